@@ -1,0 +1,61 @@
+"""sitrep: news articles in, a living model of a geopolitical situation out.
+
+    >>> import sitrep
+    >>> doc = sitrep.extract("Russian jets bombed rebel positions in Idlib on Monday.", published="2024-12-03")
+    >>> [e.type for e in doc.events]                                     # doctest: +SKIP
+    ['ASSAULT']
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, Iterator, Optional, Union
+
+from .article import Article, ArticleState, Failure
+from .contract import Document
+from .errors import EmptyTextError, SitrepError
+from .pipeline import Outcome, Pipeline
+
+__version__ = "0.1.0"
+__all__ = ["Article", "ArticleState", "Document", "Failure", "Outcome", "Pipeline", "SitrepError",
+           "extract", "extract_many", "default_pipeline", "__version__"]
+
+
+@lru_cache(maxsize=4)
+def default_pipeline(kb_paths: tuple[str, ...] = ()) -> Pipeline:
+    """The full pipeline (with the user's KB files), built once per process."""
+    return Pipeline(kb_paths=kb_paths)
+
+
+def extract(text: str, *, published: Optional[str] = None, title: Optional[str] = None,
+            source: Optional[str] = None, url: Optional[str] = None, id: Optional[str] = None,
+            kb: Iterable[str] = (), pipeline: Optional[Pipeline] = None) -> Document:
+    """Read one article's text and return its :class:`~sitrep.contract.Document`.
+
+    Raises :class:`~sitrep.errors.SitrepError` (with the article id and stage) when it cannot.
+    """
+    article = Article(text=text, id=id or "", title=title, source=source, url=url, published=published)
+    if not article.text:
+        raise EmptyTextError("the text is empty", article_id=article.id)
+    pipe = pipeline or default_pipeline(tuple(str(p) for p in kb))
+    return pipe(article)
+
+
+def extract_many(articles: Iterable[Union[Article, str, dict]], *, n_process: int = 1,
+                 kb: Iterable[str] = (), pipeline: Optional[Pipeline] = None) -> Iterator[Outcome]:
+    """Process many articles (``Article`` objects, texts, or dicts with the JSONL fields), in order.
+
+    Yields one :class:`~sitrep.pipeline.Outcome` per article: ``.document`` or ``.failure``.
+    """
+    pipe = pipeline or default_pipeline(tuple(str(p) for p in kb))
+
+    def _articles():
+        for a in articles:
+            if isinstance(a, Article):
+                yield a
+            elif isinstance(a, str):
+                yield Article(text=a)
+            else:
+                yield Article(**{k: v for k, v in a.items() if k in Article.__dataclass_fields__})
+
+    return pipe.pipe(_articles(), n_process=n_process)

@@ -1,0 +1,132 @@
+"""sitrep's one exception hierarchy.
+
+Every error sitrep raises on purpose is a :class:`SitrepError`. Each carries a short code (``E1xx``),
+a message that says what to do next, and -- where it concerns one article -- the article id and the
+pipeline stage it happened in::
+
+    SitrepError                      code, article_id, stage
+    ├── ReadError                    an input could not be turned into an article (stage "read")
+    │   ├── UnreadableFileError      E101 missing file, permission, a directory where a file was meant
+    │   ├── EncodingError            E102 binary content, or text in no encoding we could decode
+    │   ├── EmptyTextError           E103 nothing but whitespace
+    │   ├── TooLargeError            E104 text over the size limit (--max-bytes)
+    │   ├── MalformedRecordError     E105 a JSONL line that is not a JSON object with a "text"
+    │   └── NoTextInHtmlError        E106 HTML from which no text could be extracted
+    ├── StageError                   E201 a stage failed on one article (wraps the cause)
+    ├── ConfigError                  the pipeline or its data is set up wrongly
+    │   ├── PipelineOrderError       E301 a stage needs what no earlier stage assigns
+    │   ├── ModelNotFoundError       E302 no spaCy English pipeline is installed
+    │   └── KnowledgeBaseError       E303 a KB file is malformed (file, line, field)
+    ├── StoreError                   E401 the database cannot be used
+    │   └── SchemaVersionError       E402 the database was written by another schema version
+    ├── QueryError                   E501 a query's arguments make no sense (unknown actor, reversed range)
+    └── EvalDataError                E601 an evaluation data set is missing or malformed
+
+A bad article never stops a batch: readers and the pipeline turn these errors into
+:class:`sitrep.article.Failure` records, which the CLI prints and the store keeps.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+
+class SitrepError(Exception):
+    """Base of every error sitrep raises on purpose."""
+
+    code = "E000"
+
+    def __init__(self, message: str, *, article_id: Optional[str] = None, stage: Optional[str] = None,
+                 path: Optional[str] = None):
+        super().__init__(message)
+        self.message = message
+        self.article_id = article_id
+        self.stage = stage
+        self.path = path
+
+    def __str__(self) -> str:
+        where = []
+        if self.path:
+            where.append(self.path)
+        if self.article_id:
+            where.append(f"article {self.article_id}")
+        if self.stage:
+            where.append(f"stage {self.stage}")
+        prefix = f"[{self.code}] "
+        return prefix + (f"{', '.join(where)}: " if where else "") + self.message
+
+
+class ReadError(SitrepError):
+    code = "E100"
+
+    def __init__(self, message: str, **kw):
+        kw.setdefault("stage", "read")
+        super().__init__(message, **kw)
+
+
+class UnreadableFileError(ReadError):
+    code = "E101"
+
+
+class EncodingError(ReadError):
+    code = "E102"
+
+
+class EmptyTextError(ReadError):
+    code = "E103"
+
+
+class TooLargeError(ReadError):
+    code = "E104"
+
+
+class MalformedRecordError(ReadError):
+    code = "E105"
+
+
+class NoTextInHtmlError(ReadError):
+    code = "E106"
+
+
+class StageError(SitrepError):
+    code = "E201"
+
+
+class ConfigError(SitrepError):
+    code = "E300"
+
+
+class PipelineOrderError(ConfigError):
+    code = "E301"
+
+
+class ModelNotFoundError(ConfigError):
+    code = "E302"
+
+
+class KnowledgeBaseError(ConfigError):
+    code = "E303"
+
+    def __init__(self, message: str, *, file: Optional[str] = None, line: Optional[int] = None,
+                 field: Optional[str] = None, **kw):
+        self.file, self.line, self.field = file, line, field
+        loc = ":".join(str(x) for x in (file, line) if x is not None)
+        if field:
+            loc = f"{loc} field '{field}'" if loc else f"field '{field}'"
+        super().__init__(f"{loc}: {message}" if loc else message, **kw)
+
+
+class StoreError(SitrepError):
+    code = "E401"
+
+
+class SchemaVersionError(StoreError):
+    code = "E402"
+
+
+class QueryError(SitrepError):
+    code = "E501"
+
+
+class EvalDataError(SitrepError):
+    code = "E601"

@@ -1,0 +1,46 @@
+"""Stage ``nlp``: tokens, sentences, parse and named entities (spaCy)."""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from ..article import ArticleState
+from ..nlp import load_pipeline
+from .base import Stage
+
+
+class NlpStage(Stage):
+    name = "nlp"
+    needs = ("article",)
+    assigns = ("doc", "sentences")
+
+    def __init__(self, model: str | None = None, kb_paths: Iterable[str] = (), batch_size: int = 16):
+        self.model = model
+        self.kb_paths = tuple(str(p) for p in kb_paths)
+        self.batch_size = batch_size
+
+    @property
+    def nlp(self):
+        return load_pipeline(self.model, self.kb_paths)
+
+    def _assign(self, state: ArticleState, doc) -> ArticleState:
+        state.doc = doc
+        sents = []
+        for s in doc.sents:
+            # trim surrounding whitespace so that every sentence span slices clean text
+            toks = [t for t in s if not t.is_space]
+            if not toks:
+                continue
+            sents.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+        state.sentences = sents
+        state.assigned.update(self.assigns)
+        return state
+
+    def process(self, state: ArticleState) -> None:
+        self._assign(state, self.nlp(state.text))
+
+    def pipe(self, states: Iterable[ArticleState]) -> Iterator[ArticleState]:
+        states = list(states)
+        docs = self.nlp.pipe((s.text for s in states), batch_size=self.batch_size)
+        for state, doc in zip(states, docs):
+            yield self._assign(state, doc)
