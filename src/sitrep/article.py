@@ -90,6 +90,11 @@ class Mention:
     end: int
     actor_id: str
     text: str
+    #: how the mention names its actor: "name" (a KB or proper name), "alias", "acronym",
+    #: "metonym" (a capital or seat of power standing for a government: "Moscow said"),
+    #: "demonym" ("Russian officials"), "title" ("the Pentagon spokesman"), "pronoun", "agent"
+    #: (a generic agent: "rebels").
+    how: str = "name"
 
     def ref(self) -> ActorRef:
         return ActorRef(actor_id=self.actor_id, text=self.text)
