@@ -19,7 +19,7 @@ from .errors import SitrepError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="sitrep: news articles in, a living model of a geopolitical situation out.")
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)
 _STATE = {"debug": False}
 
 KbOption = typer.Option([], "--kb", help="Extra knowledge-base YAML file (repeatable).")
@@ -221,10 +221,8 @@ def main() -> None:
     except KeyboardInterrupt:
         err_console.print("Interrupted.")
         sys.exit(130)
-    except Exception as ex:  # click usage errors and the unexpected
-        import click
-
-        if isinstance(ex, click.ClickException):
+    except Exception as ex:  # usage errors (click's, as vendored by typer) and the unexpected
+        if hasattr(ex, "show") and hasattr(ex, "exit_code"):
             ex.show()
             sys.exit(ex.exit_code)
         if _STATE["debug"]:
