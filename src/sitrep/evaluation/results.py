@@ -128,7 +128,7 @@ class SuiteResult:
         if self.failures:
             console.print(f"[yellow]{self.failures} article(s) failed in the pipeline[/yellow]")
         for line in self.key_lines:
-            console.print(line, highlight=False, markup=False)
+            console.print(line, highlight=False, markup=False, soft_wrap=True)
 
 
 def confusion_table(matrix: dict[str, dict[str, int]]):
