@@ -212,7 +212,7 @@ class ClaimsStage(Stage):
         victim = prop in voc.victim
         tok, child = anchor, anchor
         for _ in range(12):
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
             child, tok = tok, tok.head
             path.append(tok)
@@ -222,7 +222,7 @@ class ClaimsStage(Stage):
                     return None, path
                 if victim and lemma not in voc.owner_verbs:
                     return None, path
-                subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c is not child), None)
+                subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != child.i), None)
                 m = _mention(state, subj)
                 if m is not None:
                     return m, path
@@ -232,16 +232,16 @@ class ClaimsStage(Stage):
                     m = _mention(state, pobj)
                     if m is not None:
                         return m, path
-                if subj is not None and subj is not child:
+                if subj is not None and subj.i != child.i:
                     # object control: "puts the US in a position of ... maintaining 1,000 troops"
-                    obj = next((c for c in tok.children if c.dep_ == "dobj" and c is not child), None)
+                    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i != child.i), None)
                     m = _mention(state, obj)
                     if m is not None:
                         return m, path
                     return None, path
             elif tok.pos_ in ("NOUN", "PROPN"):
                 for c in tok.children:
-                    if c.dep_ in ("poss", "compound") and c is not child:
+                    if c.dep_ in ("poss", "compound") and c.i != child.i:
                         m = _mention(state, c)
                         if m is not None:
                             return m, path
@@ -282,7 +282,7 @@ class ClaimsStage(Stage):
     def _source(state, anchor, voc: _Vocab) -> Optional[ActorRef]:
         tok = anchor
         for _ in range(20):
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
             tok = tok.head
             if tok.pos_ in _VERB_POS and tok.lemma_.lower() in voc.attribution:
