@@ -236,5 +236,8 @@ def main() -> None:
         sys.exit(1)
 
 
+from .evaluation.cli import register as _register_eval  # noqa: E402  (sitrep eval)
+_register_eval(app)
+
 if __name__ == "__main__":  # pragma: no cover
     main()
