@@ -35,6 +35,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from spacy.attrs import IDX, LEMMA, LENGTH, SENT_START
+
 from ..article import ArticleState, Mention
 from ..contract import Actor, Span
 from ..coref import CorefMention, resolve_pronouns, surname_of, title_holder
@@ -129,15 +131,30 @@ class _Builder:
         self.tok_owner: dict[int, _M] = {}
         self.local: dict[str, str] = {}          # acronym or name defined in this article -> key
         self.text_roles: dict[str, tuple[str, Optional[str], Optional[str]]] = {}  # key -> role, aff, sector
-        self.sent_starts = [s.start for s in self.doc.sents]
-        self._sent_of_tok = {}
-        for si, s in enumerate(self.doc.sents):
-            for i in range(s.start, s.end):
-                self._sent_of_tok[i] = si
+        doc = self.doc
+        # per-token strings, read once (spaCy Token objects are costly to create)
+        arr = doc.to_array([IDX, LENGTH, LEMMA, SENT_START])
+        strings = doc.vocab.strings
+        text = self.text
+        self.idxs = arr[:, 0].tolist()
+        self.words = [text[i:i + n] for i, n in arr[:, :2].tolist()]
+        lemma_cache: dict[int, str] = {}
+        self.lemmas = []
+        for h in arr[:, 2].tolist():
+            lem = lemma_cache.get(h)
+            if lem is None:
+                lem = lemma_cache[h] = strings[h].lower()
+            self.lemmas.append(lem)
+        self._sent_of_tok = []
+        si = -1
+        for k, ss in enumerate(arr[:, 3].tolist()):
+            if ss == 1 or k == 0:
+                si += 1
+            self._sent_of_tok.append(si)
 
     # -- helpers -----------------------------------------------------------------------------
     def sent_of_tok(self, i: int) -> int:
-        return self._sent_of_tok.get(i, 0)
+        return self._sent_of_tok[i] if 0 <= i < len(self._sent_of_tok) else 0
 
     def sent_of_char(self, c: int) -> int:
         tok = self.doc.char_span(c, c + 1, alignment_mode="expand")
@@ -193,6 +210,7 @@ class _Builder:
         self.acronym_definitions(spans)
         for ts, te, label, eid in spans:
             self.resolve_entity(ts, te, label, eid)
+        self.merge_surnames()
         self.local_aliases()
         self.agent_mentions()
         self.person_roles()
@@ -224,10 +242,11 @@ class _Builder:
         """ "Long Name (ACR)" and "ACR (Long Name)": both forms name one actor in this article."""
         doc = self.doc
         ends = {te: (ts, te, label, eid) for ts, te, label, eid in spans}
-        for i, tok in enumerate(doc[:-2]):
-            if tok.text != "(" or doc[i + 2].text != ")" or not _ACR_RE.match(doc[i + 1].text):
+        words = self.words
+        for i in range(len(words) - 2):
+            if words[i] != "(" or words[i + 2] != ")" or not _ACR_RE.match(words[i + 1]):
                 continue
-            acr = doc[i + 1].text
+            acr = words[i + 1]
             long_ = ends.get(i)
             if long_ is None:
                 continue
@@ -310,6 +329,11 @@ class _Builder:
             if hit:
                 self.add_mention(ts, te, hit, "alias")
                 return
+        if len(span) == 1 or (len(span) == 2 and span[0].text.lower() in ("al", "el")):
+            sid = self.kb.surname(text)
+            if sid:
+                self.add_mention(ts, te, self.add_actor_kb(sid), "alias")
+                return
         if self.use_fuzzy and len(text) >= 8:
             fid = self.fuzzy_lookup(text)
             if fid and self.kb.entries[fid].kind == "person":
@@ -368,9 +392,9 @@ class _Builder:
         """Later uses of an acronym defined in the text that no entity covered."""
         if not self.local:
             return
-        for tok in self.doc:
-            if tok.i not in self.tok_owner and tok.text in self.local:
-                self.add_mention(tok.i, tok.i + 1, self.local[tok.text], "acronym")
+        for i, w in enumerate(self.words):
+            if w in self.local and i not in self.tok_owner:
+                self.add_mention(i, i + 1, self.local[w], "acronym")
 
     # -- metonymy ----------------------------------------------------------------------------
     def metonym_acts(self, span, label: str) -> bool:
@@ -431,7 +455,11 @@ class _Builder:
     def agent_mentions(self) -> None:
         doc = self.doc
         self.agent_records = []  # (mention, agent) for bare agents resolved later
-        for tok in doc:
+        by_head = self.agents.by_head
+        cands = [i for i, (lem, w) in enumerate(zip(self.lemmas, self.words))
+                 if (lem in by_head or w.lower() in by_head) and i not in self.tok_owner]
+        for i in cands:
+            tok = doc[i]
             if tok.i in self.tok_owner:
                 continue
             agent = self._agent_at(tok)
@@ -584,6 +612,14 @@ class _Builder:
             break
         return sorted(out)
 
+    def _aff_sector(self, aff: Optional[str], sector: Optional[str]) -> Optional[str]:
+        """A title's sector: its organisation's ("Pentagon spokesman" -> MIL, "HTS founder" -> REB),
+        else the title word's ("spokesman" -> GOV)."""
+        a = self.actors.get(aff) if aff else None
+        if a is not None and a.kind != "state" and a.sector:
+            return a.sector
+        return sector
+
     def _role_from_tokens(self, toks: list[int]) -> tuple[Optional[str], Optional[str], Optional[str]]:
         """(role text, affiliation key, sector) from title tokens, or Nones when no title word."""
         doc = self.doc
@@ -615,9 +651,9 @@ class _Builder:
                     continue  # "US", "Syrian": the affiliation, not part of the role
             keep.append(i)
         if not keep:
-            return None, aff, agent.sector
+            return None, aff, self._aff_sector(aff, agent.sector)
         role = self.text[doc[keep[0]].idx: doc[keep[-1]].idx + len(doc[keep[-1]].text)]
-        return role, aff, agent.sector
+        return role, aff, self._aff_sector(aff, agent.sector)
 
     def _norm_affiliation(self, key: Optional[str]) -> Optional[str]:
         """A government agency's person speaks for the state ("State Department spokesman" -> USA)."""
@@ -656,8 +692,8 @@ class _Builder:
                 a.affiliation = aff
                 af = self.actors.get(aff)
                 a.country = a.country or (af.country if af else None)
-            if sector and not a.sector:
-                a.sector = sector
+            if sector:
+                a.sector = sector  # the text's title is more specific (and more current) than the KB
         for a in self.actors.values():
             if a.kind == "person" and a.kb_id and not a.role:
                 r = self.kb.entries[a.kb_id].role_at(self.published)
@@ -692,6 +728,7 @@ class _Builder:
             mm = self.tok_owner.get(k)
             if mm is not None:
                 aff = aff or mm.key
+                sector = self._aff_sector(aff, sector)
         return role, aff, sector
 
     def resolve_titles(self) -> None:
@@ -707,7 +744,9 @@ class _Builder:
                 continue
             persons.append({"actor": a.key, "role": a.role, "affiliation": a.affiliation,
                             "first": min(m.start for m in ms), "last": max(m.start for m in ms)})
-        for tok in doc:
+        role_heads = self.res.role_heads
+        for i in [i for i, lem in enumerate(self.lemmas) if lem in role_heads]:
+            tok = doc[i]
             if tok.i in self.tok_owner or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             agent = self._agent_at(tok)
@@ -780,17 +819,30 @@ class _Builder:
     # -- pronouns ----------------------------------------------------------------------------
     def pronouns(self) -> None:
         cues = self.cues
-        named = {m.key for m in self.ments if m.how in NAMED_HOWS or m.how == "title"
-                 and self.actors[m.key].kind == "person"}
+        named = {m.key for m in self.ments if m.how in NAMED_HOWS or m.how in ("title", "metonym")}
         cms = [CorefMention(start=m.start, end=m.end, head=m.head, actor=m.key, kind=self.actors[m.key].kind,
                             how=m.how) for m in self.ments]
         new = resolve_pronouns(self.doc, cms, person_pronouns=cues["person_pronouns"],
                                thing_pronouns=cues["thing_pronouns"], group_nouns=cues["group_nouns"],
                                named=named, taken=set(self.tok_owner), sent_index=self.sent_of_tok,
-                               speech_verbs=cues["speech_verbs"])
+                               speech_verbs=cues["speech_verbs"], words=self.words, idxs=self.idxs,
+                               text=self.text)
         for cm in new:
             ts = self.doc.char_span(cm.start, cm.end, alignment_mode="expand")
             self.add_mention(ts.start, ts.end, cm.actor, "pronoun", head=cm.head)
+
+    def merge_surnames(self) -> None:
+        """A surname met before its full name ("Assad ... Bashar al-Assad") is the same person."""
+        persons = [(a.key, a.name) for a in self.actors.values() if a.kind == "person"]
+        for a in list(self.actors.values()):
+            if a.kind != "person" or a.kb_id or " " in a.name.strip():
+                continue
+            target = surname_of([a.name], [(k, n) for k, n in persons if k != a.key])
+            if target:
+                for m in self.ments:
+                    if m.key == a.key:
+                        m.key = target
+                del self.actors[a.key]
 
     # -- output ------------------------------------------------------------------------------
     def output(self) -> tuple[list[Actor], list[Mention]]:
@@ -825,7 +877,7 @@ class _Builder:
                                                                  "igo", "media", "group") else "other",
                 country=a.country, sector=a.sector, wikidata=a.wikidata, aliases=aliases, role=a.role,
                 affiliation=a.affiliation if a.affiliation != key else None,
-                mentions=[Span(text=text[m.start:m.end], start=m.start, end=m.end) for m in ms],
+                mentions=[Span.model_construct(text=text[m.start:m.end], start=m.start, end=m.end) for m in ms],
                 kb_id=a.kb_id))
         mentions = [Mention(start=m.start, end=m.end, actor_id=m.key, text=text[m.start:m.end], how=m.how)
                     for m in clean]
