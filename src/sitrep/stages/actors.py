@@ -212,11 +212,12 @@ class _Builder:
             self.resolve_entity(ts, te, label, eid)
         self.merge_surnames()
         self.local_aliases()
+        self.bare_surnames()
         self.agent_mentions()
         self.person_roles()
         self.resolve_titles()
-        self.generic_agents()
         self.pronouns()
+        self.generic_agents()
 
     def entity_spans(self) -> list[tuple[int, int, str, str]]:
         """Entities as (token start, token end, label, kb id), split at parentheses and trimmed."""
@@ -309,6 +310,12 @@ class _Builder:
             return
         if self.looks_like_place(span, label):
             return
+        if label == "ORG" and all(t.lower_ in self.cues.get("portfolio_words", ()) for t in span):
+            return  # "Defence" of "Defence Secretary Marcus Hale"
+        if label == "ORG" and self.followed_by_title(te) and 2 <= len(span) <= 3 and all(t.is_title for t in span) \
+                and not set(norm(text).split()) & (self.cues["armed_group_words"] | self.cues["media_words"]):
+            self.resolve_person_name(ts, te)  # "Marcus Hale, the British defence secretary," (NER said ORG)
+            return
         kind = self.infer_kind(text, label)
         self.add_mention(ts, te, self.add_actor_new(text, kind), "name")
 
@@ -357,6 +364,18 @@ class _Builder:
         if name.count(" ") != q.count(" "):
             return None
         return choices[idx][1]
+
+    def followed_by_title(self, te: int) -> bool:
+        """ "<name>, the US national security advisor": an appositive whose head is a person's title."""
+        words, lemmas = self.words, self.lemmas
+        if te >= len(words) - 1 or words[te] != ",":
+            return False
+        for j in range(te + 1, min(te + 8, len(words))):
+            if lemmas[j] in self.res.role_heads:
+                return True
+            if words[j] in (",", ".", ";") or self.doc[j].pos_ in ("VERB", "AUX", "ADP"):
+                return False
+        return False
 
     def looks_like_place(self, span, label: str) -> bool:
         """An unknown ORG/NORP that the small model mislabelled: the object of a place preposition
@@ -496,7 +515,7 @@ class _Builder:
                     absorbed.append(m)
             # "the army of Syria"
             for c in tok.rights:
-                if c.dep_ == "prep" and c.lower_ == "of":
+                if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                     for p in c.children:
                         m = self.tok_owner.get(p.i)
                         if p.dep_ == "pobj" and m is not None:
@@ -578,7 +597,13 @@ class _Builder:
             earlier = [x for x in self.ments if x.start < m.start and x.how in ("agent", "demonym")
                        and self.doc[x.head].lemma_.lower() == head] if definite and not has_of else []
             key = None
-            if earlier:
+            # "its fighters", "the group's militants": the possessor's forces
+            for c in htok.lefts:
+                pm = self.tok_owner.get(c.i)
+                if c.dep_ == "poss" and pm is not None and pm is not m and pm.key in self.actors \
+                        and self.actors[pm.key].kind in ("armed_group", "organization", "igo", "group"):
+                    key = pm.key
+            if key is None and earlier:
                 key = max(earlier, key=lambda x: x.start).key
             elif agent.sector not in STATE_SECTORS and agent.kind in dominant:
                 key = dominant[agent.kind]
@@ -830,6 +855,27 @@ class _Builder:
         for cm in new:
             ts = self.doc.char_span(cm.start, cm.end, alignment_mode="expand")
             self.add_mention(ts.start, ts.end, cm.actor, "pronoun", head=cm.head)
+
+    def bare_surnames(self) -> None:
+        """A person's surname the NER missed ("Hale said ...") after the full name was given."""
+        names: dict[str, list[str]] = {}
+        for a in self.actors.values():
+            if a.kind == "person":
+                parts = a.name.split()
+                if len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1]) > 2:
+                    names.setdefault(parts[-1], []).append(a.key)
+        if not names:
+            return
+        first = {}
+        for m in self.ments:
+            if m.key in self.actors and self.actors[m.key].kind == "person":
+                first[m.key] = min(first.get(m.key, m.start), m.start)
+        for i, w in enumerate(self.words):
+            keys = names.get(w)
+            if not keys or len(keys) != 1 or i in self.tok_owner:
+                continue
+            if first.get(keys[0], 1 << 30) < self.idxs[i] and self.doc[i].pos_ == "PROPN":
+                self.add_mention(i, i + 1, keys[0], "alias")
 
     def merge_surnames(self) -> None:
         """A surname met before its full name ("Assad ... Bashar al-Assad") is the same person."""
