@@ -665,6 +665,11 @@ class _Builder:
         if agent is None:
             return None, None, None
         core = core[:last]
+        sector = agent.sector
+        for lem in lemmas[:last - 1]:
+            mod = self.agents.match([lem])
+            if mod is not None and not mod.role:
+                sector = mod.sector  # "opposition leader" -> OPP, "rebel commander" -> REB
         aff = None
         keep = []
         for i in core:
@@ -676,9 +681,9 @@ class _Builder:
                     continue  # "US", "Syrian": the affiliation, not part of the role
             keep.append(i)
         if not keep:
-            return None, aff, self._aff_sector(aff, agent.sector)
+            return None, aff, self._aff_sector(aff, sector)
         role = self.text[doc[keep[0]].idx: doc[keep[-1]].idx + len(doc[keep[-1]].text)]
-        return role, aff, self._aff_sector(aff, agent.sector)
+        return role, aff, self._aff_sector(aff, sector)
 
     def _norm_affiliation(self, key: Optional[str]) -> Optional[str]:
         """A government agency's person speaks for the state ("State Department spokesman" -> USA)."""
