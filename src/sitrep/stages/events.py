@@ -64,6 +64,7 @@ class Sense:
 class Lexicon:
     verbs: dict
     nouns: dict
+    adjectives: dict
     compounds: dict
     light_verbs: frozenset
     target_preps: frozenset
@@ -120,6 +121,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         verbs[str(lemma).lower()] = tuple(_sense(s, f"verb {lemma}") for s in senses)
     nouns = {str(k).lower(): _sense(v, f"noun {k}") for k, v in (data.get("nouns") or {}).items()}
     compounds = {str(k).lower(): _sense(v, f"compound {k}") for k, v in (data.get("compounds") or {}).items()}
+    adjectives = {str(k).lower(): _sense(v, f"adjective {k}") for k, v in (data.get("adjectives") or {}).items()}
     for t, m in (data.get("frame_modes") or {}).items():
         for sub, mode in m.items():
             if mode is not None and not onto.is_mode(t, mode):
@@ -144,7 +146,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         ctx_cues.append((ctx, frozenset(str(w).lower() for w in words)))
     light = frozenset(str(v).lower() for v in data["light_verbs"])
     phrasal_heads = frozenset(k.split()[0] for k in list(verbs) + list(light) if " " in k)
-    return Lexicon(verbs=verbs, nouns=nouns, compounds=compounds, light_verbs=light,
+    return Lexicon(verbs=verbs, nouns=nouns, adjectives=adjectives, compounds=compounds, light_verbs=light,
                    target_preps=frozenset(data["target_preps"]), frame_modes=data.get("frame_modes") or {},
                    negation_as=data.get("negation_as") or {}, future_as=data.get("future_as") or {},
                    mode_cues=mode_cues, context_cues=ctx_cues, phrasal_heads=phrasal_heads)
@@ -270,7 +272,8 @@ def _ents_fallback(doc) -> list[Mention]:
                                text=e.text, how="name"))
     # generic agents: "rebels", "police", "protesters", "the government"
     for t in doc:
-        if t.pos_ == "NOUN" and t.lemma_.lower() in _AGENT_NOUNS and t.ent_type_ == "":
+        lem = t.lemma_.lower()
+        if t.pos_ in ("NOUN", "PROPN") and (lem in _AGENT_NOUNS or lem.rstrip("s") in _AGENT_NOUNS) and t.ent_type_ == "":
             s, e = _np_span(t)
             out.append(Mention(start=s, end=e, actor_id="agent:" + t.lemma_.lower(), text=doc.text[s:e], how="agent"))
     out.sort(key=lambda m: m.start)
@@ -284,6 +287,13 @@ def _ents_fallback(doc) -> list[Mention]:
         clean.append(m)
     return clean
 
+
+_GROUP_NOUNS = {"group", "member", "leader", "delegation", "team", "official", "representative", "part",
+                "some", "thousand", "hundred", "dozen", "head", "chief", "unit", "contingent", "band",
+                "inhabitant", "supporter", "resident", "activist", "crowd", "wing"}
+_SPEAKER_PRONOUNS = {"it", "they", "he", "she", "we"}
+_SPEECH = {"say", "announce", "tell", "state", "claim", "add", "confirm", "declare", "insist", "warn", "report",
+           "stress", "note", "reiterate", "explain", "indicate", "write", "argue", "admit", "deny", "vow"}
 
 _AGENT_NOUNS = {"government", "army", "military", "troop", "soldier", "police", "policeman", "rebel", "militant",
                 "insurgent", "protester", "demonstrator", "force", "official", "minister", "president", "leader",
@@ -312,6 +322,10 @@ class _Cand:
     trigger_text: str = ""
     mode: Optional[str] = None
     type: str = ""
+
+
+_REQUEST = Sense(type="REQUEST")
+_OBLIGATION_AUX = {"must", "should"}
 
 
 class EventsStage(Stage):
@@ -384,10 +398,27 @@ class _Context:
             if best is None or score > best[0] or (score == best[0] and (m.end - m.start) > (best[1].end - best[1].start)):
                 best = (score, m)
         if best is None:
-            # "Syria's second-largest city" → the possessor; "the regime of Assad" stays unresolved
+            # "Syria's second-largest city" → the possessor
             for c in tok.children:
                 if c.dep_ == "poss":
                     return self.mention_for(c)
+            # "a group of Moroccan diplomats", "leaders of the coalition" → the "of" phrase
+            if tok.lemma_.lower() in _GROUP_NOUNS:
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                return self.mention_for(p)
+            # "Switzerland said it had expelled ...": a subject pronoun in reported speech is the speaker
+            if tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in _SPEAKER_PRONOUNS:
+                clause = tok.head
+                hops = 0
+                while clause.dep_ in ("xcomp", "conj") and hops < 3:
+                    clause, hops = clause.head, hops + 1
+                if clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_.lower() in _SPEECH:
+                    subs = _children(clause.head, "nsubj")
+                    if subs and subs[0] is not tok:
+                        return self.mention_for(subs[0])
             return None
         m = best[1]
         if self.actor_kind.get(m.actor_id) == "media":
@@ -451,7 +482,11 @@ class _Context:
         senses = self.lex.verbs.get(key)
         if not senses:
             return None, key, particle
-        objs = {o.lemma_.lower() for o in self._objects(v, particle)}
+        objs = set()
+        for o in self._objects(v, particle):
+            objs.add(o.lemma_.lower())
+            objs.update(g.lemma_.lower() for c in o.children if c.dep_ in ("prep", "compound")
+                        for g in ([c] if c.dep_ == "compound" else c.children) if c.lower_ in ("of",) or c.dep_ == "compound")
         # "lift sanctions on X": also the object's compound ("arms embargo" → embargo already head)
         default = None
         for s in senses:
@@ -488,10 +523,36 @@ class _Context:
             if t.pos_ != "VERB":
                 continue
             sense, key, particle = self._verb_sense(t)
-            if sense is None:
+            obligation = self._obligation(t)
+            if sense is None and obligation is None:
                 continue
-            c = _Cand(trigger=t, sense=sense, kind="verbal", trigger_text=key or t.lemma_)
+            c = _Cand(trigger=t, sense=sense or _REQUEST, kind="verbal", trigger_text=key or t.lemma_)
             self._verbal_args(c, particle)
+            if obligation is not None:
+                # "X said Y must hand over the suspects": X requests it of Y
+                speaker_subj = _children(obligation, "nsubj")
+                if speaker_subj:
+                    inner = _Cand(trigger=t, sense=sense, kind="verbal") if sense is not None else None
+                    c = _Cand(trigger=t, sense=_REQUEST, kind="verbal", trigger_text=f"must {t.text}",
+                              sources=speaker_subj, targets=c.sources, source_how="subj",
+                              embedded=[inner] if inner is not None else [])
+            cands.append(c)
+        for t in sent:
+            asense = self.lex.adjectives.get(t.lower_)
+            if asense is None or not (t.pos_ == "ADJ" and t.dep_ in ("acomp", "ROOT", "xcomp", "amod") or
+                                      t.tag_ == "VBN" and not _children(t, "agent")):
+                continue
+            if t.pos_ == "VERB":
+                cands = [c for c in cands if c.trigger is not t]
+            c = _Cand(trigger=t, sense=asense, kind="verbal", trigger_text=t.text)
+            if t.dep_ == "amod":
+                subs, how = [t.head], "subj"
+            elif _children(t, "nsubjpass", "nsubj"):
+                subs, how = _children(t, "nsubjpass", "nsubj")[:1], "subj"
+            else:
+                subs, how = _subjects(t.head if t.dep_ in ("acomp", "xcomp") else t)
+            c.sources, c.source_how = subs, how
+            c.targets = self._prep_targets(t, asense.preps or frozenset({"to", "with", "of"}))
             cands.append(c)
         for t in sent:
             if t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ in ("GPE", "PERSON", "ORG", "NORP", "LOC"):
@@ -513,6 +574,15 @@ class _Context:
                 continue
             out.extend(self._build(c, sent))
         return out
+
+    def _obligation(self, v):
+        """The speech verb when ``v`` is an obligation put on someone in reported speech
+        ("said that China must drop barriers"), else ``None``."""
+        if not any(a.lower_ in _OBLIGATION_AUX for a in v.children if a.dep_ == "aux"):
+            return None
+        if v.dep_ in ("ccomp", "parataxis") and v.head.lemma_.lower() in _SPEECH | {"conclude", "reiterate", "demand"}:
+            return v.head
+        return None
 
     # -- arguments ----------------------------------------------------------------------------------------
     def _prep_targets(self, head, preps, exclude=()) -> list:
@@ -547,7 +617,12 @@ class _Context:
             objs = [o for o in objs if o.lemma_.lower() not in thing] + \
                 [o for o in objs if o.lemma_.lower() in thing]
             for o in objs:
-                if o.lemma_.lower() not in thing and self.mention_for(o) is not None:
+                m = self.mention_for(o)
+                if o.lemma_.lower() not in thing and m is not None:
+                    targets.append(o)
+                elif m is not None and s.type in ("SANCTION", "COERCE", "ASSAULT") and not (
+                        m.start <= o.idx < m.end):
+                    # "expelled two Russian diplomats": the diplomats' state is the target
                     targets.append(o)
                 else:
                     # "lift sanctions on X", "imposed restrictions against Y"
@@ -655,8 +730,11 @@ class _Context:
                 or any(a.lower_ in ("will", "would", "wo") for a in trig.children if a.dep_ == "aux")):
             conv = self.lex.negation_as[etype]
             etype, mode, negated, cameo = conv["type"], conv.get("mode"), False, None
-        elif not negated and modality in ("future", "hypothetical") and etype in self.lex.future_as:
-            etype, mode, cameo = self.lex.future_as[etype], None, None
+        elif not negated and etype in self.lex.future_as and (
+                modality == "future" or modality == "hypothetical" and self.onto.quad(etype).endswith("cooperation")):
+            new = self.lex.future_as[etype]
+            mode = (self.lex.frame_modes.get(new) or {}).get(etype)
+            etype, cameo = new, None
         if mode is None:
             mode = self._mode_from_cues(etype, trig, sent)
         contexts = list(dict.fromkeys(list(s.contexts) + self._contexts(sent)))
