@@ -833,7 +833,9 @@ class _Context:
                                 pid = place_of(q)
                                 if pid:
                                     return pid
-        # the only place of the sentence that is not an actor
+        # the only place of the sentence that is not an actor (physical acts only)
+        if not self.onto.quad(c.sense.type).startswith("material"):
+            return None
         free = []
         for p in pms:
             overlaps_actor = any(m.start < p.end and p.start < m.end for m in self.mentions
@@ -841,7 +843,7 @@ class _Context:
             if not overlaps_actor:
                 free.append(p.place_id)
         if len(set(free)) == 1:
-            return free[0]
+            return "~" + free[0]      # weak: marked for merging, unmarked in finish()
         return None
 
     def _date(self, c: _Cand, sent, modality: str) -> Optional[str]:
@@ -911,7 +913,9 @@ class _Context:
             else:
                 if all(e.start != r["sentence"].start for e in home["evidence"]):
                     home["evidence"].append(r["sentence"])
-                home["location"] = home["location"] or r["location"]
+                if not home["location"] or (home["location"].startswith("~") and r["location"]
+                                            and not r["location"].startswith("~")):
+                    home["location"] = r["location"]
                 home["date"] = home["date"] or r["date"]
                 home["mode"] = home["mode"] or r["mode"]
                 home["contexts"] = list(dict.fromkeys(home["contexts"] + r["contexts"]))
@@ -922,7 +926,8 @@ class _Context:
                 id=f"ev{i}", type=r["type"], mode=r["mode"], contexts=r["contexts"],
                 source=r["source"].ref() if r["source"] is not None else None,
                 target=r["target"].ref() if r["target"] is not None else None,
-                negated=r["negated"], modality=r["modality"], date=r["date"], location=r["location"],
+                negated=r["negated"], modality=r["modality"], date=r["date"],
+                location=r["location"].lstrip("~") if r["location"] else None,
                 sentence=r["sentence"], trigger=r["trigger"], confidence=r["confidence"], cameo=r["cameo"],
                 evidence=sorted(r["evidence"], key=lambda s: s.start))
             events.append(ev)
@@ -937,7 +942,8 @@ class _Context:
             return False
         if a["sentence"].start == b["sentence"].start:
             return a["lemma"] == b["lemma"]
-        if a["location"] and b["location"] and a["location"] != b["location"]:
+        la, lb = a["location"], b["location"]
+        if la and lb and la != lb and not la.startswith("~") and not lb.startswith("~"):
             return False
         if a["date"] and b["date"] and a["date"][:4] != b["date"][:4]:
             return False
