@@ -625,13 +625,21 @@ class _Context:
                     # "expelled two Russian diplomats": the diplomats' state is the target
                     targets.append(o)
                 else:
-                    # "lift sanctions on X", "imposed restrictions against Y"
-                    targets.extend(self._prep_targets(o, {"on", "against", "to", "with", "of", "from"}))
+                    # "lift sanctions on X", "imposed restrictions against Y", "rejected X's proposal",
+                    # "rejected calls by X"
+                    targets.extend(self._prep_targets(o, {"on", "against", "to", "with", "of", "from", "by"}))
+                    targets.extend(p for p in o.children if p.dep_ == "poss")
             dat = [d for d in v.children if d.dep_ == "dative" and d.pos_ in ("NOUN", "PROPN", "PRON")]
             targets = dat + targets
             targets.extend(self._prep_targets(v, preps, exclude=(particle,) if particle is not None and particle.dep_ == "prt" else ()))
             if not targets and objs:
                 targets = [o for o in objs if o.lemma_.lower() not in thing]
+            if not any(self.mention_for(t) for t in targets):
+                # a state named where the act happens is its recipient ("lifted the curfew in Montenegro")
+                loc = self._prep_targets(v, {"in", "into", "inside", "across", "throughout"})
+                for o in objs:
+                    loc += self._prep_targets(o, {"in", "into"})
+                targets += [t for t in loc if self._is_state_like(t)]
             c.targets = targets
         if s.subject_is_target:
             frm = self._prep_targets(v, {"from", "by"})
@@ -691,6 +699,8 @@ class _Context:
                     if e is not None and e is not f and e not in inner:
                         inner.append(e)
             if not inner:
+                if not f.targets or all(self.mention_for(t) is None for t in f.targets):
+                    f.targets = self._complement_targets(f) or f.targets
                 continue
             inner.sort(key=lambda e: abs(e.trigger.i - f.trigger.i))
             f.embedded = inner
@@ -699,10 +709,38 @@ class _Context:
             first = inner[0]
             if not f.targets or all(self.mention_for(t) is None for t in f.targets):
                 src_e = [t for t in first.sources if t not in f.sources]
-                if f.sense.type == "REQUEST" and src_e and first.source_how == "subj":
+                if f.sense.type in ("REQUEST", "THREATEN", "ACCUSE") and src_e and first.source_how == "subj":
                     f.targets = src_e
                 else:
-                    f.targets = first.targets
+                    f.targets = first.targets or self._complement_targets(f)
+
+    def _complement_targets(self, f: _Cand) -> list:
+        """The recipient of a frame act read from its complement clause: "demanded that the US cancel
+        its plans" → the US; "agreed to set up a centre in Tokyo" → Tokyo (when it is an actor)."""
+        for ch in f.trigger.children:
+            if ch.dep_ not in ("ccomp", "xcomp", "advcl"):
+                continue
+            subj = [t for t in _children(ch, "nsubj", "nsubjpass") if t not in f.sources]
+            if subj and self.mention_for(subj[0]) is not None and not (
+                    f.sources and self.mention_for(subj[0]) == self.mention_for(f.sources[0])):
+                return subj
+            cand = _children(ch, "dobj", "dative") + self._prep_targets(ch, self.lex.target_preps | {"from", "for"})
+            for o in list(cand):
+                cand += self._prep_targets(o, {"on", "against", "to", "from", "for"})
+            cand += [t for t in self._prep_targets(ch, {"in", "into"}) if self._is_state_like(t)]
+            got = [t for t in cand if self.mention_for(t) is not None]
+            if got:
+                return got[:1]
+        return []
+
+    def _is_state_like(self, tok) -> bool:
+        m = self.mention_for(tok)
+        if m is None:
+            return False
+        kind = self.actor_kind.get(m.actor_id)
+        if kind is not None:
+            return kind == "state"
+        return tok.ent_type_ == "GPE"
 
     # -- one event -------------------------------------------------------------------------------------------
     def _build(self, c: _Cand, sent) -> list[dict]:
