@@ -325,6 +325,8 @@ class _Cand:
 
 
 _REQUEST = Sense(type="REQUEST")
+_CARRIERS = {"effort", "mission", "campaign", "operation", "bid", "drive", "initiative", "process", "program",
+             "programme", "wave", "series", "round"}
 _OBLIGATION_AUX = {"must", "should"}
 
 
@@ -461,6 +463,11 @@ class _Context:
 
     def _noun_sense(self, tok) -> Optional[Sense]:
         lem = tok.lemma_.lower()
+        if lem in _CARRIERS:
+            # "a mediation effort", "a bombing campaign": the modifier names the act
+            for c in tok.children:
+                if c.dep_ in ("compound", "amod") and c.i < tok.i and c.lemma_.lower() in self.lex.nouns:
+                    return self.lex.nouns[c.lemma_.lower()]
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "nmod"):
                 key = f"{c.lemma_.lower()} {lem}"
@@ -517,6 +524,10 @@ class _Context:
                              and self._noun_sense(c) is not None), None)
                 if noun is None and particle is not None and particle.dep_ == "prep":
                     noun = next((p for p in particle.children if p.dep_ == "pobj" and self._noun_sense(p)), None)
+                if noun is None:
+                    # "engaged in fighting", "took part in the talks"
+                    noun = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
+                                 for p in c.children if p.dep_ == "pobj" and self._noun_sense(p)), None)
                 if noun is not None:
                     light_nouns[noun.i] = t
                     continue
@@ -652,6 +663,8 @@ class _Context:
         sources = [p for p in n.children if p.dep_ == "poss"]
         sources += [p for a in n.children if a.dep_ in ("prep", "agent") and a.lower_ == "by"
                     for p in a.children if p.dep_ == "pobj"]
+        if sources and all(self.mention_for(x) is None for x in sources):
+            sources = []          # "its invasion", "their meeting": let the light verb's subject speak
         if not sources:
             sources = [a for a in n.children if a.dep_ in ("compound", "amod", "nmod")
                        and self.mention_for(a) is not None and a.i < n.i]
