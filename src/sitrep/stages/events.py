@@ -319,12 +319,14 @@ class _Cand:
     light: Any = None                 # the light verb token
     embedded: list = field(default_factory=list)  # candidates under this frame
     suppressed: bool = False
+    obligation: bool = False
     trigger_text: str = ""
     mode: Optional[str] = None
     type: str = ""
 
 
 _REQUEST = Sense(type="REQUEST")
+_VOWS = {"vow", "pledge", "swear", "promise"}
 _CARRIERS = {"effort", "mission", "campaign", "operation", "bid", "drive", "initiative", "process", "program",
              "programme", "wave", "series", "round"}
 _OBLIGATION_AUX = {"must", "should"}
@@ -546,7 +548,7 @@ class _Context:
                     inner = _Cand(trigger=t, sense=sense, kind="verbal") if sense is not None else None
                     c = _Cand(trigger=t, sense=_REQUEST, kind="verbal", trigger_text=f"must {t.text}",
                               sources=speaker_subj, targets=c.sources, source_how="subj",
-                              embedded=[inner] if inner is not None else [])
+                              embedded=[inner] if inner is not None else [], obligation=True)
             cands.append(c)
         for t in sent:
             asense = self.lex.adjectives.get(t.lower_)
@@ -768,6 +770,14 @@ class _Context:
         negated, modality = mod.negated, mod.modality
         etype, mode = s.type, s.mode
         cameo = s.cameo
+        if c.obligation:
+            modality = "reported" if modality == "hypothetical" else modality
+        condition = self._condition(c)
+        # a readiness or vow to use force or pressure is a threat ("is prepared to impose martial law")
+        if c.embedded and s.frame and etype == "AGREE" and c.trigger.pos_ != "VERB" or (
+                c.embedded and etype == "AGREE" and c.trigger.lemma_.lower() in _VOWS):
+            if self.onto.quad(c.embedded[0].sense.type).endswith("conflict"):
+                etype = "THREATEN"
         # frames: the embedded act decides the mode
         if c.embedded and etype in self.lex.frame_modes:
             fm = self.lex.frame_modes[etype]
@@ -777,13 +787,16 @@ class _Context:
                 mode = m
         # a refused easing is a REJECT
         if negated and etype in self.lex.negation_as and (
-                modality in ("future", "hypothetical") or trig.tag_ == "VBG" or c.kind != "verbal"
+                modality in ("future", "hypothetical") or trig.tag_ == "VBG" or c.kind == "light"
                 or any(a.lower_ in ("will", "would", "wo") for a in trig.children if a.dep_ == "aux")):
             conv = self.lex.negation_as[etype]
             etype, mode, negated, cameo = conv["type"], conv.get("mode"), False, None
         elif not negated and etype in self.lex.future_as and (
-                modality == "future" or modality == "hypothetical" and self.onto.quad(etype).endswith("cooperation")):
+                modality == "future" or modality == "hypothetical" and (
+                    self.onto.quad(etype).endswith("cooperation") or condition is not None)):
             new = self.lex.future_as[etype]
+            if condition == "unless":
+                new = "THREATEN"   # "will withdraw its force unless ...": a conditional sanction is a threat
             mode = (self.lex.frame_modes.get(new) or {}).get(etype)
             etype, cameo = new, None
         if mode is None:
@@ -813,6 +826,7 @@ class _Context:
                 conf += 0.03
         if c.sense.objects is not None:
             conf += 0.03
+        conf += self._prominence(c)
         if modality == "hypothetical":
             conf -= 0.1
         if not _END_PUNCT.search(sent.text.strip()):
@@ -839,6 +853,32 @@ class _Context:
                     modality=modality, date=date, location=location, sentence=span, trigger=trigger_text,
                     confidence=conf, cameo=cameo, lemma=trig.lemma_.lower(), sent_start=ss))
         return out
+
+    def _condition(self, c: _Cand) -> Optional[str]:
+        """"if"/"unless" when the act (or the clause it sits in) carries a condition."""
+        for tok in (c.trigger, c.trigger.head):
+            for ch in tok.children:
+                if ch.dep_ == "advcl":
+                    for m in ch.children:
+                        if m.dep_ == "mark" and m.lower_ in ("if", "unless"):
+                            return m.lower_
+        return None
+
+    @staticmethod
+    def _prominence(c: _Cand) -> float:
+        """Main-clause acts are what a sentence reports; subordinate ones (purpose clauses, relative
+        clauses, background) rank lower."""
+        t = c.light if c.light is not None else c.trigger
+        dep = t.dep_
+        if dep == "ROOT" or (dep in ("ccomp", "parataxis") and t.head.dep_ == "ROOT"
+                             and t.head.lemma_.lower() in _SPEECH):
+            return 0.04
+        if dep == "conj" and t.head.dep_ == "ROOT":
+            return 0.02
+        if dep in ("relcl", "acl", "advcl", "pcomp") or any(
+                a.lower_ == "to" and a.dep_ == "aux" for a in t.children) and dep != "xcomp":
+            return -0.04
+        return 0.0
 
     def _kb(self, m: Mention) -> bool:
         return self.actor_kb.get(m.actor_id, False) or m.how in ("name", "alias", "acronym", "metonym", "demonym", "title") \
