@@ -326,6 +326,8 @@ class _Cand:
 
 
 _REQUEST = Sense(type="REQUEST")
+_WEAPONS = {"bomb", "explosion", "blast", "device", "mine", "shell", "rocket", "missile", "grenade", "ied",
+            "drone", "airstrike", "fire", "gunfire", "explosive", "landmine", "mortar"}
 _VOWS = {"vow", "pledge", "swear", "promise"}
 _CARRIERS = {"effort", "mission", "campaign", "operation", "bid", "drive", "initiative", "process", "program",
              "programme", "wave", "series", "round"}
@@ -834,6 +836,10 @@ class _Context:
         if any(m.actor_id.startswith(("ner:", "agent:")) for m in sources):
             conf -= 0.05
         conf = round(max(0.05, min(0.99, conf)), 3)
+        # an act reported only through its victims: a passive without agent, or a weapon/event as subject
+        victim_ok = c.kind == "verbal" and (
+            (_is_passive(trig) and not _children(trig, "agent")) or any(
+                x.lemma_.lower() in self.lex.nouns or x.lemma_.lower() in _WEAPONS for x in c.sources))
         ss, se = sent[0].idx, sent[-1].idx + len(sent[-1].text)
         while ss < se and self.state.text[ss].isspace():
             ss += 1
@@ -851,7 +857,8 @@ class _Context:
                 out.append(dict(
                     type=etype, mode=mode, contexts=contexts, source=src, target=tgt, negated=negated,
                     modality=modality, date=date, location=location, sentence=span, trigger=trigger_text,
-                    confidence=conf, cameo=cameo, lemma=trig.lemma_.lower(), sent_start=ss))
+                    confidence=conf, cameo=cameo, lemma=trig.lemma_.lower(), sent_start=ss,
+                    victim_ok=victim_ok))
         return out
 
     def _condition(self, c: _Cand) -> Optional[str]:
@@ -988,7 +995,11 @@ class _Context:
     # -- article level ------------------------------------------------------------------------------------------
     def finish(self, raw: list[dict], require_source: bool, min_conf: float) -> list[Event]:
         if require_source:
-            raw = [r for r in raw if r["source"] is not None]
+            # PLOVER wants an actor; a reported attack on named victims ("three soldiers were killed in
+            # a roadside bombing") is kept without one, at low confidence
+            raw = [r for r in raw if r["source"] is not None or (
+                r["type"] in ("ASSAULT", "COERCE") and r["target"] is not None and not r["negated"]
+                and r["victim_ok"])]
         raw = [r for r in raw if r["confidence"] >= min_conf]
         raw.sort(key=lambda r: -r["confidence"])
         merged: list[dict] = []
