@@ -192,6 +192,12 @@ class RelationsStage(Stage):
             named = self._named_neighbour(state, tok)
             if named is not None:
                 return named
+            if self._generic(state, m):  # "the Assad government" left unresolved: its modifier
+                for c in tok.children:
+                    if c.dep_ in ("compound", "poss", "amod"):
+                        mm = self._mention(state, c)
+                        if mm is not None and mm.actor_id not in exclude and not self._generic(state, mm):
+                            return mm
         if m is not None:
             return m if m.actor_id not in exclude else None
         if low in _REL_PRONOUNS and tok.head.dep_ in ("relcl", "acl"):
@@ -208,13 +214,24 @@ class RelationsStage(Stage):
                 return named
         return None
 
+    def _generic(self, state, m: Mention) -> bool:
+        """A generic agent the actors stage could not tie to anyone ("the government", "troops")."""
+        if m.how != "agent":
+            return False
+        a = state.actor(m.actor_id)
+        return a is None or (a.country is None and a.kind in ("organization", "group", "other"))
+
     def _named_neighbour(self, state, tok) -> Optional[Mention]:
         """A name standing in apposition to a common noun ("another group, Jabhat al-Nusra")."""
+        doc = tok.doc
         for c in tok.children:
-            if c.dep_ == "appos" or (c.dep_ == "conj" and c.i > 0 and c.doc[c.i - 1].text == ","
-                                     and tok.pos_ == "NOUN" and c.pos_ == "PROPN"):
-                if c.dep_ == "conj" and not (c.i - tok.i <= 6 or c.doc[tok.i + 1].text == ","):
-                    continue
+            if c.i <= tok.i or not (c.dep_ == "appos" or (c.dep_ == "conj" and tok.pos_ == "NOUN" and c.pos_ == "PROPN")):
+                continue
+            # right after the noun, set off by a comma or a bracket
+            left = c.left_edge.i
+            if left - tok.i > 3 or not any(doc[k].text in (",", "(", "-", "–", "—") for k in range(tok.i + 1, left)):
+                continue
+            if True:
                 m = self._mention(state, c)
                 if m is not None:
                     return m
