@@ -129,3 +129,29 @@ def test_controls_a_place():
 
 def test_no_actor_no_relation():
     assert relations_of("The plan was backed by local elders and supported by traders.") == []
+
+
+def test_hyphenated_participles():
+    rels = relations_of("Qatar-backed JNIM fighters clashed with Russia-led patrols near Timbuktu.",
+                        actors={**ACTORS, "JNIM fighters": ("JNIM", "armed_group"), "patrols": ("RUS_PATROLS", "armed_group")})
+    assert ("supported_by", "JNIM", "QAT") in triples(rels)
+    assert ("led_by", "RUS_PATROLS", "RUS") in triples(rels)
+
+
+def test_founder_role_from_the_actors_stage():
+    rels = relations_of("Iyad Ag Ghaly appeared in a new video on Sunday.", roles={"GHALY": ("JNIM founder", "JNIM")},
+                        actors={**ACTORS, "JNIM": ("JNIM", "armed_group")})
+    assert ("founded_by", "JNIM", "GHALY") in triples(rels)
+
+
+def test_apposition_must_sit_next_to_its_noun():
+    # "Mali" is not an apposition of "the commander" here, whatever the parse says
+    rels = relations_of("The commander who leads the forces fighting in Niger and Mali met Russia on Monday.",
+                        actors={**ACTORS, "Mali": ("MLI_GOV", "state"), "The commander": ("CMDR", "person")})
+    assert not any(r.object.actor_id == "MLI_GOV" and r.type == "led_by" for r in rels)
+
+
+def test_long_unpunctuated_paragraph_does_not_crash():
+    text = " ".join(["Russia backed the junta and Qatar supported JNIM"] * 400)
+    rels = relations_of(text[:20000])
+    assert all(0 <= r.start < r.end <= 20000 for r in rels)

@@ -312,6 +312,11 @@ class RelationsStage(Stage):
 
     def _agent_patient(self, v):
         """(agents, patients, passive) tokens of a verb."""
+        # "Iran-backed rebels", "the US-led coalition"
+        if v.dep_ in ("amod", "compound", "acl") and v.i >= 2 and v.doc[v.i - 1].text in ("-", "–"):
+            agents = [c for c in v.children if c.i == v.i - 2]
+            if agents and v.head.i > v.i:
+                return agents, [v.head], True
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
             v.dep_ in ("acl", "relcl") and v.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in v.children))
         agents, patients = [], []
@@ -532,12 +537,13 @@ class RelationsStage(Stage):
     def _roles(self, state, r: _Rules, found) -> list[_Found]:
         have = {(f.type, f.subject.actor_id) for f in found}
         out = []
+        have |= {(f.type, f.object.actor_id) for f in found}
         for actor in state.actors:
             if not actor.role or not actor.affiliation or actor.affiliation == actor.id:
                 continue
             words = actor.role.lower().split()
             e = next((r.nouns[w] for w in reversed(words) if w in r.nouns), None)
-            if e is None or e["holder"] != "subject" or (e["type"], actor.id) in have:
+            if e is None or (e["type"], actor.id) in have:
                 continue
             mine = [m for m in state.mentions if m.actor_id == actor.id]
             if not mine:
@@ -547,7 +553,10 @@ class RelationsStage(Stage):
             obj = Mention(start=first.start, end=first.end, actor_id=actor.affiliation,
                           text=aff.text if aff is not None else (state.actor(actor.affiliation).name
                                                                  if state.actor(actor.affiliation) else actor.affiliation))
-            out.append(_Found(e["type"], first, obj, [], None))
+            if e["holder"] == "subject":   # "State Department spokesman" -> spokesperson_of USA
+                out.append(_Found(e["type"], first, obj, [], None))
+            else:                          # "HTS founder" -> HTS founded_by the person
+                out.append(_Found(e["type"], obj, first, [], None))
         return out
 
     # -- output ----------------------------------------------------------------------------------
