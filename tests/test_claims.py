@@ -139,3 +139,9 @@ def test_claims_always_have_evidence(words):
     for c in s.claims:
         assert s.text[c.start:c.end] == c.text
         assert any(m.actor_id == c.subject.actor_id for m in s.mentions)
+
+
+def test_money_needs_a_conflict_kind_and_pounds_need_a_scale():
+    assert claims_of("The US lost $900 million in 1995.").claims == []
+    assert claims_of("The US budget allocates $800bn to defense.").claims[0].property == "budget"
+    assert claims_of("Russia sent 236 pounds of flour to Iraq.").claims == []

@@ -168,6 +168,8 @@ class ClaimsStage(Stage):
                         break
                 if kind != "money":
                     break
+            if kind == "money":  # a net loss or a salary is not conflict reporting
+                return None, None
             return kind, q.currency
         if q.unit_property:
             return q.unit_property, q.unit
@@ -226,6 +228,9 @@ class ClaimsStage(Stage):
                     return None, path
                 subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != child.i), None)
                 m = _mention(state, subj)
+                if m is None and subj is not None:  # "The US budget allocates ...", "Russia's army has ..."
+                    m = next((mm for c in subj.children if c.dep_ in ("compound", "poss", "amod")
+                              for mm in [_mention(state, c)] if mm is not None), None)
                 if m is not None:
                     return m, path
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
