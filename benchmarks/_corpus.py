@@ -85,7 +85,8 @@ def machine() -> dict:
                                 text=True).stdout.strip()
     except OSError:
         commit = ""
-    return {"cpu": cpu, "cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    return {"cpu": cpu, "cpus": os.cpu_count(), "load_average_1min": load, "python": platform.python_version(), "platform": platform.platform(),
             "spacy": spacy.__version__, "commit": commit, "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
 
 

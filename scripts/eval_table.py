@@ -116,7 +116,9 @@ def perf_table() -> str | None:
         extra = f" Peak RSS of one worker: {mm['peak_rss_mb']:.0f} MB (`benchmarks/memory.py`)."
     lines.append(f"`benchmarks/throughput.py` on {c['articles']} articles ({c['words']} words: "
                  f"{c['examples']} bundled examples x {c['example_repeats']} and {c['synthetic']} synthetic), "
-                 f"{m['cpu']}, {m['cpus']} CPUs, Python {m['python']}, spaCy {m['spacy']}, commit {m['commit']}, "
+                 f"{m['cpu']}, {m['cpus']} CPUs"
+                 + (f" (load average {m['load_average_1min']:.1f} while it ran)" if m.get("load_average_1min") else "")
+                 + f", Python {m['python']}, spaCy {m['spacy']}, commit {m['commit']}, "
                  f"{m['date'][:10]}.{extra} Targets: (b)/(a) >= 0.6 on one process, >= 1.7x with two, <= 1 GB per worker.")
     return "\n".join(lines)
 
