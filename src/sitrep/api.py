@@ -602,7 +602,9 @@ def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
 
     @app.exception_handler(QueryError)
     async def _query_error(request: Request, exc: QueryError):
-        status = 404 if str(exc.message).startswith(("unknown actor", "no situation event")) else 400
+        # the store raises QueryError for bad filters and for names it cannot find; the latter are 404s
+        status = 404 if str(exc.message).startswith(("unknown actor '", 'unknown actor "', "no situation event")) \
+            else 400
         return _error(status, "not_found" if status == 404 else "bad_query", exc.message)
 
     @app.exception_handler(ReadError)
@@ -821,7 +823,50 @@ def _page(rows: list, limit: int, offset: int) -> dict:
     return {"items": rows[:limit], "limit": limit, "offset": offset, "next_offset": offset + limit if more else None}
 
 
-__all__ = ["create_app", "MAX_LIMIT", "DEFAULT_MAX_BODY"]
+def free_port(host: str = "127.0.0.1") -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+class BackgroundServer:
+    """Uvicorn serving an app in a thread (for browser tests and the screenshot script).
+
+        with BackgroundServer(create_app(db)) as url:  # "http://127.0.0.1:PORT"
+            ...
+    """
+
+    def __init__(self, app, host: str = "127.0.0.1", port: Optional[int] = None):
+        import uvicorn
+
+        self.host, self.port = host, port or free_port(host)
+        self.server = uvicorn.Server(uvicorn.Config(app, host=self.host, port=self.port, log_level="warning",
+                                                    lifespan="off"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True, name="sitrep-serve")
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def __enter__(self) -> str:
+        import time
+
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"the server did not start on {self.url}")
+            time.sleep(0.05)
+        return self.url
+
+    def __exit__(self, *exc) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+__all__ = ["create_app", "BackgroundServer", "free_port", "MAX_LIMIT", "DEFAULT_MAX_BODY"]
 
 if __name__ == "__main__":  # pragma: no cover
     print(json.dumps(create_app(":memory:").openapi(), indent=2))

@@ -48,12 +48,12 @@ export async function render(root, _params, _arg, current) {
     try {
       const res = await api(path, { method: 'POST', body: body(), token: tokenIn.value.trim() });
       const doc = path === '/extract' ? res : res.document;
-      out.replaceChildren(
+      out.replaceChildren(...[
         path === '/extract' ? notice('Extracted (not stored yet).')
           : notice(res.stored ? 'Stored. It is now on the timeline and in the graph.' : res.message, 'ok'),
         path === '/extract' ? null : h('p', {}, h('a', { href: '#/timeline' }, 'Timeline'), ' · ',
           h('a', { href: evidenceHref(doc.article.id) }, 'Open the article')),
-        documentView(doc));
+        documentView(doc)].filter(Boolean));
       if (path !== '/extract' && window.sitrepRefreshStatus) window.sitrepRefreshStatus();
     } catch (err) {
       const hint = err instanceof ApiError && err.status === 401 ? ' Enter the server’s token above.' : '';

@@ -37,8 +37,8 @@ export async function render(root, params, _arg, current) {
         ? h('p', { class: 'quoted' }, 'Highlighted: ', h('q', {}, snippet(text.slice(start, end), 300))) : null,
       body),
     h('aside', { class: 'side facts-side' }, factsOf(doc))));
-  const mark = body.querySelector('mark.main');
-  if (mark) mark.scrollIntoView({ block: 'center' });
+  const mark = body.querySelector('mark.main') || body.querySelector('mark');
+  if (mark) body.scrollTop = Math.max(0, mark.offsetTop - body.clientHeight / 3);
 }
 
 function fillText(el, text, start, end, extra) {

@@ -73,22 +73,23 @@ export async function render(root, params, _arg, current) {
       label: String(p.n), kind: 'events', width: Math.min(9, 1 + Math.log2(1 + p.n) * 1.6), pair: p } })),
   ];
   const cy = window.cytoscape({
-    container: canvas, elements, wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3,
+    container: canvas, elements, minZoom: 0.2, maxZoom: 3,
     style: [
       { selector: 'node', style: { 'background-color': 'data(colour)', label: 'data(label)', width: 'data(size)',
-        height: 'data(size)', 'font-size': 11, color: '#1d2733', 'text-valign': 'bottom', 'text-margin-y': 3,
+        height: 'data(size)', 'font-size': 15, color: '#1d2733', 'text-valign': 'bottom', 'text-margin-y': 3,
         'text-background-color': '#ffffff', 'text-background-opacity': 0.75, 'text-background-padding': 1,
         'border-width': 1, 'border-color': '#ffffff' } },
       { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#1d2733' } },
       { selector: 'edge[kind = "relation"]', style: { width: 2, 'line-color': '#7b5cc4', 'line-style': 'dashed',
         'target-arrow-shape': 'triangle', 'target-arrow-color': '#7b5cc4', 'curve-style': 'bezier', label: 'data(label)',
-        'font-size': 9, color: '#5b4a8a', 'text-rotation': 'autorotate' } },
+        'font-size': 11, color: '#5b4a8a', 'text-rotation': 'autorotate' } },
       { selector: 'edge[kind = "events"]', style: { width: 'data(width)', 'line-color': '#9fb3c8',
         'target-arrow-shape': 'triangle', 'target-arrow-color': '#9fb3c8', 'curve-style': 'bezier', opacity: 0.85 } },
       { selector: 'edge:selected', style: { 'line-color': '#e08a1e', 'target-arrow-color': '#e08a1e' } },
     ],
-    layout: { name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 90,
-      numIter: 1200, padding: 20 },
+    layout: { name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 30000, idealEdgeLength: () => 80,
+      edgeElasticity: () => 80, gravity: 0.6, nestingFactor: 1, componentSpacing: 60, nodeOverlap: 20,
+      numIter: 2500, padding: 24 },
   });
   window.sitrepGraph = cy;
   cy.on('tap', 'node', async evt => {
@@ -106,9 +107,9 @@ export async function render(root, params, _arg, current) {
     const s = cy.getElementById(d.source).data('label'), t = cy.getElementById(d.target).data('label');
     if (d.kind === 'relation') {
       const r = d.rel;
-      panel.replaceChildren(h('h2', {}, `${s} — ${r.type} — ${t}`),
+      panel.replaceChildren(h('div', {}, h('h2', {}, `${s} — ${r.type} — ${t}`),
         h('p', {}, `Since ${r.since || '?'}, until ${r.until || '—'}; ${r.n_reports} report(s), first ${r.first_reported || '?'}.`),
-        r.evidence ? h('blockquote', {}, r.evidence) : null);
+        r.evidence ? h('blockquote', {}, r.evidence) : null));
     } else {
       panel.replaceChildren(h('h2', {}, `${s} → ${t}`),
         h('ul', {}, Object.entries(d.pair.types).map(([type, n]) => h('li', {},

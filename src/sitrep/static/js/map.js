@@ -28,8 +28,11 @@ export async function render(root, params, _arg, current) {
   const countries = window.topojson.feature(atlas, atlas.objects.countries);
   const projection = window.d3.geoNaturalEarth1();
   if (view === 'fit' && located.length) {
-    const pts = located.filter(p => p.feature !== 'country' || located.length < 3);
-    const coords = (pts.length ? pts : located).map(p => [p.lon, p.lat]);
+    // the theatre: where events happen (else every place that is not a whole country)
+    const withEvents = located.filter(p => p.n_events > 0);
+    const notCountries = located.filter(p => p.feature !== 'country');
+    const pts = withEvents.length ? withEvents : notCountries.length ? notCountries : located;
+    const coords = pts.map(p => [p.lon, p.lat]);
     const lons = coords.map(c => c[0]), lats = coords.map(c => c[1]);
     const pad = 4;
     const box = { type: 'MultiPoint', coordinates: [[Math.min(...lons) - pad, Math.min(...lats) - pad],
@@ -53,7 +56,8 @@ export async function render(root, params, _arg, current) {
   svg.append(g);
   const maxM = Math.max(1, ...located.map(p => p.n_mentions));
   const dots = s('g', { class: 'places' });
-  for (const p of located.slice().sort((a, b) => b.n_mentions - a.n_mentions)) {
+  // big circles first, so small ones stay clickable; places with events on top
+  for (const p of located.slice().sort((a, b) => (a.n_events > 0) - (b.n_events > 0) || b.n_mentions - a.n_mentions)) {
     const xy = projection([p.lon, p.lat]);
     if (!xy || xy.some(v => !Number.isFinite(v)) || xy[0] < -50 || xy[0] > W + 50 || xy[1] < -50 || xy[1] > H + 50) continue;
     const r = 3 + 11 * Math.sqrt(p.n_mentions / maxM);

@@ -34,7 +34,7 @@ export async function render(root, params, _arg, current) {
   root.append(h('p', { class: 'muted' }, `${items.length} entries on ${days.size} days.`));
   root.append(h('ol', { class: 'timeline', id: 'timeline' }, [...days.entries()].map(([day, its]) =>
     h('li', { class: 'day' }, h('h2', { class: 'day-head' }, day),
-      h('ul', { class: 'day-items' }, its.map(item)))));
+      h('ul', { class: 'day-items' }, its.map(item))))));
 }
 
 function item(it) {
