@@ -35,6 +35,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Iterable, Optional, Sequence
 
 from rapidfuzz import fuzz, process
@@ -87,6 +88,7 @@ _SPACE = re.compile(r"\s+")
 _LEADING_THE = re.compile(r"^the\s+")
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: Optional[str]) -> str:
     """A name's comparison key: lower case, accents and punctuation dropped, a leading "the" removed."""
     if not name:

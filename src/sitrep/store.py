@@ -214,16 +214,22 @@ class Store:
             raise
         return stored, failed
 
-    def add_documents(self, docs: Iterable[Document]) -> int:
+    def add_documents(self, docs: Iterable[Document], *, refresh: bool = True) -> int:
+        """Store contract documents; with ``refresh`` the situation tables are recomputed now, else on
+        the next query."""
         n = self.write_batch((d, None) for d in docs)[0]
-        self.refresh_situation(only_if_stale=True)
+        if refresh:
+            self.refresh_situation(only_if_stale=True)
         return n
 
     def ingest(self, sources: Iterable[Union[str, os.PathLike, Article]], *, pipeline=None,
                published: Optional[str] = None, source: Optional[str] = None, max_bytes: Optional[int] = None,
                n_process: int = 1, batch_size: int = 8,
-               on_progress: Optional[Callable[[int], None]] = None) -> IngestResult:
-        """Read, extract and store; articles already stored are skipped before extraction."""
+               on_progress: Optional[Callable[[int], None]] = None, refresh: bool = True) -> IngestResult:
+        """Read, extract and store; articles already stored are skipped before extraction.
+
+        With ``refresh`` the situation tables (merged actors, events, ...) are recomputed at the end;
+        else they are recomputed by the next query (useful when ingesting one article at a time)."""
         from .readers import DEFAULT_MAX_BYTES, read_paths
 
         if pipeline is None:
@@ -262,7 +268,8 @@ class Store:
             result.stored, result.failed = result.stored + s, result.failed + f
             if on_progress:
                 on_progress(len(batch))
-        self.refresh_situation(only_if_stale=True)
+        if refresh:
+            self.refresh_situation(only_if_stale=True)
         return result
 
     # -- the situation across articles ---------------------------------------------------------
