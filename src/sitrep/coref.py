@@ -122,28 +122,32 @@ def is_expletive_it(tok) -> bool:
     return False
 
 
-def _inside_quotes(doc) -> list[bool]:
+def _inside_quotes(doc, words=None, idxs=None, text=None) -> list[bool]:
     """Per token: is it inside a quotation? Parity of quote marks since the paragraph began (a quote
     never closed ends with its paragraph)."""
+    text = text if text is not None else doc.text  # (Doc.text is rebuilt on every access)
+    if words is None or idxs is None:
+        words = [t.text for t in doc]
+        idxs = [t.idx for t in doc]
     out = []
     open_ = False
-    for tok in doc:
-        t = tok.text
-        if "\n" in t:
+    prev_end = 0
+    for t, i in zip(words, idxs):
+        if "\n" in text[prev_end:i] or "\n" in t:
             open_ = False
+        prev_end = i + len(t)
         if t in ('"', "\u201c", "\u201d", "''", "``"):
             open_ = t != "\u201d" and (not open_ if t in ('"', "''", "``") else True)
             out.append(False)
         else:
             out.append(open_)
-        if "\n" in tok.whitespace_:
-            open_ = False
     return out
 
 
 def resolve_pronouns(doc, mentions: Sequence[CorefMention], *, person_pronouns: frozenset,
                      thing_pronouns: frozenset, group_nouns: frozenset, named: set[str],
-                     taken: set[int], sent_index, speech_verbs: frozenset = frozenset()) -> list[CorefMention]:
+                     taken: set[int], sent_index, speech_verbs: frozenset = frozenset(), words=None, idxs=None,
+                     text=None) -> list[CorefMention]:
     """Resolve pronouns (and "the group"-like definite nouns) in ``doc`` to earlier ``mentions``.
 
     ``named`` are the actor keys that have a proper name (pronouns prefer them); ``taken`` are token
@@ -151,7 +155,7 @@ def resolve_pronouns(doc, mentions: Sequence[CorefMention], *, person_pronouns: 
     Returns new mentions with ``how="pronoun"`` (in text order).
     """
     ments = sorted(mentions, key=lambda m: m.start)
-    quoted = _inside_quotes(doc)
+    quoted = None
     # who is quoted in each sentence: subjects of verbs of saying (a pronoun in their quote is not them)
     speakers: dict[int, set[str]] = {}
     for m in ments:
@@ -163,7 +167,10 @@ def resolve_pronouns(doc, mentions: Sequence[CorefMention], *, person_pronouns: 
     pos = 0
     all_ments: list[CorefMention] = []
     last_pron: dict[str, str] = {}  # "person"/"thing" -> actor of the last resolved pronoun
-    for tok in doc:
+    lowers = [t.lower_ for t in doc] if words is None else [w.lower() for w in words]
+    wanted = person_pronouns | thing_pronouns | group_nouns
+    for ti in [i for i, w in enumerate(lowers) if w in wanted]:
+        tok = doc[ti]
         while pos < len(ments) and ments[pos].start < tok.idx:
             m = ments[pos]
             all_ments.append(m)
@@ -193,6 +200,8 @@ def resolve_pronouns(doc, mentions: Sequence[CorefMention], *, person_pronouns: 
         reflexive = low.endswith("self")
         best, best_score = None, None
         excluded = set()
+        if quoted is None:
+            quoted = _inside_quotes(doc, words, idxs, text)
         if quoted[tok.i]:
             for k in (s_tok - 1, s_tok, s_tok + 1):
                 excluded |= speakers.get(k, set())
@@ -203,7 +212,7 @@ def resolve_pronouns(doc, mentions: Sequence[CorefMention], *, person_pronouns: 
             dist_s = s_tok - sent_index(m.head)
             if dist_s > (2 if group == "person" else 1):
                 continue
-            if kinds is PERSON_KINDS and m.actor not in named:
+            if m.actor not in named:
                 continue
             if m.actor in excluded:
                 continue

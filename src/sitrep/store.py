@@ -224,7 +224,7 @@ class Store:
 
     def ingest(self, sources: Iterable[Union[str, os.PathLike, Article]], *, pipeline=None,
                published: Optional[str] = None, source: Optional[str] = None, max_bytes: Optional[int] = None,
-               n_process: int = 1, batch_size: int = 8,
+               n_process: int = 1, batch_size: int = 8, ray_address: Optional[str] = None,
                on_progress: Optional[Callable[[int], None]] = None, refresh: bool = True) -> IngestResult:
         """Read, extract and store; articles already stored are skipped before extraction.
 
@@ -251,7 +251,8 @@ class Store:
         todo = [a for a in articles if a.id not in done]
         result.skipped = len(articles) - len(todo)
         batch: list = []
-        for outcome in pipeline.pipe(todo, n_process=n_process, batch_size=batch_size):
+        for outcome in pipeline.pipe(todo, n_process=n_process, batch_size=batch_size,
+                                     ray_address=ray_address):
             if outcome.failure is not None:
                 batch.append(outcome.failure)
                 result.failures.append(outcome.failure)

@@ -211,6 +211,7 @@ class KnowledgeBase:
         self._metonyms: dict[str, str] = {}         # norm -> id
         self._wikidata: dict[str, str] = {}
         self._successors: dict[str, list[str]] = {}
+        self._surnames: dict[str, list[str]] = {}  # norm(last word of a person's name) -> ids
         self._patterns: Optional[list[dict]] = None
 
     def __len__(self) -> int:
@@ -234,6 +235,13 @@ class KnowledgeBase:
             self._wikidata.setdefault(e.wikidata, e.id)
         for p in e.predecessors:
             self._successors.setdefault(p, []).append(e.id)
+        if e.kind == "person":
+            for name in e.names():
+                words = norm(name).split()
+                if len(words) >= 2 and len(words[-1]) >= 3:
+                    ids = self._surnames.setdefault(words[-1], [])
+                    if e.id not in ids:
+                        ids.append(e.id)
         self._patterns = None
 
     def _add_name(self, name: str, eid: str) -> None:
@@ -266,6 +274,11 @@ class KnowledgeBase:
         if not ids:
             return None
         return min(ids, key=lambda i: KIND_PRIORITY.get(self.entries[i].kind, 9))
+
+    def surname(self, text: str) -> Optional[str]:
+        """The one KB person whose name ends with the single word ``text`` ("Assad"), else ``None``."""
+        ids = self._surnames.get(norm(text).replace(" ", ""))
+        return ids[0] if ids and len(ids) == 1 else None
 
     def demonym(self, text: str) -> Optional[str]:
         return self._demonyms.get(norm(text))

@@ -64,6 +64,8 @@ class KbRuler:
                     continue
             elif not lower_ok and text == text.lower():
                 continue
+            if label == "NORP" and end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+                continue  # "Syrian" in "Free Syrian Legion": let the NER see the whole name
             spans.append(Span(doc, start, end, label=label, span_id=eid, kb_id=eid))
         if spans:
             spans = filter_spans(spans)

@@ -35,6 +35,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from spacy.attrs import IDX, LEMMA, LENGTH, SENT_START
+
 from ..article import ArticleState, Mention
 from ..contract import Actor, Span
 from ..coref import CorefMention, resolve_pronouns, surname_of, title_holder
@@ -129,15 +131,30 @@ class _Builder:
         self.tok_owner: dict[int, _M] = {}
         self.local: dict[str, str] = {}          # acronym or name defined in this article -> key
         self.text_roles: dict[str, tuple[str, Optional[str], Optional[str]]] = {}  # key -> role, aff, sector
-        self.sent_starts = [s.start for s in self.doc.sents]
-        self._sent_of_tok = {}
-        for si, s in enumerate(self.doc.sents):
-            for i in range(s.start, s.end):
-                self._sent_of_tok[i] = si
+        doc = self.doc
+        # per-token strings, read once (spaCy Token objects are costly to create)
+        arr = doc.to_array([IDX, LENGTH, LEMMA, SENT_START])
+        strings = doc.vocab.strings
+        text = self.text
+        self.idxs = arr[:, 0].tolist()
+        self.words = [text[i:i + n] for i, n in arr[:, :2].tolist()]
+        lemma_cache: dict[int, str] = {}
+        self.lemmas = []
+        for h in arr[:, 2].tolist():
+            lem = lemma_cache.get(h)
+            if lem is None:
+                lem = lemma_cache[h] = strings[h].lower()
+            self.lemmas.append(lem)
+        self._sent_of_tok = []
+        si = -1
+        for k, ss in enumerate(arr[:, 3].tolist()):
+            if ss == 1 or k == 0:
+                si += 1
+            self._sent_of_tok.append(si)
 
     # -- helpers -----------------------------------------------------------------------------
     def sent_of_tok(self, i: int) -> int:
-        return self._sent_of_tok.get(i, 0)
+        return self._sent_of_tok[i] if 0 <= i < len(self._sent_of_tok) else 0
 
     def sent_of_char(self, c: int) -> int:
         tok = self.doc.char_span(c, c + 1, alignment_mode="expand")
@@ -193,12 +210,14 @@ class _Builder:
         self.acronym_definitions(spans)
         for ts, te, label, eid in spans:
             self.resolve_entity(ts, te, label, eid)
+        self.merge_surnames()
         self.local_aliases()
+        self.bare_surnames()
         self.agent_mentions()
         self.person_roles()
         self.resolve_titles()
-        self.generic_agents()
         self.pronouns()
+        self.generic_agents()
 
     def entity_spans(self) -> list[tuple[int, int, str, str]]:
         """Entities as (token start, token end, label, kb id), split at parentheses and trimmed."""
@@ -224,10 +243,11 @@ class _Builder:
         """ "Long Name (ACR)" and "ACR (Long Name)": both forms name one actor in this article."""
         doc = self.doc
         ends = {te: (ts, te, label, eid) for ts, te, label, eid in spans}
-        for i, tok in enumerate(doc[:-2]):
-            if tok.text != "(" or doc[i + 2].text != ")" or not _ACR_RE.match(doc[i + 1].text):
+        words = self.words
+        for i in range(len(words) - 2):
+            if words[i] != "(" or words[i + 2] != ")" or not _ACR_RE.match(words[i + 1]):
                 continue
-            acr = doc[i + 1].text
+            acr = words[i + 1]
             long_ = ends.get(i)
             if long_ is None:
                 continue
@@ -290,6 +310,12 @@ class _Builder:
             return
         if self.looks_like_place(span, label):
             return
+        if label == "ORG" and all(t.lower_ in self.cues.get("portfolio_words", ()) for t in span):
+            return  # "Defence" of "Defence Secretary Marcus Hale"
+        if label == "ORG" and self.followed_by_title(te) and 2 <= len(span) <= 3 and all(t.is_title for t in span) \
+                and not set(norm(text).split()) & (self.cues["armed_group_words"] | self.cues["media_words"]):
+            self.resolve_person_name(ts, te)  # "Marcus Hale, the British defence secretary," (NER said ORG)
+            return
         kind = self.infer_kind(text, label)
         self.add_mention(ts, te, self.add_actor_new(text, kind), "name")
 
@@ -309,6 +335,11 @@ class _Builder:
             hit = surname_of([t.text for t in span if not t.is_punct], persons)
             if hit:
                 self.add_mention(ts, te, hit, "alias")
+                return
+        if len(span) == 1 or (len(span) == 2 and span[0].text.lower() in ("al", "el")):
+            sid = self.kb.surname(text)
+            if sid:
+                self.add_mention(ts, te, self.add_actor_kb(sid), "alias")
                 return
         if self.use_fuzzy and len(text) >= 8:
             fid = self.fuzzy_lookup(text)
@@ -333,6 +364,18 @@ class _Builder:
         if name.count(" ") != q.count(" "):
             return None
         return choices[idx][1]
+
+    def followed_by_title(self, te: int) -> bool:
+        """ "<name>, the US national security advisor": an appositive whose head is a person's title."""
+        words, lemmas = self.words, self.lemmas
+        if te >= len(words) - 1 or words[te] != ",":
+            return False
+        for j in range(te + 1, min(te + 8, len(words))):
+            if lemmas[j] in self.res.role_heads:
+                return True
+            if words[j] in (",", ".", ";") or self.doc[j].pos_ in ("VERB", "AUX", "ADP"):
+                return False
+        return False
 
     def looks_like_place(self, span, label: str) -> bool:
         """An unknown ORG/NORP that the small model mislabelled: the object of a place preposition
@@ -368,9 +411,9 @@ class _Builder:
         """Later uses of an acronym defined in the text that no entity covered."""
         if not self.local:
             return
-        for tok in self.doc:
-            if tok.i not in self.tok_owner and tok.text in self.local:
-                self.add_mention(tok.i, tok.i + 1, self.local[tok.text], "acronym")
+        for i, w in enumerate(self.words):
+            if w in self.local and i not in self.tok_owner:
+                self.add_mention(i, i + 1, self.local[w], "acronym")
 
     # -- metonymy ----------------------------------------------------------------------------
     def metonym_acts(self, span, label: str) -> bool:
@@ -431,7 +474,11 @@ class _Builder:
     def agent_mentions(self) -> None:
         doc = self.doc
         self.agent_records = []  # (mention, agent) for bare agents resolved later
-        for tok in doc:
+        by_head = self.agents.by_head
+        cands = [i for i, (lem, w) in enumerate(zip(self.lemmas, self.words))
+                 if (lem in by_head or w.lower() in by_head) and i not in self.tok_owner]
+        for i in cands:
+            tok = doc[i]
             if tok.i in self.tok_owner:
                 continue
             agent = self._agent_at(tok)
@@ -468,7 +515,7 @@ class _Builder:
                     absorbed.append(m)
             # "the army of Syria"
             for c in tok.rights:
-                if c.dep_ == "prep" and c.lower_ == "of":
+                if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                     for p in c.children:
                         m = self.tok_owner.get(p.i)
                         if p.dep_ == "pobj" and m is not None:
@@ -550,7 +597,13 @@ class _Builder:
             earlier = [x for x in self.ments if x.start < m.start and x.how in ("agent", "demonym")
                        and self.doc[x.head].lemma_.lower() == head] if definite and not has_of else []
             key = None
-            if earlier:
+            # "its fighters", "the group's militants": the possessor's forces
+            for c in htok.lefts:
+                pm = self.tok_owner.get(c.i)
+                if c.dep_ == "poss" and pm is not None and pm is not m and pm.key in self.actors \
+                        and self.actors[pm.key].kind in ("armed_group", "organization", "igo", "group"):
+                    key = pm.key
+            if key is None and earlier:
                 key = max(earlier, key=lambda x: x.start).key
             elif agent.sector not in STATE_SECTORS and agent.kind in dominant:
                 key = dominant[agent.kind]
@@ -584,6 +637,14 @@ class _Builder:
             break
         return sorted(out)
 
+    def _aff_sector(self, aff: Optional[str], sector: Optional[str]) -> Optional[str]:
+        """A title's sector: its organisation's ("Pentagon spokesman" -> MIL, "HTS founder" -> REB),
+        else the title word's ("spokesman" -> GOV)."""
+        a = self.actors.get(aff) if aff else None
+        if a is not None and a.kind != "state" and a.sector:
+            return a.sector
+        return sector
+
     def _role_from_tokens(self, toks: list[int]) -> tuple[Optional[str], Optional[str], Optional[str]]:
         """(role text, affiliation key, sector) from title tokens, or Nones when no title word."""
         doc = self.doc
@@ -604,6 +665,11 @@ class _Builder:
         if agent is None:
             return None, None, None
         core = core[:last]
+        sector = agent.sector
+        for lem in lemmas[:last - 1]:
+            mod = self.agents.match([lem])
+            if mod is not None and not mod.role:
+                sector = mod.sector  # "opposition leader" -> OPP, "rebel commander" -> REB
         aff = None
         keep = []
         for i in core:
@@ -615,9 +681,9 @@ class _Builder:
                     continue  # "US", "Syrian": the affiliation, not part of the role
             keep.append(i)
         if not keep:
-            return None, aff, agent.sector
+            return None, aff, self._aff_sector(aff, sector)
         role = self.text[doc[keep[0]].idx: doc[keep[-1]].idx + len(doc[keep[-1]].text)]
-        return role, aff, agent.sector
+        return role, aff, self._aff_sector(aff, sector)
 
     def _norm_affiliation(self, key: Optional[str]) -> Optional[str]:
         """A government agency's person speaks for the state ("State Department spokesman" -> USA)."""
@@ -656,8 +722,8 @@ class _Builder:
                 a.affiliation = aff
                 af = self.actors.get(aff)
                 a.country = a.country or (af.country if af else None)
-            if sector and not a.sector:
-                a.sector = sector
+            if sector:
+                a.sector = sector  # the text's title is more specific (and more current) than the KB
         for a in self.actors.values():
             if a.kind == "person" and a.kb_id and not a.role:
                 r = self.kb.entries[a.kb_id].role_at(self.published)
@@ -692,6 +758,7 @@ class _Builder:
             mm = self.tok_owner.get(k)
             if mm is not None:
                 aff = aff or mm.key
+                sector = self._aff_sector(aff, sector)
         return role, aff, sector
 
     def resolve_titles(self) -> None:
@@ -707,7 +774,9 @@ class _Builder:
                 continue
             persons.append({"actor": a.key, "role": a.role, "affiliation": a.affiliation,
                             "first": min(m.start for m in ms), "last": max(m.start for m in ms)})
-        for tok in doc:
+        role_heads = self.res.role_heads
+        for i in [i for i, lem in enumerate(self.lemmas) if lem in role_heads]:
+            tok = doc[i]
             if tok.i in self.tok_owner or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             agent = self._agent_at(tok)
@@ -780,17 +849,51 @@ class _Builder:
     # -- pronouns ----------------------------------------------------------------------------
     def pronouns(self) -> None:
         cues = self.cues
-        named = {m.key for m in self.ments if m.how in NAMED_HOWS or m.how == "title"
-                 and self.actors[m.key].kind == "person"}
+        named = {m.key for m in self.ments if m.how in NAMED_HOWS or m.how in ("title", "metonym")}
         cms = [CorefMention(start=m.start, end=m.end, head=m.head, actor=m.key, kind=self.actors[m.key].kind,
                             how=m.how) for m in self.ments]
         new = resolve_pronouns(self.doc, cms, person_pronouns=cues["person_pronouns"],
                                thing_pronouns=cues["thing_pronouns"], group_nouns=cues["group_nouns"],
                                named=named, taken=set(self.tok_owner), sent_index=self.sent_of_tok,
-                               speech_verbs=cues["speech_verbs"])
+                               speech_verbs=cues["speech_verbs"], words=self.words, idxs=self.idxs,
+                               text=self.text)
         for cm in new:
             ts = self.doc.char_span(cm.start, cm.end, alignment_mode="expand")
             self.add_mention(ts.start, ts.end, cm.actor, "pronoun", head=cm.head)
+
+    def bare_surnames(self) -> None:
+        """A person's surname the NER missed ("Hale said ...") after the full name was given."""
+        names: dict[str, list[str]] = {}
+        for a in self.actors.values():
+            if a.kind == "person":
+                parts = a.name.split()
+                if len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1]) > 2:
+                    names.setdefault(parts[-1], []).append(a.key)
+        if not names:
+            return
+        first = {}
+        for m in self.ments:
+            if m.key in self.actors and self.actors[m.key].kind == "person":
+                first[m.key] = min(first.get(m.key, m.start), m.start)
+        for i, w in enumerate(self.words):
+            keys = names.get(w)
+            if not keys or len(keys) != 1 or i in self.tok_owner:
+                continue
+            if first.get(keys[0], 1 << 30) < self.idxs[i] and self.doc[i].pos_ == "PROPN":
+                self.add_mention(i, i + 1, keys[0], "alias")
+
+    def merge_surnames(self) -> None:
+        """A surname met before its full name ("Assad ... Bashar al-Assad") is the same person."""
+        persons = [(a.key, a.name) for a in self.actors.values() if a.kind == "person"]
+        for a in list(self.actors.values()):
+            if a.kind != "person" or a.kb_id or " " in a.name.strip():
+                continue
+            target = surname_of([a.name], [(k, n) for k, n in persons if k != a.key])
+            if target:
+                for m in self.ments:
+                    if m.key == a.key:
+                        m.key = target
+                del self.actors[a.key]
 
     # -- output ------------------------------------------------------------------------------
     def output(self) -> tuple[list[Actor], list[Mention]]:
@@ -825,7 +928,7 @@ class _Builder:
                                                                  "igo", "media", "group") else "other",
                 country=a.country, sector=a.sector, wikidata=a.wikidata, aliases=aliases, role=a.role,
                 affiliation=a.affiliation if a.affiliation != key else None,
-                mentions=[Span(text=text[m.start:m.end], start=m.start, end=m.end) for m in ms],
+                mentions=[Span.model_construct(text=text[m.start:m.end], start=m.start, end=m.end) for m in ms],
                 kb_id=a.kb_id))
         mentions = [Mention(start=m.start, end=m.end, actor_id=m.key, text=text[m.start:m.end], how=m.how)
                     for m in clean]
