@@ -49,6 +49,8 @@ NAMED_HOWS = frozenset({"name", "alias", "acronym"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 _ACR_RE = re.compile(r"^[A-Z][A-Z0-9\-]{1,9}$")
 _TRIM_LEFT = frozenset({"the", "a", "an", "'", '"', "\u201c", "\u2018", "(", "-", "\u2014", "\u2013"})
+#: a one-word unknown PERSON/ORG that names a town of this many people (or a region) is a place
+BIG_PLACE = 100_000
 _SECTOR_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "SPY": "intelligence",
                  "JUD": "judiciary", "LEG": "legislature", "REB": "rebels"}
 
@@ -341,6 +343,8 @@ class _Builder:
             if sid:
                 self.add_mention(ts, te, self.add_actor_kb(sid), "alias")
                 return
+        if len(span) == 1 and self.big_place(text):
+            return  # "Aleppo" tagged PERSON by the small model: a city, not a person
         if self.use_fuzzy and len(text) >= 8:
             fid = self.fuzzy_lookup(text)
             if fid and self.kb.entries[fid].kind == "person":
@@ -377,9 +381,22 @@ class _Builder:
                 return False
         return False
 
+    def big_place(self, name: str) -> bool:
+        """Is a one-word name a sizeable town or region in the gazetteer (loaded only when needed)?"""
+        try:
+            from ..gazetteer import load_gazetteer
+        except ImportError:  # pragma: no cover - gazetteer module absent
+            return False
+        gaz = load_gazetteer()
+        return any(gaz.population(i) >= BIG_PLACE or gaz.kind(i) in ("country", "admin1", "region")
+                   for i in gaz.lookup(name))
+
     def looks_like_place(self, span, label: str) -> bool:
         """An unknown ORG/NORP that the small model mislabelled: the object of a place preposition
-        ("in Idlib", "attack on Aleppo"), a NORP without a demonym's shape, or a headline fragment."""
+        ("in Idlib", "attack on Aleppo"), a NORP without a demonym's shape, a one-word name of a
+        sizeable town, or a headline fragment."""
+        if len(span) == 1 and self.big_place(span.text):
+            return True
         root = span.root
         while root.dep_ == "conj" and root.head is not root:
             root = root.head
