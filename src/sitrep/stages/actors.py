@@ -301,6 +301,18 @@ class _Builder:
         if label == "PERSON":
             self.resolve_person_name(ts, te)
             return
+        if len(span) <= 2 and span[0].is_title:
+            # "Caddell" tagged ORG after "Pat Caddell"; "the Post" after "the New York Post"
+            words = [t.text for t in span if not t.is_punct]
+            persons = [(a.key, a.name) for a in self.actors.values() if a.kind == "person"]
+            hit = surname_of(words, persons, self.salience(), first_names=False)
+            if hit is None and label in ("ORG",):
+                orgs = [(a.key, a.name) for a in self.actors.values()
+                        if a.kind in ("organization", "media", "armed_group", "igo") and not a.kb_id]
+                hit = surname_of(words, orgs, self.salience(), first_names=False)
+            if hit:
+                self.add_mention(ts, te, hit, "alias")
+                return
         if label in ("GPE", "LOC", "FAC"):
             return  # places are the places stage's
         if self.use_fuzzy and label in ("ORG", "NORP"):
@@ -334,7 +346,7 @@ class _Builder:
             return
         persons = [(a.key, a.name) for a in self.actors.values() if a.kind == "person"]
         if len(span) <= 2:
-            hit = surname_of([t.text for t in span if not t.is_punct], persons)
+            hit = surname_of([t.text for t in span if not t.is_punct], persons, self.salience())
             if hit:
                 self.add_mention(ts, te, hit, "alias")
                 return
@@ -343,14 +355,31 @@ class _Builder:
             if sid:
                 self.add_mention(ts, te, self.add_actor_kb(sid), "alias")
                 return
-        if len(span) == 1 and self.big_place(text):
-            return  # "Aleppo" tagged PERSON by the small model: a city, not a person
+        if len(span) == 1:
+            orgs = [(a.key, a.name) for a in self.actors.values()
+                    if a.kind in ("organization", "media", "armed_group", "igo") and not a.kb_id]
+            hit = surname_of([text], orgs, self.salience(), first_names=False)
+            if hit:
+                self.add_mention(ts, te, hit, "alias")  # "the Herald" after "the Lakeside Herald"
+                return
+            if self.big_place(text):
+                return  # "Aleppo" tagged PERSON by the small model: a city, not a person
+            kind = self.infer_kind(text, "ORG")
+            if kind in ("media", "armed_group"):
+                self.add_mention(ts, te, self.add_actor_new(text, kind), "name")
+                return
         if self.use_fuzzy and len(text) >= 8:
             fid = self.fuzzy_lookup(text)
             if fid and self.kb.entries[fid].kind == "person":
                 self.add_mention(ts, te, self.add_actor_kb(fid), "alias")
                 return
         self.add_mention(ts, te, self.add_actor_new(text, "person"), "name")
+
+    def salience(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for m in self.ments:
+            counts[m.key] = counts.get(m.key, 0) + 1
+        return counts
 
     def fuzzy_lookup(self, text: str) -> Optional[str]:
         from rapidfuzz import fuzz, process
@@ -799,6 +828,8 @@ class _Builder:
             agent = self._agent_at(tok)
             if agent is None or not agent.role:
                 continue
+            if tok.tag_ not in ("NN", "NNP") or any(c.dep_ == "poss" for c in tok.lefts):
+                continue  # "their heads", "his spokesman": not a title standing for a person
             if tok.head.i in self.tok_owner and self.actors.get(self.tok_owner[tok.head.i].key, _Actor("", "")).kind == "person":
                 continue  # part of a named person's title
             if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children) or (
