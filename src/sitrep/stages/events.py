@@ -846,9 +846,7 @@ class _Context:
         while se > ss and self.state.text[se - 1].isspace():
             se -= 1
         span = Span(text=self.state.text[ss:se], start=ss, end=se)
-        trigger_text = c.trigger_text if c.kind != "verbal" else trig.text
-        if c.kind == "verbal" and " " in (c.trigger_text or ""):
-            trigger_text = c.trigger_text
+        trigger_text = self._trigger_text(c)
         out = []
         src_list = sources or [None]
         tgt_list = targets or [None]
@@ -860,6 +858,22 @@ class _Context:
                     confidence=conf, cameo=cameo, lemma=trig.lemma_.lower(), sent_start=ss,
                     victim_ok=victim_ok))
         return out
+
+    def _trigger_text(self, c: _Cand) -> str:
+        """The trigger as it stands in the article: the word, or the words from the light verb or
+        the verb to its particle ("carried out strikes", "reach out"), always a slice of the text."""
+        toks = [c.trigger]
+        if c.light is not None:
+            toks.append(c.light)
+        elif c.kind == "verbal":
+            toks += [ch for ch in c.trigger.children if ch.dep_ == "prt"]
+            if c.obligation:
+                toks += [a for a in c.trigger.children if a.dep_ == "aux" and a.lower_ in _OBLIGATION_AUX]
+        start = min(t.idx for t in toks)
+        end = max(t.idx + len(t.text) for t in toks)
+        if end - start > 40:
+            start, end = c.trigger.idx, c.trigger.idx + len(c.trigger.text)
+        return self.state.text[start:end]
 
     def _condition(self, c: _Cand) -> Optional[str]:
         """"if"/"unless" when the act (or the clause it sits in) carries a condition."""
