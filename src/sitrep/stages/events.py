@@ -958,16 +958,36 @@ class _Context:
             return "~" + free[0]      # weak: marked for merging, unmarked in finish()
         return None
 
+    def _continued_speech_date(self, c: _Cand, sent, modality: str) -> Optional[str]:
+        """"He added that ...": a statement continued by a pronoun speaker was made when the
+        previous sentence's statement was (its only resolved date)."""
+        if modality != "reported":
+            return None
+        mod = analyze(c.trigger, is_noun=(c.kind != "verbal"))
+        sv = mod.speech_verb
+        if sv is None or not any(t.pos_ == "PRON" for t in _children(sv, "nsubj")):
+            return None
+        cur = sent
+        for _ in range(3):     # the statement may continue a quotation that continues an attribution
+            if cur.start == 0:
+                return None
+            cur = sent.doc[cur.start - 1].sent
+            ds = {d.value for d in self.state.dates if d.start >= cur.start_char and d.end <= cur.end_char and d.value}
+            if ds:
+                return ds.pop() if len(ds) == 1 else None
+        return None
+
     def _date(self, c: _Cand, sent, modality: str) -> Optional[str]:
         ds = [d for d in self.state.dates if d.start >= sent.start_char and d.end <= sent.end_char and d.value]
         trig = c.trigger
-        if self._governing_date is not None:
-            try:
-                d = self._governing_date(self.state, trig)
-                if d is not None:
-                    return getattr(d, "value", d)
-            except Exception:  # noqa: BLE001 - fall back to our own choice
-                pass
+        if ds and self._governing_date is not None:
+            toks = [trig] + ([c.light] if c.light is not None else [])
+            start = min(t.idx for t in toks)
+            end = max(t.idx + len(t.text) for t in toks)
+            d = self._governing_date(ds, start, end, sentence=(sent.start_char, sent.end_char), text=self.state.text)
+            if d is not None and d.value:
+                return d.value
+            ds = []
         if ds:
             # the date attached in the parse closest to the trigger
             anc = {trig.i: 0}
@@ -998,6 +1018,9 @@ class _Context:
                     best = (key, d.value)
             if best is not None:
                 return best[1]
+        prev = self._continued_speech_date(c, sent, modality)
+        if prev:
+            return prev
         if self.pub and modality == "asserted":
             present = trig.tag_ in _PRESENT_TAGS or (trig.tag_ == "VBG" and any(
                 a.tag_ in _PRESENT_TAGS for a in trig.children if a.dep_ == "aux"))
