@@ -729,7 +729,9 @@ class _Context:
                 if f.sense.type in ("REQUEST", "THREATEN", "ACCUSE") and src_e and first.source_how == "subj":
                     f.targets = src_e
                 else:
-                    f.targets = first.targets or self._complement_targets(f)
+                    f.targets = (self._complement_subject(f) or
+                                 [t for t in first.targets if self.mention_for(t) is not None] or
+                                 self._complement_targets(f))
 
     def _complement_targets(self, f: _Cand) -> list:
         """The recipient of a frame act read from its complement clause: "demanded that the US cancel
@@ -748,6 +750,26 @@ class _Context:
             got = [t for t in cand if self.mention_for(t) is not None]
             if got:
                 return got[:1]
+        # last resort: the first actor named in the complement who is not the source
+        src = {self.mention_for(x).actor_id for x in f.sources if self.mention_for(x) is not None}
+        for ch in f.trigger.children:
+            if ch.dep_ in ("ccomp", "xcomp", "dobj", "prep"):
+                for t in ch.subtree:
+                    if t.dep_ in ("poss",) or t.pos_ == "PRON":
+                        continue
+                    m = self.mention_for(t)
+                    if m is not None and m.actor_id not in src and m.start <= t.idx < m.end:
+                        return [t]
+        return []
+
+    def _complement_subject(self, f: _Cand) -> list:
+        for ch in f.trigger.children:
+            if ch.dep_ == "ccomp":
+                subj = [t for t in _children(ch, "nsubj", "nsubjpass") if t not in f.sources]
+                if subj and self.mention_for(subj[0]) is not None:
+                    fs = [self.mention_for(x) for x in f.sources]
+                    if all(m is None or m.actor_id != self.mention_for(subj[0]).actor_id for m in fs):
+                        return subj
         return []
 
     def _is_state_like(self, tok) -> bool:
