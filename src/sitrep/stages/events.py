@@ -57,6 +57,7 @@ class Sense:
     frame: bool = False
     cameo: Optional[str] = None
     subject_is_target: bool = False
+    subjects: Optional[frozenset] = None
     plural_only: bool = False
 
 
@@ -76,7 +77,8 @@ class Lexicon:
     phrasal_heads: frozenset = frozenset()
 
 
-_SENSE_KEYS = {"type", "mode", "contexts", "objects", "preps", "frame", "cameo", "subject_is_target", "plural_only"}
+_SENSE_KEYS = {"type", "mode", "contexts", "objects", "preps", "frame", "cameo", "subject_is_target", "plural_only",
+               "subjects"}
 
 
 def _sense(raw: dict, where: str) -> Sense:
@@ -104,6 +106,7 @@ def _sense(raw: dict, where: str) -> Sense:
                  frame=bool(raw.get("frame", False)),
                  cameo=str(raw["cameo"]) if raw.get("cameo") else None,
                  subject_is_target=bool(raw.get("subject_is_target", False)),
+                 subjects=frozenset(str(o).lower() for o in raw["subjects"]) if raw.get("subjects") else None,
                  plural_only=bool(raw.get("plural_only", False)))
 
 
@@ -500,7 +503,14 @@ class _Context:
                         for g in ([c] if c.dep_ == "compound" else c.children) if c.lower_ in ("of",) or c.dep_ == "compound")
         # "lift sanctions on X": also the object's compound ("arms embargo" → embargo already head)
         default = None
+        subj = None
         for s in senses:
+            if s.subjects is not None:
+                if subj is None:
+                    subs, _ = _subjects(v)
+                    subj = {t.lemma_.lower() for x in subs for t in (x, *x.children) if t.pos_ in ("NOUN", "PROPN")}
+                if not subj & s.subjects:
+                    continue
             if s.objects is None:
                 if default is None:
                     default = s
@@ -628,7 +638,9 @@ class _Context:
             if particle is not None and particle.dep_ == "prep":
                 objs = objs or [p for p in particle.children if p.dep_ == "pobj"]
             targets = []
-            thing = s.objects or frozenset()
+            # the matched object is the resource of the act ("deployed troops", "lifted sanctions"),
+            # except for acts done to someone ("expelled the ambassador", "arrested activists")
+            thing = (s.objects or frozenset()) if s.type not in ("SANCTION", "COERCE", "ASSAULT", "ACCUSE") else frozenset()
             objs = [o for o in objs if o.lemma_.lower() not in thing] + \
                 [o for o in objs if o.lemma_.lower() in thing]
             for o in objs:
@@ -755,7 +767,7 @@ class _Context:
         for ch in f.trigger.children:
             if ch.dep_ in ("ccomp", "xcomp", "dobj", "prep"):
                 for t in ch.subtree:
-                    if t.dep_ in ("poss",) or t.pos_ == "PRON":
+                    if t.dep_ in ("poss",) or t.pos_ == "PRON" or t.head.dep_ == "agent":
                         continue
                     m = self.mention_for(t)
                     if m is not None and m.actor_id not in src and m.start <= t.idx < m.end:
