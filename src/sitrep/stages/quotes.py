@@ -155,6 +155,7 @@ class CueHit:
     speaker: Optional[Speaker] = None
     content: Optional[tuple[int, int]] = None   # the reported clause (indirect speech), char span
     negated: bool = False
+    parenthetical: bool = False   # the cue stands inside its report ("The talks, he said, failed")
 
 
 @dataclass
@@ -390,10 +391,6 @@ class _Context:
                 if extra is None:
                     continue
                 entry = e
-            if lemma == "call" and extra is None:
-                # "called X Y" names rather than reports; only "called for/on" is not speech either
-                if not any(c.dep_ == "ccomp" for c in tok.children):
-                    return None
             start, end = tok.idx, tok.idx + len(tok)
             txt = tok.text
             if extra is not None:
@@ -403,6 +400,10 @@ class _Context:
             hit = CueHit(tok.i, start, end, txt, entry, negated=neg)
             if entry.indirect and not neg:
                 hit.content = self._clause(tok)
+                if hit.content is None and tok.dep_ == "parataxis" and tok.head.i != tok.i:
+                    # "The museum, Mr. Obama said, would make ...": the host clause is the report
+                    hit.content = self._host_clause(tok.head, {t.i for t in tok.subtree})
+                    hit.parenthetical = hit.content is not None
             return hit
         return None
 
@@ -439,11 +440,13 @@ class _Context:
         # climb to the clause
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
-        pp = {t.i for t in first.subtree} | {first.i, last.i}
-        toks = [t for t in head.subtree if t.i not in pp]
+        return self._host_clause(head, {t.i for t in first.subtree} | {first.i, last.i})
+
+    def _host_clause(self, head, exclude: set) -> Optional[tuple[int, int]]:
+        """The clause headed by ``head`` without the tokens in ``exclude`` (a parenthetical cue)."""
+        toks = [t for t in head.subtree if t.i not in exclude]
         if not toks:
             return None
-        # keep the side of the clause that does not contain the phrase when it sits at an edge
         return self._trim_tokens(toks)
 
     def _trim_tokens(self, toks) -> Optional[tuple[int, int]]:
@@ -637,8 +640,10 @@ class _Context:
         for h in heads:
             ent = self._entity_at(h)
             if ent is not None:
-                return Speaker(ActorRef(actor_id=self._fallback_id(ent.text, ent.label_), text=ent.text),
-                               min(cs, ent.start_char), max(ce, ent.end_char), ent.label_ == "PERSON")
+                es, ee = _trim_name(self.text, ent.start_char, ent.end_char)
+                name = self.text[es:ee] or ent.text
+                return Speaker(ActorRef(actor_id=self._fallback_id(name, ent.label_), text=name),
+                               min(cs, es), max(ce, ee), ent.label_ == "PERSON")
         for h in heads:
             if h.pos_ == "PROPN":
                 # a proper name the entity recogniser missed: the run of capitalised words ending at it
@@ -838,7 +843,7 @@ class _Context:
             s, e = h.content
             if self.quote_overlapping(s, e):
                 continue  # quoted words carry this report
-            if s <= h.start < e and h.entry.kind == "verb":
+            if s <= h.start < e and h.entry.kind == "verb" and not h.parenthetical:
                 continue
             if h.speaker is None:
                 continue
@@ -872,6 +877,15 @@ class _Context:
                 if b.speaker is not None and b.speaker.ref is not None and not b.inherited:
                     a.speaker, a.inherited = b.speaker, True
                     break
+
+
+def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop stray punctuation and spaces the entity recogniser left at the edges of a name."""
+    while start < end and not (text[start].isalnum()):
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".)"):
+        end -= 1
+    return start, end
 
 
 def _token_at(doc, offset: int):
