@@ -45,6 +45,7 @@ def _cues() -> dict:
         "dir": frozenset(w.lower() for w in cues.get("direction_words", [])),
         "div": frozenset(w.lower() for w in cues.get("division_words", [])),
         "stop": frozenset(cues.get("not_places", [])),
+        "speak": frozenset(w.lower() for w in cues.get("metonym_governors", [])),
     }
 
 
@@ -94,6 +95,8 @@ class PlacesStage(Stage):
                 j -= 1
             return j >= 0 and doc[j].lower_ in cues["loc"]
 
+        # words of multi-word person names ("Sam Jones" -> "Jones" later is the person, not a place)
+        person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         cands: list[_Cand] = []
         taken = [False] * len(doc)
         n = len(doc)
@@ -140,12 +143,25 @@ class PlacesStage(Stage):
             if w == 1 and (span.text in cues["stop"] or (first.is_stop and not strong)):
                 i += 1
                 continue
-            # inside a longer person / organisation / work name: not a place of its own
-            if label in _BLOCKING and ent_len[i] > w and not (label in ("ORG", "FAC") and False):
+            if w == 1 and first.text in person_words and not locative_before(i):
                 i += 1
                 continue
+            inside = label in _BLOCKING and ent_len[i] > w
+            if inside:
+                # a name that opens an organisation's name ("the Texas Department of ...", "Alexandria
+                # City Public Schools") is a place mention; inside a person's name it is not
+                ent = next(e for e in doc.ents if e.start <= i < e.end)
+                opens = i == ent.start or (i == ent.start + 1 and ent[0].lower_ == "the")
+                if label in ("PERSON", "NORP", "WORK_OF_ART", "LAW", "LANGUAGE") or not opens:
+                    i += 1
+                    continue
             cue = locative_before(i) or (i + w < n and doc[i + w].lower_ in cues["div"])
-            if not strong:
+            if not cue and w == 1 and first.dep_ == "compound" and first.head.pos_ == "NOUN" \
+                    and first.head.is_lower:
+                cue = True  # "an Alexandria man", "Alexandria police": a place modifying a common noun
+            if inside:
+                strong = self._is_division(span.text)
+            elif not strong:
                 if label == "PERSON":
                     strong = cue
                 elif label in _BLOCKING:
@@ -158,11 +174,21 @@ class PlacesStage(Stage):
                 i += w
                 continue
             ids = gaz.lookup(span.text)
+            if label != "" and self._acts(span, ids, cues):
+                for t in range(i, i + w):
+                    taken[t] = True
+                i += w
+                continue
             cands.append(_Cand(start_c, end_c, text[start_c:end_c], ids, strong, label))
             for t in range(i, i + w):
                 taken[t] = True
             i += w
 
+        # one sense per discourse: a name read as a place once is a place wherever it recurs
+        strong_keys = {fold(c.text) for c in cands if c.strong}
+        for c in cands:
+            if not c.strong and fold(c.text) in strong_keys:
+                c.strong = True
         # coordination: "in Aleppo and Idlib" -- a weak name joined to a strong one becomes strong
         for a, b in zip(cands, cands[1:]):
             between = text[a.end:b.start].strip().lower()
@@ -171,6 +197,24 @@ class PlacesStage(Stage):
         # "Gainesville, Ga." / "Columbus, Ohio": the qualifier fixes the state (and is a place itself)
         self._qualifiers(state, cands)
         return [c for c in cands if c.strong and c.ids]
+
+    def _acts(self, span, ids, cues) -> bool:
+        """A national capital standing for its government: it speaks or acts ("Moscow said"), owns a
+        decision ("Moscow's decision"), or is spoken to ("reach out to Moscow", "talks with Tehran")."""
+        gaz = self.gazetteer
+        if not any(i in gaz.capitals for i in ids):
+            return False
+        root = span.root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+            return True
+        if root.dep_ == "poss":
+            return True
+        if root.dep_ == "pobj" and root.head.lower_ in ("to", "with"):
+            gov = root.head.head
+            if gov.pos_ == "ADP" or gov.dep_ == "prt":
+                gov = gov.head
+            return gov.lemma_.lower() in cues["speak"]
+        return False
 
     def _is_big(self, name: str) -> bool:
         gaz = self.gazetteer
@@ -256,12 +300,12 @@ class PlacesStage(Stage):
             pop = gaz.population(i)
             s = math.log10(pop + 10)
             if kind == "country":
-                s += 4.0
-            elif kind in ("admin1", "region", "other"):
                 s += 3.0
+            elif kind in ("admin1", "region", "other"):
+                s += 2.5
             elif kind == "county":
                 s += 2.0
-            if fold(gaz._name[i]) == key:
+            if fold(gaz.name_of(i)) == key:
                 s += 1.0
             cc = gaz.country_of(i)
             if cc and ctx_c.get(cc):
