@@ -3,9 +3,11 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from situation_data import corpus, doc1, doc2
 
-from sitrep.situation import effective_date, holds_at, merge_events, normalise, resolve_actors
+from sitrep.situation import WINDOW_DAYS, effective_date, holds_at, merge_events, normalise, resolve_actors
 from sitrep.store import Store
 
 
@@ -175,11 +177,6 @@ def test_lazy_refresh_on_the_next_query(tmp_path):
         assert len(s.events()) == 2
         assert not s.situation_stale()
 
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from sitrep.situation import WINDOW_DAYS  # noqa: E402
 
 _report = st.fixed_dictionaries({
     "type": st.sampled_from(["ASSAULT", "CONSULT"]), "source_entity": st.sampled_from(["A", "B", None]),
