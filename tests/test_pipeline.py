@@ -1,0 +1,86 @@
+import pickle
+
+import pytest
+
+import sitrep
+from sitrep.article import Article
+from sitrep.contract import Document
+from sitrep.errors import EmptyTextError, PipelineOrderError, SitrepError
+from sitrep.pipeline import Pipeline
+from sitrep.stages.base import Stage
+from sitrep.stages.nlp import NlpStage
+
+
+class Boom(Stage):
+    """A stage that fails on articles containing BOOM (to test isolation)."""
+
+    name = "boom"
+    needs = ("doc",)
+    assigns = ()
+
+    def process(self, state):
+        if "BOOM" in state.text:
+            raise ValueError("exploded on purpose")
+
+
+def test_order_is_checked_at_construction():
+    with pytest.raises(PipelineOrderError) as ei:
+        Pipeline([Boom(), NlpStage()])
+    assert "boom" in str(ei.value) and "doc" in str(ei.value)
+
+
+def test_default_pipeline_declares_every_stage(pipeline):
+    names = [s["name"] for s in pipeline.describe()]
+    assert names[0] == "nlp" and "events" in names and "quotes" in names
+
+
+def test_extract_returns_valid_document():
+    doc = sitrep.extract("Rebels attacked an army post near Hama on Monday.", published="2024-12-03")
+    assert isinstance(doc, Document)
+    Document.model_validate_json(doc.model_dump_json())
+    assert doc.article.published == "2024-12-03"
+
+
+def test_extract_empty_text_is_typed_error():
+    with pytest.raises(EmptyTextError):
+        sitrep.extract("   ")
+
+
+def test_headlines_without_period_are_sentences(pipeline):
+    text = "Concern in the US about the plans of jihadists\nThe dilemma of the US was highlighted on Sunday."
+    state = pipeline.stages[0](sitrep.ArticleState(article=Article(text=text)))
+    assert [text[s:e] for s, e in state.sentences] == [
+        "Concern in the US about the plans of jihadists", "The dilemma of the US was highlighted on Sunday."]
+
+
+def test_pipeline_is_picklable(pipeline):
+    clone = pickle.loads(pickle.dumps(pipeline))
+    assert [s.name for s in clone.stages] == [s.name for s in pipeline.stages]
+    assert len(pickle.dumps(pipeline)) < 20_000  # configuration only, no models
+
+
+def test_bad_article_does_not_stop_batch():
+    pipe = Pipeline([NlpStage(), Boom()])
+    arts = [Article(text=f"Article number {i} here." + (" BOOM" if i == 2 else "")) for i in range(5)]
+    outs = list(pipe.pipe(arts, batch_size=5))
+    assert [o.ok for o in outs] == [True, True, False, True, True]
+    assert outs[2].failure.stage == "boom" and "exploded" in outs[2].failure.reason
+    assert outs[2].failure.article_id == arts[2].id
+    with pytest.raises(SitrepError) as ei:
+        pipe(arts[2])
+    assert ei.value.stage == "boom" and ei.value.article_id == arts[2].id
+
+
+def test_two_processes_give_the_same_documents():
+    pipe = Pipeline([NlpStage()])
+    arts = [Article(text=f"Officials in Damascus met envoy number {i}.") for i in range(6)]
+    one = [o.document for o in pipe.pipe(arts, n_process=1, batch_size=2)]
+    two = [o.document for o in pipe.pipe(arts, n_process=2, batch_size=2)]
+    assert one == two and len(two) == 6
+
+
+def test_extract_many_accepts_texts_and_dicts():
+    outs = list(sitrep.extract_many(["Troops moved north.", {"id": "x1", "text": "Talks resumed.",
+                                                               "published": "2024-12-01"}]))
+    assert all(o.ok for o in outs)
+    assert outs[1].document.article.id == "x1"

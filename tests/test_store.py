@@ -1,0 +1,99 @@
+import duckdb
+import pytest
+
+from sitrep.article import Article
+from sitrep.errors import SchemaVersionError, StoreError
+from sitrep.pipeline import Pipeline
+from sitrep.stages.base import Stage
+from sitrep.stages.nlp import NlpStage
+from sitrep.store import Store
+
+
+class Interrupt(Stage):
+    name = "interrupt"
+    needs = ("doc",)
+
+    def process(self, state):
+        if "STOP" in state.text:
+            raise KeyboardInterrupt
+
+
+class Fail(Stage):
+    name = "fail"
+    needs = ("doc",)
+
+    def process(self, state):
+        if "FAIL" in state.text:
+            raise RuntimeError("stage broke")
+
+
+def _arts(marker=None, at=2):
+    return [Article(text=f"Report {i}: shelling continued near the front." + (f" {marker}" if marker and i == at else ""),
+                    published=f"2024-12-0{i + 1}", source="Wire") for i in range(5)]
+
+
+def test_ingest_is_idempotent(tmp_path):
+    db = tmp_path / "s.duckdb"
+    pipe = Pipeline([NlpStage()])
+    with Store(db) as s:
+        r1 = s.ingest(_arts(), pipeline=pipe)
+        r2 = s.ingest(_arts(), pipeline=pipe)
+        assert (r1.stored, r1.skipped) == (5, 0)
+        assert (r2.stored, r2.skipped) == (0, 5)
+        assert "nothing new" in r2.summary()
+        assert s.counts()["articles"] == 5
+
+
+def test_failing_stage_is_recorded_and_resumed(tmp_path):
+    db = tmp_path / "s.duckdb"
+    arts = _arts("FAIL")
+    with Store(db) as s:
+        r = s.ingest(arts, pipeline=Pipeline([NlpStage(), Fail()]))
+        assert (r.stored, r.failed) == (4, 1)
+        (f,) = s.failures()
+        assert f.stage == "fail" and f.article_id == arts[2].id and "stage broke" in f.reason
+        r = s.ingest(arts, pipeline=Pipeline([NlpStage()]))
+        assert (r.stored, r.skipped) == (1, 4)
+        assert s.failures() == []  # resolved once stored
+
+
+def test_interrupted_ingest_leaves_no_half_article_and_resumes(tmp_path):
+    db = tmp_path / "s.duckdb"
+    arts = _arts("STOP")
+    with Store(db) as s:
+        with pytest.raises(KeyboardInterrupt):
+            s.ingest(arts, pipeline=Pipeline([NlpStage(), Interrupt()]), batch_size=2)
+        c = s.counts()
+        assert c["articles"] == 2  # the first batch committed, the interrupted one not at all
+        r = s.ingest(arts, pipeline=Pipeline([NlpStage()]), batch_size=2)
+        assert (r.stored, r.skipped) == (3, 2)
+        assert s.counts()["articles"] == 5
+
+
+def test_documents_round_trip(tmp_path, pipeline):
+    with Store(tmp_path / "s.duckdb") as s:
+        s.ingest([Article(text="Rebels captured the town of Saraqeb on Sunday.", published="2024-12-02")],
+                 pipeline=pipeline)
+        (doc,) = list(s.documents())
+        assert doc.article.published == "2024-12-02"
+        assert s.document(doc.article.id) == doc
+
+
+def test_schema_version_mismatch_is_clear(tmp_path):
+    db = tmp_path / "old.duckdb"
+    Store(db).close()
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(SchemaVersionError) as ei:
+        Store(db)
+    assert "999" in str(ei.value) and "--db" in str(ei.value)
+
+
+def test_foreign_database_is_refused(tmp_path):
+    db = tmp_path / "other.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE t (x INT)")
+    con.close()
+    with pytest.raises(StoreError):
+        Store(db)
