@@ -183,9 +183,13 @@ class PlacesStage(Stage):
                     # the small model's person / organisation: a place only with a cue, under its own name
                     strong = (cue and self._is_primary(span.text)) or self._is_big(span.text, 1_000_000)
                 elif label in _BLOCKING:
-                    strong = cue or self._is_big(span.text)
+                    strong = (cue and self._is_primary(span.text)) or self._is_big(span.text, 1_000_000)
                 else:
-                    strong = cue or w > 1 or self._is_big(span.text) or self._is_division(span.text)
+                    # not an entity at all: a known name under its own name ("Area", "The City" are
+                    # alternate names of some town, not places in running text)
+                    primary = self._is_primary(span.text)
+                    strong = (cue and primary) or (primary and w > 1) or self._is_big(span.text) \
+                        or self._is_division(span.text)
             if is_metonym(start_c, end_c):
                 for t in range(i, i + w):
                     taken[t] = True
@@ -325,7 +329,7 @@ class PlacesStage(Stage):
             if i is None:
                 continue
             countries[gaz.country_of(i)] += 1
-            if gaz.kind(i) == "admin1" or c.forced:
+            if gaz.kind(i) in ("admin1", "county", "city") or c.forced:
                 states[(gaz.country_of(i), gaz.admin1_of(i) if not c.forced else c.forced[1])] += 1
         countries.pop(None, None)
 
