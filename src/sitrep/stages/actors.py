@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from spacy.attrs import IDX, LEMMA, LENGTH, SENT_START
@@ -415,6 +416,23 @@ class _Builder:
                 return False
         return False
 
+    def place_country(self, name: str) -> Optional[str]:
+        """The ISO3 country of a place name: a KB state or capital, else the gazetteer's most
+        populous place of that name (towns of fewer than 1,000 people are ignored)."""
+        kid = self.kb.lookup(name) or self.kb.metonym(name)
+        if kid and self.kb.entries[kid].kind == "state":
+            return self.kb.entries[kid].country or kid
+        try:
+            from ..gazetteer import load_gazetteer
+        except ImportError:  # pragma: no cover
+            return None
+        gaz = load_gazetteer()
+        ids = [i for i in gaz.lookup(name) if gaz.population(i) >= 1000 or gaz.kind(i) != "city"]
+        if not ids:
+            return None
+        best = max(ids, key=gaz.population)
+        return _iso3_of(gaz.country_of(best))
+
     def big_place(self, name: str) -> bool:
         """Is a one-word name a sizeable town or region in the gazetteer (loaded only when needed)?"""
         try:
@@ -549,6 +567,22 @@ class _Builder:
                 ts = j  # "regional partners", "top lawmakers"
                 j -= 1
                 continue
+            if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "ADJ") and self._agent_at(t) is not None:
+                ts = j  # "Chilean government officials", "army officers"
+                j -= 1
+                continue
+            if country is None and t.ent_type_ in ("GPE", "LOC") and t.dep_ in ("compound", "amod", "nmod"):
+                # "Darfur rebels", "Baghdad police": a place in front gives the country
+                k = j
+                while k - 1 >= lo and doc[k - 1].ent_iob_ == "I" and doc[k].ent_iob_ != "B":
+                    k -= 1
+                c3 = self.place_country(doc[k:j + 1].text)
+                if c3:
+                    country = c3
+                    ts = k
+                    j = k - 1
+                    continue
+                break
             if t.lower_ in _JOINERS:
                 break  # "Iran-backed militias" are not Iran (the relations stage reads "backed")
             if t.tag_ == "POS" or t.text in ("-", "\u2013") or t.lower_ == "led":
@@ -648,9 +682,10 @@ class _Builder:
         armed group; else one generic actor per sector."""
         if not self.agent_records:
             return
+        named = {m.key for m in self.ments if m.how in NAMED_HOWS}
         counts: dict[str, int] = {}
         for m in self.ments:
-            if m.how in NAMED_HOWS:
+            if m.key in named and m.how != "pronoun":
                 counts[m.key] = counts.get(m.key, 0) + 1
         by_kind: dict[str, list[tuple[int, str]]] = {}
         for k, n in counts.items():
@@ -872,8 +907,9 @@ class _Builder:
             agent = self._agent_at(tok)
             if agent is None or not agent.role:
                 continue
-            if tok.tag_ not in ("NN", "NNP") or any(c.dep_ == "poss" for c in tok.lefts):
+            if any(c.dep_ == "poss" for c in tok.lefts) or tok.tag_ not in ("NN", "NNP", "NNS", "NNPS"):
                 continue  # "their heads", "his spokesman": not a title standing for a person
+            plural = tok.tag_ in ("NNS", "NNPS")
             if tok.head.i in self.tok_owner and self.actors.get(self.tok_owner[tok.head.i].key, _Actor("", "")).kind == "person":
                 continue  # part of a named person's title
             if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children) or (
@@ -903,7 +939,7 @@ class _Builder:
                     continue  # "the US national security advisor": the state is the affiliation
                 words.add(doc[i].lower_)
             words -= {agent.head, doc[tok.i].lower_}
-            holder = title_holder(agent.head, words, aff, tok.idx, persons, self.sent_of_char)
+            holder = None if plural else title_holder(agent.head, words, aff, tok.idx, persons, self.sent_of_char)
             if holder:
                 for i in range(ts, tok.i + 1):
                     if i in self.tok_owner:
@@ -930,20 +966,27 @@ class _Builder:
                     if i in self.tok_owner:
                         self.remove_mention(self.tok_owner[i])
                 self.add_mention(ts, tok.i + 1, raw_aff, "title", head=tok.i)
-            elif country:
-                if agent.sector == "GOV":
+            elif country or plural:
+                sec = sector or agent.sector
+                if country and sec == "GOV":
                     key = self.add_actor_kb(country)
-                else:
-                    key = f"{country}_{agent.sector}"
+                elif country:
+                    key = f"{country}_{sec}"
                     if key not in self.actors:
                         cname = self.kb.entries[country].name
-                        self.actors[key] = _Actor(key=key, name=f"{cname} {_SECTOR_NAMES.get(agent.sector, agent.word)}",
-                                                  kind="organization", country=country, sector=agent.sector,
-                                                  affiliation=country)
+                        self.actors[key] = _Actor(key=key, name=f"{cname} {_SECTOR_NAMES.get(sec, agent.word)}",
+                                                  kind="armed_group" if sec in ("REB", "UAF") else "organization",
+                                                  country=country, sector=sec,
+                                                  affiliation=country if sec in STATE_SECTORS else None)
+                else:  # "rebel leaders", "senior officers": a generic group of that sector
+                    key = f"{slug(agent.word)}_{sec}"
+                    if key not in self.actors:
+                        self.actors[key] = _Actor(key=key, name=self.text[doc[ts].idx:tok.idx + len(tok.text)],
+                                                  kind="group", sector=sec)
                 for i in range(ts, tok.i + 1):
                     if i in self.tok_owner:
                         self.remove_mention(self.tok_owner[i])
-                self.add_mention(ts, tok.i + 1, key, "title", head=tok.i)
+                self.add_mention(ts, tok.i + 1, key, "title" if not plural else "agent", head=tok.i)
 
     # -- pronouns ----------------------------------------------------------------------------
     def pronouns(self) -> None:
@@ -1032,6 +1075,16 @@ class _Builder:
         mentions = [Mention(start=m.start, end=m.end, actor_id=m.key, text=text[m.start:m.end], how=m.how)
                     for m in clean]
         return actors, mentions
+
+
+@lru_cache(maxsize=512)
+def _iso3_of(iso2: Optional[str]) -> Optional[str]:
+    if not iso2:
+        return None
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=iso2)
+    return c.alpha_3 if c else None
 
 
 def _initials_fit(acr: str, name: str) -> bool:
