@@ -57,6 +57,7 @@ class Sense:
     frame: bool = False
     cameo: Optional[str] = None
     subject_is_target: bool = False
+    subjects: Optional[frozenset] = None
     plural_only: bool = False
 
 
@@ -76,7 +77,8 @@ class Lexicon:
     phrasal_heads: frozenset = frozenset()
 
 
-_SENSE_KEYS = {"type", "mode", "contexts", "objects", "preps", "frame", "cameo", "subject_is_target", "plural_only"}
+_SENSE_KEYS = {"type", "mode", "contexts", "objects", "preps", "frame", "cameo", "subject_is_target", "plural_only",
+               "subjects"}
 
 
 def _sense(raw: dict, where: str) -> Sense:
@@ -104,6 +106,7 @@ def _sense(raw: dict, where: str) -> Sense:
                  frame=bool(raw.get("frame", False)),
                  cameo=str(raw["cameo"]) if raw.get("cameo") else None,
                  subject_is_target=bool(raw.get("subject_is_target", False)),
+                 subjects=frozenset(str(o).lower() for o in raw["subjects"]) if raw.get("subjects") else None,
                  plural_only=bool(raw.get("plural_only", False)))
 
 
@@ -500,7 +503,14 @@ class _Context:
                         for g in ([c] if c.dep_ == "compound" else c.children) if c.lower_ in ("of",) or c.dep_ == "compound")
         # "lift sanctions on X": also the object's compound ("arms embargo" → embargo already head)
         default = None
+        subj = None
         for s in senses:
+            if s.subjects is not None:
+                if subj is None:
+                    subs, _ = _subjects(v)
+                    subj = {t.lemma_.lower() for x in subs for t in (x, *x.children) if t.pos_ in ("NOUN", "PROPN")}
+                if not subj & s.subjects:
+                    continue
             if s.objects is None:
                 if default is None:
                     default = s
@@ -629,7 +639,9 @@ class _Context:
             if particle is not None and particle.dep_ == "prep":
                 objs = objs or [p for p in particle.children if p.dep_ == "pobj"]
             targets = []
-            thing = s.objects or frozenset()
+            # the matched object is the resource of the act ("deployed troops", "lifted sanctions"),
+            # except for acts done to someone ("expelled the ambassador", "arrested activists")
+            thing = (s.objects or frozenset()) if s.type not in ("SANCTION", "COERCE", "ASSAULT", "ACCUSE") else frozenset()
             objs = [o for o in objs if o.lemma_.lower() not in thing] + \
                 [o for o in objs if o.lemma_.lower() in thing]
             for o in objs:
@@ -730,7 +742,9 @@ class _Context:
                 if f.sense.type in ("REQUEST", "THREATEN", "ACCUSE") and src_e and first.source_how == "subj":
                     f.targets = src_e
                 else:
-                    f.targets = first.targets or self._complement_targets(f)
+                    f.targets = (self._complement_subject(f) or
+                                 [t for t in first.targets if self.mention_for(t) is not None] or
+                                 self._complement_targets(f))
 
     def _complement_targets(self, f: _Cand) -> list:
         """The recipient of a frame act read from its complement clause: "demanded that the US cancel
@@ -749,6 +763,26 @@ class _Context:
             got = [t for t in cand if self.mention_for(t) is not None]
             if got:
                 return got[:1]
+        # last resort: the first actor named in the complement who is not the source
+        src = {self.mention_for(x).actor_id for x in f.sources if self.mention_for(x) is not None}
+        for ch in f.trigger.children:
+            if ch.dep_ in ("ccomp", "xcomp", "dobj", "prep"):
+                for t in ch.subtree:
+                    if t.dep_ in ("poss",) or t.pos_ == "PRON" or t.head.dep_ == "agent":
+                        continue
+                    m = self.mention_for(t)
+                    if m is not None and m.actor_id not in src and m.start <= t.idx < m.end:
+                        return [t]
+        return []
+
+    def _complement_subject(self, f: _Cand) -> list:
+        for ch in f.trigger.children:
+            if ch.dep_ == "ccomp":
+                subj = [t for t in _children(ch, "nsubj", "nsubjpass") if t not in f.sources]
+                if subj and self.mention_for(subj[0]) is not None:
+                    fs = [self.mention_for(x) for x in f.sources]
+                    if all(m is None or m.actor_id != self.mention_for(subj[0]).actor_id for m in fs):
+                        return subj
         return []
 
     def _is_state_like(self, tok) -> bool:
@@ -847,9 +881,7 @@ class _Context:
         while se > ss and self.state.text[se - 1].isspace():
             se -= 1
         span = Span(text=self.state.text[ss:se], start=ss, end=se)
-        trigger_text = c.trigger_text if c.kind != "verbal" else trig.text
-        if c.kind == "verbal" and " " in (c.trigger_text or ""):
-            trigger_text = c.trigger_text
+        trigger_text = self._trigger_text(c)
         out = []
         src_list = sources or [None]
         tgt_list = targets or [None]
@@ -861,6 +893,22 @@ class _Context:
                     confidence=conf, cameo=cameo, lemma=trig.lemma_.lower(), sent_start=ss,
                     victim_ok=victim_ok))
         return out
+
+    def _trigger_text(self, c: _Cand) -> str:
+        """The trigger as it stands in the article: the word, or the words from the light verb or
+        the verb to its particle ("carried out strikes", "reach out"), always a slice of the text."""
+        toks = [c.trigger]
+        if c.light is not None:
+            toks.append(c.light)
+        elif c.kind == "verbal":
+            toks += [ch for ch in c.trigger.children if ch.dep_ == "prt"]
+            if c.obligation:
+                toks += [a for a in c.trigger.children if a.dep_ == "aux" and a.lower_ in _OBLIGATION_AUX]
+        start = min(t.idx for t in toks)
+        end = max(t.idx + len(t.text) for t in toks)
+        if end - start > 40:
+            start, end = c.trigger.idx, c.trigger.idx + len(c.trigger.text)
+        return self.state.text[start:end]
 
     def _condition(self, c: _Cand) -> Optional[str]:
         """"if"/"unless" when the act (or the clause it sits in) carries a condition."""
@@ -945,16 +993,36 @@ class _Context:
             return "~" + free[0]      # weak: marked for merging, unmarked in finish()
         return None
 
+    def _continued_speech_date(self, c: _Cand, sent, modality: str) -> Optional[str]:
+        """"He added that ...": a statement continued by a pronoun speaker was made when the
+        previous sentence's statement was (its only resolved date)."""
+        if modality != "reported":
+            return None
+        mod = analyze(c.trigger, is_noun=(c.kind != "verbal"))
+        sv = mod.speech_verb
+        if sv is None or not any(t.pos_ == "PRON" for t in _children(sv, "nsubj")):
+            return None
+        cur = sent
+        for _ in range(3):     # the statement may continue a quotation that continues an attribution
+            if cur.start == 0:
+                return None
+            cur = sent.doc[cur.start - 1].sent
+            ds = {d.value for d in self.state.dates if d.start >= cur.start_char and d.end <= cur.end_char and d.value}
+            if ds:
+                return ds.pop() if len(ds) == 1 else None
+        return None
+
     def _date(self, c: _Cand, sent, modality: str) -> Optional[str]:
         ds = [d for d in self.state.dates if d.start >= sent.start_char and d.end <= sent.end_char and d.value]
         trig = c.trigger
-        if self._governing_date is not None:
-            try:
-                d = self._governing_date(self.state, trig)
-                if d is not None:
-                    return getattr(d, "value", d)
-            except Exception:  # noqa: BLE001 - fall back to our own choice
-                pass
+        if ds and self._governing_date is not None:
+            toks = [trig] + ([c.light] if c.light is not None else [])
+            start = min(t.idx for t in toks)
+            end = max(t.idx + len(t.text) for t in toks)
+            d = self._governing_date(ds, start, end, sentence=(sent.start_char, sent.end_char), text=self.state.text)
+            if d is not None and d.value:
+                return d.value
+            ds = []
         if ds:
             # the date attached in the parse closest to the trigger
             anc = {trig.i: 0}
@@ -985,6 +1053,9 @@ class _Context:
                     best = (key, d.value)
             if best is not None:
                 return best[1]
+        prev = self._continued_speech_date(c, sent, modality)
+        if prev:
+            return prev
         if self.pub and modality == "asserted":
             present = trig.tag_ in _PRESENT_TAGS or (trig.tag_ == "VBG" and any(
                 a.tag_ in _PRESENT_TAGS for a in trig.children if a.dep_ == "aux"))
