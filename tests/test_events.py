@@ -292,3 +292,24 @@ def test_stage_pickles_without_resources():
     st = EventsStage(fallback_ner=True)
     st2 = pickle.loads(pickle.dumps(st))
     assert st2.fallback_ner is True
+
+
+def test_what_a_protest_demands_is_its_topic_not_an_event():
+    st = run("Thousands of Kenyan students staged demonstrations in Nairobi to demand lower fees.")
+    types = [e.type for e in st.events]
+    assert "PROTEST" in types and "REQUEST" not in types
+
+
+def test_recipient_marked_by_against_deep_in_the_clause():
+    st = run("Britain mobilized army reservists for a possible war against Iraq.")
+    ev = [e for e in st.events if e.type == "MOBILIZE"]
+    assert ev and ev[0].target is not None and ev[0].target.text == "Iraq"
+
+
+def test_every_trigger_is_a_slice_of_the_text():
+    text = ("Jordanian jets carried out strikes on smuggling gangs near the border. "
+            "Officials said Syria must hand over the suspects. Qatar reached out to Hamas leaders.")
+    st = run(text)
+    assert len(st.events) >= 3
+    for e in st.events:
+        assert e.trigger in text

@@ -294,6 +294,8 @@ def _ents_fallback(doc) -> list[Mention]:
 _GROUP_NOUNS = {"group", "member", "leader", "delegation", "team", "official", "representative", "part",
                 "some", "thousand", "hundred", "dozen", "head", "chief", "unit", "contingent", "band",
                 "inhabitant", "supporter", "resident", "activist", "crowd", "wing"}
+_CONTAINERS = {"camp", "home", "house", "village", "office", "headquarters", "base", "position", "convoy",
+               "compound", "residence", "neighbourhood", "neighborhood", "district", "stronghold"}
 _SPEAKER_PRONOUNS = {"it", "they", "he", "she", "we"}
 _SPEECH = {"say", "announce", "tell", "state", "claim", "add", "confirm", "declare", "insist", "warn", "report",
            "stress", "note", "reiterate", "explain", "indicate", "write", "argue", "admit", "deny", "vow"}
@@ -411,7 +413,14 @@ class _Context:
             for c in tok.children:
                 if c.dep_ == "poss":
                     return self.mention_for(c)
-            # "a group of Moroccan diplomats", "leaders of the coalition" → the "of" phrase
+            # "a group of Moroccan diplomats", "leaders of the coalition" → the "of" phrase;
+            # "a camp for refugees" → the "for" phrase
+            if tok.lemma_.lower() in _CONTAINERS:
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in ("for", "of"):
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                return self.mention_for(p)
             if tok.lemma_.lower() in _GROUP_NOUNS:
                 for c in tok.children:
                     if c.dep_ == "prep" and c.lower_ == "of":
@@ -444,8 +453,28 @@ class _Context:
         return out
 
     # -- triggers -------------------------------------------------------------------------------------
-    def _verb_key(self, v) -> tuple[Optional[str], Any]:
+    def verb_lemma(self, v) -> str:
+        """The verb's lemma, repaired when the small model's lemmatizer slips ("staged" → "stag")."""
         lem = v.lemma_.lower()
+        if lem in self.lex.verbs or lem in self.lex.light_verbs or lem in self.lex.phrasal_heads:
+            return lem
+        low = v.lower_
+        if v.tag_ in ("VBD", "VBN") and low.endswith("ed"):
+            cands = (low[:-1], low[:-2], low[:-3] if len(low) > 4 and low[-3] == low[-4] else None,
+                     low[:-3] + "y" if low.endswith("ied") else None)
+        elif v.tag_ == "VBG" and low.endswith("ing"):
+            cands = (low[:-3], low[:-3] + "e", low[:-4] if len(low) > 5 and low[-4] == low[-5] else None)
+        elif v.tag_ == "VBZ" and low.endswith("s"):
+            cands = (low[:-1], low[:-2])
+        else:
+            cands = ()
+        for c in cands:
+            if c and (c in self.lex.verbs or c in self.lex.light_verbs or c in self.lex.phrasal_heads):
+                return c
+        return lem
+
+    def _verb_key(self, v) -> tuple[Optional[str], Any]:
+        lem = self.verb_lemma(v)
         for c in v.children:
             if c.dep_ == "prt":
                 key = f"{lem} {c.lower_}"
@@ -533,7 +562,7 @@ class _Context:
             if t.pos_ not in ("VERB",) and not (t.pos_ == "AUX" and t.lemma_.lower() == "have"):
                 continue
             key, particle = self._verb_key(t)
-            if key in self.lex.light_verbs or t.lemma_.lower() in self.lex.light_verbs:
+            if key in self.lex.light_verbs or self.verb_lemma(t) in self.lex.light_verbs:
                 noun = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")
                              and self._noun_sense(c) is not None), None)
                 if noun is None and particle is not None and particle.dep_ == "prep":
@@ -593,6 +622,7 @@ class _Context:
             self._nominal_args(c)
             cands.append(c)
         self._frames(cands)
+        self._protest_topics(cands)
         out = []
         for c in cands:
             if c.suppressed:
@@ -641,6 +671,8 @@ class _Context:
             # the matched object is the resource of the act ("deployed troops", "lifted sanctions"),
             # except for acts done to someone ("expelled the ambassador", "arrested activists")
             thing = (s.objects or frozenset()) if s.type not in ("SANCTION", "COERCE", "ASSAULT", "ACCUSE") else frozenset()
+            if s.type == "MOBILIZE":
+                thing = frozenset(o.lemma_.lower() for o in objs)   # the force moved, never the recipient
             objs = [o for o in objs if o.lemma_.lower() not in thing] + \
                 [o for o in objs if o.lemma_.lower() in thing]
             for o in objs:
@@ -654,7 +686,7 @@ class _Context:
                 else:
                     # "lift sanctions on X", "imposed restrictions against Y", "rejected X's proposal",
                     # "rejected calls by X"
-                    targets.extend(self._prep_targets(o, {"on", "against", "to", "with", "of", "from", "by"}))
+                    targets.extend(self._prep_targets(o, {"on", "against", "to", "with", "of", "from", "by", "for"}))
                     targets.extend(p for p in o.children if p.dep_ == "poss")
             dat = [d for d in v.children if d.dep_ == "dative" and d.pos_ in ("NOUN", "PROPN", "PRON")]
             targets = dat + targets
@@ -667,6 +699,8 @@ class _Context:
                 for o in objs:
                     loc += self._prep_targets(o, {"in", "into"})
                 targets += [t for t in loc if self._is_state_like(t)]
+            if not any(self.mention_for(t) for t in targets):
+                targets += self._against_anywhere(v, c.sources)
             c.targets = targets
         if s.subject_is_target:
             frm = self._prep_targets(v, {"from", "by"})
@@ -685,6 +719,11 @@ class _Context:
             sources = [a for a in n.children if a.dep_ in ("compound", "amod", "nmod")
                        and self.mention_for(a) is not None and a.i < n.i]
         targets = self._prep_targets(n, preps)
+        if not any(self.mention_for(t) for t in targets):
+            # "suspension of air links with Serbia", "the withdrawal of troops from Lebanon"
+            for o in self._prep_targets(n, {"of"}):
+                targets += self._prep_targets(o, {"with", "to", "on", "against", "from"})
+            targets += self._prep_targets(n, {"from"})
         between = [p for a in n.children if a.dep_ == "prep" and a.lower_ == "between" for p in a.children if p.dep_ == "pobj"]
         if between and not sources:
             conj = _conjuncts(between[0])
@@ -713,6 +752,30 @@ class _Context:
             sources, how = _subjects(n.head.head)
             how = "inherit"
         c.sources, c.targets, c.source_how = sources, targets, how
+
+    @staticmethod
+    def _protest_topics(cands: list[_Cand]) -> None:
+        """What a protest demands or denounces ("rallied to demand reforms") is its topic, not an
+        event of its own (PLOVER manual, PROTEST)."""
+        heads = set()
+        for c in cands:
+            if c.sense.type == "PROTEST" and not c.suppressed:
+                heads.add(c.trigger.i)
+                if c.light is not None:
+                    heads.add(c.light.i)
+        if not heads:
+            return
+        for c in cands:
+            if c.sense.type not in ("REQUEST", "ACCUSE") or c.kind != "verbal":
+                continue
+            h = c.trigger
+            for _ in range(3):
+                if h.dep_ in ("advcl", "xcomp", "acl", "relcl", "pcomp", "prep", "pobj") and h.head.i in heads:
+                    c.suppressed = True
+                    break
+                if h.head is h:
+                    break
+                h = h.head
 
     # -- frames ---------------------------------------------------------------------------------------------
     def _frames(self, cands: list[_Cand]) -> None:
@@ -744,6 +807,20 @@ class _Context:
                     f.targets = (self._complement_subject(f) or
                                  [t for t in first.targets if self.mention_for(t) is not None] or
                                  self._complement_targets(f))
+
+    def _against_anywhere(self, v, sources) -> list:
+        """A recipient marked by "against" anywhere under the predicate ("mobilized reservists for a
+        war against Iraq"), outside its subject."""
+        src = {id(x) for x in sources}
+        out = []
+        for ch in v.children:
+            if ch.dep_ in _SUBJ or id(ch) in src:
+                continue
+            for t in ch.subtree:
+                if t.dep_ == "pobj" and t.head.lower_ == "against" and self.mention_for(t) is not None:
+                    out.append(t)
+                    return out
+        return out
 
     def _complement_targets(self, f: _Cand) -> list:
         """The recipient of a frame act read from its complement clause: "demanded that the US cancel
