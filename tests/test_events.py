@@ -313,3 +313,36 @@ def test_every_trigger_is_a_slice_of_the_text():
     assert len(st.events) >= 3
     for e in st.events:
         assert e.trigger in text
+
+
+def test_dateline_is_neither_subject_nor_date():
+    from sitrep.contract import TimeExpression
+    text = "ANKARA, May 9 (Wire) - Turkish jets struck militant positions in northern Iraq on Sunday."
+    st = ArticleState(article=Article(text=text, published="2024-05-09"))
+    NLP(st)
+    i, j = text.index("May 9"), text.index("on Sunday")
+    st.dates = [TimeExpression(text="May 9", start=i, end=i + 5, value="2024-05-09"),
+                TimeExpression(text="on Sunday", start=j, end=j + 9, value="2024-05-05")]
+    EventsStage(fallback_ner=True)(st)
+    ev = [e for e in st.events if e.type == "ASSAULT"]
+    assert ev and ev[0].source.text != "ANKARA" and "Turkish" in ev[0].source.text
+    assert ev[0].date == "2024-05-05"
+
+
+def test_since_dates_a_lasting_state_not_a_punctual_act():
+    from sitrep.contract import TimeExpression
+    text = "Rebels struck the airport for the first time since 2016."
+    st = ArticleState(article=Article(text=text, published="2024-05-09"))
+    NLP(st)
+    i = text.index("since 2016")
+    st.dates = [TimeExpression(text="since 2016", start=i, end=i + 10, value="2016", relation="since")]
+    EventsStage(fallback_ner=True)(st)
+    ev = [e for e in st.events if e.type == "ASSAULT"]
+    assert ev and ev[0].date != "2016" and ev[0].modality != "historical"
+
+
+def test_object_of_criticise_for_is_the_one_failing():
+    st = run("Qatar criticised Egypt for failing to open the Rafah crossing.")
+    acc = [e for e in st.events if e.type == "ACCUSE"]
+    assert acc and acc[0].source.text == "Qatar" and acc[0].target.text == "Egypt"
+    assert not [e for e in st.events if e.type == "REJECT" and e.source and e.source.text == "Qatar"]

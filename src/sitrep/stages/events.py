@@ -174,6 +174,8 @@ _OBJECT_CONTROL = {"prompt", "urge", "ask", "force", "order", "persuade", "allow
 _PLACE_PREPS = {"in", "at", "near", "around", "across", "outside", "inside", "into", "on", "throughout",
                 "within", "from", "over", "along", "toward", "towards"}
 _PRESENT_TAGS = {"VBZ", "VBP"}
+_CLAUSE_DEPS = {"advcl", "ccomp", "conj", "relcl", "parataxis", "csubj", "xcomp", "mark"}
+_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]{2,40}(?:,[^-\u2013\u2014\n]{0,40})?\s*(?:\([^)\n]{0,40}\))?\s*[-\u2013\u2014]+\s")
 _END_PUNCT = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 
 
@@ -239,8 +241,11 @@ def _subjects(v, depth: int = 0) -> tuple[list, str]:
             return [head], "subj"
         return [], "passive"
     if dep == "pcomp":
-        # "Russia's interest in supporting X": the possessor of the noun the preposition hangs on
+        # "criticised Assad for failing to ...": the governing verb's object acts
         prep = head
+        if prep.head.pos_ in ("VERB", "AUX") and _children(prep.head, "dobj"):
+            return [_children(prep.head, "dobj")[0]], "control"
+        # "Russia's interest in supporting X": the possessor of the noun the preposition hangs on
         noun = prep.head
         poss = _children(noun, "poss")
         if poss:
@@ -394,6 +399,9 @@ class _Context:
         """The actor mention naming the argument headed by ``tok``."""
         if tok.lower_ in _RELPRON and tok.dep_ in _SUBJ and tok.head.dep_ == "relcl":
             tok = tok.head.head
+        after = self._after_dateline(tok)
+        if after is not None:
+            tok = after
         start, end = _np_span(tok)
         best = None
         t0, t1 = tok.idx, tok.idx + len(tok.text)
@@ -442,6 +450,18 @@ class _Context:
         if self.actor_kind.get(m.actor_id) == "media":
             return None
         return m
+
+    def _after_dateline(self, tok):
+        """A wire dateline ("WASHINGTON, Dec 9 (Agency) - US warplanes struck ...") is not the
+        subject: the parser's subject there is replaced by the first noun phrase after the dash."""
+        sent = tok.sent
+        m = _DATELINE.match(sent.text)
+        if m is None or tok.idx >= sent.start_char + m.end():
+            return None
+        for chunk in sent.noun_chunks:
+            if chunk.start_char >= sent.start_char + m.end():
+                return chunk.root
+        return None
 
     def refs(self, toks: Iterable) -> list[Mention]:
         out = []
@@ -1020,8 +1040,12 @@ class _Context:
         cues = self.lex.mode_cues.get(etype)
         if not cues:
             return None
-        lemmas = {t.lemma_.lower() for t in trig.subtree} | {t.lemma_.lower() for t in trig.head.children} \
-            | {trig.head.lemma_.lower()}
+        lemmas = {trig.lemma_.lower(), trig.head.lemma_.lower()}
+        for ch in list(trig.children) + ([] if trig.head is trig else [trig.head]):
+            if ch.dep_ in _CLAUSE_DEPS or ch is trig.head and trig.dep_ in _CLAUSE_DEPS:
+                continue
+            lemmas.update(t.lemma_.lower() for t in (ch.subtree if ch is not trig.head else ch.children)
+                          if t.dep_ not in _CLAUSE_DEPS)
         for mode, words in cues:
             if lemmas & words:
                 return mode
@@ -1069,6 +1093,16 @@ class _Context:
             return "~" + free[0]      # weak: marked for merging, unmarked in finish()
         return None
 
+    @staticmethod
+    def _durative(c: _Cand) -> bool:
+        """Can "since <date>" date this act? Only a state that lasts: a perfect or progressive
+        ("has imposed sanctions since 2011"), not a punctual past ("struck for the first time since 2016")."""
+        v = c.light if c.light is not None else c.trigger
+        if v.pos_ not in ("VERB", "AUX"):
+            return False
+        auxes = {a.lemma_.lower() for a in v.children if a.dep_ in ("aux", "auxpass")}
+        return "have" in auxes or v.tag_ == "VBG" or v.tag_ in ("VBZ", "VBP") and "be" in auxes
+
     def _continued_speech_date(self, c: _Cand, sent, modality: str) -> Optional[str]:
         """"He added that ...": a statement continued by a pronoun speaker was made when the
         previous sentence's statement was (its only resolved date)."""
@@ -1090,13 +1124,16 @@ class _Context:
 
     def _date(self, c: _Cand, sent, modality: str) -> Optional[str]:
         ds = [d for d in self.state.dates if d.start >= sent.start_char and d.end <= sent.end_char and d.value]
+        dl = _DATELINE.match(sent.text)
+        if dl is not None:
+            ds = [d for d in ds if d.start >= sent.start_char + dl.end()]
         trig = c.trigger
         if ds and self._governing_date is not None:
             toks = [trig] + ([c.light] if c.light is not None else [])
             start = min(t.idx for t in toks)
             end = max(t.idx + len(t.text) for t in toks)
             d = self._governing_date(ds, start, end, sentence=(sent.start_char, sent.end_char), text=self.state.text)
-            if d is not None and d.value:
+            if d is not None and d.value and not (getattr(d, "relation", "at") == "since" and not self._durative(c)):
                 return d.value
             ds = []
         if ds:
