@@ -23,6 +23,7 @@ No owner, no property: no claim. Every claim's ``text`` is ``article_text[start:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -36,6 +37,7 @@ _NUM_DEPS = {"nummod", "quantmod", "compound", "nmod", "amod", "npadvmod", "appo
 _MOD_DEPS = {"compound", "amod", "poss", "nmod"}
 _PLACE_PREPS = {"in", "inside", "across", "within", "throughout", "near", "at", "into", "to", "on"}
 _VERB_POS = {"VERB", "AUX"}
+_LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within|into|to|from|of|over)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -166,6 +168,8 @@ class ClaimsStage(Stage):
                         break
                 if kind != "money":
                     break
+            if kind == "money":  # a net loss or a salary is not conflict reporting
+                return None, None
             return kind, q.currency
         if q.unit_property:
             return q.unit_property, q.unit
@@ -205,8 +209,8 @@ class ClaimsStage(Stage):
             if c.i in skip:
                 continue
             m = _mention(state, c)
-            if m is None and c.dep_ == "poss":
-                continue
+            if m is not None and c.i == anchor.i and m.how in ("agent", "pronoun"):
+                continue  # "troops" as a generic agent is what is counted, not its owner
             if m is not None:
                 return m, path
         victim = prop in voc.victim
@@ -224,6 +228,9 @@ class ClaimsStage(Stage):
                     return None, path
                 subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != child.i), None)
                 m = _mention(state, subj)
+                if m is None and subj is not None:  # "The US budget allocates ...", "Russia's army has ..."
+                    m = next((mm for c in subj.children if c.dep_ in ("compound", "poss", "amod")
+                              for mm in [_mention(state, c)] if mm is not None), None)
                 if m is not None:
                     return m, path
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
@@ -266,7 +273,10 @@ class ClaimsStage(Stage):
 
     @staticmethod
     def _country_in_context(state, places, offset: int) -> Optional[str]:
-        last, counts = None, {}
+        """The country the article last spoke of as a place ("in Syria", not "the US said")."""
+        last = last_loc = None
+        counts: dict[str, int] = {}
+        text = state.text
         for pm in state.place_mentions:
             p = places.get(pm.place_id)
             if p is None or p.feature != "country":
@@ -274,6 +284,10 @@ class ClaimsStage(Stage):
             counts[pm.place_id] = counts.get(pm.place_id, 0) + 1
             if pm.start < offset:
                 last = pm.place_id
+                if _LOCATIVE.search(text, max(0, pm.start - 16), pm.start):
+                    last_loc = pm.place_id
+        if last_loc is not None:
+            return last_loc
         if last is not None:
             return last
         return max(counts, key=counts.get) if counts else None

@@ -607,7 +607,8 @@ class _Context:
                 speaker_subj = _children(obligation, "nsubj")
                 if speaker_subj:
                     inner = _Cand(trigger=t, sense=sense, kind="verbal") if sense is not None else None
-                    c = _Cand(trigger=t, sense=_REQUEST, kind="verbal", trigger_text=f"must {t.text}",
+                    aux = next(a for a in t.children if a.dep_ == "aux" and a.lower_ in _OBLIGATION_AUX)
+                    c = _Cand(trigger=t, sense=_REQUEST, kind="verbal", trigger_text=f"{aux.text} {t.text}",
                               sources=speaker_subj, targets=c.sources, source_how="subj",
                               embedded=[inner] if inner is not None else [], obligation=True)
             cands.append(c)

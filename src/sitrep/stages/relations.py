@@ -51,6 +51,9 @@ class _Rules:
     noun_preps: set
     adjectives: dict
     support_kinds: dict  # word -> kind
+    noun_modifiers: tuple = ("compound", "poss", "amod", "nmod")
+    irrealis_aux: frozenset = frozenset()
+    irrealis_heads: frozenset = frozenset()
     raw: dict = field(repr=False, default_factory=dict)
 
 
@@ -94,7 +97,10 @@ def rules() -> _Rules:
                   nouns={str(k).lower(): v for k, v in data.get("nouns", {}).items()},
                   noun_preps={str(p) for p in data.get("noun_preps", ["of"])},
                   adjectives={str(k).lower(): v for k, v in data.get("adjectives", {}).items()},
-                  support_kinds=kinds, raw=data)
+                  support_kinds=kinds, noun_modifiers=tuple(data.get("noun_modifiers", ("compound", "poss", "amod", "nmod"))),
+                  irrealis_aux=frozenset(str(w).lower() for w in (data.get("irrealis") or {}).get("aux", [])),
+                  irrealis_heads=frozenset(str(w).lower() for w in (data.get("irrealis") or {}).get("heads", [])),
+                  raw=data)
 
 
 @dataclass
@@ -192,6 +198,12 @@ class RelationsStage(Stage):
             named = self._named_neighbour(state, tok)
             if named is not None:
                 return named
+            if self._generic(state, m):  # "the Assad government" left unresolved: its modifier
+                for c in tok.children:
+                    if c.dep_ in ("compound", "poss", "amod"):
+                        mm = self._mention(state, c)
+                        if mm is not None and mm.actor_id not in exclude and not self._generic(state, mm):
+                            return mm
         if m is not None:
             return m if m.actor_id not in exclude else None
         if low in _REL_PRONOUNS and tok.head.dep_ in ("relcl", "acl"):
@@ -208,13 +220,24 @@ class RelationsStage(Stage):
                 return named
         return None
 
+    def _generic(self, state, m: Mention) -> bool:
+        """A generic agent the actors stage could not tie to anyone ("the government", "troops")."""
+        if m.how != "agent":
+            return False
+        a = state.actor(m.actor_id)
+        return a is None or (a.country is None and a.kind in ("organization", "group", "other"))
+
     def _named_neighbour(self, state, tok) -> Optional[Mention]:
         """A name standing in apposition to a common noun ("another group, Jabhat al-Nusra")."""
+        doc = tok.doc
         for c in tok.children:
-            if c.dep_ == "appos" or (c.dep_ == "conj" and c.i > 0 and c.doc[c.i - 1].text == ","
-                                     and tok.pos_ == "NOUN" and c.pos_ == "PROPN"):
-                if c.dep_ == "conj" and not (c.i - tok.i <= 6 or c.doc[tok.i + 1].text == ","):
-                    continue
+            if c.i <= tok.i or not (c.dep_ == "appos" or (c.dep_ == "conj" and tok.pos_ == "NOUN" and c.pos_ == "PROPN")):
+                continue
+            # right after the noun, set off by a comma or a bracket
+            left = c.left_edge.i
+            if left - tok.i > 3 or not any(doc[k].text in (",", "(", "-", "–", "—") for k in range(tok.i + 1, left)):
+                continue
+            if True:
                 m = self._mention(state, c)
                 if m is not None:
                     return m
@@ -266,7 +289,21 @@ class RelationsStage(Stage):
         return False
 
     # -- verbs ---------------------------------------------------------------------------------
+    @staticmethod
+    def _irrealis(v, r: _Rules) -> bool:
+        """A clause that states a plan, a promise or a possibility, not a fact."""
+        if any(c.dep_ == "aux" and c.lower_ in r.irrealis_aux for c in v.children):
+            return True
+        t = v
+        while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
+            t = t.head
+            if t.lemma_.lower() in r.irrealis_heads:
+                return True
+        return False
+
     def _verb(self, state, v, r: _Rules) -> list[_Found]:
+        if self._irrealis(v, r):
+            return []
         entries = list(r.verbs.get(v.lemma_.lower(), [])) + list(r.verbs.get(v.lower_, []))
         prt = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
         if prt:
@@ -295,6 +332,11 @@ class RelationsStage(Stage):
 
     def _agent_patient(self, v):
         """(agents, patients, passive) tokens of a verb."""
+        # "Iran-backed rebels", "the US-led coalition"
+        if v.dep_ in ("amod", "compound", "acl") and v.i >= 2 and v.doc[v.i - 1].text in ("-", "–"):
+            agents = [c for c in v.children if c.i == v.i - 2]
+            if agents and v.head.i > v.i:
+                return agents, [v.head], True
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
             v.dep_ in ("acl", "relcl") and v.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in v.children))
         agents, patients = [], []
@@ -372,7 +414,7 @@ class RelationsStage(Stage):
                 objs = self._arg(state, o_tok, exclude={m.actor_id for m, _ in subs})
                 for sm, st in subs:
                     for om, ot in objs:
-                        if sm.actor_id == om.actor_id:
+                        if sm.actor_id == om.actor_id or not self._kinds_ok(e, sm, om):
                             continue
                         out.append(_Found(rtype, sm, om, [v, st, ot], v, self._negated(v),
                                           starts=bool(e.get("starts")), ends=bool(e.get("ends")),
@@ -386,10 +428,21 @@ class RelationsStage(Stage):
             for s_tok in subj_toks:
                 for sm, st in self._arg(state, s_tok, kinds=kinds, exclude=excl):
                     for om in objs:
-                        if sm.actor_id != om.actor_id:
+                        if sm.actor_id != om.actor_id and self._kinds_ok(e, sm, om):
                             out.append(_Found(rtype, sm, om, [v, st], v, self._negated(v),
                                               starts=bool(e.get("starts")), ends=bool(e.get("ends"))))
         return out
+
+    def _kinds_ok(self, e, sm: Mention, om: Mention) -> bool:
+        """The verb's constraints on what its patient / agent may be ("Clinton leads Trump" in a poll
+        is no leadership: a person is not led)."""
+        patient, agent = (sm, om) if e.get("patient") == "subject" else (om, sm)
+        pk, ak = e.get("patient_kinds"), e.get("agent_kinds")
+        if pk and self._kinds.get(patient.actor_id, "other") not in pk:
+            return False
+        if ak and self._kinds.get(agent.actor_id, "other") not in ak:
+            return False
+        return True
 
     @staticmethod
     def _support_kind(v, e, r) -> Optional[str]:
@@ -423,6 +476,8 @@ class RelationsStage(Stage):
             if v is not None and v.pos_ in _VERB_POS and v.lemma_.lower() in e["verbs"]:
                 agents, _, _ = self._agent_patient(v)
                 neg = self._negated(v)
+                if self._irrealis(v, r) and not (e.get("ends") and neg):
+                    continue
                 for t_tok in targets:
                     for tm, tt in self._arg(state, t_tok, kinds=kinds):
                         for a_tok in agents:
@@ -460,8 +515,8 @@ class RelationsStage(Stage):
             if c.dep_ == "prep" and c.lower_ in r.noun_preps:
                 others += [p for p in c.children if p.dep_ == "pobj"]
         if not others:
-            others = [c for c in noun.children if c.dep_ in ("compound", "poss", "amod", "nmod")
-                      and self._mention(state, c) is not None]
+            mods = e.get("modifiers") or r.noun_modifiers
+            others = [c for c in noun.children if c.dep_ in mods and self._mention(state, c) is not None]
         if not others:
             return []
         # the holder of the noun
@@ -515,22 +570,38 @@ class RelationsStage(Stage):
     def _roles(self, state, r: _Rules, found) -> list[_Found]:
         have = {(f.type, f.subject.actor_id) for f in found}
         out = []
+        have |= {(f.type, f.object.actor_id) for f in found}
         for actor in state.actors:
             if not actor.role or not actor.affiliation or actor.affiliation == actor.id:
                 continue
             words = actor.role.lower().split()
-            e = next((r.nouns[w] for w in reversed(words) if w in r.nouns), None)
-            if e is None or e["holder"] != "subject" or (e["type"], actor.id) in have:
+            e = r.nouns.get(words[-1]) if words else None  # the role's head word: "chief economist" is no chief
+            if e is None or (e["type"], actor.id) in have:
                 continue
-            mine = [m for m in state.mentions if m.actor_id == actor.id]
-            if not mine:
+            # evidence: the role written next to a mention of the actor ("State Department spokesman
+            # Matthew Miller", "Miller, the State Department spokesman")
+            role = actor.role.lower()
+            hit = None
+            for m in state.mentions:
+                if m.actor_id != actor.id or m.how not in ("name", "alias", "acronym"):
+                    continue
+                lo = max(0, m.start - len(role) - 8)
+                i = state.text.lower().find(role, lo, m.end + len(role) + 8)
+                if i >= 0:
+                    hit = (m, min(i, m.start), max(i + len(role), m.end))
+                    break
+            if hit is None:
                 continue
+            first, start, end = hit
             aff = next((m for m in state.mentions if m.actor_id == actor.affiliation), None)
-            first = mine[0]
-            obj = Mention(start=first.start, end=first.end, actor_id=actor.affiliation,
-                          text=aff.text if aff is not None else (state.actor(actor.affiliation).name
-                                                                 if state.actor(actor.affiliation) else actor.affiliation))
-            out.append(_Found(e["type"], first, obj, [], None))
+            aff_actor = state.actor(actor.affiliation)
+            obj = Mention(start=start, end=end, actor_id=actor.affiliation,
+                          text=aff.text if aff is not None else (aff_actor.name if aff_actor else actor.affiliation))
+            subj = Mention(start=start, end=end, actor_id=actor.id, text=first.text, how=first.how)
+            if e["holder"] == "subject":   # "State Department spokesman" -> spokesperson_of USA
+                out.append(_Found(e["type"], subj, obj, [], None))
+            else:                          # "HTS founder" -> HTS founded_by the person
+                out.append(_Found(e["type"], obj, subj, [], None))
         return out
 
     # -- output ----------------------------------------------------------------------------------
