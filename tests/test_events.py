@@ -165,7 +165,7 @@ def test_light_verb_and_nominal_target():
     text = "The European Union imposed new sanctions on Iran on Monday."
     st = run(text)
     ev = [e for e in st.events if e.type == "SANCTION"]
-    assert ev and ev[0].source.text == "The European Union" and ev[0].target.text == "Iran"
+    assert ev and "European Union" in ev[0].source.text and ev[0].target.text == "Iran"
     assert "impose" in ev[0].trigger.lower() or "imposed" in ev[0].trigger.lower()
 
 
