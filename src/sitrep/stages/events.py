@@ -753,8 +753,10 @@ class _Context:
         if not sources and c.light is not None:
             sources, how = _subjects(c.light)
             if _is_passive(c.light):
-                sources = [p for a in _children(c.light, "agent") for p in a.children if p.dep_ == "pobj"]
-                how = "agent"
+                agents = [p for a in _children(c.light, "agent") for p in a.children if p.dep_ == "pobj"]
+                # "forces were engaged in fighting": a stative passive keeps its subject as actor
+                sources = agents or _children(c.light, "nsubjpass")
+                how = "agent" if agents else "subj"
             if not targets:
                 targets = self._prep_targets(c.light, preps | self.lex.target_preps)
         if not sources and (n.dep_ == "conj" or any(t.dep_ == "cc" for t in n.doc[max(n.sent.start, n.i - 3):n.i])):
