@@ -746,9 +746,13 @@ class _Context:
                 targets += self._prep_targets(o, {"with", "to", "on", "against", "from"})
             targets += self._prep_targets(n, {"from"})
         between = [p for a in n.children if a.dep_ == "prep" and a.lower_ == "between" for p in a.children if p.dep_ == "pobj"]
-        if between and not sources:
+        if between and not sources and c.light is None:
+            # "talks between Russia and Ukraine": the parties act together
             conj = _conjuncts(between[0])
             sources, targets = [conj[0]], conj[1:] + targets
+        elif between:
+            # "launched a mediation effort between X and Y": the parties are the recipients
+            targets = _conjuncts(between[0]) + targets
         how = "poss" if sources else ""
         if not sources and c.light is not None:
             sources, how = _subjects(c.light)
