@@ -178,3 +178,9 @@ def test_an_adjective_on_a_rival_is_not_the_other_side():
 def test_a_person_is_not_led():
     rels = relations_of("In the poll, Maria Keller leads Iyad Ag Ghaly by four points.")
     assert not any(r.type == "led_by" for r in rels)
+
+
+def test_a_role_written_before_another_name_is_not_ours():
+    rels = relations_of("The raid targeted Ag Ghaly, Foreign Office spokeswoman Maria Keller told reporters.",
+                        roles={"GHALY": ("Foreign Office spokeswoman", "GBR")})
+    assert ("spokesperson_of", "GHALY", "GBR") not in triples(rels)
