@@ -184,3 +184,18 @@ def test_a_role_written_before_another_name_is_not_ours():
     rels = relations_of("The raid targeted Ag Ghaly, Foreign Office spokeswoman Maria Keller told reporters.",
                         roles={"GHALY": ("Foreign Office spokeswoman", "GBR")})
     assert ("spokesperson_of", "GHALY", "GBR") not in triples(rels)
+
+
+def test_support_kind_from_the_clause():
+    from sitrep.stages.relations import RelationsStage as RS
+    state = make_state("Russia supports the junta with airstrikes and weapons.", ACTORS, PLACES)
+    stage = RS()
+    stage._counts, stage._kinds = {}, {a.id: a.kind for a in state.actors}
+    verb = next(t for t in state.doc if t.lemma_ == "support")
+    [found] = stage._verb(state, verb, rules())
+    assert (found.type, found.subject.actor_id, found.object.actor_id, found.kind) == ("supported_by", "MLI_GOV", "RUS", "military")
+    state = make_state("Qatar funds the junta.", ACTORS, PLACES)
+    verb = next(t for t in state.doc if t.lemma_ == "fund")
+    stage._kinds = {a.id: a.kind for a in state.actors}
+    [found] = stage._verb(state, verb, rules())
+    assert found.kind == "financial"
