@@ -245,5 +245,6 @@ def evaluate_polnear(path: str | Path, *, pipeline=None, limit: Optional[int] = 
     docs, failures, _ = run_pipeline([Article(text=g.text, id=g.id) for g in gold], pipeline=pipeline, batch_size=8)
     r = score_polnear(gold, docs, data=str(path))
     r.failures = len(failures)
+    r.details["pipeline failures"] = failures[:20]
     r.seconds = time.perf_counter() - t0
     return r

@@ -127,6 +127,8 @@ class SuiteResult:
             console.print(confusion_table(self.confusion), highlight=False, markup=False, soft_wrap=True)
         if self.failures:
             console.print(f"[yellow]{self.failures} article(s) failed in the pipeline[/yellow]")
+            for line in (self.details.get("pipeline failures") or [])[:3]:
+                console.print(f"  {line}", highlight=False, markup=False, soft_wrap=True)
         for line in self.key_lines:
             console.print(line, highlight=False, markup=False, soft_wrap=True)
 
