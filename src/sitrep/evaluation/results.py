@@ -110,7 +110,7 @@ class SuiteResult:
         return cls(**d)
 
     # -- Rich -----------------------------------------------------------------------------------
-    def render(self, console=None, *, confusion: bool = False) -> None:
+    def render(self, console=None, *, confusion: bool = False, details: bool = False) -> None:
         from rich.console import Console
         from rich.table import Table
 
@@ -129,6 +129,16 @@ class SuiteResult:
             console.print(f"[yellow]{self.failures} article(s) failed in the pipeline[/yellow]")
             for line in (self.details.get("pipeline failures") or [])[:3]:
                 console.print(f"  {line}", highlight=False, markup=False, soft_wrap=True)
+        if details:
+            for key, items in self.details.items():
+                if not items or key == "pipeline failures" or not isinstance(items, list):
+                    continue
+                console.print(f"{key}:", highlight=False, markup=False)
+                for item in items[:12]:
+                    text = item if isinstance(item, str) else "; ".join(f"{k}={v}" for k, v in item.items())
+                    console.print(f"  - {text}", highlight=False, markup=False, soft_wrap=True)
+                if len(items) > 12:
+                    console.print(f"  ... and {len(items) - 12} more", highlight=False, markup=False)
         for line in self.key_lines:
             console.print(line, highlight=False, markup=False, soft_wrap=True)
 
