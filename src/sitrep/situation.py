@@ -610,11 +610,15 @@ def holds_at(since: Optional[str], until: Optional[str], first_reported: Optiona
 def graph_at(con, at: Optional[str] = None, min_events: int = 1) -> dict:
     """The actor graph at day ``at`` (or with everything when None): nodes, relation edges, and event
     edges (dyads with at least ``min_events`` events of a type)."""
-    rels = _rows(con, """SELECT relation_id, type, subject_entity, subject_name, object_entity, object_name,
-                                object_kind, since, until, n_reports, n_sources,
-                                CAST(first_reported AS VARCHAR) AS first_reported, evidence
-                         FROM s_relations WHERE NOT negated ORDER BY first_reported, relation_id""")
-    rels = [r for r in rels if at is None or holds_at(r["since"], r["until"], r["first_reported"], at)]
+    # holds_at() in SQL: each bound compared at its own precision
+    held = """(CASE WHEN since IS NOT NULL THEN substr(?, 1, length(since)) >= since
+                    ELSE first_reported IS NULL OR first_reported <= CAST(? AS DATE) END)
+              AND (until IS NULL OR substr(?, 1, length(until)) <= until)""" if at else "TRUE"
+    rels = _rows(con, f"""SELECT relation_id, type, subject_entity, subject_name, object_entity, object_name,
+                                 object_kind, since, until, n_reports, n_sources,
+                                 CAST(first_reported AS VARCHAR) AS first_reported, evidence
+                          FROM s_relations WHERE NOT negated AND {held}
+                          ORDER BY first_reported, relation_id""", [at, at, at] if at else [])
     params: list = []
     cond = "TRUE"
     if at:

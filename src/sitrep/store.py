@@ -26,7 +26,7 @@ from .contract import Document
 from .errors import QueryError, SchemaVersionError, StoreError
 from .situation import SITUATION_SCHEMA, SITUATION_TABLES
 
-SCHEMA_VERSION = 2  # 2: situation tables (s_*), see sitrep.situation
+SCHEMA_VERSION = 3  # 2: situation tables (s_*), see sitrep.situation; 3: s_actors name_key, alias_keys, n_events
 DEFAULT_DB = "sitrep.duckdb"
 
 SCHEMA = """
