@@ -155,3 +155,18 @@ def test_governing_date_respects_clause_breaks():
     assert governing_date(dates, seized, seized + 6, (0, len(text)), text).value == "2024-12-01"
     assert governing_date(dates, respond, respond + 7, (0, len(text)), text).value == "2024-12-02"
     assert governing_date(dates, seized, seized + 6, None) is None
+
+
+def test_governing_date_through_the_parse_and_the_state_form(nlp):
+    text = ("Spokesman John Doe said on Monday that the government would not lift sanctions.\n"
+            "The army has blockaded the port since 2019, when the fighting began, and said yesterday "
+            "it would stay.")
+    st = run(nlp, text)
+    lift = next(t for t in st.doc if t.text == "lift")
+    assert governing_date(st, lift).value == "2024-12-02"          # the saying dates the decision
+    blockaded = next(t for t in st.doc if t.text == "blockaded")
+    assert governing_date(st, blockaded).value == "2019"
+    stay = next(t for t in st.doc if t.text == "stay")
+    assert governing_date(st, stay).value == "2024-12-02"
+    i = text.index("blockaded")
+    assert governing_date(st, i, i + 9).value == "2019"           # offsets work too

@@ -390,21 +390,60 @@ _CLAUSE_BREAK = re.compile(r";|:|\bbut\b|, (?:when|while|after|before|which|who|
                            r"|\b(?:said|says|added)\b", re.I)
 
 
-def governing_date(state_dates: Sequence, start: int, end: int, sentence: Optional[tuple[int, int]] = None,
-                   text: Optional[str] = None):
-    """The temporal expression that governs the span ``[start, end)`` (an event's trigger and arguments,
-    a claim), or ``None``.
+def _clause_verb(tok):
+    """The verb (or auxiliary) heading the clause of ``tok`` (the sentence root at the latest)."""
+    k = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and k < 12:
+        tok = tok.head
+        k += 1
+    return tok
+
+
+def _ancestors(tok) -> set[int]:
+    out, k = set(), 0
+    while tok.head.i != tok.i and k < 16:
+        tok = tok.head
+        out.add(tok.i)
+        k += 1
+    return out
+
+
+def governing_date(state_dates, start=None, end=None, sentence: Optional[tuple[int, int]] = None,
+                   text: Optional[str] = None, doc=None):
+    """The temporal expression that governs a span (an event's trigger, a claim, a relation), or ``None``.
+
+    Two ways to call it::
+
+        governing_date(state.dates, start, end, state.sentence_of(start), state.text, state.doc)
+        governing_date(state, token_or_span)        # an ArticleState and a spaCy Token/Span in its doc
 
     ``state_dates`` are the article's expressions (``ArticleState.dates``: objects with ``start``,
-    ``end``, ``value``); ``sentence`` is the ``(start, end)`` of the span's sentence
-    (``ArticleState.sentence_of(start)``); ``text`` (the article text) lets clause boundaries count.
+    ``end``, ``value``); ``sentence`` is the ``(start, end)`` of the span's sentence; ``text`` (the
+    article text) lets clause boundaries count; ``doc`` (the spaCy doc) lets the parse decide.
 
-    Rules: only expressions in the same sentence are considered (a date in another sentence governs
-    nothing: callers then use ``None``, not the nearest date). An expression inside the span wins;
-    otherwise the nearest one that is not separated from the span by a clause boundary (";", "but",
-    ", when ...", a reporting verb such as "said"); otherwise the nearest in the sentence. Expressions
-    without a value (no publication date) are returned as they are: the caller reads ``.value``.
+    Only expressions in the same sentence are considered: a date in another sentence governs nothing
+    (the caller then has no date, rather than the nearest one). Within the sentence, in this order:
+
+    1. an expression inside the span;
+    2. one attached to the same clause verb as the span ("imposed sanctions *since 2011*");
+    3. one attached to a verb that governs the span's clause ("Miller said *on Monday* that the US
+       would not lift sanctions": the saying dates the reported decision);
+    4. the nearest one not separated from the span by a clause boundary (";", "but", ", when ...",
+       a reporting verb such as "said");
+    5. the nearest one in the sentence.
+
+    With ``sentence`` ``None`` only rule 1 applies. Expressions without a value (no publication
+    date) are returned as they are: the caller reads ``.value``.
     """
+    if hasattr(state_dates, "dates") and hasattr(state_dates, "sentence_of"):
+        state = state_dates
+        if hasattr(start, "start_char"):        # a Span
+            s, e = start.start_char, start.end_char
+        elif hasattr(start, "idx"):             # a Token
+            s, e = start.idx, start.idx + len(start.text)
+        else:
+            s, e = int(start), int(end if end is not None else start)
+        return governing_date(state.dates, s, e, state.sentence_of(s), state.text, state.doc)
     if sentence is None:
         inside = [d for d in state_dates if d.start >= start and d.end <= end]
         return inside[0] if inside else None
@@ -416,14 +455,28 @@ def governing_date(state_dates: Sequence, start: int, end: int, sentence: Option
     if inside:
         return inside[0]
 
-    def gap(d) -> tuple[int, int]:
-        lo, hi = (d.end, start) if d.end <= start else (end, d.start)
-        broken = 0
-        if text is not None and hi > lo and _CLAUSE_BREAK.search(text, lo, hi):
-            broken = 1
-        return broken, max(0, hi - lo)
+    verb = anc = None
+    if doc is not None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            verb = _clause_verb(span.root)
+            anc = _ancestors(verb) | {verb.i}
 
-    return min(cands, key=gap)
+    def rank(d) -> tuple[int, int]:
+        lo, hi = (d.end, start) if d.end <= start else (end, d.start)
+        dist = max(0, hi - lo)
+        if verb is not None:
+            ds = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if ds is not None and len(ds):
+                dverb = _clause_verb(ds.root)
+                if dverb.i == verb.i:
+                    return 0, dist
+                if dverb.i in anc or ds.root.i in anc:
+                    return 1, dist
+        broken = text is not None and hi > lo and _CLAUSE_BREAK.search(text, lo, hi) is not None
+        return (3 if broken else 2), dist
+
+    return min(cands, key=rank)
 
 
 def to_contract(timexes: Iterable[Timex]):

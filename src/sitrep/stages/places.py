@@ -35,6 +35,7 @@ _BLOCKING = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", 
 _SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 _CONNECT = {"and", "or", ",", "&", "as", "well"}
 _MAX_CANDIDATES = 40
+_NON_PLACE_KINDS = {"person", "organization", "armed_group", "igo", "media", "group"}
 _KIND_PRIOR = {"country": 3.0, "admin1": 2.5, "region": 2.5, "other": 2.5, "county": 2.0}
 
 
@@ -84,6 +85,14 @@ class PlacesStage(Stage):
         cues = _cues()
         text = state.text
         metonyms = [(m.start, m.end) for m in state.mentions if m.how == "metonym"]
+        # spans the actors stage resolved to organisations and persons ("the White House", the KB's
+        # "Jordan" the player): not places. States stay places ("troops in Syria").
+        actors = {a.id: a for a in state.actors}
+        non_places = []
+        for m in state.mentions:
+            a = actors.get(m.actor_id)
+            if a is not None and a.kind in _NON_PLACE_KINDS and m.how in ("name", "alias", "acronym", "title"):
+                non_places.append((m.start, m.end, bool(getattr(a, "kb_id", None))))
 
         ent_label = [""] * len(doc)
         ent_len = [0] * len(doc)
@@ -151,6 +160,12 @@ class PlacesStage(Stage):
             if w == 1 and (span.text in cues["stop"] or (first.is_stop and not strong)):
                 i += 1
                 continue
+            if w == 1 and i > 0 and not locative_before(i):
+                prev = toks[i - 1]
+                if prev.pos_ == "PROPN" and prev.is_title and not prev.whitespace_ == "" \
+                        and prev.lower_ not in cues["dir"] and not self._is_big(prev.text, 5000) \
+                        and prev.ent_type_ not in ("GPE", "LOC", "FAC"):
+                    person_words.add(first.text)  # "Michael Jordan": a surname, here and later
             if w == 1 and first.text in person_words and not locative_before(i):
                 i += 1
                 continue
@@ -190,6 +205,12 @@ class PlacesStage(Stage):
                     primary = self._is_primary(span.text)
                     strong = (cue and primary) or (primary and w > 1) or self._is_big(span.text) \
                         or self._is_division(span.text)
+            if any(ms <= start_c and end_c <= me and (known or label not in ENTITY_LABELS)
+                   for ms, me, known in non_places):
+                for t in range(i, i + w):
+                    taken[t] = True
+                i += w
+                continue
             if is_metonym(start_c, end_c):
                 for t in range(i, i + w):
                     taken[t] = True

@@ -829,11 +829,12 @@ class _Context:
                         if t.head.i == t.i:
                             break
                         t = t.head
-                cands.append((-linked, dist, h))
+                # a verb or "according to" before a noun cue ("pointed out in his statements")
+                cands.append((-linked, h.entry.kind == "noun", dist, h))
         if not cands:
             return None
-        cands.sort(key=lambda c: (c[0], c[1]))
-        return cands[0][2]
+        cands.sort(key=lambda c: c[:3])
+        return cands[0][3]
 
     def indirect(self, hits: list[CueHit]) -> list[Attribution]:
         out = []
