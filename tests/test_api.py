@@ -224,6 +224,9 @@ def test_graph_now_and_at_a_date(client):
     for e in g["events"]:
         assert e["source_entity"] in ids and e["target_entity"] in ids
     assert_error(client.get("/graph", params={"at": "yesterday"}), 422)
+    assert_error(client.get("/graph", params={"min_events": 0}), 422)
+    strong = client.get("/graph", params={"min_events": 2}).json()
+    assert all(e["n_events"] >= 2 for e in strong["events"]) and len(strong["events"]) < len(g["events"])
 
 
 def test_relations(client):

@@ -730,10 +730,11 @@ def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
             return s.contradictions()
 
     @app.get("/graph", response_model=Graph, responses=ERROR_RESPONSES, tags=["read"])
-    def graph(at: Optional[str] = Query(None, **DATE_Q)):
+    def graph(at: Optional[str] = Query(None, **DATE_Q),
+              min_events: int = Query(1, ge=1, le=10_000, description="Leave out event edges with fewer events.")):
         """The actor graph at a date: relations that held then, and event counts up to it."""
         with state.db() as s:
-            return s.graph(at=at)
+            return s.graph(at=at, min_events=min_events)
 
     @app.get("/relations", response_model=list[SituationRelation], responses=ERROR_RESPONSES, tags=["read"])
     def relations(at: Optional[str] = Query(None, **DATE_Q), type: Optional[str] = None):
