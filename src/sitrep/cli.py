@@ -208,6 +208,7 @@ def _check_date(value: Optional[str]) -> None:
 
 
 from .cli_situation import register as _register_situation; _register_situation(app)  # noqa: E402,E702 (situation queries, export)
+from .cli_serve import register as _register_serve; _register_serve(app)  # noqa: E402,E702 (sitrep serve)
 
 
 def main() -> None:
