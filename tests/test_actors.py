@@ -182,3 +182,13 @@ def test_plural_titles_and_place_modifiers_give_sector_and_country():
     assert (police.country, police.sector) == ("IRQ", "COP")
     assert actor_of(st, "Aleppo militants").country == "SYR"  # a town in front gives the country
     assert actor_of(st, "Senior commanders").sector == "MIL"
+
+
+def test_a_title_before_another_persons_name_is_not_an_apposition():
+    import sitrep
+
+    doc = sitrep.extract("The US had no part in the offensive that toppled Assad, Pentagon spokesman Pat Ryder "
+                         "told reporters on Monday.", published="2024-12-09")
+    roles = {a.name: a.role for a in doc.actors}
+    assert roles["Pat Ryder"] == "Pentagon spokesman"
+    assert roles["Bashar al-Assad"] != "Pentagon spokesman"
