@@ -1,5 +1,5 @@
 // Actor graph: actors as nodes (colour by kind or sector), relations and event counts as edges.
-import { api, colourFor, field, h, KIND_COLOURS, notice, PLOVER, qs, select } from './dom.js';
+import { api, colourFor, evidenceHref, field, h, KIND_COLOURS, notice, PLOVER, qs, select } from './dom.js';
 import { renderProfile } from './actor.js';
 
 export async function render(root, params, _arg, current) {
@@ -106,14 +106,23 @@ export async function render(root, params, _arg, current) {
       panel.replaceChildren(notice(err.message, 'error'));
     }
   });
-  cy.on('tap', 'edge', evt => {
+  let relSources = null;  // relation id -> its per-article reports, fetched on the first click
+  cy.on('tap', 'edge', async evt => {
     const d = evt.target.data();
     const s = cy.getElementById(d.source).data('label'), t = cy.getElementById(d.target).data('label');
     if (d.kind === 'relation') {
       const r = d.rel;
+      const links = h('p', { class: 'sources' });
       panel.replaceChildren(h('div', {}, h('h2', {}, `${s} — ${r.type} — ${t}`),
         h('p', {}, `Since ${r.since || '?'}, until ${r.until || '—'}; ${r.n_reports} report(s), first ${r.first_reported || '?'}.`),
-        r.evidence ? h('blockquote', {}, r.evidence) : null));
+        r.evidence ? h('blockquote', {}, r.evidence) : null, links));
+      if (!relSources) {
+        relSources = new Map((await api('/relations' + qs({ at }))).map(x => [x.relation_id, x.sources]));
+      }
+      const srcs = relSources.get(r.relation_id) || [];
+      links.append('Sources: ', srcs.length ? srcs.map((src, i) => [i ? ', ' : '',
+        h('a', { href: evidenceHref(src.article_id, src.start, src.end) }, `${src.outlet || 'article'} ${src.published || ''}`)])
+        .flat() : 'none recorded');
     } else {
       panel.replaceChildren(h('h2', {}, `${s} → ${t}`),
         h('ul', {}, Object.entries(d.pair.types).map(([type, n]) => h('li', {},
