@@ -446,6 +446,7 @@ def test_dashboard_is_served_with_a_strict_policy(client):
                  "/static/vendor/LICENSE.cytoscape", "/static/js/app.js", "/static/app.css"):
         assert client.get(path).status_code == 200, path
     assert "http://" not in resp.text and "https://" not in resp.text  # nothing from a CDN
+    assert_error(client.get("/docs"), 404)  # FastAPI's Swagger page would load from a CDN
 
 
 def test_no_data_is_inserted_as_html_in_the_dashboard_code():
@@ -482,6 +483,19 @@ def test_empty_store(tmp_path):
         assert c.get("/timeline").json() == []
         assert c.get("/report").json()["counts"]["events"] == 0
         assert_error(c.get("/actors/Assad"), 404)
+
+
+def test_foreign_host_header_is_refused_when_hosts_are_restricted(demo_db, tmp_path):
+    db = tmp_path / "hosts.duckdb"
+    shutil.copy(demo_db, db)
+    app = create_app(db, token=TOKEN, allowed_hosts=["127.0.0.1", "localhost"])
+    with TestClient(app, base_url="http://127.0.0.1:8000") as ok:
+        assert ok.get("/stats").status_code == 200
+    with TestClient(app, base_url="http://localhost") as ok:
+        assert ok.get("/").status_code == 200
+    with TestClient(app, base_url="http://rebound.example:8000") as evil:
+        assert_error(evil.get("/stats"), 400, "bad_host")
+        assert_error(evil.post("/articles", json={"text": NEW_ARTICLE}, headers=AUTH), 400, "bad_host")
 
 
 def test_serve_command_is_registered():

@@ -599,15 +599,17 @@ DATE_Q = dict(pattern=DATE_RE, description="YYYY-MM-DD")
 
 
 def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
-               max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+               max_body: int = DEFAULT_MAX_BODY, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
     """The API and dashboard over the store at ``db_path`` (created when missing).
 
     ``token``: the bearer token of the write endpoints; None reads ``SITREP_TOKEN`` from the environment;
-    without one the write endpoints answer 403."""
+    without one the write endpoints answer 403. ``allowed_hosts``: when given, requests whose Host header
+    names another host are refused (400), which defeats DNS rebinding against a server on 127.0.0.1."""
     if token is None:
         token = os.environ.get("SITREP_TOKEN") or None
     state = _State(str(db_path), token, max_body)
-    app = FastAPI(title="sitrep", version=__version__,
+    # no /docs or /redoc: FastAPI's pages load Swagger UI from a CDN, and this server works offline
+    app = FastAPI(title="sitrep", version=__version__, docs_url=None, redoc_url=None,
                   description="News articles in, a model of a geopolitical situation out. Read endpoints are "
                               "open; POST /extract and POST /articles need `Authorization: Bearer $SITREP_TOKEN`.")
     app.state.sitrep = state
@@ -650,8 +652,15 @@ def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
     async def _unexpected(request: Request, exc: Exception):
         return _error(500, "internal_error", "internal server error (see the server log)")
 
+    hosts = {h.lower() for h in allowed_hosts} if allowed_hosts else None
+
     @app.middleware("http")
     async def _headers(request: Request, call_next):
+        if hosts is not None:
+            host = (request.headers.get("host") or "").lower()
+            name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+            if host not in hosts and name not in hosts:
+                return _error(400, "bad_host", f"this server does not answer for host {host!r}")
         response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Content-Security-Policy", CSP)

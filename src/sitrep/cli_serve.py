@@ -22,8 +22,11 @@ def register(app: typer.Typer) -> None:
         from .api import create_app
 
         token = os.environ.get("SITREP_TOKEN") or None
-        api = create_app(db, token=token, max_body=max_body)
-        typer.echo(f"sitrep: serving {db} at http://{host}:{port}/ (API docs at /docs); "
+        loopback = host in ("127.0.0.1", "localhost", "::1")
+        # on the loopback interface only local names are answered (no DNS rebinding from a web page)
+        api = create_app(db, token=token, max_body=max_body,
+                         allowed_hosts=["127.0.0.1", "localhost", "[::1]"] if loopback else None)
+        typer.echo(f"sitrep: serving {db} at http://{host}:{port}/ (OpenAPI schema at /openapi.json); "
                    + ("writes enabled (bearer token from SITREP_TOKEN)" if token
                       else "read-only: set SITREP_TOKEN to enable POST /extract and POST /articles"), err=True)
         if host not in ("127.0.0.1", "localhost", "::1"):
