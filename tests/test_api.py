@@ -385,6 +385,8 @@ def test_extract_reads_an_html_file(client):
 
 @pytest.mark.parametrize("body", [{}, {"text": "   "}, {"text": "x", "html": "<p>x</p>"},
                                   {"text": NEW_ARTICLE, "published": "18/12/2024"}, {"text": NEW_ARTICLE, "bogus": 1},
+                                  {"text": NEW_ARTICLE, "published": "0000-00-00"},  # found by schemathesis
+                                  {"text": NEW_ARTICLE, "published": "2024-02-30"},
                                   {"text": 42}])
 def test_extract_rejects_bad_bodies(client, body):
     assert_error(client.post("/extract", json=body, headers=AUTH), 422, "invalid_request")

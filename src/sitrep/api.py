@@ -28,7 +28,7 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import __version__
@@ -334,6 +334,18 @@ class ArticleIn(BaseModel):
     title: Optional[str] = None
     published: Optional[str] = Field(default=None, pattern=DATE_RE, description="YYYY-MM-DD")
     source: Optional[str] = Field(default=None, description="The outlet's name.")
+
+    @field_validator("published")
+    @classmethod
+    def _real_day(cls, value: Optional[str]) -> Optional[str]:
+        from datetime import date
+
+        if value is not None:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"{value!r} is not a calendar date") from None
+        return value
 
     @model_validator(mode="after")
     def _one_body(self) -> "ArticleIn":
