@@ -56,6 +56,7 @@ export async function render(root, params, _arg, current) {
   svg.append(g);
   const maxM = Math.max(1, ...located.map(p => p.n_mentions));
   const dots = s('g', { class: 'places' });
+  const labels = [];
   // big circles first, so small ones stay clickable; places with events on top
   for (const p of located.slice().sort((a, b) => (a.n_events > 0) - (b.n_events > 0) || b.n_mentions - a.n_mentions)) {
     const xy = projection([p.lon, p.lat]);
@@ -67,9 +68,15 @@ export async function render(root, params, _arg, current) {
     dot.addEventListener('click', () => showPlace(side, p));
     dot.addEventListener('keydown', e => { if (e.key === 'Enter') showPlace(side, p); });
     dots.append(dot);
-    if (p.n_mentions >= maxM / 6 || p.n_events) {
-      dots.append(s('text', { x: (xy[0] + r + 2).toFixed(1), y: (xy[1] + 4).toFixed(1), class: 'place-label' }, p.name));
-    }
+    if (p.n_mentions >= maxM / 6 || p.n_events) labels.push({ p, x: xy[0] + r + 2, y: xy[1] + 4 });
+  }
+  // labels, most mentioned first, each only where it does not cover one already placed
+  const placed = [];
+  for (const l of labels.sort((a, b) => b.p.n_mentions - a.p.n_mentions)) {
+    const box = [l.x, l.y - 10, l.x + 6.4 * l.p.name.length, l.y + 2];
+    if (placed.some(q => box[0] < q[2] && q[0] < box[2] && box[1] < q[3] && q[1] < box[3])) continue;
+    placed.push(box);
+    dots.append(s('text', { x: l.x.toFixed(1), y: l.y.toFixed(1), class: 'place-label' }, l.p.name));
   }
   svg.append(dots);
   root.append(h('div', { class: 'graph-wrap' }, h('div', { class: 'map-box' }, svg), side));
