@@ -69,7 +69,11 @@ class PlacesStage(Stage):
     needs = ("doc", "mentions",)
     assigns = ("places", "place_mentions",)
 
-    def __init__(self, context_weight: float = 3.0, country_weight: float = 2.0, vote_weight: float = 1.0):
+    def __init__(self, context_weight: float = 3.0, country_weight: float = 2.0, vote_weight: float = 1.0,
+                 demonyms: bool = False):
+        #: also list a state's demonym ("Russian officials") as a mention of the country -- off by
+        #: default (the word names people, not a location); geoparsing corpora such as LGL count it
+        self.demonyms = demonyms
         self.context_weight = context_weight
         self.country_weight = country_weight
         self.vote_weight = vote_weight
@@ -253,6 +257,25 @@ class PlacesStage(Stage):
                 gov = gov.head
             return gov.lemma_.lower() in cues["speak"]
         return False
+
+    def _with_demonyms(self, state: ArticleState, cands: list[_Cand]) -> list[_Cand]:
+        """Demonym mentions of states (from the actors stage) as mentions of their countries."""
+        import pycountry
+
+        gaz = self.gazetteer
+        actors = {a.id: a for a in state.actors}
+        extra = []
+        for m in state.mentions:
+            a = actors.get(m.actor_id)
+            if m.how != "demonym" or a is None or a.kind != "state" or not a.country:
+                continue
+            if any(c.start < m.end and m.start < c.end for c in cands):
+                continue
+            pc = pycountry.countries.get(alpha_3=a.country)
+            i = gaz.countries.get(pc.alpha_2) if pc is not None else None
+            if i is not None:
+                extra.append(_Cand(m.start, m.end, m.text, (i,), True, "NORP"))
+        return sorted(cands + extra, key=lambda c: c.start) if extra else cands
 
     def _is_big(self, name: str, population: int = 500_000) -> bool:
         gaz = self.gazetteer
@@ -440,6 +463,8 @@ class PlacesStage(Stage):
             return
         gaz = self.gazetteer
         cands = self._candidates(state)
+        if self.demonyms:
+            cands = self._with_demonyms(state, cands)
         choice = self._resolve(cands)
         places: dict[str, Place] = {}
         mentions: list[PlaceMention] = []
