@@ -415,7 +415,7 @@ class PlacesStage(Stage):
                 s += W
             if a1 and kind != "admin1":
                 v = votes.get((cc, a1), 0.0) - contrib.get(key, {}).get((cc, a1), 0.0)
-                if v >= 1.0:
+                if v > 0:
                     s += min(v, 3.0) * self.vote_weight
             if points and kind == "city":
                 la, lo = gaz.coords(i)
