@@ -180,7 +180,10 @@ class PlacesStage(Stage):
                 ent = next(e for e in doc.ents if e.start <= i < e.end)
                 opens = i == ent.start or (i == ent.start + 1 and ent[0].lower_ == "the")
                 civic = i + w < n and doc[i + w].lower_ in cues["civic"]
-                if not opens or (label in ("PERSON", "NORP", "WORK_OF_ART", "LAW", "LANGUAGE") and not civic):
+                # a country or state named inside an institution's name ("the University of
+                # Kentucky") is a mention of it; a town only when it opens the name
+                if label == "PERSON" and not civic or not (opens or self._is_division(doc[i:i + w].text, False)) \
+                        or (label in ("NORP", "WORK_OF_ART", "LAW", "LANGUAGE") and not civic):
                     i += 1
                     continue
             nxt = doc[i + w] if i + w < n else None
@@ -246,7 +249,7 @@ class PlacesStage(Stage):
         """A national capital standing for its government: it speaks or acts ("Moscow said"), owns a
         decision ("Moscow's decision"), or is spoken to ("reach out to Moscow", "talks with Tehran")."""
         gaz = self.gazetteer
-        if not any(i in gaz.capitals for i in ids):
+        if not self._capitals(span.text, ids):
             return False
         root = span.root
         if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
@@ -291,9 +294,17 @@ class PlacesStage(Stage):
         key = fold(name)
         return any(fold(gaz.name_of(i)) == key for i in gaz.lookup(name))
 
-    def _is_division(self, name: str) -> bool:
+    def _is_division(self, name: str, county: bool = True) -> bool:
         gaz = self.gazetteer
-        return any(gaz.kind(i) in ("country", "admin1", "county", "region") for i in gaz.lookup(name))
+        kinds = ("country", "admin1", "county", "region") if county else ("country", "admin1")
+        return any(gaz.kind(i) in kinds for i in gaz.lookup(name))
+
+    def _capitals(self, name: str, ids) -> list[int]:
+        """Readings of ``name`` that are national capitals under their own name (not a capital that
+        merely lists the country's name among its alternate names)."""
+        gaz = self.gazetteer
+        key = fold(name)
+        return [i for i in ids if i in gaz.capitals and fold(gaz.name_of(i)) == key]
 
     def _qualifiers(self, state: ArticleState, cands: list[_Cand]) -> None:
         gaz = self.gazetteer
@@ -473,8 +484,8 @@ class PlacesStage(Stage):
             if ch is not None and gaz.kind(ch) == "city":
                 city_points[(gaz.country_of(ch), gaz.admin1_of(ch))].append(gaz.coords(ch))
         for c, ch in zip(cands, choice):
-            if ch is None or (c.acts and any(i in gaz.capitals and gaz.country_of(i) == gaz.country_of(ch)
-                                              for i in c.ids)):
+            if ch is None or (c.acts and any(gaz.country_of(i) == gaz.country_of(ch)
+                                              for i in self._capitals(c.text, c.ids))):
                 continue  # "Moscow said", "reach out to Moscow": the government, not the city
             e = gaz.entry(ch)
             lat, lon = e.lat, e.lon
