@@ -57,6 +57,10 @@ def test_lexicon_loads():
     ("the 27th", False, ("2024-11-27", "day")),         # dateparser would say 2024-12-27
     ("the 2nd", False, ("2024-12-02", "day")),
     ("last week", False, ("2024-11", "month")),
+    ("earlier this week", False, ("2024-12", "month")),
+    ("next month", False, ("2025-01", "month")),
+    ("the end of 2025", False, ("2025", "year")),
+    ("Jan. 5 to Jan. 9, 2024", False, ("2024-01-05", "day")),
     ("this month", False, ("2024-12", "month")),
     ("earlier this month", False, ("2024-12", "month")),
     ("last month", False, ("2024-11", "month")),
@@ -107,6 +111,14 @@ def test_stage_on_wire_copy(nlp):
     for d in st.dates:
         assert text[d.start:d.end] == d.text
     assert "dates" in st.assigned
+
+
+def test_possessive_weekday_and_ranges(nlp):
+    st = run(nlp, "Monday's attack killed four. Talks ran from Jan. 5 to Jan. 9, 2024, officials said.")
+    v = {d.text: d for d in st.dates}
+    assert v["Monday"].value == "2024-12-02"
+    rng = next(d for d in st.dates if "Jan. 5" in d.text)
+    assert rng.value == "2024-01-05" and rng.relation == "since"
 
 
 def test_stage_filters_ages_durations_numbers_and_the_verb_may(nlp):
