@@ -201,10 +201,9 @@ class PlacesStage(Stage):
                 # "the Athens Police Department", "Dublin City Council": a town's own institutions
                 strong = self._is_division(span.text) or (i + w < n and doc[i + w].lower_ in cues["civic"])
             elif not strong:
-                if label in ("PERSON", "ORG"):
-                    # the small model's person / organisation: a place only with a cue, under its own name
-                    strong = (cue and self._is_primary(span.text)) or self._is_big(span.text, 1_000_000)
-                elif label in _BLOCKING:
+                if label in _BLOCKING:
+                    # the small model's person, organisation, group ...: a place only with a cue and
+                    # under its own name ("fighting in Aleppo"), or a world city
                     strong = (cue and self._is_primary(span.text)) or self._is_big(span.text, 1_000_000)
                 else:
                     # not an entity at all: a known name under its own name ("Area", "The City" are
