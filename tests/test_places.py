@@ -181,3 +181,16 @@ def test_demonyms_are_country_mentions_only_when_asked(nlp):
     assert names["Russian"].country_code == "RU" and names["Russian"].feature == "country"
     assert names["Georgian"].country_code == "GE"
     assert names["Geneva"].country_code == "CH"
+
+
+def test_a_metonym_read_in_another_country_is_still_a_place(nlp, stage):
+    from sitrep.contract import Actor
+
+    text = "Council members in Dublin, Ohio, met on Monday. Dublin approved the budget."
+    st = nlp(ArticleState(article=Article(text=text)))
+    s = text.rindex("Dublin")
+    st.actors = [Actor(id="IRL", name="Ireland", kind="state", country="IRL")]
+    st.mentions = [Mention(start=s, end=s + 6, actor_id="IRL", text="Dublin", how="metonym")]
+    stage(st)
+    dublin = by_name(st)["Dublin"]
+    assert dublin.country_code == "US" and len(dublin.mentions) == 2

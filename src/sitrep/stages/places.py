@@ -53,8 +53,15 @@ def _cues() -> dict:
     }
 
 
+def _iso2(iso3: str) -> str:
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=iso3)
+    return c.alpha_2 if c is not None else ""
+
+
 class _Cand:
-    __slots__ = ("start", "end", "text", "ids", "strong", "label", "forced", "acts")
+    __slots__ = ("start", "end", "text", "ids", "strong", "label", "forced", "acts", "metonym_cc")
 
     def __init__(self, start, end, text, ids, strong, label, forced=None):
         self.start, self.end, self.text, self.ids = start, end, text, ids
@@ -62,6 +69,7 @@ class _Cand:
         self.label = label
         self.forced = forced    # (cc, admin1) from a "City, State" qualifier
         self.acts = False       # syntactically an agent / addressee (a capital there is a government)
+        self.metonym_cc = None  # the actors stage read it as a metonym of this country's government
 
 
 class PlacesStage(Stage):
@@ -88,9 +96,15 @@ class PlacesStage(Stage):
         gaz = self.gazetteer
         cues = _cues()
         text = state.text
-        metonyms = [(m.start, m.end) for m in state.mentions if m.how == "metonym"]
-        # spans the actors stage resolved to organisations and persons ("the White House", the KB's
-        # "Jordan" the player): not places. States stay places ("troops in Syria").
+        # metonyms ("Moscow said"): the government of the actor's country, if the name is read there
+        metonyms = []
+        for m in state.mentions:
+            if m.how == "metonym":
+                a = next((x for x in state.actors if x.id == m.actor_id), None)
+                metonyms.append((m.start, m.end, _iso2(a.country) if a is not None and a.country else None))
+        # spans the actors stage resolved to organisations and persons of the knowledge base ("the
+        # White House"): not places. States stay places ("troops in Syria"); unknown organisations
+        # keep their towns ("the Mansfield Police Department").
         actors = {a.id: a for a in state.actors}
         non_places = []
         for m in state.mentions:
@@ -105,8 +119,12 @@ class PlacesStage(Stage):
                 ent_label[t] = ent.label_
                 ent_len[t] = ent.end - ent.start
 
-        def is_metonym(s: int, e: int) -> bool:
-            return any(ms < e and s < me for ms, me in metonyms)
+        def metonym_of(s: int, e: int):
+            """``None`` when no metonym covers the span, else the ISO2 country it stands for ("" unknown)."""
+            for ms, me, cc in metonyms:
+                if ms < e and s < me:
+                    return cc or ""
+            return None
 
         def locative_before(i: int) -> bool:
             j = i - 1
@@ -211,13 +229,13 @@ class PlacesStage(Stage):
                     primary = self._is_primary(span.text)
                     strong = (cue and primary) or (primary and w > 1) or self._is_big(span.text) \
                         or self._is_division(span.text)
-            if any(ms <= start_c and end_c <= me and (known or label not in ENTITY_LABELS)
-                   for ms, me, known in non_places):
+            if any(ms <= start_c and end_c <= me and known for ms, me, known in non_places):
                 for t in range(i, i + w):
                     taken[t] = True
                 i += w
                 continue
-            if is_metonym(start_c, end_c):
+            met = metonym_of(start_c, end_c)
+            if met == "":
                 for t in range(i, i + w):
                     taken[t] = True
                 i += w
@@ -225,6 +243,7 @@ class PlacesStage(Stage):
             ids = gaz.lookup(span.text)
             cand = _Cand(start_c, end_c, text[start_c:end_c], ids, strong, label)
             cand.acts = label != "" and self._acts(span, ids, cues)
+            cand.metonym_cc = met
             cands.append(cand)
             for t in range(i, i + w):
                 taken[t] = True
@@ -486,6 +505,8 @@ class PlacesStage(Stage):
             if ch is None or (c.acts and any(gaz.country_of(i) == gaz.country_of(ch)
                                               for i in self._capitals(c.text, c.ids))):
                 continue  # "Moscow said", "reach out to Moscow": the government, not the city
+            if c.metonym_cc is not None and gaz.country_of(ch) == c.metonym_cc:
+                continue  # the actors stage's metonym, read in its country (not "Dublin, Ohio")
             e = gaz.entry(ch)
             lat, lon = e.lat, e.lon
             if lat is None and e.kind == "county":
