@@ -6,9 +6,14 @@
    division word after it, "City, State"). A name tagged PERSON needs such a cue ("Jordan" the person
    vs the country). Direction words and division words extend names into regions ("northwest Syria",
    "Idlib province") when the regions file knows them.
-2. **Metonymy.** A span that the actors stage resolved as a metonym ("Moscow said", "reach out to
-   Moscow") is the government, never a place. Country names stay places (feature country) even when
-   they are also actor mentions: "troops in Syria".
+2. **Metonymy and actors.** A span that the actors stage resolved as a metonym ("Moscow said", "reach
+   out to Moscow") is the government, not a place -- unless the name is read in another country than
+   the actor's ("Dublin, Ohio"). Without actor mentions, a national capital that is the subject of a
+   verb or the addressee of "talks with" / "reach out to" is treated the same way. Names the actors
+   stage resolved to knowledge-base organisations or persons ("the White House") are not places;
+   country names stay places (feature country) even when they are also actor mentions ("troops in
+   Syria"). ``PlacesStage(demonyms=True)`` also lists a state's demonym ("Russian officials") as a
+   mention of the country, as geoparsing corpora such as LGL count it (off by default).
 3. **Disambiguation** by the article's context: countries and US states named in the article (and the
    places that are unambiguous), "Gainesville, Ga."-style qualifiers, nearness to places already
    placed, then population and feature class (country > first-level division > town).
