@@ -416,7 +416,7 @@ class _Builder:
                 return False
         return False
 
-    def place_country(self, name: str) -> Optional[str]:
+    def place_country(self, name: str, min_pop: int = 1000) -> Optional[str]:
         """The ISO3 country of a place name: a KB state or capital, else the gazetteer's most
         populous place of that name (towns of fewer than 1,000 people are ignored)."""
         kid = self.kb.lookup(name) or self.kb.metonym(name)
@@ -427,7 +427,7 @@ class _Builder:
         except ImportError:  # pragma: no cover
             return None
         gaz = load_gazetteer()
-        ids = [i for i in gaz.lookup(name) if gaz.population(i) >= 1000 or gaz.kind(i) != "city"]
+        ids = [i for i in gaz.lookup(name) if gaz.population(i) >= min_pop or gaz.kind(i) != "city"]
         if not ids:
             return None
         best = max(ids, key=gaz.population)
@@ -563,6 +563,19 @@ class _Builder:
                 ts = m.ts
                 j = m.ts - 1
                 continue
+            if country is None and (t.ent_type_ or t.pos_ == "PROPN") and t.dep_ in ("compound", "amod", "nmod"):
+                # "Darfur rebels", "Baghdad police": a place in front gives the country (a name the
+                # model did not call a place must be a sizeable town)
+                k = j
+                while k - 1 >= lo and doc[k - 1].ent_iob_ == "I" and doc[k].ent_iob_ != "B":
+                    k -= 1
+                c3 = self.place_country(doc[k:j + 1].text,
+                                        1000 if t.ent_type_ in ("GPE", "LOC") else BIG_PLACE)
+                if c3:
+                    country = c3
+                    ts = k
+                    j = k - 1
+                    continue
             if t.dep_ == "amod" and t.head.i == tok.i and t.pos_ == "ADJ":
                 ts = j  # "regional partners", "top lawmakers"
                 j -= 1
@@ -571,18 +584,6 @@ class _Builder:
                 ts = j  # "Chilean government officials", "army officers"
                 j -= 1
                 continue
-            if country is None and t.ent_type_ in ("GPE", "LOC") and t.dep_ in ("compound", "amod", "nmod"):
-                # "Darfur rebels", "Baghdad police": a place in front gives the country
-                k = j
-                while k - 1 >= lo and doc[k - 1].ent_iob_ == "I" and doc[k].ent_iob_ != "B":
-                    k -= 1
-                c3 = self.place_country(doc[k:j + 1].text)
-                if c3:
-                    country = c3
-                    ts = k
-                    j = k - 1
-                    continue
-                break
             if t.lower_ in _JOINERS:
                 break  # "Iran-backed militias" are not Iran (the relations stage reads "backed")
             if t.tag_ == "POS" or t.text in ("-", "\u2013") or t.lower_ == "led":
