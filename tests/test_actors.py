@@ -182,3 +182,11 @@ def test_plural_titles_and_place_modifiers_give_sector_and_country():
     assert (police.country, police.sector) == ("IRQ", "COP")
     assert actor_of(st, "Aleppo militants").country == "SYR"  # a town in front gives the country
     assert actor_of(st, "Senior commanders").sector == "MIL"
+
+
+def test_where_agents_are_gives_their_country():
+    st = run("Demonstrators in Baghdad blocked a road on Tuesday, and angry Turkish bakery workers joined them.")
+    dem = actor_of(st, "Demonstrators")
+    assert (dem.country, dem.sector) == ("IRQ", "OPP")
+    assert not any(m.text == "Baghdad" for m in st.mentions)  # still a place
+    assert actor_of(st, "angry Turkish bakery workers").country == "TUR"

@@ -580,8 +580,9 @@ class _Builder:
                 ts = j  # "regional partners", "top lawmakers"
                 j -= 1
                 continue
-            if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "ADJ") and self._agent_at(t) is not None:
-                ts = j  # "Chilean government officials", "army officers"
+            if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "ADJ") and (
+                    self._agent_at(t) is not None or t.head.i == tok.i):
+                ts = j  # "Chilean government officials", "army officers", "French paper workers"
                 j -= 1
                 continue
             if t.lower_ in _JOINERS:
@@ -625,6 +626,22 @@ class _Builder:
                 m = self.tok_owner.get(i)
                 if m is not None and m not in absorbed:
                     absorbed.append(m)
+            # "demonstrators in Baghdad", "students throughout Indonesia": where they are (CAMEO)
+            if country is None:
+                for c in tok.rights:
+                    if c.dep_ == "prep" and c.lower_ in ("in", "throughout", "across", "from"):
+                        for p in c.children:
+                            if p.dep_ != "pobj":
+                                continue
+                            pm = self.tok_owner.get(p.i)
+                            if pm is not None and self.actors.get(pm.key) is not None:
+                                pa = self.actors[pm.key]
+                                if pa.kind == "state":
+                                    country = pa.key
+                            elif p.ent_type_ in ("GPE", "LOC"):
+                                span = next((e for e in doc.ents if e.start <= p.i < e.end), None)
+                                if span is not None:
+                                    country = self.place_country(span.text)
             # "the army of Syria"
             for c in tok.rights:
                 if c.dep_ == "prep" and c.lower_ in ("of", "from"):
