@@ -190,3 +190,13 @@ def test_where_agents_are_gives_their_country():
     assert (dem.country, dem.sector) == ("IRQ", "OPP")
     assert not any(m.text == "Baghdad" for m in st.mentions)  # still a place
     assert actor_of(st, "angry Turkish bakery workers").country == "TUR"
+
+
+def test_a_title_before_another_persons_name_is_not_an_apposition():
+    import sitrep
+
+    doc = sitrep.extract("The US had no part in the offensive that toppled Assad, Pentagon spokesman Pat Ryder "
+                         "told reporters on Monday.", published="2024-12-09")
+    roles = {a.name: a.role for a in doc.actors}
+    assert roles["Pat Ryder"] == "Pentagon spokesman"
+    assert roles["Bashar al-Assad"] != "Pentagon spokesman"

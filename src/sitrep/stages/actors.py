@@ -876,6 +876,10 @@ class _Builder:
             j += 1
         toks = []
         while j < len(doc) and j < i + 9 and (doc[j].pos_ in ("PROPN", "NOUN", "ADJ") and not doc[j].is_space):
+            other = self.tok_owner.get(j)
+            if other is not None and other.key != m.key and getattr(self.actors.get(other.key), "kind", None) == "person":
+                # "... toppled Assad, Pentagon spokesman Pat Ryder told": the title is Ryder's, not Assad's
+                return None, None, None
             toks.append(j)
             j += 1
         if not toks:
