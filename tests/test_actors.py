@@ -184,6 +184,14 @@ def test_plural_titles_and_place_modifiers_give_sector_and_country():
     assert actor_of(st, "Senior commanders").sector == "MIL"
 
 
+def test_where_agents_are_gives_their_country():
+    st = run("Demonstrators in Baghdad blocked a road on Tuesday, and angry Turkish bakery workers joined them.")
+    dem = actor_of(st, "Demonstrators")
+    assert (dem.country, dem.sector) == ("IRQ", "OPP")
+    assert not any(m.text == "Baghdad" for m in st.mentions)  # still a place
+    assert actor_of(st, "angry Turkish bakery workers").country == "TUR"
+
+
 def test_a_title_before_another_persons_name_is_not_an_apposition():
     import sitrep
 
