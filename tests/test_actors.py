@@ -171,3 +171,22 @@ def test_dateline_is_not_an_actor():
     st = run("MOSCOW (Reuters) - Heavy snow closed two airports on Monday.")
     assert not any(m.text == "MOSCOW" for m in st.mentions)
     assert actor_of(st, "Reuters").kind == "media"
+
+
+def test_plural_titles_and_place_modifiers_give_sector_and_country():
+    st = run("Syrian rebel leaders met on Sunday, while Baghdad police and Aleppo militants stayed away. "
+             "Senior commanders declined to comment.")
+    leaders = actor_of(st, "Syrian rebel leaders")
+    assert (leaders.id, leaders.country, leaders.sector) == ("SYR_REB", "SYR", "REB")
+    police = actor_of(st, "Baghdad police")
+    assert (police.country, police.sector) == ("IRQ", "COP")
+    assert actor_of(st, "Aleppo militants").country == "SYR"  # a town in front gives the country
+    assert actor_of(st, "Senior commanders").sector == "MIL"
+
+
+def test_where_agents_are_gives_their_country():
+    st = run("Demonstrators in Baghdad blocked a road on Tuesday, and angry Turkish bakery workers joined them.")
+    dem = actor_of(st, "Demonstrators")
+    assert (dem.country, dem.sector) == ("IRQ", "OPP")
+    assert not any(m.text == "Baghdad" for m in st.mentions)  # still a place
+    assert actor_of(st, "angry Turkish bakery workers").country == "TUR"

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from spacy.attrs import IDX, LEMMA, LENGTH, SENT_START
@@ -415,6 +416,23 @@ class _Builder:
                 return False
         return False
 
+    def place_country(self, name: str, min_pop: int = 1000) -> Optional[str]:
+        """The ISO3 country of a place name: a KB state or capital, else the gazetteer's most
+        populous place of that name (towns of fewer than 1,000 people are ignored)."""
+        kid = self.kb.lookup(name) or self.kb.metonym(name)
+        if kid and self.kb.entries[kid].kind == "state":
+            return self.kb.entries[kid].country or kid
+        try:
+            from ..gazetteer import load_gazetteer
+        except ImportError:  # pragma: no cover
+            return None
+        gaz = load_gazetteer()
+        ids = [i for i in gaz.lookup(name) if gaz.population(i) >= min_pop or gaz.kind(i) != "city"]
+        if not ids:
+            return None
+        best = max(ids, key=gaz.population)
+        return _iso3_of(gaz.country_of(best))
+
     def big_place(self, name: str) -> bool:
         """Is a one-word name a sizeable town or region in the gazetteer (loaded only when needed)?"""
         try:
@@ -545,8 +563,26 @@ class _Builder:
                 ts = m.ts
                 j = m.ts - 1
                 continue
+            if country is None and (t.ent_type_ or t.pos_ == "PROPN") and t.dep_ in ("compound", "amod", "nmod"):
+                # "Darfur rebels", "Baghdad police": a place in front gives the country (a name the
+                # model did not call a place must be a sizeable town)
+                k = j
+                while k - 1 >= lo and doc[k - 1].ent_iob_ == "I" and doc[k].ent_iob_ != "B":
+                    k -= 1
+                c3 = self.place_country(doc[k:j + 1].text,
+                                        1000 if t.ent_type_ in ("GPE", "LOC") else BIG_PLACE)
+                if c3:
+                    country = c3
+                    ts = k
+                    j = k - 1
+                    continue
             if t.dep_ == "amod" and t.head.i == tok.i and t.pos_ == "ADJ":
                 ts = j  # "regional partners", "top lawmakers"
+                j -= 1
+                continue
+            if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "ADJ") and (
+                    self._agent_at(t) is not None or t.head.i == tok.i):
+                ts = j  # "Chilean government officials", "army officers", "French paper workers"
                 j -= 1
                 continue
             if t.lower_ in _JOINERS:
@@ -590,6 +626,22 @@ class _Builder:
                 m = self.tok_owner.get(i)
                 if m is not None and m not in absorbed:
                     absorbed.append(m)
+            # "demonstrators in Baghdad", "students throughout Indonesia": where they are (CAMEO)
+            if country is None:
+                for c in tok.rights:
+                    if c.dep_ == "prep" and c.lower_ in ("in", "throughout", "across", "from"):
+                        for p in c.children:
+                            if p.dep_ != "pobj":
+                                continue
+                            pm = self.tok_owner.get(p.i)
+                            if pm is not None and self.actors.get(pm.key) is not None:
+                                pa = self.actors[pm.key]
+                                if pa.kind == "state":
+                                    country = pa.key
+                            elif p.ent_type_ in ("GPE", "LOC"):
+                                span = next((e for e in doc.ents if e.start <= p.i < e.end), None)
+                                if span is not None:
+                                    country = self.place_country(span.text)
             # "the army of Syria"
             for c in tok.rights:
                 if c.dep_ == "prep" and c.lower_ in ("of", "from"):
@@ -648,9 +700,10 @@ class _Builder:
         armed group; else one generic actor per sector."""
         if not self.agent_records:
             return
+        named = {m.key for m in self.ments if m.how in NAMED_HOWS}
         counts: dict[str, int] = {}
         for m in self.ments:
-            if m.how in NAMED_HOWS:
+            if m.key in named and m.how != "pronoun":
                 counts[m.key] = counts.get(m.key, 0) + 1
         by_kind: dict[str, list[tuple[int, str]]] = {}
         for k, n in counts.items():
@@ -872,8 +925,9 @@ class _Builder:
             agent = self._agent_at(tok)
             if agent is None or not agent.role:
                 continue
-            if tok.tag_ not in ("NN", "NNP") or any(c.dep_ == "poss" for c in tok.lefts):
+            if any(c.dep_ == "poss" for c in tok.lefts) or tok.tag_ not in ("NN", "NNP", "NNS", "NNPS"):
                 continue  # "their heads", "his spokesman": not a title standing for a person
+            plural = tok.tag_ in ("NNS", "NNPS")
             if tok.head.i in self.tok_owner and self.actors.get(self.tok_owner[tok.head.i].key, _Actor("", "")).kind == "person":
                 continue  # part of a named person's title
             if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children) or (
@@ -903,7 +957,7 @@ class _Builder:
                     continue  # "the US national security advisor": the state is the affiliation
                 words.add(doc[i].lower_)
             words -= {agent.head, doc[tok.i].lower_}
-            holder = title_holder(agent.head, words, aff, tok.idx, persons, self.sent_of_char)
+            holder = None if plural else title_holder(agent.head, words, aff, tok.idx, persons, self.sent_of_char)
             if holder:
                 for i in range(ts, tok.i + 1):
                     if i in self.tok_owner:
@@ -930,20 +984,27 @@ class _Builder:
                     if i in self.tok_owner:
                         self.remove_mention(self.tok_owner[i])
                 self.add_mention(ts, tok.i + 1, raw_aff, "title", head=tok.i)
-            elif country:
-                if agent.sector == "GOV":
+            elif country or plural:
+                sec = sector or agent.sector
+                if country and sec == "GOV":
                     key = self.add_actor_kb(country)
-                else:
-                    key = f"{country}_{agent.sector}"
+                elif country:
+                    key = f"{country}_{sec}"
                     if key not in self.actors:
                         cname = self.kb.entries[country].name
-                        self.actors[key] = _Actor(key=key, name=f"{cname} {_SECTOR_NAMES.get(agent.sector, agent.word)}",
-                                                  kind="organization", country=country, sector=agent.sector,
-                                                  affiliation=country)
+                        self.actors[key] = _Actor(key=key, name=f"{cname} {_SECTOR_NAMES.get(sec, agent.word)}",
+                                                  kind="armed_group" if sec in ("REB", "UAF") else "organization",
+                                                  country=country, sector=sec,
+                                                  affiliation=country if sec in STATE_SECTORS else None)
+                else:  # "rebel leaders", "senior officers": a generic group of that sector
+                    key = f"{slug(agent.word)}_{sec}"
+                    if key not in self.actors:
+                        self.actors[key] = _Actor(key=key, name=self.text[doc[ts].idx:tok.idx + len(tok.text)],
+                                                  kind="group", sector=sec)
                 for i in range(ts, tok.i + 1):
                     if i in self.tok_owner:
                         self.remove_mention(self.tok_owner[i])
-                self.add_mention(ts, tok.i + 1, key, "title", head=tok.i)
+                self.add_mention(ts, tok.i + 1, key, "title" if not plural else "agent", head=tok.i)
 
     # -- pronouns ----------------------------------------------------------------------------
     def pronouns(self) -> None:
@@ -1032,6 +1093,16 @@ class _Builder:
         mentions = [Mention(start=m.start, end=m.end, actor_id=m.key, text=text[m.start:m.end], how=m.how)
                     for m in clean]
         return actors, mentions
+
+
+@lru_cache(maxsize=512)
+def _iso3_of(iso2: Optional[str]) -> Optional[str]:
+    if not iso2:
+        return None
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=iso2)
+    return c.alpha_3 if c else None
 
 
 def _initials_fit(acr: str, name: str) -> bool:
