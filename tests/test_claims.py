@@ -9,7 +9,7 @@ from sitrep.stages.contradictions import ContradictionsStage
 ACTORS = {"the US": ("USA", "state"), "Washington": ("USA", "state"), "US": ("USA", "state"),
           "Reuters": ("REUTERS", "media"), "Russia": ("RUS", "state"), "Russian": ("RUS", "state"),
           "Kyiv": ("UKR", "state"), "Ukrainian": ("UKR", "state"), "The army": ("SDN_ARMY", "armed_group"),
-          "Germany": ("DEU", "state"), "the ministry": ("MOH", "organization")}
+          "Germany": ("DEU", "state"), "the ministry": ("MOH", "organization"), "Ukrainians": ("UKR", "state")}
 PLACES = {"Iraq": ("p_iraq", "country"), "Ukraine": ("p_ukr", "country"), "Kharkiv": ("p_kharkiv", "city"),
           "Darfur": ("p_darfur", "region")}
 
@@ -145,3 +145,24 @@ def test_money_needs_a_conflict_kind_and_pounds_need_a_scale():
     assert claims_of("The US lost $900 million in 1995.").claims == []
     assert claims_of("The US budget allocates $800bn to defense.").claims[0].property == "budget"
     assert claims_of("Russia sent 236 pounds of flour to Iraq.").claims == []
+
+
+def test_a_people_counted_by_its_demonym():
+    s = claims_of("At least 45 Ukrainians were killed in Kharkiv, the ministry said.")
+    [c] = s.claims
+    assert (c.subject.actor_id, c.property, c.value, c.approx, c.attributed_to.actor_id) == ("UKR", "dead", 45, True, "MOH")
+
+
+def test_we_in_reported_speech_is_the_speakers_side():
+    s = make_state('"We have about 900 troops in Iraq," Maria Keller said.',
+                   {**ACTORS, "Maria Keller": ("KELLER", "person")}, PLACES)
+    s.actors = [a.model_copy(update={"affiliation": "USA"}) if a.id == "KELLER" else a for a in s.actors]
+    ClaimsStage()(s)
+    [c] = s.claims
+    assert (c.subject.actor_id, c.subject.text, c.attributed_to.actor_id, c.place) == ("USA", "We", "KELLER", "p_iraq")
+
+
+def test_an_announced_package_belongs_to_its_announcer():
+    s = claims_of("Germany announced a $500 million military aid package for Kyiv.")
+    [c] = s.claims
+    assert (c.subject.actor_id, c.property, c.value, c.attributed_to) == ("DEU", "aid", 5e8, None)

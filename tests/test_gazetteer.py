@@ -1,7 +1,6 @@
 """The gazetteer: folding, look-ups, the regions file, the disk cache."""
 
 import math
-import time
 
 import pytest
 
@@ -112,18 +111,16 @@ def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):
     assert G.cache_dir() == tmp_path / "x" / "sitrep"
 
 
-def test_cached_index_loads_fast(gaz):
+def test_cached_index_reloads_the_same(gaz):
+    # load time is measured by benchmarks/, not asserted here
     path = G.cache_path()
     assert path.exists()
     G.load_gazetteer.cache_clear()
     try:
-        t = time.perf_counter()
         g2 = G.load_gazetteer()
-        elapsed = time.perf_counter() - t
     finally:
         G.load_gazetteer.cache_clear()
     assert len(g2) == len(gaz) > 150_000
-    assert elapsed < 3.0  # about 0.3 s on an idle laptop; generous for a busy CI machine
 
 
 def test_haversine():

@@ -141,3 +141,43 @@ def test_common_words_are_not_places(nlp, stage):
 def test_empty_doc(nlp, stage):
     st = run(nlp, stage, "No places here at all.")
     assert st.places == [] and st.place_mentions == []
+
+
+def test_organisations_and_persons_of_the_actors_stage_are_not_places(nlp, stage):
+    from sitrep.contract import Actor
+
+    text = "An adviser at the White House said troops in Syria would stay."
+    s = text.index("White House")
+    st = nlp(ArticleState(article=Article(text=text)))
+    st.actors = [Actor(id="WH", name="White House", kind="organization", kb_id="white_house"),
+                 Actor(id="SYR", name="Syria", kind="state", kb_id="syria")]
+    sy = text.index("Syria")
+    st.mentions = [Mention(start=s, end=s + 11, actor_id="WH", text="White House", how="name"),
+                   Mention(start=sy, end=sy + 5, actor_id="SYR", text="Syria", how="name")]
+    stage(st)
+    names = by_name(st)
+    assert "White House" not in names
+    assert names["Syria"].feature == "country"
+
+
+def test_a_surname_after_a_first_name_is_not_a_country(nlp, stage):
+    st = run(nlp, stage, "Forward Michael Jordan scored twice. Later Jordan thanked the fans.")
+    assert not any(p.country_code == "JO" for p in st.places)
+
+
+def test_demonyms_are_country_mentions_only_when_asked(nlp):
+    from sitrep.contract import Actor
+
+    text = "Russian officials met Georgian envoys in Geneva."
+    st = nlp(ArticleState(article=Article(text=text)))
+    st.actors = [Actor(id="RUS", name="Russia", kind="state", country="RUS"),
+                 Actor(id="GEO", name="Georgia", kind="state", country="GEO")]
+    st.mentions = [Mention(start=0, end=7, actor_id="RUS", text="Russian", how="demonym"),
+                   Mention(start=22, end=30, actor_id="GEO", text="Georgian", how="demonym")]
+    PlacesStage()(st)
+    assert "Russian" not in by_name(st)
+    PlacesStage(demonyms=True)(st)
+    names = by_name(st)
+    assert names["Russian"].country_code == "RU" and names["Russian"].feature == "country"
+    assert names["Georgian"].country_code == "GE"
+    assert names["Geneva"].country_code == "CH"

@@ -141,3 +141,10 @@ def test_any_input_gives_valid_spans(text):
         assert 0 <= s.start < s.end <= len(text)
         assert text[s.start:s.end].strip() == text[s.start:s.end]
         assert s.depth >= 0
+
+
+def test_same_curly_mark_nested_inside_a_quote():
+    text = "\u201cI would rather face what he calls \u201chell\u201d than that,\u201d \u2015 Ana Ruiz"
+    scan = find_quote_spans(text)
+    assert [(text[s.start:s.end], s.depth) for s in scan.spans] == [
+        ("I would rather face what he calls \u201chell\u201d than that,", 0), ("hell", 1)]

@@ -240,3 +240,20 @@ def test_thought_cues_are_off_by_default():
     assert run(text).quotes == []
     state = run(text, senses=("speech", "thought"))
     assert [q.cue for q in state.quotes] == ["believes"]
+
+
+def test_parenthetical_cue_reports_its_host_clause():
+    text = "The new crossing, Interior Minister Petra Laine said, would open to trucks in April."
+    state = run(text)
+    (q,) = state.quotes
+    assert q.kind == "indirect" and q.cue == "said"
+    assert q.text.startswith("The new crossing") and q.text.endswith("in April")
+    assert q.speaker is not None and "Laine" in q.speaker.text
+
+
+def test_called_attributes_a_short_quote_and_headline_according_to_does_not_crash():
+    text = ("Record turnout in the north, according to election officials\n"
+            "Foreign Minister Ilse Marr called the blockade \"an act of war\" on Sunday.")
+    state = run(text)
+    q = by_start(state, "an act of war")
+    assert q.cue == "called" and q.kind == "partial" and "Marr" in q.speaker.text

@@ -166,3 +166,11 @@ def test_empty_store_has_an_empty_situation(tmp_path):
         assert s.refresh_situation() == {t: 0 for t in ("s_actors", "s_actor_map", "s_events", "s_event_reports",
                                                           "s_contradictions", "s_relations")}
         assert s.graph(at="2024-01-01") == {"at": "2024-01-01", "nodes": [], "relations": [], "events": []}
+
+
+def test_lazy_refresh_on_the_next_query(tmp_path):
+    with Store(tmp_path / "lazy.duckdb") as s:
+        s.add_documents(corpus(), refresh=False)
+        assert s.situation_stale()
+        assert len(s.events()) == 2
+        assert not s.situation_stale()

@@ -206,7 +206,7 @@ def find_quote_spans(text: str) -> QuoteScan:
                 closes_top = False
             if c == "'" and top.family == SINGLE and not closer_ctx:
                 closes_top = False
-            if closes_top and c in _OPENERS and not closer_ctx and opener_ctx and c != top.mark:
+            if closes_top and c in _OPENERS and not closer_ctx and opener_ctx:
                 closes_top = False
             if closes_top and c in _AMBIGUOUS and opener_ctx and not closer_ctx and c != top.mark:
                 closes_top = False

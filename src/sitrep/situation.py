@@ -35,6 +35,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Iterable, Optional, Sequence
 
 from rapidfuzz import fuzz, process
@@ -51,7 +52,8 @@ SITUATION_SCHEMA = """
 CREATE TABLE IF NOT EXISTS s_actors (
     entity_id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR,
     wikidata VARCHAR, kb_id VARCHAR, aliases JSON, roles JSON, affiliation VARCHAR,
-    n_articles INTEGER, n_mentions INTEGER, first_seen DATE, last_seen DATE);
+    n_articles INTEGER, n_mentions INTEGER, first_seen DATE, last_seen DATE, name_key VARCHAR, alias_keys VARCHAR[],
+    n_events INTEGER DEFAULT 0);
 CREATE TABLE IF NOT EXISTS s_actor_map (
     article_id VARCHAR, actor_id VARCHAR, entity_id VARCHAR, rule VARCHAR, PRIMARY KEY (article_id, actor_id));
 CREATE TABLE IF NOT EXISTS s_events (
@@ -86,6 +88,7 @@ _SPACE = re.compile(r"\s+")
 _LEADING_THE = re.compile(r"^the\s+")
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: Optional[str]) -> str:
     """A name's comparison key: lower case, accents and punctuation dropped, a leading "the" removed."""
     if not name:
@@ -401,9 +404,11 @@ def rebuild(con) -> dict[str, int]:
                          json.dumps(sorted(e.aliases), ensure_ascii=False),
                          json.dumps([r for r, _ in e.roles.most_common()], ensure_ascii=False),
                          e.affiliations.most_common(1)[0][0] if e.affiliations else None,
-                         len(e.articles), e.mentions, pubs[0] if pubs else None, pubs[-1] if pubs else None))
+                         len(e.articles), e.mentions, pubs[0] if pubs else None, pubs[-1] if pubs else None,
+                         normalise(e.name), sorted({normalise(a) for a in e.aliases} - {""})))
     _bulk_insert(con, "s_actors", ("entity_id", "name", "kind", "country", "sector", "wikidata", "kb_id", "aliases",
-                                   "roles", "affiliation", "n_articles", "n_mentions", "first_seen", "last_seen"),
+                                   "roles", "affiliation", "n_articles", "n_mentions", "first_seen", "last_seen",
+                                   "name_key", "alias_keys"),
                  ent_rows)
     names = {e.entity_id: e.name for e in entities.values()}
 
@@ -464,6 +469,8 @@ def rebuild(con) -> dict[str, int]:
                                           "title", "date", "sentence_start", "sentence_end", "sentence_text",
                                           "trigger", "source_text", "target_text", "confidence", "rule"), rep_rows)
 
+    count_actor_events(con)
+
     # contradictions across articles
     _bulk_insert(con, "s_contradictions", ("subject_entity", "property", "article_a", "claim_a", "article_b",
                                            "claim_b", "outlet_a", "outlet_b", "published_a", "published_b",
@@ -475,6 +482,15 @@ def rebuild(con) -> dict[str, int]:
                                       "n_sources", "first_reported", "last_reported", "articles", "evidence"),
                  merged_relations(con, names))
     return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SITUATION_TABLES}  # noqa: S608
+
+
+def count_actor_events(con) -> None:
+    """Store in ``s_actors.n_events`` how many situation events each actor takes part in."""
+    con.execute("""UPDATE s_actors SET n_events = n.k FROM (
+                       SELECT e, count(*) AS k FROM (SELECT source_entity AS e FROM s_events UNION ALL
+                           SELECT target_entity FROM s_events WHERE target_entity IS DISTINCT FROM source_entity)
+                       WHERE e IS NOT NULL GROUP BY e) n
+                   WHERE n.e = s_actors.entity_id""")
 
 
 def cross_contradictions(con) -> list[tuple]:
@@ -591,8 +607,9 @@ def holds_at(since: Optional[str], until: Optional[str], first_reported: Optiona
     return not (until and at[:len(until)] > until)
 
 
-def graph_at(con, at: Optional[str] = None) -> dict:
-    """The actor graph at day ``at`` (or with everything when None): nodes, relation edges, event edges."""
+def graph_at(con, at: Optional[str] = None, min_events: int = 1) -> dict:
+    """The actor graph at day ``at`` (or with everything when None): nodes, relation edges, and event
+    edges (dyads with at least ``min_events`` events of a type)."""
     rels = _rows(con, """SELECT relation_id, type, subject_entity, subject_name, object_entity, object_name,
                                 object_kind, since, until, n_reports, n_sources,
                                 CAST(first_reported AS VARCHAR) AS first_reported, evidence
@@ -607,13 +624,15 @@ def graph_at(con, at: Optional[str] = None) -> dict:
                                 CAST(max(date) AS VARCHAR) AS last
                          FROM s_events WHERE source_entity IS NOT NULL AND target_entity IS NOT NULL
                                AND source_entity <> target_entity AND {cond}
-                         GROUP BY ALL ORDER BY n_events DESC, source_entity, target_entity, type""", params)
+                         GROUP BY ALL HAVING count(*) >= ?
+                         ORDER BY n_events DESC, source_entity, target_entity, type""", params + [int(min_events)])
     ids = {r["subject_entity"] for r in rels} | {r["object_entity"] for r in rels}
     ids |= {r["source_entity"] for r in evs} | {r["target_entity"] for r in evs}
     nodes = {}
     if ids:
         for r in _rows(con, """SELECT entity_id, name, kind, country, sector, wikidata, n_articles
-                               FROM s_actors WHERE list_contains(?, entity_id)""", [sorted(ids)]):
+                               FROM s_actors SEMI JOIN (SELECT unnest(?) AS k) ids ON ids.k = entity_id""",
+                       [sorted(ids)]):
             nodes[r["entity_id"]] = r
     for r in rels:
         for key, name, kind in ((r["subject_entity"], r["subject_name"], "actor"),

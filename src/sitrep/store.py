@@ -214,16 +214,22 @@ class Store:
             raise
         return stored, failed
 
-    def add_documents(self, docs: Iterable[Document]) -> int:
+    def add_documents(self, docs: Iterable[Document], *, refresh: bool = True) -> int:
+        """Store contract documents; with ``refresh`` the situation tables are recomputed now, else on
+        the next query."""
         n = self.write_batch((d, None) for d in docs)[0]
-        self.refresh_situation(only_if_stale=True)
+        if refresh:
+            self.refresh_situation(only_if_stale=True)
         return n
 
     def ingest(self, sources: Iterable[Union[str, os.PathLike, Article]], *, pipeline=None,
                published: Optional[str] = None, source: Optional[str] = None, max_bytes: Optional[int] = None,
                n_process: int = 1, batch_size: int = 8, ray_address: Optional[str] = None,
-               on_progress: Optional[Callable[[int], None]] = None) -> IngestResult:
-        """Read, extract and store; articles already stored are skipped before extraction."""
+               on_progress: Optional[Callable[[int], None]] = None, refresh: bool = True) -> IngestResult:
+        """Read, extract and store; articles already stored are skipped before extraction.
+
+        With ``refresh`` the situation tables (merged actors, events, ...) are recomputed at the end;
+        else they are recomputed by the next query (useful when ingesting one article at a time)."""
         from .readers import DEFAULT_MAX_BYTES, read_paths
 
         if pipeline is None:
@@ -263,7 +269,8 @@ class Store:
             result.stored, result.failed = result.stored + s, result.failed + f
             if on_progress:
                 on_progress(len(batch))
-        self.refresh_situation(only_if_stale=True)
+        if refresh:
+            self.refresh_situation(only_if_stale=True)
         return result
 
     # -- the situation across articles ---------------------------------------------------------
@@ -330,9 +337,6 @@ class Store:
     def _ready(self) -> None:
         self.refresh_situation(only_if_stale=True)
 
-    def _entities(self) -> list[dict]:
-        return self._q("SELECT entity_id, name, aliases, n_articles, n_mentions FROM s_actors")
-
     def resolve_actor(self, name: str) -> str:
         """The entity id a user's actor name refers to (id, name, alias; case and accents ignored).
 
@@ -348,17 +352,16 @@ class Store:
         row = self.con.execute("SELECT entity_id FROM s_actors WHERE lower(entity_id) = lower(?)", [text]).fetchone()
         if row:
             return row[0]
-        ents = self._entities()
-        if not ents:
-            raise QueryError(f"unknown actor {text!r}: the store has no actors yet; ingest articles first")
         key = normalise(text)
-        by_name = [e for e in ents if normalise(e["name"]) == key]
-        by_alias = [e for e in ents if any(normalise(a) == key for a in (e["aliases"] or []))]
-        for found in (by_name, by_alias):
-            if found:
-                return max(found, key=lambda e: (e["n_articles"] or 0, e["n_mentions"] or 0))["entity_id"]
-        names = {e["name"]: e for e in ents}
-        near = process.extract(text, list(names), scorer=fuzz.WRatio, limit=3, score_cutoff=60)
+        for cond in ("name_key = ?", "list_contains(alias_keys, ?)"):
+            row = self.con.execute(f"SELECT entity_id FROM s_actors WHERE {cond} "  # noqa: S608 - fixed conditions
+                                   "ORDER BY n_articles DESC, n_mentions DESC, entity_id LIMIT 1", [key]).fetchone()
+            if row:
+                return row[0]
+        names = [n for (n,) in self.con.execute("SELECT DISTINCT name FROM s_actors").fetchall() if n]
+        if not names:
+            raise QueryError(f"unknown actor {text!r}: the store has no actors yet; ingest articles first")
+        near = process.extract(text, names, scorer=fuzz.WRatio, limit=3, score_cutoff=60)
         hint = f"; did you mean {', '.join(repr(n) for n, _, _ in near)}?" if near else ""
         raise QueryError(f"unknown actor {text!r}{hint} (see `sitrep actors --search`)")
 
@@ -405,20 +408,16 @@ class Store:
             params += [search, search, search, f" {normalise(search)} "]
         lim = " LIMIT ?" if limit else ""
         return self._q(f"""
-            WITH n AS (SELECT e, count(*) AS n_events FROM (SELECT source_entity AS e FROM s_events UNION ALL
-                       SELECT target_entity FROM s_events WHERE target_entity IS DISTINCT FROM source_entity)
-                       WHERE e IS NOT NULL GROUP BY e)
             SELECT a.entity_id, a.name, a.kind, a.country, a.sector, a.wikidata, a.kb_id, a.aliases, a.roles,
-                   a.affiliation, a.n_articles, a.n_mentions, coalesce(n.n_events, 0) AS n_events,
-                   a.first_seen, a.last_seen
-            FROM s_actors a LEFT JOIN n ON n.e = a.entity_id
+                   a.affiliation, a.n_articles, a.n_mentions, a.n_events, a.first_seen, a.last_seen
+            FROM s_actors a
             WHERE {' AND '.join(where)}
             ORDER BY a.n_articles DESC, a.n_mentions DESC, a.name{lim}""", params + ([int(limit)] if limit else []))
 
     def actor_profile(self, name: str, *, limit: int = 10) -> dict:
         """One actor: aliases, roles, relations, recent events and quotes, and every mention's span."""
         eid = self.resolve_actor(name)
-        (actor,) = self._q("SELECT * FROM s_actors WHERE entity_id = ?", [eid])
+        (actor,) = self._q("""SELECT * EXCLUDE (name_key, alias_keys) FROM s_actors WHERE entity_id = ?""", [eid])
         mentions = self._q("""
             SELECT m.article_id, a.source AS outlet, a.published, x.actor_id, x.name, x.role, x.mentions
             FROM s_actor_map m JOIN actors x ON x.article_id = m.article_id AND x.actor_id = m.actor_id
@@ -566,13 +565,16 @@ class Store:
         out.sort(key=lambda x: (x["date"], x["kind"] != "event", x["id"]))
         return out[:limit] if limit else out
 
-    def graph(self, *, at: Optional[str] = None) -> dict:
-        """The actor graph at a date: relations that held then (since/until) and event counts up to it."""
+    def graph(self, *, at: Optional[str] = None, min_events: int = 1) -> dict:
+        """The actor graph at a date: relations that held then (since/until) and event counts up to it
+        (dyads with fewer than ``min_events`` events of a type are left out)."""
         from .situation import graph_at
 
         at, _ = self._check_range(at, None) if at else (None, None)
+        if int(min_events) < 1:
+            raise QueryError("min_events must be 1 or more")
         self._ready()
-        return graph_at(self.con, at)
+        return graph_at(self.con, at, int(min_events))
 
     def graph_changes(self, start: str, end: str) -> dict:
         """Relations that held at ``end`` but not at ``start`` (added), and the reverse (ended)."""
@@ -614,8 +616,9 @@ class Store:
             "multi_source_events": one(f"SELECT count(*) FROM s_events WHERE n_sources > 1 AND {ew}", ep),
             "quotes": one(f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {pw}", pp),
             "claims": one(f"SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id WHERE {pw}", pp),
-            "relations": one(f"""SELECT count(*) FROM s_relations WHERE NOT negated AND list_has_any(
-                                 CAST(articles AS VARCHAR[]), (SELECT list(a.id) FROM articles a WHERE {pw}))""", pp),
+            "relations": one(f"""SELECT count(DISTINCT r.relation_id) FROM s_relations r,
+                                 unnest(CAST(r.articles AS VARCHAR[])) u(aid), articles a
+                                 WHERE a.id = u.aid AND NOT r.negated AND {pw}""", pp),
             "contradictions": one(f"""SELECT count(*) FROM contradictions x JOIN articles a ON a.id = x.article_id
                                       WHERE {pw}""", pp)
             + one(f"""SELECT count(*) FROM s_contradictions x JOIN articles a ON a.id = x.article_b WHERE {pw}""", pp),
@@ -630,8 +633,7 @@ class Store:
         data = dict(situation(self, since=since, until=until, limit=limit))
         data["period"] = {"since": since, "until": until}
         data["counts"] = self.situation_counts(since=since, until=until)
-        data["top_events"] = [e for e in self.events(since=since, until=until, limit=None)
-                              if e["n_sources"] > 1][:limit]
+        data["top_events"] = self.events(since=since, until=until, min_sources=2, limit=limit)
         data["contradictions_across"] = [c for c in self.contradictions() if c["scope"] == "across"
                                           and (not since or (c["published_b"] or "") >= since)
                                           and (not until or (c["published_a"] or "9") <= until)]

@@ -95,10 +95,23 @@ def _patterns() -> dict:
         "month_day": re.compile(rf"^(?P<m>{month})\.?\s+(?P<d>{day})$|^(?P<d2>{day})\s+(?P<m2>{month})\.?$", re.I),
         "weekday": re.compile(rf"^(?:(?P<mod>last|this|next|coming|past|previous)\s+)?(?P<w>{wday})"
                               r"(?:\s+(?:morning|afternoon|evening|night))?$", re.I),
+        "anchor": re.compile(
+            rf"(?<![\d-])(?:{year})s?(?![\d-])|\b(?:{month})\b|\b(?:{wday})\b|\b(?:{rel_days})\b|\bago\b|"
+            r"\b(?:last|this|next|past|previous|coming|earlier|later|recent|the)\s+"
+            r"(?:\w+\s+)?(?:week|weekend|month|year|decade|spring|summer|autumn|fall|winter)|"
+            r"\b(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b|\b(?:spring|summer|autumn|fall|winter)\b", re.I),
+        "age": re.compile(r"\d+(?:\s+1/2)?-(?:year|month|week|day)s?-old|\bannual|\bdaily\b|\bweekly\b|\bmonthly\b", re.I),
+        "lead": re.compile(r"^(?:early|mid|late|earlier|later)[- ](?=(?:last|this|next|past)\b|[A-Z]|\d)", re.I),
+        "rel_month": re.compile(rf"^(?P<which>last|this|next|past|coming)\s+(?P<m>{month})\.?$", re.I),
+        "season": re.compile(r"^(?:(?P<which>last|this|next|past|coming)\s+)?(?:the\s+)?"
+                             r"(?P<s>spring|summer|autumn|fall|winter)(?:\s+of\s+(?P<y>\d{4}))?$", re.I),
+        "the_unit": re.compile(r"^(?:the\s+)?(?P<unit>year|month|week)$", re.I),
+        "any_year": re.compile(rf"\b{year}\b"),
         "ordinal_day": re.compile(r"^(?:the\s+)?(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)$", re.I),
         "this_that": re.compile(r"^(?:(?:earlier|later)\s+)?(?P<which>this|that|last|next|past|previous|coming)"
                                 r"\s+(?P<unit>week|weekend|month|year|decade)$", re.I),
-        "ago": re.compile(r"^(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
+        "ago": re.compile(r"^(?:(?:more than|about|nearly|almost|only|some|over|roughly|around|just)\s+)?"
+                          r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
                           r"\s+(?P<unit>day|week|month|year)s?\s+ago$", re.I),
         "duration": re.compile(r"^(?:about |around |nearly |almost |more than |over |some |the past |the last |"
                                r"the next |the first |the )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|"
@@ -196,6 +209,12 @@ def find_timexes(text: str, doc=None) -> list[Timex]:
             span = span[:-1]
         if span.endswith("'s") or span.endswith("’s"):
             span = span[:-2]
+        # "In January, South Carolina": the model's DATE ran past the expression
+        while ", " in span:
+            head, tail = span.rsplit(", ", 1)
+            if pats["anchor"].search(tail):
+                break
+            span = head.rstrip()
         e = s + len(span)
         if not span:
             continue
@@ -213,7 +232,10 @@ def find_timexes(text: str, doc=None) -> list[Timex]:
             s = s + span.index(core)
             span = core
         c = core.strip()
-        if not c or pats["digits"].match(c) or pats["duration"].match(c):
+        if not c or pats["digits"].match(c) or pats["duration"].match(c) or not pats["anchor"].search(c) \
+                or pats["age"].search(c) or (c.isdigit() and not pats["year_only"].match(c)):
+            # ages ("Henry, 19,", "a 16-year-old"), durations ("four years"), frequencies ("annual",
+            # "each year") and numbers are not points in time
             continue  # ages ("Henry, 19,") and durations ("four years") are not points in time
         if pats["month_only"].match(c):
             word = re.sub(r"^(?:early|mid|late)[- ]", "", c, flags=re.I)
@@ -256,6 +278,11 @@ def resolve(core: str, base: Optional[dt.date], future: bool = False) -> tuple[O
     # "the end of 2025", "early 2019": the part of a period is dropped (precision stays honest)
     m = pats["part_of"].match(c)
     if m:
+        c = c[m.end():]
+        if pats["the_unit"].match(c):       # "by the end of the year"
+            c = "this " + pats["the_unit"].match(c).group("unit")
+    m = pats["lead"].match(c)               # "early Tuesday", "late last year"
+    if m and not pats["year_only"].match(c) and not pats["month_only"].match(c):
         c = c[m.end():]
     # a range "Jan. 5 to Jan. 9, 2024" is dated by its start (with the end's year when it has none)
     m = None if re.match(r"^\d{4}-\d{2}-\d{2}$", c) else pats["range"].search(c)
@@ -330,6 +357,33 @@ def resolve(core: str, base: Optional[dt.date], future: bool = False) -> tuple[O
             return f"{y}-{mo:02d}", "month"
         return str(base.year - n), "year"
 
+    m = pats["rel_month"].match(c)
+    if m:
+        if base is None:
+            return None, None
+        mo = lex["months"][m.group("m").lower()]
+        which = m.group("which").lower()
+        y = base.year
+        if which in ("last", "past"):
+            y = base.year if mo < base.month else base.year - 1
+        elif which in ("next", "coming"):
+            y = base.year if mo > base.month else base.year + 1
+        return f"{y}-{mo:02d}", "month"
+
+    m = pats["season"].match(c)
+    if m:
+        if m.group("y"):
+            return m.group("y"), "year"
+        which = (m.group("which") or "this").lower()
+        if base is None:
+            return None, None
+        start = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}[m.group("s").lower()]
+        if which in ("last", "past"):
+            return str(base.year if base.month >= start + 3 else base.year - 1), "year"
+        if which in ("next", "coming"):
+            return str(base.year if base.month < start else base.year + 1), "year"
+        return str(base.year), "year"
+
     m = pats["month_only"].match(c)
     if m:
         if base is None:
@@ -373,6 +427,9 @@ def resolve(core: str, base: Optional[dt.date], future: bool = False) -> tuple[O
     parser = _parser(base or dt.date(2000, 1, 1))
     data = parser.get_date_data(c)
     if data is None or data.date_obj is None:
+        years = pats["any_year"].findall(c)
+        if len(years) == 1:                 # "fiscal year 2008", "the 2008 season"
+            return years[0], "year"
         return None, None
     d = data.date_obj.date()
     period = data.period or "day"
@@ -390,21 +447,60 @@ _CLAUSE_BREAK = re.compile(r";|:|\bbut\b|, (?:when|while|after|before|which|who|
                            r"|\b(?:said|says|added)\b", re.I)
 
 
-def governing_date(state_dates: Sequence, start: int, end: int, sentence: Optional[tuple[int, int]] = None,
-                   text: Optional[str] = None):
-    """The temporal expression that governs the span ``[start, end)`` (an event's trigger and arguments,
-    a claim), or ``None``.
+def _clause_verb(tok):
+    """The verb (or auxiliary) heading the clause of ``tok`` (the sentence root at the latest)."""
+    k = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and k < 12:
+        tok = tok.head
+        k += 1
+    return tok
+
+
+def _ancestors(tok) -> set[int]:
+    out, k = set(), 0
+    while tok.head.i != tok.i and k < 16:
+        tok = tok.head
+        out.add(tok.i)
+        k += 1
+    return out
+
+
+def governing_date(state_dates, start=None, end=None, sentence: Optional[tuple[int, int]] = None,
+                   text: Optional[str] = None, doc=None):
+    """The temporal expression that governs a span (an event's trigger, a claim, a relation), or ``None``.
+
+    Two ways to call it::
+
+        governing_date(state.dates, start, end, state.sentence_of(start), state.text, state.doc)
+        governing_date(state, token_or_span)        # an ArticleState and a spaCy Token/Span in its doc
 
     ``state_dates`` are the article's expressions (``ArticleState.dates``: objects with ``start``,
-    ``end``, ``value``); ``sentence`` is the ``(start, end)`` of the span's sentence
-    (``ArticleState.sentence_of(start)``); ``text`` (the article text) lets clause boundaries count.
+    ``end``, ``value``); ``sentence`` is the ``(start, end)`` of the span's sentence; ``text`` (the
+    article text) lets clause boundaries count; ``doc`` (the spaCy doc) lets the parse decide.
 
-    Rules: only expressions in the same sentence are considered (a date in another sentence governs
-    nothing: callers then use ``None``, not the nearest date). An expression inside the span wins;
-    otherwise the nearest one that is not separated from the span by a clause boundary (";", "but",
-    ", when ...", a reporting verb such as "said"); otherwise the nearest in the sentence. Expressions
-    without a value (no publication date) are returned as they are: the caller reads ``.value``.
+    Only expressions in the same sentence are considered: a date in another sentence governs nothing
+    (the caller then has no date, rather than the nearest one). Within the sentence, in this order:
+
+    1. an expression inside the span;
+    2. one attached to the same clause verb as the span ("imposed sanctions *since 2011*");
+    3. one attached to a verb that governs the span's clause ("Miller said *on Monday* that the US
+       would not lift sanctions": the saying dates the reported decision);
+    4. the nearest one not separated from the span by a clause boundary (";", "but", ", when ...",
+       a reporting verb such as "said");
+    5. the nearest one in the sentence.
+
+    With ``sentence`` ``None`` only rule 1 applies. Expressions without a value (no publication
+    date) are returned as they are: the caller reads ``.value``.
     """
+    if hasattr(state_dates, "dates") and hasattr(state_dates, "sentence_of"):
+        state = state_dates
+        if hasattr(start, "start_char"):        # a Span
+            s, e = start.start_char, start.end_char
+        elif hasattr(start, "idx"):             # a Token
+            s, e = start.idx, start.idx + len(start.text)
+        else:
+            s, e = int(start), int(end if end is not None else start)
+        return governing_date(state.dates, s, e, state.sentence_of(s), state.text, state.doc)
     if sentence is None:
         inside = [d for d in state_dates if d.start >= start and d.end <= end]
         return inside[0] if inside else None
@@ -416,14 +512,28 @@ def governing_date(state_dates: Sequence, start: int, end: int, sentence: Option
     if inside:
         return inside[0]
 
-    def gap(d) -> tuple[int, int]:
-        lo, hi = (d.end, start) if d.end <= start else (end, d.start)
-        broken = 0
-        if text is not None and hi > lo and _CLAUSE_BREAK.search(text, lo, hi):
-            broken = 1
-        return broken, max(0, hi - lo)
+    verb = anc = None
+    if doc is not None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            verb = _clause_verb(span.root)
+            anc = _ancestors(verb) | {verb.i}
 
-    return min(cands, key=gap)
+    def rank(d) -> tuple[int, int]:
+        lo, hi = (d.end, start) if d.end <= start else (end, d.start)
+        dist = max(0, hi - lo)
+        if verb is not None:
+            ds = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if ds is not None and len(ds):
+                dverb = _clause_verb(ds.root)
+                if dverb.i == verb.i:
+                    return 0, dist
+                if dverb.i in anc or ds.root.i in anc:
+                    return 1, dist
+        broken = text is not None and hi > lo and _CLAUSE_BREAK.search(text, lo, hi) is not None
+        return (3 if broken else 2), dist
+
+    return min(cands, key=rank)
 
 
 def to_contract(timexes: Iterable[Timex]):

@@ -52,6 +52,7 @@ class _Vocab:
     deictic: frozenset
     attribution: frozenset
     owner_verbs: frozenset
+    first_person: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +77,16 @@ def vocabulary() -> _Vocab:
                   person_nouns=frozenset(str(w).lower() for w in raw["person_nouns"]), money_kinds=kinds,
                   deictic=frozenset(str(w).lower() for w in raw.get("deictic_places", [])),
                   attribution=frozenset(str(w).lower() for w in raw["attribution_verbs"]),
-                  owner_verbs=frozenset(str(w).lower() for w in raw.get("owner_verbs", [])))
+                  owner_verbs=frozenset(str(w).lower() for w in raw.get("owner_verbs", [])),
+                  first_person=frozenset(str(w).lower() for w in raw.get("first_person", [])))
+
+
+def _generic(state: ArticleState, m: Mention) -> bool:
+    """A generic agent the actors stage tied to no one ("troops", "the force")."""
+    if m.how != "agent":
+        return False
+    a = state.actor(m.actor_id)
+    return a is None or (a.country is None and a.kind in ("organization", "group", "other"))
 
 
 def _mention(state: ArticleState, tok) -> Optional[Mention]:
@@ -114,7 +124,8 @@ class ClaimsStage(Stage):
             return None
         root = span.root
         noun = self._counted_noun(root, span)
-        prop, unit = self._property(q, noun, root, voc)
+        people = noun is not None and getattr(_mention(state, noun), "how", None) == "demonym"  # "45 Palestinians"
+        prop, unit = self._property(q, noun, root, voc, people)
         if prop is None:
             return None
         anchor = noun if noun is not None else root
@@ -154,7 +165,7 @@ class ClaimsStage(Stage):
         return None
 
     @staticmethod
-    def _property(q: Quantity, noun, root, voc: _Vocab) -> tuple[Optional[str], Optional[str]]:
+    def _property(q: Quantity, noun, root, voc: _Vocab, people: bool = False) -> tuple[Optional[str], Optional[str]]:
         if q.currency:
             kind = "money"
             scope = [root] + list(root.head.children) + [root.head] + list(root.children)
@@ -179,7 +190,7 @@ class ClaimsStage(Stage):
         word = noun.lower_
         prev = noun.nbor(-1).lemma_.lower() + " " + lemma if noun.i > 0 else lemma
         prop = voc.nouns.get(prev) or voc.nouns.get(lemma) or voc.nouns.get(word)
-        if prop is None and lemma not in voc.person_nouns and word not in voc.person_nouns:
+        if prop is None and not people and lemma not in voc.person_nouns and word not in voc.person_nouns:
             return None, None
         # the verb or adjective may say what happened to the counted people
         override = None
@@ -209,7 +220,7 @@ class ClaimsStage(Stage):
             if c.i in skip:
                 continue
             m = _mention(state, c)
-            if m is not None and c.i == anchor.i and m.how in ("agent", "pronoun"):
+            if m is not None and c.i == anchor.i and (m.how == "pronoun" or _generic(state, m)):
                 continue  # "troops" as a generic agent is what is counted, not its owner
             if m is not None:
                 return m, path
@@ -231,6 +242,8 @@ class ClaimsStage(Stage):
                 if m is None and subj is not None:  # "The US budget allocates ...", "Russia's army has ..."
                     m = next((mm for c in subj.children if c.dep_ in ("compound", "poss", "amod")
                               for mm in [_mention(state, c)] if mm is not None), None)
+                if m is None and subj is not None and subj.lower_ in voc.first_person:
+                    m = self._speaker_side(state, subj, voc)
                 if m is not None:
                     return m, path
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
@@ -253,6 +266,15 @@ class ClaimsStage(Stage):
                         if m is not None:
                             return m, path
         return None, path
+
+    def _speaker_side(self, state, pron, voc: _Vocab) -> Optional[Mention]:
+        """"We" in reported speech: the speaker's affiliation (or the speaker)."""
+        src = self._source(state, pron, voc)
+        if src is None:
+            return None
+        actor = state.actor(src.actor_id)
+        aid = actor.affiliation if actor is not None and actor.affiliation else src.actor_id
+        return Mention(start=pron.idx, end=pron.idx + len(pron.text), actor_id=aid, text=pron.text, how="pronoun")
 
     def _place(self, state, anchor, path, voc: _Vocab, places, start: int) -> Optional[str]:
         for tok in path:

@@ -35,6 +35,7 @@ _BLOCKING = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", 
 _SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 _CONNECT = {"and", "or", ",", "&", "as", "well"}
 _MAX_CANDIDATES = 40
+_NON_PLACE_KINDS = {"person", "organization", "armed_group", "igo", "media", "group"}
 _KIND_PRIOR = {"country": 3.0, "admin1": 2.5, "region": 2.5, "other": 2.5, "county": 2.0}
 
 
@@ -68,7 +69,11 @@ class PlacesStage(Stage):
     needs = ("doc", "mentions",)
     assigns = ("places", "place_mentions",)
 
-    def __init__(self, context_weight: float = 3.0, country_weight: float = 2.0, vote_weight: float = 1.0):
+    def __init__(self, context_weight: float = 3.0, country_weight: float = 2.0, vote_weight: float = 1.0,
+                 demonyms: bool = False):
+        #: also list a state's demonym ("Russian officials") as a mention of the country -- off by
+        #: default (the word names people, not a location); geoparsing corpora such as LGL count it
+        self.demonyms = demonyms
         self.context_weight = context_weight
         self.country_weight = country_weight
         self.vote_weight = vote_weight
@@ -84,6 +89,14 @@ class PlacesStage(Stage):
         cues = _cues()
         text = state.text
         metonyms = [(m.start, m.end) for m in state.mentions if m.how == "metonym"]
+        # spans the actors stage resolved to organisations and persons ("the White House", the KB's
+        # "Jordan" the player): not places. States stay places ("troops in Syria").
+        actors = {a.id: a for a in state.actors}
+        non_places = []
+        for m in state.mentions:
+            a = actors.get(m.actor_id)
+            if a is not None and a.kind in _NON_PLACE_KINDS and m.how in ("name", "alias", "acronym", "title"):
+                non_places.append((m.start, m.end, bool(getattr(a, "kb_id", None))))
 
         ent_label = [""] * len(doc)
         ent_len = [0] * len(doc)
@@ -151,6 +164,12 @@ class PlacesStage(Stage):
             if w == 1 and (span.text in cues["stop"] or (first.is_stop and not strong)):
                 i += 1
                 continue
+            if w == 1 and i > 0 and not locative_before(i):
+                prev = toks[i - 1]
+                if prev.pos_ == "PROPN" and prev.is_title and not prev.whitespace_ == "" \
+                        and prev.lower_ not in cues["dir"] and not self._is_big(prev.text, 5000) \
+                        and prev.ent_type_ not in ("GPE", "LOC", "FAC"):
+                    person_words.add(first.text)  # "Michael Jordan": a surname, here and later
             if w == 1 and first.text in person_words and not locative_before(i):
                 i += 1
                 continue
@@ -161,7 +180,10 @@ class PlacesStage(Stage):
                 ent = next(e for e in doc.ents if e.start <= i < e.end)
                 opens = i == ent.start or (i == ent.start + 1 and ent[0].lower_ == "the")
                 civic = i + w < n and doc[i + w].lower_ in cues["civic"]
-                if not opens or (label in ("PERSON", "NORP", "WORK_OF_ART", "LAW", "LANGUAGE") and not civic):
+                # a country or state named inside an institution's name ("the University of
+                # Kentucky") is a mention of it; a town only when it opens the name
+                if label == "PERSON" and not civic or not (opens or self._is_division(doc[i:i + w].text, False)) \
+                        or (label in ("NORP", "WORK_OF_ART", "LAW", "LANGUAGE") and not civic):
                     i += 1
                     continue
             nxt = doc[i + w] if i + w < n else None
@@ -190,6 +212,12 @@ class PlacesStage(Stage):
                     primary = self._is_primary(span.text)
                     strong = (cue and primary) or (primary and w > 1) or self._is_big(span.text) \
                         or self._is_division(span.text)
+            if any(ms <= start_c and end_c <= me and (known or label not in ENTITY_LABELS)
+                   for ms, me, known in non_places):
+                for t in range(i, i + w):
+                    taken[t] = True
+                i += w
+                continue
             if is_metonym(start_c, end_c):
                 for t in range(i, i + w):
                     taken[t] = True
@@ -221,7 +249,7 @@ class PlacesStage(Stage):
         """A national capital standing for its government: it speaks or acts ("Moscow said"), owns a
         decision ("Moscow's decision"), or is spoken to ("reach out to Moscow", "talks with Tehran")."""
         gaz = self.gazetteer
-        if not any(i in gaz.capitals for i in ids):
+        if not self._capitals(span.text, ids):
             return False
         root = span.root
         if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
@@ -232,6 +260,25 @@ class PlacesStage(Stage):
                 gov = gov.head
             return gov.lemma_.lower() in cues["speak"]
         return False
+
+    def _with_demonyms(self, state: ArticleState, cands: list[_Cand]) -> list[_Cand]:
+        """Demonym mentions of states (from the actors stage) as mentions of their countries."""
+        import pycountry
+
+        gaz = self.gazetteer
+        actors = {a.id: a for a in state.actors}
+        extra = []
+        for m in state.mentions:
+            a = actors.get(m.actor_id)
+            if m.how != "demonym" or a is None or a.kind != "state" or not a.country:
+                continue
+            if any(c.start < m.end and m.start < c.end for c in cands):
+                continue
+            pc = pycountry.countries.get(alpha_3=a.country)
+            i = gaz.countries.get(pc.alpha_2) if pc is not None else None
+            if i is not None:
+                extra.append(_Cand(m.start, m.end, m.text, (i,), True, "NORP"))
+        return sorted(cands + extra, key=lambda c: c.start) if extra else cands
 
     def _is_big(self, name: str, population: int = 500_000) -> bool:
         gaz = self.gazetteer
@@ -247,9 +294,17 @@ class PlacesStage(Stage):
         key = fold(name)
         return any(fold(gaz.name_of(i)) == key for i in gaz.lookup(name))
 
-    def _is_division(self, name: str) -> bool:
+    def _is_division(self, name: str, county: bool = True) -> bool:
         gaz = self.gazetteer
-        return any(gaz.kind(i) in ("country", "admin1", "county", "region") for i in gaz.lookup(name))
+        kinds = ("country", "admin1", "county", "region") if county else ("country", "admin1")
+        return any(gaz.kind(i) in kinds for i in gaz.lookup(name))
+
+    def _capitals(self, name: str, ids) -> list[int]:
+        """Readings of ``name`` that are national capitals under their own name (not a capital that
+        merely lists the country's name among its alternate names)."""
+        gaz = self.gazetteer
+        key = fold(name)
+        return [i for i in ids if i in gaz.capitals and fold(gaz.name_of(i)) == key]
 
     def _qualifiers(self, state: ArticleState, cands: list[_Cand]) -> None:
         gaz = self.gazetteer
@@ -371,7 +426,7 @@ class PlacesStage(Stage):
                 s += W
             if a1 and kind != "admin1":
                 v = votes.get((cc, a1), 0.0) - contrib.get(key, {}).get((cc, a1), 0.0)
-                if v >= 1.0:
+                if v > 0:
                     s += min(v, 3.0) * self.vote_weight
             if points and kind == "city":
                 la, lo = gaz.coords(i)
@@ -419,6 +474,8 @@ class PlacesStage(Stage):
             return
         gaz = self.gazetteer
         cands = self._candidates(state)
+        if self.demonyms:
+            cands = self._with_demonyms(state, cands)
         choice = self._resolve(cands)
         places: dict[str, Place] = {}
         mentions: list[PlaceMention] = []
@@ -427,8 +484,8 @@ class PlacesStage(Stage):
             if ch is not None and gaz.kind(ch) == "city":
                 city_points[(gaz.country_of(ch), gaz.admin1_of(ch))].append(gaz.coords(ch))
         for c, ch in zip(cands, choice):
-            if ch is None or (c.acts and any(i in gaz.capitals and gaz.country_of(i) == gaz.country_of(ch)
-                                              for i in c.ids)):
+            if ch is None or (c.acts and any(gaz.country_of(i) == gaz.country_of(ch)
+                                              for i in self._capitals(c.text, c.ids))):
                 continue  # "Moscow said", "reach out to Moscow": the government, not the city
             e = gaz.entry(ch)
             lat, lon = e.lat, e.lon

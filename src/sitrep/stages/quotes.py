@@ -155,6 +155,7 @@ class CueHit:
     speaker: Optional[Speaker] = None
     content: Optional[tuple[int, int]] = None   # the reported clause (indirect speech), char span
     negated: bool = False
+    parenthetical: bool = False   # the cue stands inside its report ("The talks, he said, failed")
 
 
 @dataclass
@@ -222,9 +223,17 @@ class QuotesStage(Stage):
         for sp in spans:
             a = Attribution(start=sp.start, end=sp.end, kind=ctx.quote_kind(sp), span=sp,
                             para=ctx.para_index(sp.start))
+            if _looks_like_title(text[sp.start:sp.end]) and not (sp.continues or sp.continued):
+                continue  # the name of a show, a book, a song: not anybody's words
             cue = ctx.cue_for_quote(sp, hits)
             if cue is not None:
                 a.cue, a.speaker = cue, cue.speaker
+            else:
+                label = ctx.label_speaker(sp)
+                if label is not None:
+                    a.speaker, a.start = label
+                else:
+                    a.speaker = ctx.dash_speaker(sp)
             out.append(a)
         _share_groups(out)
         if self.indirect:
@@ -239,6 +248,24 @@ class QuotesStage(Stage):
                 continue  # a scare quote or a quoted term, not anybody's words
             keep.append(a)
         return keep
+
+
+_TITLE_SMALL = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "is", "it"}
+
+
+def _looks_like_title(content: str) -> bool:
+    """Short quoted Title Case words ("Fox and Friends", "Face the Nation,") name a work or a show."""
+    words = _WORD_RE.findall(content)
+    if not words or len(words) > 7:
+        return False
+    caps = 0
+    for w in words:
+        if w.lower() in _TITLE_SMALL or w.isdigit():
+            continue
+        if not w[0].isupper():
+            return False
+        caps += 1
+    return caps >= 1 and (caps >= 2 or len(words) == 1)
 
 
 def a_to_quote(a: Attribution, n: int, text: str) -> Quote:
@@ -364,10 +391,6 @@ class _Context:
                 if extra is None:
                     continue
                 entry = e
-            if lemma == "call" and extra is None:
-                # "called X Y" names rather than reports; only "called for/on" is not speech either
-                if not any(c.dep_ == "ccomp" for c in tok.children):
-                    return None
             start, end = tok.idx, tok.idx + len(tok)
             txt = tok.text
             if extra is not None:
@@ -377,6 +400,10 @@ class _Context:
             hit = CueHit(tok.i, start, end, txt, entry, negated=neg)
             if entry.indirect and not neg:
                 hit.content = self._clause(tok)
+                if hit.content is None and tok.dep_ == "parataxis" and tok.head.i != tok.i:
+                    # "The museum, Mr. Obama said, would make ...": the host clause is the report
+                    hit.content = self._host_clause(tok.head, {t.i for t in tok.subtree})
+                    hit.parenthetical = hit.content is not None
             return hit
         return None
 
@@ -408,16 +435,18 @@ class _Context:
     def _prep_clause(self, first, last) -> Optional[tuple[int, int]]:
         """What ``according to X`` reports: the clause the phrase is attached to, minus the phrase."""
         head = first.head
-        if head is first or head.i == first.i:
+        if head.i == first.i:
             return None
         # climb to the clause
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
-        pp = {t.i for t in first.subtree} | {first.i, last.i}
-        toks = [t for t in head.subtree if t.i not in pp]
+        return self._host_clause(head, {t.i for t in first.subtree} | {first.i, last.i})
+
+    def _host_clause(self, head, exclude: set) -> Optional[tuple[int, int]]:
+        """The clause headed by ``head`` without the tokens in ``exclude`` (a parenthetical cue)."""
+        toks = [t for t in head.subtree if t.i not in exclude]
         if not toks:
             return None
-        # keep the side of the clause that does not contain the phrase when it sits at an edge
         return self._trim_tokens(toks)
 
     def _trim_tokens(self, toks) -> Optional[tuple[int, int]]:
@@ -467,6 +496,13 @@ class _Context:
                         obj = obj.head
             return obj
         # verbs: the subject, climbing through conjunctions and relative clauses
+        subj = self._verb_subject(tok)
+        if subj is not None and not self.in_quote(subj.idx, subj.idx + len(subj)):
+            return subj
+        # the parser lost the subject (or put it inside the quote): '"…," NAME said' / '"…," said NAME'
+        return self._adjacent_name(tok)
+
+    def _verb_subject(self, tok):
         verb = tok
         for _ in range(4):
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
@@ -491,11 +527,41 @@ class _Context:
             if verb.dep_ == "relcl":
                 return verb.head
             break
-        # inversion after a quote: '"…," said Ryder' where the parser made the name an object
-        obj = next((c for c in tok.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > tok.i), None)
-        if obj is not None and h.entry.lemma in ("say", "add", "tell") and tok.i > 0 \
-                and (doc[tok.i - 1].is_punct or doc[tok.i - 1].is_quote):
-            return obj
+        return None
+
+    _NP_POS = {"PROPN", "NOUN", "ADJ", "DET", "PART", "NUM"}
+
+    def _np_token(self, t) -> bool:
+        if t.is_quote or t.is_space:
+            return False
+        return t.pos_ in self._NP_POS or t.is_title or t.text in (".", "-")
+
+    def _adjacent_name(self, tok):
+        """The noun phrase wedged between a quote and its cue verb, on either side of the verb:
+        '"…," Tulsa police Chief Chuck Jordan said' or '"…," said Fallon'. Only a phrase that touches
+        the quote's closing mark counts (nothing else may stand between), so no noun near a quote is
+        ever taken for its speaker."""
+        doc = self.doc
+        # left: "…," NAME said
+        j = tok.i - 1
+        while j >= 0 and self._np_token(doc[j]):
+            j -= 1
+        if 0 <= j < tok.i - 1:
+            edge = doc[j]
+            if edge.is_quote or (edge.text == "," and j > 0 and doc[j - 1].is_quote):
+                head = doc[tok.i - 1]
+                if head.pos_ in ("PROPN", "NOUN"):
+                    return head
+        # right: "…," said NAME[,.]
+        if tok.i > 0 and (doc[tok.i - 1].is_quote or doc[tok.i - 1].text == ","):
+            j = tok.i + 1
+            last = None
+            while j < len(doc) and self._np_token(doc[j]):
+                if doc[j].pos_ in ("PROPN", "NOUN"):
+                    last = doc[j]
+                j += 1
+            if last is not None and (j >= len(doc) or doc[j].is_punct):
+                return last
         return None
 
     def _core_span(self, head) -> tuple[int, int]:
@@ -566,15 +632,29 @@ class _Context:
             if low in _PRONOUNS_PERSON:
                 ent = self._last_person_entity(head.idx)
                 if ent is not None:
-                    return Speaker(ActorRef(actor_id=self._fallback_id(ent), text=head.text), cs, ce, True)
+                    return Speaker(ActorRef(actor_id=self._fallback_id(ent.text, ent.label_), text=head.text),
+                                   cs, ce, True)
             if low in _PRONOUNS_GROUP and last_group is not None and low != "we":
                 return Speaker(ActorRef(actor_id=last_group.ref.actor_id, text=head.text), cs, ce, False)
             return Speaker(None, cs, ce, low in _PRONOUNS_PERSON)
         for h in heads:
             ent = self._entity_at(h)
             if ent is not None:
-                return Speaker(ActorRef(actor_id=self._fallback_id(ent), text=ent.text),
-                               min(cs, ent.start_char), max(ce, ent.end_char), ent.label_ == "PERSON")
+                es, ee = _trim_name(self.text, ent.start_char, ent.end_char)
+                name = self.text[es:ee] or ent.text
+                return Speaker(ActorRef(actor_id=self._fallback_id(name, ent.label_), text=name),
+                               min(cs, es), max(ce, ee), ent.label_ == "PERSON")
+        for h in heads:
+            if h.pos_ == "PROPN":
+                # a proper name the entity recogniser missed: the run of capitalised words ending at it
+                doc = self.doc
+                k = h.i
+                while k > 0 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_title and doc[k - 1].head.i == h.i:
+                    k -= 1
+                name = doc[k:h.i + 1]
+                label = "PERSON" if len(name) <= 4 else "ORG"
+                return Speaker(ActorRef(actor_id=self._fallback_id(name.text, label), text=name.text),
+                               min(cs, name.start_char), max(ce, name.end_char), label == "PERSON")
         return Speaker(None, cs, ce, False)
 
     def _entity_at(self, tok):
@@ -596,10 +676,9 @@ class _Context:
             i -= 1
         return None
 
-    def _fallback_id(self, ent) -> str:
-        """An actor id for a speaker no actor mention covers (spaCy entity); a surname reuses the id of
-        the full name seen before ("Sullivan" after "Jake Sullivan")."""
-        name = ent.text
+    def _fallback_id(self, name: str, label: str) -> str:
+        """An actor id for a speaker no actor mention covers (a spaCy entity or a proper name); a surname
+        reuses the id of the full name seen before ("Sullivan" after "Jake Sullivan")."""
         if name.lower().startswith("the "):
             name = name[4:]
         if name.endswith("'s") or name.endswith("’s"):
@@ -607,7 +686,7 @@ class _Context:
         key = " ".join(name.split()).lower()
         if key in self.fallback_ids:
             return self.fallback_ids[key]
-        if ent.label_ == "PERSON":
+        if label == "PERSON":
             last = key.split()[-1] if key.split() else key
             for full, fid in reversed(self.fallback_people):
                 if full.split()[-1] == last:
@@ -615,7 +694,7 @@ class _Context:
                     return fid
         fid = "ent:" + (_SLUG_RE.sub("-", key).strip("-") or "x")
         self.fallback_ids[key] = fid
-        if ent.label_ == "PERSON":
+        if label == "PERSON":
             self.fallback_people.append((key, fid))
         return fid
 
@@ -680,6 +759,44 @@ class _Context:
                         frames.append((sp.outer_end, min(ne, pe)))
         return frames
 
+    _DASH_RE = re.compile("[ \t\u00a0]*(?:[\u2015\u2014\u2013]|--?)[ \t\u00a0]*")
+    _LABEL_RE = re.compile("([A-Z][A-Z'\u2019.\\- ]{0,38}[A-Z.]):[ \t\u00a0]+(?=\\S)")
+
+    def dash_speaker(self, sp: QuoteSpan) -> Optional[Speaker]:
+        """'"…" ― Adriana Rodarte': a name after a dash right after the closing mark."""
+        if sp.close_at is None:
+            return None
+        m = self._DASH_RE.match(self.text, sp.outer_end)
+        if m is None or m.end() == sp.outer_end:
+            return None
+        tok = _token_at(self.doc, m.end())
+        if tok is None or tok.idx != m.end() or not (tok.pos_ == "PROPN" or tok.is_title):
+            return None
+        doc = self.doc
+        j = tok.i
+        while j + 1 < len(doc) and (doc[j + 1].pos_ == "PROPN" or doc[j + 1].is_title) \
+                and not doc[j + 1].is_sent_start:
+            j += 1
+        sp_ = self._resolve(doc[j], None, None)
+        return sp_ if sp_ is not None and sp_.ref is not None else None
+
+    def label_speaker(self, sp: QuoteSpan) -> Optional[tuple[Speaker, int]]:
+        """Transcript style: '"WALLACE: Let's start …"'. Returns the speaker and the new content start."""
+        m = self._LABEL_RE.match(self.text, sp.start, min(sp.end, sp.start + 60))
+        if m is None or not any(c.isalpha() for c in m.group(1)) or len(m.group(1).split()) > 4:
+            return None
+        ls, le = m.span(1)
+        span = self.doc.char_span(ls, le, alignment_mode="contract")
+        ref = None
+        if span is not None and len(span):
+            got = self._resolve(span[-1], None, None)
+            if got is not None and got.ref is not None:
+                ref = got.ref
+        if ref is None:
+            name = m.group(1).strip()
+            ref = ActorRef(actor_id=self._fallback_id(name.title(), "PERSON"), text=name)
+        return Speaker(ref, ls, le, True), m.end()
+
     def cue_for_quote(self, sp: QuoteSpan, hits: list[CueHit]) -> Optional[CueHit]:
         frames = self._frames(sp)
         if not frames:
@@ -709,7 +826,7 @@ class _Context:
                         if t.i == h.token_i:
                             linked = 1
                             break
-                        if t.head is t:
+                        if t.head.i == t.i:
                             break
                         t = t.head
                 cands.append((-linked, dist, h))
@@ -726,7 +843,7 @@ class _Context:
             s, e = h.content
             if self.quote_overlapping(s, e):
                 continue  # quoted words carry this report
-            if s <= h.start < e and h.entry.kind == "verb":
+            if s <= h.start < e and h.entry.kind == "verb" and not h.parenthetical:
                 continue
             if h.speaker is None:
                 continue
@@ -760,6 +877,15 @@ class _Context:
                 if b.speaker is not None and b.speaker.ref is not None and not b.inherited:
                     a.speaker, a.inherited = b.speaker, True
                     break
+
+
+def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop stray punctuation and spaces the entity recogniser left at the edges of a name."""
+    while start < end and not (text[start].isalnum()):
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".)"):
+        end -= 1
+    return start, end
 
 
 def _token_at(doc, offset: int):
