@@ -134,6 +134,8 @@ _RELATIVE = {"who", "that", "which", "whom"}
 _SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _FALLBACK_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
+#: a wire dateline opening a story: "BEIRUT, Dec 5 (Levant Wire) - "
+_DATELINE_RE = re.compile(r"[A-Z][A-Z .'\-]{1,30}(?:, [^()\n]{1,30}?)? (?:\([^()\n]{1,40}\) )?(?:-{1,2}|\u2014|\u2013) ")
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -399,7 +401,7 @@ class _Context:
             neg = any(c.dep_ == "neg" for c in tok.children)
             hit = CueHit(tok.i, start, end, txt, entry, negated=neg)
             if entry.indirect and not neg:
-                hit.content = self._clause(tok)
+                hit.content = self._clause(tok, extra)
                 if hit.content is None and tok.dep_ == "parataxis" and tok.head.i != tok.i:
                     # "The museum, Mr. Obama said, would make ...": the host clause is the report
                     hit.content = self._host_clause(tok.head, {t.i for t in tok.subtree})
@@ -424,13 +426,22 @@ class _Context:
             return hit
         return None
 
-    def _clause(self, verb) -> Optional[tuple[int, int]]:
-        """The reported clause of a speech verb: its ``ccomp`` (``that`` and punctuation trimmed)."""
-        comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    def _clause(self, verb, extra=None) -> Optional[tuple[int, int]]:
+        """The reported clause of a speech verb: its ``ccomp`` (``that`` and punctuation trimmed);
+        the second word of a phrasal cue ("made clear that ...") is not part of it."""
+        skip = extra.i if extra is not None else -1
+        comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i != skip), None)
+        if comp is None and extra is not None:
+            comp = next((c for c in extra.children if c.dep_ == "ccomp"), None)
         if comp is None:
             return None
-        toks = list(comp.subtree)
-        return self._trim_tokens(toks)
+        toks = [t for t in comp.subtree if t.i != skip]
+        span = self._trim_tokens(toks)
+        if span is not None:
+            m = _DATELINE_RE.match(self.text, span[0], span[1])
+            if m is not None and m.end() < span[1]:
+                span = (m.end(), span[1])
+        return span
 
     def _prep_clause(self, first, last) -> Optional[tuple[int, int]]:
         """What ``according to X`` reports: the clause the phrase is attached to, minus the phrase."""
