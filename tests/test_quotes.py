@@ -268,3 +268,11 @@ def test_phrasal_cue_and_dateline_are_not_in_the_report():
     assert q.kind == "indirect" and "VALMORA" not in q.text
     q = by_start(state, "the embassy would stay closed")
     assert q.cue == "made clear" and "Marr" in q.speaker.text
+
+
+def test_bare_cue_only_without_an_object():
+    text = ("\"The bridge will reopen on Friday,\" Mayor Lena Ostrova said. \"Traffic will be light,\" she "
+            "continued.\nThe city would continue its \"careful approach\" to repairs, officials said.")
+    state = run(text)
+    assert by_start(state, "Traffic will be light").cue == "continued"
+    assert not [q for q in state.quotes if q.cue == "continue"]

@@ -49,6 +49,7 @@ class CueEntry:
     kind: str
     sense: str = "speech"
     indirect: bool = True
+    bare: bool = False
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -83,7 +84,7 @@ def _validate(data, origin: str) -> list[CueEntry]:
     for n, item in enumerate(data["cues"], 1):
         if not isinstance(item, dict):
             raise ConfigError(f"{origin}: cue #{n} is not a mapping", stage="quotes")
-        unknown = set(item) - {"lemma", "kind", "sense", "indirect"}
+        unknown = set(item) - {"lemma", "kind", "sense", "indirect", "bare"}
         if unknown:
             raise ConfigError(f"{origin}: cue #{n} has unknown fields {sorted(unknown)}", stage="quotes")
         lemma, kind = item.get("lemma"), item.get("kind")
@@ -96,14 +97,16 @@ def _validate(data, origin: str) -> list[CueEntry]:
         if sense not in CUE_SENSES:
             raise ConfigError(f"{origin}: cue {lemma!r} has sense {sense!r}; expected one of {CUE_SENSES}",
                               stage="quotes")
-        if not isinstance(indirect, bool):
-            raise ConfigError(f"{origin}: cue {lemma!r}: 'indirect' must be true or false", stage="quotes")
+        bare = item.get("bare", False)
+        if not isinstance(indirect, bool) or not isinstance(bare, bool):
+            raise ConfigError(f"{origin}: cue {lemma!r}: 'indirect' and 'bare' must be true or false",
+                              stage="quotes")
         key = (lemma.strip().lower(), kind)
         if key in seen:
             raise ConfigError(f"{origin}: cue {lemma!r} ({kind}) is listed twice", stage="quotes")
         seen.add(key)
         entries.append(CueEntry(lemma=" ".join(lemma.lower().split()), kind=kind, sense=sense,
-                                indirect=indirect))
+                                indirect=indirect, bare=bare))
     return entries
 
 
@@ -132,6 +135,7 @@ _PRONOUNS_PERSON = {"he", "she", "him", "her"}
 _PRONOUNS_GROUP = {"they", "it", "we"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+_OBJECT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "attr", "oprd", "acomp"}
 _FALLBACK_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 #: a wire dateline opening a story: "BEIRUT, Dec 5 (Levant Wire) - "
@@ -393,6 +397,10 @@ class _Context:
                 if extra is None:
                     continue
                 entry = e
+            if entry.bare and any(c.dep_ in _OBJECT_DEPS and (c.dep_ != "ccomp"
+                                                              or not self.in_quote(c.idx, c.idx + len(c)))
+                                  for c in tok.children):
+                return None
             start, end = tok.idx, tok.idx + len(tok)
             txt = tok.text
             if extra is not None:
