@@ -26,7 +26,8 @@ def make_state(text, actors=None, places=None, dates=None, published="2024-05-14
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
-            how = "pronoun" if surface.lower() in ("it", "its", "they", "he", "she") else "name"
+            how = "pronoun" if surface.lower() in ("it", "its", "they", "he", "she") else \
+                "demonym" if surface.endswith(("ians", "ans", "is")) and surface[0].isupper() else "name"
             mentions.append(Mention(start=m.start(), end=m.end(), actor_id=aid, text=m.group(0), how=how))
     state.mentions = sorted(mentions, key=lambda m: m.start)
     state.actors = [Actor(id=aid, name=aid, kind=kind) for aid, kind in kinds.items()]

@@ -1,6 +1,7 @@
 """The claims stage: quantities with their owner, property, place, source and hedges."""
 
 from claims_support import make_state
+from hypothesis import given, settings, strategies as st
 
 from sitrep.stages.claims import ClaimsStage, vocabulary
 from sitrep.stages.contradictions import ContradictionsStage
@@ -8,7 +9,7 @@ from sitrep.stages.contradictions import ContradictionsStage
 ACTORS = {"the US": ("USA", "state"), "Washington": ("USA", "state"), "US": ("USA", "state"),
           "Reuters": ("REUTERS", "media"), "Russia": ("RUS", "state"), "Russian": ("RUS", "state"),
           "Kyiv": ("UKR", "state"), "Ukrainian": ("UKR", "state"), "The army": ("SDN_ARMY", "armed_group"),
-          "Germany": ("DEU", "state"), "the ministry": ("MOH", "organization")}
+          "Germany": ("DEU", "state"), "the ministry": ("MOH", "organization"), "Ukrainians": ("UKR", "state")}
 PLACES = {"Iraq": ("p_iraq", "country"), "Ukraine": ("p_ukr", "country"), "Kharkiv": ("p_kharkiv", "city"),
           "Darfur": ("p_darfur", "region")}
 
@@ -99,3 +100,69 @@ def test_contradiction_within_an_article():
     pairs = [tuple(c.claims) for c in s.contradictions]
     assert ("C1", "C2") in pairs and ("C1", "C3") not in pairs
     assert all(c.reason for c in s.contradictions)
+
+
+def test_generic_agent_on_the_counted_noun_is_not_its_owner():
+    from sitrep.article import Mention
+    s = make_state("The US keeps about 900 troops in Iraq.", ACTORS, PLACES)
+    i = s.text.index("troops")
+    s.mentions = sorted(s.mentions + [Mention(start=i, end=i + 6, actor_id="TROOP", text="troops", how="agent")],
+                        key=lambda m: m.start)
+    ClaimsStage()(s)
+    [c] = s.claims
+    assert c.subject.actor_id == "USA"
+
+
+def test_the_country_in_context_is_one_named_as_a_place():
+    s = claims_of("Fighting spread in Ukraine. Russia said the US was watching.\n"
+                  "Russia keeps about 9,000 soldiers in the country, Reuters reported.",
+                  places={**PLACES, "the US": ("p_usa", "country"), "Russia": ("p_rus", "country")})
+    [c] = s.claims
+    assert c.place == "p_ukr"
+
+
+def test_bad_input_never_crashes_nor_invents_claims():
+    text = ("the US kept 1,000.000 troops and 10-15 tanks and ,,,, 1,00 and ... -- 1e9 and $ and 12- and -5 "
+            * 100)[:20000]
+    s = claims_of(text)
+    for c in s.claims:
+        assert s.text[c.start:c.end] == c.text and any(ch.isdigit() for ch in c.text)
+        assert c.subject.actor_id == "USA"
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(["the US", "keeps", "about", "1,000", "10-15", "troops", "in", "Iraq", "killed",
+                                 "nearly", "two dozen", "1,000.000", "$2bn", "aid", ",", "Reuters", "said", "."]),
+                max_size=25))
+def test_claims_always_have_evidence(words):
+    s = claims_of(" ".join(words) or "x")
+    for c in s.claims:
+        assert s.text[c.start:c.end] == c.text
+        assert any(m.actor_id == c.subject.actor_id for m in s.mentions)
+
+
+def test_money_needs_a_conflict_kind_and_pounds_need_a_scale():
+    assert claims_of("The US lost $900 million in 1995.").claims == []
+    assert claims_of("The US budget allocates $800bn to defense.").claims[0].property == "budget"
+    assert claims_of("Russia sent 236 pounds of flour to Iraq.").claims == []
+
+
+def test_a_people_counted_by_its_demonym():
+    s = claims_of("At least 45 Ukrainians were killed in Kharkiv, the ministry said.")
+    [c] = s.claims
+    assert (c.subject.actor_id, c.property, c.value, c.approx, c.attributed_to.actor_id) == ("UKR", "dead", 45, True, "MOH")
+
+
+def test_we_in_reported_speech_is_the_speakers_side():
+    s = make_state('"We have about 900 troops in Iraq," Maria Keller said.',
+                   {**ACTORS, "Maria Keller": ("KELLER", "person")}, PLACES)
+    s.actors = [a.model_copy(update={"affiliation": "USA"}) if a.id == "KELLER" else a for a in s.actors]
+    ClaimsStage()(s)
+    [c] = s.claims
+    assert (c.subject.actor_id, c.subject.text, c.attributed_to.actor_id, c.place) == ("USA", "We", "KELLER", "p_iraq")
+
+
+def test_an_announced_package_belongs_to_its_announcer():
+    s = claims_of("Germany announced a $500 million military aid package for Kyiv.")
+    [c] = s.claims
+    assert (c.subject.actor_id, c.property, c.value, c.attributed_to) == ("DEU", "aid", 5e8, None)

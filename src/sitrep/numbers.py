@@ -249,8 +249,13 @@ def _from_match(m: re.Match, text: str, lex: Lexicon, offset: int) -> Optional[Q
     if m.group("cur"):
         currency = lex.currency_symbols.get(m.group("cur").strip()) or \
             lex.currency_symbols.get(m.group("cur").strip().upper())
-    if m.group("cursuf"):
-        currency = currency or lex.currency_words.get(re.sub(r"\s+", " ", m.group("cursuf").strip().lower()))
+    cursuf = m.group("cursuf")
+    if cursuf:
+        word = re.sub(r"\s+", " ", cursuf.strip().lower())
+        if word in lex.raw.get("currency_words_needing_scale", []) and not re.search(r"[a-z]\s*$", m.group("n2") or m.group("n1"), re.I):
+            cursuf = None  # "236 pounds" is a weight
+        else:
+            currency = currency or lex.currency_words.get(word)
     money = currency is not None
     v1, used1 = _num_value(m.group("n1"), money, lex)
     if v1 is None:
@@ -283,9 +288,9 @@ def _from_match(m: re.Match, text: str, lex: Lexicon, offset: int) -> Optional[Q
             hedge = None  # "about between" never happens; keep spans simple
     elif not m.group("hedge"):
         start = m.start("between") if between else (m.start("cur") if m.group("cur") else n1_start)
-    if m.group("cursuf") and end >= m.start("cursuf"):
+    if cursuf and end >= m.start("cursuf"):
         end = m.end("cursuf")
-    elif m.group("cursuf") and value_max is None and end == n1_start + used1 and not m.group("n2"):
+    elif cursuf and value_max is None and end == n1_start + used1 and not m.group("n2"):
         end = m.end("cursuf")
 
     unit = unit_property = None

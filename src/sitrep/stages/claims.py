@@ -23,6 +23,7 @@ No owner, no property: no claim. Every claim's ``text`` is ``article_text[start:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -36,6 +37,7 @@ _NUM_DEPS = {"nummod", "quantmod", "compound", "nmod", "amod", "npadvmod", "appo
 _MOD_DEPS = {"compound", "amod", "poss", "nmod"}
 _PLACE_PREPS = {"in", "inside", "across", "within", "throughout", "near", "at", "into", "to", "on"}
 _VERB_POS = {"VERB", "AUX"}
+_LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within|into|to|from|of|over)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class _Vocab:
     deictic: frozenset
     attribution: frozenset
     owner_verbs: frozenset
+    first_person: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +77,16 @@ def vocabulary() -> _Vocab:
                   person_nouns=frozenset(str(w).lower() for w in raw["person_nouns"]), money_kinds=kinds,
                   deictic=frozenset(str(w).lower() for w in raw.get("deictic_places", [])),
                   attribution=frozenset(str(w).lower() for w in raw["attribution_verbs"]),
-                  owner_verbs=frozenset(str(w).lower() for w in raw.get("owner_verbs", [])))
+                  owner_verbs=frozenset(str(w).lower() for w in raw.get("owner_verbs", [])),
+                  first_person=frozenset(str(w).lower() for w in raw.get("first_person", [])))
+
+
+def _generic(state: ArticleState, m: Mention) -> bool:
+    """A generic agent the actors stage tied to no one ("troops", "the force")."""
+    if m.how != "agent":
+        return False
+    a = state.actor(m.actor_id)
+    return a is None or (a.country is None and a.kind in ("organization", "group", "other"))
 
 
 def _mention(state: ArticleState, tok) -> Optional[Mention]:
@@ -112,7 +124,8 @@ class ClaimsStage(Stage):
             return None
         root = span.root
         noun = self._counted_noun(root, span)
-        prop, unit = self._property(q, noun, root, voc)
+        people = noun is not None and getattr(_mention(state, noun), "how", None) == "demonym"  # "45 Palestinians"
+        prop, unit = self._property(q, noun, root, voc, people)
         if prop is None:
             return None
         anchor = noun if noun is not None else root
@@ -152,7 +165,7 @@ class ClaimsStage(Stage):
         return None
 
     @staticmethod
-    def _property(q: Quantity, noun, root, voc: _Vocab) -> tuple[Optional[str], Optional[str]]:
+    def _property(q: Quantity, noun, root, voc: _Vocab, people: bool = False) -> tuple[Optional[str], Optional[str]]:
         if q.currency:
             kind = "money"
             scope = [root] + list(root.head.children) + [root.head] + list(root.children)
@@ -166,6 +179,8 @@ class ClaimsStage(Stage):
                         break
                 if kind != "money":
                     break
+            if kind == "money":  # a net loss or a salary is not conflict reporting
+                return None, None
             return kind, q.currency
         if q.unit_property:
             return q.unit_property, q.unit
@@ -175,7 +190,7 @@ class ClaimsStage(Stage):
         word = noun.lower_
         prev = noun.nbor(-1).lemma_.lower() + " " + lemma if noun.i > 0 else lemma
         prop = voc.nouns.get(prev) or voc.nouns.get(lemma) or voc.nouns.get(word)
-        if prop is None and lemma not in voc.person_nouns and word not in voc.person_nouns:
+        if prop is None and not people and lemma not in voc.person_nouns and word not in voc.person_nouns:
             return None, None
         # the verb or adjective may say what happened to the counted people
         override = None
@@ -205,8 +220,8 @@ class ClaimsStage(Stage):
             if c.i in skip:
                 continue
             m = _mention(state, c)
-            if m is None and c.dep_ == "poss":
-                continue
+            if m is not None and c.i == anchor.i and (m.how == "pronoun" or _generic(state, m)):
+                continue  # "troops" as a generic agent is what is counted, not its owner
             if m is not None:
                 return m, path
         victim = prop in voc.victim
@@ -224,6 +239,11 @@ class ClaimsStage(Stage):
                     return None, path
                 subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != child.i), None)
                 m = _mention(state, subj)
+                if m is None and subj is not None:  # "The US budget allocates ...", "Russia's army has ..."
+                    m = next((mm for c in subj.children if c.dep_ in ("compound", "poss", "amod")
+                              for mm in [_mention(state, c)] if mm is not None), None)
+                if m is None and subj is not None and subj.lower_ in voc.first_person:
+                    m = self._speaker_side(state, subj, voc)
                 if m is not None:
                     return m, path
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
@@ -247,6 +267,15 @@ class ClaimsStage(Stage):
                             return m, path
         return None, path
 
+    def _speaker_side(self, state, pron, voc: _Vocab) -> Optional[Mention]:
+        """"We" in reported speech: the speaker's affiliation (or the speaker)."""
+        src = self._source(state, pron, voc)
+        if src is None:
+            return None
+        actor = state.actor(src.actor_id)
+        aid = actor.affiliation if actor is not None and actor.affiliation else src.actor_id
+        return Mention(start=pron.idx, end=pron.idx + len(pron.text), actor_id=aid, text=pron.text, how="pronoun")
+
     def _place(self, state, anchor, path, voc: _Vocab, places, start: int) -> Optional[str]:
         for tok in path:
             for prep in tok.children:
@@ -266,7 +295,10 @@ class ClaimsStage(Stage):
 
     @staticmethod
     def _country_in_context(state, places, offset: int) -> Optional[str]:
-        last, counts = None, {}
+        """The country the article last spoke of as a place ("in Syria", not "the US said")."""
+        last = last_loc = None
+        counts: dict[str, int] = {}
+        text = state.text
         for pm in state.place_mentions:
             p = places.get(pm.place_id)
             if p is None or p.feature != "country":
@@ -274,6 +306,10 @@ class ClaimsStage(Stage):
             counts[pm.place_id] = counts.get(pm.place_id, 0) + 1
             if pm.start < offset:
                 last = pm.place_id
+                if _LOCATIVE.search(text, max(0, pm.start - 16), pm.start):
+                    last_loc = pm.place_id
+        if last_loc is not None:
+            return last_loc
         if last is not None:
             return last
         return max(counts, key=counts.get) if counts else None

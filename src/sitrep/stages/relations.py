@@ -22,6 +22,7 @@ kept with ``negated=True``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -39,6 +40,8 @@ _REL_PRONOUNS = {"that", "which", "who", "whom"}
 _PRONOUNS = {"it": "it", "its": "it", "itself": "it", "they": "they", "them": "they", "their": "they",
              "he": "he", "him": "he", "his": "he", "she": "he", "her": "he"}
 _COPULAS = {"be", "remain", "become"}
+_ROLE_GAP_BEFORE = re.compile(r"\s+(?:[A-Z][a-z]{0,4}\.?\s+){0,3}")
+_ROLE_GAP_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
 
 
 @dataclass
@@ -51,6 +54,9 @@ class _Rules:
     noun_preps: set
     adjectives: dict
     support_kinds: dict  # word -> kind
+    noun_modifiers: tuple = ("compound", "poss", "amod", "nmod")
+    irrealis_aux: frozenset = frozenset()
+    irrealis_heads: frozenset = frozenset()
     raw: dict = field(repr=False, default_factory=dict)
 
 
@@ -94,7 +100,20 @@ def rules() -> _Rules:
                   nouns={str(k).lower(): v for k, v in data.get("nouns", {}).items()},
                   noun_preps={str(p) for p in data.get("noun_preps", ["of"])},
                   adjectives={str(k).lower(): v for k, v in data.get("adjectives", {}).items()},
-                  support_kinds=kinds, raw=data)
+                  support_kinds=kinds, noun_modifiers=tuple(data.get("noun_modifiers", ("compound", "poss", "amod", "nmod"))),
+                  irrealis_aux=frozenset(str(w).lower() for w in (data.get("irrealis") or {}).get("aux", [])),
+                  irrealis_heads=frozenset(str(w).lower() for w in (data.get("irrealis") or {}).get("heads", [])),
+                  raw=data)
+
+
+@dataclass(frozen=True)
+class _Single:
+    """An argument token whose conjuncts are not arguments ("Turkey-backed groups and the SDF")."""
+    tok: object
+
+
+def _tok(t):
+    return t.tok if isinstance(t, _Single) else t
 
 
 @dataclass
@@ -174,10 +193,13 @@ class RelationsStage(Stage):
     def _mention(self, state, tok) -> Optional[Mention]:
         return state.mention_at(tok.idx, tok.idx + len(tok.text))
 
-    def _arg(self, state, tok, *, kinds=None, exclude=(), depth=0) -> list[tuple[Mention, object]]:
+    def _arg(self, state, tok, *, kinds=None, exclude=(), depth=0, expand=True) -> list[tuple[Mention, object]]:
         """The actor mention(s) a token stands for (one per conjunct), with the token used."""
         out = []
-        for t in [tok] + [c for c in tok.conjuncts if c.i > tok.i]:
+        # a conjunct with its own verb starts a new clause ("backing Assad and Turkey supporting ...")
+        conj = [c for c in tok.conjuncts if c.i > tok.i and not any(
+            x.pos_ in _VERB_POS and x.dep_ in ("acl", "relcl") for x in c.children)] if expand else []
+        for t in [tok] + conj:
             m = self._one(state, t, kinds=kinds, exclude=exclude, depth=depth)
             if m is not None:
                 out.append((m, t))
@@ -192,6 +214,12 @@ class RelationsStage(Stage):
             named = self._named_neighbour(state, tok)
             if named is not None:
                 return named
+            if self._generic(state, m):  # "the Assad government" left unresolved: its modifier
+                for c in tok.children:
+                    if c.dep_ in ("compound", "poss", "amod"):
+                        mm = self._mention(state, c)
+                        if mm is not None and mm.actor_id not in exclude and not self._generic(state, mm):
+                            return mm
         if m is not None:
             return m if m.actor_id not in exclude else None
         if low in _REL_PRONOUNS and tok.head.dep_ in ("relcl", "acl"):
@@ -208,13 +236,24 @@ class RelationsStage(Stage):
                 return named
         return None
 
+    def _generic(self, state, m: Mention) -> bool:
+        """A generic agent the actors stage could not tie to anyone ("the government", "troops")."""
+        if m.how != "agent":
+            return False
+        a = state.actor(m.actor_id)
+        return a is None or (a.country is None and a.kind in ("organization", "group", "other"))
+
     def _named_neighbour(self, state, tok) -> Optional[Mention]:
         """A name standing in apposition to a common noun ("another group, Jabhat al-Nusra")."""
+        doc = tok.doc
         for c in tok.children:
-            if c.dep_ == "appos" or (c.dep_ == "conj" and c.i > 0 and c.doc[c.i - 1].text == ","
-                                     and tok.pos_ == "NOUN" and c.pos_ == "PROPN"):
-                if c.dep_ == "conj" and not (c.i - tok.i <= 6 or c.doc[tok.i + 1].text == ","):
-                    continue
+            if c.i <= tok.i or not (c.dep_ == "appos" or (c.dep_ == "conj" and tok.pos_ == "NOUN" and c.pos_ == "PROPN")):
+                continue
+            # right after the noun, set off by a comma or a bracket
+            left = c.left_edge.i
+            if left - tok.i > 3 or not any(doc[k].text in (",", "(", "-", "–", "—") for k in range(tok.i + 1, left)):
+                continue
+            if True:
                 m = self._mention(state, c)
                 if m is not None:
                     return m
@@ -266,7 +305,21 @@ class RelationsStage(Stage):
         return False
 
     # -- verbs ---------------------------------------------------------------------------------
+    @staticmethod
+    def _irrealis(v, r: _Rules) -> bool:
+        """A clause that states a plan, a promise or a possibility, not a fact."""
+        if any(c.dep_ == "aux" and c.lower_ in r.irrealis_aux for c in v.children):
+            return True
+        t = v
+        while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
+            t = t.head
+            if t.lemma_.lower() in r.irrealis_heads:
+                return True
+        return False
+
     def _verb(self, state, v, r: _Rules) -> list[_Found]:
+        if self._irrealis(v, r):
+            return []
         entries = list(r.verbs.get(v.lemma_.lower(), [])) + list(r.verbs.get(v.lower_, []))
         prt = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
         if prt:
@@ -295,6 +348,11 @@ class RelationsStage(Stage):
 
     def _agent_patient(self, v):
         """(agents, patients, passive) tokens of a verb."""
+        # "Iran-backed rebels", "the US-led coalition"
+        if v.dep_ in ("amod", "compound", "acl") and v.i >= 2 and v.doc[v.i - 1].text in ("-", "–"):
+            agents = [c for c in v.children if c.i == v.i - 2]
+            if agents and v.head.i > v.i:
+                return agents, [_Single(v.head)], True
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
             v.dep_ in ("acl", "relcl") and v.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in v.children))
         agents, patients = [], []
@@ -312,6 +370,8 @@ class RelationsStage(Stage):
                         break
         else:
             agents = [c for c in v.children if c.dep_ == "nsubj"]
+            if not agents and v.dep_ == "acl" and v.tag_ == "VBG":  # "Turkey supporting the factions"
+                agents = [v.head]
             if not agents:
                 agents = self._controller(v)
             patients = [c for c in v.children if c.dep_ in ("dobj",)]
@@ -353,6 +413,7 @@ class RelationsStage(Stage):
             for a_tok in agents:
                 for am, at in self._arg(state, a_tok, kinds=kinds):
                     for p_tok in patients:
+                        p_tok = _tok(p_tok)
                         for t in [p_tok] + list(p_tok.conjuncts):
                             pm = state.place_at(t.idx, t.idx + len(t.text)) if state.place_mentions else None
                             if pm is None:
@@ -367,12 +428,13 @@ class RelationsStage(Stage):
     def _pairs(self, state, rtype, subj_toks, obj_toks, v, kinds, e, r) -> list[_Found]:
         out = []
         for s_tok in subj_toks:
-            subs = self._arg(state, s_tok, kinds=kinds)
+            subs = self._arg(state, _tok(s_tok), kinds=kinds, expand=not isinstance(s_tok, _Single))
             for o_tok in obj_toks:
-                objs = self._arg(state, o_tok, exclude={m.actor_id for m, _ in subs})
+                objs = self._arg(state, _tok(o_tok), exclude={m.actor_id for m, _ in subs},
+                                 expand=not isinstance(o_tok, _Single))
                 for sm, st in subs:
                     for om, ot in objs:
-                        if sm.actor_id == om.actor_id:
+                        if sm.actor_id == om.actor_id or not self._kinds_ok(e, sm, om):
                             continue
                         out.append(_Found(rtype, sm, om, [v, st, ot], v, self._negated(v),
                                           starts=bool(e.get("starts")), ends=bool(e.get("ends")),
@@ -381,15 +443,27 @@ class RelationsStage(Stage):
                 continue
         # a pronoun subject resolved with the object excluded ("it was previously known as X")
         if not out and subj_toks and obj_toks:
-            objs = [m for o in obj_toks for m, _ in self._arg(state, o)]
+            objs = [m for o in obj_toks for m, _ in self._arg(state, _tok(o), expand=not isinstance(o, _Single))]
             excl = {m.actor_id for m in objs}
             for s_tok in subj_toks:
-                for sm, st in self._arg(state, s_tok, kinds=kinds, exclude=excl):
+                for sm, st in self._arg(state, _tok(s_tok), kinds=kinds, exclude=excl,
+                                        expand=not isinstance(s_tok, _Single)):
                     for om in objs:
-                        if sm.actor_id != om.actor_id:
+                        if sm.actor_id != om.actor_id and self._kinds_ok(e, sm, om):
                             out.append(_Found(rtype, sm, om, [v, st], v, self._negated(v),
                                               starts=bool(e.get("starts")), ends=bool(e.get("ends"))))
         return out
+
+    def _kinds_ok(self, e, sm: Mention, om: Mention) -> bool:
+        """The verb's constraints on what its patient / agent may be ("Clinton leads Trump" in a poll
+        is no leadership: a person is not led)."""
+        patient, agent = (sm, om) if e.get("patient") == "subject" else (om, sm)
+        pk, ak = e.get("patient_kinds"), e.get("agent_kinds")
+        if pk and self._kinds.get(patient.actor_id, "other") not in pk:
+            return False
+        if ak and self._kinds.get(agent.actor_id, "other") not in ak:
+            return False
+        return True
 
     @staticmethod
     def _support_kind(v, e, r) -> Optional[str]:
@@ -423,6 +497,8 @@ class RelationsStage(Stage):
             if v is not None and v.pos_ in _VERB_POS and v.lemma_.lower() in e["verbs"]:
                 agents, _, _ = self._agent_patient(v)
                 neg = self._negated(v)
+                if self._irrealis(v, r) and not (e.get("ends") and neg):
+                    continue
                 for t_tok in targets:
                     for tm, tt in self._arg(state, t_tok, kinds=kinds):
                         for a_tok in agents:
@@ -460,13 +536,17 @@ class RelationsStage(Stage):
             if c.dep_ == "prep" and c.lower_ in r.noun_preps:
                 others += [p for p in c.children if p.dep_ == "pobj"]
         if not others:
-            others = [c for c in noun.children if c.dep_ in ("compound", "poss", "amod", "nmod")
-                      and self._mention(state, c) is not None]
+            mods = e.get("modifiers") or r.noun_modifiers
+            others = [c for c in noun.children if c.dep_ in mods and self._mention(state, c) is not None]
         if not others:
             return []
         # the holder of the noun
         holders, clause, neg = [], noun, False
-        if noun.dep_ == "appos":
+        nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+        nm = self._mention(state, nxt) if nxt is not None and nxt.pos_ == "PROPN" else None
+        if nm is not None and nm.start >= noun.idx + len(noun.text) and self._kinds.get(nm.actor_id) == "person":
+            holders = [nxt]  # "..., Pentagon spokesman Pat Ryder told reporters"
+        elif noun.dep_ == "appos":
             holders = [noun.head]
         elif noun.dep_ == "attr" and noun.head.lemma_ in _COPULAS:
             holders = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -515,22 +595,46 @@ class RelationsStage(Stage):
     def _roles(self, state, r: _Rules, found) -> list[_Found]:
         have = {(f.type, f.subject.actor_id) for f in found}
         out = []
+        have |= {(f.type, f.object.actor_id) for f in found}
         for actor in state.actors:
             if not actor.role or not actor.affiliation or actor.affiliation == actor.id:
                 continue
             words = actor.role.lower().split()
-            e = next((r.nouns[w] for w in reversed(words) if w in r.nouns), None)
-            if e is None or e["holder"] != "subject" or (e["type"], actor.id) in have:
+            e = r.nouns.get(words[-1]) if words else None  # the role's head word: "chief economist" is no chief
+            if e is None or (e["type"], actor.id) in have:
                 continue
-            mine = [m for m in state.mentions if m.actor_id == actor.id]
-            if not mine:
+            # evidence: the role written next to a mention of the actor ("State Department spokesman
+            # Matthew Miller", "Miller, the State Department spokesman")
+            role = actor.role.lower()
+            hit = None
+            for m in state.mentions:
+                if m.actor_id != actor.id or m.how not in ("name", "alias", "acronym"):
+                    continue
+                low = state.text.lower()
+                i = low.rfind(role, max(0, m.start - len(role) - 24), m.start)
+                if i >= 0 and _ROLE_GAP_BEFORE.fullmatch(state.text[i + len(role):m.start]):
+                    hit = (m, i, m.end)  # "State Department spokesman (Lt. Gen.) Matthew Miller"
+                    break
+                j = low.find(role, m.end, m.end + len(role) + 8)
+                after = j + len(role)
+                nxt = state.mention_at(after, after + 3) if j >= 0 else None
+                if nxt is not None and nxt.start >= after and nxt.actor_id != actor.id:
+                    j = -1  # "Assad, Pentagon spokesman Pat Ryder said": the role is Ryder's
+                if j >= 0 and _ROLE_GAP_AFTER.fullmatch(state.text[m.end:j]):
+                    hit = (m, m.start, j + len(role))  # "Miller, the State Department spokesman"
+                    break
+            if hit is None:
                 continue
+            first, start, end = hit
             aff = next((m for m in state.mentions if m.actor_id == actor.affiliation), None)
-            first = mine[0]
-            obj = Mention(start=first.start, end=first.end, actor_id=actor.affiliation,
-                          text=aff.text if aff is not None else (state.actor(actor.affiliation).name
-                                                                 if state.actor(actor.affiliation) else actor.affiliation))
-            out.append(_Found(e["type"], first, obj, [], None))
+            aff_actor = state.actor(actor.affiliation)
+            obj = Mention(start=start, end=end, actor_id=actor.affiliation,
+                          text=aff.text if aff is not None else (aff_actor.name if aff_actor else actor.affiliation))
+            subj = Mention(start=start, end=end, actor_id=actor.id, text=first.text, how=first.how)
+            if e["holder"] == "subject":   # "State Department spokesman" -> spokesperson_of USA
+                out.append(_Found(e["type"], subj, obj, [], None))
+            else:                          # "HTS founder" -> HTS founded_by the person
+                out.append(_Found(e["type"], obj, subj, [], None))
         return out
 
     # -- output ----------------------------------------------------------------------------------
