@@ -102,12 +102,13 @@ def perf_table() -> str | None:
     if not tp.is_file():
         return None
     t = json.loads(tp.read_text())
-    lines = ["| processes | parse only, articles/s | full pipeline, articles/s | full, words/s | (b)/(a) | speed-up |",
-             "|---|---|---|---|---|---|"]
+    lines = ["| processes | parse only (a), articles/s | full pipeline (b), articles/s | (b), words/s | (b)/(a) wall "
+             "| (b)/(a) CPU | speed-up of (b) |", "|---|---|---|---|---|---|---|"]
     for r in t["rows"]:
         sp = f"{r['speedup_full']:.2f}x" if r.get("speedup_full") else "-"
+        cpu = f"{r['ratio_cpu']:.2f}" if r.get("ratio_cpu") else "-"
         lines.append(f"| {r['processes']} | {r['parse_articles_s']:.1f} | {r['full_articles_s']:.1f} | "
-                     f"{r['full_words_s']:.0f} | {r['ratio']:.2f} | {sp} |")
+                     f"{r['full_words_s']:.0f} | {r['ratio']:.2f} | {cpu} | {sp} |")
     m, c = t["machine"], t["corpus"]
     lines.append("")
     extra = ""
