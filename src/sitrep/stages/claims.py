@@ -111,7 +111,11 @@ class ClaimsStage(Stage):
         for q in find_quantities(state.text):
             if q.unit == "%" or q.value < 0:
                 continue
-            claim = self._read(state, doc, q, voc, places, len(state.claims) + 1)
+            try:
+                claim = self._read(state, doc, q, voc, places, len(state.claims) + 1)
+            except Exception as err:  # noqa: BLE001 - one odd number never costs the article
+                state.warnings.append(f"claims: skipped {q.text!r} at {q.start}: {type(err).__name__}: {err}")
+                continue
             if claim is None or (claim.start, claim.end) in seen:
                 continue
             seen.add((claim.start, claim.end))

@@ -184,7 +184,9 @@ class RelationsStage(Stage):
                     found.extend(self._light(state, tok, r))
                 elif label == "ADJ":
                     found.extend(self._adjective(state, tok, r))
-            except (IndexError, AttributeError):  # pragma: no cover - a strange parse never stops an article
+            except Exception as err:  # noqa: BLE001 - a strange parse never stops an article
+                state.warnings.append(f"relations: skipped the trigger {tok.text!r} at {tok.idx}: "
+                                      f"{type(err).__name__}: {err}")
                 continue
         found.extend(self._roles(state, r, found))
         state.relations = self._to_relations(state, found)
