@@ -182,3 +182,9 @@ def test_an_internal_error_on_one_number_is_a_warning(monkeypatch):
     stage(s)
     assert [c.text for c in s.claims] == ["about 900 troops"]
     assert any("claims: skipped '40'" in w for w in s.warnings)
+
+
+def test_place_one_phrase_deeper():
+    s = claims_of("At least 45 Ukrainians were killed in strikes on Kharkiv overnight.")
+    [c] = s.claims
+    assert (c.property, c.place) == ("dead", "p_kharkiv")

@@ -291,6 +291,12 @@ class ClaimsStage(Stage):
                     if pobj.dep_ != "pobj":
                         continue
                     pm = state.place_at(pobj.idx, pobj.idx + len(pobj.text))
+                    if pm is None:  # "killed in strikes on Rafah": one phrase deeper
+                        for sub in pobj.children:
+                            if sub.dep_ == "prep" and sub.lower_ in _PLACE_PREPS:
+                                for p2 in sub.children:
+                                    if p2.dep_ == "pobj":
+                                        pm = state.place_at(p2.idx, p2.idx + len(p2.text)) or pm
                     if pm is not None:
                         return pm.place_id
                     if pobj.lemma_.lower() in voc.deictic and any(c.lower_ in ("the", "this") for c in pobj.children):
