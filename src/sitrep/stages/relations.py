@@ -57,6 +57,7 @@ class _Rules:
     noun_modifiers: tuple = ("compound", "poss", "amod", "nmod")
     irrealis_aux: frozenset = frozenset()
     irrealis_heads: frozenset = frozenset()
+    allegation_heads: frozenset = frozenset()
     raw: dict = field(repr=False, default_factory=dict)
 
 
@@ -103,6 +104,7 @@ def rules() -> _Rules:
                   support_kinds=kinds, noun_modifiers=tuple(data.get("noun_modifiers", ("compound", "poss", "amod", "nmod"))),
                   irrealis_aux=frozenset(str(w).lower() for w in (data.get("irrealis") or {}).get("aux", [])),
                   irrealis_heads=frozenset(str(w).lower() for w in (data.get("irrealis") or {}).get("heads", [])),
+                  allegation_heads=frozenset(str(w).lower() for w in (data.get("irrealis") or {}).get("above", [])),
                   raw=data)
 
 
@@ -317,6 +319,11 @@ class RelationsStage(Stage):
             t = t.head
             if t.lemma_.lower() in r.irrealis_heads:
                 return True
+        for n, a in enumerate(v.ancestors):
+            if n > 6:
+                break
+            if a.lemma_.lower() in r.allegation_heads:
+                return True
         return False
 
     def _verb(self, state, v, r: _Rules) -> list[_Found]:
@@ -529,7 +536,7 @@ class RelationsStage(Stage):
     # -- relation nouns --------------------------------------------------------------------------
     def _noun(self, state, noun, r: _Rules) -> list[_Found]:
         e = r.nouns.get(noun.lemma_.lower()) or r.nouns.get(noun.lower_)
-        if e is None:
+        if e is None or self._irrealis(noun, r):
             return []
         rtype = e["type"]
         # the other argument: "of/for X", or a modifier ("HTS founder", "Russia's ally")
