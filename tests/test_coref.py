@@ -103,3 +103,24 @@ def test_inside_quotes_ends_with_the_paragraph():
     doc = support_nlp()('He said "we will stay\nThen she left. "Fine," he said.')
     flags = dict(zip([t.text for t in doc], _inside_quotes(doc)))
     assert flags["stay"] is True and flags["Then"] is False and flags["Fine"] is True
+
+
+def test_surname_shared_by_two_persons_goes_to_the_more_salient():
+    persons = [("H", "Helen Okafor"), ("J", "James Okafor")]
+    assert surname_of(["Okafor"], persons) is None
+    assert surname_of(["Okafor"], persons, {"H": 3, "J": 1}) == "H"
+    assert surname_of(["Helen"], persons) == "H"
+    assert surname_of(["Helen"], persons, first_names=False) is None
+
+
+def test_short_form_of_an_organisation_name():
+    st = run("The Lakeside Herald reported the deal on Friday. The Herald said talks would resume.")
+    gaz = actor_of(st, "Lakeside Herald")
+    assert gaz.kind == "media"
+    assert actor_of(st, "Herald").id == gaz.id
+
+
+def test_possessive_determiner_titles_are_not_persons():
+    st = run("Marcus Hale met the envoys on Monday. Their heads of mission said little.")
+    hale = actor_of(st, "Marcus Hale")
+    assert all(m.text != "heads" for m in hale.mentions)

@@ -202,3 +202,35 @@ def test_missing_gold_file(tmp_path):
     (tmp_path / "gold.json").write_text("[1, 2]")
     with pytest.raises(EvalDataError):
         SeedGold.load(tmp_path)
+
+
+def test_pipeline_failure_is_a_stage_error_not_a_data_error():
+    from sitrep.errors import StageError
+    from sitrep.evaluation.seed import evaluate_seed
+    from sitrep.pipeline import Pipeline
+    from sitrep.stages.base import Stage
+
+    class Broken(Stage):
+        name = "broken"
+
+        def process(self, state):
+            raise RuntimeError("boom")
+
+    with pytest.raises(StageError) as info:
+        evaluate_seed(DATA, pipeline=Pipeline([Broken()]))
+    assert "boom" in str(info.value)
+
+
+def test_evaluate_seed_with_a_custom_pipeline():
+    from sitrep.evaluation.seed import evaluate_seed
+    from sitrep.pipeline import Pipeline
+    from sitrep.stages.base import Stage
+
+    class Nothing(Stage):
+        name = "nothing"
+
+        def process(self, state):
+            pass
+
+    r = evaluate_seed(DATA, pipeline=Pipeline([Nothing()]))
+    assert r.metric("required events found").denominator == 3 and r.seconds > 0

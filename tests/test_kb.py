@@ -137,3 +137,19 @@ def test_agents_and_cues_load():
     assert agents.match(["spokesman"]).role and "gen." in agents.ranks
     cues = load_cues()
     assert "in" in cues["place_preps"] and "off" in cues["place_preps"] and "urge" in cues["object_verbs"]
+
+
+def test_disk_cache_is_keyed_by_content(tmp_path, monkeypatch):
+    from sitrep.kb import build_kb_cached
+
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    p = write(tmp_path, "- {id: ACME, name: Acme Brigade, kind: armed_group}\n")
+    kb1 = build_kb_cached([(p, False)])
+    assert list((tmp_path / "cache").glob("kb-*.pkl"))
+    kb2 = build_kb_cached([(p, False)])
+    assert kb2.lookup("acme brigade") == "ACME" and kb1.lookup("Acme Brigade") == "ACME"
+    write(tmp_path, "- {id: ACME, name: Acme Brigade, kind: armed_group, aliases: [The Acme]}\n")
+    assert build_kb_cached([(p, False)]).lookup("The Acme") == "ACME"
+    write(tmp_path, "- {id: ACME, name: Acme Brigade, kind: armed_group, country: QQQ}\n")
+    with pytest.raises(KnowledgeBaseError):
+        build_kb_cached([(p, False)])  # a bad file is never served from the cache

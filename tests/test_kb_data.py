@@ -59,9 +59,12 @@ def key(name: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", s).split())
 
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load(name: str) -> list[dict]:
     with open(DATA / name, encoding="utf-8") as f:
-        data = yaml.safe_load(f)
+        data = yaml.load(f, Loader=_Loader)
     assert isinstance(data, list), f"{name} must be a YAML list of entries"
     return data
 
@@ -203,6 +206,17 @@ def test_demonyms_and_metonyms_unique(kb):
         assert not dups, f"{fld} shared by several entries: {dups}"
 
 
+def test_demonyms_and_metonyms_do_not_name_other_entries(kb):
+    owners: dict[str, set[str]] = defaultdict(set)
+    for eid, e in kb.items():
+        for n in names_of(e):
+            owners[key(n)].add(eid)
+    for eid, e in kb.items():
+        for n in (e.get("demonyms") or []) + (e.get("metonyms") or []):
+            others = owners.get(key(n), set()) - {eid}
+            assert not others, f"{eid}: {n!r} also names {sorted(others)}"
+
+
 def test_states_file_is_current():
     spec = importlib.util.spec_from_file_location("gen_states", ROOT / "scripts" / "gen_states.py")
     mod = importlib.util.module_from_spec(spec)
@@ -222,9 +236,20 @@ def test_every_state(kb):
     assert sum(1 for s in states if kb[s].get("metonyms")) >= 100
 
 
+_INDEX: dict[int, dict[str, set[str]]] = {}
+
+
 def _resolve(kb, name):
-    k = key(name)
-    return {eid for eid, e in kb.items() if k in {key(n) for n in names_of(e)}}
+    """Ids of the entries one of whose names is ``name`` (as a loader compares names)."""
+    index = _INDEX.get(id(kb))
+    if index is None:
+        index = defaultdict(set)
+        for eid, e in kb.items():
+            for n in names_of(e):
+                index[key(n)].add(eid)
+        _INDEX.clear()
+        _INDEX[id(kb)] = index
+    return set(index.get(key(name), ()))
 
 
 @pytest.mark.parametrize("sid,forms", [

@@ -207,6 +207,10 @@ def _check_date(value: Optional[str]) -> None:
         raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint="--published") from None
 
 
+from .cli_situation import register as _register_situation; _register_situation(app)  # noqa: E402,E702 (situation queries, export)
+from .cli_serve import register as _register_serve; _register_serve(app)  # noqa: E402,E702 (sitrep serve)
+
+
 def main() -> None:
     """Console entry point: run the app, turning sitrep errors into ``Error: …`` and exit codes."""
     try:

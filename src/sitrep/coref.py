@@ -62,21 +62,38 @@ def _clause_verb(tok):
     return t
 
 
-def surname_of(tokens: Sequence[str], persons: Iterable[tuple[str, str]]) -> Optional[str]:
-    """The earlier person (``(actor, full name)``) whose name ends with, or contains, the one- or
-    two-word name ``tokens`` ("Ryder", "Sullivan"); ``None`` when zero or several persons fit."""
+def surname_of(tokens: Sequence[str], persons: Iterable[tuple[str, str]],
+               salience: Optional[dict] = None, first_names: bool = True) -> Optional[str]:
+    """The earlier actor (``(actor, full name)``) that the one- or two-word name ``tokens`` stands
+    for: "Ryder" for Pat Ryder, "Hillary" for Hillary Clinton (a first name only when ``first_names``).
+
+    A surname beats a first name; when several actors fit equally, the one named most often so far
+    (``salience``: actor -> count) wins if it leads, else ``None``.
+    """
     if not tokens:
         return None
     words = [t.lower() for t in tokens]
-    hits = []
+    last_hits, other_hits = [], []
     for actor, full in persons:
         parts = [p.lower() for p in full.replace("-", " - ").split()]
         if len(parts) <= len(words):
             continue
-        if parts[-len(words):] == words or (len(words) == 1 and words[0] in parts[1:]):
-            if actor not in hits:
-                hits.append(actor)
-    return hits[-1] if len(hits) == 1 else None
+        if parts[-len(words):] == words:
+            last_hits.append(actor)
+        elif len(words) == 1 and (words[0] in parts[1:] or (first_names and parts[0] == words[0])):
+            other_hits.append(actor)
+    for hits in (last_hits, other_hits):
+        hits = list(dict.fromkeys(hits))
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            if not salience:
+                return None
+            ranked = sorted(hits, key=lambda a: -salience.get(a, 0))
+            if salience.get(ranked[0], 0) > salience.get(ranked[1], 0):
+                return ranked[0]
+            return None
+    return None
 
 
 def title_holder(title_head: str, title_words: set[str], affiliation: Optional[str], at: int,
@@ -103,7 +120,9 @@ def title_holder(title_head: str, title_words: set[str], affiliation: Optional[s
     after = [p for p in persons if p["first"] > at and sent_of(p["first"]) <= s_at + 1]
     after.sort(key=lambda p: p["first"])
     for p in after:
-        if fits(p) or not p.get("role"):
+        # a person without a title is introduced by it only when it names its organisation
+        # ("the national security advisor of the White House. ... Dana Whitfield said")
+        if fits(p) or (not p.get("role") and affiliation):
             return p["actor"]
     return None
 

@@ -26,6 +26,7 @@ import hashlib
 import math
 import os
 import pickle
+import re
 import tempfile
 import unicodedata
 from array import array
@@ -35,7 +36,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Optional
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 6
 
 #: internal feature codes -> the contract's feature classes
 FEATURES = ("city", "admin1", "county", "country", "region", "other")
@@ -56,6 +57,15 @@ def fold(name: str) -> str:
     if not s.isascii():
         s = "".join(c for c in s if not unicodedata.combining(c))
     return " ".join(s.translate(_FOLD).lower().split())
+
+
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def loose(key: str) -> str:
+    """A looser key for transliteration variants: doubled letters made single ("tall rifat" and
+    "tal rifaat" -> "tal rifat")."""
+    return _DOUBLE.sub(r"\1", key)
 
 
 def cache_dir() -> Path:
@@ -92,18 +102,21 @@ class Gazetteer:
 
     def __init__(self, data: dict):
         self._d = data
-        self.names: dict[str, object] = data["names"]          # folded name -> int | tuple[int, ...]
+        self._multi = data["multi"]
+        self.names: dict[str, int] = _unpack_index(data["names"])   # folded name -> code (see _code)
+        self.loose: dict[str, int] = _unpack_index(data["loose"])   # loose key -> code (variants)
         self.abbrevs: dict[str, int] = data["abbrevs"]         # "Ga." -> entry of Georgia (US)
         self.countries: dict[str, int] = data["countries"]     # ISO2 -> entry
         self.us_states: dict[str, int] = data["us_states"]     # "GA" -> entry
         self.max_words: int = data["max_words"]
-        self._ids = data["ids"]
-        self._name = data["name"]
+        self.capitals: frozenset = data["capitals"]            # entries that are national capitals
+        self._ids: dict[int, str] = data["ids"]
+        self._name = data["name"].split("\n")
         self._gid = data["gid"]
         self._lat = data["lat"]
         self._lon = data["lon"]
         self._cc = data["cc"]
-        self._a1 = data["admin1"]
+        self._a1 = data["admin1"].split("\n")
         self._pop = data["pop"]
         self._kind = data["kind"]
         self._cc_names: list[str] = data["cc_names"]
@@ -116,14 +129,24 @@ class Gazetteer:
         key = fold(name)
         hit = self.names.get(key)
         if hit is None and key.startswith("the "):
-            hit = self.names.get(key[4:])
+            key = key[4:]
+            hit = self.names.get(key)
+        if hit is None:
+            hit = self.loose.get(loose(key))
         if hit is None:
             return ()
-        return hit if isinstance(hit, tuple) else (hit,)
+        return self._decode(hit)
+
+    def _decode(self, code: int) -> tuple[int, ...]:
+        if code >= 0:
+            return (code,)
+        off = -code - 1
+        n = self._multi[off]
+        return tuple(self._multi[off + 1:off + 1 + n])
 
     def has(self, key: str) -> bool:
         """Whether a folded key is a known name (no folding done here: fast for n-gram scans)."""
-        return key in self.names
+        return key in self.names or loose(key) in self.loose
 
     def entry(self, i: int) -> Entry:
         lat = self._lat[i]
@@ -131,7 +154,7 @@ class Gazetteer:
         cc = self._cc[i]
         gid = self._gid[i]
         a1 = self._a1[i]
-        return Entry(index=i, id=self._ids[i] or f"geo:{gid}", name=self._name[i],
+        return Entry(index=i, id=self._ids.get(i) or f"geo:{gid}", name=self._name[i],
                      geonameid=gid or None,
                      lat=None if math.isnan(lat) else round(lat, 5),
                      lon=None if math.isnan(lon) else round(lon, 5),
@@ -141,6 +164,9 @@ class Gazetteer:
     # fast accessors for scoring without building Entry objects
     def population(self, i: int) -> int:
         return self._pop[i]
+
+    def name_of(self, i: int) -> str:
+        return self._name[i]
 
     def kind(self, i: int) -> str:
         return FEATURES[self._kind[i]]
@@ -329,6 +355,18 @@ def build_index() -> dict:
                                 "country", sorted(alt))
         pop_cc[code] = c.get("population") or 0
 
+    # national capitals (for metonymy: "Moscow said"): the most populous town of that name there
+    capitals: set[int] = set()
+    for code, c in countries.items():
+        cap = fold(c.get("capital") or "")
+        if not cap:
+            continue
+        hits = index.get(cap)
+        hits = hits if isinstance(hits, tuple) else (() if hits is None else (hits,))
+        best = [i for i in hits if kind[i] == _F["city"] and cc[i] == cc_index[code]]
+        if best:
+            capitals.add(max(best, key=lambda i: pop[i]))
+
     state_idx: dict[str, int] = {}
     for code, s in us_states.items():
         lats, lons, pops = by_state.get(code, ([], [], []))
@@ -353,11 +391,44 @@ def build_index() -> dict:
         add(r["id"], r["name"], int(r.get("geonameid") or 0), float(r["lat"]), float(r["lon"]), rcc,
             "", int(r.get("population") or 0) or pop_cc.get(rcc, 0) // 10, k, r.get("aliases") or [])
 
+    loose_index: dict[str, object] = {}
+    for key, hit in index.items():
+        lk = loose(key)
+        if lk != key:
+            cur = loose_index.get(lk)
+            add_ids = hit if isinstance(hit, tuple) else (hit,)
+            merged = tuple(dict.fromkeys((cur if isinstance(cur, tuple) else (() if cur is None else (cur,)))
+                                         + add_ids))
+            loose_index[lk] = merged[0] if len(merged) == 1 else merged
+    multi = array("i")
+
+    def pack(idx: dict) -> tuple[str, array]:
+        keys, vals = [], array("i")
+        for k, v in idx.items():
+            if "\n" in k:
+                continue
+            keys.append(k)
+            if isinstance(v, tuple):
+                vals.append(-len(multi) - 1)
+                multi.append(len(v))
+                multi.extend(v)
+            else:
+                vals.append(v)
+        return "\n".join(keys), vals
+
     max_words = max((k.count(" ") + 1 for k in index), default=1)
-    return {"format": FORMAT_VERSION, "names": index, "abbrevs": abbrevs, "countries": country_idx,
-            "us_states": state_idx, "max_words": min(max_words, 6), "ids": ids, "name": names,
-            "gid": gid, "lat": lat, "lon": lon, "cc": cc, "admin1": admin1, "pop": pop, "kind": kind,
+    packed_names, packed_loose = pack(index), pack(loose_index)
+    return {"format": FORMAT_VERSION, "names": packed_names, "loose": packed_loose, "multi": multi,
+            "abbrevs": abbrevs, "countries": country_idx,
+            "us_states": state_idx, "capitals": frozenset(capitals), "max_words": min(max_words, 6),
+            "ids": {i: x for i, x in enumerate(ids) if x}, "name": "\n".join(n.replace("\n", " ") for n in names),
+            "gid": gid, "lat": lat, "lon": lon, "cc": cc, "admin1": "\n".join(admin1), "pop": pop, "kind": kind,
             "cc_names": cc_names}
+
+
+def _unpack_index(packed: tuple[str, array]) -> dict[str, int]:
+    keys, vals = packed
+    return dict(zip(keys.split("\n"), vals)) if keys else {}
 
 
 def sys_intern(s: str) -> str:
@@ -391,6 +462,9 @@ def load_gazetteer() -> Gazetteer:
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
+            for stale in path.parent.glob("gazetteer-*.pkl"):
+                if stale != path:
+                    stale.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only home: keep the index in memory only
     return Gazetteer(data)

@@ -27,7 +27,7 @@ from typing import Any, Iterable, Optional
 
 from ..article import Article
 from ..contract import Actor, ActorRef, Document, Event
-from ..errors import EvalDataError
+from ..errors import EvalDataError, StageError
 from .matching import DocActors, haversine_km, norm_name, norm_text, run_pipeline
 from .results import Metric, SuiteResult, count, ratio
 
@@ -495,7 +495,7 @@ def evaluate_seed(path: str | Path, *, pipeline=None, limit: Optional[int] = Non
     t0 = time.perf_counter()
     docs, failures, _ = run_pipeline([gold.article()], pipeline=pipeline)
     if docs[0] is None:
-        raise EvalDataError(f"the pipeline failed on the seed article: {failures[0]}", path=str(gold.path))
+        raise StageError(f"the pipeline failed on the seed article: {failures[0]}", path=str(gold.path))
     result = score_seed(gold, docs[0])
     result.seconds = time.perf_counter() - t0
     return result

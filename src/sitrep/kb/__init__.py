@@ -19,7 +19,12 @@ Look-ups:
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
+import sys
+import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -514,6 +519,7 @@ def build_kb(files: Iterable[tuple[str, bool]]) -> KnowledgeBase:
     _check_refs(kb)
     for e in kb.entries.values():
         kb._index(e)
+        e.__dict__.pop("_map", None)
     return kb
 
 
@@ -521,12 +527,61 @@ def package_files() -> list[str]:
     return [str(DATA_DIR / f) for f in PACKAGE_FILES if (DATA_DIR / f).exists()]
 
 
+CACHE_VERSION = b"kb-1"
+
+
+def cache_dir() -> Path:
+    """Where parsed KBs are cached: ``$SITREP_CACHE``, else ``$XDG_CACHE_HOME/sitrep``, else ``~/.cache/sitrep``."""
+    if os.environ.get("SITREP_CACHE"):
+        return Path(os.environ["SITREP_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "sitrep"
+
+
+def _cache_path(files: list[tuple[str, bool]]) -> Optional[Path]:
+    h = hashlib.sha1(CACHE_VERSION)
+    h.update(sys.version.encode())
+    try:
+        for path, may_extend in files:
+            h.update(str(path).encode() + (b"\x01" if may_extend else b"\x00"))
+            h.update(Path(path).read_bytes())
+    except OSError:
+        return None  # unreadable: let the loader report it properly
+    return cache_dir() / f"kb-{h.hexdigest()[:20]}.pkl"
+
+
+def build_kb_cached(files: list[tuple[str, bool]]) -> KnowledgeBase:
+    """:func:`build_kb`, through a pickle cache keyed by the files' paths and contents (a KB that
+    failed validation is never cached, so errors are always reported)."""
+    path = _cache_path(files)
+    if path is not None and path.exists():
+        try:
+            with open(path, "rb") as f:
+                kb = pickle.load(f)
+            if isinstance(kb, KnowledgeBase):
+                return kb
+        except Exception:  # noqa: BLE001 - a broken cache is rebuilt
+            pass
+    kb = build_kb(files)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".kb-", suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(kb, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # read-only home: no cache
+    return kb
+
+
 @lru_cache(maxsize=8)
 def load_kb(paths: tuple[str, ...] = (), include_package: bool = True) -> KnowledgeBase:
-    """The package KB plus the user's files ``paths`` (later entries with an existing id extend it)."""
+    """The package KB plus the user's files ``paths`` (later entries with an existing id extend it),
+    validated, loaded once per process (and cached on disk between processes)."""
     files = [(p, False) for p in package_files()] if include_package else []
     files += [(str(p), True) for p in paths]
-    return build_kb(files)
+    return build_kb_cached(files)
 
 
 __all__ = ["Entry", "KnowledgeBase", "load_kb", "build_kb", "norm", "fold", "slug", "is_acronym",

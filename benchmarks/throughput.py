@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Throughput: the same corpus through (a) the spaCy parse alone (sitrep's nlp stage) and (b) the full
+sitrep pipeline, in the same run, with 1 and 2 processes. Prints (b)/(a), articles/s and words/s, and
+writes JSON to benchmarks/results/.
+
+    PYTHONPATH=src python benchmarks/throughput.py [--synthetic 500] [--repeat 10] [--processes 1 2]
+
+Targets: (b)/(a) >= 0.6 on one process; >= 1.7x speed-up of (b) with 2 processes.
+Each figure is the best of --rounds runs, (a) and (b) alternating. A process pool pays for starting its
+workers (each loads spaCy once); that start-up, measured on a one-batch run, is reported and
+subtracted in the "steady" figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from _corpus import corpus, machine, write_result
+
+from sitrep.pipeline import Pipeline
+from sitrep.stages.nlp import NlpStage
+
+
+def timed(pipeline: Pipeline, articles, n_process: int, batch_size: int) -> tuple[float, int]:
+    t0 = time.perf_counter()
+    failures = 0
+    for outcome in pipeline.pipe(articles, n_process=n_process, batch_size=batch_size):
+        failures += outcome.failure is not None
+    return time.perf_counter() - t0, failures
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--synthetic", type=int, default=500)
+    ap.add_argument("--repeat", type=int, default=10, help="times the bundled examples are repeated")
+    ap.add_argument("--processes", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--rounds", type=int, default=2)
+    args = ap.parse_args()
+
+    articles, info = corpus(args.synthetic, args.repeat)
+    parse_only = Pipeline([NlpStage()])
+    full = Pipeline()
+    # load the models in this process first, so that (a) does not pay for them and (b) not twice
+    list(parse_only.pipe(articles[:4]))
+    list(full.pipe(articles[:4]))
+
+    rows = []
+    for n in args.processes:
+        ta = tb = float("inf")
+        fa = fb = 0
+        for _ in range(args.rounds):
+            t, fa = timed(parse_only, articles, n, args.batch_size)
+            ta = min(ta, t)
+            t, fb = timed(full, articles, n, args.batch_size)
+            tb = min(tb, t)
+        startup = 0.0
+        if n > 1:  # a run of one batch per worker: start-up plus a little work
+            small = articles[:n * args.batch_size]
+            t_small, _ = timed(full, small, n, args.batch_size)
+            startup = max(0.0, t_small - len(small) * tb / len(articles))
+        rows.append({"processes": n, "parse_s": ta, "full_s": tb, "ratio": ta / tb, "startup_s": startup,
+                     "full_steady_articles_s": len(articles) / max(1e-9, tb - startup),
+                     "parse_articles_s": len(articles) / ta, "full_articles_s": len(articles) / tb,
+                     "parse_words_s": info["words"] / ta, "full_words_s": info["words"] / tb,
+                     "failures": fa + fb})
+    base = next((r for r in rows if r["processes"] == 1), None)
+    for r in rows:
+        r["speedup_full"] = base["full_s"] / r["full_s"] if base else None
+        r["speedup_full_steady"] = (r["full_steady_articles_s"] / base["full_articles_s"]) if base else None
+
+    print(f"corpus: {info['articles']} articles ({info['examples']} examples x {info['example_repeats']}, "
+          f"{info['synthetic']} synthetic), {info['words']} words")
+    print(f"{'proc':>4} {'parse art/s':>12} {'full art/s':>11} {'full words/s':>13} {'(b)/(a)':>8} "
+          f"{'speed-up':>9} {'start-up s':>11} {'steady speed-up':>16}")
+    for r in rows:
+        sp = f"{r['speedup_full']:.2f}x" if r["speedup_full"] else "-"
+        ss = f"{r['speedup_full_steady']:.2f}x" if r["speedup_full_steady"] else "-"
+        print(f"{r['processes']:>4} {r['parse_articles_s']:>12.1f} {r['full_articles_s']:>11.1f} "
+              f"{r['full_words_s']:>13.0f} {r['ratio']:>8.2f} {sp:>9} {r['startup_s']:>11.1f} {ss:>16}")
+    path = write_result("throughput", {"corpus": info, "machine": machine(), "rows": rows,
+                                       "targets": {"ratio_1_process": 0.6, "speedup_2_processes": 1.7}})
+    print(f"written: {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+"""scripts/eval_table.py: the README table is generated from JSON results, between its markers."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+spec = importlib.util.spec_from_file_location("eval_table", ROOT / "scripts" / "eval_table.py")
+eval_table = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(eval_table)
+
+
+RESULTS = {
+    "seed": {"command": "sitrep eval seed", "metrics": [
+        {"name": "required events found", "value": 7 / 11, "numerator": 7, "denominator": 11, "kind": "ratio"},
+        {"name": "must-not errors", "value": 1.0, "kind": "count"},
+        {"name": "event precision", "value": None, "numerator": 0, "denominator": 0, "kind": "ratio"}]},
+    "lgl": {"command": "sitrep eval lgl --limit 50", "metrics": [
+        {"name": "mean error km", "value": 123.4, "kind": "km"}]},
+}
+
+
+def test_table_rows_carry_value_and_command():
+    table = eval_table.eval_table(RESULTS)
+    lines = table.splitlines()
+    assert lines[0] == "| suite | figure | value | command |"
+    assert "| seed | required events found | 0.636 (7/11) | `sitrep eval seed` |" in lines
+    assert "| seed | must-not errors | 1 | `sitrep eval seed` |" in lines
+    assert "| seed | event precision | n/a (0/0) | `sitrep eval seed` |" in lines
+    assert "| lgl | mean error km | 123 km | `sitrep eval lgl --limit 50` |" in lines
+
+
+def test_replace_between_markers_only():
+    text = "# x\n\n<!-- eval-table -->\nold\nold\n<!-- /eval-table -->\n\nafter\n"
+    new = eval_table.replace_block(text, "eval-table", "| a |")
+    assert new == "# x\n\n<!-- eval-table -->\n| a |\n<!-- /eval-table -->\n\nafter\n"
+    assert eval_table.replace_block(new, "eval-table", "| a |") == new     # idempotent
+
+
+def test_check_mode(tmp_path, monkeypatch):
+    readme = tmp_path / "README.md"
+    readme.write_text("<!-- eval-table -->\nstale\n<!-- /eval-table -->\n")
+    monkeypatch.setattr(eval_table, "RESULTS", tmp_path / "none")
+    monkeypatch.setattr(eval_table, "BENCH", tmp_path / "none")
+    assert eval_table.main(["--readme", str(readme), "--check"]) == 1
+    assert eval_table.main(["--readme", str(readme)]) == 0
+    assert eval_table.main(["--readme", str(readme), "--check"]) == 0
