@@ -24,6 +24,7 @@ _STATE = {"debug": False}
 
 KbOption = typer.Option([], "--kb", help="Extra knowledge-base YAML file (repeatable).")
 DbOption = typer.Option("sitrep.duckdb", "--db", help="DuckDB database file.")
+RayOption = typer.Option(None, "--ray", help="Run on Ray: 'local', 'auto' or a cluster address (-j workers).")
 
 
 def _version(value: bool) -> None:
@@ -80,6 +81,7 @@ def extract(
     kb: List[Path] = KbOption,
     max_bytes: int = typer.Option(2_000_000, "--max-bytes", help="Refuse texts larger than this."),
     n_process: int = typer.Option(1, "--n-process", "-j", help="Worker processes."),
+    ray: Optional[str] = RayOption,
     no_text: bool = typer.Option(False, "--no-text", help="Leave the article text out of each document."),
 ) -> None:
     """Extract one contract document per article and write it to stdout (no database, no network)."""
@@ -97,7 +99,7 @@ def extract(
     pipeline = _pipeline(kb)
     out = sys.stdout
     with _progress(len(articles), "extracting") as advance:
-        for outcome in pipeline.pipe(articles, n_process=n_process):
+        for outcome in pipeline.pipe(articles, n_process=n_process, ray_address=ray):
             advance(1)
             if outcome.failure is not None:
                 failures.append(outcome.failure)
@@ -141,6 +143,7 @@ def ingest(
     kb: List[Path] = KbOption,
     max_bytes: int = typer.Option(2_000_000, "--max-bytes", help="Refuse texts larger than this."),
     n_process: int = typer.Option(1, "--n-process", "-j", help="Worker processes."),
+    ray: Optional[str] = RayOption,
 ) -> None:
     """Extract articles and store them in the database (idempotent; failures are recorded)."""
     from .store import Store
@@ -148,19 +151,20 @@ def ingest(
     _check_date(published)
     with Store(db) as store:
         result = _ingest(store, paths, kb=kb, published=published, source=source, max_bytes=max_bytes,
-                         n_process=n_process)
+                         n_process=n_process, ray_address=ray)
     err_console.print(f"{db}: {result.summary()}", highlight=False)
     if result.failed:
         raise typer.Exit(1)
 
 
-def _ingest(store, paths, *, kb, published=None, source=None, max_bytes=2_000_000, n_process=1):
+def _ingest(store, paths, *, kb, published=None, source=None, max_bytes=2_000_000, n_process=1, ray_address=None):
     from .readers import expand_paths
 
     n = len(list(expand_paths(paths)))
     with _progress(n, "ingesting") as advance:
         result = store.ingest(paths, pipeline=_pipeline(kb), published=published, source=source,
-                              max_bytes=max_bytes, n_process=n_process, on_progress=advance)
+                              max_bytes=max_bytes, n_process=n_process, ray_address=ray_address,
+                              on_progress=advance)
     for f in result.failures:
         _report_failure(f)
     return result
@@ -201,6 +205,10 @@ def _check_date(value: Optional[str]) -> None:
         date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint="--published") from None
+
+
+from .cli_situation import register as _register_situation; _register_situation(app)  # noqa: E402,E702 (situation queries, export)
+from .cli_serve import register as _register_serve; _register_serve(app)  # noqa: E402,E702 (sitrep serve)
 
 
 def main() -> None:

@@ -20,6 +20,7 @@ pipeline stage it happened in::
     ├── StoreError                   E401 the database cannot be used
     │   └── SchemaVersionError       E402 the database was written by another schema version
     ├── QueryError                   E501 a query's arguments make no sense (unknown actor, reversed range)
+    ├── ExportError                  E701 an export cannot be written (target exists without --force, bad format)
     └── EvalDataError                E601 an evaluation data set is missing or malformed
 
 A bad article never stops a batch: readers and the pipeline turn these errors into
@@ -126,6 +127,10 @@ class SchemaVersionError(StoreError):
 
 class QueryError(SitrepError):
     code = "E501"
+
+
+class ExportError(SitrepError):
+    code = "E701"
 
 
 class EvalDataError(SitrepError):

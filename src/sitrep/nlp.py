@@ -50,10 +50,10 @@ def load_pipeline(model: str | None = None, kb_paths: tuple[str, ...] = ()) -> L
     nlp.add_pipe("sitrep_newline_sentences", before="parser")
     from .kb import load_kb
 
-    patterns = load_kb(kb_paths).entity_patterns()
-    if patterns:
-        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
-        ruler.add_patterns(patterns)
+    from .kb.ruler import add_kb_ruler
+
+    # KB names (phrase patterns on lower-cased tokens, acronyms case-sensitive) before the NER
+    add_kb_ruler(nlp, load_kb(kb_paths).entity_patterns(), before="ner")
     return nlp
 
 

@@ -136,9 +136,16 @@ class Pipeline:
                     err, article_id=st.article.id, origin=st.article.origin, stage="document"))
 
     def pipe(self, articles: Iterable[Article], *, n_process: int = 1,
-             batch_size: Optional[int] = None) -> Iterator[Outcome]:
-        """Process many articles, in order, in batches; ``n_process > 1`` uses a process pool."""
+             batch_size: Optional[int] = None, ray_address: Optional[str] = None) -> Iterator[Outcome]:
+        """Process many articles, in order, in batches; ``n_process > 1`` uses a process pool;
+        ``ray_address`` ("local", "auto" or a cluster address) runs ``n_process`` Ray workers instead."""
         batch_size = batch_size or self.batch_size
+        if ray_address:
+            from .distributed import ray_pipe
+
+            yield from ray_pipe(self, articles, num_workers=max(n_process, 1), batch_size=batch_size,
+                                address=ray_address)
+            return
         batches = _chunks(articles, batch_size)
         if n_process <= 1:
             for batch in batches:

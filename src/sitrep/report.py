@@ -45,21 +45,26 @@ def situation(store: Store, *, since: Optional[str] = None, until: Optional[str]
         GROUP BY coalesce(x.kb_id, lower(x.name))
         ORDER BY n_articles DESC, n_mentions DESC, name LIMIT ?""", params + [limit]).fetchall()
     events = con.execute(f"""
-        SELECT coalesce(e.date, CAST(a.published AS VARCHAR)) AS day, e.type, e.mode, e.source_text,
-               e.target_text, p.name, e.sentence_text, a.source, e.negated, e.modality, e.confidence
+        SELECT coalesce(e.date, CAST(a.published AS VARCHAR)) AS day, e.type, e.mode,
+               coalesce(sa.name, e.source_text), coalesce(ta.name, e.target_text), p.name, e.sentence_text,
+               a.source, e.negated, e.modality, e.confidence
         FROM events e JOIN articles a ON a.id = e.article_id
         LEFT JOIN places p ON p.article_id = e.article_id AND p.place_id = e.location
-        WHERE {where} AND NOT e.negated
+        LEFT JOIN actors sa ON sa.article_id = e.article_id AND sa.actor_id = e.source_actor
+        LEFT JOIN actors ta ON ta.article_id = e.article_id AND ta.actor_id = e.target_actor
+        WHERE {where} AND NOT e.negated AND e.modality <> 'historical'
         ORDER BY day NULLS LAST, e.confidence DESC LIMIT ?""", params + [limit * 3]).fetchall()
     quotes = con.execute(f"""
-        SELECT coalesce(q.speaker_text, '(unattributed)'), q.text, a.source, CAST(a.published AS VARCHAR)
+        SELECT coalesce(sp.name, q.speaker_text, '(unattributed)'), q.text, a.source, CAST(a.published AS VARCHAR)
         FROM quotes q JOIN articles a ON a.id = q.article_id
+        LEFT JOIN actors sp ON sp.article_id = q.article_id AND sp.actor_id = q.speaker_actor
         WHERE {where} AND q.kind <> 'indirect'
         ORDER BY a.published, q.start_offset LIMIT ?""", params + [limit]).fetchall()
     claims = con.execute(f"""
-        SELECT c.subject_text, c.property, c.value, c.value_max, c.approx, c.unit, c.text, a.source,
+        SELECT coalesce(sa.name, c.subject_text), c.property, c.value, c.value_max, c.approx, c.unit, c.text, a.source,
                CAST(a.published AS VARCHAR), c.article_id, c.claim_id
         FROM claims c JOIN articles a ON a.id = c.article_id
+        LEFT JOIN actors sa ON sa.article_id = c.article_id AND sa.actor_id = c.subject_actor
         WHERE {where} ORDER BY a.published, c.start_offset LIMIT ?""", params + [limit * 2]).fetchall()
     contradictions = con.execute(f"""
         SELECT x.reason, ca.text, cb.text, a.source

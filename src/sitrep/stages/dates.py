@@ -1,9 +1,29 @@
-"""Stage ``dates`` (scaffold: assigns nothing yet; its issue implements it)."""
+"""Stage ``dates``: every temporal expression of the article, resolved against its publication date.
+
+Finding and resolving live in :mod:`sitrep.timex` (shared with the stages that date events, claims and
+relations through :func:`sitrep.timex.governing_date`). Each expression becomes a
+:class:`~sitrep.contract.TimeExpression` with its span, its value ("YYYY", "YYYY-MM" or "YYYY-MM-DD"),
+its precision and its relation ("since 2011" -> ``since``). Without a publication date, relative
+expressions are still listed, with ``value`` null.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Optional
+
 from ..article import ArticleState
+from ..timex import find_timexes, resolve, to_contract
 from .base import Stage
+
+
+def _base(published: Optional[str]) -> Optional[dt.date]:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
 
 
 class DatesStage(Stage):
@@ -12,4 +32,8 @@ class DatesStage(Stage):
     assigns = ("dates",)
 
     def process(self, state: ArticleState) -> None:
-        pass
+        base = _base(state.article.published)
+        timexes = find_timexes(state.text, state.doc)
+        for t in timexes:
+            t.value, t.precision = resolve(t.core, base, t.future)
+        state.dates = to_contract(timexes)

@@ -1,9 +1,67 @@
-"""Stage ``places`` (scaffold: assigns nothing yet; its issue implements it)."""
+"""Stage ``places``: the places an article names, placed on the map.
+
+1. **Candidates.** spaCy's GPE/LOC/FAC entities, and capitalised token sequences the gazetteer knows
+   (the small model tags "Aleppo" as a person and "Idlib" as an organisation: the gazetteer wins when
+   the context is locative -- "in", "near", "from" ... before it, a coordination with a place, a
+   division word after it, "City, State"). A name tagged PERSON needs such a cue ("Jordan" the person
+   vs the country). Direction words and division words extend names into regions ("northwest Syria",
+   "Idlib province") when the regions file knows them.
+2. **Metonymy.** A span that the actors stage resolved as a metonym ("Moscow said", "reach out to
+   Moscow") is the government, never a place. Country names stay places (feature country) even when
+   they are also actor mentions: "troops in Syria".
+3. **Disambiguation** by the article's context: countries and US states named in the article (and the
+   places that are unambiguous), "Gainesville, Ga."-style qualifiers, nearness to places already
+   placed, then population and feature class (country > first-level division > town).
+4. **Output.** One :class:`~sitrep.contract.Place` per place with all its mentions; ids are
+   ``geo:<geonameid>``, ``region:<slug>`` (regions file) or ``fips:<code>`` (US counties, whose point is
+   taken from the article's towns in the same state, else the state's point).
+"""
 
 from __future__ import annotations
 
-from ..article import ArticleState
+import math
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Optional
+
+from ..article import ArticleState, PlaceMention
+from ..contract import Place, Span
+from ..gazetteer import fold, haversine_km, load_gazetteer, load_regions
 from .base import Stage
+
+ENTITY_LABELS = {"GPE", "LOC", "FAC"}
+#: entity labels whose tokens are never scanned for place names unless a cue says so
+_BLOCKING = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
+_SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+_CONNECT = {"and", "or", ",", "&", "as", "well"}
+_MAX_CANDIDATES = 40
+_NON_PLACE_KINDS = {"person", "organization", "armed_group", "igo", "media", "group"}
+_KIND_PRIOR = {"country": 3.0, "admin1": 2.5, "region": 2.5, "other": 2.5, "county": 2.0}
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    cues = load_regions().get("cues") or {}
+    return {
+        "loc": frozenset(w.lower() for w in cues.get("locative_prepositions", [])),
+        "dir": frozenset(w.lower() for w in cues.get("direction_words", [])),
+        "div": frozenset(w.lower() for w in cues.get("division_words", [])),
+        "stop": frozenset(cues.get("not_places", [])),
+        "civic": frozenset(w.lower() for w in cues.get("civic_words", [])),
+        "street": frozenset(w.lower() for w in cues.get("street_words", [])),
+        "speak": frozenset(w.lower() for w in cues.get("metonym_governors", [])),
+    }
+
+
+class _Cand:
+    __slots__ = ("start", "end", "text", "ids", "strong", "label", "forced", "acts")
+
+    def __init__(self, start, end, text, ids, strong, label, forced=None):
+        self.start, self.end, self.text, self.ids = start, end, text, ids
+        self.strong = strong    # a cue or the NER label says it is a place
+        self.label = label
+        self.forced = forced    # (cc, admin1) from a "City, State" qualifier
+        self.acts = False       # syntactically an agent / addressee (a capital there is a government)
 
 
 class PlacesStage(Stage):
@@ -11,5 +69,405 @@ class PlacesStage(Stage):
     needs = ("doc", "mentions",)
     assigns = ("places", "place_mentions",)
 
+    def __init__(self, context_weight: float = 3.0, country_weight: float = 2.0, vote_weight: float = 1.0):
+        self.context_weight = context_weight
+        self.country_weight = country_weight
+        self.vote_weight = vote_weight
+
+    @property
+    def gazetteer(self):
+        return load_gazetteer()
+
+    # -- candidates -----------------------------------------------------------------------------
+    def _candidates(self, state: ArticleState) -> list[_Cand]:
+        doc = state.doc
+        gaz = self.gazetteer
+        cues = _cues()
+        text = state.text
+        metonyms = [(m.start, m.end) for m in state.mentions if m.how == "metonym"]
+        # spans the actors stage resolved to organisations and persons ("the White House", the KB's
+        # "Jordan" the player): not places. States stay places ("troops in Syria").
+        actors = {a.id: a for a in state.actors}
+        non_places = []
+        for m in state.mentions:
+            a = actors.get(m.actor_id)
+            if a is not None and a.kind in _NON_PLACE_KINDS and m.how in ("name", "alias", "acronym", "title"):
+                non_places.append((m.start, m.end, bool(getattr(a, "kb_id", None))))
+
+        ent_label = [""] * len(doc)
+        ent_len = [0] * len(doc)
+        for ent in doc.ents:
+            for t in range(ent.start, ent.end):
+                ent_label[t] = ent.label_
+                ent_len[t] = ent.end - ent.start
+
+        def is_metonym(s: int, e: int) -> bool:
+            return any(ms < e and s < me for ms, me in metonyms)
+
+        def locative_before(i: int) -> bool:
+            j = i - 1
+            while j >= 0 and doc[j].text in ("the", "The"):
+                j -= 1
+            return j >= 0 and doc[j].lower_ in cues["loc"]
+
+        # words of multi-word person names ("Sam Jones" -> "Jones" later is the person, not a place)
+        person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        cands: list[_Cand] = []
+        taken = [False] * len(doc)
+        n = len(doc)
+        i = 0
+        maxw = gaz.max_words
+        toks = list(doc)
+        words = [t.text for t in toks]
+        starts = [t.idx for t in toks]
+        # tokens a name may start with / end with / contain
+        cap = [w[:1].isupper() for w in words]
+        opener = [c or t.lower_ in cues["dir"] for c, t in zip(cap, toks)]
+        inner_ok = [not (t.is_space or (t.is_punct and t.text not in (".", "-", "'"))) for t in toks]
+        while i < n:
+            if taken[i] or not opener[i] or ent_label[i] in _SKIP_LABELS:
+                i += 1
+                continue
+            found = None
+            # longest n-gram starting here that the gazetteer knows
+            top = i
+            while top < n and top - i < maxw and inner_ok[top]:
+                top += 1
+            for w in range(top - i, 0, -1):
+                if not cap[i + w - 1]:
+                    continue
+                key = fold(text[starts[i]:starts[i + w - 1] + len(words[i + w - 1])])
+                if key and gaz.has(key):
+                    found = (w, key)
+                    break
+            if found is None:
+                i += 1
+                continue
+            w, key = found
+            span = doc[i:i + w]
+            first = span[0]
+            if w == 1 and not first.text[:1].isupper():  # a bare direction word
+                i += 1
+                continue
+            # a name followed by a division word: "Idlib province"
+            if i + w < n and doc[i + w].lower_ in cues["div"] and gaz.has(fold(span.text + " " + doc[i + w].text)):
+                span = doc[i:i + w + 1]
+                key = fold(span.text)
+                w += 1
+            start_c, end_c = span.start_char, span.end_char
+            label = ent_label[i]
+            strong = label in ENTITY_LABELS
+            if w == 1 and (span.text in cues["stop"] or (first.is_stop and not strong)):
+                i += 1
+                continue
+            if w == 1 and i > 0 and not locative_before(i):
+                prev = toks[i - 1]
+                if prev.pos_ == "PROPN" and prev.is_title and not prev.whitespace_ == "" \
+                        and prev.lower_ not in cues["dir"] and not self._is_big(prev.text, 5000) \
+                        and prev.ent_type_ not in ("GPE", "LOC", "FAC"):
+                    person_words.add(first.text)  # "Michael Jordan": a surname, here and later
+            if w == 1 and first.text in person_words and not locative_before(i):
+                i += 1
+                continue
+            inside = (label in _BLOCKING or label == "FAC") and ent_len[i] > w
+            if inside:
+                # a name that opens an organisation's name ("the Texas Department of ...", "Alexandria
+                # City Public Schools") is a place mention; inside a person's name it is not
+                ent = next(e for e in doc.ents if e.start <= i < e.end)
+                opens = i == ent.start or (i == ent.start + 1 and ent[0].lower_ == "the")
+                civic = i + w < n and doc[i + w].lower_ in cues["civic"]
+                if not opens or (label in ("PERSON", "NORP", "WORK_OF_ART", "LAW", "LANGUAGE") and not civic):
+                    i += 1
+                    continue
+            nxt = doc[i + w] if i + w < n else None
+            if nxt is not None and nxt.lower_.rstrip(".") in cues["street"] and nxt.text[:1].isupper():
+                i += w  # "Main Street", "Memphis St.": a street named after a place
+                continue
+            if w == 1 and first.lower_ in cues["dir"]:
+                i += 1  # "Northeast" alone ("Northeast Georgia" -> Georgia)
+                continue
+            cue = locative_before(i) or (nxt is not None and nxt.lower_ in cues["div"])
+            if not cue and w == 1 and first.dep_ == "compound" and first.head.pos_ == "NOUN" \
+                    and first.head.is_lower and self._is_big(span.text, 5000):
+                cue = True  # "an Alexandria man", "Alexandria police": a place modifying a common noun
+            if inside:
+                # "the Athens Police Department", "Dublin City Council": a town's own institutions
+                strong = self._is_division(span.text) or (i + w < n and doc[i + w].lower_ in cues["civic"])
+            elif not strong:
+                if label in ("PERSON", "ORG"):
+                    # the small model's person / organisation: a place only with a cue, under its own name
+                    strong = (cue and self._is_primary(span.text)) or self._is_big(span.text, 1_000_000)
+                elif label in _BLOCKING:
+                    strong = (cue and self._is_primary(span.text)) or self._is_big(span.text, 1_000_000)
+                else:
+                    # not an entity at all: a known name under its own name ("Area", "The City" are
+                    # alternate names of some town, not places in running text)
+                    primary = self._is_primary(span.text)
+                    strong = (cue and primary) or (primary and w > 1) or self._is_big(span.text) \
+                        or self._is_division(span.text)
+            if any(ms <= start_c and end_c <= me and (known or label not in ENTITY_LABELS)
+                   for ms, me, known in non_places):
+                for t in range(i, i + w):
+                    taken[t] = True
+                i += w
+                continue
+            if is_metonym(start_c, end_c):
+                for t in range(i, i + w):
+                    taken[t] = True
+                i += w
+                continue
+            ids = gaz.lookup(span.text)
+            cand = _Cand(start_c, end_c, text[start_c:end_c], ids, strong, label)
+            cand.acts = label != "" and self._acts(span, ids, cues)
+            cands.append(cand)
+            for t in range(i, i + w):
+                taken[t] = True
+            i += w
+
+        # one sense per discourse: a name read as a place once is a place wherever it recurs
+        strong_keys = {fold(c.text) for c in cands if c.strong}
+        for c in cands:
+            if not c.strong and fold(c.text) in strong_keys:
+                c.strong = True
+        # coordination: "in Aleppo and Idlib" -- a weak name joined to a strong one becomes strong
+        for a, b in zip(cands, cands[1:]):
+            between = text[a.end:b.start].strip().lower()
+            if a.strong and not b.strong and between in _CONNECT | {", and", ", or", "and", "or"}:
+                b.strong = True
+        # "Gainesville, Ga." / "Columbus, Ohio": the qualifier fixes the state (and is a place itself)
+        self._qualifiers(state, cands)
+        return [c for c in cands if c.strong and c.ids]
+
+    def _acts(self, span, ids, cues) -> bool:
+        """A national capital standing for its government: it speaks or acts ("Moscow said"), owns a
+        decision ("Moscow's decision"), or is spoken to ("reach out to Moscow", "talks with Tehran")."""
+        gaz = self.gazetteer
+        if not any(i in gaz.capitals for i in ids):
+            return False
+        root = span.root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+            return True
+        if root.dep_ == "pobj" and root.head.lower_ in ("to", "with"):
+            gov = root.head.head
+            if gov.pos_ == "ADP" or gov.dep_ == "prt":
+                gov = gov.head
+            return gov.lemma_.lower() in cues["speak"]
+        return False
+
+    def _is_big(self, name: str, population: int = 500_000) -> bool:
+        gaz = self.gazetteer
+        for i in gaz.lookup(name):
+            k = gaz.kind(i)
+            if k in ("country", "admin1", "region", "other") or gaz.population(i) >= population:
+                return True
+        return False
+
+    def _is_primary(self, name: str) -> bool:
+        """Whether some place has ``name`` as its own name (not only as an alternate name)."""
+        gaz = self.gazetteer
+        key = fold(name)
+        return any(fold(gaz.name_of(i)) == key for i in gaz.lookup(name))
+
+    def _is_division(self, name: str) -> bool:
+        gaz = self.gazetteer
+        return any(gaz.kind(i) in ("country", "admin1", "county", "region") for i in gaz.lookup(name))
+
+    def _qualifiers(self, state: ArticleState, cands: list[_Cand]) -> None:
+        gaz = self.gazetteer
+        doc = state.doc
+        text = state.text
+        by_start = {c.start: c for c in cands}
+        tok_at = None
+        for c in list(cands):
+            rest = text[c.end:c.end + 2]
+            if not rest.startswith(", "):
+                continue
+            q = by_start.get(c.end + 2)
+            state_i = None
+            if q is not None:
+                for i in q.ids:
+                    if gaz.kind(i) in ("admin1", "country"):
+                        state_i = i
+                        break
+                if state_i is not None:
+                    q.strong = True
+                    q.ids = (state_i,)
+            else:
+                # an AP abbreviation: read the token that starts there
+                if tok_at is None:
+                    tok_at = {t.idx: t for t in doc}
+                tok = tok_at.get(c.end + 2)
+                if tok is not None:
+                    abbr = tok.text
+                    if abbr not in gaz.abbrevs and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "." \
+                            and doc[tok.i + 1].idx == tok.idx + len(tok.text):
+                        abbr = tok.text + "."
+                    if abbr in gaz.abbrevs:
+                        state_i = gaz.abbrevs[abbr]
+                        cands.append(_Cand(tok.idx, tok.idx + len(abbr), text[tok.idx:tok.idx + len(abbr)],
+                                           (state_i,), True, "GPE"))
+            if state_i is not None:
+                cc, a1 = gaz.country_of(state_i), gaz.admin1_of(state_i)
+                within = tuple(i for i in c.ids if gaz.country_of(i) == cc and
+                               (a1 is None or gaz.admin1_of(i) == a1) and i != state_i)
+                if within:
+                    c.ids = within
+                    c.strong = True
+                    c.forced = (cc, a1)
+        cands.sort(key=lambda c: c.start)
+        # stand-alone abbreviations with two periods ("W.Va.", "D.C.")
+        seen = {c.start for c in cands}
+        for tok in doc:
+            if tok.text.count(".") >= 2 and tok.idx not in seen and tok.text in gaz.abbrevs:
+                cands.append(_Cand(tok.idx, tok.idx + len(tok.text), tok.text, (gaz.abbrevs[tok.text],), True, "GPE"))
+        cands.sort(key=lambda c: c.start)
+
+    # -- disambiguation -------------------------------------------------------------------------
+    def _resolve(self, cands: list[_Cand]) -> list[Optional[int]]:
+        gaz = self.gazetteer
+        W = self.context_weight
+        # anchors: names with one reading, and countries / states (they name the setting)
+        countries: Counter = Counter()
+        states: Counter = Counter()
+        def prior(i: int, key: str) -> float:
+            kind = gaz.kind(i)
+            s = math.log10(gaz.population(i) + 10) + _KIND_PRIOR.get(kind, 0.0)
+            if fold(gaz.name_of(i)) == key:
+                s += 1.5
+            return s
+
+        for c in cands:
+            i = None
+            if len(c.ids) == 1 or c.forced:
+                i = c.ids[0]
+            else:
+                # a reading that dominates the others on its own (a state against hamlets that
+                # carry its name as an alternate name) anchors the setting too
+                key = fold(c.text)
+                ranked = sorted(c.ids[:_MAX_CANDIDATES], key=lambda j: -prior(j, key))
+                if gaz.kind(ranked[0]) in ("country", "admin1") and prior(ranked[0], key) - prior(ranked[1], key) >= 2.5:
+                    i = ranked[0]
+            if i is None:
+                continue
+            countries[gaz.country_of(i)] += 1
+            if gaz.kind(i) in ("admin1", "county", "city") or c.forced:
+                states[(gaz.country_of(i), gaz.admin1_of(i) if not c.forced else c.forced[1])] += 1
+        countries.pop(None, None)
+
+        # spread vote: the first-level divisions that several different names could lie in are
+        # probably the article's home ("Lamar County" and "Paris" both have Texas readings)
+        contrib: dict[str, Counter] = {}
+        for c in cands:
+            key = fold(c.text)
+            if key in contrib:
+                continue
+            areas = {(gaz.country_of(i), gaz.admin1_of(i)) for i in c.ids[:200]
+                     if gaz.kind(i) in ("city", "county", "admin1") and gaz.admin1_of(i)}
+            if areas:
+                w = 1.0 / math.sqrt(len(areas))
+                contrib[key] = Counter({a: w for a in areas})
+        votes: Counter = Counter()
+        for cnt in contrib.values():
+            votes.update(cnt)
+
+        def score(i: int, key: str, ctx_c: Counter, ctx_s: Counter, points) -> float:
+            kind = gaz.kind(i)
+            pop = gaz.population(i)
+            s = math.log10(pop + 10)
+            if kind == "country":
+                s += 3.0
+            elif kind in ("admin1", "region", "other"):
+                s += 2.5
+            elif kind == "county":
+                s += 2.0
+            if fold(gaz.name_of(i)) == key:
+                s += 1.5
+            cc = gaz.country_of(i)
+            if kind == "city" and pop >= 1_000_000:
+                s += 1.0  # a world city: read first unless the article's setting says otherwise
+            if cc and ctx_c.get(cc):
+                s += self.country_weight + min(ctx_c[cc], 5) * 0.2
+            a1 = gaz.admin1_of(i)
+            if a1 and ctx_s.get((cc, a1)):
+                s += W
+            if a1 and kind != "admin1":
+                v = votes.get((cc, a1), 0.0) - contrib.get(key, {}).get((cc, a1), 0.0)
+                if v >= 1.0:
+                    s += min(v, 3.0) * self.vote_weight
+            if points and kind == "city":
+                la, lo = gaz.coords(i)
+                if any(haversine_km(la, lo, pla, plo) < 150 for pla, plo in points):
+                    s += 1.5
+            return s
+
+        def top(ids):
+            if len(ids) <= _MAX_CANDIDATES:
+                return ids
+            return sorted(ids, key=lambda i: -gaz.population(i))[:_MAX_CANDIDATES]
+
+        choice: list[Optional[int]] = [None] * len(cands)
+        keys = [fold(c.text) for c in cands]
+        for rnd in range(2):
+            if rnd == 1:  # second round: the first round's readings are context too
+                countries = Counter()
+                states = Counter()
+                for c, ch in zip(cands, choice):
+                    if ch is None:
+                        continue
+                    countries[gaz.country_of(ch)] += 1
+                    if gaz.kind(ch) in ("admin1", "city", "county") and gaz.country_of(ch) == "US":
+                        states[("US", gaz.admin1_of(ch))] += 1 if gaz.kind(ch) != "admin1" else 2
+                    elif gaz.kind(ch) == "admin1":
+                        states[(gaz.country_of(ch), gaz.admin1_of(ch))] += 2
+                countries.pop(None, None)
+            points = []
+            if rnd == 1:
+                for ch in choice:
+                    if ch is not None and gaz.kind(ch) == "city":
+                        points.append(gaz.coords(ch))
+            for n, c in enumerate(cands):
+                ids = top(c.ids)
+                if len(ids) == 1:
+                    choice[n] = ids[0]
+                    continue
+                pts = [p for p in points if choice[n] is None or p != gaz.coords(choice[n])]
+                choice[n] = max(ids, key=lambda i: score(i, keys[n], countries, states, pts))
+        return choice
+
+    # -- the stage ------------------------------------------------------------------------------
     def process(self, state: ArticleState) -> None:
-        pass
+        if state.doc is None:
+            return
+        gaz = self.gazetteer
+        cands = self._candidates(state)
+        choice = self._resolve(cands)
+        places: dict[str, Place] = {}
+        mentions: list[PlaceMention] = []
+        city_points = defaultdict(list)  # (cc, admin1) -> points of the article's towns there
+        for ch in choice:
+            if ch is not None and gaz.kind(ch) == "city":
+                city_points[(gaz.country_of(ch), gaz.admin1_of(ch))].append(gaz.coords(ch))
+        for c, ch in zip(cands, choice):
+            if ch is None or (c.acts and any(i in gaz.capitals and gaz.country_of(i) == gaz.country_of(ch)
+                                              for i in c.ids)):
+                continue  # "Moscow said", "reach out to Moscow": the government, not the city
+            e = gaz.entry(ch)
+            lat, lon = e.lat, e.lon
+            if lat is None and e.kind == "county":
+                pts = city_points.get((e.country_code, e.admin1))
+                if pts:
+                    lat = round(sum(p[0] for p in pts) / len(pts), 5)
+                    lon = round(sum(p[1] for p in pts) / len(pts), 5)
+                else:
+                    st = gaz.us_state(e.admin1 or "")
+                    if st is not None:
+                        lat, lon = st.lat, st.lon
+            place = places.get(e.id)
+            if place is None:
+                place = places[e.id] = Place(id=e.id, name=e.name, geonameid=e.geonameid, lat=lat, lon=lon,
+                                             country_code=e.country_code, feature=e.feature)
+            place.mentions.append(Span(text=c.text, start=c.start, end=c.end))
+            mentions.append(PlaceMention(start=c.start, end=c.end, place_id=e.id, text=c.text))
+        mentions.sort(key=lambda m: m.start)
+        state.places = list(places.values())
+        state.place_mentions = mentions

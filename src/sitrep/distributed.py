@@ -1,0 +1,59 @@
+"""Scale-out on Ray: the same :class:`~sitrep.pipeline.Pipeline`, run by Ray actors.
+
+    import ray, sitrep
+    from sitrep.distributed import ray_pipe
+    ray.init()                                  # or ray.init(address="auto") on a cluster
+    for outcome in ray_pipe(sitrep.Pipeline(), articles, num_workers=8):
+        ...
+
+Each Ray actor receives the pickled pipeline (configuration only) once and loads the spaCy model and
+the knowledge base once, then processes batches; outcomes come back in input order. Ray is an optional
+dependency (``pip install 'sitrep[ray]'``).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator, Optional
+
+from .article import Article
+from .errors import ConfigError
+from .pipeline import Outcome, Pipeline, _chunks
+
+
+def _ray():
+    try:
+        import ray
+    except ImportError:
+        raise ConfigError("Ray is not installed; `pip install 'sitrep[ray]'`") from None
+    return ray
+
+
+class _Worker:
+    def __init__(self, pipeline: Pipeline):
+        self.pipeline = pipeline
+
+    def run(self, batch: list[Article]) -> list[Outcome]:
+        return list(self.pipeline._run_batch(batch))
+
+
+def ray_pipe(pipeline: Pipeline, articles: Iterable[Article], *, num_workers: int = 2,
+             batch_size: Optional[int] = None, num_cpus_per_worker: float = 1,
+             address: Optional[str] = "local") -> Iterator[Outcome]:
+    """Process ``articles`` on ``num_workers`` Ray actors, yielding outcomes in input order.
+
+    ``address`` is "local" (start Ray in this machine, the default), "auto" (join the running cluster)
+    or a cluster address; an already initialised Ray is used as it is."""
+    ray = _ray()
+    if not ray.is_initialized():
+        if address in (None, "local"):
+            ray.init(num_cpus=max(num_workers, 1), include_dashboard=False, log_to_driver=False)
+        else:
+            ray.init(address=address, log_to_driver=False)
+    from ray.util import ActorPool
+
+    Worker = ray.remote(num_cpus=num_cpus_per_worker)(_Worker)
+    ref = ray.put(pipeline)
+    pool = ActorPool([Worker.remote(ref) for _ in range(num_workers)])
+    batches = _chunks(articles, batch_size or pipeline.batch_size)
+    for outcomes in pool.map(lambda actor, batch: actor.run.remote(batch), batches):
+        yield from outcomes

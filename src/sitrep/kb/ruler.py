@@ -1,0 +1,131 @@
+"""The KB entity ruler: puts knowledge-base names into ``doc.ents`` before the statistical NER runs, so
+that "Jabhat al-Nusra" is an ORG and "Idlib" a GPE whatever the small model thinks.
+
+Names are matched the way :meth:`sitrep.kb.KnowledgeBase.lookup` matches them: case-, diacritic- and
+punctuation-insensitive ("al-Qaeda" = "Al Qaeda"), with two safety rules:
+
+* an acronym ("US", "U.S.", "IS", "UN") matches only as written in capitals ("us" and "is" never do);
+* a name written with capitals never matches all-lower-case text ("turkey", "china", "chad").
+
+The patterns are kept as a dict of normalised names (no tokenisation at load time: adding thousands of
+names to a spaCy ``PhraseMatcher`` costs a second or more, mostly creating lexemes); at run time each
+token whose normalised form starts some name is extended token by token and looked up, which costs a
+millisecond or two per article. Each entity gets the KB id as ``ent.ent_id_`` (as spaCy's own entity
+ruler does) and ``ent.kb_id_``.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import LOWER, ORTH, SPACY
+from spacy.language import Language
+from spacy.tokens import Span
+from spacy.util import filter_spans
+
+from . import acronym_key, is_acronym, norm
+
+RULER_NAME = "sitrep_kb_ruler"
+#: tokens that end a candidate name (a name never runs across them)
+_STOP = frozenset({".", ",", ";", ":", "(", ")", "[", "]", '"', "\u201c", "\u201d", "!", "?", "\u2014", "\u2013"})
+
+
+class KbRuler:
+    def __init__(self, nlp: Language, name: str = RULER_NAME):
+        self.nlp = nlp
+        self.name = name
+        self.names: dict[str, tuple[str, str, bool]] = {}     # norm(name) -> (label, id, lower ok)
+        self.acronyms: dict[str, tuple[str, str]] = {}        # "US" -> (label, id)
+        self.first_words: set[str] = set()
+        self.max_words = 0
+        self._norm_cache: dict[int, str] = {}
+        self.n_patterns = 0
+
+    def add_patterns(self, patterns: list[dict]) -> None:
+        """Add ``{"label", "pattern", "id"}`` patterns; the first pattern for a name wins."""
+        for p in patterns:
+            text = str(p["pattern"]).strip()
+            if not text:
+                continue
+            label, eid = p["label"], p.get("id", "")
+            self.n_patterns += 1
+            if is_acronym(text):
+                self.acronyms.setdefault(acronym_key(text), (label, eid))
+                continue
+            key = norm(text)
+            if not key or key in self.names:
+                continue
+            self.names[key] = (label, eid, text == text.lower())
+            words = key.split()
+            self.first_words.add(words[0])
+            self.max_words = max(self.max_words, len(words))
+
+    def _norm_tok(self, h: int, lower: str) -> str:
+        v = self._norm_cache.get(h)
+        if v is None:
+            v = self._norm_cache[h] = " ".join(norm(lower).split()) if lower not in _STOP else "\x00"
+        return v
+
+    def __call__(self, doc):
+        if not self.names and not self.acronyms:
+            return doc
+        n = len(doc)
+        if n == 0:
+            return doc
+        arr = doc.to_array([ORTH, LOWER, SPACY]).tolist()
+        strings = doc.vocab.strings
+        norms = [self._norm_tok(lo, strings[lo]) for _, lo, _ in arr]
+        first, names, acronyms, maxw = self.first_words, self.names, self.acronyms, self.max_words
+        spans = []
+        for i in range(n):
+            nt = norms[i]
+            if not nt or nt == "\x00":
+                continue
+            best = None
+            if nt.split(" ", 1)[0] in first:
+                parts = []
+                nwords = 0
+                for j in range(i, min(n, i + 3 * maxw)):
+                    t = norms[j]
+                    if t == "\x00":
+                        break
+                    if t:
+                        parts.append(t)
+                        nwords += t.count(" ") + 1
+                        if nwords > maxw:
+                            break
+                        hit = names.get(" ".join(parts))
+                        if hit is not None:
+                            best = (j + 1, hit)
+            if best is not None:
+                end, (label, eid, lower_ok) = best
+                if not lower_ok:
+                    orth = "".join(strings[arr[k][0]] for k in range(i, end))
+                    if orth == orth.lower():
+                        continue
+                if label == "NORP" and end < n and doc[end].is_title and doc[end].is_alpha:
+                    continue  # "Syrian" in "Free Syrian Legion": let the NER see the whole name
+                spans.append(Span(doc, i, end, label=label, span_id=eid, kb_id=eid))
+                continue
+            orth = strings[arr[i][0]]
+            if orth[:1].isupper():
+                hit = acronyms.get(acronym_key(orth))
+                if hit is not None and is_acronym(orth):
+                    spans.append(Span(doc, i, i + 1, label=hit[0], span_id=hit[1], kb_id=hit[1]))
+        if spans:
+            doc.set_ents(filter_spans(spans), default="unmodified")
+        return doc
+
+
+@Language.factory(RULER_NAME)
+def make_kb_ruler(nlp: Language, name: str):
+    return KbRuler(nlp, name)
+
+
+def add_kb_ruler(nlp: Language, patterns: list[dict], before: str = "ner") -> KbRuler | None:
+    """Add the KB ruler with ``patterns`` to ``nlp`` (before the NER), unless there are none."""
+    if not patterns:
+        return None
+    if RULER_NAME in nlp.pipe_names:
+        nlp.remove_pipe(RULER_NAME)
+    ruler = nlp.add_pipe(RULER_NAME, before=before if before in nlp.pipe_names else None)
+    ruler.add_patterns(patterns)
+    return ruler

@@ -1,0 +1,312 @@
+"""Quotation spans in plain text: where quoted material starts and ends.
+
+A neutral helper (no spaCy, no pipeline state): :func:`find_quote_spans` scans a text once and returns
+the quoted stretches with their content offsets (the marks themselves excluded), so that
+``text[span.start:span.end]`` is the quoted content.
+
+What it understands:
+
+* straight double (``"``) and single (``'``) marks, curly double (“ ”) and single (‘ ’), angle marks
+  (« », ‹ ›, and the reversed » « order), low-9 marks („ closed by “ or ”, ‚ closed by ‘ or ’);
+* nested quotes (single inside double, or the other way round); every span records its ``depth``;
+* quotes that run over several paragraphs, wire style: a paragraph that ends inside a quote and a next
+  paragraph that reopens the same kind of mark continue one quote (the spans share a ``group``);
+* a missing closing mark: the quote ends at the end of its paragraph and a warning says so;
+* a closing mark whose opening mark is missing (``At the same time, we ...," she added.``): the quote
+  starts at the start of its paragraph, with a warning;
+* apostrophes are not quote marks: ``it's``, ``Hay'at``, ``Clinton’s``, ``HTS' efforts``, ``'90s``
+  (a single mark only counts when it is closed within its paragraph).
+
+The scan is a single pass over the mark characters (a compiled regular expression), so its cost is
+linear in the length of the text whatever the input (unbalanced marks, huge paragraphs).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+#: every character that may be a quotation mark, plus the line break (paragraph end)
+_MARKS_RE = re.compile("''|``|[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a\u201e\u201a\u201f\u201b\n]")
+
+DOUBLE = "double"
+SINGLE = "single"
+ANGLE = "angle"
+ANGLE_SINGLE = "angle_single"
+
+#: opening mark -> (family, closing marks accepted)
+_OPENERS: dict[str, tuple[str, str]] = {
+    "\u201c": (DOUBLE, '\u201d\u201c"'),    # “ … ” (a second “ or a straight " closing it: common typos)
+    "\u201f": (DOUBLE, '\u201d"'),          # ‟ … ”
+    "\u201e": (DOUBLE, '\u201c\u201d"'),    # „ … “  or  „ … ”
+    "\u2018": (SINGLE, "\u2019'"),          # ‘ … ’
+    "\u201b": (SINGLE, "\u2019"),           # ‛ … ’
+    "\u201a": (SINGLE, "\u2018\u2019"),     # ‚ … ‘  or  ‚ … ’
+    "\u00ab": (ANGLE, "\u00bb"),            # « … »
+    "\u2039": (ANGLE_SINGLE, "\u203a"),     # ‹ … ›
+}
+#: marks that close a quote opened by the same character used the other way round
+_REVERSED = {"\u00bb": (ANGLE, "\u00ab"), "\u203a": (ANGLE_SINGLE, "\u2039")}
+_AMBIGUOUS = {'"': DOUBLE, "'": SINGLE}
+_SINGLE_CLOSERS = "\u2019'"
+
+#: characters after which a mark opens rather than closes
+_OPEN_CONTEXT = set(" \t\n([{\u2014\u2013-/:;,\u00a0") | set(_OPENERS) | set('"\'')
+#: characters after a closing mark
+_CLOSE_FOLLOW = set(" \t\n.,;:!?)]}\u2014\u2013-\u2026\u00a0") | set("\u201d\u2019\u00bb\u203a\"'")
+
+
+@dataclass
+class QuoteSpan:
+    """One quoted stretch. ``start``/``end`` delimit the content (marks excluded, whitespace trimmed)."""
+
+    start: int
+    end: int
+    family: str                       # double | single | angle | angle_single
+    open_at: Optional[int] = None     # offset of the opening mark (None: the opening mark is missing)
+    close_at: Optional[int] = None    # offset of the closing mark (None: not closed in its paragraph)
+    depth: int = 0                    # 0 for a top-level quote, 1 for a quote inside a quote, ...
+    group: int = 0                    # spans of one multi-paragraph quote share a group number
+    continues: bool = False           # the quote goes on in the next paragraph (reopened mark)
+    continued: bool = False           # this span reopens a quote from the previous paragraph
+    close_width: int = 1              # 2 for a doubled-apostrophe closing mark ('')
+
+    @property
+    def closed(self) -> bool:
+        return self.close_at is not None
+
+    @property
+    def outer_start(self) -> int:
+        """Start including the opening mark (or the content start when the mark is missing)."""
+        return self.open_at if self.open_at is not None else self.start
+
+    @property
+    def outer_end(self) -> int:
+        """End including the closing mark (or the content end when the mark is missing)."""
+        return self.close_at + self.close_width if self.close_at is not None else self.end
+
+
+@dataclass
+class QuoteScan:
+    spans: list[QuoteSpan] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def top_level(self) -> list[QuoteSpan]:
+        return [s for s in self.spans if s.depth == 0]
+
+
+@dataclass
+class _Open:
+    at: int
+    family: str
+    closers: str
+    mark: str
+    width: int = 1
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _snippet(text: str, start: int, n: int = 40) -> str:
+    s = text[start:start + n].replace("\n", " ")
+    return s + ("…" if start + n < len(text) else "")
+
+
+def find_quote_spans(text: str) -> QuoteScan:
+    """Find the quoted stretches of ``text`` (see the module docstring). Never raises on odd input."""
+    scan = QuoteScan()
+    raw: list[QuoteSpan] = []
+    n = len(text)
+    stack: list[_Open] = []
+    para_start = 0
+    group_counter = 0
+    pending_group: Optional[tuple[int, str]] = None  # (group, family) of a quote continuing from above
+
+    def prev_char(i: int) -> str:
+        return text[i - 1] if i > 0 else "\n"
+
+    def next_char(i: int) -> str:
+        j = i + width[0]
+        return text[j] if j < n else "\n"
+
+    def add(start: int, end: int, family: str, open_at, close_at, **kw) -> Optional[QuoteSpan]:
+        s, e = _trim(text, start, end)
+        if e <= s:
+            return None
+        span = QuoteSpan(start=s, end=e, family=family, open_at=open_at, close_at=close_at, **kw)
+        raw.append(span)
+        return span
+
+    def close_top(o: _Open, i: int) -> None:
+        nonlocal pending_group
+        kw = {}
+        if pending_group is not None and o.at == _first_open_of_para[0] and pending_group[1] == o.family:
+            kw = {"group": pending_group[0], "continued": True}
+            pending_group = None
+        add(o.at + o.width, i, o.family, o.at, i, close_width=width[0], **kw)
+
+    # offset of the first opening mark of the current paragraph (for multi-paragraph continuation)
+    _first_open_of_para = [-1]
+
+    def end_paragraph(i: int) -> None:
+        """The paragraph ending at ``i`` closes: settle the marks still open."""
+        nonlocal stack, pending_group, group_counter
+        next_group: Optional[tuple[int, str]] = None
+        # the outermost open non-single quote may continue in the next paragraph
+        outer = next((o for o in stack if o.family != SINGLE), None)
+        if outer is not None:
+            j = i + 1
+            while j < n and text[j].isspace():
+                j += 1
+            reopen = j < n and (text.startswith(("''", "``"), j) and outer.family == DOUBLE
+                                or text[j] in _OPENERS and _OPENERS[text[j]][0] == outer.family
+                                or text[j] in _AMBIGUOUS and _AMBIGUOUS[text[j]] == outer.family
+                                or text[j] in _REVERSED and _REVERSED[text[j]][0] == outer.family)
+            kw: dict = {}
+            if pending_group is not None and outer.at == _first_open_of_para[0] \
+                    and pending_group[1] == outer.family:
+                kw = {"group": pending_group[0], "continued": True}
+                pending_group = None
+            if reopen:
+                if "group" not in kw:
+                    group_counter += 1
+                    kw["group"] = group_counter
+                span = add(outer.at + outer.width, i, outer.family, outer.at, None, continues=True, **kw)
+                if span is not None:
+                    next_group = (span.group, outer.family)
+            else:
+                span = add(outer.at + outer.width, i, outer.family, outer.at, None, **kw)
+                if span is not None:
+                    scan.warnings.append(
+                        f"quote opened at offset {outer.at} is not closed; it ends at the end of its "
+                        f"paragraph (offset {span.end}): {_snippet(text, span.start)!r}")
+        # single marks never closed in their paragraph were apostrophes or stray marks: dropped
+        stack = []
+        pending_group = next_group
+        _first_open_of_para[0] = -1
+
+    width = [1]
+    for m in _MARKS_RE.finditer(text):
+        i = m.start()
+        c = m.group()
+        w = width[0] = len(c)
+        if w == 2:
+            # typewriter doubles: `` opens like “, '' works like a straight double mark
+            c = "\u201c" if c == "``" else '"'
+        if c == "\n":
+            end_paragraph(i)
+            para_start = i + 1
+            continue
+        p, q = prev_char(i), next_char(i)
+        opener_ctx = p.isspace() or p in _OPEN_CONTEXT or i == para_start
+        closer_ctx = (not p.isspace()) and (q.isspace() or q in _CLOSE_FOLLOW)
+
+        # 1. a mark that closes something open (innermost match first)
+        if stack:
+            top = stack[-1]
+            closes_top = c in top.closers and (c not in _SINGLE_CLOSERS or not (p.isalnum() and q.isalnum()))
+            if c in ("'", "\u2019") and top.family != SINGLE:
+                closes_top = False
+            if c == "'" and top.family == SINGLE and not closer_ctx:
+                closes_top = False
+            if closes_top and c in _OPENERS and not closer_ctx and opener_ctx:
+                closes_top = False
+            if closes_top and c in _AMBIGUOUS and opener_ctx and not closer_ctx and c != top.mark:
+                closes_top = False
+            if closes_top:
+                stack.pop()
+                close_top(top, i)
+                continue
+            # a closer for a quote further down the stack (the marks above it were never closed)
+            if c not in "'\u2019" and (closer_ctx or c not in _AMBIGUOUS and c not in _OPENERS):
+                k = next((k for k in range(len(stack) - 1, -1, -1) if c in stack[k].closers), None)
+                if k is not None:
+                    target = stack[k]
+                    del stack[k:]
+                    close_top(target, i)
+                    continue
+
+        # 2. apostrophes and stray single marks
+        if c in ("'", "\u2019"):
+            if c == "'" and opener_ctx and not q.isspace() and not q.isdigit() and i + 1 < n:
+                # a straight mark opens a quote closed by the same mark ('90s is an elision)
+                stack.append(_Open(i, SINGLE, "'", c, w))
+            continue
+
+        # 3. a mark that opens a quote
+        if c in _OPENERS:
+            fam, closers = _OPENERS[c]
+            if c == "\u201c" and closer_ctx and not opener_ctx:
+                # “ used as a closing mark with nothing open: a quote whose opening mark is missing
+                _orphan_close(text, para_start, i, DOUBLE, add, scan, raw)
+                continue
+            if _first_open_of_para[0] < 0 and not stack:
+                _first_open_of_para[0] = i
+            stack.append(_Open(i, fam, closers, c, w))
+            continue
+        if c in _REVERSED:
+            fam, closer = _REVERSED[c]
+            if opener_ctx and not q.isspace():
+                if _first_open_of_para[0] < 0 and not stack:
+                    _first_open_of_para[0] = i
+                stack.append(_Open(i, fam, closer, c, w))
+            elif closer_ctx and not stack:
+                _orphan_close(text, para_start, i, fam, add, scan, raw)
+            continue
+        if c == '"':
+            if closer_ctx and not (opener_ctx and not q.isspace()):
+                if not stack:
+                    _orphan_close(text, para_start, i, DOUBLE, add, scan, raw)
+                continue
+            if _first_open_of_para[0] < 0 and not stack:
+                _first_open_of_para[0] = i
+            stack.append(_Open(i, DOUBLE, '"\u201d', c, w))
+            continue
+        if c in "\u201d":
+            # ” with nothing open: either used as an opening mark or an orphan closing mark
+            if opener_ctx and not q.isspace() and not closer_ctx:
+                if _first_open_of_para[0] < 0 and not stack:
+                    _first_open_of_para[0] = i
+                stack.append(_Open(i, DOUBLE, "\u201d\u201c", c, w))
+            elif not stack:
+                _orphan_close(text, para_start, i, DOUBLE, add, scan, raw)
+            continue
+        # ‘ with nothing open that could close it: an opener
+        if c == "\u2018":  # pragma: no cover - handled by _OPENERS
+            continue
+    end_paragraph(n)
+
+    raw.sort(key=lambda s: (s.start, -s.end))
+    _assign_depth(raw)
+    scan.spans = raw
+    return scan
+
+
+def _orphan_close(text: str, para_start: int, i: int, family: str, add, scan: QuoteScan,
+                  raw: list[QuoteSpan]) -> None:
+    """A closing mark with no opening mark: the quote runs from its paragraph start (or from the end of
+    the last quote closed before it in the same paragraph)."""
+    start = para_start
+    if raw and raw[-1].outer_end > para_start:
+        start = max(start, raw[-1].outer_end)
+    span = add(start, i, family, None, i)
+    if span is not None:
+        scan.warnings.append(
+            f"closing quote mark at offset {i} has no opening mark; the quote is taken from the start "
+            f"of its paragraph (offset {span.start}): {_snippet(text, span.start)!r}")
+
+
+def _assign_depth(spans: list[QuoteSpan]) -> None:
+    """Set ``depth`` from containment (spans sorted by start, longest first); linear with a stack."""
+    open_: list[QuoteSpan] = []
+    for s in spans:
+        while open_ and open_[-1].outer_end <= s.outer_start:
+            open_.pop()
+        s.depth = len(open_)
+        open_.append(s)

@@ -1,0 +1,638 @@
+"""The situation across articles: one identity per actor, one record per real event, contradictions
+between reports, and the actor graph at a date.
+
+One article is a snapshot; this module joins the per-article facts in the store into the situation:
+
+* **Actors** resolve to one identity (an *entity*) across the corpus, by rules tried in order: the
+  knowledge-base id (``kb``); the normalised name (``name``: case, accents, punctuation and a leading
+  "the" ignored; also matches the canonical name of a KB actor); for a person named by a bare surname,
+  the one KB person of that surname (``surname``); then a conservative fuzzy match (``fuzzy``: rapidfuzz ratio >= :data:`FUZZY_THRESHOLD` on names of at least
+  :data:`FUZZY_MIN_LEN` characters, same kind, no conflicting country, one unambiguous best
+  candidate). Two KB actors are never merged: a KB actor is only ever its own KB id.
+* **Events**: reports of the same real event merge into one *situation event* when they have the
+  same PLOVER type, the same resolved source and target (at least one of them known), the same
+  polarity (negated or not) and modality class, the same place or none, and dates within
+  :data:`WINDOW_DAYS` of the first report's date. Each report keeps its article, sentence and
+  outlet; ``n_sources`` counts distinct outlets. The rule that joined each report is stored, so
+  :func:`explain` (``sitrep why EVENT_ID``) can print it.
+* **Contradictions across articles** reuse THE rule, :func:`sitrep.conflicts.contradicts`, with the
+  entity as the subject key and the resolved place as the place key; undated claims are compared
+  only when their articles were published within :data:`WINDOW_DAYS` of each other (a toll reported a
+  week later may well have grown).
+* **Relations over time**: reports of the same relation (type, subject, object, polarity) merge
+  with the earliest ``since`` and the latest ``until``; :func:`graph_at` returns what held at a date.
+
+:func:`rebuild` recomputes every situation table (``s_*``) from the per-article tables; the store
+calls it after each ingest. Everything here works on any store, including an empty one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any, Iterable, Optional, Sequence
+
+from rapidfuzz import fuzz, process
+
+from .contract import ActorRef, Claim
+from .dbutil import bulk_insert
+
+WINDOW_DAYS = 2
+FUZZY_THRESHOLD = 92.0
+FUZZY_MIN_LEN = 6
+#: modalities that report the same kind of fact; others (future, hypothetical, historical) stand apart
+FACTUAL = ("asserted", "reported")
+
+SITUATION_SCHEMA = """
+CREATE TABLE IF NOT EXISTS s_actors (
+    entity_id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR,
+    wikidata VARCHAR, kb_id VARCHAR, aliases JSON, roles JSON, affiliation VARCHAR,
+    n_articles INTEGER, n_mentions INTEGER, first_seen DATE, last_seen DATE, name_key VARCHAR, alias_keys VARCHAR[],
+    n_events INTEGER DEFAULT 0);
+CREATE TABLE IF NOT EXISTS s_actor_map (
+    article_id VARCHAR, actor_id VARCHAR, entity_id VARCHAR, rule VARCHAR, PRIMARY KEY (article_id, actor_id));
+CREATE TABLE IF NOT EXISTS s_events (
+    event_id VARCHAR PRIMARY KEY, type VARCHAR, mode VARCHAR, contexts JSON,
+    source_entity VARCHAR, source_name VARCHAR, target_entity VARCHAR, target_name VARCHAR,
+    place_key VARCHAR, place_name VARCHAR, lat DOUBLE, lon DOUBLE, country_code VARCHAR, geonameid BIGINT,
+    date DATE, date_text VARCHAR, negated BOOLEAN, modality VARCHAR, cameo VARCHAR, confidence DOUBLE,
+    n_reports INTEGER, n_sources INTEGER, outlets JSON, first_reported DATE, last_reported DATE,
+    evidence VARCHAR, rule VARCHAR);
+CREATE TABLE IF NOT EXISTS s_event_reports (
+    event_id VARCHAR, article_id VARCHAR, report_id VARCHAR, outlet VARCHAR, published DATE, url VARCHAR,
+    title VARCHAR, date VARCHAR, sentence_start INTEGER, sentence_end INTEGER, sentence_text VARCHAR,
+    trigger VARCHAR, source_text VARCHAR, target_text VARCHAR, confidence DOUBLE, rule VARCHAR,
+    PRIMARY KEY (article_id, report_id));
+CREATE TABLE IF NOT EXISTS s_contradictions (
+    subject_entity VARCHAR, property VARCHAR, article_a VARCHAR, claim_a VARCHAR, article_b VARCHAR,
+    claim_b VARCHAR, outlet_a VARCHAR, outlet_b VARCHAR, published_a DATE, published_b DATE,
+    text_a VARCHAR, text_b VARCHAR, reason VARCHAR);
+CREATE TABLE IF NOT EXISTS s_relations (
+    relation_id VARCHAR PRIMARY KEY, type VARCHAR, subject_entity VARCHAR, subject_name VARCHAR,
+    object_entity VARCHAR, object_name VARCHAR, object_kind VARCHAR, since VARCHAR, until VARCHAR,
+    negated BOOLEAN, n_reports INTEGER, n_sources INTEGER, first_reported DATE, last_reported DATE,
+    articles JSON, evidence VARCHAR);
+"""
+
+SITUATION_TABLES = ("s_actors", "s_actor_map", "s_events", "s_event_reports", "s_contradictions", "s_relations")
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+_PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
+_SPACE = re.compile(r"\s+")
+_LEADING_THE = re.compile(r"^the\s+")
+
+
+@lru_cache(maxsize=65536)
+def normalise(name: Optional[str]) -> str:
+    """A name's comparison key: lower case, accents and punctuation dropped, a leading "the" removed."""
+    if not name:
+        return ""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    s = s.replace("’", "'").replace("'s ", " ")
+    s = _PUNCT.sub(" ", s.replace("-", " "))
+    s = _SPACE.sub(" ", s).strip()
+    return _LEADING_THE.sub("", s)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+
+
+def _hid(prefix: str, *parts: Any) -> str:
+    return prefix + hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:12]
+
+
+def _day(value: Optional[str]) -> Optional[date]:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def effective_date(event_date: Optional[str], published: Optional[str]) -> Optional[date]:
+    """The day an event is placed on: its own date when it names a day; a month or year is narrowed
+    to the publication day when that falls inside it, else its first day; no date -> published."""
+    if event_date and len(event_date) == 10:
+        return _day(event_date)
+    if event_date:
+        if published and published.startswith(event_date):
+            return _day(published)
+        return _day(event_date + ("-01" if len(event_date) == 7 else "-01-01"))
+    return _day(published)
+
+
+# -- actors ----------------------------------------------------------------------------------------
+@dataclass
+class Entity:
+    entity_id: str
+    kb_id: Optional[str]
+    names: Counter = field(default_factory=Counter)
+    kinds: Counter = field(default_factory=Counter)
+    countries: Counter = field(default_factory=Counter)
+    sectors: Counter = field(default_factory=Counter)
+    wikidata: Counter = field(default_factory=Counter)
+    aliases: set = field(default_factory=set)
+    roles: Counter = field(default_factory=Counter)
+    affiliations: Counter = field(default_factory=Counter)
+    articles: set = field(default_factory=set)
+    mentions: int = 0
+    published: list = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.names.most_common(1)[0][0] if self.names else self.entity_id
+
+    @property
+    def kind(self) -> str:
+        ks = [k for k, _ in self.kinds.most_common() if k != "other"]
+        return ks[0] if ks else "other"
+
+    @property
+    def country(self) -> Optional[str]:
+        return self.countries.most_common(1)[0][0] if self.countries else None
+
+
+def _compatible(kind_a: str, kind_b: str, country_a: Optional[str], country_b: Optional[str]) -> bool:
+    if kind_a != kind_b and "other" not in (kind_a, kind_b):
+        return False
+    return not (country_a and country_b and country_a != country_b)
+
+
+def resolve_actors(rows: Iterable[dict]) -> tuple[dict[str, Entity], dict[tuple[str, str], tuple[str, str]]]:
+    """Give every (article, actor) an entity; returns (entities by id, {(article, actor): (entity, rule)}).
+
+    ``rows``: dicts with article_id, actor_id, name, kind, country, sector, wikidata, kb_id, role,
+    affiliation, aliases (list), n_mentions, published.
+    """
+    rows = list(rows)
+    entities: dict[str, Entity] = {}
+    mapping: dict[tuple[str, str], tuple[str, str]] = {}
+    # 1. knowledge-base ids
+    kb_by_norm: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        if r.get("kb_id"):
+            eid = str(r["kb_id"])
+            entities.setdefault(eid, Entity(eid, eid))
+            mapping[(r["article_id"], r["actor_id"])] = (eid, "kb")
+            kb_by_norm[normalise(r["name"])].add(eid)
+    # 2. normalised names (non-KB actors), split by country when two name-alikes name different countries
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        if not r.get("kb_id"):
+            groups[normalise(r["name"]) or normalise(r["actor_id"])].append(r)
+    pending: list[tuple[str, Optional[str], str, list[dict]]] = []  # (norm, country, kind, rows)
+    for norm, rs in groups.items():
+        by_country: dict[Optional[str], list[dict]] = defaultdict(list)
+        for r in rs:
+            by_country[r.get("country")].append(r)
+        countries = [c for c in by_country if c]
+        if None in by_country and len(countries) == 1:
+            by_country[countries[0]].extend(by_country.pop(None))
+        for country, crs in by_country.items():
+            kind = Counter(r.get("kind") or "other" for r in crs).most_common(1)[0][0]
+            pending.append((norm, country, kind, crs))
+    pending.sort(key=lambda p: (-sum(int(r.get("n_mentions") or 0) for r in p[3]), p[0], p[1] or ""))
+    # 3. a KB actor's canonical name, then a conservative fuzzy match; else a new entity
+    free_names: dict[str, str] = {}      # norm name of a non-KB entity -> entity id (for fuzzy)
+    free_meta: dict[str, tuple[str, Optional[str]]] = {}
+    kb_names = {n: ids for n, ids in kb_by_norm.items() if n}
+    kb_meta = {}
+    for r in rows:
+        if r.get("kb_id"):
+            kb_meta.setdefault(str(r["kb_id"]), (r.get("kind") or "other", r.get("country")))
+    kb_surnames = {}
+    for r in rows:
+        if r.get("kb_id") and (r.get("kind") == "person"):
+            toks = normalise(r["name"]).split()
+            if len(toks) > 1:
+                kb_surnames[str(r["kb_id"])] = toks[-1]
+    for norm, country, kind, crs in pending:
+        target, rule = None, None
+        ids = kb_names.get(norm)
+        if ids and len(ids) == 1:
+            (kid,) = ids
+            k_kind, k_country = kb_meta[kid]
+            if _compatible(kind, k_kind, country, k_country):
+                target, rule = kid, "name"
+        if target is None and kind == "person" and " " not in norm:
+            # a bare surname ("Assad") of exactly one KB person with no conflicting country
+            ids = {kid for kid, sn in kb_surnames.items() if sn == norm}
+            if len(ids) == 1:
+                (kid,) = ids
+                if _compatible(kind, kb_meta[kid][0], country, kb_meta[kid][1]):
+                    target, rule = kid, "surname"
+        if target is None and len(norm) >= FUZZY_MIN_LEN:
+            cands = []
+            for pool, is_kb in ((kb_names, True), (free_names, False)):
+                if not pool:
+                    continue
+                for cand, score, _ in process.extract(norm, list(pool), scorer=fuzz.ratio,
+                                                      score_cutoff=FUZZY_THRESHOLD, limit=5):
+                    if len(cand) < FUZZY_MIN_LEN or cand == norm:
+                        continue  # the same name was kept apart on purpose (another country)
+                    ids = pool[cand] if is_kb else {pool[cand]}
+                    if len(ids) != 1:
+                        continue
+                    (cid,) = ids
+                    c_kind, c_country = kb_meta[cid] if is_kb else free_meta[cid]
+                    if _compatible(kind, c_kind, country, c_country):
+                        cands.append((score, cid, cand))
+            cands.sort(reverse=True)
+            if cands and (len(cands) == 1 or cands[0][0] > cands[1][0] or cands[0][1] == cands[1][1]):
+                target, rule = cands[0][1], f"fuzzy:{cands[0][0]:.0f}:{cands[0][2]}"
+        if target is None:
+            target = "N:" + _slug(norm) + (f"@{country}" if country else "")
+            if target in entities:  # two different names with one slug (non-Latin script, punctuation)
+                target = _hid(target + "#", norm, country)
+            entities[target] = Entity(target, None)
+            free_names.setdefault(norm, target)
+            free_meta[target] = (kind, country)
+            rule = "name"
+        for r in crs:
+            mapping[(r["article_id"], r["actor_id"])] = (target, rule)
+    # aggregate attributes
+    for r in rows:
+        eid, _ = mapping[(r["article_id"], r["actor_id"])]
+        e = entities[eid]
+        e.names[r["name"]] += 1
+        e.kinds[r.get("kind") or "other"] += 1
+        for attr, key in (("countries", "country"), ("sectors", "sector"), ("wikidata", "wikidata"), ("roles", "role")):
+            if r.get(key):
+                getattr(e, attr)[r[key]] += 1
+        e.aliases.update(a for a in (r.get("aliases") or []) if a)
+        e.articles.add(r["article_id"])
+        e.mentions += int(r.get("n_mentions") or 0)
+        if r.get("published"):
+            e.published.append(str(r["published"]))
+        if r.get("affiliation"):
+            aff = mapping.get((r["article_id"], r["affiliation"]))
+            if aff and aff[0] != eid:
+                e.affiliations[aff[0]] += 1
+    for e in entities.values():
+        e.aliases.update(n for n in e.names if n != e.name)
+        e.aliases.discard(e.name)
+    return entities, mapping
+
+
+# -- events ----------------------------------------------------------------------------------------
+@dataclass
+class _Cluster:
+    key: tuple
+    first: dict
+    day: Optional[date]
+    place: Optional[str]
+    reports: list = field(default_factory=list)
+
+
+def _place_relation(a: Optional[str], b: Optional[str]) -> Optional[str]:
+    if a == b:
+        return "same place" if a else "no place in either"
+    if a is None or b is None:
+        return "place given in one report only"
+    return None
+
+
+def merge_events(rows: Iterable[dict], window_days: int = WINDOW_DAYS) -> list[_Cluster]:
+    """Group event reports into situation events (see the module docstring for the rule).
+
+    ``rows``: dicts with at least article_id, event_id, type, source_entity, target_entity, negated,
+    modality, place_key, day (a date or None), published.
+    """
+    by_key: dict[tuple, list[dict]] = defaultdict(list)
+    singles: list[dict] = []
+    for r in rows:
+        if not r.get("source_entity") and not r.get("target_entity"):
+            singles.append(r)
+            continue
+        mclass = "factual" if r.get("modality") in FACTUAL else (r.get("modality") or "factual")
+        by_key[(r["type"], r.get("source_entity"), r.get("target_entity"), bool(r.get("negated")), mclass)].append(r)
+    clusters: list[_Cluster] = []
+    window = timedelta(days=window_days)
+    for key, rs in by_key.items():
+        rs.sort(key=lambda r: (r["day"] is None, r["day"] or date.min, str(r.get("published") or ""),
+                               r["article_id"], r["event_id"]))
+        open_: list[_Cluster] = []
+        for r in rs:
+            chosen = None
+            for c in reversed(open_):
+                if (c.day is None) != (r["day"] is None):
+                    continue
+                if c.day is not None and abs(r["day"] - c.day) > window:
+                    continue
+                if _place_relation(c.place, r.get("place_key")) is None:
+                    continue
+                chosen = c
+                break
+            if chosen is None:
+                chosen = _Cluster(key, r, r["day"], r.get("place_key"))
+                open_.append(chosen)
+                clusters.append(chosen)
+                r["rule"] = "first report"
+            else:
+                parts = [f"same type {key[0]}",
+                         f"same source {key[1] or '(none)'}", f"same target {key[2] or '(none)'}",
+                         "same polarity" + (" (negated)" if key[3] else ""), f"same modality class {key[4]}",
+                         _place_relation(chosen.place, r.get("place_key")) or ""]
+                if chosen.day is not None:
+                    gap = abs((r["day"] - chosen.day).days)
+                    parts.append(f"date {r['day']} is {gap} day(s) from the first report's {chosen.day} "
+                                 f"(window {window_days})")
+                else:
+                    parts.append("neither report is dated")
+                r["rule"] = "; ".join(p for p in parts if p)
+                if chosen.place is None and r.get("place_key"):
+                    chosen.place = r["place_key"]
+            chosen.reports.append(r)
+    for r in singles:
+        r["rule"] = "first report (no resolved source or target: never merged)"
+        clusters.append(_Cluster(("single", r["article_id"], r["event_id"]), r, r["day"], r.get("place_key"), [r]))
+    return clusters
+
+
+# -- the rebuild -----------------------------------------------------------------------------------
+def _rows(con, sql: str, params: Sequence[Any] = ()) -> list[dict]:
+    cur = con.execute(sql, list(params))
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def _place_key(geonameid, name) -> Optional[str]:
+    if geonameid is not None:
+        return f"geo:{int(geonameid)}"
+    n = normalise(name)
+    return f"name:{n}" if n else None
+
+
+def rebuild(con) -> dict[str, int]:
+    """Recompute every situation table from the per-article tables (inside the caller's transaction)."""
+    for t in SITUATION_TABLES:
+        con.execute(f"DELETE FROM {t}")  # noqa: S608 - fixed names
+    # actors
+    actor_rows = _rows(con, """
+        SELECT x.article_id, x.actor_id, x.name, x.kind, x.country, x.sector, x.wikidata, x.kb_id, x.role,
+               x.affiliation, x.aliases, coalesce(json_array_length(x.mentions), 0) AS n_mentions,
+               CAST(a.published AS VARCHAR) AS published
+        FROM actors x JOIN articles a ON a.id = x.article_id ORDER BY x.article_id, x.actor_id""")
+    for r in actor_rows:
+        r["aliases"] = json.loads(r["aliases"]) if r["aliases"] else []
+    entities, mapping = resolve_actors(actor_rows)
+    bulk_insert(con, "s_actor_map", columns=("article_id", "actor_id", "entity_id", "rule"), rows=
+                 [(a, x, e, rule) for (a, x), (e, rule) in mapping.items()])
+    ent_rows = []
+    for e in entities.values():
+        pubs = sorted(e.published)
+        ent_rows.append((e.entity_id, e.name, e.kind, e.country,
+                         e.sectors.most_common(1)[0][0] if e.sectors else None,
+                         e.wikidata.most_common(1)[0][0] if e.wikidata else None, e.kb_id,
+                         json.dumps(sorted(e.aliases), ensure_ascii=False),
+                         json.dumps([r for r, _ in e.roles.most_common()], ensure_ascii=False),
+                         e.affiliations.most_common(1)[0][0] if e.affiliations else None,
+                         len(e.articles), e.mentions, pubs[0] if pubs else None, pubs[-1] if pubs else None,
+                         normalise(e.name), sorted({normalise(a) for a in e.aliases} - {""})))
+    bulk_insert(con, "s_actors", columns=("entity_id", "name", "kind", "country", "sector", "wikidata", "kb_id", "aliases",
+                                   "roles", "affiliation", "n_articles", "n_mentions", "first_seen", "last_seen",
+                                   "name_key", "alias_keys"), rows=
+                 ent_rows)
+    names = {e.entity_id: e.name for e in entities.values()}
+
+    # events (a denial is not an act: negated reports stay in the per-article table only)
+    ev = _rows(con, """
+        SELECT e.article_id, e.event_id, e.type, e.mode, e.contexts, e.source_text, e.target_text, e.negated,
+               e.modality, e.date, e.sentence_start, e.sentence_end, e.sentence_text, e.trigger, e.confidence,
+               e.cameo, a.source AS outlet, CAST(a.published AS VARCHAR) AS published, a.url, a.title,
+               ms.entity_id AS source_entity, mt.entity_id AS target_entity,
+               p.name AS place_name, p.geonameid, p.lat, p.lon, p.country_code
+        FROM events e JOIN articles a ON a.id = e.article_id
+        LEFT JOIN s_actor_map ms ON ms.article_id = e.article_id AND ms.actor_id = e.source_actor
+        LEFT JOIN s_actor_map mt ON mt.article_id = e.article_id AND mt.actor_id = e.target_actor
+        LEFT JOIN places p ON p.article_id = e.article_id AND p.place_id = e.location
+        WHERE NOT coalesce(e.negated, FALSE)
+        ORDER BY e.article_id, e.event_id""")
+    for r in ev:
+        r["day"] = effective_date(r["date"], r["published"])
+        r["place_key"] = _place_key(r["geonameid"], r["place_name"])
+    clusters = merge_events(ev)
+    ev_rows, rep_rows = [], []
+    for c in clusters:
+        f = c.first
+        eid = _hid("SE", f["article_id"], f["event_id"])
+        outlets = sorted({r["outlet"] or f"article:{r['article_id']}" for r in c.reports})
+        placed = next((r for r in c.reports if r.get("place_key") == c.place and c.place), None)
+        modes = Counter(r["mode"] for r in c.reports if r["mode"])
+        ctx = sorted({x for r in c.reports for x in (json.loads(r["contexts"]) if r["contexts"] else [])})
+        cameos = Counter(r["cameo"] for r in c.reports if r["cameo"])
+        pubs = sorted(str(r["published"]) for r in c.reports if r["published"])
+        dated = next((r["date"] for r in c.reports if r["date"]), None)
+        src = f["source_entity"]
+        tgt = f["target_entity"]
+        ev_rows.append((eid, f["type"], modes.most_common(1)[0][0] if modes else None, json.dumps(ctx),
+                        src, names.get(src) if src else f["source_text"],
+                        tgt, names.get(tgt) if tgt else f["target_text"],
+                        c.place, placed["place_name"] if placed else None, placed["lat"] if placed else None,
+                        placed["lon"] if placed else None, placed["country_code"] if placed else None,
+                        placed["geonameid"] if placed else None,
+                        c.day, dated, False, f["modality"], cameos.most_common(1)[0][0] if cameos else None,
+                        max(float(r["confidence"] or 0) for r in c.reports), len(c.reports), len(outlets),
+                        json.dumps(outlets, ensure_ascii=False), pubs[0] if pubs else None,
+                        pubs[-1] if pubs else None, f["sentence_text"],
+                        "single report" if len(c.reports) == 1 else
+                        f"{len(c.reports)} reports: same type, source, target, polarity and modality class; "
+                        f"same place or none; dates within {WINDOW_DAYS} day(s)"))
+        for r in c.reports:
+            rep_rows.append((eid, r["article_id"], r["event_id"], r["outlet"], r["published"], r["url"], r["title"],
+                             str(r["day"]) if r["day"] else None, r["sentence_start"], r["sentence_end"],
+                             r["sentence_text"], r["trigger"], r["source_text"], r["target_text"], r["confidence"],
+                             r["rule"]))
+    bulk_insert(con, "s_events", columns=("event_id", "type", "mode", "contexts", "source_entity", "source_name",
+                                   "target_entity", "target_name", "place_key", "place_name", "lat", "lon",
+                                   "country_code", "geonameid", "date", "date_text", "negated", "modality", "cameo",
+                                   "confidence", "n_reports", "n_sources", "outlets", "first_reported",
+                                   "last_reported", "evidence", "rule"), rows=ev_rows)
+    bulk_insert(con, "s_event_reports", columns=("event_id", "article_id", "report_id", "outlet", "published", "url",
+                                          "title", "date", "sentence_start", "sentence_end", "sentence_text",
+                                          "trigger", "source_text", "target_text", "confidence", "rule"), rows=rep_rows)
+
+    count_actor_events(con)
+
+    # contradictions across articles
+    bulk_insert(con, "s_contradictions", columns=("subject_entity", "property", "article_a", "claim_a", "article_b",
+                                           "claim_b", "outlet_a", "outlet_b", "published_a", "published_b",
+                                           "text_a", "text_b", "reason"), rows=cross_contradictions(con))
+
+    # relations over time
+    bulk_insert(con, "s_relations", columns=("relation_id", "type", "subject_entity", "subject_name", "object_entity",
+                                      "object_name", "object_kind", "since", "until", "negated", "n_reports",
+                                      "n_sources", "first_reported", "last_reported", "articles", "evidence"), rows=
+                 merged_relations(con, names))
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SITUATION_TABLES}  # noqa: S608
+
+
+def count_actor_events(con) -> None:
+    """Store in ``s_actors.n_events`` how many situation events each actor takes part in."""
+    con.execute("""UPDATE s_actors SET n_events = n.k FROM (
+                       SELECT e, count(*) AS k FROM (SELECT source_entity AS e FROM s_events UNION ALL
+                           SELECT target_entity FROM s_events WHERE target_entity IS DISTINCT FROM source_entity)
+                       WHERE e IS NOT NULL GROUP BY e) n
+                   WHERE n.e = s_actors.entity_id""")
+
+
+def cross_contradictions(con) -> list[tuple]:
+    """Contradicting claim pairs from different articles, by THE rule (:func:`sitrep.conflicts.contradicts`)."""
+    from .conflicts import contradicts
+
+    rows = _rows(con, """
+        SELECT c.*, m.entity_id AS subject_entity, a.source AS outlet, CAST(a.published AS VARCHAR) AS published,
+               p.geonameid, p.name AS place_name
+        FROM claims c JOIN articles a ON a.id = c.article_id
+        LEFT JOIN s_actor_map m ON m.article_id = c.article_id AND m.actor_id = c.subject_actor
+        LEFT JOIN places p ON p.article_id = c.article_id AND p.place_id = c.place
+        ORDER BY a.published NULLS LAST, c.article_id, c.start_offset""")
+    groups: dict[tuple, list[tuple[dict, Claim, str, Optional[str]]]] = defaultdict(list)
+    for r in rows:
+        subject = r["subject_entity"] or f"{r['article_id']}:{r['subject_actor']}"
+        place = _place_key(r["geonameid"], r["place_name"]) if r["place"] else None
+        claim = Claim(id=r["claim_id"], subject=ActorRef(actor_id=r["subject_actor"] or "", text=r["subject_text"] or ""),
+                      property=r["property"], value=r["value"], value_max=r["value_max"], unit=r["unit"],
+                      approx=bool(r["approx"]), place=r["place"],
+                      date=r["date"], start=r["start_offset"], end=r["end_offset"], text=r["text"])
+        groups[(subject, r["property"], r["unit"], place)].append((r, claim, subject, place))
+    out = []
+    for items in groups.values():
+        for i, (ra, ca, sa, pa) in enumerate(items):
+            for rb, cb, sb, pb in items[i + 1:]:
+                if ra["article_id"] == rb["article_id"]:
+                    continue
+                if not (ca.date and cb.date) and not _published_close(ra["published"], rb["published"]):
+                    continue  # an undated claim speaks of its publication day: far-apart days may both be right
+                reason = contradicts(ca, cb, subject_a=sa, subject_b=sb, place_a=pa or "", place_b=pb or "")
+                if reason:
+                    out.append((sa, ra["property"], ra["article_id"], ra["claim_id"], rb["article_id"], rb["claim_id"],
+                                ra["outlet"], rb["outlet"], ra["published"], rb["published"], ra["text"], rb["text"],
+                                reason))
+    return out
+
+
+def _published_close(a: Optional[str], b: Optional[str]) -> bool:
+    da, db = _day(a), _day(b)
+    return da is None or db is None or abs((da - db).days) <= WINDOW_DAYS
+
+
+def merged_relations(con, names: dict[str, str]) -> list[tuple]:
+    """One row per (type, subject, object, polarity), with the earliest since and the latest until."""
+    rows = _rows(con, """
+        SELECT r.*, ms.entity_id AS subject_entity, mo.entity_id AS object_entity, p.name AS place_name,
+               p.geonameid, a.source AS outlet, CAST(a.published AS VARCHAR) AS published, a.text AS article_text
+        FROM relations r JOIN articles a ON a.id = r.article_id
+        LEFT JOIN s_actor_map ms ON ms.article_id = r.article_id AND ms.actor_id = r.subject_actor
+        LEFT JOIN s_actor_map mo ON mo.article_id = r.article_id AND mo.actor_id = r.object_actor
+        LEFT JOIN places p ON p.article_id = r.article_id AND p.place_id = r.object_actor
+        ORDER BY a.published NULLS LAST, r.article_id, r.n""")
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for r in rows:
+        subj = r["subject_entity"] or f"N:{_slug(normalise(r['subject_text']))}"
+        if r["object_entity"]:
+            obj, okind, oname = r["object_entity"], "actor", names.get(r["object_entity"])
+        elif r["place_name"] is not None:
+            obj, okind, oname = _place_key(r["geonameid"], r["place_name"]), "place", r["place_name"]
+        else:
+            obj, okind, oname = f"N:{_slug(normalise(r['object_text']))}", "actor", r["object_text"]
+        r["_s"], r["_o"], r["_okind"], r["_oname"] = subj, obj, okind, oname or r["object_text"]
+        groups[(r["type"], subj, obj, bool(r["negated"]))].append(r)
+    out = []
+    for (rtype, subj, obj, neg), rs in groups.items():
+        sinces = sorted(r["since"] for r in rs if r["since"])
+        untils = sorted(r["until"] for r in rs if r["until"])
+        until = untils[-1] if untils else None
+        if until and any(not r["until"] and r["published"] and r["published"][:len(until)] > until for r in rs):
+            until = None  # reported as still holding after its end: it holds again
+        pubs = sorted(r["published"] for r in rs if r["published"])
+        first = rs[0]
+        text = first.get("article_text") or ""
+        evidence = text[first["start_offset"]:first["end_offset"]] if text else None
+        out.append((_hid("R", rtype, subj, obj, neg), rtype, subj, names.get(subj, first["subject_text"]), obj,
+                    first["_oname"], first["_okind"], sinces[0] if sinces else None, until, neg, len(rs),
+                    len({r["outlet"] or r["article_id"] for r in rs}), pubs[0] if pubs else None,
+                    pubs[-1] if pubs else None, json.dumps(sorted({r["article_id"] for r in rs})), evidence))
+    return out
+
+
+# -- reading ---------------------------------------------------------------------------------------
+def explain(con, event_id: str) -> Optional[dict]:
+    """The reports of one situation event and the rule that joined each (``sitrep why``)."""
+    ev = _rows(con, "SELECT * FROM s_events WHERE event_id = ?", [event_id])
+    if not ev:
+        return None
+    reports = _rows(con, """SELECT article_id, report_id, outlet, CAST(published AS VARCHAR) AS published, url, title,
+                                   date, sentence_text, trigger, source_text, target_text, confidence, rule
+                            FROM s_event_reports WHERE event_id = ? ORDER BY date NULLS LAST, published, article_id,
+                            report_id""", [event_id])
+    e = ev[0]
+    e["date"] = str(e["date"]) if e["date"] else None
+    for k in ("first_reported", "last_reported"):
+        e[k] = str(e[k]) if e[k] else None
+    e["outlets"] = json.loads(e["outlets"]) if e["outlets"] else []
+    e["contexts"] = json.loads(e["contexts"]) if e["contexts"] else []
+    return {"event": e, "reports": reports,
+            "rule": (f"Reports merge when they share the PLOVER type, the resolved source and target actors "
+                     f"(at least one known), polarity and modality class, name the same place or none, and "
+                     f"are dated within {WINDOW_DAYS} day(s) of the first report.")}
+
+
+def holds_at(since: Optional[str], until: Optional[str], first_reported: Optional[str], at: str) -> bool:
+    """Whether a relation held at day ``at`` (YYYY-MM-DD), comparing at each bound's own precision.
+
+    Without ``since`` a relation holds from its first report on (the graph shows what was known)."""
+    if since:
+        if at[:len(since)] < since:
+            return False
+    elif first_reported and first_reported > at:
+        return False
+    return not (until and at[:len(until)] > until)
+
+
+def graph_at(con, at: Optional[str] = None, min_events: int = 1) -> dict:
+    """The actor graph at day ``at`` (or with everything when None): nodes, relation edges, and event
+    edges (dyads with at least ``min_events`` events of a type)."""
+    # holds_at() in SQL: each bound compared at its own precision
+    held = """(CASE WHEN since IS NOT NULL THEN substr(?, 1, length(since)) >= since
+                    ELSE first_reported IS NULL OR first_reported <= CAST(? AS DATE) END)
+              AND (until IS NULL OR substr(?, 1, length(until)) <= until)""" if at else "TRUE"
+    rels = _rows(con, f"""SELECT relation_id, type, subject_entity, subject_name, object_entity, object_name,
+                                 object_kind, since, until, n_reports, n_sources,
+                                 CAST(first_reported AS VARCHAR) AS first_reported, evidence
+                          FROM s_relations WHERE NOT negated AND {held}
+                          ORDER BY first_reported, relation_id""", [at, at, at] if at else [])
+    params: list = []
+    cond = "TRUE"
+    if at:
+        cond, params = "date <= CAST(? AS DATE)", [at]
+    evs = _rows(con, f"""SELECT source_entity, target_entity, type, count(*) AS n_events,
+                                sum(n_reports) AS n_reports, CAST(min(date) AS VARCHAR) AS first,
+                                CAST(max(date) AS VARCHAR) AS last
+                         FROM s_events WHERE source_entity IS NOT NULL AND target_entity IS NOT NULL
+                               AND source_entity <> target_entity AND {cond}
+                         GROUP BY ALL HAVING count(*) >= ?
+                         ORDER BY n_events DESC, source_entity, target_entity, type""", params + [int(min_events)])
+    ids = {r["subject_entity"] for r in rels} | {r["object_entity"] for r in rels}
+    ids |= {r["source_entity"] for r in evs} | {r["target_entity"] for r in evs}
+    nodes = {}
+    if ids:
+        for r in _rows(con, """SELECT entity_id, name, kind, country, sector, wikidata, n_articles
+                               FROM s_actors SEMI JOIN (SELECT unnest(?) AS k) ids ON ids.k = entity_id""",
+                       [sorted(ids)]):
+            nodes[r["entity_id"]] = r
+    for r in rels:
+        for key, name, kind in ((r["subject_entity"], r["subject_name"], "actor"),
+                                (r["object_entity"], r["object_name"], r["object_kind"])):
+            nodes.setdefault(key, {"entity_id": key, "name": name, "kind": "place" if kind == "place" else "other",
+                                   "country": None, "sector": None, "wikidata": None, "n_articles": None})
+    return {"at": at, "nodes": sorted(nodes.values(), key=lambda n: n["entity_id"]), "relations": rels,
+            "events": evs}

@@ -1,0 +1,194 @@
+"""The actors stage on sentences written for these tests (wire-copy style, fictional where it matters)."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from actors_support import actor_of, mention, run, support_stage
+
+
+def check_offsets(state):
+    for m in state.mentions:
+        assert state.text[m.start:m.end] == m.text
+    for a in state.actors:
+        for sp in a.mentions:
+            assert state.text[sp.start:sp.end] == sp.text
+    starts = [m.start for m in state.mentions]
+    assert starts == sorted(starts)
+    for a, b in zip(state.mentions, state.mentions[1:]):
+        assert a.end <= b.start  # no overlapping mentions
+
+
+def test_kb_names_survive_ner_mistakes():
+    st = run("Fighters loyal to Jabhat al-Nusra pushed into Idlib on Tuesday, residents said.")
+    check_offsets(st)
+    nusra = actor_of(st, "Jabhat al-Nusra")
+    assert nusra.id == "NUSRA" and nusra.kind == "armed_group" and nusra.kb_id == "NUSRA"
+    assert all(m.text != "Idlib" for m in st.mentions)  # a place, not an actor
+    assert all(a.kind != "person" for a in st.actors)
+
+
+def test_acronym_defined_in_text_links_both_forms():
+    st = run("The Free Syrian Legion (FSL) said on Monday it had pulled back. An FSL commander "
+             "confirmed the move late on Monday.")
+    check_offsets(st)
+    legion = actor_of(st, "Free Syrian Legion")
+    assert legion is not None and legion.kind == "armed_group"
+    assert actor_of(st, "FSL").id == legion.id
+    assert [m for m in st.mentions if "FSL" in m.text][1].actor_id == legion.id
+    assert "FSL" in legion.aliases
+    st = run("Hayat Tahrir al-Sham (HTS) took the town. HTS fighters then advanced south.")
+    assert actor_of(st, "Hayat Tahrir al-Sham").id == actor_of(st, "HTS").id == "HTS"
+
+
+def test_metonym_acts_versus_place():
+    st = run("Moscow said on Friday it would respond in kind.\n"
+             "Drones struck two buildings in Moscow overnight, the mayor said.")
+    check_offsets(st)
+    moscows = [m for m in st.mentions if m.text == "Moscow"]
+    assert len(moscows) == 1 and moscows[0].how == "metonym" and moscows[0].actor_id == "RUS"
+    assert moscows[0].start == 0
+    st = run("The Kremlin denied the report, and Washington reached out to Moscow through a hotline.")
+    assert {(m.text, m.actor_id, m.how) for m in st.mentions} >= {
+        ("Kremlin", "RUS", "metonym"), ("Washington", "USA", "metonym"), ("Moscow", "RUS", "metonym")}
+    st = run("Thousands of people marched through Tehran on Sunday.")
+    assert not any(m.text == "Tehran" for m in st.mentions)
+
+
+def test_demonyms_and_possessives_give_the_state():
+    st = run("Russian officials met Iranian diplomats in Vienna on Thursday, while Iran's army held drills.")
+    check_offsets(st)
+    assert mention(st, "Russian officials").actor_id == "RUS"
+    assert mention(st, "Russian officials").how == "demonym"
+    assert mention(st, "Iranian diplomats").actor_id == "IRN"
+    army = actor_of(st, "Iran's army")
+    assert (army.country, army.sector, army.affiliation) == ("IRN", "MIL", "IRN")
+
+
+def test_generic_agents_with_country_and_sector():
+    st = run("Syrian rebels shelled the town while Turkish troops watched from the border. "
+             "Police fired tear gas at protesters.")
+    check_offsets(st)
+    reb = actor_of(st, "Syrian rebels")
+    assert (reb.id, reb.country, reb.sector, reb.kind) == ("SYR_REB", "SYR", "REB", "armed_group")
+    tur = actor_of(st, "Turkish troops")
+    assert (tur.country, tur.sector) == ("TUR", "MIL")
+    assert actor_of(st, "Police").sector == "COP" and actor_of(st, "Police").country is None
+    assert actor_of(st, "protesters").sector == "OPP"
+
+
+def test_the_regime_is_the_state_already_named():
+    st = run("The Assad regime lost control of the city on Sunday. The regime later denied the reports.")
+    regimes = [m for m in st.mentions if m.text == "regime"]
+    assert len(regimes) == 2 and {m.actor_id for m in regimes} == {"SYR"}
+    assert actor_of(st, "Assad").id == "ASSAD"
+
+
+def test_bare_rebels_go_to_the_dominant_armed_group():
+    st = run("The rebels seized the airport. Hayat Tahrir al-Sham said the operation was over. "
+             "HTS fighters set up checkpoints, and HTS commanders met elders.")
+    assert actor_of(st, "rebels").id == "HTS"
+
+
+def test_person_roles_from_title_and_apposition():
+    st = run("Defence Secretary Marcus Hale visited British troops in Estonia on Monday.")
+    hale = actor_of(st, "Marcus Hale")
+    assert hale.kind == "person" and hale.role == "Defence Secretary"
+    st = run("Marcus Hale, the British defence secretary, met Ukrainian officials in Kyiv.")
+    hale = actor_of(st, "Marcus Hale")
+    assert (hale.kind, hale.role, hale.affiliation, hale.country) == ("person", "defence secretary", "GBR", "GBR")
+    st = run("State Department spokeswoman Clara Voss said the talks would go ahead.")
+    voss = actor_of(st, "Clara Voss")
+    assert voss.role == "State Department spokeswoman" and voss.affiliation == "USA" and voss.country == "USA"
+
+
+def test_person_role_from_kb_when_text_gives_none():
+    st = run("Jake Sullivan spoke to reporters on Tuesday.", published="2023-05-01")
+    s = actor_of(st, "Jake Sullivan")
+    assert s.id == "JAKE_SULLIVAN" and s.role == "National Security Advisor" and s.affiliation == "USA"
+
+
+def test_unknown_names_become_actors():
+    st = run("The Northern Valley Brigades claimed the attack. Tawasul News Agency carried the claim, "
+             "and Ilona Berg of the Hollow Creek Foundation condemned it.")
+    assert actor_of(st, "Northern Valley Brigades").kind == "armed_group"
+    assert actor_of(st, "Tawasul News Agency").kind == "media"
+    assert actor_of(st, "Ilona Berg").kind == "person"
+    assert actor_of(st, "Hollow Creek Foundation").kind == "organization"
+
+
+def test_one_actor_per_real_actor():
+    st = run("The United States said on Monday that the U.S. would keep troops in Iraq. Washington "
+             "also urged Baghdad to act. Hayat Tahrir al-Sham, or HTS, denied it. Tahrir al-Sham "
+             "fighters later withdrew.")
+    check_offsets(st)
+    ids = [a.id for a in st.actors]
+    assert len(ids) == len(set(ids))
+    usa = st.actor("USA")
+    assert {"United States", "U.S.", "Washington"} <= {m.text for m in usa.mentions}
+    hts = st.actor("HTS")
+    assert {"Hayat Tahrir al-Sham", "HTS"} <= {m.text for m in hts.mentions}
+    assert hts.wikidata == "Q28060447" and hts.country == "SYR"
+
+
+def test_lineage_kept_apart_and_media_actor():
+    st = run("Hayat Tahrir al-Sham grew out of Jabhat al-Nusra, CNN reported.")
+    hts, nusra, cnn = st.actor("HTS"), st.actor("NUSRA"), st.actor("CNN")
+    assert hts and nusra and hts.id != nusra.id
+    assert cnn.kind == "media" and cnn.sector == "JRN"
+
+
+def test_lowercase_words_never_match_acronyms():
+    st = run("Tell us what is happening, he said.")
+    assert not any(m.actor_id in ("USA", "ISIS") for m in st.mentions)
+    st = run("IS fighters attacked a checkpoint, and the US condemned the attack.")
+    assert actor_of(st, "IS").id == "ISIS" and actor_of(st, "US").id == "USA"
+
+
+def test_stage_pickles_without_resources():
+    stage = support_stage()
+    run("Iran said on Friday it would respond.")
+    clone = pickle.loads(pickle.dumps(stage))
+    assert not any(k.startswith("_res_") for k in clone.__dict__)
+    assert clone.kb_paths == stage.kb_paths
+
+
+def test_led_and_backed_agents():
+    st = run("Iran-backed militias and HTS-led rebels clashed near the airport on Sunday.")
+    assert actor_of(st, "HTS-led rebels").id == "HTS"
+    assert actor_of(st, "militias").id != "IRN" and actor_of(st, "Iran").id == "IRN"
+
+
+def test_bare_title_of_an_organisation_is_that_organisation():
+    st = run("A NATO commander said the drills would go ahead.")
+    m = [m for m in st.mentions if "commander" in m.text]
+    assert m and m[0].actor_id == "NATO" and m[0].how == "title"
+
+
+def test_dateline_is_not_an_actor():
+    st = run("MOSCOW (Reuters) - Heavy snow closed two airports on Monday.")
+    assert not any(m.text == "MOSCOW" for m in st.mentions)
+    assert actor_of(st, "Reuters").kind == "media"
+
+
+def test_plural_titles_and_place_modifiers_give_sector_and_country():
+    st = run("Syrian rebel leaders met on Sunday, while Baghdad police and Aleppo militants stayed away. "
+             "Senior commanders declined to comment.")
+    leaders = actor_of(st, "Syrian rebel leaders")
+    assert (leaders.id, leaders.country, leaders.sector) == ("SYR_REB", "SYR", "REB")
+    police = actor_of(st, "Baghdad police")
+    assert (police.country, police.sector) == ("IRQ", "COP")
+    assert actor_of(st, "Aleppo militants").country == "SYR"  # a town in front gives the country
+    assert actor_of(st, "Senior commanders").sector == "MIL"
+
+
+def test_a_title_before_another_persons_name_is_not_an_apposition():
+    import sitrep
+
+    doc = sitrep.extract("The US had no part in the offensive that toppled Assad, Pentagon spokesman Pat Ryder "
+                         "told reporters on Monday.", published="2024-12-09")
+    roles = {a.name: a.role for a in doc.actors}
+    assert roles["Pat Ryder"] == "Pentagon spokesman"
+    assert roles["Bashar al-Assad"] != "Pentagon spokesman"

@@ -1,0 +1,168 @@
+"""The claims stage: quantities with their owner, property, place, source and hedges."""
+
+from claims_support import make_state
+from hypothesis import given, settings, strategies as st
+
+from sitrep.stages.claims import ClaimsStage, vocabulary
+from sitrep.stages.contradictions import ContradictionsStage
+
+ACTORS = {"the US": ("USA", "state"), "Washington": ("USA", "state"), "US": ("USA", "state"),
+          "Reuters": ("REUTERS", "media"), "Russia": ("RUS", "state"), "Russian": ("RUS", "state"),
+          "Kyiv": ("UKR", "state"), "Ukrainian": ("UKR", "state"), "The army": ("SDN_ARMY", "armed_group"),
+          "Germany": ("DEU", "state"), "the ministry": ("MOH", "organization"), "Ukrainians": ("UKR", "state")}
+PLACES = {"Iraq": ("p_iraq", "country"), "Ukraine": ("p_ukr", "country"), "Kharkiv": ("p_kharkiv", "city"),
+          "Darfur": ("p_darfur", "region")}
+
+
+def claims_of(text, **kw):
+    state = make_state(text, kw.pop("actors", ACTORS), kw.pop("places", PLACES), kw.pop("dates", None))
+    ClaimsStage()(state)
+    for c in state.claims:
+        assert state.text[c.start:c.end] == c.text
+    return state
+
+
+def test_vocabulary_loads():
+    voc = vocabulary()
+    assert voc.nouns["troop"] == "troops" and voc.verbs["kill"] == "dead"
+    assert "dead" in voc.victim and "troops" not in voc.victim
+
+
+def test_troops_with_hedge_place_and_source():
+    s = claims_of("Washington still keeps about 2,500 troops in Iraq to train local forces, Reuters reported.")
+    [c] = s.claims
+    assert (c.subject.actor_id, c.property, c.value, c.approx, c.place) == ("USA", "troops", 2500, True, "p_iraq")
+    assert c.attributed_to.actor_id == "REUTERS"
+    assert c.text == "about 2,500 troops"
+
+
+def test_owner_from_modifier_and_the_country_in_context():
+    s = claims_of("Fighting flared again in Ukraine on Tuesday.\n"
+                  "Russia has massed nearly two dozen battalions and some 40,000 Russian soldiers in the country.")
+    [c] = s.claims
+    assert (c.subject.actor_id, c.value, c.place, c.approx) == ("RUS", 40000, "p_ukr", True)
+
+
+def test_according_to_and_money_aid():
+    s = claims_of("Germany pledged $2bn in military aid to Kyiv, according to Reuters.")
+    [c] = s.claims
+    assert (c.subject.actor_id, c.property, c.value, c.unit) == ("DEU", "aid", 2e9, "USD")
+    assert c.attributed_to.actor_id == "REUTERS"
+
+
+def test_losses_belong_to_the_victims_not_the_agent():
+    s = claims_of("Russian shelling killed 12 Ukrainian soldiers near Kharkiv overnight.")
+    [c] = s.claims
+    assert (c.subject.actor_id, c.property, c.value, c.place) == ("UKR", "dead", 12, "p_kharkiv")
+    s = claims_of("Russia lost more than 300 soldiers in the assault, the ministry said.")
+    [c] = s.claims
+    assert (c.subject.actor_id, c.property, c.value, c.approx) == ("RUS", "dead", 300, True)
+    assert c.attributed_to.actor_id == "MOH"
+
+
+def test_ranges_keep_both_ends():
+    s = claims_of("The army deployed 10-15 tanks in Darfur.")
+    [c] = s.claims
+    assert (c.value, c.value_max, c.property, c.unit, c.place) == (10, 15, "weapons", "tank", "p_darfur")
+
+
+def test_no_owner_or_no_property_means_no_claim():
+    assert claims_of("About 2,000 people gathered in the square on Friday.").claims == []
+    assert claims_of("The US spent 12 days on the talks.").claims == []
+    assert claims_of("Inflation rose 5% in Iraq.").claims == []
+
+
+def test_reporter_is_never_the_owner():
+    assert claims_of("Reuters counted 400 troops near the border.").claims == []
+
+
+def test_garbage_numbers_never_crash_nor_invent():
+    s = claims_of("The US keeps 1,000.000 troops and 10-15 advisers and 1,00 tanks in Iraq.")
+    for c in s.claims:
+        assert c.text in s.text and c.subject.actor_id == "USA"
+    assert all(c.text != "1,00 tanks" for c in s.claims)
+
+
+def test_date_from_the_same_clause():
+    text = "In March 2023, the US had about 900 troops in Iraq."
+    s = claims_of(text, dates=[("In March 2023", "2023-03", "at")])
+    [c] = s.claims
+    assert c.date == "2023-03"
+
+
+def test_contradiction_within_an_article():
+    text = ("The US keeps about 2,500 troops in Iraq, Reuters reported.\n"
+            "Washington has around 2,000 troops in the country, officials said.\n"
+            "The US has nearly 2,500 troops in Iraq.")
+    s = claims_of(text)
+    ContradictionsStage()(s)
+    assert len(s.claims) == 3
+    pairs = [tuple(c.claims) for c in s.contradictions]
+    assert ("C1", "C2") in pairs and ("C1", "C3") not in pairs
+    assert all(c.reason for c in s.contradictions)
+
+
+def test_generic_agent_on_the_counted_noun_is_not_its_owner():
+    from sitrep.article import Mention
+    s = make_state("The US keeps about 900 troops in Iraq.", ACTORS, PLACES)
+    i = s.text.index("troops")
+    s.mentions = sorted(s.mentions + [Mention(start=i, end=i + 6, actor_id="TROOP", text="troops", how="agent")],
+                        key=lambda m: m.start)
+    ClaimsStage()(s)
+    [c] = s.claims
+    assert c.subject.actor_id == "USA"
+
+
+def test_the_country_in_context_is_one_named_as_a_place():
+    s = claims_of("Fighting spread in Ukraine. Russia said the US was watching.\n"
+                  "Russia keeps about 9,000 soldiers in the country, Reuters reported.",
+                  places={**PLACES, "the US": ("p_usa", "country"), "Russia": ("p_rus", "country")})
+    [c] = s.claims
+    assert c.place == "p_ukr"
+
+
+def test_bad_input_never_crashes_nor_invents_claims():
+    text = ("the US kept 1,000.000 troops and 10-15 tanks and ,,,, 1,00 and ... -- 1e9 and $ and 12- and -5 "
+            * 100)[:20000]
+    s = claims_of(text)
+    for c in s.claims:
+        assert s.text[c.start:c.end] == c.text and any(ch.isdigit() for ch in c.text)
+        assert c.subject.actor_id == "USA"
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(["the US", "keeps", "about", "1,000", "10-15", "troops", "in", "Iraq", "killed",
+                                 "nearly", "two dozen", "1,000.000", "$2bn", "aid", ",", "Reuters", "said", "."]),
+                max_size=25))
+def test_claims_always_have_evidence(words):
+    s = claims_of(" ".join(words) or "x")
+    for c in s.claims:
+        assert s.text[c.start:c.end] == c.text
+        assert any(m.actor_id == c.subject.actor_id for m in s.mentions)
+
+
+def test_money_needs_a_conflict_kind_and_pounds_need_a_scale():
+    assert claims_of("The US lost $900 million in 1995.").claims == []
+    assert claims_of("The US budget allocates $800bn to defense.").claims[0].property == "budget"
+    assert claims_of("Russia sent 236 pounds of flour to Iraq.").claims == []
+
+
+def test_a_people_counted_by_its_demonym():
+    s = claims_of("At least 45 Ukrainians were killed in Kharkiv, the ministry said.")
+    [c] = s.claims
+    assert (c.subject.actor_id, c.property, c.value, c.approx, c.attributed_to.actor_id) == ("UKR", "dead", 45, True, "MOH")
+
+
+def test_we_in_reported_speech_is_the_speakers_side():
+    s = make_state('"We have about 900 troops in Iraq," Maria Keller said.',
+                   {**ACTORS, "Maria Keller": ("KELLER", "person")}, PLACES)
+    s.actors = [a.model_copy(update={"affiliation": "USA"}) if a.id == "KELLER" else a for a in s.actors]
+    ClaimsStage()(s)
+    [c] = s.claims
+    assert (c.subject.actor_id, c.subject.text, c.attributed_to.actor_id, c.place) == ("USA", "We", "KELLER", "p_iraq")
+
+
+def test_an_announced_package_belongs_to_its_announcer():
+    s = claims_of("Germany announced a $500 million military aid package for Kyiv.")
+    [c] = s.claims
+    assert (c.subject.actor_id, c.property, c.value, c.attributed_to) == ("DEU", "aid", 5e8, None)

@@ -1,0 +1,53 @@
+"""Negation and modality of a predicate from the dependency parse (sentences written for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.modality import analyze, load_cues
+from sitrep.nlp import load_pipeline
+
+
+def tok(sentence: str, word: str):
+    doc = load_pipeline()(sentence)
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize("sentence,word,negated,modality", [
+    ("Nigerian troops attacked the camp on Sunday.", "attacked", False, "asserted"),
+    ("Nigerian troops did not attack the camp.", "attack", True, "asserted"),
+    ("Nigerian troops never attacked the camp.", "attacked", True, "asserted"),
+    ("Officials said the army would not withdraw from the town.", "withdraw", True, "future"),
+    ("Peru will send aid to Bolivia.", "send", False, "future"),
+    ("Peru plans to send aid to Bolivia.", "send", False, "future"),
+    ("If Peru sends troops, Bolivia could retaliate.", "retaliate", False, "hypothetical"),
+    ("Peru might send troops to the border.", "send", False, "hypothetical"),
+    ("Rebels shelled the airport, the governor said.", "shelled", False, "reported"),
+    ("The governor said that rebels shelled the airport.", "shelled", False, "reported"),
+    ("According to witnesses, police fired on the crowd.", "fired", False, "reported"),
+    ("The militia had previously seized the dam.", "seized", False, "historical"),
+    ("The militia seized the dam ten years ago.", "seized", False, "historical"),
+    ("Lebanon had no involvement in the raid.", "had", True, "asserted"),
+    ("Let me be clear that Lebanon is in no way involved in the raid.", "involved", True, "asserted"),
+    ("The ministry denied shelling the village.", "shelling", True, "reported"),
+    ("Israel is not lifting the blockade.", "lifting", True, "asserted"),
+])
+def test_analyze(sentence, word, negated, modality):
+    r = analyze(tok(sentence, word))
+    assert (r.negated, r.modality) == (negated, modality), r.cues
+
+
+def test_negated_noun_under_light_verb():
+    r = analyze(tok("The army did not launch an offensive.", "offensive"), is_noun=True)
+    assert r.negated
+
+
+def test_speech_verb_is_returned():
+    r = analyze(tok("Kenya said that Somali militants attacked the base.", "attacked"))
+    assert r.speech_verb is not None and r.speech_verb.text == "said"
+
+
+def test_cues_load_once_and_are_valid():
+    a = load_cues()
+    assert a is load_cues()
+    assert "not" in a.negators and "will" in a.future_aux and "say" in a.speech_verbs

@@ -1,0 +1,172 @@
+"""Store queries (the Python API the CLI and the HTTP API read) and the situation CLI commands."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from situation_data import corpus
+
+from sitrep.errors import QueryError
+from sitrep.store import Store
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("q") / "q.duckdb"
+    with Store(path) as s:
+        s.add_documents(corpus())
+    return path
+
+
+@pytest.fixture
+def store(db):
+    s = Store(db, read_only=True)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def empty(tmp_path):
+    s = Store(tmp_path / "empty.duckdb")
+    yield s
+    s.close()
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "sitrep", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_actors_filters(store):
+    assert [a["entity_id"] for a in store.actors(kind="armed_group")] == ["N:free-karvan-brigade"]
+    assert [a["name"] for a in store.actors(country="mir")] == ["Mirenia"]
+    assert [a["name"] for a in store.actors(search="ostr")] == ["Ostrava"]
+    assert [a["name"] for a in store.actors(search="Republic of")] == ["Ostrava"]  # an alias
+    assert len(store.actors(limit=2)) == 2
+    ost = store.actors(search="ostrava")[0]
+    assert ost["n_events"] == 2 and ost["first_seen"] == "2024-03-03" and ost["last_seen"] == "2024-03-12"
+
+
+@pytest.mark.parametrize("kw", [{"kind": "nation"}, {"country": "Syria"}])
+def test_actor_filters_reject_bad_values(store, kw):
+    with pytest.raises(QueryError):
+        store.actors(**kw)
+
+
+def test_actor_profile_by_alias_with_relations_and_mention_spans(store):
+    p = store.actor_profile("republic of ostrava")
+    assert p["actor"]["entity_id"] == "OST"
+    assert {(r["type"], r["object_entity"]) for r in p["relations"]} == {("supported_by", "MIR")}
+    assert len(p["events"]) == 2
+    for m in p["mentions"]:
+        text = store.document(m["article_id"]).text
+        assert all(text[s["start"]:s["end"]] == s["text"] for s in m["mentions"])
+
+
+def test_events_filters(store):
+    assert len(store.events(actor="Ostrava")) == 2
+    assert [e["type"] for e in store.events(type="consult")] == ["CONSULT"]
+    assert [e["type"] for e in store.events(since="2024-03-05")] == ["CONSULT"]
+    assert [e["type"] for e in store.events(until="2024-03-05")] == ["ASSAULT"]
+    assert [e["n_sources"] for e in store.events(min_sources=2)] == [2]
+    assert [e["place_name"] for e in store.events(place="karv")] == ["Karvan"]
+    assert store.events(place="Nowhere") == []
+    assert len(store.events(limit=1)) == 1
+
+
+@pytest.mark.parametrize("kw, words", [
+    ({"since": "2024-03-10", "until": "2024-03-01"}, "reversed"),
+    ({"since": "March 1"}, "not a date"),
+    ({"type": "BOMB"}, "unknown event type"),
+    ({"actor": "Ostrva"}, "did you mean 'Ostrava'"),
+    ({"min_sources": -1}, "min-sources"),
+])
+def test_events_bad_arguments_are_clear(store, kw, words):
+    with pytest.raises(QueryError) as ei:
+        store.events(**kw)
+    assert words in str(ei.value)
+
+
+def test_quotes_by_speaker_across_articles(store):
+    qs = store.quotes(speaker="Piotr Valen")
+    assert {q["article_id"] for q in qs} == {"a1", "a2"}
+    assert all(q["speaker"] == "Piotr Valen" for q in qs)
+    assert len(store.quotes()) == 2
+
+
+def test_timeline_of_an_actor_has_events_and_relation_changes(store):
+    t = store.timeline(actor="Mirenia")
+    assert [(x["date"], x["kind"]) for x in t] == [("2019", "relation began"), ("2024-03-20", "relation ended")]
+    t = store.timeline(actor="Ostrava", since="2024-03-01")
+    assert [x["kind"] for x in t] == ["event", "event", "relation ended"]
+
+
+def test_report_counts_for_all_and_for_a_period(store):
+    r = store.report()
+    c = r["counts"]
+    assert (c["articles"], c["events"], c["event_reports"], c["multi_source_events"]) == (3, 2, 3, 1)
+    assert (c["quotes"], c["claims"], c["contradictions"], c["relations"]) == (2, 2, 1, 1)
+    assert r["top_events"][0]["type"] == "ASSAULT" and len(r["contradictions_across"]) == 1
+    p = store.report(since="2024-03-10", until="2024-03-31")["counts"]
+    assert (p["articles"], p["events"], p["quotes"], p["contradictions"]) == (1, 1, 0, 0)
+    with pytest.raises(QueryError):
+        store.report(since="2024-03-31", until="2024-03-01")
+
+
+def test_why_unknown_event(store):
+    with pytest.raises(QueryError) as ei:
+        store.why("SE-nope")
+    assert "sitrep events" in str(ei.value)
+
+
+def test_user_text_never_reaches_sql(store):
+    evil = "x'); DROP TABLE events; --"
+    assert store.actors(search=evil) == []
+    assert store.events(place=evil) == []
+    with pytest.raises(QueryError):
+        store.events(actor=evil)
+    assert store.counts()["events"] == 4
+
+
+def test_empty_store_answers_empty_and_explains_unknown_actors(empty):
+    assert empty.actors() == [] and empty.events() == [] and empty.quotes() == []
+    assert empty.contradictions() == [] and empty.timeline() == []
+    assert set(empty.report()["counts"].values()) == {0}
+    with pytest.raises(QueryError) as ei:
+        empty.events(actor="Ostrava")
+    assert "no actors yet" in str(ei.value)
+
+
+def test_cli_json_csv_and_tables(db):
+    r = run("events", "--db", str(db), "--json")
+    assert r.returncode == 0, r.stderr
+    assert {e["type"] for e in json.loads(r.stdout)} == {"ASSAULT", "CONSULT"}
+    r = run("actors", "--db", str(db), "--csv", "--kind", "state")
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert {x["name"] for x in rows} == {"Ostrava", "Mirenia"}
+    r = run("report", "--db", str(db))
+    assert r.returncode == 0 and "2 events from 3 reports" in r.stdout
+    ev = json.loads(run("events", "--db", str(db), "--json", "--min-sources", "2").stdout)[0]["event_id"]
+    r = run("why", ev, "--db", str(db))
+    assert r.returncode == 0 and "North Wire" in r.stdout and "Coast Press" in r.stdout and "first report" in r.stdout
+
+
+@pytest.mark.parametrize("args, words", [
+    (("actor", "Nobody"), "unknown actor"),
+    (("events", "--since", "2024-03-10", "--until", "2024-03-01"), "reversed"),
+    (("why", "SE0"), "no situation event"),
+    (("events", "--json", "--csv"), "--json"),
+])
+def test_cli_errors_exit_1_with_a_message(db, args, words):
+    r = run(*args, "--db", str(db))
+    assert r.returncode != 0 and words in r.stderr and "Traceback" not in r.stderr
+
+
+def test_cli_missing_and_empty_database(tmp_path):
+    r = run("events", "--db", str(tmp_path / "none.duckdb"))
+    assert r.returncode == 1 and "Error:" in r.stderr and "sitrep ingest" in r.stderr
+    Store(tmp_path / "e.duckdb").close()
+    r = run("report", "--db", str(tmp_path / "e.duckdb"))
+    assert r.returncode == 0 and "No articles" in r.stdout

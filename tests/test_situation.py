@@ -1,0 +1,207 @@
+"""Cross-article resolution: actor identity, event merging, contradictions, relations over time."""
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from situation_data import corpus, doc1, doc2
+
+from sitrep.situation import WINDOW_DAYS, effective_date, holds_at, merge_events, normalise, resolve_actors
+from sitrep.store import Store
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store(tmp_path / "sit.duckdb")
+    s.add_documents(corpus())
+    yield s
+    s.close()
+
+
+def _row(article, actor, name, kind="state", country=None, kb=None, n=1):
+    return {"article_id": article, "actor_id": actor, "name": name, "kind": kind, "country": country, "kb_id": kb,
+            "n_mentions": n, "published": "2024-03-03"}
+
+
+def test_normalise_ignores_case_accents_punctuation_and_the():
+    assert normalise("The Free-Karvan  Brigade") == "free karvan brigade"
+    assert normalise("Ḩamāh") == "hamah"
+    assert normalise("") == ""
+
+
+def test_kb_actors_resolve_by_id_across_articles(store):
+    ost = [a for a in store.actors() if a["entity_id"] == "OST"]
+    assert len(ost) == 1 and ost[0]["n_articles"] == 3
+    assert "Republic of Ostrava" in ost[0]["aliases"]
+
+
+def test_non_kb_actors_merge_by_normalised_name(store):
+    (fkb,) = store.actors(search="karvan brigade")
+    assert fkb["n_articles"] == 3 and fkb["kb_id"] is None and fkb["kind"] == "armed_group"
+
+
+def test_bare_surname_joins_the_one_kb_person(store):
+    rules = dict(store.con.execute("SELECT article_id || '/' || actor_id, rule FROM s_actor_map").fetchall())
+    assert rules["a2/VAL"] == "surname"
+    assert store.resolve_actor("Valen") == "VALEN"
+
+
+def test_fuzzy_match_is_conservative_and_never_merges_two_kb_actors():
+    rows = [_row("a", "X", "Syrian Arab Army", "organization", "SYR", kb="SAA", n=5),
+            _row("b", "Y", "Syrian Arab Armies", "organization", "SYR", kb="SAA2"),
+            _row("c", "Z", "Free Karvan Brigade", "armed_group", n=3),
+            _row("d", "Z", "Free Karvan Brigades", "armed_group"),      # typo: merged
+            _row("e", "Z", "Free Karvan Brigadier", "person"),          # another kind: not merged
+            _row("f", "Z", "Syrian Arab Armi", "organization", "TUR")]  # conflicting country: not merged
+    entities, mapping = resolve_actors(rows)
+    assert mapping[("a", "X")][0] == "SAA" and mapping[("b", "Y")][0] == "SAA2"
+    assert mapping[("d", "Z")][0] == mapping[("c", "Z")][0]
+    assert mapping[("d", "Z")][1].startswith("fuzzy:")
+    assert mapping[("e", "Z")][0] != mapping[("c", "Z")][0]
+    assert mapping[("f", "Z")][0] not in ("SAA", "SAA2")
+
+
+def test_same_name_different_countries_stay_apart():
+    rows = [_row("a", "G", "government forces", "organization", "SYR"),
+            _row("b", "G", "government forces", "organization", "ISR"),
+            _row("c", "G", "government forces", "organization", None)]
+    _, mapping = resolve_actors(rows)
+    assert mapping[("a", "G")][0] != mapping[("b", "G")][0]
+    assert mapping[("c", "G")][0] not in (mapping[("a", "G")][0], mapping[("b", "G")][0])
+
+
+def test_reports_of_one_event_merge_with_independent_sources(store):
+    (ev,) = store.events(type="ASSAULT")
+    assert ev["n_reports"] == 2 and ev["n_sources"] == 2
+    assert ev["outlets"] == ["Coast Press", "North Wire"]
+    assert ev["place_name"] == "Karvan" and ev["date"] == "2024-03-02"
+    why = store.why(ev["event_id"])
+    assert {r["article_id"] for r in why["reports"]} == {"a1", "a2"}
+    rules = [r["rule"] for r in why["reports"]]
+    assert rules[0] == "first report" and "same source OST" in rules[1] and "window" in rules[1]
+    assert all(r["sentence_text"] for r in why["reports"])
+
+
+def test_negated_event_is_not_a_situation_event(store):
+    assert store.events(type="MOBILIZE") == []
+    assert store.counts()["events"] == 4 and store.counts(situation=True)["s_events"] == 2
+
+
+def _ev(article, day, place="geo:1", src="OST", tgt=None, etype="ASSAULT", modality="asserted"):
+    return {"article_id": article, "event_id": "E1", "type": etype, "source_entity": src, "target_entity": tgt,
+            "negated": False, "modality": modality, "place_key": place, "day": day, "published": str(day)}
+
+
+def test_merge_window_place_and_modality():
+    d = date(2024, 3, 2)
+    cl = merge_events([_ev("a", d), _ev("b", date(2024, 3, 4)), _ev("c", date(2024, 3, 9))])
+    assert sorted(len(c.reports) for c in cl) == [1, 2]            # 7 days later is another event
+    cl = merge_events([_ev("a", d), _ev("b", d, place="geo:9")])
+    assert len(cl) == 2                                              # different places
+    cl = merge_events([_ev("a", d, place=None), _ev("b", d)])
+    assert len(cl) == 1 and cl[0].place == "geo:1"                  # place in one report only
+    cl = merge_events([_ev("a", d), _ev("b", d, modality="future")])
+    assert len(cl) == 2                                              # a threat to act is not the act
+    cl = merge_events([_ev("a", d, src=None), _ev("b", d, src=None)])
+    assert len(cl) == 2                                              # no actor at all: never merged
+
+
+def test_effective_date():
+    assert effective_date("2024-03-02", "2024-03-04") == date(2024, 3, 2)
+    assert effective_date("2024-03", "2024-03-04") == date(2024, 3, 4)
+    assert effective_date("2023", "2024-03-04") == date(2023, 1, 1)
+    assert effective_date(None, "2024-03-04") == date(2024, 3, 4)
+    assert effective_date(None, None) is None
+
+
+def test_cross_article_contradiction_uses_the_claims_rule(store):
+    (c,) = [x for x in store.contradictions() if x["scope"] == "across"]
+    assert {c["outlet_a"], c["outlet_b"]} == {"North Wire", "Coast Press"}
+    assert "120" in c["reason"] and "40" in c["reason"]
+
+
+def test_relations_over_time(store):
+    def rels(at):
+        return {(r["subject_entity"], r["type"], r["object_entity"]) for r in store.graph(at=at)["relations"]}
+
+    assert ("OST", "supported_by", "MIR") in rels("2024-03-10")
+    assert ("OST", "supported_by", "MIR") not in rels("2024-03-25")   # ended March 20
+    assert ("OST", "supported_by", "MIR") not in rels("2018-06-01")   # since 2019
+    ch = store.graph_changes("2024-03-10", "2024-03-25")
+    assert [r["type"] for r in ch["ended"]] == ["supported_by"] and ch["added"] == []
+
+
+def test_graph_event_edges_count_up_to_the_date(store):
+    g = store.graph(at="2024-03-15")
+    assert [(e["source_entity"], e["type"], e["n_events"]) for e in g["events"]] == [
+        ("OST", "CONSULT", 1)]
+    assert store.graph(at="2024-03-10")["events"] == []
+    names = {n["entity_id"]: n["name"] for n in g["nodes"]}
+    assert names["OST"] == "Ostrava" and names["MIR"] == "Mirenia"
+
+
+def test_holds_at_compares_at_each_bounds_precision():
+    assert holds_at("2019", None, None, "2019-01-01")
+    assert holds_at(None, "2024-03", None, "2024-03-31")
+    assert not holds_at(None, "2024-03", None, "2024-04-01")
+    assert not holds_at(None, None, "2024-03-05", "2024-03-01")
+
+
+def test_rebuild_is_idempotent_and_ingest_stays_idempotent(store):
+    before = store.counts(situation=True)
+    assert store.refresh_situation() == {k: v for k, v in before.items() if k.startswith("s_")}
+    assert store.add_documents(corpus()) == 0
+    assert store.counts(situation=True) == before
+
+
+def test_new_article_updates_the_situation(tmp_path):
+    with Store(tmp_path / "s.duckdb") as s:
+        s.add_documents([doc1()])
+        assert s.events(type="ASSAULT")[0]["n_sources"] == 1
+        s.add_documents([doc2()])
+        assert s.events(type="ASSAULT")[0]["n_sources"] == 2
+
+
+def test_empty_store_has_an_empty_situation(tmp_path):
+    with Store(tmp_path / "e.duckdb") as s:
+        assert s.refresh_situation() == {t: 0 for t in ("s_actors", "s_actor_map", "s_events", "s_event_reports",
+                                                          "s_contradictions", "s_relations")}
+        assert s.graph(at="2024-01-01") == {"at": "2024-01-01", "nodes": [], "relations": [], "events": []}
+
+
+def test_lazy_refresh_on_the_next_query(tmp_path):
+    with Store(tmp_path / "lazy.duckdb") as s:
+        s.add_documents(corpus(), refresh=False)
+        assert s.situation_stale()
+        assert len(s.events()) == 2
+        assert not s.situation_stale()
+
+
+_report = st.fixed_dictionaries({
+    "type": st.sampled_from(["ASSAULT", "CONSULT"]), "source_entity": st.sampled_from(["A", "B", None]),
+    "target_entity": st.sampled_from(["C", None]), "negated": st.just(False),
+    "modality": st.sampled_from(["asserted", "reported", "future"]),
+    "place_key": st.sampled_from(["geo:1", "geo:2", None]),
+    "day": st.one_of(st.none(), st.dates(min_value=date(2024, 1, 1), max_value=date(2024, 1, 20)))})
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_report, max_size=25))
+def test_merge_invariants(reports):
+    rows = [{**r, "article_id": f"a{i}", "event_id": "E1", "published": None} for i, r in enumerate(reports)]
+    clusters = merge_events(rows)
+    seen = [id(r) for c in clusters for r in c.reports]
+    assert sorted(seen) == sorted(id(r) for r in rows)                      # every report exactly once
+    for c in clusters:
+        first = c.reports[0]
+        assert first["rule"].startswith("first report")
+        for r in c.reports:
+            assert (r["type"], r["source_entity"], r["target_entity"]) == (
+                first["type"], first["source_entity"], first["target_entity"])
+            assert (r["modality"] == "future") == (first["modality"] == "future")
+            assert (r["day"] is None) == (c.day is None)
+            assert c.day is None or abs((r["day"] - c.day).days) <= WINDOW_DAYS
+            assert r["place_key"] in (None, c.place)
+        if len(c.reports) > 1:
+            assert first["source_entity"] or first["target_entity"]
