@@ -37,7 +37,7 @@ SHOWN = {
 }
 
 
-def run_suites(suites: list[str], data: str | None) -> None:
+def run_suites(suites: list[str], data: str | None, limits: dict[str, int] | None = None) -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
@@ -46,6 +46,8 @@ def run_suites(suites: list[str], data: str | None) -> None:
     for suite in suites:
         out = RESULTS / f"{suite}.json"
         cmd = [sys.executable, "-m", "sitrep.evaluation", "eval", suite, "--json", str(out)]
+        if limits and suite in limits:
+            cmd += ["--limit", str(limits[suite])]
         print("running:", " ".join(cmd[2:]), flush=True)
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
         if proc.returncode != 0:
@@ -138,9 +140,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", default=None)
     ap.add_argument("--readme", default=str(README))
     ap.add_argument("--check", action="store_true", help="fail when the README is out of date")
+    ap.add_argument("--limit", action="append", default=[], metavar="SUITE=N",
+                    help="score only the first N items of a suite (the command in the table says so)")
     args = ap.parse_args(argv)
     if args.run:
-        run_suites(args.suites, args.data)
+        limits = {k: int(v) for k, _, v in (x.partition("=") for x in args.limit)}
+        run_suites(args.suites, args.data, limits)
     results = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(RESULTS.glob("*.json"))}
     readme = Path(args.readme)
     text = readme.read_text(encoding="utf-8")
