@@ -637,6 +637,8 @@ class RelationsStage(Stage):
             first, start, end = hit
             aff = next((m for m in state.mentions if m.actor_id == actor.affiliation), None)
             aff_actor = state.actor(actor.affiliation)
+            if aff_actor is None:
+                continue  # every reference points at an actor of this document
             obj = Mention(start=start, end=end, actor_id=actor.affiliation,
                           text=aff.text if aff is not None else (aff_actor.name if aff_actor else actor.affiliation))
             subj = Mention(start=start, end=end, actor_id=actor.id, text=first.text, how=first.how)
