@@ -36,7 +36,8 @@ def test_acronym_defined_in_text_links_both_forms():
     check_offsets(st)
     legion = actor_of(st, "Free Syrian Legion")
     assert legion is not None and legion.kind == "armed_group"
-    assert actor_of(st, "FSL").id == legion.id and actor_of(st, "FSL", 1).id == legion.id
+    assert actor_of(st, "FSL").id == legion.id
+    assert [m for m in st.mentions if "FSL" in m.text][1].actor_id == legion.id
     assert "FSL" in legion.aliases
     st = run("Hayat Tahrir al-Sham (HTS) took the town. HTS fighters then advanced south.")
     assert actor_of(st, "Hayat Tahrir al-Sham").id == actor_of(st, "HTS").id == "HTS"
@@ -152,3 +153,50 @@ def test_stage_pickles_without_resources():
     clone = pickle.loads(pickle.dumps(stage))
     assert not any(k.startswith("_res_") for k in clone.__dict__)
     assert clone.kb_paths == stage.kb_paths
+
+
+def test_led_and_backed_agents():
+    st = run("Iran-backed militias and HTS-led rebels clashed near the airport on Sunday.")
+    assert actor_of(st, "HTS-led rebels").id == "HTS"
+    assert actor_of(st, "militias").id != "IRN" and actor_of(st, "Iran").id == "IRN"
+
+
+def test_bare_title_of_an_organisation_is_that_organisation():
+    st = run("A NATO commander said the drills would go ahead.")
+    m = [m for m in st.mentions if "commander" in m.text]
+    assert m and m[0].actor_id == "NATO" and m[0].how == "title"
+
+
+def test_dateline_is_not_an_actor():
+    st = run("MOSCOW (Reuters) - Heavy snow closed two airports on Monday.")
+    assert not any(m.text == "MOSCOW" for m in st.mentions)
+    assert actor_of(st, "Reuters").kind == "media"
+
+
+def test_plural_titles_and_place_modifiers_give_sector_and_country():
+    st = run("Syrian rebel leaders met on Sunday, while Baghdad police and Aleppo militants stayed away. "
+             "Senior commanders declined to comment.")
+    leaders = actor_of(st, "Syrian rebel leaders")
+    assert (leaders.id, leaders.country, leaders.sector) == ("SYR_REB", "SYR", "REB")
+    police = actor_of(st, "Baghdad police")
+    assert (police.country, police.sector) == ("IRQ", "COP")
+    assert actor_of(st, "Aleppo militants").country == "SYR"  # a town in front gives the country
+    assert actor_of(st, "Senior commanders").sector == "MIL"
+
+
+def test_where_agents_are_gives_their_country():
+    st = run("Demonstrators in Baghdad blocked a road on Tuesday, and angry Turkish bakery workers joined them.")
+    dem = actor_of(st, "Demonstrators")
+    assert (dem.country, dem.sector) == ("IRQ", "OPP")
+    assert not any(m.text == "Baghdad" for m in st.mentions)  # still a place
+    assert actor_of(st, "angry Turkish bakery workers").country == "TUR"
+
+
+def test_a_title_before_another_persons_name_is_not_an_apposition():
+    import sitrep
+
+    doc = sitrep.extract("The US had no part in the offensive that toppled Assad, Pentagon spokesman Pat Ryder "
+                         "told reporters on Monday.", published="2024-12-09")
+    roles = {a.name: a.role for a in doc.actors}
+    assert roles["Pat Ryder"] == "Pentagon spokesman"
+    assert roles["Bashar al-Assad"] != "Pentagon spokesman"

@@ -77,3 +77,10 @@ def test_find_contradictions_pairs_once():
           claim("nearly 1,000 troops", 1000, id="c3")]
     pairs = [(a.id, b.id) for a, b, _ in find_contradictions(cs)]
     assert pairs == [("c1", "c2")] or set(pairs) == {("c1", "c2")}
+
+
+def test_reason_names_the_place():
+    a, b = claim("about 1,000 troops", 1000, id="a"), claim("around 900 troops", 900, id="b")
+    assert "in Syria" in contradicts(a, b, place_label="Syria")
+    [(_, _, reason)] = find_contradictions([a, b], {"SYR": "Syria"})
+    assert "in Syria" in reason

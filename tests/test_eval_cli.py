@@ -96,3 +96,12 @@ def test_plover_confusion_table(app, no_shared):
     r = CliRunner().invoke(app, ["eval", "plover", "--data", str(DATA / "plover"), "--confusion"])
     assert r.exit_code == 0, r.output
     assert "confusion" in r.output and "THREATEN" in r.output
+
+
+def test_details_listed_before_the_key_figures(app, no_shared):
+    r = CliRunner().invoke(app, ["eval", "seed", "--data", str(DATA / "seed")])
+    out = r.output
+    assert "required events missed:" in out
+    assert out.index("required events missed:") < out.index("required events found: ")
+    r = CliRunner().invoke(app, ["eval", "seed", "--data", str(DATA / "seed"), "--no-details"])
+    assert "required events missed:" not in r.output

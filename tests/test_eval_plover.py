@@ -114,3 +114,20 @@ def test_bad_files(tmp_path):
     (tmp_path / "x.json").write_text('[{"id": "D", "event": "DOCUMENT"}]')
     with pytest.raises(EvalDataError):
         load_gold(tmp_path / "x.json")
+
+
+def test_failed_articles_are_counted_and_described():
+    from sitrep.evaluation.plover import evaluate_plover
+    from sitrep.pipeline import Pipeline
+    from sitrep.stages.base import Stage
+
+    class Broken(Stage):
+        name = "broken"
+
+        def process(self, state):
+            raise ValueError("no parse")
+
+    r = evaluate_plover(DATA, pipeline=Pipeline([Broken()]), limit=3)
+    assert r.items == 3 and r.failures == 3
+    assert "no parse" in r.details["pipeline failures"][0]
+    assert r.metric("event type accuracy").value == 0.0

@@ -42,8 +42,8 @@ def hand_docs(gold):
     sp = ActorRef(actor_id="lopez", text="Lopez")
     d1 = Document(article=ArticleMeta(id="art_one"), text=t1, actors=[lopez, reporters], quotes=[
         q("q1", t1, "We have the votes,", "direct", sp),                # E2, source by mention "she"
-        q("q2", t1, "The vote is set for Friday,", "direct", sp),       # E3's first fragment, but E3 goes to q3
-        q("q3", t1, "and nothing will change that.", "partial", sp),    # E3 (larger overlap), source right
+        q("q2", t1, "The vote is set for Friday,", "direct", sp),       # E3's first fragment, source right
+        q("q3", t1, "and nothing will change that.", "partial", sp),    # E3's second fragment, source right
         q("q4", t1, "the bill would pass", "indirect", ActorRef(actor_id="rep", text="reporters")),  # E1, wrong source
         q("q5", t1, "A close vote", "indirect"),                        # E4, no speaker
     ])
@@ -84,23 +84,26 @@ def test_offset_map_general_case():
 def test_hand_checked_scores(gold):
     r = score_polnear(gold, hand_docs(gold))
     f = {m.name: (m.numerator, m.denominator) for m in r.metrics if m.kind == "ratio"}
-    # all: 5 gold contents, 6 quotes, 5 matched (q2 loses E3 to q3)
-    assert f["content (all) precision"] == (5, 6)
+    # all: 6 quotes, each overlapping a gold content (q2 and q3 both lie in E3's two fragments);
+    # all 5 gold contents are overlapped
+    assert f["content (all) precision"] == (6, 6)
     assert f["content (all) recall"] == (5, 5)
-    # sources: gold has 4 with a source; 5 quotes have a speaker; right: q1, q3, q6
-    assert f["source (all) precision"] == (3, 5)
+    # sources: 5 quotes have a speaker, right for q1 (she), q2 and q3 (Lopez), q6; q4 gives "reporters";
+    # gold has 4 attributions with a source, found for E2, E3, art_two E1 (not E1)
+    assert f["source (all) precision"] == (4, 5)
     assert f["source (all) recall"] == (3, 4)
-    # quoted: gold E2, E3, art_two E1; quotes q1, q2, q3, q6
-    assert f["content (quoted) precision"] == (3, 4)
+    # quoted: gold E2, E3, art_two E1; quotes q1, q2, q3, q6 (q4, q5 are indirect)
+    assert f["content (quoted) precision"] == (4, 4)
     assert f["content (quoted) recall"] == (3, 3)
-    assert f["source (quoted) precision"] == (3, 4)
+    assert f["source (quoted) precision"] == (4, 4)
     assert f["source (quoted) recall"] == (3, 3)
     # characters: every predicted character lies in a gold content (18+27+29+19+12+7 = 112);
     # gold contents hold 24+20+(29+31)+12 + 22 = 138 characters, 102 of them quoted
     assert f["content chars (all) precision"] == (112, 112)
     assert f["content chars (all) recall"] == (112, 138)
     assert f["content chars (quoted) recall"] == (81, 102)
-    assert r.metric("content (all) F1").value == pytest.approx(2 * (5 / 6) / (5 / 6 + 1))
+    assert r.metric("content (all) F1").value == pytest.approx(1.0)
+    assert r.metric("source (all) F1").value == pytest.approx(2 * 0.8 * 0.75 / (0.8 + 0.75))
 
 
 def test_no_output_scores_zero_recall(gold):
@@ -115,3 +118,15 @@ def test_bad_folder(tmp_path):
     (tmp_path / "a.txt").write_text("x")
     with pytest.raises(EvalDataError):
         load_gold(tmp_path)      # no annotation file
+
+
+def test_quote_outside_every_content_is_wrong(gold):
+    docs = hand_docs(gold)
+    t2 = gold[1].text
+    docs[1].quotes.append(q("q7", t2, "She left for Brussels", "direct",
+                            ActorRef(actor_id="min", text="The minister")))
+    r = score_polnear(gold, docs)
+    f = {m.name: (m.numerator, m.denominator) for m in r.metrics if m.kind == "ratio"}
+    assert f["content (all) precision"] == (6, 7)
+    assert f["source (all) precision"] == (4, 6)
+    assert f["content (all) recall"] == (5, 5)

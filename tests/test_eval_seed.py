@@ -134,8 +134,12 @@ def test_resolver_names_iso3_wikidata_and_affiliation(gold):
     doc.actors.append(Actor(id="x2", name="AU Commission", kind="igo", wikidata="Q7159"))     # by Wikidata
     doc.actors.append(Actor(id="x3", name="the Kenyan Defence Forces", kind="organization",
                             country="KEN", affiliation="a_ken"))                                # by affiliation
+    doc.actors.append(Actor(id="x4", name="the cabinet", kind="organization", country="KEN", sector="GOV"))
+    doc.actors.append(Actor(id="x5", name="a minister", kind="person", country="KEN", sector="GOV"))
     res = Resolver(gold, doc)
     assert res.strict(ref("x1", "the republic")) == {"KEN"}
+    assert res.strict(ref("x4", "the cabinet")) == {"KEN"}      # a government body counts as its state
+    assert res.strict(ref("x5", "a minister")) == set()         # a person only through an affiliation
     assert res.strict(ref("x2", "the commission")) == {"AU"}
     assert res.strict(ref("x3", "KDF")) == set()
     assert res.expanded(ref("x3", "KDF")) == {"KEN"}
@@ -202,3 +206,35 @@ def test_missing_gold_file(tmp_path):
     (tmp_path / "gold.json").write_text("[1, 2]")
     with pytest.raises(EvalDataError):
         SeedGold.load(tmp_path)
+
+
+def test_pipeline_failure_is_a_stage_error_not_a_data_error():
+    from sitrep.errors import StageError
+    from sitrep.evaluation.seed import evaluate_seed
+    from sitrep.pipeline import Pipeline
+    from sitrep.stages.base import Stage
+
+    class Broken(Stage):
+        name = "broken"
+
+        def process(self, state):
+            raise RuntimeError("boom")
+
+    with pytest.raises(StageError) as info:
+        evaluate_seed(DATA, pipeline=Pipeline([Broken()]))
+    assert "boom" in str(info.value)
+
+
+def test_evaluate_seed_with_a_custom_pipeline():
+    from sitrep.evaluation.seed import evaluate_seed
+    from sitrep.pipeline import Pipeline
+    from sitrep.stages.base import Stage
+
+    class Nothing(Stage):
+        name = "nothing"
+
+        def process(self, state):
+            pass
+
+    r = evaluate_seed(DATA, pipeline=Pipeline([Nothing()]))
+    assert r.metric("required events found").denominator == 3 and r.seconds > 0

@@ -165,7 +165,7 @@ def test_light_verb_and_nominal_target():
     text = "The European Union imposed new sanctions on Iran on Monday."
     st = run(text)
     ev = [e for e in st.events if e.type == "SANCTION"]
-    assert ev and ev[0].source.text.endswith("European Union") and ev[0].target.text == "Iran"
+    assert ev and "European Union" in ev[0].source.text and ev[0].target.text == "Iran"
     assert "impose" in ev[0].trigger.lower() or "imposed" in ev[0].trigger.lower()
 
 
@@ -292,3 +292,77 @@ def test_stage_pickles_without_resources():
     st = EventsStage(fallback_ner=True)
     st2 = pickle.loads(pickle.dumps(st))
     assert st2.fallback_ner is True
+
+
+def test_what_a_protest_demands_is_its_topic_not_an_event():
+    st = run("Thousands of Kenyan students staged demonstrations in Nairobi to demand lower fees.")
+    types = [e.type for e in st.events]
+    assert "PROTEST" in types and "REQUEST" not in types
+
+
+def test_recipient_marked_by_against_deep_in_the_clause():
+    st = run("Britain mobilized army reservists for a possible war against Iraq.")
+    ev = [e for e in st.events if e.type == "MOBILIZE"]
+    assert ev and ev[0].target is not None and ev[0].target.text == "Iraq"
+
+
+def test_every_trigger_is_a_slice_of_the_text():
+    text = ("Jordanian jets carried out strikes on smuggling gangs near the border. "
+            "Officials said Syria must hand over the suspects. Qatar reached out to Hamas leaders.")
+    st = run(text)
+    assert len(st.events) >= 3
+    for e in st.events:
+        assert e.trigger in text
+
+
+def test_dateline_is_neither_subject_nor_date():
+    from sitrep.contract import TimeExpression
+    text = "ANKARA, May 9 (Wire) - Turkish jets struck militant positions in northern Iraq on Sunday."
+    st = ArticleState(article=Article(text=text, published="2024-05-09"))
+    NLP(st)
+    i, j = text.index("May 9"), text.index("on Sunday")
+    st.dates = [TimeExpression(text="May 9", start=i, end=i + 5, value="2024-05-09"),
+                TimeExpression(text="on Sunday", start=j, end=j + 9, value="2024-05-05")]
+    EventsStage(fallback_ner=True)(st)
+    ev = [e for e in st.events if e.type == "ASSAULT"]
+    assert ev and ev[0].source.text != "ANKARA" and "Turkish" in ev[0].source.text
+    assert ev[0].date == "2024-05-05"
+
+
+def test_since_dates_a_lasting_state_not_a_punctual_act():
+    from sitrep.contract import TimeExpression
+    text = "Rebels struck the airport for the first time since 2016."
+    st = ArticleState(article=Article(text=text, published="2024-05-09"))
+    NLP(st)
+    i = text.index("since 2016")
+    st.dates = [TimeExpression(text="since 2016", start=i, end=i + 10, value="2016", relation="since")]
+    EventsStage(fallback_ner=True)(st)
+    ev = [e for e in st.events if e.type == "ASSAULT"]
+    assert ev and ev[0].date != "2016" and ev[0].modality != "historical"
+
+
+def test_object_of_criticise_for_is_the_one_failing():
+    st = run("Qatar criticised Egypt for failing to open the Rafah crossing.")
+    acc = [e for e in st.events if e.type == "ACCUSE"]
+    assert acc and acc[0].source.text == "Qatar" and acc[0].target.text == "Egypt"
+    assert not [e for e in st.events if e.type == "REJECT" and e.source and e.source.text == "Qatar"]
+
+
+def test_pronoun_subject_of_reported_speech_is_the_speaker():
+    st = run("Norway said on Tuesday it had expelled two Iranian diplomats.")
+    ev = [e for e in st.events if e.type == "SANCTION"]
+    assert ev and ev[0].source.text == "Norway"
+
+
+def test_mediator_acts_on_the_parties_between():
+    st = run("Qatar launched a mediation effort on Saturday between Egypt and Ethiopia.")
+    ev = [e for e in st.events if e.type == "CONSULT"]
+    assert {e.target.text for e in ev} == {"Egypt", "Ethiopia"}
+    assert all(e.source.text == "Qatar" for e in ev)
+
+
+def test_refusal_frame_and_conditional_threat():
+    st = run("Hungary refused to lift the curfew on Roma settlements.")
+    assert max(st.events, key=lambda e: e.confidence).type == "REJECT"
+    st = run("Chad said it will withdraw its troops from Mali unless the junta releases the hostages.")
+    assert max(st.events, key=lambda e: e.confidence).type == "THREATEN"

@@ -172,3 +172,27 @@ def test_cli_export_refuses_then_forces(db, tmp_path):
     assert r.returncode == 1 and "--force" in r.stderr and "Error:" in r.stderr
     r = subprocess.run(cmd + ["--force"], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0 and len(out.read_text().splitlines()) == 2
+
+
+def test_documents_without_facts_or_dates_export(tmp_path):
+    from sitrep.contract import ArticleMeta, Document
+    from situation_data import doc3
+
+    bare = Document(article=ArticleMeta(id="bare", title=None, source=None, published=None), text="Nothing here.")
+    d3 = doc3()
+    undated = d3.model_copy(update={"article": ArticleMeta(id="undated", source="Wire"),
+                                    "events": [e.model_copy(update={"date": None}) for e in d3.events]})
+    stix2 = pytest.importorskip("stix2")
+    with Store(tmp_path / "b.duckdb") as s:
+        s.add_documents([bare, undated])
+        c = s.report()["counts"]
+        assert (c["articles"], c["events"]) == (2, 1)
+        export(s, "stix", tmp_path / "b.json")
+        export(s, "cameo", tmp_path / "b.tsv")
+        export(s, "plover", tmp_path / "b.jsonl")
+    objs = stix2.parse((tmp_path / "b.json").read_text()).objects
+    assert sum(o.type == "report" for o in objs) == 2 and sum(o.type == "sighting" for o in objs) == 1
+    (row,) = list(csv.reader(open(tmp_path / "b.tsv", encoding="utf-8"), delimiter="\t"))
+    assert row[GDELT_COLUMNS.index("SQLDATE")] == "" and row[GDELT_COLUMNS.index("EventRootCode")] == "04"
+    (rec,) = [json.loads(x) for x in (tmp_path / "b.jsonl").read_text().splitlines()]
+    assert rec["date"] is None and rec["recipient"][0]["text"] == "Free Karvan Brigade"

@@ -148,3 +148,12 @@ def test_same_curly_mark_nested_inside_a_quote():
     scan = find_quote_spans(text)
     assert [(text[s.start:s.end], s.depth) for s in scan.spans] == [
         ("I would rather face what he calls \u201chell\u201d than that,", 0), ("hell", 1)]
+
+
+def test_typewriter_doubled_marks():
+    text = "``We will not overreact,'' he told me. ''Nor will we wait,'' she added.\n''It is over.\n''Done,'' he said."
+    scan = find_quote_spans(text)
+    assert [text[s.start:s.end] for s in scan.spans] == [
+        "We will not overreact,", "Nor will we wait,", "It is over.", "Done,"]
+    assert scan.spans[2].continues and scan.spans[3].continued
+    assert scan.spans[0].outer_end == text.index(" he told")

@@ -178,3 +178,31 @@ def test_an_adjective_on_a_rival_is_not_the_other_side():
 def test_a_person_is_not_led():
     rels = relations_of("In the poll, Maria Keller leads Iyad Ag Ghaly by four points.")
     assert not any(r.type == "led_by" for r in rels)
+
+
+def test_a_role_written_before_another_name_is_not_ours():
+    rels = relations_of("The raid targeted Ag Ghaly, Foreign Office spokeswoman Maria Keller told reporters.",
+                        roles={"GHALY": ("Foreign Office spokeswoman", "GBR")})
+    assert ("spokesperson_of", "GHALY", "GBR") not in triples(rels)
+
+
+def test_support_kind_from_the_clause():
+    from sitrep.stages.relations import RelationsStage as RS
+    state = make_state("Russia supports the junta with airstrikes and weapons.", ACTORS, PLACES)
+    stage = RS()
+    stage._counts, stage._kinds = {}, {a.id: a.kind for a in state.actors}
+    verb = next(t for t in state.doc if t.lemma_ == "support")
+    [found] = stage._verb(state, verb, rules())
+    assert (found.type, found.subject.actor_id, found.object.actor_id, found.kind) == ("supported_by", "MLI_GOV", "RUS", "military")
+    state = make_state("Qatar funds the junta.", ACTORS, PLACES)
+    verb = next(t for t in state.doc if t.lemma_ == "fund")
+    stage._kinds = {a.id: a.kind for a in state.actors}
+    [found] = stage._verb(state, verb, rules())
+    assert found.kind == "financial"
+
+
+def test_allegations_are_not_relations():
+    assert relations_of("Qatar accused Russia of backing the junta.") == []
+    rels = relations_of("Britain accused Maria Keller of being a founder of JNIM.",
+                        actors={**ACTORS, "Maria Keller": ("KELLER", "person")})
+    assert not any(r.type == "founded_by" for r in rels)

@@ -3,9 +3,11 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from situation_data import corpus, doc1, doc2
 
-from sitrep.situation import effective_date, holds_at, merge_events, normalise, resolve_actors
+from sitrep.situation import WINDOW_DAYS, effective_date, holds_at, merge_events, normalise, resolve_actors
 from sitrep.store import Store
 
 
@@ -174,3 +176,32 @@ def test_lazy_refresh_on_the_next_query(tmp_path):
         assert s.situation_stale()
         assert len(s.events()) == 2
         assert not s.situation_stale()
+
+
+_report = st.fixed_dictionaries({
+    "type": st.sampled_from(["ASSAULT", "CONSULT"]), "source_entity": st.sampled_from(["A", "B", None]),
+    "target_entity": st.sampled_from(["C", None]), "negated": st.just(False),
+    "modality": st.sampled_from(["asserted", "reported", "future"]),
+    "place_key": st.sampled_from(["geo:1", "geo:2", None]),
+    "day": st.one_of(st.none(), st.dates(min_value=date(2024, 1, 1), max_value=date(2024, 1, 20)))})
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_report, max_size=25))
+def test_merge_invariants(reports):
+    rows = [{**r, "article_id": f"a{i}", "event_id": "E1", "published": None} for i, r in enumerate(reports)]
+    clusters = merge_events(rows)
+    seen = [id(r) for c in clusters for r in c.reports]
+    assert sorted(seen) == sorted(id(r) for r in rows)                      # every report exactly once
+    for c in clusters:
+        first = c.reports[0]
+        assert first["rule"].startswith("first report")
+        for r in c.reports:
+            assert (r["type"], r["source_entity"], r["target_entity"]) == (
+                first["type"], first["source_entity"], first["target_entity"])
+            assert (r["modality"] == "future") == (first["modality"] == "future")
+            assert (r["day"] is None) == (c.day is None)
+            assert c.day is None or abs((r["day"] - c.day).days) <= WINDOW_DAYS
+            assert r["place_key"] in (None, c.place)
+        if len(c.reports) > 1:
+            assert first["source_entity"] or first["target_entity"]

@@ -17,8 +17,17 @@ from .errors import EmptyTextError, SitrepError
 from .pipeline import Outcome, Pipeline
 
 __version__ = "0.1.0"
-__all__ = ["Article", "ArticleState", "Document", "Failure", "Outcome", "Pipeline", "SitrepError",
+__all__ = ["Article", "ArticleState", "Document", "Failure", "Outcome", "Pipeline", "SitrepError", "Store",
            "extract", "extract_many", "default_pipeline", "__version__"]
+
+
+def __getattr__(name: str):
+    # the store (DuckDB) is imported on first use, so that `import sitrep` stays light
+    if name == "Store":
+        from .store import Store
+
+        return Store
+    raise AttributeError(f"module 'sitrep' has no attribute {name!r}")
 
 
 @lru_cache(maxsize=4)

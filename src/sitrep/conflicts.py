@@ -72,11 +72,13 @@ def _fmt(v: float) -> str:
 
 
 def contradicts(a: Claim, b: Claim, *, subject_a: Optional[str] = None, subject_b: Optional[str] = None,
-                place_a: Optional[str] = None, place_b: Optional[str] = None) -> Optional[str]:
+                place_a: Optional[str] = None, place_b: Optional[str] = None,
+                place_label: Optional[str] = None) -> Optional[str]:
     """Why claims ``a`` and ``b`` contradict, or ``None`` when they do not (or are not comparable).
 
     ``subject_*``/``place_*`` override the identity of a claim's subject actor / place (default: the
     claim's ``subject.actor_id`` / ``place``); the store passes cross-article keys here.
+    ``place_label`` names the place in the reason (default: the place id).
     """
     if a is b:
         return None
@@ -94,14 +96,15 @@ def contradicts(a: Claim, b: Claim, *, subject_a: Optional[str] = None, subject_
     lo_b, hi_b = interval(b)
     if lo_a <= hi_b and lo_b <= hi_a:
         return None
-    where = f" in {pa}" if pa else ""
+    where = f" in {place_label or pa}" if pa else ""
     return (f"{a.subject.text} {a.property}{where}: \"{a.text or _fmt(a.value)}\" "
             f"({_fmt(lo_a)}-{_fmt(hi_a)}) vs \"{b.text or _fmt(b.value)}\" ({_fmt(lo_b)}-{_fmt(hi_b)}) "
             f"differ beyond their hedges")
 
 
-def find_contradictions(claims: list[Claim]) -> list[tuple[Claim, Claim, str]]:
-    """Every contradicting pair among ``claims`` (one article), in order."""
+def find_contradictions(claims: list[Claim], place_names: Optional[dict] = None) -> list[tuple[Claim, Claim, str]]:
+    """Every contradicting pair among ``claims`` (one article), in order; ``place_names`` maps place ids
+    to the names used in the reasons."""
     groups: dict[tuple, list[Claim]] = {}
     for c in claims:
         groups.setdefault((c.subject.actor_id, c.property, c.unit, c.place), []).append(c)
@@ -109,7 +112,7 @@ def find_contradictions(claims: list[Claim]) -> list[tuple[Claim, Claim, str]]:
     for group in groups.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                reason = contradicts(a, b)
+                reason = contradicts(a, b, place_label=(place_names or {}).get(a.place))
                 if reason:
                     out.append((a, b, reason))
     out.sort(key=lambda t: (t[0].start, t[1].start))

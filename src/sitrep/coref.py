@@ -120,7 +120,9 @@ def title_holder(title_head: str, title_words: set[str], affiliation: Optional[s
     after = [p for p in persons if p["first"] > at and sent_of(p["first"]) <= s_at + 1]
     after.sort(key=lambda p: p["first"])
     for p in after:
-        if fits(p) or not p.get("role"):
+        # a person without a title is introduced by it only when it names its organisation
+        # ("the national security advisor of the White House. ... Dana Whitfield said")
+        if fits(p) or (not p.get("role") and affiliation):
             return p["actor"]
     return None
 

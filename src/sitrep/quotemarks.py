@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 #: every character that may be a quotation mark, plus the line break (paragraph end)
-_MARKS_RE = re.compile("[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a\u201e\u201a\u201f\u201b\n]")
+_MARKS_RE = re.compile("''|``|[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a\u201e\u201a\u201f\u201b\n]")
 
 DOUBLE = "double"
 SINGLE = "single"
@@ -70,6 +70,7 @@ class QuoteSpan:
     group: int = 0                    # spans of one multi-paragraph quote share a group number
     continues: bool = False           # the quote goes on in the next paragraph (reopened mark)
     continued: bool = False           # this span reopens a quote from the previous paragraph
+    close_width: int = 1              # 2 for a doubled-apostrophe closing mark ('')
 
     @property
     def closed(self) -> bool:
@@ -83,7 +84,7 @@ class QuoteSpan:
     @property
     def outer_end(self) -> int:
         """End including the closing mark (or the content end when the mark is missing)."""
-        return self.close_at + 1 if self.close_at is not None else self.end
+        return self.close_at + self.close_width if self.close_at is not None else self.end
 
 
 @dataclass
@@ -101,6 +102,7 @@ class _Open:
     family: str
     closers: str
     mark: str
+    width: int = 1
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -130,7 +132,8 @@ def find_quote_spans(text: str) -> QuoteScan:
         return text[i - 1] if i > 0 else "\n"
 
     def next_char(i: int) -> str:
-        return text[i + 1] if i + 1 < n else "\n"
+        j = i + width[0]
+        return text[j] if j < n else "\n"
 
     def add(start: int, end: int, family: str, open_at, close_at, **kw) -> Optional[QuoteSpan]:
         s, e = _trim(text, start, end)
@@ -146,7 +149,7 @@ def find_quote_spans(text: str) -> QuoteScan:
         if pending_group is not None and o.at == _first_open_of_para[0] and pending_group[1] == o.family:
             kw = {"group": pending_group[0], "continued": True}
             pending_group = None
-        add(o.at + 1, i, o.family, o.at, i, **kw)
+        add(o.at + o.width, i, o.family, o.at, i, close_width=width[0], **kw)
 
     # offset of the first opening mark of the current paragraph (for multi-paragraph continuation)
     _first_open_of_para = [-1]
@@ -161,7 +164,8 @@ def find_quote_spans(text: str) -> QuoteScan:
             j = i + 1
             while j < n and text[j].isspace():
                 j += 1
-            reopen = j < n and (text[j] in _OPENERS and _OPENERS[text[j]][0] == outer.family
+            reopen = j < n and (text.startswith(("''", "``"), j) and outer.family == DOUBLE
+                                or text[j] in _OPENERS and _OPENERS[text[j]][0] == outer.family
                                 or text[j] in _AMBIGUOUS and _AMBIGUOUS[text[j]] == outer.family
                                 or text[j] in _REVERSED and _REVERSED[text[j]][0] == outer.family)
             kw: dict = {}
@@ -173,11 +177,11 @@ def find_quote_spans(text: str) -> QuoteScan:
                 if "group" not in kw:
                     group_counter += 1
                     kw["group"] = group_counter
-                span = add(outer.at + 1, i, outer.family, outer.at, None, continues=True, **kw)
+                span = add(outer.at + outer.width, i, outer.family, outer.at, None, continues=True, **kw)
                 if span is not None:
                     next_group = (span.group, outer.family)
             else:
-                span = add(outer.at + 1, i, outer.family, outer.at, None, **kw)
+                span = add(outer.at + outer.width, i, outer.family, outer.at, None, **kw)
                 if span is not None:
                     scan.warnings.append(
                         f"quote opened at offset {outer.at} is not closed; it ends at the end of its "
@@ -187,9 +191,14 @@ def find_quote_spans(text: str) -> QuoteScan:
         pending_group = next_group
         _first_open_of_para[0] = -1
 
+    width = [1]
     for m in _MARKS_RE.finditer(text):
         i = m.start()
         c = m.group()
+        w = width[0] = len(c)
+        if w == 2:
+            # typewriter doubles: `` opens like “, '' works like a straight double mark
+            c = "\u201c" if c == "``" else '"'
         if c == "\n":
             end_paragraph(i)
             para_start = i + 1
@@ -227,7 +236,7 @@ def find_quote_spans(text: str) -> QuoteScan:
         if c in ("'", "\u2019"):
             if c == "'" and opener_ctx and not q.isspace() and not q.isdigit() and i + 1 < n:
                 # a straight mark opens a quote closed by the same mark ('90s is an elision)
-                stack.append(_Open(i, SINGLE, "'", c))
+                stack.append(_Open(i, SINGLE, "'", c, w))
             continue
 
         # 3. a mark that opens a quote
@@ -239,14 +248,14 @@ def find_quote_spans(text: str) -> QuoteScan:
                 continue
             if _first_open_of_para[0] < 0 and not stack:
                 _first_open_of_para[0] = i
-            stack.append(_Open(i, fam, closers, c))
+            stack.append(_Open(i, fam, closers, c, w))
             continue
         if c in _REVERSED:
             fam, closer = _REVERSED[c]
             if opener_ctx and not q.isspace():
                 if _first_open_of_para[0] < 0 and not stack:
                     _first_open_of_para[0] = i
-                stack.append(_Open(i, fam, closer, c))
+                stack.append(_Open(i, fam, closer, c, w))
             elif closer_ctx and not stack:
                 _orphan_close(text, para_start, i, fam, add, scan, raw)
             continue
@@ -257,14 +266,14 @@ def find_quote_spans(text: str) -> QuoteScan:
                 continue
             if _first_open_of_para[0] < 0 and not stack:
                 _first_open_of_para[0] = i
-            stack.append(_Open(i, DOUBLE, '"\u201d', c))
+            stack.append(_Open(i, DOUBLE, '"\u201d', c, w))
             continue
         if c in "\u201d":
             # ” with nothing open: either used as an opening mark or an orphan closing mark
             if opener_ctx and not q.isspace() and not closer_ctx:
                 if _first_open_of_para[0] < 0 and not stack:
                     _first_open_of_para[0] = i
-                stack.append(_Open(i, DOUBLE, "\u201d\u201c", c))
+                stack.append(_Open(i, DOUBLE, "\u201d\u201c", c, w))
             elif not stack:
                 _orphan_close(text, para_start, i, DOUBLE, add, scan, raw)
             continue

@@ -82,6 +82,8 @@ def register(app: typer.Typer) -> None:
         limit: Optional[int] = typer.Option(None, "--limit", min=1, help="score only the first N items"),
         json_file: Optional[str] = typer.Option(None, "--json", help="also write the result as JSON to FILE ('-' = stdout only)"),
         confusion: bool = typer.Option(False, "--confusion", help="print the confusion matrix (plover)"),
+        details: Optional[bool] = typer.Option(None, "--details/--no-details",
+                                               help="list what was missed or wrong (default: on for seed)"),
     ) -> None:
         """Run the pipeline over a gold corpus and print its figures."""
         from rich.console import Console
@@ -109,7 +111,7 @@ def register(app: typer.Typer) -> None:
         if json_file == "-":
             sys.stdout.write(result.to_json() + "\n")
             return
-        result.render(Console(), confusion=confusion)
+        result.render(Console(), confusion=confusion, details=(suite == "seed") if details is None else details)
         if json_file:
             Path(json_file).parent.mkdir(parents=True, exist_ok=True)
             Path(json_file).write_text(result.to_json() + "\n", encoding="utf-8")

@@ -161,5 +161,6 @@ def evaluate_lgl(path: str | Path, *, pipeline=None, limit: Optional[int] = None
     docs, failures, _ = run_pipeline(articles, pipeline=pipeline, batch_size=16)
     r = score_lgl(gold, docs, data=str(path))
     r.failures = len(failures)
+    r.details["pipeline failures"] = failures[:20]
     r.seconds = time.perf_counter() - t0
     return r

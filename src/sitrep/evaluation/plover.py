@@ -258,5 +258,6 @@ def evaluate_plover(path: str | Path, *, pipeline=None, limit: Optional[int] = N
     docs, failures, _ = run_pipeline(articles, pipeline=pipeline, batch_size=batch_size)
     result = score_plover(gold, docs, data=str(path))
     result.failures = len(failures)
+    result.details["pipeline failures"] = failures[:20]
     result.seconds = time.perf_counter() - t0
     return result

@@ -110,7 +110,7 @@ class SuiteResult:
         return cls(**d)
 
     # -- Rich -----------------------------------------------------------------------------------
-    def render(self, console=None, *, confusion: bool = False) -> None:
+    def render(self, console=None, *, confusion: bool = False, details: bool = False) -> None:
         from rich.console import Console
         from rich.table import Table
 
@@ -124,23 +124,37 @@ class SuiteResult:
             table.add_row(m.name, m.display(), m.note)
         console.print(table)
         if confusion and self.confusion:
-            console.print(confusion_table(self.confusion))
+            console.print(confusion_table(self.confusion), highlight=False, markup=False, soft_wrap=True)
         if self.failures:
             console.print(f"[yellow]{self.failures} article(s) failed in the pipeline[/yellow]")
+            for line in (self.details.get("pipeline failures") or [])[:3]:
+                console.print(f"  {line}", highlight=False, markup=False, soft_wrap=True)
+        if details:
+            for key, items in self.details.items():
+                if not items or key == "pipeline failures" or not isinstance(items, list):
+                    continue
+                console.print(f"{key}:", highlight=False, markup=False)
+                for item in items[:12]:
+                    text = item if isinstance(item, str) else "; ".join(f"{k}={v}" for k, v in item.items())
+                    console.print(f"  - {text}", highlight=False, markup=False, soft_wrap=True)
+                if len(items) > 12:
+                    console.print(f"  ... and {len(items) - 12} more", highlight=False, markup=False)
         for line in self.key_lines:
             console.print(line, highlight=False, markup=False, soft_wrap=True)
 
 
-def confusion_table(matrix: dict[str, dict[str, int]]):
-    """A Rich table of gold (rows) against predicted (columns)."""
-    from rich.table import Table
+ABBREV = {"AGREE": "AGR", "CONSULT": "CNS", "SUPPORT": "SUP", "CONCEDE": "CNC", "COOPERATE": "COO", "AID": "AID",
+          "RETREAT": "RET", "REQUEST": "REQ", "ACCUSE": "ACC", "REJECT": "REJ", "THREATEN": "THR", "PROTEST": "PRO",
+          "SANCTION": "SAN", "MOBILIZE": "MOB", "COERCE": "COE", "ASSAULT": "ASL", "none": "-"}
 
-    cols = sorted({p for row in matrix.values() for p in row})
-    table = Table(title="confusion: gold (rows) x predicted (columns)", title_justify="left")
-    table.add_column("gold")
-    for c in cols:
-        table.add_column(c[:6], justify="right")
+
+def confusion_table(matrix: dict[str, dict[str, int]]) -> str:
+    """The confusion matrix as fixed-width text: gold (rows) against predicted (columns, abbreviated)."""
+    cols = sorted({p for row in matrix.values() for p in row}, key=lambda c: (c == "none", c))
+    w = max(4, *(len(str(n)) + 1 for row in matrix.values() for n in row.values()))
+    lines = ["confusion: gold (rows) x predicted (columns; - = no event)",
+             f"{'gold':<10}" + "".join(f"{ABBREV.get(c, c[:3]):>{w}}" for c in cols)]
     for g in sorted(matrix):
         row = matrix[g]
-        table.add_row(g, *[(str(row.get(c, 0)) if row.get(c) else ".") for c in cols])
-    return table
+        lines.append(f"{g:<10}" + "".join(f"{(row.get(c) or '.'):>{w}}" for c in cols))
+    return "\n".join(lines)

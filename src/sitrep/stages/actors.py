@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from spacy.attrs import IDX, LEMMA, LENGTH, SENT_START
@@ -51,6 +52,9 @@ _ACR_RE = re.compile(r"^[A-Z][A-Z0-9\-]{1,9}$")
 _TRIM_LEFT = frozenset({"the", "a", "an", "'", '"', "\u201c", "\u2018", "(", "-", "\u2014", "\u2013"})
 #: a one-word unknown PERSON/ORG that names a town of this many people (or a region) is a place
 BIG_PLACE = 100_000
+#: words joining an actor to an agent noun: "HTS-led rebels", "Iran-backed militias"
+_JOINERS = frozenset({"backed", "allied", "aligned", "linked", "affiliated", "supported", "funded",
+                      "armed", "trained", "sponsored", "controlled"})
 _SECTOR_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "SPY": "intelligence",
                  "JUD": "judiciary", "LEG": "legislature", "REB": "rebels"}
 
@@ -364,6 +368,8 @@ class _Builder:
                 return
             if self.big_place(text):
                 return  # "Aleppo" tagged PERSON by the small model: a city, not a person
+            if span[0].tag_ == "NNS":
+                return  # "Scholars": a plural common noun, not a name
             kind = self.infer_kind(text, "ORG")
             if kind in ("media", "armed_group"):
                 self.add_mention(ts, te, self.add_actor_new(text, kind), "name")
@@ -410,6 +416,23 @@ class _Builder:
                 return False
         return False
 
+    def place_country(self, name: str, min_pop: int = 1000) -> Optional[str]:
+        """The ISO3 country of a place name: a KB state or capital, else the gazetteer's most
+        populous place of that name (towns of fewer than 1,000 people are ignored)."""
+        kid = self.kb.lookup(name) or self.kb.metonym(name)
+        if kid and self.kb.entries[kid].kind == "state":
+            return self.kb.entries[kid].country or kid
+        try:
+            from ..gazetteer import load_gazetteer
+        except ImportError:  # pragma: no cover
+            return None
+        gaz = load_gazetteer()
+        ids = [i for i in gaz.lookup(name) if gaz.population(i) >= min_pop or gaz.kind(i) != "city"]
+        if not ids:
+            return None
+        best = max(ids, key=gaz.population)
+        return _iso3_of(gaz.country_of(best))
+
     def big_place(self, name: str) -> bool:
         """Is a one-word name a sizeable town or region in the gazetteer (loaded only when needed)?"""
         try:
@@ -434,8 +457,9 @@ class _Builder:
         if label == "NORP":
             w = span[-1].lower_
             return not (w.endswith(("an", "ans", "ese", "i", "is", "ish", "ic", "ist", "ists", "s")))
-        if label == "ORG" and (span[0].pos_ in ("VERB", "AUX") or any(t.text in ("'", "\u2018", "\u2019") for t in span)):
-            return True
+        if label == "ORG" and (span[0].pos_ in ("VERB", "AUX") or any(t.text in ("'", "\u2018", "\u2019") for t in span)
+                               or any(t.tag_ == "POS" for t in span[:-1])):
+            return True  # headline fragments: "Avoid 'Miscalculations'", "Trump's East European Achilles Heel"
         return False
 
     def infer_kind(self, name: str, label: str) -> str:
@@ -469,6 +493,8 @@ class _Builder:
         while root.dep_ == "conj" and root.head is not root:
             root = root.head
         dep, head = root.dep_, root.head
+        if span.text.isupper() and len(span.text) > 3 and (span.start == 0 or "\n" in self.doc[span.start - 1].text_with_ws):
+            return False  # a dateline ("WASHINGTON -"), where the story was filed
         building = label in ("ORG", "FAC") or self.doc[span.start - 1].lower_ == "the" if span.start else label in ("ORG", "FAC")
         if dep == "nsubj":
             return head.lemma_ not in cues["place_subject_verbs"] and head.lemma_ != "be" or building
@@ -517,6 +543,63 @@ class _Builder:
         lefts = [t.lemma_.lower() for t in self.doc[max(tok.left_edge.i, tok.i - 3):tok.i]]
         return self.agents.match(lefts + [cands[0].head])
 
+    def _agent_left(self, tok, agent):
+        """Where an agent's mention starts, scanning left from its head over the agent's own words
+        ("security forces"), actor mentions ("Russian", "Iran's", "HTS-led") and their joiners;
+        plus the country a person before it gives ("Bashar al-Assad's regime" -> SYR)."""
+        doc = self.doc
+        lo = tok.left_edge.i
+        ts = max(lo, tok.i - len(agent.modifiers))
+        country, via_dem = None, False
+        j = ts - 1
+        while j >= lo:
+            t = doc[j]
+            m = self.tok_owner.get(j)
+            if m is not None:
+                a = self.actors.get(m.key)
+                if a is not None and a.kind == "person":
+                    country = (self.kb.state_of(a.kb_id) if a.kb_id else None) or a.country
+                    break
+                ts = m.ts
+                j = m.ts - 1
+                continue
+            if country is None and (t.ent_type_ or t.pos_ == "PROPN") and t.dep_ in ("compound", "amod", "nmod"):
+                # "Darfur rebels", "Baghdad police": a place in front gives the country (a name the
+                # model did not call a place must be a sizeable town)
+                k = j
+                while k - 1 >= lo and doc[k - 1].ent_iob_ == "I" and doc[k].ent_iob_ != "B":
+                    k -= 1
+                c3 = self.place_country(doc[k:j + 1].text,
+                                        1000 if t.ent_type_ in ("GPE", "LOC") else BIG_PLACE)
+                if c3:
+                    country = c3
+                    ts = k
+                    j = k - 1
+                    continue
+            if t.dep_ == "amod" and t.head.i == tok.i and t.pos_ == "ADJ":
+                ts = j  # "regional partners", "top lawmakers"
+                j -= 1
+                continue
+            if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "ADJ") and (
+                    self._agent_at(t) is not None or t.head.i == tok.i):
+                ts = j  # "Chilean government officials", "army officers", "French paper workers"
+                j -= 1
+                continue
+            if t.lower_ in _JOINERS:
+                break  # "Iran-backed militias" are not Iran (the relations stage reads "backed")
+            if t.tag_ == "POS" or t.text in ("-", "\u2013") or t.lower_ == "led":
+                k = j - 1
+                while k >= lo and (doc[k].text in ("-", "\u2013") or doc[k].lower_ == "led"):
+                    k -= 1
+                if k >= lo and self.tok_owner.get(k) is not None:
+                    j = k  # "HTS-led rebels", "Iran's army": the mention joins the agent
+                    continue
+                break
+            break
+        while ts < tok.i and (doc[ts].tag_ == "POS" or doc[ts].is_punct):
+            ts += 1
+        return ts, country, via_dem
+
     def agent_mentions(self) -> None:
         doc = self.doc
         self.agent_records = []  # (mention, agent) for bare agents resolved later
@@ -536,29 +619,29 @@ class _Builder:
                 continue  # "security" of "security forces" handled at the head
             if tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN":
                 continue  # "rebel attack", "police station": a modifier, not an actor
-            # the noun phrase's left part: determiners off, modifiers in
-            ts = tok.left_edge.i
-            while ts < tok.i and (doc[ts].pos_ in ("DET", "PUNCT", "NUM", "ADV", "ADP", "CCONJ", "PRON")
-                                  or doc[ts].like_num or doc[ts].lower_ in _TRIM_LEFT):
-                ts += 1
-            country, group, via_dem = None, None, False
-            # a person before the agent ("Bashar al-Assad's regime") stays a person mention; only the
-            # words after the person join the agent's mention, the person gives the country
-            for i in range(tok.i - 1, ts - 1, -1):
-                pm = self.tok_owner.get(i)
-                if pm is not None and self.actors[pm.key].kind == "person":
-                    pa = self.actors[pm.key]
-                    country = self.kb.state_of(pa.kb_id) if pa.kb_id else None
-                    country = country or pa.country
-                    ts = pm.te
-                    while ts < tok.i and (doc[ts].tag_ == "POS" or doc[ts].is_punct):
-                        ts += 1
-                    break
+            ts, country, via_dem = self._agent_left(tok, agent)
+            group = None
             absorbed = []
             for i in range(ts, tok.i):
                 m = self.tok_owner.get(i)
                 if m is not None and m not in absorbed:
                     absorbed.append(m)
+            # "demonstrators in Baghdad", "students throughout Indonesia": where they are (CAMEO)
+            if country is None:
+                for c in tok.rights:
+                    if c.dep_ == "prep" and c.lower_ in ("in", "throughout", "across", "from"):
+                        for p in c.children:
+                            if p.dep_ != "pobj":
+                                continue
+                            pm = self.tok_owner.get(p.i)
+                            if pm is not None and self.actors.get(pm.key) is not None:
+                                pa = self.actors[pm.key]
+                                if pa.kind == "state":
+                                    country = pa.key
+                            elif p.ent_type_ in ("GPE", "LOC"):
+                                span = next((e for e in doc.ents if e.start <= p.i < e.end), None)
+                                if span is not None:
+                                    country = self.place_country(span.text)
             # "the army of Syria"
             for c in tok.rights:
                 if c.dep_ == "prep" and c.lower_ in ("of", "from"):
@@ -617,9 +700,10 @@ class _Builder:
         armed group; else one generic actor per sector."""
         if not self.agent_records:
             return
+        named = {m.key for m in self.ments if m.how in NAMED_HOWS}
         counts: dict[str, int] = {}
         for m in self.ments:
-            if m.how in NAMED_HOWS:
+            if m.key in named and m.how != "pronoun":
                 counts[m.key] = counts.get(m.key, 0) + 1
         by_kind: dict[str, list[tuple[int, str]]] = {}
         for k, n in counts.items():
@@ -651,7 +735,7 @@ class _Builder:
                     key = pm.key
             if key is None and earlier:
                 key = max(earlier, key=lambda x: x.start).key
-            elif agent.sector not in STATE_SECTORS and agent.kind in dominant:
+            elif agent.kind == "armed_group" and agent.kind in dominant:
                 key = dominant[agent.kind]
             if key is None:
                 key = slug(agent.word)
@@ -792,6 +876,10 @@ class _Builder:
             j += 1
         toks = []
         while j < len(doc) and j < i + 9 and (doc[j].pos_ in ("PROPN", "NOUN", "ADJ") and not doc[j].is_space):
+            other = self.tok_owner.get(j)
+            if other is not None and other.key != m.key and getattr(self.actors.get(other.key), "kind", None) == "person":
+                # "... toppled Assad, Pentagon spokesman Pat Ryder told": the title is Ryder's, not Assad's
+                return None, None, None
             toks.append(j)
             j += 1
         if not toks:
@@ -806,6 +894,19 @@ class _Builder:
                 aff = aff or mm.key
                 sector = self._aff_sector(aff, sector)
         return role, aff, sector
+
+    def _raw_title_aff(self, toks: list[int], tok) -> Optional[str]:
+        """The actor named inside a bare title or in its "of" phrase, before any state roll-up."""
+        for i in toks:
+            m = self.tok_owner.get(i)
+            if m is not None and m.how != "demonym":
+                return m.key
+        for c in tok.rights:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.i in self.tok_owner:
+                        return self.tok_owner[p.i].key
+        return None
 
     def resolve_titles(self) -> None:
         """Bare titles ("the Pentagon spokesman") -> the person holding them in the text; else an
@@ -828,8 +929,9 @@ class _Builder:
             agent = self._agent_at(tok)
             if agent is None or not agent.role:
                 continue
-            if tok.tag_ not in ("NN", "NNP") or any(c.dep_ == "poss" for c in tok.lefts):
+            if any(c.dep_ == "poss" for c in tok.lefts) or tok.tag_ not in ("NN", "NNP", "NNS", "NNPS"):
                 continue  # "their heads", "his spokesman": not a title standing for a person
+            plural = tok.tag_ in ("NNS", "NNPS")
             if tok.head.i in self.tok_owner and self.actors.get(self.tok_owner[tok.head.i].key, _Actor("", "")).kind == "person":
                 continue  # part of a named person's title
             if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children) or (
@@ -859,7 +961,7 @@ class _Builder:
                     continue  # "the US national security advisor": the state is the affiliation
                 words.add(doc[i].lower_)
             words -= {agent.head, doc[tok.i].lower_}
-            holder = title_holder(agent.head, words, aff, tok.idx, persons, self.sent_of_char)
+            holder = None if plural else title_holder(agent.head, words, aff, tok.idx, persons, self.sent_of_char)
             if holder:
                 for i in range(ts, tok.i + 1):
                     if i in self.tok_owner:
@@ -877,22 +979,36 @@ class _Builder:
                         p["affiliation"] = a.affiliation
                         p["last"] = max(p["last"], tok.idx)
                 continue
-            # no holder: the title stands for its state's sector (CAMEO: "a Russian diplomat" -> RUS)
+            # no holder: the title stands for its organisation ("the FBI director" -> FBI) or its
+            # state's sector (CAMEO: "a Russian diplomat" -> RUS, "the American general" -> USA_MIL)
+            raw_aff = self._raw_title_aff(toks, tok)
             country = self.kb.state_of(aff) if aff and aff in self.kb.entries else None
-            if country:
-                if agent.sector == "GOV":
-                    key = self.add_actor_kb(country)
-                else:
-                    key = f"{country}_{agent.sector}"
-                    if key not in self.actors:
-                        cname = self.kb.entries[country].name
-                        self.actors[key] = _Actor(key=key, name=f"{cname} {_SECTOR_NAMES.get(agent.sector, agent.word)}",
-                                                  kind="organization", country=country, sector=agent.sector,
-                                                  affiliation=country)
+            if raw_aff and raw_aff in self.actors and self.actors[raw_aff].kind not in ("state", "person"):
                 for i in range(ts, tok.i + 1):
                     if i in self.tok_owner:
                         self.remove_mention(self.tok_owner[i])
-                self.add_mention(ts, tok.i + 1, key, "title", head=tok.i)
+                self.add_mention(ts, tok.i + 1, raw_aff, "title", head=tok.i)
+            elif country or plural:
+                sec = sector or agent.sector
+                if country and sec == "GOV":
+                    key = self.add_actor_kb(country)
+                elif country:
+                    key = f"{country}_{sec}"
+                    if key not in self.actors:
+                        cname = self.kb.entries[country].name
+                        self.actors[key] = _Actor(key=key, name=f"{cname} {_SECTOR_NAMES.get(sec, agent.word)}",
+                                                  kind="armed_group" if sec in ("REB", "UAF") else "organization",
+                                                  country=country, sector=sec,
+                                                  affiliation=country if sec in STATE_SECTORS else None)
+                else:  # "rebel leaders", "senior officers": a generic group of that sector
+                    key = f"{slug(agent.word)}_{sec}"
+                    if key not in self.actors:
+                        self.actors[key] = _Actor(key=key, name=self.text[doc[ts].idx:tok.idx + len(tok.text)],
+                                                  kind="group", sector=sec)
+                for i in range(ts, tok.i + 1):
+                    if i in self.tok_owner:
+                        self.remove_mention(self.tok_owner[i])
+                self.add_mention(ts, tok.i + 1, key, "title" if not plural else "agent", head=tok.i)
 
     # -- pronouns ----------------------------------------------------------------------------
     def pronouns(self) -> None:
@@ -981,6 +1097,16 @@ class _Builder:
         mentions = [Mention(start=m.start, end=m.end, actor_id=m.key, text=text[m.start:m.end], how=m.how)
                     for m in clean]
         return actors, mentions
+
+
+@lru_cache(maxsize=512)
+def _iso3_of(iso2: Optional[str]) -> Optional[str]:
+    if not iso2:
+        return None
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=iso2)
+    return c.alpha_3 if c else None
 
 
 def _initials_fit(acr: str, name: str) -> bool:

@@ -16,4 +16,5 @@ class ContradictionsStage(Stage):
 
     def process(self, state: ArticleState) -> None:
         state.contradictions = [Contradiction(claims=[a.id, b.id], reason=reason)
-                                for a, b, reason in find_contradictions(state.claims)]
+                                for a, b, reason in find_contradictions(
+                                    state.claims, {p.id: p.name for p in state.places})]

@@ -174,6 +174,8 @@ _OBJECT_CONTROL = {"prompt", "urge", "ask", "force", "order", "persuade", "allow
 _PLACE_PREPS = {"in", "at", "near", "around", "across", "outside", "inside", "into", "on", "throughout",
                 "within", "from", "over", "along", "toward", "towards"}
 _PRESENT_TAGS = {"VBZ", "VBP"}
+_CLAUSE_DEPS = {"advcl", "ccomp", "conj", "relcl", "parataxis", "csubj", "xcomp", "mark"}
+_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]{2,40}(?:,[^-\u2013\u2014\n]{0,40})?\s*(?:\([^)\n]{0,40}\))?\s*[-\u2013\u2014]+\s")
 _END_PUNCT = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 
 
@@ -239,8 +241,11 @@ def _subjects(v, depth: int = 0) -> tuple[list, str]:
             return [head], "subj"
         return [], "passive"
     if dep == "pcomp":
-        # "Russia's interest in supporting X": the possessor of the noun the preposition hangs on
+        # "criticised Assad for failing to ...": the governing verb's object acts
         prep = head
+        if prep.head.pos_ in ("VERB", "AUX") and _children(prep.head, "dobj"):
+            return [_children(prep.head, "dobj")[0]], "control"
+        # "Russia's interest in supporting X": the possessor of the noun the preposition hangs on
         noun = prep.head
         poss = _children(noun, "poss")
         if poss:
@@ -294,6 +299,8 @@ def _ents_fallback(doc) -> list[Mention]:
 _GROUP_NOUNS = {"group", "member", "leader", "delegation", "team", "official", "representative", "part",
                 "some", "thousand", "hundred", "dozen", "head", "chief", "unit", "contingent", "band",
                 "inhabitant", "supporter", "resident", "activist", "crowd", "wing"}
+_CONTAINERS = {"camp", "home", "house", "village", "office", "headquarters", "base", "position", "convoy",
+               "compound", "residence", "neighbourhood", "neighborhood", "district", "stronghold"}
 _SPEAKER_PRONOUNS = {"it", "they", "he", "she", "we"}
 _SPEECH = {"say", "announce", "tell", "state", "claim", "add", "confirm", "declare", "insist", "warn", "report",
            "stress", "note", "reiterate", "explain", "indicate", "write", "argue", "admit", "deny", "vow"}
@@ -392,6 +399,9 @@ class _Context:
         """The actor mention naming the argument headed by ``tok``."""
         if tok.lower_ in _RELPRON and tok.dep_ in _SUBJ and tok.head.dep_ == "relcl":
             tok = tok.head.head
+        after = self._after_dateline(tok)
+        if after is not None:
+            tok = after
         start, end = _np_span(tok)
         best = None
         t0, t1 = tok.idx, tok.idx + len(tok.text)
@@ -411,7 +421,14 @@ class _Context:
             for c in tok.children:
                 if c.dep_ == "poss":
                     return self.mention_for(c)
-            # "a group of Moroccan diplomats", "leaders of the coalition" → the "of" phrase
+            # "a group of Moroccan diplomats", "leaders of the coalition" → the "of" phrase;
+            # "a camp for refugees" → the "for" phrase
+            if tok.lemma_.lower() in _CONTAINERS:
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in ("for", "of"):
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                return self.mention_for(p)
             if tok.lemma_.lower() in _GROUP_NOUNS:
                 for c in tok.children:
                     if c.dep_ == "prep" and c.lower_ == "of":
@@ -434,6 +451,18 @@ class _Context:
             return None
         return m
 
+    def _after_dateline(self, tok):
+        """A wire dateline ("WASHINGTON, Dec 9 (Agency) - US warplanes struck ...") is not the
+        subject: the parser's subject there is replaced by the first noun phrase after the dash."""
+        sent = tok.sent
+        m = _DATELINE.match(sent.text)
+        if m is None or tok.idx >= sent.start_char + m.end():
+            return None
+        for chunk in sent.noun_chunks:
+            if chunk.start_char >= sent.start_char + m.end():
+                return chunk.root
+        return None
+
     def refs(self, toks: Iterable) -> list[Mention]:
         out = []
         for t in toks:
@@ -444,8 +473,28 @@ class _Context:
         return out
 
     # -- triggers -------------------------------------------------------------------------------------
-    def _verb_key(self, v) -> tuple[Optional[str], Any]:
+    def verb_lemma(self, v) -> str:
+        """The verb's lemma, repaired when the small model's lemmatizer slips ("staged" → "stag")."""
         lem = v.lemma_.lower()
+        if lem in self.lex.verbs or lem in self.lex.light_verbs or lem in self.lex.phrasal_heads:
+            return lem
+        low = v.lower_
+        if v.tag_ in ("VBD", "VBN") and low.endswith("ed"):
+            cands = (low[:-1], low[:-2], low[:-3] if len(low) > 4 and low[-3] == low[-4] else None,
+                     low[:-3] + "y" if low.endswith("ied") else None)
+        elif v.tag_ == "VBG" and low.endswith("ing"):
+            cands = (low[:-3], low[:-3] + "e", low[:-4] if len(low) > 5 and low[-4] == low[-5] else None)
+        elif v.tag_ == "VBZ" and low.endswith("s"):
+            cands = (low[:-1], low[:-2])
+        else:
+            cands = ()
+        for c in cands:
+            if c and (c in self.lex.verbs or c in self.lex.light_verbs or c in self.lex.phrasal_heads):
+                return c
+        return lem
+
+    def _verb_key(self, v) -> tuple[Optional[str], Any]:
+        lem = self.verb_lemma(v)
         for c in v.children:
             if c.dep_ == "prt":
                 key = f"{lem} {c.lower_}"
@@ -533,7 +582,7 @@ class _Context:
             if t.pos_ not in ("VERB",) and not (t.pos_ == "AUX" and t.lemma_.lower() == "have"):
                 continue
             key, particle = self._verb_key(t)
-            if key in self.lex.light_verbs or t.lemma_.lower() in self.lex.light_verbs:
+            if key in self.lex.light_verbs or self.verb_lemma(t) in self.lex.light_verbs:
                 noun = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")
                              and self._noun_sense(c) is not None), None)
                 if noun is None and particle is not None and particle.dep_ == "prep":
@@ -594,6 +643,7 @@ class _Context:
             self._nominal_args(c)
             cands.append(c)
         self._frames(cands)
+        self._protest_topics(cands)
         out = []
         for c in cands:
             if c.suppressed:
@@ -642,6 +692,8 @@ class _Context:
             # the matched object is the resource of the act ("deployed troops", "lifted sanctions"),
             # except for acts done to someone ("expelled the ambassador", "arrested activists")
             thing = (s.objects or frozenset()) if s.type not in ("SANCTION", "COERCE", "ASSAULT", "ACCUSE") else frozenset()
+            if s.type == "MOBILIZE":
+                thing = frozenset(o.lemma_.lower() for o in objs)   # the force moved, never the recipient
             objs = [o for o in objs if o.lemma_.lower() not in thing] + \
                 [o for o in objs if o.lemma_.lower() in thing]
             for o in objs:
@@ -655,7 +707,7 @@ class _Context:
                 else:
                     # "lift sanctions on X", "imposed restrictions against Y", "rejected X's proposal",
                     # "rejected calls by X"
-                    targets.extend(self._prep_targets(o, {"on", "against", "to", "with", "of", "from", "by"}))
+                    targets.extend(self._prep_targets(o, {"on", "against", "to", "with", "of", "from", "by", "for"}))
                     targets.extend(p for p in o.children if p.dep_ == "poss")
             dat = [d for d in v.children if d.dep_ == "dative" and d.pos_ in ("NOUN", "PROPN", "PRON")]
             targets = dat + targets
@@ -668,6 +720,8 @@ class _Context:
                 for o in objs:
                     loc += self._prep_targets(o, {"in", "into"})
                 targets += [t for t in loc if self._is_state_like(t)]
+            if not any(self.mention_for(t) for t in targets):
+                targets += self._against_anywhere(v, c.sources)
             c.targets = targets
         if s.subject_is_target:
             frm = self._prep_targets(v, {"from", "by"})
@@ -686,16 +740,27 @@ class _Context:
             sources = [a for a in n.children if a.dep_ in ("compound", "amod", "nmod")
                        and self.mention_for(a) is not None and a.i < n.i]
         targets = self._prep_targets(n, preps)
+        if not any(self.mention_for(t) for t in targets):
+            # "suspension of air links with Serbia", "the withdrawal of troops from Lebanon"
+            for o in self._prep_targets(n, {"of"}):
+                targets += self._prep_targets(o, {"with", "to", "on", "against", "from"})
+            targets += self._prep_targets(n, {"from"})
         between = [p for a in n.children if a.dep_ == "prep" and a.lower_ == "between" for p in a.children if p.dep_ == "pobj"]
-        if between and not sources:
+        if between and not sources and c.light is None:
+            # "talks between Russia and Ukraine": the parties act together
             conj = _conjuncts(between[0])
             sources, targets = [conj[0]], conj[1:] + targets
+        elif between:
+            # "launched a mediation effort between X and Y": the parties are the recipients
+            targets = _conjuncts(between[0]) + targets
         how = "poss" if sources else ""
         if not sources and c.light is not None:
             sources, how = _subjects(c.light)
             if _is_passive(c.light):
-                sources = [p for a in _children(c.light, "agent") for p in a.children if p.dep_ == "pobj"]
-                how = "agent"
+                agents = [p for a in _children(c.light, "agent") for p in a.children if p.dep_ == "pobj"]
+                # "forces were engaged in fighting": a stative passive keeps its subject as actor
+                sources = agents or _children(c.light, "nsubjpass")
+                how = "agent" if agents else "subj"
             if not targets:
                 targets = self._prep_targets(c.light, preps | self.lex.target_preps)
         if not sources and (n.dep_ == "conj" or any(t.dep_ == "cc" for t in n.doc[max(n.sent.start, n.i - 3):n.i])):
@@ -714,6 +779,30 @@ class _Context:
             sources, how = _subjects(n.head.head)
             how = "inherit"
         c.sources, c.targets, c.source_how = sources, targets, how
+
+    @staticmethod
+    def _protest_topics(cands: list[_Cand]) -> None:
+        """What a protest demands or denounces ("rallied to demand reforms") is its topic, not an
+        event of its own (PLOVER manual, PROTEST)."""
+        heads = set()
+        for c in cands:
+            if c.sense.type == "PROTEST" and not c.suppressed:
+                heads.add(c.trigger.i)
+                if c.light is not None:
+                    heads.add(c.light.i)
+        if not heads:
+            return
+        for c in cands:
+            if c.sense.type not in ("REQUEST", "ACCUSE") or c.kind != "verbal":
+                continue
+            h = c.trigger
+            for _ in range(3):
+                if h.dep_ in ("advcl", "xcomp", "acl", "relcl", "pcomp", "prep", "pobj") and h.head.i in heads:
+                    c.suppressed = True
+                    break
+                if h.head is h:
+                    break
+                h = h.head
 
     # -- frames ---------------------------------------------------------------------------------------------
     def _frames(self, cands: list[_Cand]) -> None:
@@ -745,6 +834,20 @@ class _Context:
                     f.targets = (self._complement_subject(f) or
                                  [t for t in first.targets if self.mention_for(t) is not None] or
                                  self._complement_targets(f))
+
+    def _against_anywhere(self, v, sources) -> list:
+        """A recipient marked by "against" anywhere under the predicate ("mobilized reservists for a
+        war against Iraq"), outside its subject."""
+        src = {id(x) for x in sources}
+        out = []
+        for ch in v.children:
+            if ch.dep_ in _SUBJ or id(ch) in src:
+                continue
+            for t in ch.subtree:
+                if t.dep_ == "pobj" and t.head.lower_ == "against" and self.mention_for(t) is not None:
+                    out.append(t)
+                    return out
+        return out
 
     def _complement_targets(self, f: _Cand) -> list:
         """The recipient of a frame act read from its complement clause: "demanded that the US cancel
@@ -944,8 +1047,12 @@ class _Context:
         cues = self.lex.mode_cues.get(etype)
         if not cues:
             return None
-        lemmas = {t.lemma_.lower() for t in trig.subtree} | {t.lemma_.lower() for t in trig.head.children} \
-            | {trig.head.lemma_.lower()}
+        lemmas = {trig.lemma_.lower(), trig.head.lemma_.lower()}
+        for ch in list(trig.children) + ([] if trig.head is trig else [trig.head]):
+            if ch.dep_ in _CLAUSE_DEPS or ch is trig.head and trig.dep_ in _CLAUSE_DEPS:
+                continue
+            lemmas.update(t.lemma_.lower() for t in (ch.subtree if ch is not trig.head else ch.children)
+                          if t.dep_ not in _CLAUSE_DEPS)
         for mode, words in cues:
             if lemmas & words:
                 return mode
@@ -993,6 +1100,16 @@ class _Context:
             return "~" + free[0]      # weak: marked for merging, unmarked in finish()
         return None
 
+    @staticmethod
+    def _durative(c: _Cand) -> bool:
+        """Can "since <date>" date this act? Only a state that lasts: a perfect or progressive
+        ("has imposed sanctions since 2011"), not a punctual past ("struck for the first time since 2016")."""
+        v = c.light if c.light is not None else c.trigger
+        if v.pos_ not in ("VERB", "AUX"):
+            return False
+        auxes = {a.lemma_.lower() for a in v.children if a.dep_ in ("aux", "auxpass")}
+        return "have" in auxes or v.tag_ == "VBG" or v.tag_ in ("VBZ", "VBP") and "be" in auxes
+
     def _continued_speech_date(self, c: _Cand, sent, modality: str) -> Optional[str]:
         """"He added that ...": a statement continued by a pronoun speaker was made when the
         previous sentence's statement was (its only resolved date)."""
@@ -1014,13 +1131,16 @@ class _Context:
 
     def _date(self, c: _Cand, sent, modality: str) -> Optional[str]:
         ds = [d for d in self.state.dates if d.start >= sent.start_char and d.end <= sent.end_char and d.value]
+        dl = _DATELINE.match(sent.text)
+        if dl is not None:
+            ds = [d for d in ds if d.start >= sent.start_char + dl.end()]
         trig = c.trigger
         if ds and self._governing_date is not None:
             toks = [trig] + ([c.light] if c.light is not None else [])
             start = min(t.idx for t in toks)
             end = max(t.idx + len(t.text) for t in toks)
             d = self._governing_date(ds, start, end, sentence=(sent.start_char, sent.end_char), text=self.state.text)
-            if d is not None and d.value:
+            if d is not None and d.value and not (getattr(d, "relation", "at") == "since" and not self._durative(c)):
                 return d.value
             ds = []
         if ds:

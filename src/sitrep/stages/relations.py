@@ -22,6 +22,7 @@ kept with ``negated=True``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -39,6 +40,8 @@ _REL_PRONOUNS = {"that", "which", "who", "whom"}
 _PRONOUNS = {"it": "it", "its": "it", "itself": "it", "they": "they", "them": "they", "their": "they",
              "he": "he", "him": "he", "his": "he", "she": "he", "her": "he"}
 _COPULAS = {"be", "remain", "become"}
+_ROLE_GAP_BEFORE = re.compile(r"\s+(?:[A-Z][a-z]{0,4}\.?\s+){0,3}")
+_ROLE_GAP_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
 
 
 @dataclass
@@ -54,6 +57,7 @@ class _Rules:
     noun_modifiers: tuple = ("compound", "poss", "amod", "nmod")
     irrealis_aux: frozenset = frozenset()
     irrealis_heads: frozenset = frozenset()
+    allegation_heads: frozenset = frozenset()
     raw: dict = field(repr=False, default_factory=dict)
 
 
@@ -100,7 +104,18 @@ def rules() -> _Rules:
                   support_kinds=kinds, noun_modifiers=tuple(data.get("noun_modifiers", ("compound", "poss", "amod", "nmod"))),
                   irrealis_aux=frozenset(str(w).lower() for w in (data.get("irrealis") or {}).get("aux", [])),
                   irrealis_heads=frozenset(str(w).lower() for w in (data.get("irrealis") or {}).get("heads", [])),
+                  allegation_heads=frozenset(str(w).lower() for w in (data.get("irrealis") or {}).get("above", [])),
                   raw=data)
+
+
+@dataclass(frozen=True)
+class _Single:
+    """An argument token whose conjuncts are not arguments ("Turkey-backed groups and the SDF")."""
+    tok: object
+
+
+def _tok(t):
+    return t.tok if isinstance(t, _Single) else t
 
 
 @dataclass
@@ -171,7 +186,9 @@ class RelationsStage(Stage):
                     found.extend(self._light(state, tok, r))
                 elif label == "ADJ":
                     found.extend(self._adjective(state, tok, r))
-            except (IndexError, AttributeError):  # pragma: no cover - a strange parse never stops an article
+            except Exception as err:  # noqa: BLE001 - a strange parse never stops an article
+                state.warnings.append(f"relations: skipped the trigger {tok.text!r} at {tok.idx}: "
+                                      f"{type(err).__name__}: {err}")
                 continue
         found.extend(self._roles(state, r, found))
         state.relations = self._to_relations(state, found)
@@ -180,10 +197,13 @@ class RelationsStage(Stage):
     def _mention(self, state, tok) -> Optional[Mention]:
         return state.mention_at(tok.idx, tok.idx + len(tok.text))
 
-    def _arg(self, state, tok, *, kinds=None, exclude=(), depth=0) -> list[tuple[Mention, object]]:
+    def _arg(self, state, tok, *, kinds=None, exclude=(), depth=0, expand=True) -> list[tuple[Mention, object]]:
         """The actor mention(s) a token stands for (one per conjunct), with the token used."""
         out = []
-        for t in [tok] + [c for c in tok.conjuncts if c.i > tok.i]:
+        # a conjunct with its own verb starts a new clause ("backing Assad and Turkey supporting ...")
+        conj = [c for c in tok.conjuncts if c.i > tok.i and not any(
+            x.pos_ in _VERB_POS and x.dep_ in ("acl", "relcl") for x in c.children)] if expand else []
+        for t in [tok] + conj:
             m = self._one(state, t, kinds=kinds, exclude=exclude, depth=depth)
             if m is not None:
                 out.append((m, t))
@@ -299,6 +319,11 @@ class RelationsStage(Stage):
             t = t.head
             if t.lemma_.lower() in r.irrealis_heads:
                 return True
+        for n, a in enumerate(v.ancestors):
+            if n > 6:
+                break
+            if a.lemma_.lower() in r.allegation_heads:
+                return True
         return False
 
     def _verb(self, state, v, r: _Rules) -> list[_Found]:
@@ -336,7 +361,7 @@ class RelationsStage(Stage):
         if v.dep_ in ("amod", "compound", "acl") and v.i >= 2 and v.doc[v.i - 1].text in ("-", "–"):
             agents = [c for c in v.children if c.i == v.i - 2]
             if agents and v.head.i > v.i:
-                return agents, [v.head], True
+                return agents, [_Single(v.head)], True
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
             v.dep_ in ("acl", "relcl") and v.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in v.children))
         agents, patients = [], []
@@ -354,6 +379,8 @@ class RelationsStage(Stage):
                         break
         else:
             agents = [c for c in v.children if c.dep_ == "nsubj"]
+            if not agents and v.dep_ == "acl" and v.tag_ == "VBG":  # "Turkey supporting the factions"
+                agents = [v.head]
             if not agents:
                 agents = self._controller(v)
             patients = [c for c in v.children if c.dep_ in ("dobj",)]
@@ -395,6 +422,7 @@ class RelationsStage(Stage):
             for a_tok in agents:
                 for am, at in self._arg(state, a_tok, kinds=kinds):
                     for p_tok in patients:
+                        p_tok = _tok(p_tok)
                         for t in [p_tok] + list(p_tok.conjuncts):
                             pm = state.place_at(t.idx, t.idx + len(t.text)) if state.place_mentions else None
                             if pm is None:
@@ -409,9 +437,10 @@ class RelationsStage(Stage):
     def _pairs(self, state, rtype, subj_toks, obj_toks, v, kinds, e, r) -> list[_Found]:
         out = []
         for s_tok in subj_toks:
-            subs = self._arg(state, s_tok, kinds=kinds)
+            subs = self._arg(state, _tok(s_tok), kinds=kinds, expand=not isinstance(s_tok, _Single))
             for o_tok in obj_toks:
-                objs = self._arg(state, o_tok, exclude={m.actor_id for m, _ in subs})
+                objs = self._arg(state, _tok(o_tok), exclude={m.actor_id for m, _ in subs},
+                                 expand=not isinstance(o_tok, _Single))
                 for sm, st in subs:
                     for om, ot in objs:
                         if sm.actor_id == om.actor_id or not self._kinds_ok(e, sm, om):
@@ -423,10 +452,11 @@ class RelationsStage(Stage):
                 continue
         # a pronoun subject resolved with the object excluded ("it was previously known as X")
         if not out and subj_toks and obj_toks:
-            objs = [m for o in obj_toks for m, _ in self._arg(state, o)]
+            objs = [m for o in obj_toks for m, _ in self._arg(state, _tok(o), expand=not isinstance(o, _Single))]
             excl = {m.actor_id for m in objs}
             for s_tok in subj_toks:
-                for sm, st in self._arg(state, s_tok, kinds=kinds, exclude=excl):
+                for sm, st in self._arg(state, _tok(s_tok), kinds=kinds, exclude=excl,
+                                        expand=not isinstance(s_tok, _Single)):
                     for om in objs:
                         if sm.actor_id != om.actor_id and self._kinds_ok(e, sm, om):
                             out.append(_Found(rtype, sm, om, [v, st], v, self._negated(v),
@@ -506,7 +536,7 @@ class RelationsStage(Stage):
     # -- relation nouns --------------------------------------------------------------------------
     def _noun(self, state, noun, r: _Rules) -> list[_Found]:
         e = r.nouns.get(noun.lemma_.lower()) or r.nouns.get(noun.lower_)
-        if e is None:
+        if e is None or self._irrealis(noun, r):
             return []
         rtype = e["type"]
         # the other argument: "of/for X", or a modifier ("HTS founder", "Russia's ally")
@@ -521,7 +551,11 @@ class RelationsStage(Stage):
             return []
         # the holder of the noun
         holders, clause, neg = [], noun, False
-        if noun.dep_ == "appos":
+        nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+        nm = self._mention(state, nxt) if nxt is not None and nxt.pos_ == "PROPN" else None
+        if nm is not None and nm.start >= noun.idx + len(noun.text) and self._kinds.get(nm.actor_id) == "person":
+            holders = [nxt]  # "..., Pentagon spokesman Pat Ryder told reporters"
+        elif noun.dep_ == "appos":
             holders = [noun.head]
         elif noun.dep_ == "attr" and noun.head.lemma_ in _COPULAS:
             holders = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -585,16 +619,26 @@ class RelationsStage(Stage):
             for m in state.mentions:
                 if m.actor_id != actor.id or m.how not in ("name", "alias", "acronym"):
                     continue
-                lo = max(0, m.start - len(role) - 8)
-                i = state.text.lower().find(role, lo, m.end + len(role) + 8)
-                if i >= 0:
-                    hit = (m, min(i, m.start), max(i + len(role), m.end))
+                low = state.text.lower()
+                i = low.rfind(role, max(0, m.start - len(role) - 24), m.start)
+                if i >= 0 and _ROLE_GAP_BEFORE.fullmatch(state.text[i + len(role):m.start]):
+                    hit = (m, i, m.end)  # "State Department spokesman (Lt. Gen.) Matthew Miller"
+                    break
+                j = low.find(role, m.end, m.end + len(role) + 8)
+                after = j + len(role)
+                nxt = state.mention_at(after, after + 3) if j >= 0 else None
+                if nxt is not None and nxt.start >= after and nxt.actor_id != actor.id:
+                    j = -1  # "Assad, Pentagon spokesman Pat Ryder said": the role is Ryder's
+                if j >= 0 and _ROLE_GAP_AFTER.fullmatch(state.text[m.end:j]):
+                    hit = (m, m.start, j + len(role))  # "Miller, the State Department spokesman"
                     break
             if hit is None:
                 continue
             first, start, end = hit
             aff = next((m for m in state.mentions if m.actor_id == actor.affiliation), None)
             aff_actor = state.actor(actor.affiliation)
+            if aff_actor is None:
+                continue  # every reference points at an actor of this document
             obj = Mention(start=start, end=end, actor_id=actor.affiliation,
                           text=aff.text if aff is not None else (aff_actor.name if aff_actor else actor.affiliation))
             subj = Mention(start=start, end=end, actor_id=actor.id, text=first.text, how=first.how)

@@ -1,0 +1,913 @@
+"""The HTTP API and the dashboard: ``sitrep serve``.
+
+    from sitrep.api import create_app
+    app = create_app("sitrep.duckdb", token="s3cret")     # token=None: read SITREP_TOKEN
+
+Read endpoints query the store (:class:`~sitrep.store.Store`); ``POST /extract`` returns the contract
+:class:`~sitrep.contract.Document` of a text without storing it, ``POST /articles`` extracts and
+stores. The write endpoints need ``Authorization: Bearer <token>``; with no token configured they are
+refused (403). Every error is ``{"error": {"code", "message"}}``. Request bodies are limited in size
+(413). The dashboard (``static/``) is served at ``/``.
+
+One DuckDB connection serves the process; every use of it holds a lock, so concurrent requests are
+safe (DuckDB connections are not meant to be shared between threads unguarded). Extraction runs
+outside the store lock, under its own lock (one spaCy pipeline per process).
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import os
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Generic, Iterator, Optional, TypeVar, Union
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from . import __version__
+from .contract import PLOVER_TYPES, ArticleMeta, Document, Span
+from .errors import QueryError, ReadError, SitrepError, StoreError
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+DEFAULT_MAX_BODY = 2_000_000          # bytes in a request body
+MAX_LIMIT = 500                       # the largest page a list endpoint returns
+DATE_RE = r"^\d{4}-\d{2}-\d{2}$"
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+T = TypeVar("T")
+
+
+# -- response models (the contract's, plus the situation's rows) -------------------------------------
+class _Row(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list: ``next_offset`` is null on the last page."""
+
+    items: list[T]
+    limit: int
+    offset: int
+    next_offset: Optional[int] = None
+
+
+class ArticleSummary(ArticleMeta):
+    origin: Optional[str] = None
+    n_actors: int = 0
+    n_events: int = 0
+    n_quotes: int = 0
+    n_claims: int = 0
+
+
+class SituationActor(_Row):
+    """One actor across the corpus (its resolved identity)."""
+
+    entity_id: str
+    name: str
+    kind: Optional[str] = None
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    wikidata: Optional[str] = None
+    kb_id: Optional[str] = None
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list)
+    affiliation: Optional[str] = None
+    n_articles: Optional[int] = None
+    n_mentions: Optional[int] = None
+    n_events: Optional[int] = None
+    first_seen: Optional[str] = None
+    last_seen: Optional[str] = None
+
+
+class ActorMentions(_Row):
+    article_id: str
+    outlet: Optional[str] = None
+    published: Optional[str] = None
+    actor_id: str
+    name: Optional[str] = None
+    role: Optional[str] = None
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class SituationRelation(_Row):
+    relation_id: str
+    type: str
+    subject_entity: Optional[str] = None
+    subject_name: Optional[str] = None
+    object_entity: Optional[str] = None
+    object_name: Optional[str] = None
+    object_kind: Optional[str] = None
+    since: Optional[str] = None
+    until: Optional[str] = None
+    negated: Optional[bool] = None
+    n_reports: Optional[int] = None
+    n_sources: Optional[int] = None
+    first_reported: Optional[str] = None
+    evidence: Optional[str] = None
+    sources: list["Source"] = Field(default_factory=list, description="Per-article reports (not in /graph).")
+
+
+class SituationEvent(_Row):
+    """One real event: the reports of it merged across articles."""
+
+    event_id: str
+    date: Optional[str] = None
+    type: str
+    mode: Optional[str] = None
+    source_entity: Optional[str] = None
+    source_name: Optional[str] = None
+    target_entity: Optional[str] = None
+    target_name: Optional[str] = None
+    place_name: Optional[str] = None
+    modality: Optional[str] = None
+    n_reports: int = 0
+    n_sources: int = 0
+    outlets: list[str] = Field(default_factory=list)
+    confidence: Optional[float] = None
+    cameo: Optional[str] = None
+    evidence: Optional[str] = None
+
+
+class EventFull(SituationEvent):
+    contexts: list[str] = Field(default_factory=list)
+    negated: Optional[bool] = None
+    place_key: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    country_code: Optional[str] = None
+    first_reported: Optional[str] = None
+    last_reported: Optional[str] = None
+    rule: Optional[str] = None
+
+
+class Source(_Row):
+    """An article that reports a fact, with the span of its evidence (offsets into the article text)."""
+
+    article_id: str
+    outlet: Optional[str] = None
+    published: Optional[str] = None
+    title: Optional[str] = None
+    start: Optional[int] = None
+    end: Optional[int] = None
+    text: Optional[str] = None
+
+
+class EventReport(Source):
+    report_id: str
+    date: Optional[str] = None
+    trigger: Optional[str] = None
+    source_text: Optional[str] = None
+    target_text: Optional[str] = None
+    confidence: Optional[float] = None
+    rule: Optional[str] = None
+
+
+class EventDetail(BaseModel):
+    event: EventFull
+    reports: list[EventReport]
+    rule: str
+
+
+class QuoteRow(_Row):
+    article_id: str
+    quote_id: str
+    speaker_entity: Optional[str] = None
+    speaker: Optional[str] = None
+    speaker_text: Optional[str] = None
+    text: str
+    kind: Optional[str] = None
+    cue: Optional[str] = None
+    start: int
+    end: int
+    outlet: Optional[str] = None
+    published: Optional[str] = None
+
+
+class ActorProfile(BaseModel):
+    actor: SituationActor
+    mentions: list[ActorMentions]
+    relations: list[SituationRelation]
+    events: list[SituationEvent]
+    quotes: list[QuoteRow]
+
+
+class ClaimRow(_Row):
+    article_id: str
+    claim_id: str
+    subject_entity: Optional[str] = None
+    subject_text: Optional[str] = None
+    property: str
+    value: float
+    value_max: Optional[float] = None
+    unit: Optional[str] = None
+    approx: Optional[bool] = None
+    place: Optional[str] = None
+    attributed_text: Optional[str] = None
+    date: Optional[str] = None
+    start: int
+    end: int
+    text: Optional[str] = None
+    outlet: Optional[str] = None
+    published: Optional[str] = None
+
+
+class ContradictionRow(_Row):
+    scope: str
+    reason: Optional[str] = None
+    article_a: str
+    claim_a: str
+    text_a: Optional[str] = None
+    outlet_a: Optional[str] = None
+    published_a: Optional[str] = None
+    article_b: str
+    claim_b: str
+    text_b: Optional[str] = None
+    outlet_b: Optional[str] = None
+    published_b: Optional[str] = None
+    start_a: Optional[int] = None
+    end_a: Optional[int] = None
+    start_b: Optional[int] = None
+    end_b: Optional[int] = None
+
+
+class GraphNode(_Row):
+    entity_id: str
+    name: Optional[str] = None
+    kind: Optional[str] = None
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    wikidata: Optional[str] = None
+    n_articles: Optional[int] = None
+
+
+class GraphEventEdge(_Row):
+    source_entity: str
+    target_entity: str
+    type: str
+    n_events: int
+    n_reports: Optional[int] = None
+    first: Optional[str] = None
+    last: Optional[str] = None
+
+
+class Graph(BaseModel):
+    at: Optional[str] = None
+    nodes: list[GraphNode]
+    relations: list[SituationRelation]
+    events: list[GraphEventEdge]
+
+
+class TimelineItem(_Row):
+    date: str
+    kind: str
+    id: str
+    type: str
+    what: str
+    n_sources: Optional[int] = None
+    evidence: Optional[str] = None
+    sources: list[Source] = Field(default_factory=list)
+
+
+class PlaceRow(_Row):
+    place_key: str
+    name: str
+    geonameid: Optional[int] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    country_code: Optional[str] = None
+    feature: Optional[str] = None
+    n_articles: int = 0
+    n_mentions: int = 0
+    n_events: int = 0
+
+
+class Report(BaseModel):
+    """The situation report of a period (``sitrep report``), with counts by event type."""
+
+    period: dict[str, Optional[str]]
+    counts: dict[str, int]
+    by_type: dict[str, int]
+    articles: dict[str, Any]
+    actors: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+    claims: list[dict[str, Any]]
+    contradictions: list[dict[str, Any]]
+    top_events: list[SituationEvent]
+    contradictions_across: list[ContradictionRow]
+    failures: int
+
+
+class Stats(BaseModel):
+    version: str
+    counts: dict[str, int]
+    writable: bool = Field(description="Whether the write endpoints are enabled (a token is configured).")
+    max_body_bytes: int
+    max_limit: int
+
+
+class ArticleIn(BaseModel):
+    """An article to extract: plain ``text`` or the content of an HTML file (``html``), not both."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: Optional[str] = Field(default=None, description="The article text.")
+    html: Optional[str] = Field(default=None, description="An HTML page's content (its main text is read).")
+    title: Optional[str] = None
+    published: Optional[str] = Field(default=None, pattern=DATE_RE, description="YYYY-MM-DD")
+    source: Optional[str] = Field(default=None, description="The outlet's name.")
+
+    @model_validator(mode="after")
+    def _one_body(self) -> "ArticleIn":
+        if (self.text is None) == (self.html is None):
+            raise ValueError("give exactly one of text or html")
+        body = self.text if self.text is not None else self.html
+        if not (body or "").strip():
+            raise ValueError("the article is empty")
+        return self
+
+
+class Stored(BaseModel):
+    stored: bool = Field(description="False when the article was already in the store (nothing new).")
+    article_id: str
+    message: str
+    document: Document
+
+
+for _m in (SituationRelation, ActorProfile, Graph):
+    _m.model_rebuild()
+
+# -- errors ---------------------------------------------------------------------------------------------
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str, headers: Optional[dict] = None):
+        super().__init__(message)
+        self.status, self.code, self.message, self.headers = status, code, message, headers
+
+
+_HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+               405: "method_not_allowed", 409: "conflict", 413: "payload_too_large", 415: "unsupported_media_type",
+               422: "invalid_request", 500: "internal_error"}
+
+
+def _error(status: int, code: str, message: str, headers: Optional[dict] = None) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status, headers=headers)
+
+
+def _validation_message(err: RequestValidationError) -> str:
+    parts = []
+    for e in err.errors()[:5]:
+        loc = ".".join(str(x) for x in e.get("loc", ()) if x not in ("body", "query", "path"))
+        parts.append(f"{loc}: {e.get('msg')}" if loc else str(e.get("msg")))
+    return "; ".join(parts) or "invalid request"
+
+
+ERROR_RESPONSES = {s: {"model": ErrorResponse} for s in (400, 404, 422)}
+WRITE_RESPONSES = {s: {"model": ErrorResponse} for s in (400, 401, 403, 413, 422)}
+
+
+# -- the request body limit (plain ASGI, so it also covers chunked bodies) ------------------------------
+class BodyLimit:
+    def __init__(self, app, max_bytes: int):
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            return await self.app(scope, receive, send)
+        too_big = _error(413, "payload_too_large",
+                         f"the request body is larger than {self.max_bytes} bytes")
+        for name, value in scope.get("headers", ()):
+            if name == b"content-length":
+                try:
+                    if int(value) > self.max_bytes:
+                        return await too_big(scope, receive, send)
+                except ValueError:
+                    return await _error(400, "bad_request", "invalid Content-Length")(scope, receive, send)
+        chunks, size = [], 0
+        while True:
+            msg = await receive()
+            if msg["type"] == "http.disconnect":
+                return
+            body = msg.get("body", b"")
+            size += len(body)
+            if size > self.max_bytes:
+                return await too_big(scope, receive, send)
+            chunks.append(body)
+            if not msg.get("more_body"):
+                break
+        data, sent = b"".join(chunks), False
+
+        async def replay():
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": data, "more_body": False}
+            return await receive()
+
+        return await self.app(scope, replay, send)
+
+
+# -- queries the store does not have (kept here, over the store's connection) --------------------------
+def _rows(store, sql: str, params: list) -> list[dict]:
+    return store._q(sql, params)  # parameterised; dates as ISO strings, JSON parsed
+
+
+def query_articles(store, limit: int, offset: int) -> list[dict]:
+    return _rows(store, """
+        SELECT a.id, a.title, a.source, a.url, CAST(a.published AS VARCHAR) AS published, a.language, a.origin,
+               (SELECT count(*) FROM actors x WHERE x.article_id = a.id) AS n_actors,
+               (SELECT count(*) FROM events x WHERE x.article_id = a.id) AS n_events,
+               (SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS n_quotes,
+               (SELECT count(*) FROM claims x WHERE x.article_id = a.id) AS n_claims
+        FROM articles a ORDER BY a.published DESC NULLS LAST, a.ingested_at DESC, a.id LIMIT ? OFFSET ?""",
+                 [limit, offset])
+
+
+def query_claims(store, *, article: Optional[str], subject: Optional[str], prop: Optional[str],
+                 limit: int, offset: int, since: Optional[str] = None, until: Optional[str] = None) -> list[dict]:
+    since, until = store._check_range(since, until)
+    where, params = ["TRUE"], []
+    if since:
+        where.append("a.published >= CAST(? AS DATE)")
+        params.append(since)
+    if until:
+        where.append("a.published <= CAST(? AS DATE)")
+        params.append(until)
+    if article:
+        where.append("c.article_id = ?")
+        params.append(article)
+    if subject:
+        where.append("m.entity_id = ?")
+        params.append(store.resolve_actor(subject))
+    if prop:
+        where.append("lower(c.property) = lower(?)")
+        params.append(prop)
+    return _rows(store, f"""
+        SELECT c.article_id, c.claim_id, m.entity_id AS subject_entity, c.subject_text, c.property, c.value,
+               c.value_max, c.unit, c.approx, c.place, c.attributed_text, c.date, c.start_offset AS start,
+               c.end_offset AS "end", c.text, a.source AS outlet, CAST(a.published AS VARCHAR) AS published
+        FROM claims c JOIN articles a ON a.id = c.article_id
+        LEFT JOIN s_actor_map m ON m.article_id = c.article_id AND m.actor_id = c.subject_actor
+        WHERE {' AND '.join(where)}
+        ORDER BY a.published DESC NULLS LAST, c.article_id, c.start_offset LIMIT ? OFFSET ?""",
+                 params + [limit, offset])
+
+
+def query_places(store, *, search: Optional[str], limit: int) -> list[dict]:
+    """Places across articles, one per geonames id (or name), with mention and event counts."""
+    where, params = ["TRUE"], []
+    if search:
+        where.append("strpos(lower(p.name), lower(?)) > 0")
+        params.append(search)
+    return _rows(store, f"""
+        WITH p AS (
+            SELECT coalesce('geo:' || CAST(geonameid AS VARCHAR), 'name:' || lower(name)) AS place_key, *
+            FROM places),
+        ev AS (SELECT place_key, count(*) AS n FROM s_events WHERE place_key IS NOT NULL GROUP BY place_key)
+        SELECT p.place_key, any_value(p.name) AS name, any_value(p.geonameid) AS geonameid,
+               any_value(p.lat) AS lat, any_value(p.lon) AS lon, any_value(p.country_code) AS country_code,
+               any_value(p.feature) AS feature, count(DISTINCT p.article_id) AS n_articles,
+               sum(coalesce(json_array_length(p.mentions), 0)) AS n_mentions,
+               coalesce(any_value(ev.n), 0) AS n_events
+        FROM p LEFT JOIN ev ON ev.place_key = p.place_key
+        WHERE {' AND '.join(where)}
+        GROUP BY p.place_key ORDER BY n_mentions DESC, name LIMIT ?""", params + [limit])
+
+
+def query_event_reports(store, event_ids: list[str]) -> dict[str, list[dict]]:
+    """The reports (article, outlet, sentence span) of situation events, by event id."""
+    if not event_ids:
+        return {}
+    out: dict[str, list[dict]] = {}
+    for r in _rows(store, """
+            SELECT event_id, article_id, report_id, outlet, CAST(published AS VARCHAR) AS published, title, date,
+                   sentence_start AS start, sentence_end AS "end", sentence_text AS text, trigger, source_text,
+                   target_text, confidence, rule
+            FROM s_event_reports WHERE list_contains(?, event_id)
+            ORDER BY published NULLS LAST, article_id, report_id""", [list(event_ids)]):
+        out.setdefault(r["event_id"], []).append(r)
+    return out
+
+
+def query_relation_sources(store, relation_ids: list[str]) -> dict[str, list[dict]]:
+    """The per-article reports of situation relations (matched on type and resolved actors)."""
+    if not relation_ids:
+        return {}
+    out: dict[str, list[dict]] = {}
+    for r in _rows(store, """
+            SELECT s.relation_id, r.article_id, a.source AS outlet, CAST(a.published AS VARCHAR) AS published,
+                   a.title, r.start_offset AS start, r.end_offset AS "end"
+            FROM s_relations s
+            JOIN relations r ON r.type = s.type AND r.negated = s.negated
+            JOIN s_actor_map ms ON ms.article_id = r.article_id AND ms.actor_id = r.subject_actor
+                 AND ms.entity_id = s.subject_entity
+            LEFT JOIN s_actor_map mo ON mo.article_id = r.article_id AND mo.actor_id = r.object_actor
+            JOIN articles a ON a.id = r.article_id
+            WHERE list_contains(?, s.relation_id)
+                  AND (mo.entity_id = s.object_entity OR (mo.entity_id IS NULL AND s.object_kind = 'place'))
+            ORDER BY a.published, r.article_id, r.start_offset""", [list(relation_ids)]):
+        out.setdefault(r["relation_id"], []).append(r)
+    return out
+
+
+def query_claim_spans(store, keys: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, int]]:
+    """(article, claim) -> the claim's (start, end) in its article."""
+    if not keys:
+        return {}
+    arts = sorted({a for a, _ in keys})
+    rows = _rows(store, """SELECT article_id, claim_id, start_offset, end_offset FROM claims
+                           WHERE list_contains(?, article_id)""", [arts])
+    return {(r["article_id"], r["claim_id"]): (r["start_offset"], r["end_offset"]) for r in rows
+            if (r["article_id"], r["claim_id"]) in keys}
+
+
+def query_counts_by_type(store, since: Optional[str], until: Optional[str]) -> dict[str, int]:
+    where, params = ["TRUE"], []
+    if since:
+        where.append("date >= CAST(? AS DATE)")
+        params.append(since)
+    if until:
+        where.append("date <= CAST(? AS DATE)")
+        params.append(until)
+    rows = _rows(store, f"SELECT type, count(*) AS n FROM s_events WHERE {' AND '.join(where)} "
+                        "GROUP BY type ORDER BY n DESC, type", params)
+    return {r["type"]: r["n"] for r in rows}
+
+
+# -- the app -------------------------------------------------------------------------------------------
+class _State:
+    def __init__(self, db_path: str, token: Optional[str], max_body: int):
+        from .store import Store
+
+        self.db_path = db_path
+        self.token = token or None
+        self.max_body = max_body
+        self.lock = threading.RLock()
+        self.extract_lock = threading.Lock()
+        self.store = Store(db_path)
+
+    @contextmanager
+    def db(self) -> Iterator[Any]:
+        with self.lock:
+            yield self.store
+
+    def extract(self, body: ArticleIn) -> Document:
+        from . import default_pipeline
+        from .article import Article
+        from .readers.html import article_from_html
+        from .readers.text import check_text
+
+        if body.html is not None:
+            article = article_from_html(body.html, origin="upload", max_bytes=self.max_body)
+            if body.title:
+                article.title = body.title
+            if body.published:
+                article.published = body.published
+            if body.source:
+                article.source = body.source
+        else:
+            check_text(body.text or "", origin="request", max_bytes=self.max_body)
+            article = Article(text=body.text or "", title=body.title, published=body.published, source=body.source,
+                              origin="api")
+        with self.extract_lock:
+            return default_pipeline()(article)
+
+
+def _limit(default: int = 50):
+    return Query(default, ge=1, le=MAX_LIMIT, description=f"How many (at most {MAX_LIMIT}).")
+
+
+OFFSET = Query(0, ge=0, le=10_000_000, description="How many to skip.")
+DATE_Q = dict(pattern=DATE_RE, description="YYYY-MM-DD")
+
+
+def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
+               max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+    """The API and dashboard over the store at ``db_path`` (created when missing).
+
+    ``token``: the bearer token of the write endpoints; None reads ``SITREP_TOKEN`` from the environment;
+    without one the write endpoints answer 403."""
+    if token is None:
+        token = os.environ.get("SITREP_TOKEN") or None
+    state = _State(str(db_path), token, max_body)
+    app = FastAPI(title="sitrep", version=__version__,
+                  description="News articles in, a model of a geopolitical situation out. Read endpoints are "
+                              "open; POST /extract and POST /articles need `Authorization: Bearer $SITREP_TOKEN`.")
+    app.state.sitrep = state
+
+    # errors, in one shape
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError):
+        return _error(exc.status, exc.code, exc.message, exc.headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException):
+        return _error(exc.status_code, _HTTP_CODES.get(exc.status_code, "error"), str(exc.detail),
+                      getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(request: Request, exc: RequestValidationError):
+        return _error(422, "invalid_request", _validation_message(exc))
+
+    @app.exception_handler(QueryError)
+    async def _query_error(request: Request, exc: QueryError):
+        # the store raises QueryError for bad filters and for names it cannot find; the latter are 404s
+        status = 404 if str(exc.message).startswith(("unknown actor '", 'unknown actor "', "no situation event")) \
+            else 400
+        return _error(status, "not_found" if status == 404 else "bad_query", exc.message)
+
+    @app.exception_handler(ReadError)
+    async def _read_error(request: Request, exc: ReadError):
+        status = 413 if exc.code == _too_large_code() else 422
+        return _error(status, "payload_too_large" if status == 413 else "unreadable_article", exc.message)
+
+    @app.exception_handler(StoreError)
+    async def _store_error(request: Request, exc: StoreError):
+        return _error(503, "store_unavailable", exc.message)
+
+    @app.exception_handler(SitrepError)
+    async def _sitrep_error(request: Request, exc: SitrepError):
+        return _error(422, "extraction_failed", str(exc))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception):
+        return _error(500, "internal_error", "internal server error (see the server log)")
+
+    @app.middleware("http")
+    async def _headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+    def need_token(request: Request) -> None:
+        if not state.token:
+            raise ApiError(403, "writes_disabled",
+                           "the write endpoints are disabled: set SITREP_TOKEN in the server's environment "
+                           "and restart `sitrep serve` to enable them")
+        auth = request.headers.get("authorization") or ""
+        scheme, _, given = auth.partition(" ")
+        if scheme.lower() != "bearer" or not given.strip():
+            raise ApiError(401, "unauthorized", "this endpoint needs `Authorization: Bearer <SITREP_TOKEN>`",
+                           {"WWW-Authenticate": "Bearer"})
+        if not hmac.compare_digest(given.strip().encode("utf-8"), state.token.encode("utf-8")):
+            raise ApiError(401, "unauthorized", "the bearer token is wrong", {"WWW-Authenticate": "Bearer"})
+
+    # -- reading ----------------------------------------------------------------------------------------
+    @app.get("/stats", response_model=Stats, tags=["read"])
+    def stats() -> Stats:
+        """Row counts of the store, the version and the limits."""
+        with state.db() as s:
+            counts = s.counts()
+        return Stats(version=__version__, counts=counts, writable=bool(state.token), max_body_bytes=state.max_body,
+                     max_limit=MAX_LIMIT)
+
+    @app.get("/articles", response_model=Page[ArticleSummary], tags=["read"])
+    def articles(limit: int = _limit(), offset: int = OFFSET):
+        """Stored articles, newest first."""
+        with state.db() as s:
+            rows = query_articles(s, limit + 1, offset)
+        return _page(rows, limit, offset)
+
+    @app.get("/articles/{article_id}", response_model=Document, responses=ERROR_RESPONSES, tags=["read"])
+    def article(article_id: str):
+        """One stored article's contract document, with its text (every offset refers to it)."""
+        with state.db() as s:
+            doc = s.document(article_id)
+        if doc is None:
+            raise ApiError(404, "not_found", f"no article {article_id!r}")
+        return doc
+
+    @app.get("/actors", response_model=list[SituationActor], responses=ERROR_RESPONSES, tags=["read"])
+    def actors(kind: Optional[str] = None, country: Optional[str] = Query(None, description="ISO 3166 alpha-3"),
+               search: Optional[str] = Query(None, max_length=200), limit: int = _limit(100)):
+        """Actors across the corpus (one per resolved identity), most reported first."""
+        with state.db() as s:
+            return s.actors(kind=kind, country=country, search=search, limit=limit)
+
+    @app.get("/actors/{name}", response_model=ActorProfile, responses=ERROR_RESPONSES, tags=["read"])
+    def actor(name: str, limit: int = _limit(20)):
+        """One actor (by id, name or alias): aliases, roles, relations, events, quotes, every mention."""
+        with state.db() as s:
+            p = s.actor_profile(name, limit=limit)
+            srcs = query_relation_sources(s, [r["relation_id"] for r in p["relations"]])
+        p["quotes"] = [_quote(q) for q in p["quotes"]]
+        for r in p["relations"]:
+            r["sources"] = srcs.get(r["relation_id"], [])
+        return p
+
+    @app.get("/events", response_model=Page[SituationEvent], responses=ERROR_RESPONSES, tags=["read"])
+    def events(actor: Optional[str] = Query(None, description="An actor id, name or alias."),
+               type: Optional[str] = Query(None, description="A PLOVER event type."),
+               since: Optional[str] = Query(None, **DATE_Q), until: Optional[str] = Query(None, **DATE_Q),
+               place: Optional[str] = Query(None, max_length=200),
+               min_sources: Optional[int] = Query(None, ge=0, le=1000),
+               limit: int = _limit(), offset: int = OFFSET):
+        """Events (reports merged across articles), most recent first; filters as in `sitrep events`."""
+        with state.db() as s:
+            rows = s.events(actor=actor, type=type, since=since, until=until, place=place,
+                            min_sources=min_sources, limit=limit + 1, offset=offset)
+        return _page(rows, limit, offset)
+
+    @app.get("/events/{event_id}", response_model=EventDetail, responses=ERROR_RESPONSES, tags=["read"])
+    def event(event_id: str):
+        """One event with each report (article, outlet, sentence span) and the rule that merged them."""
+        with state.db() as s:
+            found = s.why(event_id)
+            reports = query_event_reports(s, [event_id]).get(event_id, [])
+        return {"event": found["event"], "reports": reports, "rule": found["rule"]}
+
+    @app.get("/quotes", response_model=list[QuoteRow], responses=ERROR_RESPONSES, tags=["read"])
+    def quotes(speaker: Optional[str] = Query(None, description="An actor id, name or alias."),
+               since: Optional[str] = Query(None, **DATE_Q), until: Optional[str] = Query(None, **DATE_Q),
+               limit: int = _limit(100)):
+        """Quotes with their resolved speakers, newest article first."""
+        with state.db() as s:
+            return [_quote(q) for q in s.quotes(speaker=speaker, since=since, until=until, limit=limit)]
+
+    @app.get("/claims", response_model=Page[ClaimRow], responses=ERROR_RESPONSES, tags=["read"])
+    def claims(article: Optional[str] = None, subject: Optional[str] = Query(None, description="An actor."),
+               property: Optional[str] = None, since: Optional[str] = Query(None, **DATE_Q),
+               until: Optional[str] = Query(None, **DATE_Q), limit: int = _limit(), offset: int = OFFSET):
+        """Quantitative claims (casualties, troops, refugees...), with their sources (period: publication)."""
+        with state.db() as s:
+            s._ready()
+            rows = query_claims(s, article=article, subject=subject, prop=property, limit=limit + 1, offset=offset,
+                                since=since, until=until)
+        return _page(rows, limit, offset)
+
+    @app.get("/contradictions", response_model=list[ContradictionRow], tags=["read"])
+    def contradictions():
+        """Contradicting claims, within one article and across articles."""
+        with state.db() as s:
+            rows = s.contradictions()
+            spans = query_claim_spans(s, {(r["article_a"], r["claim_a"]) for r in rows}
+                                      | {(r["article_b"], r["claim_b"]) for r in rows})
+        for r in rows:
+            r["start_a"], r["end_a"] = spans.get((r["article_a"], r["claim_a"]), (None, None))
+            r["start_b"], r["end_b"] = spans.get((r["article_b"], r["claim_b"]), (None, None))
+        return rows
+
+    @app.get("/graph", response_model=Graph, responses=ERROR_RESPONSES, tags=["read"])
+    def graph(at: Optional[str] = Query(None, **DATE_Q),
+              min_events: int = Query(1, ge=1, le=10_000, description="Leave out event edges with fewer events.")):
+        """The actor graph at a date: relations that held then, and event counts up to it."""
+        with state.db() as s:
+            return s.graph(at=at, min_events=min_events)
+
+    @app.get("/relations", response_model=list[SituationRelation], responses=ERROR_RESPONSES, tags=["read"])
+    def relations(at: Optional[str] = Query(None, **DATE_Q), type: Optional[str] = None):
+        """Relations between actors (alliances, memberships, leadership...) that held at a date."""
+        with state.db() as s:
+            rows = [r for r in s.graph(at=at)["relations"] if not type or r["type"] == type]
+            srcs = query_relation_sources(s, [r["relation_id"] for r in rows])
+        for r in rows:
+            r["sources"] = srcs.get(r["relation_id"], [])
+        return rows
+
+    @app.get("/timeline", response_model=list[TimelineItem], responses=ERROR_RESPONSES, tags=["read"])
+    def timeline(actor: Optional[str] = Query(None, description="An actor id, name or alias."),
+                 type: Optional[str] = Query(None, description="A PLOVER event type or a relation type."),
+                 since: Optional[str] = Query(None, **DATE_Q), until: Optional[str] = Query(None, **DATE_Q),
+                 limit: int = _limit(200)):
+        """Events and relation changes in date order, each with its sources."""
+        if type and type.upper() in PLOVER_TYPES:
+            type = type.upper()
+        with state.db() as s:
+            rows = s.timeline(actor=actor, since=since, until=until, limit=None if type else limit)
+            if type:
+                rows = [r for r in rows if r["type"] == type][:limit]
+            ev = query_event_reports(s, [r["id"] for r in rows if r["kind"] == "event"])
+            rel = query_relation_sources(s, [r["id"] for r in rows if r["kind"] != "event"])
+        for r in rows:
+            r["sources"] = ev.get(r["id"], []) if r["kind"] == "event" else rel.get(r["id"], [])
+        return rows
+
+    @app.get("/places", response_model=list[PlaceRow], tags=["read"])
+    def places(search: Optional[str] = Query(None, max_length=200), limit: int = _limit(MAX_LIMIT)):
+        """Places named in the articles (merged by geonames id), with coordinates and event counts."""
+        with state.db() as s:
+            s._ready()
+            return query_places(s, search=search, limit=limit)
+
+    @app.get("/report", response_model=Report, responses=ERROR_RESPONSES, tags=["read"])
+    def report(since: Optional[str] = Query(None, **DATE_Q), until: Optional[str] = Query(None, **DATE_Q),
+               limit: int = Query(15, ge=1, le=100)):
+        """The situation report of a period (as `sitrep report`), with counts by event type."""
+        with state.db() as s:
+            data = s.report(since=since, until=until, limit=limit)
+            data["by_type"] = query_counts_by_type(s, data["period"]["since"], data["period"]["until"])
+        return data
+
+    # -- writing ----------------------------------------------------------------------------------------
+    @app.post("/extract", response_model=Document, responses=WRITE_RESPONSES, tags=["write"],
+              dependencies=[Depends(need_token)])
+    def extract(body: ArticleIn):
+        """Extract one article's contract document without storing it."""
+        return state.extract(body)
+
+    @app.post("/articles", response_model=Stored, status_code=201, responses=WRITE_RESPONSES, tags=["write"],
+              dependencies=[Depends(need_token)])
+    def add_article(body: ArticleIn):
+        """Extract one article and store it (an article already stored is left as it is)."""
+        doc = state.extract(body)
+        with state.db() as s:
+            if s.has_article(doc.article.id):
+                return JSONResponse(Stored(stored=False, article_id=doc.article.id, document=doc,
+                                           message="this article is already stored").model_dump(mode="json"),
+                                    status_code=200)
+            s.add_documents([doc])
+        return Stored(stored=True, article_id=doc.article.id, document=doc, message="stored")
+
+    # -- the dashboard ----------------------------------------------------------------------------------
+    @app.get("/", include_in_schema=False)
+    def index():
+        return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(BodyLimit, max_bytes=max_body)  # outermost: refuses a large body before anything reads it
+    return app
+
+
+def _too_large_code() -> str:
+    from .errors import TooLargeError
+
+    return TooLargeError.code
+
+
+def _quote(q: dict) -> dict:
+    q = dict(q)
+    q["start"], q["end"] = q.pop("start_offset", None), q.pop("end_offset", None)
+    return q
+
+
+def _page(rows: list, limit: int, offset: int) -> dict:
+    more = len(rows) > limit
+    return {"items": rows[:limit], "limit": limit, "offset": offset, "next_offset": offset + limit if more else None}
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+class BackgroundServer:
+    """Uvicorn serving an app in a thread (for browser tests and the screenshot script).
+
+        with BackgroundServer(create_app(db)) as url:  # "http://127.0.0.1:PORT"
+            ...
+    """
+
+    def __init__(self, app, host: str = "127.0.0.1", port: Optional[int] = None):
+        import uvicorn
+
+        self.host, self.port = host, port or free_port(host)
+        self.server = uvicorn.Server(uvicorn.Config(app, host=self.host, port=self.port, log_level="warning",
+                                                    lifespan="off"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True, name="sitrep-serve")
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def __enter__(self) -> str:
+        import time
+
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"the server did not start on {self.url}")
+            time.sleep(0.05)
+        return self.url
+
+    def __exit__(self, *exc) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+__all__ = ["create_app", "BackgroundServer", "free_port", "MAX_LIMIT", "DEFAULT_MAX_BODY"]
+
+if __name__ == "__main__":  # pragma: no cover
+    print(json.dumps(create_app(":memory:").openapi(), indent=2))

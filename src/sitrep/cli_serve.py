@@ -1,0 +1,31 @@
+"""``sitrep serve``: the HTTP API and the dashboard (:mod:`sitrep.api`) under uvicorn."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def serve(
+        db: Path = typer.Option("sitrep.duckdb", "--db", help="DuckDB database file (created when missing)."),
+        host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; 127.0.0.1 keeps it on this machine."),
+        port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
+        max_body: int = typer.Option(2_000_000, "--max-body", min=1, help="Largest request body in bytes."),
+    ) -> None:
+        """Serve the HTTP API and the dashboard at http://HOST:PORT/ (writes need SITREP_TOKEN)."""
+        import uvicorn
+
+        from .api import create_app
+
+        token = os.environ.get("SITREP_TOKEN") or None
+        api = create_app(db, token=token, max_body=max_body)
+        typer.echo(f"sitrep: serving {db} at http://{host}:{port}/ (API docs at /docs); "
+                   + ("writes enabled (bearer token from SITREP_TOKEN)" if token
+                      else "read-only: set SITREP_TOKEN to enable POST /extract and POST /articles"), err=True)
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            typer.echo(f"warning: listening on {host}: the API is reachable from other machines", err=True)
+        uvicorn.run(api, host=host, port=port, log_level="info")

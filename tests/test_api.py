@@ -1,0 +1,526 @@
+"""The HTTP API (sitrep.api) over the demo store: every endpoint, its errors, auth and the body limit."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("httpx")
+from fastapi.testclient import TestClient  # noqa: E402
+
+from sitrep.api import MAX_LIMIT, create_app  # noqa: E402
+from sitrep.contract import PLOVER_TYPES, Document  # noqa: E402
+
+TOKEN = "test-token-7f3a"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+NEW_ARTICLE = ("Jordanian and Lebanese officials meet in Amman over border crossings\n"
+               "AMMAN, Dec 18 (Test Wire) - Jordan's foreign minister Ayman Safadi met Lebanese Prime Minister "
+               "Najib Mikati in Amman on Wednesday to discuss reopening border crossings with Syria, officials "
+               "said.\n\"We will keep the crossings open for trade,\" Safadi told reporters after the meeting.\n")
+
+
+def build_demo(tmp_path_factory) -> Path:
+    """The demo database (`sitrep demo --db FILE`), built once per test session and shared read-only."""
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+
+    base = tmp_path_factory.getbasetemp() / "sitrep-serve-demo"
+    db = base / "demo.duckdb"
+    done = base / "ok"
+    if not done.exists():
+        base.mkdir(parents=True, exist_ok=True)
+        result = CliRunner().invoke(app, ["demo", "--db", str(db)])
+        assert result.exit_code == 0, result.output
+        done.write_text("ok")
+    return db
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    return build_demo(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def client(demo_db, tmp_path_factory):
+    db = tmp_path_factory.mktemp("api") / "store.duckdb"
+    shutil.copy(demo_db, db)
+    with TestClient(create_app(db, token=TOKEN)) as c:
+        yield c
+
+
+@pytest.fixture()
+def fresh_client(demo_db, tmp_path):
+    """A client over a private copy of the demo (for the write tests)."""
+    db = tmp_path / "store.duckdb"
+    shutil.copy(demo_db, db)
+    with TestClient(create_app(db, token=TOKEN)) as c:
+        yield c
+
+
+def assert_error(resp, status: int, code: str | None = None) -> dict:
+    assert resp.status_code == status, resp.text
+    body = resp.json()
+    assert set(body) == {"error"} and set(body["error"]) == {"code", "message"}, body
+    assert body["error"]["message"]
+    if code:
+        assert body["error"]["code"] == code
+    return body["error"]
+
+
+# -- reading ---------------------------------------------------------------------------------------------
+def test_stats(client):
+    s = client.get("/stats").json()
+    assert s["counts"]["articles"] == 12
+    assert s["writable"] is True and s["max_limit"] == MAX_LIMIT and s["max_body_bytes"] == 2_000_000
+
+
+def test_articles_are_paginated(client):
+    first = client.get("/articles", params={"limit": 5}).json()
+    assert len(first["items"]) == 5 and first["next_offset"] == 5
+    second = client.get("/articles", params={"limit": 5, "offset": 5}).json()
+    last = client.get("/articles", params={"limit": 5, "offset": 10}).json()
+    ids = [a["id"] for a in first["items"] + second["items"] + last["items"]]
+    assert len(ids) == len(set(ids)) == 12
+    assert last["next_offset"] is None
+    dates = [a["published"] for a in first["items"] + second["items"] + last["items"]]
+    assert dates == sorted(dates, reverse=True)
+    assert all(a["n_events"] >= 0 and a["title"] for a in first["items"])
+
+
+def test_limit_above_the_maximum_is_refused(client):
+    assert_error(client.get("/articles", params={"limit": MAX_LIMIT + 1}), 422, "invalid_request")
+    assert_error(client.get("/events", params={"limit": 0}), 422)
+    assert_error(client.get("/events", params={"offset": -1}), 422)
+
+
+def test_one_article_is_its_contract_document(client):
+    aid = client.get("/articles", params={"limit": 1}).json()["items"][0]["id"]
+    resp = client.get(f"/articles/{aid}")
+    assert resp.status_code == 200
+    doc = Document.model_validate(resp.json())
+    assert doc.article.id == aid and doc.text
+    for e in doc.events:
+        assert doc.text[e.sentence.start:e.sentence.end] == e.sentence.text
+
+
+def test_unknown_article_is_404(client):
+    assert_error(client.get("/articles/nope"), 404, "not_found")
+
+
+def test_actors(client):
+    actors = client.get("/actors").json()
+    ids = {a["entity_id"] for a in actors}
+    assert {"SYR", "ASSAD", "USA", "TUR", "RUS"} <= ids
+    persons = client.get("/actors", params={"kind": "person"}).json()
+    assert persons and all(a["kind"] == "person" for a in persons)
+    found = client.get("/actors", params={"search": "assad"}).json()
+    assert "ASSAD" in {a["entity_id"] for a in found}
+    assert len(client.get("/actors", params={"limit": 3}).json()) == 3
+
+
+def test_actors_bad_filters(client):
+    assert "actor kind" in assert_error(client.get("/actors", params={"kind": "alien"}), 400, "bad_query")["message"]
+    assert_error(client.get("/actors", params={"country": "Syria"}), 400, "bad_query")
+
+
+def test_actor_profile_by_name_alias_and_id(client):
+    by_alias = client.get("/actors/Assad").json()
+    assert by_alias["actor"]["entity_id"] == "ASSAD"
+    assert by_alias["actor"]["name"] == "Bashar al-Assad"
+    assert by_alias["mentions"] and by_alias["events"]
+    by_id = client.get("/actors/ASSAD").json()
+    assert by_id["actor"] == by_alias["actor"]
+    for m in by_id["mentions"]:
+        text = client.get(f"/articles/{m['article_id']}").json()["text"]
+        for span in m["mentions"]:
+            assert text[span["start"]:span["end"]] == span["text"]
+
+
+def test_unknown_actor_is_404(client):
+    err = assert_error(client.get("/actors/Zorblax Quintavian"), 404, "not_found")
+    assert "Zorblax" in err["message"]
+
+
+def test_events_paginate_without_overlap(client):
+    a = client.get("/events", params={"limit": 10}).json()
+    b = client.get("/events", params={"limit": 10, "offset": 10}).json()
+    both = client.get("/events", params={"limit": 20}).json()
+    assert [e["event_id"] for e in a["items"] + b["items"]] == [e["event_id"] for e in both["items"]]
+    assert a["next_offset"] == 10
+
+
+def test_event_filters(client):
+    ev = client.get("/events", params={"type": "assault", "limit": MAX_LIMIT}).json()["items"]
+    assert ev and all(e["type"] == "ASSAULT" for e in ev)
+    ranged = client.get("/events", params={"since": "2024-12-08", "until": "2024-12-10", "limit": MAX_LIMIT}).json()
+    assert ranged["items"] and all("2024-12-08" <= e["date"] <= "2024-12-10" for e in ranged["items"])
+    turkey = client.get("/events", params={"actor": "Turkey", "limit": MAX_LIMIT}).json()["items"]
+    assert turkey and all("TUR" in (e["source_entity"], e["target_entity"]) for e in turkey)
+    damascus = client.get("/events", params={"place": "Damascus", "limit": MAX_LIMIT}).json()["items"]
+    assert damascus and all(e["place_name"] == "Damascus" for e in damascus)
+    multi = client.get("/events", params={"min_sources": 2}).json()["items"]
+    assert all(e["n_sources"] >= 2 for e in multi)
+
+
+def test_event_filter_errors(client):
+    assert_error(client.get("/events", params={"type": "DANCE"}), 400, "bad_query")
+    assert_error(client.get("/events", params={"since": "12/08/2024"}), 422, "invalid_request")
+    assert_error(client.get("/events", params={"since": "2024-12-10", "until": "2024-12-01"}), 400, "bad_query")
+    assert_error(client.get("/events", params={"actor": "Nobody Atall"}), 404, "not_found")
+    assert_error(client.get("/events", params={"min_sources": -1}), 422)
+
+
+def test_one_event_has_its_reports_with_spans(client):
+    eid = client.get("/events", params={"min_sources": 2, "limit": 1}).json()["items"][0]["event_id"]
+    d = client.get(f"/events/{eid}").json()
+    assert d["event"]["event_id"] == eid and len(d["reports"]) >= 2 and d["rule"]
+    for r in d["reports"]:
+        text = client.get(f"/articles/{r['article_id']}").json()["text"]
+        assert text[r["start"]:r["end"]] == r["text"]
+    assert_error(client.get("/events/SE000000000000"), 404, "not_found")
+
+
+def test_quotes(client):
+    quotes = client.get("/quotes", params={"limit": 20}).json()
+    assert len(quotes) == 20
+    for q in quotes[:5]:
+        text = client.get(f"/articles/{q['article_id']}").json()["text"]
+        assert q["text"] in text[q["start"]:q["end"]] or text[q["start"]:q["end"]] in q["text"]
+    blinken = client.get("/quotes", params={"speaker": "Blinken"}).json()
+    assert blinken and all(q["speaker_entity"] == "BLINKEN" for q in blinken)
+    assert_error(client.get("/quotes", params={"until": "2024-99-01"}), 400, "bad_query")
+    assert_error(client.get("/quotes", params={"until": "01.12.2024"}), 422, "invalid_request")
+
+
+def test_claims(client):
+    page = client.get("/claims").json()
+    assert page["items"]
+    for c in page["items"]:
+        assert c["property"] and c["value"] is not None and c["start"] < c["end"]
+    aid = page["items"][0]["article_id"]
+    only = client.get("/claims", params={"article": aid}).json()["items"]
+    assert only and all(c["article_id"] == aid for c in only)
+    troops = client.get("/claims", params={"property": "troops"}).json()["items"]
+    assert troops and all(c["property"] == "troops" for c in troops)
+
+
+def test_contradictions(client):
+    resp = client.get("/contradictions")
+    assert resp.status_code == 200 and isinstance(resp.json(), list)
+
+
+def test_contradictions_carry_both_spans(tmp_path):
+    from sitrep.contract import ActorRef, ArticleMeta, Claim, Contradiction
+
+    text = ("Clashes near Manbij killed 12 fighters on Monday, a monitor said.\n"
+            "Local officials later put the toll at 30 fighters.\n")
+    s1, s2 = text.index("12 fighters"), text.index("30 fighters")
+    subj = ActorRef(actor_id="A1", text="fighters")
+    doc = Document(article=ArticleMeta(id="contra1", title="Manbij toll", published="2024-12-12", source="Test Wire"),
+                   text=text,
+                   claims=[Claim(id="C1", subject=subj, property="killed", value=12, start=s1, end=s1 + 11,
+                                 text=text[s1:s1 + 11]),
+                           Claim(id="C2", subject=subj, property="killed", value=30, start=s2, end=s2 + 11,
+                                 text=text[s2:s2 + 11])],
+                   contradictions=[Contradiction(claims=["C1", "C2"], reason="killed: 12 vs 30")])
+    from sitrep.store import Store
+
+    db = tmp_path / "contra.duckdb"
+    with Store(db) as store:
+        store.add_documents([doc])
+    with TestClient(create_app(db, token=TOKEN)) as c:
+        (row,) = c.get("/contradictions").json()
+        assert row["reason"] == "killed: 12 vs 30" and row["scope"] == "article"
+        assert text[row["start_a"]:row["end_a"]] == "12 fighters"
+        assert text[row["start_b"]:row["end_b"]] == "30 fighters"
+        assert len(c.get("/claims", params={"since": "2024-12-12"}).json()["items"]) == 2
+        assert c.get("/claims", params={"until": "2024-12-11"}).json()["items"] == []
+        assert_error(c.get("/claims", params={"since": "2024-12-13", "until": "2024-12-01"}), 400)
+
+
+def test_graph_now_and_at_a_date(client):
+    g = client.get("/graph").json()
+    ids = {n["entity_id"] for n in g["nodes"]}
+    assert {"ASSAD", "SYR", "RUS"} <= ids and g["relations"] and g["events"]
+    early = client.get("/graph", params={"at": "2024-11-30"}).json()
+    assert early["at"] == "2024-11-30"
+    assert len(early["events"]) <= len(g["events"]) and len(early["relations"]) <= len(g["relations"])
+    for e in g["events"]:
+        assert e["source_entity"] in ids and e["target_entity"] in ids
+    assert_error(client.get("/graph", params={"at": "yesterday"}), 422)
+    assert_error(client.get("/graph", params={"min_events": 0}), 422)
+    strong = client.get("/graph", params={"min_events": 2}).json()
+    assert all(e["n_events"] >= 2 for e in strong["events"]) and len(strong["events"]) < len(g["events"])
+
+
+def test_relations(client):
+    rels = client.get("/relations").json()
+    assert rels and all(r["relation_id"] and r["type"] for r in rels)
+    with_sources = [r for r in rels if r["sources"]]
+    assert len(with_sources) >= len(rels) // 2
+    for r in with_sources[:5]:
+        src = r["sources"][0]
+        text = client.get(f"/articles/{src['article_id']}").json()["text"]
+        assert 0 <= src["start"] < src["end"] <= len(text)
+    profile = client.get("/actors/ASSAD").json()
+    assert any(r["sources"] for r in profile["relations"])
+    t = rels[0]["type"]
+    assert all(r["type"] == t for r in client.get("/relations", params={"type": t}).json())
+
+
+def test_timeline(client):
+    items = client.get("/timeline").json()
+    assert items
+    assert [i["date"] for i in items] == sorted(i["date"] for i in items)
+    events = [i for i in items if i["kind"] == "event"]
+    assert events and all(i["sources"] for i in events)
+    for s in events[0]["sources"]:
+        text = client.get(f"/articles/{s['article_id']}").json()["text"]
+        assert text[s["start"]:s["end"]] == s["text"]
+    assaults = client.get("/timeline", params={"type": "ASSAULT"}).json()
+    assert assaults and all(i["type"] == "ASSAULT" for i in assaults)
+    russia = client.get("/timeline", params={"actor": "Russia", "limit": 5}).json()
+    assert 0 < len(russia) <= 5
+
+
+def test_places(client):
+    places = client.get("/places").json()
+    by_name = {p["name"]: p for p in places}
+    assert "Damascus" in by_name
+    d = by_name["Damascus"]
+    assert 33 < d["lat"] < 34 and 36 < d["lon"] < 37 and d["n_mentions"] >= 1
+    assert any(p["n_events"] > 0 for p in places)
+    assert all("alep" in p["name"].lower() for p in client.get("/places", params={"search": "alep"}).json())
+
+
+def test_report_counts_by_type(client):
+    r = client.get("/report").json()
+    assert r["counts"]["articles"] == 12
+    assert sum(r["by_type"].values()) == r["counts"]["events"]
+    assert set(r["by_type"]) <= set(PLOVER_TYPES)
+    period = client.get("/report", params={"since": "2024-12-08", "until": "2024-12-09"}).json()
+    assert period["period"] == {"since": "2024-12-08", "until": "2024-12-09"}
+    assert 0 < period["counts"]["articles"] < 12
+    assert sum(period["by_type"].values()) == period["counts"]["events"] < r["counts"]["events"]
+    assert_error(client.get("/report", params={"since": "2024-12-09", "until": "2024-12-01"}), 400)
+
+
+def test_openapi_documents_the_contract_models(client):
+    spec = client.get("/openapi.json").json()
+    for path in ("/articles", "/articles/{article_id}", "/actors", "/actors/{name}", "/events", "/events/{event_id}",
+                 "/quotes", "/claims", "/contradictions", "/graph", "/relations", "/timeline", "/places", "/report",
+                 "/extract", "/stats"):
+        assert path in spec["paths"], path
+    schemas = spec["components"]["schemas"]
+    assert {"Document", "Event", "Actor", "Quote", "Claim", "Place", "Relation", "ErrorResponse"} <= set(schemas)
+    ref = spec["paths"]["/extract"]["post"]["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    assert ref.endswith("/Document")
+
+
+def test_unknown_route_uses_the_error_shape(client):
+    assert_error(client.get("/no/such/thing"), 404, "not_found")
+    assert_error(client.delete("/articles"), 405)
+
+
+# -- writing ---------------------------------------------------------------------------------------------
+def test_writes_without_a_token_configured_are_refused(demo_db, tmp_path, monkeypatch):
+    monkeypatch.delenv("SITREP_TOKEN", raising=False)
+    db = tmp_path / "ro.duckdb"
+    shutil.copy(demo_db, db)
+    with TestClient(create_app(db)) as c:
+        for path in ("/extract", "/articles"):
+            err = assert_error(c.post(path, json={"text": NEW_ARTICLE}, headers=AUTH), 403, "writes_disabled")
+            assert "SITREP_TOKEN" in err["message"]
+        assert c.get("/stats").json()["writable"] is False
+
+
+def test_token_comes_from_the_environment(demo_db, tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_TOKEN", "from-env")
+    db = tmp_path / "env.duckdb"
+    shutil.copy(demo_db, db)
+    with TestClient(create_app(db)) as c:
+        assert_error(c.post("/extract", json={"text": NEW_ARTICLE}, headers=AUTH), 401)
+        ok = c.post("/extract", json={"text": NEW_ARTICLE}, headers={"Authorization": "Bearer from-env"})
+        assert ok.status_code == 200
+
+
+@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN},
+                                     {"Authorization": "Basic " + TOKEN}, {"Authorization": "Bearer "}])
+def test_writes_need_the_right_bearer_token(client, headers):
+    for path in ("/extract", "/articles"):
+        resp = client.post(path, json={"text": NEW_ARTICLE}, headers=headers)
+        assert_error(resp, 401, "unauthorized")
+        assert resp.headers["www-authenticate"] == "Bearer"
+
+
+def test_extract_returns_the_document_without_storing(client):
+    before = client.get("/stats").json()["counts"]["articles"]
+    resp = client.post("/extract", json={"text": NEW_ARTICLE, "published": "2024-12-18", "source": "Test Wire"},
+                       headers=AUTH)
+    assert resp.status_code == 200, resp.text
+    doc = Document.model_validate(resp.json())
+    assert doc.article.published == "2024-12-18" and doc.article.source == "Test Wire"
+    assert {"Ayman Safadi", "Najib Mikati"} <= {a.name for a in doc.actors}
+    assert any(e.type == "CONSULT" for e in doc.events)
+    assert any(q.text.startswith("We will keep the crossings open") for q in doc.quotes)
+    assert client.get("/stats").json()["counts"]["articles"] == before
+
+
+def test_extract_reads_an_html_file(client):
+    html = ("<html><head><title>Amman talks</title></head><body><article><h1>Amman talks</h1>"
+            "<p>Jordan's foreign minister Ayman Safadi met Lebanese Prime Minister Najib Mikati in Amman on "
+            "Wednesday to discuss reopening border crossings with Syria, officials said.</p>"
+            "<p>The two men agreed to meet again in Beirut next month, according to a statement.</p>"
+            "</article></body></html>")
+    resp = client.post("/extract", json={"html": html, "published": "2024-12-18"}, headers=AUTH)
+    assert resp.status_code == 200, resp.text
+    doc = resp.json()
+    assert "Ayman Safadi" in doc["text"] and "<p>" not in doc["text"]
+
+
+@pytest.mark.parametrize("body", [{}, {"text": "   "}, {"text": "x", "html": "<p>x</p>"},
+                                  {"text": NEW_ARTICLE, "published": "18/12/2024"}, {"text": NEW_ARTICLE, "bogus": 1},
+                                  {"text": 42}])
+def test_extract_rejects_bad_bodies(client, body):
+    assert_error(client.post("/extract", json=body, headers=AUTH), 422, "invalid_request")
+
+
+def test_extract_rejects_html_without_text(client):
+    assert_error(client.post("/extract", json={"html": "<html><body></body></html>"}, headers=AUTH), 422)
+
+
+def test_post_articles_stores_once_and_it_shows_everywhere(fresh_client):
+    c = fresh_client
+    body = {"text": NEW_ARTICLE, "published": "2024-12-18", "source": "Test Wire", "title": "Amman talks"}
+    resp = c.post("/articles", json=body, headers=AUTH)
+    assert resp.status_code == 201, resp.text
+    out = resp.json()
+    assert out["stored"] is True
+    aid = out["article_id"]
+    assert c.get(f"/articles/{aid}").json()["article"]["title"] == "Amman talks"
+    assert c.get("/stats").json()["counts"]["articles"] == 13
+    assert aid in {a["id"] for a in c.get("/articles", params={"limit": 3}).json()["items"]}
+    day = c.get("/timeline", params={"since": "2024-12-18", "until": "2024-12-18"}).json()
+    assert any(s["article_id"] == aid for i in day for s in i["sources"])
+    again = c.post("/articles", json=body, headers=AUTH)
+    assert again.status_code == 200 and again.json()["stored"] is False
+    assert c.get("/stats").json()["counts"]["articles"] == 13
+
+
+# -- limits, headers, concurrency --------------------------------------------------------------------------
+def test_body_size_limit(demo_db, tmp_path):
+    db = tmp_path / "small.duckdb"
+    shutil.copy(demo_db, db)
+    with TestClient(create_app(db, token=TOKEN, max_body=2_000)) as c:
+        big = {"text": "Rebels advanced on the city. " * 200}
+        assert_error(c.post("/extract", json=big, headers=AUTH), 413, "payload_too_large")
+        assert_error(c.post("/articles", json=big, headers=AUTH), 413, "payload_too_large")
+
+        def chunks():  # no Content-Length: the limit still holds while streaming
+            for _ in range(10):
+                yield b"x" * 500
+
+        assert_error(c.post("/extract", content=chunks(), headers={**AUTH, "Content-Type": "application/json"}), 413)
+        assert c.post("/extract", json={"text": NEW_ARTICLE}, headers=AUTH).status_code == 200
+
+
+def test_default_body_limit_is_2_mb(client):
+    resp = client.post("/extract", content=b"{" + b" " * 2_000_001 + b"}",
+                       headers={**AUTH, "Content-Type": "application/json"})
+    assert_error(resp, 413, "payload_too_large")
+
+
+def test_dashboard_is_served_with_a_strict_policy(client):
+    resp = client.get("/")
+    assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/html")
+    assert "script-src 'self'" in resp.headers["content-security-policy"]
+    assert resp.headers["x-content-type-options"] == "nosniff"
+    assert "/static/js/app.js" in resp.text
+    for path in ("/static/vendor/cytoscape.min.js", "/static/vendor/d3-geo.min.js",
+                 "/static/vendor/topojson-client.min.js", "/static/vendor/countries-110m.json",
+                 "/static/vendor/LICENSE.cytoscape", "/static/js/app.js", "/static/app.css"):
+        assert client.get(path).status_code == 200, path
+    assert "http://" not in resp.text and "https://" not in resp.text  # nothing from a CDN
+
+
+def test_no_data_is_inserted_as_html_in_the_dashboard_code():
+    static = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "static" / "js"
+    for f in static.glob("*.js"):
+        code = f.read_text(encoding="utf-8")
+        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+            assert sink not in code, f"{f.name} uses {sink}"
+
+
+def test_concurrent_requests(client):
+    paths = ["/events?limit=50", "/actors", "/graph", "/timeline", "/report", "/places", "/quotes"] * 4
+    results: list[int] = []
+    lock = threading.Lock()
+
+    def hit(p):
+        code = client.get(p).status_code
+        with lock:
+            results.append(code)
+
+    threads = [threading.Thread(target=hit, args=(p,)) for p in paths]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [200] * len(paths)
+
+
+def test_empty_store(tmp_path):
+    with TestClient(create_app(tmp_path / "empty.duckdb", token=TOKEN)) as c:
+        assert c.get("/stats").json()["counts"]["articles"] == 0
+        assert c.get("/events").json()["items"] == []
+        assert c.get("/graph").json()["nodes"] == []
+        assert c.get("/timeline").json() == []
+        assert c.get("/report").json()["counts"]["events"] == 0
+        assert_error(c.get("/actors/Assad"), 404)
+
+
+def test_serve_command_is_registered():
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+
+    out = CliRunner().invoke(app, ["serve", "--help"])
+    assert out.exit_code == 0
+    assert "--host" in out.output and "127.0.0.1" in out.output and "--port" in out.output
+
+
+# -- property-based run of the OpenAPI schema --------------------------------------------------------------
+def test_openapi_property_based_no_server_error(demo_db, tmp_path):
+    """schemathesis generates requests from /openapi.json (valid and invalid ones) for every operation,
+    with the token; no response may be a server error (5xx)."""
+    schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed (the test extra)")
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis.errors import Unsatisfiable
+    from schemathesis import GenerationMode
+    from schemathesis.checks import not_a_server_error
+
+    db = tmp_path / "store.duckdb"
+    shutil.copy(demo_db, db)
+    schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(db, token=TOKEN))
+    seen = []
+    for result in schema.get_all_operations():
+        op = result.ok()
+        seen.append(f"{op.method.upper()} {op.path}")
+        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+            n = 6 if op.method.lower() == "post" else 15
+
+            @given(case=op.as_strategy(generation_mode=mode))
+            @settings(max_examples=n, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+            def run(case):
+                case.call_and_validate(headers=AUTH, checks=[not_a_server_error])
+
+            try:
+                run()
+            except Unsatisfiable:  # an operation without parameters has no invalid request to make
+                assert mode == GenerationMode.NEGATIVE, seen[-1]
+    assert "GET /events" in seen and "POST /articles" in seen

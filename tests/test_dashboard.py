@@ -1,0 +1,256 @@
+"""The dashboard in a real browser: Playwright driving Debian's chromium against `sitrep serve` in a thread.
+
+Needs Debian's chromium (`apt-get install -y --no-install-recommends chromium`) and Playwright for Python
+(`pip install playwright`; `playwright install` is not used). Skipped with the reason when either is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+TOKEN = "dash-token-41c9"
+
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"{CHROMIUM} is missing (apt-get install -y --no-install-recommends chromium)",
+                allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+
+from sitrep.api import BackgroundServer, create_app  # noqa: E402
+
+from test_api import build_demo  # noqa: E402  (the session's demo database)
+
+PAGES = {"situation": "Situation", "graph": "Actor graph", "timeline": "Timeline", "map": "Map",
+         "evidence": "Evidence", "add": "Add an article"}
+
+HOSTILE_TITLE = 'Militia <script>window.__xss = 1</script> seizes <img src=x onerror="window.__xss = 2"> town'
+HOSTILE_TEXT = (
+    'HOMS, Dec 21 (Test Wire) - Syrian rebels attacked government positions near Homs on Saturday, '
+    'a monitor said. <script>window.__xss = 3</script> <img src=x onerror="window.__xss = 4">\n'
+    '"Read <a href="javascript:window.__xss = 5">our statement</a>," the rebel commander told reporters.\n')
+HOSTILE_NAMES = ['<script>window.__xss = 6</script>Brigade', '<img src=x onerror="window.__xss = 7">',
+                 'javascript:window.__xss = 8']
+NEW_TEXT = ("Qatar and Jordan sign aid deal for Syrian refugees\n"
+            "DOHA, Dec 20 (Test Wire) - Qatar's foreign minister met his Jordanian counterpart Ayman Safadi in "
+            "Doha on Friday and the two governments signed an agreement to fund shelters for Syrian refugees, "
+            "officials said.\n")
+
+
+def hostile_document():
+    """A document whose title, text and actor names carry markup and script (stored as data)."""
+    import sitrep
+
+    doc = sitrep.extract(HOSTILE_TEXT, published="2024-12-21", title=HOSTILE_TITLE,
+                         source='Test <b onmouseover="window.__xss = 9">Wire</b>')
+    assert doc.events, "the hostile article must yield an event for the test to mean anything"
+    used = [e.source.actor_id for e in doc.events if e.source] + [e.target.actor_id for e in doc.events if e.target]
+    order = list(dict.fromkeys(used + [a.id for a in doc.actors]))
+    names = dict(zip(order, HOSTILE_NAMES))
+    actors = [a.model_copy(update={"name": names.get(a.id, a.name), "kb_id": None if a.id in names else a.kb_id})
+              for a in doc.actors]
+    return doc.model_copy(update={"actors": actors})
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    from sitrep.store import Store
+
+    db = tmp_path_factory.mktemp("dashboard") / "store.duckdb"
+    shutil.copy(build_demo(tmp_path_factory), db)
+    with Store(db) as store:
+        store.add_documents([hostile_document()])
+    with BackgroundServer(create_app(db, token=TOKEN)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1300, "height": 900})
+    p = context.new_page()
+    p.errors = []
+    p.on("console", lambda m: p.errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    p.on("pageerror", lambda e: p.errors.append(f"page error: {e}"))
+    p.on("requestfailed", lambda r: p.errors.append(f"request failed: {r.url}"))
+    yield p
+    context.close()
+
+
+def goto(page, server, route: str, ready: str):
+    page.goto(f"{server}/#/{route}")
+    page.wait_for_selector(f"#main[data-ready='{ready}']", timeout=30000)
+
+
+def get_json(server, path):
+    with urllib.request.urlopen(server + path, timeout=30) as resp:  # noqa: S310 - our local test server
+        return json.loads(resp.read())
+
+
+def assert_nothing_ran(page):
+    state = page.evaluate("""() => ({
+        xss: window.__xss === undefined ? null : window.__xss,
+        scripts: document.querySelectorAll('#main script').length,
+        images: document.querySelectorAll('#main img').length,
+        handlers: [...document.querySelectorAll('*')].filter(el => [...el.attributes].some(
+            a => a.name.startsWith('on'))).length,
+        jsLinks: [...document.querySelectorAll('a[href]')].filter(
+            a => a.getAttribute('href').trim().toLowerCase().startsWith('javascript:')).length,
+    })""")
+    assert state == {"xss": None, "scripts": 0, "images": 0, "handlers": 0, "jsLinks": 0}
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_each_page_loads_without_console_errors(page, server, name):
+    goto(page, server, name, name)
+    assert page.inner_text("#main h1") == PAGES[name]
+    assert page.locator(f"#nav a[data-page='{name}']").get_attribute("class") == "active"
+    page.wait_for_timeout(300)
+    assert page.errors == []
+
+
+def test_situation_shows_the_counts_by_type(page, server):
+    goto(page, server, "situation", "situation")
+    report = get_json(server, "/report")
+    rows = page.locator("#by-type .bar-row")
+    assert rows.count() == len(report["by_type"])
+    assert page.inner_text("[data-count='articles'] .num") == str(report["counts"]["articles"])
+    goto(page, server, "situation?since=2024-12-08&until=2024-12-09", "situation")
+    assert "2024-12-08" in page.inner_text("#main .lede") or "2024-12-09" in page.inner_text("#main .lede")
+    assert page.errors == []
+
+
+def test_graph_has_the_demo_actors(page, server):
+    goto(page, server, "graph", "graph")
+    page.wait_for_function("() => window.sitrepGraph && window.sitrepGraph.nodes().length > 0")
+    labels = set(page.evaluate("() => window.sitrepGraph.nodes().map(n => n.data('label'))"))
+    assert {"Bashar al-Assad", "Syria", "Russia", "Turkey", "United States", "Iran"} <= labels
+    listed = page.locator("#graph-actors li a").evaluate_all("els => els.map(e => e.textContent)")
+    assert set(listed) == labels
+    # a real click on a node opens its profile
+    box = page.locator("#cy").bounding_box()
+    pos = page.evaluate("""() => { const n = window.sitrepGraph.getElementById('ASSAD');
+                                   const p = n.renderedPosition(); return [p.x, p.y]; }""")
+    page.mouse.click(box["x"] + pos[0], box["y"] + pos[1])
+    page.wait_for_selector("#profile .profile")
+    assert page.inner_text("#profile .actor-name") == "Bashar al-Assad"
+    assert page.errors == []
+
+
+def test_graph_filters_by_event_type_and_date(page, server):
+    goto(page, server, "graph?event=ASSAULT&edges=events", "graph")
+    page.wait_for_function("() => window.sitrepGraph")
+    n_assault = page.evaluate("() => window.sitrepGraph.edges().length")
+    expected = {(e["source_entity"], e["target_entity"]) for e in get_json(server, "/graph")["events"]
+                if e["type"] == "ASSAULT"}
+    assert n_assault == len(expected)
+    goto(page, server, "graph?at=2024-11-30", "graph")
+    page.wait_for_function("() => window.sitrepGraph")
+    early = page.evaluate("() => window.sitrepGraph.nodes().length")
+    goto(page, server, "graph", "graph")
+    page.wait_for_function("() => window.sitrepGraph")
+    assert early < page.evaluate("() => window.sitrepGraph.nodes().length")
+    assert page.errors == []
+
+
+def test_clicking_an_event_opens_its_evidence(page, server):
+    goto(page, server, "timeline?type=ASSAULT", "timeline")
+    entry = page.locator("#timeline .entry.event").first
+    event_id = entry.get_attribute("data-id")
+    entry.locator(".entry-what").click()
+    page.wait_for_selector("#main[data-ready='evidence'] mark.main", timeout=30000)
+    report = get_json(server, f"/events/{event_id}")["reports"][0]
+    assert page.inner_text("mark.main") == report["text"]
+    assert page.inner_text(".article-title") == get_json(server, f"/articles/{report['article_id']}")["article"]["title"]
+    # and a quote from the situation page opens its span too
+    goto(page, server, "situation", "situation")
+    page.locator(".page-situation ul.facts a").first.click()
+    page.wait_for_selector("#main[data-ready='evidence'] mark.main")
+    assert page.inner_text("mark.main").strip()
+    assert page.errors == []
+
+
+def test_adding_an_article_shows_it_on_the_timeline(page, server):
+    goto(page, server, "add", "add")
+    page.fill("input[name=title]", "Qatar and Jordan sign aid deal")
+    page.fill("input[name=published]", "2024-12-20")
+    page.fill("input[name=source]", "Test Wire")
+    page.fill("textarea[name=text]", NEW_TEXT)
+    page.fill("input[name=token]", TOKEN)
+    page.click("#extract")
+    page.wait_for_selector("#result .doc", timeout=60000)
+    assert "Qatar and Jordan sign aid deal" in page.inner_text("#result .doc-title")
+    page.click("#store")
+    page.wait_for_selector("#result .notice.ok", timeout=60000)
+    assert "Stored" in page.inner_text("#result .notice.ok")
+    goto(page, server, "timeline?since=2024-12-20&until=2024-12-20", "timeline")
+    sources = page.locator("#timeline .sources a").all_inner_texts()
+    assert any("Test Wire 2024-12-20" in s for s in sources), sources
+    assert page.errors == []
+
+
+def test_a_wrong_token_is_reported(page, server):
+    goto(page, server, "add", "add")
+    page.fill("textarea[name=text]", NEW_TEXT)
+    page.fill("input[name=token]", "not-the-token")
+    page.click("#store")
+    page.wait_for_selector("#result .notice.error")
+    assert "token" in page.inner_text("#result .notice.error").lower()
+
+
+def test_map_draws_countries_and_places(page, server):
+    goto(page, server, "map", "map")
+    assert page.locator("svg.map path.country").count() > 150
+    assert page.locator("svg.map circle.place").count() > 5
+    page.locator("svg.map circle.place.has-events").last.click()
+    page.wait_for_selector("#place-panel ul.facts li")
+    goto(page, server, "map?view=world", "map")
+    assert page.errors == []
+
+
+def test_hostile_article_is_shown_as_text_and_never_runs(page, server):
+    articles = get_json(server, "/articles?limit=100")["items"]
+    aid = next(a["id"] for a in articles if a["title"] == HOSTILE_TITLE)
+    goto(page, server, f"evidence?article={aid}", "evidence")
+    assert page.inner_text(".article-title") == HOSTILE_TITLE
+    body = page.inner_text("#article-text")
+    assert '<script>window.__xss = 3</script>' in body and 'onerror="window.__xss = 4"' in body
+    assert 'href="javascript:window.__xss = 5"' in body
+    side = page.inner_text(".facts-side")
+    assert any(n in side for n in HOSTILE_NAMES)
+    assert_nothing_ran(page)
+    for route, ready in (("situation", "situation"), ("timeline?since=2024-12-21&until=2024-12-21", "timeline"),
+                         ("graph", "graph"), ("evidence", "evidence")):
+        goto(page, server, route, ready)
+        page.wait_for_timeout(200)
+        assert_nothing_ran(page)
+    goto(page, server, "timeline?since=2024-12-21&until=2024-12-21", "timeline")
+    assert any(n in page.inner_text("#timeline") for n in HOSTILE_NAMES)
+    assert "Test <b onmouseover" in page.inner_text("#timeline")
+    profile = next(a["entity_id"] for a in get_json(server, "/actors?limit=500") if a["name"] in HOSTILE_NAMES)
+    goto(page, server, "actor/" + profile, "actor")
+    assert page.inner_text(".actor-name") in HOSTILE_NAMES
+    assert_nothing_ran(page)
+    # the preview of a pasted article, too
+    goto(page, server, "add", "add")
+    page.fill("input[name=title]", HOSTILE_TITLE)
+    page.fill("textarea[name=text]", HOSTILE_TEXT)
+    page.fill("input[name=token]", TOKEN)
+    page.click("#extract")
+    page.wait_for_selector("#result .doc")
+    assert page.inner_text("#result .doc-title") == HOSTILE_TITLE
+    assert_nothing_ran(page)
+    assert page.errors == []
