@@ -186,6 +186,17 @@ def test_alias_quality(kb):
         assert e["name"] not in (e.get("aliases") or []), f"{eid}: name repeated in aliases"
 
 
+def test_no_name_is_an_english_function_word(kb):
+    """"us", "is", "it", "may" never name an actor; "US", "IS", "WHO" do, in capitals only."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    for eid, e in kb.items():
+        for n in names_of(e) + list(e.get("demonyms") or []) + list(e.get("metonyms") or []):
+            t = n[4:] if n.lower().startswith("the ") else n
+            if t.lower() in STOP_WORDS:
+                assert ACRONYM_RE.match(t), f"{eid}: {n!r} is an English function word"
+
+
 def test_duplicate_names_are_deliberate(kb):
     owners: dict[str, set[str]] = defaultdict(set)
     for eid, e in kb.items():
