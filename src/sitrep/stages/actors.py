@@ -450,7 +450,7 @@ class _Builder:
         if len(span) == 1 and self.big_place(span.text):
             return True
         root = span.root
-        while root.dep_ == "conj" and root.head is not root:
+        while root.dep_ == "conj" and root.head != root:
             root = root.head
         if root.dep_ == "pobj" and (root.head.lower_ in self.cues["place_preps"] or root.head.lower_ == "on"):
             return True
@@ -490,7 +490,7 @@ class _Builder:
         """Does the capital / seat of power ``span`` act, speak or receive (-> government actor)?"""
         cues = self.cues
         root = span.root
-        while root.dep_ == "conj" and root.head is not root:
+        while root.dep_ == "conj" and root.head != root:
             root = root.head
         dep, head = root.dep_, root.head
         if span.text.isupper() and len(span.text) > 3 and (span.start == 0 or "\n" in self.doc[span.start - 1].text_with_ws):
