@@ -626,8 +626,9 @@ class _Builder:
                 m = self.tok_owner.get(i)
                 if m is not None and m not in absorbed:
                     absorbed.append(m)
-            # "demonstrators in Baghdad", "students throughout Indonesia": where they are (CAMEO)
-            if country is None:
+            # "demonstrators in Baghdad", "students throughout Indonesia": where they are (CAMEO);
+            # not for armed forces, which are often abroad ("a force of 1,000 US troops in Syria")
+            if country is None and agent.sector != "MIL":
                 for c in tok.rights:
                     if c.dep_ == "prep" and c.lower_ in ("in", "throughout", "across", "from"):
                         for p in c.children:
