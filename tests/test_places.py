@@ -194,3 +194,11 @@ def test_a_metonym_read_in_another_country_is_still_a_place(nlp, stage):
     stage(st)
     dublin = by_name(st)["Dublin"]
     assert dublin.country_code == "US" and len(dublin.mentions) == 2
+
+
+def test_a_region_outranks_a_hamlet_of_its_name(nlp, stage):
+    st = run(nlp, stage, "The bases are at the core of its strategy in the Middle East. "
+                         "Officials in Damascus said the talks would go on.")
+    places = by_name(st)
+    assert places["Middle East"].feature == "region"
+    assert places["Damascus"].country_code == "SY"

@@ -77,6 +77,17 @@ class _Cand:
         self.metonym_cc = None  # the actors stage read it as a metonym of this country's government
 
 
+
+#: a curated region ("the Middle East", "Donbas") carries no population in the gazetteer; weigh it as a
+#: large area, so that a hamlet of the same name never outranks it
+_REGION_WEIGHT_POP = 1_000_000
+
+
+def _weight_pop(gaz, i: int) -> int:
+    pop = gaz.population(i)
+    return max(pop, _REGION_WEIGHT_POP) if gaz.kind(i) == "region" else pop
+
+
 class PlacesStage(Stage):
     name = "places"
     needs = ("doc", "mentions",)
@@ -388,7 +399,7 @@ class PlacesStage(Stage):
         states: Counter = Counter()
         def prior(i: int, key: str) -> float:
             kind = gaz.kind(i)
-            s = math.log10(gaz.population(i) + 10) + _KIND_PRIOR.get(kind, 0.0)
+            s = math.log10(_weight_pop(gaz, i) + 10) + _KIND_PRIOR.get(kind, 0.0)
             if fold(gaz.name_of(i)) == key:
                 s += 1.5
             return s
@@ -429,7 +440,7 @@ class PlacesStage(Stage):
 
         def score(i: int, key: str, ctx_c: Counter, ctx_s: Counter, points) -> float:
             kind = gaz.kind(i)
-            pop = gaz.population(i)
+            pop = _weight_pop(gaz, i)
             s = math.log10(pop + 10)
             if kind == "country":
                 s += 3.0
