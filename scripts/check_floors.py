@@ -77,6 +77,24 @@ def raised(floors: dict, results: dict[str, dict]) -> dict:
     return out
 
 
+def dump(floors: dict) -> str:
+    """floors.json with one line per figure."""
+    out = ["{"]
+    items = list(floors.items())
+    for i, (suite, bounds) in enumerate(items):
+        comma = "," if i < len(items) - 1 else ""
+        if not isinstance(bounds, dict):
+            out.append(f"  {json.dumps(suite)}: {json.dumps(bounds)}{comma}")
+            continue
+        out.append(f"  {json.dumps(suite)}: {{")
+        rows = list(bounds.items())
+        for j, (name, bound) in enumerate(rows):
+            out.append(f"    {json.dumps(name)}: {json.dumps(bound)}" + ("," if j < len(rows) - 1 else ""))
+        out.append("  }" + comma)
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
 def data_available(data: str | None) -> bool:
     sys.path.insert(0, str(ROOT / "src"))
     from sitrep.evaluation.cli import data_root
@@ -134,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.raise_floors:
         new = raised(floors, results)
         if new != floors:
-            Path(args.floors).write_text(json.dumps(new, indent=2) + "\n", encoding="utf-8")
+            Path(args.floors).write_text(dump(new), encoding="utf-8")
             print(f"floors raised in {args.floors}")
     print("quality gate passed")
     return 0

@@ -94,3 +94,10 @@ def test_pinned_floors_file_is_valid():
         for name, bound in floors[suite].items():
             assert set(bound) <= {"min", "max"} and bound, name
     assert "required events found" in floors["seed"] and "event type accuracy" in floors["plover"]
+
+
+def test_dump_round_trips_one_line_per_figure():
+    floors = {"_about": "x", "seed": {"required events found": {"min": 0.5}, "must-not errors": {"max": 0}}}
+    text = check_floors.dump(floors)
+    assert json.loads(text) == floors
+    assert '    "must-not errors": {"max": 0}\n' in text

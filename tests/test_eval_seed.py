@@ -134,8 +134,12 @@ def test_resolver_names_iso3_wikidata_and_affiliation(gold):
     doc.actors.append(Actor(id="x2", name="AU Commission", kind="igo", wikidata="Q7159"))     # by Wikidata
     doc.actors.append(Actor(id="x3", name="the Kenyan Defence Forces", kind="organization",
                             country="KEN", affiliation="a_ken"))                                # by affiliation
+    doc.actors.append(Actor(id="x4", name="the cabinet", kind="organization", country="KEN", sector="GOV"))
+    doc.actors.append(Actor(id="x5", name="a minister", kind="person", country="KEN", sector="GOV"))
     res = Resolver(gold, doc)
     assert res.strict(ref("x1", "the republic")) == {"KEN"}
+    assert res.strict(ref("x4", "the cabinet")) == {"KEN"}      # a government body counts as its state
+    assert res.strict(ref("x5", "a minister")) == set()         # a person only through an affiliation
     assert res.strict(ref("x2", "the commission")) == {"AU"}
     assert res.strict(ref("x3", "KDF")) == set()
     assert res.expanded(ref("x3", "KDF")) == {"KEN"}

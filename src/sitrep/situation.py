@@ -41,6 +41,7 @@ from typing import Any, Iterable, Optional, Sequence
 from rapidfuzz import fuzz, process
 
 from .contract import ActorRef, Claim
+from .dbutil import bulk_insert
 
 WINDOW_DAYS = 2
 FUZZY_THRESHOLD = 92.0
@@ -126,16 +127,6 @@ def effective_date(event_date: Optional[str], published: Optional[str]) -> Optio
             return _day(published)
         return _day(event_date + ("-01" if len(event_date) == 7 else "-01-01"))
     return _day(published)
-
-
-def _bulk_insert(con, table: str, columns: Sequence[str], rows: list[Sequence[Any]]) -> None:
-    """Insert many rows at once: one list parameter per column, unnested by DuckDB (fixed names only)."""
-    if not rows:
-        return
-    cols = list(zip(*rows))
-    select = ", ".join(f"unnest(${i + 1})" for i in range(len(columns)))
-    con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select}",  # noqa: S608 - fixed names
-                [list(c) for c in cols])
 
 
 # -- actors ----------------------------------------------------------------------------------------
@@ -393,7 +384,7 @@ def rebuild(con) -> dict[str, int]:
     for r in actor_rows:
         r["aliases"] = json.loads(r["aliases"]) if r["aliases"] else []
     entities, mapping = resolve_actors(actor_rows)
-    _bulk_insert(con, "s_actor_map", ("article_id", "actor_id", "entity_id", "rule"),
+    bulk_insert(con, "s_actor_map", columns=("article_id", "actor_id", "entity_id", "rule"), rows=
                  [(a, x, e, rule) for (a, x), (e, rule) in mapping.items()])
     ent_rows = []
     for e in entities.values():
@@ -406,9 +397,9 @@ def rebuild(con) -> dict[str, int]:
                          e.affiliations.most_common(1)[0][0] if e.affiliations else None,
                          len(e.articles), e.mentions, pubs[0] if pubs else None, pubs[-1] if pubs else None,
                          normalise(e.name), sorted({normalise(a) for a in e.aliases} - {""})))
-    _bulk_insert(con, "s_actors", ("entity_id", "name", "kind", "country", "sector", "wikidata", "kb_id", "aliases",
+    bulk_insert(con, "s_actors", columns=("entity_id", "name", "kind", "country", "sector", "wikidata", "kb_id", "aliases",
                                    "roles", "affiliation", "n_articles", "n_mentions", "first_seen", "last_seen",
-                                   "name_key", "alias_keys"),
+                                   "name_key", "alias_keys"), rows=
                  ent_rows)
     names = {e.entity_id: e.name for e in entities.values()}
 
@@ -460,26 +451,26 @@ def rebuild(con) -> dict[str, int]:
                              str(r["day"]) if r["day"] else None, r["sentence_start"], r["sentence_end"],
                              r["sentence_text"], r["trigger"], r["source_text"], r["target_text"], r["confidence"],
                              r["rule"]))
-    _bulk_insert(con, "s_events", ("event_id", "type", "mode", "contexts", "source_entity", "source_name",
+    bulk_insert(con, "s_events", columns=("event_id", "type", "mode", "contexts", "source_entity", "source_name",
                                    "target_entity", "target_name", "place_key", "place_name", "lat", "lon",
                                    "country_code", "geonameid", "date", "date_text", "negated", "modality", "cameo",
                                    "confidence", "n_reports", "n_sources", "outlets", "first_reported",
-                                   "last_reported", "evidence", "rule"), ev_rows)
-    _bulk_insert(con, "s_event_reports", ("event_id", "article_id", "report_id", "outlet", "published", "url",
+                                   "last_reported", "evidence", "rule"), rows=ev_rows)
+    bulk_insert(con, "s_event_reports", columns=("event_id", "article_id", "report_id", "outlet", "published", "url",
                                           "title", "date", "sentence_start", "sentence_end", "sentence_text",
-                                          "trigger", "source_text", "target_text", "confidence", "rule"), rep_rows)
+                                          "trigger", "source_text", "target_text", "confidence", "rule"), rows=rep_rows)
 
     count_actor_events(con)
 
     # contradictions across articles
-    _bulk_insert(con, "s_contradictions", ("subject_entity", "property", "article_a", "claim_a", "article_b",
+    bulk_insert(con, "s_contradictions", columns=("subject_entity", "property", "article_a", "claim_a", "article_b",
                                            "claim_b", "outlet_a", "outlet_b", "published_a", "published_b",
-                                           "text_a", "text_b", "reason"), cross_contradictions(con))
+                                           "text_a", "text_b", "reason"), rows=cross_contradictions(con))
 
     # relations over time
-    _bulk_insert(con, "s_relations", ("relation_id", "type", "subject_entity", "subject_name", "object_entity",
+    bulk_insert(con, "s_relations", columns=("relation_id", "type", "subject_entity", "subject_name", "object_entity",
                                       "object_name", "object_kind", "since", "until", "negated", "n_reports",
-                                      "n_sources", "first_reported", "last_reported", "articles", "evidence"),
+                                      "n_sources", "first_reported", "last_reported", "articles", "evidence"), rows=
                  merged_relations(con, names))
     return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SITUATION_TABLES}  # noqa: S608
 

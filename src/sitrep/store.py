@@ -23,6 +23,7 @@ import duckdb
 
 from .article import Article, Failure
 from .contract import Document
+from .dbutil import bulk_insert
 from .errors import QueryError, SchemaVersionError, StoreError
 from .situation import SITUATION_SCHEMA, SITUATION_TABLES
 
@@ -150,39 +151,39 @@ class Store:
                   [aid, a.title, a.source, a.url, a.published, a.language, origin, doc.text,
                    _j(doc.warnings), doc.model_dump_json(), datetime.now(timezone.utc).replace(tzinfo=None)])
         if doc.actors:
-            c.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            bulk_insert(c, "actors", [
                 [aid, x.id, x.name, x.kind, x.country, x.sector, x.wikidata, x.kb_id, x.role, x.affiliation,
                  _j(x.aliases), _j([m.model_dump() for m in x.mentions])] for x in doc.actors])
         if doc.events:
-            c.executemany("INSERT INTO events VALUES (" + ", ".join("?" * 20) + ")", [
+            bulk_insert(c, "events", [
                 [aid, e.id, e.type, e.mode, _j(e.contexts),
                  e.source.actor_id if e.source else None, e.source.text if e.source else None,
                  e.target.actor_id if e.target else None, e.target.text if e.target else None,
                  e.negated, e.modality, e.date, e.location, e.sentence.start, e.sentence.end, e.sentence.text,
                  e.trigger, e.confidence, e.cameo, _j([s.model_dump() for s in e.evidence])] for e in doc.events])
         if doc.quotes:
-            c.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            bulk_insert(c, "quotes", [
                 [aid, q.id, q.speaker.actor_id if q.speaker else None, q.speaker.text if q.speaker else None,
                  q.text, q.start, q.end, q.kind, q.cue] for q in doc.quotes])
         if doc.places:
-            c.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            bulk_insert(c, "places", [
                 [aid, p.id, p.name, p.geonameid, p.lat, p.lon, p.country_code, p.feature,
                  _j([m.model_dump() for m in p.mentions])] for p in doc.places])
         if doc.claims:
-            c.executemany("INSERT INTO claims VALUES (" + ", ".join("?" * 16) + ")", [
+            bulk_insert(c, "claims", [
                 [aid, x.id, x.subject.actor_id, x.subject.text, x.property, x.value, x.value_max, x.unit,
                  x.approx, x.place, x.attributed_to.actor_id if x.attributed_to else None,
                  x.attributed_to.text if x.attributed_to else None, x.date, x.start, x.end, x.text]
                 for x in doc.claims])
         if doc.relations:
-            c.executemany("INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            bulk_insert(c, "relations", [
                 [aid, n, r.type, r.subject.actor_id, r.subject.text, r.object.actor_id, r.object.text,
                  r.since, r.until, r.negated, r.start, r.end] for n, r in enumerate(doc.relations)])
         if doc.contradictions:
-            c.executemany("INSERT INTO contradictions VALUES (?, ?, ?, ?)", [
+            bulk_insert(c, "contradictions", [
                 [aid, x.claims[0], x.claims[1], x.reason] for x in doc.contradictions])
         if doc.dates:
-            c.executemany("INSERT INTO dates VALUES (?, ?, ?, ?, ?, ?, ?)", [
+            bulk_insert(c, "dates", [
                 [aid, d.text, d.start, d.end, d.value, d.precision, d.relation] for d in doc.dates])
         c.execute("DELETE FROM failures WHERE article_id = ?", [aid])
 

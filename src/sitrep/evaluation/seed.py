@@ -4,8 +4,9 @@
 Matching follows the gold file's own rules ("about", "actor_equivalences"):
 
 * an output actor is a gold actor when one of its names (name, aliases) is one of the gold actor's
-  names or aliases (case-insensitive, "the" and a possessive ending ignored), when it is a state
-  with the gold state's ISO 3166 alpha-3 code, or when it carries one of the gold actor's Wikidata ids;
+  names or aliases (case-insensitive, "the" and a possessive ending ignored), when it is a state (or
+  a government body, sector GOV) with the gold state's ISO 3166 alpha-3 code, or when it carries one
+  of the gold actor's Wikidata ids;
 * for events, claims and relations a person or agency counts as its state: through the output
   actor's ``affiliation`` chain, and through the gold file's equivalences (a gold actor's
   "affiliation", or "RYDER, SULLIVAN count as USA" in ``actor_equivalences``);
@@ -168,8 +169,9 @@ class Resolver:
                 keys.add(k)
             elif actor.wikidata and actor.wikidata in g.wikidata:
                 keys.add(k)
-            elif g.is_state and actor.kind == "state" and actor.country and actor.country == g.country:
-                keys.add(k)
+            elif g.is_state and actor.country and actor.country == g.country and (
+                    actor.kind == "state" or (actor.kind != "person" and (actor.sector or "").upper() == "GOV")):
+                keys.add(k)  # the state by its ISO3 code, or one of its government bodies
         self._cache[actor.id] = keys
         return keys
 
