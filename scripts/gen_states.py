@@ -6,7 +6,8 @@ Usage:  python scripts/gen_states.py           # writes the file
 Every pycountry country (and Kosovo, XKX) becomes a `kind: state` entry whose id is its ISO3 code.
 The canonical name is the hand-written override, else pycountry's common name, else its name.
 Aliases are pycountry's official name and name (when they read as a name, not an inverted
-"Korea, Republic of" form) plus the hand-written aliases. Demonyms ending in -an or -i get their
+"Korea, Republic of" form) plus the hand-written aliases, minus the hand-written exclude_aliases
+(names news uses for another state, e.g. "Congo" alone mostly means the DRC). Demonyms ending in -an or -i get their
 regular plural added ("Syrian" -> "Syrians").
 """
 
@@ -47,7 +48,7 @@ def _plural(demonyms: list[str]) -> list[str]:
     for d in demonyms:
         if d not in out:
             out.append(d)
-        if d.endswith(("an", "i")) and not d.endswith(("man",)) and " " not in d[-3:]:
+        if d.endswith(("an", "i")) and not d.endswith("man") and "-" not in d and not d.startswith("Ema"):
             p = d + "s"
             if p not in demonyms and p not in out:
                 out.append(p)
@@ -82,6 +83,7 @@ def build() -> list[dict]:
             [_readable(name), _readable(official), _readable(common)] + list(x.get("aliases") or []),
             canonical,
         )
+        aliases = [a for a in aliases if a not in set(x.get("exclude_aliases") or ())]
         e: dict = {"id": code, "name": canonical, "kind": "state", "country": code, "sector": "GOV"}
         if x.get("wikidata"):
             e["wikidata"] = x["wikidata"]

@@ -184,6 +184,14 @@ def test_plural_titles_and_place_modifiers_give_sector_and_country():
     assert actor_of(st, "Senior commanders").sector == "MIL"
 
 
+def test_where_agents_are_gives_their_country():
+    st = run("Demonstrators in Baghdad blocked a road on Tuesday, and angry Turkish bakery workers joined them.")
+    dem = actor_of(st, "Demonstrators")
+    assert (dem.country, dem.sector) == ("IRQ", "OPP")
+    assert not any(m.text == "Baghdad" for m in st.mentions)  # still a place
+    assert actor_of(st, "angry Turkish bakery workers").country == "TUR"
+
+
 def test_a_title_before_another_persons_name_is_not_an_apposition():
     import sitrep
 
@@ -192,3 +200,13 @@ def test_a_title_before_another_persons_name_is_not_an_apposition():
     roles = {a.name: a.role for a in doc.actors}
     assert roles["Pat Ryder"] == "Pentagon spokesman"
     assert roles["Bashar al-Assad"] != "Pentagon spokesman"
+
+
+def test_where_troops_are_is_not_whose_they_are():
+    import sitrep
+
+    doc = sitrep.extract("Washington keeps a force of about 900 troops in Syria. Protesters in Baghdad "
+                         "marched on Friday.", published="2024-12-03")
+    by_text = {m.text: a for a in doc.actors for m in a.mentions}
+    assert by_text["troops"].country != "SYR"
+    assert by_text["Protesters"].country == "IRQ"

@@ -214,6 +214,35 @@ def test_contradictions(client):
     assert resp.status_code == 200 and isinstance(resp.json(), list)
 
 
+def test_contradictions_carry_both_spans(tmp_path):
+    from sitrep.contract import ActorRef, ArticleMeta, Claim, Contradiction
+
+    text = ("Clashes near Manbij killed 12 fighters on Monday, a monitor said.\n"
+            "Local officials later put the toll at 30 fighters.\n")
+    s1, s2 = text.index("12 fighters"), text.index("30 fighters")
+    subj = ActorRef(actor_id="A1", text="fighters")
+    doc = Document(article=ArticleMeta(id="contra1", title="Manbij toll", published="2024-12-12", source="Test Wire"),
+                   text=text,
+                   claims=[Claim(id="C1", subject=subj, property="killed", value=12, start=s1, end=s1 + 11,
+                                 text=text[s1:s1 + 11]),
+                           Claim(id="C2", subject=subj, property="killed", value=30, start=s2, end=s2 + 11,
+                                 text=text[s2:s2 + 11])],
+                   contradictions=[Contradiction(claims=["C1", "C2"], reason="killed: 12 vs 30")])
+    from sitrep.store import Store
+
+    db = tmp_path / "contra.duckdb"
+    with Store(db) as store:
+        store.add_documents([doc])
+    with TestClient(create_app(db, token=TOKEN)) as c:
+        (row,) = c.get("/contradictions").json()
+        assert row["reason"] == "killed: 12 vs 30" and row["scope"] == "article"
+        assert text[row["start_a"]:row["end_a"]] == "12 fighters"
+        assert text[row["start_b"]:row["end_b"]] == "30 fighters"
+        assert len(c.get("/claims", params={"since": "2024-12-12"}).json()["items"]) == 2
+        assert c.get("/claims", params={"until": "2024-12-11"}).json()["items"] == []
+        assert_error(c.get("/claims", params={"since": "2024-12-13", "until": "2024-12-01"}), 400)
+
+
 def test_graph_now_and_at_a_date(client):
     g = client.get("/graph").json()
     ids = {n["entity_id"] for n in g["nodes"]}
@@ -224,11 +253,22 @@ def test_graph_now_and_at_a_date(client):
     for e in g["events"]:
         assert e["source_entity"] in ids and e["target_entity"] in ids
     assert_error(client.get("/graph", params={"at": "yesterday"}), 422)
+    assert_error(client.get("/graph", params={"min_events": 0}), 422)
+    strong = client.get("/graph", params={"min_events": 2}).json()
+    assert all(e["n_events"] >= 2 for e in strong["events"]) and len(strong["events"]) < len(g["events"])
 
 
 def test_relations(client):
     rels = client.get("/relations").json()
     assert rels and all(r["relation_id"] and r["type"] for r in rels)
+    with_sources = [r for r in rels if r["sources"]]
+    assert len(with_sources) >= len(rels) // 2
+    for r in with_sources[:5]:
+        src = r["sources"][0]
+        text = client.get(f"/articles/{src['article_id']}").json()["text"]
+        assert 0 <= src["start"] < src["end"] <= len(text)
+    profile = client.get("/actors/ASSAD").json()
+    assert any(r["sources"] for r in profile["relations"])
     t = rels[0]["type"]
     assert all(r["type"] == t for r in client.get("/relations", params={"type": t}).json())
 

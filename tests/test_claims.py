@@ -166,3 +166,25 @@ def test_an_announced_package_belongs_to_its_announcer():
     s = claims_of("Germany announced a $500 million military aid package for Kyiv.")
     [c] = s.claims
     assert (c.subject.actor_id, c.property, c.value, c.attributed_to) == ("DEU", "aid", 5e8, None)
+
+
+def test_an_internal_error_on_one_number_is_a_warning(monkeypatch):
+    s = make_state("The US keeps about 900 troops in Iraq and 40 tanks in Ukraine.", ACTORS, PLACES)
+    stage = ClaimsStage()
+    real = stage._read
+
+    def flaky(state, doc, q, *a):
+        if q.text == "40":
+            raise ValueError("boom")
+        return real(state, doc, q, *a)
+
+    monkeypatch.setattr(stage, "_read", flaky)
+    stage(s)
+    assert [c.text for c in s.claims] == ["about 900 troops"]
+    assert any("claims: skipped '40'" in w for w in s.warnings)
+
+
+def test_place_one_phrase_deeper():
+    s = claims_of("At least 45 Ukrainians were killed in strikes on Kharkiv overnight.")
+    [c] = s.claims
+    assert (c.property, c.place) == ("dead", "p_kharkiv")

@@ -57,12 +57,24 @@ def test_lexicon_loads():
     ("the 27th", False, ("2024-11-27", "day")),         # dateparser would say 2024-12-27
     ("the 2nd", False, ("2024-12-02", "day")),
     ("last week", False, ("2024-11", "month")),
+    ("earlier this week", False, ("2024-12", "month")),
+    ("next month", False, ("2025-01", "month")),
+    ("the end of 2025", False, ("2025", "year")),
+    ("Jan. 5 to Jan. 9, 2024", False, ("2024-01-05", "day")),
     ("this month", False, ("2024-12", "month")),
     ("earlier this month", False, ("2024-12", "month")),
     ("last month", False, ("2024-11", "month")),
     ("last year", False, ("2023", "year")),
     ("three days ago", False, ("2024-11-30", "day")),
     ("two years ago", False, ("2022", "year")),
+    ("more than 10 years ago", False, ("2014", "year")),
+    ("last November", False, ("2024-11", "month")),
+    ("last December", False, ("2023-12", "month")),
+    ("next March", False, ("2025-03", "month")),
+    ("last summer", False, ("2024", "year")),
+    ("early Tuesday", False, ("2024-12-03", "day")),
+    ("late last year", False, ("2023", "year")),
+    ("fiscal year 2008", False, ("2008", "year")),
     ("2024-11-28", False, ("2024-11-28", "day")),
 ])
 def test_resolve(core, future, expected):
@@ -109,6 +121,14 @@ def test_stage_on_wire_copy(nlp):
     assert "dates" in st.assigned
 
 
+def test_possessive_weekday_and_ranges(nlp):
+    st = run(nlp, "Monday's attack killed four. Talks ran from Jan. 5 to Jan. 9, 2024, officials said.")
+    v = {d.text: d for d in st.dates}
+    assert v["Monday"].value == "2024-12-02"
+    rng = next(d for d in st.dates if "Jan. 5" in d.text)
+    assert rng.value == "2024-01-05" and rng.relation == "since"
+
+
 def test_stage_filters_ages_durations_numbers_and_the_verb_may(nlp):
     text = ("John Smith, 19, of Springfield was held for four years. He may appeal. "
             "About 2000 troops stayed for the first time in years. May 5 is a holiday.")
@@ -118,6 +138,16 @@ def test_stage_filters_ages_durations_numbers_and_the_verb_may(nlp):
     assert not any(t.lower() == "may" for t in texts)
     assert not any("2000" in t for t in texts)
     assert any(t.startswith("May 5") for t in texts)
+
+
+def test_stage_drops_frequencies_ages_phone_numbers_and_overlong_entities(nlp):
+    text = ("The annual fair drew a 16-year-old from Dayton. Call 020 8583 5555 for tickets.\n"
+            "In January, South Carolina changed its rules.")
+    st = run(nlp, text)
+    texts = [d.text for d in st.dates]
+    assert not any("annual" in t or "year-old" in t or "8583" in t for t in texts)
+    jan = [d for d in st.dates if "January" in d.text]
+    assert jan and jan[0].text in ("In January", "January") and jan[0].value == "2024-01"
 
 
 def test_stage_without_publication_date(nlp):

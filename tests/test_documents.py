@@ -6,7 +6,7 @@ import pytest
 import sitrep
 from sitrep.contract import json_schema
 from sitrep.examples import example_articles
-from sitrep.validate import offset_errors
+from sitrep.validate import offset_errors, reference_errors
 
 SCHEMA = json_schema()
 
@@ -32,6 +32,11 @@ def test_bundled_documents_validate_against_schema(bundled_documents):
 def test_every_offset_slices_the_text(bundled_documents):
     for doc in bundled_documents:
         assert offset_errors(doc) == [], doc.article.id
+
+
+def test_every_reference_points_into_the_document(bundled_documents):
+    for doc in bundled_documents:
+        assert reference_errors(doc) == [], doc.article.id
 
 
 def test_offset_checker_catches_a_bad_span():

@@ -346,3 +346,23 @@ def test_object_of_criticise_for_is_the_one_failing():
     acc = [e for e in st.events if e.type == "ACCUSE"]
     assert acc and acc[0].source.text == "Qatar" and acc[0].target.text == "Egypt"
     assert not [e for e in st.events if e.type == "REJECT" and e.source and e.source.text == "Qatar"]
+
+
+def test_pronoun_subject_of_reported_speech_is_the_speaker():
+    st = run("Norway said on Tuesday it had expelled two Iranian diplomats.")
+    ev = [e for e in st.events if e.type == "SANCTION"]
+    assert ev and ev[0].source.text == "Norway"
+
+
+def test_mediator_acts_on_the_parties_between():
+    st = run("Qatar launched a mediation effort on Saturday between Egypt and Ethiopia.")
+    ev = [e for e in st.events if e.type == "CONSULT"]
+    assert {e.target.text for e in ev} == {"Egypt", "Ethiopia"}
+    assert all(e.source.text == "Qatar" for e in ev)
+
+
+def test_refusal_frame_and_conditional_threat():
+    st = run("Hungary refused to lift the curfew on Roma settlements.")
+    assert max(st.events, key=lambda e: e.confidence).type == "REJECT"
+    st = run("Chad said it will withdraw its troops from Mali unless the junta releases the hostages.")
+    assert max(st.events, key=lambda e: e.confidence).type == "THREATEN"

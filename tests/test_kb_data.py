@@ -186,6 +186,17 @@ def test_alias_quality(kb):
         assert e["name"] not in (e.get("aliases") or []), f"{eid}: name repeated in aliases"
 
 
+def test_no_name_is_an_english_function_word(kb):
+    """"us", "is", "it", "may" never name an actor; "US", "IS", "WHO" do, in capitals only."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    for eid, e in kb.items():
+        for n in names_of(e) + list(e.get("demonyms") or []) + list(e.get("metonyms") or []):
+            t = n[4:] if n.lower().startswith("the ") else n
+            if t.lower() in STOP_WORDS:
+                assert ACRONYM_RE.match(t), f"{eid}: {n!r} is an English function word"
+
+
 def test_duplicate_names_are_deliberate(kb):
     owners: dict[str, set[str]] = defaultdict(set)
     for eid, e in kb.items():
@@ -217,10 +228,27 @@ def test_demonyms_and_metonyms_do_not_name_other_entries(kb):
             assert not others, f"{eid}: {n!r} also names {sorted(others)}"
 
 
-def test_states_file_is_current():
+def _gen_states():
     spec = importlib.util.spec_from_file_location("gen_states", ROOT / "scripts" / "gen_states.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
+    return mod
+
+
+def test_gen_states_rules():
+    mod = _gen_states()
+    assert mod._plural(["Syrian", "Iraqi", "Chinese", "Frenchman", "I-Kiribati"]) == [
+        "Syrian", "Syrians", "Iraqi", "Iraqis", "Chinese", "Frenchman", "I-Kiribati"]
+    assert mod._readable("Korea, Republic of") is None
+    assert mod._readable("Falkland Islands (Malvinas)") is None
+    assert mod._readable("the State of Eritrea") == "State of Eritrea"
+    by_id = {e["id"]: e for e in mod.build()}
+    assert "Congo" not in by_id["COG"].get("aliases", []) and "Congo" in by_id["COD"]["aliases"]
+    assert by_id["XKX"]["name"] == "Kosovo" and by_id["IRN"]["name"] == "Iran"
+
+
+def test_states_file_is_current():
+    mod = _gen_states()
     assert (DATA / "states.yaml").read_text(encoding="utf-8") == mod.render(mod.build()), (
         "states.yaml is stale: run python scripts/gen_states.py"
     )

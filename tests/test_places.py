@@ -163,3 +163,42 @@ def test_organisations_and_persons_of_the_actors_stage_are_not_places(nlp, stage
 def test_a_surname_after_a_first_name_is_not_a_country(nlp, stage):
     st = run(nlp, stage, "Forward Michael Jordan scored twice. Later Jordan thanked the fans.")
     assert not any(p.country_code == "JO" for p in st.places)
+
+
+def test_demonyms_are_country_mentions_only_when_asked(nlp):
+    from sitrep.contract import Actor
+
+    text = "Russian officials met Georgian envoys in Geneva."
+    st = nlp(ArticleState(article=Article(text=text)))
+    st.actors = [Actor(id="RUS", name="Russia", kind="state", country="RUS"),
+                 Actor(id="GEO", name="Georgia", kind="state", country="GEO")]
+    st.mentions = [Mention(start=0, end=7, actor_id="RUS", text="Russian", how="demonym"),
+                   Mention(start=22, end=30, actor_id="GEO", text="Georgian", how="demonym")]
+    PlacesStage()(st)
+    assert "Russian" not in by_name(st)
+    PlacesStage(demonyms=True)(st)
+    names = by_name(st)
+    assert names["Russian"].country_code == "RU" and names["Russian"].feature == "country"
+    assert names["Georgian"].country_code == "GE"
+    assert names["Geneva"].country_code == "CH"
+
+
+def test_a_metonym_read_in_another_country_is_still_a_place(nlp, stage):
+    from sitrep.contract import Actor
+
+    text = "Council members in Dublin, Ohio, met on Monday. Dublin approved the budget."
+    st = nlp(ArticleState(article=Article(text=text)))
+    s = text.rindex("Dublin")
+    st.actors = [Actor(id="IRL", name="Ireland", kind="state", country="IRL")]
+    st.mentions = [Mention(start=s, end=s + 6, actor_id="IRL", text="Dublin", how="metonym")]
+    stage(st)
+    dublin = by_name(st)["Dublin"]
+    assert dublin.country_code == "US" and len(dublin.mentions) == 2
+
+
+def test_a_region_outranks_a_hamlet_of_its_name(nlp, stage):
+    st = run(nlp, stage, "The bases are at the core of its strategy in the Middle East. "
+                         "Officials in Damascus said the talks would go on.")
+    places = by_name(st)
+    assert places["Middle East"].feature == "region"
+    assert places["Damascus"].country_code == "SY"

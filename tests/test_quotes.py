@@ -257,3 +257,22 @@ def test_called_attributes_a_short_quote_and_headline_according_to_does_not_cras
     state = run(text)
     q = by_start(state, "an act of war")
     assert q.cue == "called" and q.kind == "partial" and "Marr" in q.speaker.text
+
+
+def test_phrasal_cue_and_dateline_are_not_in_the_report():
+    text = ("VALMORA, March 3 (Harbour Wire) - Kordavian troops left the border zone overnight, "
+            "the defence ministry said.\n"
+            "Foreign Minister Ilse Marr made clear that the embassy would stay closed.")
+    state = run(text)
+    q = by_start(state, "Kordavian troops left")
+    assert q.kind == "indirect" and "VALMORA" not in q.text
+    q = by_start(state, "the embassy would stay closed")
+    assert q.cue == "made clear" and "Marr" in q.speaker.text
+
+
+def test_bare_cue_only_without_an_object():
+    text = ("\"The bridge will reopen on Friday,\" Mayor Lena Ostrova said. \"Traffic will be light,\" she "
+            "continued.\nThe city would continue its \"careful approach\" to repairs, officials said.")
+    state = run(text)
+    assert by_start(state, "Traffic will be light").cue == "continued"
+    assert not [q for q in state.quotes if q.cue == "continue"]

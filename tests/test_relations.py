@@ -199,3 +199,10 @@ def test_support_kind_from_the_clause():
     stage._kinds = {a.id: a.kind for a in state.actors}
     [found] = stage._verb(state, verb, rules())
     assert found.kind == "financial"
+
+
+def test_allegations_are_not_relations():
+    assert relations_of("Qatar accused Russia of backing the junta.") == []
+    rels = relations_of("Britain accused Maria Keller of being a founder of JNIM.",
+                        actors={**ACTORS, "Maria Keller": ("KELLER", "person")})
+    assert not any(r.type == "founded_by" for r in rels)

@@ -122,6 +122,7 @@ class SituationRelation(_Row):
     n_sources: Optional[int] = None
     first_reported: Optional[str] = None
     evidence: Optional[str] = None
+    sources: list["Source"] = Field(default_factory=list, description="Per-article reports (not in /graph).")
 
 
 class SituationEvent(_Row):
@@ -241,6 +242,10 @@ class ContradictionRow(_Row):
     text_b: Optional[str] = None
     outlet_b: Optional[str] = None
     published_b: Optional[str] = None
+    start_a: Optional[int] = None
+    end_a: Optional[int] = None
+    start_b: Optional[int] = None
+    end_b: Optional[int] = None
 
 
 class GraphNode(_Row):
@@ -347,6 +352,9 @@ class Stored(BaseModel):
     document: Document
 
 
+for _m in (SituationRelation, ActorProfile, Graph):
+    _m.model_rebuild()
+
 # -- errors ---------------------------------------------------------------------------------------------
 class ApiError(Exception):
     def __init__(self, status: int, code: str, message: str, headers: Optional[dict] = None):
@@ -433,8 +441,15 @@ def query_articles(store, limit: int, offset: int) -> list[dict]:
 
 
 def query_claims(store, *, article: Optional[str], subject: Optional[str], prop: Optional[str],
-                 limit: int, offset: int) -> list[dict]:
+                 limit: int, offset: int, since: Optional[str] = None, until: Optional[str] = None) -> list[dict]:
+    since, until = store._check_range(since, until)
     where, params = ["TRUE"], []
+    if since:
+        where.append("a.published >= CAST(? AS DATE)")
+        params.append(since)
+    if until:
+        where.append("a.published <= CAST(? AS DATE)")
+        params.append(until)
     if article:
         where.append("c.article_id = ?")
         params.append(article)
@@ -510,6 +525,17 @@ def query_relation_sources(store, relation_ids: list[str]) -> dict[str, list[dic
             ORDER BY a.published, r.article_id, r.start_offset""", [list(relation_ids)]):
         out.setdefault(r["relation_id"], []).append(r)
     return out
+
+
+def query_claim_spans(store, keys: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, int]]:
+    """(article, claim) -> the claim's (start, end) in its article."""
+    if not keys:
+        return {}
+    arts = sorted({a for a, _ in keys})
+    rows = _rows(store, """SELECT article_id, claim_id, start_offset, end_offset FROM claims
+                           WHERE list_contains(?, article_id)""", [arts])
+    return {(r["article_id"], r["claim_id"]): (r["start_offset"], r["end_offset"]) for r in rows
+            if (r["article_id"], r["claim_id"]) in keys}
 
 
 def query_counts_by_type(store, since: Optional[str], until: Optional[str]) -> dict[str, int]:
@@ -682,7 +708,10 @@ def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
         """One actor (by id, name or alias): aliases, roles, relations, events, quotes, every mention."""
         with state.db() as s:
             p = s.actor_profile(name, limit=limit)
+            srcs = query_relation_sources(s, [r["relation_id"] for r in p["relations"]])
         p["quotes"] = [_quote(q) for q in p["quotes"]]
+        for r in p["relations"]:
+            r["sources"] = srcs.get(r["relation_id"], [])
         return p
 
     @app.get("/events", response_model=Page[SituationEvent], responses=ERROR_RESPONSES, tags=["read"])
@@ -716,31 +745,43 @@ def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
 
     @app.get("/claims", response_model=Page[ClaimRow], responses=ERROR_RESPONSES, tags=["read"])
     def claims(article: Optional[str] = None, subject: Optional[str] = Query(None, description="An actor."),
-               property: Optional[str] = None, limit: int = _limit(), offset: int = OFFSET):
-        """Quantitative claims (casualties, troops, refugees...), with their sources."""
+               property: Optional[str] = None, since: Optional[str] = Query(None, **DATE_Q),
+               until: Optional[str] = Query(None, **DATE_Q), limit: int = _limit(), offset: int = OFFSET):
+        """Quantitative claims (casualties, troops, refugees...), with their sources (period: publication)."""
         with state.db() as s:
             s._ready()
-            rows = query_claims(s, article=article, subject=subject, prop=property, limit=limit + 1, offset=offset)
+            rows = query_claims(s, article=article, subject=subject, prop=property, limit=limit + 1, offset=offset,
+                                since=since, until=until)
         return _page(rows, limit, offset)
 
     @app.get("/contradictions", response_model=list[ContradictionRow], tags=["read"])
     def contradictions():
         """Contradicting claims, within one article and across articles."""
         with state.db() as s:
-            return s.contradictions()
+            rows = s.contradictions()
+            spans = query_claim_spans(s, {(r["article_a"], r["claim_a"]) for r in rows}
+                                      | {(r["article_b"], r["claim_b"]) for r in rows})
+        for r in rows:
+            r["start_a"], r["end_a"] = spans.get((r["article_a"], r["claim_a"]), (None, None))
+            r["start_b"], r["end_b"] = spans.get((r["article_b"], r["claim_b"]), (None, None))
+        return rows
 
     @app.get("/graph", response_model=Graph, responses=ERROR_RESPONSES, tags=["read"])
-    def graph(at: Optional[str] = Query(None, **DATE_Q)):
+    def graph(at: Optional[str] = Query(None, **DATE_Q),
+              min_events: int = Query(1, ge=1, le=10_000, description="Leave out event edges with fewer events.")):
         """The actor graph at a date: relations that held then, and event counts up to it."""
         with state.db() as s:
-            return s.graph(at=at)
+            return s.graph(at=at, min_events=min_events)
 
     @app.get("/relations", response_model=list[SituationRelation], responses=ERROR_RESPONSES, tags=["read"])
     def relations(at: Optional[str] = Query(None, **DATE_Q), type: Optional[str] = None):
         """Relations between actors (alliances, memberships, leadership...) that held at a date."""
         with state.db() as s:
-            rows = s.graph(at=at)["relations"]
-        return [r for r in rows if not type or r["type"] == type]
+            rows = [r for r in s.graph(at=at)["relations"] if not type or r["type"] == type]
+            srcs = query_relation_sources(s, [r["relation_id"] for r in rows])
+        for r in rows:
+            r["sources"] = srcs.get(r["relation_id"], [])
+        return rows
 
     @app.get("/timeline", response_model=list[TimelineItem], responses=ERROR_RESPONSES, tags=["read"])
     def timeline(actor: Optional[str] = Query(None, description="An actor id, name or alias."),

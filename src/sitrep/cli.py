@@ -177,7 +177,7 @@ def demo(
 ) -> None:
     """Ingest the bundled example articles and print a situation report."""
     from .examples import example_articles
-    from .report import print_report
+    from .cli_situation import print_situation
     from .store import Store
 
     tmp = None
@@ -190,7 +190,7 @@ def demo(
             for f in result.failures:
                 _report_failure(f)
             err_console.print(f"{db}: {result.summary()}", highlight=False)
-            print_report(store, Console())
+            print_situation(store, Console())
     finally:
         if tmp is not None:
             tmp.cleanup()

@@ -198,8 +198,6 @@ def register(app: typer.Typer) -> None:
                limit: int = typer.Option(15, "--limit", "-n", help="Rows per section."),
                as_json: bool = JSON, as_csv: bool = CSV) -> None:
         """The situation report for a period (default: everything stored)."""
-        from .report import print_report
-
         _modes(as_json, as_csv)
         with open_store(db) as s:
             data = s.report(since=since, until=until, limit=max(limit, 1))
@@ -207,24 +205,7 @@ def register(app: typer.Typer) -> None:
                 emit(data, [{"what": k, "count": v} for k, v in data["counts"].items()], (),
                      as_json=as_json, as_csv=as_csv, title="", empty="")
                 return
-            console = Console()
-            c = data["counts"]
-            if not c["articles"]:
-                console.print("[dim]No articles in this period"
-                              + ("" if since or until else "; ingest some with `sitrep ingest PATH`") + ".[/dim]")
-                return
-            print_report(s, console, since=since, until=until, limit=max(limit, 1))
-        console.print(f"Situation: {c['events']} events from {c['event_reports']} reports "
-                      f"({c['multi_source_events']} confirmed by more than one source), {c['actors']} actors, "
-                      f"{c['quotes']} quotes, {c['claims']} claims, {c['relations']} relations, "
-                      f"{c['contradictions']} contradictions.", highlight=False)
-        emit(None, [{**r, "evidence": _snip(r["evidence"], 70)} for r in data["top_events"]],
-             ("event_id", "date", "type", "source_name", "target_name", "place_name", "n_sources", "evidence"),
-             as_json=False, as_csv=False, title="Events reported by more than one source",
-             empty="No event was reported by more than one source.")
-        if data["contradictions_across"]:
-            emit(None, data["contradictions_across"], ("text_a", "outlet_a", "text_b", "outlet_b", "reason"),
-                 as_json=False, as_csv=False, title="Contradictions across articles", empty="")
+            print_situation(s, Console(), data, since=since, until=until, limit=max(limit, 1))
 
     @app.command()
     def why(event_id: str = typer.Argument(..., help="A situation event id (see `sitrep events`)."), db: Path = DB,
@@ -262,3 +243,30 @@ def register(app: typer.Typer) -> None:
             r = do_export(s, fmt.lower(), out, force=force, at=at)
         Console(stderr=True).print(f"{r['path']}: {r['count']} {r['unit']} ({r['format']})", highlight=False)
 
+
+def print_situation(store, console: Console, data: Optional[dict] = None, *, since: Optional[str] = None,
+                    until: Optional[str] = None, limit: int = 15) -> None:
+    """The situation report for people: the per-article report, then what only the whole corpus shows
+    (events confirmed by several sources, contradictions across articles). ``sitrep report`` and
+    ``sitrep demo`` print this."""
+    from .report import print_report
+
+    s = store
+    data = data if data is not None else s.report(since=since, until=until, limit=limit)
+    c = data["counts"]
+    if not c["articles"]:
+        console.print("[dim]No articles in this period"
+                      + ("" if since or until else "; ingest some with `sitrep ingest PATH`") + ".[/dim]")
+        return
+    print_report(s, console, since=since, until=until, limit=limit)
+    console.print(f"Situation: {c['events']} events from {c['event_reports']} reports "
+                  f"({c['multi_source_events']} confirmed by more than one source), {c['actors']} actors, "
+                  f"{c['quotes']} quotes, {c['claims']} claims, {c['relations']} relations, "
+                  f"{c['contradictions']} contradictions.", highlight=False)
+    emit(None, [{**r, "evidence": _snip(r["evidence"], 70)} for r in data["top_events"]],
+         ("event_id", "date", "type", "source_name", "target_name", "place_name", "n_sources", "evidence"),
+         as_json=False, as_csv=False, title="Events reported by more than one source",
+         empty="No event was reported by more than one source.")
+    if data["contradictions_across"]:
+        emit(None, data["contradictions_across"], ("text_a", "outlet_a", "text_b", "outlet_b", "reason"),
+             as_json=False, as_csv=False, title="Contradictions across articles", empty="")

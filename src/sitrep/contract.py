@@ -125,6 +125,7 @@ class Claim(_Model):
 
 class Relation(_Model):
     type: str
+    kind: Optional[str] = Field(default=None, description="Sub-kind where the text says (supported_by: military, financial, political).")
     subject: ActorRef
     object: ActorRef
     since: Optional[str] = None

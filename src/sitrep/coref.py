@@ -47,7 +47,7 @@ def _role(tok) -> str:
         return "poss"
     if dep in OBJECT_DEPS:
         return "obj"
-    if dep in ("compound", "appos", "conj") and tok.head is not tok:
+    if dep in ("compound", "appos", "conj") and tok.head != tok:
         return _role(tok.head) if tok.head.dep_ in SUBJECT_DEPS | {"poss"} else "other"
     return "other"
 
@@ -56,7 +56,7 @@ def _clause_verb(tok):
     """The verb (or auxiliary-free predicate) governing ``tok``."""
     t = tok
     for _ in range(6):
-        if t.pos_ in ("VERB", "AUX") or t.head is t:
+        if t.pos_ in ("VERB", "AUX") or t.head == t:
             return t
         t = t.head
     return t

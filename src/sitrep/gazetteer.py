@@ -462,9 +462,10 @@ def load_gazetteer() -> Gazetteer:
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
-            for stale in path.parent.glob("gazetteer-*.pkl"):
-                if stale != path:
-                    stale.unlink(missing_ok=True)
+            # keep the three newest indexes (several checkouts may share the cache), drop older ones
+            olds = sorted(path.parent.glob("gazetteer-*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for stale in olds[3:]:
+                stale.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only home: keep the index in memory only
     return Gazetteer(data)

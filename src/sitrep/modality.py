@@ -113,7 +113,7 @@ def _governors(tok, limit: int = 6):
     """Walk up through clausal links (and prepositional complements) to the clause's governors."""
     cur = tok
     for _ in range(limit):
-        if cur.head is cur:
+        if cur.head == cur:
             return
         dep = cur.dep_
         head = cur.head
@@ -178,7 +178,7 @@ def analyze(tok, *, is_noun: Optional[bool] = None) -> ModalityResult:
         else:
             hypothetical = True
     # xcomp governors: "plans to", "is ready to", "considers"
-    if pred.dep_ == "xcomp" and pred.head is not pred:
+    if pred.dep_ == "xcomp" and pred.head != pred:
         head = pred.head
         lem = _lemma(head)
         if lem in cues.future_governors:

@@ -95,10 +95,23 @@ def _patterns() -> dict:
         "month_day": re.compile(rf"^(?P<m>{month})\.?\s+(?P<d>{day})$|^(?P<d2>{day})\s+(?P<m2>{month})\.?$", re.I),
         "weekday": re.compile(rf"^(?:(?P<mod>last|this|next|coming|past|previous)\s+)?(?P<w>{wday})"
                               r"(?:\s+(?:morning|afternoon|evening|night))?$", re.I),
+        "anchor": re.compile(
+            rf"(?<![\d-])(?:{year})s?(?![\d-])|\b(?:{month})\b|\b(?:{wday})\b|\b(?:{rel_days})\b|\bago\b|"
+            r"\b(?:last|this|next|past|previous|coming|earlier|later|recent|the)\s+"
+            r"(?:\w+\s+)?(?:week|weekend|month|year|decade|spring|summer|autumn|fall|winter)|"
+            r"\b(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b|\b(?:spring|summer|autumn|fall|winter)\b", re.I),
+        "age": re.compile(r"\d+(?:\s+1/2)?-(?:year|month|week|day)s?-old|\bannual|\bdaily\b|\bweekly\b|\bmonthly\b", re.I),
+        "lead": re.compile(r"^(?:early|mid|late|earlier|later)[- ](?=(?:last|this|next|past)\b|[A-Z]|\d)", re.I),
+        "rel_month": re.compile(rf"^(?P<which>last|this|next|past|coming)\s+(?P<m>{month})\.?$", re.I),
+        "season": re.compile(r"^(?:(?P<which>last|this|next|past|coming)\s+)?(?:the\s+)?"
+                             r"(?P<s>spring|summer|autumn|fall|winter)(?:\s+of\s+(?P<y>\d{4}))?$", re.I),
+        "the_unit": re.compile(r"^(?:the\s+)?(?P<unit>year|month|week)$", re.I),
+        "any_year": re.compile(rf"\b{year}\b"),
         "ordinal_day": re.compile(r"^(?:the\s+)?(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)$", re.I),
         "this_that": re.compile(r"^(?:(?:earlier|later)\s+)?(?P<which>this|that|last|next|past|previous|coming)"
                                 r"\s+(?P<unit>week|weekend|month|year|decade)$", re.I),
-        "ago": re.compile(r"^(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
+        "ago": re.compile(r"^(?:(?:more than|about|nearly|almost|only|some|over|roughly|around|just)\s+)?"
+                          r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
                           r"\s+(?P<unit>day|week|month|year)s?\s+ago$", re.I),
         "duration": re.compile(r"^(?:about |around |nearly |almost |more than |over |some |the past |the last |"
                                r"the next |the first |the )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|"
@@ -196,6 +209,12 @@ def find_timexes(text: str, doc=None) -> list[Timex]:
             span = span[:-1]
         if span.endswith("'s") or span.endswith("’s"):
             span = span[:-2]
+        # "In January, South Carolina": the model's DATE ran past the expression
+        while ", " in span:
+            head, tail = span.rsplit(", ", 1)
+            if pats["anchor"].search(tail):
+                break
+            span = head.rstrip()
         e = s + len(span)
         if not span:
             continue
@@ -213,7 +232,10 @@ def find_timexes(text: str, doc=None) -> list[Timex]:
             s = s + span.index(core)
             span = core
         c = core.strip()
-        if not c or pats["digits"].match(c) or pats["duration"].match(c):
+        if not c or pats["digits"].match(c) or pats["duration"].match(c) or not pats["anchor"].search(c) \
+                or pats["age"].search(c) or (c.isdigit() and not pats["year_only"].match(c)):
+            # ages ("Henry, 19,", "a 16-year-old"), durations ("four years"), frequencies ("annual",
+            # "each year") and numbers are not points in time
             continue  # ages ("Henry, 19,") and durations ("four years") are not points in time
         if pats["month_only"].match(c):
             word = re.sub(r"^(?:early|mid|late)[- ]", "", c, flags=re.I)
@@ -256,6 +278,11 @@ def resolve(core: str, base: Optional[dt.date], future: bool = False) -> tuple[O
     # "the end of 2025", "early 2019": the part of a period is dropped (precision stays honest)
     m = pats["part_of"].match(c)
     if m:
+        c = c[m.end():]
+        if pats["the_unit"].match(c):       # "by the end of the year"
+            c = "this " + pats["the_unit"].match(c).group("unit")
+    m = pats["lead"].match(c)               # "early Tuesday", "late last year"
+    if m and not pats["year_only"].match(c) and not pats["month_only"].match(c):
         c = c[m.end():]
     # a range "Jan. 5 to Jan. 9, 2024" is dated by its start (with the end's year when it has none)
     m = None if re.match(r"^\d{4}-\d{2}-\d{2}$", c) else pats["range"].search(c)
@@ -330,6 +357,33 @@ def resolve(core: str, base: Optional[dt.date], future: bool = False) -> tuple[O
             return f"{y}-{mo:02d}", "month"
         return str(base.year - n), "year"
 
+    m = pats["rel_month"].match(c)
+    if m:
+        if base is None:
+            return None, None
+        mo = lex["months"][m.group("m").lower()]
+        which = m.group("which").lower()
+        y = base.year
+        if which in ("last", "past"):
+            y = base.year if mo < base.month else base.year - 1
+        elif which in ("next", "coming"):
+            y = base.year if mo > base.month else base.year + 1
+        return f"{y}-{mo:02d}", "month"
+
+    m = pats["season"].match(c)
+    if m:
+        if m.group("y"):
+            return m.group("y"), "year"
+        which = (m.group("which") or "this").lower()
+        if base is None:
+            return None, None
+        start = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}[m.group("s").lower()]
+        if which in ("last", "past"):
+            return str(base.year if base.month >= start + 3 else base.year - 1), "year"
+        if which in ("next", "coming"):
+            return str(base.year if base.month < start else base.year + 1), "year"
+        return str(base.year), "year"
+
     m = pats["month_only"].match(c)
     if m:
         if base is None:
@@ -373,6 +427,9 @@ def resolve(core: str, base: Optional[dt.date], future: bool = False) -> tuple[O
     parser = _parser(base or dt.date(2000, 1, 1))
     data = parser.get_date_data(c)
     if data is None or data.date_obj is None:
+        years = pats["any_year"].findall(c)
+        if len(years) == 1:                 # "fiscal year 2008", "the 2008 season"
+            return years[0], "year"
         return None, None
     d = data.date_obj.date()
     period = data.period or "day"

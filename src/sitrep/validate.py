@@ -45,3 +45,37 @@ def offset_errors(doc: Document, text: str | None = None) -> list[str]:
     for d in doc.dates:
         span(f"date {d.text!r}", d.start, d.end, d.text)
     return errors
+
+
+def reference_errors(doc: Document) -> list[str]:
+    """Every actor, place or claim id that a fact refers to but the document does not hold.
+    (A ``controls`` relation's object is a place.)"""
+    actors = {a.id for a in doc.actors}
+    places = {p.id for p in doc.places}
+    claims = {c.id for c in doc.claims}
+    errors: list[str] = []
+
+    def ref(where: str, r, allowed=actors) -> None:
+        if r is not None and r.actor_id not in allowed:
+            errors.append(f"{where} refers to {r.actor_id!r}, which is not in the document")
+
+    for e in doc.events:
+        ref(f"event {e.id} source", e.source)
+        ref(f"event {e.id} target", e.target)
+        if e.location is not None and e.location not in places:
+            errors.append(f"event {e.id} location {e.location!r} is not a place of the document")
+    for q in doc.quotes:
+        ref(f"quote {q.id} speaker", q.speaker)
+    for c in doc.claims:
+        ref(f"claim {c.id} subject", c.subject)
+        ref(f"claim {c.id} attributed_to", c.attributed_to)
+        if c.place is not None and c.place not in places:
+            errors.append(f"claim {c.id} place {c.place!r} is not a place of the document")
+    for i, r in enumerate(doc.relations):
+        ref(f"relation {i} ({r.type}) subject", r.subject)
+        ref(f"relation {i} ({r.type}) object", r.object, actors | places if r.type == "controls" else actors)
+    for x in doc.contradictions:
+        for cid in x.claims:
+            if cid not in claims:
+                errors.append(f"contradiction refers to claim {cid!r}, which is not in the document")
+    return errors

@@ -416,7 +416,7 @@ class _Builder:
                 return False
         return False
 
-    def place_country(self, name: str) -> Optional[str]:
+    def place_country(self, name: str, min_pop: int = 1000) -> Optional[str]:
         """The ISO3 country of a place name: a KB state or capital, else the gazetteer's most
         populous place of that name (towns of fewer than 1,000 people are ignored)."""
         kid = self.kb.lookup(name) or self.kb.metonym(name)
@@ -427,7 +427,7 @@ class _Builder:
         except ImportError:  # pragma: no cover
             return None
         gaz = load_gazetteer()
-        ids = [i for i in gaz.lookup(name) if gaz.population(i) >= 1000 or gaz.kind(i) != "city"]
+        ids = [i for i in gaz.lookup(name) if gaz.population(i) >= min_pop or gaz.kind(i) != "city"]
         if not ids:
             return None
         best = max(ids, key=gaz.population)
@@ -450,7 +450,7 @@ class _Builder:
         if len(span) == 1 and self.big_place(span.text):
             return True
         root = span.root
-        while root.dep_ == "conj" and root.head is not root:
+        while root.dep_ == "conj" and root.head != root:
             root = root.head
         if root.dep_ == "pobj" and (root.head.lower_ in self.cues["place_preps"] or root.head.lower_ == "on"):
             return True
@@ -490,7 +490,7 @@ class _Builder:
         """Does the capital / seat of power ``span`` act, speak or receive (-> government actor)?"""
         cues = self.cues
         root = span.root
-        while root.dep_ == "conj" and root.head is not root:
+        while root.dep_ == "conj" and root.head != root:
             root = root.head
         dep, head = root.dep_, root.head
         if span.text.isupper() and len(span.text) > 3 and (span.start == 0 or "\n" in self.doc[span.start - 1].text_with_ws):
@@ -563,26 +563,28 @@ class _Builder:
                 ts = m.ts
                 j = m.ts - 1
                 continue
-            if t.dep_ == "amod" and t.head.i == tok.i and t.pos_ == "ADJ":
-                ts = j  # "regional partners", "top lawmakers"
-                j -= 1
-                continue
-            if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "ADJ") and self._agent_at(t) is not None:
-                ts = j  # "Chilean government officials", "army officers"
-                j -= 1
-                continue
-            if country is None and t.ent_type_ in ("GPE", "LOC") and t.dep_ in ("compound", "amod", "nmod"):
-                # "Darfur rebels", "Baghdad police": a place in front gives the country
+            if country is None and (t.ent_type_ or t.pos_ == "PROPN") and t.dep_ in ("compound", "amod", "nmod"):
+                # "Darfur rebels", "Baghdad police": a place in front gives the country (a name the
+                # model did not call a place must be a sizeable town)
                 k = j
                 while k - 1 >= lo and doc[k - 1].ent_iob_ == "I" and doc[k].ent_iob_ != "B":
                     k -= 1
-                c3 = self.place_country(doc[k:j + 1].text)
+                c3 = self.place_country(doc[k:j + 1].text,
+                                        1000 if t.ent_type_ in ("GPE", "LOC") else BIG_PLACE)
                 if c3:
                     country = c3
                     ts = k
                     j = k - 1
                     continue
-                break
+            if t.dep_ == "amod" and t.head.i == tok.i and t.pos_ == "ADJ":
+                ts = j  # "regional partners", "top lawmakers"
+                j -= 1
+                continue
+            if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "ADJ") and (
+                    self._agent_at(t) is not None or t.head.i == tok.i):
+                ts = j  # "Chilean government officials", "army officers", "French paper workers"
+                j -= 1
+                continue
             if t.lower_ in _JOINERS:
                 break  # "Iran-backed militias" are not Iran (the relations stage reads "backed")
             if t.tag_ == "POS" or t.text in ("-", "\u2013") or t.lower_ == "led":
@@ -624,6 +626,23 @@ class _Builder:
                 m = self.tok_owner.get(i)
                 if m is not None and m not in absorbed:
                     absorbed.append(m)
+            # "demonstrators in Baghdad", "students throughout Indonesia": where they are (CAMEO);
+            # not for armed forces, which are often abroad ("a force of 1,000 US troops in Syria")
+            if country is None and agent.sector != "MIL":
+                for c in tok.rights:
+                    if c.dep_ == "prep" and c.lower_ in ("in", "throughout", "across", "from"):
+                        for p in c.children:
+                            if p.dep_ != "pobj":
+                                continue
+                            pm = self.tok_owner.get(p.i)
+                            if pm is not None and self.actors.get(pm.key) is not None:
+                                pa = self.actors[pm.key]
+                                if pa.kind == "state":
+                                    country = pa.key
+                            elif p.ent_type_ in ("GPE", "LOC"):
+                                span = next((e for e in doc.ents if e.start <= p.i < e.end), None)
+                                if span is not None:
+                                    country = self.place_country(span.text)
             # "the army of Syria"
             for c in tok.rights:
                 if c.dep_ == "prep" and c.lower_ in ("of", "from"):

@@ -111,7 +111,11 @@ class ClaimsStage(Stage):
         for q in find_quantities(state.text):
             if q.unit == "%" or q.value < 0:
                 continue
-            claim = self._read(state, doc, q, voc, places, len(state.claims) + 1)
+            try:
+                claim = self._read(state, doc, q, voc, places, len(state.claims) + 1)
+            except Exception as err:  # noqa: BLE001 - one odd number never costs the article
+                state.warnings.append(f"claims: skipped {q.text!r} at {q.start}: {type(err).__name__}: {err}")
+                continue
             if claim is None or (claim.start, claim.end) in seen:
                 continue
             seen.add((claim.start, claim.end))
@@ -287,6 +291,12 @@ class ClaimsStage(Stage):
                     if pobj.dep_ != "pobj":
                         continue
                     pm = state.place_at(pobj.idx, pobj.idx + len(pobj.text))
+                    if pm is None:  # "killed in strikes on Rafah": one phrase deeper
+                        for sub in pobj.children:
+                            if sub.dep_ == "prep" and sub.lower_ in _PLACE_PREPS:
+                                for p2 in sub.children:
+                                    if p2.dep_ == "pobj":
+                                        pm = state.place_at(p2.idx, p2.idx + len(p2.text)) or pm
                     if pm is not None:
                         return pm.place_id
                     if pobj.lemma_.lower() in voc.deictic and any(c.lower_ in ("the", "this") for c in pobj.children):

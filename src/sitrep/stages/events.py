@@ -213,7 +213,7 @@ def _subjects(v, depth: int = 0) -> tuple[list, str]:
     if _is_passive(v) and _children(v, "nsubjpass"):
         return [], "passive"
     dep, head = v.dep_, v.head
-    if head is v:
+    if head == v:
         return [], ""
     if dep == "xcomp" or (dep == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in v.children)):
         objs = _children(head, "dobj")
@@ -800,7 +800,7 @@ class _Context:
                 if h.dep_ in ("advcl", "xcomp", "acl", "relcl", "pcomp", "prep", "pobj") and h.head.i in heads:
                     c.suppressed = True
                     break
-                if h.head is h:
+                if h.head == h:
                     break
                 h = h.head
 
@@ -1048,7 +1048,7 @@ class _Context:
         if not cues:
             return None
         lemmas = {trig.lemma_.lower(), trig.head.lemma_.lower()}
-        for ch in list(trig.children) + ([] if trig.head is trig else [trig.head]):
+        for ch in list(trig.children) + ([] if trig.head == trig else [trig.head]):
             if ch.dep_ in _CLAUSE_DEPS or ch is trig.head and trig.dep_ in _CLAUSE_DEPS:
                 continue
             lemmas.update(t.lemma_.lower() for t in (ch.subtree if ch is not trig.head else ch.children)
@@ -1147,7 +1147,7 @@ class _Context:
             # the date attached in the parse closest to the trigger
             anc = {trig.i: 0}
             cur, k = trig, 0
-            while cur.head is not cur and k < 8:
+            while cur.head != cur and k < 8:
                 k += 1
                 cur = cur.head
                 anc[cur.i] = k
@@ -1164,7 +1164,7 @@ class _Context:
                     if cur.i in anc:
                         dist = k + anc[cur.i]
                         break
-                    if cur.head is cur:
+                    if cur.head == cur:
                         break
                     cur = cur.head
                     k += 1

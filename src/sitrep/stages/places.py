@@ -6,9 +6,14 @@
    division word after it, "City, State"). A name tagged PERSON needs such a cue ("Jordan" the person
    vs the country). Direction words and division words extend names into regions ("northwest Syria",
    "Idlib province") when the regions file knows them.
-2. **Metonymy.** A span that the actors stage resolved as a metonym ("Moscow said", "reach out to
-   Moscow") is the government, never a place. Country names stay places (feature country) even when
-   they are also actor mentions: "troops in Syria".
+2. **Metonymy and actors.** A span that the actors stage resolved as a metonym ("Moscow said", "reach
+   out to Moscow") is the government, not a place -- unless the name is read in another country than
+   the actor's ("Dublin, Ohio"). Without actor mentions, a national capital that is the subject of a
+   verb or the addressee of "talks with" / "reach out to" is treated the same way. Names the actors
+   stage resolved to knowledge-base organisations or persons ("the White House") are not places;
+   country names stay places (feature country) even when they are also actor mentions ("troops in
+   Syria"). ``PlacesStage(demonyms=True)`` also lists a state's demonym ("Russian officials") as a
+   mention of the country, as geoparsing corpora such as LGL count it (off by default).
 3. **Disambiguation** by the article's context: countries and US states named in the article (and the
    places that are unambiguous), "Gainesville, Ga."-style qualifiers, nearness to places already
    placed, then population and feature class (country > first-level division > town).
@@ -53,8 +58,15 @@ def _cues() -> dict:
     }
 
 
+def _iso2(iso3: str) -> str:
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=iso3)
+    return c.alpha_2 if c is not None else ""
+
+
 class _Cand:
-    __slots__ = ("start", "end", "text", "ids", "strong", "label", "forced", "acts")
+    __slots__ = ("start", "end", "text", "ids", "strong", "label", "forced", "acts", "metonym_cc")
 
     def __init__(self, start, end, text, ids, strong, label, forced=None):
         self.start, self.end, self.text, self.ids = start, end, text, ids
@@ -62,6 +74,18 @@ class _Cand:
         self.label = label
         self.forced = forced    # (cc, admin1) from a "City, State" qualifier
         self.acts = False       # syntactically an agent / addressee (a capital there is a government)
+        self.metonym_cc = None  # the actors stage read it as a metonym of this country's government
+
+
+
+#: a curated region ("the Middle East", "Donbas") carries no population in the gazetteer; weigh it as a
+#: large area, so that a hamlet of the same name never outranks it
+_REGION_WEIGHT_POP = 1_000_000
+
+
+def _weight_pop(gaz, i: int) -> int:
+    pop = gaz.population(i)
+    return max(pop, _REGION_WEIGHT_POP) if gaz.kind(i) == "region" else pop
 
 
 class PlacesStage(Stage):
@@ -69,7 +93,11 @@ class PlacesStage(Stage):
     needs = ("doc", "mentions",)
     assigns = ("places", "place_mentions",)
 
-    def __init__(self, context_weight: float = 3.0, country_weight: float = 2.0, vote_weight: float = 1.0):
+    def __init__(self, context_weight: float = 3.0, country_weight: float = 2.0, vote_weight: float = 1.0,
+                 demonyms: bool = False):
+        #: also list a state's demonym ("Russian officials") as a mention of the country -- off by
+        #: default (the word names people, not a location); geoparsing corpora such as LGL count it
+        self.demonyms = demonyms
         self.context_weight = context_weight
         self.country_weight = country_weight
         self.vote_weight = vote_weight
@@ -84,9 +112,15 @@ class PlacesStage(Stage):
         gaz = self.gazetteer
         cues = _cues()
         text = state.text
-        metonyms = [(m.start, m.end) for m in state.mentions if m.how == "metonym"]
-        # spans the actors stage resolved to organisations and persons ("the White House", the KB's
-        # "Jordan" the player): not places. States stay places ("troops in Syria").
+        # metonyms ("Moscow said"): the government of the actor's country, if the name is read there
+        metonyms = []
+        for m in state.mentions:
+            if m.how == "metonym":
+                a = next((x for x in state.actors if x.id == m.actor_id), None)
+                metonyms.append((m.start, m.end, _iso2(a.country) if a is not None and a.country else None))
+        # spans the actors stage resolved to organisations and persons of the knowledge base ("the
+        # White House"): not places. States stay places ("troops in Syria"); unknown organisations
+        # keep their towns ("the Mansfield Police Department").
         actors = {a.id: a for a in state.actors}
         non_places = []
         for m in state.mentions:
@@ -101,8 +135,12 @@ class PlacesStage(Stage):
                 ent_label[t] = ent.label_
                 ent_len[t] = ent.end - ent.start
 
-        def is_metonym(s: int, e: int) -> bool:
-            return any(ms < e and s < me for ms, me in metonyms)
+        def metonym_of(s: int, e: int):
+            """``None`` when no metonym covers the span, else the ISO2 country it stands for ("" unknown)."""
+            for ms, me, cc in metonyms:
+                if ms < e and s < me:
+                    return cc or ""
+            return None
 
         def locative_before(i: int) -> bool:
             j = i - 1
@@ -176,7 +214,10 @@ class PlacesStage(Stage):
                 ent = next(e for e in doc.ents if e.start <= i < e.end)
                 opens = i == ent.start or (i == ent.start + 1 and ent[0].lower_ == "the")
                 civic = i + w < n and doc[i + w].lower_ in cues["civic"]
-                if not opens or (label in ("PERSON", "NORP", "WORK_OF_ART", "LAW", "LANGUAGE") and not civic):
+                # a country or state named inside an institution's name ("the University of
+                # Kentucky") is a mention of it; a town only when it opens the name
+                if label == "PERSON" and not civic or not (opens or self._is_division(doc[i:i + w].text, False)) \
+                        or (label in ("NORP", "WORK_OF_ART", "LAW", "LANGUAGE") and not civic):
                     i += 1
                     continue
             nxt = doc[i + w] if i + w < n else None
@@ -194,10 +235,9 @@ class PlacesStage(Stage):
                 # "the Athens Police Department", "Dublin City Council": a town's own institutions
                 strong = self._is_division(span.text) or (i + w < n and doc[i + w].lower_ in cues["civic"])
             elif not strong:
-                if label in ("PERSON", "ORG"):
-                    # the small model's person / organisation: a place only with a cue, under its own name
-                    strong = (cue and self._is_primary(span.text)) or self._is_big(span.text, 1_000_000)
-                elif label in _BLOCKING:
+                if label in _BLOCKING:
+                    # the small model's person, organisation, group ...: a place only with a cue and
+                    # under its own name ("fighting in Aleppo"), or a world city
                     strong = (cue and self._is_primary(span.text)) or self._is_big(span.text, 1_000_000)
                 else:
                     # not an entity at all: a known name under its own name ("Area", "The City" are
@@ -205,13 +245,13 @@ class PlacesStage(Stage):
                     primary = self._is_primary(span.text)
                     strong = (cue and primary) or (primary and w > 1) or self._is_big(span.text) \
                         or self._is_division(span.text)
-            if any(ms <= start_c and end_c <= me and (known or label not in ENTITY_LABELS)
-                   for ms, me, known in non_places):
+            if any(ms <= start_c and end_c <= me and known for ms, me, known in non_places):
                 for t in range(i, i + w):
                     taken[t] = True
                 i += w
                 continue
-            if is_metonym(start_c, end_c):
+            met = metonym_of(start_c, end_c)
+            if met == "":
                 for t in range(i, i + w):
                     taken[t] = True
                 i += w
@@ -219,6 +259,7 @@ class PlacesStage(Stage):
             ids = gaz.lookup(span.text)
             cand = _Cand(start_c, end_c, text[start_c:end_c], ids, strong, label)
             cand.acts = label != "" and self._acts(span, ids, cues)
+            cand.metonym_cc = met
             cands.append(cand)
             for t in range(i, i + w):
                 taken[t] = True
@@ -242,7 +283,7 @@ class PlacesStage(Stage):
         """A national capital standing for its government: it speaks or acts ("Moscow said"), owns a
         decision ("Moscow's decision"), or is spoken to ("reach out to Moscow", "talks with Tehran")."""
         gaz = self.gazetteer
-        if not any(i in gaz.capitals for i in ids):
+        if not self._capitals(span.text, ids):
             return False
         root = span.root
         if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
@@ -253,6 +294,25 @@ class PlacesStage(Stage):
                 gov = gov.head
             return gov.lemma_.lower() in cues["speak"]
         return False
+
+    def _with_demonyms(self, state: ArticleState, cands: list[_Cand]) -> list[_Cand]:
+        """Demonym mentions of states (from the actors stage) as mentions of their countries."""
+        import pycountry
+
+        gaz = self.gazetteer
+        actors = {a.id: a for a in state.actors}
+        extra = []
+        for m in state.mentions:
+            a = actors.get(m.actor_id)
+            if m.how != "demonym" or a is None or a.kind != "state" or not a.country:
+                continue
+            if any(c.start < m.end and m.start < c.end for c in cands):
+                continue
+            pc = pycountry.countries.get(alpha_3=a.country)
+            i = gaz.countries.get(pc.alpha_2) if pc is not None else None
+            if i is not None:
+                extra.append(_Cand(m.start, m.end, m.text, (i,), True, "NORP"))
+        return sorted(cands + extra, key=lambda c: c.start) if extra else cands
 
     def _is_big(self, name: str, population: int = 500_000) -> bool:
         gaz = self.gazetteer
@@ -268,9 +328,17 @@ class PlacesStage(Stage):
         key = fold(name)
         return any(fold(gaz.name_of(i)) == key for i in gaz.lookup(name))
 
-    def _is_division(self, name: str) -> bool:
+    def _is_division(self, name: str, county: bool = True) -> bool:
         gaz = self.gazetteer
-        return any(gaz.kind(i) in ("country", "admin1", "county", "region") for i in gaz.lookup(name))
+        kinds = ("country", "admin1", "county", "region") if county else ("country", "admin1")
+        return any(gaz.kind(i) in kinds for i in gaz.lookup(name))
+
+    def _capitals(self, name: str, ids) -> list[int]:
+        """Readings of ``name`` that are national capitals under their own name (not a capital that
+        merely lists the country's name among its alternate names)."""
+        gaz = self.gazetteer
+        key = fold(name)
+        return [i for i in ids if i in gaz.capitals and fold(gaz.name_of(i)) == key]
 
     def _qualifiers(self, state: ArticleState, cands: list[_Cand]) -> None:
         gaz = self.gazetteer
@@ -331,7 +399,7 @@ class PlacesStage(Stage):
         states: Counter = Counter()
         def prior(i: int, key: str) -> float:
             kind = gaz.kind(i)
-            s = math.log10(gaz.population(i) + 10) + _KIND_PRIOR.get(kind, 0.0)
+            s = math.log10(_weight_pop(gaz, i) + 10) + _KIND_PRIOR.get(kind, 0.0)
             if fold(gaz.name_of(i)) == key:
                 s += 1.5
             return s
@@ -372,7 +440,7 @@ class PlacesStage(Stage):
 
         def score(i: int, key: str, ctx_c: Counter, ctx_s: Counter, points) -> float:
             kind = gaz.kind(i)
-            pop = gaz.population(i)
+            pop = _weight_pop(gaz, i)
             s = math.log10(pop + 10)
             if kind == "country":
                 s += 3.0
@@ -392,7 +460,7 @@ class PlacesStage(Stage):
                 s += W
             if a1 and kind != "admin1":
                 v = votes.get((cc, a1), 0.0) - contrib.get(key, {}).get((cc, a1), 0.0)
-                if v >= 1.0:
+                if v > 0:
                     s += min(v, 3.0) * self.vote_weight
             if points and kind == "city":
                 la, lo = gaz.coords(i)
@@ -440,6 +508,8 @@ class PlacesStage(Stage):
             return
         gaz = self.gazetteer
         cands = self._candidates(state)
+        if self.demonyms:
+            cands = self._with_demonyms(state, cands)
         choice = self._resolve(cands)
         places: dict[str, Place] = {}
         mentions: list[PlaceMention] = []
@@ -448,9 +518,11 @@ class PlacesStage(Stage):
             if ch is not None and gaz.kind(ch) == "city":
                 city_points[(gaz.country_of(ch), gaz.admin1_of(ch))].append(gaz.coords(ch))
         for c, ch in zip(cands, choice):
-            if ch is None or (c.acts and any(i in gaz.capitals and gaz.country_of(i) == gaz.country_of(ch)
-                                              for i in c.ids)):
+            if ch is None or (c.acts and any(gaz.country_of(i) == gaz.country_of(ch)
+                                              for i in self._capitals(c.text, c.ids))):
                 continue  # "Moscow said", "reach out to Moscow": the government, not the city
+            if c.metonym_cc is not None and gaz.country_of(ch) == c.metonym_cc:
+                continue  # the actors stage's metonym, read in its country (not "Dublin, Ohio")
             e = gaz.entry(ch)
             lat, lon = e.lat, e.lon
             if lat is None and e.kind == "county":

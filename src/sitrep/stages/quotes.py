@@ -49,6 +49,7 @@ class CueEntry:
     kind: str
     sense: str = "speech"
     indirect: bool = True
+    bare: bool = False
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -83,7 +84,7 @@ def _validate(data, origin: str) -> list[CueEntry]:
     for n, item in enumerate(data["cues"], 1):
         if not isinstance(item, dict):
             raise ConfigError(f"{origin}: cue #{n} is not a mapping", stage="quotes")
-        unknown = set(item) - {"lemma", "kind", "sense", "indirect"}
+        unknown = set(item) - {"lemma", "kind", "sense", "indirect", "bare"}
         if unknown:
             raise ConfigError(f"{origin}: cue #{n} has unknown fields {sorted(unknown)}", stage="quotes")
         lemma, kind = item.get("lemma"), item.get("kind")
@@ -96,14 +97,16 @@ def _validate(data, origin: str) -> list[CueEntry]:
         if sense not in CUE_SENSES:
             raise ConfigError(f"{origin}: cue {lemma!r} has sense {sense!r}; expected one of {CUE_SENSES}",
                               stage="quotes")
-        if not isinstance(indirect, bool):
-            raise ConfigError(f"{origin}: cue {lemma!r}: 'indirect' must be true or false", stage="quotes")
+        bare = item.get("bare", False)
+        if not isinstance(indirect, bool) or not isinstance(bare, bool):
+            raise ConfigError(f"{origin}: cue {lemma!r}: 'indirect' and 'bare' must be true or false",
+                              stage="quotes")
         key = (lemma.strip().lower(), kind)
         if key in seen:
             raise ConfigError(f"{origin}: cue {lemma!r} ({kind}) is listed twice", stage="quotes")
         seen.add(key)
         entries.append(CueEntry(lemma=" ".join(lemma.lower().split()), kind=kind, sense=sense,
-                                indirect=indirect))
+                                indirect=indirect, bare=bare))
     return entries
 
 
@@ -132,8 +135,11 @@ _PRONOUNS_PERSON = {"he", "she", "him", "her"}
 _PRONOUNS_GROUP = {"they", "it", "we"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+_OBJECT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "attr", "oprd", "acomp"}
 _FALLBACK_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
+#: a wire dateline opening a story: "BEIRUT, Dec 5 (Levant Wire) - "
+_DATELINE_RE = re.compile(r"[A-Z][A-Z .'\-]{1,30}(?:, [^()\n]{1,30}?)? (?:\([^()\n]{1,40}\) )?(?:-{1,2}|\u2014|\u2013) ")
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -391,6 +397,10 @@ class _Context:
                 if extra is None:
                     continue
                 entry = e
+            if entry.bare and any(c.dep_ in _OBJECT_DEPS and (c.dep_ != "ccomp"
+                                                              or not self.in_quote(c.idx, c.idx + len(c)))
+                                  for c in tok.children):
+                return None
             start, end = tok.idx, tok.idx + len(tok)
             txt = tok.text
             if extra is not None:
@@ -399,7 +409,7 @@ class _Context:
             neg = any(c.dep_ == "neg" for c in tok.children)
             hit = CueHit(tok.i, start, end, txt, entry, negated=neg)
             if entry.indirect and not neg:
-                hit.content = self._clause(tok)
+                hit.content = self._clause(tok, extra)
                 if hit.content is None and tok.dep_ == "parataxis" and tok.head.i != tok.i:
                     # "The museum, Mr. Obama said, would make ...": the host clause is the report
                     hit.content = self._host_clause(tok.head, {t.i for t in tok.subtree})
@@ -424,13 +434,22 @@ class _Context:
             return hit
         return None
 
-    def _clause(self, verb) -> Optional[tuple[int, int]]:
-        """The reported clause of a speech verb: its ``ccomp`` (``that`` and punctuation trimmed)."""
-        comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    def _clause(self, verb, extra=None) -> Optional[tuple[int, int]]:
+        """The reported clause of a speech verb: its ``ccomp`` (``that`` and punctuation trimmed);
+        the second word of a phrasal cue ("made clear that ...") is not part of it."""
+        skip = extra.i if extra is not None else -1
+        comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i != skip), None)
+        if comp is None and extra is not None:
+            comp = next((c for c in extra.children if c.dep_ == "ccomp"), None)
         if comp is None:
             return None
-        toks = list(comp.subtree)
-        return self._trim_tokens(toks)
+        toks = [t for t in comp.subtree if t.i != skip]
+        span = self._trim_tokens(toks)
+        if span is not None:
+            m = _DATELINE_RE.match(self.text, span[0], span[1])
+            if m is not None and m.end() < span[1]:
+                span = (m.end(), span[1])
+        return span
 
     def _prep_clause(self, first, last) -> Optional[tuple[int, int]]:
         """What ``according to X`` reports: the clause the phrase is attached to, minus the phrase."""

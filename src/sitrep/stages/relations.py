@@ -57,6 +57,7 @@ class _Rules:
     noun_modifiers: tuple = ("compound", "poss", "amod", "nmod")
     irrealis_aux: frozenset = frozenset()
     irrealis_heads: frozenset = frozenset()
+    allegation_heads: frozenset = frozenset()
     raw: dict = field(repr=False, default_factory=dict)
 
 
@@ -103,6 +104,7 @@ def rules() -> _Rules:
                   support_kinds=kinds, noun_modifiers=tuple(data.get("noun_modifiers", ("compound", "poss", "amod", "nmod"))),
                   irrealis_aux=frozenset(str(w).lower() for w in (data.get("irrealis") or {}).get("aux", [])),
                   irrealis_heads=frozenset(str(w).lower() for w in (data.get("irrealis") or {}).get("heads", [])),
+                  allegation_heads=frozenset(str(w).lower() for w in (data.get("irrealis") or {}).get("above", [])),
                   raw=data)
 
 
@@ -184,7 +186,9 @@ class RelationsStage(Stage):
                     found.extend(self._light(state, tok, r))
                 elif label == "ADJ":
                     found.extend(self._adjective(state, tok, r))
-            except (IndexError, AttributeError):  # pragma: no cover - a strange parse never stops an article
+            except Exception as err:  # noqa: BLE001 - a strange parse never stops an article
+                state.warnings.append(f"relations: skipped the trigger {tok.text!r} at {tok.idx}: "
+                                      f"{type(err).__name__}: {err}")
                 continue
         found.extend(self._roles(state, r, found))
         state.relations = self._to_relations(state, found)
@@ -314,6 +318,11 @@ class RelationsStage(Stage):
         while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
             t = t.head
             if t.lemma_.lower() in r.irrealis_heads:
+                return True
+        for n, a in enumerate(v.ancestors):
+            if n > 6:
+                break
+            if a.lemma_.lower() in r.allegation_heads:
                 return True
         return False
 
@@ -527,7 +536,7 @@ class RelationsStage(Stage):
     # -- relation nouns --------------------------------------------------------------------------
     def _noun(self, state, noun, r: _Rules) -> list[_Found]:
         e = r.nouns.get(noun.lemma_.lower()) or r.nouns.get(noun.lower_)
-        if e is None:
+        if e is None or self._irrealis(noun, r):
             return []
         rtype = e["type"]
         # the other argument: "of/for X", or a modifier ("HTS founder", "Russia's ally")
@@ -628,6 +637,8 @@ class RelationsStage(Stage):
             first, start, end = hit
             aff = next((m for m in state.mentions if m.actor_id == actor.affiliation), None)
             aff_actor = state.actor(actor.affiliation)
+            if aff_actor is None:
+                continue  # every reference points at an actor of this document
             obj = Mention(start=start, end=end, actor_id=actor.affiliation,
                           text=aff.text if aff is not None else (aff_actor.name if aff_actor else actor.affiliation))
             subj = Mention(start=start, end=end, actor_id=actor.id, text=first.text, how=first.how)

@@ -14,7 +14,9 @@ export function renderProfile(p, { compact = false } = {}) {
   if (p.relations.length) {
     box.append(h('h3', {}, 'Relations'), h('ul', { class: 'facts' }, p.relations.map(r => h('li', {},
       `${r.subject_name || '?'} `, h('em', {}, r.type), ` ${r.object_name || '?'}`,
-      r.since || r.until ? h('span', { class: 'muted' }, ` (${r.since || '?'} – ${r.until || ''})`) : null))));
+      r.since || r.until ? h('span', { class: 'muted' }, ` (${r.since || '?'} – ${r.until || ''})`) : null,
+      (r.sources || []).length ? [' · ', (r.sources || []).map((src, i) => [i ? ', ' : '',
+        h('a', { href: evidenceHref(src.article_id, src.start, src.end) }, src.outlet || 'source')])] : null))));
   }
   box.append(h('h3', {}, 'Events'), p.events.length ? h('ul', { class: 'facts' }, p.events.map(e => h('li', {},
     h('span', { class: 'muted' }, (e.date || '?') + ' '), typeBadge(e.type), ' ',

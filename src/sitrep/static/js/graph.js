@@ -1,5 +1,5 @@
 // Actor graph: actors as nodes (colour by kind or sector), relations and event counts as edges.
-import { api, colourFor, field, h, KIND_COLOURS, notice, PLOVER, qs, select } from './dom.js';
+import { api, colourFor, evidenceHref, field, h, KIND_COLOURS, notice, PLOVER, qs, select } from './dom.js';
 import { renderProfile } from './actor.js';
 
 export async function render(root, params, _arg, current) {
@@ -8,22 +8,26 @@ export async function render(root, params, _arg, current) {
   const evType = params.get('event') || '';
   const colourBy = params.get('colour') === 'sector' ? 'sector' : 'kind';
   const edges = params.get('edges') || 'both';
-  const data = await api('/graph' + qs({ at }));
+  const minEvents = Math.max(1, parseInt(params.get('min') || '1', 10) || 1);
+  const data = await api('/graph' + qs({ at, min_events: minEvents > 1 ? minEvents : '' }));
   if (!current()) return;
   const relTypes = [...new Set(data.relations.map(r => r.type))].sort();
 
   const atIn = h('input', { type: 'date', name: 'at', value: at });
+  const minIn = h('input', { type: 'number', name: 'min', min: 1, max: 999, value: String(minEvents), class: 'narrow' });
   const relSel = select('relation', [['', 'all relations'], ...relTypes], relType);
   const evSel = select('event', [['', 'all event types'], ...PLOVER], evType);
   const colourSel = select('colour', [['kind', 'kind'], ['sector', 'sector']], colourBy);
   const edgeSel = select('edges', [['both', 'relations and events'], ['relations', 'relations only'],
     ['events', 'events only']], edges);
   const go = () => { location.hash = '#/graph' + qs({ at: atIn.value, relation: relSel.value, event: evSel.value,
+    min: minIn.value > 1 ? minIn.value : '',
     colour: colourSel.value === 'kind' ? '' : colourSel.value, edges: edgeSel.value === 'both' ? '' : edgeSel.value }); };
   for (const el of [relSel, evSel, colourSel, edgeSel]) el.addEventListener('change', go);
   root.append(h('h1', {}, 'Actor graph'),
     h('form', { class: 'filters', onsubmit: e => { e.preventDefault(); go(); } },
-      field('At date', atIn), field('Relation type', relSel), field('Event type', evSel), field('Edges', edgeSel),
+      field('At date', atIn), field('Relation type', relSel), field('Event type', evSel), field('Min. events', minIn),
+      field('Edges', edgeSel),
       field('Colour by', colourSel), h('button', { type: 'submit' }, 'Apply'),
       h('a', { class: 'button secondary', href: '#/graph' }, 'Reset')));
 
@@ -102,14 +106,23 @@ export async function render(root, params, _arg, current) {
       panel.replaceChildren(notice(err.message, 'error'));
     }
   });
-  cy.on('tap', 'edge', evt => {
+  let relSources = null;  // relation id -> its per-article reports, fetched on the first click
+  cy.on('tap', 'edge', async evt => {
     const d = evt.target.data();
     const s = cy.getElementById(d.source).data('label'), t = cy.getElementById(d.target).data('label');
     if (d.kind === 'relation') {
       const r = d.rel;
+      const links = h('p', { class: 'sources' });
       panel.replaceChildren(h('div', {}, h('h2', {}, `${s} — ${r.type} — ${t}`),
         h('p', {}, `Since ${r.since || '?'}, until ${r.until || '—'}; ${r.n_reports} report(s), first ${r.first_reported || '?'}.`),
-        r.evidence ? h('blockquote', {}, r.evidence) : null));
+        r.evidence ? h('blockquote', {}, r.evidence) : null, links));
+      if (!relSources) {
+        relSources = new Map((await api('/relations' + qs({ at }))).map(x => [x.relation_id, x.sources]));
+      }
+      const srcs = relSources.get(r.relation_id) || [];
+      links.append('Sources: ', srcs.length ? srcs.map((src, i) => [i ? ', ' : '',
+        h('a', { href: evidenceHref(src.article_id, src.start, src.end) }, `${src.outlet || 'article'} ${src.published || ''}`)])
+        .flat() : 'none recorded');
     } else {
       panel.replaceChildren(h('h2', {}, `${s} → ${t}`),
         h('ul', {}, Object.entries(d.pair.types).map(([type, n]) => h('li', {},

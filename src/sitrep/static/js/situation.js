@@ -17,9 +17,10 @@ export async function render(root, params, _arg, current) {
   root.append(h('h1', {}, 'Situation'), form);
 
   const period = { since, until };
-  const [rep, evs, quotes, claims] = await Promise.all([
+  const [rep, evs, quotes, claims, contradictions] = await Promise.all([
     api('/report' + qs(period)), api('/events' + qs({ ...period, limit: 25 })),
-    api('/quotes' + qs({ ...period, limit: 8 })), api('/claims' + qs({ limit: 10 }))]);
+    api('/quotes' + qs({ ...period, limit: 8 })), api('/claims' + qs({ ...period, limit: 10 })),
+    api('/contradictions')]);
   if (!current()) return;
   const a = rep.articles;
   root.append(h('p', { class: 'lede' }, a.count
@@ -74,11 +75,15 @@ export async function render(root, params, _arg, current) {
         { label: 'Evidence', render: r => h('a', { href: evidenceHref(r.article_id, r.start, r.end) },
             snippet(r.text, 60)) }], claims.items))));
 
-  const contra = [...rep.contradictions.map(c => ({ reason: c.reason, a: c.claim_a, b: c.claim_b, outlet: c.outlet })),
-    ...rep.contradictions_across.map(c => ({ reason: c.reason, a: c.text_a, b: c.text_b,
-      outlet: `${c.outlet_a || ''} / ${c.outlet_b || ''}` }))];
+  // contradictions whose later report falls in the period, each side opening its evidence
+  const contra = contradictions.filter(c => (!since || (c.published_b || '') >= since) &&
+    (!until || (c.published_a || '9') <= until));
+  const side = (c, k) => h('a', { href: evidenceHref(c['article_' + k], c['start_' + k], c['end_' + k]) },
+    snippet(c['text_' + k] || c['claim_' + k], 120));
   root.append(h('section', { class: 'panel' }, h('h2', {}, 'Contradictions'),
-    contra.length ? table([{ label: 'Reason', key: 'reason' }, { label: 'One says', key: 'a' },
-      { label: 'Another says', key: 'b' }, { label: 'Sources', key: 'outlet' }], contra)
+    contra.length ? table([{ label: 'Reason', key: 'reason' }, { label: 'One says', render: c => side(c, 'a') },
+      { label: 'Another says', render: c => side(c, 'b') },
+      { label: 'Sources', render: c => c.scope === 'article' ? `${c.outlet_a || ''} (same article)`
+        : `${c.outlet_a || ''} ${c.published_a || ''} / ${c.outlet_b || ''} ${c.published_b || ''}` }], contra)
       : h('p', { class: 'muted' }, 'No contradictions found.')));
 }
