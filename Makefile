@@ -21,5 +21,17 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+eval: $(STAMP)
+	$(BIN)/sitrep eval seed
+	$(BIN)/sitrep eval plover
+
+gate: $(STAMP)
+	$(BIN)/python scripts/check_floors.py
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/memory.py
+	$(BIN)/python benchmarks/profile_stages.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -210,3 +210,11 @@ def test_where_troops_are_is_not_whose_they_are():
     by_text = {m.text: a for a in doc.actors for m in a.mentions}
     assert by_text["troops"].country != "SYR"
     assert by_text["Protesters"].country == "IRQ"
+
+
+def test_an_agent_absorbed_into_a_larger_agent_phrase_does_not_crash():
+    import sitrep
+
+    doc = sitrep.extract("But when the time came, under pressure from the Teamsters and the union's allies in "
+                         "Congress, Washington backed out.")
+    assert any(a.country == "USA" or a.id == "USA" for a in doc.actors)

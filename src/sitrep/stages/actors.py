@@ -196,7 +196,10 @@ class _Builder:
         return m
 
     def remove_mention(self, m: _M) -> None:
-        self.ments.remove(m)
+        if m in self.ments:
+            self.ments.remove(m)
+        else:  # an agent waiting for resolution (key ""): drop its record too
+            self.agent_records = [r for r in self.agent_records if r[0] is not m]
         for i in range(m.ts, m.te):
             if self.tok_owner.get(i) is m:
                 del self.tok_owner[i]
@@ -648,14 +651,16 @@ class _Builder:
                 if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                     for p in c.children:
                         m = self.tok_owner.get(p.i)
-                        if p.dep_ == "pobj" and m is not None:
+                        if p.dep_ == "pobj" and m is not None and m.key in self.actors:
                             a = self.actors[m.key]
                             if a.kind == "state":
                                 country = a.key
                             elif a.kind in ("armed_group", "organization", "igo", "group"):
                                 group = a.key
             for m in absorbed:
-                a = self.actors[m.key]
+                a = self.actors.get(m.key)
+                if a is None:
+                    continue  # an agent not resolved yet (key "")
                 st = self.kb.state_of(a.kb_id) if a.kb_id else None
                 if a.kind == "state":
                     country = a.key
@@ -805,7 +810,7 @@ class _Builder:
         keep = []
         for i in core:
             m = self.tok_owner.get(i)
-            if m is not None:
+            if m is not None and m.key in self.actors:
                 a = self.actors[m.key]
                 aff = a.key
                 if a.kind == "state" and m.how in ("name", "alias", "acronym", "demonym"):
@@ -958,7 +963,8 @@ class _Builder:
             words = set()
             for i in toks:
                 mm = self.tok_owner.get(i)
-                if mm is not None and self.actors[mm.key].kind == "state" and mm.how != "metonym":
+                if mm is not None and mm.key in self.actors and self.actors[mm.key].kind == "state" \
+                        and mm.how != "metonym":
                     continue  # "the US national security advisor": the state is the affiliation
                 words.add(doc[i].lower_)
             words -= {agent.head, doc[tok.i].lower_}
