@@ -91,6 +91,9 @@ def page(browser):
 
 
 def goto(page, server, route: str, ready: str):
+    # a hash-only navigation re-renders in place: forget the last render first, so we wait for the new one
+    page.evaluate("() => { const m = document.getElementById('main'); if (m) delete m.dataset.ready;"
+                  " window.sitrepGraph = undefined; }")
     page.goto(f"{server}/#/{route}")
     page.wait_for_selector(f"#main[data-ready='{ready}']", timeout=30000)
 

@@ -26,6 +26,7 @@ async function route() {
     a.classList.toggle('active', a.dataset.page === page || (page === 'actor' && a.dataset.page === 'graph'));
   }
   const main = document.getElementById('main');
+  delete main.dataset.ready;  // set again once this page has rendered (tests wait for it)
   clear(main);
   main.dataset.page = page;
   const container = h('section', { class: `page page-${page}` });

@@ -3,6 +3,7 @@ import { api, colourFor, evidenceHref, field, h, KIND_COLOURS, notice, PLOVER, q
 import { renderProfile } from './actor.js';
 
 export async function render(root, params, _arg, current) {
+  window.sitrepGraph = null;
   const at = params.get('at') || '';
   const relType = params.get('relation') || '';
   const evType = params.get('event') || '';
