@@ -41,6 +41,14 @@ def test_extract_returns_valid_document():
     assert doc.article.published == "2024-12-03"
 
 
+def test_extract_refuses_an_impossible_publication_date():
+    from sitrep.errors import MalformedRecordError
+
+    with pytest.raises(MalformedRecordError) as ei:
+        sitrep.extract("Talks resumed in Geneva.", published="2024-02-30")
+    assert "2024-02-30" in str(ei.value) and ei.value.article_id
+
+
 def test_extract_empty_text_is_typed_error():
     with pytest.raises(EmptyTextError):
         sitrep.extract("   ")

@@ -69,13 +69,14 @@ def test_jsonl_records_and_malformed_lines(tmp_path):
         "",
         json.dumps({"text": "No id given."}),
         json.dumps({"id": "a3", "text": "Bad date.", "published": "yesterday"}),
+        json.dumps({"id": "a4", "text": "No such day.", "published": "0000-00-00"}),
     ]
     p.write_text("\n".join(lines))
     arts, fails = _read(p)
     assert [a.id for a in arts][0] == "a1"
     assert arts[0].published == "2024-12-01" and arts[0].source == "Wire" and arts[0].title == "T"
     assert len(arts) == 2 and arts[1].id  # content-hash id
-    assert [f.code for f in fails] == ["E105"] * 4
+    assert [f.code for f in fails] == ["E105"] * 5
     assert fails[0].origin == f"{p}:2"
 
 

@@ -50,6 +50,16 @@ class Article:
         self.text = normalise_text(self.text)
         if not self.id:
             self.id = content_id(self.text)
+        if self.published is not None:
+            from datetime import date
+
+            from .errors import MalformedRecordError
+
+            try:
+                date.fromisoformat(self.published)
+            except (TypeError, ValueError):
+                raise MalformedRecordError(f"publication date {self.published!r} is not a date YYYY-MM-DD",
+                                           article_id=self.id, path=self.origin) from None
 
     def meta(self) -> ArticleMeta:
         return ArticleMeta(id=self.id, title=self.title, source=self.source, url=self.url,

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from datetime import date as _date
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -47,6 +49,13 @@ class ArticleMeta(_Model):
     url: Optional[str] = None
     published: Optional[str] = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
     language: str = "en"
+
+    @field_validator("published")
+    @classmethod
+    def _real_date(cls, v: Optional[str]) -> Optional[str]:
+        if v is not None:
+            _date.fromisoformat(v)  # "2024-02-30" or "0000-00-00" is no date
+        return v
 
 
 class Actor(_Model):

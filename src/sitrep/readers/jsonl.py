@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 from typing import Iterator, Union
 
@@ -13,6 +14,14 @@ from .text import DEFAULT_MAX_BYTES, check_text, decode, read_bytes
 
 FIELDS = ("id", "text", "title", "url", "source", "published", "language")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def _is_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def record_to_article(rec: object, *, origin: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
@@ -26,8 +35,8 @@ def record_to_article(rec: object, *, origin: str, max_bytes: int = DEFAULT_MAX_
     check_text(text, origin=origin, max_bytes=max_bytes, article_id=rid or None)
     published = rec.get("published")
     if published is not None:
-        if not isinstance(published, str) or not _DATE.match(published):
-            raise MalformedRecordError(f'"published" must be YYYY-MM-DD, got {published!r}', path=origin,
+        if not isinstance(published, str) or not _DATE.match(published) or not _is_date(published[:10]):
+            raise MalformedRecordError(f'"published" must be a date YYYY-MM-DD, got {published!r}', path=origin,
                                        article_id=rid or None)
         published = published[:10]
     extra = {k: (str(rec[k]) if rec.get(k) is not None else None) for k in ("title", "url", "source")}
