@@ -33,6 +33,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import __version__
 from .contract import PLOVER_TYPES, ArticleMeta, Document, Span
+from .dbutil import period
 from .errors import QueryError, ReadError, SitrepError, StoreError
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -456,12 +457,9 @@ def query_claims(store, *, article: Optional[str], subject: Optional[str], prop:
                  limit: int, offset: int, since: Optional[str] = None, until: Optional[str] = None) -> list[dict]:
     since, until = store._check_range(since, until)
     where, params = ["TRUE"], []
-    if since:
-        where.append("a.published >= CAST(? AS DATE)")
-        params.append(since)
-    if until:
-        where.append("a.published <= CAST(? AS DATE)")
-        params.append(until)
+    conds, cparams = period("a.published", since, until)
+    where += conds
+    params += cparams
     if article:
         where.append("c.article_id = ?")
         params.append(article)
@@ -552,12 +550,9 @@ def query_claim_spans(store, keys: set[tuple[str, str]]) -> dict[tuple[str, str]
 
 def query_counts_by_type(store, since: Optional[str], until: Optional[str]) -> dict[str, int]:
     where, params = ["TRUE"], []
-    if since:
-        where.append("date >= CAST(? AS DATE)")
-        params.append(since)
-    if until:
-        where.append("date <= CAST(? AS DATE)")
-        params.append(until)
+    conds, cparams = period("date", since, until)
+    where += conds
+    params += cparams
     rows = _rows(store, f"SELECT type, count(*) AS n FROM s_events WHERE {' AND '.join(where)} "
                         "GROUP BY type ORDER BY n DESC, type", params)
     return {r["type"]: r["n"] for r in rows}

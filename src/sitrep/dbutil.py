@@ -16,3 +16,16 @@ def bulk_insert(con, table: str, rows: list[Sequence[Any]], columns: Optional[Se
     select = ", ".join(f"unnest(${i + 1})" for i in range(len(cols)))
     target = f"{table} ({', '.join(columns)})" if columns else table
     con.execute(f"INSERT INTO {target} SELECT {select}", [list(c) for c in cols])  # noqa: S608
+
+
+def period(column: str, since: Optional[str], until: Optional[str]) -> tuple[list[str], list]:
+    """SQL conditions and parameters keeping ``column`` (a DATE, or text cast to one) within
+    [since, until]; either end may be open. ``column`` is a fixed name from sitrep's own code."""
+    conds, params = [], []
+    if since:
+        conds.append(f"{column} >= CAST(? AS DATE)")
+        params.append(since)
+    if until:
+        conds.append(f"{column} <= CAST(? AS DATE)")
+        params.append(until)
+    return conds, params

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
+from .dbutil import period
 from .store import Store
 
 
@@ -19,22 +20,12 @@ def snippet(text: Optional[str], width: int = 110) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def _period_clause(since: Optional[str], until: Optional[str], col: str) -> tuple[str, list]:
-    clauses, params = [], []
-    if since:
-        clauses.append(f"{col} >= ?")
-        params.append(since)
-    if until:
-        clauses.append(f"{col} <= ?")
-        params.append(until)
-    return (" AND ".join(clauses) or "TRUE"), params
-
-
 def situation(store: Store, *, since: Optional[str] = None, until: Optional[str] = None,
               limit: int = 15) -> dict:
     """The report's content as plain data (the CLI, the API and the dashboard render it)."""
     con = store.con
-    where, params = _period_clause(since, until, "CAST(a.published AS VARCHAR)")
+    conds, params = period("a.published", since, until)
+    where = " AND ".join(conds) or "TRUE"
     arts = con.execute(f"""SELECT count(*), min(published), max(published), count(DISTINCT source)
                            FROM articles a WHERE {where}""", params).fetchone()
     actors = con.execute(f"""

@@ -23,7 +23,7 @@ import duckdb
 
 from .article import Article, Failure
 from .contract import Document
-from .dbutil import bulk_insert
+from .dbutil import bulk_insert, period
 from .errors import QueryError, SchemaVersionError, StoreError
 from .situation import SITUATION_SCHEMA, SITUATION_TABLES
 
@@ -449,12 +449,9 @@ class Store:
                 raise QueryError(f"unknown event type {type!r}; one of {', '.join(PLOVER_TYPES)}")
             where.append("type = ?")
             params.append(type.upper())
-        if since:
-            where.append("date >= CAST(? AS DATE)")
-            params.append(since)
-        if until:
-            where.append("date <= CAST(? AS DATE)")
-            params.append(until)
+        conds, cparams = period("date", since, until)
+        where += conds
+        params += cparams
         if place:
             where.append("(strpos(lower(place_name), lower(?)) > 0 OR place_key = ?)")
             params += [place, place]
@@ -492,12 +489,9 @@ class Store:
             params.append(self.resolve_actor(speaker))
         else:
             self._ready()
-        if since:
-            where.append("a.published >= CAST(? AS DATE)")
-            params.append(since)
-        if until:
-            where.append("a.published <= CAST(? AS DATE)")
-            params.append(until)
+        conds, cparams = period("a.published", since, until)
+        where += conds
+        params += cparams
         lim = " LIMIT ?" if limit else ""
         return self._q(f"""
             SELECT q.article_id, q.quote_id, m.entity_id AS speaker_entity, coalesce(s.name, q.speaker_text) AS speaker,
@@ -535,12 +529,9 @@ class Store:
         if eid:
             cond.append("(source_entity = ? OR target_entity = ?)")
             params += [eid, eid]
-        if since:
-            cond.append("date >= CAST(? AS DATE)")
-            params.append(since)
-        if until:
-            cond.append("date <= CAST(? AS DATE)")
-            params.append(until)
+        conds, cparams = period("date", since, until)
+        cond += conds
+        params += cparams
         lim = " LIMIT ?" if limit else ""
         rows = self._q(f"""SELECT CAST(date AS VARCHAR) AS date, 'event' AS kind, type, event_id AS id,
                                   source_name, target_name, place_name, n_sources, evidence
@@ -591,20 +582,9 @@ class Store:
         """How many of each thing the situation holds (in a period of publication/event dates)."""
         since, until = self._check_range(since, until)
         self._ready()
-        pub = ["TRUE"]
-        pp: list = []
-        ev = ["TRUE"]
-        ep: list = []
-        if since:
-            pub.append("a.published >= CAST(? AS DATE)")
-            pp.append(since)
-            ev.append("date >= CAST(? AS DATE)")
-            ep.append(since)
-        if until:
-            pub.append("a.published <= CAST(? AS DATE)")
-            pp.append(until)
-            ev.append("date <= CAST(? AS DATE)")
-            ep.append(until)
+        pub, pp = period("a.published", since, until)
+        ev, ep = period("date", since, until)
+        pub, ev = ["TRUE", *pub], ["TRUE", *ev]
         pw, ew = " AND ".join(pub), " AND ".join(ev)
         one = lambda sql, p: self.con.execute(sql, p).fetchone()[0] or 0  # noqa: E731
         return {
