@@ -174,8 +174,14 @@ _OBJECT_CONTROL = {"prompt", "urge", "ask", "force", "order", "persuade", "allow
 _PLACE_PREPS = {"in", "at", "near", "around", "across", "outside", "inside", "into", "on", "throughout",
                 "within", "from", "over", "along", "toward", "towards"}
 _PRESENT_TAGS = {"VBZ", "VBP"}
+#: prepositions that put an act on a place ("in Kabul", "into Abidjan")
+_AT_PREPS = frozenset({"in", "into", "inside", "at", "across", "throughout", "on"})
+#: nouns that name a place by an "of" phrase ("the town of Cizre")
+_PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "capital", "port", "state",
+                "enclave", "area", "island", "county", "territory", "outskirts", "centre", "center"}
 _CLAUSE_DEPS = {"advcl", "ccomp", "conj", "relcl", "parataxis", "csubj", "xcomp", "mark"}
 _DATELINE = re.compile(r"^[A-Z][A-Z .'/-]{2,40}(?:,[^-\u2013\u2014\n]{0,40})?\s*(?:\([^)\n]{0,40}\))?\s*[-\u2013\u2014]+\s")
+_FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,30}\bsince\b[^.;]*$")
 _END_PUNCT = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 
 
@@ -254,6 +260,23 @@ def _subjects(v, depth: int = 0) -> tuple[list, str]:
             s, _ = _subjects(noun, depth + 1)
             return s, "inherit"
     return [], ""
+
+
+_WH_TAGS = {"WRB", "WDT", "WP", "WP$"}
+_QUANTITY_WORDS = {"many", "much", "several", "few", "dozen", "dozens", "hundred", "hundreds", "thousand",
+                   "thousands", "number", "some", "most", "all", "none"}
+
+
+def _question_or_quantity(tok) -> bool:
+    """An argument that asks or counts rather than names an agent: "how many troops", "which units",
+    "what", "dozens" on their own. (A relative pronoun is resolved to its antecedent elsewhere.)"""
+    if tok.tag_ in _WH_TAGS and not (tok.head.dep_ == "relcl" and tok.lower_ in _RELPRON):
+        return True
+    if any(x.tag_ in _WH_TAGS for x in tok.subtree if x.i < tok.i):
+        return True
+    if tok.pos_ == "NUM" or tok.lower_ in _QUANTITY_WORDS:
+        return not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    return False
 
 
 def _np_span(tok) -> tuple[int, int]:
@@ -388,6 +411,7 @@ class _Context:
         self.actor_kb = {a.id: bool(getattr(a, "kb_id", None)) for a in state.actors}
         self.pub = state.article.published
         self.pub_dated = 0
+        self._sent_places: list = []
         try:  # the dates stage's helper, when it is there
             from ..timex import governing_date  # type: ignore
             self._governing_date = governing_date
@@ -888,6 +912,64 @@ class _Context:
                         return subj
         return []
 
+    def place_for(self, tok) -> Optional[Mention]:
+        """The place named by the noun phrase headed by ``tok`` ("Juba", "the capital Kabul", "the town
+        of Cizre", "central Iran") as a target reference carrying the place id, else ``None``."""
+        heads = [tok] + [c for c in tok.children if c.dep_ == "appos"]
+        if tok.lemma_.lower() in _PLACE_NOUNS:
+            heads += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"]
+        for h in heads:
+            s, e = _np_span(h)
+            s, e = min(s, h.idx), max(e, h.idx + len(h.text))
+            for p in self._sent_places:
+                if p.start < e and s < p.end:
+                    if any(m.start < p.end and p.start < m.end for m in self.mentions
+                           if m.start < e and s < m.end):
+                        return None   # the place names an actor here
+                    return Mention(start=p.start, end=p.end, actor_id=p.place_id, text=p.text, how="place")
+        return None
+
+    def _protest_target(self, c: _Cand, sources: list) -> list[Mention]:
+        """Whom a protest is aimed at, read from its purpose ("staged a hunger strike to demand the
+        resignation of President X", "in protest against abuses by the security forces"): the first
+        actor named there who is not the protester."""
+        src = {m.actor_id for m in sources}
+        heads = [c.trigger] + ([c.light] if c.light is not None else [])
+        for h in heads:
+            for ch in h.children:
+                if not (ch.dep_ in ("advcl", "xcomp", "acl") or ch.dep_ == "prep" and ch.lower_ in (
+                        "in", "against", "over", "at", "for")):
+                    continue
+                for t in ch.subtree:
+                    if t.pos_ == "PRON" or t.dep_ in ("nsubj",) and t.head is ch:
+                        continue
+                    m = self.mention_for(t)
+                    if m is not None and m.start <= t.idx < m.end and m.actor_id not in src \
+                            and m.how != "pronoun":
+                        return [m]
+        return []
+
+    def _place_targets(self, c: _Cand, sent, sources: list) -> list[Mention]:
+        self._sent_places = [p for p in self.state.place_mentions
+                             if p.start >= sent.start_char and p.end <= sent.end_char]
+        if not self._sent_places:
+            return []
+        src_spans = [(m.start, m.end) for m in sources]
+        toks = [x for t in c.targets for x in _conjuncts(t)]
+        heads = [c.trigger] + ([c.light] if c.light is not None else [])
+        for h in list(heads):
+            heads += [o for o in h.children if o.dep_ in ("dobj", "nsubjpass") and o.i != c.trigger.i]
+        for h in heads:
+            toks += [x for t in self._prep_targets(h, _AT_PREPS) for x in _conjuncts(t)]
+        out: list[Mention] = []
+        for t in toks:
+            m = self.place_for(t)
+            if m is not None and all(not (s <= m.start < e) for s, e in src_spans) \
+                    and all(o.actor_id != m.actor_id for o in out):
+                out.append(m)
+        return out[:1]
+
     def _is_state_like(self, tok) -> bool:
         m = self.mention_for(tok)
         if m is None:
@@ -901,9 +983,16 @@ class _Context:
     def _build(self, c: _Cand, sent) -> list[dict]:
         s = c.sense
         trig = c.trigger
-        sources = self.refs(c.sources)
+        sources = self.refs([t for t in c.sources if not _question_or_quantity(t)])
         targets = self.refs(c.targets)
         targets = [t for t in targets if all(t.actor_id != x.actor_id for x in sources)] or (targets if not sources else [])
+        if not targets and sources and s.type == "PROTEST":
+            targets = self._protest_target(c, sources)
+        if not targets and sources and c.kind != "nominal":
+            # no actor undergoes the act: the place it is done to or in is its target ("shelled Juba",
+            # "imposed a curfew in the town of Cizre", "arrived in Amman"), as in the PLOVER gold standard;
+            # a bare noun ("the attack on Aleppo") keeps the place as its location only
+            targets = self._place_targets(c, sent, sources)
         if not sources and not targets:
             return []
         mod = analyze(trig, is_noun=(c.kind != "verbal"))
@@ -960,7 +1049,9 @@ class _Context:
                 conf -= 0.05
         else:
             conf -= 0.2
-        if targets:
+        if any(m.how == "place" for m in targets):
+            conf += 0.02          # a place as recipient: weaker evidence than a named actor
+        elif targets:
             conf += 0.05
             if any(self._kb(m) for m in targets):
                 conf += 0.03
@@ -1110,6 +1201,27 @@ class _Context:
         auxes = {a.lemma_.lower() for a in v.children if a.dep_ in ("aux", "auxpass")}
         return "have" in auxes or v.tag_ == "VBG" or v.tag_ in ("VBZ", "VBP") and "be" in auxes
 
+    def _first_since(self, d) -> bool:
+        """"for the first time since 2016", "the first such strike since the war": a comparison with the
+        past, not the date of the act."""
+        before = self.state.text[max(0, d.start - 40):d.end].lower()
+        return _FIRST_SINCE.search(before) is not None
+
+    def _date_of_other_clause(self, d, c: _Cand) -> bool:
+        """Does the date belong to a clause embedded under the act ("struck the city since government
+        forces retook it in 2016": 2016 dates the retaking, a finite clause with its own subject)?"""
+        doc = c.trigger.doc
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None:
+            return False
+        own = {c.trigger.i} | ({c.light.i} if c.light is not None else set())
+        cur = span.root
+        while cur.pos_ not in ("VERB", "AUX") and cur.head is not cur:
+            cur = cur.head
+        if cur.i in own or cur.pos_ not in ("VERB", "AUX") or not _children(cur, "nsubj", "nsubjpass"):
+            return False          # a participle without its own subject ("a statement issued on Sunday") dates the act
+        return any(a.i in own for a in cur.ancestors)
+
     def _continued_speech_date(self, c: _Cand, sent, modality: str) -> Optional[str]:
         """"He added that ...": a statement continued by a pronoun speaker was made when the
         previous sentence's statement was (its only resolved date)."""
@@ -1140,7 +1252,8 @@ class _Context:
             start = min(t.idx for t in toks)
             end = max(t.idx + len(t.text) for t in toks)
             d = self._governing_date(ds, start, end, sentence=(sent.start_char, sent.end_char), text=self.state.text)
-            if d is not None and d.value and not (getattr(d, "relation", "at") == "since" and not self._durative(c)):
+            if d is not None and d.value and not (getattr(d, "relation", "at") == "since" and not self._durative(c)) \
+                    and not self._first_since(d) and not self._date_of_other_clause(d, c):
                 return d.value
             ds = []
         if ds:
