@@ -285,6 +285,20 @@ def test_lexicon_loads_and_is_valid():
     lex = load_lexicon()
     assert "attack" in lex.verbs and "airstrike" in lex.nouns and "carry out" in lex.light_verbs
     assert {s.type for senses in lex.verbs.values() for s in senses} == set(PLOVER_TYPES)
+    assert "in" in lex.place_target_preps and "town" in lex.place_nouns and "many" in lex.quantity_words
+    # YAML 1.1 would read the preposition "on" as a boolean
+    assert "on" in lex.target_preps and "on" in lex.nouns["attack"].preps and True not in lex.target_preps
+
+
+def test_lexicon_word_lists_are_validated():
+    import yaml
+    from importlib import resources
+    from sitrep.errors import ConfigError
+    from sitrep.stages.events import parse_lexicon
+    data = yaml.safe_load(resources.files("sitrep").joinpath("data", "event_triggers.yaml").read_text(encoding="utf-8"))
+    data["place_nouns"] = "town"
+    with pytest.raises(ConfigError):
+        parse_lexicon(data)
 
 
 def test_stage_pickles_without_resources():

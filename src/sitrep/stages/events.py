@@ -75,6 +75,9 @@ class Lexicon:
     mode_cues: dict
     context_cues: list
     phrasal_heads: frozenset = frozenset()
+    place_target_preps: frozenset = frozenset()
+    place_nouns: frozenset = frozenset()
+    quantity_words: frozenset = frozenset()
 
 
 _SENSE_KEYS = {"type", "mode", "contexts", "objects", "preps", "frame", "cameo", "subject_is_target", "plural_only",
@@ -114,7 +117,7 @@ def parse_lexicon(data: dict) -> Lexicon:
     onto = load_ontology()
     if not isinstance(data, dict):
         raise ConfigError("event_triggers.yaml: expected a mapping")
-    for key in ("verbs", "nouns", "light_verbs", "target_preps"):
+    for key in ("verbs", "nouns", "light_verbs", "target_preps", "place_target_preps", "place_nouns", "quantity_words"):
         if key not in data:
             raise ConfigError(f"event_triggers.yaml: missing '{key}'")
     verbs = {}
@@ -152,14 +155,34 @@ def parse_lexicon(data: dict) -> Lexicon:
     return Lexicon(verbs=verbs, nouns=nouns, adjectives=adjectives, compounds=compounds, light_verbs=light,
                    target_preps=frozenset(data["target_preps"]), frame_modes=data.get("frame_modes") or {},
                    negation_as=data.get("negation_as") or {}, future_as=data.get("future_as") or {},
-                   mode_cues=mode_cues, context_cues=ctx_cues, phrasal_heads=phrasal_heads)
+                   mode_cues=mode_cues, context_cues=ctx_cues, phrasal_heads=phrasal_heads,
+                   place_target_preps=_words(data, "place_target_preps"), place_nouns=_words(data, "place_nouns"),
+                   quantity_words=_words(data, "quantity_words"))
+
+
+def _words(data: dict, key: str) -> frozenset:
+    v = data.get(key)
+    if not isinstance(v, list) or not all(isinstance(w, str) and w for w in v):
+        raise ConfigError(f"event_triggers.yaml: '{key}' must be a list of words")
+    return frozenset(w.lower() for w in v)
 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The trigger lexicon, validated against the ontology, once per process."""
     text = resources.files("sitrep").joinpath("data", "event_triggers.yaml").read_text(encoding="utf-8")
-    return parse_lexicon(yaml.safe_load(text))
+    return parse_lexicon(yaml.load(text, Loader=_WordLoader))  # noqa: S506 - a SafeLoader subclass
+
+
+class _WordLoader(yaml.SafeLoader):
+    """YAML 1.1 reads the preposition ``on`` (and ``off``, ``yes``, ``no``) as a boolean; in a word
+    list it is a word. Only ``true``/``false`` are booleans here."""
+
+
+_WordLoader.yaml_implicit_resolvers = {k: [r for r in v if r[0] != "tag:yaml.org,2002:bool"]
+                                       for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_WordLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                  list("tTfF"))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -174,11 +197,6 @@ _OBJECT_CONTROL = {"prompt", "urge", "ask", "force", "order", "persuade", "allow
 _PLACE_PREPS = {"in", "at", "near", "around", "across", "outside", "inside", "into", "on", "throughout",
                 "within", "from", "over", "along", "toward", "towards"}
 _PRESENT_TAGS = {"VBZ", "VBP"}
-#: prepositions that put an act on a place ("in Kabul", "into Abidjan")
-_AT_PREPS = frozenset({"in", "into", "inside", "at", "across", "throughout", "on"})
-#: nouns that name a place by an "of" phrase ("the town of Cizre")
-_PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "capital", "port", "state",
-                "enclave", "area", "island", "county", "territory", "outskirts", "centre", "center"}
 _CLAUSE_DEPS = {"advcl", "ccomp", "conj", "relcl", "parataxis", "csubj", "xcomp", "mark"}
 _DATELINE = re.compile(r"^[A-Z][A-Z .'/-]{2,40}(?:,[^-\u2013\u2014\n]{0,40})?\s*(?:\([^)\n]{0,40}\))?\s*[-\u2013\u2014]+\s")
 _FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,30}\bsince\b[^.;]*$")
@@ -263,18 +281,16 @@ def _subjects(v, depth: int = 0) -> tuple[list, str]:
 
 
 _WH_TAGS = {"WRB", "WDT", "WP", "WP$"}
-_QUANTITY_WORDS = {"many", "much", "several", "few", "dozen", "dozens", "hundred", "hundreds", "thousand",
-                   "thousands", "number", "some", "most", "all", "none"}
 
 
-def _question_or_quantity(tok) -> bool:
+def _question_or_quantity(tok, quantity_words: frozenset) -> bool:
     """An argument that asks or counts rather than names an agent: "how many troops", "which units",
     "what", "dozens" on their own. (A relative pronoun is resolved to its antecedent elsewhere.)"""
     if tok.tag_ in _WH_TAGS and not (tok.head.dep_ == "relcl" and tok.lower_ in _RELPRON):
         return True
     if any(x.tag_ in _WH_TAGS for x in tok.subtree if x.i < tok.i):
         return True
-    if tok.pos_ == "NUM" or tok.lower_ in _QUANTITY_WORDS:
+    if tok.pos_ == "NUM" or tok.lower_ in quantity_words:
         return not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
     return False
 
@@ -689,7 +705,8 @@ class _Context:
         out = []
         for c in head.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps and c not in exclude:
-                out.extend(p for p in c.children if p.dep_ == "pobj")
+                # "on Tuesday" is a time, never a recipient
+                out.extend(p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"))
             elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
                 out.append(c)
         return out
@@ -916,7 +933,7 @@ class _Context:
         """The place named by the noun phrase headed by ``tok`` ("Juba", "the capital Kabul", "the town
         of Cizre", "central Iran") as a target reference carrying the place id, else ``None``."""
         heads = [tok] + [c for c in tok.children if c.dep_ == "appos"]
-        if tok.lemma_.lower() in _PLACE_NOUNS:
+        if tok.lemma_.lower() in self.lex.place_nouns:
             heads += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                       for p in c.children if p.dep_ == "pobj"]
         for h in heads:
@@ -959,9 +976,11 @@ class _Context:
         toks = [x for t in c.targets for x in _conjuncts(t)]
         heads = [c.trigger] + ([c.light] if c.light is not None else [])
         for h in list(heads):
-            heads += [o for o in h.children if o.dep_ in ("dobj", "nsubjpass") and o.i != c.trigger.i]
+            objs = [o for o in h.children if o.dep_ in ("dobj", "nsubjpass") and o.i != c.trigger.i]
+            heads += objs
+            toks += [x for o in objs for x in _conjuncts(o)]
         for h in heads:
-            toks += [x for t in self._prep_targets(h, _AT_PREPS) for x in _conjuncts(t)]
+            toks += [x for t in self._prep_targets(h, self.lex.place_target_preps) for x in _conjuncts(t)]
         out: list[Mention] = []
         for t in toks:
             m = self.place_for(t)
@@ -983,7 +1002,7 @@ class _Context:
     def _build(self, c: _Cand, sent) -> list[dict]:
         s = c.sense
         trig = c.trigger
-        sources = self.refs([t for t in c.sources if not _question_or_quantity(t)])
+        sources = self.refs([t for t in c.sources if not _question_or_quantity(t, self.lex.quantity_words)])
         targets = self.refs(c.targets)
         targets = [t for t in targets if all(t.actor_id != x.actor_id for x in sources)] or (targets if not sources else [])
         if not targets and sources and s.type == "PROTEST":
