@@ -285,6 +285,20 @@ def test_lexicon_loads_and_is_valid():
     lex = load_lexicon()
     assert "attack" in lex.verbs and "airstrike" in lex.nouns and "carry out" in lex.light_verbs
     assert {s.type for senses in lex.verbs.values() for s in senses} == set(PLOVER_TYPES)
+    assert "in" in lex.place_target_preps and "town" in lex.place_nouns and "many" in lex.quantity_words
+    # YAML 1.1 would read the preposition "on" as a boolean
+    assert "on" in lex.target_preps and "on" in lex.nouns["attack"].preps and True not in lex.target_preps
+
+
+def test_lexicon_word_lists_are_validated():
+    import yaml
+    from importlib import resources
+    from sitrep.errors import ConfigError
+    from sitrep.stages.events import parse_lexicon
+    data = yaml.safe_load(resources.files("sitrep").joinpath("data", "event_triggers.yaml").read_text(encoding="utf-8"))
+    data["place_nouns"] = "town"
+    with pytest.raises(ConfigError):
+        parse_lexicon(data)
 
 
 def test_stage_pickles_without_resources():
@@ -366,3 +380,78 @@ def test_refusal_frame_and_conditional_threat():
     assert max(st.events, key=lambda e: e.confidence).type == "REJECT"
     st = run("Chad said it will withdraw its troops from Mali unless the junta releases the hostages.")
     assert max(st.events, key=lambda e: e.confidence).type == "THREATEN"
+
+
+def _with_places(text: str, source: str, *names: str) -> ArticleState:
+    from sitrep.article import PlaceMention
+    st = ArticleState(article=Article(text=text, published="2024-05-06"))
+    NLP(st)
+    st.mentions = [mention(text, source, "src")]
+    st.place_mentions = [PlaceMention(start=text.index(n), end=text.index(n) + len(n), place_id="pl_" + n.lower(),
+                                      text=n) for n in names]
+    EventsStage()(st)
+    return st
+
+
+def test_place_undergoing_the_act_is_its_target():
+    st = _with_places("Somali militants shelled the port city Kismayo on Tuesday.", "Somali militants", "Kismayo")
+    ev = [e for e in st.events if e.type == "ASSAULT"]
+    assert ev and ev[0].target is not None and ev[0].target.actor_id == "pl_kismayo"
+    st = _with_places("Kenyan authorities imposed a curfew in the town of Garissa on Friday.", "Kenyan authorities",
+                      "Garissa")
+    ev = [e for e in st.events if e.type == "COERCE"]
+    assert ev and ev[0].target is not None and ev[0].target.text == "Garissa"
+    # a bare noun keeps the place as its location only
+    st = _with_places("The surprise raid on Garissa by the militants shocked officials.", "the militants", "Garissa")
+    assert st.events and all(e.target is None or e.target.actor_id != "pl_garissa" for e in st.events)
+
+
+def test_protest_target_is_read_from_its_purpose():
+    text = "Hundreds of Peruvian miners began a hunger strike to demand the resignation of President Dina Boluarte."
+    st = run(text, mentions=[mention(text, "Peruvian miners", "miners"),
+                             mention(text, "President Dina Boluarte", "boluarte")], stage=EventsStage())
+    ev = [e for e in st.events if e.type == "PROTEST"]
+    assert ev and ev[0].target is not None and ev[0].target.actor_id == "boluarte"
+
+
+def test_air_strike_is_an_assault_and_a_labour_strike_a_protest():
+    st = run("Government troops repelled the rebel assault on the town, backed by Russian and Syrian air strikes.")
+    strikes = [e for e in st.events if "strike" in e.trigger]
+    assert strikes and all(e.type == "ASSAULT" and e.mode == "aerial" for e in strikes)
+    assert not [e for e in st.events if e.type == "PROTEST"]
+    st = run("Dock workers in Rotterdam went on strike on Monday over unpaid wages.")
+    assert max(st.events, key=lambda e: e.confidence).type == "PROTEST"
+
+
+def test_question_words_and_quantities_are_never_sources():
+    for text in ("The army did not say how many soldiers had withdrawn from the town.",
+                 "It was not clear how many fighters attacked the base on Sunday.",
+                 "Officials would not say which units had been deployed to the border."):
+        st = run(text)
+        for e in st.events:
+            assert e.source is None or not any(w in e.source.text.lower() for w in ("many", "which")), text
+
+
+def test_first_time_since_and_embedded_clause_dates_do_not_date_the_act():
+    from sitrep.contract import TimeExpression
+    for text, phrase, value in (
+            ("Rebels overrun Idlib as Russian jets strike city for first time since 2019", "2019", "2019"),
+            ("Russian jets have struck the city for the first time since government forces retook it in 2019.",
+             "in 2019", "2019")):
+        st = ArticleState(article=Article(text=text, published="2024-05-09"))
+        NLP(st)
+        i = text.index(phrase)
+        st.dates = [TimeExpression(text=phrase, start=i, end=i + len(phrase), value=value)]
+        EventsStage(fallback_ner=True)(st)
+        strikes = [e for e in st.events if e.trigger.startswith("str")]
+        assert strikes and all(e.date != "2019" for e in strikes), text
+
+
+def test_sanction_mode_only_when_the_text_supports_it():
+    st = run("Washington designated the militia a terrorist organisation in March.")
+    ev = [e for e in st.events if e.type == "SANCTION"]
+    assert ev and all(e.mode is None for e in ev)
+    # the PLOVER manual codes international sanctions as 'discontinue'
+    st = run("The European Union imposed new sanctions on Belarus on Monday.")
+    ev = [e for e in st.events if e.type == "SANCTION"]
+    assert ev and ev[0].mode == "discontinue"

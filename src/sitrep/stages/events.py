@@ -75,6 +75,9 @@ class Lexicon:
     mode_cues: dict
     context_cues: list
     phrasal_heads: frozenset = frozenset()
+    place_target_preps: frozenset = frozenset()
+    place_nouns: frozenset = frozenset()
+    quantity_words: frozenset = frozenset()
 
 
 _SENSE_KEYS = {"type", "mode", "contexts", "objects", "preps", "frame", "cameo", "subject_is_target", "plural_only",
@@ -114,7 +117,7 @@ def parse_lexicon(data: dict) -> Lexicon:
     onto = load_ontology()
     if not isinstance(data, dict):
         raise ConfigError("event_triggers.yaml: expected a mapping")
-    for key in ("verbs", "nouns", "light_verbs", "target_preps"):
+    for key in ("verbs", "nouns", "light_verbs", "target_preps", "place_target_preps", "place_nouns", "quantity_words"):
         if key not in data:
             raise ConfigError(f"event_triggers.yaml: missing '{key}'")
     verbs = {}
@@ -152,14 +155,34 @@ def parse_lexicon(data: dict) -> Lexicon:
     return Lexicon(verbs=verbs, nouns=nouns, adjectives=adjectives, compounds=compounds, light_verbs=light,
                    target_preps=frozenset(data["target_preps"]), frame_modes=data.get("frame_modes") or {},
                    negation_as=data.get("negation_as") or {}, future_as=data.get("future_as") or {},
-                   mode_cues=mode_cues, context_cues=ctx_cues, phrasal_heads=phrasal_heads)
+                   mode_cues=mode_cues, context_cues=ctx_cues, phrasal_heads=phrasal_heads,
+                   place_target_preps=_words(data, "place_target_preps"), place_nouns=_words(data, "place_nouns"),
+                   quantity_words=_words(data, "quantity_words"))
+
+
+def _words(data: dict, key: str) -> frozenset:
+    v = data.get(key)
+    if not isinstance(v, list) or not all(isinstance(w, str) and w for w in v):
+        raise ConfigError(f"event_triggers.yaml: '{key}' must be a list of words")
+    return frozenset(w.lower() for w in v)
 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The trigger lexicon, validated against the ontology, once per process."""
     text = resources.files("sitrep").joinpath("data", "event_triggers.yaml").read_text(encoding="utf-8")
-    return parse_lexicon(yaml.safe_load(text))
+    return parse_lexicon(yaml.load(text, Loader=_WordLoader))  # noqa: S506 - a SafeLoader subclass
+
+
+class _WordLoader(yaml.SafeLoader):
+    """YAML 1.1 reads the preposition ``on`` (and ``off``, ``yes``, ``no``) as a boolean; in a word
+    list it is a word. Only ``true``/``false`` are booleans here."""
+
+
+_WordLoader.yaml_implicit_resolvers = {k: [r for r in v if r[0] != "tag:yaml.org,2002:bool"]
+                                       for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_WordLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                  list("tTfF"))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -176,6 +199,7 @@ _PLACE_PREPS = {"in", "at", "near", "around", "across", "outside", "inside", "in
 _PRESENT_TAGS = {"VBZ", "VBP"}
 _CLAUSE_DEPS = {"advcl", "ccomp", "conj", "relcl", "parataxis", "csubj", "xcomp", "mark"}
 _DATELINE = re.compile(r"^[A-Z][A-Z .'/-]{2,40}(?:,[^-\u2013\u2014\n]{0,40})?\s*(?:\([^)\n]{0,40}\))?\s*[-\u2013\u2014]+\s")
+_FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,30}\bsince\b[^.;]*$")
 _END_PUNCT = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 
 
@@ -254,6 +278,21 @@ def _subjects(v, depth: int = 0) -> tuple[list, str]:
             s, _ = _subjects(noun, depth + 1)
             return s, "inherit"
     return [], ""
+
+
+_WH_TAGS = {"WRB", "WDT", "WP", "WP$"}
+
+
+def _question_or_quantity(tok, quantity_words: frozenset) -> bool:
+    """An argument that asks or counts rather than names an agent: "how many troops", "which units",
+    "what", "dozens" on their own. (A relative pronoun is resolved to its antecedent elsewhere.)"""
+    if tok.tag_ in _WH_TAGS and not (tok.head.dep_ == "relcl" and tok.lower_ in _RELPRON):
+        return True
+    if any(x.tag_ in _WH_TAGS for x in tok.subtree if x.i < tok.i):
+        return True
+    if tok.pos_ == "NUM" or tok.lower_ in quantity_words:
+        return not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    return False
 
 
 def _np_span(tok) -> tuple[int, int]:
@@ -388,6 +427,7 @@ class _Context:
         self.actor_kb = {a.id: bool(getattr(a, "kb_id", None)) for a in state.actors}
         self.pub = state.article.published
         self.pub_dated = 0
+        self._sent_places: list = []
         try:  # the dates stage's helper, when it is there
             from ..timex import governing_date  # type: ignore
             self._governing_date = governing_date
@@ -665,7 +705,8 @@ class _Context:
         out = []
         for c in head.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps and c not in exclude:
-                out.extend(p for p in c.children if p.dep_ == "pobj")
+                # "on Tuesday" is a time, never a recipient
+                out.extend(p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"))
             elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
                 out.append(c)
         return out
@@ -888,6 +929,66 @@ class _Context:
                         return subj
         return []
 
+    def place_for(self, tok) -> Optional[Mention]:
+        """The place named by the noun phrase headed by ``tok`` ("Juba", "the capital Kabul", "the town
+        of Cizre", "central Iran") as a target reference carrying the place id, else ``None``."""
+        heads = [tok] + [c for c in tok.children if c.dep_ == "appos"]
+        if tok.lemma_.lower() in self.lex.place_nouns:
+            heads += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"]
+        for h in heads:
+            s, e = _np_span(h)
+            s, e = min(s, h.idx), max(e, h.idx + len(h.text))
+            for p in self._sent_places:
+                if p.start < e and s < p.end:
+                    if any(m.start < p.end and p.start < m.end for m in self.mentions
+                           if m.start < e and s < m.end):
+                        return None   # the place names an actor here
+                    return Mention(start=p.start, end=p.end, actor_id=p.place_id, text=p.text, how="place")
+        return None
+
+    def _protest_target(self, c: _Cand, sources: list) -> list[Mention]:
+        """Whom a protest is aimed at, read from its purpose ("staged a hunger strike to demand the
+        resignation of President X", "in protest against abuses by the security forces"): the first
+        actor named there who is not the protester."""
+        src = {m.actor_id for m in sources}
+        heads = [c.trigger] + ([c.light] if c.light is not None else [])
+        for h in heads:
+            for ch in h.children:
+                if not (ch.dep_ in ("advcl", "xcomp", "acl") or ch.dep_ == "prep" and ch.lower_ in (
+                        "in", "against", "over", "at", "for")):
+                    continue
+                for t in ch.subtree:
+                    if t.pos_ == "PRON" or t.dep_ in ("nsubj",) and t.head is ch:
+                        continue
+                    m = self.mention_for(t)
+                    if m is not None and m.start <= t.idx < m.end and m.actor_id not in src \
+                            and m.how != "pronoun":
+                        return [m]
+        return []
+
+    def _place_targets(self, c: _Cand, sent, sources: list) -> list[Mention]:
+        self._sent_places = [p for p in self.state.place_mentions
+                             if p.start >= sent.start_char and p.end <= sent.end_char]
+        if not self._sent_places:
+            return []
+        src_spans = [(m.start, m.end) for m in sources]
+        toks = [x for t in c.targets for x in _conjuncts(t)]
+        heads = [c.trigger] + ([c.light] if c.light is not None else [])
+        for h in list(heads):
+            objs = [o for o in h.children if o.dep_ in ("dobj", "nsubjpass") and o.i != c.trigger.i]
+            heads += objs
+            toks += [x for o in objs for x in _conjuncts(o)]
+        for h in heads:
+            toks += [x for t in self._prep_targets(h, self.lex.place_target_preps) for x in _conjuncts(t)]
+        out: list[Mention] = []
+        for t in toks:
+            m = self.place_for(t)
+            if m is not None and all(not (s <= m.start < e) for s, e in src_spans) \
+                    and all(o.actor_id != m.actor_id for o in out):
+                out.append(m)
+        return out[:1]
+
     def _is_state_like(self, tok) -> bool:
         m = self.mention_for(tok)
         if m is None:
@@ -901,9 +1002,16 @@ class _Context:
     def _build(self, c: _Cand, sent) -> list[dict]:
         s = c.sense
         trig = c.trigger
-        sources = self.refs(c.sources)
+        sources = self.refs([t for t in c.sources if not _question_or_quantity(t, self.lex.quantity_words)])
         targets = self.refs(c.targets)
         targets = [t for t in targets if all(t.actor_id != x.actor_id for x in sources)] or (targets if not sources else [])
+        if not targets and sources and s.type == "PROTEST":
+            targets = self._protest_target(c, sources)
+        if not targets and sources and c.kind != "nominal":
+            # no actor undergoes the act: the place it is done to or in is its target ("shelled Juba",
+            # "imposed a curfew in the town of Cizre", "arrived in Amman"), as in the PLOVER gold standard;
+            # a bare noun ("the attack on Aleppo") keeps the place as its location only
+            targets = self._place_targets(c, sent, sources)
         if not sources and not targets:
             return []
         mod = analyze(trig, is_noun=(c.kind != "verbal"))
@@ -960,7 +1068,9 @@ class _Context:
                 conf -= 0.05
         else:
             conf -= 0.2
-        if targets:
+        if any(m.how == "place" for m in targets):
+            conf += 0.02          # a place as recipient: weaker evidence than a named actor
+        elif targets:
             conf += 0.05
             if any(self._kb(m) for m in targets):
                 conf += 0.03
@@ -1110,6 +1220,27 @@ class _Context:
         auxes = {a.lemma_.lower() for a in v.children if a.dep_ in ("aux", "auxpass")}
         return "have" in auxes or v.tag_ == "VBG" or v.tag_ in ("VBZ", "VBP") and "be" in auxes
 
+    def _first_since(self, d) -> bool:
+        """"for the first time since 2016", "the first such strike since the war": a comparison with the
+        past, not the date of the act."""
+        before = self.state.text[max(0, d.start - 40):d.end].lower()
+        return _FIRST_SINCE.search(before) is not None
+
+    def _date_of_other_clause(self, d, c: _Cand) -> bool:
+        """Does the date belong to a clause embedded under the act ("struck the city since government
+        forces retook it in 2016": 2016 dates the retaking, a finite clause with its own subject)?"""
+        doc = c.trigger.doc
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None:
+            return False
+        own = {c.trigger.i} | ({c.light.i} if c.light is not None else set())
+        cur = span.root
+        while cur.pos_ not in ("VERB", "AUX") and cur.head is not cur:
+            cur = cur.head
+        if cur.i in own or cur.pos_ not in ("VERB", "AUX") or not _children(cur, "nsubj", "nsubjpass"):
+            return False          # a participle without its own subject ("a statement issued on Sunday") dates the act
+        return any(a.i in own for a in cur.ancestors)
+
     def _continued_speech_date(self, c: _Cand, sent, modality: str) -> Optional[str]:
         """"He added that ...": a statement continued by a pronoun speaker was made when the
         previous sentence's statement was (its only resolved date)."""
@@ -1140,7 +1271,8 @@ class _Context:
             start = min(t.idx for t in toks)
             end = max(t.idx + len(t.text) for t in toks)
             d = self._governing_date(ds, start, end, sentence=(sent.start_char, sent.end_char), text=self.state.text)
-            if d is not None and d.value and not (getattr(d, "relation", "at") == "since" and not self._durative(c)):
+            if d is not None and d.value and not (getattr(d, "relation", "at") == "since" and not self._durative(c)) \
+                    and not self._first_since(d) and not self._date_of_other_clause(d, c):
                 return d.value
             ds = []
         if ds:
