@@ -78,6 +78,9 @@ class ActorRef(_Model):
 
 
 class Event(_Model):
+    """One act. ``target`` names an actor of the document, or -- when the act is done to a place and no
+    actor undergoes it ("shelled the capital Juba") -- one of its places (a ``geo:``/``region:`` id)."""
+
     id: str
     type: EventType
     mode: Optional[str] = None

@@ -49,7 +49,8 @@ def offset_errors(doc: Document, text: str | None = None) -> list[str]:
 
 def reference_errors(doc: Document) -> list[str]:
     """Every actor, place or claim id that a fact refers to but the document does not hold.
-    (A ``controls`` relation's object is a place.)"""
+    (A ``controls`` relation's object is a place; so is an event's target when the act is done to a
+    place and no actor undergoes it: "shelled the capital Juba".)"""
     actors = {a.id for a in doc.actors}
     places = {p.id for p in doc.places}
     claims = {c.id for c in doc.claims}
@@ -61,7 +62,7 @@ def reference_errors(doc: Document) -> list[str]:
 
     for e in doc.events:
         ref(f"event {e.id} source", e.source)
-        ref(f"event {e.id} target", e.target)
+        ref(f"event {e.id} target", e.target, actors | places)
         if e.location is not None and e.location not in places:
             errors.append(f"event {e.id} location {e.location!r} is not a place of the document")
     for q in doc.quotes:
