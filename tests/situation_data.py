@@ -5,6 +5,9 @@ Three wire reports of a fictional offensive, written for these tests, plus helpe
 
 from __future__ import annotations
 
+import pytest
+
+from sitrep.store import Store
 from sitrep.contract import (Actor, ActorRef, ArticleMeta, Claim, Document, Event, Place, Quote, Relation,
                              Span)
 
@@ -113,3 +116,20 @@ def doc3() -> Document:
 
 def corpus() -> list[Document]:
     return [doc1(), doc2(), doc3()]
+
+
+# -- fixtures shared by the query and export tests (import them into a test module) --------------
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    """A store holding :func:`corpus`, built once per test module."""
+    path = tmp_path_factory.mktemp("situation") / "situation.duckdb"
+    with Store(path) as s:
+        s.add_documents(corpus())
+    return path
+
+
+@pytest.fixture
+def store(db):
+    s = Store(db, read_only=True)
+    yield s
+    s.close()

@@ -7,7 +7,7 @@ import sys
 
 import duckdb
 import pytest
-from situation_data import corpus
+from situation_data import corpus, db, store  # noqa: F401 - shared fixtures
 
 from sitrep.errors import ExportError
 from sitrep.exports import FORMATS, GDELT_COLUMNS, POLECAT_COLUMNS, export, gdelt_event_id
@@ -15,20 +15,6 @@ from sitrep.store import Store
 
 pd = pytest.importorskip("pandas")
 
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("x") / "x.duckdb"
-    with Store(path) as s:
-        s.add_documents(corpus())
-    return path
-
-
-@pytest.fixture
-def store(db):
-    s = Store(db, read_only=True)
-    yield s
-    s.close()
 
 
 @pytest.fixture

@@ -7,25 +7,11 @@ import subprocess
 import sys
 
 import pytest
-from situation_data import corpus
+from situation_data import corpus, db, store  # noqa: F401 - shared fixtures
 
 from sitrep.errors import QueryError
 from sitrep.store import Store
 
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("q") / "q.duckdb"
-    with Store(path) as s:
-        s.add_documents(corpus())
-    return path
-
-
-@pytest.fixture
-def store(db):
-    s = Store(db, read_only=True)
-    yield s
-    s.close()
 
 
 @pytest.fixture
