@@ -24,13 +24,12 @@ import tempfile
 import uuid
 from datetime import date, datetime, timezone
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Optional, Union
 from xml.etree import ElementTree as ET
 
-import yaml
 
+from .datafiles import load_data
 from . import __version__
 from .errors import ExportError
 
@@ -67,7 +66,7 @@ def codes() -> dict:
     from .contract import PLOVER_TYPES
     from .errors import ConfigError
 
-    data = yaml.safe_load(resources.files("sitrep").joinpath("data", "export_codes.yaml").read_text("utf-8"))
+    data = load_data("export_codes.yaml")
     for key in ("scale", "quad", "actor_code", "identity_class"):
         if not isinstance(data.get(key), dict):
             raise ConfigError(f"export_codes.yaml: missing mapping '{key}'")

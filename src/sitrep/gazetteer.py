@@ -36,7 +36,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Optional
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7  # 7: regions read with datafiles.WordLoader (the key NO is Norway, not False)
 
 #: internal feature codes -> the contract's feature classes
 FEATURES = ("city", "admin1", "county", "country", "region", "other")
@@ -196,12 +196,11 @@ def _regions_text() -> str:
 
 def load_regions(text: Optional[str] = None) -> dict:
     """The parsed and validated regions file (raises :class:`~sitrep.errors.KnowledgeBaseError`)."""
-    import yaml
-
+    from .datafiles import parse_yaml
     from .errors import KnowledgeBaseError
 
     where = "sitrep/kb/data/regions.yaml"
-    data = yaml.safe_load(text if text is not None else _regions_text())
+    data = parse_yaml(text if text is not None else _regions_text(), where)
     if not isinstance(data, dict) or data.get("format") != "sitrep-regions/1":
         raise KnowledgeBaseError("not a regions file (format: sitrep-regions/1 expected)", file=where)
     seen = set()

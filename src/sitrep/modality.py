@@ -18,11 +18,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Optional
 
-import yaml
 
+from .datafiles import load_data
 from .errors import ConfigError
 
 MODALITIES = ("asserted", "reported", "future", "hypothetical", "historical")
@@ -51,8 +50,7 @@ class Cues:
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
     """The cue lists of ``modality.yaml``, validated, once per process."""
-    text = resources.files("sitrep").joinpath("data", "modality.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = load_data("modality.yaml") or {}
     missing = [k for k in _REQUIRED if not isinstance(data.get(k), list)]
     if missing:
         raise ConfigError(f"modality.yaml: missing or non-list keys {missing}")

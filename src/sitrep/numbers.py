@@ -15,12 +15,11 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
-import yaml
 
 from .errors import ConfigError
+from .datafiles import load_data
 
 HEDGE_KINDS = ("around", "below", "above", "at_least", "at_most")
 MAX_VALUE = 1e15
@@ -92,8 +91,7 @@ def _validate(data: dict) -> None:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The quantities lexicon, loaded and compiled once per process."""
-    text = resources.files("sitrep").joinpath("data/quantities.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_data("quantities.yaml")
     _validate(data)
     scales = {}
     for word, v in data["scales"].items():

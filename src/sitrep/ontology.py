@@ -13,13 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
-import yaml
 
 from .contract import PLOVER_TYPES
 from .errors import ConfigError
+from .datafiles import load_data
 
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 MODALITIES = ("asserted", "reported", "future", "hypothetical", "historical")
@@ -121,5 +120,4 @@ def parse_ontology(data: dict, where: str = "plover.yaml") -> Ontology:
 @lru_cache(maxsize=1)
 def load_ontology() -> Ontology:
     """The package's PLOVER ontology, parsed and validated once per process."""
-    text = resources.files("sitrep").joinpath("data", "plover.yaml").read_text(encoding="utf-8")
-    return parse_ontology(yaml.safe_load(text))
+    return parse_ontology(load_data("plover.yaml"))

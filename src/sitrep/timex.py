@@ -28,8 +28,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Optional, Sequence
+from .datafiles import load_data
 
 __all__ = ["Timex", "find_timexes", "resolve", "governing_date", "load_lexicon"]
 
@@ -37,12 +37,9 @@ __all__ = ["Timex", "find_timexes", "resolve", "governing_date", "load_lexicon"]
 @lru_cache(maxsize=1)
 def load_lexicon() -> dict:
     """The words of ``sitrep/data/timex.yaml``, validated (raises ``ConfigError`` when broken)."""
-    import yaml
-
     from .errors import ConfigError
 
-    text = resources.files("sitrep").joinpath("data/timex.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_data("timex.yaml")
     if not isinstance(data, dict) or data.get("format") != "sitrep-timex/1":
         raise ConfigError("sitrep/data/timex.yaml: not a timex lexicon (format: sitrep-timex/1)")
     months = {str(w).lower(): int(k) for k, ws in data["months"].items() for w in ws}

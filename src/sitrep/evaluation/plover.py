@@ -16,12 +16,11 @@ import re
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Optional
 
-import yaml
 
+from ..datafiles import load_data
 from ..article import Article
 from ..contract import PLOVER_TYPES, ActorRef, Document, Event
 from ..errors import EvalDataError
@@ -34,8 +33,7 @@ DEFAULT_FILE = "PLOVER_GSR_CAMEO.txt"
 @lru_cache(maxsize=1)
 def gsr_map() -> dict:
     """The 0.5 -> 2.0 label map, mode map and code tables (src/sitrep/data/plover_gsr_map.yaml)."""
-    text = resources.files("sitrep").joinpath("data/plover_gsr_map.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_data("plover_gsr_map.yaml")
     for key in ("events", "modes", "country_codes", "kind_codes"):
         if not isinstance(data.get(key), dict):
             raise EvalDataError(f"plover_gsr_map.yaml: '{key}' must be a mapping")

@@ -31,10 +31,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterable, Optional
 
-import yaml
 
 from ..article import ArticleState, Mention
 from ..contract import ActorRef, Event, Span
@@ -42,6 +40,7 @@ from ..errors import ConfigError
 from ..modality import analyze
 from ..ontology import load_ontology
 from .base import Stage
+from ..datafiles import load_data
 
 # --------------------------------------------------------------------------------------------------
 # the lexicon
@@ -170,19 +169,7 @@ def _words(data: dict, key: str) -> frozenset:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The trigger lexicon, validated against the ontology, once per process."""
-    text = resources.files("sitrep").joinpath("data", "event_triggers.yaml").read_text(encoding="utf-8")
-    return parse_lexicon(yaml.load(text, Loader=_WordLoader))  # noqa: S506 - a SafeLoader subclass
-
-
-class _WordLoader(yaml.SafeLoader):
-    """YAML 1.1 reads the preposition ``on`` (and ``off``, ``yes``, ``no``) as a boolean; in a word
-    list it is a word. Only ``true``/``false`` are booleans here."""
-
-
-_WordLoader.yaml_implicit_resolvers = {k: [r for r in v if r[0] != "tag:yaml.org,2002:bool"]
-                                       for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-_WordLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-                                  list("tTfF"))
+    return parse_lexicon(load_data("event_triggers.yaml"))
 
 
 # --------------------------------------------------------------------------------------------------

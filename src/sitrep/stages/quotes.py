@@ -27,10 +27,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Optional
 
-import yaml
 
 from ..article import ArticleState, Mention
 from ..contract import ActorRef, Quote
+from ..datafiles import parse_yaml
 from ..errors import ConfigError
 from ..quotemarks import QuoteSpan, find_quote_spans
 from .base import Stage
@@ -113,17 +113,16 @@ def _validate(data, origin: str) -> list[CueEntry]:
 @lru_cache(maxsize=4)
 def load_cues(path: Optional[str] = None) -> CueLexicon:
     """The cue lexicon (the package's ``data/quote_cues.yaml`` or ``path``), loaded once per process."""
+    origin = path or "sitrep/data/quote_cues.yaml"
     try:
         if path is None:
             text = resources.files("sitrep").joinpath("data", "quote_cues.yaml").read_text(encoding="utf-8")
-            origin = "sitrep/data/quote_cues.yaml"
         else:
             with open(path, encoding="utf-8") as fh:
                 text = fh.read()
-            origin = path
-        data = yaml.safe_load(text)
-    except (OSError, yaml.YAMLError) as err:
+    except OSError as err:
         raise ConfigError(f"cannot read the quote cue lexicon: {err}", stage="quotes") from err
+    data = parse_yaml(text, origin)
     return CueLexicon(_validate(data, origin))
 
 

@@ -25,15 +25,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
-import yaml
 
 from ..article import ArticleState, Mention
 from ..contract import ActorRef, Relation
 from ..errors import ConfigError
 from .base import Stage
+from ..datafiles import load_data
 
 _VERB_POS = {"VERB", "AUX"}
 _REL_PRONOUNS = {"that", "which", "who", "whom"}
@@ -85,8 +84,7 @@ def _validate(data) -> None:
 @lru_cache(maxsize=1)
 def rules() -> _Rules:
     """The relation vocabulary and triggers, loaded and validated once per process."""
-    text = resources.files("sitrep").joinpath("data/relations.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_data("relations.yaml")
     _validate(data)
     verbs = {}
     for e in data.get("verbs", []):
