@@ -153,3 +153,12 @@ def test_disk_cache_is_keyed_by_content(tmp_path, monkeypatch):
     write(tmp_path, "- {id: ACME, name: Acme Brigade, kind: armed_group, country: QQQ}\n")
     with pytest.raises(KnowledgeBaseError):
         build_kb_cached([(p, False)])  # a bad file is never served from the cache
+
+
+def test_kb_files_read_yaml_booleans_as_words(tmp_path):
+    from sitrep.kb import load_yaml
+
+    p = tmp_path / "words.yaml"
+    p.write_text("- {id: X_NO, name: Norway office, aliases: [NO, On], country: NOR}\n")
+    (entry,) = load_yaml(p)
+    assert entry["aliases"] == ["NO", "On"]

@@ -16,14 +16,18 @@ import yaml
 from .errors import ConfigError
 
 
+def only_true_false_booleans(loader_cls: type) -> type:
+    """Make ``loader_cls`` (a SafeLoader or CSafeLoader subclass) read only true/false as booleans."""
+    loader_cls.yaml_implicit_resolvers = {k: [r for r in v if r[0] != "tag:yaml.org,2002:bool"]
+                                          for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    loader_cls.add_implicit_resolver("tag:yaml.org,2002:bool",
+                                     re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+    return loader_cls
+
+
+@only_true_false_booleans
 class WordLoader(yaml.SafeLoader):
     """A safe YAML loader in which only true/false are booleans."""
-
-
-WordLoader.yaml_implicit_resolvers = {k: [r for r in v if r[0] != "tag:yaml.org,2002:bool"]
-                                      for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-WordLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-                                 list("tTfF"))
 
 
 def parse_yaml(text: str, origin: str = "<text>") -> Any:

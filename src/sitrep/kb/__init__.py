@@ -33,6 +33,7 @@ from typing import Any, Iterable, Optional
 
 import yaml
 
+from ..datafiles import only_true_false_booleans
 from ..errors import KnowledgeBaseError
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -120,6 +121,7 @@ class _List(list):
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+@only_true_false_booleans  # an alias "No" or a code "NO" stays a word
 class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     pass
 
