@@ -79,12 +79,39 @@ def test_bad_article_does_not_stop_batch():
     assert ei.value.stage == "boom" and ei.value.article_id == arts[2].id
 
 
-def test_two_processes_give_the_same_documents():
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+def test_two_processes_give_the_same_documents(start_method):
+    if start_method not in __import__("multiprocessing").get_all_start_methods():
+        pytest.skip(f"{start_method} is not available on this platform")
     pipe = Pipeline([NlpStage()])
     arts = [Article(text=f"Officials in Damascus met envoy number {i}.") for i in range(6)]
     one = [o.document for o in pipe.pipe(arts, n_process=1, batch_size=2)]
-    two = [o.document for o in pipe.pipe(arts, n_process=2, batch_size=2)]
+    two = [o.document for o in pipe.pipe(arts, n_process=2, batch_size=2, start_method=start_method)]
     assert one == two and len(two) == 6
+
+
+def test_warm_loads_the_resources_once_and_returns_the_pipeline():
+    from sitrep.pipeline import default_start_method
+
+    pipe = Pipeline()
+    assert pipe.warm() is pipe
+    places = next(s for s in pipe.stages if s.name == "places")
+    assert places.gazetteer is places.gazetteer  # loaded, cached in this process
+    assert default_start_method() in {"fork", "spawn"}
+
+
+class Broken(Stage):
+    name = "broken"
+    needs = ("doc",)
+
+    def process(self, state):
+        raise RuntimeError("lexicon missing")
+
+
+def test_warm_up_failure_is_a_typed_error_naming_the_stage():
+    with pytest.raises(SitrepError) as ei:
+        Pipeline([NlpStage(), Broken()]).warm()
+    assert ei.value.stage == "broken" and "lexicon missing" in str(ei.value)
 
 
 def test_extract_many_accepts_texts_and_dicts():

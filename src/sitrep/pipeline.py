@@ -5,6 +5,12 @@
 
 A :class:`Pipeline` is picklable (its stages carry configuration, not models), so the same object runs
 in this process, in a pool of processes (``pipe(..., n_process=2)``) or on Ray workers.
+
+Where the platform forks cheaply and safely (Linux), the pool's workers are forked from this process after
+:meth:`Pipeline.warm` has loaded every stage's resources here once: they start in milliseconds and share the
+model's pages instead of each importing spaCy and loading the model, knowledge base and gazetteer again
+(about 3 s a worker). Elsewhere (macOS, Windows), or with ``start_method="spawn"``, workers are spawned and
+receive the pickled pipeline -- its configuration only -- and load the resources themselves.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import itertools
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional, Sequence
@@ -89,6 +96,17 @@ class Pipeline:
                     f"put a stage that assigns them before it", stage=stage.name)
             available.update(stage.assigns)
 
+    def warm(self) -> "Pipeline":
+        """Load every stage's lazily loaded resources (model, knowledge base, gazetteer, lexicons) now, by
+        running the pipeline on a short built-in article; returns the pipeline."""
+        for outcome in self._run_batch([Article(text=_WARM_UP_TEXT, id="warm-up", published="2024-12-02")]):
+            if outcome.failure is not None:
+                f = outcome.failure
+                err = SitrepError(f"warming the pipeline up failed: {f.reason}", stage=f.stage)
+                err.code = f.code
+                raise err
+        return self
+
     def describe(self) -> list[dict]:
         return [{"name": s.name, "needs": list(s.needs), "assigns": list(s.assigns)} for s in self.stages]
 
@@ -136,9 +154,13 @@ class Pipeline:
                     err, article_id=st.article.id, origin=st.article.origin, stage="document"))
 
     def pipe(self, articles: Iterable[Article], *, n_process: int = 1,
-             batch_size: Optional[int] = None, ray_address: Optional[str] = None) -> Iterator[Outcome]:
+             batch_size: Optional[int] = None, ray_address: Optional[str] = None,
+             start_method: Optional[str] = None) -> Iterator[Outcome]:
         """Process many articles, in order, in batches; ``n_process > 1`` uses a process pool;
-        ``ray_address`` ("local", "auto" or a cluster address) runs ``n_process`` Ray workers instead."""
+        ``ray_address`` ("local", "auto" or a cluster address) runs ``n_process`` Ray workers instead.
+
+        ``start_method`` ("fork" or "spawn") picks how pool workers start; by default they are forked
+        from a warmed-up parent on Linux and spawned elsewhere (see the module docstring)."""
         batch_size = batch_size or self.batch_size
         if ray_address:
             from .distributed import ray_pipe
@@ -153,7 +175,10 @@ class Pipeline:
             return
         import multiprocessing as mp
 
-        with ProcessPoolExecutor(max_workers=n_process, mp_context=mp.get_context("spawn"),
+        ctx = mp.get_context(start_method or default_start_method())
+        if ctx.get_start_method() == "fork":
+            self.warm()  # the workers inherit the loaded resources
+        with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx,
                                  initializer=_worker_init, initargs=(self,)) as pool:
             pending = []
             for batch in batches:
@@ -162,6 +187,17 @@ class Pipeline:
                     yield from pending.pop(0).result()
             for fut in pending:
                 yield from fut.result()
+
+
+#: a short article that touches every stage's resources (names, a place, a date, a quote, a number)
+_WARM_UP_TEXT = ("Rebels seize Aleppo\nSyrian rebels captured Aleppo on Sunday, officials in Damascus said. "
+                 "\"We will not negotiate,\" the defence minister told Reuters, adding that 20 soldiers died.")
+
+
+def default_start_method() -> str:
+    """"fork" on Linux (cheap, and forked workers share the warmed parent's model), "spawn" elsewhere:
+    macOS system libraries are not fork-safe, and Windows cannot fork."""
+    return "fork" if sys.platform.startswith("linux") else "spawn"
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
