@@ -101,6 +101,21 @@ def test_report_counts_for_all_and_for_a_period(store):
         store.report(since="2024-03-31", until="2024-03-01")
 
 
+def test_claims_and_places_across_articles(store):
+    claims = store.claims(prop="killed")
+    assert sorted(c["value"] for c in claims) == [40, 120]
+    assert all(c["place"] == "geo:1" and c["text"] for c in claims)
+    assert store.claims(prop="wounded") == [] and len(store.claims(limit=1)) == 1
+    assert store.claims(since="2030-01-01") == []
+    places = {p["name"]: p for p in store.places()}
+    assert places["Karvan"]["n_articles"] == 2 and places["Karvan"]["lat"] == 40.0
+    assert [p["name"] for p in store.places(search="elm")] == ["Belmar"]
+    assert store.places(search="x'); DROP TABLE places; --") == []
+    arts = store.article_list()
+    assert len(arts) == 3 and sum(a["n_claims"] for a in arts) == 2
+    assert sum(store.event_counts_by_type().values()) == store.counts(situation=True)["s_events"]
+
+
 def test_why_unknown_event(store):
     with pytest.raises(QueryError) as ei:
         store.why("SE-nope")
@@ -134,6 +149,10 @@ def test_cli_json_csv_and_tables(db):
     assert {x["name"] for x in rows} == {"Ostrava", "Mirenia"}
     r = run("report", "--db", str(db))
     assert r.returncode == 0 and "2 events from 3 reports" in r.stdout
+    r = run("claims", "--db", str(db), "--csv", "--property", "killed")
+    assert sorted(float(x["value"]) for x in csv.DictReader(io.StringIO(r.stdout))) == [40, 120]
+    r = run("places", "--db", str(db), "--json", "--search", "karv")
+    assert [p["name"] for p in json.loads(r.stdout)] == ["Karvan"]
     ev = json.loads(run("events", "--db", str(db), "--json", "--min-sources", "2").stdout)[0]["event_id"]
     r = run("why", ev, "--db", str(db))
     assert r.returncode == 0 and "North Wire" in r.stdout and "Coast Press" in r.stdout and "first report" in r.stdout

@@ -33,7 +33,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import __version__
 from .contract import PLOVER_TYPES, ArticleMeta, Document, Span
-from .dbutil import period
 from .errors import QueryError, ReadError, SitrepError, StoreError
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -437,127 +436,6 @@ class BodyLimit:
         return await self.app(scope, replay, send)
 
 
-# -- queries the store does not have (kept here, over the store's connection) --------------------------
-def _rows(store, sql: str, params: list) -> list[dict]:
-    return store._q(sql, params)  # parameterised; dates as ISO strings, JSON parsed
-
-
-def query_articles(store, limit: int, offset: int) -> list[dict]:
-    return _rows(store, """
-        SELECT a.id, a.title, a.source, a.url, CAST(a.published AS VARCHAR) AS published, a.language, a.origin,
-               (SELECT count(*) FROM actors x WHERE x.article_id = a.id) AS n_actors,
-               (SELECT count(*) FROM events x WHERE x.article_id = a.id) AS n_events,
-               (SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS n_quotes,
-               (SELECT count(*) FROM claims x WHERE x.article_id = a.id) AS n_claims
-        FROM articles a ORDER BY a.published DESC NULLS LAST, a.ingested_at DESC, a.id LIMIT ? OFFSET ?""",
-                 [limit, offset])
-
-
-def query_claims(store, *, article: Optional[str], subject: Optional[str], prop: Optional[str],
-                 limit: int, offset: int, since: Optional[str] = None, until: Optional[str] = None) -> list[dict]:
-    since, until = store._check_range(since, until)
-    where, params = ["TRUE"], []
-    conds, cparams = period("a.published", since, until)
-    where += conds
-    params += cparams
-    if article:
-        where.append("c.article_id = ?")
-        params.append(article)
-    if subject:
-        where.append("m.entity_id = ?")
-        params.append(store.resolve_actor(subject))
-    if prop:
-        where.append("lower(c.property) = lower(?)")
-        params.append(prop)
-    return _rows(store, f"""
-        SELECT c.article_id, c.claim_id, m.entity_id AS subject_entity, c.subject_text, c.property, c.value,
-               c.value_max, c.unit, c.approx, c.place, c.attributed_text, c.date, c.start_offset AS start,
-               c.end_offset AS "end", c.text, a.source AS outlet, CAST(a.published AS VARCHAR) AS published
-        FROM claims c JOIN articles a ON a.id = c.article_id
-        LEFT JOIN s_actor_map m ON m.article_id = c.article_id AND m.actor_id = c.subject_actor
-        WHERE {' AND '.join(where)}
-        ORDER BY a.published DESC NULLS LAST, c.article_id, c.start_offset LIMIT ? OFFSET ?""",
-                 params + [limit, offset])
-
-
-def query_places(store, *, search: Optional[str], limit: int) -> list[dict]:
-    """Places across articles, one per geonames id (or name), with mention and event counts."""
-    where, params = ["TRUE"], []
-    if search:
-        where.append("strpos(lower(p.name), lower(?)) > 0")
-        params.append(search)
-    return _rows(store, f"""
-        WITH p AS (
-            SELECT coalesce('geo:' || CAST(geonameid AS VARCHAR), 'name:' || lower(name)) AS place_key, *
-            FROM places),
-        ev AS (SELECT place_key, count(*) AS n FROM s_events WHERE place_key IS NOT NULL GROUP BY place_key)
-        SELECT p.place_key, any_value(p.name) AS name, any_value(p.geonameid) AS geonameid,
-               any_value(p.lat) AS lat, any_value(p.lon) AS lon, any_value(p.country_code) AS country_code,
-               any_value(p.feature) AS feature, count(DISTINCT p.article_id) AS n_articles,
-               sum(coalesce(json_array_length(p.mentions), 0)) AS n_mentions,
-               coalesce(any_value(ev.n), 0) AS n_events
-        FROM p LEFT JOIN ev ON ev.place_key = p.place_key
-        WHERE {' AND '.join(where)}
-        GROUP BY p.place_key ORDER BY n_mentions DESC, name LIMIT ?""", params + [limit])
-
-
-def query_event_reports(store, event_ids: list[str]) -> dict[str, list[dict]]:
-    """The reports (article, outlet, sentence span) of situation events, by event id."""
-    if not event_ids:
-        return {}
-    out: dict[str, list[dict]] = {}
-    for r in _rows(store, """
-            SELECT event_id, article_id, report_id, outlet, CAST(published AS VARCHAR) AS published, title, date,
-                   sentence_start AS start, sentence_end AS "end", sentence_text AS text, trigger, source_text,
-                   target_text, confidence, rule
-            FROM s_event_reports WHERE list_contains(?, event_id)
-            ORDER BY published NULLS LAST, article_id, report_id""", [list(event_ids)]):
-        out.setdefault(r["event_id"], []).append(r)
-    return out
-
-
-def query_relation_sources(store, relation_ids: list[str]) -> dict[str, list[dict]]:
-    """The per-article reports of situation relations (matched on type and resolved actors)."""
-    if not relation_ids:
-        return {}
-    out: dict[str, list[dict]] = {}
-    for r in _rows(store, """
-            SELECT s.relation_id, r.article_id, a.source AS outlet, CAST(a.published AS VARCHAR) AS published,
-                   a.title, r.start_offset AS start, r.end_offset AS "end"
-            FROM s_relations s
-            JOIN relations r ON r.type = s.type AND r.negated = s.negated
-            JOIN s_actor_map ms ON ms.article_id = r.article_id AND ms.actor_id = r.subject_actor
-                 AND ms.entity_id = s.subject_entity
-            LEFT JOIN s_actor_map mo ON mo.article_id = r.article_id AND mo.actor_id = r.object_actor
-            JOIN articles a ON a.id = r.article_id
-            WHERE list_contains(?, s.relation_id)
-                  AND (mo.entity_id = s.object_entity OR (mo.entity_id IS NULL AND s.object_kind = 'place'))
-            ORDER BY a.published, r.article_id, r.start_offset""", [list(relation_ids)]):
-        out.setdefault(r["relation_id"], []).append(r)
-    return out
-
-
-def query_claim_spans(store, keys: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, int]]:
-    """(article, claim) -> the claim's (start, end) in its article."""
-    if not keys:
-        return {}
-    arts = sorted({a for a, _ in keys})
-    rows = _rows(store, """SELECT article_id, claim_id, start_offset, end_offset FROM claims
-                           WHERE list_contains(?, article_id)""", [arts])
-    return {(r["article_id"], r["claim_id"]): (r["start_offset"], r["end_offset"]) for r in rows
-            if (r["article_id"], r["claim_id"]) in keys}
-
-
-def query_counts_by_type(store, since: Optional[str], until: Optional[str]) -> dict[str, int]:
-    where, params = ["TRUE"], []
-    conds, cparams = period("date", since, until)
-    where += conds
-    params += cparams
-    rows = _rows(store, f"SELECT type, count(*) AS n FROM s_events WHERE {' AND '.join(where)} "
-                        "GROUP BY type ORDER BY n DESC, type", params)
-    return {r["type"]: r["n"] for r in rows}
-
-
 # -- the app -------------------------------------------------------------------------------------------
 class _State:
     def __init__(self, db_path: str, token: Optional[str], max_body: int):
@@ -700,7 +578,7 @@ def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
     def articles(limit: int = _limit(), offset: int = OFFSET):
         """Stored articles, newest first."""
         with state.db() as s:
-            rows = query_articles(s, limit + 1, offset)
+            rows = s.article_list(limit + 1, offset)
         return _page(rows, limit, offset)
 
     @app.get("/articles/{article_id}", response_model=Document, responses=ERROR_RESPONSES, tags=["read"])
@@ -724,7 +602,7 @@ def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
         """One actor (by id, name or alias): aliases, roles, relations, events, quotes, every mention."""
         with state.db() as s:
             p = s.actor_profile(name, limit=limit)
-            srcs = query_relation_sources(s, [r["relation_id"] for r in p["relations"]])
+            srcs = s.relation_sources([r["relation_id"] for r in p["relations"]])
         p["quotes"] = [_quote(q) for q in p["quotes"]]
         for r in p["relations"]:
             r["sources"] = srcs.get(r["relation_id"], [])
@@ -748,7 +626,7 @@ def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
         """One event with each report (article, outlet, sentence span) and the rule that merged them."""
         with state.db() as s:
             found = s.why(event_id)
-            reports = query_event_reports(s, [event_id]).get(event_id, [])
+            reports = s.event_reports([event_id]).get(event_id, [])
         return {"event": found["event"], "reports": reports, "rule": found["rule"]}
 
     @app.get("/quotes", response_model=list[QuoteRow], responses=ERROR_RESPONSES, tags=["read"])
@@ -765,8 +643,7 @@ def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
                until: Optional[str] = Query(None, **DATE_Q), limit: int = _limit(), offset: int = OFFSET):
         """Quantitative claims (casualties, troops, refugees...), with their sources (period: publication)."""
         with state.db() as s:
-            s._ready()
-            rows = query_claims(s, article=article, subject=subject, prop=property, limit=limit + 1, offset=offset,
+            rows = s.claims(article=article, subject=subject, prop=property, limit=limit + 1, offset=offset,
                                 since=since, until=until)
         return _page(rows, limit, offset)
 
@@ -775,7 +652,7 @@ def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
         """Contradicting claims, within one article and across articles."""
         with state.db() as s:
             rows = s.contradictions()
-            spans = query_claim_spans(s, {(r["article_a"], r["claim_a"]) for r in rows}
+            spans = s.claim_spans({(r["article_a"], r["claim_a"]) for r in rows}
                                       | {(r["article_b"], r["claim_b"]) for r in rows})
         for r in rows:
             r["start_a"], r["end_a"] = spans.get((r["article_a"], r["claim_a"]), (None, None))
@@ -794,7 +671,7 @@ def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
         """Relations between actors (alliances, memberships, leadership...) that held at a date."""
         with state.db() as s:
             rows = [r for r in s.graph(at=at)["relations"] if not type or r["type"] == type]
-            srcs = query_relation_sources(s, [r["relation_id"] for r in rows])
+            srcs = s.relation_sources([r["relation_id"] for r in rows])
         for r in rows:
             r["sources"] = srcs.get(r["relation_id"], [])
         return rows
@@ -811,8 +688,8 @@ def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
             rows = s.timeline(actor=actor, since=since, until=until, limit=None if type else limit)
             if type:
                 rows = [r for r in rows if r["type"] == type][:limit]
-            ev = query_event_reports(s, [r["id"] for r in rows if r["kind"] == "event"])
-            rel = query_relation_sources(s, [r["id"] for r in rows if r["kind"] != "event"])
+            ev = s.event_reports([r["id"] for r in rows if r["kind"] == "event"])
+            rel = s.relation_sources([r["id"] for r in rows if r["kind"] != "event"])
         for r in rows:
             r["sources"] = ev.get(r["id"], []) if r["kind"] == "event" else rel.get(r["id"], [])
         return rows
@@ -821,8 +698,7 @@ def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
     def places(search: Optional[str] = Query(None, max_length=200), limit: int = _limit(MAX_LIMIT)):
         """Places named in the articles (merged by geonames id), with coordinates and event counts."""
         with state.db() as s:
-            s._ready()
-            return query_places(s, search=search, limit=limit)
+            return s.places(search=search, limit=limit)
 
     @app.get("/report", response_model=Report, responses=ERROR_RESPONSES, tags=["read"])
     def report(since: Optional[str] = Query(None, **DATE_Q), until: Optional[str] = Query(None, **DATE_Q),
@@ -830,7 +706,7 @@ def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
         """The situation report of a period (as `sitrep report`), with counts by event type."""
         with state.db() as s:
             data = s.report(since=since, until=until, limit=limit)
-            data["by_type"] = query_counts_by_type(s, data["period"]["since"], data["period"]["until"])
+            data["by_type"] = s.event_counts_by_type(data["period"]["since"], data["period"]["until"])
         return data
 
     # -- writing ----------------------------------------------------------------------------------------

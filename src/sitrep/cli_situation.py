@@ -171,6 +171,31 @@ def register(app: typer.Typer) -> None:
              as_json=as_json, as_csv=as_csv, title="Quotes", empty="No quotes match.")
 
     @app.command()
+    def claims(db: Path = DB, subject: Optional[str] = typer.Option(None, "--subject", help="Whose figure (an actor)."),
+               prop: Optional[str] = typer.Option(None, "--property", help="killed, displaced, troops, …"),
+               article: Optional[str] = typer.Option(None, "--article", help="Only this article id."),
+               since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
+               limit: int = LIMIT, as_json: bool = JSON, as_csv: bool = CSV) -> None:
+        """Quantitative claims (casualties, troops, refugees…) with their subjects and sources."""
+        _modes(as_json, as_csv)
+        with open_store(db) as s:
+            rows = s.claims(subject=subject, prop=prop, article=article, since=since, until=until,
+                            limit=_limit(limit))
+        view = [{**r, "text": _snip(r["text"], 80)} for r in rows] if not (as_json or as_csv) else rows
+        emit(rows, view, ("published", "subject_text", "property", "value", "unit", "attributed_text", "text",
+                          "outlet"), as_json=as_json, as_csv=as_csv, title="Claims", empty="No claims match.")
+
+    @app.command()
+    def places(db: Path = DB, search: Optional[str] = typer.Option(None, "--search", help="Part of the name."),
+               limit: int = LIMIT, as_json: bool = JSON, as_csv: bool = CSV) -> None:
+        """Places named in the articles, merged across articles, with their coordinates and event counts."""
+        _modes(as_json, as_csv)
+        with open_store(db) as s:
+            rows = s.places(search=search, limit=_limit(limit))
+        emit(rows, rows, ("name", "country_code", "feature", "lat", "lon", "n_articles", "n_mentions", "n_events"),
+             as_json=as_json, as_csv=as_csv, title="Places", empty="No places match.")
+
+    @app.command()
     def contradictions(db: Path = DB, as_json: bool = JSON, as_csv: bool = CSV) -> None:
         """Contradicting claims, within an article and across articles, with both sources."""
         _modes(as_json, as_csv)
@@ -239,7 +264,7 @@ def register(app: typer.Typer) -> None:
 
         with open_store(db) as s:
             if at:
-                s._check_range(at, None)
+                s.check_period(at, None)
             r = do_export(s, fmt.lower(), out, force=force, at=at)
         Console(stderr=True).print(f"{r['path']}: {r['count']} {r['unit']} ({r['format']})", highlight=False)
 

@@ -109,12 +109,12 @@ def _write_atomically(out: Path, force: bool, write: Callable[[Path], int]) -> i
 
 
 def _rows(store, sql: str, params=()) -> list[dict]:
-    return store._q(sql, params)
+    return store.query(sql, params)
 
 
 def _situation(store) -> dict[str, Any]:
     """Events with their reports and actors, read once for the event-record formats."""
-    store._ready()
+    store.refresh_situation(only_if_stale=True)
     events = _rows(store, "SELECT * FROM s_events ORDER BY date NULLS LAST, event_id")
     actors = {a["entity_id"]: a for a in _rows(store, "SELECT * FROM s_actors")}
     reports: dict[str, list[dict]] = {}
@@ -283,7 +283,7 @@ def _write_cameo(store, path: Path) -> int:
 
 # -- Parquet --------------------------------------------------------------------------------------
 def _write_parquet(store, path: Path) -> int:
-    store._ready()
+    store.refresh_situation(only_if_stale=True)
     tables = [r[0] for r in store.con.execute(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE' "
         "ORDER BY table_name").fetchall()]

@@ -318,8 +318,9 @@ class Store:
         return [Failure(article_id=r[0], origin=r[1], stage=r[2], code=r[3], reason=r[4]) for r in rows]
 
     # -- queries over the situation (the CLI, the HTTP API and exports read these) ---------------
-    def _q(self, sql: str, params: Sequence = ()) -> list[dict]:
-        """Run a parameterised query; rows as dicts with dates as ISO strings and JSON columns parsed."""
+    def query(self, sql: str, params: Sequence = ()) -> list[dict]:
+        """Run a parameterised SQL query over the store's tables (meant for reading); rows come back as
+        dicts, with dates as ISO strings and JSON columns parsed."""
         cur = self.con.execute(sql, list(params))
         names = [d[0] for d in cur.description]
         json_cols = {i for i, d in enumerate(cur.description) if str(d[1]).upper() == "JSON"}
@@ -367,7 +368,7 @@ class Store:
         raise QueryError(f"unknown actor {text!r}{hint} (see `sitrep actors --search`)")
 
     @staticmethod
-    def _check_range(since: Optional[str], until: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    def check_period(since: Optional[str], until: Optional[str]) -> tuple[Optional[str], Optional[str]]:
         from datetime import date
 
         def day(value, opt):
@@ -408,7 +409,7 @@ class Store:
                          " OR strpos(lower(a.entity_id), lower(?)) > 0 OR strpos(?, ' ' || lower(a.name) || ' ') > 0)")
             params += [search, search, search, f" {normalise(search)} "]
         lim = " LIMIT ?" if limit else ""
-        return self._q(f"""
+        return self.query(f"""
             SELECT a.entity_id, a.name, a.kind, a.country, a.sector, a.wikidata, a.kb_id, a.aliases, a.roles,
                    a.affiliation, a.n_articles, a.n_mentions, a.n_events, a.first_seen, a.last_seen
             FROM s_actors a
@@ -418,12 +419,12 @@ class Store:
     def actor_profile(self, name: str, *, limit: int = 10) -> dict:
         """One actor: aliases, roles, relations, recent events and quotes, and every mention's span."""
         eid = self.resolve_actor(name)
-        (actor,) = self._q("""SELECT * EXCLUDE (name_key, alias_keys) FROM s_actors WHERE entity_id = ?""", [eid])
-        mentions = self._q("""
+        (actor,) = self.query("""SELECT * EXCLUDE (name_key, alias_keys) FROM s_actors WHERE entity_id = ?""", [eid])
+        mentions = self.query("""
             SELECT m.article_id, a.source AS outlet, a.published, x.actor_id, x.name, x.role, x.mentions
             FROM s_actor_map m JOIN actors x ON x.article_id = m.article_id AND x.actor_id = m.actor_id
             JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? ORDER BY a.published, m.article_id""", [eid])
-        relations = self._q("""
+        relations = self.query("""
             SELECT relation_id, type, subject_entity, subject_name, object_entity, object_name, since, until, negated,
                    n_reports, first_reported, evidence
             FROM s_relations WHERE subject_entity = ? OR object_entity = ? ORDER BY first_reported, type""", [eid, eid])
@@ -436,7 +437,7 @@ class Store:
         """Situation events (merged reports), most recent first."""
         from .contract import PLOVER_TYPES
 
-        since, until = self._check_range(since, until)
+        since, until = self.check_period(since, until)
         where, params = ["TRUE"], []
         if actor:
             eid = self.resolve_actor(actor)
@@ -464,7 +465,7 @@ class Store:
         if limit:
             lim = " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
-        return self._q(f"""SELECT event_id, date, type, mode, source_entity, source_name, target_entity, target_name,
+        return self.query(f"""SELECT event_id, date, type, mode, source_entity, source_name, target_entity, target_name,
                                   place_name, modality, n_reports, n_sources, outlets, confidence, cameo, evidence
                            FROM s_events WHERE {' AND '.join(where)}
                            ORDER BY date DESC NULLS LAST, n_sources DESC, event_id{lim}""", params)
@@ -482,7 +483,7 @@ class Store:
     def quotes(self, *, speaker: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
                limit: Optional[int] = 100) -> list[dict]:
         """Quotes with their resolved speakers, newest article first."""
-        since, until = self._check_range(since, until)
+        since, until = self.check_period(since, until)
         where, params = ["TRUE"], []
         if speaker:
             where.append("m.entity_id = ?")
@@ -493,7 +494,7 @@ class Store:
         where += conds
         params += cparams
         lim = " LIMIT ?" if limit else ""
-        return self._q(f"""
+        return self.query(f"""
             SELECT q.article_id, q.quote_id, m.entity_id AS speaker_entity, coalesce(s.name, q.speaker_text) AS speaker,
                    q.speaker_text, q.text, q.kind, q.cue, q.start_offset, q.end_offset, a.source AS outlet, a.published
             FROM quotes q JOIN articles a ON a.id = q.article_id
@@ -505,7 +506,7 @@ class Store:
     def contradictions(self) -> list[dict]:
         """Contradicting claims, within one article and across articles, each with both sources."""
         self._ready()
-        return self._q("""
+        return self.query("""
             SELECT 'article' AS scope, x.reason, x.article_id AS article_a, x.claim_a, ca.text AS text_a,
                    a.source AS outlet_a, a.published AS published_a, x.article_id AS article_b, x.claim_b,
                    cb.text AS text_b, a.source AS outlet_b, a.published AS published_b
@@ -521,7 +522,7 @@ class Store:
     def timeline(self, *, actor: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
                  limit: Optional[int] = 200) -> list[dict]:
         """What happened, in date order: situation events and relations that began or ended."""
-        since, until = self._check_range(since, until)
+        since, until = self.check_period(since, until)
         eid = self.resolve_actor(actor) if actor else None
         if eid is None:
             self._ready()
@@ -533,7 +534,7 @@ class Store:
         cond += conds
         params += cparams
         lim = " LIMIT ?" if limit else ""
-        rows = self._q(f"""SELECT CAST(date AS VARCHAR) AS date, 'event' AS kind, type, event_id AS id,
+        rows = self.query(f"""SELECT CAST(date AS VARCHAR) AS date, 'event' AS kind, type, event_id AS id,
                                   source_name, target_name, place_name, n_sources, evidence
                            FROM s_events WHERE {' AND '.join(cond)}
                            ORDER BY date, n_sources DESC, event_id{lim}""", params + ([int(limit)] if limit else []))
@@ -545,7 +546,7 @@ class Store:
         if eid:
             rcond.append("(subject_entity = ? OR object_entity = ?)")
             rparams += [eid, eid]
-        for r in self._q(f"""SELECT relation_id, type, subject_name, object_name, since, until, n_sources, evidence
+        for r in self.query(f"""SELECT relation_id, type, subject_name, object_name, since, until, n_sources, evidence
                              FROM s_relations WHERE {' AND '.join(rcond)} AND (since IS NOT NULL OR until IS NOT NULL)""",
                          rparams):
             for bound, label in (("since", "began"), ("until", "ended")):
@@ -562,7 +563,7 @@ class Store:
         (dyads with fewer than ``min_events`` events of a type are left out)."""
         from .situation import graph_at
 
-        at, _ = self._check_range(at, None) if at else (None, None)
+        at, _ = self.check_period(at, None) if at else (None, None)
         if int(min_events) < 1:
             raise QueryError("min_events must be 1 or more")
         self._ready()
@@ -570,7 +571,7 @@ class Store:
 
     def graph_changes(self, start: str, end: str) -> dict:
         """Relations that held at ``end`` but not at ``start`` (added), and the reverse (ended)."""
-        start, end = self._check_range(start, end)
+        start, end = self.check_period(start, end)
         if not start or not end:
             raise QueryError("graph changes need two dates")
         a = {r["relation_id"]: r for r in self.graph(at=start)["relations"]}
@@ -580,7 +581,7 @@ class Store:
 
     def situation_counts(self, *, since: Optional[str] = None, until: Optional[str] = None) -> dict[str, int]:
         """How many of each thing the situation holds (in a period of publication/event dates)."""
-        since, until = self._check_range(since, until)
+        since, until = self.check_period(since, until)
         self._ready()
         pub, pp = period("a.published", since, until)
         ev, ep = period("date", since, until)
@@ -610,7 +611,7 @@ class Store:
         sources agree on, and contradictions across articles."""
         from .report import situation
 
-        since, until = self._check_range(since, until)
+        since, until = self.check_period(since, until)
         data = dict(situation(self, since=since, until=until, limit=limit))
         data["period"] = {"since": since, "until": until}
         data["counts"] = self.situation_counts(since=since, until=until)
@@ -619,3 +620,124 @@ class Store:
                                           and (not since or (c["published_b"] or "") >= since)
                                           and (not until or (c["published_a"] or "9") <= until)]
         return data
+
+    # -- the rest of the situation that the HTTP API and the dashboard show ---------------------
+    def article_list(self, limit: int = 100, offset: int = 0) -> list[dict]:
+        """Stored articles, newest first, with their counts of actors, events, quotes and claims."""
+        return self.query("""
+            SELECT a.id, a.title, a.source, a.url, CAST(a.published AS VARCHAR) AS published, a.language, a.origin,
+                   (SELECT count(*) FROM actors x WHERE x.article_id = a.id) AS n_actors,
+                   (SELECT count(*) FROM events x WHERE x.article_id = a.id) AS n_events,
+                   (SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS n_quotes,
+                   (SELECT count(*) FROM claims x WHERE x.article_id = a.id) AS n_claims
+            FROM articles a ORDER BY a.published DESC NULLS LAST, a.ingested_at DESC, a.id LIMIT ? OFFSET ?""",
+                     [limit, offset])
+
+    def claims(self, *, article: Optional[str] = None, subject: Optional[str] = None, prop: Optional[str] = None,
+               limit: int = 100, offset: int = 0, since: Optional[str] = None, until: Optional[str] = None
+               ) -> list[dict]:
+        """Quantitative claims with their resolved subjects and sources, newest article first (the period
+        is the publication date's); ``subject`` is an actor id, name or alias, ``prop`` a claim property."""
+        since, until = self.check_period(since, until)
+        self._ready()
+        where, params = ["TRUE"], []
+        conds, cparams = period("a.published", since, until)
+        where += conds
+        params += cparams
+        if article:
+            where.append("c.article_id = ?")
+            params.append(article)
+        if subject:
+            where.append("m.entity_id = ?")
+            params.append(self.resolve_actor(subject))
+        if prop:
+            where.append("lower(c.property) = lower(?)")
+            params.append(prop)
+        return self.query(f"""
+            SELECT c.article_id, c.claim_id, m.entity_id AS subject_entity, c.subject_text, c.property, c.value,
+                   c.value_max, c.unit, c.approx, c.place, c.attributed_text, c.date, c.start_offset AS start,
+                   c.end_offset AS "end", c.text, a.source AS outlet, CAST(a.published AS VARCHAR) AS published
+            FROM claims c JOIN articles a ON a.id = c.article_id
+            LEFT JOIN s_actor_map m ON m.article_id = c.article_id AND m.actor_id = c.subject_actor
+            WHERE {' AND '.join(where)}
+            ORDER BY a.published DESC NULLS LAST, c.article_id, c.start_offset LIMIT ? OFFSET ?""",
+                     params + [limit, offset])
+
+    def places(self, *, search: Optional[str] = None, limit: int = 100) -> list[dict]:
+        """Places across articles, one per geonames id (or name), with mention and event counts."""
+        self._ready()
+        where, params = ["TRUE"], []
+        if search:
+            where.append("strpos(lower(p.name), lower(?)) > 0")
+            params.append(search)
+        return self.query(f"""
+            WITH p AS (
+                SELECT coalesce('geo:' || CAST(geonameid AS VARCHAR), 'name:' || lower(name)) AS place_key, *
+                FROM places),
+            ev AS (SELECT place_key, count(*) AS n FROM s_events WHERE place_key IS NOT NULL GROUP BY place_key)
+            SELECT p.place_key, any_value(p.name) AS name, any_value(p.geonameid) AS geonameid,
+                   any_value(p.lat) AS lat, any_value(p.lon) AS lon, any_value(p.country_code) AS country_code,
+                   any_value(p.feature) AS feature, count(DISTINCT p.article_id) AS n_articles,
+                   sum(coalesce(json_array_length(p.mentions), 0)) AS n_mentions,
+                   coalesce(any_value(ev.n), 0) AS n_events
+            FROM p LEFT JOIN ev ON ev.place_key = p.place_key
+            WHERE {' AND '.join(where)}
+            GROUP BY p.place_key ORDER BY n_mentions DESC, name LIMIT ?""", params + [limit])
+
+    def event_reports(self, event_ids: list[str]) -> dict[str, list[dict]]:
+        """The reports (article, outlet, sentence span) of situation events, by event id."""
+        if not event_ids:
+            return {}
+        self._ready()
+        out: dict[str, list[dict]] = {}
+        for r in self.query("""
+                SELECT event_id, article_id, report_id, outlet, CAST(published AS VARCHAR) AS published, title, date,
+                       sentence_start AS start, sentence_end AS "end", sentence_text AS text, trigger, source_text,
+                       target_text, confidence, rule
+                FROM s_event_reports WHERE list_contains(?, event_id)
+                ORDER BY published NULLS LAST, article_id, report_id""", [list(event_ids)]):
+            out.setdefault(r["event_id"], []).append(r)
+        return out
+
+    def relation_sources(self, relation_ids: list[str]) -> dict[str, list[dict]]:
+        """The per-article reports of situation relations (matched on type and resolved actors)."""
+        if not relation_ids:
+            return {}
+        self._ready()
+        out: dict[str, list[dict]] = {}
+        for r in self.query("""
+                SELECT s.relation_id, r.article_id, a.source AS outlet, CAST(a.published AS VARCHAR) AS published,
+                       a.title, r.start_offset AS start, r.end_offset AS "end"
+                FROM s_relations s
+                JOIN relations r ON r.type = s.type AND r.negated = s.negated
+                JOIN s_actor_map ms ON ms.article_id = r.article_id AND ms.actor_id = r.subject_actor
+                     AND ms.entity_id = s.subject_entity
+                LEFT JOIN s_actor_map mo ON mo.article_id = r.article_id AND mo.actor_id = r.object_actor
+                JOIN articles a ON a.id = r.article_id
+                WHERE list_contains(?, s.relation_id)
+                      AND (mo.entity_id = s.object_entity OR (mo.entity_id IS NULL AND s.object_kind = 'place'))
+                ORDER BY a.published, r.article_id, r.start_offset""", [list(relation_ids)]):
+            out.setdefault(r["relation_id"], []).append(r)
+        return out
+
+    def claim_spans(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, int]]:
+        """(article, claim) -> the claim's (start, end) in its article."""
+        if not keys:
+            return {}
+        arts = sorted({a for a, _ in keys})
+        rows = self.query("""SELECT article_id, claim_id, start_offset, end_offset FROM claims
+                               WHERE list_contains(?, article_id)""", [arts])
+        return {(r["article_id"], r["claim_id"]): (r["start_offset"], r["end_offset"]) for r in rows
+                if (r["article_id"], r["claim_id"]) in keys}
+
+    def event_counts_by_type(self, since: Optional[str] = None, until: Optional[str] = None) -> dict[str, int]:
+        """Situation events of a period (their own date) counted by PLOVER type, most frequent first."""
+        since, until = self.check_period(since, until)
+        self._ready()
+        where, params = ["TRUE"], []
+        conds, cparams = period("date", since, until)
+        where += conds
+        params += cparams
+        rows = self.query(f"SELECT type, count(*) AS n FROM s_events WHERE {' AND '.join(where)} "
+                           "GROUP BY type ORDER BY n DESC, type", params)
+        return {r["type"]: r["n"] for r in rows}
