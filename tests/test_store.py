@@ -97,3 +97,34 @@ def test_foreign_database_is_refused(tmp_path):
     con.close()
     with pytest.raises(StoreError):
         Store(db)
+
+
+def test_an_older_store_is_upgraded_on_open_keeping_its_documents(tmp_path):
+    import sitrep
+    from sitrep.store import SCHEMA_VERSION
+
+    db = tmp_path / "v3.duckdb"
+    doc = sitrep.extract("Iran has supplied weapons and military advisers to Hezbollah for years, officials said.",
+                         published="2024-12-01")
+    assert [r.kind for r in doc.relations] == ["military"]
+    with Store(db) as s:
+        s.add_documents([doc])
+    con = duckdb.connect(str(db))  # make it a version-3 store: no relations.kind
+    con.execute("ALTER TABLE relations DROP COLUMN kind")
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.close()
+    with Store(db, read_only=True) as s:  # a read-only open upgrades it first
+        assert s.query("SELECT type, kind FROM relations") == [{"type": "supported_by", "kind": "military"}]
+        assert s.query("SELECT value FROM meta WHERE key = 'schema_version'")[0]["value"] == str(SCHEMA_VERSION)
+        assert s.counts()["articles"] == 1
+
+
+def test_a_store_with_an_unknown_version_is_refused_not_upgraded(tmp_path):
+    db = tmp_path / "v1.duckdb"
+    Store(db).close()
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(SchemaVersionError) as ei:
+        Store(db, read_only=True)
+    assert "version 1" in str(ei.value)

@@ -27,7 +27,8 @@ from .dbutil import bulk_insert, period
 from .errors import QueryError, SchemaVersionError, StoreError
 from .situation import SITUATION_SCHEMA, SITUATION_TABLES
 
-SCHEMA_VERSION = 3  # 2: situation tables (s_*), see sitrep.situation; 3: s_actors name_key, alias_keys, n_events
+SCHEMA_VERSION = 4  # 2: situation tables (s_*), see sitrep.situation; 3: s_actors name_key, alias_keys, n_events;
+#                     4: relations.kind
 DEFAULT_DB = "sitrep.duckdb"
 
 SCHEMA = """
@@ -59,7 +60,7 @@ CREATE TABLE IF NOT EXISTS claims (
 CREATE TABLE IF NOT EXISTS relations (
     article_id VARCHAR, n INTEGER, type VARCHAR, subject_actor VARCHAR, subject_text VARCHAR,
     object_actor VARCHAR, object_text VARCHAR, since VARCHAR, until VARCHAR, negated BOOLEAN,
-    start_offset INTEGER, end_offset INTEGER, PRIMARY KEY (article_id, n));
+    start_offset INTEGER, end_offset INTEGER, kind VARCHAR, PRIMARY KEY (article_id, n));
 CREATE TABLE IF NOT EXISTS contradictions (
     article_id VARCHAR, claim_a VARCHAR, claim_b VARCHAR, reason VARCHAR);
 CREATE TABLE IF NOT EXISTS dates (
@@ -68,6 +69,14 @@ CREATE TABLE IF NOT EXISTS dates (
 CREATE TABLE IF NOT EXISTS failures (
     origin VARCHAR, article_id VARCHAR, stage VARCHAR, code VARCHAR, reason VARCHAR, failed_at TIMESTAMP);
 """ + SITUATION_SCHEMA
+
+#: how a store of an older schema version is brought up to date, one version at a time (applied when the
+#: store is opened; every stored document is kept, so new columns are filled from the documents)
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    3: ("ALTER TABLE relations ADD COLUMN kind VARCHAR",
+        """UPDATE relations SET kind = json_extract_string(a.document, '$.relations[' || relations.n || '].kind')
+           FROM articles a WHERE a.id = relations.article_id"""),
+}
 
 FACT_TABLES = ("actors", "events", "quotes", "places", "claims", "relations", "contradictions", "dates")
 
@@ -100,24 +109,40 @@ class Store:
         self.read_only = read_only
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no database at {self.path}; create one with `sitrep ingest PATH --db {self.path}`")
+        self.con = self._connect(read_only)
+        if not self._init_schema(read_only):  # an older schema: upgrade it in a writable connection first
+            self.con.close()
+            self.con = self._connect(False)
+            self._init_schema(False)
+            self.con.close()
+            self.con = self._connect(True)
+
+    def _connect(self, read_only: bool):
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            return duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as err:
             raise StoreError(f"cannot open database {self.path}: {err}") from None
-        self._init_schema(read_only)
 
     # -- schema ------------------------------------------------------------------------------
-    def _init_schema(self, read_only: bool) -> None:
+    def _init_schema(self, read_only: bool) -> bool:
+        """Create the schema in an empty database, check (and upgrade) it in an existing one; False when
+        the store needs an upgrade that a read-only connection cannot make."""
         tables = {r[0] for r in self.con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
         if "meta" in tables:
             row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            found = int(row[0]) if row else None
-            if found != SCHEMA_VERSION:
+            found = int(row[0]) if row and str(row[0]).isdigit() else None
+            if found == SCHEMA_VERSION:
+                return True
+            if found is None or found > SCHEMA_VERSION or any(v not in MIGRATIONS
+                                                               for v in range(found, SCHEMA_VERSION)):
                 raise SchemaVersionError(
                     f"database {self.path} has schema version {found}, this sitrep needs {SCHEMA_VERSION}; "
                     f"ingest into a new database (--db NEW.duckdb) or use the sitrep version that wrote it")
-            return
+            if read_only:
+                return False
+            self._migrate(found)
+            return True
         if tables:
             raise StoreError(f"{self.path} is a DuckDB database but not a sitrep store; choose another --db")
         if read_only:
@@ -125,6 +150,20 @@ class Store:
         self.con.execute(SCHEMA)
         self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         self.con.execute("INSERT INTO meta VALUES ('situation_stale', '0')")
+        return True
+
+    def _migrate(self, found: int) -> None:
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            for version in range(found, SCHEMA_VERSION):
+                for sql in MIGRATIONS[version]:
+                    self.con.execute(sql)
+            self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
+            self.con.execute("COMMIT")
+        except duckdb.Error as err:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"cannot upgrade database {self.path} from schema version {found} to "
+                             f"{SCHEMA_VERSION}: {err}") from None
 
     def close(self) -> None:
         self.con.close()
@@ -178,7 +217,7 @@ class Store:
         if doc.relations:
             bulk_insert(c, "relations", [
                 [aid, n, r.type, r.subject.actor_id, r.subject.text, r.object.actor_id, r.object.text,
-                 r.since, r.until, r.negated, r.start, r.end] for n, r in enumerate(doc.relations)])
+                 r.since, r.until, r.negated, r.start, r.end, r.kind] for n, r in enumerate(doc.relations)])
         if doc.contradictions:
             bulk_insert(c, "contradictions", [
                 [aid, x.claims[0], x.claims[1], x.reason] for x in doc.contradictions])
