@@ -119,6 +119,24 @@ def test_unknown_names_become_actors():
     assert actor_of(st, "Hollow Creek Foundation").kind == "organization"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Opposition fighters said on Sunday they had taken the town of Tal Rifaat from Kurdish forces.", "Tal Rifaat"),
+    ("Government troops pulled back from most of Daraa and Sweida provinces overnight.", "Sweida"),
+    ("Rebels opened the gates of Saydnaya military prison before dawn.", "Saydnaya"),
+    ("The convoy halted two miles east of Qaryat Nour after the shelling.", "Qaryat Nour"),
+])
+def test_unknown_name_in_a_place_frame_is_not_an_actor(text, name):
+    st = run(text)
+    assert all(name not in a.name for a in st.actors), [a.name for a in st.actors]
+
+
+def test_place_frame_leaves_organisations_and_people_alone():
+    st = run("Fighters of the Northern Valley Brigades shelled a Northern Valley Brigades base overnight. "
+             "Ilona Berg, the mayor of the city, said the son of Omar Dalil was among the wounded.")
+    assert actor_of(st, "Northern Valley Brigades").kind == "armed_group"
+    assert actor_of(st, "Omar Dalil").kind == "person" and actor_of(st, "Ilona Berg").kind == "person"
+
+
 def test_one_actor_per_real_actor():
     st = run("The United States said on Monday that the U.S. would keep troops in Iraq. Washington "
              "also urged Baghdad to act. Hayat Tahrir al-Sham, or HTS, denied it. Tahrir al-Sham "

@@ -103,7 +103,7 @@ def load_cues(path: str | None = None) -> dict[str, frozenset]:
             raise KnowledgeBaseError("must be a list of words", file=p, line=data.line_of(k), field=k)
         out[k] = frozenset(x.lower() for x in v)
     need = {"object_verbs", "contact_verbs", "contact_nouns", "place_preps", "place_nouns",
-            "place_subject_verbs", "person_pronouns", "thing_pronouns", "group_nouns", "speech_verbs"}
+            "place_subject_verbs", "place_frames", "person_pronouns", "thing_pronouns", "group_nouns", "speech_verbs"}
     missing = need - set(out)
     if missing:
         raise KnowledgeBaseError(f"missing list {sorted(missing)[0]!r}", file=p, line=1, field=sorted(missing)[0])

@@ -305,6 +305,8 @@ class _Builder:
             if self.metonym_acts(span, label):
                 self.add_mention(ts, te, self.add_actor_kb(met), "metonym")
             return
+        if self.in_place_frame(span):
+            return  # "the town of Tal Rifaat", "Daraa and Sweida provinces": a place, whatever NER said
         if label == "PERSON":
             self.resolve_person_name(ts, te)
             return
@@ -445,6 +447,29 @@ class _Builder:
         gaz = load_gazetteer()
         return any(gaz.population(i) >= BIG_PLACE or gaz.kind(i) in ("country", "admin1", "region")
                    for i in gaz.lookup(name))
+
+    def in_place_frame(self, span) -> bool:
+        """Does an unknown name stand in a frame that makes it a place: the object of "of" after a kind of
+        place or a direction ("the town of Tal Rifaat", "east of the Euphrates"), or the modifier of a kind
+        of place ("Daraa and Sweida provinces", "the al-Tanf garrison", "Saydnaya military prison")? A
+        name with an organisation's words ("... Brigade base") keeps its actor."""
+        frames = self.cues["place_frames"]
+        words = set(norm(span.text).split())
+        if words & (self.cues["armed_group_words"] | self.cues["media_words"] | self.cues["group_nouns"]
+                    | self.cues["party_words"]):
+            return False
+        root = span.root
+        while root.dep_ == "conj" and root.head != root and root.head.i not in range(span.start, span.end):
+            root = root.head
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in frames:
+            return head.head.i < span.start
+        if root.dep_ in ("compound", "nmod", "amod") and head.i >= span.end and head.pos_ in ("NOUN", "PROPN"):
+            between = self.doc[span.end:head.i]
+            return head.lemma_.lower() in frames and all(
+                (t.pos_ in ("ADJ", "NOUN", "PROPN", "CCONJ") or t.text == ",") and t.lower_ not in self.res.role_heads
+                for t in between)
+        return False
 
     def looks_like_place(self, span, label: str) -> bool:
         """An unknown ORG/NORP that the small model mislabelled: the object of a place preposition
