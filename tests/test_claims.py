@@ -188,3 +188,17 @@ def test_place_one_phrase_deeper():
     s = claims_of("At least 45 Ukrainians were killed in strikes on Kharkiv overnight.")
     [c] = s.claims
     assert (c.property, c.place) == ("dead", "p_kharkiv")
+
+
+def test_counted_people_own_their_losses_when_the_text_says_where_or_when():
+    import sitrep
+
+    doc = sitrep.extract("Eighteen civilians were killed in Kharkiv on Monday, the regional governor said. "
+                         "A rights group later put the toll at 31 civilians killed in Kharkiv on Monday. "
+                         "Rescuers said 40 people had been injured.", published="2024-05-14")
+    dead = [(c.subject.text, c.value) for c in doc.claims if c.property == "dead"]
+    assert dead == [("civilians", 18), ("civilians", 31)]
+    assert all(c.place and c.date == "2024-05-13" for c in doc.claims if c.property == "dead")
+    assert not any(c.value == 40 for c in doc.claims)  # no where, no when: not comparable with anything
+    [x] = doc.contradictions
+    assert "18" in x.reason.lower() or "eighteen" in x.reason.lower()

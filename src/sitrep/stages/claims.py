@@ -18,7 +18,9 @@ then read through the parse:
   "according to X" in the sentence;
 * **when** -- a date expression in the same clause.
 
-No owner, no property: no claim. Every claim's ``text`` is ``article_text[start:end]``.
+No owner, no property: no claim -- except for losses of people the text names only by what they are
+("12 people were killed in Idlib on Monday", "280,000 civilians displaced since November"): the counted
+group (a generic agent of the actors stage) is then the subject, when the claim has a place or a date. Every claim's ``text`` is ``article_text[start:end]``.
 """
 
 from __future__ import annotations
@@ -134,6 +136,13 @@ class ClaimsStage(Stage):
             return None
         anchor = noun if noun is not None else root
         subject, path = self._owner(state, anchor, span, prop, voc)
+        counted = None
+        if subject is None and noun is not None and prop in voc.victim:
+            counted = _mention(state, noun)  # "12 people were killed": the people counted are the subject
+            if counted is None or counted.how != "agent":
+                return None
+            subject = counted
+            path[1:1] = [c for c in noun.children if c.dep_ in ("acl", "relcl")]  # "45 civilians killed in Idlib"
         if subject is None:
             return None
         if not any(t.pos_ in _VERB_POS for t in path):  # the place may hang on the clause's verb
@@ -146,10 +155,12 @@ class ClaimsStage(Stage):
         if noun is not None and noun.i >= span.end and noun.i - span.end <= 4:
             end = max(end, noun.idx + len(noun.text))
         text = state.text[start:end]
+        place, date = self._place(state, anchor, path, voc, places, start), self._date(state, anchor, path)
+        if counted is not None and place is None and date is None:
+            return None  # "40 people were wounded" with no where or when: not comparable with anything
         return Claim(id=f"C{n}", subject=subject.ref(), property=prop, value=q.value, value_max=q.value_max,
-                     unit=unit, approx=q.approx, place=self._place(state, anchor, path, voc, places, start),
-                     attributed_to=self._source(state, anchor, voc), date=self._date(state, anchor, path),
-                     start=start, end=end, text=text)
+                     unit=unit, approx=q.approx, place=place, attributed_to=self._source(state, anchor, voc),
+                     date=date, start=start, end=end, text=text)
 
     @staticmethod
     def _counted_noun(root, span):
