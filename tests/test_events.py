@@ -455,3 +455,12 @@ def test_sanction_mode_only_when_the_text_supports_it():
     st = run("The European Union imposed new sanctions on Belarus on Monday.")
     ev = [e for e in st.events if e.type == "SANCTION"]
     assert ev and ev[0].mode == "discontinue"
+
+
+def test_a_frame_takes_its_target_from_its_own_complement_not_a_clause_further_on():
+    text = ("Armenia threatened to strike Azerbaijani positions in response to the shelling of the border "
+            "town of Kapan, where, officials said, 12 people were killed.")
+    st = run(text, mentions=[mention(text, "Armenia", "ARM"), mention(text, "Azerbaijani", "AZE", how="demonym"),
+                             mention(text, "people", "PEOPLE", how="agent"), mention(text, "officials", "OFF", how="agent")])
+    [ev] = [e for e in st.events if e.type == "THREATEN"]
+    assert ev.source.actor_id == "ARM" and ev.target.actor_id == "AZE"

@@ -282,6 +282,17 @@ def _question_or_quantity(tok, quantity_words: frozenset) -> bool:
     return False
 
 
+def _in_relative_clause(tok, top) -> bool:
+    """Is ``tok`` inside a relative clause below ``top``? ("threatened to shell towns near the city where
+    100 people were killed": the killing is not what was threatened)."""
+    t = tok
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "relcl":
+            return True
+        t = t.head
+    return False
+
+
 def _np_span(tok) -> tuple[int, int]:
     """Character span of the noun phrase core headed by ``tok`` (modifiers before it, not its PPs)."""
     left = tok
@@ -843,7 +854,7 @@ class _Context:
             for ch in comp:
                 for t in ch.subtree:
                     e = by_tok.get(t.i)
-                    if e is not None and e is not f and e not in inner:
+                    if e is not None and e is not f and e not in inner and not _in_relative_clause(t, ch):
                         inner.append(e)
             if not inner:
                 if not f.targets or all(self.mention_for(t) is None for t in f.targets):
@@ -859,7 +870,7 @@ class _Context:
                 if f.sense.type in ("REQUEST", "THREATEN", "ACCUSE") and src_e and first.source_how == "subj":
                     f.targets = src_e
                 else:
-                    f.targets = (self._complement_subject(f) or
+                    f.targets = (self._complement_subject(f, first) or
                                  [t for t in first.targets if self.mention_for(t) is not None] or
                                  self._complement_targets(f))
 
@@ -906,9 +917,11 @@ class _Context:
                         return [t]
         return []
 
-    def _complement_subject(self, f: _Cand) -> list:
+    def _complement_subject(self, f: _Cand, inner: Optional[_Cand] = None) -> list:
+        """The subject of the complement clause that holds the embedded act ``inner`` (the nearest one):
+        "demanded that the US cancel its plans" -> the US."""
         for ch in f.trigger.children:
-            if ch.dep_ == "ccomp":
+            if ch.dep_ == "ccomp" and (inner is None or ch.left_edge.i <= inner.trigger.i <= ch.right_edge.i):
                 subj = [t for t in _children(ch, "nsubj", "nsubjpass") if t not in f.sources]
                 if subj and self.mention_for(subj[0]) is not None:
                     fs = [self.mention_for(x) for x in f.sources]
