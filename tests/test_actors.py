@@ -137,6 +137,12 @@ def test_place_frame_leaves_organisations_and_people_alone():
     assert actor_of(st, "Omar Dalil").kind == "person" and actor_of(st, "Ilona Berg").kind == "person"
 
 
+def test_quantifiers_and_own_are_not_part_of_an_agents_name():
+    st = run("Many troops stayed behind. The government must talk to its own people, the envoy said.")
+    assert actor_of(st, "troops").name == "troops"
+    assert actor_of(st, "people").name == "people"
+
+
 def test_one_actor_per_real_actor():
     st = run("The United States said on Monday that the U.S. would keep troops in Iraq. Washington "
              "also urged Baghdad to act. Hayat Tahrir al-Sham, or HTS, denied it. Tahrir al-Sham "

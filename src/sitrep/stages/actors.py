@@ -604,6 +604,8 @@ class _Builder:
                     ts = k
                     j = k - 1
                     continue
+            if t.lower_ in self.cues.get("agent_name_stop", ()):
+                break  # "its own people", "many troops": not part of the agent's name
             if t.dep_ == "amod" and t.head.i == tok.i and t.pos_ == "ADJ":
                 ts = j  # "regional partners", "top lawmakers"
                 j -= 1
