@@ -162,3 +162,21 @@ def test_kb_files_read_yaml_booleans_as_words(tmp_path):
     p.write_text("- {id: X_NO, name: Norway office, aliases: [NO, On], country: NOR}\n")
     (entry,) = load_yaml(p)
     assert entry["aliases"] == ["NO", "On"]
+
+
+def test_ruler_wants_a_capitalised_last_word_as_the_name_writes_it():
+    from sitrep.kb.ruler import KbRuler
+    from sitrep.nlp import _import_model
+
+    nlp = _import_model(None).load(disable=["ner", "parser", "lemmatizer", "attribute_ruler"])
+    ruler = KbRuler(nlp)
+    ruler.add_patterns([{"label": "ORG", "pattern": "Karvan Today", "id": "KT"},
+                        {"label": "GPE", "pattern": "Karvan", "id": "KRV"},
+                        {"label": "ORG", "pattern": "islamic movement of karvan", "id": "IMK"}])
+
+    def ents(text):
+        return [(e.text, e.ent_id_) for e in ruler(nlp.make_doc(text)).ents]
+
+    assert ents("Karvan Today reported the strike.") == [("Karvan Today", "KT")]
+    assert ents("Karvan today warned its neighbours.") == [("Karvan", "KRV")]
+    assert ents("the Islamic Movement of Karvan said") == [("Islamic Movement of Karvan", "IMK")]

@@ -5,7 +5,8 @@ Names are matched the way :meth:`sitrep.kb.KnowledgeBase.lookup` matches them: c
 punctuation-insensitive ("al-Qaeda" = "Al Qaeda"), with two safety rules:
 
 * an acronym ("US", "U.S.", "IS", "UN") matches only as written in capitals ("us" and "is" never do);
-* a name written with capitals never matches all-lower-case text ("turkey", "china", "chad").
+* a name written with capitals never matches all-lower-case text ("turkey", "china", "chad"), nor text
+  whose last word is lower-case where the name's is capitalised ("Russia today" is not "Russia Today").
 
 The patterns are kept as a dict of normalised names (no tokenisation at load time: adding thousands of
 names to a spaCy ``PhraseMatcher`` costs a second or more, mostly creating lexemes); at run time each
@@ -33,6 +34,7 @@ class KbRuler:
         self.nlp = nlp
         self.name = name
         self.names: dict[str, tuple[str, str, bool]] = {}     # norm(name) -> (label, id, lower ok)
+        self.last_capital: set[str] = set()                   # names whose last word is capitalised
         self.acronyms: dict[str, tuple[str, str]] = {}        # "US" -> (label, id)
         self.first_words: set[str] = set()
         self.max_words = 0
@@ -54,6 +56,9 @@ class KbRuler:
             if not key or key in self.names:
                 continue
             self.names[key] = (label, eid, text == text.lower())
+            last = text.split()[-1] if " " in text else ""
+            if last[:1].isupper():
+                self.last_capital.add(key)
             words = key.split()
             self.first_words.add(words[0])
             self.max_words = max(self.max_words, len(words))
@@ -92,8 +97,9 @@ class KbRuler:
                         nwords += t.count(" ") + 1
                         if nwords > maxw:
                             break
-                        hit = names.get(" ".join(parts))
-                        if hit is not None:
+                        key = " ".join(parts)
+                        hit = names.get(key)
+                        if hit is not None and not (key in self.last_capital and strings[arr[j][0]].islower()):
                             best = (j + 1, hit)
             if best is not None:
                 end, (label, eid, lower_ok) = best
