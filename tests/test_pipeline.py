@@ -90,6 +90,16 @@ def test_two_processes_give_the_same_documents(start_method):
     assert one == two and len(two) == 6
 
 
+def test_full_pipeline_in_forked_workers_gives_the_same_documents():
+    from sitrep.examples import example_articles
+
+    arts = list(example_articles())[:4]
+    pipe = Pipeline()
+    one = [o.document for o in pipe.pipe(arts, n_process=1, batch_size=1)]
+    two = [o.document for o in pipe.pipe(arts, n_process=2, batch_size=1)]
+    assert one == two and all(d is not None and d.events for d in two)
+
+
 def test_warm_loads_the_resources_once_and_returns_the_pipeline():
     from sitrep.pipeline import default_start_method
 
