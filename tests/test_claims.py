@@ -202,3 +202,12 @@ def test_counted_people_own_their_losses_when_the_text_says_where_or_when():
     assert not any(c.value == 40 for c in doc.claims)  # no where, no when: not comparable with anything
     [x] = doc.contradictions
     assert "18" in x.reason.lower() or "eighteen" in x.reason.lower()
+
+
+def test_a_toll_dated_by_a_since_clause_takes_that_date():
+    import sitrep
+
+    doc = sitrep.extract("A monitoring group said at least 412 people had been killed since the offensive began "
+                         "on March 3.", published="2024-03-20")
+    [c] = doc.claims
+    assert (c.subject.text, c.property, c.value, c.date) == ("people", "dead", 412, "2024-03-03")

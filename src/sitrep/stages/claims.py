@@ -91,6 +91,19 @@ def _generic(state: ArticleState, m: Mention) -> bool:
     return a is None or (a.country is None and a.kind in ("organization", "group", "other"))
 
 
+_TEMPORAL_MARKS = frozenset({"since", "after", "when", "until", "before"})
+
+
+def _temporal_clause_of(verb, clause: set) -> bool:
+    """Is ``verb`` the head of a temporal clause of one of the ``clause`` verbs ("killed since the
+    offensive began on Nov. 27")?"""
+    if verb.dep_ == "advcl" and verb.head.i in clause:
+        return any(c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_MARKS for c in verb.children)
+    if verb.dep_ == "pcomp" and verb.head.lower_ in _TEMPORAL_MARKS:
+        return verb.head.head.i in clause
+    return False
+
+
 def _mention(state: ArticleState, tok) -> Optional[Mention]:
     if tok is None:
         return None
@@ -379,7 +392,7 @@ class ClaimsStage(Stage):
                 if a.pos_ in _VERB_POS:
                     verb = a
                     break
-            if verb is not None and verb.i in clause:
+            if verb is not None and (verb.i in clause or _temporal_clause_of(verb, clause)):
                 best = d.value
                 break
         return best
