@@ -677,12 +677,7 @@ class Store:
                ) -> list[dict]:
         """Quantitative claims with their resolved subjects and sources, newest article first (the period
         is the publication date's); ``subject`` is an actor id, name or alias, ``prop`` a claim property."""
-        since, until = self.check_period(since, until)
-        self._ready()
-        where, params = ["TRUE"], []
-        conds, cparams = period("a.published", since, until)
-        where += conds
-        params += cparams
+        where, params = self._period_filter("a.published", since, until)
         if article:
             where.append("c.article_id = ?")
             params.append(article)
@@ -725,26 +720,16 @@ class Store:
 
     def event_reports(self, event_ids: list[str]) -> dict[str, list[dict]]:
         """The reports (article, outlet, sentence span) of situation events, by event id."""
-        if not event_ids:
-            return {}
-        self._ready()
-        out: dict[str, list[dict]] = {}
-        for r in self.query("""
+        return self._grouped("event_id", event_ids, """
                 SELECT event_id, article_id, report_id, outlet, CAST(published AS VARCHAR) AS published, title, date,
                        sentence_start AS start, sentence_end AS "end", sentence_text AS text, trigger, source_text,
                        target_text, confidence, rule
                 FROM s_event_reports WHERE list_contains(?, event_id)
-                ORDER BY published NULLS LAST, article_id, report_id""", [list(event_ids)]):
-            out.setdefault(r["event_id"], []).append(r)
-        return out
+                ORDER BY published NULLS LAST, article_id, report_id""")
 
     def relation_sources(self, relation_ids: list[str]) -> dict[str, list[dict]]:
         """The per-article reports of situation relations (matched on type and resolved actors)."""
-        if not relation_ids:
-            return {}
-        self._ready()
-        out: dict[str, list[dict]] = {}
-        for r in self.query("""
+        return self._grouped("relation_id", relation_ids, """
                 SELECT s.relation_id, r.article_id, a.source AS outlet, CAST(a.published AS VARCHAR) AS published,
                        a.title, r.start_offset AS start, r.end_offset AS "end"
                 FROM s_relations s
@@ -755,8 +740,24 @@ class Store:
                 JOIN articles a ON a.id = r.article_id
                 WHERE list_contains(?, s.relation_id)
                       AND (mo.entity_id = s.object_entity OR (mo.entity_id IS NULL AND s.object_kind = 'place'))
-                ORDER BY a.published, r.article_id, r.start_offset""", [list(relation_ids)]):
-            out.setdefault(r["relation_id"], []).append(r)
+                ORDER BY a.published, r.article_id, r.start_offset""")
+
+    def _period_filter(self, column: str, since: Optional[str], until: Optional[str]) -> tuple[list[str], list]:
+        """SQL conditions (and their parameters) keeping rows whose ``column`` lies in the period; the
+        situation tables are brought up to date first."""
+        since, until = self.check_period(since, until)
+        self._ready()
+        conds, params = period(column, since, until)
+        return ["TRUE", *conds], list(params)
+
+    def _grouped(self, key: str, ids: list[str], sql: str) -> dict[str, list[dict]]:
+        """Rows of ``sql`` (one ``?``: the list of ids) grouped by their ``key`` column."""
+        if not ids:
+            return {}
+        self._ready()
+        out: dict[str, list[dict]] = {}
+        for r in self.query(sql, [list(ids)]):
+            out.setdefault(r[key], []).append(r)
         return out
 
     def claim_spans(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, int]]:
@@ -771,12 +772,7 @@ class Store:
 
     def event_counts_by_type(self, since: Optional[str] = None, until: Optional[str] = None) -> dict[str, int]:
         """Situation events of a period (their own date) counted by PLOVER type, most frequent first."""
-        since, until = self.check_period(since, until)
-        self._ready()
-        where, params = ["TRUE"], []
-        conds, cparams = period("date", since, until)
-        where += conds
-        params += cparams
+        where, params = self._period_filter("date", since, until)
         rows = self.query(f"SELECT type, count(*) AS n FROM s_events WHERE {' AND '.join(where)} "
                            "GROUP BY type ORDER BY n DESC, type", params)
         return {r["type"]: r["n"] for r in rows}
