@@ -15,11 +15,17 @@
    Syria"). ``PlacesStage(demonyms=True)`` also lists a state's demonym ("Russian officials") as a
    mention of the country, as geoparsing corpora such as LGL count it (off by default).
 3. **Disambiguation** by the article's context: countries and US states named in the article (and the
-   places that are unambiguous), "Gainesville, Ga."-style qualifiers, nearness to places already
-   placed, then population and feature class (country > first-level division > town).
+   places that are unambiguous), "Gainesville, Ga."-style qualifiers, a town named with the county it
+   lies in ("Paris and Henry County"), then population and feature class (country > first-level
+   division > town); a reading that carries the name only as an alternate name ("Berea" for Aleppo)
+   ranks below one that carries it as its own; a national capital beats a first-level division of
+   the same name ("Washington"). Then a few rounds of re-reading: each name's best reading so far
+   becomes context for the *other* names (never for itself), weighted by how clearly it won, and a
+   reading near the other names' readings gains (a local story's places cluster).
 4. **Output.** One :class:`~sitrep.contract.Place` per place with all its mentions; ids are
    ``geo:<geonameid>``, ``region:<slug>`` (regions file) or ``fips:<code>`` (US counties, whose point is
-   taken from the article's towns in the same state, else the state's point).
+   the mean of their towns; a county without a town in the gazetteer takes the article's towns in
+   the same state, else the state's point).
 """
 
 from __future__ import annotations
@@ -94,13 +100,28 @@ class PlacesStage(Stage):
     assigns = ("places", "place_mentions",)
 
     def __init__(self, context_weight: float = 3.0, country_weight: float = 2.0, vote_weight: float = 1.0,
-                 demonyms: bool = False):
+                 demonyms: bool = False, alternate_penalty: float = 1.5, capital_weight: float = 4.0,
+                 near_weight: float = 2.0, rounds: int = 3, confidence_margin: float = 1.0,
+                 contain_weight: float = 3.0):
         #: also list a state's demonym ("Russian officials") as a mention of the country -- off by
         #: default (the word names people, not a location); geoparsing corpora such as LGL count it
         self.demonyms = demonyms
         self.context_weight = context_weight
         self.country_weight = country_weight
         self.vote_weight = vote_weight
+        #: extra cost of a reading that only lists the name among its alternate names when another
+        #: reading carries it as its own name
+        self.alternate_penalty = alternate_penalty
+        #: a national capital over a first-level division of the same name ("Washington")
+        self.capital_weight = capital_weight
+        #: nearness to the other names' readings (a local story's places cluster)
+        self.near_weight = near_weight
+        #: rounds of re-reading with the other names' readings as context; a reading that wins by
+        #: ``confidence_margin`` or more counts fully as context, a narrower win proportionally
+        self.rounds = rounds
+        self.confidence_margin = confidence_margin
+        #: a town named with the county it lies in, and that county
+        self.contain_weight = contain_weight
 
     @property
     def gazetteer(self):
@@ -438,6 +459,52 @@ class PlacesStage(Stage):
         for cnt in contrib.values():
             votes.update(cnt)
 
+        # per name: whether some reading carries it as its own name (then readings that only list
+        # it among their alternate names -- "Berea" for Aleppo, "Paris" for Saint Paris -- rank lower),
+        # and the national capitals that share their name with a first-level division of the same
+        # country ("Washington": the capital is meant unless the setting is the state)
+        exact_any: dict[str, bool] = {}
+        capital_first: set[int] = set()
+        for c in cands:
+            key = fold(c.text)
+            if key in exact_any:
+                continue
+            exact = [i for i in c.ids[:200] if fold(gaz.name_of(i)) == key]
+            exact_any[key] = bool(exact)
+            for i in exact:
+                if i in gaz.capitals and any(gaz.kind(j) == "admin1" and gaz.country_of(j) == gaz.country_of(i)
+                                             for j in exact):
+                    capital_first.add(i)
+
+        # containment: a town and the county it lies in, both named ("Paris and Henry County"),
+        # support each other's readings. county entry -> names that may be it / may lie in it
+        named_county: dict[int, set] = defaultdict(set)
+        town_in: dict[int, set] = defaultdict(set)
+        seen_keys = set()
+        for c in cands:
+            key = fold(c.text)
+            if key in seen_keys:
+                continue
+            seen_keys.add(key)
+            for i in c.ids[:200]:
+                k = gaz.kind(i)
+                if k == "county":
+                    named_county[i].add(key)
+                elif k == "city":
+                    j = gaz.county_of(i)
+                    if j is not None:
+                        town_in[j].add(key)
+
+        def contained(i: int, kind: str, key: str) -> bool:
+            if kind == "county":
+                names = town_in.get(i)
+            elif kind == "city":
+                j = gaz.county_of(i)
+                names = named_county.get(j) if j is not None else None
+            else:
+                return False
+            return bool(names) and (len(names) > 1 or key not in names)
+
         def score(i: int, key: str, ctx_c: Counter, ctx_s: Counter, points) -> float:
             kind = gaz.kind(i)
             pop = _weight_pop(gaz, i)
@@ -450,22 +517,36 @@ class PlacesStage(Stage):
                 s += 2.0
             if fold(gaz.name_of(i)) == key:
                 s += 1.5
+            elif exact_any.get(key):
+                s -= self.alternate_penalty
+            if i in capital_first:
+                s += self.capital_weight
+            if (named_county or town_in) and contained(i, kind, key):
+                s += self.contain_weight
             cc = gaz.country_of(i)
             if kind == "city" and pop >= 1_000_000:
                 s += 1.0  # a world city: read first unless the article's setting says otherwise
-            if cc and ctx_c.get(cc):
-                s += self.country_weight + min(ctx_c[cc], 5) * 0.2
+            w = ctx_c.get(cc, 0.0) if cc else 0.0
+            if w > 0:
+                s += self.country_weight * min(w, 1.0) + min(w, 5.0) * 0.2
             a1 = gaz.admin1_of(i)
-            if a1 and ctx_s.get((cc, a1)):
-                s += W
+            if a1:
+                w = ctx_s.get((cc, a1), 0.0)
+                if w > 0:
+                    s += W * min(w, 1.0)
             if a1 and kind != "admin1":
                 v = votes.get((cc, a1), 0.0) - contrib.get(key, {}).get((cc, a1), 0.0)
                 if v > 0:
                     s += min(v, 3.0) * self.vote_weight
-            if points and kind == "city":
+            if points and kind in ("city", "county"):
                 la, lo = gaz.coords(i)
-                if any(haversine_km(la, lo, pla, plo) < 150 for pla, plo in points):
-                    s += 1.5
+                if not math.isnan(la):
+                    best = 0.0
+                    for pla, plo, pw in points:
+                        d = haversine_km(la, lo, pla, plo)
+                        f = 1.0 if d < 50 else 0.75 if d < 150 else 0.3 if d < 400 else 0.0
+                        best = max(best, f * pw)
+                    s += self.near_weight * best
             return s
 
         def top(ids):
@@ -474,32 +555,64 @@ class PlacesStage(Stage):
             return sorted(ids, key=lambda i: -gaz.population(i))[:_MAX_CANDIDATES]
 
         choice: list[Optional[int]] = [None] * len(cands)
+        conf: list[float] = [0.0] * len(cands)
         keys = [fold(c.text) for c in cands]
-        for rnd in range(2):
-            if rnd == 1:  # second round: the first round's readings are context too
-                countries = Counter()
-                states = Counter()
-                for c, ch in zip(cands, choice):
-                    if ch is None:
+        n_of_key = Counter(keys)
+        ctx_by_key: dict[str, tuple[Counter, Counter, list]] = {}
+        for rnd in range(self.rounds):
+            if rnd > 0:
+                # later rounds: the previous round's readings of the *other* names are context too,
+                # each name weighted by how clearly its reading won (a name's own readings never vote
+                # for themselves: five mentions of "Paris" are not five French places)
+                per_key: dict[str, tuple[Counter, Counter, list]] = {}
+                for k, ch, cf in zip(keys, choice, conf):
+                    if ch is None or cf <= 0:
                         continue
-                    countries[gaz.country_of(ch)] += 1
-                    if gaz.kind(ch) in ("admin1", "city", "county") and gaz.country_of(ch) == "US":
-                        states[("US", gaz.admin1_of(ch))] += 1 if gaz.kind(ch) != "admin1" else 2
-                    elif gaz.kind(ch) == "admin1":
-                        states[(gaz.country_of(ch), gaz.admin1_of(ch))] += 2
-                countries.pop(None, None)
-            points = []
-            if rnd == 1:
-                for ch in choice:
-                    if ch is not None and gaz.kind(ch) == "city":
-                        points.append(gaz.coords(ch))
+                    wgt = cf / n_of_key[k]
+                    cs, ss, pts = per_key.setdefault(k, (Counter(), Counter(), []))
+                    kind, cc, a1 = gaz.kind(ch), gaz.country_of(ch), gaz.admin1_of(ch)
+                    cs[cc] += wgt
+                    if kind in ("admin1", "city", "county") and a1:
+                        ss[(cc, a1)] += wgt
+                    if kind == "city":
+                        la, lo = gaz.coords(ch)
+                        pts.append((la, lo, cf))
+                for k in set(keys):
+                    cs, ss, pts = Counter(), Counter(), []
+                    for k2, (c2, s2, p2) in per_key.items():
+                        if k2 != k:
+                            cs.update(c2)
+                            ss.update(s2)
+                            pts.extend(p2)
+                    cs.pop(None, None)
+                    ctx_by_key[k] = (cs, ss, pts)
+            done: dict = {}  # (name, readings) -> this round's (best score, best, runner-up score)
             for n, c in enumerate(cands):
                 ids = top(c.ids)
-                if len(ids) == 1:
-                    choice[n] = ids[0]
-                    continue
-                pts = [p for p in points if choice[n] is None or p != gaz.coords(choice[n])]
-                choice[n] = max(ids, key=lambda i: score(i, keys[n], countries, states, pts))
+                if len(ids) == 1 or c.forced:
+                    choice[n] = ids[0] if len(ids) == 1 else choice[n]
+                    conf[n] = 1.0
+                    if len(ids) == 1:
+                        continue
+                memo = (keys[n], tuple(ids)) if not c.forced else None
+                got = done.get(memo) if memo is not None else None
+                if got is None:
+                    if rnd == 0:
+                        ctx_c, ctx_s, pts = countries, states, []
+                    else:
+                        ctx_c, ctx_s, pts = ctx_by_key[keys[n]]
+                    scored = sorted(((score(i, keys[n], ctx_c, ctx_s, pts), i) for i in ids), reverse=True)
+                    best_s, best = scored[0]
+                    area = (gaz.country_of(best), gaz.admin1_of(best))
+                    second = next((sc for sc, i in scored[1:] if (gaz.country_of(i), gaz.admin1_of(i)) != area),
+                                  best_s - 2 * self.confidence_margin)
+                    got = (best_s, best, second)
+                    if memo is not None:
+                        done[memo] = got
+                best_s, best, second = got
+                choice[n] = best
+                if not c.forced:
+                    conf[n] = min(1.0, (best_s - second) / self.confidence_margin)
         return choice
 
     # -- the stage ------------------------------------------------------------------------------

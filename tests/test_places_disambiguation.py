@@ -1,0 +1,124 @@
+"""The places stage's disambiguation: which of several same-name places an article means.
+
+The sentences are written for these tests in the style of local wire copy.
+"""
+
+import pytest
+
+from sitrep.article import Article, ArticleState
+from sitrep.gazetteer import haversine_km
+from sitrep.stages.nlp import NlpStage
+from sitrep.stages.places import PlacesStage
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return NlpStage()
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return PlacesStage()
+
+
+def places_of(nlp, stage, text):
+    st = nlp(ArticleState(article=Article(text=text, published="2024-12-03")))
+    st.mentions = []
+    stage(st)
+    out = {}
+    for p in st.places:
+        for m in p.mentions:
+            out.setdefault(m.text, p)
+    return out
+
+
+def near(place, lat, lon, km=161):
+    return place.lat is not None and haversine_km(place.lat, place.lon, lat, lon) < km
+
+
+def test_bare_washington_is_the_capital_not_the_state(nlp, stage):
+    text = ("The Center for Rural Schools, a Washington-based group, released the survey on Monday.\n"
+            "Its director said she would travel to Washington next month to meet lawmakers.")
+    places = places_of(nlp, stage, text)
+    assert near(places["Washington"], 38.90, -77.04, 25)
+
+
+def test_washington_in_a_pacific_northwest_story_is_the_state(nlp, stage):
+    text = ("Wildfire crews from Spokane and Yakima were sent to the Cascades on Friday.\n"
+            "Officials in Washington said the blaze had burned 4,000 acres near Wenatchee.")
+    places = places_of(nlp, stage, text)
+    assert places["Washington"].country_code == "US"
+    assert places["Washington"].feature == "region"
+
+
+def test_repeated_name_does_not_outvote_the_other_places(nlp, stage):
+    # five mentions of "Paris" must not make France the setting; Dallas puts the story in Texas
+    text = ("A Paris woman died Sunday in a Dallas hospital after a crash on Friday night.\n"
+            "The driver, 24, of Paris, and a passenger, 19, also of Paris, were hurt.\n"
+            "Both were taken to a hospital in Paris before one was flown to Dallas.\n"
+            "Paris police said the crash remained under investigation.")
+    places = places_of(nlp, stage, text)
+    assert near(places["Dallas"], 32.78, -96.80)
+    assert near(places["Paris"], 33.66, -95.56)
+
+
+def test_a_confident_neighbour_beats_a_coin_toss(nlp, stage):
+    # "Richmond" alone is a toss-up; London (a clear reading) settles it in England
+    text = ("Richmond council will launch a cycling scheme next month, officials said.\n"
+            "The borough faces the same congestion as other parts of London, the council said.\n"
+            "Residents of Richmond said the scheme was overdue.")
+    places = places_of(nlp, stage, text)
+    assert places["Richmond"].country_code == "GB"
+    assert places["London"].country_code == "GB"
+
+
+def test_alternate_name_loses_to_a_place_of_that_name_in_the_setting(nlp, stage):
+    # "Berea" is also an old name of Aleppo; in an Ohio story it is the Ohio town
+    text = ("Police in Cleveland and Berea, Ohio, arrested two men on Tuesday.\n"
+            "The Berea city council met later to discuss the arrests.")
+    places = places_of(nlp, stage, text)
+    assert places["Berea"].country_code == "US"
+    assert near(places["Berea"], 41.37, -81.85)
+
+
+def test_town_and_its_county_support_each_other(nlp, stage):
+    # both names are common (ten Henry Counties, a dozen Parises): together they mean Tennessee
+    text = ("Volunteers will mail letters to every household in Paris and Henry County this week.\n"
+            "The rescue squad has served Henry County for forty years, its chief said.")
+    places = places_of(nlp, stage, text)
+    assert near(places["Paris"], 36.30, -88.33, 50)
+    county = places["Henry County"]
+    assert county.id.startswith("fips:") and near(county, 36.30, -88.33, 80)
+
+
+def test_county_follows_the_article_state(nlp, stage):
+    text = ("Deputies in Boone County arrested a Lebanon, Ind., man on Thursday.\n"
+            "The Boone County sheriff said the man was held in the county jail.")
+    places = places_of(nlp, stage, text)
+    assert near(places["Boone County"], 40.05, -86.47, 60)
+
+
+def test_gazetteer_counties_have_points_and_towns():
+    from sitrep.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    paris_tn = next(i for i in gaz.lookup("Paris") if gaz.admin1_of(i) == "TN" and gaz.kind(i) == "city")
+    county = gaz.county_of(paris_tn)
+    assert county is not None and gaz.name_of(county) == "Henry County" and gaz.admin1_of(county) == "TN"
+    e = gaz.entry(county)
+    assert e.lat is not None and haversine_km(e.lat, e.lon, 36.33, -88.32) < 50
+    assert e.population > 0
+
+
+def test_county_points_file_is_validated():
+    from sitrep.errors import KnowledgeBaseError
+    from sitrep.gazetteer import load_county_points
+
+    pts = load_county_points()
+    assert len(pts) > 3000 and all(len(f) == 5 for f in pts)
+    assert load_county_points("# c\n47079\t36.3\t-88.3\t4646571\n") == {"47079": (36.3, -88.3, (4646571,))}
+    with pytest.raises(KnowledgeBaseError) as err:
+        load_county_points("# c\n47079\t36.3\n")
+    assert "us_county_points.tsv:2" in str(err.value)
+    with pytest.raises(KnowledgeBaseError):
+        load_county_points("4707\t36.3\t-88.3\t1\n")
