@@ -122,3 +122,33 @@ def test_county_points_file_is_validated():
     assert "us_county_points.tsv:2" in str(err.value)
     with pytest.raises(KnowledgeBaseError):
         load_county_points("4707\t36.3\t-88.3\t1\n")
+
+
+def test_a_name_qualified_once_keeps_its_state_in_later_mentions(nlp, stage):
+    text = ("SPRINGFIELD, Ohio -- The school board picked a new superintendent on Monday.\n"
+            "Springfield, Ohio, has lost 2,000 pupils in a decade, the board said.\n"
+            "Springfield's budget will be cut again next year, officials said.")
+    places = places_of(nlp, stage, text)
+    for p in places.values():
+        if p.name == "Springfield":
+            assert near(p, 39.92, -83.81, 30)
+
+
+def test_standalone_state_abbreviation_is_the_state(nlp, stage):
+    text = ("The storm moved east overnight and reached Tampa, Fla., on Sunday.\n"
+            "Forecasters said Fla. residents should expect more rain.")
+    st = nlp(ArticleState(article=Article(text=text, published="2024-12-03")))
+    st.mentions = []
+    stage(st)
+    fla = [(p.name, p.country_code, p.feature) for p in st.places for m in p.mentions if m.text == "Fla."]
+    assert fla == [("Florida", "US", "region")] * 2
+
+
+def test_two_small_neighbours_beat_two_distant_big_namesakes(nlp, stage):
+    # Columbus alone is Ohio's capital; with Colfax County next door it is the Nebraska town
+    text = ("A Columbus man, 32, died early Sunday in a one-vehicle crash in Colfax County, "
+            "the sheriff's office said.\n"
+            "The pickup left the highway and rolled, deputies from Colfax County said.")
+    places = places_of(nlp, stage, text)
+    assert near(places["Columbus"], 41.43, -97.37, 60)
+    assert near(places["Colfax County"], 41.57, -97.09, 80)

@@ -15,13 +15,15 @@
    Syria"). ``PlacesStage(demonyms=True)`` also lists a state's demonym ("Russian officials") as a
    mention of the country, as geoparsing corpora such as LGL count it (off by default).
 3. **Disambiguation** by the article's context: countries and US states named in the article (and the
-   places that are unambiguous), "Gainesville, Ga."-style qualifiers, a town named with the county it
-   lies in ("Paris and Henry County"), then population and feature class (country > first-level
-   division > town); a reading that carries the name only as an alternate name ("Berea" for Aleppo)
-   ranks below one that carries it as its own; a national capital beats a first-level division of
-   the same name ("Washington"). Then a few rounds of re-reading: each name's best reading so far
-   becomes context for the *other* names (never for itself), weighted by how clearly it won, and a
-   reading near the other names' readings gains (a local story's places cluster).
+   places that are unambiguous), "Gainesville, Ga."-style qualifiers (which hold for every mention of
+   the name: one sense per discourse), a stand-alone AP state abbreviation ("Fla.") as the state, a
+   town named with the county it lies in ("Paris and Henry County"), two names whose lesser readings
+   lie close together ("Columbus" and "Colfax County" in Nebraska) when the nearness outweighs what
+   each gives up, then population and feature class (country > region > first-level division >
+   town); a reading that carries the name only as an alternate name ("Berea" for Aleppo) ranks below
+   one that carries it as its own; a national capital beats a first-level division of the same name
+   ("Washington"). Then a few rounds of re-reading: each name's best reading so far becomes context
+   for the *other* names (never for itself), weighted by how clearly it won.
 4. **Output.** One :class:`~sitrep.contract.Place` per place with all its mentions; ids are
    ``geo:<geonameid>``, ``region:<slug>`` (regions file) or ``fips:<code>`` (US counties, whose point is
    the mean of their towns; a county without a town in the gazetteer takes the article's towns in
@@ -101,8 +103,9 @@ class PlacesStage(Stage):
 
     def __init__(self, context_weight: float = 3.0, country_weight: float = 2.0, vote_weight: float = 1.0,
                  demonyms: bool = False, alternate_penalty: float = 1.5, capital_weight: float = 4.0,
-                 near_weight: float = 2.0, rounds: int = 3, confidence_margin: float = 1.0,
-                 contain_weight: float = 3.0):
+                 near_weight: float = 0.0, rounds: int = 3, confidence_margin: float = 1.0,
+                 contain_weight: float = 3.0, pair_weight: float = 2.0, pair_cap: float = 4.0,
+                 region_weight: float = 2.0):
         #: also list a state's demonym ("Russian officials") as a mention of the country -- off by
         #: default (the word names people, not a location); geoparsing corpora such as LGL count it
         self.demonyms = demonyms
@@ -122,6 +125,12 @@ class PlacesStage(Stage):
         self.confidence_margin = confidence_margin
         #: a town named with the county it lies in, and that county
         self.contain_weight = contain_weight
+        #: two names whose readings lie close together (see ``_resolve``), and the most one reading
+        #: can gain from such pairs
+        self.pair_weight = pair_weight
+        self.pair_cap = pair_cap
+        #: a curated region of the regions file over a same-name town
+        self.region_weight = region_weight
 
     @property
     def gazetteer(self):
@@ -415,6 +424,24 @@ class PlacesStage(Stage):
     def _resolve(self, cands: list[_Cand]) -> list[Optional[int]]:
         gaz = self.gazetteer
         W = self.context_weight
+        # an AP state abbreviation standing alone ("Fla.", "W. Va.") is the state, not a town whose
+        # folded name it happens to spell ("Flå")
+        for c in cands:
+            if c.text.endswith("."):
+                st = gaz.abbrevs.get(c.text, gaz.abbrevs.get(c.text.replace(" ", "")))
+                if st is not None:
+                    c.ids = (st,)
+        # one sense per discourse: a name qualified once ("Springfield, Ohio") is that place in all
+        # its mentions ("Springfield's schools" later in the story)
+        qualified: dict[str, _Cand] = {}
+        for c in cands:
+            if c.forced:
+                qualified.setdefault(fold(c.text), c)
+        if qualified:
+            for c in cands:
+                q = qualified.get(fold(c.text))
+                if q is not None and not c.forced and set(q.ids) <= set(c.ids):
+                    c.ids, c.forced = q.ids, q.forced
         # anchors: names with one reading, and countries / states (they name the setting)
         countries: Counter = Counter()
         states: Counter = Counter()
@@ -511,11 +538,16 @@ class PlacesStage(Stage):
             s = math.log10(pop + 10)
             if kind == "country":
                 s += 3.0
-            elif kind in ("admin1", "region", "other"):
+            elif kind in ("admin1", "other"):
                 s += 2.5
+            elif kind == "region":
+                # a curated region ("the Middle East", "Donbas"): what news means by the name,
+                # rarely the hamlet that shares it, even in a story set in that hamlet's country
+                s += 2.5 + self.region_weight
             elif kind == "county":
                 s += 2.0
-            if fold(gaz.name_of(i)) == key:
+            exact = fold(gaz.name_of(i)) == key
+            if exact:
                 s += 1.5
             elif exact_any.get(key):
                 s -= self.alternate_penalty
@@ -524,7 +556,7 @@ class PlacesStage(Stage):
             if (named_county or town_in) and contained(i, kind, key):
                 s += self.contain_weight
             cc = gaz.country_of(i)
-            if kind == "city" and pop >= 1_000_000:
+            if kind == "city" and pop >= 1_000_000 and exact:
                 s += 1.0  # a world city: read first unless the article's setting says otherwise
             w = ctx_c.get(cc, 0.0) if cc else 0.0
             if w > 0:
@@ -547,12 +579,63 @@ class PlacesStage(Stage):
                         f = 1.0 if d < 50 else 0.75 if d < 150 else 0.3 if d < 400 else 0.0
                         best = max(best, f * pw)
                     s += self.near_weight * best
+            if pair_grid:
+                s += pair_support(i, key)
             return s
 
         def top(ids):
             if len(ids) <= _MAX_CANDIDATES:
                 return ids
             return sorted(ids, key=lambda i: -gaz.population(i))[:_MAX_CANDIDATES]
+
+        # pairs: two names whose lesser readings lie close together ("Columbus" and "Colfax County"
+        # both in Nebraska) are read there when the nearness outweighs what each gives up against
+        # its best reading alone. Readings are bucketed on a 1-degree grid, so only near pairs are
+        # compared. A reading's support from another name: max(0, 2 * pair_weight * nearness -
+        # that name's loss), summed over the other names.
+        pair_grid: dict[tuple[int, int], list] = {}
+        PW = self.pair_weight
+        grid: dict[tuple[int, int], list] = {}
+        if PW > 0:
+            seen_pk = set()
+            for c in cands:
+                key = fold(c.text)
+                if key in seen_pk:
+                    continue
+                seen_pk.add(key)
+                ids = top(c.ids)
+                base = {i: score(i, key, Counter(), Counter(), []) for i in ids}
+                mx = max(base.values())
+                for i in ids:
+                    loss = mx - base[i]
+                    if loss >= 2 * PW or gaz.kind(i) not in ("city", "county"):
+                        continue
+                    la, lo = gaz.coords(i)
+                    if math.isnan(la):
+                        continue
+                    grid.setdefault((int(math.floor(la)), int(math.floor(lo))), []).append((key, i, loss, la, lo))
+
+        def pair_support(i: int, key: str) -> float:
+            if gaz.kind(i) not in ("city", "county"):
+                return 0.0
+            la, lo = gaz.coords(i)
+            if math.isnan(la):
+                return 0.0
+            gy, gx = int(math.floor(la)), int(math.floor(lo))
+            best: dict[str, float] = {}
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    for k2, j, loss, la2, lo2 in pair_grid.get((gy + dy, gx + dx), ()):
+                        if k2 == key or j == i:  # another name of the same place is no neighbour
+                            continue
+                        d = haversine_km(la, lo, la2, lo2)
+                        f = 1.0 if d < 50 else 0.75 if d < 150 else 0.0
+                        g = 2 * PW * f - loss
+                        if g > best.get(k2, 0.0):
+                            best[k2] = g
+            return min(sum(best.values()), self.pair_cap)
+
+        pair_grid.update(grid)  # from here on, scores include the pairs
 
         choice: list[Optional[int]] = [None] * len(cands)
         conf: list[float] = [0.0] * len(cands)
