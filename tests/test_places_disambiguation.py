@@ -152,3 +152,27 @@ def test_two_small_neighbours_beat_two_distant_big_namesakes(nlp, stage):
     places = places_of(nlp, stage, text)
     assert near(places["Columbus"], 41.43, -97.37, 60)
     assert near(places["Colfax County"], 41.57, -97.09, 80)
+
+
+def test_a_country_name_used_as_a_town_is_the_town(nlp, stage):
+    # "Jordan Elementary", "Jordan residents": the Minnesota town, in every mention of the name
+    text = ("Jordan Elementary School will add two classrooms next fall, the school board said.\n"
+            "Jordan residents will vote on the plan in May.\n"
+            "The district serves Jordan and nearby Belle Plaine, Minnesota.")
+    places = places_of(nlp, stage, text)
+    jordan = [p for p in places.values() if p.name == "Jordan"]
+    assert jordan and all(p.feature == "city" and p.country_code == "US" for p in jordan)
+
+
+def test_a_country_stays_a_country_without_a_municipal_cue(nlp, stage):
+    text = ("Jordan and Egypt urged a ceasefire on Monday.\n"
+            "Officials in Amman said Jordan would host the talks.")
+    places = places_of(nlp, stage, text)
+    assert places["Jordan"].feature == "country" and places["Jordan"].country_code == "JO"
+
+
+def test_place_senses_file_loads():
+    from sitrep.stages.places import _senses
+
+    senses = _senses()
+    assert "elementary" in senses["municipal_words"] and "woman" in senses["resident_nouns"]

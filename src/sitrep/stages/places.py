@@ -22,7 +22,9 @@
    each gives up, then population and feature class (country > region > first-level division >
    town); a reading that carries the name only as an alternate name ("Berea" for Aleppo) ranks below
    one that carries it as its own; a national capital beats a first-level division of the same name
-   ("Washington"). Then a few rounds of re-reading: each name's best reading so far becomes context
+   ("Washington"); a country's name used as a town's ("Jordan Elementary", "a Lebanon woman"; cue
+   words in ``data/place_senses.yaml``) keeps only its town readings, in all its mentions. Then a
+   few rounds of re-reading: each name's best reading so far becomes context
    for the *other* names (never for itself), weighted by how clearly it won.
 4. **Output.** One :class:`~sitrep.contract.Place` per place with all its mentions; ids are
    ``geo:<geonameid>``, ``region:<slug>`` (regions file) or ``fips:<code>`` (US counties, whose point is
@@ -64,6 +66,25 @@ def _cues() -> dict:
         "street": frozenset(w.lower() for w in cues.get("street_words", [])),
         "speak": frozenset(w.lower() for w in cues.get("metonym_governors", [])),
     }
+
+
+@lru_cache(maxsize=1)
+def _senses() -> dict:
+    """The cues of ``data/place_senses.yaml``, validated, once per process."""
+    from ..datafiles import load_data
+    from ..errors import KnowledgeBaseError
+
+    where = "sitrep/data/place_senses.yaml"
+    raw = load_data("place_senses.yaml")
+    if not isinstance(raw, dict) or raw.get("format") != "sitrep-place-senses/1":
+        raise KnowledgeBaseError("not a place-senses file (format: sitrep-place-senses/1 expected)", file=where)
+    out = {}
+    for key in ("municipal_words", "resident_nouns"):
+        words = raw.get(key)
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+            raise KnowledgeBaseError(f"{key} must be a non-empty list of words", file=where, field=key)
+        out[key] = frozenset(w.lower() for w in words)
+    return out
 
 
 def _iso2(iso3: str) -> str:
@@ -421,6 +442,34 @@ class PlacesStage(Stage):
         cands.sort(key=lambda c: c.start)
 
     # -- disambiguation -------------------------------------------------------------------------
+    def _municipal(self, state: ArticleState, cands: list[_Cand]) -> None:
+        """A country's name used as a town's ("Jordan Elementary", "a Lebanon woman", "Jordan
+        residents") keeps only its town readings, when it has any under that very name -- in all
+        the mentions of the name (one sense per discourse)."""
+        gaz = self.gazetteer
+        senses = _senses()
+        text = state.text
+        towns_of: dict[str, tuple] = {}
+        for c in cands:
+            if len(c.ids) < 2 or not any(gaz.kind(i) == "country" for i in c.ids):
+                continue
+            after = text[c.end:c.end + 40].split(None, 1)
+            nxt = after[0].strip(".,;:'\"’”").lower() if after and text[c.end:c.end + 1] == " " else ""
+            before = text[max(0, c.start - 4):c.start].lower()
+            municipal = nxt in senses["municipal_words"] or (
+                before.endswith(("a ", "an ")) and nxt in senses["resident_nouns"])
+            if not municipal:
+                continue
+            key = fold(c.text)
+            towns = tuple(i for i in c.ids if gaz.kind(i) == "city" and fold(gaz.name_of(i)) == key)
+            if towns:
+                towns_of[key] = towns
+        if towns_of:
+            for c in cands:
+                towns = towns_of.get(fold(c.text))
+                if towns is not None and set(towns) <= set(c.ids):
+                    c.ids = towns
+
     def _resolve(self, cands: list[_Cand]) -> list[Optional[int]]:
         gaz = self.gazetteer
         W = self.context_weight
@@ -706,6 +755,7 @@ class PlacesStage(Stage):
         cands = self._candidates(state)
         if self.demonyms:
             cands = self._with_demonyms(state, cands)
+        self._municipal(state, cands)
         choice = self._resolve(cands)
         places: dict[str, Place] = {}
         mentions: list[PlaceMention] = []
