@@ -17,7 +17,11 @@
 3. **Disambiguation** by the article's context: countries and US states named in the article (and the
    places that are unambiguous), "Gainesville, Ga."-style qualifiers, nearness to places already
    placed, then population and feature class (country > first-level division > town).
-4. **Output.** One :class:`~sitrep.contract.Place` per place with all its mentions; ids are
+4. **Streets and roads** ("South Main Street", "Highway 19", "I-75"; :mod:`sitrep.streets`) are
+   places of feature ``other``, placed at their town (the town named with them in the sentence, else
+   the article's most-mentioned town; none without a town); ids ``street:<name>@<town id>``.
+   ``PlacesStage(streets=False)`` leaves them out.
+5. **Output.** One :class:`~sitrep.contract.Place` per place with all its mentions; ids are
    ``geo:<geonameid>``, ``region:<slug>`` (regions file) or ``fips:<code>`` (US counties, whose point is
    taken from the article's towns in the same state, else the state's point).
 """
@@ -32,6 +36,7 @@ from typing import Optional
 from ..article import ArticleState, PlaceMention
 from ..contract import Place, Span
 from ..gazetteer import fold, haversine_km, load_gazetteer, load_regions
+from ..streets import find_streets
 from .base import Stage
 
 ENTITY_LABELS = {"GPE", "LOC", "FAC"}
@@ -94,10 +99,12 @@ class PlacesStage(Stage):
     assigns = ("places", "place_mentions",)
 
     def __init__(self, context_weight: float = 3.0, country_weight: float = 2.0, vote_weight: float = 1.0,
-                 demonyms: bool = False):
+                 demonyms: bool = False, streets: bool = True):
         #: also list a state's demonym ("Russian officials") as a mention of the country -- off by
         #: default (the word names people, not a location); geoparsing corpora such as LGL count it
         self.demonyms = demonyms
+        #: list streets and roads ("Main Street", "Highway 19") as places of feature "other"
+        self.streets = streets
         self.context_weight = context_weight
         self.country_weight = country_weight
         self.vote_weight = vote_weight
@@ -390,6 +397,57 @@ class PlacesStage(Stage):
                 cands.append(_Cand(tok.idx, tok.idx + len(tok.text), tok.text, (gaz.abbrevs[tok.text],), True, "GPE"))
         cands.sort(key=lambda c: c.start)
 
+    # -- streets --------------------------------------------------------------------------------
+    def _streets(self, state: ArticleState, cands: list[_Cand]):
+        """The streets and roads of the text (:mod:`sitrep.streets`); a town's name inside one ("West
+        Palestine Avenue", "Lancaster Avenue") is part of the street, not a place of its own."""
+        streets = find_streets(state.doc) if self.streets else []
+        if not streets:
+            return streets, cands
+        keep = []
+        for c in cands:
+            st = next((s for s in streets if s.start < c.end and c.start < s.end), None)
+            # a state or county that opens a road's name ("U.S. 321", "Ohio Turnpike", "Otter Tail
+            # County Road 80") is a mention of that division as well
+            if st is None or (c.start == st.start and c.end < st.end and any(
+                    self.gazetteer.kind(i) in ("country", "admin1", "county") for i in c.ids)):
+                keep.append(c)
+        return streets, keep
+
+    def _place_streets(self, state: ArticleState, streets, cands: list[_Cand], choice, places: dict,
+                       mentions: list) -> None:
+        """Streets as places of feature ``other``, placed at their town: the town named right after the
+        street in its sentence ("Gillis Street in Alton", "Dunlap St., Paris"), else the nearest town
+        before it in the sentence, else the article's home town (its most-mentioned town, the first of
+        equals). Without a town a street has no coordinates. A street is never placed on its own."""
+        if not streets:
+            return
+        gaz = self.gazetteer
+        towns = [(c.start, ch) for c, ch in zip(cands, choice) if ch is not None and gaz.kind(ch) == "city"
+                 and not (c.metonym_cc is not None and gaz.country_of(ch) == c.metonym_cc)]
+        home = None
+        if towns:
+            counts = Counter(ch for _, ch in towns)
+            best = max(counts.values())
+            home = next(ch for _, ch in towns if counts[ch] == best)
+        for st in streets:
+            s0, s1 = state.sentence_of(st.start)
+            after = [ch for pos, ch in towns if st.end <= pos < s1]
+            before = [ch for pos, ch in towns if s0 <= pos < st.start]
+            town = after[0] if after else (before[-1] if before else home)
+            if town is not None:
+                e = gaz.entry(town)
+                pid = f"street:{st.key.replace(' ', '-')}@{e.id}"
+                lat, lon, cc = e.lat, e.lon, e.country_code
+            else:
+                pid, lat, lon, cc = f"street:{st.key.replace(' ', '-')}", None, None, None
+            place = places.get(pid)
+            if place is None:
+                place = places[pid] = Place(id=pid, name=" ".join(st.text.split()), lat=lat, lon=lon,
+                                            country_code=cc, feature="other")
+            place.mentions.append(Span(text=st.text, start=st.start, end=st.end))
+            mentions.append(PlaceMention(start=st.start, end=st.end, place_id=pid, text=st.text))
+
     # -- disambiguation -------------------------------------------------------------------------
     def _resolve(self, cands: list[_Cand]) -> list[Optional[int]]:
         gaz = self.gazetteer
@@ -510,6 +568,7 @@ class PlacesStage(Stage):
         cands = self._candidates(state)
         if self.demonyms:
             cands = self._with_demonyms(state, cands)
+        streets, cands = self._streets(state, cands)
         choice = self._resolve(cands)
         places: dict[str, Place] = {}
         mentions: list[PlaceMention] = []
@@ -540,6 +599,7 @@ class PlacesStage(Stage):
                                              country_code=e.country_code, feature=e.feature)
             place.mentions.append(Span(text=c.text, start=c.start, end=c.end))
             mentions.append(PlaceMention(start=c.start, end=c.end, place_id=e.id, text=c.text))
+        self._place_streets(state, streets, cands, choice, places, mentions)
         mentions.sort(key=lambda m: m.start)
         state.places = list(places.values())
         state.place_mentions = mentions
