@@ -26,7 +26,11 @@
    words in ``data/place_senses.yaml``) keeps only its town readings, in all its mentions. Then a
    few rounds of re-reading: each name's best reading so far becomes context
    for the *other* names (never for itself), weighted by how clearly it won.
-4. **Output.** One :class:`~sitrep.contract.Place` per place with all its mentions; ids are
+4. **Streets and roads** ("South Main Street", "Highway 19", "I-75"; :mod:`sitrep.streets`) are
+   places of feature ``other``, placed at their town (the town named with them in the sentence, else
+   the article's most-mentioned town; none without a town); ids ``street:<name>@<town id>``.
+   ``PlacesStage(streets=False)`` leaves them out.
+5. **Output.** One :class:`~sitrep.contract.Place` per place with all its mentions; ids are
    ``geo:<geonameid>``, ``region:<slug>`` (regions file) or ``fips:<code>`` (US counties, whose point is
    the mean of their towns; a county without a town in the gazetteer takes the article's towns in
    the same state, else the state's point).
@@ -42,6 +46,7 @@ from typing import Optional
 from ..article import ArticleState, PlaceMention
 from ..contract import Place, Span
 from ..gazetteer import fold, haversine_km, load_gazetteer, load_regions
+from ..streets import find_streets
 from .base import Stage
 
 ENTITY_LABELS = {"GPE", "LOC", "FAC"}
@@ -123,13 +128,15 @@ class PlacesStage(Stage):
     assigns = ("places", "place_mentions",)
 
     def __init__(self, context_weight: float = 3.0, country_weight: float = 2.0, vote_weight: float = 1.0,
-                 demonyms: bool = False, alternate_penalty: float = 1.5, capital_weight: float = 4.0,
-                 near_weight: float = 0.0, rounds: int = 3, confidence_margin: float = 1.0,
-                 contain_weight: float = 3.0, pair_weight: float = 2.0, pair_cap: float = 4.0,
-                 region_weight: float = 2.0):
+                 demonyms: bool = False, streets: bool = True, alternate_penalty: float = 1.5,
+                 capital_weight: float = 4.0, near_weight: float = 0.0, rounds: int = 3,
+                 confidence_margin: float = 1.0, contain_weight: float = 3.0, pair_weight: float = 2.0,
+                 pair_cap: float = 4.0, region_weight: float = 2.0):
         #: also list a state's demonym ("Russian officials") as a mention of the country -- off by
         #: default (the word names people, not a location); geoparsing corpora such as LGL count it
         self.demonyms = demonyms
+        #: list streets and roads ("Main Street", "Highway 19") as places of feature "other"
+        self.streets = streets
         self.context_weight = context_weight
         self.country_weight = country_weight
         self.vote_weight = vote_weight
@@ -440,6 +447,57 @@ class PlacesStage(Stage):
             if tok.text.count(".") >= 2 and tok.idx not in seen and tok.text in gaz.abbrevs:
                 cands.append(_Cand(tok.idx, tok.idx + len(tok.text), tok.text, (gaz.abbrevs[tok.text],), True, "GPE"))
         cands.sort(key=lambda c: c.start)
+
+    # -- streets --------------------------------------------------------------------------------
+    def _streets(self, state: ArticleState, cands: list[_Cand]):
+        """The streets and roads of the text (:mod:`sitrep.streets`); a town's name inside one ("West
+        Palestine Avenue", "Lancaster Avenue") is part of the street, not a place of its own."""
+        streets = find_streets(state.doc) if self.streets else []
+        if not streets:
+            return streets, cands
+        keep = []
+        for c in cands:
+            st = next((s for s in streets if s.start < c.end and c.start < s.end), None)
+            # a state or county that opens a road's name ("U.S. 321", "Ohio Turnpike", "Otter Tail
+            # County Road 80") is a mention of that division as well
+            if st is None or (c.start == st.start and c.end < st.end and any(
+                    self.gazetteer.kind(i) in ("country", "admin1", "county") for i in c.ids)):
+                keep.append(c)
+        return streets, keep
+
+    def _place_streets(self, state: ArticleState, streets, cands: list[_Cand], choice, places: dict,
+                       mentions: list) -> None:
+        """Streets as places of feature ``other``, placed at their town: the town named right after the
+        street in its sentence ("Gillis Street in Alton", "Dunlap St., Paris"), else the nearest town
+        before it in the sentence, else the article's home town (its most-mentioned town, the first of
+        equals). Without a town a street has no coordinates. A street is never placed on its own."""
+        if not streets:
+            return
+        gaz = self.gazetteer
+        towns = [(c.start, ch) for c, ch in zip(cands, choice) if ch is not None and gaz.kind(ch) == "city"
+                 and not (c.metonym_cc is not None and gaz.country_of(ch) == c.metonym_cc)]
+        home = None
+        if towns:
+            counts = Counter(ch for _, ch in towns)
+            best = max(counts.values())
+            home = next(ch for _, ch in towns if counts[ch] == best)
+        for st in streets:
+            s0, s1 = state.sentence_of(st.start)
+            after = [ch for pos, ch in towns if st.end <= pos < s1]
+            before = [ch for pos, ch in towns if s0 <= pos < st.start]
+            town = after[0] if after else (before[-1] if before else home)
+            if town is not None:
+                e = gaz.entry(town)
+                pid = f"street:{st.key.replace(' ', '-')}@{e.id}"
+                lat, lon, cc = e.lat, e.lon, e.country_code
+            else:
+                pid, lat, lon, cc = f"street:{st.key.replace(' ', '-')}", None, None, None
+            place = places.get(pid)
+            if place is None:
+                place = places[pid] = Place(id=pid, name=" ".join(st.text.split()), lat=lat, lon=lon,
+                                            country_code=cc, feature="other")
+            place.mentions.append(Span(text=st.text, start=st.start, end=st.end))
+            mentions.append(PlaceMention(start=st.start, end=st.end, place_id=pid, text=st.text))
 
     # -- disambiguation -------------------------------------------------------------------------
     def _municipal(self, state: ArticleState, cands: list[_Cand]) -> None:
@@ -755,6 +813,7 @@ class PlacesStage(Stage):
         cands = self._candidates(state)
         if self.demonyms:
             cands = self._with_demonyms(state, cands)
+        streets, cands = self._streets(state, cands)
         self._municipal(state, cands)
         choice = self._resolve(cands)
         places: dict[str, Place] = {}
@@ -786,6 +845,7 @@ class PlacesStage(Stage):
                                              country_code=e.country_code, feature=e.feature)
             place.mentions.append(Span(text=c.text, start=c.start, end=c.end))
             mentions.append(PlaceMention(start=c.start, end=c.end, place_id=e.id, text=c.text))
+        self._place_streets(state, streets, cands, choice, places, mentions)
         mentions.sort(key=lambda m: m.start)
         state.places = list(places.values())
         state.place_mentions = mentions
