@@ -176,3 +176,20 @@ def test_place_senses_file_loads():
 
     senses = _senses()
     assert "elementary" in senses["municipal_words"] and "woman" in senses["resident_nouns"]
+
+
+def test_a_stray_small_town_abroad_is_dropped(nlp, stage):
+    # "Bank" (of "East Bank") only names small towns in Asia; the story is firmly in West Virginia
+    text = ("Kanawha County crews cleared a mudslide near East Bank on Monday, officials said.\n"
+            "The Kanawha County commission met in Charleston, W.Va., to discuss the repairs.\n"
+            "East Bank residents were told to expect delays.")
+    places = places_of(nlp, stage, text)
+    assert all(p.country_code == "US" for p in places.values())
+    assert near(places["Kanawha County"], 38.35, -81.63, 60)
+
+
+def test_a_small_town_abroad_stays_when_its_country_is_named(nlp, stage):
+    text = ("Government aircraft struck the town of Saraqib in Syria on Tuesday, activists said.\n"
+            "The strikes on Saraqib followed a week of shelling, residents told reporters in Washington.")
+    places = places_of(nlp, stage, text)
+    assert places["Saraqib"].country_code == "SY"

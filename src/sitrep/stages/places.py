@@ -25,7 +25,9 @@
    ("Washington"); a country's name used as a town's ("Jordan Elementary", "a Lebanon woman"; cue
    words in ``data/place_senses.yaml``) keeps only its town readings, in all its mentions. Then a
    few rounds of re-reading: each name's best reading so far becomes context
-   for the *other* names (never for itself), weighted by how clearly it won.
+   for the *other* names (never for itself), weighted by how clearly it won. A stray -- a town
+   abroad of under ``stray_population`` people that nothing else in a story firmly set in another
+   country points to ("Bank" of "East Bank" read as an Indian town) -- is dropped.
 4. **Streets and roads** ("South Main Street", "Highway 19", "I-75"; :mod:`sitrep.streets`) are
    places of feature ``other``, placed at their town (the town named with them in the sentence, else
    the article's most-mentioned town; none without a town); ids ``street:<name>@<town id>``.
@@ -131,7 +133,7 @@ class PlacesStage(Stage):
                  demonyms: bool = False, streets: bool = True, alternate_penalty: float = 1.5,
                  capital_weight: float = 4.0, near_weight: float = 0.0, rounds: int = 3,
                  confidence_margin: float = 1.0, contain_weight: float = 3.0, pair_weight: float = 2.0,
-                 pair_cap: float = 4.0, region_weight: float = 2.0):
+                 pair_cap: float = 4.0, region_weight: float = 2.0, stray_population: int = 20_000):
         #: also list a state's demonym ("Russian officials") as a mention of the country -- off by
         #: default (the word names people, not a location); geoparsing corpora such as LGL count it
         self.demonyms = demonyms
@@ -159,6 +161,8 @@ class PlacesStage(Stage):
         self.pair_cap = pair_cap
         #: a curated region of the regions file over a same-name town
         self.region_weight = region_weight
+        #: a town abroad smaller than this, in a story firmly set in another country, is dropped
+        self.stray_population = stray_population
 
     @property
     def gazetteer(self):
@@ -803,6 +807,19 @@ class PlacesStage(Stage):
                 choice[n] = best
                 if not c.forced:
                     conf[n] = min(1.0, (best_s - second) / self.confidence_margin)
+        if self.stray_population and ctx_by_key:
+            # a stray: a small town abroad that nothing else in the story points to ("East Bank" read
+            # as an Indian town in a West Virginia story) is more likely a misreading than a place
+            for n, c in enumerate(cands):
+                ch = choice[n]
+                if ch is None or c.forced or len(c.ids) == 1 and fold(gaz.name_of(ch)) == keys[n]:
+                    continue
+                if gaz.kind(ch) != "city" or gaz.population(ch) >= self.stray_population:
+                    continue
+                ctx_c = ctx_by_key[keys[n]][0]
+                cc = gaz.country_of(ch)
+                if ctx_c.get(cc, 0.0) <= 0 and max(ctx_c.values(), default=0.0) >= 2.0:
+                    choice[n] = None
         return choice
 
     # -- the stage ------------------------------------------------------------------------------
