@@ -5,7 +5,11 @@
    the context is locative -- "in", "near", "from" ... before it, a coordination with a place, a
    division word after it, "City, State"). A name tagged PERSON needs such a cue ("Jordan" the person
    vs the country). Direction words and division words extend names into regions ("northwest Syria",
-   "Idlib province") when the regions file knows them.
+   "Idlib province") when the regions file knows them. News copy adds its own cues
+   (``data/place_cues.yaml``): a dateline's town and state ("HAMMOND, Ind. (AP) --"), an AP state
+   abbreviation after a town ("Sulpher, La."), a legislator's party tag ("D-Elkins"), names
+   coordinated before "counties", and a town opening an institution's name ("the Cookville Volunteer
+   Fire Department", "Cambridge University") or closing it ("University of Rochester").
 2. **Metonymy and actors.** A span that the actors stage resolved as a metonym ("Moscow said", "reach
    out to Moscow") is the government, not a place -- unless the name is read in another country than
    the actor's ("Dublin, Ohio"). Without actor mentions, a national capital that is the subject of a
