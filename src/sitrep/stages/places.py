@@ -5,7 +5,11 @@
    the context is locative -- "in", "near", "from" ... before it, a coordination with a place, a
    division word after it, "City, State"). A name tagged PERSON needs such a cue ("Jordan" the person
    vs the country). Direction words and division words extend names into regions ("northwest Syria",
-   "Idlib province") when the regions file knows them.
+   "Idlib province") when the regions file knows them. News copy adds its own cues
+   (``data/place_cues.yaml``): a dateline's town and state ("HAMMOND, Ind. (AP) --"), an AP state
+   abbreviation after a town ("Sulpher, La."), a legislator's party tag ("D-Elkins"), names
+   coordinated before "counties", and a town opening an institution's name ("the Cookville Volunteer
+   Fire Department", "Cambridge University") or closing it ("University of Rochester").
 2. **Metonymy and actors.** A span that the actors stage resolved as a metonym ("Moscow said", "reach
    out to Moscow") is the government, not a place -- unless the name is read in another country than
    the actor's ("Dublin, Ohio"). Without actor mentions, a national capital that is the subject of a
@@ -41,12 +45,14 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Optional
 
 from ..article import ArticleState, PlaceMention
 from ..contract import Place, Span
+from ..datafiles import load_data
 from ..gazetteer import fold, haversine_km, load_gazetteer, load_regions
 from ..streets import find_streets
 from .base import Stage
@@ -92,6 +98,41 @@ def _senses() -> dict:
             raise KnowledgeBaseError(f"{key} must be a non-empty list of words", file=where, field=key)
         out[key] = frozenset(w.lower() for w in words)
     return out
+
+
+@lru_cache(maxsize=1)
+def _news_cues() -> dict:
+    """``data/place_cues.yaml``: datelines, party tags, institutions, coordinated divisions, with the
+    regular expressions built from them (compiled once per process)."""
+    from ..errors import ConfigError
+
+    data = load_data("place_cues.yaml")
+    for key in ("dateline_agencies", "dateline_dashes", "party_letters", "institution_heads", "of_town_heads",
+                "not_places"):
+        if not isinstance(data.get(key), list) or not all(isinstance(w, str) for w in data[key]):
+            raise ConfigError(f"sitrep/data/place_cues.yaml: '{key}' must be a list of words")
+    if not isinstance(data.get("coordinated_divisions"), dict):
+        raise ConfigError("sitrep/data/place_cues.yaml: 'coordinated_divisions' must map plurals to words")
+    alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))  # noqa: E731
+    gaz = load_gazetteer()
+    abbrs = [a for a in gaz.abbrevs if "." in a]
+    dashes = [d for d in data["dateline_dashes"] if d != "-"]
+    up = r"[A-Z][A-Z.'\u2019\-]*[A-Z.]"
+    dateline = re.compile(
+        r"(?:^|(?<=\n)|(?<=[.!?\"\u201d\u2019)] ))[ \t]*(?P<town>" + up + r"(?:[ \t]" + up + r"){0,3})"
+        + r"(?:,[ \t]*(?P<st>[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,2}?))?[ \t]*"
+        + r"(?:\((?:" + alt(data["dateline_agencies"]) + r")\)[ \t]*)?"
+        + r"(?:" + alt(dashes) + r"|-[ \t])")
+    comma_abbr = re.compile(r"(?<=[A-Za-z.'\u2019], )(?P<ab>" + alt(abbrs) + r")(?![A-Za-z])")
+    party = re.compile(r"(?:(?<=, )|(?<=\())(?:" + alt(data["party_letters"]) + r")-"
+                       + r"(?P<town>[A-Z][a-z]+(?:[ \t.][A-Z][a-z]+)?)(?=[,);])")
+    name = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
+    coord = re.compile(r"(?P<list>(?:" + name + r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+))+" + name + r")[ \t]+"
+                       + r"(?P<kind>" + alt(data["coordinated_divisions"]) + r")\b")
+    return {"dateline": dateline, "comma_abbr": comma_abbr, "party": party, "coord": coord,
+            "divisions": data["coordinated_divisions"],
+            "heads": frozenset(data["institution_heads"]), "of_heads": frozenset(data["of_town_heads"]),
+            "not_places": frozenset(data["not_places"])}
 
 
 def _iso2(iso3: str) -> str:
@@ -212,8 +253,11 @@ class PlacesStage(Stage):
 
         # words of multi-word person names ("Sam Jones" -> "Jones" later is the person, not a place)
         person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-        cands: list[_Cand] = []
+        cands: list[_Cand] = self._news_candidates(state)
         taken = [False] * len(doc)
+        for c in cands:
+            for t in doc.char_span(c.start, c.end, alignment_mode="expand") or ():
+                taken[t.i] = True
         n = len(doc)
         i = 0
         maxw = gaz.max_words
@@ -257,7 +301,8 @@ class PlacesStage(Stage):
             start_c, end_c = span.start_char, span.end_char
             label = ent_label[i]
             strong = label in ENTITY_LABELS
-            if w == 1 and (span.text in cues["stop"] or (first.is_stop and not strong)):
+            if w == 1 and (span.text in cues["stop"] or span.text in _news_cues()["not_places"]
+                           or (first.is_stop and not strong)):
                 i += 1
                 continue
             if w == 1 and i > 0 and not locative_before(i):
@@ -276,6 +321,15 @@ class PlacesStage(Stage):
                 ent = next(e for e in doc.ents if e.start <= i < e.end)
                 opens = i == ent.start or (i == ent.start + 1 and ent[0].lower_ == "the")
                 civic = i + w < n and doc[i + w].lower_ in cues["civic"]
+                if label in ("ORG", "FAC") and self._is_primary(span.text):
+                    nc = _news_cues()
+                    head = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
+                    # "the Cookville Volunteer Fire Department", "Cambridge University": the
+                    # institution of the town that opens its name; "University of Rochester" too
+                    civic = civic or (opens and ent[-1].text in nc["heads"]) \
+                        or (i + w == ent.end and i > ent.start and doc[i - 1].lower_ == "of"
+                            and head.text in nc["of_heads"])
+                    opens = opens or civic
                 # a country or state named inside an institution's name ("the University of
                 # Kentucky") is a mention of it; a town only when it opens the name
                 if label == "PERSON" and not civic or not (opens or self._is_division(doc[i:i + w].text, False)) \
@@ -295,7 +349,7 @@ class PlacesStage(Stage):
                 cue = True  # "an Alexandria man", "Alexandria police": a place modifying a common noun
             if inside:
                 # "the Athens Police Department", "Dublin City Council": a town's own institutions
-                strong = self._is_division(span.text) or (i + w < n and doc[i + w].lower_ in cues["civic"])
+                strong = self._is_division(span.text) or civic
             elif not strong:
                 if label in _BLOCKING:
                     # the small model's person, organisation, group ...: a place only with a cue and
@@ -340,6 +394,59 @@ class PlacesStage(Stage):
         # "Gainesville, Ga." / "Columbus, Ohio": the qualifier fixes the state (and is a place itself)
         self._qualifiers(state, cands)
         return [c for c in cands if c.strong and c.ids]
+
+    def _news_candidates(self, state: ArticleState) -> list[_Cand]:
+        """Places that news copy names outside running prose (``data/place_cues.yaml``):
+
+        * a dateline's town and state ("HAMMOND, Ind. (AP) --", "CROMWELL --"): an upper-case name the
+          gazetteer knows under its own name, at the start of a line or after a sentence;
+        * an AP state abbreviation after a capitalised name and a comma ("Sulpher, La."), even when the
+          town is unknown;
+        * a legislator's home town or county in a party tag ("Sen. Jane Roe, D-Elkins,");
+        * the names coordinated before "counties" ("Jackson and Barrow counties"), read as counties.
+        """
+        gaz = self.gazetteer
+        cues = _news_cues()
+        text = state.text
+        out: list[_Cand] = []
+
+        def add(s0: int, e0: int, ids, label="GPE") -> None:
+            if ids and not any(c.start < e0 and s0 < c.end for c in out):
+                out.append(_Cand(s0, e0, text[s0:e0], tuple(ids), True, label))
+
+        for m in cues["dateline"].finditer(text):
+            town = m.group("town").strip()
+            if len(town.replace(".", "")) < 3 or not self._is_primary(town):
+                continue
+            add(m.start("town"), m.start("town") + len(town), gaz.lookup(town))
+            st = m.group("st")
+            if st:
+                st = st.strip()
+                if st in gaz.abbrevs:
+                    add(m.start("st"), m.start("st") + len(st), (gaz.abbrevs[st],))
+                else:
+                    ids = [i for i in gaz.lookup(st) if gaz.kind(i) in ("admin1", "country")]
+                    add(m.start("st"), m.start("st") + len(st), ids)
+        for m in cues["comma_abbr"].finditer(text):
+            j = m.start() - 2
+            k = j
+            while k > 0 and (text[k - 1].isalpha() or text[k - 1] in ".'\u2019"):
+                k -= 1
+            if k < j and text[k].isupper():
+                add(m.start("ab"), m.end("ab"), (gaz.abbrevs[m.group("ab")],))
+        for m in cues["party"].finditer(text):
+            town = m.group("town")
+            ids = [i for i in gaz.lookup(town) if gaz.kind(i) in ("city", "county")] \
+                or [i for i in gaz.lookup(town + " County") if gaz.kind(i) == "county"]
+            add(m.start("town"), m.end("town"), ids)
+        for m in cues["coord"].finditer(text):
+            word = cues["divisions"][m.group("kind")]
+            base = m.start("list")
+            for part in re.finditer(r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?", m.group("list")):
+                ids = [i for i in gaz.lookup(part.group(0) + " " + word) if gaz.kind(i) == "county"]
+                add(base + part.start(), base + part.end(), ids)
+        out.sort(key=lambda c: c.start)
+        return out
 
     def _acts(self, span, ids, cues) -> bool:
         """A national capital standing for its government: it speaks or acts ("Moscow said"), owns a
