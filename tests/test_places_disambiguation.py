@@ -193,3 +193,10 @@ def test_a_small_town_abroad_stays_when_its_country_is_named(nlp, stage):
             "The strikes on Saraqib followed a week of shelling, residents told reporters in Washington.")
     places = places_of(nlp, stage, text)
     assert places["Saraqib"].country_code == "SY"
+
+
+def test_one_confident_local_name_is_setting_enough_for_a_stray(nlp, stage):
+    text = ("Road crews in Kanawha County cleared a mudslide near East Bank on Monday.\n"
+            "East Bank residents were told to expect delays on the road for a week.")
+    places = places_of(nlp, stage, text)
+    assert [p.name for p in places.values()] == ["Kanawha County"]

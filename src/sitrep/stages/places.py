@@ -174,7 +174,8 @@ class PlacesStage(Stage):
                  demonyms: bool = False, streets: bool = True, alternate_penalty: float = 1.5,
                  capital_weight: float = 4.0, near_weight: float = 0.0, rounds: int = 3,
                  confidence_margin: float = 1.0, contain_weight: float = 3.0, pair_weight: float = 2.0,
-                 pair_cap: float = 4.0, region_weight: float = 2.0, stray_population: int = 20_000):
+                 pair_cap: float = 4.0, region_weight: float = 2.0, stray_population: int = 20_000,
+                 stray_setting: float = 1.0):
         #: also list a state's demonym ("Russian officials") as a mention of the country -- off by
         #: default (the word names people, not a location); geoparsing corpora such as LGL count it
         self.demonyms = demonyms
@@ -204,6 +205,8 @@ class PlacesStage(Stage):
         self.region_weight = region_weight
         #: a town abroad smaller than this, in a story firmly set in another country, is dropped
         self.stray_population = stray_population
+        #: how firmly (confident names, summed) the story must be set in one other country
+        self.stray_setting = stray_setting
 
     @property
     def gazetteer(self):
@@ -925,7 +928,7 @@ class PlacesStage(Stage):
                     continue
                 ctx_c = ctx_by_key[keys[n]][0]
                 cc = gaz.country_of(ch)
-                if ctx_c.get(cc, 0.0) <= 0 and max(ctx_c.values(), default=0.0) >= 2.0:
+                if ctx_c.get(cc, 0.0) <= 0 and max(ctx_c.values(), default=0.0) >= self.stray_setting:
                     choice[n] = None
         return choice
 
