@@ -200,3 +200,12 @@ def test_one_confident_local_name_is_setting_enough_for_a_stray(nlp, stage):
             "East Bank residents were told to expect delays on the road for a week.")
     places = places_of(nlp, stage, text)
     assert [p.name for p in places.values()] == ["Kanawha County"]
+
+
+def test_options_without_pairs_still_read_the_setting(nlp):
+    # the nearness-to-chosen-readings option instead of the pairs: the Texas story stays in Texas
+    stage = PlacesStage(pair_weight=0.0, near_weight=2.0)
+    text = ("A Paris woman died Sunday in a Dallas hospital after a crash on Friday night.\n"
+            "Paris police said the crash remained under investigation.")
+    places = places_of(nlp, stage, text)
+    assert near(places["Paris"], 33.66, -95.56)
