@@ -83,3 +83,13 @@ def test_bad_xml(tmp_path):
         load_gold(tmp_path / "x.xml")
     with pytest.raises(EvalDataError):
         load_gold(tmp_path / "nothing_here")
+
+
+def test_suite_runs_the_places_stage_as_a_geoparser():
+    # LGL counts demonyms as toponyms: the suite's own pipeline turns them on, the default does not
+    from sitrep.evaluation.lgl import GEOPARSER_CONFIG
+    from sitrep.pipeline import Pipeline
+
+    geo = Pipeline(stage_config=GEOPARSER_CONFIG)
+    assert next(s for s in geo.stages if s.name == "places").demonyms is True
+    assert next(s for s in Pipeline().stages if s.name == "places").demonyms is False

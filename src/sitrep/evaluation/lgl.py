@@ -9,6 +9,11 @@ their spans overlap (one-to-one, largest overlap first): precision, recall, F1. 
 toponyms with gold coordinates, accuracy@161 km is the share whose output place lies within 161 km
 (100 miles) of the gold point (a place without coordinates counts as a miss), and the mean (and
 median) error in km is taken over those with coordinates.
+
+The suite runs the pipeline configured as a geoparser: LGL annotates a state's demonym ("Russian
+troops", "Palestinians") as a toponym of the country, so the places stage is built with
+``demonyms=True`` (off in the default pipeline, where a demonym names people, not a location).
+A pipeline passed in by the caller is used as it is.
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ from .matching import OffsetMap, haversine_km, overlap, run_pipeline
 from .results import Metric, SuiteResult, count, prf, ratio
 
 ACC_KM = 161.0
+#: the places stage as a geoparser: demonyms are mentions of their countries (see the module text)
+GEOPARSER_CONFIG = {"places": {"demonyms": True}}
 
 
 @dataclass
@@ -158,6 +165,10 @@ def evaluate_lgl(path: str | Path, *, pipeline=None, limit: Optional[int] = None
     gold = load_gold(path, limit=limit)
     t0 = time.perf_counter()
     articles = [Article(text=g.text, id=g.id, title=g.title) for g in gold]
+    if pipeline is None:
+        from ..pipeline import Pipeline
+
+        pipeline = Pipeline(stage_config=GEOPARSER_CONFIG)
     docs, failures, _ = run_pipeline(articles, pipeline=pipeline, batch_size=16)
     r = score_lgl(gold, docs, data=str(path))
     r.failures = len(failures)

@@ -5,7 +5,11 @@
    the context is locative -- "in", "near", "from" ... before it, a coordination with a place, a
    division word after it, "City, State"). A name tagged PERSON needs such a cue ("Jordan" the person
    vs the country). Direction words and division words extend names into regions ("northwest Syria",
-   "Idlib province") when the regions file knows them.
+   "Idlib province") when the regions file knows them. News copy adds its own cues
+   (``data/place_cues.yaml``): a dateline's town and state ("HAMMOND, Ind. (AP) --"), an AP state
+   abbreviation after a town ("Sulpher, La."), a legislator's party tag ("D-Elkins"), names
+   coordinated before "counties", and a town opening an institution's name ("the Cookville Volunteer
+   Fire Department", "Cambridge University") or closing it ("University of Rochester").
 2. **Metonymy and actors.** A span that the actors stage resolved as a metonym ("Moscow said", "reach
    out to Moscow") is the government, not a place -- unless the name is read in another country than
    the actor's ("Dublin, Ohio"). Without actor mentions, a national capital that is the subject of a
@@ -15,23 +19,42 @@
    Syria"). ``PlacesStage(demonyms=True)`` also lists a state's demonym ("Russian officials") as a
    mention of the country, as geoparsing corpora such as LGL count it (off by default).
 3. **Disambiguation** by the article's context: countries and US states named in the article (and the
-   places that are unambiguous), "Gainesville, Ga."-style qualifiers, nearness to places already
-   placed, then population and feature class (country > first-level division > town).
-4. **Output.** One :class:`~sitrep.contract.Place` per place with all its mentions; ids are
+   places that are unambiguous), "Gainesville, Ga."-style qualifiers (which hold for every mention of
+   the name: one sense per discourse), a stand-alone AP state abbreviation ("Fla.") as the state, a
+   town named with the county it lies in ("Paris and Henry County"), two names whose lesser readings
+   lie close together ("Columbus" and "Colfax County" in Nebraska) when the nearness outweighs what
+   each gives up, then population and feature class (country > region > first-level division >
+   town); a reading that carries the name only as an alternate name ("Berea" for Aleppo) ranks below
+   one that carries it as its own; a national capital beats a first-level division of the same name
+   ("Washington"); a country's name used as a town's ("Jordan Elementary", "a Lebanon woman"; cue
+   words in ``data/place_senses.yaml``) keeps only its town readings, in all its mentions. Then a
+   few rounds of re-reading: each name's best reading so far becomes context
+   for the *other* names (never for itself), weighted by how clearly it won. A stray -- a town
+   abroad of under ``stray_population`` people that nothing else in a story firmly set in another
+   country points to ("Bank" of "East Bank" read as an Indian town) -- is dropped.
+4. **Streets and roads** ("South Main Street", "Highway 19", "I-75"; :mod:`sitrep.streets`) are
+   places of feature ``other``, placed at their town (the town named with them in the sentence, else
+   the article's most-mentioned town; none without a town); ids ``street:<name>@<town id>``.
+   ``PlacesStage(streets=False)`` leaves them out.
+5. **Output.** One :class:`~sitrep.contract.Place` per place with all its mentions; ids are
    ``geo:<geonameid>``, ``region:<slug>`` (regions file) or ``fips:<code>`` (US counties, whose point is
-   taken from the article's towns in the same state, else the state's point).
+   the mean of their towns; a county without a town in the gazetteer takes the article's towns in
+   the same state, else the state's point).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Optional
 
 from ..article import ArticleState, PlaceMention
 from ..contract import Place, Span
+from ..datafiles import load_data
 from ..gazetteer import fold, haversine_km, load_gazetteer, load_regions
+from ..streets import find_streets
 from .base import Stage
 
 ENTITY_LABELS = {"GPE", "LOC", "FAC"}
@@ -56,6 +79,60 @@ def _cues() -> dict:
         "street": frozenset(w.lower() for w in cues.get("street_words", [])),
         "speak": frozenset(w.lower() for w in cues.get("metonym_governors", [])),
     }
+
+
+@lru_cache(maxsize=1)
+def _senses() -> dict:
+    """The cues of ``data/place_senses.yaml``, validated, once per process."""
+    from ..datafiles import load_data
+    from ..errors import KnowledgeBaseError
+
+    where = "sitrep/data/place_senses.yaml"
+    raw = load_data("place_senses.yaml")
+    if not isinstance(raw, dict) or raw.get("format") != "sitrep-place-senses/1":
+        raise KnowledgeBaseError("not a place-senses file (format: sitrep-place-senses/1 expected)", file=where)
+    out = {}
+    for key in ("municipal_words", "resident_nouns"):
+        words = raw.get(key)
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+            raise KnowledgeBaseError(f"{key} must be a non-empty list of words", file=where, field=key)
+        out[key] = frozenset(w.lower() for w in words)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _news_cues() -> dict:
+    """``data/place_cues.yaml``: datelines, party tags, institutions, coordinated divisions, with the
+    regular expressions built from them (compiled once per process)."""
+    from ..errors import ConfigError
+
+    data = load_data("place_cues.yaml")
+    for key in ("dateline_agencies", "dateline_dashes", "party_letters", "institution_heads", "of_town_heads",
+                "not_places"):
+        if not isinstance(data.get(key), list) or not all(isinstance(w, str) for w in data[key]):
+            raise ConfigError(f"sitrep/data/place_cues.yaml: '{key}' must be a list of words")
+    if not isinstance(data.get("coordinated_divisions"), dict):
+        raise ConfigError("sitrep/data/place_cues.yaml: 'coordinated_divisions' must map plurals to words")
+    alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))  # noqa: E731
+    gaz = load_gazetteer()
+    abbrs = [a for a in gaz.abbrevs if "." in a]
+    dashes = [d for d in data["dateline_dashes"] if d != "-"]
+    up = r"[A-Z][A-Z.'\u2019\-]*[A-Z.]"
+    dateline = re.compile(
+        r"(?:^|(?<=\n)|(?<=[.!?\"\u201d\u2019)] ))[ \t]*(?P<town>" + up + r"(?:[ \t]" + up + r"){0,3})"
+        + r"(?:,[ \t]*(?P<st>[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,2}?))?[ \t]*"
+        + r"(?:\((?:" + alt(data["dateline_agencies"]) + r")\)[ \t]*)?"
+        + r"(?:" + alt(dashes) + r"|-[ \t])")
+    comma_abbr = re.compile(r"(?<=[A-Za-z.'\u2019], )(?P<ab>" + alt(abbrs) + r")(?![A-Za-z])")
+    party = re.compile(r"(?:(?<=, )|(?<=\())(?:" + alt(data["party_letters"]) + r")-"
+                       + r"(?P<town>[A-Z][a-z]+(?:[ \t.][A-Z][a-z]+)?)(?=[,);])")
+    name = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
+    coord = re.compile(r"(?P<list>(?:" + name + r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+))+" + name + r")[ \t]+"
+                       + r"(?P<kind>" + alt(data["coordinated_divisions"]) + r")\b")
+    return {"dateline": dateline, "comma_abbr": comma_abbr, "party": party, "coord": coord,
+            "divisions": data["coordinated_divisions"],
+            "heads": frozenset(data["institution_heads"]), "of_heads": frozenset(data["of_town_heads"]),
+            "not_places": frozenset(data["not_places"])}
 
 
 def _iso2(iso3: str) -> str:
@@ -94,13 +171,42 @@ class PlacesStage(Stage):
     assigns = ("places", "place_mentions",)
 
     def __init__(self, context_weight: float = 3.0, country_weight: float = 2.0, vote_weight: float = 1.0,
-                 demonyms: bool = False):
+                 demonyms: bool = False, streets: bool = True, alternate_penalty: float = 1.5,
+                 capital_weight: float = 4.0, near_weight: float = 0.0, rounds: int = 3,
+                 confidence_margin: float = 1.0, contain_weight: float = 3.0, pair_weight: float = 2.0,
+                 pair_cap: float = 4.0, region_weight: float = 2.0, stray_population: int = 20_000,
+                 stray_setting: float = 1.0):
         #: also list a state's demonym ("Russian officials") as a mention of the country -- off by
         #: default (the word names people, not a location); geoparsing corpora such as LGL count it
         self.demonyms = demonyms
+        #: list streets and roads ("Main Street", "Highway 19") as places of feature "other"
+        self.streets = streets
         self.context_weight = context_weight
         self.country_weight = country_weight
         self.vote_weight = vote_weight
+        #: extra cost of a reading that only lists the name among its alternate names when another
+        #: reading carries it as its own name
+        self.alternate_penalty = alternate_penalty
+        #: a national capital over a first-level division of the same name ("Washington")
+        self.capital_weight = capital_weight
+        #: nearness to the other names' readings (a local story's places cluster)
+        self.near_weight = near_weight
+        #: rounds of re-reading with the other names' readings as context; a reading that wins by
+        #: ``confidence_margin`` or more counts fully as context, a narrower win proportionally
+        self.rounds = rounds
+        self.confidence_margin = confidence_margin
+        #: a town named with the county it lies in, and that county
+        self.contain_weight = contain_weight
+        #: two names whose readings lie close together (see ``_resolve``), and the most one reading
+        #: can gain from such pairs
+        self.pair_weight = pair_weight
+        self.pair_cap = pair_cap
+        #: a curated region of the regions file over a same-name town
+        self.region_weight = region_weight
+        #: a town abroad smaller than this, in a story firmly set in another country, is dropped
+        self.stray_population = stray_population
+        #: how firmly (confident names, summed) the story must be set in one other country
+        self.stray_setting = stray_setting
 
     @property
     def gazetteer(self):
@@ -150,8 +256,11 @@ class PlacesStage(Stage):
 
         # words of multi-word person names ("Sam Jones" -> "Jones" later is the person, not a place)
         person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-        cands: list[_Cand] = []
+        cands: list[_Cand] = self._news_candidates(state)
         taken = [False] * len(doc)
+        for c in cands:
+            for t in doc.char_span(c.start, c.end, alignment_mode="expand") or ():
+                taken[t.i] = True
         n = len(doc)
         i = 0
         maxw = gaz.max_words
@@ -195,7 +304,8 @@ class PlacesStage(Stage):
             start_c, end_c = span.start_char, span.end_char
             label = ent_label[i]
             strong = label in ENTITY_LABELS
-            if w == 1 and (span.text in cues["stop"] or (first.is_stop and not strong)):
+            if w == 1 and (span.text in cues["stop"] or span.text in _news_cues()["not_places"]
+                           or (first.is_stop and not strong)):
                 i += 1
                 continue
             if w == 1 and i > 0 and not locative_before(i):
@@ -214,6 +324,15 @@ class PlacesStage(Stage):
                 ent = next(e for e in doc.ents if e.start <= i < e.end)
                 opens = i == ent.start or (i == ent.start + 1 and ent[0].lower_ == "the")
                 civic = i + w < n and doc[i + w].lower_ in cues["civic"]
+                if label in ("ORG", "FAC") and self._is_primary(span.text):
+                    nc = _news_cues()
+                    head = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
+                    # "the Cookville Volunteer Fire Department", "Cambridge University": the
+                    # institution of the town that opens its name; "University of Rochester" too
+                    civic = civic or (opens and ent[-1].text in nc["heads"]) \
+                        or (i + w == ent.end and i > ent.start and doc[i - 1].lower_ == "of"
+                            and head.text in nc["of_heads"])
+                    opens = opens or civic
                 # a country or state named inside an institution's name ("the University of
                 # Kentucky") is a mention of it; a town only when it opens the name
                 if label == "PERSON" and not civic or not (opens or self._is_division(doc[i:i + w].text, False)) \
@@ -233,7 +352,7 @@ class PlacesStage(Stage):
                 cue = True  # "an Alexandria man", "Alexandria police": a place modifying a common noun
             if inside:
                 # "the Athens Police Department", "Dublin City Council": a town's own institutions
-                strong = self._is_division(span.text) or (i + w < n and doc[i + w].lower_ in cues["civic"])
+                strong = self._is_division(span.text) or civic
             elif not strong:
                 if label in _BLOCKING:
                     # the small model's person, organisation, group ...: a place only with a cue and
@@ -278,6 +397,59 @@ class PlacesStage(Stage):
         # "Gainesville, Ga." / "Columbus, Ohio": the qualifier fixes the state (and is a place itself)
         self._qualifiers(state, cands)
         return [c for c in cands if c.strong and c.ids]
+
+    def _news_candidates(self, state: ArticleState) -> list[_Cand]:
+        """Places that news copy names outside running prose (``data/place_cues.yaml``):
+
+        * a dateline's town and state ("HAMMOND, Ind. (AP) --", "CROMWELL --"): an upper-case name the
+          gazetteer knows under its own name, at the start of a line or after a sentence;
+        * an AP state abbreviation after a capitalised name and a comma ("Sulpher, La."), even when the
+          town is unknown;
+        * a legislator's home town or county in a party tag ("Sen. Jane Roe, D-Elkins,");
+        * the names coordinated before "counties" ("Jackson and Barrow counties"), read as counties.
+        """
+        gaz = self.gazetteer
+        cues = _news_cues()
+        text = state.text
+        out: list[_Cand] = []
+
+        def add(s0: int, e0: int, ids, label="GPE") -> None:
+            if ids and not any(c.start < e0 and s0 < c.end for c in out):
+                out.append(_Cand(s0, e0, text[s0:e0], tuple(ids), True, label))
+
+        for m in cues["dateline"].finditer(text):
+            town = m.group("town").strip()
+            if len(town.replace(".", "")) < 3 or not self._is_primary(town):
+                continue
+            add(m.start("town"), m.start("town") + len(town), gaz.lookup(town))
+            st = m.group("st")
+            if st:
+                st = st.strip()
+                if st in gaz.abbrevs:
+                    add(m.start("st"), m.start("st") + len(st), (gaz.abbrevs[st],))
+                else:
+                    ids = [i for i in gaz.lookup(st) if gaz.kind(i) in ("admin1", "country")]
+                    add(m.start("st"), m.start("st") + len(st), ids)
+        for m in cues["comma_abbr"].finditer(text):
+            j = m.start() - 2
+            k = j
+            while k > 0 and (text[k - 1].isalpha() or text[k - 1] in ".'\u2019"):
+                k -= 1
+            if k < j and text[k].isupper():
+                add(m.start("ab"), m.end("ab"), (gaz.abbrevs[m.group("ab")],))
+        for m in cues["party"].finditer(text):
+            town = m.group("town")
+            ids = [i for i in gaz.lookup(town) if gaz.kind(i) in ("city", "county")] \
+                or [i for i in gaz.lookup(town + " County") if gaz.kind(i) == "county"]
+            add(m.start("town"), m.end("town"), ids)
+        for m in cues["coord"].finditer(text):
+            word = cues["divisions"][m.group("kind")]
+            base = m.start("list")
+            for part in re.finditer(r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?", m.group("list")):
+                ids = [i for i in gaz.lookup(part.group(0) + " " + word) if gaz.kind(i) == "county"]
+                add(base + part.start(), base + part.end(), ids)
+        out.sort(key=lambda c: c.start)
+        return out
 
     def _acts(self, span, ids, cues) -> bool:
         """A national capital standing for its government: it speaks or acts ("Moscow said"), owns a
@@ -390,10 +562,107 @@ class PlacesStage(Stage):
                 cands.append(_Cand(tok.idx, tok.idx + len(tok.text), tok.text, (gaz.abbrevs[tok.text],), True, "GPE"))
         cands.sort(key=lambda c: c.start)
 
+    # -- streets --------------------------------------------------------------------------------
+    def _streets(self, state: ArticleState, cands: list[_Cand]):
+        """The streets and roads of the text (:mod:`sitrep.streets`); a town's name inside one ("West
+        Palestine Avenue", "Lancaster Avenue") is part of the street, not a place of its own."""
+        streets = find_streets(state.doc) if self.streets else []
+        if not streets:
+            return streets, cands
+        keep = []
+        for c in cands:
+            st = next((s for s in streets if s.start < c.end and c.start < s.end), None)
+            # a state or county that opens a road's name ("U.S. 321", "Ohio Turnpike", "Otter Tail
+            # County Road 80") is a mention of that division as well
+            if st is None or (c.start == st.start and c.end < st.end and any(
+                    self.gazetteer.kind(i) in ("country", "admin1", "county") for i in c.ids)):
+                keep.append(c)
+        return streets, keep
+
+    def _place_streets(self, state: ArticleState, streets, cands: list[_Cand], choice, places: dict,
+                       mentions: list) -> None:
+        """Streets as places of feature ``other``, placed at their town: the town named right after the
+        street in its sentence ("Gillis Street in Alton", "Dunlap St., Paris"), else the nearest town
+        before it in the sentence, else the article's home town (its most-mentioned town, the first of
+        equals). Without a town a street has no coordinates. A street is never placed on its own."""
+        if not streets:
+            return
+        gaz = self.gazetteer
+        towns = [(c.start, ch) for c, ch in zip(cands, choice) if ch is not None and gaz.kind(ch) == "city"
+                 and not (c.metonym_cc is not None and gaz.country_of(ch) == c.metonym_cc)]
+        home = None
+        if towns:
+            counts = Counter(ch for _, ch in towns)
+            best = max(counts.values())
+            home = next(ch for _, ch in towns if counts[ch] == best)
+        for st in streets:
+            s0, s1 = state.sentence_of(st.start)
+            after = [ch for pos, ch in towns if st.end <= pos < s1]
+            before = [ch for pos, ch in towns if s0 <= pos < st.start]
+            town = after[0] if after else (before[-1] if before else home)
+            if town is not None:
+                e = gaz.entry(town)
+                pid = f"street:{st.key.replace(' ', '-')}@{e.id}"
+                lat, lon, cc = e.lat, e.lon, e.country_code
+            else:
+                pid, lat, lon, cc = f"street:{st.key.replace(' ', '-')}", None, None, None
+            place = places.get(pid)
+            if place is None:
+                place = places[pid] = Place(id=pid, name=" ".join(st.text.split()), lat=lat, lon=lon,
+                                            country_code=cc, feature="other")
+            place.mentions.append(Span(text=st.text, start=st.start, end=st.end))
+            mentions.append(PlaceMention(start=st.start, end=st.end, place_id=pid, text=st.text))
+
     # -- disambiguation -------------------------------------------------------------------------
+    def _municipal(self, state: ArticleState, cands: list[_Cand]) -> None:
+        """A country's name used as a town's ("Jordan Elementary", "a Lebanon woman", "Jordan
+        residents") keeps only its town readings, when it has any under that very name -- in all
+        the mentions of the name (one sense per discourse)."""
+        gaz = self.gazetteer
+        senses = _senses()
+        text = state.text
+        towns_of: dict[str, tuple] = {}
+        for c in cands:
+            if len(c.ids) < 2 or not any(gaz.kind(i) == "country" for i in c.ids):
+                continue
+            after = text[c.end:c.end + 40].split(None, 1)
+            nxt = after[0].strip(".,;:'\"’”").lower() if after and text[c.end:c.end + 1] == " " else ""
+            before = text[max(0, c.start - 4):c.start].lower()
+            municipal = nxt in senses["municipal_words"] or (
+                before.endswith(("a ", "an ")) and nxt in senses["resident_nouns"])
+            if not municipal:
+                continue
+            key = fold(c.text)
+            towns = tuple(i for i in c.ids if gaz.kind(i) == "city" and fold(gaz.name_of(i)) == key)
+            if towns:
+                towns_of[key] = towns
+        if towns_of:
+            for c in cands:
+                towns = towns_of.get(fold(c.text))
+                if towns is not None and set(towns) <= set(c.ids):
+                    c.ids = towns
+
     def _resolve(self, cands: list[_Cand]) -> list[Optional[int]]:
         gaz = self.gazetteer
         W = self.context_weight
+        # an AP state abbreviation standing alone ("Fla.", "W. Va.") is the state, not a town whose
+        # folded name it happens to spell ("Flå")
+        for c in cands:
+            if c.text.endswith("."):
+                st = gaz.abbrevs.get(c.text, gaz.abbrevs.get(c.text.replace(" ", "")))
+                if st is not None:
+                    c.ids = (st,)
+        # one sense per discourse: a name qualified once ("Springfield, Ohio") is that place in all
+        # its mentions ("Springfield's schools" later in the story)
+        qualified: dict[str, _Cand] = {}
+        for c in cands:
+            if c.forced:
+                qualified.setdefault(fold(c.text), c)
+        if qualified:
+            for c in cands:
+                q = qualified.get(fold(c.text))
+                if q is not None and not c.forced and set(q.ids) <= set(c.ids):
+                    c.ids, c.forced = q.ids, q.forced
         # anchors: names with one reading, and countries / states (they name the setting)
         countries: Counter = Counter()
         states: Counter = Counter()
@@ -438,34 +707,101 @@ class PlacesStage(Stage):
         for cnt in contrib.values():
             votes.update(cnt)
 
+        # per name: whether some reading carries it as its own name (then readings that only list
+        # it among their alternate names -- "Berea" for Aleppo, "Paris" for Saint Paris -- rank lower),
+        # and the national capitals that share their name with a first-level division of the same
+        # country ("Washington": the capital is meant unless the setting is the state)
+        exact_any: dict[str, bool] = {}
+        capital_first: set[int] = set()
+        for c in cands:
+            key = fold(c.text)
+            if key in exact_any:
+                continue
+            exact = [i for i in c.ids[:200] if fold(gaz.name_of(i)) == key]
+            exact_any[key] = bool(exact)
+            for i in exact:
+                if i in gaz.capitals and any(gaz.kind(j) == "admin1" and gaz.country_of(j) == gaz.country_of(i)
+                                             for j in exact):
+                    capital_first.add(i)
+
+        # containment: a town and the county it lies in, both named ("Paris and Henry County"),
+        # support each other's readings. county entry -> names that may be it / may lie in it
+        named_county: dict[int, set] = defaultdict(set)
+        town_in: dict[int, set] = defaultdict(set)
+        seen_keys = set()
+        for c in cands:
+            key = fold(c.text)
+            if key in seen_keys:
+                continue
+            seen_keys.add(key)
+            for i in c.ids[:200]:
+                k = gaz.kind(i)
+                if k == "county":
+                    named_county[i].add(key)
+                elif k == "city":
+                    j = gaz.county_of(i)
+                    if j is not None:
+                        town_in[j].add(key)
+
+        def contained(i: int, kind: str, key: str) -> bool:
+            if kind == "county":
+                names = town_in.get(i)
+            elif kind == "city":
+                j = gaz.county_of(i)
+                names = named_county.get(j) if j is not None else None
+            else:
+                return False
+            return bool(names) and (len(names) > 1 or key not in names)
+
         def score(i: int, key: str, ctx_c: Counter, ctx_s: Counter, points) -> float:
             kind = gaz.kind(i)
             pop = _weight_pop(gaz, i)
             s = math.log10(pop + 10)
             if kind == "country":
                 s += 3.0
-            elif kind in ("admin1", "region", "other"):
+            elif kind in ("admin1", "other"):
                 s += 2.5
+            elif kind == "region":
+                # a curated region ("the Middle East", "Donbas"): what news means by the name,
+                # rarely the hamlet that shares it, even in a story set in that hamlet's country
+                s += 2.5 + self.region_weight
             elif kind == "county":
                 s += 2.0
-            if fold(gaz.name_of(i)) == key:
+            exact = fold(gaz.name_of(i)) == key
+            if exact:
                 s += 1.5
+            elif exact_any.get(key):
+                s -= self.alternate_penalty
+            if i in capital_first:
+                s += self.capital_weight
+            if (named_county or town_in) and contained(i, kind, key):
+                s += self.contain_weight
             cc = gaz.country_of(i)
-            if kind == "city" and pop >= 1_000_000:
+            if kind == "city" and pop >= 1_000_000 and exact:
                 s += 1.0  # a world city: read first unless the article's setting says otherwise
-            if cc and ctx_c.get(cc):
-                s += self.country_weight + min(ctx_c[cc], 5) * 0.2
+            w = ctx_c.get(cc, 0.0) if cc else 0.0
+            if w > 0:
+                s += self.country_weight * min(w, 1.0) + min(w, 5.0) * 0.2
             a1 = gaz.admin1_of(i)
-            if a1 and ctx_s.get((cc, a1)):
-                s += W
+            if a1:
+                w = ctx_s.get((cc, a1), 0.0)
+                if w > 0:
+                    s += W * min(w, 1.0)
             if a1 and kind != "admin1":
                 v = votes.get((cc, a1), 0.0) - contrib.get(key, {}).get((cc, a1), 0.0)
                 if v > 0:
                     s += min(v, 3.0) * self.vote_weight
-            if points and kind == "city":
+            if points and kind in ("city", "county"):
                 la, lo = gaz.coords(i)
-                if any(haversine_km(la, lo, pla, plo) < 150 for pla, plo in points):
-                    s += 1.5
+                if not math.isnan(la):
+                    best = 0.0
+                    for pla, plo, pw in points:
+                        d = haversine_km(la, lo, pla, plo)
+                        f = 1.0 if d < 50 else 0.75 if d < 150 else 0.3 if d < 400 else 0.0
+                        best = max(best, f * pw)
+                    s += self.near_weight * best
+            if pair_grid:
+                s += pair_support(i, key)
             return s
 
         def top(ids):
@@ -473,33 +809,127 @@ class PlacesStage(Stage):
                 return ids
             return sorted(ids, key=lambda i: -gaz.population(i))[:_MAX_CANDIDATES]
 
-        choice: list[Optional[int]] = [None] * len(cands)
-        keys = [fold(c.text) for c in cands]
-        for rnd in range(2):
-            if rnd == 1:  # second round: the first round's readings are context too
-                countries = Counter()
-                states = Counter()
-                for c, ch in zip(cands, choice):
-                    if ch is None:
+        # pairs: two names whose lesser readings lie close together ("Columbus" and "Colfax County"
+        # both in Nebraska) are read there when the nearness outweighs what each gives up against
+        # its best reading alone. Readings are bucketed on a 1-degree grid, so only near pairs are
+        # compared. A reading's support from another name: max(0, 2 * pair_weight * nearness -
+        # that name's loss), summed over the other names.
+        pair_grid: dict[tuple[int, int], list] = {}
+        PW = self.pair_weight
+        grid: dict[tuple[int, int], list] = {}
+        if PW > 0:
+            seen_pk = set()
+            for c in cands:
+                key = fold(c.text)
+                if key in seen_pk:
+                    continue
+                seen_pk.add(key)
+                ids = top(c.ids)
+                base = {i: score(i, key, Counter(), Counter(), []) for i in ids}
+                mx = max(base.values())
+                for i in ids:
+                    loss = mx - base[i]
+                    if loss >= 2 * PW or gaz.kind(i) not in ("city", "county"):
                         continue
-                    countries[gaz.country_of(ch)] += 1
-                    if gaz.kind(ch) in ("admin1", "city", "county") and gaz.country_of(ch) == "US":
-                        states[("US", gaz.admin1_of(ch))] += 1 if gaz.kind(ch) != "admin1" else 2
-                    elif gaz.kind(ch) == "admin1":
-                        states[(gaz.country_of(ch), gaz.admin1_of(ch))] += 2
-                countries.pop(None, None)
-            points = []
-            if rnd == 1:
-                for ch in choice:
-                    if ch is not None and gaz.kind(ch) == "city":
-                        points.append(gaz.coords(ch))
+                    la, lo = gaz.coords(i)
+                    if math.isnan(la):
+                        continue
+                    grid.setdefault((int(math.floor(la)), int(math.floor(lo))), []).append((key, i, loss, la, lo))
+
+        def pair_support(i: int, key: str) -> float:
+            if gaz.kind(i) not in ("city", "county"):
+                return 0.0
+            la, lo = gaz.coords(i)
+            if math.isnan(la):
+                return 0.0
+            gy, gx = int(math.floor(la)), int(math.floor(lo))
+            best: dict[str, float] = {}
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    for k2, j, loss, la2, lo2 in pair_grid.get((gy + dy, gx + dx), ()):
+                        if k2 == key or j == i:  # another name of the same place is no neighbour
+                            continue
+                        d = haversine_km(la, lo, la2, lo2)
+                        f = 1.0 if d < 50 else 0.75 if d < 150 else 0.0
+                        g = 2 * PW * f - loss
+                        if g > best.get(k2, 0.0):
+                            best[k2] = g
+            return min(sum(best.values()), self.pair_cap)
+
+        pair_grid.update(grid)  # from here on, scores include the pairs
+
+        choice: list[Optional[int]] = [None] * len(cands)
+        conf: list[float] = [0.0] * len(cands)
+        keys = [fold(c.text) for c in cands]
+        n_of_key = Counter(keys)
+        ctx_by_key: dict[str, tuple[Counter, Counter, list]] = {}
+        for rnd in range(self.rounds):
+            if rnd > 0:
+                # later rounds: the previous round's readings of the *other* names are context too,
+                # each name weighted by how clearly its reading won (a name's own readings never vote
+                # for themselves: five mentions of "Paris" are not five French places)
+                per_key: dict[str, tuple[Counter, Counter, list]] = {}
+                for k, ch, cf in zip(keys, choice, conf):
+                    if ch is None or cf <= 0:
+                        continue
+                    wgt = cf / n_of_key[k]
+                    cs, ss, pts = per_key.setdefault(k, (Counter(), Counter(), []))
+                    kind, cc, a1 = gaz.kind(ch), gaz.country_of(ch), gaz.admin1_of(ch)
+                    cs[cc] += wgt
+                    if kind in ("admin1", "city", "county") and a1:
+                        ss[(cc, a1)] += wgt
+                    if kind == "city":
+                        la, lo = gaz.coords(ch)
+                        pts.append((la, lo, cf))
+                for k in set(keys):
+                    cs, ss, pts = Counter(), Counter(), []
+                    for k2, (c2, s2, p2) in per_key.items():
+                        if k2 != k:
+                            cs.update(c2)
+                            ss.update(s2)
+                            pts.extend(p2)
+                    cs.pop(None, None)
+                    ctx_by_key[k] = (cs, ss, pts)
+            done: dict = {}  # (name, readings) -> this round's (best score, best, runner-up score)
             for n, c in enumerate(cands):
                 ids = top(c.ids)
-                if len(ids) == 1:
-                    choice[n] = ids[0]
+                if len(ids) == 1 or c.forced:
+                    choice[n] = ids[0] if len(ids) == 1 else choice[n]
+                    conf[n] = 1.0
+                    if len(ids) == 1:
+                        continue
+                memo = (keys[n], tuple(ids)) if not c.forced else None
+                got = done.get(memo) if memo is not None else None
+                if got is None:
+                    if rnd == 0:
+                        ctx_c, ctx_s, pts = countries, states, []
+                    else:
+                        ctx_c, ctx_s, pts = ctx_by_key[keys[n]]
+                    scored = sorted(((score(i, keys[n], ctx_c, ctx_s, pts), i) for i in ids), reverse=True)
+                    best_s, best = scored[0]
+                    area = (gaz.country_of(best), gaz.admin1_of(best))
+                    second = next((sc for sc, i in scored[1:] if (gaz.country_of(i), gaz.admin1_of(i)) != area),
+                                  best_s - 2 * self.confidence_margin)
+                    got = (best_s, best, second)
+                    if memo is not None:
+                        done[memo] = got
+                best_s, best, second = got
+                choice[n] = best
+                if not c.forced:
+                    conf[n] = min(1.0, (best_s - second) / self.confidence_margin)
+        if self.stray_population and ctx_by_key:
+            # a stray: a small town abroad that nothing else in the story points to ("East Bank" read
+            # as an Indian town in a West Virginia story) is more likely a misreading than a place
+            for n, c in enumerate(cands):
+                ch = choice[n]
+                if ch is None or c.forced or len(c.ids) == 1 and fold(gaz.name_of(ch)) == keys[n]:
                     continue
-                pts = [p for p in points if choice[n] is None or p != gaz.coords(choice[n])]
-                choice[n] = max(ids, key=lambda i: score(i, keys[n], countries, states, pts))
+                if gaz.kind(ch) != "city" or gaz.population(ch) >= self.stray_population:
+                    continue
+                ctx_c = ctx_by_key[keys[n]][0]
+                cc = gaz.country_of(ch)
+                if ctx_c.get(cc, 0.0) <= 0 and max(ctx_c.values(), default=0.0) >= self.stray_setting:
+                    choice[n] = None
         return choice
 
     # -- the stage ------------------------------------------------------------------------------
@@ -510,6 +940,8 @@ class PlacesStage(Stage):
         cands = self._candidates(state)
         if self.demonyms:
             cands = self._with_demonyms(state, cands)
+        streets, cands = self._streets(state, cands)
+        self._municipal(state, cands)
         choice = self._resolve(cands)
         places: dict[str, Place] = {}
         mentions: list[PlaceMention] = []
@@ -540,6 +972,7 @@ class PlacesStage(Stage):
                                              country_code=e.country_code, feature=e.feature)
             place.mentions.append(Span(text=c.text, start=c.start, end=c.end))
             mentions.append(PlaceMention(start=c.start, end=c.end, place_id=e.id, text=c.text))
+        self._place_streets(state, streets, cands, choice, places, mentions)
         mentions.sort(key=lambda m: m.start)
         state.places = list(places.values())
         state.place_mentions = mentions

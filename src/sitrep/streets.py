@@ -1,0 +1,206 @@
+"""Streets, roads and highways named in a text ("South Main Street", "Highway 19", "I-75", "KY 90").
+
+The words come from ``data/streets.yaml``; two regular expressions (compiled once) find the
+candidates in the text, and the parsed ``Doc`` then trims and checks them:
+
+* a **named street**: up to four capitalised words or ordinals before a suffix ("Darby Street",
+  "40th Avenue South", "E. Broad St."). Abbreviated suffixes ("St.") count only where the period
+  cannot open a name ("Main St. Louis" is not a street); weak suffixes ("Way", "Place", "Circle")
+  need an address cue before the name (a house number, "block of", "on", "in", "off" ...);
+* a **lettered avenue** ("Avenue Q");
+* a **numbered road**: a prefix and a number ("Interstate 75", "County Road 96", "FM 645", "US-24"),
+  with the postal codes and AP abbreviations of US states as prefixes too ("KY 90", "W.Va. 61"), and
+  up to two capitalised words before it ("Otter Tail County Road 80", "Illinois Route 159").
+
+Leading function words, possessives and titles are cut off ("Warden's Memphis Street home" ->
+"Memphis Street"); a title before the name ("Sgt. Tom Lane") or a person's name that the parser
+tags as such, without an address cue ("actress Diane Lane said"), is a person, not a street.
+
+    >>> [s.text for s in find_streets(nlp("He lived at 12 Oak St., near Highway 19."))]  # doctest: +SKIP
+    ['Oak St.', 'Highway 19']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .datafiles import load_data
+from .errors import ConfigError
+from .gazetteer import fold, load_gazetteer, load_regions
+
+_WORD = r"(?:[A-Z][A-Za-z\u2019'\-]*[A-Za-z]|[A-Z]|\d{1,3}(?:st|nd|rd|th)|(?:N|S|E|W|NE|NW|SE|SW|St|Mt|Ft)\.)"
+_SP = r"[ \t]+"
+#: states whose postal code is also a common upper-case word: not a road prefix
+_AMBIGUOUS_CODES = {"IN", "OR", "ME", "OK", "HI", "OH", "AS", "DE", "ID", "LA", "MA", "AL", "CO", "GA"}
+
+
+@dataclass(frozen=True)
+class Street:
+    start: int
+    end: int
+    text: str
+    key: str     # folded, suffix written out: "n poplar street"
+    kind: str    # "street" | "road" (numbered)
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """The validated ``streets.yaml`` with its compiled expressions."""
+    data = load_data("streets.yaml")
+    where = "sitrep/data/streets.yaml"
+    for key in ("suffixes", "abbreviated_suffixes", "weak_suffixes"):
+        if not isinstance(data.get(key), dict) or not data[key]:
+            raise ConfigError(f"{where}: '{key}' must map suffixes to their full form")
+    for key in ("weak_cues", "numbered_prefixes", "trailing_directions", "not_name_words", "titles",
+                "person_followers", "not_after", "surname_suffixes", "lettered"):
+        if not isinstance(data.get(key), list) or not all(isinstance(w, str) for w in data[key]):
+            raise ConfigError(f"{where}: '{key}' must be a list of words")
+    regions = load_regions().get("us_state_abbreviations") or {}
+    codes = [c for c in regions if c not in _AMBIGUOUS_CODES]
+    abbrs = [a for v in regions.values() for a in v] + [a.replace(" ", "") for v in regions.values() for a in v if " " in a]
+    full = data["suffixes"]
+    abbr = data["abbreviated_suffixes"]
+    weak = data["weak_suffixes"]
+    dirs = _alt(data["trailing_directions"])
+    suffix = "(?P<suf>" + _alt(full) + "|" + _alt(weak) + "|(?:" + _alt(abbr) + r")\.)"
+    named = re.compile(
+        r"(?<![\w.\-])(?P<name>(?:" + _WORD + _SP + "){0,3}" + _WORD + ")" + _SP + suffix
+        + r"(?<=\.)?(?:(?<=\.)|(?![\w'\u2019]))"  # "Walker", "Roadshow" are no suffixes
+        + r"(?P<num>" + _SP + r"\d{1,4}[A-Z]?(?![\w\-]))?"
+        + r"(?:" + _SP + r"(?P<dir>" + dirs + r")(?![\w'\u2019])(?!" + _SP + "[A-Z]))?")
+    prefixes = "(?P<pre>" + _alt(data["numbered_prefixes"]) + ")"
+    states = "(?P<st>" + _alt(codes + abbrs) + ")"
+    numbered = re.compile(
+        r"(?<![\w.\-])(?P<lead>(?:" + _WORD + _SP + "){0,2})"
+        + r"(?:" + prefixes + r"(?:" + _SP + "|-)" + r"(?P<n1>\d{1,4}[A-Z]?)"
+        + r"|" + states + r"(?:" + _SP + "|-)" + r"(?P<n2>\d{1,3}[A-Z]?))"
+        + r"(?![\w]|[,.]\d|[-\u2013]\w)"
+        + r"(?:" + _SP + r"(?P<dir>" + dirs + r")(?![\w'\u2019])(?!" + _SP + "[A-Z]))?")
+    lettered = re.compile(r"(?<![\w.\-])(?:(?:[NSEW]\.|North|South|East|West)" + _SP + ")?(?:"
+                          + _alt(data["lettered"]) + ")" + _SP + r"[A-Z](?:-?\d{1,2})?(?![\w'\u2019])")
+    return {
+        "named": named, "numbered": numbered, "lettered": lettered,
+        "surname": frozenset(w.lower() for w in data["surname_suffixes"]),
+        "full": {k.lower(): v for k, v in full.items()},
+        "abbr": {k.lower() + ".": v for k, v in abbr.items()},
+        "weak": {k.lower(): v for k, v in weak.items()},
+        "weak_cues": frozenset(w.lower() for w in data["weak_cues"]),
+        "not_name": frozenset(data["not_name_words"]),
+        "titles": frozenset(w.lower() for w in data["titles"]),
+        "person_followers": frozenset(w.lower() for w in data["person_followers"]),
+        "not_after": frozenset(data["not_after"]),
+    }
+
+
+def _key(name_part: str, suffix: str, lex: dict) -> str:
+    s = suffix.lower()
+    full = lex["full"].get(s) or lex["abbr"].get(s) or lex["weak"].get(s) or s
+    return fold(name_part + " " + full)
+
+
+def find_streets(doc) -> list[Street]:
+    """The streets and roads named in a parsed ``Doc``, in text order, not overlapping."""
+    lex = lexicon()
+    text = doc.text
+    if not text:
+        return []
+    found: list[tuple[int, int, str, int]] = []  # (start, end, kind, where the name part ends)
+    for m in lex["numbered"].finditer(text):
+        lead_end = m.start("pre") if m.group("pre") else m.start("st")
+        found.append((m.start(), m.end(), "road", lead_end))
+    for m in lex["named"].finditer(text):
+        found.append((m.start(), m.end(), "street", m.start("suf")))
+    for m in lex["lettered"].finditer(text):
+        found.append((m.start(), m.end(), "road", m.start()))
+    if not found:
+        return []
+    # the longest first; a numbered road wins over the named street inside it
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    tok_at = {}
+    for t in doc:
+        tok_at[t.idx] = t
+    out: list[Street] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, kind, name_end in found:
+        if any(s < end and start < e for s, e in taken):
+            continue
+        st = _check(doc, text, start, end, kind, name_end, lex, tok_at)
+        if st is not None:
+            out.append(st)
+            taken.append((st.start, st.end))
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+def _check(doc, text, start, end, kind, name_end, lex, tok_at):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    # the tokens of the name part (before the suffix or the road prefix)
+    name_toks = [t for t in span if t.idx < name_end]
+    cut = 0
+    for n, t in enumerate(name_toks):
+        w = t.text
+        if w in lex["not_name"] or w.rstrip(".").lower() in lex["titles"] or w in ("'s", "\u2019s", "s") \
+                or w.endswith(("'s", "\u2019s")) or t.is_space:
+            cut = n + 1
+    before_tok = name_toks[cut - 1] if cut else (doc[span.start - 1] if span.start > 0 else None)
+    if before_tok is not None and before_tok.text.rstrip(".").lower() in lex["titles"] and kind == "street":
+        return None  # "Sgt. Tom Lane", "Mr. Street"
+    if cut:
+        if cut >= len(name_toks) and kind == "street":
+            return None  # nothing left before the suffix
+        start = name_toks[cut].idx if cut < len(name_toks) else name_end
+        if kind == "road" and cut >= len(name_toks):
+            start = name_end
+    if kind == "road" and start < name_end:
+        # words before a road's prefix belong to it only when they name its state or county
+        # ("Illinois Route 159", "Otter Tail County Road 80"), not "Later FM 1960"
+        lead = text[start:name_end].strip()
+        if text.startswith("County", name_end):
+            lead += " County"
+        gaz = load_gazetteer()
+        if not any(gaz.kind(i) in ("country", "admin1", "county") for i in gaz.lookup(lead)):
+            start = name_end
+    while start < end and text[start].isspace():
+        start += 1
+    first = next((t for t in span if t.idx >= start), None)
+    if first is None:
+        return None
+    prev = doc[first.i - 1] if first.i > 0 else None
+    prev2 = doc[first.i - 2] if first.i > 1 else None
+    house = prev is not None and (prev.like_num or (prev.text[:1].isdigit()))
+    block = prev is not None and prev.lower_ == "of" and prev2 is not None and prev2.lower_ == "block"
+    cue = house or block or (prev is not None and prev.lower_ in lex["weak_cues"])
+    last = span[-1]
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if kind == "street":
+        m = lex["named"].match(text, start)  # again from the trimmed start, for the suffix
+        if m is None:
+            return None
+        end = m.end()
+        suf = m.group("suf")
+        sl = suf.lower()
+        if sl in lex["weak"] and (not cue or m.group("num") or text.startswith(" of ", m.end())):
+            return None  # "Councilmember Place 1", "United Way of America"
+        if sl in lex["abbr"] and not house:
+            after = text[m.end("suf"):m.end("suf") + 2]
+            if not (after == "" or after[0] in ",;:)\n" or (after[0] in " \t" and (len(after) < 2 or not after[1].isupper()))):
+                return None  # "St. Louis": the period opens a name
+        if nxt is not None and nxt.text in lex["not_after"] and nxt.idx == last.idx + len(last.text) + 1:
+            return None  # "the Florida Highway Patrol"
+        ents = {t.ent_type_ for t in doc[first.i:last.i + 1]}
+        if ents == {"PERSON"} and not cue and sl in lex["surname"]:
+            return None  # "actress Diane Lane"
+        if nxt is not None and nxt.lower_ in lex["person_followers"] and "PERSON" in ents and not house:
+            return None  # "Tom Street said"
+        key = _key(text[start:m.start("suf")], suf + (" " + m.group("num").strip() if m.group("num") else ""), lex)
+    else:
+        key = fold(text[start:end])
+    return Street(start=start, end=end, text=text[start:end], key=key, kind=kind)

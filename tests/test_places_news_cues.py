@@ -1,0 +1,94 @@
+"""Places that news copy names outside running prose: datelines, state abbreviations, party tags,
+institutions named after their town, coordinated counties (data/place_cues.yaml)."""
+
+import pytest
+
+from sitrep.article import Article, ArticleState
+from sitrep.gazetteer import haversine_km
+from sitrep.stages.nlp import NlpStage
+from sitrep.stages.places import PlacesStage, _news_cues
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return NlpStage()
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return PlacesStage()
+
+
+def run(nlp, stage, text):
+    st = nlp(ArticleState(article=Article(text=text, published="2025-03-04")))
+    stage(st)
+    for m in st.place_mentions:
+        assert text[m.start:m.end] == m.text
+    return st
+
+
+def places_by_text(st):
+    return {m.text: p for p in st.places for m in p.mentions}
+
+
+def test_cues_load():
+    cues = _news_cues()
+    assert "Court" in cues["heads"] and "University" in cues["of_heads"]
+    assert cues["divisions"]["counties"] == "County"
+
+
+def test_dateline_town_and_state(nlp, stage):
+    text = ("Flood waters recede\nFRANKFORT, Ky. (AP) -- Crews began clearing debris on Tuesday after "
+            "the river fell below flood stage.")
+    got = places_by_text(run(nlp, stage, text))
+    assert got["FRANKFORT"].country_code == "US"
+    assert haversine_km(got["FRANKFORT"].lat, got["FRANKFORT"].lon, 38.20, -84.87) < 30
+    assert got["Ky."].feature == "region"
+
+
+def test_dateline_without_state(nlp, stage):
+    text = "School board meets\nTORRINGTON \u2014 The school board voted 6-3 on Monday to close the annex."
+    got = places_by_text(run(nlp, stage, text))
+    assert "TORRINGTON" in got
+
+
+def test_upper_case_words_that_are_no_town_are_not_datelines(nlp, stage):
+    text = "BREAKING NEWS -- The council voted on Monday to close the annex."
+    assert not run(nlp, stage, text).places
+
+
+def test_state_abbreviation_after_an_unknown_town(nlp, stage):
+    text = "The driver, Ray Tollis, 33, of Zzyxburg, Okla., was not hurt."
+    got = places_by_text(run(nlp, stage, text))
+    assert got["Okla."].name == "Oklahoma"
+
+
+def test_florida_abbreviation_is_florida(nlp, stage):
+    got = places_by_text(run(nlp, stage, "The boat left Key West, Fla., on Sunday."))
+    assert got["Fla."].name == "Florida"
+
+
+def test_party_tag_home_towns(nlp, stage):
+    text = ("The bill was sponsored by Delegate Ann Kerr, D-Morgantown, and Sen. Lou Pratt (R-Wheeling), "
+            "in Charleston, W.Va., on Friday.")
+    got = places_by_text(run(nlp, stage, text))
+    assert got["Morgantown"].country_code == "US" and got["Wheeling"].country_code == "US"
+    assert haversine_km(got["Morgantown"].lat, got["Morgantown"].lon, 39.63, -79.96) < 30
+
+
+def test_coordinated_counties(nlp, stage):
+    text = "Schools in Jackson and Barrow counties in Georgia were closed on Monday."
+    got = places_by_text(run(nlp, stage, text))
+    assert got["Jackson"].id.startswith("fips:") and got["Barrow"].id.startswith("fips:")
+
+
+def test_town_opening_an_institution_name(nlp, stage):
+    text = ("Firefighters of the Elkins Volunteer Fire Department and a professor at the University of "
+            "Dayton spoke at the meeting.")
+    got = places_by_text(run(nlp, stage, text))
+    assert "Elkins" in got and "Dayton" in got
+
+
+def test_a_town_inside_a_person_name_is_not_a_place(nlp, stage):
+    text = "Coach Tyler Grant said the team would play on Friday."
+    assert "Tyler" not in places_by_text(run(nlp, stage, text))
