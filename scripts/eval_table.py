@@ -122,7 +122,9 @@ def perf_table() -> str | None:
                  f"{m['cpu']}, {m['cpus']} CPUs"
                  + (f" (load average {m['load_average_1min']:.1f} while it ran)" if m.get("load_average_1min") else "")
                  + f", Python {m['python']}, spaCy {m['spacy']}, commit {m['commit']}, "
-                 f"{m['date'][:10]}.{extra} Targets: (b)/(a) >= 0.6 on one process, >= 1.7x with two, <= 1 GB per worker.")
+                 f"{m['date'][:10]}"
+                 + (f"; pool workers started by {t['start_method']}" if t.get("start_method") else "")
+                 + f".{extra} Targets: (b)/(a) >= 0.6 on one process, >= 1.7x with two, <= 1 GB per worker.")
     return "\n".join(lines)
 
 
