@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from actors_support import actor_of, mention, run, support_nlp
 from sitrep.coref import _inside_quotes, is_expletive_it, surname_of, title_holder
 
@@ -124,3 +126,18 @@ def test_possessive_determiner_titles_are_not_persons():
     st = run("Marcus Hale met the envoys on Monday. Their heads of mission said little.")
     hale = actor_of(st, "Marcus Hale")
     assert all(m.text != "heads" for m in hale.mentions)
+
+
+@pytest.mark.parametrize("text, teller", [
+    ("Iran sent advisers to the front. Iraq's government said it had reinforced its border with Syria.", "Iraq"),
+    ("Qatar hosted the talks. Egypt's foreign ministry said it backed the plan and its timetable.",
+     "Egypt government"),
+    ("The United States and Britain urged restraint on Sunday. Jordan said it had closed its main crossing.",
+     "Jordan"),
+])
+def test_it_in_what_a_teller_said_is_the_teller(text, teller):
+    import sitrep
+
+    doc = sitrep.extract(text, published="2024-12-02")
+    owners = {m.text: a.name for a in doc.actors for m in a.mentions if m.text in ("it", "its")}
+    assert owners == {"it": teller, "its": teller}

@@ -39,6 +39,14 @@ class CorefMention:
     how: str = "name"
 
 
+def _teller_subject(verb, speech_verbs: frozenset):
+    """The subject of the verb of saying whose complement clause is headed by ``verb`` ("Jordan" in
+    "Jordan said it had closed the crossing"), or None."""
+    if verb is None or verb.dep_ not in ("ccomp", "xcomp") or verb.head.lemma_ not in speech_verbs:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+
+
 def _role(tok) -> str:
     dep = tok.dep_
     if dep in SUBJECT_DEPS:
@@ -216,6 +224,7 @@ def resolve_pronouns(doc, mentions: Sequence[CorefMention], *, person_pronouns: 
             continue
         s_tok = sent_index(tok.i)
         verb = _clause_verb(tok)
+        teller = _teller_subject(verb, speech_verbs)
         reflexive = low.endswith("self")
         best, best_score = None, None
         excluded = set()
@@ -245,6 +254,8 @@ def resolve_pronouns(doc, mentions: Sequence[CorefMention], *, person_pronouns: 
                 score += 1.5
             if reflexive and same_clause_subject:
                 score += 2.0
+            if teller is not None and (h.i == teller.i or (h.head.i == teller.i and h.dep_ in ("poss", "compound"))):
+                score += 2.0  # "Jordan said it had closed ...", "Iraq's government said it ...": the teller
             if best_score is None or score > best_score:
                 best, best_score = m, score
         if best is None:

@@ -1047,7 +1047,10 @@ class _Builder:
     # -- pronouns ----------------------------------------------------------------------------
     def pronouns(self) -> None:
         cues = self.cues
-        named = {m.key for m in self.ments if m.how in NAMED_HOWS or m.how in ("title", "metonym")}
+        # definite actors: named in the text, known to the KB however the text refers to them ("Iraq's
+        # government" is Iraq), or an agent of a given country ("Egypt's foreign ministry")
+        named = {m.key for m in self.ments if m.how in NAMED_HOWS or m.how in ("title", "metonym")
+                 or self.actors[m.key].kb_id or self.actors[m.key].country}
         cms = [CorefMention(start=m.start, end=m.end, head=m.head, actor=m.key, kind=self.actors[m.key].kind,
                             how=m.how) for m in self.ments]
         new = resolve_pronouns(self.doc, cms, person_pronouns=cues["person_pronouns"],
