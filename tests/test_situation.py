@@ -119,6 +119,15 @@ def test_cross_article_contradiction_uses_the_claims_rule(store):
     (c,) = [x for x in store.contradictions() if x["scope"] == "across"]
     assert {c["outlet_a"], c["outlet_b"]} == {"North Wire", "Coast Press"}
     assert "120" in c["reason"] and "40" in c["reason"]
+    assert "in Karvan" in c["reason"]  # the place by name, not by id
+
+
+def test_a_force_level_stays_comparable_longer_than_a_toll():
+    from sitrep.situation import WINDOW_DAYS, _comparable_days, _published_close
+
+    assert _comparable_days("dead") == WINDOW_DAYS and _comparable_days("troops") >= 14
+    assert not _published_close("2024-12-03", "2024-12-09", _comparable_days("dead"))
+    assert _published_close("2024-12-03", "2024-12-09", _comparable_days("troops"))
 
 
 def test_relations_over_time(store):

@@ -18,7 +18,8 @@ One article is a snapshot; this module joins the per-article facts in the store 
 * **Contradictions across articles** reuse THE rule, :func:`sitrep.conflicts.contradicts`, with the
   entity as the subject key and the resolved place as the place key; undated claims are compared
   only when their articles were published within :data:`WINDOW_DAYS` of each other (a toll reported a
-  week later may well have grown).
+  week later may well have grown), or within the property's ``comparable_days`` in
+  ``data/quantities.yaml`` (a force level stands for weeks).
 * **Relations over time**: reports of the same relation (type, subject, object, polarity) merge
   with the earliest ``since`` and the latest ``until``; :func:`graph_at` returns what held at a date.
 
@@ -510,9 +511,11 @@ def cross_contradictions(con) -> list[tuple]:
             for rb, cb, sb, pb in items[i + 1:]:
                 if ra["article_id"] == rb["article_id"]:
                     continue
-                if not (ca.date and cb.date) and not _published_close(ra["published"], rb["published"]):
+                if not (ca.date and cb.date) and not _published_close(ra["published"], rb["published"],
+                                                                       _comparable_days(ra["property"])):
                     continue  # an undated claim speaks of its publication day: far-apart days may both be right
-                reason = contradicts(ca, cb, subject_a=sa, subject_b=sb, place_a=pa or "", place_b=pb or "")
+                reason = contradicts(ca, cb, subject_a=sa, subject_b=sb, place_a=pa or "", place_b=pb or "",
+                                     place_label=ra["place_name"])
                 if reason:
                     out.append((sa, ra["property"], ra["article_id"], ra["claim_id"], rb["article_id"], rb["claim_id"],
                                 ra["outlet"], rb["outlet"], ra["published"], rb["published"], ra["text"], rb["text"],
@@ -520,9 +523,19 @@ def cross_contradictions(con) -> list[tuple]:
     return out
 
 
-def _published_close(a: Optional[str], b: Optional[str]) -> bool:
+def _published_close(a: Optional[str], b: Optional[str], days: int = WINDOW_DAYS) -> bool:
     da, db = _day(a), _day(b)
-    return da is None or db is None or abs((da - db).days) <= WINDOW_DAYS
+    return da is None or db is None or abs((da - db).days) <= days
+
+
+def _comparable_days(prop: str) -> int:
+    """How far apart two undated reports of ``prop`` may be published and still be compared
+    (``comparable_days`` in data/quantities.yaml; a toll grows, a force level stands)."""
+    from .numbers import lexicon
+
+    spec = (lexicon().raw.get("properties") or {}).get(prop) or {}
+    days = spec.get("comparable_days", WINDOW_DAYS) if isinstance(spec, dict) else WINDOW_DAYS
+    return int(days) if isinstance(days, int) and days >= 0 else WINDOW_DAYS
 
 
 def merged_relations(con, names: dict[str, str]) -> list[tuple]:
