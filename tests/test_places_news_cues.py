@@ -84,9 +84,15 @@ def test_coordinated_counties(nlp, stage):
 
 def test_town_opening_an_institution_name(nlp, stage):
     text = ("Firefighters of the Elkins Volunteer Fire Department and a professor at the University of "
-            "Dayton spoke at the meeting.")
+            "Dayton spoke at the meeting. The fire broke out in Elkins on Sunday.")
     got = places_by_text(run(nlp, stage, text))
-    assert "Elkins" in got and "Dayton" in got
+    assert "Dayton" in got                                          # a city: read on its own
+    assert [m.text for m in got["Elkins"].mentions] == ["Elkins", "Elkins"]  # a town named elsewhere
+
+
+def test_an_institution_named_after_a_person_is_no_town(nlp, stage):
+    text = "She volunteered at the Reid Hospital for many years, her family said."
+    assert "Reid" not in places_by_text(run(nlp, stage, text))
 
 
 def test_a_town_inside_a_person_name_is_not_a_place(nlp, stage):

@@ -77,7 +77,7 @@ def _news_cues() -> dict:
 
     data = load_data("place_cues.yaml")
     for key in ("dateline_agencies", "dateline_dashes", "party_letters", "institution_heads", "of_town_heads",
-                "not_places"):
+                "not_places", "person_named_civic"):
         if not isinstance(data.get(key), list) or not all(isinstance(w, str) for w in data[key]):
             raise ConfigError(f"sitrep/data/place_cues.yaml: '{key}' must be a list of words")
     if not isinstance(data.get("coordinated_divisions"), dict):
@@ -101,7 +101,8 @@ def _news_cues() -> dict:
     return {"dateline": dateline, "comma_abbr": comma_abbr, "party": party, "coord": coord,
             "divisions": data["coordinated_divisions"],
             "heads": frozenset(data["institution_heads"]), "of_heads": frozenset(data["of_town_heads"]),
-            "not_places": frozenset(data["not_places"])}
+            "not_places": frozenset(data["not_places"]),
+            "person_named_civic": frozenset(w.lower() for w in data["person_named_civic"])}
 
 
 def _iso2(iso3: str) -> str:
@@ -266,15 +267,20 @@ class PlacesStage(Stage):
                 ent = next(e for e in doc.ents if e.start <= i < e.end)
                 opens = i == ent.start or (i == ent.start + 1 and ent[0].lower_ == "the")
                 civic = i + w < n and doc[i + w].lower_ in cues["civic"]
-                if label in ("ORG", "FAC") and self._is_primary(span.text):
-                    nc = _news_cues()
+                nc = _news_cues()
+                institution = civic and doc[i + w].lower_ in nc["person_named_civic"]
+                if institution:
+                    civic = False
+                elif not civic and label in ("ORG", "FAC") and self._is_primary(span.text):
                     head = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
                     # "the Cookville Volunteer Fire Department", "Cambridge University": the
-                    # institution of the town that opens its name; "University of Rochester" too
-                    civic = civic or (opens and ent[-1].text in nc["heads"]) \
+                    # institution of the town that opens its name; "University of Rochester" too.
+                    # Many are named after people ("Reid Hospital"): a town is read there only when
+                    # it is a city (50,000 people) or the article names it as a place elsewhere
+                    institution = (opens and ent[-1].text in nc["heads"]) \
                         or (i + w == ent.end and i > ent.start and doc[i - 1].lower_ == "of"
                             and head.text in nc["of_heads"])
-                    opens = opens or civic
+                    opens = opens or institution
                 # a country or state named inside an institution's name ("the University of
                 # Kentucky") is a mention of it; a town only when it opens the name
                 if label == "PERSON" and not civic or not (opens or self._is_division(doc[i:i + w].text, False)) \
@@ -294,7 +300,7 @@ class PlacesStage(Stage):
                 cue = True  # "an Alexandria man", "Alexandria police": a place modifying a common noun
             if inside:
                 # "the Athens Police Department", "Dublin City Council": a town's own institutions
-                strong = self._is_division(span.text) or civic
+                strong = self._is_division(span.text) or civic or (institution and self._is_big(span.text, 50_000))
             elif not strong:
                 if label in _BLOCKING:
                     # the small model's person, organisation, group ...: a place only with a cue and
