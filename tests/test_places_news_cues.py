@@ -98,3 +98,16 @@ def test_an_institution_named_after_a_person_is_no_town(nlp, stage):
 def test_a_town_inside_a_person_name_is_not_a_place(nlp, stage):
     text = "Coach Tyler Grant said the team would play on Friday."
     assert "Tyler" not in places_by_text(run(nlp, stage, text))
+
+
+def test_demonyms_opening_agents_are_country_mentions_when_asked(nlp):
+    from sitrep.stages.actors import ActorsStage
+
+    text = "Armenian troops shelled the village on Monday, and two Armenian soldiers were hurt."
+    st = nlp(ArticleState(article=Article(text=text, published="2025-03-04")))
+    ActorsStage()(st)
+    PlacesStage(demonyms=True)(st)
+    got = [(m.text, p.country_code) for p in st.places for m in p.mentions]
+    assert got == [("Armenian", "AM"), ("Armenian", "AM")]
+    PlacesStage()(st)
+    assert not st.places

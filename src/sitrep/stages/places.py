@@ -105,6 +105,26 @@ def _news_cues() -> dict:
             "person_named_civic": frozenset(w.lower() for w in data["person_named_civic"])}
 
 
+def _kb_norm(text: str) -> str:
+    from ..kb import norm
+
+    return norm(text)
+
+
+@lru_cache(maxsize=1)
+def _state_demonyms() -> dict[str, str]:
+    """The package knowledge base's demonyms of states: normalised demonym -> ISO3."""
+    from ..kb import load_kb
+
+    kb = load_kb()
+    out: dict[str, str] = {}
+    for e in kb.entries.values():
+        if e.kind == "state" and e.country:
+            for d in e.demonyms:
+                out.setdefault(_kb_norm(d), e.country)
+    return out
+
+
 def _iso2(iso3: str) -> str:
     import pycountry
 
@@ -416,22 +436,53 @@ class PlacesStage(Stage):
         return False
 
     def _with_demonyms(self, state: ArticleState, cands: list[_Cand]) -> list[_Cand]:
-        """Demonym mentions of states (from the actors stage) as mentions of their countries."""
+        """Demonym mentions of states (from the actors stage) as mentions of their countries; also
+        the demonym that opens a generic agent ("Georgian troops", "Iraqi refugees") and a state's
+        demonym the parser tags as a nationality outside any actor mention ("the Russian Empire")."""
         import pycountry
 
         gaz = self.gazetteer
+        text = state.text
         actors = {a.id: a for a in state.actors}
         extra = []
+        dem = _state_demonyms()
+
+        def country(iso3):
+            pc = pycountry.countries.get(alpha_3=iso3)
+            return gaz.countries.get(pc.alpha_2) if pc is not None else None
+
+        def add(s0, e0, i):
+            if i is not None and not any(c.start < e0 and s0 < c.end for c in cands + extra):
+                extra.append(_Cand(s0, e0, text[s0:e0], (i,), True, "NORP"))
+
+        def opening_demonym(s0, e0):
+            """(end, ISO3) of a state demonym opening the span (two words first: "Sri Lankan")."""
+            words = text[s0:e0].split()
+            for k in (2, 1):
+                if len(words) > k or (len(words) == k and k == 1):
+                    pre = " ".join(words[:k])
+                    iso3 = dem.get(_kb_norm(pre))
+                    if iso3 and text.startswith(pre, s0):
+                        return s0 + len(pre), iso3
+            return None
+
         for m in state.mentions:
             a = actors.get(m.actor_id)
-            if m.how != "demonym" or a is None or a.kind != "state" or not a.country:
+            if a is None:
                 continue
-            if any(c.start < m.end and m.start < c.end for c in cands):
+            if m.how == "demonym" and a.kind == "state" and a.country:
+                add(m.start, m.end, country(a.country))
+            elif m.how in ("agent", "demonym") and a.country:
+                hit = opening_demonym(m.start, m.end)
+                if hit is not None and hit[1] == a.country:
+                    add(m.start, hit[0], country(hit[1]))
+        covered = [(m.start, m.end) for m in state.mentions]
+        for ent in state.doc.ents:
+            if ent.label_ != "NORP" or any(s0 < ent.end_char and ent.start_char < e0 for s0, e0 in covered):
                 continue
-            pc = pycountry.countries.get(alpha_3=a.country)
-            i = gaz.countries.get(pc.alpha_2) if pc is not None else None
-            if i is not None:
-                extra.append(_Cand(m.start, m.end, m.text, (i,), True, "NORP"))
+            iso3 = dem.get(_kb_norm(ent.text))
+            if iso3:
+                add(ent.start_char, ent.end_char, country(iso3))
         return sorted(cands + extra, key=lambda c: c.start) if extra else cands
 
     def _is_big(self, name: str, population: int = 500_000) -> bool:
