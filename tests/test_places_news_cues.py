@@ -111,3 +111,24 @@ def test_demonyms_opening_agents_are_country_mentions_when_asked(nlp):
     assert got == [("Armenian", "AM"), ("Armenian", "AM")]
     PlacesStage()(st)
     assert not st.places
+
+
+def test_an_abbreviation_recognised_anywhere_is_the_state(nlp, stage):
+    got = places_by_text(run(nlp, stage, "The couple moved to Fla. last year."))
+    assert got["Fla."].name == "Florida"
+
+
+def test_a_lower_case_direction_word_only_extends_into_regions(nlp, stage):
+    text = ("Drilling began in Arlington, Texas, on Monday. Residents in north Arlington said the rigs "
+            "were loud, and farmers in northern Syria were not asked.")
+    got = places_by_text(run(nlp, stage, text))
+    assert "north Arlington" not in got
+    assert [m.text for m in got["Arlington"].mentions] == ["Arlington", "Arlington"]
+    assert got["Arlington"].country_code == "US" and got["Arlington"].lat < 34   # Texas, not New Jersey
+    assert "northern Syria" in got
+
+
+def test_a_direction_and_an_unknown_name_is_not_a_hamlet(nlp, stage):
+    text = "A mudslide closed the road in East Bank, W.Va., on Sunday."
+    got = places_by_text(run(nlp, stage, text))
+    assert "Bank" not in got

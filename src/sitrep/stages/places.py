@@ -259,6 +259,18 @@ class PlacesStage(Stage):
             if w == 1 and not first.text[:1].isupper():  # a bare direction word
                 i += 1
                 continue
+            if not first.text[:1].isupper() and not any(gaz.kind(r) in ("region", "admin1", "country")
+                                                        for r in gaz.lookup(span.text)):
+                # a lower-case direction word extends a name only into a region ("northern Syria"):
+                # "north Arlington" is Arlington's north, not the town of North Arlington
+                i += 1
+                continue
+            if w == 1 and i > 0 and ent_label[i] in ("GPE", "LOC") and ent_label[i - 1] == ent_label[i] \
+                    and toks[i - 1].lower_ in cues["dir"] and toks[i - 1].text[:1].isupper() \
+                    and not self._is_big(span.text, 100_000):
+                # "East Bank" (a name the gazetteer lacks) is not the hamlet called Bank
+                i += 1
+                continue
             # a name followed by a division word: "Idlib province"
             if i + w < n and doc[i + w].lower_ in cues["div"] and gaz.has(fold(span.text + " " + doc[i + w].text)):
                 span = doc[i:i + w + 1]
@@ -344,6 +356,9 @@ class PlacesStage(Stage):
                 i += w
                 continue
             ids = gaz.lookup(span.text)
+            ab = span.text if span.text.endswith(".") else span.text + "." if text.startswith(".", end_c) else ""
+            if ab in gaz.abbrevs:
+                ids = (gaz.abbrevs[ab],)  # "Fla." is Florida, not Flå in Norway
             cand = _Cand(start_c, end_c, text[start_c:end_c], ids, strong, label)
             cand.acts = label != "" and self._acts(span, ids, cues)
             cand.metonym_cc = met
