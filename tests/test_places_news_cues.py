@@ -132,3 +132,15 @@ def test_a_direction_and_an_unknown_name_is_not_a_hamlet(nlp, stage):
     text = "A mudslide closed the road in East Bank, W.Va., on Sunday."
     got = places_by_text(run(nlp, stage, text))
     assert "Bank" not in got
+
+
+def test_regional_demonyms_are_mentions_of_their_region_when_asked(nlp):
+    text = ("Most Ohioans back the plan, and many New Yorkers agree. Further talks are set. "
+            "The Victorian house on the corner was sold.")
+    st = nlp(ArticleState(article=Article(text=text, published="2025-03-04")))
+    PlacesStage(demonyms=True)(st)
+    got = {m.text: p for p in st.places for m in p.mentions}
+    assert got["Ohioans"].name == "Ohio" and got["New Yorkers"].name == "New York"
+    assert "Further" not in got and "Victorian" not in got
+    PlacesStage()(st)
+    assert "Ohioans" not in {m.text for m in st.place_mentions}

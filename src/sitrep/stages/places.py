@@ -77,9 +77,12 @@ def _news_cues() -> dict:
 
     data = load_data("place_cues.yaml")
     for key in ("dateline_agencies", "dateline_dashes", "party_letters", "institution_heads", "of_town_heads",
-                "not_places", "person_named_civic"):
+                "not_places", "person_named_civic", "not_demonyms"):
         if not isinstance(data.get(key), list) or not all(isinstance(w, str) for w in data[key]):
             raise ConfigError(f"sitrep/data/place_cues.yaml: '{key}' must be a list of words")
+    if not isinstance(data.get("demonym_endings"), dict) or not all(
+            isinstance(v, list) for v in data["demonym_endings"].values()):
+        raise ConfigError("sitrep/data/place_cues.yaml: 'demonym_endings' must map endings to lists")
     if not isinstance(data.get("coordinated_divisions"), dict):
         raise ConfigError("sitrep/data/place_cues.yaml: 'coordinated_divisions' must map plurals to words")
     alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))  # noqa: E731
@@ -102,7 +105,10 @@ def _news_cues() -> dict:
             "divisions": data["coordinated_divisions"],
             "heads": frozenset(data["institution_heads"]), "of_heads": frozenset(data["of_town_heads"]),
             "not_places": frozenset(data["not_places"]),
-            "person_named_civic": frozenset(w.lower() for w in data["person_named_civic"])}
+            "person_named_civic": frozenset(w.lower() for w in data["person_named_civic"]),
+            "demonym_endings": sorted(((k, [str(x) for x in v]) for k, v in data["demonym_endings"].items()),
+                                      key=lambda kv: -len(kv[0])),
+            "not_demonyms": frozenset(data["not_demonyms"])}
 
 
 def _kb_norm(text: str) -> str:
@@ -498,7 +504,49 @@ class PlacesStage(Stage):
             iso3 = dem.get(_kb_norm(ent.text))
             if iso3:
                 add(ent.start_char, ent.end_char, country(iso3))
+        for s0, e0, i in self._regional_demonyms(state, dem):
+            add(s0, e0, i)
         return sorted(cands + extra, key=lambda c: c.start) if extra else cands
+
+    def _regional_demonyms(self, state: ArticleState, state_demonyms: dict) -> list[tuple[int, int, int]]:
+        """The people of a state, province, region or big city named after it ("Ohioans", "New
+        Londoners", "South Ossetians"): (start, end, entry) of each, by the endings of
+        ``place_cues.yaml`` (only for words that end in one of them)."""
+        gaz = self.gazetteer
+        nc = _news_cues()
+        endings = nc["demonym_endings"]
+        out = []
+        for tok in state.doc:
+            w = tok.text
+            if not w[:1].isupper() or len(w) < 5 or not w.isalpha() or w in nc["not_demonyms"] or tok.is_stop \
+                    or tok.pos_ not in ("PROPN", "NOUN", "ADJ") \
+                    or tok.ent_type_ in ("PERSON", "ORG", "DATE", "TIME") or _kb_norm(w) in state_demonyms:
+                continue
+            hit = None
+            for end, repl in endings:
+                if not w.endswith(end):
+                    continue
+                stem = w[:-len(end)]
+                for r in repl:
+                    for pre in ((state.doc[tok.i - 1].text + " ") if tok.i > 0 and state.doc[tok.i - 1].text[:1].isupper()
+                                and not state.doc[tok.i - 1].is_sent_start else None, ""):
+                        if pre is None:
+                            continue
+                        name = pre + stem + r
+                        key = fold(name)
+                        ids = [i for i in gaz.lookup(name) if fold(gaz.name_of(i)) == key and (
+                            gaz.kind(i) in ("admin1", "region", "country")
+                            or (gaz.kind(i) == "city" and gaz.population(i) >= 100_000))]
+                        if ids:
+                            start = tok.idx - len(pre)
+                            hit = (start, tok.idx + len(w), max(ids, key=gaz.population))
+                            break
+                    if hit:
+                        break
+                break  # only the longest ending that fits
+            if hit:
+                out.append(hit)
+        return out
 
     def _is_big(self, name: str, population: int = 500_000) -> bool:
         gaz = self.gazetteer
