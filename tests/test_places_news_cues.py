@@ -144,3 +144,10 @@ def test_regional_demonyms_are_mentions_of_their_region_when_asked(nlp):
     assert "Further" not in got and "Victorian" not in got
     PlacesStage()(st)
     assert "Ohioans" not in {m.text for m in st.place_mentions}
+
+
+def test_a_known_name_opening_a_longer_unknown_place_name_is_not_that_place(nlp, stage):
+    text = "The crash happened on a farm road in the Tennessee Colony area, east of Palestine, Texas."
+    got = places_by_text(run(nlp, stage, text))
+    assert "Tennessee" not in got
+    assert got["Palestine"].country_code == "US"

@@ -332,6 +332,16 @@ class PlacesStage(Stage):
             if w == 1 and first.lower_ in cues["dir"]:
                 i += 1  # "Northeast" alone ("Northeast Georgia" -> Georgia)
                 continue
+            if label in ("GPE", "LOC") and nxt is not None and ent_label[i + w] == label and ent_len[i] > w \
+                    and (i == 0 or ent_label[i - 1] != label) and nxt.text[:1].isupper() and nxt.is_alpha \
+                    and nxt.lower_ not in cues["div"] and nxt.lower_ not in cues["civic"] \
+                    and nxt.lower_ not in cues["dir"]:
+                # a known name opening a longer name the gazetteer lacks ("Tennessee Colony", "Texas
+                # Panhandle"): that is another place, not this one
+                for t in range(i, i + w):
+                    taken[t] = True
+                i += w
+                continue
             cue = locative_before(i) or (nxt is not None and nxt.lower_ in cues["div"])
             if not cue and w == 1 and first.dep_ == "compound" and first.head.pos_ == "NOUN" \
                     and first.head.is_lower and self._is_big(span.text, 5000):
