@@ -151,3 +151,11 @@ def test_a_known_name_opening_a_longer_unknown_place_name_is_not_that_place(nlp,
     got = places_by_text(run(nlp, stage, text))
     assert "Tennessee" not in got
     assert got["Palestine"].country_code == "US"
+
+
+def test_a_demonym_is_never_the_town_of_its_name(nlp, stage):
+    text = "He paid fees on his Canadian lottery winnings in Dallas, Texas."
+    got = places_by_text(run(nlp, stage, text))
+    assert "Canadian" not in got                                   # not Canadian, Texas
+    geo = places_by_text(run(nlp, PlacesStage(demonyms=True), text))
+    assert geo["Canadian"].country_code == "CA" and geo["Canadian"].feature == "country"

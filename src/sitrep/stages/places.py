@@ -375,6 +375,16 @@ class PlacesStage(Stage):
             ab = span.text if span.text.endswith(".") else span.text + "." if text.startswith(".", end_c) else ""
             if ab in gaz.abbrevs:
                 ids = (gaz.abbrevs[ab],)  # "Fla." is Florida, not Flå in Norway
+            iso3 = _state_demonyms().get(_kb_norm(span.text)) if w <= 2 else None
+            if iso3 and not self._is_primary(span.text + " " + nxt.text if nxt is not None else ""):
+                # "Canadian" is a people's name, not the town of Canadian, Texas: with demonyms on it
+                # is a mention of the country, else no place
+                i += w
+                if self.demonyms:
+                    c_i = gaz.countries.get(_iso2(iso3))
+                    if c_i is not None:
+                        cands.append(_Cand(start_c, end_c, text[start_c:end_c], (c_i,), True, "NORP"))
+                continue
             cand = _Cand(start_c, end_c, text[start_c:end_c], ids, strong, label)
             cand.acts = label != "" and self._acts(span, ids, cues)
             cand.metonym_cc = met
