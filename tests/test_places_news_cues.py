@@ -159,3 +159,9 @@ def test_a_demonym_is_never_the_town_of_its_name(nlp, stage):
     assert "Canadian" not in got                                   # not Canadian, Texas
     geo = places_by_text(run(nlp, PlacesStage(demonyms=True), text))
     assert geo["Canadian"].country_code == "CA" and geo["Canadian"].feature == "country"
+
+
+def test_party_tag_of_a_member_of_congress_names_the_state(nlp, stage):
+    text = "Sen. Ann Price, D-Pa., called the findings troubling."
+    got = places_by_text(run(nlp, stage, text))
+    assert got["Pa."].name == "Pennsylvania"

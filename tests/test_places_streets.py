@@ -117,3 +117,8 @@ def test_a_town_inside_a_street_name_is_not_a_place(nlp):
 def test_streets_can_be_turned_off(nlp):
     st = run(nlp, "The shop on Lancaster Avenue in Richmond was robbed.", streets=False)
     assert not any(p.id.startswith("street:") for p in st.places)
+
+
+def test_coordinated_names_before_a_plural_are_streets(nlp):
+    text = "Police closed Hampden and Center streets; in Elm, Oak and Pine avenues the lights failed."
+    assert streets(nlp, text) == ["Hampden", "Center", "Elm", "Oak", "Pine"]

@@ -97,7 +97,7 @@ def _news_cues() -> dict:
         + r"(?:" + alt(dashes) + r"|-[ \t])")
     comma_abbr = re.compile(r"(?<=[A-Za-z.'\u2019], )(?P<ab>" + alt(abbrs) + r")(?![A-Za-z])")
     party = re.compile(r"(?:(?<=, )|(?<=\())(?:" + alt(data["party_letters"]) + r")-"
-                       + r"(?P<town>[A-Z][a-z]+(?:[ \t.][A-Z][a-z]+)?)(?=[,);])")
+                       + r"(?P<town>[A-Z][a-z]+(?:[ \t.][A-Z][a-z]+)?)(?=[,);]|\.(?:\s|$|[,;)]))")
     name = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
     coord = re.compile(r"(?P<list>(?:" + name + r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+))+" + name + r")[ \t]+"
                        + r"(?P<kind>" + alt(data["coordinated_divisions"]) + r")\b")
@@ -448,6 +448,10 @@ class PlacesStage(Stage):
                 add(m.start("ab"), m.end("ab"), (gaz.abbrevs[m.group("ab")],))
         for m in cues["party"].finditer(text):
             town = m.group("town")
+            if text.startswith(town + ".", m.start("town")) and town + "." in gaz.abbrevs:
+                # a member of Congress: "Sen. Bob Casey, D-Pa." names the state
+                add(m.start("town"), m.end("town") + 1, (gaz.abbrevs[town + "."],))
+                continue
             ids = [i for i in gaz.lookup(town) if gaz.kind(i) in ("city", "county")] \
                 or [i for i in gaz.lookup(town + " County") if gaz.kind(i) == "county"]
             add(m.start("town"), m.end("town"), ids)
