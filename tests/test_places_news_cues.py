@@ -165,3 +165,8 @@ def test_party_tag_of_a_member_of_congress_names_the_state(nlp, stage):
     text = "Sen. Ann Price, D-Pa., called the findings troubling."
     got = places_by_text(run(nlp, stage, text))
     assert got["Pa."].name == "Pennsylvania"
+
+
+def test_a_city_opening_an_event_or_a_festival_is_a_place(nlp, stage):
+    text = "Tickets for the Nashville Film Festival sold out within a day."
+    assert "Nashville" in places_by_text(run(nlp, stage, text))

@@ -122,3 +122,7 @@ def test_streets_can_be_turned_off(nlp):
 def test_coordinated_names_before_a_plural_are_streets(nlp):
     text = "Police closed Hampden and Center streets; in Elm, Oak and Pine avenues the lights failed."
     assert streets(nlp, text) == ["Hampden", "Center", "Elm", "Oak", "Pine"]
+
+
+def test_a_plural_possessive_opens_a_street_name(nlp):
+    assert streets(nlp, "Crews extended Governors' Parkway to the interstate.") == ["Governors' Parkway"]

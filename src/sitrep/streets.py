@@ -31,7 +31,7 @@ from .datafiles import load_data
 from .errors import ConfigError
 from .gazetteer import fold, load_gazetteer, load_regions
 
-_WORD = r"(?:[A-Z][A-Za-z\u2019'\-]*[A-Za-z]|[A-Z]|\d{1,3}(?:st|nd|rd|th)|(?:N|S|E|W|NE|NW|SE|SW|St|Mt|Ft)\.)"
+_WORD = r"(?:[A-Z][A-Za-z\u2019'\-]*[A-Za-z](?:(?<=s)[\u2019'](?!\w))?|[A-Z]|\d{1,3}(?:st|nd|rd|th)|(?:N|S|E|W|NE|NW|SE|SW|St|Mt|Ft)\.)"
 _SP = r"[ \t]+"
 #: states whose postal code is also a common upper-case word: not a road prefix
 _AMBIGUOUS_CODES = {"IN", "OR", "ME", "OK", "HI", "OH", "AS", "DE", "ID", "LA", "MA", "AL", "CO", "GA"}

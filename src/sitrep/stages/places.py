@@ -309,7 +309,7 @@ class PlacesStage(Stage):
                 institution = civic and doc[i + w].lower_ in nc["person_named_civic"]
                 if institution:
                     civic = False
-                elif not civic and label in ("ORG", "FAC") and self._is_primary(span.text):
+                elif not civic and label in ("ORG", "FAC", "EVENT") and self._is_primary(span.text):
                     head = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
                     # "the Cookville Volunteer Fire Department", "Cambridge University": the
                     # institution of the town that opens its name; "University of Rochester" too.
