@@ -69,6 +69,7 @@ def test_weak_suffixes_need_an_address_cue(nlp):
 def test_abbreviations_that_open_a_name_are_not_streets(nlp):
     assert streets(nlp, "The team flew from Memphis St. Louis was next.") == []
     assert streets(nlp, "Dr. Hale said the clinic would open.") == []
+    assert streets(nlp, "He lives at 12 Main St. St. Louis is far away.") == ["Main St."]
 
 
 def test_person_names_are_not_streets(nlp):

@@ -31,7 +31,9 @@ from .datafiles import load_data
 from .errors import ConfigError
 from .gazetteer import fold, load_gazetteer, load_regions
 
-_WORD = r"(?:[A-Z][A-Za-z\u2019'\-]*[A-Za-z](?:(?<=s)[\u2019'](?!\w))?|[A-Z]|\d{1,3}(?:st|nd|rd|th)|(?:N|S|E|W|NE|NW|SE|SW|St|Mt|Ft)\.)"
+_WORD = r"(?:[A-Z][A-Za-z\u2019'\-]*[A-Za-z](?:(?<=s)[\u2019'](?!\w))?|[A-Z]|\d{1,3}(?:st|nd|rd|th))"
+#: abbreviations that only open a street's name ("N. Poplar St.", "St. Charles Avenue")
+_LEAD = r"(?:(?:N|S|E|W|NE|NW|SE|SW|St|Mt|Ft)\.[ \t]+)"
 _SP = r"[ \t]+"
 #: states whose postal code is also a common upper-case word: not a road prefix
 _AMBIGUOUS_CODES = {"IN", "OR", "ME", "OK", "HI", "OH", "AS", "DE", "ID", "LA", "MA", "AL", "CO", "GA"}
@@ -73,7 +75,7 @@ def lexicon() -> dict:
     dirs = _alt(data["trailing_directions"])
     suffix = "(?P<suf>" + _alt(full) + "|" + _alt(weak) + "|(?:" + _alt(abbr) + r")\.)"
     named = re.compile(
-        r"(?<![\w.\-])(?P<name>(?:" + _WORD + _SP + "){0,3}" + _WORD + ")" + _SP + suffix
+        r"(?<![\w.\-])(?P<name>" + _LEAD + "?(?:" + _WORD + _SP + "){0,3}" + _WORD + ")" + _SP + suffix
         + r"(?<=\.)?(?:(?<=\.)|(?![\w'\u2019]))"  # "Walker", "Roadshow" are no suffixes
         + r"(?P<num>" + _SP + r"\d{1,4}[A-Z]?(?![\w\-]))?"
         + r"(?:" + _SP + r"(?P<dir>" + dirs + r")(?![\w'\u2019])(?!" + _SP + "[A-Z]))?")
