@@ -170,3 +170,9 @@ def test_party_tag_of_a_member_of_congress_names_the_state(nlp, stage):
 def test_a_city_opening_an_event_or_a_festival_is_a_place(nlp, stage):
     text = "Tickets for the Nashville Film Festival sold out within a day."
     assert "Nashville" in places_by_text(run(nlp, stage, text))
+
+
+def test_a_state_opening_an_agency_named_for_roads_is_a_place(nlp, stage):
+    text = "A Georgia Highway Patrol trooper stopped the car near Macon."
+    got = places_by_text(run(nlp, stage, text))
+    assert got["Georgia"].country_code == "US"

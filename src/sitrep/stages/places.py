@@ -326,9 +326,10 @@ class PlacesStage(Stage):
                     i += 1
                     continue
             nxt = doc[i + w] if i + w < n else None
-            if nxt is not None and nxt.lower_.rstrip(".") in cues["street"] and nxt.text[:1].isupper():
-                i += w  # "Main Street", "Memphis St.": a street named after a place
-                continue
+            if not self.streets and nxt is not None and nxt.lower_.rstrip(".") in cues["street"] \
+                    and nxt.text[:1].isupper():
+                i += w  # "Main Street", "Memphis St.": a street named after a place (with streets on,
+                continue  # the streets recogniser takes the name, and "the Florida Highway Patrol" stays)
             if w == 1 and first.lower_ in cues["dir"]:
                 i += 1  # "Northeast" alone ("Northeast Georgia" -> Georgia)
                 continue
