@@ -76,7 +76,7 @@ def lexicon() -> dict:
     suffix = "(?P<suf>" + _alt(full) + "|" + _alt(weak) + "|(?:" + _alt(abbr) + r")\.)"
     named = re.compile(
         r"(?<![\w.\-])(?P<name>" + _LEAD + "?(?:" + _WORD + _SP + "){0,3}" + _WORD + ")" + _SP + suffix
-        + r"(?<=\.)?(?:(?<=\.)|(?![\w'\u2019]))"  # "Walker", "Roadshow" are no suffixes
+        + r"(?:(?<=\.)|(?![\w'\u2019]))"  # "Walker", "Roadshow" are no suffixes
         + r"(?P<num>" + _SP + r"\d{1,4}[A-Z]?(?![\w\-]))?"
         + r"(?:" + _SP + r"(?P<dir>" + dirs + r")(?![\w'\u2019])(?!" + _SP + "[A-Z]))?")
     prefixes = "(?P<pre>" + _alt(data["numbered_prefixes"]) + ")"
@@ -144,15 +144,12 @@ def find_streets(doc) -> list[Street]:
         return coord
     # the longest first; a numbered road wins over the named street inside it
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
-    tok_at = {}
-    for t in doc:
-        tok_at[t.idx] = t
     out: list[Street] = []
     taken: list[tuple[int, int]] = []
     for start, end, kind, name_end in found:
         if any(s < end and start < e for s, e in taken):
             continue
-        st = _check(doc, text, start, end, kind, name_end, lex, tok_at)
+        st = _check(doc, text, start, end, kind, name_end, lex)
         if st is not None:
             out.append(st)
             taken.append((st.start, st.end))
@@ -161,7 +158,9 @@ def find_streets(doc) -> list[Street]:
     return out
 
 
-def _check(doc, text, start, end, kind, name_end, lex, tok_at):
+def _check(doc, text, start, end, kind, name_end, lex):
+    """The street found at ``[start, end)`` (its name part ends at ``name_end``) after trimming and
+    the checks of the module text, or ``None``."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -180,8 +179,6 @@ def _check(doc, text, start, end, kind, name_end, lex, tok_at):
         if cut >= len(name_toks) and kind == "street":
             return None  # nothing left before the suffix
         start = name_toks[cut].idx if cut < len(name_toks) else name_end
-        if kind == "road" and cut >= len(name_toks):
-            start = name_end
     if kind == "road" and start < name_end:
         # words before a road's prefix belong to it only when they name its state or county
         # ("Illinois Route 159", "Otter Tail County Road 80"), not "Later FM 1960"
