@@ -69,6 +69,7 @@ def test_weak_suffixes_need_an_address_cue(nlp):
 def test_abbreviations_that_open_a_name_are_not_streets(nlp):
     assert streets(nlp, "The team flew from Memphis St. Louis was next.") == []
     assert streets(nlp, "Dr. Hale said the clinic would open.") == []
+    assert streets(nlp, "He lives at 12 Main St. St. Louis is far away.") == ["Main St."]
 
 
 def test_person_names_are_not_streets(nlp):
@@ -117,3 +118,12 @@ def test_a_town_inside_a_street_name_is_not_a_place(nlp):
 def test_streets_can_be_turned_off(nlp):
     st = run(nlp, "The shop on Lancaster Avenue in Richmond was robbed.", streets=False)
     assert not any(p.id.startswith("street:") for p in st.places)
+
+
+def test_coordinated_names_before_a_plural_are_streets(nlp):
+    text = "Police closed Hampden and Center streets; in Elm, Oak and Pine avenues the lights failed."
+    assert streets(nlp, text) == ["Hampden", "Center", "Elm", "Oak", "Pine"]
+
+
+def test_a_plural_possessive_opens_a_street_name(nlp):
+    assert streets(nlp, "Crews extended Governors' Parkway to the interstate.") == ["Governors' Parkway"]

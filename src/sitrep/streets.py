@@ -8,6 +8,7 @@ candidates in the text, and the parsed ``Doc`` then trims and checks them:
   cannot open a name ("Main St. Louis" is not a street); weak suffixes ("Way", "Place", "Circle")
   need an address cue before the name (a house number, "block of", "on", "in", "off" ...);
 * a **lettered avenue** ("Avenue Q");
+* **coordinated names** before a plural ("Hampden and Center streets": two streets);
 * a **numbered road**: a prefix and a number ("Interstate 75", "County Road 96", "FM 645", "US-24"),
   with the postal codes and AP abbreviations of US states as prefixes too ("KY 90", "W.Va. 61"), and
   up to two capitalised words before it ("Otter Tail County Road 80", "Illinois Route 159").
@@ -30,7 +31,9 @@ from .datafiles import load_data
 from .errors import ConfigError
 from .gazetteer import fold, load_gazetteer, load_regions
 
-_WORD = r"(?:[A-Z][A-Za-z\u2019'\-]*[A-Za-z]|[A-Z]|\d{1,3}(?:st|nd|rd|th)|(?:N|S|E|W|NE|NW|SE|SW|St|Mt|Ft)\.)"
+_WORD = r"(?:[A-Z][A-Za-z\u2019'\-]*[A-Za-z](?:(?<=s)[\u2019'](?!\w))?|[A-Z]|\d{1,3}(?:st|nd|rd|th))"
+#: abbreviations that only open a street's name ("N. Poplar St.", "St. Charles Avenue")
+_LEAD = r"(?:(?:N|S|E|W|NE|NW|SE|SW|St|Mt|Ft)\.[ \t]+)"
 _SP = r"[ \t]+"
 #: states whose postal code is also a common upper-case word: not a road prefix
 _AMBIGUOUS_CODES = {"IN", "OR", "ME", "OK", "HI", "OH", "AS", "DE", "ID", "LA", "MA", "AL", "CO", "GA"}
@@ -57,6 +60,8 @@ def lexicon() -> dict:
     for key in ("suffixes", "abbreviated_suffixes", "weak_suffixes"):
         if not isinstance(data.get(key), dict) or not data[key]:
             raise ConfigError(f"{where}: '{key}' must map suffixes to their full form")
+    if not isinstance(data.get("coordinated_plurals"), dict) or not data["coordinated_plurals"]:
+        raise ConfigError(f"{where}: 'coordinated_plurals' must map plurals to suffixes")
     for key in ("weak_cues", "numbered_prefixes", "trailing_directions", "not_name_words", "titles",
                 "person_followers", "not_after", "surname_suffixes", "lettered"):
         if not isinstance(data.get(key), list) or not all(isinstance(w, str) for w in data[key]):
@@ -70,8 +75,8 @@ def lexicon() -> dict:
     dirs = _alt(data["trailing_directions"])
     suffix = "(?P<suf>" + _alt(full) + "|" + _alt(weak) + "|(?:" + _alt(abbr) + r")\.)"
     named = re.compile(
-        r"(?<![\w.\-])(?P<name>(?:" + _WORD + _SP + "){0,3}" + _WORD + ")" + _SP + suffix
-        + r"(?<=\.)?(?:(?<=\.)|(?![\w'\u2019]))"  # "Walker", "Roadshow" are no suffixes
+        r"(?<![\w.\-])(?P<name>" + _LEAD + "?(?:" + _WORD + _SP + "){0,3}" + _WORD + ")" + _SP + suffix
+        + r"(?:(?<=\.)|(?![\w'\u2019]))"  # "Walker", "Roadshow" are no suffixes
         + r"(?P<num>" + _SP + r"\d{1,4}[A-Z]?(?![\w\-]))?"
         + r"(?:" + _SP + r"(?P<dir>" + dirs + r")(?![\w'\u2019])(?!" + _SP + "[A-Z]))?")
     prefixes = "(?P<pre>" + _alt(data["numbered_prefixes"]) + ")"
@@ -84,8 +89,12 @@ def lexicon() -> dict:
         + r"(?:" + _SP + r"(?P<dir>" + dirs + r")(?![\w'\u2019])(?!" + _SP + "[A-Z]))?")
     lettered = re.compile(r"(?<![\w.\-])(?:(?:[NSEW]\.|North|South|East|West)" + _SP + ")?(?:"
                           + _alt(data["lettered"]) + ")" + _SP + r"[A-Z](?:-?\d{1,2})?(?![\w'\u2019])")
+    cname = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
+    coordinated = re.compile(r"(?<![\w.\-])(?P<list>" + cname + r"(?:,[ \t]+" + cname + r")*,?[ \t]+and[ \t]+"
+                             + cname + r")[ \t]+(?P<pl>" + _alt(data["coordinated_plurals"]) + r")\b")
     return {
-        "named": named, "numbered": numbered, "lettered": lettered,
+        "named": named, "numbered": numbered, "lettered": lettered, "coordinated": coordinated,
+        "plurals": dict(data["coordinated_plurals"]),
         "surname": frozenset(w.lower() for w in data["surname_suffixes"]),
         "full": {k.lower(): v for k, v in full.items()},
         "abbr": {k.lower() + ".": v for k, v in abbr.items()},
@@ -118,27 +127,40 @@ def find_streets(doc) -> list[Street]:
         found.append((m.start(), m.end(), "street", m.start("suf")))
     for m in lex["lettered"].finditer(text):
         found.append((m.start(), m.end(), "road", m.start()))
+    coord: list[Street] = []
+    for m in lex["coordinated"].finditer(text):
+        suffix = lex["plurals"][m.group("pl")]
+        base = m.start("list")
+        for part in re.finditer(r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?", m.group("list")):
+            w, s0 = part.group(0), base + part.start()
+            first = w.split()[0]
+            if first in lex["not_name"] and " " in w:  # "In Hampden and Center streets"
+                s0 += len(first) + 1
+                w = w[len(first) + 1:].lstrip()
+            if w in lex["not_name"]:
+                continue
+            coord.append(Street(start=s0, end=s0 + len(w), text=w, key=fold(w + " " + suffix), kind="street"))
     if not found:
-        return []
+        return coord
     # the longest first; a numbered road wins over the named street inside it
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
-    tok_at = {}
-    for t in doc:
-        tok_at[t.idx] = t
     out: list[Street] = []
     taken: list[tuple[int, int]] = []
     for start, end, kind, name_end in found:
         if any(s < end and start < e for s, e in taken):
             continue
-        st = _check(doc, text, start, end, kind, name_end, lex, tok_at)
+        st = _check(doc, text, start, end, kind, name_end, lex)
         if st is not None:
             out.append(st)
             taken.append((st.start, st.end))
+    out += [c for c in coord if not any(s.start < c.end and c.start < s.end for s in out)]
     out.sort(key=lambda s: s.start)
     return out
 
 
-def _check(doc, text, start, end, kind, name_end, lex, tok_at):
+def _check(doc, text, start, end, kind, name_end, lex):
+    """The street found at ``[start, end)`` (its name part ends at ``name_end``) after trimming and
+    the checks of the module text, or ``None``."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -157,8 +179,6 @@ def _check(doc, text, start, end, kind, name_end, lex, tok_at):
         if cut >= len(name_toks) and kind == "street":
             return None  # nothing left before the suffix
         start = name_toks[cut].idx if cut < len(name_toks) else name_end
-        if kind == "road" and cut >= len(name_toks):
-            start = name_end
     if kind == "road" and start < name_end:
         # words before a road's prefix belong to it only when they name its state or county
         # ("Illinois Route 159", "Otter Tail County Road 80"), not "Later FM 1960"

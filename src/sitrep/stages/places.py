@@ -108,9 +108,12 @@ def _news_cues() -> dict:
 
     data = load_data("place_cues.yaml")
     for key in ("dateline_agencies", "dateline_dashes", "party_letters", "institution_heads", "of_town_heads",
-                "not_places"):
+                "not_places", "person_named_civic", "not_demonyms"):
         if not isinstance(data.get(key), list) or not all(isinstance(w, str) for w in data[key]):
             raise ConfigError(f"sitrep/data/place_cues.yaml: '{key}' must be a list of words")
+    if not isinstance(data.get("demonym_endings"), dict) or not all(
+            isinstance(v, list) for v in data["demonym_endings"].values()):
+        raise ConfigError("sitrep/data/place_cues.yaml: 'demonym_endings' must map endings to lists")
     if not isinstance(data.get("coordinated_divisions"), dict):
         raise ConfigError("sitrep/data/place_cues.yaml: 'coordinated_divisions' must map plurals to words")
     alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))  # noqa: E731
@@ -125,14 +128,38 @@ def _news_cues() -> dict:
         + r"(?:" + alt(dashes) + r"|-[ \t])")
     comma_abbr = re.compile(r"(?<=[A-Za-z.'\u2019], )(?P<ab>" + alt(abbrs) + r")(?![A-Za-z])")
     party = re.compile(r"(?:(?<=, )|(?<=\())(?:" + alt(data["party_letters"]) + r")-"
-                       + r"(?P<town>[A-Z][a-z]+(?:[ \t.][A-Z][a-z]+)?)(?=[,);])")
+                       + r"(?P<town>[A-Z][a-z]+(?:[ \t.][A-Z][a-z]+)?)(?=[,);]|\.(?:\s|$|[,;)]))")
     name = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
     coord = re.compile(r"(?P<list>(?:" + name + r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+))+" + name + r")[ \t]+"
                        + r"(?P<kind>" + alt(data["coordinated_divisions"]) + r")\b")
     return {"dateline": dateline, "comma_abbr": comma_abbr, "party": party, "coord": coord,
             "divisions": data["coordinated_divisions"],
             "heads": frozenset(data["institution_heads"]), "of_heads": frozenset(data["of_town_heads"]),
-            "not_places": frozenset(data["not_places"])}
+            "not_places": frozenset(data["not_places"]),
+            "person_named_civic": frozenset(w.lower() for w in data["person_named_civic"]),
+            "demonym_endings": sorted(((k, [str(x) for x in v]) for k, v in data["demonym_endings"].items()),
+                                      key=lambda kv: -len(kv[0])),
+            "not_demonyms": frozenset(data["not_demonyms"])}
+
+
+def _kb_norm(text: str) -> str:
+    from ..kb import norm
+
+    return norm(text)
+
+
+@lru_cache(maxsize=1)
+def _state_demonyms() -> dict[str, str]:
+    """The package knowledge base's demonyms of states: normalised demonym -> ISO3."""
+    from ..kb import load_kb
+
+    kb = load_kb()
+    out: dict[str, str] = {}
+    for e in kb.entries.values():
+        if e.kind == "state" and e.country:
+            for d in e.demonyms:
+                out.setdefault(_kb_norm(d), e.country)
+    return out
 
 
 def _iso2(iso3: str) -> str:
@@ -296,6 +323,18 @@ class PlacesStage(Stage):
             if w == 1 and not first.text[:1].isupper():  # a bare direction word
                 i += 1
                 continue
+            if not first.text[:1].isupper() and not any(gaz.kind(r) in ("region", "admin1", "country")
+                                                        for r in gaz.lookup(span.text)):
+                # a lower-case direction word extends a name only into a region ("northern Syria"):
+                # "north Arlington" is Arlington's north, not the town of North Arlington
+                i += 1
+                continue
+            if w == 1 and i > 0 and ent_label[i] in ("GPE", "LOC") and ent_label[i - 1] == ent_label[i] \
+                    and toks[i - 1].lower_ in cues["dir"] and toks[i - 1].text[:1].isupper() \
+                    and not self._is_big(span.text, 100_000):
+                # "East Bank" (a name the gazetteer lacks) is not the hamlet called Bank
+                i += 1
+                continue
             # a name followed by a division word: "Idlib province"
             if i + w < n and doc[i + w].lower_ in cues["div"] and gaz.has(fold(span.text + " " + doc[i + w].text)):
                 span = doc[i:i + w + 1]
@@ -324,15 +363,20 @@ class PlacesStage(Stage):
                 ent = next(e for e in doc.ents if e.start <= i < e.end)
                 opens = i == ent.start or (i == ent.start + 1 and ent[0].lower_ == "the")
                 civic = i + w < n and doc[i + w].lower_ in cues["civic"]
-                if label in ("ORG", "FAC") and self._is_primary(span.text):
-                    nc = _news_cues()
+                nc = _news_cues()
+                institution = civic and doc[i + w].lower_ in nc["person_named_civic"]
+                if institution:
+                    civic = False
+                elif not civic and label in ("ORG", "FAC", "EVENT") and self._is_primary(span.text):
                     head = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
                     # "the Cookville Volunteer Fire Department", "Cambridge University": the
-                    # institution of the town that opens its name; "University of Rochester" too
-                    civic = civic or (opens and ent[-1].text in nc["heads"]) \
+                    # institution of the town that opens its name; "University of Rochester" too.
+                    # Many are named after people ("Reid Hospital"): a town is read there only when
+                    # it is a city (50,000 people) or the article names it as a place elsewhere
+                    institution = (opens and ent[-1].text in nc["heads"]) \
                         or (i + w == ent.end and i > ent.start and doc[i - 1].lower_ == "of"
                             and head.text in nc["of_heads"])
-                    opens = opens or civic
+                    opens = opens or institution
                 # a country or state named inside an institution's name ("the University of
                 # Kentucky") is a mention of it; a town only when it opens the name
                 if label == "PERSON" and not civic or not (opens or self._is_division(doc[i:i + w].text, False)) \
@@ -340,11 +384,22 @@ class PlacesStage(Stage):
                     i += 1
                     continue
             nxt = doc[i + w] if i + w < n else None
-            if nxt is not None and nxt.lower_.rstrip(".") in cues["street"] and nxt.text[:1].isupper():
-                i += w  # "Main Street", "Memphis St.": a street named after a place
-                continue
+            if not self.streets and nxt is not None and nxt.lower_.rstrip(".") in cues["street"] \
+                    and nxt.text[:1].isupper():
+                i += w  # "Main Street", "Memphis St.": a street named after a place (with streets on,
+                continue  # the streets recogniser takes the name, and "the Florida Highway Patrol" stays)
             if w == 1 and first.lower_ in cues["dir"]:
                 i += 1  # "Northeast" alone ("Northeast Georgia" -> Georgia)
+                continue
+            if label in ("GPE", "LOC") and nxt is not None and ent_label[i + w] == label and ent_len[i] > w \
+                    and (i == 0 or ent_label[i - 1] != label) and nxt.text[:1].isupper() and nxt.is_alpha \
+                    and nxt.lower_ not in cues["div"] and nxt.lower_ not in cues["civic"] \
+                    and nxt.lower_ not in cues["dir"]:
+                # a known name opening a longer name the gazetteer lacks ("Tennessee Colony", "Texas
+                # Panhandle"): that is another place, not this one
+                for t in range(i, i + w):
+                    taken[t] = True
+                i += w
                 continue
             cue = locative_before(i) or (nxt is not None and nxt.lower_ in cues["div"])
             if not cue and w == 1 and first.dep_ == "compound" and first.head.pos_ == "NOUN" \
@@ -352,7 +407,7 @@ class PlacesStage(Stage):
                 cue = True  # "an Alexandria man", "Alexandria police": a place modifying a common noun
             if inside:
                 # "the Athens Police Department", "Dublin City Council": a town's own institutions
-                strong = self._is_division(span.text) or civic
+                strong = self._is_division(span.text) or civic or (institution and self._is_big(span.text, 50_000))
             elif not strong:
                 if label in _BLOCKING:
                     # the small model's person, organisation, group ...: a place only with a cue and
@@ -376,6 +431,19 @@ class PlacesStage(Stage):
                 i += w
                 continue
             ids = gaz.lookup(span.text)
+            ab = span.text if span.text.endswith(".") else span.text + "." if text.startswith(".", end_c) else ""
+            if ab in gaz.abbrevs:
+                ids = (gaz.abbrevs[ab],)  # "Fla." is Florida, not Flå in Norway
+            iso3 = _state_demonyms().get(_kb_norm(span.text)) if w <= 2 else None
+            if iso3 and not self._is_primary(span.text + " " + nxt.text if nxt is not None else ""):
+                # "Canadian" is a people's name, not the town of Canadian, Texas: with demonyms on it
+                # is a mention of the country, else no place
+                i += w
+                if self.demonyms:
+                    c_i = gaz.countries.get(_iso2(iso3))
+                    if c_i is not None:
+                        cands.append(_Cand(start_c, end_c, text[start_c:end_c], (c_i,), True, "NORP"))
+                continue
             cand = _Cand(start_c, end_c, text[start_c:end_c], ids, strong, label)
             cand.acts = label != "" and self._acts(span, ids, cues)
             cand.metonym_cc = met
@@ -439,6 +507,10 @@ class PlacesStage(Stage):
                 add(m.start("ab"), m.end("ab"), (gaz.abbrevs[m.group("ab")],))
         for m in cues["party"].finditer(text):
             town = m.group("town")
+            if text.startswith(town + ".", m.start("town")) and town + "." in gaz.abbrevs:
+                # a member of Congress: "Sen. Bob Casey, D-Pa." names the state
+                add(m.start("town"), m.end("town") + 1, (gaz.abbrevs[town + "."],))
+                continue
             ids = [i for i in gaz.lookup(town) if gaz.kind(i) in ("city", "county")] \
                 or [i for i in gaz.lookup(town + " County") if gaz.kind(i) == "county"]
             add(m.start("town"), m.end("town"), ids)
@@ -468,23 +540,96 @@ class PlacesStage(Stage):
         return False
 
     def _with_demonyms(self, state: ArticleState, cands: list[_Cand]) -> list[_Cand]:
-        """Demonym mentions of states (from the actors stage) as mentions of their countries."""
+        """Demonym mentions of states (from the actors stage) as mentions of their countries; also
+        the demonym that opens a generic agent ("Georgian troops", "Iraqi refugees") and a state's
+        demonym the parser tags as a nationality outside any actor mention ("the Russian Empire")."""
         import pycountry
 
         gaz = self.gazetteer
+        text = state.text
         actors = {a.id: a for a in state.actors}
         extra = []
+        dem = _state_demonyms()
+
+        def country(iso3):
+            pc = pycountry.countries.get(alpha_3=iso3)
+            return gaz.countries.get(pc.alpha_2) if pc is not None else None
+
+        def add(s0, e0, i):
+            if i is not None and not any(c.start < e0 and s0 < c.end for c in cands + extra):
+                extra.append(_Cand(s0, e0, text[s0:e0], (i,), True, "NORP"))
+
+        def opening_demonym(s0, e0):
+            """(end, ISO3) of a state demonym opening the span (two words first: "Sri Lankan")."""
+            words = text[s0:e0].split()
+            for k in (2, 1):
+                if len(words) > k or (len(words) == k and k == 1):
+                    pre = " ".join(words[:k])
+                    iso3 = dem.get(_kb_norm(pre))
+                    if iso3 and text.startswith(pre, s0):
+                        return s0 + len(pre), iso3
+            return None
+
         for m in state.mentions:
             a = actors.get(m.actor_id)
-            if m.how != "demonym" or a is None or a.kind != "state" or not a.country:
+            if a is None:
                 continue
-            if any(c.start < m.end and m.start < c.end for c in cands):
+            if m.how == "demonym" and a.kind == "state" and a.country:
+                add(m.start, m.end, country(a.country))
+            elif m.how in ("agent", "demonym") and a.country:
+                hit = opening_demonym(m.start, m.end)
+                if hit is not None and hit[1] == a.country:
+                    add(m.start, hit[0], country(hit[1]))
+        covered = [(m.start, m.end) for m in state.mentions]
+        for ent in state.doc.ents:
+            if ent.label_ != "NORP" or any(s0 < ent.end_char and ent.start_char < e0 for s0, e0 in covered):
                 continue
-            pc = pycountry.countries.get(alpha_3=a.country)
-            i = gaz.countries.get(pc.alpha_2) if pc is not None else None
-            if i is not None:
-                extra.append(_Cand(m.start, m.end, m.text, (i,), True, "NORP"))
+            iso3 = dem.get(_kb_norm(ent.text))
+            if iso3:
+                add(ent.start_char, ent.end_char, country(iso3))
+        for s0, e0, i in self._regional_demonyms(state, dem):
+            add(s0, e0, i)
         return sorted(cands + extra, key=lambda c: c.start) if extra else cands
+
+    def _regional_demonyms(self, state: ArticleState, state_demonyms: dict) -> list[tuple[int, int, int]]:
+        """The people of a state, province, region or big city named after it ("Ohioans", "New
+        Londoners", "South Ossetians"): (start, end, entry) of each, by the endings of
+        ``place_cues.yaml`` (only for words that end in one of them)."""
+        gaz = self.gazetteer
+        nc = _news_cues()
+        endings = nc["demonym_endings"]
+        out = []
+        for tok in state.doc:
+            w = tok.text
+            if not w[:1].isupper() or len(w) < 5 or not w.isalpha() or w in nc["not_demonyms"] or tok.is_stop \
+                    or tok.pos_ not in ("PROPN", "NOUN", "ADJ") \
+                    or tok.ent_type_ in ("PERSON", "ORG", "DATE", "TIME") or _kb_norm(w) in state_demonyms:
+                continue
+            hit = None
+            for end, repl in endings:
+                if not w.endswith(end):
+                    continue
+                stem = w[:-len(end)]
+                for r in repl:
+                    for pre in ((state.doc[tok.i - 1].text + " ") if tok.i > 0 and state.doc[tok.i - 1].text[:1].isupper()
+                                and not state.doc[tok.i - 1].is_sent_start else None, ""):
+                        if pre is None:
+                            continue
+                        name = pre + stem + r
+                        key = fold(name)
+                        ids = [i for i in gaz.lookup(name) if fold(gaz.name_of(i)) == key and (
+                            gaz.kind(i) in ("admin1", "region", "country")
+                            or (gaz.kind(i) == "city" and gaz.population(i) >= 100_000))]
+                        if ids:
+                            start = tok.idx - len(pre)
+                            hit = (start, tok.idx + len(w), max(ids, key=gaz.population))
+                            break
+                    if hit:
+                        break
+                break  # only the longest ending that fits
+            if hit:
+                out.append(hit)
+        return out
 
     def _is_big(self, name: str, population: int = 500_000) -> bool:
         gaz = self.gazetteer
