@@ -38,8 +38,9 @@ CPU: dict[tuple[int, int], float] = {}
 START_METHOD = None
 
 
-def timed(pipeline: Pipeline, articles, n_process: int, batch_size: int) -> tuple[float, int]:
-    """Wall seconds (and failures); the CPU seconds are kept in ``CPU`` by (pipeline id, processes)."""
+def timed(pipeline: Pipeline, articles, n_process: int, batch_size: int, record: bool = True) -> tuple[float, int]:
+    """Wall seconds (and failures); the CPU seconds of a full run are kept in ``CPU`` by (pipeline id,
+    processes)."""
     t0, c0 = time.perf_counter(), cpu_seconds()
     failures = 0
     for outcome in pipeline.pipe(articles, n_process=n_process, batch_size=batch_size,
@@ -47,7 +48,8 @@ def timed(pipeline: Pipeline, articles, n_process: int, batch_size: int) -> tupl
         failures += outcome.failure is not None
     wall = time.perf_counter() - t0
     key = (id(pipeline), n_process)
-    CPU[key] = min(CPU.get(key, float("inf")), cpu_seconds() - c0)
+    if record:
+        CPU[key] = min(CPU.get(key, float("inf")), cpu_seconds() - c0)
     return wall, failures
 
 
@@ -64,6 +66,7 @@ def main() -> None:
     global START_METHOD
     START_METHOD = args.start_method
 
+    idle = machine()  # the load average before this benchmark adds its own
     articles, info = corpus(args.synthetic, args.repeat)
     parse_only = Pipeline([NlpStage()])
     full = Pipeline()
@@ -83,7 +86,7 @@ def main() -> None:
         startup = 0.0
         if n > 1:  # a run of one batch per worker: start-up plus a little work
             small = articles[:n * args.batch_size]
-            t_small, _ = timed(full, small, n, args.batch_size)
+            t_small, _ = timed(full, small, n, args.batch_size, record=False)
             startup = max(0.0, t_small - len(small) * tb / len(articles))
         cpu_a, cpu_b = CPU[(id(parse_only), n)], CPU[(id(full), n)]
         rows.append({"processes": n, "parse_s": ta, "full_s": tb, "ratio": ta / tb, "startup_s": startup,
@@ -109,7 +112,8 @@ def main() -> None:
     print("(b)/(a) CPU compares CPU seconds (this process and its workers): a fair ratio on a busy machine.")
     from sitrep.pipeline import default_start_method
 
-    path = write_result("throughput", {"corpus": info, "machine": machine(), "rows": rows,
+    path = write_result("throughput", {"corpus": info, "machine": {**machine(), "load_average_1min":
+                                                                    idle["load_average_1min"]}, "rows": rows,
                                        "start_method": args.start_method or default_start_method(),
                                        "targets": {"ratio_1_process": 0.6, "speedup_2_processes": 1.7}})
     print(f"written: {path}")

@@ -117,10 +117,17 @@ def perf_table() -> str | None:
     if mem.is_file():
         mm = json.loads(mem.read_text())
         extra = f" Peak RSS of one worker: {mm['peak_rss_mb']:.0f} MB (`benchmarks/memory.py`)."
+    prof = BENCH / "profile_stages-latest.json"
+    if prof.is_file():
+        secs = {x["stage"]: x["seconds"] for x in json.loads(prof.read_text())["stages"]}
+        if secs.get("nlp"):
+            apd = sum(secs.get(k, 0.0) for k in ("actors", "places", "dates")) / secs["nlp"]
+            extra += (f" Actors + places + dates cost {apd:.0%} on top of the parse "
+                      f"(`benchmarks/profile_stages.py`; budget 25%).")
     lines.append(f"`benchmarks/throughput.py` on {c['articles']} articles ({c['words']} words: "
                  f"{c['examples']} bundled examples x {c['example_repeats']} and {c['synthetic']} synthetic), "
                  f"{m['cpu']}, {m['cpus']} CPUs"
-                 + (f" (load average {m['load_average_1min']:.1f} while it ran)" if m.get("load_average_1min") else "")
+                 + (f" (load average {m['load_average_1min']:.1f} before it ran)" if m.get("load_average_1min") else "")
                  + f", Python {m['python']}, spaCy {m['spacy']}, commit {m['commit']}, "
                  f"{m['date'][:10]}"
                  + (f"; pool workers started by {t['start_method']}" if t.get("start_method") else "")
