@@ -202,3 +202,12 @@ def test_a_region_outranks_a_hamlet_of_its_name(nlp, stage):
     places = by_name(st)
     assert places["Middle East"].feature == "region"
     assert places["Damascus"].country_code == "SY"
+
+
+def test_a_place_frame_makes_a_transliterated_name_a_place(nlp, stage):
+    text = ("Opposition factions said they had taken the town of Tal Rifaat overnight, and later the towns of "
+            "Rastan and Talbiseh.\nGovernment units pulled out of most of Daraa and Sweida provinces.")
+    places = by_name(run(nlp, stage, text))
+    for name in ("Tal Rifaat", "Rastan", "Talbiseh", "Daraa", "Sweida"):
+        assert places[name].country_code == "SY", name
+    assert "Omar" not in by_name(run(nlp, stage, "He is the son of Omar Jackson, a friend said."))

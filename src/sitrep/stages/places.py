@@ -108,7 +108,7 @@ def _news_cues() -> dict:
 
     data = load_data("place_cues.yaml")
     for key in ("dateline_agencies", "dateline_dashes", "party_letters", "institution_heads", "of_town_heads",
-                "not_places", "person_named_civic", "not_demonyms"):
+                "not_places", "person_named_civic", "not_demonyms", "frame_nouns"):
         if not isinstance(data.get(key), list) or not all(isinstance(w, str) for w in data[key]):
             raise ConfigError(f"sitrep/data/place_cues.yaml: '{key}' must be a list of words")
     if not isinstance(data.get("demonym_endings"), dict) or not all(
@@ -136,6 +136,7 @@ def _news_cues() -> dict:
             "divisions": data["coordinated_divisions"],
             "heads": frozenset(data["institution_heads"]), "of_heads": frozenset(data["of_town_heads"]),
             "not_places": frozenset(data["not_places"]),
+            "frames": frozenset(w.lower() for w in data["frame_nouns"]),
             "person_named_civic": frozenset(w.lower() for w in data["person_named_civic"]),
             "demonym_endings": sorted(((k, [str(x) for x in v]) for k, v in data["demonym_endings"].items()),
                                       key=lambda kv: -len(kv[0])),
@@ -275,11 +276,29 @@ class PlacesStage(Stage):
                     return cc or ""
             return None
 
+        frames = _news_cues()["frames"]
+
+        def framed(i: int) -> bool:
+            """ "the town of Tal Rifaat", "east of the Euphrates": a frame that makes the name a place
+            (strong enough for a transliteration that is only an alternate name in the gazetteer)."""
+            j = i - 1
+            for _ in range(4):  # over conjuncts: "the towns of Rastan, Tayba and Talbiseh"
+                while j >= 0 and doc[j].text in ("the", "The"):
+                    j -= 1
+                if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in frames:
+                    return True
+                if j < 1 or doc[j].lower_ not in ("and", "or", ","):
+                    return False
+                j -= 1
+                while j >= 0 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+                    j -= 1
+            return False
+
         def locative_before(i: int) -> bool:
             j = i - 1
             while j >= 0 and doc[j].text in ("the", "The"):
                 j -= 1
-            return j >= 0 and doc[j].lower_ in cues["loc"]
+            return framed(i) or (j >= 0 and doc[j].lower_ in cues["loc"])
 
         # words of multi-word person names ("Sam Jones" -> "Jones" later is the person, not a place)
         person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
@@ -412,7 +431,7 @@ class PlacesStage(Stage):
                 if label in _BLOCKING:
                     # the small model's person, organisation, group ...: a place only with a cue and
                     # under its own name ("fighting in Aleppo"), or a world city
-                    strong = (cue and self._is_primary(span.text)) or self._is_big(span.text, 1_000_000)
+                    strong = (cue and (self._is_primary(span.text) or framed(i))) or self._is_big(span.text, 1_000_000)
                 else:
                     # not an entity at all: a known name under its own name ("Area", "The City" are
                     # alternate names of some town, not places in running text)
@@ -518,7 +537,13 @@ class PlacesStage(Stage):
             word = cues["divisions"][m.group("kind")]
             base = m.start("list")
             for part in re.finditer(r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?", m.group("list")):
-                ids = [i for i in gaz.lookup(part.group(0) + " " + word) if gaz.kind(i) == "county"]
+                name = part.group(0)
+                ids = [i for i in gaz.lookup(name + " " + word) if gaz.kind(i) == "county"]
+                if not ids and word not in ("County", "Parish"):
+                    # "Daraa and Sweida provinces": the division of that name, else its town's region
+                    ids = [i for i in gaz.lookup(name + " " + word) + gaz.lookup(name)
+                           if gaz.kind(i) in ("admin1", "region")] \
+                        or [i for i in gaz.lookup(name) if gaz.kind(i) == "city"]
                 add(base + part.start(), base + part.end(), ids)
         out.sort(key=lambda c: c.start)
         return out
