@@ -209,3 +209,26 @@ def test_options_without_pairs_still_read_the_setting(nlp):
             "Paris police said the crash remained under investigation.")
     places = places_of(nlp, stage, text)
     assert near(places["Paris"], 33.66, -95.56)
+
+
+def test_namesakes_never_pull_a_capital_abroad_and_peoples_adjectives_are_no_towns():
+    import sitrep
+
+    doc = sitrep.extract(
+        "DAMASCUS, Dec 9 (Levant Wire) - Rebels entered Damascus on Sunday. Meridian and Geneva officials "
+        "said talks in Geneva would resume, drawing praise from Arab governments.", published="2024-12-09")
+    places = {m.text: p for p in doc.places for m in p.mentions}
+    assert places["Damascus"].country_code == "SY"
+    assert "Arab" not in places
+
+
+def test_the_bundled_syria_stories_keep_their_capitals_at_home():
+    from sitrep.examples import example_articles
+    from sitrep.pipeline import Pipeline
+
+    homes = {"Damascus": "SY", "Aleppo": "SY", "Paris": "FR", "Ankara": "TR", "Baghdad": "IQ"}
+    for outcome in Pipeline().pipe(list(example_articles())):
+        for p in outcome.document.places:
+            for m in p.mentions:
+                if m.text in homes:
+                    assert p.country_code == homes[m.text], (outcome.article.id, m.text, p.name)

@@ -420,9 +420,13 @@ class PlacesStage(Stage):
                     taken[t] = True
                 i += w
                 continue
+            if label == "NORP" and w == 1 and first.dep_ in ("amod", "compound", "nmod") \
+                    and first.head.pos_ == "NOUN" and first.head.is_lower:
+                i += 1  # "Arab governments", "from Arab states": a people's adjective, not Arab, Alabama
+                continue
             cue = locative_before(i) or (nxt is not None and nxt.lower_ in cues["div"])
-            if not cue and w == 1 and first.dep_ == "compound" and first.head.pos_ == "NOUN" \
-                    and first.head.is_lower and self._is_big(span.text, 5000):
+            if not cue and w == 1 and label != "NORP" and first.dep_ in ("compound", "amod") \
+                    and first.head.pos_ == "NOUN" and first.head.is_lower and self._is_big(span.text, 5000):
                 cue = True  # "an Alexandria man", "Alexandria police": a place modifying a common noun
             if inside:
                 # "the Athens Police Department", "Dublin City Council": a town's own institutions
@@ -663,6 +667,17 @@ class PlacesStage(Stage):
             if k in ("country", "admin1", "region", "other") or gaz.population(i) >= population:
                 return True
         return False
+
+    def _major(self, i: int, key: str) -> bool:
+        """Is reading ``i`` of the name ``key`` one that news means unless told otherwise: a country, a
+        national capital or a city of a million under its own name? (Small namesakes of such places
+        lie everywhere -- Damascus, Maryland; Paris, Ohio -- and cluster by chance.)"""
+        gaz = self.gazetteer
+        if gaz.kind(i) == "country":
+            return True
+        if gaz.kind(i) != "city" or fold(gaz.name_of(i)) != key:
+            return False
+        return i in gaz.capitals or gaz.population(i) >= 1_000_000
 
     def _is_primary(self, name: str) -> bool:
         """Whether some place has ``name`` as its own name (not only as an alternate name)."""
@@ -985,6 +1000,7 @@ class PlacesStage(Stage):
         # compared. A reading's support from another name: max(0, 2 * pair_weight * nearness -
         # that name's loss), summed over the other names.
         pair_grid: dict[tuple[int, int], list] = {}
+        unpaired: set[str] = set()  # names whose best reading is a capital or a world city
         PW = self.pair_weight
         grid: dict[tuple[int, int], list] = {}
         if PW > 0:
@@ -997,6 +1013,9 @@ class PlacesStage(Stage):
                 ids = top(c.ids)
                 base = {i: score(i, key, Counter(), Counter(), []) for i in ids}
                 mx = max(base.values())
+                if self._major(max(base, key=base.get), key):
+                    unpaired.add(key)  # "Damascus", "Paris": never pulled into a cluster of namesakes
+                    continue
                 for i in ids:
                     loss = mx - base[i]
                     if loss >= 2 * PW or gaz.kind(i) not in ("city", "county"):
@@ -1007,7 +1026,7 @@ class PlacesStage(Stage):
                     grid.setdefault((int(math.floor(la)), int(math.floor(lo))), []).append((key, i, loss, la, lo))
 
         def pair_support(i: int, key: str) -> float:
-            if gaz.kind(i) not in ("city", "county"):
+            if key in unpaired or gaz.kind(i) not in ("city", "county"):
                 return 0.0
             la, lo = gaz.coords(i)
             if math.isnan(la):
