@@ -15,6 +15,7 @@ receive the pickled pipeline -- its configuration only -- and load the resources
 
 from __future__ import annotations
 
+import gc
 import importlib
 import inspect
 import itertools
@@ -176,17 +177,24 @@ class Pipeline:
         import multiprocessing as mp
 
         ctx = mp.get_context(start_method or default_start_method())
-        if ctx.get_start_method() == "fork":
+        forked = ctx.get_start_method() == "fork"
+        if forked:
             self.warm()  # the workers inherit the loaded resources
-        with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx,
-                                 initializer=_worker_init, initargs=(self,)) as pool:
-            pending = []
-            for batch in batches:
-                pending.append(pool.submit(_worker_run, batch))
-                if len(pending) >= n_process * 2:
-                    yield from pending.pop(0).result()
-            for fut in pending:
-                yield from fut.result()
+            gc.freeze()  # ... and the collector in a worker then leaves the inherited objects (and their
+            #            pages, shared with this process) alone instead of copying them all on its first pass
+        try:
+            with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx,
+                                     initializer=_worker_init, initargs=(self,)) as pool:
+                pending = []
+                for batch in batches:
+                    pending.append(pool.submit(_worker_run, batch))
+                    if len(pending) >= n_process * 2:
+                        yield from pending.pop(0).result()
+                for fut in pending:
+                    yield from fut.result()
+        finally:
+            if forked:
+                gc.unfreeze()
 
 
 #: a short article that touches every stage's resources (names, a place, a date, a quote, a number)
