@@ -1,21 +1,9 @@
 """The places stage: candidates, metonymy, disambiguation by context, output shape."""
 
-import pytest
-
 from sitrep.article import Article, ArticleState, Mention
 from sitrep.gazetteer import haversine_km
-from sitrep.stages.nlp import NlpStage
 from sitrep.stages.places import PlacesStage
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return NlpStage()
-
-
-@pytest.fixture(scope="module")
-def stage():
-    return PlacesStage()
+from places_support import nlp, stage  # noqa: F401 - shared fixtures
 
 
 def run(nlp, stage, text, mentions=()):

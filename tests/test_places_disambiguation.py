@@ -7,18 +7,8 @@ import pytest
 
 from sitrep.article import Article, ArticleState
 from sitrep.gazetteer import haversine_km
-from sitrep.stages.nlp import NlpStage
 from sitrep.stages.places import PlacesStage
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return NlpStage()
-
-
-@pytest.fixture(scope="module")
-def stage():
-    return PlacesStage()
+from places_support import nlp, stage  # noqa: F401 - shared fixtures
 
 
 def places_of(nlp, stage, text):

@@ -1,22 +1,11 @@
 """Places that news copy names outside running prose: datelines, state abbreviations, party tags,
 institutions named after their town, coordinated counties (data/place_cues.yaml)."""
 
-import pytest
 
 from sitrep.article import Article, ArticleState
 from sitrep.gazetteer import haversine_km
-from sitrep.stages.nlp import NlpStage
 from sitrep.stages.places import PlacesStage, _news_cues
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return NlpStage()
-
-
-@pytest.fixture(scope="module")
-def stage():
-    return PlacesStage()
+from places_support import nlp, stage  # noqa: F401 - shared fixtures
 
 
 def run(nlp, stage, text):

@@ -1,17 +1,10 @@
 """Streets, roads and highways: recognised by sitrep.streets, listed by the places stage at their town."""
 
-import pytest
-
 from sitrep.article import Article, ArticleState
 from sitrep.gazetteer import haversine_km
-from sitrep.stages.nlp import NlpStage
 from sitrep.stages.places import PlacesStage
 from sitrep.streets import find_streets, lexicon
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return NlpStage()
+from places_support import nlp  # noqa: F401 - shared fixture
 
 
 def streets(nlp, text):

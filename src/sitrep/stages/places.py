@@ -163,6 +163,14 @@ def _state_demonyms() -> dict[str, str]:
     return out
 
 
+def _distinct_names(cands: list) -> list[tuple[str, "_Cand"]]:
+    """(folded name, its first candidate) for each distinct name among ``cands``, in text order."""
+    out: dict[str, _Cand] = {}
+    for c in cands:
+        out.setdefault(fold(c.text), c)
+    return list(out.items())
+
+
 def _iso2(iso3: str) -> str:
     import pycountry
 
@@ -555,7 +563,6 @@ class PlacesStage(Stage):
     def _acts(self, span, ids, cues) -> bool:
         """A national capital standing for its government: it speaks or acts ("Moscow said"), owns a
         decision ("Moscow's decision"), or is spoken to ("reach out to Moscow", "talks with Tehran")."""
-        gaz = self.gazetteer
         if not self._capitals(span.text, ids):
             return False
         root = span.root
@@ -913,12 +920,7 @@ class PlacesStage(Stage):
         # support each other's readings. county entry -> names that may be it / may lie in it
         named_county: dict[int, set] = defaultdict(set)
         town_in: dict[int, set] = defaultdict(set)
-        seen_keys = set()
-        for c in cands:
-            key = fold(c.text)
-            if key in seen_keys:
-                continue
-            seen_keys.add(key)
+        for key, c in _distinct_names(cands):
             for i in c.ids[:200]:
                 k = gaz.kind(i)
                 if k == "county":
@@ -1004,12 +1006,7 @@ class PlacesStage(Stage):
         PW = self.pair_weight
         grid: dict[tuple[int, int], list] = {}
         if PW > 0:
-            seen_pk = set()
-            for c in cands:
-                key = fold(c.text)
-                if key in seen_pk:
-                    continue
-                seen_pk.add(key)
+            for key, c in _distinct_names(cands):
                 ids = top(c.ids)
                 base = {i: score(i, key, Counter(), Counter(), []) for i in ids}
                 mx = max(base.values())
