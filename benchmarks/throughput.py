@@ -35,16 +35,14 @@ def cpu_seconds() -> float:
 CPU: dict[tuple[int, int], float] = {}
 
 
-START_METHOD = None
-
-
-def timed(pipeline: Pipeline, articles, n_process: int, batch_size: int, record: bool = True) -> tuple[float, int]:
+def timed(pipeline: Pipeline, articles, n_process: int, batch_size: int, start_method=None,
+          record: bool = True) -> tuple[float, int]:
     """Wall seconds (and failures); the CPU seconds of a full run are kept in ``CPU`` by (pipeline id,
     processes)."""
     t0, c0 = time.perf_counter(), cpu_seconds()
     failures = 0
     for outcome in pipeline.pipe(articles, n_process=n_process, batch_size=batch_size,
-                                 start_method=START_METHOD):
+                                 start_method=start_method):
         failures += outcome.failure is not None
     wall = time.perf_counter() - t0
     key = (id(pipeline), n_process)
@@ -63,8 +61,6 @@ def main() -> None:
     ap.add_argument("--start-method", choices=["fork", "spawn"], default=None,
                     help="how pool workers start (default: the pipeline's, fork on Linux)")
     args = ap.parse_args()
-    global START_METHOD
-    START_METHOD = args.start_method
 
     idle = machine()  # the load average before this benchmark adds its own
     articles, info = corpus(args.synthetic, args.repeat)
@@ -79,14 +75,14 @@ def main() -> None:
         ta = tb = float("inf")
         fa = fb = 0
         for _ in range(args.rounds):
-            t, fa = timed(parse_only, articles, n, args.batch_size)
+            t, fa = timed(parse_only, articles, n, args.batch_size, args.start_method)
             ta = min(ta, t)
-            t, fb = timed(full, articles, n, args.batch_size)
+            t, fb = timed(full, articles, n, args.batch_size, args.start_method)
             tb = min(tb, t)
         startup = 0.0
         if n > 1:  # a run of one batch per worker: start-up plus a little work
             small = articles[:n * args.batch_size]
-            t_small, _ = timed(full, small, n, args.batch_size, record=False)
+            t_small, _ = timed(full, small, n, args.batch_size, args.start_method, record=False)
             startup = max(0.0, t_small - len(small) * tb / len(articles))
         cpu_a, cpu_b = CPU[(id(parse_only), n)], CPU[(id(full), n)]
         rows.append({"processes": n, "parse_s": ta, "full_s": tb, "ratio": ta / tb, "startup_s": startup,

@@ -506,13 +506,13 @@ def cross_contradictions(con) -> list[tuple]:
                       date=r["date"], start=r["start_offset"], end=r["end_offset"], text=r["text"])
         groups[(subject, r["property"], r["unit"], place)].append((r, claim, subject, place))
     out = []
-    for items in groups.values():
+    for (_, prop, _, _), items in groups.items():
+        days = _comparable_days(prop)  # one property per group
         for i, (ra, ca, sa, pa) in enumerate(items):
             for rb, cb, sb, pb in items[i + 1:]:
                 if ra["article_id"] == rb["article_id"]:
                     continue
-                if not (ca.date and cb.date) and not _published_close(ra["published"], rb["published"],
-                                                                       _comparable_days(ra["property"])):
+                if not (ca.date and cb.date) and not _published_close(ra["published"], rb["published"], days):
                     continue  # an undated claim speaks of its publication day: far-apart days may both be right
                 reason = contradicts(ca, cb, subject_a=sa, subject_b=sb, place_a=pa or "", place_b=pb or "",
                                      place_label=ra["place_name"])
