@@ -245,7 +245,7 @@ def resolve_pronouns(doc, mentions: Sequence[CorefMention], *, person_pronouns: 
             if m.actor in excluded:
                 continue
             role = _role(h)
-            same_clause_subject = role == "subj" and _clause_verb(h) is verb
+            same_clause_subject = role == "subj" and _clause_verb(h).i == verb.i
             if same_clause_subject and not reflexive and tok.dep_ in OBJECT_DEPS | {"poss"} and low != "its":
                 continue
             score = ROLE_WEIGHT[role] - 0.6 * dist_s - 0.01 * (tok.i - m.head)

@@ -237,7 +237,7 @@ def _subjects(v, depth: int = 0) -> tuple[list, str]:
     if dep == "advcl" and v.tag_ == "VBG":
         # "as the jihadists advance, squeezing the regime": the clause just before the participle
         for t in reversed(list(v.doc[v.sent.start:v.i])):
-            if t.pos_ in ("VERB", "AUX") and t is not v and t.dep_ != "aux":
+            if t.pos_ in ("VERB", "AUX") and t.i != v.i and t.dep_ != "aux":
                 subs = _children(t, "nsubj")
                 if subs:
                     return [subs[0]], "inherit"
@@ -481,7 +481,7 @@ class _Context:
                     clause, hops = clause.head, hops + 1
                 if clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_.lower() in _SPEECH:
                     subs = _children(clause.head, "nsubj")
-                    if subs and subs[0] is not tok:
+                    if subs and subs[0].i != tok.i:
                         return self.mention_for(subs[0])
             return None
         m = best[1]
@@ -656,7 +656,7 @@ class _Context:
                                       t.tag_ == "VBN" and not _children(t, "agent")):
                 continue
             if t.pos_ == "VERB":
-                cands = [c for c in cands if c.trigger is not t]
+                cands = [c for c in cands if c.trigger.i != t.i]
             c = _Cand(trigger=t, sense=asense, kind="verbal", trigger_text=t.text)
             if t.dep_ == "amod":
                 subs, how = [t.head], "subj"
@@ -959,7 +959,7 @@ class _Context:
                         "in", "against", "over", "at", "for")):
                     continue
                 for t in ch.subtree:
-                    if t.pos_ == "PRON" or t.dep_ in ("nsubj",) and t.head is ch:
+                    if t.pos_ == "PRON" or t.dep_ in ("nsubj",) and t.head.i == ch.i:
                         continue
                     m = self.mention_for(t)
                     if m is not None and m.start <= t.idx < m.end and m.actor_id not in src \
@@ -1159,9 +1159,9 @@ class _Context:
             return None
         lemmas = {trig.lemma_.lower(), trig.head.lemma_.lower()}
         for ch in list(trig.children) + ([] if trig.head == trig else [trig.head]):
-            if ch.dep_ in _CLAUSE_DEPS or ch is trig.head and trig.dep_ in _CLAUSE_DEPS:
+            if ch.dep_ in _CLAUSE_DEPS or ch.i == trig.head.i and trig.dep_ in _CLAUSE_DEPS:
                 continue
-            lemmas.update(t.lemma_.lower() for t in (ch.subtree if ch is not trig.head else ch.children)
+            lemmas.update(t.lemma_.lower() for t in (ch.subtree if ch.i != trig.head.i else ch.children)
                           if t.dep_ not in _CLAUSE_DEPS)
         for mode, words in cues:
             if lemmas & words:
@@ -1235,7 +1235,7 @@ class _Context:
             return False
         own = {c.trigger.i} | ({c.light.i} if c.light is not None else set())
         cur = span.root
-        while cur.pos_ not in ("VERB", "AUX") and cur.head is not cur:
+        while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
             cur = cur.head
         if cur.i in own or cur.pos_ not in ("VERB", "AUX") or not _children(cur, "nsubj", "nsubjpass"):
             return False          # a participle without its own subject ("a statement issued on Sunday") dates the act
