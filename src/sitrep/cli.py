@@ -126,12 +126,16 @@ def schema() -> None:
 
 
 @app.command()
-def stages() -> None:
-    """List the pipeline's stages with what each needs and assigns."""
+def stages(
+    config: bool = typer.Option(False, "--config", help="Also print each stage's settings and their defaults."),
+) -> None:
+    """List the pipeline's stages with what each needs and assigns (and, with --config, their settings)."""
     from .pipeline import Pipeline
 
-    for s in Pipeline().describe():
+    for s in Pipeline().describe(config=config):
         typer.echo(f"{s['name']:<15} needs {', '.join(s['needs']):<45} assigns {', '.join(s['assigns'])}")
+        for key, value in (s.get("config") or {}).items():
+            typer.echo(f"    {key} = {value!r}")
 
 
 @app.command()

@@ -28,6 +28,7 @@ from .article import Article, ArticleState, Failure
 from .contract import Document
 from .errors import PipelineOrderError, SitrepError
 from .stages.base import Stage
+from .stages.resources import Resources
 
 #: stage name -> "module:Class"; the default pipeline runs them in this order.
 STAGES: dict[str, str] = {
@@ -72,9 +73,12 @@ class Pipeline:
     """
 
     def __init__(self, stages: Optional[Sequence[Stage]] = None, *, kb_paths: Iterable[str] = (),
-                 stage_config: Optional[dict[str, dict]] = None, batch_size: int = 16):
+                 stage_config: Optional[dict[str, dict]] = None, batch_size: int = 16,
+                 resources: Optional[Resources] = None):
         self.kb_paths = tuple(str(p) for p in kb_paths)
         self.batch_size = batch_size
+        #: the knowledge base, gazetteer and lexicons, loaded once for all of this pipeline's stages
+        self.resources = resources if resources is not None else Resources(kb_paths=self.kb_paths)
         if stages is None:
             cfg = stage_config or {}
             stages = []
@@ -84,7 +88,7 @@ class Pipeline:
                 if "kb_paths" in inspect.signature(cls).parameters:
                     kwargs.setdefault("kb_paths", self.kb_paths)
                 stages.append(cls(**kwargs))
-        self.stages: list[Stage] = list(stages)
+        self.stages: list[Stage] = [s.use_resources(self.resources) for s in stages]
         self._check_order()
 
     def _check_order(self) -> None:
@@ -108,8 +112,16 @@ class Pipeline:
                 raise err
         return self
 
-    def describe(self) -> list[dict]:
-        return [{"name": s.name, "needs": list(s.needs), "assigns": list(s.assigns)} for s in self.stages]
+    def describe(self, *, config: bool = False) -> list[dict]:
+        """Each stage's name, the fields it needs and assigns, and (``config=True``) its settings."""
+        out = []
+        for s in self.stages:
+            d = {"name": s.name, "needs": list(s.needs), "assigns": list(s.assigns)}
+            if config:
+                cfg = getattr(s, "config", None)
+                d["config"] = cfg.as_dict() if cfg is not None else s.default_config()
+            out.append(d)
+        return out
 
     # -- one article -------------------------------------------------------------------------
     def run(self, article: Article) -> Outcome:
