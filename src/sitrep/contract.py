@@ -6,23 +6,27 @@ classes. Fields may be added; the contract's fields keep their names and meaning
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import TYPE_CHECKING, Literal, Optional
 
 from datetime import date as _date
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-PLOVER_TYPES: tuple[str, ...] = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
+from .datafiles import load_data
 
-EventType = Literal[
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-]
+# The PLOVER ontology is written once, in data/plover.yaml: its event types (in the manual's order) and
+# its auxiliary modalities feed the contract's enums, the ontology's validators and the triggers' checks.
+_PLOVER = load_data("plover.yaml")
+PLOVER_TYPES: tuple[str, ...] = tuple(_PLOVER["types"])
+MODALITIES: tuple[str, ...] = tuple(_PLOVER["auxiliary"])
+
+if TYPE_CHECKING:  # type checkers cannot read a Literal built from data
+    EventType = str
+    Modality = str
+else:
+    EventType = Literal[PLOVER_TYPES]
+    Modality = Literal[MODALITIES]
 ActorKind = Literal["state", "organization", "armed_group", "person", "igo", "media", "group", "other"]
-Modality = Literal["asserted", "reported", "future", "hypothetical", "historical"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 Feature = Literal["city", "region", "country", "other"]
 Precision = Literal["day", "month", "year"]

@@ -16,12 +16,11 @@ from functools import lru_cache
 from typing import Optional
 
 
-from .contract import PLOVER_TYPES
+from .contract import MODALITIES, PLOVER_TYPES
 from .errors import ConfigError
 from .datafiles import load_data
 
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
-MODALITIES = ("asserted", "reported", "future", "hypothetical", "historical")
 
 
 @dataclass(frozen=True)
