@@ -32,7 +32,19 @@ SUITES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "plover": (lambda r: r / "plover" / "PLOVER_GSR_CAMEO.txt", "OEDA PLOVER gold standard (event, mode, source, target)"),
     "polnear": (lambda r: r / "polnear_dev", "PolNeAR brat attributions (quotes and their sources)"),
     "lgl": (lambda r: r / "geoparsing_dev" / "lgl.xml", "LGL/GeoWebNews XML toponyms (places and coordinates)"),
+    "news": (lambda r: news_root() or r / "news", "sitrep's real-news development set (eval/news, role-level)"),
 }
+
+
+def news_root(cwd: Optional[Path] = None) -> Optional[Path]:
+    """The nearest ``eval/news`` folder in the working directory or above it, else the one of the
+    source checkout sitrep runs from."""
+    cwd = Path(cwd or Path.cwd()).resolve()
+    for folder in (cwd, *cwd.parents, Path(__file__).resolve().parents[3]):
+        cand = folder / "eval" / "news"
+        if (cand / "texts").is_dir():
+            return cand
+    return None
 
 
 def data_root(cwd: Optional[Path] = None) -> Optional[Path]:
@@ -49,13 +61,15 @@ def data_root(cwd: Optional[Path] = None) -> Optional[Path]:
 
 
 def default_data(suite: str, cwd: Optional[Path] = None) -> Optional[Path]:
+    if suite == "news":
+        return news_root(cwd)
     root = data_root(cwd)
     if root is None:
         return None
     return SUITES[suite][0](root)
 
 
-def run_suite(suite: str, data: Path, *, limit: Optional[int] = None, pipeline=None):
+def run_suite(suite: str, data: Path, *, limit: Optional[int] = None, pipeline=None, split: str = "dev"):
     """Run one suite on ``data`` and return its :class:`~sitrep.evaluation.results.SuiteResult`."""
     if suite == "seed":
         from .seed import evaluate_seed
@@ -69,6 +83,9 @@ def run_suite(suite: str, data: Path, *, limit: Optional[int] = None, pipeline=N
     if suite == "lgl":
         from .lgl import evaluate_lgl
         return evaluate_lgl(data, pipeline=pipeline, limit=limit)
+    if suite == "news":
+        from .news import evaluate_news
+        return evaluate_news(data, pipeline=pipeline, limit=limit, split=split)
     raise EvalDataError(f"unknown suite {suite!r}; suites: {', '.join(SUITES)}")
 
 
@@ -77,11 +94,12 @@ def register(app: typer.Typer) -> None:
 
     @app.command("eval")
     def eval_command(
-        suite: str = typer.Argument(..., help="seed | plover | polnear | lgl"),
+        suite: str = typer.Argument(..., help="seed | plover | polnear | lgl | news"),
         data: Optional[Path] = typer.Option(None, "--data", help="gold data (file or folder); default: shared/data"),
         limit: Optional[int] = typer.Option(None, "--limit", min=1, help="score only the first N items"),
         json_file: Optional[str] = typer.Option(None, "--json", help="also write the result as JSON to FILE ('-' = stdout only)"),
-        confusion: bool = typer.Option(False, "--confusion", help="print the confusion matrix (plover)"),
+        confusion: bool = typer.Option(False, "--confusion", help="print the confusion matrix (plover, news)"),
+        split: str = typer.Option("dev", "--split", help="news: dev | held | all (held: once per change)"),
         details: Optional[bool] = typer.Option(None, "--details/--no-details",
                                                help="list what was missed or wrong (default: on for seed)"),
     ) -> None:
@@ -98,7 +116,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"Error: no data for suite '{suite}' ({where}); give --data PATH", err=True)
             raise typer.Exit(2)
         try:
-            result = run_suite(suite, Path(path), limit=limit)
+            result = run_suite(suite, Path(path), limit=limit, split=split)
         except EvalDataError as err:
             typer.echo(f"Error: {err}; give --data PATH pointing at the {suite} data", err=True)
             raise typer.Exit(2)
@@ -106,7 +124,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"Error: {err}", err=True)
             raise typer.Exit(1)
         args = ["sitrep", "eval", suite] + (["--data", str(data)] if data else []) + \
-            (["--limit", str(limit)] if limit else [])
+            (["--limit", str(limit)] if limit else []) + (["--split", split] if suite == "news" else [])
         result.command = " ".join(shlex.quote(a) for a in args)
         if json_file == "-":
             sys.stdout.write(result.to_json() + "\n")

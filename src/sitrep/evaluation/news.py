@@ -1,0 +1,390 @@
+"""The real-news development set (``eval/news/``): strict, role-level scoring of whole articles.
+
+The set's format is described in ``eval/news/FORMAT.md``: ``texts/<id>.json`` holds an excerpt of a real
+news page with its URL and date; ``gold/<id>.json`` (or, before adjudication, ``annotations/a/<id>.json``)
+the reading a person wrote; ``splits.json`` which ids are for development and which are held back.
+
+What is scored, each as precision and recall over one-to-one matches:
+
+1. **events** at four levels: the type in the right sentence; type and source; type, source and target
+   (the strict figure); and, over the strict matches, modality and date agreement. A predicted event
+   matches a gold event when their sentences overlap and the type is the same. A party is right when
+   the predicted mention names the gold actor (one of its names, or the same state by its ISO code);
+   a gold ``null`` party is right only when sitrep gives none. An instrument is never a source.
+2. **quotes**: a gold quote is found when a predicted quote begins with (or contains) its first words;
+   the speaker is right when it names the gold speaker.
+3. **claims**: a gold number is found when a predicted claim has the same value and a compatible
+   property; precision counts predicted claims that match a gold number.
+4. **places**: a predicted place is right when its name is a gold place's and it lies within 161 km of
+   it (countries: the same country code).
+
+Per-type figures and a confusion matrix (gold type by predicted type, in matched sentences) come with
+the figures. Event confidence is compared with strict correctness as an expected calibration error.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from ..article import Article
+from ..contract import PLOVER_TYPES, Document
+from ..errors import EvalDataError
+from .matching import haversine_km, norm_name, norm_text, run_pipeline
+from .results import Metric, SuiteResult, count, prf, ratio
+
+SPLITS = ("dev", "held", "all")
+#: predicted claim properties that count for a gold property
+CLAIM_PROPERTIES = {"killed": {"killed", "dead"}, "dead": {"killed", "dead"}}
+ACC_KM = 161.0
+ECE_BINS = 10
+
+
+# -- the gold ---------------------------------------------------------------------------------------
+
+@dataclass
+class GoldArticle:
+    """One article of the set with its gold reading."""
+
+    id: str
+    text: str
+    meta: dict[str, Any]
+    actors: dict[str, dict[str, Any]]
+    events: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+    claims: list[dict[str, Any]]
+    places: list[dict[str, Any]]
+
+    def article(self) -> Article:
+        return Article(text=self.text, id=self.id, title=self.meta.get("title"), url=self.meta.get("url"),
+                       source=self.meta.get("source"), published=self.meta.get("published"))
+
+    def names(self, key: Optional[str]) -> set[str]:
+        """The normalised names of the gold actor ``key`` (a place name when no actor has that key)."""
+        if key is None:
+            return set()
+        actor = self.actors.get(key)
+        if actor is None:
+            return {norm_name(key)}
+        return {norm_name(n) for n in actor.get("names", [])} - {""}
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise EvalDataError(f"cannot read {path.name}: {err}", path=str(path)) from None
+
+
+def gold_dir(root: Path) -> tuple[Path, str]:
+    """The folder of gold readings under ``root`` and its name: the adjudicated ``gold/`` when it has
+    files, else the first annotation (``annotations/a``)."""
+    for sub, label in (("gold", "gold"), ("annotations/a", "annotation a")):
+        d = root / sub
+        if d.is_dir() and any(d.glob("*.json")):
+            return d, label
+    raise EvalDataError("no gold readings (gold/ or annotations/a/) in the news set", path=str(root))
+
+
+def split_ids(root: Path, split: str) -> Optional[set[str]]:
+    """The ids of ``split`` from ``splits.json`` (``None``: every article)."""
+    if split == "all":
+        return None
+    path = root / "splits.json"
+    if not path.is_file():
+        raise EvalDataError("splits.json is missing; use --split all", path=str(path))
+    splits = _read_json(path)
+    if split not in splits:
+        raise EvalDataError(f"splits.json has no split {split!r}", path=str(path))
+    return set(splits[split])
+
+
+def load_gold(root: str | Path, *, split: str = "dev", limit: Optional[int] = None) -> tuple[list[GoldArticle], str]:
+    """The gold articles of ``split`` under ``root`` (``eval/news``), and which readings they are."""
+    root = Path(root)
+    if split not in SPLITS:
+        raise EvalDataError(f"unknown split {split!r}; splits: {', '.join(SPLITS)}", path=str(root))
+    gdir, label = gold_dir(root)
+    wanted = split_ids(root, split)
+    out = []
+    for path in sorted(gdir.glob("*.json")):
+        g = _read_json(path)
+        aid = g.get("id") or path.stem
+        if wanted is not None and aid not in wanted:
+            continue
+        text_path = root / "texts" / f"{aid}.json"
+        if not text_path.is_file():
+            raise EvalDataError(f"gold {path.name} has no text ({text_path.name})", path=str(path))
+        meta = _read_json(text_path)
+        out.append(GoldArticle(id=aid, text=meta["text"], meta=meta, actors=g.get("actors") or {},
+                               events=g.get("events") or [], quotes=g.get("quotes") or [],
+                               claims=g.get("claims") or [], places=g.get("places") or []))
+        if limit and len(out) >= limit:
+            break
+    return out, label
+
+
+# -- matching one document ----------------------------------------------------------------------------
+
+def _sentence_span(text: str, sentence: Optional[str], trigger: Optional[str]) -> Optional[tuple[int, int]]:
+    """Where the gold ``sentence`` lies in ``text`` (by its trigger when it occurs more than once)."""
+    if not sentence:
+        return None
+    start = text.find(sentence)
+    if start < 0:
+        start = norm_text(text).find(norm_text(sentence))
+        if start < 0:
+            return None
+    return start, start + len(sentence)
+
+
+def _overlaps(a: Optional[tuple[int, int]], b: tuple[int, int]) -> bool:
+    return a is not None and a[0] < b[1] and b[0] < a[1]
+
+
+class _Names:
+    """The names each predicted actor goes by, and its state code."""
+
+    def __init__(self, doc: Document):
+        self.by_id = {a.id: a for a in doc.actors}
+        self.places = {p.id: p for p in doc.places}
+
+    def state_of(self, actor) -> Optional[str]:
+        """The ISO3 of the state the actor is or acts for: itself, or the first state up its chain of
+        affiliations (a state's army, ministry or spokesman counts as the state, as in the seed's gold)."""
+        seen = set()
+        while actor is not None and actor.id not in seen:
+            if actor.kind == "state":
+                return actor.country
+            seen.add(actor.id)
+            actor = self.by_id.get(actor.affiliation) if actor.affiliation else None
+        return None
+
+    def of(self, ref) -> tuple[set[str], Optional[str], Optional[str]]:
+        """(names, ISO3 of a state, kind) of the actor (or place) a predicted reference points at."""
+        if ref is None:
+            return set(), None, None
+        names = {norm_name(ref.text)}
+        actor = self.by_id.get(ref.actor_id)
+        if actor is not None:
+            names |= {norm_name(actor.name)} | {norm_name(a) for a in actor.aliases}
+            return names - {""}, self.state_of(actor), actor.kind
+        place = self.places.get(ref.actor_id)
+        if place is not None:
+            names.add(norm_name(place.name))
+        return names - {""}, None, "place"
+
+
+def party_right(gold: GoldArticle, key: Optional[str], names: _Names, ref) -> bool:
+    """Whether the predicted party ``ref`` is the gold party ``key`` (both absent counts as right)."""
+    if key is None:
+        return ref is None
+    if ref is None:
+        return False
+    pnames, pstate, _ = names.of(ref)
+    gnames = gold.names(key)
+    if pnames & gnames:
+        return True
+    actor = gold.actors.get(key) or {}
+    return bool(pstate and actor.get("kind") == "state" and actor.get("country") == pstate)
+
+
+@dataclass
+class _Tally:
+    """Counts over the whole set."""
+
+    c: Counter = field(default_factory=Counter)
+    per_type: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    confusion: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    calibration: list[tuple[float, bool]] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+
+def score_events(gold: GoldArticle, doc: Document, t: _Tally) -> None:
+    """Match predicted events to gold events sentence by sentence and count each level."""
+    names = _Names(doc)
+    spans = [_sentence_span(gold.text, g.get("sentence"), g.get("trigger")) for g in gold.events]
+    preds = list(doc.events)
+    t.c["event gold"] += len(gold.events)
+    t.c["event pred"] += len(preds)
+    for g in gold.events:
+        t.per_type[g["type"]]["gold"] += 1
+    for p in preds:
+        t.per_type[p.type]["pred"] += 1
+    levels = {
+        "type": lambda g, p: True,
+        "type+source": lambda g, p: party_right(gold, g.get("source"), names, p.source),
+        "type+source+target": lambda g, p: (party_right(gold, g.get("source"), names, p.source)
+                                            and party_right(gold, g.get("target"), names, p.target)),
+    }
+    for level, right in levels.items():
+        used: set[int] = set()
+        for gi, g in enumerate(gold.events):
+            for pi, p in enumerate(preds):
+                sp = (p.sentence.start, p.sentence.end)
+                if pi in used or p.type != g["type"] or not _overlaps(spans[gi], sp) or not right(g, p):
+                    continue
+                used.add(pi)
+                t.c[f"{level} found"] += 1
+                if level == "type":
+                    t.per_type[g["type"]]["found"] += 1
+                if level == "type+source+target":
+                    t.c["modality pairs"] += 1
+                    t.c["modality right"] += p.modality == g.get("modality", "asserted")
+                    t.c["date right"] += (p.date or None) == (g.get("date") or None)
+                break
+            else:
+                if level == "type+source+target":
+                    t.misses.append(f"{gold.id}: {g['type']} {g.get('source')} -> {g.get('target')} "
+                                    f"({g.get('trigger')})")
+        t.c[f"{level} right"] += len(used)
+        if level == "type+source+target":
+            for pi, p in enumerate(preds):
+                t.calibration.append((p.confidence, pi in used))
+    _confusion(gold, preds, spans, t)
+
+
+def _confusion(gold: GoldArticle, preds, spans, t: _Tally) -> None:
+    """Gold type against the predicted types of the same sentence (``none`` when it has none)."""
+    for gi, g in enumerate(gold.events):
+        types = {p.type for p in preds if _overlaps(spans[gi], (p.sentence.start, p.sentence.end))}
+        if g["type"] in types:
+            t.confusion[g["type"]][g["type"]] += 1
+        elif types:
+            t.confusion[g["type"]][sorted(types)[0]] += 1
+        else:
+            t.confusion[g["type"]]["none"] += 1
+
+
+def score_quotes(gold: GoldArticle, doc: Document, t: _Tally) -> None:
+    """Find each gold quote by its first words; check its speaker."""
+    names = _Names(doc)
+    t.c["quote gold"] += len(gold.quotes)
+    t.c["quote pred"] += len(doc.quotes)
+    used: set[int] = set()
+    for g in gold.quotes:
+        start = norm_text(g.get("starts_with"))
+        for i, q in enumerate(doc.quotes):
+            if i in used or not start or start[:40] not in norm_text(q.text):
+                continue
+            used.add(i)
+            t.c["quote found"] += 1
+            if party_right(gold, g.get("speaker"), names, q.speaker):
+                t.c["speaker right"] += 1
+            else:
+                got = q.speaker.text if q.speaker else None
+                t.misses.append(f"{gold.id}: quote '{start[:30]}' speaker {got!r}, gold {g.get('speaker')}")
+            break
+    t.c["quote right"] += len(used)
+
+
+def score_claims(gold: GoldArticle, doc: Document, t: _Tally) -> None:
+    """Match gold numbers to predicted claims by value and property."""
+    t.c["claim gold"] += len(gold.claims)
+    t.c["claim pred"] += len(doc.claims)
+    used: set[int] = set()
+    for g in gold.claims:
+        props = CLAIM_PROPERTIES.get(g.get("property"), {g.get("property")})
+        for i, c in enumerate(doc.claims):
+            if i in used or c.property not in props or float(c.value) != float(g.get("value", -1)):
+                continue
+            used.add(i)
+            t.c["claim found"] += 1
+            break
+    t.c["claim right"] += len(used)
+
+
+def score_places(gold: GoldArticle, doc: Document, t: _Tally) -> None:
+    """Predicted places against gold places: same name, within 161 km (countries: same code)."""
+    gold_by_name = defaultdict(list)
+    for g in gold.places:
+        gold_by_name[norm_name(g.get("name"))].append(g)
+    t.c["place gold"] += len(gold.places)
+    t.c["place pred"] += len(doc.places)
+    found: set[str] = set()
+    for p in doc.places:
+        cands = [g for n in {norm_name(p.name)} | {norm_name(m.text) for m in p.mentions}
+                 for g in gold_by_name.get(n, [])]
+        if any(_place_right(p, g) for g in cands):
+            t.c["place right"] += 1
+            found |= {norm_name(g["name"]) for g in cands}
+        else:
+            t.misses.append(f"{gold.id}: place {p.name} ({p.country_code}) not in gold or too far")
+    t.c["place found"] += sum(1 for n in gold_by_name if n in found)
+    t.c["place gold names"] += len(gold_by_name)
+
+
+def _place_right(p, g: dict) -> bool:
+    if g.get("feature") == "country" or p.feature == "country":
+        return (p.country_code or "").upper() == (g.get("country") or "").upper()
+    if g.get("lat") is None or p.lat is None:
+        return (p.country_code or "").upper() == (g.get("country") or "").upper()
+    return haversine_km(p.lat, p.lon, float(g["lat"]), float(g["lon"])) <= ACC_KM
+
+
+# -- figures ------------------------------------------------------------------------------------
+
+def expected_calibration_error(pairs: list[tuple[float, bool]], bins: int = ECE_BINS) -> Optional[float]:
+    """The mean gap between confidence and accuracy, over equal-width confidence bins, weighted by
+    their sizes (``None`` without predictions)."""
+    if not pairs:
+        return None
+    groups: dict[int, list[tuple[float, bool]]] = defaultdict(list)
+    for conf, ok in pairs:
+        groups[min(bins - 1, int(conf * bins))].append((conf, ok))
+    total = len(pairs)
+    return sum(len(g) / total * abs(sum(c for c, _ in g) / len(g) - sum(o for _, o in g) / len(g))
+               for g in groups.values())
+
+
+def _metrics(t: _Tally) -> list[Metric]:
+    c = t.c
+    out: list[Metric] = []
+    for level in ("type", "type+source", "type+source+target"):
+        out += prf(f"event {level}", c[f"{level} right"], c["event pred"], c[f"{level} found"], c["event gold"])
+    out.append(ratio("event modality agreement", c["modality right"], c["modality pairs"],
+                     note="over strict matches"))
+    out.append(ratio("event date agreement", c["date right"], c["modality pairs"], note="over strict matches"))
+    ece = expected_calibration_error(t.calibration)
+    out.append(Metric(name="event confidence ECE", value=ece, kind="float", higher_is_better=False,
+                      note="strict correctness; lower is better"))
+    out += prf("quote", c["quote right"], c["quote pred"], c["quote found"], c["quote gold"])
+    out.append(ratio("quote speaker accuracy", c["speaker right"], c["quote found"], note="over found quotes"))
+    out += prf("claim", c["claim right"], c["claim pred"], c["claim found"], c["claim gold"])
+    out += prf("place", c["place right"], c["place pred"], c["place found"], c["place gold names"])
+    for typ in PLOVER_TYPES:
+        row = t.per_type.get(typ)
+        if row and row["gold"]:
+            out.append(ratio(f"recall {typ}", row["found"], row["gold"], note="type in the right sentence"))
+    return out
+
+
+def evaluate_news(path: str | Path, *, pipeline=None, limit: Optional[int] = None,
+                  split: str = "dev") -> SuiteResult:
+    """Run the pipeline over the news set's ``split`` and score it."""
+    golds, label = load_gold(path, split=split, limit=limit)
+    if not golds:
+        raise EvalDataError(f"no gold articles in split {split!r}", path=str(path))
+    t0 = time.perf_counter()
+    docs, failures, _ = run_pipeline([g.article() for g in golds], pipeline=pipeline)
+    tally = _Tally()
+    for gold, doc in zip(golds, docs):
+        if doc is None:
+            continue
+        score_events(gold, doc, tally)
+        score_quotes(gold, doc, tally)
+        score_claims(gold, doc, tally)
+        score_places(gold, doc, tally)
+    result = SuiteResult(suite="news", data=str(path), items=len(golds), failures=len(failures),
+                         seconds=time.perf_counter() - t0, metrics=_metrics(tally))
+    result.metrics.insert(0, count("articles", len(golds), note=f"split {split}, {label}", higher_is_better=True))
+    result.confusion = {g: dict(row) for g, row in tally.confusion.items()}
+    result.details = {"pipeline failures": failures, "misses": tally.misses}
+    strict = result.metric("event type+source+target precision")
+    result.key_lines = [f"news ({split}, {label}): strict event precision {strict.display()}, "
+                        f"recall {result.metric('event type+source+target recall').display()}"]
+    return result

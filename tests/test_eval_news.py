@@ -1,0 +1,80 @@
+"""`sitrep eval news`: loading the real-news set and strict role-level scoring."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sitrep.contract import ActorRef
+from sitrep.errors import EvalDataError
+from sitrep.evaluation import news
+
+MINI = Path(__file__).parent / "data" / "news_mini"
+
+
+def test_load_gold_reads_texts_and_splits():
+    golds, label = news.load_gold(MINI, split="dev")
+    assert label == "gold" and [g.id for g in golds] == ["mini-001"]
+    assert golds[0].article().published == "2024-12-02"
+    assert news.load_gold(MINI, split="held")[0] == []
+
+
+def test_unknown_split_and_missing_gold_are_typed_errors(tmp_path):
+    with pytest.raises(EvalDataError):
+        news.load_gold(MINI, split="test")
+    with pytest.raises(EvalDataError):
+        news.load_gold(tmp_path)
+
+
+def test_annotation_a_is_read_before_adjudication(tmp_path):
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "annotations" / "a").mkdir(parents=True)
+    for sub in ("texts", "annotations/a"):
+        src = MINI / ("texts" if sub == "texts" else "gold") / "mini-001.json"
+        (tmp_path / sub / "mini-001.json").write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    golds, label = news.load_gold(tmp_path, split="all")
+    assert label == "annotation a" and len(golds) == 1
+
+
+def test_calibration_error():
+    assert news.expected_calibration_error([]) is None
+    assert news.expected_calibration_error([(0.9, True), (0.9, True)]) == pytest.approx(0.1)
+    assert news.expected_calibration_error([(0.8, False)]) == pytest.approx(0.8)
+
+
+def test_party_right_by_name_state_code_and_absence():
+    golds, _ = news.load_gold(MINI, split="dev")
+    g = golds[0]
+
+    class _Actor:
+        def __init__(self, id, name, kind, country, affiliation=None):
+            self.id, self.name, self.kind, self.country, self.affiliation = id, name, kind, country, affiliation
+            self.aliases = []
+
+    class _Doc:
+        actors = [_Actor("RUS", "Russia", "state", "RUS"),
+                  _Actor("RUS_MIL", "Russia military", "organization", "RUS", affiliation="RUS"),
+                  _Actor("SYR", "Syria", "state", "SYR")]
+        places = []
+
+    names = news._Names(_Doc())
+    assert news.party_right(g, "RUS", names, ActorRef(actor_id="RUS_MIL", text="Russian jets"))
+    assert not news.party_right(g, "RUS", names, ActorRef(actor_id="SYR", text="Syria"))
+    assert news.party_right(g, None, names, None)
+    assert not news.party_right(g, None, names, ActorRef(actor_id="SYR", text="Syria"))
+    assert not news.party_right(g, "REB", names, None)
+
+
+def test_evaluate_news_on_the_mini_set():
+    result = news.evaluate_news(MINI, split="dev")
+    f = result.figures()
+    assert result.items == 1 and result.failures == 0
+    assert f["event type recall"] == 1.0
+    assert f["quote speaker accuracy"] == 1.0
+    assert f["claim recall"] == 1.0
+    assert f["place recall"] == 1.0
+    assert 0.0 <= f["event confidence ECE"] <= 1.0
+    assert set(result.confusion) == {"ASSAULT"}
+    json.loads(result.to_json())
