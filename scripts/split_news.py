@@ -1,0 +1,62 @@
+"""Write eval/news/splits.json: two thirds of the real-news set for development, one third held back.
+
+The split is fixed by the ids alone (no randomness to re-roll): within each region, articles are ordered
+by the SHA-256 of their id and every third one is held back, so every region is in both parts. Adding
+articles keeps the earlier ones where they were only as long as their region's order is unchanged, so
+the script refuses to move an id that is already assigned unless --reassign is given.
+
+    python scripts/split_news.py            # assign new ids, keep the old assignment
+    python scripts/split_news.py --check    # exit 1 if an article is unassigned
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+NEWS = Path(__file__).resolve().parents[1] / "eval" / "news"
+
+
+def proposed(texts: dict[str, dict]) -> dict[str, str]:
+    """id -> "dev" | "held" for every article, by region and hash order."""
+    by_region: dict[str, list[str]] = defaultdict(list)
+    for aid, meta in texts.items():
+        by_region[meta.get("region") or "?"].append(aid)
+    out = {}
+    for ids in by_region.values():
+        ids.sort(key=lambda i: hashlib.sha256(i.encode()).hexdigest())
+        for k, aid in enumerate(ids):
+            out[aid] = "held" if k % 3 == 2 else "dev"
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true")
+    ap.add_argument("--reassign", action="store_true", help="recompute every assignment")
+    args = ap.parse_args(argv)
+    texts = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((NEWS / "texts").glob("*.json"))}
+    path = NEWS / "splits.json"
+    old = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"dev": [], "held": []}
+    current = {aid: s for s in ("dev", "held") for aid in old.get(s, [])}
+    missing = sorted(set(texts) - set(current))
+    if args.check:
+        if missing:
+            print("unassigned: " + ", ".join(missing), file=sys.stderr)
+            return 1
+        return 0
+    new = proposed(texts)
+    if not args.reassign:
+        new = {aid: current.get(aid, s) for aid, s in new.items()}
+    splits = {s: sorted(a for a, v in new.items() if v == s) for s in ("dev", "held")}
+    path.write_text(json.dumps(splits, indent=1) + "\n", encoding="utf-8")
+    print(f"dev {len(splits['dev'])}, held {len(splits['held'])}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
