@@ -1,7 +1,7 @@
 """Write eval/news/splits.json: two thirds of the real-news set for development, one third held back.
 
-The split is fixed by the ids alone (no randomness to re-roll): within each region, articles are ordered
-by the SHA-256 of their id and every third one is held back, so every region is in both parts. Adding
+The split is fixed by the ids alone (no randomness to re-roll): articles are ordered by region and, within it,
+by the SHA-256 of their id, and every third one of that order is held back, so every region is in both parts. Adding
 articles keeps the earlier ones where they were only as long as their region's order is unchanged, so
 the script refuses to move an id that is already assigned unless --reassign is given.
 
@@ -26,12 +26,11 @@ def proposed(texts: dict[str, dict]) -> dict[str, str]:
     by_region: dict[str, list[str]] = defaultdict(list)
     for aid, meta in texts.items():
         by_region[meta.get("region") or "?"].append(aid)
-    out = {}
-    for ids in by_region.values():
-        ids.sort(key=lambda i: hashlib.sha256(i.encode()).hexdigest())
-        for k, aid in enumerate(ids):
-            out[aid] = "held" if k % 3 == 2 else "dev"
-    return out
+    order = []
+    for region in sorted(by_region):
+        order += sorted(by_region[region], key=lambda i: hashlib.sha256(i.encode()).hexdigest())
+    # one count runs across the regions, so small regions still give the held part its third
+    return {aid: "held" if k % 3 == 2 else "dev" for k, aid in enumerate(order)}
 
 
 def main(argv=None) -> int:
