@@ -89,7 +89,7 @@ def test_bad_bytes_after_a_utf16_mark_fail_that_file_alone(tmp_path):
     arts, fails = _read(tmp_path)
     assert [a.text for a in arts] == ["Talks resumed in Doha."]
     assert [f.code for f in fails] == ["E107", "E107"]
-    assert "utf-16-le at byte 28" in fails[0].reason and "utf-16-le at byte 2" in fails[1].reason
+    assert "not valid UTF-16-LE at byte 28 " in fails[0].reason and "UTF-16-LE at byte 2 " in fails[1].reason
 
 
 def test_utf16_without_a_mark_is_not_guessed(tmp_path):

@@ -116,8 +116,7 @@ class Duplicate:
         if self.article_id == self.duplicate_of:
             return f"{where}: article {self.article_id} read again (the same id and text); it counts once"
         first = f" (at {self.first_origin})" if self.first_origin else ""
-        return (f"{where}: article {self.article_id} is duplicate_of {self.duplicate_of}{first}: the same text; "
-                f"it is not extracted again, and its id resolves to {self.duplicate_of}")
+        return f"{where}: article {self.article_id} is duplicate_of {self.duplicate_of}{first}: the same text, not extracted again"
 
 
 @dataclass

@@ -115,6 +115,18 @@ def register(app: typer.Typer) -> None:
              as_json=as_json, as_csv=as_csv, title="Actors", empty="No actors match.")
 
     @app.command()
+    def articles(ids: Optional[list[str]] = typer.Argument(None, metavar="[ID]...",
+                                                          help="Only these articles (an id, or the id of a duplicate)."),
+                 db: Path = DB, limit: int = LIMIT, as_json: bool = JSON, as_csv: bool = CSV) -> None:
+        """Stored articles, newest first, with their counts and the ids recorded as their duplicates."""
+        _modes(as_json, as_csv)
+        with open_store(db) as s:
+            rows = [s.article(i) for i in ids] if ids else s.article_list(_limit(limit) or 1_000_000_000)
+        cols = ("id", "published", "source", "title", "n_events", "n_quotes", "n_claims", "duplicates")
+        emit(rows, rows, (("requested",) if ids else ()) + cols, as_json=as_json, as_csv=as_csv, title="Articles",
+             empty="No articles stored.", widths={"title": 50})
+
+    @app.command()
     def actor(name: str = typer.Argument(..., help="Name, alias or id of the actor."), db: Path = DB,
               as_json: bool = JSON, as_csv: bool = CSV) -> None:
         """One actor's profile: aliases, roles, relations, recent events and quotes."""

@@ -65,7 +65,8 @@ def strict_decode(data: bytes, encoding: str, *, origin: Optional[str], base: in
         bad = data[err.start:err.start + 1].hex()
         hint = how or ("text is read as UTF-8 unless a byte-order mark or --encoding says otherwise; "
                        "name the file's encoding with --encoding (e.g. --encoding cp1252)")
-        raise BadEncodingError(f"not valid {encoding} at byte {offset} (0x{bad}): {err.reason}; {hint}",
+        shown = encoding.upper() if encoding.lower().startswith("utf") else encoding
+        raise BadEncodingError(f"not valid {shown} at byte {offset} (0x{bad}): {err.reason}; {hint}",
                                encoding=encoding, offset=offset, path=origin) from None
 
 
