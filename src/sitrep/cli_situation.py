@@ -268,7 +268,9 @@ def register(app: typer.Typer) -> None:
                                          help="plover, polecat, cameo, parquet, graphml or stix."),
                db: Path = DB, out: Optional[Path] = typer.Option(None, "--out", "-o",
                                                                  help="Output file (a directory for parquet)."),
-               force: bool = typer.Option(False, "--force", help="Replace an existing output."),
+               force: bool = typer.Option(False, "--force",
+                                          help="Replace an existing output file (parquet: sitrep's TABLE.parquet "
+                                               "files in an existing directory); nothing else is deleted."),
                at: Optional[str] = typer.Option(None, "--at", help="graphml: the graph at this date (YYYY-MM-DD)."),
                ) -> None:
         """Export the situation for other tools (see docs/exports.md)."""
