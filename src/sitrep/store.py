@@ -137,7 +137,7 @@ class IngestResult:
 
 
 @dataclass
-class _Plan:
+class IngestPlan:
     """What ingest does with the articles read, given what the store holds."""
 
     todo: list[Article] = field(default_factory=list)          # to extract and store
@@ -369,7 +369,7 @@ class Store:
                           encoding=encoding, dedupe=False) if paths else []
         items = list(deduplicate([s for s in sources if isinstance(s, Article)] + list(read)))
         articles = [x for x in items if isinstance(x, Article)]
-        plan = self._plan(articles, [x for x in items if isinstance(x, Duplicate)], replace=replace)
+        plan = self.plan(articles, [x for x in items if isinstance(x, Duplicate)], replace=replace)
         failures = [x for x in items if isinstance(x, Failure)] + plan.conflicts
         result = IngestResult(read=len(items), skipped=plan.skipped, failures=list(failures))
         if failures:
@@ -384,7 +384,7 @@ class Store:
             self.refresh_situation(only_if_stale=True)
         return result
 
-    def _extract_and_write(self, plan: _Plan, pipeline, result: IngestResult, *, n_process: int, batch_size: int,
+    def _extract_and_write(self, plan: IngestPlan, pipeline, result: IngestResult, *, n_process: int, batch_size: int,
                            ray_address: Optional[str], on_progress: Optional[Callable[[int], None]]) -> None:
         batch: list = []
 
@@ -426,14 +426,16 @@ class Store:
                                         [hashes]).fetchall())
         return held, by_hash
 
-    def _plan(self, articles: list[Article], dups: list[Duplicate], *, replace: bool) -> _Plan:
-        """Decide, for each article and duplicate read, what the store does (see :class:`_Plan`)."""
+    def plan(self, articles: Sequence[Article], dups: Sequence[Duplicate] = (), *, replace: bool = False) -> IngestPlan:
+        """Decide, for each article (with distinct ids and texts, as :func:`sitrep.readers.deduplicate`
+        gives them) and each duplicate read, what the store does with it (see :class:`IngestPlan`);
+        nothing is written."""
         hashes = {a.id: text_hash(a.text) for a in articles}
         held, by_hash = self._known(list(hashes) + [d.article_id for d in dups], list(set(hashes.values())))
         if replace:  # a text being replaced in this run is not there to be a duplicate of
             gone = {i for i, h in hashes.items() if i in held and held[i][2] == "article" and held[i][1] not in (None, h)}
             by_hash = {h: i for h, i in by_hash.items() if i not in gone}
-        plan = _Plan()
+        plan = IngestPlan()
         for a in articles:
             h, known = hashes[a.id], held.get(a.id)
             if known and (known[1] is None or known[1] == h):  # stored already, as itself or as a duplicate
