@@ -150,9 +150,43 @@ class IngestPlan:
     unsettled: set[str] = field(default_factory=set)           # ids whose text did not get stored (conflict,
     #                                                            failed extraction): no duplicate resolves to them
 
+    def add_article(self, a: Article, known: Optional[tuple], stored_as: Optional[str], *, replace: bool) -> None:
+        """Plan one article: ``known`` is what the store holds for its id ((article it resolves to, that
+        text's hash, "article" | "duplicate"), or None), ``stored_as`` the id its text is stored under."""
+        if known and known[1] in (None, text_hash(a.text)):  # stored already, as itself or as a duplicate
+            if known[2] == "article":
+                self.skipped += 1
+            else:
+                self.duplicates.append(Duplicate(a.id, known[0], a.origin, first_origin="the store"))
+        elif known and not replace:
+            self.conflicts.append(_conflict(a.id, a.origin, known))
+            self.unsettled.add(a.id)
+        elif stored_as is not None and stored_as != a.id:  # the store holds this text under another id
+            self.duplicates.append(Duplicate(a.id, stored_as, a.origin, first_origin="the store"))
+            if known:
+                self.drop.add(a.id)
+        else:
+            self.todo.append(a)
+            if known:
+                self.replace.add(a.id)
+
+    def add_duplicate(self, d: Duplicate, known: Optional[tuple], h: Optional[str], *, replace: bool) -> None:
+        """Plan a duplicate read in this run (``h``: the hash of its text): its id may be stored with
+        another text (a conflict, or with ``replace`` its stored article makes way)."""
+        if known and known[1] not in (None, h) and known[0] != d.duplicate_of:
+            if not replace:
+                self.conflicts.append(_conflict(d.article_id, d.origin, known))
+                return
+            self.drop.add(d.article_id)
+        self.run_duplicates.append(d)
+
 
 def _j(value) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+def _text_hash(text: Optional[str]) -> Optional[str]:
+    return None if text is None else text_hash(text)
 
 
 def _now() -> datetime:
@@ -256,8 +290,7 @@ class Store:
         c.execute("""INSERT INTO articles (id, title, source, url, published, language, origin, text, warnings,
                                            document, ingested_at, text_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                   [aid, a.title, a.source, a.url, a.published, a.language, origin, doc.text,
-                   _j(doc.warnings), doc.model_dump_json(), _now(),
-                   text_hash(doc.text) if doc.text is not None else None])
+                   _j(doc.warnings), doc.model_dump_json(), _now(), _text_hash(doc.text)])
         if doc.actors:
             bulk_insert(c, "actors", [
                 [aid, x.id, x.name, x.kind, x.country, x.sector, x.wikidata, x.kb_id, x.role, x.affiliation,
@@ -437,31 +470,9 @@ class Store:
             by_hash = {h: i for h, i in by_hash.items() if i not in gone}
         plan = IngestPlan()
         for a in articles:
-            h, known = hashes[a.id], held.get(a.id)
-            if known and (known[1] is None or known[1] == h):  # stored already, as itself or as a duplicate
-                if known[2] == "article":
-                    plan.skipped += 1
-                else:
-                    plan.duplicates.append(Duplicate(a.id, known[0], a.origin, first_origin="the store"))
-            elif known and not replace:
-                plan.conflicts.append(_conflict(a.id, a.origin, known))
-                plan.unsettled.add(a.id)
-            elif by_hash.get(h, a.id) != a.id:  # the store holds this text under another id
-                plan.duplicates.append(Duplicate(a.id, by_hash[h], a.origin, first_origin="the store"))
-                if known:
-                    plan.drop.add(a.id)
-            else:
-                plan.todo.append(a)
-                if known:
-                    plan.replace.add(a.id)
+            plan.add_article(a, held.get(a.id), by_hash.get(hashes[a.id]), replace=replace)
         for d in dups:
-            known, h = held.get(d.article_id), hashes.get(d.duplicate_of)
-            if known and known[1] not in (None, h) and known[0] != d.duplicate_of:
-                if not replace:
-                    plan.conflicts.append(_conflict(d.article_id, d.origin, known))
-                    continue
-                plan.drop.add(d.article_id)
-            plan.run_duplicates.append(d)
+            plan.add_duplicate(d, held.get(d.article_id), hashes.get(d.duplicate_of), replace=replace)
         return plan
 
     def record_duplicates(self, dups: Iterable[Duplicate], *, drop: Collection[str] = ()) -> int:
