@@ -414,6 +414,61 @@ def test_post_articles_stores_once_and_it_shows_everywhere(fresh_client):
     assert c.get("/stats").json()["counts"]["articles"] == 13
 
 
+def test_extract_takes_the_jsonl_shape_and_keeps_your_id(client):
+    body = {"id": 99, "url": "https://wire.example.org/amman", "language": "en", "title": "Amman talks",
+            "published": "2024-12-18T10:00:00Z", "source": "Test Wire", "text": NEW_ARTICLE}
+    resp = client.post("/extract", json=body, headers=AUTH)
+    assert resp.status_code == 200, resp.text
+    meta = Document.model_validate(resp.json()).article
+    assert (meta.id, meta.url, meta.published, meta.title, meta.source) == (
+        "99", "https://wire.example.org/amman", "2024-12-18", "Amman talks", "Test Wire")
+    html = ("<html><body><article><p>Jordan's foreign minister Ayman Safadi met Lebanese Prime Minister Najib "
+            "Mikati in Amman on Wednesday to discuss reopening border crossings with Syria, officials said.</p>"
+            "<p>The two men agreed to meet again in Beirut next month, according to a statement.</p>"
+            "</article></body></html>")
+    resp = client.post("/extract", json={"id": "page-1", "html": html, "title": "Own title"}, headers=AUTH)
+    assert resp.status_code == 200, resp.text
+    assert (resp.json()["article"]["id"], resp.json()["article"]["title"]) == ("page-1", "Own title")
+
+
+@pytest.mark.parametrize("bad", [{"id": True}, {"id": 1.5}, {"id": ["a"]}, {"title": ["x"]}, {"source": {"a": 1}},
+                                 {"url": 5}, {"language": False}, {"published": "2024-02-30T00:00:00Z"}])
+def test_article_fields_have_the_jsonl_types(client, bad):
+    for path in ("/extract", "/articles"):
+        assert_error(client.post(path, json={"text": NEW_ARTICLE, **bad}, headers=AUTH), 422, "invalid_request")
+
+
+def test_post_articles_keeps_your_ids_resolves_duplicates_and_refuses_a_new_text_unless_replace(fresh_client):
+    c = fresh_client
+    first = c.post("/articles", json={"id": "mine-1", "text": NEW_ARTICLE, "published": "2024-12-18"}, headers=AUTH)
+    assert first.status_code == 201, first.text
+    assert (first.json()["article_id"], first.json()["document"]["article"]["id"]) == ("mine-1", "mine-1")
+    dup = c.post("/articles", json={"id": "mine-2", "text": NEW_ARTICLE}, headers=AUTH)
+    assert dup.status_code == 200, dup.text
+    out = dup.json()
+    assert (out["stored"], out["article_id"], out["duplicate_of"]) == (False, "mine-2", "mine-1")
+    assert out["document"]["article"]["id"] == "mine-1" and "mine-1" in out["message"]
+    assert c.get("/articles/mine-2").json()["article"]["id"] == "mine-1"
+    assert c.get("/stats").json()["counts"]["articles"] == 13
+    listed = {a["id"]: a for a in c.get("/articles", params={"limit": 500}).json()["items"]}
+    assert listed["mine-1"]["duplicates"] == ["mine-2"] and "mine-2" not in listed
+    other = {"id": "mine-1", "text": "Syrian rebels captured the town of Saraqeb on Friday, a monitor said."}
+    err = assert_error(c.post("/articles", json=other, headers=AUTH), 409, "id_conflict")
+    assert "mine-1" in err["message"] and "?replace=true" in err["message"]
+    assert c.get("/articles/mine-1").json()["text"] == NEW_ARTICLE.strip()
+    resp = c.post("/articles", json=other, params={"replace": "true"}, headers=AUTH)
+    assert resp.status_code == 201, resp.text
+    assert resp.json()["replaced"] is True and resp.json()["stored"] is True
+    assert c.get("/articles/mine-1").json()["text"] == other["text"]
+    assert c.get("/articles/mine-2").json()["article"]["id"] == "mine-1"  # its duplicates keep resolving to it
+    assert c.get("/stats").json()["counts"]["articles"] == 13
+    again = c.post("/articles", json=other, params={"replace": "true"}, headers=AUTH)
+    assert again.status_code == 200 and again.json()["stored"] is False and again.json()["replaced"] is False
+    num = c.post("/articles", json={"id": 42, "text": "Talks between the two sides resumed in Doha."}, headers=AUTH)
+    assert num.status_code == 201 and num.json()["article_id"] == "42"
+    assert c.get("/articles/42").status_code == 200
+
+
 # -- limits, headers, concurrency --------------------------------------------------------------------------
 def test_body_size_limit(demo_db, tmp_path):
     db = tmp_path / "small.duckdb"

@@ -182,3 +182,95 @@ def test_documents_without_facts_or_dates_export(tmp_path):
     assert row[GDELT_COLUMNS.index("SQLDATE")] == "" and row[GDELT_COLUMNS.index("EventRootCode")] == "04"
     (rec,) = [json.loads(x) for x in (tmp_path / "b.jsonl").read_text().splitlines()]
     assert rec["date"] is None and rec["recipient"][0]["text"] == "Free Karvan Brigade"
+
+
+# -- an export never deletes what it did not write -------------------------------------------------------
+def _tree(d):
+    return {str(p.relative_to(d)): (p.read_bytes() if p.is_file() else None) for p in sorted(d.rglob("*"))}
+
+
+@pytest.mark.parametrize("fmt", sorted(set(FORMATS) - {"parquet"}))
+def test_a_directory_is_never_replaced_by_a_file_export(store, tmp_path, fmt):
+    d = tmp_path / "mine"
+    (d / "sub").mkdir(parents=True)
+    (d / "notes.txt").write_text("my notes")
+    (d / "sub" / "data.csv").write_text("a,b\n1,2\n")
+    before = _tree(d)
+    for force in (False, True):
+        with pytest.raises(ExportError) as ei:
+            export(store, fmt, d, force=force)
+        assert "is a directory" in str(ei.value) and "never replaced" in str(ei.value)
+    assert _tree(d) == before and not list(tmp_path.glob(".*sitrep-tmp"))
+
+
+def test_cli_export_out_dir_force_leaves_the_directory_and_its_files(db, tmp_path):
+    d = tmp_path / "mine"
+    d.mkdir()
+    (d / "notes.txt").write_text("my notes")
+    import os
+    from pathlib import Path
+
+    import sitrep
+
+    env = {**os.environ, "PYTHONPATH": str(Path(sitrep.__file__).resolve().parents[1])}  # this sitrep, from any cwd
+    for out, cwd in ((str(d), None), (".", str(d))):
+        r = subprocess.run([sys.executable, "-m", "sitrep", "export", "plover", "--db", str(db), "--out", out,
+                            "--force"], capture_output=True, text=True, timeout=120, cwd=cwd, env=env)
+        assert r.returncode == 1 and r.stderr.startswith("Error:") and "is a directory" in r.stderr, r.stderr
+        assert "Traceback" not in r.stderr
+        assert d.is_dir() and [p.name for p in d.iterdir()] == ["notes.txt"]
+        assert (d / "notes.txt").read_text() == "my notes"
+
+
+def test_force_replaces_a_file_atomically_and_keeps_a_symlinks_target(store, tmp_path):
+    out = tmp_path / "e.jsonl"
+    out.write_text("old\n")
+    export(store, "plover", out, force=True)
+    assert out.read_text() != "old\n" and json.loads(out.read_text().splitlines()[0])["id"]
+    from sitrep.exports import _umask
+
+    assert out.stat().st_mode & 0o777 == 0o666 & ~_umask()  # an ordinary new file, not mkstemp's private one
+    target = tmp_path / "kept.jsonl"
+    target.write_text("keep me\n")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(target)
+    export(store, "plover", link, force=True)
+    assert target.read_text() == "keep me\n" and not link.is_symlink() and link.read_text().startswith("{")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["e.jsonl", "kept.jsonl", "link.jsonl"]
+
+
+def test_a_failed_export_leaves_the_old_file_and_no_temporary_one(store, tmp_path, monkeypatch):
+    import sitrep.exports as ex
+
+    out = tmp_path / "e.jsonl"
+    out.write_text("old\n")
+
+    def broken(store, path):
+        path.write_text("half")
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(ex, "_write_plover", broken)
+    with pytest.raises(RuntimeError):
+        export(store, "plover", out, force=True)
+    assert out.read_text() == "old\n" and [p.name for p in tmp_path.iterdir()] == ["e.jsonl"]
+
+
+def test_parquet_into_an_existing_directory_replaces_only_its_own_files(store, tmp_path):
+    d = tmp_path / "pq"
+    d.mkdir()
+    (d / "notes.txt").write_text("my notes")
+    (d / "events.parquet").write_text("stale, to be replaced")
+    with pytest.raises(ExportError) as ei:
+        export(store, "parquet", d)
+    assert "--force" in str(ei.value)
+    r = export(store, "parquet", d, force=True)
+    names = sorted(p.name for p in d.iterdir())
+    assert "notes.txt" in names and (d / "notes.txt").read_text() == "my notes"
+    assert len([n for n in names if n.endswith(".parquet")]) == r["count"] and not [n for n in names if "tmp" in n]
+    assert duckdb.connect().execute("SELECT count(*) FROM read_parquet(?)", [str(d / "events.parquet")]).fetchone()[0] \
+        == store.counts()["events"]
+    f = tmp_path / "file"
+    f.write_text("x")
+    with pytest.raises(ExportError) as ei:
+        export(store, "parquet", f, force=True)
+    assert "is a file" in str(ei.value) and f.read_text() == "x"

@@ -28,17 +28,18 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, field_validator, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import __version__
 from .contract import PLOVER_TYPES, ArticleMeta, Document, Span
-from .errors import QueryError, ReadError, SitrepError, StoreError
+from .errors import IdConflictError, QueryError, ReadError, SitrepError, StoreError
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 DEFAULT_MAX_BODY = 2_000_000          # bytes in a request body
 MAX_LIMIT = 500                       # the largest page a list endpoint returns
 DATE_RE = r"^\d{4}-\d{2}-\d{2}$"
+PUBLISHED_RE = r"^\d{4}-\d{2}-\d{2}"  # a date, or a timestamp that starts with one (as in JSONL)
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -71,6 +72,8 @@ class Page(BaseModel, Generic[T]):
 
 class ArticleSummary(ArticleMeta):
     origin: Optional[str] = None
+    duplicates: list[str] = Field(default_factory=list, description="Ids recorded as duplicates of this article "
+                                                                    "(the same text); each resolves to it.")
     n_actors: int = 0
     n_events: int = 0
     n_quotes: int = 0
@@ -325,15 +328,22 @@ class Stats(BaseModel):
 
 
 class ArticleIn(BaseModel):
-    """An article to extract: plain ``text`` or the content of an HTML file (``html``), not both."""
+    """An article, in the shape of a JSONL line (``sitrep ingest``): plain ``text`` or the content of an
+    HTML file (``html``), not both, with your own ``id`` if you have one (else a hash of the text)."""
 
     model_config = ConfigDict(extra="forbid")
 
+    id: Optional[Union[StrictStr, StrictInt]] = Field(
+        default=None, description="Your id for the article (an integer is taken as its decimal string); "
+                                  "default: a hash of the text.")
     text: Optional[str] = Field(default=None, description="The article text.")
     html: Optional[str] = Field(default=None, description="An HTML page's content (its main text is read).")
     title: Optional[str] = None
-    published: Optional[str] = Field(default=None, pattern=DATE_RE, description="YYYY-MM-DD")
+    url: Optional[str] = None
+    published: Optional[str] = Field(default=None, pattern=PUBLISHED_RE,
+                                     description="YYYY-MM-DD (a timestamp is cut to its date)")
     source: Optional[str] = Field(default=None, description="The outlet's name.")
+    language: Optional[str] = Field(default=None, description='Default "en".')
 
     @field_validator("published")
     @classmethod
@@ -342,7 +352,7 @@ class ArticleIn(BaseModel):
 
         if value is not None:
             try:
-                date.fromisoformat(value)
+                date.fromisoformat(value[:10])
             except ValueError:
                 raise ValueError(f"{value!r} is not a calendar date") from None
         return value
@@ -358,8 +368,12 @@ class ArticleIn(BaseModel):
 
 
 class Stored(BaseModel):
-    stored: bool = Field(description="False when the article was already in the store (nothing new).")
-    article_id: str
+    stored: bool = Field(description="False when the article (or its text) was already in the store (nothing new).")
+    article_id: str = Field(description="The article's id, as given (or the hash of its text).")
+    duplicate_of: Optional[str] = Field(
+        default=None, description="When the store holds this text under another id: that id (the document is "
+                                  "that article's, and this id now resolves to it).")
+    replaced: bool = Field(default=False, description="True when this text replaced a stored one (?replace=true).")
     message: str
     document: Document
 
@@ -393,6 +407,7 @@ def _validation_message(err: RequestValidationError) -> str:
 
 ERROR_RESPONSES = {s: {"model": ErrorResponse} for s in (400, 404, 422)}
 WRITE_RESPONSES = {s: {"model": ErrorResponse} for s in (400, 401, 403, 413, 422)}
+STORE_RESPONSES = {**WRITE_RESPONSES, 409: {"model": ErrorResponse}}
 
 
 # -- the request body limit (plain ASGI, so it also covers chunked bodies) ------------------------------
@@ -453,26 +468,36 @@ class _State:
         with self.lock:
             yield self.store
 
-    def extract(self, body: ArticleIn) -> Document:
-        from . import default_pipeline
-        from .article import Article
-        from .readers.html import article_from_html
-        from .readers.text import check_text
+    def article(self, body: ArticleIn):
+        """The request body as an :class:`~sitrep.article.Article`, read as a JSONL line is."""
+        from .readers.jsonl import record_to_article
 
-        if body.html is not None:
-            article = article_from_html(body.html, origin="upload", max_bytes=self.max_body)
-            if body.title:
-                article.title = body.title
-            if body.published:
-                article.published = body.published
-            if body.source:
-                article.source = body.source
-        else:
-            check_text(body.text or "", origin="request", max_bytes=self.max_body)
-            article = Article(text=body.text or "", title=body.title, published=body.published, source=body.source,
-                              origin="api")
+        return record_to_article(body.model_dump(exclude_none=True), max_bytes=self.max_body,
+                                 origin="upload" if body.html is not None else "api")
+
+    def extract(self, article) -> Document:
+        from . import default_pipeline
+
         with self.extract_lock:
             return default_pipeline()(article)
+
+
+def _settled(s, plan, article) -> Optional[JSONResponse]:
+    """The answer when the store already settles ``article`` (already stored, a duplicate, a conflict:
+    409), else None (it is to be extracted and stored)."""
+    if plan.conflicts:
+        raise ApiError(409, "id_conflict", plan.conflicts[0].reason.replace("Pass --replace", "Pass ?replace=true"))
+    if plan.duplicates:
+        (d,) = plan.duplicates
+        s.record_duplicates([d], drop=plan.drop)
+        out = Stored(stored=False, article_id=article.id, duplicate_of=d.duplicate_of, document=s.document(d.duplicate_of),
+                     message=f"this text is stored as article {d.duplicate_of!r}; {article.id!r} now resolves to it")
+        return JSONResponse(out.model_dump(mode="json"), status_code=200)
+    if plan.skipped:
+        out = Stored(stored=False, article_id=article.id, document=s.document(article.id),
+                     message="this article is already stored")
+        return JSONResponse(out.model_dump(mode="json"), status_code=200)
+    return None
 
 
 def _limit(default: int = 50):
@@ -524,6 +549,10 @@ def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
     async def _read_error(request: Request, exc: ReadError):
         status = 413 if exc.code == _too_large_code() else 422
         return _error(status, "payload_too_large" if status == 413 else "unreadable_article", exc.message)
+
+    @app.exception_handler(IdConflictError)
+    async def _id_conflict(request: Request, exc: IdConflictError):
+        return _error(409, "id_conflict", exc.message)
 
     @app.exception_handler(StoreError)
     async def _store_error(request: Request, exc: StoreError):
@@ -713,21 +742,34 @@ def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
     @app.post("/extract", response_model=Document, responses=WRITE_RESPONSES, tags=["write"],
               dependencies=[Depends(need_token)])
     def extract(body: ArticleIn):
-        """Extract one article's contract document without storing it."""
-        return state.extract(body)
+        """Extract one article's contract document without storing it (the body is a JSONL line's shape;
+        the document carries your id)."""
+        return state.extract(state.article(body))
 
-    @app.post("/articles", response_model=Stored, status_code=201, responses=WRITE_RESPONSES, tags=["write"],
+    @app.post("/articles", response_model=Stored, status_code=201, responses=STORE_RESPONSES, tags=["write"],
               dependencies=[Depends(need_token)])
-    def add_article(body: ArticleIn):
-        """Extract one article and store it (an article already stored is left as it is)."""
-        doc = state.extract(body)
+    def add_article(body: ArticleIn,
+                    replace: bool = Query(False, description="A stored id with another text: replace the stored "
+                                                             "article (else 409).")):
+        """Extract one article and store it. An article already stored is left as it is (200); a text
+        stored under another id is recorded as its duplicate (200, `duplicate_of`); a stored id with
+        another text is a 409 (`id_conflict`) unless `?replace=true`."""
+        article = state.article(body)
         with state.db() as s:
-            if s.has_article(doc.article.id):
-                return JSONResponse(Stored(stored=False, article_id=doc.article.id, document=doc,
-                                           message="this article is already stored").model_dump(mode="json"),
-                                    status_code=200)
-            s.add_documents([doc])
-        return Stored(stored=True, article_id=doc.article.id, document=doc, message="stored")
+            answer = _settled(s, s.plan([article], replace=replace), article)
+        if answer is not None:
+            return answer
+        doc = state.extract(article)
+        with state.db() as s:
+            plan = s.plan([article], replace=replace)  # again: another request may have stored it meanwhile
+            answer = _settled(s, plan, article)
+            if answer is not None:
+                return answer
+            s.write_batch([(doc, article.origin)], replace=plan.replace)
+            s.refresh_situation(only_if_stale=True)
+        replaced = article.id in plan.replace
+        return Stored(stored=True, article_id=doc.article.id, document=doc, replaced=replaced,
+                      message="stored, replacing the stored article" if replaced else "stored")
 
     # -- the dashboard ----------------------------------------------------------------------------------
     @app.get("/", include_in_schema=False)

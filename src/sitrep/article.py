@@ -33,6 +33,11 @@ def content_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def text_hash(text: str) -> str:
+    """The SHA-256 (hex) of a normalised text: two articles are the same text when their hashes are."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 @dataclass
 class Article:
     """One news article as read: normalised text plus metadata."""
@@ -45,6 +50,9 @@ class Article:
     published: Optional[str] = None  # YYYY-MM-DD
     language: str = "en"
     origin: Optional[str] = None  # where it was read from (path, path:line)
+    #: what reading it noticed (an encoding taken from a byte-order mark, a page date that is no date);
+    #: they start the document's ``warnings``
+    warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.text = normalise_text(self.text)
@@ -93,6 +101,25 @@ class Failure:
 
 
 @dataclass
+class Duplicate:
+    """An article whose text was already read (or stored) under another id: it is not extracted again,
+    and its id resolves to that article's (``duplicate_of``). Never silently lost either."""
+
+    article_id: str
+    duplicate_of: str
+    origin: Optional[str] = None
+    #: where the first one came from (a path, path:line, or "the store")
+    first_origin: Optional[str] = None
+
+    def describe(self) -> str:
+        where = self.origin or self.article_id
+        if self.article_id == self.duplicate_of:
+            return f"{where}: article {self.article_id} read again (the same id and text); it counts once"
+        first = f" (at {self.first_origin})" if self.first_origin else ""
+        return f"{where}: article {self.article_id} is duplicate_of {self.duplicate_of}{first}: the same text, not extracted again"
+
+
+@dataclass
 class Mention:
     """One mention of an actor in the text, as resolved by the actors stage."""
 
@@ -137,6 +164,10 @@ class ArticleState:
     contradictions: list[Contradiction] = field(default_factory=list)  # (contradictions)
     warnings: list[str] = field(default_factory=list)                # any stage may append
     assigned: set[str] = field(default_factory=lambda: {"article"})
+
+    def __post_init__(self) -> None:
+        if self.article.warnings and not self.warnings:  # what reading noticed comes first
+            self.warnings = list(self.article.warnings)
 
     @property
     def text(self) -> str:

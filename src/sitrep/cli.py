@@ -27,6 +27,21 @@ DbOption = typer.Option("sitrep.duckdb", "--db", help="DuckDB database file.")
 RayOption = typer.Option(None, "--ray", help="Run on Ray: 'local', 'auto' or a cluster address (-j workers).")
 
 
+def _check_encoding(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    from .readers.text import check_encoding
+
+    try:
+        return check_encoding(value)
+    except SitrepError as err:
+        raise typer.BadParameter(err.message) from None
+
+
+EncodingOption = typer.Option(None, "--encoding", callback=_check_encoding, metavar="NAME",
+                              help="Encoding of files without a byte-order mark (default: UTF-8, strictly).")
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"sitrep {__version__}")
@@ -69,7 +84,21 @@ def _progress(total: int, label: str):
 
 
 def _report_failure(f) -> None:
-    err_console.print(f"[red]Error:[/red] {f.describe()}", markup=True, highlight=False)
+    from rich.markup import escape
+
+    err_console.print(f"[red]Error:[/red] {escape(f.describe())}", markup=True, highlight=False)
+
+
+def _report_duplicate(d) -> None:
+    from rich.markup import escape
+
+    err_console.print(f"[yellow]Duplicate:[/yellow] {escape(d.describe())}", markup=True, highlight=False)
+
+
+def _tally(read: int, documents: int, duplicates: int, failed: int) -> None:
+    """The last line of `extract` and `ingest`: every id read is one of the three."""
+    err_console.print(f"read {read}, documents {documents}, duplicates {duplicates}, failed {failed}",
+                      highlight=False)
 
 
 @app.command()
@@ -83,19 +112,26 @@ def extract(
     n_process: int = typer.Option(1, "--n-process", "-j", help="Worker processes."),
     ray: Optional[str] = RayOption,
     no_text: bool = typer.Option(False, "--no-text", help="Leave the article text out of each document."),
+    encoding: Optional[str] = EncodingOption,
 ) -> None:
-    """Extract one contract document per article and write it to stdout (no database, no network)."""
+    """Extract one contract document per article and write it to stdout (no database, no network).
+
+    An article whose text was read before under another id is reported as its duplicate (no second
+    document); stderr ends with `read N, documents D, duplicates U, failed F`."""
     from .readers import read_paths
-    from .article import Article, Failure
+    from .article import Article, Duplicate, Failure
 
     if format not in ("jsonl", "json"):
         raise typer.BadParameter("must be jsonl or json", param_hint="--format")
     _check_date(published)
-    items = list(read_paths(paths, published=published, source=source, max_bytes=max_bytes))
+    items = list(read_paths(paths, published=published, source=source, max_bytes=max_bytes, encoding=encoding))
     articles = [x for x in items if isinstance(x, Article)]
     failures = [x for x in items if isinstance(x, Failure)]
+    duplicates = [x for x in items if isinstance(x, Duplicate)]
     for f in failures:
         _report_failure(f)
+    for d in duplicates:
+        _report_duplicate(d)
     pipeline = _pipeline(kb)
     out = sys.stdout
     with _progress(len(articles), "extracting") as advance:
@@ -113,6 +149,7 @@ def extract(
             else:
                 out.write(doc.model_dump_json() + "\n")
             out.flush()
+    _tally(len(items), len(items) - len(duplicates) - len(failures), len(duplicates), len(failures))
     if failures:
         raise typer.Exit(1)
 
@@ -148,29 +185,40 @@ def ingest(
     max_bytes: int = typer.Option(2_000_000, "--max-bytes", help="Refuse texts larger than this."),
     n_process: int = typer.Option(1, "--n-process", "-j", help="Worker processes."),
     ray: Optional[str] = RayOption,
+    encoding: Optional[str] = EncodingOption,
+    replace: bool = typer.Option(False, "--replace",
+                                 help="A stored article id given another text: replace the stored article "
+                                      "(without it, that is an error)."),
 ) -> None:
-    """Extract articles and store them in the database (idempotent; failures are recorded)."""
+    """Extract articles and store them in the database (idempotent; failures are recorded).
+
+    A text stored under another id is recorded as a duplicate (its id resolves to the stored article);
+    stderr ends with `read N, documents D, duplicates U, failed F` (documents: stored now or already)."""
     from .store import Store
 
     _check_date(published)
     with Store(db) as store:
         result = _ingest(store, paths, kb=kb, published=published, source=source, max_bytes=max_bytes,
-                         n_process=n_process, ray_address=ray)
+                         n_process=n_process, ray_address=ray, encoding=encoding, replace=replace)
     err_console.print(f"{db}: {result.summary()}", highlight=False)
+    _tally(result.read, result.documents, result.duplicates, result.failed)
     if result.failed:
         raise typer.Exit(1)
 
 
-def _ingest(store, paths, *, kb, published=None, source=None, max_bytes=2_000_000, n_process=1, ray_address=None):
+def _ingest(store, paths, *, kb, published=None, source=None, max_bytes=2_000_000, n_process=1, ray_address=None,
+            encoding=None, replace=False):
     from .readers import expand_paths
 
     n = len(list(expand_paths(paths)))
     with _progress(n, "ingesting") as advance:
         result = store.ingest(paths, pipeline=_pipeline(kb), published=published, source=source,
                               max_bytes=max_bytes, n_process=n_process, ray_address=ray_address,
-                              on_progress=advance)
+                              on_progress=advance, encoding=encoding, replace=replace)
     for f in result.failures:
         _report_failure(f)
+    for d in result.duplicate_items:
+        _report_duplicate(d)
     return result
 
 

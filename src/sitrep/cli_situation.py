@@ -115,6 +115,18 @@ def register(app: typer.Typer) -> None:
              as_json=as_json, as_csv=as_csv, title="Actors", empty="No actors match.")
 
     @app.command()
+    def articles(ids: Optional[list[str]] = typer.Argument(None, metavar="[ID]...",
+                                                          help="Only these articles (an id, or the id of a duplicate)."),
+                 db: Path = DB, limit: int = LIMIT, as_json: bool = JSON, as_csv: bool = CSV) -> None:
+        """Stored articles, newest first, with their counts and the ids recorded as their duplicates."""
+        _modes(as_json, as_csv)
+        with open_store(db) as s:
+            rows = [s.article(i) for i in ids] if ids else s.article_list(_limit(limit) or 1_000_000_000)
+        cols = ("id", "published", "source", "title", "n_events", "n_quotes", "n_claims", "duplicates")
+        emit(rows, rows, (("requested",) if ids else ()) + cols, as_json=as_json, as_csv=as_csv, title="Articles",
+             empty="No articles stored.", widths={"title": 50})
+
+    @app.command()
     def actor(name: str = typer.Argument(..., help="Name, alias or id of the actor."), db: Path = DB,
               as_json: bool = JSON, as_csv: bool = CSV) -> None:
         """One actor's profile: aliases, roles, relations, recent events and quotes."""
@@ -256,7 +268,9 @@ def register(app: typer.Typer) -> None:
                                          help="plover, polecat, cameo, parquet, graphml or stix."),
                db: Path = DB, out: Optional[Path] = typer.Option(None, "--out", "-o",
                                                                  help="Output file (a directory for parquet)."),
-               force: bool = typer.Option(False, "--force", help="Replace an existing output."),
+               force: bool = typer.Option(False, "--force",
+                                          help="Replace an existing output file (parquet: sitrep's TABLE.parquet "
+                                               "files in an existing directory); nothing else is deleted."),
                at: Optional[str] = typer.Option(None, "--at", help="graphml: the graph at this date (YYYY-MM-DD)."),
                ) -> None:
         """Export the situation for other tools (see docs/exports.md)."""

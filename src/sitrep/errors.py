@@ -7,10 +7,12 @@ pipeline stage it happened in::
     SitrepError                      code, article_id, stage
     ├── ReadError                    an input could not be turned into an article (stage "read")
     │   ├── UnreadableFileError      E101 missing file, permission, a directory where a file was meant
-    │   ├── EncodingError            E102 binary content, or text in no encoding we could decode
+    │   ├── EncodingError            E102 binary content, not text
+    │   │   └── BadEncodingError     E107 bytes that are not valid in the file's encoding (byte offset)
     │   ├── EmptyTextError           E103 nothing but whitespace
     │   ├── TooLargeError            E104 text over the size limit (--max-bytes)
     │   ├── MalformedRecordError     E105 a JSONL line that is not a JSON object with a "text"
+    │   │   └── FieldTypeError       E108 a field of a record that is not of its type (a list for "title")
     │   └── NoTextInHtmlError        E106 HTML from which no text could be extracted
     ├── StageError                   E201 a stage failed on one article (wraps the cause)
     ├── ConfigError                  the pipeline or its data is set up wrongly
@@ -21,6 +23,8 @@ pipeline stage it happened in::
     │   └── SchemaVersionError       E402 the database was written by another schema version
     ├── QueryError                   E501 a query's arguments make no sense (unknown actor, reversed range)
     ├── ExportError                  E701 an export cannot be written (target exists without --force, bad format)
+    ├── IdConflictError              E801 one article id for two different texts (in one run, or a new text for
+    │                                     a stored id without --replace)
     └── EvalDataError                E601 an evaluation data set is missing or malformed
 
 A bad article never stops a batch: readers and the pipeline turn these errors into
@@ -89,6 +93,28 @@ class NoTextInHtmlError(ReadError):
     code = "E106"
 
 
+class BadEncodingError(EncodingError):
+    """Bytes that are not valid in the encoding the file is read in (UTF-8 unless a byte-order mark or
+    ``--encoding`` says otherwise); ``offset`` is the position of the first bad byte in the file."""
+
+    code = "E107"
+
+    def __init__(self, message: str, *, encoding: str, offset: Optional[int] = None, **kw):
+        self.encoding, self.offset = encoding, offset
+        super().__init__(message, **kw)
+
+
+class FieldTypeError(MalformedRecordError):
+    """A record's field that is not of its type (``field`` names it): ``id``, ``title``, ``source``,
+    ``url``, ``published`` and ``language`` are strings (an integer ``id`` is taken as its decimal string)."""
+
+    code = "E108"
+
+    def __init__(self, message: str, *, field: str, **kw):
+        self.field = field
+        super().__init__(message, **kw)
+
+
 class StageError(SitrepError):
     code = "E201"
 
@@ -135,3 +161,15 @@ class ExportError(SitrepError):
 
 class EvalDataError(SitrepError):
     code = "E601"
+
+
+class IdConflictError(SitrepError):
+    """One article id given to two different texts: twice in one input, or a new text for an id the store
+    holds (``sitrep ingest --replace`` replaces the stored article instead). ``existing`` is where the
+    id was first seen (a path:line, or "the store")."""
+
+    code = "E801"
+
+    def __init__(self, message: str, *, existing: Optional[str] = None, **kw):
+        self.existing = existing
+        super().__init__(message, **kw)

@@ -10,8 +10,12 @@ stix       a STIX 2.1 bundle: identities, threat-actors, locations, relationship
            sightings of events (.json)
 =========  ===============================================================================
 
-Every export is written to a temporary file beside the target and moved into place, so a failed
-export leaves nothing half-written; an existing target is refused unless ``force``.
+Every export is written to a temporary file beside the target and renamed into place, so a failed
+export leaves nothing half-written. Nothing sitrep did not write is ever deleted: an existing target
+file is refused unless ``force`` (which replaces that file); a directory given as the target of a
+file format is refused even with ``force``. The ``parquet`` export writes a directory: an existing
+one is refused unless ``force``, which replaces sitrep's own ``TABLE.parquet`` files in it, one by
+one, and leaves everything else in it alone.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ from .datafiles import load_data
 from . import __version__
 from .errors import ExportError
 
+#: formats whose output is a directory of files (the others write one file)
+DIRECTORY_FORMATS = frozenset({"parquet"})
 FORMATS = {"plover": ".jsonl", "polecat": ".tsv", "cameo": ".tsv", "parquet": "", "graphml": ".graphml",
            "stix": ".json"}
 
@@ -86,26 +92,73 @@ def _check(fmt: str) -> None:
         raise ExportError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}")
 
 
-def _prepare_target(out: Path, force: bool) -> None:
-    if out.exists() and not force:
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _parent(out: Path) -> Path:
+    parent = out.parent
+    if not parent.is_dir():
+        raise ExportError(f"directory {parent} does not exist")
+    return parent
+
+
+def _write_file(out: Path, force: bool, write: Callable[[Path], int], fmt: str = "") -> int:
+    """Write a one-file export through ``write(tmp_path)`` into a temporary file beside ``out`` and
+    rename it to ``out``. An existing file is replaced only with ``force``; a directory never."""
+    if out.is_dir():
+        example = out / default_path(fmt).name if fmt in FORMATS else out / "FILE"
+        raise ExportError(f"{out} is a directory; --out names the file to write (e.g. {example}); "
+                          f"a directory is never replaced, even with --force")
+    if (out.exists() or out.is_symlink()) and not force:
         raise ExportError(f"{out} already exists; choose another --out or pass --force to replace it")
-    if not out.parent.exists():
-        raise ExportError(f"directory {out.parent} does not exist")
-
-
-def _write_atomically(out: Path, force: bool, write: Callable[[Path], int]) -> int:
-    """Write through ``write(tmp_path)`` and move the result to ``out`` (a file or a directory)."""
-    _prepare_target(out, force)
-    tmp = Path(tempfile.mkdtemp(prefix=".sitrep-export-", dir=out.parent))
+    fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".sitrep-tmp", dir=_parent(out))
+    os.close(fd)
+    tmp: Optional[Path] = Path(name)
     try:
-        target = tmp / "out"
-        n = write(target)
-        if out.exists():
-            shutil.rmtree(out) if out.is_dir() and not out.is_symlink() else out.unlink()
-        os.replace(target, out)
+        os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file (mkstemp makes it private)
+        n = write(tmp)
+        os.replace(tmp, out)
+        tmp = None
         return n
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+
+
+def _write_directory(out: Path, force: bool, write: Callable[[Path], int], fmt: str = "") -> int:
+    """Write a directory export through ``write(directory)``: a new directory is made beside ``out`` and
+    renamed to it; into an existing one (only with ``force``) ``write`` replaces its own files."""
+    if out.exists() and not out.is_dir():
+        raise ExportError(f"{out} is a file; this format writes a directory (give a directory for --out)")
+    if out.is_dir():
+        if not force:
+            raise ExportError(f"{out} already exists; choose another --out or pass --force to replace sitrep's "
+                              f"files in it (nothing else in it is touched)")
+        return write(out)
+    tmp: Optional[Path] = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".sitrep-tmp", dir=_parent(out)))
+    try:
+        os.chmod(tmp, 0o777 & ~_umask())
+        n = write(tmp)
+        os.rename(tmp, out)
+        tmp = None
+        return n
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)  # the directory this export made, and only it
+
+
+def _move_into(src: Path, dst: Path) -> None:
+    """Move a file we wrote to ``dst`` atomically: beside it under a temporary name, then renamed."""
+    tmp = dst.parent / f".{dst.name}.{uuid.uuid4().hex[:8]}.sitrep-tmp"
+    try:
+        shutil.move(str(src), str(tmp))
+        os.replace(tmp, dst)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(f"cannot write {dst}: {err.strerror or err}") from None
 
 
 def _rows(store, sql: str, params=()) -> list[dict]:
@@ -283,11 +336,11 @@ def _write_cameo(store, path: Path) -> int:
 
 # -- Parquet --------------------------------------------------------------------------------------
 def _write_parquet(store, path: Path) -> int:
+    """One ``TABLE.parquet`` per store table into the directory ``path``, each replaced atomically."""
     store.refresh_situation(only_if_stale=True)
     tables = [r[0] for r in store.con.execute(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE' "
         "ORDER BY table_name").fetchall()]
-    path.mkdir()
     # COPY cannot take its file name as a parameter: write into a directory whose name we made, then move
     work = Path(tempfile.mkdtemp(prefix="sitrep-parquet-"))
     try:
@@ -297,7 +350,7 @@ def _write_parquet(store, path: Path) -> int:
                 continue
             quoted = target.as_posix().replace("'", "''")
             store.con.execute(f"COPY (SELECT * FROM {t}) TO '{quoted}' (FORMAT parquet)")  # noqa: S608
-            shutil.move(str(target), str(path / f"{t}.parquet"))
+            _move_into(target, path / f"{t}.parquet")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return len(tables)
@@ -513,6 +566,7 @@ def export(store, fmt: str, out: Optional[Union[str, os.PathLike]] = None, *, fo
         "plover": lambda p: _write_plover(store, p), "polecat": lambda p: _write_polecat(store, p),
         "cameo": lambda p: _write_cameo(store, p), "parquet": lambda p: _write_parquet(store, p),
         "graphml": lambda p: _write_graphml(store, p, at), "stix": lambda p: _write_stix(store, p)}
-    n = _write_atomically(path, force, writers[fmt])
+    write = _write_directory if fmt in DIRECTORY_FORMATS else _write_file
+    n = write(path, force, writers[fmt], fmt)
     unit = {"parquet": "tables", "graphml": "edges", "stix": "objects"}.get(fmt, "events")
     return {"format": fmt, "path": str(path), "count": n, "unit": unit}

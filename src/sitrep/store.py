@@ -8,6 +8,13 @@ Every table is written from the contract :class:`~sitrep.contract.Document` (the
 stage's internals). Ingest is idempotent (articles already stored are skipped before extraction) and
 transactional per batch (an interrupted ingest leaves no half-written article; running it again
 completes the rest). The schema version is stored and checked on open.
+
+Every id given to ingest is accounted for (:class:`IngestResult`): stored, already stored, a duplicate,
+or failed. An article whose text the store holds under another id is a *duplicate*: it is not extracted
+again, and the ``duplicates`` table maps its id to the stored article's, which :meth:`Store.resolve_article`,
+:meth:`Store.document` and the queries that take an article id follow. A stored id given another text is
+an :class:`~sitrep.errors.IdConflictError` (recorded in ``failures``) unless ``replace=True``, which
+replaces the stored article (its duplicates keep resolving to it).
 """
 
 from __future__ import annotations
@@ -17,25 +24,32 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
+from typing import Callable, Collection, Iterable, Iterator, Optional, Sequence, Union
 
 import duckdb
 
-from .article import Article, Failure
+from .article import Article, Duplicate, Failure, text_hash
 from .contract import Document
 from .dbutil import bulk_insert, period
-from .errors import QueryError, SchemaVersionError, StoreError
+from .errors import IdConflictError, QueryError, SchemaVersionError, StoreError
 from .situation import SITUATION_SCHEMA, SITUATION_TABLES
 
-SCHEMA_VERSION = 4  # 2: situation tables (s_*), see sitrep.situation; 3: s_actors name_key, alias_keys, n_events;
-#                     4: relations.kind
+SCHEMA_VERSION = 5  # 2: situation tables (s_*), see sitrep.situation; 3: s_actors name_key, alias_keys, n_events;
+#                     4: relations.kind; 5: articles.text_hash, duplicates
 DEFAULT_DB = "sitrep.duckdb"
+
+#: an article id whose text the store holds under another id -> that article's id
+DUPLICATES_SCHEMA = """
+CREATE TABLE IF NOT EXISTS duplicates (
+    id VARCHAR PRIMARY KEY, duplicate_of VARCHAR, origin VARCHAR, recorded_at TIMESTAMP);
+"""
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS articles (
     id VARCHAR PRIMARY KEY, title VARCHAR, source VARCHAR, url VARCHAR, published DATE,
-    language VARCHAR, origin VARCHAR, text VARCHAR, warnings JSON, document JSON, ingested_at TIMESTAMP);
+    language VARCHAR, origin VARCHAR, text VARCHAR, warnings JSON, document JSON, ingested_at TIMESTAMP,
+    text_hash VARCHAR);
 CREATE TABLE IF NOT EXISTS actors (
     article_id VARCHAR, actor_id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR,
     wikidata VARCHAR, kb_id VARCHAR, role VARCHAR, affiliation VARCHAR, aliases JSON, mentions JSON,
@@ -68,7 +82,7 @@ CREATE TABLE IF NOT EXISTS dates (
     precision VARCHAR, relation VARCHAR);
 CREATE TABLE IF NOT EXISTS failures (
     origin VARCHAR, article_id VARCHAR, stage VARCHAR, code VARCHAR, reason VARCHAR, failed_at TIMESTAMP);
-""" + SITUATION_SCHEMA
+""" + DUPLICATES_SCHEMA + SITUATION_SCHEMA
 
 #: how a store of an older schema version is brought up to date, one version at a time (applied when the
 #: store is opened; every stored document is kept, so new columns are filled from the documents)
@@ -76,6 +90,9 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     3: ("ALTER TABLE relations ADD COLUMN kind VARCHAR",
         """UPDATE relations SET kind = json_extract_string(a.document, '$.relations[' || relations.n || '].kind')
            FROM articles a WHERE a.id = relations.article_id"""),
+    4: ("ALTER TABLE articles ADD COLUMN IF NOT EXISTS text_hash VARCHAR",
+        "UPDATE articles SET text_hash = sha256(text) WHERE text IS NOT NULL",
+        DUPLICATES_SCHEMA),
 }
 
 FACT_TABLES = ("actors", "events", "quotes", "places", "claims", "relations", "contradictions", "dates")
@@ -83,22 +100,106 @@ FACT_TABLES = ("actors", "events", "quotes", "places", "claims", "relations", "c
 
 @dataclass
 class IngestResult:
+    """What ingest made of every id it read: ``read == stored + skipped + duplicates + failed``.
+
+    ``stored`` counts the articles written (``replaced`` of them replacing a stored one), ``skipped``
+    those already stored, ``duplicates`` the ids whose text was read or stored under another id
+    (``duplicate_items`` says which), ``failed`` the rest (``failures``)."""
+
     stored: int = 0
     skipped: int = 0
     failed: int = 0
     failures: list[Failure] = field(default_factory=list)
+    read: int = 0
+    duplicates: int = 0
+    replaced: int = 0
+    duplicate_items: list[Duplicate] = field(default_factory=list)
+
+    @property
+    def documents(self) -> int:
+        """Articles that have their document in the store: stored now or before."""
+        return self.stored + self.skipped
 
     def summary(self) -> str:
-        parts = [f"{self.stored} article(s) stored"]
+        parts = [f"{self.stored} article(s) stored" + (f" ({self.replaced} replacing a stored one)"
+                                                        if self.replaced else "")]
         if self.skipped:
             parts.append(f"{self.skipped} already stored (nothing new)")
+        if self.duplicates:
+            parts.append(f"{self.duplicates} duplicate(s)")
         if self.failed:
             parts.append(f"{self.failed} failed")
         return ", ".join(parts)
 
+    def tally(self) -> str:
+        """``read N, documents D, duplicates U, failed F`` (D: stored now or already)."""
+        return f"read {self.read}, documents {self.documents}, duplicates {self.duplicates}, failed {self.failed}"
+
+
+@dataclass
+class IngestPlan:
+    """What ingest does with the articles read, given what the store holds."""
+
+    todo: list[Article] = field(default_factory=list)          # to extract and store
+    replace: set[str] = field(default_factory=set)             # ... replacing what the store holds for the id
+    skipped: int = 0                                            # already stored, the same text
+    duplicates: list[Duplicate] = field(default_factory=list)  # of a stored text: to record in `duplicates`
+    run_duplicates: list[Duplicate] = field(default_factory=list)  # of a text read before in this run: likewise
+    drop: set[str] = field(default_factory=set)                # stored ids that become duplicates (--replace)
+    conflicts: list[Failure] = field(default_factory=list)     # a stored id with another text
+    unsettled: set[str] = field(default_factory=set)           # ids whose text did not get stored (conflict,
+    #                                                            failed extraction): no duplicate resolves to them
+
+    def add_article(self, a: Article, known: Optional[tuple], stored_as: Optional[str], *, replace: bool) -> None:
+        """Plan one article: ``known`` is what the store holds for its id ((article it resolves to, that
+        text's hash, "article" | "duplicate"), or None), ``stored_as`` the id its text is stored under."""
+        if known and known[1] in (None, text_hash(a.text)):  # stored already, as itself or as a duplicate
+            if known[2] == "article":
+                self.skipped += 1
+            else:
+                self.duplicates.append(Duplicate(a.id, known[0], a.origin, first_origin="the store"))
+        elif known and not replace:
+            self.conflicts.append(_conflict(a.id, a.origin, known))
+            self.unsettled.add(a.id)
+        elif stored_as is not None and stored_as != a.id:  # the store holds this text under another id
+            self.duplicates.append(Duplicate(a.id, stored_as, a.origin, first_origin="the store"))
+            if known:
+                self.drop.add(a.id)
+        else:
+            self.todo.append(a)
+            if known:
+                self.replace.add(a.id)
+
+    def add_duplicate(self, d: Duplicate, known: Optional[tuple], h: Optional[str], *, replace: bool) -> None:
+        """Plan a duplicate read in this run (``h``: the hash of its text): its id may be stored with
+        another text (a conflict, or with ``replace`` its stored article makes way)."""
+        if known and known[1] not in (None, h) and known[0] != d.duplicate_of:
+            if not replace:
+                self.conflicts.append(_conflict(d.article_id, d.origin, known))
+                return
+            self.drop.add(d.article_id)
+        self.run_duplicates.append(d)
+
 
 def _j(value) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+def _text_hash(text: Optional[str]) -> Optional[str]:
+    return None if text is None else text_hash(text)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _conflict(article_id: str, origin: Optional[str], known: tuple) -> Failure:
+    target, _, how = known
+    held = "is stored" if how == "article" else f"is stored as a duplicate of {target}"
+    err = IdConflictError(f"article id {article_id!r} {held} with another text; this text is not stored. "
+                          f"Pass --replace to replace the stored article, or give this one its own id",
+                          existing="the store", article_id=article_id, path=origin, stage="store")
+    return Failure.from_error(err)
 
 
 class Store:
@@ -186,9 +287,10 @@ class Store:
 
     def _insert_document(self, doc: Document, origin: Optional[str]) -> None:
         a, aid, c = doc.article, doc.article.id, self.con
-        c.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        c.execute("""INSERT INTO articles (id, title, source, url, published, language, origin, text, warnings,
+                                           document, ingested_at, text_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                   [aid, a.title, a.source, a.url, a.published, a.language, origin, doc.text,
-                   _j(doc.warnings), doc.model_dump_json(), datetime.now(timezone.utc).replace(tzinfo=None)])
+                   _j(doc.warnings), doc.model_dump_json(), _now(), _text_hash(doc.text)])
         if doc.actors:
             bulk_insert(c, "actors", [
                 [aid, x.id, x.name, x.kind, x.country, x.sector, x.wikidata, x.kb_id, x.role, x.affiliation,
@@ -224,15 +326,27 @@ class Store:
         if doc.dates:
             bulk_insert(c, "dates", [
                 [aid, d.text, d.start, d.end, d.value, d.precision, d.relation] for d in doc.dates])
-        c.execute("DELETE FROM failures WHERE article_id = ?", [aid])
+        # resolved once stored -- but not the record that an id was given another text (E801)
+        c.execute("DELETE FROM failures WHERE article_id = ? AND code <> ?", [aid, IdConflictError.code])
+
+    def _delete_article(self, aid: str) -> None:
+        """Remove what the store holds for ``aid``: its article and facts, or its duplicate record (the
+        duplicates of the article keep pointing at the id)."""
+        for t in FACT_TABLES:
+            self.con.execute(f"DELETE FROM {t} WHERE article_id = ?", [aid])  # noqa: S608 - fixed names
+        self.con.execute("DELETE FROM articles WHERE id = ?", [aid])
+        self.con.execute("DELETE FROM duplicates WHERE id = ?", [aid])
+        self.con.execute("DELETE FROM failures WHERE article_id = ?", [aid])
 
     def _insert_failure(self, f: Failure) -> None:
         self.con.execute("INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?)",
-                         [f.origin, f.article_id, f.stage, f.code, f.reason,
-                          datetime.now(timezone.utc).replace(tzinfo=None)])
+                         [f.origin, f.article_id, f.stage, f.code, f.reason, _now()])
 
-    def write_batch(self, items: Iterable[Union[tuple[Document, Optional[str]], Failure]]) -> tuple[int, int]:
-        """Write documents (with their origin) and failures in one transaction; returns (stored, failed)."""
+    def write_batch(self, items: Iterable[Union[tuple[Document, Optional[str]], Failure]], *,
+                    replace: Collection[str] = ()) -> tuple[int, int]:
+        """Write documents (with their origin) and failures in one transaction; returns (stored, failed).
+        A document whose id is stored already is skipped, unless its id is in ``replace``: then what the
+        store holds for the id is replaced."""
         stored = failed = 0
         self.con.execute("BEGIN TRANSACTION")
         try:
@@ -240,12 +354,14 @@ class Store:
                 if isinstance(item, Failure):
                     self._insert_failure(item)
                     failed += 1
-                else:
-                    doc, origin = item
-                    if self.has_article(doc.article.id):
-                        continue
-                    self._insert_document(doc, origin)
-                    stored += 1
+                    continue
+                doc, origin = item
+                if doc.article.id in replace:
+                    self._delete_article(doc.article.id)
+                elif self.has_article(doc.article.id):
+                    continue
+                self._insert_document(doc, origin)
+                stored += 1
             if stored:
                 self.con.execute("UPDATE meta SET value = '1' WHERE key = 'situation_stale'")
             self.con.execute("COMMIT")
@@ -265,53 +381,133 @@ class Store:
     def ingest(self, sources: Iterable[Union[str, os.PathLike, Article]], *, pipeline=None,
                published: Optional[str] = None, source: Optional[str] = None, max_bytes: Optional[int] = None,
                n_process: int = 1, batch_size: int = 8, ray_address: Optional[str] = None,
-               on_progress: Optional[Callable[[int], None]] = None, refresh: bool = True) -> IngestResult:
-        """Read, extract and store; articles already stored are skipped before extraction.
+               on_progress: Optional[Callable[[int], None]] = None, refresh: bool = True,
+               replace: bool = False, encoding: Optional[str] = None) -> IngestResult:
+        """Read, extract and store; articles already stored are skipped before extraction, and so are
+        duplicates (a text read or stored under another id: recorded in ``duplicates``). A stored id
+        with another text is an :class:`IdConflictError` failure, unless ``replace`` (then the new text
+        replaces the stored article). ``encoding``: of files without a byte-order mark (default UTF-8).
 
         With ``refresh`` the situation tables (merged actors, events, ...) are recomputed at the end;
         else they are recomputed by the next query (useful when ingesting one article at a time)."""
-        from .readers import DEFAULT_MAX_BYTES, read_paths
+        from .readers import DEFAULT_MAX_BYTES, deduplicate, read_paths
 
         if pipeline is None:
             from . import default_pipeline
 
             pipeline = default_pipeline()
-        result = IngestResult()
+        sources = list(sources)
         paths = [s for s in sources if not isinstance(s, Article)]
-        given = [s for s in sources if isinstance(s, Article)]
-        items = list(given) + list(read_paths(paths, published=published, source=source,
-                                              max_bytes=max_bytes or DEFAULT_MAX_BYTES)) if paths else list(given)
+        read = read_paths(paths, published=published, source=source, max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+                          encoding=encoding, dedupe=False) if paths else []
+        items = list(deduplicate([s for s in sources if isinstance(s, Article)] + list(read)))
         articles = [x for x in items if isinstance(x, Article)]
-        read_failures = [x for x in items if isinstance(x, Failure)]
-        if read_failures:
-            self.write_batch(read_failures)
-            result.failed += len(read_failures)
-            result.failures.extend(read_failures)
-        done = self.stored_ids([a.id for a in articles])
-        todo = [a for a in articles if a.id not in done]
-        result.skipped = len(articles) - len(todo)
+        plan = self.plan(articles, [x for x in items if isinstance(x, Duplicate)], replace=replace)
+        failures = [x for x in items if isinstance(x, Failure)] + plan.conflicts
+        result = IngestResult(read=len(items), skipped=plan.skipped, failures=list(failures))
+        if failures:
+            result.failed += self.write_batch(failures)[1]
+        self._extract_and_write(plan, pipeline, result, n_process=n_process, batch_size=batch_size,
+                                ray_address=ray_address, on_progress=on_progress)
+        settled = [d for d in plan.run_duplicates if d.duplicate_of not in plan.unsettled]
+        self.record_duplicates(plan.duplicates + settled, drop=plan.drop)
+        result.duplicate_items = plan.duplicates + plan.run_duplicates
+        result.duplicates = len(result.duplicate_items)
+        if refresh:
+            self.refresh_situation(only_if_stale=True)
+        return result
+
+    def _extract_and_write(self, plan: IngestPlan, pipeline, result: IngestResult, *, n_process: int, batch_size: int,
+                           ray_address: Optional[str], on_progress: Optional[Callable[[int], None]]) -> None:
         batch: list = []
-        for outcome in pipeline.pipe(todo, n_process=n_process, batch_size=batch_size,
+
+        def flush() -> None:
+            s, f = self.write_batch(batch, replace=plan.replace)
+            result.stored, result.failed = result.stored + s, result.failed + f
+            if on_progress:
+                on_progress(len(batch))
+            batch.clear()
+
+        for outcome in pipeline.pipe(plan.todo, n_process=n_process, batch_size=batch_size,
                                      ray_address=ray_address):
             if outcome.failure is not None:
                 batch.append(outcome.failure)
                 result.failures.append(outcome.failure)
+                plan.unsettled.add(outcome.article.id)
             else:
                 batch.append((outcome.document, outcome.article.origin))
+                result.replaced += outcome.article.id in plan.replace
             if len(batch) >= batch_size:
-                s, f = self.write_batch(batch)
-                result.stored, result.failed = result.stored + s, result.failed + f
-                if on_progress:
-                    on_progress(len(batch))
-                batch = []
+                flush()
         if batch:
-            s, f = self.write_batch(batch)
-            result.stored, result.failed = result.stored + s, result.failed + f
-            if on_progress:
-                on_progress(len(batch))
-        if refresh:
-            self.refresh_situation(only_if_stale=True)
-        return result
+            flush()
+
+    # -- every id accounted for ----------------------------------------------------------------
+    def _known(self, ids: list[str], hashes: list[str]) -> tuple[dict, dict]:
+        """What the store holds for ``ids`` and texts: {id: (article it resolves to, that text's hash,
+        "article" | "duplicate")} and {text hash: stored article id}."""
+        held = {i: (i, h, "article") for i, h in self.con.execute(
+            "SELECT id, text_hash FROM articles WHERE list_contains(?, id)", [ids]).fetchall()}
+        aliases = dict(self.con.execute("SELECT id, duplicate_of FROM duplicates WHERE list_contains(?, id)",
+                                        [[i for i in ids if i not in held]]).fetchall())
+        if aliases:
+            targets = dict(self.con.execute("SELECT id, text_hash FROM articles WHERE list_contains(?, id)",
+                                            [sorted(set(aliases.values()))]).fetchall())
+            held.update({i: (t, targets.get(t), "duplicate") for i, t in aliases.items() if t in targets})
+        by_hash = dict(self.con.execute("""SELECT text_hash, min(id) FROM articles
+                                           WHERE list_contains(?, text_hash) GROUP BY text_hash""",
+                                        [hashes]).fetchall())
+        return held, by_hash
+
+    def plan(self, articles: Sequence[Article], dups: Sequence[Duplicate] = (), *, replace: bool = False) -> IngestPlan:
+        """Decide, for each article (with distinct ids and texts, as :func:`sitrep.readers.deduplicate`
+        gives them) and each duplicate read, what the store does with it (see :class:`IngestPlan`);
+        nothing is written."""
+        hashes = {a.id: text_hash(a.text) for a in articles}
+        held, by_hash = self._known(list(hashes) + [d.article_id for d in dups], list(set(hashes.values())))
+        if replace:  # a text being replaced in this run is not there to be a duplicate of
+            gone = {i for i, h in hashes.items() if i in held and held[i][2] == "article" and held[i][1] not in (None, h)}
+            by_hash = {h: i for h, i in by_hash.items() if i not in gone}
+        plan = IngestPlan()
+        for a in articles:
+            plan.add_article(a, held.get(a.id), by_hash.get(hashes[a.id]), replace=replace)
+        for d in dups:
+            plan.add_duplicate(d, held.get(d.article_id), hashes.get(d.duplicate_of), replace=replace)
+        return plan
+
+    def record_duplicates(self, dups: Iterable[Duplicate], *, drop: Collection[str] = ()) -> int:
+        """Record that each duplicate's id resolves to the article its text is stored as (when it is
+        stored: a duplicate of an article that failed is not recorded); the ids in ``drop`` lose what
+        the store held for them first. Returns how many were recorded."""
+        n = 0
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for d in dups:
+                target = self.resolve_article(d.duplicate_of)
+                if target is None or target == d.article_id:
+                    continue
+                if d.article_id in drop:
+                    self._delete_article(d.article_id)
+                    self.con.execute("UPDATE duplicates SET duplicate_of = ? WHERE duplicate_of = ?",
+                                     [target, d.article_id])
+                    self.con.execute("UPDATE meta SET value = '1' WHERE key = 'situation_stale'")
+                self.con.execute("INSERT OR REPLACE INTO duplicates VALUES (?, ?, ?, ?)",
+                                 [d.article_id, target, d.origin, _now()])
+                n += 1
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return n
+
+    def resolve_article(self, article_id: str) -> Optional[str]:
+        """The id of the stored article ``article_id`` names: itself, or the article it is a duplicate
+        of; None when the store knows no such id."""
+        if self.has_article(article_id):
+            return article_id
+        row = self.con.execute("""SELECT d.duplicate_of FROM duplicates d JOIN articles a ON a.id = d.duplicate_of
+                                  WHERE d.id = ?""", [article_id]).fetchone()
+        return row[0] if row else None
 
     # -- the situation across articles ---------------------------------------------------------
     def situation_stale(self) -> bool:
@@ -337,7 +533,7 @@ class Store:
 
     # -- reading -----------------------------------------------------------------------------
     def counts(self, *, situation: bool = False) -> dict[str, int]:
-        tables = ("articles", *FACT_TABLES, "failures") + (SITUATION_TABLES if situation else ())
+        tables = ("articles", *FACT_TABLES, "failures", "duplicates") + (SITUATION_TABLES if situation else ())
         if situation:
             self.refresh_situation(only_if_stale=True)
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608 - fixed names
@@ -348,8 +544,18 @@ class Store:
             yield Document.model_validate_json(js)
 
     def document(self, article_id: str) -> Optional[Document]:
-        row = self.con.execute("SELECT document FROM articles WHERE id = ?", [article_id]).fetchone()
+        """The stored document of ``article_id`` (or of the article it is a duplicate of), or None."""
+        resolved = self.resolve_article(article_id)
+        if resolved is None:
+            return None
+        row = self.con.execute("SELECT document FROM articles WHERE id = ?", [resolved]).fetchone()
         return Document.model_validate_json(row[0]) if row else None
+
+    def duplicates(self, article_id: Optional[str] = None) -> list[dict]:
+        """The recorded duplicates (``id``, ``duplicate_of``, ``origin``), of one article or all."""
+        where, params = ("WHERE duplicate_of = ?", [article_id]) if article_id else ("", [])
+        return self.query(f"SELECT id, duplicate_of, origin FROM duplicates {where} ORDER BY duplicate_of, id",
+                          params)
 
     def failures(self) -> list[Failure]:
         rows = self.con.execute(
@@ -661,16 +867,30 @@ class Store:
         return data
 
     # -- the rest of the situation that the HTTP API and the dashboard show ---------------------
-    def article_list(self, limit: int = 100, offset: int = 0) -> list[dict]:
-        """Stored articles, newest first, with their counts of actors, events, quotes and claims."""
-        return self.query("""
+    def article_list(self, limit: int = 100, offset: int = 0, *, ids: Optional[Sequence[str]] = None) -> list[dict]:
+        """Stored articles, newest first, with their counts of actors, events, quotes and claims and the
+        ids recorded as their duplicates; ``ids``: only these (stored ids)."""
+        where, params = ("WHERE list_contains(?, a.id)", [list(ids)]) if ids is not None else ("", [])
+        return self.query(f"""
             SELECT a.id, a.title, a.source, a.url, CAST(a.published AS VARCHAR) AS published, a.language, a.origin,
                    (SELECT count(*) FROM actors x WHERE x.article_id = a.id) AS n_actors,
                    (SELECT count(*) FROM events x WHERE x.article_id = a.id) AS n_events,
                    (SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS n_quotes,
-                   (SELECT count(*) FROM claims x WHERE x.article_id = a.id) AS n_claims
-            FROM articles a ORDER BY a.published DESC NULLS LAST, a.ingested_at DESC, a.id LIMIT ? OFFSET ?""",
-                     [limit, offset])
+                   (SELECT count(*) FROM claims x WHERE x.article_id = a.id) AS n_claims,
+                   coalesce((SELECT list(d.id ORDER BY d.id) FROM duplicates d WHERE d.duplicate_of = a.id),
+                            []::VARCHAR[]) AS duplicates
+            FROM articles a {where}
+            ORDER BY a.published DESC NULLS LAST, a.ingested_at DESC, a.id LIMIT ? OFFSET ?""",
+                     params + [limit, offset])
+
+    def article(self, article_id: str) -> dict:
+        """One stored article's row of :meth:`article_list`, found by its id or the id of a duplicate
+        (``requested`` is the id asked for); :class:`QueryError` when the store knows no such id."""
+        resolved = self.resolve_article(article_id)
+        if resolved is None:
+            raise QueryError(f"unknown article {article_id!r}; `sitrep articles` lists the stored ones")
+        (row,) = self.article_list(1, 0, ids=[resolved])
+        return {"requested": article_id, **row}
 
     def claims(self, *, article: Optional[str] = None, subject: Optional[str] = None, prop: Optional[str] = None,
                limit: int = 100, offset: int = 0, since: Optional[str] = None, until: Optional[str] = None
@@ -680,7 +900,7 @@ class Store:
         where, params = self._period_filter("a.published", since, until)
         if article:
             where.append("c.article_id = ?")
-            params.append(article)
+            params.append(self.resolve_article(article) or article)
         if subject:
             where.append("m.entity_id = ?")
             params.append(self.resolve_actor(subject))
