@@ -21,7 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"
-SHARED = ROOT.parent / "shared"
+# ../shared beside the checkout, or the nearest shared/ further up (a git worktree lies deeper)
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "seed").is_dir()), ROOT.parent / "shared")
 SEED = SHARED / "seed" / "000_930e9a1d074fde8c.txt"
 PLOVER = SHARED / "data" / "plover" / "PLOVER_GSR_CAMEO.txt"
 PLOVER_N = 300
