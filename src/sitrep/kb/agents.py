@@ -135,6 +135,7 @@ class ActorCues(BaseModel):
     media_words: Words
     party_words: Words
     igo_words: Words
+    igo_names: Words
     portfolio_words: Words
     demonym_endings: tuple[str, ...]
     target_preps: Words

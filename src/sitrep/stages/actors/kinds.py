@@ -2,7 +2,7 @@
 
 "... Brigades" is an armed group, "... News Agency" a medium, a name with "United Nations" an IGO,
 any other ORG an organisation, a PERSON a person, a NORP a group (the words are the actor cue lists
-``media_words``, ``armed_group_words``, ``igo_words``).
+``media_words``, ``armed_group_words``, ``igo_words`` with ``igo_names``).
 """
 
 from __future__ import annotations
@@ -24,6 +24,6 @@ def infer_kind(b, name: str, label: str) -> str:
         return "media"
     if words & cues.armed_group_words:
         return "armed_group"
-    if any(w in low for w in cues.igo_words) and "united nations" in low:
+    if any(w in low for w in cues.igo_words) and any(n in low for n in cues.igo_names):
         return "igo"
     return "organization"
