@@ -16,9 +16,8 @@ from sitrep.errors import KnowledgeBaseError
 from sitrep.kb import load_kb
 from sitrep.kb.agents import load_agents, load_cues
 from sitrep.pipeline import Pipeline
-from sitrep.stages.actors import ActorsConfig, ActorsStage
+from sitrep.stages.actors import ActorsConfig, ActorsStage, frames, kb_match, metonyms, persons
 from sitrep.stages.actors import agents as agent_rules
-from sitrep.stages.actors import frames, kb_match, metonyms, persons
 from sitrep.stages.actors.builder import Builder
 from sitrep.stages.actors.data import ActorData, fuzzy_index, role_heads
 from sitrep.stages.actors.kinds import infer_kind
@@ -229,7 +228,7 @@ def _ment(key, start, how="name"):
 
 
 def test_dominant_armed_group_needs_a_clear_lead():
-    actors = {"HTS": ActorRecord("HTS", "HTS", kind="armed_group"), "SNA": ActorRecord("SNA", "SNA", kind="armed_group")}
+    actors = {k: ActorRecord(k, k, kind="armed_group") for k in ("HTS", "SNA")}
     b = SimpleNamespace(actors=actors, config=ActorsConfig(),
                         ments=[_ment("HTS", 0), _ment("HTS", 10), _ment("HTS", 20), _ment("SNA", 30)])
     assert agent_rules.dominant_actors(b) == {"armed_group": "HTS"}
