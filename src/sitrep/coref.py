@@ -17,14 +17,45 @@ never creates actors itself:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 PERSON_KINDS = frozenset({"person"})
 THING_KINDS = frozenset({"state", "organization", "armed_group", "igo", "media", "group"})
 GROUP_KINDS = frozenset({"organization", "armed_group", "igo", "group"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 OBJECT_DEPS = frozenset({"dobj", "iobj", "dative", "pobj", "attr", "oprd"})
-ROLE_WEIGHT = {"subj": 2.0, "poss": 1.5, "obj": 1.0, "other": 0.3}
+
+
+@dataclass(frozen=True)
+class PronounWeights:
+    """How :func:`resolve_pronouns` scores an antecedent (the actors stage's configuration gives them:
+    ``pronoun_<field>``). An antecedent scores its grammatical role's weight (``subject_weight``, ...), less
+    ``sentence_penalty`` per sentence and ``token_penalty`` per token back, plus ``salience_bonus``
+    per earlier naming (up to ``salience_cap``), plus the bonuses."""
+
+    #: weight of an antecedent that is the subject / possessor / object of its clause, or anything else
+    subject_weight: float = 2.0
+    possessor_weight: float = 1.5
+    object_weight: float = 1.0
+    other_weight: float = 0.3
+    sentence_penalty: float = 0.6
+    token_penalty: float = 0.01
+    salience_bonus: float = 0.3
+    salience_cap: int = 4
+    #: the actor the previous pronoun of the same kind ("person"/"thing") went to
+    continuity_bonus: float = 1.5
+    #: "itself"/"himself" and the subject of its own clause
+    reflexive_bonus: float = 2.0
+    #: "Jordan said it had closed ...": the teller of the clause the pronoun is in
+    teller_bonus: float = 2.0
+    #: how many sentences back a person pronoun / a thing pronoun looks
+    person_max_sentences: int = 2
+    thing_max_sentences: int = 1
+
+    def role(self, role: str) -> float:
+        """The weight of a grammatical role ("subj", "poss", "obj", "other")."""
+        return {"subj": self.subject_weight, "poss": self.possessor_weight, "obj": self.object_weight}.get(
+            role, self.other_weight)
 
 
 @dataclass
@@ -135,8 +166,10 @@ def title_holder(title_head: str, title_words: set[str], affiliation: Optional[s
     return None
 
 
-def is_expletive_it(tok) -> bool:
-    """ "It" that refers to nothing: "it's a complicated situation", "it is clear that ..."."""
+def is_expletive_it(tok, expletive_verbs: frozenset = frozenset()) -> bool:
+    """ "It" that refers to nothing: "it's a complicated situation", "it is clear that ...", and
+    the subject of one of ``expletive_verbs`` ("it seems", "it remains to be seen"; the actor cue
+    list ``expletive_verbs``)."""
     if tok.lower_ != "it":
         return False
     head = tok.head
@@ -144,7 +177,7 @@ def is_expletive_it(tok) -> bool:
         return True
     if tok.dep_ in ("nsubj",) and head.lemma_ == "be" and head.dep_ not in ("aux", "auxpass"):
         return True
-    if tok.dep_ == "nsubj" and head.lemma_ in ("seem", "appear", "matter", "rain", "take", "remain"):
+    if tok.dep_ == "nsubj" and head.lemma_ in expletive_verbs:
         return True
     return False
 
@@ -171,24 +204,122 @@ def _inside_quotes(doc, words=None, idxs=None, text=None) -> list[bool]:
     return out
 
 
-def resolve_pronouns(doc, mentions: Sequence[CorefMention], *, person_pronouns: frozenset,
-                     thing_pronouns: frozenset, group_nouns: frozenset, named: set[str],
-                     taken: set[int], sent_index, speech_verbs: frozenset = frozenset(), words=None, idxs=None,
-                     text=None) -> list[CorefMention]:
-    """Resolve pronouns (and "the group"-like definite nouns) in ``doc`` to earlier ``mentions``.
+@dataclass(frozen=True)
+class PronounCues:
+    """The word lists pronoun resolution reads (the actor cues of ``kb/data/actor_cues.yaml``)."""
 
-    ``named`` are the actor keys that have a proper name (pronouns prefer them); ``taken`` are token
-    indices already inside a mention; ``sent_index(token_i)`` gives a token's sentence number.
-    Returns new mentions with ``how="pronoun"`` (in text order).
-    """
-    ments = sorted(mentions, key=lambda m: m.start)
-    quoted = None
-    # who is quoted in each sentence: subjects of verbs of saying (a pronoun in their quote is not them)
+    person_pronouns: frozenset
+    thing_pronouns: frozenset
+    group_nouns: frozenset
+    speech_verbs: frozenset = frozenset()
+    expletive_verbs: frozenset = frozenset()
+
+
+def _speakers(doc, ments: Sequence[CorefMention], speech_verbs: frozenset, sent_index) -> dict[int, set[str]]:
+    """Who is quoted in each sentence: the actors that are subjects of a verb of saying ("Hale said")."""
     speakers: dict[int, set[str]] = {}
     for m in ments:
         h = doc[m.head]
         if h.dep_ == "nsubj" and h.head.lemma_ in speech_verbs:
             speakers.setdefault(sent_index(m.head), set()).add(m.actor)
+    return speakers
+
+
+def _is_group_noun(doc, tok) -> bool:
+    """ "the group" standing alone ("The group said"), not "the group of", "the armed group"."""
+    return (tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.i > 0
+            and doc[tok.i - 1].lower_ == "the" and tok.head.lower_ != "of"
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights)
+            and not any(c.dep_ in ("compound", "amod") for c in tok.lefts))
+
+
+def _pronoun_class(doc, tok, cues: PronounCues):
+    """(kinds it may refer to, "person"/"thing", start char) of a pronoun or "the group"-like noun;
+    ``None`` for a word that is neither ("it" expletive, "group" in "the group of")."""
+    low = tok.lower_
+    if low in cues.person_pronouns and tok.pos_ in ("PRON", "DET"):
+        return PERSON_KINDS, "person", tok.idx
+    if low in cues.thing_pronouns and tok.pos_ in ("PRON", "DET") and not is_expletive_it(tok, cues.expletive_verbs):
+        return THING_KINDS, "thing", tok.idx
+    if low in cues.group_nouns and _is_group_noun(doc, tok):
+        return GROUP_KINDS, "thing", doc[tok.i - 1].idx
+    return None
+
+
+@dataclass
+class _Pronoun:
+    """A pronoun being resolved, with what the scoring needs to know about its clause."""
+
+    tok: object
+    kinds: frozenset
+    group: str
+    sent: int
+    verb: object
+    teller: object
+    reflexive: bool
+    excluded: set
+
+
+def _score(doc, p: _Pronoun, m: CorefMention, sent_index, counts: dict, last_pron: dict,
+           w: PronounWeights) -> Optional[float]:
+    """The score of antecedent ``m`` for pronoun ``p``, or ``None`` when it cannot be: the wrong kind,
+    too far back, quoted, or the subject of the object pronoun's own verb ("the US has designated it")."""
+    tok = p.tok
+    h = doc[m.head]
+    dist_s = p.sent - sent_index(m.head)
+    if dist_s > (w.person_max_sentences if p.group == "person" else w.thing_max_sentences):
+        return None
+    if m.actor in p.excluded:
+        return None
+    role = _role(h)
+    same_clause_subject = role == "subj" and _clause_verb(h).i == p.verb.i
+    if same_clause_subject and not p.reflexive and tok.dep_ in OBJECT_DEPS | {"poss"} and tok.lower_ != "its":
+        return None
+    score = w.role(role) - w.sentence_penalty * dist_s - w.token_penalty * (tok.i - m.head)
+    score += w.salience_bonus * min(counts.get(m.actor, 0), w.salience_cap)
+    if last_pron.get(p.group) == m.actor:
+        score += w.continuity_bonus
+    if p.reflexive and same_clause_subject:
+        score += w.reflexive_bonus
+    teller = p.teller
+    if teller is not None and (h.i == teller.i or (h.head.i == teller.i and h.dep_ in ("poss", "compound"))):
+        score += w.teller_bonus  # "Jordan said it had closed ...", "Iraq's government said it ...": the teller
+    return score
+
+
+def _best_antecedent(doc, p: _Pronoun, earlier: list[CorefMention], named: set[str], sent_index,
+                     counts: dict, last_pron: dict, w: PronounWeights) -> Optional[CorefMention]:
+    """The best-scoring earlier named mention of a compatible kind (the latest wins a tie)."""
+    best, best_score = None, None
+    for m in reversed(earlier):
+        if m.kind not in p.kinds or m.start >= p.tok.idx or m.actor not in named:
+            continue
+        score = _score(doc, p, m, sent_index, counts, last_pron, w)
+        if score is not None and (best_score is None or score > best_score):
+            best, best_score = m, score
+    return best
+
+
+def resolve_pronouns(doc, mentions: Sequence[CorefMention], *, person_pronouns: frozenset,
+                     thing_pronouns: frozenset, group_nouns: frozenset, named: set[str],
+                     taken: set[int], sent_index: Callable[[int], int], speech_verbs: frozenset = frozenset(),
+                     words=None, idxs=None, text=None, expletive_verbs: frozenset = frozenset(),
+                     weights: PronounWeights = PronounWeights()) -> list[CorefMention]:
+    """Resolve pronouns (and "the group"-like definite nouns) in ``doc`` to earlier ``mentions``.
+
+    ``named`` are the actor keys that have a proper name (pronouns prefer them); ``taken`` are token
+    indices already inside a mention; ``sent_index(token_i)`` gives a token's sentence number.
+    Returns new mentions with ``how="pronoun"`` (in text order).
+
+    1. Walk the pronouns in text order, counting how often each actor was named before each.
+    2. Classify each: a person pronoun, a thing pronoun (not an expletive "it"), or "the group".
+    3. Inside a quotation, the speakers of that sentence and its neighbours are excluded.
+    4. Score every earlier compatible named mention (:func:`_score`); the best one wins.
+    """
+    cues = PronounCues(person_pronouns, thing_pronouns, group_nouns, speech_verbs, expletive_verbs)
+    ments = sorted(mentions, key=lambda m: m.start)
+    quoted = None
+    speakers = _speakers(doc, ments, speech_verbs, sent_index)
     out: list[CorefMention] = []
     counts: dict[str, int] = {}
     pos = 0
@@ -204,63 +335,27 @@ def resolve_pronouns(doc, mentions: Sequence[CorefMention], *, person_pronouns: 
             if m.how not in ("pronoun",):
                 counts[m.actor] = counts.get(m.actor, 0) + 1
             pos += 1
-        low = tok.lower_
         if tok.i in taken:
             continue
-        kinds = None
-        end = tok.idx + len(tok.text)
-        start = tok.idx
-        if low in person_pronouns and tok.pos_ in ("PRON", "DET"):
-            kinds, group = PERSON_KINDS, "person"
-        elif low in thing_pronouns and tok.pos_ in ("PRON", "DET") and not is_expletive_it(tok):
-            kinds, group = THING_KINDS, "thing"
-        elif (low in group_nouns and tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.i > 0
-              and doc[tok.i - 1].lower_ == "the" and tok.head.lower_ != "of"
-              and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights)
-              and not any(c.dep_ in ("compound", "amod") for c in tok.lefts)):
-            kinds, group = GROUP_KINDS, "thing"
-            start = doc[tok.i - 1].idx
-        if kinds is None:
+        cls = _pronoun_class(doc, tok, cues)
+        if cls is None:
             continue
+        kinds, group, start = cls
         s_tok = sent_index(tok.i)
         verb = _clause_verb(tok)
-        teller = _teller_subject(verb, speech_verbs)
-        reflexive = low.endswith("self")
-        best, best_score = None, None
-        excluded = set()
+        excluded: set[str] = set()
         if quoted is None:
             quoted = _inside_quotes(doc, words, idxs, text)
         if quoted[tok.i]:
             for k in (s_tok - 1, s_tok, s_tok + 1):
                 excluded |= speakers.get(k, set())
-        for m in reversed(all_ments + out):
-            if m.kind not in kinds or m.start >= tok.idx:
-                continue
-            h = doc[m.head]
-            dist_s = s_tok - sent_index(m.head)
-            if dist_s > (2 if group == "person" else 1):
-                continue
-            if m.actor not in named:
-                continue
-            if m.actor in excluded:
-                continue
-            role = _role(h)
-            same_clause_subject = role == "subj" and _clause_verb(h).i == verb.i
-            if same_clause_subject and not reflexive and tok.dep_ in OBJECT_DEPS | {"poss"} and low != "its":
-                continue
-            score = ROLE_WEIGHT[role] - 0.6 * dist_s - 0.01 * (tok.i - m.head)
-            score += 0.3 * min(counts.get(m.actor, 0), 4)
-            if last_pron.get(group) == m.actor:
-                score += 1.5
-            if reflexive and same_clause_subject:
-                score += 2.0
-            if teller is not None and (h.i == teller.i or (h.head.i == teller.i and h.dep_ in ("poss", "compound"))):
-                score += 2.0  # "Jordan said it had closed ...", "Iraq's government said it ...": the teller
-            if best_score is None or score > best_score:
-                best, best_score = m, score
+        p = _Pronoun(tok=tok, kinds=kinds, group=group, sent=s_tok, verb=verb,
+                     teller=_teller_subject(verb, speech_verbs), reflexive=tok.lower_.endswith("self"),
+                     excluded=excluded)
+        best = _best_antecedent(doc, p, all_ments + out, named, sent_index, counts, last_pron, weights)
         if best is None:
             continue
-        cm = CorefMention(start=start, end=end, head=tok.i, actor=best.actor, kind=best.kind, how="pronoun")
-        out.append(cm)
+        out.append(CorefMention(start=start, end=tok.idx + len(tok.text), head=tok.i, actor=best.actor,
+                                kind=best.kind, how="pronoun"))
         last_pron[group] = best.actor
     return out

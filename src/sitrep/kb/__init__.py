@@ -580,7 +580,12 @@ def build_kb_cached(files: list[tuple[str, bool]]) -> KnowledgeBase:
 @lru_cache(maxsize=8)
 def load_kb(paths: tuple[str, ...] = (), include_package: bool = True) -> KnowledgeBase:
     """The package KB plus the user's files ``paths`` (later entries with an existing id extend it),
-    validated, loaded once per process (and cached on disk between processes)."""
+    validated, loaded once per process (and cached on disk between processes).
+
+    The actors stage obtains it through its pipeline's resources (``resources.get("kb", ...)``); this
+    process-wide cache stays because the spaCy pipeline's entity ruler (:func:`sitrep.nlp.load_pipeline`,
+    itself cached per model) and the places stage's demonym table read the KB outside any
+    ``Resources``, and both must see the very same object without parsing it again."""
     files = [(p, False) for p in package_files()] if include_package else []
     files += [(str(p), True) for p in paths]
     return build_kb_cached(files)

@@ -1,12 +1,19 @@
 """Generic agent words (``kb/data/agents.yaml``) and actor cue words (``kb/data/actor_cues.yaml``),
-loaded and validated once per process."""
+loaded and validated.
+
+The loaders keep no cache of their own: a pipeline loads each file once through its
+:class:`~sitrep.stages.resources.Resources` (``resources.get("agents", load_agents)``,
+``resources.get("actor_cues", load_cues)``), so that a test or a user can give the actors stage other
+word lists without touching process-wide state.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Optional
+from typing import Any, Optional
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from ..errors import KnowledgeBaseError
 from . import DATA_DIR, KINDS, load_yaml
@@ -52,7 +59,6 @@ class Agents:
         return None
 
 
-@lru_cache(maxsize=2)
 def load_agents(path: str | None = None) -> Agents:
     p = str(path or AGENTS_FILE)
     data = load_yaml(p)
@@ -91,20 +97,88 @@ def load_agents(path: str | None = None) -> Agents:
     return Agents(by_head=by_head, ranks=frozenset(ranks))
 
 
-@lru_cache(maxsize=2)
-def load_cues(path: str | None = None) -> dict[str, frozenset]:
+Words = frozenset[str]
+
+
+class ActorCues(BaseModel):
+    """``kb/data/actor_cues.yaml``: every list the actors stage and coreference read (see the file's
+    comments for what each decides). Words are lower-cased; an unknown or missing key is an error."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # metonymy: when a capital or seat of power acts, speaks or receives
+    object_verbs: Words
+    contact_verbs: Words
+    contact_nouns: Words
+    place_preps: Words
+    place_nouns: Words
+    place_subject_verbs: Words
+    agent_preps: Words
+    contact_preps: Words
+    # place frames: "the town of X", "X province"
+    place_frames: Words
+    # generic agents
+    agent_name_stop: Words
+    agent_joiners: Words
+    leader_words: Words
+    located_preps: Words
+    belonging_preps: Words
+    sector_names: dict[str, str]
+    # coreference
+    person_pronouns: Words
+    thing_pronouns: Words
+    group_nouns: Words
+    speech_verbs: Words
+    expletive_verbs: Words
+    # kinds of unknown names
+    armed_group_words: Words
+    media_words: Words
+    party_words: Words
+    igo_words: Words
+    igo_names: Words
+    portfolio_words: Words
+    demonym_endings: tuple[str, ...]
+    target_preps: Words
+    # spans and persons
+    trim_left: Words
+    name_particles: Words
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _words(cls, v: Any, info) -> Any:
+        if info.field_name == "sector_names":
+            if not isinstance(v, dict) or not all(isinstance(k, str) and isinstance(x, str) and x
+                                                  for k, x in v.items()):
+                raise ValueError("must map sector codes to names")
+            return dict(v)
+        if not isinstance(v, list) or not all(isinstance(x, str) and x for x in v):
+            raise ValueError("must be a list of words")
+        return [x.lower() for x in v]
+
+    def __getitem__(self, key: str):
+        """``cues["place_preps"]``: the mapping-style access older code used."""
+        return getattr(self, key)
+
+    @property
+    def organisation_words(self) -> frozenset[str]:
+        """Words that make a name an organisation's rather than a place's: armed group, media, group
+        and party words ("the Northern Valley Brigades base" keeps its actor)."""
+        return self.armed_group_words | self.media_words | self.group_nouns | self.party_words
+
+
+def load_cues(path: str | None = None) -> ActorCues:
+    """The actor cue lists of ``path`` (default: the package's ``actor_cues.yaml``), validated: an
+    error names the file, the line and the list."""
     p = str(path or CUES_FILE)
     data = load_yaml(p)
     if not isinstance(data, dict):
         raise KnowledgeBaseError("the cues file must be a YAML mapping of lists", file=p, line=1)
-    out = {}
-    for k, v in data.items():
-        if not isinstance(v, list) or not all(isinstance(x, str) and x for x in v):
-            raise KnowledgeBaseError("must be a list of words", file=p, line=data.line_of(k), field=k)
-        out[k] = frozenset(x.lower() for x in v)
-    need = {"object_verbs", "contact_verbs", "contact_nouns", "place_preps", "place_nouns",
-            "place_subject_verbs", "place_frames", "person_pronouns", "thing_pronouns", "group_nouns", "speech_verbs"}
-    missing = need - set(out)
-    if missing:
-        raise KnowledgeBaseError(f"missing list {sorted(missing)[0]!r}", file=p, line=1, field=sorted(missing)[0])
-    return out
+    try:
+        return ActorCues.model_validate(dict(data))
+    except ValidationError as err:
+        e = err.errors()[0]
+        key = str(e["loc"][0]) if e["loc"] else None
+        line = data.line_of(key) if key and hasattr(data, "line_of") else 1
+        msg = "missing list" if e["type"] == "missing" else e["msg"].removeprefix("Value error, ")
+        raise KnowledgeBaseError(f"{msg} {key!r}" if e["type"] == "missing" else msg, file=p, line=line,
+                                 field=key) from None

@@ -69,6 +69,49 @@ class KbRuler:
             v = self._norm_cache[h] = " ".join(norm(lower).split()) if lower not in _STOP else "\x00"
         return v
 
+    def _longest_name(self, i: int, norms: list[str], arr: list, strings) -> tuple[int, tuple] | None:
+        """The longest KB name starting at token ``i``: (end token, (label, id, lower ok)), or ``None``.
+        A name whose last word is capitalised never matches a lower-case last token ("Russia today")."""
+        maxw = self.max_words
+        best = None
+        parts: list[str] = []
+        nwords = 0
+        for j in range(i, min(len(norms), i + 3 * maxw)):
+            t = norms[j]
+            if t == "\x00":
+                break
+            if t:
+                parts.append(t)
+                nwords += t.count(" ") + 1
+                if nwords > maxw:
+                    break
+                key = " ".join(parts)
+                hit = self.names.get(key)
+                if hit is not None and not (key in self.last_capital and strings[arr[j][0]].islower()):
+                    best = (j + 1, hit)
+        return best
+
+    def _name_span(self, doc, i: int, best: tuple, arr: list, strings) -> Span | None:
+        """The entity of a name match, unless written all in lower case where the name is not ("turkey"),
+        or a demonym that starts a longer capitalised name ("Syrian" in "Free Syrian Legion")."""
+        end, (label, eid, lower_ok) = best
+        if not lower_ok:
+            orth = "".join(strings[arr[k][0]] for k in range(i, end))
+            if orth == orth.lower():
+                return None
+        if label == "NORP" and end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+            return None  # "Syrian" in "Free Syrian Legion": let the NER see the whole name
+        return Span(doc, i, end, label=label, span_id=eid, kb_id=eid)
+
+    def _acronym_span(self, doc, i: int, orth: str) -> Span | None:
+        """An acronym written in capitals ("US", "U.S.", "HTS"); "us" and "is" never match."""
+        if not orth[:1].isupper():
+            return None
+        hit = self.acronyms.get(acronym_key(orth))
+        if hit is not None and is_acronym(orth):
+            return Span(doc, i, i + 1, label=hit[0], span_id=hit[1], kb_id=hit[1])
+        return None
+
     def __call__(self, doc):
         if not self.names and not self.acronyms:
             return doc
@@ -78,44 +121,18 @@ class KbRuler:
         arr = doc.to_array([ORTH, LOWER, SPACY]).tolist()
         strings = doc.vocab.strings
         norms = [self._norm_tok(lo, strings[lo]) for _, lo, _ in arr]
-        first, names, acronyms, maxw = self.first_words, self.names, self.acronyms, self.max_words
         spans = []
         for i in range(n):
             nt = norms[i]
             if not nt or nt == "\x00":
                 continue
-            best = None
-            if nt.split(" ", 1)[0] in first:
-                parts = []
-                nwords = 0
-                for j in range(i, min(n, i + 3 * maxw)):
-                    t = norms[j]
-                    if t == "\x00":
-                        break
-                    if t:
-                        parts.append(t)
-                        nwords += t.count(" ") + 1
-                        if nwords > maxw:
-                            break
-                        key = " ".join(parts)
-                        hit = names.get(key)
-                        if hit is not None and not (key in self.last_capital and strings[arr[j][0]].islower()):
-                            best = (j + 1, hit)
+            best = self._longest_name(i, norms, arr, strings) if nt.split(" ", 1)[0] in self.first_words else None
             if best is not None:
-                end, (label, eid, lower_ok) = best
-                if not lower_ok:
-                    orth = "".join(strings[arr[k][0]] for k in range(i, end))
-                    if orth == orth.lower():
-                        continue
-                if label == "NORP" and end < n and doc[end].is_title and doc[end].is_alpha:
-                    continue  # "Syrian" in "Free Syrian Legion": let the NER see the whole name
-                spans.append(Span(doc, i, end, label=label, span_id=eid, kb_id=eid))
-                continue
-            orth = strings[arr[i][0]]
-            if orth[:1].isupper():
-                hit = acronyms.get(acronym_key(orth))
-                if hit is not None and is_acronym(orth):
-                    spans.append(Span(doc, i, i + 1, label=hit[0], span_id=hit[1], kb_id=hit[1]))
+                span = self._name_span(doc, i, best, arr, strings)
+            else:
+                span = self._acronym_span(doc, i, strings[arr[i][0]])
+            if span is not None:
+                spans.append(span)
         if spans:
             doc.set_ents(filter_spans(spans), default="unmodified")
         return doc

@@ -1,0 +1,51 @@
+"""Stage ``actors``: who is who in the article -- one :class:`~sitrep.contract.Actor` per real actor, with
+every span that names it, and ``state.mentions`` (sorted by start) for the stages after it.
+
+How mentions are found and resolved:
+
+* **Names** -- entities from the KB entity ruler (their ``ent_id_`` is the KB id) and NER entities
+  matched to the KB through its aliases (case-insensitive except short acronyms), with rapidfuzz only
+  for conservative near-spellings. Unknown PERSON/ORG/NORP names become new actors (kind inferred from
+  titles and name words: "... Brigades" is an armed group, "... News" a medium), never dropped.
+* **Acronyms defined in the text** -- "Hayat Tahrir al-Sham (HTS)" links both forms for the article.
+* **Demonyms and possessives** -- "Russian officials", "Iran's army", "American forces" give the state.
+* **Generic agents** (``kb/data/agents.yaml``) -- "rebels", "security forces", "the regime" become
+  actors with a PLOVER sector and, where the text gives one, a country (CAMEO style: "Syrian rebels" ->
+  ``SYR_REB``; "Syrian troops" -> ``SYR_MIL``, affiliated with ``SYR``). Government words ("the
+  regime", "Russian officials", "the authorities") with a country are the state itself. A bare "the
+  rebels"/"the jihadists" in an article dominated by one named armed group refers to that group; a
+  bare "the regime" refers to whichever regime the article already named.
+* **Persons** get a role and affiliation from the text ("Pentagon spokesman Pat Ryder", "Jake
+  Sullivan, the US national security advisor") or else from the KB (the role held at publication).
+* **Coreference** (:mod:`sitrep.coref`) -- surnames, titles and pronouns (``how="pronoun"``).
+
+Metonymy contract (with the places stage): a KB metonym -- a capital or seat of power such as
+"Moscow", "Washington", "the Kremlin", "the Pentagon", "the White House" -- becomes a mention of the
+government actor with ``Mention.how == "metonym"`` ONLY when it acts, speaks or receives: subject of
+an active verb ("Moscow said"), object of an addressing verb ("urged Tehran"), agent of a passive
+("was condemned by Washington"), party to contact ("reach out to Moscow", "talks with Tehran"),
+possessor of a non-place noun ("Moscow's position"), or modifier of a title ("Kremlin spokesman").
+A place use ("fighting in Moscow", "Moscow's streets") produces no actor mention, so the places stage
+treats a span as a place unless ``state.mentions`` holds a ``how == "metonym"`` mention over it.
+
+Where each job lives:
+
+* :mod:`.stage` -- :class:`ActorsStage`, its resources ("kb", "agents", "actor_cues", "gazetteer");
+* :mod:`.config` -- :class:`ActorsConfig`, every tuning number;
+* :mod:`.builder` -- the working state of one article and the order the rules run in;
+* :mod:`.trim` -- entity spans; :mod:`.kb_match` -- KB ids, defined acronyms, fuzzy matching;
+* :mod:`.names` -- the rules resolving one entity; :mod:`.kinds` -- the kind of an unknown name;
+* :mod:`.frames` -- place frames ("the town of X": no actor); :mod:`.metonyms` -- "Moscow said";
+* :mod:`.persons` -- names, surnames and roles; :mod:`.titles` -- bare titles ("the spokesman");
+* :mod:`.agents` -- generic agents ("Syrian rebels", "the regime"); :mod:`.pronouns` -- coreference;
+* :mod:`.output` -- the actors and mentions written to the state.
+
+The word lists are data: ``kb/data/actor_cues.yaml`` (validated by :class:`sitrep.kb.agents.ActorCues`)
+and ``kb/data/agents.yaml``.
+"""
+
+from .config import ActorsConfig
+from .model import ACTOR_LABELS, NAMED_HOWS, STATE_SECTORS
+from .stage import ActorsStage
+
+__all__ = ["ActorsStage", "ActorsConfig", "ACTOR_LABELS", "NAMED_HOWS", "STATE_SECTORS"]

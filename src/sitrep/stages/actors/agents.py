@@ -1,0 +1,339 @@
+"""Generic agents (``kb/data/agents.yaml``): nouns naming an actor by its sector, not its name.
+
+1. An agent noun ("rebels", "security forces", "officials") takes in the words in front that belong
+   to it: its own modifiers ("national security forces"), actor mentions ("Russian officials", "Iran's
+   army", "HTS-led rebels"), a place ("Baghdad police" -> IRQ) -- but not a joiner ("Iran-backed
+   militias" are not Iran) nor a quantifier ("many troops", "its own people").
+2. Its country or group comes from those words, from where it is ("demonstrators in Baghdad"; not for
+   armed forces, often abroad) or from an "of" phrase ("the army of Syria").
+3. With a group it is that group ("HTS fighters"); with a country, a government word ("the regime",
+   "Russian officials") is the state itself, any other an actor of that state's sector (CAMEO style:
+   "Syrian troops" -> ``SYR_MIL`` affiliated with SYR; "Syrian rebels" -> ``SYR_REB``).
+4. Bare agents are resolved last: "its fighters" -> the possessor; "the regime" -> the same agent
+   named before; "the rebels" -> the article's dominant armed group; else one generic actor per
+   agent word ("protesters" -> ``PROTESTER``, sector OPP).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ...kb import slug
+from .frames import place_country
+from .model import ARMED_SECTORS, GROUP_KINDS, NAMED_HOWS, STATE_SECTORS, ActorRecord, MentionRecord
+
+
+def agent_at(b, tok):
+    """The agent whose phrase ends at noun ``tok``, reading up to ``agent_modifier_window`` lemmas
+    in front ("security forces" -> COP, "forces" -> MIL), or ``None``."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = tok.lemma_.lower()
+    cands = b.agents.by_head.get(lemma) or b.agents.by_head.get(tok.lower_)
+    if not cands:
+        return None
+    lefts = [t.lemma_.lower() for t in b.doc[max(tok.left_edge.i, tok.i - b.config.agent_modifier_window):tok.i]]
+    return b.agents.match(lefts + [cands[0].head])
+
+
+def country_sector_actor(b, country: str, sector: str, word: str, kind: Optional[str]) -> str:
+    """The actor of a state's sector, ``<ISO3>_<SECTOR>`` ("Syria military" = ``SYR_MIL``), made on
+    first use: of ``kind`` (by default an armed group for rebel sectors, else an organisation),
+    affiliated with the state when the sector is the state's own."""
+    key = f"{country}_{sector}"
+    if key not in b.actors:
+        cname = b.kb.entries[country].name if country in b.kb.entries else country
+        if kind is None:
+            kind = "armed_group" if sector in ARMED_SECTORS else "organization"
+        b.actors[key] = ActorRecord(key=key, name=f"{cname} {b.cues.sector_names.get(sector, word)}", kind=kind,
+                                    country=country, sector=sector,
+                                    affiliation=country if sector in STATE_SECTORS else None)
+    return key
+
+
+# -- the words in front ------------------------------------------------------------------------
+def _place_in_front(b, j: int, lo: int, t) -> Optional[tuple[int, str]]:
+    """ "Darfur rebels", "Baghdad police": a place in front (a name the model did not call a place
+    must be a sizeable town) -> (its first token, its country)."""
+    doc = b.doc
+    k = j
+    while k - 1 >= lo and doc[k - 1].ent_iob_ == "I" and doc[k].ent_iob_ != "B":
+        k -= 1
+    c3 = place_country(b, doc[k:j + 1].text, b.config.place_min_population if t.ent_type_ in ("GPE", "LOC")
+                       else b.config.big_place_population)
+    return (k, c3) if c3 else None
+
+
+def _own_modifier(b, t, tok) -> bool:
+    """ "regional partners", "top lawmakers", "Chilean government officials", "army officers", "French
+    paper workers": an adjective or noun modifying the agent (or itself an agent)."""
+    if t.dep_ == "amod" and t.head.i == tok.i and t.pos_ == "ADJ":
+        return True
+    return t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "ADJ") and (
+        agent_at(b, t) is not None or t.head.i == tok.i)
+
+
+def _led_by(b, j: int, lo: int) -> Optional[int]:
+    """ "HTS-led rebels", "Iran's army": the token of the mention before the dash, "led" or
+    possessive, or ``None``."""
+    doc = b.doc
+    k = j - 1
+    while k >= lo and (doc[k].text in ("-", "\u2013") or doc[k].lower_ in b.cues.leader_words):
+        k -= 1
+    return k if k >= lo and b.tok_owner.get(k) is not None else None
+
+
+def agent_left(b, tok, agent):
+    """Where an agent's mention starts, scanning left from its head over the agent's own words
+    ("security forces"), actor mentions ("Russian", "Iran's", "HTS-led") and their joiners;
+    plus the country a person before it gives ("Bashar al-Assad's regime" -> SYR)."""
+    doc = b.doc
+    lo = tok.left_edge.i
+    ts = max(lo, tok.i - len(agent.modifiers))
+    country, via_dem = None, False
+    j = ts - 1
+    while j >= lo:
+        t = doc[j]
+        m = b.tok_owner.get(j)
+        if m is not None:
+            a = b.actors.get(m.key)
+            if a is not None and a.kind == "person":
+                country = (b.kb.state_of(a.kb_id) if a.kb_id else None) or a.country
+                break
+            ts = m.ts
+            j = m.ts - 1
+            continue
+        if country is None and (t.ent_type_ or t.pos_ == "PROPN") and t.dep_ in ("compound", "amod", "nmod"):
+            place = _place_in_front(b, j, lo, t)
+            if place:
+                ts, country = place
+                j = ts - 1
+                continue
+        if t.lower_ in b.cues.agent_name_stop:
+            break  # "its own people", "many troops": not part of the agent's name
+        if _own_modifier(b, t, tok):
+            ts = j
+            j -= 1
+            continue
+        if t.lower_ in b.cues.agent_joiners:
+            break  # "Iran-backed militias" are not Iran (the relations stage reads "backed")
+        if t.tag_ == "POS" or t.text in ("-", "\u2013") or t.lower_ in b.cues.leader_words:
+            k = _led_by(b, j, lo)
+            if k is not None:
+                j = k  # "HTS-led rebels", "Iran's army": the mention joins the agent
+                continue
+            break
+        break
+    while ts < tok.i and (doc[ts].tag_ == "POS" or doc[ts].is_punct):
+        ts += 1
+    return ts, country, via_dem
+
+
+# -- whose agent it is -------------------------------------------------------------------------
+def located_country(b, tok, country: Optional[str]) -> Optional[str]:
+    """ "demonstrators in Baghdad", "students throughout Indonesia": where they are gives their
+    country (CAMEO)."""
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ in b.cues.located_preps:
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                pm = b.tok_owner.get(p.i)
+                if pm is not None and b.actors.get(pm.key) is not None:
+                    pa = b.actors[pm.key]
+                    if pa.kind == "state":
+                        country = pa.key
+                elif p.ent_type_ in ("GPE", "LOC"):
+                    span = next((e for e in b.doc.ents if e.start <= p.i < e.end), None)
+                    if span is not None:
+                        country = place_country(b, span.text)
+    return country
+
+
+def belonging_owner(b, tok, country: Optional[str], group: Optional[str]):
+    """ "the army of Syria" -> SYR, "fighters from HTS" -> HTS: (country, group) after the "of"/"from"
+    phrase."""
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ in b.cues.belonging_preps:
+            for p in c.children:
+                m = b.tok_owner.get(p.i)
+                if p.dep_ == "pobj" and m is not None and m.key in b.actors:
+                    a = b.actors[m.key]
+                    if a.kind == "state":
+                        country = a.key
+                    elif a.kind in GROUP_KINDS:
+                        group = a.key
+    return country, group
+
+
+def absorbed_owner(b, absorbed: list[MentionRecord], agent, country, group, via_dem):
+    """The country or group the mentions taken into the agent give: a state ("Russian officials"), a
+    group ("HTS fighters"; a state's own sector of a state body goes to its state), a person's state."""
+    for m in absorbed:
+        a = b.actors.get(m.key)
+        if a is None:
+            continue  # an agent not resolved yet (key "")
+        st = b.kb.state_of(a.kb_id) if a.kb_id else None
+        if a.kind == "state":
+            country = a.key
+            via_dem = via_dem or m.how == "demonym"
+        elif a.kind in GROUP_KINDS:
+            if agent.sector in STATE_SECTORS and st:
+                country = st
+            else:
+                group = a.key
+        elif a.kind == "person" and (st or a.country):
+            country = st or a.country
+    return country, group, via_dem
+
+
+def agent_key(b, agent, country, group, via_dem) -> tuple[Optional[str], str]:
+    """(actor key, how) of an agent: its group, its state (government words), its state's sector, or
+    ``None`` for a bare agent resolved later."""
+    if group:
+        return group, "agent"
+    how = "demonym" if via_dem else "agent"
+    if country and (agent.state or agent.kind == "state"):
+        return b.add_actor_kb(country), how
+    if country:
+        kind = agent.kind if agent.kind != "state" else "organization"
+        return country_sector_actor(b, country, agent.sector, agent.word, kind), how
+    return None, "agent"
+
+
+# -- mentions ----------------------------------------------------------------------------------
+def agent_candidates(b) -> list[int]:
+    """Tokens whose lemma or word is an agent head, not yet in a mention."""
+    by_head = b.agents.by_head
+    return [i for i, (lem, w) in enumerate(zip(b.lemmas, b.words))
+            if (lem in by_head or w.lower() in by_head) and i not in b.tok_owner]
+
+
+def agent_here(b, tok):
+    """The agent ``tok`` heads as an actor, or ``None``: titles are the persons' ("spokesman"), a
+    modifier is no actor ("security" of "security forces", "rebel attack", "police station")."""
+    if tok.i in b.tok_owner:
+        return None
+    agent = agent_at(b, tok)
+    if agent is None or agent.role:
+        return None  # titles are handled with persons
+    if tok.dep_ == "compound" and agent_at(b, tok.head) is not None:
+        return None  # "security" of "security forces" handled at the head
+    if tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN":
+        return None  # "rebel attack", "police station": a modifier, not an actor
+    return agent
+
+
+def agent_mention(b, tok, agent) -> None:
+    """One agent noun: its mention over the words in front it takes in, resolved now when the text
+    gives its country or group, else recorded for :func:`generic_agents`."""
+    doc = b.doc
+    ts, country, via_dem = agent_left(b, tok, agent)
+    absorbed = []
+    for i in range(ts, tok.i):
+        m = b.tok_owner.get(i)
+        if m is not None and m not in absorbed:
+            absorbed.append(m)
+    # not for armed forces, which are often abroad ("a force of 1,000 US troops in Syria")
+    if country is None and agent.sector != "MIL":
+        country = located_country(b, tok, country)
+    country, group = belonging_owner(b, tok, country, None)
+    country, group, via_dem = absorbed_owner(b, absorbed, agent, country, group, via_dem)
+    for m in absorbed:
+        b.remove_mention(m)
+    key, how = agent_key(b, agent, country, group, via_dem)
+    m = MentionRecord(start=doc[ts].idx, end=tok.idx + len(tok.text), key=key or "", how=how, ts=ts,
+                      te=tok.i + 1, head=tok.i)
+    if key:
+        b.ments.append(m)
+    else:
+        b.agent_records.append((m, agent))
+    for i in range(ts, tok.i + 1):
+        b.tok_owner[i] = m
+
+
+def agent_mentions(b) -> None:
+    """Every agent noun of the article (see the module docstring, steps 1-3)."""
+    b.agent_records = []  # (mention, agent) for bare agents resolved later
+    for i in agent_candidates(b):
+        tok = b.doc[i]
+        agent = agent_here(b, tok)
+        if agent is not None:
+            agent_mention(b, tok, agent)
+
+
+# -- bare agents -------------------------------------------------------------------------------
+def dominant_actors(b) -> dict[str, str]:
+    """Kind -> the named actor of that kind the article names most: at least
+    ``dominant_min_mentions`` times and ``dominant_lead_ratio`` times as often as the next one."""
+    named = {m.key for m in b.ments if m.how in NAMED_HOWS}
+    counts: dict[str, int] = {}
+    for m in b.ments:
+        if m.key in named and m.how != "pronoun":
+            counts[m.key] = counts.get(m.key, 0) + 1
+    by_kind: dict[str, list[tuple[int, str]]] = {}
+    for k, n in counts.items():
+        by_kind.setdefault(b.actors[k].kind, []).append((n, k))
+    for lst in by_kind.values():
+        lst.sort(reverse=True)
+    cfg = b.config
+    dominant = {}
+    for kind, lst in by_kind.items():
+        if lst and lst[0][0] >= cfg.dominant_min_mentions and (
+                len(lst) == 1 or lst[0][0] >= cfg.dominant_lead_ratio * lst[1][0]):
+            dominant[kind] = lst[0][1]
+    return dominant
+
+
+def possessor_group(b, m: MentionRecord, htok) -> Optional[str]:
+    """ "its fighters", "the group's militants": the possessing organisation."""
+    key = None
+    for c in htok.lefts:
+        pm = b.tok_owner.get(c.i)
+        if c.dep_ == "poss" and pm is not None and pm is not m and pm.key in b.actors \
+                and b.actors[pm.key].kind in GROUP_KINDS:
+            key = pm.key
+    return key
+
+
+def earlier_same_agent(b, m: MentionRecord, htok) -> list[MentionRecord]:
+    """ "The Assad regime ... The regime": resolved agents with the same head before a definite one
+    (not "the army of ...")."""
+    definite = any(c.lower_ == "the" for c in htok.lefts)
+    has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in htok.rights)
+    if not definite or has_of:
+        return []
+    head = b.doc[m.head].lemma_.lower()
+    return [x for x in b.ments if x.start < m.start and x.how in ("agent", "demonym")
+            and b.doc[x.head].lemma_.lower() == head]
+
+
+def generic_actor(b, m: MentionRecord, agent) -> str:
+    """One generic actor per agent word, named by its first mention ("protesters" -> PROTESTER)."""
+    key = slug(agent.word)
+    key = key if key not in b.kb.entries else f"{key}_AGENT"
+    if key not in b.actors:
+        b.actors[key] = ActorRecord(key=key, name=b.doc[m.ts:m.te].text,
+                                    kind=agent.kind if agent.kind != "state" else "organization",
+                                    sector=agent.sector)
+    return key
+
+
+def generic_agents(b) -> None:
+    """Bare agents: "the regime" -> the regime already named; "the rebels" -> the article's dominant
+    armed group; else one generic actor per sector."""
+    if not b.agent_records:
+        return
+    dominant = dominant_actors(b)
+    for m, agent in sorted(b.agent_records, key=lambda r: r[0].start):
+        htok = b.doc[m.head]
+        earlier = earlier_same_agent(b, m, htok)
+        key = possessor_group(b, m, htok)
+        if key is None and earlier:
+            key = max(earlier, key=lambda x: x.start).key
+        elif agent.kind == "armed_group" and agent.kind in dominant:
+            key = dominant[agent.kind]
+        if key is None:
+            key = generic_actor(b, m, agent)
+        m.key = key
+        b.ments.append(m)

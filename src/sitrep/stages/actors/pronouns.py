@@ -1,0 +1,34 @@
+"""Pronouns and "the group": resolved by :func:`sitrep.coref.resolve_pronouns` against the mentions
+found so far, scored with the stage's ``pronoun_*`` settings.
+
+Antecedents are the *definite* actors: named in the text, known to the KB however the text refers to
+them ("Iraq's government" is Iraq), or an agent of a given country ("Egypt's foreign ministry").
+"""
+
+from __future__ import annotations
+
+from ...coref import CorefMention, resolve_pronouns
+from .model import NAMED_HOWS
+
+
+def definite_actors(b) -> set[str]:
+    """Actors a pronoun may refer to: named, titled or metonyms, KB entries, or of a known country."""
+    return {m.key for m in b.ments if m.how in NAMED_HOWS or m.how in ("title", "metonym")
+            or b.actors[m.key].kb_id or b.actors[m.key].country}
+
+
+def pronouns(b) -> None:
+    """ "he", "its", "the group" -> mentions with ``how == "pronoun"``."""
+    cues = b.cues
+    named = definite_actors(b)
+    cms = [CorefMention(start=m.start, end=m.end, head=m.head, actor=m.key, kind=b.actors[m.key].kind,
+                        how=m.how) for m in b.ments]
+    new = resolve_pronouns(b.doc, cms, person_pronouns=cues.person_pronouns,
+                           thing_pronouns=cues.thing_pronouns, group_nouns=cues.group_nouns,
+                           named=named, taken=set(b.tok_owner), sent_index=b.sent_of_tok,
+                           speech_verbs=cues.speech_verbs, words=b.words, idxs=b.idxs,
+                           text=b.text, expletive_verbs=cues.expletive_verbs,
+                           weights=b.config.pronoun_weights())
+    for cm in new:
+        ts = b.doc.char_span(cm.start, cm.end, alignment_mode="expand")
+        b.add_mention(ts.start, ts.end, cm.actor, "pronoun", head=cm.head)
