@@ -25,7 +25,7 @@ class Resources:
         self.kb_paths = tuple(str(p) for p in kb_paths)
         self._given = dict(given)
         self._loaded: dict[str, Any] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
     def get(self, name: str, loader: Callable[[], T]) -> T:
         """The resource ``name``: the one given at construction, else the one ``loader()`` returns
@@ -51,7 +51,7 @@ class Resources:
     def __setstate__(self, d: dict) -> None:
         self.__dict__.update(d)
         self._loaded = {}
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
     def __repr__(self) -> str:
         return f"<Resources {', '.join(self.names()) or 'none loaded'}>"
