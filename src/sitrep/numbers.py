@@ -387,6 +387,21 @@ def _unit(text: str, end: int, lex: Lexicon) -> Optional[tuple[str, Optional[str
     return None
 
 
+def _start(m: re.Match, hedge: Optional[str], value_max: Optional[float]) -> tuple[int, Optional[str]]:
+    """Where a quantity starts (its hedge, "between", its currency symbol or its number) and its
+    hedge ("about between 10 and 15" never happens: a "between" without a range drops the hedge)."""
+    start = m.start()
+    n1_start = m.start("n1")
+    between = (m.group("between") or "").strip().lower()
+    if between and value_max is None:
+        start = m.start("cur") if m.group("cur") else n1_start
+        if hedge:
+            hedge = None  # "about between" never happens; keep spans simple
+    elif not m.group("hedge"):
+        start = m.start("between") if between else (m.start("cur") if m.group("cur") else n1_start)
+    return start, hedge
+
+
 def _from_match(m: re.Match, text: str, lex: Lexicon, offset: int) -> Optional[Quantity]:
     """The :class:`Quantity` of one match of the lexicon's expression (None when it is no number)."""
     hedge = _words_of(m.group("hedge")) if m.group("hedge") else None
@@ -399,17 +414,9 @@ def _from_match(m: re.Match, text: str, lex: Lexicon, offset: int) -> Optional[Q
         return None
     n1_start = m.start("n1")
     v1, value_max, end = _range(m, v1, used1, money, lex)
-    start = m.start()
-    between = (m.group("between") or "").strip().lower()
-    if between and value_max is None:
-        start = m.start("cur") if m.group("cur") else n1_start
-        if hedge:
-            hedge = None  # "about between" never happens; keep spans simple
-    elif not m.group("hedge"):
-        start = m.start("between") if between else (m.start("cur") if m.group("cur") else n1_start)
-    if cursuf and end >= m.start("cursuf"):
-        end = m.end("cursuf")
-    elif cursuf and value_max is None and end == n1_start + used1 and not m.group("n2"):
+    start, hedge = _start(m, hedge, value_max)
+    if cursuf and (end >= m.start("cursuf") or (value_max is None and end == n1_start + used1
+                                                and not m.group("n2"))):
         end = m.end("cursuf")
     unit = unit_property = None
     got = None if money else _unit(text, end, lex)
