@@ -33,7 +33,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Literal, Optional, Sequence
+from typing import Iterable, Literal, Optional
 
 from pydantic import model_validator
 
@@ -114,6 +114,32 @@ def load_lexicon() -> TimexLexicon:
 
 
 # -- the expressions -----------------------------------------------------------------------------------
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR_RE = r"(?:1[6-9]\d\d|20\d\d)"
+
+
+def _expression_parts(month: str, wday: str, rel_days: str) -> list[str]:
+    """The forms of a temporal expression the finder looks for (alternations of the lexicon's
+    month names, weekday names and relative days)."""
+    day, year = _DAY, _YEAR_RE
+    mon = rf"(?:{month})\.?"
+    return [
+        rf"{mon}\s+{day}(?:,?\s+{year})?",                       # December 2, 2024 / Dec. 2
+        rf"{day}\s+{mon}(?:,?\s+{year})?",                       # 2 December 2024
+        rf"(?:(?:early|mid|late)[- ])?{mon}(?:,?\s+{year})",      # March 2019, mid-March 2019
+        rf"(?:(?:early|mid|late)[- ])?(?:{month})\b",             # March (checked: capitalised noun)
+        r"\d{4}-\d{2}-\d{2}",
+        rf"(?i:last|this|next|past|previous|coming)\s+(?:{wday}|(?i:week|weekend|month|year|decade))\b",
+        r"(?i:(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year))\b",
+        rf"(?:{wday})(?:\s+(?:morning|afternoon|evening|night))?",
+        rf"(?i:{rel_days})\b",
+        r"(?i:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+"
+        r"(?:days?|weeks?|months?|years?)\s+ago)\b",
+        rf"(?:(?:early|mid|late)[- ])?{year}s?\b",                # 2011, mid-2019, 1990s
+        r"the\s+(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b",        # the 27th
+    ]
+
+
 def build_patterns(months, weekdays, relative_days, relations) -> dict:
     """The compiled expressions of the lexicon's words (month and weekday names, relative days,
     prepositions): "find" finds expressions in a text, the others recognise the form of one."""
@@ -122,25 +148,8 @@ def build_patterns(months, weekdays, relative_days, relations) -> dict:
     wday = alt([w.capitalize() for w in weekdays if len(w) > 3])
     rel_days = alt(relative_days)
     prep = alt(relations)
-    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-    year = r"(?:1[6-9]\d\d|20\d\d)"
-    mon = rf"(?:{month})\.?"
-    parts = [
-        rf"{mon}\s+{day}(?:,?\s+{year})?",                       # December 2, 2024 / Dec. 2
-        rf"{day}\s+{mon}(?:,?\s+{year})?",                       # 2 December 2024
-        rf"(?:(?:early|mid|late)[- ])?{mon}(?:,?\s+{year})",      # March 2019, mid-March 2019
-        rf"(?:(?:early|mid|late)[- ])?(?:{month})\b",             # March (checked: capitalised noun)
-        r"\d{4}-\d{2}-\d{2}",
-        rf"(?i:last|this|next|past|previous|coming)\s+(?:{wday}|(?i:week|weekend|month|year|decade))\b",
-        rf"(?i:(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year))\b",
-        rf"(?:{wday})(?:\s+(?:morning|afternoon|evening|night))?",
-        rf"(?i:{rel_days})\b",
-        r"(?i:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+"
-        r"(?:days?|weeks?|months?|years?)\s+ago)\b",
-        rf"(?:(?:early|mid|late)[- ])?{year}s?\b",                # 2011, mid-2019, 1990s
-        r"the\s+(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b",        # the 27th
-    ]
-    core = "|".join(f"(?:{p})" for p in parts)
+    day, year = _DAY, _YEAR_RE
+    core = "|".join(f"(?:{p})" for p in _expression_parts(month, wday, rel_days))
     return {
         "find": re.compile(rf"(?<![\w$£€.,-])(?:(?i:{prep})\s+)?(?:the\s+)?(?P<core>{core})(?![\w-]|,\d)"),
         "prep": re.compile(rf"^(?P<prep>(?i:{prep}))\s+(?:the\s+)?"),
