@@ -45,6 +45,7 @@ class ModalityFile(DataModel):
     hypothetical_marks: list[str]
     hypothetical_governors: list[str]
     speech_verbs: list[str]
+    thought_verbs: list[str]
     report_phrases: list[str]
     historical_words: list[str]
 
@@ -65,8 +66,14 @@ class Cues:
     hypothetical_marks: frozenset
     hypothetical_governors: frozenset
     speech_verbs: frozenset
+    thought_verbs: frozenset
     report_phrases: tuple
     historical_words: frozenset
+
+    @property
+    def reporting_verbs(self) -> frozenset:
+        """The verbs under which an act is reported: speech and thought."""
+        return self.speech_verbs | self.thought_verbs
 
 
 def read_cues() -> Cues:
@@ -172,14 +179,15 @@ def _speech_verb(pred, res: ModalityResult, cues: Cues) -> Optional[Any]:
     """The speech verb the act is reported under: a governor through clauses ("Kenya *said* that
     militants attacked"; a denial negates: "*denied* bombing"), or a parenthetical after it
     ("X attacked Y, officials *said*")."""
+    reporting = cues.reporting_verbs
     for dep, head in _governors(pred):
-        if dep in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and _lemma(head) in cues.speech_verbs:
+        if dep in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and _lemma(head) in reporting:
             if _lemma(head) in cues.denial_verbs and dep in ("ccomp", "xcomp") and not res.negated:
                 res.negated = True
                 res.cues.append(head.text)
             return head
     for c in pred.children:
-        if c.dep_ in ("parataxis", "ccomp", "advcl") and _lemma(c) in cues.speech_verbs and c.i > pred.i:
+        if c.dep_ in ("parataxis", "ccomp", "advcl") and _lemma(c) in reporting and c.i > pred.i:
             return c
     return None
 
