@@ -51,3 +51,35 @@ def test_cues_load_once_and_are_valid():
     a = load_cues()
     assert a is load_cues()
     assert "not" in a.negators and "will" in a.future_aux and "say" in a.speech_verbs
+
+
+def test_thought_verbs_are_a_list_of_their_own_and_report_too():
+    from sitrep.modality import read_cues
+
+    cues = read_cues()
+    assert "believe" in cues.thought_verbs and "believe" not in cues.speech_verbs
+    assert {"say", "believe"} <= cues.reporting_verbs
+    r = analyze(tok("Officials believe the army withdrew from the town.", "withdrew"))
+    assert r.modality == "reported"
+
+
+def test_cues_can_be_passed():
+    import dataclasses
+
+    from sitrep.modality import read_cues
+
+    t = tok("Kenya said that Somali militants attacked the base.", "attacked")
+    assert analyze(t).speech_verb is not None
+    mute = dataclasses.replace(read_cues(), speech_verbs=frozenset())
+    assert analyze(t, cues=mute).speech_verb is None
+
+
+def test_a_broken_modality_file_names_the_field():
+    from sitrep.datafiles import load_data
+    from sitrep.datamodels import validate_data
+    from sitrep.errors import ConfigError
+    from sitrep.modality import ModalityFile
+
+    data = {k: v for k, v in load_data("modality.yaml").items() if k != "future_aux"}
+    with pytest.raises(ConfigError, match=r"modality\.yaml: future_aux"):
+        validate_data(data, ModalityFile, "sitrep/data/modality.yaml")

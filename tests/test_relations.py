@@ -191,17 +191,14 @@ def test_a_role_written_before_another_name_is_not_ours():
 
 
 def test_support_kind_from_the_clause():
-    from sitrep.stages.relations import RelationsStage as RS
+    from sitrep.stages.relations import RelationContext, RelationsConfig, verb_relations
     state = make_state("Russia supports the junta with airstrikes and weapons.", ACTORS, PLACES)
-    stage = RS()
-    stage._counts, stage._kinds = {}, {a.id: a.kind for a in state.actors}
     verb = next(t for t in state.doc if t.lemma_ == "support")
-    [found] = stage._verb(state, verb, rules())
+    [found] = verb_relations(RelationContext.of(state, rules(), RelationsConfig()), verb)
     assert (found.type, found.subject.actor_id, found.object.actor_id, found.kind) == ("supported_by", "MLI_GOV", "RUS", "military")
     state = make_state("Qatar funds the junta.", ACTORS, PLACES)
     verb = next(t for t in state.doc if t.lemma_ == "fund")
-    stage._kinds = {a.id: a.kind for a in state.actors}
-    [found] = stage._verb(state, verb, rules())
+    [found] = verb_relations(RelationContext.of(state, rules(), RelationsConfig()), verb)
     assert found.kind == "financial"
 
 

@@ -3,7 +3,8 @@
 Given the token that carries an act (a verb, or a noun such as "attack"), :func:`analyze` says whether
 the act is negated and whether it is asserted, reported (someone said so), future (will, plans to),
 hypothetical (if, could) or historical (previously, years ago). The cue words live in
-``sitrep/data/modality.yaml``; they are loaded once per process.
+``sitrep/data/modality.yaml`` (checked against :class:`ModalityFile`); a caller passes its own
+(``cues=``) or the process-wide ones are used.
 
     >>> from sitrep.nlp import load_pipeline
     >>> doc = load_pipeline()("Officials said the army would not withdraw.")
@@ -22,13 +23,34 @@ from typing import Any, Optional
 
 
 from .datafiles import load_data
-from .errors import ConfigError
+from .datamodels import DataModel, validate_data
 
 MODALITIES = ("asserted", "reported", "future", "hypothetical", "historical")
 _CLAUSAL = {"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "csubj", "parataxis"}
-_REQUIRED = ("negators", "negating_nouns", "denial_verbs", "future_aux", "future_governors",
-             "future_words", "hypothetical_aux", "hypothetical_marks", "hypothetical_governors",
-             "speech_verbs", "report_phrases", "historical_words")
+#: the links through which an act hangs under the clauses that govern it
+_GOVERNING = _CLAUSAL | {"pobj", "prep", "dobj", "nsubj", "nsubjpass", "appos", "compound"}
+
+
+class ModalityFile(DataModel):
+    """``data/modality.yaml`` (see the comments in the file): lists of lemmas, lower case."""
+
+    negators: list[str]
+    negating_nouns: list[str]
+    denial_verbs: list[str]
+    future_aux: list[str]
+    future_governors: list[str]
+    future_words: list[str]
+    hypothetical_aux: list[str]
+    future_in_past_aux: list[str]
+    hypothetical_marks: list[str]
+    hypothetical_governors: list[str]
+    speech_verbs: list[str]
+    thought_verbs: list[str]
+    report_phrases: list[str]
+    historical_words: list[str]
+
+
+_REQUIRED = tuple(ModalityFile.model_fields)
 
 
 @dataclass(frozen=True)
@@ -40,22 +62,36 @@ class Cues:
     future_governors: frozenset
     future_words: frozenset
     hypothetical_aux: frozenset
+    future_in_past_aux: frozenset
     hypothetical_marks: frozenset
     hypothetical_governors: frozenset
     speech_verbs: frozenset
+    thought_verbs: frozenset
     report_phrases: tuple
     historical_words: frozenset
+
+    @property
+    def reporting_verbs(self) -> frozenset:
+        """The verbs under which an act is reported: speech and thought."""
+        return self.speech_verbs | self.thought_verbs
+
+
+def read_cues() -> Cues:
+    """The cue lists of ``modality.yaml``, validated (read anew: a stage keeps them in its pipeline's
+    resources as ``modality``)."""
+    model = validate_data(load_data("modality.yaml") or {}, ModalityFile, "sitrep/data/modality.yaml")
+    vals = {k: [str(w).lower() for w in getattr(model, k)] for k in _REQUIRED}
+    return Cues(**{k: (tuple(v) if k == "report_phrases" else frozenset(v)) for k, v in vals.items()})
 
 
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
-    """The cue lists of ``modality.yaml``, validated, once per process."""
-    data = load_data("modality.yaml") or {}
-    missing = [k for k in _REQUIRED if not isinstance(data.get(k), list)]
-    if missing:
-        raise ConfigError(f"modality.yaml: missing or non-list keys {missing}")
-    vals = {k: [str(w).lower() for w in data[k]] for k in _REQUIRED}
-    return Cues(**{k: (tuple(v) if k == "report_phrases" else frozenset(v)) for k, v in vals.items()})
+    """The cue lists of ``modality.yaml``, once per process.
+
+    Kept cached because :func:`analyze` is a library function called per trigger token by callers
+    that do not pass their cues (the events stage today); a stage passes its pipeline's own
+    (``analyze(tok, cues=self.resources.get("modality", read_cues))``)."""
+    return read_cues()
 
 
 @dataclass
@@ -72,25 +108,30 @@ def _lemma(tok) -> str:
     return tok.lemma_.lower()
 
 
-def negation_cue(tok) -> Optional[Any]:
+def _no_of(tok) -> Optional[Any]:
+    """The determiner "no" of ``tok`` ("*no* sanctions"), or None."""
+    return next((d for d in tok.children if d.lower_ == "no"), None)
+
+
+def negation_cue(tok, cues: Optional[Cues] = None) -> Optional[Any]:
     """The token negating ``tok`` itself (not its governors), or ``None``.
 
     Looks at ``neg`` children, "never", a "no" determiner on the act noun or on its object
     ("imposed no sanctions", "had no involvement"), and "in no way"-type adverbials.
     """
-    cues = load_cues()
+    cues = cues or load_cues()
     for c in tok.children:
         if c.dep_ == "neg" or (c.lower_ in cues.negators and c.dep_ in ("advmod", "det", "neg", "preconj")):
             return c
         if c.dep_ in ("prep", "npadvmod", "advmod"):
             for g in ([c] if c.dep_ == "npadvmod" else list(c.children)):
-                if _lemma(g) in cues.negating_nouns and any(d.lower_ == "no" for d in g.children):
-                    return next(d for d in g.children if d.lower_ == "no")
+                if _lemma(g) in cues.negating_nouns and _no_of(g) is not None:
+                    return _no_of(g)
     # "in no way involved" parsed with the participle hanging off "way"
     if tok.dep_ == "acl" and tok.head.lemma_.lower() in cues.negating_nouns:
-        for d in tok.head.children:
-            if d.lower_ == "no":
-                return d
+        no = _no_of(tok.head)
+        if no is not None:
+            return no
     # the copula/auxiliary carries the negation for an adjectival or nominal predicate
     if tok.dep_ in ("acomp", "attr") and tok.head.pos_ in ("AUX", "VERB"):
         for c in tok.head.children:
@@ -115,79 +156,83 @@ def _governors(tok, limit: int = 6):
             return
         dep = cur.dep_
         head = cur.head
-        if dep in _CLAUSAL or dep in ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "appos", "compound"):
+        if dep in _GOVERNING:
             yield dep, head
             cur = head
         else:
             return
 
 
-def analyze(tok, *, is_noun: Optional[bool] = None) -> ModalityResult:
-    """Negation and modality of the act whose trigger is ``tok`` (a spaCy token)."""
-    cues = load_cues()
-    res = ModalityResult()
-    if is_noun is None:
-        is_noun = tok.pos_ in ("NOUN", "PROPN")
-
-    # -- negation: on the predicate itself, its auxiliaries, or (for a noun) its determiner -------
-    neg = negation_cue(tok)
+def _negation(tok, is_noun: bool, cues: Cues) -> Optional[Any]:
+    """The token negating the act: on the predicate itself, its object ("imposed *no* sanctions"),
+    or, for a noun, the light verb ("did *not* launch an attack")."""
+    neg = negation_cue(tok, cues)
     if neg is None and not is_noun:
         neg = _light_object_negated(tok)
     if neg is None and is_noun and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
         # "did not launch an attack": the light verb's negation covers the noun
-        neg = negation_cue(tok.head)
-    if neg is not None:
-        res.negated = True
-        res.cues.append(neg.text)
+        neg = negation_cue(tok.head, cues)
+    return neg
 
-    # -- auxiliaries and marks on the predicate (or on the light verb of a noun) --------------------
-    pred = tok.head if (is_noun and tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")) else tok
-    auxes = [c for c in pred.children if c.dep_ in ("aux", "auxpass")]
-    marks = [c for c in pred.children if c.dep_ == "mark"]
-    aux_lemmas = {_lemma(a) for a in auxes} | {a.lower_ for a in auxes}
 
-    # reported speech: the act sits (through clauses) under a speech verb, or "according to"
-    speech = None
-    gov_chain = list(_governors(pred))
-    for dep, head in gov_chain:
-        if dep in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and _lemma(head) in cues.speech_verbs:
+def _speech_verb(pred, res: ModalityResult, cues: Cues) -> Optional[Any]:
+    """The speech verb the act is reported under: a governor through clauses ("Kenya *said* that
+    militants attacked"; a denial negates: "*denied* bombing"), or a parenthetical after it
+    ("X attacked Y, officials *said*")."""
+    reporting = cues.reporting_verbs
+    for dep, head in _governors(pred):
+        if dep in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and _lemma(head) in reporting:
             if _lemma(head) in cues.denial_verbs and dep in ("ccomp", "xcomp") and not res.negated:
                 res.negated = True
                 res.cues.append(head.text)
-            speech = head
-            break
-    # speech verb with this clause as its subject-less parataxis ("X attacked Y, officials said")
-    if speech is None:
-        for c in pred.children:
-            if c.dep_ in ("parataxis", "ccomp", "advcl") and _lemma(c) in cues.speech_verbs and c.i > pred.i:
-                speech = c
-                break
-    sent = tok.sent
-    low = sent.text.lower()
-    reported = speech is not None or any(p in low for p in cues.report_phrases)
+            return head
+    for c in pred.children:
+        if c.dep_ in ("parataxis", "ccomp", "advcl") and _lemma(c) in reporting and c.i > pred.i:
+            return c
+    return None
 
-    future = bool(aux_lemmas & cues.future_aux) or any(
-        _lemma(a) == "go" and a.tag_ == "VBG" for a in auxes)
-    hypothetical = bool({m.lower_ for m in marks} & cues.hypothetical_marks)
+
+def _aux_lemmas(tok) -> set:
+    return {_lemma(a) for a in tok.children if a.dep_ == "aux"}
+
+
+def _governed_future(pred, cues: Cues) -> tuple[bool, bool]:
+    """(future, hypothetical) from an xcomp governor: "*plans* to", "*is ready* to", "*will try* to"."""
+    future = hypothetical = False
+    if pred.dep_ != "xcomp" or pred.head == pred:
+        return False, False
+    head = pred.head
+    lem = _lemma(head)
+    if lem in cues.future_governors:
+        future = True
+    elif lem in cues.hypothetical_governors:
+        hypothetical = True
+    if _aux_lemmas(head) & cues.future_aux:
+        future = True
+    if head.dep_ == "acomp" and head.head.pos_ in ("AUX", "VERB") and _aux_lemmas(head.head) & cues.future_aux:
+        future = True
+    return future, hypothetical
+
+
+def _future_hypothetical(pred, auxes, speech, cues: Cues) -> tuple[bool, bool]:
+    """(future, hypothetical): a future auxiliary ("*will* withdraw", "is *going* to"), a conditional
+    mark ("*if*"), a modal ("*could*"; "*would*" under a speech verb is a future in the past), or an
+    xcomp governor."""
+    aux_lemmas = {_lemma(a) for a in auxes} | {a.lower_ for a in auxes}
+    future = bool(aux_lemmas & cues.future_aux) or any(_lemma(a) == "go" and a.tag_ == "VBG" for a in auxes)
+    hypothetical = bool({m.lower_ for m in pred.children if m.dep_ == "mark"} & cues.hypothetical_marks)
     modal_aux = aux_lemmas & cues.hypothetical_aux
     if modal_aux:
-        if modal_aux <= {"would"} and speech is not None:
+        if modal_aux <= cues.future_in_past_aux and speech is not None:
             future = True          # future in the past: "said the US would not lift"
         else:
             hypothetical = True
-    # xcomp governors: "plans to", "is ready to", "considers"
-    if pred.dep_ == "xcomp" and pred.head != pred:
-        head = pred.head
-        lem = _lemma(head)
-        if lem in cues.future_governors:
-            future = True
-        elif lem in cues.hypothetical_governors:
-            hypothetical = True
-        if {_lemma(a) for a in head.children if a.dep_ == "aux"} & cues.future_aux:
-            future = True
-        if head.dep_ == "acomp" and head.head.pos_ in ("AUX", "VERB"):
-            if {_lemma(a) for a in head.head.children if a.dep_ == "aux"} & cues.future_aux:
-                future = True
+    gov_future, gov_hypothetical = _governed_future(pred, cues)
+    return future or gov_future, hypothetical or gov_hypothetical
+
+
+def _historical(pred, auxes, res: ModalityResult, cues: Cues) -> bool:
+    """A past before the news: "*previously*", "*years ago*", the pluperfect ("*had* set up")."""
     historical = False
     for c in pred.children:
         if c.dep_ in ("advmod", "npadvmod") and (_lemma(c) in cues.historical_words or c.lower_ in cues.historical_words):
@@ -195,10 +240,30 @@ def analyze(tok, *, is_noun: Optional[bool] = None) -> ModalityResult:
             res.cues.append(c.text)
         if c.dep_ == "advmod" and any(g.lower_ == "ago" for g in c.subtree):
             historical = True
-    # pluperfect ("had set up") is a past before the news
     if any(_lemma(a) == "have" and a.tag_ == "VBD" for a in auxes) and pred.tag_ == "VBN":
         historical = True
+    return historical
 
+
+def analyze(tok, *, is_noun: Optional[bool] = None, cues: Optional[Cues] = None) -> ModalityResult:
+    """Negation and modality of the act whose trigger is ``tok`` (a spaCy token): hypothetical before
+    future before historical before reported before asserted."""
+    cues = cues or load_cues()
+    res = ModalityResult()
+    if is_noun is None:
+        is_noun = tok.pos_ in ("NOUN", "PROPN")
+    neg = _negation(tok, is_noun, cues)
+    if neg is not None:
+        res.negated = True
+        res.cues.append(neg.text)
+    # auxiliaries and marks on the predicate (or on the light verb of a noun)
+    pred = tok.head if (is_noun and tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")) else tok
+    auxes = [c for c in pred.children if c.dep_ in ("aux", "auxpass")]
+    speech = _speech_verb(pred, res, cues)
+    low = tok.sent.text.lower()
+    reported = speech is not None or any(p in low for p in cues.report_phrases)
+    future, hypothetical = _future_hypothetical(pred, auxes, speech, cues)
+    historical = _historical(pred, auxes, res, cues)
     if hypothetical:
         res.modality = "hypothetical"
     elif future:
@@ -214,5 +279,5 @@ def analyze(tok, *, is_noun: Optional[bool] = None) -> ModalityResult:
     return res
 
 
-def is_negated(tok) -> bool:
-    return analyze(tok).negated
+def is_negated(tok, cues: Optional[Cues] = None) -> bool:
+    return analyze(tok, cues=cues).negated

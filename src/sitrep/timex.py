@@ -19,6 +19,11 @@ publication date as ``RELATIVE_BASE``; one cached parser per base date) around i
   ``None``; only expressions that carry their year resolve.
 
 :func:`governing_date` picks the expression that governs a span (an event, a claim, a relation).
+
+The words (month and weekday names, relative days, prepositions, count words, seasons) live in
+``data/timex.yaml``, checked against :class:`TimexFile`; the grammar of the expressions (the regular
+expressions of :func:`build_patterns`) lives here. Every function takes the lexicon (``lex``; the
+dates stage passes its pipeline's) and falls back to the process-wide one.
 """
 
 from __future__ import annotations
@@ -28,52 +33,104 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Literal, Optional
+
+from pydantic import model_validator
+
 from .datafiles import load_data
+from .datamodels import DataModel, validate_data
 
-__all__ = ["Timex", "find_timexes", "resolve", "governing_date", "load_lexicon"]
+__all__ = ["Timex", "TimexLexicon", "find_timexes", "resolve", "governing_date", "load_lexicon", "read_lexicon"]
+
+ORIGIN = "sitrep/data/timex.yaml"
+
+
+# -- the lexicon --------------------------------------------------------------------------------------
+class TimexFile(DataModel):
+    """``data/timex.yaml`` (see the comments in the file)."""
+
+    format: Literal["sitrep-timex/1"]
+    months: dict[int, list[str]]
+    weekdays: dict[int, list[str]]
+    relative_days: dict[str, int]
+    relations: dict[str, Literal["at", "since", "until", "before", "after"]]
+    future_markers: list[str]
+    future_words: list[str]
+    count_words: dict[str, int]
+    steps: dict[str, int]
+    seasons: dict[str, int]
+
+    @model_validator(mode="after")
+    def _complete(self) -> "TimexFile":
+        if sorted(self.months) != list(range(1, 13)) or sorted(self.weekdays) != list(range(7)):
+            raise ValueError("months must cover 1-12 and weekdays 0-6")
+        return self
+
+
+@dataclass(frozen=True, eq=False)
+class TimexLexicon:
+    """The words of ``timex.yaml`` as look-up tables, with the expressions built from them. Reads
+    like the mapping it used to be (``lex["months"]["dec"] == 12``)."""
+
+    months: dict          # word -> 1..12
+    weekdays: dict        # word -> 0..6 (Monday 0)
+    relative_days: dict   # "yesterday" -> -1
+    relations: dict       # preposition -> at/since/until/before/after
+    future: frozenset     # auxiliaries and words putting a weekday in the future
+    future_words: frozenset
+    count_words: dict     # "three" -> 3
+    steps: dict           # "last" -> -1
+    seasons: dict         # "summer" -> 6
+    patterns: dict
+
+    def __getitem__(self, key: str):
+        return getattr(self, key)
+
+
+def read_lexicon() -> TimexLexicon:
+    """The lexicon of ``data/timex.yaml``, validated, with its expressions compiled (read anew: the
+    dates stage keeps it in its pipeline's resources as ``timex``)."""
+    model = validate_data(load_data("timex.yaml"), TimexFile, ORIGIN, stage="dates")
+    low = lambda d: {str(k).lower(): v for k, v in d.items()}  # noqa: E731
+    months = {str(w).lower(): int(k) for k, ws in model.months.items() for w in ws}
+    weekdays = {str(w).lower(): int(k) for k, ws in model.weekdays.items() for w in ws}
+    relative_days = low(model.relative_days)
+    relations = low(model.relations)
+    return TimexLexicon(months=months, weekdays=weekdays, relative_days=relative_days, relations=relations,
+                        future=frozenset(str(w).lower() for w in model.future_markers),
+                        future_words=frozenset(str(w).lower() for w in model.future_words),
+                        count_words=low(model.count_words), steps=low(model.steps), seasons=low(model.seasons),
+                        patterns=build_patterns(months, weekdays, relative_days, relations))
 
 
 @lru_cache(maxsize=1)
-def load_lexicon() -> dict:
-    """The words of ``sitrep/data/timex.yaml``, validated (raises ``ConfigError`` when broken)."""
-    from .errors import ConfigError
+def load_lexicon() -> TimexLexicon:
+    """The lexicon, read once per process.
 
-    data = load_data("timex.yaml")
-    if not isinstance(data, dict) or data.get("format") != "sitrep-timex/1":
-        raise ConfigError("sitrep/data/timex.yaml: not a timex lexicon (format: sitrep-timex/1)")
-    months = {str(w).lower(): int(k) for k, ws in data["months"].items() for w in ws}
-    weekdays = {str(w).lower(): int(k) for k, ws in data["weekdays"].items() for w in ws}
-    if sorted(set(months.values())) != list(range(1, 13)) or sorted(set(weekdays.values())) != list(range(7)):
-        raise ConfigError("sitrep/data/timex.yaml: months must cover 1-12 and weekdays 0-6")
-    rel = {str(k).lower(): str(v) for k, v in data["relations"].items()}
-    bad = set(rel.values()) - {"at", "since", "until", "before", "after"}
-    if bad:
-        raise ConfigError(f"sitrep/data/timex.yaml: unknown relations {sorted(bad)}")
-    return {"months": months, "weekdays": weekdays,
-            "relative_days": {str(k).lower(): int(v) for k, v in data["relative_days"].items()},
-            "relations": rel, "future": frozenset(str(w).lower() for w in data["future_markers"])}
+    Kept cached because :func:`find_timexes`, :func:`resolve` and :func:`governing_date` are library
+    functions the events stage and tests call without a lexicon; the dates stage passes its
+    pipeline's own (``self.resources.get("timex", read_lexicon)``)."""
+    return read_lexicon()
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> dict:
-    lex = load_lexicon()
-    alt = lambda words: "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))  # noqa: E731
-    month = alt([w.capitalize() for w in lex["months"]])
-    wday = alt([w.capitalize() for w in lex["weekdays"] if len(w) > 3])
-    rel_days = alt(lex["relative_days"])
-    prep = alt(lex["relations"])
-    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-    year = r"(?:1[6-9]\d\d|20\d\d)"
+# -- the expressions -----------------------------------------------------------------------------------
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR_RE = r"(?:1[6-9]\d\d|20\d\d)"
+
+
+def _expression_parts(month: str, wday: str, rel_days: str) -> list[str]:
+    """The forms of a temporal expression the finder looks for (alternations of the lexicon's
+    month names, weekday names and relative days)."""
+    day, year = _DAY, _YEAR_RE
     mon = rf"(?:{month})\.?"
-    parts = [
+    return [
         rf"{mon}\s+{day}(?:,?\s+{year})?",                       # December 2, 2024 / Dec. 2
         rf"{day}\s+{mon}(?:,?\s+{year})?",                       # 2 December 2024
         rf"(?:(?:early|mid|late)[- ])?{mon}(?:,?\s+{year})",      # March 2019, mid-March 2019
         rf"(?:(?:early|mid|late)[- ])?(?:{month})\b",             # March (checked: capitalised noun)
         r"\d{4}-\d{2}-\d{2}",
         rf"(?i:last|this|next|past|previous|coming)\s+(?:{wday}|(?i:week|weekend|month|year|decade))\b",
-        rf"(?i:(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year))\b",
+        r"(?i:(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year))\b",
         rf"(?:{wday})(?:\s+(?:morning|afternoon|evening|night))?",
         rf"(?i:{rel_days})\b",
         r"(?i:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+"
@@ -81,7 +138,18 @@ def _patterns() -> dict:
         rf"(?:(?:early|mid|late)[- ])?{year}s?\b",                # 2011, mid-2019, 1990s
         r"the\s+(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b",        # the 27th
     ]
-    core = "|".join(f"(?:{p})" for p in parts)
+
+
+def build_patterns(months, weekdays, relative_days, relations) -> dict:
+    """The compiled expressions of the lexicon's words (month and weekday names, relative days,
+    prepositions): "find" finds expressions in a text, the others recognise the form of one."""
+    alt = lambda words: "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))  # noqa: E731
+    month = alt([w.capitalize() for w in months])
+    wday = alt([w.capitalize() for w in weekdays if len(w) > 3])
+    rel_days = alt(relative_days)
+    prep = alt(relations)
+    day, year = _DAY, _YEAR_RE
+    core = "|".join(f"(?:{p})" for p in _expression_parts(month, wday, rel_days))
     return {
         "find": re.compile(rf"(?<![\w$£€.,-])(?:(?i:{prep})\s+)?(?:the\s+)?(?P<core>{core})(?![\w-]|,\d)"),
         "prep": re.compile(rf"^(?P<prep>(?i:{prep}))\s+(?:the\s+)?"),
@@ -137,15 +205,15 @@ class Timex:
     precision: Optional[str] = None
 
 
+#: spaCy entity labels of numbers: "2000 troops" is a number, not a year
 _NUMERIC_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
 
 
 # -- finding ---------------------------------------------------------------------------------------
-def _is_future(doc, start: int, end: int, text: str) -> bool:
+def _is_future(doc, start: int, end: int, text: str, lex: TimexLexicon) -> bool:
     """Whether the clause of the expression speaks of the future ("will meet on Sunday", "next week")."""
-    lex = load_lexicon()
     words = text.lower().split()
-    if any(w in ("next", "coming", "tomorrow") for w in words):
+    if any(w in lex.future_words for w in words):
         return True
     if doc is None:
         return False
@@ -156,7 +224,7 @@ def _is_future(doc, start: int, end: int, text: str) -> bool:
     while head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
         head = head.head
     for t in list(head.children) + [head]:
-        if t.dep_ in ("aux", "auxpass") and t.lower_ in lex["future"]:
+        if t.dep_ in ("aux", "auxpass") and t.lower_ in lex.future:
             return True
         if t.lower_ in ("going",) and any(c.lower_ == "to" for c in t.children):
             return True
@@ -170,12 +238,11 @@ def _month_is_noun(doc, start: int, end: int) -> bool:
     return span is not None and all(t.pos_ not in ("AUX", "VERB") for t in span)
 
 
-def find_timexes(text: str, doc=None) -> list[Timex]:
-    """Temporal expressions of ``text`` (spaCy ``doc`` of it optional), sorted, without overlaps."""
-    pats = _patterns()
-    lex = load_lexicon()
+def _candidates(text: str, doc, lex: TimexLexicon) -> list[tuple[int, int]]:
+    """Every span our patterns find (not a number entity) and every DATE entity of the doc (a TIME
+    entity naming a day too), with a preposition right before the entity taken in."""
     found: list[tuple[int, int]] = []
-    for m in pats["find"].finditer(text):
+    for m in lex.patterns["find"].finditer(text):
         if doc is not None:
             tok = doc.char_span(m.start("core"), m.end("core"), alignment_mode="expand")
             if tok is not None and len(tok) and tok[0].ent_type_ in _NUMERIC_ENTS:
@@ -184,64 +251,91 @@ def find_timexes(text: str, doc=None) -> list[Timex]:
     if doc is not None:
         for ent in doc.ents:
             if ent.label_ == "DATE" or (ent.label_ == "TIME" and any(
-                    t.lower_ in lex["weekdays"] or t.lower_ in lex["relative_days"] for t in ent)):
+                    t.lower_ in lex.weekdays or t.lower_ in lex.relative_days for t in ent)):
                 s, e = ent.start_char, ent.end_char
                 # take in a preposition right before it
-                if ent.start > 0 and doc[ent.start - 1].lower_ in lex["relations"]:
+                if ent.start > 0 and doc[ent.start - 1].lower_ in lex.relations:
                     s = doc[ent.start - 1].idx
                 found.append((s, e))
-    # longest first, no overlaps
-    found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+    return found
+
+
+def _longest_first(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans without overlaps, the longest kept, in text order."""
+    found = sorted(found, key=lambda x: (-(x[1] - x[0]), x[0]))
     chosen: list[tuple[int, int]] = []
     for s, e in found:
         if any(s < ce and cs < e for cs, ce in chosen):
             continue
         chosen.append((s, e))
     chosen.sort()
+    return chosen
+
+
+def _trim(span: str, pats: dict) -> str:
+    """Trailing punctuation and a possessive off; a DATE entity that ran past the expression cut
+    back ("In January, South Carolina" -> "In January")."""
+    while span and span[-1] in " ,.;:'’" and not re.search(r"\b[A-Z][a-z]{1,3}\.$", span):
+        span = span[:-1]
+    if span.endswith("'s") or span.endswith("’s"):
+        span = span[:-2]
+    while ", " in span:
+        head, tail = span.rsplit(", ", 1)
+        if pats["anchor"].search(tail):
+            break
+        span = head.rstrip()
+    return span
+
+
+def _not_a_point(c: str, pats: dict) -> bool:
+    """Ages ("Henry, 19,", "a 16-year-old"), durations ("four years"), frequencies ("annual", "each
+    year") and numbers are not points in time."""
+    return not c or bool(pats["digits"].match(c)) or bool(pats["duration"].match(c)) \
+        or not pats["anchor"].search(c) or bool(pats["age"].search(c)) \
+        or (c.isdigit() and not pats["year_only"].match(c))
+
+
+def _timex_at(text: str, s: int, e: int, doc, lex: TimexLexicon) -> Optional[Timex]:
+    """The expression of the chosen span ``[s, e)``: trimmed, its preposition read as its relation
+    ("since 2011"), None when it is no point in time or a month name that is the verb "may"."""
+    pats = lex.patterns
+    span = _trim(text[s:e], pats)
+    e = s + len(span)
+    if not span:
+        return None
+    relation, core = "at", span
+    pm = pats["prep"].match(span)
+    if pm:
+        relation = lex.relations[pm.group("prep").lower()]
+        core = span[pm.end():]
+    had_the = core.lower().startswith("the ") or (pm is not None and pm.group().lower().rstrip().endswith(" the"))
+    if core.lower().startswith("the "):
+        core = core[4:]
+    if had_the and pm is not None and pats["year_only"].match(core.strip()):
+        # "after the 2023 truce": the year modifies a noun; the preposition is not its relation
+        relation = "at"
+        s = s + span.index(core)
+        span = core
+    c = core.strip()
+    if _not_a_point(c, pats):
+        return None
+    if pats["month_only"].match(c):
+        word = re.sub(r"^(?:early|mid|late)[- ]", "", c, flags=re.I)
+        if not word[0].isupper() or not _month_is_noun(doc, s + span.index(core), e):
+            return None  # "may" the verb
+        if c.lower().rstrip(".") == "may" and relation == "at" and not pm:
+            return None  # a bare capitalised "May" without "in"/"since" ... is too often the verb
+    return Timex(start=s, end=e, text=span, core=c, relation=relation, future=_is_future(doc, s, e, span, lex))
+
+
+def find_timexes(text: str, doc=None, lex: Optional[TimexLexicon] = None) -> list[Timex]:
+    """Temporal expressions of ``text`` (spaCy ``doc`` of it optional), sorted, without overlaps."""
+    lex = lex or load_lexicon()
     out: list[Timex] = []
-    for s, e in chosen:
-        span = text[s:e]
-        # trim trailing punctuation / possessive
-        while span and span[-1] in " ,.;:'’" and not re.search(r"\b[A-Z][a-z]{1,3}\.$", span):
-            span = span[:-1]
-        if span.endswith("'s") or span.endswith("’s"):
-            span = span[:-2]
-        # "In January, South Carolina": the model's DATE ran past the expression
-        while ", " in span:
-            head, tail = span.rsplit(", ", 1)
-            if pats["anchor"].search(tail):
-                break
-            span = head.rstrip()
-        e = s + len(span)
-        if not span:
-            continue
-        relation, core = "at", span
-        pm = pats["prep"].match(span)
-        if pm:
-            relation = lex["relations"][pm.group("prep").lower()]
-            core = span[pm.end():]
-        had_the = core.lower().startswith("the ") or (pm is not None and pm.group().lower().rstrip().endswith(" the"))
-        if core.lower().startswith("the "):
-            core = core[4:]
-        if had_the and pm is not None and pats["year_only"].match(core.strip()):
-            # "after the 2023 truce": the year modifies a noun; the preposition is not its relation
-            relation = "at"
-            s = s + span.index(core)
-            span = core
-        c = core.strip()
-        if not c or pats["digits"].match(c) or pats["duration"].match(c) or not pats["anchor"].search(c) \
-                or pats["age"].search(c) or (c.isdigit() and not pats["year_only"].match(c)):
-            # ages ("Henry, 19,", "a 16-year-old"), durations ("four years"), frequencies ("annual",
-            # "each year") and numbers are not points in time
-            continue  # ages ("Henry, 19,") and durations ("four years") are not points in time
-        if pats["month_only"].match(c):
-            word = re.sub(r"^(?:early|mid|late)[- ]", "", c, flags=re.I)
-            if not word[0].isupper() or not _month_is_noun(doc, s + span.index(core), e):
-                continue  # "may" the verb
-            if c.lower().rstrip(".") == "may" and relation == "at" and not pm:
-                continue  # a bare capitalised "May" without "in"/"since" ... is too often the verb
-        out.append(Timex(start=s, end=e, text=span, core=c, relation=relation,
-                         future=_is_future(doc, s, e, span)))
+    for s, e in _longest_first(_candidates(text, doc, lex)):
+        t = _timex_at(text, s, e, doc, lex)
+        if t is not None:
+            out.append(t)
     return out
 
 
@@ -262,17 +356,16 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
-_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-        "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 3}
+_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+Resolved = tuple[Optional[str], Optional[str]]
+#: a resolver's answer when its form does not apply (``(None, None)`` means: it applies, no value)
+NO_MATCH = None
 
 
-@lru_cache(maxsize=4096)
-def resolve(core: str, base: Optional[dt.date], future: bool = False) -> tuple[Optional[str], Optional[str]]:
-    """``(value, precision)`` of an expression without its preposition, against publication ``base``."""
-    pats = _patterns()
-    lex = load_lexicon()
+def _normalise(core: str, pats: dict) -> str:
+    """The expression reduced to the point it dates: "the end of 2025" -> "2025", "by the end of the
+    year" -> "this year", "early Tuesday" -> "Tuesday", "Jan. 5 to Jan. 9, 2024" -> "Jan. 5, 2024"."""
     c = " ".join(core.split())
-    # "the end of 2025", "early 2019": the part of a period is dropped (precision stays honest)
     m = pats["part_of"].match(c)
     if m:
         c = c[m.end():]
@@ -285,13 +378,17 @@ def resolve(core: str, base: Optional[dt.date], future: bool = False) -> tuple[O
     m = None if re.match(r"^\d{4}-\d{2}-\d{2}$", c) else pats["range"].search(c)
     if m:
         first, last = c[:m.start()], c[m.end():]
-        if not re.search(r"\b(1[6-9]|20)\d\d\b", first):
-            y = re.search(r"\b(?:1[6-9]|20)\d\d\b", last)
+        if not _YEAR.search(first):
+            y = _YEAR.search(last)
             if y and not pats["year_only"].match(last.strip()):
                 first = f"{first}, {y.group()}" if re.search(r"\d", first) else f"{first} {y.group()}"
         c = first.strip()
-    low = c.lower()
+    return c
 
+
+def _year_forms(c: str, base, future: bool, lex: TimexLexicon) -> Optional[Resolved]:
+    """"2011" (year), "1990s" (no value), "March 2019" (month)."""
+    pats = lex.patterns
     m = pats["year_only"].match(c)
     if m:
         return m.group("y"), "year"
@@ -299,132 +396,174 @@ def resolve(core: str, base: Optional[dt.date], future: bool = False) -> tuple[O
         return None, None
     m = pats["month_year"].match(c)
     if m:
-        return f"{m.group('y')}-{lex['months'][m.group('m').lower()]:02d}", "month"
+        return f"{m.group('y')}-{lex.months[m.group('m').lower()]:02d}", "month"
+    return NO_MATCH
 
-    if low in lex["relative_days"]:
-        if base is None:
-            return None, None
-        return (base + dt.timedelta(days=lex["relative_days"][low])).isoformat(), "day"
 
-    m = pats["weekday"].match(c)
-    if m:
-        if base is None:
-            return None, None
-        wd = lex["weekdays"][m.group("w").lower()]
-        mod = (m.group("mod") or "").lower()
-        if mod in ("next", "coming") or (future and mod not in ("last", "past", "previous")):
-            delta = (wd - base.weekday()) % 7
-            delta = delta or (7 if mod == "next" else 0)
-            return (base + dt.timedelta(days=delta)).isoformat(), "day"
-        delta = (base.weekday() - wd) % 7
-        if mod in ("last", "past", "previous") and delta == 0:
-            delta = 7
-        return (base - dt.timedelta(days=delta)).isoformat(), "day"
-
-    m = pats["this_that"].match(c)
-    if m:
-        if base is None:
-            return None, None
-        which, unit = m.group("which").lower(), m.group("unit").lower()
-        step = {"this": 0, "that": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}[which]
-        if unit in ("week", "weekend"):
-            d = base + dt.timedelta(days=7 * step)
-            return f"{d.year}-{d.month:02d}", "month"
-        if unit == "month":
-            y, mo = _shift_month(base.year, base.month, step)
-            return f"{y}-{mo:02d}", "month"
-        if unit == "year":
-            return str(base.year + step), "year"
+def _relative_day(c: str, base, future: bool, lex: TimexLexicon) -> Optional[Resolved]:
+    """"yesterday", "tonight", "last night"."""
+    low = c.lower()
+    if low not in lex.relative_days:
+        return NO_MATCH
+    if base is None:
         return None, None
+    return (base + dt.timedelta(days=lex.relative_days[low])).isoformat(), "day"
 
-    m = pats["ago"].match(c)
-    if m:
-        if base is None:
-            return None, None
-        n = m.group("n").lower()
-        n = int(n) if n.isdigit() else _NUM.get(n, 1)
-        unit = m.group("unit").lower()
-        if unit == "day":
-            return (base - dt.timedelta(days=n)).isoformat(), "day"
-        if unit == "week":
-            d = base - dt.timedelta(days=7 * n)
-            return d.isoformat(), "day"
-        if unit == "month":
-            y, mo = _shift_month(base.year, base.month, -n)
-            return f"{y}-{mo:02d}", "month"
-        return str(base.year - n), "year"
 
-    m = pats["rel_month"].match(c)
-    if m:
-        if base is None:
-            return None, None
-        mo = lex["months"][m.group("m").lower()]
-        which = m.group("which").lower()
-        y = base.year
-        if which in ("last", "past"):
-            y = base.year if mo < base.month else base.year - 1
-        elif which in ("next", "coming"):
-            y = base.year if mo > base.month else base.year + 1
+def _weekday(c: str, base, future: bool, lex: TimexLexicon) -> Optional[Resolved]:
+    """"Sunday" (the last one on or before publication; the next one in a future clause), "last
+    Tuesday" (a week back on a Tuesday), "next Sunday" (a week on, on a Sunday)."""
+    m = lex.patterns["weekday"].match(c)
+    if not m:
+        return NO_MATCH
+    if base is None:
+        return None, None
+    wd = lex.weekdays[m.group("w").lower()]
+    mod = (m.group("mod") or "").lower()
+    step = lex.steps.get(mod, 0)
+    if step > 0 or (future and step >= 0):
+        delta = (wd - base.weekday()) % 7
+        delta = delta or (7 if mod == "next" else 0)
+        return (base + dt.timedelta(days=delta)).isoformat(), "day"
+    delta = (base.weekday() - wd) % 7
+    if step < 0 and delta == 0:
+        delta = 7
+    return (base - dt.timedelta(days=delta)).isoformat(), "day"
+
+
+def _this_that(c: str, base, future: bool, lex: TimexLexicon) -> Optional[Resolved]:
+    """"last week", "this month", "next year" (a week is given as its month)."""
+    m = lex.patterns["this_that"].match(c)
+    if not m:
+        return NO_MATCH
+    if base is None:
+        return None, None
+    step = lex.steps[m.group("which").lower()]
+    unit = m.group("unit").lower()
+    if unit in ("week", "weekend"):
+        d = base + dt.timedelta(days=7 * step)
+        return f"{d.year}-{d.month:02d}", "month"
+    if unit == "month":
+        y, mo = _shift_month(base.year, base.month, step)
         return f"{y}-{mo:02d}", "month"
+    if unit == "year":
+        return str(base.year + step), "year"
+    return None, None
 
-    m = pats["season"].match(c)
-    if m:
-        if m.group("y"):
-            return m.group("y"), "year"
-        which = (m.group("which") or "this").lower()
-        if base is None:
-            return None, None
-        start = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}[m.group("s").lower()]
-        if which in ("last", "past"):
-            return str(base.year if base.month >= start + 3 else base.year - 1), "year"
-        if which in ("next", "coming"):
-            return str(base.year if base.month < start else base.year + 1), "year"
-        return str(base.year), "year"
 
-    m = pats["month_only"].match(c)
-    if m:
-        if base is None:
-            return None, None
-        mo = lex["months"][m.group("m").lower()]
-        y = base.year
-        if future and mo < base.month:
-            y += 1
-        elif not future and mo > base.month:
-            y -= 1
+def _ago(c: str, base, future: bool, lex: TimexLexicon) -> Optional[Resolved]:
+    """"three days ago", "two weeks ago" (a day), "six months ago" (a month), "a year ago"."""
+    m = lex.patterns["ago"].match(c)
+    if not m:
+        return NO_MATCH
+    if base is None:
+        return None, None
+    n = m.group("n").lower()
+    n = int(n) if n.isdigit() else lex.count_words.get(n, 1)
+    unit = m.group("unit").lower()
+    if unit == "day":
+        return (base - dt.timedelta(days=n)).isoformat(), "day"
+    if unit == "week":
+        return (base - dt.timedelta(days=7 * n)).isoformat(), "day"
+    if unit == "month":
+        y, mo = _shift_month(base.year, base.month, -n)
         return f"{y}-{mo:02d}", "month"
+    return str(base.year - n), "year"
 
-    m = pats["ordinal_day"].match(c)
-    if m:
-        if base is None:
-            return None, None
-        d = int(m.group("d"))
-        y, mo = base.year, base.month
-        if (d > base.day and not future) or d > calendar.monthrange(y, mo)[1]:
-            y, mo = _shift_month(y, mo, -1 if not future else 1)
-        if d > calendar.monthrange(y, mo)[1]:
-            return None, None
-        return f"{y}-{mo:02d}-{d:02d}", "day"
 
-    m = pats["month_day"].match(c)
+def _relative_month(c: str, base, future: bool, lex: TimexLexicon) -> Optional[Resolved]:
+    """"last March" (the last March before publication), "next June"."""
+    m = lex.patterns["rel_month"].match(c)
+    if not m:
+        return NO_MATCH
+    if base is None:
+        return None, None
+    mo = lex.months[m.group("m").lower()]
+    step = lex.steps.get(m.group("which").lower(), 0)
+    y = base.year
+    if step < 0:
+        y = base.year if mo < base.month else base.year - 1
+    elif step > 0:
+        y = base.year if mo > base.month else base.year + 1
+    return f"{y}-{mo:02d}", "month"
+
+
+def _season(c: str, base, future: bool, lex: TimexLexicon) -> Optional[Resolved]:
+    """"last summer", "the winter of 2022" (a year)."""
+    m = lex.patterns["season"].match(c)
+    if not m:
+        return NO_MATCH
+    if m.group("y"):
+        return m.group("y"), "year"
+    step = lex.steps.get((m.group("which") or "this").lower(), 0)
+    if base is None:
+        return None, None
+    start = lex.seasons[m.group("s").lower()]
+    if step < 0:
+        return str(base.year if base.month >= start + 3 else base.year - 1), "year"
+    if step > 0:
+        return str(base.year if base.month < start else base.year + 1), "year"
+    return str(base.year), "year"
+
+
+def _month(c: str, base, future: bool, lex: TimexLexicon) -> Optional[Resolved]:
+    """"March": the last March up to publication (the next one in a future clause)."""
+    m = lex.patterns["month_only"].match(c)
+    if not m:
+        return NO_MATCH
+    if base is None:
+        return None, None
+    mo = lex.months[m.group("m").lower()]
+    y = base.year
+    if future and mo < base.month:
+        y += 1
+    elif not future and mo > base.month:
+        y -= 1
+    return f"{y}-{mo:02d}", "month"
+
+
+def _ordinal_day(c: str, base, future: bool, lex: TimexLexicon) -> Optional[Resolved]:
+    """"the 27th": in the publication month, or the month before when that day is still to come."""
+    m = lex.patterns["ordinal_day"].match(c)
+    if not m:
+        return NO_MATCH
+    if base is None:
+        return None, None
+    d = int(m.group("d"))
+    y, mo = base.year, base.month
+    if (d > base.day and not future) or d > calendar.monthrange(y, mo)[1]:
+        y, mo = _shift_month(y, mo, -1 if not future else 1)
+    if d > calendar.monthrange(y, mo)[1]:
+        return None, None
+    return f"{y}-{mo:02d}-{d:02d}", "day"
+
+
+def _month_day(c: str, base, future: bool, lex: TimexLexicon) -> Optional[Resolved]:
+    """"Dec. 2" without a publication date (no value); in a future clause the next such day (other
+    month-days go to dateparser)."""
+    m = lex.patterns["month_day"].match(c)
     if m and base is None:
         return None, None  # "Dec. 2": no year without a publication date
-    if m and future:
-        mon = lex["months"][(m.group("m") or m.group("m2")).lower()]
-        day_ = int(re.match(r"\d+", m.group("d") or m.group("d2")).group())
-        y = base.year + (1 if (mon, day_) < (base.month, base.day) else 0)
-        try:
-            return dt.date(y, mon, day_).isoformat(), "day"
-        except ValueError:
-            return None, None
+    if not (m and future):
+        return NO_MATCH
+    mon = lex.months[(m.group("m") or m.group("m2")).lower()]
+    day_ = int(re.match(r"\d+", m.group("d") or m.group("d2")).group())
+    y = base.year + (1 if (mon, day_) < (base.month, base.day) else 0)
+    try:
+        return dt.date(y, mon, day_).isoformat(), "day"
+    except ValueError:
+        return None, None
 
-    # explicit dates and anything else: dateparser
+
+def _dateparser(c: str, base, future: bool, lex: TimexLexicon) -> Resolved:
+    """Explicit dates and anything else: dateparser, with the precision it reports."""
     has_year = re.search(r"\b(1[6-9]|20)\d\d\b", c) is not None
     if base is None and not has_year:
         return None, None
     parser = _parser(base or dt.date(2000, 1, 1))
     data = parser.get_date_data(c)
     if data is None or data.date_obj is None:
-        years = pats["any_year"].findall(c)
+        years = lex.patterns["any_year"].findall(c)
         if len(years) == 1:                 # "fiscal year 2008", "the 2008 season"
             return years[0], "year"
         return None, None
@@ -437,6 +576,24 @@ def resolve(core: str, base: Optional[dt.date], future: bool = False) -> tuple[O
     if base is not None and not future and not has_year and d > base:
         d = d.replace(year=d.year - 1)
     return d.isoformat(), "day"
+
+
+#: the forms of an expression, tried in this order; the first that applies resolves it
+RESOLVERS = (_year_forms, _relative_day, _weekday, _this_that, _ago, _relative_month, _season, _month,
+             _ordinal_day, _month_day)
+
+
+@lru_cache(maxsize=4096)
+def resolve(core: str, base: Optional[dt.date], future: bool = False,
+            lex: Optional[TimexLexicon] = None) -> Resolved:
+    """``(value, precision)`` of an expression without its preposition, against publication ``base``."""
+    lex = lex or load_lexicon()
+    c = _normalise(core, lex.patterns)
+    for form in RESOLVERS:
+        got = form(c, base, future, lex)
+        if got is not NO_MATCH:
+            return got
+    return _dateparser(c, base, future, lex)
 
 
 # -- which date governs a span ------------------------------------------------------------------------
@@ -460,6 +617,32 @@ def _ancestors(tok) -> set[int]:
         out.add(tok.i)
         k += 1
     return out
+
+
+def _span_offsets(start, end) -> tuple[int, int]:
+    """The character offsets of a spaCy Span or Token, or of ``start``/``end`` given as numbers."""
+    if hasattr(start, "start_char"):        # a Span
+        return start.start_char, start.end_char
+    if hasattr(start, "idx"):               # a Token
+        return start.idx, start.idx + len(start.text)
+    return int(start), int(end if end is not None else start)
+
+
+def _date_rank(d, start: int, end: int, text: Optional[str], doc, verb, anc) -> tuple[int, int]:
+    """How well date expression ``d`` governs ``[start, end)`` (lower is better): 0 on the span's
+    clause verb, 1 on a verb above it, 2 nearby, 3 behind a clause boundary; then the distance."""
+    lo, hi = (d.end, start) if d.end <= start else (end, d.start)
+    dist = max(0, hi - lo)
+    if verb is not None:
+        ds = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if ds is not None and len(ds):
+            dverb = _clause_verb(ds.root)
+            if dverb.i == verb.i:
+                return 0, dist
+            if dverb.i in anc or ds.root.i in anc:
+                return 1, dist
+    broken = text is not None and hi > lo and _CLAUSE_BREAK.search(text, lo, hi) is not None
+    return (3 if broken else 2), dist
 
 
 def governing_date(state_dates, start=None, end=None, sentence: Optional[tuple[int, int]] = None,
@@ -491,12 +674,7 @@ def governing_date(state_dates, start=None, end=None, sentence: Optional[tuple[i
     """
     if hasattr(state_dates, "dates") and hasattr(state_dates, "sentence_of"):
         state = state_dates
-        if hasattr(start, "start_char"):        # a Span
-            s, e = start.start_char, start.end_char
-        elif hasattr(start, "idx"):             # a Token
-            s, e = start.idx, start.idx + len(start.text)
-        else:
-            s, e = int(start), int(end if end is not None else start)
+        s, e = _span_offsets(start, end)
         return governing_date(state.dates, s, e, state.sentence_of(s), state.text, state.doc)
     if sentence is None:
         inside = [d for d in state_dates if d.start >= start and d.end <= end]
@@ -508,29 +686,13 @@ def governing_date(state_dates, start=None, end=None, sentence: Optional[tuple[i
     inside = [d for d in cands if d.start >= start and d.end <= end]
     if inside:
         return inside[0]
-
     verb = anc = None
     if doc is not None:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             verb = _clause_verb(span.root)
             anc = _ancestors(verb) | {verb.i}
-
-    def rank(d) -> tuple[int, int]:
-        lo, hi = (d.end, start) if d.end <= start else (end, d.start)
-        dist = max(0, hi - lo)
-        if verb is not None:
-            ds = doc.char_span(d.start, d.end, alignment_mode="expand")
-            if ds is not None and len(ds):
-                dverb = _clause_verb(ds.root)
-                if dverb.i == verb.i:
-                    return 0, dist
-                if dverb.i in anc or ds.root.i in anc:
-                    return 1, dist
-        broken = text is not None and hi > lo and _CLAUSE_BREAK.search(text, lo, hi) is not None
-        return (3 if broken else 2), dist
-
-    return min(cands, key=rank)
+    return min(cands, key=lambda d: _date_rank(d, start, end, text, doc, verb, anc))
 
 
 def to_contract(timexes: Iterable[Timex]):

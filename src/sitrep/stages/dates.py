@@ -4,7 +4,8 @@ Finding and resolving live in :mod:`sitrep.timex` (shared with the stages that d
 relations through :func:`sitrep.timex.governing_date`). Each expression becomes a
 :class:`~sitrep.contract.TimeExpression` with its span, its value ("YYYY", "YYYY-MM" or "YYYY-MM-DD"),
 its precision and its relation ("since 2011" -> ``since``). Without a publication date, relative
-expressions are still listed, with ``value`` null.
+expressions are still listed, with ``value`` null. The words come from ``data/timex.yaml`` through the
+pipeline's resources (``timex``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import datetime as dt
 from typing import Optional
 
 from ..article import ArticleState
-from ..timex import find_timexes, resolve, to_contract
+from ..timex import find_timexes, read_lexicon, resolve, to_contract
 from .base import Stage
 
 
@@ -28,12 +29,13 @@ def _base(published: Optional[str]) -> Optional[dt.date]:
 
 class DatesStage(Stage):
     name = "dates"
-    needs = ("doc",)
+    needs = ("article", "doc")
     assigns = ("dates",)
 
     def process(self, state: ArticleState) -> None:
+        lex = self.resources.get("timex", read_lexicon)
         base = _base(state.article.published)
-        timexes = find_timexes(state.text, state.doc)
+        timexes = find_timexes(state.text, state.doc, lex)
         for t in timexes:
-            t.value, t.precision = resolve(t.core, base, t.future)
+            t.value, t.precision = resolve(t.core, base, t.future, lex)
         state.dates = to_contract(timexes)

@@ -1,0 +1,36 @@
+"""Stage ``claims``: quantitative claims -- who has how many of what, where, when, according to whom.
+
+Numbers are found once over the whole text (:func:`sitrep.numbers.find_quantities`); each number is
+then read through the parse:
+
+* **what is counted** -- the noun the number modifies ("about 1,000 *troops*", "hundreds *of people*"),
+  turned into a property by ``data/quantities.yaml``; a generic noun ("people", "civilians") takes its
+  property from the verb or adjective around it ("12 civilians were *killed*"); a currency makes it money
+  (refined to aid/sanctions/budget by nearby words); a unit makes it a distance or an area;
+* **whose** -- an actor modifying the noun ("US troops", "Russia's soldiers"), else the subject of the
+  clause that has the count ("*The US* is keeping around 900 troops"), climbing through non-finite
+  clauses ("the US ... while maintaining a force of about 1,000 troops"); for losses (dead, wounded,
+  detained...) never the agent of the verb ("Russian strikes killed 12 Syrian soldiers" is Syria's dead);
+  the subject of a reporting verb is the source, never the owner;
+* **where** -- a place attached by a preposition to the noun or the clause; "the country" is the
+  country the article was last speaking of;
+* **according to whom** -- the subject of a reporting verb above the count ("..., CNN notes") or
+  "according to X" in the sentence;
+* **when** -- a date expression in the same clause.
+
+No owner, no property: no claim -- except for losses of people the text names only by what they are
+("12 people were killed in Idlib on Monday", "280,000 civilians displaced since November"): the counted
+group (a generic agent of the actors stage) is then the subject, when the claim has a place or a date. Every claim's ``text`` is ``article_text[start:end]``.
+
+The work, module by module: :mod:`.vocabulary` (the words, from ``data/quantities.yaml``),
+:mod:`.counted` (what is counted), :mod:`.owner` (whose), :mod:`.circumstances` (where, when,
+according to whom), :mod:`.reader` (the per-article look-ups), :mod:`.stage` (the stage).
+"""
+
+from .reader import ClaimReader
+from .stage import ClaimsConfig, ClaimsStage
+from .vocabulary import Vocabulary, build_vocabulary, vocabulary
+
+_Vocab = Vocabulary  # the old name
+
+__all__ = ["ClaimsStage", "ClaimsConfig", "ClaimReader", "Vocabulary", "build_vocabulary", "vocabulary"]

@@ -1,0 +1,37 @@
+"""What reading one article's numbers needs: the state, the vocabulary, the settings, and the
+small look-ups every rule uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Optional
+
+from ...article import ArticleState, Mention
+from .vocabulary import Vocabulary
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .stage import ClaimsConfig
+
+VERB_POS = {"VERB", "AUX"}
+
+
+@dataclass
+class ClaimReader:
+    state: ArticleState
+    voc: Vocabulary
+    config: "ClaimsConfig"
+    #: place id -> Place
+    places: dict[str, Any] = field(default_factory=dict)
+
+    def mention(self, tok) -> Optional[Mention]:
+        """The actor mention on ``tok`` (None for no token or no mention)."""
+        if tok is None:
+            return None
+        return self.state.mention_at(tok.idx, tok.idx + len(tok.text))
+
+    def generic(self, m: Mention) -> bool:
+        """A generic agent the actors stage tied to no one ("troops", "the force")."""
+        if m.how != "agent":
+            return False
+        a = self.state.actor(m.actor_id)
+        return a is None or (a.country is None and a.kind in ("organization", "group", "other"))

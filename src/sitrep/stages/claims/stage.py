@@ -1,0 +1,106 @@
+"""The claims stage itself: its configuration and the reading of one number (see the package doc)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Optional
+
+from ...article import ArticleState
+from ...contract import Claim
+from ...numbers import Quantity, find_quantities, read_lexicon
+from ..base import Stage, StageConfig
+from .circumstances import date, place, source
+from .counted import counted_noun, count_property
+from .owner import owner
+from .reader import VERB_POS, ClaimReader
+from .vocabulary import Vocabulary, build_vocabulary
+
+
+@dataclasses.dataclass(frozen=True)
+class ClaimsConfig(StageConfig):
+    #: a counted noun after the number is taken into the claim's text when at most this many tokens
+    #: follow the number before it ("1,000 of its *troops*")
+    counted_noun_max_gap: int = 4
+    #: how many heads are climbed from the counted noun to find the count's owner
+    owner_climb_limit: int = 12
+    #: how many heads are climbed from the counted noun to find a reporting verb (the source)
+    source_climb_limit: int = 20
+    #: how many characters before a country are searched for a locative preposition ("in Syria")
+    locative_lookback: int = 16
+
+
+class ClaimsStage(Stage):
+    name = "claims"
+    needs = ("article", "doc", "actors", "mentions", "places", "place_mentions", "dates")
+    assigns = ("claims",)
+    Config = ClaimsConfig
+
+    def __init__(self, **config):
+        self.config = self.make_config(**config)
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The claims vocabulary of the pipeline's quantities lexicon (resource ``quantities``)."""
+        lex = self.resources.get("quantities", read_lexicon)  # outside the loader: resources don't nest
+        return self.resources.get("claims_vocabulary", lambda: build_vocabulary(lex))
+
+    def process(self, state: ArticleState) -> None:
+        state.claims = []
+        doc = state.doc
+        if doc is None or not state.text:
+            return
+        voc = self.vocabulary
+        places = {p.id: p for p in state.places}
+        seen: set[tuple[int, int]] = set()
+        for q in find_quantities(state.text, lex=self.resources.get("quantities", read_lexicon)):
+            if q.unit == "%" or q.value < 0:
+                continue
+            try:
+                claim = self._read(state, doc, q, voc, places, len(state.claims) + 1)
+            except Exception as err:  # noqa: BLE001 - one odd number never costs the article
+                state.warnings.append(f"claims: skipped {q.text!r} at {q.start}: {type(err).__name__}: {err}")
+                continue
+            if claim is None or (claim.start, claim.end) in seen:
+                continue
+            seen.add((claim.start, claim.end))
+            state.claims.append(claim)
+
+    # -- one number ------------------------------------------------------------------------------
+    def _read(self, state, doc, q: Quantity, voc: Vocabulary, places, n: int) -> Optional[Claim]:
+        """Claim ``C<n>`` of quantity ``q``: what is counted, whose, where, when, according to whom;
+        None when the count has no property or no owner."""
+        span = doc.char_span(q.num_start, q.num_end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        r = ClaimReader(state, voc, self.config, places)
+        root = span.root
+        noun = counted_noun(root, span)
+        people = noun is not None and getattr(r.mention(noun), "how", None) == "demonym"  # "45 Palestinians"
+        prop, unit = count_property(q, noun, root, voc, people)
+        if prop is None:
+            return None
+        anchor = noun if noun is not None else root
+        subject, path = owner(r, anchor, span, prop)
+        counted = None
+        if subject is None and noun is not None and prop in voc.victim:
+            counted = r.mention(noun)  # "12 people were killed": the people counted are the subject
+            if counted is None or counted.how != "agent":
+                return None
+            subject = counted
+            path[1:1] = [c for c in noun.children if c.dep_ in ("acl", "relcl")]  # "45 civilians killed in Idlib"
+        if subject is None:
+            return None
+        if not any(t.pos_ in VERB_POS for t in path):  # the place may hang on the clause's verb
+            for a in anchor.ancestors:
+                path.append(a)
+                if a.pos_ in VERB_POS:
+                    break
+        start, end = q.start, q.end
+        if noun is not None and noun.i >= span.end and noun.i - span.end <= self.config.counted_noun_max_gap:
+            end = max(end, noun.idx + len(noun.text))
+        where, when = place(r, path, start), date(r, anchor, path)
+        if counted is not None and where is None and when is None:
+            return None  # "40 people were wounded" with no where or when: not comparable with anything
+        return Claim(id=f"C{n}", subject=subject.ref(), property=prop, value=q.value, value_max=q.value_max,
+                     unit=unit, approx=q.approx, place=where, attributed_to=source(r, anchor),
+                     date=when, start=start, end=end, text=state.text[start:end])

@@ -1,0 +1,38 @@
+"""Stage ``quotes``: who said what.
+
+Reads the quotation marks (:mod:`sitrep.quotemarks`), the cue words of ``data/quote_cues.yaml`` and the
+dependency parse, and assigns ``state.quotes``:
+
+* ``direct`` quotes (a quoted sentence or more), ``partial`` quotes (quoted words inside the writer's
+  sentence: ``He added that the US "urges de-escalation"``) and ``indirect`` speech (``Sullivan said the
+  US would ...``, ``..., according to the State Department``: the content is the reported clause);
+* the cue in ``cue`` (``said``, ``pointed out``, ``according to``);
+* the speaker: the subject of the cue verb (the object of ``according to``, the possessor of ``his
+  statement``), resolved to an actor through the actors stage's mentions (names, titles, pronouns).
+  Where no mention covers the speaker, a spaCy PERSON/ORG/GPE entity stands in (and a bare he/she is
+  read as the last person who spoke). A quote with no cue in its own sentence takes the speaker of the
+  neighbouring attribution, the way a reader does: the last speaker when the quote follows right after
+  (same paragraph, or the quote opens the next paragraph), else the next attribution in its paragraph.
+  A speaker is never taken from a noun that merely stands near the quote.
+
+Unclosed quotation marks end at their paragraph end; the warnings go to ``state.warnings``.
+
+The work, module by module:
+
+* :mod:`.lexicon` -- the cue lexicon and the words around the cues (``data/quote_cues.yaml``);
+* :mod:`.context` -- per-article look-ups (paragraphs, sentences, quote intervals, mentions, entities);
+* :mod:`.cues` -- finding the cues in the parse and the clause each one reports;
+* :mod:`.speakers` -- the speaker of each cue, resolved to an actor;
+* :mod:`.attribution` -- tying each quote to its cue, a transcript label, a dash, or a neighbour;
+* :mod:`.stage` -- the stage, its configuration and the order of the work.
+"""
+
+from .attribution import looks_like_title
+from .context import QuoteContext
+from .lexicon import CUE_KINDS, CUE_SENSES, CueEntry, CueLexicon, QuoteWords, _validate, load_cues
+from .records import Attribution, CueHit, Speaker, a_to_quote
+from .stage import QuotesConfig, QuotesStage
+
+__all__ = ["QuotesStage", "QuotesConfig", "load_cues", "CueEntry", "CueLexicon", "QuoteWords", "CUE_KINDS",
+           "CUE_SENSES", "Attribution", "CueHit", "Speaker", "a_to_quote", "QuoteContext", "looks_like_title",
+           "_validate"]

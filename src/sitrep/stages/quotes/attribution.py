@@ -1,0 +1,300 @@
+"""Tying each quote to its attribution.
+
+1. **Kind** (:func:`quote_kind`): ``direct`` when the quote stands as a sentence of its own, else
+   ``partial`` (``He added that the US "urges de-escalation"``).
+2. **Frames** (:func:`frames`): the writer's words that can attribute a quote: its sentence before
+   the opening mark and after the closing mark (within the paragraph), a lead-in ending with a colon,
+   and a short attribution sentence right after the quote (``"…." He said.`` split by the parser).
+3. **Cue** (:func:`cue_for_quote`): of the cues in the frames whose speaker stands outside the quote,
+   the one the quote's words hang on in the parse, then a verb or preposition before a noun cue, then
+   the nearest.
+4. Without a cue: a transcript label (``"WALLACE: Let's start …"``, :func:`label_speaker`) or a name
+   after a dash (``"…" ― Adriana Rodarte``, :func:`dash_speaker`).
+5. **Indirect speech** (:func:`indirect`): each cue's reported clause not already carried by quoted
+   words ("Sullivan said *the US would ...*").
+6. **Neighbours** (:func:`share_groups`, :func:`inherit_speakers`): the paragraphs of one quote share
+   their speaker; a quote without attribution takes the last speaker when it follows right after
+   (same paragraph, or it opens the next one), else the next attribution of its paragraph.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Optional
+
+from ...contract import ActorRef
+from ...quotemarks import QuoteSpan
+from .context import QuoteContext, token_at
+from .records import Attribution, CueHit, Speaker
+from .speakers import resolve
+
+WORD_RE = re.compile(r"\w+")
+_DASH_RE = re.compile("[ \t\u00a0]*(?:[\u2015\u2014\u2013]|--?)[ \t\u00a0]*")
+_LABEL_RE = re.compile("([A-Z][A-Z'\u2019.\\- ]{0,38}[A-Z.]):[ \t\u00a0]+(?=\\S)")
+_SPACES = " \t\u00a0"
+_CLOSING_MARKS = "\"'”’»"
+
+
+def looks_like_title(content: str, small_words: frozenset, max_words: int = 7) -> bool:
+    """Short quoted Title Case words ("Fox and Friends", "Face the Nation,") name a work or a show."""
+    words = WORD_RE.findall(content)
+    if not words or len(words) > max_words:
+        return False
+    caps = 0
+    for w in words:
+        if w.lower() in small_words or w.isdigit():
+            continue
+        if not w[0].isupper():
+            return False
+        caps += 1
+    return caps >= 1 and (caps >= 2 or len(words) == 1)
+
+
+def quote_kind(ctx: QuoteContext, sp: QuoteSpan) -> str:
+    """direct: the quote stands as a sentence of its own; partial: quoted words inside a sentence."""
+    text = ctx.text
+    if sp.continued:
+        return "direct"
+    ps, _ = ctx.para_of(sp.start)
+    i = sp.outer_start - 1
+    while i >= ps and text[i] in _SPACES:
+        i -= 1
+    before = text[i] if i >= ps else ""
+    first = text[sp.start] if sp.start < len(text) else ""
+    if before == "" or before in ":":
+        return "direct"
+    if before in ",." or before in _CLOSING_MARKS:
+        return "direct" if first.isupper() or first.isdigit() else "partial"
+    # a quote that starts its sentence
+    si = ctx.sent_index(sp.start)
+    if ctx.sents and ctx.sents[si][0] >= sp.outer_start - 1 and first.isupper():
+        return "direct"
+    return "partial"
+
+
+# -- frames ---------------------------------------------------------------------------------------
+def frames(ctx: QuoteContext, sp: QuoteSpan) -> list[tuple[int, int]]:
+    """The stretches of the writer's text that can attribute quote ``sp``: its sentence before the
+    opening mark and after the closing mark (within the paragraph), a lead-in ending with a colon,
+    and a short attribution sentence right after the quote (``"…." He said.`` split by the parser)."""
+    if not ctx.sents:
+        return []
+    out = []
+    before = _frame_before(ctx, sp)
+    if before is not None:
+        out.append(before)
+    after = _frame_after(ctx, sp)
+    if after is not None:
+        out.append(after)
+    return out
+
+
+def _frame_before(ctx: QuoteContext, sp: QuoteSpan) -> Optional[tuple[int, int]]:
+    """The quote's sentence before its opening mark; when the quote opens its sentence, a lead-in
+    sentence ending with ':' ('The minister was blunt: "…"')."""
+    text = ctx.text
+    ps, _ = ctx.para_of(sp.start)
+    si = ctx.sent_index(sp.outer_start)
+    ls = max(ctx.sents[si][0], ps)
+    if ls >= sp.outer_start - 1 and si > 0:
+        prev_s, _prev_e = ctx.sents[si - 1]
+        if prev_s >= ps and text[prev_s:sp.outer_start].rstrip().endswith(":"):
+            ls = prev_s
+    return (ls, sp.outer_start) if ls < sp.outer_start else None
+
+
+def _frame_after(ctx: QuoteContext, sp: QuoteSpan) -> Optional[tuple[int, int]]:
+    """The quote's sentence after its closing mark (up to the next quote), else a short sentence
+    right after it ('"…." He said.')."""
+    text = ctx.text
+    _, pe = ctx.para_of(sp.start)
+    ei = ctx.sent_index(max(sp.outer_end - 1, 0))
+    re_ = min(ctx.sents[ei][1], pe)
+    # the writer's text after the quote ends at the next quote
+    k = bisect.bisect_left(ctx.q_starts, sp.outer_end)
+    next_q = ctx.q_starts[k] if k < len(ctx.q_starts) else None
+    if next_q is not None and next_q < re_:
+        re_ = next_q
+        if text[sp.start:sp.end].rstrip().endswith((".", "!", "?")):
+            # the quote ended its sentence and the next one carries its own quote
+            re_ = sp.outer_end
+    if re_ > sp.outer_end and any(ch.isalpha() for ch in text[sp.outer_end:re_]):
+        return sp.outer_end, re_
+    # the rest of the sentence is punctuation only: look at a short next sentence
+    cfg = ctx.config
+    nj = ei + 1
+    if re_ <= sp.outer_end + cfg.attribution_tail_max_chars and nj < len(ctx.sents):
+        ns, ne = ctx.sents[nj]
+        if ns < pe and ns - sp.outer_end <= cfg.attribution_sentence_max_gap \
+                and len(text[ns:ne].split()) <= cfg.attribution_sentence_max_words \
+                and (next_q is None or next_q >= ne):
+            return sp.outer_end, min(ne, pe)
+    return None
+
+
+# -- quotes without a cue --------------------------------------------------------------------------
+def dash_speaker(ctx: QuoteContext, sp: QuoteSpan) -> Optional[Speaker]:
+    """'"…" ― Adriana Rodarte': a name after a dash right after the closing mark."""
+    if sp.close_at is None:
+        return None
+    m = _DASH_RE.match(ctx.text, sp.outer_end)
+    if m is None or m.end() == sp.outer_end:
+        return None
+    tok = token_at(ctx.doc, m.end())
+    if tok is None or tok.idx != m.end() or not (tok.pos_ == "PROPN" or tok.is_title):
+        return None
+    doc = ctx.doc
+    j = tok.i
+    while j + 1 < len(doc) and (doc[j + 1].pos_ == "PROPN" or doc[j + 1].is_title) \
+            and not doc[j + 1].is_sent_start:
+        j += 1
+    sp_ = resolve(ctx, doc[j], None, None)
+    return sp_ if sp_ is not None and sp_.ref is not None else None
+
+
+def label_speaker(ctx: QuoteContext, sp: QuoteSpan) -> Optional[tuple[Speaker, int]]:
+    """Transcript style: '"WALLACE: Let's start …"'. Returns the speaker and the new content start."""
+    cfg = ctx.config
+    m = _LABEL_RE.match(ctx.text, sp.start, min(sp.end, sp.start + cfg.label_window))
+    if m is None or not any(c.isalpha() for c in m.group(1)) or len(m.group(1).split()) > cfg.label_max_words:
+        return None
+    ls, le = m.span(1)
+    span = ctx.doc.char_span(ls, le, alignment_mode="contract")
+    ref = None
+    if span is not None and len(span):
+        got = resolve(ctx, span[-1], None, None)
+        if got is not None and got.ref is not None:
+            ref = got.ref
+    if ref is None:
+        name = m.group(1).strip()
+        ref = ActorRef(actor_id=ctx.fallback_id(name.title(), "PERSON"), text=name)
+    return Speaker(ref, ls, le, True), m.end()
+
+
+# -- the cue of a quote ---------------------------------------------------------------------------
+def _cue_can_attribute(ctx: QuoteContext, sp: QuoteSpan, h: CueHit, frame_end: int) -> bool:
+    """Whether cue ``h`` (inside a frame of ``sp``) may attribute the quote: it ends in the frame,
+    overlaps no quote, has a speaker (an actor, unless it is a verb), and the speaker stands outside
+    the quote."""
+    if h.end > frame_end or ctx.quote_overlapping(h.start, h.end):
+        return False
+    if h.speaker is None or h.speaker.ref is None and h.entry.kind != "verb":
+        return False
+    return not (sp.outer_start <= h.speaker.start < sp.outer_end)
+
+
+def _linked(ctx: QuoteContext, first_tok, h: CueHit) -> int:
+    """1 when the quote's first word hangs (through its heads) on cue verb ``h``, else 0."""
+    if first_tok is None or h.entry.kind != "verb":
+        return 0
+    t = first_tok
+    for _ in range(ctx.config.link_climb_limit):
+        if t.i == h.token_i:
+            return 1
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return 0
+
+
+def cue_for_quote(ctx: QuoteContext, sp: QuoteSpan, hits: list[CueHit]) -> Optional[CueHit]:
+    """The cue attributing quote ``sp`` (see the module doc, step 3), or None."""
+    spans = frames(ctx, sp)
+    if not spans:
+        return None
+    starts = [h.start for h in hits]
+    cands: list[tuple[int, int, int, CueHit]] = []
+    first_tok = token_at(ctx.doc, sp.start)
+    for fs, fe in spans:
+        lo = bisect.bisect_left(starts, fs)
+        for k in range(lo, len(hits)):
+            h = hits[k]
+            if h.start >= fe:
+                break
+            if not _cue_can_attribute(ctx, sp, h, fe):
+                continue
+            dist = sp.outer_start - h.end if h.end <= sp.outer_start else h.start - sp.outer_end
+            # a verb or "according to" before a noun cue ("pointed out in his statements")
+            cands.append((-_linked(ctx, first_tok, h), h.entry.kind == "noun", dist, h))
+    if not cands:
+        return None
+    cands.sort(key=lambda c: c[:3])
+    return cands[0][3]
+
+
+# -- indirect speech and neighbours ---------------------------------------------------------------
+def indirect(ctx: QuoteContext, hits: list[CueHit]) -> list[Attribution]:
+    """The reported clauses of the cues ("Sullivan said *the US would ...*") that quoted words do not
+    already carry."""
+    out = []
+    for h in hits:
+        if h.content is None or not h.entry.indirect or h.negated:
+            continue
+        s, e = h.content
+        if ctx.quote_overlapping(s, e):
+            continue  # quoted words carry this report
+        if s <= h.start < e and h.entry.kind == "verb" and not h.parenthetical:
+            continue
+        if h.speaker is None:
+            continue
+        out.append(Attribution(start=s, end=e, kind="indirect", cue=h, speaker=h.speaker,
+                               para=ctx.para_index(s)))
+    return out
+
+
+def share_groups(atts: list[Attribution]) -> None:
+    """The paragraphs of one multi-paragraph quote share the attribution found on any of them."""
+    groups: dict[int, list[Attribution]] = {}
+    for a in atts:
+        if a.span is not None and a.span.group:
+            groups.setdefault(a.span.group, []).append(a)
+    for members in groups.values():
+        src = next((m for m in reversed(members) if m.speaker is not None), None) \
+            or next((m for m in members if m.cue is not None), None)
+        if src is None:
+            continue
+        for m in members:
+            if m.cue is None and m.speaker is None:
+                m.speaker, m.inherited = src.speaker, True
+
+
+def _previous_speaker(atts: list[Attribution], idx: int) -> Optional[Attribution]:
+    """The last attribution with an actor before ``atts[idx]``, looking back one paragraph at most."""
+    a = atts[idx]
+    for j in range(idx - 1, -1, -1):
+        b = atts[j]
+        if b.speaker is not None and b.speaker.ref is not None and b.outer_end <= a.outer_start:
+            return b
+        if b.para < a.para - 1:
+            break
+    return None
+
+
+def _next_speaker(atts: list[Attribution], idx: int) -> Optional[Attribution]:
+    """The next attribution of the same paragraph with an actor of its own (not inherited)."""
+    a = atts[idx]
+    for j in range(idx + 1, len(atts)):
+        b = atts[j]
+        if b.para != a.para:
+            break
+        if b.speaker is not None and b.speaker.ref is not None and not b.inherited:
+            return b
+    return None
+
+
+def inherit_speakers(ctx: QuoteContext, atts: list[Attribution]) -> None:
+    """Quotes with no attribution of their own take the neighbouring speaker (see the module doc)."""
+    text = ctx.text
+    for idx, a in enumerate(atts):
+        if a.speaker is not None or a.cue is not None or a.span is None:
+            continue
+        ps, _ = ctx.paras[a.para] if ctx.paras else (0, len(text))
+        opens_para = not text[ps:a.outer_start].strip()
+        prev = _previous_speaker(atts, idx)
+        if prev is not None and (prev.para == a.para or (prev.para == a.para - 1 and opens_para)):
+            a.speaker, a.inherited = prev.speaker, True
+            continue
+        nxt = _next_speaker(atts, idx)
+        if nxt is not None:
+            a.speaker, a.inherited = nxt.speaker, True

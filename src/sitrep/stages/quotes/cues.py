@@ -1,0 +1,163 @@
+"""Finding the cues of ``quote_cues.yaml`` in the parse, and the clause each one reports.
+
+One pass over the tokens with set look-ups only (candidates are few):
+
+1. a preposition cue is its words in order ("according to"), its reported clause the clause the
+   phrase hangs on, minus the phrase ("Aid is short, *according to the Red Crescent*");
+2. a verb cue is a verb whose lemma is listed, with its particle for a phrasal cue ("pointed out");
+   a ``bare`` cue only without an object or complement ('"…," he *continued*' but not "would
+   continue its role"); its reported clause is its ``ccomp`` ("said *the US would not lift them*"),
+   or, for a parenthetical verb, the host clause ("The museum, Mr. Obama *said*, would make ...");
+3. a noun cue is a listed noun ("in his *statement*").
+
+Cues inside quotation marks are somebody's words, not the writer's attribution: they are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .context import QuoteContext
+from .records import CueHit
+
+#: dependencies that give a verb an object or a complement (a ``bare`` cue has none of them)
+_OBJECT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "attr", "oprd", "acomp"}
+#: a wire dateline opening a story: "BEIRUT, Dec 5 (Levant Wire) - "
+_DATELINE_RE = re.compile(r"[A-Z][A-Z .'\-]{1,30}(?:, [^()\n]{1,30}?)? (?:\([^()\n]{1,40}\) )?(?:-{1,2}|\u2014|\u2013) ")
+
+
+def find_cues(ctx: QuoteContext) -> list[CueHit]:
+    """Every cue of the lexicon in the writer's text, in text order."""
+    doc, lex = ctx.doc, ctx.lex
+    senses = set(ctx.config.senses)
+    hits: list[CueHit] = []
+    verb_keys = set(lex.verbs)
+    noun_keys = set(lex.nouns)
+    prep_keys = set(lex.preps)
+    for tok in doc:
+        low = tok.lower_
+        if low in prep_keys:
+            hit = prep_cue(ctx, tok, senses)
+            if hit:
+                hits.append(hit)
+                continue
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in verb_keys:
+            hit = verb_cue(ctx, tok, lemma, senses)
+            if hit:
+                hits.append(hit)
+        elif tok.pos_ == "NOUN" and lemma in noun_keys:
+            e = lex.nouns[lemma]
+            if e.sense in senses:
+                hits.append(CueHit(tok.i, tok.idx, tok.idx + len(tok), tok.text, e))
+    return [h for h in hits if not ctx.in_quote(h.start, h.end)]
+
+
+def _has_object(ctx: QuoteContext, tok) -> bool:
+    """Whether verb ``tok`` has an object or complement ("would continue *its role*"); a ``ccomp``
+    inside quotation marks is the quote itself, not an object ('"…," he continued')."""
+    return any(c.dep_ in _OBJECT_DEPS and (c.dep_ != "ccomp" or not ctx.in_quote(c.idx, c.idx + len(c)))
+               for c in tok.children)
+
+
+def verb_cue(ctx: QuoteContext, tok, lemma: str, senses: set) -> Optional[CueHit]:
+    """The cue verb ``tok`` ("said", "pointed out", "made clear"), with its reported clause."""
+    for e in ctx.lex.verbs[lemma]:
+        if e.sense not in senses:
+            continue
+        if len(e.words) == 1:
+            entry, extra = e, None
+        else:
+            extra = next((c for c in tok.children if c.lower_ == e.words[1] and c.i > tok.i), None)
+            if extra is None:
+                continue
+            entry = e
+        if entry.bare and _has_object(ctx, tok):
+            return None
+        start, end = tok.idx, tok.idx + len(tok)
+        txt = tok.text
+        if extra is not None:
+            end = extra.idx + len(extra)
+            txt = ctx.text[start:end] if extra.i == tok.i + 1 else f"{tok.text} {extra.text}"
+        neg = any(c.dep_ == "neg" for c in tok.children)
+        hit = CueHit(tok.i, start, end, txt, entry, negated=neg)
+        if entry.indirect and not neg:
+            hit.content = clause(ctx, tok, extra)
+            if hit.content is None and tok.dep_ == "parataxis" and tok.head.i != tok.i:
+                # "The museum, Mr. Obama said, would make ...": the host clause is the report
+                hit.content = host_clause(ctx, tok.head, {t.i for t in tok.subtree})
+                hit.parenthetical = hit.content is not None
+        return hit
+    return None
+
+
+def prep_cue(ctx: QuoteContext, tok, senses: set) -> Optional[CueHit]:
+    """The cue phrase starting at ``tok`` ("according to", "quoting"), with its reported clause."""
+    doc = ctx.doc
+    for e in ctx.lex.preps[tok.lower_]:
+        if e.sense not in senses:
+            continue
+        words = e.words
+        if tok.i + len(words) > len(doc):
+            continue
+        if any(doc[tok.i + k].lower_ != w for k, w in enumerate(words)):
+            continue
+        last = doc[tok.i + len(words) - 1]
+        hit = CueHit(tok.i, tok.idx, last.idx + len(last), doc[tok.i:last.i + 1].text, e)
+        if e.indirect:
+            hit.content = prep_clause(ctx, tok, last)
+        return hit
+    return None
+
+
+def clause(ctx: QuoteContext, verb, extra=None) -> Optional[tuple[int, int]]:
+    """The reported clause of a speech verb: its ``ccomp`` (``that`` and punctuation trimmed);
+    the second word of a phrasal cue ("made clear that ...") is not part of it."""
+    skip = extra.i if extra is not None else -1
+    comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i != skip), None)
+    if comp is None and extra is not None:
+        comp = next((c for c in extra.children if c.dep_ == "ccomp"), None)
+    if comp is None:
+        return None
+    toks = [t for t in comp.subtree if t.i != skip]
+    span = trim_tokens(ctx, toks)
+    if span is not None:
+        m = _DATELINE_RE.match(ctx.text, span[0], span[1])
+        if m is not None and m.end() < span[1]:
+            span = (m.end(), span[1])
+    return span
+
+
+def prep_clause(ctx: QuoteContext, first, last) -> Optional[tuple[int, int]]:
+    """What ``according to X`` reports: the clause the phrase is attached to, minus the phrase."""
+    head = first.head
+    if head.i == first.i:
+        return None
+    # climb to the clause
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return host_clause(ctx, head, {t.i for t in first.subtree} | {first.i, last.i})
+
+
+def host_clause(ctx: QuoteContext, head, exclude: set) -> Optional[tuple[int, int]]:
+    """The clause headed by ``head`` without the tokens in ``exclude`` (a parenthetical cue)."""
+    toks = [t for t in head.subtree if t.i not in exclude]
+    if not toks:
+        return None
+    return trim_tokens(ctx, toks)
+
+
+def trim_tokens(ctx: QuoteContext, toks) -> Optional[tuple[int, int]]:
+    """The character span of ``toks`` without leading/trailing punctuation and a leading
+    complementiser ("that the US would ..." -> "the US would ..."); None when too short."""
+    marks = ctx.words.clause_marks
+    toks = sorted(toks, key=lambda t: t.i)
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ == "mark"
+                    and toks[0].lower_ in marks):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    if len(toks) < ctx.config.min_clause_tokens:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1])

@@ -1,0 +1,59 @@
+"""The records the quotes stage works with: a speaker, a cue found in the text, an attribution."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ...contract import ActorRef, Quote
+from ...quotemarks import QuoteSpan
+from .lexicon import CueEntry
+
+
+@dataclass
+class Speaker:
+    ref: Optional[ActorRef]
+    start: int            # where the speaker is named for this attribution (words in the text)
+    end: int
+    person: bool = False
+
+
+@dataclass
+class CueHit:
+    token_i: int          # the head token of the cue (the verb, noun or first preposition word)
+    start: int            # char span of the cue words
+    end: int
+    text: str
+    entry: CueEntry
+    speaker: Optional[Speaker] = None
+    content: Optional[tuple[int, int]] = None   # the reported clause (indirect speech), char span
+    negated: bool = False
+    parenthetical: bool = False   # the cue stands inside its report ("The talks, he said, failed")
+
+
+@dataclass
+class Attribution:
+    """One quote or indirect report, as the stage works on it (before it becomes a :class:`Quote`)."""
+
+    start: int
+    end: int
+    kind: str
+    cue: Optional[CueHit] = None
+    speaker: Optional[Speaker] = None
+    span: Optional[QuoteSpan] = None
+    para: int = 0
+    inherited: bool = False
+
+    @property
+    def outer_start(self) -> int:
+        return self.span.outer_start if self.span is not None else self.start
+
+    @property
+    def outer_end(self) -> int:
+        return self.span.outer_end if self.span is not None else self.end
+
+
+def a_to_quote(a: Attribution, n: int, text: str) -> Quote:
+    """The contract's :class:`Quote` ``q<n>`` of an attribution."""
+    return Quote(id=f"q{n}", speaker=a.speaker.ref if a.speaker else None, text=text[a.start:a.end],
+                 start=a.start, end=a.end, kind=a.kind, cue=a.cue.text if a.cue else None)

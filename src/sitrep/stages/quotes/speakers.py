@@ -1,0 +1,244 @@
+"""Who speaks: the words naming the speaker of each cue, resolved to an actor.
+
+1. **The speaker's head word** (:func:`speaker_head`): the subject of a cue verb, climbing through
+   conjunctions and relative clauses ("Sullivan, *who* said" -> Sullivan); the object of
+   "according to" (or the noun phrase right after "quoting officials"); the possessor of a noun cue
+   ("*his* statement"). Where the parser lost the subject, the name wedged between the quote and its
+   verb ('"…," *Tulsa police Chief Chuck Jordan* said', '"…," said *Fallon*').
+2. **The actor** (:func:`resolve`), first that applies:
+
+   a. an actor mention of the actors stage on the head or its appositive ("the spokesman, *Pat
+      Ryder*, said");
+   b. a pronoun: he/she is the last person who spoke (else the last PERSON entity), they/it the last
+      organisation that spoke;
+   c. a spaCy PERSON/ORG/GPE/NORP entity (an ``ent:`` id);
+   d. a run of capitalised proper nouns the recogniser missed ("Fallon").
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ...contract import ActorRef
+from .context import QuoteContext, trim_name
+from .records import CueHit, Speaker
+
+_NP_POS = {"PROPN", "NOUN", "ADJ", "DET", "PART", "NUM"}
+_CORE_LEFT_DEPS = ("compound", "det", "amod", "nmod", "poss", "nummod", "punct")
+
+
+def resolve_speakers(ctx: QuoteContext, hits: list[CueHit]) -> None:
+    """Give every cue its speaker, in text order (a pronoun takes the last speaker of its kind)."""
+    last_person: Optional[Speaker] = None
+    last_group: Optional[Speaker] = None
+    for h in hits:
+        head = speaker_head(ctx, h)
+        if head is None:
+            continue
+        sp = resolve(ctx, head, last_person, last_group)
+        h.speaker = sp
+        if sp is not None and sp.ref is not None:
+            if sp.person:
+                last_person = sp
+            else:
+                last_group = sp
+
+
+def speaker_head(ctx: QuoteContext, h: CueHit):
+    """The token naming the speaker of cue ``h`` (see the module doc, step 1), or None."""
+    tok = ctx.doc[h.token_i]
+    kind = h.entry.kind
+    if kind == "noun":
+        return next((c for c in tok.children if c.dep_ == "poss"), None)
+    if kind == "preposition":
+        return _prep_object(ctx, h)
+    # verbs: the subject, climbing through conjunctions and relative clauses
+    subj = verb_subject(ctx, tok)
+    if subj is not None and not ctx.in_quote(subj.idx, subj.idx + len(subj)):
+        return subj
+    # the parser lost the subject (or put it inside the quote): '"…," NAME said' / '"…," said NAME'
+    return adjacent_name(ctx, tok)
+
+
+def _prep_object(ctx: QuoteContext, h: CueHit):
+    """The object of "according to X"; else the noun phrase right after the phrase ("quoting
+    officials")."""
+    doc = ctx.doc
+    last = doc[h.token_i + len(h.entry.words) - 1]
+    obj = next((c for c in last.children if c.dep_ in ("pobj", "dobj")), None)
+    if obj is None:
+        nxt = last.i + 1
+        while nxt < len(doc) and doc[nxt].pos_ in ("DET", "ADJ"):
+            nxt += 1
+        if nxt < len(doc) and doc[nxt].pos_ in ("NOUN", "PROPN", "PRON"):
+            obj = doc[nxt]
+            while obj.dep_ == "compound" and obj.head.i > obj.i:
+                obj = obj.head
+    return obj
+
+
+def verb_subject(ctx: QuoteContext, tok):
+    """The subject of cue verb ``tok``: through an agent ("was told by X"), a conjunction ("X arrived
+    and said"), a relative pronoun ("X, who said"); None for an agentless passive or a clausal
+    subject."""
+    verb = tok
+    for _ in range(ctx.config.subject_climb_limit):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is None:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if subj is not None:
+                    return subj
+            # passive without an agent: the subject is the addressee ("officials were told")
+            if any(c.dep_ == "nsubjpass" for c in verb.children):
+                return None
+        if subj is not None:
+            if subj.lower_ in ctx.words.relative_pronouns and verb.dep_ == "relcl":
+                return verb.head
+            if subj.dep_ == "csubj":
+                return None
+            return subj
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+            continue
+        if verb.dep_ == "relcl":
+            return verb.head
+        break
+    return None
+
+
+def _np_token(t) -> bool:
+    """A word that can be part of a speaker's noun phrase ("Tulsa police Chief Chuck Jordan")."""
+    if t.is_quote or t.is_space:
+        return False
+    return t.pos_ in _NP_POS or t.is_title or t.text in (".", "-")
+
+
+def adjacent_name(ctx: QuoteContext, tok):
+    """The noun phrase wedged between a quote and its cue verb, on either side of the verb:
+    '"…," Tulsa police Chief Chuck Jordan said' or '"…," said Fallon'. Only a phrase that touches
+    the quote's closing mark counts (nothing else may stand between), so no noun near a quote is
+    ever taken for its speaker."""
+    doc = ctx.doc
+    # left: "…," NAME said
+    j = tok.i - 1
+    while j >= 0 and _np_token(doc[j]):
+        j -= 1
+    if 0 <= j < tok.i - 1:
+        edge = doc[j]
+        if edge.is_quote or (edge.text == "," and j > 0 and doc[j - 1].is_quote):
+            head = doc[tok.i - 1]
+            if head.pos_ in ("PROPN", "NOUN"):
+                return head
+    # right: "…," said NAME[,.]
+    if tok.i > 0 and (doc[tok.i - 1].is_quote or doc[tok.i - 1].text == ","):
+        j = tok.i + 1
+        last = None
+        while j < len(doc) and _np_token(doc[j]):
+            if doc[j].pos_ in ("PROPN", "NOUN"):
+                last = doc[j]
+            j += 1
+        if last is not None and (j >= len(doc) or doc[j].is_punct):
+            return last
+    return None
+
+
+def core_span(ctx: QuoteContext, head) -> tuple[int, int]:
+    """The words naming the speaker: the head with its compounds, titles and determiner
+    ("the Pentagon spokesman" for head "spokesman")."""
+    left = head.i
+    for c in head.lefts:
+        if c.dep_ in _CORE_LEFT_DEPS and c.i < left:
+            # only contiguous modifiers
+            left = min(left, c.left_edge.i)
+    doc = ctx.doc
+    while left < head.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    right = head.i
+    for c in head.rights:
+        if c.dep_ in ("compound", "flat") and c.i == right + 1:
+            right = c.i
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+# -- resolving the head to an actor ---------------------------------------------------------------
+def resolve(ctx: QuoteContext, head, last_person: Optional[Speaker],
+            last_group: Optional[Speaker]) -> Optional[Speaker]:
+    """The speaker named by ``head`` (see the module doc, step 2); a speaker without an actor
+    (``ref`` None) when nothing applies."""
+    # an appositive names the speaker better than a title ("the spokesman, Pat Ryder, said")
+    heads = [head] + [c for c in head.children if c.dep_ == "appos"]
+    got = by_mention(ctx, heads)
+    if got is not None:
+        return got
+    cs, ce = core_span(ctx, head)
+    if head.pos_ == "PRON" or head.lower_ in ctx.words.pronouns:
+        return by_pronoun(ctx, head, (cs, ce), last_person, last_group)
+    return by_entity(ctx, heads, (cs, ce)) or by_proper_name(ctx, heads, (cs, ce)) or Speaker(None, cs, ce, False)
+
+
+def by_mention(ctx: QuoteContext, heads) -> Optional[Speaker]:
+    """Rule a: an actor mention on one of ``heads`` ("*Pat Ryder* said", "*Lt. Gen. Pat Ryder*")."""
+    for h in heads:
+        s, e = h.idx, h.idx + len(h)
+        cs, ce = core_span(ctx, h)
+        m = ctx.mention_with(s, e)
+        if m is None:
+            # a mention inside the core words that ends at the head ("Lt. Gen. Pat Ryder")
+            inside = [x for x in ctx.mentions_in(cs, ce) if x.end == e]
+            m = max(inside, key=lambda x: x.end - x.start) if inside else None
+        if m is not None:
+            person = ctx.is_person_actor(m.actor_id, m.how) or m.how == "title"
+            return Speaker(m.ref(), min(cs, m.start), max(ce, m.end), person)
+    return None
+
+
+def by_pronoun(ctx: QuoteContext, head, core: tuple[int, int], last_person: Optional[Speaker],
+               last_group: Optional[Speaker]) -> Speaker:
+    """Rule b: '"…," *she* said' is the last person who spoke (else the last PERSON entity before);
+    '*it* said' the last organisation that spoke; "we" stays unresolved."""
+    low = head.lower_
+    cs, ce = core
+    words = ctx.words
+    if low in words.person_pronouns and last_person is not None:
+        return Speaker(ActorRef(actor_id=last_person.ref.actor_id, text=head.text), cs, ce, True)
+    if low in words.person_pronouns:
+        ent = ctx.last_person_entity(head.idx)
+        if ent is not None:
+            return Speaker(ActorRef(actor_id=ctx.fallback_id(ent.text, ent.label_), text=head.text),
+                           cs, ce, True)
+    if low in words.group_pronouns and last_group is not None:
+        return Speaker(ActorRef(actor_id=last_group.ref.actor_id, text=head.text), cs, ce, False)
+    return Speaker(None, cs, ce, low in words.person_pronouns)
+
+
+def by_entity(ctx: QuoteContext, heads, core: tuple[int, int]) -> Optional[Speaker]:
+    """Rule c: a spaCy entity on one of ``heads`` ("*Jake Sullivan* said" with no actor mention)."""
+    cs, ce = core
+    for h in heads:
+        ent = ctx.entity_at(h)
+        if ent is not None:
+            es, ee = trim_name(ctx.text, ent.start_char, ent.end_char)
+            name = ctx.text[es:ee] or ent.text
+            return Speaker(ActorRef(actor_id=ctx.fallback_id(name, ent.label_), text=name),
+                           min(cs, es), max(ce, ee), ent.label_ == "PERSON")
+    return None
+
+
+def by_proper_name(ctx: QuoteContext, heads, core: tuple[int, int]) -> Optional[Speaker]:
+    """Rule d: a proper name the entity recogniser missed: the run of capitalised words ending at a
+    head ('"…," said *Fallon*'); a person up to ``name_run_person_max`` words, else an organisation."""
+    cs, ce = core
+    doc = ctx.doc
+    for h in heads:
+        if h.pos_ != "PROPN":
+            continue
+        k = h.i
+        while k > 0 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_title and doc[k - 1].head.i == h.i:
+            k -= 1
+        name = doc[k:h.i + 1]
+        label = "PERSON" if len(name) <= ctx.config.name_run_person_max else "ORG"
+        return Speaker(ActorRef(actor_id=ctx.fallback_id(name.text, label), text=name.text),
+                       min(cs, name.start_char), max(ce, name.end_char), label == "PERSON")
+    return None
