@@ -52,6 +52,7 @@ def _agents(v) -> list:
 
 
 def _any_actor(ctx: ArticleContext, toks) -> bool:
+    """Does any of ``toks`` name an actor?"""
     return any(ctx.mention_for(t) for t in toks)
 
 

@@ -87,6 +87,7 @@ def features(c: Candidate, sources: list, targets: list, modality: str, sent_tex
 
 
 def _clause_weight(clause: str, w) -> float:
+    """What the act's place in its sentence adds (a subordinate clause subtracts)."""
     if clause == "main":
         return w.main_clause_bonus
     if clause == "coordinated":

@@ -18,6 +18,9 @@ from .merge import finish
 
 @dataclasses.dataclass(frozen=True)
 class EventsConfig(StageConfig):
+    """The events stage's settings: the three switches it always had, the confidence weights
+    (:mod:`.confidence`) and the reach of the rules."""
+
     #: when the state has no actor mentions at all, use spaCy's NER (for tests / dev measurement)
     fallback_ner: bool = False
     #: drop events without a source (PLOVER wants an actor), except attacks reported through victims
@@ -121,6 +124,7 @@ class EventsStage(Stage):
 
     # -- one article ---------------------------------------------------------------------------
     def process(self, state: ArticleState) -> None:
+        """``state.events``: every sentence's raw events, filtered and merged across the article."""
         doc = state.doc
         if doc is None:
             state.events = []

@@ -25,6 +25,7 @@ NAME_ENTS = ("GPE", "PERSON", "ORG", "NORP", "LOC")
 
 
 def _known_verb(lex: Lexicon, lemma: str) -> bool:
+    """Is ``lemma`` a trigger verb, a light verb or the head of a phrasal one ("reach" of "reach out")?"""
     return lemma in lex.verbs or lemma in lex.light_verbs or lemma in lex.phrasal_heads
 
 
