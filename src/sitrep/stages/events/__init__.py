@@ -1,0 +1,52 @@
+"""Stage ``events``: PLOVER 2.0 events (who did what to whom, where, when) from the dependency parse.
+
+How it reads a sentence:
+
+1. **Triggers** come from ``sitrep/data/event_triggers.yaml``: verb lemmas (and phrasal verbs, "reach
+   out"), nouns ("attack", "sanctions", "talks"), compounds ("air strike") and light verbs that stand
+   for their nominal object ("carry out strikes", "impose sanctions", "hold talks"). A verb sense may
+   need a particular object ("lift" + sanctions, "open" + fire).
+2. **Arguments**: the source is the subject (or the ``by`` agent of a passive, or the controller of an
+   infinitive: "prompted the US military to reach out" → the US military); the target is the object
+   or a prepositional phrase (on/against/with/to/...). Nouns take their possessor or ``by`` phrase as
+   source and ``on/against/of`` as target. Coordinated actors ("supported by Russia, Iran and
+   Hezbollah") give one event each. Arguments become actors through the actors stage's mentions;
+   media actors are never sources or targets.
+3. **Frames**: acts embedded under agree/refuse/threaten/demand are the content of those acts (they
+   give the mode) and not events of their own.
+4. **Negation and modality** come from :mod:`sitrep.modality`; a refusal to give way ("would not lift
+   sanctions") becomes REJECT, never the easing; cooperative acts announced for the future become
+   AGREE (CONCEDE for retreats), as the PLOVER manual asks.
+5. **Place and date**: a prepositional place of the act (never a place that is an actor), else the
+   only place named in the sentence; the date that governs the trigger in the parse, else the
+   sentence's date; the publication date only for present-tense acts (counted in a warning).
+6. **Confidence** is monotone in the evidence: a verbal pattern beats a light-verb noun beats a bare
+   noun; a KB-resolved source and a resolved target add to it; guesses subtract.
+7. Mentions of the same act in several sentences (headline, lead, body) merge into one event that
+   keeps every sentence in ``evidence``.
+
+Where each job lives:
+
+* :mod:`.stage` -- :class:`EventsStage` and :class:`EventsConfig` (every tuning number: the confidence
+  weights, the reach of the rules), its resources ("ontology", "event_lexicon");
+* :mod:`.lexicon` -- loading and validating ``event_triggers.yaml`` and ``event_cues.yaml`` (a pydantic
+  model per file, then the ontology);
+* :mod:`.grammar` -- reading the parse (subjects, passives, coordination, noun-phrase spans);
+* :mod:`.context` -- the per-article working state; how an argument token becomes an actor mention;
+* :mod:`.triggers` -- finding candidate triggers (verbal, nominal, adjectival, light verbs,
+  obligations, frames, protest topics); :mod:`.build` -- one sentence, in order, and one raw event per
+  source/target pair;
+* :mod:`.arguments` -- source and target of verbal, nominal and adjectival triggers and of frames;
+* :mod:`.classify` -- type, mode, modality, contexts and CAMEO code (steps 3-4);
+* :mod:`.location` -- the place of the act, and a place as its target; :mod:`.dating` -- which date
+  expression dates the act;
+* :mod:`.confidence` -- the confidence from named features (step 6); :mod:`.merge` -- step 7;
+* :mod:`.model` -- :class:`~.model.Candidate` and :class:`~.model.RawEvent`;
+* :mod:`.fallback` -- mentions from spaCy's NER for a state without an actors stage.
+"""
+
+from .lexicon import EventCues, Lexicon, Sense, load_lexicon, parse_cues, parse_lexicon, read_cues
+from .stage import EventsConfig, EventsStage
+
+__all__ = ["EventsStage", "EventsConfig", "Lexicon", "Sense", "EventCues", "load_lexicon", "parse_lexicon",
+           "parse_cues", "read_cues"]

@@ -1,0 +1,358 @@
+"""The arguments of a candidate: its source (who acts) and target (who undergoes the act).
+
+* **Verbs**: the source is the subject (or the ``by`` agent of a passive, or the controller of an
+  infinitive: "prompted the US military to reach out" -> the US military); the target is the object
+  or a prepositional phrase (on/against/with/to/...). A matched object that is the resource of the
+  act ("deployed troops", "lifted sanctions") is not the target: its "on"/"against" phrase is ("lift
+  sanctions on X").
+* **Nouns** take their possessor or ``by`` phrase as source ("Hamas's capture", "the assault by
+  Russian forces") and ``on/against/of`` as target; "talks between X and Y" make X and Y act together;
+  a light verb's subject is the source of its noun ("Israel carried out strikes").
+* **Adjectives** take their subject ("Iran is willing to ...") and their preposition's object.
+* **Frames** take their target from their content ("demanded that the US cancel its plans" -> the US).
+
+Coordinated actors ("supported by Russia, Iran and Hezbollah") give one event each later, when the
+tokens become mentions (:meth:`~.context.ArticleContext.refs`).
+"""
+
+from __future__ import annotations
+
+from .context import ArticleContext
+from .grammar import SUBJ_DEPS, children, conjuncts, is_passive, pobjs, subjects
+from .model import Candidate
+from .triggers import embedded_in, noun_sense
+
+#: acts done to someone: a matched object is the recipient ("expelled the ambassador", "arrested
+#: activists"), not the resource of the act
+PERSON_OBJECT_TYPES = ("SANCTION", "COERCE", "ASSAULT", "ACCUSE")
+#: acts whose object inside a larger actor mention gives that actor as target ("expelled two Russian
+#: diplomats" -> Russia)
+OBJECT_OWNER_TYPES = ("SANCTION", "COERCE", "ASSAULT")
+#: acts whose object is the force moved, never the recipient ("deployed troops")
+FORCE_OBJECT_TYPES = ("MOBILIZE",)
+#: frames whose content's subject is their target ("urged that Iran talk" -> Iran)
+SUBJECT_TARGET_FRAME_TYPES = ("REQUEST", "THREATEN", "ACCUSE")
+
+
+def prep_targets(head, preps, exclude=()) -> list:
+    """The objects of ``head``'s prepositions in ``preps`` ("imposed sanctions *on Iran*") and its
+    indirect objects ("gave *Kyiv* missiles"); "on Tuesday" is a time, never a recipient."""
+    out = []
+    for c in head.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps and c not in exclude:
+            out.extend(p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"))
+        elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(c)
+    return out
+
+
+def _agents(v) -> list:
+    """The objects of a passive's "by" phrase ("was struck *by Russian jets*")."""
+    return [p for a in children(v, "agent") for p in pobjs(a)]
+
+
+def _any_actor(ctx: ArticleContext, toks) -> bool:
+    """Does any of ``toks`` name an actor?"""
+    return any(ctx.mention_for(t) for t in toks)
+
+
+# -- verbs ----------------------------------------------------------------------------------------------
+
+def verbal_args(ctx: ArticleContext, c: Candidate) -> None:
+    """Source and target of a verbal candidate ("Russia struck Kyiv", "Kyiv was struck by Russia",
+    "Qatar hosted a delegation from Iran": the host is the recipient)."""
+    v = c.trigger
+    if is_passive(v):
+        c.sources, c.source_how = _agents(v), "agent"
+        c.targets = [v.head] if v.dep_ == "acl" and v.tag_ == "VBN" else children(v, "nsubjpass")
+    else:
+        c.sources, c.source_how = subjects(v, ctx.cues)
+        c.targets = _active_targets(ctx, c)
+    if c.sense.subject_is_target:
+        frm = prep_targets(v, ctx.cues.reversed_source_preps)
+        c.sources, c.targets = (c.targets or frm), c.sources
+
+
+def _resource_lemmas(sense, objs) -> frozenset:
+    """The object lemmas that are the resource of the act, not its recipient: the sense's matched
+    objects ("lifted *sanctions*"), except for acts done to someone; every object of a deployment."""
+    thing = (sense.objects or frozenset()) if sense.type not in PERSON_OBJECT_TYPES else frozenset()
+    if sense.type in FORCE_OBJECT_TYPES:
+        thing = frozenset(o.lemma_.lower() for o in objs)
+    return thing
+
+
+def _object_targets(ctx: ArticleContext, sense, objs, thing) -> list:
+    """The targets read from the verb's objects: an object naming an actor ("expelled the
+    ambassador"), the owner of a person object ("expelled two Russian diplomats"), or the recipient
+    named after a resource object ("lift sanctions on X", "rejected X's proposal", "rejected calls by X")."""
+    targets = []
+    for o in objs:
+        m = ctx.mention_for(o)
+        if o.lemma_.lower() not in thing and m is not None:
+            targets.append(o)
+        elif m is not None and sense.type in OBJECT_OWNER_TYPES and not (m.start <= o.idx < m.end):
+            targets.append(o)
+        else:
+            targets.extend(prep_targets(o, ctx.cues.object_recipient_preps))
+            targets.extend(p for p in o.children if p.dep_ == "poss")
+    return targets
+
+
+def _active_targets(ctx: ArticleContext, c: Candidate) -> list:
+    """The targets of an active verb: indirect object, objects, target prepositions; else a state
+    named where the act is done ("lifted the curfew in Montenegro"); else an "against" phrase anywhere
+    in the clause."""
+    v, s, particle = c.trigger, c.sense, c.particle
+    cues = ctx.cues
+    objs = children(v, "dobj")
+    if particle is not None and particle.dep_ == "prep":
+        objs = objs or pobjs(particle)
+    thing = _resource_lemmas(s, objs)
+    objs = [o for o in objs if o.lemma_.lower() not in thing] + [o for o in objs if o.lemma_.lower() in thing]
+    dat = [d for d in v.children if d.dep_ == "dative" and d.pos_ in ("NOUN", "PROPN", "PRON")]
+    targets = dat + _object_targets(ctx, s, objs, thing)
+    exclude = (particle,) if particle is not None and particle.dep_ == "prt" else ()
+    targets.extend(prep_targets(v, s.preps or ctx.lex.target_preps, exclude=exclude))
+    if not targets and objs:
+        targets = [o for o in objs if o.lemma_.lower() not in thing]
+    if not _any_actor(ctx, targets):
+        loc = prep_targets(v, cues.state_recipient_preps)
+        for o in objs:
+            loc += prep_targets(o, cues.state_recipient_object_preps)
+        targets += [t for t in loc if ctx.is_state_like(t)]
+    if not _any_actor(ctx, targets):
+        targets += against_anywhere(ctx, v)
+    return targets
+
+
+def against_anywhere(ctx: ArticleContext, v) -> list:
+    """A recipient marked by "against" anywhere under the predicate ("mobilized reservists for a
+    war against Iraq"), outside its subject.
+
+    (The source tokens were meant to be skipped too, compared by ``id``; spaCy makes a new token
+    object on each access, so that test never held and is left out, as it behaved.)"""
+    for ch in v.children:
+        if ch.dep_ in SUBJ_DEPS:
+            continue
+        for t in ch.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ == "against" and ctx.mention_for(t) is not None:
+                return [t]
+    return []
+
+
+# -- adjectives -------------------------------------------------------------------------------------------
+
+def adjective_args(ctx: ArticleContext, c: Candidate) -> None:
+    """"Iran is willing to talk" -> Iran; "a critical government" -> the government; "critical *of*
+    Israel" -> Israel."""
+    t = c.trigger
+    if t.dep_ == "amod":
+        subs, how = [t.head], "subj"
+    elif children(t, "nsubjpass", "nsubj"):
+        subs, how = children(t, "nsubjpass", "nsubj")[:1], "subj"
+    else:
+        subs, how = subjects(t.head if t.dep_ in ("acomp", "xcomp") else t, ctx.cues)
+    c.sources, c.source_how = subs, how
+    c.targets = prep_targets(t, c.sense.preps or ctx.cues.adjective_target_preps)
+
+
+# -- nouns ------------------------------------------------------------------------------------------------
+
+def nominal_args(ctx: ArticleContext, c: Candidate) -> None:
+    """Source and target of a nominal candidate (see the module docstring)."""
+    n = c.trigger
+    preps = set(c.sense.preps or ()) | ctx.cues.nominal_target_preps
+    sources = _own_sources(ctx, n)
+    targets = _nominal_targets(ctx, n, preps)
+    sources, targets = _between(n, c, sources, targets)
+    how = "poss" if sources else ""
+    if not sources and c.light is not None:
+        sources, how, targets = _light_verb_args(ctx, c, preps, targets)
+    if not sources:
+        sources, how = _coordinated_act_source(ctx, n, how)
+    if not sources and n.dep_ == "pobj" and n.head.lower_ in ctx.cues.instrument_preps and n.head.head.pos_ == "VERB":
+        # instrument of a verb: "supporting the regime with bombings" -> the verb's subject
+        sources, how = subjects(n.head.head, ctx.cues)
+        how = "inherit"
+    c.sources, c.targets, c.source_how = sources, targets, how
+
+
+def _own_sources(ctx: ArticleContext, n) -> list:
+    """The noun's possessor or "by" phrase ("Hamas's capture", "the assault by Russian forces"), else
+    an actor modifier before it ("the Russian offensive"). A possessor naming no actor ("its
+    invasion") gives way to the light verb's subject."""
+    sources = [p for p in n.children if p.dep_ == "poss"]
+    sources += [p for a in n.children if a.dep_ in ("prep", "agent") and a.lower_ == "by" for p in pobjs(a)]
+    if sources and all(ctx.mention_for(x) is None for x in sources):
+        sources = []
+    if not sources:
+        sources = [a for a in n.children if a.dep_ in ("compound", "amod", "nmod")
+                   and ctx.mention_for(a) is not None and a.i < n.i]
+    return sources
+
+
+def _nominal_targets(ctx: ArticleContext, n, preps) -> list:
+    """"the attack on X", "sanctions against Y"; else "suspension of air links with Serbia", "the
+    withdrawal of troops from Lebanon"."""
+    targets = prep_targets(n, preps)
+    if not _any_actor(ctx, targets):
+        for o in prep_targets(n, {"of"}):
+            targets += prep_targets(o, ctx.cues.of_object_recipient_preps)
+        targets += prep_targets(n, ctx.cues.nominal_origin_preps)
+    return targets
+
+
+def _between(n, c: Candidate, sources: list, targets: list) -> tuple[list, list]:
+    """"talks between Russia and Ukraine": the parties act together (the first is the source);
+    "launched a mediation effort between X and Y": the parties are the recipients."""
+    between = [p for a in n.children if a.dep_ == "prep" and a.lower_ == "between" for p in pobjs(a)]
+    if between and not sources and c.light is None:
+        conj = conjuncts(between[0])
+        return [conj[0]], conj[1:] + targets
+    if between:
+        return sources, conjuncts(between[0]) + targets
+    return sources, targets
+
+
+def _light_verb_args(ctx: ArticleContext, c: Candidate, preps, targets) -> tuple[list, str, list]:
+    """The light verb's subject (or passive agent) is the noun's source ("Israel carried out
+    strikes"; "forces were engaged in fighting": a stative passive keeps its subject as actor); its
+    prepositions give the target when the noun has none."""
+    lv = c.light
+    sources, how = subjects(lv, ctx.cues)
+    if is_passive(lv):
+        agents = _agents(lv)
+        sources = agents or children(lv, "nsubjpass")
+        how = "agent" if agents else "subj"
+    if not targets:
+        targets = prep_targets(lv, preps | ctx.lex.target_preps)
+    return sources, how, targets
+
+
+def _coordinated_act_source(ctx: ArticleContext, n, how: str) -> tuple[list, str]:
+    """"the jihadists' advance on Aleppo and the capture of ...": a coordinated act takes the possessor
+    of an earlier act noun (the parser may hang the second act elsewhere); ``([], how)`` when none."""
+    doc, start = n.doc, n.sent.start
+    cfg = ctx.config
+    if not (n.dep_ == "conj" or any(t.dep_ == "cc" for t in doc[max(start, n.i - cfg.coordination_lookback):n.i])):
+        return [], how
+    for t in reversed(list(doc[max(start, n.i - cfg.coordinated_act_window):n.i])):
+        if t.pos_ in ("VERB", "AUX"):
+            break
+        if t.pos_ == "NOUN" and noun_sense(t, ctx.lex) is not None:
+            sources = [p for p in t.children if p.dep_ == "poss"]
+            if sources:
+                return sources, "poss"
+    return [], how
+
+
+# -- frames -----------------------------------------------------------------------------------------------
+
+def frames(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """Acts embedded under a frame (agree/refuse/threaten/demand ...) are its content: they are
+    suppressed, kept in ``embedded`` (they give the frame its mode) and give the frame its target when
+    it has none ("urged Iran to release the journalists" -> Iran)."""
+    by_tok = {c.trigger.i: c for c in cands}
+    for f in cands:
+        if not f.sense.frame:
+            continue
+        inner = embedded_in(f, by_tok)
+        no_target = not f.targets or all(ctx.mention_for(t) is None for t in f.targets)
+        if not inner:
+            if no_target:
+                f.targets = complement_targets(ctx, f) or f.targets
+            continue
+        f.embedded = inner
+        for e in inner:
+            e.suppressed = True
+        if no_target:
+            f.targets = _frame_target(ctx, f, inner[0])
+
+
+def _frame_target(ctx: ArticleContext, f: Candidate, first: Candidate) -> list:
+    """The target of frame ``f`` from its nearest embedded act: that act's subject for a demand or
+    threat ("urged Iran to talk"), else the subject of its complement clause, its actor targets, or
+    the first actor of the complement."""
+    src_e = [t for t in first.sources if t not in f.sources]
+    if f.sense.type in SUBJECT_TARGET_FRAME_TYPES and src_e and first.source_how == "subj":
+        return src_e
+    return (complement_subject(ctx, f, first) or
+            [t for t in first.targets if ctx.mention_for(t) is not None] or
+            complement_targets(ctx, f))
+
+
+def complement_targets(ctx: ArticleContext, f: Candidate) -> list:
+    """The recipient of a frame act read from its complement clause: "demanded that the US cancel
+    its plans" -> the US; "agreed to set up a centre in Tokyo" -> Tokyo (when it is an actor)."""
+    for ch in f.trigger.children:
+        if ch.dep_ not in ("ccomp", "xcomp", "advcl"):
+            continue
+        got = _clause_target(ctx, f, ch)
+        if got:
+            return got
+    return _first_other_actor(ctx, f)
+
+
+def _clause_target(ctx: ArticleContext, f: Candidate, ch) -> list:
+    """The recipient in one complement clause ``ch``: its subject when that is another actor, else
+    its first object or prepositional actor ("agreed to buy gas from Qatar")."""
+    cues = ctx.cues
+    subj = [t for t in children(ch, "nsubj", "nsubjpass") if t not in f.sources]
+    if subj and ctx.mention_for(subj[0]) is not None and not (
+            f.sources and ctx.mention_for(subj[0]) == ctx.mention_for(f.sources[0])):
+        return subj
+    cand = children(ch, "dobj", "dative") + prep_targets(ch, ctx.lex.target_preps | cues.complement_extra_preps)
+    for o in list(cand):
+        cand += prep_targets(o, cues.complement_object_preps)
+    cand += [t for t in prep_targets(ch, cues.state_recipient_object_preps) if ctx.is_state_like(t)]
+    got = [t for t in cand if ctx.mention_for(t) is not None]
+    return got[:1]
+
+
+def _first_other_actor(ctx: ArticleContext, f: Candidate) -> list:
+    """Last resort: the first actor named in the frame's complement who is not its source."""
+    src = {ctx.mention_for(x).actor_id for x in f.sources if ctx.mention_for(x) is not None}
+    for ch in f.trigger.children:
+        if ch.dep_ not in ("ccomp", "xcomp", "dobj", "prep"):
+            continue
+        for t in ch.subtree:
+            if t.dep_ in ("poss",) or t.pos_ == "PRON" or t.head.dep_ == "agent":
+                continue
+            m = ctx.mention_for(t)
+            if m is not None and m.actor_id not in src and m.start <= t.idx < m.end:
+                return [t]
+    return []
+
+
+def complement_subject(ctx: ArticleContext, f: Candidate, inner: Candidate | None = None) -> list:
+    """The subject of the complement clause that holds the embedded act ``inner`` (the nearest one):
+    "demanded that the US cancel its plans" -> the US."""
+    for ch in f.trigger.children:
+        if ch.dep_ == "ccomp" and (inner is None or ch.left_edge.i <= inner.trigger.i <= ch.right_edge.i):
+            subj = [t for t in children(ch, "nsubj", "nsubjpass") if t not in f.sources]
+            if subj and ctx.mention_for(subj[0]) is not None:
+                fs = [ctx.mention_for(x) for x in f.sources]
+                if all(m is None or m.actor_id != ctx.mention_for(subj[0]).actor_id for m in fs):
+                    return subj
+    return []
+
+
+# -- protests ------------------------------------------------------------------------------------------------
+
+def protest_target(ctx: ArticleContext, c: Candidate, sources: list) -> list:
+    """Whom a protest is aimed at, read from its purpose ("staged a hunger strike to demand the
+    resignation of President X", "in protest against abuses by the security forces"): the first
+    actor named there who is not the protester (a list of one mention, or empty)."""
+    src = {m.actor_id for m in sources}
+    for h in c.heads:
+        for ch in h.children:
+            if not (ch.dep_ in ("advcl", "xcomp", "acl") or ch.dep_ == "prep" and ch.lower_ in ctx.cues.protest_purpose_preps):
+                continue
+            for t in ch.subtree:
+                if t.pos_ == "PRON" or t.dep_ in ("nsubj",) and t.head.i == ch.i:
+                    continue
+                m = ctx.mention_for(t)
+                if m is not None and m.start <= t.idx < m.end and m.actor_id not in src and m.how != "pronoun":
+                    return [m]
+    return []

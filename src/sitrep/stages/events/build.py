@@ -1,0 +1,174 @@
+"""One sentence: its candidates (verbs first, so that light verbs claim their nominal objects; then
+adjectives; then nouns), their arguments, frames and protest topics; then, per candidate, one
+:class:`~.model.RawEvent` per source/target pair, coded, placed, dated and scored."""
+
+from __future__ import annotations
+
+from ...contract import Span
+from ...modality import analyze
+from . import arguments, classify, triggers
+from .confidence import confidence, features
+from .context import GUESS_PREFIXES, ArticleContext
+from .dating import event_date
+from .grammar import children, is_headline, is_passive, question_or_quantity
+from .location import location, place_targets
+from .model import REQUEST, Candidate, RawEvent
+
+
+def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
+    """The events of one sentence; none for a question ("Will Turkey attack?"), and no bare nouns in
+    a headline (its nouns only name topics: "Concern about the Russian offensive")."""
+    text = sent.text.strip()
+    if not text or text.rstrip("\"'”’ ").endswith("?"):
+        return []
+    cands, light_nouns = verbal_candidates(ctx, sent)
+    cands = adjectival_candidates(ctx, sent, cands)
+    cands += nominal_candidates(ctx, sent, light_nouns, headline=is_headline(text))
+    arguments.frames(ctx, cands)
+    triggers.protest_topics(cands, ctx.config.protest_topic_hops)
+    out = []
+    for c in cands:
+        if not c.suppressed:
+            out.extend(build_events(ctx, c, sent))
+    return out
+
+
+def verbal_candidates(ctx: ArticleContext, sent) -> tuple[list[Candidate], dict]:
+    """The verbal candidates of ``sent`` with their arguments, and ``{noun index: light verb}`` for the
+    nouns light verbs stand for ("carried out strikes": the verb is no event of its own)."""
+    lex = ctx.lex
+    cands: list[Candidate] = []
+    light_nouns: dict = {}
+    for t in sent:
+        if not triggers.may_be_verb_trigger(t, lex):
+            continue
+        noun = triggers.light_noun(t, lex)
+        if noun is not None:
+            light_nouns[noun.i] = t
+            continue
+        if t.pos_ != "VERB":
+            continue
+        sense, _, particle = triggers.verb_sense(t, lex)
+        reporter = triggers.obligation_reporter(t, ctx.cues)
+        if sense is None and reporter is None:
+            continue
+        c = Candidate(trigger=t, sense=sense or REQUEST, kind="verbal", particle=particle)
+        arguments.verbal_args(ctx, c)
+        if reporter is not None:
+            c = triggers.as_obligation(c, sense, reporter)
+        cands.append(c)
+    return cands, light_nouns
+
+
+def adjectival_candidates(ctx: ArticleContext, sent, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` with the adjectival candidates added ("is willing to", "critical of"); a participle
+    read as an adjective ("opposed to") replaces its verbal candidate."""
+    for t in sent:
+        asense = triggers.adjective_sense(t, ctx.lex)
+        if asense is None:
+            continue
+        if t.pos_ == "VERB":
+            cands = [c for c in cands if c.trigger.i != t.i]
+        c = Candidate(trigger=t, sense=asense, kind="verbal")
+        arguments.adjective_args(ctx, c)
+        cands.append(c)
+    return cands
+
+
+def nominal_candidates(ctx: ArticleContext, sent, light_nouns: dict, headline: bool) -> list[Candidate]:
+    """The nominal candidates of ``sent`` with their arguments: "light" when a light verb carries the
+    noun, else "nominal" (not in a headline)."""
+    out = []
+    for t in sent:
+        sense = triggers.nominal_trigger(t, ctx.lex)
+        if sense is None:
+            continue
+        lv = light_nouns.get(t.i)
+        if lv is None and headline:
+            continue
+        c = Candidate(trigger=t, sense=sense, kind="light" if lv is not None else "nominal", light=lv)
+        arguments.nominal_args(ctx, c)
+        out.append(c)
+    return out
+
+
+# -- one candidate ----------------------------------------------------------------------------------
+
+def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, list]:
+    """The source and target mentions of ``c``: question words and counts are never sources; an actor
+    is never its own target; with no actor undergoing it, a protest's purpose or (for a verbal or light
+    act) the place it is done to gives the target ("shelled Juba"; a bare noun keeps the place as its
+    location only, as in the PLOVER gold standard)."""
+    qw, rp = ctx.lex.quantity_words, ctx.cues.relative_pronouns
+    sources = ctx.refs([t for t in c.sources if not question_or_quantity(t, qw, rp)])
+    targets = ctx.refs(c.targets)
+    targets = [t for t in targets if all(t.actor_id != x.actor_id for x in sources)] or (targets if not sources else [])
+    if not targets and sources and c.sense.type == "PROTEST":
+        targets = arguments.protest_target(ctx, c, sources)
+    if not targets and sources and c.kind != "nominal":
+        targets = place_targets(ctx, c, sent, sources)
+    return sources, targets
+
+
+def victim_ok(ctx: ArticleContext, c: Candidate) -> bool:
+    """An act reported only through its victims may stand without a source: a passive without agent
+    ("three soldiers were killed"), or a weapon or event as subject ("a bomb killed three soldiers")."""
+    trig = c.trigger
+    weapons = ctx.cues.weapon_nouns
+    return c.kind == "verbal" and (
+        (is_passive(trig) and not children(trig, "agent")) or any(
+            x.lemma_.lower() in ctx.lex.nouns or x.lemma_.lower() in weapons for x in c.sources))
+
+
+def sentence_span(ctx: ArticleContext, sent) -> Span:
+    """The sentence as evidence: its text without surrounding white space."""
+    text = ctx.text
+    ss, se = sent[0].idx, sent[-1].idx + len(sent[-1].text)
+    while ss < se and text[ss].isspace():
+        ss += 1
+    while se > ss and text[se - 1].isspace():
+        se -= 1
+    return Span(text=text[ss:se], start=ss, end=se)
+
+
+def trigger_text(ctx: ArticleContext, c: Candidate) -> str:
+    """The trigger as it stands in the article: the word, or the words from the light verb or
+    the verb to its particle ("carried out strikes", "reach out"), always a slice of the text (the
+    trigger word alone when that would be too long)."""
+    toks = c.heads
+    if c.light is None and c.kind == "verbal":
+        toks += [ch for ch in c.trigger.children if ch.dep_ == "prt"]
+        if c.obligation:
+            toks += [a for a in c.trigger.children if a.dep_ == "aux" and a.lower_ in ctx.cues.obligation_aux]
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    if end - start > ctx.config.max_trigger_chars:
+        start, end = c.trigger.idx, c.trigger.idx + len(c.trigger.text)
+    return ctx.text[start:end]
+
+
+def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
+    """One raw event per source/target pair of ``c`` ("supported by Russia and Iran": two), or none
+    when it has neither."""
+    sources, targets = resolve_arguments(ctx, c, sent)
+    if not sources and not targets:
+        return []
+    trig = c.trigger
+    mod = analyze(trig, is_noun=(c.kind != "verbal"))
+    k = classify.code(ctx, c, mod.negated, mod.modality)
+    contexts = classify.contexts(ctx, c, sent)
+    place = location(ctx, c, sent)
+    date = event_date(ctx, c, sent, k.modality)
+    if date and ctx.pub and k.modality in ("asserted", "reported") and len(date) >= 4 and date[:4] < ctx.pub[:4]:
+        k.modality = "historical"
+    cameo = classify.cameo(ctx, c, k)
+    conf = confidence(features(c, sources, targets, k.modality, sent.text, ctx.is_kb, ctx.cues, GUESS_PREFIXES),
+                      ctx.config)
+    span = sentence_span(ctx, sent)
+    ok = victim_ok(ctx, c)
+    text = trigger_text(ctx, c)
+    return [RawEvent(type=k.type, mode=k.mode, contexts=contexts, source=src, target=tgt, negated=k.negated,
+                     modality=k.modality, date=date, location=place, sentence=span, trigger=text,
+                     confidence=conf, cameo=cameo, lemma=trig.lemma_.lower(), sent_start=span.start,
+                     victim_ok=ok)
+            for src in (sources or [None]) for tgt in (targets or [None])]

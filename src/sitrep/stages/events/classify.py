@@ -1,0 +1,144 @@
+"""The PLOVER type, mode, contexts, modality and CAMEO code of a candidate.
+
+1. **Negation and modality** come from :mod:`sitrep.modality`; an obligation in reported speech
+   ("said Y must ...") is reported, never hypothetical.
+2. A readiness or vow to use force ("is prepared to impose martial law", "vowed to crush") is a
+   THREATEN, not an AGREE.
+3. **Frames** take their mode from the embedded act's type (``frame_modes``: "demanded talks" is a
+   REQUEST to meet).
+4. A refusal to give way ("would not lift sanctions", "is not releasing") becomes REJECT
+   (``negation_as``), never the easing; cooperative acts announced for the future become AGREE, and
+   conflictual ones THREATEN (``future_as``), as the PLOVER manual asks ("will withdraw its force
+   unless ..." is a threat).
+5. A mode the trigger does not give comes from cue words in its clause (``mode_cues``: "jets" ->
+   aerial); contexts from cue words anywhere in the sentence (``context_cues``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .context import ArticleContext
+from .grammar import CLAUSE_DEPS
+from .model import Candidate
+
+
+@dataclass
+class Coding:
+    """How a candidate is coded."""
+
+    type: str
+    mode: Optional[str]
+    negated: bool
+    modality: str
+    cameo: Optional[str]
+
+
+def condition(c: Candidate, marks: frozenset) -> Optional[str]:
+    """The conditional mark ("if", "unless") when the act, or the clause it sits in, carries a
+    condition ("will withdraw unless the junta releases ...")."""
+    for tok in (c.trigger, c.trigger.head):
+        for ch in tok.children:
+            if ch.dep_ == "advcl":
+                for m in ch.children:
+                    if m.dep_ == "mark" and m.lower_ in marks:
+                        return m.lower_
+    return None
+
+
+def _readiness_threat(ctx: ArticleContext, c: Candidate, etype: str) -> str:
+    """A readiness or vow to use force or pressure is a threat ("is prepared to impose martial law",
+    "vowed to crush the rebels")."""
+    ready = c.embedded and c.sense.frame and etype == "AGREE" and c.trigger.pos_ != "VERB"
+    vow = c.embedded and etype == "AGREE" and c.trigger.lemma_.lower() in ctx.cues.vow_verbs
+    if (ready or vow) and ctx.onto.quad(c.embedded[0].sense.type).endswith("conflict"):
+        return "THREATEN"
+    return etype
+
+
+def _frame_mode(ctx: ArticleContext, c: Candidate, etype: str, mode: Optional[str]) -> Optional[str]:
+    """The embedded act decides a frame's mode ("demanded the release of ..." -> yield)."""
+    if c.embedded and etype in ctx.lex.frame_modes:
+        fm = ctx.lex.frame_modes[etype]
+        m = fm.get(c.embedded[0].sense.type, fm.get("default"))
+        if m is not None and mode is None:
+            return m
+    return mode
+
+
+def _decided_refusal(ctx: ArticleContext, c: Candidate, k: Coding) -> bool:
+    """A negated act the actor decides: "will not lift", "is not releasing", "refuses to meet"."""
+    trig = c.trigger
+    return k.negated and k.type in ctx.lex.negation_as and (
+        k.modality in ("future", "hypothetical") or trig.tag_ == "VBG" or c.kind == "light"
+        or any(a.lower_ in ctx.cues.decided_aux for a in trig.children if a.dep_ == "aux"))
+
+
+def _announced(ctx: ArticleContext, k: Coding, cond: Optional[str]) -> bool:
+    """An act announced for the future (or a conditional one), to be coded as an intent or a threat."""
+    return not k.negated and k.type in ctx.lex.future_as and (
+        k.modality == "future" or k.modality == "hypothetical" and (
+            ctx.onto.quad(k.type).endswith("cooperation") or cond is not None))
+
+
+def _convert(ctx: ArticleContext, c: Candidate, k: Coding) -> None:
+    """A refusal to give way is a REJECT; an announced act an AGREE or THREATEN (step 4)."""
+    cond = condition(c, ctx.cues.condition_marks)
+    if _decided_refusal(ctx, c, k):
+        conv = ctx.lex.negation_as[k.type]
+        k.type, k.mode, k.negated, k.cameo = conv["type"], conv.get("mode"), False, None
+    elif _announced(ctx, k, cond):
+        new = ctx.lex.future_as[k.type]
+        if cond in ctx.cues.threat_condition_marks:
+            new = "THREATEN"   # "will withdraw its force unless ...": a conditional sanction is a threat
+        k.mode = (ctx.lex.frame_modes.get(new) or {}).get(k.type)
+        k.type, k.cameo = new, None
+
+
+def mode_from_cues(ctx: ArticleContext, etype: str, trig) -> Optional[str]:
+    """The mode given by cue words in the trigger's clause ("Russian *jets* struck" -> aerial), not
+    in clauses below or beside it."""
+    cues = ctx.lex.mode_cues.get(etype)
+    if not cues:
+        return None
+    lemmas = {trig.lemma_.lower(), trig.head.lemma_.lower()}
+    for ch in list(trig.children) + ([] if trig.head.i == trig.i else [trig.head]):
+        if ch.dep_ in CLAUSE_DEPS or ch.i == trig.head.i and trig.dep_ in CLAUSE_DEPS:
+            continue
+        lemmas.update(t.lemma_.lower() for t in (ch.subtree if ch.i != trig.head.i else ch.children)
+                      if t.dep_ not in CLAUSE_DEPS)
+    for mode, words in cues:
+        if lemmas & words:
+            return mode
+    return None
+
+
+def contexts(ctx: ArticleContext, c: Candidate, sent) -> list[str]:
+    """The sense's contexts and those whose cue words occur in the sentence, in order, once each."""
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    found = [cx for cx, words in ctx.lex.context_cues if lemmas & words]
+    return list(dict.fromkeys(list(c.sense.contexts) + found))
+
+
+def code(ctx: ArticleContext, c: Candidate, negated: bool, modality: str) -> Coding:
+    """Type, mode, negation, modality and CAMEO code of ``c`` (steps 1-5 of the module docstring;
+    the CAMEO code is completed by :func:`cameo` once the date has settled the modality)."""
+    s = c.sense
+    if c.obligation:
+        modality = "reported" if modality == "hypothetical" else modality
+    k = Coding(type=_readiness_threat(ctx, c, s.type), mode=s.mode, negated=negated, modality=modality,
+               cameo=s.cameo)
+    k.mode = _frame_mode(ctx, c, k.type, k.mode)
+    _convert(ctx, c, k)
+    if k.mode is None:
+        k.mode = mode_from_cues(ctx, k.type, c.trigger)
+    return k
+
+
+def cameo(ctx: ArticleContext, c: Candidate, k: Coding) -> Optional[str]:
+    """The sense's own CAMEO code, unless the type changed or it has none: then the ontology's."""
+    if k.cameo is None or k.type != c.sense.type:
+        return ctx.onto.cameo(k.type, k.mode)
+    return k.cameo
+

@@ -1,0 +1,155 @@
+"""The working state of the events stage for one article: the lexicon, the actor mentions and what
+is known of their actors, and how an argument token becomes an actor mention (:meth:`mention_for`)."""
+
+from __future__ import annotations
+
+import bisect
+from typing import Iterable, Optional
+
+from ...article import ArticleState, Mention
+from ...ontology import Ontology
+from .grammar import SUBJ_DEPS, children, conjuncts, dateline_end, np_span
+from .lexicon import EventCues, Lexicon
+
+#: mention kinds that name their actor through the KB or a resolved name (a guess is not one)
+RESOLVED_HOWS = ("name", "alias", "acronym", "metonym", "demonym", "title")
+#: actor id prefixes of the guesses made without the actors stage
+GUESS_PREFIXES = ("ner:", "agent:")
+
+
+class ArticleContext:
+    """Per-article working state of the events stage."""
+
+    def __init__(self, state: ArticleState, lex: Lexicon, onto: Ontology, mentions: list[Mention], config):
+        self.state = state
+        self.lex = lex
+        self.cues: EventCues = lex.cues
+        self.onto = onto
+        self.config = config
+        self.mentions = mentions
+        self._starts = [m.start for m in mentions]
+        self.actor_kind = {a.id: a.kind for a in state.actors}
+        self.actor_kb = {a.id: bool(getattr(a, "kb_id", None)) for a in state.actors}
+        self.pub = state.article.published
+        #: how many event dates were taken from the publication date (reported as a warning)
+        self.pub_dated = 0
+
+    @property
+    def text(self) -> str:
+        return self.state.text
+
+    # -- actors ----------------------------------------------------------------------------------------
+    def mention_for(self, tok) -> Optional[Mention]:
+        """The actor mention naming the argument headed by ``tok`` ("Russian forces" -> the mention of
+        Russian forces; "which" in a relative clause -> its antecedent's), never a medium's."""
+        if tok.lower_ in self.cues.relative_pronouns and tok.dep_ in SUBJ_DEPS and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        after = self.after_dateline(tok)
+        if after is not None:
+            tok = after
+        m = self._mention_over(tok)
+        if m is None:
+            return self._mention_through(tok)
+        if self.actor_kind.get(m.actor_id) == "media":
+            return None
+        return m
+
+    def _mention_over(self, tok) -> Optional[Mention]:
+        """The mention over the noun phrase core of ``tok``: one containing the head token wins, else
+        the longest inside the core."""
+        start, end = np_span(tok)
+        best = None
+        t0, t1 = tok.idx, tok.idx + len(tok.text)
+        i = bisect.bisect_left(self._starts, start - self.config.mention_reach_chars)
+        for m in self.mentions[i:]:
+            if m.start >= end:
+                break
+            if m.end <= start:
+                continue
+            score = 2 if (m.start <= t0 and m.end >= t1) else 1
+            if best is None or score > best[0] or (score == best[0] and (m.end - m.start) > (best[1].end - best[1].start)):
+                best = (score, m)
+        return None if best is None else best[1]
+
+    def _mention_through(self, tok) -> Optional[Mention]:
+        """A phrase naming no actor itself may name one through another word: "Syria's second-largest
+        city" -> Syria; "a group of Moroccan diplomats" -> the diplomats; "a camp for refugees" -> the
+        refugees; "Switzerland said it had expelled ..." -> Switzerland."""
+        for c in tok.children:
+            if c.dep_ == "poss":
+                return self.mention_for(c)
+        lemma = tok.lemma_.lower()
+        if lemma in self.cues.container_nouns:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in self.cues.container_preps:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self.mention_for(p)
+        if lemma in self.cues.group_nouns:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self.mention_for(p)
+        speaker = self.speaker_of(tok)
+        return self.mention_for(speaker) if speaker is not None else None
+
+    def speaker_of(self, tok):
+        """The speaker a subject pronoun of reported speech stands for ("Switzerland said *it* had
+        expelled ..." -> Switzerland), else ``None``."""
+        if not (tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in self.cues.speaker_pronouns):
+            return None
+        clause = tok.head
+        hops = 0
+        while clause.dep_ in ("xcomp", "conj") and hops < self.config.speaker_hops:
+            clause, hops = clause.head, hops + 1
+        if clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_.lower() in self.cues.speech_verbs:
+            subs = children(clause.head, "nsubj")
+            if subs and subs[0].i != tok.i:
+                return subs[0]
+        return None
+
+    def after_dateline(self, tok):
+        """A wire dateline ("WASHINGTON, Dec 9 (Agency) - US warplanes struck ...") is not the
+        subject: the parser's subject there is replaced by the first noun phrase after the dash."""
+        sent = tok.sent
+        end = dateline_end(sent)
+        if end is None or tok.idx >= end:
+            return None
+        for chunk in sent.noun_chunks:
+            if chunk.start_char >= end:
+                return chunk.root
+        return None
+
+    def refs(self, toks: Iterable) -> list[Mention]:
+        """The actor mentions of the argument tokens and their conjuncts, one per actor."""
+        out = []
+        for t in toks:
+            for c in conjuncts(t):
+                m = self.mention_for(c)
+                if m is not None and all(m.actor_id != o.actor_id for o in out):
+                    out.append(m)
+        return out
+
+    def names_actor(self, tok) -> bool:
+        """Does the argument headed by ``tok`` name an actor?"""
+        return self.mention_for(tok) is not None
+
+    def is_state_like(self, tok) -> bool:
+        """Does ``tok`` name a state (an actor of kind "state", or a GPE without a known actor)?"""
+        m = self.mention_for(tok)
+        if m is None:
+            return False
+        kind = self.actor_kind.get(m.actor_id)
+        if kind is not None:
+            return kind == "state"
+        return tok.ent_type_ == "GPE"
+
+    def is_kb(self, m: Mention) -> bool:
+        """Is the mention's actor resolved (a KB actor, or a resolved name that is not a guess)?"""
+        return self.actor_kb.get(m.actor_id, False) or m.how in RESOLVED_HOWS \
+            and not m.actor_id.startswith(GUESS_PREFIXES)
+
+    def sentence_places(self, sent) -> list:
+        """The place mentions inside ``sent``."""
+        return [p for p in self.state.place_mentions if p.start >= sent.start_char and p.end <= sent.end_char]

@@ -1,0 +1,191 @@
+"""Reading the dependency parse: coordination, passives, the subject of a verb (with control and
+inheritance), noun-phrase spans, questions and quantities. Word lists come from the cue file
+(:class:`~.lexicon.EventCues`); dependency labels and Penn tags are the parser's and stay here.
+
+Every walk up the tree is bounded and compares tokens by index (spaCy makes a new ``Token`` object on
+each access, so ``is`` never holds between two accesses of the same token).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .lexicon import EventCues
+
+SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+CLAUSE_DEPS = {"advcl", "ccomp", "conj", "relcl", "parataxis", "csubj", "xcomp", "mark"}
+PRESENT_TAGS = {"VBZ", "VBP"}
+WH_TAGS = {"WRB", "WDT", "WP", "WP$"}
+#: how deep the subject search follows governing clauses
+SUBJECT_DEPTH = 4
+#: a wire dateline: "WASHINGTON, Dec 9 (Agency) - "
+DATELINE = re.compile(r"^[A-Z][A-Z .'/-]{2,40}(?:,[^-\u2013\u2014\n]{0,40})?\s*(?:\([^)\n]{0,40}\))?\s*[-\u2013\u2014]+\s")
+#: final punctuation: a line without it is a headline
+END_PUNCT = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
+
+
+def is_headline(text: str) -> bool:
+    """A line without final punctuation ("Rebels seize Aleppo") is a headline."""
+    return not END_PUNCT.search(text.strip())
+
+
+def conjuncts(tok) -> list:
+    """``tok`` and the tokens coordinated with it ("Russia, Iran and Hezbollah")."""
+    out = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c not in out:
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def children(tok, *deps) -> list:
+    """The children of ``tok`` with one of the dependency labels ``deps``."""
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def pobjs(prep) -> list:
+    """The objects of a preposition ("on *Iran*")."""
+    return [p for p in prep.children if p.dep_ == "pobj"]
+
+
+def is_passive(v) -> bool:
+    """"was struck", "were arrested", and a participle after its noun ("the convoy hit by ...")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (v.tag_ == "VBN" and v.dep_ == "acl")
+
+
+def has_to_infinitive(v) -> bool:
+    """"... *to* reach out": ``v`` carries the infinitive marker."""
+    return any(c.lower_ == "to" and c.dep_ == "aux" for c in v.children)
+
+
+def subjects(v, cues: EventCues, depth: int = 0) -> tuple[list, str]:
+    """The grammatical subject(s) of verb ``v`` and how they were found ("subj", "control", "inherit";
+    "passive" for a passive whose subject is its recipient; "" when none).
+
+    "Russia struck" -> Russia (subj); "the army, which struck" -> the army; "prompted the US military
+    to reach out" -> the US military (control); "attacked the town and seized the bridge" -> the
+    subject of "attacked" (inherit)."""
+    if depth > SUBJECT_DEPTH:
+        return [], ""
+    subs = children(v, "nsubj", "csubj")
+    if subs:
+        s = subs[0]
+        if s.lower_ in cues.relative_pronouns and v.dep_ == "relcl":
+            return [v.head], "subj"
+        return [s], "subj"
+    if is_passive(v) and children(v, "nsubjpass"):
+        return [], "passive"
+    if v.head.i == v.i:
+        return [], ""
+    return _governed_subject(v, cues, depth)
+
+
+def _governed_subject(v, cues: EventCues, depth: int) -> tuple[list, str]:
+    """The subject of a verb without its own, read from the clause that governs it."""
+    dep, head = v.dep_, v.head
+    if dep == "xcomp" or (dep == "advcl" and has_to_infinitive(v)):
+        return _controller(v, cues, depth)
+    if dep == "advcl" and v.tag_ == "VBG":
+        found = _previous_clause_subject(v)
+        if found is not None:
+            return [found], "inherit"
+    if dep in ("conj", "advcl"):
+        s, _ = subjects(head, cues, depth + 1)
+        return s, "inherit"
+    if dep == "relcl":
+        return [head], "subj"
+    if dep == "acl":
+        if v.tag_ == "VBG":
+            return [head], "subj"
+        return [], "passive"
+    if dep == "pcomp":
+        return _pcomp_subject(v, cues, depth)
+    return [], ""
+
+
+def _controller(v, cues: EventCues, depth: int) -> tuple[list, str]:
+    """Who does an infinitive's act: the governing verb's object for object control ("urged Iran to
+    talk" -> Iran), else its subject ("agreed to talk")."""
+    dep, head = v.dep_, v.head
+    objs = children(head, "dobj")
+    lemma = head.lemma_.lower()
+    if objs and (lemma in cues.object_control_verbs or dep == "xcomp" and lemma not in cues.subject_control_verbs):
+        return [objs[0]], "control"
+    s, _ = subjects(head, cues, depth + 1)
+    return s, "control"
+
+
+def _previous_clause_subject(v):
+    """"as the jihadists advance, squeezing the regime": the subject of the clause just before the
+    participle ``v`` (None when that clause has none)."""
+    for t in reversed(list(v.doc[v.sent.start:v.i])):
+        if t.pos_ in ("VERB", "AUX") and t.i != v.i and t.dep_ != "aux":
+            subs = children(t, "nsubj")
+            return subs[0] if subs else None
+    return None
+
+
+def _pcomp_subject(v, cues: EventCues, depth: int) -> tuple[list, str]:
+    """The actor of a verb under a preposition: "criticised Assad for failing to ..." -> Assad (the
+    governing verb's object); "Russia's interest in supporting X" -> Russia (the noun's possessor)."""
+    prep = v.head
+    if prep.head.pos_ in ("VERB", "AUX") and children(prep.head, "dobj"):
+        return [children(prep.head, "dobj")[0]], "control"
+    noun = prep.head
+    poss = children(noun, "poss")
+    if poss:
+        return [poss[0]], "inherit"
+    if noun.pos_ in ("VERB", "AUX"):
+        s, _ = subjects(noun, cues, depth + 1)
+        return s, "inherit"
+    return [], ""
+
+
+def question_or_quantity(tok, quantity_words: frozenset, relative_pronouns: frozenset) -> bool:
+    """An argument that asks or counts rather than names an agent: "how many troops", "which units",
+    "what", "dozens" on their own. (A relative pronoun is resolved to its antecedent elsewhere.)"""
+    if tok.tag_ in WH_TAGS and not (tok.head.dep_ == "relcl" and tok.lower_ in relative_pronouns):
+        return True
+    if any(x.tag_ in WH_TAGS for x in tok.subtree if x.i < tok.i):
+        return True
+    if tok.pos_ == "NUM" or tok.lower_ in quantity_words:
+        return not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    return False
+
+
+def in_relative_clause(tok, top) -> bool:
+    """Is ``tok`` inside a relative clause below ``top``? ("threatened to shell towns near the city where
+    100 people were killed": the killing is not what was threatened)."""
+    t = tok
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "relcl":
+            return True
+        t = t.head
+    return False
+
+
+def np_span(tok) -> tuple[int, int]:
+    """Character span of the noun phrase core headed by ``tok`` (modifiers before it, not its PPs):
+    "the *second-largest city*", "*Russian* forces"."""
+    left = tok
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "amod", "poss", "det", "nmod", "nummod", "quantmod", "case", "punct"):
+            left = c.left_edge if c.left_edge.i < left.i else left
+            break
+    start = min(left.idx, tok.idx)
+    end = tok.idx + len(tok.text)
+    for c in tok.rights:
+        if c.dep_ in ("case",):
+            end = c.idx + len(c.text)
+    return start, end
+
+
+def dateline_end(sent) -> Optional[int]:
+    """The character offset where a wire dateline at the start of ``sent`` ends, else ``None``."""
+    m = DATELINE.match(sent.text)
+    return None if m is None else sent.start_char + m.end()

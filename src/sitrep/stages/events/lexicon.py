@@ -1,0 +1,273 @@
+"""What the events stage reads besides the article: its trigger lexicon (``data/event_triggers.yaml``)
+and its cue words (``data/event_cues.yaml``), each checked against a pydantic model -- a misspelt key
+or a word where a list belongs fails with the file and the field -- and then against the PLOVER
+ontology (a type, mode or context the ontology does not know is an error).
+
+The stage obtains the result through its pipeline's resources
+(``resources.get("event_lexicon", ...)``); :func:`load_lexicon` reads the files anew on every call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any, Optional
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from ...datafiles import load_data
+from ...errors import ConfigError
+from ...ontology import Ontology, load_ontology
+
+TRIGGERS_FILE = "event_triggers.yaml"
+CUES_FILE = "event_cues.yaml"
+
+
+def _word_set(v: Any) -> frozenset:
+    if not isinstance(v, (list, tuple)) or not all(isinstance(w, str) and w for w in v):
+        raise ValueError("must be a list of words")
+    return frozenset(w.lower() for w in v)
+
+
+#: a list of words in the file, a lower-cased frozenset in the program
+Words = Annotated[frozenset, BeforeValidator(_word_set)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SenseEntry(_Model):
+    """One sense of a trigger (see the comments at the top of ``event_triggers.yaml``)."""
+
+    type: str
+    mode: Optional[str] = None
+    contexts: Optional[list[str]] = None
+    objects: Optional[list[str]] = None
+    preps: Optional[list[str]] = None
+    frame: bool = False
+    cameo: Optional[str] = None
+    subject_is_target: bool = False
+    subjects: Optional[list[str]] = None
+    plural_only: bool = False
+
+
+class Conversion(_Model):
+    """``negation_as``: the type (and mode) a negated act becomes."""
+
+    type: str
+    mode: Optional[str] = None
+
+
+class TriggerFile(_Model):
+    """``data/event_triggers.yaml``."""
+
+    target_preps: Words
+    place_target_preps: Words
+    place_nouns: Words
+    quantity_words: Words
+    light_verbs: Words
+    verbs: dict[str, Annotated[list[SenseEntry], Field(min_length=1)]]
+    nouns: dict[str, SenseEntry]
+    adjectives: dict[str, SenseEntry] = {}
+    compounds: dict[str, SenseEntry] = {}
+    frame_modes: dict[str, dict[str, Optional[str]]] = {}
+    negation_as: dict[str, Conversion] = {}
+    future_as: dict[str, str] = {}
+    mode_cues: dict[str, dict[str, list[str]]] = {}
+    context_cues: dict[str, list[str]] = {}
+
+
+class EventCues(_Model):
+    """``data/event_cues.yaml``: the words of the argument, type and date rules (see the file's comments
+    for what each list decides)."""
+
+    # arguments: who acts
+    relative_pronouns: Words
+    object_control_verbs: Words
+    subject_control_verbs: Words
+    speech_verbs: Words
+    speaker_pronouns: Words
+    group_nouns: Words
+    container_nouns: Words
+    container_preps: Words
+    weapon_nouns: Words
+    fallback_agent_nouns: Words
+    # arguments: to whom
+    object_recipient_preps: Words
+    state_recipient_preps: Words
+    state_recipient_object_preps: Words
+    nominal_target_preps: Words
+    of_object_recipient_preps: Words
+    nominal_origin_preps: Words
+    instrument_preps: Words
+    adjective_target_preps: Words
+    reversed_source_preps: Words
+    complement_extra_preps: Words
+    complement_object_preps: Words
+    protest_purpose_preps: Words
+    # triggers
+    auxiliary_light_verbs: Words
+    carrier_nouns: Words
+    obligation_aux: Words
+    obligation_reporting_verbs: Words
+    vow_verbs: Words
+    # type, mode and date
+    decided_aux: Words
+    condition_marks: Words
+    threat_condition_marks: Words
+    place_preps: Words
+    today_words: Words
+
+
+def _validate(data: Any, model: type, origin: str):
+    """``data`` validated against ``model``; an error names ``origin`` and the field.
+
+    (The same contract as the shared data-model helper the other stages use; kept here until that
+    helper is on this branch.)"""
+    if not isinstance(data, dict):
+        raise ConfigError(f"{origin}: expected a mapping at the top level")
+    try:
+        return model.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        more = f" (and {err.error_count() - 1} more)" if err.error_count() > 1 else ""
+        raise ConfigError(f"{origin}: {where}: {first['msg']}{more}") from None
+
+
+# --------------------------------------------------------------------------------------------------
+# what the rules read
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One sense of a trigger: the PLOVER type it codes and the conditions it needs."""
+
+    type: str
+    mode: Optional[str] = None
+    contexts: tuple = ()
+    objects: Optional[frozenset] = None
+    preps: Optional[frozenset] = None
+    frame: bool = False
+    cameo: Optional[str] = None
+    subject_is_target: bool = False
+    subjects: Optional[frozenset] = None
+    plural_only: bool = False
+
+
+@dataclass
+class Lexicon:
+    """The trigger lexicon and the cue words, validated."""
+
+    verbs: dict
+    nouns: dict
+    adjectives: dict
+    compounds: dict
+    light_verbs: frozenset
+    target_preps: frozenset
+    frame_modes: dict
+    negation_as: dict
+    future_as: dict
+    mode_cues: dict
+    context_cues: list
+    phrasal_heads: frozenset = frozenset()
+    place_target_preps: frozenset = frozenset()
+    place_nouns: frozenset = frozenset()
+    quantity_words: frozenset = frozenset()
+    #: the cue words of ``event_cues.yaml``
+    cues: Optional[EventCues] = None
+
+
+def _lower_set(words) -> Optional[frozenset]:
+    return frozenset(str(w).lower() for w in words) if words else None
+
+
+def _sense(raw: SenseEntry, where: str, onto: Ontology) -> Sense:
+    """A validated sense: its type, mode and contexts must be the ontology's."""
+    t = raw.type
+    if not onto.is_type(t):
+        raise ConfigError(f"{TRIGGERS_FILE}: {where}: unknown PLOVER type {t!r}")
+    if raw.mode is not None and not onto.is_mode(t, raw.mode):
+        raise ConfigError(f"{TRIGGERS_FILE}: {where}: {raw.mode!r} is not a mode of {t}")
+    ctx = tuple(raw.contexts or ())
+    for c in ctx:
+        if not onto.is_context(c):
+            raise ConfigError(f"{TRIGGERS_FILE}: {where}: unknown context {c!r}")
+    return Sense(type=t, mode=raw.mode, contexts=ctx, objects=_lower_set(raw.objects),
+                 preps=_lower_set(raw.preps), frame=raw.frame, cameo=raw.cameo or None,
+                 subject_is_target=raw.subject_is_target, subjects=_lower_set(raw.subjects),
+                 plural_only=raw.plural_only)
+
+
+def _senses(entries: dict, kind: str, onto: Ontology) -> dict:
+    """``{lemma: Sense}`` of the nouns, compounds or adjectives."""
+    return {k.lower(): _sense(v, f"{kind} {k}", onto) for k, v in entries.items()}
+
+
+def _check_conversions(f: TriggerFile, onto: Ontology) -> None:
+    """``frame_modes``, ``negation_as`` and ``future_as`` name the ontology's types and modes."""
+    for t, m in f.frame_modes.items():
+        for sub, mode in m.items():
+            if mode is not None and not onto.is_mode(t, mode):
+                raise ConfigError(f"{TRIGGERS_FILE}: frame_modes {t}/{sub}: {mode!r} is not a mode of {t}")
+    for t, conv in f.negation_as.items():
+        if not onto.is_type(t) or not onto.is_type(conv.type) or not onto.is_mode(conv.type, conv.mode):
+            raise ConfigError(f"{TRIGGERS_FILE}: negation_as {t}: bad conversion {conv.model_dump()}")
+    for t, new in f.future_as.items():
+        if not onto.is_type(t) or not onto.is_type(new):
+            raise ConfigError(f"{TRIGGERS_FILE}: future_as {t}: bad conversion {new}")
+
+
+def _mode_cues(f: TriggerFile, onto: Ontology) -> dict:
+    """``{type: [(mode, words)]}`` in the file's order (the first mode whose word is seen wins)."""
+    out = {}
+    for t, modes in f.mode_cues.items():
+        out[t] = []
+        for mode, words in modes.items():
+            if not onto.is_mode(t, mode):
+                raise ConfigError(f"{TRIGGERS_FILE}: mode_cues {t}: {mode!r} is not a mode of {t}")
+            out[t].append((mode, frozenset(str(w).lower() for w in words)))
+    return out
+
+
+def _context_cues(f: TriggerFile, onto: Ontology) -> list:
+    """``[(context, words)]`` in the file's order."""
+    out = []
+    for ctx, words in f.context_cues.items():
+        if not onto.is_context(ctx):
+            raise ConfigError(f"{TRIGGERS_FILE}: context_cues: unknown context {ctx!r}")
+        out.append((ctx, frozenset(str(w).lower() for w in words)))
+    return out
+
+
+def parse_cues(data: Any) -> EventCues:
+    """The cue words of a parsed ``event_cues.yaml``, validated."""
+    return _validate(data, EventCues, f"sitrep/data/{CUES_FILE}")
+
+
+def read_cues() -> EventCues:
+    """The package's ``event_cues.yaml``, validated."""
+    return parse_cues(load_data(CUES_FILE))
+
+
+def parse_lexicon(data: Any, cues: Optional[EventCues] = None, onto: Optional[Ontology] = None) -> Lexicon:
+    """The lexicon of a parsed ``event_triggers.yaml`` (with ``cues``, by default the package's),
+    validated against its model and the ontology (by default the package's)."""
+    onto = onto or load_ontology()
+    f = _validate(data, TriggerFile, f"sitrep/data/{TRIGGERS_FILE}")
+    verbs = {k.lower(): tuple(_sense(s, f"verb {k}", onto) for s in senses) for k, senses in f.verbs.items()}
+    _check_conversions(f, onto)
+    phrasal_heads = frozenset(k.split()[0] for k in list(verbs) + list(f.light_verbs) if " " in k)
+    return Lexicon(verbs=verbs, nouns=_senses(f.nouns, "noun", onto), adjectives=_senses(f.adjectives, "adjective", onto),
+                   compounds=_senses(f.compounds, "compound", onto), light_verbs=f.light_verbs,
+                   target_preps=f.target_preps, frame_modes=f.frame_modes,
+                   negation_as={t: c.model_dump() for t, c in f.negation_as.items()}, future_as=f.future_as,
+                   mode_cues=_mode_cues(f, onto), context_cues=_context_cues(f, onto), phrasal_heads=phrasal_heads,
+                   place_target_preps=f.place_target_preps, place_nouns=f.place_nouns,
+                   quantity_words=f.quantity_words, cues=cues if cues is not None else read_cues())
+
+
+def load_lexicon(onto: Optional[Ontology] = None) -> Lexicon:
+    """The package's trigger lexicon and cue words, validated against the ontology (read anew: the
+    stage keeps them in its pipeline's resources as ``event_lexicon``)."""
+    return parse_lexicon(load_data(TRIGGERS_FILE), onto=onto)

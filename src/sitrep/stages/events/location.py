@@ -1,0 +1,108 @@
+"""Places of an act: where it happened (its ``location``) and, when no actor undergoes it, the place
+it is done to (its target: "shelled Juba", "imposed a curfew in the town of Cizre").
+
+A place that names an actor in the sentence ("Moscow said") is never the act's place.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ...article import Mention
+from .arguments import prep_targets
+from .context import ArticleContext
+from .grammar import conjuncts, np_span
+from .model import Candidate
+
+
+def _overlaps(a, b) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def place_for(ctx: ArticleContext, tok, places: list) -> Optional[Mention]:
+    """The place named by the noun phrase headed by ``tok`` ("Juba", "the capital Kabul", "the town
+    of Cizre", "central Iran") as a target reference carrying the place id, else ``None``."""
+    heads = [tok] + [c for c in tok.children if c.dep_ == "appos"]
+    if tok.lemma_.lower() in ctx.lex.place_nouns:
+        heads += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+    for h in heads:
+        s, e = np_span(h)
+        s, e = min(s, h.idx), max(e, h.idx + len(h.text))
+        for p in places:
+            if p.start < e and s < p.end:
+                if any(_overlaps(m, p) for m in ctx.mentions if m.start < e and s < m.end):
+                    return None   # the place names an actor here
+                return Mention(start=p.start, end=p.end, actor_id=p.place_id, text=p.text, how="place")
+    return None
+
+
+def place_targets(ctx: ArticleContext, c: Candidate, sent, sources: list) -> list[Mention]:
+    """The place an act is done to or in, as its target (at most one): among the act's targets, its
+    objects and its place prepositions ("shelled the port city Kismayo", "imposed a curfew in
+    Garissa"); never a place inside the source."""
+    places = ctx.sentence_places(sent)
+    if not places:
+        return []
+    src_spans = [(m.start, m.end) for m in sources]
+    toks = [x for t in c.targets for x in conjuncts(t)]
+    heads = c.heads
+    for h in list(heads):
+        objs = [o for o in h.children if o.dep_ in ("dobj", "nsubjpass") and o.i != c.trigger.i]
+        heads += objs
+        toks += [x for o in objs for x in conjuncts(o)]
+    for h in heads:
+        toks += [x for t in prep_targets(h, ctx.lex.place_target_preps) for x in conjuncts(t)]
+    out: list[Mention] = []
+    for t in toks:
+        m = place_for(ctx, t, places)
+        if m is not None and all(not (s <= m.start < e) for s, e in src_spans) \
+                and all(o.actor_id != m.actor_id for o in out):
+            out.append(m)
+    return out[:1]
+
+
+def location(ctx: ArticleContext, c: Candidate, sent) -> Optional[str]:
+    """The place id of the act: a prepositional place of the trigger, its light verb or its targets
+    ("bombed positions *in Qandil*"); else, for a physical act only, the one place of the sentence
+    that is no actor, marked "~" as a weak guess (merging prefers a real one)."""
+    pms = ctx.sentence_places(sent)
+    if not pms:
+        return None
+    for h in c.heads + list(c.targets):
+        pid = _prepositional_place(ctx, h, pms)
+        if pid:
+            return pid
+    if not ctx.onto.quad(c.sense.type).startswith("material"):
+        return None
+    sent_mentions = [m for m in ctx.mentions if m.start >= sent.start_char and m.end <= sent.end_char]
+    free = [p.place_id for p in pms if not any(_overlaps(m, p) for m in sent_mentions)]
+    if len(set(free)) == 1:
+        return "~" + free[0]
+    return None
+
+
+def _prepositional_place(ctx: ArticleContext, h, pms: list) -> Optional[str]:
+    """The place id named after one of ``h``'s place prepositions ("in Qandil", "near Kharkiv")."""
+    for ch in h.children:
+        if ch.dep_ == "prep" and ch.lower_ in ctx.cues.place_preps:
+            for p in ch.children:
+                if p.dep_ == "pobj":
+                    for q in conjuncts(p):
+                        pid = _place_of(ctx, q, pms)
+                        if pid:
+                            return pid
+    return None
+
+
+def _place_of(ctx: ArticleContext, tok, pms: list) -> Optional[str]:
+    """The place id of the noun phrase headed by ``tok``, unless the place names an actor there
+    ("Moscow said")."""
+    s, e = np_span(tok)
+    for p in pms:
+        if p.start < e and s < p.end:
+            m = ctx.mention_for(tok)
+            if m is not None and (m.start < p.end and p.start < m.end):
+                return None
+            return p.place_id
+    return None

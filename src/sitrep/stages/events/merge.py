@@ -1,0 +1,85 @@
+"""The article's events: the raw events of its sentences filtered (a source is required, except for
+an attack reported through its victims; a minimum confidence), and mentions of the same act in several
+sentences (headline, lead, body) merged into one event that keeps every sentence in ``evidence``."""
+
+from __future__ import annotations
+
+from ...contract import Event
+from .model import RawEvent
+
+#: acts that may stand without a source when reported through named victims ("three soldiers were
+#: killed in a roadside bombing")
+VICTIM_TYPES = ("ASSAULT", "COERCE")
+
+
+def _aid(m):
+    return m.actor_id if m is not None else None
+
+
+def keep(raw: list[RawEvent], require_source: bool, min_conf: float) -> list[RawEvent]:
+    """The raw events worth reporting: with a source (PLOVER wants an actor), or an attack on named
+    victims without one; at least ``min_conf`` confident."""
+    if require_source:
+        raw = [r for r in raw if r.source is not None or (
+            r.type in VICTIM_TYPES and r.target is not None and not r.negated and r.victim_ok)]
+    return [r for r in raw if r.confidence >= min_conf]
+
+
+def same_act(a: RawEvent, b: RawEvent) -> bool:
+    """Do two raw events report the same act? Same type, source, target and polarity; in one sentence
+    the same trigger lemma; across sentences no conflicting place or year, and a target or the same
+    lemma ("Britain is not lifting sanctions" and "Britain would not lift sanctions")."""
+    if (a.type, _aid(a.source), _aid(a.target), a.negated) != (b.type, _aid(b.source), _aid(b.target), b.negated):
+        return False
+    if a.sentence.start == b.sentence.start:
+        return a.lemma == b.lemma
+    la, lb = a.location, b.location
+    if la and lb and la != lb and not la.startswith("~") and not lb.startswith("~"):
+        return False
+    if a.date and b.date and a.date[:4] != b.date[:4]:
+        return False
+    return _aid(a.target) is not None or a.lemma == b.lemma
+
+
+def absorb(home: RawEvent, r: RawEvent) -> None:
+    """Merge ``r`` into ``home`` (the more confident report of the same act): its sentence as evidence,
+    a real place over a guessed one, and a date, mode and contexts where ``home`` lacks them."""
+    if all(e.start != r.sentence.start for e in home.evidence):
+        home.evidence.append(r.sentence)
+    if not home.location or (home.location.startswith("~") and r.location and not r.location.startswith("~")):
+        home.location = r.location
+    home.date = home.date or r.date
+    home.mode = home.mode or r.mode
+    home.contexts = list(dict.fromkeys(home.contexts + r.contexts))
+
+
+def merge(raw: list[RawEvent]) -> list[RawEvent]:
+    """One raw event per act, the most confident report first absorbing the others; in text order."""
+    raw = sorted(raw, key=lambda r: -r.confidence)
+    merged: list[RawEvent] = []
+    for r in raw:
+        home = next((m for m in merged if same_act(m, r)), None)
+        if home is None:
+            r.evidence = [r.sentence]
+            merged.append(r)
+        else:
+            absorb(home, r)
+    merged.sort(key=lambda r: (r.sentence.start, -r.confidence))
+    return merged
+
+
+def to_event(i: int, r: RawEvent) -> Event:
+    """The contract's event ``ev<i>`` (a guessed place loses its "~" mark)."""
+    return Event(
+        id=f"ev{i}", type=r.type, mode=r.mode, contexts=r.contexts,
+        source=r.source.ref() if r.source is not None else None,
+        target=r.target.ref() if r.target is not None else None,
+        negated=r.negated, modality=r.modality, date=r.date,
+        location=r.location.lstrip("~") if r.location else None,
+        sentence=r.sentence, trigger=r.trigger, confidence=r.confidence, cameo=r.cameo,
+        evidence=sorted(r.evidence, key=lambda s: s.start))
+
+
+def finish(raw: list[RawEvent], require_source: bool, min_conf: float) -> list[Event]:
+    """The article's events from its raw events (see the module docstring)."""
+    return [to_event(i, r) for i, r in enumerate(merge(keep(raw, require_source, min_conf)), 1)]

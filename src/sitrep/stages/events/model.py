@@ -1,0 +1,70 @@
+"""What travels between the jobs of the events stage: a :class:`Candidate` (a trigger with its
+argument tokens, found in one sentence) and a :class:`RawEvent` (one source/target pair of a
+candidate, with its type, mode, modality, date, place and confidence, before the article-level merge).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from ...article import Mention
+from ...contract import Span
+from .lexicon import Sense
+
+#: the sense of an obligation put on someone ("X said Y must hand over the suspects")
+REQUEST = Sense(type="REQUEST")
+
+
+@dataclass
+class Candidate:
+    """A trigger found in a sentence and the tokens of its arguments.
+
+    ``kind`` is "verbal" (a verb or predicative adjective: "bombed", "is willing"), "light" (a noun
+    carried by a light verb: "carried out strikes") or "nominal" (a bare noun: "the attack on X")."""
+
+    trigger: Any                      # the trigger token
+    sense: Sense
+    kind: str                         # verbal | light | nominal
+    sources: list = field(default_factory=list)   # tokens
+    targets: list = field(default_factory=list)   # tokens
+    #: how the source was found: "subj", "agent", "poss", "control", "inherit", "passive" or ""
+    source_how: str = ""
+    light: Any = None                 # the light verb token
+    #: the verb's particle or phrasal preposition ("reach *out*", "sit *down*"), for a verbal trigger
+    particle: Any = None
+    embedded: list = field(default_factory=list)  # candidates under this frame
+    suppressed: bool = False
+    #: an obligation put on someone in reported speech ("said Y must ..."): a REQUEST of the speaker
+    obligation: bool = False
+
+    @property
+    def heads(self) -> list:
+        """The trigger and, for a light-verb noun, its light verb."""
+        return [self.trigger] + ([self.light] if self.light is not None else [])
+
+
+@dataclass
+class RawEvent:
+    """One event of one sentence: a source/target pair of a candidate, coded."""
+
+    type: str
+    mode: Optional[str]
+    contexts: list
+    source: Optional[Mention]
+    target: Optional[Mention]
+    negated: bool
+    modality: str
+    date: Optional[str]
+    #: a place id; "~id" marks a weak guess (the only place of the sentence), replaced on merging
+    location: Optional[str]
+    sentence: Span
+    trigger: str
+    confidence: float
+    cameo: Optional[str]
+    lemma: str
+    sent_start: int
+    #: may stand without a source: an act reported only through its victims
+    victim_ok: bool
+    #: every sentence that reports the act (filled when merging)
+    evidence: list = field(default_factory=list)

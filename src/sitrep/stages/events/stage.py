@@ -1,0 +1,143 @@
+"""The events stage itself: its configuration (every tuning number and switch), its resources (the
+ontology and the event lexicon) and one :class:`~.context.ArticleContext` per article."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from ...article import ArticleState
+from ...ontology import Ontology, load_ontology
+from ..base import Stage, StageConfig
+from .build import sentence_events
+from .context import ArticleContext
+from .fallback import ents_fallback
+from .lexicon import Lexicon, load_lexicon
+from .merge import finish
+
+
+@dataclasses.dataclass(frozen=True)
+class EventsConfig(StageConfig):
+    """The events stage's settings: the three switches it always had, the confidence weights
+    (:mod:`.confidence`) and the reach of the rules."""
+
+    #: when the state has no actor mentions at all, use spaCy's NER (for tests / dev measurement)
+    fallback_ner: bool = False
+    #: drop events without a source (PLOVER wants an actor), except attacks reported through victims
+    require_source: bool = True
+    #: drop events less confident than this
+    min_confidence: float = 0.0
+    # -- confidence (see confidence.py): the start by kind of trigger ...
+    #: a verbal pattern ("bombed")
+    verbal_confidence: float = 0.7
+    #: a noun carried by a light verb ("carried out strikes")
+    light_confidence: float = 0.65
+    #: a bare noun ("the attack")
+    nominal_confidence: float = 0.5
+    # ... and what the evidence adds or subtracts
+    #: the act has a source
+    source_bonus: float = 0.1
+    #: a source resolved through the KB or a resolved name
+    kb_source_bonus: float = 0.08
+    #: the source was inferred from another clause (control, inheritance)
+    inferred_source_penalty: float = 0.05
+    #: the act has no source
+    no_source_penalty: float = 0.2
+    #: the target is a place (weaker evidence than a named actor)
+    place_target_bonus: float = 0.02
+    #: the target is an actor
+    actor_target_bonus: float = 0.05
+    #: ... resolved through the KB or a resolved name
+    kb_target_bonus: float = 0.03
+    #: the trigger's sense was selected by its object ("lift" + sanctions)
+    object_sense_bonus: float = 0.03
+    #: the act is the main clause of its sentence (or the content of a main speech verb)
+    main_clause_bonus: float = 0.04
+    #: the act is coordinated with the main clause
+    coordinated_clause_bonus: float = 0.02
+    #: the act is in a subordinate clause (purpose, relative, adverbial, infinitive)
+    subordinate_clause_penalty: float = 0.04
+    #: the act is hypothetical
+    hypothetical_penalty: float = 0.1
+    #: the sentence is a headline (less context than the body)
+    headline_penalty: float = 0.05
+    #: a source is a guess made without the actors stage (spaCy NER, an agent noun)
+    guessed_source_penalty: float = 0.05
+    #: the confidence is clamped to [min_event_confidence, max_event_confidence]
+    min_event_confidence: float = 0.05
+    max_event_confidence: float = 0.99
+    # -- reach of the rules
+    #: mentions starting this many characters before an argument's noun phrase are not looked at
+    mention_reach_chars: int = 200
+    #: "X said it ...": how many xcomp/conj links lead from the pronoun's clause to the speech verb
+    speaker_hops: int = 3
+    #: how many links up a demand may hang under a protest to be the protest's topic
+    protest_topic_hops: int = 3
+    #: a noun after a "cc" this many tokens before it is coordinated ("the advance and the capture")
+    coordination_lookback: int = 3
+    #: how many tokens back a coordinated act noun looks for an earlier act's possessor
+    coordinated_act_window: int = 15
+    #: a trigger text longer than this (characters) is cut to the trigger word
+    max_trigger_chars: int = 40
+    #: how many characters before a date are read for "first ... since"
+    first_since_lookback_chars: int = 40
+    #: how many sentences back a continued statement ("He added that ...") looks for its date
+    continued_speech_sentences: int = 3
+
+
+class EventsStage(Stage):
+    """PLOVER events from the dependency parse (see the package docstring)."""
+
+    name = "events"
+    #: the article (its text and publication date), the parsed doc, the actors (their kinds and KB
+    #: ids) and their mentions, the place mentions and the dates
+    needs = ("article", "doc", "actors", "mentions", "place_mentions", "dates")
+    assigns = ("events",)
+    Config = EventsConfig
+
+    def __init__(self, fallback_ner: bool = False, require_source: bool = True, min_confidence: float = 0.0,
+                 **config: Any):
+        self.config = self.make_config(fallback_ner=fallback_ner, require_source=require_source,
+                                       min_confidence=min_confidence, **config)
+
+    @property
+    def fallback_ner(self) -> bool:
+        return self.config.fallback_ner
+
+    @property
+    def require_source(self) -> bool:
+        return self.config.require_source
+
+    @property
+    def min_confidence(self) -> float:
+        return self.config.min_confidence
+
+    # -- resources ---------------------------------------------------------------------------
+    def ontology(self) -> Ontology:
+        """The PLOVER ontology (the pipeline's ``ontology`` resource)."""
+        return self.resources.get("ontology", load_ontology)
+
+    def lexicon(self) -> Lexicon:
+        """The trigger lexicon and cue words, validated against the ontology (``event_lexicon``)."""
+        onto = self.ontology()   # outside the loader: resources do not nest
+        return self.resources.get("event_lexicon", lambda: load_lexicon(onto))
+
+    # -- one article ---------------------------------------------------------------------------
+    def process(self, state: ArticleState) -> None:
+        """``state.events``: every sentence's raw events, filtered and merged across the article."""
+        doc = state.doc
+        if doc is None:
+            state.events = []
+            return
+        lex = self.lexicon()
+        mentions = state.mentions
+        if not mentions and self.config.fallback_ner:
+            mentions = ents_fallback(doc, lex.cues)
+        ctx = ArticleContext(state, lex, self.ontology(), mentions, self.config)
+        raw = []
+        for sent in doc.sents:
+            raw.extend(sentence_events(ctx, sent))
+        state.events = finish(raw, self.config.require_source, self.config.min_confidence)
+        if ctx.pub_dated:
+            state.warnings.append(
+                f"events: {ctx.pub_dated} event date(s) taken from the publication date (present tense or 'today')")

@@ -1,0 +1,260 @@
+"""Finding candidate triggers in a sentence: verbs (with their particle: "reach out"), light verbs
+that stand for their nominal object ("carry out strikes"), nouns and compounds ("air strike"),
+predicative adjectives ("is willing to"), obligations in reported speech ("said Y must ..."); then the
+frames (acts embedded under agree/refuse/threaten/demand are the content of those acts, not events of
+their own) and protest topics ("rallied to demand reforms": the demand is the protest's topic).
+
+Which sense of a trigger applies may depend on its object ("lift" + sanctions, "open" + fire) or
+subject; the lexicon is :mod:`.lexicon`'s.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from .grammar import children, conjuncts, in_relative_clause, subjects
+from .lexicon import EventCues, Lexicon, Sense
+from .model import REQUEST, Candidate
+
+#: what a protest demands or denounces is its topic, not an act of its own
+PROTEST_TOPIC_TYPES = ("REQUEST", "ACCUSE")
+#: the links through which a frame's content hangs under it ("agreed *to talk*", "demanded *that* ...")
+FRAME_CONTENT_DEPS = ("xcomp", "ccomp", "dobj", "prep", "prt", "advcl")
+#: named entities that are never a nominal trigger ("Operation Dawn" is a name, not an act)
+NAME_ENTS = ("GPE", "PERSON", "ORG", "NORP", "LOC")
+
+
+def _known_verb(lex: Lexicon, lemma: str) -> bool:
+    """Is ``lemma`` a trigger verb, a light verb or the head of a phrasal one ("reach" of "reach out")?"""
+    return lemma in lex.verbs or lemma in lex.light_verbs or lemma in lex.phrasal_heads
+
+
+def _lemma_repairs(v) -> tuple:
+    """The lemmas a verb form may have: "staged" -> stag(e)d, "stopped" -> stop, "carried" -> carry."""
+    low = v.lower_
+    if v.tag_ in ("VBD", "VBN") and low.endswith("ed"):
+        return (low[:-1], low[:-2], low[:-3] if len(low) > 4 and low[-3] == low[-4] else None,
+                low[:-3] + "y" if low.endswith("ied") else None)
+    if v.tag_ == "VBG" and low.endswith("ing"):
+        return (low[:-3], low[:-3] + "e", low[:-4] if len(low) > 5 and low[-4] == low[-5] else None)
+    if v.tag_ == "VBZ" and low.endswith("s"):
+        return (low[:-1], low[:-2])
+    return ()
+
+
+def verb_lemma(v, lex: Lexicon) -> str:
+    """The verb's lemma, repaired when the small model's lemmatizer slips ("staged" -> "stag")."""
+    lem = v.lemma_.lower()
+    if _known_verb(lex, lem):
+        return lem
+    for c in _lemma_repairs(v):
+        if c and _known_verb(lex, c):
+            return c
+    return lem
+
+
+def verb_key(v, lex: Lexicon) -> tuple[Optional[str], Any]:
+    """The lexicon key of verb ``v`` and the particle that completes it: "reached out" -> ("reach
+    out", out); "sat down with" -> ("sit down", down); "struck" -> ("strike", None)."""
+    lem = verb_lemma(v, lex)
+    for c in v.children:
+        if c.dep_ == "prt":
+            key = f"{lem} {c.lower_}"
+            if key in lex.verbs or key in lex.light_verbs:
+                return key, c
+    if lem in lex.phrasal_heads:
+        for c in v.children:
+            if c.dep_ in ("prep", "dobj") and f"{lem} {c.lower_}" in lex.verbs:
+                return f"{lem} {c.lower_}", c
+    return lem, None
+
+
+def verb_objects(v) -> list:
+    """The objects that select a verb's sense: direct objects, attributes, a passive subject, the
+    object of a first preposition or of "as" ("lifted sanctions", "designated X as ...").
+
+    The particle's own phrase was meant to count as well (``c is particle``), but spaCy makes a new
+    token object on each access, so that test never held; it is left out, as it behaved."""
+    objs = []
+    for c in v.children:
+        if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "nsubjpass"):
+            objs.extend(conjuncts(c))
+        elif c.dep_ == "prep" and (not objs or c.lower_ == "as"):
+            objs.extend(p for p in c.children if p.dep_ == "pobj")
+    if v.dep_ == "acl" and v.tag_ == "VBN":
+        objs.append(v.head)
+    return objs
+
+
+def _object_lemmas(v) -> set:
+    """The lemmas of the verb's objects, their compounds and their "of" phrases ("lift the arms
+    embargo", "a lifting of sanctions")."""
+    objs = set()
+    for o in verb_objects(v):
+        objs.add(o.lemma_.lower())
+        objs.update(g.lemma_.lower() for c in o.children if c.dep_ in ("prep", "compound")
+                    for g in ([c] if c.dep_ == "compound" else c.children) if c.lower_ in ("of",) or c.dep_ == "compound")
+    return objs
+
+
+def _subject_lemmas(v, cues: EventCues) -> set:
+    """The noun lemmas of the verb's subject and its modifiers ("the army chief" -> army, chief)."""
+    subs, _ = subjects(v, cues)
+    return {t.lemma_.lower() for x in subs for t in (x, *x.children) if t.pos_ in ("NOUN", "PROPN")}
+
+
+def verb_sense(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]:
+    """The sense of verb ``v`` (the first whose object or subject condition holds, else the first
+    without one), its key and its particle: "lifted sanctions" -> RETREAT; "opened fire" -> ASSAULT."""
+    key, particle = verb_key(v, lex)
+    senses = lex.verbs.get(key)
+    if not senses:
+        return None, key, particle
+    objs = _object_lemmas(v)
+    default = None
+    subj = None
+    for s in senses:
+        if s.subjects is not None:
+            if subj is None:
+                subj = _subject_lemmas(v, lex.cues)
+            if not subj & s.subjects:
+                continue
+        if s.objects is None:
+            if default is None:
+                default = s
+            continue
+        if objs & s.objects:
+            return s, key, particle
+    return default, key, particle
+
+
+def noun_sense(tok, lex: Lexicon) -> Optional[Sense]:
+    """The sense of noun ``tok``: a carrier's modifier ("a mediation effort"), a compound ("air
+    strike"), the noun itself ("attack"), or ``None`` (a plural-only noun in the singular: "talk";
+    a noun needing an object it lacks)."""
+    lem = tok.lemma_.lower()
+    if lem in lex.cues.carrier_nouns:
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod") and c.i < tok.i and c.lemma_.lower() in lex.nouns:
+                return lex.nouns[c.lemma_.lower()]
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod"):
+            key = f"{c.lemma_.lower()} {lem}"
+            if key in lex.compounds:
+                return lex.compounds[key]
+    s = lex.nouns.get(lem)
+    if s is None and "-" in tok.text:
+        s = lex.nouns.get(tok.lower_)
+    if s is None:
+        return None
+    if s.plural_only and tok.tag_ not in ("NNS", "NNPS"):
+        return None
+    if s.objects is not None and not any(c.lemma_.lower() in s.objects for c in tok.children):
+        return None
+    return s
+
+
+# -- light verbs ------------------------------------------------------------------------------------
+
+def may_be_verb_trigger(t, lex: Lexicon) -> bool:
+    """A verb, or the auxiliary "have" as a light verb ("had talks")."""
+    return t.pos_ in ("VERB",) or (t.pos_ == "AUX" and t.lemma_.lower() in lex.cues.auxiliary_light_verbs)
+
+
+def light_noun(t, lex: Lexicon):
+    """The nominal trigger a light verb stands for: "carried out *strikes*", "imposed *sanctions*",
+    "engaged in *fighting*", "took part in the *talks*"; ``None`` when ``t`` is no light verb or has
+    no such noun."""
+    key, particle = verb_key(t, lex)
+    if not (key in lex.light_verbs or verb_lemma(t, lex) in lex.light_verbs):
+        return None
+    noun = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")
+                 and noun_sense(c, lex) is not None), None)
+    if noun is None and particle is not None and particle.dep_ == "prep":
+        noun = next((p for p in particle.children if p.dep_ == "pobj" and noun_sense(p, lex)), None)
+    if noun is None:
+        noun = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
+                     for p in c.children if p.dep_ == "pobj" and noun_sense(p, lex)), None)
+    return noun
+
+
+# -- obligations --------------------------------------------------------------------------------------
+
+def obligation_reporter(v, cues: EventCues):
+    """The speech verb when ``v`` is an obligation put on someone in reported speech
+    ("said that China must drop barriers"), else ``None``."""
+    if not any(a.lower_ in cues.obligation_aux for a in v.children if a.dep_ == "aux"):
+        return None
+    if v.dep_ in ("ccomp", "parataxis") and v.head.lemma_.lower() in cues.speech_verbs | cues.obligation_reporting_verbs:
+        return v.head
+    return None
+
+
+def as_obligation(c: Candidate, act: Optional[Sense], reporter) -> Candidate:
+    """"X said Y must hand over the suspects": a REQUEST by the speaker X of Y (the act's subject), with
+    the act itself (when the lexicon knows it) embedded. ``c`` unchanged when the speech verb has no
+    subject."""
+    speaker_subj = children(reporter, "nsubj")
+    if not speaker_subj:
+        return c
+    inner = Candidate(trigger=c.trigger, sense=act, kind="verbal") if act is not None else None
+    return Candidate(trigger=c.trigger, sense=REQUEST, kind="verbal", sources=speaker_subj, targets=c.sources,
+                     source_how="subj", embedded=[inner] if inner is not None else [], obligation=True)
+
+
+# -- adjectives and nouns -------------------------------------------------------------------------------
+
+def adjective_sense(t, lex: Lexicon) -> Optional[Sense]:
+    """The sense of a predicative or attributive adjective ("is *willing* to", "*opposed* to", "a
+    *critical* government"), or of a participle used as one without a "by" agent."""
+    asense = lex.adjectives.get(t.lower_)
+    if asense is None or not (t.pos_ == "ADJ" and t.dep_ in ("acomp", "ROOT", "xcomp", "amod") or
+                              t.tag_ == "VBN" and not children(t, "agent")):
+        return None
+    return asense
+
+
+def nominal_trigger(t, lex: Lexicon) -> Optional[Sense]:
+    """The sense of a noun that is no name ("the attack", not "Operation Storm"'s ORG)."""
+    if t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ in NAME_ENTS:
+        return None
+    return noun_sense(t, lex)
+
+
+# -- frames and protest topics ------------------------------------------------------------------------
+
+def embedded_in(f: Candidate, by_tok: dict) -> list[Candidate]:
+    """The candidates in the content of frame ``f`` ("agreed *to resume talks*"), nearest first; a
+    relative clause inside the content is not part of it."""
+    inner: list[Candidate] = []
+    for ch in f.trigger.children:
+        if ch.dep_ not in FRAME_CONTENT_DEPS:
+            continue
+        for t in ch.subtree:
+            e = by_tok.get(t.i)
+            if e is not None and e is not f and e not in inner and not in_relative_clause(t, ch):
+                inner.append(e)
+    inner.sort(key=lambda e: abs(e.trigger.i - f.trigger.i))
+    return inner
+
+
+def protest_topics(cands: list[Candidate], hops: int) -> None:
+    """What a protest demands or denounces ("rallied to demand reforms") is its topic, not an
+    event of its own (PLOVER manual, PROTEST): such candidates are suppressed."""
+    heads = set()
+    for c in cands:
+        if c.sense.type == "PROTEST" and not c.suppressed:
+            heads.update(h.i for h in c.heads)
+    if not heads:
+        return
+    for c in cands:
+        if c.sense.type not in PROTEST_TOPIC_TYPES or c.kind != "verbal":
+            continue
+        h = c.trigger
+        for _ in range(hops):
+            if h.dep_ in ("advcl", "xcomp", "acl", "relcl", "pcomp", "prep", "pobj") and h.head.i in heads:
+                c.suppressed = True
+                break
+            if h.head.i == h.i:
+                break
+            h = h.head
