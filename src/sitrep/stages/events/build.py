@@ -154,7 +154,7 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     if not sources and not targets:
         return []
     trig = c.trigger
-    mod = analyze(trig, is_noun=(c.kind != "verbal"))
+    mod = analyze(trig, is_noun=(c.kind != "verbal"), cues=ctx.modality_cues)
     k = classify.code(ctx, c, mod.negated, mod.modality)
     contexts = classify.contexts(ctx, c, sent)
     place = location(ctx, c, sent)

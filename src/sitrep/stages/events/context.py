@@ -20,8 +20,11 @@ GUESS_PREFIXES = ("ner:", "agent:")
 class ArticleContext:
     """Per-article working state of the events stage."""
 
-    def __init__(self, state: ArticleState, lex: Lexicon, onto: Ontology, mentions: list[Mention], config):
+    def __init__(self, state: ArticleState, lex: Lexicon, onto: Ontology, mentions: list[Mention], config,
+                 modality_cues=None):
         self.state = state
+        #: the modality lexicon (``None``: the package's, read once per process by ``modality.analyze``)
+        self.modality_cues = modality_cues
         self.lex = lex
         self.cues: EventCues = lex.cues
         self.onto = onto

@@ -65,7 +65,7 @@ def continued_speech_date(ctx: ArticleContext, c: Candidate, sent, modality: str
     previous sentence's statement was (its only resolved date)."""
     if modality != "reported":
         return None
-    sv = analyze(c.trigger, is_noun=(c.kind != "verbal")).speech_verb
+    sv = analyze(c.trigger, is_noun=(c.kind != "verbal"), cues=ctx.modality_cues).speech_verb
     if sv is None or not any(t.pos_ == "PRON" for t in children(sv, "nsubj")):
         return None
     cur = sent

@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any, Optional
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from ...datafiles import load_data
+from ...datamodels import validate_data
 from ...errors import ConfigError
 from ...ontology import Ontology, load_ontology
 
@@ -120,19 +121,8 @@ class EventCues(_Model):
 
 
 def _validate(data: Any, model: type, origin: str):
-    """``data`` validated against ``model``; an error names ``origin`` and the field.
-
-    (The same contract as the shared data-model helper the other stages use; kept here until that
-    helper is on this branch.)"""
-    if not isinstance(data, dict):
-        raise ConfigError(f"{origin}: expected a mapping at the top level")
-    try:
-        return model.model_validate(data)
-    except ValidationError as err:
-        first = err.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        more = f" (and {err.error_count() - 1} more)" if err.error_count() > 1 else ""
-        raise ConfigError(f"{origin}: {where}: {first['msg']}{more}") from None
+    """``data`` validated against ``model``; an error names ``origin`` and the field."""
+    return validate_data(data, model, origin, stage="events")
 
 
 # --------------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import dataclasses
 from typing import Any
 
 from ...article import ArticleState
+from ...modality import read_cues as read_modality_cues
 from ...ontology import Ontology, load_ontology
 from ..base import Stage, StageConfig
 from .build import sentence_events
@@ -133,7 +134,8 @@ class EventsStage(Stage):
         mentions = state.mentions
         if not mentions and self.config.fallback_ner:
             mentions = ents_fallback(doc, lex.cues)
-        ctx = ArticleContext(state, lex, self.ontology(), mentions, self.config)
+        ctx = ArticleContext(state, lex, self.ontology(), mentions, self.config,
+                             modality_cues=self.resources.get("modality", read_modality_cues))
         raw = []
         for sent in doc.sents:
             raw.extend(sentence_events(ctx, sent))
