@@ -297,12 +297,22 @@ def _dates_match(gold_text: str, out_text: str) -> bool:
 
 
 def score_seed(gold: SeedGold, doc: Document) -> SuiteResult:
-    """Score one output document against the gold reading."""
+    """Score one output document against the gold reading: one scorer per kind of item, in order."""
     res = Resolver(gold, doc)
     metrics: list[Metric] = []
     details: dict[str, Any] = {}
+    for scorer in (_score_events, _score_quotes, _score_relations, _score_merges, _score_places, _score_dates):
+        metrics += scorer(gold, doc, res, details)
+    claim_hits, claim_metrics = _score_claims(gold, doc, res, details)
+    metrics += claim_metrics
+    metrics.append(_score_contradictions(gold, doc, claim_hits))
+    result = SuiteResult(suite="seed", data=str(gold.path), items=1, metrics=metrics, details=details)
+    result.key_lines = key_lines(result)
+    return result
 
-    # events
+
+def _score_events(gold: SeedGold, doc: Document, res: Resolver, details: dict) -> list[Metric]:
+    """Required events found (with their location and date), must-not errors, event precision."""
     found, loc_ok, date_ok, loc_n, date_n = [], 0, 0, 0, 0
     for g in gold.required:
         hits = [e for e in doc.events if event_matches(res, e, g)]
@@ -330,16 +340,17 @@ def score_seed(gold: SeedGold, doc: Document) -> SuiteResult:
             wrong.append({"event": e.id, "type": e.type, "source": e.source.text if e.source else None,
                           "target": e.target.text if e.target else None, "trigger": e.trigger})
     details["events matching no gold event"] = wrong
-    n_req = len(gold.required)
-    metrics += [
-        ratio("required events found", len(found), n_req),
+    return [
+        ratio("required events found", len(found), len(gold.required)),
         count("must-not errors", len(errors)),
         ratio("event precision", right, len(scored), note="non-negated output events matching a required or optional gold event"),
         ratio("found events with right location", loc_ok, loc_n),
         ratio("found events with right date", date_ok, date_n),
     ]
 
-    # quotes
+
+def _score_quotes(gold: SeedGold, doc: Document, res: Resolver, details: dict) -> list[Metric]:
+    """Gold quotes found by their first words, and with the right speaker."""
     q_found, q_speaker, q_missed = 0, 0, []
     for gq in gold.quotes:
         hits = [q for q in doc.quotes if _quote_matches(q.text, gq["starts_with"])]
@@ -353,10 +364,12 @@ def score_seed(gold: SeedGold, doc: Document) -> SuiteResult:
         else:
             q_missed.append({"quote": gq["starts_with"][:50], "problem": "not found"})
     details["quotes missed"] = q_missed
-    metrics += [ratio("quotes found", q_found, len(gold.quotes)),
-                ratio("quotes with right speaker", q_speaker, len(gold.quotes))]
+    return [ratio("quotes found", q_found, len(gold.quotes)),
+            ratio("quotes with right speaker", q_speaker, len(gold.quotes))]
 
-    # relations
+
+def _score_relations(gold: SeedGold, doc: Document, res: Resolver, details: dict) -> list[Metric]:
+    """Gold relations found (lineage ones counted apart), and their start dates."""
     r_found, r_since, r_since_n, lineage, lineage_n, r_missed = 0, 0, 0, 0, 0, []
     for gr in gold.relations:
         t = _rel_type(gr["type"])
@@ -373,11 +386,13 @@ def score_seed(gold: SeedGold, doc: Document) -> SuiteResult:
             r_since_n += 1
             r_since += any((r.since or "")[:len(gr["since"])] == gr["since"] for r in hits)
     details["relations missed"] = r_missed
-    metrics += [ratio("relations found", r_found, len(gold.relations)),
-                ratio("lineage relations found", lineage, lineage_n),
-                ratio("relations with right since", r_since, r_since_n)]
+    return [ratio("relations found", r_found, len(gold.relations)),
+            ratio("lineage relations found", lineage, lineage_n),
+            ratio("relations with right since", r_since, r_since_n)]
 
-    # actor merges: one output actor standing for two gold actors that share no name and no equivalence
+
+def _score_merges(gold: SeedGold, doc: Document, res: Resolver, details: dict) -> list[Metric]:
+    """Actor merges: one output actor standing for two gold actors that share no name and no equivalence."""
     merges = []
     for a in doc.actors:
         keys = sorted(res.actor_keys(a))
@@ -388,9 +403,23 @@ def score_seed(gold: SeedGold, doc: Document) -> SuiteResult:
                 if not related:
                     merges.append(f"{a.name}: {k1} + {k2}")
     details["actor merges"] = merges
-    metrics.append(count("actor merges", len(merges), note="one output actor for two distinct gold actors (e.g. HTS and its former name)"))
+    return [count("actor merges", len(merges), note="one output actor for two distinct gold actors (e.g. HTS and its former name)")]
 
-    # places
+
+def _place_right(gp: dict, p) -> bool:
+    """Whether the output place ``p`` has the gold place's country, feature and coordinates."""
+    if gp.get("country") and (p.country_code or "").upper() != gp["country"].upper():
+        return False
+    if gp.get("feature") and p.feature != gp["feature"]:
+        return False
+    if "lat" in gp:
+        return p.lat is not None and p.lon is not None and \
+            haversine_km(gp["lat"], gp["lon"], p.lat, p.lon) <= gp.get("tolerance_km", 25)
+    return True
+
+
+def _score_places(gold: SeedGold, doc: Document, res: Resolver, details: dict) -> list[Metric]:
+    """Gold places found by name, and right in country, feature and position."""
     p_found, p_right, p_missed = 0, 0, []
     for gp in gold.places:
         name = norm_name(gp["name"])
@@ -399,25 +428,17 @@ def score_seed(gold: SeedGold, doc: Document) -> SuiteResult:
             p_missed.append(f'{gp["name"]}: not found')
             continue
         p_found += 1
-        ok = False
-        for p in hits:
-            good = True
-            if gp.get("country") and (p.country_code or "").upper() != gp["country"].upper():
-                good = False
-            if gp.get("feature") and p.feature != gp["feature"]:
-                good = False
-            if "lat" in gp:
-                good = good and p.lat is not None and p.lon is not None and \
-                    haversine_km(gp["lat"], gp["lon"], p.lat, p.lon) <= gp.get("tolerance_km", 25)
-            ok = ok or good
+        ok = any(_place_right(gp, p) for p in hits)
         p_right += ok
         if not ok:
             p_missed.append(f'{gp["name"]}: wrong country, feature or coordinates')
     details["places missed"] = p_missed
-    metrics += [ratio("places right", p_right, len(gold.places), note="name, country, feature, within tolerance_km"),
-                ratio("places found", p_found, len(gold.places))]
+    return [ratio("places right", p_right, len(gold.places), note="name, country, feature, within tolerance_km"),
+            ratio("places found", p_found, len(gold.places))]
 
-    # dates
+
+def _score_dates(gold: SeedGold, doc: Document, res: Resolver, details: dict) -> list[Metric]:
+    """Gold time expressions found with their value."""
     d_right, d_missed = 0, []
     for gd in gold.dates:
         hits = [d for d in doc.dates if _dates_match(gd["text"], d.text)]
@@ -426,44 +447,46 @@ def score_seed(gold: SeedGold, doc: Document) -> SuiteResult:
         else:
             d_missed.append(f'{gd["text"]} = {gd["value"]}; got {[d.value for d in hits]}')
     details["dates missed"] = d_missed
-    metrics.append(ratio("dates right", d_right, len(gold.dates)))
+    return [ratio("dates right", d_right, len(gold.dates))]
 
-    # claims
+
+def _claim_right(gc: dict, c, doc: Document, res: Resolver) -> bool:
+    """Whether a claim matching a gold claim's subject, property and value also has its approx,
+    place and source."""
+    if "approx" in gc and bool(c.approx) != bool(gc["approx"]):
+        return False
+    if gc.get("place"):
+        names, _ = _place_names(doc, c.place)
+        if norm_name(gc["place"]) not in names:
+            return False
+    return not gc.get("attributed_to") or gc["attributed_to"] in res.expanded(c.attributed_to)
+
+
+def _score_claims(gold: SeedGold, doc: Document, res: Resolver, details: dict) -> tuple[dict[str, set[str]], list[Metric]]:
+    """Gold claims found (subject, property, value) and fully right; also which output claims matched
+    each gold claim, for the contradictions."""
     claim_hits: dict[str, set[str]] = {}
     c_full = 0
     for gc in gold.claims:
         hits = [c for c in doc.claims if gc["subject"] in res.expanded(c.subject) and _prop(c.property) == _prop(gc["property"])
                 and abs(c.value - float(gc["value"])) < 1e-6]
         claim_hits[gc.get("id", "")] = {c.id for c in hits}
-        for c in hits:
-            good = True
-            if "approx" in gc and bool(c.approx) != bool(gc["approx"]):
-                good = False
-            if gc.get("place"):
-                names, _ = _place_names(doc, c.place)
-                good = good and norm_name(gc["place"]) in names
-            if gc.get("attributed_to"):
-                good = good and gc["attributed_to"] in res.expanded(c.attributed_to)
-            if good:
-                c_full += 1
-                break
+        c_full += any(_claim_right(gc, c, doc, res) for c in hits)
     c_found = sum(1 for v in claim_hits.values() if v)
     details["claims missed"] = [k for k, v in claim_hits.items() if not v]
-    metrics += [ratio("claims found", c_found, len(gold.claims), note="subject, property, value"),
-                ratio("claims fully right", c_full, len(gold.claims), note="also approx, place, attributed_to")]
+    return claim_hits, [ratio("claims found", c_found, len(gold.claims), note="subject, property, value"),
+                        ratio("claims fully right", c_full, len(gold.claims), note="also approx, place, attributed_to")]
 
-    # contradictions
+
+def _score_contradictions(gold: SeedGold, doc: Document, claim_hits: dict[str, set[str]]) -> Metric:
+    """Gold contradictions found between output claims matching the two gold claims."""
     k_found = 0
     for gk in gold.contradictions:
         a, b = (claim_hits.get(x, set()) for x in gk["claims"][:2])
         if any((c.claims[0] in a and c.claims[1] in b) or (c.claims[0] in b and c.claims[1] in a)
                for c in doc.contradictions):
             k_found += 1
-    metrics.append(ratio("contradictions found", k_found, len(gold.contradictions)))
-
-    result = SuiteResult(suite="seed", data=str(gold.path), items=1, metrics=metrics, details=details)
-    result.key_lines = key_lines(result)
-    return result
+    return ratio("contradictions found", k_found, len(gold.contradictions))
 
 
 def _frac(r: SuiteResult, name: str) -> str:
