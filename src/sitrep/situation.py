@@ -167,29 +167,77 @@ def _compatible(kind_a: str, kind_b: str, country_a: Optional[str], country_b: O
     return not (country_a and country_b and country_a != country_b)
 
 
+@dataclass
+class _Pools:
+    """What an unresolved name can be matched against: KB actors by name, surname and kind/country,
+    and the non-KB entities made so far."""
+
+    kb_names: dict[str, set[str]]
+    kb_meta: dict[str, tuple[str, Optional[str]]]
+    kb_surnames: dict[str, str]
+    free_names: dict[str, str] = field(default_factory=dict)   # norm name of a non-KB entity -> entity id
+    free_meta: dict[str, tuple[str, Optional[str]]] = field(default_factory=dict)
+
+
 def resolve_actors(rows: Iterable[dict]) -> tuple[dict[str, Entity], dict[tuple[str, str], tuple[str, str]]]:
     """Give every (article, actor) an entity; returns (entities by id, {(article, actor): (entity, rule)}).
 
     ``rows``: dicts with article_id, actor_id, name, kind, country, sector, wikidata, kb_id, role,
     affiliation, aliases (list), n_mentions, published.
+
+    1. an actor with a knowledge-base id is that entity;
+    2. the others are grouped by normalised name, split by country when two name-alikes name
+       different countries;
+    3. each group, most mentioned first, joins a KB actor of that canonical name, or the one KB person
+       of that surname, or a conservative fuzzy match; else it makes a new entity;
+    4. each entity gathers its names, kinds, countries, aliases, articles and affiliations.
     """
     rows = list(rows)
     entities: dict[str, Entity] = {}
     mapping: dict[tuple[str, str], tuple[str, str]] = {}
-    # 1. knowledge-base ids
+    pools = _kb_entities(rows, entities, mapping)
+    for norm, country, kind, crs in _name_groups(rows):
+        target, rule = _match_kb_name(pools, norm, kind, country)
+        if target is None:
+            target, rule = _match_surname(pools, norm, kind, country)
+        if target is None:
+            target, rule = _match_fuzzy(pools, norm, kind, country)
+        if target is None:
+            target, rule = _new_entity(entities, pools, norm, kind, country)
+        for r in crs:
+            mapping[(r["article_id"], r["actor_id"])] = (target, rule)
+    _aggregate(rows, entities, mapping)
+    return entities, mapping
+
+
+def _kb_entities(rows: list[dict], entities: dict[str, Entity], mapping: dict) -> _Pools:
+    """Step 1: the actors with a KB id, and the pools of KB names, kinds and surnames."""
     kb_by_norm: dict[str, set[str]] = defaultdict(set)
+    kb_meta: dict[str, tuple[str, Optional[str]]] = {}
+    kb_surnames: dict[str, str] = {}
     for r in rows:
-        if r.get("kb_id"):
-            eid = str(r["kb_id"])
-            entities.setdefault(eid, Entity(eid, eid))
-            mapping[(r["article_id"], r["actor_id"])] = (eid, "kb")
-            kb_by_norm[normalise(r["name"])].add(eid)
-    # 2. normalised names (non-KB actors), split by country when two name-alikes name different countries
+        if not r.get("kb_id"):
+            continue
+        eid = str(r["kb_id"])
+        entities.setdefault(eid, Entity(eid, eid))
+        mapping[(r["article_id"], r["actor_id"])] = (eid, "kb")
+        kb_by_norm[normalise(r["name"])].add(eid)
+        kb_meta.setdefault(eid, (r.get("kind") or "other", r.get("country")))
+        if r.get("kind") == "person":
+            toks = normalise(r["name"]).split()
+            if len(toks) > 1:
+                kb_surnames[eid] = toks[-1]
+    return _Pools(kb_names={n: ids for n, ids in kb_by_norm.items() if n}, kb_meta=kb_meta, kb_surnames=kb_surnames)
+
+
+def _name_groups(rows: list[dict]) -> list[tuple[str, Optional[str], str, list[dict]]]:
+    """Step 2: (normalised name, country, kind, rows) of the non-KB actors, most mentioned first; rows
+    without a country join the one country their name-alikes have."""
     groups: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
         if not r.get("kb_id"):
             groups[normalise(r["name"]) or normalise(r["actor_id"])].append(r)
-    pending: list[tuple[str, Optional[str], str, list[dict]]] = []  # (norm, country, kind, rows)
+    pending: list[tuple[str, Optional[str], str, list[dict]]] = []
     for norm, rs in groups.items():
         by_country: dict[Optional[str], list[dict]] = defaultdict(list)
         for r in rs:
@@ -201,65 +249,72 @@ def resolve_actors(rows: Iterable[dict]) -> tuple[dict[str, Entity], dict[tuple[
             kind = Counter(r.get("kind") or "other" for r in crs).most_common(1)[0][0]
             pending.append((norm, country, kind, crs))
     pending.sort(key=lambda p: (-sum(int(r.get("n_mentions") or 0) for r in p[3]), p[0], p[1] or ""))
-    # 3. a KB actor's canonical name, then a conservative fuzzy match; else a new entity
-    free_names: dict[str, str] = {}      # norm name of a non-KB entity -> entity id (for fuzzy)
-    free_meta: dict[str, tuple[str, Optional[str]]] = {}
-    kb_names = {n: ids for n, ids in kb_by_norm.items() if n}
-    kb_meta = {}
-    for r in rows:
-        if r.get("kb_id"):
-            kb_meta.setdefault(str(r["kb_id"]), (r.get("kind") or "other", r.get("country")))
-    kb_surnames = {}
-    for r in rows:
-        if r.get("kb_id") and (r.get("kind") == "person"):
-            toks = normalise(r["name"]).split()
-            if len(toks) > 1:
-                kb_surnames[str(r["kb_id"])] = toks[-1]
-    for norm, country, kind, crs in pending:
-        target, rule = None, None
-        ids = kb_names.get(norm)
-        if ids and len(ids) == 1:
-            (kid,) = ids
-            k_kind, k_country = kb_meta[kid]
-            if _compatible(kind, k_kind, country, k_country):
-                target, rule = kid, "name"
-        if target is None and kind == "person" and " " not in norm:
-            # a bare surname ("Assad") of exactly one KB person with no conflicting country
-            ids = {kid for kid, sn in kb_surnames.items() if sn == norm}
-            if len(ids) == 1:
-                (kid,) = ids
-                if _compatible(kind, kb_meta[kid][0], country, kb_meta[kid][1]):
-                    target, rule = kid, "surname"
-        if target is None and len(norm) >= FUZZY_MIN_LEN:
-            cands = []
-            for pool, is_kb in ((kb_names, True), (free_names, False)):
-                if not pool:
-                    continue
-                for cand, score, _ in process.extract(norm, list(pool), scorer=fuzz.ratio,
-                                                      score_cutoff=FUZZY_THRESHOLD, limit=5):
-                    if len(cand) < FUZZY_MIN_LEN or cand == norm:
-                        continue  # the same name was kept apart on purpose (another country)
-                    ids = pool[cand] if is_kb else {pool[cand]}
-                    if len(ids) != 1:
-                        continue
-                    (cid,) = ids
-                    c_kind, c_country = kb_meta[cid] if is_kb else free_meta[cid]
-                    if _compatible(kind, c_kind, country, c_country):
-                        cands.append((score, cid, cand))
-            cands.sort(reverse=True)
-            if cands and (len(cands) == 1 or cands[0][0] > cands[1][0] or cands[0][1] == cands[1][1]):
-                target, rule = cands[0][1], f"fuzzy:{cands[0][0]:.0f}:{cands[0][2]}"
-        if target is None:
-            target = "N:" + _slug(norm) + (f"@{country}" if country else "")
-            if target in entities:  # two different names with one slug (non-Latin script, punctuation)
-                target = _hid(target + "#", norm, country)
-            entities[target] = Entity(target, None)
-            free_names.setdefault(norm, target)
-            free_meta[target] = (kind, country)
-            rule = "name"
-        for r in crs:
-            mapping[(r["article_id"], r["actor_id"])] = (target, rule)
-    # aggregate attributes
+    return pending
+
+
+def _match_kb_name(pools: _Pools, norm: str, kind: str, country: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """A KB actor whose canonical name this is, of a compatible kind and country."""
+    ids = pools.kb_names.get(norm)
+    if ids and len(ids) == 1:
+        (kid,) = ids
+        k_kind, k_country = pools.kb_meta[kid]
+        if _compatible(kind, k_kind, country, k_country):
+            return kid, "name"
+    return None, None
+
+
+def _match_surname(pools: _Pools, norm: str, kind: str, country: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """A bare surname ("Assad") of exactly one KB person with no conflicting country."""
+    if kind != "person" or " " in norm:
+        return None, None
+    ids = {kid for kid, sn in pools.kb_surnames.items() if sn == norm}
+    if len(ids) == 1:
+        (kid,) = ids
+        if _compatible(kind, pools.kb_meta[kid][0], country, pools.kb_meta[kid][1]):
+            return kid, "surname"
+    return None, None
+
+
+def _match_fuzzy(pools: _Pools, norm: str, kind: str, country: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """The one KB actor or earlier entity whose name is close enough (rapidfuzz ratio), when the best
+    candidate is unambiguous."""
+    if len(norm) < FUZZY_MIN_LEN:
+        return None, None
+    cands = []
+    for pool, is_kb in ((pools.kb_names, True), (pools.free_names, False)):
+        if not pool:
+            continue
+        for cand, score, _ in process.extract(norm, list(pool), scorer=fuzz.ratio,
+                                              score_cutoff=FUZZY_THRESHOLD, limit=5):
+            if len(cand) < FUZZY_MIN_LEN or cand == norm:
+                continue  # the same name was kept apart on purpose (another country)
+            ids = pool[cand] if is_kb else {pool[cand]}
+            if len(ids) != 1:
+                continue
+            (cid,) = ids
+            c_kind, c_country = pools.kb_meta[cid] if is_kb else pools.free_meta[cid]
+            if _compatible(kind, c_kind, country, c_country):
+                cands.append((score, cid, cand))
+    cands.sort(reverse=True)
+    if cands and (len(cands) == 1 or cands[0][0] > cands[1][0] or cands[0][1] == cands[1][1]):
+        return cands[0][1], f"fuzzy:{cands[0][0]:.0f}:{cands[0][2]}"
+    return None, None
+
+
+def _new_entity(entities: dict[str, Entity], pools: _Pools, norm: str, kind: str,
+                country: Optional[str]) -> tuple[str, str]:
+    """A new entity for a name nothing matched."""
+    target = "N:" + _slug(norm) + (f"@{country}" if country else "")
+    if target in entities:  # two different names with one slug (non-Latin script, punctuation)
+        target = _hid(target + "#", norm, country)
+    entities[target] = Entity(target, None)
+    pools.free_names.setdefault(norm, target)
+    pools.free_meta[target] = (kind, country)
+    return target, "name"
+
+
+def _aggregate(rows: list[dict], entities: dict[str, Entity], mapping: dict) -> None:
+    """Step 4: each entity's names, kinds, countries, sectors, aliases, articles and affiliations."""
     for r in rows:
         eid, _ = mapping[(r["article_id"], r["actor_id"])]
         e = entities[eid]
@@ -280,7 +335,6 @@ def resolve_actors(rows: Iterable[dict]) -> tuple[dict[str, Entity], dict[tuple[
     for e in entities.values():
         e.aliases.update(n for n in e.names if n != e.name)
         e.aliases.discard(e.name)
-    return entities, mapping
 
 
 # -- events ----------------------------------------------------------------------------------------
@@ -373,10 +427,32 @@ def _place_key(geonameid, name) -> Optional[str]:
 
 
 def rebuild(con) -> dict[str, int]:
-    """Recompute every situation table from the per-article tables (inside the caller's transaction)."""
+    """Recompute every situation table from the per-article tables (inside the caller's transaction):
+    actors resolved across articles, events merged across reports, contradictions across articles,
+    relations over time."""
     for t in SITUATION_TABLES:
         con.execute(f"DELETE FROM {t}")  # noqa: S608 - fixed names
-    # actors
+    names = _rebuild_actors(con)
+    _rebuild_events(con, names)
+    count_actor_events(con)
+
+    # contradictions across articles
+    bulk_insert(con, "s_contradictions", columns=("subject_entity", "property", "article_a", "claim_a", "article_b",
+                                           "claim_b", "outlet_a", "outlet_b", "published_a", "published_b",
+                                           "text_a", "text_b", "reason"), rows=cross_contradictions(con))
+
+    # relations over time
+    bulk_insert(con, "s_relations", columns=("relation_id", "type", "subject_entity", "subject_name", "object_entity",
+                                      "object_name", "object_kind", "since", "until", "negated", "n_reports",
+                                      "n_sources", "first_reported", "last_reported", "articles", "evidence"), rows=
+                 merged_relations(con, names))
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SITUATION_TABLES}  # noqa: S608
+
+
+
+
+def _rebuild_actors(con) -> dict[str, str]:
+    """``s_actor_map`` and ``s_actors``; returns each entity's name."""
     actor_rows = _rows(con, """
         SELECT x.article_id, x.actor_id, x.name, x.kind, x.country, x.sector, x.wikidata, x.kb_id, x.role,
                x.affiliation, x.aliases, coalesce(json_array_length(x.mentions), 0) AS n_mentions,
@@ -402,9 +478,13 @@ def rebuild(con) -> dict[str, int]:
                                    "roles", "affiliation", "n_articles", "n_mentions", "first_seen", "last_seen",
                                    "name_key", "alias_keys"), rows=
                  ent_rows)
-    names = {e.entity_id: e.name for e in entities.values()}
+    return {e.entity_id: e.name for e in entities.values()}
 
-    # events (a denial is not an act: negated reports stay in the per-article table only)
+
+
+def _rebuild_events(con, names: dict[str, str]) -> None:
+    """``s_events`` and ``s_event_reports``: the per-article events merged into clusters."""
+    # a denial is not an act: negated reports stay in the per-article table only
     ev = _rows(con, """
         SELECT e.article_id, e.event_id, e.type, e.mode, e.contexts, e.source_text, e.target_text, e.negated,
                e.modality, e.date, e.sentence_start, e.sentence_end, e.sentence_text, e.trigger, e.confidence,
@@ -423,30 +503,9 @@ def rebuild(con) -> dict[str, int]:
     clusters = merge_events(ev)
     ev_rows, rep_rows = [], []
     for c in clusters:
-        f = c.first
-        eid = _hid("SE", f["article_id"], f["event_id"])
-        outlets = sorted({r["outlet"] or f"article:{r['article_id']}" for r in c.reports})
-        placed = next((r for r in c.reports if r.get("place_key") == c.place and c.place), None)
-        modes = Counter(r["mode"] for r in c.reports if r["mode"])
-        ctx = sorted({x for r in c.reports for x in (json.loads(r["contexts"]) if r["contexts"] else [])})
-        cameos = Counter(r["cameo"] for r in c.reports if r["cameo"])
-        pubs = sorted(str(r["published"]) for r in c.reports if r["published"])
-        dated = next((r["date"] for r in c.reports if r["date"]), None)
-        src = f["source_entity"]
-        tgt = f["target_entity"]
-        ev_rows.append((eid, f["type"], modes.most_common(1)[0][0] if modes else None, json.dumps(ctx),
-                        src, names.get(src) if src else f["source_text"],
-                        tgt, names.get(tgt) if tgt else f["target_text"],
-                        c.place, placed["place_name"] if placed else None, placed["lat"] if placed else None,
-                        placed["lon"] if placed else None, placed["country_code"] if placed else None,
-                        placed["geonameid"] if placed else None,
-                        c.day, dated, False, f["modality"], cameos.most_common(1)[0][0] if cameos else None,
-                        max(float(r["confidence"] or 0) for r in c.reports), len(c.reports), len(outlets),
-                        json.dumps(outlets, ensure_ascii=False), pubs[0] if pubs else None,
-                        pubs[-1] if pubs else None, f["sentence_text"],
-                        "single report" if len(c.reports) == 1 else
-                        f"{len(c.reports)} reports: same type, source, target, polarity and modality class; "
-                        f"same place or none; dates within {WINDOW_DAYS} day(s)"))
+        row = _event_row(c, names)
+        eid = row[0]
+        ev_rows.append(row)
         for r in c.reports:
             rep_rows.append((eid, r["article_id"], r["event_id"], r["outlet"], r["published"], r["url"], r["title"],
                              str(r["day"]) if r["day"] else None, r["sentence_start"], r["sentence_end"],
@@ -461,19 +520,34 @@ def rebuild(con) -> dict[str, int]:
                                           "title", "date", "sentence_start", "sentence_end", "sentence_text",
                                           "trigger", "source_text", "target_text", "confidence", "rule"), rows=rep_rows)
 
-    count_actor_events(con)
 
-    # contradictions across articles
-    bulk_insert(con, "s_contradictions", columns=("subject_entity", "property", "article_a", "claim_a", "article_b",
-                                           "claim_b", "outlet_a", "outlet_b", "published_a", "published_b",
-                                           "text_a", "text_b", "reason"), rows=cross_contradictions(con))
 
-    # relations over time
-    bulk_insert(con, "s_relations", columns=("relation_id", "type", "subject_entity", "subject_name", "object_entity",
-                                      "object_name", "object_kind", "since", "until", "negated", "n_reports",
-                                      "n_sources", "first_reported", "last_reported", "articles", "evidence"), rows=
-                 merged_relations(con, names))
-    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SITUATION_TABLES}  # noqa: S608
+def _event_row(c: "_Cluster", names: dict[str, str]) -> tuple:
+    """The ``s_events`` row of one cluster of reports."""
+    f = c.first
+    eid = _hid("SE", f["article_id"], f["event_id"])
+    outlets = sorted({r["outlet"] or f"article:{r['article_id']}" for r in c.reports})
+    placed = next((r for r in c.reports if r.get("place_key") == c.place and c.place), None)
+    modes = Counter(r["mode"] for r in c.reports if r["mode"])
+    ctx = sorted({x for r in c.reports for x in (json.loads(r["contexts"]) if r["contexts"] else [])})
+    cameos = Counter(r["cameo"] for r in c.reports if r["cameo"])
+    pubs = sorted(str(r["published"]) for r in c.reports if r["published"])
+    dated = next((r["date"] for r in c.reports if r["date"]), None)
+    src = f["source_entity"]
+    tgt = f["target_entity"]
+    return (eid, f["type"], modes.most_common(1)[0][0] if modes else None, json.dumps(ctx),
+            src, names.get(src) if src else f["source_text"],
+            tgt, names.get(tgt) if tgt else f["target_text"],
+            c.place, placed["place_name"] if placed else None, placed["lat"] if placed else None,
+            placed["lon"] if placed else None, placed["country_code"] if placed else None,
+            placed["geonameid"] if placed else None,
+            c.day, dated, False, f["modality"], cameos.most_common(1)[0][0] if cameos else None,
+            max(float(r["confidence"] or 0) for r in c.reports), len(c.reports), len(outlets),
+            json.dumps(outlets, ensure_ascii=False), pubs[0] if pubs else None,
+            pubs[-1] if pubs else None, f["sentence_text"],
+            "single report" if len(c.reports) == 1 else
+            f"{len(c.reports)} reports: same type, source, target, polarity and modality class; "
+            f"same place or none; dates within {WINDOW_DAYS} day(s)")
 
 
 def count_actor_events(con) -> None:
