@@ -78,3 +78,15 @@ def test_evaluate_news_on_the_mini_set():
     assert 0.0 <= f["event confidence ECE"] <= 1.0
     assert set(result.confusion) == {"ASSAULT"}
     json.loads(result.to_json())
+
+
+def test_described_names_and_pronouns():
+    assert news._ends_with("treasury secretary janet yellen", "janet yellen")
+    assert news._ends_with("palestinian gunmen", "gunmen")
+    assert not news._ends_with("palestinian gunmen", "palestinian")
+    assert news._contains("damascus residents", "residents")
+    assert not news._contains("residents", "damascus residents")
+    golds, _ = news.load_gold(MINI, split="dev")
+    g = golds[0]
+    g.actors["BELOUSOV"]["names"].append("He")
+    assert "he" not in g.names("BELOUSOV")
