@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The quality gate: run `sitrep eval seed` and `sitrep eval plover` with --json and fail (exit 1) when
+"""The quality gate: run `sitrep eval seed`, `sitrep eval plover` and `sitrep eval news` (its dev split) with --json and fail (exit 1) when
 a figure is worse than its floor in eval/floors.json.
 
     python scripts/check_floors.py                     # run the suites on shared/data, check
@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOORS = ROOT / "eval" / "floors.json"
-SUITES = ("seed", "plover")
+SUITES = ("seed", "plover", "news")
 
 
 def load_floors(path: Path) -> dict:
