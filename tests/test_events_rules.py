@@ -11,7 +11,7 @@ import pytest
 from sitrep.article import Article, ArticleState, Mention
 from sitrep.contract import Span
 from sitrep.errors import ConfigError
-from sitrep.stages.events import EventsConfig, EventsStage, load_lexicon, parse_cues, parse_lexicon
+from sitrep.stages.events import EventsConfig, EventsStage, load_lexicon, parse_cues, parse_lexicon, read_cues
 from sitrep.stages.events import arguments, classify, dating, grammar, merge, triggers
 from sitrep.stages.events.build import trigger_text, verbal_candidates
 from sitrep.stages.events.confidence import Features, clause_rank, confidence
@@ -86,7 +86,9 @@ def test_confidence_weights_are_the_stage_config_and_clamped():
 
 def test_cue_file_is_validated_with_file_and_field():
     data = load_data("event_cues.yaml")
-    assert "say" in parse_cues(data).speech_verbs
+    assert "speech_verbs" not in data  # read from the shared lexicon
+    assert "say" in read_cues().speech_verbs
+    data.update(speech_verbs=["say"], place_preps=["in"])
     with pytest.raises(ConfigError, match=r"event_cues\.yaml: speech_verbs"):
         parse_cues({**data, "speech_verbs": "say"})
     with pytest.raises(ConfigError, match=r"event_cues\.yaml: speach_verbs"):

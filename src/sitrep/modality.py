@@ -23,6 +23,7 @@ from typing import Any, Optional
 
 
 from .datafiles import load_data
+from .lexicon import fill
 from .datamodels import DataModel, validate_data
 
 MODALITIES = ("asserted", "reported", "future", "hypothetical", "historical")
@@ -79,7 +80,8 @@ class Cues:
 def read_cues() -> Cues:
     """The cue lists of ``modality.yaml``, validated (read anew: a stage keeps them in its pipeline's
     resources as ``modality``)."""
-    model = validate_data(load_data("modality.yaml") or {}, ModalityFile, "sitrep/data/modality.yaml")
+    data = fill(load_data("modality.yaml") or {}, {"speech_verbs": ("speech_verbs", "modality")})
+    model = validate_data(data, ModalityFile, "sitrep/data/modality.yaml")
     vals = {k: [str(w).lower() for w in getattr(model, k)] for k in _REQUIRED}
     return Cues(**{k: (tuple(v) if k == "report_phrases" else frozenset(v)) for k, v in vals.items()})
 

@@ -20,6 +20,7 @@ from typing import Literal, Optional, Union
 from pydantic import StrictBool, model_validator
 
 from .datafiles import load_data
+from .lexicon import fill
 from .datamodels import DataModel, validate_data
 
 HEDGE_KINDS = ("around", "below", "above", "at_least", "at_most")
@@ -170,7 +171,10 @@ def _number_regex(number_words: dict, scales: dict, vague: dict, hedges: dict, c
 def read_lexicon() -> Lexicon:
     """The quantities lexicon of ``data/quantities.yaml``, validated and compiled (read anew on each
     call: stages keep it in their pipeline's resources as ``quantities``)."""
-    data = load_data("quantities.yaml")
+    data = fill(load_data("quantities.yaml"), {
+        "attribution_verbs": ("speech_verbs", "claims"),
+        "place_prepositions": ("place_prepositions", "claims_place"),
+        "locative_prepositions": ("place_prepositions", "claims_locative")})
     model = validate_data(data, QuantitiesFile, "sitrep/data/quantities.yaml")
     scales = {}
     for word, v in model.scales.items():

@@ -16,6 +16,7 @@ from typing import Any, Optional
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from ..errors import KnowledgeBaseError
+from ..lexicon import fill
 from . import DATA_DIR, KINDS, load_yaml
 
 AGENTS_FILE = DATA_DIR / "agents.yaml"
@@ -174,7 +175,9 @@ def load_cues(path: str | None = None) -> ActorCues:
     if not isinstance(data, dict):
         raise KnowledgeBaseError("the cues file must be a YAML mapping of lists", file=p, line=1)
     try:
-        return ActorCues.model_validate(dict(data))
+        return ActorCues.model_validate(fill(dict(data), {
+            "speech_verbs": ("speech_verbs", "actors"),
+            "located_preps": ("place_prepositions", "actors_located")}))
     except ValidationError as err:
         e = err.errors()[0]
         key = str(e["loc"][0]) if e["loc"] else None

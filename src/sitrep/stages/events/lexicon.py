@@ -16,6 +16,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from ...datafiles import load_data
 from ...datamodels import validate_data
+from ...lexicon import fill
 from ...errors import ConfigError
 from ...ontology import Ontology, load_ontology
 
@@ -237,7 +238,8 @@ def parse_cues(data: Any) -> EventCues:
 
 def read_cues() -> EventCues:
     """The package's ``event_cues.yaml``, validated."""
-    return parse_cues(load_data(CUES_FILE))
+    return parse_cues(fill(load_data(CUES_FILE), {"speech_verbs": ("speech_verbs", "events"),
+                                                  "place_preps": ("place_prepositions", "events_place")}))
 
 
 def parse_lexicon(data: Any, cues: Optional[EventCues] = None, onto: Optional[Ontology] = None) -> Lexicon:
