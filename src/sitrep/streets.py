@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Optional
 
 from .datafiles import load_data
 from .errors import ConfigError
@@ -54,7 +55,15 @@ def _alt(words) -> str:
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    """The validated ``streets.yaml`` with its compiled expressions."""
+    """The validated ``streets.yaml`` with its compiled expressions, built once per process for callers
+    without a pipeline (``find_streets(doc)``); the places stage builds its own through its resources
+    (:func:`build_lexicon`)."""
+    return build_lexicon(load_regions())
+
+
+def build_lexicon(regions: dict) -> dict:
+    """The validated ``streets.yaml`` with its compiled expressions; the state prefixes of numbered
+    roads ("KY 90", "W.Va. 61") come from the (validated) ``regions`` data."""
     data = load_data("streets.yaml")
     where = "sitrep/data/streets.yaml"
     for key in ("suffixes", "abbreviated_suffixes", "weak_suffixes"):
@@ -66,9 +75,9 @@ def lexicon() -> dict:
                 "person_followers", "not_after", "surname_suffixes", "lettered"):
         if not isinstance(data.get(key), list) or not all(isinstance(w, str) for w in data[key]):
             raise ConfigError(f"{where}: '{key}' must be a list of words")
-    regions = load_regions().get("us_state_abbreviations") or {}
-    codes = [c for c in regions if c not in _AMBIGUOUS_CODES]
-    abbrs = [a for v in regions.values() for a in v] + [a.replace(" ", "") for v in regions.values() for a in v if " " in a]
+    state_abbrs = regions.get("us_state_abbreviations") or {}
+    codes = [c for c in state_abbrs if c not in _AMBIGUOUS_CODES]
+    abbrs = [a for v in state_abbrs.values() for a in v] + [a.replace(" ", "") for v in state_abbrs.values() for a in v if " " in a]
     full = data["suffixes"]
     abbr = data["abbreviated_suffixes"]
     weak = data["weak_suffixes"]
@@ -113,9 +122,10 @@ def _key(name_part: str, suffix: str, lex: dict) -> str:
     return fold(name_part + " " + full)
 
 
-def find_streets(doc) -> list[Street]:
-    """The streets and roads named in a parsed ``Doc``, in text order, not overlapping."""
-    lex = lexicon()
+def find_streets(doc, lex: Optional[dict] = None, gazetteer=None) -> list[Street]:
+    """The streets and roads named in a parsed ``Doc``, in text order, not overlapping. ``lex`` (from
+    :func:`build_lexicon`) and ``gazetteer`` default to the process-wide ones."""
+    lex = lex if lex is not None else lexicon()
     text = doc.text
     if not text:
         return []
@@ -149,7 +159,7 @@ def find_streets(doc) -> list[Street]:
     for start, end, kind, name_end in found:
         if any(s < end and start < e for s, e in taken):
             continue
-        st = _check(doc, text, start, end, kind, name_end, lex)
+        st = _check(doc, text, start, end, kind, name_end, lex, gazetteer)
         if st is not None:
             out.append(st)
             taken.append((st.start, st.end))
@@ -158,7 +168,7 @@ def find_streets(doc) -> list[Street]:
     return out
 
 
-def _check(doc, text, start, end, kind, name_end, lex):
+def _check(doc, text, start, end, kind, name_end, lex, gaz=None):
     """The street found at ``[start, end)`` (its name part ends at ``name_end``) after trimming and
     the checks of the module text, or ``None``."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -185,7 +195,7 @@ def _check(doc, text, start, end, kind, name_end, lex):
         lead = text[start:name_end].strip()
         if text.startswith("County", name_end):
             lead += " County"
-        gaz = load_gazetteer()
+        gaz = gaz if gaz is not None else load_gazetteer()
         if not any(gaz.kind(i) in ("country", "admin1", "county") for i in gaz.lookup(lead)):
             start = name_end
     while start < end and text[start].isspace():
