@@ -287,3 +287,20 @@ def test_the_stage_runs_on_a_tiny_gazetteer_without_a_parse(blank, gaz):
     # "Hama" alone is too small to be a place without a cue; coordinated with "Idlib" it is one
     assert got == {"Aleppo": "geo:106", "Idlib": "geo:113", "Hama": "geo:114"}
     assert {p.country_code for p in state.places} == {"SY"}
+
+
+# -- the data files ----------------------------------------------------------------------------
+def test_a_typo_in_a_places_data_file_names_the_file_and_the_field(gaz):
+    from sitrep.datafiles import load_data
+    from sitrep.errors import KnowledgeBaseError
+    from sitrep.stages.places.lexicon import load_senses
+
+    raw = dict(load_data("place_cues.yaml"))
+    raw["frame_nounz"] = raw.pop("frame_nouns")
+    with pytest.raises(KnowledgeBaseError) as err:
+        load_news_cues(gaz, raw)
+    assert "place_cues.yaml" in str(err.value) and "frame_noun" in str(err.value)
+    raw = dict(load_data("place_senses.yaml"), resident_nouns=[])
+    with pytest.raises(KnowledgeBaseError) as err:
+        load_senses(raw)
+    assert "place_senses.yaml" in str(err.value) and "resident_nouns" in str(err.value)

@@ -53,7 +53,10 @@ _FOLD = str.maketrans({
 
 
 def fold(name: str) -> str:
-    """The matching key of a name: no diacritics, apostrophes, periods or case; single spaces."""
+    """The matching key of a name: no diacritics, apostrophes, periods or case; single spaces.
+
+    Not :func:`sitrep.kb.fold`, which only removes diacritics and makes typographic apostrophes and
+    dashes plain, keeping case and punctuation (the knowledge base's ``norm`` builds on it)."""
     s = unicodedata.normalize("NFKD", name)
     if not s.isascii():
         s = "".join(c for c in s if not unicodedata.combining(c))
@@ -542,7 +545,12 @@ def cache_path() -> Path:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer, from the disk cache (built and written there on first use), once per process."""
+    """The gazetteer, from the disk cache (built and written there on first use), once per process.
+
+    The process-wide cache is deliberate: the index takes about 150 MB, and every pipeline of a
+    process (a test session builds dozens) as well as the actors stage's direct look-ups share one
+    copy. Stages get it through their resources (``resources.get("gazetteer", load_gazetteer)``),
+    which a test overrides with ``Resources(gazetteer=small_gazetteer(...))``."""
     path = cache_path()
     data = None
     if path.exists():
@@ -571,7 +579,11 @@ def load_gazetteer() -> Gazetteer:
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
+    """Great-circle distance in km, on a sphere of radius 6371.0 km.
+
+    Not the only one: :func:`sitrep.evaluation.matching.haversine_km` uses 6371.0088 km (the IUGG
+    mean radius), about 0.0001 % longer. The places stage's distance bands and the evaluations'
+    tolerances are each tuned with their own; keep both until they are merged deliberately."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2

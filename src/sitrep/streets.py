@@ -28,8 +28,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
 from .datafiles import load_data
-from .errors import ConfigError
+from .errors import KnowledgeBaseError
 from .gazetteer import fold, load_gazetteer, load_regions
 
 _WORD = r"(?:[A-Z][A-Za-z\u2019'\-]*[A-Za-z](?:(?<=s)[\u2019'](?!\w))?|[A-Z]|\d{1,3}(?:st|nd|rd|th))"
@@ -53,6 +55,46 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+class StreetsFile(BaseModel):
+    """The fields of ``data/streets.yaml`` (a typo fails with the file and the field)."""
+
+    model_config = ConfigDict(extra="forbid")
+    #: suffix -> its full form ("St" -> "street"); a non-empty mapping each
+    suffixes: dict[str, str]
+    abbreviated_suffixes: dict[str, str]
+    weak_suffixes: dict[str, str]
+    #: plural -> the suffix of each coordinated name ("streets" -> "street")
+    coordinated_plurals: dict[str, str]
+    weak_cues: list[str]
+    numbered_prefixes: list[str]
+    trailing_directions: list[str]
+    not_name_words: list[str]
+    titles: list[str]
+    person_followers: list[str]
+    not_after: list[str]
+    surname_suffixes: list[str]
+    lettered: list[str]
+
+    @field_validator("suffixes", "abbreviated_suffixes", "weak_suffixes", "coordinated_plurals")
+    @classmethod
+    def _non_empty(cls, v: dict) -> dict:
+        if not v:
+            raise ValueError("must map words to their full form (and not be empty)")
+        return v
+
+
+def _validated(raw) -> dict:
+    """``raw`` checked against :class:`StreetsFile`, as a plain dict."""
+    where = "sitrep/data/streets.yaml"
+    if not isinstance(raw, dict):
+        raise KnowledgeBaseError("expected a mapping", file=where)
+    try:
+        return StreetsFile.model_validate(raw).model_dump()
+    except ValidationError as err:
+        first = err.errors()[0]
+        raise KnowledgeBaseError(first["msg"], file=where, field=".".join(str(x) for x in first["loc"])) from None
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     """The validated ``streets.yaml`` with its compiled expressions, built once per process for callers
@@ -64,17 +106,7 @@ def lexicon() -> dict:
 def build_lexicon(regions: dict) -> dict:
     """The validated ``streets.yaml`` with its compiled expressions; the state prefixes of numbered
     roads ("KY 90", "W.Va. 61") come from the (validated) ``regions`` data."""
-    data = load_data("streets.yaml")
-    where = "sitrep/data/streets.yaml"
-    for key in ("suffixes", "abbreviated_suffixes", "weak_suffixes"):
-        if not isinstance(data.get(key), dict) or not data[key]:
-            raise ConfigError(f"{where}: '{key}' must map suffixes to their full form")
-    if not isinstance(data.get("coordinated_plurals"), dict) or not data["coordinated_plurals"]:
-        raise ConfigError(f"{where}: 'coordinated_plurals' must map plurals to suffixes")
-    for key in ("weak_cues", "numbered_prefixes", "trailing_directions", "not_name_words", "titles",
-                "person_followers", "not_after", "surname_suffixes", "lettered"):
-        if not isinstance(data.get(key), list) or not all(isinstance(w, str) for w in data[key]):
-            raise ConfigError(f"{where}: '{key}' must be a list of words")
+    data = _validated(load_data("streets.yaml"))
     state_abbrs = regions.get("us_state_abbreviations") or {}
     codes = [c for c in state_abbrs if c not in _AMBIGUOUS_CODES]
     abbrs = [a for v in state_abbrs.values() for a in v] + [a.replace(" ", "") for v in state_abbrs.values() for a in v if " " in a]
