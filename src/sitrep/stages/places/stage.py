@@ -1,0 +1,113 @@
+"""The places stage: candidates -> demonyms, streets, senses -> resolution -> places.
+
+Resources (shared with the pipeline's other stages; a test gives its own with
+``Resources(gazetteer=...)``):
+
+* ``"gazetteer"`` -- :func:`sitrep.gazetteer.load_gazetteer`;
+* ``"regions"`` -- :func:`sitrep.gazetteer.load_regions` (its ``cues`` give ``"place_words"``);
+* ``"kb"`` -- the knowledge base with the pipeline's ``kb_paths`` (its demonyms of states give
+  ``"state_demonyms"``);
+* ``"place_cues"``, ``"place_senses"`` -- ``data/place_cues.yaml`` (patterns built with the
+  gazetteer's abbreviations) and ``data/place_senses.yaml``;
+* ``"street_lexicon"`` -- ``data/streets.yaml`` compiled (:func:`sitrep.streets.build_lexicon`).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from ...article import ArticleState
+from ...gazetteer import load_gazetteer, load_regions
+from ...streets import build_lexicon, find_streets
+from ..base import Stage
+from . import lexicon
+from .candidate import Candidate
+from .candidates import find_candidates, municipal_senses, outside_streets
+from .config import PlacesConfig
+from .demonyms import with_demonyms
+from .output import build_places, place_streets
+from .resolve import resolve
+
+_SETTINGS = frozenset(PlacesConfig.__dataclass_fields__)
+
+
+class PlacesStage(Stage):
+    name = "places"
+    needs = ("article", "doc", "sentences", "actors", "mentions")
+    assigns = ("places", "place_mentions",)
+    Config = PlacesConfig
+
+    def __init__(self, **settings: Any):
+        #: the stage's settings (every field of :class:`PlacesConfig`, by keyword)
+        self.config: PlacesConfig = self.make_config(**settings)
+
+    def __getattr__(self, name: str) -> Any:
+        # the settings read as attributes, as before the Config: ``stage.demonyms``
+        cfg = self.__dict__.get("config")
+        if cfg is not None and name in _SETTINGS:
+            return getattr(cfg, name)
+        raise AttributeError(name)
+
+    # -- resources ------------------------------------------------------------------------------
+    @property
+    def gazetteer(self):
+        return self.resources.get("gazetteer", load_gazetteer)
+
+    def _regions(self) -> dict:
+        return self.resources.get("regions", load_regions)
+
+    # A derived resource's inputs are fetched before asking for it: Resources.get holds its
+    # (non-reentrant) lock while a loader runs, so a loader must not call get itself.
+    def _words(self) -> lexicon.PlaceWords:
+        regions = self._regions()
+        return self.resources.get("place_words", lambda: lexicon.place_words(regions))
+
+    def _news(self) -> lexicon.NewsCues:
+        gaz = self.gazetteer
+        return self.resources.get("place_cues", lambda: lexicon.load_news_cues(gaz))
+
+    def _senses(self) -> dict:
+        return self.resources.get("place_senses", lexicon.load_senses)
+
+    def _state_demonyms(self) -> dict:
+        kb = self._kb()
+        return self.resources.get("state_demonyms", lambda: lexicon.state_demonyms(kb))
+
+    def _kb(self):
+        from ...kb import load_kb
+
+        res = self.resources
+        return res.get("kb", lambda: load_kb(res.kb_paths))
+
+    def _street_lexicon(self) -> dict:
+        regions = self._regions()
+        return self.resources.get("street_lexicon", lambda: build_lexicon(regions))
+
+    # -- the stage ------------------------------------------------------------------------------
+    def candidates(self, state: ArticleState) -> list[Candidate]:
+        """The article's place candidates, before streets, senses and resolution."""
+        gaz, cfg = self.gazetteer, self.config
+        cands = find_candidates(state, gaz, cfg, self._words(), self._news(), self._state_demonyms())
+        if cfg.demonyms:
+            cands = with_demonyms(state, cands, gaz, self._news(), self._state_demonyms(),
+                                  cfg.demonym_city_population)
+        return cands
+
+    def resolve(self, cands: list[Candidate]) -> list[Optional[int]]:
+        """The chosen gazetteer entry of each candidate (see :mod:`.resolve`)."""
+        return resolve(cands, self.gazetteer, self.config)
+
+    def process(self, state: ArticleState) -> None:
+        if state.doc is None:
+            return
+        gaz = self.gazetteer
+        cands = self.candidates(state)
+        streets = find_streets(state.doc, self._street_lexicon(), gaz) if self.config.streets else []
+        cands = outside_streets(cands, streets, gaz)
+        municipal_senses(state.text, cands, gaz, self._senses())
+        choice = self.resolve(cands)
+        places, mentions = build_places(cands, choice, gaz)
+        place_streets(state, streets, cands, choice, places, mentions, gaz)
+        mentions.sort(key=lambda m: m.start)
+        state.places = list(places.values())
+        state.place_mentions = mentions
