@@ -74,9 +74,17 @@ class Stage:
         return self
 
     def __call__(self, state: ArticleState) -> ArticleState:
-        self.process(state)
-        state.assigned.update(self.assigns)
+        with state.only(self.name, (*self.needs, *self.assigns)):
+            self.process(state)
+        self.finish(state)
         return state
+
+    def finish(self, state: ArticleState) -> None:
+        """Mark the stage's fields assigned (a field the stage left unset takes the document's default)."""
+        for name in self.assigns:
+            if name not in state.__dict__:
+                setattr(state, name, state.get(name))
+        state.assigned.update(self.assigns)
 
     def process(self, state: ArticleState) -> None:  # pragma: no cover - abstract
         raise NotImplementedError

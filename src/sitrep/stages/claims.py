@@ -112,7 +112,7 @@ def _mention(state: ArticleState, tok) -> Optional[Mention]:
 
 class ClaimsStage(Stage):
     name = "claims"
-    needs = ("doc", "mentions", "place_mentions", "dates",)
+    needs = ("doc", "sentences", "actors", "mentions", "places", "place_mentions", "dates",)
     assigns = ("claims",)
 
     def process(self, state: ArticleState) -> None:

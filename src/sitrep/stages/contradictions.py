@@ -11,7 +11,7 @@ from .base import Stage
 
 class ContradictionsStage(Stage):
     name = "contradictions"
-    needs = ("claims",)
+    needs = ("claims", "places",)
     assigns = ("contradictions",)
 
     def process(self, state: ArticleState) -> None:

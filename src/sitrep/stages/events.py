@@ -383,7 +383,7 @@ _OBLIGATION_AUX = {"must", "should"}
 
 class EventsStage(Stage):
     name = "events"
-    needs = ("doc", "mentions", "place_mentions", "dates")
+    needs = ("doc", "actors", "mentions", "place_mentions", "dates")
     assigns = ("events",)
 
     def __init__(self, fallback_ner: bool = False, require_source: bool = True, min_confidence: float = 0.0):

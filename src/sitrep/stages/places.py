@@ -203,7 +203,7 @@ def _weight_pop(gaz, i: int) -> int:
 
 class PlacesStage(Stage):
     name = "places"
-    needs = ("doc", "mentions",)
+    needs = ("doc", "sentences", "actors", "mentions",)
     assigns = ("places", "place_mentions",)
 
     def __init__(self, context_weight: float = 3.0, country_weight: float = 2.0, vote_weight: float = 1.0,

@@ -192,7 +192,7 @@ class Attribution:
 
 class QuotesStage(Stage):
     name = "quotes"
-    needs = ("doc", "mentions",)
+    needs = ("doc", "sentences", "actors", "mentions",)
     assigns = ("quotes",)
 
     def __init__(self, cues_path: Optional[str] = None, senses: Iterable[str] = ("speech",),

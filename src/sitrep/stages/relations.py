@@ -131,7 +131,7 @@ class _Found:
 
 class RelationsStage(Stage):
     name = "relations"
-    needs = ("doc", "mentions", "dates",)
+    needs = ("doc", "sentences", "actors", "mentions", "place_mentions", "dates",)
     assigns = ("relations",)
 
     # -- the matcher (one per spaCy vocabulary, never pickled) -----------------------------------
