@@ -97,7 +97,7 @@ def test_a_broken_quantities_file_names_the_field():
 def test_the_contradictions_stage_reads_the_pipelines_quantities():
     state = ArticleState(article=Article(text="hundreds ... 800"))
     state.claims = [_claim("hundreds", 200), _claim("800", 800).model_copy(update={"id": "C2", "approx": False})]
-    ContradictionsStage()(state)
+    ContradictionsStage().run_alone(state)
     assert state.contradictions == []           # "hundreds" is 100..1,000
     narrow = dataclasses.replace(LEX, vague_range=(0.5, 2.0))
     ContradictionsStage().use_resources(Resources(quantities=narrow))(state)

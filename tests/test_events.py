@@ -76,7 +76,7 @@ def run(text: str, published: str = "2024-05-06", mentions=None, actors=None, st
         st.mentions = sorted(mentions, key=lambda m: m.start)
     if actors is not None:
         st.actors = actors
-    stage(st)
+    stage.run_alone(st)
     return st
 
 
@@ -211,7 +211,7 @@ def test_place_is_prepositional_and_never_an_actor():
     from sitrep.article import PlaceMention
     st.place_mentions = [PlaceMention(start=text.index("Qandil"), end=text.index("Qandil") + 6, place_id="pl_qandil", text="Qandil"),
                          PlaceMention(start=text.index("Baghdad"), end=text.index("Baghdad") + 7, place_id="pl_baghdad", text="Baghdad")]
-    EventsStage()(st)
+    EventsStage().run_alone(st)
     bomb = next(e for e in st.events if e.type == "ASSAULT")
     assert bomb.location == "pl_qandil"
     cons = next(e for e in st.events if e.type == "CONSULT")
@@ -225,7 +225,7 @@ def test_date_from_dates_stage_and_publication_date_only_for_present():
     NLP(st)
     i = text.index("on Monday")
     st.dates = [TimeExpression(text="on Monday", start=i, end=i + 9, value="2024-05-06", precision="day")]
-    EventsStage(fallback_ner=True, require_source=True)(st)
+    EventsStage(fallback_ner=True, require_source=True).run_alone(st)
     by_sent = {e.sentence.start: e for e in st.events}
     assert by_sent[0].date == "2024-05-06"
     second = [e for e in st.events if e.sentence.start > 0]
@@ -240,7 +240,7 @@ def test_historical_by_date_before_publication():
     NLP(st)
     i = text.index("since 2017")
     st.dates = [TimeExpression(text="since 2017", start=i, end=i + 10, value="2017", precision="year", relation="since")]
-    EventsStage(fallback_ner=True)(st)
+    EventsStage(fallback_ner=True).run_alone(st)
     ev = [e for e in st.events if e.type == "SANCTION"]
     assert ev and ev[0].modality == "historical" and ev[0].date == "2017"
 
@@ -337,7 +337,7 @@ def test_dateline_is_neither_subject_nor_date():
     i, j = text.index("May 9"), text.index("on Sunday")
     st.dates = [TimeExpression(text="May 9", start=i, end=i + 5, value="2024-05-09"),
                 TimeExpression(text="on Sunday", start=j, end=j + 9, value="2024-05-05")]
-    EventsStage(fallback_ner=True)(st)
+    EventsStage(fallback_ner=True).run_alone(st)
     ev = [e for e in st.events if e.type == "ASSAULT"]
     assert ev and ev[0].source.text != "ANKARA" and "Turkish" in ev[0].source.text
     assert ev[0].date == "2024-05-05"
@@ -350,7 +350,7 @@ def test_since_dates_a_lasting_state_not_a_punctual_act():
     NLP(st)
     i = text.index("since 2016")
     st.dates = [TimeExpression(text="since 2016", start=i, end=i + 10, value="2016", relation="since")]
-    EventsStage(fallback_ner=True)(st)
+    EventsStage(fallback_ner=True).run_alone(st)
     ev = [e for e in st.events if e.type == "ASSAULT"]
     assert ev and ev[0].date != "2016" and ev[0].modality != "historical"
 
@@ -389,7 +389,7 @@ def _with_places(text: str, source: str, *names: str) -> ArticleState:
     st.mentions = [mention(text, source, "src")]
     st.place_mentions = [PlaceMention(start=text.index(n), end=text.index(n) + len(n), place_id="pl_" + n.lower(),
                                       text=n) for n in names]
-    EventsStage()(st)
+    EventsStage().run_alone(st)
     return st
 
 
@@ -442,7 +442,7 @@ def test_first_time_since_and_embedded_clause_dates_do_not_date_the_act():
         NLP(st)
         i = text.index(phrase)
         st.dates = [TimeExpression(text=phrase, start=i, end=i + len(phrase), value=value)]
-        EventsStage(fallback_ner=True)(st)
+        EventsStage(fallback_ner=True).run_alone(st)
         strikes = [e for e in st.events if e.trigger.startswith("str")]
         assert strikes and all(e.date != "2019" for e in strikes), text
 

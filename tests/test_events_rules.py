@@ -34,7 +34,7 @@ def lex():
 def parse(text: str) -> ArticleState:
     st = ArticleState(article=Article(text=text, published="2024-05-06"))
     NLP(st)
-    return st
+    return st.provide(*EventsStage.needs)
 
 
 def tok(st: ArticleState, word: str, nth: int = 0):

@@ -9,7 +9,7 @@ from places_support import nlp, stage  # noqa: F401 - shared fixtures
 def run(nlp, stage, text, mentions=()):
     st = nlp(ArticleState(article=Article(text=text, published="2024-12-03")))
     st.mentions = list(mentions)
-    stage(st)
+    stage.run_alone(st)
     return st
 
 
@@ -142,7 +142,7 @@ def test_organisations_and_persons_of_the_actors_stage_are_not_places(nlp, stage
     sy = text.index("Syria")
     st.mentions = [Mention(start=s, end=s + 11, actor_id="WH", text="White House", how="name"),
                    Mention(start=sy, end=sy + 5, actor_id="SYR", text="Syria", how="name")]
-    stage(st)
+    stage.run_alone(st)
     names = by_name(st)
     assert "White House" not in names
     assert names["Syria"].feature == "country"
@@ -162,9 +162,9 @@ def test_demonyms_are_country_mentions_only_when_asked(nlp):
                  Actor(id="GEO", name="Georgia", kind="state", country="GEO")]
     st.mentions = [Mention(start=0, end=7, actor_id="RUS", text="Russian", how="demonym"),
                    Mention(start=22, end=30, actor_id="GEO", text="Georgian", how="demonym")]
-    PlacesStage()(st)
+    PlacesStage().run_alone(st)
     assert "Russian" not in by_name(st)
-    PlacesStage(demonyms=True)(st)
+    PlacesStage(demonyms=True).run_alone(st)
     names = by_name(st)
     assert names["Russian"].country_code == "RU" and names["Russian"].feature == "country"
     assert names["Georgian"].country_code == "GE"
@@ -179,7 +179,7 @@ def test_a_metonym_read_in_another_country_is_still_a_place(nlp, stage):
     s = text.rindex("Dublin")
     st.actors = [Actor(id="IRL", name="Ireland", kind="state", country="IRL")]
     st.mentions = [Mention(start=s, end=s + 6, actor_id="IRL", text="Dublin", how="metonym")]
-    stage(st)
+    stage.run_alone(st)
     dublin = by_name(st)["Dublin"]
     assert dublin.country_code == "US" and len(dublin.mentions) == 2
 

@@ -14,7 +14,7 @@ from places_support import nlp, stage  # noqa: F401 - shared fixtures
 def places_of(nlp, stage, text):
     st = nlp(ArticleState(article=Article(text=text, published="2024-12-03")))
     st.mentions = []
-    stage(st)
+    stage.run_alone(st)
     out = {}
     for p in st.places:
         for m in p.mentions:
@@ -129,7 +129,7 @@ def test_standalone_state_abbreviation_is_the_state(nlp, stage):
             "Forecasters said Fla. residents should expect more rain.")
     st = nlp(ArticleState(article=Article(text=text, published="2024-12-03")))
     st.mentions = []
-    stage(st)
+    stage.run_alone(st)
     fla = [(p.name, p.country_code, p.feature) for p in st.places for m in p.mentions if m.text == "Fla."]
     assert fla == [("Florida", "US", "region")] * 2
 

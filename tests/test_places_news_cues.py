@@ -10,7 +10,7 @@ from places_support import nlp, stage  # noqa: F401 - shared fixtures
 
 def run(nlp, stage, text):
     st = nlp(ArticleState(article=Article(text=text, published="2025-03-04")))
-    stage(st)
+    stage.run_alone(st)
     for m in st.place_mentions:
         assert text[m.start:m.end] == m.text
     return st
@@ -94,11 +94,11 @@ def test_demonyms_opening_agents_are_country_mentions_when_asked(nlp):
 
     text = "Armenian troops shelled the village on Monday, and two Armenian soldiers were hurt."
     st = nlp(ArticleState(article=Article(text=text, published="2025-03-04")))
-    ActorsStage()(st)
-    PlacesStage(demonyms=True)(st)
+    ActorsStage().run_alone(st)
+    PlacesStage(demonyms=True).run_alone(st)
     got = [(m.text, p.country_code) for p in st.places for m in p.mentions]
     assert got == [("Armenian", "AM"), ("Armenian", "AM")]
-    PlacesStage()(st)
+    PlacesStage().run_alone(st)
     assert not st.places
 
 
@@ -127,11 +127,11 @@ def test_regional_demonyms_are_mentions_of_their_region_when_asked(nlp):
     text = ("Most Ohioans back the plan, and many New Yorkers agree. Further talks are set. "
             "The Victorian house on the corner was sold.")
     st = nlp(ArticleState(article=Article(text=text, published="2025-03-04")))
-    PlacesStage(demonyms=True)(st)
+    PlacesStage(demonyms=True).run_alone(st)
     got = {m.text: p for p in st.places for m in p.mentions}
     assert got["Ohioans"].name == "Ohio" and got["New Yorkers"].name == "New York"
     assert "Further" not in got and "Victorian" not in got
-    PlacesStage()(st)
+    PlacesStage().run_alone(st)
     assert "Ohioans" not in {m.text for m in st.place_mentions}
 
 

@@ -256,6 +256,7 @@ def _scan(blank, gaz, news, text, ents=()):
         doc.ents = [SpacySpan(doc, s, e, label=lab) for s, e, lab in ents]
     state = ArticleState(article=Article(text=text))
     state.doc = doc
+    state.provide(*PlacesStage.needs)
     return Scan(state=state, gaz=gaz, cfg=PlacesConfig(), words=place_words(load_regions()), news=news,
                 state_demonyms={})
 
@@ -282,7 +283,7 @@ def test_the_stage_runs_on_a_tiny_gazetteer_without_a_parse(blank, gaz):
     state = ArticleState(article=Article(text=text))
     state.doc = blank(text)
     stage = PlacesStage(streets=False).use_resources(Resources(gazetteer=gaz, state_demonyms={}))
-    stage(state)
+    stage.run_alone(state)
     got = {m.text: m.place_id for m in state.place_mentions}
     # "Hama" alone is too small to be a place without a cue; coordinated with "Idlib" it is one
     assert got == {"Aleppo": "geo:106", "Idlib": "geo:113", "Hama": "geo:114"}

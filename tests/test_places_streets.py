@@ -17,7 +17,7 @@ def streets(nlp, text):
 
 def run(nlp, text, **kw):
     st = nlp(ArticleState(article=Article(text=text, published="2025-03-04")))
-    PlacesStage(**kw)(st)
+    PlacesStage(**kw).run_alone(st)
     for m in st.place_mentions:
         assert text[m.start:m.end] == m.text
     return st

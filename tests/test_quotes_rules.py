@@ -25,6 +25,7 @@ def context(text: str, sentences=None, **config) -> QuoteContext:
     state = ArticleState(article=Article(text=text))
     state.doc = BLANK(state.text)
     state.sentences = sentences or [(0, len(state.text))]
+    state.provide("actors", "mentions")
     ctx = QuoteContext(state, LEX, QuotesConfig(**config))
     ctx.set_quotes(list(find_quote_spans(state.text).top_level()))
     return ctx

@@ -67,3 +67,47 @@ def test_resources_pickle_without_their_loaded_contents():
 def test_describe_prints_settings():
     rows = Pipeline([_Toy(n=2)]).describe(config=True)
     assert rows[0]["config"] == {"n": 2}
+
+
+# -- the stage contract --------------------------------------------------------------------------
+
+from sitrep.article import Article, ArticleState  # noqa: E402
+from sitrep.errors import UnassignedFieldError  # noqa: E402
+from sitrep.pipeline import STAGES, stage_class  # noqa: E402
+
+
+def test_a_field_is_unset_until_a_stage_assigns_it():
+    state = ArticleState(article=Article(text="Some text.", id="t"))
+    with pytest.raises(UnassignedFieldError, match="'events' is read before any stage assigned it"):
+        state.events
+    state.events = []
+    assert state.events == [] and "events" in state.assigned
+    assert state.get("claims") == [] and state.get("doc") is None
+
+
+def test_a_stage_cannot_read_what_it_does_not_declare():
+    class Sneaky(Stage):
+        name = "sneaky"
+        needs = ("article",)
+        assigns = ("claims",)
+
+        def process(self, state):
+            state.claims = list(state.events)
+
+    state = ArticleState(article=Article(text="Some text.", id="t"), events=[])
+    with pytest.raises(UnassignedFieldError, match="stage 'sneaky' reads 'events'"):
+        Sneaky()(state)
+    assert state.events == []  # set aside while the stage ran, put back afterwards
+
+
+@pytest.mark.parametrize("k", range(1, len(STAGES) + 1))
+def test_every_prefix_of_the_default_pipeline_runs(k):
+    """Each stage reads only what it declares and what earlier stages assign: every prefix of the
+    default pipeline runs on a real article, and a document comes out."""
+    pipe = Pipeline([stage_class(n)() for n in list(STAGES)[:k]])
+    text = ("DAMASCUS, Dec 2 (Test Wire) - Syrian rebels captured Hama on Monday, the Syrian Observatory "
+            "said, and at least 20 soldiers were killed. \"We will not retreat,\" a commander told reporters. "
+            "Russia, an ally of President Bashar al-Assad, said it had struck rebel positions near Idlib.")
+    out = pipe.run(Article(text=text, id="prefix", published="2024-12-02"))
+    assert out.failure is None, out.failure and out.failure.describe()
+    assert out.document.article.id == "prefix"

@@ -10,8 +10,9 @@ from __future__ import annotations
 import bisect
 import hashlib
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 from .contract import (
     Actor, ActorRef, ArticleMeta, Claim, Contradiction, Document, Event, Place, Quote, Relation,
@@ -145,29 +146,101 @@ class PlaceMention:
     text: str
 
 
-@dataclass
+#: the state's fields that stages assign, with the value a document gets when no stage assigned one
+STAGE_FIELDS: dict[str, Any] = {
+    "doc": None, "sentences": (), "actors": (), "mentions": (), "places": (), "place_mentions": (),
+    "dates": (), "events": (), "quotes": (), "claims": (), "relations": (), "contradictions": (),
+}
+#: fields every stage may read and write without declaring them
+ALWAYS_VISIBLE = frozenset({"article", "warnings"})
+
+
 class ArticleState:
-    """An article on its way through the pipeline. Each field is assigned by one stage."""
+    """An article on its way through the pipeline. Each field is assigned by one stage.
 
-    article: Article
-    doc: Any = None                                   # spaCy Doc (nlp)
-    sentences: list[tuple[int, int]] = field(default_factory=list)   # (start, end) char spans (nlp)
-    actors: list[Actor] = field(default_factory=list)                # (actors)
-    mentions: list[Mention] = field(default_factory=list)            # sorted by start (actors)
-    places: list[Place] = field(default_factory=list)                # (places)
-    place_mentions: list[PlaceMention] = field(default_factory=list)  # sorted by start (places)
-    dates: list[TimeExpression] = field(default_factory=list)        # (dates)
-    events: list[Event] = field(default_factory=list)                # (events)
-    quotes: list[Quote] = field(default_factory=list)                # (quotes)
-    claims: list[Claim] = field(default_factory=list)                # (claims)
-    relations: list[Relation] = field(default_factory=list)          # (relations)
-    contradictions: list[Contradiction] = field(default_factory=list)  # (contradictions)
-    warnings: list[str] = field(default_factory=list)                # any stage may append
-    assigned: set[str] = field(default_factory=lambda: {"article"})
+    ========================  ==============================================  ===========
+    field                     what                                            assigned by
+    ========================  ==============================================  ===========
+    ``doc``                   the spaCy ``Doc``                               nlp
+    ``sentences``             (start, end) character spans                    nlp
+    ``actors``, ``mentions``  actors and their mentions, sorted by start      actors
+    ``places``,               places and their mentions, sorted by start      places
+    ``place_mentions``
+    ``dates``                 time expressions                                dates
+    ``events`` ... ``contradictions``  the contract's lists                   their stages
+    ``warnings``              any stage may append                            all
+    ========================  ==============================================  ===========
 
-    def __post_init__(self) -> None:
-        if self.article.warnings and not self.warnings:  # what reading noticed comes first
-            self.warnings = list(self.article.warnings)
+    The stage contract is enforced: a field is **unset until a stage assigns it**, and reading it before
+    raises :class:`~sitrep.errors.UnassignedFieldError` (no silently empty list where a stage is
+    missing); while a stage runs (:meth:`only`), reading a field the stage did not declare in ``needs``
+    or ``assigns`` raises too.
+    """
+
+    def __init__(self, article: Article, **fields: Any):
+        self.article = article
+        self.warnings: list[str] = list(article.warnings) if article.warnings else []
+        self.assigned: set[str] = {"article"}
+        for name, value in fields.items():
+            if name == "warnings":
+                self.warnings = list(value)
+            elif name in STAGE_FIELDS:
+                setattr(self, name, value)
+            else:
+                raise TypeError(f"ArticleState has no field {name!r}")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        object.__setattr__(self, name, value)
+        if name in STAGE_FIELDS:
+            self.assigned.add(name)
+
+    def __getattr__(self, name: str) -> Any:
+        # called only when the attribute is not set: an unassigned or (while a stage runs) hidden field
+        if name in STAGE_FIELDS:
+            from .errors import UnassignedFieldError
+
+            hidden = self.__dict__.get("_hidden")
+            if hidden is not None and name in hidden:
+                raise UnassignedFieldError(
+                    f"stage {self.__dict__.get('_running')!r} reads {name!r}, which it does not declare "
+                    f"in its needs", field=name, stage=self.__dict__.get("_running"))
+            raise UnassignedFieldError(f"{name!r} is read before any stage assigned it", field=name,
+                                       stage=self.__dict__.get("_running"))
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    @contextmanager
+    def only(self, stage: str, visible: Iterable[str]) -> Iterator["ArticleState"]:
+        """While the block runs, only the fields in ``visible`` (and the always-visible ones) can be
+        read: the others are set aside and put back afterwards."""
+        keep = set(visible) | ALWAYS_VISIBLE
+        d = self.__dict__
+        hidden = {k: d.pop(k) for k in list(d) if k in STAGE_FIELDS and k not in keep}
+        d["_hidden"], d["_running"] = hidden, stage
+        try:
+            yield self
+        finally:
+            d.pop("_hidden", None)
+            d.pop("_running", None)
+            for k, v in hidden.items():
+                d.setdefault(k, v)
+
+    def provide(self, *names: str) -> "ArticleState":
+        """Give each of the stage fields ``names`` that no stage assigned its empty default -- for a
+        test or a caller that runs one stage alone on purpose ("this stage, with no actors")."""
+        for name in names:
+            if name in STAGE_FIELDS and name not in self.__dict__:
+                setattr(self, name, self.get(name))
+        return self
+
+    def get(self, name: str) -> Any:
+        """A stage field's value, or the document's default when no stage assigned it."""
+        if name in self.__dict__:
+            return self.__dict__[name]
+        default = STAGE_FIELDS[name]
+        return list(default) if isinstance(default, tuple) else default
+
+    def __repr__(self) -> str:
+        return f"<ArticleState {self.article.id}: assigned {sorted(self.assigned)}>"
 
     @property
     def text(self) -> str:
@@ -210,10 +283,11 @@ class ArticleState:
         return None
 
     def to_document(self, *, include_text: bool = True) -> Document:
+        g = self.get
         return Document(
             article=self.article.meta(),
             text=self.text if include_text else None,
-            actors=self.actors, events=self.events, quotes=self.quotes, places=self.places,
-            claims=self.claims, relations=self.relations, contradictions=self.contradictions,
-            dates=self.dates, warnings=self.warnings,
+            actors=g("actors"), events=g("events"), quotes=g("quotes"), places=g("places"),
+            claims=g("claims"), relations=g("relations"), contradictions=g("contradictions"),
+            dates=g("dates"), warnings=self.warnings,
         )

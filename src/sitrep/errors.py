@@ -17,6 +17,7 @@ pipeline stage it happened in::
     ├── StageError                   E201 a stage failed on one article (wraps the cause)
     ├── ConfigError                  the pipeline or its data is set up wrongly
     │   ├── PipelineOrderError       E301 a stage needs what no earlier stage assigns
+    │   │   └── UnassignedFieldError E304 a stage read a state field unassigned or not in its needs
     │   ├── ModelNotFoundError       E302 no spaCy English pipeline is installed
     │   └── KnowledgeBaseError       E303 a KB file is malformed (file, line, field)
     ├── StoreError                   E401 the database cannot be used
@@ -129,6 +130,17 @@ class PipelineOrderError(ConfigError):
 
 class ModelNotFoundError(ConfigError):
     code = "E302"
+
+
+class UnassignedFieldError(PipelineOrderError, AttributeError):
+    """A stage read an :class:`~sitrep.article.ArticleState` field that no earlier stage assigned, or one
+    it does not declare in its ``needs``: the stage contract is broken (a programming error)."""
+
+    code = "E304"
+
+    def __init__(self, message: str, *, field: Optional[str] = None, **kw):
+        self.field = field
+        super().__init__(message, **kw)
 
 
 class KnowledgeBaseError(ConfigError):

@@ -74,9 +74,23 @@ class Stage:
         return self
 
     def __call__(self, state: ArticleState) -> ArticleState:
-        self.process(state)
-        state.assigned.update(self.assigns)
+        with state.only(self.name, (*self.needs, *self.assigns)):
+            self.process(state)
+        self.finish(state)
         return state
+
+    def run_alone(self, state: ArticleState) -> ArticleState:
+        """Run the stage on a state built by hand (a test, a notebook): each field it needs that no
+        stage assigned gets its empty default first, said on purpose rather than by accident."""
+        state.provide(*self.needs)
+        return self(state)
+
+    def finish(self, state: ArticleState) -> None:
+        """Mark the stage's fields assigned (a field the stage left unset takes the document's default)."""
+        for name in self.assigns:
+            if name not in state.__dict__:
+                setattr(state, name, state.get(name))
+        state.assigned.update(self.assigns)
 
     def process(self, state: ArticleState) -> None:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -33,7 +33,7 @@ class NlpStage(Stage):
                 continue
             sents.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))
         state.sentences = sents
-        state.assigned.update(self.assigns)
+        self.finish(state)
         return state
 
     def process(self, state: ArticleState) -> None:
