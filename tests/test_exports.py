@@ -240,6 +240,8 @@ def test_force_replaces_a_file_atomically_and_keeps_a_symlinks_target(store, tmp
 
 
 def test_a_failed_export_leaves_the_old_file_and_no_temporary_one(store, tmp_path, monkeypatch):
+    import dataclasses
+
     import sitrep.exports as ex
 
     out = tmp_path / "e.jsonl"
@@ -249,7 +251,7 @@ def test_a_failed_export_leaves_the_old_file_and_no_temporary_one(store, tmp_pat
         path.write_text("half")
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(ex, "_write_plover", broken)
+    monkeypatch.setitem(ex.REGISTRY, "plover", dataclasses.replace(ex.REGISTRY["plover"], writer=broken))
     with pytest.raises(RuntimeError):
         export(store, "plover", out, force=True)
     assert out.read_text() == "old\n" and [p.name for p in tmp_path.iterdir()] == ["e.jsonl"]

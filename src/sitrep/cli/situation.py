@@ -1,6 +1,7 @@
-"""CLI commands over the situation: actors, actor, events, quotes, contradictions, timeline, report,
-why, export. Each reads the store through :class:`sitrep.store.Store`'s query methods; ``--json`` and
-``--csv`` print machine-readable output, otherwise Rich tables for people.
+"""CLI commands over the situation: actors, articles, actor, events, quotes, claims, places,
+contradictions, timeline, report, why, export. Each reads the store through the query methods of
+:class:`sitrep.situation.store.Store`; ``--json`` and ``--csv`` print machine-readable output, otherwise
+Rich tables for people.
 
 Errors (unknown actor, reversed dates, an export target that exists) are
 :class:`~sitrep.errors.SitrepError` subclasses, which :func:`sitrep.cli.main` prints as ``Error: …``
@@ -22,20 +23,19 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from .errors import QueryError
+from .. import exports
+from ..core.errors import QueryError
+from .options import CSV, DB, JSON, LIMIT, SINCE, UNTIL, limit as limit_option
 
-DB = typer.Option("sitrep.duckdb", "--db", help="DuckDB database file.")
-JSON = typer.Option(False, "--json", help="Print JSON (for scripts).")
-CSV = typer.Option(False, "--csv", help="Print CSV (for spreadsheets and scripts).")
-LIMIT = typer.Option(50, "--limit", "-n", help="At most this many rows (0: all).")
-SINCE = typer.Option(None, "--since", help="From this date (YYYY-MM-DD).")
-UNTIL = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD).")
+#: the export formats, as the registry lists them (the help of ``sitrep export`` names them all)
+_FORMATS = exports.names_text()
+_DIRECTORY_FORMATS = exports.names_text([f.name for f in exports.REGISTRY.values() if f.directory])
 
 
 @contextmanager
 def open_store(db: Path) -> Iterator[Any]:
     """Open the store read-only when its situation is up to date, else writable once to refresh it."""
-    from .store import Store
+    from ..situation.store import Store  # DuckDB on first use: the CLI starts without it
 
     store = Store(db, read_only=True)
     if store.situation_stale():
@@ -220,7 +220,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def timeline(db: Path = DB, actor: Optional[str] = typer.Option(None, "--actor", help="Only this actor."),
                  since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
-                 limit: int = typer.Option(200, "--limit", "-n", help="At most this many entries (0: all)."),
+                 limit: int = limit_option(200, "At most this many entries (0: all)."),
                  as_json: bool = JSON, as_csv: bool = CSV) -> None:
         """Events and relation changes in date order."""
         _modes(as_json, as_csv)
@@ -232,7 +232,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def report(db: Path = DB, since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
-               limit: int = typer.Option(15, "--limit", "-n", help="Rows per section."),
+               limit: int = limit_option(15, "Rows per section."),
                as_json: bool = JSON, as_csv: bool = CSV) -> None:
         """The situation report for a period (default: everything stored)."""
         _modes(as_json, as_csv)
@@ -264,22 +264,19 @@ def register(app: typer.Typer) -> None:
              title="Reports", empty="No reports.")
 
     @app.command()
-    def export(fmt: str = typer.Argument(..., metavar="FORMAT",
-                                         help="plover, polecat, cameo, parquet, graphml or stix."),
+    def export(fmt: str = typer.Argument(..., metavar="FORMAT", help=f"{_FORMATS}."),
                db: Path = DB, out: Optional[Path] = typer.Option(None, "--out", "-o",
-                                                                 help="Output file (a directory for parquet)."),
+                                                                 help=f"Output file (a directory for {_DIRECTORY_FORMATS})."),
                force: bool = typer.Option(False, "--force",
                                           help="Replace an existing output file (parquet: sitrep's TABLE.parquet "
                                                "files in an existing directory); nothing else is deleted."),
                at: Optional[str] = typer.Option(None, "--at", help="graphml: the graph at this date (YYYY-MM-DD)."),
                ) -> None:
         """Export the situation for other tools (see docs/exports.md)."""
-        from .exports import export as do_export
-
         with open_store(db) as s:
             if at:
                 s.check_period(at, None)
-            r = do_export(s, fmt.lower(), out, force=force, at=at)
+            r = exports.export(s, fmt.lower(), out, force=force, at=at)
         Console(stderr=True).print(f"{r['path']}: {r['count']} {r['unit']} ({r['format']})", highlight=False)
 
 
@@ -288,7 +285,7 @@ def print_situation(store, console: Console, data: Optional[dict] = None, *, sin
     """The situation report for people: the per-article report, then what only the whole corpus shows
     (events confirmed by several sources, contradictions across articles). ``sitrep report`` and
     ``sitrep demo`` print this."""
-    from .report import print_report
+    from ..situation.report import print_report  # the situation layer on first use: the CLI starts without it
 
     s = store
     data = data if data is not None else s.report(since=since, until=until, limit=limit)

@@ -41,48 +41,17 @@ from typing import Any, Iterable, Optional, Sequence
 
 from rapidfuzz import fuzz, process
 
-from .contract import ActorRef, Claim
+from ..conflicts import contradicts
+from ..core.contract import ActorRef, Claim
+from ..numbers import lexicon
 from .dbutil import bulk_insert
+from .schema import SITUATION_TABLES
 
 WINDOW_DAYS = 2
 FUZZY_THRESHOLD = 92.0
 FUZZY_MIN_LEN = 6
 #: modalities that report the same kind of fact; others (future, hypothetical, historical) stand apart
 FACTUAL = ("asserted", "reported")
-
-SITUATION_SCHEMA = """
-CREATE TABLE IF NOT EXISTS s_actors (
-    entity_id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR,
-    wikidata VARCHAR, kb_id VARCHAR, aliases JSON, roles JSON, affiliation VARCHAR,
-    n_articles INTEGER, n_mentions INTEGER, first_seen DATE, last_seen DATE, name_key VARCHAR, alias_keys VARCHAR[],
-    n_events INTEGER DEFAULT 0);
-CREATE TABLE IF NOT EXISTS s_actor_map (
-    article_id VARCHAR, actor_id VARCHAR, entity_id VARCHAR, rule VARCHAR, PRIMARY KEY (article_id, actor_id));
-CREATE TABLE IF NOT EXISTS s_events (
-    event_id VARCHAR PRIMARY KEY, type VARCHAR, mode VARCHAR, contexts JSON,
-    source_entity VARCHAR, source_name VARCHAR, target_entity VARCHAR, target_name VARCHAR,
-    place_key VARCHAR, place_name VARCHAR, lat DOUBLE, lon DOUBLE, country_code VARCHAR, geonameid BIGINT,
-    date DATE, date_text VARCHAR, negated BOOLEAN, modality VARCHAR, cameo VARCHAR, confidence DOUBLE,
-    n_reports INTEGER, n_sources INTEGER, outlets JSON, first_reported DATE, last_reported DATE,
-    evidence VARCHAR, rule VARCHAR);
-CREATE TABLE IF NOT EXISTS s_event_reports (
-    event_id VARCHAR, article_id VARCHAR, report_id VARCHAR, outlet VARCHAR, published DATE, url VARCHAR,
-    title VARCHAR, date VARCHAR, sentence_start INTEGER, sentence_end INTEGER, sentence_text VARCHAR,
-    trigger VARCHAR, source_text VARCHAR, target_text VARCHAR, confidence DOUBLE, rule VARCHAR,
-    PRIMARY KEY (article_id, report_id));
-CREATE TABLE IF NOT EXISTS s_contradictions (
-    subject_entity VARCHAR, property VARCHAR, article_a VARCHAR, claim_a VARCHAR, article_b VARCHAR,
-    claim_b VARCHAR, outlet_a VARCHAR, outlet_b VARCHAR, published_a DATE, published_b DATE,
-    text_a VARCHAR, text_b VARCHAR, reason VARCHAR);
-CREATE TABLE IF NOT EXISTS s_relations (
-    relation_id VARCHAR PRIMARY KEY, type VARCHAR, subject_entity VARCHAR, subject_name VARCHAR,
-    object_entity VARCHAR, object_name VARCHAR, object_kind VARCHAR, since VARCHAR, until VARCHAR,
-    negated BOOLEAN, n_reports INTEGER, n_sources INTEGER, first_reported DATE, last_reported DATE,
-    articles JSON, evidence VARCHAR);
-"""
-
-SITUATION_TABLES = ("s_actors", "s_actor_map", "s_events", "s_event_reports", "s_contradictions", "s_relations")
-
 
 # -- helpers ---------------------------------------------------------------------------------------
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
@@ -487,8 +456,6 @@ def count_actor_events(con) -> None:
 
 def cross_contradictions(con) -> list[tuple]:
     """Contradicting claim pairs from different articles, by THE rule (:func:`sitrep.conflicts.contradicts`)."""
-    from .conflicts import contradicts
-
     rows = _rows(con, """
         SELECT c.*, m.entity_id AS subject_entity, a.source AS outlet, CAST(a.published AS VARCHAR) AS published,
                p.geonameid, p.name AS place_name
@@ -531,8 +498,6 @@ def _published_close(a: Optional[str], b: Optional[str], days: int = WINDOW_DAYS
 def _comparable_days(prop: str) -> int:
     """How far apart two undated reports of ``prop`` may be published and still be compared
     (``comparable_days`` in data/quantities.yaml; a toll grows, a force level stands)."""
-    from .numbers import lexicon
-
     spec = (lexicon().raw.get("properties") or {}).get(prop) or {}
     days = spec.get("comparable_days", WINDOW_DAYS) if isinstance(spec, dict) else WINDOW_DAYS
     return int(days) if isinstance(days, int) and days >= 0 else WINDOW_DAYS
