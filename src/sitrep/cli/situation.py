@@ -265,8 +265,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def export(fmt: str = typer.Argument(..., metavar="FORMAT", help=f"{_FORMATS}."),
-               db: Path = DB, out: Optional[Path] = typer.Option(None, "--out", "-o",
-                                                                 help=f"Output file (a directory for {_DIRECTORY_FORMATS})."),
+               db: Path = DB,
+               out: Optional[Path] = typer.Option(None, "--out", "-o",
+                                                  help=f"Output file (a directory for {_DIRECTORY_FORMATS})."),
                force: bool = typer.Option(False, "--force",
                                           help="Replace an existing output file (parquet: sitrep's TABLE.parquet "
                                                "files in an existing directory); nothing else is deleted."),
