@@ -17,6 +17,7 @@ from .contract import (
     Actor, ActorRef, ArticleMeta, Claim, Contradiction, Document, Event, Place, Quote, Relation,
     TimeExpression,
 )
+from .errors import SitrepError
 
 
 def normalise_text(text: str) -> str:
@@ -87,8 +88,6 @@ class Failure:
     @classmethod
     def from_error(cls, err: Exception, *, article_id: Optional[str] = None, origin: Optional[str] = None,
                    stage: Optional[str] = None) -> "Failure":
-        from .errors import SitrepError
-
         if isinstance(err, SitrepError):
             return cls(article_id=err.article_id or article_id, origin=err.path or origin,
                        stage=err.stage or stage or "unknown", code=err.code, reason=err.message)

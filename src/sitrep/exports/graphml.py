@@ -16,7 +16,7 @@ _EDGE_KEYS = (("edge_kind", "string"), ("type", "string"), ("since", "string"), 
 
 
 def graphml_tree(graph: dict) -> ET.ElementTree:
-    """The actor graph of :meth:`sitrep.store.Store.graph` as a GraphML document."""
+    """The actor graph of :meth:`sitrep.situation.store.Store.graph` as a GraphML document."""
     ns = "http://graphml.graphdrawing.org/xmlns"
     root = ET.Element("graphml", {"xmlns": ns})
     for i, (name, typ) in enumerate(_NODE_KEYS):
