@@ -3,8 +3,8 @@
 :class:`Queries` is the situation half of the reading of :class:`~sitrep.situation.store.Store` (the
 store inherits it; the per-article reads -- documents, articles, failures, plain SQL -- are its own).
 Every method works on ``self.con``, the store's DuckDB connection, through ``self.query``, and brings
-the situation tables up to date first when they are stale (``_ready``). User-given names and dates are checked here: an unknown actor,
-event type or a reversed period is a :class:`~sitrep.errors.QueryError`.
+the situation tables up to date first when they are stale (``_ready``). User-given names and dates are
+checked here: an unknown actor, event type or a reversed period is a :class:`~sitrep.errors.QueryError`.
 
 :func:`report_content` is the content of the situation report (``sitrep report``), as plain data.
 """

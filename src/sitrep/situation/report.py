@@ -31,15 +31,28 @@ def print_report(store: Store, console: Optional[Console] = None, *, since: Opti
     console.print(Panel.fit(
         f"[bold]Situation report[/bold]  {a['count']} articles from {a['sources']} sources, "
         f"{a['first'] or '?'} to {a['last'] or '?'}", border_style="cyan"))
+    for section in (_actors, _events, _quotes, _claims):
+        console.print(section(data))
+    if data["contradictions"]:
+        console.print(_contradictions(data))
+    else:
+        console.print("[dim]No contradictions found.[/dim]")
+    if data["failures"]:
+        console.print(f"[yellow]{data['failures']} input(s) could not be processed; see the failures table.[/yellow]")
+    return data
 
+
+def _actors(data: dict) -> Table:
     t = Table(title="Actors that matter most", title_justify="left", show_lines=False)
     for col in ("actor", "kind", "country", "sector", "articles", "mentions"):
         t.add_column(col, justify="right" if col in ("articles", "mentions") else "left")
     for r in data["actors"]:
         t.add_row(r["name"], r["kind"] or "", r["country"] or "", r["sector"] or "", str(r["articles"]),
                   str(r["mentions"] or 0))
-    console.print(t)
+    return t
 
+
+def _events(data: dict) -> Table:
     t = Table(title="Events on a timeline", title_justify="left", show_lines=False)
     for col in ("date", "event", "who", "whom", "where", "evidence", "source"):
         t.add_column(col, overflow="fold")
@@ -49,15 +62,19 @@ def print_report(store: Store, console: Optional[Console] = None, *, since: Opti
             kind += f" ({r['modality']})"
         t.add_row(r["date"] or "?", kind, r["source"] or "-", r["target"] or "-", r["place"] or "",
                   snippet(r["evidence"], 90), r["outlet"] or "")
-    console.print(t)
+    return t
 
+
+def _quotes(data: dict) -> Table:
     t = Table(title="Quotes", title_justify="left")
     for col in ("speaker", "quote", "source"):
         t.add_column(col, overflow="fold")
     for r in data["quotes"]:
         t.add_row(r["speaker"], f"“{snippet(r['text'], 120)}”", f"{r['outlet'] or ''} {r['published'] or ''}")
-    console.print(t)
+    return t
 
+
+def _claims(data: dict) -> Table:
     t = Table(title="Claims", title_justify="left")
     for col in ("subject", "property", "value", "evidence", "source"):
         t.add_column(col, overflow="fold")
@@ -67,17 +84,13 @@ def print_report(store: Store, console: Optional[Console] = None, *, since: Opti
             value = "~" + value
         t.add_row(r["subject"] or "", r["property"], value, snippet(r["evidence"], 80),
                   f"{r['outlet'] or ''} {r['published'] or ''}")
-    console.print(t)
+    return t
 
-    if data["contradictions"]:
-        t = Table(title="Contradictions", title_justify="left")
-        for col in ("reason", "one says", "another says", "source"):
-            t.add_column(col, overflow="fold")
-        for r in data["contradictions"]:
-            t.add_row(r["reason"], snippet(r["claim_a"], 60), snippet(r["claim_b"], 60), r["outlet"] or "")
-        console.print(t)
-    else:
-        console.print("[dim]No contradictions found.[/dim]")
-    if data["failures"]:
-        console.print(f"[yellow]{data['failures']} input(s) could not be processed; see the failures table.[/yellow]")
-    return data
+
+def _contradictions(data: dict) -> Table:
+    t = Table(title="Contradictions", title_justify="left")
+    for col in ("reason", "one says", "another says", "source"):
+        t.add_column(col, overflow="fold")
+    for r in data["contradictions"]:
+        t.add_row(r["reason"], snippet(r["claim_a"], 60), snippet(r["claim_b"], 60), r["outlet"] or "")
+    return t

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from ..core.article import Failure, text_hash
 from ..core.contract import Document
@@ -138,42 +138,63 @@ def article_row(doc: Document, origin: Optional[str], now: datetime) -> list[Any
             doc.model_dump_json(), now, _text_hash(doc.text)]
 
 
-def fact_rows(doc: Document) -> dict[str, list[list[Any]]]:
-    """The rows of each fact table (:data:`FACT_TABLES`) for a document; a table without facts is left out."""
-    aid, out = doc.article.id, {}
-    if doc.actors:
-        out["actors"] = [
-            [aid, x.id, x.name, x.kind, x.country, x.sector, x.wikidata, x.kb_id, x.role, x.affiliation,
+def _actor_rows(aid: str, doc: Document) -> list[list[Any]]:
+    return [[aid, x.id, x.name, x.kind, x.country, x.sector, x.wikidata, x.kb_id, x.role, x.affiliation,
              _j(x.aliases), _j([m.model_dump() for m in x.mentions])] for x in doc.actors]
-    if doc.events:
-        out["events"] = [
-            [aid, e.id, e.type, e.mode, _j(e.contexts),
+
+
+def _event_rows(aid: str, doc: Document) -> list[list[Any]]:
+    return [[aid, e.id, e.type, e.mode, _j(e.contexts),
              e.source.actor_id if e.source else None, e.source.text if e.source else None,
              e.target.actor_id if e.target else None, e.target.text if e.target else None,
              e.negated, e.modality, e.date, e.location, e.sentence.start, e.sentence.end, e.sentence.text,
              e.trigger, e.confidence, e.cameo, _j([s.model_dump() for s in e.evidence])] for e in doc.events]
-    if doc.quotes:
-        out["quotes"] = [
-            [aid, q.id, q.speaker.actor_id if q.speaker else None, q.speaker.text if q.speaker else None,
+
+
+def _quote_rows(aid: str, doc: Document) -> list[list[Any]]:
+    return [[aid, q.id, q.speaker.actor_id if q.speaker else None, q.speaker.text if q.speaker else None,
              q.text, q.start, q.end, q.kind, q.cue] for q in doc.quotes]
-    if doc.places:
-        out["places"] = [
-            [aid, p.id, p.name, p.geonameid, p.lat, p.lon, p.country_code, p.feature,
+
+
+def _place_rows(aid: str, doc: Document) -> list[list[Any]]:
+    return [[aid, p.id, p.name, p.geonameid, p.lat, p.lon, p.country_code, p.feature,
              _j([m.model_dump() for m in p.mentions])] for p in doc.places]
-    if doc.claims:
-        out["claims"] = [
-            [aid, x.id, x.subject.actor_id, x.subject.text, x.property, x.value, x.value_max, x.unit,
+
+
+def _claim_rows(aid: str, doc: Document) -> list[list[Any]]:
+    return [[aid, x.id, x.subject.actor_id, x.subject.text, x.property, x.value, x.value_max, x.unit,
              x.approx, x.place, x.attributed_to.actor_id if x.attributed_to else None,
              x.attributed_to.text if x.attributed_to else None, x.date, x.start, x.end, x.text]
             for x in doc.claims]
-    if doc.relations:
-        out["relations"] = [
-            [aid, n, r.type, r.subject.actor_id, r.subject.text, r.object.actor_id, r.object.text,
+
+
+def _relation_rows(aid: str, doc: Document) -> list[list[Any]]:
+    return [[aid, n, r.type, r.subject.actor_id, r.subject.text, r.object.actor_id, r.object.text,
              r.since, r.until, r.negated, r.start, r.end, r.kind] for n, r in enumerate(doc.relations)]
-    if doc.contradictions:
-        out["contradictions"] = [[aid, x.claims[0], x.claims[1], x.reason] for x in doc.contradictions]
-    if doc.dates:
-        out["dates"] = [[aid, d.text, d.start, d.end, d.value, d.precision, d.relation] for d in doc.dates]
+
+
+def _contradiction_rows(aid: str, doc: Document) -> list[list[Any]]:
+    return [[aid, x.claims[0], x.claims[1], x.reason] for x in doc.contradictions]
+
+
+def _date_rows(aid: str, doc: Document) -> list[list[Any]]:
+    return [[aid, d.text, d.start, d.end, d.value, d.precision, d.relation] for d in doc.dates]
+
+
+#: fact table -> the rows of a document in it, in the order of the table's columns (:data:`SCHEMA`)
+ROW_MAPPERS: dict[str, Callable[[str, Document], list[list[Any]]]] = {
+    "actors": _actor_rows, "events": _event_rows, "quotes": _quote_rows, "places": _place_rows,
+    "claims": _claim_rows, "relations": _relation_rows, "contradictions": _contradiction_rows, "dates": _date_rows,
+}
+
+
+def fact_rows(doc: Document) -> dict[str, list[list[Any]]]:
+    """The rows of each fact table (:data:`FACT_TABLES`) for a document; a table without facts is left out."""
+    out = {}
+    for table, rows_of in ROW_MAPPERS.items():
+        rows = rows_of(doc.article.id, doc)
+        if rows:
+            out[table] = rows
     return out
 
 
