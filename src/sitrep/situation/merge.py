@@ -342,10 +342,27 @@ def _place_key(geonameid, name) -> Optional[str]:
 
 
 def rebuild(con) -> dict[str, int]:
-    """Recompute every situation table from the per-article tables (inside the caller's transaction)."""
+    """Recompute every situation table from the per-article tables (inside the caller's transaction):
+    actors, then events (their source and target resolved), contradictions and relations across articles."""
     for t in SITUATION_TABLES:
         con.execute(f"DELETE FROM {t}")  # noqa: S608 - fixed names
-    # actors
+    names = _rebuild_actors(con)
+    _rebuild_events(con, names)
+    count_actor_events(con)
+    # contradictions across articles
+    bulk_insert(con, "s_contradictions", columns=("subject_entity", "property", "article_a", "claim_a", "article_b",
+                                           "claim_b", "outlet_a", "outlet_b", "published_a", "published_b",
+                                           "text_a", "text_b", "reason"), rows=cross_contradictions(con))
+    # relations over time
+    bulk_insert(con, "s_relations", columns=("relation_id", "type", "subject_entity", "subject_name", "object_entity",
+                                      "object_name", "object_kind", "since", "until", "negated", "n_reports",
+                                      "n_sources", "first_reported", "last_reported", "articles", "evidence"), rows=
+                 merged_relations(con, names))
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SITUATION_TABLES}  # noqa: S608
+
+
+def _rebuild_actors(con) -> dict[str, str]:
+    """Fill ``s_actor_map`` and ``s_actors`` (:func:`resolve_actors`); returns entity id -> name."""
     actor_rows = _rows(con, """
         SELECT x.article_id, x.actor_id, x.name, x.kind, x.country, x.sector, x.wikidata, x.kb_id, x.role,
                x.affiliation, x.aliases, coalesce(json_array_length(x.mentions), 0) AS n_mentions,
@@ -356,24 +373,29 @@ def rebuild(con) -> dict[str, int]:
     entities, mapping = resolve_actors(actor_rows)
     bulk_insert(con, "s_actor_map", columns=("article_id", "actor_id", "entity_id", "rule"), rows=
                  [(a, x, e, rule) for (a, x), (e, rule) in mapping.items()])
-    ent_rows = []
-    for e in entities.values():
-        pubs = sorted(e.published)
-        ent_rows.append((e.entity_id, e.name, e.kind, e.country,
-                         e.sectors.most_common(1)[0][0] if e.sectors else None,
-                         e.wikidata.most_common(1)[0][0] if e.wikidata else None, e.kb_id,
-                         json.dumps(sorted(e.aliases), ensure_ascii=False),
-                         json.dumps([r for r, _ in e.roles.most_common()], ensure_ascii=False),
-                         e.affiliations.most_common(1)[0][0] if e.affiliations else None,
-                         len(e.articles), e.mentions, pubs[0] if pubs else None, pubs[-1] if pubs else None,
-                         normalise(e.name), sorted({normalise(a) for a in e.aliases} - {""})))
     bulk_insert(con, "s_actors", columns=("entity_id", "name", "kind", "country", "sector", "wikidata", "kb_id", "aliases",
                                    "roles", "affiliation", "n_articles", "n_mentions", "first_seen", "last_seen",
                                    "name_key", "alias_keys"), rows=
-                 ent_rows)
-    names = {e.entity_id: e.name for e in entities.values()}
+                 [_entity_row(e) for e in entities.values()])
+    return {e.entity_id: e.name for e in entities.values()}
 
-    # events (a denial is not an act: negated reports stay in the per-article table only)
+
+def _entity_row(e: Entity) -> tuple:
+    """The ``s_actors`` row of an entity: its most frequent sector, Wikidata id, roles and affiliation."""
+    pubs = sorted(e.published)
+    return (e.entity_id, e.name, e.kind, e.country,
+            e.sectors.most_common(1)[0][0] if e.sectors else None,
+            e.wikidata.most_common(1)[0][0] if e.wikidata else None, e.kb_id,
+            json.dumps(sorted(e.aliases), ensure_ascii=False),
+            json.dumps([r for r, _ in e.roles.most_common()], ensure_ascii=False),
+            e.affiliations.most_common(1)[0][0] if e.affiliations else None,
+            len(e.articles), e.mentions, pubs[0] if pubs else None, pubs[-1] if pubs else None,
+            normalise(e.name), sorted({normalise(a) for a in e.aliases} - {""}))
+
+
+def _rebuild_events(con, names: dict[str, str]) -> None:
+    """Fill ``s_events`` and ``s_event_reports`` (:func:`merge_events`); a denial is not an act: negated
+    reports stay in the per-article table only."""
     ev = _rows(con, """
         SELECT e.article_id, e.event_id, e.type, e.mode, e.contexts, e.source_text, e.target_text, e.negated,
                e.modality, e.date, e.sentence_start, e.sentence_end, e.sentence_text, e.trigger, e.confidence,
@@ -389,38 +411,11 @@ def rebuild(con) -> dict[str, int]:
     for r in ev:
         r["day"] = effective_date(r["date"], r["published"])
         r["place_key"] = _place_key(r["geonameid"], r["place_name"])
-    clusters = merge_events(ev)
     ev_rows, rep_rows = [], []
-    for c in clusters:
-        f = c.first
-        eid = _hid("SE", f["article_id"], f["event_id"])
-        outlets = sorted({r["outlet"] or f"article:{r['article_id']}" for r in c.reports})
-        placed = next((r for r in c.reports if r.get("place_key") == c.place and c.place), None)
-        modes = Counter(r["mode"] for r in c.reports if r["mode"])
-        ctx = sorted({x for r in c.reports for x in (json.loads(r["contexts"]) if r["contexts"] else [])})
-        cameos = Counter(r["cameo"] for r in c.reports if r["cameo"])
-        pubs = sorted(str(r["published"]) for r in c.reports if r["published"])
-        dated = next((r["date"] for r in c.reports if r["date"]), None)
-        src = f["source_entity"]
-        tgt = f["target_entity"]
-        ev_rows.append((eid, f["type"], modes.most_common(1)[0][0] if modes else None, json.dumps(ctx),
-                        src, names.get(src) if src else f["source_text"],
-                        tgt, names.get(tgt) if tgt else f["target_text"],
-                        c.place, placed["place_name"] if placed else None, placed["lat"] if placed else None,
-                        placed["lon"] if placed else None, placed["country_code"] if placed else None,
-                        placed["geonameid"] if placed else None,
-                        c.day, dated, False, f["modality"], cameos.most_common(1)[0][0] if cameos else None,
-                        max(float(r["confidence"] or 0) for r in c.reports), len(c.reports), len(outlets),
-                        json.dumps(outlets, ensure_ascii=False), pubs[0] if pubs else None,
-                        pubs[-1] if pubs else None, f["sentence_text"],
-                        "single report" if len(c.reports) == 1 else
-                        f"{len(c.reports)} reports: same type, source, target, polarity and modality class; "
-                        f"same place or none; dates within {WINDOW_DAYS} day(s)"))
-        for r in c.reports:
-            rep_rows.append((eid, r["article_id"], r["event_id"], r["outlet"], r["published"], r["url"], r["title"],
-                             str(r["day"]) if r["day"] else None, r["sentence_start"], r["sentence_end"],
-                             r["sentence_text"], r["trigger"], r["source_text"], r["target_text"], r["confidence"],
-                             r["rule"]))
+    for c in merge_events(ev):
+        eid = _hid("SE", c.first["article_id"], c.first["event_id"])
+        ev_rows.append(_situation_event_row(eid, c, names))
+        rep_rows += [_report_row(eid, r) for r in c.reports]
     bulk_insert(con, "s_events", columns=("event_id", "type", "mode", "contexts", "source_entity", "source_name",
                                    "target_entity", "target_name", "place_key", "place_name", "lat", "lon",
                                    "country_code", "geonameid", "date", "date_text", "negated", "modality", "cameo",
@@ -430,19 +425,41 @@ def rebuild(con) -> dict[str, int]:
                                           "title", "date", "sentence_start", "sentence_end", "sentence_text",
                                           "trigger", "source_text", "target_text", "confidence", "rule"), rows=rep_rows)
 
-    count_actor_events(con)
 
-    # contradictions across articles
-    bulk_insert(con, "s_contradictions", columns=("subject_entity", "property", "article_a", "claim_a", "article_b",
-                                           "claim_b", "outlet_a", "outlet_b", "published_a", "published_b",
-                                           "text_a", "text_b", "reason"), rows=cross_contradictions(con))
+def _situation_event_row(eid: str, c: _Cluster, names: dict[str, str]) -> tuple:
+    """The ``s_events`` row of a cluster of reports: the first report's type, source, target and evidence;
+    the most frequent mode and CAMEO code; every context; the highest confidence; the rule that joined them."""
+    f = c.first
+    outlets = sorted({r["outlet"] or f"article:{r['article_id']}" for r in c.reports})
+    placed = next((r for r in c.reports if r.get("place_key") == c.place and c.place), None)
+    modes = Counter(r["mode"] for r in c.reports if r["mode"])
+    ctx = sorted({x for r in c.reports for x in (json.loads(r["contexts"]) if r["contexts"] else [])})
+    cameos = Counter(r["cameo"] for r in c.reports if r["cameo"])
+    pubs = sorted(str(r["published"]) for r in c.reports if r["published"])
+    dated = next((r["date"] for r in c.reports if r["date"]), None)
+    src = f["source_entity"]
+    tgt = f["target_entity"]
+    return (eid, f["type"], modes.most_common(1)[0][0] if modes else None, json.dumps(ctx),
+            src, names.get(src) if src else f["source_text"],
+            tgt, names.get(tgt) if tgt else f["target_text"],
+            c.place, placed["place_name"] if placed else None, placed["lat"] if placed else None,
+            placed["lon"] if placed else None, placed["country_code"] if placed else None,
+            placed["geonameid"] if placed else None,
+            c.day, dated, False, f["modality"], cameos.most_common(1)[0][0] if cameos else None,
+            max(float(r["confidence"] or 0) for r in c.reports), len(c.reports), len(outlets),
+            json.dumps(outlets, ensure_ascii=False), pubs[0] if pubs else None,
+            pubs[-1] if pubs else None, f["sentence_text"],
+            "single report" if len(c.reports) == 1 else
+            f"{len(c.reports)} reports: same type, source, target, polarity and modality class; "
+            f"same place or none; dates within {WINDOW_DAYS} day(s)")
 
-    # relations over time
-    bulk_insert(con, "s_relations", columns=("relation_id", "type", "subject_entity", "subject_name", "object_entity",
-                                      "object_name", "object_kind", "since", "until", "negated", "n_reports",
-                                      "n_sources", "first_reported", "last_reported", "articles", "evidence"), rows=
-                 merged_relations(con, names))
-    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SITUATION_TABLES}  # noqa: S608
+
+def _report_row(eid: str, r: dict) -> tuple:
+    """The ``s_event_reports`` row of one report of situation event ``eid``."""
+    return (eid, r["article_id"], r["event_id"], r["outlet"], r["published"], r["url"], r["title"],
+            str(r["day"]) if r["day"] else None, r["sentence_start"], r["sentence_end"],
+            r["sentence_text"], r["trigger"], r["source_text"], r["target_text"], r["confidence"],
+            r["rule"])
 
 
 def count_actor_events(con) -> None:
