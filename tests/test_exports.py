@@ -240,6 +240,8 @@ def test_force_replaces_a_file_atomically_and_keeps_a_symlinks_target(store, tmp
 
 
 def test_a_failed_export_leaves_the_old_file_and_no_temporary_one(store, tmp_path, monkeypatch):
+    import dataclasses
+
     import sitrep.exports as ex
 
     out = tmp_path / "e.jsonl"
@@ -249,7 +251,7 @@ def test_a_failed_export_leaves_the_old_file_and_no_temporary_one(store, tmp_pat
         path.write_text("half")
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(ex, "_write_plover", broken)
+    monkeypatch.setitem(ex.REGISTRY, "plover", dataclasses.replace(ex.REGISTRY["plover"], writer=broken))
     with pytest.raises(RuntimeError):
         export(store, "plover", out, force=True)
     assert out.read_text() == "old\n" and [p.name for p in tmp_path.iterdir()] == ["e.jsonl"]
@@ -274,3 +276,42 @@ def test_parquet_into_an_existing_directory_replaces_only_its_own_files(store, t
     with pytest.raises(ExportError) as ei:
         export(store, "parquet", f, force=True)
     assert "is a file" in str(ei.value) and f.read_text() == "x"
+
+
+def test_a_new_format_is_one_registration_listed_everywhere(store, tmp_path):
+    """A format registered in the registry is exportable (safely: --force rules included), gets its default
+    path, and is named by `sitrep export --help` and in the unknown-format error, with no other list to edit."""
+    from typer.testing import CliRunner
+
+    import sitrep.exports as ex
+    from sitrep.cli import app
+    from sitrep.exports.registry import Format, register
+
+    saved = dict(ex.REGISTRY)
+
+    def write_lines(store, path):
+        ids = [e["event_id"] for e in store.events(limit=None)]
+        path.write_text("".join(i + "\n" for i in ids), encoding="utf-8")
+        return len(ids)
+
+    try:
+        register(Format(name="ids", description="one situation event id per line", suffix=".txt",
+                        writer=write_lines))
+        assert list(ex.FORMATS)[-1] == "ids" and ex.FORMATS["ids"] == ".txt"
+        assert ex.default_path("ids").name == "sitrep_ids.txt"
+        r = export(store, "ids", tmp_path / "e.txt")
+        assert r["count"] == len((tmp_path / "e.txt").read_text().splitlines()) > 0 and r["unit"] == "events"
+        with pytest.raises(ExportError, match="--force"):
+            export(store, "ids", tmp_path / "e.txt")
+        with pytest.raises(ExportError, match="ids"):
+            export(store, "nope", tmp_path / "x")
+        with pytest.raises(ExportError, match="--at applies to the graphml export only"):
+            export(store, "ids", tmp_path / "f.txt", at="2024-01-01")
+    finally:
+        ex.REGISTRY.clear()
+        ex.REGISTRY.update(saved)
+        ex.SUFFIXES.clear()
+        ex.SUFFIXES.update((f.name, f.suffix) for f in saved.values())
+    # the CLI's help was made from the registry when it was imported: every built-in format is in it
+    help_text = CliRunner().invoke(app, ["export", "--help"], terminal_width=200).output
+    assert all(name in help_text for name in ex.REGISTRY)

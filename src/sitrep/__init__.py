@@ -8,32 +8,24 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterable, Iterator, Optional, Union
 
-from .article import Article, ArticleState, Failure
-from .contract import Document
-from .errors import EmptyTextError, SitrepError
-from .pipeline import Outcome, Pipeline
+from .core.article import Article, ArticleState, Failure
+from .core.contract import Document
+from .core.errors import EmptyTextError, SitrepError
+from .core.version import __version__
+from .pipeline import Outcome, Pipeline, default_pipeline
 
-__version__ = "0.1.0"
 __all__ = ["Article", "ArticleState", "Document", "Failure", "Outcome", "Pipeline", "SitrepError", "Store",
            "extract", "extract_many", "default_pipeline", "__version__"]
 
 
 def __getattr__(name: str):
-    # the store (DuckDB) is imported on first use, so that `import sitrep` stays light
     if name == "Store":
-        from .store import Store
+        from .situation.store import Store  # on first use: DuckDB's import cost stays out of `import sitrep`
 
         return Store
     raise AttributeError(f"module 'sitrep' has no attribute {name!r}")
-
-
-@lru_cache(maxsize=4)
-def default_pipeline(kb_paths: tuple[str, ...] = ()) -> Pipeline:
-    """The full pipeline (with the user's KB files), built once per process."""
-    return Pipeline(kb_paths=kb_paths)
 
 
 def extract(text: str, *, published: Optional[str] = None, title: Optional[str] = None,

@@ -13,11 +13,14 @@ dependency (``pip install 'sitrep[ray]'``).
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
 from .article import Article
+from .core.batching import chunks as _chunks
 from .errors import ConfigError
-from .pipeline import Outcome, Pipeline, _chunks
+
+if TYPE_CHECKING:  # the pipeline imports this module to run on Ray; a Ray worker only needs its pickle
+    from .pipeline import Outcome, Pipeline
 
 
 def _ray():

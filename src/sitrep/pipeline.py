@@ -18,14 +18,16 @@ from __future__ import annotations
 import gc
 import importlib
 import inspect
-import itertools
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Iterator, Optional, Sequence
 
 from .article import Article, ArticleState, Failure
 from .contract import Document
+from .core.batching import chunks as _chunks
+from .distributed import ray_pipe
 from .errors import PipelineOrderError, SitrepError
 from .stages.base import Stage
 from .stages.resources import Resources
@@ -176,8 +178,6 @@ class Pipeline:
         from a warmed-up parent on Linux and spawned elsewhere (see the module docstring)."""
         batch_size = batch_size or self.batch_size
         if ray_address:
-            from .distributed import ray_pipe
-
             yield from ray_pipe(self, articles, num_workers=max(n_process, 1), batch_size=batch_size,
                                 address=ray_address)
             return
@@ -220,15 +220,6 @@ def default_start_method() -> str:
     return "fork" if sys.platform.startswith("linux") else "spawn"
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    it = iter(items)
-    while True:
-        chunk = list(itertools.islice(it, size))
-        if not chunk:
-            return
-        yield chunk
-
-
 _WORKER_PIPELINE: Optional[Pipeline] = None
 
 
@@ -240,3 +231,9 @@ def _worker_init(pipeline: Pipeline) -> None:
 def _worker_run(batch: list[Article]) -> list[Outcome]:
     assert _WORKER_PIPELINE is not None
     return list(_WORKER_PIPELINE._run_batch(batch))
+
+
+@lru_cache(maxsize=4)
+def default_pipeline(kb_paths: tuple[str, ...] = ()) -> Pipeline:
+    """The full pipeline (with the user's KB files), built once per process (also ``sitrep.default_pipeline``)."""
+    return Pipeline(kb_paths=kb_paths)

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import typer
 
+from .options import DB
+
 
 def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
-        db: Path = typer.Option("sitrep.duckdb", "--db", help="DuckDB database file (created when missing)."),
+        db: Path = DB,
         host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; 127.0.0.1 keeps it on this machine."),
         port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
         max_body: int = typer.Option(2_000_000, "--max-body", min=1, help="Largest request body in bytes."),
@@ -19,7 +21,7 @@ def register(app: typer.Typer) -> None:
         """Serve the HTTP API and the dashboard at http://HOST:PORT/ (writes need SITREP_TOKEN)."""
         import uvicorn
 
-        from .api import create_app
+        from ..api import create_app  # FastAPI on first use: the CLI starts without it
 
         token = os.environ.get("SITREP_TOKEN") or None
         loopback = host in ("127.0.0.1", "localhost", "::1")

@@ -1,4 +1,5 @@
-"""The ``sitrep`` command line: a thin layer over the Python API (:mod:`sitrep`, :mod:`sitrep.store`).
+"""The ``sitrep`` app, its entry point, and the commands that read articles: extract, schema, stages,
+ingest, demo. A thin layer over the Python API (:mod:`sitrep`, :mod:`sitrep.situation.store`).
 
 Errors are printed as ``Error: …`` and exit non-zero; a Python traceback only with ``--debug``.
 """
@@ -14,33 +15,20 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 
-from . import __version__
-from .errors import SitrepError
+from ..core.article import Article, Duplicate, Failure
+from ..core.contract import json_schema
+from ..core.errors import SitrepError
+from ..core.version import __version__
+from ..examples import example_articles
+from ..pipeline import Pipeline, default_pipeline
+from ..readers import expand_paths, read_paths
+from .options import DB, DEMO_DB, ENCODING, KB, MAX_BYTES, N_PROCESS, PUBLISHED, RAY, SOURCE
+from .situation import print_situation
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="sitrep: news articles in, a living model of a geopolitical situation out.")
 err_console = Console(stderr=True, soft_wrap=True)
 _STATE = {"debug": False}
-
-KbOption = typer.Option([], "--kb", help="Extra knowledge-base YAML file (repeatable).")
-DbOption = typer.Option("sitrep.duckdb", "--db", help="DuckDB database file.")
-RayOption = typer.Option(None, "--ray", help="Run on Ray: 'local', 'auto' or a cluster address (-j workers).")
-
-
-def _check_encoding(value: Optional[str]) -> Optional[str]:
-    if value is None:
-        return None
-    from .readers.text import check_encoding
-
-    try:
-        return check_encoding(value)
-    except SitrepError as err:
-        raise typer.BadParameter(err.message) from None
-
-
-EncodingOption = typer.Option(None, "--encoding", callback=_check_encoding, metavar="NAME",
-                              help="Encoding of files without a byte-order mark (default: UTF-8, strictly).")
-
 
 def _version(value: bool) -> None:
     if value:
@@ -56,8 +44,6 @@ def _main(debug: bool = typer.Option(False, "--debug", help="Show Python traceba
 
 
 def _pipeline(kb: List[Path]):
-    from . import default_pipeline
-
     return default_pipeline(tuple(str(p) for p in kb))
 
 
@@ -104,23 +90,20 @@ def _tally(read: int, documents: int, duplicates: int, failed: int) -> None:
 @app.command()
 def extract(
     paths: List[Path] = typer.Argument(..., help="Text, HTML or JSONL files, or directories of them."),
-    published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for articles without one."),
-    source: Optional[str] = typer.Option(None, help="Source (outlet) name for articles without one."),
+    published: Optional[str] = PUBLISHED,
+    source: Optional[str] = SOURCE,
     format: str = typer.Option("jsonl", "--format", help="jsonl (one document per line) or json (pretty)."),
-    kb: List[Path] = KbOption,
-    max_bytes: int = typer.Option(2_000_000, "--max-bytes", help="Refuse texts larger than this."),
-    n_process: int = typer.Option(1, "--n-process", "-j", help="Worker processes."),
-    ray: Optional[str] = RayOption,
+    kb: List[Path] = KB,
+    max_bytes: int = MAX_BYTES,
+    n_process: int = N_PROCESS,
+    ray: Optional[str] = RAY,
     no_text: bool = typer.Option(False, "--no-text", help="Leave the article text out of each document."),
-    encoding: Optional[str] = EncodingOption,
+    encoding: Optional[str] = ENCODING,
 ) -> None:
     """Extract one contract document per article and write it to stdout (no database, no network).
 
     An article whose text was read before under another id is reported as its duplicate (no second
     document); stderr ends with `read N, documents D, duplicates U, failed F`."""
-    from .readers import read_paths
-    from .article import Article, Duplicate, Failure
-
     if format not in ("jsonl", "json"):
         raise typer.BadParameter("must be jsonl or json", param_hint="--format")
     _check_date(published)
@@ -157,8 +140,6 @@ def extract(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the output document."""
-    from .contract import json_schema
-
     typer.echo(json.dumps(json_schema(), indent=2))
 
 
@@ -167,8 +148,6 @@ def stages(
     config: bool = typer.Option(False, "--config", help="Also print each stage's settings and their defaults."),
 ) -> None:
     """List the pipeline's stages with what each needs and assigns (and, with --config, their settings)."""
-    from .pipeline import Pipeline
-
     for s in Pipeline().describe(config=config):
         typer.echo(f"{s['name']:<15} needs {', '.join(s['needs']):<45} assigns {', '.join(s['assigns'])}")
         for key, value in (s.get("config") or {}).items():
@@ -178,14 +157,14 @@ def stages(
 @app.command()
 def ingest(
     paths: List[Path] = typer.Argument(..., help="Text, HTML or JSONL files, or directories of them."),
-    db: Path = DbOption,
-    published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for articles without one."),
-    source: Optional[str] = typer.Option(None, help="Source (outlet) name for articles without one."),
-    kb: List[Path] = KbOption,
-    max_bytes: int = typer.Option(2_000_000, "--max-bytes", help="Refuse texts larger than this."),
-    n_process: int = typer.Option(1, "--n-process", "-j", help="Worker processes."),
-    ray: Optional[str] = RayOption,
-    encoding: Optional[str] = EncodingOption,
+    db: Path = DB,
+    published: Optional[str] = PUBLISHED,
+    source: Optional[str] = SOURCE,
+    kb: List[Path] = KB,
+    max_bytes: int = MAX_BYTES,
+    n_process: int = N_PROCESS,
+    ray: Optional[str] = RAY,
+    encoding: Optional[str] = ENCODING,
     replace: bool = typer.Option(False, "--replace",
                                  help="A stored article id given another text: replace the stored article "
                                       "(without it, that is an error)."),
@@ -194,7 +173,7 @@ def ingest(
 
     A text stored under another id is recorded as a duplicate (its id resolves to the stored article);
     stderr ends with `read N, documents D, duplicates U, failed F` (documents: stored now or already)."""
-    from .store import Store
+    from ..situation.store import Store  # DuckDB on first use: `sitrep --help` and `extract` start without it
 
     _check_date(published)
     with Store(db) as store:
@@ -208,8 +187,6 @@ def ingest(
 
 def _ingest(store, paths, *, kb, published=None, source=None, max_bytes=2_000_000, n_process=1, ray_address=None,
             encoding=None, replace=False):
-    from .readers import expand_paths
-
     n = len(list(expand_paths(paths)))
     with _progress(n, "ingesting") as advance:
         result = store.ingest(paths, pipeline=_pipeline(kb), published=published, source=source,
@@ -224,13 +201,11 @@ def _ingest(store, paths, *, kb, published=None, source=None, max_bytes=2_000_00
 
 @app.command()
 def demo(
-    db: Optional[Path] = typer.Option(None, "--db", help="Keep the demo database here (default: a temporary file)."),
-    kb: List[Path] = KbOption,
+    db: Optional[Path] = DEMO_DB,
+    kb: List[Path] = KB,
 ) -> None:
     """Ingest the bundled example articles and print a situation report."""
-    from .examples import example_articles
-    from .cli_situation import print_situation
-    from .store import Store
+    from ..situation.store import Store  # DuckDB on first use, as in ingest
 
     tmp = None
     if db is None:
@@ -257,10 +232,6 @@ def _check_date(value: Optional[str]) -> None:
         date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint="--published") from None
-
-
-from .cli_situation import register as _register_situation; _register_situation(app)  # noqa: E402,E702 (situation queries, export)
-from .cli_serve import register as _register_serve; _register_serve(app)  # noqa: E402,E702 (sitrep serve)
 
 
 def main() -> None:
@@ -291,9 +262,3 @@ def main() -> None:
                           highlight=False)
         sys.exit(1)
 
-
-from .evaluation.cli import register as _register_eval  # noqa: E402  (sitrep eval)
-_register_eval(app)
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

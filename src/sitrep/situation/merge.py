@@ -41,48 +41,17 @@ from typing import Any, Iterable, Optional, Sequence
 
 from rapidfuzz import fuzz, process
 
-from .contract import ActorRef, Claim
+from ..conflicts import contradicts
+from ..core.contract import ActorRef, Claim
+from ..numbers import lexicon
 from .dbutil import bulk_insert
+from .schema import SITUATION_TABLES
 
 WINDOW_DAYS = 2
 FUZZY_THRESHOLD = 92.0
 FUZZY_MIN_LEN = 6
 #: modalities that report the same kind of fact; others (future, hypothetical, historical) stand apart
 FACTUAL = ("asserted", "reported")
-
-SITUATION_SCHEMA = """
-CREATE TABLE IF NOT EXISTS s_actors (
-    entity_id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR,
-    wikidata VARCHAR, kb_id VARCHAR, aliases JSON, roles JSON, affiliation VARCHAR,
-    n_articles INTEGER, n_mentions INTEGER, first_seen DATE, last_seen DATE, name_key VARCHAR, alias_keys VARCHAR[],
-    n_events INTEGER DEFAULT 0);
-CREATE TABLE IF NOT EXISTS s_actor_map (
-    article_id VARCHAR, actor_id VARCHAR, entity_id VARCHAR, rule VARCHAR, PRIMARY KEY (article_id, actor_id));
-CREATE TABLE IF NOT EXISTS s_events (
-    event_id VARCHAR PRIMARY KEY, type VARCHAR, mode VARCHAR, contexts JSON,
-    source_entity VARCHAR, source_name VARCHAR, target_entity VARCHAR, target_name VARCHAR,
-    place_key VARCHAR, place_name VARCHAR, lat DOUBLE, lon DOUBLE, country_code VARCHAR, geonameid BIGINT,
-    date DATE, date_text VARCHAR, negated BOOLEAN, modality VARCHAR, cameo VARCHAR, confidence DOUBLE,
-    n_reports INTEGER, n_sources INTEGER, outlets JSON, first_reported DATE, last_reported DATE,
-    evidence VARCHAR, rule VARCHAR);
-CREATE TABLE IF NOT EXISTS s_event_reports (
-    event_id VARCHAR, article_id VARCHAR, report_id VARCHAR, outlet VARCHAR, published DATE, url VARCHAR,
-    title VARCHAR, date VARCHAR, sentence_start INTEGER, sentence_end INTEGER, sentence_text VARCHAR,
-    trigger VARCHAR, source_text VARCHAR, target_text VARCHAR, confidence DOUBLE, rule VARCHAR,
-    PRIMARY KEY (article_id, report_id));
-CREATE TABLE IF NOT EXISTS s_contradictions (
-    subject_entity VARCHAR, property VARCHAR, article_a VARCHAR, claim_a VARCHAR, article_b VARCHAR,
-    claim_b VARCHAR, outlet_a VARCHAR, outlet_b VARCHAR, published_a DATE, published_b DATE,
-    text_a VARCHAR, text_b VARCHAR, reason VARCHAR);
-CREATE TABLE IF NOT EXISTS s_relations (
-    relation_id VARCHAR PRIMARY KEY, type VARCHAR, subject_entity VARCHAR, subject_name VARCHAR,
-    object_entity VARCHAR, object_name VARCHAR, object_kind VARCHAR, since VARCHAR, until VARCHAR,
-    negated BOOLEAN, n_reports INTEGER, n_sources INTEGER, first_reported DATE, last_reported DATE,
-    articles JSON, evidence VARCHAR);
-"""
-
-SITUATION_TABLES = ("s_actors", "s_actor_map", "s_events", "s_event_reports", "s_contradictions", "s_relations")
-
 
 # -- helpers ---------------------------------------------------------------------------------------
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
@@ -428,19 +397,16 @@ def _place_key(geonameid, name) -> Optional[str]:
 
 def rebuild(con) -> dict[str, int]:
     """Recompute every situation table from the per-article tables (inside the caller's transaction):
-    actors resolved across articles, events merged across reports, contradictions across articles,
-    relations over time."""
+    actors, then events (their source and target resolved), contradictions and relations across articles."""
     for t in SITUATION_TABLES:
         con.execute(f"DELETE FROM {t}")  # noqa: S608 - fixed names
     names = _rebuild_actors(con)
     _rebuild_events(con, names)
     count_actor_events(con)
-
     # contradictions across articles
     bulk_insert(con, "s_contradictions", columns=("subject_entity", "property", "article_a", "claim_a", "article_b",
                                            "claim_b", "outlet_a", "outlet_b", "published_a", "published_b",
                                            "text_a", "text_b", "reason"), rows=cross_contradictions(con))
-
     # relations over time
     bulk_insert(con, "s_relations", columns=("relation_id", "type", "subject_entity", "subject_name", "object_entity",
                                       "object_name", "object_kind", "since", "until", "negated", "n_reports",
@@ -449,10 +415,8 @@ def rebuild(con) -> dict[str, int]:
     return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SITUATION_TABLES}  # noqa: S608
 
 
-
-
 def _rebuild_actors(con) -> dict[str, str]:
-    """``s_actor_map`` and ``s_actors``; returns each entity's name."""
+    """Fill ``s_actor_map`` and ``s_actors`` (:func:`resolve_actors`); returns entity id -> name."""
     actor_rows = _rows(con, """
         SELECT x.article_id, x.actor_id, x.name, x.kind, x.country, x.sector, x.wikidata, x.kb_id, x.role,
                x.affiliation, x.aliases, coalesce(json_array_length(x.mentions), 0) AS n_mentions,
@@ -463,28 +427,29 @@ def _rebuild_actors(con) -> dict[str, str]:
     entities, mapping = resolve_actors(actor_rows)
     bulk_insert(con, "s_actor_map", columns=("article_id", "actor_id", "entity_id", "rule"), rows=
                  [(a, x, e, rule) for (a, x), (e, rule) in mapping.items()])
-    ent_rows = []
-    for e in entities.values():
-        pubs = sorted(e.published)
-        ent_rows.append((e.entity_id, e.name, e.kind, e.country,
-                         e.sectors.most_common(1)[0][0] if e.sectors else None,
-                         e.wikidata.most_common(1)[0][0] if e.wikidata else None, e.kb_id,
-                         json.dumps(sorted(e.aliases), ensure_ascii=False),
-                         json.dumps([r for r, _ in e.roles.most_common()], ensure_ascii=False),
-                         e.affiliations.most_common(1)[0][0] if e.affiliations else None,
-                         len(e.articles), e.mentions, pubs[0] if pubs else None, pubs[-1] if pubs else None,
-                         normalise(e.name), sorted({normalise(a) for a in e.aliases} - {""})))
     bulk_insert(con, "s_actors", columns=("entity_id", "name", "kind", "country", "sector", "wikidata", "kb_id", "aliases",
                                    "roles", "affiliation", "n_articles", "n_mentions", "first_seen", "last_seen",
                                    "name_key", "alias_keys"), rows=
-                 ent_rows)
+                 [_entity_row(e) for e in entities.values()])
     return {e.entity_id: e.name for e in entities.values()}
 
 
+def _entity_row(e: Entity) -> tuple:
+    """The ``s_actors`` row of an entity: its most frequent sector, Wikidata id, roles and affiliation."""
+    pubs = sorted(e.published)
+    return (e.entity_id, e.name, e.kind, e.country,
+            e.sectors.most_common(1)[0][0] if e.sectors else None,
+            e.wikidata.most_common(1)[0][0] if e.wikidata else None, e.kb_id,
+            json.dumps(sorted(e.aliases), ensure_ascii=False),
+            json.dumps([r for r, _ in e.roles.most_common()], ensure_ascii=False),
+            e.affiliations.most_common(1)[0][0] if e.affiliations else None,
+            len(e.articles), e.mentions, pubs[0] if pubs else None, pubs[-1] if pubs else None,
+            normalise(e.name), sorted({normalise(a) for a in e.aliases} - {""}))
+
 
 def _rebuild_events(con, names: dict[str, str]) -> None:
-    """``s_events`` and ``s_event_reports``: the per-article events merged into clusters."""
-    # a denial is not an act: negated reports stay in the per-article table only
+    """Fill ``s_events`` and ``s_event_reports`` (:func:`merge_events`); a denial is not an act: negated
+    reports stay in the per-article table only."""
     ev = _rows(con, """
         SELECT e.article_id, e.event_id, e.type, e.mode, e.contexts, e.source_text, e.target_text, e.negated,
                e.modality, e.date, e.sentence_start, e.sentence_end, e.sentence_text, e.trigger, e.confidence,
@@ -500,17 +465,11 @@ def _rebuild_events(con, names: dict[str, str]) -> None:
     for r in ev:
         r["day"] = effective_date(r["date"], r["published"])
         r["place_key"] = _place_key(r["geonameid"], r["place_name"])
-    clusters = merge_events(ev)
     ev_rows, rep_rows = [], []
-    for c in clusters:
-        row = _event_row(c, names)
-        eid = row[0]
-        ev_rows.append(row)
-        for r in c.reports:
-            rep_rows.append((eid, r["article_id"], r["event_id"], r["outlet"], r["published"], r["url"], r["title"],
-                             str(r["day"]) if r["day"] else None, r["sentence_start"], r["sentence_end"],
-                             r["sentence_text"], r["trigger"], r["source_text"], r["target_text"], r["confidence"],
-                             r["rule"]))
+    for c in merge_events(ev):
+        eid = _hid("SE", c.first["article_id"], c.first["event_id"])
+        ev_rows.append(_situation_event_row(eid, c, names))
+        rep_rows += [_report_row(eid, r) for r in c.reports]
     bulk_insert(con, "s_events", columns=("event_id", "type", "mode", "contexts", "source_entity", "source_name",
                                    "target_entity", "target_name", "place_key", "place_name", "lat", "lon",
                                    "country_code", "geonameid", "date", "date_text", "negated", "modality", "cameo",
@@ -521,11 +480,10 @@ def _rebuild_events(con, names: dict[str, str]) -> None:
                                           "trigger", "source_text", "target_text", "confidence", "rule"), rows=rep_rows)
 
 
-
-def _event_row(c: "_Cluster", names: dict[str, str]) -> tuple:
-    """The ``s_events`` row of one cluster of reports."""
+def _situation_event_row(eid: str, c: _Cluster, names: dict[str, str]) -> tuple:
+    """The ``s_events`` row of a cluster of reports: the first report's type, source, target and evidence;
+    the most frequent mode and CAMEO code; every context; the highest confidence; the rule that joined them."""
     f = c.first
-    eid = _hid("SE", f["article_id"], f["event_id"])
     outlets = sorted({r["outlet"] or f"article:{r['article_id']}" for r in c.reports})
     placed = next((r for r in c.reports if r.get("place_key") == c.place and c.place), None)
     modes = Counter(r["mode"] for r in c.reports if r["mode"])
@@ -550,6 +508,14 @@ def _event_row(c: "_Cluster", names: dict[str, str]) -> tuple:
             f"same place or none; dates within {WINDOW_DAYS} day(s)")
 
 
+def _report_row(eid: str, r: dict) -> tuple:
+    """The ``s_event_reports`` row of one report of situation event ``eid``."""
+    return (eid, r["article_id"], r["event_id"], r["outlet"], r["published"], r["url"], r["title"],
+            str(r["day"]) if r["day"] else None, r["sentence_start"], r["sentence_end"],
+            r["sentence_text"], r["trigger"], r["source_text"], r["target_text"], r["confidence"],
+            r["rule"])
+
+
 def count_actor_events(con) -> None:
     """Store in ``s_actors.n_events`` how many situation events each actor takes part in."""
     con.execute("""UPDATE s_actors SET n_events = n.k FROM (
@@ -561,8 +527,6 @@ def count_actor_events(con) -> None:
 
 def cross_contradictions(con) -> list[tuple]:
     """Contradicting claim pairs from different articles, by THE rule (:func:`sitrep.conflicts.contradicts`)."""
-    from .conflicts import contradicts
-
     rows = _rows(con, """
         SELECT c.*, m.entity_id AS subject_entity, a.source AS outlet, CAST(a.published AS VARCHAR) AS published,
                p.geonameid, p.name AS place_name
@@ -605,8 +569,6 @@ def _published_close(a: Optional[str], b: Optional[str], days: int = WINDOW_DAYS
 def _comparable_days(prop: str) -> int:
     """How far apart two undated reports of ``prop`` may be published and still be compared
     (``comparable_days`` in data/quantities.yaml; a toll grows, a force level stands)."""
-    from .numbers import lexicon
-
     spec = (lexicon().raw.get("properties") or {}).get(prop) or {}
     days = spec.get("comparable_days", WINDOW_DAYS) if isinstance(spec, dict) else WINDOW_DAYS
     return int(days) if isinstance(days, int) and days >= 0 else WINDOW_DAYS

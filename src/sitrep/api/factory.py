@@ -1,0 +1,58 @@
+"""The app factory: :func:`create_app` puts the API together over one store.
+
+The endpoints live in :mod:`sitrep.api.routes` (one module per resource), their models in
+:mod:`sitrep.api.models`, the error shape in :mod:`sitrep.api.errors`, the middleware in
+:mod:`sitrep.api.middleware`, the per-app state (store, locks, token) in :mod:`sitrep.api.state`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Optional, Union
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from ..core.version import __version__
+from . import errors
+from .middleware import BodyLimit, install_headers
+from .routes import actors, articles, events, extract, graph, places, report, statements, stats
+from .state import ApiState
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+DEFAULT_MAX_BODY = 2_000_000          # bytes in a request body
+
+#: the routers, in the order of the OpenAPI document
+ROUTERS = (stats, articles, actors, events, statements, graph, places, report, extract)
+
+
+def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
+               max_body: int = DEFAULT_MAX_BODY, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
+    """The API and dashboard over the store at ``db_path`` (created when missing).
+
+    ``token``: the bearer token of the write endpoints; None reads ``SITREP_TOKEN`` from the environment;
+    without one the write endpoints answer 403. ``allowed_hosts``: when given, requests whose Host header
+    names another host are refused (400), which defeats DNS rebinding against a server on 127.0.0.1."""
+    if token is None:
+        token = os.environ.get("SITREP_TOKEN") or None
+    state = ApiState(str(db_path), token, max_body)
+    # no /docs or /redoc: FastAPI's pages load Swagger UI from a CDN, and this server works offline
+    app = FastAPI(title="sitrep", version=__version__, docs_url=None, redoc_url=None,
+                  description="News articles in, a model of a geopolitical situation out. Read endpoints are "
+                              "open; POST /extract and POST /articles need `Authorization: Bearer $SITREP_TOKEN`.")
+    app.state.sitrep = state
+    errors.install(app)
+    install_headers(app, allowed_hosts)
+    for module in ROUTERS:
+        app.include_router(module.router)
+
+    # -- the dashboard ----------------------------------------------------------------------------------
+    @app.get("/", include_in_schema=False)
+    def index():
+        return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(BodyLimit, max_bytes=max_body)  # outermost: refuses a large body before anything reads it
+    return app

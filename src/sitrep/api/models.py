@@ -1,0 +1,351 @@
+"""The API's request and response models: the contract's, plus the rows of the situation queries.
+
+Every response of the API has one of these shapes (``/openapi.json`` is generated from them); an error
+is :class:`ErrorResponse`, ``{"error": {"code", "message"}}``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Generic, Optional, TypeVar, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, field_validator, model_validator
+
+from ..core.contract import ArticleMeta, Document, Span
+
+PUBLISHED_RE = r"^\d{4}-\d{2}-\d{2}"  # a date, or a timestamp that starts with one (as in JSONL)
+
+T = TypeVar("T")
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list: ``next_offset`` is null on the last page."""
+
+    items: list[T]
+    limit: int
+    offset: int
+    next_offset: Optional[int] = None
+
+
+class ArticleSummary(ArticleMeta):
+    origin: Optional[str] = None
+    duplicates: list[str] = Field(default_factory=list, description="Ids recorded as duplicates of this article "
+                                                                    "(the same text); each resolves to it.")
+    n_actors: int = 0
+    n_events: int = 0
+    n_quotes: int = 0
+    n_claims: int = 0
+
+
+class SituationActor(_Row):
+    """One actor across the corpus (its resolved identity)."""
+
+    entity_id: str
+    name: str
+    kind: Optional[str] = None
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    wikidata: Optional[str] = None
+    kb_id: Optional[str] = None
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list)
+    affiliation: Optional[str] = None
+    n_articles: Optional[int] = None
+    n_mentions: Optional[int] = None
+    n_events: Optional[int] = None
+    first_seen: Optional[str] = None
+    last_seen: Optional[str] = None
+
+
+class ActorMentions(_Row):
+    article_id: str
+    outlet: Optional[str] = None
+    published: Optional[str] = None
+    actor_id: str
+    name: Optional[str] = None
+    role: Optional[str] = None
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class SituationRelation(_Row):
+    relation_id: str
+    type: str
+    subject_entity: Optional[str] = None
+    subject_name: Optional[str] = None
+    object_entity: Optional[str] = None
+    object_name: Optional[str] = None
+    object_kind: Optional[str] = None
+    since: Optional[str] = None
+    until: Optional[str] = None
+    negated: Optional[bool] = None
+    n_reports: Optional[int] = None
+    n_sources: Optional[int] = None
+    first_reported: Optional[str] = None
+    evidence: Optional[str] = None
+    sources: list["Source"] = Field(default_factory=list, description="Per-article reports (not in /graph).")
+
+
+class SituationEvent(_Row):
+    """One real event: the reports of it merged across articles."""
+
+    event_id: str
+    date: Optional[str] = None
+    type: str
+    mode: Optional[str] = None
+    source_entity: Optional[str] = None
+    source_name: Optional[str] = None
+    target_entity: Optional[str] = None
+    target_name: Optional[str] = None
+    place_name: Optional[str] = None
+    modality: Optional[str] = None
+    n_reports: int = 0
+    n_sources: int = 0
+    outlets: list[str] = Field(default_factory=list)
+    confidence: Optional[float] = None
+    cameo: Optional[str] = None
+    evidence: Optional[str] = None
+
+
+class EventFull(SituationEvent):
+    contexts: list[str] = Field(default_factory=list)
+    negated: Optional[bool] = None
+    place_key: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    country_code: Optional[str] = None
+    first_reported: Optional[str] = None
+    last_reported: Optional[str] = None
+    rule: Optional[str] = None
+
+
+class Source(_Row):
+    """An article that reports a fact, with the span of its evidence (offsets into the article text)."""
+
+    article_id: str
+    outlet: Optional[str] = None
+    published: Optional[str] = None
+    title: Optional[str] = None
+    start: Optional[int] = None
+    end: Optional[int] = None
+    text: Optional[str] = None
+
+
+class EventReport(Source):
+    report_id: str
+    date: Optional[str] = None
+    trigger: Optional[str] = None
+    source_text: Optional[str] = None
+    target_text: Optional[str] = None
+    confidence: Optional[float] = None
+    rule: Optional[str] = None
+
+
+class EventDetail(BaseModel):
+    event: EventFull
+    reports: list[EventReport]
+    rule: str
+
+
+class QuoteRow(_Row):
+    article_id: str
+    quote_id: str
+    speaker_entity: Optional[str] = None
+    speaker: Optional[str] = None
+    speaker_text: Optional[str] = None
+    text: str
+    kind: Optional[str] = None
+    cue: Optional[str] = None
+    start: int
+    end: int
+    outlet: Optional[str] = None
+    published: Optional[str] = None
+
+
+class ActorProfile(BaseModel):
+    actor: SituationActor
+    mentions: list[ActorMentions]
+    relations: list[SituationRelation]
+    events: list[SituationEvent]
+    quotes: list[QuoteRow]
+
+
+class ClaimRow(_Row):
+    article_id: str
+    claim_id: str
+    subject_entity: Optional[str] = None
+    subject_text: Optional[str] = None
+    property: str
+    value: float
+    value_max: Optional[float] = None
+    unit: Optional[str] = None
+    approx: Optional[bool] = None
+    place: Optional[str] = None
+    attributed_text: Optional[str] = None
+    date: Optional[str] = None
+    start: int
+    end: int
+    text: Optional[str] = None
+    outlet: Optional[str] = None
+    published: Optional[str] = None
+
+
+class ContradictionRow(_Row):
+    scope: str
+    reason: Optional[str] = None
+    article_a: str
+    claim_a: str
+    text_a: Optional[str] = None
+    outlet_a: Optional[str] = None
+    published_a: Optional[str] = None
+    article_b: str
+    claim_b: str
+    text_b: Optional[str] = None
+    outlet_b: Optional[str] = None
+    published_b: Optional[str] = None
+    start_a: Optional[int] = None
+    end_a: Optional[int] = None
+    start_b: Optional[int] = None
+    end_b: Optional[int] = None
+
+
+class GraphNode(_Row):
+    entity_id: str
+    name: Optional[str] = None
+    kind: Optional[str] = None
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    wikidata: Optional[str] = None
+    n_articles: Optional[int] = None
+
+
+class GraphEventEdge(_Row):
+    source_entity: str
+    target_entity: str
+    type: str
+    n_events: int
+    n_reports: Optional[int] = None
+    first: Optional[str] = None
+    last: Optional[str] = None
+
+
+class Graph(BaseModel):
+    at: Optional[str] = None
+    nodes: list[GraphNode]
+    relations: list[SituationRelation]
+    events: list[GraphEventEdge]
+
+
+class TimelineItem(_Row):
+    date: str
+    kind: str
+    id: str
+    type: str
+    what: str
+    n_sources: Optional[int] = None
+    evidence: Optional[str] = None
+    sources: list[Source] = Field(default_factory=list)
+
+
+class PlaceRow(_Row):
+    place_key: str
+    name: str
+    geonameid: Optional[int] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    country_code: Optional[str] = None
+    feature: Optional[str] = None
+    n_articles: int = 0
+    n_mentions: int = 0
+    n_events: int = 0
+
+
+class Report(BaseModel):
+    """The situation report of a period (``sitrep report``), with counts by event type."""
+
+    period: dict[str, Optional[str]]
+    counts: dict[str, int]
+    by_type: dict[str, int]
+    articles: dict[str, Any]
+    actors: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+    claims: list[dict[str, Any]]
+    contradictions: list[dict[str, Any]]
+    top_events: list[SituationEvent]
+    contradictions_across: list[ContradictionRow]
+    failures: int
+
+
+class Stats(BaseModel):
+    version: str
+    counts: dict[str, int]
+    writable: bool = Field(description="Whether the write endpoints are enabled (a token is configured).")
+    max_body_bytes: int
+    max_limit: int
+
+
+class ArticleIn(BaseModel):
+    """An article, in the shape of a JSONL line (``sitrep ingest``): plain ``text`` or the content of an
+    HTML file (``html``), not both, with your own ``id`` if you have one (else a hash of the text)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: Optional[Union[StrictStr, StrictInt]] = Field(
+        default=None, description="Your id for the article (an integer is taken as its decimal string); "
+                                  "default: a hash of the text.")
+    text: Optional[str] = Field(default=None, description="The article text.")
+    html: Optional[str] = Field(default=None, description="An HTML page's content (its main text is read).")
+    title: Optional[str] = None
+    url: Optional[str] = None
+    published: Optional[str] = Field(default=None, pattern=PUBLISHED_RE,
+                                     description="YYYY-MM-DD (a timestamp is cut to its date)")
+    source: Optional[str] = Field(default=None, description="The outlet's name.")
+    language: Optional[str] = Field(default=None, description='Default "en".')
+
+    @field_validator("published")
+    @classmethod
+    def _real_day(cls, value: Optional[str]) -> Optional[str]:
+        from datetime import date
+
+        if value is not None:
+            try:
+                date.fromisoformat(value[:10])
+            except ValueError:
+                raise ValueError(f"{value!r} is not a calendar date") from None
+        return value
+
+    @model_validator(mode="after")
+    def _one_body(self) -> "ArticleIn":
+        if (self.text is None) == (self.html is None):
+            raise ValueError("give exactly one of text or html")
+        body = self.text if self.text is not None else self.html
+        if not (body or "").strip():
+            raise ValueError("the article is empty")
+        return self
+
+
+class Stored(BaseModel):
+    stored: bool = Field(description="False when the article (or its text) was already in the store (nothing new).")
+    article_id: str = Field(description="The article's id, as given (or the hash of its text).")
+    duplicate_of: Optional[str] = Field(
+        default=None, description="When the store holds this text under another id: that id (the document is "
+                                  "that article's, and this id now resolves to it).")
+    replaced: bool = Field(default=False, description="True when this text replaced a stored one (?replace=true).")
+    message: str
+    document: Document
+
+
+for _m in (SituationRelation, ActorProfile, Graph):
+    _m.model_rebuild()

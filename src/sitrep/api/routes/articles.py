@@ -1,0 +1,59 @@
+"""``/articles``: the stored articles (a page of them, one document) and storing a new one."""
+
+from __future__ import annotations
+
+
+from fastapi import APIRouter, Depends, Query
+
+from ...core.contract import Document
+from ..errors import ERROR_RESPONSES, STORE_RESPONSES, ApiError
+from ..models import ArticleIn, ArticleSummary, Page, Stored
+from ..params import OFFSET, page, page_limit
+from ..state import STATE, ApiState, need_token, settled
+
+router = APIRouter()
+
+
+@router.get("/articles", response_model=Page[ArticleSummary], tags=["read"])
+def articles(limit: int = page_limit(), offset: int = OFFSET, state: ApiState = STATE):
+    """Stored articles, newest first."""
+    with state.db() as s:
+        rows = s.article_list(limit + 1, offset)
+    return page(rows, limit, offset)
+
+
+@router.get("/articles/{article_id}", response_model=Document, responses=ERROR_RESPONSES, tags=["read"])
+def article(article_id: str, state: ApiState = STATE):
+    """One stored article's contract document, with its text (every offset refers to it)."""
+    with state.db() as s:
+        doc = s.document(article_id)
+    if doc is None:
+        raise ApiError(404, "not_found", f"no article {article_id!r}")
+    return doc
+
+
+@router.post("/articles", response_model=Stored, status_code=201, responses=STORE_RESPONSES, tags=["write"],
+             dependencies=[Depends(need_token)])
+def add_article(body: ArticleIn,
+                replace: bool = Query(False, description="A stored id with another text: replace the stored "
+                                                         "article (else 409)."),
+                state: ApiState = STATE):
+    """Extract one article and store it. An article already stored is left as it is (200); a text
+    stored under another id is recorded as its duplicate (200, `duplicate_of`); a stored id with
+    another text is a 409 (`id_conflict`) unless `?replace=true`."""
+    article = state.article(body)
+    with state.db() as s:
+        answer = settled(s, s.plan([article], replace=replace), article)
+    if answer is not None:
+        return answer
+    doc = state.extract(article)
+    with state.db() as s:
+        plan = s.plan([article], replace=replace)  # again: another request may have stored it meanwhile
+        answer = settled(s, plan, article)
+        if answer is not None:
+            return answer
+        s.write_batch([(doc, article.origin)], replace=plan.replace)
+        s.refresh_situation(only_if_stale=True)
+    replaced = article.id in plan.replace
+    return Stored(stored=True, article_id=doc.article.id, document=doc, replaced=replaced,
+                  message="stored, replacing the stored article" if replaced else "stored")

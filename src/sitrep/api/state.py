@@ -1,0 +1,94 @@
+"""What one app serves from: its store (under a lock), its token, its body limit, and its extraction.
+
+One DuckDB connection serves the process; every use of it holds a lock, so concurrent requests are
+safe (DuckDB connections are not meant to be shared between threads unguarded). Extraction runs
+outside the store lock, under its own lock (one spaCy pipeline per process).
+
+Endpoints receive it as a dependency (``state: ApiState = STATE``); the write endpoints also depend on
+:func:`need_token`.
+"""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from contextlib import contextmanager
+from typing import Any, Iterator, Optional
+
+from fastapi import Depends, Request
+from fastapi.responses import JSONResponse
+
+from ..core.contract import Document
+from ..pipeline import default_pipeline
+from ..readers.jsonl import record_to_article
+from ..situation.store import Store
+from .errors import ApiError
+from .models import ArticleIn, Stored
+
+
+class ApiState:
+    def __init__(self, db_path: str, token: Optional[str], max_body: int):
+        self.db_path = db_path
+        self.token = token or None
+        self.max_body = max_body
+        self.lock = threading.RLock()
+        self.extract_lock = threading.Lock()
+        self.store = Store(db_path)
+
+    @contextmanager
+    def db(self) -> Iterator[Any]:
+        with self.lock:
+            yield self.store
+
+    def article(self, body: ArticleIn):
+        """The request body as an :class:`~sitrep.article.Article`, read as a JSONL line is."""
+        return record_to_article(body.model_dump(exclude_none=True), max_bytes=self.max_body,
+                                 origin="upload" if body.html is not None else "api")
+
+    def extract(self, article) -> Document:
+        with self.extract_lock:
+            return default_pipeline()(article)
+
+
+def get_state(request: Request) -> ApiState:
+    """The state of the app that received ``request``."""
+    return request.app.state.sitrep
+
+
+#: the dependency that gives an endpoint its app's state
+STATE = Depends(get_state)
+
+
+def need_token(request: Request) -> None:
+    """Refuse a write without the bearer token (401), or when the server has none configured (403)."""
+    state = get_state(request)
+    if not state.token:
+        raise ApiError(403, "writes_disabled",
+                       "the write endpoints are disabled: set SITREP_TOKEN in the server's environment "
+                       "and restart `sitrep serve` to enable them")
+    auth = request.headers.get("authorization") or ""
+    scheme, _, given = auth.partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
+        raise ApiError(401, "unauthorized", "this endpoint needs `Authorization: Bearer <SITREP_TOKEN>`",
+                       {"WWW-Authenticate": "Bearer"})
+    if not hmac.compare_digest(given.strip().encode("utf-8"), state.token.encode("utf-8")):
+        raise ApiError(401, "unauthorized", "the bearer token is wrong", {"WWW-Authenticate": "Bearer"})
+
+
+def settled(s, plan, article) -> Optional[JSONResponse]:
+    """The answer when the store already settles ``article`` (already stored, a duplicate, a conflict:
+    409), else None (it is to be extracted and stored)."""
+    if plan.conflicts:
+        raise ApiError(409, "id_conflict", plan.conflicts[0].reason.replace("Pass --replace", "Pass ?replace=true"))
+    if plan.duplicates:
+        (d,) = plan.duplicates
+        s.record_duplicates([d], drop=plan.drop)
+        out = Stored(stored=False, article_id=article.id, duplicate_of=d.duplicate_of,
+                     document=s.document(d.duplicate_of),
+                     message=f"this text is stored as article {d.duplicate_of!r}; {article.id!r} now resolves to it")
+        return JSONResponse(out.model_dump(mode="json"), status_code=200)
+    if plan.skipped:
+        out = Stored(stored=False, article_id=article.id, document=s.document(article.id),
+                     message="this article is already stored")
+        return JSONResponse(out.model_dump(mode="json"), status_code=200)
+    return None

@@ -1,0 +1,5 @@
+"""``python -m sitrep.cli``: the ``sitrep`` command line."""
+
+from . import main
+
+main()

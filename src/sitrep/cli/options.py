@@ -1,0 +1,54 @@
+"""The options that several ``sitrep`` commands share, each declared once here.
+
+A command takes one by naming it as a parameter's default (``db: Path = DB``); the name, the flags, the
+default and the help are then the same in every command and in docs/cli.md. Options with a per-command
+default (``--limit``) come from a function that keeps the flags and the wording.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from ..core.errors import SitrepError
+from ..readers.text import check_encoding
+
+# -- the store ------------------------------------------------------------------------------------
+DB = typer.Option("sitrep.duckdb", "--db", help="DuckDB database file.")
+DEMO_DB = typer.Option(None, "--db", help="Keep the demo database here (default: a temporary file).")
+
+# -- reading articles -----------------------------------------------------------------------------
+KB = typer.Option([], "--kb", help="Extra knowledge-base YAML file (repeatable).")
+PUBLISHED = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for articles without one.")
+SOURCE = typer.Option(None, "--source", help="Source (outlet) name for articles without one.")
+MAX_BYTES = typer.Option(2_000_000, "--max-bytes", help="Refuse texts larger than this.")
+N_PROCESS = typer.Option(1, "--n-process", "-j", help="Worker processes.")
+RAY = typer.Option(None, "--ray", help="Run on Ray: 'local', 'auto' or a cluster address (-j workers).")
+
+
+def _check_encoding(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    try:
+        return check_encoding(value)
+    except SitrepError as err:
+        raise typer.BadParameter(err.message) from None
+
+
+ENCODING = typer.Option(None, "--encoding", callback=_check_encoding, metavar="NAME",
+                        help="Encoding of files without a byte-order mark (default: UTF-8, strictly).")
+
+# -- printing query results -----------------------------------------------------------------------
+JSON = typer.Option(False, "--json", help="Print JSON (for scripts).")
+CSV = typer.Option(False, "--csv", help="Print CSV (for spreadsheets and scripts).")
+SINCE = typer.Option(None, "--since", help="From this date (YYYY-MM-DD).")
+UNTIL = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD).")
+
+
+def limit(default: int = 50, text: str = "At most this many rows (0: all).") -> typer.models.OptionInfo:
+    """``--limit``/``-n`` with a command's own default (and, where rows are not the unit, its own help)."""
+    return typer.Option(default, "--limit", "-n", help=text)
+
+
+LIMIT = limit()

@@ -1,0 +1,457 @@
+"""The store's queries over the situation: what the CLI, the HTTP API, the dashboard and the exports read.
+
+:class:`Queries` is the situation half of the reading of :class:`~sitrep.situation.store.Store` (the
+store inherits it; the per-article reads -- documents, articles, failures, plain SQL -- are its own).
+Every method works on ``self.con``, the store's DuckDB connection, through ``self.query``, and brings
+the situation tables up to date first when they are stale (``_ready``). User-given names and dates are
+checked here: an unknown actor, event type or a reversed period is a :class:`~sitrep.errors.QueryError`.
+
+:func:`report_content` is the content of the situation report (``sitrep report``), as plain data.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any, Optional, Sequence, get_args
+
+from rapidfuzz import fuzz, process
+
+from ..core.contract import PLOVER_TYPES, ActorKind
+from ..core.errors import QueryError
+from .dbutil import period
+from .merge import explain, graph_at, normalise
+
+
+class Queries:
+    """Read-only queries over a store's tables (mixed into :class:`~sitrep.situation.store.Store`)."""
+
+    con: Any  #: the store's DuckDB connection
+
+    if TYPE_CHECKING:  # provided by the Store
+        def refresh_situation(self, *, only_if_stale: bool = False) -> Optional[dict[str, int]]: ...
+
+        def resolve_article(self, article_id: str) -> Optional[str]: ...
+
+        def query(self, sql: str, params: Sequence = ()) -> list[dict]: ...
+
+    # -- the situation across articles (the CLI, the HTTP API and exports read these) ----------
+    def _ready(self) -> None:
+        self.refresh_situation(only_if_stale=True)
+
+    def resolve_actor(self, name: str) -> str:
+        """The entity id a user's actor name refers to (id, name, alias; case and accents ignored).
+
+        Raises :class:`QueryError` with suggestions when no actor matches."""
+        self._ready()
+        text = (name or "").strip()
+        if not text:
+            raise QueryError("an actor name is required")
+        row = self.con.execute("SELECT entity_id FROM s_actors WHERE lower(entity_id) = lower(?)", [text]).fetchone()
+        if row:
+            return row[0]
+        key = normalise(text)
+        for cond in ("name_key = ?", "list_contains(alias_keys, ?)"):
+            row = self.con.execute(f"SELECT entity_id FROM s_actors WHERE {cond} "  # noqa: S608 - fixed conditions
+                                   "ORDER BY n_articles DESC, n_mentions DESC, entity_id LIMIT 1", [key]).fetchone()
+            if row:
+                return row[0]
+        names = [n for (n,) in self.con.execute("SELECT DISTINCT name FROM s_actors").fetchall() if n]
+        if not names:
+            raise QueryError(f"unknown actor {text!r}: the store has no actors yet; ingest articles first")
+        near = process.extract(text, names, scorer=fuzz.WRatio, limit=3, score_cutoff=60)
+        hint = f"; did you mean {', '.join(repr(n) for n, _, _ in near)}?" if near else ""
+        raise QueryError(f"unknown actor {text!r}{hint} (see `sitrep actors --search`)")
+
+    @staticmethod
+    def check_period(since: Optional[str], until: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+        def day(value, opt):
+            if value is None or value == "":
+                return None
+            try:
+                return date.fromisoformat(str(value)).isoformat()
+            except ValueError:
+                raise QueryError(f"{opt} {value!r} is not a date YYYY-MM-DD") from None
+
+        since, until = day(since, "--since"), day(until, "--until")
+        if since and until and since > until:
+            raise QueryError(f"the date range is reversed: --since {since} is after --until {until}")
+        return since, until
+
+    def actors(self, *, kind: Optional[str] = None, country: Optional[str] = None, search: Optional[str] = None,
+               limit: Optional[int] = None) -> list[dict]:
+        """Actors across the corpus (one row per resolved identity), most reported first."""
+        self._ready()
+        where, params = ["TRUE"], []
+        if kind:
+            if kind not in get_args(ActorKind):
+                raise QueryError(f"unknown actor kind {kind!r}; one of {', '.join(get_args(ActorKind))}")
+            where.append("a.kind = ?")
+            params.append(kind)
+        if country:
+            if not (len(country) == 3 and country.isalpha()):
+                raise QueryError(f"country {country!r} must be an ISO 3166 alpha-3 code such as SYR")
+            where.append("a.country = ?")
+            params.append(country.upper())
+        if search:
+            where.append("(strpos(lower(a.name), lower(?)) > 0 OR strpos(lower(CAST(a.aliases AS VARCHAR)), lower(?)) > 0"
+                         " OR strpos(lower(a.entity_id), lower(?)) > 0 OR strpos(?, ' ' || lower(a.name) || ' ') > 0)")
+            params += [search, search, search, f" {normalise(search)} "]
+        lim = " LIMIT ?" if limit else ""
+        return self.query(f"""
+            SELECT a.entity_id, a.name, a.kind, a.country, a.sector, a.wikidata, a.kb_id, a.aliases, a.roles,
+                   a.affiliation, a.n_articles, a.n_mentions, a.n_events, a.first_seen, a.last_seen
+            FROM s_actors a
+            WHERE {' AND '.join(where)}
+            ORDER BY a.n_articles DESC, a.n_mentions DESC, a.name{lim}""", params + ([int(limit)] if limit else []))
+
+    def actor_profile(self, name: str, *, limit: int = 10) -> dict:
+        """One actor: aliases, roles, relations, recent events and quotes, and every mention's span."""
+        eid = self.resolve_actor(name)
+        (actor,) = self.query("""SELECT * EXCLUDE (name_key, alias_keys) FROM s_actors WHERE entity_id = ?""", [eid])
+        mentions = self.query("""
+            SELECT m.article_id, a.source AS outlet, a.published, x.actor_id, x.name, x.role, x.mentions
+            FROM s_actor_map m JOIN actors x ON x.article_id = m.article_id AND x.actor_id = m.actor_id
+            JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? ORDER BY a.published, m.article_id""", [eid])
+        relations = self.query("""
+            SELECT relation_id, type, subject_entity, subject_name, object_entity, object_name, since, until, negated,
+                   n_reports, first_reported, evidence
+            FROM s_relations WHERE subject_entity = ? OR object_entity = ? ORDER BY first_reported, type""", [eid, eid])
+        return {"actor": actor, "mentions": mentions, "relations": relations,
+                "events": self.events(actor=eid, limit=limit), "quotes": self.quotes(speaker=eid, limit=limit)}
+
+    def events(self, *, actor: Optional[str] = None, type: Optional[str] = None, since: Optional[str] = None,
+               until: Optional[str] = None, place: Optional[str] = None, min_sources: Optional[int] = None,
+               limit: Optional[int] = 100, offset: int = 0) -> list[dict]:
+        """Situation events (merged reports), most recent first."""
+        since, until = self.check_period(since, until)
+        where, params = ["TRUE"], []
+        if actor:
+            eid = self.resolve_actor(actor)
+            where.append("(source_entity = ? OR target_entity = ?)")
+            params += [eid, eid]
+        else:
+            self._ready()
+        if type:
+            if type.upper() not in PLOVER_TYPES:
+                raise QueryError(f"unknown event type {type!r}; one of {', '.join(PLOVER_TYPES)}")
+            where.append("type = ?")
+            params.append(type.upper())
+        conds, cparams = period("date", since, until)
+        where += conds
+        params += cparams
+        if place:
+            where.append("(strpos(lower(place_name), lower(?)) > 0 OR place_key = ?)")
+            params += [place, place]
+        if min_sources is not None:
+            if int(min_sources) < 0:
+                raise QueryError("--min-sources must be 0 or more")
+            where.append("n_sources >= ?")
+            params.append(int(min_sources))
+        lim = ""
+        if limit:
+            lim = " LIMIT ? OFFSET ?"
+            params += [int(limit), int(offset)]
+        return self.query(f"""SELECT event_id, date, type, mode, source_entity, source_name, target_entity, target_name,
+                                  place_name, modality, n_reports, n_sources, outlets, confidence, cameo, evidence
+                           FROM s_events WHERE {' AND '.join(where)}
+                           ORDER BY date DESC NULLS LAST, n_sources DESC, event_id{lim}""", params)
+
+    def why(self, event_id: str) -> dict:
+        """The reports of one situation event and the rule that joined them."""
+        self._ready()
+        found = explain(self.con, (event_id or "").strip())
+        if found is None:
+            raise QueryError(f"no situation event {event_id!r}; list them with `sitrep events`")
+        return found
+
+    def quotes(self, *, speaker: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
+               limit: Optional[int] = 100) -> list[dict]:
+        """Quotes with their resolved speakers, newest article first."""
+        since, until = self.check_period(since, until)
+        where, params = ["TRUE"], []
+        if speaker:
+            where.append("m.entity_id = ?")
+            params.append(self.resolve_actor(speaker))
+        else:
+            self._ready()
+        conds, cparams = period("a.published", since, until)
+        where += conds
+        params += cparams
+        lim = " LIMIT ?" if limit else ""
+        return self.query(f"""
+            SELECT q.article_id, q.quote_id, m.entity_id AS speaker_entity, coalesce(s.name, q.speaker_text) AS speaker,
+                   q.speaker_text, q.text, q.kind, q.cue, q.start_offset, q.end_offset, a.source AS outlet, a.published
+            FROM quotes q JOIN articles a ON a.id = q.article_id
+            LEFT JOIN s_actor_map m ON m.article_id = q.article_id AND m.actor_id = q.speaker_actor
+            LEFT JOIN s_actors s ON s.entity_id = m.entity_id
+            WHERE {' AND '.join(where)} ORDER BY a.published DESC NULLS LAST, q.article_id, q.start_offset{lim}""",
+                       params + ([int(limit)] if limit else []))
+
+    def contradictions(self) -> list[dict]:
+        """Contradicting claims, within one article and across articles, each with both sources."""
+        self._ready()
+        return self.query("""
+            SELECT 'article' AS scope, x.reason, x.article_id AS article_a, x.claim_a, ca.text AS text_a,
+                   a.source AS outlet_a, a.published AS published_a, x.article_id AS article_b, x.claim_b,
+                   cb.text AS text_b, a.source AS outlet_b, a.published AS published_b
+            FROM contradictions x JOIN articles a ON a.id = x.article_id
+            LEFT JOIN claims ca ON ca.article_id = x.article_id AND ca.claim_id = x.claim_a
+            LEFT JOIN claims cb ON cb.article_id = x.article_id AND cb.claim_id = x.claim_b
+            UNION ALL
+            SELECT 'across', reason, article_a, claim_a, text_a, outlet_a, published_a, article_b, claim_b, text_b,
+                   outlet_b, published_b
+            FROM s_contradictions
+            ORDER BY published_a NULLS LAST, article_a, claim_a, article_b, claim_b""")
+
+    def timeline(self, *, actor: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
+                 limit: Optional[int] = 200) -> list[dict]:
+        """What happened, in date order: situation events and relations that began or ended."""
+        since, until = self.check_period(since, until)
+        eid = self.resolve_actor(actor) if actor else None
+        if eid is None:
+            self._ready()
+        cond, params = ["date IS NOT NULL"], []
+        if eid:
+            cond.append("(source_entity = ? OR target_entity = ?)")
+            params += [eid, eid]
+        conds, cparams = period("date", since, until)
+        cond += conds
+        params += cparams
+        lim = " LIMIT ?" if limit else ""
+        rows = self.query(f"""SELECT CAST(date AS VARCHAR) AS date, 'event' AS kind, type, event_id AS id,
+                                  source_name, target_name, place_name, n_sources, evidence
+                           FROM s_events WHERE {' AND '.join(cond)}
+                           ORDER BY date, n_sources DESC, event_id{lim}""", params + ([int(limit)] if limit else []))
+        out = [{"date": r["date"], "kind": "event", "id": r["id"], "type": r["type"],
+                "what": f"{r['source_name'] or '?'} {r['type']} {r['target_name'] or ''}".strip()
+                + (f" in {r['place_name']}" if r["place_name"] else ""),
+                "n_sources": r["n_sources"], "evidence": r["evidence"]} for r in rows]
+        rcond, rparams = ["NOT negated"], []
+        if eid:
+            rcond.append("(subject_entity = ? OR object_entity = ?)")
+            rparams += [eid, eid]
+        for r in self.query(f"""SELECT relation_id, type, subject_name, object_name, since, until, n_sources, evidence
+                             FROM s_relations WHERE {' AND '.join(rcond)} AND (since IS NOT NULL OR until IS NOT NULL)""",
+                         rparams):
+            for bound, label in (("since", "began"), ("until", "ended")):
+                d = r[bound]
+                if d and (not since or d >= since[:len(d)]) and (not until or d <= until[:len(d)]):
+                    out.append({"date": d, "kind": f"relation {label}", "id": r["relation_id"], "type": r["type"],
+                                "what": f"{r['subject_name']} {r['type']} {r['object_name']} ({label})",
+                                "n_sources": r["n_sources"], "evidence": r["evidence"]})
+        out.sort(key=lambda x: (x["date"], x["kind"] != "event", x["id"]))
+        return out[:limit] if limit else out
+
+    def graph(self, *, at: Optional[str] = None, min_events: int = 1) -> dict:
+        """The actor graph at a date: relations that held then (since/until) and event counts up to it
+        (dyads with fewer than ``min_events`` events of a type are left out)."""
+        at, _ = self.check_period(at, None) if at else (None, None)
+        if int(min_events) < 1:
+            raise QueryError("min_events must be 1 or more")
+        self._ready()
+        return graph_at(self.con, at, int(min_events))
+
+    def graph_changes(self, start: str, end: str) -> dict:
+        """Relations that held at ``end`` but not at ``start`` (added), and the reverse (ended)."""
+        start, end = self.check_period(start, end)
+        if not start or not end:
+            raise QueryError("graph changes need two dates")
+        a = {r["relation_id"]: r for r in self.graph(at=start)["relations"]}
+        b = {r["relation_id"]: r for r in self.graph(at=end)["relations"]}
+        return {"from": start, "to": end, "added": [b[k] for k in b if k not in a],
+                "ended": [a[k] for k in a if k not in b]}
+
+    def situation_counts(self, *, since: Optional[str] = None, until: Optional[str] = None) -> dict[str, int]:
+        """How many of each thing the situation holds (in a period of publication/event dates)."""
+        since, until = self.check_period(since, until)
+        self._ready()
+        pub, pp = period("a.published", since, until)
+        ev, ep = period("date", since, until)
+        pub, ev = ["TRUE", *pub], ["TRUE", *ev]
+        pw, ew = " AND ".join(pub), " AND ".join(ev)
+        one = lambda sql, p: self.con.execute(sql, p).fetchone()[0] or 0  # noqa: E731
+        return {
+            "articles": one(f"SELECT count(*) FROM articles a WHERE {pw}", pp),
+            "sources": one(f"SELECT count(DISTINCT a.source) FROM articles a WHERE {pw}", pp),
+            "actors": one(f"""SELECT count(DISTINCT m.entity_id) FROM s_actor_map m JOIN articles a
+                              ON a.id = m.article_id WHERE {pw}""", pp),
+            "events": one(f"SELECT count(*) FROM s_events WHERE {ew}", ep),
+            "event_reports": one(f"SELECT coalesce(sum(n_reports), 0) FROM s_events WHERE {ew}", ep),
+            "multi_source_events": one(f"SELECT count(*) FROM s_events WHERE n_sources > 1 AND {ew}", ep),
+            "quotes": one(f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {pw}", pp),
+            "claims": one(f"SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id WHERE {pw}", pp),
+            "relations": one(f"""SELECT count(DISTINCT r.relation_id) FROM s_relations r,
+                                 unnest(CAST(r.articles AS VARCHAR[])) u(aid), articles a
+                                 WHERE a.id = u.aid AND NOT r.negated AND {pw}""", pp),
+            "contradictions": one(f"""SELECT count(*) FROM contradictions x JOIN articles a ON a.id = x.article_id
+                                      WHERE {pw}""", pp)
+            + one(f"""SELECT count(*) FROM s_contradictions x JOIN articles a ON a.id = x.article_b WHERE {pw}""", pp),
+        }
+
+    def report(self, *, since: Optional[str] = None, until: Optional[str] = None, limit: int = 15) -> dict:
+        """The situation report for a period: counts, the report of :func:`report_content`, the events most
+        sources agree on, and contradictions across articles."""
+        since, until = self.check_period(since, until)
+        data = dict(report_content(self, since=since, until=until, limit=limit))
+        data["period"] = {"since": since, "until": until}
+        data["counts"] = self.situation_counts(since=since, until=until)
+        data["top_events"] = self.events(since=since, until=until, min_sources=2, limit=limit)
+        data["contradictions_across"] = [c for c in self.contradictions() if c["scope"] == "across"
+                                          and (not since or (c["published_b"] or "") >= since)
+                                          and (not until or (c["published_a"] or "9") <= until)]
+        return data
+
+    # -- the rest of the situation that the HTTP API and the dashboard show ---------------------
+    def claims(self, *, article: Optional[str] = None, subject: Optional[str] = None, prop: Optional[str] = None,
+               limit: int = 100, offset: int = 0, since: Optional[str] = None, until: Optional[str] = None
+               ) -> list[dict]:
+        """Quantitative claims with their resolved subjects and sources, newest article first (the period
+        is the publication date's); ``subject`` is an actor id, name or alias, ``prop`` a claim property."""
+        where, params = self._period_filter("a.published", since, until)
+        if article:
+            where.append("c.article_id = ?")
+            params.append(self.resolve_article(article) or article)
+        if subject:
+            where.append("m.entity_id = ?")
+            params.append(self.resolve_actor(subject))
+        if prop:
+            where.append("lower(c.property) = lower(?)")
+            params.append(prop)
+        return self.query(f"""
+            SELECT c.article_id, c.claim_id, m.entity_id AS subject_entity, c.subject_text, c.property, c.value,
+                   c.value_max, c.unit, c.approx, c.place, c.attributed_text, c.date, c.start_offset AS start,
+                   c.end_offset AS "end", c.text, a.source AS outlet, CAST(a.published AS VARCHAR) AS published
+            FROM claims c JOIN articles a ON a.id = c.article_id
+            LEFT JOIN s_actor_map m ON m.article_id = c.article_id AND m.actor_id = c.subject_actor
+            WHERE {' AND '.join(where)}
+            ORDER BY a.published DESC NULLS LAST, c.article_id, c.start_offset LIMIT ? OFFSET ?""",
+                     params + [limit, offset])
+
+    def places(self, *, search: Optional[str] = None, limit: int = 100) -> list[dict]:
+        """Places across articles, one per geonames id (or name), with mention and event counts."""
+        self._ready()
+        where, params = ["TRUE"], []
+        if search:
+            where.append("strpos(lower(p.name), lower(?)) > 0")
+            params.append(search)
+        return self.query(f"""
+            WITH p AS (
+                SELECT coalesce('geo:' || CAST(geonameid AS VARCHAR), 'name:' || lower(name)) AS place_key, *
+                FROM places),
+            ev AS (SELECT place_key, count(*) AS n FROM s_events WHERE place_key IS NOT NULL GROUP BY place_key)
+            SELECT p.place_key, any_value(p.name) AS name, any_value(p.geonameid) AS geonameid,
+                   any_value(p.lat) AS lat, any_value(p.lon) AS lon, any_value(p.country_code) AS country_code,
+                   any_value(p.feature) AS feature, count(DISTINCT p.article_id) AS n_articles,
+                   sum(coalesce(json_array_length(p.mentions), 0)) AS n_mentions,
+                   coalesce(any_value(ev.n), 0) AS n_events
+            FROM p LEFT JOIN ev ON ev.place_key = p.place_key
+            WHERE {' AND '.join(where)}
+            GROUP BY p.place_key ORDER BY n_mentions DESC, name LIMIT ?""", params + [limit])
+
+    def event_reports(self, event_ids: list[str]) -> dict[str, list[dict]]:
+        """The reports (article, outlet, sentence span) of situation events, by event id."""
+        return self._grouped("event_id", event_ids, """
+                SELECT event_id, article_id, report_id, outlet, CAST(published AS VARCHAR) AS published, title, date,
+                       sentence_start AS start, sentence_end AS "end", sentence_text AS text, trigger, source_text,
+                       target_text, confidence, rule
+                FROM s_event_reports WHERE list_contains(?, event_id)
+                ORDER BY published NULLS LAST, article_id, report_id""")
+
+    def relation_sources(self, relation_ids: list[str]) -> dict[str, list[dict]]:
+        """The per-article reports of situation relations (matched on type and resolved actors)."""
+        return self._grouped("relation_id", relation_ids, """
+                SELECT s.relation_id, r.article_id, a.source AS outlet, CAST(a.published AS VARCHAR) AS published,
+                       a.title, r.start_offset AS start, r.end_offset AS "end"
+                FROM s_relations s
+                JOIN relations r ON r.type = s.type AND r.negated = s.negated
+                JOIN s_actor_map ms ON ms.article_id = r.article_id AND ms.actor_id = r.subject_actor
+                     AND ms.entity_id = s.subject_entity
+                LEFT JOIN s_actor_map mo ON mo.article_id = r.article_id AND mo.actor_id = r.object_actor
+                JOIN articles a ON a.id = r.article_id
+                WHERE list_contains(?, s.relation_id)
+                      AND (mo.entity_id = s.object_entity OR (mo.entity_id IS NULL AND s.object_kind = 'place'))
+                ORDER BY a.published, r.article_id, r.start_offset""")
+
+    def _period_filter(self, column: str, since: Optional[str], until: Optional[str]) -> tuple[list[str], list]:
+        """SQL conditions (and their parameters) keeping rows whose ``column`` lies in the period; the
+        situation tables are brought up to date first."""
+        since, until = self.check_period(since, until)
+        self._ready()
+        conds, params = period(column, since, until)
+        return ["TRUE", *conds], list(params)
+
+    def _grouped(self, key: str, ids: list[str], sql: str) -> dict[str, list[dict]]:
+        """Rows of ``sql`` (one ``?``: the list of ids) grouped by their ``key`` column."""
+        if not ids:
+            return {}
+        self._ready()
+        out: dict[str, list[dict]] = {}
+        for r in self.query(sql, [list(ids)]):
+            out.setdefault(r[key], []).append(r)
+        return out
+
+    def event_counts_by_type(self, since: Optional[str] = None, until: Optional[str] = None) -> dict[str, int]:
+        """Situation events of a period (their own date) counted by PLOVER type, most frequent first."""
+        where, params = self._period_filter("date", since, until)
+        rows = self.query(f"SELECT type, count(*) AS n FROM s_events WHERE {' AND '.join(where)} "
+                           "GROUP BY type ORDER BY n DESC, type", params)
+        return {r["type"]: r["n"] for r in rows}
+
+
+def report_content(store: Queries, *, since: Optional[str] = None, until: Optional[str] = None,
+                   limit: int = 15) -> dict:
+    """The situation report's content as plain data, from the per-article tables (the CLI, the API and the
+    dashboard render it; :func:`sitrep.situation.report.print_report` for people)."""
+    con = store.con
+    conds, params = period("a.published", since, until)
+    where = " AND ".join(conds) or "TRUE"
+    arts = con.execute(f"""SELECT count(*), min(published), max(published), count(DISTINCT source)
+                           FROM articles a WHERE {where}""", params).fetchone()
+    actors = con.execute(f"""
+        SELECT any_value(x.name) AS name, any_value(x.kind), any_value(x.country), any_value(x.sector),
+               count(DISTINCT x.article_id) AS n_articles, sum(json_array_length(x.mentions)) AS n_mentions
+        FROM actors x JOIN articles a ON a.id = x.article_id
+        WHERE {where} AND x.kind <> 'media'
+        GROUP BY coalesce(x.kb_id, lower(x.name))
+        ORDER BY n_articles DESC, n_mentions DESC, name LIMIT ?""", params + [limit]).fetchall()
+    events = con.execute(f"""
+        SELECT coalesce(e.date, CAST(a.published AS VARCHAR)) AS day, e.type, e.mode,
+               coalesce(sa.name, e.source_text), coalesce(ta.name, e.target_text), p.name, e.sentence_text,
+               a.source, e.negated, e.modality, e.confidence
+        FROM events e JOIN articles a ON a.id = e.article_id
+        LEFT JOIN places p ON p.article_id = e.article_id AND p.place_id = e.location
+        LEFT JOIN actors sa ON sa.article_id = e.article_id AND sa.actor_id = e.source_actor
+        LEFT JOIN actors ta ON ta.article_id = e.article_id AND ta.actor_id = e.target_actor
+        WHERE {where} AND NOT e.negated AND e.modality <> 'historical'
+        ORDER BY day NULLS LAST, e.confidence DESC LIMIT ?""", params + [limit * 3]).fetchall()
+    quotes = con.execute(f"""
+        SELECT coalesce(sp.name, q.speaker_text, '(unattributed)'), q.text, a.source, CAST(a.published AS VARCHAR)
+        FROM quotes q JOIN articles a ON a.id = q.article_id
+        LEFT JOIN actors sp ON sp.article_id = q.article_id AND sp.actor_id = q.speaker_actor
+        WHERE {where} AND q.kind <> 'indirect'
+        ORDER BY a.published, q.start_offset LIMIT ?""", params + [limit]).fetchall()
+    claims = con.execute(f"""
+        SELECT coalesce(sa.name, c.subject_text), c.property, c.value, c.value_max, c.approx, c.unit, c.text, a.source,
+               CAST(a.published AS VARCHAR), c.article_id, c.claim_id
+        FROM claims c JOIN articles a ON a.id = c.article_id
+        LEFT JOIN actors sa ON sa.article_id = c.article_id AND sa.actor_id = c.subject_actor
+        WHERE {where} ORDER BY a.published, c.start_offset LIMIT ?""", params + [limit * 2]).fetchall()
+    contradictions = con.execute(f"""
+        SELECT x.reason, ca.text, cb.text, a.source
+        FROM contradictions x JOIN articles a ON a.id = x.article_id
+        LEFT JOIN claims ca ON ca.article_id = x.article_id AND ca.claim_id = x.claim_a
+        LEFT JOIN claims cb ON cb.article_id = x.article_id AND cb.claim_id = x.claim_b
+        WHERE {where}""", params).fetchall()
+    failures = con.execute("SELECT count(*) FROM failures").fetchone()[0]
+    return {
+        "articles": {"count": arts[0], "first": str(arts[1]) if arts[1] else None,
+                     "last": str(arts[2]) if arts[2] else None, "sources": arts[3]},
+        "actors": [dict(zip(("name", "kind", "country", "sector", "articles", "mentions"), r)) for r in actors],
+        "events": [dict(zip(("date", "type", "mode", "source", "target", "place", "evidence", "outlet",
+                             "negated", "modality", "confidence"), r)) for r in events],
+        "quotes": [dict(zip(("speaker", "text", "outlet", "published"), r)) for r in quotes],
+        "claims": [dict(zip(("subject", "property", "value", "value_max", "approx", "unit", "evidence",
+                             "outlet", "published", "article_id", "claim_id"), r)) for r in claims],
+        "contradictions": [dict(zip(("reason", "claim_a", "claim_b", "outlet"), r)) for r in contradictions],
+        "failures": failures,
+    }

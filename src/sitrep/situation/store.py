@@ -1,0 +1,511 @@
+"""The store: an embedded DuckDB database of documents, one table per kind of fact.
+
+    store = Store("sitrep.duckdb")
+    result = store.ingest(["articles/"])          # read, extract, store; idempotent
+    store.counts()                                # {"articles": 12, "events": 140, ...}
+
+Every table is written from the contract :class:`~sitrep.contract.Document` (the store never sees a
+stage's internals). Ingest is idempotent (articles already stored are skipped before extraction) and
+transactional per batch (an interrupted ingest leaves no half-written article; running it again
+completes the rest). The schema version is stored and checked on open.
+
+Every id given to ingest is accounted for (:class:`IngestResult`): stored, already stored, a duplicate,
+or failed. An article whose text the store holds under another id is a *duplicate*: it is not extracted
+again, and the ``duplicates`` table maps its id to the stored article's, which :meth:`Store.resolve_article`,
+:meth:`Store.document` and the queries that take an article id follow. A stored id given another text is
+an :class:`~sitrep.errors.IdConflictError` (recorded in ``failures``) unless ``replace=True``, which
+replaces the stored article (its duplicates keep resolving to it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Collection, Iterable, Iterator, Optional, Sequence, Union
+
+import duckdb
+
+from ..core.article import Article, Duplicate, Failure, text_hash
+from ..core.contract import Document
+from ..core.errors import IdConflictError, QueryError, SchemaVersionError, StoreError
+from ..pipeline import default_pipeline
+from ..readers import DEFAULT_MAX_BYTES, deduplicate, read_paths
+from .dbutil import bulk_insert
+from .merge import rebuild
+from .queries import Queries
+from .schema import (FACT_TABLES, INSERT_ARTICLE, MIGRATIONS, SCHEMA, SCHEMA_VERSION, SITUATION_TABLES, article_row,
+                     fact_rows, failure_from_row, failure_row)
+
+DEFAULT_DB = "sitrep.duckdb"
+
+
+@dataclass
+class IngestResult:
+    """What ingest made of every id it read: ``read == stored + skipped + duplicates + failed``.
+
+    ``stored`` counts the articles written (``replaced`` of them replacing a stored one), ``skipped``
+    those already stored, ``duplicates`` the ids whose text was read or stored under another id
+    (``duplicate_items`` says which), ``failed`` the rest (``failures``)."""
+
+    stored: int = 0
+    skipped: int = 0
+    failed: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    read: int = 0
+    duplicates: int = 0
+    replaced: int = 0
+    duplicate_items: list[Duplicate] = field(default_factory=list)
+
+    @property
+    def documents(self) -> int:
+        """Articles that have their document in the store: stored now or before."""
+        return self.stored + self.skipped
+
+    def summary(self) -> str:
+        parts = [f"{self.stored} article(s) stored" + (f" ({self.replaced} replacing a stored one)"
+                                                        if self.replaced else "")]
+        if self.skipped:
+            parts.append(f"{self.skipped} already stored (nothing new)")
+        if self.duplicates:
+            parts.append(f"{self.duplicates} duplicate(s)")
+        if self.failed:
+            parts.append(f"{self.failed} failed")
+        return ", ".join(parts)
+
+    def tally(self) -> str:
+        """``read N, documents D, duplicates U, failed F`` (D: stored now or already)."""
+        return f"read {self.read}, documents {self.documents}, duplicates {self.duplicates}, failed {self.failed}"
+
+
+@dataclass
+class IngestPlan:
+    """What ingest does with the articles read, given what the store holds."""
+
+    todo: list[Article] = field(default_factory=list)          # to extract and store
+    replace: set[str] = field(default_factory=set)             # ... replacing what the store holds for the id
+    skipped: int = 0                                            # already stored, the same text
+    duplicates: list[Duplicate] = field(default_factory=list)  # of a stored text: to record in `duplicates`
+    run_duplicates: list[Duplicate] = field(default_factory=list)  # of a text read before in this run: likewise
+    drop: set[str] = field(default_factory=set)                # stored ids that become duplicates (--replace)
+    conflicts: list[Failure] = field(default_factory=list)     # a stored id with another text
+    unsettled: set[str] = field(default_factory=set)           # ids whose text did not get stored (conflict,
+    #                                                            failed extraction): no duplicate resolves to them
+
+    def add_article(self, a: Article, known: Optional[tuple], stored_as: Optional[str], *, replace: bool) -> None:
+        """Plan one article: ``known`` is what the store holds for its id ((article it resolves to, that
+        text's hash, "article" | "duplicate"), or None), ``stored_as`` the id its text is stored under."""
+        if known and known[1] in (None, text_hash(a.text)):  # stored already, as itself or as a duplicate
+            if known[2] == "article":
+                self.skipped += 1
+            else:
+                self.duplicates.append(Duplicate(a.id, known[0], a.origin, first_origin="the store"))
+        elif known and not replace:
+            self.conflicts.append(_conflict(a.id, a.origin, known))
+            self.unsettled.add(a.id)
+        elif stored_as is not None and stored_as != a.id:  # the store holds this text under another id
+            self.duplicates.append(Duplicate(a.id, stored_as, a.origin, first_origin="the store"))
+            if known:
+                self.drop.add(a.id)
+        else:
+            self.todo.append(a)
+            if known:
+                self.replace.add(a.id)
+
+    def add_duplicate(self, d: Duplicate, known: Optional[tuple], h: Optional[str], *, replace: bool) -> None:
+        """Plan a duplicate read in this run (``h``: the hash of its text): its id may be stored with
+        another text (a conflict, or with ``replace`` its stored article makes way)."""
+        if known and known[1] not in (None, h) and known[0] != d.duplicate_of:
+            if not replace:
+                self.conflicts.append(_conflict(d.article_id, d.origin, known))
+                return
+            self.drop.add(d.article_id)
+        self.run_duplicates.append(d)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _conflict(article_id: str, origin: Optional[str], known: tuple) -> Failure:
+    target, _, how = known
+    held = "is stored" if how == "article" else f"is stored as a duplicate of {target}"
+    err = IdConflictError(f"article id {article_id!r} {held} with another text; this text is not stored. "
+                          f"Pass --replace to replace the stored article, or give this one its own id",
+                          existing="the store", article_id=article_id, path=origin, stage="store")
+    return Failure.from_error(err)
+
+
+class Store(Queries):
+    """An embedded DuckDB database holding sitrep documents; its read queries are those of
+    :class:`~sitrep.situation.queries.Queries`."""
+
+    def __init__(self, path: Union[str, os.PathLike] = DEFAULT_DB, *, read_only: bool = False):
+        self.path = str(path)
+        self.read_only = read_only
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(f"no database at {self.path}; create one with `sitrep ingest PATH --db {self.path}`")
+        self.con = self._connect(read_only)
+        if not self._init_schema(read_only):  # an older schema: upgrade it in a writable connection first
+            self.con.close()
+            self.con = self._connect(False)
+            self._init_schema(False)
+            self.con.close()
+            self.con = self._connect(True)
+
+    def _connect(self, read_only: bool):
+        try:
+            return duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as err:
+            raise StoreError(f"cannot open database {self.path}: {err}") from None
+
+    # -- schema ------------------------------------------------------------------------------
+    def _init_schema(self, read_only: bool) -> bool:
+        """Create the schema in an empty database, check (and upgrade) it in an existing one; False when
+        the store needs an upgrade that a read-only connection cannot make."""
+        tables = {r[0] for r in self.con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+        if "meta" in tables:
+            row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            found = int(row[0]) if row and str(row[0]).isdigit() else None
+            if found == SCHEMA_VERSION:
+                return True
+            if found is None or found > SCHEMA_VERSION or any(v not in MIGRATIONS
+                                                               for v in range(found, SCHEMA_VERSION)):
+                raise SchemaVersionError(
+                    f"database {self.path} has schema version {found}, this sitrep needs {SCHEMA_VERSION}; "
+                    f"ingest into a new database (--db NEW.duckdb) or use the sitrep version that wrote it")
+            if read_only:
+                return False
+            self._migrate(found)
+            return True
+        if tables:
+            raise StoreError(f"{self.path} is a DuckDB database but not a sitrep store; choose another --db")
+        if read_only:
+            raise StoreError(f"{self.path} is empty; ingest articles first")
+        self.con.execute(SCHEMA)
+        self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        self.con.execute("INSERT INTO meta VALUES ('situation_stale', '0')")
+        return True
+
+    def _migrate(self, found: int) -> None:
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            for version in range(found, SCHEMA_VERSION):
+                for sql in MIGRATIONS[version]:
+                    self.con.execute(sql)
+            self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
+            self.con.execute("COMMIT")
+        except duckdb.Error as err:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"cannot upgrade database {self.path} from schema version {found} to "
+                             f"{SCHEMA_VERSION}: {err}") from None
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+
+    def stored_ids(self, ids: Sequence[str]) -> set[str]:
+        if not ids:
+            return set()
+        rows = self.con.execute("SELECT id FROM articles WHERE list_contains(?, id)", [list(ids)]).fetchall()
+        return {r[0] for r in rows}
+
+    def _insert_document(self, doc: Document, origin: Optional[str]) -> None:
+        aid, c = doc.article.id, self.con
+        c.execute(INSERT_ARTICLE, article_row(doc, origin, _now()))
+        for table, rows in fact_rows(doc).items():
+            bulk_insert(c, table, rows)
+        # resolved once stored -- but not the record that an id was given another text (E801)
+        c.execute("DELETE FROM failures WHERE article_id = ? AND code <> ?", [aid, IdConflictError.code])
+
+    def _delete_article(self, aid: str) -> None:
+        """Remove what the store holds for ``aid``: its article and facts, or its duplicate record (the
+        duplicates of the article keep pointing at the id)."""
+        for t in FACT_TABLES:
+            self.con.execute(f"DELETE FROM {t} WHERE article_id = ?", [aid])  # noqa: S608 - fixed names
+        self.con.execute("DELETE FROM articles WHERE id = ?", [aid])
+        self.con.execute("DELETE FROM duplicates WHERE id = ?", [aid])
+        self.con.execute("DELETE FROM failures WHERE article_id = ?", [aid])
+
+    def _insert_failure(self, f: Failure) -> None:
+        self.con.execute("INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?)", failure_row(f, _now()))
+
+    def write_batch(self, items: Iterable[Union[tuple[Document, Optional[str]], Failure]], *,
+                    replace: Collection[str] = ()) -> tuple[int, int]:
+        """Write documents (with their origin) and failures in one transaction; returns (stored, failed).
+        A document whose id is stored already is skipped, unless its id is in ``replace``: then what the
+        store holds for the id is replaced."""
+        stored = failed = 0
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for item in items:
+                if isinstance(item, Failure):
+                    self._insert_failure(item)
+                    failed += 1
+                    continue
+                doc, origin = item
+                if doc.article.id in replace:
+                    self._delete_article(doc.article.id)
+                elif self.has_article(doc.article.id):
+                    continue
+                self._insert_document(doc, origin)
+                stored += 1
+            if stored:
+                self.con.execute("UPDATE meta SET value = '1' WHERE key = 'situation_stale'")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return stored, failed
+
+    def add_documents(self, docs: Iterable[Document], *, refresh: bool = True) -> int:
+        """Store contract documents; with ``refresh`` the situation tables are recomputed now, else on
+        the next query."""
+        n = self.write_batch((d, None) for d in docs)[0]
+        if refresh:
+            self.refresh_situation(only_if_stale=True)
+        return n
+
+    def ingest(self, sources: Iterable[Union[str, os.PathLike, Article]], *, pipeline=None,
+               published: Optional[str] = None, source: Optional[str] = None, max_bytes: Optional[int] = None,
+               n_process: int = 1, batch_size: int = 8, ray_address: Optional[str] = None,
+               on_progress: Optional[Callable[[int], None]] = None, refresh: bool = True,
+               replace: bool = False, encoding: Optional[str] = None) -> IngestResult:
+        """Read, extract and store; articles already stored are skipped before extraction, and so are
+        duplicates (a text read or stored under another id: recorded in ``duplicates``). A stored id
+        with another text is an :class:`IdConflictError` failure, unless ``replace`` (then the new text
+        replaces the stored article). ``encoding``: of files without a byte-order mark (default UTF-8).
+
+        With ``refresh`` the situation tables (merged actors, events, ...) are recomputed at the end;
+        else they are recomputed by the next query (useful when ingesting one article at a time)."""
+        if pipeline is None:
+            pipeline = default_pipeline()
+        sources = list(sources)
+        paths = [s for s in sources if not isinstance(s, Article)]
+        read = read_paths(paths, published=published, source=source, max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+                          encoding=encoding, dedupe=False) if paths else []
+        items = list(deduplicate([s for s in sources if isinstance(s, Article)] + list(read)))
+        articles = [x for x in items if isinstance(x, Article)]
+        plan = self.plan(articles, [x for x in items if isinstance(x, Duplicate)], replace=replace)
+        failures = [x for x in items if isinstance(x, Failure)] + plan.conflicts
+        result = IngestResult(read=len(items), skipped=plan.skipped, failures=list(failures))
+        if failures:
+            result.failed += self.write_batch(failures)[1]
+        self._extract_and_write(plan, pipeline, result, n_process=n_process, batch_size=batch_size,
+                                ray_address=ray_address, on_progress=on_progress)
+        settled = [d for d in plan.run_duplicates if d.duplicate_of not in plan.unsettled]
+        self.record_duplicates(plan.duplicates + settled, drop=plan.drop)
+        result.duplicate_items = plan.duplicates + plan.run_duplicates
+        result.duplicates = len(result.duplicate_items)
+        if refresh:
+            self.refresh_situation(only_if_stale=True)
+        return result
+
+    def _extract_and_write(self, plan: IngestPlan, pipeline, result: IngestResult, *, n_process: int, batch_size: int,
+                           ray_address: Optional[str], on_progress: Optional[Callable[[int], None]]) -> None:
+        batch: list = []
+
+        def flush() -> None:
+            s, f = self.write_batch(batch, replace=plan.replace)
+            result.stored, result.failed = result.stored + s, result.failed + f
+            if on_progress:
+                on_progress(len(batch))
+            batch.clear()
+
+        for outcome in pipeline.pipe(plan.todo, n_process=n_process, batch_size=batch_size,
+                                     ray_address=ray_address):
+            if outcome.failure is not None:
+                batch.append(outcome.failure)
+                result.failures.append(outcome.failure)
+                plan.unsettled.add(outcome.article.id)
+            else:
+                batch.append((outcome.document, outcome.article.origin))
+                result.replaced += outcome.article.id in plan.replace
+            if len(batch) >= batch_size:
+                flush()
+        if batch:
+            flush()
+
+    # -- every id accounted for ----------------------------------------------------------------
+    def _known(self, ids: list[str], hashes: list[str]) -> tuple[dict, dict]:
+        """What the store holds for ``ids`` and texts: {id: (article it resolves to, that text's hash,
+        "article" | "duplicate")} and {text hash: stored article id}."""
+        held = {i: (i, h, "article") for i, h in self.con.execute(
+            "SELECT id, text_hash FROM articles WHERE list_contains(?, id)", [ids]).fetchall()}
+        aliases = dict(self.con.execute("SELECT id, duplicate_of FROM duplicates WHERE list_contains(?, id)",
+                                        [[i for i in ids if i not in held]]).fetchall())
+        if aliases:
+            targets = dict(self.con.execute("SELECT id, text_hash FROM articles WHERE list_contains(?, id)",
+                                            [sorted(set(aliases.values()))]).fetchall())
+            held.update({i: (t, targets.get(t), "duplicate") for i, t in aliases.items() if t in targets})
+        by_hash = dict(self.con.execute("""SELECT text_hash, min(id) FROM articles
+                                           WHERE list_contains(?, text_hash) GROUP BY text_hash""",
+                                        [hashes]).fetchall())
+        return held, by_hash
+
+    def plan(self, articles: Sequence[Article], dups: Sequence[Duplicate] = (), *, replace: bool = False) -> IngestPlan:
+        """Decide, for each article (with distinct ids and texts, as :func:`sitrep.readers.deduplicate`
+        gives them) and each duplicate read, what the store does with it (see :class:`IngestPlan`);
+        nothing is written."""
+        hashes = {a.id: text_hash(a.text) for a in articles}
+        held, by_hash = self._known(list(hashes) + [d.article_id for d in dups], list(set(hashes.values())))
+        if replace:  # a text being replaced in this run is not there to be a duplicate of
+            gone = {i for i, h in hashes.items() if i in held and held[i][2] == "article" and held[i][1] not in (None, h)}
+            by_hash = {h: i for h, i in by_hash.items() if i not in gone}
+        plan = IngestPlan()
+        for a in articles:
+            plan.add_article(a, held.get(a.id), by_hash.get(hashes[a.id]), replace=replace)
+        for d in dups:
+            plan.add_duplicate(d, held.get(d.article_id), hashes.get(d.duplicate_of), replace=replace)
+        return plan
+
+    def record_duplicates(self, dups: Iterable[Duplicate], *, drop: Collection[str] = ()) -> int:
+        """Record that each duplicate's id resolves to the article its text is stored as (when it is
+        stored: a duplicate of an article that failed is not recorded); the ids in ``drop`` lose what
+        the store held for them first. Returns how many were recorded."""
+        n = 0
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for d in dups:
+                target = self.resolve_article(d.duplicate_of)
+                if target is None or target == d.article_id:
+                    continue
+                if d.article_id in drop:
+                    self._delete_article(d.article_id)
+                    self.con.execute("UPDATE duplicates SET duplicate_of = ? WHERE duplicate_of = ?",
+                                     [target, d.article_id])
+                    self.con.execute("UPDATE meta SET value = '1' WHERE key = 'situation_stale'")
+                self.con.execute("INSERT OR REPLACE INTO duplicates VALUES (?, ?, ?, ?)",
+                                 [d.article_id, target, d.origin, _now()])
+                n += 1
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return n
+
+    def resolve_article(self, article_id: str) -> Optional[str]:
+        """The id of the stored article ``article_id`` names: itself, or the article it is a duplicate
+        of; None when the store knows no such id."""
+        if self.has_article(article_id):
+            return article_id
+        row = self.con.execute("""SELECT d.duplicate_of FROM duplicates d JOIN articles a ON a.id = d.duplicate_of
+                                  WHERE d.id = ?""", [article_id]).fetchone()
+        return row[0] if row else None
+
+    # -- the situation across articles ---------------------------------------------------------
+    def situation_stale(self) -> bool:
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'situation_stale'").fetchone()
+        return row is None or row[0] != "0"
+
+    def refresh_situation(self, *, only_if_stale: bool = False) -> Optional[dict[str, int]]:
+        """Recompute the situation tables (merged actors, events, relations, cross-article
+        contradictions) from the per-article tables, in one transaction. Returns their row counts."""
+        if self.read_only or (only_if_stale and not self.situation_stale()):
+            return None
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            counts = rebuild(self.con)
+            self.con.execute("UPDATE meta SET value = '0' WHERE key = 'situation_stale'")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return counts
+
+    # -- reading -----------------------------------------------------------------------------
+    def counts(self, *, situation: bool = False) -> dict[str, int]:
+        tables = ("articles", *FACT_TABLES, "failures", "duplicates") + (SITUATION_TABLES if situation else ())
+        if situation:
+            self.refresh_situation(only_if_stale=True)
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608 - fixed names
+                for t in tables}
+
+    def documents(self) -> Iterator[Document]:
+        for (js,) in self.con.execute("SELECT document FROM articles ORDER BY published NULLS LAST, id").fetchall():
+            yield Document.model_validate_json(js)
+
+    def document(self, article_id: str) -> Optional[Document]:
+        """The stored document of ``article_id`` (or of the article it is a duplicate of), or None."""
+        resolved = self.resolve_article(article_id)
+        if resolved is None:
+            return None
+        row = self.con.execute("SELECT document FROM articles WHERE id = ?", [resolved]).fetchone()
+        return Document.model_validate_json(row[0]) if row else None
+
+    def duplicates(self, article_id: Optional[str] = None) -> list[dict]:
+        """The recorded duplicates (``id``, ``duplicate_of``, ``origin``), of one article or all."""
+        where, params = ("WHERE duplicate_of = ?", [article_id]) if article_id else ("", [])
+        return self.query(f"SELECT id, duplicate_of, origin FROM duplicates {where} ORDER BY duplicate_of, id",
+                          params)
+
+    def failures(self) -> list[Failure]:
+        rows = self.con.execute(
+            "SELECT article_id, origin, stage, code, reason FROM failures ORDER BY failed_at").fetchall()
+        return [failure_from_row(r) for r in rows]
+
+    # -- plain SQL, and the articles as the HTTP API and the dashboard list them ----------------
+    def query(self, sql: str, params: Sequence = ()) -> list[dict]:
+        """Run a parameterised SQL query over the store's tables (meant for reading); rows come back as
+        dicts, with dates as ISO strings and JSON columns parsed."""
+        cur = self.con.execute(sql, list(params))
+        names = [d[0] for d in cur.description]
+        json_cols = {i for i, d in enumerate(cur.description) if str(d[1]).upper() == "JSON"}
+        out = []
+        for row in cur.fetchall():
+            rec = {}
+            for i, (k, v) in enumerate(zip(names, row)):
+                if i in json_cols and isinstance(v, str):
+                    v = json.loads(v)
+                elif hasattr(v, "isoformat"):
+                    v = v.isoformat()
+                rec[k] = v
+            out.append(rec)
+        return out
+
+    def article_list(self, limit: int = 100, offset: int = 0, *, ids: Optional[Sequence[str]] = None) -> list[dict]:
+        """Stored articles, newest first, with their counts of actors, events, quotes and claims and the
+        ids recorded as their duplicates; ``ids``: only these (stored ids)."""
+        where, params = ("WHERE list_contains(?, a.id)", [list(ids)]) if ids is not None else ("", [])
+        return self.query(f"""
+            SELECT a.id, a.title, a.source, a.url, CAST(a.published AS VARCHAR) AS published, a.language, a.origin,
+                   (SELECT count(*) FROM actors x WHERE x.article_id = a.id) AS n_actors,
+                   (SELECT count(*) FROM events x WHERE x.article_id = a.id) AS n_events,
+                   (SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS n_quotes,
+                   (SELECT count(*) FROM claims x WHERE x.article_id = a.id) AS n_claims,
+                   coalesce((SELECT list(d.id ORDER BY d.id) FROM duplicates d WHERE d.duplicate_of = a.id),
+                            []::VARCHAR[]) AS duplicates
+            FROM articles a {where}
+            ORDER BY a.published DESC NULLS LAST, a.ingested_at DESC, a.id LIMIT ? OFFSET ?""",
+                     params + [limit, offset])
+
+    def article(self, article_id: str) -> dict:
+        """One stored article's row of :meth:`article_list`, found by its id or the id of a duplicate
+        (``requested`` is the id asked for); :class:`QueryError` when the store knows no such id."""
+        resolved = self.resolve_article(article_id)
+        if resolved is None:
+            raise QueryError(f"unknown article {article_id!r}; `sitrep articles` lists the stored ones")
+        (row,) = self.article_list(1, 0, ids=[resolved])
+        return {"requested": article_id, **row}
+
+    def claim_spans(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, int]]:
+        """(article, claim) -> the claim's (start, end) in its article."""
+        if not keys:
+            return {}
+        arts = sorted({a for a, _ in keys})
+        rows = self.query("""SELECT article_id, claim_id, start_offset, end_offset FROM claims
+                               WHERE list_contains(?, article_id)""", [arts])
+        return {(r["article_id"], r["claim_id"]): (r["start_offset"], r["end_offset"]) for r in rows
+                if (r["article_id"], r["claim_id"]) in keys}
