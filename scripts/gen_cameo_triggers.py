@@ -212,6 +212,10 @@ def _tokenize(part: str) -> list[Item]:
     """A pattern half as items. ``(PREP NOUN)`` is a prepositional phrase, ``{MODS HEAD}`` a noun
     phrase, ``&SYN`` a synset, ``$ + ^ %`` actor slots, a bare known preposition opens a phrase with
     the next noun (TABARI style: ``- * TROOP TOWARD +``)."""
+    return _attach_bare_preps(_items(part))
+
+
+def _items(part: str) -> list[Item]:
     toks = part.split()
     items: list[Item] = []
     i = 0
@@ -223,7 +227,7 @@ def _tokenize(part: str) -> list[Item]:
                 i += 1
                 group.append(toks[i])
             inner = " ".join(group)[1:].rstrip(")")
-            sub = _tokenize(inner)
+            sub = _items(inner)
             head = sub[0].words[0] if sub and sub[0].kind == "np" and len(sub[0].words) == 1 else ""
             items.append(Item("pp", prep=head, objects=tuple(sub[1:]) if head else tuple(sub)))
         elif t.startswith("{"):
@@ -241,7 +245,7 @@ def _tokenize(part: str) -> list[Item]:
         else:
             items.append(Item("np", words=_words(t)))
         i += 1
-    return _attach_bare_preps(items)
+    return items
 
 
 def _attach_bare_preps(items: list[Item]) -> list[Item]:
