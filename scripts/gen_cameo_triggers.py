@@ -838,7 +838,7 @@ def render(data: dict) -> str:
 
 def validate(text: str) -> dict:
     """The text parsed and validated against sitrep's model; returns the counts per section."""
-    from sitrep.cameo_triggers import parse_cameo_triggers
+    from sitrep.lexicon.cameo import parse_cameo_triggers
 
     model = parse_cameo_triggers(text, "cameo_triggers.yaml")
     return {"synsets": len(model.synsets), "verbs": len(model.verbs), "phrases": len(model.phrases),

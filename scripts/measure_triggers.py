@@ -543,7 +543,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
 
-    from sitrep.cameo_triggers import load_cameo_triggers
+    from sitrep.lexicon.cameo import load_cameo_triggers
     from sitrep.datafiles import load_data
     from sitrep.nlp import load_pipeline, model_info
 

@@ -10,7 +10,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from sitrep.cameo_triggers import load_cameo_triggers, parse_cameo_triggers
+from sitrep.lexicon.cameo import load_cameo_triggers, parse_cameo_triggers
 from sitrep.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parent.parent

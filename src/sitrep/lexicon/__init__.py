@@ -19,9 +19,9 @@ from functools import lru_cache
 
 from pydantic import field_validator
 
-from ..datafiles import load_data
-from ..datamodels import DataModel, validate_data
-from ..errors import ConfigError
+from ..core.datafiles import load_data
+from ..core.datamodels import DataModel, validate_data
+from ..core.errors import ConfigError
 
 ORIGIN = "sitrep/lexicon/data/shared.yaml"
 

@@ -12,9 +12,9 @@ from typing import Literal, Optional
 
 from pydantic import Field, model_validator
 
-from .datafiles import load_data, parse_yaml
-from .datamodels import DataModel, validate_data
-from .ontology import load_ontology
+from ..core.datafiles import load_data, parse_yaml
+from ..core.datamodels import DataModel, validate_data
+from ..ontology import load_ontology
 
 _CAMEO = r"^\d{3,4}$"
 _WHERE = r"^(subject|object|after|prep:[a-z]+)$"
