@@ -1,0 +1,1 @@
+"""Helpers for testing sitrep and programs built on it (not used by the pipeline itself)."""

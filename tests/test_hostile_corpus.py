@@ -1,0 +1,68 @@
+"""The hostile corpus (sitrep.testing.hostile): every id gives a document or a typed failure, offsets
+slice the text, nothing is lost. CI runs the fixed cases and a bounded generated sample; the
+benchmark `benchmarks/hostile.py` runs 10,000."""
+
+from __future__ import annotations
+
+import signal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import sitrep
+from sitrep.core.article import Article
+from sitrep.testing.hostile import FIXED, PLACES, generate
+
+
+@pytest.fixture
+def alarm():
+    def _timeout(signum, frame):  # pragma: no cover - only on a hang
+        raise TimeoutError("the run did not finish in time")
+
+    old = signal.signal(signal.SIGALRM, _timeout)
+    signal.alarm(240)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, old)
+
+
+def _check(doc) -> None:
+    text = doc.text
+    for e in doc.events:
+        assert text[e.sentence.start:e.sentence.end] == e.sentence.text
+    for a in doc.actors:
+        for m in a.mentions:
+            assert text[m.start:m.end] == m.text
+    for p in doc.places:
+        for m in p.mentions:
+            assert text[m.start:m.end] == m.text
+    for q in doc.quotes:
+        assert 0 <= q.start <= q.end <= len(text)
+
+
+def test_every_hostile_article_gives_a_document_or_a_typed_failure(alarm):
+    items = list(generate(len(FIXED) + 60))
+    outcomes = list(sitrep.extract_many(items))
+    assert [o.article.id for o in outcomes] == [i["id"] for i in items]       # no id lost, order kept
+    for o in outcomes:
+        if o.failure is not None:
+            assert o.failure.code and o.failure.article_id == o.article.id      # typed, with its id
+        else:
+            _check(o.document)
+    assert sum(o.ok for o in outcomes) >= len(items) - 3
+
+
+texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=400)
+words = st.lists(st.sampled_from(PLACES + ["said", "killed", "\"", "on Monday", "\n", "RUSSIA", "rebels", "."]),
+                 min_size=1, max_size=60).map(" ".join)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(texts, words))
+def test_any_text_gives_a_document_or_a_typed_failure(text):
+    out = sitrep.default_pipeline().run(Article(text=text, id="x", published="2024-12-04"))
+    if out.failure is not None:
+        assert out.failure.code
+    else:
+        _check(out.document)
