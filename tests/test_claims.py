@@ -4,6 +4,7 @@ from claims_support import make_state
 from hypothesis import given, settings, strategies as st
 
 from sitrep.stages.claims import ClaimsStage, vocabulary
+from sitrep.validate import reference_errors
 from sitrep.stages.contradictions import ContradictionsStage
 
 ACTORS = {"the US": ("USA", "state"), "Washington": ("USA", "state"), "US": ("USA", "state"),
@@ -190,18 +191,23 @@ def test_place_one_phrase_deeper():
     assert (c.property, c.place) == ("dead", "p_kharkiv")
 
 
-def test_counted_people_own_their_losses_when_the_text_says_where_or_when():
+def test_a_loss_no_actor_owns_belongs_to_the_place_of_its_incident():
     import sitrep
 
     doc = sitrep.extract("Eighteen civilians were killed in Kharkiv on Monday, the regional governor said. "
                          "A rights group later put the toll at 31 civilians killed in Kharkiv on Monday. "
                          "Rescuers said 40 people had been injured.", published="2024-05-14")
+    places = {p.id: p for p in doc.places}
     dead = [(c.subject.text, c.value) for c in doc.claims if c.property == "dead"]
-    assert dead == [("civilians", 18), ("civilians", 31)]
-    assert all(c.place and c.date == "2024-05-13" for c in doc.claims if c.property == "dead")
-    assert not any(c.value == 40 for c in doc.claims)  # no where, no when: not comparable with anything
+    assert dead == [("Kharkiv", 18), ("Kharkiv", 31)]
+    assert all(c.subject.actor_id in places and c.place == c.subject.actor_id and c.date == "2024-05-13"
+               for c in doc.claims if c.property == "dead")
+    [hurt] = [c for c in doc.claims if c.property == "wounded"]  # the place the article last spoke of
+    assert (hurt.value, hurt.subject.text, hurt.place, hurt.date) == (40, "Kharkiv", None, None)
     [x] = doc.contradictions
     assert "18" in x.reason.lower() or "eighteen" in x.reason.lower()
+    assert "Kharkiv" in x.reason and "2024-05-13" in x.reason and "one incident" in x.reason
+    assert reference_errors(doc) == []
 
 
 def test_a_toll_dated_by_a_since_clause_takes_that_date():

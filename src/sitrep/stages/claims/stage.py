@@ -9,7 +9,7 @@ from ...article import ArticleState
 from ...contract import Claim
 from ...numbers import Quantity, find_quantities, read_lexicon
 from ..base import Stage, StageConfig
-from .circumstances import date, place, source
+from .circumstances import date, incident_place, place, place_ref, source
 from .counted import counted_noun, count_property
 from .owner import owner
 from .reader import VERB_POS, ClaimReader
@@ -81,15 +81,10 @@ class ClaimsStage(Stage):
             return None
         anchor = noun if noun is not None else root
         subject, path = owner(r, anchor, span, prop)
-        counted = None
-        if subject is None and noun is not None and prop in voc.victim:
-            counted = r.mention(noun)  # "12 people were killed": the people counted are the subject
-            if counted is None or counted.how != "agent":
-                return None
-            subject = counted
+        if subject is None and prop not in voc.victim:
+            return None  # a force, a weapon or a sum belongs to someone, or it is no claim
+        if subject is None and noun is not None:
             path[1:1] = [c for c in noun.children if c.dep_ in ("acl", "relcl")]  # "45 civilians killed in Idlib"
-        if subject is None:
-            return None
         if not any(t.pos_ in VERB_POS for t in path):  # the place may hang on the clause's verb
             for a in anchor.ancestors:
                 path.append(a)
@@ -99,8 +94,18 @@ class ClaimsStage(Stage):
         if noun is not None and noun.i >= span.end and noun.i - span.end <= self.config.counted_noun_max_gap:
             end = max(end, noun.idx + len(noun.text))
         where, when = place(r, path, start), date(r, anchor, path)
-        if counted is not None and where is None and when is None:
-            return None  # "40 people were wounded" with no where or when: not comparable with anything
-        return Claim(id=f"C{n}", subject=subject.ref(), property=prop, value=q.value, value_max=q.value_max,
+        if subject is None:  # a loss no actor owns: its incident's place, else the people counted
+            owner_place, stated = (where, True) if where else incident_place(r, anchor)
+            if owner_place is not None:
+                subject = place_ref(r, owner_place, start)
+                where = owner_place if stated else None  # where the text says, not where it was last
+            else:
+                counted = r.mention(noun)
+                if counted is None or counted.how != "agent":
+                    return None
+                subject = counted.ref()
+        else:
+            subject = subject.ref()
+        return Claim(id=f"C{n}", subject=subject, property=prop, value=q.value, value_max=q.value_max,
                      unit=unit, approx=q.approx, place=where, attributed_to=source(r, anchor),
                      date=when, start=start, end=end, text=state.text[start:end])
