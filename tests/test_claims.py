@@ -217,3 +217,84 @@ def test_a_toll_dated_by_a_since_clause_takes_that_date():
                          "on March 3.", published="2024-03-20")
     [c] = doc.claims
     assert (c.subject.text, c.property, c.value, c.date) == ("people", "dead", 412, "2024-03-03")
+
+
+# -- losses no actor owns (issue #14, pattern 7) ----------------------------------------------------------
+def _facts(s):
+    return [(c.property, c.value, c.subject.actor_id, c.place) for c in s.claims]
+
+
+def test_a_number_alone_is_a_loss_when_its_verb_says_so():
+    s = claims_of("Artillery hit Kharkiv overnight. At least three people were killed and nine injured, "
+                  "and the shelling wounded more than 20.")
+    assert _facts(s) == [("dead", 3, "p_kharkiv", None), ("wounded", 9, "p_kharkiv", None),
+                         ("wounded", 20, "p_kharkiv", None)]
+    assert [c.text for c in s.claims] == ["At least three people", "nine", "more than 20"]
+
+
+def test_the_place_of_the_clause_owns_the_count_and_is_its_place():
+    s = claims_of("Eleven farmers were killed in Darfur on Sunday.")
+    [c] = s.claims
+    assert (c.subject.actor_id, c.subject.text, c.place, c.property) == ("p_darfur", "Darfur", "p_darfur", "dead")
+
+
+def test_a_toll_gives_its_value():
+    s = claims_of("The death toll in Kharkiv rose to 212 on Tuesday.")
+    assert _facts(s) == [("dead", 212, "p_kharkiv", "p_kharkiv")]
+    s = claims_of("Officials in Darfur put the toll at 37.")
+    assert [(c.property, c.value) for c in s.claims] == [("dead", 37)]
+
+
+def test_predicates_say_what_became_of_the_counted():
+    s = claims_of("In Darfur six villagers were shot dead, the raid left hundreds dead and 14 pupils are missing.")
+    assert [(c.property, c.value) for c in s.claims] == [("dead", 6), ("dead", 200), ("missing", 14)]
+
+
+def test_a_part_of_a_counted_group_takes_its_property_but_never_contradicts_it():
+    s = claims_of("The strike on Kharkiv killed 52 people, including 11 children, the ministry said.")
+    ContradictionsStage()(s)
+    assert [(c.property, c.value) for c in s.claims] == [("dead", 52), ("dead", 11)]
+    assert s.contradictions == []
+
+
+def test_kidnapped_released_and_casualties_are_their_own_properties():
+    s = claims_of("Gunmen abducted 40 students in Darfur. Russia released 95 prisoners to Ukraine. "
+                  "A blast in Kharkiv killed or injured dozens.")
+    assert [(c.property, c.value) for c in s.claims] == [("kidnapped", 40), ("released", 95), ("casualties", 24)]
+
+
+def test_a_distance_that_locates_is_no_claim_and_a_date_is_no_count():
+    assert claims_of("Russia shelled a village 40 km (25 miles) north of Kharkiv.").claims == []
+    s = claims_of("A car bomb in Kharkiv on January 27 injured 28 people, police said.",
+                  dates=[("on January 27", "2024-01-27", "at")])
+    assert [(c.property, c.value) for c in s.claims] == [("wounded", 28)]
+
+
+def test_a_year_alone_is_never_a_count():
+    assert claims_of("Fighting in Darfur killed in 2019 and wounded in 2020.").claims == []
+
+
+def test_two_sources_on_one_incident_contradict_and_the_reason_says_which():
+    text = ("Two people were killed in Kharkiv on Monday, police said. "
+            "Residents said five people were killed in Kharkiv on Monday.")
+    s = claims_of(text, actors={**ACTORS, "police": ("POLICE", "organization"), "Residents": ("RES", "group")},
+                  dates=[("on Monday", "2024-05-13", "at")])
+    ContradictionsStage()(s)
+    [x] = s.contradictions
+    assert "Kharkiv" in x.reason and "2024-05-13" in x.reason and "one incident" in x.reason
+
+
+def test_hedges_and_context_places_keep_incident_counts_apart():
+    hedged = claims_of("At least two people were killed in Kharkiv, police said. "
+                       "Five people were killed in Kharkiv, residents said.")
+    ContradictionsStage()(hedged)
+    assert hedged.contradictions == []  # "at least two" allows five
+    unplaced = claims_of("Shelling hit Kharkiv. Two people were killed, police said. "
+                         "Five people were killed, residents said.")
+    ContradictionsStage()(unplaced)
+    assert [c.subject.actor_id for c in unplaced.claims] == ["p_kharkiv", "p_kharkiv"]
+    assert unplaced.contradictions == []  # the text never says both were in Kharkiv
+
+
+def test_no_place_anywhere_and_no_counted_group_means_no_claim():
+    assert claims_of("Seven were injured and two died.").claims == []

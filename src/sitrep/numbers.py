@@ -140,6 +140,14 @@ class QuantitiesFile(DataModel):
     year_range: tuple[int, int] = (1900, 2100)
     aggregate_nouns: list[str] = []
     geography_words: list[str] = []
+    mixed_property: Optional[str] = None
+    bare_number_not_counts: list[str] = []
+
+    @model_validator(mode="after")
+    def _mixed_is_a_property(self) -> "QuantitiesFile":
+        if self.mixed_property is not None and self.mixed_property not in self.properties:
+            raise ValueError(f"mixed_property {self.mixed_property!r} is not one of the properties")
+        return self
 
 
 def _alt(words) -> str:

@@ -99,10 +99,26 @@ def place_ref(r: ClaimReader, place_id: str, offset: int) -> ActorRef:
     return ActorRef(actor_id=place_id, text=p.name if p is not None else place_id)
 
 
+def _scene(r: ClaimReader, pm) -> bool:
+    """Whether a place mention may be the scene of an incident: not a modifier ("a *Britain*-based
+    monitor", "*Iran*-backed") and not where something was said ("said *in Geneva*", "*In Washington*,
+    Biden said")."""
+    text = r.state.text
+    if text[pm.end:pm.end + 1] in ("-", "‐", "–"):
+        return False
+    span = r.state.doc.char_span(pm.start, pm.end, alignment_mode="expand")
+    if span is None:
+        return True
+    tok = span.root
+    prep = tok.head if tok.dep_ == "pobj" else None
+    verb = prep.head if prep is not None and prep.dep_ == "prep" else None
+    return not (verb is not None and verb.pos_ in VERB_POS and verb.lemma_.lower() in r.voc.attribution)
+
+
 def incident_place(r: ClaimReader, anchor) -> tuple[Optional[str], bool]:
     """Where a loss that no actor owns happened, when its clause names no place: a place its sentence
     names (one after a locative preposition first: "... after shelling *in* Sinjar"), else the place
-    the article last spoke of before it ("Shelling hit Sinjar on Monday. Two people were killed."),
+    the article last spoke of before it (never a modifier or where something was said: :func:`_scene`) ("Shelling hit Sinjar on Monday. Two people were killed."),
     one named after a locative preposition first. Place mentions are in text order. Returns the place
     id and whether the count's own sentence names it."""
     state = r.state
@@ -114,6 +130,8 @@ def incident_place(r: ClaimReader, anchor) -> tuple[Optional[str], bool]:
     for pm in state.place_mentions:
         if pm.start >= hi:
             break
+        if not _scene(r, pm):
+            continue
         loc = bool(r.voc.locative.search(text, max(0, pm.start - lookback), pm.start))
         if pm.start >= lo:
             in_sent = in_sent or pm.place_id

@@ -81,10 +81,24 @@ def _head_property(x, voc: Vocabulary) -> Optional[str]:
     if prop is None:
         return None
     if x.dep_ in PATIENT_DEPS:
-        return prop
+        return _mixed(head, x, prop, voc)
     if x.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in head.children):
         return prop
     return None
+
+
+def _mixed(verb, x, prop: str, voc: Vocabulary) -> str:
+    """Two loss verbs sharing one object count both losses at once: "killed or *injured* dozens" are
+    casualties (``mixed_property``); "were killed and seven injured" are two counts."""
+    partners = [c for c in verb.children if c.dep_ == "conj" and c.i < x.i]
+    if verb.dep_ == "conj":  # "killed or injured dozens": the object hangs on the second verb
+        partners.append(verb.head)
+    for c in partners:
+        if c.i != x.i and not any(g.dep_ in PATIENT_DEPS for g in c.children if g.i != x.i):
+            other = _word_property(c, voc)
+            if other is not None and other != prop and voc.mixed_property:
+                return voc.mixed_property
+    return prop
 
 
 def _predicate_property(x, voc: Vocabulary) -> Optional[str]:
@@ -122,7 +136,11 @@ def _part_property(x, voc: Vocabulary, depth: int) -> Optional[str]:
 def event_property(noun, voc: Vocabulary, depth: int = 0) -> Optional[str]:
     """The property the words around a counted noun (or a number standing alone) give it: "12 *dead*
     soldiers", "45 civilians *killed*", "12 civilians were *killed*", "seven *injured*", "were shot
-    *dead*", "including 35 children" of a count of the killed; None when none does."""
+    *dead*", "including 35 children" of a count of the killed; None when none does. The verb that
+    governs the count comes first ("released 153 prisoners *detained* in the war" were released)."""
+    prop = _head_property(noun, voc) or _part_property(noun, voc, depth)
+    if prop is not None:
+        return prop
     for c in noun.children:
         if c.dep_ in ("amod", "acl") and (c.lower_ in voc.adjectives or c.lemma_.lower() in voc.verbs):
             return voc.adjectives.get(c.lower_) or voc.verbs.get(c.lemma_.lower())
@@ -130,7 +148,7 @@ def event_property(noun, voc: Vocabulary, depth: int = 0) -> Optional[str]:
             prop = next((p for g in c.children if g.dep_ in PREDICATE_DEPS for p in [_word_property(g, voc)] if p), None)
             if prop:
                 return prop
-    prop = _head_property(noun, voc) or _predicate_property(noun, voc) or _part_property(noun, voc, depth)
+    prop = _predicate_property(noun, voc)
     if prop is None and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and depth < 2:
         prop = event_property(noun.head, voc, depth + 1)  # "10 women and three children confirmed dead"
     return prop
@@ -210,12 +228,15 @@ def count_property(q: Quantity, noun, root, voc: Vocabulary,
             return None, None  # "10 miles east of Damascus" says where, it claims nothing
         return q.unit_property, q.unit
     if noun is None or noun.pos_ == "PRON":  # "seven injured", "two of them wounded"
+        if root is not None and root.ent_type_ in voc.not_counts:
+            return None, None  # "on January 27", "at 5 pm"
         prop = bare_property(q, root, voc)
         return (prop, voc.units.get(prop)) if prop else (None, None)
     prop, countable = noun_property(noun, voc, people)
     if not countable:
         return None, None
-    prop = event_property(noun, voc) or _root_property(noun, root, voc) or prop
+    prop = (event_property(noun, voc) or (prop if prop in voc.victim else None)
+            or _root_property(noun, root, voc) or prop)
     if prop is None:
         return None, None
     unit = voc.units.get(prop)

@@ -39,6 +39,10 @@ class Vocabulary:
     aggregates: frozenset = frozenset()
     #: words after a distance that make it a location, not a claim ("10 miles *east* of Damascus")
     geography: Optional[re.Pattern] = None
+    #: the property of one count of two different losses ("killed or injured dozens")
+    mixed_property: Optional[str] = None
+    #: entity labels of the parse that make a bare number no count ("on January *27*")
+    not_counts: frozenset = frozenset()
     #: "in (the) " right before a country: the article speaks of the country as a place
     locative: Optional[re.Pattern] = None
 
@@ -94,6 +98,8 @@ def build_vocabulary(lex: Lexicon) -> Vocabulary:
                       year_range=tuple(raw.get("year_range") or (1900, 2100)),
                       aggregates=_lower(raw.get("aggregate_nouns")),
                       geography=_geography(raw.get("geography_words") or []),
+                      mixed_property=raw.get("mixed_property"),
+                      not_counts=frozenset(raw.get("bare_number_not_counts") or ()),
                       locative=_locative(raw["locative_prepositions"]))
 
 
