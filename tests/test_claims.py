@@ -139,7 +139,8 @@ def test_claims_always_have_evidence(words):
     s = claims_of(" ".join(words) or "x")
     for c in s.claims:
         assert s.text[c.start:c.end] == c.text
-        assert any(m.actor_id == c.subject.actor_id for m in s.mentions)
+        assert any(m.actor_id == c.subject.actor_id for m in s.mentions) or \
+            any(p.place_id == c.subject.actor_id for p in s.place_mentions)  # a loss owned by its place
 
 
 def test_money_needs_a_conflict_kind_and_pounds_need_a_scale():
