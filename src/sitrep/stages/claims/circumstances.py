@@ -130,7 +130,10 @@ def incident_place(r: ClaimReader, anchor) -> tuple[Optional[str], bool]:
     for pm in state.place_mentions:
         if pm.start >= hi:
             break
-        if not _scene(r, pm):
+        scene = r.scenes.get(pm.start)
+        if scene is None:
+            scene = r.scenes[pm.start] = _scene(r, pm)
+        if not scene:
             continue
         loc = bool(r.voc.locative.search(text, max(0, pm.start - lookback), pm.start))
         if pm.start >= lo:
