@@ -4,6 +4,7 @@ from claims_support import make_state
 from hypothesis import given, settings, strategies as st
 
 from sitrep.stages.claims import ClaimsStage, vocabulary
+from sitrep.validate import reference_errors
 from sitrep.stages.contradictions import ContradictionsStage
 
 ACTORS = {"the US": ("USA", "state"), "Washington": ("USA", "state"), "US": ("USA", "state"),
@@ -138,7 +139,8 @@ def test_claims_always_have_evidence(words):
     s = claims_of(" ".join(words) or "x")
     for c in s.claims:
         assert s.text[c.start:c.end] == c.text
-        assert any(m.actor_id == c.subject.actor_id for m in s.mentions)
+        assert any(m.actor_id == c.subject.actor_id for m in s.mentions) or \
+            any(p.place_id == c.subject.actor_id for p in s.place_mentions)  # a loss owned by its place
 
 
 def test_money_needs_a_conflict_kind_and_pounds_need_a_scale():
@@ -190,18 +192,23 @@ def test_place_one_phrase_deeper():
     assert (c.property, c.place) == ("dead", "p_kharkiv")
 
 
-def test_counted_people_own_their_losses_when_the_text_says_where_or_when():
+def test_a_loss_no_actor_owns_belongs_to_the_place_of_its_incident():
     import sitrep
 
     doc = sitrep.extract("Eighteen civilians were killed in Kharkiv on Monday, the regional governor said. "
                          "A rights group later put the toll at 31 civilians killed in Kharkiv on Monday. "
                          "Rescuers said 40 people had been injured.", published="2024-05-14")
+    places = {p.id: p for p in doc.places}
     dead = [(c.subject.text, c.value) for c in doc.claims if c.property == "dead"]
-    assert dead == [("civilians", 18), ("civilians", 31)]
-    assert all(c.place and c.date == "2024-05-13" for c in doc.claims if c.property == "dead")
-    assert not any(c.value == 40 for c in doc.claims)  # no where, no when: not comparable with anything
+    assert dead == [("Kharkiv", 18), ("Kharkiv", 31)]
+    assert all(c.subject.actor_id in places and c.place == c.subject.actor_id and c.date == "2024-05-13"
+               for c in doc.claims if c.property == "dead")
+    [hurt] = [c for c in doc.claims if c.property == "wounded"]  # the place the article last spoke of
+    assert (hurt.value, hurt.subject.text, hurt.place, hurt.date) == (40, "Kharkiv", None, None)
     [x] = doc.contradictions
     assert "18" in x.reason.lower() or "eighteen" in x.reason.lower()
+    assert "Kharkiv" in x.reason and "2024-05-13" in x.reason and "one incident" in x.reason
+    assert reference_errors(doc) == []
 
 
 def test_a_toll_dated_by_a_since_clause_takes_that_date():
@@ -211,3 +218,84 @@ def test_a_toll_dated_by_a_since_clause_takes_that_date():
                          "on March 3.", published="2024-03-20")
     [c] = doc.claims
     assert (c.subject.text, c.property, c.value, c.date) == ("people", "dead", 412, "2024-03-03")
+
+
+# -- losses no actor owns (issue #14, pattern 7) ----------------------------------------------------------
+def _facts(s):
+    return [(c.property, c.value, c.subject.actor_id, c.place) for c in s.claims]
+
+
+def test_a_number_alone_is_a_loss_when_its_verb_says_so():
+    s = claims_of("Artillery hit Kharkiv overnight. At least three people were killed and nine injured, "
+                  "and the shelling wounded more than 20.")
+    assert _facts(s) == [("dead", 3, "p_kharkiv", None), ("wounded", 9, "p_kharkiv", None),
+                         ("wounded", 20, "p_kharkiv", None)]
+    assert [c.text for c in s.claims] == ["At least three people", "nine", "more than 20"]
+
+
+def test_the_place_of_the_clause_owns_the_count_and_is_its_place():
+    s = claims_of("Eleven farmers were killed in Darfur on Sunday.")
+    [c] = s.claims
+    assert (c.subject.actor_id, c.subject.text, c.place, c.property) == ("p_darfur", "Darfur", "p_darfur", "dead")
+
+
+def test_a_toll_gives_its_value():
+    s = claims_of("The death toll in Kharkiv rose to 212 on Tuesday.")
+    assert _facts(s) == [("dead", 212, "p_kharkiv", "p_kharkiv")]
+    s = claims_of("Officials in Darfur put the toll at 37.")
+    assert [(c.property, c.value) for c in s.claims] == [("dead", 37)]
+
+
+def test_predicates_say_what_became_of_the_counted():
+    s = claims_of("In Darfur six villagers were shot dead, the raid left hundreds dead and 14 pupils are missing.")
+    assert [(c.property, c.value) for c in s.claims] == [("dead", 6), ("dead", 200), ("missing", 14)]
+
+
+def test_a_part_of_a_counted_group_takes_its_property_but_never_contradicts_it():
+    s = claims_of("The strike on Kharkiv killed 52 people, including 11 children, the ministry said.")
+    ContradictionsStage()(s)
+    assert [(c.property, c.value) for c in s.claims] == [("dead", 52), ("dead", 11)]
+    assert s.contradictions == []
+
+
+def test_kidnapped_released_and_casualties_are_their_own_properties():
+    s = claims_of("Gunmen abducted 40 students in Darfur. Russia released 95 prisoners to Ukraine. "
+                  "A blast in Kharkiv killed or injured dozens.")
+    assert [(c.property, c.value) for c in s.claims] == [("kidnapped", 40), ("released", 95), ("casualties", 24)]
+
+
+def test_a_distance_that_locates_is_no_claim_and_a_date_is_no_count():
+    assert claims_of("Russia shelled a village 40 km (25 miles) north of Kharkiv.").claims == []
+    s = claims_of("A car bomb in Kharkiv on January 27 injured 28 people, police said.",
+                  dates=[("on January 27", "2024-01-27", "at")])
+    assert [(c.property, c.value) for c in s.claims] == [("wounded", 28)]
+
+
+def test_a_year_alone_is_never_a_count():
+    assert claims_of("Fighting in Darfur killed in 2019 and wounded in 2020.").claims == []
+
+
+def test_two_sources_on_one_incident_contradict_and_the_reason_says_which():
+    text = ("Two people were killed in Kharkiv on Monday, police said. "
+            "Residents said five people were killed in Kharkiv on Monday.")
+    s = claims_of(text, actors={**ACTORS, "police": ("POLICE", "organization"), "Residents": ("RES", "group")},
+                  dates=[("on Monday", "2024-05-13", "at")])
+    ContradictionsStage()(s)
+    [x] = s.contradictions
+    assert "Kharkiv" in x.reason and "2024-05-13" in x.reason and "one incident" in x.reason
+
+
+def test_hedges_and_context_places_keep_incident_counts_apart():
+    hedged = claims_of("At least two people were killed in Kharkiv, police said. "
+                       "Five people were killed in Kharkiv, residents said.")
+    ContradictionsStage()(hedged)
+    assert hedged.contradictions == []  # "at least two" allows five
+    unplaced = claims_of("Shelling hit Kharkiv. Two people were killed, police said. "
+                         "Five people were killed, residents said.")
+    ContradictionsStage()(unplaced)
+    assert [c.subject.actor_id for c in unplaced.claims] == ["p_kharkiv", "p_kharkiv"]
+    assert unplaced.contradictions == []  # the text never says both were in Kharkiv
+
+
+def test_no_place_anywhere_and_no_counted_group_means_no_claim():
+    assert claims_of("Seven were injured and two died.").claims == []

@@ -14,7 +14,15 @@ Each claim's words give it an interval of values it is compatible with:
 * an unhedged "N"            N +/- exact_tolerance (1%; reported numbers are rounded)
 * a range "10-15"            10..15, widened by its hedge
 
-Two claims contradict when their intervals do not overlap. Tolerances are read from
+Two claims contradict when their intervals do not overlap.
+
+A count no actor owns belongs to the place of its incident (the claim's subject is that place, see
+:class:`sitrep.contract.Claim`); two such counts speak of the same incident only when they count the
+same people (:func:`counted_word`: "two *people*" and "five *people*", not "104 people" and "35
+*children*" of them), at the same place, on compatible dates; within one article both must say where
+(a ``place``: the incident is not only the place the article last spoke of) and not come from one
+source (one voice giving a toll and later a higher one is updating it). Every reason names the
+incident: the place and the date(s). Tolerances are read from
 ``data/quantities.yaml`` (hedges, exact_tolerance, approx_tolerance, vague_range); the rule lives here
 only. Each function takes the quantities lexicon (``lex``; a stage passes its pipeline's) and falls
 back to the process-wide one. The
@@ -25,6 +33,7 @@ subjects and places, since actor and place ids are only unique within one articl
 from __future__ import annotations
 
 import math
+import re
 from typing import Optional
 
 from .contract import Claim
@@ -76,6 +85,25 @@ def dates_compatible(a: Optional[str], b: Optional[str]) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+def counted_word(claim: Claim, lex: Optional[Lexicon] = None) -> str:
+    """The word a claim's text counts, after its number: "at least 31 civilians" -> "civilians",
+    "seven" -> "" (a number alone)."""
+    text = claim.text or ""
+    q = parse_quantity(text, lex=lex)
+    rest = text[q.end:] if q is not None else text
+    words = re.findall(r"[^\W\d_][\w'-]*", rest)
+    return words[-1].lower() if words else ""
+
+
+def when(a: Claim, b: Claim, undated: Optional[str] = None) -> str:
+    """The dates of two claims for a reason: " on 2024-05-13", " on 2024-05 / 2024-05-13", or
+    ``undated`` when neither has one."""
+    dates = sorted({d for d in (a.date, b.date) if d})
+    if not dates:
+        return undated or ""
+    return " on " + " / ".join(dates)
+
+
 def _fmt(v: float) -> str:
     if math.isinf(v):
         return "∞"
@@ -84,12 +112,15 @@ def _fmt(v: float) -> str:
 
 def contradicts(a: Claim, b: Claim, *, subject_a: Optional[str] = None, subject_b: Optional[str] = None,
                 place_a: Optional[str] = None, place_b: Optional[str] = None,
-                place_label: Optional[str] = None, lex: Optional[Lexicon] = None) -> Optional[str]:
+                place_label: Optional[str] = None, lex: Optional[Lexicon] = None, incident: bool = False,
+                undated: Optional[str] = None) -> Optional[str]:
     """Why claims ``a`` and ``b`` contradict, or ``None`` when they do not (or are not comparable).
 
     ``subject_*``/``place_*`` override the identity of a claim's subject actor / place (default: the
     claim's ``subject.actor_id`` / ``place``); the store passes cross-article keys here.
-    ``place_label`` names the place in the reason (default: the place id).
+    ``place_label`` names the place in the reason (default: the place id). ``incident``: both counts
+    belong to the place of an incident (no actor owns them), so they must count the same people
+    (:func:`counted_word`). ``undated`` says when in the reason if neither claim has a date.
     """
     if a is b:
         return None
@@ -103,20 +134,25 @@ def contradicts(a: Claim, b: Claim, *, subject_a: Optional[str] = None, subject_
         return None
     if not dates_compatible(a.date, b.date):
         return None
+    if incident and counted_word(a, lex) != counted_word(b, lex):
+        return None
     lo_a, hi_a = interval(a, lex)
     lo_b, hi_b = interval(b, lex)
     if lo_a <= hi_b and lo_b <= hi_a:
         return None
     where = f" in {place_label or pa}" if pa else ""
-    return (f"{a.subject.text} {a.property}{where}: \"{a.text or _fmt(a.value)}\" "
+    who = "" if incident else f"{a.subject.text} "
+    what = f"{a.property}{where}{when(a, b, undated)}" + (" (one incident)" if incident else "")
+    return (f"{who}{what}: \"{a.text or _fmt(a.value)}\" "
             f"({_fmt(lo_a)}-{_fmt(hi_a)}) vs \"{b.text or _fmt(b.value)}\" ({_fmt(lo_b)}-{_fmt(hi_b)}) "
             f"differ beyond their hedges")
 
 
 def find_contradictions(claims: list[Claim], place_names: Optional[dict] = None,
                         lex: Optional[Lexicon] = None) -> list[tuple[Claim, Claim, str]]:
-    """Every contradicting pair among ``claims`` (one article), in order; ``place_names`` maps place ids
-    to the names used in the reasons."""
+    """Every contradicting pair among ``claims`` (one article), in order; ``place_names`` maps the
+    article's place ids to the names used in the reasons (a claim whose subject is one of them is an
+    incident's count: see the module doc)."""
     groups: dict[tuple, list[Claim]] = {}
     for c in claims:
         groups.setdefault((c.subject.actor_id, c.property, c.unit, c.place), []).append(c)
@@ -124,8 +160,16 @@ def find_contradictions(claims: list[Claim], place_names: Optional[dict] = None,
     for group in groups.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                reason = contradicts(a, b, place_label=(place_names or {}).get(a.place), lex=lex)
+                incident = a.subject.actor_id in (place_names or {})
+                if incident and (a.place is None or (_source(a) is not None and _source(a) == _source(b))):
+                    continue  # an incident the text does not place, or one voice updating its toll
+                reason = contradicts(a, b, place_label=(place_names or {}).get(a.place), lex=lex,
+                                     incident=incident)
                 if reason:
                     out.append((a, b, reason))
     out.sort(key=lambda t: (t[0].start, t[1].start))
     return out
+
+
+def _source(c: Claim) -> Optional[str]:
+    return c.attributed_to.actor_id if c.attributed_to is not None else None

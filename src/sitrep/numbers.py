@@ -99,6 +99,8 @@ class CountedProperty(DataModel):
     nouns: list[str] = []
     verbs: list[str] = []
     adjectives: list[str] = []
+    #: nouns whose value is a count of this property ("the death toll rose to 704")
+    tolls: list[str] = []
     #: money only: kind -> the words that make a sum that kind ("aid", "sanctions", "budget")
     kinds: Optional[dict[str, list[str]]] = None
 
@@ -133,6 +135,19 @@ class QuantitiesFile(DataModel):
     locative_prepositions: list[str]
     deictic_determiners: list[str]
     temporal_marks: list[str]
+    part_markers: list[str] = []
+    toll_prepositions: list[str] = []
+    year_range: tuple[int, int] = (1900, 2100)
+    aggregate_nouns: list[str] = []
+    geography_words: list[str] = []
+    mixed_property: Optional[str] = None
+    bare_number_not_counts: list[str] = []
+
+    @model_validator(mode="after")
+    def _mixed_is_a_property(self) -> "QuantitiesFile":
+        if self.mixed_property is not None and self.mixed_property not in self.properties:
+            raise ValueError(f"mixed_property {self.mixed_property!r} is not one of the properties")
+        return self
 
 
 def _alt(words) -> str:

@@ -124,6 +124,18 @@ class Place(_Model):
 
 
 class Claim(_Model):
+    """A quantitative claim: a count (people killed, wounded, displaced, detained, kidnapped, released,
+    missing; troops; weapons) or a sum of money, with whose it is, where, when and according to whom.
+
+    ``subject`` is whose count it is: an actor of the document ("Russia lost 300 soldiers"), or -- when
+    no actor owns the count, a loss counted by an incident ("18 people were killed in Kharkiv", "280,000
+    people displaced") -- the place of that incident, one of the document's places (its ``geo:``/
+    ``region:`` id in ``actor_id``, its mention in ``text``), the convention of an event's target with no
+    actor. Such a count's ``place`` is that place too when its sentence names it (else None: the owner
+    is then the place the article last spoke of). ``property`` names what is counted (``dead``,
+    ``wounded``, ``displaced``, ``refugees``, ``detained``, ``kidnapped``, ``released``, ``missing``,
+    ``troops``, ``weapons``, money kinds ``aid``/``sanctions``/``budget``, measures ``distance``/``area``)."""
+
     id: str
     subject: ActorRef
     property: str

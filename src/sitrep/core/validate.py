@@ -50,7 +50,8 @@ def offset_errors(doc: Document, text: str | None = None) -> list[str]:
 def reference_errors(doc: Document) -> list[str]:
     """Every actor, place or claim id that a fact refers to but the document does not hold.
     (A ``controls`` relation's object is a place; so is an event's target when the act is done to a
-    place and no actor undergoes it: "shelled the capital Juba".)"""
+    place and no actor undergoes it: "shelled the capital Juba", and a claim's subject when the count
+    belongs to the place of an incident: "18 people were killed in Kharkiv".)"""
     actors = {a.id for a in doc.actors}
     places = {p.id for p in doc.places}
     claims = {c.id for c in doc.claims}
@@ -68,7 +69,7 @@ def reference_errors(doc: Document) -> list[str]:
     for q in doc.quotes:
         ref(f"quote {q.id} speaker", q.speaker)
     for c in doc.claims:
-        ref(f"claim {c.id} subject", c.subject)
+        ref(f"claim {c.id} subject", c.subject, actors | places)
         ref(f"claim {c.id} attributed_to", c.attributed_to)
         if c.place is not None and c.place not in places:
             errors.append(f"claim {c.id} place {c.place!r} is not a place of the document")

@@ -311,7 +311,14 @@ def score_claims(gold: GoldArticle, doc: Document, t: _Tally) -> None:
             used.add(i)
             t.c["claim found"] += 1
             break
+        else:
+            t.misses.append(f"{gold.id}: claim {g.get('property')} {g.get('value')} not found "
+                            f"({g.get('evidence')})")
     t.c["claim right"] += len(used)
+    for i, c in enumerate(doc.claims):
+        if i not in used:
+            t.misses.append(f"{gold.id}: claim {c.property} {c.value:g} of {c.subject.text!r} not in gold "
+                            f"({c.text})")
 
 
 def score_places(gold: GoldArticle, doc: Document, t: _Tally) -> None:

@@ -526,17 +526,30 @@ def count_actor_events(con) -> None:
 
 
 def cross_contradictions(con) -> list[tuple]:
-    """Contradicting claim pairs from different articles, by THE rule (:func:`sitrep.conflicts.contradicts`)."""
+    """Contradicting claim pairs from different articles, by THE rule (:func:`sitrep.conflicts.contradicts`).
+
+    Only reports of the same incident are compared: the same subject (a count no actor owns has the
+    place of its incident as subject, matched across articles by its place key), the same place, and
+    compatible dates (undated reports published within the property's ``comparable_days``); a loss
+    (a victim property) is compared only where both reports say where it happened. The reason names the
+    place and the dates, or the publication days of undated reports."""
     rows = _rows(con, """
         SELECT c.*, m.entity_id AS subject_entity, a.source AS outlet, CAST(a.published AS VARCHAR) AS published,
-               p.geonameid, p.name AS place_name
+               p.geonameid, p.name AS place_name, ps.geonameid AS subject_geonameid, ps.name AS subject_place
         FROM claims c JOIN articles a ON a.id = c.article_id
         LEFT JOIN s_actor_map m ON m.article_id = c.article_id AND m.actor_id = c.subject_actor
         LEFT JOIN places p ON p.article_id = c.article_id AND p.place_id = c.place
+        LEFT JOIN places ps ON ps.article_id = c.article_id AND ps.place_id = c.subject_actor
         ORDER BY a.published NULLS LAST, c.article_id, c.start_offset""")
+    victim = _victim_properties()
     groups: dict[tuple, list[tuple[dict, Claim, str, Optional[str]]]] = defaultdict(list)
     for r in rows:
-        subject = r["subject_entity"] or f"{r['article_id']}:{r['subject_actor']}"
+        incident = r["subject_entity"] is None and r["subject_place"] is not None
+        r["incident"] = incident
+        if r["property"] in victim and not r["place"]:
+            continue  # a loss with no place is no incident another report can be matched with
+        subject = (f"place:{_place_key(r['subject_geonameid'], r['subject_place'])}" if incident else
+                   r["subject_entity"] or f"{r['article_id']}:{r['subject_actor']}")
         place = _place_key(r["geonameid"], r["place_name"]) if r["place"] else None
         claim = Claim(id=r["claim_id"], subject=ActorRef(actor_id=r["subject_actor"] or "", text=r["subject_text"] or ""),
                       property=r["property"], value=r["value"], value_max=r["value_max"], unit=r["unit"],
@@ -553,7 +566,8 @@ def cross_contradictions(con) -> list[tuple]:
                 if not (ca.date and cb.date) and not _published_close(ra["published"], rb["published"], days):
                     continue  # an undated claim speaks of its publication day: far-apart days may both be right
                 reason = contradicts(ca, cb, subject_a=sa, subject_b=sb, place_a=pa or "", place_b=pb or "",
-                                     place_label=ra["place_name"])
+                                     place_label=ra["place_name"], incident=ra["incident"] and rb["incident"],
+                                     undated=f" (undated, reported {ra['published']} and {rb['published']})")
                 if reason:
                     out.append((sa, ra["property"], ra["article_id"], ra["claim_id"], rb["article_id"], rb["claim_id"],
                                 ra["outlet"], rb["outlet"], ra["published"], rb["published"], ra["text"], rb["text"],
@@ -564,6 +578,12 @@ def cross_contradictions(con) -> list[tuple]:
 def _published_close(a: Optional[str], b: Optional[str], days: int = WINDOW_DAYS) -> bool:
     da, db = _day(a), _day(b)
     return da is None or db is None or abs((da - db).days) <= days
+
+
+def _victim_properties() -> frozenset:
+    """The properties that count losses (``victim: true`` in data/quantities.yaml)."""
+    props = lexicon().raw.get("properties") or {}
+    return frozenset(p for p, spec in props.items() if isinstance(spec, dict) and spec.get("victim"))
 
 
 def _comparable_days(prop: str) -> int:

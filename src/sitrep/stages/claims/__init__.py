@@ -18,9 +18,13 @@ then read through the parse:
   "according to X" in the sentence;
 * **when** -- a date expression in the same clause.
 
-No owner, no property: no claim -- except for losses of people the text names only by what they are
-("12 people were killed in Idlib on Monday", "280,000 civilians displaced since November"): the counted
-group (a generic agent of the actors stage) is then the subject, when the claim has a place or a date. Every claim's ``text`` is ``article_text[start:end]``.
+No property, no claim; no owner, no claim -- except for losses (dead, wounded, displaced, detained,
+kidnapped, released, missing: the ``victim`` properties), which a place may own: a count no actor owns
+("12 people were killed in Idlib", "seven injured", "the death toll rose to 704") belongs to the place
+of its incident -- the place of its clause, else one its sentence names, else the one the article last
+spoke of -- and that place is the claim's subject (``subject.actor_id`` is the place id, as an event's
+target with no actor). With no place in the article at all, the counted group (a generic agent of the
+actors stage: "people") is the subject. Every claim's ``text`` is ``article_text[start:end]``.
 
 The work, module by module: :mod:`.vocabulary` (the words, from ``data/quantities.yaml``),
 :mod:`.counted` (what is counted), :mod:`.owner` (whose), :mod:`.circumstances` (where, when,

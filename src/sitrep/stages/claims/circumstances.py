@@ -2,7 +2,8 @@
 
 * **where** (:func:`place`): a place attached by a preposition to the noun or to a word of the clause
   path ("900 troops *in Iraq*"), or one phrase deeper ("killed in strikes *on Rafah*"); "the country"
-  is the country the article was last speaking of (:func:`country_in_context`);
+  is the country the article was last speaking of (:func:`country_in_context`); a loss that no actor
+  owns belongs to the place of its incident (:func:`incident_place`, named by :func:`place_ref`);
 * **according to whom** (:func:`source`): the subject of a reporting verb above the count ("...,
   *CNN* notes") or "according to X" in the sentence;
 * **when** (:func:`date`): a date expression (at/since) of the dates stage in the same clause, or in a
@@ -81,6 +82,69 @@ def country_in_context(r: ClaimReader, offset: int) -> Optional[str]:
     if last is not None:
         return last
     return max(counts, key=counts.get) if counts else None
+
+
+def place_ref(r: ClaimReader, place_id: str, offset: int) -> ActorRef:
+    """A place as a claim's owner (the events stage's convention for a place with no actor: the place
+    id in ``actor_id``), named by its mention nearest before ``offset`` (else its first, else its name)."""
+    best = None
+    for pm in r.state.place_mentions:
+        if pm.place_id != place_id:
+            continue
+        if best is None or pm.start <= offset:
+            best = pm
+    if best is not None:
+        return ActorRef(actor_id=place_id, text=best.text)
+    p = r.places.get(place_id)
+    return ActorRef(actor_id=place_id, text=p.name if p is not None else place_id)
+
+
+def _scene(r: ClaimReader, pm) -> bool:
+    """Whether a place mention may be the scene of an incident: not a modifier ("a *Britain*-based
+    monitor", "*Iran*-backed") and not where something was said ("said *in Geneva*", "*In Washington*,
+    Biden said")."""
+    text = r.state.text
+    if text[pm.end:pm.end + 1] in ("-", "‐", "–"):
+        return False
+    span = r.state.doc.char_span(pm.start, pm.end, alignment_mode="expand")
+    if span is None:
+        return True
+    tok = span.root
+    prep = tok.head if tok.dep_ == "pobj" else None
+    verb = prep.head if prep is not None and prep.dep_ == "prep" else None
+    return not (verb is not None and verb.pos_ in VERB_POS and verb.lemma_.lower() in r.voc.attribution)
+
+
+def incident_place(r: ClaimReader, anchor) -> tuple[Optional[str], bool]:
+    """Where a loss that no actor owns happened, when its clause names no place: a place its sentence
+    names (one after a locative preposition first: "... after shelling *in* Sinjar"), else the place
+    the article last spoke of before it (never a modifier or where something was said: :func:`_scene`) ("Shelling hit Sinjar on Monday. Two people were killed."),
+    one named after a locative preposition first. Place mentions are in text order. Returns the place
+    id and whether the count's own sentence names it."""
+    state = r.state
+    sent = anchor.sent
+    lo, hi = sent.start_char, sent.end_char
+    text = state.text
+    lookback = r.config.locative_lookback
+    in_sent = in_sent_loc = before = before_loc = None
+    for pm in state.place_mentions:
+        if pm.start >= hi:
+            break
+        scene = r.scenes.get(pm.start)
+        if scene is None:
+            scene = r.scenes[pm.start] = _scene(r, pm)
+        if not scene:
+            continue
+        loc = bool(r.voc.locative.search(text, max(0, pm.start - lookback), pm.start))
+        if pm.start >= lo:
+            in_sent = in_sent or pm.place_id
+            in_sent_loc = in_sent_loc or (pm.place_id if loc else None)
+        else:
+            before = pm.place_id
+            before_loc = pm.place_id if loc else before_loc
+    if in_sent_loc or in_sent:
+        return in_sent_loc or in_sent, True
+    return before_loc or before, False
 
 
 # -- according to whom -------------------------------------------------------------------------------

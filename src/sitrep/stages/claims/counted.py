@@ -6,10 +6,15 @@
 
   1. a currency makes money, refined to its kind by the words around it (:func:`money_kind`:
      "$2bn in military *aid*" -> aid); money of no known kind is no claim (a salary, a net loss);
-  2. a unit says what is measured ("30 km" -> distance);
+  2. a unit says what is measured ("30 km" -> distance), unless the words after it make it a location
+     ("10 miles *east of* Damascus");
   3. the counted noun's property ("troops", "deaths"); a generic noun for people ("civilians") or
      a demonym ("45 Palestinians") takes its property from the verb or adjective around it
-     (:func:`event_property`: "12 civilians were *killed*", "12 *dead* soldiers").
+     (:func:`event_property`: "12 civilians were *killed*", "12 *dead* soldiers", "were shot *dead*",
+     "15 students are *missing*", "including 35 children" of a count of the killed);
+  4. a number that counts no noun is a loss when its verb, predicate or next word says so ("seven
+     *injured*", "*killing* at least 10", "left thousands *dead*"), or the value of a toll ("the death
+     *toll* rose to 704") (:func:`bare_property`); a year never is.
 """
 
 from __future__ import annotations
@@ -54,18 +59,149 @@ def money_kind(root, noun, voc: Vocabulary) -> Optional[str]:
     return None
 
 
-def event_property(noun, voc: Vocabulary) -> Optional[str]:
-    """The property the verb or adjective around a counted noun gives it: "12 *dead* soldiers",
-    "45 civilians *killed*", "12 civilians were *killed*"; None when none does."""
+#: dependencies of a counted word on a verb that make the verb say what happened to it
+PATIENT_DEPS = ("dobj", "nsubjpass")
+#: dependencies of a predicate on its verb that say what became of the verb's subject or object
+#: ("were shot *dead*", "left thousands *dead*", "are *missing*")
+PREDICATE_DEPS = ("oprd", "acomp")
+
+
+def _word_property(tok, voc: Vocabulary) -> Optional[str]:
+    """The property a verb or adjective gives its patient ("killed" -> dead, "missing"), or None."""
+    return voc.adjectives.get(tok.lower_) or voc.verbs.get(tok.lemma_.lower())
+
+
+def _head_property(x, voc: Vocabulary) -> Optional[str]:
+    """The property the head of ``x`` gives it: "12 civilians were *killed*", "*killing* 12 soldiers",
+    "seven *injured*", "thousands more *homeless*" (its subject when it has no object)."""
+    head = x.head
+    if head.i == x.i:
+        return None
+    prop = _word_property(head, voc)
+    if prop is None:
+        return None
+    if x.dep_ in PATIENT_DEPS:
+        return _mixed(head, x, prop, voc)
+    if x.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in head.children):
+        return prop
+    return None
+
+
+def _mixed(verb, x, prop: str, voc: Vocabulary) -> str:
+    """Two loss verbs sharing one object count both losses at once: "killed or *injured* dozens" are
+    casualties (``mixed_property``); "were killed and seven injured" are two counts."""
+    partners = [c for c in verb.children if c.dep_ == "conj" and c.i < x.i]
+    if verb.dep_ == "conj":  # "killed or injured dozens": the object hangs on the second verb
+        partners.append(verb.head)
+    for c in partners:
+        if c.i != x.i and not any(g.dep_ in PATIENT_DEPS for g in c.children if g.i != x.i):
+            other = _word_property(c, voc)
+            if other is not None and other != prop and voc.mixed_property:
+                return voc.mixed_property
+    return prop
+
+
+def _predicate_property(x, voc: Vocabulary) -> Optional[str]:
+    """The property of a predicate on the verb of ``x``: "four people were shot *dead*", "left
+    thousands *dead*", "15 students are *missing*", and for a passive subject a controlled verb
+    ("9,000 people were forced *to flee*", "were believed *to have been killed*")."""
+    if x.dep_ not in ("nsubj", "nsubjpass", "dobj") or x.head.i == x.i:
+        return None
+    deps = PREDICATE_DEPS + (("xcomp",) if x.dep_ == "nsubjpass" else ())
+    for c in x.head.children:
+        if c.dep_ in deps and c.i > x.i:
+            prop = _word_property(c, voc)
+            if prop is not None:
+                return prop
+    return None
+
+
+def _part_property(x, voc: Vocabulary, depth: int) -> Optional[str]:
+    """A part of a counted group takes the group's property ("killing 104 people, *including 35
+    children*"); the object of "of" takes its head's ("the *bodies* of five protesters")."""
+    prep = x.head
+    if x.dep_ != "pobj" or prep.i == x.i or prep.head.i == prep.i:
+        return None
+    whole = prep.head
+    if prep.lower_ in voc.part_markers and whole.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and depth < 2:
+        return event_property(whole, voc, depth + 1) or voc.nouns.get(whole.lemma_.lower())
+    if prep.lower_ == "of" and whole.pos_ == "NOUN":
+        if whole.lemma_.lower() in voc.aggregates and depth < 2:  # "released a total of 153 prisoners"
+            return event_property(whole, voc, depth + 1)
+        prop = voc.nouns.get(whole.lemma_.lower())
+        return prop if prop in voc.victim else None
+    return None
+
+
+def event_property(noun, voc: Vocabulary, depth: int = 0) -> Optional[str]:
+    """The property the words around a counted noun (or a number standing alone) give it: "12 *dead*
+    soldiers", "45 civilians *killed*", "12 civilians were *killed*", "seven *injured*", "were shot
+    *dead*", "including 35 children" of a count of the killed; None when none does. The verb that
+    governs the count comes first ("released 153 prisoners *detained* in the war" were released)."""
+    prop = _head_property(noun, voc) or _part_property(noun, voc, depth)
+    if prop is not None:
+        return prop
     for c in noun.children:
         if c.dep_ in ("amod", "acl") and (c.lower_ in voc.adjectives or c.lemma_.lower() in voc.verbs):
             return voc.adjectives.get(c.lower_) or voc.verbs.get(c.lemma_.lower())
-    head = noun.head
-    if head.pos_ in VERB_POS and head.lemma_.lower() in voc.verbs and (
-            noun.dep_ in ("dobj", "nsubjpass") or (noun.dep_ == "nsubj" and not any(
-                c.dep_ == "dobj" for c in head.children))):
-        return voc.verbs[head.lemma_.lower()]
+        if c.dep_ == "acl":  # "three children confirmed *dead*"
+            prop = next((p for g in c.children if g.dep_ in PREDICATE_DEPS for p in [_word_property(g, voc)] if p), None)
+            if prop:
+                return prop
+    prop = _predicate_property(noun, voc)
+    if prop is None and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and depth < 2:
+        prop = event_property(noun.head, voc, depth + 1)  # "10 women and three children confirmed dead"
+    return prop
+
+
+def toll_property(num, voc: Vocabulary) -> Optional[str]:
+    """The property of a number given as the value of a toll: "the death *toll* rose to 704", "put the
+    toll at 31", "the toll of six", "the toll is 40"; None otherwise."""
+    host = None
+    if num.dep_ == "pobj" and num.head.lower_ in voc.toll_prepositions:
+        host = num.head.head
+    elif num.dep_ in ("attr", "dobj"):
+        host = num.head
+    if host is None:
+        return None
+    if host.lemma_.lower() in voc.tolls:
+        return voc.tolls[host.lemma_.lower()]
+    if host.pos_ in VERB_POS:
+        for c in host.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != num.i and c.lemma_.lower() in voc.tolls:
+                return voc.tolls[c.lemma_.lower()]
     return None
+
+
+def bare_property(q: Quantity, num, voc: Vocabulary) -> Optional[str]:
+    """The property of a number that counts no noun: a loss said by its verb or predicate ("seven
+    *injured*", "*killing* at least 10", "left thousands *dead*") or the value of a toll; a year
+    ("in 2019") never is one."""
+    if num is None:
+        return None
+    if not q.vague and not q.approx and float(q.value).is_integer() and voc.year_range[0] <= q.value <= voc.year_range[1] \
+            and "," not in q.text:
+        return None
+    prop = toll_property(num, voc)
+    if prop is None:
+        prop = _head_property(num, voc) or _predicate_property(num, voc) or _next_word_property(num, voc)
+    return prop if prop in voc.victim else None
+
+
+def _next_word_property(num, voc: Vocabulary) -> Optional[str]:
+    """A number right before a participle or adjective of a loss, the verb left out ("killed and
+    seven *injured*", "another 200 *wounded*", "nearly a million *displaced*")."""
+    nxt = num.doc[num.i + 1] if num.i + 1 < len(num.doc) else None
+    if nxt is None or nxt.tag_ not in ("VBN", "JJ", "VBD"):
+        return None
+    return _word_property(nxt, voc)
+
+
+def _root_property(noun, root, voc: Vocabulary) -> Optional[str]:
+    """The property a verb gives a count whose noun follows "of": "killed *scores* of soldiers"."""
+    if noun.head.i == root.i or noun.head.head.i != root.i:
+        return None
+    return _head_property(root, voc) or _predicate_property(root, voc)
 
 
 def noun_property(noun, voc: Vocabulary, people: bool) -> tuple[Optional[str], bool]:
@@ -88,13 +224,19 @@ def count_property(q: Quantity, noun, root, voc: Vocabulary,
             return None, None
         return kind, q.currency
     if q.unit_property:
+        if root is not None and voc.geography is not None and voc.geography.match(root.doc.text, q.end):
+            return None, None  # "10 miles east of Damascus" says where, it claims nothing
         return q.unit_property, q.unit
-    if noun is None:
-        return None, None
+    if noun is None or noun.pos_ == "PRON":  # "seven injured", "two of them wounded"
+        if root is not None and root.ent_type_ in voc.not_counts:
+            return None, None  # "on January 27", "at 5 pm"
+        prop = bare_property(q, root, voc)
+        return (prop, voc.units.get(prop)) if prop else (None, None)
     prop, countable = noun_property(noun, voc, people)
     if not countable:
         return None, None
-    prop = event_property(noun, voc) or prop
+    prop = (event_property(noun, voc) or (prop if prop in voc.victim else None)
+            or _root_property(noun, root, voc) or prop)
     if prop is None:
         return None, None
     unit = voc.units.get(prop)

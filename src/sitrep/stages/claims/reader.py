@@ -22,6 +22,8 @@ class ClaimReader:
     config: "ClaimsConfig"
     #: place id -> Place
     places: dict[str, Any] = field(default_factory=dict)
+    #: place mention start -> whether it may be an incident's scene (filled as read, shared per article)
+    scenes: dict[int, bool] = field(default_factory=dict)
 
     def mention(self, tok) -> Optional[Mention]:
         """The actor mention on ``tok`` (None for no token or no mention)."""

@@ -9,7 +9,7 @@ from ...article import ArticleState
 from ...contract import Claim
 from ...numbers import Quantity, find_quantities, read_lexicon
 from ..base import Stage, StageConfig
-from .circumstances import date, place, source
+from .circumstances import date, incident_place, place, place_ref, source
 from .counted import counted_noun, count_property
 from .owner import owner
 from .reader import VERB_POS, ClaimReader
@@ -52,11 +52,12 @@ class ClaimsStage(Stage):
         voc = self.vocabulary
         places = {p.id: p for p in state.places}
         seen: set[tuple[int, int]] = set()
+        scenes: dict[int, bool] = {}  # one look at each place mention per article
         for q in find_quantities(state.text, lex=self.resources.get("quantities", read_lexicon)):
             if q.unit == "%" or q.value < 0:
                 continue
             try:
-                claim = self._read(state, doc, q, voc, places, len(state.claims) + 1)
+                claim = self._read(state, doc, q, voc, places, len(state.claims) + 1, scenes)
             except Exception as err:  # noqa: BLE001 - one odd number never costs the article
                 state.warnings.append(f"claims: skipped {q.text!r} at {q.start}: {type(err).__name__}: {err}")
                 continue
@@ -66,13 +67,27 @@ class ClaimsStage(Stage):
             state.claims.append(claim)
 
     # -- one number ------------------------------------------------------------------------------
-    def _read(self, state, doc, q: Quantity, voc: Vocabulary, places, n: int) -> Optional[Claim]:
+    @staticmethod
+    def _unowned(r: ClaimReader, anchor, noun, where: Optional[str], start: int):
+        """``(subject, place)`` of a loss no actor owns: the place of its incident (its ``place`` only
+        when the sentence names it, not where the article last was), else the people counted as a
+        generic agent ("people"), else ``(None, None)``."""
+        owner_place, stated = (where, True) if where else incident_place(r, anchor)
+        if owner_place is not None:
+            return place_ref(r, owner_place, start), (owner_place if stated else None)
+        counted = r.mention(noun)
+        if counted is None or counted.how != "agent":
+            return None, None
+        return counted.ref(), where
+
+    def _read(self, state, doc, q: Quantity, voc: Vocabulary, places, n: int,
+              scenes: Optional[dict] = None) -> Optional[Claim]:
         """Claim ``C<n>`` of quantity ``q``: what is counted, whose, where, when, according to whom;
         None when the count has no property or no owner."""
         span = doc.char_span(q.num_start, q.num_end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
-        r = ClaimReader(state, voc, self.config, places)
+        r = ClaimReader(state, voc, self.config, places, {} if scenes is None else scenes)
         root = span.root
         noun = counted_noun(root, span)
         people = noun is not None and getattr(r.mention(noun), "how", None) == "demonym"  # "45 Palestinians"
@@ -81,15 +96,10 @@ class ClaimsStage(Stage):
             return None
         anchor = noun if noun is not None else root
         subject, path = owner(r, anchor, span, prop)
-        counted = None
-        if subject is None and noun is not None and prop in voc.victim:
-            counted = r.mention(noun)  # "12 people were killed": the people counted are the subject
-            if counted is None or counted.how != "agent":
-                return None
-            subject = counted
+        if subject is None and prop not in voc.victim:
+            return None  # a force, a weapon or a sum belongs to someone, or it is no claim
+        if subject is None and noun is not None:
             path[1:1] = [c for c in noun.children if c.dep_ in ("acl", "relcl")]  # "45 civilians killed in Idlib"
-        if subject is None:
-            return None
         if not any(t.pos_ in VERB_POS for t in path):  # the place may hang on the clause's verb
             for a in anchor.ancestors:
                 path.append(a)
@@ -99,8 +109,12 @@ class ClaimsStage(Stage):
         if noun is not None and noun.i >= span.end and noun.i - span.end <= self.config.counted_noun_max_gap:
             end = max(end, noun.idx + len(noun.text))
         where, when = place(r, path, start), date(r, anchor, path)
-        if counted is not None and where is None and when is None:
-            return None  # "40 people were wounded" with no where or when: not comparable with anything
-        return Claim(id=f"C{n}", subject=subject.ref(), property=prop, value=q.value, value_max=q.value_max,
+        if subject is None:
+            subject, where = self._unowned(r, anchor, noun, where, start)
+            if subject is None:
+                return None
+        else:
+            subject = subject.ref()
+        return Claim(id=f"C{n}", subject=subject, property=prop, value=q.value, value_max=q.value_max,
                      unit=unit, approx=q.approx, place=where, attributed_to=source(r, anchor),
                      date=when, start=start, end=end, text=state.text[start:end])

@@ -5,7 +5,7 @@ count losses, the money kinds, and the words around a count (places, sources, ow
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 from ...numbers import Lexicon, lexicon
@@ -27,6 +27,22 @@ class Vocabulary:
     place_preps: frozenset = frozenset()
     deictic_determiners: frozenset = frozenset()
     temporal_marks: frozenset = frozenset()
+    #: prepositions making a count part of a counted group ("including 35 children")
+    part_markers: frozenset = frozenset()
+    #: noun lemma -> property of a toll whose value is a number ("the death toll rose to 704")
+    tolls: dict = field(default_factory=dict)
+    #: prepositions giving a toll its value ("rose *to* 704", "stands *at* four")
+    toll_prepositions: frozenset = frozenset()
+    #: a bare number in this range with no hedge is a year, never a count
+    year_range: tuple = (1900, 2100)
+    #: nouns through which a count reaches its noun ("a *total* of 153 prisoners")
+    aggregates: frozenset = frozenset()
+    #: words after a distance that make it a location, not a claim ("10 miles *east* of Damascus")
+    geography: Optional[re.Pattern] = None
+    #: the property of one count of two different losses ("killed or injured dozens")
+    mixed_property: Optional[str] = None
+    #: entity labels of the parse that make a bare number no count ("on January *27*")
+    not_counts: frozenset = frozenset()
     #: "in (the) " right before a country: the article speaks of the country as a place
     locative: Optional[re.Pattern] = None
 
@@ -41,11 +57,22 @@ def _locative(preps) -> re.Pattern:
     return re.compile(rf"\b(?:{alt})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+def _geography(words) -> Optional[re.Pattern]:
+    """One of ``words`` right after a distance, past a bracketed conversion ("60 kilometres (37 miles)
+    *north* of"), or None without words."""
+    if not words:
+        return None
+    alt = "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s*(?:\)\s*)?(?:\([^)]{{0,40}}\)\s*)?(?:{alt})\b", re.IGNORECASE)
+
+
 def build_vocabulary(lex: Lexicon) -> Vocabulary:
     """The claims vocabulary of a quantities lexicon."""
     raw = lex.raw
-    nouns, verbs, adjs, victim, units = {}, {}, {}, set(), {}
+    nouns, verbs, adjs, victim, units, tolls = {}, {}, {}, set(), {}, {}
     for prop, spec in raw["properties"].items():
+        for n in spec.get("tolls", []) or []:
+            tolls[str(n).lower()] = prop
         units[prop] = spec["unit"]
         if spec.get("victim"):
             victim.add(prop)
@@ -66,6 +93,13 @@ def build_vocabulary(lex: Lexicon) -> Vocabulary:
                       place_preps=_lower(raw["place_prepositions"]),
                       deictic_determiners=_lower(raw["deictic_determiners"]),
                       temporal_marks=_lower(raw["temporal_marks"]),
+                      part_markers=_lower(raw.get("part_markers")), tolls=tolls,
+                      toll_prepositions=_lower(raw.get("toll_prepositions")),
+                      year_range=tuple(raw.get("year_range") or (1900, 2100)),
+                      aggregates=_lower(raw.get("aggregate_nouns")),
+                      geography=_geography(raw.get("geography_words") or []),
+                      mixed_property=raw.get("mixed_property"),
+                      not_counts=frozenset(raw.get("bare_number_not_counts") or ()),
                       locative=_locative(raw["locative_prepositions"]))
 
 
