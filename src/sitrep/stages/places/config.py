@@ -20,6 +20,13 @@ class PlacesConfig(StageConfig):
     demonyms: bool = False
     #: list streets and roads ("Main Street", "Highway 19") as places of feature "other"
     streets: bool = True
+    #: keep a country or national capital that the story names only as an actor ("Russia said",
+    #: "Iran-backed", "U.S. forces"; focus.py) -- off by default (no place of the story); geoparsing
+    #: corpora such as LGL count every toponym
+    actor_countries: bool = False
+    #: keep continents and broad regions ("the Middle East", "the Sahel"; ``broad: true`` in the
+    #: regions file) -- off by default; geoparsing corpora such as LGL count them
+    broad_regions: bool = False
 
     # -- context weights (see resolve.py) -------------------------------------------------------
     #: a reading in a first-level division (US state, province) the article names or reads elsewhere
