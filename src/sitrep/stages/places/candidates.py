@@ -94,7 +94,9 @@ def dateline_places(text: str, gaz, news: NewsCues, out: _Collector) -> None:
         town = m.group("town").strip()
         if len(town.replace(".", "")) < _DATELINE_MIN_LETTERS or not is_primary(gaz, town):
             continue
-        out.add(m.start("town"), m.start("town") + len(town), gaz.lookup(town), dateline=True)
+        ids = gaz.lookup(town)  # a dateline names a town: "SAGAING (Myanmar):" is not the region
+        out.add(m.start("town"), m.start("town") + len(town),
+                [i for i in ids if gaz.kind(i) == "city"] or ids, dateline=True)
         st = m.group("st")
         if st:
             st = st.strip()
@@ -645,11 +647,14 @@ def one_sense_per_discourse(cands: list[Candidate]) -> None:
             c.strong = True
 
 
-def coordination(cands: list[Candidate], text: str, news: NewsCues) -> None:
-    """A weak name joined to the strong one before it becomes strong: "in Aleppo and Idlib"."""
+def coordination(cands: list[Candidate], text: str, news: NewsCues, gaz=None) -> None:
+    """A weak name joined to the strong one before it becomes strong: "in Aleppo and Idlib" -- when
+    some place carries it as its own name ("Israel and Hamas" is not Hamm, which lists "Hamas" among
+    its alternate names)."""
     for a, b in zip(cands, cands[1:]):
         between = text[a.end:b.start].strip().lower()
-        if a.strong and not b.strong and between in news.coordinators:
+        if a.strong and not b.strong and between in news.coordinators \
+                and (gaz is None or is_primary(gaz, b.text)):
             b.strong = True
 
 
@@ -715,10 +720,10 @@ def find_candidates(state: ArticleState, gaz, cfg: PlacesConfig, words: PlaceWor
     sc.mark(cands)
     scan_names(sc, cands)
     one_sense_per_discourse(cands)
-    coordination(cands, state.text, news)
+    coordination(cands, state.text, news, gaz)
     qualifiers(state, cands, gaz)
     out = [c for c in cands if c.strong and c.ids]
-    mark_locative(state.doc, out, words, news)
+    mark_locative(state.doc, out, gaz, words, news)
     mark_actors(out, gaz)
     return out
 

@@ -59,6 +59,12 @@ class PlacesConfig(StageConfig):
     stray_population: int = 20_000
     #: how firmly (confident names, summed) the story must be set in one other country
     stray_setting: float = 1.0
+    #: (focus.py) a story with this many locative mentions is firmly set: a town reading in a country
+    #: it does not name, under ``focus_population`` people and farther than ``focus_km`` from every
+    #: place it locates, is dropped (0 turns this off)
+    focus_min: int = 2
+    focus_population: int = 200_000
+    focus_km: float = 500.0
 
     # -- priors of a reading (features.py) ------------------------------------------------------
     #: kind priors, added to log10(population + 10): a country, a first-level division, a curated

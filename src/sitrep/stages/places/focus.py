@@ -19,6 +19,8 @@ acting or owning something: it is an actor, not a place (GUIDELINES §7 and §9 
 * :func:`drop_actor_states` -- a country or national capital none of whose mentions is locative is an
   actor only: no place, even in a story set there ("Myanmar's army"; ``PlacesConfig.actor_countries``
   keeps it, as geoparsing corpora such as LGL count every toponym).
+* :func:`drop_far_namesakes` -- the focus governs how far a namesake may lie: a small town in a
+  country the story does not name, far from every place it locates, is a misreading.
 * Actor mentions set no scene: they are left out of the setting that ranks the other names' readings
   (``Candidate.actor``; "U.S. sanctions" does not pull "Georgia" to the US state), while the story's
   demonyms of states add theirs (:func:`demonym_countries`: "the Georgian people").
@@ -26,8 +28,9 @@ acting or owning something: it is an actor, not a place (GUIDELINES §7 and §9 
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from ...gazetteer import fold
+from ...gazetteer import fold, haversine_km
 from .candidate import Candidate
 from .lexicon import NewsCues, PlaceWords
 
@@ -79,7 +82,9 @@ def opens_copy(doc, span) -> bool:
         "Jerusalem - Hundreds of ...", "Nairobi, Jan 17 (AFP) ..."
     """
     first = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or doc[span.start - 1].is_space
-    return first and span.end < len(doc) and doc[span.end].is_punct
+    if not first or span.end >= len(doc) or not doc[span.end].is_punct:
+        return False
+    return doc[span.end].text in (",", ":") or bool(span[-1].whitespace_)  # not "Iran-backed"
 
 
 def _locates(doc, root, covered: set, words: PlaceWords, news: NewsCues) -> bool:
@@ -91,13 +96,15 @@ def _locates(doc, root, covered: set, words: PlaceWords, news: NewsCues) -> bool
         return True
     if dep == "appos" and _head_is_place(root.head, covered, words, news):
         return True  # "Oman's capital, Muscat"
-    if dep == "poss" and root.head.dep_ == "pobj" and root.head.head.lower_ in news.setting_prepositions:
+    if dep == "poss" and root.head.dep_ == "pobj" and root.head.lower_ in news.setting_events \
+            and root.head.head.lower_ in news.setting_prepositions:
         return True  # "in Sudan's brutal conflict"
     return any(ch.dep_ in ("amod", "compound", "nmod") and ch.i < root.i
                and (ch.lower_ in words.dir or ch.lower_ in news.setting_modifiers) for ch in root.children)
 
 
-def is_locative(doc, c: Candidate, covered: set, words: PlaceWords, news: NewsCues) -> bool:
+def is_locative(doc, c: Candidate, covered: set, words: PlaceWords, news: NewsCues,
+                towns: frozenset = frozenset()) -> bool:
     """Does this mention say where something is (see the module text)?
 
         "in Syria", "eastern Congo", "Russia's Bryansk region", "Hodeida, Yemen"  -> True
@@ -115,8 +122,8 @@ def is_locative(doc, c: Candidate, covered: set, words: PlaceWords, news: NewsCu
         return True  # "eastern Congo", "neighbouring Iraq", "the capital Tbilisi" (whatever the parse)
     if opens_copy(doc, span):
         return True  # "Jerusalem -", "Nairobi, Jan 17 (AFP)": a dateline the dateline cue missed
-    if prev is not None and prev.text == "," and prev.i - 1 in covered and span.start == prev.i + 1:
-        return True  # "Hodeida, Yemen"
+    if prev is not None and prev.text == "," and span.start == prev.i + 1 and prev.i - 1 in towns:
+        return True  # "Hodeida, Yemen" (not "Oman, Iran and the U.S.")
     root = span.root
     for _ in range(_CONJ_HOPS):
         if _locates(doc, root, covered, words, news):
@@ -127,16 +134,18 @@ def is_locative(doc, c: Candidate, covered: set, words: PlaceWords, news: NewsCu
     return False
 
 
-def mark_locative(doc, cands: list[Candidate], words: PlaceWords, news: NewsCues) -> None:
-    """Set ``locative`` and ``actor`` on every candidate (``actor``: not locative, and some reading is a
-    country or a national capital -- a state that may be named as an actor)."""
+def mark_locative(doc, cands: list[Candidate], gaz, words: PlaceWords, news: NewsCues) -> None:
+    """Set ``locative`` on every candidate (:func:`is_locative`)."""
     covered: set[int] = set()
+    towns: set[int] = set()  # the last tokens of names that may be a town or a region, not a country
     for c in cands:
         span = _span(doc, c)
         if span is not None:
             covered.update(range(span.start, span.end))
+            if c.ids and not all(gaz.kind(i) == "country" for i in c.ids):
+                towns.add(span.end - 1)
     for c in cands:
-        c.locative = c.dateline or is_locative(doc, c, covered, words, news)
+        c.locative = c.dateline or is_locative(doc, c, covered, words, news, frozenset(towns))
 
 
 def mark_actors(cands: list[Candidate], gaz) -> None:
@@ -161,6 +170,44 @@ def focus_countries(cands: list[Candidate], choice: list, gaz) -> Counter:
             if cc:
                 out[cc] += 1
     return out
+
+
+def drop_far_namesakes(cands: list[Candidate], choice: list, gaz, cfg, scene: Counter) -> None:
+    """A story firmly set somewhere (``focus_min`` locative mentions of other names) does not wander
+    off to a small namesake: a town reading (no capital, under ``focus_population`` people) in a
+    country that no other name's reading and no demonym of the story names, farther than ``focus_km``
+    from every town or region the story locates, is dropped ("Karari" read as a town in India in a
+    story set in Sudan; "Battle damage" as a town in England). Run before the actor states are
+    dropped: a country named as an actor still makes its towns plausible."""
+    if cfg.focus_min <= 0:
+        return
+    keys = [fold(c.text) for c in cands]
+    for n, (c, ch) in enumerate(zip(cands, choice)):
+        if ch is None or c.forced or c.dateline or gaz.kind(ch) != "city" or ch in gaz.capitals \
+                or gaz.population(ch) >= cfg.focus_population:
+            continue
+        cc = gaz.country_of(ch)
+        others = [(c2, j) for c2, j, k in zip(cands, choice, keys) if j is not None and k != keys[n]]
+        if cc in scene or any(gaz.country_of(j) == cc for _, j in others):
+            continue
+        focus = [j for c2, j in others if c2.locative and not c2.dateline]
+        if len(focus) < cfg.focus_min or not _far(gaz, ch, focus, cfg.focus_km):
+            continue
+        choice[n] = None
+
+
+def _far(gaz, i: int, points: list, km: float) -> bool:
+    """Is reading ``i`` farther than ``km`` from every town or region among ``points``?"""
+    la, lo = gaz.coords(i)
+    if math.isnan(la):
+        return False
+    for j in points:
+        if gaz.kind(j) == "country":
+            continue
+        la2, lo2 = gaz.coords(j)
+        if not math.isnan(la2) and haversine_km(la, lo, la2, lo2) <= km:
+            return False
+    return True
 
 
 def drop_actor_states(cands: list[Candidate], choice: list, gaz) -> None:

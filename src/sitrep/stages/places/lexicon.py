@@ -138,6 +138,7 @@ class PlaceCuesModel(_Strict):
     place_heads: list[str] = []
     setting_modifiers: list[str] = []
     example_prepositions: list[str] = []
+    setting_events: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,7 @@ class NewsCues:
     place_heads: frozenset = frozenset()
     setting_modifiers: frozenset = frozenset()
     example_prepositions: frozenset = frozenset()
+    setting_events: frozenset = frozenset()
 
     def __getitem__(self, key: str) -> Any:  # the old dict interface: cues["heads"]
         return getattr(self, key)
@@ -208,7 +210,7 @@ def load_news_cues(gazetteer, raw: Optional[dict] = None) -> NewsCues:
         setting_prepositions=_low(m.setting_prepositions), motion_prepositions=_low(m.motion_prepositions),
         assault_heads=_low(m.assault_heads), of_place_heads=_low(m.of_place_heads),
         place_heads=_low(m.place_heads), setting_modifiers=_low(m.setting_modifiers),
-        example_prepositions=_low(m.example_prepositions))
+        example_prepositions=_low(m.example_prepositions), setting_events=_low(m.setting_events))
 
 
 def _low(words) -> frozenset:

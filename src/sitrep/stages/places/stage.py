@@ -14,6 +14,7 @@ Resources (shared with the pipeline's other stages; a test gives its own with
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any, Optional
 
 from ...article import ArticleState
@@ -25,7 +26,7 @@ from .candidate import Candidate
 from .candidates import _iso2, find_candidates, municipal_senses, outside_streets
 from .config import PlacesConfig
 from .demonyms import with_demonyms
-from .focus import demonym_countries, drop_actor_states, drop_broad
+from .focus import demonym_countries, drop_actor_states, drop_broad, drop_far_namesakes
 from .output import build_places, place_streets
 from .resolve import resolve
 
@@ -107,6 +108,8 @@ class PlacesStage(Stage):
         if state is not None and not cfg.demonyms:  # with demonyms on they are candidates already
             scene = demonym_countries(state.doc, self._state_demonyms(), _iso2)
         choice = resolve(cands, gaz, cfg, scene)
+        if state is not None:
+            drop_far_namesakes(cands, choice, gaz, cfg, scene or Counter())
         if state is not None and not cfg.actor_countries:
             drop_actor_states(cands, choice, gaz)
         if state is not None and not cfg.broad_regions:
