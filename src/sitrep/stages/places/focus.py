@@ -94,6 +94,8 @@ def _locates(doc, root, covered: set, words: PlaceWords, news: NewsCues) -> bool
         return True
     if dep in ("poss", "compound", "nmod", "amod") and _head_is_place(root.head, covered, words, news):
         return True
+    if dep in ("dobj", "nsubjpass") and root.head.lemma_.lower() in news.assault_verbs:
+        return True  # "NATO bombed Serbia", "Kyiv was shelled", "fled Syria"
     if dep == "appos" and _head_is_place(root.head, covered, words, news):
         return True  # "Oman's capital, Muscat"
     if dep == "poss" and root.head.dep_ == "pobj" and root.head.lower_ in news.setting_events \

@@ -139,6 +139,7 @@ class PlaceCuesModel(_Strict):
     setting_modifiers: list[str] = []
     example_prepositions: list[str] = []
     setting_events: list[str] = []
+    assault_verbs: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,7 @@ class NewsCues:
     setting_modifiers: frozenset = frozenset()
     example_prepositions: frozenset = frozenset()
     setting_events: frozenset = frozenset()
+    assault_verbs: frozenset = frozenset()
 
     def __getitem__(self, key: str) -> Any:  # the old dict interface: cues["heads"]
         return getattr(self, key)
@@ -210,7 +212,8 @@ def load_news_cues(gazetteer, raw: Optional[dict] = None) -> NewsCues:
         setting_prepositions=_low(m.setting_prepositions), motion_prepositions=_low(m.motion_prepositions),
         assault_heads=_low(m.assault_heads), of_place_heads=_low(m.of_place_heads),
         place_heads=_low(m.place_heads), setting_modifiers=_low(m.setting_modifiers),
-        example_prepositions=_low(m.example_prepositions), setting_events=_low(m.setting_events))
+        example_prepositions=_low(m.example_prepositions), setting_events=_low(m.setting_events),
+        assault_verbs=_low(m.assault_verbs))
 
 
 def _low(words) -> frozenset:
