@@ -59,7 +59,7 @@ class PlacesConfig(StageConfig):
     stray_population: int = 20_000
     #: how firmly (confident names, summed) the story must be set in one other country
     stray_setting: float = 1.0
-    #: (focus.py) a story with this many locative mentions is firmly set: a town reading in a country
+    #: (focus.py) a story that locates this many places (other names') is firmly set: a town reading in a country
     #: it does not name, under ``focus_population`` people and farther than ``focus_km`` from every
     #: place it locates, is dropped (0 turns this off)
     focus_min: int = 2

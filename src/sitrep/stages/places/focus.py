@@ -175,7 +175,7 @@ def focus_countries(cands: list[Candidate], choice: list, gaz) -> Counter:
 
 
 def drop_far_namesakes(cands: list[Candidate], choice: list, gaz, cfg, scene: Counter) -> None:
-    """A story firmly set somewhere (``focus_min`` locative mentions of other names) does not wander
+    """A story firmly set somewhere (``focus_min`` places that other names locate) does not wander
     off to a small namesake: a town reading (no capital, under ``focus_population`` people) in a
     country that no other name's reading and no demonym of the story names, farther than ``focus_km``
     from every town or region the story locates, is dropped ("Karari" read as a town in India in a
@@ -184,18 +184,23 @@ def drop_far_namesakes(cands: list[Candidate], choice: list, gaz, cfg, scene: Co
     if cfg.focus_min <= 0:
         return
     keys = [fold(c.text) for c in cands]
+    keys_of_cc: dict = {}  # country -> the names read in it
+    focus: dict = {}  # reading -> the names that locate it (towns and regions the story locates)
+    for c, ch, k in zip(cands, choice, keys):
+        if ch is not None:
+            keys_of_cc.setdefault(gaz.country_of(ch), set()).add(k)
+            if c.locative and not c.dateline:
+                focus.setdefault(ch, set()).add(k)
     for n, (c, ch) in enumerate(zip(cands, choice)):
         if ch is None or c.forced or c.dateline or gaz.kind(ch) != "city" or ch in gaz.capitals \
                 or gaz.population(ch) >= cfg.focus_population:
             continue
         cc = gaz.country_of(ch)
-        others = [(c2, j) for c2, j, k in zip(cands, choice, keys) if j is not None and k != keys[n]]
-        if cc in scene or any(gaz.country_of(j) == cc for _, j in others):
-            continue
-        focus = [j for c2, j in others if c2.locative and not c2.dateline]
-        if len(focus) < cfg.focus_min or not _far(gaz, ch, focus, cfg.focus_km):
-            continue
-        choice[n] = None
+        if cc in scene or keys_of_cc.get(cc, set()) - {keys[n]}:
+            continue  # the story names the town's country otherwise
+        points = [j for j, ks in focus.items() if ks - {keys[n]}]  # (only small towns abroad get here)
+        if len(points) >= cfg.focus_min and _far(gaz, ch, points, cfg.focus_km):
+            choice[n] = None
 
 
 def _far(gaz, i: int, points: list, km: float) -> bool:
