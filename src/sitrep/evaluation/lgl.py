@@ -12,7 +12,9 @@ median) error in km is taken over those with coordinates.
 
 The suite runs the pipeline configured as a geoparser: LGL annotates a state's demonym ("Russian
 troops", "Palestinians") as a toponym of the country, so the places stage is built with
-``demonyms=True`` (off in the default pipeline, where a demonym names people, not a location).
+``demonyms=True`` (off in the default pipeline, where a demonym names people, not a location); LGL
+also counts every toponym, a state named only as an actor ("Russia said") and a continent or broad
+region included, so ``actor_countries`` and ``broad_regions`` are on too.
 A pipeline passed in by the caller is used as it is.
 """
 
@@ -33,7 +35,7 @@ from .results import Metric, SuiteResult, count, prf, ratio
 
 ACC_KM = 161.0
 #: the places stage as a geoparser: demonyms are mentions of their countries (see the module text)
-GEOPARSER_CONFIG = {"places": {"demonyms": True}}
+GEOPARSER_CONFIG = {"places": {"demonyms": True, "actor_countries": True, "broad_regions": True}}
 
 
 @dataclass

@@ -31,6 +31,12 @@ class Candidate:
     acts: bool = False
     #: the actors stage read it as a metonym of this country's government (ISO2; "" unknown)
     metonym_cc: Optional[str] = None
+    #: a dateline's town or state ("HAMMOND, Ind. (AP) --")
+    dateline: bool = False
+    #: the mention says where something is ("in Syria", "eastern Congo"; :mod:`.focus`)
+    locative: bool = False
+    #: not locative, and the name may be a state ("Russia said", "U.S. forces"): sets no scene
+    actor: bool = False
 
 
 def overlaps(c: Candidate, start: int, end: int) -> bool:

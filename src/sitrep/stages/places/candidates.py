@@ -35,6 +35,7 @@ from ...article import ArticleState
 from ...gazetteer import fold
 from .candidate import Candidate, overlaps
 from .config import PlacesConfig
+from .focus import mark_actors, mark_locative
 from .lexicon import NewsCues, PlaceWords
 from .names import capitals, is_big, is_division, is_primary
 
@@ -52,6 +53,8 @@ _DATELINE_MIN_LETTERS = 3
 #: "the towns of Rastan, Tayba and Talbiseh": how many conjuncts back a frame is looked for
 _FRAME_CONJUNCTS = 4
 _NAME_PART = re.compile(r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?")
+#: an initialism: "U.S.", "UK", "DRC" (its readings are what it abbreviates, not towns spelt otherwise)
+_INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,4}$")
 
 
 def _iso2(iso3: str) -> str:
@@ -75,9 +78,9 @@ class _Collector:
         self.text = text
         self.out: list[Candidate] = []
 
-    def add(self, s0: int, e0: int, ids, label: str = "GPE") -> None:
+    def add(self, s0: int, e0: int, ids, label: str = "GPE", dateline: bool = False) -> None:
         if ids and not any(overlaps(c, s0, e0) for c in self.out):
-            self.out.append(Candidate(s0, e0, self.text[s0:e0], tuple(ids), True, label))
+            self.out.append(Candidate(s0, e0, self.text[s0:e0], tuple(ids), True, label, dateline=dateline))
 
 
 def dateline_places(text: str, gaz, news: NewsCues, out: _Collector) -> None:
@@ -91,15 +94,17 @@ def dateline_places(text: str, gaz, news: NewsCues, out: _Collector) -> None:
         town = m.group("town").strip()
         if len(town.replace(".", "")) < _DATELINE_MIN_LETTERS or not is_primary(gaz, town):
             continue
-        out.add(m.start("town"), m.start("town") + len(town), gaz.lookup(town))
+        ids = gaz.lookup(town)  # a dateline names a town: "SAGAING (Myanmar):" is not the region
+        out.add(m.start("town"), m.start("town") + len(town),
+                [i for i in ids if gaz.kind(i) == "city"] or ids, dateline=True)
         st = m.group("st")
         if st:
             st = st.strip()
             if st in gaz.abbrevs:
-                out.add(m.start("st"), m.start("st") + len(st), (gaz.abbrevs[st],))
+                out.add(m.start("st"), m.start("st") + len(st), (gaz.abbrevs[st],), dateline=True)
             else:
                 ids = [i for i in gaz.lookup(st) if gaz.kind(i) in ("admin1", "country")]
-                out.add(m.start("st"), m.start("st") + len(st), ids)
+                out.add(m.start("st"), m.start("st") + len(st), ids, dateline=True)
 
 
 def state_abbreviations(text: str, gaz, news: NewsCues, out: _Collector) -> None:
@@ -521,12 +526,14 @@ def known_non_place(sc: Scan, s: int, e: int) -> bool:
 
 def readings(sc: Scan, span) -> tuple:
     """The gazetteer readings of a name; an AP abbreviation is only its state ("Fla." is Florida, not
-    Flå in Norway)."""
+    Flå in Norway); an initialism is no town spelt otherwise ("U.S.", "US" are not Us, France)."""
     gaz, text = sc.gaz, sc.text
     ids = gaz.lookup(span.text)
     ab = span.text if span.text.endswith(".") else span.text + "." if text.startswith(".", span.end_char) else ""
     if ab in gaz.abbrevs:
         ids = (gaz.abbrevs[ab],)
+    elif _INITIALISM.match(span.text):
+        ids = tuple(i for i in ids if gaz.kind(i) not in ("city", "county") or gaz.name_of(i) == span.text)
     return ids
 
 
@@ -640,11 +647,14 @@ def one_sense_per_discourse(cands: list[Candidate]) -> None:
             c.strong = True
 
 
-def coordination(cands: list[Candidate], text: str, news: NewsCues) -> None:
-    """A weak name joined to the strong one before it becomes strong: "in Aleppo and Idlib"."""
+def coordination(cands: list[Candidate], text: str, news: NewsCues, gaz=None) -> None:
+    """A weak name joined to the strong one before it becomes strong: "in Aleppo and Idlib" -- when
+    some place carries it as its own name ("Israel and Hamas" is not Hamm, which lists "Hamas" among
+    its alternate names)."""
     for a, b in zip(cands, cands[1:]):
         between = text[a.end:b.start].strip().lower()
-        if a.strong and not b.strong and between in news.coordinators:
+        if a.strong and not b.strong and between in news.coordinators \
+                and (gaz is None or is_primary(gaz, b.text)):
             b.strong = True
 
 
@@ -710,9 +720,12 @@ def find_candidates(state: ArticleState, gaz, cfg: PlacesConfig, words: PlaceWor
     sc.mark(cands)
     scan_names(sc, cands)
     one_sense_per_discourse(cands)
-    coordination(cands, state.text, news)
+    coordination(cands, state.text, news, gaz)
     qualifiers(state, cands, gaz)
-    return [c for c in cands if c.strong and c.ids]
+    out = [c for c in cands if c.strong and c.ids]
+    mark_locative(state.doc, out, gaz, words, news)
+    mark_actors(out, gaz)
+    return out
 
 
 # == after the candidates: streets and municipal senses ==========================================
@@ -737,11 +750,14 @@ _WORD_PUNCT = ".,;:'\"\u2019\u201d"
 _LOOKAHEAD = 40
 
 
-def is_municipal(text: str, c: Candidate, senses: dict) -> bool:
-    """A municipal word after the name, or "a/an" before it and a resident noun after it.
+def is_municipal(text: str, c: Candidate, senses: dict, starts: frozenset = frozenset()) -> bool:
+    """A municipal word after the name, or "a/an" before it and a resident noun after it; a word
+    that opens another place's name (``starts``) is none ("U.S. Middle East envoy").
 
         "Jordan Elementary", "the Lebanon City Council", "a Lebanon woman", "Jordan residents"
     """
+    if c.end + 1 in starts:
+        return False
     after = text[c.end:c.end + _LOOKAHEAD].split(None, 1)
     nxt = after[0].strip(_WORD_PUNCT).lower() if after and text[c.end:c.end + 1] == " " else ""
     before = text[max(0, c.start - 4):c.start].lower()
@@ -752,10 +768,11 @@ def municipal_senses(text: str, cands: list[Candidate], gaz, senses: dict) -> No
     """A country's name used as a town's (:func:`is_municipal`) keeps only its town readings, when it
     has any under that very name -- in all the mentions of the name (one sense per discourse)."""
     towns_of: dict[str, tuple] = {}
+    starts = frozenset(c.start for c in cands)
     for c in cands:
         if len(c.ids) < 2 or not any(gaz.kind(i) == "country" for i in c.ids):
             continue
-        if not is_municipal(text, c, senses):
+        if not is_municipal(text, c, senses, starts):
             continue
         key = fold(c.text)
         towns = tuple(i for i in c.ids if gaz.kind(i) == "city" and fold(gaz.name_of(i)) == key)

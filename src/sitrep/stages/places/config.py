@@ -20,6 +20,13 @@ class PlacesConfig(StageConfig):
     demonyms: bool = False
     #: list streets and roads ("Main Street", "Highway 19") as places of feature "other"
     streets: bool = True
+    #: keep a country or national capital that the story names only as an actor ("Russia said",
+    #: "Iran-backed", "U.S. forces"; focus.py) -- off by default (no place of the story); geoparsing
+    #: corpora such as LGL count every toponym
+    actor_countries: bool = False
+    #: keep continents and broad regions ("the Middle East", "the Sahel"; ``broad: true`` in the
+    #: regions file) -- off by default; geoparsing corpora such as LGL count them
+    broad_regions: bool = False
 
     # -- context weights (see resolve.py) -------------------------------------------------------
     #: a reading in a first-level division (US state, province) the article names or reads elsewhere
@@ -52,6 +59,12 @@ class PlacesConfig(StageConfig):
     stray_population: int = 20_000
     #: how firmly (confident names, summed) the story must be set in one other country
     stray_setting: float = 1.0
+    #: (focus.py) a story that locates this many places (other names') is firmly set: a town reading in a country
+    #: it does not name, under ``focus_population`` people and farther than ``focus_km`` from every
+    #: place it locates, is dropped (0 turns this off)
+    focus_min: int = 2
+    focus_population: int = 200_000
+    focus_km: float = 500.0
 
     # -- priors of a reading (features.py) ------------------------------------------------------
     #: kind priors, added to log10(population + 10): a country, a first-level division, a curated

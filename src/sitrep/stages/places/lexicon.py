@@ -131,6 +131,15 @@ class PlaceCuesModel(_Strict):
     frame_nouns: list[str]
     coordinators: list[str]
     addressee_prepositions: list[str]
+    setting_prepositions: list[str] = []
+    motion_prepositions: list[str] = []
+    assault_heads: list[str] = []
+    of_place_heads: list[str] = []
+    place_heads: list[str] = []
+    setting_modifiers: list[str] = []
+    example_prepositions: list[str] = []
+    setting_events: list[str] = []
+    assault_verbs: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -152,6 +161,17 @@ class NewsCues:
     not_demonyms: frozenset     #: "Victorian"
     coordinators: frozenset     #: what joins two coordinated names: "and", ", or" ...
     addressee_prepositions: frozenset  #: "talks with Tehran", "reach out to Moscow"
+    #: the story's setting (focus.py): "fighting in Syria", "fled from Syria", "strikes on Kyiv", "the
+    #: invasion of Ukraine", "Russia's Bryansk region", "neighbouring Iraq"
+    setting_prepositions: frozenset = frozenset()
+    motion_prepositions: frozenset = frozenset()
+    assault_heads: frozenset = frozenset()
+    of_place_heads: frozenset = frozenset()
+    place_heads: frozenset = frozenset()
+    setting_modifiers: frozenset = frozenset()
+    example_prepositions: frozenset = frozenset()
+    setting_events: frozenset = frozenset()
+    assault_verbs: frozenset = frozenset()
 
     def __getitem__(self, key: str) -> Any:  # the old dict interface: cues["heads"]
         return getattr(self, key)
@@ -188,7 +208,21 @@ def load_news_cues(gazetteer, raw: Optional[dict] = None) -> NewsCues:
         demonym_endings=sorted(((k, [str(x) for x in v]) for k, v in m.demonym_endings.items()),
                                key=lambda kv: -len(kv[0])),
         not_demonyms=frozenset(m.not_demonyms), coordinators=frozenset(m.coordinators),
-        addressee_prepositions=frozenset(m.addressee_prepositions))
+        addressee_prepositions=frozenset(m.addressee_prepositions),
+        setting_prepositions=_low(m.setting_prepositions), motion_prepositions=_low(m.motion_prepositions),
+        assault_heads=_low(m.assault_heads), of_place_heads=_low(m.of_place_heads),
+        place_heads=_low(m.place_heads), setting_modifiers=_low(m.setting_modifiers),
+        example_prepositions=_low(m.example_prepositions), setting_events=_low(m.setting_events),
+        assault_verbs=_low(m.assault_verbs))
+
+
+def _low(words) -> frozenset:
+    return frozenset(w.lower() for w in words)
+
+
+def broad_regions(regions: dict) -> frozenset:
+    """The ids of the regions file's continents and broad regions (``broad: true``): "region:sahel"."""
+    return frozenset(r["id"] for r in regions.get("regions") or [] if r.get("broad"))
 
 
 # -- the knowledge base: demonyms of states ----------------------------------------------------

@@ -36,15 +36,18 @@ from .features import Evidence, PairGrid, Setting, gather, prior, score
 from .names import distinct_names, is_major
 
 
-def resolve(cands: list[Candidate], gaz, cfg: PlacesConfig) -> list[Optional[int]]:
+def resolve(cands: list[Candidate], gaz, cfg: PlacesConfig, scene: Optional[Counter] = None) -> list[Optional[int]]:
     """The chosen reading of each candidate (``None``: dropped as a stray). Narrows the candidates'
-    ``ids`` for abbreviations and qualified names (steps 1-6 of the module text)."""
+    ``ids`` for abbreviations and qualified names (steps 1-6 of the module text). ``scene``: countries
+    the story's other cues set it in (its demonyms of states: :func:`.focus.demonym_countries`), added
+    to every round's setting."""
     standalone_abbreviations(cands, gaz)
     spread_qualifiers(cands)
     countries, states = anchors(cands, gaz, cfg)
+    countries.update(scene or Counter())
     ev = gather(gaz, cands, cfg)
     pairs = pair_grid(cands, gaz, ev, cfg)
-    choice, settings = read_rounds(cands, gaz, ev, pairs, Setting(countries, states, []), cfg)
+    choice, settings = read_rounds(cands, gaz, ev, pairs, Setting(countries, states, []), cfg, scene)
     drop_strays(cands, choice, settings, gaz, cfg)
     return choice
 
@@ -100,7 +103,7 @@ def anchors(cands: list[Candidate], gaz, cfg: PlacesConfig) -> tuple[Counter, Co
     countries: Counter = Counter()
     states: Counter = Counter()
     for c in cands:
-        i = anchor_of(c, gaz, cfg)
+        i = anchor_of(c, gaz, cfg) if not c.actor else None  # "U.S. forces" sets no scene
         if i is None:
             continue
         countries[gaz.country_of(i)] += 1
@@ -138,13 +141,15 @@ def pair_grid(cands: list[Candidate], gaz, ev: Evidence, cfg: PlacesConfig) -> P
 
 
 # -- 5. rounds ---------------------------------------------------------------------------------
-def settings_from(keys: list[str], choice, conf, gaz) -> dict[str, Setting]:
+def settings_from(keys: list[str], choice, conf, gaz, scenic=None) -> dict[str, Setting]:
     """Per name, the :class:`~.features.Setting` that the *other* names' readings make: each name
-    weighted by its confidence, divided among its mentions."""
-    n_of_key = Counter(keys)
+    weighted by its confidence, divided among its mentions. ``scenic`` (one flag per mention, default
+    all) leaves out mentions that set no scene ("U.S. forces": :mod:`.focus`)."""
+    scenic = scenic if scenic is not None else [True] * len(keys)
+    n_of_key = Counter(k for k, ok in zip(keys, scenic) if ok)
     per_key: dict[str, tuple[Counter, Counter, list]] = {}
-    for k, ch, cf in zip(keys, choice, conf):
-        if ch is None or cf <= 0:
+    for k, ch, cf, ok in zip(keys, choice, conf, scenic):
+        if ch is None or cf <= 0 or not ok:
             continue
         wgt = cf / n_of_key[k]
         cs, ss, pts = per_key.setdefault(k, (Counter(), Counter(), []))
@@ -181,17 +186,21 @@ def rank(gaz, key: str, ids, ev: Evidence, setting: Setting, pairs: PairGrid,
 
 
 def read_rounds(cands: list[Candidate], gaz, ev: Evidence, pairs: PairGrid, anchored: Setting,
-                cfg: PlacesConfig) -> tuple[list, dict[str, Setting]]:
+                cfg: PlacesConfig, scene: Optional[Counter] = None) -> tuple[list, dict[str, Setting]]:
     """``cfg.rounds`` rounds of ranking: round 0 in the ``anchored`` setting, later rounds each name in
-    the setting of the others' previous readings. Returns the choices and the last settings (empty
-    after a single round)."""
+    the setting of the others' previous readings (actor mentions left out) and of the ``scene``.
+    Returns the choices and the last settings (empty after a single round)."""
+    scenic = [not c.actor for c in cands]
     choice: list[Optional[int]] = [None] * len(cands)
     conf: list[float] = [0.0] * len(cands)
     keys = [fold(c.text) for c in cands]
     settings: dict[str, Setting] = {}
     for rnd in range(cfg.rounds):
         if rnd > 0:
-            settings = settings_from(keys, choice, conf, gaz)
+            settings = settings_from(keys, choice, conf, gaz, scenic)
+            if scene:
+                for s in settings.values():
+                    s.countries.update(scene)
         done: dict = {}  # (name, readings) -> this round's rank()
         for n, c in enumerate(cands):
             ids = top_readings(gaz, c.ids, cfg)

@@ -14,6 +14,7 @@ Resources (shared with the pipeline's other stages; a test gives its own with
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any, Optional
 
 from ...article import ArticleState
@@ -22,9 +23,10 @@ from ...streets import build_lexicon, find_streets
 from ..base import Stage
 from . import lexicon
 from .candidate import Candidate
-from .candidates import find_candidates, municipal_senses, outside_streets
+from .candidates import _iso2, find_candidates, municipal_senses, outside_streets
 from .config import PlacesConfig
 from .demonyms import with_demonyms
+from .focus import demonym_countries, drop_actor_states, drop_broad, drop_far_namesakes
 from .output import build_places, place_streets
 from .resolve import resolve
 
@@ -79,6 +81,10 @@ class PlacesStage(Stage):
         res = self.resources
         return res.get("kb", lambda: load_kb(res.kb_paths))
 
+    def _broad(self) -> frozenset:
+        regions = self._regions()
+        return self.resources.get("broad_regions", lambda: lexicon.broad_regions(regions))
+
     def _street_lexicon(self) -> dict:
         regions = self._regions()
         return self.resources.get("street_lexicon", lambda: build_lexicon(regions))
@@ -93,9 +99,22 @@ class PlacesStage(Stage):
                                   cfg.demonym_city_population)
         return cands
 
-    def resolve(self, cands: list[Candidate]) -> list[Optional[int]]:
-        """The chosen gazetteer entry of each candidate (see :mod:`.resolve`)."""
-        return resolve(cands, self.gazetteer, self.config)
+    def resolve(self, cands: list[Candidate], state: Optional[ArticleState] = None) -> list[Optional[int]]:
+        """The chosen gazetteer entry of each candidate (see :mod:`.resolve`); with the ``state``, the
+        story's demonyms of states set its scene and the states it names only as actors, and broad
+        regions, are left out (:mod:`.focus`; ``actor_countries``, ``broad_regions`` keep them)."""
+        gaz, cfg = self.gazetteer, self.config
+        scene = None
+        if state is not None and not cfg.demonyms:  # with demonyms on they are candidates already
+            scene = demonym_countries(state.doc, self._state_demonyms(), _iso2)
+        choice = resolve(cands, gaz, cfg, scene)
+        if state is not None:
+            drop_far_namesakes(cands, choice, gaz, cfg, scene or Counter())
+        if state is not None and not cfg.actor_countries:
+            drop_actor_states(cands, choice, gaz)
+        if state is not None and not cfg.broad_regions:
+            drop_broad(cands, choice, self._broad(), gaz)
+        return choice
 
     def process(self, state: ArticleState) -> None:
         if state.doc is None:
@@ -105,7 +124,7 @@ class PlacesStage(Stage):
         streets = find_streets(state.doc, self._street_lexicon(), gaz) if self.config.streets else []
         cands = outside_streets(cands, streets, gaz)
         municipal_senses(state.text, cands, gaz, self._senses())
-        choice = self.resolve(cands)
+        choice = self.resolve(cands, state)
         places, mentions = build_places(cands, choice, gaz)
         place_streets(state, streets, cands, choice, places, mentions, gaz)
         mentions.sort(key=lambda m: m.start)

@@ -1,0 +1,251 @@
+"""The story's focus: the countries a story is set in, and the states it names only as actors.
+
+News names states in two ways. "Fighting in Syria", "strikes on Kyiv", "Russia's Bryansk region",
+"eastern Congo" say where something is: the country (or capital) is a place of the story. "Russia
+said", "Iran-backed militias", "U.S. forces", "Myanmar's army", "sanctions on Iran" name a state
+acting or owning something: it is an actor, not a place (GUIDELINES §7 and §9 of ``eval/news``).
+
+* :func:`is_locative` -- one mention says where (the cue words are ``data/place_cues.yaml``,
+  section "the story's setting"): after a setting preposition ("in", "across"), after a motion
+  preposition hanging on a verb ("fled from Syria"), after "on"/"at" hanging on an assault word
+  ("strikes on Kyiv"), after "of" hanging on a frame or place head ("the invasion of Ukraine"), with a
+  direction or setting modifier ("eastern Congo", "neighbouring Iraq"), owning or modifying a place
+  head or another place ("Syria's east", "the Mali border", "Iraq's Anbar province"), owning the
+  object of a setting preposition ("in Sudan's conflict"), a qualifier after a town ("Hodeida,
+  Yemen"), or coordinated with such a mention ("in Iraq and Syria").
+* :func:`focus_countries` -- the story is set in the countries of its locative mentions (of any
+  place: "Goma", "northeastern Syria"), datelines left out (a Washington dateline does not set a story
+  about Syria in the United States).
+* :func:`drop_actor_states` -- a country or national capital none of whose mentions is locative is an
+  actor only: no place, even in a story set there ("Myanmar's army"; ``PlacesConfig.actor_countries``
+  keeps it, as geoparsing corpora such as LGL count every toponym).
+* :func:`drop_far_namesakes` -- the focus governs how far a namesake may lie: a small town in a
+  country the story does not name, far from every place it locates, is a misreading.
+* Actor mentions set no scene: they are left out of the setting that ranks the other names' readings
+  (``Candidate.actor``; "U.S. sanctions" does not pull "Georgia" to the US state), while the story's
+  demonyms of states add theirs (:func:`demonym_countries`: "the Georgian people").
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from ...gazetteer import fold, haversine_km
+from .candidate import Candidate
+from .lexicon import NewsCues, PlaceWords
+
+#: how many conjuncts back a coordinated mention looks for a locative first conjunct
+_CONJ_HOPS = 4
+
+
+def _span(doc, c: Candidate):
+    return doc.char_span(c.start, c.end, alignment_mode="expand")
+
+
+def _before(doc, span):
+    """The token before ``span``, skipping "the"."""
+    j = span.start - 1
+    while j >= 0 and doc[j].lower_ == "the":
+        j -= 1
+    return doc[j] if j >= 0 else None
+
+
+def _prep_locates(prep, words: PlaceWords, news: NewsCues) -> bool:
+    """Does the preposition ``prep`` (whose object is the name) say where?
+
+        "in Syria", "fled from Syria" (on a verb), "strikes on Kyiv", "the invasion of Ukraine"
+    """
+    p = prep.lower_
+    head = prep.head
+    if p in news.setting_prepositions:
+        return True
+    if p in news.motion_prepositions:
+        return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in words.speak
+    if p in ("on", "at"):
+        return head.lower_ in news.assault_heads or head.lemma_.lower() in news.assault_heads
+    if p == "of":
+        return head.lower_ in news.of_place_heads or head.lower_ in news.frames
+    if p in news.example_prepositions:  # "in countries including China"
+        return head.dep_ == "pobj" and head.head.lower_ in news.setting_prepositions
+    return False
+
+
+def _head_is_place(tok, covered: set, words: PlaceWords, news: NewsCues) -> bool:
+    """Is ``tok`` a place head ("region", "east", "border") or inside another place name?"""
+    low = tok.lower_
+    return tok.i in covered or low in news.place_heads or low in news.frames or low in words.div
+
+
+def opens_copy(doc, span) -> bool:
+    """The name opens the article (or a line) and punctuation follows it: a dateline in any case.
+
+        "Jerusalem - Hundreds of ...", "Nairobi, Jan 17 (AFP) ..."
+    """
+    first = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or doc[span.start - 1].is_space
+    if not first or span.end >= len(doc) or not doc[span.end].is_punct:
+        return False
+    return doc[span.end].text in (",", ":") or bool(span[-1].whitespace_)  # not "Iran-backed"
+
+
+def _locates(doc, root, covered: set, words: PlaceWords, news: NewsCues) -> bool:
+    """The syntactic cues of :func:`is_locative` on one token (the name's root)."""
+    dep = root.dep_
+    if dep == "pobj" and _prep_locates(root.head, words, news):
+        return True
+    if dep in ("poss", "compound", "nmod", "amod") and _head_is_place(root.head, covered, words, news):
+        return True
+    if dep in ("dobj", "nsubjpass") and root.head.lemma_.lower() in news.assault_verbs:
+        return True  # "NATO bombed Serbia", "Kyiv was shelled", "fled Syria"
+    if dep == "appos" and _head_is_place(root.head, covered, words, news):
+        return True  # "Oman's capital, Muscat"
+    if dep == "poss" and root.head.dep_ == "pobj" and root.head.lower_ in news.setting_events \
+            and root.head.head.lower_ in news.setting_prepositions:
+        return True  # "in Sudan's brutal conflict"
+    return any(ch.dep_ in ("amod", "compound", "nmod") and ch.i < root.i
+               and (ch.lower_ in words.dir or ch.lower_ in news.setting_modifiers) for ch in root.children)
+
+
+def is_locative(doc, c: Candidate, covered: set, words: PlaceWords, news: NewsCues,
+                towns: frozenset = frozenset()) -> bool:
+    """Does this mention say where something is (see the module text)?
+
+        "in Syria", "eastern Congo", "Russia's Bryansk region", "Hodeida, Yemen"  -> True
+        "Russia said", "Iran-backed", "U.S. forces", "Myanmar's army"             -> False
+    """
+    span = _span(doc, c)
+    if span is None or not len(span):
+        return False
+    prev = _before(doc, span)
+    if prev is not None and prev.i >= 2 and doc[prev.i - 1].text == "-" and not doc[prev.i - 1].whitespace_:
+        if f"{doc[prev.i - 2].lower_}-{prev.lower_}" in news.setting_modifiers:
+            return True  # "war-shattered Syria"
+    if prev is not None and (prev.lower_ in words.dir or prev.lower_ in news.setting_modifiers
+                             or prev.lower_ in news.place_heads):
+        return True  # "eastern Congo", "neighbouring Iraq", "the capital Tbilisi" (whatever the parse)
+    if opens_copy(doc, span):
+        return True  # "Jerusalem -", "Nairobi, Jan 17 (AFP)": a dateline the dateline cue missed
+    if prev is not None and prev.text == "," and span.start == prev.i + 1 and prev.i - 1 in towns:
+        return True  # "Hodeida, Yemen" (not "Oman, Iran and the U.S.")
+    root = span.root
+    for _ in range(_CONJ_HOPS):
+        if _locates(doc, root, covered, words, news):
+            return True
+        if root.dep_ != "conj" or root.head.pos_ != "PROPN":
+            return False
+        root = root.head  # "in Iraq and Syria": the first conjunct's cue
+    return False
+
+
+def mark_locative(doc, cands: list[Candidate], gaz, words: PlaceWords, news: NewsCues) -> None:
+    """Set ``locative`` on every candidate (:func:`is_locative`)."""
+    covered: set[int] = set()
+    towns: set[int] = set()  # the last tokens of names that may be a town or a region, not a country
+    for c in cands:
+        span = _span(doc, c)
+        if span is not None:
+            covered.update(range(span.start, span.end))
+            if c.ids and not all(gaz.kind(i) == "country" for i in c.ids):
+                towns.add(span.end - 1)
+    for c in cands:
+        c.locative = c.dateline or is_locative(doc, c, covered, words, news, frozenset(towns))
+
+
+def mark_actors(cands: list[Candidate], gaz) -> None:
+    """``actor``: a mention that is not locative of a name that may be a state ("Russia", "U.S.",
+    "Moscow"): it sets no scene for the other names."""
+    for c in cands:
+        c.actor = not c.locative and any(is_state(gaz, i, c.text) for i in c.ids)
+
+
+def is_state(gaz, i: int, name: str) -> bool:
+    """Reading ``i`` is a country, or a national capital under its own name ("Moscow")."""
+    return gaz.kind(i) == "country" or (i in gaz.capitals and fold(gaz.name_of(i)) == fold(name))
+
+
+def focus_countries(cands: list[Candidate], choice: list, gaz) -> Counter:
+    """The countries the story is set in: those of its locative mentions' readings, datelines left
+    out, counted per mention."""
+    out: Counter = Counter()
+    for c, ch in zip(cands, choice):
+        if ch is not None and c.locative and not c.dateline:
+            cc = gaz.country_of(ch)
+            if cc:
+                out[cc] += 1
+    return out
+
+
+def drop_far_namesakes(cands: list[Candidate], choice: list, gaz, cfg, scene: Counter) -> None:
+    """A story firmly set somewhere (``focus_min`` places that other names locate) does not wander
+    off to a small namesake: a town reading (no capital, under ``focus_population`` people) in a
+    country that no other name's reading and no demonym of the story names, farther than ``focus_km``
+    from every town or region the story locates, is dropped ("Karari" read as a town in India in a
+    story set in Sudan; "Battle damage" as a town in England). Run before the actor states are
+    dropped: a country named as an actor still makes its towns plausible."""
+    if cfg.focus_min <= 0:
+        return
+    keys = [fold(c.text) for c in cands]
+    keys_of_cc: dict = {}  # country -> the names read in it
+    focus: dict = {}  # reading -> the names that locate it (towns and regions the story locates)
+    for c, ch, k in zip(cands, choice, keys):
+        if ch is not None:
+            keys_of_cc.setdefault(gaz.country_of(ch), set()).add(k)
+            if c.locative and not c.dateline:
+                focus.setdefault(ch, set()).add(k)
+    for n, (c, ch) in enumerate(zip(cands, choice)):
+        if ch is None or c.forced or c.dateline or gaz.kind(ch) != "city" or ch in gaz.capitals \
+                or gaz.population(ch) >= cfg.focus_population:
+            continue
+        cc = gaz.country_of(ch)
+        if cc in scene or keys_of_cc.get(cc, set()) - {keys[n]}:
+            continue  # the story names the town's country otherwise
+        points = [j for j, ks in focus.items() if ks - {keys[n]}]  # (only small towns abroad get here)
+        if len(points) >= cfg.focus_min and _far(gaz, ch, points, cfg.focus_km):
+            choice[n] = None
+
+
+def _far(gaz, i: int, points: list, km: float) -> bool:
+    """Is reading ``i`` farther than ``km`` from every town or region among ``points``?"""
+    la, lo = gaz.coords(i)
+    if math.isnan(la):
+        return False
+    for j in points:
+        if gaz.kind(j) == "country":
+            continue
+        la2, lo2 = gaz.coords(j)
+        if not math.isnan(la2) and haversine_km(la, lo, la2, lo2) <= km:
+            return False
+    return True
+
+
+def drop_actor_states(cands: list[Candidate], choice: list, gaz) -> None:
+    """A country or national capital none of whose mentions is locative is an actor only ("Russia
+    said", "Iran-backed", "U.S. forces", "Myanmar's army"): its choices become None -- also in a story
+    set there (GUIDELINES §9). "Turkey's government launched ..." stays when another mention says "in
+    Turkey"."""
+    located = {ch for c, ch in zip(cands, choice) if ch is not None and c.locative}
+    for n, (c, ch) in enumerate(zip(cands, choice)):
+        if ch is not None and ch not in located and c.label != "NORP" and is_state(gaz, ch, c.text):
+            choice[n] = None  # (a demonym is a mention of its country only when asked for: demonyms=True)
+
+
+def demonym_countries(doc, state_demonyms: dict, iso2) -> Counter:
+    """The countries whose people the story names ("the Georgian people" -> GE), per mention; the
+    demonyms come from the knowledge base (``state_demonyms``: normalised demonym -> ISO3)."""
+    from ...kb import norm  # the KB loads on first use, as in candidates._kb_norm
+
+    out: Counter = Counter()
+    for t in doc:
+        if t.text[:1].isupper() and t.ent_type_ == "NORP":
+            iso3 = state_demonyms.get(norm(t.text))
+            cc = iso2(iso3) if iso3 else None
+            if cc:
+                out[cc] += 1
+    return out
+
+
+def drop_broad(cands: list[Candidate], choice: list, broad: frozenset, gaz) -> None:
+    """Continents and broad regions ("the Middle East", "the Sahel", "Africa") are no places of a
+    story (GUIDELINES §9): their choices become None."""
+    for n, ch in enumerate(choice):
+        if ch is not None and gaz.entry(ch).id in broad:
+            choice[n] = None

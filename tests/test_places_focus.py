@@ -1,0 +1,97 @@
+"""The story's focus (sitrep.stages.places.focus): states named only as actors, broad regions, actor
+mentions that set no scene, demonyms that do, far namesakes, and the cue words' file."""
+
+from sitrep.article import Article, ArticleState
+from sitrep.stages.places import PlacesStage
+from places_support import nlp, stage  # noqa: F401 - shared fixtures
+
+
+def places_of(nlp, stage, text):
+    st = nlp(ArticleState(article=Article(text=text, published="2024-12-03")))
+    st.mentions = []
+    stage.run_alone(st)
+    out = {}
+    for p in st.places:
+        for m in p.mentions:
+            out.setdefault(m.text, p)
+    return out
+
+
+def test_a_state_named_only_as_an_actor_is_no_place(nlp, stage):
+    text = ("Iran-backed militias fired rockets at a base in Iraq on Tuesday, officials said.\n"
+            "Russia said it would send envoys. U.S. forces were not hurt.")
+    places = places_of(nlp, stage, text)
+    assert places["Iraq"].country_code == "IQ"
+    for name in ("Iran", "Russia", "U.S."):
+        assert name not in places, name
+
+
+def test_an_owner_of_an_actor_is_no_place_but_an_owner_of_a_region_is(nlp, stage):
+    text = "Myanmar's army shelled villages. Missiles were launched from Russia's Belgorod region."
+    places = places_of(nlp, stage, text)
+    assert "Myanmar" not in places
+    assert places["Russia"].country_code == "RU"
+
+
+def test_one_locative_mention_keeps_every_mention_of_a_state(nlp, stage):
+    text = ("Turkey's government launched an offensive on Wednesday.\n"
+            "Millions of refugees live in Turkey, officials said.")
+    places = places_of(nlp, stage, text)
+    assert places["Turkey"].country_code == "TR" and len(places["Turkey"].mentions) == 2
+
+
+def test_locative_cues_direction_neighbour_apposition_and_examples(nlp, stage):
+    text = ("Rebels advanced in eastern Congo and neighbouring Uganda this week.\n"
+            "Talks were held in Egypt's capital, Cairo.\n"
+            "The firms are based in countries including Malaysia and Vietnam.")
+    places = places_of(nlp, stage, text)
+    assert places["Congo"].country_code == "CD"  # "Congo" may be DR Congo, the larger reading
+    for name, cc in (("Uganda", "UG"), ("Cairo", "EG"), ("Malaysia", "MY"), ("Vietnam", "VN")):
+        assert places[name].country_code == cc, name
+
+
+def test_actor_countries_and_broad_regions_kept_when_asked(nlp):
+    text = "Russia said on Monday that the Middle East needed calm, and fighting went on in Syria."
+    default = places_of(nlp, PlacesStage(), text)
+    assert "Russia" not in default and "Middle East" not in default and "Syria" in default
+    geoparser = places_of(nlp, PlacesStage(actor_countries=True, broad_regions=True), text)
+    assert geoparser["Russia"].country_code == "RU" and geoparser["Middle East"].feature == "region"
+
+
+def test_actor_mentions_set_no_scene_and_demonyms_do(nlp, stage):
+    text = ("The U.S. Treasury imposed sanctions on Friday on officials who curbed freedoms in Georgia.\n"
+            "The Georgian people want a European future, the U.S. State Department said.")
+    places = places_of(nlp, stage, text)
+    assert places["Georgia"].country_code == "GE" and places["Georgia"].feature == "country"
+
+
+def test_an_initialism_is_no_town(nlp):
+    text = "Talks in Oman included the U.S. Middle East envoy and officials from the US."
+    places = places_of(nlp, PlacesStage(actor_countries=True), text)
+    assert places["U.S."].country_code == "US" and places["US"].country_code == "US"
+
+
+def test_a_far_small_namesake_in_a_story_set_elsewhere_is_dropped(nlp, stage):
+    text = ("Fighting raged in Khartoum and Omdurman on Sunday, and shells hit a market in El Fasher.\n"
+            "Residents fled to Karari, witnesses said.")
+    places = places_of(nlp, stage, text)
+    assert places["Khartoum"].country_code == "SD"
+    assert "Karari" not in places  # the only Karari of the gazetteer is a town in India
+
+
+def test_a_name_coordinated_with_a_place_needs_its_own_name(nlp, stage):
+    text = "Israel and Hamas ally Hezbollah exchanged fire across the border with Lebanon."
+    places = places_of(nlp, stage, text)
+    assert "Hamas" not in places  # not Hamm, Germany, which lists "Hamas" as an alternate name
+
+
+def test_setting_cues_load():
+    from sitrep.gazetteer import load_gazetteer
+    from sitrep.stages.places.lexicon import broad_regions, load_news_cues
+    from sitrep.gazetteer import load_regions
+
+    cues = load_news_cues(load_gazetteer())
+    assert "in" in cues.setting_prepositions and "from" in cues.motion_prepositions
+    assert "border" in cues.place_heads and "invasion" in cues.of_place_heads
+    broad = broad_regions(load_regions())
+    assert "region:middle-east" in broad and "region:gaza-strip" not in broad
