@@ -2,7 +2,6 @@
 
 from claims_support import make_state
 
-from sitrep.contract import Actor
 from sitrep.stages.relations import RelationsStage, rules
 
 ACTORS = {
