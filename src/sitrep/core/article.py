@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Optional
 
 from .contract import (
-    Actor, ActorRef, ArticleMeta, Claim, Contradiction, Document, Event, Place, Quote, Relation,
-    TimeExpression,
+    Actor, ActorRef, ArticleMeta, Document,
 )
 from .errors import SitrepError, UnassignedFieldError
 
