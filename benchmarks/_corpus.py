@@ -86,8 +86,9 @@ def machine() -> dict:
     except OSError:
         commit = ""
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
-    return {"cpu": cpu, "cpus": os.cpu_count(), "load_average_1min": load, "python": platform.python_version(), "platform": platform.platform(),
-            "spacy": spacy.__version__, "commit": commit, "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+    return {"cpu": cpu, "cpus": os.cpu_count(), "load_average_1min": load, "python": platform.python_version(),
+            "platform": platform.platform(), "spacy": spacy.__version__, "commit": commit,
+            "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
 
 
 def write_result(name: str, data: dict) -> Path:

@@ -47,8 +47,8 @@ def main() -> None:
     secs = time.perf_counter() - t0
     data = {"corpus": info, "machine": machine(), "rss_start_mb": start, "rss_loaded_mb": loaded,
             "rss_end_mb": rss_mb(), "peak_rss_mb": peak_mb(), "articles": n, "seconds": secs, "target_mb": 1024}
-    print(f"RSS at start {start:.0f} MB, pipeline loaded {loaded:.0f} MB, after {n} articles {data['rss_end_mb']:.0f} MB; "
-          f"peak {data['peak_rss_mb']:.0f} MB (target <= 1024 MB)")
+    print(f"RSS at start {start:.0f} MB, pipeline loaded {loaded:.0f} MB, "
+          f"after {n} articles {data['rss_end_mb']:.0f} MB; peak {data['peak_rss_mb']:.0f} MB (target <= 1024 MB)")
     print(f"written: {write_result('memory', data)}")
 
 

@@ -4,8 +4,9 @@
 
 The store is generated with DuckDB SQL (no extraction): 100 articles per 1,000 events, 1,000,000
 per-article event rows and as many merged situation events and reports, 20,000 actors (a few take
-part in most events, as in real event data), quotes, claims, relations. Every query of :class:`sitrep.store.Store` runs ``--repeat`` times after one
-warm-up; the script prints p50 and p95 in milliseconds. Target: well under a second each.
+part in most events, as in real event data), quotes, claims, relations. Every query of
+:class:`sitrep.store.Store` runs ``--repeat`` times after one warm-up; the script prints p50 and p95
+in milliseconds. Target: well under a second each.
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ def generate(path: Path, n_events: int, n_actors: int = 20_000) -> None:
         # few actors take part in most events (as in real event data): the cube of a uniform draw
         c.execute("""INSERT INTO s_events SELECT 'SE' || i, t.t, NULL, '[]',
                        'A' || CAST(floor(pow((hash(i) % 1000003) / 1000003.0, 3) * ?) AS BIGINT), 'Actor',
-                       'A' || CAST(floor(pow((hash(i * 3) % 1000003) / 1000003.0, 3) * ?) AS BIGINT), 'Actor', 'geo:' || (i % 5000), 'Place ' || (i % 5000), 1.0, 2.0,
+                       'A' || CAST(floor(pow((hash(i * 3) % 1000003) / 1000003.0, 3) * ?) AS BIGINT), 'Actor',
+                       'geo:' || (i % 5000), 'Place ' || (i % 5000), 1.0, 2.0,
                        'SY', i % 5000, DATE '2023-01-01' + CAST(hash(i * 5) % 730 AS INTEGER), NULL, FALSE,
                        'asserted', NULL, 0.8, 1 + i % 3, 1 + i % 4, '["Outlet 1"]', DATE '2023-01-01',
                        DATE '2023-01-02', 'Sentence ' || i, 'single report'

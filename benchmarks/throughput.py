@@ -10,8 +10,8 @@ Each figure is the best of --rounds runs, (a) and (b) alternating. A process poo
 workers: on Linux they are forked from this (warmed-up) process and inherit the loaded model, elsewhere
 (or with --start-method spawn) each imports spaCy and loads the model, KB and gazetteer itself. That
 start-up, estimated from a one-batch run, is reported (and a rough start-up-free speed-up kept in the
-JSON; it is only meaningful on an otherwise idle machine). CPU seconds are measured too: on a machine busy with other work,
-the CPU ratio of (a) to (b) is the figure to trust.
+JSON; it is only meaningful on an otherwise idle machine). CPU seconds are measured too: on a machine
+busy with other work, the CPU ratio of (a) to (b) is the figure to trust.
 """
 
 from __future__ import annotations
