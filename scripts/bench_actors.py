@@ -24,11 +24,15 @@ t4 = time.perf_counter()
 print(f"load: KB {t1 - t0:.2f}s ({len(kb)} entries, {len(kb.entity_patterns())} patterns), "
       f"model {t2 - t1:.2f}s, ruler {t4 - t3:.2f}s")
 stage = ActorsStage()
-st = ArticleState(article=Article(text=text)); st.doc = ruled(text); stage(st)  # warm up resources
+st = ArticleState(article=Article(text=text))  # warm up resources
+st.doc = ruled(text)
+stage(st)
 ruler = ruled.get_pipe("sitrep_kb_ruler")
 best = {}
 for rnd in range(5):
-    t = time.perf_counter(); docs = list(plain.pipe([text] * N)); a = time.perf_counter() - t
+    t = time.perf_counter()
+    docs = list(plain.pipe([text] * N))
+    a = time.perf_counter() - t
     raw = [plain.make_doc(text) for _ in range(N)]
     t = time.perf_counter()
     for d in raw:
@@ -37,7 +41,8 @@ for rnd in range(5):
     docs = list(ruled.pipe([text] * N))
     t = time.perf_counter()
     for d in docs:
-        s = ArticleState(article=Article(text=text)); s.doc = d
+        s = ArticleState(article=Article(text=text))
+        s.doc = d
         stage(s)
     c = time.perf_counter() - t
     for k, v in (("parse", a), ("ruler", b), ("actors", c)):
