@@ -27,8 +27,9 @@ for gid, g in gold["actors"].items():
     match = None
     for a in state.actors:
         keys = {norm(a.name)} | {norm(x) for x in a.aliases}
-        if a.id == gid or keys & names or (a.kind == "state" and a.country and a.country == g.get("country")
-                                           and g.get("country") == gid) or (a.wikidata and a.wikidata in g.get("wikidata", [])):
+        if (a.id == gid or keys & names
+                or (a.kind == "state" and a.country and a.country == g.get("country") and g.get("country") == gid)
+                or (a.wikidata and a.wikidata in g.get("wikidata", []))):
             match = a
             break
     ok = match is not None
@@ -42,7 +43,8 @@ for gid, g in gold["actors"].items():
         if g.get("affiliation") and match.affiliation != g["affiliation"]:
             problems.append(f"aff={match.affiliation} want {g['affiliation']}")
     found += ok and not problems
-    print(f"{'OK ' if ok and not problems else 'BAD'} {gid:10} -> {match.id if match else None} {match.kind if match else ''} {problems}")
+    print(f"{'OK ' if ok and not problems else 'BAD'} {gid:10} -> "
+          f"{match.id if match else None} {match.kind if match else ''} {problems}")
 print(f"gold actors found correct: {found}/{len(gold['actors'])}")
 print("actors:", [(a.id, a.kind, a.country, a.sector, a.role, a.affiliation, len(a.mentions)) for a in state.actors])
 ms = [(m.text, m.actor_id, m.how) for m in state.mentions]
@@ -54,11 +56,15 @@ print("Moscow mentions:", [(m.actor_id, m.how) for m in moscow])
 # speed
 docs_n = 20
 nlp = load_pipeline(None, kb_paths)
-t = time.perf_counter(); docs = list(nlp.pipe([text] * docs_n)); t_parse = time.perf_counter() - t
+t = time.perf_counter()
+docs = list(nlp.pipe([text] * docs_n))
+t_parse = time.perf_counter() - t
 t = time.perf_counter()
 for d in docs:
-    st = ArticleState(article=Article(text=text, published="2024-12-02")); st.doc = d
+    st = ArticleState(article=Article(text=text, published="2024-12-02"))
+    st.doc = d
     st.sentences = [(s.start_char, s.end_char) for s in d.sents]
     actors(st)
 t_act = time.perf_counter() - t
-print(f"parse {t_parse/docs_n*1000:.1f} ms/article, actors {t_act/docs_n*1000:.1f} ms/article = {100*t_act/t_parse:.1f}%")
+print(f"parse {t_parse/docs_n*1000:.1f} ms/article, actors {t_act/docs_n*1000:.1f} ms/article "
+      f"= {100*t_act/t_parse:.1f}%")

@@ -131,10 +131,12 @@ def main(argv=None) -> int:
                                                         encoding="utf-8")
     print(f"{len(ids)} articles annotated twice")
     for kind in ("event", "quotes", "claims", "places"):
-        print(f"  {kind:<7} agreement F1 {_f1(total[f'{kind} pairs'], total[f'{kind} only a'], total[f'{kind} only b']):.3f}"
-              f"  ({total[f'{kind} pairs']} paired, {total[f'{kind} only a']} only a, {total[f'{kind} only b']} only b)")
+        pairs, only_a, only_b = total[f"{kind} pairs"], total[f"{kind} only a"], total[f"{kind} only b"]
+        print(f"  {kind:<7} agreement F1 {_f1(pairs, only_a, only_b):.3f}"
+              f"  ({pairs} paired, {only_a} only a, {only_b} only b)")
     if total["event pairs"]:
-        print(f"  event source and target agree on {total['event roles agree'] / total['event pairs']:.3f} of paired events")
+        agree = total["event roles agree"] / total["event pairs"]
+        print(f"  event source and target agree on {agree:.3f} of paired events")
     if total["quotes pairs"]:
         print(f"  speakers agree on {total['speakers agree'] / total['quotes pairs']:.3f} of paired quotes")
     return 0
