@@ -14,9 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Optional
 
-from .contract import (
-    Actor, ActorRef, ArticleMeta, Document,
-)
+from .contract import Actor, ActorRef, ArticleMeta, Document
 from .errors import SitrepError, UnassignedFieldError
 
 
@@ -115,7 +113,8 @@ class Duplicate:
         if self.article_id == self.duplicate_of:
             return f"{where}: article {self.article_id} read again (the same id and text); it counts once"
         first = f" (at {self.first_origin})" if self.first_origin else ""
-        return f"{where}: article {self.article_id} is duplicate_of {self.duplicate_of}{first}: the same text, not extracted again"
+        return (f"{where}: article {self.article_id} is duplicate_of {self.duplicate_of}{first}: "
+                "the same text, not extracted again")
 
 
 @dataclass

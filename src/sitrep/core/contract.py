@@ -73,7 +73,8 @@ class Actor(_Model):
     role: Optional[str] = None
     affiliation: Optional[str] = None
     mentions: list[Span] = Field(default_factory=list)
-    kb_id: Optional[str] = Field(default=None, description="Knowledge-base entry id, when the actor is known to the KB.")
+    kb_id: Optional[str] = Field(default=None,
+                                 description="Knowledge-base entry id, when the actor is known to the KB.")
 
 
 class ActorRef(_Model):
@@ -99,7 +100,8 @@ class Event(_Model):
     trigger: str
     confidence: float = Field(ge=0.0, le=1.0)
     cameo: Optional[str] = None
-    evidence: list[Span] = Field(default_factory=list, description="Every sentence reporting this act (merged mentions).")
+    evidence: list[Span] = Field(default_factory=list,
+                                 description="Every sentence reporting this act (merged mentions).")
 
 
 class Quote(_Model):
@@ -153,7 +155,8 @@ class Claim(_Model):
 
 class Relation(_Model):
     type: str
-    kind: Optional[str] = Field(default=None, description="Sub-kind where the text says (supported_by: military, financial, political).")
+    kind: Optional[str] = Field(
+        default=None, description="Sub-kind where the text says (supported_by: military, financial, political).")
     subject: ActorRef
     object: ActorRef
     since: Optional[str] = None
