@@ -29,7 +29,8 @@ def _seed(root: Path) -> Path:
 #: suite -> (where its data lies under the data root, what it does)
 SUITES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "seed": (_seed, "hand-written gold reading of the seed article (gold.json shape)"),
-    "plover": (lambda r: r / "plover" / "PLOVER_GSR_CAMEO.txt", "OEDA PLOVER gold standard (event, mode, source, target)"),
+    "plover": (lambda r: r / "plover" / "PLOVER_GSR_CAMEO.txt",
+               "OEDA PLOVER gold standard (event, mode, source, target)"),
     "polnear": (lambda r: r / "polnear_dev", "PolNeAR brat attributions (quotes and their sources)"),
     "lgl": (lambda r: r / "geoparsing_dev" / "lgl.xml", "LGL/GeoWebNews XML toponyms (places and coordinates)"),
     "news": (lambda r: news_root() or r / "news", "sitrep's real-news development set (eval/news, role-level)"),
@@ -97,7 +98,8 @@ def register(app: typer.Typer) -> None:
         suite: str = typer.Argument(..., help="seed | plover | polnear | lgl | news"),
         data: Optional[Path] = typer.Option(None, "--data", help="gold data (file or folder); default: shared/data"),
         limit: Optional[int] = typer.Option(None, "--limit", min=1, help="score only the first N items"),
-        json_file: Optional[str] = typer.Option(None, "--json", help="also write the result as JSON to FILE ('-' = stdout only)"),
+        json_file: Optional[str] = typer.Option(
+            None, "--json", help="also write the result as JSON to FILE ('-' = stdout only)"),
         confusion: bool = typer.Option(False, "--confusion", help="print the confusion matrix (plover, news)"),
         split: str = typer.Option("dev", "--split", help="news: dev | held | all (held: once per change)"),
         details: Optional[bool] = typer.Option(None, "--details/--no-details",

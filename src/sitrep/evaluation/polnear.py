@@ -10,8 +10,9 @@ quotes, recall = gold contents overlapped by some quote / contents (a discontinu
 sitrep reports as two quotes, "..." he said, "...", counts once for recall and both quotes are right).
 Source: a quote's speaker is right when it is the source of a gold content the quote overlaps: one of
 the speaker's mentions overlaps the gold source span, or the speaker's words and the source's words
-contain one another; precision over quotes with a speaker, recall over gold attributions with a source. "quoted" restricts the gold to contents holding a
-quotation mark and the output to direct and partial quotes. Character-level overlap is reported too.
+contain one another; precision over quotes with a speaker, recall over gold attributions with a
+source. "quoted" restricts the gold to contents holding a quotation mark and the output to direct and
+partial quotes. Character-level overlap is reported too.
 """
 
 from __future__ import annotations

@@ -343,7 +343,8 @@ def _score_events(gold: SeedGold, doc: Document, res: Resolver, details: dict) -
     return [
         ratio("required events found", len(found), len(gold.required)),
         count("must-not errors", len(errors)),
-        ratio("event precision", right, len(scored), note="non-negated output events matching a required or optional gold event"),
+        ratio("event precision", right, len(scored),
+              note="non-negated output events matching a required or optional gold event"),
         ratio("found events with right location", loc_ok, loc_n),
         ratio("found events with right date", date_ok, date_n),
     ]
@@ -399,11 +400,13 @@ def _score_merges(gold: SeedGold, doc: Document, res: Resolver, details: dict) -
         for i, k1 in enumerate(keys):
             for k2 in keys[i + 1:]:
                 g1, g2 = gold.actors[k1], gold.actors[k2]
-                related = (g1.names & g2.names) or k2 in gold.equivalences.get(k1, ()) or k1 in gold.equivalences.get(k2, ())
+                related = ((g1.names & g2.names) or k2 in gold.equivalences.get(k1, ())
+                           or k1 in gold.equivalences.get(k2, ()))
                 if not related:
                     merges.append(f"{a.name}: {k1} + {k2}")
     details["actor merges"] = merges
-    return [count("actor merges", len(merges), note="one output actor for two distinct gold actors (e.g. HTS and its former name)")]
+    return [count("actor merges", len(merges),
+                  note="one output actor for two distinct gold actors (e.g. HTS and its former name)")]
 
 
 def _place_right(gp: dict, p) -> bool:
@@ -423,7 +426,8 @@ def _score_places(gold: SeedGold, doc: Document, res: Resolver, details: dict) -
     p_found, p_right, p_missed = 0, 0, []
     for gp in gold.places:
         name = norm_name(gp["name"])
-        hits = [p for p in doc.places if norm_name(p.name) == name or any(norm_name(m.text) == name for m in p.mentions)]
+        hits = [p for p in doc.places
+                if norm_name(p.name) == name or any(norm_name(m.text) == name for m in p.mentions)]
         if not hits:
             p_missed.append(f'{gp["name"]}: not found')
             continue
@@ -462,13 +466,15 @@ def _claim_right(gc: dict, c, doc: Document, res: Resolver) -> bool:
     return not gc.get("attributed_to") or gc["attributed_to"] in res.expanded(c.attributed_to)
 
 
-def _score_claims(gold: SeedGold, doc: Document, res: Resolver, details: dict) -> tuple[dict[str, set[str]], list[Metric]]:
+def _score_claims(gold: SeedGold, doc: Document, res: Resolver,
+                  details: dict) -> tuple[dict[str, set[str]], list[Metric]]:
     """Gold claims found (subject, property, value) and fully right; also which output claims matched
     each gold claim, for the contradictions."""
     claim_hits: dict[str, set[str]] = {}
     c_full = 0
     for gc in gold.claims:
-        hits = [c for c in doc.claims if gc["subject"] in res.expanded(c.subject) and _prop(c.property) == _prop(gc["property"])
+        hits = [c for c in doc.claims
+                if gc["subject"] in res.expanded(c.subject) and _prop(c.property) == _prop(gc["property"])
                 and abs(c.value - float(gc["value"])) < 1e-6]
         claim_hits[gc.get("id", "")] = {c.id for c in hits}
         c_full += any(_claim_right(gc, c, doc, res) for c in hits)
