@@ -64,7 +64,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def load(name: str) -> list[dict]:
     with open(DATA / name, encoding="utf-8") as f:
-        data = yaml.load(f, Loader=_Loader)
+        data = yaml.load(f, Loader=_Loader)  # noqa: S506 - CSafeLoader or SafeLoader
     assert isinstance(data, list), f"{name} must be a YAML list of entries"
     return data
 

@@ -160,7 +160,7 @@ def load_yaml(path: str | Path) -> Any:
     except OSError as e:
         raise KnowledgeBaseError(f"cannot read knowledge-base file: {e.strerror or e}", file=str(p)) from None
     try:
-        return yaml.load(text, Loader=_LineLoader)
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except KnowledgeBaseError as e:
         raise KnowledgeBaseError(e.message.split(": ", 1)[-1], file=str(p), line=e.line, field=e.field) from None
     except yaml.YAMLError as e:
