@@ -97,10 +97,10 @@ def build_doc(text: str) -> Document:
     ]
     r = sentence(text, "designated")
     relations = [
-        Relation(type="designated_terrorist_by", subject=ref("a_shb", "Al-Shabaab"), object=ref("a_usa", "the United States"),
-                 since="2008", start=r.start, end=r.end),
-        Relation(type="offshoot of", subject=ref("a_shb", "Al-Shabaab"), object=ref("a_icu", "the Islamic Courts Union"),
-                 start=r.start, end=r.end),
+        Relation(type="designated_terrorist_by", subject=ref("a_shb", "Al-Shabaab"),
+                 object=ref("a_usa", "the United States"), since="2008", start=r.start, end=r.end),
+        Relation(type="offshoot of", subject=ref("a_shb", "Al-Shabaab"),
+                 object=ref("a_icu", "the Islamic Courts Union"), start=r.start, end=r.end),
     ]
     return Document(article=ArticleMeta(id="border_raid", published="2025-03-06"), text=text, actors=actors,
                     events=events, quotes=quotes, places=places, dates=dates, claims=claims, relations=relations,

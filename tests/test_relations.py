@@ -57,7 +57,8 @@ def test_active_designation_with_pronoun_and_since():
 
 
 def test_passive_designation_through_relative_clause():
-    rels = relations_of('Officials said JNIM is "a group that has been designated as a terrorist organization by Britain."')
+    rels = relations_of(
+        'Officials said JNIM is "a group that has been designated as a terrorist organization by Britain."')
     assert ("designated_terrorist_by", "JNIM", "GBR") in triples(rels)
 
 
@@ -99,10 +100,12 @@ def test_spokesperson_from_title_and_from_actor_role():
 def test_sanctions_imposed_kept_and_lifted():
     text = "Diplomats noted that the EU has imposed sanctions on the junta since 2022."
     [r] = relations_of(text, dates=[("since 2022", "2022", "since")])
-    assert (r.type, r.subject.actor_id, r.object.actor_id, r.since, r.negated) == ("sanctioned_by", "MLI_GOV", "EU", "2022", False)
+    assert (r.type, r.subject.actor_id, r.object.actor_id, r.since, r.negated) == (
+        "sanctioned_by", "MLI_GOV", "EU", "2022", False)
     [r] = relations_of("Britain said it would not lift sanctions on the junta.",
                        actors={**ACTORS, "it": ("GBR", "state")})
-    assert (r.type, r.subject.actor_id, r.object.actor_id, r.negated, r.until) == ("sanctioned_by", "MLI_GOV", "GBR", False, None)
+    assert (r.type, r.subject.actor_id, r.object.actor_id, r.negated, r.until) == (
+        "sanctioned_by", "MLI_GOV", "GBR", False, None)
     [r] = relations_of("Washington lifted sanctions on the junta on Tuesday.",
                        dates=[("on Tuesday", "2024-05-14", "at")])
     assert (r.type, r.until) == ("sanctioned_by", "2024-05-14")
@@ -131,7 +134,8 @@ def test_no_actor_no_relation():
 
 def test_hyphenated_participles():
     rels = relations_of("Qatar-backed JNIM fighters clashed with Russia-led patrols near Timbuktu.",
-                        actors={**ACTORS, "JNIM fighters": ("JNIM", "armed_group"), "patrols": ("RUS_PATROLS", "armed_group")})
+                        actors={**ACTORS, "JNIM fighters": ("JNIM", "armed_group"),
+                                "patrols": ("RUS_PATROLS", "armed_group")})
     assert ("supported_by", "JNIM", "QAT") in triples(rels)
     assert ("led_by", "RUS_PATROLS", "RUS") in triples(rels)
 
@@ -194,7 +198,8 @@ def test_support_kind_from_the_clause():
     state = make_state("Russia supports the junta with airstrikes and weapons.", ACTORS, PLACES)
     verb = next(t for t in state.doc if t.lemma_ == "support")
     [found] = verb_relations(RelationContext.of(state, rules(), RelationsConfig()), verb)
-    assert (found.type, found.subject.actor_id, found.object.actor_id, found.kind) == ("supported_by", "MLI_GOV", "RUS", "military")
+    assert (found.type, found.subject.actor_id, found.object.actor_id, found.kind) == (
+        "supported_by", "MLI_GOV", "RUS", "military")
     state = make_state("Qatar funds the junta.", ACTORS, PLACES)
     verb = next(t for t in state.doc if t.lemma_ == "fund")
     [found] = verb_relations(RelationContext.of(state, rules(), RelationsConfig()), verb)
