@@ -25,6 +25,9 @@ _STATE = {"debug": False}
 KbOption = typer.Option([], "--kb", help="Extra knowledge-base YAML file (repeatable).")
 DbOption = typer.Option("sitrep.duckdb", "--db", help="DuckDB database file.")
 RayOption = typer.Option(None, "--ray", help="Run on Ray: 'local', 'auto' or a cluster address (-j workers).")
+TimeoutOption = typer.Option(None, "--article-timeout", metavar="SECONDS", min=0,
+                             help="Time budget of one article; an article over it is stopped and reported "
+                                  "as a failure (default: max(10, 4 per 1,000 words); 0: no budget).")
 
 
 def _version(value: bool) -> None:
@@ -83,6 +86,7 @@ def extract(
     n_process: int = typer.Option(1, "--n-process", "-j", help="Worker processes."),
     ray: Optional[str] = RayOption,
     no_text: bool = typer.Option(False, "--no-text", help="Leave the article text out of each document."),
+    article_timeout: Optional[float] = TimeoutOption,
 ) -> None:
     """Extract one contract document per article and write it to stdout (no database, no network)."""
     from .readers import read_paths
@@ -99,7 +103,8 @@ def extract(
     pipeline = _pipeline(kb)
     out = sys.stdout
     with _progress(len(articles), "extracting") as advance:
-        for outcome in pipeline.pipe(articles, n_process=n_process, ray_address=ray):
+        for outcome in pipeline.pipe(articles, n_process=n_process, ray_address=ray,
+                                     article_timeout=article_timeout):
             advance(1)
             if outcome.failure is not None:
                 failures.append(outcome.failure)
@@ -144,6 +149,7 @@ def ingest(
     max_bytes: int = typer.Option(2_000_000, "--max-bytes", help="Refuse texts larger than this."),
     n_process: int = typer.Option(1, "--n-process", "-j", help="Worker processes."),
     ray: Optional[str] = RayOption,
+    article_timeout: Optional[float] = TimeoutOption,
 ) -> None:
     """Extract articles and store them in the database (idempotent; failures are recorded)."""
     from .store import Store
@@ -151,20 +157,21 @@ def ingest(
     _check_date(published)
     with Store(db) as store:
         result = _ingest(store, paths, kb=kb, published=published, source=source, max_bytes=max_bytes,
-                         n_process=n_process, ray_address=ray)
+                         n_process=n_process, ray_address=ray, article_timeout=article_timeout)
     err_console.print(f"{db}: {result.summary()}", highlight=False)
     if result.failed:
         raise typer.Exit(1)
 
 
-def _ingest(store, paths, *, kb, published=None, source=None, max_bytes=2_000_000, n_process=1, ray_address=None):
+def _ingest(store, paths, *, kb, published=None, source=None, max_bytes=2_000_000, n_process=1, ray_address=None,
+            article_timeout=None):
     from .readers import expand_paths
 
     n = len(list(expand_paths(paths)))
     with _progress(n, "ingesting") as advance:
         result = store.ingest(paths, pipeline=_pipeline(kb), published=published, source=source,
                               max_bytes=max_bytes, n_process=n_process, ray_address=ray_address,
-                              on_progress=advance)
+                              on_progress=advance, article_timeout=article_timeout)
     for f in result.failures:
         _report_failure(f)
     return result

@@ -13,6 +13,8 @@ pipeline stage it happened in::
     │   ├── MalformedRecordError     E105 a JSONL line that is not a JSON object with a "text"
     │   └── NoTextInHtmlError        E106 HTML from which no text could be extracted
     ├── StageError                   E201 a stage failed on one article (wraps the cause)
+    │   ├── ArticleTimeoutError      E202 the article ran over its time budget (the stage was stopped)
+    │   └── WorkerLostError          E203 the worker process running the article died (a crash, OOM)
     ├── ConfigError                  the pipeline or its data is set up wrongly
     │   ├── PipelineOrderError       E301 a stage needs what no earlier stage assigns
     │   ├── ModelNotFoundError       E302 no spaCy English pipeline is installed
@@ -91,6 +93,14 @@ class NoTextInHtmlError(ReadError):
 
 class StageError(SitrepError):
     code = "E201"
+
+
+class ArticleTimeoutError(StageError):
+    code = "E202"
+
+
+class WorkerLostError(StageError):
+    code = "E203"
 
 
 class ConfigError(SitrepError):

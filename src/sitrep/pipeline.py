@@ -6,7 +6,12 @@
 A :class:`Pipeline` is picklable (its stages carry configuration, not models), so the same object runs
 in this process, in a pool of processes (``pipe(..., n_process=2)``) or on Ray workers.
 
-Where the platform forks cheaply and safely (Linux), the pool's workers are forked from this process after
+Every article has a time budget (:mod:`sitrep.limits`). :meth:`Pipeline.pipe` runs its batches in
+supervised worker processes -- one by default, ``n_process`` for a pool, one under each Ray actor -- and
+replaces a worker whose stage runs over an article's budget (:mod:`sitrep.supervise`); the article becomes
+a failure with code E202 and the batch goes on.
+
+Where the platform forks cheaply and safely (Linux), the workers are forked from this process after
 :meth:`Pipeline.warm` has loaded every stage's resources here once: they start in milliseconds and share the
 model's pages instead of each importing spaCy and loading the model, knowledge base and gazetteer again
 (about 3 s a worker). Elsewhere (macOS, Windows), or with ``start_method="spawn"``, workers are spawned and
@@ -15,15 +20,15 @@ receive the pickled pipeline -- its configuration only -- and load the resources
 
 from __future__ import annotations
 
-import gc
 import importlib
 import inspect
 import itertools
 import sys
-from concurrent.futures import ProcessPoolExecutor
+import time
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional, Sequence
 
+from . import limits
 from .article import Article, ArticleState, Failure
 from .contract import Document
 from .errors import PipelineOrderError, SitrepError
@@ -68,13 +73,17 @@ class Pipeline:
     """An ordered list of stages. ``Pipeline()`` is the full default pipeline.
 
     ``kb_paths`` adds the user's knowledge-base files; ``stage_config`` passes keyword arguments to
-    individual stages (``{"nlp": {"model": "en_core_web_sm"}}``).
+    individual stages (``{"nlp": {"model": "en_core_web_sm"}}``); ``article_timeout`` is the time budget
+    of one article in seconds (``None``: the default of :mod:`sitrep.limits`, ``0``: none).
     """
 
     def __init__(self, stages: Optional[Sequence[Stage]] = None, *, kb_paths: Iterable[str] = (),
-                 stage_config: Optional[dict[str, dict]] = None, batch_size: int = 16):
+                 stage_config: Optional[dict[str, dict]] = None, batch_size: int = 16,
+                 article_timeout: Optional[float] = None):
         self.kb_paths = tuple(str(p) for p in kb_paths)
         self.batch_size = batch_size
+        #: seconds per article (None: the default of :mod:`sitrep.limits`; 0: no budget)
+        self.article_timeout = article_timeout
         if stages is None:
             cfg = stage_config or {}
             stages = []
@@ -100,7 +109,16 @@ class Pipeline:
     def warm(self) -> "Pipeline":
         """Load every stage's lazily loaded resources (model, knowledge base, gazetteer, lexicons) now, by
         running the pipeline on a short built-in article; returns the pipeline."""
-        for outcome in self._run_batch([Article(text=_WARM_UP_TEXT, id="warm-up", published="2024-12-02")]):
+        from .supervise import AlarmWatch
+
+        article = Article(text=_WARM_UP_TEXT, id="warm-up", published="2024-12-02")
+        budgets = [limits.WARM_UP_TIMEOUT_S]
+        if AlarmWatch.available():
+            with AlarmWatch() as watch:
+                outcomes = self._run_batch([article], budgets=budgets, watch=watch)
+        else:
+            outcomes = self._run_batch([article], budgets=budgets)
+        for outcome in outcomes:
             if outcome.failure is not None:
                 f = outcome.failure
                 err = SitrepError(f"warming the pipeline up failed: {f.reason}", stage=f.stage)
@@ -112,8 +130,22 @@ class Pipeline:
         return [{"name": s.name, "needs": list(s.needs), "assigns": list(s.assigns)} for s in self.stages]
 
     # -- one article -------------------------------------------------------------------------
-    def run(self, article: Article) -> Outcome:
-        return next(self._run_batch([article]))
+    def run(self, article: Article, *, article_timeout: Optional[float] = None) -> Outcome:
+        """Process one article in this process, within its time budget (``article_timeout`` seconds, else
+        the pipeline's, else the default of :mod:`sitrep.limits`).
+
+        On the main thread of a POSIX system a stage that runs over is interrupted by a SIGALRM timer
+        (when no other timer is armed); that stops Python code, while a long C call ends first. Elsewhere
+        the budget is checked when each stage ends. :meth:`pipe` runs articles in a supervised worker
+        process instead, which stops anything."""
+        from .supervise import AlarmWatch, budgets_for
+
+        timeout = self.article_timeout if article_timeout is None else article_timeout
+        budgets = budgets_for([article], timeout)
+        if budgets[0] is not None and AlarmWatch.available():
+            with AlarmWatch() as watch:
+                return self._run_batch([article], budgets=budgets, watch=watch)[0]
+        return self._run_batch([article], budgets=budgets)[0]
 
     def __call__(self, article: Article) -> Document:
         """Process one article and return its document; raise the :class:`SitrepError` on failure."""
@@ -126,75 +158,136 @@ class Pipeline:
         return outcome.document
 
     # -- batches -----------------------------------------------------------------------------
-    def _run_batch(self, articles: Sequence[Article]) -> Iterator[Outcome]:
+    def _run_batch(self, articles: Sequence[Article], *, budgets: Optional[Sequence[Optional[float]]] = None,
+                   watch=None) -> list[Outcome]:
+        """Run every stage on ``articles``; a stage that fails on one article fails that article only.
+
+        ``budgets`` are the seconds each article may take (``None``: no limit); an article over its budget
+        when a stage ends becomes a timeout failure (E202). ``watch`` (a :class:`sitrep.supervise.Watch`)
+        is told when each stage starts and ends on an article, or on the whole batch (a stage with its own
+        ``pipe``, such as the parser), so that a supervisor can stop a stage that runs over."""
+        n = len(articles)
         states = [ArticleState(article=a) for a in articles]
         failed: dict[int, Failure] = {}
-        for stage in self.stages:
-            alive = [i for i in range(len(states)) if i not in failed]
+        budgets = list(budgets) if budgets is not None else [None] * n
+        spent = [0.0] * n
+        clock = time.monotonic
+        from .supervise import _Overrun, timeout_failure
+
+        def over(i: int, stage: str) -> bool:
+            b = budgets[i]
+            if b is not None and spent[i] > b:
+                failed[i] = timeout_failure(articles[i], stage, spent[i], b, stopped=False)
+                return True
+            return False
+
+        def call(k: int, i: int, name: str, fn):
+            """``fn()`` for article ``i`` in stage ``k``: its time is charged to the article; an error
+            or an overrun becomes the article's failure (returns None then)."""
+            if watch is not None:
+                watch.enter(k, i, spent[i], budgets[i])
+            t0 = clock()
+            try:
+                return fn()
+            except _Overrun:
+                spent[i] += clock() - t0
+                t0 = None
+                failed[i] = timeout_failure(articles[i], name, spent[i], budgets[i] or spent[i], stopped=True)
+            except Exception as err:  # noqa: BLE001 - a bad article never stops the batch
+                failed[i] = Failure.from_error(err, article_id=articles[i].id, origin=articles[i].origin,
+                                               stage=name)
+            finally:
+                if watch is not None:
+                    watch.leave()
+                if t0 is not None:
+                    spent[i] += clock() - t0
+            return None
+
+        for k, stage in enumerate(self.stages):
+            alive = [i for i in range(n) if i not in failed]
             if not alive:
                 break
-            try:
-                done = list(stage.pipe([states[i] for i in alive]))
-                for i, st in zip(alive, done):
-                    states[i] = st
-            except Exception:  # isolate the article(s) that broke the batch
+            if type(stage).pipe is not Stage.pipe:
+                # a stage that reads the batch at once (the parser): its time is shared by text length
+                if watch is not None:
+                    if len(alive) == 1:
+                        watch.enter(k, alive[0], spent[alive[0]], budgets[alive[0]])
+                    else:
+                        left = [budgets[i] - spent[i] if budgets[i] is not None else None for i in alive]
+                        watch.enter_batch(k, None if None in left else sum(left))
+                t0 = clock()
+                try:
+                    done = list(stage.pipe([states[i] for i in alive]))
+                except _Overrun:
+                    done = None
+                except Exception:  # noqa: BLE001 - isolate the article(s) that broke the batch
+                    done = None
+                finally:
+                    if watch is not None:
+                        watch.leave()
+                dt = clock() - t0
+                total = sum(len(articles[i].text) for i in alive) or 1
                 for i in alive:
-                    try:
-                        states[i] = stage(states[i])
-                    except Exception as err:  # noqa: BLE001 - a bad article never stops the batch
-                        failed[i] = Failure.from_error(err, article_id=states[i].article.id,
-                                                       origin=states[i].article.origin, stage=stage.name)
+                    spent[i] += dt * len(articles[i].text) / total
+                if done is not None:
+                    for i, st in zip(alive, done):
+                        states[i] = st
+                        over(i, stage.name)
+                    continue
+            for i in alive:
+                st = call(k, i, stage.name, lambda: stage(states[i]))
+                if st is not None:
+                    states[i] = st
+                    over(i, stage.name)
+        out = []
+        document = len(self.stages)
         for i, st in enumerate(states):
-            if i in failed:
-                yield Outcome(article=st.article, failure=failed[i])
-                continue
-            try:
-                yield Outcome(article=st.article, document=st.to_document())
-            except Exception as err:  # noqa: BLE001
-                yield Outcome(article=st.article, failure=Failure.from_error(
-                    err, article_id=st.article.id, origin=st.article.origin, stage="document"))
+            doc = None
+            if i not in failed:
+                doc = call(document, i, "document", st.to_document)
+                if doc is not None and over(i, "document"):
+                    doc = None
+            out.append(Outcome(article=st.article, document=doc, failure=failed.get(i)))
+        return out
+
+    def _warm_quietly(self) -> None:
+        """Warm up (see :meth:`warm`) without raising: a broken stage fails each article instead."""
+        try:
+            self.warm()
+        except SitrepError:
+            pass
 
     def pipe(self, articles: Iterable[Article], *, n_process: int = 1,
              batch_size: Optional[int] = None, ray_address: Optional[str] = None,
-             start_method: Optional[str] = None) -> Iterator[Outcome]:
-        """Process many articles, in order, in batches; ``n_process > 1`` uses a process pool;
-        ``ray_address`` ("local", "auto" or a cluster address) runs ``n_process`` Ray workers instead.
+             start_method: Optional[str] = None, article_timeout: Optional[float] = None) -> Iterator[Outcome]:
+        """Process many articles, in order, in batches, each within its time budget.
 
-        ``start_method`` ("fork" or "spawn") picks how pool workers start; by default they are forked
+        ``n_process`` worker processes run the batches (one by default); ``ray_address`` ("local", "auto"
+        or a cluster address) runs ``n_process`` Ray workers instead. Every article has a time budget
+        (``article_timeout`` seconds, else the pipeline's, else the default of :mod:`sitrep.limits`); a
+        stage that runs over it is stopped and the article comes out as a failure (code E202), see
+        :mod:`sitrep.supervise`. ``article_timeout=0`` turns budgets off, and with one process runs the
+        batches in this process.
+
+        ``start_method`` ("fork" or "spawn") picks how workers start; by default they are forked
         from a warmed-up parent on Linux and spawned elsewhere (see the module docstring)."""
+        from .supervise import Supervisor, budget_off
+
         batch_size = batch_size or self.batch_size
+        timeout = self.article_timeout if article_timeout is None else article_timeout
         if ray_address:
             from .distributed import ray_pipe
 
             yield from ray_pipe(self, articles, num_workers=max(n_process, 1), batch_size=batch_size,
-                                address=ray_address)
+                                address=ray_address, article_timeout=timeout)
             return
         batches = _chunks(articles, batch_size)
-        if n_process <= 1:
+        if n_process <= 1 and budget_off(timeout):
             for batch in batches:
                 yield from self._run_batch(batch)
             return
-        import multiprocessing as mp
-
-        ctx = mp.get_context(start_method or default_start_method())
-        forked = ctx.get_start_method() == "fork"
-        if forked:
-            self.warm()  # the workers inherit the loaded resources
-            gc.freeze()  # ... and the collector in a worker then leaves the inherited objects (and their
-            #            pages, shared with this process) alone instead of copying them all on its first pass
-        try:
-            with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx,
-                                     initializer=_worker_init, initargs=(self,)) as pool:
-                pending = []
-                for batch in batches:
-                    pending.append(pool.submit(_worker_run, batch))
-                    if len(pending) >= n_process * 2:
-                        yield from pending.pop(0).result()
-                for fut in pending:
-                    yield from fut.result()
-        finally:
-            if forked:
-                gc.unfreeze()
+        with Supervisor(self, n_process, start_method=start_method, timeout=timeout) as sup:
+            yield from sup.run(batches)
 
 
 #: a short article that touches every stage's resources (names, a place, a date, a quote, a number)
@@ -215,16 +308,3 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         if not chunk:
             return
         yield chunk
-
-
-_WORKER_PIPELINE: Optional[Pipeline] = None
-
-
-def _worker_init(pipeline: Pipeline) -> None:
-    global _WORKER_PIPELINE
-    _WORKER_PIPELINE = pipeline
-
-
-def _worker_run(batch: list[Article]) -> list[Outcome]:
-    assert _WORKER_PIPELINE is not None
-    return list(_WORKER_PIPELINE._run_batch(batch))

@@ -265,8 +265,12 @@ class Store:
     def ingest(self, sources: Iterable[Union[str, os.PathLike, Article]], *, pipeline=None,
                published: Optional[str] = None, source: Optional[str] = None, max_bytes: Optional[int] = None,
                n_process: int = 1, batch_size: int = 8, ray_address: Optional[str] = None,
-               on_progress: Optional[Callable[[int], None]] = None, refresh: bool = True) -> IngestResult:
+               on_progress: Optional[Callable[[int], None]] = None, refresh: bool = True,
+               article_timeout: Optional[float] = None) -> IngestResult:
         """Read, extract and store; articles already stored are skipped before extraction.
+
+        ``article_timeout`` is the time budget of one article (see ``Pipeline.pipe``); an article over
+        it is recorded in ``failures`` with code E202 like any other failure.
 
         With ``refresh`` the situation tables (merged actors, events, ...) are recomputed at the end;
         else they are recomputed by the next query (useful when ingesting one article at a time)."""
@@ -292,7 +296,7 @@ class Store:
         result.skipped = len(articles) - len(todo)
         batch: list = []
         for outcome in pipeline.pipe(todo, n_process=n_process, batch_size=batch_size,
-                                     ray_address=ray_address):
+                                     ray_address=ray_address, article_timeout=article_timeout):
             if outcome.failure is not None:
                 batch.append(outcome.failure)
                 result.failures.append(outcome.failure)
