@@ -20,7 +20,7 @@ from typing import Iterable, Iterator, Optional
 
 from .article import Article
 from .errors import ConfigError
-from .pipeline import Outcome, Pipeline, _chunks
+from .pipeline import Outcome, Pipeline, _batches
 
 
 def _ray():
@@ -66,6 +66,6 @@ def ray_pipe(pipeline: Pipeline, articles: Iterable[Article], *, num_workers: in
     Worker = ray.remote(num_cpus=num_cpus_per_worker)(_Worker)
     ref = ray.put(pipeline)
     pool = ActorPool([Worker.remote(ref, article_timeout) for _ in range(num_workers)])
-    batches = _chunks(articles, batch_size or pipeline.batch_size)
+    batches = _batches(articles, batch_size or pipeline.batch_size)
     for outcomes in pool.map(lambda actor, batch: actor.run.remote(batch), batches):
         yield from outcomes

@@ -11,6 +11,7 @@ limit                       value                        when it is exceeded
 article time budget         max(10 s, 4 s per 1,000      the article is stopped and becomes a ``E202``
                             words)                       failure naming the stage and the elapsed time
                                                          (``--article-timeout``)
+``ALONE_CHARS``             100,000 characters           the article is read in a batch of its own
 ``MAX_SENTENCE_TOKENS``     400 tokens                   the sentence is split into pieces of at most
                                                          that many tokens (at a comma or semicolon where
                                                          there is one), with a warning
@@ -36,6 +37,10 @@ MAX_ARTICLE_BYTES = 2_000_000
 #: about 4,000 words a second on one core, so the default leaves a margin of about 15 times the usual cost.
 ARTICLE_TIMEOUT_FLOOR_S = 10.0
 ARTICLE_TIMEOUT_PER_1000_WORDS_S = 4.0
+
+#: an article longer than this (characters) is read in a batch of its own: a batch's parse time is shared
+#: among its articles by length, and a long text that is cheap to read must not pay for an expensive one
+ALONE_CHARS = 100_000
 
 #: how long a worker process may take to load the models before its first article (spawned workers)
 WARM_UP_TIMEOUT_S = 300.0

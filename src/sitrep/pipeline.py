@@ -281,7 +281,7 @@ class Pipeline:
             yield from ray_pipe(self, articles, num_workers=max(n_process, 1), batch_size=batch_size,
                                 address=ray_address, article_timeout=timeout)
             return
-        batches = _chunks(articles, batch_size)
+        batches = _batches(articles, batch_size)
         if n_process <= 1 and budget_off(timeout):
             for batch in batches:
                 yield from self._run_batch(batch)
@@ -299,6 +299,26 @@ def default_start_method() -> str:
     """"fork" on Linux (cheap, and forked workers share the warmed parent's model), "spawn" elsewhere:
     macOS system libraries are not fork-safe, and Windows cannot fork."""
     return "fork" if sys.platform.startswith("linux") else "spawn"
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Batches of ``size`` articles, in order; an article longer than :data:`sitrep.limits.ALONE_CHARS`
+    gets a batch of its own: a batch's parse time is charged to its articles by their length, and a long
+    text that is cheap to read must not pay for an expensive one beside it (nor the others wait for it)."""
+    chunk: list[Article] = []
+    for a in articles:
+        if len(a.text) > limits.ALONE_CHARS:
+            if chunk:
+                yield chunk
+                chunk = []
+            yield [a]
+            continue
+        chunk.append(a)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
