@@ -18,7 +18,9 @@ What it understands:
   (a single mark only counts when it is closed within its paragraph).
 
 The scan is a single pass over the mark characters (a compiled regular expression), so its cost is
-linear in the length of the text whatever the input (unbalanced marks, huge paragraphs).
+linear in the length of the text whatever the input (unbalanced marks, huge paragraphs). It reads at most
+:data:`sitrep.limits.MAX_QUOTE_MARKS` marks (``max_marks``): the marks after those are left as plain
+characters, the paragraph holding the last one read is settled as if it ended there, and a warning says so.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Optional
+
+from . import limits
 
 #: every character that may be a quotation mark, plus the line break (paragraph end)
 _MARKS_RE = re.compile("''|``|[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a\u201e\u201a\u201f\u201b\n]")
@@ -118,7 +122,7 @@ def _snippet(text: str, start: int, n: int = 40) -> str:
     return s + ("…" if start + n < len(text) else "")
 
 
-def find_quote_spans(text: str) -> QuoteScan:
+def find_quote_spans(text: str, max_marks: int = limits.MAX_QUOTE_MARKS) -> QuoteScan:
     """Find the quoted stretches of ``text`` (see the module docstring). Never raises on odd input."""
     scan = QuoteScan()
     raw: list[QuoteSpan] = []
@@ -192,6 +196,7 @@ def find_quote_spans(text: str) -> QuoteScan:
         _first_open_of_para[0] = -1
 
     width = [1]
+    marks = 0
     for m in _MARKS_RE.finditer(text):
         i = m.start()
         c = m.group()
@@ -203,6 +208,14 @@ def find_quote_spans(text: str) -> QuoteScan:
             end_paragraph(i)
             para_start = i + 1
             continue
+        marks += 1
+        if marks > max_marks:
+            scan.warnings.append(
+                f"more than {max_marks:,} quote marks (the limit): the marks from offset {i} on are not read "
+                f"as quotes")
+            end = text.find("\n", i)
+            n = len(text) if end < 0 else end   # the paragraph ends here; nothing after it is read
+            break
         p, q = prev_char(i), next_char(i)
         opener_ctx = p.isspace() or p in _OPEN_CONTEXT or i == para_start
         closer_ctx = (not p.isspace()) and (q.isspace() or q in _CLOSE_FOLLOW)

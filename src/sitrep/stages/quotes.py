@@ -871,31 +871,50 @@ class _Context:
         return out
 
     def inherit_speakers(self, atts: list[Attribution]) -> None:
-        """Quotes with no attribution of their own take the neighbouring speaker (see module doc)."""
+        """Quotes with no attribution of their own take the neighbouring speaker (see module doc): the
+        last speaker before them (in their paragraph, or in the one before when they open theirs), else the
+        next attribution of their paragraph with a speaker of its own.
+
+        Linear in the attributions: the speakers seen so far are kept in a list (scanned back past the
+        few that overlap the quote), and the next own speaker of each paragraph is found in one pass from
+        the end (``atts`` are in text order, so their paragraphs never decrease)."""
         text = self.text
+        n = len(atts)
+        own_next: list[Optional[int]] = [None] * n   # the next attribution with a speaker of its own
+        para_end = [n] * n                           # the first attribution after it in another paragraph
+        nxt: Optional[int] = None
+        for j in range(n - 1, -1, -1):
+            own_next[j] = nxt
+            if j + 1 < n:
+                para_end[j] = j + 1 if atts[j + 1].para != atts[j].para else para_end[j + 1]
+            b = atts[j]
+            if b.speaker is not None and b.speaker.ref is not None and not b.inherited:
+                nxt = j
+        spoken: list[int] = []     # attributions with a speaker so far (inherited ones too), in order
+        text_start: dict[int, int] = {}   # paragraph start -> its first non-space offset
         for idx, a in enumerate(atts):
-            if a.speaker is not None or a.cue is not None or a.span is None:
-                continue
-            ps, _ = self.paras[a.para] if self.paras else (0, len(text))
-            opens_para = not text[ps:a.outer_start].strip()
-            prev = None
-            for j in range(idx - 1, -1, -1):
-                b = atts[j]
-                if b.speaker is not None and b.speaker.ref is not None and b.outer_end <= a.outer_start:
-                    prev = b
-                    break
-                if b.para < a.para - 1:
-                    break
-            if prev is not None and (prev.para == a.para or (prev.para == a.para - 1 and opens_para)):
-                a.speaker, a.inherited = prev.speaker, True
-                continue
-            for j in range(idx + 1, len(atts)):
-                b = atts[j]
-                if b.para != a.para:
-                    break
-                if b.speaker is not None and b.speaker.ref is not None and not b.inherited:
-                    a.speaker, a.inherited = b.speaker, True
-                    break
+            if a.speaker is None and a.cue is None and a.span is not None:
+                ps, pe = self.paras[a.para] if self.paras else (0, len(text))
+                if ps not in text_start:
+                    line = text[ps:pe]
+                    text_start[ps] = ps + len(line) - len(line.lstrip())
+                opens_para = text_start[ps] >= a.outer_start
+                prev = None
+                for j in reversed(spoken):
+                    b = atts[j]
+                    if b.outer_end <= a.outer_start:
+                        prev = b
+                        break
+                    if b.para < a.para - 1:
+                        break
+                if prev is not None and (prev.para == a.para or (prev.para == a.para - 1 and opens_para)):
+                    a.speaker, a.inherited = prev.speaker, True
+                else:
+                    j = own_next[idx]
+                    if j is not None and j < para_end[idx]:
+                        a.speaker, a.inherited = atts[j].speaker, True
+            if a.speaker is not None and a.speaker.ref is not None:
+                spoken.append(idx)
 
 
 def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
