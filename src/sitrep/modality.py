@@ -122,6 +122,23 @@ def _governors(tok, limit: int = 6):
             return
 
 
+#: the last sentence read by :func:`_reports` and its answer, as one tuple (doc, start, end, answer): a
+#: sentence's acts are analysed one after the other, and reading its text for each of them cost time
+#: quadratic in its length
+_LAST_SENTENCE: list = [(None, -1, -1, False)]
+
+
+def _reports(sent, phrases) -> bool:
+    """Does the sentence carry a reporting phrase ("according to", ...)?"""
+    doc, start, end, answer = _LAST_SENTENCE[0]
+    if doc is sent.doc and start == sent.start and end == sent.end:
+        return answer
+    low = sent.text.lower()
+    answer = any(p in low for p in phrases)
+    _LAST_SENTENCE[0] = (sent.doc, sent.start, sent.end, answer)
+    return answer
+
+
 def analyze(tok, *, is_noun: Optional[bool] = None) -> ModalityResult:
     """Negation and modality of the act whose trigger is ``tok`` (a spaCy token)."""
     cues = load_cues()
@@ -162,9 +179,7 @@ def analyze(tok, *, is_noun: Optional[bool] = None) -> ModalityResult:
             if c.dep_ in ("parataxis", "ccomp", "advcl") and _lemma(c) in cues.speech_verbs and c.i > pred.i:
                 speech = c
                 break
-    sent = tok.sent
-    low = sent.text.lower()
-    reported = speech is not None or any(p in low for p in cues.report_phrases)
+    reported = speech is not None or _reports(tok.sent, cues.report_phrases)
 
     future = bool(aux_lemmas & cues.future_aux) or any(
         _lemma(a) == "go" and a.tag_ == "VBG" for a in auxes)

@@ -24,16 +24,25 @@ How it reads a sentence:
    noun; a KB-resolved source and a resolved target add to it; guesses subtract.
 7. Mentions of the same act in several sentences (headline, lead, body) merge into one event that
    keeps every sentence in ``evidence``.
+
+Cost: what depends only on the sentence (its text, dateline, context words, dates, places, mentions) is
+computed once per sentence, not once per candidate; a candidate's own look-ups walk the parse from its
+trigger, never the whole sentence, and every walk up the tree is bounded by
+:data:`sitrep.limits.MAX_TREE_WALK`. So the stage's time grows linearly with the text, and within a
+sentence (at most :data:`sitrep.limits.MAX_SENTENCE_TOKENS` tokens, see the nlp stage) at worst with the
+candidates times the walk lengths.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Optional
 
 
+from .. import limits
 from ..article import ArticleState, Mention
 from ..contract import ActorRef, Event, Span
 from ..errors import ConfigError
@@ -193,11 +202,13 @@ _END_PUNCT = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 def _conjuncts(tok) -> list:
     """``tok`` and the tokens coordinated with it ("Russia, Iran and Hezbollah")."""
     out = [tok]
+    seen = {tok.i}
     stack = [tok]
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ == "conj" and c not in out:
+            if c.dep_ == "conj" and c.i not in seen:
+                seen.add(c.i)
                 out.append(c)
                 stack.append(c)
     return out
@@ -236,7 +247,8 @@ def _subjects(v, depth: int = 0) -> tuple[list, str]:
         return s, "control"
     if dep == "advcl" and v.tag_ == "VBG":
         # "as the jihadists advance, squeezing the regime": the clause just before the participle
-        for t in reversed(list(v.doc[v.sent.start:v.i])):
+        doc, lo = v.doc, v.sent.start
+        for t in (doc[j] for j in range(v.i - 1, lo - 1, -1)):
             if t.pos_ in ("VERB", "AUX") and t.i != v.i and t.dep_ != "aux":
                 subs = _children(t, "nsubj")
                 if subs:
@@ -286,7 +298,9 @@ def _in_relative_clause(tok, top) -> bool:
     """Is ``tok`` inside a relative clause below ``top``? ("threatened to shell towns near the city where
     100 people were killed": the killing is not what was threatened)."""
     t = tok
-    while t.i != top.i and t.head.i != t.i:
+    for _ in range(limits.MAX_TREE_WALK):
+        if t.i == top.i or t.head.i == t.i:
+            return False
         if t.dep_ == "relcl":
             return True
         t = t.head
@@ -331,6 +345,18 @@ def _ents_fallback(doc) -> list[Mention]:
             continue
         clean.append(m)
     return clean
+
+
+def _by_sentence(items: Iterable, bounds: list[tuple[int, int]]) -> list[list]:
+    """``items`` (with ``start``/``end``) grouped by the sentence (``bounds``: char spans, in order) that
+    holds each one whole, in their order; in one pass, where filtering per sentence was quadratic."""
+    starts = [b[0] for b in bounds]
+    out: list[list] = [[] for _ in bounds]
+    for x in items:
+        k = bisect.bisect_right(starts, x.start) - 1
+        if k >= 0 and x.start >= bounds[k][0] and x.end <= bounds[k][1]:
+            out[k].append(x)
+    return out
 
 
 _GROUP_NOUNS = {"group", "member", "leader", "delegation", "team", "official", "representative", "part",
@@ -426,11 +452,54 @@ class _Context:
         self.pub = state.article.published
         self.pub_dated = 0
         self._sent_places: list = []
+        self._max_mention = max((m.end - m.start for m in mentions), default=0)
+        # the sentences, and the dates, places and mentions of each (in their lists' order)
+        doc = state.doc
+        sents = list(doc.sents) if doc is not None else []
+        self._sent_no = {sn.start: k for k, sn in enumerate(sents)}
+        bounds = [(sn.start_char, sn.end_char) for sn in sents]
+        self._dates_in = _by_sentence(state.dates, bounds)
+        self._places_in = _by_sentence(state.place_mentions, bounds)
+        self._mentions_in = _by_sentence(mentions, bounds)
+        self._per_sent: dict[int, dict] = {}     # sentence start token -> look-ups computed once
+        self._memo: dict[tuple, Any] = {}       # (what, token index) -> look-ups computed once
         try:  # the dates stage's helper, when it is there
             from ..timex import governing_date  # type: ignore
             self._governing_date = governing_date
         except Exception:  # noqa: BLE001 - optional
             self._governing_date = None
+
+    # -- per-sentence look-ups ----------------------------------------------------------------------------
+    def _sc(self, sent) -> dict:
+        """The look-ups of ``sent`` computed so far (each once per sentence)."""
+        c = self._per_sent.get(sent.start)
+        if c is None:
+            c = self._per_sent[sent.start] = {"k": self._sent_no.get(sent.start)}
+        return c
+
+    def _in_sentence(self, groups: list, items: list, sent) -> list:
+        """The items of ``items`` lying inside ``sent`` (their order kept), from its precomputed group."""
+        k = self._sc(sent)["k"]
+        if k is not None:
+            return groups[k]
+        return [x for x in items if x.start >= sent.start_char and x.end <= sent.end_char]
+
+    def sentence_dates(self, sent) -> list:
+        return self._in_sentence(self._dates_in, self.state.dates, sent)
+
+    def sentence_places(self, sent) -> list:
+        return self._in_sentence(self._places_in, self.state.place_mentions, sent)
+
+    def sentence_mentions(self, sent) -> list:
+        return self._in_sentence(self._mentions_in, self.mentions, sent)
+
+    def _dateline_end(self, sent) -> Optional[int]:
+        """Offset where the sentence's wire dateline ends, or None."""
+        c = self._sc(sent)
+        if "dateline" not in c:
+            m = _DATELINE.match(sent.text)
+            c["dateline"] = None if m is None else m.end()
+        return c["dateline"]
 
     # -- actors ----------------------------------------------------------------------------------------
     def mention_for(self, tok) -> Optional[Mention]:
@@ -493,13 +562,14 @@ class _Context:
         """A wire dateline ("WASHINGTON, Dec 9 (Agency) - US warplanes struck ...") is not the
         subject: the parser's subject there is replaced by the first noun phrase after the dash."""
         sent = tok.sent
-        m = _DATELINE.match(sent.text)
-        if m is None or tok.idx >= sent.start_char + m.end():
+        end = self._dateline_end(sent)
+        if end is None or tok.idx >= sent.start_char + end:
             return None
-        for chunk in sent.noun_chunks:
-            if chunk.start_char >= sent.start_char + m.end():
-                return chunk.root
-        return None
+        c = self._sc(sent)
+        if "dateline_np" not in c:
+            c["dateline_np"] = next((chunk.root for chunk in sent.noun_chunks
+                                     if chunk.start_char >= sent.start_char + end), None)
+        return c["dateline_np"]
 
     def refs(self, toks: Iterable) -> list[Mention]:
         out = []
@@ -613,6 +683,7 @@ class _Context:
             return []
         #: a line without final punctuation is a headline: its nouns only name topics
         headline = not _END_PUNCT.search(text)
+        self._sc(sent)["headline"] = headline
         cands: list[_Cand] = []
         light_nouns: dict[int, Any] = {}
         # verbs first, so that light verbs can claim their nominal objects
@@ -845,26 +916,18 @@ class _Context:
 
     # -- frames ---------------------------------------------------------------------------------------------
     def _frames(self, cands: list[_Cand]) -> None:
+        frames = [f for f in cands if f.sense.frame]
+        if not frames:
+            return
         by_tok = {c.trigger.i: c for c in cands}
-        for f in cands:
-            if not f.sense.frame:
-                continue
-            comp = [ch for ch in f.trigger.children if ch.dep_ in ("xcomp", "ccomp", "dobj", "prep", "prt", "advcl")]
-            inner: list[_Cand] = []
-            for ch in comp:
-                for t in ch.subtree:
-                    e = by_tok.get(t.i)
-                    if e is not None and e is not f and e not in inner and not _in_relative_clause(t, ch):
-                        inner.append(e)
-            if not inner:
+        nearest = self._embedded_acts(frames, by_tok)
+        for f in frames:
+            first = nearest.get(id(f))
+            if first is None:
                 if not f.targets or all(self.mention_for(t) is None for t in f.targets):
                     f.targets = self._complement_targets(f) or f.targets
                 continue
-            inner.sort(key=lambda e: abs(e.trigger.i - f.trigger.i))
-            f.embedded = inner
-            for e in inner:
-                e.suppressed = True
-            first = inner[0]
+            f.embedded = [first]
             if not f.targets or all(self.mention_for(t) is None for t in f.targets):
                 src_e = [t for t in first.sources if t not in f.sources]
                 if f.sense.type in ("REQUEST", "THREATEN", "ACCUSE") and src_e and first.source_how == "subj":
@@ -874,19 +937,81 @@ class _Context:
                                  [t for t in first.targets if self.mention_for(t) is not None] or
                                  self._complement_targets(f))
 
+    _COMPLEMENT_DEPS = ("xcomp", "ccomp", "dobj", "prep", "prt", "advcl")
+
+    def _embedded_acts(self, frames: list[_Cand], by_tok: dict) -> dict:
+        """The acts embedded under each frame: every candidate inside a complement of the frame's trigger
+        (xcomp, ccomp, dobj, prep, prt, advcl), but not inside a relative clause below that complement.
+        Marks them suppressed and returns, by ``id(frame)``, the nearest one (by token distance, then by
+        complement, then in the complement's subtree order).
+
+        Each candidate walks up from its trigger once (at most :data:`~sitrep.limits.MAX_TREE_WALK`
+        steps, stopping at a relative clause), instead of each frame walking its complements' subtrees and
+        each of their tokens walking up again."""
+        owners: dict[int, list] = {}     # complement token index -> [(frame, complement number)]
+        for f in frames:
+            comp = [ch for ch in f.trigger.children if ch.dep_ in self._COMPLEMENT_DEPS]
+            for n, ch in enumerate(comp):
+                owners.setdefault(ch.i, []).append((f, n))
+        best: dict[int, tuple] = {}      # id(frame) -> (distance, complement number, complement token, cand)
+        for i, e in by_tok.items():
+            t = e.trigger
+            for _ in range(limits.MAX_TREE_WALK):
+                for f, n in owners.get(t.i, ()):
+                    if e is f:
+                        continue
+                    e.suppressed = True
+                    key = (abs(i - f.trigger.i), n)
+                    old = best.get(id(f))
+                    if old is None or key < old[:2] or key == old[:2] and self._earlier_in_subtree(t, e, old[3]):
+                        best[id(f)] = (*key, t, e)
+                if t.dep_ == "relcl" or t.head.i == t.i:
+                    break
+                t = t.head
+        return {k: v[3] for k, v in best.items()}
+
+    @staticmethod
+    def _earlier_in_subtree(top, a: _Cand, b: _Cand) -> bool:
+        """Does ``a``'s trigger come before ``b``'s in ``top.subtree`` (two acts at the same distance from
+        their frame on both sides of it: only in a non-projective parse)?"""
+        for t in top.subtree:
+            if t.i == a.trigger.i:
+                return True
+            if t.i == b.trigger.i:
+                return False
+        return False
+
     def _against_anywhere(self, v, sources) -> list:
         """A recipient marked by "against" anywhere under the predicate ("mobilized reservists for a
-        war against Iraq"), outside its subject."""
-        src = {id(x) for x in sources}
-        out = []
-        for ch in v.children:
-            if ch.dep_ in _SUBJ or id(ch) in src:
+        war against Iraq"), outside its subject: the first in the order of the predicate's children and
+        their subtrees. Found from the sentence's few "against" phrases (each walking up to the predicate),
+        not by walking every subtree of the predicate."""
+        sc = self._sc(v.sent)
+        if "against" not in sc:
+            sc["against"] = [t for t in v.sent if t.dep_ == "pobj" and t.head.lower_ == "against"]
+        if not sc["against"]:
+            return []
+        order = {ch.i: n for n, ch in enumerate(v.children)}
+        found: dict[int, list] = {}       # child number -> matching tokens under it
+        for t in sc["against"]:
+            u = t
+            for _ in range(limits.MAX_TREE_WALK):
+                if u.head.i == u.i or u.head.i == v.i:
+                    break
+                u = u.head
+            if u.head.i != v.i or u.i == v.i or u.dep_ in _SUBJ:
                 continue
-            for t in ch.subtree:
-                if t.dep_ == "pobj" and t.head.lower_ == "against" and self.mention_for(t) is not None:
-                    out.append(t)
-                    return out
-        return out
+            if self.mention_for(t) is not None:
+                found.setdefault(order[u.i], []).append(t)
+        if not found:
+            return []
+        n = min(found)
+        hits = found[n]
+        if len(hits) > 1:
+            idx = {t.i for t in hits}
+            ch = next(c for c in v.children if order[c.i] == n)
+            return [next(t for t in ch.subtree if t.i in idx)]
+        return hits[:1]
 
     def _complement_targets(self, f: _Cand) -> list:
         """The recipient of a frame act read from its complement clause: "demanded that the US cancel
@@ -941,11 +1066,16 @@ class _Context:
             s, e = min(s, h.idx), max(e, h.idx + len(h.text))
             for p in self._sent_places:
                 if p.start < e and s < p.end:
-                    if any(m.start < p.end and p.start < m.end for m in self.mentions
-                           if m.start < e and s < m.end):
+                    if any(m.start < p.end and p.start < m.end for m in self._mentions_over(s, e)):
                         return None   # the place names an actor here
                     return Mention(start=p.start, end=p.end, actor_id=p.place_id, text=p.text, how="place")
         return None
+
+    def _mentions_over(self, start: int, end: int) -> list[Mention]:
+        """The mentions overlapping ``[start, end)``, in their order (a bisect, not a scan)."""
+        lo = bisect.bisect_left(self._starts, start - self._max_mention)
+        hi = bisect.bisect_left(self._starts, end)
+        return [m for m in self.mentions[lo:hi] if m.start < end and start < m.end]
 
     def _protest_target(self, c: _Cand, sources: list) -> list[Mention]:
         """Whom a protest is aimed at, read from its purpose ("staged a hunger strike to demand the
@@ -968,8 +1098,7 @@ class _Context:
         return []
 
     def _place_targets(self, c: _Cand, sent, sources: list) -> list[Mention]:
-        self._sent_places = [p for p in self.state.place_mentions
-                             if p.start >= sent.start_char and p.end <= sent.end_char]
+        self._sent_places = self.sentence_places(sent)
         if not self._sent_places:
             return []
         src_spans = [(m.start, m.end) for m in sources]
@@ -1002,7 +1131,7 @@ class _Context:
     def _build(self, c: _Cand, sent) -> list[dict]:
         s = c.sense
         trig = c.trigger
-        sources = self.refs([t for t in c.sources if not _question_or_quantity(t, self.lex.quantity_words)])
+        sources = self.refs([t for t in c.sources if not self._question_or_quantity(t)])
         targets = self.refs(c.targets)
         targets = [t for t in targets if all(t.actor_id != x.actor_id for x in sources)] or (targets if not sources else [])
         if not targets and sources and s.type == "PROTEST":
@@ -1079,7 +1208,10 @@ class _Context:
         conf += self._prominence(c)
         if modality == "hypothetical":
             conf -= 0.1
-        if not _END_PUNCT.search(sent.text.strip()):
+        sc = self._sc(sent)
+        if "headline" not in sc:
+            sc["headline"] = not _END_PUNCT.search(sent.text.strip())
+        if sc["headline"]:
             conf -= 0.05          # a headline: less context than the body
         if any(m.actor_id.startswith(("ner:", "agent:")) for m in sources):
             conf -= 0.05
@@ -1088,12 +1220,15 @@ class _Context:
         victim_ok = c.kind == "verbal" and (
             (_is_passive(trig) and not _children(trig, "agent")) or any(
                 x.lemma_.lower() in self.lex.nouns or x.lemma_.lower() in _WEAPONS for x in c.sources))
-        ss, se = sent[0].idx, sent[-1].idx + len(sent[-1].text)
-        while ss < se and self.state.text[ss].isspace():
-            ss += 1
-        while se > ss and self.state.text[se - 1].isspace():
-            se -= 1
-        span = Span(text=self.state.text[ss:se], start=ss, end=se)
+        if "span" not in sc:
+            ss, se = sent[0].idx, sent[-1].idx + len(sent[-1].text)
+            while ss < se and self.state.text[ss].isspace():
+                ss += 1
+            while se > ss and self.state.text[se - 1].isspace():
+                se -= 1
+            sc["span"] = (self.state.text[ss:se], ss, se)
+        stext, ss, se = sc["span"]
+        span = Span(text=stext, start=ss, end=se)
         trigger_text = self._trigger_text(c)
         out = []
         src_list = sources or [None]
@@ -1161,19 +1296,37 @@ class _Context:
         for ch in list(trig.children) + ([] if trig.head == trig else [trig.head]):
             if ch.dep_ in _CLAUSE_DEPS or ch.i == trig.head.i and trig.dep_ in _CLAUSE_DEPS:
                 continue
-            lemmas.update(t.lemma_.lower() for t in (ch.subtree if ch.i != trig.head.i else ch.children)
-                          if t.dep_ not in _CLAUSE_DEPS)
+            if ch.i != trig.head.i:
+                lemmas.update(self._subtree_lemmas(ch))
+            else:
+                lemmas.update(t.lemma_.lower() for t in ch.children if t.dep_ not in _CLAUSE_DEPS)
         for mode, words in cues:
             if lemmas & words:
                 return mode
         return None
 
     def _contexts(self, sent) -> list[str]:
-        lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-        return [ctx for ctx, words in self.lex.context_cues if lemmas & words]
+        c = self._sc(sent)
+        if "contexts" not in c:
+            lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+            c["contexts"] = [ctx for ctx, words in self.lex.context_cues if lemmas & words]
+        return list(c["contexts"])
+
+    def _question_or_quantity(self, tok) -> bool:
+        key = ("q", tok.i)
+        if key not in self._memo:
+            self._memo[key] = _question_or_quantity(tok, self.lex.quantity_words)
+        return self._memo[key]
+
+    def _subtree_lemmas(self, tok) -> frozenset:
+        """Lemmas of ``tok``'s subtree outside clausal dependents (for the mode cues)."""
+        key = ("lemmas", tok.i)
+        if key not in self._memo:
+            self._memo[key] = frozenset(t.lemma_.lower() for t in tok.subtree if t.dep_ not in _CLAUSE_DEPS)
+        return self._memo[key]
 
     def _location(self, c: _Cand, sent, actor_starts: set) -> Optional[str]:
-        pms = [p for p in self.state.place_mentions if p.start >= sent.start_char and p.end <= sent.end_char]
+        pms = self.sentence_places(sent)
         if not pms:
             return None
 
@@ -1200,12 +1353,12 @@ class _Context:
         # the only place of the sentence that is not an actor (physical acts only)
         if not self.onto.quad(c.sense.type).startswith("material"):
             return None
-        free = []
-        for p in pms:
-            overlaps_actor = any(m.start < p.end and p.start < m.end for m in self.mentions
-                                 if m.start >= sent.start_char and m.end <= sent.end_char)
-            if not overlaps_actor:
-                free.append(p.place_id)
+        sc = self._sc(sent)
+        if "free_places" not in sc:
+            ms = self.sentence_mentions(sent)
+            sc["free_places"] = [p.place_id for p in pms
+                                 if not any(m.start < p.end and p.start < m.end for m in ms)]
+        free = sc["free_places"]
         if len(set(free)) == 1:
             return "~" + free[0]      # weak: marked for merging, unmarked in finish()
         return None
@@ -1235,7 +1388,9 @@ class _Context:
             return False
         own = {c.trigger.i} | ({c.light.i} if c.light is not None else set())
         cur = span.root
-        while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+        for _ in range(limits.MAX_TREE_WALK):
+            if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+                break
             cur = cur.head
         if cur.i in own or cur.pos_ not in ("VERB", "AUX") or not _children(cur, "nsubj", "nsubjpass"):
             return False          # a participle without its own subject ("a statement issued on Sunday") dates the act
@@ -1255,16 +1410,16 @@ class _Context:
             if cur.start == 0:
                 return None
             cur = sent.doc[cur.start - 1].sent
-            ds = {d.value for d in self.state.dates if d.start >= cur.start_char and d.end <= cur.end_char and d.value}
+            ds = {d.value for d in self.sentence_dates(cur) if d.value}
             if ds:
                 return ds.pop() if len(ds) == 1 else None
         return None
 
     def _date(self, c: _Cand, sent, modality: str) -> Optional[str]:
-        ds = [d for d in self.state.dates if d.start >= sent.start_char and d.end <= sent.end_char and d.value]
-        dl = _DATELINE.match(sent.text)
+        ds = [d for d in self.sentence_dates(sent) if d.value]
+        dl = self._dateline_end(sent)
         if dl is not None:
-            ds = [d for d in ds if d.start >= sent.start_char + dl.end()]
+            ds = [d for d in ds if d.start >= sent.start_char + dl]
         trig = c.trigger
         if ds and self._governing_date is not None:
             toks = [trig] + ([c.light] if c.light is not None else [])
@@ -1311,7 +1466,10 @@ class _Context:
         if self.pub and modality == "asserted":
             present = trig.tag_ in _PRESENT_TAGS or (trig.tag_ == "VBG" and any(
                 a.tag_ in _PRESENT_TAGS for a in trig.children if a.dep_ == "aux"))
-            if present or any(t.lower_ == "today" for t in sent):
+            sc = self._sc(sent)
+            if "today" not in sc:
+                sc["today"] = any(t.lower_ == "today" for t in sent)
+            if present or sc["today"]:
                 self.pub_dated += 1
                 return self.pub
         return None
@@ -1327,18 +1485,25 @@ class _Context:
         raw = [r for r in raw if r["confidence"] >= min_conf]
         raw.sort(key=lambda r: -r["confidence"])
         merged: list[dict] = []
+        # acts can only merge with acts of the same type, source, target and polarity: one list each, in
+        # the order of ``merged`` (a scan of all merged acts per act was quadratic in the article)
+        buckets: dict[tuple, list[dict]] = {}
         for r in raw:
             home = None
-            for m in merged:
+            bucket = buckets.setdefault(self._act_key(r), [])
+            for m in bucket:
                 if self._same_act(m, r):
                     home = m
                     break
             if home is None:
                 r["evidence"] = [r["sentence"]]
+                r["evidence_starts"] = {r["sentence"].start}
                 merged.append(r)
+                bucket.append(r)
             else:
-                if all(e.start != r["sentence"].start for e in home["evidence"]):
+                if r["sentence"].start not in home["evidence_starts"]:
                     home["evidence"].append(r["sentence"])
+                    home["evidence_starts"].add(r["sentence"].start)
                 if not home["location"] or (home["location"].startswith("~") and r["location"]
                                             and not r["location"].startswith("~")):
                     home["location"] = r["location"]
@@ -1358,6 +1523,11 @@ class _Context:
                 evidence=sorted(r["evidence"], key=lambda s: s.start))
             events.append(ev)
         return events
+
+    @staticmethod
+    def _act_key(a: dict) -> tuple:
+        return (a["type"], a["source"].actor_id if a["source"] is not None else None,
+                a["target"].actor_id if a["target"] is not None else None, a["negated"])
 
     @staticmethod
     def _same_act(a: dict, b: dict) -> bool:
