@@ -137,6 +137,7 @@ class ArticleState:
     contradictions: list[Contradiction] = field(default_factory=list)  # (contradictions)
     warnings: list[str] = field(default_factory=list)                # any stage may append
     assigned: set[str] = field(default_factory=lambda: {"article"})
+    _mention_index: Any = field(default=None, repr=False, compare=False)   # (see mention_at)
 
     @property
     def text(self) -> str:
@@ -156,9 +157,19 @@ class ArticleState:
         return [m for m in self.mentions if m.start >= start and m.end <= end]
 
     def mention_at(self, start: int, end: int) -> Optional[Mention]:
-        """The actor mention overlapping ``[start, end)`` best (longest overlap), or ``None``."""
+        """The actor mention overlapping ``[start, end)`` best (longest overlap), or ``None``.
+
+        Only the mentions that can reach ``start`` are looked at (a bisect on their starts, kept while
+        ``mentions`` is the same list), not every mention before it: callers ask for each word or clause."""
+        ms = self.mentions
+        index = self._mention_index
+        if index is None or index[0] is not ms or index[1] != len(ms):
+            index = self._mention_index = (ms, len(ms), [m.start for m in ms],
+                                           max((m.end - m.start for m in ms), default=0))
+        _, _, starts, longest = index
         best, best_overlap = None, 0
-        for m in self.mentions:
+        for k in range(bisect.bisect_left(starts, start - longest), len(ms)):
+            m = ms[k]
             if m.start >= end:
                 break
             overlap = min(end, m.end) - max(start, m.start)

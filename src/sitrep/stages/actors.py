@@ -38,6 +38,7 @@ from typing import Iterable, Optional
 
 from spacy.attrs import IDX, LEMMA, LENGTH, SENT_START
 
+from .. import limits
 from ..article import ArticleState, Mention
 from ..contract import Actor, Span
 from ..coref import CorefMention, resolve_pronouns, surname_of, title_holder
@@ -121,6 +122,24 @@ class ActorsStage(Stage):
         state.actors, state.mentions = b.output()
 
 
+class _Salience:
+    """actor key -> mentions so far, counted on first use (see :meth:`_Builder.salience`)."""
+
+    def __init__(self, ments: list):
+        self.ments = ments
+        self.counts: Optional[dict[str, int]] = None
+
+    def __bool__(self) -> bool:
+        return bool(self.ments)
+
+    def get(self, key: str, default: int = 0) -> int:
+        if self.counts is None:
+            self.counts = {}
+            for m in self.ments:
+                self.counts[m.key] = self.counts.get(m.key, 0) + 1
+        return self.counts.get(key, default)
+
+
 class _Builder:
     def __init__(self, state: ArticleState, res: _Resources, fuzzy: bool):
         self.state = state
@@ -135,6 +154,7 @@ class _Builder:
         self.actors: dict[str, _Actor] = {}
         self.ments: list[_M] = []
         self.tok_owner: dict[int, _M] = {}
+        self._conj_tops: dict[int, int] = {}     # token index -> the head of its coordination
         self.local: dict[str, str] = {}          # acronym or name defined in this article -> key
         self.text_roles: dict[str, tuple[str, Optional[str], Optional[str]]] = {}  # key -> role, aff, sector
         doc = self.doc
@@ -386,11 +406,27 @@ class _Builder:
                 return
         self.add_mention(ts, te, self.add_actor_new(text, "person"), "name")
 
-    def salience(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for m in self.ments:
-            counts[m.key] = counts.get(m.key, 0) + 1
-        return counts
+    def salience(self) -> "_Salience":
+        """How often each actor is named so far: counted when first asked (a surname that fits two
+        actors), not on every call -- counting all mentions for each name was quadratic in the article."""
+        return _Salience(self.ments)
+
+    def conj_top(self, tok):
+        """The first conjunct of the coordination ``tok`` is in ("Russia" for "Hezbollah" in "Russia, Iran
+        and Hezbollah"), or ``tok``: walked once per token (a long list walked from each of its names was
+        quadratic), at most :data:`~sitrep.limits.MAX_TREE_WALK` steps."""
+        tops, path, t = self._conj_tops, [], tok
+        for _ in range(limits.MAX_TREE_WALK):
+            if t.i in tops:
+                t = self.doc[tops[t.i]]
+                break
+            if t.dep_ != "conj" or t.head.i == t.i:
+                break
+            path.append(t.i)
+            t = t.head
+        for i in path:
+            tops[i] = t.i
+        return t
 
     def fuzzy_lookup(self, text: str) -> Optional[str]:
         from rapidfuzz import fuzz, process
@@ -459,8 +495,8 @@ class _Builder:
                     | self.cues["party_words"]):
             return False
         root = span.root
-        while root.dep_ == "conj" and root.head != root and root.head.i not in range(span.start, span.end):
-            root = root.head
+        if root.dep_ == "conj" and root.head.i not in range(span.start, span.end):
+            root = self.conj_top(root)   # (a span's root has its head outside the span, and so its ancestors)
         head = root.head
         if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in frames:
             return head.head.i < span.start
@@ -477,9 +513,7 @@ class _Builder:
         sizeable town, or a headline fragment."""
         if len(span) == 1 and self.big_place(span.text):
             return True
-        root = span.root
-        while root.dep_ == "conj" and root.head != root:
-            root = root.head
+        root = self.conj_top(span.root)
         if root.dep_ == "pobj" and (root.head.lower_ in self.cues["place_preps"] or root.head.lower_ == "on"):
             return True
         if label == "NORP":
@@ -517,9 +551,7 @@ class _Builder:
     def metonym_acts(self, span, label: str) -> bool:
         """Does the capital / seat of power ``span`` act, speak or receive (-> government actor)?"""
         cues = self.cues
-        root = span.root
-        while root.dep_ == "conj" and root.head != root:
-            root = root.head
+        root = self.conj_top(span.root)
         dep, head = root.dep_, root.head
         if span.text.isupper() and len(span.text) > 3 and (span.start == 0 or "\n" in self.doc[span.start - 1].text_with_ws):
             return False  # a dateline ("WASHINGTON -"), where the story was filed

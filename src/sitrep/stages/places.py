@@ -50,6 +50,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Optional
 
+from .. import limits
 from ..article import ArticleState, PlaceMention
 from ..contract import Place, Span
 from ..datafiles import load_data
@@ -130,7 +131,9 @@ def _news_cues() -> dict:
     party = re.compile(r"(?:(?<=, )|(?<=\())(?:" + alt(data["party_letters"]) + r")-"
                        + r"(?P<town>[A-Z][a-z]+(?:[ \t.][A-Z][a-z]+)?)(?=[,);]|\.(?:\s|$|[,;)]))")
     name = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
-    coord = re.compile(r"(?P<list>(?:" + name + r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+))+" + name + r")[ \t]+"
+    # at most MAX_LIST_NAMES names: an unbounded list is re-read from every name of a long one (quadratic)
+    coord = re.compile(r"(?P<list>(?:" + name + r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+))"
+                       + "{1,%d}" % (limits.MAX_LIST_NAMES - 1) + name + r")[ \t]+"
                        + r"(?P<kind>" + alt(data["coordinated_divisions"]) + r")\b")
     return {"dateline": dateline, "comma_abbr": comma_abbr, "party": party, "coord": coord,
             "divisions": data["coordinated_divisions"],
