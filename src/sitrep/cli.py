@@ -14,7 +14,7 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 
-from . import __version__
+from . import __version__, limits
 from .errors import SitrepError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -82,7 +82,7 @@ def extract(
     source: Optional[str] = typer.Option(None, help="Source (outlet) name for articles without one."),
     format: str = typer.Option("jsonl", "--format", help="jsonl (one document per line) or json (pretty)."),
     kb: List[Path] = KbOption,
-    max_bytes: int = typer.Option(2_000_000, "--max-bytes", help="Refuse texts larger than this."),
+    max_bytes: int = typer.Option(limits.MAX_ARTICLE_BYTES, "--max-bytes", help="Refuse texts larger than this."),
     n_process: int = typer.Option(1, "--n-process", "-j", help="Worker processes."),
     ray: Optional[str] = RayOption,
     no_text: bool = typer.Option(False, "--no-text", help="Leave the article text out of each document."),
@@ -146,7 +146,7 @@ def ingest(
     published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for articles without one."),
     source: Optional[str] = typer.Option(None, help="Source (outlet) name for articles without one."),
     kb: List[Path] = KbOption,
-    max_bytes: int = typer.Option(2_000_000, "--max-bytes", help="Refuse texts larger than this."),
+    max_bytes: int = typer.Option(limits.MAX_ARTICLE_BYTES, "--max-bytes", help="Refuse texts larger than this."),
     n_process: int = typer.Option(1, "--n-process", "-j", help="Worker processes."),
     ray: Optional[str] = RayOption,
     article_timeout: Optional[float] = TimeoutOption,
@@ -163,7 +163,8 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _ingest(store, paths, *, kb, published=None, source=None, max_bytes=2_000_000, n_process=1, ray_address=None,
+def _ingest(store, paths, *, kb, published=None, source=None, max_bytes=limits.MAX_ARTICLE_BYTES, n_process=1,
+            ray_address=None,
             article_timeout=None):
     from .readers import expand_paths
 

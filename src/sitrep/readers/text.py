@@ -7,8 +7,7 @@ from typing import Optional
 
 from ..article import Article
 from ..errors import EmptyTextError, EncodingError, TooLargeError, UnreadableFileError
-
-DEFAULT_MAX_BYTES = 2_000_000
+from ..limits import MAX_ARTICLE_BYTES as DEFAULT_MAX_BYTES
 ENCODINGS = ("utf-8", "cp1252", "iso-8859-1")
 
 
