@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
+from . import limits
 from .datafiles import load_data
 
 __all__ = ["Timex", "find_timexes", "resolve", "governing_date", "load_lexicon"]
@@ -153,7 +154,9 @@ def _is_future(doc, start: int, end: int, text: str) -> bool:
     if span is None or len(span) == 0:
         return False
     head = span.root
-    while head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
+    for _ in range(limits.MAX_TREE_WALK):
+        if head.head.i == head.i or head.pos_ in ("VERB", "AUX"):
+            break
         head = head.head
     for t in list(head.children) + [head]:
         if t.dep_ in ("aux", "auxpass") and t.lower_ in lex["future"]:

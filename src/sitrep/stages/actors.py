@@ -819,7 +819,7 @@ class _Builder:
         out = []
         j = ts - 1
         inside = set(range(ts, ts + 1))
-        while j >= 0:
+        while j >= 0 and ts - j <= limits.MAX_TREE_WALK:
             t = doc[j]
             if t.lower_ in ranks or (t.pos_ in ("PROPN", "NOUN", "ADJ") and not t.is_space
                                      and (t.head.i in inside or t.head.i > j)):

@@ -28,6 +28,7 @@ from importlib import resources
 from typing import Iterable, Optional
 
 
+from .. import limits
 from ..article import ArticleState, Mention
 from ..contract import ActorRef, Quote
 from ..datafiles import parse_yaml
@@ -456,7 +457,9 @@ class _Context:
         if head.i == first.i:
             return None
         # climb to the clause
-        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        for _ in range(limits.MAX_TREE_WALK):
+            if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+                break
             head = head.head
         return self._host_clause(head, {t.i for t in first.subtree} | {first.i, last.i})
 

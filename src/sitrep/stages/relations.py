@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Optional
 
 
+from .. import limits
 from ..article import ArticleState, Mention
 from ..contract import ActorRef, Relation
 from ..errors import ConfigError
@@ -313,7 +314,9 @@ class RelationsStage(Stage):
         if any(c.dep_ == "aux" and c.lower_ in r.irrealis_aux for c in v.children):
             return True
         t = v
-        while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
+        for _ in range(limits.MAX_TREE_WALK):
+            if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+                break
             t = t.head
             if t.lemma_.lower() in r.irrealis_heads:
                 return True
@@ -488,7 +491,9 @@ class RelationsStage(Stage):
         out = []
         nl = noun.lemma_.lower()
         v = noun.head if noun.dep_ in ("dobj", "nsubjpass", "conj") else None
-        while v is not None and v.pos_ not in _VERB_POS and v.dep_ == "conj":
+        for _ in range(limits.MAX_TREE_WALK):
+            if v is None or v.pos_ in _VERB_POS or v.dep_ != "conj":
+                break
             v = v.head
         for e in r.light:
             if nl not in e["nouns"]:
