@@ -216,3 +216,9 @@ def test_cli_article_timeout_on_extract_and_ingest(tmp_path):
     with Store(db) as s:
         assert [f.code for f in s.failures()] == ["E202"]
     assert "--article-timeout" in _cli("extract", "--help").stdout
+
+
+def test_run_in_this_process_stops_a_batch_stage_too():
+    pipe = Pipeline([NlpStage(), BatchLoop()], article_timeout=0.5)
+    out = pipe.run(Article(text="Talks resumed. LOOP"))
+    assert out.failure.code == "E202" and out.failure.stage == "batchloop" and "stopped after" in out.failure.reason

@@ -25,6 +25,7 @@ import inspect
 import itertools
 import sys
 import time
+import weakref
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional, Sequence
 
@@ -216,10 +217,11 @@ class Pipeline:
                         left = [budgets[i] - spent[i] if budgets[i] is not None else None for i in alive]
                         watch.enter_batch(k, None if None in left else sum(left))
                 t0 = clock()
+                overrun = False
                 try:
                     done = list(stage.pipe([states[i] for i in alive]))
                 except _Overrun:
-                    done = None
+                    done, overrun = None, True
                 except Exception:  # noqa: BLE001 - isolate the article(s) that broke the batch
                     done = None
                 finally:
@@ -229,6 +231,11 @@ class Pipeline:
                 total = sum(len(articles[i].text) for i in alive) or 1
                 for i in alive:
                     spent[i] += dt * len(articles[i].text) / total
+                if overrun and len(alive) == 1:
+                    i = alive[0]
+                    failed[i] = timeout_failure(articles[i], stage.name, spent[i], budgets[i] or spent[i],
+                                                stopped=True)
+                    continue
                 if done is not None:
                     for i, st in zip(alive, done):
                         states[i] = st
@@ -251,11 +258,15 @@ class Pipeline:
         return out
 
     def _warm_quietly(self) -> None:
-        """Warm up (see :meth:`warm`) without raising: a broken stage fails each article instead."""
+        """Warm up (see :meth:`warm`) once in this process, without raising: a broken stage fails each
+        article instead."""
+        if self in _WARMED:
+            return
         try:
             self.warm()
         except SitrepError:
-            pass
+            return
+        _WARMED.add(self)
 
     def pipe(self, articles: Iterable[Article], *, n_process: int = 1,
              batch_size: Optional[int] = None, ray_address: Optional[str] = None,
@@ -289,6 +300,9 @@ class Pipeline:
         with Supervisor(self, n_process, start_method=start_method, timeout=timeout) as sup:
             yield from sup.run(batches)
 
+
+#: the pipelines warmed up in this process (a forked worker inherits the set with the resources)
+_WARMED: "weakref.WeakSet[Pipeline]" = weakref.WeakSet()
 
 #: a short article that touches every stage's resources (names, a place, a date, a quote, a number)
 _WARM_UP_TEXT = ("Rebels seize Aleppo\nSyrian rebels captured Aleppo on Sunday, officials in Damascus said. "
