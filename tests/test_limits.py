@@ -111,3 +111,88 @@ def test_quote_marks_past_the_limit_are_not_read_and_the_scan_stays_fast():
     small = find_quote_spans('He said "we go" and "they stay".\nShe said "fine".', max_marks=4)
     assert [small.spans[0].start, small.spans[1].start] == [9, 21] and len(small.spans) == 2
     assert any("more than 4 quote marks" in w for w in small.warnings)
+
+
+def _inherit_quadratic(ctx, atts):
+    """The speaker inheritance as it was before it was made linear (the reference)."""
+    text = ctx.text
+    for idx, a in enumerate(atts):
+        if a.speaker is not None or a.cue is not None or a.span is None:
+            continue
+        ps, _ = ctx.paras[a.para] if ctx.paras else (0, len(text))
+        opens_para = not text[ps:a.outer_start].strip()
+        prev = None
+        for j in range(idx - 1, -1, -1):
+            b = atts[j]
+            if b.speaker is not None and b.speaker.ref is not None and b.outer_end <= a.outer_start:
+                prev = b
+                break
+            if b.para < a.para - 1:
+                break
+        if prev is not None and (prev.para == a.para or (prev.para == a.para - 1 and opens_para)):
+            a.speaker, a.inherited = prev.speaker, True
+            continue
+        for j in range(idx + 1, len(atts)):
+            b = atts[j]
+            if b.para != a.para:
+                break
+            if b.speaker is not None and b.speaker.ref is not None and not b.inherited:
+                a.speaker, a.inherited = b.speaker, True
+                break
+
+
+def _random_attributions(rng, n):
+    from sitrep.core.contract import ActorRef
+    from sitrep.quotemarks import QuoteSpan
+    from sitrep.stages.quotes.records import Attribution, Speaker
+
+    paras, text, pos = [], [], 0
+    atts = []
+    for p in range(max(1, n // 4)):
+        line = ("  " if rng.random() < 0.3 else "") + "x" * 60
+        paras.append((pos, pos + len(line)))
+        text.append(line)
+        pos += len(line) + 1
+    for _ in range(n):
+        p = rng.randrange(len(paras))
+        s = rng.randrange(paras[p][0], paras[p][1] - 5)
+        e = s + rng.randint(1, 4)
+        speaker = None
+        if rng.random() < 0.3:
+            ref = ActorRef(actor_id=f"a{rng.randrange(3)}", text="x") if rng.random() < 0.8 else None
+            speaker = Speaker(ref, s, e, False) if ref or rng.random() < 0.5 else None
+        span = QuoteSpan(start=s + 1, end=e, family="double", open_at=s, close_at=e) if rng.random() < 0.8 else None
+        a = Attribution(start=s, end=e, kind="direct" if span else "indirect", speaker=speaker, span=span,
+                        para=p, inherited=rng.random() < 0.1)
+        atts.append(a)
+    atts.sort(key=lambda a: (a.start, a.end))
+    return "\n".join(text), paras, atts
+
+
+def test_speaker_inheritance_is_linear_and_gives_what_the_quadratic_scan_gave():
+    import copy
+    from types import SimpleNamespace
+
+    from sitrep.stages.quotes.attribution import inherit_speakers
+
+    rng = random.Random(5)
+    for _ in range(300):
+        text, paras, atts = _random_attributions(rng, rng.randint(1, 30))
+        ctx = SimpleNamespace(text=text, paras=paras)
+        want = copy.deepcopy(atts)
+        _inherit_quadratic(ctx, want)
+        inherit_speakers(ctx, atts)
+        assert [(a.speaker and a.speaker.ref, a.inherited) for a in atts] == \
+               [(a.speaker and a.speaker.ref, a.inherited) for a in want]
+    # 50,000 unattributed quotes in one paragraph (before: 12 s for 10,000, growing with the square)
+    text, paras, atts = _random_attributions(random.Random(6), 4)
+    from sitrep.quotemarks import QuoteSpan
+    from sitrep.stages.quotes.records import Attribution
+
+    atts = [Attribution(start=i + 1, end=i + 2, kind="direct", para=0,
+                        span=QuoteSpan(start=i + 1, end=i + 2, family="double", open_at=i, close_at=i + 2))
+            for i in range(0, 150_000, 3)]
+    ctx = SimpleNamespace(text="x" * 150_001, paras=[(0, 150_001)])
+    t0 = time.perf_counter()
+    inherit_speakers(ctx, atts)
+    assert time.perf_counter() - t0 < 2
