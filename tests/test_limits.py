@@ -169,6 +169,26 @@ def test_the_acts_embedded_under_frames_are_those_the_subtree_walks_found(pipeli
     assert n_frames > 20
 
 
+def test_the_head_of_a_coordination_is_walked_once_and_is_the_one_the_climb_found(pipeline):
+    from sitrep.stages.actors.builder import Builder
+
+    names = ["Russia", "Iran", "Turkey", "Syria", "Hezbollah", "Qatar"]
+    text = ("Officials from " + ", ".join(names * 40) + " and Oman met on Sunday. "
+            "Russia, Iran and Hezbollah backed Assad, while Turkey and Qatar backed the rebels.")
+    st, actors = _states(pipeline, text, "actors")
+    b = Builder(st, actors.data(), actors.config)
+    for tok in st.doc:
+        want = tok
+        while want.dep_ == "conj" and want.head.i != want.i:
+            want = want.head
+        assert b.conj_top(tok).i == want.i
+    assert len(b._conj_tops) > 200
+    salience = b.salience()
+    assert not salience and salience.get("RUS") == 0
+    b.run()
+    assert b.salience().get("RUS") == sum(m.key == "RUS" for m in b.ments) > 1
+
+
 def _inherit_quadratic(ctx, atts):
     """The speaker inheritance as it was before it was made linear (the reference)."""
     text = ctx.text
