@@ -189,6 +189,33 @@ def test_the_head_of_a_coordination_is_walked_once_and_is_the_one_the_climb_foun
     assert b.salience().get("RUS") == sum(m.key == "RUS" for m in b.ments) > 1
 
 
+def test_a_long_list_of_names_before_a_division_word_is_read_in_linear_time(pipeline):
+    from sitrep.stages.places.candidates import news_candidates
+
+    places = next(s for s in pipeline.stages if s.name == "places")
+    gaz, news = places.gazetteer, places._news()
+    text = "Officials in " + " and ".join(["Aleppo", "Idlib", "Hama", "Homs"] * 2000) + " provinces met."
+    t0 = time.perf_counter()
+    news_candidates(text, gaz, news)
+    assert time.perf_counter() - t0 < 3
+    out = news_candidates("Daraa and Sweida provinces were shelled.", gaz, news)
+    assert [c.text for c in out] == ["Daraa", "Sweida"]
+
+
+def test_a_long_comma_list_of_names_is_read_in_linear_time_by_the_street_finder(pipeline):
+    from sitrep.streets import find_streets
+
+    places = next(s for s in pipeline.stages if s.name == "places")
+    nlp = pipeline.stages[0].nlp
+    doc = nlp.make_doc("Officials from " + ", ".join(["Russia", "Iran", "Turkey", "Syria"] * 1000) + " and Oman met.")
+    t0 = time.perf_counter()
+    find_streets(doc, places._street_lexicon(), places.gazetteer)
+    assert time.perf_counter() - t0 < 3
+    doc = nlp.make_doc("Traffic was closed on Hampden, Center and Main streets on Sunday.")
+    assert [s.text for s in find_streets(doc, places._street_lexicon(), places.gazetteer)] == \
+        ["Hampden", "Center", "Main"]
+
+
 def _inherit_quadratic(ctx, atts):
     """The speaker inheritance as it was before it was made linear (the reference)."""
     text = ctx.text

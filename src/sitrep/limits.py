@@ -54,8 +54,9 @@ MAX_SENTENCE_TOKENS = 400
 #: plain characters and the document carries a warning
 MAX_QUOTE_MARKS = 20_000
 
-#: the most names of a coordinated list read as one phrase by a pattern ("Jackson and Barrow counties"):
-#: a pattern with an unbounded list tries again from every name of a long list (quadratic time)
+#: the most names of a coordinated list read as one phrase by a pattern ("Jackson and Barrow counties",
+#: "Hampden and Center streets"): a pattern with an unbounded list tries again from every name of a long
+#: list (quadratic time)
 MAX_LIST_NAMES = 32
 
 #: the most steps of a walk up the dependency tree (heads, ancestors) or along conjuncts: a head chain
