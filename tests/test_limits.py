@@ -299,3 +299,22 @@ def test_speaker_inheritance_is_linear_and_gives_what_the_quadratic_scan_gave():
     t0 = time.perf_counter()
     inherit_speakers(ctx, atts)
     assert time.perf_counter() - t0 < 2
+
+
+def test_hostile_inputs_give_a_document_or_a_typed_failure_within_budget_and_the_good_article_comes_out():
+    """A 200,000-character sentence without punctuation and 100,000 quote marks, beside a good article,
+    in one run of the full pipeline with a budget of 30 s an article (each gives a document with its
+    warning in about 15 s and 40 s on a quiet machine; benchmarks/budget.py)."""
+    hostile = [Article(text=_words(200_000), id="sentence", published="2024-12-02"),
+               Article(text=" ".join('"' for _ in range(100_000)), id="quotes", published="2024-12-02")]
+    t0 = time.monotonic()
+    outs = {o.article.id: o for o in Pipeline(article_timeout=30).pipe([hostile[0], GOOD, hostile[1]],
+                                                                          batch_size=3)}
+    assert time.monotonic() - t0 < 2 * 30 + 30
+    assert outs["good"].ok and outs["good"].document.events
+    for name, warning in (("sentence", "nlp:"), ("quotes", "quote marks")):
+        o = outs[name]
+        if o.ok:
+            assert any(warning in w for w in o.document.warnings), o.document.warnings
+        else:
+            assert o.failure.code == "E202" and o.failure.stage, o.failure.describe()
