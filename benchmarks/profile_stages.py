@@ -13,8 +13,9 @@ from collections import defaultdict
 
 from _corpus import corpus, machine, write_result
 
-from sitrep.article import ArticleState
-from sitrep.pipeline import Pipeline, _chunks
+from sitrep.core.article import ArticleState
+from sitrep.core.batching import chunks as _chunks
+from sitrep.pipeline import Pipeline
 
 
 def main() -> None:
@@ -25,7 +26,7 @@ def main() -> None:
     args = ap.parse_args()
     articles, info = corpus(args.synthetic, args.repeat)
     pipe = Pipeline()
-    list(pipe.pipe(articles[:2]))  # load every resource before timing
+    list(pipe.pipe(articles[:2], article_timeout=0))  # load every resource (in this process) before timing
     spent: dict[str, float] = defaultdict(float)
     errors: dict[str, int] = defaultdict(int)
     for batch in _chunks(articles, args.batch_size):

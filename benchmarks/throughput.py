@@ -4,6 +4,7 @@ sitrep pipeline, in the same run, with 1 and 2 processes. Prints (b)/(a), articl
 writes JSON to benchmarks/results/.
 
     PYTHONPATH=src python benchmarks/throughput.py [--synthetic 500] [--repeat 10] [--processes 1 2]
+                                                   [--article-timeout SECONDS]
 
 Targets: (b)/(a) >= 0.6 on one process; >= 1.7x speed-up of (b) with 2 processes.
 Each figure is the best of --rounds runs, (a) and (b) alternating. A process pool pays for starting its
@@ -12,6 +13,10 @@ workers: on Linux they are forked from this (warmed-up) process and inherit the 
 start-up, estimated from a one-batch run, is reported (and a rough start-up-free speed-up kept in the
 JSON; it is only meaningful on an otherwise idle machine). CPU seconds are measured too: on a machine
 busy with other work, the CPU ratio of (a) to (b) is the figure to trust.
+
+Both pipelines run with the default time budget per article (supervised worker processes, see
+sitrep/supervise.py) unless ``--article-timeout`` says otherwise; ``--article-timeout 0`` turns budgets
+off (one process then runs in this process, as before budgets existed), to compare the two.
 """
 
 from __future__ import annotations
@@ -36,13 +41,13 @@ CPU: dict[tuple[int, int], float] = {}
 
 
 def timed(pipeline: Pipeline, articles, n_process: int, batch_size: int, start_method=None,
-          record: bool = True) -> tuple[float, int]:
+          record: bool = True, article_timeout=None) -> tuple[float, int]:
     """Wall seconds (and failures); the CPU seconds of a full run are kept in ``CPU`` by (pipeline id,
     processes)."""
     t0, c0 = time.perf_counter(), cpu_seconds()
     failures = 0
     for outcome in pipeline.pipe(articles, n_process=n_process, batch_size=batch_size,
-                                 start_method=start_method):
+                                 start_method=start_method, article_timeout=article_timeout):
         failures += outcome.failure is not None
     wall = time.perf_counter() - t0
     key = (id(pipeline), n_process)
@@ -60,29 +65,33 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--start-method", choices=["fork", "spawn"], default=None,
                     help="how pool workers start (default: the pipeline's, fork on Linux)")
+    ap.add_argument("--article-timeout", type=float, default=None,
+                    help="time budget of an article (default: sitrep.limits'; 0: no budget)")
     args = ap.parse_args()
+    budget = args.article_timeout
 
     idle = machine()  # the load average before this benchmark adds its own
     articles, info = corpus(args.synthetic, args.repeat)
     parse_only = Pipeline([NlpStage()])
     full = Pipeline()
     # load the models in this process first, so that (a) does not pay for them and (b) not twice
-    list(parse_only.pipe(articles[:4]))
-    list(full.pipe(articles[:4]))
+    list(parse_only.pipe(articles[:4], article_timeout=0))
+    list(full.pipe(articles[:4], article_timeout=0))
 
     rows = []
     for n in args.processes:
         ta = tb = float("inf")
         fa = fb = 0
         for _ in range(args.rounds):
-            t, fa = timed(parse_only, articles, n, args.batch_size, args.start_method)
+            t, fa = timed(parse_only, articles, n, args.batch_size, args.start_method, article_timeout=budget)
             ta = min(ta, t)
-            t, fb = timed(full, articles, n, args.batch_size, args.start_method)
+            t, fb = timed(full, articles, n, args.batch_size, args.start_method, article_timeout=budget)
             tb = min(tb, t)
         startup = 0.0
         if n > 1:  # a run of one batch per worker: start-up plus a little work
             small = articles[:n * args.batch_size]
-            t_small, _ = timed(full, small, n, args.batch_size, args.start_method, record=False)
+            t_small, _ = timed(full, small, n, args.batch_size, args.start_method, record=False,
+                               article_timeout=budget)
             startup = max(0.0, t_small - len(small) * tb / len(articles))
         cpu_a, cpu_b = CPU[(id(parse_only), n)], CPU[(id(full), n)]
         rows.append({"processes": n, "parse_s": ta, "full_s": tb, "ratio": ta / tb, "startup_s": startup,
@@ -111,6 +120,7 @@ def main() -> None:
     path = write_result("throughput", {"corpus": info, "machine": {**machine(), "load_average_1min":
                                                                     idle["load_average_1min"]}, "rows": rows,
                                        "start_method": args.start_method or default_start_method(),
+                                       "article_timeout": budget,
                                        "targets": {"ratio_1_process": 0.6, "speedup_2_processes": 1.7}})
     print(f"written: {path}")
 

@@ -30,3 +30,20 @@ def test_cli_extract_on_ray(tmp_path):
                         "--no-text"], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     assert len(r.stdout.strip().splitlines()) == 2
+
+
+def test_ray_stops_an_article_over_its_budget_and_goes_on():
+    import test_budget
+    from sitrep.distributed import ray_pipe
+
+    ray.cloudpickle.register_pickle_by_value(test_budget)   # Ray's workers cannot import the tests
+    pipe = Pipeline([NlpStage(), test_budget.Loop()])
+    arts = [Article(text=f"Envoy {i} met officials in Ankara on Monday." + (" LOOP" if i == 1 else ""))
+            for i in range(4)]
+    try:
+        outs = list(ray_pipe(pipe, arts, num_workers=1, batch_size=2, article_timeout=1))
+    finally:
+        ray.shutdown()
+    assert [o.ok for o in outs] == [True, False, True, True]
+    f = outs[1].failure
+    assert f.code == "E202" and f.stage == "loop" and "time budget of 1.0 s" in f.reason

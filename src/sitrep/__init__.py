@@ -43,10 +43,13 @@ def extract(text: str, *, published: Optional[str] = None, title: Optional[str] 
 
 
 def extract_many(articles: Iterable[Union[Article, str, dict]], *, n_process: int = 1,
-                 kb: Iterable[str] = (), pipeline: Optional[Pipeline] = None) -> Iterator[Outcome]:
+                 kb: Iterable[str] = (), pipeline: Optional[Pipeline] = None,
+                 article_timeout: Optional[float] = None) -> Iterator[Outcome]:
     """Process many articles (``Article`` objects, texts, or dicts with the JSONL fields), in order.
 
-    Yields one :class:`~sitrep.pipeline.Outcome` per article: ``.document`` or ``.failure``.
+    Yields one :class:`~sitrep.pipeline.Outcome` per article: ``.document`` or ``.failure``. Each
+    article has a time budget of ``article_timeout`` seconds (default: :mod:`sitrep.limits`; 0: none); one
+    over it is stopped and comes out as a failure with code E202.
     """
     pipe = pipeline or default_pipeline(tuple(str(p) for p in kb))
 
@@ -59,4 +62,4 @@ def extract_many(articles: Iterable[Union[Article, str, dict]], *, n_process: in
             else:
                 yield Article(**{k: v for k, v in a.items() if k in Article.__dataclass_fields__})
 
-    return pipe.pipe(_articles(), n_process=n_process)
+    return pipe.pipe(_articles(), n_process=n_process, article_timeout=article_timeout)

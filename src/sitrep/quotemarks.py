@@ -18,7 +18,9 @@ What it understands:
   (a single mark only counts when it is closed within its paragraph).
 
 The scan is a single pass over the mark characters (a compiled regular expression), so its cost is
-linear in the length of the text whatever the input (unbalanced marks, huge paragraphs).
+linear in the length of the text whatever the input (unbalanced marks, huge paragraphs). It reads at most
+:data:`sitrep.limits.MAX_QUOTE_MARKS` marks (``max_marks``): the marks after those are left as plain
+characters, the paragraph holding the last one read is settled as if it ended there, and a warning says so.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Optional
+
+from . import limits
 
 #: every character that may be a quotation mark, plus the line break (paragraph end)
 _MARKS_RE = re.compile("''|``|[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a\u201e\u201a\u201f\u201b\n]")
@@ -118,7 +122,7 @@ def _snippet(text: str, start: int, n: int = 40) -> str:
     return s + ("…" if start + n < len(text) else "")
 
 
-def find_quote_spans(text: str) -> QuoteScan:
+def find_quote_spans(text: str, max_marks: int = limits.MAX_QUOTE_MARKS) -> QuoteScan:
     """Find the quoted stretches of ``text`` (see the module docstring). Never raises on odd input."""
     scan = QuoteScan()
     raw: list[QuoteSpan] = []
@@ -192,7 +196,8 @@ def find_quote_spans(text: str) -> QuoteScan:
         _first_open_of_para[0] = -1
 
     width = [1]
-    for m in _MARKS_RE.finditer(text):
+    stop = _mark_limit(text, max_marks)
+    for m in _MARKS_RE.finditer(text, 0, stop):
         i = m.start()
         c = m.group()
         w = width[0] = len(c)
@@ -280,12 +285,38 @@ def find_quote_spans(text: str) -> QuoteScan:
         # ‘ with nothing open that could close it: an opener
         if c == "\u2018":  # pragma: no cover - handled by _OPENERS
             continue
+    n = _limited_end(text, stop, max_marks, scan)   # past the limit, the paragraph ends; nothing after it is read
     end_paragraph(n)
 
     raw.sort(key=lambda s: (s.start, -s.end))
     _assign_depth(raw)
     scan.spans = raw
     return scan
+
+
+def _mark_limit(text: str, max_marks: int) -> int:
+    """The offset of the first quote mark past the first ``max_marks`` of ``text`` (line breaks are not
+    marks), or ``len(text)`` when there are no more (always for a text shorter than the limit)."""
+    if len(text) <= max_marks:
+        return len(text)
+    marks = 0
+    for m in _MARKS_RE.finditer(text):
+        if m.group() != "\n":
+            marks += 1
+            if marks > max_marks:
+                return m.start()
+    return len(text)
+
+
+def _limited_end(text: str, stop: int, max_marks: int, scan: QuoteScan) -> int:
+    """Where the scan's last paragraph ends: the end of the text, or, when the scan stopped at the mark
+    limit (``stop``), the end of the paragraph holding that mark (with a warning)."""
+    if stop >= len(text):
+        return len(text)
+    scan.warnings.append(f"more than {max_marks:,} quote marks (the limit): the marks from offset {stop} on "
+                         f"are not read as quotes")
+    end = text.find("\n", stop)
+    return len(text) if end < 0 else end
 
 
 def _orphan_close(text: str, para_start: int, i: int, family: str, add, scan: QuoteScan,

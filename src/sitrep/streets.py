@@ -30,6 +30,7 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from . import limits
 from .datafiles import load_data
 from .errors import KnowledgeBaseError
 from .gazetteer import fold, load_gazetteer, load_regions
@@ -131,7 +132,9 @@ def build_lexicon(regions: dict) -> dict:
     lettered = re.compile(r"(?<![\w.\-])(?:(?:[NSEW]\.|North|South|East|West)" + _SP + ")?(?:"
                           + _alt(data["lettered"]) + ")" + _SP + r"[A-Z](?:-?\d{1,2})?(?![\w'\u2019])")
     cname = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
-    coordinated = re.compile(r"(?<![\w.\-])(?P<list>" + cname + r"(?:,[ \t]+" + cname + r")*,?[ \t]+and[ \t]+"
+    # at most MAX_LIST_NAMES names: an unbounded list is re-read from every name of a long one (quadratic)
+    coordinated = re.compile(r"(?<![\w.\-])(?P<list>" + cname + r"(?:,[ \t]+" + cname + r")"
+                             + "{0,%d}" % (limits.MAX_LIST_NAMES - 2) + r",?[ \t]+and[ \t]+"
                              + cname + r")[ \t]+(?P<pl>" + _alt(data["coordinated_plurals"]) + r")\b")
     return {
         "named": named, "numbered": numbered, "lettered": lettered, "coordinated": coordinated,

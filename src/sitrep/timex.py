@@ -37,6 +37,7 @@ from typing import Iterable, Literal, Optional
 
 from pydantic import model_validator
 
+from . import limits
 from .datafiles import load_data
 from .datamodels import DataModel, validate_data
 
@@ -221,7 +222,9 @@ def _is_future(doc, start: int, end: int, text: str, lex: TimexLexicon) -> bool:
     if span is None or len(span) == 0:
         return False
     head = span.root
-    while head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
+    for _ in range(limits.MAX_TREE_WALK):
+        if head.head.i == head.i or head.pos_ in ("VERB", "AUX"):
+            break
         head = head.head
     for t in list(head.children) + [head]:
         if t.dep_ in ("aux", "auxpass") and t.lower_ in lex.future:

@@ -15,6 +15,7 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 
+from .. import limits
 from ..core.article import Article, Duplicate, Failure
 from ..core.contract import json_schema
 from ..core.errors import SitrepError
@@ -22,7 +23,8 @@ from ..core.version import __version__
 from ..examples import example_articles
 from ..pipeline import Pipeline, default_pipeline
 from ..readers import expand_paths, read_paths
-from .options import DB, DEMO_DB, ENCODING, KB, MAX_BYTES, N_PROCESS, PUBLISHED, RAY, SOURCE
+from .options import (ARTICLE_TIMEOUT, DB, DEMO_DB, ENCODING, KB, MAX_BYTES, N_PROCESS, PUBLISHED, RAY,
+                      SOURCE)
 from .situation import print_situation
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -99,6 +101,7 @@ def extract(
     ray: Optional[str] = RAY,
     no_text: bool = typer.Option(False, "--no-text", help="Leave the article text out of each document."),
     encoding: Optional[str] = ENCODING,
+    article_timeout: Optional[float] = ARTICLE_TIMEOUT,
 ) -> None:
     """Extract one contract document per article and write it to stdout (no database, no network).
 
@@ -118,7 +121,8 @@ def extract(
     pipeline = _pipeline(kb)
     out = sys.stdout
     with _progress(len(articles), "extracting") as advance:
-        for outcome in pipeline.pipe(articles, n_process=n_process, ray_address=ray):
+        for outcome in pipeline.pipe(articles, n_process=n_process, ray_address=ray,
+                                     article_timeout=article_timeout):
             advance(1)
             if outcome.failure is not None:
                 failures.append(outcome.failure)
@@ -168,6 +172,7 @@ def ingest(
     replace: bool = typer.Option(False, "--replace",
                                  help="A stored article id given another text: replace the stored article "
                                       "(without it, that is an error)."),
+    article_timeout: Optional[float] = ARTICLE_TIMEOUT,
 ) -> None:
     """Extract articles and store them in the database (idempotent; failures are recorded).
 
@@ -178,20 +183,22 @@ def ingest(
     _check_date(published)
     with Store(db) as store:
         result = _ingest(store, paths, kb=kb, published=published, source=source, max_bytes=max_bytes,
-                         n_process=n_process, ray_address=ray, encoding=encoding, replace=replace)
+                         n_process=n_process, ray_address=ray, encoding=encoding, replace=replace,
+                         article_timeout=article_timeout)
     err_console.print(f"{db}: {result.summary()}", highlight=False)
     _tally(result.read, result.documents, result.duplicates, result.failed)
     if result.failed:
         raise typer.Exit(1)
 
 
-def _ingest(store, paths, *, kb, published=None, source=None, max_bytes=2_000_000, n_process=1, ray_address=None,
-            encoding=None, replace=False):
+def _ingest(store, paths, *, kb, published=None, source=None, max_bytes=limits.MAX_ARTICLE_BYTES, n_process=1,
+            ray_address=None, encoding=None, replace=False, article_timeout=None):
     n = len(list(expand_paths(paths)))
     with _progress(n, "ingesting") as advance:
         result = store.ingest(paths, pipeline=_pipeline(kb), published=published, source=source,
                               max_bytes=max_bytes, n_process=n_process, ray_address=ray_address,
-                              on_progress=advance, encoding=encoding, replace=replace)
+                              on_progress=advance, encoding=encoding, replace=replace,
+                              article_timeout=article_timeout)
     for f in result.failures:
         _report_failure(f)
     for d in result.duplicate_items:

@@ -11,6 +11,7 @@ from typing import Optional
 
 import typer
 
+from .. import limits
 from ..core.errors import SitrepError
 from ..readers.text import check_encoding
 
@@ -22,9 +23,14 @@ DEMO_DB = typer.Option(None, "--db", help="Keep the demo database here (default:
 KB = typer.Option([], "--kb", help="Extra knowledge-base YAML file (repeatable).")
 PUBLISHED = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for articles without one.")
 SOURCE = typer.Option(None, "--source", help="Source (outlet) name for articles without one.")
-MAX_BYTES = typer.Option(2_000_000, "--max-bytes", help="Refuse texts larger than this.")
+MAX_BYTES = typer.Option(limits.MAX_ARTICLE_BYTES, "--max-bytes", help="Refuse texts larger than this.")
 N_PROCESS = typer.Option(1, "--n-process", "-j", help="Worker processes.")
 RAY = typer.Option(None, "--ray", help="Run on Ray: 'local', 'auto' or a cluster address (-j workers).")
+ARTICLE_TIMEOUT = typer.Option(
+    None, "--article-timeout", metavar="SECONDS", min=0,
+    help=f"Time budget of one article; an article over it is stopped and reported as a failure (default: "
+         f"max({limits.ARTICLE_TIMEOUT_FLOOR_S:g}, {limits.ARTICLE_TIMEOUT_PER_1000_WORDS_S:g} per 1,000 words); "
+         f"0: no budget).")
 
 
 def _check_encoding(value: Optional[str]) -> Optional[str]:

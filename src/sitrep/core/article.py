@@ -98,6 +98,19 @@ class Failure:
 
 
 @dataclass
+class Outcome:
+    """What the pipeline made of one article: a document, or a failure with its reason."""
+
+    article: Article
+    document: Optional[Document] = None
+    failure: Optional[Failure] = None
+
+    @property
+    def ok(self) -> bool:
+        return self.document is not None
+
+
+@dataclass
 class Duplicate:
     """An article whose text was already read (or stored) under another id: it is not extracted again,
     and its id resolves to that article's (``duplicate_of``). Never silently lost either."""
@@ -255,9 +268,19 @@ class ArticleState:
         return [m for m in self.mentions if m.start >= start and m.end <= end]
 
     def mention_at(self, start: int, end: int) -> Optional[Mention]:
-        """The actor mention overlapping ``[start, end)`` best (longest overlap), or ``None``."""
+        """The actor mention overlapping ``[start, end)`` best (longest overlap), or ``None``.
+
+        Only the mentions that can reach ``start`` are looked at (a bisect on their starts, kept while
+        ``mentions`` is the same list), not every mention before it: callers ask for each word or clause."""
+        ms = self.mentions
+        index = self.__dict__.get("_mention_index")
+        if index is None or index[0] is not ms or index[1] != len(ms):
+            index = self.__dict__["_mention_index"] = (ms, len(ms), [m.start for m in ms],
+                                                       max((m.end - m.start for m in ms), default=0))
+        _, _, starts, longest = index
         best, best_overlap = None, 0
-        for m in self.mentions:
+        for k in range(bisect.bisect_left(starts, start - longest), len(ms)):
+            m = ms[k]
             if m.start >= end:
                 break
             overlap = min(end, m.end) - max(start, m.start)

@@ -15,6 +15,8 @@ pipeline stage it happened in::
     │   │   └── FieldTypeError       E108 a field of a record that is not of its type (a list for "title")
     │   └── NoTextInHtmlError        E106 HTML from which no text could be extracted
     ├── StageError                   E201 a stage failed on one article (wraps the cause)
+    │   ├── ArticleTimeoutError      E202 the article ran over its time budget (the stage was stopped)
+    │   └── WorkerLostError          E203 the worker process running the article died (a crash, OOM)
     ├── ConfigError                  the pipeline or its data is set up wrongly
     │   ├── PipelineOrderError       E301 a stage needs what no earlier stage assigns
     │   │   └── UnassignedFieldError E304 a stage read a state field unassigned or not in its needs
@@ -118,6 +120,14 @@ class FieldTypeError(MalformedRecordError):
 
 class StageError(SitrepError):
     code = "E201"
+
+
+class ArticleTimeoutError(StageError):
+    code = "E202"
+
+
+class WorkerLostError(StageError):
+    code = "E203"
 
 
 class ConfigError(SitrepError):

@@ -19,8 +19,7 @@ from typing import Optional
 
 from ..article import Article
 from ..errors import BadEncodingError, EmptyTextError, EncodingError, TooLargeError, UnreadableFileError
-
-DEFAULT_MAX_BYTES = 2_000_000
+from ..limits import MAX_ARTICLE_BYTES as DEFAULT_MAX_BYTES
 
 #: byte-order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one)
 BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xef\xbb\xbf", "utf-8"),

@@ -282,11 +282,14 @@ class Store(Queries):
                published: Optional[str] = None, source: Optional[str] = None, max_bytes: Optional[int] = None,
                n_process: int = 1, batch_size: int = 8, ray_address: Optional[str] = None,
                on_progress: Optional[Callable[[int], None]] = None, refresh: bool = True,
-               replace: bool = False, encoding: Optional[str] = None) -> IngestResult:
+               replace: bool = False, encoding: Optional[str] = None,
+               article_timeout: Optional[float] = None) -> IngestResult:
         """Read, extract and store; articles already stored are skipped before extraction, and so are
         duplicates (a text read or stored under another id: recorded in ``duplicates``). A stored id
         with another text is an :class:`IdConflictError` failure, unless ``replace`` (then the new text
         replaces the stored article). ``encoding``: of files without a byte-order mark (default UTF-8).
+        ``article_timeout`` is the time budget of one article (see ``Pipeline.pipe``); an article over it
+        is recorded in ``failures`` with code E202 like any other failure.
 
         With ``refresh`` the situation tables (merged actors, events, ...) are recomputed at the end;
         else they are recomputed by the next query (useful when ingesting one article at a time)."""
@@ -304,7 +307,7 @@ class Store(Queries):
         if failures:
             result.failed += self.write_batch(failures)[1]
         self._extract_and_write(plan, pipeline, result, n_process=n_process, batch_size=batch_size,
-                                ray_address=ray_address, on_progress=on_progress)
+                                ray_address=ray_address, on_progress=on_progress, article_timeout=article_timeout)
         settled = [d for d in plan.run_duplicates if d.duplicate_of not in plan.unsettled]
         self.record_duplicates(plan.duplicates + settled, drop=plan.drop)
         result.duplicate_items = plan.duplicates + plan.run_duplicates
@@ -314,7 +317,8 @@ class Store(Queries):
         return result
 
     def _extract_and_write(self, plan: IngestPlan, pipeline, result: IngestResult, *, n_process: int, batch_size: int,
-                           ray_address: Optional[str], on_progress: Optional[Callable[[int], None]]) -> None:
+                           ray_address: Optional[str], on_progress: Optional[Callable[[int], None]],
+                           article_timeout: Optional[float] = None) -> None:
         batch: list = []
 
         def flush() -> None:
@@ -325,7 +329,7 @@ class Store(Queries):
             batch.clear()
 
         for outcome in pipeline.pipe(plan.todo, n_process=n_process, batch_size=batch_size,
-                                     ray_address=ray_address):
+                                     ray_address=ray_address, article_timeout=article_timeout):
             if outcome.failure is not None:
                 batch.append(outcome.failure)
                 result.failures.append(outcome.failure)

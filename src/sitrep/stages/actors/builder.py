@@ -23,6 +23,7 @@ from typing import Optional
 
 from spacy.attrs import IDX, LEMMA, LENGTH, SENT_START
 
+from ... import limits
 from ...article import ArticleState
 from ...kb import slug
 from .config import ActorsConfig
@@ -49,6 +50,7 @@ class Builder:
         self.local: dict[str, str] = {}          # acronym or name defined in this article -> key
         self.text_roles: dict[str, tuple[str, Optional[str], Optional[str]]] = {}  # key -> role, aff, sector
         self.agent_records: list[tuple[MentionRecord, object]] = []  # bare agents resolved last
+        self._conj_tops: dict[int, int] = {}     # token index -> the first conjunct of its coordination
         self._read_tokens()
 
     def _read_tokens(self) -> None:
@@ -124,12 +126,27 @@ class Builder:
         a = self.actors.get(key) if key else None
         return a.kind if a is not None else None
 
-    def salience(self) -> dict[str, int]:
-        """How many mentions each actor has so far."""
-        counts: dict[str, int] = {}
-        for m in self.ments:
-            counts[m.key] = counts.get(m.key, 0) + 1
-        return counts
+    def salience(self) -> "Salience":
+        """How many mentions each actor has so far: counted when first asked (a surname that fits two
+        actors), not on every call -- counting all mentions for each name was quadratic in the article."""
+        return Salience(self.ments)
+
+    def conj_top(self, tok):
+        """The first conjunct of the coordination ``tok`` is in ("Russia" for "Hezbollah" in "Russia, Iran
+        and Hezbollah"), else ``tok``: walked once per token (a long list walked from each of its names
+        was quadratic), at most :data:`~sitrep.limits.MAX_TREE_WALK` steps."""
+        tops, path, t = self._conj_tops, [], tok
+        for _ in range(limits.MAX_TREE_WALK):
+            if t.i in tops:
+                t = self.doc[tops[t.i]]
+                break
+            if t.dep_ != "conj" or t.head.i == t.i:
+                break
+            path.append(t.i)
+            t = t.head
+        for i in path:
+            tops[i] = t.i
+        return t
 
     def persons(self) -> list[tuple[str, str]]:
         """(key, name) of the persons found so far."""
@@ -170,3 +187,22 @@ class Builder:
         for i in range(ts, te):
             if i in self.tok_owner:
                 self.remove_mention(self.tok_owner[i])
+
+
+class Salience:
+    """Actor key -> how many mentions it has so far, counted on first use (see :meth:`Builder.salience`);
+    reads like the dict :func:`sitrep.coref.surname_of` expects."""
+
+    def __init__(self, ments: list[MentionRecord]):
+        self.ments = ments
+        self.counts: Optional[dict[str, int]] = None
+
+    def __bool__(self) -> bool:
+        return bool(self.ments)
+
+    def get(self, key: str, default: int = 0) -> int:
+        if self.counts is None:
+            self.counts = {}
+            for m in self.ments:
+                self.counts[m.key] = self.counts.get(m.key, 0) + 1
+        return self.counts.get(key, default)

@@ -30,8 +30,8 @@ def in_place_frame(b, span) -> bool:
     if words & b.cues.organisation_words:
         return False
     root = span.root
-    while root.dep_ == "conj" and root.head != root and root.head.i not in range(span.start, span.end):
-        root = root.head
+    if root.dep_ == "conj" and root.head.i not in range(span.start, span.end):
+        root = b.conj_top(root)   # (a span's root has its head outside the span, and so its ancestors)
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in frames:
         return head.head.i < span.start
@@ -61,9 +61,7 @@ def looks_like_place(b, span, label: str) -> bool:
     sizeable town, or a headline fragment."""
     if len(span) == 1 and big_place(b, span.text):
         return True
-    root = span.root
-    while root.dep_ == "conj" and root.head != root:
-        root = root.head
+    root = b.conj_top(span.root)
     if root.dep_ == "pobj" and (root.head.lower_ in b.cues.place_preps or root.head.lower_ in b.cues.target_preps):
         return True
     if label == "NORP":

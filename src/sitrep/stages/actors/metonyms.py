@@ -98,9 +98,7 @@ _BY_DEP = {
 
 def metonym_acts(b, span, label: str) -> bool:
     """Does the capital / seat of power ``span`` act, speak or receive (-> government actor)?"""
-    root = span.root
-    while root.dep_ == "conj" and root.head != root:
-        root = root.head
+    root = b.conj_top(span.root)
     dep, head = root.dep_, root.head
     if is_dateline(b, span):
         return False  # a dateline ("WASHINGTON -"), where the story was filed

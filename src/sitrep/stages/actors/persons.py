@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ... import limits
 from ...coref import surname_of
 from . import frames, kb_match
 from .kinds import infer_kind
@@ -144,13 +145,14 @@ def merge_surnames(b) -> None:
 # -- titles and roles --------------------------------------------------------------------------
 def title_tokens_left(b, ts: int) -> list[int]:
     """The title words in front of a name starting at token ``ts``: ranks and nouns, adjectives and
-    proper nouns attached to it ("State Department spokeswoman Clara Voss"), stopping at another person."""
+    proper nouns attached to it ("State Department spokeswoman Clara Voss"), stopping at another person
+    (or after :data:`~sitrep.limits.MAX_TREE_WALK` words)."""
     doc = b.doc
     ranks = b.agents.ranks
     out = []
     j = ts - 1
     inside = set(range(ts, ts + 1))
-    while j >= 0:
+    while j >= 0 and ts - j <= limits.MAX_TREE_WALK:
         t = doc[j]
         if t.lower_ in ranks or (t.pos_ in ("PROPN", "NOUN", "ADJ") and not t.is_space
                                  and (t.head.i in inside or t.head.i > j)):

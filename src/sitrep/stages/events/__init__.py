@@ -25,6 +25,13 @@ How it reads a sentence:
 7. Mentions of the same act in several sentences (headline, lead, body) merge into one event that
    keeps every sentence in ``evidence``.
 
+Cost: what depends only on a sentence (its text, dateline, context words, dates, places and mentions,
+"today", the headline test) is computed once per sentence (:class:`~.context.ArticleContext`), not once
+per candidate; a candidate's own look-ups walk the parse from its trigger, never the whole sentence, and
+every walk up the tree is bounded by :data:`sitrep.limits.MAX_TREE_WALK`. So the stage's time grows
+linearly with the text, and within a sentence (at most :data:`sitrep.limits.MAX_SENTENCE_TOKENS` tokens,
+see the nlp stage) at worst with the candidates times the walk lengths.
+
 Where each job lives:
 
 * :mod:`.stage` -- :class:`EventsStage` and :class:`EventsConfig` (every tuning number: the confidence

@@ -17,10 +17,11 @@ tokens become mentions (:meth:`~.context.ArticleContext.refs`).
 
 from __future__ import annotations
 
+from ... import limits
 from .context import ArticleContext
 from .grammar import SUBJ_DEPS, children, conjuncts, is_passive, pobjs, subjects
 from .model import Candidate
-from .triggers import embedded_in, noun_sense
+from .triggers import embedded_acts, noun_sense
 
 #: acts done to someone: a matched object is the recipient ("expelled the ambassador", "arrested
 #: activists"), not the resource of the act
@@ -128,17 +129,44 @@ def _active_targets(ctx: ArticleContext, c: Candidate) -> list:
 
 def against_anywhere(ctx: ArticleContext, v) -> list:
     """A recipient marked by "against" anywhere under the predicate ("mobilized reservists for a
-    war against Iraq"), outside its subject.
+    war against Iraq"), outside its subject: the first in the order of the predicate's children and
+    their subtrees. Found from the sentence's few "against" phrases (listed once per sentence, each
+    walking up to the predicate), not by walking every subtree of the predicate.
 
     (The source tokens were meant to be skipped too, compared by ``id``; spaCy makes a new token
     object on each access, so that test never held and is left out, as it behaved.)"""
-    for ch in v.children:
-        if ch.dep_ in SUBJ_DEPS:
-            continue
-        for t in ch.subtree:
-            if t.dep_ == "pobj" and t.head.lower_ == "against" and ctx.mention_for(t) is not None:
-                return [t]
-    return []
+    sent = ctx.sentence_of(v)
+    against = ctx.per_sentence(sent, "against", lambda: [
+        t for t in sent if t.dep_ == "pobj" and t.head.lower_ == "against"])
+    if not against:
+        return []
+    order = {ch.i: n for n, ch in enumerate(v.children)}
+    found: dict[int, list] = {}       # child number -> the recipients under it
+    for t in against:
+        u = _child_above(t, v)
+        if u is not None and u.dep_ not in SUBJ_DEPS and ctx.mention_for(t) is not None:
+            found.setdefault(order[u.i], []).append(t)
+    if not found:
+        return []
+    hits = found[min(found)]
+    if len(hits) > 1:   # several under one child: the first in its subtree
+        idx = {t.i for t in hits}
+        ch = next(c for c in v.children if order[c.i] == min(found))
+        return [next(t for t in ch.subtree if t.i in idx)]
+    return hits[:1]
+
+
+def _child_above(t, v):
+    """The child of ``v`` whose subtree holds ``t`` (at most :data:`~sitrep.limits.MAX_TREE_WALK` steps
+    up), else ``None``."""
+    u = t
+    for _ in range(limits.MAX_TREE_WALK):
+        if u.head.i == u.i or u.head.i == v.i:
+            break
+        u = u.head
+    if u.head.i != v.i or u.i == v.i:
+        return None
+    return u
 
 
 # -- adjectives -------------------------------------------------------------------------------------------
@@ -252,22 +280,22 @@ def _coordinated_act_source(ctx: ArticleContext, n, how: str) -> tuple[list, str
 def frames(ctx: ArticleContext, cands: list[Candidate]) -> None:
     """Acts embedded under a frame (agree/refuse/threaten/demand ...) are its content: they are
     suppressed, kept in ``embedded`` (they give the frame its mode) and give the frame its target when
-    it has none ("urged Iran to release the journalists" -> Iran)."""
-    by_tok = {c.trigger.i: c for c in cands}
-    for f in cands:
-        if not f.sense.frame:
-            continue
-        inner = embedded_in(f, by_tok)
+    it has none ("urged Iran to release the journalists" -> Iran). A frame keeps its nearest embedded
+    act (:func:`~.triggers.embedded_acts`)."""
+    fs = [f for f in cands if f.sense.frame]
+    if not fs:
+        return
+    nearest = embedded_acts(fs, {c.trigger.i: c for c in cands})
+    for f in fs:
+        first = nearest.get(id(f))
         no_target = not f.targets or all(ctx.mention_for(t) is None for t in f.targets)
-        if not inner:
+        if first is None:
             if no_target:
                 f.targets = complement_targets(ctx, f) or f.targets
             continue
-        f.embedded = inner
-        for e in inner:
-            e.suppressed = True
+        f.embedded = [first]
         if no_target:
-            f.targets = _frame_target(ctx, f, inner[0])
+            f.targets = _frame_target(ctx, f, first)
 
 
 def _frame_target(ctx: ArticleContext, f: Candidate, first: Candidate) -> list:

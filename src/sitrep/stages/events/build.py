@@ -21,9 +21,10 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     text = sent.text.strip()
     if not text or text.rstrip("\"'”’ ").endswith("?"):
         return []
+    headline = ctx.per_sentence(sent, "headline", lambda: is_headline(text))
     cands, light_nouns = verbal_candidates(ctx, sent)
     cands = adjectival_candidates(ctx, sent, cands)
-    cands += nominal_candidates(ctx, sent, light_nouns, headline=is_headline(text))
+    cands += nominal_candidates(ctx, sent, light_nouns, headline=headline)
     arguments.frames(ctx, cands)
     triggers.protest_topics(cands, ctx.config.protest_topic_hops)
     out = []
@@ -100,7 +101,8 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     act) the place it is done to gives the target ("shelled Juba"; a bare noun keeps the place as its
     location only, as in the PLOVER gold standard)."""
     qw, rp = ctx.lex.quantity_words, ctx.cues.relative_pronouns
-    sources = ctx.refs([t for t in c.sources if not question_or_quantity(t, qw, rp)])
+    sources = ctx.refs([t for t in c.sources
+                        if not ctx.per_token(t, "question", lambda: question_or_quantity(t, qw, rp))])
     targets = ctx.refs(c.targets)
     targets = [t for t in targets if all(t.actor_id != x.actor_id for x in sources)] or (targets if not sources else [])
     if not targets and sources and c.sense.type == "PROTEST":
@@ -121,7 +123,11 @@ def victim_ok(ctx: ArticleContext, c: Candidate) -> bool:
 
 
 def sentence_span(ctx: ArticleContext, sent) -> Span:
-    """The sentence as evidence: its text without surrounding white space."""
+    """The sentence as evidence: its text without surrounding white space (made once per sentence)."""
+    return ctx.per_sentence(sent, "span", lambda: _sentence_span(ctx, sent))
+
+
+def _sentence_span(ctx: ArticleContext, sent) -> Span:
     text = ctx.text
     ss, se = sent[0].idx, sent[-1].idx + len(sent[-1].text)
     while ss < se and text[ss].isspace():
@@ -162,7 +168,8 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     if date and ctx.pub and k.modality in ("asserted", "reported") and len(date) >= 4 and date[:4] < ctx.pub[:4]:
         k.modality = "historical"
     cameo = classify.cameo(ctx, c, k)
-    conf = confidence(features(c, sources, targets, k.modality, sent.text, ctx.is_kb, ctx.cues, GUESS_PREFIXES),
+    headline = ctx.per_sentence(sent, "headline", lambda: is_headline(sent.text))
+    conf = confidence(features(c, sources, targets, k.modality, headline, ctx.is_kb, ctx.cues, GUESS_PREFIXES),
                       ctx.config)
     span = sentence_span(ctx, sent)
     ok = victim_ok(ctx, c)

@@ -96,6 +96,13 @@ def _convert(ctx: ArticleContext, c: Candidate, k: Coding) -> None:
         k.type, k.cameo = new, None
 
 
+def _subtree_lemmas(ctx: ArticleContext, tok) -> frozenset:
+    """The lemmas of ``tok``'s subtree outside clausal dependents (read once per token: the acts of a
+    sentence share their arguments' subtrees)."""
+    return ctx.per_token(tok, "mode_lemmas", lambda: frozenset(
+        t.lemma_.lower() for t in tok.subtree if t.dep_ not in CLAUSE_DEPS))
+
+
 def mode_from_cues(ctx: ArticleContext, etype: str, trig) -> Optional[str]:
     """The mode given by cue words in the trigger's clause ("Russian *jets* struck" -> aerial), not
     in clauses below or beside it."""
@@ -106,8 +113,10 @@ def mode_from_cues(ctx: ArticleContext, etype: str, trig) -> Optional[str]:
     for ch in list(trig.children) + ([] if trig.head.i == trig.i else [trig.head]):
         if ch.dep_ in CLAUSE_DEPS or ch.i == trig.head.i and trig.dep_ in CLAUSE_DEPS:
             continue
-        lemmas.update(t.lemma_.lower() for t in (ch.subtree if ch.i != trig.head.i else ch.children)
-                      if t.dep_ not in CLAUSE_DEPS)
+        if ch.i != trig.head.i:
+            lemmas.update(_subtree_lemmas(ctx, ch))
+        else:
+            lemmas.update(t.lemma_.lower() for t in ch.children if t.dep_ not in CLAUSE_DEPS)
     for mode, words in cues:
         if lemmas & words:
             return mode
@@ -115,10 +124,15 @@ def mode_from_cues(ctx: ArticleContext, etype: str, trig) -> Optional[str]:
 
 
 def contexts(ctx: ArticleContext, c: Candidate, sent) -> list[str]:
-    """The sense's contexts and those whose cue words occur in the sentence, in order, once each."""
-    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-    found = [cx for cx, words in ctx.lex.context_cues if lemmas & words]
+    """The sense's contexts and those whose cue words occur in the sentence (read once per sentence),
+    in order, once each."""
+    found = ctx.per_sentence(sent, "contexts", lambda: _sentence_contexts(ctx, sent))
     return list(dict.fromkeys(list(c.sense.contexts) + found))
+
+
+def _sentence_contexts(ctx: ArticleContext, sent) -> list[str]:
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    return [cx for cx, words in ctx.lex.context_cues if lemmas & words]
 
 
 def code(ctx: ArticleContext, c: Candidate, negated: bool, modality: str) -> Coding:

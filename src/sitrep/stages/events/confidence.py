@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .grammar import has_to_infinitive, is_headline
+from .grammar import has_to_infinitive
 from .lexicon import EventCues
 from .model import Candidate
 
@@ -70,10 +70,11 @@ def clause_rank(c: Candidate, cues: EventCues) -> str:
     return "other"
 
 
-def features(c: Candidate, sources: list, targets: list, modality: str, sent_text: str, is_kb, cues: EventCues,
+def features(c: Candidate, sources: list, targets: list, modality: str, headline: bool, is_kb, cues: EventCues,
              guess_prefixes: tuple) -> Features:
     """The evidence of candidate ``c`` with its resolved ``sources`` and ``targets`` (mentions);
-    ``is_kb(mention)`` says whether a mention is resolved."""
+    ``headline``: its sentence is a headline (:func:`~.grammar.is_headline`); ``is_kb(mention)`` says
+    whether a mention is resolved."""
     if any(m.how == "place" for m in targets):
         target = "place"
     else:
@@ -82,7 +83,7 @@ def features(c: Candidate, sources: list, targets: list, modality: str, sent_tex
         kind=c.kind, has_source=bool(sources), source_in_kb=any(is_kb(m) for m in sources),
         source_inferred=c.source_how in ("inherit", "control"), target=target,
         target_in_kb=any(is_kb(m) for m in targets), object_sense=c.sense.objects is not None,
-        clause=clause_rank(c, cues), hypothetical=modality == "hypothetical", headline=is_headline(sent_text),
+        clause=clause_rank(c, cues), hypothetical=modality == "hypothetical", headline=headline,
         guessed_source=any(m.actor_id.startswith(guess_prefixes) for m in sources))
 
 

@@ -1,10 +1,15 @@
 """The working state of the events stage for one article: the lexicon, the actor mentions and what
-is known of their actors, and how an argument token becomes an actor mention (:meth:`mention_for`)."""
+is known of their actors, how an argument token becomes an actor mention (:meth:`mention_for`), and
+what depends only on a sentence (its dates, places and mentions, its dateline, ...), computed once per
+sentence rather than once per candidate or per argument (:meth:`per_sentence`): the stage's time grows
+linearly with the text, and within a sentence (at most :data:`sitrep.limits.MAX_SENTENCE_TOKENS` tokens)
+with the candidates times the walks up the parse they make.
+"""
 
 from __future__ import annotations
 
 import bisect
-from typing import Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from ...article import ArticleState, Mention
 from ...ontology import Ontology
@@ -31,11 +36,22 @@ class ArticleContext:
         self.config = config
         self.mentions = mentions
         self._starts = [m.start for m in mentions]
+        self._longest = max((m.end - m.start for m in mentions), default=0)
         self.actor_kind = {a.id: a.kind for a in state.actors}
         self.actor_kb = {a.id: bool(getattr(a, "kb_id", None)) for a in state.actors}
         self.pub = state.article.published
         #: how many event dates were taken from the publication date (reported as a warning)
         self.pub_dated = 0
+        # the sentences, and the dates, places and mentions inside each (in their lists' order)
+        sents = self._sents = list(state.doc.sents) if state.doc is not None else []
+        self._sent_starts = [sn.start for sn in sents]
+        self._sent_no = {sn.start: k for k, sn in enumerate(sents)}
+        bounds = [(sn.start_char, sn.end_char) for sn in sents]
+        self._dates_in = by_sentence(state.dates, bounds)
+        self._places_in = by_sentence(state.place_mentions, bounds)
+        self._mentions_in = by_sentence(mentions, bounds)
+        self._per_sent: dict[int, dict] = {}     # sentence start token -> its look-ups computed so far
+        self._per_token: dict[tuple, Any] = {}   # (what, token index) -> a look-up computed once
 
     @property
     def text(self) -> str:
@@ -115,14 +131,12 @@ class ArticleContext:
     def after_dateline(self, tok):
         """A wire dateline ("WASHINGTON, Dec 9 (Agency) - US warplanes struck ...") is not the
         subject: the parser's subject there is replaced by the first noun phrase after the dash."""
-        sent = tok.sent
-        end = dateline_end(sent)
+        sent = self.sentence_of(tok)
+        end = self.dateline_end(sent)
         if end is None or tok.idx >= end:
             return None
-        for chunk in sent.noun_chunks:
-            if chunk.start_char >= end:
-                return chunk.root
-        return None
+        return self.per_sentence(sent, "dateline_np", lambda: next(
+            (chunk.root for chunk in sent.noun_chunks if chunk.start_char >= end), None))
 
     def refs(self, toks: Iterable) -> list[Mention]:
         """The actor mentions of the argument tokens and their conjuncts, one per actor."""
@@ -153,6 +167,69 @@ class ArticleContext:
         return self.actor_kb.get(m.actor_id, False) or m.how in RESOLVED_HOWS \
             and not m.actor_id.startswith(GUESS_PREFIXES)
 
+    # -- per sentence, per token ---------------------------------------------------------------------------
+    def sentence_of(self, tok):
+        """``tok.sent``, from the article's sentences listed once (``Token.sent`` makes a new span each
+        time, scanning for its bounds)."""
+        k = bisect.bisect_right(self._sent_starts, tok.i) - 1
+        if k >= 0 and tok.doc is self.state.doc and tok.i < self._sents[k].end:
+            return self._sents[k]
+        return tok.sent
+
+    def per_sentence(self, sent, what: str, compute: Callable[[], Any]) -> Any:
+        """``compute()``, the look-up ``what`` of ``sent``, computed once per sentence."""
+        c = self._per_sent.get(sent.start)
+        if c is None:
+            c = self._per_sent[sent.start] = {}
+        if what not in c:
+            c[what] = compute()
+        return c[what]
+
+    def per_token(self, tok, what: str, compute: Callable[[], Any]) -> Any:
+        """``compute()``, the look-up ``what`` of ``tok``, computed once per token."""
+        key = (what, tok.i)
+        if key not in self._per_token:
+            self._per_token[key] = compute()
+        return self._per_token[key]
+
+    def _in_sentence(self, groups: list, items: list, sent) -> list:
+        """The items of ``items`` inside ``sent``, in their order (from the groups made once)."""
+        k = self._sent_no.get(sent.start)
+        if k is not None:
+            return groups[k]
+        return [x for x in items if x.start >= sent.start_char and x.end <= sent.end_char]
+
     def sentence_places(self, sent) -> list:
         """The place mentions inside ``sent``."""
-        return [p for p in self.state.place_mentions if p.start >= sent.start_char and p.end <= sent.end_char]
+        return self._in_sentence(self._places_in, self.state.place_mentions, sent)
+
+    def sentence_dates(self, sent) -> list:
+        """The date expressions inside ``sent``."""
+        return self._in_sentence(self._dates_in, self.state.dates, sent)
+
+    def sentence_mentions(self, sent) -> list[Mention]:
+        """The actor mentions inside ``sent``."""
+        return self._in_sentence(self._mentions_in, self.mentions, sent)
+
+    def dateline_end(self, sent) -> Optional[int]:
+        """The character offset where a wire dateline at the start of ``sent`` ends, else ``None``."""
+        return self.per_sentence(sent, "dateline", lambda: dateline_end(sent))
+
+    def mentions_over(self, start: int, end: int) -> list[Mention]:
+        """The actor mentions overlapping ``[start, end)``, in their order (a bisect, not a scan)."""
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        return [m for m in self.mentions[lo:hi] if m.start < end and start < m.end]
+
+
+def by_sentence(items: Iterable, bounds: list[tuple[int, int]]) -> list[list]:
+    """``items`` (with ``start`` and ``end``) grouped by the sentence (``bounds``: character spans, in
+    order) that holds each one whole, in their order: one pass, where a filter per sentence was
+    quadratic."""
+    starts = [b[0] for b in bounds]
+    out: list[list] = [[] for _ in bounds]
+    for x in items:
+        k = bisect.bisect_right(starts, x.start) - 1
+        if k >= 0 and x.start >= bounds[k][0] and x.end <= bounds[k][1]:
+            out[k].append(x)
+    return out

@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ... import limits
 from ...modality import analyze
 from ...timex import governing_date
 from .context import ArticleContext
-from .grammar import PRESENT_TAGS, children, dateline_end
+from .grammar import PRESENT_TAGS, children
 from .model import Candidate
 
 #: "for the first time since 2016", "the first such strike since the war"
@@ -53,7 +54,9 @@ def date_of_other_clause(d, c: Candidate) -> bool:
         return False
     own = {h.i for h in c.heads}
     cur = span.root
-    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+    for _ in range(limits.MAX_TREE_WALK):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            break
         cur = cur.head
     if cur.i in own or cur.pos_ not in ("VERB", "AUX") or not children(cur, "nsubj", "nsubjpass"):
         return False          # a participle without its own subject ("a statement issued on Sunday") dates the act
@@ -73,7 +76,7 @@ def continued_speech_date(ctx: ArticleContext, c: Candidate, sent, modality: str
         if cur.start == 0:
             return None
         cur = sent.doc[cur.start - 1].sent
-        ds = {d.value for d in ctx.state.dates if d.start >= cur.start_char and d.end <= cur.end_char and d.value}
+        ds = {d.value for d in ctx.sentence_dates(cur) if d.value}
         if ds:
             return ds.pop() if len(ds) == 1 else None
     return None
@@ -81,8 +84,8 @@ def continued_speech_date(ctx: ArticleContext, c: Candidate, sent, modality: str
 
 def _sentence_dates(ctx: ArticleContext, sent) -> list:
     """The resolved date expressions of ``sent``, without a wire dateline's date."""
-    ds = [d for d in ctx.state.dates if d.start >= sent.start_char and d.end <= sent.end_char and d.value]
-    end = dateline_end(sent)
+    ds = [d for d in ctx.sentence_dates(sent) if d.value]
+    end = ctx.dateline_end(sent)
     if end is not None:
         ds = [d for d in ds if d.start >= end]
     return ds
@@ -114,7 +117,7 @@ def publication_date(ctx: ArticleContext, c: Candidate, sent, modality: str) -> 
     trig = c.trigger
     present = trig.tag_ in PRESENT_TAGS or (trig.tag_ == "VBG" and any(
         a.tag_ in PRESENT_TAGS for a in trig.children if a.dep_ == "aux"))
-    if present or any(t.lower_ in ctx.cues.today_words for t in sent):
+    if present or ctx.per_sentence(sent, "today", lambda: any(t.lower_ in ctx.cues.today_words for t in sent)):
         ctx.pub_dated += 1
         return ctx.pub
     return None

@@ -2,8 +2,9 @@
 inheritance), noun-phrase spans, questions and quantities. Word lists come from the cue file
 (:class:`~.lexicon.EventCues`); dependency labels and Penn tags are the parser's and stay here.
 
-Every walk up the tree is bounded and compares tokens by index (spaCy makes a new ``Token`` object on
-each access, so ``is`` never holds between two accesses of the same token).
+Every walk up the tree is bounded (by :data:`sitrep.limits.MAX_TREE_WALK` steps at most) and compares
+tokens by index (spaCy makes a new ``Token`` object on each access, so ``is`` never holds between two
+accesses of the same token).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ... import limits
 from .lexicon import EventCues
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -33,11 +35,13 @@ def is_headline(text: str) -> bool:
 def conjuncts(tok) -> list:
     """``tok`` and the tokens coordinated with it ("Russia, Iran and Hezbollah")."""
     out = [tok]
+    seen = {tok.i}
     stack = [tok]
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ == "conj" and c not in out:
+            if c.dep_ == "conj" and c.i not in seen:
+                seen.add(c.i)
                 out.append(c)
                 stack.append(c)
     return out
@@ -123,7 +127,8 @@ def _controller(v, cues: EventCues, depth: int) -> tuple[list, str]:
 def _previous_clause_subject(v):
     """"as the jihadists advance, squeezing the regime": the subject of the clause just before the
     participle ``v`` (None when that clause has none)."""
-    for t in reversed(list(v.doc[v.sent.start:v.i])):
+    doc, lo = v.doc, v.sent.start
+    for t in (doc[j] for j in range(v.i - 1, lo - 1, -1)):   # (not a list of the sentence's start per call)
         if t.pos_ in ("VERB", "AUX") and t.i != v.i and t.dep_ != "aux":
             subs = children(t, "nsubj")
             return subs[0] if subs else None
@@ -155,17 +160,6 @@ def question_or_quantity(tok, quantity_words: frozenset, relative_pronouns: froz
         return True
     if tok.pos_ == "NUM" or tok.lower_ in quantity_words:
         return not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
-    return False
-
-
-def in_relative_clause(tok, top) -> bool:
-    """Is ``tok`` inside a relative clause below ``top``? ("threatened to shell towns near the city where
-    100 people were killed": the killing is not what was threatened)."""
-    t = tok
-    while t.i != top.i and t.head.i != t.i:
-        if t.dep_ == "relcl":
-            return True
-        t = t.head
     return False
 
 

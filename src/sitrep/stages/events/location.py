@@ -31,7 +31,7 @@ def place_for(ctx: ArticleContext, tok, places: list) -> Optional[Mention]:
         s, e = min(s, h.idx), max(e, h.idx + len(h.text))
         for p in places:
             if p.start < e and s < p.end:
-                if any(_overlaps(m, p) for m in ctx.mentions if m.start < e and s < m.end):
+                if any(_overlaps(m, p) for m in ctx.mentions_over(s, e)):
                     return None   # the place names an actor here
                 return Mention(start=p.start, end=p.end, actor_id=p.place_id, text=p.text, how="place")
     return None
@@ -75,8 +75,8 @@ def location(ctx: ArticleContext, c: Candidate, sent) -> Optional[str]:
             return pid
     if not ctx.onto.quad(c.sense.type).startswith("material"):
         return None
-    sent_mentions = [m for m in ctx.mentions if m.start >= sent.start_char and m.end <= sent.end_char]
-    free = [p.place_id for p in pms if not any(_overlaps(m, p) for m in sent_mentions)]
+    free = ctx.per_sentence(sent, "free_places", lambda: [
+        p.place_id for p in pms if not any(_overlaps(m, p) for m in ctx.sentence_mentions(sent))])
     if len(set(free)) == 1:
         return "~" + free[0]
     return None

@@ -25,11 +25,16 @@ def keep(raw: list[RawEvent], require_source: bool, min_conf: float) -> list[Raw
     return [r for r in raw if r.confidence >= min_conf]
 
 
+def act_key(a: RawEvent) -> tuple:
+    """What two reports of the same act share: type, source, target and polarity."""
+    return a.type, _aid(a.source), _aid(a.target), a.negated
+
+
 def same_act(a: RawEvent, b: RawEvent) -> bool:
     """Do two raw events report the same act? Same type, source, target and polarity; in one sentence
     the same trigger lemma; across sentences no conflicting place or year, and a target or the same
     lemma ("Britain is not lifting sanctions" and "Britain would not lift sanctions")."""
-    if (a.type, _aid(a.source), _aid(a.target), a.negated) != (b.type, _aid(b.source), _aid(b.target), b.negated):
+    if act_key(a) != act_key(b):
         return False
     if a.sentence.start == b.sentence.start:
         return a.lemma == b.lemma
@@ -41,10 +46,12 @@ def same_act(a: RawEvent, b: RawEvent) -> bool:
     return _aid(a.target) is not None or a.lemma == b.lemma
 
 
-def absorb(home: RawEvent, r: RawEvent) -> None:
-    """Merge ``r`` into ``home`` (the more confident report of the same act): its sentence as evidence,
-    a real place over a guessed one, and a date, mode and contexts where ``home`` lacks them."""
-    if all(e.start != r.sentence.start for e in home.evidence):
+def absorb(home: RawEvent, r: RawEvent, evidence_starts: set) -> None:
+    """Merge ``r`` into ``home`` (the more confident report of the same act): its sentence as evidence
+    (``evidence_starts``: where ``home``'s evidence sentences start), a real place over a guessed one, and
+    a date, mode and contexts where ``home`` lacks them."""
+    if r.sentence.start not in evidence_starts:
+        evidence_starts.add(r.sentence.start)
         home.evidence.append(r.sentence)
     if not home.location or (home.location.startswith("~") and r.location and not r.location.startswith("~")):
         home.location = r.location
@@ -54,16 +61,24 @@ def absorb(home: RawEvent, r: RawEvent) -> None:
 
 
 def merge(raw: list[RawEvent]) -> list[RawEvent]:
-    """One raw event per act, the most confident report first absorbing the others; in text order."""
+    """One raw event per act, the most confident report first absorbing the others; in text order.
+
+    Reports of one act share their :func:`act_key`: each is compared with the merged acts of its key
+    only (in the order of ``merged``), not with every act of the article (quadratic)."""
     raw = sorted(raw, key=lambda r: -r.confidence)
     merged: list[RawEvent] = []
+    buckets: dict[tuple, list[RawEvent]] = {}
+    starts: dict[int, set] = {}      # id(merged act) -> where its evidence sentences start
     for r in raw:
-        home = next((m for m in merged if same_act(m, r)), None)
+        bucket = buckets.setdefault(act_key(r), [])
+        home = next((m for m in bucket if same_act(m, r)), None)
         if home is None:
             r.evidence = [r.sentence]
+            starts[id(r)] = {r.sentence.start}
             merged.append(r)
+            bucket.append(r)
         else:
-            absorb(home, r)
+            absorb(home, r, starts[id(home)])
     merged.sort(key=lambda r: (r.sentence.start, -r.confidence))
     return merged
 

@@ -33,7 +33,7 @@ class Candidate:
     light: Any = None                 # the light verb token
     #: the verb's particle or phrasal preposition ("reach *out*", "sit *down*"), for a verbal trigger
     particle: Any = None
-    embedded: list = field(default_factory=list)  # candidates under this frame
+    embedded: list = field(default_factory=list)  # the nearest candidate under this frame (a list of one)
     suppressed: bool = False
     #: an obligation put on someone in reported speech ("said Y must ..."): a REQUEST of the speaker
     obligation: bool = False

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from .grammar import children, conjuncts, in_relative_clause, subjects
+from ... import limits
+from .grammar import children, conjuncts, subjects
 from .lexicon import EventCues, Lexicon, Sense
 from .model import REQUEST, Candidate
 
@@ -223,19 +224,51 @@ def nominal_trigger(t, lex: Lexicon) -> Optional[Sense]:
 
 # -- frames and protest topics ------------------------------------------------------------------------
 
-def embedded_in(f: Candidate, by_tok: dict) -> list[Candidate]:
-    """The candidates in the content of frame ``f`` ("agreed *to resume talks*"), nearest first; a
-    relative clause inside the content is not part of it."""
-    inner: list[Candidate] = []
-    for ch in f.trigger.children:
-        if ch.dep_ not in FRAME_CONTENT_DEPS:
-            continue
-        for t in ch.subtree:
-            e = by_tok.get(t.i)
-            if e is not None and e is not f and e not in inner and not in_relative_clause(t, ch):
-                inner.append(e)
-    inner.sort(key=lambda e: abs(e.trigger.i - f.trigger.i))
-    return inner
+def embedded_acts(frames: list[Candidate], by_tok: dict) -> dict[int, Candidate]:
+    """The acts in the content of each frame ("agreed *to resume talks*"): the candidates inside a
+    complement of the frame's trigger (``FRAME_CONTENT_DEPS``), but not inside a relative clause below
+    that complement. Marks them suppressed and returns, by ``id(frame)``, the nearest one (by token
+    distance, then by complement, then in the complement's subtree order).
+
+    Each candidate walks up from its trigger once, at most :data:`~sitrep.limits.MAX_TREE_WALK` steps and
+    stopping at a relative clause, instead of each frame walking its complements' subtrees and each of
+    their tokens walking up again to look for a relative clause (cubic in a long sentence)."""
+    owners: dict[int, list] = {}     # complement token index -> [(frame, complement number)]
+    for f in frames:
+        comp = [ch for ch in f.trigger.children if ch.dep_ in FRAME_CONTENT_DEPS]
+        for n, ch in enumerate(comp):
+            owners.setdefault(ch.i, []).append((f, n))
+    best: dict[int, tuple] = {}      # id(frame) -> (distance, complement number, complement token, act)
+    for i, e in by_tok.items():
+        t = e.trigger
+        for _ in range(limits.MAX_TREE_WALK):
+            for f, n in owners.get(t.i, ()):
+                if e is not f:
+                    e.suppressed = True
+                    _keep_nearest(best, f, (abs(i - f.trigger.i), n), t, e)
+            if t.dep_ == "relcl" or t.head.i == t.i:
+                break
+            t = t.head
+    return {k: v[3] for k, v in best.items()}
+
+
+def _keep_nearest(best: dict, f: Candidate, key: tuple, top, e: Candidate) -> None:
+    """Keep act ``e`` (under complement ``top``) as the nearest of frame ``f`` when it is nearer than
+    the one kept (``key``: distance, complement number), or as near and earlier in ``top``'s subtree."""
+    old = best.get(id(f))
+    if old is None or key < old[:2] or key == old[:2] and _earlier_in_subtree(top, e, old[3]):
+        best[id(f)] = (*key, top, e)
+
+
+def _earlier_in_subtree(top, a: Candidate, b: Candidate) -> bool:
+    """Does ``a``'s trigger come before ``b``'s in ``top.subtree``? (Two acts as far from their frame
+    on both sides of it, in one complement: only in a non-projective parse.)"""
+    for t in top.subtree:
+        if t.i == a.trigger.i:
+            return True
+        if t.i == b.trigger.i:
+            return False
+    return False
 
 
 def protest_topics(cands: list[Candidate], hops: int) -> None:

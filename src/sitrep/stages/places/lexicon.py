@@ -25,6 +25,7 @@ from typing import Any, Optional
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from ... import limits
 from ...datafiles import load_data
 from ...errors import KnowledgeBaseError
 
@@ -197,7 +198,9 @@ def load_news_cues(gazetteer, raw: Optional[dict] = None) -> NewsCues:
     party = re.compile(r"(?:(?<=, )|(?<=\())(?:" + _alt(m.party_letters) + r")-"
                        + r"(?P<town>[A-Z][a-z]+(?:[ \t.][A-Z][a-z]+)?)(?=[,);]|\.(?:\s|$|[,;)]))")
     name = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
-    coord = re.compile(r"(?P<list>(?:" + name + r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+))+" + name + r")[ \t]+"
+    # at most MAX_LIST_NAMES names: an unbounded list is re-read from every name of a long one (quadratic)
+    coord = re.compile(r"(?P<list>(?:" + name + r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+))"
+                       + "{1,%d}" % (limits.MAX_LIST_NAMES - 1) + name + r")[ \t]+"
                        + r"(?P<kind>" + _alt(m.coordinated_divisions) + r")\b")
     return NewsCues(
         dateline=dateline, comma_abbr=comma_abbr, party=party, coord=coord,

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ... import limits
 from .context import QuoteContext
 from .records import CueHit
 
@@ -135,7 +136,9 @@ def prep_clause(ctx: QuoteContext, first, last) -> Optional[tuple[int, int]]:
     if head.i == first.i:
         return None
     # climb to the clause
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+    for _ in range(limits.MAX_TREE_WALK):
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
         head = head.head
     return host_clause(ctx, head, {t.i for t in first.subtree} | {first.i, last.i})
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ... import limits
 from .arguments import VERB_POS, RelationContext
 from .records import Single
 from .rules import Rules
@@ -40,7 +41,9 @@ def irrealis(ctx: RelationContext, v) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in r.irrealis_aux for c in v.children):
         return True
     t = v
-    while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
+    for _ in range(limits.MAX_TREE_WALK):
+        if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+            break
         t = t.head
         if t.lemma_.lower() in r.irrealis_heads:
             return True

@@ -4,6 +4,7 @@ keeps it (a negated ending); "*US sanctions on* Syria" names the imposer as a mo
 
 from __future__ import annotations
 
+from ... import limits
 from .arguments import VERB_POS, RelationContext, arg
 from .grammar import agent_patient, clause_verb, irrealis, support_kind
 from .records import Found
@@ -12,7 +13,9 @@ from .records import Found
 def light_verb_of(noun):
     """The verb a relation noun is the object of ("imposed *sanctions*"), through conjunctions."""
     v = noun.head if noun.dep_ in ("dobj", "nsubjpass", "conj") else None
-    while v is not None and v.pos_ not in VERB_POS and v.dep_ == "conj":
+    for _ in range(limits.MAX_TREE_WALK):
+        if v is None or v.pos_ in VERB_POS or v.dep_ != "conj":
+            break
         v = v.head
     return v
 
