@@ -124,174 +124,192 @@ def _snippet(text: str, start: int, n: int = 40) -> str:
 
 def find_quote_spans(text: str, max_marks: int = limits.MAX_QUOTE_MARKS) -> QuoteScan:
     """Find the quoted stretches of ``text`` (see the module docstring). Never raises on odd input."""
-    scan = QuoteScan()
-    raw: list[QuoteSpan] = []
-    n = len(text)
-    stack: list[_Open] = []
-    para_start = 0
-    group_counter = 0
-    pending_group: Optional[tuple[int, str]] = None  # (group, family) of a quote continuing from above
+    sc = _Scanner(text)
+    stop = _mark_limit(text, max_marks)
+    for m in _MARKS_RE.finditer(text, 0, stop):
+        sc.read_mark(m.start(), m.group())
+    n = _limited_end(text, stop, max_marks, sc.scan)   # past the limit, the paragraph ends; nothing after it is read
+    sc.end_paragraph(n)
+    sc.raw.sort(key=lambda s: (s.start, -s.end))
+    _assign_depth(sc.raw)
+    sc.scan.spans = sc.raw
+    return sc.scan
 
-    def prev_char(i: int) -> str:
-        return text[i - 1] if i > 0 else "\n"
 
-    def next_char(i: int) -> str:
-        j = i + width[0]
-        return text[j] if j < n else "\n"
+class _Scanner:
+    """The state of one left-to-right pass over the quote marks of a text: the marks still open (a
+    stack), the paragraph being read, and the quote that continues from the paragraph above."""
 
-    def add(start: int, end: int, family: str, open_at, close_at, **kw) -> Optional[QuoteSpan]:
-        s, e = _trim(text, start, end)
+    def __init__(self, text: str):
+        self.text = text
+        self.n = len(text)
+        self.scan = QuoteScan()
+        self.raw: list[QuoteSpan] = []
+        self.stack: list[_Open] = []
+        self.para_start = 0
+        self.group_counter = 0
+        #: (group, family) of a quote continuing from the paragraph above
+        self.pending_group: Optional[tuple[int, str]] = None
+        #: offset of the first opening mark of the current paragraph (for multi-paragraph continuation)
+        self.first_open = -1
+        self.width = 1
+
+    # -- context ---------------------------------------------------------------------------------------
+    def prev_char(self, i: int) -> str:
+        return self.text[i - 1] if i > 0 else "\n"
+
+    def next_char(self, i: int) -> str:
+        j = i + self.width
+        return self.text[j] if j < self.n else "\n"
+
+    # -- spans -----------------------------------------------------------------------------------------
+    def add(self, start: int, end: int, family: str, open_at, close_at, **kw) -> Optional[QuoteSpan]:
+        s, e = _trim(self.text, start, end)
         if e <= s:
             return None
         span = QuoteSpan(start=s, end=e, family=family, open_at=open_at, close_at=close_at, **kw)
-        raw.append(span)
+        self.raw.append(span)
         return span
 
-    def close_top(o: _Open, i: int) -> None:
-        nonlocal pending_group
-        kw = {}
-        if pending_group is not None and o.at == _first_open_of_para[0] and pending_group[1] == o.family:
-            kw = {"group": pending_group[0], "continued": True}
-            pending_group = None
-        add(o.at + o.width, i, o.family, o.at, i, close_width=width[0], **kw)
+    def _continued(self, o: _Open) -> dict:
+        """The group of a quote reopened from the paragraph above, when ``o`` is that reopening."""
+        if self.pending_group is not None and o.at == self.first_open and self.pending_group[1] == o.family:
+            kw = {"group": self.pending_group[0], "continued": True}
+            self.pending_group = None
+            return kw
+        return {}
 
-    # offset of the first opening mark of the current paragraph (for multi-paragraph continuation)
-    _first_open_of_para = [-1]
+    def close_top(self, o: _Open, i: int) -> None:
+        kw = self._continued(o)
+        self.add(o.at + o.width, i, o.family, o.at, i, close_width=self.width, **kw)
 
-    def end_paragraph(i: int) -> None:
+    def _reopens(self, i: int, outer: _Open) -> bool:
+        """Whether the paragraph after offset ``i`` opens again with ``outer``'s kind of mark (a quote
+        running on over paragraphs)."""
+        text, n = self.text, self.n
+        j = i + 1
+        while j < n and text[j].isspace():
+            j += 1
+        return j < n and (text.startswith(("''", "``"), j) and outer.family == DOUBLE
+                          or text[j] in _OPENERS and _OPENERS[text[j]][0] == outer.family
+                          or text[j] in _AMBIGUOUS and _AMBIGUOUS[text[j]] == outer.family
+                          or text[j] in _REVERSED and _REVERSED[text[j]][0] == outer.family)
+
+    def end_paragraph(self, i: int) -> None:
         """The paragraph ending at ``i`` closes: settle the marks still open."""
-        nonlocal stack, pending_group, group_counter
         next_group: Optional[tuple[int, str]] = None
         # the outermost open non-single quote may continue in the next paragraph
-        outer = next((o for o in stack if o.family != SINGLE), None)
+        outer = next((o for o in self.stack if o.family != SINGLE), None)
         if outer is not None:
-            j = i + 1
-            while j < n and text[j].isspace():
-                j += 1
-            reopen = j < n and (text.startswith(("''", "``"), j) and outer.family == DOUBLE
-                                or text[j] in _OPENERS and _OPENERS[text[j]][0] == outer.family
-                                or text[j] in _AMBIGUOUS and _AMBIGUOUS[text[j]] == outer.family
-                                or text[j] in _REVERSED and _REVERSED[text[j]][0] == outer.family)
-            kw: dict = {}
-            if pending_group is not None and outer.at == _first_open_of_para[0] \
-                    and pending_group[1] == outer.family:
-                kw = {"group": pending_group[0], "continued": True}
-                pending_group = None
+            reopen = self._reopens(i, outer)
+            kw: dict = self._continued(outer)
             if reopen:
                 if "group" not in kw:
-                    group_counter += 1
-                    kw["group"] = group_counter
-                span = add(outer.at + outer.width, i, outer.family, outer.at, None, continues=True, **kw)
+                    self.group_counter += 1
+                    kw["group"] = self.group_counter
+                span = self.add(outer.at + outer.width, i, outer.family, outer.at, None, continues=True, **kw)
                 if span is not None:
                     next_group = (span.group, outer.family)
             else:
-                span = add(outer.at + outer.width, i, outer.family, outer.at, None, **kw)
+                span = self.add(outer.at + outer.width, i, outer.family, outer.at, None, **kw)
                 if span is not None:
-                    scan.warnings.append(
+                    self.scan.warnings.append(
                         f"quote opened at offset {outer.at} is not closed; it ends at the end of its "
-                        f"paragraph (offset {span.end}): {_snippet(text, span.start)!r}")
+                        f"paragraph (offset {span.end}): {_snippet(self.text, span.start)!r}")
         # single marks never closed in their paragraph were apostrophes or stray marks: dropped
-        stack = []
-        pending_group = next_group
-        _first_open_of_para[0] = -1
+        self.stack = []
+        self.pending_group = next_group
+        self.first_open = -1
 
-    width = [1]
-    stop = _mark_limit(text, max_marks)
-    for m in _MARKS_RE.finditer(text, 0, stop):
-        i = m.start()
-        c = m.group()
-        w = width[0] = len(c)
+    def _push(self, o: _Open) -> None:
+        """Open a quote (noting it when it is the paragraph's first)."""
+        if self.first_open < 0 and not self.stack:
+            self.first_open = o.at
+        self.stack.append(o)
+
+    def _orphan(self, i: int, family: str) -> None:
+        _orphan_close(self.text, self.para_start, i, family, self.add, self.scan, self.raw)
+
+    # -- one mark ----------------------------------------------------------------------------------------
+    def read_mark(self, i: int, c: str) -> None:
+        """Read the mark ``c`` at offset ``i``: a line break, or a mark that closes, opens or is dropped."""
+        w = self.width = len(c)
         if w == 2:
             # typewriter doubles: `` opens like “, '' works like a straight double mark
             c = "\u201c" if c == "``" else '"'
         if c == "\n":
-            end_paragraph(i)
-            para_start = i + 1
-            continue
-        p, q = prev_char(i), next_char(i)
-        opener_ctx = p.isspace() or p in _OPEN_CONTEXT or i == para_start
+            self.end_paragraph(i)
+            self.para_start = i + 1
+            return
+        p, q = self.prev_char(i), self.next_char(i)
+        opener_ctx = p.isspace() or p in _OPEN_CONTEXT or i == self.para_start
         closer_ctx = (not p.isspace()) and (q.isspace() or q in _CLOSE_FOLLOW)
-
-        # 1. a mark that closes something open (innermost match first)
-        if stack:
-            top = stack[-1]
-            closes_top = c in top.closers and (c not in _SINGLE_CLOSERS or not (p.isalnum() and q.isalnum()))
-            if c in ("'", "\u2019") and top.family != SINGLE:
-                closes_top = False
-            if c == "'" and top.family == SINGLE and not closer_ctx:
-                closes_top = False
-            if closes_top and c in _OPENERS and not closer_ctx and opener_ctx:
-                closes_top = False
-            if closes_top and c in _AMBIGUOUS and opener_ctx and not closer_ctx and c != top.mark:
-                closes_top = False
-            if closes_top:
-                stack.pop()
-                close_top(top, i)
-                continue
-            # a closer for a quote further down the stack (the marks above it were never closed)
-            if c not in "'\u2019" and (closer_ctx or c not in _AMBIGUOUS and c not in _OPENERS):
-                k = next((k for k in range(len(stack) - 1, -1, -1) if c in stack[k].closers), None)
-                if k is not None:
-                    target = stack[k]
-                    del stack[k:]
-                    close_top(target, i)
-                    continue
-
-        # 2. apostrophes and stray single marks
+        if self.stack and self._closes(i, c, p, q, opener_ctx, closer_ctx):
+            return
         if c in ("'", "\u2019"):
-            if c == "'" and opener_ctx and not q.isspace() and not q.isdigit() and i + 1 < n:
-                # a straight mark opens a quote closed by the same mark ('90s is an elision)
-                stack.append(_Open(i, SINGLE, "'", c, w))
-            continue
+            # apostrophes and stray single marks; a straight mark opens a quote closed by the same mark
+            # ('90s is an elision)
+            if c == "'" and opener_ctx and not q.isspace() and not q.isdigit() and i + 1 < self.n:
+                self.stack.append(_Open(i, SINGLE, "'", c, w))
+            return
+        self._opens(i, c, q, w, opener_ctx, closer_ctx)
 
-        # 3. a mark that opens a quote
+    def _closes_top(self, top: _Open, c: str, p: str, q: str, opener_ctx: bool, closer_ctx: bool) -> bool:
+        """Whether ``c`` closes the innermost open quote ``top``."""
+        closes = c in top.closers and (c not in _SINGLE_CLOSERS or not (p.isalnum() and q.isalnum()))
+        if c in ("'", "\u2019") and top.family != SINGLE:
+            return False
+        if c == "'" and top.family == SINGLE and not closer_ctx:
+            return False
+        if closes and c in _OPENERS and not closer_ctx and opener_ctx:
+            return False
+        if closes and c in _AMBIGUOUS and opener_ctx and not closer_ctx and c != top.mark:
+            return False
+        return closes
+
+    def _closes(self, i: int, c: str, p: str, q: str, opener_ctx: bool, closer_ctx: bool) -> bool:
+        """Close the innermost open quote, or one further down the stack (the marks above it were never
+        closed), when ``c`` closes it; returns whether it did."""
+        top = self.stack[-1]
+        if self._closes_top(top, c, p, q, opener_ctx, closer_ctx):
+            self.stack.pop()
+            self.close_top(top, i)
+            return True
+        if c not in "'\u2019" and (closer_ctx or c not in _AMBIGUOUS and c not in _OPENERS):
+            k = next((k for k in range(len(self.stack) - 1, -1, -1) if c in self.stack[k].closers), None)
+            if k is not None:
+                target = self.stack[k]
+                del self.stack[k:]
+                self.close_top(target, i)
+                return True
+        return False
+
+    def _opens(self, i: int, c: str, q: str, w: int, opener_ctx: bool, closer_ctx: bool) -> None:
+        """A mark that opens a quote, or closes one whose opening mark is missing."""
         if c in _OPENERS:
             fam, closers = _OPENERS[c]
             if c == "\u201c" and closer_ctx and not opener_ctx:
-                # “ used as a closing mark with nothing open: a quote whose opening mark is missing
-                _orphan_close(text, para_start, i, DOUBLE, add, scan, raw)
-                continue
-            if _first_open_of_para[0] < 0 and not stack:
-                _first_open_of_para[0] = i
-            stack.append(_Open(i, fam, closers, c, w))
-            continue
-        if c in _REVERSED:
+                self._orphan(i, DOUBLE)   # “ used as a closing mark with nothing open
+                return
+            self._push(_Open(i, fam, closers, c, w))
+        elif c in _REVERSED:
             fam, closer = _REVERSED[c]
             if opener_ctx and not q.isspace():
-                if _first_open_of_para[0] < 0 and not stack:
-                    _first_open_of_para[0] = i
-                stack.append(_Open(i, fam, closer, c, w))
-            elif closer_ctx and not stack:
-                _orphan_close(text, para_start, i, fam, add, scan, raw)
-            continue
-        if c == '"':
+                self._push(_Open(i, fam, closer, c, w))
+            elif closer_ctx and not self.stack:
+                self._orphan(i, fam)
+        elif c == '"':
             if closer_ctx and not (opener_ctx and not q.isspace()):
-                if not stack:
-                    _orphan_close(text, para_start, i, DOUBLE, add, scan, raw)
-                continue
-            if _first_open_of_para[0] < 0 and not stack:
-                _first_open_of_para[0] = i
-            stack.append(_Open(i, DOUBLE, '"\u201d', c, w))
-            continue
-        if c in "\u201d":
+                if not self.stack:
+                    self._orphan(i, DOUBLE)
+                return
+            self._push(_Open(i, DOUBLE, '"\u201d', c, w))
+        elif c in "\u201d":
             # ” with nothing open: either used as an opening mark or an orphan closing mark
             if opener_ctx and not q.isspace() and not closer_ctx:
-                if _first_open_of_para[0] < 0 and not stack:
-                    _first_open_of_para[0] = i
-                stack.append(_Open(i, DOUBLE, "\u201d\u201c", c, w))
-            elif not stack:
-                _orphan_close(text, para_start, i, DOUBLE, add, scan, raw)
-            continue
-        # ‘ with nothing open that could close it: an opener
-        if c == "\u2018":  # pragma: no cover - handled by _OPENERS
-            continue
-    n = _limited_end(text, stop, max_marks, scan)   # past the limit, the paragraph ends; nothing after it is read
-    end_paragraph(n)
-
-    raw.sort(key=lambda s: (s.start, -s.end))
-    _assign_depth(raw)
-    scan.spans = raw
-    return scan
+                self._push(_Open(i, DOUBLE, "\u201d\u201c", c, w))
+            elif not self.stack:
+                self._orphan(i, DOUBLE)
 
 
 def _mark_limit(text: str, max_marks: int) -> int:
