@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install eval gate bench clean
+.PHONY: demo test install eval gate lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,12 @@ eval: $(STAMP)
 
 gate: $(STAMP)
 	$(BIN)/python scripts/check_floors.py
+
+# style (ruff), types (mypy against its shrinking baseline) and structure (complexity, import cycles)
+lint: $(STAMP)
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/python scripts/check_types.py
+	$(BIN)/python scripts/check_structure.py --top 5
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py

@@ -7,7 +7,6 @@ import random
 import time
 from pathlib import Path
 
-import pytest
 
 from sitrep import limits
 from sitrep.core.article import Article, ArticleState

@@ -22,10 +22,8 @@ from __future__ import annotations
 
 import importlib
 import inspect
-import sys
 import time
 import weakref
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional, Sequence
 

@@ -6,7 +6,8 @@ One article is a snapshot; this module joins the per-article facts in the store 
 * **Actors** resolve to one identity (an *entity*) across the corpus, by rules tried in order: the
   knowledge-base id (``kb``); the normalised name (``name``: case, accents, punctuation and a leading
   "the" ignored; also matches the canonical name of a KB actor); for a person named by a bare surname,
-  the one KB person of that surname (``surname``); then a conservative fuzzy match (``fuzzy``: rapidfuzz ratio >= :data:`FUZZY_THRESHOLD` on names of at least
+  the one KB person of that surname (``surname``); then a conservative fuzzy match (``fuzzy``: rapidfuzz
+  ratio >= :data:`FUZZY_THRESHOLD` on names of at least
   :data:`FUZZY_MIN_LEN` characters, same kind, no conflicting country, one unambiguous best
   candidate). Two KB actors are never merged: a KB actor is only ever its own KB id.
 * **Events**: reports of the same real event merge into one *situation event* when they have the

@@ -118,7 +118,8 @@ def _scene(r: ClaimReader, pm) -> bool:
 def incident_place(r: ClaimReader, anchor) -> tuple[Optional[str], bool]:
     """Where a loss that no actor owns happened, when its clause names no place: a place its sentence
     names (one after a locative preposition first: "... after shelling *in* Sinjar"), else the place
-    the article last spoke of before it (never a modifier or where something was said: :func:`_scene`) ("Shelling hit Sinjar on Monday. Two people were killed."),
+    the article last spoke of before it (never a modifier or where something was said: :func:`_scene`)
+    ("Shelling hit Sinjar on Monday. Two people were killed."),
     one named after a locative preposition first. Place mentions are in text order. Returns the place
     id and whether the count's own sentence names it."""
     state = r.state

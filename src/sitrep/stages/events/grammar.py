@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ... import limits
 from .lexicon import EventCues
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
