@@ -595,3 +595,43 @@ def test_openapi_property_based_no_server_error(demo_db, tmp_path):
             except Unsatisfiable:  # an operation without parameters has no invalid request to make
                 assert mode == GenerationMode.NEGATIVE, seen[-1]
     assert "GET /events" in seen and "POST /articles" in seen
+
+
+# -- search and pages to the end (issue #17) ---------------------------------------------------------------
+def test_search_finds_actors_events_quotes_and_places(client):
+    r = client.get("/search", params={"q": "hayat tahrir"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["items"][0]["kind"] == "actor" and body["items"][0]["id"] == "HTS"
+    assert body["by_kind"]["event"] > 0 and body["total"] == sum(body["by_kind"].values())
+    place = client.get("/search", params={"q": "damasc", "kind": "place"}).json()["items"]
+    assert place and place[0]["label"] == "Damascus"
+    quote = client.get("/search", params={"q": "syria", "kind": "quote"}).json()["items"][0]
+    doc = client.get(f"/articles/{quote['article_id']}").json()
+    assert doc["text"][quote["start"]:quote["end"]] == quote["detail"]
+
+
+def test_search_pages_and_errors(client):
+    total = client.get("/search", params={"q": "syria"}).json()["total"]
+    seen, offset = [], 0
+    while offset is not None:
+        page = client.get("/search", params={"q": "syria", "limit": 7, "offset": offset}).json()
+        seen += [(h["kind"], h["id"]) for h in page["items"]]
+        offset = page["next_offset"]
+    assert len(set(seen)) == len(seen) == total
+    assert_error(client.get("/search", params={"q": "..."}), 400, "bad_query")
+    assert_error(client.get("/search", params={"q": "x", "kind": "tank"}), 422)
+    assert_error(client.get("/search"), 422)
+
+
+@pytest.mark.parametrize("path", ["/actors", "/quotes", "/places"])
+def test_lists_page_to_the_end(client, path):
+    everything = client.get(path, params={"limit": 500}).json()
+    pages, offset = [], 0
+    while True:
+        rows = client.get(path, params={"limit": 5, "offset": offset}).json()
+        pages += rows
+        if len(rows) < 5:
+            break
+        offset += 5
+    assert pages == everything

@@ -257,3 +257,52 @@ def test_hostile_article_is_shown_as_text_and_never_runs(page, server):
     assert page.inner_text("#result .doc-title") == HOSTILE_TITLE
     assert_nothing_ran(page)
     assert page.errors == []
+
+
+# -- the analyst's workbench (issue #17) --------------------------------------------------------------------
+def test_an_actor_outside_the_top_12_is_found_in_two_actions(page, server):
+    actors = get_json(server, "/actors?limit=500")
+    top = {a["name"] for a in get_json(server, "/report")["actors"][:12]}
+    target = next(a for a in actors[12:] if a["name"] not in top and a["name"] not in HOSTILE_NAMES
+                  and a["name"].replace(" ", "").isalnum())
+    goto(page, server, "situation", "situation")
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    page.fill("#q", target["name"])
+    page.press("#q", "Enter")                                   # action 1: type and search
+    page.wait_for_selector("#main[data-ready='search'] #search-results")
+    page.locator("#search-results .hit-actor .hit-label").first.click()   # action 2: open it
+    page.wait_for_selector("#main[data-ready='actor'] .actor-name")
+    assert page.inner_text(".actor-name") == target["name"]
+    assert page.errors == []
+
+
+def test_search_results_have_kinds_and_open_their_evidence(page, server):
+    goto(page, server, "search?q=damascus", "search")
+    tabs = page.locator(".tabs .tab").all_inner_texts()
+    assert any(t.startswith("Events (") for t in tabs) and any(t.startswith("Places (") for t in tabs)
+    goto(page, server, "search?q=damascus&kind=event", "search")
+    kinds = set(page.locator("#search-results .hit").evaluate_all("els => els.map(e => e.dataset.kind)"))
+    assert kinds == {"event"}
+    page.locator("#search-results .hit-label").first.click()
+    page.wait_for_selector("#main[data-ready='evidence'] mark.main")
+    assert "amascus" in page.inner_text(".event-panel") + page.inner_text("mark.main")
+    assert page.errors == []
+
+
+def test_the_article_list_pages_to_the_end(page, server):
+    total = get_json(server, "/stats")["counts"]["articles"]
+    goto(page, server, f"evidence?offset={total - 2}", "evidence")
+    assert page.inner_text("#article-count") == f"Articles {total - 1}–{total} of {total}, newest first."
+    assert page.locator("table.grid tbody tr").count() == 2
+    assert page.locator(".pager a[rel=next]").count() == 0
+    page.locator(".pager a[rel=prev]").click()
+    page.wait_for_selector("#main[data-ready='evidence'] #article-count")
+    assert page.errors == []
+
+
+def test_skip_link_moves_focus_to_the_content(page, server):
+    goto(page, server, "situation", "situation")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "skip-link"
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main"

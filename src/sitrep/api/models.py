@@ -271,6 +271,33 @@ class PlaceRow(_Row):
     n_events: int = 0
 
 
+class SearchHit(_Row):
+    """One thing found: an actor (``id`` its entity id), an event (its id), a quote (``ARTICLE:QUOTE``;
+    ``article_id``, ``start``, ``end`` its span) or a place (its place key)."""
+
+    kind: str
+    id: str
+    label: Optional[str] = None
+    detail: Optional[str] = None
+    date: Optional[str] = None
+    type: Optional[str] = Field(default=None, description="The event type, actor kind, quote kind or place feature.")
+    article_id: Optional[str] = None
+    start: Optional[int] = None
+    end: Optional[int] = None
+    score: float
+
+
+class SearchResults(BaseModel):
+    query: str
+    terms: list[str] = Field(description="The words searched for (lower case, accents and common words dropped).")
+    total: int = Field(description="How many things match (of the kind asked for).")
+    by_kind: dict[str, int]
+    items: list[SearchHit]
+    limit: int
+    offset: int
+    next_offset: Optional[int] = None
+
+
 class Report(BaseModel):
     """The situation report of a period (``sitrep report``), with counts by event type."""
 

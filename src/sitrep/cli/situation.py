@@ -1,4 +1,4 @@
-"""CLI commands over the situation: actors, articles, actor, events, quotes, claims, places,
+"""CLI commands over the situation: search, actors, articles, actor, events, quotes, claims, places,
 contradictions, timeline, report, why, export. Each reads the store through the query methods of
 :class:`sitrep.situation.store.Store`; ``--json`` and ``--csv`` print machine-readable output, otherwise
 Rich tables for people.
@@ -231,6 +231,24 @@ def report(db: Path = DB, since: Optional[str] = SINCE, until: Optional[str] = U
             return
         print_situation(s, Console(), data, since=since, until=until, limit=max(limit, 1))
 
+def search(text: str = typer.Argument(..., help="Words to find (each also as the start of a word)."), db: Path = DB,
+           kind: Optional[str] = typer.Option(None, "--kind", help="Only actor, event, quote or place."),
+           limit: int = limit_option(20, "At most this many results."),
+           offset: int = typer.Option(0, "--offset", help="Skip this many results (the next page)."),
+           as_json: bool = JSON, as_csv: bool = CSV) -> None:
+    """Find actors (name, alias), events and quotes (their text) and places (name), best first."""
+    _modes(as_json, as_csv)
+    with open_store(db) as s:
+        res = s.search(text, kind=kind, limit=max(limit, 1), offset=offset)
+    rows = res["items"]
+    view = [{**r, "detail": _snip(r["detail"], 80)} for r in rows] if not (as_json or as_csv) else rows
+    counts = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in res["by_kind"].items() if n)
+    shown = f"{res['offset'] + 1}-{res['offset'] + len(rows)} of {res['total']}" if rows else f"0 of {res['total']}"
+    emit(res, view, ("kind", "id", "label", "date", "detail"), as_json=as_json, as_csv=as_csv,
+         title=f"Search {', '.join(res['terms'])}: {shown} ({counts or 'nothing'})", empty="Nothing found.")
+    if not (as_json or as_csv) and res["next_offset"] is not None:
+        Console(stderr=True).print(f"More: --offset {res['next_offset']}", highlight=False)
+
 def why(event_id: str = typer.Argument(..., help="A situation event id (see `sitrep events`)."), db: Path = DB,
         as_json: bool = JSON, as_csv: bool = CSV) -> None:
     """Why an event is one event: its reports and the rule that joined them."""
@@ -267,7 +285,8 @@ def export(fmt: str = typer.Argument(..., metavar="FORMAT", help=f"{_FORMATS}.")
 
 
 #: the commands, in the order of ``sitrep --help``
-COMMANDS = (actors, articles, actor, events, quotes, claims, places, contradictions, timeline, report, why, export)
+COMMANDS = (search, actors, articles, actor, events, quotes, claims, places, contradictions, timeline, report, why,
+            export)
 
 
 def register(app: typer.Typer) -> None:

@@ -46,6 +46,7 @@ from ..core.contract import ActorRef, Claim
 from ..numbers import lexicon
 from .dbutil import bulk_insert
 from .schema import SITUATION_TABLES
+from .search import rebuild_index
 
 WINDOW_DAYS = 2
 FUZZY_THRESHOLD = 92.0
@@ -412,6 +413,7 @@ def rebuild(con) -> dict[str, int]:
                                       "object_name", "object_kind", "since", "until", "negated", "n_reports",
                                       "n_sources", "first_reported", "last_reported", "articles", "evidence"), rows=
                  merged_relations(con, names))
+    rebuild_index(con)
     return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SITUATION_TABLES}  # noqa: S608
 
 

@@ -20,6 +20,10 @@ from ..core.contract import PLOVER_TYPES, ActorKind
 from ..core.errors import QueryError
 from .dbutil import period
 from .merge import explain, graph_at, normalise
+from .search import prefix_bounds, terms
+
+#: what ``search`` finds
+SEARCH_KINDS = ("actor", "event", "quote", "place")
 
 
 class Queries:
@@ -78,7 +82,7 @@ class Queries:
         return since, until
 
     def actors(self, *, kind: Optional[str] = None, country: Optional[str] = None, search: Optional[str] = None,
-               limit: Optional[int] = None) -> list[dict]:
+               limit: Optional[int] = None, offset: int = 0) -> list[dict]:
         """Actors across the corpus (one row per resolved identity), most reported first."""
         self._ready()
         where, params = ["TRUE"], []
@@ -96,13 +100,14 @@ class Queries:
             where.append("(strpos(lower(a.name), lower(?)) > 0 OR strpos(lower(CAST(a.aliases AS VARCHAR)), lower(?)) > 0"
                          " OR strpos(lower(a.entity_id), lower(?)) > 0 OR strpos(?, ' ' || lower(a.name) || ' ') > 0)")
             params += [search, search, search, f" {normalise(search)} "]
-        lim = " LIMIT ?" if limit else ""
+        lim = " LIMIT ? OFFSET ?" if limit else ""
         return self.query(f"""
             SELECT a.entity_id, a.name, a.kind, a.country, a.sector, a.wikidata, a.kb_id, a.aliases, a.roles,
                    a.affiliation, a.n_articles, a.n_mentions, a.n_events, a.first_seen, a.last_seen
             FROM s_actors a
             WHERE {' AND '.join(where)}
-            ORDER BY a.n_articles DESC, a.n_mentions DESC, a.name{lim}""", params + ([int(limit)] if limit else []))
+            ORDER BY a.n_articles DESC, a.n_mentions DESC, a.name, a.entity_id{lim}""",
+                          params + ([int(limit), int(offset)] if limit else []))
 
     def actor_profile(self, name: str, *, limit: int = 10) -> dict:
         """One actor: aliases, roles, relations, recent events and quotes, and every mention's span."""
@@ -165,7 +170,7 @@ class Queries:
         return found
 
     def quotes(self, *, speaker: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
-               limit: Optional[int] = 100) -> list[dict]:
+               limit: Optional[int] = 100, offset: int = 0) -> list[dict]:
         """Quotes with their resolved speakers, newest article first."""
         since, until = self.check_period(since, until)
         where, params = ["TRUE"], []
@@ -177,15 +182,15 @@ class Queries:
         conds, cparams = period("a.published", since, until)
         where += conds
         params += cparams
-        lim = " LIMIT ?" if limit else ""
+        lim = " LIMIT ? OFFSET ?" if limit else ""
         return self.query(f"""
             SELECT q.article_id, q.quote_id, m.entity_id AS speaker_entity, coalesce(s.name, q.speaker_text) AS speaker,
                    q.speaker_text, q.text, q.kind, q.cue, q.start_offset, q.end_offset, a.source AS outlet, a.published
             FROM quotes q JOIN articles a ON a.id = q.article_id
             LEFT JOIN s_actor_map m ON m.article_id = q.article_id AND m.actor_id = q.speaker_actor
             LEFT JOIN s_actors s ON s.entity_id = m.entity_id
-            WHERE {' AND '.join(where)} ORDER BY a.published DESC NULLS LAST, q.article_id, q.start_offset{lim}""",
-                       params + ([int(limit)] if limit else []))
+            WHERE {' AND '.join(where)} ORDER BY a.published DESC NULLS LAST, q.article_id, q.start_offset,
+                  q.quote_id{lim}""", params + ([int(limit), int(offset)] if limit else []))
 
     def contradictions(self) -> list[dict]:
         """Contradicting claims, within one article and across articles, each with both sources."""
@@ -327,7 +332,7 @@ class Queries:
             ORDER BY a.published DESC NULLS LAST, c.article_id, c.start_offset LIMIT ? OFFSET ?""",
                      params + [limit, offset])
 
-    def places(self, *, search: Optional[str] = None, limit: int = 100) -> list[dict]:
+    def places(self, *, search: Optional[str] = None, limit: int = 100, offset: int = 0) -> list[dict]:
         """Places across articles, one per geonames id (or name), with mention and event counts."""
         self._ready()
         where, params = ["TRUE"], []
@@ -346,7 +351,8 @@ class Queries:
                    coalesce(any_value(ev.n), 0) AS n_events
             FROM p LEFT JOIN ev ON ev.place_key = p.place_key
             WHERE {' AND '.join(where)}
-            GROUP BY p.place_key ORDER BY n_mentions DESC, name LIMIT ?""", params + [limit])
+            GROUP BY p.place_key ORDER BY n_mentions DESC, name, p.place_key LIMIT ? OFFSET ?""",
+                          params + [limit, offset])
 
     def event_reports(self, event_ids: list[str]) -> dict[str, list[dict]]:
         """The reports (article, outlet, sentence span) of situation events, by event id."""
@@ -389,6 +395,55 @@ class Queries:
         for r in self.query(sql, [list(ids)]):
             out.setdefault(r[key], []).append(r)
         return out
+
+    def search(self, text: str, *, kind: Optional[str] = None, limit: int = 20, offset: int = 0) -> dict:
+        """Actors (name, alias), events (their sentence, type, actors, place), quotes (text, speaker) and
+        places (name) that have every term of ``text`` (each term also as a prefix), best first: the
+        weight of the fields matched, then how many articles or outlets report the thing, then its date.
+
+        Returns ``{"query", "terms", "total", "by_kind", "items", "limit", "offset", "next_offset"}``; each
+        item has ``kind``, ``id``, ``label``, ``detail``, ``date``, ``score`` (and ``type``, ``article_id``,
+        ``start``, ``end`` where they apply). See :mod:`sitrep.situation.search`."""
+        qterms = terms(text)[:8]
+        if not qterms:
+            raise QueryError("a search needs at least one letter or digit")
+        if kind is not None and kind not in SEARCH_KINDS:
+            raise QueryError(f"unknown kind {kind!r}; one of {', '.join(SEARCH_KINDS)}")
+        if int(limit) < 1 or int(offset) < 0:
+            raise QueryError("limit must be 1 or more and offset 0 or more")
+        self._ready()
+        parts, params = [], []
+        for i, t in enumerate(qterms):
+            lo, hi = prefix_bounds(t)
+            parts.append(f"""SELECT {i} AS qi, kind, id, max(CASE WHEN term = ? THEN weight ELSE 0.6 * weight END) AS w
+                             FROM s_search_terms WHERE term >= ? AND term < ?{" AND kind = ?" if kind else ""}
+                             GROUP BY kind, id""")
+            params += [t, lo, hi] + ([kind] if kind else [])
+        phrase = " ".join(qterms)
+        rows = self.query(f"""
+            WITH hits AS ({" UNION ALL ".join(parts)}),
+            m AS MATERIALIZED (SELECT kind, id, sum(w) AS score FROM hits GROUP BY kind, id HAVING count(*) = ?),
+            counts AS (SELECT kind, count(*) AS n FROM m GROUP BY kind)
+            SELECT d.kind, d.id, d.label, d.detail, CAST(d.date AS VARCHAR) AS date, d.type, d.article_id,
+                   d.start_offset AS start, d.end_offset AS "end",
+                   round(m.score + 0.5 * coalesce(d.boost, 0)
+                         + CASE WHEN lower(strip_accents(d.label)) = ? THEN 4
+                                WHEN starts_with(lower(strip_accents(d.label)), ?) THEN 2 ELSE 0 END, 3) AS score,
+                   (SELECT map(list(kind), list(n)) FROM counts) AS by_kind
+            FROM m JOIN s_search_docs d ON d.kind = m.kind AND d.id = m.id
+            ORDER BY score DESC, d.date DESC NULLS LAST, d.kind, d.id LIMIT ? OFFSET ?""",  # noqa: S608 - fixed parts
+                          params + [len(qterms), phrase, phrase, int(limit), int(offset)])
+        by_kind = {k: 0 for k in SEARCH_KINDS}
+        if rows:
+            by_kind.update({k: int(v) for k, v in (rows[0]["by_kind"] or {}).items()})
+        elif offset:  # past the end: count again from the first page
+            return {**self.search(text, kind=kind, limit=1, offset=0), "items": [], "limit": int(limit),
+                    "offset": int(offset), "next_offset": None}
+        total = sum(by_kind.values()) if kind is None else by_kind.get(kind, 0)
+        items = [{k: v for k, v in r.items() if k != "by_kind"} for r in rows]
+        nxt = int(offset) + len(items)
+        return {"query": text, "terms": qterms, "total": total, "by_kind": by_kind, "items": items,
+                "limit": int(limit), "offset": int(offset), "next_offset": nxt if nxt < total else None}
 
     def event_counts_by_type(self, since: Optional[str] = None, until: Optional[str] = None) -> dict[str, int]:
         """Situation events of a period (their own date) counted by PLOVER type, most frequent first."""

@@ -20,6 +20,15 @@ from typing import Any, Callable, Optional
 from ..core.article import Failure, text_hash
 from ..core.contract import Document
 
+#: the search index (:mod:`sitrep.situation.search`), rebuilt with the other situation tables: one row per
+#: thing found (actor, event, quote, place) and one per (term, thing) with the weight of the field it is in
+SEARCH_SCHEMA = """
+CREATE TABLE IF NOT EXISTS s_search_docs (
+    kind VARCHAR, id VARCHAR, label VARCHAR, detail VARCHAR, date DATE, boost DOUBLE, type VARCHAR,
+    article_id VARCHAR, start_offset INTEGER, end_offset INTEGER, PRIMARY KEY (kind, id));
+CREATE TABLE IF NOT EXISTS s_search_terms (term VARCHAR, kind VARCHAR, id VARCHAR, weight DOUBLE);
+"""
+
 SITUATION_SCHEMA = """
 CREATE TABLE IF NOT EXISTS s_actors (
     entity_id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR,
@@ -49,12 +58,13 @@ CREATE TABLE IF NOT EXISTS s_relations (
     object_entity VARCHAR, object_name VARCHAR, object_kind VARCHAR, since VARCHAR, until VARCHAR,
     negated BOOLEAN, n_reports INTEGER, n_sources INTEGER, first_reported DATE, last_reported DATE,
     articles JSON, evidence VARCHAR);
-"""
+""" + SEARCH_SCHEMA
 
-SITUATION_TABLES = ("s_actors", "s_actor_map", "s_events", "s_event_reports", "s_contradictions", "s_relations")
+SITUATION_TABLES = ("s_actors", "s_actor_map", "s_events", "s_event_reports", "s_contradictions", "s_relations",
+                    "s_search_docs", "s_search_terms")
 
-SCHEMA_VERSION = 5  # 2: situation tables (s_*), see sitrep.situation.merge; 3: s_actors name_key, alias_keys, n_events;
-#                     4: relations.kind; 5: articles.text_hash, duplicates
+SCHEMA_VERSION = 6  # 2: situation tables (s_*), see sitrep.situation.merge; 3: s_actors name_key, alias_keys, n_events;
+#                     4: relations.kind; 5: articles.text_hash, duplicates; 6: the search index (s_search_*)
 
 #: an article id whose text the store holds under another id -> that article's id
 DUPLICATES_SCHEMA = """
@@ -111,6 +121,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     4: ("ALTER TABLE articles ADD COLUMN IF NOT EXISTS text_hash VARCHAR",
         "UPDATE articles SET text_hash = sha256(text) WHERE text IS NOT NULL",
         DUPLICATES_SCHEMA),
+    5: (SEARCH_SCHEMA, "UPDATE meta SET value = '1' WHERE key = 'situation_stale'"),
 }
 
 FACT_TABLES = ("actors", "events", "quotes", "places", "claims", "relations", "contradictions", "dates")

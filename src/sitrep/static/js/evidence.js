@@ -1,5 +1,8 @@
 // Evidence: an article with a fact's span highlighted, and every fact of the article to jump to.
-import { api, clear, evidenceHref, h, notice, qs, snippet, table, typeBadge } from './dom.js';
+import { api, evidenceHref, h, qs, snippet, table, typeBadge } from './dom.js';
+import { pager } from './search.js';
+
+const PAGE = 100;
 
 export async function render(root, params, _arg, current) {
   const eventId = params.get('event');
@@ -14,7 +17,7 @@ export async function render(root, params, _arg, current) {
   }
   if (!current()) return;
   root.append(h('h1', {}, 'Evidence'));
-  if (!articleId) { await listArticles(root, current); return; }
+  if (!articleId) { await listArticles(root, current, Math.max(0, parseInt(params.get('offset') || '0', 10) || 0)); return; }
   const doc = await api('/articles/' + encodeURIComponent(articleId));
   if (!current()) return;
   const a = doc.article;
@@ -92,12 +95,16 @@ function factsOf(doc) {
   return box;
 }
 
-async function listArticles(root, current) {
-  const page = await api('/articles?limit=200');
+async function listArticles(root, current, offset) {
+  const [page, stats] = await Promise.all([api('/articles' + qs({ limit: PAGE, offset })), api('/stats')]);
   if (!current()) return;
+  const total = stats.counts.articles;
   root.append(h('p', {}, 'Choose an article, or open a fact from another page: its evidence is highlighted here.'),
+    h('p', { class: 'muted', id: 'article-count' },
+      page.items.length ? `Articles ${offset + 1}–${offset + page.items.length} of ${total}, newest first.` : 'No articles on this page.'),
     table([{ label: 'Published', key: 'published', cls: 'nowrap' },
       { label: 'Title', render: r => h('a', { href: evidenceHref(r.id) }, r.title || r.id) },
       { label: 'Outlet', key: 'source' }, { label: 'Events', key: 'n_events', cls: 'num' },
-      { label: 'Quotes', key: 'n_quotes', cls: 'num' }], page.items));
+      { label: 'Quotes', key: 'n_quotes', cls: 'num' }], page.items),
+    pager('#/evidence', {}, offset, page.items.length, total, PAGE));
 }
