@@ -635,3 +635,54 @@ def test_lists_page_to_the_end(client, path):
             break
         offset += 5
     assert pages == everything
+
+
+# -- corrections (issue #17) ------------------------------------------------------------------------------
+def test_corrections_need_the_token_and_are_applied_everywhere(fresh_client):
+    c = fresh_client
+    ev = c.get("/events", params={"type": "ASSAULT", "limit": 1}).json()["items"][0]
+    body = {"target_kind": "event", "target_id": ev["event_id"], "field": "type", "value": "COERCE",
+            "author": "Ana Analyst", "note": "a threat, not an attack"}
+    assert_error(c.post("/corrections", json=body), 401)
+    assert_error(c.post("/corrections", json=body, headers={"Authorization": "Bearer nope"}), 401)
+    r = c.post("/corrections", json=body, headers=AUTH)
+    assert r.status_code == 201, r.text
+    made = r.json()
+    assert (made["author"], made["old_value"], made["value"], made["applied_to"]) == ("Ana Analyst", "ASSAULT",
+                                                                                     "COERCE", ev["n_reports"])
+    assert c.get(f"/events/{ev['event_id']}").json()["event"]["type"] == "COERCE"
+    assert c.get("/corrections").json() == [made]
+    art = c.get(f"/events/{ev['event_id']}").json()["reports"][0]["article_id"]
+    assert c.get("/corrections", params={"article": art}).json() == [made]
+    assert_error(c.post("/corrections", json={**body, "value": "PARTY"}, headers=AUTH), 400, "bad_query")
+    assert_error(c.post("/corrections", json={**body, "target_id": "SEnope"}, headers=AUTH), 404)
+    assert_error(c.post("/corrections", json={**body, "author": ""}, headers=AUTH), 422)
+    wrong = c.post("/corrections", json={"target_kind": "event", "target_id": ev["event_id"], "wrong": True,
+                                         "author": "Bo"}, headers=AUTH)
+    assert wrong.status_code == 201
+    assert_error(c.get(f"/events/{ev['event_id']}"), 404)
+    assert all(e["event_id"] != ev["event_id"] for e in c.get("/events", params={"limit": 500}).json()["items"])
+
+
+def test_a_correction_survives_storing_the_article_again(fresh_client):
+    c = fresh_client
+    stored = c.post("/articles", json={"id": "amman-1", "text": NEW_ARTICLE, "published": "2024-12-18",
+                                       "source": "Test Wire"}, headers=AUTH).json()
+    ev = next(e for e in c.get("/events", params={"since": "2024-12-18", "until": "2024-12-18"}).json()["items"]
+              if e["type"] == "CONSULT")
+    r = c.post("/corrections", json={"target_kind": "event", "target_id": ev["event_id"], "field": "type",
+                                     "value": "AGREE", "author": "ana"}, headers=AUTH)
+    assert r.status_code == 201, r.text
+
+    def types():
+        return sorted(e["type"] for e in c.get("/events", params={"since": "2024-12-18", "until": "2024-12-18"})
+                      .json()["items"])
+
+    corrected = types()
+    assert "AGREE" in corrected
+    again = c.post("/articles", params={"replace": "true"}, headers=AUTH,
+                   json={"id": "amman-1", "text": NEW_ARTICLE + "Officials gave no further details.\n",
+                         "published": "2024-12-18", "source": "Test Wire"})
+    assert again.status_code == 201 and again.json()["replaced"] is True and stored["stored"] is True
+    assert types() == corrected
+    assert c.get("/corrections").json()[0]["applied_to"] == 1

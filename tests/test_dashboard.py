@@ -306,3 +306,43 @@ def test_skip_link_moves_focus_to_the_content(page, server):
     assert page.evaluate("() => document.activeElement.id") == "skip-link"
     page.keyboard.press("Enter")
     assert page.evaluate("() => document.activeElement.id") == "main"
+
+
+def post_json(server, path, body):
+    req = urllib.request.Request(server + path, data=json.dumps(body).encode("utf-8"), method="POST",
+                                 headers={"Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"})
+    with urllib.request.urlopen(req, timeout=120) as resp:  # noqa: S310 - our local test server
+        return json.loads(resp.read())
+
+
+CORRECT_TEXT = ("Rebels shell army post near Hama\n"
+                "HAMA, Dec 22 (Test Wire) - Syrian rebels shelled an army post near Hama on Sunday, a monitor said.\n")
+
+
+def test_an_analyst_corrects_an_event_and_the_correction_survives_a_reingest(page, server):
+    post_json(server, "/articles", {"id": "wb-correct", "text": CORRECT_TEXT, "published": "2024-12-22",
+                                    "source": "Test Wire"})
+    day = get_json(server, "/events?since=2024-12-22&until=2024-12-22")["items"]
+    ev = next(e for e in day if e["type"] == "ASSAULT")
+    goto(page, server, f"evidence?event={ev['event_id']}", "evidence")
+    page.click("details.correct summary")
+    page.select_option("#correct-what", "type")
+    page.select_option("#correct-type", "COERCE")
+    page.fill("#correct-author", "Ana Analyst")
+    page.fill("#correct-note", "shelling as pressure")
+    page.fill("#correct-token", TOKEN)
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    page.click("#correct-form button[type=submit]")
+    page.wait_for_selector("#main[data-ready='evidence'] #corrections li")
+    assert "type: ASSAULT → COERCE" in page.inner_text("#corrections")
+    assert "Ana Analyst" in page.inner_text("#corrections")
+    assert page.inner_text(".event-panel h2 .badge") == "COERCE"
+    # the article is stored again (a corrected text): the correction still holds
+    post_json(server, "/articles?replace=true", {"id": "wb-correct", "text": CORRECT_TEXT + "No one was hurt.\n",
+                                                 "published": "2024-12-22", "source": "Test Wire"})
+    goto(page, server, "timeline?since=2024-12-22&until=2024-12-22", "timeline")
+    badges = page.locator("#timeline .entry .badge").all_inner_texts()
+    assert "COERCE" in badges and "ASSAULT" not in badges
+    corr = get_json(server, "/corrections?article=wb-correct")
+    assert corr[-1]["applied_to"] == 1 and corr[-1]["author"] == "Ana Analyst"
+    assert page.errors == []

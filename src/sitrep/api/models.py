@@ -6,7 +6,7 @@ is :class:`ErrorResponse`, ``{"error": {"code", "message"}}``.
 
 from __future__ import annotations
 
-from typing import Any, Generic, Optional, TypeVar, Union
+from typing import Any, Generic, Literal, Optional, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, field_validator, model_validator
 
@@ -269,6 +269,37 @@ class PlaceRow(_Row):
     n_articles: int = 0
     n_mentions: int = 0
     n_events: int = 0
+
+
+class CorrectionIn(BaseModel):
+    """An analyst's correction: mark the target wrong, or set one field (an actor by id, name or alias;
+    empty for none)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    target_kind: Literal["event", "quote", "link", "actor"]
+    target_id: str = Field(min_length=1, max_length=300, description="SE… for an event, ARTICLE:QUOTE for a quote, "
+                                                                     "ARTICLE:ACTOR for a link, an entity id for an actor.")
+    wrong: bool = False
+    field: Optional[Literal["type", "source", "target", "speaker", "entity", "name", "kind", "country"]] = None
+    value: Optional[str] = Field(default=None, max_length=300)
+    author: str = Field(min_length=1, max_length=200, description="Who makes the correction.")
+    note: Optional[str] = Field(default=None, max_length=2000)
+
+
+class Correction(_Row):
+    id: str
+    target_kind: str
+    target_id: str
+    action: str = Field(description="wrong or set")
+    field: Optional[str] = None
+    value: Optional[str] = None
+    old_value: Optional[str] = None
+    author: str
+    note: Optional[str] = None
+    created_at: str
+    anchors: list[dict[str, Any]] = Field(default_factory=list, description="The per-article facts it was made on.")
+    applied_to: int = Field(0, description="How many per-article facts it applies to now.")
 
 
 class SearchHit(_Row):

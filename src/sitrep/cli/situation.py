@@ -249,6 +249,43 @@ def search(text: str = typer.Argument(..., help="Words to find (each also as the
     if not (as_json or as_csv) and res["next_offset"] is not None:
         Console(stderr=True).print(f"More: --offset {res['next_offset']}", highlight=False)
 
+def corrections(db: Path = DB, article: Optional[str] = typer.Option(None, "--article",
+                                                                   help="Only those made on this article's facts."),
+                as_json: bool = JSON, as_csv: bool = CSV) -> None:
+    """The analyst's corrections: who changed what, when, and how many facts each applies to now."""
+    _modes(as_json, as_csv)
+    with open_store(db) as s:
+        rows = s.corrections(article=article)
+    view = [{**r, "what": "wrong" if r["action"] == "wrong" else f"{r['field']}: {r['old_value'] or '-'} -> "
+             f"{r['value'] or '-'}"} for r in rows]
+    emit(rows, rows if as_csv else view, ("id", "created_at", "author", "target_kind", "target_id", "what", "note",
+                                          "applied_to"), as_json=as_json, as_csv=as_csv, title="Corrections",
+         empty="No corrections.")
+
+def correct(kind: str = typer.Argument(..., metavar="KIND", help="event, quote, link or actor."),
+            target: str = typer.Argument(..., metavar="ID", help="SE… (event), ARTICLE:QUOTE, ARTICLE:ACTOR (link) "
+                                                                  "or an actor's id."),
+            db: Path = DB,
+            wrong: bool = typer.Option(False, "--wrong", help="Mark the fact wrong."),
+            set_: Optional[tuple[str, str]] = typer.Option(None, "--set", metavar="FIELD VALUE",
+                                                           help="Set a field: type, source, target, speaker, entity, "
+                                                                "name, kind or country."),
+            by: str = typer.Option(..., "--by", help="Who makes the correction."),
+            note: Optional[str] = typer.Option(None, "--note", help="Why."),
+            as_json: bool = JSON) -> None:
+    """Correct the situation: mark an event, quote or actor link wrong, or fix a field; kept across ingests."""
+    from ..situation.store import Store  # DuckDB on first use
+
+    field, value = set_ if set_ else (None, None)
+    with Store(db) as s:
+        c = s.add_correction(kind, target, author=by, wrong=wrong, field=field, value=value, note=note)
+    if as_json:
+        emit(c, [], (), as_json=True, as_csv=False, title="", empty="")
+    else:
+        Console().print(f"{c['id']}: {c['target_kind']} {c['target_id']} "
+                        + ("marked wrong" if c["action"] == "wrong" else f"{c['field']} = {c['value'] or '(none)'}")
+                        + f" by {c['author']}; applies to {c['applied_to']} fact(s)", highlight=False, markup=False)
+
 def why(event_id: str = typer.Argument(..., help="A situation event id (see `sitrep events`)."), db: Path = DB,
         as_json: bool = JSON, as_csv: bool = CSV) -> None:
     """Why an event is one event: its reports and the rule that joined them."""
@@ -286,7 +323,7 @@ def export(fmt: str = typer.Argument(..., metavar="FORMAT", help=f"{_FORMATS}.")
 
 #: the commands, in the order of ``sitrep --help``
 COMMANDS = (search, actors, articles, actor, events, quotes, claims, places, contradictions, timeline, report, why,
-            export)
+            corrections, correct, export)
 
 
 def register(app: typer.Typer) -> None:

@@ -173,9 +173,9 @@ class Queries:
                limit: Optional[int] = 100, offset: int = 0) -> list[dict]:
         """Quotes with their resolved speakers, newest article first."""
         since, until = self.check_period(since, until)
-        where, params = ["TRUE"], []
+        where, params = ["NOT coalesce(o.wrong, FALSE)"], []
         if speaker:
-            where.append("m.entity_id = ?")
+            where.append("coalesce(CASE WHEN o.speaker_set THEN o.speaker_entity END, m.entity_id) = ?")
             params.append(self.resolve_actor(speaker))
         else:
             self._ready()
@@ -184,11 +184,14 @@ class Queries:
         params += cparams
         lim = " LIMIT ? OFFSET ?" if limit else ""
         return self.query(f"""
-            SELECT q.article_id, q.quote_id, m.entity_id AS speaker_entity, coalesce(s.name, q.speaker_text) AS speaker,
-                   q.speaker_text, q.text, q.kind, q.cue, q.start_offset, q.end_offset, a.source AS outlet, a.published
+            SELECT q.article_id, q.quote_id, s.entity_id AS speaker_entity,
+                   CASE WHEN o.speaker_set THEN s.name ELSE coalesce(s.name, q.speaker_text) END AS speaker,
+                   q.speaker_text, q.text, q.kind, q.cue, q.start_offset, q.end_offset, a.source AS outlet, a.published,
+                   o.corrections
             FROM quotes q JOIN articles a ON a.id = q.article_id
             LEFT JOIN s_actor_map m ON m.article_id = q.article_id AND m.actor_id = q.speaker_actor
-            LEFT JOIN s_actors s ON s.entity_id = m.entity_id
+            LEFT JOIN s_overrides o ON o.fact = 'quote' AND o.article_id = q.article_id AND o.fact_id = q.quote_id
+            LEFT JOIN s_actors s ON s.entity_id = CASE WHEN o.speaker_set THEN o.speaker_entity ELSE m.entity_id END
             WHERE {' AND '.join(where)} ORDER BY a.published DESC NULLS LAST, q.article_id, q.start_offset,
                   q.quote_id{lim}""", params + ([int(limit), int(offset)] if limit else []))
 
@@ -283,7 +286,9 @@ class Queries:
             "events": one(f"SELECT count(*) FROM s_events WHERE {ew}", ep),
             "event_reports": one(f"SELECT coalesce(sum(n_reports), 0) FROM s_events WHERE {ew}", ep),
             "multi_source_events": one(f"SELECT count(*) FROM s_events WHERE n_sources > 1 AND {ew}", ep),
-            "quotes": one(f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {pw}", pp),
+            "quotes": one(f"""SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id
+                              WHERE {pw} AND q.quote_id NOT IN (SELECT fact_id FROM s_overrides o WHERE o.fact = 'quote'
+                                    AND o.wrong AND o.article_id = q.article_id)""", pp),
             "claims": one(f"SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id WHERE {pw}", pp),
             "relations": one(f"""SELECT count(DISTINCT r.relation_id) FROM s_relations r,
                                  unnest(CAST(r.articles AS VARCHAR[])) u(aid), articles a
@@ -396,6 +401,27 @@ class Queries:
             out.setdefault(r[key], []).append(r)
         return out
 
+    def corrections(self, *, article: Optional[str] = None, target: Optional[str] = None) -> list[dict]:
+        """The analyst's corrections (who, when, what), oldest first; ``article``: those made on that
+        article's facts; ``target``: those of one event, quote (ARTICLE:QUOTE), link or actor. ``applied_to``
+        counts the facts each one applies to now."""
+        self._ready()
+        where, params = ["TRUE"], []
+        if article:
+            aid = self.resolve_article(article) or article
+            where.append("""(list_contains(CAST(json_extract_string(c.anchors, '$[*].article_id') AS VARCHAR[]), ?)
+                            OR starts_with(c.target_id, ?))""")
+            params += [aid, aid + ":"]
+        if target:
+            where.append("c.target_id = ?")
+            params.append(target)
+        return self.query(f"""
+            SELECT c.id, c.target_kind, c.target_id, c.action, c.field, c.value, c.old_value, c.author, c.note,
+                   strftime(c.created_at, '%Y-%m-%d %H:%M:%S') AS created_at, c.anchors,
+                   (SELECT count(*) FROM s_overrides o WHERE list_contains(o.corrections, c.id)) AS applied_to
+            FROM corrections c WHERE {' AND '.join(where)}
+            ORDER BY c.created_at, length(c.id), c.id""", params)
+
     def search(self, text: str, *, kind: Optional[str] = None, limit: int = 20, offset: int = 0) -> dict:
         """Actors (name, alias), events (their sentence, type, actors, place), quotes (text, speaker) and
         places (name) that have every term of ``text`` (each term also as a prefix), best first: the
@@ -469,21 +495,30 @@ def report_content(store: Queries, *, since: Optional[str] = None, until: Option
         WHERE {where} AND x.kind <> 'media'
         GROUP BY coalesce(x.kb_id, lower(x.name))
         ORDER BY n_articles DESC, n_mentions DESC, name LIMIT ?""", params + [limit]).fetchall()
+    # an analyst's corrections (s_overrides) apply: wrong facts are left out, corrected fields replaced
     events = con.execute(f"""
-        SELECT coalesce(e.date, CAST(a.published AS VARCHAR)) AS day, e.type, e.mode,
-               coalesce(sa.name, e.source_text), coalesce(ta.name, e.target_text), p.name, e.sentence_text,
+        SELECT coalesce(e.date, CAST(a.published AS VARCHAR)) AS day, coalesce(o.type, e.type), e.mode,
+               CASE WHEN o.source_set THEN os.name ELSE coalesce(sa.name, e.source_text) END,
+               CASE WHEN o.target_set THEN ot.name ELSE coalesce(ta.name, e.target_text) END, p.name, e.sentence_text,
                a.source, e.negated, e.modality, e.confidence
         FROM events e JOIN articles a ON a.id = e.article_id
         LEFT JOIN places p ON p.article_id = e.article_id AND p.place_id = e.location
         LEFT JOIN actors sa ON sa.article_id = e.article_id AND sa.actor_id = e.source_actor
         LEFT JOIN actors ta ON ta.article_id = e.article_id AND ta.actor_id = e.target_actor
-        WHERE {where} AND NOT e.negated AND e.modality <> 'historical'
+        LEFT JOIN s_overrides o ON o.fact = 'event' AND o.article_id = e.article_id AND o.fact_id = e.event_id
+        LEFT JOIN s_actors os ON os.entity_id = o.source_entity
+        LEFT JOIN s_actors ot ON ot.entity_id = o.target_entity
+        WHERE {where} AND NOT e.negated AND e.modality <> 'historical' AND NOT coalesce(o.wrong, FALSE)
         ORDER BY day NULLS LAST, e.confidence DESC LIMIT ?""", params + [limit * 3]).fetchall()
     quotes = con.execute(f"""
-        SELECT coalesce(sp.name, q.speaker_text, '(unattributed)'), q.text, a.source, CAST(a.published AS VARCHAR)
+        SELECT CASE WHEN o.speaker_set THEN coalesce(os.name, '(unattributed)')
+                    ELSE coalesce(sp.name, q.speaker_text, '(unattributed)') END,
+               q.text, a.source, CAST(a.published AS VARCHAR)
         FROM quotes q JOIN articles a ON a.id = q.article_id
         LEFT JOIN actors sp ON sp.article_id = q.article_id AND sp.actor_id = q.speaker_actor
-        WHERE {where} AND q.kind <> 'indirect'
+        LEFT JOIN s_overrides o ON o.fact = 'quote' AND o.article_id = q.article_id AND o.fact_id = q.quote_id
+        LEFT JOIN s_actors os ON os.entity_id = o.speaker_entity
+        WHERE {where} AND q.kind <> 'indirect' AND NOT coalesce(o.wrong, FALSE)
         ORDER BY a.published, q.start_offset LIMIT ?""", params + [limit]).fetchall()
     claims = con.execute(f"""
         SELECT coalesce(sa.name, c.subject_text), c.property, c.value, c.value_max, c.approx, c.unit, c.text, a.source,

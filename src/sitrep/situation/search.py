@@ -32,6 +32,13 @@ TOKENS_SQL = r"unnest(regexp_split_to_array(lower(strip_accents(coalesce({col}, 
 #: the weight of a term by the field it comes from
 WEIGHTS = {"name": 3.0, "alias": 2.0, "actor": 2.0, "type": 1.5, "place": 1.5, "text": 1.0}
 
+#: the quotes with their speakers, as corrected (a quote marked wrong is not found)
+QUOTES_FROM = """FROM quotes q
+    LEFT JOIN s_actor_map m ON m.article_id = q.article_id AND m.actor_id = q.speaker_actor
+    LEFT JOIN s_overrides o ON o.fact = 'quote' AND o.article_id = q.article_id AND o.fact_id = q.quote_id
+    LEFT JOIN s_actors s ON s.entity_id = CASE WHEN o.speaker_set THEN o.speaker_entity ELSE m.entity_id END
+    WHERE NOT coalesce(o.wrong, FALSE)"""
+
 _SPLIT = re.compile(r"[\W_]+", re.UNICODE)
 
 
@@ -46,10 +53,8 @@ def terms(text: str) -> list[str]:
 
 def _fields() -> list[tuple[str, str, str, str, str]]:
     """(kind, id expression, source table or query, text expression, weight name) of every indexed field."""
-    quotes = """(SELECT q.article_id || ':' || q.quote_id AS id, q.text,
-                        coalesce(s.name, q.speaker_text) AS speaker
-                 FROM quotes q LEFT JOIN s_actor_map m ON m.article_id = q.article_id AND m.actor_id = q.speaker_actor
-                 LEFT JOIN s_actors s ON s.entity_id = m.entity_id)"""
+    quotes = f"""(SELECT q.article_id || ':' || q.quote_id AS id, q.text,
+                        coalesce(s.name, q.speaker_text) AS speaker {QUOTES_FROM})"""
     places = "(SELECT id, label AS name FROM s_search_docs WHERE kind = 'place')"
     aliases = "(SELECT entity_id, unnest(CAST(aliases AS VARCHAR[])) AS alias FROM s_actors)"
     return [
@@ -80,12 +85,10 @@ def rebuild_index(con) -> None:
                || coalesce(' in ' || place_name, ''), evidence, date, ln(1 + coalesce(n_sources, 0)), type,
                NULL, NULL, NULL
         FROM s_events""")
-    con.execute("""INSERT INTO s_search_docs
+    con.execute(f"""INSERT INTO s_search_docs
         SELECT 'quote', q.article_id || ':' || q.quote_id, coalesce(s.name, q.speaker_text, '(unattributed)'),
-               q.text, a.published, 0.0, q.kind, q.article_id, q.start_offset, q.end_offset
-        FROM quotes q JOIN articles a ON a.id = q.article_id
-        LEFT JOIN s_actor_map m ON m.article_id = q.article_id AND m.actor_id = q.speaker_actor
-        LEFT JOIN s_actors s ON s.entity_id = m.entity_id""")
+               q.text, (SELECT published FROM articles a WHERE a.id = q.article_id), 0.0, q.kind, q.article_id,
+               q.start_offset, q.end_offset {QUOTES_FROM}""")  # noqa: S608 - fixed SQL
     con.execute("""INSERT INTO s_search_docs
         SELECT 'place', place_key, any_value(name), concat_ws(' · ', any_value(feature), any_value(country_code)),
                NULL, ln(1 + count(DISTINCT article_id)), any_value(feature), NULL, NULL, NULL

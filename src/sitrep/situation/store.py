@@ -34,6 +34,7 @@ from ..core.errors import IdConflictError, QueryError, SchemaVersionError, Store
 from ..pipeline import default_pipeline
 from ..readers import DEFAULT_MAX_BYTES, deduplicate, read_paths
 from .dbutil import bulk_insert
+from .corrections import ACTOR_FIELDS, TARGET_KINDS, check_value, correction_row
 from .merge import rebuild
 from .queries import Queries
 from .schema import (FACT_TABLES, INSERT_ARTICLE, MIGRATIONS, SCHEMA, SCHEMA_VERSION, SITUATION_TABLES, article_row,
@@ -202,6 +203,8 @@ class Store(Queries):
             self.con.execute("ROLLBACK")
             raise StoreError(f"cannot upgrade database {self.path} from schema version {found} to "
                              f"{SCHEMA_VERSION}: {err}") from None
+        if self.situation_stale():  # new situation tables: filled now, while the connection can write
+            self._rebuild()
 
     def close(self) -> None:
         self.con.close()
@@ -405,6 +408,39 @@ class Store(Queries):
                                   WHERE d.id = ?""", [article_id]).fetchone()
         return row[0] if row else None
 
+    # -- the analyst layer -----------------------------------------------------------------------
+    def add_correction(self, kind: str, target_id: str, *, author: str, wrong: bool = False,
+                       field: Optional[str] = None, value: Optional[str] = None, note: Optional[str] = None) -> dict:
+        """Record an analyst's correction (see :mod:`sitrep.situation.corrections`): ``wrong`` marks the
+        fact wrong, else ``field`` takes ``value`` (an actor by id, name or alias; empty for none). The
+        situation is rebuilt with it at once; returns the correction as :meth:`corrections` lists it."""
+        if kind not in TARGET_KINDS:
+            raise QueryError(f"unknown correction target {kind!r}; one of {', '.join(TARGET_KINDS)}")
+        author = (author or "").strip()
+        if not author:
+            raise QueryError("a correction needs its author (who makes it)")
+        if wrong == (field is not None):
+            raise QueryError("a correction either marks a fact wrong or sets one field")
+        if kind == "actor" and wrong:
+            raise QueryError("an actor cannot be marked wrong; correct its links (kind 'link') or its fields")
+        self.refresh_situation(only_if_stale=True)
+        if not wrong:
+            value = check_value(kind, field, value)
+            if field in ACTOR_FIELDS and value is not None:
+                value = self.resolve_actor(value)
+        row = correction_row(self.con, kind=kind, target_id=(target_id or "").strip(), wrong=wrong, field=field,
+                             value=value, author=author[:200], note=(note or "").strip()[:2000] or None)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+            self.con.execute("UPDATE meta SET value = '1' WHERE key = 'situation_stale'")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.refresh_situation()
+        return next(c for c in self.corrections(target=row[2]) if c["id"] == row[0])
+
     # -- the situation across articles ---------------------------------------------------------
     def situation_stale(self) -> bool:
         row = self.con.execute("SELECT value FROM meta WHERE key = 'situation_stale'").fetchone()
@@ -415,6 +451,9 @@ class Store(Queries):
         contradictions) from the per-article tables, in one transaction. Returns their row counts."""
         if self.read_only or (only_if_stale and not self.situation_stale()):
             return None
+        return self._rebuild()
+
+    def _rebuild(self) -> dict[str, int]:
         self.con.execute("BEGIN TRANSACTION")
         try:
             counts = rebuild(self.con)

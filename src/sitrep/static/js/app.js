@@ -64,5 +64,6 @@ document.getElementById('skip-link').addEventListener('click', e => {
 
 window.addEventListener('hashchange', route);
 window.sitrepRefreshStatus = status;
+window.sitrepRefresh = () => { status(); route(); };
 status();
 route();
