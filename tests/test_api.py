@@ -686,3 +686,28 @@ def test_a_correction_survives_storing_the_article_again(fresh_client):
     assert again.status_code == 201 and again.json()["replaced"] is True and stored["stored"] is True
     assert types() == corrected
     assert c.get("/corrections").json()[0]["applied_to"] == 1
+
+
+# -- datelines and updating a stored article's metadata (issue #17) --------------------------------------------
+DATELINE_TEXT = ("Rebels enter the capital\n"
+                 "DAMASCUS, Dec 8 (Test Wire) - Syrian rebels attacked government positions in Damascus on Sunday, "
+                 "residents said, as in 2024 so far.\n")
+
+
+def test_a_pasted_wire_story_gets_its_date_and_outlet_from_the_dateline(fresh_client):
+    c = fresh_client
+    r = c.post("/articles", json={"id": "dl-1", "text": DATELINE_TEXT}, headers=AUTH).json()
+    a = r["document"]["article"]
+    assert (a["published"], a["source"]) == ("2024-12-08", "Test Wire")
+    assert any("taken from the dateline 'DAMASCUS, Dec 8 (Test Wire)'" in w for w in r["document"]["warnings"])
+    again = c.post("/articles", json={"id": "dl-1", "text": DATELINE_TEXT, "published": "2024-12-09"},
+                   headers=AUTH).json()
+    assert again["stored"] is False and again["meta_differs"] == {"published": ["2024-12-08", "2024-12-09"]}
+    assert "update_meta=true" in again["message"]
+    upd = c.post("/articles", params={"update_meta": "true"}, headers=AUTH,
+                 json={"id": "dl-1", "text": DATELINE_TEXT, "published": "2024-12-09"})
+    assert upd.status_code == 201, upd.text
+    body = upd.json()
+    assert body["meta_updated"] is True and body["document"]["article"]["published"] == "2024-12-09"
+    assert body["document"]["article"]["source"] == "Test Wire"
+    assert c.get("/articles/dl-1").json()["article"]["published"] == "2024-12-09"

@@ -346,3 +346,32 @@ def test_an_analyst_corrects_an_event_and_the_correction_survives_a_reingest(pag
     corr = get_json(server, "/corrections?article=wb-correct")
     assert corr[-1]["applied_to"] == 1 and corr[-1]["author"] == "Ana Analyst"
     assert page.errors == []
+
+
+DATELINE_PASTE = ("Rebels reach Damascus suburbs\n"
+                  "DAMASCUS, Dec 7 (Test Wire) - Syrian rebels attacked army positions in the suburbs of Damascus "
+                  "on Saturday, residents said, the fastest advance of 2024.\n")
+
+
+def test_a_pasted_dateline_dates_the_article_and_a_stored_one_can_be_updated(page, server):
+    goto(page, server, "add", "add")
+    page.fill("textarea[name=text]", DATELINE_PASTE)
+    page.fill("input[name=token]", TOKEN)
+    page.click("#store")
+    page.wait_for_selector("#result .doc", timeout=60000)
+    assert "on the timeline on 2024-12-07" in page.inner_text("#result .notice.ok")
+    warn = page.inner_text("#result .doc .notice.warn")
+    assert "taken from the dateline 'DAMASCUS, Dec 7 (Test Wire)'" in warn and "day precision" in warn
+    assert "Test Wire · 2024-12-07" in page.inner_text("#result .doc")
+    # stored again with another date: "already stored" offers to update it
+    page.fill("input[name=published]", "2024-12-06")
+    page.click("#store")
+    page.wait_for_selector("#update-meta", timeout=60000)
+    assert "already stored" in page.inner_text("#result .notice.warn")
+    page.click("#update-meta")
+    page.wait_for_selector("#result .notice.ok", timeout=60000)
+    assert "Updated" in page.inner_text("#result .notice.ok") and "2024-12-06" in page.inner_text("#result .notice.ok")
+    href = page.locator("#result a", has_text="Open the article").get_attribute("href")
+    goto(page, server, href.lstrip("#/"), "evidence")
+    assert "Test Wire · 2024-12-06" in page.inner_text(".panel.article")
+    assert page.errors == []

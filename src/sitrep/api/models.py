@@ -401,6 +401,11 @@ class Stored(BaseModel):
         default=None, description="When the store holds this text under another id: that id (the document is "
                                   "that article's, and this id now resolves to it).")
     replaced: bool = Field(default=False, description="True when this text replaced a stored one (?replace=true).")
+    meta_updated: bool = Field(default=False, description="True when the article was stored already and was "
+                                                          "extracted again with new metadata (?update_meta=true).")
+    meta_differs: dict[str, list[Optional[str]]] = Field(
+        default_factory=dict, description="When already stored: the metadata given now that differs from the "
+                                          "stored ({field: [stored, given]}); ?update_meta=true applies it.")
     message: str
     document: Document
 

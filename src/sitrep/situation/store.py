@@ -41,6 +41,8 @@ from .schema import (FACT_TABLES, INSERT_ARTICLE, MIGRATIONS, SCHEMA, SCHEMA_VER
                      fact_rows, failure_from_row, failure_row)
 
 DEFAULT_DB = "sitrep.duckdb"
+#: an article's metadata that ``update_meta`` updates
+META_FIELDS = ("title", "source", "url", "published")
 
 
 @dataclass
@@ -59,6 +61,7 @@ class IngestResult:
     duplicates: int = 0
     replaced: int = 0
     duplicate_items: list[Duplicate] = field(default_factory=list)
+    updated: int = 0  # articles already stored, extracted again with the new metadata they were read with
 
     @property
     def documents(self) -> int:
@@ -68,6 +71,8 @@ class IngestResult:
     def summary(self) -> str:
         parts = [f"{self.stored} article(s) stored" + (f" ({self.replaced} replacing a stored one)"
                                                         if self.replaced else "")]
+        if self.updated:
+            parts.append(f"{self.updated} already stored, given new metadata")
         if self.skipped:
             parts.append(f"{self.skipped} already stored (nothing new)")
         if self.duplicates:
@@ -88,6 +93,8 @@ class IngestPlan:
     todo: list[Article] = field(default_factory=list)          # to extract and store
     replace: set[str] = field(default_factory=set)             # ... replacing what the store holds for the id
     skipped: int = 0                                            # already stored, the same text
+    same: list[Article] = field(default_factory=list)          # ... those articles (their metadata may differ)
+    meta_updates: dict[str, dict] = field(default_factory=dict)  # id -> {field: (stored, new)}: re-extracted
     duplicates: list[Duplicate] = field(default_factory=list)  # of a stored text: to record in `duplicates`
     run_duplicates: list[Duplicate] = field(default_factory=list)  # of a text read before in this run: likewise
     drop: set[str] = field(default_factory=set)                # stored ids that become duplicates (--replace)
@@ -101,6 +108,7 @@ class IngestPlan:
         if known and known[1] in (None, text_hash(a.text)):  # stored already, as itself or as a duplicate
             if known[2] == "article":
                 self.skipped += 1
+                self.same.append(a)
             else:
                 self.duplicates.append(Duplicate(a.id, known[0], a.origin, first_origin="the store"))
         elif known and not replace:
@@ -285,11 +293,14 @@ class Store(Queries):
                published: Optional[str] = None, source: Optional[str] = None, max_bytes: Optional[int] = None,
                n_process: int = 1, batch_size: int = 8, ray_address: Optional[str] = None,
                on_progress: Optional[Callable[[int], None]] = None, refresh: bool = True,
-               replace: bool = False, encoding: Optional[str] = None) -> IngestResult:
+               replace: bool = False, encoding: Optional[str] = None, update_meta: bool = False) -> IngestResult:
         """Read, extract and store; articles already stored are skipped before extraction, and so are
         duplicates (a text read or stored under another id: recorded in ``duplicates``). A stored id
         with another text is an :class:`IdConflictError` failure, unless ``replace`` (then the new text
         replaces the stored article). ``encoding``: of files without a byte-order mark (default UTF-8).
+        ``update_meta``: an article already stored (the same id and text) read with another title, outlet,
+        URL or publication date is extracted again with them (what it is read without is kept); else it is
+        already stored, nothing new.
 
         With ``refresh`` the situation tables (merged actors, events, ...) are recomputed at the end;
         else they are recomputed by the next query (useful when ingesting one article at a time)."""
@@ -301,11 +312,13 @@ class Store(Queries):
                           encoding=encoding, dedupe=False) if paths else []
         items = list(deduplicate([s for s in sources if isinstance(s, Article)] + list(read)))
         articles = [x for x in items if isinstance(x, Article)]
-        plan = self.plan(articles, [x for x in items if isinstance(x, Duplicate)], replace=replace)
+        plan = self.plan(articles, [x for x in items if isinstance(x, Duplicate)], replace=replace,
+                         update_meta=update_meta)
         failures = [x for x in items if isinstance(x, Failure)] + plan.conflicts
         result = IngestResult(read=len(items), skipped=plan.skipped, failures=list(failures))
         if failures:
             result.failed += self.write_batch(failures)[1]
+        result.skipped, result.updated = plan.skipped, len(plan.meta_updates)
         self._extract_and_write(plan, pipeline, result, n_process=n_process, batch_size=batch_size,
                                 ray_address=ray_address, on_progress=on_progress)
         settled = [d for d in plan.run_duplicates if d.duplicate_of not in plan.unsettled]
@@ -335,7 +348,7 @@ class Store(Queries):
                 plan.unsettled.add(outcome.article.id)
             else:
                 batch.append((outcome.document, outcome.article.origin))
-                result.replaced += outcome.article.id in plan.replace
+                result.replaced += outcome.article.id in plan.replace and outcome.article.id not in plan.meta_updates
             if len(batch) >= batch_size:
                 flush()
         if batch:
@@ -358,7 +371,8 @@ class Store(Queries):
                                         [hashes]).fetchall())
         return held, by_hash
 
-    def plan(self, articles: Sequence[Article], dups: Sequence[Duplicate] = (), *, replace: bool = False) -> IngestPlan:
+    def plan(self, articles: Sequence[Article], dups: Sequence[Duplicate] = (), *, replace: bool = False,
+             update_meta: bool = False) -> IngestPlan:
         """Decide, for each article (with distinct ids and texts, as :func:`sitrep.readers.deduplicate`
         gives them) and each duplicate read, what the store does with it (see :class:`IngestPlan`);
         nothing is written."""
@@ -372,6 +386,8 @@ class Store(Queries):
             plan.add_article(a, held.get(a.id), by_hash.get(hashes[a.id]), replace=replace)
         for d in dups:
             plan.add_duplicate(d, held.get(d.article_id), hashes.get(d.duplicate_of), replace=replace)
+        if update_meta:
+            self._plan_meta_updates(plan)
         return plan
 
     def record_duplicates(self, dups: Iterable[Duplicate], *, drop: Collection[str] = ()) -> int:
@@ -407,6 +423,30 @@ class Store(Queries):
         row = self.con.execute("""SELECT d.duplicate_of FROM duplicates d JOIN articles a ON a.id = d.duplicate_of
                                   WHERE d.id = ?""", [article_id]).fetchone()
         return row[0] if row else None
+
+    def stored_meta(self, ids: Sequence[str]) -> dict[str, dict]:
+        """id -> the stored title, source, url and published (YYYY-MM-DD) of stored articles."""
+        rows = self.query("""SELECT id, title, source, url, CAST(published AS VARCHAR) AS published FROM articles
+                             WHERE list_contains(?, id)""", [list(ids)])
+        return {r.pop("id"): r for r in rows}
+
+    def _plan_meta_updates(self, plan: IngestPlan) -> None:
+        """Articles already stored (the same id and text) read with other metadata: extracted again with
+        it (the dates of the text are read against the publication date), keeping what they do not give."""
+        stored = self.stored_meta([a.id for a in plan.same])
+        for a in plan.same:
+            old = stored.get(a.id, {})
+            changes = {k: (old.get(k), getattr(a, k)) for k in META_FIELDS
+                       if getattr(a, k) is not None and getattr(a, k) != old.get(k)}
+            if not changes:
+                continue
+            for k in META_FIELDS:
+                if getattr(a, k) is None:
+                    setattr(a, k, old.get(k))
+            plan.todo.append(a)
+            plan.replace.add(a.id)
+            plan.skipped -= 1
+            plan.meta_updates[a.id] = changes
 
     # -- the analyst layer -----------------------------------------------------------------------
     def add_correction(self, kind: str, target_id: str, *, author: str, wrong: bool = False,
