@@ -69,7 +69,7 @@ def _modes(as_json: bool, as_csv: bool) -> None:
 
 
 def emit(data: Any, rows: Sequence[dict], columns: Sequence[str], *, as_json: bool, as_csv: bool,
-         title: str, empty: str, widths: Optional[dict] = None) -> None:
+         title: str, empty: str, widths: Optional[dict] = None, console: Optional[Console] = None) -> None:
     """Print ``data`` as JSON, ``rows`` as CSV, or ``rows`` as a Rich table of ``columns``."""
     if as_json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
@@ -81,7 +81,7 @@ def emit(data: Any, rows: Sequence[dict], columns: Sequence[str], *, as_json: bo
         for r in rows:
             w.writerow([_cell(r.get(c)) for c in cols])
         return
-    console = Console()
+    console = console or Console()
     if not rows:
         console.print(f"[dim]{empty}[/dim]")
         return
@@ -337,7 +337,7 @@ def print_situation(store, console: Console, data: Optional[dict] = None, *, sin
     """The situation report for people: the per-article report, then what only the whole corpus shows
     (events confirmed by several sources, contradictions across articles). ``sitrep report`` and
     ``sitrep demo`` print this."""
-    from ..situation.report import print_report  # the situation layer on first use: the CLI starts without it
+    from ..situation.report import blocks, narrow, print_report  # the situation layer on first use
 
     s = store
     data = data if data is not None else s.report(since=since, until=until, limit=limit)
@@ -351,10 +351,24 @@ def print_situation(store, console: Console, data: Optional[dict] = None, *, sin
                   f"({c['multi_source_events']} confirmed by more than one source), {c['actors']} actors, "
                   f"{c['quotes']} quotes, {c['claims']} claims, {c['relations']} relations, "
                   f"{c['contradictions']} contradictions.", highlight=False)
+    if narrow(console):  # evidence on its own line under each fact
+        if data["top_events"]:
+            console.print(blocks("Events reported by more than one source", (
+                (f"{r['date'] or '?'}  {r['type']}  {r['source_name'] or '?'} → {r['target_name'] or '-'}"
+                 + (f" in {r['place_name']}" if r["place_name"] else "") + f"  ({r['n_sources']} outlets; "
+                 f"{r['event_id']})", r["evidence"]) for r in data["top_events"]), console.width))
+        else:
+            console.print("[dim]No event was reported by more than one source.[/dim]")
+        if data["contradictions_across"]:
+            console.print(blocks("Contradictions across articles", (
+                (f"{r['reason']}  ({r['outlet_a'] or '?'} / {r['outlet_b'] or '?'})",
+                 f"one says: {r['text_a']} / another says: {r['text_b']}") for r in data["contradictions_across"]),
+                console.width))
+        return
     emit(None, [{**r, "evidence": _snip(r["evidence"], 70)} for r in data["top_events"]],
          ("event_id", "date", "type", "source_name", "target_name", "place_name", "n_sources", "evidence"),
          as_json=False, as_csv=False, title="Events reported by more than one source",
-         empty="No event was reported by more than one source.")
+         empty="No event was reported by more than one source.", console=console)
     if data["contradictions_across"]:
         emit(None, data["contradictions_across"], ("text_a", "outlet_a", "text_b", "outlet_b", "reason"),
-             as_json=False, as_csv=False, title="Contradictions across articles", empty="")
+             as_json=False, as_csv=False, title="Contradictions across articles", empty="", console=console)
