@@ -711,3 +711,53 @@ def test_a_pasted_wire_story_gets_its_date_and_outlet_from_the_dateline(fresh_cl
     assert body["meta_updated"] is True and body["document"]["article"]["published"] == "2024-12-09"
     assert body["document"]["article"]["source"] == "Test Wire"
     assert c.get("/articles/dl-1").json()["article"]["published"] == "2024-12-09"
+
+
+# -- quality filters, the timeline's histogram and pages, exports of a filtered view (issue #17) ---------------
+def test_timeline_quality_filters_order_pages_and_histogram(client):
+    everything = client.get("/timeline", params={"limit": 500}).json()
+    newest = client.get("/timeline", params={"limit": 500, "order": "newest"}).json()
+    assert [r["id"] for r in newest] == [r["id"] for r in reversed(everything)]
+    pages, offset = [], 0
+    while True:
+        rows = client.get("/timeline", params={"limit": 40, "offset": offset}).json()
+        pages += rows
+        if len(rows) < 40:
+            break
+        offset += 40
+    assert [r["id"] for r in pages] == [r["id"] for r in everything]
+    sure = client.get("/timeline", params={"min_confidence": 0.9, "limit": 500}).json()
+    assert sure and all(r["kind"] == "event" and r["confidence"] >= 0.9 for r in sure)
+    reported = client.get("/events", params={"modality": "reported", "limit": 500}).json()["items"]
+    assert reported and all(e["modality"] == "reported" for e in reported)
+    denied = client.get("/timeline", params={"negated": "true", "limit": 500}).json()
+    assert any(r["kind"] == "event denied" and r["negated"] and r["sources"] for r in denied)
+    hist = client.get("/timeline/histogram").json()
+    assert sum(b["n"] for b in hist) == len(everything)
+    weeks = client.get("/timeline/histogram", params={"bucket": "week"}).json()
+    assert sum(b["n"] for b in weeks) == len(everything) and len(weeks) < len(hist)
+    assert_error(client.get("/timeline", params={"modality": "maybe"}), 400, "bad_query")
+
+
+def test_export_a_filtered_view_as_csv_json_geojson(client):
+    import csv as csv_module
+    import io
+
+    r = client.get("/export/events.csv", params={"type": "ASSAULT"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert 'filename="sitrep-events.csv"' in r.headers["content-disposition"]
+    rows = list(csv_module.DictReader(io.StringIO(r.text)))
+    assert rows and {x["type"] for x in rows} == {"ASSAULT"}
+    as_json = client.get("/export/events.json", params={"type": "ASSAULT"}).json()
+    assert [x["event_id"] for x in as_json] == [x["event_id"] for x in rows]
+    geo = client.get("/export/places.geojson").json()
+    assert geo["type"] == "FeatureCollection" and all(f["geometry"]["type"] == "Point" for f in geo["features"])
+    assert len(client.get("/export/search.json", params={"q": "aleppo"}).json()) > 0
+    assert_error(client.get("/export/quotes.geojson"), 400, "bad_query")
+    assert_error(client.get("/export/secrets.csv"), 422)
+
+
+def test_csv_exports_defuse_formulas():
+    from sitrep.api.routes.downloads import to_csv
+
+    assert to_csv([{"a": "=HYPERLINK(1)", "b": "+1", "c": "plain"}]).splitlines()[1] == "'=HYPERLINK(1),'+1,plain"

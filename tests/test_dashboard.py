@@ -375,3 +375,96 @@ def test_a_pasted_dateline_dates_the_article_and_a_stored_one_can_be_updated(pag
     goto(page, server, href.lstrip("#/"), "evidence")
     assert "Test Wire · 2024-12-06" in page.inner_text(".panel.article")
     assert page.errors == []
+
+
+# -- quality in view and accessibility ------------------------------------------------------------------------
+AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+A11Y_PAGES = [("situation", "situation"), ("graph", "graph"), ("timeline", "timeline"), ("map", "map"),
+              ("evidence", "evidence"), ("add", "add"), ("search?q=assad", "search"), ("actor/ASSAD", "actor")]
+
+
+@pytest.mark.parametrize("viewport", [(1366, 850), (390, 844)])
+def test_axe_finds_no_contrast_or_label_violations(browser, server, viewport):
+    """axe-core (WCAG 2 A and AA rules) on every page, at a laptop's and a phone's size."""
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    p = context.new_page()
+    source = AXE.read_text(encoding="utf-8")
+    found = {}
+    for route, ready in A11Y_PAGES + [("evidence?event=" + get_json(server, "/events?limit=1")["items"][0]["event_id"],
+                                       "evidence")]:
+        goto(p, server, route, ready)
+        p.wait_for_timeout(200)
+        p.evaluate(source)
+        violations = p.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa']}})).violations.map(v => v.id + ': ' + v.nodes.slice(0, 2).map(
+            n => n.target.join(' ')).join(', '))""")
+        if violations:
+            found[route] = violations
+    context.close()
+    assert found == {}
+
+
+def test_quad_colours_follow_the_ontology_and_every_event_shows_its_quality(page, server):
+    from sitrep.ontology import load_ontology
+    from sitrep.contract import PLOVER_TYPES
+
+    goto(page, server, "situation", "situation")
+    quads = page.evaluate("""async () => { const m = await import('/static/js/dom.js');
+        return Object.fromEntries(%s.map(t => [t, m.quadOf(t)])); }""" % json.dumps(list(PLOVER_TYPES)))
+    assert quads == {t: load_ontology().quad(t) for t in PLOVER_TYPES}
+    # REQUEST and THREATEN no longer share one red: each badge's colour is its quad's
+    colours = page.evaluate("""async () => { const m = await import('/static/js/dom.js');
+        const out = {}; for (const t of ['REQUEST', 'THREATEN', 'ASSAULT', 'AGREE', 'AID']) {
+          const b = m.typeBadge(t); document.body.append(b); out[t] = getComputedStyle(b).backgroundColor; b.remove(); }
+        return out; }""")
+    assert colours["REQUEST"] == colours["THREATEN"] != colours["ASSAULT"] != colours["AGREE"] != colours["AID"]
+    rows = page.locator("table.grid .event-badge")
+    assert rows.count() > 0
+    assert all("conf " in t for t in rows.all_inner_texts())
+    assert page.errors == []
+
+
+def test_timeline_histogram_filters_in_the_url_and_newest_first(page, server):
+    goto(page, server, "timeline", "timeline")
+    dates = page.locator("#timeline .day-head").all_inner_texts()
+    assert dates == sorted(dates, reverse=True)  # newest first by default
+    bars = page.locator("#histogram .hist-bar")
+    assert bars.count() > 5
+    busiest = max(range(bars.count()), key=lambda i: int(bars.nth(i).get_attribute("data-n")))
+    day = bars.nth(busiest).get_attribute("data-bucket")
+    n = int(bars.nth(busiest).get_attribute("data-n"))
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    bars.nth(busiest).click()                                              # one day's events
+    page.wait_for_selector("#main[data-ready='timeline'] #timeline")
+    assert f"since={day}" in page.url and f"until={day}" in page.url
+    assert page.locator("#timeline .day-head").all_inner_texts() == [day]
+    assert page.locator("#timeline .entry").count() == min(n, 100)
+    # quality filters go into the URL, and the page reads them back
+    page.select_option("#timeline-filters select[name=min_confidence]", "0.9")
+    page.wait_for_selector("#main[data-ready='timeline']")
+    page.wait_for_function("() => location.hash.includes('min_confidence=0.9')")
+    page.wait_for_selector("#main[data-ready='timeline']")
+    confs = page.locator("#timeline .qual.conf").all_inner_texts()
+    assert all(float(c.split()[1]) >= 0.9 for c in confs)
+    goto(page, server, "timeline?type=RETREAT&negated=1&order=oldest", "timeline")
+    kinds = page.locator("#timeline .entry").evaluate_all("els => els.map(e => e.className)")
+    assert any("denied" in k for k in kinds)
+    assert page.locator("#timeline .qual.negated").count() >= 1
+    assert page.errors == []
+
+
+def test_export_what_you_see(page, server):
+    goto(page, server, "timeline?type=ASSAULT", "timeline")
+    link = page.locator(".export-links a", has_text="CSV")
+    href = link.get_attribute("href")
+    assert href.startswith("/export/timeline.csv?") and "type=ASSAULT" in href
+    with page.expect_download() as dl:
+        link.click()
+    text = Path(dl.value.path()).read_text(encoding="utf-8")
+    lines = text.strip().splitlines()
+    assert lines[0].startswith("date,kind,id,type")
+    assert len(lines) - 1 == sum(b["n"] for b in get_json(server, "/timeline/histogram?type=ASSAULT"))
+    assert all(",ASSAULT," in line for line in lines[1:])
+    geo = get_json(server, "/export/events.geojson?type=ASSAULT")
+    assert geo["type"] == "FeatureCollection" and geo["features"]
+    assert page.errors == []

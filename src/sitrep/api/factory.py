@@ -18,14 +18,14 @@ from fastapi.staticfiles import StaticFiles
 from ..core.version import __version__
 from . import errors
 from .middleware import BodyLimit, install_headers
-from .routes import actors, articles, corrections, events, extract, graph, places, report, search, statements, stats
+from .routes import actors, articles, corrections, downloads, events, extract, graph, places, report, search, statements, stats
 from .state import ApiState
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 DEFAULT_MAX_BODY = 2_000_000          # bytes in a request body
 
 #: the routers, in the order of the OpenAPI document
-ROUTERS = (stats, search, articles, actors, events, statements, graph, places, report, corrections, extract)
+ROUTERS = (stats, search, articles, actors, events, statements, graph, places, report, corrections, downloads, extract)
 
 
 def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,

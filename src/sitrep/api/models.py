@@ -249,13 +249,25 @@ class Graph(BaseModel):
 
 class TimelineItem(_Row):
     date: str
-    kind: str
+    kind: str = Field(description="event, event denied, relation began, relation ended")
     id: str
     type: str
     what: str
     n_sources: Optional[int] = None
     evidence: Optional[str] = None
+    modality: Optional[str] = None
+    confidence: Optional[float] = None
+    negated: Optional[bool] = None
+    place_key: Optional[str] = None
+    date_text: Optional[str] = Field(default=None, description="The date as the text gives it (2016, 2024-12), when "
+                                                               "`date` is a day it was placed on.")
     sources: list[Source] = Field(default_factory=list)
+
+
+class HistogramBucket(BaseModel):
+    bucket: str = Field(description="The day, or the Monday of the week.")
+    n: int
+    quads: dict[str, int] = Field(description="Entries by PLOVER quad class (relation: relation changes).")
 
 
 class PlaceRow(_Row):

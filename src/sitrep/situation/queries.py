@@ -11,13 +11,14 @@ checked here: an unknown actor, event type or a reversed period is a :class:`~si
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Optional, Sequence, get_args
 
 from rapidfuzz import fuzz, process
 
-from ..core.contract import PLOVER_TYPES, ActorKind
+from ..core.contract import MODALITIES, PLOVER_TYPES, ActorKind
 from ..core.errors import QueryError
+from ..ontology import load_ontology
 from .dbutil import period
 from .merge import explain, graph_at, normalise
 from .search import prefix_bounds, terms
@@ -126,7 +127,8 @@ class Queries:
 
     def events(self, *, actor: Optional[str] = None, type: Optional[str] = None, since: Optional[str] = None,
                until: Optional[str] = None, place: Optional[str] = None, min_sources: Optional[int] = None,
-               limit: Optional[int] = 100, offset: int = 0) -> list[dict]:
+               limit: Optional[int] = 100, offset: int = 0, modality: Optional[str] = None,
+               min_confidence: Optional[float] = None) -> list[dict]:
         """Situation events (merged reports), most recent first."""
         since, until = self.check_period(since, until)
         where, params = ["TRUE"], []
@@ -147,6 +149,9 @@ class Queries:
         if place:
             where.append("(strpos(lower(place_name), lower(?)) > 0 OR place_key = ?)")
             params += [place, place]
+        qconds, qparams = self._quality(modality, min_confidence)
+        where += qconds
+        params += qparams
         if min_sources is not None:
             if int(min_sources) < 0:
                 raise QueryError("--min-sources must be 0 or more")
@@ -157,7 +162,8 @@ class Queries:
             lim = " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
         return self.query(f"""SELECT event_id, date, type, mode, source_entity, source_name, target_entity, target_name,
-                                  place_name, modality, n_reports, n_sources, outlets, confidence, cameo, evidence
+                                  place_name, modality, n_reports, n_sources, outlets, confidence, cameo, evidence,
+                                  place_key, lat, lon
                            FROM s_events WHERE {' AND '.join(where)}
                            ORDER BY date DESC NULLS LAST, n_sources DESC, event_id{lim}""", params)
 
@@ -211,44 +217,146 @@ class Queries:
             FROM s_contradictions
             ORDER BY published_a NULLS LAST, article_a, claim_a, article_b, claim_b""")
 
+    def _quality(self, modality: Optional[str], min_confidence: Optional[float], prefix: str = ""
+                 ) -> tuple[list[str], list]:
+        """SQL conditions on an event's modality and confidence (checked); ``prefix``: of the columns."""
+        conds, params = [], []
+        if modality:
+            if modality not in MODALITIES:
+                raise QueryError(f"unknown modality {modality!r}; one of {', '.join(MODALITIES)}")
+            conds.append(f"{prefix}modality = ?")
+            params.append(modality)
+        if min_confidence is not None:
+            if not 0 <= float(min_confidence) <= 1:
+                raise QueryError("the minimum confidence is between 0 and 1")
+            conds.append(f"coalesce({prefix}confidence, 0) >= ?")
+            params.append(float(min_confidence))
+        return conds, params
+
     def timeline(self, *, actor: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
-                 limit: Optional[int] = 200) -> list[dict]:
-        """What happened, in date order: situation events and relations that began or ended."""
+                 limit: Optional[int] = 200, type: Optional[str] = None, modality: Optional[str] = None,
+                 min_confidence: Optional[float] = None, negated: bool = False, newest_first: bool = False,
+                 offset: int = 0, place: Optional[str] = None) -> list[dict]:
+        """What happened, in date order (``newest_first``: the other way): situation events and relations that
+        began or ended. ``type``: a PLOVER type (events) or a relation type; ``modality``, ``min_confidence``:
+        events only; ``negated``: also the reports that deny an event (kind "event denied"; they are not
+        situation events); ``place``: events there (part of the name, or the place key)."""
         since, until = self.check_period(since, until)
         eid = self.resolve_actor(actor) if actor else None
         if eid is None:
             self._ready()
+        ptype = type.upper() if type and type.upper() in PLOVER_TYPES else None
         cond, params = ["date IS NOT NULL"], []
         if eid:
             cond.append("(source_entity = ? OR target_entity = ?)")
             params += [eid, eid]
+        if type:
+            cond.append("type = ?")
+            params.append(ptype or type)
+        if place:
+            cond.append("(strpos(lower(place_name), lower(?)) > 0 OR place_key = ?)")
+            params += [place, place]
+        qconds, qparams = self._quality(modality, min_confidence)
         conds, cparams = period("date", since, until)
-        cond += conds
-        params += cparams
-        lim = " LIMIT ?" if limit else ""
-        rows = self.query(f"""SELECT CAST(date AS VARCHAR) AS date, 'event' AS kind, type, event_id AS id,
-                                  source_name, target_name, place_name, n_sources, evidence
+        cond += conds + qconds
+        params += cparams + qparams
+        rows = self.query(f"""SELECT CAST(date AS VARCHAR) AS date, type, event_id AS id, source_name, target_name,
+                                  place_name, place_key, n_sources, evidence, modality, confidence, date_text
                            FROM s_events WHERE {' AND '.join(cond)}
-                           ORDER BY date, n_sources DESC, event_id{lim}""", params + ([int(limit)] if limit else []))
+                           ORDER BY date, n_sources DESC, event_id""", params)
         out = [{"date": r["date"], "kind": "event", "id": r["id"], "type": r["type"],
                 "what": f"{r['source_name'] or '?'} {r['type']} {r['target_name'] or ''}".strip()
                 + (f" in {r['place_name']}" if r["place_name"] else ""),
-                "n_sources": r["n_sources"], "evidence": r["evidence"]} for r in rows]
+                "n_sources": r["n_sources"], "evidence": r["evidence"], "modality": r["modality"],
+                "confidence": r["confidence"], "negated": False, "place_key": r["place_key"],
+                "date_text": r["date_text"]} for r in rows]
+        if negated:
+            out += self._denials(eid, since, until, ptype or type, place, *self._quality(modality, min_confidence, "e."))
+        if not (ptype or modality or min_confidence is not None or place):
+            out += self._relation_changes(eid, since, until, type)
+        out.sort(key=lambda x: (x["date"], x["kind"] != "event", x["id"]), reverse=newest_first)
+        out = out[int(offset):]
+        return out[:limit] if limit else out
+
+    def _relation_changes(self, eid: Optional[str], since: Optional[str], until: Optional[str],
+                          rtype: Optional[str]) -> list[dict]:
         rcond, rparams = ["NOT negated"], []
         if eid:
             rcond.append("(subject_entity = ? OR object_entity = ?)")
             rparams += [eid, eid]
+        if rtype:
+            rcond.append("type = ?")
+            rparams.append(rtype)
+        out = []
         for r in self.query(f"""SELECT relation_id, type, subject_name, object_name, since, until, n_sources, evidence
                              FROM s_relations WHERE {' AND '.join(rcond)} AND (since IS NOT NULL OR until IS NOT NULL)""",
-                         rparams):
+                            rparams):
             for bound, label in (("since", "began"), ("until", "ended")):
                 d = r[bound]
                 if d and (not since or d >= since[:len(d)]) and (not until or d <= until[:len(d)]):
                     out.append({"date": d, "kind": f"relation {label}", "id": r["relation_id"], "type": r["type"],
                                 "what": f"{r['subject_name']} {r['type']} {r['object_name']} ({label})",
                                 "n_sources": r["n_sources"], "evidence": r["evidence"]})
-        out.sort(key=lambda x: (x["date"], x["kind"] != "event", x["id"]))
-        return out[:limit] if limit else out
+        return out
+
+    def _denials(self, eid: Optional[str], since: Optional[str], until: Optional[str], etype: Optional[str],
+                 place: Optional[str], qconds: list[str], qparams: list) -> list[dict]:
+        """The per-article reports that deny an event ("Mirenia denied sending troops"), as timeline entries."""
+        cond, params = ["e.negated", "NOT coalesce(o.wrong, FALSE)"], []
+        day = "coalesce(TRY_CAST(CASE WHEN length(e.date) = 10 THEN e.date END AS DATE), a.published)"
+        if eid:
+            cond.append("(ms.entity_id = ? OR mt.entity_id = ?)")
+            params += [eid, eid]
+        if etype:
+            cond.append("coalesce(o.type, e.type) = ?")
+            params.append(etype)
+        if place:
+            cond.append("strpos(lower(p.name), lower(?)) > 0")
+            params.append(place)
+        conds, cparams = period(day, since, until)
+        cond += conds + qconds
+        params += cparams + qparams
+        rows = self.query(f"""
+            SELECT CAST({day} AS VARCHAR) AS date, coalesce(o.type, e.type) AS type, e.article_id, e.event_id,
+                   coalesce(ss.name, e.source_text) AS source_name, coalesce(st.name, e.target_text) AS target_name,
+                   p.name AS place_name, e.sentence_text, e.sentence_start, e.sentence_end, e.modality, e.confidence,
+                   a.source AS outlet, CAST(a.published AS VARCHAR) AS published, a.title
+            FROM events e JOIN articles a ON a.id = e.article_id
+            LEFT JOIN s_overrides o ON o.fact = 'event' AND o.article_id = e.article_id AND o.fact_id = e.event_id
+            LEFT JOIN s_actor_map ms ON ms.article_id = e.article_id AND ms.actor_id = e.source_actor
+            LEFT JOIN s_actor_map mt ON mt.article_id = e.article_id AND mt.actor_id = e.target_actor
+            LEFT JOIN s_actors ss ON ss.entity_id = ms.entity_id
+            LEFT JOIN s_actors st ON st.entity_id = mt.entity_id
+            LEFT JOIN places p ON p.article_id = e.article_id AND p.place_id = e.location
+            WHERE {' AND '.join(cond)} AND {day} IS NOT NULL""", params)
+        return [{"date": r["date"], "kind": "event denied", "id": f"{r['article_id']}:{r['event_id']}", "type": r["type"],
+                 "what": f"{r['source_name'] or '?'} {r['type']} {r['target_name'] or ''}".strip()
+                 + (f" in {r['place_name']}" if r["place_name"] else "") + " (denied)",
+                 "n_sources": 1, "evidence": r["sentence_text"], "modality": r["modality"],
+                 "confidence": r["confidence"], "negated": True,
+                 "sources": [{"article_id": r["article_id"], "outlet": r["outlet"], "published": r["published"],
+                              "title": r["title"], "start": r["sentence_start"], "end": r["sentence_end"],
+                              "text": r["sentence_text"]}]} for r in rows]
+
+    def timeline_histogram(self, *, bucket: str = "day", **filters) -> list[dict]:
+        """How many timeline entries (same filters as :meth:`timeline`) fall on each day or week (its
+        Monday), oldest first, with the count of each PLOVER quad class."""
+        if bucket not in ("day", "week"):
+            raise QueryError("bucket is day or week")
+        quad = load_ontology().quad
+        counts: dict[str, dict] = {}
+        for r in self.timeline(limit=None, **filters):
+            d = r["date"] + ("-01-01" if len(r["date"]) == 4 else "-01" if len(r["date"]) == 7 else "")
+            try:
+                day = date.fromisoformat(d[:10])
+            except ValueError:
+                continue
+            key = (day - timedelta(days=day.weekday()) if bucket == "week" else day).isoformat()
+            c = counts.setdefault(key, {"bucket": key, "n": 0, "quads": {}})
+            c["n"] += 1
+            q = quad(r["type"]) if r["kind"].startswith("event") and r["type"] in PLOVER_TYPES else "relation"
+            c["quads"][q] = c["quads"].get(q, 0) + 1
+        return [counts[k] for k in sorted(counts)]
 
     def graph(self, *, at: Optional[str] = None, min_events: int = 1) -> dict:
         """The actor graph at a date: relations that held then (since/until) and event counts up to it

@@ -1,5 +1,5 @@
 // Add an article: paste text or load an HTML/text file, see the extracted document, store it.
-import { api, ApiError, evidenceHref, field, h, notice, qs, snippet, table, typeBadge } from './dom.js';
+import { api, ApiError, eventBadge, evidenceHref, field, h, notice, qs, snippet, table } from './dom.js';
 
 const TOKEN_KEY = 'sitrep-token';
 
@@ -98,7 +98,7 @@ function documentView(doc) {
       `${doc.claims.length} claims, ${doc.places.length} places`),
     doc.warnings.length ? notice('Warnings: ' + doc.warnings.join('; '), 'warn') : null,
     h('h3', {}, 'Events'),
-    table([{ label: 'Type', render: e => typeBadge(e.type) },
+    table([{ label: 'Type', render: e => eventBadge(e) },
       { label: 'Who', render: e => e.source ? e.source.text : '—' },
       { label: 'Whom', render: e => e.target ? e.target.text : '—' },
       { label: 'Date', key: 'date' }, { label: 'Modality', key: 'modality' },

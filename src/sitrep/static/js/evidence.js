@@ -1,5 +1,5 @@
 // Evidence: an article with a fact's span highlighted, and every fact of the article to jump to.
-import { api, ApiError, evidenceHref, field, h, notice, PLOVER, qs, select, snippet, table, typeBadge } from './dom.js';
+import { api, ApiError, eventBadge, evidenceHref, field, h, notice, PLOVER, qs, select, snippet, table } from './dom.js';
 import { pager } from './search.js';
 
 const PAGE = 100;
@@ -45,7 +45,8 @@ export async function render(root, params, _arg, current) {
     const actor = doc.actors.find(x => x.id === actorId);
     for (const m of (actor ? actor.mentions : [])) extra.push([m.start, m.end]);
   }
-  const body = h('div', { class: 'article-text', id: 'article-text' });
+  const body = h('div', { class: 'article-text', id: 'article-text', tabindex: 0, role: 'region',
+    'aria-label': 'Article text' });
   fillText(body, text, start, end, extra);
   root.append(h('div', { class: 'evidence-wrap' },
     h('article', { class: 'panel article' },
@@ -127,7 +128,7 @@ function correctForm(e) {
 function eventPanel(d, articleId, made = []) {
   const e = d.event;
   return h('section', { class: 'panel event-panel' },
-    h('h2', {}, typeBadge(e.type), ' ', `${e.source_name || '?'} → ${e.target_name || '—'}`,
+    h('h2', {}, eventBadge(e), ' ', `${e.source_name || '?'} → ${e.target_name || '—'}`,
       e.place_name ? ` in ${e.place_name}` : ''),
     h('p', { class: 'muted' }, `${e.date || 'undated'} · ${e.modality || ''}${e.negated ? ' · negated' : ''} · ` +
       `${e.n_reports} report(s) from ${e.n_sources} outlet(s)`),
@@ -142,9 +143,9 @@ function factsOf(doc) {
   const box = h('div', {});
   const link = (s, e, label) => h('a', { href: evidenceHref(doc.article.id, s, e) }, label);
   box.append(h('h3', {}, `Events (${doc.events.length})`), h('ul', { class: 'facts' }, doc.events.map(e => h('li', {},
-    typeBadge(e.type), ' ', link(e.sentence.start, e.sentence.end,
+    eventBadge(e), ' ', link(e.sentence.start, e.sentence.end,
       `${e.source ? e.source.text : '?'} → ${e.target ? e.target.text : '—'}`),
-    e.negated ? h('span', { class: 'muted' }, ' (negated)') : null))));
+    ))));
   box.append(h('h3', {}, `Quotes (${doc.quotes.length})`), h('ul', { class: 'facts' }, doc.quotes.map(q => h('li', {},
     h('strong', {}, q.speaker ? q.speaker.text : '?'), ': ', link(q.start, q.end, `“${snippet(q.text, 80)}”`)))));
   if (doc.claims.length) {

@@ -1,5 +1,5 @@
 // Map: places and events on a world map drawn from bundled Natural Earth boundaries (no tile server).
-import { api, h, notice, qs, snippet, typeBadge } from './dom.js';
+import { api, eventBadge, h, notice, qs, snippet } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 let world = null;
@@ -91,7 +91,7 @@ async function showPlace(side, p) {
   if (!p.n_events) { side.append(h('p', { class: 'muted' }, 'No events located here.')); return; }
   const evs = await api('/events' + qs({ place: p.name, limit: 50 }));
   side.append(h('ul', { class: 'facts' }, evs.items.map(e => h('li', {},
-    h('span', { class: 'muted' }, (e.date || '?') + ' '), typeBadge(e.type), ' ',
+    h('span', { class: 'muted' }, (e.date || '?') + ' '), eventBadge(e), ' ',
     h('a', { href: '#/evidence' + qs({ event: e.event_id }) }, `${e.source_name || '?'} → ${e.target_name || '—'}: ` +
       snippet(e.evidence, 100))))));
 }

@@ -1,5 +1,5 @@
 // Situation: the report of a period, with counts by event type.
-import { api, evidenceHref, field, h, notice, qs, snippet, table, typeBadge } from './dom.js';
+import { api, eventBadge, evidenceHref, field, h, notice, qs, snippet, table } from './dom.js';
 
 const COUNT_LABELS = [['articles', 'Articles'], ['sources', 'Outlets'], ['actors', 'Actors'], ['events', 'Events'],
   ['multi_source_events', 'Events with 2+ outlets'], ['quotes', 'Quotes'], ['claims', 'Claims'],
@@ -49,7 +49,7 @@ export async function render(root, params, _arg, current) {
 
   const eventCols = [
     { label: 'Date', key: 'date', cls: 'nowrap' },
-    { label: 'Event', render: r => typeBadge(r.type) },
+    { label: 'Event', render: r => eventBadge(r) },
     { label: 'Who', render: r => r.source_name || '—' }, { label: 'Whom', render: r => r.target_name || '—' },
     { label: 'Where', render: r => r.place_name || '' },
     { label: 'Evidence', render: r => h('a', { href: '#/evidence' + qs({ event: r.event_id }), class: 'evidence-link' },
