@@ -468,3 +468,77 @@ def test_export_what_you_see(page, server):
     geo = get_json(server, "/export/events.geojson?type=ASSAULT")
     assert geo["type"] == "FeatureCollection" and geo["features"]
     assert page.errors == []
+
+
+# -- the graph ----------------------------------------------------------------------------------------------------
+def model_positions(page):
+    return page.evaluate("() => Object.fromEntries(window.sitrepGraph.nodes().map(n => [n.id(), n.position()]))")
+
+
+def test_graph_layout_is_the_same_on_every_load_and_across_filters(page, server, browser):
+    goto(page, server, "graph", "graph")
+    page.wait_for_function("() => window.sitrepGraph && window.sitrepGraph.nodes().length > 0")
+    full = model_positions(page)
+    goto(page, server, "graph?event=ASSAULT&edges=events", "graph")
+    page.wait_for_function("() => window.sitrepGraph")
+    part = model_positions(page)
+    assert part and all(full[k] == v for k, v in part.items())        # a filter never moves a node
+    other = browser.new_context(viewport={"width": 1300, "height": 900}).new_page()
+    goto(other, server, "graph", "graph")
+    other.wait_for_function("() => window.sitrepGraph && window.sitrepGraph.nodes().length > 0")
+    assert model_positions(other) == full                               # a fresh load: the same layout
+    other.context.close()
+    assert page.errors == []
+
+
+def test_graph_nodes_by_keyboard_find_and_neighbours(page, server):
+    goto(page, server, "graph", "graph")
+    page.wait_for_function("() => window.sitrepGraph && window.sitrepGraph.nodes().length > 0")
+    page.focus("#cy")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_selector("#profile .profile")
+    first = page.evaluate("() => window.sitrepGraph.$('node:selected').data('label')")
+    by_name = page.evaluate("""() => window.sitrepGraph.nodes().map(n => String(n.data('label')))
+                                  .sort((a, b) => a.localeCompare(b))""")
+    assert first == by_name[0]  # the arrows go through the actors by name
+    assert page.inner_text("#graph-live").startswith(first)
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("() => window.sitrepGraph.$('node:selected').data('label')") != first
+    # find an actor: it is selected, its neighbours highlighted, the rest faded
+    page.fill("#graph-find", "Bashar al-Assad")
+    page.press("#graph-find", "Enter")
+    page.wait_for_function("() => window.sitrepGraph.$('node:selected').id() === 'ASSAD'")
+    faded = page.evaluate("() => window.sitrepGraph.$('.faded').length")
+    hood = page.evaluate("() => window.sitrepGraph.$('#ASSAD').closedNeighborhood().length")
+    assert faded > 0 and faded + hood == page.evaluate("() => window.sitrepGraph.elements().length")
+    page.wait_for_function("() => document.querySelector('#profile .actor-name')?.textContent === 'Bashar al-Assad'")
+    page.focus("#cy")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#main[data-ready='actor'] .actor-name")
+    assert page.inner_text(".actor-name") == "Bashar al-Assad"
+    assert page.errors == []
+
+
+def test_graph_date_slider_and_export_of_the_visible_subgraph(page, server):
+    goto(page, server, "graph?edges=events&event=ASSAULT", "graph")
+    page.wait_for_function("() => window.sitrepGraph")
+    visible = set(page.evaluate("() => window.sitrepGraph.nodes().map(n => n.id())"))
+    with page.expect_download() as dl:
+        page.click("#export-graphml")
+    text = Path(dl.value.path()).read_text(encoding="utf-8")
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(text)
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    assert {n.get("id") for n in root.iterfind(".//g:node", ns)} == visible
+    assert len(root.findall(".//g:edge", ns)) == page.evaluate("() => window.sitrepGraph.edges().length")
+    with page.expect_download() as dl:
+        page.click("#export-edges-csv")
+    lines = Path(dl.value.path()).read_text(encoding="utf-8").strip().splitlines()
+    assert lines[0] == "source,source_name,target,target_name,kind,type,weight" and len(lines) > 1
+    # the date slider moves the graph in time, and the date goes into the URL
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    page.eval_on_selector("#at-slider", "el => { el.value = 3; el.dispatchEvent(new Event('change')); }")
+    page.wait_for_selector("#main[data-ready='graph']")
+    assert "at=" in page.url
+    assert page.errors == []
