@@ -542,3 +542,43 @@ def test_graph_date_slider_and_export_of_the_visible_subgraph(page, server):
     page.wait_for_selector("#main[data-ready='graph']")
     assert "at=" in page.url
     assert page.errors == []
+
+
+# -- the map ------------------------------------------------------------------------------------------------------
+def test_map_pans_zooms_and_clusters(page, server):
+    goto(page, server, "map", "map")
+    page.click("#map-world")
+    clusters_far = page.locator("svg.map g.cluster").count()
+    singles_far = page.locator("svg.map circle.place").count()
+    assert clusters_far >= 1  # the Levant's places merge at the scale of the world
+    sizes = page.locator("svg.map g.cluster").evaluate_all("els => els.map(e => Number(e.dataset.size))")
+    page.locator("svg.map g.cluster").nth(sizes.index(max(sizes))).click()   # a cluster zooms in on its places
+    k = page.evaluate("() => window.sitrepMap.view.k")
+    assert k > 1
+    assert page.locator("svg.map circle.place").count() > singles_far
+    before = page.evaluate("() => ({...window.sitrepMap.view})")
+    page.click("#map-zoom-in")
+    after = page.evaluate("() => ({...window.sitrepMap.view})")
+    assert after["k"] > before["k"]
+    page.get_by_role("button", name="Pan east").click()
+    assert page.evaluate("() => window.sitrepMap.view.tx") < after["tx"]
+    assert page.errors == []
+
+
+def test_map_filters_and_a_place_opens_its_events_and_timeline(page, server):
+    goto(page, server, "map?type=ASSAULT", "map")
+    events = get_json(server, "/events?type=ASSAULT&limit=500")["items"]
+    located = {e["place_key"] for e in events if e["lat"] is not None}
+    assert f"{len(located)} place(s) of {len(events)} matching event(s)" in page.inner_text("#map-count")
+    page.click("#map-world")
+    keys = set(page.locator("svg.map circle.place").evaluate_all("els => els.map(e => e.dataset.key)"))
+    assert keys <= located
+    aleppo = next(p for p in get_json(server, "/places?search=Aleppo") if p["name"] == "Aleppo")
+    goto(page, server, "map?place=" + aleppo["place_key"], "map")   # a place named in the URL: focused, opened
+    page.wait_for_selector("#place-events li")
+    assert page.inner_text("#place-panel h2") == "Aleppo"
+    assert page.locator("svg.map circle.place.focused").get_attribute("data-name") == "Aleppo"
+    page.click("#place-panel a.place-timeline")
+    page.wait_for_selector("#main[data-ready='timeline'] #timeline")
+    assert all("Aleppo" in w for w in page.locator("#timeline .entry-what").all_inner_texts())
+    assert page.errors == []

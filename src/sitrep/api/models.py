@@ -116,14 +116,14 @@ class SituationEvent(_Row):
     confidence: Optional[float] = None
     cameo: Optional[str] = None
     evidence: Optional[str] = None
+    place_key: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
 
 
 class EventFull(SituationEvent):
     contexts: list[str] = Field(default_factory=list)
     negated: Optional[bool] = None
-    place_key: Optional[str] = None
-    lat: Optional[float] = None
-    lon: Optional[float] = None
     country_code: Optional[str] = None
     first_reported: Optional[str] = None
     last_reported: Optional[str] = None
