@@ -28,7 +28,7 @@ from sitrep.api import BackgroundServer, create_app  # noqa: E402
 from test_api import build_demo  # noqa: E402  (the session's demo database)
 
 PAGES = {"situation": "Situation", "graph": "Actor graph", "timeline": "Timeline", "map": "Map",
-         "evidence": "Evidence", "add": "Add an article"}
+         "evidence": "Evidence", "contradictions": "Contradictions", "add": "Add an article"}
 
 HOSTILE_TITLE = 'Militia <script>window.__xss = 1</script> seizes <img src=x onerror="window.__xss = 2"> town'
 HOSTILE_TEXT = (
@@ -380,7 +380,8 @@ def test_a_pasted_dateline_dates_the_article_and_a_stored_one_can_be_updated(pag
 # -- quality in view and accessibility ------------------------------------------------------------------------
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 A11Y_PAGES = [("situation", "situation"), ("graph", "graph"), ("timeline", "timeline"), ("map", "map"),
-              ("evidence", "evidence"), ("add", "add"), ("search?q=assad", "search"), ("actor/ASSAD", "actor")]
+              ("evidence", "evidence"), ("add", "add"), ("search?q=assad", "search"), ("actor/ASSAD", "actor"),
+              ("contradictions", "contradictions"), ("contradictions?n=0", "contradictions")]
 
 
 @pytest.mark.parametrize("viewport", [(1366, 850), (390, 844)])
@@ -581,4 +582,25 @@ def test_map_filters_and_a_place_opens_its_events_and_timeline(page, server):
     page.click("#place-panel a.place-timeline")
     page.wait_for_selector("#main[data-ready='timeline'] #timeline")
     assert all("Aleppo" in w for w in page.locator("#timeline .entry-what").all_inner_texts())
+    assert page.errors == []
+
+
+def test_a_contradiction_is_compared_side_by_side(page, server):
+    rows = get_json(server, "/contradictions")
+    assert rows, "the demo has contradictions"
+    goto(page, server, "situation", "situation")
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    page.locator(".page-situation a.compare").first.click()          # one action from the situation page
+    page.wait_for_selector("#main[data-ready='contradictions'] #compare")
+    c = rows[0]
+    sides = page.locator("#compare .compare-side")
+    assert sides.count() == 2
+    for i, k in enumerate("ab"):
+        side = sides.nth(i)
+        doc = get_json(server, f"/articles/{c['article_' + k]}")
+        assert side.locator("mark.main").inner_text() == doc["text"][c["start_" + k]:c["end_" + k]]
+        assert side.locator(".compare-source").inner_text() == f"{doc['article']['source']} · {doc['article']['published']}"
+    assert (c["reason"] or "") in page.inner_text("#main .notice.warn")
+    goto(page, server, "contradictions", "contradictions")
+    assert page.locator("a.compare").count() == len(rows)
     assert page.errors == []

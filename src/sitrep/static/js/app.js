@@ -8,8 +8,9 @@ import * as evidence from './evidence.js';
 import * as add from './add.js';
 import * as actor from './actor.js';
 import * as search from './search.js';
+import * as contradictions from './contradictions.js';
 
-const PAGES = { situation, graph, timeline, map, evidence, add, actor, search };
+const PAGES = { situation, graph, timeline, map, evidence, contradictions, add, actor, search };
 let generation = 0;
 
 function parse() {

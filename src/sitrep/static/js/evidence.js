@@ -60,7 +60,7 @@ export async function render(root, params, _arg, current) {
   if (mark) body.scrollTop = Math.max(0, mark.offsetTop - body.clientHeight / 3);
 }
 
-function fillText(el, text, start, end, extra) {
+export function fillText(el, text, start, end, extra = []) {
   // the text as text nodes, with <mark> around the spans; overlapping spans are merged
   const spans = [];
   const valid = (s, e) => Number.isInteger(s) && Number.isInteger(e) && s >= 0 && e > s && e <= text.length;

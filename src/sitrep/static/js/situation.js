@@ -84,6 +84,8 @@ export async function render(root, params, _arg, current) {
     contra.length ? table([{ label: 'Reason', key: 'reason' }, { label: 'One says', render: c => side(c, 'a') },
       { label: 'Another says', render: c => side(c, 'b') },
       { label: 'Sources', render: c => c.scope === 'article' ? `${c.outlet_a || ''} (same article)`
-        : `${c.outlet_a || ''} ${c.published_a || ''} / ${c.outlet_b || ''} ${c.published_b || ''}` }], contra)
+        : `${c.outlet_a || ''} ${c.published_a || ''} / ${c.outlet_b || ''} ${c.published_b || ''}` },
+      { label: '', render: c => h('a', { class: 'compare', href: '#/contradictions' + qs({ n: contradictions.indexOf(c) }) },
+        'Compare') }], contra)
       : h('p', { class: 'muted' }, 'No contradictions found.')));
 }
