@@ -604,3 +604,75 @@ def test_a_contradiction_is_compared_side_by_side(page, server):
     goto(page, server, "contradictions", "contradictions")
     assert page.locator("a.compare").count() == len(rows)
     assert page.errors == []
+
+
+# -- a generated 400-article store -------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def big_server(tmp_path_factory):
+    """400 articles: the demo's documents again and again, each copy with its own id, outlet and days
+    (stored as documents: no extraction), so lists run to several pages."""
+    from datetime import date, timedelta
+
+    from sitrep.store import Store
+
+    demo = build_demo(tmp_path_factory)
+    with Store(demo, read_only=True) as s:
+        docs = list(s.documents())
+    out = []
+    for i in range(400):
+        d = docs[i % len(docs)]
+        shift = timedelta(days=7 * (i // len(docs)))
+        pub = (date.fromisoformat(d.article.published) + shift).isoformat() if d.article.published else None
+        events = [e.model_copy(update={"date": (date.fromisoformat(e.date) + shift).isoformat()})
+                  if e.date and len(e.date) == 10 else e for e in d.events]
+        out.append(d.model_copy(update={"article": d.article.model_copy(update={
+            "id": f"gen-{i:03d}", "published": pub, "source": f"Outlet {i % 17}"}), "events": events}))
+    db = tmp_path_factory.mktemp("big") / "big.duckdb"
+    with Store(db) as s:
+        s.add_documents(out)
+    with BackgroundServer(create_app(db, token=TOKEN)) as url:
+        yield url
+
+
+def test_400_articles_the_list_runs_to_the_end_and_search_finds_the_rest(page, big_server):
+    assert get_json(big_server, "/stats")["counts"]["articles"] == 400
+    goto(page, big_server, "evidence", "evidence")
+    seen = []
+    for _ in range(10):
+        seen += page.locator("table.grid tbody tr td:nth-child(2) a").evaluate_all(
+            "els => els.map(a => a.getAttribute('href'))")
+        nxt = page.locator(".pager a[rel=next]")
+        if not nxt.count():
+            break
+        page.evaluate("() => delete document.getElementById('main').dataset.ready")
+        nxt.click()
+        page.wait_for_selector("#main[data-ready='evidence'] #article-count")
+    assert len(seen) == len(set(seen)) == 400
+    assert page.inner_text("#article-count").endswith("of 400, newest first.")
+    # an actor outside the top 12, in two actions
+    top = {a["name"] for a in get_json(big_server, "/report")["actors"][:12]}
+    target = next(a for a in get_json(big_server, "/actors?limit=500")[40:] if a["name"] not in top
+                  and a["name"].replace(" ", "").isalnum())
+    page.fill("#q", target["name"])
+    page.press("#q", "Enter")
+    page.wait_for_selector("#main[data-ready='search'] #search-results")
+    page.locator("#search-results .hit-actor .hit-label").first.click()
+    page.wait_for_selector("#main[data-ready='actor'] .actor-name")
+    assert page.inner_text(".actor-name") == target["name"]
+    assert page.errors == []
+
+
+def test_400_articles_one_days_events_from_the_histogram(page, big_server):
+    goto(page, big_server, "timeline?bucket=week", "timeline")
+    weeks = page.locator("#histogram .hist-bar")
+    assert weeks.count() > 20
+    goto(page, big_server, "timeline", "timeline")
+    bars = page.locator("#histogram .hist-bar")
+    i = max(range(bars.count()), key=lambda j: int(bars.nth(j).get_attribute("data-n")))
+    day, n = bars.nth(i).get_attribute("data-bucket"), int(bars.nth(i).get_attribute("data-n"))
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    bars.nth(i).click()
+    page.wait_for_selector("#main[data-ready='timeline'] #timeline")
+    assert page.locator("#timeline .day-head").all_inner_texts() == [day]
+    assert f"of {n}," in page.inner_text("#timeline-count")
+    assert page.errors == []

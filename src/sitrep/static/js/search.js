@@ -1,5 +1,6 @@
 // Search: actors, events, quotes and places found by their words (GET /search), a page at a time.
 import { api, evidenceHref, h, notice, qs, snippet, typeBadge } from './dom.js';
+import { exportLinks } from './exporting.js';
 
 const KINDS = [['', 'Everything'], ['actor', 'Actors'], ['event', 'Events'], ['quote', 'Quotes'], ['place', 'Places']];
 const PAGE = 20;
@@ -37,7 +38,7 @@ export async function render(root, params, _arg, current) {
   })));
   if (!res.items.length) { root.append(notice(`Nothing found for “${q}”.`)); return; }
   root.append(h('p', { class: 'muted', id: 'search-count' },
-    `${res.offset + 1}–${res.offset + res.items.length} of ${res.total}`));
+    `${res.offset + 1}–${res.offset + res.items.length} of ${res.total}`), exportLinks('search', { q, kind }));
   root.append(h('ol', { class: 'hits', id: 'search-results', start: res.offset + 1 }, res.items.map(hit => h('li',
     { class: `hit hit-${hit.kind}`, dataset: { kind: hit.kind, id: hit.id } },
     h('span', { class: 'hit-kind' }, hit.kind), ' ',

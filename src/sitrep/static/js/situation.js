@@ -1,5 +1,6 @@
 // Situation: the report of a period, with counts by event type.
 import { api, eventBadge, evidenceHref, field, h, notice, qs, snippet, table } from './dom.js';
+import { exportLinks } from './exporting.js';
 
 const COUNT_LABELS = [['articles', 'Articles'], ['sources', 'Outlets'], ['actors', 'Actors'], ['events', 'Events'],
   ['multi_source_events', 'Events with 2+ outlets'], ['quotes', 'Quotes'], ['claims', 'Claims'],
@@ -59,7 +60,9 @@ export async function render(root, params, _arg, current) {
     root.append(h('section', { class: 'panel' }, h('h2', {}, 'Events more than one outlet reports'),
       table(eventCols, rep.top_events)));
   }
-  root.append(h('section', { class: 'panel' }, h('h2', {}, 'Latest events'), table(eventCols, evs.items)));
+  root.append(h('section', { class: 'panel' }, h('h2', {}, 'Latest events'), table(eventCols, evs.items),
+    h('p', {}, h('a', { href: '#/timeline' + qs(period) }, 'All of them on the timeline →')),
+    exportLinks('events', period, ['csv', 'json', 'geojson'])));
 
   root.append(h('div', { class: 'two' },
     h('section', { class: 'panel' }, h('h2', {}, 'Quotes'),
