@@ -77,3 +77,14 @@ def test_cli_search(db):  # noqa: F811
     r = subprocess.run([sys.executable, "-m", "sitrep", "search", "ostrava", "--db", str(db), "-n", "1"],
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 0 and "Ostrava" in r.stdout and "--offset 1" in r.stderr
+
+
+def test_the_search_benchmark_runs_on_a_small_store(tmp_path):
+    r = subprocess.run([sys.executable, "benchmarks/search.py", "--events", "3000", "--repeat", "2", "--json",
+                        "--db", str(tmp_path / "b.duckdb")], capture_output=True, text=True, timeout=300,
+                       cwd=str(__import__("pathlib").Path(__file__).resolve().parent.parent),
+                       env={**__import__("os").environ, "PYTHONPATH": "src"})
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["events"] == 3000 and out["index_terms"] > 3000
+    assert out["queries"]["an actor by alias"]["found"] >= 1 and out["worst_p95_ms"] < 2000

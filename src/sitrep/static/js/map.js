@@ -116,7 +116,7 @@ export async function render(root, params, _arg, current) {
         : groups.find(q => !q.alone && Math.hypot(q.x - p.x, q.y - p.y) < CLUSTER_PX);
       if (g) g.members.push(p.m); else groups.push({ x: p.x, y: p.y, members: [p.m], alone: p.m.place_key === focus });
     }
-    const labels = [];
+    const labels = [], singles = [];
     for (const g of groups.reverse()) {
       const n = g.members.reduce((a, m) => a + (m.n || 0), 0);
       const r = 4 + 10 * Math.sqrt(Math.max(n, 0.3) / maxN);
@@ -124,7 +124,7 @@ export async function render(root, params, _arg, current) {
         const names = g.members.map(m => m.name).join(', ');
         const c = s('g', { class: 'cluster', tabindex: 0, role: 'button', 'data-size': g.members.length,
           'aria-label': `${g.members.length} places (${n} events): ${snippet(names, 120)}; zoom in` },
-        s('circle', { cx: g.x.toFixed(1), cy: g.y.toFixed(1), r: (r + 4).toFixed(1) }),
+        s('circle', { cx: g.x.toFixed(1), cy: g.y.toFixed(1), r: Math.min(r + 4, CLUSTER_PX - 4).toFixed(1) }),
         s('text', { x: g.x.toFixed(1), y: (g.y + 4).toFixed(1), class: 'cluster-n' }, String(g.members.length)),
         s('title', {}, `${g.members.length} places: ${snippet(names, 200)}`));
         const open = () => { fitTo(g.members); draw(); };
@@ -139,10 +139,11 @@ export async function render(root, params, _arg, current) {
         s('title', {}, `${m.name}: ${m.n_mentions || 0} mention(s) in ${m.n_articles || 0} article(s), ${m.n || 0} event(s)`));
         dot.addEventListener('click', () => showPlace(side, m, f));
         dot.addEventListener('keydown', e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); showPlace(side, m, f); } });
-        layer.append(dot);
+        singles.push(dot);  // drawn over the clusters, so each stays clickable
         labels.push({ m, x: g.x + r + 2, y: g.y + 4 });
       }
     }
+    layer.append(...singles);
     const placed = [];
     for (const l of labels.sort((a, b) => (b.m.n || 0) - (a.m.n || 0) || (b.m.n_mentions || 0) - (a.m.n_mentions || 0))) {
       const box = [l.x, l.y - 10, l.x + 6.4 * l.m.name.length, l.y + 2];
