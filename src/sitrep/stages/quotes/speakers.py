@@ -167,15 +167,61 @@ def resolve(ctx: QuoteContext, head, last_person: Optional[Speaker],
             last_group: Optional[Speaker]) -> Optional[Speaker]:
     """The speaker named by ``head`` (see the module doc, step 2); a speaker without an actor
     (``ref`` None) when nothing applies."""
-    # an appositive names the speaker better than a title ("the spokesman, Pat Ryder, said")
-    heads = [head] + [c for c in head.children if c.dep_ == "appos"]
+    # an appositive person names the speaker better than a title ("the spokesman, Pat Ryder, said")
+    appos = [c for c in head.children if c.dep_ == "appos"]
+    people = [c for c in appos if (m := ctx.mention_with(c.idx, c.idx + len(c))) is not None
+              and ctx.is_person_actor(m.actor_id, m.how)]
+    heads = people + [head] + [c for c in appos if c not in people]
+    cs, ce = core_span(ctx, head)
+    if head.lower_ in ctx.words.person_pronouns and head.pos_ == "PRON":
+        got = nearest_speaker(ctx, head, (cs, ce), last_person)
+        if got is not None:
+            return got
     got = by_mention(ctx, heads)
     if got is not None:
         return got
-    cs, ce = core_span(ctx, head)
     if head.pos_ == "PRON" or head.lower_ in ctx.words.pronouns:
         return by_pronoun(ctx, head, (cs, ce), last_person, last_group)
+    if head.lemma_.lower() in ctx.words.document_nouns or head.lower_ in ctx.words.document_nouns:
+        return by_document(ctx, head, (cs, ce), last_person, last_group)
     return by_entity(ctx, heads, (cs, ce)) or by_proper_name(ctx, heads, (cs, ce)) or Speaker(None, cs, ce, False)
+
+
+def nearest_speaker(ctx: QuoteContext, head, core: tuple[int, int],
+                    last_person: Optional[Speaker]) -> Optional[Speaker]:
+    """ "Netanyahu said Israel would act. *He* said ...": a he/she speaking right after a person spoke
+    (the same or the previous sentence) is that person -- the subject of the nearest attribution
+    decides, not a person named in between."""
+    if last_person is None or last_person.ref is None:
+        return None
+    here = ctx.sent_index(head.idx)
+    if here - ctx.sent_index(last_person.start) > 1:
+        return None
+    cs, ce = core
+    return Speaker(ActorRef(actor_id=last_person.ref.actor_id, text=head.text), cs, ce, True)
+
+
+def by_document(ctx: QuoteContext, head, core: tuple[int, int], last_person: Optional[Speaker],
+                last_group: Optional[Speaker]) -> Speaker:
+    """A text speaks for its owner: "*the group's* statement said", "a *ministry* statement", "according
+    to *UN* figures", "the report published *by Human Rights Watch*"; a bare "the statement said" is the
+    one who spoke last. No owner: a speaker without an actor."""
+    cs, ce = core
+    owners = [c for c in head.lefts if c.dep_ in ("poss", "compound", "nmod", "amod")]
+    for c in head.rights:
+        if c.dep_ in ("acl", "prep"):
+            owners.extend(t for t in c.subtree if t.dep_ == "pobj" and t.head.lower_ in ("by", "from", "of"))
+    for o in owners:
+        m = ctx.mention_with(o.idx, o.idx + len(o))
+        if m is not None:
+            return Speaker(ActorRef(actor_id=m.actor_id, text=ctx.text[cs:ce]), cs, ce,
+                           ctx.is_person_actor(m.actor_id, m.how))
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.lefts)
+    last = max((s for s in (last_person, last_group) if s is not None and s.ref is not None),
+               key=lambda s: s.start, default=None)
+    if definite and not owners and last is not None:
+        return Speaker(ActorRef(actor_id=last.ref.actor_id, text=ctx.text[cs:ce]), cs, ce, last.person)
+    return Speaker(None, cs, ce, False)
 
 
 def by_mention(ctx: QuoteContext, heads) -> Optional[Speaker]:
