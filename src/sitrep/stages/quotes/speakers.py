@@ -28,16 +28,21 @@ _CORE_LEFT_DEPS = ("compound", "det", "amod", "nmod", "poss", "nummod", "punct")
 
 
 def resolve_speakers(ctx: QuoteContext, hits: list[CueHit]) -> None:
-    """Give every cue its speaker, in text order (a pronoun takes the last speaker of its kind)."""
+    """Give every cue its speaker, in text order (a pronoun takes the last speaker of its kind; a cue
+    inside another cue's reported clause is reported, not spoken, and never the last speaker)."""
     last_person: Optional[Speaker] = None
     last_group: Optional[Speaker] = None
+    reach = -1   # the end of the reported clauses of the cues so far
     for h in hits:
         head = speaker_head(ctx, h)
+        embedded = h.start < reach   # "Hart said Diallo had *agreed*": not who spoke last
+        if h.content is not None and h.content[0] > h.start:
+            reach = max(reach, h.content[1])
         if head is None:
             continue
         sp = resolve(ctx, head, last_person, last_group)
         h.speaker = sp
-        if sp is not None and sp.ref is not None:
+        if sp is not None and sp.ref is not None and not embedded:
             if sp.person:
                 last_person = sp
             else:
