@@ -134,7 +134,7 @@ def test_an_outlet_carrying_a_reported_speech_is_not_its_speaker(pipe):
 def test_an_outlet_speaking_on_its_own_account_is_the_speaker(pipe):
     doc = extract(pipe, "Iran threatened to cut power to the region, the official IRNA news agency reported.")
     a = speaker(doc, "Iran threatened")
-    assert a is not None and a.kind == "media"
+    assert a is not None and a.name == "the official IRNA news agency" and a.kind == "group"
 
 
 def test_a_description_that_gives_its_name_is_that_name(pipe):
@@ -159,3 +159,29 @@ def test_described_source_words_load_and_a_typo_fails():
         validate_data({"not_speakers": [], "media_heads": [], "organization_heads": [], "group_heads": [],
                        "weak_cues": [], "source_head": [], "naming_words": [], "max_tokens": 12},
                       DescribedSourcesFile, "described_sources.yaml")
+
+
+def test_a_dateline_never_speaks(pipe):
+    doc = extract(pipe, "WASHINGTON (Newswire) — The U.S. on Wednesday said it imposed new sanctions on 20 firms.")
+    a = speaker(doc, "it imposed new sanctions")
+    assert a is not None and a.name == "United States"
+
+
+def test_the_addressee_of_told_is_not_the_speaker_past_a_relative_clause(pipe):
+    doc = extract(pipe, "“We want to shut down parliament,” protester Ann Ruto, who was trying to enter the "
+                        "building, told Reuters.")
+    assert speaker(doc, "We want to shut").name == "Ann Ruto"
+
+
+def test_state_media_is_a_described_group_and_a_party(pipe):
+    doc = extract(pipe, "Pakistani state media accused Afghan troops of starting “unprovoked” gunfire.")
+    a = speaker(doc, "unprovoked")
+    assert a.name == "Pakistani state media" and a.kind == "group" and a.country == "PAK"
+    accuse = next(e for e in doc.events if e.type == "ACCUSE")
+    assert accuse.source is not None and accuse.source.actor_id == a.id   # a party of its events
+
+
+def test_a_group_word_after_a_name_is_that_name(pipe):
+    doc = extract(pipe, "The pro-Iranian Hezbollah group said its fighters attacked an army post.")
+    a = speaker(doc, "its fighters attacked")
+    assert a is not None and a.kind == "armed_group" and "group" not in a.name.lower().split()

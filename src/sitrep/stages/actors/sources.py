@@ -2,8 +2,9 @@
 "security sources said", "said one driver", "according to a witness", "an officer at the base said").
 
 Each becomes an actor named by the words of the text (``how == "described"``): a person for a singular
-("a witness"), a group for a plural ("security sources"), a medium or an organisation by its head word
-("state television", "a rights group"). Only where a speaker stands: the subject of a cue verb and the
+("a witness"), a group for a plural ("security sources") and for a medium or organisation described by
+its head word ("state television", "a rights group") -- a described source is never a medium, so the
+events stage keeps it as a party ("state media accused ..."). Only where a speaker stands: the subject of a cue verb and the
 object of a cue preposition of ``quote_cues.yaml``, so the quotes stage finds the actor on the speaker's
 words. The words of ``data/described_sources.yaml`` decide the rest:
 
@@ -124,22 +125,21 @@ def is_candidate(w: SourceWords, tok, cue: str) -> bool:
     if lemma in w.document_nouns or lemma in w.not_speakers or tok.lower_ in w.document_nouns:
         return False
     if cue in w.weak_cues:
-        return lemma in w.source_heads or lemma in w.media_heads or lemma in w.organization_heads
+        return any(x in words for x in (lemma, tok.lower_)
+                   for words in (w.source_heads, w.media_heads, w.organization_heads))
     return True
 
 
 def kind_of(w: SourceWords, tok) -> str:
-    """The kind of a described source by its head: "state television" a medium, "a rights group" an
-    organisation, "security sources" a group, "a witness" a person."""
+    """The kind of a described source: a group for a plural ("security sources"), a medium or an
+    organisation described by its head ("state television", "the state news agency", "a rights
+    group") or a collective ("the crew"); else a person ("a witness", "one driver")."""
     lemma = tok.lemma_.lower()
-    if lemma in w.media_heads or tok.lower_ in w.media_heads or any(
+    heads = (w.media_heads, w.organization_heads, w.group_heads)
+    if any(x in words for x in (lemma, tok.lower_) for words in heads) or any(
             c.lower_ in w.media_heads for c in tok.lefts if c.dep_ == "compound"):
-        return "media"   # "state television", "the state news agency"
-    if lemma in w.organization_heads or tok.lower_ in w.organization_heads:
-        return "organization"
-    if lemma in w.group_heads or tok.tag_ in ("NNS", "NNPS"):
         return "group"
-    return "person"
+    return "group" if tok.tag_ in ("NNS", "NNPS") else "person"
 
 
 # -- the words of a description -----------------------------------------------------------------
@@ -227,7 +227,14 @@ def _earlier_same(b, tok, earlier: list[tuple[str, str, int]], any_det: bool = F
 
 def self_named(b, w: SourceWords, tok) -> Optional[str]:
     """A description that gives its name: "the group, *known as JNIM*", "another witness *who
-    identified himself as Shambel*", "a police officer, *named Hassan*" -> the named actor."""
+    identified himself as Shambel*", "a police officer, *named Hassan*", "the pro-Iranian *Hizbollah*
+    group" -> the named actor."""
+    if tok.lemma_.lower() in b.cues.group_nouns:   # "the pro-Iranian Hizbollah group": Hizbollah
+        for i in range(tok.i - 1, left_edge(b, tok) - 1, -1):   # the name nearest the group word
+            m = b.tok_owner.get(i)
+            if m is not None and m.key in b.actors and m.how in NAMED_HOWS \
+                    and b.actors[m.key].kind not in ("person", "state"):
+                return m.key
     for c in tok.rights:
         if c.dep_ not in ("acl", "relcl", "appos"):
             continue

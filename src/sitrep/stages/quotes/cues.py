@@ -16,16 +16,13 @@ Cues inside quotation marks are somebody's words, not the writer's attribution: 
 
 from __future__ import annotations
 
-import re
 from typing import Optional
 
-from .context import QuoteContext
+from .context import DATELINE_RE, QuoteContext
 from .records import CueHit
 
 #: dependencies that give a verb an object or a complement (a ``bare`` cue has none of them)
 _OBJECT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "attr", "oprd", "acomp"}
-#: a wire dateline opening a story: "BEIRUT, Dec 5 (Levant Wire) - "
-_DATELINE_RE = re.compile(r"[A-Z][A-Z .'\-]{1,30}(?:, [^()\n]{1,30}?)? (?:\([^()\n]{1,40}\) )?(?:-{1,2}|\u2014|\u2013) ")
 
 
 def find_cues(ctx: QuoteContext) -> list[CueHit]:
@@ -139,7 +136,7 @@ def clause(ctx: QuoteContext, verb, extra=None) -> Optional[tuple[int, int]]:
     toks = [t for t in comp.subtree if t.i != skip]
     span = trim_tokens(ctx, toks)
     if span is not None:
-        m = _DATELINE_RE.match(ctx.text, span[0], span[1])
+        m = DATELINE_RE.match(ctx.text, span[0], span[1])
         if m is not None and m.end() < span[1]:
             span = (m.end(), span[1])
     return span

@@ -56,6 +56,7 @@ class QuoteCuesFile(DataModel):
     clause_marks: Optional[list[str]] = None
     title_small_words: Optional[list[str]] = None
     speaker_documents: Optional[list[str]] = None
+    addressee_cues: Optional[list[str]] = None
 
 
 # -- what the stage uses -------------------------------------------------------------------------
@@ -83,6 +84,7 @@ class QuoteWords:
     clause_marks: tuple = ()
     title_small_words: frozenset = frozenset()
     document_nouns: frozenset = frozenset()
+    addressee_cues: frozenset = frozenset()
 
     @property
     def pronouns(self) -> frozenset:
@@ -144,7 +146,8 @@ def _words(model: QuoteCuesFile, fallback: Optional[QuoteCuesFile]) -> QuoteWord
                       relative_pronouns=frozenset(low(pick("relative_pronouns"))),
                       clause_marks=tuple(low(pick("clause_marks"))),
                       title_small_words=frozenset(low(pick("title_small_words"))),
-                      document_nouns=frozenset(low(pick("speaker_documents"))))
+                      document_nouns=frozenset(low(pick("speaker_documents"))),
+                      addressee_cues=frozenset(low(pick("addressee_cues"))))
 
 
 def load_cues(path: Optional[str] = None) -> CueLexicon:

@@ -88,7 +88,8 @@ def verb_subject(ctx: QuoteContext, tok):
     subject."""
     verb = tok
     for _ in range(ctx.config.subject_climb_limit):
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not ctx.in_dateline(c.idx)),
+                    None)
         if subj is None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             if agent is not None:
@@ -126,18 +127,20 @@ def adjacent_name(ctx: QuoteContext, tok):
     the quote's closing mark counts (nothing else may stand between), so no noun near a quote is
     ever taken for its speaker."""
     doc = ctx.doc
-    # left: "…," NAME said
-    j = tok.i - 1
+    # left: "…," NAME said, also past a relative clause: "…," NAME, who was trying to leave, told ...
+    j = relative_clause_start(ctx, tok) - 1
+    end = j + 1
     while j >= 0 and _np_token(doc[j]):
         j -= 1
-    if 0 <= j < tok.i - 1:
+    if 0 <= j < end - 1:
         edge = doc[j]
         if edge.is_quote or (edge.text == "," and j > 0 and doc[j - 1].is_quote):
-            head = doc[tok.i - 1]
+            head = doc[end - 1]
             if head.pos_ in ("PROPN", "NOUN"):
                 return head
-    # right: "…," said NAME[,.]
-    if tok.i > 0 and (doc[tok.i - 1].is_quote or doc[tok.i - 1].text == ","):
+    # right: "…," said NAME[,.] -- never the addressee of "told Reuters"
+    if tok.i > 0 and (doc[tok.i - 1].is_quote or doc[tok.i - 1].text == ",") \
+            and tok.lemma_.lower() not in ctx.words.addressee_cues:
         j = tok.i + 1
         last = None
         while j < len(doc) and _np_token(doc[j]):
@@ -147,6 +150,21 @@ def adjacent_name(ctx: QuoteContext, tok):
         if last is not None and (j >= len(doc) or doc[j].is_punct):
             return last
     return None
+
+
+def relative_clause_start(ctx: QuoteContext, tok) -> int:
+    """Where a relative clause set off by commas right before cue ``tok`` begins (its first comma),
+    else ``tok.i``: '"…," protester Ann Ruto*, who was trying to enter parliament,* told Reuters'."""
+    doc = ctx.doc
+    if tok.i < 2 or doc[tok.i - 1].text != ",":
+        return tok.i
+    k = tok.i - 2
+    lo = max(0, tok.i - ctx.config.relative_clause_max_tokens)
+    while k > lo and doc[k].text != "," and not doc[k].is_quote:
+        k -= 1
+    if doc[k].text == "," and k + 1 < tok.i and doc[k + 1].lower_ in ctx.words.relative_pronouns:
+        return k
+    return tok.i
 
 
 def core_span(ctx: QuoteContext, head) -> tuple[int, int]:
