@@ -157,7 +157,8 @@ def test_described_source_words_load_and_a_typo_fails():
     assert "say" in w.cue_verbs and "according" in w.cue_prep_first and "statement" in w.document_nouns
     with pytest.raises(ConfigError, match="source_head"):
         validate_data({"not_speakers": [], "media_heads": [], "organization_heads": [], "group_heads": [],
-                       "weak_cues": [], "source_head": [], "naming_words": [], "max_tokens": 12},
+                       "weak_cues": [], "source_head": [], "naming_words": [], "antecedent_window": 9,
+                       "max_tokens": 12},
                       DescribedSourcesFile, "described_sources.yaml")
 
 

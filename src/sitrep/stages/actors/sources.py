@@ -22,6 +22,7 @@ the words after its head ("an officer at the base in Galcad") is an alias.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Optional
 
@@ -58,6 +59,7 @@ class DescribedSourcesFile(DataModel):
     weak_cues: list[str]
     source_heads: list[str]
     naming_words: list[str]
+    antecedent_window: int = Field(ge=1, le=10_000)
     max_tokens: int = Field(ge=2, le=40)
 
 
@@ -76,6 +78,7 @@ class SourceWords:
     weak_cues: frozenset
     source_heads: frozenset
     naming_words: frozenset
+    antecedent_window: int
     max_tokens: int
 
 
@@ -95,6 +98,7 @@ def load_source_words() -> SourceWords:
                        media_heads=low(model.media_heads), organization_heads=low(model.organization_heads),
                        group_heads=low(model.group_heads), weak_cues=low(model.weak_cues),
                        source_heads=low(model.source_heads), naming_words=low(model.naming_words),
+                       antecedent_window=model.antecedent_window,
                        max_tokens=model.max_tokens)
 
 
@@ -248,29 +252,38 @@ def self_named(b, w: SourceWords, tok) -> Optional[str]:
     return None
 
 
-def _definite_antecedent(b, tok, ts: int) -> Optional[str]:
+class _Earlier:
+    """The mentions found before this rule ran, by start: the named ones (for "the department") and the
+    unnamed speakers (for "the source"); a look-up reads back at most ``window`` of them."""
+
+    def __init__(self, b, w: SourceWords):
+        ments = sorted((m for m in b.ments if m.key in b.actors), key=lambda m: m.start)
+        self.named = [(m.start, m.key, b.actors[m.key].name) for m in ments if m.how in NAMED_HOWS]
+        self.named_starts = [x[0] for x in self.named]
+        self.speakers = [(m.start, m.key) for m in ments if m.how not in NAMED_HOWS and m.how != "pronoun"
+                         and speaker_position(w, b.doc[m.head])]
+        self.speaker_starts = [x[0] for x in self.speakers]
+        self.window = w.antecedent_window
+
+    def named_before(self, at: int) -> list[tuple[str, str, int]]:
+        """(actor, name, start) of the last ``window`` named mentions before ``at``."""
+        k = bisect.bisect_left(self.named_starts, at)
+        return [(key, name, start) for start, key, name in self.named[max(0, k - self.window):k]]
+
+    def speaker_before(self, at: int) -> Optional[str]:
+        """The actor of the last unnamed speaker mention before ``at``."""
+        k = bisect.bisect_left(self.speaker_starts, at)
+        return self.speakers[k - 1][1] if k else None
+
+
+def _definite_antecedent(b, tok, ts: int, index: _Earlier) -> Optional[str]:
     """ "the department", "that organization", "the bloc": the latest actor named before whose name
     holds the head word ("the Treasury Department"); see :func:`sitrep.coref.definite_antecedent`."""
     if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.lefts):
         return None
     if any(c.dep_ in ("amod", "compound", "poss") for c in tok.lefts):
         return None  # "the Syrian military command": a description of its own
-    start = b.doc[ts].idx
-    cands = [(m.key, b.actors[m.key].name, m.start) for m in b.ments
-             if m.start < start and m.key in b.actors and m.how in NAMED_HOWS]
-    return definite_antecedent(tok.lemma_.lower(), cands)
-
-
-def _last_unnamed_speaker(b, w: SourceWords, before: int) -> Optional[str]:
-    """The actor of the last speaker-position mention before ``before`` that is not a proper name
-    ("an officer from the police told Rudaw ... the source noted")."""
-    best = None
-    for m in b.ments:
-        if m.start >= before or not m.key or m.how in NAMED_HOWS or m.how == "pronoun":
-            continue
-        if speaker_position(w, b.doc[m.head]) and (best is None or m.start > best.start):
-            best = m
-    return best.key if best is not None else None
+    return definite_antecedent(tok.lemma_.lower(), index.named_before(b.doc[ts].idx))
 
 
 def described_sources(b, w: SourceWords) -> None:
@@ -279,6 +292,7 @@ def described_sources(b, w: SourceWords) -> None:
     if w is None:
         return
     earlier: list[tuple[str, str, int]] = []   # (actor key, head lemma, start) in text order
+    index = _Earlier(b, w)
     for tok in b.doc:
         cue = speaker_position(w, tok)
         if cue is None:
@@ -286,9 +300,9 @@ def described_sources(b, w: SourceWords) -> None:
         if tok.lemma_.lower() in w.document_nouns or tok.lower_ in w.document_nouns:
             teller = document_teller(b, w, tok)  # "according to a witness account"
             if teller is not None:
-                describe(b, w, teller, earlier, refer=True)
+                describe(b, w, teller, earlier, index, refer=True)
         elif is_candidate(w, tok, cue):
-            describe(b, w, tok, earlier)
+            describe(b, w, tok, earlier, index)
 
 
 def document_teller(b, w: SourceWords, tok):
@@ -303,7 +317,8 @@ def document_teller(b, w: SourceWords, tok):
     return None
 
 
-def describe(b, w: SourceWords, tok, earlier: list[tuple[str, str, int]], refer: bool = False) -> None:
+def describe(b, w: SourceWords, tok, earlier: list[tuple[str, str, int]], index: _Earlier,
+             refer: bool = False) -> None:
     """The described source at ``tok`` (see the module doc): the actor it names or refers back to, or
     a new one; ``refer``: a describing word in front of a text, which takes an earlier source of the
     same word ("a witness ... a witness account")."""
@@ -314,7 +329,7 @@ def describe(b, w: SourceWords, tok, earlier: list[tuple[str, str, int]], refer:
     if any(_named(b, c.i) for c in conj[1:]):
         conj = [tok]  # "a witness and BBC Burmese": the witness speaks beside the named outlet
     ts = left_edge(b, tok)
-    named = self_named(b, w, tok) or (_definite_antecedent(b, tok, ts) if len(conj) == 1 else None)
+    named = self_named(b, w, tok) or (_definite_antecedent(b, tok, ts, index) if len(conj) == 1 else None)
     if not (named or refer or _takes_over(b, tok) or len(conj) > 1 and all(
             c.i not in b.tok_owner or _pending_agent(b, c.i) for c in conj)):
         return
@@ -326,7 +341,7 @@ def describe(b, w: SourceWords, tok, earlier: list[tuple[str, str, int]], refer:
     key = named or _earlier_same(b, tok, earlier, any_det=refer)
     if key is None and tok.lemma_.lower() == "source" and any(
             c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts):
-        key = _last_unnamed_speaker(b, w, doc[ts].idx)
+        key = index.speaker_before(doc[ts].idx)  # "an officer ... told Rudaw. ... the source noted"
     if key is None:
         key = new_source(b, w, tok, ts, te, conj)
     mte = conj[-1].i + 1
