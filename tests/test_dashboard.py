@@ -309,7 +309,7 @@ def test_skip_link_moves_focus_to_the_content(page, server):
 
 
 def post_json(server, path, body):
-    req = urllib.request.Request(server + path, data=json.dumps(body).encode("utf-8"), method="POST",
+    req = urllib.request.Request(server + path, data=json.dumps(body).encode("utf-8"), method="POST",  # noqa: S310 - our local test server
                                  headers={"Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"})
     with urllib.request.urlopen(req, timeout=120) as resp:  # noqa: S310 - our local test server
         return json.loads(resp.read())

@@ -72,7 +72,8 @@ def test_ingest_update_meta_extracts_the_stored_article_again(tmp_path):
     from sitrep.store import Store
 
     path = tmp_path / "wire.jsonl"
-    path.write_text(json.dumps({"id": "w1", "text": "Syrian rebels attacked government positions near Homs on Sunday, a monitor said."}) + "\n")
+    text = "Syrian rebels attacked government positions near Homs on Sunday, a monitor said."
+    path.write_text(json.dumps({"id": "w1", "text": text}) + "\n")
     db = tmp_path / "s.duckdb"
     with Store(db) as s:
         s.ingest([path])

@@ -7,9 +7,11 @@ reads the corrected situation, and a correction outlives the re-ingest of its ar
 
 | target_kind | target_id | ``wrong`` means | fields that can be ``set`` |
 |---|---|---|---|
-| ``event`` | a situation event id (``SE…``) | the event did not happen as reported: it leaves the situation | ``type`` (a PLOVER type), ``source``, ``target`` (an actor, or empty for none) |
+| ``event`` | a situation event id (``SE…``) | the event did not happen as reported: it leaves the situation |
+  ``type`` (a PLOVER type), ``source``, ``target`` (an actor, or empty for none) |
 | ``quote`` | ``ARTICLE:QUOTE`` | not a quote | ``speaker`` (an actor, or empty) |
-| ``link`` | ``ARTICLE:ACTOR`` | the actor of that article is not the identity it was linked to: it stands alone | ``entity`` (the identity it is) |
+| ``link`` | ``ARTICLE:ACTOR`` | the actor of that article is not the identity it was linked to: it stands alone |
+  ``entity`` (the identity it is) |
 | ``actor`` | an entity id | -- | ``name``, ``kind``, ``country`` |
 
 A correction is made on the facts of the articles as they are then (its ``anchors``: article, fact id,
