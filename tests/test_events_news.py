@@ -130,3 +130,68 @@ def test_a_gerund_with_an_object_stays_a_verb():
     text = "The rebels were accused of shelling the market."
     st = run(text, [mention(text, "rebels", "REB")])
     assert all(e.trigger != "shelling" or e.type == "ASSAULT" for e in st.events)
+
+
+# -- calibrated confidence -----------------------------------------------------------------------------------
+
+def test_isotonic_fit_is_monotone_and_pools_violators():
+    from sitrep.stages.events.calibration import fit_isotonic
+    pairs = [(0.1, False), (0.2, True), (0.3, False), (0.8, True), (0.9, True), (0.95, False)]
+    pts = fit_isotonic(pairs)
+    ys = [y for _, y in pts]
+    assert ys == sorted(ys) and len(set(ys)) == len(ys)
+    assert pts[0][1] == 0.0 and 0.5 <= pts[-1][1] <= 1.0
+
+
+def test_calibration_keeps_the_order_of_raw_scores():
+    from sitrep.stages.events.calibration import calibrate
+    pts = [(0.5, 0.05), (0.7, 0.1), (0.9, 0.4)]
+    assert calibrate(0.8, pts) == 0.25
+    raw = [0.1, 0.5, 0.55, 0.7, 0.85, 0.9, 0.99]
+    cal = [calibrate(r, pts) for r in raw]
+    assert cal == sorted(cal) and len(set(cal)) == len(cal)
+    assert all(0.0 <= c <= 1.0 for c in cal)
+
+
+def test_the_calibration_table_is_data_and_validated():
+    import pytest
+    from sitrep.stages.events.calibration import load_calibration, parse_calibration
+    table = load_calibration()
+    assert table.method == "isotonic" and table.pairs > 0 and len(table.points) >= 2
+    with pytest.raises(Exception):
+        parse_calibration({"points": [[0.5, 0.4], [0.9, 0.2]]})   # decreasing
+    with pytest.raises(Exception):
+        parse_calibration({"points": [[0.5, 0.4]], "colour": "red"})
+
+
+def test_the_stage_applies_calibration_unless_switched_off():
+    text = "Russian warplanes bombed rebel positions in Idlib on Monday."
+    raw = EventsStage(fallback_ner=True, calibrate=False)
+    st_raw = ArticleState(article=Article(text=text, published="2024-05-06"))
+    NLP(st_raw)
+    raw.run_alone(st_raw)
+    st = run(text)
+    assert st.events and st_raw.events
+    assert st.events[0].confidence < st_raw.events[0].confidence
+
+
+def test_reliability_plot_is_a_png(tmp_path):
+    from sitrep.evaluation.reliability import reliability_bins, write_reliability_plot
+    pairs = [(0.05, False), (0.12, False), (0.15, True), (0.92, True), (0.95, False)]
+    assert reliability_bins(pairs)[0] == (0, 0.05, 0.0, 1)
+    path = write_reliability_plot(pairs, tmp_path)
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert write_reliability_plot([], tmp_path) is None
+
+
+def test_extract_leaves_out_events_below_min_confidence(tmp_path):
+    import json
+    from typer.testing import CliRunner
+    from sitrep.cli import app
+    f = tmp_path / "a.txt"
+    f.write_text("Russian warplanes bombed rebel positions in Idlib on Monday. Kenya thanked Ethiopia.")
+    runner = CliRunner()
+    all_ev = json.loads(runner.invoke(app, ["extract", str(f), "--published", "2024-05-06"]).stdout.splitlines()[0])["events"]
+    none = json.loads(runner.invoke(app, ["extract", str(f), "--published", "2024-05-06",
+                                          "--min-confidence", "0.99"]).stdout.splitlines()[0])["events"]
+    assert all_ev and not [e for e in none if e["confidence"] < 0.99]
