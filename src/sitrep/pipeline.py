@@ -1,6 +1,6 @@
 """The pipeline: stages in order, checked at construction, run on one article or on a batch.
 
-    Article ─▶ nlp ─▶ actors ─▶ places ─▶ dates ─▶ events ─▶ quotes ─▶ claims ─▶ relations
+    Article ─▶ language ─▶ nlp ─▶ actors ─▶ places ─▶ dates ─▶ events ─▶ quotes ─▶ claims ─▶ relations
                                                                       ─▶ contradictions ─▶ Document
 
 A :class:`Pipeline` is picklable (its stages carry configuration, not models), so the same object runs
@@ -34,6 +34,7 @@ from .stages.resources import Resources
 
 #: stage name -> "module:Class"; the default pipeline runs them in this order.
 STAGES: dict[str, str] = {
+    "language": "sitrep.stages.language:LanguageStage",
     "nlp": "sitrep.stages.nlp:NlpStage",
     "actors": "sitrep.stages.actors:ActorsStage",
     "places": "sitrep.stages.places:PlacesStage",

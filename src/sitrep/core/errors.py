@@ -15,6 +15,8 @@ pipeline stage it happened in::
     │   │   └── FieldTypeError       E108 a field of a record that is not of its type (a list for "title")
     │   └── NoTextInHtmlError        E106 HTML from which no text could be extracted
     ├── StageError                   E201 a stage failed on one article (wraps the cause)
+    ├── UnsupportedLanguageError     E202 an article in a language sitrep does not read (``unsupported_language``:
+    │                                     the language and the detector's confidence)
     ├── ConfigError                  the pipeline or its data is set up wrongly
     │   ├── PipelineOrderError       E301 a stage needs what no earlier stage assigns
     │   │   └── UnassignedFieldError E304 a stage read a state field unassigned or not in its needs
@@ -118,6 +120,21 @@ class FieldTypeError(MalformedRecordError):
 
 class StageError(SitrepError):
     code = "E201"
+
+
+class UnsupportedLanguageError(SitrepError):
+    """An article in a language sitrep cannot read (Greek, Arabic, ...), refused rather than read as
+    English junk: ``language`` is its ISO 639 code, ``confidence`` the detector's probability of it,
+    ``supported`` the languages sitrep reads. Its API code is ``unsupported_language`` (a 422)."""
+
+    code = "E202"
+    kind = "unsupported_language"
+
+    def __init__(self, message: str, *, language: str, confidence: Optional[float] = None,
+                 supported: tuple[str, ...] = (), **kw):
+        self.language, self.confidence, self.supported = language, confidence, tuple(supported)
+        kw.setdefault("stage", "language")
+        super().__init__(message, **kw)
 
 
 class ConfigError(SitrepError):
