@@ -62,6 +62,42 @@ def _french_speech_verbs() -> frozenset:
 _INVERTED_PRONOUNS = frozenset({"-il", "-elle", "-ils", "-elles", "il", "elle", "ils", "elles", "-on", "on"})
 
 
+@Language.component("sitrep_french_no_split")
+def french_no_split(doc):
+    """Keep the small French parser from ending a sentence inside an incise: no sentence starts with a
+    comma or a closing mark, nor right after a comma ("« … », a-t-il écrit", "a déclaré le ministre,
+    Ali Lamine Zeine."). A line break still ends one (set before this runs)."""
+    for i, tok in enumerate(doc):
+        if i == 0 or tok.is_space or tok.is_sent_start:
+            continue
+        prev = doc[i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            continue
+        if (tok.is_punct and tok.text in {",", ";", ")", "»", ":", "."}) or prev.text == ",":
+            tok.is_sent_start = False
+    return doc
+
+
+def _incise_subject(tok) -> list:
+    """The subject of an incise verb the parser missed: an inverted pronoun ("a-t-*il* déclaré"), else the
+    first noun or name after the verb ("a déclaré *Emmanuel Macron*"); made the verb's ``nsubj``."""
+    doc = tok.doc
+    pron = [c for c in tok.children if c.lower_ in _INVERTED_PRONOUNS] + \
+           [c for a in tok.children if a.dep_.startswith("aux") for c in a.children if c.lower_ in _INVERTED_PRONOUNS]
+    if pron:
+        pron[0].head, pron[0].dep_ = tok, "nsubj"
+        return pron[:1]
+    objs = [c for c in tok.children if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON")
+            and c.dep_ in ("obj", "expl:subj", "dep", "xcomp", "iobj", "appos", "nmod", "obl:arg")]
+    if not objs:
+        return []
+    objs[0].dep_ = "nsubj"
+    for other in objs[1:]:  # "a déclaré le ministre, Bassam al-Sabbagh": the name in apposition
+        if doc[other.i - 1].is_punct and other.pos_ == "PROPN":
+            other.head, other.dep_ = objs[0], "appos"
+    return objs[:1]
+
+
 @Language.component("sitrep_french_incise")
 def french_incise(doc):
     """Repair the small French model's reading of an incise, where the subject follows its verb of saying:
@@ -72,25 +108,22 @@ def french_incise(doc):
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
             continue
-        if any(c.dep_ in ("nsubj", "nsubj:pass") for c in tok.children):
-            continue
-        before = doc[max(tok.sent.start, tok.i - 3):tok.i]
-        if not any(t.is_punct for t in before):
-            continue  # not an incise: "il a dit que ..." keeps its parse
-        pron = [c for a in tok.children if a.dep_.startswith("aux") for c in a.children
-                if c.lower_ in _INVERTED_PRONOUNS] + \
-               [c for c in tok.children if c.i > tok.i and c.lower_ in _INVERTED_PRONOUNS]
-        if pron:
-            pron[0].head, pron[0].dep_ = tok, "nsubj"
-            continue
-        objs = [c for c in tok.children if c.i > tok.i and c.dep_ in ("obj", "expl:subj", "dep")
-                and c.pos_ in ("NOUN", "PROPN", "PRON")]
-        if not objs:
-            continue
-        objs[0].dep_ = "nsubj"
-        for other in objs[1:]:
-            if doc[other.i - 1].is_punct and other.pos_ == "PROPN":
-                other.head, other.dep_ = objs[0], "appos"
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if not subj and any(t.is_punct for t in doc[max(tok.sent.start, tok.i - 5):tok.i]):
+            subj = _incise_subject(tok)
+        for s in subj:  # "le porte-parole du Kremlin, Dmitri Peskov": the name is the subject's apposition
+            after = s.right_edge.i + 2
+            if after < len(doc) and doc[after - 1].text == "," and doc[after].pos_ == "PROPN" \
+                    and doc[after].head.i not in (s.i, *(x.i for x in s.subtree)):
+                name = doc[after]
+                while name.head.i != name.i and name.head.pos_ == "PROPN" and name.head.i > s.i:
+                    name = name.head
+                if s.i not in {a.i for a in s.ancestors} and name.i not in {a.i for a in s.ancestors}:
+                    name.head, name.dep_ = s, "appos"
+            for c in list(s.children):
+                if c.dep_ == "conj" and c.pos_ == "PROPN" and doc[c.i - 1].is_punct and \
+                        not any(x.dep_ == "cc" for x in c.children):
+                    c.dep_ = "appos"
     return doc
 
 
@@ -134,6 +167,7 @@ def load_language_pipeline(language: str = "en", kb_paths: tuple[str, ...] = (),
     from .kb.ruler import add_kb_ruler
 
     add_kb_ruler(nlp, load_language_kb(kb_paths, language).entity_patterns(), before="ner")
+    nlp.add_pipe("sitrep_french_no_split", after="sitrep_newline_sentences")
     nlp.add_pipe("sitrep_french_labels", after="ner")
     nlp.add_pipe("sitrep_french_incise", after="lemmatizer")
     return nlp

@@ -56,9 +56,10 @@ def language_gazetteer(base, language: str):
     from ..gazetteer import fold
 
     kb = load_language_kb((), language)
+    english = load_kb(())
     extra: dict[str, int] = {}
     for path in language_kb_paths(language):
-        for eid in _entry_ids(path):
+        for eid, metonyms in _entries(path):
             e = kb.get(eid)
             if e is None or e.kind != "state" or not e.country:
                 continue
@@ -68,6 +69,19 @@ def language_gazetteer(base, language: str):
                 continue
             for name in e.aliases:
                 extra.setdefault(fold(name), i)
+            # a capital under its name in the language ("Vienne" is Vienna, not the French town; "Le Caire"
+            # also written "au Caire"): the town the English names of the state's capital give
+            en = english.get(eid)
+            towns = [t for m in (en.metonyms if en else []) for t in base.lookup(m)
+                     if base.country_of(t) == c.alpha_2 and base.kind(t) == "city"]
+            if not towns:
+                continue
+            town = max(towns, key=base.population)
+            for m in metonyms:
+                extra[fold(m)] = town
+                first, _, rest = m.partition(" ")
+                if first.lower() in ("le", "la", "les") and rest:
+                    extra.setdefault(fold(rest), town)
     if not extra:
         return base
     g = copy.copy(base)
@@ -75,7 +89,9 @@ def language_gazetteer(base, language: str):
     return g
 
 
-def _entry_ids(path: str) -> list[str]:
+def _entries(path: str) -> list[tuple[str, list[str]]]:
+    """(id, metonyms) of the entries of a KB file."""
     from . import load_yaml
 
-    return [str(m.get("id")) for m in (load_yaml(path) or []) if isinstance(m, dict) and m.get("id")]
+    return [(str(m.get("id")), list(m.get("metonyms") or [])) for m in (load_yaml(path) or [])
+            if isinstance(m, dict) and m.get("id")]

@@ -41,6 +41,9 @@ NEGATIONS = frozenset({"pas", "jamais", "plus", "guère", "nullement", "aucuneme
 SPEECH_VERBS = frozenset({"dire", "déclarer", "affirmer", "indiquer", "ajouter", "souligner", "assurer",
                           "expliquer", "annoncer", "préciser", "rappeler", "confirmer", "estimer", "rapporter",
                           "signaler", "affirmer", "avertir", "prévenir", "répondre", "écrire"})
+#: verbs whose object is the subject of their complement ("accuser X d'avoir tué", "appeler X à cesser")
+OBJECT_CONTROL = frozenset({"accuser", "appeler", "exhorter", "inviter", "presser", "pousser", "autoriser",
+                            "empêcher", "soupçonner", "encourager", "aider"})
 #: the dependents that lead out of a noun phrase into another clause (never followed to find a name)
 _CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis",
                           "appos:relcl", "dep"})
@@ -102,9 +105,9 @@ class _Finder:
         (t0, m0) = found[0]
         a0 = self.state.actor(m0.actor_id)
         if a0 is not None and a0.kb_id is None and a0.country is None:
-            for t, m in found[1:]:
+            for t, m in found[1:]:  # "l'armée *russe*", "des responsables *du Hamas*"
                 a = self.state.actor(m.actor_id)
-                if t.dep_ == "amod" and a is not None and a.kind == "state":
+                if t.dep_ in ("amod", "nmod") and a is not None and (a.kind == "state" or a.kb_id):
                     return m
         return m0
 
@@ -152,6 +155,10 @@ def _subjects(verb) -> tuple[list, list, bool]:
             return agent, passive, True
         if subj:
             return subj, [], False
+        if v.dep_ in ("xcomp", "advcl", "acl") and v.head.lemma_.lower() in OBJECT_CONTROL:
+            obj = [c for c in v.head.children if c.dep_ == "obj"]
+            if obj:   # "accuse le Rwanda de soutenir le M23": the accused is who supports
+                return obj, [], False
         if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
             v = v.head
             continue
@@ -247,12 +254,16 @@ def french_events(state: ArticleState, lex: Lexicon, onto: Ontology, config) -> 
     doc, finder, out = state.doc, _Finder(state), []
     pub = state.article.published
     for sent in doc.sents:
+        cands = _candidates(sent, lex)
+        triggers = {c[0].i for c in cands}
         toks = [t for t in sent if not t.is_space]
         if not toks:
             continue
         s0, s1 = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         span = Span(text=state.text[s0:s1], start=s0, end=s1)
-        for trig, sense, kind, verb in _candidates(sent, lex):
+        for trig, sense, kind, verb in cands:
+            if sense.frame and any(c.i in triggers for c in trig.children if c.dep_ in ("xcomp", "ccomp")):
+                continue  # "promet de soutenir": the promised act is the event
             src_toks, pass_targets, _ = _subjects(verb)
             tgt_toks = pass_targets or (_targets(trig, sense, lex) if kind == "verbal" else
                                         [d for d in trig.children if d.dep_ == "nmod" and _case(d) in lex.target_preps and _case(d) != "de"])
