@@ -150,3 +150,30 @@ def test_sitrep_eval_fr_meets_the_issues_figures():
     assert r.metric("places right").value >= 0.9
     assert r.metric("dates right").value >= 0.9
     assert r.metric("must-not errors").value == 0
+
+
+def test_the_situation_merges_french_and_english_reports(tmp_path):
+    """The same actors and places in an English and a French report are one actor and one place in the
+    store, and the act both report is one situation event with two reports."""
+    from sitrep.store import Store
+
+    en = ("Rebels seize most of Aleppo\nBEIRUT, Nov 30 (Test Wire) - Fighters of Hayat Tahrir al-Sham seized most "
+          "of Aleppo on Saturday, the Syrian Observatory for Human Rights said.")
+    fr = ("Les rebelles s'emparent d'Alep\nBEYROUTH, 30 novembre (Dépêche) - Les rebelles de Hayat Tahrir al-Cham "
+          "se sont emparés samedi de la majeure partie d'Alep, a indiqué l'Observatoire syrien des droits de l'homme.")
+    f = tmp_path / "two.jsonl"
+    import json
+
+    f.write_text("\n".join(json.dumps({"id": i, "text": t, "published": "2024-11-30"}, ensure_ascii=False)
+                           for i, t in (("en", en), ("fr", fr))), encoding="utf-8")
+    with Store(tmp_path / "s.duckdb") as s:
+        r = s.ingest([str(f)])
+        assert r.failed == 0
+        langs = {a: s.document(a).article.language for a in ("en", "fr")}
+        hts = [a for a in s.actors(search="Hayat Tahrir") if a["kb_id"] == "HTS"]
+        aleppo = [p for p in s.places(search="Aleppo")]
+        sohr = [a for a in s.actors() if a["kb_id"] == "SOHR"]
+    assert langs == {"en": "en", "fr": "fr"}
+    assert len(hts) == 1 and hts[0]["n_articles"] == 2
+    assert len(sohr) == 1 and sohr[0]["n_articles"] == 2
+    assert len(aleppo) == 1 and aleppo[0]["n_articles"] == 2
