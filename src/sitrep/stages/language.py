@@ -88,7 +88,8 @@ class LanguageStage(Stage):
         if given is not None:
             self._given(state, given, guess)
             return
-        share = latin_share(state.text, cfg.max_chars)
+        sure = guess.language in cfg.supported and guess.confidence >= cfg.min_confidence
+        share = None if sure else latin_share(state.text, cfg.max_chars)  # a sure English text needs no count
         if share is not None and share < cfg.min_latin_share:
             lang = guess.language
             if lang in cfg.supported:  # a Latin-script language read in another script: name what it is not
