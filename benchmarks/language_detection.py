@@ -83,7 +83,8 @@ def sitrep_detector():
     return detect
 
 
-DETECTORS = {"py3langid": py3langid_detector, "py3langid-sitrep-cache": sitrep_detector, "lingua": lingua_detector, "lingua-low-accuracy": lingua_lowacc_detector}
+DETECTORS = {"py3langid": py3langid_detector, "py3langid-sitrep-cache": sitrep_detector, "lingua": lingua_detector,
+             "lingua-low-accuracy": lingua_lowacc_detector}
 
 
 def measure(name: str, samples: dict) -> dict:

@@ -51,7 +51,8 @@ def render() -> str:
             if name and name not in names and name not in english[s["id"]]:
                 names.append(name)
         if names:
-            lines.append(f"- {{id: {s['id']}, aliases: {yaml.safe_dump(names, default_flow_style=True, allow_unicode=True, width=10**6).strip()}}}")
+            flow = yaml.safe_dump(names, default_flow_style=True, allow_unicode=True, width=10**6).strip()
+            lines.append(f"- {{id: {s['id']}, aliases: {flow}}}")
     return "\n".join(lines) + "\n"
 
 

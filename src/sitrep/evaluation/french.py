@@ -65,8 +65,8 @@ def evaluate_french(path: str | Path, *, pipeline=None, limit: Optional[int] = N
     if not scored:
         raise EvalDataError(f"the pipeline failed on every article: {failures[:3]}", path=str(path))
     metrics = _sum(scored)
-    metrics.append(ratio("articles read as French", sum(1 for d in docs if d is not None and d.article.language == "fr"),
-                         len(golds)))
+    french = sum(1 for d in docs if d is not None and d.article.language == "fr")
+    metrics.append(ratio("articles read as French", french, len(golds)))
     details_all: dict[str, Any] = {"failures": failures, **details}
     result = SuiteResult(suite="fr", data=str(path), items=len(golds), failures=len(failures), metrics=metrics,
                          details=details_all, seconds=time.perf_counter() - t0)

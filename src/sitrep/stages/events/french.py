@@ -184,6 +184,11 @@ def _targets(verb, sense: Sense, lex: Lexicon) -> list:
     return [c for c in verb.children if c.dep_ in ("obl:arg", "obl", "obl:mod", "iobj") and _case(c) in preps]
 
 
+def _noun_targets(noun, lex: Lexicon) -> list:
+    """The target of an act noun: its complement with a target preposition ("une offensive *contre* X")."""
+    return [d for d in noun.children if d.dep_ == "nmod" and _case(d) in lex.target_preps and _case(d) != "de"]
+
+
 def _negated(verb) -> bool:
     return any(c.lower_ in NEGATIONS and c.dep_ in ("advmod", "advmod:neg") for c in verb.children)
 
@@ -214,7 +219,8 @@ def _place(finder: _Finder, verb, lex: Lexicon, exclude: set) -> Optional[str]:
     "des positions près d'Idleb")."""
     objs = [c for c in verb.children if c.dep_ == "obj"]
     for c in [*verb.children, *[d for o in objs for d in o.children]]:
-        if c.dep_ in ("obl", "obl:mod", "obl:arg", "advmod", "nmod") and (_case(c) in lex.place_target_preps or c.dep_ == "advmod"):
+        if c.dep_ in ("obl", "obl:mod", "obl:arg", "advmod", "nmod") and \
+                (_case(c) in lex.place_target_preps or c.dep_ == "advmod"):
             p = finder.place(c)
             if p is not None and p.actor_id not in exclude:
                 return p.actor_id
@@ -265,8 +271,7 @@ def french_events(state: ArticleState, lex: Lexicon, onto: Ontology, config) -> 
             if sense.frame and any(c.i in triggers for c in trig.children if c.dep_ in ("xcomp", "ccomp")):
                 continue  # "promet de soutenir": the promised act is the event
             src_toks, pass_targets, _ = _subjects(verb)
-            tgt_toks = pass_targets or (_targets(trig, sense, lex) if kind == "verbal" else
-                                        [d for d in trig.children if d.dep_ == "nmod" and _case(d) in lex.target_preps and _case(d) != "de"])
+            tgt_toks = pass_targets or (_targets(trig, sense, lex) if kind == "verbal" else _noun_targets(trig, lex))
             sources = finder.arguments(src_toks, places=False)
             if sense.subject_is_target:
                 sources, targets = finder.arguments(tgt_toks, places=False), sources

@@ -174,5 +174,6 @@ def load_language_cues(language: str) -> CueLexicon:
     return load_cues(str(path))
 
 
-__all__ = ["CUE_KINDS", "CUE_SENSES", "CueEntry", "CueLexicon", "QuoteWords", "QuoteCuesFile", "load_cues", "load_language_cues",
+__all__ = ["CUE_KINDS", "CUE_SENSES", "CueEntry", "CueLexicon", "QuoteWords", "QuoteCuesFile", "load_cues",
+           "load_language_cues",
            "_validate"]
