@@ -64,9 +64,9 @@ def language_gazetteer(base, language: str):
             if e is None or e.kind != "state" or not e.country:
                 continue
             c = pycountry.countries.get(alpha_3=e.country)
-            i = base.countries.get(c.alpha_2) if c is not None else None
-            if i is None:
+            if c is None or base.countries.get(c.alpha_2) is None:
                 continue
+            i = base.countries[c.alpha_2]
             for name in e.aliases:
                 extra.setdefault(fold(name), i)
             # a capital under its name in the language ("Vienne" is Vienna, not the French town; "Le Caire"

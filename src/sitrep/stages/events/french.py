@@ -297,8 +297,8 @@ def french_events(state: ArticleState, lex: Lexicon, onto: Ontology, config) -> 
                 conf = round(max(conf - config.headline_penalty, config.min_event_confidence), 2)
             trigger = trig.text if kind == "verbal" else f"{verb.text} {trig.text}"
             cameo = sense.cameo or onto.cameo(type_, mode)
-            for src in sources or [None]:
-                for tgt in targets or [None]:
+            for src in (sources or [None]):  # type: ignore[list-item]  # no source: one event without
+                for tgt in (targets or [None]):  # type: ignore[list-item]
                     out.append(RawEvent(type=type_, mode=mode, contexts=list(sense.contexts), source=src,
                                         target=tgt, negated=negated, modality=modality, date=date,
                                         location=place, sentence=span, trigger=trigger, confidence=conf,
