@@ -143,6 +143,8 @@ class Pipeline:
 
         timeout = self.article_timeout if article_timeout is None else article_timeout
         budgets = budgets_for([article], timeout)
+        if budgets[0] is not None:
+            self._warm_quietly()   # the models load outside the article's budget (once per process)
         if budgets[0] is not None and AlarmWatch.available():
             with AlarmWatch() as watch:
                 return self._run_batch([article], budgets=budgets, watch=watch)[0]
