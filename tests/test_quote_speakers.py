@@ -186,3 +186,11 @@ def test_a_group_word_after_a_name_is_that_name(pipe):
     doc = extract(pipe, "The pro-Iranian Hezbollah group said its fighters attacked an army post.")
     a = speaker(doc, "its fighters attacked")
     assert a is not None and a.kind == "armed_group" and "group" not in a.name.lower().split()
+
+
+def test_the_source_is_the_last_unnamed_speaker(pipe):
+    doc = extract(pipe, "Gunmen attacked a checkpoint near the town, an officer from the provincial police told "
+                        "Radio Dawn. The attackers came from two sides, the source said.")
+    first, second = speaker(doc, "Gunmen attacked"), speaker(doc, "The attackers came")
+    assert first is not None and first.name == "an officer"
+    assert second is not None and second.id == first.id

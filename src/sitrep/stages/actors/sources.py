@@ -4,9 +4,9 @@
 Each becomes an actor named by the words of the text (``how == "described"``): a person for a singular
 ("a witness"), a group for a plural ("security sources") and for a medium or organisation described by
 its head word ("state television", "a rights group") -- a described source is never a medium, so the
-events stage keeps it as a party ("state media accused ..."). Only where a speaker stands: the subject of a cue verb and the
-object of a cue preposition of ``quote_cues.yaml``, so the quotes stage finds the actor on the speaker's
-words. The words of ``data/described_sources.yaml`` decide the rest:
+events stage keeps it as a party ("state media accused ..."). Only where a speaker stands: the subject of
+a cue verb and the object of a cue preposition of ``quote_cues.yaml``, so the quotes stage finds the
+actor on the speaker's words. The words of ``data/described_sources.yaml`` decide the rest:
 
 1. a head already in a mention is left alone, except an indefinite generic agent ("*a Reuters reporter*
    said", "*an officer* at the base said": a new individual, not the sector's group);
@@ -94,7 +94,8 @@ def load_source_words() -> SourceWords:
     low = lambda ws: frozenset(w.lower() for w in ws)  # noqa: E731
     return SourceWords(cue_verbs=verbs, cue_preps=frozenset(p[-1] for p in preps),
                        cue_prep_first=frozenset(p[0] for p in preps),
-                       document_nouns=low(quote_cues.get("speaker_documents") or []), not_speakers=low(model.not_speakers),
+                       document_nouns=low(quote_cues.get("speaker_documents") or []),
+                       not_speakers=low(model.not_speakers),
                        media_heads=low(model.media_heads), organization_heads=low(model.organization_heads),
                        group_heads=low(model.group_heads), weak_cues=low(model.weak_cues),
                        source_heads=low(model.source_heads), naming_words=low(model.naming_words),
