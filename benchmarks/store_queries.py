@@ -35,7 +35,7 @@ def generate(path: Path, n_events: int, n_actors: int = 20_000) -> None:
                   [list(TYPES), list(TYPES)])
         c.execute("""INSERT INTO articles SELECT 'a' || i, 'Headline ' || i, 'Outlet ' || (hash(i) % 50),
                        NULL, DATE '2023-01-01' + CAST(hash(i * 7) % 730 AS INTEGER), 'en', NULL,
-                       'Headline ' || i || chr(10) || 'Body of article ' || i || '.', '[]', '{}', now()
+                       'Headline ' || i || chr(10) || 'Body of article ' || i || '.', '[]', '{}', now(), NULL
                      FROM range(?) r(i)""", [n_articles])
         c.execute("""INSERT INTO s_actors SELECT 'A' || i, 'Actor ' || i, CASE i % 4 WHEN 0 THEN 'state'
                        WHEN 1 THEN 'armed_group' WHEN 2 THEN 'person' ELSE 'organization' END,

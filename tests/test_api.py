@@ -595,3 +595,169 @@ def test_openapi_property_based_no_server_error(demo_db, tmp_path):
             except Unsatisfiable:  # an operation without parameters has no invalid request to make
                 assert mode == GenerationMode.NEGATIVE, seen[-1]
     assert "GET /events" in seen and "POST /articles" in seen
+
+
+# -- search and pages to the end (issue #17) ---------------------------------------------------------------
+def test_search_finds_actors_events_quotes_and_places(client):
+    r = client.get("/search", params={"q": "hayat tahrir"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["items"][0]["kind"] == "actor" and body["items"][0]["id"] == "HTS"
+    assert body["by_kind"]["event"] > 0 and body["total"] == sum(body["by_kind"].values())
+    place = client.get("/search", params={"q": "damasc", "kind": "place"}).json()["items"]
+    assert place and place[0]["label"] == "Damascus"
+    quote = client.get("/search", params={"q": "syria", "kind": "quote"}).json()["items"][0]
+    doc = client.get(f"/articles/{quote['article_id']}").json()
+    assert doc["text"][quote["start"]:quote["end"]] == quote["detail"]
+
+
+def test_search_pages_and_errors(client):
+    total = client.get("/search", params={"q": "syria"}).json()["total"]
+    seen, offset = [], 0
+    while offset is not None:
+        page = client.get("/search", params={"q": "syria", "limit": 7, "offset": offset}).json()
+        seen += [(h["kind"], h["id"]) for h in page["items"]]
+        offset = page["next_offset"]
+    assert len(set(seen)) == len(seen) == total
+    assert_error(client.get("/search", params={"q": "..."}), 400, "bad_query")
+    assert_error(client.get("/search", params={"q": "x", "kind": "tank"}), 422)
+    assert_error(client.get("/search"), 422)
+
+
+@pytest.mark.parametrize("path", ["/actors", "/quotes", "/places"])
+def test_lists_page_to_the_end(client, path):
+    everything = client.get(path, params={"limit": 500}).json()
+    pages, offset = [], 0
+    while True:
+        rows = client.get(path, params={"limit": 5, "offset": offset}).json()
+        pages += rows
+        if len(rows) < 5:
+            break
+        offset += 5
+    assert pages == everything
+
+
+# -- corrections (issue #17) ------------------------------------------------------------------------------
+def test_corrections_need_the_token_and_are_applied_everywhere(fresh_client):
+    c = fresh_client
+    ev = c.get("/events", params={"type": "ASSAULT", "limit": 1}).json()["items"][0]
+    body = {"target_kind": "event", "target_id": ev["event_id"], "field": "type", "value": "COERCE",
+            "author": "Ana Analyst", "note": "a threat, not an attack"}
+    assert_error(c.post("/corrections", json=body), 401)
+    assert_error(c.post("/corrections", json=body, headers={"Authorization": "Bearer nope"}), 401)
+    r = c.post("/corrections", json=body, headers=AUTH)
+    assert r.status_code == 201, r.text
+    made = r.json()
+    assert (made["author"], made["old_value"], made["value"], made["applied_to"]) == ("Ana Analyst", "ASSAULT",
+                                                                                     "COERCE", ev["n_reports"])
+    assert c.get(f"/events/{ev['event_id']}").json()["event"]["type"] == "COERCE"
+    assert c.get("/corrections").json() == [made]
+    art = c.get(f"/events/{ev['event_id']}").json()["reports"][0]["article_id"]
+    assert c.get("/corrections", params={"article": art}).json() == [made]
+    assert_error(c.post("/corrections", json={**body, "value": "PARTY"}, headers=AUTH), 400, "bad_query")
+    assert_error(c.post("/corrections", json={**body, "target_id": "SEnope"}, headers=AUTH), 404)
+    assert_error(c.post("/corrections", json={**body, "author": ""}, headers=AUTH), 422)
+    wrong = c.post("/corrections", json={"target_kind": "event", "target_id": ev["event_id"], "wrong": True,
+                                         "author": "Bo"}, headers=AUTH)
+    assert wrong.status_code == 201
+    assert_error(c.get(f"/events/{ev['event_id']}"), 404)
+    assert all(e["event_id"] != ev["event_id"] for e in c.get("/events", params={"limit": 500}).json()["items"])
+
+
+def test_a_correction_survives_storing_the_article_again(fresh_client):
+    c = fresh_client
+    stored = c.post("/articles", json={"id": "amman-1", "text": NEW_ARTICLE, "published": "2024-12-18",
+                                       "source": "Test Wire"}, headers=AUTH).json()
+    ev = next(e for e in c.get("/events", params={"since": "2024-12-18", "until": "2024-12-18"}).json()["items"]
+              if e["type"] == "CONSULT")
+    r = c.post("/corrections", json={"target_kind": "event", "target_id": ev["event_id"], "field": "type",
+                                     "value": "AGREE", "author": "ana"}, headers=AUTH)
+    assert r.status_code == 201, r.text
+
+    def types():
+        return sorted(e["type"] for e in c.get("/events", params={"since": "2024-12-18", "until": "2024-12-18"})
+                      .json()["items"])
+
+    corrected = types()
+    assert "AGREE" in corrected
+    again = c.post("/articles", params={"replace": "true"}, headers=AUTH,
+                   json={"id": "amman-1", "text": NEW_ARTICLE + "Officials gave no further details.\n",
+                         "published": "2024-12-18", "source": "Test Wire"})
+    assert again.status_code == 201 and again.json()["replaced"] is True and stored["stored"] is True
+    assert types() == corrected
+    assert c.get("/corrections").json()[0]["applied_to"] == 1
+
+
+# -- datelines and updating a stored article's metadata (issue #17) --------------------------------------------
+DATELINE_TEXT = ("Rebels enter the capital\n"
+                 "DAMASCUS, Dec 8 (Test Wire) - Syrian rebels attacked government positions in Damascus on Sunday, "
+                 "residents said, as in 2024 so far.\n")
+
+
+def test_a_pasted_wire_story_gets_its_date_and_outlet_from_the_dateline(fresh_client):
+    c = fresh_client
+    r = c.post("/articles", json={"id": "dl-1", "text": DATELINE_TEXT}, headers=AUTH).json()
+    a = r["document"]["article"]
+    assert (a["published"], a["source"]) == ("2024-12-08", "Test Wire")
+    assert any("taken from the dateline 'DAMASCUS, Dec 8 (Test Wire)'" in w for w in r["document"]["warnings"])
+    again = c.post("/articles", json={"id": "dl-1", "text": DATELINE_TEXT, "published": "2024-12-09"},
+                   headers=AUTH).json()
+    assert again["stored"] is False and again["meta_differs"] == {"published": ["2024-12-08", "2024-12-09"]}
+    assert "update_meta=true" in again["message"]
+    upd = c.post("/articles", params={"update_meta": "true"}, headers=AUTH,
+                 json={"id": "dl-1", "text": DATELINE_TEXT, "published": "2024-12-09"})
+    assert upd.status_code == 201, upd.text
+    body = upd.json()
+    assert body["meta_updated"] is True and body["document"]["article"]["published"] == "2024-12-09"
+    assert body["document"]["article"]["source"] == "Test Wire"
+    assert c.get("/articles/dl-1").json()["article"]["published"] == "2024-12-09"
+
+
+# -- quality filters, the timeline's histogram and pages, exports of a filtered view (issue #17) ---------------
+def test_timeline_quality_filters_order_pages_and_histogram(client):
+    everything = client.get("/timeline", params={"limit": 500}).json()
+    newest = client.get("/timeline", params={"limit": 500, "order": "newest"}).json()
+    assert [r["id"] for r in newest] == [r["id"] for r in reversed(everything)]
+    pages, offset = [], 0
+    while True:
+        rows = client.get("/timeline", params={"limit": 40, "offset": offset}).json()
+        pages += rows
+        if len(rows) < 40:
+            break
+        offset += 40
+    assert [r["id"] for r in pages] == [r["id"] for r in everything]
+    sure = client.get("/timeline", params={"min_confidence": 0.9, "limit": 500}).json()
+    assert sure and all(r["kind"] == "event" and r["confidence"] >= 0.9 for r in sure)
+    reported = client.get("/events", params={"modality": "reported", "limit": 500}).json()["items"]
+    assert reported and all(e["modality"] == "reported" for e in reported)
+    denied = client.get("/timeline", params={"negated": "true", "limit": 500}).json()
+    assert any(r["kind"] == "event denied" and r["negated"] and r["sources"] for r in denied)
+    hist = client.get("/timeline/histogram").json()
+    assert sum(b["n"] for b in hist) == len(everything)
+    weeks = client.get("/timeline/histogram", params={"bucket": "week"}).json()
+    assert sum(b["n"] for b in weeks) == len(everything) and len(weeks) < len(hist)
+    assert_error(client.get("/timeline", params={"modality": "maybe"}), 400, "bad_query")
+
+
+def test_export_a_filtered_view_as_csv_json_geojson(client):
+    import csv as csv_module
+    import io
+
+    r = client.get("/export/events.csv", params={"type": "ASSAULT"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert 'filename="sitrep-events.csv"' in r.headers["content-disposition"]
+    rows = list(csv_module.DictReader(io.StringIO(r.text)))
+    assert rows and {x["type"] for x in rows} == {"ASSAULT"}
+    as_json = client.get("/export/events.json", params={"type": "ASSAULT"}).json()
+    assert [x["event_id"] for x in as_json] == [x["event_id"] for x in rows]
+    geo = client.get("/export/places.geojson").json()
+    assert geo["type"] == "FeatureCollection" and all(f["geometry"]["type"] == "Point" for f in geo["features"])
+    assert len(client.get("/export/search.json", params={"q": "aleppo"}).json()) > 0
+    assert_error(client.get("/export/quotes.geojson"), 400, "bad_query")
+    assert_error(client.get("/export/secrets.csv"), 422)
+
+
+def test_csv_exports_defuse_formulas():
+    from sitrep.api.routes.downloads import to_csv
+
+    assert to_csv([{"a": "=HYPERLINK(1)", "b": "+1", "c": "plain"}]).splitlines()[1] == "'=HYPERLINK(1),'+1,plain"

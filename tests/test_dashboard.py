@@ -28,7 +28,7 @@ from sitrep.api import BackgroundServer, create_app  # noqa: E402
 from test_api import build_demo  # noqa: E402  (the session's demo database)
 
 PAGES = {"situation": "Situation", "graph": "Actor graph", "timeline": "Timeline", "map": "Map",
-         "evidence": "Evidence", "add": "Add an article"}
+         "evidence": "Evidence", "contradictions": "Contradictions", "add": "Add an article"}
 
 HOSTILE_TITLE = 'Militia <script>window.__xss = 1</script> seizes <img src=x onerror="window.__xss = 2"> town'
 HOSTILE_TEXT = (
@@ -256,4 +256,423 @@ def test_hostile_article_is_shown_as_text_and_never_runs(page, server):
     page.wait_for_selector("#result .doc")
     assert page.inner_text("#result .doc-title") == HOSTILE_TITLE
     assert_nothing_ran(page)
+    assert page.errors == []
+
+
+# -- the analyst's workbench (issue #17) --------------------------------------------------------------------
+def test_an_actor_outside_the_top_12_is_found_in_two_actions(page, server):
+    actors = get_json(server, "/actors?limit=500")
+    top = {a["name"] for a in get_json(server, "/report")["actors"][:12]}
+    target = next(a for a in actors[12:] if a["name"] not in top and a["name"] not in HOSTILE_NAMES
+                  and a["name"].replace(" ", "").isalnum())
+    goto(page, server, "situation", "situation")
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    page.fill("#q", target["name"])
+    page.press("#q", "Enter")                                   # action 1: type and search
+    page.wait_for_selector("#main[data-ready='search'] #search-results")
+    page.locator("#search-results .hit-actor .hit-label").first.click()   # action 2: open it
+    page.wait_for_selector("#main[data-ready='actor'] .actor-name")
+    assert page.inner_text(".actor-name") == target["name"]
+    assert page.errors == []
+
+
+def test_search_results_have_kinds_and_open_their_evidence(page, server):
+    goto(page, server, "search?q=damascus", "search")
+    tabs = page.locator(".tabs .tab").all_inner_texts()
+    assert any(t.startswith("Events (") for t in tabs) and any(t.startswith("Places (") for t in tabs)
+    goto(page, server, "search?q=damascus&kind=event", "search")
+    kinds = set(page.locator("#search-results .hit").evaluate_all("els => els.map(e => e.dataset.kind)"))
+    assert kinds == {"event"}
+    page.locator("#search-results .hit-label").first.click()
+    page.wait_for_selector("#main[data-ready='evidence'] mark.main")
+    assert "amascus" in page.inner_text(".event-panel") + page.inner_text("mark.main")
+    assert page.errors == []
+
+
+def test_the_article_list_pages_to_the_end(page, server):
+    total = get_json(server, "/stats")["counts"]["articles"]
+    goto(page, server, f"evidence?offset={total - 2}", "evidence")
+    assert page.inner_text("#article-count") == f"Articles {total - 1}–{total} of {total}, newest first."
+    assert page.locator("table.grid tbody tr").count() == 2
+    assert page.locator(".pager a[rel=next]").count() == 0
+    page.locator(".pager a[rel=prev]").click()
+    page.wait_for_selector("#main[data-ready='evidence'] #article-count")
+    assert page.errors == []
+
+
+def test_skip_link_moves_focus_to_the_content(page, server):
+    goto(page, server, "situation", "situation")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "skip-link"
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main"
+
+
+def post_json(server, path, body):
+    req = urllib.request.Request(server + path, data=json.dumps(body).encode("utf-8"), method="POST",  # noqa: S310 - our local test server
+                                 headers={"Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"})
+    with urllib.request.urlopen(req, timeout=120) as resp:  # noqa: S310 - our local test server
+        return json.loads(resp.read())
+
+
+CORRECT_TEXT = ("Rebels shell army post near Hama\n"
+                "HAMA, Dec 22 (Test Wire) - Syrian rebels shelled an army post near Hama on Sunday, a monitor said.\n")
+
+
+def test_an_analyst_corrects_an_event_and_the_correction_survives_a_reingest(page, server):
+    post_json(server, "/articles", {"id": "wb-correct", "text": CORRECT_TEXT, "published": "2024-12-22",
+                                    "source": "Test Wire"})
+    day = get_json(server, "/events?since=2024-12-22&until=2024-12-22")["items"]
+    ev = next(e for e in day if e["type"] == "ASSAULT")
+    goto(page, server, f"evidence?event={ev['event_id']}", "evidence")
+    page.click("details.correct summary")
+    page.select_option("#correct-what", "type")
+    page.select_option("#correct-type", "COERCE")
+    page.fill("#correct-author", "Ana Analyst")
+    page.fill("#correct-note", "shelling as pressure")
+    page.fill("#correct-token", TOKEN)
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    page.click("#correct-form button[type=submit]")
+    page.wait_for_selector("#main[data-ready='evidence'] #corrections li")
+    assert "type: ASSAULT → COERCE" in page.inner_text("#corrections")
+    assert "Ana Analyst" in page.inner_text("#corrections")
+    assert page.inner_text(".event-panel h2 .badge") == "COERCE"
+    # the article is stored again (a corrected text): the correction still holds
+    post_json(server, "/articles?replace=true", {"id": "wb-correct", "text": CORRECT_TEXT + "No one was hurt.\n",
+                                                 "published": "2024-12-22", "source": "Test Wire"})
+    goto(page, server, "timeline?since=2024-12-22&until=2024-12-22", "timeline")
+    badges = page.locator("#timeline .entry .badge").all_inner_texts()
+    assert "COERCE" in badges and "ASSAULT" not in badges
+    corr = get_json(server, "/corrections?article=wb-correct")
+    assert corr[-1]["applied_to"] == 1 and corr[-1]["author"] == "Ana Analyst"
+    assert page.errors == []
+
+
+DATELINE_PASTE = ("Rebels reach Damascus suburbs\n"
+                  "DAMASCUS, Dec 7 (Test Wire) - Syrian rebels attacked army positions in the suburbs of Damascus "
+                  "on Saturday, residents said, the fastest advance of 2024.\n")
+
+
+def test_a_pasted_dateline_dates_the_article_and_a_stored_one_can_be_updated(page, server):
+    goto(page, server, "add", "add")
+    page.fill("textarea[name=text]", DATELINE_PASTE)
+    page.fill("input[name=token]", TOKEN)
+    page.click("#store")
+    page.wait_for_selector("#result .doc", timeout=60000)
+    assert "on the timeline on 2024-12-07" in page.inner_text("#result .notice.ok")
+    warn = page.inner_text("#result .doc .notice.warn")
+    assert "taken from the dateline 'DAMASCUS, Dec 7 (Test Wire)'" in warn and "day precision" in warn
+    assert "Test Wire · 2024-12-07" in page.inner_text("#result .doc")
+    # stored again with another date: "already stored" offers to update it
+    page.fill("input[name=published]", "2024-12-06")
+    page.click("#store")
+    page.wait_for_selector("#update-meta", timeout=60000)
+    assert "already stored" in page.inner_text("#result .notice.warn")
+    page.click("#update-meta")
+    page.wait_for_selector("#result .notice.ok", timeout=60000)
+    assert "Updated" in page.inner_text("#result .notice.ok") and "2024-12-06" in page.inner_text("#result .notice.ok")
+    href = page.locator("#result a", has_text="Open the article").get_attribute("href")
+    goto(page, server, href.lstrip("#/"), "evidence")
+    assert "Test Wire · 2024-12-06" in page.inner_text(".panel.article")
+    assert page.errors == []
+
+
+# -- quality in view and accessibility ------------------------------------------------------------------------
+AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+A11Y_PAGES = [("situation", "situation"), ("graph", "graph"), ("timeline", "timeline"), ("map", "map"),
+              ("evidence", "evidence"), ("add", "add"), ("search?q=assad", "search"), ("actor/ASSAD", "actor"),
+              ("contradictions", "contradictions"), ("contradictions?n=0", "contradictions")]
+
+
+@pytest.mark.parametrize("viewport", [(1366, 850), (390, 844)])
+def test_axe_finds_no_contrast_or_label_violations(browser, server, viewport):
+    """axe-core (WCAG 2 A and AA rules) on every page, at a laptop's and a phone's size."""
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    p = context.new_page()
+    source = AXE.read_text(encoding="utf-8")
+    found = {}
+    for route, ready in A11Y_PAGES + [("evidence?event=" + get_json(server, "/events?limit=1")["items"][0]["event_id"],
+                                       "evidence")]:
+        goto(p, server, route, ready)
+        p.wait_for_timeout(200)
+        p.evaluate(source)
+        violations = p.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa']}})).violations.map(v => v.id + ': ' + v.nodes.slice(0, 2).map(
+            n => n.target.join(' ')).join(', '))""")
+        if violations:
+            found[route] = violations
+    context.close()
+    assert found == {}
+
+
+def test_quad_colours_follow_the_ontology_and_every_event_shows_its_quality(page, server):
+    from sitrep.ontology import load_ontology
+    from sitrep.contract import PLOVER_TYPES
+
+    goto(page, server, "situation", "situation")
+    quads = page.evaluate("""async () => { const m = await import('/static/js/dom.js');
+        return Object.fromEntries(%s.map(t => [t, m.quadOf(t)])); }""" % json.dumps(list(PLOVER_TYPES)))
+    assert quads == {t: load_ontology().quad(t) for t in PLOVER_TYPES}
+    # REQUEST and THREATEN no longer share one red: each badge's colour is its quad's
+    colours = page.evaluate("""async () => { const m = await import('/static/js/dom.js');
+        const out = {}; for (const t of ['REQUEST', 'THREATEN', 'ASSAULT', 'AGREE', 'AID']) {
+          const b = m.typeBadge(t); document.body.append(b); out[t] = getComputedStyle(b).backgroundColor; b.remove(); }
+        return out; }""")
+    assert colours["REQUEST"] == colours["THREATEN"] != colours["ASSAULT"] != colours["AGREE"] != colours["AID"]
+    rows = page.locator("table.grid .event-badge")
+    assert rows.count() > 0
+    assert all("conf " in t for t in rows.all_inner_texts())
+    assert page.errors == []
+
+
+def test_timeline_histogram_filters_in_the_url_and_newest_first(page, server):
+    goto(page, server, "timeline", "timeline")
+    dates = page.locator("#timeline .day-head").all_inner_texts()
+    assert dates == sorted(dates, reverse=True)  # newest first by default
+    bars = page.locator("#histogram .hist-bar")
+    assert bars.count() > 5
+    busiest = max(range(bars.count()), key=lambda i: int(bars.nth(i).get_attribute("data-n")))
+    day = bars.nth(busiest).get_attribute("data-bucket")
+    n = int(bars.nth(busiest).get_attribute("data-n"))
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    bars.nth(busiest).click()                                              # one day's events
+    page.wait_for_selector("#main[data-ready='timeline'] #timeline")
+    assert f"since={day}" in page.url and f"until={day}" in page.url
+    assert page.locator("#timeline .day-head").all_inner_texts() == [day]
+    assert page.locator("#timeline .entry").count() == min(n, 100)
+    # quality filters go into the URL, and the page reads them back
+    page.select_option("#timeline-filters select[name=min_confidence]", "0.9")
+    page.wait_for_selector("#main[data-ready='timeline']")
+    page.wait_for_function("() => location.hash.includes('min_confidence=0.9')")
+    page.wait_for_selector("#main[data-ready='timeline']")
+    confs = page.locator("#timeline .qual.conf").all_inner_texts()
+    assert all(float(c.split()[1]) >= 0.9 for c in confs)
+    goto(page, server, "timeline?type=RETREAT&negated=1&order=oldest", "timeline")
+    kinds = page.locator("#timeline .entry").evaluate_all("els => els.map(e => e.className)")
+    assert any("denied" in k for k in kinds)
+    assert page.locator("#timeline .qual.negated").count() >= 1
+    assert page.errors == []
+
+
+def test_export_what_you_see(page, server):
+    goto(page, server, "timeline?type=ASSAULT", "timeline")
+    link = page.locator(".export-links a", has_text="CSV")
+    href = link.get_attribute("href")
+    assert href.startswith("/export/timeline.csv?") and "type=ASSAULT" in href
+    with page.expect_download() as dl:
+        link.click()
+    text = Path(dl.value.path()).read_text(encoding="utf-8")
+    lines = text.strip().splitlines()
+    assert lines[0].startswith("date,kind,id,type")
+    assert len(lines) - 1 == sum(b["n"] for b in get_json(server, "/timeline/histogram?type=ASSAULT"))
+    assert all(",ASSAULT," in line for line in lines[1:])
+    geo = get_json(server, "/export/events.geojson?type=ASSAULT")
+    assert geo["type"] == "FeatureCollection" and geo["features"]
+    assert page.errors == []
+
+
+# -- the graph ----------------------------------------------------------------------------------------------------
+def model_positions(page):
+    return page.evaluate("() => Object.fromEntries(window.sitrepGraph.nodes().map(n => [n.id(), n.position()]))")
+
+
+def test_graph_layout_is_the_same_on_every_load_and_across_filters(page, server, browser):
+    goto(page, server, "graph", "graph")
+    page.wait_for_function("() => window.sitrepGraph && window.sitrepGraph.nodes().length > 0")
+    full = model_positions(page)
+    goto(page, server, "graph?event=ASSAULT&edges=events", "graph")
+    page.wait_for_function("() => window.sitrepGraph")
+    part = model_positions(page)
+    assert part and all(full[k] == v for k, v in part.items())        # a filter never moves a node
+    other = browser.new_context(viewport={"width": 1300, "height": 900}).new_page()
+    goto(other, server, "graph", "graph")
+    other.wait_for_function("() => window.sitrepGraph && window.sitrepGraph.nodes().length > 0")
+    assert model_positions(other) == full                               # a fresh load: the same layout
+    other.context.close()
+    assert page.errors == []
+
+
+def test_graph_nodes_by_keyboard_find_and_neighbours(page, server):
+    goto(page, server, "graph", "graph")
+    page.wait_for_function("() => window.sitrepGraph && window.sitrepGraph.nodes().length > 0")
+    page.focus("#cy")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_selector("#profile .profile")
+    first = page.evaluate("() => window.sitrepGraph.$('node:selected').data('label')")
+    by_name = page.evaluate("""() => window.sitrepGraph.nodes().map(n => String(n.data('label')))
+                                  .sort((a, b) => a.localeCompare(b))""")
+    assert first == by_name[0]  # the arrows go through the actors by name
+    assert page.inner_text("#graph-live").startswith(first)
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("() => window.sitrepGraph.$('node:selected').data('label')") != first
+    # find an actor: it is selected, its neighbours highlighted, the rest faded
+    page.fill("#graph-find", "Bashar al-Assad")
+    page.press("#graph-find", "Enter")
+    page.wait_for_function("() => window.sitrepGraph.$('node:selected').id() === 'ASSAD'")
+    faded = page.evaluate("() => window.sitrepGraph.$('.faded').length")
+    hood = page.evaluate("() => window.sitrepGraph.$('#ASSAD').closedNeighborhood().length")
+    assert faded > 0 and faded + hood == page.evaluate("() => window.sitrepGraph.elements().length")
+    page.wait_for_function("() => document.querySelector('#profile .actor-name')?.textContent === 'Bashar al-Assad'")
+    page.focus("#cy")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#main[data-ready='actor'] .actor-name")
+    assert page.inner_text(".actor-name") == "Bashar al-Assad"
+    assert page.errors == []
+
+
+def test_graph_date_slider_and_export_of_the_visible_subgraph(page, server):
+    goto(page, server, "graph?edges=events&event=ASSAULT", "graph")
+    page.wait_for_function("() => window.sitrepGraph")
+    visible = set(page.evaluate("() => window.sitrepGraph.nodes().map(n => n.id())"))
+    with page.expect_download() as dl:
+        page.click("#export-graphml")
+    text = Path(dl.value.path()).read_text(encoding="utf-8")
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(text)
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    assert {n.get("id") for n in root.iterfind(".//g:node", ns)} == visible
+    assert len(root.findall(".//g:edge", ns)) == page.evaluate("() => window.sitrepGraph.edges().length")
+    with page.expect_download() as dl:
+        page.click("#export-edges-csv")
+    lines = Path(dl.value.path()).read_text(encoding="utf-8").strip().splitlines()
+    assert lines[0] == "source,source_name,target,target_name,kind,type,weight" and len(lines) > 1
+    # the date slider moves the graph in time, and the date goes into the URL
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    page.eval_on_selector("#at-slider", "el => { el.value = 3; el.dispatchEvent(new Event('change')); }")
+    page.wait_for_selector("#main[data-ready='graph']")
+    assert "at=" in page.url
+    assert page.errors == []
+
+
+# -- the map ------------------------------------------------------------------------------------------------------
+def test_map_pans_zooms_and_clusters(page, server):
+    goto(page, server, "map", "map")
+    page.click("#map-world")
+    clusters_far = page.locator("svg.map g.cluster").count()
+    singles_far = page.locator("svg.map circle.place").count()
+    assert clusters_far >= 1  # the Levant's places merge at the scale of the world
+    sizes = page.locator("svg.map g.cluster").evaluate_all("els => els.map(e => Number(e.dataset.size))")
+    page.locator("svg.map g.cluster").nth(sizes.index(max(sizes))).click()   # a cluster zooms in on its places
+    k = page.evaluate("() => window.sitrepMap.view.k")
+    assert k > 1
+    assert page.locator("svg.map circle.place").count() > singles_far
+    before = page.evaluate("() => ({...window.sitrepMap.view})")
+    page.click("#map-zoom-in")
+    after = page.evaluate("() => ({...window.sitrepMap.view})")
+    assert after["k"] > before["k"]
+    page.get_by_role("button", name="Pan east").click()
+    assert page.evaluate("() => window.sitrepMap.view.tx") < after["tx"]
+    assert page.errors == []
+
+
+def test_map_filters_and_a_place_opens_its_events_and_timeline(page, server):
+    goto(page, server, "map?type=ASSAULT", "map")
+    events = get_json(server, "/events?type=ASSAULT&limit=500")["items"]
+    located = {e["place_key"] for e in events if e["lat"] is not None}
+    assert f"{len(located)} place(s) of {len(events)} matching event(s)" in page.inner_text("#map-count")
+    page.click("#map-world")
+    keys = set(page.locator("svg.map circle.place").evaluate_all("els => els.map(e => e.dataset.key)"))
+    assert keys <= located
+    aleppo = next(p for p in get_json(server, "/places?search=Aleppo") if p["name"] == "Aleppo")
+    goto(page, server, "map?place=" + aleppo["place_key"], "map")   # a place named in the URL: focused, opened
+    page.wait_for_selector("#place-events li")
+    assert page.inner_text("#place-panel h2") == "Aleppo"
+    assert page.locator("svg.map circle.place.focused").get_attribute("data-name") == "Aleppo"
+    page.click("#place-panel a.place-timeline")
+    page.wait_for_selector("#main[data-ready='timeline'] #timeline")
+    assert all("Aleppo" in w for w in page.locator("#timeline .entry-what").all_inner_texts())
+    assert page.errors == []
+
+
+def test_a_contradiction_is_compared_side_by_side(page, server):
+    rows = get_json(server, "/contradictions")
+    assert rows, "the demo has contradictions"
+    goto(page, server, "situation", "situation")
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    page.locator(".page-situation a.compare").first.click()          # one action from the situation page
+    page.wait_for_selector("#main[data-ready='contradictions'] #compare")
+    c = rows[0]
+    sides = page.locator("#compare .compare-side")
+    assert sides.count() == 2
+    for i, k in enumerate("ab"):
+        side = sides.nth(i)
+        doc = get_json(server, f"/articles/{c['article_' + k]}")
+        assert side.locator("mark.main").inner_text() == doc["text"][c["start_" + k]:c["end_" + k]]
+        assert side.locator(".compare-source").inner_text() == f"{doc['article']['source']} · {doc['article']['published']}"
+    assert (c["reason"] or "") in page.inner_text("#main .notice.warn")
+    goto(page, server, "contradictions", "contradictions")
+    assert page.locator("a.compare").count() == len(rows)
+    assert page.errors == []
+
+
+# -- a generated 400-article store -------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def big_server(tmp_path_factory):
+    """400 articles: the demo's documents again and again, each copy with its own id, outlet and days
+    (stored as documents: no extraction), so lists run to several pages."""
+    from datetime import date, timedelta
+
+    from sitrep.store import Store
+
+    demo = build_demo(tmp_path_factory)
+    with Store(demo, read_only=True) as s:
+        docs = list(s.documents())
+    out = []
+    for i in range(400):
+        d = docs[i % len(docs)]
+        shift = timedelta(days=7 * (i // len(docs)))
+        pub = (date.fromisoformat(d.article.published) + shift).isoformat() if d.article.published else None
+        events = [e.model_copy(update={"date": (date.fromisoformat(e.date) + shift).isoformat()})
+                  if e.date and len(e.date) == 10 else e for e in d.events]
+        out.append(d.model_copy(update={"article": d.article.model_copy(update={
+            "id": f"gen-{i:03d}", "published": pub, "source": f"Outlet {i % 17}"}), "events": events}))
+    db = tmp_path_factory.mktemp("big") / "big.duckdb"
+    with Store(db) as s:
+        s.add_documents(out)
+    with BackgroundServer(create_app(db, token=TOKEN)) as url:
+        yield url
+
+
+def test_400_articles_the_list_runs_to_the_end_and_search_finds_the_rest(page, big_server):
+    assert get_json(big_server, "/stats")["counts"]["articles"] == 400
+    goto(page, big_server, "evidence", "evidence")
+    seen = []
+    for _ in range(10):
+        seen += page.locator("table.grid tbody tr td:nth-child(2) a").evaluate_all(
+            "els => els.map(a => a.getAttribute('href'))")
+        nxt = page.locator(".pager a[rel=next]")
+        if not nxt.count():
+            break
+        page.evaluate("() => delete document.getElementById('main').dataset.ready")
+        nxt.click()
+        page.wait_for_selector("#main[data-ready='evidence'] #article-count")
+    assert len(seen) == len(set(seen)) == 400
+    assert page.inner_text("#article-count").endswith("of 400, newest first.")
+    # an actor outside the top 12, in two actions
+    top = {a["name"] for a in get_json(big_server, "/report")["actors"][:12]}
+    target = next(a for a in get_json(big_server, "/actors?limit=500")[40:] if a["name"] not in top
+                  and a["name"].replace(" ", "").isalnum())
+    page.fill("#q", target["name"])
+    page.press("#q", "Enter")
+    page.wait_for_selector("#main[data-ready='search'] #search-results")
+    page.locator("#search-results .hit-actor .hit-label").first.click()
+    page.wait_for_selector("#main[data-ready='actor'] .actor-name")
+    assert page.inner_text(".actor-name") == target["name"]
+    assert page.errors == []
+
+
+def test_400_articles_one_days_events_from_the_histogram(page, big_server):
+    goto(page, big_server, "timeline?bucket=week", "timeline")
+    weeks = page.locator("#histogram .hist-bar")
+    assert weeks.count() > 20
+    goto(page, big_server, "timeline", "timeline")
+    bars = page.locator("#histogram .hist-bar")
+    i = max(range(bars.count()), key=lambda j: int(bars.nth(j).get_attribute("data-n")))
+    day, n = bars.nth(i).get_attribute("data-bucket"), int(bars.nth(i).get_attribute("data-n"))
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    bars.nth(i).click()
+    page.wait_for_selector("#main[data-ready='timeline'] #timeline")
+    assert page.locator("#timeline .day-head").all_inner_texts() == [day]
+    assert f"of {n}," in page.inner_text("#timeline-count")
     assert page.errors == []

@@ -174,8 +174,9 @@ def test_new_article_updates_the_situation(tmp_path):
 
 def test_empty_store_has_an_empty_situation(tmp_path):
     with Store(tmp_path / "e.duckdb") as s:
-        assert s.refresh_situation() == {t: 0 for t in ("s_actors", "s_actor_map", "s_events", "s_event_reports",
-                                                          "s_contradictions", "s_relations")}
+        assert s.refresh_situation() == {t: 0 for t in ("s_overrides", "s_actors", "s_actor_map", "s_events", "s_event_reports",
+                                                          "s_contradictions", "s_relations", "s_search_docs",
+                                                          "s_search_terms")}
         assert s.graph(at="2024-01-01") == {"at": "2024-01-01", "nodes": [], "relations": [], "events": []}
 
 

@@ -7,6 +7,7 @@ never creates actors itself:
 * :func:`surname_of` -- "Ryder" or "Lt. Gen. Ryder" after "Pat Ryder" is Pat Ryder;
 * :func:`title_holder` -- "the Pentagon spokesman" is the person the text gave that title (or, just
   before a named person without a title, introduces that person);
+* :func:`definite_antecedent` -- "the department" after "the Treasury Department" is that department;
 * :func:`resolve_pronouns` -- "he"/"she" go to the last compatible *named* person, "it"/"its"/"itself"
   and "the group"/"the organisation" to the most salient compatible organisation, armed group or state
   nearby, scored by grammatical role (subject > possessor > object), recency, how often the actor was
@@ -164,6 +165,24 @@ def title_holder(title_head: str, title_words: set[str], affiliation: Optional[s
         if fits(p) or (not p.get("role") and affiliation):
             return p["actor"]
     return None
+
+
+def definite_antecedent(head: str, candidates: Sequence[tuple[str, str, int]]) -> Optional[str]:
+    """The actor a definite description stands for: the latest of ``candidates`` (actor, name, offset
+    of a mention before the description) whose name holds the description's head word as a word.
+
+    >>> definite_antecedent("department", [("TREASURY", "Treasury Department", 10), ("UN", "UN", 40)])
+    'TREASURY'
+    >>> definite_antecedent("bloc", [("UN", "UN", 40)]) is None
+    True
+    """
+    head = head.lower()
+    best, best_at = None, -1
+    for actor, name, at in candidates:
+        words = name.lower().replace("-", " ").split()
+        if head in words and at > best_at:
+            best, best_at = actor, at
+    return best
 
 
 def is_expletive_it(tok, expletive_verbs: frozenset = frozenset()) -> bool:

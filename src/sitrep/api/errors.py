@@ -7,7 +7,7 @@ another text a 409, a store that cannot be opened a 503, anything unexpected a 5
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -43,7 +43,7 @@ def _validation_message(err: RequestValidationError) -> str:
 
 
 #: the error responses an endpoint documents: reading, writing, and writing into the store
-ERROR_RESPONSES = {s: {"model": ErrorResponse} for s in (400, 404, 422)}
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {s: {"model": ErrorResponse} for s in (400, 404, 422)}
 WRITE_RESPONSES = {s: {"model": ErrorResponse} for s in (400, 401, 403, 413, 422)}
 STORE_RESPONSES = {**WRITE_RESPONSES, 409: {"model": ErrorResponse}}
 

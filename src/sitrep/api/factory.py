@@ -18,14 +18,14 @@ from fastapi.staticfiles import StaticFiles
 from ..core.version import __version__
 from . import errors
 from .middleware import BodyLimit, install_headers
-from .routes import actors, articles, events, extract, graph, places, report, statements, stats
+from .routes import actors, articles, corrections, downloads, events, extract, graph, places, report, search, statements, stats
 from .state import ApiState
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 DEFAULT_MAX_BODY = 2_000_000          # bytes in a request body
 
 #: the routers, in the order of the OpenAPI document
-ROUTERS = (stats, articles, actors, events, statements, graph, places, report, extract)
+ROUTERS = (stats, search, articles, actors, events, statements, graph, places, report, corrections, downloads, extract)
 
 
 def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
@@ -41,7 +41,7 @@ def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
     # no /docs or /redoc: FastAPI's pages load Swagger UI from a CDN, and this server works offline
     app = FastAPI(title="sitrep", version=__version__, docs_url=None, redoc_url=None,
                   description="News articles in, a model of a geopolitical situation out. Read endpoints are "
-                              "open; POST /extract and POST /articles need `Authorization: Bearer $SITREP_TOKEN`.")
+                              "open; POST /extract, POST /articles and POST /corrections need `Authorization: Bearer $SITREP_TOKEN`.")
     app.state.sitrep = state
     errors.install(app)
     install_headers(app, allowed_hosts)

@@ -6,7 +6,7 @@ is :class:`ErrorResponse`, ``{"error": {"code", "message"}}``.
 
 from __future__ import annotations
 
-from typing import Any, Generic, Optional, TypeVar, Union
+from typing import Any, Generic, Literal, Optional, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, field_validator, model_validator
 
@@ -116,14 +116,14 @@ class SituationEvent(_Row):
     confidence: Optional[float] = None
     cameo: Optional[str] = None
     evidence: Optional[str] = None
+    place_key: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
 
 
 class EventFull(SituationEvent):
     contexts: list[str] = Field(default_factory=list)
     negated: Optional[bool] = None
-    place_key: Optional[str] = None
-    lat: Optional[float] = None
-    lon: Optional[float] = None
     country_code: Optional[str] = None
     first_reported: Optional[str] = None
     last_reported: Optional[str] = None
@@ -249,13 +249,25 @@ class Graph(BaseModel):
 
 class TimelineItem(_Row):
     date: str
-    kind: str
+    kind: str = Field(description="event, event denied, relation began, relation ended")
     id: str
     type: str
     what: str
     n_sources: Optional[int] = None
     evidence: Optional[str] = None
+    modality: Optional[str] = None
+    confidence: Optional[float] = None
+    negated: Optional[bool] = None
+    place_key: Optional[str] = None
+    date_text: Optional[str] = Field(default=None, description="The date as the text gives it (2016, 2024-12), when "
+                                                               "`date` is a day it was placed on.")
     sources: list[Source] = Field(default_factory=list)
+
+
+class HistogramBucket(BaseModel):
+    bucket: str = Field(description="The day, or the Monday of the week.")
+    n: int
+    quads: dict[str, int] = Field(description="Entries by PLOVER quad class (relation: relation changes).")
 
 
 class PlaceRow(_Row):
@@ -269,6 +281,64 @@ class PlaceRow(_Row):
     n_articles: int = 0
     n_mentions: int = 0
     n_events: int = 0
+
+
+class CorrectionIn(BaseModel):
+    """An analyst's correction: mark the target wrong, or set one field (an actor by id, name or alias;
+    empty for none)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    target_kind: Literal["event", "quote", "link", "actor"]
+    target_id: str = Field(min_length=1, max_length=300, description="SE… for an event, ARTICLE:QUOTE for a quote, "
+                                                                     "ARTICLE:ACTOR for a link, an entity id for an actor.")
+    wrong: bool = False
+    field: Optional[Literal["type", "source", "target", "speaker", "entity", "name", "kind", "country"]] = None
+    value: Optional[str] = Field(default=None, max_length=300)
+    author: str = Field(min_length=1, max_length=200, description="Who makes the correction.")
+    note: Optional[str] = Field(default=None, max_length=2000)
+
+
+class Correction(_Row):
+    id: str
+    target_kind: str
+    target_id: str
+    action: str = Field(description="wrong or set")
+    field: Optional[str] = None
+    value: Optional[str] = None
+    old_value: Optional[str] = None
+    author: str
+    note: Optional[str] = None
+    created_at: str
+    anchors: list[dict[str, Any]] = Field(default_factory=list, description="The per-article facts it was made on.")
+    applied_to: int = Field(0, description="How many per-article facts it applies to now.")
+
+
+class SearchHit(_Row):
+    """One thing found: an actor (``id`` its entity id), an event (its id), a quote (``ARTICLE:QUOTE``;
+    ``article_id``, ``start``, ``end`` its span) or a place (its place key)."""
+
+    kind: str
+    id: str
+    label: Optional[str] = None
+    detail: Optional[str] = None
+    date: Optional[str] = None
+    type: Optional[str] = Field(default=None, description="The event type, actor kind, quote kind or place feature.")
+    article_id: Optional[str] = None
+    start: Optional[int] = None
+    end: Optional[int] = None
+    score: float
+
+
+class SearchResults(BaseModel):
+    query: str
+    terms: list[str] = Field(description="The words searched for (lower case, accents and common words dropped).")
+    total: int = Field(description="How many things match (of the kind asked for).")
+    by_kind: dict[str, int]
+    items: list[SearchHit]
+    limit: int
+    offset: int
+    next_offset: Optional[int] = None
 
 
 class Report(BaseModel):
@@ -343,6 +413,11 @@ class Stored(BaseModel):
         default=None, description="When the store holds this text under another id: that id (the document is "
                                   "that article's, and this id now resolves to it).")
     replaced: bool = Field(default=False, description="True when this text replaced a stored one (?replace=true).")
+    meta_updated: bool = Field(default=False, description="True when the article was stored already and was "
+                                                          "extracted again with new metadata (?update_meta=true).")
+    meta_differs: dict[str, list[Optional[str]]] = Field(
+        default_factory=dict, description="When already stored: the metadata given now that differs from the "
+                                          "stored ({field: [stored, given]}); ?update_meta=true applies it.")
     message: str
     document: Document
 

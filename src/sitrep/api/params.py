@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import Query
 
 MAX_LIMIT = 500                       # the largest page a list endpoint returns
@@ -14,7 +16,7 @@ def page_limit(default: int = 50):
 
 
 OFFSET = Query(0, ge=0, le=10_000_000, description="How many to skip.")
-DATE_Q = dict(pattern=DATE_RE, description="YYYY-MM-DD")
+DATE_Q: dict[str, Any] = dict(pattern=DATE_RE, description="YYYY-MM-DD")
 
 
 def quote(q: dict) -> dict:

@@ -88,7 +88,12 @@ def settled(s, plan, article) -> Optional[JSONResponse]:
                      message=f"this text is stored as article {d.duplicate_of!r}; {article.id!r} now resolves to it")
         return JSONResponse(out.model_dump(mode="json"), status_code=200)
     if plan.skipped:
-        out = Stored(stored=False, article_id=article.id, document=s.document(article.id),
-                     message="this article is already stored")
+        old = s.stored_meta([article.id]).get(article.id, {})
+        differs = {k: [old.get(k), getattr(article, k)] for k in ("title", "source", "url", "published")
+                   if getattr(article, k) is not None and getattr(article, k) != old.get(k)}
+        hint = ("; its stored metadata differs (" + ", ".join(f"{k} {o or '(none)'} -> {n}" for k, (o, n) in differs.items())
+                + "): send it again with ?update_meta=true to update it") if differs else ""
+        out = Stored(stored=False, article_id=article.id, document=s.document(article.id), meta_differs=differs,
+                     message="this article is already stored" + hint)
         return JSONResponse(out.model_dump(mode="json"), status_code=200)
     return None

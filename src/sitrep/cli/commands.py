@@ -173,6 +173,9 @@ def ingest(
                                  help="A stored article id given another text: replace the stored article "
                                       "(without it, that is an error)."),
     article_timeout: Optional[float] = ARTICLE_TIMEOUT,
+    update_meta: bool = typer.Option(False, "--update-meta",
+                                     help="An article already stored read with another date, outlet, title or URL: "
+                                          "extract it again with them."),
 ) -> None:
     """Extract articles and store them in the database (idempotent; failures are recorded).
 
@@ -184,7 +187,7 @@ def ingest(
     with Store(db) as store:
         result = _ingest(store, paths, kb=kb, published=published, source=source, max_bytes=max_bytes,
                          n_process=n_process, ray_address=ray, encoding=encoding, replace=replace,
-                         article_timeout=article_timeout)
+                         article_timeout=article_timeout, update_meta=update_meta)
     err_console.print(f"{db}: {result.summary()}", highlight=False)
     _tally(result.read, result.documents, result.duplicates, result.failed)
     if result.failed:
@@ -192,13 +195,13 @@ def ingest(
 
 
 def _ingest(store, paths, *, kb, published=None, source=None, max_bytes=limits.MAX_ARTICLE_BYTES, n_process=1,
-            ray_address=None, encoding=None, replace=False, article_timeout=None):
+            ray_address=None, encoding=None, replace=False, article_timeout=None, update_meta=False):
     n = len(list(expand_paths(paths)))
     with _progress(n, "ingesting") as advance:
         result = store.ingest(paths, pipeline=_pipeline(kb), published=published, source=source,
                               max_bytes=max_bytes, n_process=n_process, ray_address=ray_address,
                               on_progress=advance, encoding=encoding, replace=replace,
-                              article_timeout=article_timeout)
+                              article_timeout=article_timeout, update_meta=update_meta)
     for f in result.failures:
         _report_failure(f)
     for d in result.duplicate_items:

@@ -1,4 +1,4 @@
-"""CLI commands over the situation: actors, articles, actor, events, quotes, claims, places,
+"""CLI commands over the situation: search, actors, articles, actor, events, quotes, claims, places,
 contradictions, timeline, report, why, export. Each reads the store through the query methods of
 :class:`sitrep.situation.store.Store`; ``--json`` and ``--csv`` print machine-readable output, otherwise
 Rich tables for people.
@@ -69,7 +69,7 @@ def _modes(as_json: bool, as_csv: bool) -> None:
 
 
 def emit(data: Any, rows: Sequence[dict], columns: Sequence[str], *, as_json: bool, as_csv: bool,
-         title: str, empty: str, widths: Optional[dict] = None) -> None:
+         title: str, empty: str, widths: Optional[dict] = None, console: Optional[Console] = None) -> None:
     """Print ``data`` as JSON, ``rows`` as CSV, or ``rows`` as a Rich table of ``columns``."""
     if as_json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
@@ -81,7 +81,7 @@ def emit(data: Any, rows: Sequence[dict], columns: Sequence[str], *, as_json: bo
         for r in rows:
             w.writerow([_cell(r.get(c)) for c in cols])
         return
-    console = Console()
+    console = console or Console()
     if not rows:
         console.print(f"[dim]{empty}[/dim]")
         return
@@ -231,6 +231,61 @@ def report(db: Path = DB, since: Optional[str] = SINCE, until: Optional[str] = U
             return
         print_situation(s, Console(), data, since=since, until=until, limit=max(limit, 1))
 
+def search(text: str = typer.Argument(..., help="Words to find (each also as the start of a word)."), db: Path = DB,
+           kind: Optional[str] = typer.Option(None, "--kind", help="Only actor, event, quote or place."),
+           limit: int = limit_option(20, "At most this many results."),
+           offset: int = typer.Option(0, "--offset", help="Skip this many results (the next page)."),
+           as_json: bool = JSON, as_csv: bool = CSV) -> None:
+    """Find actors (name, alias), events and quotes (their text) and places (name), best first."""
+    _modes(as_json, as_csv)
+    with open_store(db) as s:
+        res = s.search(text, kind=kind, limit=max(limit, 1), offset=offset)
+    rows = res["items"]
+    view = [{**r, "detail": _snip(r["detail"], 80)} for r in rows] if not (as_json or as_csv) else rows
+    counts = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in res["by_kind"].items() if n)
+    shown = f"{res['offset'] + 1}-{res['offset'] + len(rows)} of {res['total']}" if rows else f"0 of {res['total']}"
+    emit(res, view, ("kind", "id", "label", "date", "detail"), as_json=as_json, as_csv=as_csv,
+         title=f"Search {', '.join(res['terms'])}: {shown} ({counts or 'nothing'})", empty="Nothing found.")
+    if not (as_json or as_csv) and res["next_offset"] is not None:
+        Console(stderr=True).print(f"More: --offset {res['next_offset']}", highlight=False)
+
+def corrections(db: Path = DB, article: Optional[str] = typer.Option(None, "--article",
+                                                                   help="Only those made on this article's facts."),
+                as_json: bool = JSON, as_csv: bool = CSV) -> None:
+    """The analyst's corrections: who changed what, when, and how many facts each applies to now."""
+    _modes(as_json, as_csv)
+    with open_store(db) as s:
+        rows = s.corrections(article=article)
+    view = [{**r, "what": "wrong" if r["action"] == "wrong" else f"{r['field']}: {r['old_value'] or '-'} -> "
+             f"{r['value'] or '-'}"} for r in rows]
+    emit(rows, rows if as_csv else view, ("id", "created_at", "author", "target_kind", "target_id", "what", "note",
+                                          "applied_to"), as_json=as_json, as_csv=as_csv, title="Corrections",
+         empty="No corrections.")
+
+def correct(kind: str = typer.Argument(..., metavar="KIND", help="event, quote, link or actor."),
+            target: str = typer.Argument(..., metavar="ID", help="SE… (event), ARTICLE:QUOTE, ARTICLE:ACTOR (link) "
+                                                                  "or an actor's id."),
+            db: Path = DB,
+            wrong: bool = typer.Option(False, "--wrong", help="Mark the fact wrong."),
+            set_: Optional[tuple[str, str]] = typer.Option(None, "--set", metavar="FIELD VALUE",
+                                                           help="Set a field: type, source, target, speaker, entity, "
+                                                                "name, kind or country."),
+            by: str = typer.Option(..., "--by", help="Who makes the correction."),
+            note: Optional[str] = typer.Option(None, "--note", help="Why."),
+            as_json: bool = JSON) -> None:
+    """Correct the situation: mark an event, quote or actor link wrong, or fix a field; kept across ingests."""
+    from ..situation.store import Store  # DuckDB on first use
+
+    field, value = set_ if set_ else (None, None)
+    with Store(db) as s:
+        c = s.add_correction(kind, target, author=by, wrong=wrong, field=field, value=value, note=note)
+    if as_json:
+        emit(c, [], (), as_json=True, as_csv=False, title="", empty="")
+    else:
+        Console().print(f"{c['id']}: {c['target_kind']} {c['target_id']} "
+                        + ("marked wrong" if c["action"] == "wrong" else f"{c['field']} = {c['value'] or '(none)'}")
+                        + f" by {c['author']}; applies to {c['applied_to']} fact(s)", highlight=False, markup=False)
+
 def why(event_id: str = typer.Argument(..., help="A situation event id (see `sitrep events`)."), db: Path = DB,
         as_json: bool = JSON, as_csv: bool = CSV) -> None:
     """Why an event is one event: its reports and the rule that joined them."""
@@ -267,7 +322,8 @@ def export(fmt: str = typer.Argument(..., metavar="FORMAT", help=f"{_FORMATS}.")
 
 
 #: the commands, in the order of ``sitrep --help``
-COMMANDS = (actors, articles, actor, events, quotes, claims, places, contradictions, timeline, report, why, export)
+COMMANDS = (search, actors, articles, actor, events, quotes, claims, places, contradictions, timeline, report, why,
+            corrections, correct, export)
 
 
 def register(app: typer.Typer) -> None:
@@ -281,7 +337,7 @@ def print_situation(store, console: Console, data: Optional[dict] = None, *, sin
     """The situation report for people: the per-article report, then what only the whole corpus shows
     (events confirmed by several sources, contradictions across articles). ``sitrep report`` and
     ``sitrep demo`` print this."""
-    from ..situation.report import print_report  # the situation layer on first use: the CLI starts without it
+    from ..situation.report import blocks, narrow, print_report  # the situation layer on first use
 
     s = store
     data = data if data is not None else s.report(since=since, until=until, limit=limit)
@@ -295,10 +351,24 @@ def print_situation(store, console: Console, data: Optional[dict] = None, *, sin
                   f"({c['multi_source_events']} confirmed by more than one source), {c['actors']} actors, "
                   f"{c['quotes']} quotes, {c['claims']} claims, {c['relations']} relations, "
                   f"{c['contradictions']} contradictions.", highlight=False)
+    if narrow(console):  # evidence on its own line under each fact
+        if data["top_events"]:
+            console.print(blocks("Events reported by more than one source", (
+                (f"{r['date'] or '?'}  {r['type']}  {r['source_name'] or '?'} → {r['target_name'] or '-'}"
+                 + (f" in {r['place_name']}" if r["place_name"] else "") + f"  ({r['n_sources']} outlets; "
+                 f"{r['event_id']})", r["evidence"]) for r in data["top_events"]), console.width))
+        else:
+            console.print("[dim]No event was reported by more than one source.[/dim]")
+        if data["contradictions_across"]:
+            console.print(blocks("Contradictions across articles", (
+                (f"{r['reason']}  ({r['outlet_a'] or '?'} / {r['outlet_b'] or '?'})",
+                 f"one says: {r['text_a']} / another says: {r['text_b']}") for r in data["contradictions_across"]),
+                console.width))
+        return
     emit(None, [{**r, "evidence": _snip(r["evidence"], 70)} for r in data["top_events"]],
          ("event_id", "date", "type", "source_name", "target_name", "place_name", "n_sources", "evidence"),
          as_json=False, as_csv=False, title="Events reported by more than one source",
-         empty="No event was reported by more than one source.")
+         empty="No event was reported by more than one source.", console=console)
     if data["contradictions_across"]:
         emit(None, data["contradictions_across"], ("text_a", "outlet_a", "text_b", "outlet_b", "reason"),
-             as_json=False, as_csv=False, title="Contradictions across articles", empty="")
+             as_json=False, as_csv=False, title="Contradictions across articles", empty="", console=console)

@@ -141,7 +141,7 @@ class Mention:
     #: how the mention names its actor: "name" (a KB or proper name), "alias", "acronym",
     #: "metonym" (a capital or seat of power standing for a government: "Moscow said"),
     #: "demonym" ("Russian officials"), "title" ("the Pentagon spokesman"), "pronoun", "agent"
-    #: (a generic agent: "rebels").
+    #: (a generic agent: "rebels"), "described" (a described source: "a Kremlin source told Interfax").
     how: str = "name"
 
     def ref(self) -> ActorRef:

@@ -6,7 +6,9 @@ as text too), HTML (``.html``,
 article per line: ``{"id", "text"|"html", "title"?, "url"?, "source"?, "published"?, "language"?}``, see
 :mod:`sitrep.readers.jsonl`). Directories are read recursively, by suffix, in sorted order. Bytes are
 decoded strictly (:mod:`sitrep.readers.text`). Every text is normalised once
-(:func:`sitrep.article.normalise_text`), and all offsets refer to that text.
+(:func:`sitrep.article.normalise_text`), and all offsets refer to that text. A wire dateline
+("DAMASCUS, Dec 9 (Test Wire) - …") gives an article without a date or outlet its own, with a warning
+(:mod:`sitrep.readers.dateline`).
 
 Every id read gets an outcome (:func:`deduplicate`): an :class:`~sitrep.article.Article`; a
 :class:`~sitrep.article.Duplicate` when its text was read before under another id (or under the same
@@ -22,6 +24,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 from ..article import Article, Duplicate, Failure, text_hash
 from ..errors import IdConflictError, ReadError, UnreadableFileError
+from .dateline import fill_in
 from .html import read_html
 from .jsonl import read_jsonl
 from .text import DEFAULT_MAX_BYTES, check_encoding, read_text
@@ -101,7 +104,8 @@ def deduplicate(items: Iterable[Union[Article, Failure]]) -> Iterator[Item]:
 def read_paths(paths: Iterable[Union[str, os.PathLike]], *, published: Optional[str] = None,
                source: Optional[str] = None, max_bytes: int = DEFAULT_MAX_BYTES, dedupe: bool = True,
                encoding: Optional[str] = None) -> Iterator[Item]:
-    """Read every path; ``published``/``source`` fill in what an article does not say itself;
+    """Read every path; ``published``/``source`` fill in what an article does not say itself (they win
+    over a date or outlet read from its dateline);
     ``encoding`` is the one of files without a byte-order mark (default UTF-8). With ``dedupe`` (the
     default) every id gets one outcome (:func:`deduplicate`); without it every article read comes out.
     An unknown ``encoding`` raises :class:`~sitrep.errors.EncodingError` here, before anything is read."""
@@ -114,9 +118,7 @@ def read_paths(paths: Iterable[Union[str, os.PathLike]], *, published: Optional[
 def _read_all(paths, *, published, source, max_bytes, encoding) -> Iterator[Union[Article, Failure]]:
     for path in expand_paths(paths):
         for item in read_path(path, max_bytes=max_bytes, encoding=encoding):
-            if isinstance(item, Article):
-                if published and not item.published:
-                    item.published = published
-                if source and not item.source:
-                    item.source = source
+            if isinstance(item, Article):  # the caller's date and outlet over none, or a dateline's
+                fill_in(item, "published", published)
+                fill_in(item, "source", source)
             yield item

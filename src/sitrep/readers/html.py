@@ -18,6 +18,7 @@ from typing import Optional
 
 from ..article import Article
 from ..errors import BadEncodingError, NoTextInHtmlError
+from .dateline import apply_dateline
 from .text import DEFAULT_MAX_BYTES, check_encoding, check_text, decode_text, read_bytes, strict_decode
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
@@ -108,4 +109,4 @@ def article_from_html(html: str, *, origin: str | None = None, max_bytes: int = 
 
 def read_html(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, encoding: Optional[str] = None) -> Article:
     html, warnings = decode_html(read_bytes(path, max_bytes), origin=str(path), encoding=encoding)
-    return article_from_html(html, origin=str(path), max_bytes=max_bytes, warnings=warnings)
+    return apply_dateline(article_from_html(html, origin=str(path), max_bytes=max_bytes, warnings=warnings))

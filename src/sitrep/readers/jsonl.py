@@ -22,6 +22,7 @@ from typing import Iterator, Optional, Union
 
 from ..article import Article, Failure
 from ..errors import BadEncodingError, EncodingError, FieldTypeError, MalformedRecordError, ReadError
+from .dateline import apply_dateline
 from .text import (DEFAULT_MAX_BYTES, check_encoding, check_text, decode_text, looks_binary, read_bytes, sniff_bom,
                    strict_decode)
 
@@ -92,7 +93,7 @@ def record_to_article(rec: object, *, origin: str, max_bytes: int = DEFAULT_MAX_
             setattr(art, name, f[name])
     art.published = published or art.published
     art.language = f["language"] or "en"
-    return art
+    return apply_dateline(art)
 
 
 def _lines(path: Path, max_bytes: int, encoding: Optional[str]) -> Iterator[tuple[int, Union[str, ReadError], list]]:

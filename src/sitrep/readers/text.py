@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..article import Article
+from .dateline import apply_dateline
 from ..errors import BadEncodingError, EmptyTextError, EncodingError, TooLargeError, UnreadableFileError
 from ..limits import MAX_ARTICLE_BYTES as DEFAULT_MAX_BYTES
 
@@ -119,4 +120,4 @@ def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, encoding: Optio
     data = read_bytes(path, max_bytes)
     text, warnings = decode_text(data, origin=str(path), encoding=encoding)
     check_text(text, origin=str(path), max_bytes=max_bytes)
-    return Article(text=text, origin=str(path), warnings=warnings)
+    return apply_dateline(Article(text=text, origin=str(path), warnings=warnings))

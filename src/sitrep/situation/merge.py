@@ -46,7 +46,9 @@ from ..conflicts import contradicts
 from ..core.contract import ActorRef, Claim
 from ..numbers import lexicon
 from .dbutil import bulk_insert
+from .corrections import actor_fixes, overrides, resolve_overrides
 from .schema import SITUATION_TABLES
+from .search import rebuild_index
 
 WINDOW_DAYS = 2
 FUZZY_THRESHOLD = 92.0
@@ -149,7 +151,8 @@ class _Pools:
     free_meta: dict[str, tuple[str, Optional[str]]] = field(default_factory=dict)
 
 
-def resolve_actors(rows: Iterable[dict]) -> tuple[dict[str, Entity], dict[tuple[str, str], tuple[str, str]]]:
+def resolve_actors(rows: Iterable[dict], links: Optional[dict[tuple[str, str], Optional[str]]] = None
+                   ) -> tuple[dict[str, Entity], dict[tuple[str, str], tuple[str, str]]]:
     """Give every (article, actor) an entity; returns (entities by id, {(article, actor): (entity, rule)}).
 
     ``rows``: dicts with article_id, actor_id, name, kind, country, sector, wikidata, kb_id, role,
@@ -160,7 +163,9 @@ def resolve_actors(rows: Iterable[dict]) -> tuple[dict[str, Entity], dict[tuple[
        different countries;
     3. each group, most mentioned first, joins a KB actor of that canonical name, or the one KB person
        of that surname, or a conservative fuzzy match; else it makes a new entity;
-    4. each entity gathers its names, kinds, countries, aliases, articles and affiliations.
+    4. an analyst's correction of a link (``links``: (article, actor) -> the entity it is, or None when
+       it stands alone) overrides the rules;
+    5. each entity gathers its names, kinds, countries, aliases, articles and affiliations.
     """
     rows = list(rows)
     entities: dict[str, Entity] = {}
@@ -176,8 +181,25 @@ def resolve_actors(rows: Iterable[dict]) -> tuple[dict[str, Entity], dict[tuple[
             target, rule = _new_entity(entities, pools, norm, kind, country)
         for r in crs:
             mapping[(r["article_id"], r["actor_id"])] = (target, rule)
+    _apply_links(rows, entities, mapping, links or {})
     _aggregate(rows, entities, mapping)
+    for eid in [k for k, e in entities.items() if not e.articles]:  # left with no actor by a correction
+        del entities[eid]
     return entities, mapping
+
+
+def _apply_links(rows: list[dict], entities: dict[str, Entity], mapping: dict,
+                 links: dict[tuple[str, str], Optional[str]]) -> None:
+    """Step 4: the links an analyst corrected."""
+    for r in rows:
+        key = (r["article_id"], r["actor_id"])
+        if key not in links:
+            continue
+        target = links[key]
+        if target is None:  # wrongly linked: the actor of this article stands alone
+            target = _hid("N:" + _slug(normalise(r["name"])) + "#", *key)
+        entities.setdefault(target, Entity(target, None))
+        mapping[key] = (target, "correction")
 
 
 def _kb_entities(rows: list[dict], entities: dict[str, Entity], mapping: dict) -> _Pools:
@@ -401,6 +423,7 @@ def rebuild(con) -> dict[str, int]:
     actors, then events (their source and target resolved), contradictions and relations across articles."""
     for t in SITUATION_TABLES:
         con.execute(f"DELETE FROM {t}")  # noqa: S608 - fixed names
+    resolve_overrides(con)
     names = _rebuild_actors(con)
     _rebuild_events(con, names)
     count_actor_events(con)
@@ -413,6 +436,7 @@ def rebuild(con) -> dict[str, int]:
                                       "object_name", "object_kind", "since", "until", "negated", "n_reports",
                                       "n_sources", "first_reported", "last_reported", "articles", "evidence"), rows=
                  merged_relations(con, names))
+    rebuild_index(con)
     return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SITUATION_TABLES}  # noqa: S608
 
 
@@ -425,27 +449,34 @@ def _rebuild_actors(con) -> dict[str, str]:
         FROM actors x JOIN articles a ON a.id = x.article_id ORDER BY x.article_id, x.actor_id""")
     for r in actor_rows:
         r["aliases"] = json.loads(r["aliases"]) if r["aliases"] else []
-    entities, mapping = resolve_actors(actor_rows)
+    links = {k: (o["entity"] if not o["wrong"] and o["entity_set"] else None)
+             for k, o in overrides(con, "link").items() if o["wrong"] or o["entity_set"]}
+    entities, mapping = resolve_actors(actor_rows, links)
+    fixes = actor_fixes(con)
     bulk_insert(con, "s_actor_map", columns=("article_id", "actor_id", "entity_id", "rule"), rows=
                  [(a, x, e, rule) for (a, x), (e, rule) in mapping.items()])
     bulk_insert(con, "s_actors", columns=("entity_id", "name", "kind", "country", "sector", "wikidata", "kb_id", "aliases",
                                    "roles", "affiliation", "n_articles", "n_mentions", "first_seen", "last_seen",
                                    "name_key", "alias_keys"), rows=
-                 [_entity_row(e) for e in entities.values()])
-    return {e.entity_id: e.name for e in entities.values()}
+                 [_entity_row(e, fixes.get(e.entity_id)) for e in entities.values()])
+    return {e.entity_id: (fixes.get(e.entity_id) or {}).get("name") or e.name for e in entities.values()}
 
 
-def _entity_row(e: Entity) -> tuple:
-    """The ``s_actors`` row of an entity: its most frequent sector, Wikidata id, roles and affiliation."""
+def _entity_row(e: Entity, fix: Optional[dict] = None) -> tuple:
+    """The ``s_actors`` row of an entity: its most frequent sector, Wikidata id, roles and affiliation;
+    ``fix``: an analyst's corrections of its name, kind or country."""
     pubs = sorted(e.published)
-    return (e.entity_id, e.name, e.kind, e.country,
+    fix = fix or {}
+    name = fix.get("name") or e.name
+    aliases = (e.aliases | ({e.name} if name != e.name else set())) - {name}
+    return (e.entity_id, name, fix.get("kind") or e.kind, fix["country"] if "country" in fix else e.country,
             e.sectors.most_common(1)[0][0] if e.sectors else None,
             e.wikidata.most_common(1)[0][0] if e.wikidata else None, e.kb_id,
-            json.dumps(sorted(e.aliases), ensure_ascii=False),
+            json.dumps(sorted(aliases), ensure_ascii=False),
             json.dumps([r for r, _ in e.roles.most_common()], ensure_ascii=False),
             e.affiliations.most_common(1)[0][0] if e.affiliations else None,
             len(e.articles), e.mentions, pubs[0] if pubs else None, pubs[-1] if pubs else None,
-            normalise(e.name), sorted({normalise(a) for a in e.aliases} - {""}))
+            normalise(name), sorted({normalise(a) for a in aliases} - {""}))
 
 
 def _rebuild_events(con, names: dict[str, str]) -> None:
@@ -463,6 +494,8 @@ def _rebuild_events(con, names: dict[str, str]) -> None:
         LEFT JOIN places p ON p.article_id = e.article_id AND p.place_id = e.location
         WHERE NOT coalesce(e.negated, FALSE)
         ORDER BY e.article_id, e.event_id""")
+    fixed = overrides(con, "event")
+    ev = [r for r in ev if not _correct_event(r, fixed.get((r["article_id"], r["event_id"])), names)]
     for r in ev:
         r["day"] = effective_date(r["date"], r["published"])
         r["place_key"] = _place_key(r["geonameid"], r["place_name"])
@@ -479,6 +512,23 @@ def _rebuild_events(con, names: dict[str, str]) -> None:
     bulk_insert(con, "s_event_reports", columns=("event_id", "article_id", "report_id", "outlet", "published", "url",
                                           "title", "date", "sentence_start", "sentence_end", "sentence_text",
                                           "trigger", "source_text", "target_text", "confidence", "rule"), rows=rep_rows)
+
+
+def _correct_event(r: dict, o: Optional[dict], names: dict[str, str]) -> bool:
+    """Apply an analyst's corrections to one event report; True when it is marked wrong (left out)."""
+    if o is None:
+        return False
+    if o["wrong"]:
+        return True
+    if o["type"]:
+        r["type"] = o["type"]
+        r["cameo"] = None  # the extracted code was the old type's
+    for side in ("source", "target"):
+        if o[f"{side}_set"]:
+            r[f"{side}_entity"] = o[f"{side}_entity"]
+            r[f"{side}_text"] = names.get(o[f"{side}_entity"]) if o[f"{side}_entity"] else None
+    r["rule_note"] = "corrected by " + ", ".join(o["corrections"])
+    return False
 
 
 def _situation_event_row(eid: str, c: _Cluster, names: dict[str, str]) -> tuple:
@@ -514,7 +564,7 @@ def _report_row(eid: str, r: dict) -> tuple:
     return (eid, r["article_id"], r["event_id"], r["outlet"], r["published"], r["url"], r["title"],
             str(r["day"]) if r["day"] else None, r["sentence_start"], r["sentence_end"],
             r["sentence_text"], r["trigger"], r["source_text"], r["target_text"], r["confidence"],
-            r["rule"])
+            r["rule"] + (f" ({r['rule_note']})" if r.get("rule_note") else ""))
 
 
 def count_actor_events(con) -> None:

@@ -11,15 +11,20 @@ checked here: an unknown actor, event type or a reversed period is a :class:`~si
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Optional, Sequence, get_args
 
 from rapidfuzz import fuzz, process
 
-from ..core.contract import PLOVER_TYPES, ActorKind
+from ..core.contract import MODALITIES, PLOVER_TYPES, ActorKind
 from ..core.errors import QueryError
+from ..ontology import load_ontology
 from .dbutil import period
 from .merge import explain, graph_at, normalise
+from .search import prefix_bounds, terms
+
+#: what ``search`` finds
+SEARCH_KINDS = ("actor", "event", "quote", "place")
 
 
 class Queries:
@@ -78,7 +83,7 @@ class Queries:
         return since, until
 
     def actors(self, *, kind: Optional[str] = None, country: Optional[str] = None, search: Optional[str] = None,
-               limit: Optional[int] = None) -> list[dict]:
+               limit: Optional[int] = None, offset: int = 0) -> list[dict]:
         """Actors across the corpus (one row per resolved identity), most reported first."""
         self._ready()
         where, params = ["TRUE"], []
@@ -96,13 +101,14 @@ class Queries:
             where.append("(strpos(lower(a.name), lower(?)) > 0 OR strpos(lower(CAST(a.aliases AS VARCHAR)), lower(?)) > 0"
                          " OR strpos(lower(a.entity_id), lower(?)) > 0 OR strpos(?, ' ' || lower(a.name) || ' ') > 0)")
             params += [search, search, search, f" {normalise(search)} "]
-        lim = " LIMIT ?" if limit else ""
+        lim = " LIMIT ? OFFSET ?" if limit else ""
         return self.query(f"""
             SELECT a.entity_id, a.name, a.kind, a.country, a.sector, a.wikidata, a.kb_id, a.aliases, a.roles,
                    a.affiliation, a.n_articles, a.n_mentions, a.n_events, a.first_seen, a.last_seen
             FROM s_actors a
             WHERE {' AND '.join(where)}
-            ORDER BY a.n_articles DESC, a.n_mentions DESC, a.name{lim}""", params + ([int(limit)] if limit else []))
+            ORDER BY a.n_articles DESC, a.n_mentions DESC, a.name, a.entity_id{lim}""",
+                          params + ([int(limit), int(offset)] if limit else []))
 
     def actor_profile(self, name: str, *, limit: int = 10) -> dict:
         """One actor: aliases, roles, relations, recent events and quotes, and every mention's span."""
@@ -121,7 +127,8 @@ class Queries:
 
     def events(self, *, actor: Optional[str] = None, type: Optional[str] = None, since: Optional[str] = None,
                until: Optional[str] = None, place: Optional[str] = None, min_sources: Optional[int] = None,
-               limit: Optional[int] = 100, offset: int = 0) -> list[dict]:
+               limit: Optional[int] = 100, offset: int = 0, modality: Optional[str] = None,
+               min_confidence: Optional[float] = None) -> list[dict]:
         """Situation events (merged reports), most recent first."""
         since, until = self.check_period(since, until)
         where, params = ["TRUE"], []
@@ -142,6 +149,9 @@ class Queries:
         if place:
             where.append("(strpos(lower(place_name), lower(?)) > 0 OR place_key = ?)")
             params += [place, place]
+        qconds, qparams = self._quality(modality, min_confidence)
+        where += qconds
+        params += qparams
         if min_sources is not None:
             if int(min_sources) < 0:
                 raise QueryError("--min-sources must be 0 or more")
@@ -152,7 +162,8 @@ class Queries:
             lim = " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
         return self.query(f"""SELECT event_id, date, type, mode, source_entity, source_name, target_entity, target_name,
-                                  place_name, modality, n_reports, n_sources, outlets, confidence, cameo, evidence
+                                  place_name, modality, n_reports, n_sources, outlets, confidence, cameo, evidence,
+                                  place_key, lat, lon
                            FROM s_events WHERE {' AND '.join(where)}
                            ORDER BY date DESC NULLS LAST, n_sources DESC, event_id{lim}""", params)
 
@@ -165,27 +176,30 @@ class Queries:
         return found
 
     def quotes(self, *, speaker: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
-               limit: Optional[int] = 100) -> list[dict]:
+               limit: Optional[int] = 100, offset: int = 0) -> list[dict]:
         """Quotes with their resolved speakers, newest article first."""
         since, until = self.check_period(since, until)
-        where, params = ["TRUE"], []
+        where, params = ["NOT coalesce(o.wrong, FALSE)"], []
         if speaker:
-            where.append("m.entity_id = ?")
+            where.append("coalesce(CASE WHEN o.speaker_set THEN o.speaker_entity END, m.entity_id) = ?")
             params.append(self.resolve_actor(speaker))
         else:
             self._ready()
         conds, cparams = period("a.published", since, until)
         where += conds
         params += cparams
-        lim = " LIMIT ?" if limit else ""
+        lim = " LIMIT ? OFFSET ?" if limit else ""
         return self.query(f"""
-            SELECT q.article_id, q.quote_id, m.entity_id AS speaker_entity, coalesce(s.name, q.speaker_text) AS speaker,
-                   q.speaker_text, q.text, q.kind, q.cue, q.start_offset, q.end_offset, a.source AS outlet, a.published
+            SELECT q.article_id, q.quote_id, s.entity_id AS speaker_entity,
+                   CASE WHEN o.speaker_set THEN s.name ELSE coalesce(s.name, q.speaker_text) END AS speaker,
+                   q.speaker_text, q.text, q.kind, q.cue, q.start_offset, q.end_offset, a.source AS outlet, a.published,
+                   o.corrections
             FROM quotes q JOIN articles a ON a.id = q.article_id
             LEFT JOIN s_actor_map m ON m.article_id = q.article_id AND m.actor_id = q.speaker_actor
-            LEFT JOIN s_actors s ON s.entity_id = m.entity_id
-            WHERE {' AND '.join(where)} ORDER BY a.published DESC NULLS LAST, q.article_id, q.start_offset{lim}""",
-                       params + ([int(limit)] if limit else []))
+            LEFT JOIN s_overrides o ON o.fact = 'quote' AND o.article_id = q.article_id AND o.fact_id = q.quote_id
+            LEFT JOIN s_actors s ON s.entity_id = CASE WHEN o.speaker_set THEN o.speaker_entity ELSE m.entity_id END
+            WHERE {' AND '.join(where)} ORDER BY a.published DESC NULLS LAST, q.article_id, q.start_offset,
+                  q.quote_id{lim}""", params + ([int(limit), int(offset)] if limit else []))
 
     def contradictions(self) -> list[dict]:
         """Contradicting claims, within one article and across articles, each with both sources."""
@@ -203,44 +217,146 @@ class Queries:
             FROM s_contradictions
             ORDER BY published_a NULLS LAST, article_a, claim_a, article_b, claim_b""")
 
+    def _quality(self, modality: Optional[str], min_confidence: Optional[float], prefix: str = ""
+                 ) -> tuple[list[str], list]:
+        """SQL conditions on an event's modality and confidence (checked); ``prefix``: of the columns."""
+        conds, params = [], []
+        if modality:
+            if modality not in MODALITIES:
+                raise QueryError(f"unknown modality {modality!r}; one of {', '.join(MODALITIES)}")
+            conds.append(f"{prefix}modality = ?")
+            params.append(modality)
+        if min_confidence is not None:
+            if not 0 <= float(min_confidence) <= 1:
+                raise QueryError("the minimum confidence is between 0 and 1")
+            conds.append(f"coalesce({prefix}confidence, 0) >= ?")
+            params.append(float(min_confidence))
+        return conds, params
+
     def timeline(self, *, actor: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
-                 limit: Optional[int] = 200) -> list[dict]:
-        """What happened, in date order: situation events and relations that began or ended."""
+                 limit: Optional[int] = 200, type: Optional[str] = None, modality: Optional[str] = None,
+                 min_confidence: Optional[float] = None, negated: bool = False, newest_first: bool = False,
+                 offset: int = 0, place: Optional[str] = None) -> list[dict]:
+        """What happened, in date order (``newest_first``: the other way): situation events and relations that
+        began or ended. ``type``: a PLOVER type (events) or a relation type; ``modality``, ``min_confidence``:
+        events only; ``negated``: also the reports that deny an event (kind "event denied"; they are not
+        situation events); ``place``: events there (part of the name, or the place key)."""
         since, until = self.check_period(since, until)
         eid = self.resolve_actor(actor) if actor else None
         if eid is None:
             self._ready()
+        ptype = type.upper() if type and type.upper() in PLOVER_TYPES else None
         cond, params = ["date IS NOT NULL"], []
         if eid:
             cond.append("(source_entity = ? OR target_entity = ?)")
             params += [eid, eid]
+        if type:
+            cond.append("type = ?")
+            params.append(ptype or type)
+        if place:
+            cond.append("(strpos(lower(place_name), lower(?)) > 0 OR place_key = ?)")
+            params += [place, place]
+        qconds, qparams = self._quality(modality, min_confidence)
         conds, cparams = period("date", since, until)
-        cond += conds
-        params += cparams
-        lim = " LIMIT ?" if limit else ""
-        rows = self.query(f"""SELECT CAST(date AS VARCHAR) AS date, 'event' AS kind, type, event_id AS id,
-                                  source_name, target_name, place_name, n_sources, evidence
+        cond += conds + qconds
+        params += cparams + qparams
+        rows = self.query(f"""SELECT CAST(date AS VARCHAR) AS date, type, event_id AS id, source_name, target_name,
+                                  place_name, place_key, n_sources, evidence, modality, confidence, date_text
                            FROM s_events WHERE {' AND '.join(cond)}
-                           ORDER BY date, n_sources DESC, event_id{lim}""", params + ([int(limit)] if limit else []))
+                           ORDER BY date, n_sources DESC, event_id""", params)
         out = [{"date": r["date"], "kind": "event", "id": r["id"], "type": r["type"],
                 "what": f"{r['source_name'] or '?'} {r['type']} {r['target_name'] or ''}".strip()
                 + (f" in {r['place_name']}" if r["place_name"] else ""),
-                "n_sources": r["n_sources"], "evidence": r["evidence"]} for r in rows]
+                "n_sources": r["n_sources"], "evidence": r["evidence"], "modality": r["modality"],
+                "confidence": r["confidence"], "negated": False, "place_key": r["place_key"],
+                "date_text": r["date_text"]} for r in rows]
+        if negated:
+            out += self._denials(eid, since, until, ptype or type, place, *self._quality(modality, min_confidence, "e."))
+        if not (ptype or modality or min_confidence is not None or place):
+            out += self._relation_changes(eid, since, until, type)
+        out.sort(key=lambda x: (x["date"], x["kind"] != "event", x["id"]), reverse=newest_first)
+        out = out[int(offset):]
+        return out[:limit] if limit else out
+
+    def _relation_changes(self, eid: Optional[str], since: Optional[str], until: Optional[str],
+                          rtype: Optional[str]) -> list[dict]:
         rcond, rparams = ["NOT negated"], []
         if eid:
             rcond.append("(subject_entity = ? OR object_entity = ?)")
             rparams += [eid, eid]
+        if rtype:
+            rcond.append("type = ?")
+            rparams.append(rtype)
+        out = []
         for r in self.query(f"""SELECT relation_id, type, subject_name, object_name, since, until, n_sources, evidence
                              FROM s_relations WHERE {' AND '.join(rcond)} AND (since IS NOT NULL OR until IS NOT NULL)""",
-                         rparams):
+                            rparams):
             for bound, label in (("since", "began"), ("until", "ended")):
                 d = r[bound]
                 if d and (not since or d >= since[:len(d)]) and (not until or d <= until[:len(d)]):
                     out.append({"date": d, "kind": f"relation {label}", "id": r["relation_id"], "type": r["type"],
                                 "what": f"{r['subject_name']} {r['type']} {r['object_name']} ({label})",
                                 "n_sources": r["n_sources"], "evidence": r["evidence"]})
-        out.sort(key=lambda x: (x["date"], x["kind"] != "event", x["id"]))
-        return out[:limit] if limit else out
+        return out
+
+    def _denials(self, eid: Optional[str], since: Optional[str], until: Optional[str], etype: Optional[str],
+                 place: Optional[str], qconds: list[str], qparams: list) -> list[dict]:
+        """The per-article reports that deny an event ("Mirenia denied sending troops"), as timeline entries."""
+        cond, params = ["e.negated", "NOT coalesce(o.wrong, FALSE)"], []
+        day = "coalesce(TRY_CAST(CASE WHEN length(e.date) = 10 THEN e.date END AS DATE), a.published)"
+        if eid:
+            cond.append("(ms.entity_id = ? OR mt.entity_id = ?)")
+            params += [eid, eid]
+        if etype:
+            cond.append("coalesce(o.type, e.type) = ?")
+            params.append(etype)
+        if place:
+            cond.append("strpos(lower(p.name), lower(?)) > 0")
+            params.append(place)
+        conds, cparams = period(day, since, until)
+        cond += conds + qconds
+        params += cparams + qparams
+        rows = self.query(f"""
+            SELECT CAST({day} AS VARCHAR) AS date, coalesce(o.type, e.type) AS type, e.article_id, e.event_id,
+                   coalesce(ss.name, e.source_text) AS source_name, coalesce(st.name, e.target_text) AS target_name,
+                   p.name AS place_name, e.sentence_text, e.sentence_start, e.sentence_end, e.modality, e.confidence,
+                   a.source AS outlet, CAST(a.published AS VARCHAR) AS published, a.title
+            FROM events e JOIN articles a ON a.id = e.article_id
+            LEFT JOIN s_overrides o ON o.fact = 'event' AND o.article_id = e.article_id AND o.fact_id = e.event_id
+            LEFT JOIN s_actor_map ms ON ms.article_id = e.article_id AND ms.actor_id = e.source_actor
+            LEFT JOIN s_actor_map mt ON mt.article_id = e.article_id AND mt.actor_id = e.target_actor
+            LEFT JOIN s_actors ss ON ss.entity_id = ms.entity_id
+            LEFT JOIN s_actors st ON st.entity_id = mt.entity_id
+            LEFT JOIN places p ON p.article_id = e.article_id AND p.place_id = e.location
+            WHERE {' AND '.join(cond)} AND {day} IS NOT NULL""", params)
+        return [{"date": r["date"], "kind": "event denied", "id": f"{r['article_id']}:{r['event_id']}", "type": r["type"],
+                 "what": f"{r['source_name'] or '?'} {r['type']} {r['target_name'] or ''}".strip()
+                 + (f" in {r['place_name']}" if r["place_name"] else "") + " (denied)",
+                 "n_sources": 1, "evidence": r["sentence_text"], "modality": r["modality"],
+                 "confidence": r["confidence"], "negated": True,
+                 "sources": [{"article_id": r["article_id"], "outlet": r["outlet"], "published": r["published"],
+                              "title": r["title"], "start": r["sentence_start"], "end": r["sentence_end"],
+                              "text": r["sentence_text"]}]} for r in rows]
+
+    def timeline_histogram(self, *, bucket: str = "day", **filters) -> list[dict]:
+        """How many timeline entries (same filters as :meth:`timeline`) fall on each day or week (its
+        Monday), oldest first, with the count of each PLOVER quad class."""
+        if bucket not in ("day", "week"):
+            raise QueryError("bucket is day or week")
+        quad = load_ontology().quad
+        counts: dict[str, dict] = {}
+        for r in self.timeline(limit=None, **filters):
+            d = r["date"] + ("-01-01" if len(r["date"]) == 4 else "-01" if len(r["date"]) == 7 else "")
+            try:
+                day = date.fromisoformat(d[:10])
+            except ValueError:
+                continue
+            key = (day - timedelta(days=day.weekday()) if bucket == "week" else day).isoformat()
+            c = counts.setdefault(key, {"bucket": key, "n": 0, "quads": {}})
+            c["n"] += 1
+            q = quad(r["type"]) if r["kind"].startswith("event") and r["type"] in PLOVER_TYPES else "relation"
+            c["quads"][q] = c["quads"].get(q, 0) + 1
+        return [counts[k] for k in sorted(counts)]
 
     def graph(self, *, at: Optional[str] = None, min_events: int = 1) -> dict:
         """The actor graph at a date: relations that held then (since/until) and event counts up to it
@@ -278,7 +394,9 @@ class Queries:
             "events": one(f"SELECT count(*) FROM s_events WHERE {ew}", ep),
             "event_reports": one(f"SELECT coalesce(sum(n_reports), 0) FROM s_events WHERE {ew}", ep),
             "multi_source_events": one(f"SELECT count(*) FROM s_events WHERE n_sources > 1 AND {ew}", ep),
-            "quotes": one(f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {pw}", pp),
+            "quotes": one(f"""SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id
+                              WHERE {pw} AND q.quote_id NOT IN (SELECT fact_id FROM s_overrides o WHERE o.fact = 'quote'
+                                    AND o.wrong AND o.article_id = q.article_id)""", pp),
             "claims": one(f"SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id WHERE {pw}", pp),
             "relations": one(f"""SELECT count(DISTINCT r.relation_id) FROM s_relations r,
                                  unnest(CAST(r.articles AS VARCHAR[])) u(aid), articles a
@@ -327,7 +445,7 @@ class Queries:
             ORDER BY a.published DESC NULLS LAST, c.article_id, c.start_offset LIMIT ? OFFSET ?""",
                      params + [limit, offset])
 
-    def places(self, *, search: Optional[str] = None, limit: int = 100) -> list[dict]:
+    def places(self, *, search: Optional[str] = None, limit: int = 100, offset: int = 0) -> list[dict]:
         """Places across articles, one per geonames id (or name), with mention and event counts."""
         self._ready()
         where, params = ["TRUE"], []
@@ -346,7 +464,8 @@ class Queries:
                    coalesce(any_value(ev.n), 0) AS n_events
             FROM p LEFT JOIN ev ON ev.place_key = p.place_key
             WHERE {' AND '.join(where)}
-            GROUP BY p.place_key ORDER BY n_mentions DESC, name LIMIT ?""", params + [limit])
+            GROUP BY p.place_key ORDER BY n_mentions DESC, name, p.place_key LIMIT ? OFFSET ?""",
+                          params + [limit, offset])
 
     def event_reports(self, event_ids: list[str]) -> dict[str, list[dict]]:
         """The reports (article, outlet, sentence span) of situation events, by event id."""
@@ -390,6 +509,76 @@ class Queries:
             out.setdefault(r[key], []).append(r)
         return out
 
+    def corrections(self, *, article: Optional[str] = None, target: Optional[str] = None) -> list[dict]:
+        """The analyst's corrections (who, when, what), oldest first; ``article``: those made on that
+        article's facts; ``target``: those of one event, quote (ARTICLE:QUOTE), link or actor. ``applied_to``
+        counts the facts each one applies to now."""
+        self._ready()
+        where, params = ["TRUE"], []
+        if article:
+            aid = self.resolve_article(article) or article
+            where.append("""(list_contains(CAST(json_extract_string(c.anchors, '$[*].article_id') AS VARCHAR[]), ?)
+                            OR starts_with(c.target_id, ?))""")
+            params += [aid, aid + ":"]
+        if target:
+            where.append("c.target_id = ?")
+            params.append(target)
+        return self.query(f"""
+            SELECT c.id, c.target_kind, c.target_id, c.action, c.field, c.value, c.old_value, c.author, c.note,
+                   strftime(c.created_at, '%Y-%m-%d %H:%M:%S') AS created_at, c.anchors,
+                   (SELECT count(*) FROM s_overrides o WHERE list_contains(o.corrections, c.id)) AS applied_to
+            FROM corrections c WHERE {' AND '.join(where)}
+            ORDER BY c.created_at, length(c.id), c.id""", params)
+
+    def search(self, text: str, *, kind: Optional[str] = None, limit: int = 20, offset: int = 0) -> dict:
+        """Actors (name, alias), events (their sentence, type, actors, place), quotes (text, speaker) and
+        places (name) that have every term of ``text`` (each term also as a prefix), best first: the
+        weight of the fields matched, then how many articles or outlets report the thing, then its date.
+
+        Returns ``{"query", "terms", "total", "by_kind", "items", "limit", "offset", "next_offset"}``; each
+        item has ``kind``, ``id``, ``label``, ``detail``, ``date``, ``score`` (and ``type``, ``article_id``,
+        ``start``, ``end`` where they apply). See :mod:`sitrep.situation.search`."""
+        qterms = terms(text)[:8]
+        if not qterms:
+            raise QueryError("a search needs at least one letter or digit")
+        if kind is not None and kind not in SEARCH_KINDS:
+            raise QueryError(f"unknown kind {kind!r}; one of {', '.join(SEARCH_KINDS)}")
+        if int(limit) < 1 or int(offset) < 0:
+            raise QueryError("limit must be 1 or more and offset 0 or more")
+        self._ready()
+        parts, params = [], []
+        for i, t in enumerate(qterms):
+            lo, hi = prefix_bounds(t)
+            parts.append(f"""SELECT {i} AS qi, kind, id, max(CASE WHEN term = ? THEN weight ELSE 0.6 * weight END) AS w
+                             FROM s_search_terms WHERE term >= ? AND term < ?{" AND kind = ?" if kind else ""}
+                             GROUP BY kind, id""")
+            params += [t, lo, hi] + ([kind] if kind else [])
+        phrase = " ".join(qterms)
+        rows = self.query(f"""
+            WITH hits AS ({" UNION ALL ".join(parts)}),
+            m AS MATERIALIZED (SELECT kind, id, sum(w) AS score FROM hits GROUP BY kind, id HAVING count(*) = ?),
+            counts AS (SELECT kind, count(*) AS n FROM m GROUP BY kind)
+            SELECT d.kind, d.id, d.label, d.detail, CAST(d.date AS VARCHAR) AS date, d.type, d.article_id,
+                   d.start_offset AS start, d.end_offset AS "end",
+                   round(m.score + 0.5 * coalesce(d.boost, 0)
+                         + CASE WHEN lower(strip_accents(d.label)) = ? THEN 4
+                                WHEN starts_with(lower(strip_accents(d.label)), ?) THEN 2 ELSE 0 END, 3) AS score,
+                   (SELECT map(list(kind), list(n)) FROM counts) AS by_kind
+            FROM m JOIN s_search_docs d ON d.kind = m.kind AND d.id = m.id
+            ORDER BY score DESC, d.date DESC NULLS LAST, d.kind, d.id LIMIT ? OFFSET ?""",  # noqa: S608 - fixed parts
+                          params + [len(qterms), phrase, phrase, int(limit), int(offset)])
+        by_kind = {k: 0 for k in SEARCH_KINDS}
+        if rows:
+            by_kind.update({k: int(v) for k, v in (rows[0]["by_kind"] or {}).items()})
+        elif offset:  # past the end: count again from the first page
+            return {**self.search(text, kind=kind, limit=1, offset=0), "items": [], "limit": int(limit),
+                    "offset": int(offset), "next_offset": None}
+        total = sum(by_kind.values()) if kind is None else by_kind.get(kind, 0)
+        items = [{k: v for k, v in r.items() if k != "by_kind"} for r in rows]
+        nxt = int(offset) + len(items)
+        return {"query": text, "terms": qterms, "total": total, "by_kind": by_kind, "items": items,
+                "limit": int(limit), "offset": int(offset), "next_offset": nxt if nxt < total else None}
+
     def event_counts_by_type(self, since: Optional[str] = None, until: Optional[str] = None) -> dict[str, int]:
         """Situation events of a period (their own date) counted by PLOVER type, most frequent first."""
         where, params = self._period_filter("date", since, until)
@@ -414,21 +603,30 @@ def report_content(store: Queries, *, since: Optional[str] = None, until: Option
         WHERE {where} AND x.kind <> 'media'
         GROUP BY coalesce(x.kb_id, lower(x.name))
         ORDER BY n_articles DESC, n_mentions DESC, name LIMIT ?""", params + [limit]).fetchall()
+    # an analyst's corrections (s_overrides) apply: wrong facts are left out, corrected fields replaced
     events = con.execute(f"""
-        SELECT coalesce(e.date, CAST(a.published AS VARCHAR)) AS day, e.type, e.mode,
-               coalesce(sa.name, e.source_text), coalesce(ta.name, e.target_text), p.name, e.sentence_text,
+        SELECT coalesce(e.date, CAST(a.published AS VARCHAR)) AS day, coalesce(o.type, e.type), e.mode,
+               CASE WHEN o.source_set THEN os.name ELSE coalesce(sa.name, e.source_text) END,
+               CASE WHEN o.target_set THEN ot.name ELSE coalesce(ta.name, e.target_text) END, p.name, e.sentence_text,
                a.source, e.negated, e.modality, e.confidence
         FROM events e JOIN articles a ON a.id = e.article_id
         LEFT JOIN places p ON p.article_id = e.article_id AND p.place_id = e.location
         LEFT JOIN actors sa ON sa.article_id = e.article_id AND sa.actor_id = e.source_actor
         LEFT JOIN actors ta ON ta.article_id = e.article_id AND ta.actor_id = e.target_actor
-        WHERE {where} AND NOT e.negated AND e.modality <> 'historical'
+        LEFT JOIN s_overrides o ON o.fact = 'event' AND o.article_id = e.article_id AND o.fact_id = e.event_id
+        LEFT JOIN s_actors os ON os.entity_id = o.source_entity
+        LEFT JOIN s_actors ot ON ot.entity_id = o.target_entity
+        WHERE {where} AND NOT e.negated AND e.modality <> 'historical' AND NOT coalesce(o.wrong, FALSE)
         ORDER BY day NULLS LAST, e.confidence DESC LIMIT ?""", params + [limit * 3]).fetchall()
     quotes = con.execute(f"""
-        SELECT coalesce(sp.name, q.speaker_text, '(unattributed)'), q.text, a.source, CAST(a.published AS VARCHAR)
+        SELECT CASE WHEN o.speaker_set THEN coalesce(os.name, '(unattributed)')
+                    ELSE coalesce(sp.name, q.speaker_text, '(unattributed)') END,
+               q.text, a.source, CAST(a.published AS VARCHAR)
         FROM quotes q JOIN articles a ON a.id = q.article_id
         LEFT JOIN actors sp ON sp.article_id = q.article_id AND sp.actor_id = q.speaker_actor
-        WHERE {where} AND q.kind <> 'indirect'
+        LEFT JOIN s_overrides o ON o.fact = 'quote' AND o.article_id = q.article_id AND o.fact_id = q.quote_id
+        LEFT JOIN s_actors os ON os.entity_id = o.speaker_entity
+        WHERE {where} AND q.kind <> 'indirect' AND NOT coalesce(o.wrong, FALSE)
         ORDER BY a.published, q.start_offset LIMIT ?""", params + [limit]).fetchall()
     claims = con.execute(f"""
         SELECT coalesce(sa.name, c.subject_text), c.property, c.value, c.value_max, c.approx, c.unit, c.text, a.source,

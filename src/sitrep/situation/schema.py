@@ -20,7 +20,33 @@ from typing import Any, Callable, Optional
 from ..core.article import Failure, text_hash
 from ..core.contract import Document
 
-SITUATION_SCHEMA = """
+#: the search index (:mod:`sitrep.situation.search`), rebuilt with the other situation tables: one row per
+#: thing found (actor, event, quote, place) and one per (term, thing) with the weight of the field it is in
+SEARCH_SCHEMA = """
+CREATE TABLE IF NOT EXISTS s_search_docs (
+    kind VARCHAR, id VARCHAR, label VARCHAR, detail VARCHAR, date DATE, boost DOUBLE, type VARCHAR,
+    article_id VARCHAR, start_offset INTEGER, end_offset INTEGER, PRIMARY KEY (kind, id));
+CREATE TABLE IF NOT EXISTS s_search_terms (term VARCHAR, kind VARCHAR, id VARCHAR, weight DOUBLE);
+"""
+
+#: the analyst layer: corrections made by people, never touched by an ingest or a rebuild
+#: (:mod:`sitrep.situation.corrections`); ``anchors`` are the per-article facts a correction was made on
+CORRECTIONS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS corrections (
+    id VARCHAR PRIMARY KEY, target_kind VARCHAR, target_id VARCHAR, action VARCHAR, field VARCHAR,
+    value VARCHAR, old_value VARCHAR, anchors JSON, author VARCHAR, note VARCHAR, created_at TIMESTAMP);
+"""
+
+#: the corrections resolved onto the per-article facts they apply to (rebuilt with the situation)
+OVERRIDES_SCHEMA = """
+CREATE TABLE IF NOT EXISTS s_overrides (
+    fact VARCHAR, article_id VARCHAR, fact_id VARCHAR, wrong BOOLEAN, type VARCHAR,
+    source_set BOOLEAN, source_entity VARCHAR, target_set BOOLEAN, target_entity VARCHAR,
+    speaker_set BOOLEAN, speaker_entity VARCHAR, entity_set BOOLEAN, entity VARCHAR, corrections VARCHAR[],
+    PRIMARY KEY (fact, article_id, fact_id));
+"""
+
+SITUATION_SCHEMA = OVERRIDES_SCHEMA + """
 CREATE TABLE IF NOT EXISTS s_actors (
     entity_id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR,
     wikidata VARCHAR, kb_id VARCHAR, aliases JSON, roles JSON, affiliation VARCHAR,
@@ -49,12 +75,14 @@ CREATE TABLE IF NOT EXISTS s_relations (
     object_entity VARCHAR, object_name VARCHAR, object_kind VARCHAR, since VARCHAR, until VARCHAR,
     negated BOOLEAN, n_reports INTEGER, n_sources INTEGER, first_reported DATE, last_reported DATE,
     articles JSON, evidence VARCHAR);
-"""
+""" + SEARCH_SCHEMA
 
-SITUATION_TABLES = ("s_actors", "s_actor_map", "s_events", "s_event_reports", "s_contradictions", "s_relations")
+SITUATION_TABLES = ("s_overrides", "s_actors", "s_actor_map", "s_events", "s_event_reports", "s_contradictions", "s_relations",
+                    "s_search_docs", "s_search_terms")
 
-SCHEMA_VERSION = 5  # 2: situation tables (s_*), see sitrep.situation.merge; 3: s_actors name_key, alias_keys, n_events;
-#                     4: relations.kind; 5: articles.text_hash, duplicates
+SCHEMA_VERSION = 6  # 2: situation tables (s_*), see sitrep.situation.merge; 3: s_actors name_key, alias_keys, n_events;
+#                     4: relations.kind; 5: articles.text_hash, duplicates; 6: the search index (s_search_*),
+#                     corrections and s_overrides
 
 #: an article id whose text the store holds under another id -> that article's id
 DUPLICATES_SCHEMA = """
@@ -100,7 +128,7 @@ CREATE TABLE IF NOT EXISTS dates (
     precision VARCHAR, relation VARCHAR);
 CREATE TABLE IF NOT EXISTS failures (
     origin VARCHAR, article_id VARCHAR, stage VARCHAR, code VARCHAR, reason VARCHAR, failed_at TIMESTAMP);
-""" + DUPLICATES_SCHEMA + SITUATION_SCHEMA
+""" + DUPLICATES_SCHEMA + CORRECTIONS_SCHEMA + SITUATION_SCHEMA
 
 #: how a store of an older schema version is brought up to date, one version at a time (applied when the
 #: store is opened; every stored document is kept, so new columns are filled from the documents)
@@ -111,6 +139,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     4: ("ALTER TABLE articles ADD COLUMN IF NOT EXISTS text_hash VARCHAR",
         "UPDATE articles SET text_hash = sha256(text) WHERE text IS NOT NULL",
         DUPLICATES_SCHEMA),
+    5: (SEARCH_SCHEMA, CORRECTIONS_SCHEMA, OVERRIDES_SCHEMA, "UPDATE meta SET value = '1' WHERE key = 'situation_stale'"),
 }
 
 FACT_TABLES = ("actors", "events", "quotes", "places", "claims", "relations", "contradictions", "dates")

@@ -34,12 +34,15 @@ from ..core.errors import IdConflictError, QueryError, SchemaVersionError, Store
 from ..pipeline import default_pipeline
 from ..readers import DEFAULT_MAX_BYTES, deduplicate, read_paths
 from .dbutil import bulk_insert
+from .corrections import ACTOR_FIELDS, TARGET_KINDS, check_value, correction_row
 from .merge import rebuild
 from .queries import Queries
 from .schema import (FACT_TABLES, INSERT_ARTICLE, MIGRATIONS, SCHEMA, SCHEMA_VERSION, SITUATION_TABLES, article_row,
                      fact_rows, failure_from_row, failure_row)
 
 DEFAULT_DB = "sitrep.duckdb"
+#: an article's metadata that ``update_meta`` updates
+META_FIELDS = ("title", "source", "url", "published")
 
 
 @dataclass
@@ -58,6 +61,7 @@ class IngestResult:
     duplicates: int = 0
     replaced: int = 0
     duplicate_items: list[Duplicate] = field(default_factory=list)
+    updated: int = 0  # articles already stored, extracted again with the new metadata they were read with
 
     @property
     def documents(self) -> int:
@@ -67,6 +71,8 @@ class IngestResult:
     def summary(self) -> str:
         parts = [f"{self.stored} article(s) stored" + (f" ({self.replaced} replacing a stored one)"
                                                         if self.replaced else "")]
+        if self.updated:
+            parts.append(f"{self.updated} already stored, given new metadata")
         if self.skipped:
             parts.append(f"{self.skipped} already stored (nothing new)")
         if self.duplicates:
@@ -87,6 +93,8 @@ class IngestPlan:
     todo: list[Article] = field(default_factory=list)          # to extract and store
     replace: set[str] = field(default_factory=set)             # ... replacing what the store holds for the id
     skipped: int = 0                                            # already stored, the same text
+    same: list[Article] = field(default_factory=list)          # ... those articles (their metadata may differ)
+    meta_updates: dict[str, dict] = field(default_factory=dict)  # id -> {field: (stored, new)}: re-extracted
     duplicates: list[Duplicate] = field(default_factory=list)  # of a stored text: to record in `duplicates`
     run_duplicates: list[Duplicate] = field(default_factory=list)  # of a text read before in this run: likewise
     drop: set[str] = field(default_factory=set)                # stored ids that become duplicates (--replace)
@@ -100,6 +108,7 @@ class IngestPlan:
         if known and known[1] in (None, text_hash(a.text)):  # stored already, as itself or as a duplicate
             if known[2] == "article":
                 self.skipped += 1
+                self.same.append(a)
             else:
                 self.duplicates.append(Duplicate(a.id, known[0], a.origin, first_origin="the store"))
         elif known and not replace:
@@ -202,6 +211,8 @@ class Store(Queries):
             self.con.execute("ROLLBACK")
             raise StoreError(f"cannot upgrade database {self.path} from schema version {found} to "
                              f"{SCHEMA_VERSION}: {err}") from None
+        if self.situation_stale():  # new situation tables: filled now, while the connection can write
+            self._rebuild()
 
     def close(self) -> None:
         self.con.close()
@@ -283,13 +294,16 @@ class Store(Queries):
                n_process: int = 1, batch_size: int = 8, ray_address: Optional[str] = None,
                on_progress: Optional[Callable[[int], None]] = None, refresh: bool = True,
                replace: bool = False, encoding: Optional[str] = None,
-               article_timeout: Optional[float] = None) -> IngestResult:
+               article_timeout: Optional[float] = None, update_meta: bool = False) -> IngestResult:
         """Read, extract and store; articles already stored are skipped before extraction, and so are
         duplicates (a text read or stored under another id: recorded in ``duplicates``). A stored id
         with another text is an :class:`IdConflictError` failure, unless ``replace`` (then the new text
         replaces the stored article). ``encoding``: of files without a byte-order mark (default UTF-8).
         ``article_timeout`` is the time budget of one article (see ``Pipeline.pipe``); an article over it
         is recorded in ``failures`` with code E202 like any other failure.
+        ``update_meta``: an article already stored (the same id and text) read with another title, outlet,
+        URL or publication date is extracted again with them (what it is read without is kept); else it is
+        already stored, nothing new.
 
         With ``refresh`` the situation tables (merged actors, events, ...) are recomputed at the end;
         else they are recomputed by the next query (useful when ingesting one article at a time)."""
@@ -301,11 +315,13 @@ class Store(Queries):
                           encoding=encoding, dedupe=False) if paths else []
         items = list(deduplicate([s for s in sources if isinstance(s, Article)] + list(read)))
         articles = [x for x in items if isinstance(x, Article)]
-        plan = self.plan(articles, [x for x in items if isinstance(x, Duplicate)], replace=replace)
+        plan = self.plan(articles, [x for x in items if isinstance(x, Duplicate)], replace=replace,
+                         update_meta=update_meta)
         failures = [x for x in items if isinstance(x, Failure)] + plan.conflicts
         result = IngestResult(read=len(items), skipped=plan.skipped, failures=list(failures))
         if failures:
             result.failed += self.write_batch(failures)[1]
+        result.skipped, result.updated = plan.skipped, len(plan.meta_updates)
         self._extract_and_write(plan, pipeline, result, n_process=n_process, batch_size=batch_size,
                                 ray_address=ray_address, on_progress=on_progress, article_timeout=article_timeout)
         settled = [d for d in plan.run_duplicates if d.duplicate_of not in plan.unsettled]
@@ -336,7 +352,7 @@ class Store(Queries):
                 plan.unsettled.add(outcome.article.id)
             else:
                 batch.append((outcome.document, outcome.article.origin))
-                result.replaced += outcome.article.id in plan.replace
+                result.replaced += outcome.article.id in plan.replace and outcome.article.id not in plan.meta_updates
             if len(batch) >= batch_size:
                 flush()
         if batch:
@@ -359,7 +375,8 @@ class Store(Queries):
                                         [hashes]).fetchall())
         return held, by_hash
 
-    def plan(self, articles: Sequence[Article], dups: Sequence[Duplicate] = (), *, replace: bool = False) -> IngestPlan:
+    def plan(self, articles: Sequence[Article], dups: Sequence[Duplicate] = (), *, replace: bool = False,
+             update_meta: bool = False) -> IngestPlan:
         """Decide, for each article (with distinct ids and texts, as :func:`sitrep.readers.deduplicate`
         gives them) and each duplicate read, what the store does with it (see :class:`IngestPlan`);
         nothing is written."""
@@ -373,6 +390,8 @@ class Store(Queries):
             plan.add_article(a, held.get(a.id), by_hash.get(hashes[a.id]), replace=replace)
         for d in dups:
             plan.add_duplicate(d, held.get(d.article_id), hashes.get(d.duplicate_of), replace=replace)
+        if update_meta:
+            self._plan_meta_updates(plan)
         return plan
 
     def record_duplicates(self, dups: Iterable[Duplicate], *, drop: Collection[str] = ()) -> int:
@@ -409,6 +428,63 @@ class Store(Queries):
                                   WHERE d.id = ?""", [article_id]).fetchone()
         return row[0] if row else None
 
+    def stored_meta(self, ids: Sequence[str]) -> dict[str, dict]:
+        """id -> the stored title, source, url and published (YYYY-MM-DD) of stored articles."""
+        rows = self.query("""SELECT id, title, source, url, CAST(published AS VARCHAR) AS published FROM articles
+                             WHERE list_contains(?, id)""", [list(ids)])
+        return {r.pop("id"): r for r in rows}
+
+    def _plan_meta_updates(self, plan: IngestPlan) -> None:
+        """Articles already stored (the same id and text) read with other metadata: extracted again with
+        it (the dates of the text are read against the publication date), keeping what they do not give."""
+        stored = self.stored_meta([a.id for a in plan.same])
+        for a in plan.same:
+            old = stored.get(a.id, {})
+            changes = {k: (old.get(k), getattr(a, k)) for k in META_FIELDS
+                       if getattr(a, k) is not None and getattr(a, k) != old.get(k)}
+            if not changes:
+                continue
+            for k in META_FIELDS:
+                if getattr(a, k) is None:
+                    setattr(a, k, old.get(k))
+            plan.todo.append(a)
+            plan.replace.add(a.id)
+            plan.skipped -= 1
+            plan.meta_updates[a.id] = changes
+
+    # -- the analyst layer -----------------------------------------------------------------------
+    def add_correction(self, kind: str, target_id: str, *, author: str, wrong: bool = False,
+                       field: Optional[str] = None, value: Optional[str] = None, note: Optional[str] = None) -> dict:
+        """Record an analyst's correction (see :mod:`sitrep.situation.corrections`): ``wrong`` marks the
+        fact wrong, else ``field`` takes ``value`` (an actor by id, name or alias; empty for none). The
+        situation is rebuilt with it at once; returns the correction as :meth:`corrections` lists it."""
+        if kind not in TARGET_KINDS:
+            raise QueryError(f"unknown correction target {kind!r}; one of {', '.join(TARGET_KINDS)}")
+        author = (author or "").strip()
+        if not author:
+            raise QueryError("a correction needs its author (who makes it)")
+        if wrong == (field is not None):
+            raise QueryError("a correction either marks a fact wrong or sets one field")
+        if kind == "actor" and wrong:
+            raise QueryError("an actor cannot be marked wrong; correct its links (kind 'link') or its fields")
+        self.refresh_situation(only_if_stale=True)
+        if not wrong:
+            value = check_value(kind, field, value)
+            if field in ACTOR_FIELDS and value is not None:
+                value = self.resolve_actor(value)
+        row = correction_row(self.con, kind=kind, target_id=(target_id or "").strip(), wrong=wrong, field=field,
+                             value=value, author=author[:200], note=(note or "").strip()[:2000] or None)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+            self.con.execute("UPDATE meta SET value = '1' WHERE key = 'situation_stale'")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.refresh_situation()
+        return next(c for c in self.corrections(target=row[2]) if c["id"] == row[0])
+
     # -- the situation across articles ---------------------------------------------------------
     def situation_stale(self) -> bool:
         row = self.con.execute("SELECT value FROM meta WHERE key = 'situation_stale'").fetchone()
@@ -419,6 +495,9 @@ class Store(Queries):
         contradictions) from the per-article tables, in one transaction. Returns their row counts."""
         if self.read_only or (only_if_stale and not self.situation_stale()):
             return None
+        return self._rebuild()
+
+    def _rebuild(self) -> dict[str, int]:
         self.con.execute("BEGIN TRANSACTION")
         try:
             counts = rebuild(self.con)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from ..errors import ERROR_RESPONSES
 from ..models import ActorProfile, SituationActor
-from ..params import page_limit, quote
+from ..params import OFFSET, page_limit, quote
 from ..state import STATE, ApiState
 
 router = APIRouter()
@@ -16,10 +16,12 @@ router = APIRouter()
 
 @router.get("/actors", response_model=list[SituationActor], responses=ERROR_RESPONSES, tags=["read"])
 def actors(kind: Optional[str] = None, country: Optional[str] = Query(None, description="ISO 3166 alpha-3"),
-           search: Optional[str] = Query(None, max_length=200), limit: int = page_limit(100), state: ApiState = STATE):
-    """Actors across the corpus (one per resolved identity), most reported first."""
+           search: Optional[str] = Query(None, max_length=200), limit: int = page_limit(100), offset: int = OFFSET,
+           state: ApiState = STATE):
+    """Actors across the corpus (one per resolved identity), most reported first; the next page at
+    `offset` (a page shorter than `limit` is the last)."""
     with state.db() as s:
-        return s.actors(kind=kind, country=country, search=search, limit=limit)
+        return s.actors(kind=kind, country=country, search=search, limit=limit, offset=offset)
 
 
 @router.get("/actors/{name}", response_model=ActorProfile, responses=ERROR_RESPONSES, tags=["read"])

@@ -37,23 +37,30 @@ def article(article_id: str, state: ApiState = STATE):
 def add_article(body: ArticleIn,
                 replace: bool = Query(False, description="A stored id with another text: replace the stored "
                                                          "article (else 409)."),
+                update_meta: bool = Query(False, description="The article is stored already with other metadata "
+                                                             "(date, outlet, title, URL): extract it again with "
+                                                             "the metadata given now."),
                 state: ApiState = STATE):
     """Extract one article and store it. An article already stored is left as it is (200); a text
     stored under another id is recorded as its duplicate (200, `duplicate_of`); a stored id with
     another text is a 409 (`id_conflict`) unless `?replace=true`."""
     article = state.article(body)
     with state.db() as s:
-        answer = settled(s, s.plan([article], replace=replace), article)
+        answer = settled(s, s.plan([article], replace=replace, update_meta=update_meta), article)
     if answer is not None:
         return answer
     doc = state.extract(article)
     with state.db() as s:
-        plan = s.plan([article], replace=replace)  # again: another request may have stored it meanwhile
-        answer = settled(s, plan, article)
+        plan = s.plan([article], replace=replace, update_meta=update_meta)  # again: another request may have
+        answer = settled(s, plan, article)                                # stored it meanwhile
         if answer is not None:
             return answer
         s.write_batch([(doc, article.origin)], replace=plan.replace)
         s.refresh_situation(only_if_stale=True)
+    if article.id in plan.meta_updates:
+        changed = ", ".join(f"{k} {old or '(none)'} -> {new}" for k, (old, new) in plan.meta_updates[article.id].items())
+        return Stored(stored=True, article_id=doc.article.id, document=doc, replaced=True, meta_updated=True,
+                      message=f"already stored; extracted again with its new metadata ({changed})")
     replaced = article.id in plan.replace
     return Stored(stored=True, article_id=doc.article.id, document=doc, replaced=replaced,
                   message="stored, replacing the stored article" if replaced else "stored")

@@ -20,11 +20,14 @@ def events(actor: Optional[str] = Query(None, description="An actor id, name or 
            since: Optional[str] = Query(None, **DATE_Q), until: Optional[str] = Query(None, **DATE_Q),
            place: Optional[str] = Query(None, max_length=200),
            min_sources: Optional[int] = Query(None, ge=0, le=1000),
+           modality: Optional[str] = Query(None, description="asserted, reported, future, hypothetical, …"),
+           min_confidence: Optional[float] = Query(None, ge=0, le=1),
            limit: int = page_limit(), offset: int = OFFSET, state: ApiState = STATE):
     """Events (reports merged across articles), most recent first; filters as in `sitrep events`."""
     with state.db() as s:
         rows = s.events(actor=actor, type=type, since=since, until=until, place=place,
-                        min_sources=min_sources, limit=limit + 1, offset=offset)
+                        min_sources=min_sources, limit=limit + 1, offset=offset, modality=modality,
+                        min_confidence=min_confidence)
     return page(rows, limit, offset)
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Literal, Optional
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
-from ...core.contract import PLOVER_TYPES
 from ..errors import ERROR_RESPONSES
-from ..models import Graph, SituationRelation, TimelineItem
-from ..params import DATE_Q, page_limit
+from ..models import Graph, HistogramBucket, SituationRelation, TimelineItem
+from ..params import DATE_Q, OFFSET, page_limit
 from ..state import STATE, ApiState
 
 router = APIRouter()
@@ -35,20 +34,41 @@ def relations(at: Optional[str] = Query(None, **DATE_Q), type: Optional[str] = N
     return rows
 
 
+def _timeline_filters(actor: Optional[str] = Query(None, description="An actor id, name or alias."),
+                      type: Optional[str] = Query(None, description="A PLOVER event type or a relation type."),
+                      since: Optional[str] = Query(None, **DATE_Q), until: Optional[str] = Query(None, **DATE_Q),
+                      modality: Optional[str] = Query(None, description="Events of this modality only (asserted, "
+                                                                        "reported, future, …)."),
+                      min_confidence: Optional[float] = Query(None, ge=0, le=1, description="Events at least this "
+                                                                                           "confident only."),
+                      negated: bool = Query(False, description="Also the reports that deny an event."),
+                      place: Optional[str] = Query(None, max_length=200, description="Events at this place.")) -> dict:
+    return {"actor": actor, "type": type, "since": since, "until": until, "modality": modality,
+            "min_confidence": min_confidence, "negated": negated, "place": place}
+
+
+TIMELINE_FILTERS = Depends(_timeline_filters)
+
+
 @router.get("/timeline", response_model=list[TimelineItem], responses=ERROR_RESPONSES, tags=["read"])
-def timeline(actor: Optional[str] = Query(None, description="An actor id, name or alias."),
-             type: Optional[str] = Query(None, description="A PLOVER event type or a relation type."),
-             since: Optional[str] = Query(None, **DATE_Q), until: Optional[str] = Query(None, **DATE_Q),
-             limit: int = page_limit(200), state: ApiState = STATE):
-    """Events and relation changes in date order, each with its sources."""
-    if type and type.upper() in PLOVER_TYPES:
-        type = type.upper()
+def timeline(filters: dict = TIMELINE_FILTERS,
+             order: Literal["oldest", "newest"] = Query("oldest", description="Date order."),
+             limit: int = page_limit(200), offset: int = OFFSET, state: ApiState = STATE):
+    """Events and relation changes in date order, each with its sources; the next page at `offset`."""
     with state.db() as s:
-        rows = s.timeline(actor=actor, since=since, until=until, limit=None if type else limit)
-        if type:
-            rows = [r for r in rows if r["type"] == type][:limit]
+        rows = s.timeline(limit=limit, offset=offset, newest_first=order == "newest", **filters)
         ev = s.event_reports([r["id"] for r in rows if r["kind"] == "event"])
-        rel = s.relation_sources([r["id"] for r in rows if r["kind"] != "event"])
+        rel = s.relation_sources([r["id"] for r in rows if r["kind"].startswith("relation")])
     for r in rows:
-        r["sources"] = ev.get(r["id"], []) if r["kind"] == "event" else rel.get(r["id"], [])
+        if "sources" not in r:
+            r["sources"] = ev.get(r["id"], []) if r["kind"] == "event" else rel.get(r["id"], [])
     return rows
+
+
+@router.get("/timeline/histogram", response_model=list[HistogramBucket], responses=ERROR_RESPONSES, tags=["read"])
+def timeline_histogram(filters: dict = TIMELINE_FILTERS,
+                       bucket: Literal["day", "week"] = Query("day", description="Count by day or by week (Monday)."),
+                       state: ApiState = STATE):
+    """How many timeline entries (the same filters) fall on each day or week, with PLOVER quad classes."""
+    with state.db() as s:
+        return s.timeline_histogram(bucket=bucket, **filters)

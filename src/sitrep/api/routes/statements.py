@@ -17,10 +17,10 @@ router = APIRouter()
 @router.get("/quotes", response_model=list[QuoteRow], responses=ERROR_RESPONSES, tags=["read"])
 def quotes(speaker: Optional[str] = Query(None, description="An actor id, name or alias."),
            since: Optional[str] = Query(None, **DATE_Q), until: Optional[str] = Query(None, **DATE_Q),
-           limit: int = page_limit(100), state: ApiState = STATE):
-    """Quotes with their resolved speakers, newest article first."""
+           limit: int = page_limit(100), offset: int = OFFSET, state: ApiState = STATE):
+    """Quotes with their resolved speakers, newest article first; the next page at `offset`."""
     with state.db() as s:
-        return [quote(q) for q in s.quotes(speaker=speaker, since=since, until=until, limit=limit)]
+        return [quote(q) for q in s.quotes(speaker=speaker, since=since, until=until, limit=limit, offset=offset)]
 
 
 @router.get("/claims", response_model=Page[ClaimRow], responses=ERROR_RESPONSES, tags=["read"])

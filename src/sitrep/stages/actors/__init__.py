@@ -17,6 +17,9 @@ How mentions are found and resolved:
   bare "the regime" refers to whichever regime the article already named.
 * **Persons** get a role and affiliation from the text ("Pentagon spokesman Pat Ryder", "Jake
   Sullivan, the US national security advisor") or else from the KB (the role held at publication).
+* **Described sources** -- a speaker the text describes instead of naming ("a Kremlin source told
+  Interfax", "security sources said", "said one driver") is an actor named by those words
+  (``how="described"``, a person or a group); "the source" again refers back to it.
 * **Coreference** (:mod:`sitrep.coref`) -- surnames, titles and pronouns (``how="pronoun"``).
 
 Metonymy contract (with the places stage): a KB metonym -- a capital or seat of power such as
@@ -38,10 +41,11 @@ Where each job lives:
 * :mod:`.frames` -- place frames ("the town of X": no actor); :mod:`.metonyms` -- "Moscow said";
 * :mod:`.persons` -- names, surnames and roles; :mod:`.titles` -- bare titles ("the spokesman");
 * :mod:`.agents` -- generic agents ("Syrian rebels", "the regime"); :mod:`.pronouns` -- coreference;
+* :mod:`.sources` -- described sources ("a Kremlin source", "according to a witness");
 * :mod:`.output` -- the actors and mentions written to the state.
 
-The word lists are data: ``kb/data/actor_cues.yaml`` (validated by :class:`sitrep.kb.agents.ActorCues`)
-and ``kb/data/agents.yaml``.
+The word lists are data: ``kb/data/actor_cues.yaml`` (validated by :class:`sitrep.kb.agents.ActorCues`),
+``kb/data/agents.yaml`` and ``data/described_sources.yaml`` (with the cues of ``data/quote_cues.yaml``).
 """
 
 from .config import ActorsConfig

@@ -14,7 +14,8 @@ take the builder as their first argument. :meth:`Builder.run` applies them in th
 5. generic agents, "Syrian rebels", "Iran's army" (:mod:`.agents`);
 6. persons' roles from the text or the KB, and bare titles, "the Pentagon spokesman" (:mod:`.persons`,
    :mod:`.titles`);
-7. pronouns (:mod:`.pronouns`), then bare agents, "the regime", "the rebels" (:mod:`.agents`).
+7. described sources, "a Kremlin source told Interfax", "security sources said" (:mod:`.sources`);
+8. pronouns (:mod:`.pronouns`), then bare agents, "the regime", "the rebels" (:mod:`.agents`).
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ class Builder:
 
     # -- the rules, in order -----------------------------------------------------------------
     def run(self) -> None:
-        from . import agents, kb_match, names, persons, pronouns, titles, trim
+        from . import agents, kb_match, names, persons, pronouns, sources, titles, trim
 
         spans = trim.entity_spans(self)
         kb_match.acronym_definitions(self, spans)
@@ -89,6 +90,7 @@ class Builder:
         agents.agent_mentions(self)
         persons.person_roles(self)
         titles.resolve_titles(self)
+        sources.described_sources(self, self.data.sources)
         pronouns.pronouns(self)
         agents.generic_agents(self)
 

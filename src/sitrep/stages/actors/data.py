@@ -5,11 +5,12 @@ cue words and (only when a rule needs it) the gazetteer -- all obtained from the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Optional
 
 from ...gazetteer import Gazetteer
 from ...kb import KnowledgeBase
 from ...kb.agents import ActorCues, Agents
+from .sources import SourceWords
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class ActorData:
     fuzzy: dict
     #: the gazetteer, loaded on first call (most articles never need it)
     gazetteer: Callable[[], Gazetteer]
+    #: the words of described sources ("a Kremlin source", "security sources"; ``None``: the rule is off)
+    sources: Optional[SourceWords] = None
 
 
 def role_heads(agents: Agents) -> frozenset:

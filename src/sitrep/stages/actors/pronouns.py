@@ -12,8 +12,9 @@ from .model import NAMED_HOWS
 
 
 def definite_actors(b) -> set[str]:
-    """Actors a pronoun may refer to: named, titled or metonyms, KB entries, or of a known country."""
-    return {m.key for m in b.ments if m.how in NAMED_HOWS or m.how in ("title", "metonym")
+    """Actors a pronoun may refer to: named, titled, metonyms or described sources ("a witness"), KB
+    entries, or of a known country."""
+    return {m.key for m in b.ments if m.how in NAMED_HOWS or m.how in ("title", "metonym", "described")
             or b.actors[m.key].kb_id or b.actors[m.key].country}
 
 

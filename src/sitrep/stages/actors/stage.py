@@ -13,6 +13,7 @@ from .builder import Builder
 from .config import ActorsConfig
 from .data import ActorData, fuzzy_index, role_heads
 from .output import output
+from .sources import load_source_words
 
 
 class ActorsStage(Stage):
@@ -74,7 +75,8 @@ class ActorsStage(Stage):
                             lambda: fuzzy_index(kb, self.config.fuzzy_min_chars))
             data = ActorData(kb=kb, agents=agents, cues=res.get("actor_cues", load_cues),
                              role_heads=role_heads(agents), fuzzy=fuzzy,
-                             gazetteer=lambda: res.get("gazetteer", load_gazetteer))
+                             gazetteer=lambda: res.get("gazetteer", load_gazetteer),
+                             sources=res.get("described_sources", load_source_words))
             self.__dict__["_res_actor_data"] = data
         return data
 

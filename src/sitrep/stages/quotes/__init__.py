@@ -8,7 +8,10 @@ dependency parse, and assigns ``state.quotes``:
   US would ...``, ``..., according to the State Department``: the content is the reported clause);
 * the cue in ``cue`` (``said``, ``pointed out``, ``according to``);
 * the speaker: the subject of the cue verb (the object of ``according to``, the possessor of ``his
-  statement``), resolved to an actor through the actors stage's mentions (names, titles, pronouns).
+  statement``), resolved to an actor through the actors stage's mentions (names, titles, pronouns,
+  described sources: "a Kremlin source told Interfax" is the source's, never the outlet's; a dateline
+  never speaks). A text speaks for its owner ("the group's statement said", "according to UN figures";
+  a bare "the statement said" for the last speaker); a he/she right after a speaker is that speaker.
   Where no mention covers the speaker, a spaCy PERSON/ORG/GPE entity stands in (and a bare he/she is
   read as the last person who spoke). A quote with no cue in its own sentence takes the speaker of the
   neighbouring attribution, the way a reader does: the last speaker when the quote follows right after

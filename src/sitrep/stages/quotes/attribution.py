@@ -7,7 +7,8 @@
    and a short attribution sentence right after the quote (``"…." He said.`` split by the parser).
 3. **Cue** (:func:`cue_for_quote`): of the cues in the frames whose speaker stands outside the quote,
    the one the quote's words hang on in the parse, then a verb or preposition before a noun cue, then
-   the nearest.
+   the nearest; a cue with no speaking actor inside another cue's report gives way to that cue
+   (:func:`outer_cue`: "the ministry noted that preliminary information indicates "…"").
 4. Without a cue: a transcript label (``"WALLACE: Let's start …"``, :func:`label_speaker`) or a name
    after a dash (``"…" ― Adriana Rodarte``, :func:`dash_speaker`).
 5. **Indirect speech** (:func:`indirect`): each cue's reported clause not already carried by quoted
@@ -220,7 +221,21 @@ def cue_for_quote(ctx: QuoteContext, sp: QuoteSpan, hits: list[CueHit]) -> Optio
     if not cands:
         return None
     cands.sort(key=lambda c: c[:3])
-    return cands[0][3]
+    return outer_cue(cands[0][3], [c[3] for c in cands])
+
+
+def outer_cue(best: CueHit, cands: list[CueHit]) -> CueHit:
+    """A cue with no speaking actor inside another cue's report speaks for that cue's speaker: in "the
+    ministry said the reports would demand "…"" and "the ministry noted that preliminary information
+    indicates "…"", the quote is the ministry's."""
+    if best.speaker is not None and best.speaker.ref is not None:
+        return best
+    for h in cands:
+        if h is best or h.speaker is None or h.speaker.ref is None or h.content is None:
+            continue
+        if h.content[0] <= best.start < h.content[1]:
+            return h
+    return best
 
 
 # -- indirect speech and neighbours ---------------------------------------------------------------

@@ -15,6 +15,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .stage import QuotesConfig
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
+#: a wire dateline opening a story: "BEIRUT, Dec 5 (Levant Wire) - "
+DATELINE_RE = re.compile(r"[A-Z][A-Z .'\-]{1,30}(?:, [^()\n]{1,30}?)? (?:\([^()\n]{1,40}\) )?(?:-{1,2}|\u2014|\u2013) ")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -54,6 +56,7 @@ class QuoteContext:
         self.q_starts: list[int] = []
         self.q_spans: list[QuoteSpan] = []
         self.q_maxend: list[int] = []
+        self._datelines: dict[int, int] = {}   # paragraph -> end of the dateline opening it (or its start)
 
     # -- geometry --------------------------------------------------------------------------------
     def para_index(self, offset: int) -> int:
@@ -64,6 +67,17 @@ class QuoteContext:
 
     def sent_index(self, offset: int) -> int:
         return max(bisect.bisect_right(self.sent_starts, offset) - 1, 0)
+
+    def in_dateline(self, offset: int) -> bool:
+        """Whether ``offset`` lies in a wire dateline opening its paragraph ("WASHINGTON (AP) — "): its
+        place and outlet never speak."""
+        pi = self.para_index(offset)
+        end = self._datelines.get(pi)
+        if end is None:
+            ps, pe = self.para_of(offset)
+            m = DATELINE_RE.match(self.text, ps, pe)
+            end = self._datelines[pi] = m.end() if m is not None else ps
+        return offset < end
 
     def set_quotes(self, spans: list[QuoteSpan]) -> None:
         self.q_spans = sorted(spans, key=lambda s: s.outer_start)

@@ -7,7 +7,8 @@ One pass over the tokens with set look-ups only (candidates are few):
 2. a verb cue is a verb whose lemma is listed, with its particle for a phrasal cue ("pointed out");
    a ``bare`` cue only without an object or complement ('"…," he *continued*' but not "would
    continue its role"); its reported clause is its ``ccomp`` ("said *the US would not lift them*"),
-   or, for a parenthetical verb, the host clause ("The museum, Mr. Obama *said*, would make ...");
+   or, for a parenthetical verb, the host clause ("The museum, Mr. Obama *said*, would make ..."), unless
+   the host is itself a cue with its subject ("X denied that ..., Reuters *reported*": carried words);
 3. a noun cue is a listed noun ("in his *statement*").
 
 Cues inside quotation marks are somebody's words, not the writer's attribution: they are dropped.
@@ -15,17 +16,14 @@ Cues inside quotation marks are somebody's words, not the writer's attribution: 
 
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from ... import limits
-from .context import QuoteContext
+from .context import DATELINE_RE, QuoteContext
 from .records import CueHit
 
 #: dependencies that give a verb an object or a complement (a ``bare`` cue has none of them)
 _OBJECT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "attr", "oprd", "acomp"}
-#: a wire dateline opening a story: "BEIRUT, Dec 5 (Levant Wire) - "
-_DATELINE_RE = re.compile(r"[A-Z][A-Z .'\-]{1,30}(?:, [^()\n]{1,30}?)? (?:\([^()\n]{1,40}\) )?(?:-{1,2}|\u2014|\u2013) ")
 
 
 def find_cues(ctx: QuoteContext) -> list[CueHit]:
@@ -84,13 +82,28 @@ def verb_cue(ctx: QuoteContext, tok, lemma: str, senses: set) -> Optional[CueHit
         neg = any(c.dep_ == "neg" for c in tok.children)
         hit = CueHit(tok.i, start, end, txt, entry, negated=neg)
         if entry.indirect and not neg:
-            hit.content = clause(ctx, tok, extra)
-            if hit.content is None and tok.dep_ == "parataxis" and tok.head.i != tok.i:
+            comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            hit.content = None if comp is not None and carried(ctx, tok, comp) else clause(ctx, tok, extra)
+            if hit.content is None and tok.dep_ == "parataxis" and tok.head.i != tok.i \
+                    and not carried(ctx, tok, tok.head):
                 # "The museum, Mr. Obama said, would make ...": the host clause is the report
                 hit.content = host_clause(ctx, tok.head, {t.i for t in tok.subtree})
                 hit.parenthetical = hit.content is not None
         return hit
     return None
+
+
+def carried(ctx: QuoteContext, tok, host) -> bool:
+    """ "The government denied that ..., *Reuters reported*": a cue after a clause that is itself
+    somebody's speech, with its own subject and reported clause, carries that speech (the outlet is not the speaker; the
+    inner cue reports it). ``host`` is that clause's verb (the parenthetical cue's head, or the cue's
+    complement standing before it)."""
+    if host.i >= tok.i or host.pos_ != "VERB" or host.lemma_.lower() not in ctx.lex.verbs:
+        return False
+    if not any(e.indirect for e in ctx.lex.verbs[host.lemma_.lower()]):
+        return False
+    # ... and reports a clause of its own (not "Iran threatened to cut off power, IRNA reported")
+    return any(c.dep_ == "nsubj" for c in host.children) and any(c.dep_ == "ccomp" for c in host.children)
 
 
 def prep_cue(ctx: QuoteContext, tok, senses: set) -> Optional[CueHit]:
@@ -124,7 +137,7 @@ def clause(ctx: QuoteContext, verb, extra=None) -> Optional[tuple[int, int]]:
     toks = [t for t in comp.subtree if t.i != skip]
     span = trim_tokens(ctx, toks)
     if span is not None:
-        m = _DATELINE_RE.match(ctx.text, span[0], span[1])
+        m = DATELINE_RE.match(ctx.text, span[0], span[1])
         if m is not None and m.end() < span[1]:
             span = (m.end(), span[1])
     return span

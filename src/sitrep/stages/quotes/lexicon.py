@@ -55,6 +55,8 @@ class QuoteCuesFile(DataModel):
     relative_pronouns: Optional[list[str]] = None
     clause_marks: Optional[list[str]] = None
     title_small_words: Optional[list[str]] = None
+    speaker_documents: Optional[list[str]] = None
+    addressee_cues: Optional[list[str]] = None
 
 
 # -- what the stage uses -------------------------------------------------------------------------
@@ -81,6 +83,8 @@ class QuoteWords:
     relative_pronouns: frozenset = frozenset()
     clause_marks: tuple = ()
     title_small_words: frozenset = frozenset()
+    document_nouns: frozenset = frozenset()
+    addressee_cues: frozenset = frozenset()
 
     @property
     def pronouns(self) -> frozenset:
@@ -141,7 +145,9 @@ def _words(model: QuoteCuesFile, fallback: Optional[QuoteCuesFile]) -> QuoteWord
                       unresolved_pronouns=frozenset(low(pron.unresolved)),
                       relative_pronouns=frozenset(low(pick("relative_pronouns"))),
                       clause_marks=tuple(low(pick("clause_marks"))),
-                      title_small_words=frozenset(low(pick("title_small_words"))))
+                      title_small_words=frozenset(low(pick("title_small_words"))),
+                      document_nouns=frozenset(low(pick("speaker_documents"))),
+                      addressee_cues=frozenset(low(pick("addressee_cues"))))
 
 
 def load_cues(path: Optional[str] = None) -> CueLexicon:

@@ -28,16 +28,21 @@ _CORE_LEFT_DEPS = ("compound", "det", "amod", "nmod", "poss", "nummod", "punct")
 
 
 def resolve_speakers(ctx: QuoteContext, hits: list[CueHit]) -> None:
-    """Give every cue its speaker, in text order (a pronoun takes the last speaker of its kind)."""
+    """Give every cue its speaker, in text order (a pronoun takes the last speaker of its kind; a cue
+    inside another cue's reported clause is reported, not spoken, and never the last speaker)."""
     last_person: Optional[Speaker] = None
     last_group: Optional[Speaker] = None
+    reach = -1   # the end of the reported clauses of the cues so far
     for h in hits:
         head = speaker_head(ctx, h)
+        embedded = h.start < reach   # "Hart said Diallo had *agreed*": not who spoke last
+        if h.content is not None and h.content[0] > h.start:
+            reach = max(reach, h.content[1])
         if head is None:
             continue
         sp = resolve(ctx, head, last_person, last_group)
         h.speaker = sp
-        if sp is not None and sp.ref is not None:
+        if sp is not None and sp.ref is not None and not embedded:
             if sp.person:
                 last_person = sp
             else:
@@ -83,7 +88,8 @@ def verb_subject(ctx: QuoteContext, tok):
     subject."""
     verb = tok
     for _ in range(ctx.config.subject_climb_limit):
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not ctx.in_dateline(c.idx)),
+                    None)
         if subj is None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             if agent is not None:
@@ -121,18 +127,20 @@ def adjacent_name(ctx: QuoteContext, tok):
     the quote's closing mark counts (nothing else may stand between), so no noun near a quote is
     ever taken for its speaker."""
     doc = ctx.doc
-    # left: "…," NAME said
-    j = tok.i - 1
+    # left: "…," NAME said, also past a relative clause: "…," NAME, who was trying to leave, told ...
+    j = relative_clause_start(ctx, tok) - 1
+    end = j + 1
     while j >= 0 and _np_token(doc[j]):
         j -= 1
-    if 0 <= j < tok.i - 1:
+    if 0 <= j < end - 1:
         edge = doc[j]
         if edge.is_quote or (edge.text == "," and j > 0 and doc[j - 1].is_quote):
-            head = doc[tok.i - 1]
+            head = doc[end - 1]
             if head.pos_ in ("PROPN", "NOUN"):
                 return head
-    # right: "…," said NAME[,.]
-    if tok.i > 0 and (doc[tok.i - 1].is_quote or doc[tok.i - 1].text == ","):
+    # right: "…," said NAME[,.] -- never the addressee of "told Reuters"
+    if tok.i > 0 and (doc[tok.i - 1].is_quote or doc[tok.i - 1].text == ",") \
+            and tok.lemma_.lower() not in ctx.words.addressee_cues:
         j = tok.i + 1
         last = None
         while j < len(doc) and _np_token(doc[j]):
@@ -142,6 +150,21 @@ def adjacent_name(ctx: QuoteContext, tok):
         if last is not None and (j >= len(doc) or doc[j].is_punct):
             return last
     return None
+
+
+def relative_clause_start(ctx: QuoteContext, tok) -> int:
+    """Where a relative clause set off by commas right before cue ``tok`` begins (its first comma),
+    else ``tok.i``: '"…," protester Ann Ruto*, who was trying to enter parliament,* told Reuters'."""
+    doc = ctx.doc
+    if tok.i < 2 or doc[tok.i - 1].text != ",":
+        return tok.i
+    k = tok.i - 2
+    lo = max(0, tok.i - ctx.config.relative_clause_max_tokens)
+    while k > lo and doc[k].text != "," and not doc[k].is_quote:
+        k -= 1
+    if doc[k].text == "," and k + 1 < tok.i and doc[k + 1].lower_ in ctx.words.relative_pronouns:
+        return k
+    return tok.i
 
 
 def core_span(ctx: QuoteContext, head) -> tuple[int, int]:
@@ -167,15 +190,61 @@ def resolve(ctx: QuoteContext, head, last_person: Optional[Speaker],
             last_group: Optional[Speaker]) -> Optional[Speaker]:
     """The speaker named by ``head`` (see the module doc, step 2); a speaker without an actor
     (``ref`` None) when nothing applies."""
-    # an appositive names the speaker better than a title ("the spokesman, Pat Ryder, said")
-    heads = [head] + [c for c in head.children if c.dep_ == "appos"]
+    # an appositive person names the speaker better than a title ("the spokesman, Pat Ryder, said")
+    appos = [c for c in head.children if c.dep_ == "appos"]
+    people = [c for c in appos if (m := ctx.mention_with(c.idx, c.idx + len(c))) is not None
+              and ctx.is_person_actor(m.actor_id, m.how)]
+    heads = people + [head] + [c for c in appos if c not in people]
+    cs, ce = core_span(ctx, head)
+    if head.lower_ in ctx.words.person_pronouns and head.pos_ == "PRON":
+        got = nearest_speaker(ctx, head, (cs, ce), last_person)
+        if got is not None:
+            return got
     got = by_mention(ctx, heads)
     if got is not None:
         return got
-    cs, ce = core_span(ctx, head)
     if head.pos_ == "PRON" or head.lower_ in ctx.words.pronouns:
         return by_pronoun(ctx, head, (cs, ce), last_person, last_group)
+    if head.lemma_.lower() in ctx.words.document_nouns or head.lower_ in ctx.words.document_nouns:
+        return by_document(ctx, head, (cs, ce), last_person, last_group)
     return by_entity(ctx, heads, (cs, ce)) or by_proper_name(ctx, heads, (cs, ce)) or Speaker(None, cs, ce, False)
+
+
+def nearest_speaker(ctx: QuoteContext, head, core: tuple[int, int],
+                    last_person: Optional[Speaker]) -> Optional[Speaker]:
+    """ "Netanyahu said Israel would act. *He* said ...": a he/she speaking right after a person spoke
+    (the same or the previous sentence) is that person -- the subject of the nearest attribution
+    decides, not a person named in between."""
+    if last_person is None or last_person.ref is None:
+        return None
+    here = ctx.sent_index(head.idx)
+    if here - ctx.sent_index(last_person.start) > 1:
+        return None
+    cs, ce = core
+    return Speaker(ActorRef(actor_id=last_person.ref.actor_id, text=head.text), cs, ce, True)
+
+
+def by_document(ctx: QuoteContext, head, core: tuple[int, int], last_person: Optional[Speaker],
+                last_group: Optional[Speaker]) -> Speaker:
+    """A text speaks for its owner: "*the group's* statement said", "a *ministry* statement", "according
+    to *UN* figures", "the report published *by Human Rights Watch*"; a bare "the statement said" is the
+    one who spoke last. No owner: a speaker without an actor."""
+    cs, ce = core
+    owners = [c for c in head.lefts if c.dep_ in ("poss", "compound", "nmod", "amod")]
+    for c in head.rights:
+        if c.dep_ in ("acl", "prep"):
+            owners.extend(t for t in c.subtree if t.dep_ == "pobj" and t.head.lower_ in ("by", "from", "of"))
+    for o in owners:
+        m = ctx.mention_with(o.idx, o.idx + len(o))
+        if m is not None:
+            return Speaker(ActorRef(actor_id=m.actor_id, text=ctx.text[cs:ce]), cs, ce,
+                           ctx.is_person_actor(m.actor_id, m.how))
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.lefts)
+    last = max((s for s in (last_person, last_group) if s is not None and s.ref is not None),
+               key=lambda s: s.start, default=None)
+    if definite and not owners and last is not None:
+        return Speaker(ActorRef(actor_id=last.ref.actor_id, text=ctx.text[cs:ce]), cs, ce, last.person)
+    return Speaker(None, cs, ce, False)
 
 
 def by_mention(ctx: QuoteContext, heads) -> Optional[Speaker]:

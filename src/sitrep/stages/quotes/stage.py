@@ -39,6 +39,9 @@ class QuotesConfig(StageConfig):
     link_climb_limit: int = 40
     #: how many conjunctions / relative clauses are climbed from a cue verb to its subject
     subject_climb_limit: int = 4
+    #: a relative clause between a speaker's name and its cue ('"…," NAME, who ..., told') is read
+    #: back up to this many tokens
+    relative_clause_max_tokens: int = 15
     #: a sentence right after a quote attributes it ('"…." He said.') when it has at most this many
     #: words ...
     attribution_sentence_max_words: int = 10

@@ -1,5 +1,5 @@
 // One actor's profile: a page (#/actor/ID) and a panel of the graph page.
-import { api, evidenceHref, h, qs, snippet, typeBadge } from './dom.js';
+import { api, eventBadge, evidenceHref, h, qs, snippet } from './dom.js';
 
 export function renderProfile(p, { compact = false } = {}) {
   const a = p.actor;
@@ -19,7 +19,7 @@ export function renderProfile(p, { compact = false } = {}) {
         h('a', { href: evidenceHref(src.article_id, src.start, src.end) }, src.outlet || 'source')])] : null))));
   }
   box.append(h('h3', {}, 'Events'), p.events.length ? h('ul', { class: 'facts' }, p.events.map(e => h('li', {},
-    h('span', { class: 'muted' }, (e.date || '?') + ' '), typeBadge(e.type), ' ',
+    h('span', { class: 'muted' }, (e.date || '?') + ' '), eventBadge(e), ' ',
     h('a', { href: '#/evidence' + qs({ event: e.event_id }) },
       `${e.source_name || '?'} → ${e.target_name || '—'}: ${snippet(e.evidence, compact ? 90 : 160)}`))))
     : h('p', { class: 'muted' }, 'No events.'));

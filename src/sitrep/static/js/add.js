@@ -1,5 +1,5 @@
 // Add an article: paste text or load an HTML/text file, see the extracted document, store it.
-import { api, ApiError, evidenceHref, field, h, notice, qs, snippet, table, typeBadge } from './dom.js';
+import { api, ApiError, eventBadge, evidenceHref, field, h, notice, qs, snippet, table } from './dom.js';
 
 const TOKEN_KEY = 'sitrep-token';
 
@@ -41,6 +41,22 @@ export async function render(root, _params, _arg, current) {
     if (html !== null && !textIn.value.trim()) b.html = html; else b.text = textIn.value;
     return b;
   };
+  const storedMessage = (res, doc) => {
+    if (res.meta_updated) return [notice('Updated: ' + res.message, 'ok')];
+    if (!res.stored) {
+      const out = [notice(res.message, Object.keys(res.meta_differs || {}).length ? 'warn' : 'ok')];
+      if (Object.keys(res.meta_differs || {}).length) {
+        const upd = h('button', { type: 'button', id: 'update-meta', onclick: () => send('/articles?update_meta=true', upd) },
+          'Update its metadata');
+        out.push(h('p', {}, upd));
+      }
+      return out;
+    }
+    return [doc.article.published
+      ? notice(`Stored. It is on the timeline on ${doc.article.published} and in the graph.`, 'ok')
+      : notice('Stored, but without a publication date it is not on the timeline: give its date above and ' +
+               'store it again to update it.', 'warn')];
+  };
   const send = async (path, button) => {
     sessionStorage.setItem(TOKEN_KEY, tokenIn.value.trim());
     out.replaceChildren(h('p', { class: 'muted' }, path === '/extract' ? 'Extracting…' : 'Extracting and storing…'));
@@ -49,9 +65,9 @@ export async function render(root, _params, _arg, current) {
       const res = await api(path, { method: 'POST', body: body(), token: tokenIn.value.trim() });
       const doc = path === '/extract' ? res : res.document;
       out.replaceChildren(...[
-        path === '/extract' ? notice('Extracted (not stored yet).')
-          : notice(res.stored ? 'Stored. It is now on the timeline and in the graph.' : res.message, 'ok'),
-        path === '/extract' ? null : h('p', {}, h('a', { href: '#/timeline' }, 'Timeline'), ' · ',
+        ...(path === '/extract' ? [notice('Extracted (not stored yet).')] : storedMessage(res, doc)),
+        path === '/extract' ? null : h('p', {}, h('a', { href: '#/timeline' + qs({ since: doc.article.published,
+          until: doc.article.published }) }, 'Timeline'), ' · ',
           h('a', { href: evidenceHref(doc.article.id) }, 'Open the article')),
         documentView(doc)].filter(Boolean));
       if (path !== '/extract' && window.sitrepRefreshStatus) window.sitrepRefreshStatus();
@@ -82,7 +98,7 @@ function documentView(doc) {
       `${doc.claims.length} claims, ${doc.places.length} places`),
     doc.warnings.length ? notice('Warnings: ' + doc.warnings.join('; '), 'warn') : null,
     h('h3', {}, 'Events'),
-    table([{ label: 'Type', render: e => typeBadge(e.type) },
+    table([{ label: 'Type', render: e => eventBadge(e) },
       { label: 'Who', render: e => e.source ? e.source.text : '—' },
       { label: 'Whom', render: e => e.target ? e.target.text : '—' },
       { label: 'Date', key: 'date' }, { label: 'Modality', key: 'modality' },

@@ -7,8 +7,10 @@ import * as map from './map.js';
 import * as evidence from './evidence.js';
 import * as add from './add.js';
 import * as actor from './actor.js';
+import * as search from './search.js';
+import * as contradictions from './contradictions.js';
 
-const PAGES = { situation, graph, timeline, map, evidence, add, actor };
+const PAGES = { situation, graph, timeline, map, evidence, contradictions, add, actor, search };
 let generation = 0;
 
 function parse() {
@@ -51,7 +53,18 @@ async function status() {
   }
 }
 
+document.getElementById('top-search').addEventListener('submit', e => {
+  e.preventDefault();
+  const q = document.getElementById('q').value.trim();
+  if (q) location.hash = '#/search?' + new URLSearchParams({ q }).toString();
+});
+document.getElementById('skip-link').addEventListener('click', e => {
+  e.preventDefault();
+  document.getElementById('main').focus();
+});
+
 window.addEventListener('hashchange', route);
 window.sitrepRefreshStatus = status;
+window.sitrepRefresh = () => { status(); route(); };
 status();
 route();

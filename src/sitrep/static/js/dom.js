@@ -6,6 +6,14 @@ export function safeHref(value) {
   return v.startsWith('#/') ? v : '#/';
 }
 
+// the one kind of link that leaves the hash routes: a file the API exports (same origin, fixed path)
+export function download(path, label) {
+  const p = String(path ?? '');
+  const a = h('a', { class: 'download', download: '' }, label);
+  if (/^\/export\/[a-z]+\.(csv|json|geojson)(\?|$)/.test(p)) a.setAttribute('href', p);
+  return a;
+}
+
 export function append(el, kids) {
   for (const kid of kids.flat(Infinity)) {
     if (kid == null || kid === false) continue;
@@ -83,8 +91,41 @@ export function colourFor(value) {
   return PALETTE[n % PALETTE.length];
 }
 
+// PLOVER's quad classes (data/plover.yaml; a test checks this copy): one colour each, white text at
+// WCAG AA contrast (>= 4.5:1), set in app.css as .badge.q-<quad>
+export const QUADS = {
+  verbal_cooperation: ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE'],
+  material_cooperation: ['COOPERATE', 'AID', 'RETREAT'],
+  verbal_conflict: ['REQUEST', 'ACCUSE', 'REJECT', 'THREATEN'],
+  material_conflict: ['PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'],
+};
+export const QUAD_LABELS = { verbal_cooperation: 'verbal cooperation', material_cooperation: 'material cooperation',
+  verbal_conflict: 'verbal conflict', material_conflict: 'material conflict', relation: 'relation' };
+export function quadOf(type) {
+  for (const [q, types] of Object.entries(QUADS)) if (types.includes(type)) return q;
+  return 'relation';
+}
+
 export function typeBadge(type) {
-  return h('span', { class: 'badge', style: { background: colourFor(type) } }, type);
+  const q = quadOf(type);
+  return h('span', { class: `badge q-${q}`, title: QUAD_LABELS[q] }, type);
+}
+
+// how sure the extraction is: confidence, modality (when not a plain assertion) and negation
+export function qualityBadges(e) {
+  const out = [];
+  if (e.confidence != null) {
+    const c = Number(e.confidence);
+    out.push(h('span', { class: `qual conf ${c >= 0.8 ? 'high' : c >= 0.5 ? 'mid' : 'low'}`,
+      title: 'extraction confidence' }, `conf ${c.toFixed(2)}`));
+  }
+  if (e.modality && e.modality !== 'asserted') out.push(h('span', { class: 'qual modality', title: 'modality' }, e.modality));
+  if (e.negated) out.push(h('span', { class: 'qual negated', title: 'the report denies it' }, 'negated'));
+  return out;
+}
+
+export function eventBadge(e) {
+  return h('span', { class: 'event-badge' }, typeBadge(e.type), ...qualityBadges(e));
 }
 
 export function table(columns, rows, rowAttrs) {

@@ -1,5 +1,8 @@
 // Evidence: an article with a fact's span highlighted, and every fact of the article to jump to.
-import { api, clear, evidenceHref, h, notice, qs, snippet, table, typeBadge } from './dom.js';
+import { api, ApiError, eventBadge, evidenceHref, field, h, notice, PLOVER, qs, select, snippet, table } from './dom.js';
+import { pager } from './search.js';
+
+const PAGE = 100;
 
 export async function render(root, params, _arg, current) {
   const eventId = params.get('event');
@@ -8,18 +11,33 @@ export async function render(root, params, _arg, current) {
   let end = params.has('end') ? Number(params.get('end')) : null;
   let eventDetail = null;
   if (eventId) {
-    eventDetail = await api('/events/' + encodeURIComponent(eventId));
+    try {
+      eventDetail = await api('/events/' + encodeURIComponent(eventId));
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 404)) throw err;
+      const made = await api('/corrections' + qs({ target: eventId }));
+      if (!current()) return;
+      root.append(h('h1', {}, 'Evidence'), notice(made.some(c => c.action === 'wrong')
+        ? `Event ${eventId} was marked wrong: ` + made.filter(c => c.action === 'wrong').map(c =>
+          `by ${c.author} on ${c.created_at}${c.note ? ' (' + c.note + ')' : ''}`).join('; ')
+        : `No event ${eventId}.`, 'warn'), corrections(made));
+      return;
+    }
     const rep = eventDetail.reports[Number(params.get('report') || 0)] || eventDetail.reports[0];
     if (rep && !articleId) { articleId = rep.article_id; start = rep.start; end = rep.end; }
   }
   if (!current()) return;
   root.append(h('h1', {}, 'Evidence'));
-  if (!articleId) { await listArticles(root, current); return; }
+  if (!articleId) { await listArticles(root, current, Math.max(0, parseInt(params.get('offset') || '0', 10) || 0)); return; }
   const doc = await api('/articles/' + encodeURIComponent(articleId));
   if (!current()) return;
   const a = doc.article;
   const text = doc.text || '';
-  if (eventDetail) root.append(eventPanel(eventDetail, articleId));
+  if (eventDetail) {
+    const made = await api('/corrections' + qs({ target: eventDetail.event.event_id }));
+    if (!current()) return;
+    root.append(eventPanel(eventDetail, articleId, made));
+  }
 
   const extra = [];
   const actorId = params.get('all');
@@ -27,7 +45,8 @@ export async function render(root, params, _arg, current) {
     const actor = doc.actors.find(x => x.id === actorId);
     for (const m of (actor ? actor.mentions : [])) extra.push([m.start, m.end]);
   }
-  const body = h('div', { class: 'article-text', id: 'article-text' });
+  const body = h('div', { class: 'article-text', id: 'article-text', tabindex: 0, role: 'region',
+    'aria-label': 'Article text' });
   fillText(body, text, start, end, extra);
   root.append(h('div', { class: 'evidence-wrap' },
     h('article', { class: 'panel article' },
@@ -41,7 +60,7 @@ export async function render(root, params, _arg, current) {
   if (mark) body.scrollTop = Math.max(0, mark.offsetTop - body.clientHeight / 3);
 }
 
-function fillText(el, text, start, end, extra) {
+export function fillText(el, text, start, end, extra = []) {
   // the text as text nodes, with <mark> around the spans; overlapping spans are merged
   const spans = [];
   const valid = (s, e) => Number.isInteger(s) && Number.isInteger(e) && s >= 0 && e > s && e <= text.length;
@@ -58,26 +77,75 @@ function fillText(el, text, start, end, extra) {
   el.append(document.createTextNode(text.slice(pos)));
 }
 
-function eventPanel(d, articleId) {
+const TOKEN_KEY = 'sitrep-token';
+
+function corrections(made) {
+  if (!made.length) return null;
+  return h('div', { class: 'corrections' }, h('h3', {}, `Corrections (${made.length})`),
+    h('ul', { class: 'facts', id: 'corrections' }, made.map(c => h('li', {},
+      h('strong', {}, c.action === 'wrong' ? 'marked wrong' : `${c.field}: ${c.old_value || '—'} → ${c.value || '—'}`),
+      ` by ${c.author}, ${c.created_at}`, c.note ? h('span', { class: 'muted' }, ` — ${c.note}`) : null))));
+}
+
+function correctForm(e) {
+  // an analyst's correction of this event: wrong, or another type / source / target (POST /corrections)
+  const what = select('what', [['type', 'Change the type'], ['source', 'Change who acted'],
+    ['target', 'Change whom it was done to'], ['wrong', 'Mark it wrong']], 'type', { id: 'correct-what' });
+  const typeSel = select('type', PLOVER, e.type, { id: 'correct-type' });
+  const actorIn = h('input', { type: 'text', name: 'actor', id: 'correct-actor', placeholder: 'an actor (empty: none)' });
+  const author = h('input', { type: 'text', name: 'author', id: 'correct-author', required: true,
+    value: localStorage.getItem('sitrep-author') || '', placeholder: 'your name' });
+  const note = h('input', { type: 'text', name: 'note', id: 'correct-note', placeholder: 'why (optional)' });
+  const token = h('input', { type: 'password', name: 'token', id: 'correct-token', autocomplete: 'off',
+    value: sessionStorage.getItem(TOKEN_KEY) || '' });
+  const typeField = field('New type', typeSel), actorField = field('Actor', actorIn);
+  const out = h('div', { id: 'correct-result' });
+  const sync = () => {
+    typeField.hidden = what.value !== 'type';
+    actorField.hidden = !['source', 'target'].includes(what.value);
+  };
+  what.addEventListener('change', sync);
+  sync();
+  const form = h('form', { class: 'filters correct-form', id: 'correct-form', onsubmit: async ev => {
+    ev.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, token.value.trim());
+    localStorage.setItem('sitrep-author', author.value.trim());
+    const body = { target_kind: 'event', target_id: e.event_id, author: author.value.trim(), note: note.value.trim() || null };
+    if (what.value === 'wrong') body.wrong = true;
+    else { body.field = what.value; body.value = what.value === 'type' ? typeSel.value : actorIn.value.trim(); }
+    try {
+      const c = await api('/corrections', { method: 'POST', body, token: token.value.trim() });
+      out.replaceChildren(notice(`Correction ${c.id} recorded by ${c.author}; it applies to ${c.applied_to} report(s).`, 'ok'));
+      if (window.sitrepRefresh) window.sitrepRefresh();
+    } catch (err) {
+      out.replaceChildren(notice(err.message + (err.status === 401 ? ' Enter the server’s token.' : ''), 'error'));
+    }
+  } }, field('Correction', what), typeField, actorField, field('Your name', author), field('Note', note),
+  field('Token', token), h('button', { type: 'submit' }, 'Record the correction'));
+  return h('details', { class: 'correct' }, h('summary', {}, 'Correct this event'), form, out);
+}
+
+function eventPanel(d, articleId, made = []) {
   const e = d.event;
   return h('section', { class: 'panel event-panel' },
-    h('h2', {}, typeBadge(e.type), ' ', `${e.source_name || '?'} → ${e.target_name || '—'}`,
+    h('h2', {}, eventBadge(e), ' ', `${e.source_name || '?'} → ${e.target_name || '—'}`,
       e.place_name ? ` in ${e.place_name}` : ''),
     h('p', { class: 'muted' }, `${e.date || 'undated'} · ${e.modality || ''}${e.negated ? ' · negated' : ''} · ` +
       `${e.n_reports} report(s) from ${e.n_sources} outlet(s)`),
     h('ul', { class: 'facts' }, d.reports.map((r, i) => h('li', { class: r.article_id === articleId ? 'current' : '' },
       h('a', { href: '#/evidence' + qs({ event: e.event_id, report: i }) }, `${r.outlet || 'article'} ${r.published || ''}`),
       ': ', snippet(r.text, 160)))),
-    d.reports.length > 1 ? h('p', { class: 'muted small' }, d.rule) : null);
+    d.reports.length > 1 ? h('p', { class: 'muted small' }, d.rule) : null,
+    corrections(made), correctForm(e));
 }
 
 function factsOf(doc) {
   const box = h('div', {});
   const link = (s, e, label) => h('a', { href: evidenceHref(doc.article.id, s, e) }, label);
   box.append(h('h3', {}, `Events (${doc.events.length})`), h('ul', { class: 'facts' }, doc.events.map(e => h('li', {},
-    typeBadge(e.type), ' ', link(e.sentence.start, e.sentence.end,
+    eventBadge(e), ' ', link(e.sentence.start, e.sentence.end,
       `${e.source ? e.source.text : '?'} → ${e.target ? e.target.text : '—'}`),
-    e.negated ? h('span', { class: 'muted' }, ' (negated)') : null))));
+    ))));
   box.append(h('h3', {}, `Quotes (${doc.quotes.length})`), h('ul', { class: 'facts' }, doc.quotes.map(q => h('li', {},
     h('strong', {}, q.speaker ? q.speaker.text : '?'), ': ', link(q.start, q.end, `“${snippet(q.text, 80)}”`)))));
   if (doc.claims.length) {
@@ -92,12 +160,16 @@ function factsOf(doc) {
   return box;
 }
 
-async function listArticles(root, current) {
-  const page = await api('/articles?limit=200');
+async function listArticles(root, current, offset) {
+  const [page, stats] = await Promise.all([api('/articles' + qs({ limit: PAGE, offset })), api('/stats')]);
   if (!current()) return;
+  const total = stats.counts.articles;
   root.append(h('p', {}, 'Choose an article, or open a fact from another page: its evidence is highlighted here.'),
+    h('p', { class: 'muted', id: 'article-count' },
+      page.items.length ? `Articles ${offset + 1}–${offset + page.items.length} of ${total}, newest first.` : 'No articles on this page.'),
     table([{ label: 'Published', key: 'published', cls: 'nowrap' },
       { label: 'Title', render: r => h('a', { href: evidenceHref(r.id) }, r.title || r.id) },
       { label: 'Outlet', key: 'source' }, { label: 'Events', key: 'n_events', cls: 'num' },
-      { label: 'Quotes', key: 'n_quotes', cls: 'num' }], page.items));
+      { label: 'Quotes', key: 'n_quotes', cls: 'num' }], page.items),
+    pager('#/evidence', {}, offset, page.items.length, total, PAGE));
 }

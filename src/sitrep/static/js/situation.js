@@ -1,5 +1,6 @@
 // Situation: the report of a period, with counts by event type.
-import { api, evidenceHref, field, h, notice, qs, snippet, table, typeBadge } from './dom.js';
+import { api, eventBadge, evidenceHref, field, h, notice, qs, snippet, table } from './dom.js';
+import { exportLinks } from './exporting.js';
 
 const COUNT_LABELS = [['articles', 'Articles'], ['sources', 'Outlets'], ['actors', 'Actors'], ['events', 'Events'],
   ['multi_source_events', 'Events with 2+ outlets'], ['quotes', 'Quotes'], ['claims', 'Claims'],
@@ -49,7 +50,7 @@ export async function render(root, params, _arg, current) {
 
   const eventCols = [
     { label: 'Date', key: 'date', cls: 'nowrap' },
-    { label: 'Event', render: r => typeBadge(r.type) },
+    { label: 'Event', render: r => eventBadge(r) },
     { label: 'Who', render: r => r.source_name || '—' }, { label: 'Whom', render: r => r.target_name || '—' },
     { label: 'Where', render: r => r.place_name || '' },
     { label: 'Evidence', render: r => h('a', { href: '#/evidence' + qs({ event: r.event_id }), class: 'evidence-link' },
@@ -59,7 +60,9 @@ export async function render(root, params, _arg, current) {
     root.append(h('section', { class: 'panel' }, h('h2', {}, 'Events more than one outlet reports'),
       table(eventCols, rep.top_events)));
   }
-  root.append(h('section', { class: 'panel' }, h('h2', {}, 'Latest events'), table(eventCols, evs.items)));
+  root.append(h('section', { class: 'panel' }, h('h2', {}, 'Latest events'), table(eventCols, evs.items),
+    h('p', {}, h('a', { href: '#/timeline' + qs(period) }, 'All of them on the timeline →')),
+    exportLinks('events', period, ['csv', 'json', 'geojson'])));
 
   root.append(h('div', { class: 'two' },
     h('section', { class: 'panel' }, h('h2', {}, 'Quotes'),
@@ -84,6 +87,8 @@ export async function render(root, params, _arg, current) {
     contra.length ? table([{ label: 'Reason', key: 'reason' }, { label: 'One says', render: c => side(c, 'a') },
       { label: 'Another says', render: c => side(c, 'b') },
       { label: 'Sources', render: c => c.scope === 'article' ? `${c.outlet_a || ''} (same article)`
-        : `${c.outlet_a || ''} ${c.published_a || ''} / ${c.outlet_b || ''} ${c.published_b || ''}` }], contra)
+        : `${c.outlet_a || ''} ${c.published_a || ''} / ${c.outlet_b || ''} ${c.published_b || ''}` },
+      { label: '', render: c => h('a', { class: 'compare', href: '#/contradictions' + qs({ n: contradictions.indexOf(c) }) },
+        'Compare') }], contra)
       : h('p', { class: 'muted' }, 'No contradictions found.')));
 }

@@ -1,0 +1,196 @@
+"""Quote speakers on parsed text (sentences written for these tests): described sources ("a Kremlin
+source told Interfax", "security sources said", "said one driver"), texts that speak for their owner,
+he/she after a speaker, the cue a quote belongs to, outlets that carry somebody's words."""
+
+from __future__ import annotations
+
+import pytest
+
+import sitrep
+from sitrep.core.datamodels import validate_data
+from sitrep.coref import definite_antecedent
+from sitrep.errors import ConfigError
+from sitrep.stages.actors.sources import DescribedSourcesFile, load_source_words
+
+PUBLISHED = "2024-05-02"
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return sitrep.default_pipeline()
+
+
+def extract(pipe, text):
+    return sitrep.extract(text, published=PUBLISHED, pipeline=pipe)
+
+
+def quote(doc, starts):
+    """The quote whose text starts with ``starts``."""
+    return next(q for q in doc.quotes if q.text.startswith(starts))
+
+
+def speaker(doc, starts):
+    """The speaking actor of the quote starting with ``starts`` (None when it has none)."""
+    q = quote(doc, starts)
+    if q.speaker is None:
+        return None
+    return next((a for a in doc.actors if a.id == q.speaker.actor_id), None)
+
+
+def test_a_described_source_speaks_not_the_outlet(pipe):
+    doc = extract(pipe, "KYIV (Eastwire) - Moscow will answer the strikes, a Kremlin source told Interfax "
+                        "on Monday.")
+    a = speaker(doc, "Moscow will answer")
+    assert a is not None and a.name == "a Kremlin source"
+    assert a.kind == "person" and a.country == "RUS"   # the Kremlin in the description
+    assert all(a.kind != "media" for a in [speaker(doc, "Moscow will answer")])
+
+
+def test_plural_sources_are_a_group_and_they_goes_back_to_them(pipe):
+    doc = extract(pipe, "Security sources said the convoy was hit near the border. They said two trucks "
+                        "burned.")
+    first, second = speaker(doc, "the convoy"), speaker(doc, "two trucks")
+    assert first.name == "Security sources" and first.kind == "group"
+    assert second.id == first.id
+
+
+def test_an_inverted_described_speaker(pipe):
+    doc = extract(pipe, 'Local officials said the road was open. "We saw fire everywhere," said one driver.')
+    a = speaker(doc, "We saw fire")
+    assert a.name == "one driver" and a.kind == "person"
+
+
+def test_according_to_a_witness_and_the_witness_again(pipe):
+    doc = extract(pipe, "Four people were killed in the shelling, according to a witness. The witness said "
+                        "the shells fell on the market.")
+    first, second = speaker(doc, "Four people"), speaker(doc, "the shells")
+    assert first.name == "a witness"
+    assert second.id == first.id
+
+
+def test_the_words_after_a_description_are_an_alias(pipe):
+    doc = extract(pipe, "The attack was repelled, an officer at the base in the border town said.")
+    a = speaker(doc, "The attack was repelled")
+    assert a.name == "an officer"
+    assert any(al.startswith("an officer at the base") for al in a.aliases)
+
+
+def test_a_coordination_of_descriptions_is_one_source(pipe):
+    doc = extract(pipe, "Five soldiers were killed at the base, troops and residents said.")
+    assert speaker(doc, "Five soldiers").name.lower() == "troops and residents"
+
+
+def test_two_indefinite_descriptions_are_two_sources(pipe):
+    doc = extract(pipe, "The bridge was destroyed, a witness said. The road was closed, a witness told "
+                        "the radio.")
+    assert speaker(doc, "The bridge").id != speaker(doc, "The road").id
+
+
+def test_the_department_is_the_department_named_before(pipe):
+    doc = extract(pipe, "The Treasury Department imposed sanctions on four firms on Tuesday. The firms "
+                        "moved oil for the navy, the department said.")
+    a = speaker(doc, "The firms moved oil")
+    assert a is not None and "Treasury" in a.name
+
+
+def test_a_text_speaks_for_its_owner(pipe):
+    doc = extract(pipe, "Human Rights Watch accused the army of abuses. Soldiers burned twelve homes, the "
+                        "group's statement said.")
+    assert speaker(doc, "Soldiers burned").name == "Human Rights Watch"
+
+
+def test_a_bare_statement_is_the_last_speaker(pipe):
+    doc = extract(pipe, "The Treasury Department said the sanctions target nine people. The measures "
+                        "freeze their assets in the United States, the statement said.")
+    assert "Treasury" in speaker(doc, "The measures freeze").name
+
+
+def test_a_figure_is_not_a_described_source(pipe):
+    doc = extract(pipe, "More than 900 people have fled the district, according to UN figures.")
+    assert not any(a.name.lower().endswith("figures") for a in doc.actors)
+
+
+def test_he_after_a_speaker_is_that_speaker_not_a_person_named_in_between(pipe):
+    doc = extract(pipe, "Prime Minister Lena Hart said President Omar Diallo had agreed to the talks. She said "
+                        "the meeting would take place in Geneva.")
+    assert speaker(doc, "the meeting would").name == "Lena Hart"
+
+
+def test_a_quote_hanging_on_a_subjectless_cue_is_the_outer_speakers(pipe):
+    doc = extract(pipe, 'The Health Ministry noted that early information indicates "the blasts were caused '
+                        'by a gas leak in the basement."')
+    a = speaker(doc, "the blasts were caused")
+    assert a is not None and "Ministry" in a.name
+
+
+def test_an_outlet_carrying_a_reported_speech_is_not_its_speaker(pipe):
+    doc = extract(pipe, "The Syrian government denied that its troops had shelled the town, Levant Wire "
+                        "reported.")
+    a = speaker(doc, "its troops had shelled")
+    assert a is not None and "Syria" in a.name
+    assert not any("Levant" in (q.speaker.text if q.speaker else "") for q in doc.quotes)
+
+
+def test_an_outlet_speaking_on_its_own_account_is_the_speaker(pipe):
+    doc = extract(pipe, "Iran threatened to cut power to the region, the official IRNA news agency reported.")
+    a = speaker(doc, "Iran threatened")
+    assert a is not None and a.name == "the official IRNA news agency" and a.kind == "group"
+
+
+def test_a_description_that_gives_its_name_is_that_name(pipe):
+    doc = extract(pipe, "Soldiers killed ten militants near Gao. The militants' leader, known as Amadou "
+                        "Koufa, said the fight would go on.")
+    a = speaker(doc, "the fight would")
+    assert a is not None and "Koufa" in a.name
+
+
+def test_definite_antecedent_reads_name_words():
+    cands = [("TREASURY", "Treasury Department", 10), ("UN", "United Nations", 40)]
+    assert definite_antecedent("department", cands) == "TREASURY"
+    assert definite_antecedent("bloc", cands) is None
+    later = cands + [("STATE_DEPT", "State Department", 90)]
+    assert definite_antecedent("department", later) == "STATE_DEPT"
+
+
+def test_described_source_words_load_and_a_typo_fails():
+    w = load_source_words()
+    assert "say" in w.cue_verbs and "according" in w.cue_prep_first and "statement" in w.document_nouns
+    with pytest.raises(ConfigError, match="source_head"):
+        validate_data({"not_speakers": [], "media_heads": [], "organization_heads": [], "group_heads": [],
+                       "weak_cues": [], "source_head": [], "naming_words": [], "antecedent_window": 9,
+                       "max_tokens": 12},
+                      DescribedSourcesFile, "described_sources.yaml")
+
+
+def test_a_dateline_never_speaks(pipe):
+    doc = extract(pipe, "WASHINGTON (Newswire) — The U.S. on Wednesday said it imposed new sanctions on 20 firms.")
+    a = speaker(doc, "it imposed new sanctions")
+    assert a is not None and a.name == "United States"
+
+
+def test_the_addressee_of_told_is_not_the_speaker_past_a_relative_clause(pipe):
+    doc = extract(pipe, "“We want to shut down parliament,” protester Ann Ruto, who was trying to enter the "
+                        "building, told Reuters.")
+    assert speaker(doc, "We want to shut").name == "Ann Ruto"
+
+
+def test_state_media_is_a_described_group_and_a_party(pipe):
+    doc = extract(pipe, "Pakistani state media accused Afghan troops of starting “unprovoked” gunfire.")
+    a = speaker(doc, "unprovoked")
+    assert a.name == "Pakistani state media" and a.kind == "group" and a.country == "PAK"
+    accuse = next(e for e in doc.events if e.type == "ACCUSE")
+    assert accuse.source is not None and accuse.source.actor_id == a.id   # a party of its events
+
+
+def test_a_group_word_after_a_name_is_that_name(pipe):
+    doc = extract(pipe, "The pro-Iranian Hezbollah group said its fighters attacked an army post.")
+    a = speaker(doc, "its fighters attacked")
+    assert a is not None and a.kind == "armed_group" and "group" not in a.name.lower().split()
+
+
+def test_the_source_is_the_last_unnamed_speaker(pipe):
+    doc = extract(pipe, "Gunmen attacked a checkpoint near the town, an officer from the provincial police told "
+                        "Radio Dawn. The attackers came from two sides, the source said.")
+    first, second = speaker(doc, "Gunmen attacked"), speaker(doc, "The attackers came")
+    assert first is not None and first.name == "an officer"
+    assert second is not None and second.id == first.id
