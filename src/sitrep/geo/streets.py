@@ -30,9 +30,9 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from . import limits
-from .datafiles import load_data
-from .errors import KnowledgeBaseError
+from .. import limits
+from ..core.datafiles import load_data
+from ..core.errors import KnowledgeBaseError
 from .gazetteer import fold, load_gazetteer, load_regions
 
 _WORD = r"(?:[A-Z][A-Za-z\u2019'\-]*[A-Za-z](?:(?<=s)[\u2019'](?!\w))?|[A-Z]|\d{1,3}(?:st|nd|rd|th))"
