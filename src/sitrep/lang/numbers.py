@@ -19,9 +19,9 @@ from typing import Literal, Optional, Union
 
 from pydantic import StrictBool, model_validator
 
-from .datafiles import load_data
-from .lexicon import fill
-from .datamodels import DataModel, validate_data
+from ..core.datafiles import load_data
+from ..lexicon import fill
+from ..core.datamodels import DataModel, validate_data
 
 HEDGE_KINDS = ("around", "below", "above", "at_least", "at_most")
 MAX_VALUE = 1e15
