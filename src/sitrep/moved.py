@@ -22,6 +22,7 @@ from typing import Optional, Sequence
 
 #: old module name -> new module name
 MOVED: dict[str, str] = {
+    "sitrep.quotemarks": "sitrep.lang.quotemarks",
     "sitrep.modality": "sitrep.lang.modality",
     "sitrep.numbers": "sitrep.lang.numbers",
     "sitrep.timex": "sitrep.lang.timex",
