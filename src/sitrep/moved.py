@@ -22,6 +22,7 @@ from typing import Optional, Sequence
 
 #: old module name -> new module name
 MOVED: dict[str, str] = {
+    "sitrep.conflicts": "sitrep.lang.conflicts",
     "sitrep.coref": "sitrep.lang.coref",
     "sitrep.quotemarks": "sitrep.lang.quotemarks",
     "sitrep.modality": "sitrep.lang.modality",
