@@ -32,7 +32,7 @@ _SUFFIX = re.compile(r"\s+(county|parish|borough|census area|city and borough|mu
 
 
 def _norm(name: str) -> str:
-    from sitrep.gazetteer import fold
+    from sitrep.geo.gazetteer import fold
 
     k = fold(name)
     k = re.sub(r"^city of (.+)$", r"\1 city", k)

@@ -7,8 +7,8 @@ import pytest
 from sitrep import lexicon
 from sitrep.errors import ConfigError
 from sitrep.kb.agents import load_cues as actor_cues
-from sitrep.modality import read_cues as modality_cues
-from sitrep.numbers import read_lexicon as quantities
+from sitrep.lang.modality import read_cues as modality_cues
+from sitrep.lang.numbers import read_lexicon as quantities
 from sitrep.stages.events import read_cues as event_cues
 
 

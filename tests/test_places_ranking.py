@@ -1,5 +1,5 @@
 """Place disambiguation and cues without a parse: hand-built candidates, a tiny gazetteer
-(:func:`sitrep.gazetteer.small_gazetteer`), spaCy's blank English tokenizer."""
+(:func:`sitrep.geo.gazetteer.small_gazetteer`), spaCy's blank English tokenizer."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import spacy
 from spacy.tokens import Span as SpacySpan
 
 from sitrep.article import Article, ArticleState
-from sitrep.gazetteer import small_gazetteer
+from sitrep.geo.gazetteer import small_gazetteer
 from sitrep.stages.places import Candidate, PlacesConfig, PlacesStage
 from sitrep.stages.places.candidates import (Scan, coordinated_divisions, dateline_places, framed,
                                              institution_reading, news_candidates, party_tags)
@@ -249,7 +249,7 @@ def test_party_tag_and_coordinated_counties(gaz, news):
 
 
 def _scan(blank, gaz, news, text, ents=()):
-    from sitrep.gazetteer import load_regions
+    from sitrep.geo.gazetteer import load_regions
 
     doc = blank(text)
     if ents:

@@ -19,9 +19,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
 from . import limits
-from .article import Article
+from .core.article import Article
 from .core.batching import batches as _batches
-from .errors import ConfigError
+from .core.errors import ConfigError
 from .supervise import Supervisor, budget_off
 
 if TYPE_CHECKING:  # the pipeline imports this module to run on Ray; a Ray worker only needs its pickle

@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from ..article import Article
-from ..contract import Document
-from ..errors import EvalDataError
+from ..core.article import Article
+from ..core.contract import Document
+from ..core.errors import EvalDataError
 from .matching import OffsetMap, haversine_km, overlap, run_pipeline
 from .results import Metric, SuiteResult, count, prf, ratio
 

@@ -9,8 +9,8 @@ import re
 import time
 from typing import Iterable, Optional, Sequence
 
-from ..article import Article, normalise_text
-from ..contract import Actor, ActorRef, Document
+from ..core.article import Article, normalise_text
+from ..core.contract import Actor, ActorRef, Document
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2032": "'",
                          "\u00a0": " ", "\u2013": "-", "\u2014": "-"})

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any, Optional
 
 
-from ..datafiles import load_data
-from ..article import Article
-from ..contract import PLOVER_TYPES, ActorRef, Document, Event
-from ..errors import EvalDataError
+from ..core.datafiles import load_data
+from ..core.article import Article
+from ..core.contract import PLOVER_TYPES, ActorRef, Document, Event
+from ..core.errors import EvalDataError
 from .matching import DocActors, norm_name, run_pipeline
 from .results import Metric, SuiteResult, ratio
 

@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from ..article import Article
-from ..contract import Actor, ActorRef, Document, Event
-from ..errors import EvalDataError, StageError
+from ..core.article import Article
+from ..core.contract import Actor, ActorRef, Document, Event
+from ..core.errors import EvalDataError, StageError
 from .matching import DocActors, haversine_km, norm_name, norm_text, run_pipeline
 from .results import Metric, SuiteResult, count, ratio
 

@@ -33,8 +33,8 @@ from typing import Any, Iterable, Optional
 
 import yaml
 
-from ..datafiles import only_true_false_booleans
-from ..errors import KnowledgeBaseError
+from ..core.datafiles import only_true_false_booleans
+from ..core.errors import KnowledgeBaseError
 
 DATA_DIR = Path(__file__).parent / "data"
 #: the package's KB files, in load order (files missing from the package are skipped)

@@ -15,7 +15,7 @@ from typing import Any, Optional
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from ..errors import KnowledgeBaseError
+from ..core.errors import KnowledgeBaseError
 from ..lexicon import fill
 from . import DATA_DIR, KINDS, load_yaml
 

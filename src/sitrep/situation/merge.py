@@ -16,7 +16,7 @@ One article is a snapshot; this module joins the per-article facts in the store 
   :data:`WINDOW_DAYS` of the first report's date. Each report keeps its article, sentence and
   outlet; ``n_sources`` counts distinct outlets. The rule that joined each report is stored, so
   :func:`explain` (``sitrep why EVENT_ID``) can print it.
-* **Contradictions across articles** reuse THE rule, :func:`sitrep.conflicts.contradicts`, with the
+* **Contradictions across articles** reuse THE rule, :func:`sitrep.lang.conflicts.contradicts`, with the
   entity as the subject key and the resolved place as the place key; undated claims are compared
   only when their articles were published within :data:`WINDOW_DAYS` of each other (a toll reported a
   week later may well have grown), or within the property's ``comparable_days`` in
@@ -42,9 +42,9 @@ from typing import Any, Iterable, Optional, Sequence
 
 from rapidfuzz import fuzz, process
 
-from ..conflicts import contradicts
+from ..lang.conflicts import contradicts
 from ..core.contract import ActorRef, Claim
-from ..numbers import lexicon
+from ..lang.numbers import lexicon
 from .dbutil import bulk_insert
 from .corrections import actor_fixes, overrides, resolve_overrides
 from .schema import SITUATION_TABLES
@@ -577,7 +577,7 @@ def count_actor_events(con) -> None:
 
 
 def cross_contradictions(con) -> list[tuple]:
-    """Contradicting claim pairs from different articles, by THE rule (:func:`sitrep.conflicts.contradicts`).
+    """Contradicting claim pairs from different articles, by THE rule (:func:`sitrep.lang.conflicts.contradicts`).
 
     Only reports of the same incident are compared: the same subject (a count no actor owns has the
     place of its incident as subject, matched across articles by its place key), the same place, and

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
 
-from ...article import ArticleState, Mention
+from ...core.article import ArticleState, Mention
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -4,7 +4,7 @@ entities and generic agent nouns ("rebels", "police", "the government"). Used on
 
 from __future__ import annotations
 
-from ...article import Mention
+from ...core.article import Mention
 from .grammar import np_span
 from .lexicon import EventCues
 

@@ -31,8 +31,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ...article import ArticleState
-from ...gazetteer import fold
+from ...core.article import ArticleState
+from ...geo.gazetteer import fold
 from .candidate import Candidate, overlaps
 from .config import PlacesConfig
 from .focus import mark_actors, mark_locative
@@ -730,7 +730,7 @@ def find_candidates(state: ArticleState, gaz, cfg: PlacesConfig, words: PlaceWor
 
 # == after the candidates: streets and municipal senses ==========================================
 def outside_streets(cands: list[Candidate], streets, gaz) -> list[Candidate]:
-    """The candidates outside the streets found (:mod:`sitrep.streets`): a town's name inside a street's
+    """The candidates outside the streets found (:mod:`sitrep.geo.streets`): a town's name inside a street's
     ("West Palestine Avenue", "Lancaster Avenue") is part of the street. A state or county that opens a
     road's name ("U.S. 321", "Ohio Turnpike", "Otter Tail County Road 80") is a mention of it as well."""
     if not streets:

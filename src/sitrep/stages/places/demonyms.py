@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ...article import ArticleState
-from ...gazetteer import fold
+from ...core.article import ArticleState
+from ...geo.gazetteer import fold
 from .candidate import Candidate, overlaps
 from .lexicon import NewsCues
 

@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ...gazetteer import fold, haversine_km
+from ...geo.gazetteer import fold, haversine_km
 from .config import PlacesConfig
 from .names import distinct_names, weight_population
 

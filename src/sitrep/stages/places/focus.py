@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from ...gazetteer import fold, haversine_km
+from ...geo.gazetteer import fold, haversine_km
 from .candidate import Candidate
 from .lexicon import NewsCues, PlaceWords
 

@@ -26,8 +26,8 @@ from typing import Any, Optional
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from ... import limits
-from ...datafiles import load_data
-from ...errors import KnowledgeBaseError
+from ...core.datafiles import load_data
+from ...core.errors import KnowledgeBaseError
 
 CUES_FILE = "sitrep/data/place_cues.yaml"
 SENSES_FILE = "sitrep/data/place_senses.yaml"

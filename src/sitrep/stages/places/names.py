@@ -2,13 +2,13 @@
 place under its own name, a national capital? Used by the cues (is "Alexandria" big enough to be the
 place in "an Alexandria man"?) and by the ranking.
 
-Names are compared *folded* (:func:`sitrep.gazetteer.fold`): "St. Petersburg" and "st petersburg" are
+Names are compared *folded* (:func:`sitrep.geo.gazetteer.fold`): "St. Petersburg" and "st petersburg" are
 one key.
 """
 
 from __future__ import annotations
 
-from ...gazetteer import fold
+from ...geo.gazetteer import fold
 
 #: kinds of a reading that make a name big whatever its population
 _BIG_KINDS = ("country", "admin1", "region", "other")

@@ -29,7 +29,7 @@ import math
 from collections import Counter
 from typing import Optional
 
-from ...gazetteer import fold
+from ...geo.gazetteer import fold
 from .candidate import Candidate
 from .config import PlacesConfig
 from .features import Evidence, PairGrid, Setting, gather, prior, score

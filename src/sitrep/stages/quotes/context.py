@@ -7,8 +7,8 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Optional
 
-from ...article import ArticleState, Mention
-from ...quotemarks import QuoteSpan
+from ...core.article import ArticleState, Mention
+from ...lang.quotemarks import QuoteSpan
 from .lexicon import CueLexicon
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
-from ...article import ArticleState, Mention
+from ...core.article import ArticleState, Mention
 from .rules import Rules
 
 if TYPE_CHECKING:  # pragma: no cover
