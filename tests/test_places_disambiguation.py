@@ -6,7 +6,7 @@ The sentences are written for these tests in the style of local wire copy.
 import pytest
 
 from sitrep.article import Article, ArticleState
-from sitrep.geo.gazetteer import haversine_km
+from sitrep.core.text import haversine_km
 from sitrep.stages.places import PlacesStage
 from places_support import nlp, stage  # noqa: F401 - shared fixtures
 

@@ -1,7 +1,7 @@
 """Streets, roads and highways: recognised by sitrep.geo.streets, listed by the places stage at their town."""
 
 from sitrep.article import Article, ArticleState
-from sitrep.geo.gazetteer import haversine_km
+from sitrep.core.text import haversine_km
 from sitrep.stages.places import PlacesStage
 from sitrep.geo.streets import find_streets, lexicon
 from places_support import nlp  # noqa: F401 - shared fixture

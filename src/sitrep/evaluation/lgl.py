@@ -30,7 +30,8 @@ from typing import Optional
 from ..core.article import Article
 from ..core.contract import Document
 from ..core.errors import EvalDataError
-from .matching import OffsetMap, haversine_km, overlap, run_pipeline
+from ..core.text import haversine_km
+from .matching import OffsetMap, overlap, run_pipeline
 from .results import Metric, SuiteResult, count, prf, ratio
 
 ACC_KM = 161.0

@@ -35,7 +35,8 @@ from typing import Any, Optional
 from ..core.article import Article
 from ..core.contract import PLOVER_TYPES, Document
 from ..core.errors import EvalDataError
-from .matching import haversine_km, norm_name, norm_text, run_pipeline
+from ..core.text import haversine_km
+from .matching import norm_name, norm_text, run_pipeline
 from .results import Metric, SuiteResult, count, prf, ratio
 
 SPLITS = ("dev", "held", "all")

@@ -29,13 +29,15 @@ import os
 import pickle
 import re
 import tempfile
-import unicodedata
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Optional
+
+from ..core.text import haversine_km  # noqa: F401 - the old name sitrep.geo.gazetteer.haversine_km
+from ..core.text import name_key
 
 FORMAT_VERSION = 8  # 8: US counties have points and their towns (data/us_county_points.tsv)
 
@@ -45,23 +47,8 @@ CONTRACT_FEATURE = {"city": "city", "admin1": "region", "county": "region", "cou
                     "region": "region", "other": "other"}
 _F = {name: i for i, name in enumerate(FEATURES)}
 
-_FOLD = str.maketrans({
-    "\u2018": "", "\u2019": "", "'": "", "\u02bb": "", "\u02bc": "", "`": "", "\u00b4": "", ".": "",
-    "-": " ", "\u2010": " ", "\u2011": " ", "\u2013": " ", "\u2014": " ", ",": " ", "\u02be": "",
-    "\u02bf": "", "\u2032": "",
-})
-
-
-def fold(name: str) -> str:
-    """The matching key of a name: no diacritics, apostrophes, periods or case; single spaces.
-
-    Not :func:`sitrep.kb.fold`, which only removes diacritics and makes typographic apostrophes and
-    dashes plain, keeping case and punctuation (the knowledge base's ``norm`` builds on it)."""
-    s = unicodedata.normalize("NFKD", name)
-    if not s.isascii():
-        s = "".join(c for c in s if not unicodedata.combining(c))
-    return " ".join(s.translate(_FOLD).lower().split())
-
+#: the old name of :func:`sitrep.core.text.name_key`, kept for users
+fold = name_key
 
 _DOUBLE = re.compile(r"(.)\1+")
 
@@ -131,7 +118,7 @@ class Gazetteer:
 
     def lookup(self, name: str) -> tuple[int, ...]:
         """Indices of the entries called ``name`` (folded; a leading "the" is ignored)."""
-        key = fold(name)
+        key = name_key(name)
         hit = self.names.get(key)
         if hit is None and key.startswith("the "):
             key = key[4:]
@@ -334,9 +321,9 @@ class _IndexBuilder:
         self.admin1.append(sys_intern(a1 or ""))
         self.pop.append(int(p or 0))
         self.kind.append(_F[k])
-        self.add_name(fold(name), i)
+        self.add_name(name_key(name), i)
         for a in alt:
-            key = fold(a)
+            key = name_key(a)
             if filter_alt and not _keep_alternate(a, key):
                 continue
             if key:
@@ -465,7 +452,7 @@ def _capitals(b: _IndexBuilder, countries: dict) -> set[int]:
     """National capitals (for metonymy: "Moscow said"): the most populous town of that name there."""
     capitals: set[int] = set()
     for code, c in countries.items():
-        cap = fold(c.get("capital") or "")
+        cap = name_key(c.get("capital") or "")
         if not cap:
             continue
         best = [i for i in b.hits(cap) if b.kind[i] == _F["city"] and b.cc[i] == b.cc_index[code]]
@@ -605,15 +592,3 @@ def load_gazetteer() -> Gazetteer:
         except OSError:
             pass  # a read-only home: keep the index in memory only
     return Gazetteer(data)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km, on a sphere of radius 6371.0 km.
-
-    Not the only one: :func:`sitrep.evaluation.matching.haversine_km` uses 6371.0088 km (the IUGG
-    mean radius), about 0.0001 % longer. The places stage's distance bands and the evaluations'
-    tolerances are each tuned with their own; keep both until they are merged deliberately."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
