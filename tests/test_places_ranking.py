@@ -297,10 +297,10 @@ def test_a_typo_in_a_places_data_file_names_the_file_and_the_field(gaz):
     from sitrep.stages.places.lexicon import load_senses
 
     raw = dict(load_data("place_cues.yaml"))
-    raw["frame_nounz"] = raw.pop("frame_nouns")
+    raw["institution_headz"] = raw.pop("institution_heads")
     with pytest.raises(KnowledgeBaseError) as err:
         load_news_cues(gaz, raw)
-    assert "place_cues.yaml" in str(err.value) and "frame_noun" in str(err.value)
+    assert "place_cues.yaml" in str(err.value) and "institution_head" in str(err.value)
     raw = dict(load_data("place_senses.yaml"), resident_nouns=[])
     with pytest.raises(KnowledgeBaseError) as err:
         load_senses(raw)

@@ -177,7 +177,8 @@ def load_cues(path: str | None = None) -> ActorCues:
     try:
         return ActorCues.model_validate(fill(dict(data), {
             "speech_verbs": ("speech_verbs", "actors"),
-            "located_preps": ("place_prepositions", "actors_located")}))
+            "located_preps": ("place_prepositions", "actors_located"),
+            "place_frames": ("place_frames", "actors")}))
     except ValidationError as err:
         e = err.errors()[0]
         key = str(e["loc"][0]) if e["loc"] else None
