@@ -411,7 +411,9 @@ def _rows(con, sql: str, params: Sequence[Any] = ()) -> list[dict]:
     return [dict(zip(names, row)) for row in cur.fetchall()]
 
 
-def _place_key(geonameid, name) -> Optional[str]:
+def place_key(geonameid, name) -> Optional[str]:
+    """An event's place key in the situation: ``geo:<GeoNames id>``, else ``name:`` and the normalised name
+    (see :data:`sitrep.situation.schema.PLACE_KEY_SQL` for the key of the places list)."""
     if geonameid is not None:
         return f"geo:{int(geonameid)}"
     n = normalise(name)
@@ -498,7 +500,7 @@ def _rebuild_events(con, names: dict[str, str]) -> None:
     ev = [r for r in ev if not _correct_event(r, fixed.get((r["article_id"], r["event_id"])), names)]
     for r in ev:
         r["day"] = effective_date(r["date"], r["published"])
-        r["place_key"] = _place_key(r["geonameid"], r["place_name"])
+        r["place_key"] = place_key(r["geonameid"], r["place_name"])
     ev_rows, rep_rows = [], []
     for c in merge_events(ev):
         eid = _hid("SE", c.first["article_id"], c.first["event_id"])
@@ -599,9 +601,9 @@ def cross_contradictions(con) -> list[tuple]:
         r["incident"] = incident
         if r["property"] in victim and not r["place"]:
             continue  # a loss with no place is no incident another report can be matched with
-        subject = (f"place:{_place_key(r['subject_geonameid'], r['subject_place'])}" if incident else
+        subject = (f"place:{place_key(r['subject_geonameid'], r['subject_place'])}" if incident else
                    r["subject_entity"] or f"{r['article_id']}:{r['subject_actor']}")
-        place = _place_key(r["geonameid"], r["place_name"]) if r["place"] else None
+        place = place_key(r["geonameid"], r["place_name"]) if r["place"] else None
         claim = Claim(id=r["claim_id"], subject=ActorRef(actor_id=r["subject_actor"] or "", text=r["subject_text"] or ""),
                       property=r["property"], value=r["value"], value_max=r["value_max"], unit=r["unit"],
                       approx=bool(r["approx"]), place=r["place"],
@@ -661,7 +663,7 @@ def merged_relations(con, names: dict[str, str]) -> list[tuple]:
         if r["object_entity"]:
             obj, okind, oname = r["object_entity"], "actor", names.get(r["object_entity"])
         elif r["place_name"] is not None:
-            obj, okind, oname = _place_key(r["geonameid"], r["place_name"]), "place", r["place_name"]
+            obj, okind, oname = place_key(r["geonameid"], r["place_name"]), "place", r["place_name"]
         else:
             obj, okind, oname = f"N:{_slug(normalise(r['object_text']))}", "actor", r["object_text"]
         r["_s"], r["_o"], r["_okind"], r["_oname"] = subj, obj, okind, oname or r["object_text"]

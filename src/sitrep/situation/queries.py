@@ -21,6 +21,7 @@ from ..core.errors import QueryError
 from ..ontology import load_ontology
 from .dbutil import period
 from .merge import explain, graph_at, normalise
+from .schema import PLACE_KEY_SQL
 from .search import prefix_bounds, terms
 
 #: what ``search`` finds
@@ -454,7 +455,7 @@ class Queries:
             params.append(search)
         return self.query(f"""
             WITH p AS (
-                SELECT coalesce('geo:' || CAST(geonameid AS VARCHAR), 'name:' || lower(name)) AS place_key, *
+                SELECT {PLACE_KEY_SQL} AS place_key, *
                 FROM places),
             ev AS (SELECT place_key, count(*) AS n FROM s_events WHERE place_key IS NOT NULL GROUP BY place_key)
             SELECT p.place_key, any_value(p.name) AS name, any_value(p.geonameid) AS geonameid,
