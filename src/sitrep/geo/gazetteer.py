@@ -25,10 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-import os
-import pickle
 import re
-import tempfile
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +34,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from ..core.text import haversine_km  # noqa: F401 - the old name sitrep.geo.gazetteer.haversine_km
+from ..core.cache import cache_dir, read_pickle, write_pickle
 from ..core.text import name_key
 
 FORMAT_VERSION = 8  # 8: US counties have points and their towns (data/us_county_points.tsv)
@@ -57,14 +55,6 @@ def loose(key: str) -> str:
     """A looser key for transliteration variants: doubled letters made single ("tall rifat" and
     "tal rifaat" -> "tal rifat")."""
     return _DOUBLE.sub(r"\1", key)
-
-
-def cache_dir() -> Path:
-    """Where sitrep caches built data: ``$SITREP_CACHE``, ``$XDG_CACHE_HOME/sitrep`` or ``~/.cache/sitrep``."""
-    if os.environ.get("SITREP_CACHE"):
-        return Path(os.environ["SITREP_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "sitrep"
 
 
 @dataclass(frozen=True)
@@ -568,27 +558,10 @@ def load_gazetteer() -> Gazetteer:
     copy. Stages get it through their resources (``resources.get("gazetteer", load_gazetteer)``),
     which a test overrides with ``Resources(gazetteer=small_gazetteer(...))``."""
     path = cache_path()
-    data = None
-    if path.exists():
-        try:
-            with open(path, "rb") as f:
-                data = pickle.load(f)
-            if data.get("format") != FORMAT_VERSION:
-                data = None
-        except Exception:  # noqa: BLE001 - a broken cache is rebuilt
-            data = None
+    data = read_pickle(path)
+    if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
+        data = None
     if data is None:
         data = build_index()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-            # keep the three newest indexes (several checkouts may share the cache), drop older ones
-            olds = sorted(path.parent.glob("gazetteer-*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)
-            for stale in olds[3:]:
-                stale.unlink(missing_ok=True)
-        except OSError:
-            pass  # a read-only home: keep the index in memory only
+        write_pickle(path, data, keep=3)  # several checkouts may share the cache: the three newest stay
     return Gazetteer(data)

@@ -20,11 +20,8 @@ Look-ups:
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 import re
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +30,7 @@ from typing import Any, Iterable, Optional
 import yaml
 
 from ..core.datafiles import only_true_false_booleans
+from ..core.cache import cache_dir, read_pickle, write_pickle
 from ..core.errors import KnowledgeBaseError
 from ..core.text import plain
 
@@ -526,14 +524,6 @@ def package_files() -> list[str]:
 CACHE_VERSION = b"kb-1"
 
 
-def cache_dir() -> Path:
-    """Where parsed KBs are cached: ``$SITREP_CACHE``, else ``$XDG_CACHE_HOME/sitrep``, else ``~/.cache/sitrep``."""
-    if os.environ.get("SITREP_CACHE"):
-        return Path(os.environ["SITREP_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "sitrep"
-
-
 def _cache_path(files: list[tuple[str, bool]]) -> Optional[Path]:
     h = hashlib.sha1(CACHE_VERSION)
     h.update(sys.version.encode())
@@ -550,24 +540,13 @@ def build_kb_cached(files: list[tuple[str, bool]]) -> KnowledgeBase:
     """:func:`build_kb`, through a pickle cache keyed by the files' paths and contents (a KB that
     failed validation is never cached, so errors are always reported)."""
     path = _cache_path(files)
-    if path is not None and path.exists():
-        try:
-            with open(path, "rb") as f:
-                kb = pickle.load(f)
-            if isinstance(kb, KnowledgeBase):
-                return kb
-        except Exception:  # noqa: BLE001 - a broken cache is rebuilt
-            pass
+    if path is not None:
+        kb = read_pickle(path)
+        if isinstance(kb, KnowledgeBase):
+            return kb
     kb = build_kb(files)
     if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".kb-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(kb, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError:
-            pass  # read-only home: no cache
+        write_pickle(path, kb)
     return kb
 
 

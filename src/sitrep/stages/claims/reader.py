@@ -32,8 +32,6 @@ class ClaimReader:
         return self.state.mention_at(tok.idx, tok.idx + len(tok.text))
 
     def generic(self, m: Mention) -> bool:
-        """A generic agent the actors stage tied to no one ("troops", "the force")."""
-        if m.how != "agent":
-            return False
-        a = self.state.actor(m.actor_id)
-        return a is None or (a.country is None and a.kind in ("organization", "group", "other"))
+        """A generic agent the actors stage tied to no one ("troops", "the force"; see
+        :meth:`~sitrep.core.article.ArticleState.is_generic_agent`)."""
+        return self.state.is_generic_agent(m)
