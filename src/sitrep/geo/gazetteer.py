@@ -31,10 +31,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Optional, get_args
 
 from ..core.text import haversine_km  # noqa: F401 - the old name sitrep.geo.gazetteer.haversine_km
 from ..core.cache import cache_dir, read_pickle, write_pickle
+from ..core.contract import Feature
 from ..core.text import name_key
 
 FORMAT_VERSION = 8  # 8: US counties have points and their towns (data/us_county_points.tsv)
@@ -227,7 +228,7 @@ def load_regions(text: Optional[str] = None) -> dict:
         seen.add(r["id"])
         if not (-90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180):
             raise KnowledgeBaseError(f"region {r['id']} has coordinates out of range", file=where, field="lat")
-        if r["feature"] not in ("region", "other", "city", "country"):
+        if r["feature"] not in get_args(Feature):
             raise KnowledgeBaseError(f"region {r['id']} has an unknown feature", file=where, field="feature")
         cc = r.get("country")
         if cc is not None and not (isinstance(cc, str) and len(cc) == 2 and cc.isupper()):

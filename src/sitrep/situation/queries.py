@@ -12,7 +12,7 @@ checked here: an unknown actor, event type or a reversed period is a :class:`~si
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Optional, Sequence, get_args
+from typing import TYPE_CHECKING, Any, Literal, Optional, Sequence, get_args
 
 from rapidfuzz import fuzz, process
 
@@ -25,7 +25,8 @@ from .schema import PLACE_KEY_SQL
 from .search import prefix_bounds, terms
 
 #: what ``search`` finds
-SEARCH_KINDS = ("actor", "event", "quote", "place")
+SearchKind = Literal["actor", "event", "quote", "place"]
+SEARCH_KINDS: tuple[str, ...] = get_args(SearchKind)
 
 
 class Queries:
