@@ -43,6 +43,8 @@ KINDS = ("state", "organization", "armed_group", "person", "igo", "media", "grou
 #: spaCy entity label per kind (for the entity ruler)
 LABELS = {"state": "GPE", "organization": "ORG", "armed_group": "ORG", "person": "PERSON", "igo": "ORG",
           "media": "ORG", "group": "NORP"}
+#: the spaCy entity labels that name actors (those the entity ruler gives the KB's entries)
+ACTOR_LABELS = frozenset(LABELS.values())
 #: when one alias names several entries, the entity ruler prefers this order
 KIND_PRIORITY = {"state": 0, "igo": 1, "armed_group": 2, "organization": 3, "media": 4, "person": 5,
                  "group": 6}
