@@ -40,7 +40,7 @@ class _Worker:
     def __init__(self, pipeline: "Pipeline", article_timeout: Optional[float] = None):
         self.pipeline = pipeline
         self.article_timeout = article_timeout
-        self.supervisor = None
+        self.supervisor: Optional[Supervisor] = None
 
     def run(self, batch: list[Article]) -> list[Outcome]:
         if budget_off(self.article_timeout):
