@@ -17,7 +17,7 @@ def test_old_path_is_the_moved_module(old, new):
 
 def test_private_names_and_from_imports_work_through_the_old_path():
     from sitrep import gazetteer, timex
-    from sitrep.gazetteer import _FOLD  # noqa: F401 - a private name, which `import *` shims would lose
+    from sitrep.gazetteer import _IndexBuilder  # noqa: F401 - a private name, which `import *` shims would lose
     from sitrep.geo import gazetteer as geo_gazetteer
 
     assert gazetteer is geo_gazetteer
