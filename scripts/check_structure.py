@@ -11,7 +11,9 @@ Three figures, over every module of ``src/sitrep``:
    above ``CEILING``;
 2. **import cycles** among sitrep's own modules, counting imports inside functions too (a deferred
    import hides a cycle, it does not remove it); function-level imports are counted as well;
-3. **long functions**: more than ``LONG`` lines, listed for review (no limit enforced).
+3. **long functions**: more than ``LONG`` lines, listed for review (no limit enforced);
+4. **old import paths**: no module of ``src/sitrep`` imports a shim kept for users (a module whose
+   docstring starts "The old import path", or an old name of :data:`sitrep.moved.MOVED`).
 
 Exit 1 when a limit is broken. CI runs it (``.ci/run``).
 """
@@ -112,6 +114,18 @@ def imports(tree: ast.Module, mod: str, is_pkg: bool, known: set[str]):
     return top, inner
 
 
+def old_paths(trees: dict) -> set[str]:
+    """The module names kept only for users: re-exporting shims and the old names of moved modules."""
+    out = {mod for mod, (_, tree) in trees.items()
+           if (ast.get_docstring(tree) or "").startswith("The old import path")}
+    moved = trees.get(f"{PACKAGE}.moved")
+    if moved is not None:
+        for node in ast.walk(moved[1]):
+            if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "MOVED":
+                out |= set(ast.literal_eval(node.value))
+    return out
+
+
 def find_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     """Strongly connected components of more than one module (Tarjan)."""
     index, low, stack, on, out = {}, {}, [], set(), []
@@ -150,7 +164,8 @@ def analyse():
     files = sorted((SRC / PACKAGE).rglob("*.py"))
     trees = {module_name(p): (p, ast.parse(p.read_text(encoding="utf-8"))) for p in files}
     known = set(trees)
-    funcs, graph, inner_imports = [], {}, []
+    funcs, graph, inner_imports, shim_imports = [], {}, [], []
+    shims = old_paths(trees)
     for mod, (path, tree) in trees.items():
         for name, fn in functions(tree):
             lines = (fn.end_lineno or fn.lineno) - fn.lineno + 1
@@ -160,14 +175,16 @@ def analyse():
         # submodules is not a cycle through the submodule's parent
         graph[mod] = {t for t in top | inner if t in known and t != mod}
         inner_imports += [(mod, t) for t in sorted(inner)]
-    return funcs, graph, inner_imports
+        if mod not in shims:
+            shim_imports += [(mod, t) for t in sorted((top | inner) & shims)]
+    return funcs, graph, inner_imports, shim_imports
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--top", type=int, default=15, help="how many of the most complex functions to list")
     args = ap.parse_args(argv)
-    funcs, graph, inner = analyse()
+    funcs, graph, inner, shim_imports = analyse()
     funcs.sort(reverse=True)
     over = [f for f in funcs if f[0] > OVER]
     worst = funcs[0][0] if funcs else 0
@@ -175,13 +192,16 @@ def main(argv=None) -> int:
     long_fns = [f for f in funcs if f[1] > LONG]
     print(f"{len(funcs)} functions; {len(over)} over complexity {OVER} (limit {MAX_OVER}); "
           f"highest {worst} (ceiling {CEILING}); {len(long_fns)} over {LONG} lines; "
-          f"{len(cycles)} import cycle(s); {len(inner)} function-level imports of sitrep modules")
+          f"{len(cycles)} import cycle(s); {len(inner)} function-level imports of sitrep modules; "
+          f"{len(shim_imports)} import(s) of old paths")
     print("\nmost complex functions:")
     for c, lines, name, path, line in funcs[: args.top]:
         print(f"  {c:4d}  {lines:4d} lines  {name}  ({path}:{line})")
     for cyc in cycles:
         print("import cycle: " + " <-> ".join(cyc))
-    ok = len(over) <= MAX_OVER and worst <= CEILING and not cycles
+    for mod, target in shim_imports:
+        print(f"old import path: {mod} imports {target} (import the module at its new path)")
+    ok = len(over) <= MAX_OVER and worst <= CEILING and not cycles and not shim_imports
     print("\nstructure check " + ("passed" if ok else "FAILED"))
     return 0 if ok else 1
 

@@ -32,9 +32,9 @@ _SUFFIX = re.compile(r"\s+(county|parish|borough|census area|city and borough|mu
 
 
 def _norm(name: str) -> str:
-    from sitrep.gazetteer import fold
+    from sitrep.core.text import name_key
 
-    k = fold(name)
+    k = name_key(name)
     k = re.sub(r"^city of (.+)$", r"\1 city", k)
     k = re.sub(r"\bsaint\b", "st", k)
     k = re.sub(r"\bste\b", "st", k)

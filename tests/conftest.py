@@ -1,3 +1,5 @@
+import signal
+
 import pytest
 
 from sitrep.article import Article
@@ -19,3 +21,19 @@ BEIRUT, Dec 4 (Test Wire) - Rebel fighters seized a border crossing in northern 
 @pytest.fixture
 def wire_article():
     return Article(text=WIRE, published="2024-12-04", source="Test Wire")
+
+
+@pytest.fixture
+def alarm(request):
+    """Fail a test that hangs: SIGALRM after the test module's ``ALARM_SECONDS`` (default 60 s) raises
+    TimeoutError in the test."""
+    seconds = getattr(request.module, "ALARM_SECONDS", 60)
+
+    def _timeout(signum, frame):  # pragma: no cover - only on a hang
+        raise TimeoutError(f"the test did not finish within {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, _timeout)
+    signal.alarm(seconds)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, old)

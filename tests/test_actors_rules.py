@@ -11,7 +11,7 @@ import spacy
 
 from actors_support import FIXTURE, support_nlp
 from sitrep.article import Article, ArticleState
-from sitrep.coref import PronounWeights, is_expletive_it
+from sitrep.lang.coref import PronounWeights, is_expletive_it
 from sitrep.errors import KnowledgeBaseError
 from sitrep.kb import load_kb
 from sitrep.kb.agents import load_agents, load_cues

@@ -10,10 +10,10 @@ import math
 import pytest
 
 from sitrep.article import Article, ArticleState, PlaceMention
-from sitrep.conflicts import hedged_interval, interval
+from sitrep.lang.conflicts import hedged_interval, interval
 from sitrep.contract import ActorRef, Claim, Place
 from sitrep.errors import ConfigError
-from sitrep.numbers import Quantity, _parse_digits, _validate, read_lexicon
+from sitrep.lang.numbers import Quantity, _parse_digits, _validate, read_lexicon
 from sitrep.stages.claims import ClaimReader, ClaimsConfig, ClaimsStage, build_vocabulary
 from sitrep.stages.claims.circumstances import country_in_context
 from sitrep.stages.claims.counted import count_property

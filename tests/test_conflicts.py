@@ -1,14 +1,14 @@
-"""The contradiction rule (sitrep.conflicts), tested both ways."""
+"""The contradiction rule (sitrep.lang.conflicts), tested both ways."""
 
 import pytest
 
-from sitrep.conflicts import contradicts, dates_compatible, find_contradictions, interval
+from sitrep.lang.conflicts import contradicts, dates_compatible, find_contradictions, interval
 from sitrep.contract import ActorRef, Claim
 
 
 def claim(text, value, *, id="c", subject="USA", prop="troops", place="SYR", approx=None, value_max=None,
           date=None, unit="persons"):
-    from sitrep.numbers import hedge_of
+    from sitrep.lang.numbers import hedge_of
     return Claim(id=id, subject=ActorRef(actor_id=subject, text=subject), property=prop, value=value,
                  value_max=value_max, unit=unit, approx=(hedge_of(text) is not None) if approx is None else approx,
                  place=place, date=date, start=0, end=len(text), text=text)

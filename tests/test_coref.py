@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from actors_support import actor_of, mention, run, support_nlp
-from sitrep.coref import _inside_quotes, is_expletive_it, surname_of, title_holder
+from sitrep.lang.coref import _inside_quotes, is_expletive_it, surname_of, title_holder
 
 
 def test_surname_of():

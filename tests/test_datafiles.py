@@ -10,7 +10,7 @@ def test_only_true_and_false_are_booleans():
 
 
 def test_country_centroids_keep_norway():
-    from sitrep.gazetteer import load_regions
+    from sitrep.geo.gazetteer import load_regions
 
     assert "NO" in load_regions()["country_centroids"]
 

@@ -7,7 +7,7 @@ import pytest
 from sitrep.article import Article, ArticleState
 from sitrep.stages.dates import DatesStage
 from sitrep.stages.nlp import NlpStage
-from sitrep.timex import find_timexes, governing_date, load_lexicon, resolve
+from sitrep.lang.timex import find_timexes, governing_date, load_lexicon, resolve
 
 BASE = dt.date(2024, 12, 3)  # a Tuesday
 

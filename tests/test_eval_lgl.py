@@ -9,7 +9,7 @@ import pytest
 from sitrep.contract import ArticleMeta, Document, Place, Span
 from sitrep.errors import EvalDataError
 from sitrep.evaluation.lgl import load_gold, score_lgl
-from sitrep.evaluation.matching import haversine_km
+from sitrep.core.text import haversine_km
 
 DATA = Path(__file__).parent / "data" / "eval" / "lgl" / "toponyms.xml"
 

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from sitrep import gazetteer as G
+from sitrep.geo import gazetteer as G
 from sitrep.errors import KnowledgeBaseError
 
 

@@ -4,9 +4,6 @@ benchmark `benchmarks/hostile.py` runs 10,000."""
 
 from __future__ import annotations
 
-import signal
-
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,16 +12,8 @@ from sitrep.core.article import Article
 from sitrep.testing.hostile import FIXED, PLACES, generate
 
 
-@pytest.fixture
-def alarm():
-    def _timeout(signum, frame):  # pragma: no cover - only on a hang
-        raise TimeoutError("the run did not finish in time")
-
-    old = signal.signal(signal.SIGALRM, _timeout)
-    signal.alarm(240)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, old)
+#: the alarm fixture (conftest.py) fails a test that runs longer
+ALARM_SECONDS = 240
 
 
 def _check(doc) -> None:

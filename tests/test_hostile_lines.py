@@ -6,8 +6,6 @@ The events stage once walked ``cur = cur.head`` while ``cur.head is not cur``; s
 
 from __future__ import annotations
 
-import signal
-
 import pytest
 
 import sitrep
@@ -24,16 +22,8 @@ LINES = [
 VARIANTS = [str, str.lower, str.upper]
 
 
-@pytest.fixture
-def alarm():
-    def _timeout(signum, frame):  # pragma: no cover - only on a hang
-        raise TimeoutError("the article did not finish within 30 s")
-
-    old = signal.signal(signal.SIGALRM, _timeout)
-    signal.alarm(30)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, old)
+#: the alarm fixture (conftest.py) fails a test that runs longer
+ALARM_SECONDS = 30
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=["as-written", "lower", "upper"])

@@ -7,9 +7,11 @@ import pytest
 from sitrep import lexicon
 from sitrep.errors import ConfigError
 from sitrep.kb.agents import load_cues as actor_cues
-from sitrep.modality import read_cues as modality_cues
-from sitrep.numbers import read_lexicon as quantities
+from sitrep.lang.modality import read_cues as modality_cues
+from sitrep.lang.numbers import read_lexicon as quantities
+from sitrep.geo.gazetteer import small_gazetteer
 from sitrep.stages.events import read_cues as event_cues
+from sitrep.stages.places.lexicon import load_news_cues as place_cues
 
 
 def test_words_by_use():
@@ -33,6 +35,8 @@ def test_every_stage_reads_its_use():
     assert event_cues().place_preps == lexicon.words("place_prepositions", "events_place")
     assert actor_cues().speech_verbs == lexicon.words("speech_verbs", "actors")
     assert actor_cues().located_preps == lexicon.words("place_prepositions", "actors_located")
+    assert actor_cues().place_frames == lexicon.words("place_frames", "actors")
+    assert place_cues(small_gazetteer([])).frames == lexicon.words("place_frames", "places")
     raw = quantities().raw
     assert set(raw["attribution_verbs"]) == lexicon.words("speech_verbs", "claims")
     assert set(raw["locative_prepositions"]) == lexicon.words("place_prepositions", "claims_locative")
@@ -46,5 +50,6 @@ def test_a_file_that_keeps_its_own_list_is_left_alone():
 
 def test_words_are_lower_case_and_used():
     with pytest.raises(ConfigError, match="lower case"):
-        lexicon.validate_data({"version": "1", "speech_verbs": {"Say": ["events"]}, "place_prepositions": {}},
+        lexicon.validate_data({"version": "1", "speech_verbs": {"Say": ["events"]}, "place_prepositions": {},
+                               "place_frames": {}},
                               lexicon.SharedLexicon, lexicon.ORIGIN)

@@ -11,7 +11,7 @@ from pathlib import Path
 from sitrep import limits
 from sitrep.core.article import Article, ArticleState
 from sitrep.pipeline import Pipeline
-from sitrep.quotemarks import find_quote_spans
+from sitrep.lang.quotemarks import find_quote_spans
 from sitrep.stages.nlp import NlpStage, sentence_cuts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -202,7 +202,7 @@ def test_a_long_list_of_names_before_a_division_word_is_read_in_linear_time(pipe
 
 
 def test_a_long_comma_list_of_names_is_read_in_linear_time_by_the_street_finder(pipeline):
-    from sitrep.streets import find_streets
+    from sitrep.geo.streets import find_streets
 
     places = next(s for s in pipeline.stages if s.name == "places")
     nlp = pipeline.stages[0].nlp
@@ -245,7 +245,7 @@ def _inherit_quadratic(ctx, atts):
 
 def _random_attributions(rng, n):
     from sitrep.core.contract import ActorRef
-    from sitrep.quotemarks import QuoteSpan
+    from sitrep.lang.quotemarks import QuoteSpan
     from sitrep.stages.quotes.records import Attribution, Speaker
 
     paras, text, pos = [], [], 0
@@ -288,7 +288,7 @@ def test_speaker_inheritance_is_linear_and_gives_what_the_quadratic_scan_gave():
                [(a.speaker and a.speaker.ref, a.inherited) for a in want]
     # 50,000 unattributed quotes in one paragraph (before: 12 s for 10,000, growing with the square)
     text, paras, atts = _random_attributions(random.Random(6), 4)
-    from sitrep.quotemarks import QuoteSpan
+    from sitrep.lang.quotemarks import QuoteSpan
     from sitrep.stages.quotes.records import Attribution
 
     atts = [Attribution(start=i + 1, end=i + 2, kind="direct", para=0,

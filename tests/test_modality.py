@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.modality import analyze, load_cues
+from sitrep.lang.modality import analyze, load_cues
 from sitrep.nlp import load_pipeline
 
 
@@ -54,7 +54,7 @@ def test_cues_load_once_and_are_valid():
 
 
 def test_thought_verbs_are_a_list_of_their_own_and_report_too():
-    from sitrep.modality import read_cues
+    from sitrep.lang.modality import read_cues
 
     cues = read_cues()
     assert "believe" in cues.thought_verbs and "believe" not in cues.speech_verbs
@@ -66,7 +66,7 @@ def test_thought_verbs_are_a_list_of_their_own_and_report_too():
 def test_cues_can_be_passed():
     import dataclasses
 
-    from sitrep.modality import read_cues
+    from sitrep.lang.modality import read_cues
 
     t = tok("Kenya said that Somali militants attacked the base.", "attacked")
     assert analyze(t).speech_verb is not None
@@ -78,7 +78,7 @@ def test_a_broken_modality_file_names_the_field():
     from sitrep.datafiles import load_data
     from sitrep.datamodels import validate_data
     from sitrep.errors import ConfigError
-    from sitrep.modality import ModalityFile
+    from sitrep.lang.modality import ModalityFile
 
     data = {k: v for k, v in load_data("modality.yaml").items() if k != "future_aux"}
     with pytest.raises(ConfigError, match=r"modality\.yaml: future_aux"):

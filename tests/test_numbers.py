@@ -5,7 +5,7 @@ import math
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from sitrep.numbers import find_quantities, hedge_of, lexicon, parse_number, parse_quantity
+from sitrep.lang.numbers import find_quantities, hedge_of, lexicon, parse_number, parse_quantity
 
 
 def test_lexicon_loads_and_validates():

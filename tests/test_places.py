@@ -1,7 +1,7 @@
 """The places stage: candidates, metonymy, disambiguation by context, output shape."""
 
 from sitrep.article import Article, ArticleState, Mention
-from sitrep.gazetteer import haversine_km
+from sitrep.core.text import haversine_km
 from sitrep.stages.places import PlacesStage
 from places_support import nlp, stage  # noqa: F401 - shared fixtures
 

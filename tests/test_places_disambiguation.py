@@ -6,7 +6,7 @@ The sentences are written for these tests in the style of local wire copy.
 import pytest
 
 from sitrep.article import Article, ArticleState
-from sitrep.gazetteer import haversine_km
+from sitrep.core.text import haversine_km
 from sitrep.stages.places import PlacesStage
 from places_support import nlp, stage  # noqa: F401 - shared fixtures
 
@@ -89,7 +89,7 @@ def test_county_follows_the_article_state(nlp, stage):
 
 
 def test_gazetteer_counties_have_points_and_towns():
-    from sitrep.gazetteer import load_gazetteer
+    from sitrep.geo.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
     paris_tn = next(i for i in gaz.lookup("Paris") if gaz.admin1_of(i) == "TN" and gaz.kind(i) == "city")
@@ -102,7 +102,7 @@ def test_gazetteer_counties_have_points_and_towns():
 
 def test_county_points_file_is_validated():
     from sitrep.errors import KnowledgeBaseError
-    from sitrep.gazetteer import load_county_points
+    from sitrep.geo.gazetteer import load_county_points
 
     pts = load_county_points()
     assert len(pts) > 3000 and all(len(f) == 5 for f in pts)

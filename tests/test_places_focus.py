@@ -86,9 +86,9 @@ def test_a_name_coordinated_with_a_place_needs_its_own_name(nlp, stage):
 
 
 def test_setting_cues_load():
-    from sitrep.gazetteer import load_gazetteer
+    from sitrep.geo.gazetteer import load_gazetteer
     from sitrep.stages.places.lexicon import broad_regions, load_news_cues
-    from sitrep.gazetteer import load_regions
+    from sitrep.geo.gazetteer import load_regions
 
     cues = load_news_cues(load_gazetteer())
     assert "in" in cues.setting_prepositions and "from" in cues.motion_prepositions

@@ -3,7 +3,7 @@ institutions named after their town, coordinated counties (data/place_cues.yaml)
 
 
 from sitrep.article import Article, ArticleState
-from sitrep.gazetteer import haversine_km
+from sitrep.core.text import haversine_km
 from sitrep.stages.places import PlacesStage, _news_cues
 from places_support import nlp, stage  # noqa: F401 - shared fixtures
 

@@ -1,5 +1,5 @@
 """Place disambiguation and cues without a parse: hand-built candidates, a tiny gazetteer
-(:func:`sitrep.gazetteer.small_gazetteer`), spaCy's blank English tokenizer."""
+(:func:`sitrep.geo.gazetteer.small_gazetteer`), spaCy's blank English tokenizer."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import spacy
 from spacy.tokens import Span as SpacySpan
 
 from sitrep.article import Article, ArticleState
-from sitrep.gazetteer import small_gazetteer
+from sitrep.geo.gazetteer import small_gazetteer
 from sitrep.stages.places import Candidate, PlacesConfig, PlacesStage
 from sitrep.stages.places.candidates import (Scan, coordinated_divisions, dateline_places, framed,
                                              institution_reading, news_candidates, party_tags)
@@ -249,7 +249,7 @@ def test_party_tag_and_coordinated_counties(gaz, news):
 
 
 def _scan(blank, gaz, news, text, ents=()):
-    from sitrep.gazetteer import load_regions
+    from sitrep.geo.gazetteer import load_regions
 
     doc = blank(text)
     if ents:
@@ -297,10 +297,10 @@ def test_a_typo_in_a_places_data_file_names_the_file_and_the_field(gaz):
     from sitrep.stages.places.lexicon import load_senses
 
     raw = dict(load_data("place_cues.yaml"))
-    raw["frame_nounz"] = raw.pop("frame_nouns")
+    raw["institution_headz"] = raw.pop("institution_heads")
     with pytest.raises(KnowledgeBaseError) as err:
         load_news_cues(gaz, raw)
-    assert "place_cues.yaml" in str(err.value) and "frame_noun" in str(err.value)
+    assert "place_cues.yaml" in str(err.value) and "institution_head" in str(err.value)
     raw = dict(load_data("place_senses.yaml"), resident_nouns=[])
     with pytest.raises(KnowledgeBaseError) as err:
         load_senses(raw)

@@ -1,9 +1,9 @@
-"""Streets, roads and highways: recognised by sitrep.streets, listed by the places stage at their town."""
+"""Streets, roads and highways: recognised by sitrep.geo.streets, listed by the places stage at their town."""
 
 from sitrep.article import Article, ArticleState
-from sitrep.gazetteer import haversine_km
+from sitrep.core.text import haversine_km
 from sitrep.stages.places import PlacesStage
-from sitrep.streets import find_streets, lexicon
+from sitrep.geo.streets import find_streets, lexicon
 from places_support import nlp  # noqa: F401 - shared fixture
 
 
@@ -127,7 +127,7 @@ def test_a_typo_in_streets_yaml_names_the_file_and_the_field():
 
     from sitrep.datafiles import load_data
     from sitrep.errors import KnowledgeBaseError
-    from sitrep.streets import _validated
+    from sitrep.geo.streets import _validated
 
     raw = dict(load_data("streets.yaml"))
     raw["titels"] = raw.pop("titles")

@@ -8,7 +8,7 @@ import pytest
 
 import sitrep
 from sitrep.core.datamodels import validate_data
-from sitrep.coref import definite_antecedent
+from sitrep.lang.coref import definite_antecedent
 from sitrep.errors import ConfigError
 from sitrep.stages.actors.sources import DescribedSourcesFile, load_source_words
 

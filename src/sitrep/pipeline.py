@@ -28,12 +28,12 @@ from functools import lru_cache
 from typing import Iterable, Iterator, Optional, Sequence
 
 from . import limits
-from .article import Article, ArticleState, Failure
-from .contract import Document
+from .core.article import Article, ArticleState, Failure
+from .core.contract import Document
 from .core.article import Outcome
 from .core.batching import batches as _batches
 from .distributed import ray_pipe
-from .errors import PipelineOrderError, SitrepError
+from .core.errors import PipelineOrderError, SitrepError
 from .stages.base import Stage
 from .stages.resources import Resources
 from .supervise import (AlarmWatch, Supervisor, Watch, _Overrun, budget_off, budgets_for,

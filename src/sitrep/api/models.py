@@ -11,6 +11,7 @@ from typing import Any, Generic, Literal, Optional, TypeVar, Union
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, field_validator, model_validator
 
 from ..core.contract import ArticleMeta, Document, Span
+from ..situation.corrections import TargetKind
 
 PUBLISHED_RE = r"^\d{4}-\d{2}-\d{2}"  # a date, or a timestamp that starts with one (as in JSONL)
 
@@ -289,7 +290,7 @@ class CorrectionIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    target_kind: Literal["event", "quote", "link", "actor"]
+    target_kind: TargetKind
     target_id: str = Field(min_length=1, max_length=300, description="SE… for an event, ARTICLE:QUOTE for a quote, "
                                                                      "ARTICLE:ACTOR for a link, an entity id for an actor.")
     wrong: bool = False

@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse
 from ..core.contract import Document
 from ..pipeline import default_pipeline
 from ..readers.jsonl import record_to_article
-from ..situation.store import Store
+from ..situation.store import META_FIELDS, Store
 from .errors import ApiError
 from .models import ArticleIn, Stored
 
@@ -89,7 +89,7 @@ def settled(s, plan, article) -> Optional[JSONResponse]:
         return JSONResponse(out.model_dump(mode="json"), status_code=200)
     if plan.skipped:
         old = s.stored_meta([article.id]).get(article.id, {})
-        differs = {k: [old.get(k), getattr(article, k)] for k in ("title", "source", "url", "published")
+        differs = {k: [old.get(k), getattr(article, k)] for k in META_FIELDS
                    if getattr(article, k) is not None and getattr(article, k) != old.get(k)}
         hint = ("; its stored metadata differs (" + ", ".join(f"{k} {o or '(none)'} -> {n}" for k, (o, n) in differs.items())
                 + "): send it again with ?update_meta=true to update it") if differs else ""

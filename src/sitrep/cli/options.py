@@ -7,7 +7,7 @@ default (``--limit``) come from a function that keeps the flags and the wording.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
@@ -52,8 +52,9 @@ SINCE = typer.Option(None, "--since", help="From this date (YYYY-MM-DD).")
 UNTIL = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD).")
 
 
-def limit(default: int = 50, text: str = "At most this many rows (0: all).") -> typer.models.OptionInfo:
-    """``--limit``/``-n`` with a command's own default (and, where rows are not the unit, its own help)."""
+def limit(default: int = 50, text: str = "At most this many rows (0: all).") -> Any:
+    """``--limit``/``-n`` with a command's own default (and, where rows are not the unit, its own help).
+    Typed ``Any`` as typer's own options are, so that it is a valid default of an ``int`` parameter."""
     return typer.Option(default, "--limit", "-n", help=text)
 
 

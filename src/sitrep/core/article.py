@@ -294,6 +294,15 @@ class ArticleState:
                 return a
         return None
 
+    def is_generic_agent(self, m: Mention) -> bool:
+        """Whether ``m`` is a generic agent the actors stage tied to no one ("troops", "the force", "the
+        government" with no country): an ``agent`` mention whose actor is unknown, or has no country and is
+        an organisation, a group or other."""
+        if m.how != "agent":
+            return False
+        a = self.actor(m.actor_id)
+        return a is None or (a.country is None and a.kind in ("organization", "group", "other"))
+
     def place_at(self, start: int, end: int) -> Optional[PlaceMention]:
         for p in self.place_mentions:
             if p.start < end and start < p.end:

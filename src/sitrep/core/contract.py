@@ -30,6 +30,8 @@ ActorKind = Literal["state", "organization", "armed_group", "person", "igo", "me
 QuoteKind = Literal["direct", "partial", "indirect"]
 Feature = Literal["city", "region", "country", "other"]
 Precision = Literal["day", "month", "year"]
+#: how a time expression dates what it governs ("since 2011": since)
+TimeRelation = Literal["at", "since", "until", "before", "after"]
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
@@ -179,7 +181,7 @@ class TimeExpression(_Model):
     end: int = Field(ge=0)
     value: Optional[str] = Field(default=None, pattern=DATE_PATTERN)
     precision: Optional[Precision] = None
-    relation: Literal["at", "since", "until", "before", "after"] = "at"
+    relation: TimeRelation = "at"
 
 
 class Document(_Model):

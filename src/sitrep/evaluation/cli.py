@@ -14,7 +14,7 @@ from typing import Callable, Optional
 
 import typer
 
-from ..errors import EvalDataError, SitrepError
+from ..core.errors import EvalDataError, SitrepError
 
 ENV_VAR = "SITREP_EVAL_DATA"
 

@@ -27,10 +27,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from ..article import Article
-from ..contract import Document
-from ..errors import EvalDataError
-from .matching import OffsetMap, haversine_km, overlap, run_pipeline
+from ..core.article import Article
+from ..core.contract import Document
+from ..core.errors import EvalDataError
+from ..core.text import haversine_km
+from .matching import OffsetMap, overlap, run_pipeline
 from .results import Metric, SuiteResult, count, prf, ratio
 
 ACC_KM = 161.0

@@ -4,13 +4,12 @@ running the pipeline over gold articles."""
 from __future__ import annotations
 
 import difflib
-import math
 import re
 import time
 from typing import Iterable, Optional, Sequence
 
-from ..article import Article, normalise_text
-from ..contract import Actor, ActorRef, Document
+from ..core.article import Article, normalise_text
+from ..core.contract import Actor, ActorRef, Document
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2032": "'",
                          "\u00a0": " ", "\u2013": "-", "\u2014": "-"})
@@ -45,14 +44,6 @@ def spans_overlap(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) ->
 
 def span_length(spans: Sequence[tuple[int, int]]) -> int:
     return sum(max(0, e - s) for s, e in spans)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    r = 6371.0088
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(min(1.0, math.sqrt(h)))
 
 
 # -- offsets -----------------------------------------------------------------------------------

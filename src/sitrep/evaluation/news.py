@@ -32,10 +32,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from ..article import Article
-from ..contract import PLOVER_TYPES, Document
-from ..errors import EvalDataError
-from .matching import haversine_km, norm_name, norm_text, run_pipeline
+from ..core.article import Article
+from ..core.contract import PLOVER_TYPES, Document
+from ..core.errors import EvalDataError
+from ..core.text import haversine_km
+from .matching import norm_name, norm_text, run_pipeline
 from .results import Metric, SuiteResult, count, prf, ratio
 
 SPLITS = ("dev", "held", "all")

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any, Optional
 
 
-from ..datafiles import load_data
-from ..article import Article
-from ..contract import PLOVER_TYPES, ActorRef, Document, Event
-from ..errors import EvalDataError
+from ..core.datafiles import load_data
+from ..core.article import Article
+from ..core.contract import PLOVER_TYPES, ActorRef, Document, Event
+from ..core.errors import EvalDataError
 from .matching import DocActors, norm_name, run_pipeline
 from .results import Metric, SuiteResult, ratio
 
@@ -108,7 +108,7 @@ def load_gold(path: str | Path) -> list[GoldSentence]:
         raw = [raw]
     if not isinstance(raw, list):
         raise EvalDataError("a PLOVER gold file is a JSON array of records", path=str(path))
-    out = []
+    out: list[GoldSentence] = []
     for rec in raw:
         if not isinstance(rec, dict) or not rec.get("text") or not rec.get("event"):
             continue  # documentation records have no text
@@ -190,7 +190,7 @@ def score_plover(gold: list[GoldSentence], docs: list[Optional[Document]], *, da
     mode_ok = mode_n = src_ok = src_n = tgt_ok = tgt_n = 0
     confusion: dict[str, dict[str, int]] = {}
     per_type: dict[str, list[int]] = {}
-    wrong = []
+    wrong: list[dict] = []
     for g, doc in zip(gold, docs):
         ev = top_event(doc)
         pred = ev.type if ev else "none"

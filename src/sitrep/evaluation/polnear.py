@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from ..article import Article
-from ..contract import Document, Quote
-from ..errors import EvalDataError
+from ..core.article import Article
+from ..core.contract import Document, Quote
+from ..core.errors import EvalDataError
 from .matching import DocActors, OffsetMap, norm_name, run_pipeline, span_length, spans_overlap
 from .results import Metric, SuiteResult, prf
 

@@ -26,10 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from ..article import Article
-from ..contract import Actor, ActorRef, Document, Event
-from ..errors import EvalDataError, StageError
-from .matching import DocActors, haversine_km, norm_name, norm_text, run_pipeline
+from ..core.article import Article
+from ..core.contract import Actor, ActorRef, Document, Event
+from ..core.errors import EvalDataError, StageError
+from ..core.text import haversine_km
+from .matching import DocActors, norm_name, norm_text, run_pipeline
 from .results import Metric, SuiteResult, count, ratio
 
 LINEAGE_TYPES = {"formerly_known_as", "offshoot_of", "successor_of", "renamed_from", "renamed_to", "merged_into",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..article import Article
+from ..core.article import Article
 
 
 def example_dir() -> Path:

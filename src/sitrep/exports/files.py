@@ -46,15 +46,15 @@ def write_file(out: Path, force: bool, write: Callable[[Path], int], example: Op
         raise ExportError(f"{out} already exists; choose another --out or pass --force to replace it")
     fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".sitrep-tmp", dir=_parent(out))
     os.close(fd)
-    tmp: Optional[Path] = Path(name)
+    tmp, done = Path(name), False
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file (mkstemp makes it private)
         n = write(tmp)
         os.replace(tmp, out)
-        tmp = None
+        done = True
         return n
     finally:
-        if tmp is not None:
+        if not done:
             tmp.unlink(missing_ok=True)
 
 
@@ -68,15 +68,15 @@ def write_directory(out: Path, force: bool, write: Callable[[Path], int], exampl
             raise ExportError(f"{out} already exists; choose another --out or pass --force to replace sitrep's "
                               f"files in it (nothing else in it is touched)")
         return write(out)
-    tmp: Optional[Path] = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".sitrep-tmp", dir=_parent(out)))
+    tmp, done = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".sitrep-tmp", dir=_parent(out))), False
     try:
         os.chmod(tmp, 0o777 & ~_umask())
         n = write(tmp)
         os.rename(tmp, out)
-        tmp = None
+        done = True
         return n
     finally:
-        if tmp is not None:
+        if not done:
             shutil.rmtree(tmp, ignore_errors=True)  # the directory this export made, and only it
 
 

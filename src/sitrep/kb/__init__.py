@@ -20,12 +20,8 @@ Look-ups:
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 import re
 import sys
-import tempfile
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -33,8 +29,10 @@ from typing import Any, Iterable, Optional
 
 import yaml
 
-from ..datafiles import only_true_false_booleans
-from ..errors import KnowledgeBaseError
+from ..core.datafiles import only_true_false_booleans
+from ..core.cache import cache_dir, read_pickle, write_pickle
+from ..core.errors import KnowledgeBaseError
+from ..core.text import plain
 
 DATA_DIR = Path(__file__).parent / "data"
 #: the package's KB files, in load order (files missing from the package are skipped)
@@ -45,6 +43,8 @@ KINDS = ("state", "organization", "armed_group", "person", "igo", "media", "grou
 #: spaCy entity label per kind (for the entity ruler)
 LABELS = {"state": "GPE", "organization": "ORG", "armed_group": "ORG", "person": "PERSON", "igo": "ORG",
           "media": "ORG", "group": "NORP"}
+#: the spaCy entity labels that name actors (those the entity ruler gives the KB's entries)
+ACTOR_LABELS = frozenset(LABELS.values())
 #: when one alias names several entries, the entity ruler prefers this order
 KIND_PRIORITY = {"state": 0, "igo": 1, "armed_group": 2, "organization": 3, "media": 4, "person": 5,
                  "group": 6}
@@ -54,8 +54,6 @@ _ID_RE = re.compile(r"^[A-Z0-9_]+$")
 _QID_RE = re.compile(r"^Q\d+$")
 _DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _ACRONYM_RE = re.compile(r"^(?:[A-Z]\.){1,6}$|^[A-Z][A-Z0-9&]{0,5}$")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'", "\u02bb": "'",
-                              "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2014": "-"})
 _POSSESSIVE_RE = re.compile(r"(?:'s|')$")
 _NONWORD_RE = re.compile(r"[^\w]+")
 _ENTRY_FIELDS = {"id", "name", "kind", "country", "sector", "wikidata", "aliases", "former_names",
@@ -64,17 +62,13 @@ _ENTRY_FIELDS = {"id", "name", "kind", "country", "sector", "wikidata", "aliases
 
 # --------------------------------------------------------------------------------------------------
 # normalisation
-def fold(text: str) -> str:
-    """Diacritics off, typographic apostrophes and dashes made plain."""
-    text = text.translate(_APOSTROPHES)
-    if not text.isascii():
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return text
+#: the old name of :func:`sitrep.core.text.plain`, kept for users
+fold = plain
 
 
 def strip_name(text: str) -> str:
     """A surface form without its leading article and trailing possessive ("the US's" -> "US")."""
-    text = fold(text).strip()
+    text = plain(text).strip()
     if text[:4].lower() == "the ":
         text = text[4:].lstrip()
     text = _POSSESSIVE_RE.sub("", text) if len(text) > 2 else text
@@ -98,7 +92,7 @@ def norm(text: str) -> str:
 
 def slug(text: str) -> str:
     """A stable id-like slug for an actor without a KB id."""
-    s = _NONWORD_RE.sub("_", fold(text).upper()).strip("_")
+    s = _NONWORD_RE.sub("_", plain(text).upper()).strip("_")
     return s or "ACTOR"
 
 
@@ -391,7 +385,7 @@ def _str_list(m: _Map, key: str, file: str) -> list[str]:
     for x in v:
         if not isinstance(x, str) or not x.strip():
             raise _err(f"'{key}' has an empty or non-text item {x!r}", file, m, key)
-        if not _NONWORD_RE.sub("", fold(x)):
+        if not _NONWORD_RE.sub("", plain(x)):
             raise _err(f"'{key}' has an item with no letters or digits {x!r}", file, m, key)
         out.append(x.strip())
     return out
@@ -454,7 +448,7 @@ def parse_entry(m: Any, file: str) -> Entry:
               file=file, line=m.line)
     e._map = m  # type: ignore[attr-defined]  # for reference errors with line numbers
     for fn in e.former_names:
-        if not _NONWORD_RE.sub("", fold(fn["name"])):
+        if not _NONWORD_RE.sub("", plain(fn["name"])):
             raise _err(f"former name {fn['name']!r} has no letters", file, m, "former_names")
     return e
 
@@ -532,14 +526,6 @@ def package_files() -> list[str]:
 CACHE_VERSION = b"kb-1"
 
 
-def cache_dir() -> Path:
-    """Where parsed KBs are cached: ``$SITREP_CACHE``, else ``$XDG_CACHE_HOME/sitrep``, else ``~/.cache/sitrep``."""
-    if os.environ.get("SITREP_CACHE"):
-        return Path(os.environ["SITREP_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "sitrep"
-
-
 def _cache_path(files: list[tuple[str, bool]]) -> Optional[Path]:
     h = hashlib.sha1(CACHE_VERSION)
     h.update(sys.version.encode())
@@ -556,24 +542,13 @@ def build_kb_cached(files: list[tuple[str, bool]]) -> KnowledgeBase:
     """:func:`build_kb`, through a pickle cache keyed by the files' paths and contents (a KB that
     failed validation is never cached, so errors are always reported)."""
     path = _cache_path(files)
-    if path is not None and path.exists():
-        try:
-            with open(path, "rb") as f:
-                kb = pickle.load(f)
-            if isinstance(kb, KnowledgeBase):
-                return kb
-        except Exception:  # noqa: BLE001 - a broken cache is rebuilt
-            pass
+    if path is not None:
+        kb = read_pickle(path)
+        if isinstance(kb, KnowledgeBase):
+            return kb
     kb = build_kb(files)
     if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".kb-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(kb, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError:
-            pass  # read-only home: no cache
+        write_pickle(path, kb)
     return kb
 
 

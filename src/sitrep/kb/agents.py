@@ -15,7 +15,7 @@ from typing import Any, Optional
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from ..errors import KnowledgeBaseError
+from ..core.errors import KnowledgeBaseError
 from ..lexicon import fill
 from . import DATA_DIR, KINDS, load_yaml
 
@@ -177,7 +177,8 @@ def load_cues(path: str | None = None) -> ActorCues:
     try:
         return ActorCues.model_validate(fill(dict(data), {
             "speech_verbs": ("speech_verbs", "actors"),
-            "located_preps": ("place_prepositions", "actors_located")}))
+            "located_preps": ("place_prepositions", "actors_located"),
+            "place_frames": ("place_frames", "actors")}))
     except ValidationError as err:
         e = err.errors()[0]
         key = str(e["loc"][0]) if e["loc"] else None

@@ -32,8 +32,9 @@ class SharedLexicon(DataModel):
     version: str
     speech_verbs: dict[str, list[str]]
     place_prepositions: dict[str, list[str]]
+    place_frames: dict[str, list[str]]
 
-    @field_validator("speech_verbs", "place_prepositions")
+    @field_validator("speech_verbs", "place_prepositions", "place_frames")
     @classmethod
     def _lower_case_words(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
         for word, uses in v.items():

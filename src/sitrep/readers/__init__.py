@@ -22,8 +22,8 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
-from ..article import Article, Duplicate, Failure, text_hash
-from ..errors import IdConflictError, ReadError, UnreadableFileError
+from ..core.article import Article, Duplicate, Failure, text_hash
+from ..core.errors import IdConflictError, ReadError, UnreadableFileError
 from .dateline import fill_in
 from .html import read_html
 from .jsonl import read_jsonl

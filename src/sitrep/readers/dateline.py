@@ -20,7 +20,7 @@ from collections import Counter
 from datetime import date
 from typing import Optional
 
-from ..article import Article
+from ..core.article import Article
 
 MONTHS = {m: i for i, names in enumerate((
     ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),

@@ -16,8 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Optional
 
-from ..article import Article
-from ..errors import BadEncodingError, NoTextInHtmlError
+from ..core.article import Article
+from ..core.errors import BadEncodingError, NoTextInHtmlError
 from .dateline import apply_dateline
 from .text import DEFAULT_MAX_BYTES, check_encoding, check_text, decode_text, read_bytes, strict_decode
 

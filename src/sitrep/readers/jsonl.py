@@ -20,8 +20,8 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator, Optional, Union
 
-from ..article import Article, Failure
-from ..errors import BadEncodingError, EncodingError, FieldTypeError, MalformedRecordError, ReadError
+from ..core.article import Article, Failure
+from ..core.errors import BadEncodingError, EncodingError, FieldTypeError, MalformedRecordError, ReadError
 from .dateline import apply_dateline
 from .text import (DEFAULT_MAX_BYTES, check_encoding, check_text, decode_text, looks_binary, read_bytes, sniff_bom,
                    strict_decode)

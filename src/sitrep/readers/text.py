@@ -17,9 +17,9 @@ import codecs
 from pathlib import Path
 from typing import Optional
 
-from ..article import Article
+from ..core.article import Article
 from .dateline import apply_dateline
-from ..errors import BadEncodingError, EmptyTextError, EncodingError, TooLargeError, UnreadableFileError
+from ..core.errors import BadEncodingError, EmptyTextError, EncodingError, TooLargeError, UnreadableFileError
 from ..limits import MAX_ARTICLE_BYTES as DEFAULT_MAX_BYTES
 
 #: byte-order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one)

@@ -24,13 +24,15 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from datetime import datetime, timezone
-from typing import Any, Optional, get_args
+from typing import Any, Literal, Optional, get_args
 
 from ..core.contract import PLOVER_TYPES, ActorKind
 from ..core.errors import QueryError
 from .dbutil import bulk_insert
 
-TARGET_KINDS = ("event", "quote", "link", "actor")
+#: what a correction applies to
+TargetKind = Literal["event", "quote", "link", "actor"]
+TARGET_KINDS: tuple[str, ...] = get_args(TargetKind)
 FIELDS = {"event": ("type", "source", "target"), "quote": ("speaker",), "link": ("entity",),
           "actor": ("name", "kind", "country")}
 #: fields whose value is an actor (given by id, name or alias; stored as its entity id)

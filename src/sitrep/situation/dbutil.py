@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Optional, Sequence
 
 
-def bulk_insert(con, table: str, rows: list[Sequence[Any]], columns: Optional[Sequence[str]] = None) -> None:
+def bulk_insert(con, table: str, rows: Sequence[Sequence[Any]], columns: Optional[Sequence[str]] = None) -> None:
     """Insert many rows in one statement: one list parameter per column, unnested by DuckDB.
 
     Far faster than ``executemany``. ``table`` and ``columns`` are fixed names from sitrep's own code,

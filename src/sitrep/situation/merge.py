@@ -16,7 +16,7 @@ One article is a snapshot; this module joins the per-article facts in the store 
   :data:`WINDOW_DAYS` of the first report's date. Each report keeps its article, sentence and
   outlet; ``n_sources`` counts distinct outlets. The rule that joined each report is stored, so
   :func:`explain` (``sitrep why EVENT_ID``) can print it.
-* **Contradictions across articles** reuse THE rule, :func:`sitrep.conflicts.contradicts`, with the
+* **Contradictions across articles** reuse THE rule, :func:`sitrep.lang.conflicts.contradicts`, with the
   entity as the subject key and the resolved place as the place key; undated claims are compared
   only when their articles were published within :data:`WINDOW_DAYS` of each other (a toll reported a
   week later may well have grown), or within the property's ``comparable_days`` in
@@ -42,9 +42,9 @@ from typing import Any, Iterable, Optional, Sequence
 
 from rapidfuzz import fuzz, process
 
-from ..conflicts import contradicts
+from ..lang.conflicts import contradicts
 from ..core.contract import ActorRef, Claim
-from ..numbers import lexicon
+from ..lang.numbers import lexicon
 from .dbutil import bulk_insert
 from .corrections import actor_fixes, overrides, resolve_overrides
 from .schema import SITUATION_TABLES
@@ -411,7 +411,9 @@ def _rows(con, sql: str, params: Sequence[Any] = ()) -> list[dict]:
     return [dict(zip(names, row)) for row in cur.fetchall()]
 
 
-def _place_key(geonameid, name) -> Optional[str]:
+def place_key(geonameid, name) -> Optional[str]:
+    """An event's place key in the situation: ``geo:<GeoNames id>``, else ``name:`` and the normalised name
+    (see :data:`sitrep.situation.schema.PLACE_KEY_SQL` for the key of the places list)."""
     if geonameid is not None:
         return f"geo:{int(geonameid)}"
     n = normalise(name)
@@ -498,7 +500,7 @@ def _rebuild_events(con, names: dict[str, str]) -> None:
     ev = [r for r in ev if not _correct_event(r, fixed.get((r["article_id"], r["event_id"])), names)]
     for r in ev:
         r["day"] = effective_date(r["date"], r["published"])
-        r["place_key"] = _place_key(r["geonameid"], r["place_name"])
+        r["place_key"] = place_key(r["geonameid"], r["place_name"])
     ev_rows, rep_rows = [], []
     for c in merge_events(ev):
         eid = _hid("SE", c.first["article_id"], c.first["event_id"])
@@ -577,7 +579,7 @@ def count_actor_events(con) -> None:
 
 
 def cross_contradictions(con) -> list[tuple]:
-    """Contradicting claim pairs from different articles, by THE rule (:func:`sitrep.conflicts.contradicts`).
+    """Contradicting claim pairs from different articles, by THE rule (:func:`sitrep.lang.conflicts.contradicts`).
 
     Only reports of the same incident are compared: the same subject (a count no actor owns has the
     place of its incident as subject, matched across articles by its place key), the same place, and
@@ -599,9 +601,9 @@ def cross_contradictions(con) -> list[tuple]:
         r["incident"] = incident
         if r["property"] in victim and not r["place"]:
             continue  # a loss with no place is no incident another report can be matched with
-        subject = (f"place:{_place_key(r['subject_geonameid'], r['subject_place'])}" if incident else
+        subject = (f"place:{place_key(r['subject_geonameid'], r['subject_place'])}" if incident else
                    r["subject_entity"] or f"{r['article_id']}:{r['subject_actor']}")
-        place = _place_key(r["geonameid"], r["place_name"]) if r["place"] else None
+        place = place_key(r["geonameid"], r["place_name"]) if r["place"] else None
         claim = Claim(id=r["claim_id"], subject=ActorRef(actor_id=r["subject_actor"] or "", text=r["subject_text"] or ""),
                       property=r["property"], value=r["value"], value_max=r["value_max"], unit=r["unit"],
                       approx=bool(r["approx"]), place=r["place"],
@@ -661,7 +663,7 @@ def merged_relations(con, names: dict[str, str]) -> list[tuple]:
         if r["object_entity"]:
             obj, okind, oname = r["object_entity"], "actor", names.get(r["object_entity"])
         elif r["place_name"] is not None:
-            obj, okind, oname = _place_key(r["geonameid"], r["place_name"]), "place", r["place_name"]
+            obj, okind, oname = place_key(r["geonameid"], r["place_name"]), "place", r["place_name"]
         else:
             obj, okind, oname = f"N:{_slug(normalise(r['object_text']))}", "actor", r["object_text"]
         r["_s"], r["_o"], r["_okind"], r["_oname"] = subj, obj, okind, oname or r["object_text"]

@@ -12,7 +12,7 @@ checked here: an unknown actor, event type or a reversed period is a :class:`~si
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Optional, Sequence, get_args
+from typing import TYPE_CHECKING, Any, Literal, Optional, Sequence, get_args
 
 from rapidfuzz import fuzz, process
 
@@ -21,10 +21,12 @@ from ..core.errors import QueryError
 from ..ontology import load_ontology
 from .dbutil import period
 from .merge import explain, graph_at, normalise
+from .schema import PLACE_KEY_SQL
 from .search import prefix_bounds, terms
 
 #: what ``search`` finds
-SEARCH_KINDS = ("actor", "event", "quote", "place")
+SearchKind = Literal["actor", "event", "quote", "place"]
+SEARCH_KINDS: tuple[str, ...] = get_args(SearchKind)
 
 
 class Queries:
@@ -454,7 +456,7 @@ class Queries:
             params.append(search)
         return self.query(f"""
             WITH p AS (
-                SELECT coalesce('geo:' || CAST(geonameid AS VARCHAR), 'name:' || lower(name)) AS place_key, *
+                SELECT {PLACE_KEY_SQL} AS place_key, *
                 FROM places),
             ev AS (SELECT place_key, count(*) AS n FROM s_events WHERE place_key IS NOT NULL GROUP BY place_key)
             SELECT p.place_key, any_value(p.name) AS name, any_value(p.geonameid) AS geonameid,

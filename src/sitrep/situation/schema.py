@@ -80,6 +80,12 @@ CREATE TABLE IF NOT EXISTS s_relations (
 SITUATION_TABLES = ("s_overrides", "s_actors", "s_actor_map", "s_events", "s_event_reports", "s_contradictions", "s_relations",
                     "s_search_docs", "s_search_terms")
 
+#: a place's key over the per-article ``places`` table, in SQL (the places list, the search index): its
+#: GeoNames id, else ``name:`` and its name in lower case. An event's place key is written by
+#: :func:`sitrep.situation.merge.place_key` (``name:`` and the *normalised* name: no accents, punctuation or
+#: leading "the"); the two agree for every place with a GeoNames id, not for one without whose name has a
+#: hyphen, an accent, punctuation or a leading "The" (then the places list counts no events for it).
+PLACE_KEY_SQL = "coalesce('geo:' || CAST(geonameid AS VARCHAR), 'name:' || lower(name))"
 SCHEMA_VERSION = 6  # 2: situation tables (s_*), see sitrep.situation.merge; 3: s_actors name_key, alias_keys, n_events;
 #                     4: relations.kind; 5: articles.text_hash, duplicates; 6: the search index (s_search_*),
 #                     corrections and s_overrides

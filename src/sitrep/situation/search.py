@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .schema import PLACE_KEY_SQL
+
 #: words too common to be worth indexing (or searching for)
 STOP_WORDS = ("a", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "had", "has", "have", "he", "s", "t",
               "her", "his", "in", "is", "it", "its", "of", "on", "or", "said", "says", "that", "the", "their",
@@ -89,12 +91,12 @@ def rebuild_index(con) -> None:
         SELECT 'quote', q.article_id || ':' || q.quote_id, coalesce(s.name, q.speaker_text, '(unattributed)'),
                q.text, (SELECT published FROM articles a WHERE a.id = q.article_id), 0.0, q.kind, q.article_id,
                q.start_offset, q.end_offset {QUOTES_FROM}""")  # noqa: S608 - fixed SQL
-    con.execute("""INSERT INTO s_search_docs
+    con.execute(f"""INSERT INTO s_search_docs
         SELECT 'place', place_key, any_value(name), concat_ws(' · ', any_value(feature), any_value(country_code)),
                NULL, ln(1 + count(DISTINCT article_id)), any_value(feature), NULL, NULL, NULL
-        FROM (SELECT coalesce('geo:' || CAST(geonameid AS VARCHAR), 'name:' || lower(name)) AS place_key, *
+        FROM (SELECT {PLACE_KEY_SQL} AS place_key, *
               FROM places)
-        GROUP BY place_key""")
+        GROUP BY place_key""")  # noqa: S608 - fixed SQL
     parts = []
     for kind, id_expr, source, text, weight in _fields():
         parts.append(f"""SELECT DISTINCT '{kind}' AS kind, {id_expr} AS id, {TOKENS_SQL.format(col=text)} AS term,

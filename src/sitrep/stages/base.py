@@ -22,8 +22,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, ClassVar, Iterable, Iterator, Optional
 
-from ..article import ArticleState
-from ..errors import ConfigError
+from ..core.article import ArticleState
+from ..core.errors import ConfigError
 from .resources import Resources
 
 

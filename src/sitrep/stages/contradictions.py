@@ -1,12 +1,12 @@
 """Stage ``contradictions``: pairs of claims in one article whose values disagree beyond their hedges
-(the rule: :mod:`sitrep.conflicts`; its tolerances: ``data/quantities.yaml``)."""
+(the rule: :mod:`sitrep.lang.conflicts`; its tolerances: ``data/quantities.yaml``)."""
 
 from __future__ import annotations
 
-from ..article import ArticleState
-from ..conflicts import find_contradictions
-from ..contract import Contradiction
-from ..numbers import read_lexicon
+from ..core.article import ArticleState
+from ..lang.conflicts import find_contradictions
+from ..core.contract import Contradiction
+from ..lang.numbers import read_lexicon
 from .base import Stage
 
 

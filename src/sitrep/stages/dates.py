@@ -1,7 +1,7 @@
 """Stage ``dates``: every temporal expression of the article, resolved against its publication date.
 
-Finding and resolving live in :mod:`sitrep.timex` (shared with the stages that date events, claims and
-relations through :func:`sitrep.timex.governing_date`). Each expression becomes a
+Finding and resolving live in :mod:`sitrep.lang.timex` (shared with the stages that date events, claims and
+relations through :func:`sitrep.lang.timex.governing_date`). Each expression becomes a
 :class:`~sitrep.contract.TimeExpression` with its span, its value ("YYYY", "YYYY-MM" or "YYYY-MM-DD"),
 its precision and its relation ("since 2011" -> ``since``). Without a publication date, relative
 expressions are still listed, with ``value`` null. The words come from ``data/timex.yaml`` through the
@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-from ..article import ArticleState
-from ..timex import find_timexes, read_lexicon, resolve, to_contract
+from ..core.article import ArticleState
+from ..lang.timex import find_timexes, read_lexicon, resolve, to_contract
 from .base import Stage
 
 

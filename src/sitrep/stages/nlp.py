@@ -15,7 +15,7 @@ from typing import Any, Iterable, Iterator, Optional
 from spacy.attrs import TAG
 
 from .. import limits
-from ..article import ArticleState
+from ..core.article import ArticleState
 from ..nlp import FORCED_STARTS, load_pipeline
 from .base import Stage, StageConfig
 

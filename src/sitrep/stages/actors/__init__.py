@@ -20,7 +20,7 @@ How mentions are found and resolved:
 * **Described sources** -- a speaker the text describes instead of naming ("a Kremlin source told
   Interfax", "security sources said", "said one driver") is an actor named by those words
   (``how="described"``, a person or a group); "the source" again refers back to it.
-* **Coreference** (:mod:`sitrep.coref`) -- surnames, titles and pronouns (``how="pronoun"``).
+* **Coreference** (:mod:`sitrep.lang.coref`) -- surnames, titles and pronouns (``how="pronoun"``).
 
 Metonymy contract (with the places stage): a KB metonym -- a capital or seat of power such as
 "Moscow", "Washington", "the Kremlin", "the Pentagon", "the White House" -- becomes a mention of the

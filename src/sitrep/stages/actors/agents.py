@@ -20,7 +20,8 @@ from typing import Optional
 
 from ...kb import slug
 from .frames import place_country
-from .model import ARMED_SECTORS, GROUP_KINDS, NAMED_HOWS, STATE_SECTORS, ActorRecord, MentionRecord
+from ...lang.coref import GROUP_KINDS
+from .model import ARMED_SECTORS, NAMED_HOWS, STATE_SECTORS, ActorRecord, MentionRecord
 
 
 def agent_at(b, tok):

@@ -25,7 +25,7 @@ from typing import Optional
 from spacy.attrs import IDX, LEMMA, LENGTH, SENT_START
 
 from ... import limits
-from ...article import ArticleState
+from ...core.article import ArticleState
 from ...kb import slug
 from .config import ActorsConfig
 from .data import ActorData
@@ -193,7 +193,7 @@ class Builder:
 
 class Salience:
     """Actor key -> how many mentions it has so far, counted on first use (see :meth:`Builder.salience`);
-    reads like the dict :func:`sitrep.coref.surname_of` expects."""
+    reads like the dict :func:`sitrep.lang.coref.surname_of` expects."""
 
     def __init__(self, ments: list[MentionRecord]):
         self.ments = ments

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ...coref import PronounWeights
+from ...lang.coref import PronounWeights
 from ..base import StageConfig
 
 _PW = PronounWeights
@@ -64,6 +64,6 @@ class ActorsConfig(StageConfig):
     pronoun_thing_max_sentences: int = _PW.thing_max_sentences
 
     def pronoun_weights(self) -> PronounWeights:
-        """The pronoun-scoring settings as :class:`sitrep.coref.PronounWeights`."""
+        """The pronoun-scoring settings as :class:`sitrep.lang.coref.PronounWeights`."""
         return PronounWeights(**{f.name: getattr(self, "pronoun_" + f.name)
                                  for f in dataclasses.fields(PronounWeights)})

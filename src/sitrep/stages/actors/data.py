@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from ...gazetteer import Gazetteer
+from ...geo.gazetteer import Gazetteer
 from ...kb import KnowledgeBase
 from ...kb.agents import ActorCues, Agents
 from .sources import SourceWords

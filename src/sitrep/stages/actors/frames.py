@@ -2,7 +2,7 @@
 tagged it -- and which country a place name gives.
 
 * "the town of Tal Rifaat", "east of the Euphrates": the object of "of" after a kind of place or a
-  direction (the cue list ``place_frames``);
+  direction (``place_frames`` of the shared lexicon, use ``actors``: lemmas);
 * "Daraa and Sweida provinces", "the al-Tanf garrison", "Saydnaya military prison": the modifier of a
   kind of place;
 * "in Idlib", "an attack on Aleppo": the object of a place preposition;

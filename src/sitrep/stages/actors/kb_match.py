@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from ...kb import norm
+from ...kb import ACTOR_LABELS, norm
 from .kinds import infer_kind
 
 
@@ -69,7 +69,7 @@ def acronym_definitions(b, spans) -> None:
             eid = b.kb.lookup(name) or ""
         if eid:
             b.local[acr] = eid
-        elif label in ("ORG", "NORP", "PERSON", "GPE") and initials_fit(acr, name):
+        elif label in ACTOR_LABELS and initials_fit(acr, name):
             kind = infer_kind(b, name, label)
             b.local[acr] = b.add_actor_new(name, kind)
             b.local[name] = b.local[acr]

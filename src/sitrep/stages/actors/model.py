@@ -17,8 +17,6 @@ NAMED_HOWS = frozenset({"name", "alias", "acronym"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 #: kinds of non-state organisations ("the Herald" may stand for "the Lakeside Herald")
 ORG_KINDS = frozenset({"organization", "media", "armed_group", "igo"})
-#: kinds an agent can belong to as to a group ("its fighters", "fighters of HTS")
-GROUP_KINDS = frozenset({"armed_group", "organization", "igo", "group"})
 #: sectors whose generic actor is an armed group rather than an organisation
 ARMED_SECTORS = frozenset({"REB", "UAF"})
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...coref import surname_of
+from ...lang.coref import surname_of
 from ...kb import norm
 from . import frames, kb_match, persons
 from .kinds import infer_kind

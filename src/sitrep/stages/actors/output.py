@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from ...article import Mention
-from ...contract import Actor, Span
+from ...core.article import Mention
+from ...core.contract import Actor, Span
 from ...kb import KINDS
 from .model import MentionRecord
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ... import limits
-from ...coref import surname_of
+from ...lang.coref import surname_of
 from . import frames, kb_match
 from .kinds import infer_kind
 

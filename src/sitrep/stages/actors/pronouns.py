@@ -1,4 +1,4 @@
-"""Pronouns and "the group": resolved by :func:`sitrep.coref.resolve_pronouns` against the mentions
+"""Pronouns and "the group": resolved by :func:`sitrep.lang.coref.resolve_pronouns` against the mentions
 found so far, scored with the stage's ``pronoun_*`` settings.
 
 Antecedents are the *definite* actors: named in the text, known to the KB however the text refers to
@@ -7,7 +7,7 @@ them ("Iraq's government" is Iraq), or an agent of a given country ("Egypt's for
 
 from __future__ import annotations
 
-from ...coref import CorefMention, resolve_pronouns
+from ...lang.coref import CorefMention, resolve_pronouns
 from .model import NAMED_HOWS
 
 

@@ -30,7 +30,7 @@ from pydantic import Field
 
 from ...core.datafiles import load_data
 from ...core.datamodels import DataModel, validate_data
-from ...coref import definite_antecedent
+from ...lang.coref import definite_antecedent
 from ...kb import slug
 from .model import NAMED_HOWS, ActorRecord, MentionRecord
 
@@ -279,7 +279,7 @@ class _Earlier:
 
 def _definite_antecedent(b, tok, ts: int, index: _Earlier) -> Optional[str]:
     """ "the department", "that organization", "the bloc": the latest actor named before whose name
-    holds the head word ("the Treasury Department"); see :func:`sitrep.coref.definite_antecedent`."""
+    holds the head word ("the Treasury Department"); see :func:`sitrep.lang.coref.definite_antecedent`."""
     if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.lefts):
         return None
     if any(c.dep_ in ("amod", "compound", "poss") for c in tok.lefts):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ...article import ArticleState
-from ...gazetteer import load_gazetteer
+from ...core.article import ArticleState
+from ...geo.gazetteer import load_gazetteer
 from ...kb import KnowledgeBase, load_kb
 from ...kb.agents import load_agents, load_cues
 from ..base import Stage

@@ -1,6 +1,6 @@
 """Bare titles: "the Pentagon spokesman", "a NATO commander", "the American general", "rebel leaders".
 
-1. A singular title refers to the person the text gave that title (:func:`sitrep.coref.title_holder`):
+1. A singular title refers to the person the text gave that title (:func:`sitrep.lang.coref.title_holder`):
    "State Department spokeswoman Clara Voss said ... The State Department spokeswoman later added".
 2. Else it stands for its organisation ("the FBI director" -> FBI, "A NATO commander" -> NATO) ...
 3. ... or for its state's sector (CAMEO: "a Russian diplomat" -> RUS, "the American general" ->
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ...coref import title_holder
+from ...lang.coref import title_holder
 from ...kb import slug
 from .agents import agent_at, country_sector_actor
 from .model import ActorRecord
@@ -22,7 +22,7 @@ from .persons import norm_affiliation, role_from_tokens
 
 
 def title_persons(b) -> list[dict]:
-    """The persons mentioned so far, as :func:`sitrep.coref.title_holder` wants them: actor, role,
+    """The persons mentioned so far, as :func:`sitrep.lang.coref.title_holder` wants them: actor, role,
     affiliation, first and last mention offsets."""
     persons = []
     for a in b.actors.values():

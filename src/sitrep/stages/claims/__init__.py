@@ -1,6 +1,6 @@
 """Stage ``claims``: quantitative claims -- who has how many of what, where, when, according to whom.
 
-Numbers are found once over the whole text (:func:`sitrep.numbers.find_quantities`); each number is
+Numbers are found once over the whole text (:func:`sitrep.lang.numbers.find_quantities`); each number is
 then read through the parse:
 
 * **what is counted** -- the noun the number modifies ("about 1,000 *troops*", "hundreds *of people*"),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ...contract import ActorRef
+from ...core.contract import ActorRef
 from .reader import VERB_POS, ClaimReader
 
 

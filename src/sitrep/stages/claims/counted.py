@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ...numbers import Quantity
+from ...lang.numbers import Quantity
 from .reader import VERB_POS
 from .vocabulary import Vocabulary
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ...article import Mention
+from ...core.article import Mention
 from .reader import VERB_POS, ClaimReader
 from .circumstances import source
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
 
-from ...article import ArticleState, Mention
+from ...core.article import ArticleState, Mention
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,8 +32,6 @@ class ClaimReader:
         return self.state.mention_at(tok.idx, tok.idx + len(tok.text))
 
     def generic(self, m: Mention) -> bool:
-        """A generic agent the actors stage tied to no one ("troops", "the force")."""
-        if m.how != "agent":
-            return False
-        a = self.state.actor(m.actor_id)
-        return a is None or (a.country is None and a.kind in ("organization", "group", "other"))
+        """A generic agent the actors stage tied to no one ("troops", "the force"; see
+        :meth:`~sitrep.core.article.ArticleState.is_generic_agent`)."""
+        return self.state.is_generic_agent(m)

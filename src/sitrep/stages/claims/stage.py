@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 from typing import Optional
 
-from ...article import ArticleState
-from ...contract import Claim
-from ...numbers import Quantity, find_quantities, read_lexicon
+from ...core.article import ArticleState
+from ...core.contract import Claim
+from ...lang.numbers import Quantity, find_quantities, read_lexicon
 from ..base import Stage, StageConfig
 from .circumstances import date, incident_place, place, place_ref, source
 from .counted import counted_noun, count_property

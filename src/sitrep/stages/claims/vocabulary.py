@@ -1,4 +1,4 @@
-"""The claims stage's words, taken from ``data/quantities.yaml`` (validated by :mod:`sitrep.numbers`):
+"""The claims stage's words, taken from ``data/quantities.yaml`` (validated by :mod:`sitrep.lang.numbers`):
 what a counted noun, verb or adjective makes the count (troops, dead, wounded ...), which properties
 count losses, the money kinds, and the words around a count (places, sources, owners, dates)."""
 
@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ...numbers import Lexicon, lexicon
+from ...lang.numbers import Lexicon, lexicon
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ How it reads a sentence:
    media actors are never sources or targets.
 3. **Frames**: acts embedded under agree/refuse/threaten/demand are the content of those acts (they
    give the mode) and not events of their own.
-4. **Negation and modality** come from :mod:`sitrep.modality`; a refusal to give way ("would not lift
+4. **Negation and modality** come from :mod:`sitrep.lang.modality`; a refusal to give way ("would not lift
    sanctions") becomes REJECT, never the easing; cooperative acts announced for the future become
    AGREE (CONCEDE for retreats), as the PLOVER manual asks.
 5. **Place and date**: a prepositional place of the act (never a place that is an actor), else the

@@ -4,8 +4,8 @@ adjectives; then nouns), their arguments, frames and protest topics; then, per c
 
 from __future__ import annotations
 
-from ...contract import Span
-from ...modality import analyze
+from ...core.contract import Span
+from ...lang.modality import analyze
 from . import arguments, classify, triggers
 from .confidence import confidence, features
 from .context import GUESS_PREFIXES, ArticleContext

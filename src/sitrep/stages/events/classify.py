@@ -1,6 +1,6 @@
 """The PLOVER type, mode, contexts, modality and CAMEO code of a candidate.
 
-1. **Negation and modality** come from :mod:`sitrep.modality`; an obligation in reported speech
+1. **Negation and modality** come from :mod:`sitrep.lang.modality`; an obligation in reported speech
    ("said Y must ...") is reported, never hypothetical.
 2. A readiness or vow to use force ("is prepared to impose martial law", "vowed to crush") is a
    THREATEN, not an AGREE.

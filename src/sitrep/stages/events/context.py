@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from typing import Any, Callable, Iterable, Optional
 
-from ...article import ArticleState, Mention
+from ...core.article import ArticleState, Mention
 from ...ontology import Ontology
 from .grammar import SUBJ_DEPS, children, conjuncts, dateline_end, np_span
 from .lexicon import EventCues, Lexicon

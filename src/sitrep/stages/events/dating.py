@@ -1,7 +1,7 @@
 """Which date expression dates the act.
 
 1. The dates stage's expressions in the trigger's sentence (a wire dateline's date excluded) are
-   ranked by :func:`sitrep.timex.governing_date` (inside the trigger, attached to its clause verb,
+   ranked by :func:`sitrep.lang.timex.governing_date` (inside the trigger, attached to its clause verb,
    to a governing verb, nearest in the clause ...). The governing one dates the act unless it is a
    "since" date of a punctual act ("struck for the first time since 2016"), a comparison with the
    past ("the first such strike since the war") or the date of a clause embedded under the act
@@ -18,8 +18,8 @@ import re
 from typing import Optional
 
 from ... import limits
-from ...modality import analyze
-from ...timex import governing_date
+from ...lang.modality import analyze
+from ...lang.timex import governing_date
 from .context import ArticleContext
 from .grammar import PRESENT_TAGS, children
 from .model import Candidate

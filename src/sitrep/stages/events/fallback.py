@@ -4,12 +4,10 @@ entities and generic agent nouns ("rebels", "police", "the government"). Used on
 
 from __future__ import annotations
 
-from ...article import Mention
+from ...core.article import Mention
+from ...kb import ACTOR_LABELS
 from .grammar import np_span
 from .lexicon import EventCues
-
-#: the entity labels that name actors
-ACTOR_ENTS = ("GPE", "NORP", "ORG", "PERSON")
 
 
 def ents_fallback(doc, cues: EventCues) -> list[Mention]:
@@ -17,7 +15,7 @@ def ents_fallback(doc, cues: EventCues) -> list[Mention]:
     two overlapping mentions is kept)."""
     out = []
     for e in doc.ents:
-        if e.label_ in ACTOR_ENTS:
+        if e.label_ in ACTOR_LABELS:
             out.append(Mention(start=e.start_char, end=e.end_char, actor_id="ner:" + e.text.lower(),
                                text=e.text, how="name"))
     agents = cues.fallback_agent_nouns

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ...core.text import DATELINE
 from .lexicon import EventCues
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -20,8 +21,6 @@ PRESENT_TAGS = {"VBZ", "VBP"}
 WH_TAGS = {"WRB", "WDT", "WP", "WP$"}
 #: how deep the subject search follows governing clauses
 SUBJECT_DEPTH = 4
-#: a wire dateline: "WASHINGTON, Dec 9 (Agency) - "
-DATELINE = re.compile(r"^[A-Z][A-Z .'/-]{2,40}(?:,[^-\u2013\u2014\n]{0,40})?\s*(?:\([^)\n]{0,40}\))?\s*[-\u2013\u2014]+\s")
 #: final punctuation: a line without it is a headline
 END_PUNCT = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 

@@ -14,10 +14,10 @@ from typing import Annotated, Any, Optional
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from ...datafiles import load_data
-from ...datamodels import validate_data
+from ...core.datafiles import load_data
+from ...core.datamodels import validate_data
 from ...lexicon import fill
-from ...errors import ConfigError
+from ...core.errors import ConfigError
 from ...ontology import Ontology, load_ontology
 
 TRIGGERS_FILE = "event_triggers.yaml"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ...article import Mention
+from ...core.article import Mention
 from .arguments import prep_targets
 from .context import ArticleContext
 from .grammar import conjuncts, np_span

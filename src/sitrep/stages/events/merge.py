@@ -4,7 +4,7 @@ sentences (headline, lead, body) merged into one event that keeps every sentence
 
 from __future__ import annotations
 
-from ...contract import Event
+from ...core.contract import Event
 from .model import RawEvent
 
 #: acts that may stand without a source when reported through named victims ("three soldiers were

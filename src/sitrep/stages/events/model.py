@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from ...article import Mention
-from ...contract import Span
+from ...core.article import Mention
+from ...core.contract import Span
 from .lexicon import Sense
 
 #: the sense of an obligation put on someone ("X said Y must hand over the suspects")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from ...article import ArticleState
-from ...modality import read_cues as read_modality_cues
+from ...core.article import ArticleState
+from ...lang.modality import read_cues as read_modality_cues
 from ...ontology import Ontology, load_ontology
 from ..base import Stage, StageConfig
 from .build import sentence_events

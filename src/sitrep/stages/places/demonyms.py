@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ...article import ArticleState
-from ...gazetteer import fold
+from ...core.article import ArticleState
+from ...core.text import name_key
 from .candidate import Candidate, overlaps
 from .lexicon import NewsCues
 
@@ -56,8 +56,8 @@ def _regional_name(gaz, pre: str, stem: str, r: str, min_city: int) -> Optional[
     """The place called ``pre + stem + r`` under its own name: a state, region or country, or a city of
     ``min_city`` people (the most populous such)."""
     name = pre + stem + r
-    key = fold(name)
-    ids = [i for i in gaz.lookup(name) if fold(gaz.name_of(i)) == key and (
+    key = name_key(name)
+    ids = [i for i in gaz.lookup(name) if name_key(gaz.name_of(i)) == key and (
         gaz.kind(i) in ("admin1", "region", "country")
         or (gaz.kind(i) == "city" and gaz.population(i) >= min_city))]
     return max(ids, key=gaz.population) if ids else None

@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ...gazetteer import fold, haversine_km
+from ...core.text import haversine_km, name_key
 from .config import PlacesConfig
 from .names import distinct_names, weight_population
 
@@ -86,7 +86,7 @@ def spread_votes(gaz, cands, scan: int) -> tuple[Counter, dict]:
     over names, and each name's own votes (a name never votes for itself)."""
     contrib: dict[str, Counter] = {}
     for c in cands:
-        key = fold(c.text)
+        key = name_key(c.text)
         if key in contrib:
             continue
         areas = {(gaz.country_of(i), gaz.admin1_of(i)) for i in c.ids[:scan]
@@ -106,10 +106,10 @@ def own_names(gaz, cands, scan: int) -> tuple[dict, set]:
     exact_any: dict[str, bool] = {}
     capital_first: set[int] = set()
     for c in cands:
-        key = fold(c.text)
+        key = name_key(c.text)
         if key in exact_any:
             continue
-        exact = [i for i in c.ids[:scan] if fold(gaz.name_of(i)) == key]
+        exact = [i for i in c.ids[:scan] if name_key(gaz.name_of(i)) == key]
         exact_any[key] = bool(exact)
         for i in exact:
             if i in gaz.capitals and any(gaz.kind(j) == "admin1" and gaz.country_of(j) == gaz.country_of(i)
@@ -162,7 +162,7 @@ def prior(gaz, i: int, key: str, cfg: PlacesConfig) -> float:
     """A reading's weight before any context: population, kind and own name (features 1-3 without
     ``region_weight`` and the alternate-name penalty) -- what anchors the setting."""
     s = math.log10(weight_population(gaz, i, cfg.region_population) + 10) + kind_prior(gaz.kind(i), cfg)
-    if fold(gaz.name_of(i)) == key:
+    if name_key(gaz.name_of(i)) == key:
         s += cfg.exact_name_weight
     return s
 
@@ -220,7 +220,7 @@ def features(gaz, i: int, key: str, ev: Evidence, setting: Setting, cfg: PlacesC
     """The named features of reading ``i`` of the name ``key`` (see the module text), in order."""
     kind = gaz.kind(i)
     pop = weight_population(gaz, i, cfg.region_population)
-    exact = fold(gaz.name_of(i)) == key
+    exact = name_key(gaz.name_of(i)) == key
     cc = gaz.country_of(i)
     a1 = gaz.admin1_of(i)
     f = {"population": math.log10(pop + 10),

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from ...gazetteer import fold, haversine_km
+from ...core.text import haversine_km, name_key
 from .candidate import Candidate
 from .lexicon import NewsCues, PlaceWords
 
@@ -159,7 +159,7 @@ def mark_actors(cands: list[Candidate], gaz) -> None:
 
 def is_state(gaz, i: int, name: str) -> bool:
     """Reading ``i`` is a country, or a national capital under its own name ("Moscow")."""
-    return gaz.kind(i) == "country" or (i in gaz.capitals and fold(gaz.name_of(i)) == fold(name))
+    return gaz.kind(i) == "country" or (i in gaz.capitals and name_key(gaz.name_of(i)) == name_key(name))
 
 
 def focus_countries(cands: list[Candidate], choice: list, gaz) -> Counter:
@@ -183,7 +183,7 @@ def drop_far_namesakes(cands: list[Candidate], choice: list, gaz, cfg, scene: Co
     dropped: a country named as an actor still makes its towns plausible."""
     if cfg.focus_min <= 0:
         return
-    keys = [fold(c.text) for c in cands]
+    keys = [name_key(c.text) for c in cands]
     keys_of_cc: dict = {}  # country -> the names read in it
     focus: dict = {}  # reading -> the names that locate it (towns and regions the story locates)
     for c, ch, k in zip(cands, choice, keys):

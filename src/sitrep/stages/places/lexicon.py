@@ -26,8 +26,9 @@ from typing import Any, Optional
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from ... import limits
-from ...datafiles import load_data
-from ...errors import KnowledgeBaseError
+from ...core.datafiles import load_data
+from ...lexicon import fill
+from ...core.errors import KnowledgeBaseError
 
 CUES_FILE = "sitrep/data/place_cues.yaml"
 SENSES_FILE = "sitrep/data/place_senses.yaml"
@@ -185,7 +186,10 @@ def _alt(words) -> str:
 def load_news_cues(gazetteer, raw: Optional[dict] = None) -> NewsCues:
     """``data/place_cues.yaml`` validated, with its patterns compiled; the AP abbreviations of the
     state-abbreviation pattern come from ``gazetteer``."""
-    m = _validated(PlaceCuesModel, load_data("place_cues.yaml") if raw is None else raw, CUES_FILE)
+    data = load_data("place_cues.yaml") if raw is None else raw
+    if isinstance(data, dict):  # the frame nouns come from the shared lexicon unless the file has its own
+        data = fill(dict(data), {"frame_nouns": ("place_frames", "places")})
+    m = _validated(PlaceCuesModel, data, CUES_FILE)
     abbrs = [a for a in gazetteer.abbrevs if "." in a]
     dashes = [d for d in m.dateline_dashes if d != "-"]
     up = r"[A-Z][A-Z.'\u2019\-]*[A-Z.]"

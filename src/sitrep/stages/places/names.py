@@ -2,13 +2,13 @@
 place under its own name, a national capital? Used by the cues (is "Alexandria" big enough to be the
 place in "an Alexandria man"?) and by the ranking.
 
-Names are compared *folded* (:func:`sitrep.gazetteer.fold`): "St. Petersburg" and "st petersburg" are
+Names are compared *folded* (:func:`sitrep.core.text.name_key`): "St. Petersburg" and "st petersburg" are
 one key.
 """
 
 from __future__ import annotations
 
-from ...gazetteer import fold
+from ...core.text import name_key
 
 #: kinds of a reading that make a name big whatever its population
 _BIG_KINDS = ("country", "admin1", "region", "other")
@@ -26,8 +26,8 @@ def is_big(gaz, name: str, population: int) -> bool:
 def is_primary(gaz, name: str) -> bool:
     """Whether some place has ``name`` as its own name (not only as an alternate name): "Aleppo" yes,
     "Berea" (an old name of Aleppo) only if some Berea is called so."""
-    key = fold(name)
-    return any(fold(gaz.name_of(i)) == key for i in gaz.lookup(name))
+    key = name_key(name)
+    return any(name_key(gaz.name_of(i)) == key for i in gaz.lookup(name))
 
 
 def is_division(gaz, name: str, county: bool = True) -> bool:
@@ -40,8 +40,8 @@ def is_division(gaz, name: str, county: bool = True) -> bool:
 def capitals(gaz, name: str, ids) -> list[int]:
     """Readings of ``name`` that are national capitals under their own name (not a capital that
     merely lists the country's name among its alternate names): "Moscow" -> [Moscow, RU]."""
-    key = fold(name)
-    return [i for i in ids if i in gaz.capitals and fold(gaz.name_of(i)) == key]
+    key = name_key(name)
+    return [i for i in ids if i in gaz.capitals and name_key(gaz.name_of(i)) == key]
 
 
 def is_major(gaz, i: int, key: str, world_city_population: int) -> bool:
@@ -50,7 +50,7 @@ def is_major(gaz, i: int, key: str, world_city_population: int) -> bool:
     everywhere -- Damascus, Maryland; Paris, Ohio -- and cluster by chance.)"""
     if gaz.kind(i) == "country":
         return True
-    if gaz.kind(i) != "city" or fold(gaz.name_of(i)) != key:
+    if gaz.kind(i) != "city" or name_key(gaz.name_of(i)) != key:
         return False
     return i in gaz.capitals or gaz.population(i) >= world_city_population
 
@@ -66,5 +66,5 @@ def distinct_names(cands) -> list[tuple[str, object]]:
     """(folded name, its first candidate) for each distinct name among ``cands``, in text order."""
     out: dict = {}
     for c in cands:
-        out.setdefault(fold(c.text), c)
+        out.setdefault(name_key(c.text), c)
     return list(out.items())

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ...article import ArticleState, PlaceMention
-from ...contract import Place, Span
+from ...core.article import ArticleState, PlaceMention
+from ...core.contract import Place, Span
 from .candidate import Candidate
 from .names import capitals
 

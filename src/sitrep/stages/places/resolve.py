@@ -29,7 +29,7 @@ import math
 from collections import Counter
 from typing import Optional
 
-from ...gazetteer import fold
+from ...core.text import name_key
 from .candidate import Candidate
 from .config import PlacesConfig
 from .features import Evidence, PairGrid, Setting, gather, prior, score
@@ -76,10 +76,10 @@ def spread_qualifiers(cands: list[Candidate]) -> None:
     qualified: dict[str, Candidate] = {}
     for c in cands:
         if c.forced:
-            qualified.setdefault(fold(c.text), c)
+            qualified.setdefault(name_key(c.text), c)
     if qualified:
         for c in cands:
-            q = qualified.get(fold(c.text))
+            q = qualified.get(name_key(c.text))
             if q is not None and not c.forced and set(q.ids) <= set(c.ids):
                 c.ids, c.forced = q.ids, q.forced
 
@@ -90,7 +90,7 @@ def anchor_of(c: Candidate, gaz, cfg: PlacesConfig) -> Optional[int]:
     first-level division whose prior beats the next reading by ``anchor_margin``."""
     if len(c.ids) == 1 or c.forced:
         return c.ids[0]
-    key = fold(c.text)
+    key = name_key(c.text)
     ranked = sorted(c.ids[:cfg.max_readings], key=lambda j: -prior(gaz, j, key, cfg))
     if gaz.kind(ranked[0]) in ("country", "admin1") \
             and prior(gaz, ranked[0], key, cfg) - prior(gaz, ranked[1], key, cfg) >= cfg.anchor_margin:
@@ -193,7 +193,7 @@ def read_rounds(cands: list[Candidate], gaz, ev: Evidence, pairs: PairGrid, anch
     scenic = [not c.actor for c in cands]
     choice: list[Optional[int]] = [None] * len(cands)
     conf: list[float] = [0.0] * len(cands)
-    keys = [fold(c.text) for c in cands]
+    keys = [name_key(c.text) for c in cands]
     settings: dict[str, Setting] = {}
     for rnd in range(cfg.rounds):
         if rnd > 0:
@@ -233,8 +233,8 @@ def drop_strays(cands: list[Candidate], choice: list, settings: dict[str, Settin
         return
     for n, c in enumerate(cands):
         ch = choice[n]
-        key = fold(c.text)
-        if ch is None or c.forced or len(c.ids) == 1 and fold(gaz.name_of(ch)) == key:
+        key = name_key(c.text)
+        if ch is None or c.forced or len(c.ids) == 1 and name_key(gaz.name_of(ch)) == key:
             continue
         if gaz.kind(ch) != "city" or gaz.population(ch) >= cfg.stray_population:
             continue

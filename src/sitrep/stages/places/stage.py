@@ -3,13 +3,13 @@
 Resources (shared with the pipeline's other stages; a test gives its own with
 ``Resources(gazetteer=...)``):
 
-* ``"gazetteer"`` -- :func:`sitrep.gazetteer.load_gazetteer`;
-* ``"regions"`` -- :func:`sitrep.gazetteer.load_regions` (its ``cues`` give ``"place_words"``);
+* ``"gazetteer"`` -- :func:`sitrep.geo.gazetteer.load_gazetteer`;
+* ``"regions"`` -- :func:`sitrep.geo.gazetteer.load_regions` (its ``cues`` give ``"place_words"``);
 * ``"kb"`` -- the knowledge base with the pipeline's ``kb_paths`` (its demonyms of states give
   ``"state_demonyms"``);
 * ``"place_cues"``, ``"place_senses"`` -- ``data/place_cues.yaml`` (patterns built with the
   gazetteer's abbreviations) and ``data/place_senses.yaml``;
-* ``"street_lexicon"`` -- ``data/streets.yaml`` compiled (:func:`sitrep.streets.build_lexicon`).
+* ``"street_lexicon"`` -- ``data/streets.yaml`` compiled (:func:`sitrep.geo.streets.build_lexicon`).
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Optional
 
-from ...article import ArticleState
-from ...gazetteer import load_gazetteer, load_regions
-from ...streets import build_lexicon, find_streets
+from ...core.article import ArticleState
+from ...geo.gazetteer import load_gazetteer, load_regions
+from ...geo.streets import build_lexicon, find_streets
 from ..base import Stage
 from . import lexicon
 from .candidate import Candidate

@@ -1,6 +1,6 @@
 """Stage ``quotes``: who said what.
 
-Reads the quotation marks (:mod:`sitrep.quotemarks`), the cue words of ``data/quote_cues.yaml`` and the
+Reads the quotation marks (:mod:`sitrep.lang.quotemarks`), the cue words of ``data/quote_cues.yaml`` and the
 dependency parse, and assigns ``state.quotes``:
 
 * ``direct`` quotes (a quoted sentence or more), ``partial`` quotes (quoted words inside the writer's

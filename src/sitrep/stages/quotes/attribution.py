@@ -24,8 +24,8 @@ import bisect
 import re
 from typing import Optional
 
-from ...contract import ActorRef
-from ...quotemarks import QuoteSpan
+from ...core.contract import ActorRef
+from ...lang.quotemarks import QuoteSpan
 from .context import QuoteContext, token_at
 from .records import Attribution, CueHit, Speaker
 from .speakers import resolve

@@ -7,16 +7,15 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Optional
 
-from ...article import ArticleState, Mention
-from ...quotemarks import QuoteSpan
+from ...core.article import ArticleState, Mention
+from ...core.text import DATELINE
+from ...lang.quotemarks import QuoteSpan
 from .lexicon import CueLexicon
 
 if TYPE_CHECKING:  # pragma: no cover
     from .stage import QuotesConfig
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
-#: a wire dateline opening a story: "BEIRUT, Dec 5 (Levant Wire) - "
-DATELINE_RE = re.compile(r"[A-Z][A-Z .'\-]{1,30}(?:, [^()\n]{1,30}?)? (?:\([^()\n]{1,40}\) )?(?:-{1,2}|\u2014|\u2013) ")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -75,7 +74,7 @@ class QuoteContext:
         end = self._datelines.get(pi)
         if end is None:
             ps, pe = self.para_of(offset)
-            m = DATELINE_RE.match(self.text, ps, pe)
+            m = DATELINE.match(self.text, ps, pe)
             end = self._datelines[pi] = m.end() if m is not None else ps
         return offset < end
 

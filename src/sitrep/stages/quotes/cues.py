@@ -19,7 +19,8 @@ from __future__ import annotations
 from typing import Optional
 
 from ... import limits
-from .context import DATELINE_RE, QuoteContext
+from ...core.text import DATELINE
+from .context import QuoteContext
 from .records import CueHit
 
 #: dependencies that give a verb an object or a complement (a ``bare`` cue has none of them)
@@ -137,7 +138,7 @@ def clause(ctx: QuoteContext, verb, extra=None) -> Optional[tuple[int, int]]:
     toks = [t for t in comp.subtree if t.i != skip]
     span = trim_tokens(ctx, toks)
     if span is not None:
-        m = DATELINE_RE.match(ctx.text, span[0], span[1])
+        m = DATELINE.match(ctx.text, span[0], span[1])
         if m is not None and m.end() < span[1]:
             span = (m.end(), span[1])
     return span

@@ -12,9 +12,9 @@ from typing import Literal, Optional
 
 from pydantic import StrictBool, field_validator
 
-from ...datafiles import load_data, parse_yaml
-from ...datamodels import DataModel, validate_data
-from ...errors import ConfigError
+from ...core.datafiles import load_data, parse_yaml
+from ...core.datamodels import DataModel, validate_data
+from ...core.errors import ConfigError
 
 CUE_KINDS = ("verb", "preposition", "noun")
 CUE_SENSES = ("speech", "thought")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from ...contract import ActorRef, Quote
-from ...quotemarks import QuoteSpan
+from ...core.contract import ActorRef, Quote
+from ...lang.quotemarks import QuoteSpan
 from .lexicon import CueEntry
 
 

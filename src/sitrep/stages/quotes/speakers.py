@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ...contract import ActorRef
+from ...core.contract import ActorRef
 from .context import QuoteContext, trim_name
 from .records import CueHit, Speaker
 

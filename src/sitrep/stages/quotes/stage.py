@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Iterable, Optional
 
-from ...article import ArticleState
-from ...quotemarks import find_quote_spans
+from ...core.article import ArticleState
+from ...lang.quotemarks import find_quote_spans
 from ..base import Stage, StageConfig
 from . import attribution as att
 from .context import QuoteContext

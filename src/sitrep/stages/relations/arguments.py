@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
-from ...article import ArticleState, Mention
+from ...core.article import ArticleState, Mention
 from .rules import Rules
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -50,11 +50,9 @@ class RelationContext:
         return self.state.mention_at(tok.idx, tok.idx + len(tok.text))
 
     def generic(self, m: Mention) -> bool:
-        """A generic agent the actors stage could not tie to anyone ("the government", "troops")."""
-        if m.how != "agent":
-            return False
-        a = self.state.actor(m.actor_id)
-        return a is None or (a.country is None and a.kind in ("organization", "group", "other"))
+        """A generic agent the actors stage could not tie to anyone ("the government", "troops"; see
+        :meth:`~sitrep.core.article.ArticleState.is_generic_agent`)."""
+        return self.state.is_generic_agent(m)
 
     def negated(self, *toks) -> bool:
         """Whether any of ``toks`` is negated ("does *not* support", "*never* backed")."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ...contract import ActorRef, Relation
+from ...core.contract import ActorRef, Relation
 from .arguments import VERB_POS, RelationContext
 from .grammar import clause_verb
 from .records import Found

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from ...article import Mention
+from ...core.article import Mention
 
 
 @dataclass(frozen=True)

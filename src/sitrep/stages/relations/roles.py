@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ...article import Mention
+from ...core.article import Mention
 from .arguments import RelationContext
 from .records import Found
 

@@ -8,8 +8,8 @@ from typing import Literal, Optional
 
 from pydantic import StrictBool, model_validator
 
-from ...datafiles import load_data
-from ...datamodels import DataModel, validate_data
+from ...core.datafiles import load_data
+from ...core.datamodels import DataModel, validate_data
 
 ORIGIN = "sitrep/data/relations.yaml"
 

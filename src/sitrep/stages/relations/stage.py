@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ...article import ArticleState
+from ...core.article import ArticleState
 from ..base import Stage, StageConfig
 from .arguments import RelationContext
 from .light import light_relations

@@ -10,7 +10,7 @@ object by the entry's ``patient`` (:func:`verb_entry`), one relation per pair of
 
 from __future__ import annotations
 
-from ...article import Mention
+from ...core.article import Mention
 from .arguments import RelationContext, arg
 from .grammar import agent_patient, clause_has, irrealis, support_kind
 from .records import Found, Single, tok_of

@@ -15,15 +15,16 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, Optional, Union
+from typing import Literal, Optional, Union, get_args
 
 from pydantic import StrictBool, model_validator
 
-from .datafiles import load_data
-from .lexicon import fill
-from .datamodels import DataModel, validate_data
+from ..core.datafiles import load_data
+from ..lexicon import fill
+from ..core.datamodels import DataModel, validate_data
 
-HEDGE_KINDS = ("around", "below", "above", "at_least", "at_most")
+HedgeKind = Literal["around", "below", "above", "at_least", "at_most"]
+HEDGE_KINDS: tuple[str, ...] = get_args(HedgeKind)
 MAX_VALUE = 1e15
 
 
@@ -69,7 +70,7 @@ class Lexicon:
 
 # -- the file ------------------------------------------------------------------------------------
 class Hedge(DataModel):
-    kind: Literal["around", "below", "above", "at_least", "at_most"]
+    kind: HedgeKind
     tolerance: Optional[float] = None
 
     @model_validator(mode="after")

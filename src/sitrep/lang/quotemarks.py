@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from . import limits
+from .. import limits
 
 #: every character that may be a quotation mark, plus the line break (paragraph end)
 _MARKS_RE = re.compile("''|``|[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a\u201e\u201a\u201f\u201b\n]")

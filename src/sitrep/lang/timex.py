@@ -37,9 +37,10 @@ from typing import Iterable, Literal, Optional
 
 from pydantic import model_validator
 
-from . import limits
-from .datafiles import load_data
-from .datamodels import DataModel, validate_data
+from .. import limits
+from ..core.contract import TimeExpression, TimeRelation
+from ..core.datafiles import load_data
+from ..core.datamodels import DataModel, validate_data
 
 __all__ = ["Timex", "TimexLexicon", "find_timexes", "resolve", "governing_date", "load_lexicon", "read_lexicon"]
 
@@ -54,7 +55,7 @@ class TimexFile(DataModel):
     months: dict[int, list[str]]
     weekdays: dict[int, list[str]]
     relative_days: dict[str, int]
-    relations: dict[str, Literal["at", "since", "until", "before", "after"]]
+    relations: dict[str, TimeRelation]
     future_markers: list[str]
     future_words: list[str]
     count_words: dict[str, int]
@@ -700,7 +701,5 @@ def governing_date(state_dates, start=None, end=None, sentence: Optional[tuple[i
 
 def to_contract(timexes: Iterable[Timex]):
     """The :class:`~sitrep.contract.TimeExpression` models of resolved expressions."""
-    from .contract import TimeExpression
-
     return [TimeExpression(text=t.text, start=t.start, end=t.end, value=t.value, precision=t.precision,
                            relation=t.relation) for t in timexes]

@@ -30,10 +30,11 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from . import limits
-from .datafiles import load_data
-from .errors import KnowledgeBaseError
-from .gazetteer import fold, load_gazetteer, load_regions
+from .. import limits
+from ..core.datafiles import load_data
+from ..core.errors import KnowledgeBaseError
+from ..core.text import name_key
+from .gazetteer import load_gazetteer, load_regions
 
 _WORD = r"(?:[A-Z][A-Za-z\u2019'\-]*[A-Za-z](?:(?<=s)[\u2019'](?!\w))?|[A-Z]|\d{1,3}(?:st|nd|rd|th))"
 #: abbreviations that only open a street's name ("N. Poplar St.", "St. Charles Avenue")
@@ -154,7 +155,7 @@ def build_lexicon(regions: dict) -> dict:
 def _key(name_part: str, suffix: str, lex: dict) -> str:
     s = suffix.lower()
     full = lex["full"].get(s) or lex["abbr"].get(s) or lex["weak"].get(s) or s
-    return fold(name_part + " " + full)
+    return name_key(name_part + " " + full)
 
 
 def find_streets(doc, lex: Optional[dict] = None, gazetteer=None) -> list[Street]:
@@ -184,7 +185,7 @@ def find_streets(doc, lex: Optional[dict] = None, gazetteer=None) -> list[Street
                 w = w[len(first) + 1:].lstrip()
             if w in lex["not_name"]:
                 continue
-            coord.append(Street(start=s0, end=s0 + len(w), text=w, key=fold(w + " " + suffix), kind="street"))
+            coord.append(Street(start=s0, end=s0 + len(w), text=w, key=name_key(w + " " + suffix), kind="street"))
     if not found:
         return coord
     # the longest first; a numbered road wins over the named street inside it
@@ -308,5 +309,5 @@ def _check(doc, text, start, end, kind, name_end, lex, gaz=None):
             return None
         end, key = got
     else:
-        key = fold(text[start:end])
+        key = name_key(text[start:end])
     return Street(start=start, end=end, text=text[start:end], key=key, kind=kind)

@@ -22,9 +22,9 @@ from functools import lru_cache
 from typing import Any, Optional
 
 
-from .datafiles import load_data
-from .lexicon import fill
-from .datamodels import DataModel, validate_data
+from ..core.datafiles import load_data
+from ..lexicon import fill
+from ..core.datamodels import DataModel, validate_data
 
 MODALITIES = ("asserted", "reported", "future", "hypothetical", "historical")
 _CLAUSAL = {"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "csubj", "parataxis"}

@@ -36,7 +36,7 @@ import math
 import re
 from typing import Optional
 
-from .contract import Claim
+from ..core.contract import Claim
 from .numbers import Lexicon, lexicon, parse_quantity
 
 
