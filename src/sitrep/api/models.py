@@ -303,7 +303,7 @@ class Correction(_Row):
     id: str
     target_kind: str
     target_id: str
-    action: str = Field(description="wrong or set")
+    action: str = Field(description="wrong, set, or withdraw (then `value` is the id of the correction withdrawn)")
     field: Optional[str] = None
     value: Optional[str] = None
     old_value: Optional[str] = None
@@ -312,6 +312,19 @@ class Correction(_Row):
     created_at: str
     anchors: list[dict[str, Any]] = Field(default_factory=list, description="The per-article facts it was made on.")
     applied_to: int = Field(0, description="How many per-article facts it applies to now.")
+    withdrawn_in: Optional[str] = Field(default=None, description="The withdrawal of this correction, if withdrawn.")
+    withdrawn_by: Optional[str] = None
+    withdrawn_at: Optional[str] = None
+    withdrawn_note: Optional[str] = None
+
+
+class WithdrawalIn(BaseModel):
+    """Who withdraws a correction, and why."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    author: str = Field(min_length=1, max_length=200, description="Who withdraws the correction.")
+    note: Optional[str] = Field(default=None, max_length=2000)
 
 
 class SearchHit(_Row):

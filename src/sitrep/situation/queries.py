@@ -512,7 +512,8 @@ class Queries:
     def corrections(self, *, article: Optional[str] = None, target: Optional[str] = None) -> list[dict]:
         """The analyst's corrections (who, when, what), oldest first; ``article``: those made on that
         article's facts; ``target``: those of one event, quote (ARTICLE:QUOTE), link or actor. ``applied_to``
-        counts the facts each one applies to now."""
+        counts the facts each one applies to now; a withdrawn one has ``withdrawn_by``, ``withdrawn_at`` and
+        ``withdrawn_in`` (the withdrawal, itself listed with ``action`` ``withdraw`` and ``value`` the id)."""
         self._ready()
         where, params = ["TRUE"], []
         if article:
@@ -526,8 +527,12 @@ class Queries:
         return self.query(f"""
             SELECT c.id, c.target_kind, c.target_id, c.action, c.field, c.value, c.old_value, c.author, c.note,
                    strftime(c.created_at, '%Y-%m-%d %H:%M:%S') AS created_at, c.anchors,
-                   (SELECT count(*) FROM s_overrides o WHERE list_contains(o.corrections, c.id)) AS applied_to
-            FROM corrections c WHERE {' AND '.join(where)}
+                   (SELECT count(*) FROM s_overrides o WHERE list_contains(o.corrections, c.id)) AS applied_to,
+                   w.id AS withdrawn_in, w.author AS withdrawn_by,
+                   strftime(w.created_at, '%Y-%m-%d %H:%M:%S') AS withdrawn_at, w.note AS withdrawn_note
+            FROM corrections c
+            LEFT JOIN corrections w ON w.action = 'withdraw' AND w.value = c.id
+            WHERE {' AND '.join(where)}
             ORDER BY c.created_at, length(c.id), c.id""", params)
 
     def search(self, text: str, *, kind: Optional[str] = None, limit: int = 20, offset: int = 0) -> dict:

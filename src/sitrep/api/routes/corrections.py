@@ -7,7 +7,7 @@ from typing import Optional
 from fastapi import APIRouter, Depends, Query
 
 from ..errors import ERROR_RESPONSES, WRITE_RESPONSES
-from ..models import Correction, CorrectionIn
+from ..models import Correction, CorrectionIn, WithdrawalIn
 from ..state import STATE, ApiState, need_token
 
 router = APIRouter()
@@ -33,3 +33,14 @@ def add_correction(body: CorrectionIn, state: ApiState = STATE):
     with state.db() as s:
         return s.add_correction(body.target_kind, body.target_id, author=body.author, wrong=body.wrong,
                                 field=body.field, value=body.value, note=body.note)
+
+
+@router.post("/corrections/{correction_id}/withdraw", response_model=Correction, status_code=201,
+             responses={**WRITE_RESPONSES, 404: ERROR_RESPONSES[404]}, tags=["write"],
+             dependencies=[Depends(need_token)])
+def withdraw_correction(correction_id: str, body: WithdrawalIn, state: ApiState = STATE):
+    """Withdraw a correction: it stays in the trail, listed with who withdrew it and when, and applies to
+    nothing from now on (every view, query and export at once). Returns the withdrawal (`action`
+    `withdraw`, `value` the correction's id)."""
+    with state.db() as s:
+        return s.withdraw_correction(correction_id, author=body.author, note=body.note)
