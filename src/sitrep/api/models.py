@@ -318,6 +318,19 @@ class Correction(_Row):
     withdrawn_note: Optional[str] = None
 
 
+class ArticleLink(_Row):
+    """An actor of one article and the identity (entity) it is linked to now."""
+
+    actor_id: str
+    name: Optional[str] = None
+    kind: Optional[str] = None
+    entity_id: Optional[str] = None
+    entity_name: Optional[str] = None
+    entity_kind: Optional[str] = None
+    rule: Optional[str] = Field(default=None, description="Why it is linked (or corrected).")
+    corrections: Optional[list[str]] = Field(default=None, description="The corrections that changed the link.")
+
+
 class WithdrawalIn(BaseModel):
     """Who withdraws a correction, and why."""
 

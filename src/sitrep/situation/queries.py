@@ -509,6 +509,20 @@ class Queries:
             out.setdefault(r[key], []).append(r)
         return out
 
+    def article_links(self, article_id: str) -> list[dict]:
+        """The actors of one article and the identity each is linked to now (after corrections: an actor
+        whose link was marked wrong stands alone), with the correction ids that changed the link."""
+        self._ready()
+        aid = self.resolve_article(article_id) or article_id
+        return self.query("""
+            SELECT x.actor_id, x.name, x.kind, m.entity_id, s.name AS entity_name, s.kind AS entity_kind,
+                   m.rule, o.corrections
+            FROM actors x
+            LEFT JOIN s_actor_map m ON m.article_id = x.article_id AND m.actor_id = x.actor_id
+            LEFT JOIN s_actors s ON s.entity_id = m.entity_id
+            LEFT JOIN s_overrides o ON o.fact = 'link' AND o.article_id = x.article_id AND o.fact_id = x.actor_id
+            WHERE x.article_id = ? ORDER BY x.actor_id""", [aid])
+
     def corrections(self, *, article: Optional[str] = None, target: Optional[str] = None) -> list[dict]:
         """The analyst's corrections (who, when, what), oldest first; ``article``: those made on that
         article's facts; ``target``: those of one event, quote (ARTICLE:QUOTE), link or actor. ``applied_to``
