@@ -348,6 +348,70 @@ def test_an_analyst_corrects_an_event_and_the_correction_survives_a_reingest(pag
     assert page.errors == []
 
 
+def submit_correction(page, what, *, value=None, author="Bo Boss"):
+    """Fill the correction form of the page (what: a field, 'wrong' or 'withdraw:ID') and wait for the page
+    to show the result."""
+    page.evaluate("() => { for (const d of document.querySelectorAll('details.correct')) d.open = true; }")
+    page.select_option("#correct-what", what)
+    if value is not None:
+        sel = {"type": "#correct-type", "kind": "#correct-kind", "name": "#correct-text",
+               "country": "#correct-text"}.get(what, "#correct-actor")
+        if sel in ("#correct-type", "#correct-kind"):
+            page.select_option(sel, value)
+        else:
+            page.fill(sel, value)
+    page.fill("#correct-author", author)
+    page.fill("#correct-token", TOKEN)
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    page.click("#correct-form button[type=submit]")
+    page.wait_for_selector("#main[data-ready] #corrections li")
+
+
+def test_an_analyst_corrects_a_quote_a_link_and_an_actor_and_withdraws_each(page, server):
+    q = next(x for x in get_json(server, "/quotes?limit=200") if x["speaker_entity"] not in (None, "ASSAD"))
+    # a quote: another speaker, then the correction withdrawn from its line (who withdrew it is kept)
+    goto(page, server, f"evidence?article={q['article_id']}&quote={q['quote_id']}", "evidence")
+    assert page.locator(".quote-panel h2").inner_text().startswith(f"Quote {q['quote_id']}")
+    submit_correction(page, "speaker", value="Bashar al-Assad")
+    assert "speaker:" in page.inner_text("#corrections") and "Bo Boss" in page.inner_text("#corrections")
+    mine = [x for x in get_json(server, "/quotes?speaker=ASSAD&limit=500") if x["quote_id"] == q["quote_id"]
+            and x["article_id"] == q["article_id"]]
+    assert len(mine) == 1                                              # every view reads the correction
+    cid = page.locator("#corrections li").last.get_attribute("data-id")
+    page.click(f"#corrections li[data-id='{cid}'] button.withdraw")   # the line's button picks it in the form
+    assert page.input_value("#correct-what") == f"withdraw:{cid}"
+    submit_correction(page, f"withdraw:{cid}", author="Cy Chief")
+    page.wait_for_selector(f"#corrections li.withdrawn[data-id='{cid}']")
+    assert "withdrawn by Cy Chief" in page.inner_text(f"#corrections li[data-id='{cid}']")
+    assert not [x for x in get_json(server, "/quotes?speaker=ASSAD&limit=500") if x["quote_id"] == q["quote_id"]
+                and x["article_id"] == q["article_id"]]
+    trail = next(c for c in get_json(server, f"/corrections?target={q['article_id']}:{q['quote_id']}") if c["id"] == cid)
+    assert (trail["author"], trail["withdrawn_by"], trail["applied_to"]) == ("Bo Boss", "Cy Chief", 0)
+    # an actor link of an article: marked wrong (the mention stands alone), then withdrawn
+    link = next(x for x in get_json(server, f"/articles/{q['article_id']}/links") if x["entity_id"])
+    goto(page, server, f"evidence?article={q['article_id']}&all={link['actor_id']}", "evidence")
+    assert page.inner_text("#link-now").startswith(f"Linked to {link['entity_name']}")
+    submit_correction(page, "wrong")
+    assert "(correction)" in page.inner_text("#link-now")
+    now = next(x for x in get_json(server, f"/articles/{q['article_id']}/links") if x["actor_id"] == link["actor_id"])
+    assert now["entity_id"] != link["entity_id"] and now["corrections"]
+    cid = page.locator("#corrections li").last.get_attribute("data-id")
+    submit_correction(page, f"withdraw:{cid}")
+    page.wait_for_selector(f"#corrections li.withdrawn[data-id='{cid}']")
+    assert page.inner_text("#link-now").startswith(f"Linked to {link['entity_name']}")
+    # an actor: another name, shown on its profile and in search, then withdrawn
+    goto(page, server, "actor/ASSAD", "actor")
+    submit_correction(page, "name", value="Bashar Qorvex al-Assad")
+    assert page.inner_text(".actor-name") == "Bashar Qorvex al-Assad"
+    hits = get_json(server, "/search?q=qorvex&kind=actor")["items"]
+    assert [h["id"] for h in hits] == ["ASSAD"]
+    cid = page.locator("#corrections li").last.get_attribute("data-id")
+    submit_correction(page, f"withdraw:{cid}")
+    page.wait_for_selector(f"#corrections li.withdrawn[data-id='{cid}']")
+    assert page.inner_text(".actor-name") == "Bashar al-Assad"
+    assert page.errors == []
+
+
 DATELINE_PASTE = ("Rebels reach Damascus suburbs\n"
                   "DAMASCUS, Dec 7 (Test Wire) - Syrian rebels attacked army positions in the suburbs of Damascus "
                   "on Saturday, residents said, the fastest advance of 2024.\n")
