@@ -261,6 +261,10 @@ class TimelineItem(_Row):
     place_key: Optional[str] = None
     date_text: Optional[str] = Field(default=None, description="The date as the text gives it (2016, 2024-12), when "
                                                                "`date` is a day it was placed on.")
+    source_entity: Optional[str] = Field(default=None, description="Who acted (relations: the subject).")
+    source_name: Optional[str] = None
+    target_entity: Optional[str] = Field(default=None, description="Whom it was done to (relations: the object).")
+    target_name: Optional[str] = None
     sources: list[Source] = Field(default_factory=list)
 
 

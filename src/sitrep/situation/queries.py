@@ -27,6 +27,11 @@ from .search import prefix_bounds, terms
 SEARCH_KINDS = ("actor", "event", "quote", "place")
 
 
+
+def _actors_of(r: dict) -> dict:
+    """The acting and acted-on actors of a timeline entry (entity ids and names)."""
+    return {k: r.get(k) for k in ("source_entity", "source_name", "target_entity", "target_name")}
+
 class Queries:
     """Read-only queries over a store's tables (mixed into :class:`~sitrep.situation.store.Store`)."""
 
@@ -261,7 +266,7 @@ class Queries:
         cond += conds + qconds
         params += cparams + qparams
         rows = self.query(f"""SELECT CAST(date AS VARCHAR) AS date, type, event_id AS id, source_name, target_name,
-                                  place_name, place_key, n_sources, evidence, modality, confidence, date_text
+                                  source_entity, target_entity, place_name, place_key, n_sources, evidence, modality, confidence, date_text
                            FROM s_events WHERE {' AND '.join(cond)}
                            ORDER BY date, n_sources DESC, event_id""", params)
         out = [{"date": r["date"], "kind": "event", "id": r["id"], "type": r["type"],
@@ -269,7 +274,7 @@ class Queries:
                 + (f" in {r['place_name']}" if r["place_name"] else ""),
                 "n_sources": r["n_sources"], "evidence": r["evidence"], "modality": r["modality"],
                 "confidence": r["confidence"], "negated": False, "place_key": r["place_key"],
-                "date_text": r["date_text"]} for r in rows]
+                "date_text": r["date_text"], **_actors_of(r)} for r in rows]
         if negated:
             out += self._denials(eid, since, until, ptype or type, place, *self._quality(modality, min_confidence, "e."))
         if not (ptype or modality or min_confidence is not None or place):
@@ -288,7 +293,9 @@ class Queries:
             rcond.append("type = ?")
             rparams.append(rtype)
         out = []
-        for r in self.query(f"""SELECT relation_id, type, subject_name, object_name, since, until, n_sources, evidence
+        for r in self.query(f"""SELECT relation_id, type, subject_name, object_name, since, until, n_sources, evidence,
+                                    subject_entity AS source_entity, subject_name AS source_name,
+                                    object_entity AS target_entity, object_name AS target_name
                              FROM s_relations WHERE {' AND '.join(rcond)} AND (since IS NOT NULL OR until IS NOT NULL)""",
                             rparams):
             for bound, label in (("since", "began"), ("until", "ended")):
@@ -296,7 +303,7 @@ class Queries:
                 if d and (not since or d >= since[:len(d)]) and (not until or d <= until[:len(d)]):
                     out.append({"date": d, "kind": f"relation {label}", "id": r["relation_id"], "type": r["type"],
                                 "what": f"{r['subject_name']} {r['type']} {r['object_name']} ({label})",
-                                "n_sources": r["n_sources"], "evidence": r["evidence"]})
+                                "n_sources": r["n_sources"], "evidence": r["evidence"], **_actors_of(r)})
         return out
 
     def _denials(self, eid: Optional[str], since: Optional[str], until: Optional[str], etype: Optional[str],
@@ -318,6 +325,7 @@ class Queries:
         params += cparams + qparams
         rows = self.query(f"""
             SELECT CAST({day} AS VARCHAR) AS date, coalesce(o.type, e.type) AS type, e.article_id, e.event_id,
+                   ms.entity_id AS source_entity, mt.entity_id AS target_entity,
                    coalesce(ss.name, e.source_text) AS source_name, coalesce(st.name, e.target_text) AS target_name,
                    p.name AS place_name, e.sentence_text, e.sentence_start, e.sentence_end, e.modality, e.confidence,
                    a.source AS outlet, CAST(a.published AS VARCHAR) AS published, a.title
@@ -333,7 +341,7 @@ class Queries:
                  "what": f"{r['source_name'] or '?'} {r['type']} {r['target_name'] or ''}".strip()
                  + (f" in {r['place_name']}" if r["place_name"] else "") + " (denied)",
                  "n_sources": 1, "evidence": r["sentence_text"], "modality": r["modality"],
-                 "confidence": r["confidence"], "negated": True,
+                 "confidence": r["confidence"], "negated": True, **_actors_of(r),
                  "sources": [{"article_id": r["article_id"], "outlet": r["outlet"], "published": r["published"],
                               "title": r["title"], "start": r["sentence_start"], "end": r["sentence_end"],
                               "text": r["sentence_text"]}]} for r in rows]
