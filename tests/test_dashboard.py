@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -515,6 +516,71 @@ def test_timeline_histogram_filters_in_the_url_and_newest_first(page, server):
     kinds = page.locator("#timeline .entry").evaluate_all("els => els.map(e => e.className)")
     assert any("denied" in k for k in kinds)
     assert page.locator("#timeline .qual.negated").count() >= 1
+    assert page.errors == []
+
+
+def test_timeline_brush_zooms_to_the_bars_dragged_across(page, server):
+    goto(page, server, "timeline?type=ASSAULT", "timeline")
+    bars = page.locator("#histogram .hist-bar")
+    assert bars.count() >= 3
+    first, last = bars.nth(0), bars.nth(bars.count() - 2)
+    a, b = first.bounding_box(), last.bounding_box()
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    page.mouse.move(a["x"] + a["width"] / 2, a["y"] + a["height"] - 2)
+    page.mouse.down()
+    page.mouse.move((a["x"] + b["x"]) / 2, a["y"] + a["height"] - 2, steps=4)
+    assert page.locator("#histogram .hist-bar.brushed").count() >= 2     # the brushed bars are marked
+    page.mouse.move(b["x"] + b["width"] / 2, b["y"] + b["height"] - 2, steps=4)
+    page.mouse.up()
+    page.wait_for_selector("#main[data-ready='timeline'] #timeline")
+    hist = get_json(server, "/timeline/histogram?type=ASSAULT")
+    since, until = hist[0]["bucket"], hist[-2]["bucket"]
+    assert f"since={since}" in page.url and f"until={until}" in page.url and "type=ASSAULT" in page.url
+    days = page.locator("#timeline .day-head").all_inner_texts()
+    assert days and all(since <= d <= until for d in days)
+    assert page.locator("#histogram .hist-bar").count() == len(hist) - 1   # the histogram is zoomed too
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    page.click("#zoom-out")                                               # and back to the whole period
+    page.wait_for_selector("#main[data-ready='timeline'] #timeline")
+    assert "since=" not in page.url and page.locator("#histogram .hist-bar").count() == len(hist)
+    assert page.errors == []
+
+
+def test_timeline_lanes_by_type_and_by_actor_and_links_to_map_and_graph(page, server):
+    goto(page, server, "timeline?lanes=type", "timeline")
+    items = get_json(server, "/timeline?order=newest&limit=100")
+    lanes = page.locator("#lanes .lane")
+    keys = lanes.evaluate_all("els => els.map(e => e.dataset.key)")
+    assert set(keys) == {i["type"] for i in items} and len(keys) == len(set(keys))
+    for key in keys[:3]:
+        marks = page.locator(f"#lanes .lane[data-key='{key}'] .lane-mark")
+        assert marks.count() == sum(i["type"] == key for i in items)
+    # a mark placed by its date: the newest is furthest right
+    lefts = page.locator("#lanes .lane-item").evaluate_all("els => els.map(e => [e.firstChild.dataset.date, parseFloat(e.style.left)])")
+    newest = max(d for d, _ in lefts)
+    assert all(x == 100.0 for d, x in lefts if d == newest)
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    page.locator("#lanes .lane-mark").first.click()                       # a mark opens its evidence
+    page.wait_for_selector("#main[data-ready='evidence'] #article-text mark")
+    goto(page, server, "timeline?lanes=actor", "timeline")
+    heads = page.locator("#lanes .lane").evaluate_all("els => els.map(e => e.dataset.key)")
+    assert "ASSAD" in heads and len(heads) <= 12
+    assert page.input_value("#timeline-filters select[name=lanes]") == "actor"   # the choice is in the URL
+    # an entry of the list: its place on the map, its actors in the graph at its date
+    goto(page, server, "timeline?actor=ASSAD", "timeline")
+    entry = page.locator("#timeline .entry", has=page.locator("a.to-graph")).first
+    href = entry.locator("a.to-graph").get_attribute("href")
+    assert href.startswith("#/graph?at=") and "focus=" in href
+    page.evaluate("() => { delete document.getElementById('main').dataset.ready; window.sitrepGraph = undefined; }")
+    entry.locator("a.to-graph").click()
+    page.wait_for_selector("#main[data-ready='graph']")
+    page.wait_for_function("() => window.sitrepGraph && window.sitrepGraph.$('node:selected').length === 1")
+    focus = href.split("focus=")[1].split("&")[0]
+    assert page.evaluate("() => window.sitrepGraph.$('node:selected').id()") == urllib.parse.unquote(focus)
+    goto(page, server, "timeline?actor=ASSAD", "timeline")
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    page.locator("#timeline a.to-map").first.click()
+    page.wait_for_selector("#main[data-ready='map'] #place-panel h2")
     assert page.errors == []
 
 
