@@ -552,16 +552,26 @@ def test_timeline_lanes_by_type_and_by_actor_and_links_to_map_and_graph(page, se
     lanes = page.locator("#lanes .lane")
     keys = lanes.evaluate_all("els => els.map(e => e.dataset.key)")
     assert set(keys) == {i["type"] for i in items} and len(keys) == len(set(keys))
-    for key in keys[:3]:
+    for key in keys:                                                      # a mark per lane and day, with its count
         marks = page.locator(f"#lanes .lane[data-key='{key}'] .lane-mark")
-        assert marks.count() == sum(i["type"] == key for i in items)
+        days = marks.evaluate_all("els => els.map(e => [e.dataset.date, Number(e.dataset.n)])")
+        mine = [i["date"] for i in items if i["type"] == key]
+        assert sorted(map(tuple, days)) == sorted((d, mine.count(d)) for d in set(mine))
     # a mark placed by its date: the newest is furthest right
     lefts = page.locator("#lanes .lane-item").evaluate_all("els => els.map(e => [e.firstChild.dataset.date, parseFloat(e.style.left)])")
     newest = max(d for d, _ in lefts)
     assert all(x == 100.0 for d, x in lefts if d == newest)
     page.evaluate("() => delete document.getElementById('main').dataset.ready")
-    page.locator("#lanes .lane-mark").first.click()                       # a mark opens its evidence
+    page.locator("#lanes .lane-mark[data-n='1']").first.click()           # a single entry opens its evidence
     page.wait_for_selector("#main[data-ready='evidence'] #article-text mark")
+    goto(page, server, "timeline?lanes=type", "timeline")
+    many = page.locator("#lanes .lane-mark.many").first                   # several: that day of that lane
+    n, day = int(many.get_attribute("data-n")), many.get_attribute("data-date")
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    many.click()
+    page.wait_for_selector("#main[data-ready='timeline'] #timeline")
+    assert page.locator("#timeline .day-head").all_inner_texts() == [day]
+    assert page.locator("#timeline .entry").count() == n
     goto(page, server, "timeline?lanes=actor", "timeline")
     heads = page.locator("#lanes .lane").evaluate_all("els => els.map(e => e.dataset.key)")
     assert "ASSAD" in heads and len(heads) <= 12
@@ -647,6 +657,63 @@ def test_graph_nodes_by_keyboard_find_and_neighbours(page, server):
     page.keyboard.press("Enter")
     page.wait_for_selector("#main[data-ready='actor'] .actor-name")
     assert page.inner_text(".actor-name") == "Bashar al-Assad"
+    assert page.errors == []
+
+
+LABELS = """() => { const cy = window.sitrepGraph, ext = cy.extent();
+    const inView = b => !(b.x2 < ext.x1 || b.x1 > ext.x2 || b.y2 < ext.y1 || b.y1 > ext.y2);
+    const shown = cy.nodes(':visible').not('.nolabel').not('.faded').filter(n => inView(n.boundingBox(
+        {includeNodes: false, includeEdges: false, includeLabels: true})));
+    const boxes = shown.map(n => n.boundingBox({includeNodes: false, includeEdges: false, includeLabels: true}));
+    let overlaps = 0;
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i], b = boxes[j];
+      if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlaps++; }
+    return { shown: shown.map(n => n.id()), hidden: cy.nodes('.nolabel').length, overlaps,
+             px: Math.min(...cy.nodes().map(n => parseFloat(n.renderedStyle('font-size')))) }; }"""
+
+
+def test_graph_labels_are_readable_and_never_overlap(page, server):
+    goto(page, server, "graph", "graph")
+    page.wait_for_function("() => window.sitrepGraph && window.sitrepGraph.nodes().length > 0")
+    page.evaluate("() => window.sitrepGraphRelabel()")
+    far = page.evaluate(LABELS)
+    assert far["overlaps"] == 0 and far["px"] >= 13            # labels of 14 px on screen, none over another
+    assert far["hidden"] > 0                                    # the demo's graph is too dense to label every node
+    top = page.evaluate("""() => window.sitrepGraph.nodes().sort((a, b) => b.data('links') - a.data('links') ||
+        b.data('degree') - a.data('degree'))[0].id()""")
+    assert top in far["shown"]                                  # the best-linked actor keeps its label
+    page.evaluate("() => { const cy = window.sitrepGraph; cy.zoom({level: cy.zoom() * 2.5, position: "
+                  "cy.$id('%s').position()}); window.sitrepGraphRelabel(); }" % top)
+    near = page.evaluate(LABELS)
+    assert near["overlaps"] == 0 and near["px"] >= 13          # zoomed in: still 14 px
+    # selecting an actor labels it and its neighbours first
+    page.fill("#graph-find", "Bashar al-Assad")
+    page.press("#graph-find", "Enter")
+    page.wait_for_function("() => window.sitrepGraph.$('node:selected').id() === 'ASSAD'")
+    sel = page.evaluate(LABELS)
+    assert "ASSAD" in sel["shown"] and sel["overlaps"] == 0
+    assert page.errors == []
+
+
+def test_graph_node_size_by_links_or_events(page, server):
+    goto(page, server, "graph", "graph")
+    page.wait_for_function("() => window.sitrepGraph && window.sitrepGraph.nodes().length > 0")
+    size = """() => Object.fromEntries(window.sitrepGraph.nodes().map(n => [n.id(), [n.data('size'), n.data('links'),
+        n.data('events')]]))"""
+    by_links = page.evaluate(size)
+    ranked = sorted(by_links.values(), key=lambda v: v[1])
+    assert all(a[0] <= b[0] for a, b in zip(ranked, ranked[1:]))   # more neighbours, a bigger node
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    page.select_option("select[name=size]", "events")
+    page.wait_for_selector("#main[data-ready='graph']")
+    assert "size=events" in page.url
+    page.wait_for_function("() => window.sitrepGraph && window.sitrepGraph.nodes().length > 0")
+    by_events = page.evaluate(size)
+    ranked = sorted(by_events.values(), key=lambda v: v[2])
+    assert all(a[0] <= b[0] for a, b in zip(ranked, ranked[1:]))   # more events, a bigger node
+    assert by_events != by_links
+    assert model_positions(page)                                    # the layout is kept (checked above)
     assert page.errors == []
 
 

@@ -195,9 +195,28 @@ function lanes(items, by) {
       h('h2', { class: 'lane-head' }, by === 'actor' && r.key && r.key !== '*'
         ? h('a', { href: '#/timeline' + qs({ actor: r.key }) }, r.label) : r.label,
       h('span', { class: 'muted' }, ` ${r.items.length}`)),
-      h('ol', { class: 'lane-track' }, r.items.map(it => h('li', { class: 'lane-item', style: { left: `${pos(it.date).toFixed(2)}%` } },
-        h('a', { class: `lane-mark q-${quadOf(it.type)}${it.kind === 'event denied' ? ' denied' : ''}`, href: targetOf(it),
-          title: `${it.date}: ${it.what}`, 'aria-label': `${it.date}: ${it.what}`, dataset: { date: it.date, id: it.id } }))))))));
+      h('ol', { class: 'lane-track' }, byDay(r.items).map(its => laneMark(its, by, r.key, pos)))))));
+}
+
+function byDay(items) {
+  const days = new Map();
+  for (const it of items) { const d = dayOf(it.date); if (!days.has(d)) days.set(d, []); days.get(d).push(it); }
+  return [...days.values()];
+}
+
+function laneMark(its, by, key, pos) {
+  // one mark per lane and day: a single entry opens its evidence; several show their number and open that
+  // day of the lane in the timeline
+  const it = its[0];
+  const quads = [...new Set(its.map(x => quadOf(x.type)))];
+  const label = its.length === 1 ? `${it.date}: ${it.what}` : `${dayOf(it.date)}: ${its.length} entries — ` +
+    its.slice(0, 4).map(x => x.what).join('; ') + (its.length > 4 ? '…' : '');
+  const href = its.length === 1 ? targetOf(it) : '#/timeline' + qs({ since: dayOf(it.date), until: dayOf(it.date),
+    [by === 'type' ? 'type' : 'actor']: key === '*' || !key ? '' : key });
+  return h('li', { class: 'lane-item', style: { left: `${pos(it.date).toFixed(2)}%` } },
+    h('a', { class: `lane-mark q-${quads.length === 1 ? quads[0] : 'relation'}${its.length > 1 ? ' many' : ''}` +
+      `${it.kind === 'event denied' ? ' denied' : ''}`, href, title: label, 'aria-label': label,
+    dataset: { date: dayOf(it.date), n: its.length } }, its.length > 1 ? String(its.length) : null));
 }
 
 function dayOf(d) {
