@@ -446,7 +446,9 @@ def test_a_pasted_dateline_dates_the_article_and_a_stored_one_can_be_updated(pag
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 A11Y_PAGES = [("situation", "situation"), ("graph", "graph"), ("timeline", "timeline"), ("map", "map"),
               ("evidence", "evidence"), ("add", "add"), ("search?q=assad", "search"), ("actor/ASSAD", "actor"),
-              ("contradictions", "contradictions"), ("contradictions?n=0", "contradictions")]
+              ("contradictions", "contradictions"), ("contradictions?n=0", "contradictions"),
+              ("timeline?lanes=actor", "timeline"), ("timeline?lanes=type&since=2024-12-01", "timeline"),
+              ("graph?focus=ASSAD&size=events", "graph")]
 
 
 @pytest.mark.parametrize("viewport", [(1366, 850), (390, 844)])
@@ -456,9 +458,15 @@ def test_axe_finds_no_contrast_or_label_violations(browser, server, viewport):
     p = context.new_page()
     source = AXE.read_text(encoding="utf-8")
     found = {}
+    quote = get_json(server, "/quotes?limit=1")[0]
     for route, ready in A11Y_PAGES + [("evidence?event=" + get_json(server, "/events?limit=1")["items"][0]["event_id"],
+                                       "evidence"),
+                                      (f"evidence?article={quote['article_id']}&quote={quote['quote_id']}", "evidence"),
+                                      (f"evidence?article={quote['article_id']}&all=" +
+                                       get_json(server, f"/articles/{quote['article_id']}/links")[0]["actor_id"],
                                        "evidence")]:
         goto(p, server, route, ready)
+        p.evaluate("() => document.querySelectorAll('#main details').forEach(d => { d.open = true; })")  # forms too
         p.wait_for_timeout(200)
         p.evaluate(source)
         violations = p.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'tag',
@@ -873,3 +881,27 @@ def test_400_articles_one_days_events_from_the_histogram(page, big_server):
     assert page.locator("#timeline .day-head").all_inner_texts() == [day]
     assert f"of {n}," in page.inner_text("#timeline-count")
     assert page.errors == []
+
+
+def test_400_articles_lanes_graph_labels_and_a_withdrawn_correction(page, big_server):
+    goto(page, big_server, "timeline?lanes=actor", "timeline")
+    heads = page.locator("#lanes .lane-head").all_inner_texts()
+    assert len(heads) == 12 and "other actors" in heads[-1]              # the busiest 11, then the rest
+    goto(page, big_server, "graph", "graph")
+    page.wait_for_function("() => window.sitrepGraph && window.sitrepGraph.nodes().length > 0")
+    page.evaluate("() => window.sitrepGraphRelabel()")
+    labels = page.evaluate(LABELS)
+    assert labels["overlaps"] == 0 and labels["px"] >= 13 and labels["shown"]
+    # an event marked wrong from the dashboard leaves the timeline; withdrawn, it comes back
+    ev = get_json(big_server, "/events?type=ASSAULT&limit=1")["items"][0]
+    goto(page, big_server, f"evidence?event={ev['event_id']}", "evidence")
+    submit_correction(page, "wrong")
+    assert "was marked wrong" in page.inner_text("#main .notice.warn")
+    assert ev["event_id"] not in {e["event_id"] for e in get_json(big_server, "/events?type=ASSAULT&limit=500")["items"]}
+    cid = page.locator("#corrections li").last.get_attribute("data-id")
+    submit_correction(page, f"withdraw:{cid}")
+    page.wait_for_selector("#main[data-ready='evidence'] .event-panel")
+    assert "withdrawn by Bo Boss" in page.inner_text(f"#corrections li[data-id='{cid}']")
+    assert ev["event_id"] in {e["event_id"] for e in get_json(big_server, "/events?type=ASSAULT&limit=500")["items"]}
+    # the one failed request: the wrong event's own page (404), which the dashboard turns into its trail
+    assert [e for e in page.errors if "404" not in e] == [] and len(page.errors) <= 1
