@@ -211,3 +211,31 @@ def test_cli_withdraw(tmp_path):
     assert (c1["withdrawn_by"], c1["withdrawn_in"], c2["action"], c2["value"]) == ("bo", "C2", "withdraw", "C1")
     r = run("withdraw", "C1", "--by", "bo")
     assert r.returncode != 0 and "already withdrawn" in r.stderr + r.stdout
+
+
+def test_link_and_actor_corrections_reach_the_exports_and_survive_a_reingest(tmp_path):
+    from situation_data import doc2
+
+    from sitrep import exports
+
+    db = tmp_path / "la.duckdb"
+    with Store(db) as s:
+        s.add_documents(corpus())
+        s.add_correction("link", "a2:VAL", author="bo", wrong=True)
+        s.add_correction("actor", "OST", author="bo", field="name", value="Ostravan Republic")
+        s.add_correction("quote", "a1:Q1", author="ana", field="speaker", value="Ostravan Republic")
+    with Store(db) as s:  # a2 and a1 extracted again: the same facts, new ids for a1's quote
+        d1 = doc1()
+        d1 = d1.model_copy(update={"quotes": [q.model_copy(update={"id": "Q5"}) for q in d1.quotes]})
+        s.write_batch([(doc2(), None), (d1, None)], replace={"a1", "a2"})
+        s.refresh_situation()
+        assert {m["article_id"] for m in s.actor_profile("Piotr Valen")["mentions"]} == {"a1"}
+        assert [q["speaker"] for q in s.quotes(limit=None) if q["text"] == "We will hold the line,"] == \
+            ["Ostravan Republic"]
+        out = tmp_path / "g.graphml"
+        exports.export(s, "graphml", out)
+        assert "Ostravan Republic" in out.read_text()
+        out = tmp_path / "e.jsonl"
+        exports.export(s, "plover", out)
+        assert "Ostravan Republic" in out.read_text()
+        assert [c["applied_to"] for c in s.corrections()] == [1, 0, 1]
