@@ -790,6 +790,30 @@ def test_map_filters_and_a_place_opens_its_events_and_timeline(page, server):
     assert page.errors == []
 
 
+def test_map_filters_by_actor_and_dates_from_the_form(page, server):
+    goto(page, server, "map", "map")
+    page.fill("#map-filters input[name=actor]", "Bashar al-Assad")
+    page.fill("#map-filters input[name=since]", "2024-12-05")
+    page.fill("#map-filters input[name=until]", "2024-12-10")
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    page.click("#map-filters button[type=submit]")
+    page.wait_for_selector("#main[data-ready='map'] #map-count")
+    assert "actor=Bashar" in page.url and "since=2024-12-05" in page.url and "until=2024-12-10" in page.url
+    events = get_json(server, "/events?actor=ASSAD&since=2024-12-05&until=2024-12-10&limit=500")["items"]
+    located = {e["place_key"] for e in events if e["lat"] is not None}
+    assert events and f"{len(located)} place(s) of {len(events)} matching event(s)" in page.inner_text("#map-count")
+    page.click("#map-world")
+    shown = page.locator("svg.map circle.place").evaluate_all("els => els.map(e => e.dataset.key)")
+    assert set(shown) <= located
+    dot = page.locator("svg.map circle.place").first
+    if dot.count():                                              # a place: its events, under the same filters
+        dot.click()
+        page.wait_for_selector("#place-panel a.place-timeline")
+        href = page.locator("#place-panel a.place-timeline").get_attribute("href")
+        assert "actor=Bashar" in href and "since=2024-12-05" in href
+    assert page.errors == []
+
+
 def test_a_contradiction_is_compared_side_by_side(page, server):
     rows = get_json(server, "/contradictions")
     assert rows, "the demo has contradictions"
