@@ -137,10 +137,10 @@ def correction_row(con, *, kind: str, target_id: str, wrong: bool, field: Option
 def withdrawal_row(con, correction_id: str, *, author: str, note: Optional[str]) -> list[Any]:
     """The ``corrections`` row that withdraws correction ``correction_id`` (same target and anchors, so it
     is listed with it); the correction must exist, be in force and not be a withdrawal itself."""
-    c = _rows(con, "SELECT * FROM corrections WHERE id = ?", [(correction_id or "").strip()])
-    if not c:
+    found = _rows(con, "SELECT * FROM corrections WHERE id = ?", [(correction_id or "").strip()])
+    if not found:
         raise QueryError(f"no correction {correction_id!r}; list them with `sitrep corrections`")
-    c = c[0]
+    c = found[0]
     if c["action"] == "withdraw":
         raise QueryError(f"{c['id']} is a withdrawal; it cannot be withdrawn (make the correction again)")
     done = _rows(con, "SELECT id, author FROM corrections WHERE action = 'withdraw' AND value = ?", [c["id"]])
