@@ -126,10 +126,15 @@ function brush(container, barEls, done) {
   container.addEventListener('pointerdown', e => {
     if (e.button !== 0 || !e.target.closest('.hist-bar')) return;
     from = to = at(e.clientX);
-    container.setPointerCapture(e.pointerId);
-    e.preventDefault();
   });
-  container.addEventListener('pointermove', e => { if (from === null) return; to = at(e.clientX); paint(); });
+  container.addEventListener('pointermove', e => {
+    if (from === null) return;
+    if (!e.buttons) { from = to = null; paint(); return; }
+    to = at(e.clientX);
+    // captured only once the pointer has left the first bar, so a plain click stays the bar's click
+    if (to !== from && !container.hasPointerCapture(e.pointerId)) container.setPointerCapture(e.pointerId);
+    paint();
+  });
   const end = e => {
     if (from === null) return;
     const [i, j] = [Math.min(from, to), Math.max(from, to)];
