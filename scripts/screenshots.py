@@ -24,6 +24,7 @@ PAGES = [  # (file name, hash route, what to wait for, an action before the shot
     ("search", "#/search?q=hama", "#search-results", None),
     ("graph", "#/graph", "#cy canvas", "graph"),
     ("timeline", "#/timeline", "#timeline", None),
+    ("timeline-lanes", "#/timeline?lanes=actor", "#lanes", None),
     ("map", "#/map", "svg.map circle.place", "map"),
     ("evidence", None, "mark.main", "evidence"),
     ("contradictions", "#/contradictions?n=0", "#compare mark.main", None),

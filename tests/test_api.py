@@ -662,6 +662,17 @@ def test_corrections_need_the_token_and_are_applied_everywhere(fresh_client):
     assert wrong.status_code == 201
     assert_error(c.get(f"/events/{ev['event_id']}"), 404)
     assert all(e["event_id"] != ev["event_id"] for e in c.get("/events", params={"limit": 500}).json()["items"])
+    # withdrawn (token again): the event is back, and the trail says who withdrew what, when
+    wid = wrong.json()["id"]
+    assert_error(c.post(f"/corrections/{wid}/withdraw", json={"author": "Cy"}), 401)
+    assert_error(c.post("/corrections/C99/withdraw", json={"author": "Cy"}, headers=AUTH), 404)
+    w = c.post(f"/corrections/{wid}/withdraw", json={"author": "Cy", "note": "not wrong"}, headers=AUTH)
+    assert w.status_code == 201, w.text
+    assert (w.json()["action"], w.json()["value"], w.json()["author"]) == ("withdraw", wid, "Cy")
+    assert c.get(f"/events/{ev['event_id']}").json()["event"]["type"] == "COERCE"
+    trail = {x["id"]: x for x in c.get("/corrections").json()}
+    assert (trail[wid]["withdrawn_by"], trail[wid]["withdrawn_note"], trail[wid]["applied_to"]) == ("Cy", "not wrong", 0)
+    assert_error(c.post(f"/corrections/{wid}/withdraw", json={"author": "Cy"}, headers=AUTH), 400, "bad_query")
 
 
 def test_a_correction_survives_storing_the_article_again(fresh_client):

@@ -145,3 +145,97 @@ def test_cli_correct_and_corrections(tmp_path):
                                                                                 "a threat")
     r = run("correct", "event", eid, "--wrong")
     assert r.returncode != 0 and "--by" in r.stderr + r.stdout
+
+
+def test_a_withdrawn_correction_applies_to_nothing_and_stays_in_the_trail(s):
+    e = _assault(s)
+    quotes = s.quotes(limit=None)
+    c1 = s.add_correction("event", e["event_id"], author="ana", field="type", value="COERCE")
+    s.add_correction("quote", "a1:Q1", author="ana", wrong=True)
+    s.add_correction("actor", "MIR", author="bo", field="name", value="Republic of Mirenia")
+    assert s.events(type="ASSAULT") == [] and len(s.quotes(limit=None)) == len(quotes) - 1
+    w = s.withdraw_correction(c1["id"], author="Bo Boss", note="it was an assault after all")
+    assert (w["id"], w["action"], w["value"], w["author"], w["target_id"]) == ("C4", "withdraw", "C1", "Bo Boss",
+                                                                               e["event_id"])
+    assert [x["event_id"] for x in s.events(type="ASSAULT")] == [e["event_id"]] and s.events(type="COERCE") == []
+    s.withdraw_correction("C2", author="bo")
+    assert s.quotes(limit=None) == quotes
+    s.withdraw_correction("C3", author="bo")
+    assert s.actor_profile("MIR")["actor"]["name"] == "Mirenia"
+    trail = {c["id"]: c for c in s.corrections()}
+    assert list(trail) == ["C1", "C2", "C3", "C4", "C5", "C6"]
+    assert (trail["C1"]["withdrawn_by"], trail["C1"]["withdrawn_in"], trail["C1"]["applied_to"]) == ("Bo Boss", "C4", 0)
+    assert trail["C1"]["withdrawn_at"] and trail["C1"]["withdrawn_note"] == "it was an assault after all"
+    assert trail["C1"]["author"] == "ana" and trail["C1"]["value"] == "COERCE"   # the correction itself is kept
+    assert [c["id"] for c in s.corrections(target=e["event_id"])] == ["C1", "C4"]
+    assert [c["id"] for c in s.corrections(article="a1")] == ["C1", "C2", "C4", "C5"]
+
+
+@pytest.mark.parametrize("cid, words", [("C9", "no correction"), ("C2", "a withdrawal"), ("C1", "already withdrawn")])
+def test_bad_withdrawals_are_explained(s, cid, words):
+    s.add_correction("event", _assault(s)["event_id"], author="ana", wrong=True)
+    s.withdraw_correction("C1", author="bo")
+    with pytest.raises(QueryError, match=words):
+        s.withdraw_correction(cid, author="bo")
+    with pytest.raises(QueryError, match="author"):
+        s.withdraw_correction("C1", author=" ")
+
+
+def test_a_withdrawal_survives_a_reingest(tmp_path):
+    db = tmp_path / "w.duckdb"
+    with Store(db) as s:
+        s.add_documents(corpus())
+        s.add_correction("event", _assault(s)["event_id"], author="ana", field="type", value="COERCE")
+        s.withdraw_correction("C1", author="bo")
+    with Store(db) as s:
+        s.write_batch([(doc1(), None)], replace={"a1"})
+        s.refresh_situation()
+        assert [e["n_reports"] for e in s.events(type="ASSAULT")] == [2] and s.events(type="COERCE") == []
+
+
+def test_cli_withdraw(tmp_path):
+    db = tmp_path / "cliw.duckdb"
+    with Store(db) as s:
+        s.add_documents(corpus())
+        s.add_correction("event", _assault(s)["event_id"], author="ana", wrong=True)
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "sitrep", *args, "--db", str(db)], capture_output=True,
+                              text=True, timeout=120)
+
+    r = run("withdraw", "C1", "--by", "bo", "--note", "not a duplicate")
+    assert r.returncode == 0, r.stderr
+    assert "C2: C1 (event" in r.stdout and "withdrawn by bo" in r.stdout
+    r = run("corrections", "--json")
+    c1, c2 = json.loads(r.stdout)
+    assert (c1["withdrawn_by"], c1["withdrawn_in"], c2["action"], c2["value"]) == ("bo", "C2", "withdraw", "C1")
+    r = run("withdraw", "C1", "--by", "bo")
+    assert r.returncode != 0 and "already withdrawn" in r.stderr + r.stdout
+
+
+def test_link_and_actor_corrections_reach_the_exports_and_survive_a_reingest(tmp_path):
+    from situation_data import doc2
+
+    from sitrep import exports
+
+    db = tmp_path / "la.duckdb"
+    with Store(db) as s:
+        s.add_documents(corpus())
+        s.add_correction("link", "a2:VAL", author="bo", wrong=True)
+        s.add_correction("actor", "OST", author="bo", field="name", value="Ostravan Republic")
+        s.add_correction("quote", "a1:Q1", author="ana", field="speaker", value="Ostravan Republic")
+    with Store(db) as s:  # a2 and a1 extracted again: the same facts, new ids for a1's quote
+        d1 = doc1()
+        d1 = d1.model_copy(update={"quotes": [q.model_copy(update={"id": "Q5"}) for q in d1.quotes]})
+        s.write_batch([(doc2(), None), (d1, None)], replace={"a1", "a2"})
+        s.refresh_situation()
+        assert {m["article_id"] for m in s.actor_profile("Piotr Valen")["mentions"]} == {"a1"}
+        assert [q["speaker"] for q in s.quotes(limit=None) if q["text"] == "We will hold the line,"] == \
+            ["Ostravan Republic"]
+        out = tmp_path / "g.graphml"
+        exports.export(s, "graphml", out)
+        assert "Ostravan Republic" in out.read_text()
+        out = tmp_path / "e.jsonl"
+        exports.export(s, "plover", out)
+        assert "Ostravan Republic" in out.read_text()
+        assert [c["applied_to"] for c in s.corrections()] == [1, 0, 1]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -348,6 +349,70 @@ def test_an_analyst_corrects_an_event_and_the_correction_survives_a_reingest(pag
     assert page.errors == []
 
 
+def submit_correction(page, what, *, value=None, author="Bo Boss"):
+    """Fill the correction form of the page (what: a field, 'wrong' or 'withdraw:ID') and wait for the page
+    to show the result."""
+    page.evaluate("() => { for (const d of document.querySelectorAll('details.correct')) d.open = true; }")
+    page.select_option("#correct-what", what)
+    if value is not None:
+        sel = {"type": "#correct-type", "kind": "#correct-kind", "name": "#correct-text",
+               "country": "#correct-text"}.get(what, "#correct-actor")
+        if sel in ("#correct-type", "#correct-kind"):
+            page.select_option(sel, value)
+        else:
+            page.fill(sel, value)
+    page.fill("#correct-author", author)
+    page.fill("#correct-token", TOKEN)
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    page.click("#correct-form button[type=submit]")
+    page.wait_for_selector("#main[data-ready] #corrections li")
+
+
+def test_an_analyst_corrects_a_quote_a_link_and_an_actor_and_withdraws_each(page, server):
+    q = next(x for x in get_json(server, "/quotes?limit=200") if x["speaker_entity"] not in (None, "ASSAD"))
+    # a quote: another speaker, then the correction withdrawn from its line (who withdrew it is kept)
+    goto(page, server, f"evidence?article={q['article_id']}&quote={q['quote_id']}", "evidence")
+    assert page.locator(".quote-panel h2").inner_text().startswith(f"Quote {q['quote_id']}")
+    submit_correction(page, "speaker", value="Bashar al-Assad")
+    assert "speaker:" in page.inner_text("#corrections") and "Bo Boss" in page.inner_text("#corrections")
+    mine = [x for x in get_json(server, "/quotes?speaker=ASSAD&limit=500") if x["quote_id"] == q["quote_id"]
+            and x["article_id"] == q["article_id"]]
+    assert len(mine) == 1                                              # every view reads the correction
+    cid = page.locator("#corrections li").last.get_attribute("data-id")
+    page.click(f"#corrections li[data-id='{cid}'] button.withdraw")   # the line's button picks it in the form
+    assert page.input_value("#correct-what") == f"withdraw:{cid}"
+    submit_correction(page, f"withdraw:{cid}", author="Cy Chief")
+    page.wait_for_selector(f"#corrections li.withdrawn[data-id='{cid}']")
+    assert "withdrawn by Cy Chief" in page.inner_text(f"#corrections li[data-id='{cid}']")
+    assert not [x for x in get_json(server, "/quotes?speaker=ASSAD&limit=500") if x["quote_id"] == q["quote_id"]
+                and x["article_id"] == q["article_id"]]
+    trail = next(c for c in get_json(server, f"/corrections?target={q['article_id']}:{q['quote_id']}") if c["id"] == cid)
+    assert (trail["author"], trail["withdrawn_by"], trail["applied_to"]) == ("Bo Boss", "Cy Chief", 0)
+    # an actor link of an article: marked wrong (the mention stands alone), then withdrawn
+    link = next(x for x in get_json(server, f"/articles/{q['article_id']}/links") if x["entity_id"])
+    goto(page, server, f"evidence?article={q['article_id']}&all={link['actor_id']}", "evidence")
+    assert page.inner_text("#link-now").startswith(f"Linked to {link['entity_name']}")
+    submit_correction(page, "wrong")
+    assert "(correction)" in page.inner_text("#link-now")
+    now = next(x for x in get_json(server, f"/articles/{q['article_id']}/links") if x["actor_id"] == link["actor_id"])
+    assert now["entity_id"] != link["entity_id"] and now["corrections"]
+    cid = page.locator("#corrections li").last.get_attribute("data-id")
+    submit_correction(page, f"withdraw:{cid}")
+    page.wait_for_selector(f"#corrections li.withdrawn[data-id='{cid}']")
+    assert page.inner_text("#link-now").startswith(f"Linked to {link['entity_name']}")
+    # an actor: another name, shown on its profile and in search, then withdrawn
+    goto(page, server, "actor/ASSAD", "actor")
+    submit_correction(page, "name", value="Bashar Qorvex al-Assad")
+    assert page.inner_text(".actor-name") == "Bashar Qorvex al-Assad"
+    hits = get_json(server, "/search?q=qorvex&kind=actor")["items"]
+    assert [h["id"] for h in hits] == ["ASSAD"]
+    cid = page.locator("#corrections li").last.get_attribute("data-id")
+    submit_correction(page, f"withdraw:{cid}")
+    page.wait_for_selector(f"#corrections li.withdrawn[data-id='{cid}']")
+    assert page.inner_text(".actor-name") == "Bashar al-Assad"
+    assert page.errors == []
+
+
 DATELINE_PASTE = ("Rebels reach Damascus suburbs\n"
                   "DAMASCUS, Dec 7 (Test Wire) - Syrian rebels attacked army positions in the suburbs of Damascus "
                   "on Saturday, residents said, the fastest advance of 2024.\n")
@@ -381,7 +446,9 @@ def test_a_pasted_dateline_dates_the_article_and_a_stored_one_can_be_updated(pag
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 A11Y_PAGES = [("situation", "situation"), ("graph", "graph"), ("timeline", "timeline"), ("map", "map"),
               ("evidence", "evidence"), ("add", "add"), ("search?q=assad", "search"), ("actor/ASSAD", "actor"),
-              ("contradictions", "contradictions"), ("contradictions?n=0", "contradictions")]
+              ("contradictions", "contradictions"), ("contradictions?n=0", "contradictions"),
+              ("timeline?lanes=actor", "timeline"), ("timeline?lanes=type&since=2024-12-01", "timeline"),
+              ("graph?focus=ASSAD&size=events", "graph")]
 
 
 @pytest.mark.parametrize("viewport", [(1366, 850), (390, 844)])
@@ -391,9 +458,15 @@ def test_axe_finds_no_contrast_or_label_violations(browser, server, viewport):
     p = context.new_page()
     source = AXE.read_text(encoding="utf-8")
     found = {}
+    quote = get_json(server, "/quotes?limit=1")[0]
     for route, ready in A11Y_PAGES + [("evidence?event=" + get_json(server, "/events?limit=1")["items"][0]["event_id"],
+                                       "evidence"),
+                                      (f"evidence?article={quote['article_id']}&quote={quote['quote_id']}", "evidence"),
+                                      (f"evidence?article={quote['article_id']}&all=" +
+                                       get_json(server, f"/articles/{quote['article_id']}/links")[0]["actor_id"],
                                        "evidence")]:
         goto(p, server, route, ready)
+        p.evaluate("() => document.querySelectorAll('#main details').forEach(d => { d.open = true; })")  # forms too
         p.wait_for_timeout(200)
         p.evaluate(source)
         violations = p.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'tag',
@@ -451,6 +524,81 @@ def test_timeline_histogram_filters_in_the_url_and_newest_first(page, server):
     kinds = page.locator("#timeline .entry").evaluate_all("els => els.map(e => e.className)")
     assert any("denied" in k for k in kinds)
     assert page.locator("#timeline .qual.negated").count() >= 1
+    assert page.errors == []
+
+
+def test_timeline_brush_zooms_to_the_bars_dragged_across(page, server):
+    goto(page, server, "timeline?type=ASSAULT", "timeline")
+    bars = page.locator("#histogram .hist-bar")
+    assert bars.count() >= 3
+    first, last = bars.nth(0), bars.nth(bars.count() - 2)
+    a, b = first.bounding_box(), last.bounding_box()
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    page.mouse.move(a["x"] + a["width"] / 2, a["y"] + a["height"] - 2)
+    page.mouse.down()
+    page.mouse.move((a["x"] + b["x"]) / 2, a["y"] + a["height"] - 2, steps=4)
+    assert page.locator("#histogram .hist-bar.brushed").count() >= 2     # the brushed bars are marked
+    page.mouse.move(b["x"] + b["width"] / 2, b["y"] + b["height"] - 2, steps=4)
+    page.mouse.up()
+    page.wait_for_selector("#main[data-ready='timeline'] #timeline")
+    hist = get_json(server, "/timeline/histogram?type=ASSAULT")
+    since, until = hist[0]["bucket"], hist[-2]["bucket"]
+    assert f"since={since}" in page.url and f"until={until}" in page.url and "type=ASSAULT" in page.url
+    days = page.locator("#timeline .day-head").all_inner_texts()
+    assert days and all(since <= d <= until for d in days)
+    assert page.locator("#histogram .hist-bar").count() == len(hist) - 1   # the histogram is zoomed too
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    page.click("#zoom-out")                                               # and back to the whole period
+    page.wait_for_selector("#main[data-ready='timeline'] #timeline")
+    assert "since=" not in page.url and page.locator("#histogram .hist-bar").count() == len(hist)
+    assert page.errors == []
+
+
+def test_timeline_lanes_by_type_and_by_actor_and_links_to_map_and_graph(page, server):
+    goto(page, server, "timeline?lanes=type", "timeline")
+    items = get_json(server, "/timeline?order=newest&limit=100")
+    lanes = page.locator("#lanes .lane")
+    keys = lanes.evaluate_all("els => els.map(e => e.dataset.key)")
+    assert set(keys) == {i["type"] for i in items} and len(keys) == len(set(keys))
+    for key in keys:                                                      # a mark per lane and day, with its count
+        marks = page.locator(f"#lanes .lane[data-key='{key}'] .lane-mark")
+        days = marks.evaluate_all("els => els.map(e => [e.dataset.date, Number(e.dataset.n)])")
+        mine = [i["date"] for i in items if i["type"] == key]
+        assert sorted(map(tuple, days)) == sorted((d, mine.count(d)) for d in set(mine))
+    # a mark placed by its date: the newest is furthest right
+    lefts = page.locator("#lanes .lane-item").evaluate_all("els => els.map(e => [e.firstChild.dataset.date, parseFloat(e.style.left)])")
+    newest = max(d for d, _ in lefts)
+    assert all(x == 100.0 for d, x in lefts if d == newest)
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    page.locator("#lanes .lane-mark[data-n='1']").first.click()           # a single entry opens its evidence
+    page.wait_for_selector("#main[data-ready='evidence'] #article-text mark")
+    goto(page, server, "timeline?lanes=type", "timeline")
+    many = page.locator("#lanes .lane-mark.many").first                   # several: that day of that lane
+    n, day = int(many.get_attribute("data-n")), many.get_attribute("data-date")
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    many.click()
+    page.wait_for_selector("#main[data-ready='timeline'] #timeline")
+    assert page.locator("#timeline .day-head").all_inner_texts() == [day]
+    assert page.locator("#timeline .entry").count() == n
+    goto(page, server, "timeline?lanes=actor", "timeline")
+    heads = page.locator("#lanes .lane").evaluate_all("els => els.map(e => e.dataset.key)")
+    assert "ASSAD" in heads and len(heads) <= 12
+    assert page.input_value("#timeline-filters select[name=lanes]") == "actor"   # the choice is in the URL
+    # an entry of the list: its place on the map, its actors in the graph at its date
+    goto(page, server, "timeline?actor=ASSAD", "timeline")
+    entry = page.locator("#timeline .entry", has=page.locator("a.to-graph")).first
+    href = entry.locator("a.to-graph").get_attribute("href")
+    assert href.startswith("#/graph?at=") and "focus=" in href
+    page.evaluate("() => { delete document.getElementById('main').dataset.ready; window.sitrepGraph = undefined; }")
+    entry.locator("a.to-graph").click()
+    page.wait_for_selector("#main[data-ready='graph']")
+    page.wait_for_function("() => window.sitrepGraph && window.sitrepGraph.$('node:selected').length === 1")
+    focus = href.split("focus=")[1].split("&")[0]
+    assert page.evaluate("() => window.sitrepGraph.$('node:selected').id()") == urllib.parse.unquote(focus)
+    goto(page, server, "timeline?actor=ASSAD", "timeline")
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    page.locator("#timeline a.to-map").first.click()
+    page.wait_for_selector("#main[data-ready='map'] #place-panel h2")
     assert page.errors == []
 
 
@@ -520,6 +668,63 @@ def test_graph_nodes_by_keyboard_find_and_neighbours(page, server):
     assert page.errors == []
 
 
+LABELS = """() => { const cy = window.sitrepGraph, ext = cy.extent();
+    const inView = b => !(b.x2 < ext.x1 || b.x1 > ext.x2 || b.y2 < ext.y1 || b.y1 > ext.y2);
+    const shown = cy.nodes(':visible').not('.nolabel').not('.faded').filter(n => inView(n.boundingBox(
+        {includeNodes: false, includeEdges: false, includeLabels: true})));
+    const boxes = shown.map(n => n.boundingBox({includeNodes: false, includeEdges: false, includeLabels: true}));
+    let overlaps = 0;
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i], b = boxes[j];
+      if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlaps++; }
+    return { shown: shown.map(n => n.id()), hidden: cy.nodes('.nolabel').length, overlaps,
+             px: Math.min(...cy.nodes().map(n => parseFloat(n.renderedStyle('font-size')))) }; }"""
+
+
+def test_graph_labels_are_readable_and_never_overlap(page, server):
+    goto(page, server, "graph", "graph")
+    page.wait_for_function("() => window.sitrepGraph && window.sitrepGraph.nodes().length > 0")
+    page.evaluate("() => window.sitrepGraphRelabel()")
+    far = page.evaluate(LABELS)
+    assert far["overlaps"] == 0 and far["px"] >= 13            # labels of 14 px on screen, none over another
+    assert far["hidden"] > 0                                    # the demo's graph is too dense to label every node
+    top = page.evaluate("""() => window.sitrepGraph.nodes().sort((a, b) => b.data('links') - a.data('links') ||
+        b.data('degree') - a.data('degree'))[0].id()""")
+    assert top in far["shown"]                                  # the best-linked actor keeps its label
+    page.evaluate("() => { const cy = window.sitrepGraph; cy.zoom({level: cy.zoom() * 2.5, position: "
+                  "cy.$id('%s').position()}); window.sitrepGraphRelabel(); }" % top)
+    near = page.evaluate(LABELS)
+    assert near["overlaps"] == 0 and near["px"] >= 13          # zoomed in: still 14 px
+    # selecting an actor labels it and its neighbours first
+    page.fill("#graph-find", "Bashar al-Assad")
+    page.press("#graph-find", "Enter")
+    page.wait_for_function("() => window.sitrepGraph.$('node:selected').id() === 'ASSAD'")
+    sel = page.evaluate(LABELS)
+    assert "ASSAD" in sel["shown"] and sel["overlaps"] == 0
+    assert page.errors == []
+
+
+def test_graph_node_size_by_links_or_events(page, server):
+    goto(page, server, "graph", "graph")
+    page.wait_for_function("() => window.sitrepGraph && window.sitrepGraph.nodes().length > 0")
+    size = """() => Object.fromEntries(window.sitrepGraph.nodes().map(n => [n.id(), [n.data('size'), n.data('links'),
+        n.data('events')]]))"""
+    by_links = page.evaluate(size)
+    ranked = sorted(by_links.values(), key=lambda v: v[1])
+    assert all(a[0] <= b[0] for a, b in zip(ranked, ranked[1:]))   # more neighbours, a bigger node
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    page.select_option("select[name=size]", "events")
+    page.wait_for_selector("#main[data-ready='graph']")
+    assert "size=events" in page.url
+    page.wait_for_function("() => window.sitrepGraph && window.sitrepGraph.nodes().length > 0")
+    by_events = page.evaluate(size)
+    ranked = sorted(by_events.values(), key=lambda v: v[2])
+    assert all(a[0] <= b[0] for a, b in zip(ranked, ranked[1:]))   # more events, a bigger node
+    assert by_events != by_links
+    assert model_positions(page)                                    # the layout is kept (checked above)
+    assert page.errors == []
+
+
 def test_graph_date_slider_and_export_of_the_visible_subgraph(page, server):
     goto(page, server, "graph?edges=events&event=ASSAULT", "graph")
     page.wait_for_function("() => window.sitrepGraph")
@@ -582,6 +787,30 @@ def test_map_filters_and_a_place_opens_its_events_and_timeline(page, server):
     page.click("#place-panel a.place-timeline")
     page.wait_for_selector("#main[data-ready='timeline'] #timeline")
     assert all("Aleppo" in w for w in page.locator("#timeline .entry-what").all_inner_texts())
+    assert page.errors == []
+
+
+def test_map_filters_by_actor_and_dates_from_the_form(page, server):
+    goto(page, server, "map", "map")
+    page.fill("#map-filters input[name=actor]", "Bashar al-Assad")
+    page.fill("#map-filters input[name=since]", "2024-12-05")
+    page.fill("#map-filters input[name=until]", "2024-12-10")
+    page.evaluate("() => delete document.getElementById('main').dataset.ready")
+    page.click("#map-filters button[type=submit]")
+    page.wait_for_selector("#main[data-ready='map'] #map-count")
+    assert "actor=Bashar" in page.url and "since=2024-12-05" in page.url and "until=2024-12-10" in page.url
+    events = get_json(server, "/events?actor=ASSAD&since=2024-12-05&until=2024-12-10&limit=500")["items"]
+    located = {e["place_key"] for e in events if e["lat"] is not None}
+    assert events and f"{len(located)} place(s) of {len(events)} matching event(s)" in page.inner_text("#map-count")
+    page.click("#map-world")
+    shown = page.locator("svg.map circle.place").evaluate_all("els => els.map(e => e.dataset.key)")
+    assert set(shown) <= located
+    dot = page.locator("svg.map circle.place").first
+    if dot.count():                                              # a place: its events, under the same filters
+        dot.click()
+        page.wait_for_selector("#place-panel a.place-timeline")
+        href = page.locator("#place-panel a.place-timeline").get_attribute("href")
+        assert "actor=Bashar" in href and "since=2024-12-05" in href
     assert page.errors == []
 
 
@@ -676,3 +905,27 @@ def test_400_articles_one_days_events_from_the_histogram(page, big_server):
     assert page.locator("#timeline .day-head").all_inner_texts() == [day]
     assert f"of {n}," in page.inner_text("#timeline-count")
     assert page.errors == []
+
+
+def test_400_articles_lanes_graph_labels_and_a_withdrawn_correction(page, big_server):
+    goto(page, big_server, "timeline?lanes=actor", "timeline")
+    heads = page.locator("#lanes .lane-head").all_inner_texts()
+    assert len(heads) == 12 and "other actors" in heads[-1]              # the busiest 11, then the rest
+    goto(page, big_server, "graph", "graph")
+    page.wait_for_function("() => window.sitrepGraph && window.sitrepGraph.nodes().length > 0")
+    page.evaluate("() => window.sitrepGraphRelabel()")
+    labels = page.evaluate(LABELS)
+    assert labels["overlaps"] == 0 and labels["px"] >= 13 and labels["shown"]
+    # an event marked wrong from the dashboard leaves the timeline; withdrawn, it comes back
+    ev = get_json(big_server, "/events?type=ASSAULT&limit=1")["items"][0]
+    goto(page, big_server, f"evidence?event={ev['event_id']}", "evidence")
+    submit_correction(page, "wrong")
+    assert "was marked wrong" in page.inner_text("#main .notice.warn")
+    assert ev["event_id"] not in {e["event_id"] for e in get_json(big_server, "/events?type=ASSAULT&limit=500")["items"]}
+    cid = page.locator("#corrections li").last.get_attribute("data-id")
+    submit_correction(page, f"withdraw:{cid}")
+    page.wait_for_selector("#main[data-ready='evidence'] .event-panel")
+    assert "withdrawn by Bo Boss" in page.inner_text(f"#corrections li[data-id='{cid}']")
+    assert ev["event_id"] in {e["event_id"] for e in get_json(big_server, "/events?type=ASSAULT&limit=500")["items"]}
+    # the one failed request: the wrong event's own page (404), which the dashboard turns into its trail
+    assert [e for e in page.errors if "404" not in e] == [] and len(page.errors) <= 1

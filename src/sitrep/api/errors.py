@@ -67,7 +67,8 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(QueryError)
     async def _query_error(request: Request, exc: QueryError):
         # the store raises QueryError for bad filters and for names it cannot find; the latter are 404s
-        status = 404 if str(exc.message).startswith(("unknown actor '", 'unknown actor "', "no situation event")) \
+        status = 404 if str(exc.message).startswith(("unknown actor '", 'unknown actor "', "no situation event",
+                                                   "no correction ")) \
             else 400
         return error(status, "not_found" if status == 404 else "bad_query", exc.message)
 

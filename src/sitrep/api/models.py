@@ -262,6 +262,10 @@ class TimelineItem(_Row):
     place_key: Optional[str] = None
     date_text: Optional[str] = Field(default=None, description="The date as the text gives it (2016, 2024-12), when "
                                                                "`date` is a day it was placed on.")
+    source_entity: Optional[str] = Field(default=None, description="Who acted (relations: the subject).")
+    source_name: Optional[str] = None
+    target_entity: Optional[str] = Field(default=None, description="Whom it was done to (relations: the object).")
+    target_name: Optional[str] = None
     sources: list[Source] = Field(default_factory=list)
 
 
@@ -304,7 +308,7 @@ class Correction(_Row):
     id: str
     target_kind: str
     target_id: str
-    action: str = Field(description="wrong or set")
+    action: str = Field(description="wrong, set, or withdraw (then `value` is the id of the correction withdrawn)")
     field: Optional[str] = None
     value: Optional[str] = None
     old_value: Optional[str] = None
@@ -313,6 +317,32 @@ class Correction(_Row):
     created_at: str
     anchors: list[dict[str, Any]] = Field(default_factory=list, description="The per-article facts it was made on.")
     applied_to: int = Field(0, description="How many per-article facts it applies to now.")
+    withdrawn_in: Optional[str] = Field(default=None, description="The withdrawal of this correction, if withdrawn.")
+    withdrawn_by: Optional[str] = None
+    withdrawn_at: Optional[str] = None
+    withdrawn_note: Optional[str] = None
+
+
+class ArticleLink(_Row):
+    """An actor of one article and the identity (entity) it is linked to now."""
+
+    actor_id: str
+    name: Optional[str] = None
+    kind: Optional[str] = None
+    entity_id: Optional[str] = None
+    entity_name: Optional[str] = None
+    entity_kind: Optional[str] = None
+    rule: Optional[str] = Field(default=None, description="Why it is linked (or corrected).")
+    corrections: Optional[list[str]] = Field(default=None, description="The corrections that changed the link.")
+
+
+class WithdrawalIn(BaseModel):
+    """Who withdraws a correction, and why."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    author: str = Field(min_length=1, max_length=200, description="Who withdraws the correction.")
+    note: Optional[str] = Field(default=None, max_length=2000)
 
 
 class SearchHit(_Row):

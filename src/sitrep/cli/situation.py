@@ -256,11 +256,36 @@ def corrections(db: Path = DB, article: Optional[str] = typer.Option(None, "--ar
     _modes(as_json, as_csv)
     with open_store(db) as s:
         rows = s.corrections(article=article)
-    view = [{**r, "what": "wrong" if r["action"] == "wrong" else f"{r['field']}: {r['old_value'] or '-'} -> "
-             f"{r['value'] or '-'}"} for r in rows]
+    view = [{**r, "what": _what(r), "withdrawn": f"{r['withdrawn_by']} {r['withdrawn_at']} ({r['withdrawn_in']})"
+             if r["withdrawn_in"] else ""} for r in rows]
     emit(rows, rows if as_csv else view, ("id", "created_at", "author", "target_kind", "target_id", "what", "note",
-                                          "applied_to"), as_json=as_json, as_csv=as_csv, title="Corrections",
-         empty="No corrections.")
+                                          "applied_to", "withdrawn"), as_json=as_json, as_csv=as_csv,
+         title="Corrections", empty="No corrections.")
+
+
+def _what(c: dict) -> str:
+    """A correction in a few words: wrong, withdraw C1, or FIELD: OLD -> NEW."""
+    if c["action"] in ("wrong", "withdraw"):
+        return c["action"] + (f" {c['value']}" if c["action"] == "withdraw" else "")
+    return f"{c['field']}: {c['old_value'] or '-'} -> {c['value'] or '-'}"
+
+
+def withdraw(correction: str = typer.Argument(..., metavar="CORRECTION", help="Its id (C1, C2…; see "
+                                                                                "`sitrep corrections`)."),
+             db: Path = DB,
+             by: str = typer.Option(..., "--by", help="Who withdraws the correction."),
+             note: Optional[str] = typer.Option(None, "--note", help="Why."),
+             as_json: bool = JSON) -> None:
+    """Withdraw a correction: it stays in the trail with who withdrew it and when, and applies to nothing."""
+    from ..situation.store import Store  # DuckDB on first use
+
+    with Store(db) as s:
+        w = s.withdraw_correction(correction, author=by, note=note)
+    if as_json:
+        emit(w, [], (), as_json=True, as_csv=False, title="", empty="")
+    else:
+        Console().print(f"{w['id']}: {w['value']} ({w['target_kind']} {w['target_id']}) withdrawn by {w['author']}",
+                        highlight=False, markup=False)
 
 def correct(kind: str = typer.Argument(..., metavar="KIND", help="event, quote, link or actor."),
             target: str = typer.Argument(..., metavar="ID", help="SE… (event), ARTICLE:QUOTE, ARTICLE:ACTOR (link) "
@@ -323,7 +348,7 @@ def export(fmt: str = typer.Argument(..., metavar="FORMAT", help=f"{_FORMATS}.")
 
 #: the commands, in the order of ``sitrep --help``
 COMMANDS = (search, actors, articles, actor, events, quotes, claims, places, contradictions, timeline, report, why,
-            corrections, correct, export)
+            corrections, correct, withdraw, export)
 
 
 def register(app: typer.Typer) -> None:

@@ -17,6 +17,10 @@ reads the corrected situation, and a correction outlives the re-ingest of its ar
 A correction is made on the facts of the articles as they are then (its ``anchors``: article, fact id,
 the sentence or text, and the type). When the article is extracted again the fact is found by its id
 and text, else by its text (and type) in the same article, so renumbered facts keep their corrections.
+
+A correction is never deleted or edited: it is *withdrawn* by another row (``action`` ``withdraw``, ``value``
+the id of the correction withdrawn, with its own author, time and note), so the trail shows who made it, who
+withdrew it and when. A withdrawn correction applies to nothing.
 """
 
 from __future__ import annotations
@@ -37,6 +41,11 @@ FIELDS = {"event": ("type", "source", "target"), "quote": ("speaker",), "link": 
           "actor": ("name", "kind", "country")}
 #: fields whose value is an actor (given by id, name or alias; stored as its entity id)
 ACTOR_FIELDS = ("source", "target", "speaker", "entity")
+
+
+#: the corrections in force: not withdrawals, and not withdrawn (a condition on ``corrections``)
+ACTIVE = ("action <> 'withdraw' AND id NOT IN "
+          "(SELECT value FROM corrections WHERE action = 'withdraw' AND value IS NOT NULL)")
 
 
 def _now() -> datetime:
@@ -108,19 +117,39 @@ def check_value(kind: str, field: str, value: Optional[str]) -> Optional[str]:
     return value.upper() if field == "country" and value else value
 
 
-def correction_row(con, *, kind: str, target_id: str, wrong: bool, field: Optional[str], value: Optional[str],
-                   author: str, note: Optional[str]) -> list[Any]:
-    """The ``corrections`` row of a new correction (``value`` already checked and, for an actor field,
-    resolved to an entity id)."""
-    anchors, current = anchors_of(con, kind, target_id)
+def _next_id(con) -> str:
     n = con.execute("SELECT count(*) FROM corrections").fetchone()[0]
     cid = f"C{n + 1}"
     while con.execute("SELECT 1 FROM corrections WHERE id = ?", [cid]).fetchone():
         n += 1
         cid = f"C{n + 1}"
+    return cid
+
+
+def correction_row(con, *, kind: str, target_id: str, wrong: bool, field: Optional[str], value: Optional[str],
+                   author: str, note: Optional[str]) -> list[Any]:
+    """The ``corrections`` row of a new correction (``value`` already checked and, for an actor field,
+    resolved to an entity id)."""
+    anchors, current = anchors_of(con, kind, target_id)
     old = None if wrong else current.get(field)
-    return [cid, kind, target_id, "wrong" if wrong else "set", None if wrong else field, value,
+    return [_next_id(con), kind, target_id, "wrong" if wrong else "set", None if wrong else field, value,
             None if old is None else str(old), json.dumps(anchors, ensure_ascii=False), author, note, _now()]
+
+
+def withdrawal_row(con, correction_id: str, *, author: str, note: Optional[str]) -> list[Any]:
+    """The ``corrections`` row that withdraws correction ``correction_id`` (same target and anchors, so it
+    is listed with it); the correction must exist, be in force and not be a withdrawal itself."""
+    found = _rows(con, "SELECT * FROM corrections WHERE id = ?", [(correction_id or "").strip()])
+    if not found:
+        raise QueryError(f"no correction {correction_id!r}; list them with `sitrep corrections`")
+    c = found[0]
+    if c["action"] == "withdraw":
+        raise QueryError(f"{c['id']} is a withdrawal; it cannot be withdrawn (make the correction again)")
+    done = _rows(con, "SELECT id, author FROM corrections WHERE action = 'withdraw' AND value = ?", [c["id"]])
+    if done:
+        raise QueryError(f"{c['id']} was already withdrawn by {done[0]['author']} ({done[0]['id']})")
+    return [_next_id(con), c["target_kind"], c["target_id"], "withdraw", None, c["id"], None, c["anchors"],
+            author, note, _now()]
 
 
 def _match(facts: dict[str, list[dict]], anchor: dict, kind: str) -> Optional[str]:
@@ -151,8 +180,8 @@ def resolve_overrides(con) -> int:
     it applies to now, later corrections over earlier ones (inside the caller's transaction, first in a
     rebuild). Returns how many facts are overridden."""
     con.execute("DELETE FROM s_overrides")
-    corr = _rows(con, """SELECT * FROM corrections WHERE target_kind <> 'actor'
-                         ORDER BY created_at, length(id), id""")
+    corr = _rows(con, f"""SELECT * FROM corrections WHERE target_kind <> 'actor' AND {ACTIVE}
+                          ORDER BY created_at, length(id), id""")
     if not corr:
         return 0
     anchors = {c["id"]: json.loads(c["anchors"] or "[]") for c in corr}
@@ -189,9 +218,10 @@ def overrides(con, fact: str) -> dict[tuple[str, str], dict]:
 
 
 def actor_fixes(con) -> dict[str, dict[str, Any]]:
-    """entity id -> {field: value} of the actor corrections, later over earlier."""
+    """entity id -> {field: value} of the actor corrections in force, later over earlier."""
     out: dict[str, dict[str, Any]] = defaultdict(dict)
-    for c in _rows(con, """SELECT target_id, field, value FROM corrections
-                           WHERE target_kind = 'actor' AND action = 'set' ORDER BY created_at, length(id), id"""):
+    for c in _rows(con, f"""SELECT target_id, field, value FROM corrections
+                            WHERE target_kind = 'actor' AND action = 'set' AND {ACTIVE}
+                            ORDER BY created_at, length(id), id"""):
         out[c["target_id"]][c["field"]] = c["value"]
     return dict(out)

@@ -29,6 +29,11 @@ SearchKind = Literal["actor", "event", "quote", "place"]
 SEARCH_KINDS: tuple[str, ...] = get_args(SearchKind)
 
 
+
+def _actors_of(r: dict) -> dict:
+    """The acting and acted-on actors of a timeline entry (entity ids and names)."""
+    return {k: r.get(k) for k in ("source_entity", "source_name", "target_entity", "target_name")}
+
 class Queries:
     """Read-only queries over a store's tables (mixed into :class:`~sitrep.situation.store.Store`)."""
 
@@ -263,7 +268,7 @@ class Queries:
         cond += conds + qconds
         params += cparams + qparams
         rows = self.query(f"""SELECT CAST(date AS VARCHAR) AS date, type, event_id AS id, source_name, target_name,
-                                  place_name, place_key, n_sources, evidence, modality, confidence, date_text
+                                  source_entity, target_entity, place_name, place_key, n_sources, evidence, modality, confidence, date_text
                            FROM s_events WHERE {' AND '.join(cond)}
                            ORDER BY date, n_sources DESC, event_id""", params)
         out = [{"date": r["date"], "kind": "event", "id": r["id"], "type": r["type"],
@@ -271,7 +276,7 @@ class Queries:
                 + (f" in {r['place_name']}" if r["place_name"] else ""),
                 "n_sources": r["n_sources"], "evidence": r["evidence"], "modality": r["modality"],
                 "confidence": r["confidence"], "negated": False, "place_key": r["place_key"],
-                "date_text": r["date_text"]} for r in rows]
+                "date_text": r["date_text"], **_actors_of(r)} for r in rows]
         if negated:
             out += self._denials(eid, since, until, ptype or type, place, *self._quality(modality, min_confidence, "e."))
         if not (ptype or modality or min_confidence is not None or place):
@@ -290,7 +295,9 @@ class Queries:
             rcond.append("type = ?")
             rparams.append(rtype)
         out = []
-        for r in self.query(f"""SELECT relation_id, type, subject_name, object_name, since, until, n_sources, evidence
+        for r in self.query(f"""SELECT relation_id, type, subject_name, object_name, since, until, n_sources, evidence,
+                                    subject_entity AS source_entity, subject_name AS source_name,
+                                    object_entity AS target_entity, object_name AS target_name
                              FROM s_relations WHERE {' AND '.join(rcond)} AND (since IS NOT NULL OR until IS NOT NULL)""",
                             rparams):
             for bound, label in (("since", "began"), ("until", "ended")):
@@ -298,7 +305,7 @@ class Queries:
                 if d and (not since or d >= since[:len(d)]) and (not until or d <= until[:len(d)]):
                     out.append({"date": d, "kind": f"relation {label}", "id": r["relation_id"], "type": r["type"],
                                 "what": f"{r['subject_name']} {r['type']} {r['object_name']} ({label})",
-                                "n_sources": r["n_sources"], "evidence": r["evidence"]})
+                                "n_sources": r["n_sources"], "evidence": r["evidence"], **_actors_of(r)})
         return out
 
     def _denials(self, eid: Optional[str], since: Optional[str], until: Optional[str], etype: Optional[str],
@@ -320,6 +327,7 @@ class Queries:
         params += cparams + qparams
         rows = self.query(f"""
             SELECT CAST({day} AS VARCHAR) AS date, coalesce(o.type, e.type) AS type, e.article_id, e.event_id,
+                   ms.entity_id AS source_entity, mt.entity_id AS target_entity,
                    coalesce(ss.name, e.source_text) AS source_name, coalesce(st.name, e.target_text) AS target_name,
                    p.name AS place_name, e.sentence_text, e.sentence_start, e.sentence_end, e.modality, e.confidence,
                    a.source AS outlet, CAST(a.published AS VARCHAR) AS published, a.title
@@ -335,7 +343,7 @@ class Queries:
                  "what": f"{r['source_name'] or '?'} {r['type']} {r['target_name'] or ''}".strip()
                  + (f" in {r['place_name']}" if r["place_name"] else "") + " (denied)",
                  "n_sources": 1, "evidence": r["sentence_text"], "modality": r["modality"],
-                 "confidence": r["confidence"], "negated": True,
+                 "confidence": r["confidence"], "negated": True, **_actors_of(r),
                  "sources": [{"article_id": r["article_id"], "outlet": r["outlet"], "published": r["published"],
                               "title": r["title"], "start": r["sentence_start"], "end": r["sentence_end"],
                               "text": r["sentence_text"]}]} for r in rows]
@@ -511,10 +519,25 @@ class Queries:
             out.setdefault(r[key], []).append(r)
         return out
 
+    def article_links(self, article_id: str) -> list[dict]:
+        """The actors of one article and the identity each is linked to now (after corrections: an actor
+        whose link was marked wrong stands alone), with the correction ids that changed the link."""
+        self._ready()
+        aid = self.resolve_article(article_id) or article_id
+        return self.query("""
+            SELECT x.actor_id, x.name, x.kind, m.entity_id, s.name AS entity_name, s.kind AS entity_kind,
+                   m.rule, o.corrections
+            FROM actors x
+            LEFT JOIN s_actor_map m ON m.article_id = x.article_id AND m.actor_id = x.actor_id
+            LEFT JOIN s_actors s ON s.entity_id = m.entity_id
+            LEFT JOIN s_overrides o ON o.fact = 'link' AND o.article_id = x.article_id AND o.fact_id = x.actor_id
+            WHERE x.article_id = ? ORDER BY x.actor_id""", [aid])
+
     def corrections(self, *, article: Optional[str] = None, target: Optional[str] = None) -> list[dict]:
         """The analyst's corrections (who, when, what), oldest first; ``article``: those made on that
         article's facts; ``target``: those of one event, quote (ARTICLE:QUOTE), link or actor. ``applied_to``
-        counts the facts each one applies to now."""
+        counts the facts each one applies to now; a withdrawn one has ``withdrawn_by``, ``withdrawn_at`` and
+        ``withdrawn_in`` (the withdrawal, itself listed with ``action`` ``withdraw`` and ``value`` the id)."""
         self._ready()
         where, params = ["TRUE"], []
         if article:
@@ -528,8 +551,12 @@ class Queries:
         return self.query(f"""
             SELECT c.id, c.target_kind, c.target_id, c.action, c.field, c.value, c.old_value, c.author, c.note,
                    strftime(c.created_at, '%Y-%m-%d %H:%M:%S') AS created_at, c.anchors,
-                   (SELECT count(*) FROM s_overrides o WHERE list_contains(o.corrections, c.id)) AS applied_to
-            FROM corrections c WHERE {' AND '.join(where)}
+                   (SELECT count(*) FROM s_overrides o WHERE list_contains(o.corrections, c.id)) AS applied_to,
+                   w.id AS withdrawn_in, w.author AS withdrawn_by,
+                   strftime(w.created_at, '%Y-%m-%d %H:%M:%S') AS withdrawn_at, w.note AS withdrawn_note
+            FROM corrections c
+            LEFT JOIN corrections w ON w.action = 'withdraw' AND w.value = c.id
+            WHERE {' AND '.join(where)}
             ORDER BY c.created_at, length(c.id), c.id""", params)
 
     def search(self, text: str, *, kind: Optional[str] = None, limit: int = 20, offset: int = 0) -> dict:

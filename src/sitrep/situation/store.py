@@ -34,7 +34,7 @@ from ..core.errors import IdConflictError, QueryError, SchemaVersionError, Store
 from ..pipeline import default_pipeline
 from ..readers import DEFAULT_MAX_BYTES, deduplicate, read_paths
 from .dbutil import bulk_insert
-from .corrections import ACTOR_FIELDS, TARGET_KINDS, check_value, correction_row
+from .corrections import ACTOR_FIELDS, TARGET_KINDS, check_value, correction_row, withdrawal_row
 from .merge import rebuild
 from .queries import Queries
 from .schema import (FACT_TABLES, INSERT_ARTICLE, MIGRATIONS, SCHEMA, SCHEMA_VERSION, SITUATION_TABLES, article_row,
@@ -474,6 +474,20 @@ class Store(Queries):
                 value = self.resolve_actor(value)
         row = correction_row(self.con, kind=kind, target_id=(target_id or "").strip(), wrong=wrong, field=field,
                              value=value, author=author[:200], note=(note or "").strip()[:2000] or None)
+        return self._record_correction(row)
+
+    def withdraw_correction(self, correction_id: str, *, author: str, note: Optional[str] = None) -> dict:
+        """Withdraw a correction: it stays in the trail with who withdrew it and when (a ``withdraw`` row),
+        and applies to nothing from now on; the situation is rebuilt at once. Returns the withdrawal."""
+        author = (author or "").strip()
+        if not author:
+            raise QueryError("a withdrawal needs its author (who withdraws the correction)")
+        self.refresh_situation(only_if_stale=True)
+        return self._record_correction(withdrawal_row(self.con, correction_id, author=author[:200],
+                                                      note=(note or "").strip()[:2000] or None))
+
+    def _record_correction(self, row: list) -> dict:
+        """Insert one ``corrections`` row and rebuild the situation with it."""
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.execute("INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)

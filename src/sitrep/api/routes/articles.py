@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Query
 
 from ...core.contract import Document
 from ..errors import ERROR_RESPONSES, STORE_RESPONSES, ApiError
-from ..models import ArticleIn, ArticleSummary, Page, Stored
+from ..models import ArticleIn, ArticleLink, ArticleSummary, Page, Stored
 from ..params import OFFSET, page, page_limit
 from ..state import STATE, ApiState, need_token, settled
 
@@ -30,6 +30,16 @@ def article(article_id: str, state: ApiState = STATE):
     if doc is None:
         raise ApiError(404, "not_found", f"no article {article_id!r}")
     return doc
+
+
+@router.get("/articles/{article_id}/links", response_model=list[ArticleLink], responses=ERROR_RESPONSES,
+            tags=["read"])
+def article_links(article_id: str, state: ApiState = STATE):
+    """The actors of one article and the identity each is linked to now (corrections applied)."""
+    with state.db() as s:
+        if s.resolve_article(article_id) is None:
+            raise ApiError(404, "not_found", f"no article {article_id!r}")
+        return s.article_links(article_id)
 
 
 @router.post("/articles", response_model=Stored, status_code=201, responses=STORE_RESPONSES, tags=["write"],

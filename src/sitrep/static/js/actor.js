@@ -1,5 +1,6 @@
 // One actor's profile: a page (#/actor/ID) and a panel of the graph page.
 import { api, eventBadge, evidenceHref, h, qs, snippet } from './dom.js';
+import { correctionBox } from './correcting.js';
 
 export function renderProfile(p, { compact = false } = {}) {
   const a = p.actor;
@@ -40,8 +41,14 @@ export function renderProfile(p, { compact = false } = {}) {
 
 export async function render(root, _params, arg, current) {
   const p = await api('/actors/' + encodeURIComponent(arg || '') + '?limit=50');
+  const made = await api('/corrections' + qs({ target: p.actor.entity_id }));
   if (!current()) return;
   root.append(h('p', {}, h('a', { href: '#/graph' }, '← Actor graph'), ' · ',
-    h('a', { href: '#/timeline' + qs({ actor: p.actor.entity_id }) }, 'Timeline of this actor')),
-  renderProfile(p));
+    h('a', { href: '#/timeline' + qs({ actor: p.actor.entity_id }) }, 'Timeline of this actor'), ' · ',
+    h('a', { href: '#/graph' + qs({ focus: p.actor.entity_id }) }, 'In the graph')),
+  renderProfile(p),
+  h('section', { class: 'panel actor-corrections' },
+    h('p', { class: 'muted small' }, 'A wrong name, kind or country is corrected here; a mention linked to the ' +
+      'wrong actor is corrected from its article (“Mentioned in”).'),
+    correctionBox({ kind: 'actor', targetId: p.actor.entity_id, made, current: p.actor })));
 }

@@ -1,5 +1,6 @@
 // Evidence: an article with a fact's span highlighted, and every fact of the article to jump to.
-import { api, ApiError, eventBadge, evidenceHref, field, h, notice, PLOVER, qs, select, snippet, table } from './dom.js';
+import { api, ApiError, eventBadge, evidenceHref, h, notice, qs, snippet, table } from './dom.js';
+import { actorNames, correctionBox } from './correcting.js';
 import { pager } from './search.js';
 
 const PAGE = 100;
@@ -20,7 +21,7 @@ export async function render(root, params, _arg, current) {
       root.append(h('h1', {}, 'Evidence'), notice(made.some(c => c.action === 'wrong')
         ? `Event ${eventId} was marked wrong: ` + made.filter(c => c.action === 'wrong').map(c =>
           `by ${c.author} on ${c.created_at}${c.note ? ' (' + c.note + ')' : ''}`).join('; ')
-        : `No event ${eventId}.`, 'warn'), corrections(made));
+        : `No event ${eventId}.`, 'warn'), correctionBox({ kind: 'event', targetId: eventId, made, withdrawOnly: true }));
       return;
     }
     const rep = eventDetail.reports[Number(params.get('report') || 0)] || eventDetail.reports[0];
@@ -33,14 +34,20 @@ export async function render(root, params, _arg, current) {
   if (!current()) return;
   const a = doc.article;
   const text = doc.text || '';
-  if (eventDetail) {
-    const made = await api('/corrections' + qs({ target: eventDetail.event.event_id }));
+  const quoteId = params.get('quote');
+  const actorId = params.get('all');
+  const target = eventDetail ? eventDetail.event.event_id : quoteId ? `${a.id}:${quoteId}` : actorId ? `${a.id}:${actorId}` : null;
+  if (target) {
+    const [made, names, links] = await Promise.all([api('/corrections' + qs({ target })), actorNames(),
+      actorId && !eventDetail ? api(`/articles/${encodeURIComponent(a.id)}/links`) : Promise.resolve([])]);
     if (!current()) return;
-    root.append(eventPanel(eventDetail, articleId, made));
+    root.append(names);
+    if (eventDetail) root.append(eventPanel(eventDetail, articleId, made));
+    else if (quoteId) root.append(quotePanel(doc, quoteId, made));
+    else root.append(linkPanel(doc, links.find(l => l.actor_id === actorId), actorId, made));
   }
 
   const extra = [];
-  const actorId = params.get('all');
   if (actorId) {
     const actor = doc.actors.find(x => x.id === actorId);
     for (const m of (actor ? actor.mentions : [])) extra.push([m.start, m.end]);
@@ -77,54 +84,6 @@ export function fillText(el, text, start, end, extra = []) {
   el.append(document.createTextNode(text.slice(pos)));
 }
 
-const TOKEN_KEY = 'sitrep-token';
-
-function corrections(made) {
-  if (!made.length) return null;
-  return h('div', { class: 'corrections' }, h('h3', {}, `Corrections (${made.length})`),
-    h('ul', { class: 'facts', id: 'corrections' }, made.map(c => h('li', {},
-      h('strong', {}, c.action === 'wrong' ? 'marked wrong' : `${c.field}: ${c.old_value || '—'} → ${c.value || '—'}`),
-      ` by ${c.author}, ${c.created_at}`, c.note ? h('span', { class: 'muted' }, ` — ${c.note}`) : null))));
-}
-
-function correctForm(e) {
-  // an analyst's correction of this event: wrong, or another type / source / target (POST /corrections)
-  const what = select('what', [['type', 'Change the type'], ['source', 'Change who acted'],
-    ['target', 'Change whom it was done to'], ['wrong', 'Mark it wrong']], 'type', { id: 'correct-what' });
-  const typeSel = select('type', PLOVER, e.type, { id: 'correct-type' });
-  const actorIn = h('input', { type: 'text', name: 'actor', id: 'correct-actor', placeholder: 'an actor (empty: none)' });
-  const author = h('input', { type: 'text', name: 'author', id: 'correct-author', required: true,
-    value: localStorage.getItem('sitrep-author') || '', placeholder: 'your name' });
-  const note = h('input', { type: 'text', name: 'note', id: 'correct-note', placeholder: 'why (optional)' });
-  const token = h('input', { type: 'password', name: 'token', id: 'correct-token', autocomplete: 'off',
-    value: sessionStorage.getItem(TOKEN_KEY) || '' });
-  const typeField = field('New type', typeSel), actorField = field('Actor', actorIn);
-  const out = h('div', { id: 'correct-result' });
-  const sync = () => {
-    typeField.hidden = what.value !== 'type';
-    actorField.hidden = !['source', 'target'].includes(what.value);
-  };
-  what.addEventListener('change', sync);
-  sync();
-  const form = h('form', { class: 'filters correct-form', id: 'correct-form', onsubmit: async ev => {
-    ev.preventDefault();
-    sessionStorage.setItem(TOKEN_KEY, token.value.trim());
-    localStorage.setItem('sitrep-author', author.value.trim());
-    const body = { target_kind: 'event', target_id: e.event_id, author: author.value.trim(), note: note.value.trim() || null };
-    if (what.value === 'wrong') body.wrong = true;
-    else { body.field = what.value; body.value = what.value === 'type' ? typeSel.value : actorIn.value.trim(); }
-    try {
-      const c = await api('/corrections', { method: 'POST', body, token: token.value.trim() });
-      out.replaceChildren(notice(`Correction ${c.id} recorded by ${c.author}; it applies to ${c.applied_to} report(s).`, 'ok'));
-      if (window.sitrepRefresh) window.sitrepRefresh();
-    } catch (err) {
-      out.replaceChildren(notice(err.message + (err.status === 401 ? ' Enter the server’s token.' : ''), 'error'));
-    }
-  } }, field('Correction', what), typeField, actorField, field('Your name', author), field('Note', note),
-  field('Token', token), h('button', { type: 'submit' }, 'Record the correction'));
-  return h('details', { class: 'correct' }, h('summary', {}, 'Correct this event'), form, out);
-}
-
 function eventPanel(d, articleId, made = []) {
   const e = d.event;
   return h('section', { class: 'panel event-panel' },
@@ -136,7 +95,30 @@ function eventPanel(d, articleId, made = []) {
       h('a', { href: '#/evidence' + qs({ event: e.event_id, report: i }) }, `${r.outlet || 'article'} ${r.published || ''}`),
       ': ', snippet(r.text, 160)))),
     d.reports.length > 1 ? h('p', { class: 'muted small' }, d.rule) : null,
-    corrections(made), correctForm(e));
+    correctionBox({ kind: 'event', targetId: e.event_id, made, current: e }));
+}
+
+function quotePanel(doc, quoteId, made) {
+  // one quote of the article: its speaker as extracted, and its corrections
+  const q = doc.quotes.find(x => x.id === quoteId);
+  if (!q) return notice(`No quote ${quoteId} in this article.`, 'warn');
+  return h('section', { class: 'panel event-panel quote-panel' },
+    h('h2', {}, `Quote ${q.id}: ${q.speaker ? q.speaker.text : 'unknown speaker'}`),
+    h('p', {}, h('q', {}, snippet(q.text, 300))),
+    h('p', { class: 'muted' }, `${q.kind} quote${q.cue ? ', cue “' + q.cue + '”' : ''}`),
+    correctionBox({ kind: 'quote', targetId: `${doc.article.id}:${q.id}`, made }));
+}
+
+function linkPanel(doc, link, actorId, made) {
+  // one actor of the article and the identity it is linked to across articles
+  const x = doc.actors.find(y => y.id === actorId);
+  if (!x) return notice(`No actor ${actorId} in this article.`, 'warn');
+  const to = link && link.entity_id;
+  return h('section', { class: 'panel event-panel link-panel' },
+    h('h2', {}, `“${x.name}” in this article`),
+    h('p', { id: 'link-now' }, 'Linked to ', to ? h('a', { href: '#/actor/' + encodeURIComponent(to) }, link.entity_name || to)
+      : 'no actor', link && link.rule ? h('span', { class: 'muted' }, ` (${link.rule})`) : null),
+    correctionBox({ kind: 'link', targetId: `${doc.article.id}:${x.id}`, made }));
 }
 
 function factsOf(doc) {
@@ -147,7 +129,8 @@ function factsOf(doc) {
       `${e.source ? e.source.text : '?'} → ${e.target ? e.target.text : '—'}`),
     ))));
   box.append(h('h3', {}, `Quotes (${doc.quotes.length})`), h('ul', { class: 'facts' }, doc.quotes.map(q => h('li', {},
-    h('strong', {}, q.speaker ? q.speaker.text : '?'), ': ', link(q.start, q.end, `“${snippet(q.text, 80)}”`)))));
+    h('strong', {}, q.speaker ? q.speaker.text : '?'), ': ',
+    h('a', { href: evidenceHref(doc.article.id, q.start, q.end, { quote: q.id }) }, `“${snippet(q.text, 80)}”`)))));
   if (doc.claims.length) {
     box.append(h('h3', {}, `Claims (${doc.claims.length})`), h('ul', { class: 'facts' }, doc.claims.map(c => h('li', {},
       link(c.start, c.end, `${c.subject.text}: ${c.property} ${c.approx ? '~' : ''}${c.value}`)))));

@@ -1,7 +1,10 @@
 // Actor graph: actors as nodes (colour by kind or sector), relations and event counts as edges.
 // The layout is computed once per store, seeded, on the whole graph, and kept across filters and dates
 // (a filter hides nodes, it never moves the others); nodes are reachable by keyboard (arrow keys, Enter)
-// and by the "Find an actor" box; the visible subgraph exports as GraphML or CSV.
+// and by the "Find an actor" box (?focus=ID selects one on load); the visible subgraph exports as GraphML or
+// CSV. Node size is by links (distinct neighbours) or by events; labels keep one screen size at every zoom,
+// and a label that would overlap a more important one (selected, neighbour, more links) is hidden until
+// zoomed in.
 import { api, colourFor, evidenceHref, field, h, KIND_COLOURS, notice, PLOVER, qs, select } from './dom.js';
 import { renderProfile } from './actor.js';
 
@@ -19,14 +22,25 @@ function hashOf(text) {
   return n;
 }
 
-function elementsOf(data, nodes, rels, pairs, colourOf) {
-  const degree = new Map();
-  const bump = (id, by) => degree.set(id, (degree.get(id) || 0) + by);
-  for (const r of rels) { bump(r.subject_entity, 1); bump(r.object_entity, 1); }
-  for (const p of pairs) { bump(p.source, p.n); bump(p.target, p.n); }
+const LABEL_PX = 14;  // labels are this size on screen at every zoom
+
+function elementsOf(data, nodes, rels, pairs, colourOf, sizeBy = 'links') {
+  const weight = new Map(), events = new Map(), links = new Map();
+  const bump = (m, id, by) => m.set(id, (m.get(id) || 0) + by);
+  const link = (a, b) => { if (a === b) return; for (const [x, y] of [[a, b], [b, a]]) {
+    if (!links.has(x)) links.set(x, new Set()); links.get(x).add(y); } };
+  for (const r of rels) { bump(weight, r.subject_entity, 1); bump(weight, r.object_entity, 1); link(r.subject_entity, r.object_entity); }
+  for (const p of pairs) {
+    bump(weight, p.source, p.n); bump(weight, p.target, p.n); link(p.source, p.target);
+    bump(events, p.source, p.n); if (p.target !== p.source) bump(events, p.target, p.n);
+  }
   return [
-    ...nodes.map(n => ({ data: { id: n.entity_id, label: n.name || n.entity_id, colour: colourOf(n),
-      degree: degree.get(n.entity_id) || 0, size: 18 + 5 * Math.sqrt(degree.get(n.entity_id) || 1) } })),
+    ...nodes.map(n => {
+      const nLinks = (links.get(n.entity_id) || new Set()).size, nEvents = events.get(n.entity_id) || 0;
+      const by = sizeBy === 'events' ? nEvents : nLinks;
+      return { data: { id: n.entity_id, label: n.name || n.entity_id, colour: colourOf(n), degree: weight.get(n.entity_id) || 0,
+        links: nLinks, events: nEvents, size: 16 + 7 * Math.sqrt(by || 0.5) } };
+    }),
     ...rels.map(r => ({ data: { id: 'r:' + r.relation_id, source: r.subject_entity, target: r.object_entity,
       label: r.type, kind: 'relation', rel: r } })),
     ...pairs.map((p, i) => ({ data: { id: 'e:' + i, source: p.source, target: p.target,
@@ -66,6 +80,52 @@ async function positionsFor(key) {
   headless.destroy();
   layoutCache = { key, positions };
   return positions;
+}
+
+function graphStyle(zoom) {
+  // the stylesheet at a zoom: label sizes divided by the zoom, so they stay LABEL_PX on screen
+  const z = zoom || 1;
+  return [
+    { selector: 'node', style: { 'background-color': 'data(colour)', label: 'data(label)', width: 'data(size)',
+      height: 'data(size)', 'font-size': LABEL_PX / z, color: '#1d2733', 'text-valign': 'bottom', 'text-margin-y': 3 / z,
+      'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': 1 / z,
+      'border-width': 1, 'border-color': '#ffffff', 'text-wrap': 'ellipsis',
+      'text-max-width': 150 / z, 'z-index': 'data(degree)' } },
+    { selector: 'node.nolabel', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#1d2733', 'font-weight': 'bold',
+      'z-index': 9999 } },
+    { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0, 'text-background-opacity': 0 } },
+    { selector: 'node.near', style: { 'border-width': 2, 'border-color': '#1d2733' } },
+    { selector: 'edge[kind = "relation"]', style: { width: 2, 'line-color': '#7b5cc4', 'line-style': 'dashed',
+      'target-arrow-shape': 'triangle', 'target-arrow-color': '#7b5cc4', 'curve-style': 'bezier', label: 'data(label)',
+      'font-size': 11 / z, color: '#5b4a8a', 'text-rotation': 'autorotate' } },
+    { selector: 'edge[kind = "events"]', style: { width: 'data(width)', 'line-color': '#9fb3c8',
+      'target-arrow-shape': 'triangle', 'target-arrow-color': '#9fb3c8', 'curve-style': 'bezier', opacity: 0.85 } },
+    { selector: 'edge:selected', style: { 'line-color': '#e08a1e', 'target-arrow-color': '#e08a1e' } },
+  ];
+}
+
+export function labelBox(n) {
+  return n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+}
+
+function declutter(cy) {
+  // most important first (selected, its neighbours, more links, more events); a label overlapping one
+  // already placed in the view is hidden; labels off screen do not count
+  const rank = n => (n.selected() ? 1e12 : 0) + (n.hasClass('near') ? 1e10 : 0) + (n.data('links') || 0) * 1e5 +
+    (n.data('degree') || 0);
+  const nodes = cy.nodes(':visible').not('.faded').sort((a, b) => rank(b) - rank(a) ||
+    String(a.data('label')).localeCompare(String(b.data('label'))));
+  cy.nodes('.nolabel').removeClass('nolabel');
+  const ext = cy.extent();
+  const placed = [], hide = [];
+  nodes.forEach(n => {
+    const b = labelBox(n);
+    if (!(b.w > 0) || b.x2 < ext.x1 || b.x1 > ext.x2 || b.y2 < ext.y1 || b.y1 > ext.y2) return;
+    if (placed.some(q => b.x1 < q.x2 && q.x1 < b.x2 && b.y1 < q.y2 && q.y1 < b.y2)) hide.push(n);
+    else placed.push(b);
+  });
+  cy.batch(() => { for (const n of hide) n.addClass('nolabel'); });
 }
 
 function xml(text) {
@@ -118,6 +178,8 @@ export async function render(root, params, _arg, current) {
   const relType = params.get('relation') || '';
   const evType = params.get('event') || '';
   const colourBy = params.get('colour') === 'sector' ? 'sector' : 'kind';
+  const sizeBy = params.get('size') === 'events' ? 'events' : 'links';
+  const focusId = params.get('focus') || '';
   const edges = params.get('edges') || 'both';
   const minEvents = Math.max(1, parseInt(params.get('min') || '1', 10) || 1);
   const [data, stats, hist] = await Promise.all([api('/graph' + qs({ at, min_events: minEvents > 1 ? minEvents : '' })),
@@ -132,6 +194,7 @@ export async function render(root, params, _arg, current) {
   const relSel = select('relation', [['', 'all relations'], ...relTypes], relType);
   const evSel = select('event', [['', 'all event types'], ...PLOVER], evType);
   const colourSel = select('colour', [['kind', 'kind'], ['sector', 'sector']], colourBy);
+  const sizeSel = select('size', [['links', 'links (neighbours)'], ['events', 'events']], sizeBy);
   const edgeSel = select('edges', [['both', 'relations and events'], ['relations', 'relations only'],
     ['events', 'events only']], edges);
   // the date slider: every day with something on the timeline, the last one meaning "now"
@@ -145,13 +208,14 @@ export async function render(root, params, _arg, current) {
   slider.addEventListener('change', () => { atIn.value = days[Number(slider.value)] || ''; go(); });
   const go = () => { location.hash = '#/graph' + qs({ at: atIn.value, relation: relSel.value, event: evSel.value,
     min: minIn.value > 1 ? minIn.value : '',
-    colour: colourSel.value === 'kind' ? '' : colourSel.value, edges: edgeSel.value === 'both' ? '' : edgeSel.value }); };
-  for (const el of [relSel, evSel, colourSel, edgeSel]) el.addEventListener('change', go);
+    colour: colourSel.value === 'kind' ? '' : colourSel.value, edges: edgeSel.value === 'both' ? '' : edgeSel.value,
+    size: sizeSel.value === 'links' ? '' : sizeSel.value, focus: focusId }); };
+  for (const el of [relSel, evSel, colourSel, edgeSel, sizeSel]) el.addEventListener('change', go);
   root.append(h('h1', {}, 'Actor graph'),
     h('form', { class: 'filters', onsubmit: e => { e.preventDefault(); go(); } },
       field('At date', atIn), field('Relation type', relSel), field('Event type', evSel), field('Min. events', minIn),
       field('Edges', edgeSel),
-      field('Colour by', colourSel), h('button', { type: 'submit' }, 'Apply'),
+      field('Colour by', colourSel), field('Node size by', sizeSel), h('button', { type: 'submit' }, 'Apply'),
       h('a', { class: 'button secondary', href: '#/graph' }, 'Reset')),
     h('div', { class: 'filters slider-row' }, h('label', { for: 'at-slider', class: 'field' }, h('span', {}, 'Date'), slider),
       sliderOut));
@@ -199,40 +263,37 @@ export async function render(root, params, _arg, current) {
     return;
   }
 
-  const elements = elementsOf(data, nodes, rels, [...pairs.values()], colourOf);
+  const elements = elementsOf(data, nodes, rels, [...pairs.values()], colourOf, sizeBy);
   const place = id => positions[id] || { x: (hashOf(id) % 997) - 500, y: (hashOf(id + '#') % 997) - 500 };
   const cy = window.cytoscape({
     container: canvas, elements, minZoom: 0.2, maxZoom: 3,
-    style: [
-      { selector: 'node', style: { 'background-color': 'data(colour)', label: 'data(label)', width: 'data(size)',
-        height: 'data(size)', 'font-size': 15, color: '#1d2733', 'text-valign': 'bottom', 'text-margin-y': 3,
-        'text-background-color': '#ffffff', 'text-background-opacity': 0.75, 'text-background-padding': 1,
-        'border-width': 1, 'border-color': '#ffffff', 'min-zoomed-font-size': 9, 'text-wrap': 'ellipsis',
-        'text-max-width': 140, 'z-index': 'data(degree)' } },
-      { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#1d2733', 'font-weight': 'bold',
-        'z-index': 9999 } },
-      { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
-      { selector: 'node.near', style: { 'border-width': 2, 'border-color': '#1d2733' } },
-      { selector: 'edge[kind = "relation"]', style: { width: 2, 'line-color': '#7b5cc4', 'line-style': 'dashed',
-        'target-arrow-shape': 'triangle', 'target-arrow-color': '#7b5cc4', 'curve-style': 'bezier', label: 'data(label)',
-        'font-size': 11, color: '#5b4a8a', 'text-rotation': 'autorotate' } },
-      { selector: 'edge[kind = "events"]', style: { width: 'data(width)', 'line-color': '#9fb3c8',
-        'target-arrow-shape': 'triangle', 'target-arrow-color': '#9fb3c8', 'curve-style': 'bezier', opacity: 0.85 } },
-      { selector: 'edge:selected', style: { 'line-color': '#e08a1e', 'target-arrow-color': '#e08a1e' } },
-    ],
+    style: graphStyle(1),
     layout: { name: 'preset', positions: n => place(n.id()), fit: true, padding: 24 },
   });
   window.sitrepGraph = cy;
+  // labels keep one size on screen; those that would overlap a more important one are hidden
+  let styledAt = null, pending = null;
+  const relabel = () => {
+    pending = null;
+    if (cy.destroyed()) return;
+    if (styledAt !== cy.zoom()) { styledAt = cy.zoom(); cy.style().fromJson(graphStyle(styledAt)).update(); }
+    declutter(cy);
+  };
+  const later = () => { if (!pending) pending = setTimeout(relabel, 60); };
+  cy.on('zoom pan resize', later);
+  window.sitrepGraphRelabel = relabel;
+  relabel();
   const order = cy.nodes().sort((a, b) => String(a.data('label')).localeCompare(String(b.data('label'))));
   const live = h('p', { class: 'sr-only', 'aria-live': 'polite', id: 'graph-live' });
   canvas.after(live);
   const highlight = node => {  // the node and its neighbours stand out, the rest fades
     cy.elements().removeClass('faded near');
-    if (!node) return;
+    if (!node) { declutter(cy); return; }
     const hood = node.closedNeighborhood();
     cy.elements().not(hood).addClass('faded');
     hood.nodes().not(node).addClass('near');
     live.textContent = `${node.data('label')}: ${node.degree()} link(s) in this view.`;
+    declutter(cy);
   };
   const focusNode = (node, { centre = true } = {}) => {
     cy.$(':selected').unselect();
@@ -308,4 +369,8 @@ export async function render(root, params, _arg, current) {
           h('a', { href: '#/timeline' + qs({ actor: d.source, type }) }, `${n} × ${type}`)))));
     }
   });
+  if (focusId) {  // ?focus=ID (from the timeline, a profile): that actor selected, its neighbours highlighted
+    const n = cy.getElementById(focusId);
+    if (n.length) focusNode(n); else live.textContent = `${focusId} is not in the graph with these filters.`;
+  }
 }
