@@ -39,6 +39,8 @@ SHOWN = {
     "lgl": ["toponym precision", "toponym recall", "toponym F1", "accuracy@161km", "mean error km"],
     "news": NEWS_SHOWN,
     "news-held": NEWS_SHOWN,
+    "fr": ["articles read as French", "event precision", "required events found", "must-not errors",
+           "quotes found", "quotes with right speaker", "places right", "dates right"],
 }
 #: a result file that is another split of a suite: name -> (suite, extra arguments)
 VARIANTS = {"news": ("news", ["--split", "dev"]), "news-held": ("news", ["--split", "held"])}
