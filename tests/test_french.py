@@ -71,7 +71,10 @@ def test_french_quotes_have_their_speaker(doc):
 
 def test_french_places_and_dates(doc):
     places = {p.name: p for p in doc.places}
-    assert {"Aleppo", "Idlib", "Damascus"} <= set(places)
+    assert {"Aleppo", "Idlib", "Beirut"} <= set(places)
+    # "a accusé Damas" names the government, not the town (eval/news GUIDELINES §9)
+    assert "Damascus" not in places
+    assert "Damas" in {m.text for a in doc.actors if a.id == "SYR" for m in a.mentions}
     assert {m.text for m in places["Aleppo"].mentions} == {"Alep"}
     dates = {(d.text, d.value) for d in doc.dates}
     assert ("samedi", "2024-11-30") in dates and ("30 novembre", "2024-11-30") in dates
@@ -178,3 +181,19 @@ def test_the_situation_merges_french_and_english_reports(tmp_path):
     assert len(hts) == 1 and hts[0]["n_articles"] == 2
     assert len(sohr) == 1 and sohr[0]["n_articles"] == 2
     assert len(aleppo) == 1 and aleppo[0]["n_articles"] == 2
+
+
+def test_french_places_said_where_and_capitals_that_act():
+    """A country is a place after a French setting preposition ("au Liban", "en Syrie", "la deuxième ville
+    de Syrie"), not as an actor ("la Russie a attaqué"); a dated French dateline names its town, not
+    the agency in its parentheses; a capital that receives ("a critiqué Moscou") is its government."""
+    doc = default_pipeline()(Article(
+        text="KIEV, 12 décembre (Agence du Golfe) - La Russie a lancé jeudi une attaque de drones contre Odessa, "
+             "a indiqué le gouverneur. Des combats ont aussi éclaté au Liban et en Syrie. Le président "
+             "ukrainien a critiqué Moscou.", id="fr-3", published="2024-12-12", language="fr"))
+    places = {p.name: p for p in doc.places}
+    assert {"Kyiv", "Odesa", "Lebanon", "Syria"} <= set(places)
+    assert places["Odesa"].country_code == "UA"
+    assert "Russia" not in places and "Moscow" not in places
+    assert not any(m.text == "Golfe" for p in doc.places for m in p.mentions)
+    assert "Moscou" in {m.text for a in doc.actors if a.id == "RUS" for m in a.mentions}

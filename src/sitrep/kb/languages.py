@@ -82,11 +82,26 @@ def language_gazetteer(base, language: str):
                 first, _, rest = m.partition(" ")
                 if first.lower() in ("le", "la", "les") and rest:
                     extra.setdefault(fold(rest), town)
+    extra.update(_towns(base, language, fold))
     if not extra:
         return base
     g = copy.copy(base)
     g.names = ChainMap(extra, base.names)
+    g.own_names = frozenset(extra)  # the language's own names of these places (a dateline's "KIEV")
     return g
+
+
+def _towns(base, language: str, fold) -> dict[str, int]:
+    """The towns of ``kb/data/lang/places_<language>.yaml`` (name -> geonameid) as gazetteer entries."""
+    from . import load_yaml
+
+    path = DATA_DIR / "lang" / f"places_{language}.yaml"
+    out: dict[str, int] = {}
+    for name, gid in ((load_yaml(str(path)) or {}) if path.is_file() else {}).items():
+        hits = [i for i in base.lookup(str(name)) if base.entry(i).geonameid == int(gid)]
+        if hits:
+            out[fold(str(name))] = hits[0]
+    return out
 
 
 def _entries(path: str) -> list[tuple[str, list[str]]]:

@@ -7,7 +7,7 @@ from typing import Any, Iterable
 from ...article import ArticleState
 from ...gazetteer import load_gazetteer
 from ...kb import KnowledgeBase, load_kb
-from ...kb.agents import load_agents, load_cues
+from ...kb.agents import language_cues, load_agents, load_cues
 from ...kb.languages import language_agents_path, language_kb_key, load_language_kb
 from ..base import Stage
 from .builder import Builder
@@ -79,7 +79,9 @@ class ActorsStage(Stage):
             name, _ = self._kb_name(language)
             fuzzy = res.get(f"{name}/fuzzy_index/{self.config.fuzzy_min_chars}",
                             lambda: fuzzy_index(kb, self.config.fuzzy_min_chars))
-            data = ActorData(kb=kb, agents=agents, cues=res.get("actor_cues", load_cues),
+            cues = res.get("actor_cues", load_cues) if slot == "_res_actor_data" else \
+                res.get(f"actor_cues:{language}", lambda: language_cues(language))
+            data = ActorData(kb=kb, agents=agents, cues=cues,
                              role_heads=role_heads(agents), fuzzy=fuzzy,
                              gazetteer=lambda: res.get("gazetteer", load_gazetteer),
                              sources=res.get("described_sources", load_source_words))

@@ -71,8 +71,12 @@ class PlacesStage(Stage):
         return self.resources.get("place_words", lambda: lexicon.place_words(regions))
 
     def _news(self) -> lexicon.NewsCues:
-        gaz = self.gazetteer
-        return self.resources.get("place_cues", lambda: lexicon.load_news_cues(gaz))
+        gaz = self.resources.get("gazetteer", load_gazetteer)
+        base = self.resources.get("place_cues", lambda: lexicon.load_news_cues(gaz))
+        lang = self.__dict__.get("_res_language", "en")  # the article's, set by process
+        if lang in (None, "en"):
+            return base
+        return self.resources.get(f"place_cues:{lang}", lambda: lexicon.language_news_cues(base, lang))
 
     def _senses(self) -> dict:
         return self.resources.get("place_senses", lexicon.load_senses)
