@@ -34,7 +34,7 @@ SUITES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "polnear": (lambda r: r / "polnear_dev", "PolNeAR brat attributions (quotes and their sources)"),
     "lgl": (lambda r: r / "geoparsing_dev" / "lgl.xml", "LGL/GeoWebNews XML toponyms (places and coordinates)"),
     "news": (lambda r: news_root() or r / "news", "sitrep's real-news development set (eval/news, role-level)"),
-    "fr": (lambda r: fr_root() or r / "fr", "sitrep's French development set (eval/fr, gold.json shape)"),
+    "fr": (lambda r: fr_root() or r / "fr", "sitrep's French development set (eval/fr, authored, the news set's format)"),
 }
 
 
@@ -102,7 +102,7 @@ def run_suite(suite: str, data: Path, *, limit: Optional[int] = None, pipeline=N
         return evaluate_news(data, pipeline=pipeline, limit=limit, split=split)
     if suite == "fr":
         from .french import evaluate_french
-        return evaluate_french(data, pipeline=pipeline, limit=limit)
+        return evaluate_french(data, pipeline=pipeline, limit=limit, split=split)
     raise EvalDataError(f"unknown suite {suite!r}; suites: {', '.join(SUITES)}")
 
 
@@ -117,7 +117,7 @@ def register(app: typer.Typer) -> None:
         json_file: Optional[str] = typer.Option(
             None, "--json", help="also write the result as JSON to FILE ('-' = stdout only)"),
         confusion: bool = typer.Option(False, "--confusion", help="print the confusion matrix (plover, news)"),
-        split: str = typer.Option("dev", "--split", help="news: dev | held | all (held: once per change)"),
+        split: str = typer.Option("dev", "--split", help="news, fr: dev | held | all (held: once per change)"),
         details: Optional[bool] = typer.Option(None, "--details/--no-details",
                                                help="list what was missed or wrong (default: on for seed)"),
     ) -> None:
@@ -142,7 +142,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"Error: {err}", err=True)
             raise typer.Exit(1)
         args = ["sitrep", "eval", suite] + (["--data", str(data)] if data else []) + \
-            (["--limit", str(limit)] if limit else []) + (["--split", split] if suite == "news" else [])
+            (["--limit", str(limit)] if limit else []) + (["--split", split] if suite in ("news", "fr") else [])
         result.command = " ".join(shlex.quote(a) for a in args)
         if json_file == "-":
             sys.stdout.write(result.to_json() + "\n")

@@ -84,7 +84,8 @@ class ActorsStage(Stage):
             data = ActorData(kb=kb, agents=agents, cues=cues,
                              role_heads=role_heads(agents), fuzzy=fuzzy,
                              gazetteer=lambda: res.get("gazetteer", load_gazetteer),
-                             sources=res.get("described_sources", load_source_words))
+                             sources=res.get("described_sources", load_source_words) if slot == "_res_actor_data"
+                             else res.get(f"described_sources:{language}", lambda: load_source_words(language)))
             self.__dict__[slot] = data
         return data
 

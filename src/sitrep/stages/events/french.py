@@ -88,10 +88,11 @@ def _phrase_tokens(tok) -> list:
 class _Finder:
     """Look-ups of one article: the actor or place mention a token names."""
 
-    def __init__(self, state: ArticleState):
+    def __init__(self, state: ArticleState, place_nouns: frozenset = frozenset()):
         self.state = state
         self.mentions: list[Mention] = list(state.mentions)
         self.places = list(state.place_mentions)
+        self.place_nouns = place_nouns
 
     def actor(self, tok) -> Optional[Mention]:
         """The actor a noun phrase names: its head's mention, else a name in it; a generic agent with no
@@ -128,15 +129,46 @@ class _Finder:
         out: list[Mention] = []
         for tok in toks:
             for t in [tok, *[c for c in tok.children if c.dep_ == "conj"]]:
-                m = self.actor(t) or (self.place(t) if places else None)
+                if places and t.lemma_.lower() in self.place_nouns:   # "la ville ukrainienne de Dnipro"
+                    m = self.place(t) or self.actor(t)
+                else:
+                    m = self.actor(t) or (self.place(t) if places else None)
                 if m is not None and all(m.actor_id != x.actor_id for x in out):
                     out.append(m)
         return out
 
 
-def _sense(tok, senses: tuple[Sense, ...]) -> Optional[Sense]:
+#: acts that two coordinated subjects do to each other when no target is named ("l'Ukraine et la Pologne
+#: ont signé un accord", "Israël et le Hezbollah ont accepté un cessez-le-feu": each is the other's target)
+MUTUAL = frozenset({"CONSULT", "SUPPORT", "AGREE", "CONCEDE", "COOPERATE", "RETREAT"})
+
+
+class _Kid:
+    """A dependent of a verb as the rules read it: the token and its relation."""
+
+    __slots__ = ("tok", "dep_")
+
+    def __init__(self, tok, dep: str):
+        self.tok, self.dep_ = tok, dep
+
+
+def _kids(verb, dated: frozenset = frozenset()) -> list:
+    """The verb's dependents, with the dependents of a date word the parser hung between the verb and
+    its object ("a attaqué *jeudi* la ville", "se sont emparés *vendredi* de la localité": the object
+    under "jeudi", the complement under "vendredi") read as the verb's own."""
+    out = []
+    for c in verb.children:
+        if c.i in dated and c.dep_ in ("xcomp", "obj", "obl", "obl:mod", "nmod"):
+            out += [_Kid(g, "obj" if g.dep_ == "obj" else "obl") for g in c.children
+                    if g.i not in dated and g.i > c.i and g.dep_ in ("obj", "nmod", "obl", "obl:mod", "obl:arg")]
+            continue
+        out.append(_Kid(c, c.dep_))
+    return out
+
+
+def _sense(tok, senses: tuple[Sense, ...], dated: frozenset = frozenset()) -> Optional[Sense]:
     """The first sense of a verb whose object condition holds."""
-    objs = [c for c in tok.children if c.dep_ in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass")]
+    objs = [k.tok for k in _kids(tok, dated) if k.dep_ in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass")]
     for s in senses:
         if s.objects is None or any(o.lemma_.lower() in s.objects or o.lower_ in s.objects for o in objs):
             return s
@@ -168,20 +200,21 @@ def _subjects(verb) -> tuple[list, list, bool]:
     return [], [], False
 
 
-def _targets(verb, sense: Sense, lex: Lexicon) -> list:
+def _targets(verb, sense: Sense, lex: Lexicon, dated: frozenset = frozenset()) -> list:
     """The tokens naming the act's target."""
     preps = sense.preps or lex.target_preps
-    obj = [c for c in verb.children if c.dep_ == "obj"]
+    kids = _kids(verb, dated)
+    obj = [k.tok for k in kids if k.dep_ == "obj"]
     if sense.objects is not None:   # the object is the act's thing: its complement, or the verb's, is the target
-        things = [c for c in verb.children if c.dep_ in ("obj", "obl:arg", "obl", "obl:mod")
-                  and (c.lemma_.lower() in sense.objects or c.lower_ in sense.objects)]
+        things = [k.tok for k in kids if k.dep_ in ("obj", "obl:arg", "obl", "obl:mod")
+                  and (k.tok.lemma_.lower() in sense.objects or k.tok.lower_ in sense.objects)]
         out = [d for t in things for d in t.children if d.dep_ == "nmod" and _case(d) in preps | {"de"}]
-        out += [c for c in verb.children if c.dep_ in ("obl:arg", "obl", "obl:mod") and c not in things
-                and _case(c) in preps and _case(c) != "de"]
+        out += [k.tok for k in kids if k.dep_ in ("obl:arg", "obl", "obl:mod") and k.tok not in things
+                and _case(k.tok) in preps and _case(k.tok) != "de"]
         return out
     if obj:
         return obj
-    return [c for c in verb.children if c.dep_ in ("obl:arg", "obl", "obl:mod", "iobj") and _case(c) in preps]
+    return [k.tok for k in kids if k.dep_ in ("obl:arg", "obl", "obl:mod", "iobj") and _case(k.tok) in preps]
 
 
 def _noun_targets(noun, lex: Lexicon) -> list:
@@ -227,13 +260,13 @@ def _place(finder: _Finder, verb, lex: Lexicon, exclude: set) -> Optional[str]:
     return None
 
 
-def _candidates(sent, lex: Lexicon) -> list[tuple]:
+def _candidates(sent, lex: Lexicon, dated: frozenset = frozenset()) -> list[tuple]:
     """(trigger token, sense, kind, argument head) of a sentence: verbs, and act nouns of light verbs."""
     out = []
     for tok in sent:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in lex.verbs:
-            s = _sense(tok, lex.verbs[lemma])
+            s = _sense(tok, lex.verbs[lemma], dated)
             if s is not None:
                 out.append((tok, s, "verbal", tok))
         elif tok.pos_ == "NOUN" and lemma in lex.nouns and tok.dep_ == "obj" \
@@ -257,10 +290,11 @@ def _confidence(kind: str, sources: list, targets: list, config) -> float:
 
 def french_events(state: ArticleState, lex: Lexicon, onto: Ontology, config) -> list[RawEvent]:
     """The raw events of every sentence of a French article (merged by the stage as English ones are)."""
-    doc, finder, out = state.doc, _Finder(state), []
+    doc, finder, out = state.doc, _Finder(state, lex.place_nouns), []
     pub = state.article.published
+    dated = frozenset(t.i for d in state.dates for t in (doc.char_span(d.start, d.end, alignment_mode="expand") or ()))
     for sent in doc.sents:
-        cands = _candidates(sent, lex)
+        cands = _candidates(sent, lex, dated)
         triggers = {c[0].i for c in cands}
         toks = [t for t in sent if not t.is_space]
         if not toks:
@@ -271,17 +305,21 @@ def french_events(state: ArticleState, lex: Lexicon, onto: Ontology, config) -> 
             if sense.frame and any(c.i in triggers for c in trig.children if c.dep_ in ("xcomp", "ccomp")):
                 continue  # "promet de soutenir": the promised act is the event
             src_toks, pass_targets, _ = _subjects(verb)
-            tgt_toks = pass_targets or (_targets(trig, sense, lex) if kind == "verbal" else _noun_targets(trig, lex))
+            tgt_toks = pass_targets or (_targets(trig, sense, lex, dated) if kind == "verbal"
+                                        else _noun_targets(trig, lex))
             sources = finder.arguments(src_toks, places=False)
             if sense.subject_is_target:
                 sources, targets = finder.arguments(tgt_toks, places=False), sources
-            else:
-                targets = finder.arguments(tgt_toks, places=True)
+            else:   # a protest is held in a place, never against it ("ont manifesté à Tbilissi")
+                targets = finder.arguments(tgt_toks, places=sense.type != "PROTEST")
             targets = [t for t in targets if all(t.actor_id != s.actor_id for s in sources)]
             if not sources and not targets:
                 continue
             negated = _negated(verb)
             type_, mode = sense.type, sense.mode
+            pairs = [(src, tgt) for src in (sources or [None]) for tgt in (targets or [None])]
+            if len(sources) > 1 and not targets and type_ in MUTUAL:   # each joint subject is the other's target
+                pairs = [(a, b) for a in sources for b in sources if a is not b]
             if negated and type_ in lex.negation_as:
                 conv = lex.negation_as[type_]
                 type_, mode, negated = conv["type"], conv["mode"], False
@@ -297,11 +335,10 @@ def french_events(state: ArticleState, lex: Lexicon, onto: Ontology, config) -> 
                 conf = round(max(conf - config.headline_penalty, config.min_event_confidence), 2)
             trigger = trig.text if kind == "verbal" else f"{verb.text} {trig.text}"
             cameo = sense.cameo or onto.cameo(type_, mode)
-            for src in (sources or [None]):  # type: ignore[list-item]  # no source: one event without
-                for tgt in (targets or [None]):  # type: ignore[list-item]
-                    out.append(RawEvent(type=type_, mode=mode, contexts=list(sense.contexts), source=src,
-                                        target=tgt, negated=negated, modality=modality, date=date,
-                                        location=place, sentence=span, trigger=trigger, confidence=conf,
-                                        cameo=cameo, lemma=trig.lemma_.lower(), sent_start=span.start,
-                                        victim_ok=False))
+            for src, tgt in pairs:  # no source: one event without
+                out.append(RawEvent(type=type_, mode=mode, contexts=list(sense.contexts), source=src,
+                                    target=tgt, negated=negated, modality=modality, date=date,
+                                    location=place, sentence=span, trigger=trigger, confidence=conf,
+                                    cameo=cameo, lemma=trig.lemma_.lower(), sent_start=span.start,
+                                    victim_ok=False))
     return out
