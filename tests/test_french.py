@@ -41,7 +41,10 @@ def test_a_french_article_is_read_as_french(doc):
 
 def test_french_names_resolve_to_the_kb(doc):
     ids = {a.id for a in doc.actors}
-    assert {"HTS", "SOHR", "RUS", "TUR", "ERDOGAN"} <= ids
+    assert {"HTS", "SOHR", "RUS_MIL", "TUR", "ERDOGAN"} <= ids
+    # "l'aviation russe": the agent takes the demonym after it, as "Russian aviation" in English
+    mil = next(a for a in doc.actors if a.id == "RUS_MIL")
+    assert (mil.country, mil.sector, [m.text for m in mil.mentions]) == ("RUS", "MIL", ["aviation russe"])
     hts = next(a for a in doc.actors if a.id == "HTS")
     assert {"Hayat Tahrir al-Cham", "HTC"} <= {m.text for m in hts.mentions}
     for a in doc.actors:  # every offset refers to the French text
@@ -52,7 +55,7 @@ def test_french_names_resolve_to_the_kb(doc):
 def test_french_events_with_their_source_and_target(doc):
     got = {(e.type, _actor(doc, e.source), e.target.text if e.target else None) for e in doc.events}
     assert ("COERCE", "HTS", "Alep") in got            # s'emparer de
-    assert ("ASSAULT", "RUS", "rebelles") in got or ("ASSAULT", "RUS", None) in got  # bombarder
+    assert ("ASSAULT", "RUS_MIL", "rebelles") in got or ("ASSAULT", "RUS_MIL", None) in got  # bombarder
     assert ("ACCUSE", "ERDOGAN", "Damas") in got       # accuser
     assert any(t == "REQUEST" and s == "TUR" for t, s, _ in got)  # appeler à
     seize = next(e for e in doc.events if e.type == "COERCE")
@@ -216,6 +219,19 @@ def test_french_places_said_where_and_capitals_that_act():
     assert "Russia" not in places and "Moscow" not in places
     assert not any(m.text == "Golfe" for p in doc.places for m in p.mentions)
     assert "Moscou" in {m.text for a in doc.actors if a.id == "RUS" for m in a.mentions}
+
+
+def test_the_issues_french_sentence_reads_the_syrian_rebels():
+    """Issue #18's example: the rebels are Syrian rebels (not the Syrian state) who took Aleppo."""
+    doc = default_pipeline()(Article(
+        text="Les rebelles syriens ont pris le contrôle d'Alep samedi, a déclaré l'Observatoire syrien des droits "
+             "de l'homme.", id="fr-5", published="2024-11-30"))
+    assert doc.article.language == "fr"
+    reb = next(a for a in doc.actors if a.id == "SYR_REB")
+    assert (reb.kind, reb.country, [m.text for m in reb.mentions]) == ("armed_group", "SYR", ["rebelles syriens"])
+    ev = next(e for e in doc.events if e.type == "COERCE")
+    assert (ev.source.actor_id, ev.target.text, ev.date) == ("SYR_REB", "Alep", "2024-11-30")
+    assert "SYR" not in {a.id for a in doc.actors}
 
 
 def test_french_dialogue_dashes_and_inverted_pronouns():
