@@ -54,18 +54,18 @@ class ActorsStage(Stage):
         KB, shared with the other stages -- unless the stage was given its own files or leaves the
         package's KB out; "kb:fr" and so on for the KB read in another language."""
         res = self.resources
-        paths = self.config.kb_paths or res.kb_paths
+        paths = self.kb_paths or res.kb_paths
         key = language_kb_key(language)
-        if self.config.kb_package and paths == res.kb_paths:
+        if self.kb_package and paths == res.kb_paths:
             return key, paths
-        return f"{key}[{';'.join(paths)}{'' if self.config.kb_package else '|no-package'}]", paths
+        return f"{key}[{';'.join(paths)}{'' if self.kb_package else '|no-package'}]", paths
 
     def kb(self, language: str = "en") -> KnowledgeBase:
         """The knowledge base: the package's and the user's files (and the names in ``language``)."""
         name, paths = self._kb_name(language)
         if language_kb_key(language) == "kb":
-            return self.resources.get(name, lambda: load_kb(paths, self.config.kb_package))
-        return self.resources.get(name, lambda: load_language_kb(paths, language, self.config.kb_package))
+            return self.resources.get(name, lambda: load_kb(paths, self.kb_package))
+        return self.resources.get(name, lambda: load_language_kb(paths, language, self.kb_package))
 
     def data(self, language: str = "en") -> ActorData:
         """Every resource the rules read, loaded on first use and kept on the stage (not pickled)."""

@@ -317,9 +317,11 @@ def french_events(state: ArticleState, lex: Lexicon, onto: Ontology, config) -> 
                 continue
             negated = _negated(verb)
             type_, mode = sense.type, sense.mode
-            pairs = [(src, tgt) for src in (sources or [None]) for tgt in (targets or [None])]
+            srcs: list[Optional[Mention]] = [*sources] or [None]
+            tgts: list[Optional[Mention]] = [*targets] or [None]
+            pairs = [(src, tgt) for src in srcs for tgt in tgts]  # no source: one event without
             if len(sources) > 1 and not targets and type_ in MUTUAL:   # each joint subject is the other's target
-                pairs = [(a, b) for a in sources for b in sources if a is not b]
+                pairs = [(x, y) for x in sources for y in sources if x is not y]
             if negated and type_ in lex.negation_as:
                 conv = lex.negation_as[type_]
                 type_, mode, negated = conv["type"], conv["mode"], False
@@ -335,7 +337,7 @@ def french_events(state: ArticleState, lex: Lexicon, onto: Ontology, config) -> 
                 conf = round(max(conf - config.headline_penalty, config.min_event_confidence), 2)
             trigger = trig.text if kind == "verbal" else f"{verb.text} {trig.text}"
             cameo = sense.cameo or onto.cameo(type_, mode)
-            for src, tgt in pairs:  # no source: one event without
+            for src, tgt in pairs:
                 out.append(RawEvent(type=type_, mode=mode, contexts=list(sense.contexts), source=src,
                                     target=tgt, negated=negated, modality=modality, date=date,
                                     location=place, sentence=span, trigger=trigger, confidence=conf,

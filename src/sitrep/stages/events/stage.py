@@ -138,7 +138,7 @@ class EventsStage(Stage):
             return
         if state.language == "fr":  # a French parse: the French rules (.french)
             raw = french_events(state, self.french_lexicon(), self.ontology(), self.config)
-            state.events = finish(raw, self.config.require_source, self.config.min_confidence)
+            state.events = finish(raw, self.require_source, self.min_confidence)
             return
         lex = self.lexicon()
         mentions = state.mentions
