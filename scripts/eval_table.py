@@ -28,6 +28,9 @@ BENCH = ROOT / "benchmarks" / "results"
 NEWS_SHOWN = ["event type precision", "event type recall", "event type+source+target precision",
               "event type+source+target recall", "event confidence ECE", "quote speaker accuracy",
               "claim precision", "claim recall", "place precision", "place recall"]
+#: the French set (eval/fr, the news set's format and rules): issue #18's figures first
+FR_SHOWN = ["articles read as French", "event type+source+target precision", "event type+source+target recall",
+            "event type precision", "quote speaker accuracy", "quote recall", "place precision", "place recall"]
 #: the figures shown, per suite, in order
 SHOWN = {
     "seed": ["required events found", "must-not errors", "event precision", "quotes found",
@@ -39,9 +42,14 @@ SHOWN = {
     "lgl": ["toponym precision", "toponym recall", "toponym F1", "accuracy@161km", "mean error km"],
     "news": NEWS_SHOWN,
     "news-held": NEWS_SHOWN,
+    "fr": FR_SHOWN,
+    "fr-held": FR_SHOWN,
 }
 #: a result file that is another split of a suite: name -> (suite, extra arguments)
-VARIANTS = {"news": ("news", ["--split", "dev"]), "news-held": ("news", ["--split", "held"])}
+VARIANTS = {"news": ("news", ["--split", "dev"]), "news-held": ("news", ["--split", "held"]),
+            "fr": ("fr", ["--split", "dev"]), "fr-held": ("fr", ["--split", "held"])}
+#: the held-back splits: run only when asked (once per change)
+HELD = ("news-held", "fr-held")
 
 
 def run_suites(suites: list[str], data: str | None, limits: dict[str, int] | None = None) -> None:
@@ -154,9 +162,9 @@ def replace_block(text: str, tag: str, body: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--run", action="store_true", help="run the suites first (needs the data)")
-    ap.add_argument("--suites", nargs="+", default=[x for x in SHOWN if x != "news-held"],
-                    help="suites to run (news-held, the held-back third of the news set, only when asked: "
-                         "once per change)")
+    ap.add_argument("--suites", nargs="+", default=[x for x in SHOWN if x not in HELD],
+                    help="suites to run (news-held and fr-held, the held-back thirds of the news and French "
+                         "sets, only when asked: once per change)")
     ap.add_argument("--data", default=None)
     ap.add_argument("--readme", default=str(README))
     ap.add_argument("--check", action="store_true", help="fail when the README is out of date")

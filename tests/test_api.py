@@ -772,3 +772,21 @@ def test_csv_exports_defuse_formulas():
     from sitrep.api.routes.downloads import to_csv
 
     assert to_csv([{"a": "=HYPERLINK(1)", "b": "+1", "c": "plain"}]).splitlines()[1] == "'=HYPERLINK(1),'+1,plain"
+
+
+GREEK = ("Οι Σύροι αντάρτες κατέλαβαν το μεγαλύτερο μέρος του Χαλεπιού το Σάββατο, ανέφερε το "
+         "Συριακό Παρατηρητήριο για τα Ανθρώπινα Δικαιώματα.")
+
+
+def test_an_article_in_an_unsupported_language_is_a_422_and_nothing_is_stored(fresh_client):
+    c = fresh_client
+    before = c.get("/stats").json()["counts"]["articles"]
+    for path in ("/extract", "/articles"):
+        err = assert_error(c.post(path, json={"id": "el-1", "text": GREEK}, headers=AUTH), 422,
+                           "unsupported_language")
+        assert err["message"].startswith("unsupported language: Greek (el, confidence ")
+        err = assert_error(c.post(path, json={"text": NEW_ARTICLE, "language": "de"}, headers=AUTH), 422,
+                           "unsupported_language")
+        assert "German (de" in err["message"] and "as given with the article" in err["message"]
+    assert c.get("/stats").json()["counts"]["articles"] == before
+    assert c.get("/articles/el-1").status_code == 404

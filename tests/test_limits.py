@@ -205,7 +205,7 @@ def test_a_long_comma_list_of_names_is_read_in_linear_time_by_the_street_finder(
     from sitrep.geo.streets import find_streets
 
     places = next(s for s in pipeline.stages if s.name == "places")
-    nlp = pipeline.stages[0].nlp
+    nlp = next(s for s in pipeline.stages if s.name == "nlp").nlp
     doc = nlp.make_doc("Officials from " + ", ".join(["Russia", "Iran", "Turkey", "Syria"] * 1000) + " and Oman met.")
     t0 = time.perf_counter()
     find_streets(doc, places._street_lexicon(), places.gazetteer)

@@ -1,6 +1,6 @@
 """The pipeline: stages in order, checked at construction, run on one article or on a batch.
 
-    Article ─▶ nlp ─▶ actors ─▶ places ─▶ dates ─▶ events ─▶ quotes ─▶ claims ─▶ relations
+    Article ─▶ language ─▶ nlp ─▶ actors ─▶ places ─▶ dates ─▶ events ─▶ quotes ─▶ claims ─▶ relations
                                                                       ─▶ contradictions ─▶ Document
 
 A :class:`Pipeline` is picklable (its stages carry configuration, not models), so the same object runs
@@ -43,6 +43,7 @@ __all__ = ["STAGES", "Outcome", "Pipeline", "default_pipeline", "default_start_m
 
 #: stage name -> "module:Class"; the default pipeline runs them in this order.
 STAGES: dict[str, str] = {
+    "language": "sitrep.stages.language:LanguageStage",
     "nlp": "sitrep.stages.nlp:NlpStage",
     "actors": "sitrep.stages.actors:ActorsStage",
     "places": "sitrep.stages.places:PlacesStage",
@@ -102,10 +103,12 @@ class Pipeline:
                     f"put a stage that assigns them before it", stage=stage.name)
             available.update(stage.assigns)
 
-    def warm(self) -> "Pipeline":
+    def warm(self, language: str = "en") -> "Pipeline":
         """Load every stage's lazily loaded resources (model, knowledge base, gazetteer, lexicons) now, by
-        running the pipeline on a short built-in article; returns the pipeline."""
-        article = Article(text=_WARM_UP_TEXT, id="warm-up", published="2024-12-02")
+        running the pipeline on a short built-in article; returns the pipeline. ``language`` other than
+        English loads that language's resources (its spaCy pipeline, triggers, names) instead."""
+        article = Article(text=_WARM_UP_TEXTS[language], id="warm-up", published="2024-12-02",
+                          language=None if language == "en" else language)
         budgets = [limits.WARM_UP_TIMEOUT_S]
         if AlarmWatch.available():
             with AlarmWatch() as watch:
@@ -171,10 +174,25 @@ class Pipeline:
             alive = [i for i in range(run.n) if i not in run.failed]
             if not alive:
                 break
-            if type(stage).pipe is not Stage.pipe and run.whole_batch(k, stage, alive):
-                continue
-            run.each_article(k, stage, alive)
+            if not (type(stage).pipe is not Stage.pipe and run.whole_batch(k, stage, alive)):
+                run.each_article(k, stage, alive)
+            if "language" in stage.assigns:
+                self._warm_languages(run.states[i].language for i in alive if i not in run.failed)
         return run.outcomes(len(self.stages))
+
+    def _warm_languages(self, languages: Iterable[Optional[str]]) -> None:
+        """Load the resources of each language other than English met for the first time in this process
+        (the first French article's spaCy pipeline, triggers and names) outside the articles' time budgets:
+        a budget is for reading an article, not for loading a model. An English run never loads them."""
+        warmed = _WARMED_LANGUAGES.setdefault(self, set())
+        for lang in dict.fromkeys(languages):
+            if lang in (None, "en") or lang in warmed or lang not in _WARM_UP_TEXTS:
+                continue
+            warmed.add(lang)  # before warming: the warm-up article is in that language too
+            try:
+                self.warm(lang)
+            except SitrepError:
+                continue  # a broken resource fails each article of that language instead
 
     def _warm_quietly(self) -> None:
         """Warm up (see :meth:`warm`) once in this process, without raising: a broken stage fails each
@@ -219,9 +237,17 @@ class Pipeline:
 #: the pipelines warmed up in this process (a forked worker inherits the set with the resources)
 _WARMED: "weakref.WeakSet[Pipeline]" = weakref.WeakSet()
 
-#: a short article that touches every stage's resources (names, a place, a date, a quote, a number)
-_WARM_UP_TEXT = ("Rebels seize Aleppo\nSyrian rebels captured Aleppo on Sunday, officials in Damascus said. "
-                 "\"We will not negotiate,\" the defence minister told Reuters, adding that 20 soldiers died.")
+#: the languages other than English each pipeline has loaded in this process (see ``_warm_languages``)
+_WARMED_LANGUAGES: "weakref.WeakKeyDictionary[Pipeline, set]" = weakref.WeakKeyDictionary()
+
+#: a short article per language that touches every stage's resources (names, a place, a date, a quote, a number)
+_WARM_UP_TEXTS = {
+    "en": ("Rebels seize Aleppo\nSyrian rebels captured Aleppo on Sunday, officials in Damascus said. "
+           "\"We will not negotiate,\" the defence minister told Reuters, adding that 20 soldiers died."),
+    "fr": ("Les rebelles prennent Alep\nLes rebelles syriens se sont emparés d'Alep dimanche, ont indiqué des "
+           "responsables à Damas. « Nous ne négocierons pas », a déclaré le ministre de la Défense, ajoutant "
+           "que 20 soldats avaient été tués."),
+}
 
 
 @lru_cache(maxsize=4)

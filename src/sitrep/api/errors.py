@@ -1,7 +1,8 @@
 """Every error of the API in one shape, ``{"error": {"code", "message"}}``, with its HTTP status.
 
 :func:`install` maps sitrep's errors (:mod:`sitrep.errors`) and FastAPI's onto it: a bad filter is a 400, a
-name the store cannot find a 404, an unreadable article a 422 (413 when too large), an id stored with
+name the store cannot find a 404, an unreadable article a 422 (413 when too large; ``unsupported_language``
+for an article in a language sitrep does not read), an id stored with
 another text a 409, a store that cannot be opened a 503, anything unexpected a 500 (details in the log).
 """
 
@@ -14,7 +15,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..core.errors import IdConflictError, QueryError, ReadError, SitrepError, StoreError, TooLargeError
+from ..core.errors import (
+    IdConflictError, QueryError, ReadError, SitrepError, StoreError, TooLargeError, UnsupportedLanguageError,
+)
 from .models import ErrorResponse
 
 
@@ -87,6 +90,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(SitrepError)
     async def _sitrep_error(request: Request, exc: SitrepError):
+        if exc.code == UnsupportedLanguageError.code:  # a failure of the pipeline keeps its code, not its class
+            return error(422, UnsupportedLanguageError.kind, exc.message)
         return error(422, "extraction_failed", str(exc))
 
     @app.exception_handler(Exception)

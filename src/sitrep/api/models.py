@@ -413,7 +413,7 @@ class ArticleIn(BaseModel):
     published: Optional[str] = Field(default=None, pattern=PUBLISHED_RE,
                                      description="YYYY-MM-DD (a timestamp is cut to its date)")
     source: Optional[str] = Field(default=None, description="The outlet's name.")
-    language: Optional[str] = Field(default=None, description='Default "en".')
+    language: Optional[str] = Field(default=None, description='ISO 639-1 ("en", "fr"); default: detected from the text.')
 
     @field_validator("published")
     @classmethod

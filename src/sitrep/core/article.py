@@ -47,7 +47,9 @@ class Article:
     source: Optional[str] = None
     url: Optional[str] = None
     published: Optional[str] = None  # YYYY-MM-DD
-    language: str = "en"
+    #: the language the article was given in (JSONL, the API, a caller), ISO 639-1; ``None`` when nobody
+    #: said: the ``language`` stage then detects it
+    language: Optional[str] = None
     origin: Optional[str] = None  # where it was read from (path, path:line)
     #: what reading it noticed (an encoding taken from a byte-order mark, a page date that is no date);
     #: they start the document's ``warnings``
@@ -68,9 +70,10 @@ class Article:
                 raise MalformedRecordError(f"publication date {self.published!r} is not a date YYYY-MM-DD",
                                            article_id=self.id, path=self.origin) from None
 
-    def meta(self) -> ArticleMeta:
+    def meta(self, *, language: Optional[str] = None, language_confidence: Optional[float] = None) -> ArticleMeta:
         return ArticleMeta(id=self.id, title=self.title, source=self.source, url=self.url,
-                           published=self.published, language=self.language)
+                           published=self.published, language=language or self.language or "en",
+                           language_confidence=language_confidence)
 
 
 @dataclass
@@ -179,6 +182,9 @@ class ArticleState:
     ``dates``                 time expressions                                dates
     ``events`` ... ``contradictions``  the contract's lists                   their stages
     ``warnings``              any stage may append                            all
+    ``language``,             the language the article is read in (ISO        language
+    ``language_confidence``   639-1; the given one or English until then)
+                              and the detector's probability of it
     ========================  ==============================================  ===========
 
     The stage contract is enforced: a field is **unset until a stage assigns it**, and reading it before
@@ -190,6 +196,10 @@ class ArticleState:
     def __init__(self, article: Article, **fields: Any):
         self.article = article
         self.warnings: list[str] = list(article.warnings) if article.warnings else []
+        #: the language every stage reads the article in: the given one (English when none was given)
+        #: until the ``language`` stage settles it; always visible, like ``warnings``
+        self.language: str = article.language or "en"
+        self.language_confidence: Optional[float] = None
         self.assigned: set[str] = {"article"}
         for name, value in fields.items():
             if name == "warnings":
@@ -312,7 +322,7 @@ class ArticleState:
     def to_document(self, *, include_text: bool = True) -> Document:
         g = self.get
         return Document(
-            article=self.article.meta(),
+            article=self.article.meta(language=self.language, language_confidence=self.language_confidence),
             text=self.text if include_text else None,
             actors=g("actors"), events=g("events"), quotes=g("quotes"), places=g("places"),
             claims=g("claims"), relations=g("relations"), contradictions=g("contradictions"),

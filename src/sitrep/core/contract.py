@@ -54,7 +54,11 @@ class ArticleMeta(_Model):
     source: Optional[str] = None
     url: Optional[str] = None
     published: Optional[str] = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
-    language: str = "en"
+    language: str = Field(default="en", description="The language the article was read in (ISO 639-1): the "
+                          "detected one, or the one given with the article.")
+    language_confidence: Optional[float] = Field(
+        default=None, ge=0, le=1, description="The language detector's probability that the text is in "
+        "`language` (none when no detection ran).")
 
     @field_validator("published")
     @classmethod

@@ -17,6 +17,8 @@ pipeline stage it happened in::
     ├── StageError                   E201 a stage failed on one article (wraps the cause)
     │   ├── ArticleTimeoutError      E202 the article ran over its time budget (the stage was stopped)
     │   └── WorkerLostError          E203 the worker process running the article died (a crash, OOM)
+    ├── UnsupportedLanguageError     E204 an article in a language sitrep does not read (``unsupported_language``:
+    │                                     the language and the detector's confidence)
     ├── ConfigError                  the pipeline or its data is set up wrongly
     │   ├── PipelineOrderError       E301 a stage needs what no earlier stage assigns
     │   │   └── UnassignedFieldError E304 a stage read a state field unassigned or not in its needs
@@ -128,6 +130,21 @@ class ArticleTimeoutError(StageError):
 
 class WorkerLostError(StageError):
     code = "E203"
+
+
+class UnsupportedLanguageError(SitrepError):
+    """An article in a language sitrep cannot read (Greek, Arabic, ...), refused rather than read as
+    English junk: ``language`` is its ISO 639 code, ``confidence`` the detector's probability of it,
+    ``supported`` the languages sitrep reads. Its API code is ``unsupported_language`` (a 422)."""
+
+    code = "E204"
+    kind = "unsupported_language"
+
+    def __init__(self, message: str, *, language: str, confidence: Optional[float] = None,
+                 supported: tuple[str, ...] = (), **kw):
+        self.language, self.confidence, self.supported = language, confidence, tuple(supported)
+        kw.setdefault("stage", "language")
+        super().__init__(message, **kw)
 
 
 class ConfigError(SitrepError):

@@ -34,6 +34,7 @@ SUITES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "polnear": (lambda r: r / "polnear_dev", "PolNeAR brat attributions (quotes and their sources)"),
     "lgl": (lambda r: r / "geoparsing_dev" / "lgl.xml", "LGL/GeoWebNews XML toponyms (places and coordinates)"),
     "news": (lambda r: news_root() or r / "news", "sitrep's real-news development set (eval/news, role-level)"),
+    "fr": (lambda r: fr_root() or r / "fr", "sitrep's French development set (eval/fr, authored, the news set's format)"),
 }
 
 
@@ -44,6 +45,16 @@ def news_root(cwd: Optional[Path] = None) -> Optional[Path]:
     for folder in (cwd, *cwd.parents, Path(__file__).resolve().parents[3]):
         cand = folder / "eval" / "news"
         if (cand / "texts").is_dir():
+            return cand
+    return None
+
+
+def fr_root(cwd: Optional[Path] = None) -> Optional[Path]:
+    """The nearest ``eval/fr`` folder in the working directory or above it, else the source checkout's."""
+    cwd = Path(cwd or Path.cwd()).resolve()
+    for folder in (cwd, *cwd.parents, Path(__file__).resolve().parents[3]):
+        cand = folder / "eval" / "fr"
+        if (cand / "gold").is_dir():
             return cand
     return None
 
@@ -64,6 +75,8 @@ def data_root(cwd: Optional[Path] = None) -> Optional[Path]:
 def default_data(suite: str, cwd: Optional[Path] = None) -> Optional[Path]:
     if suite == "news":
         return news_root(cwd)
+    if suite == "fr":
+        return fr_root(cwd)
     root = data_root(cwd)
     if root is None:
         return None
@@ -87,6 +100,9 @@ def run_suite(suite: str, data: Path, *, limit: Optional[int] = None, pipeline=N
     if suite == "news":
         from .news import evaluate_news
         return evaluate_news(data, pipeline=pipeline, limit=limit, split=split)
+    if suite == "fr":
+        from .french import evaluate_french
+        return evaluate_french(data, pipeline=pipeline, limit=limit, split=split)
     raise EvalDataError(f"unknown suite {suite!r}; suites: {', '.join(SUITES)}")
 
 
@@ -95,13 +111,13 @@ def register(app: typer.Typer) -> None:
 
     @app.command("eval")
     def eval_command(
-        suite: str = typer.Argument(..., help="seed | plover | polnear | lgl | news"),
+        suite: str = typer.Argument(..., help="seed | plover | polnear | lgl | news | fr"),
         data: Optional[Path] = typer.Option(None, "--data", help="gold data (file or folder); default: shared/data"),
         limit: Optional[int] = typer.Option(None, "--limit", min=1, help="score only the first N items"),
         json_file: Optional[str] = typer.Option(
             None, "--json", help="also write the result as JSON to FILE ('-' = stdout only)"),
         confusion: bool = typer.Option(False, "--confusion", help="print the confusion matrix (plover, news)"),
-        split: str = typer.Option("dev", "--split", help="news: dev | held | all (held: once per change)"),
+        split: str = typer.Option("dev", "--split", help="news, fr: dev | held | all (held: once per change)"),
         details: Optional[bool] = typer.Option(None, "--details/--no-details",
                                                help="list what was missed or wrong (default: on for seed)"),
     ) -> None:
@@ -126,7 +142,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"Error: {err}", err=True)
             raise typer.Exit(1)
         args = ["sitrep", "eval", suite] + (["--data", str(data)] if data else []) + \
-            (["--limit", str(limit)] if limit else []) + (["--split", split] if suite == "news" else [])
+            (["--limit", str(limit)] if limit else []) + (["--split", split] if suite in ("news", "fr") else [])
         result.command = " ".join(shlex.quote(a) for a in args)
         if json_file == "-":
             sys.stdout.write(result.to_json() + "\n")

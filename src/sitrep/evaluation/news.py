@@ -405,8 +405,9 @@ def _metrics(t: _Tally) -> list[Metric]:
 
 
 def evaluate_news(path: str | Path, *, pipeline=None, limit: Optional[int] = None,
-                  split: str = "dev") -> SuiteResult:
-    """Run the pipeline over the news set's ``split`` and score it."""
+                  split: str = "dev", suite: str = "news") -> SuiteResult:
+    """Run the pipeline over the news set's ``split`` (or another set in its format: ``suite``) and score
+    it; ``details["languages"]`` counts the languages the articles were read in."""
     golds, label = load_gold(path, split=split, limit=limit)
     if not golds:
         raise EvalDataError(f"no gold articles in split {split!r}", path=str(path))
@@ -420,11 +421,12 @@ def evaluate_news(path: str | Path, *, pipeline=None, limit: Optional[int] = Non
         score_quotes(gold, doc, tally)
         score_claims(gold, doc, tally)
         score_places(gold, doc, tally)
-    result = SuiteResult(suite="news", data=str(path), items=len(golds), failures=len(failures),
+    result = SuiteResult(suite=suite, data=str(path), items=len(golds), failures=len(failures),
                          seconds=time.perf_counter() - t0, metrics=_metrics(tally))
     result.metrics.insert(0, count("articles", len(golds), note=f"split {split}, {label}", higher_is_better=True))
     result.confusion = {g: dict(row) for g, row in tally.confusion.items()}
-    result.details = {"pipeline failures": failures, "misses": tally.misses}
+    result.details = {"pipeline failures": failures, "misses": tally.misses,
+                      "languages": dict(Counter(d.article.language for d in docs if d is not None))}
     strict = result.metric("event type+source+target precision")
     result.key_lines = [f"news ({split}, {label}): strict event precision {strict.display()}, "
                         f"recall {result.metric('event type+source+target recall').display()}"]

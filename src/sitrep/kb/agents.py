@@ -186,3 +186,19 @@ def load_cues(path: str | None = None) -> ActorCues:
         msg = "missing list" if e["type"] == "missing" else e["msg"].removeprefix("Value error, ")
         raise KnowledgeBaseError(f"{msg} {key!r}" if e["type"] == "missing" else msg, file=p, line=line,
                                  field=key) from None
+
+
+def language_cues(language: str, base: Optional[ActorCues] = None) -> ActorCues:
+    """The actor cues for articles in ``language``: the English lists with the words of
+    ``kb/data/lang/actor_cues_<language>.yaml`` added to the lists of the same names (the English
+    cues themselves when there is no such file)."""
+    base = base or load_cues()
+    path = DATA_DIR / "lang" / f"actor_cues_{language}.yaml"
+    if not path.is_file():
+        return base
+    data = load_yaml(str(path)) or {}
+    if not isinstance(data, dict) or any(k not in ActorCues.model_fields or k == "sector_names" for k in data):
+        raise KnowledgeBaseError("must map names of word lists of actor_cues.yaml to lists of words",
+                                 file=str(path), line=1)
+    update = {k: getattr(base, k) | frozenset(str(w).lower() for w in (v or ())) for k, v in data.items()}
+    return base.model_copy(update=update)

@@ -53,7 +53,14 @@ class KbRuler:
                 self.acronyms.setdefault(acronym_key(text), (label, eid))
                 continue
             key = norm(text)
-            if not key or key in self.names:
+            if key in self.names:
+                old = self.names[key]
+                if not old[2] and text == text.lower() and old[1] == eid:
+                    # the same name also listed in lower case ("Burkinabe" in English, "burkinabè" in a
+                    # French file): it matches lower-case text too
+                    self.names[key] = (old[0], eid, True)
+                continue
+            if not key:
                 continue
             self.names[key] = (label, eid, text == text.lower())
             last = text.split()[-1] if " " in text else ""

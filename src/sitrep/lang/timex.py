@@ -84,15 +84,22 @@ class TimexLexicon:
     steps: dict           # "last" -> -1
     seasons: dict         # "summer" -> 6
     patterns: dict
+    language: str = "en"  # the language dateparser reads the expressions in
 
     def __getitem__(self, key: str):
         return getattr(self, key)
 
 
-def read_lexicon() -> TimexLexicon:
-    """The lexicon of ``data/timex.yaml``, validated, with its expressions compiled (read anew: the
-    dates stage keeps it in its pipeline's resources as ``timex``)."""
-    model = validate_data(load_data("timex.yaml"), TimexFile, ORIGIN, stage="dates")
+#: language -> its words (English: ``timex.yaml``)
+LANGUAGE_FILES = {"en": "timex.yaml", "fr": "timex_fr.yaml"}
+
+
+def read_lexicon(language: str = "en") -> TimexLexicon:
+    """The lexicon of ``data/timex.yaml`` (of ``timex_fr.yaml`` for French), validated, with its
+    expressions compiled (read anew: the dates stage keeps it in its pipeline's resources as ``timex``,
+    ``timex:fr``)."""
+    name = LANGUAGE_FILES[language]
+    model = validate_data(load_data(name), TimexFile, f"sitrep/data/{name}", stage="dates")
     low = lambda d: {str(k).lower(): v for k, v in d.items()}  # noqa: E731
     months = {str(w).lower(): int(k) for k, ws in model.months.items() for w in ws}
     weekdays = {str(w).lower(): int(k) for k, ws in model.weekdays.items() for w in ws}
@@ -102,7 +109,7 @@ def read_lexicon() -> TimexLexicon:
                         future=frozenset(str(w).lower() for w in model.future_markers),
                         future_words=frozenset(str(w).lower() for w in model.future_words),
                         count_words=low(model.count_words), steps=low(model.steps), seasons=low(model.seasons),
-                        patterns=build_patterns(months, weekdays, relative_days, relations))
+                        patterns=build_patterns(months, weekdays, relative_days, relations), language=language)
 
 
 @lru_cache(maxsize=1)
@@ -332,23 +339,33 @@ def _timex_at(text: str, s: int, e: int, doc, lex: TimexLexicon) -> Optional[Tim
     return Timex(start=s, end=e, text=span, core=c, relation=relation, future=_is_future(doc, s, e, span, lex))
 
 
+def _capitalised_names(text: str, lex: TimexLexicon) -> str:
+    """``text`` with its month and weekday names capitalised (the same length: every offset holds), for a
+    language that writes them in lower case ("samedi 30 novembre"): the expressions look for capitals."""
+    words = sorted(set(lex.months) | set(lex.weekdays), key=len, reverse=True)
+    names = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    return names.sub(lambda m: m.group(0)[:1].upper() + m.group(0)[1:], text)
+
+
 def find_timexes(text: str, doc=None, lex: Optional[TimexLexicon] = None) -> list[Timex]:
     """Temporal expressions of ``text`` (spaCy ``doc`` of it optional), sorted, without overlaps."""
     lex = lex or load_lexicon()
+    seen = text if lex.language == "en" else _capitalised_names(text, lex)
     out: list[Timex] = []
-    for s, e in _longest_first(_candidates(text, doc, lex)):
-        t = _timex_at(text, s, e, doc, lex)
+    for s, e in _longest_first(_candidates(seen, doc, lex)):
+        t = _timex_at(seen, s, e, doc, lex)
         if t is not None:
+            t.text = text[t.start:t.end]
             out.append(t)
     return out
 
 
 # -- resolving -------------------------------------------------------------------------------------
 @lru_cache(maxsize=16)
-def _parser(base: dt.date):
+def _parser(base: dt.date, language: str = "en"):
     from dateparser.date import DateDataParser
 
-    return DateDataParser(languages=["en"], settings={
+    return DateDataParser(languages=[language], settings={
         "PREFER_DATES_FROM": "past",
         "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
         "RETURN_TIME_AS_PERIOD": True,
@@ -564,7 +581,7 @@ def _dateparser(c: str, base, future: bool, lex: TimexLexicon) -> Resolved:
     has_year = re.search(r"\b(1[6-9]|20)\d\d\b", c) is not None
     if base is None and not has_year:
         return None, None
-    parser = _parser(base or dt.date(2000, 1, 1))
+    parser = _parser(base or dt.date(2000, 1, 1), lex.language)
     data = parser.get_date_data(c)
     if data is None or data.date_obj is None:
         years = lex.patterns["any_year"].findall(c)

@@ -92,7 +92,7 @@ def record_to_article(rec: object, *, origin: str, max_bytes: int = DEFAULT_MAX_
         if f[name] is not None:
             setattr(art, name, f[name])
     art.published = published or art.published
-    art.language = f["language"] or "en"
+    art.language = f["language"] or art.language  # None: the language stage detects it
     return apply_dateline(art)
 
 

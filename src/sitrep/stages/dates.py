@@ -5,7 +5,7 @@ relations through :func:`sitrep.lang.timex.governing_date`). Each expression bec
 :class:`~sitrep.contract.TimeExpression` with its span, its value ("YYYY", "YYYY-MM" or "YYYY-MM-DD"),
 its precision and its relation ("since 2011" -> ``since``). Without a publication date, relative
 expressions are still listed, with ``value`` null. The words come from ``data/timex.yaml`` through the
-pipeline's resources (``timex``).
+pipeline's resources (``timex``); a French article's from ``data/timex_fr.yaml`` (``timex:fr``).
 """
 
 from __future__ import annotations
@@ -33,7 +33,9 @@ class DatesStage(Stage):
     assigns = ("dates",)
 
     def process(self, state: ArticleState) -> None:
-        lex = self.resources.get("timex", read_lexicon)
+        lang = state.language
+        lex = self.resources.get("timex", read_lexicon) if lang == "en" else \
+            self.resources.get(f"timex:{lang}", lambda: read_lexicon(lang))
         base = _base(state.article.published)
         timexes = find_timexes(state.text, state.doc, lex)
         for t in timexes:

@@ -1,4 +1,5 @@
-"""Stage ``nlp``: tokens, sentences, parse and named entities (spaCy).
+"""Stage ``nlp``: tokens, sentences, parse and named entities (spaCy), with the pipeline of the language
+the article is read in (``state.language``, settled by the ``language`` stage; English without it).
 
 A sentence longer than :data:`sitrep.limits.MAX_SENTENCE_TOKENS` (a list without end, a text without
 punctuation) is cut into pieces of at most that many tokens -- after a comma, semicolon, colon or dash
@@ -16,7 +17,7 @@ from spacy.attrs import TAG
 
 from .. import limits
 from ..core.article import ArticleState
-from ..nlp import FORCED_STARTS, load_pipeline
+from ..nlp import FORCED_STARTS, load_language_pipeline, load_pipeline
 from .base import Stage, StageConfig
 
 #: tokens after which an over-long sentence is preferably cut
@@ -76,12 +77,18 @@ class NlpStage(Stage):
     def nlp(self):
         return load_pipeline(self.model, self.kb_paths)
 
+    def nlp_for(self, language: Optional[str]):
+        """The spaCy pipeline for ``language`` (the configured model for English)."""
+        if language in (None, "en"):
+            return self.nlp
+        return load_language_pipeline(language, self.kb_paths)
+
     def _bounded(self, state: ArticleState, doc):
         """``doc``, or the text parsed again with its over-long sentences cut (and a warning)."""
         cuts = sentence_cuts(doc, self.max_sentence_tokens)
         if not cuts:
             return doc
-        nlp = self.nlp
+        nlp = self.nlp_for(state.language)
         again = nlp.make_doc(state.text)
         again.user_data[FORCED_STARTS] = cuts
         before = nlp.pipe_names[:nlp.pipe_names.index("sitrep_newline_sentences")]
@@ -115,10 +122,19 @@ class NlpStage(Stage):
         return state
 
     def process(self, state: ArticleState) -> None:
-        self._assign(state, self.nlp(state.text))
+        self._assign(state, self.nlp_for(state.language)(state.text))
 
     def pipe(self, states: Iterable[ArticleState]) -> Iterator[ArticleState]:
         states = list(states)
-        docs = self.nlp.pipe((s.text for s in states), batch_size=self.batch_size)
-        for state, doc in zip(states, docs):
-            yield self._assign(state, doc)
+        if all(s.language == "en" for s in states):
+            docs = self.nlp.pipe((s.text for s in states), batch_size=self.batch_size)
+            for state, doc in zip(states, docs):
+                yield self._assign(state, doc)
+            return
+        parsed: dict[int, object] = {}
+        for lang in dict.fromkeys(s.language for s in states):  # each language's articles in one batch
+            idx = [i for i, s in enumerate(states) if s.language == lang]
+            for i, doc in zip(idx, self.nlp_for(lang).pipe((states[i].text for i in idx), batch_size=self.batch_size)):
+                parsed[i] = doc
+        for i, state in enumerate(states):
+            yield self._assign(state, parsed[i])

@@ -230,8 +230,9 @@ def agent_mention(b, tok, agent) -> None:
     gives its country or group, else recorded for :func:`generic_agents`."""
     doc = b.doc
     ts, country, via_dem = agent_left(b, tok, agent)
+    te = agent_right(b, tok)
     absorbed = []
-    for i in range(ts, tok.i):
+    for i in [*range(ts, tok.i), *range(tok.i + 1, te + 1)]:
         m = b.tok_owner.get(i)
         if m is not None and m not in absorbed:
             absorbed.append(m)
@@ -243,14 +244,30 @@ def agent_mention(b, tok, agent) -> None:
     for m in absorbed:
         b.remove_mention(m)
     key, how = agent_key(b, agent, country, group, via_dem)
-    m = MentionRecord(start=doc[ts].idx, end=tok.idx + len(tok.text), key=key or "", how=how, ts=ts,
-                      te=tok.i + 1, head=tok.i)
+    m = MentionRecord(start=doc[ts].idx, end=doc[te].idx + len(doc[te].text), key=key or "", how=how, ts=ts,
+                      te=te + 1, head=tok.i)
     if key:
         b.ments.append(m)
     else:
         b.agent_records.append((m, agent))
-    for i in range(ts, tok.i + 1):
+    for i in range(ts, te + 1):
         b.tok_owner[i] = m
+
+
+def agent_right(b, tok) -> int:
+    """The last token of an agent's mention: the agent itself, or -- in a language whose adjectives follow
+    the noun (French) -- the demonym right after it ("les rebelles *syriens*", "l'armée *russe*")."""
+    if b.doc.lang_ == "en":
+        return tok.i
+    for c in tok.rights:
+        if c.i != tok.i + 1 or c.dep_ != "amod":
+            break
+        m = b.tok_owner.get(c.i)
+        a = b.actors.get(m.key) if m is not None else None
+        if m is not None and m.how == "demonym" and a is not None and a.kind == "state":
+            return c.i
+        break
+    return tok.i
 
 
 def agent_mentions(b) -> None:

@@ -19,6 +19,8 @@ A dateline ("WASHINGTON -") is where the story was filed: never an actor.
 
 from __future__ import annotations
 
+from typing import Optional
+
 
 def is_dateline(b, span) -> bool:
     """ "WASHINGTON (Reuters) -": an all-capitals name at the start of the text or of a line."""
@@ -67,20 +69,50 @@ def as_modifier(b, head, building: bool) -> bool:
 
 def as_prep_object(b, head, building: bool) -> bool:
     """ "condemned by Washington", "talks with Tehran", "the envoy of Moscow" act; "in Moscow" is a place."""
+    return _by_preposition(b, head.lower_, head.head, building, agent=head.dep_ == "agent")
+
+
+def _by_preposition(b, prep: str, gov, building: bool, agent: bool = False, of: tuple = ("of",)) -> bool:
+    """The rule of :func:`as_prep_object` for the preposition ``prep`` hanging on ``gov``."""
     cues = b.cues
-    prep = head.lower_
-    gov = head.head
-    if head.dep_ == "agent" or prep in cues.agent_preps:
+    if agent or prep in cues.agent_preps:
         return True
     if prep in cues.place_preps:
         return False
     if prep in cues.contact_preps:
         lem = gov.lemma_.lower()
         return lem in cues.contact_verbs or lem in cues.contact_nouns or lem in cues.object_verbs
-    if prep == "of":
+    if prep in of:
         lem = gov.lemma_.lower()
         return lem in b.data.role_heads or lem in cues.contact_nouns or building
     return building
+
+
+#: Universal Dependencies (French parses): the relation of the metonym -> its English counterpart's rule;
+#: an oblique or nominal modifier is read by its preposition (its ``case`` child: "par", "avec", "de")
+_UD_BY_DEP = {
+    "nsubj": as_subject,
+    "nsubj:pass": as_passive_subject,
+    "obj": as_object,
+    "iobj": lambda b, head, building: True,
+    "obl:agent": lambda b, head, building: True,
+}
+_UD_OBLIQUE = ("obl", "obl:arg", "obl:mod", "nmod")
+_UD_OF = ("de", "d'", "d\u2019", "du", "des")
+
+
+def _ud_metonym_acts(b, root, building: bool) -> Optional[bool]:
+    """:func:`metonym_acts` on a Universal Dependencies parse (None: no rule for the relation)."""
+    dep, head = root.dep_, root.head
+    rule = _UD_BY_DEP.get(dep)
+    if rule is not None:
+        return rule(b, head, building)
+    if dep in _UD_OBLIQUE:
+        prep = next((c.lower_ for c in root.children if c.dep_ == "case"), None)
+        if prep is None:
+            return building
+        return _by_preposition(b, prep, head, building, of=_UD_OF)
+    return None
 
 
 #: dependency label of the metonym -> the rule deciding whether it acts
@@ -103,6 +135,10 @@ def metonym_acts(b, span, label: str) -> bool:
     if is_dateline(b, span):
         return False  # a dateline ("WASHINGTON -"), where the story was filed
     building = is_building(b, span, label)
+    if b.doc.lang_ != "en":
+        acts = _ud_metonym_acts(b, root, building)
+        if acts is not None:
+            return acts
     rule = _BY_DEP.get(dep)
     if rule is not None:
         return rule(b, head, building)

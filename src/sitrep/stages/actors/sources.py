@@ -35,10 +35,12 @@ from ...kb import slug
 from .model import NAMED_HOWS, ActorRecord, MentionRecord
 
 ORIGIN = "sitrep/data/described_sources.yaml"
-#: determiners of a new individual ("a witness", "one driver", "another officer")
-INDEFINITE = frozenset({"a", "an", "one", "another"})
-#: determiners of a thing named before ("the department", "that organization")
-DEFINITE = frozenset({"the", "this", "that"})
+#: determiners of a new individual ("a witness", "one driver", "another officer"; French "un secouriste")
+INDEFINITE = frozenset({"a", "an", "one", "another", "un", "une", "des"})
+#: determiners of a thing named before ("the department", "that organization"; French "le ministère")
+DEFINITE = frozenset({"the", "this", "that", "le", "la", "les", "l'", "l\u2019", "ce", "cette", "cet", "ces"})
+#: Universal Dependencies (French): the relations of a phrase with a preposition ("*selon* des sources")
+_UD_OBLIQUE = frozenset({"obl", "obl:mod", "obl:arg", "nmod"})
 #: dependents after the head that belong to a description ("a source *close to the delegation*",
 #: "an officer *at the base*")
 _RIGHT_DEPS = frozenset({"prep", "amod", "acl", "nummod", "compound"})
@@ -82,11 +84,14 @@ class SourceWords:
     max_tokens: int
 
 
-def load_source_words() -> SourceWords:
+def load_source_words(language: str = "en") -> SourceWords:
     """The described-source words (validated), with the speech cues and the speaking texts
-    (``speaker_documents``) of ``quote_cues.yaml``."""
-    model = validate_data(load_data("described_sources.yaml"), DescribedSourcesFile, ORIGIN, stage="actors")
-    quote_cues = load_data("quote_cues.yaml")
+    (``speaker_documents``) of ``quote_cues.yaml``; for another language, of its own files
+    (``described_sources_fr.yaml``, ``quote_cues_fr.yaml``)."""
+    suffix = "" if language == "en" else f"_{language}"
+    model = validate_data(load_data(f"described_sources{suffix}.yaml"), DescribedSourcesFile,
+                          ORIGIN.replace(".yaml", f"{suffix}.yaml"), stage="actors")
+    quote_cues = load_data(f"quote_cues{suffix}.yaml")
     cues = quote_cues.get("cues") or []
     speech = [c for c in cues if isinstance(c, dict) and c.get("sense", "speech") == "speech"]
     verbs = frozenset(str(c["lemma"]).split()[0].lower() for c in speech if c.get("kind") == "verb")
@@ -111,11 +116,35 @@ def speaker_position(w: SourceWords, tok) -> Optional[str]:
     head = tok.head
     if tok.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in w.cue_verbs:
         return head.lemma_.lower()
+    if tok.doc.lang_ != "en":
+        return _ud_speaker_position(w, tok)
     if tok.dep_ in ("pobj", "dobj") and head.lower_ in w.cue_preps:
         first = head if head.i == 0 else head.doc[head.i - 1]
         if head.lower_ in w.cue_prep_first or first.lower_ in w.cue_prep_first:
             return head.lower_
     return None
+
+
+def _ud_speaker_position(w: SourceWords, tok) -> Optional[str]:
+    """:func:`speaker_position` on a Universal Dependencies parse (French): the subject the parser took
+    for the object in an inverted incise ("« … », a affirmé *un secouriste*"), the complement of a cue
+    preposition ("*selon* des sources sécuritaires")."""
+    head = tok.head
+    if tok.dep_ == "obj" and tok.i > head.i and head.pos_ == "VERB" and head.lemma_.lower() in w.cue_verbs \
+            and not any(c.dep_ == "nsubj" for c in head.children):
+        return head.lemma_.lower()
+    if tok.dep_ in _UD_OBLIQUE:
+        case = next((c.lower_ for c in tok.children if c.dep_ == "case"), None)
+        if case is not None and case in w.cue_preps:
+            return case
+    return None
+
+
+def _plural(tok) -> bool:
+    """A plural noun (English tags; the morphology of a Universal Dependencies parse)."""
+    if tok.doc.lang_ == "en":
+        return tok.tag_ in ("NNS", "NNPS")
+    return "Plur" in tok.morph.get("Number")
 
 
 def is_candidate(w: SourceWords, tok, cue: str) -> bool:
@@ -144,7 +173,7 @@ def kind_of(w: SourceWords, tok) -> str:
     if any(x in words for x in (lemma, tok.lower_) for words in heads) or any(
             c.lower_ in w.media_heads for c in tok.lefts if c.dep_ == "compound"):
         return "group"
-    return "group" if tok.tag_ in ("NNS", "NNPS") else "person"
+    return "group" if _plural(tok) else "person"
 
 
 # -- the words of a description -----------------------------------------------------------------
@@ -156,8 +185,9 @@ def left_edge(b, tok) -> int:
             ts = c.left_edge.i
         elif c.dep_ not in _LEFT_DEPS or c.is_punct:
             break
-    while ts < tok.i and (b.doc[ts].is_punct or b.doc[ts].is_quote):
-        ts += 1
+    while ts < tok.i and (b.doc[ts].is_punct or b.doc[ts].is_quote or (
+            b.doc.lang_ != "en" and b.doc[ts].dep_ == "case" and b.doc[ts].head.i == tok.i)):
+        ts += 1   # (a French preposition is the noun's "case" child: "*selon* des sources")
     return ts
 
 
@@ -165,8 +195,9 @@ def right_edge(b, tok, limit: int) -> int:
     """The last token of the description after ``tok``: its prepositional and adjectival modifiers,
     never past a comma or a clause ("an officer *at the base*, who ...")."""
     te = tok.i
+    deps = _RIGHT_DEPS if tok.doc.lang_ == "en" else _RIGHT_DEPS | {"nmod"}  # "un porte-parole *des FSR*"
     for c in tok.rights:
-        if c.dep_ not in _RIGHT_DEPS or c.i != te + 1 or c.right_edge.i - tok.i >= limit:
+        if c.dep_ not in deps or c.i != te + 1 or c.right_edge.i - tok.i >= limit:
             break
         if any(t.is_punct and t.text not in ("-", "'") for t in b.doc[c.i:c.right_edge.i + 1]):
             break
@@ -209,7 +240,9 @@ def _takes_over(b, tok) -> bool:
     if tok.i not in b.tok_owner:
         return True
     m = _pending_agent(b, tok.i)
-    if m is None or tok.tag_ not in ("NN", "NNP"):
+    singular = tok.tag_ in ("NN", "NNP") if tok.doc.lang_ == "en" else \
+        tok.pos_ in ("NOUN", "PROPN") and not _plural(tok)
+    if m is None or not singular:
         return False
     return any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.lefts) or (
         tok.i > 0 and b.doc[m.ts].lower_ in INDEFINITE)

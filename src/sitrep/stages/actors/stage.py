@@ -7,7 +7,8 @@ from typing import Any, Iterable
 from ...core.article import ArticleState
 from ...geo.gazetteer import load_gazetteer
 from ...kb import KnowledgeBase, load_kb
-from ...kb.agents import load_agents, load_cues
+from ...kb.agents import language_cues, load_agents, load_cues
+from ...kb.languages import language_agents_path, language_kb_key, load_language_kb
 from ..base import Stage
 from .builder import Builder
 from .config import ActorsConfig
@@ -48,44 +49,53 @@ class ActorsStage(Stage):
         return self.config.fuzzy
 
     # -- resources ---------------------------------------------------------------------------
-    def _kb_name(self) -> tuple[str, tuple[str, ...]]:
+    def _kb_name(self, language: str = "en") -> tuple[str, tuple[str, ...]]:
         """The resource name of this stage's KB and the user files it holds: "kb" -- the pipeline's
         KB, shared with the other stages -- unless the stage was given its own files or leaves the
-        package's KB out."""
+        package's KB out; "kb:fr" and so on for the KB read in another language."""
         res = self.resources
-        paths = self.config.kb_paths or res.kb_paths
-        if self.config.kb_package and paths == res.kb_paths:
-            return "kb", paths
-        return f"kb[{';'.join(paths)}{'' if self.config.kb_package else '|no-package'}]", paths
+        paths = self.kb_paths or res.kb_paths
+        key = language_kb_key(language)
+        if self.kb_package and paths == res.kb_paths:
+            return key, paths
+        return f"{key}[{';'.join(paths)}{'' if self.kb_package else '|no-package'}]", paths
 
-    def kb(self) -> KnowledgeBase:
-        """The knowledge base: the package's and the user's files."""
-        name, paths = self._kb_name()
-        return self.resources.get(name, lambda: load_kb(paths, self.config.kb_package))
+    def kb(self, language: str = "en") -> KnowledgeBase:
+        """The knowledge base: the package's and the user's files (and the names in ``language``)."""
+        name, paths = self._kb_name(language)
+        if language_kb_key(language) == "kb":
+            return self.resources.get(name, lambda: load_kb(paths, self.kb_package))
+        return self.resources.get(name, lambda: load_language_kb(paths, language, self.kb_package))
 
-    def data(self) -> ActorData:
+    def data(self, language: str = "en") -> ActorData:
         """Every resource the rules read, loaded on first use and kept on the stage (not pickled)."""
-        data = self.__dict__.get("_res_actor_data")
+        slot = "_res_actor_data" if language_kb_key(language) == "kb" else f"_res_actor_data:{language}"
+        data = self.__dict__.get(slot)
         if data is None:
             res = self.resources
-            kb = self.kb()
-            agents = res.get("agents", load_agents)
-            name, _ = self._kb_name()
+            kb = self.kb(language)
+            agents = res.get("agents", load_agents) if slot == "_res_actor_data" else \
+                res.get(f"agents:{language}", lambda: load_agents(language_agents_path(language)))
+            name, _ = self._kb_name(language)
             fuzzy = res.get(f"{name}/fuzzy_index/{self.config.fuzzy_min_chars}",
                             lambda: fuzzy_index(kb, self.config.fuzzy_min_chars))
-            data = ActorData(kb=kb, agents=agents, cues=res.get("actor_cues", load_cues),
+            cues = res.get("actor_cues", load_cues) if slot == "_res_actor_data" else \
+                res.get(f"actor_cues:{language}", lambda: language_cues(language))
+            data = ActorData(kb=kb, agents=agents, cues=cues,
                              role_heads=role_heads(agents), fuzzy=fuzzy,
                              gazetteer=lambda: res.get("gazetteer", load_gazetteer),
-                             sources=res.get("described_sources", load_source_words))
-            self.__dict__["_res_actor_data"] = data
+                             sources=res.get("described_sources", load_source_words) if slot == "_res_actor_data"
+                             else res.get(f"described_sources:{language}", lambda: load_source_words(language)))
+            self.__dict__[slot] = data
         return data
 
     def use_resources(self, resources):
-        self.__dict__.pop("_res_actor_data", None)
+        for slot in [k for k in self.__dict__ if k.startswith("_res_actor_data")]:
+            self.__dict__.pop(slot)
         return super().use_resources(resources)
 
     # -- one article -------------------------------------------------------------------------
     def process(self, state: ArticleState) -> None:
-        b = Builder(state, self.data(), self.config)
+        b = Builder(state, self.data(state.language), self.config)
         b.run()
         state.actors, state.mentions = output(b)

@@ -13,6 +13,7 @@ from ..base import Stage, StageConfig
 from .build import sentence_events
 from .context import ArticleContext
 from .fallback import ents_fallback
+from .french import french_events, load_french_lexicon
 from .lexicon import Lexicon, load_lexicon
 from .merge import finish
 
@@ -123,12 +124,21 @@ class EventsStage(Stage):
         onto = self.ontology()   # outside the loader: resources do not nest
         return self.resources.get("event_lexicon", lambda: load_lexicon(onto))
 
+    def french_lexicon(self) -> Lexicon:
+        """The French trigger lexicon (``event_lexicon:fr``), validated against the same ontology."""
+        onto = self.ontology()
+        return self.resources.get("event_lexicon:fr", lambda: load_french_lexicon(onto))
+
     # -- one article ---------------------------------------------------------------------------
     def process(self, state: ArticleState) -> None:
         """``state.events``: every sentence's raw events, filtered and merged across the article."""
         doc = state.doc
         if doc is None:
             state.events = []
+            return
+        if state.language == "fr":  # a French parse: the French rules (.french)
+            raw = french_events(state, self.french_lexicon(), self.ontology(), self.config)
+            state.events = finish(raw, self.require_source, self.min_confidence)
             return
         lex = self.lexicon()
         mentions = state.mentions

@@ -91,6 +91,8 @@ def dateline_places(text: str, gaz, news: NewsCues, out: _Collector) -> None:
         "CROMWELL -- The board ..."        ->  CROMWELL
     """
     for m in news.dateline.finditer(text):
+        if m.groupdict().get("agency"):  # a dated dateline's agency: no place ("(Agence du Golfe)")
+            out.out.append(Candidate(m.start("agency"), m.end("agency"), m.group("agency"), (), True, "ORG"))
         town = m.group("town").strip()
         if len(town.replace(".", "")) < _DATELINE_MIN_LETTERS or not is_primary(gaz, town):
             continue

@@ -36,6 +36,8 @@ from .lexicon import NewsCues, PlaceWords
 
 #: how many conjuncts back a coordinated mention looks for a locative first conjunct
 _CONJ_HOPS = 4
+#: the Universal Dependencies relations of a name with a preposition (French parses)
+_UD_OBLIQUE = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod"})
 
 
 def _span(doc, c: Candidate):
@@ -55,19 +57,30 @@ def _prep_locates(prep, words: PlaceWords, news: NewsCues) -> bool:
 
         "in Syria", "fled from Syria" (on a verb), "strikes on Kyiv", "the invasion of Ukraine"
     """
-    p = prep.lower_
-    head = prep.head
+    return _word_locates(prep.lower_, prep.head, words, news)
+
+
+def _word_locates(p: str, head, words: PlaceWords, news: NewsCues) -> bool:
+    """Does the preposition ``p`` hanging on ``head`` say where (see :func:`_prep_locates`)? The
+    preposition's token is the name's head in an English parse, its ``case`` child in a Universal
+    Dependencies one (French: "au Liban", "le sud du Liban")."""
     if p in news.setting_prepositions:
         return True
-    if p in news.motion_prepositions:
-        return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in words.speak
-    if p in ("on", "at"):
+    if p in news.motion_prepositions and head.pos_ in ("VERB", "AUX"):
+        return head.lemma_.lower() not in words.speak
+    if p in news.assault_prepositions:
         return head.lower_ in news.assault_heads or head.lemma_.lower() in news.assault_heads
-    if p == "of":
+    if p in news.of_prepositions:
         return head.lower_ in news.of_place_heads or head.lower_ in news.frames
     if p in news.example_prepositions:  # "in countries including China"
         return head.dep_ == "pobj" and head.head.lower_ in news.setting_prepositions
     return False
+
+
+def _case_locates(root, words: PlaceWords, news: NewsCues) -> bool:
+    """A Universal Dependencies parse (French): does a preposition of the name (its ``case`` children,
+    "au", "en", "près de") say where, hanging on the name's head?"""
+    return any(ch.dep_ == "case" and _word_locates(ch.lower_, root.head, words, news) for ch in root.children)
 
 
 def _head_is_place(tok, covered: set, words: PlaceWords, news: NewsCues) -> bool:
@@ -92,9 +105,11 @@ def _locates(doc, root, covered: set, words: PlaceWords, news: NewsCues) -> bool
     dep = root.dep_
     if dep == "pobj" and _prep_locates(root.head, words, news):
         return True
+    if dep in _UD_OBLIQUE and _case_locates(root, words, news):
+        return True  # a UD parse: "au Liban", "la deuxième ville de Syrie"
     if dep in ("poss", "compound", "nmod", "amod") and _head_is_place(root.head, covered, words, news):
         return True
-    if dep in ("dobj", "nsubjpass") and root.head.lemma_.lower() in news.assault_verbs:
+    if dep in ("dobj", "nsubjpass", "obj", "nsubj:pass") and root.head.lemma_.lower() in news.assault_verbs:
         return True  # "NATO bombed Serbia", "Kyiv was shelled", "fled Syria"
     if dep == "appos" and _head_is_place(root.head, covered, words, news):
         return True  # "Oman's capital, Muscat"
@@ -158,8 +173,12 @@ def mark_actors(cands: list[Candidate], gaz) -> None:
 
 
 def is_state(gaz, i: int, name: str) -> bool:
-    """Reading ``i`` is a country, or a national capital under its own name ("Moscow")."""
-    return gaz.kind(i) == "country" or (i in gaz.capitals and name_key(gaz.name_of(i)) == name_key(name))
+    """Reading ``i`` is a country, or a national capital under its own name ("Moscow"; in another
+    language, under that language's name: "Moscou")."""
+    if gaz.kind(i) == "country":
+        return True
+    key = name_key(name)
+    return i in gaz.capitals and (name_key(gaz.name_of(i)) == key or key in getattr(gaz, "own_names", ()))
 
 
 def focus_countries(cands: list[Candidate], choice: list, gaz) -> Counter:

@@ -19,6 +19,7 @@ their inputs (the regions data, the gazetteer) as arguments: the stage gets them
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any, Optional
@@ -142,6 +143,35 @@ class PlaceCuesModel(_Strict):
     example_prepositions: list[str] = []
     setting_events: list[str] = []
     assault_verbs: list[str] = []
+    assault_prepositions: list[str] = ["on", "at"]
+    of_prepositions: list[str] = ["of"]
+
+
+class SettingCuesModel(_Strict):
+    """``data/place_cues_<lang>.yaml``: another language's cues of the story's setting, read in place of
+    the same lists of ``place_cues.yaml`` (the news-copy patterns stay the English file's)."""
+
+    format: str
+    setting_prepositions: list[str]
+    motion_prepositions: list[str] = []
+    assault_prepositions: list[str] = []
+    assault_heads: list[str] = []
+    assault_verbs: list[str] = []
+    of_prepositions: list[str] = []
+    of_place_heads: list[str] = []
+    setting_events: list[str] = []
+    example_prepositions: list[str] = []
+    place_heads: list[str] = []
+    setting_modifiers: list[str] = []
+    #: a dateline of this language: "KIEV, 21 novembre (Agence) -" (the months, lower case)
+    dateline_months: list[str] = []
+
+    @field_validator("format")
+    @classmethod
+    def _format(cls, v: str) -> str:
+        if v != "sitrep-setting-cues/1":
+            raise ValueError("not a setting-cues file (format: sitrep-setting-cues/1 expected)")
+        return v
 
 
 @dataclass(frozen=True)
@@ -174,6 +204,9 @@ class NewsCues:
     example_prepositions: frozenset = frozenset()
     setting_events: frozenset = frozenset()
     assault_verbs: frozenset = frozenset()
+    #: "strikes on Kyiv" (only on an assault head), "the invasion of Ukraine" (only on a frame or place head)
+    assault_prepositions: frozenset = frozenset({"on", "at"})
+    of_prepositions: frozenset = frozenset({"of"})
 
     def __getitem__(self, key: str) -> Any:  # the old dict interface: cues["heads"]
         return getattr(self, key)
@@ -220,7 +253,35 @@ def load_news_cues(gazetteer, raw: Optional[dict] = None) -> NewsCues:
         assault_heads=_low(m.assault_heads), of_place_heads=_low(m.of_place_heads),
         place_heads=_low(m.place_heads), setting_modifiers=_low(m.setting_modifiers),
         example_prepositions=_low(m.example_prepositions), setting_events=_low(m.setting_events),
-        assault_verbs=_low(m.assault_verbs))
+        assault_verbs=_low(m.assault_verbs), assault_prepositions=_low(m.assault_prepositions),
+        of_prepositions=_low(m.of_prepositions))
+
+
+def language_news_cues(base: NewsCues, language: str, raw: Optional[dict] = None) -> NewsCues:
+    """``base`` (the English cues) with the setting cues of ``data/place_cues_<language>.yaml`` in place
+    of its own; ``base`` itself when the language has no such file."""
+    name = f"place_cues_{language}.yaml"
+    if raw is None:
+        try:
+            raw = load_data(name)
+        except FileNotFoundError:
+            return base
+    m = _validated(SettingCuesModel, raw, f"sitrep/data/{name}")
+    fields: dict[str, Any] = {k: _low(v) for k, v in m.model_dump().items()
+                              if k not in ("format", "dateline_months")}
+    if m.dateline_months:
+        fields["dateline"] = _dated_dateline(m.dateline_months)
+    return dataclasses.replace(base, **fields)
+
+
+def _dated_dateline(months: list[str]) -> re.Pattern:
+    """A dateline with its date and any agency: "KIEV, 21 novembre (Agence de presse) - ", "BEYROUTH,
+    1er décembre - ". The agency in parentheses is the ``agency`` group (no place is read in it)."""
+    up = r"[A-ZÀ-Ý][A-ZÀ-Ý.'’\-]*[A-ZÀ-Ý.]"
+    return re.compile(
+        r"(?:^|(?<=\n))[ \t]*(?P<town>" + up + r"(?:[ \t]" + up + r"){0,3})(?P<st>(?!))?"
+        + r",[ \t]*\d{1,2}(?:er)?[ \t]+(?:" + _alt(months) + r")\.?[ \t]*"
+        + r"(?:\((?P<agency>[^()\n]{1,60})\)[ \t]*)?(?:-|–|—)[ \t]")
 
 
 def _low(words) -> frozenset:

@@ -27,6 +27,8 @@ def is_primary(gaz, name: str) -> bool:
     """Whether some place has ``name`` as its own name (not only as an alternate name): "Aleppo" yes,
     "Berea" (an old name of Aleppo) only if some Berea is called so."""
     key = name_key(name)
+    if key in getattr(gaz, "own_names", ()):  # a name of the article's language ("Kiev" in French)
+        return True
     return any(name_key(gaz.name_of(i)) == key for i in gaz.lookup(name))
 
 

@@ -53,7 +53,13 @@ class PlacesStage(Stage):
     # -- resources ------------------------------------------------------------------------------
     @property
     def gazetteer(self):
-        return self.resources.get("gazetteer", load_gazetteer)
+        base = self.resources.get("gazetteer", load_gazetteer)
+        lang = self.__dict__.get("_res_language", "en")  # the article's, set by process
+        if lang == "en":
+            return base
+        from ...kb.languages import language_gazetteer
+
+        return self.resources.get(f"gazetteer:{lang}", lambda: language_gazetteer(base, lang))
 
     def _regions(self) -> dict:
         return self.resources.get("regions", load_regions)
@@ -65,8 +71,12 @@ class PlacesStage(Stage):
         return self.resources.get("place_words", lambda: lexicon.place_words(regions))
 
     def _news(self) -> lexicon.NewsCues:
-        gaz = self.gazetteer
-        return self.resources.get("place_cues", lambda: lexicon.load_news_cues(gaz))
+        gaz = self.resources.get("gazetteer", load_gazetteer)
+        base = self.resources.get("place_cues", lambda: lexicon.load_news_cues(gaz))
+        lang = self.__dict__.get("_res_language", "en")  # the article's, set by process
+        if lang in (None, "en"):
+            return base
+        return self.resources.get(f"place_cues:{lang}", lambda: lexicon.language_news_cues(base, lang))
 
     def _senses(self) -> dict:
         return self.resources.get("place_senses", lexicon.load_senses)
@@ -119,6 +129,7 @@ class PlacesStage(Stage):
     def process(self, state: ArticleState) -> None:
         if state.doc is None:
             return
+        self.__dict__["_res_language"] = state.language  # the names of the article's language
         gaz = self.gazetteer
         cands = self.candidates(state)
         streets = find_streets(state.doc, self._street_lexicon(), gaz) if self.config.streets else []

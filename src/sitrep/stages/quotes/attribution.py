@@ -253,9 +253,18 @@ def indirect(ctx: QuoteContext, hits: list[CueHit]) -> list[Attribution]:
             continue
         if h.speaker is None:
             continue
-        out.append(Attribution(start=s, end=e, kind="indirect", cue=h, speaker=h.speaker,
-                               para=ctx.para_index(s)))
+        kind = "direct" if dialogue_line(ctx, s) else "indirect"
+        out.append(Attribution(start=s, end=e, kind=kind, cue=h, speaker=h.speaker, para=ctx.para_index(s)))
     return out
+
+
+def dialogue_line(ctx: QuoteContext, start: int) -> bool:
+    """A report that opens a line after a dialogue dash is words as said, not a paraphrase (French
+    dialogue: "— Nous ne négocierons pas, a déclaré le ministre."); never in an English parse."""
+    if ctx.doc.lang_ == "en":
+        return False
+    line = ctx.text[ctx.text.rfind("\n", 0, start) + 1:start]
+    return bool(line.strip()) and _DASH_RE.fullmatch(line) is not None
 
 
 def share_groups(atts: list[Attribution]) -> None:

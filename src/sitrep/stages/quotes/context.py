@@ -168,7 +168,8 @@ class QuoteContext:
                 if full.split()[-1] == last:
                     self.fallback_ids[key] = fid
                     return fid
-        fid = "ent:" + (_SLUG_RE.sub("-", key).strip("-") or "x")
+        named = next((m.actor_id for m in self.mentions if " ".join(m.text.split()).lower() == key), None)
+        fid = named or "ent:" + (_SLUG_RE.sub("-", key).strip("-") or "x")  # an actor named so, else the name's own
         self.fallback_ids[key] = fid
         if label == "PERSON":
             self.fallback_people.append((key, fid))

@@ -171,5 +171,15 @@ def load_cues(path: Optional[str] = None) -> CueLexicon:
     return CueLexicon(entries, words=_words(model, fallback))
 
 
+def load_language_cues(language: str) -> CueLexicon:
+    """The package's cue lexicon of ``language`` (``data/quote_cues_fr.yaml`` for French), its word lists
+    complete (a list it leaves out comes from the English file)."""
+    from importlib import resources
+
+    path = resources.files("sitrep").joinpath("data", f"quote_cues_{language}.yaml")
+    return load_cues(str(path))
+
+
 __all__ = ["CUE_KINDS", "CUE_SENSES", "CueEntry", "CueLexicon", "QuoteWords", "QuoteCuesFile", "load_cues",
+           "load_language_cues",
            "_validate"]

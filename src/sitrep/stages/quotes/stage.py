@@ -11,7 +11,7 @@ from ..base import Stage, StageConfig
 from . import attribution as att
 from .context import QuoteContext
 from .cues import find_cues
-from .lexicon import CueLexicon, load_cues
+from .lexicon import CueLexicon, load_cues, load_language_cues
 from .records import Attribution, a_to_quote
 from .speakers import resolve_speakers
 
@@ -81,6 +81,13 @@ class QuotesStage(Stage):
             return self.resources.get("quote_cues", load_cues)
         return self.resources.get(f"quote_cues:{path}", lambda: load_cues(path))
 
+    def lexicon_for(self, language: str) -> CueLexicon:
+        """The cue lexicon of ``language``: the configured one for English, the package's
+        ``data/quote_cues_<language>.yaml`` otherwise (``quote_cues:fr``)."""
+        if language == "en":
+            return self.lexicon
+        return self.resources.get(f"quote_cues:{language}", lambda: load_language_cues(language))
+
     def process(self, state: ArticleState) -> None:
         state.quotes = [a_to_quote(a, i, state.text) for i, a in enumerate(self.attributions(state), 1)]
 
@@ -92,7 +99,7 @@ class QuotesStage(Stage):
         state.warnings.extend(f"quotes: {w}" for w in scan.warnings)
         if state.doc is None or not text:
             return []
-        ctx = QuoteContext(state, self.lexicon, self.config)
+        ctx = QuoteContext(state, self.lexicon_for(state.language), self.config)
         spans = list(scan.top_level())
         ctx.set_quotes(spans)
         hits = find_cues(ctx)
