@@ -73,8 +73,8 @@ LONG = {
     "100,000 quoted words in one paragraph": lambda: " ".join(
         '"rebels' if i % 2 == 0 else 'attacked"' for i in range(100_000)),
     "30,000 one-word lines": lambda: "\n".join(random.Random(4).choice(WORDS) for _ in range(30_000)),
-    "nested reported speech, 20,000 characters": lambda: _said(20_000),
-    "nested reported speech, 200,000 characters": lambda: _said(200_000),
+    "nested reported speech and threats, 20,000 characters": lambda: _said(20_000),
+    "nested reported speech and threats, 200,000 characters": lambda: _said(200_000),
     "coordinated names, 200,000 characters": lambda: _and(200_000),
 }
 
