@@ -16,7 +16,8 @@ busy with other work, the CPU ratio of (a) to (b) is the figure to trust.
 
 Both pipelines run with the default time budget per article (supervised worker processes, see
 sitrep/supervise.py) unless ``--article-timeout`` says otherwise; ``--article-timeout 0`` turns budgets
-off (one process then runs in this process, as before budgets existed), to compare the two.
+off (one process then runs in this process, as before budgets existed), to compare the two: that run
+is written to throughput-budget-off-latest.json, the default's to throughput-latest.json.
 """
 
 from __future__ import annotations
@@ -117,7 +118,10 @@ def main() -> None:
     print("(b)/(a) CPU compares CPU seconds (this process and its workers): a fair ratio on a busy machine.")
     from sitrep.pipeline import default_start_method
 
-    path = write_result("throughput", {"corpus": info, "machine": {**machine(), "load_average_1min":
+    # budgets off is kept apart, so that the README's performance table stays the default's and the
+    # reliability table (scripts/eval_table.py) can compare the two
+    name = "throughput-budget-off" if budget is not None and budget <= 0 else "throughput"
+    path = write_result(name, {"corpus": info, "machine": {**machine(), "load_average_1min":
                                                                     idle["load_average_1min"]}, "rows": rows,
                                        "start_method": args.start_method or default_start_method(),
                                        "article_timeout": budget,
