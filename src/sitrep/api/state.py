@@ -72,10 +72,7 @@ class ApiState:
 
     def extract(self, article: Article) -> Document:
         """The article's document; a failure (over its budget, a stage that broke) is an :class:`ApiError`."""
-        outcome = self.outcome(article)
-        if outcome.failure is not None:
-            raise failure_error(outcome.failure)
-        return outcome.document
+        return document_of(self.outcome(article))
 
     def close(self) -> None:
         """Stop the extraction worker (the app's shutdown)."""
@@ -83,6 +80,15 @@ class ApiState:
             runner, self._runner = self._runner, None
         if runner is not None:
             runner.close()
+
+
+def document_of(outcome: Outcome) -> Document:
+    """The outcome's document; its failure as an :class:`ApiError` (see :func:`failure_error`)."""
+    if outcome.document is None:
+        if outcome.failure is None:  # pragma: no cover - an outcome has one or the other
+            raise ApiError(500, "internal_error", "the extraction gave neither a document nor a failure")
+        raise failure_error(outcome.failure)
+    return outcome.document
 
 
 def failure_error(f: Failure) -> ApiError:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from rich.console import Console
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn,
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TaskID, TextColumn,
                            TimeRemainingColumn)
 from rich.text import Text
 
@@ -69,7 +69,7 @@ class RunProgress:
         self.enabled = console.is_terminal if enabled is None else enabled
         self.counts = Counts()
         self.progress: Optional[Progress] = None
-        self._task = None
+        self._task: Optional[TaskID] = None
 
     def __enter__(self) -> "RunProgress":
         return self
@@ -91,7 +91,7 @@ class RunProgress:
             self.progress = Progress(*columns(self.label), console=self.console, transient=True)
             self.progress.__enter__()
             self._task = self.progress.add_task(self.label, total=c.total)
-        if self.progress is not None:
+        if self.progress is not None and self._task is not None:
             self.progress.update(self._task, total=c.total, completed=c.done, failed=c.failed,
                                  duplicates=c.duplicates)
 

@@ -9,7 +9,7 @@ from ...core.contract import Document
 from ..errors import ERROR_RESPONSES, STORE_RESPONSES, ApiError
 from ..models import ArticleIn, ArticleSummary, Page, Stored
 from ..params import OFFSET, page, page_limit
-from ..state import STATE, ApiState, failure_error, need_token, settled
+from ..state import STATE, ApiState, document_of, need_token, settled
 
 router = APIRouter()
 
@@ -55,8 +55,7 @@ def add_article(body: ArticleIn,
     if outcome.failure is not None:       # recorded, as ingest records it, and answered 422
         with state.db() as s:
             s.write_batch([outcome.failure])
-        raise failure_error(outcome.failure)
-    doc = outcome.document
+    doc = document_of(outcome)
     with state.db() as s:
         plan = s.plan([article], replace=replace, update_meta=update_meta)  # again: another request may have
         answer = settled(s, plan, article)                                # stored it meanwhile
