@@ -153,8 +153,9 @@ def _machine_note(m: dict) -> str:
 
 def reliability_table() -> str | None:
     """The hostile-corpus counts (benchmarks/hostile.py) and what the time budget costs (throughput.py with
-    the default budget against ``--article-timeout 0``), for the README's Limits section."""
-    hostile, on, off = (BENCH / f"{n}-latest.json" for n in ("hostile", "throughput", "throughput-budget-off"))
+    the default budget, ``--result-name throughput-budget-on``, against ``--article-timeout 0``), for the
+    README's Limits section."""
+    hostile, on, off = (BENCH / f"{n}-latest.json" for n in ("hostile", "throughput-budget-on", "throughput-budget-off"))
     if not hostile.is_file() and not off.is_file():
         return None
     lines = []

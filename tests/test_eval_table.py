@@ -56,7 +56,7 @@ def test_reliability_table_from_the_hostile_and_budget_results(tmp_path, monkeyp
         "read": 10000, "documents": 9990, "failures": {"E104": 10}, "over_budget": 0, "workers_lost": 0,
         "lost": 0, "crashed": None, "seconds": 400.0, "articles_per_s": 25.0, "processes": 1, "machine": m}))
     run = {"corpus": {"articles": 620}, "machine": m}
-    (tmp_path / "throughput-latest.json").write_text(json.dumps({**run, "rows": [
+    (tmp_path / "throughput-budget-on-latest.json").write_text(json.dumps({**run, "rows": [
         {"processes": 1, "full_articles_s": 19.0, "full_cpu_s": 40.0}]}))
     (tmp_path / "throughput-budget-off-latest.json").write_text(json.dumps({**run, "rows": [
         {"processes": 1, "full_articles_s": 20.0, "full_cpu_s": 39.0}]}))
