@@ -190,6 +190,14 @@ def reliability_table() -> str | None:
                       f"and once with `--article-timeout 0` ({_machine_note(t_off['machine'])}); on/off is the "
                       f"throughput ratio (CPU: CPU seconds off / on, the figure to trust on a busy machine). "
                       f"Target: on/off >= 0.95."]
+    alternating = BENCH / "budget-throughput-latest.json"
+    if alternating.is_file():
+        b = json.loads(alternating.read_text())
+        for r in b.get("throughput", []):
+            lines += ["", f"`benchmarks/budget.py` (budgets off and on alternating in one run, best of each, "
+                          f"{r['processes']} process, {r['articles']} articles; {_machine_note(b['machine'])}): "
+                          f"on/off {r['throughput_ratio_wall']:.3f} wall ({r['articles_s_off']:.1f} and "
+                          f"{r['articles_s_on']:.1f} articles/s), {r['throughput_ratio_cpu']:.3f} CPU."]
     return "\n".join(lines)
 
 

@@ -60,8 +60,12 @@ def test_reliability_table_from_the_hostile_and_budget_results(tmp_path, monkeyp
         {"processes": 1, "full_articles_s": 19.0, "full_cpu_s": 40.0}]}))
     (tmp_path / "throughput-budget-off-latest.json").write_text(json.dumps({**run, "rows": [
         {"processes": 1, "full_articles_s": 20.0, "full_cpu_s": 39.0}]}))
+    (tmp_path / "budget-throughput-latest.json").write_text(json.dumps({"machine": m, "throughput": [
+        {"processes": 1, "articles": 620, "throughput_ratio_wall": 0.99, "throughput_ratio_cpu": 0.985,
+         "articles_s_off": 20.0, "articles_s_on": 19.8}]}))
     monkeypatch.setattr(eval_table, "BENCH", tmp_path)
     lines = eval_table.reliability_table().splitlines()
+    assert any("on/off 0.990 wall (20.0 and 19.8 articles/s), 0.985 CPU" in x for x in lines)
     assert "| articles read | 10,000 |" in lines and "| typed failures | 10 (E104 10) |" in lines
     assert "| hangs: stopped at their time budget (E202) | 0 |" in lines and "| ids lost | 0 |" in lines
     assert "| 1 | 20.0 | 19.0 | 0.950 | 0.975 |" in lines
