@@ -73,8 +73,8 @@ LONG = {
     "100,000 quoted words in one paragraph": lambda: " ".join(
         '"rebels' if i % 2 == 0 else 'attacked"' for i in range(100_000)),
     "30,000 one-word lines": lambda: "\n".join(random.Random(4).choice(WORDS) for _ in range(30_000)),
-    "nested reported speech, 20,000 characters": lambda: _said(20_000),
-    "nested reported speech, 200,000 characters": lambda: _said(200_000),
+    "nested reported speech and threats, 20,000 characters": lambda: _said(20_000),
+    "nested reported speech and threats, 200,000 characters": lambda: _said(200_000),
     "coordinated names, 200,000 characters": lambda: _and(200_000),
 }
 
@@ -133,6 +133,9 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--long", action="store_true", help="also time the long hostile inputs")
     ap.add_argument("--no-throughput", action="store_true")
+    ap.add_argument("--result-name", default="budget",
+                    help="results file name (budget-throughput keeps a throughput-only run apart from the "
+                         "long inputs' budget-latest.json)")
     args = ap.parse_args()
     idle = machine()
     result: dict = {"machine": idle}
@@ -145,7 +148,7 @@ def main() -> None:
     if args.long:
         print("long inputs, each beside a good article, default budget:")
         result["long_inputs"] = long_inputs(list(LONG))
-    path = write_result("budget", result)
+    path = write_result(args.result_name, result)
     print(f"written: {path}")
 
 

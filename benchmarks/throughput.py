@@ -16,7 +16,9 @@ busy with other work, the CPU ratio of (a) to (b) is the figure to trust.
 
 Both pipelines run with the default time budget per article (supervised worker processes, see
 sitrep/supervise.py) unless ``--article-timeout`` says otherwise; ``--article-timeout 0`` turns budgets
-off (one process then runs in this process, as before budgets existed), to compare the two.
+off (one process then runs in this process, as before budgets existed), to compare the two: that run
+is written to throughput-budget-off-latest.json; run the default once more with
+``--result-name throughput-budget-on`` right before or after it for the comparison (README, Limits).
 """
 
 from __future__ import annotations
@@ -67,6 +69,9 @@ def main() -> None:
                     help="how pool workers start (default: the pipeline's, fork on Linux)")
     ap.add_argument("--article-timeout", type=float, default=None,
                     help="time budget of an article (default: sitrep.limits'; 0: no budget)")
+    ap.add_argument("--result-name", default=None,
+                    help="results file name (default: throughput, or throughput-budget-off with "
+                         "--article-timeout 0; throughput-budget-on for the default budget compared with it)")
     args = ap.parse_args()
     budget = args.article_timeout
 
@@ -117,7 +122,10 @@ def main() -> None:
     print("(b)/(a) CPU compares CPU seconds (this process and its workers): a fair ratio on a busy machine.")
     from sitrep.pipeline import default_start_method
 
-    path = write_result("throughput", {"corpus": info, "machine": {**machine(), "load_average_1min":
+    # budgets off is kept apart, so that the README's performance table stays the default's; the
+    # reliability table (scripts/eval_table.py) compares throughput-budget-on with throughput-budget-off
+    name = args.result_name or ("throughput-budget-off" if budget is not None and budget <= 0 else "throughput")
+    path = write_result(name, {"corpus": info, "machine": {**machine(), "load_average_1min":
                                                                     idle["load_average_1min"]}, "rows": rows,
                                        "start_method": args.start_method or default_start_method(),
                                        "article_timeout": budget,

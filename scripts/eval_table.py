@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Regenerate the README's evaluation table (between <!-- eval-table --> and <!-- /eval-table -->) from
 the JSON results of `sitrep eval`, with the command that produced each figure, and the performance
-table (between <!-- perf-table --> and <!-- /perf-table -->) from benchmarks/results/*-latest.json.
+table (between <!-- perf-table --> and <!-- /perf-table -->) and the reliability table (hostile corpus,
+cost of the time budget; between <!-- reliability-table --> and <!-- /reliability-table -->) from
+benchmarks/results/*-latest.json.
 
     python scripts/eval_table.py --run            # run the suites (needs shared/data), then write
     python scripts/eval_table.py                  # rebuild from eval/results/*.json
@@ -152,6 +154,61 @@ def perf_table() -> str | None:
     return "\n".join(lines)
 
 
+def _machine_note(m: dict) -> str:
+    load = f", load average {m['load_average_1min']:.1f} before it ran" if m.get("load_average_1min") else ""
+    return f"{m['cpu']}, {m['cpus']} CPUs{load}, commit {m['commit']}, {m['date'][:10]}"
+
+
+def reliability_table() -> str | None:
+    """The hostile-corpus counts (benchmarks/hostile.py) and what the time budget costs (throughput.py with
+    the default budget, ``--result-name throughput-budget-on``, against ``--article-timeout 0``), for the
+    README's Limits section."""
+    hostile, on, off = (BENCH / f"{n}-latest.json" for n in ("hostile", "throughput-budget-on", "throughput-budget-off"))
+    if not hostile.is_file() and not off.is_file():
+        return None
+    lines = []
+    if hostile.is_file():
+        h = json.loads(hostile.read_text())
+        fails = ", ".join(f"{k} {v}" for k, v in h["failures"].items()) or "none"
+        lines += ["| hostile corpus (`benchmarks/hostile.py`) | count |", "|---|---|",
+                  f"| articles read | {h['read']:,} |", f"| documents | {h['documents']:,} |",
+                  f"| typed failures | {sum(h['failures'].values())} ({fails}) |",
+                  f"| hangs: stopped at their time budget (E202) | {h['over_budget']} |",
+                  f"| workers lost (E203) | {h['workers_lost']} |", f"| ids lost | {h['lost']} |",
+                  f"| crashes of the run | {0 if h['crashed'] is None else 1} |", "",
+                  f"{h['read']:,} generated hostile articles (`sitrep.testing.hostile`) in {h['seconds']:.0f} s "
+                  f"({h['articles_per_s']} articles/s, {h.get('processes', 1)} process), "
+                  + (_machine_note(h["machine"]) if h.get("machine") else "") + "."]
+    if off.is_file() and on.is_file():
+        t_on, t_off = json.loads(on.read_text()), json.loads(off.read_text())
+        rows_off = {r["processes"]: r for r in t_off["rows"]}
+        if lines:
+            lines.append("")
+        lines += ["| processes | budgets off, articles/s | budgets on (default), articles/s | on/off wall "
+                  "| on/off CPU |", "|---|---|---|---|---|"]
+        for r in t_on["rows"]:
+            o = rows_off.get(r["processes"])
+            if o is None:
+                continue
+            cpu = f"{o['full_cpu_s'] / r['full_cpu_s']:.3f}" if r.get("full_cpu_s") and o.get("full_cpu_s") else "-"
+            lines.append(f"| {r['processes']} | {o['full_articles_s']:.1f} | {r['full_articles_s']:.1f} | "
+                         f"{r['full_articles_s'] / o['full_articles_s']:.3f} | {cpu} |")
+        lines += ["", f"The full pipeline over the same {t_on['corpus']['articles']} articles of "
+                      f"`benchmarks/throughput.py`, once with the default budget (budgets on: {_machine_note(t_on['machine'])}) "
+                      f"and once with `--article-timeout 0` ({_machine_note(t_off['machine'])}); on/off is the "
+                      f"throughput ratio (CPU: CPU seconds off / on, the figure to trust on a busy machine). "
+                      f"Target: on/off >= 0.95."]
+    alternating = BENCH / "budget-throughput-latest.json"
+    if alternating.is_file():
+        b = json.loads(alternating.read_text())
+        for r in b.get("throughput", []):
+            lines += ["", f"`benchmarks/budget.py` (budgets off and on alternating in one run, best of each, "
+                          f"{r['processes']} process, {r['articles']} articles; {_machine_note(b['machine'])}): "
+                          f"on/off {r['throughput_ratio_wall']:.3f} wall ({r['articles_s_off']:.1f} and "
+                          f"{r['articles_s_on']:.1f} articles/s), {r['throughput_ratio_cpu']:.3f} CPU."]
+    return "\n".join(lines)
+
+
 def replace_block(text: str, tag: str, body: str) -> str:
     pat = re.compile(rf"(<!-- {tag} -->\n).*?(\n?<!-- /{tag} -->)", re.S)
     if not pat.search(text):
@@ -181,6 +238,9 @@ def main(argv: list[str] | None = None) -> int:
     perf = perf_table()
     if perf is not None and "<!-- perf-table -->" in new:
         new = replace_block(new, "perf-table", perf)
+    reliability = reliability_table()
+    if reliability is not None and "<!-- reliability-table -->" in new:
+        new = replace_block(new, "reliability-table", reliability)
     if args.check:
         if new != text:
             print("README evaluation table is out of date: run scripts/eval_table.py")

@@ -1,8 +1,23 @@
+import os
 import signal
 
 import pytest
 
 from sitrep.article import Article
+
+
+def pytest_addoption(parser):
+    parser.addoption("--run-slow", action="store_true", default=False,
+                     help="also run the tests marked slow (or set SITREP_SLOW=1)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--run-slow") or os.environ.get("SITREP_SLOW") == "1":
+        return
+    skip = pytest.mark.skip(reason="slow: run with --run-slow or SITREP_SLOW=1")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")

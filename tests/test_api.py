@@ -790,3 +790,87 @@ def test_an_article_in_an_unsupported_language_is_a_422_and_nothing_is_stored(fr
         assert "German (de" in err["message"] and "as given with the article" in err["message"]
     assert c.get("/stats").json()["counts"]["articles"] == before
     assert c.get("/articles/el-1").status_code == 404
+
+
+# -- the time budget: a runaway article ends as a failure E202 within its budget -------------------------
+def _runaway_pipeline():
+    """The parser, then a stage that loops forever in Python on LOOP and sleeps in C with every signal
+    blocked on STUCK (nothing inside the process could stop that)."""
+    import signal
+    import time
+
+    from sitrep.pipeline import Pipeline
+    from sitrep.stages.base import Stage
+    from sitrep.stages.nlp import NlpStage
+
+    class Runaway(Stage):
+        name = "runaway"
+        needs = ("doc",)
+
+        def process(self, state):
+            if "LOOP" in state.text:
+                while True:
+                    pass
+            if "STUCK" in state.text:
+                signal.pthread_sigmask(signal.SIG_BLOCK, set(signal.Signals))
+                time.sleep(3600)
+
+    return Pipeline([NlpStage(), Runaway()])
+
+
+def test_a_runaway_article_is_stopped_at_its_budget_recorded_and_the_server_answers_meanwhile(demo_db, tmp_path):
+    import time
+
+    import httpx
+
+    from sitrep.api.server import BackgroundServer
+
+    db = tmp_path / "budget.duckdb"
+    shutil.copy(demo_db, db)
+    app = create_app(db, token=TOKEN, pipeline=_runaway_pipeline(), article_timeout=1)
+    with BackgroundServer(app) as url, httpx.Client(base_url=url, timeout=120) as http:
+        assert http.post("/extract", json={"text": "Talks resumed in Doha."}, headers=AUTH).status_code == 200
+        got = {}
+        post = threading.Thread(target=lambda: got.update(r=http.post(
+            "/articles", json={"id": "runaway-1", "text": "Talks resumed in Doha. LOOP"}, headers=AUTH)))
+        t0 = time.monotonic()
+        post.start()
+        answered_meanwhile = 0
+        while post.is_alive():
+            assert http.get("/stats").status_code == 200
+            answered_meanwhile += post.is_alive()
+        post.join()
+        assert time.monotonic() - t0 < 30 and answered_meanwhile >= 1   # reads go on while it runs
+        err = assert_error(got["r"], 422, "over_time_budget")
+        assert "[E202]" in err["message"] and "stage runaway" in err["message"] and "runaway-1" in err["message"]
+        err = assert_error(http.post("/extract", json={"id": "stuck-1", "text": "Talks resumed. STUCK"},
+                                     headers=AUTH), 422, "over_time_budget")
+        assert "time budget of 1.0 s" in err["message"]
+        r = http.post("/articles", json={"id": "fine-1", "text": "Talks resumed in Doha."}, headers=AUTH)
+        assert r.status_code == 201, r.text                            # a new worker took over
+        assert http.get("/articles/runaway-1").status_code == 404
+    with app.state.sitrep.db() as s:
+        (f,) = [f for f in s.failures() if f.article_id == "runaway-1"]
+        assert f.code == "E202" and f.stage == "runaway"
+        assert not [f for f in s.failures() if f.article_id == "stuck-1"]   # /extract stores nothing
+
+
+def test_api_extraction_runs_in_a_worker_that_the_shutdown_stops(demo_db, tmp_path):
+    db = tmp_path / "worker.duckdb"
+    shutil.copy(demo_db, db)
+    app = create_app(db, token=TOKEN, pipeline=_runaway_pipeline(), article_timeout=5)
+    with TestClient(app) as c:
+        assert c.post("/extract", json={"text": "Talks resumed in Doha."}, headers=AUTH).status_code == 200
+        (proc,) = [w.proc for w in app.state.sitrep.runner()._supervisor.workers]
+        assert proc.is_alive()
+    proc.join(10)
+    assert not proc.is_alive() and app.state.sitrep._runner is None
+
+
+def test_api_budget_zero_extracts_in_the_server_process(demo_db, tmp_path):
+    db = tmp_path / "nobudget.duckdb"
+    shutil.copy(demo_db, db)
+    app = create_app(db, token=TOKEN, pipeline=_runaway_pipeline(), article_timeout=0)
+    with TestClient(app) as c:
+        assert c.post("/extract", json={"text": "Talks resumed in Doha."}, headers=AUTH).status_code == 200
+        assert app.state.sitrep.runner()._supervisor is None

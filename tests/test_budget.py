@@ -222,3 +222,42 @@ def test_run_in_this_process_stops_a_batch_stage_too():
     pipe = Pipeline([NlpStage(), BatchLoop()], article_timeout=0.5)
     out = pipe.run(Article(text="Talks resumed. LOOP"))
     assert out.failure.code == "E202" and out.failure.stage == "batchloop" and "stopped after" in out.failure.reason
+
+
+class LoadsOnce(Stage):
+    """Sleeps on its first call in this process, as a stage loading its model would; then it is fast."""
+
+    name = "loadsonce"
+    needs = ("doc",)
+
+    def __init__(self, seconds: float = 0.8):
+        self.seconds = seconds
+        self.calls: list[str] = []
+
+    def process(self, state):
+        self.calls.append(state.article.id)
+        if len(self.calls) == 1:
+            time.sleep(self.seconds)
+
+
+def test_run_warms_up_first_so_loading_never_counts_against_the_first_article():
+    stage = LoadsOnce(0.8)
+    pipe = Pipeline([NlpStage(), stage], article_timeout=0.3)
+    out = pipe.run(Article(text="Talks resumed in Ankara on Monday.", id="first"))
+    assert out.ok, out.failure
+    assert stage.calls == ["warm-up", "first"]          # the slow first call was the warm-up's
+    pipe.run(Article(text="Troops moved north.", id="second"))
+    assert stage.calls == ["warm-up", "first", "second"]  # once per process, not once per article
+
+
+def test_run_without_a_budget_does_not_warm_up():
+    stage = LoadsOnce(0.0)
+    out = Pipeline([NlpStage(), stage], article_timeout=0).run(Article(text="Talks resumed.", id="only"))
+    assert out.ok and stage.calls == ["only"]
+
+
+def test_without_the_warm_up_the_load_would_have_overrun_the_budget():
+    # the control: the same stage, charged its load, runs over (so the test above tests the warm-up)
+    pipe = Pipeline([NlpStage(), LoadsOnce(0.8)], article_timeout=0.3)
+    out = pipe._run_batch([Article(text="Talks resumed.", id="cold")], budgets=[0.3])[0]
+    assert out.failure.code == "E202" and out.failure.stage == "loadsonce"

@@ -171,3 +171,144 @@ def test_a_bad_file_fails_alone_and_the_run_ends_with_its_tally(tmp_path):
     assert Document.model_validate_json(r.stdout).text == "The minister\u2019s talks in Doha went on."
     r = run("extract", str(tmp_path / "cp.txt"), "--encoding", "klingon")
     assert r.returncode == 2 and "unknown encoding" in r.stderr
+
+
+# -- the progress bar: articles/s, failures and duplicates so far; only on a terminal ------------------------
+BROKEN_PIPELINE = """
+import sys
+from sitrep.cli import commands
+from sitrep.pipeline import Pipeline
+from sitrep.stages.base import Stage
+from sitrep.stages.nlp import NlpStage
+
+
+class Broken(Stage):
+    name = "broken"
+    needs = ("doc",)
+
+    def process(self, state):
+        if "BROKEN" in state.text:
+            raise RuntimeError("this article breaks the stage")
+
+
+commands.default_pipeline = lambda kb=(): Pipeline([NlpStage(), Broken()])
+sys.argv = ["sitrep", *sys.argv[1:]]
+commands.main()
+"""
+
+
+def _mixed_jsonl(tmp_path):
+    """Six good articles, one that breaks the pipeline, one duplicate, one bad line: read 9."""
+    recs = [{"id": f"g{i}", "text": f"Rebels shelled the village of Kafr {i} near Idlib on Monday."} for i in range(6)]
+    recs += [{"id": "boom", "text": "Troops moved north. BROKEN"}, {"id": "again", "text": recs[0]["text"]},
+             {"id": ["not", "a string"], "text": "Talks resumed."}]
+    return _jsonl(tmp_path / "mixed.jsonl", *recs)
+
+
+def _run_on_a_terminal(args):
+    """Run the CLI (with the Broken stage) with stderr on a pseudo-terminal; (returncode, what it wrote)."""
+    import os
+    import pty
+    import select
+
+    main, sub = pty.openpty()
+    env = dict(os.environ, TERM="xterm", COLUMNS="160")
+    p = subprocess.Popen([sys.executable, "-c", BROKEN_PIPELINE, *args], stdout=subprocess.PIPE,
+                         stderr=sub, env=env)
+    os.close(sub)
+    out = b""
+    while select.select([main], [], [], 120)[0]:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    p.communicate(timeout=120)
+    os.close(main)
+    return p.returncode, out.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_progress_bar_on_a_terminal_shows_rate_failures_and_duplicates(tmp_path, command):
+    f = _mixed_jsonl(tmp_path)
+    args = [command, str(f)] + (["--db", str(tmp_path / "x.duckdb")] if command == "ingest" else [])
+    rc, tty = _run_on_a_terminal(args)
+    assert rc == 1
+    assert "articles/s" in tty and "failed 2" in tty and "duplicates 1" in tty   # the bar, last drawn
+    assert "7/7" in tty                      # every article the pipeline got is counted
+    lines = [x.strip() for x in tty.replace("\r", "\n").splitlines() if x.strip()]
+    assert lines[-1].endswith("read 9, documents 6, duplicates 1, failed 2")
+
+
+def test_no_progress_bar_when_piped(tmp_path):
+    f = _mixed_jsonl(tmp_path)
+    r = subprocess.run([sys.executable, "-c", BROKEN_PIPELINE, "extract", str(f), "--no-text"],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 1 and len(r.stdout.splitlines()) == 6
+    assert "articles/s" not in r.stderr and "\x1b" not in r.stderr
+    assert "[E108]" in r.stderr and "this article breaks the stage" in r.stderr
+    assert r.stderr.splitlines()[-1] == "read 9, documents 6, duplicates 1, failed 2"
+
+
+def test_progress_columns_render_the_counts():
+    from rich.progress import Progress
+
+    from sitrep.cli.progress import OutcomeColumn, RateColumn, rate_text
+
+    p = Progress()
+    task = p._tasks[p.add_task("x", total=10, failed=3, duplicates=2)]
+    assert OutcomeColumn().render(task).plain == "failed 3  duplicates 2"
+    assert RateColumn().render(task).plain == "- articles/s"          # nothing done yet
+    assert rate_text(25, 10.0) == "2.5 articles/s" and rate_text(0, 3.0) == "- articles/s"
+
+
+def test_run_progress_keeps_counts_and_draws_only_on_a_terminal():
+    import io
+
+    from rich.console import Console
+
+    from sitrep.cli.progress import RunProgress
+
+    piped = io.StringIO()
+    with RunProgress("extracting", Console(file=piped)) as bar:
+        bar.update(total=5, duplicates=1, failed=1)
+        bar.advance(2)
+        bar.advance(1, failed=1)
+        assert bar.progress is None
+    assert (bar.counts.total, bar.counts.done, bar.counts.failed, bar.counts.duplicates) == (5, 3, 2, 1)
+    assert piped.getvalue() == ""
+    term = io.StringIO()
+    with RunProgress("extracting", Console(file=term, force_terminal=True, width=150)) as bar:
+        bar.update(total=5, duplicates=1)
+        bar.advance(3, failed=1)
+        assert bar.progress is not None
+    assert "failed 1" in term.getvalue() and "duplicates 1" in term.getvalue() and "3/5" in term.getvalue()
+
+
+def test_ingest_tells_its_progress_with_failures_and_duplicates(tmp_path):
+    from sitrep.core.article import Article
+    from sitrep.pipeline import Pipeline
+    from sitrep.stages.base import Stage
+    from sitrep.stages.nlp import NlpStage
+    from sitrep.store import Store
+
+    class Broken(Stage):
+        name = "broken"
+        needs = ("doc",)
+
+        def process(self, state):
+            if "BROKEN" in state.text:
+                raise RuntimeError("this article breaks the stage")
+
+    arts = [Article(text=f"Envoy number {i} met officials in Ankara.", id=f"a{i}") for i in range(5)]
+    arts += [Article(text="Troops moved north. BROKEN", id="boom"), Article(text=arts[0].text, id="again")]
+    told = []
+    with Store(tmp_path / "s.duckdb") as s:
+        r = s.ingest(arts, pipeline=Pipeline([NlpStage(), Broken()]), batch_size=2, on_progress=told.append)
+    assert (r.read, r.documents, r.duplicates, r.failed) == (7, 5, 1, 1)
+    assert told[0].done == 0 and told[0].total == 6 and told[0].duplicates == 1
+    assert [t.done for t in told] == sorted(t.done for t in told)           # it only goes forward
+    last = told[-1]
+    assert (last.total, last.done, last.failed, last.duplicates, last.skipped) == (6, 6, 1, 1, 0)

@@ -46,3 +46,28 @@ def test_check_mode(tmp_path, monkeypatch):
     assert eval_table.main(["--readme", str(readme), "--check"]) == 1
     assert eval_table.main(["--readme", str(readme)]) == 0
     assert eval_table.main(["--readme", str(readme), "--check"]) == 0
+
+
+def test_reliability_table_from_the_hostile_and_budget_results(tmp_path, monkeypatch):
+    import json
+
+    m = {"cpu": "CPU", "cpus": 2, "load_average_1min": 1.5, "commit": "abc1234", "date": "2026-12-05T01:00:00"}
+    (tmp_path / "hostile-latest.json").write_text(json.dumps({
+        "read": 10000, "documents": 9990, "failures": {"E104": 10}, "over_budget": 0, "workers_lost": 0,
+        "lost": 0, "crashed": None, "seconds": 400.0, "articles_per_s": 25.0, "processes": 1, "machine": m}))
+    run = {"corpus": {"articles": 620}, "machine": m}
+    (tmp_path / "throughput-budget-on-latest.json").write_text(json.dumps({**run, "rows": [
+        {"processes": 1, "full_articles_s": 19.0, "full_cpu_s": 40.0}]}))
+    (tmp_path / "throughput-budget-off-latest.json").write_text(json.dumps({**run, "rows": [
+        {"processes": 1, "full_articles_s": 20.0, "full_cpu_s": 39.0}]}))
+    (tmp_path / "budget-throughput-latest.json").write_text(json.dumps({"machine": m, "throughput": [
+        {"processes": 1, "articles": 620, "throughput_ratio_wall": 0.99, "throughput_ratio_cpu": 0.985,
+         "articles_s_off": 20.0, "articles_s_on": 19.8}]}))
+    monkeypatch.setattr(eval_table, "BENCH", tmp_path)
+    lines = eval_table.reliability_table().splitlines()
+    assert any("on/off 0.990 wall (20.0 and 19.8 articles/s), 0.985 CPU" in x for x in lines)
+    assert "| articles read | 10,000 |" in lines and "| typed failures | 10 (E104 10) |" in lines
+    assert "| hangs: stopped at their time budget (E202) | 0 |" in lines and "| ids lost | 0 |" in lines
+    assert "| 1 | 20.0 | 19.0 | 0.950 | 0.975 |" in lines
+    monkeypatch.setattr(eval_table, "BENCH", tmp_path / "none")
+    assert eval_table.reliability_table() is None

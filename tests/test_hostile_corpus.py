@@ -4,12 +4,13 @@ benchmark `benchmarks/hostile.py` runs 10,000."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import sitrep
 from sitrep.core.article import Article
-from sitrep.testing.hostile import FIXED, PLACES, generate
+from sitrep.testing.hostile import FIXED, PLACES, generate, run_corpus
 
 
 #: the alarm fixture (conftest.py) fails a test that runs longer
@@ -55,3 +56,37 @@ def test_any_text_gives_a_document_or_a_typed_failure(text):
         assert out.failure.code
     else:
         _check(out.document)
+
+
+def _accounted(counts: dict) -> None:
+    """No id lost, no crash, every id a document or a typed failure."""
+    assert counts["lost"] == 0 and counts["crashed"] is None, counts
+    assert counts["read"] == counts["documents"] + sum(counts["failures"].values()), counts
+
+
+def test_run_corpus_counts_every_id(alarm):
+    from sitrep.pipeline import Pipeline
+    from sitrep.stages.base import Stage
+    from sitrep.stages.nlp import NlpStage
+
+    class HangsOnCaptions(Stage):
+        name = "hangs"
+        needs = ("doc",)
+
+        def process(self, state):
+            if state.text.startswith("Photo:"):
+                while True:
+                    pass
+
+    # the first eight fixed cases: short headlines, the caption, bullets, a table, ALL-CAPS wire copy
+    counts = run_corpus(8, pipeline=Pipeline([NlpStage(), HangsOnCaptions()]), article_timeout=2)
+    _accounted(counts)
+    assert counts["read"] == 8 and counts["over_budget"] == 1 == counts["failures"]["E202"]
+    assert counts["documents"] == counts["read"] - 1 and counts["workers_lost"] == 0
+
+
+@pytest.mark.slow
+def test_ten_thousand_hostile_articles_no_hang_no_crash_no_lost_id():
+    counts = run_corpus(10_000)
+    _accounted(counts)
+    assert counts["over_budget"] == 0 and counts["workers_lost"] == 0, counts

@@ -37,7 +37,7 @@ def _said_chain(n_chars: int) -> str:
     rng = random.Random(2)
     out, k = ["Russia said that"], 0
     while k < n_chars:
-        w = rng.choice(["Iran said that", "Turkey warned that", "Syria claimed that", "the rebels threatened to"])
+        w = rng.choice(["Iran said that", "Turkey warned that", "Syria claimed that"])
         out.append(w)
         k += len(w) + 1
     return " ".join(out) + " attack Aleppo."
@@ -113,7 +113,8 @@ def test_quote_marks_past_the_limit_are_not_read_and_the_scan_stays_fast():
 
 
 def test_events_stage_is_not_quadratic_in_a_long_nested_sentence(pipeline):
-    # before: 26.7 s for this sentence of ~3,300 tokens (now cut to pieces of 400 and read linearly)
+    # before: 26.7 s in the events stage for this sentence of about 3,300 tokens (cut now to pieces of
+    # 400 tokens, each read in linear time: 0.3 s)
     st, events = _states(pipeline, _said_chain(20_000), "events")
     t0 = time.perf_counter()
     events(st)

@@ -142,9 +142,12 @@ class Pipeline:
         On the main thread of a POSIX system a stage that runs over is interrupted by a SIGALRM timer
         (when no other timer is armed); that stops Python code, while a long C call ends first. Elsewhere
         the budget is checked when each stage ends. :meth:`pipe` runs articles in a supervised worker
-        process instead, which stops anything."""
+        process instead, which stops anything. With a budget, the pipeline is warmed up first (once per
+        process, see :meth:`warm`), so that loading the models never counts against the first article."""
         timeout = self.article_timeout if article_timeout is None else article_timeout
         budgets = budgets_for([article], timeout)
+        if budgets[0] is not None:
+            self._warm_quietly()   # the models load outside the article's budget (once per process)
         if budgets[0] is not None and AlarmWatch.available():
             with AlarmWatch() as watch:
                 return self._run_batch([article], budgets=budgets, watch=watch)[0]

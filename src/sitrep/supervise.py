@@ -507,3 +507,55 @@ class Supervisor:
         again.extend(jobs)
         self.pending.extendleft(reversed(again))
         self.workers[i] = self._start()
+
+
+class SupervisedRunner:
+    """Batches -- or single articles -- for a long-lived caller (the HTTP API) run in one supervised worker
+    process, started on first use and kept for the caller's life (replaced when an article overruns its
+    budget, which then comes back as an E202 failure). One batch at a time: callers on several threads
+    share it, and a runaway article holds the others back by its budget at most. With budgets off
+    (``timeout`` 0) the batch runs in the calling process instead.
+
+    ``with SupervisedRunner(pipeline) as runner: outcome = runner.run(article)``; or call :meth:`close`."""
+
+    def __init__(self, pipeline: "Pipeline", *, timeout: Optional[float] = None,
+                 start_method: Optional[str] = None):
+        self.pipeline = pipeline
+        self.timeout = timeout
+        self.start_method = start_method
+        self._lock = threading.Lock()
+        self._supervisor: Optional[Supervisor] = None
+
+    def __enter__(self) -> "SupervisedRunner":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def run_batch(self, batch: Sequence[Article]) -> list[Outcome]:
+        """The outcome of each article of ``batch``, in order, each within its budget."""
+        with self._lock:
+            if budget_off(self.timeout):
+                return self.pipeline._run_batch(list(batch))
+            if self._supervisor is None:
+                self._supervisor = Supervisor(self.pipeline, 1, start_method=self.start_method,
+                                              timeout=self.timeout).__enter__()
+            try:
+                return list(self._supervisor.run([list(batch)]))
+            except BaseException:
+                self._drop()    # the next batch starts a supervisor afresh
+                raise
+
+    def run(self, article: Article) -> Outcome:
+        """The outcome of one article, within its budget."""
+        return self.run_batch([article])[0]
+
+    def close(self) -> None:
+        """Stop the worker process (waits for the batch being run, if any)."""
+        with self._lock:
+            self._drop()
+
+    def _drop(self) -> None:
+        sup, self._supervisor = self._supervisor, None
+        if sup is not None:
+            sup.close()

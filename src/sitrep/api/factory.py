@@ -16,6 +16,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from ..core.version import __version__
+from ..pipeline import Pipeline
 from . import errors
 from .middleware import BodyLimit, install_headers
 from .routes import actors, articles, corrections, downloads, events, extract, graph, places, report, search, statements, stats
@@ -29,20 +30,26 @@ ROUTERS = (stats, search, articles, actors, events, statements, graph, places, r
 
 
 def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
-               max_body: int = DEFAULT_MAX_BODY, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
+               max_body: int = DEFAULT_MAX_BODY, allowed_hosts: Optional[list[str]] = None,
+               pipeline: Optional[Pipeline] = None, article_timeout: Optional[float] = None) -> FastAPI:
     """The API and dashboard over the store at ``db_path`` (created when missing).
+
+    ``pipeline`` extracts the articles of ``POST /extract`` and ``POST /articles`` (None: the default
+    pipeline), each within its time budget, ``article_timeout`` seconds (None: the default of
+    :mod:`sitrep.limits`; 0: none), in a supervised worker process that the app's shutdown stops.
 
     ``token``: the bearer token of the write endpoints; None reads ``SITREP_TOKEN`` from the environment;
     without one the write endpoints answer 403. ``allowed_hosts``: when given, requests whose Host header
     names another host are refused (400), which defeats DNS rebinding against a server on 127.0.0.1."""
     if token is None:
         token = os.environ.get("SITREP_TOKEN") or None
-    state = ApiState(str(db_path), token, max_body)
+    state = ApiState(str(db_path), token, max_body, pipeline=pipeline, article_timeout=article_timeout)
     # no /docs or /redoc: FastAPI's pages load Swagger UI from a CDN, and this server works offline
     app = FastAPI(title="sitrep", version=__version__, docs_url=None, redoc_url=None,
                   description="News articles in, a model of a geopolitical situation out. Read endpoints are "
                               "open; POST /extract, POST /articles and POST /corrections need `Authorization: Bearer $SITREP_TOKEN`.")
     app.state.sitrep = state
+    app.router.on_shutdown.append(state.close)
     errors.install(app)
     install_headers(app, allowed_hosts)
     for module in ROUTERS:

@@ -25,6 +25,7 @@ class BackgroundServer:
     def __init__(self, app, host: str = "127.0.0.1", port: Optional[int] = None):
         import uvicorn  # only where a server runs: `import sitrep.api` stays without it
 
+        self.app = app
         self.host, self.port = host, port or free_port(host)
         self.server = uvicorn.Server(uvicorn.Config(app, host=self.host, port=self.port, log_level="warning",
                                                     lifespan="off"))
@@ -46,3 +47,6 @@ class BackgroundServer:
     def __exit__(self, *exc) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=10)
+        state = getattr(getattr(self.app, "state", None), "sitrep", None)
+        if state is not None:  # the lifespan is off here: stop the app's extraction worker ourselves
+            state.close()

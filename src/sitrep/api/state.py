@@ -2,7 +2,10 @@
 
 One DuckDB connection serves the process; every use of it holds a lock, so concurrent requests are
 safe (DuckDB connections are not meant to be shared between threads unguarded). Extraction runs
-outside the store lock, under its own lock (one spaCy pipeline per process).
+outside the store lock, one article at a time, in a supervised worker process
+(:class:`~sitrep.supervise.SupervisedRunner`, started on the first extraction and stopped with the app):
+an article over its time budget is stopped there and answered as a failure ``E202`` (``POST /articles``
+records it in the store's failures, as ``ingest`` does), and the server goes on answering meanwhile.
 
 Endpoints receive it as a dependency (``state: ApiState = STATE``); the write endpoints also depend on
 :func:`need_token`.
@@ -18,22 +21,33 @@ from typing import Any, Iterator, Optional
 from fastapi import Depends, Request
 from fastapi.responses import JSONResponse
 
+from ..core.article import Article, Failure, Outcome
 from ..core.contract import Document
-from ..pipeline import default_pipeline
+from ..core.errors import ArticleTimeoutError, UnsupportedLanguageError
+from ..pipeline import Pipeline, default_pipeline
 from ..readers.jsonl import record_to_article
 from ..situation.store import META_FIELDS, Store
+from ..supervise import SupervisedRunner
 from .errors import ApiError
 from .models import ArticleIn, Stored
 
 
 class ApiState:
-    def __init__(self, db_path: str, token: Optional[str], max_body: int):
+    """``pipeline``: the extraction pipeline (None: the default one); ``article_timeout``: the time budget
+    of one article in seconds (None: the default of :mod:`sitrep.limits`; 0: none, extraction then runs in
+    the server's process)."""
+
+    def __init__(self, db_path: str, token: Optional[str], max_body: int, *, pipeline: Optional[Pipeline] = None,
+                 article_timeout: Optional[float] = None):
         self.db_path = db_path
         self.token = token or None
         self.max_body = max_body
         self.lock = threading.RLock()
-        self.extract_lock = threading.Lock()
         self.store = Store(db_path)
+        self.pipeline = pipeline
+        self.article_timeout = article_timeout
+        self._runner_lock = threading.Lock()
+        self._runner: Optional[SupervisedRunner] = None
 
     @contextmanager
     def db(self) -> Iterator[Any]:
@@ -45,9 +59,49 @@ class ApiState:
         return record_to_article(body.model_dump(exclude_none=True), max_bytes=self.max_body,
                                  origin="upload" if body.html is not None else "api")
 
-    def extract(self, article) -> Document:
-        with self.extract_lock:
-            return default_pipeline()(article)
+    def runner(self) -> SupervisedRunner:
+        """The supervised worker that extracts (made on first use: an app that never extracts loads no model)."""
+        with self._runner_lock:
+            if self._runner is None:
+                self._runner = SupervisedRunner(self.pipeline or default_pipeline(), timeout=self.article_timeout)
+            return self._runner
+
+    def outcome(self, article: Article) -> Outcome:
+        """The article's document or failure, within its time budget."""
+        return self.runner().run(article)
+
+    def extract(self, article: Article) -> Document:
+        """The article's document; a failure (over its budget, a stage that broke) is an :class:`ApiError`."""
+        return document_of(self.outcome(article))
+
+    def close(self) -> None:
+        """Stop the extraction worker (the app's shutdown)."""
+        with self._runner_lock:
+            runner, self._runner = self._runner, None
+        if runner is not None:
+            runner.close()
+
+
+def document_of(outcome: Outcome) -> Document:
+    """The outcome's document; its failure as an :class:`ApiError` (see :func:`failure_error`)."""
+    if outcome.document is None:
+        if outcome.failure is None:  # pragma: no cover - an outcome has one or the other
+            raise ApiError(500, "internal_error", "the extraction gave neither a document nor a failure")
+        raise failure_error(outcome.failure)
+    return outcome.document
+
+
+#: failure code -> the API's error kind for it (every other failure is ``extraction_failed``)
+FAILURE_KINDS = {ArticleTimeoutError.code: "over_time_budget", UnsupportedLanguageError.code: UnsupportedLanguageError.kind}
+
+
+def failure_error(f: Failure) -> ApiError:
+    """The answer to an article that failed: 422, ``over_time_budget`` for E202, ``unsupported_language``
+    for E204 (its message the refusal itself, as the CLI prints it), else ``extraction_failed``."""
+    kind = FAILURE_KINDS.get(f.code, "extraction_failed")
+    if f.code == UnsupportedLanguageError.code:
+        return ApiError(422, kind, f.reason)
+    return ApiError(422, kind, f"[{f.code}] {f.reason} (article {f.article_id}, stage {f.stage})")
 
 
 def get_state(request: Request) -> ApiState:

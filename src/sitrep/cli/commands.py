@@ -22,7 +22,7 @@ from ..core.errors import SitrepError
 from ..core.version import __version__
 from ..examples import example_articles
 from ..pipeline import Pipeline, default_pipeline
-from ..readers import expand_paths, read_paths
+from ..readers import read_paths
 from .options import (ARTICLE_TIMEOUT, DB, DEMO_DB, ENCODING, KB, MAX_BYTES, N_PROCESS, PUBLISHED, RAY,
                       SOURCE)
 from .situation import print_situation
@@ -49,26 +49,11 @@ def _pipeline(kb: List[Path]):
     return default_pipeline(tuple(str(p) for p in kb))
 
 
-def _progress(total: int, label: str):
-    """A Rich progress bar on stderr, only when stderr is a terminal and there is more than one item."""
-    from contextlib import nullcontext
+def _progress(label: str):
+    """The progress bar on stderr (see :mod:`sitrep.cli.progress`): on a terminal only."""
+    from .progress import RunProgress  # Rich's progress module on first use: `sitrep --help` starts without it
 
-    if total <= 1 or not sys.stderr.isatty():
-        return nullcontext(lambda n=1: None)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    class _Bar:
-        def __enter__(self_inner):
-            self_inner.p = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                                    console=err_console, transient=True)
-            self_inner.p.__enter__()
-            task = self_inner.p.add_task(label, total=total)
-            return lambda n=1: self_inner.p.advance(task, n)
-
-        def __exit__(self_inner, *exc):
-            self_inner.p.__exit__(*exc)
-
-    return _Bar()
+    return RunProgress(label, err_console)
 
 
 def _report_failure(f) -> None:
@@ -120,10 +105,11 @@ def extract(
         _report_duplicate(d)
     pipeline = _pipeline(kb)
     out = sys.stdout
-    with _progress(len(articles), "extracting") as advance:
+    with _progress("extracting") as bar:
+        bar.update(total=len(articles), failed=len(failures), duplicates=len(duplicates))
         for outcome in pipeline.pipe(articles, n_process=n_process, ray_address=ray,
                                      article_timeout=article_timeout):
-            advance(1)
+            bar.advance(1, failed=outcome.failure is not None)
             if outcome.failure is not None:
                 failures.append(outcome.failure)
                 _report_failure(outcome.failure)
@@ -196,11 +182,10 @@ def ingest(
 
 def _ingest(store, paths, *, kb, published=None, source=None, max_bytes=limits.MAX_ARTICLE_BYTES, n_process=1,
             ray_address=None, encoding=None, replace=False, article_timeout=None, update_meta=False):
-    n = len(list(expand_paths(paths)))
-    with _progress(n, "ingesting") as advance:
+    with _progress("ingesting") as bar:
         result = store.ingest(paths, pipeline=_pipeline(kb), published=published, source=source,
                               max_bytes=max_bytes, n_process=n_process, ray_address=ray_address,
-                              on_progress=advance, encoding=encoding, replace=replace,
+                              on_progress=bar.ingest_callback, encoding=encoding, replace=replace,
                               article_timeout=article_timeout, update_meta=update_meta)
     for f in result.failures:
         _report_failure(f)

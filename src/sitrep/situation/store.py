@@ -86,6 +86,20 @@ class IngestResult:
         return f"read {self.read}, documents {self.documents}, duplicates {self.duplicates}, failed {self.failed}"
 
 
+@dataclass(frozen=True)
+class IngestProgress:
+    """Where an ingest is, as its ``on_progress`` callback is told (once when the articles are read and
+    planned, then after each batch is stored): ``done`` of the ``total`` articles to extract are through
+    the pipeline; ``failed`` counts every failure so far (reading, conflicts, extraction), ``duplicates``
+    and ``skipped`` (already stored) were settled before extraction."""
+
+    total: int
+    done: int
+    failed: int
+    duplicates: int
+    skipped: int
+
+
 @dataclass
 class IngestPlan:
     """What ingest does with the articles read, given what the store holds."""
@@ -292,7 +306,7 @@ class Store(Queries):
     def ingest(self, sources: Iterable[Union[str, os.PathLike, Article]], *, pipeline=None,
                published: Optional[str] = None, source: Optional[str] = None, max_bytes: Optional[int] = None,
                n_process: int = 1, batch_size: int = 8, ray_address: Optional[str] = None,
-               on_progress: Optional[Callable[[int], None]] = None, refresh: bool = True,
+               on_progress: Optional[Callable[[IngestProgress], None]] = None, refresh: bool = True,
                replace: bool = False, encoding: Optional[str] = None,
                article_timeout: Optional[float] = None, update_meta: bool = False) -> IngestResult:
         """Read, extract and store; articles already stored are skipped before extraction, and so are
@@ -304,6 +318,9 @@ class Store(Queries):
         ``update_meta``: an article already stored (the same id and text) read with another title, outlet,
         URL or publication date is extracted again with them (what it is read without is kept); else it is
         already stored, nothing new.
+
+        ``on_progress`` is called with an :class:`IngestProgress` when the articles are read and planned,
+        then after each batch is stored (the CLI's progress bar).
 
         With ``refresh`` the situation tables (merged actors, events, ...) are recomputed at the end;
         else they are recomputed by the next query (useful when ingesting one article at a time)."""
@@ -333,16 +350,26 @@ class Store(Queries):
         return result
 
     def _extract_and_write(self, plan: IngestPlan, pipeline, result: IngestResult, *, n_process: int, batch_size: int,
-                           ray_address: Optional[str], on_progress: Optional[Callable[[int], None]],
+                           ray_address: Optional[str], on_progress: Optional[Callable[[IngestProgress], None]],
                            article_timeout: Optional[float] = None) -> None:
         batch: list = []
+        done = 0
+        dups = len(plan.duplicates) + len(plan.run_duplicates)
+
+        def tell() -> None:
+            if on_progress:
+                on_progress(IngestProgress(total=len(plan.todo), done=done, failed=result.failed,
+                                           duplicates=dups, skipped=plan.skipped))
 
         def flush() -> None:
+            nonlocal done
             s, f = self.write_batch(batch, replace=plan.replace)
             result.stored, result.failed = result.stored + s, result.failed + f
-            if on_progress:
-                on_progress(len(batch))
+            done += len(batch)
             batch.clear()
+            tell()
+
+        tell()
 
         for outcome in pipeline.pipe(plan.todo, n_process=n_process, batch_size=batch_size,
                                      ray_address=ray_address, article_timeout=article_timeout):

@@ -6,7 +6,10 @@ Two sources, both deterministic:
   text, ALL-CAPS wire copy, lowercase text, unbalanced quotes, control and zero-width characters,
   right-to-left text, very long paragraphs and sentences, many quote marks, many short lines;
 * :func:`generate` — ``n`` articles drawn from those shapes with a seeded random generator (the
-  benchmark ``benchmarks/hostile.py`` runs 10,000 of them), and :func:`articles` for hypothesis tests.
+  benchmark ``benchmarks/hostile.py`` runs 10,000 of them; the hypothesis strategies are in
+  ``tests/test_hostile_corpus.py``);
+* :func:`run_corpus` — runs sitrep over ``generate(n)`` and counts documents, failures by code, ids lost
+  and crashes (the benchmark and the slow test use it).
 
 Every article has an id; a run over them must give each id a document or a typed failure within its
 time budget, and every offset of a document must slice its text.
@@ -15,7 +18,9 @@ time budget, and every offset of a document must slice its text.
 from __future__ import annotations
 
 import random
-from typing import Iterator
+import time
+from collections import Counter
+from typing import Iterator, Optional
 
 PLACES = ["Idlib", "Kharkiv", "Khartoum", "Gaza", "Goma", "Sanaa", "Mogadishu", "Port-au-Prince", "Aleppo",
           "Bamako", "Kabul", "Srinagar", "Mandalay", "Tripoli"]
@@ -96,3 +101,33 @@ def generate(n: int, seed: int = 13) -> Iterator[dict]:
             yield {"id": f"h{k}-{name}", "text": text, "published": "2024-12-04"}
         else:
             yield {"id": f"h{k}", "text": _shape(rnd, k), "published": "2024-12-04"}
+
+
+def run_corpus(n: int, *, n_process: int = 1, article_timeout: Optional[float] = None, pipeline=None) -> dict:
+    """Run sitrep over :func:`generate` (``n``) and count what came of every id: ``read``, ``documents``,
+    ``failures`` by code, ``over_budget`` (E202: an article that would have hung, stopped at its budget),
+    ``workers_lost`` (E203), ``lost`` ids (no outcome), ``crashed`` (the run raised: its repr, else None),
+    ``seconds`` and ``articles_per_s``. ``benchmarks/hostile.py`` prints it; the tests check it."""
+    import sitrep  # here, not at the top: ``generate`` alone needs no pipeline
+
+    items = list(generate(n))
+    t0 = time.perf_counter()
+    seen: list[str] = []
+    codes: Counter = Counter()
+    docs = 0
+    crashed = None
+    try:
+        for o in sitrep.extract_many(items, n_process=n_process, article_timeout=article_timeout,
+                                     pipeline=pipeline):
+            seen.append(o.article.id)
+            if o.failure is not None:
+                codes[o.failure.code] += 1
+            else:
+                docs += 1
+    except Exception as err:  # noqa: BLE001 - reported as a crash of the run, not raised
+        crashed = repr(err)
+    secs = time.perf_counter() - t0
+    return {"read": len(items), "documents": docs, "failures": dict(sorted(codes.items())),
+            "over_budget": codes.get("E202", 0), "workers_lost": codes.get("E203", 0),
+            "lost": len({i["id"] for i in items} - set(seen)), "crashed": crashed,
+            "seconds": round(secs, 1), "articles_per_s": round(len(seen) / secs, 1) if secs else None}

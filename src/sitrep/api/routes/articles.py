@@ -9,7 +9,7 @@ from ...core.contract import Document
 from ..errors import ERROR_RESPONSES, STORE_RESPONSES, ApiError
 from ..models import ArticleIn, ArticleLink, ArticleSummary, Page, Stored
 from ..params import OFFSET, page, page_limit
-from ..state import STATE, ApiState, need_token, settled
+from ..state import STATE, ApiState, document_of, need_token, settled
 
 router = APIRouter()
 
@@ -53,13 +53,19 @@ def add_article(body: ArticleIn,
                 state: ApiState = STATE):
     """Extract one article and store it. An article already stored is left as it is (200); a text
     stored under another id is recorded as its duplicate (200, `duplicate_of`); a stored id with
-    another text is a 409 (`id_conflict`) unless `?replace=true`."""
+    another text is a 409 (`id_conflict`) unless `?replace=true`. An article that cannot be extracted
+    -- over its time budget (`over_time_budget`, E202), or a stage that broke (`extraction_failed`) -- is
+    a 422, recorded in the store's failures."""
     article = state.article(body)
     with state.db() as s:
         answer = settled(s, s.plan([article], replace=replace, update_meta=update_meta), article)
     if answer is not None:
         return answer
-    doc = state.extract(article)
+    outcome = state.outcome(article)
+    if outcome.failure is not None:       # recorded, as ingest records it, and answered 422
+        with state.db() as s:
+            s.write_batch([outcome.failure])
+    doc = document_of(outcome)
     with state.db() as s:
         plan = s.plan([article], replace=replace, update_meta=update_meta)  # again: another request may have
         answer = settled(s, plan, article)                                # stored it meanwhile

@@ -17,5 +17,6 @@ router = APIRouter()
              dependencies=[Depends(need_token)])
 def extract(body: ArticleIn, state: ApiState = STATE):
     """Extract one article's contract document without storing it (the body is a JSONL line's shape;
-    the document carries your id)."""
+    the document carries your id). An article over its time budget is stopped and answered 422
+    (`over_time_budget`, E202)."""
     return state.extract(state.article(body))
