@@ -7,16 +7,18 @@ from sitrep.article import Article
 
 
 def pytest_addoption(parser):
-    parser.addoption("--run-slow", action="store_true", default=False,
-                     help="also run the tests marked slow (or set SITREP_SLOW=1)")
+    parser.addoption("--run-long", action="store_true", default=False,
+                     help="also run the tests marked long (or set SITREP_LONG=1)")
 
 
 def pytest_collection_modifyitems(config, items):
-    if config.getoption("--run-slow") or os.environ.get("SITREP_SLOW") == "1":
+    """Tests marked ``long`` (runs of minutes, benchmarks in test form) are skipped unless asked for; tests
+    marked ``slow`` always run (CI runs them), the mark only names them."""
+    if config.getoption("--run-long") or os.environ.get("SITREP_LONG") == "1":
         return
-    skip = pytest.mark.skip(reason="slow: run with --run-slow or SITREP_SLOW=1")
+    skip = pytest.mark.skip(reason="long: run with --run-long or SITREP_LONG=1")
     for item in items:
-        if "slow" in item.keywords:
+        if "long" in item.keywords:
             item.add_marker(skip)
 
 

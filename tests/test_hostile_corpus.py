@@ -85,7 +85,7 @@ def test_run_corpus_counts_every_id(alarm):
     assert counts["documents"] == counts["read"] - 1 and counts["workers_lost"] == 0
 
 
-@pytest.mark.slow
+@pytest.mark.long
 def test_ten_thousand_hostile_articles_no_hang_no_crash_no_lost_id():
     counts = run_corpus(10_000)
     _accounted(counts)
