@@ -41,6 +41,7 @@ import logging
 import math
 import os
 import pickle
+import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, Callable, Collection, Iterable, Iterator, Optional, Sequence
 
@@ -80,6 +81,22 @@ def auth_env(env: Optional[dict] = None) -> dict:
     return env
 
 
+def _use_auth_env() -> None:
+    """Apply :func:`auth_env` to this process (Ray reads its configuration when it is imported: it is
+    read again if Ray is imported already)."""
+    mode = auth_env().get("RAY_AUTH_MODE")
+    if not mode or os.environ.get("RAY_AUTH_MODE") == mode:
+        return
+    os.environ["RAY_AUTH_MODE"] = mode
+    if "ray" in sys.modules:
+        try:
+            from ray._raylet import Config
+
+            Config.initialize("")
+        except (ImportError, AttributeError):  # pragma: no cover - another Ray version: set before import
+            pass
+
+
 def connect(address: Optional[str] = "local", *, num_cpus: Optional[int] = None) -> None:
     """Start or join Ray (see the module docstring); an initialised Ray is used as it is."""
     ray = _ray()
@@ -95,9 +112,7 @@ def connect(address: Optional[str] = "local", *, num_cpus: Optional[int] = None)
         except ConnectionError:  # no Ray running here: start one
             ray.init(num_cpus=num_cpus, include_dashboard=False, **quiet)
         return
-    mode = auth_env().get("RAY_AUTH_MODE")
-    if mode:
-        os.environ["RAY_AUTH_MODE"] = mode
+    _use_auth_env()
     try:
         ray.init(address=address, **quiet)
     except Exception as err:  # noqa: BLE001 - Ray raises ConnectionError, RuntimeError, AuthenticationError...
@@ -222,18 +237,20 @@ def extract_dataset(ds, pipeline: "Pipeline", *, num_workers: int = 2, batch_siz
     timeout = pipeline.article_timeout if article_timeout is None else article_timeout
     return ds.map_batches(ExtractActor, fn_constructor_kwargs={
         "pipeline": pipeline, "article_timeout": timeout, "open_sink": open_sink, "replace": tuple(replace)},
-        concurrency=max(1, num_workers), num_cpus=num_cpus_per_worker,
+        compute=_ray().data.ActorPoolStrategy(size=max(1, num_workers)), num_cpus=num_cpus_per_worker,
         batch_size=batch_size or pipeline.batch_size, batch_format="numpy")
 
 
 def _quiet_data(ordered: bool) -> None:
     """Ray Data on the driver: its progress bars off (sitrep draws its own), order kept if asked."""
     ray = _ray()
+    # its notes on execution and progress bars: sitrep reports itself (Ray Data sets its logger's level
+    # from this variable each time a dataset runs)
+    os.environ.setdefault("RAY_DATA_LOG_LEVEL", "ERROR")
+    logging.getLogger("ray.data").setLevel(os.environ["RAY_DATA_LOG_LEVEL"])
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
     ctx.execution_options.preserve_order = ordered
-    for name in ("ray.data", "ray.data._internal.execution.streaming_executor"):
-        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def _rows(pipeline: "Pipeline", articles: Sequence[Article], *, num_workers: int, batch_size: int,
