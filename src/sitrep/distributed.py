@@ -41,7 +41,9 @@ import logging
 import math
 import os
 import pickle
+import queue
 import sys
+import threading
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, Callable, Collection, Iterable, Iterator, Optional, Sequence
 
@@ -58,6 +60,8 @@ if TYPE_CHECKING:  # the pipeline imports this module to run on Ray; a Ray worke
 
 #: dataset blocks hold this many batches (small blocks stream; too small ones cost Ray overhead)
 BATCHES_PER_BLOCK = 2
+#: result batches read ahead of the driver (beyond them Ray Data's back-pressure holds the actors back)
+RESULTS_QUEUED = 4
 #: URL schemes of the stores that take concurrent writers: Ray workers write to them directly
 CONCURRENT_STORES = ("postgresql://", "postgres://")
 
@@ -253,9 +257,43 @@ def _quiet_data(ordered: bool) -> None:
     ctx.execution_options.preserve_order = ordered
 
 
+class _Results:
+    """The batches of a dataset's results, read by a thread so that a run that stalls (no result for
+    ``stall_s`` seconds) or breaks off ends the iteration with ``broken`` saying why, instead of an
+    exception or a wait without end."""
+
+    def __init__(self, ds, stall_s: float):
+        self.queue: queue.Queue = queue.Queue(maxsize=RESULTS_QUEUED)  # bounded: the driver's pace holds Ray back
+        self.stall_s = stall_s
+        self.broken: Optional[str] = None
+        threading.Thread(target=self._read, args=(ds,), daemon=True, name="sitrep-ray-results").start()
+
+    def _read(self, ds) -> None:
+        try:
+            for out in ds.iter_batches(batch_size=None, batch_format="numpy"):
+                self.queue.put(("batch", out))
+            self.queue.put(("end", None))
+        except BaseException as err:  # noqa: BLE001 - reported by the iteration
+            first = str(err).splitlines()[0] if str(err) else ""
+            self.queue.put(("end", f"{type(err).__name__}: {first}"))
+
+    def __iter__(self) -> Iterator[dict]:
+        while True:
+            try:
+                kind, value = self.queue.get(timeout=self.stall_s)
+            except queue.Empty:
+                self.broken = f"no result for {self.stall_s:.0f} s"
+                return
+            if kind == "end":
+                self.broken = value
+                return
+            yield value
+
+
 def _rows(pipeline: "Pipeline", articles: Sequence[Article], *, num_workers: int, batch_size: int,
           num_cpus_per_worker: float, address: Optional[str], article_timeout: Optional[float],
-          open_sink: Optional[Callable[[], Any]], replace: Collection[str], ordered: bool) -> Iterator[tuple]:
+          open_sink: Optional[Callable[[], Any]], replace: Collection[str], ordered: bool,
+          stall_s: float = limits.RAY_STALL_S) -> Iterator[tuple]:
     """(article, document JSON, failure, written) for every article, as results stream back; an article
     whose result never comes back (its worker lost for good, the run broken off) becomes an E203 failure."""
     connect(address, num_cpus=max(num_workers, 1))
@@ -264,18 +302,16 @@ def _rows(pipeline: "Pipeline", articles: Sequence[Article], *, num_workers: int
                          batch_size=batch_size, num_cpus_per_worker=num_cpus_per_worker,
                          article_timeout=article_timeout, open_sink=open_sink, replace=replace)
     done = [False] * len(articles)
-    broken = None
-    try:
-        for out in ds.iter_batches(batch_size=None, batch_format="numpy"):
-            for i, doc, failure, written in zip(out["i"], out["doc"], out["failure"], out["written"]):
-                i = int(i)
-                if done[i]:   # a batch run twice (its actor restarted): its first result counts
-                    continue
-                done[i] = True
-                yield articles[i], doc or None, _failure(failure) if failure else None, bool(written)
-    except Exception as err:  # noqa: BLE001 - the Ray run broke off: what did not come back fails below
-        broken = f"{type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}"
-    why = f"the Ray run broke off ({broken})" if broken else "its result never came back from its Ray worker"
+    results = _Results(ds, stall_s)
+    for out in results:
+        for i, doc, failure, written in zip(out["i"], out["doc"], out["failure"], out["written"]):
+            i = int(i)
+            if done[i]:   # a batch run twice (its actor restarted): its first result counts
+                continue
+            done[i] = True
+            yield articles[i], doc or None, _failure(failure) if failure else None, bool(written)
+    why = f"the Ray run broke off ({results.broken})" if results.broken else \
+        "its result never came back from its Ray worker"
     for i, ok in enumerate(done):
         if not ok:
             o = _lost(articles[i], why)
