@@ -173,14 +173,17 @@ class ExtractActor:
         self.replace = set(replace)
 
     def __call__(self, batch: dict) -> dict:
-        articles = [pickle.loads(b) for b in batch["article"]]
+        items = [pickle.loads(b) for b in batch["article"]]   # articles, or records that were none
+        articles = [x for x in items if isinstance(x, Article)]
         try:
-            outcomes = self.worker.run(articles)
+            done = self.worker.run(articles)
         except Exception as err:  # noqa: BLE001 - the batch fails, not the run
-            outcomes = [_lost(a, f"its batch failed on its Ray worker: {type(err).__name__}: {err}")
-                        for a in articles]
+            done = [_lost(a, f"its batch failed on its Ray worker: {type(err).__name__}: {err}") for a in articles]
+        it = iter(done)
+        outcomes = [next(it) if isinstance(x, Article) else Outcome(article=_NO_ARTICLE, failure=x) for x in items]
         written = self._write(outcomes)
-        return {"i": list(batch["i"]), "id": [a.id for a in articles],
+        return {"i": list(batch["i"]),
+                "id": [x.id if isinstance(x, Article) else (x.article_id or "") for x in items],
                 "doc": ["" if o.document is None or w else o.document.model_dump_json()
                         for o, w in zip(outcomes, written)],
                 "failure": ["" if o.failure is None else _failure_json(o.failure) for o in outcomes],
@@ -204,6 +207,10 @@ class ExtractActor:
         return [True] * len(outcomes)
 
 
+#: the article of an outcome whose record was not one (its failure says why)
+_NO_ARTICLE = Article(text="-", id="")
+
+
 def _lost(article: Article, why: str) -> Outcome:
     return Outcome(article=article, failure=Failure.from_error(WorkerLostError(
         why, article_id=article.id, stage="ray", path=article.origin)))
@@ -219,13 +226,31 @@ def articles_dataset(articles: Sequence[Article], batch_size: int):
     return ray.data.from_items(rows, override_num_blocks=min(blocks, max(1, len(rows))))
 
 
+def _plain(value):
+    """A value of a row as JSON gives it: a date (Arrow reads "2026-03-01" as one) as YYYY-MM-DD, a NumPy
+    number as a Python one."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    return value.item() if hasattr(value, "item") else value
+
+
+def _null(value) -> bool:
+    return value is None or (isinstance(value, float) and value != value)   # NaN: a null read by pandas
+
+
 def _record_article(row: dict) -> dict:
     """A dataset row with the fields of a JSONL record (``id``, ``text``, ``title``, ...) as an ``article``
-    column (pickled), read as the JSONL reader reads a record."""
+    column (pickled), read as the JSONL reader reads a record: an :class:`Article`, or the
+    :class:`Failure` of a record that is none."""
+    from .errors import ReadError
     from .readers.jsonl import record_to_article
 
-    rec = {k: v for k, v in row.items() if k != "i" and v is not None}
-    item = record_to_article(rec, origin=str(rec.get("id", "?")))
+    rec = {k: _plain(v) for k, v in row.items() if k != "i" and not _null(v)}
+    origin = f"record {rec.get('id', '?')}"
+    try:
+        item: Any = record_to_article(rec, origin=origin)
+    except ReadError as err:
+        item = Failure.from_error(err, article_id=str(rec.get("id") or "") or None, origin=origin, stage="read")
     return {"i": row.get("i", 0), "article": pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)}
 
 
