@@ -22,9 +22,10 @@ from ..core.errors import SitrepError
 from ..core.version import __version__
 from ..examples import example_articles
 from ..pipeline import Pipeline, default_pipeline
-from ..readers import expand_paths, read_paths
+from ..readers import read_paths
 from .options import (ARTICLE_TIMEOUT, DB, DEMO_DB, ENCODING, KB, MAX_BYTES, N_PROCESS, PUBLISHED, RAY,
                       SOURCE)
+from .progress import Counted, ProgressBar
 from .situation import print_situation
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -47,28 +48,6 @@ def _main(debug: bool = typer.Option(False, "--debug", help="Show Python traceba
 
 def _pipeline(kb: List[Path]):
     return default_pipeline(tuple(str(p) for p in kb))
-
-
-def _progress(total: int, label: str):
-    """A Rich progress bar on stderr, only when stderr is a terminal and there is more than one item."""
-    from contextlib import nullcontext
-
-    if total <= 1 or not sys.stderr.isatty():
-        return nullcontext(lambda n=1: None)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    class _Bar:
-        def __enter__(self_inner):
-            self_inner.p = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                                    console=err_console, transient=True)
-            self_inner.p.__enter__()
-            task = self_inner.p.add_task(label, total=total)
-            return lambda n=1: self_inner.p.advance(task, n)
-
-        def __exit__(self_inner, *exc):
-            self_inner.p.__exit__(*exc)
-
-    return _Bar()
 
 
 def _report_failure(f) -> None:
@@ -120,11 +99,12 @@ def extract(
         _report_duplicate(d)
     pipeline = _pipeline(kb)
     out = sys.stdout
-    with _progress(len(articles), "extracting") as advance:
+    with ProgressBar("extracting", len(articles), console=err_console) as bar:
         for outcome in pipeline.pipe(articles, n_process=n_process, ray_address=ray,
                                      article_timeout=article_timeout):
-            advance(1)
+            bar(1)
             if outcome.failure is not None:
+                bar.fail()
                 failures.append(outcome.failure)
                 _report_failure(outcome.failure)
                 continue
@@ -196,11 +176,10 @@ def ingest(
 
 def _ingest(store, paths, *, kb, published=None, source=None, max_bytes=limits.MAX_ARTICLE_BYTES, n_process=1,
             ray_address=None, encoding=None, replace=False, article_timeout=None, update_meta=False):
-    n = len(list(expand_paths(paths)))
-    with _progress(n, "ingesting") as advance:
-        result = store.ingest(paths, pipeline=_pipeline(kb), published=published, source=source,
+    with ProgressBar("ingesting", console=err_console) as bar:   # its total: the articles to extract
+        result = store.ingest(paths, pipeline=Counted(_pipeline(kb), bar), published=published, source=source,
                               max_bytes=max_bytes, n_process=n_process, ray_address=ray_address,
-                              on_progress=advance, encoding=encoding, replace=replace,
+                              on_progress=bar, encoding=encoding, replace=replace,
                               article_timeout=article_timeout, update_meta=update_meta)
     for f in result.failures:
         _report_failure(f)
