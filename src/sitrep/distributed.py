@@ -94,7 +94,7 @@ def _use_auth_env() -> None:
     os.environ["RAY_AUTH_MODE"] = mode
     if "ray" in sys.modules:
         try:
-            from ray._raylet import Config
+            from ray._raylet import Config  # type: ignore[attr-defined]
 
             Config.initialize("")
         except (ImportError, AttributeError):  # pragma: no cover - another Ray version: set before import
@@ -169,7 +169,8 @@ class ExtractActor:
                  open_sink: Optional[Callable[[], Any]] = None, replace: Collection[str] = ()):
         self.worker = _Worker(pipeline, article_timeout)
         pipeline._warm_quietly()
-        self.open_sink, self.sink = open_sink, None
+        self.open_sink = open_sink
+        self.sink: Any = None
         self.replace = set(replace)
 
     def __call__(self, batch: dict) -> dict:

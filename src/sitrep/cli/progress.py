@@ -14,7 +14,8 @@ import sys
 from typing import Iterator, Optional
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TaskID, TextColumn,
+                           TimeRemainingColumn)
 from rich.text import Text
 
 
@@ -35,7 +36,7 @@ class ProgressBar:
         self.label, self.total = label, total
         self.console = console or Console(stderr=True)
         self.progress: Optional[Progress] = None
-        self.task = None
+        self.task: TaskID = TaskID(0)
         self.failed = 0
 
     def __enter__(self) -> "ProgressBar":
