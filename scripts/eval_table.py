@@ -160,7 +160,10 @@ def ray_table() -> str | None:
                  f"a local Ray {t['ray']}, {m['cpu']}, {m['cpus']} CPUs"
                  + (f" (load average {m['load_average_1min']:.1f} before it ran)" if m.get("load_average_1min") else "")
                  + f", commit {m['commit']}, {m['date'][:10]}. Target: 2 Ray workers >= "
-                 f"{t['target_ratio']} of the process pool.")
+                 f"{t['target_ratio']} of the process pool."
+                 + (f" In the same run one process wrote {t['duckdb_writes_s']:.0f} documents/s to DuckDB "
+                    "(`Store.write_batch`, batches of 8): the ceiling of an ingest whose driver writes."
+                    if t.get("duckdb_writes_s") else ""))
     return "\n".join(lines)
 
 
