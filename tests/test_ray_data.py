@@ -32,6 +32,24 @@ def test_a_token_turns_token_authentication_on_unless_the_mode_is_set():
     assert "RAY_AUTH_MODE" not in auth_env({})
 
 
+def test_an_address_where_no_cluster_answers_is_an_error_at_once():
+    import socket
+    import time
+
+    from sitrep.distributed import _check_reachable
+    from sitrep.errors import ClusterError
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]   # closed again below: nothing listens there
+    t0 = time.monotonic()
+    with pytest.raises(ClusterError, match="no Ray cluster answers") as err:
+        _check_reachable(f"127.0.0.1:{port}")
+    assert err.value.code == "E305" and time.monotonic() - t0 < 5
+    with pytest.raises(ClusterError, match="not a Ray address"):
+        _check_reachable("head-node")
+
+
 class _Stream:
     """A stand-in for a dataset: yields ``batches``, then raises ``error`` or waits on ``hold``."""
 

@@ -42,6 +42,7 @@ import math
 import os
 import pickle
 import queue
+import socket
 import sys
 import threading
 from dataclasses import asdict
@@ -62,6 +63,8 @@ if TYPE_CHECKING:  # the pipeline imports this module to run on Ray; a Ray worke
 BATCHES_PER_BLOCK = 2
 #: result batches read ahead of the driver (beyond them Ray Data's back-pressure holds the actors back)
 RESULTS_QUEUED = 4
+#: how long joining a cluster may take to open a connection to its head (seconds)
+CONNECT_TIMEOUT_S = 5.0
 #: URL schemes of the stores that take concurrent writers: Ray workers write to them directly
 CONCURRENT_STORES = ("postgresql://", "postgres://")
 
@@ -101,6 +104,20 @@ def _use_auth_env() -> None:
             pass
 
 
+def _check_reachable(address: str, timeout: float = CONNECT_TIMEOUT_S) -> None:
+    """A :class:`ClusterError` at once when nothing listens at ``address`` (``host:port`` or
+    ``ray://host:port``): Ray itself would try again for minutes."""
+    host, _, port = address.split("://", 1)[-1].rpartition(":")
+    if not host or not port.isdigit():
+        raise ClusterError(f"{address!r} is not a Ray address: give host:port (the head's GCS port, 6379 by "
+                           "default) or ray://host:10001, or 'local' or 'auto'")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as err:
+        raise ClusterError(f"no Ray cluster answers at {address} ({err.strerror or err}); start one with "
+                           f"`ray start --head --port {port}` or check the address") from None
+
+
 def connect(address: Optional[str] = "local", *, num_cpus: Optional[int] = None) -> None:
     """Start or join Ray (see the module docstring); an initialised Ray is used as it is."""
     ray = _ray()
@@ -117,6 +134,7 @@ def connect(address: Optional[str] = "local", *, num_cpus: Optional[int] = None)
             ray.init(num_cpus=num_cpus, include_dashboard=False, **quiet)
         return
     _use_auth_env()
+    _check_reachable(address)
     try:
         ray.init(address=address, **quiet)
     except Exception as err:  # noqa: BLE001 - Ray raises ConnectionError, RuntimeError, AuthenticationError...
