@@ -80,6 +80,17 @@ def test_a_run_that_stalls_is_given_up():
         hold.set()
 
 
+def test_a_long_article_may_take_longer_than_the_stall_limit():
+    from sitrep import limits
+    from sitrep.distributed import stall_limit
+
+    short = [Article(text="Rebels shelled the town on Friday.", id="s")]
+    huge = short + [Article(text="word " * 300_000, id="h")]   # a budget of 1,200 s
+    assert stall_limit(short, None) == limits.RAY_STALL_S
+    assert stall_limit(huge, None) == limits.WARM_UP_TIMEOUT_S + 2 * 1200
+    assert stall_limit(huge, 0) == limits.RAY_STALL_S     # no budgets: the limit stays
+
+
 # -- on a local Ray ------------------------------------------------------------------------------------
 
 class FileSink:

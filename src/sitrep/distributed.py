@@ -54,7 +54,7 @@ from .core.article import Outcome
 from .core.batching import batches as _batches
 from .core.contract import Document
 from .errors import ClusterError, ConfigError, WorkerLostError
-from .supervise import Supervisor, budget_off
+from .supervise import Supervisor, budget_off, budgets_for
 
 if TYPE_CHECKING:  # the pipeline imports this module to run on Ray; a Ray worker only needs its pickle
     from .pipeline import Pipeline
@@ -301,6 +301,13 @@ def _quiet_data(ordered: bool) -> None:
     ctx.execution_options.preserve_order = ordered
 
 
+def stall_limit(articles: Sequence[Article], article_timeout: Optional[float]) -> float:
+    """How long a run may go without a result before it is given up: :data:`limits.RAY_STALL_S`, or
+    longer when an article may legitimately take longer (twice its budget, after an actor's warm-up)."""
+    longest = max((b or 0.0 for b in budgets_for(articles, article_timeout)), default=0.0)
+    return max(limits.RAY_STALL_S, limits.WARM_UP_TIMEOUT_S + 2 * longest)
+
+
 class _Results:
     """The batches of a dataset's results, read by a thread so that a run that stalls (no result for
     ``stall_s`` seconds) or breaks off ends the iteration with ``broken`` saying why, instead of an
@@ -337,7 +344,7 @@ class _Results:
 def _rows(pipeline: "Pipeline", articles: Sequence[Article], *, num_workers: int, batch_size: int,
           num_cpus_per_worker: float, address: Optional[str], article_timeout: Optional[float],
           open_sink: Optional[Callable[[], Any]], replace: Collection[str], ordered: bool,
-          stall_s: float = limits.RAY_STALL_S) -> Iterator[tuple]:
+          stall_s: Optional[float] = None) -> Iterator[tuple]:
     """(article, document JSON, failure, written) for every article, as results stream back; an article
     whose result never comes back (its worker lost for good, the run broken off) becomes an E203 failure."""
     connect(address, num_cpus=max(num_workers, 1))
@@ -346,7 +353,7 @@ def _rows(pipeline: "Pipeline", articles: Sequence[Article], *, num_workers: int
                          batch_size=batch_size, num_cpus_per_worker=num_cpus_per_worker,
                          article_timeout=article_timeout, open_sink=open_sink, replace=replace)
     done = [False] * len(articles)
-    results = _Results(ds, stall_s)
+    results = _Results(ds, stall_s or stall_limit(articles, article_timeout))
     for out in results:
         for i, doc, failure, written in zip(out["i"], out["doc"], out["failure"], out["written"]):
             i = int(i)
