@@ -120,6 +120,8 @@ def _check_reachable(address: str, timeout: float = CONNECT_TIMEOUT_S) -> None:
 
 def connect(address: Optional[str] = "local", *, num_cpus: Optional[int] = None) -> None:
     """Start or join Ray (see the module docstring); an initialised Ray is used as it is."""
+    if address not in (None, "local", "auto"):
+        _use_auth_env()   # before Ray reads its configuration, when it can be
     ray = _ray()
     if ray.is_initialized():
         return
@@ -133,7 +135,6 @@ def connect(address: Optional[str] = "local", *, num_cpus: Optional[int] = None)
         except ConnectionError:  # no Ray running here: start one
             ray.init(num_cpus=num_cpus, include_dashboard=False, **quiet)
         return
-    _use_auth_env()
     _check_reachable(address)
     try:
         ray.init(address=address, **quiet)
