@@ -173,3 +173,40 @@ def test_a_dataset_read_by_ray_goes_through_the_same_actors(local_ray, tmp_path)
     assert all(d["article"]["published"] == "2026-03-01" for d in docs)
     failures = {r["id"]: json.loads(r["failure"]) for r in rows if r["failure"]}
     assert list(failures) == ["w4"] and failures["w4"]["code"] == "E105"
+
+
+def test_ray_workers_write_a_postgresql_store_directly(local_ray, tmp_path):
+    """With the PostgreSQL store (sitrep.situation.store.open_store, issue #16) the actors write their
+    batches themselves; a batch written twice (an actor restarted after writing) stores nothing twice."""
+    import functools
+    import shutil
+    import tempfile
+
+    from sitrep.situation import store as store_module
+
+    open_store = getattr(store_module, "open_store", None)
+    if open_store is None:
+        pytest.skip("needs the PostgreSQL store backend (sitrep.situation.store.open_store)")
+    pgserver = pytest.importorskip("pgserver")
+    from sitrep.distributed import ray_write
+
+    data = tempfile.mkdtemp(prefix="sitrep-pg-")
+    srv = pgserver.get_server(data, cleanup_mode="stop")
+    try:
+        srv.psql("CREATE DATABASE raywrite;")
+        url = srv.get_uri("raywrite")
+        assert workers_write(url)
+        open_store(url).close()   # the schema, once
+        arts = [Article(text=f"ADEN, March {1 + i} (Test Wire) - Militia members seized a checkpoint outside "
+                             f"Aden on Friday, officials said, in report {i}.", id=f"aden-{i}", published="2026-03-28")
+                for i in range(12)]
+        sink = functools.partial(open_store, url)
+        outs = list(ray_write(Pipeline([NlpStage()]), arts, sink, num_workers=2, batch_size=4))
+        assert sorted(o.article.id for o, _ in outs) == sorted(a.id for a in arts)
+        assert all(written and o.failure is None for o, written in outs)
+        list(ray_write(Pipeline([NlpStage()]), arts[:4], sink, num_workers=1, batch_size=4))
+        with open_store(url) as st:
+            assert st.query("SELECT count(*) AS n, count(DISTINCT id) AS d FROM articles") == [{"n": 12, "d": 12}]
+    finally:
+        srv.cleanup()
+        shutil.rmtree(data, ignore_errors=True)
