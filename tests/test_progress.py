@@ -40,3 +40,14 @@ def test_no_bar_without_a_terminal(monkeypatch):
         bar(3)
         bar.fail()
     assert bar.progress is None and bar.failed == 1
+
+
+def test_a_counted_pipeline_travels_as_the_bare_pipeline():
+    import pickle
+
+    from sitrep.pipeline import Pipeline
+    from sitrep.stages.nlp import NlpStage
+
+    with ProgressBar("ingesting") as bar:
+        back = pickle.loads(pickle.dumps(Counted(Pipeline([NlpStage()]), bar)))
+    assert isinstance(back, Pipeline) and [s.name for s in back.stages] == ["nlp"]

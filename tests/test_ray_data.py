@@ -99,9 +99,14 @@ class FileSink:
     def __init__(self, folder: str, fail: bool = False):
         self.folder, self.fail = folder, fail
 
-    def write_batch(self, items, *, replace=()):
+    def write_batch(self, items, *, replace=(), late=None):
         if self.fail:
             raise OSError("the database is down")
+        from sitrep.article import Duplicate
+
+        for item in items:   # another writer stored this text meanwhile (say)
+            if isinstance(item, tuple) and item[0].article.id == "env-5" and late is not None:
+                late.append(Duplicate("env-5", "elsewhere-1", item[1], first_origin="the store"))
         with open(os.path.join(self.folder, f"sink-{os.getpid()}.jsonl"), "a") as f:
             for item in items:
                 if isinstance(item, tuple):
@@ -138,8 +143,10 @@ def test_workers_write_through_their_sink_once_each(local_ray, tmp_path):
     arts = _articles(7)
     outs = list(ray_write(Pipeline([NlpStage()]), arts, functools.partial(_open_sink, str(tmp_path)),
                           replace={"env-3"}, num_workers=2, batch_size=2))
-    assert sorted(o.article.id for o, _ in outs) == sorted(a.id for a in arts)
-    assert all(written and o.document is None and o.failure is None for o, written in outs)
+    assert sorted(o.article.id for o, _, _ in outs) == sorted(a.id for a in arts)
+    assert all(written and o.document is None and o.failure is None for o, written, _ in outs)
+    late = {o.article.id: x for o, _, x in outs if x is not None}
+    assert list(late) == ["env-5"] and late["env-5"].duplicate_of == "elsewhere-1"
     rows = [json.loads(line) for p in tmp_path.glob("sink-*.jsonl") for line in p.read_text().splitlines()]
     assert sorted(r["id"] for r in rows) == sorted(a.id for a in arts)
     assert {r["id"] for r in rows if r["replace"]} == {"env-3"}
@@ -154,8 +161,8 @@ def test_a_worker_that_cannot_write_sends_its_documents_back(local_ray, tmp_path
     arts = _articles(3)
     outs = list(ray_write(Pipeline([NlpStage()]), arts, functools.partial(_open_sink, str(tmp_path), True),
                           num_workers=1, batch_size=2))
-    assert sorted(o.article.id for o, _ in outs) == ["env-0", "env-1", "env-2"]
-    assert all(not written and o.document is not None for o, written in outs)
+    assert sorted(o.article.id for o, _, _ in outs) == ["env-0", "env-1", "env-2"]
+    assert all(not written and o.document is not None and late is None for o, written, late in outs)
 
 
 def test_a_dataset_read_by_ray_goes_through_the_same_actors(local_ray, tmp_path):
@@ -202,8 +209,8 @@ def test_ray_workers_write_a_postgresql_store_directly(local_ray, tmp_path):
                 for i in range(12)]
         sink = functools.partial(open_store, url)
         outs = list(ray_write(Pipeline([NlpStage()]), arts, sink, num_workers=2, batch_size=4))
-        assert sorted(o.article.id for o, _ in outs) == sorted(a.id for a in arts)
-        assert all(written and o.failure is None for o, written in outs)
+        assert sorted(o.article.id for o, _, _ in outs) == sorted(a.id for a in arts)
+        assert all(written and o.failure is None and late is None for o, written, late in outs)
         list(ray_write(Pipeline([NlpStage()]), arts[:4], sink, num_workers=1, batch_size=4))
         with open_store(url) as st:
             assert st.query("SELECT count(*) AS n, count(DISTINCT id) AS d FROM articles") == [{"n": 12, "d": 12}]

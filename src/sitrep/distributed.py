@@ -36,6 +36,7 @@ Ray is an optional dependency (``pip install 'sitrep[ray]'``).
 
 from __future__ import annotations
 
+import inspect
 import json
 import logging
 import math
@@ -201,30 +202,36 @@ class ExtractActor:
             done = [_lost(a, f"its batch failed on its Ray worker: {type(err).__name__}: {err}") for a in articles]
         it = iter(done)
         outcomes = [next(it) if isinstance(x, Article) else Outcome(article=_NO_ARTICLE, failure=x) for x in items]
-        written = self._write(outcomes)
+        written, late = self._write(outcomes)
         return {"i": list(batch["i"]),
                 "id": [x.id if isinstance(x, Article) else (x.article_id or "") for x in items],
                 "doc": ["" if o.document is None or w else o.document.model_dump_json()
                         for o, w in zip(outcomes, written)],
                 "failure": ["" if o.failure is None else _failure_json(o.failure) for o in outcomes],
-                "written": written}
+                "written": written,
+                "late": [pickle.dumps(late[o.article.id]) if o.article.id in late else b"" for o in outcomes]}
 
-    def _write(self, outcomes: Sequence[Outcome]) -> list[bool]:
-        """Write the batch through the sink (one transaction); when there is none, or the write fails,
-        the documents go back to the driver to be written there."""
+    def _write(self, outcomes: Sequence[Outcome]) -> tuple[list[bool], dict[str, Any]]:
+        """Write the batch through the sink (one transaction): whether each outcome was written, and what
+        the store settled otherwise (a sink whose ``write_batch`` takes ``late``: an article another writer
+        stored meanwhile, as a :class:`Duplicate` or a :class:`Failure`) by article id. When there is no
+        sink, or the write fails, the documents go back to the driver to be written there."""
         if self.open_sink is None:
-            return [False] * len(outcomes)
+            return [False] * len(outcomes), {}
         items = [o.failure if o.failure is not None else (o.document, o.article.origin) for o in outcomes
                  if o.failure is not None or o.document is not None]
+        late: list = []
         try:
             if self.sink is None:
                 self.sink = self.open_sink()
-            self.sink.write_batch(items, replace={o.article.id for o in outcomes} & self.replace)
+            extra = {"late": late} if "late" in inspect.signature(self.sink.write_batch).parameters else {}
+            self.sink.write_batch(items, replace={o.article.id for o in outcomes} & self.replace, **extra)
         except Exception:  # noqa: BLE001 - the driver writes them instead
             logging.getLogger(__name__).exception("a Ray worker could not write its batch; the driver will")
             self.sink = None
-            return [False] * len(outcomes)
-        return [True] * len(outcomes)
+            return [False] * len(outcomes), {}
+        settled = {getattr(x, "article_id", None) or "": x for x in late}
+        return [True] * len(outcomes), settled
 
 
 #: the article of an outcome whose record was not one (its failure says why)
@@ -356,18 +363,19 @@ def _rows(pipeline: "Pipeline", articles: Sequence[Article], *, num_workers: int
     done = [False] * len(articles)
     results = _Results(ds, stall_s or stall_limit(articles, article_timeout))
     for out in results:
-        for i, doc, failure, written in zip(out["i"], out["doc"], out["failure"], out["written"]):
+        for i, doc, failure, written, late in zip(out["i"], out["doc"], out["failure"], out["written"], out["late"]):
             i = int(i)
             if done[i]:   # a batch run twice (its actor restarted): its first result counts
                 continue
             done[i] = True
-            yield articles[i], doc or None, _failure(failure) if failure else None, bool(written)
+            yield (articles[i], doc or None, _failure(failure) if failure else None, bool(written),
+                   pickle.loads(late) if late else None)
     why = f"the Ray run broke off ({results.broken})" if results.broken else \
         "its result never came back from its Ray worker"
     for i, ok in enumerate(done):
         if not ok:
             o = _lost(articles[i], why)
-            yield articles[i], None, o.failure, False
+            yield articles[i], None, o.failure, False, None
 
 
 def ray_pipe(pipeline: "Pipeline", articles: Iterable[Article], *, num_workers: int = 2,
@@ -382,7 +390,7 @@ def ray_pipe(pipeline: "Pipeline", articles: Iterable[Article], *, num_workers: 
     articles = list(articles)
     if not articles:
         return
-    for article, doc, failure, _ in _rows(pipeline, articles, num_workers=num_workers,
+    for article, doc, failure, _, _ in _rows(pipeline, articles, num_workers=num_workers,
                                           batch_size=batch_size or pipeline.batch_size,
                                           num_cpus_per_worker=num_cpus_per_worker, address=address,
                                           article_timeout=article_timeout, open_sink=None, replace=(),
@@ -394,19 +402,27 @@ def ray_pipe(pipeline: "Pipeline", articles: Iterable[Article], *, num_workers: 
 def ray_write(pipeline: "Pipeline", articles: Iterable[Article], open_sink: Callable[[], Any], *,
               replace: Collection[str] = (), num_workers: int = 2, batch_size: Optional[int] = None,
               num_cpus_per_worker: float = 1, address: Optional[str] = "local",
-              article_timeout: Optional[float] = None) -> Iterator[tuple[Outcome, bool]]:
+              article_timeout: Optional[float] = None) -> Iterator[tuple[Outcome, bool, Any]]:
     """Like :func:`ray_pipe`, but each actor writes its batch's documents and failures through the sink
     ``open_sink()`` gives it (opened once per actor; ``replace``: the ids whose stored article a new
-    document replaces). Yields ``(outcome, written)`` in completion order: ``written`` when the worker
-    wrote it (the outcome then carries its failure, if any, and no document); otherwise the outcome has the
-    document for the driver to write (the worker's write failed)."""
+    document replaces). Yields ``(outcome, written, late)`` in completion order: ``written`` when the
+    worker wrote it (the outcome then carries its failure, if any, and no document), otherwise the outcome
+    has the document for the driver to write (the worker's write failed); ``late`` is what the store
+    settled instead of storing the document (a sink whose ``write_batch`` takes a ``late`` list, as
+    :meth:`Store.write_batch` does: another writer stored the id or the text meanwhile) -- a
+    :class:`~sitrep.article.Duplicate` for the driver to record, or a :class:`Failure` -- or None.
+
+    Wiring it into an ingest (the store's side): ``for outcome, written, late in ray_write(pipeline,
+    plan.todo, functools.partial(open_store, url), replace=plan.replace, ...)``: a written outcome without
+    failure or ``late`` is stored; a ``late`` Duplicate joins the duplicates to record; a failure is
+    recorded already (by the worker); an outcome not written goes to the driver's own batches."""
     articles = list(articles)
     if not articles:
         return
-    for article, doc, failure, written in _rows(pipeline, articles, num_workers=num_workers,
+    for article, doc, failure, written, late in _rows(pipeline, articles, num_workers=num_workers,
                                                 batch_size=batch_size or pipeline.batch_size,
                                                 num_cpus_per_worker=num_cpus_per_worker, address=address,
                                                 article_timeout=article_timeout, open_sink=open_sink,
                                                 replace=replace, ordered=False):
         yield Outcome(article=article, document=Document.model_validate_json(doc) if doc else None,
-                      failure=failure), written
+                      failure=failure), written, late

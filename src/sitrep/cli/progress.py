@@ -67,6 +67,10 @@ class ProgressBar:
             self.progress.update(self.task, total=n)
 
 
+def _same(pipeline):
+    return pipeline
+
+
 class Counted:
     """A pipeline whose ``pipe`` tells ``bar`` how many articles it was given and which failed; every other
     attribute is the pipeline's."""
@@ -76,6 +80,10 @@ class Counted:
 
     def __getattr__(self, name):
         return getattr(self._pipeline, name)
+
+    def __reduce__(self):
+        """Pickled (sent to a worker process or a Ray actor), it is the bare pipeline: the bar stays here."""
+        return (_same, (self._pipeline,))
 
     def pipe(self, articles, **kw) -> Iterator:
         articles = list(articles)
