@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Regenerate the README's evaluation table (between <!-- eval-table --> and <!-- /eval-table -->) from
 the JSON results of `sitrep eval`, with the command that produced each figure, and the performance
-table (between <!-- perf-table --> and <!-- /perf-table -->) and the reliability table (hostile corpus,
-cost of the time budget; between <!-- reliability-table --> and <!-- /reliability-table -->) from
+table (between <!-- perf-table --> and <!-- /perf-table -->), the reliability table (hostile corpus,
+cost of the time budget; between <!-- reliability-table --> and <!-- /reliability-table -->) and the Ray
+table (<!-- ray-table -->) from
 benchmarks/results/*-latest.json.
 
     python scripts/eval_table.py --run            # run the suites (needs shared/data), then write
@@ -209,6 +210,28 @@ def reliability_table() -> str | None:
     return "\n".join(lines)
 
 
+def ray_table() -> str | None:
+    """The Ray figures (benchmarks/ray_ingest.py) beside the process pool's, from the same run."""
+    path = BENCH / "ray_ingest-latest.json"
+    if not path.is_file():
+        return None
+    t = json.loads(path.read_text())
+    lines = ["| run | articles/s (steady) | of `pipe(n_process=2)` |", "|---|---|---|"]
+    lines += [f"| {r['run']} | {r['articles_s']:.1f} | {r['ratio_to_pipe']:.2f} |" for r in t["rows"]]
+    m, c = t["machine"], t["corpus"]
+    lines.append("")
+    lines.append(f"`benchmarks/ray_ingest.py` on {c['articles']} articles ({c['words']} words), best of "
+                 f"{t['rounds']} runs each after {t['warm_up']} warm-up articles, batches of {t['batch_size']}; "
+                 f"a local Ray {t['ray']}, {m['cpu']}, {m['cpus']} CPUs"
+                 + (f" (load average {m['load_average_1min']:.1f} before it ran)" if m.get("load_average_1min") else "")
+                 + f", commit {m['commit']}, {m['date'][:10]}. Target: 2 Ray workers >= "
+                 f"{t['target_ratio']} of the process pool."
+                 + (f" In the same run one process wrote {t['duckdb_writes_s']:.0f} documents/s to DuckDB "
+                    "(`Store.write_batch`, batches of 8): the ceiling of an ingest whose driver writes."
+                    if t.get("duckdb_writes_s") else ""))
+    return "\n".join(lines)
+
+
 def replace_block(text: str, tag: str, body: str) -> str:
     pat = re.compile(rf"(<!-- {tag} -->\n).*?(\n?<!-- /{tag} -->)", re.S)
     if not pat.search(text):
@@ -241,6 +264,9 @@ def main(argv: list[str] | None = None) -> int:
     reliability = reliability_table()
     if reliability is not None and "<!-- reliability-table -->" in new:
         new = replace_block(new, "reliability-table", reliability)
+    rays = ray_table()
+    if rays is not None and "<!-- ray-table -->" in new:
+        new = replace_block(new, "ray-table", rays)
     if args.check:
         if new != text:
             print("README evaluation table is out of date: run scripts/eval_table.py")

@@ -45,6 +45,10 @@ ALONE_CHARS = 100_000
 #: how long a worker process may take to load the models before its first article (spawned workers)
 WARM_UP_TIMEOUT_S = 300.0
 
+#: a Ray run from which no result has come back for this long (seconds; its actors lost and not replaced,
+#: the cluster out of resources) is given up: the articles not back yet become E203 failures
+RAY_STALL_S = 900.0
+
 #: the longest sentence the stages read, in tokens; the parser's longer sentences are split into pieces
 #: of at most this many tokens (preferably after a comma, semicolon, colon or dash) and parsed again, and
 #: the document carries a warning. Ordinary news sentences have fewer than 150 tokens.

@@ -196,11 +196,29 @@ class AlarmWatch(Watch):
 
 # -- the worker process -------------------------------------------------------------------------------
 
-def _worker_main(conn, record, pipeline: "Pipeline", warm: bool) -> None:
+def die_with_parent(parent: int) -> None:
+    """On Linux, have the kernel kill this process when its parent dies (a forked worker holds copies of
+    its parent's descriptors -- a Ray actor's connection to its raylet, say -- which would keep the dead
+    parent's connections open, and the worker waiting for batches, for ever)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - no libc prctl
+        return
+    if os.getppid() != parent:   # the parent died before the request was made
+        os._exit(0)
+
+
+def _worker_main(conn, record, pipeline: "Pipeline", warm: bool, parent: Optional[int] = None) -> None:
     """A worker: receives (job, articles, budgets), answers (kind, job, [(document, failure)]) in order.
 
     A helper thread receives (so that the supervisor's sends never wait for a busy worker) and another
     sends (so that the next batch starts while the last one's documents are being pickled)."""
+    if parent is not None:
+        die_with_parent(parent)
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the supervisor's to handle
     except ValueError:  # pragma: no cover - not the main thread
@@ -296,7 +314,7 @@ class _Worker:
         self.record[_START] = now
         self.record[_DEADLINE] = now + limits.WARM_UP_TIMEOUT_S if warm else float("inf")
         self.conn, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=_worker_main, args=(child, self.record, pipeline, warm), daemon=True,
+        self.proc = ctx.Process(target=_worker_main, args=(child, self.record, pipeline, warm, os.getpid()), daemon=True,
                                 name="sitrep-worker")
         self.proc.start()
         child.close()

@@ -25,7 +25,10 @@ PUBLISHED = typer.Option(None, "--published", help="Publication date YYYY-MM-DD 
 SOURCE = typer.Option(None, "--source", help="Source (outlet) name for articles without one.")
 MAX_BYTES = typer.Option(limits.MAX_ARTICLE_BYTES, "--max-bytes", help="Refuse texts larger than this.")
 N_PROCESS = typer.Option(1, "--n-process", "-j", help="Worker processes.")
-RAY = typer.Option(None, "--ray", help="Run on Ray: 'local', 'auto' or a cluster address (-j workers).")
+RAY = typer.Option(None, "--ray", metavar="ADDRESS",
+                   help="Run on Ray with -j actors: 'local' (start Ray here), 'auto' (join the Ray running here, "
+                        "else start one) or a cluster's address, host:port or ray://host:10001 (a token in "
+                        "RAY_AUTH_TOKEN).")
 ARTICLE_TIMEOUT = typer.Option(
     None, "--article-timeout", metavar="SECONDS", min=0,
     help=f"Time budget of one article; an article over it is stopped and reported as a failure (default: "

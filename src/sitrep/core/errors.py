@@ -23,7 +23,8 @@ pipeline stage it happened in::
     │   ├── PipelineOrderError       E301 a stage needs what no earlier stage assigns
     │   │   └── UnassignedFieldError E304 a stage read a state field unassigned or not in its needs
     │   ├── ModelNotFoundError       E302 no spaCy English pipeline is installed
-    │   └── KnowledgeBaseError       E303 a KB file is malformed (file, line, field)
+    │   ├── KnowledgeBaseError       E303 a KB file is malformed (file, line, field)
+    │   └── ClusterError             E305 the Ray cluster cannot be joined (address, authentication)
     ├── StoreError                   E401 the database cannot be used
     │   └── SchemaVersionError       E402 the database was written by another schema version
     ├── QueryError                   E501 a query's arguments make no sense (unknown actor, reversed range)
@@ -180,6 +181,12 @@ class KnowledgeBaseError(ConfigError):
         if field:
             loc = f"{loc} field '{field}'" if loc else f"field '{field}'"
         super().__init__(f"{loc}: {message}" if loc else message, **kw)
+
+
+class ClusterError(ConfigError):
+    """The Ray cluster named by ``--ray ADDRESS`` cannot be joined (no head there, a token missing or wrong)."""
+
+    code = "E305"
 
 
 class StoreError(SitrepError):
