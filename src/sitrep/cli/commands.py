@@ -161,7 +161,7 @@ def stages(
 @app.command()
 def ingest(
     paths: List[Path] = typer.Argument(..., help="Text, HTML or JSONL files, or directories of them."),
-    db: Path = DB,
+    db: str = DB,
     published: Optional[str] = PUBLISHED,
     source: Optional[str] = SOURCE,
     kb: List[Path] = KB,
@@ -181,14 +181,15 @@ def ingest(
 
     A text stored under another id is recorded as a duplicate (its id resolves to the stored article);
     stderr ends with `read N, documents D, duplicates U, failed F` (documents: stored now or already)."""
-    from ..situation.store import Store  # DuckDB on first use: `sitrep --help` and `extract` start without it
+    from ..situation.store import open_store  # DuckDB on first use: `sitrep --help` and `extract` start without it
 
     _check_date(published)
-    with Store(db) as store:
+    with open_store(db) as store:
         result = _ingest(store, paths, kb=kb, published=published, source=source, max_bytes=max_bytes,
                          n_process=n_process, ray_address=ray, encoding=encoding, replace=replace,
                          article_timeout=article_timeout, update_meta=update_meta)
-    err_console.print(f"{db}: {result.summary()}", highlight=False)
+        label = store.label
+    err_console.print(f"{label}: {result.summary()}", highlight=False)
     _tally(result.read, result.documents, result.duplicates, result.failed)
     if result.failed:
         raise typer.Exit(1)
@@ -211,22 +212,22 @@ def _ingest(store, paths, *, kb, published=None, source=None, max_bytes=limits.M
 
 @app.command()
 def demo(
-    db: Optional[Path] = DEMO_DB,
+    db: Optional[str] = DEMO_DB,
     kb: List[Path] = KB,
 ) -> None:
     """Ingest the bundled example articles and print a situation report."""
-    from ..situation.store import Store  # DuckDB on first use, as in ingest
+    from ..situation.store import open_store  # DuckDB on first use, as in ingest
 
     tmp = None
     if db is None:
         tmp = tempfile.TemporaryDirectory(prefix="sitrep-demo-")
-        db = Path(tmp.name) / "demo.duckdb"
+        db = str(Path(tmp.name) / "demo.duckdb")
     try:
-        with Store(db) as store:
+        with open_store(db) as store:
             result = store.ingest(example_articles(), pipeline=_pipeline(kb))
             for f in result.failures:
                 _report_failure(f)
-            err_console.print(f"{db}: {result.summary()}", highlight=False)
+            err_console.print(f"{store.label}: {result.summary()}", highlight=False)
             print_situation(store, Console())
     finally:
         if tmp is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import typer
 
@@ -13,7 +12,7 @@ from .options import DB
 def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
-        db: Path = DB,
+        db: str = DB,
         host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; 127.0.0.1 keeps it on this machine."),
         port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
         max_body: int = typer.Option(2_000_000, "--max-body", min=1, help="Largest request body in bytes."),
