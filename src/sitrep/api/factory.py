@@ -8,6 +8,7 @@ The endpoints live in :mod:`sitrep.api.routes` (one module per resource), their 
 from __future__ import annotations
 
 import os
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Optional, Union
 
@@ -38,8 +39,14 @@ def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
     if token is None:
         token = os.environ.get("SITREP_TOKEN") or None
     state = ApiState(str(db_path), token, max_body)
+
+    @asynccontextmanager
+    async def lifespan(_app):
+        yield
+        state.close()  # the pool's connections (PostgreSQL) and the store
+
     # no /docs or /redoc: FastAPI's pages load Swagger UI from a CDN, and this server works offline
-    app = FastAPI(title="sitrep", version=__version__, docs_url=None, redoc_url=None,
+    app = FastAPI(title="sitrep", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="News articles in, a model of a geopolitical situation out. Read endpoints are "
                               "open; POST /extract, POST /articles and POST /corrections need `Authorization: Bearer $SITREP_TOKEN`.")
     app.state.sitrep = state

@@ -1,8 +1,10 @@
-"""What one app serves from: its store (under a lock), its token, its body limit, and its extraction.
+"""What one app serves from: its store, its token, its body limit, and its extraction.
 
-One DuckDB connection serves the process; every use of it holds a lock, so concurrent requests are
-safe (DuckDB connections are not meant to be shared between threads unguarded). Extraction runs
-outside the store lock, under its own lock (one spaCy pipeline per process).
+Requests read the store concurrently, each over a connection of its own (:meth:`ApiState.db`): a DuckDB
+cursor on the process's database (DuckDB runs them in parallel), or a connection from a psycopg pool
+for a PostgreSQL store. Writes (and the rebuild of the situation they trigger) hold one lock per process
+on DuckDB, which has one writer; PostgreSQL orders concurrent writers itself, across processes.
+Extraction runs outside the store, under its own lock (one spaCy pipeline per process).
 
 Endpoints receive it as a dependency (``state: ApiState = STATE``); the write endpoints also depend on
 :func:`need_token`.
@@ -13,7 +15,7 @@ from __future__ import annotations
 import hmac
 import threading
 from contextlib import contextmanager
-from typing import Any, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from fastapi import Depends, Request
 from fastapi.responses import JSONResponse
@@ -21,7 +23,7 @@ from fastapi.responses import JSONResponse
 from ..core.contract import Document
 from ..pipeline import default_pipeline
 from ..readers.jsonl import record_to_article
-from ..situation.store import Store
+from ..situation.store import Store, open_store
 from .errors import ApiError
 from .models import ArticleIn, Stored
 
@@ -33,12 +35,36 @@ class ApiState:
         self.max_body = max_body
         self.lock = threading.RLock()
         self.extract_lock = threading.Lock()
-        self.store = Store(db_path)
+        self.store: Store = open_store(db_path)
+        self.store.write_lock = self.lock
+        self.pool = None
+        self.on_close: list[Callable[[], None]] = []
+        if self.store.is_postgres:
+            from ..situation.postgres import make_pool
+
+            self.pool = make_pool(self.store.path)
 
     @contextmanager
-    def db(self) -> Iterator[Any]:
-        with self.lock:
-            yield self.store
+    def db(self, *, write: bool = False) -> Iterator[Any]:
+        """The store over a connection of this request's own; ``write``: hold the process's write lock
+        meanwhile (a plan and its write are then not interleaved with another request's)."""
+        if write:
+            with self.lock, self.store.session(self.pool) as s:
+                yield s
+            return
+        with self.store.session(self.pool) as s:
+            yield s
+
+    def close(self) -> None:
+        """Close the pool and the store, and run what was to be run at shutdown (once)."""
+        while self.on_close:
+            self.on_close.pop()()
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
+        if self.store is not None:
+            self.store.close()
+            self.store = None  # type: ignore[assignment]
 
     def article(self, body: ArticleIn):
         """The request body as an :class:`~sitrep.article.Article`, read as a JSONL line is."""

@@ -183,16 +183,42 @@ def ingest(
     stderr ends with `read N, documents D, duplicates U, failed F` (documents: stored now or already)."""
     from ..situation.store import open_store  # DuckDB on first use: `sitrep --help` and `extract` start without it
 
+    from ..core.errors import StoreLockedError
+
     _check_date(published)
-    with open_store(db) as store:
-        result = _ingest(store, paths, kb=kb, published=published, source=source, max_bytes=max_bytes,
-                         n_process=n_process, ray_address=ray, encoding=encoding, replace=replace,
-                         article_timeout=article_timeout, update_meta=update_meta)
-        label = store.label
+    try:
+        store = open_store(db)
+    except StoreLockedError as err:
+        if not err.server:
+            raise
+        result, label = _ingest_via_server(err.server, paths, published=published, source=source,
+                                           max_bytes=max_bytes, encoding=encoding, replace=replace), err.server
+    else:
+        with store:
+            result = _ingest(store, paths, kb=kb, published=published, source=source, max_bytes=max_bytes,
+                             n_process=n_process, ray_address=ray, encoding=encoding, replace=replace,
+                             article_timeout=article_timeout, update_meta=update_meta)
+            label = store.label
     err_console.print(f"{label}: {result.summary()}", highlight=False)
     _tally(result.read, result.documents, result.duplicates, result.failed)
     if result.failed:
         raise typer.Exit(1)
+
+
+def _ingest_via_server(server: str, paths, *, published, source, max_bytes, encoding, replace):
+    """A DuckDB store held by ``sitrep serve``: send what is read to the server's POST /articles."""
+    from ..readers import read_paths
+    from .remote import send_articles
+
+    err_console.print(f"the store is held by `sitrep serve` at {server}: sending the articles to it", highlight=False)
+    items = list(read_paths(paths, published=published, source=source, max_bytes=max_bytes, encoding=encoding))
+    with _progress(len(items), "sending") as advance:
+        result = send_articles(server, items, replace=replace, on_progress=advance)
+    for f in result.failures:
+        _report_failure(f)
+    for d in result.duplicate_items:
+        _report_duplicate(d)
+    return result
 
 
 def _ingest(store, paths, *, kb, published=None, source=None, max_bytes=limits.MAX_ARTICLE_BYTES, n_process=1,

@@ -9,6 +9,13 @@ import typer
 from .options import DB
 
 
+def _client_host(host: str) -> str:
+    """The address a client on this machine reaches a server bound to ``host`` at."""
+    if host in ("0.0.0.0", "::", ""):
+        return "127.0.0.1"
+    return f"[{host}]" if ":" in host else host
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
@@ -32,4 +39,14 @@ def register(app: typer.Typer) -> None:
                       else "read-only: set SITREP_TOKEN to enable POST /extract and POST /articles"), err=True)
         if host not in ("127.0.0.1", "localhost", "::1"):
             typer.echo(f"warning: listening on {host}: the API is reachable from other machines", err=True)
-        uvicorn.run(api, host=host, port=port, log_level="info")
+        from ..situation.handoff import announce, withdraw
+
+        state = api.state.sitrep
+        # a DuckDB store is this process's alone: say where to send articles (`sitrep ingest` finds it)
+        if not state.store.is_postgres:
+            info = announce(state.store.path, f"http://{_client_host(host)}:{port}")
+            state.on_close.append(lambda: withdraw(info))  # at shutdown (uvicorn ends the process on a signal)
+        try:
+            uvicorn.run(api, host=host, port=port, log_level="info")
+        finally:
+            state.close()

@@ -22,6 +22,24 @@ def info_path(db: str) -> Path:
     return Path(str(db) + ".server.json")
 
 
+def announce(db: str, url: str) -> Path:
+    """Say (next to the store) that this process serves ``db`` at ``url``; returns the file written."""
+    p = info_path(db)
+    tmp = p.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"url": url, "pid": os.getpid(), "db": str(db)}) + "\n", encoding="utf-8")
+    os.replace(tmp, p)
+    return p
+
+
+def withdraw(path: Path) -> None:
+    """Remove what :func:`announce` wrote (when it is still this process's)."""
+    try:
+        if json.loads(path.read_text(encoding="utf-8")).get("pid") == os.getpid():
+            path.unlink()
+    except (OSError, ValueError):
+        pass
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -49,10 +67,10 @@ def held_error(db: str, err: Exception) -> StoreLockedError:
     server = find_server(db)
     if server:
         return StoreLockedError(
-            f"{db} is held by `sitrep serve` at {server['url']} (pid {server['pid']}); send articles to it "
-            f"with `sitrep ingest PATH --db {db}` and SITREP_TOKEN set to the server's token (they go to its "
-            f"POST /articles), stop the server, or use a PostgreSQL store (--db postgresql://...) that "
-            f"several processes can write", server=server["url"])
+            f"{db} is held by `sitrep serve` at {server['url']} (pid {server['pid']}): `sitrep ingest` sends "
+            f"articles to it when SITREP_TOKEN holds the server's token; read the store through the server "
+            f"({server['url']}/), stop it, or use a PostgreSQL store (--db postgresql://...) that several "
+            f"processes can use at once", server=server["url"])
     return StoreLockedError(
         f"{db} is held by another process (DuckDB lets one process write a file: {str(err).splitlines()[0]}); "
         f"wait for it to finish, or use a PostgreSQL store (--db postgresql://...) that several processes "

@@ -50,7 +50,7 @@ def add_article(body: ArticleIn,
     if answer is not None:
         return answer
     doc = state.extract(article)
-    with state.db() as s:
+    with state.db(write=True) as s:
         plan = s.plan([article], replace=replace, update_meta=update_meta)  # again: another request may have
         answer = settled(s, plan, article)                                # stored it meanwhile
         if answer is not None:
