@@ -223,11 +223,11 @@ def _accent_table() -> tuple[str, str]:
 
 def pg_functions() -> list[str]:
     """The helper functions a PostgreSQL store defines: ``strip_accents`` (as DuckDB's, without the
-    ``unaccent`` extension) and ``try_date``."""
+    ``unaccent`` extension; plain ASCII, the common case, is returned at once) and ``try_date``."""
     src, dst = _accent_table()
     return [
         f"""CREATE OR REPLACE FUNCTION strip_accents(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
-            AS $$ SELECT translate(t, '{src}', '{dst}') $$""",
+            AS $$ SELECT CASE WHEN octet_length(t) = char_length(t) THEN t ELSE translate(t, '{src}', '{dst}') END $$""",
         """CREATE OR REPLACE FUNCTION try_date(t text) RETURNS date LANGUAGE plpgsql IMMUTABLE AS $$
             BEGIN RETURN CAST(t AS date); EXCEPTION WHEN others THEN RETURN NULL; END $$""",
     ]
