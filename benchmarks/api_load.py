@@ -6,7 +6,8 @@
 Builds the demo store (``sitrep demo``) once, copies its documents into a PostgreSQL database (``--pg URL``,
 else a temporary server started with ``pgserver`` when it is installed), starts ``sitrep serve`` on each
 backend in its own process, warms every endpoint up, then runs ``--clients`` threads, each sending
-``--requests`` requests over one keep-alive connection, cycling through :data:`ENDPOINTS`. Prints the
+``--requests`` requests over one keep-alive connection, cycling through :data:`ENDPOINTS`, with the
+server's read cache (the default) and without it (``--no-cache``: every request queries the store). Prints the
 latency p50/p95 per endpoint and over all requests, and requests/s; writes
 ``benchmarks/results/api_load-latest.json``. Target (issue #16): p95 <= 100 ms at 20 clients.
 """
@@ -77,9 +78,10 @@ def copy_to_pg(duck: Path, url: str) -> None:
 class Server:
     """``sitrep serve`` in a process of its own."""
 
-    def __init__(self, db: str):
+    def __init__(self, db: str, cache: bool = True):
         self.port = _free_port()
-        self.proc = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", db, "--port", str(self.port)],
+        self.proc = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", db, "--port", str(self.port),
+                                      "--cache" if cache else "--no-cache"],
                                      env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def __enter__(self) -> "Server":
@@ -156,8 +158,8 @@ def alone(port: int, rounds: int = 5) -> dict:
     return out
 
 
-def run_backend(db: str, clients: int, requests: int) -> dict:
-    with Server(db) as srv:
+def run_backend(db: str, clients: int, requests: int, cache: bool = True) -> dict:
+    with Server(db, cache) as srv:
         single = alone(srv.port)  # also the warm-up
         result = load(srv.port, clients, requests)
     result["alone_p50_ms"] = single
@@ -181,7 +183,9 @@ def main(argv=None) -> int:
         duck = args.duckdb or tmp / "demo.duckdb"
         if not duck.exists():
             build_demo(duck)
-        results["duckdb"] = run_backend(str(duck), args.clients, args.requests)
+        for cache in (True, False):
+            results["duckdb" + ("" if cache else " (--no-cache)")] = run_backend(str(duck), args.clients,
+                                                                                args.requests, cache)
         url = args.pg
         if url is None and not args.no_pg:
             try:
@@ -194,7 +198,9 @@ def main(argv=None) -> int:
                 url = pg_server.get_uri("api_load")
         if url:
             copy_to_pg(duck, url)
-            results["postgresql"] = run_backend(url, args.clients, args.requests)
+            for cache in (True, False):
+                results["postgresql" + ("" if cache else " (--no-cache)")] = run_backend(url, args.clients,
+                                                                                        args.requests, cache)
     finally:
         if pg_server is not None:
             data = pg_server.pgdata

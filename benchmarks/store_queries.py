@@ -3,8 +3,9 @@
     PYTHONPATH=src python benchmarks/store_queries.py [--events 1000000] [--repeat 20] [--db PATH] [--pg URL]
                                                       [--backend duckdb|postgresql|both] [--json]
 
-On both backends (PostgreSQL: ``--pg URL``, else a temporary server started with ``pgserver``). The store
-is generated with SQL (no extraction; :func:`generate` for DuckDB, :func:`generate_pg` for PostgreSQL): 100 articles per 1,000 events, 1,000,000
+On both backends (PostgreSQL: ``--pg URL``, else a temporary server started with ``pgserver``). The
+store is generated with SQL (no extraction; :func:`generate` for DuckDB, :func:`generate_pg` for
+PostgreSQL): 100 articles per 1,000 events, 1,000,000
 per-article event rows and as many merged situation events and reports, 20,000 actors (a few take
 part in most events, as in real event data), quotes, claims, relations, and the search index. Every query
 the dashboard makes through :class:`sitrep.store.Store` runs ``--repeat`` times after one warm-up; the

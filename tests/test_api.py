@@ -787,3 +787,17 @@ def test_csv_exports_defuse_formulas():
     from sitrep.api.routes.downloads import to_csv
 
     assert to_csv([{"a": "=HYPERLINK(1)", "b": "+1", "c": "plain"}]).splitlines()[1] == "'=HYPERLINK(1),'+1,plain"
+
+
+def test_repeated_reads_come_from_the_cache_until_the_store_changes(fresh_client):
+    first = fresh_client.get("/events?limit=5")
+    again = fresh_client.get("/events?limit=5")
+    assert (first.headers["x-sitrep-cache"], again.headers["x-sitrep-cache"]) == ("miss", "hit")
+    assert again.json() == first.json() and again.headers["content-security-policy"]
+    assert fresh_client.get("/events?limit=6").headers["x-sitrep-cache"] == "miss"  # another question
+    n = fresh_client.get("/stats").json()["counts"]["articles"]
+    assert fresh_client.post("/articles", json={"text": NEW_ARTICLE, "published": "2024-12-18"},
+                             headers=AUTH).status_code == 201
+    after = fresh_client.get("/stats")
+    assert after.headers["x-sitrep-cache"] == "miss" and after.json()["counts"]["articles"] == n + 1
+    assert fresh_client.get("/").headers.get("x-sitrep-cache") is None  # the dashboard's page is not cached

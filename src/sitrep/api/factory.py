@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 
 from ..core.version import __version__
 from . import errors
+from .cache import ReadCache
 from .middleware import BodyLimit, install_headers
 from .routes import actors, articles, corrections, downloads, events, extract, graph, places, report, search, statements, stats
 from .state import ApiState
@@ -30,12 +31,14 @@ ROUTERS = (stats, search, articles, actors, events, statements, graph, places, r
 
 
 def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
-               max_body: int = DEFAULT_MAX_BODY, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
+               max_body: int = DEFAULT_MAX_BODY, allowed_hosts: Optional[list[str]] = None,
+               cache: bool = True) -> FastAPI:
     """The API and dashboard over the store at ``db_path`` (created when missing).
 
     ``token``: the bearer token of the write endpoints; None reads ``SITREP_TOKEN`` from the environment;
     without one the write endpoints answer 403. ``allowed_hosts``: when given, requests whose Host header
-    names another host are refused (400), which defeats DNS rebinding against a server on 127.0.0.1."""
+    names another host are refused (400), which defeats DNS rebinding against a server on 127.0.0.1.
+    ``cache``: answer repeated reads from :class:`~sitrep.api.cache.ReadCache` while the store is unchanged."""
     if token is None:
         token = os.environ.get("SITREP_TOKEN") or None
     state = ApiState(str(db_path), token, max_body)
@@ -51,6 +54,8 @@ def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
                               "open; POST /extract, POST /articles and POST /corrections need `Authorization: Bearer $SITREP_TOKEN`.")
     app.state.sitrep = state
     errors.install(app)
+    if cache:  # inside the header middleware (added after it): a cached answer gets the host check too
+        app.add_middleware(ReadCache, generation=state.generation)
     install_headers(app, allowed_hosts)
     for module in ROUTERS:
         app.include_router(module.router)

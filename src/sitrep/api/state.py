@@ -55,6 +55,11 @@ class ApiState:
         with self.store.session(self.pool) as s:
             yield s
 
+    def generation(self) -> int:
+        """The store's generation (see :meth:`~sitrep.situation.store.Store.generation`)."""
+        with self.db() as s:
+            return s.generation()
+
     def close(self) -> None:
         """Close the pool and the store, and run what was to be run at shutdown (once)."""
         while self.on_close:

@@ -23,6 +23,8 @@ def register(app: typer.Typer) -> None:
         host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; 127.0.0.1 keeps it on this machine."),
         port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
         max_body: int = typer.Option(2_000_000, "--max-body", min=1, help="Largest request body in bytes."),
+        cache: bool = typer.Option(True, "--cache/--no-cache",
+                                   help="Answer repeated reads from memory while the store is unchanged."),
     ) -> None:
         """Serve the HTTP API and the dashboard at http://HOST:PORT/ (writes need SITREP_TOKEN)."""
         import uvicorn
@@ -32,7 +34,7 @@ def register(app: typer.Typer) -> None:
         token = os.environ.get("SITREP_TOKEN") or None
         loopback = host in ("127.0.0.1", "localhost", "::1")
         # on the loopback interface only local names are answered (no DNS rebinding from a web page)
-        api = create_app(db, token=token, max_body=max_body,
+        api = create_app(db, token=token, max_body=max_body, cache=cache,
                          allowed_hosts=["127.0.0.1", "localhost", "[::1]"] if loopback else None)
         typer.echo(f"sitrep: serving {db} at http://{host}:{port}/ (OpenAPI schema at /openapi.json); "
                    + ("writes enabled (bearer token from SITREP_TOKEN)" if token

@@ -28,15 +28,13 @@ def is_url(target: Any) -> bool:
 
 def redact(url: str) -> str:
     """The URL without its password, fit to print."""
-    try:
-        from psycopg.conninfo import conninfo_to_dict, make_conninfo
+    from urllib.parse import urlsplit, urlunsplit
 
-        info = conninfo_to_dict(url)
-        if info.pop("password", None) is None:
-            return url
-        return make_conninfo(**info)
-    except Exception:  # noqa: BLE001 - printing a URL must not fail
-        return url.split("@")[-1]
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rsplit("@", 1)[-1]
+    return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
 
 
 def _driver():

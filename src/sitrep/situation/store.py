@@ -42,7 +42,7 @@ from .corrections import ACTOR_FIELDS, TARGET_KINDS, check_value, correction_row
 from .merge import rebuild
 from .queries import Queries
 from .dialect import PG_INDEXES, pg_functions
-from .schema import (FACT_TABLES, INSERT_ARTICLE, MIGRATIONS, SCHEMA, SCHEMA_VERSION, SITUATION_TABLES, article_row,
+from .schema import (FACT_TABLES, INSERT_ARTICLE, MIGRATIONS, PG_MIGRATIONS, SCHEMA, SCHEMA_VERSION, SITUATION_TABLES, article_row,
                      fact_rows, failure_from_row, failure_row)
 
 DEFAULT_DB = "sitrep.duckdb"
@@ -246,7 +246,7 @@ class Store(Queries):
             found = int(row[0]) if row and str(row[0]).isdigit() else None
             if found == SCHEMA_VERSION:
                 return True
-            if found is None or found > SCHEMA_VERSION or any(v not in MIGRATIONS
+            if found is None or found > SCHEMA_VERSION or any(v not in self._migrations()
                                                                for v in range(found, SCHEMA_VERSION)):
                 raise SchemaVersionError(
                     f"database {self.path} has schema version {found}, this sitrep needs {SCHEMA_VERSION}; "
@@ -264,6 +264,9 @@ class Store(Queries):
         self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         self.con.execute("INSERT INTO meta VALUES ('situation_stale', '0')")
         return True
+
+    def _migrations(self) -> dict[int, tuple[str, ...]]:
+        return PG_MIGRATIONS if self.is_postgres else MIGRATIONS
 
     def _tables(self) -> set[str]:
         return {r[0] for r in self.con.execute(self.dialect.tables_sql()).fetchall()}
@@ -296,7 +299,7 @@ class Store(Queries):
         try:
             self.con.execute("BEGIN TRANSACTION")
             for version in range(found, SCHEMA_VERSION):
-                for sql in MIGRATIONS[version]:
+                for sql in self._migrations()[version]:
                     self.con.execute(sql)
             self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
             self.con.execute("COMMIT")
@@ -342,7 +345,7 @@ class Store(Queries):
     def _settle_late(self, doc: Document, origin: Optional[str]) -> Union[Duplicate, Failure, None]:
         """What a document is when another writer stored its id or its text after this one planned it:
         already stored (None), a duplicate of the article holding its text, or an id conflict."""
-        aid, h = doc.article.id, text_hash(doc.text)
+        aid, h = doc.article.id, text_hash(doc.text or "")
         held = self.con.execute("SELECT text_hash FROM articles WHERE id = ?", [aid]).fetchone()
         if held is not None:
             if held[0] in (None, h):
@@ -403,6 +406,7 @@ class Store(Queries):
                         late.append(outcome)
                 if stored:
                     self.con.execute("UPDATE meta SET value = '1' WHERE key = 'situation_stale'")
+                self._bump()
                 self.con.execute("COMMIT")
             except BaseException:
                 self.con.execute("ROLLBACK")
@@ -553,6 +557,8 @@ class Store(Queries):
                     self.con.execute("UPDATE meta SET value = '1' WHERE key = 'situation_stale'")
                 self._upsert_duplicate(d, target)
                 n += 1
+            if n:
+                self._bump()
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -619,6 +625,7 @@ class Store(Queries):
             try:
                 self.con.execute("INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
                 self.con.execute("UPDATE meta SET value = '1' WHERE key = 'situation_stale'")
+                self._bump()
                 self.con.execute("COMMIT")
             except BaseException:
                 self.con.execute("ROLLBACK")
@@ -627,6 +634,17 @@ class Store(Queries):
         return next(c for c in self.corrections(target=row[2]) if c["id"] == row[0])
 
     # -- the situation across articles ---------------------------------------------------------
+    def _bump(self) -> None:
+        """Count one more change of what the store holds (inside the writing transaction)."""
+        self.con.execute("""INSERT INTO meta VALUES ('generation', '1') ON CONFLICT (key)
+                            DO UPDATE SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS VARCHAR)""")
+
+    def generation(self) -> int:
+        """How many times what the store holds has changed (every write and rebuild counts one; any
+        process's, on PostgreSQL): a cache of what was read is good while this stays the same."""
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row and str(row[0]).isdigit() else 0
+
     def situation_stale(self) -> bool:
         row = self.con.execute("SELECT value FROM meta WHERE key = 'situation_stale'").fetchone()
         return row is None or row[0] != "0"
@@ -652,6 +670,7 @@ class Store(Queries):
                 self.con.execute("COMMIT")
                 return None
             counts = rebuild(self.con)
+            self._bump()
             self.con.execute("UPDATE meta SET value = '0' WHERE key = 'situation_stale'")
             self.con.execute("COMMIT")
         except BaseException:
