@@ -186,8 +186,8 @@ def queries(store) -> dict:
         "places()": lambda: store.places(limit=100),
         "article_list()": lambda: store.article_list(50),
         "claims()": lambda: store.claims(limit=50),
-        "search(actor 42)": lambda: store.search("actor 42"),
-        "search(sent)": lambda: store.search("sent", kind="event"),
+        "search(1234)": lambda: store.search("1234"),
+        "search(actor 1234)": lambda: store.search("actor 1234", kind="actor"),
     }
 
 

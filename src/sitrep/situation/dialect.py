@@ -243,6 +243,7 @@ PG_INDEXES = (
     "CREATE INDEX IF NOT EXISTS contradictions_article ON contradictions (article_id)",
     "CREATE INDEX IF NOT EXISTS dates_article ON dates (article_id)",
     "CREATE INDEX IF NOT EXISTS s_actors_name_key ON s_actors (name_key)",
+    "CREATE INDEX IF NOT EXISTS s_actors_lower_id ON s_actors (lower(entity_id))",
     "CREATE INDEX IF NOT EXISTS s_actors_alias_keys ON s_actors USING gin (alias_keys)",
     "CREATE INDEX IF NOT EXISTS s_actors_rank ON s_actors (n_articles DESC, n_mentions DESC, name, entity_id)",
     "CREATE INDEX IF NOT EXISTS s_actor_map_entity ON s_actor_map (entity_id)",

@@ -189,8 +189,12 @@ class Queries:
         since, until = self.check_period(since, until)
         where, params = ["NOT coalesce(o.wrong, FALSE)"], []
         if speaker:
-            where.append("coalesce(CASE WHEN o.speaker_set THEN o.speaker_entity END, m.entity_id) = ?")
-            params.append(self.resolve_actor(speaker))
+            eid = self.resolve_actor(speaker)
+            # the articles where the speaker appears (an index lookup) narrow the quotes before the exact test
+            where.append("""q.article_id IN (SELECT article_id FROM s_actor_map WHERE entity_id = ?
+                                             UNION SELECT article_id FROM s_overrides WHERE speaker_entity = ?)
+                            AND coalesce(CASE WHEN o.speaker_set THEN o.speaker_entity END, m.entity_id) = ?""")
+            params += [eid, eid, eid]
         else:
             self._ready()
         conds, cparams = period("a.published", since, until)
@@ -391,20 +395,25 @@ class Queries:
         self._ready()
         pub, pp = period("a.published", since, until)
         ev, ep = period("date", since, until)
+        whole = not pub  # no period: the joins with articles that only filter by date are left out
         pub, ev = ["TRUE", *pub], ["TRUE", *ev]
         pw, ew = " AND ".join(pub), " AND ".join(ev)
         one = lambda sql, p: self.con.execute(sql, p).fetchone()[0] or 0  # noqa: E731
+        arts = self.con.execute(f"SELECT count(*), count(DISTINCT a.source) FROM articles a WHERE {pw}", pp).fetchone()
+        evs = self.con.execute(f"""SELECT count(*), coalesce(sum(n_reports), 0), count(*) FILTER (WHERE n_sources > 1)
+                                   FROM s_events WHERE {ew}""", ep).fetchone()
         return {
-            "articles": one(f"SELECT count(*) FROM articles a WHERE {pw}", pp),
-            "sources": one(f"SELECT count(DISTINCT a.source) FROM articles a WHERE {pw}", pp),
-            "actors": one(f"""SELECT count(DISTINCT m.entity_id) FROM s_actor_map m JOIN articles a
-                              ON a.id = m.article_id WHERE {pw}""", pp),
-            "events": one(f"SELECT count(*) FROM s_events WHERE {ew}", ep),
-            "event_reports": one(f"SELECT coalesce(sum(n_reports), 0) FROM s_events WHERE {ew}", ep),
-            "multi_source_events": one(f"SELECT count(*) FROM s_events WHERE n_sources > 1 AND {ew}", ep),
-            "quotes": one(f"""SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id
-                              WHERE {pw} AND q.quote_id NOT IN (SELECT fact_id FROM s_overrides o WHERE o.fact = 'quote'
-                                    AND o.wrong AND o.article_id = q.article_id)""", pp),
+            "articles": arts[0] or 0,
+            "sources": arts[1] or 0,
+            "actors": one("SELECT count(DISTINCT entity_id) FROM s_actor_map", []) if whole else
+            one(f"""SELECT count(DISTINCT m.entity_id) FROM s_actor_map m JOIN articles a
+                    ON a.id = m.article_id WHERE {pw}""", pp),
+            "events": evs[0] or 0,
+            "event_reports": evs[1] or 0,
+            "multi_source_events": evs[2] or 0,
+            "quotes": one(f"""SELECT count(*) FROM quotes q {'' if whole else 'JOIN articles a ON a.id = q.article_id'}
+                              WHERE {pw} AND NOT EXISTS (SELECT 1 FROM s_overrides o WHERE o.fact = 'quote'
+                                    AND o.wrong AND o.article_id = q.article_id AND o.fact_id = q.quote_id)""", pp),
             "claims": one(f"SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id WHERE {pw}", pp),
             "relations": one(f"""SELECT count(DISTINCT r.relation_id) FROM s_relations r,
                                  {self.dialect.json_strings_table('r.articles', 'u')}, articles a
