@@ -192,7 +192,8 @@ def ingest(
         if not err.server:
             raise
         result, label = _ingest_via_server(err.server, paths, published=published, source=source,
-                                           max_bytes=max_bytes, encoding=encoding, replace=replace), err.server
+                                           max_bytes=max_bytes, encoding=encoding, replace=replace,
+                                           update_meta=update_meta), err.server
     else:
         with store:
             result = _ingest(store, paths, kb=kb, published=published, source=source, max_bytes=max_bytes,
@@ -205,7 +206,7 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _ingest_via_server(server: str, paths, *, published, source, max_bytes, encoding, replace):
+def _ingest_via_server(server: str, paths, *, published, source, max_bytes, encoding, replace, update_meta):
     """A DuckDB store held by ``sitrep serve``: send what is read to the server's POST /articles."""
     from ..readers import read_paths
     from .remote import send_articles
@@ -213,7 +214,7 @@ def _ingest_via_server(server: str, paths, *, published, source, max_bytes, enco
     err_console.print(f"the store is held by `sitrep serve` at {server}: sending the articles to it", highlight=False)
     items = list(read_paths(paths, published=published, source=source, max_bytes=max_bytes, encoding=encoding))
     with _progress(len(items), "sending") as advance:
-        result = send_articles(server, items, replace=replace, on_progress=advance)
+        result = send_articles(server, items, replace=replace, update_meta=update_meta, on_progress=advance)
     for f in result.failures:
         _report_failure(f)
     for d in result.duplicate_items:

@@ -27,11 +27,11 @@ def _body(a: Article) -> dict[str, Any]:
                               "source": a.source, "language": a.language}.items() if v is not None}
 
 
-def _post(url: str, token: str, body: dict, replace: bool) -> tuple[int, dict]:
+def _post(url: str, token: str, body: dict, query: str) -> tuple[int, dict]:
     if not url.startswith(("http://", "https://")):
         raise StoreError(f"the server's address {url!r} is not an http(s) URL")
     req = urllib.request.Request(  # noqa: S310 - an http(s) URL, checked above
-        url + "/articles" + ("?replace=true" if replace else ""),
+        url + "/articles" + query,
                                  data=json.dumps(body).encode("utf-8"), method="POST",
                                  headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
     try:
@@ -46,8 +46,8 @@ def _post(url: str, token: str, body: dict, replace: bool) -> tuple[int, dict]:
         raise StoreError(f"cannot reach the server at {url}: {err}") from None
 
 
-def send_articles(server: str, items: Iterable[Any], *, replace: bool = False, token: Optional[str] = None,
-                  on_progress=None) -> IngestResult:
+def send_articles(server: str, items: Iterable[Any], *, replace: bool = False, update_meta: bool = False,
+                  token: Optional[str] = None, on_progress=None) -> IngestResult:
     """Send what was read (articles, and the duplicates and failures of reading) to the server at
     ``server``; every id is accounted for in the result."""
     token = token if token is not None else os.environ.get("SITREP_TOKEN")
@@ -55,6 +55,8 @@ def send_articles(server: str, items: Iterable[Any], *, replace: bool = False, t
         raise StoreLockedError(f"the store is held by `sitrep serve` at {server}: set SITREP_TOKEN to the server's "
                                f"token to send the articles to it (POST /articles)", server=server)
     result = IngestResult()
+    flags = [k for k, on in (("replace=true", replace), ("update_meta=true", update_meta)) if on]
+    query = "?" + "&".join(flags) if flags else ""
     for item in items:
         result.read += 1
         if isinstance(item, Failure):
@@ -64,14 +66,14 @@ def send_articles(server: str, items: Iterable[Any], *, replace: bool = False, t
             result.duplicates += 1
             result.duplicate_items.append(item)
         else:
-            _send_one(server, token, item, replace, result)
+            _send_one(server, token, item, query, result)
         if on_progress:
             on_progress(1)
     return result
 
 
-def _send_one(server: str, token: str, a: Article, replace: bool, result: IngestResult) -> None:
-    status, body = _post(server, token, _body(a), replace)
+def _send_one(server: str, token: str, a: Article, query: str, result: IngestResult) -> None:
+    status, body = _post(server, token, _body(a), query)
     if status in (401, 403):
         raise StoreLockedError(f"the server at {server} refused the token in SITREP_TOKEN "
                                f"({body.get('error', {}).get('message', status)})", server=server)
@@ -80,7 +82,8 @@ def _send_one(server: str, token: str, a: Article, replace: bool, result: Ingest
         result.duplicate_items.append(Duplicate(a.id, body["duplicate_of"], a.origin, first_origin="the store"))
     elif status == 201:
         result.stored += 1
-        result.replaced += bool(body.get("replaced"))
+        result.replaced += bool(body.get("replaced")) and not body.get("meta_updated")
+        result.updated += bool(body.get("meta_updated"))
     elif status == 200:
         result.skipped += 1
     else:

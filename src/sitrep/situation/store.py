@@ -218,12 +218,12 @@ class Store(Queries):
                 other.con = con
                 yield other
             return
-        other.con = self.con.cursor()
+        # a DuckDB cursor is a connection of its own to the same database; PostgreSQL opens one
+        other.con = postgres.connect(self.path, read_only=self.read_only) if self.is_postgres else self.con.cursor()
         try:
             yield other
         finally:
-            if not self.is_postgres:
-                other.con.close()
+            other.con.close()
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
