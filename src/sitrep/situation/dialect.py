@@ -257,4 +257,5 @@ PG_INDEXES = (
     "CREATE INDEX IF NOT EXISTS s_relations_subject ON s_relations (subject_entity)",
     "CREATE INDEX IF NOT EXISTS s_relations_object ON s_relations (object_entity)",
     "CREATE INDEX IF NOT EXISTS s_search_terms_term ON s_search_terms (term, kind, id)",
+    "CREATE INDEX IF NOT EXISTS s_search_terms_kind ON s_search_terms (kind, term, id)",  # a search of one kind
 )
