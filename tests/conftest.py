@@ -54,3 +54,62 @@ def alarm(request):
     yield
     signal.alarm(0)
     signal.signal(signal.SIGALRM, old)
+
+
+# -- the store's two backends: DuckDB (a file) and PostgreSQL (started here, on a Unix socket) ----------
+BACKENDS = ("duckdb", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server for the whole session (the ``pgserver`` wheel: binaries, initdb, a Unix
+    socket in a temporary directory); stopped and deleted at the end."""
+    import shutil
+    import tempfile
+
+    pgserver = pytest.importorskip("pgserver")
+    data = tempfile.mkdtemp(prefix="sitrep-pg-")
+    srv = pgserver.get_server(data, cleanup_mode="stop")
+    try:
+        yield srv
+    finally:
+        srv.cleanup()
+        shutil.rmtree(data, ignore_errors=True)
+
+
+_PG_COUNT = [0]
+
+
+def new_pg_database(server, name: str = "t", template: str | None = None) -> str:
+    """A new database on ``server`` (empty, or a copy of the database at URL ``template``); its URL."""
+    import re
+
+    _PG_COUNT[0] += 1
+    db = re.sub(r"[^a-z0-9_]", "_", f"{name}_{_PG_COUNT[0]}".lower())[:60]
+    server.psql(f"CREATE DATABASE {db}" + (f" TEMPLATE {pg_dbname(template)}" if template else "") + ";")
+    return server.get_uri(db)
+
+
+def pg_dbname(url: str) -> str:
+    """The database name of a PostgreSQL URL."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    return str(conninfo_to_dict(url)["dbname"])
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    """Each test that uses it runs on DuckDB and on PostgreSQL."""
+    return request.param
+
+
+@pytest.fixture
+def make_db(backend, tmp_path, request):
+    """``make_db(name)``: a new, empty store target of the test's backend -- a DuckDB file in the test's
+    directory, or the URL of a new PostgreSQL database."""
+    def make(name: str = "store") -> str:
+        if backend == "duckdb":
+            return str(tmp_path / f"{name}.duckdb")
+        return new_pg_database(request.getfixturevalue("pg_server"), name)
+
+    return make

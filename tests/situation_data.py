@@ -119,10 +119,16 @@ def corpus() -> list[Document]:
 
 
 # -- fixtures shared by the query and export tests (import them into a test module) --------------
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    """A store holding :func:`corpus`, built once per test module."""
-    path = tmp_path_factory.mktemp("situation") / "situation.duckdb"
+@pytest.fixture(scope="module", params=("duckdb", "postgresql"))
+def db(request, tmp_path_factory):
+    """A store holding :func:`corpus`, built once per test module and backend (a DuckDB file, or the URL
+    of a PostgreSQL database on the session's server)."""
+    if request.param == "duckdb":
+        path = str(tmp_path_factory.mktemp("situation") / "situation.duckdb")
+    else:
+        from conftest import new_pg_database
+
+        path = new_pg_database(request.getfixturevalue("pg_server"), "situation")
     with Store(path) as s:
         s.add_documents(corpus())
     return path

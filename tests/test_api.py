@@ -45,20 +45,51 @@ def demo_db(tmp_path_factory) -> Path:
     return build_demo(tmp_path_factory)
 
 
-@pytest.fixture(scope="module")
-def client(demo_db, tmp_path_factory):
-    db = tmp_path_factory.mktemp("api") / "store.duckdb"
-    shutil.copy(demo_db, db)
+@pytest.fixture(scope="session")
+def pg_demo(pg_server, demo_db) -> str:
+    """The demo in a PostgreSQL database (its documents, duplicates and failures copied from the DuckDB
+    demo), built once per session; tests use copies of it (:func:`copy_demo`)."""
+    from conftest import new_pg_database
+
+    from sitrep.store import Store
+
+    url = new_pg_database(pg_server, "demo")
+    with Store(demo_db, read_only=True) as src, Store(url) as dst:
+        dst.add_documents(src.documents())
+        dst.write_batch(src.failures())
+        for d in src.query("SELECT id, duplicate_of, origin FROM duplicates"):
+            dst.con.execute("INSERT INTO duplicates VALUES (?, ?, ?, now())", [d["id"], d["duplicate_of"], d["origin"]])
+    return url
+
+
+def copy_demo(request, backend: str, target) -> str:
+    """A private copy of the demo store on ``backend``: a file copied to ``target``, or a PostgreSQL
+    database made from the demo's as a template."""
+    if backend == "duckdb":
+        shutil.copy(request.getfixturevalue("demo_db"), target)
+        return str(target)
+    from conftest import new_pg_database
+
+    return new_pg_database(request.getfixturevalue("pg_server"), "copy", template=request.getfixturevalue("pg_demo"))
+
+
+@pytest.fixture
+def demo_copy(request, backend, tmp_path):
+    """``demo_copy()``: a private copy of the demo on the test's backend."""
+    return lambda name="store": copy_demo(request, backend, tmp_path / f"{name}.duckdb")
+
+
+@pytest.fixture(scope="module", params=("duckdb", "postgresql"))
+def client(request, tmp_path_factory):
+    db = copy_demo(request, request.param, tmp_path_factory.mktemp("api") / "store.duckdb")
     with TestClient(create_app(db, token=TOKEN)) as c:
         yield c
 
 
 @pytest.fixture()
-def fresh_client(demo_db, tmp_path):
+def fresh_client(demo_copy):
     """A client over a private copy of the demo (for the write tests)."""
-    db = tmp_path / "store.duckdb"
-    shutil.copy(demo_db, db)
-    with TestClient(create_app(db, token=TOKEN)) as c:
+    with TestClient(create_app(demo_copy(), token=TOKEN)) as c:
         yield c
 
 
@@ -214,7 +245,7 @@ def test_contradictions(client):
     assert resp.status_code == 200 and isinstance(resp.json(), list)
 
 
-def test_contradictions_carry_both_spans(tmp_path):
+def test_contradictions_carry_both_spans(make_db):
     from sitrep.contract import ActorRef, ArticleMeta, Claim, Contradiction
 
     text = ("Clashes near Manbij killed 12 fighters on Monday, a monitor said.\n"
@@ -230,7 +261,7 @@ def test_contradictions_carry_both_spans(tmp_path):
                    contradictions=[Contradiction(claims=["C1", "C2"], reason="killed: 12 vs 30")])
     from sitrep.store import Store
 
-    db = tmp_path / "contra.duckdb"
+    db = make_db("contra")
     with Store(db) as store:
         store.add_documents([doc])
     with TestClient(create_app(db, token=TOKEN)) as c:
@@ -328,10 +359,9 @@ def test_unknown_route_uses_the_error_shape(client):
 
 
 # -- writing ---------------------------------------------------------------------------------------------
-def test_writes_without_a_token_configured_are_refused(demo_db, tmp_path, monkeypatch):
+def test_writes_without_a_token_configured_are_refused(demo_copy, monkeypatch):
     monkeypatch.delenv("SITREP_TOKEN", raising=False)
-    db = tmp_path / "ro.duckdb"
-    shutil.copy(demo_db, db)
+    db = demo_copy("ro")
     with TestClient(create_app(db)) as c:
         for path in ("/extract", "/articles"):
             err = assert_error(c.post(path, json={"text": NEW_ARTICLE}, headers=AUTH), 403, "writes_disabled")
@@ -339,10 +369,9 @@ def test_writes_without_a_token_configured_are_refused(demo_db, tmp_path, monkey
         assert c.get("/stats").json()["writable"] is False
 
 
-def test_token_comes_from_the_environment(demo_db, tmp_path, monkeypatch):
+def test_token_comes_from_the_environment(demo_copy, monkeypatch):
     monkeypatch.setenv("SITREP_TOKEN", "from-env")
-    db = tmp_path / "env.duckdb"
-    shutil.copy(demo_db, db)
+    db = demo_copy("env")
     with TestClient(create_app(db)) as c:
         assert_error(c.post("/extract", json={"text": NEW_ARTICLE}, headers=AUTH), 401)
         ok = c.post("/extract", json={"text": NEW_ARTICLE}, headers={"Authorization": "Bearer from-env"})
@@ -470,9 +499,8 @@ def test_post_articles_keeps_your_ids_resolves_duplicates_and_refuses_a_new_text
 
 
 # -- limits, headers, concurrency --------------------------------------------------------------------------
-def test_body_size_limit(demo_db, tmp_path):
-    db = tmp_path / "small.duckdb"
-    shutil.copy(demo_db, db)
+def test_body_size_limit(demo_copy):
+    db = demo_copy("small")
     with TestClient(create_app(db, token=TOKEN, max_body=2_000)) as c:
         big = {"text": "Rebels advanced on the city. " * 200}
         assert_error(c.post("/extract", json=big, headers=AUTH), 413, "payload_too_large")
@@ -532,8 +560,8 @@ def test_concurrent_requests(client):
     assert results == [200] * len(paths)
 
 
-def test_empty_store(tmp_path):
-    with TestClient(create_app(tmp_path / "empty.duckdb", token=TOKEN)) as c:
+def test_empty_store(make_db):
+    with TestClient(create_app(make_db("empty"), token=TOKEN)) as c:
         assert c.get("/stats").json()["counts"]["articles"] == 0
         assert c.get("/events").json()["items"] == []
         assert c.get("/graph").json()["nodes"] == []
@@ -542,9 +570,8 @@ def test_empty_store(tmp_path):
         assert_error(c.get("/actors/Assad"), 404)
 
 
-def test_foreign_host_header_is_refused_when_hosts_are_restricted(demo_db, tmp_path):
-    db = tmp_path / "hosts.duckdb"
-    shutil.copy(demo_db, db)
+def test_foreign_host_header_is_refused_when_hosts_are_restricted(demo_copy):
+    db = demo_copy("hosts")
     app = create_app(db, token=TOKEN, allowed_hosts=["127.0.0.1", "localhost"])
     with TestClient(app, base_url="http://127.0.0.1:8000") as ok:
         assert ok.get("/stats").status_code == 200
@@ -566,7 +593,7 @@ def test_serve_command_is_registered():
 
 
 # -- property-based run of the OpenAPI schema --------------------------------------------------------------
-def test_openapi_property_based_no_server_error(demo_db, tmp_path):
+def test_openapi_property_based_no_server_error(demo_copy):
     """schemathesis generates requests from /openapi.json (valid and invalid ones) for every operation,
     with the token; no response may be a server error (5xx)."""
     schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed (the test extra)")
@@ -575,8 +602,7 @@ def test_openapi_property_based_no_server_error(demo_db, tmp_path):
     from schemathesis import GenerationMode
     from schemathesis.checks import not_a_server_error
 
-    db = tmp_path / "store.duckdb"
-    shutil.copy(demo_db, db)
+    db = demo_copy()
     schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(db, token=TOKEN))
     seen = []
     for result in schema.get_all_operations():
@@ -849,7 +875,9 @@ def test_a_runaway_article_is_stopped_at_its_budget_recorded_and_the_server_answ
         r = http.post("/articles", json={"id": "fine-1", "text": "Talks resumed in Doha."}, headers=AUTH)
         assert r.status_code == 201, r.text                            # a new worker took over
         assert http.get("/articles/runaway-1").status_code == 404
-    with app.state.sitrep.db() as s:
+    from sitrep.situation.store import open_store
+
+    with open_store(str(db)) as s:   # the app closed its store at shutdown
         (f,) = [f for f in s.failures() if f.article_id == "runaway-1"]
         assert f.code == "E202" and f.stage == "runaway"
         assert not [f for f in s.failures() if f.article_id == "stuck-1"]   # /extract stores nothing
@@ -874,3 +902,17 @@ def test_api_budget_zero_extracts_in_the_server_process(demo_db, tmp_path):
     with TestClient(app) as c:
         assert c.post("/extract", json={"text": "Talks resumed in Doha."}, headers=AUTH).status_code == 200
         assert app.state.sitrep.runner()._supervisor is None
+
+
+def test_repeated_reads_come_from_the_cache_until_the_store_changes(fresh_client):
+    first = fresh_client.get("/events?limit=5")
+    again = fresh_client.get("/events?limit=5")
+    assert (first.headers["x-sitrep-cache"], again.headers["x-sitrep-cache"]) == ("miss", "hit")
+    assert again.json() == first.json() and again.headers["content-security-policy"]
+    assert fresh_client.get("/events?limit=6").headers["x-sitrep-cache"] == "miss"  # another question
+    n = fresh_client.get("/stats").json()["counts"]["articles"]
+    assert fresh_client.post("/articles", json={"text": NEW_ARTICLE, "published": "2024-12-18"},
+                             headers=AUTH).status_code == 201
+    after = fresh_client.get("/stats")
+    assert after.headers["x-sitrep-cache"] == "miss" and after.json()["counts"]["articles"] == n + 1
+    assert fresh_client.get("/").headers.get("x-sitrep-cache") is None  # the dashboard's page is not cached

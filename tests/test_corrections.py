@@ -14,8 +14,8 @@ from sitrep.store import Store
 
 
 @pytest.fixture
-def s(tmp_path):
-    with Store(tmp_path / "c.duckdb") as store:
+def s(tmp_path, make_db):
+    with Store(make_db("c")) as store:
         store.add_documents(corpus())
         yield store
 
@@ -75,6 +75,7 @@ def test_quote_speaker_link_and_actor_corrections(s):
     (dict(kind="tank", target_id="?", wrong=True), "unknown correction target"),
 ])
 def test_bad_corrections_are_explained(s, kw, words):
+    kw = dict(kw)  # the parameters are shared by both backends' runs
     kind, target = kw.pop("kind"), kw.pop("target_id")
     if target == "?":
         target = _assault(s)["event_id"]
@@ -95,8 +96,8 @@ def test_corrections_reach_the_exports(s, tmp_path):
     assert "COERCE" in text and "ASSAULT" not in text
 
 
-def test_corrections_survive_a_reingest_that_renumbers_the_facts(tmp_path):
-    db = tmp_path / "r.duckdb"
+def test_corrections_survive_a_reingest_that_renumbers_the_facts(tmp_path, make_db):
+    db = make_db("r")
     with Store(db) as s:
         s.add_documents(corpus())
         s.add_correction("event", _assault(s)["event_id"], author="ana", field="type", value="COERCE")
@@ -126,8 +127,8 @@ def test_a_version_5_store_gets_the_corrections_table(tmp_path):
         assert s.corrections() == [] and s.search("belmar")["total"] > 0
 
 
-def test_cli_correct_and_corrections(tmp_path):
-    db = tmp_path / "cli.duckdb"
+def test_cli_correct_and_corrections(tmp_path, make_db):
+    db = make_db("cli")
     with Store(db) as s:
         s.add_documents(corpus())
         eid = _assault(s)["event_id"]

@@ -71,3 +71,26 @@ def test_reliability_table_from_the_hostile_and_budget_results(tmp_path, monkeyp
     assert "| 1 | 20.0 | 19.0 | 0.950 | 0.975 |" in lines
     monkeypatch.setattr(eval_table, "BENCH", tmp_path / "none")
     assert eval_table.reliability_table() is None
+
+
+def test_scale_table_from_the_store_and_api_benchmarks(tmp_path, monkeypatch):
+    import json
+
+    q = {"p50_ms": 1.0, "p95_ms": 2.0}
+    slow = {"p50_ms": 100.0, "p95_ms": 400.0}
+    queries = {"events()": q, "events(actor=)": q, "quotes(speaker=)": q, "graph(at=, min_events=5)": slow}
+    fast = {**queries, "graph(at=, min_events=5)": q}
+    (tmp_path / "store_queries-latest.json").write_text(json.dumps({
+        "duckdb": {"events": 1000, "queries": queries}, "postgresql": {"events": 1000, "queries": fast}}))
+    load = {"requests_per_s": 1000.4, "p95_ms": 25.2}
+    (tmp_path / "api_load-latest.json").write_text(json.dumps({"duckdb": load, "postgresql": load}))
+    (tmp_path / "store_writes-latest.json").write_text(json.dumps({
+        "duckdb": [{"writers": 1, "docs_per_s": 87.4, "rows_per_s": 7293}],
+        "postgresql": [{"writers": 2, "docs_per_s": 326.3, "rows_per_s": 27218}]}))
+    monkeypatch.setattr(eval_table, "BENCH", tmp_path)
+    lines = eval_table.scale_table().splitlines()
+    assert lines[0] == "| | DuckDB | PostgreSQL |"
+    assert ("| dashboard queries on 1,000 events within p95 150 ms | 3 of 4 (over: graph(at=, min_events=5)) | "
+            "4 of 4 |") in lines
+    assert "| the same with `--no-cache` | - | - |" in lines
+    assert "| writes: documents/s (fact rows/s) with N writers | 87 (7,293) with 1 | 326 (27,218) with 2 |" in lines

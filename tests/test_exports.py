@@ -64,9 +64,7 @@ def test_cameo_tsv_in_gdelt_layout(store, counts, tmp_path):
 
 def test_parquet_every_table_reads_back_unchanged(store, tmp_path):
     r = export(store, "parquet", tmp_path / "pq")
-    tables = [t for (t,) in store.con.execute(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema='main' AND table_type='BASE TABLE'"
-    ).fetchall()]
+    tables = [t for (t,) in store.con.execute(store.dialect.tables_sql()).fetchall()]
     assert r["count"] == len(tables) and {p.stem for p in (tmp_path / "pq").iterdir()} == set(tables)
     con = duckdb.connect()
     for t in tables:
@@ -140,8 +138,8 @@ def test_bad_format_and_missing_directory(store, tmp_path):
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
-def test_empty_store_exports(tmp_path, fmt):
-    with Store(tmp_path / "e.duckdb") as s:
+def test_empty_store_exports(tmp_path, fmt, make_db):
+    with Store(make_db("e")) as s:
         r = export(s, fmt, tmp_path / f"e{FORMATS[fmt]}")
     assert r["count"] == {"parquet": r["count"], "stix": 1}.get(fmt, 0)
     if fmt == "stix":
@@ -160,7 +158,7 @@ def test_cli_export_refuses_then_forces(db, tmp_path):
     assert r.returncode == 0 and len(out.read_text().splitlines()) == 2
 
 
-def test_documents_without_facts_or_dates_export(tmp_path):
+def test_documents_without_facts_or_dates_export(tmp_path, make_db):
     from sitrep.contract import ArticleMeta, Document
     from situation_data import doc3
 
@@ -169,7 +167,7 @@ def test_documents_without_facts_or_dates_export(tmp_path):
     undated = d3.model_copy(update={"article": ArticleMeta(id="undated", source="Wire"),
                                     "events": [e.model_copy(update={"date": None}) for e in d3.events]})
     stix2 = pytest.importorskip("stix2")
-    with Store(tmp_path / "b.duckdb") as s:
+    with Store(make_db("b")) as s:
         s.add_documents([bare, undated])
         c = s.report()["counts"]
         assert (c["articles"], c["events"]) == (2, 1)

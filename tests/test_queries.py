@@ -15,8 +15,8 @@ from sitrep.store import Store
 
 
 @pytest.fixture
-def empty(tmp_path):
-    s = Store(tmp_path / "empty.duckdb")
+def empty(tmp_path, make_db):
+    s = Store(make_db("empty"))
     yield s
     s.close()
 
@@ -169,9 +169,10 @@ def test_cli_errors_exit_1_with_a_message(db, args, words):
     assert r.returncode != 0 and words in r.stderr and "Traceback" not in r.stderr
 
 
-def test_cli_missing_and_empty_database(tmp_path):
+def test_cli_missing_and_empty_database(tmp_path, make_db):
     r = run("events", "--db", str(tmp_path / "none.duckdb"))
     assert r.returncode == 1 and "Error:" in r.stderr and "sitrep ingest" in r.stderr
-    Store(tmp_path / "e.duckdb").close()
-    r = run("report", "--db", str(tmp_path / "e.duckdb"))
+    empty = make_db("e")
+    Store(empty).close()
+    r = run("report", "--db", empty)
     assert r.returncode == 0 and "No articles" in r.stdout

@@ -12,8 +12,8 @@ from sitrep.store import Store
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = Store(tmp_path / "sit.duckdb")
+def store(tmp_path, make_db):
+    s = Store(make_db("sit"))
     s.add_documents(corpus())
     yield s
     s.close()
@@ -164,24 +164,24 @@ def test_rebuild_is_idempotent_and_ingest_stays_idempotent(store):
     assert store.counts(situation=True) == before
 
 
-def test_new_article_updates_the_situation(tmp_path):
-    with Store(tmp_path / "s.duckdb") as s:
+def test_new_article_updates_the_situation(tmp_path, make_db):
+    with Store(make_db("s")) as s:
         s.add_documents([doc1()])
         assert s.events(type="ASSAULT")[0]["n_sources"] == 1
         s.add_documents([doc2()])
         assert s.events(type="ASSAULT")[0]["n_sources"] == 2
 
 
-def test_empty_store_has_an_empty_situation(tmp_path):
-    with Store(tmp_path / "e.duckdb") as s:
+def test_empty_store_has_an_empty_situation(tmp_path, make_db):
+    with Store(make_db("e")) as s:
         assert s.refresh_situation() == {t: 0 for t in ("s_overrides", "s_actors", "s_actor_map", "s_events", "s_event_reports",
                                                           "s_contradictions", "s_relations", "s_search_docs",
                                                           "s_search_terms")}
         assert s.graph(at="2024-01-01") == {"at": "2024-01-01", "nodes": [], "relations": [], "events": []}
 
 
-def test_lazy_refresh_on_the_next_query(tmp_path):
-    with Store(tmp_path / "lazy.duckdb") as s:
+def test_lazy_refresh_on_the_next_query(tmp_path, make_db):
+    with Store(make_db("lazy")) as s:
         s.add_documents(corpus(), refresh=False)
         assert s.situation_stale()
         assert len(s.events()) == 2

@@ -32,8 +32,8 @@ def _arts(marker=None, at=2):
                     published=f"2024-12-0{i + 1}", source="Wire") for i in range(5)]
 
 
-def test_ingest_is_idempotent(tmp_path):
-    db = tmp_path / "s.duckdb"
+def test_ingest_is_idempotent(tmp_path, make_db):
+    db = make_db("s")
     pipe = Pipeline([NlpStage()])
     with Store(db) as s:
         r1 = s.ingest(_arts(), pipeline=pipe)
@@ -44,8 +44,8 @@ def test_ingest_is_idempotent(tmp_path):
         assert s.counts()["articles"] == 5
 
 
-def test_failing_stage_is_recorded_and_resumed(tmp_path):
-    db = tmp_path / "s.duckdb"
+def test_failing_stage_is_recorded_and_resumed(tmp_path, make_db):
+    db = make_db("s")
     arts = _arts("FAIL")
     with Store(db) as s:
         r = s.ingest(arts, pipeline=Pipeline([NlpStage(), Fail()]))
@@ -57,8 +57,8 @@ def test_failing_stage_is_recorded_and_resumed(tmp_path):
         assert s.failures() == []  # resolved once stored
 
 
-def test_interrupted_ingest_leaves_no_half_article_and_resumes(tmp_path):
-    db = tmp_path / "s.duckdb"
+def test_interrupted_ingest_leaves_no_half_article_and_resumes(tmp_path, make_db):
+    db = make_db("s")
     arts = _arts("STOP")
     with Store(db) as s:
         with pytest.raises(KeyboardInterrupt):
@@ -70,8 +70,8 @@ def test_interrupted_ingest_leaves_no_half_article_and_resumes(tmp_path):
         assert s.counts()["articles"] == 5
 
 
-def test_documents_round_trip(tmp_path, pipeline):
-    with Store(tmp_path / "s.duckdb") as s:
+def test_documents_round_trip(tmp_path, pipeline, make_db):
+    with Store(make_db("s")) as s:
         s.ingest([Article(text="Rebels captured the town of Saraqeb on Sunday.", published="2024-12-02")],
                  pipeline=pipeline)
         (doc,) = list(s.documents())
@@ -138,10 +138,10 @@ def _accounted(r):
     return r
 
 
-def test_same_text_under_two_ids_is_stored_once_and_the_second_id_resolves_to_it(tmp_path):
+def test_same_text_under_two_ids_is_stored_once_and_the_second_id_resolves_to_it(tmp_path, make_db):
     f = _jsonl(tmp_path / "a.jsonl", {"id": "a", "text": T1}, {"id": "b", "text": T1}, {"id": "c", "text": T2})
     pipe = Pipeline([NlpStage()])
-    with Store(tmp_path / "s.duckdb") as s:
+    with Store(make_db("s")) as s:
         r = _accounted(s.ingest([f], pipeline=pipe))
         assert (r.read, r.stored, r.duplicates, r.failed) == (3, 2, 1, 0)
         assert r.tally() == "read 3, documents 2, duplicates 1, failed 0"
@@ -160,9 +160,9 @@ def test_same_text_under_two_ids_is_stored_once_and_the_second_id_resolves_to_it
         assert s.failures() == [] and s.counts()["duplicates"] == 1
 
 
-def test_a_text_stored_before_under_another_id_is_a_duplicate_in_a_later_run(tmp_path):
+def test_a_text_stored_before_under_another_id_is_a_duplicate_in_a_later_run(tmp_path, make_db):
     pipe = Pipeline([NlpStage()])
-    with Store(tmp_path / "s.duckdb") as s:
+    with Store(make_db("s")) as s:
         s.ingest([Article(text=T1, id="a")], pipeline=pipe)
         r = _accounted(s.ingest([Article(text=T1, id="b", origin="later")], pipeline=pipe))
         assert (r.stored, r.duplicates) == (0, 1)
@@ -174,9 +174,9 @@ def test_a_text_stored_before_under_another_id_is_a_duplicate_in_a_later_run(tmp
         assert s.failures() == []
 
 
-def test_an_id_read_twice_with_two_texts_is_an_error_in_failures(tmp_path):
+def test_an_id_read_twice_with_two_texts_is_an_error_in_failures(tmp_path, make_db):
     f = _jsonl(tmp_path / "a.jsonl", {"id": "a", "text": T1}, {"id": "a", "text": T2})
-    with Store(tmp_path / "s.duckdb") as s:
+    with Store(make_db("s")) as s:
         r = _accounted(s.ingest([f], pipeline=Pipeline([NlpStage()])))
         assert (r.stored, r.failed) == (1, 1)
         (fail,) = s.failures()
@@ -185,9 +185,9 @@ def test_an_id_read_twice_with_two_texts_is_an_error_in_failures(tmp_path):
         assert s.document("a").text == T1
 
 
-def test_a_stored_id_with_another_text_is_refused_unless_replace(tmp_path):
+def test_a_stored_id_with_another_text_is_refused_unless_replace(tmp_path, make_db):
     pipe = Pipeline([NlpStage()])
-    with Store(tmp_path / "s.duckdb") as s:
+    with Store(make_db("s")) as s:
         s.ingest([Article(text=T1, id="a"), Article(text=T1, id="b")], pipeline=pipe)
         r = _accounted(s.ingest([Article(text=T2, id="a", origin="new.txt")], pipeline=pipe))
         assert (r.stored, r.failed) == (0, 1)
@@ -204,9 +204,9 @@ def test_a_stored_id_with_another_text_is_refused_unless_replace(tmp_path):
         assert (r.stored, r.skipped, r.replaced) == (0, 1, 0)  # the same text: nothing to replace
 
 
-def test_replace_with_a_text_stored_under_another_id_makes_a_duplicate(tmp_path):
+def test_replace_with_a_text_stored_under_another_id_makes_a_duplicate(tmp_path, make_db):
     pipe = Pipeline([NlpStage()])
-    with Store(tmp_path / "s.duckdb") as s:
+    with Store(make_db("s")) as s:
         s.ingest([Article(text=T1, id="a"), Article(text=T2, id="x"), Article(text=T1, id="b")], pipeline=pipe)
         assert s.resolve_article("b") == "a"
         r = _accounted(s.ingest([Article(text=T2, id="a")], pipeline=pipe, replace=True))
@@ -214,8 +214,8 @@ def test_replace_with_a_text_stored_under_another_id_makes_a_duplicate(tmp_path)
         assert s.counts()["articles"] == 1 and s.resolve_article("a") == "x" and s.resolve_article("b") == "x"
 
 
-def test_a_duplicate_of_an_article_that_failed_is_counted_but_resolves_to_nothing(tmp_path):
-    with Store(tmp_path / "s.duckdb") as s:
+def test_a_duplicate_of_an_article_that_failed_is_counted_but_resolves_to_nothing(tmp_path, make_db):
+    with Store(make_db("s")) as s:
         r = _accounted(s.ingest([Article(text="FAIL " + T1, id="a"), Article(text="FAIL " + T1, id="b")],
                                 pipeline=Pipeline([NlpStage(), Fail()])))
         assert (r.stored, r.duplicates, r.failed) == (0, 1, 1)

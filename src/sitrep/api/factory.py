@@ -8,6 +8,7 @@ The endpoints live in :mod:`sitrep.api.routes` (one module per resource), their 
 from __future__ import annotations
 
 import os
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Optional, Union
 
@@ -18,6 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from ..core.version import __version__
 from ..pipeline import Pipeline
 from . import errors
+from .cache import ReadCache
 from .middleware import BodyLimit, install_headers
 from .routes import actors, articles, corrections, downloads, events, extract, graph, places, report, search, statements, stats
 from .state import ApiState
@@ -31,7 +33,8 @@ ROUTERS = (stats, search, articles, actors, events, statements, graph, places, r
 
 def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
                max_body: int = DEFAULT_MAX_BODY, allowed_hosts: Optional[list[str]] = None,
-               pipeline: Optional[Pipeline] = None, article_timeout: Optional[float] = None) -> FastAPI:
+               pipeline: Optional[Pipeline] = None, article_timeout: Optional[float] = None,
+               cache: bool = True) -> FastAPI:
     """The API and dashboard over the store at ``db_path`` (created when missing).
 
     ``pipeline`` extracts the articles of ``POST /extract`` and ``POST /articles`` (None: the default
@@ -40,17 +43,25 @@ def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,
 
     ``token``: the bearer token of the write endpoints; None reads ``SITREP_TOKEN`` from the environment;
     without one the write endpoints answer 403. ``allowed_hosts``: when given, requests whose Host header
-    names another host are refused (400), which defeats DNS rebinding against a server on 127.0.0.1."""
+    names another host are refused (400), which defeats DNS rebinding against a server on 127.0.0.1.
+    ``cache``: answer repeated reads from :class:`~sitrep.api.cache.ReadCache` while the store is unchanged."""
     if token is None:
         token = os.environ.get("SITREP_TOKEN") or None
     state = ApiState(str(db_path), token, max_body, pipeline=pipeline, article_timeout=article_timeout)
+
+    @asynccontextmanager
+    async def lifespan(_app):
+        yield
+        state.close()  # the extraction worker, the pool's connections (PostgreSQL) and the store
+
     # no /docs or /redoc: FastAPI's pages load Swagger UI from a CDN, and this server works offline
-    app = FastAPI(title="sitrep", version=__version__, docs_url=None, redoc_url=None,
+    app = FastAPI(title="sitrep", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="News articles in, a model of a geopolitical situation out. Read endpoints are "
                               "open; POST /extract, POST /articles and POST /corrections need `Authorization: Bearer $SITREP_TOKEN`.")
     app.state.sitrep = state
-    app.router.on_shutdown.append(state.close)
     errors.install(app)
+    if cache:  # inside the header middleware (added after it): a cached answer gets the host check too
+        app.add_middleware(ReadCache, generation=state.generation)
     install_headers(app, allowed_hosts)
     for module in ROUTERS:
         app.include_router(module.router)

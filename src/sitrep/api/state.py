@@ -1,8 +1,10 @@
-"""What one app serves from: its store (under a lock), its token, its body limit, and its extraction.
+"""What one app serves from: its store, its token, its body limit, and its extraction.
 
-One DuckDB connection serves the process; every use of it holds a lock, so concurrent requests are
-safe (DuckDB connections are not meant to be shared between threads unguarded). Extraction runs
-outside the store lock, one article at a time, in a supervised worker process
+Requests read the store concurrently, each over a connection of its own (:meth:`ApiState.db`): a DuckDB
+cursor on the process's database (DuckDB runs them in parallel), or a connection from a psycopg pool
+for a PostgreSQL store. Writes (and the rebuild of the situation they trigger) hold one lock per process
+on DuckDB, which has one writer; PostgreSQL orders concurrent writers itself, across processes.
+Extraction runs outside the store, one article at a time, in a supervised worker process
 (:class:`~sitrep.supervise.SupervisedRunner`, started on the first extraction and stopped with the app):
 an article over its time budget is stopped there and answered as a failure ``E202`` (``POST /articles``
 records it in the store's failures, as ``ingest`` does), and the server goes on answering meanwhile.
@@ -16,7 +18,7 @@ from __future__ import annotations
 import hmac
 import threading
 from contextlib import contextmanager
-from typing import Any, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from fastapi import Depends, Request
 from fastapi.responses import JSONResponse
@@ -26,7 +28,7 @@ from ..core.contract import Document
 from ..core.errors import ArticleTimeoutError, UnsupportedLanguageError
 from ..pipeline import Pipeline, default_pipeline
 from ..readers.jsonl import record_to_article
-from ..situation.store import META_FIELDS, Store
+from ..situation.store import META_FIELDS, Store, open_store
 from ..supervise import SupervisedRunner
 from .errors import ApiError
 from .models import ArticleIn, Stored
@@ -43,16 +45,50 @@ class ApiState:
         self.token = token or None
         self.max_body = max_body
         self.lock = threading.RLock()
-        self.store = Store(db_path)
+        self.store: Store = open_store(db_path)
+        self.store.write_lock = self.lock
+        self.pool = None
+        self.on_close: list[Callable[[], None]] = []
+        if self.store.is_postgres:
+            from ..situation.postgres import make_pool
+
+            self.pool = make_pool(self.store.path)
         self.pipeline = pipeline
         self.article_timeout = article_timeout
         self._runner_lock = threading.Lock()
         self._runner: Optional[SupervisedRunner] = None
 
     @contextmanager
-    def db(self) -> Iterator[Any]:
-        with self.lock:
-            yield self.store
+    def db(self, *, write: bool = False) -> Iterator[Any]:
+        """The store over a connection of this request's own; ``write``: hold the process's write lock
+        meanwhile (a plan and its write are then not interleaved with another request's)."""
+        if write:
+            with self.lock, self.store.session(self.pool) as s:
+                yield s
+            return
+        with self.store.session(self.pool) as s:
+            yield s
+
+    def generation(self) -> int:
+        """The store's generation (see :meth:`~sitrep.situation.store.Store.generation`)."""
+        with self.db() as s:
+            return s.generation()
+
+    def close(self) -> None:
+        """The app's shutdown: stop the extraction worker, run what was to be run at shutdown, close the
+        pool and the store (once)."""
+        with self._runner_lock:
+            runner, self._runner = self._runner, None
+        if runner is not None:
+            runner.close()
+        while self.on_close:
+            self.on_close.pop()()
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
+        if self.store is not None:
+            self.store.close()
+            self.store = None  # type: ignore[assignment]
 
     def article(self, body: ArticleIn):
         """The request body as an :class:`~sitrep.article.Article`, read as a JSONL line is."""
@@ -73,13 +109,6 @@ class ApiState:
     def extract(self, article: Article) -> Document:
         """The article's document; a failure (over its budget, a stage that broke) is an :class:`ApiError`."""
         return document_of(self.outcome(article))
-
-    def close(self) -> None:
-        """Stop the extraction worker (the app's shutdown)."""
-        with self._runner_lock:
-            runner, self._runner = self._runner, None
-        if runner is not None:
-            runner.close()
 
 
 def document_of(outcome: Outcome) -> Document:

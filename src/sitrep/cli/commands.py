@@ -147,7 +147,7 @@ def stages(
 @app.command()
 def ingest(
     paths: List[Path] = typer.Argument(..., help="Text, HTML or JSONL files, or directories of them."),
-    db: Path = DB,
+    db: str = DB,
     published: Optional[str] = PUBLISHED,
     source: Optional[str] = SOURCE,
     kb: List[Path] = KB,
@@ -167,17 +167,47 @@ def ingest(
 
     A text stored under another id is recorded as a duplicate (its id resolves to the stored article);
     stderr ends with `read N, documents D, duplicates U, failed F` (documents: stored now or already)."""
-    from ..situation.store import Store  # DuckDB on first use: `sitrep --help` and `extract` start without it
+    from ..situation.store import open_store  # DuckDB on first use: `sitrep --help` and `extract` start without it
+
+    from ..core.errors import StoreLockedError
 
     _check_date(published)
-    with Store(db) as store:
-        result = _ingest(store, paths, kb=kb, published=published, source=source, max_bytes=max_bytes,
-                         n_process=n_process, ray_address=ray, encoding=encoding, replace=replace,
-                         article_timeout=article_timeout, update_meta=update_meta)
-    err_console.print(f"{db}: {result.summary()}", highlight=False)
+    try:
+        store = open_store(db)
+    except StoreLockedError as err:
+        if not err.server:
+            raise
+        result, label = _ingest_via_server(err.server, paths, published=published, source=source,
+                                           max_bytes=max_bytes, encoding=encoding, replace=replace,
+                                           update_meta=update_meta), err.server
+    else:
+        with store:
+            result = _ingest(store, paths, kb=kb, published=published, source=source, max_bytes=max_bytes,
+                             n_process=n_process, ray_address=ray, encoding=encoding, replace=replace,
+                             article_timeout=article_timeout, update_meta=update_meta)
+            label = store.label
+    err_console.print(f"{label}: {result.summary()}", highlight=False)
     _tally(result.read, result.documents, result.duplicates, result.failed)
     if result.failed:
         raise typer.Exit(1)
+
+
+def _ingest_via_server(server: str, paths, *, published, source, max_bytes, encoding, replace, update_meta):
+    """A DuckDB store held by ``sitrep serve``: send what is read to the server's POST /articles."""
+    from ..readers import read_paths
+    from .remote import send_articles
+
+    err_console.print(f"the store is held by `sitrep serve` at {server}: sending the articles to it", highlight=False)
+    items = list(read_paths(paths, published=published, source=source, max_bytes=max_bytes, encoding=encoding))
+    with _progress("sending") as bar:
+        bar.update(total=len(items))
+        result = send_articles(server, items, replace=replace, update_meta=update_meta,
+                               on_progress=lambda n=1: bar.advance(n))
+    for f in result.failures:
+        _report_failure(f)
+    for d in result.duplicate_items:
+        _report_duplicate(d)
+    return result
 
 
 def _ingest(store, paths, *, kb, published=None, source=None, max_bytes=limits.MAX_ARTICLE_BYTES, n_process=1,
@@ -196,22 +226,22 @@ def _ingest(store, paths, *, kb, published=None, source=None, max_bytes=limits.M
 
 @app.command()
 def demo(
-    db: Optional[Path] = DEMO_DB,
+    db: Optional[str] = DEMO_DB,
     kb: List[Path] = KB,
 ) -> None:
     """Ingest the bundled example articles and print a situation report."""
-    from ..situation.store import Store  # DuckDB on first use, as in ingest
+    from ..situation.store import open_store  # DuckDB on first use, as in ingest
 
     tmp = None
     if db is None:
         tmp = tempfile.TemporaryDirectory(prefix="sitrep-demo-")
-        db = Path(tmp.name) / "demo.duckdb"
+        db = str(Path(tmp.name) / "demo.duckdb")
     try:
-        with Store(db) as store:
+        with open_store(db) as store:
             result = store.ingest(example_articles(), pipeline=_pipeline(kb))
             for f in result.failures:
                 _report_failure(f)
-            err_console.print(f"{db}: {result.summary()}", highlight=False)
+            err_console.print(f"{store.label}: {result.summary()}", highlight=False)
             print_situation(store, Console())
     finally:
         if tmp is not None:

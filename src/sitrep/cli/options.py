@@ -1,6 +1,6 @@
 """The options that several ``sitrep`` commands share, each declared once here.
 
-A command takes one by naming it as a parameter's default (``db: Path = DB``); the name, the flags, the
+A command takes one by naming it as a parameter's default (``db: str = DB``); the name, the flags, the
 default and the help are then the same in every command and in docs/cli.md. Options with a per-command
 default (``--limit``) come from a function that keeps the flags and the wording.
 """
@@ -16,7 +16,8 @@ from ..core.errors import SitrepError
 from ..readers.text import check_encoding
 
 # -- the store ------------------------------------------------------------------------------------
-DB = typer.Option("sitrep.duckdb", "--db", help="DuckDB database file.")
+DB = typer.Option("sitrep.duckdb", "--db", envvar="SITREP_DB",
+                  help="The store: a DuckDB file, or a PostgreSQL database postgresql://USER@HOST/DBNAME.")
 DEMO_DB = typer.Option(None, "--db", help="Keep the demo database here (default: a temporary file).")
 
 # -- reading articles -----------------------------------------------------------------------------

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Optional
 
 import typer
@@ -11,14 +10,23 @@ import typer
 from .options import ARTICLE_TIMEOUT, DB
 
 
+def _client_host(host: str) -> str:
+    """The address a client on this machine reaches a server bound to ``host`` at."""
+    if host in ("0.0.0.0", "::", ""):
+        return "127.0.0.1"
+    return f"[{host}]" if ":" in host else host
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
-        db: Path = DB,
+        db: str = DB,
         host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; 127.0.0.1 keeps it on this machine."),
         port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
         max_body: int = typer.Option(2_000_000, "--max-body", min=1, help="Largest request body in bytes."),
         article_timeout: Optional[float] = ARTICLE_TIMEOUT,
+        cache: bool = typer.Option(True, "--cache/--no-cache",
+                                   help="Answer repeated reads from memory while the store is unchanged."),
     ) -> None:
         """Serve the HTTP API and the dashboard at http://HOST:PORT/ (writes need SITREP_TOKEN)."""
         import uvicorn
@@ -28,11 +36,21 @@ def register(app: typer.Typer) -> None:
         token = os.environ.get("SITREP_TOKEN") or None
         loopback = host in ("127.0.0.1", "localhost", "::1")
         # on the loopback interface only local names are answered (no DNS rebinding from a web page)
-        api = create_app(db, token=token, max_body=max_body, article_timeout=article_timeout,
+        api = create_app(db, token=token, max_body=max_body, article_timeout=article_timeout, cache=cache,
                          allowed_hosts=["127.0.0.1", "localhost", "[::1]"] if loopback else None)
         typer.echo(f"sitrep: serving {db} at http://{host}:{port}/ (OpenAPI schema at /openapi.json); "
                    + ("writes enabled (bearer token from SITREP_TOKEN)" if token
                       else "read-only: set SITREP_TOKEN to enable POST /extract and POST /articles"), err=True)
         if host not in ("127.0.0.1", "localhost", "::1"):
             typer.echo(f"warning: listening on {host}: the API is reachable from other machines", err=True)
-        uvicorn.run(api, host=host, port=port, log_level="info")
+        from ..situation.handoff import announce, withdraw
+
+        state = api.state.sitrep
+        # a DuckDB store is this process's alone: say where to send articles (`sitrep ingest` finds it)
+        if not state.store.is_postgres:
+            info = announce(state.store.path, f"http://{_client_host(host)}:{port}")
+            state.on_close.append(lambda: withdraw(info))  # at shutdown (uvicorn ends the process on a signal)
+        try:
+            uvicorn.run(api, host=host, port=port, log_level="info")
+        finally:
+            state.close()

@@ -33,14 +33,14 @@ _DIRECTORY_FORMATS = exports.names_text([f.name for f in exports.REGISTRY.values
 
 
 @contextmanager
-def open_store(db: Path) -> Iterator[Any]:
+def open_store(db: str) -> Iterator[Any]:
     """Open the store read-only when its situation is up to date, else writable once to refresh it."""
-    from ..situation.store import Store  # DuckDB on first use: the CLI starts without it
+    from ..situation.store import open_store as open_db  # DuckDB on first use: the CLI starts without it
 
-    store = Store(db, read_only=True)
+    store = open_db(db, read_only=True)
     if store.situation_stale():
         store.close()
-        store = Store(db)
+        store = open_db(db)
         store.refresh_situation()
     try:
         yield store
@@ -99,7 +99,7 @@ def _limit(n: int) -> Optional[int]:
     return n or None
 
 
-def actors(db: Path = DB, kind: Optional[str] = typer.Option(None, "--kind", help="state, person, armed_group, …"),
+def actors(db: str = DB, kind: Optional[str] = typer.Option(None, "--kind", help="state, person, armed_group, …"),
            country: Optional[str] = typer.Option(None, "--country", help="ISO 3166 alpha-3 code, e.g. SYR."),
            search: Optional[str] = typer.Option(None, "--search", help="Part of a name or alias."),
            limit: int = LIMIT, as_json: bool = JSON, as_csv: bool = CSV) -> None:
@@ -112,7 +112,7 @@ def actors(db: Path = DB, kind: Optional[str] = typer.Option(None, "--kind", hel
 
 def articles(ids: Optional[list[str]] = typer.Argument(None, metavar="[ID]...",
                                                       help="Only these articles (an id, or the id of a duplicate)."),
-             db: Path = DB, limit: int = LIMIT, as_json: bool = JSON, as_csv: bool = CSV) -> None:
+             db: str = DB, limit: int = LIMIT, as_json: bool = JSON, as_csv: bool = CSV) -> None:
     """Stored articles, newest first, with their counts and the ids recorded as their duplicates."""
     _modes(as_json, as_csv)
     with open_store(db) as s:
@@ -121,7 +121,7 @@ def articles(ids: Optional[list[str]] = typer.Argument(None, metavar="[ID]...",
     emit(rows, rows, (("requested",) if ids else ()) + cols, as_json=as_json, as_csv=as_csv, title="Articles",
          empty="No articles stored.", widths={"title": 50})
 
-def actor(name: str = typer.Argument(..., help="Name, alias or id of the actor."), db: Path = DB,
+def actor(name: str = typer.Argument(..., help="Name, alias or id of the actor."), db: str = DB,
           as_json: bool = JSON, as_csv: bool = CSV) -> None:
     """One actor's profile: aliases, roles, relations, recent events and quotes."""
     _modes(as_json, as_csv)
@@ -147,7 +147,7 @@ def actor(name: str = typer.Argument(..., help="Name, alias or id of the actor."
     emit(None, [{**q, "text": _snip(q["text"], 100)} for q in p["quotes"]],
          ("published", "outlet", "text"), as_json=False, as_csv=False, title="Quotes", empty="No quotes.")
 
-def events(db: Path = DB, actor: Optional[str] = typer.Option(None, "--actor", help="Source or target actor."),
+def events(db: str = DB, actor: Optional[str] = typer.Option(None, "--actor", help="Source or target actor."),
            type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type, e.g. ASSAULT."),
            since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
            place: Optional[str] = typer.Option(None, "--place", help="Part of a place name."),
@@ -163,7 +163,7 @@ def events(db: Path = DB, actor: Optional[str] = typer.Option(None, "--actor", h
                       "n_sources", "evidence"),
          as_json=as_json, as_csv=as_csv, title="Events", empty="No events match.")
 
-def quotes(db: Path = DB, speaker: Optional[str] = typer.Option(None, "--speaker", help="Who spoke."),
+def quotes(db: str = DB, speaker: Optional[str] = typer.Option(None, "--speaker", help="Who spoke."),
            since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
            limit: int = LIMIT, as_json: bool = JSON, as_csv: bool = CSV) -> None:
     """Quotes with their speakers."""
@@ -174,7 +174,7 @@ def quotes(db: Path = DB, speaker: Optional[str] = typer.Option(None, "--speaker
     emit(rows, view, ("published", "speaker", "kind", "text", "outlet"),
          as_json=as_json, as_csv=as_csv, title="Quotes", empty="No quotes match.")
 
-def claims(db: Path = DB, subject: Optional[str] = typer.Option(None, "--subject", help="Whose figure (an actor)."),
+def claims(db: str = DB, subject: Optional[str] = typer.Option(None, "--subject", help="Whose figure (an actor)."),
            prop: Optional[str] = typer.Option(None, "--property", help="killed, displaced, troops, …"),
            article: Optional[str] = typer.Option(None, "--article", help="Only this article id."),
            since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
@@ -188,7 +188,7 @@ def claims(db: Path = DB, subject: Optional[str] = typer.Option(None, "--subject
     emit(rows, view, ("published", "subject_text", "property", "value", "unit", "attributed_text", "text",
                       "outlet"), as_json=as_json, as_csv=as_csv, title="Claims", empty="No claims match.")
 
-def places(db: Path = DB, search: Optional[str] = typer.Option(None, "--search", help="Part of the name."),
+def places(db: str = DB, search: Optional[str] = typer.Option(None, "--search", help="Part of the name."),
            limit: int = LIMIT, as_json: bool = JSON, as_csv: bool = CSV) -> None:
     """Places named in the articles, merged across articles, with their coordinates and event counts."""
     _modes(as_json, as_csv)
@@ -197,7 +197,7 @@ def places(db: Path = DB, search: Optional[str] = typer.Option(None, "--search",
     emit(rows, rows, ("name", "country_code", "feature", "lat", "lon", "n_articles", "n_mentions", "n_events"),
          as_json=as_json, as_csv=as_csv, title="Places", empty="No places match.")
 
-def contradictions(db: Path = DB, as_json: bool = JSON, as_csv: bool = CSV) -> None:
+def contradictions(db: str = DB, as_json: bool = JSON, as_csv: bool = CSV) -> None:
     """Contradicting claims, within an article and across articles, with both sources."""
     _modes(as_json, as_csv)
     with open_store(db) as s:
@@ -206,7 +206,7 @@ def contradictions(db: Path = DB, as_json: bool = JSON, as_csv: bool = CSV) -> N
                       "reason"), as_json=as_json, as_csv=as_csv, title="Contradictions",
          empty="No contradictions found.")
 
-def timeline(db: Path = DB, actor: Optional[str] = typer.Option(None, "--actor", help="Only this actor."),
+def timeline(db: str = DB, actor: Optional[str] = typer.Option(None, "--actor", help="Only this actor."),
              since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
              limit: int = limit_option(200, "At most this many entries (0: all)."),
              as_json: bool = JSON, as_csv: bool = CSV) -> None:
@@ -218,7 +218,7 @@ def timeline(db: Path = DB, actor: Optional[str] = typer.Option(None, "--actor",
     emit(rows, view, ("date", "kind", "what", "n_sources", "id", "evidence"),
          as_json=as_json, as_csv=as_csv, title="Timeline", empty="Nothing on the timeline.")
 
-def report(db: Path = DB, since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
+def report(db: str = DB, since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
            limit: int = limit_option(15, "Rows per section."),
            as_json: bool = JSON, as_csv: bool = CSV) -> None:
     """The situation report for a period (default: everything stored)."""
@@ -231,7 +231,7 @@ def report(db: Path = DB, since: Optional[str] = SINCE, until: Optional[str] = U
             return
         print_situation(s, Console(), data, since=since, until=until, limit=max(limit, 1))
 
-def search(text: str = typer.Argument(..., help="Words to find (each also as the start of a word)."), db: Path = DB,
+def search(text: str = typer.Argument(..., help="Words to find (each also as the start of a word)."), db: str = DB,
            kind: Optional[str] = typer.Option(None, "--kind", help="Only actor, event, quote or place."),
            limit: int = limit_option(20, "At most this many results."),
            offset: int = typer.Option(0, "--offset", help="Skip this many results (the next page)."),
@@ -249,7 +249,7 @@ def search(text: str = typer.Argument(..., help="Words to find (each also as the
     if not (as_json or as_csv) and res["next_offset"] is not None:
         Console(stderr=True).print(f"More: --offset {res['next_offset']}", highlight=False)
 
-def corrections(db: Path = DB, article: Optional[str] = typer.Option(None, "--article",
+def corrections(db: str = DB, article: Optional[str] = typer.Option(None, "--article",
                                                                    help="Only those made on this article's facts."),
                 as_json: bool = JSON, as_csv: bool = CSV) -> None:
     """The analyst's corrections: who changed what, when, and how many facts each applies to now."""
@@ -290,7 +290,7 @@ def withdraw(correction: str = typer.Argument(..., metavar="CORRECTION", help="I
 def correct(kind: str = typer.Argument(..., metavar="KIND", help="event, quote, link or actor."),
             target: str = typer.Argument(..., metavar="ID", help="SE… (event), ARTICLE:QUOTE, ARTICLE:ACTOR (link) "
                                                                   "or an actor's id."),
-            db: Path = DB,
+            db: str = DB,
             wrong: bool = typer.Option(False, "--wrong", help="Mark the fact wrong."),
             set_: Optional[tuple[str, str]] = typer.Option(None, "--set", metavar="FIELD VALUE",
                                                            help="Set a field: type, source, target, speaker, entity, "
@@ -299,10 +299,10 @@ def correct(kind: str = typer.Argument(..., metavar="KIND", help="event, quote, 
             note: Optional[str] = typer.Option(None, "--note", help="Why."),
             as_json: bool = JSON) -> None:
     """Correct the situation: mark an event, quote or actor link wrong, or fix a field; kept across ingests."""
-    from ..situation.store import Store  # DuckDB on first use
+    from ..situation.store import open_store as open_db  # DuckDB on first use
 
     field, value = set_ if set_ else (None, None)
-    with Store(db) as s:
+    with open_db(db) as s:
         c = s.add_correction(kind, target, author=by, wrong=wrong, field=field, value=value, note=note)
     if as_json:
         emit(c, [], (), as_json=True, as_csv=False, title="", empty="")
@@ -311,7 +311,7 @@ def correct(kind: str = typer.Argument(..., metavar="KIND", help="event, quote, 
                         + ("marked wrong" if c["action"] == "wrong" else f"{c['field']} = {c['value'] or '(none)'}")
                         + f" by {c['author']}; applies to {c['applied_to']} fact(s)", highlight=False, markup=False)
 
-def why(event_id: str = typer.Argument(..., help="A situation event id (see `sitrep events`)."), db: Path = DB,
+def why(event_id: str = typer.Argument(..., help="A situation event id (see `sitrep events`)."), db: str = DB,
         as_json: bool = JSON, as_csv: bool = CSV) -> None:
     """Why an event is one event: its reports and the rule that joined them."""
     _modes(as_json, as_csv)
@@ -330,7 +330,7 @@ def why(event_id: str = typer.Argument(..., help="A situation event id (see `sit
          title="Reports", empty="No reports.")
 
 def export(fmt: str = typer.Argument(..., metavar="FORMAT", help=f"{_FORMATS}."),
-           db: Path = DB,
+           db: str = DB,
            out: Optional[Path] = typer.Option(None, "--out", "-o",
                                               help=f"Output file (a directory for {_DIRECTORY_FORMATS})."),
            force: bool = typer.Option(False, "--force",

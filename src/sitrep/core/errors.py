@@ -197,6 +197,18 @@ class SchemaVersionError(StoreError):
     code = "E402"
 
 
+class StoreLockedError(StoreError):
+    """A DuckDB store held by another process (``sitrep serve``, another ingest): it cannot be opened.
+    ``server`` is the URL of the sitrep server holding it, when it says so (see
+    :mod:`sitrep.situation.handoff`)."""
+
+    code = "E403"
+
+    def __init__(self, message: str, *, server: Optional[str] = None, **kw):
+        self.server = server
+        super().__init__(message, **kw)
+
+
 class QueryError(SitrepError):
     code = "E501"
 

@@ -33,6 +33,7 @@ from typing import Any, Literal, Optional, get_args
 from ..core.contract import PLOVER_TYPES, ActorKind
 from ..core.errors import QueryError
 from .dbutil import bulk_insert
+from .dialect import dialect_of
 
 #: what a correction applies to
 TargetKind = Literal["event", "quote", "link", "actor"]
@@ -165,12 +166,13 @@ def _match(facts: dict[str, list[dict]], anchor: dict, kind: str) -> Optional[st
     return None
 
 
+#: the facts of some articles (``{in_articles}``: a condition on ``article_id`` from the dialect)
 _FACT_SQL = {
     "event": "SELECT article_id, event_id AS fact_id, sentence_text AS text, type FROM events "
-             "WHERE list_contains(?, article_id) ORDER BY article_id, event_id",
-    "quote": "SELECT article_id, quote_id AS fact_id, text FROM quotes WHERE list_contains(?, article_id) "
+             "WHERE {in_articles} ORDER BY article_id, event_id",
+    "quote": "SELECT article_id, quote_id AS fact_id, text FROM quotes WHERE {in_articles} "
              "ORDER BY article_id, quote_id",
-    "link": "SELECT article_id, actor_id AS fact_id, name AS text FROM actors WHERE list_contains(?, article_id) "
+    "link": "SELECT article_id, actor_id AS fact_id, name AS text FROM actors WHERE {in_articles} "
             "ORDER BY article_id, actor_id",
 }
 
@@ -189,7 +191,8 @@ def resolve_overrides(con) -> int:
     for kind, sql in _FACT_SQL.items():
         arts = sorted({a["article_id"] for c in corr if c["target_kind"] == kind for a in anchors[c["id"]]})
         facts[kind] = defaultdict(list)
-        for f in (_rows(con, sql, [arts]) if arts else []):
+        query = sql.format(in_articles=dialect_of(con).any_of("article_id"))
+        for f in (_rows(con, query, [arts]) if arts else []):
             facts[kind][f["article_id"]].append(f)
     out: dict[tuple, dict] = {}
     for c in corr:

@@ -1,21 +1,17 @@
-"""Small DuckDB helpers shared by the store and the situation tables."""
+"""Small SQL helpers shared by the store and the situation tables (DuckDB or PostgreSQL)."""
 
 from __future__ import annotations
 
 from typing import Any, Optional, Sequence
 
+from .dialect import dialect_of
+
 
 def bulk_insert(con, table: str, rows: Sequence[Sequence[Any]], columns: Optional[Sequence[str]] = None) -> None:
-    """Insert many rows in one statement: one list parameter per column, unnested by DuckDB.
-
-    Far faster than ``executemany``. ``table`` and ``columns`` are fixed names from sitrep's own code,
-    never user text; the values travel as parameters."""
-    if not rows:
-        return
-    cols = list(zip(*rows))
-    select = ", ".join(f"unnest(${i + 1})" for i in range(len(cols)))
-    target = f"{table} ({', '.join(columns)})" if columns else table
-    con.execute(f"INSERT INTO {target} SELECT {select}", [list(c) for c in cols])  # noqa: S608
+    """Insert many rows in one go, the fastest way the connection's engine has (see
+    :meth:`sitrep.situation.dialect.Dialect.bulk_insert`). ``table`` and ``columns`` are fixed names from
+    sitrep's own code, never user text; the values travel as parameters."""
+    dialect_of(con).bulk_insert(con, table, rows, columns)
 
 
 def period(column: str, since: Optional[str], until: Optional[str]) -> tuple[list[str], list]:

@@ -46,6 +46,7 @@ from ..lang.conflicts import contradicts
 from ..core.contract import ActorRef, Claim
 from ..lang.numbers import lexicon
 from .dbutil import bulk_insert
+from .dialect import dialect_of
 from .corrections import actor_fixes, overrides, resolve_overrides
 from .schema import SITUATION_TABLES
 from .search import rebuild_index
@@ -573,7 +574,7 @@ def count_actor_events(con) -> None:
     """Store in ``s_actors.n_events`` how many situation events each actor takes part in."""
     con.execute("""UPDATE s_actors SET n_events = n.k FROM (
                        SELECT e, count(*) AS k FROM (SELECT source_entity AS e FROM s_events UNION ALL
-                           SELECT target_entity FROM s_events WHERE target_entity IS DISTINCT FROM source_entity)
+                           SELECT target_entity FROM s_events WHERE target_entity IS DISTINCT FROM source_entity) x
                        WHERE e IS NOT NULL GROUP BY e) n
                    WHERE n.e = s_actors.entity_id""")
 
@@ -741,15 +742,14 @@ def graph_at(con, at: Optional[str] = None, min_events: int = 1) -> dict:
                                 CAST(max(date) AS VARCHAR) AS last
                          FROM s_events WHERE source_entity IS NOT NULL AND target_entity IS NOT NULL
                                AND source_entity <> target_entity AND {cond}
-                         GROUP BY ALL HAVING count(*) >= ?
+                         GROUP BY source_entity, target_entity, type HAVING count(*) >= ?
                          ORDER BY n_events DESC, source_entity, target_entity, type""", params + [int(min_events)])
     ids = {r["subject_entity"] for r in rels} | {r["object_entity"] for r in rels}
     ids |= {r["source_entity"] for r in evs} | {r["target_entity"] for r in evs}
     nodes = {}
     if ids:
-        for r in _rows(con, """SELECT entity_id, name, kind, country, sector, wikidata, n_articles
-                               FROM s_actors SEMI JOIN (SELECT unnest(?) AS k) ids ON ids.k = entity_id""",
-                       [sorted(ids)]):
+        for r in _rows(con, f"""SELECT entity_id, name, kind, country, sector, wikidata, n_articles
+                                FROM s_actors WHERE {dialect_of(con).any_of('entity_id')}""", [sorted(ids)]):
             nodes[r["entity_id"]] = r
     for r in rels:
         for key, name, kind in ((r["subject_entity"], r["subject_name"], "actor"),

@@ -20,6 +20,7 @@ from ..core.contract import MODALITIES, PLOVER_TYPES, ActorKind
 from ..core.errors import QueryError
 from ..ontology import load_ontology
 from .dbutil import period
+from .dialect import Dialect, as_dict, dialect_of
 from .merge import explain, graph_at, normalise
 from .schema import PLACE_KEY_SQL
 from .search import prefix_bounds, terms
@@ -46,6 +47,11 @@ class Queries:
 
         def query(self, sql: str, params: Sequence = ()) -> list[dict]: ...
 
+    @property
+    def dialect(self) -> Dialect:
+        """The SQL dialect of the store's engine (:mod:`sitrep.situation.dialect`)."""
+        return dialect_of(self.con)
+
     # -- the situation across articles (the CLI, the HTTP API and exports read these) ----------
     def _ready(self) -> None:
         self.refresh_situation(only_if_stale=True)
@@ -62,7 +68,7 @@ class Queries:
         if row:
             return row[0]
         key = normalise(text)
-        for cond in ("name_key = ?", "list_contains(alias_keys, ?)"):
+        for cond in ("name_key = ?", self.dialect.list_has("alias_keys")):
             row = self.con.execute(f"SELECT entity_id FROM s_actors WHERE {cond} "  # noqa: S608 - fixed conditions
                                    "ORDER BY n_articles DESC, n_mentions DESC, entity_id LIMIT 1", [key]).fetchone()
             if row:
@@ -120,7 +126,9 @@ class Queries:
     def actor_profile(self, name: str, *, limit: int = 10) -> dict:
         """One actor: aliases, roles, relations, recent events and quotes, and every mention's span."""
         eid = self.resolve_actor(name)
-        (actor,) = self.query("""SELECT * EXCLUDE (name_key, alias_keys) FROM s_actors WHERE entity_id = ?""", [eid])
+        (actor,) = self.query("""SELECT entity_id, name, kind, country, sector, wikidata, kb_id, aliases, roles,
+                                        affiliation, n_articles, n_mentions, first_seen, last_seen, n_events
+                                 FROM s_actors WHERE entity_id = ?""", [eid])
         mentions = self.query("""
             SELECT m.article_id, a.source AS outlet, a.published, x.actor_id, x.name, x.role, x.mentions
             FROM s_actor_map m JOIN actors x ON x.article_id = m.article_id AND x.actor_id = m.actor_id
@@ -188,8 +196,12 @@ class Queries:
         since, until = self.check_period(since, until)
         where, params = ["NOT coalesce(o.wrong, FALSE)"], []
         if speaker:
-            where.append("coalesce(CASE WHEN o.speaker_set THEN o.speaker_entity END, m.entity_id) = ?")
-            params.append(self.resolve_actor(speaker))
+            eid = self.resolve_actor(speaker)
+            # the articles where the speaker appears (an index lookup) narrow the quotes before the exact test
+            where.append("""q.article_id IN (SELECT article_id FROM s_actor_map WHERE entity_id = ?
+                                             UNION SELECT article_id FROM s_overrides WHERE speaker_entity = ?)
+                            AND coalesce(CASE WHEN o.speaker_set THEN o.speaker_entity END, m.entity_id) = ?""")
+            params += [eid, eid, eid]
         else:
             self._ready()
         conds, cparams = period("a.published", since, until)
@@ -312,7 +324,7 @@ class Queries:
                  place: Optional[str], qconds: list[str], qparams: list) -> list[dict]:
         """The per-article reports that deny an event ("Mirenia denied sending troops"), as timeline entries."""
         cond, params = ["e.negated", "NOT coalesce(o.wrong, FALSE)"], []
-        day = "coalesce(TRY_CAST(CASE WHEN length(e.date) = 10 THEN e.date END AS DATE), a.published)"
+        day = f"coalesce({self.dialect.try_date('CASE WHEN length(e.date) = 10 THEN e.date END')}, a.published)"
         if eid:
             cond.append("(ms.entity_id = ? OR mt.entity_id = ?)")
             params += [eid, eid]
@@ -393,24 +405,29 @@ class Queries:
         self._ready()
         pub, pp = period("a.published", since, until)
         ev, ep = period("date", since, until)
+        whole = not pub  # no period: the joins with articles that only filter by date are left out
         pub, ev = ["TRUE", *pub], ["TRUE", *ev]
         pw, ew = " AND ".join(pub), " AND ".join(ev)
         one = lambda sql, p: self.con.execute(sql, p).fetchone()[0] or 0  # noqa: E731
+        arts = self.con.execute(f"SELECT count(*), count(DISTINCT a.source) FROM articles a WHERE {pw}", pp).fetchone()
+        evs = self.con.execute(f"""SELECT count(*), coalesce(sum(n_reports), 0), count(*) FILTER (WHERE n_sources > 1)
+                                   FROM s_events WHERE {ew}""", ep).fetchone()
         return {
-            "articles": one(f"SELECT count(*) FROM articles a WHERE {pw}", pp),
-            "sources": one(f"SELECT count(DISTINCT a.source) FROM articles a WHERE {pw}", pp),
-            "actors": one(f"""SELECT count(DISTINCT m.entity_id) FROM s_actor_map m JOIN articles a
-                              ON a.id = m.article_id WHERE {pw}""", pp),
-            "events": one(f"SELECT count(*) FROM s_events WHERE {ew}", ep),
-            "event_reports": one(f"SELECT coalesce(sum(n_reports), 0) FROM s_events WHERE {ew}", ep),
-            "multi_source_events": one(f"SELECT count(*) FROM s_events WHERE n_sources > 1 AND {ew}", ep),
-            "quotes": one(f"""SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id
-                              WHERE {pw} AND q.quote_id NOT IN (SELECT fact_id FROM s_overrides o WHERE o.fact = 'quote'
-                                    AND o.wrong AND o.article_id = q.article_id)""", pp),
+            "articles": arts[0] or 0,
+            "sources": arts[1] or 0,
+            "actors": one("SELECT count(DISTINCT entity_id) FROM s_actor_map", []) if whole else
+            one(f"""SELECT count(DISTINCT m.entity_id) FROM s_actor_map m JOIN articles a
+                    ON a.id = m.article_id WHERE {pw}""", pp),
+            "events": evs[0] or 0,
+            "event_reports": evs[1] or 0,
+            "multi_source_events": evs[2] or 0,
+            "quotes": one(f"""SELECT count(*) FROM quotes q {'' if whole else 'JOIN articles a ON a.id = q.article_id'}
+                              WHERE {pw} AND NOT EXISTS (SELECT 1 FROM s_overrides o WHERE o.fact = 'quote'
+                                    AND o.wrong AND o.article_id = q.article_id AND o.fact_id = q.quote_id)""", pp),
             "claims": one(f"SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id WHERE {pw}", pp),
             "relations": one(f"""SELECT count(DISTINCT r.relation_id) FROM s_relations r,
-                                 unnest(CAST(r.articles AS VARCHAR[])) u(aid), articles a
-                                 WHERE a.id = u.aid AND NOT r.negated AND {pw}""", pp),
+                                 {self.dialect.json_strings_table('r.articles', 'u')}, articles a
+                                 WHERE a.id = u.value AND NOT r.negated AND {pw}""", pp),
             "contradictions": one(f"""SELECT count(*) FROM contradictions x JOIN articles a ON a.id = x.article_id
                                       WHERE {pw}""", pp)
             + one(f"""SELECT count(*) FROM s_contradictions x JOIN articles a ON a.id = x.article_b WHERE {pw}""", pp),
@@ -479,16 +496,16 @@ class Queries:
 
     def event_reports(self, event_ids: list[str]) -> dict[str, list[dict]]:
         """The reports (article, outlet, sentence span) of situation events, by event id."""
-        return self._grouped("event_id", event_ids, """
+        return self._grouped("event_id", event_ids, f"""
                 SELECT event_id, article_id, report_id, outlet, CAST(published AS VARCHAR) AS published, title, date,
                        sentence_start AS start, sentence_end AS "end", sentence_text AS text, trigger, source_text,
                        target_text, confidence, rule
-                FROM s_event_reports WHERE list_contains(?, event_id)
+                FROM s_event_reports WHERE {self.dialect.any_of('event_id')}
                 ORDER BY published NULLS LAST, article_id, report_id""")
 
     def relation_sources(self, relation_ids: list[str]) -> dict[str, list[dict]]:
         """The per-article reports of situation relations (matched on type and resolved actors)."""
-        return self._grouped("relation_id", relation_ids, """
+        return self._grouped("relation_id", relation_ids, f"""
                 SELECT s.relation_id, r.article_id, a.source AS outlet, CAST(a.published AS VARCHAR) AS published,
                        a.title, r.start_offset AS start, r.end_offset AS "end"
                 FROM s_relations s
@@ -497,7 +514,7 @@ class Queries:
                      AND ms.entity_id = s.subject_entity
                 LEFT JOIN s_actor_map mo ON mo.article_id = r.article_id AND mo.actor_id = r.object_actor
                 JOIN articles a ON a.id = r.article_id
-                WHERE list_contains(?, s.relation_id)
+                WHERE {self.dialect.any_of('s.relation_id')}
                       AND (mo.entity_id = s.object_entity OR (mo.entity_id IS NULL AND s.object_kind = 'place'))
                 ORDER BY a.published, r.article_id, r.start_offset""")
 
@@ -542,18 +559,17 @@ class Queries:
         where, params = ["TRUE"], []
         if article:
             aid = self.resolve_article(article) or article
-            where.append("""(list_contains(CAST(json_extract_string(c.anchors, '$[*].article_id') AS VARCHAR[]), ?)
-                            OR starts_with(c.target_id, ?))""")
+            where.append(f"({self.dialect.json_key_has('c.anchors', 'article_id')} OR starts_with(c.target_id, ?))")
             params += [aid, aid + ":"]
         if target:
             where.append("c.target_id = ?")
             params.append(target)
         return self.query(f"""
             SELECT c.id, c.target_kind, c.target_id, c.action, c.field, c.value, c.old_value, c.author, c.note,
-                   strftime(c.created_at, '%Y-%m-%d %H:%M:%S') AS created_at, c.anchors,
-                   (SELECT count(*) FROM s_overrides o WHERE list_contains(o.corrections, c.id)) AS applied_to,
+                   {self.dialect.timestamp_text('c.created_at')} AS created_at, c.anchors,
+                   (SELECT count(*) FROM s_overrides o WHERE {self.dialect.list_has('o.corrections', 'c.id')}) AS applied_to,
                    w.id AS withdrawn_in, w.author AS withdrawn_by,
-                   strftime(w.created_at, '%Y-%m-%d %H:%M:%S') AS withdrawn_at, w.note AS withdrawn_note
+                   {self.dialect.timestamp_text('w.created_at')} AS withdrawn_at, w.note AS withdrawn_note
             FROM corrections c
             LEFT JOIN corrections w ON w.action = 'withdraw' AND w.value = c.id
             WHERE {' AND '.join(where)}
@@ -583,22 +599,23 @@ class Queries:
                              GROUP BY kind, id""")
             params += [t, lo, hi] + ([kind] if kind else [])
         phrase = " ".join(qterms)
+        score = self.dialect.round("""m.score + 0.5 * coalesce(d.boost, 0)
+                         + CASE WHEN lower(strip_accents(d.label)) = ? THEN 4
+                                WHEN starts_with(lower(strip_accents(d.label)), ?) THEN 2 ELSE 0 END""", 3)
         rows = self.query(f"""
             WITH hits AS ({" UNION ALL ".join(parts)}),
             m AS MATERIALIZED (SELECT kind, id, sum(w) AS score FROM hits GROUP BY kind, id HAVING count(*) = ?),
             counts AS (SELECT kind, count(*) AS n FROM m GROUP BY kind)
             SELECT d.kind, d.id, d.label, d.detail, CAST(d.date AS VARCHAR) AS date, d.type, d.article_id,
                    d.start_offset AS start, d.end_offset AS "end",
-                   round(m.score + 0.5 * coalesce(d.boost, 0)
-                         + CASE WHEN lower(strip_accents(d.label)) = ? THEN 4
-                                WHEN starts_with(lower(strip_accents(d.label)), ?) THEN 2 ELSE 0 END, 3) AS score,
-                   (SELECT map(list(kind), list(n)) FROM counts) AS by_kind
+                   {score} AS score,
+                   (SELECT {self.dialect.count_map('kind', 'n')} FROM counts) AS by_kind
             FROM m JOIN s_search_docs d ON d.kind = m.kind AND d.id = m.id
             ORDER BY score DESC, d.date DESC NULLS LAST, d.kind, d.id LIMIT ? OFFSET ?""",  # noqa: S608 - fixed parts
                           params + [len(qterms), phrase, phrase, int(limit), int(offset)])
         by_kind = {k: 0 for k in SEARCH_KINDS}
         if rows:
-            by_kind.update({k: int(v) for k, v in (rows[0]["by_kind"] or {}).items()})
+            by_kind.update({k: int(v) for k, v in as_dict(rows[0]["by_kind"]).items()})
         elif offset:  # past the end: count again from the first page
             return {**self.search(text, kind=kind, limit=1, offset=0), "items": [], "limit": int(limit),
                     "offset": int(offset), "next_offset": None}

@@ -8,7 +8,9 @@ Two families of tables, in one DuckDB database:
 * **situation tables** (``s_*``, :data:`SITUATION_TABLES`): the facts merged across articles, recomputed
   from the per-article tables by :func:`sitrep.situation.merge.rebuild`.
 
-:data:`SCHEMA_VERSION` is stored in ``meta``; :data:`MIGRATIONS` upgrade an older store one version at a time.
+:data:`SCHEMA_VERSION` is stored in ``meta``; :data:`MIGRATIONS` (DuckDB) and :data:`PG_MIGRATIONS` (PostgreSQL)
+upgrade an older store one version at a time. A PostgreSQL store is this schema with its types spelled by
+:meth:`sitrep.situation.dialect.Dialect.ddl`, plus :data:`sitrep.situation.dialect.PG_INDEXES`.
 """
 
 from __future__ import annotations
@@ -147,6 +149,10 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         DUPLICATES_SCHEMA),
     5: (SEARCH_SCHEMA, CORRECTIONS_SCHEMA, OVERRIDES_SCHEMA, "UPDATE meta SET value = '1' WHERE key = 'situation_stale'"),
 }
+
+#: the same for a PostgreSQL store, in PostgreSQL's SQL (PostgreSQL stores begin at version 6: none yet).
+#: A new schema version adds its step to both; the store applies the one of its backend.
+PG_MIGRATIONS: dict[int, tuple[str, ...]] = {}
 
 FACT_TABLES = ("actors", "events", "quotes", "places", "claims", "relations", "contradictions", "dates")
 

@@ -6,14 +6,16 @@ DuckDB's ``fts`` extension is downloaded at run time, which sitrep never does; s
 table of terms, ``s_search_terms (term, kind, id, weight)``, sorted by term so that DuckDB's zone maps
 skip most of it for a prefix range, and ``s_search_docs (kind, id, label, detail, date, boost)``, what a
 hit shows. A term is a run of letters or digits, lower case, accents removed (the same rule in SQL,
-:data:`TOKENS_SQL`, and in Python, :func:`terms`); a few very common English words are not indexed.
+:meth:`~sitrep.situation.dialect.Dialect.tokens`, and in Python, :func:`terms`); a few very common English words are not indexed.
 
 The query (:meth:`sitrep.situation.queries.Queries.search`) keeps the things that have every query term
 (the last one, and any other, as a prefix: "dam" finds "Damascus"), scored by the weight of the fields
 the terms are in (a name weighs more than a sentence), an exact term above a prefix, then by the thing's
 ``boost`` (how many articles or outlets report it) and its date, newest first.
 
-Another backend (PostgreSQL) would fill the same two tables, or use ``tsvector`` behind the same query.
+PostgreSQL fills the same two tables with the same SQL (its dialect splits the terms on ``[^[:alnum:]]``
+and defines ``strip_accents``), and keeps ``term`` in the "C" collation under a B-tree index, so a prefix
+is an index range scan; both backends answer a search alike.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .dialect import Dialect, dialect_of
 from .schema import PLACE_KEY_SQL
 
 #: words too common to be worth indexing (or searching for)
@@ -28,8 +31,6 @@ STOP_WORDS = ("a", "an", "and", "are", "as", "at", "be", "been", "by", "for", "f
               "her", "his", "in", "is", "it", "its", "of", "on", "or", "said", "says", "that", "the", "their",
               "they", "this", "to", "was", "were", "which", "who", "will", "with")
 
-#: the terms of a text column, in DuckDB SQL (``{col}`` is a fixed expression of sitrep's own)
-TOKENS_SQL = r"unnest(regexp_split_to_array(lower(strip_accents(coalesce({col}, ''))), '[^\pL\pN]+'))"
 
 #: the weight of a term by the field it comes from
 WEIGHTS = {"name": 3.0, "alias": 2.0, "actor": 2.0, "type": 1.5, "place": 1.5, "text": 1.0}
@@ -53,12 +54,12 @@ def terms(text: str) -> list[str]:
     return list(dict.fromkeys(kept or toks))
 
 
-def _fields() -> list[tuple[str, str, str, str, str]]:
+def _fields(d: Dialect) -> list[tuple[str, str, str, str, str]]:
     """(kind, id expression, source table or query, text expression, weight name) of every indexed field."""
     quotes = f"""(SELECT q.article_id || ':' || q.quote_id AS id, q.text,
-                        coalesce(s.name, q.speaker_text) AS speaker {QUOTES_FROM})"""
-    places = "(SELECT id, label AS name FROM s_search_docs WHERE kind = 'place')"
-    aliases = "(SELECT entity_id, unnest(CAST(aliases AS VARCHAR[])) AS alias FROM s_actors)"
+                        coalesce(s.name, q.speaker_text) AS speaker {QUOTES_FROM}) qs"""
+    places = "(SELECT id, label AS name FROM s_search_docs WHERE kind = 'place') ps"
+    aliases = f"(SELECT entity_id, {d.json_strings('aliases')} AS alias FROM s_actors) x"
     return [
         ("actor", "entity_id", "s_actors", "name", "name"),
         ("actor", "entity_id", aliases, "alias", "alias"),
@@ -95,15 +96,16 @@ def rebuild_index(con) -> None:
         SELECT 'place', place_key, any_value(name), concat_ws(' · ', any_value(feature), any_value(country_code)),
                NULL, ln(1 + count(DISTINCT article_id)), any_value(feature), NULL, NULL, NULL
         FROM (SELECT {PLACE_KEY_SQL} AS place_key, *
-              FROM places)
+              FROM places) p
         GROUP BY place_key""")  # noqa: S608 - fixed SQL
     parts = []
-    for kind, id_expr, source, text, weight in _fields():
-        parts.append(f"""SELECT DISTINCT '{kind}' AS kind, {id_expr} AS id, {TOKENS_SQL.format(col=text)} AS term,
+    d = dialect_of(con)
+    for kind, id_expr, source, text, weight in _fields(d):
+        parts.append(f"""SELECT DISTINCT '{kind}' AS kind, {id_expr} AS id, {d.tokens(text)} AS term,
                                  {WEIGHTS[weight]} AS weight FROM {source}""")
     stop = ", ".join(f"'{w}'" for w in STOP_WORDS)
     con.execute(f"""INSERT INTO s_search_terms
-        SELECT term, kind, id, max(weight) FROM ({' UNION ALL '.join(parts)})
+        SELECT term, kind, id, max(weight) FROM ({' UNION ALL '.join(parts)}) t
         WHERE length(term) > 0 AND term NOT IN ({stop}) AND id IS NOT NULL
         GROUP BY term, kind, id ORDER BY term, kind, id""")  # noqa: S608 - fixed expressions only
 

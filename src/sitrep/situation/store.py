@@ -19,12 +19,14 @@ replaces the stored article (its duplicates keep resolving to it).
 
 from __future__ import annotations
 
+import copy
 import json
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Collection, Iterable, Iterator, Optional, Sequence, Union
+from typing import Any, Callable, Collection, Iterable, Iterator, Optional, Sequence, Union
 
 import duckdb
 
@@ -34,10 +36,13 @@ from ..core.errors import IdConflictError, QueryError, SchemaVersionError, Store
 from ..pipeline import default_pipeline
 from ..readers import DEFAULT_MAX_BYTES, deduplicate, read_paths
 from .dbutil import bulk_insert
+from . import postgres
 from .corrections import ACTOR_FIELDS, TARGET_KINDS, check_value, correction_row, withdrawal_row
+from .dialect import Dialect, dialect_of
 from .merge import rebuild
 from .queries import Queries
-from .schema import (FACT_TABLES, INSERT_ARTICLE, MIGRATIONS, SCHEMA, SCHEMA_VERSION, SITUATION_TABLES, article_row,
+from .dialect import PG_INDEXES, pg_functions
+from .schema import (FACT_TABLES, INSERT_ARTICLE, MIGRATIONS, PG_MIGRATIONS, SCHEMA, SCHEMA_VERSION, SITUATION_TABLES, article_row,
                      fact_rows, failure_from_row, failure_row)
 
 DEFAULT_DB = "sitrep.duckdb"
@@ -161,14 +166,31 @@ def _conflict(article_id: str, origin: Optional[str], known: tuple) -> Failure:
     return Failure.from_error(err)
 
 
+def resolve_target(target: Union[str, os.PathLike, None] = None) -> str:
+    """What ``--db`` names: ``target``, else ``$SITREP_DB``, else :data:`DEFAULT_DB`."""
+    if target is None or str(target) == "":
+        target = os.environ.get("SITREP_DB") or DEFAULT_DB
+    return str(target)
+
+
+def open_store(target: Union[str, os.PathLike, None] = None, *, read_only: bool = False) -> "Store":
+    """The store ``target`` names (see :func:`resolve_target`): a ``postgresql://`` URL or a DuckDB file.
+    Everything opens its store here (the CLI, the API, the exports, distributed workers)."""
+    return Store(resolve_target(target), read_only=read_only)
+
+
 class Store(Queries):
-    """An embedded DuckDB database holding sitrep documents; its read queries are those of
-    :class:`~sitrep.situation.queries.Queries`."""
+    """A database of sitrep documents: an embedded DuckDB file (the default), or a PostgreSQL database
+    when ``path`` is a ``postgresql://`` URL (several processes may write it at once); its read queries
+    are those of :class:`~sitrep.situation.queries.Queries`."""
 
     def __init__(self, path: Union[str, os.PathLike] = DEFAULT_DB, *, read_only: bool = False):
         self.path = str(path)
         self.read_only = read_only
-        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+        self.is_postgres = postgres.is_url(self.path)
+        self.write_lock: Optional[Any] = None  # shared by the sessions of one process (see session())
+        if (read_only and not self.is_postgres and self.path != ":memory:"
+                and not Path(self.path).exists()):
             raise StoreError(f"no database at {self.path}; create one with `sitrep ingest PATH --db {self.path}`")
         self.con = self._connect(read_only)
         if not self._init_schema(read_only):  # an older schema: upgrade it in a writable connection first
@@ -178,24 +200,67 @@ class Store(Queries):
             self.con.close()
             self.con = self._connect(True)
 
+    @property
+    def dialect(self) -> Dialect:
+        """The SQL dialect of the store's engine (:mod:`sitrep.situation.dialect`)."""
+        return dialect_of(self.con)
+
+    @property
+    def label(self) -> str:
+        """The store's name fit to print (a URL without its password)."""
+        return postgres.redact(self.path) if self.is_postgres else self.path
+
     def _connect(self, read_only: bool):
+        if self.is_postgres:
+            return postgres.connect(self.path, read_only=read_only)
         try:
             return duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as err:
+            if "lock" in str(err).lower():
+                from .handoff import held_error
+
+                raise held_error(self.path, err) from None
             raise StoreError(f"cannot open database {self.path}: {err}") from None
+
+    @contextmanager
+    def session(self, pool=None) -> Iterator["Store"]:
+        """This store over a connection of its own, for one thread at a time (the server: one per
+        request): a DuckDB cursor on the same database, or a connection of ``pool`` (PostgreSQL)."""
+        other = copy.copy(self)
+        if pool is not None:
+            with postgres.pooled(pool) as con:
+                other.con = con
+                yield other
+            return
+        # a DuckDB cursor is a connection of its own to the same database; PostgreSQL opens one
+        other.con = postgres.connect(self.path, read_only=self.read_only) if self.is_postgres else self.con.cursor()
+        try:
+            yield other
+        finally:
+            other.con.close()
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Hold the process's write lock, when it has one (sessions of one DuckDB database)."""
+        if self.write_lock is None:
+            yield
+            return
+        with self.write_lock:
+            yield
 
     # -- schema ------------------------------------------------------------------------------
     def _init_schema(self, read_only: bool) -> bool:
         """Create the schema in an empty database, check (and upgrade) it in an existing one; False when
         the store needs an upgrade that a read-only connection cannot make."""
-        tables = {r[0] for r in self.con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+        tables = self._tables()
+        if "meta" not in tables and self.is_postgres and not read_only:
+            return self._create_pg_schema()
         if "meta" in tables:
             row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             found = int(row[0]) if row and str(row[0]).isdigit() else None
             if found == SCHEMA_VERSION:
                 return True
-            if found is None or found > SCHEMA_VERSION or any(v not in MIGRATIONS
+            if found is None or found > SCHEMA_VERSION or any(v not in self._migrations()
                                                                for v in range(found, SCHEMA_VERSION)):
                 raise SchemaVersionError(
                     f"database {self.path} has schema version {found}, this sitrep needs {SCHEMA_VERSION}; "
@@ -205,23 +270,54 @@ class Store(Queries):
             self._migrate(found)
             return True
         if tables:
-            raise StoreError(f"{self.path} is a DuckDB database but not a sitrep store; choose another --db")
+            raise StoreError(f"{self.label} is a {'PostgreSQL' if self.is_postgres else 'DuckDB'} database but not "
+                             "a sitrep store; choose another --db")
         if read_only:
-            raise StoreError(f"{self.path} is empty; ingest articles first")
+            raise StoreError(f"{self.label} is empty; ingest articles first")
         self.con.execute(SCHEMA)
         self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         self.con.execute("INSERT INTO meta VALUES ('situation_stale', '0')")
         return True
 
+    def _migrations(self) -> dict[int, tuple[str, ...]]:
+        return PG_MIGRATIONS if self.is_postgres else MIGRATIONS
+
+    def _tables(self) -> set[str]:
+        return {r[0] for r in self.con.execute(self.dialect.tables_sql()).fetchall()}
+
+    def _create_pg_schema(self) -> bool:
+        """Create the schema in an empty PostgreSQL database (one process at a time: the others wait,
+        then find it made)."""
+        d = self.dialect
+        self.con.execute("BEGIN")
+        try:
+            self.con.execute("SELECT pg_advisory_xact_lock(hashtext('sitrep schema'))")
+            if "meta" not in self._tables():
+                foreign = self._tables()
+                if foreign:
+                    raise StoreError(f"{self.label} is a PostgreSQL database but not a sitrep store; choose another --db")
+                for sql in pg_functions():
+                    self.con.execute(sql)
+                self.con.execute(d.ddl(SCHEMA))
+                for sql in PG_INDEXES:
+                    self.con.execute(sql)
+                self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+                self.con.execute("INSERT INTO meta VALUES ('situation_stale', '0')")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return self._init_schema(False)
+
     def _migrate(self, found: int) -> None:
         try:
             self.con.execute("BEGIN TRANSACTION")
             for version in range(found, SCHEMA_VERSION):
-                for sql in MIGRATIONS[version]:
+                for sql in self._migrations()[version]:
                     self.con.execute(sql)
             self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
             self.con.execute("COMMIT")
-        except duckdb.Error as err:
+        except Exception as err:  # noqa: BLE001 - the engine's error, reported with the versions
             self.con.execute("ROLLBACK")
             raise StoreError(f"cannot upgrade database {self.path} from schema version {found} to "
                              f"{SCHEMA_VERSION}: {err}") from None
@@ -244,16 +340,40 @@ class Store(Queries):
     def stored_ids(self, ids: Sequence[str]) -> set[str]:
         if not ids:
             return set()
-        rows = self.con.execute("SELECT id FROM articles WHERE list_contains(?, id)", [list(ids)]).fetchall()
+        rows = self.con.execute(f"SELECT id FROM articles WHERE {self.dialect.any_of('id')}", [list(ids)]).fetchall()
         return {r[0] for r in rows}
 
-    def _insert_document(self, doc: Document, origin: Optional[str]) -> None:
+    def _insert_document(self, doc: Document, origin: Optional[str]) -> bool:
+        """Write one document; False when the store got its id or its text meanwhile (another process
+        writing the same database): then nothing is written."""
         aid, c = doc.article.id, self.con
-        c.execute(INSERT_ARTICLE, article_row(doc, origin, _now()))
+        if c.execute(INSERT_ARTICLE + " ON CONFLICT DO NOTHING RETURNING id",
+                     article_row(doc, origin, _now())).fetchone() is None:
+            return False
         for table, rows in fact_rows(doc).items():
             bulk_insert(c, table, rows)
         # resolved once stored -- but not the record that an id was given another text (E801)
         c.execute("DELETE FROM failures WHERE article_id = ? AND code <> ?", [aid, IdConflictError.code])
+        return True
+
+    def _settle_late(self, doc: Document, origin: Optional[str]) -> Union[Duplicate, Failure, None]:
+        """What a document is when another writer stored its id or its text after this one planned it:
+        already stored (None), a duplicate of the article holding its text, or an id conflict."""
+        aid, h = doc.article.id, text_hash(doc.text or "")
+        held = self.con.execute("SELECT text_hash FROM articles WHERE id = ?", [aid]).fetchone()
+        if held is not None:
+            if held[0] in (None, h):
+                return None
+            return _conflict(aid, origin, (aid, held[0], "article"))
+        row = self.con.execute("SELECT min(id) FROM articles WHERE text_hash = ?", [h]).fetchone()
+        dup = Duplicate(aid, row[0], origin, first_origin="the store")
+        self._upsert_duplicate(dup, row[0])
+        return dup
+
+    def _upsert_duplicate(self, d: Duplicate, target: str) -> None:
+        self.con.execute("""INSERT INTO duplicates VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE
+                            SET duplicate_of = EXCLUDED.duplicate_of, origin = EXCLUDED.origin,
+                                recorded_at = EXCLUDED.recorded_at""", [d.article_id, target, d.origin, _now()])
 
     def _delete_article(self, aid: str) -> None:
         """Remove what the store holds for ``aid``: its article and facts, or its duplicate record (the
@@ -268,31 +388,43 @@ class Store(Queries):
         self.con.execute("INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?)", failure_row(f, _now()))
 
     def write_batch(self, items: Iterable[Union[tuple[Document, Optional[str]], Failure]], *,
-                    replace: Collection[str] = ()) -> tuple[int, int]:
+                    replace: Collection[str] = (), late: Optional[list] = None) -> tuple[int, int]:
         """Write documents (with their origin) and failures in one transaction; returns (stored, failed).
-        A document whose id is stored already is skipped, unless its id is in ``replace``: then what the
-        store holds for the id is replaced."""
+        A document whose id is stored already is skipped (with another text: an id conflict, recorded in
+        ``failures``), unless its id is in ``replace``: then what the store holds for the id is replaced.
+
+        Several processes may write one PostgreSQL store at once: a document whose id or text another
+        writer stored after it was planned is not stored twice; it is settled here (see
+        :meth:`_settle_late`) and, when ``late`` is given, appended to it (a :class:`Duplicate` or a
+        :class:`Failure`; nothing for an article stored already with the same text)."""
         stored = failed = 0
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            for item in items:
-                if isinstance(item, Failure):
-                    self._insert_failure(item)
-                    failed += 1
-                    continue
-                doc, origin = item
-                if doc.article.id in replace:
-                    self._delete_article(doc.article.id)
-                elif self.has_article(doc.article.id):
-                    continue
-                self._insert_document(doc, origin)
-                stored += 1
-            if stored:
-                self.con.execute("UPDATE meta SET value = '1' WHERE key = 'situation_stale'")
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
+        with self._writing():
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                for item in items:
+                    if isinstance(item, Failure):
+                        self._insert_failure(item)
+                        failed += 1
+                        continue
+                    doc, origin = item
+                    if doc.article.id in replace:
+                        self._delete_article(doc.article.id)
+                    if not self.has_article(doc.article.id) and self._insert_document(doc, origin):
+                        stored += 1
+                        continue
+                    outcome = self._settle_late(doc, origin)
+                    if isinstance(outcome, Failure):
+                        self._insert_failure(outcome)
+                        failed += 1
+                    if outcome is not None and late is not None:
+                        late.append(outcome)
+                if stored:
+                    self.con.execute("UPDATE meta SET value = '1' WHERE key = 'situation_stale'")
+                self._bump()
+                self.con.execute("COMMIT")
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
         return stored, failed
 
     def add_documents(self, docs: Iterable[Document], *, refresh: bool = True) -> int:
@@ -363,8 +495,16 @@ class Store(Queries):
 
         def flush() -> None:
             nonlocal done
-            s, f = self.write_batch(batch, replace=plan.replace)
+            late: list = []
+            s, f = self.write_batch(batch, replace=plan.replace, late=late)
             result.stored, result.failed = result.stored + s, result.failed + f
+            for x in late:  # another writer stored the id or the text meanwhile
+                if isinstance(x, Failure):
+                    result.failures.append(x)
+                    plan.unsettled.add(x.article_id or "")
+                else:
+                    plan.duplicates.append(x)
+            result.skipped += sum(1 for item in batch if not isinstance(item, Failure)) - s - len(late)
             done += len(batch)
             batch.clear()
             tell()
@@ -389,16 +529,17 @@ class Store(Queries):
     def _known(self, ids: list[str], hashes: list[str]) -> tuple[dict, dict]:
         """What the store holds for ``ids`` and texts: {id: (article it resolves to, that text's hash,
         "article" | "duplicate")} and {text hash: stored article id}."""
+        d = self.dialect
         held = {i: (i, h, "article") for i, h in self.con.execute(
-            "SELECT id, text_hash FROM articles WHERE list_contains(?, id)", [ids]).fetchall()}
-        aliases = dict(self.con.execute("SELECT id, duplicate_of FROM duplicates WHERE list_contains(?, id)",
+            f"SELECT id, text_hash FROM articles WHERE {d.any_of('id')}", [ids]).fetchall()}
+        aliases = dict(self.con.execute(f"SELECT id, duplicate_of FROM duplicates WHERE {d.any_of('id')}",
                                         [[i for i in ids if i not in held]]).fetchall())
         if aliases:
-            targets = dict(self.con.execute("SELECT id, text_hash FROM articles WHERE list_contains(?, id)",
+            targets = dict(self.con.execute(f"SELECT id, text_hash FROM articles WHERE {d.any_of('id')}",
                                             [sorted(set(aliases.values()))]).fetchall())
             held.update({i: (t, targets.get(t), "duplicate") for i, t in aliases.items() if t in targets})
-        by_hash = dict(self.con.execute("""SELECT text_hash, min(id) FROM articles
-                                           WHERE list_contains(?, text_hash) GROUP BY text_hash""",
+        by_hash = dict(self.con.execute(f"""SELECT text_hash, min(id) FROM articles
+                                           WHERE {d.any_of('text_hash')} GROUP BY text_hash""",
                                         [hashes]).fetchall())
         return held, by_hash
 
@@ -425,6 +566,10 @@ class Store(Queries):
         """Record that each duplicate's id resolves to the article its text is stored as (when it is
         stored: a duplicate of an article that failed is not recorded); the ids in ``drop`` lose what
         the store held for them first. Returns how many were recorded."""
+        with self._writing():
+            return self._record_duplicates(dups, drop)
+
+    def _record_duplicates(self, dups: Iterable[Duplicate], drop: Collection[str]) -> int:
         n = 0
         self.con.execute("BEGIN TRANSACTION")
         try:
@@ -437,9 +582,10 @@ class Store(Queries):
                     self.con.execute("UPDATE duplicates SET duplicate_of = ? WHERE duplicate_of = ?",
                                      [target, d.article_id])
                     self.con.execute("UPDATE meta SET value = '1' WHERE key = 'situation_stale'")
-                self.con.execute("INSERT OR REPLACE INTO duplicates VALUES (?, ?, ?, ?)",
-                                 [d.article_id, target, d.origin, _now()])
+                self._upsert_duplicate(d, target)
                 n += 1
+            if n:
+                self._bump()
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -457,8 +603,8 @@ class Store(Queries):
 
     def stored_meta(self, ids: Sequence[str]) -> dict[str, dict]:
         """id -> the stored title, source, url and published (YYYY-MM-DD) of stored articles."""
-        rows = self.query("""SELECT id, title, source, url, CAST(published AS VARCHAR) AS published FROM articles
-                             WHERE list_contains(?, id)""", [list(ids)])
+        rows = self.query(f"""SELECT id, title, source, url, CAST(published AS VARCHAR) AS published FROM articles
+                              WHERE {self.dialect.any_of('id')}""", [list(ids)])
         return {r.pop("id"): r for r in rows}
 
     def _plan_meta_updates(self, plan: IngestPlan) -> None:
@@ -515,18 +661,31 @@ class Store(Queries):
 
     def _record_correction(self, row: list) -> dict:
         """Insert one ``corrections`` row and rebuild the situation with it."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            self.con.execute("INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
-            self.con.execute("UPDATE meta SET value = '1' WHERE key = 'situation_stale'")
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
+        with self._writing():
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                self.con.execute("INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+                self.con.execute("UPDATE meta SET value = '1' WHERE key = 'situation_stale'")
+                self._bump()
+                self.con.execute("COMMIT")
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
         self.refresh_situation()
         return next(c for c in self.corrections(target=row[2]) if c["id"] == row[0])
 
     # -- the situation across articles ---------------------------------------------------------
+    def _bump(self) -> None:
+        """Count one more change of what the store holds (inside the writing transaction)."""
+        self.con.execute("""INSERT INTO meta VALUES ('generation', '1') ON CONFLICT (key)
+                            DO UPDATE SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS VARCHAR)""")
+
+    def generation(self) -> int:
+        """How many times what the store holds has changed (every write and rebuild counts one; any
+        process's, on PostgreSQL): a cache of what was read is good while this stays the same."""
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row and str(row[0]).isdigit() else 0
+
     def situation_stale(self) -> bool:
         row = self.con.execute("SELECT value FROM meta WHERE key = 'situation_stale'").fetchone()
         return row is None or row[0] != "0"
@@ -536,12 +695,23 @@ class Store(Queries):
         contradictions) from the per-article tables, in one transaction. Returns their row counts."""
         if self.read_only or (only_if_stale and not self.situation_stale()):
             return None
-        return self._rebuild()
+        return self._rebuild(only_if_stale=only_if_stale)
 
-    def _rebuild(self) -> dict[str, int]:
+    def _rebuild(self, *, only_if_stale: bool = False) -> Optional[dict[str, int]]:
+        with self._writing():
+            return self._rebuild_now(only_if_stale)
+
+    def _rebuild_now(self, only_if_stale: bool) -> Optional[dict[str, int]]:
+        lock = self.dialect.situation_lock()
         self.con.execute("BEGIN TRANSACTION")
         try:
+            if lock:  # one rebuild at a time; another may have just made the situation fresh
+                self.con.execute(lock)
+            if only_if_stale and not self.situation_stale():
+                self.con.execute("COMMIT")
+                return None
             counts = rebuild(self.con)
+            self._bump()
             self.con.execute("UPDATE meta SET value = '0' WHERE key = 'situation_stale'")
             self.con.execute("COMMIT")
         except BaseException:
@@ -586,7 +756,7 @@ class Store(Queries):
         dicts, with dates as ISO strings and JSON columns parsed."""
         cur = self.con.execute(sql, list(params))
         names = [d[0] for d in cur.description]
-        json_cols = {i for i, d in enumerate(cur.description) if str(d[1]).upper() == "JSON"}
+        json_cols = {i for i, d in enumerate(cur.description) if self.dialect.is_json(d[1])}
         out = []
         for row in cur.fetchall():
             rec = {}
@@ -602,15 +772,16 @@ class Store(Queries):
     def article_list(self, limit: int = 100, offset: int = 0, *, ids: Optional[Sequence[str]] = None) -> list[dict]:
         """Stored articles, newest first, with their counts of actors, events, quotes and claims and the
         ids recorded as their duplicates; ``ids``: only these (stored ids)."""
-        where, params = ("WHERE list_contains(?, a.id)", [list(ids)]) if ids is not None else ("", [])
+        d = self.dialect
+        where, params = (f"WHERE {d.any_of('a.id')}", [list(ids)]) if ids is not None else ("", [])
         return self.query(f"""
             SELECT a.id, a.title, a.source, a.url, CAST(a.published AS VARCHAR) AS published, a.language, a.origin,
                    (SELECT count(*) FROM actors x WHERE x.article_id = a.id) AS n_actors,
                    (SELECT count(*) FROM events x WHERE x.article_id = a.id) AS n_events,
                    (SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS n_quotes,
                    (SELECT count(*) FROM claims x WHERE x.article_id = a.id) AS n_claims,
-                   coalesce((SELECT list(d.id ORDER BY d.id) FROM duplicates d WHERE d.duplicate_of = a.id),
-                            []::VARCHAR[]) AS duplicates
+                   coalesce((SELECT {d.list_agg('u.id', 'u.id')} FROM duplicates u WHERE u.duplicate_of = a.id),
+                            {d.empty_list}) AS duplicates
             FROM articles a {where}
             ORDER BY a.published DESC NULLS LAST, a.ingested_at DESC, a.id LIMIT ? OFFSET ?""",
                      params + [limit, offset])
@@ -629,7 +800,7 @@ class Store(Queries):
         if not keys:
             return {}
         arts = sorted({a for a, _ in keys})
-        rows = self.query("""SELECT article_id, claim_id, start_offset, end_offset FROM claims
-                               WHERE list_contains(?, article_id)""", [arts])
+        rows = self.query(f"""SELECT article_id, claim_id, start_offset, end_offset FROM claims
+                                WHERE {self.dialect.any_of('article_id')}""", [arts])
         return {(r["article_id"], r["claim_id"]): (r["start_offset"], r["end_offset"]) for r in rows
                 if (r["article_id"], r["claim_id"]) in keys}

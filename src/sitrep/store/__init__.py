@@ -5,4 +5,4 @@ follows its move to ``situation/store.py`` (a file edited on another branch merg
 """
 
 from ..situation.schema import FACT_TABLES, MIGRATIONS, SCHEMA, SCHEMA_VERSION  # noqa: F401
-from ..situation.store import DEFAULT_DB, IngestPlan, IngestResult, Store  # noqa: F401
+from ..situation.store import DEFAULT_DB, IngestPlan, IngestResult, Store, open_store  # noqa: F401

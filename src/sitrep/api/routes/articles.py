@@ -63,10 +63,10 @@ def add_article(body: ArticleIn,
         return answer
     outcome = state.outcome(article)
     if outcome.failure is not None:       # recorded, as ingest records it, and answered 422
-        with state.db() as s:
+        with state.db(write=True) as s:
             s.write_batch([outcome.failure])
     doc = document_of(outcome)
-    with state.db() as s:
+    with state.db(write=True) as s:
         plan = s.plan([article], replace=replace, update_meta=update_meta)  # again: another request may have
         answer = settled(s, plan, article)                                # stored it meanwhile
         if answer is not None:
