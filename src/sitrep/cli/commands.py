@@ -102,6 +102,9 @@ def extract(
     no_text: bool = typer.Option(False, "--no-text", help="Leave the article text out of each document."),
     encoding: Optional[str] = ENCODING,
     article_timeout: Optional[float] = ARTICLE_TIMEOUT,
+    min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0,
+                                         help="Leave out events less confident than this (calibrated: "
+                                              "about the share of such events that are right)."),
 ) -> None:
     """Extract one contract document per article and write it to stdout (no database, no network).
 
@@ -131,6 +134,8 @@ def extract(
             doc = outcome.document
             if no_text:
                 doc = doc.model_copy(update={"text": None})
+            if min_confidence > 0:
+                doc = doc.model_copy(update={"events": [e for e in doc.events if e.confidence >= min_confidence]})
             if format == "json":
                 out.write(doc.model_dump_json(indent=2) + "\n")
             else:

@@ -35,6 +35,10 @@ FORCE_OBJECT_TYPES = ("MOBILIZE",)
 SUBJECT_TARGET_FRAME_TYPES = ("REQUEST", "THREATEN", "ACCUSE")
 
 
+#: entity types of a modifier that names an instrument's operator ("*Jordanian* jets", "*Hamas* rockets")
+OPERATOR_ENTS = ("NORP", "GPE", "ORG", "PERSON")
+
+
 def prep_targets(head, preps, exclude=()) -> list:
     """The objects of ``head``'s prepositions in ``preps`` ("imposed sanctions *on Iran*") and its
     indirect objects ("gave *Kyiv* missiles"); "on Tuesday" is a time, never a recipient."""
@@ -74,13 +78,60 @@ def verbal_args(ctx: ArticleContext, c: Candidate) -> None:
         c.sources, c.targets = (c.targets or frm), c.sources
 
 
-def _resource_lemmas(sense, objs) -> frozenset:
+def _resource_lemmas(sense, objs, cues=None) -> frozenset:
     """The object lemmas that are the resource of the act, not its recipient: the sense's matched
-    objects ("lifted *sanctions*"), except for acts done to someone; every object of a deployment."""
+    objects ("lifted *sanctions*"), except for acts done to someone; every object of a deployment;
+    a weapon or platform launched ("launched *drones* at the port")."""
     thing = (sense.objects or frozenset()) if sense.type not in PERSON_OBJECT_TYPES else frozenset()
     if sense.type in FORCE_OBJECT_TYPES:
         thing = frozenset(o.lemma_.lower() for o in objs)
+    if cues is not None:
+        thing = thing | frozenset(o.lemma_.lower() for o in objs if is_instrument(o, cues))
     return thing
+
+
+def is_instrument(tok, cues) -> bool:
+    """Is ``tok`` a weapon or the platform that carries one ("a drone", "a transport jet", "shells")?"""
+    return tok.lemma_.lower() in cues.weapon_nouns or tok.lemma_.lower() in cues.instrument_nouns
+
+
+def operators(ctx: ArticleContext, toks) -> list:
+    """The argument tokens with every instrument replaced by its operator: a modifier or possessor
+    naming an actor ("Russian jets" -> Russian, "the army's drones" -> army), or nothing ("a transport
+    jet bombed the town": no source; an instrument is never a party). An instrument the actors stage
+    resolved to its operator ("Russian jets" -> Russia's military) stays."""
+    out = []
+    for t in toks:
+        own = ctx.mention_for(t) if is_instrument(t, ctx.cues) else None
+        if own is None:
+            out.append(t)
+            continue
+        ops = []
+        for c in t.children:
+            m = ctx.mention_for(c) if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < t.i else None
+            if m is not None and not (m.start <= t.idx < m.end) and not is_instrument(c, ctx.cues):
+                ops.append(c)
+        named = any(c.ent_type_ in OPERATOR_ENTS for c in t.children if c.i < t.i)
+        if ops or named or _has_operator(ctx, own.actor_id):
+            out.extend(ops or [t])   # "Jordanian jets" names its operator
+    return out
+
+
+def _has_operator(ctx: ArticleContext, actor_id: str) -> bool:
+    """Did the actors stage tie the instrument's actor to a state or organisation ("Russian jets" ->
+    Russia's military, of Russia)? Looked up only for instruments."""
+    return ctx.actor_anchored.get(actor_id, False)
+
+
+def symmetric_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: list) -> tuple[list, list]:
+    """A symmetric act with two or more parties as sources and no target of its own ("fighting
+    between the army and the RSF", "Iran and Saudi Arabia agreed to ..."): one event, the first party
+    the source and the others the targets, in the order of the text (guidelines 3)."""
+    lemmas = ctx.cues.symmetric_lemmas
+    if targets or len(sources) < 2 or (c.trigger.lemma_.lower() not in lemmas and c.trigger.lower_ not in lemmas):
+        return sources, targets
+    parties = sorted(sources, key=lambda m: m.start)
+    return parties[:1], parties[1:]
 
 
 def _object_targets(ctx: ArticleContext, sense, objs, thing) -> list:
@@ -109,7 +160,7 @@ def _active_targets(ctx: ArticleContext, c: Candidate) -> list:
     objs = children(v, "dobj")
     if particle is not None and particle.dep_ == "prep":
         objs = objs or pobjs(particle)
-    thing = _resource_lemmas(s, objs)
+    thing = _resource_lemmas(s, objs, cues)
     objs = [o for o in objs if o.lemma_.lower() not in thing] + [o for o in objs if o.lemma_.lower() in thing]
     dat = [d for d in v.children if d.dep_ == "dative" and d.pos_ in ("NOUN", "PROPN", "PRON")]
     targets = dat + _object_targets(ctx, s, objs, thing)

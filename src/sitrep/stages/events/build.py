@@ -47,7 +47,7 @@ def verbal_candidates(ctx: ArticleContext, sent) -> tuple[list[Candidate], dict]
         if noun is not None:
             light_nouns[noun.i] = t
             continue
-        if t.pos_ != "VERB":
+        if t.pos_ != "VERB" or triggers.is_gerund_noun(t, lex):
             continue
         sense, _, particle = triggers.verb_sense(t, lex)
         reporter = triggers.obligation_reporter(t, ctx.cues)
@@ -99,15 +99,17 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     """The source and target mentions of ``c``: question words and counts are never sources; an actor
     is never its own target; with no actor undergoing it, a protest's purpose or (for a verbal or light
     act) the place it is done to gives the target ("shelled Juba"; a bare noun keeps the place as its
-    location only, as in the PLOVER gold standard)."""
+    location only, as in the PLOVER gold standard; a verbal act with no source, reported through its
+    weapon or victims, keeps it: "a transport jet bombed the town of Kadugli")."""
     qw, rp = ctx.lex.quantity_words, ctx.cues.relative_pronouns
-    sources = ctx.refs([t for t in c.sources
-                        if not ctx.per_token(t, "question", lambda: question_or_quantity(t, qw, rp))])
+    sources = ctx.refs(arguments.operators(ctx, [
+        t for t in c.sources if not ctx.per_token(t, "question", lambda: question_or_quantity(t, qw, rp))]))
     targets = ctx.refs(c.targets)
     targets = [t for t in targets if all(t.actor_id != x.actor_id for x in sources)] or (targets if not sources else [])
+    sources, targets = arguments.symmetric_parties(ctx, c, sources, targets)
     if not targets and sources and c.sense.type == "PROTEST":
         targets = arguments.protest_target(ctx, c, sources)
-    if not targets and sources and c.kind != "nominal":
+    if not targets and (sources or c.kind == "verbal") and c.kind != "nominal":
         targets = place_targets(ctx, c, sent, sources)
     return sources, targets
 
@@ -116,10 +118,9 @@ def victim_ok(ctx: ArticleContext, c: Candidate) -> bool:
     """An act reported only through its victims may stand without a source: a passive without agent
     ("three soldiers were killed"), or a weapon or event as subject ("a bomb killed three soldiers")."""
     trig = c.trigger
-    weapons = ctx.cues.weapon_nouns
     return c.kind == "verbal" and (
         (is_passive(trig) and not children(trig, "agent")) or any(
-            x.lemma_.lower() in ctx.lex.nouns or x.lemma_.lower() in weapons for x in c.sources))
+            x.lemma_.lower() in ctx.lex.nouns or arguments.is_instrument(x, ctx.cues) for x in c.sources))
 
 
 def sentence_span(ctx: ArticleContext, sent) -> Span:

@@ -39,6 +39,9 @@ class ArticleContext:
         self._longest = max((m.end - m.start for m in mentions), default=0)
         self.actor_kind = {a.id: a.kind for a in state.actors}
         self.actor_kb = {a.id: bool(getattr(a, "kb_id", None)) for a in state.actors}
+        #: actors tied to a state or organisation (an instrument's operator: "Russian jets")
+        self.actor_anchored = {a.id: bool(a.country or a.affiliation or getattr(a, "kb_id", None))
+                               for a in state.actors}
         self.pub = state.article.published
         #: how many event dates were taken from the publication date (reported as a warning)
         self.pub_dated = 0

@@ -93,6 +93,8 @@ class EventCues(_Model):
     container_nouns: Words
     container_preps: Words
     weapon_nouns: Words
+    instrument_nouns: Words = frozenset()
+    symmetric_lemmas: Words = frozenset()
     fallback_agent_nouns: Words
     # arguments: to whom
     object_recipient_preps: Words

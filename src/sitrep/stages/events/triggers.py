@@ -216,10 +216,25 @@ def adjective_sense(t, lex: Lexicon) -> Optional[Sense]:
 
 
 def nominal_trigger(t, lex: Lexicon) -> Optional[Sense]:
-    """The sense of a noun that is no name ("the attack", not "Operation Storm"'s ORG)."""
-    if t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ in NAME_ENTS:
+    """The sense of a noun that is no name ("the attack", not "Operation Storm"'s ORG), or of a gerund
+    standing as one ("*Fighting* between X and Y killed ...")."""
+    if t.ent_type_ in NAME_ENTS:
         return None
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return lex.nouns.get(t.lower_) if is_gerund_noun(t, lex) else None
     return noun_sense(t, lex)
+
+
+#: where a gerund stands as a noun: as a subject or an object, never a clause of its own
+GERUND_NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj")
+
+
+def is_gerund_noun(t, lex: Lexicon) -> bool:
+    """A gerund in a noun's place with no subject or object of its own whose form is a nominal
+    trigger ("*Fighting* between the army and the rebels killed dozens", "condemned the *shelling*");
+    not "after *attacking* the base" (an object: a clause)."""
+    return (t.tag_ == "VBG" and t.dep_ in GERUND_NOUN_DEPS and t.lower_ in lex.nouns
+            and not any(c.dep_ in ("nsubj", "dobj", "nsubjpass", "aux") for c in t.children))
 
 
 # -- frames and protest topics ------------------------------------------------------------------------
