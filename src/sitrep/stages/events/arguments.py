@@ -56,6 +56,23 @@ def _agents(v) -> list:
     return [p for a in children(v, "agent") for p in pobjs(a)]
 
 
+def _conjoined_passive(v) -> bool:
+    """A participle sharing a passive's auxiliary and subject ("were chased and *beaten* by ...")."""
+    return v.dep_ == "conj" and v.tag_ == "VBN" and is_passive(v.head) and not children(v, "nsubj", "dobj")
+
+
+def _shared_agents(v) -> list:
+    """The "by" phrase of a passive, or of the passive participles it is coordinated with ("were
+    *chased* and beaten by Taliban fighters": the fighters chased them too)."""
+    own = _agents(v)
+    if own:
+        return own
+    if _conjoined_passive(v):
+        return _agents(v.head) or [p for c in v.head.children
+                                   if c.dep_ == "conj" and c.i != v.i and _conjoined_passive(c) for p in _agents(c)]
+    return [p for c in v.children if c.dep_ == "conj" and _conjoined_passive(c) for p in _agents(c)]
+
+
 def _any_actor(ctx: ArticleContext, toks) -> bool:
     """Does any of ``toks`` name an actor?"""
     return any(ctx.mention_for(t) for t in toks)
@@ -67,9 +84,12 @@ def verbal_args(ctx: ArticleContext, c: Candidate) -> None:
     """Source and target of a verbal candidate ("Russia struck Kyiv", "Kyiv was struck by Russia",
     "Qatar hosted a delegation from Iran": the host is the recipient)."""
     v = c.trigger
-    if is_passive(v):
-        c.sources, c.source_how = _agents(v), "agent"
-        c.targets = [v.head] if v.dep_ == "acl" and v.tag_ == "VBN" else children(v, "nsubjpass")
+    if is_passive(v) or _conjoined_passive(v):
+        c.sources, c.source_how = _shared_agents(v), "agent"
+        if v.dep_ == "acl" and v.tag_ == "VBN":
+            c.targets = [v.head]
+        else:
+            c.targets = children(v, "nsubjpass") or children(v.head, "nsubjpass")
     else:
         c.sources, c.source_how = subjects(v, ctx.cues)
         c.targets = _active_targets(ctx, c)
@@ -169,6 +189,8 @@ def _active_targets(ctx: ArticleContext, c: Candidate) -> list:
     if not targets and objs:
         targets = [o for o in objs if o.lemma_.lower() not in thing]
     if not _any_actor(ctx, targets):
+        targets += _object_phrase_targets(objs, s.preps or ctx.lex.target_preps)
+    if not _any_actor(ctx, targets):
         loc = prep_targets(v, cues.state_recipient_preps)
         for o in objs:
             loc += prep_targets(o, cues.state_recipient_object_preps)
@@ -176,6 +198,17 @@ def _active_targets(ctx: ArticleContext, c: Candidate) -> list:
     if not _any_actor(ctx, targets):
         targets += against_anywhere(ctx, v)
     return targets
+
+
+def _object_phrase_targets(objs, preps) -> list:
+    """A target phrase attached to the object, or to the noun its "of" phrase names ("imposed
+    sanctions *on Iran*", "imposed a new round of sanctions *on Caracas*")."""
+    out = []
+    for o in objs:
+        out += prep_targets(o, preps, exclude=())
+        for inner in prep_targets(o, {"of"}):
+            out += prep_targets(inner, preps)
+    return [t for t in out if t.dep_ == "pobj"]
 
 
 def against_anywhere(ctx: ArticleContext, v) -> list:

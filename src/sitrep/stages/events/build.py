@@ -47,7 +47,7 @@ def verbal_candidates(ctx: ArticleContext, sent) -> tuple[list[Candidate], dict]
         if noun is not None:
             light_nouns[noun.i] = t
             continue
-        if t.pos_ != "VERB" or triggers.is_gerund_noun(t, lex):
+        if t.pos_ != "VERB" or triggers.is_gerund_noun(t, lex) or triggers.is_relation_participle(t, ctx.cues):
             continue
         sense, _, particle = triggers.verb_sense(t, lex)
         reporter = triggers.obligation_reporter(t, ctx.cues)
@@ -116,11 +116,26 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
 
 def victim_ok(ctx: ArticleContext, c: Candidate) -> bool:
     """An act reported only through its victims may stand without a source: a passive without agent
-    ("three soldiers were killed"), or a weapon or event as subject ("a bomb killed three soldiers")."""
+    ("three soldiers were abducted"), or a weapon or event as subject ("a bomb killed three soldiers");
+    not a bare casualty verb ("three soldiers were killed" is a count, not an act)."""
     trig = c.trigger
+    if c.kind == "verbal" and trig.lemma_.lower() in ctx.cues.casualty_lemmas and not c.sources:
+        return _names_the_act(ctx, trig)   # "five soldiers were killed": a count (a claim), not an act
     return c.kind == "verbal" and (
         (is_passive(trig) and not children(trig, "agent")) or any(
             x.lemma_.lower() in ctx.lex.nouns or arguments.is_instrument(x, ctx.cues) for x in c.sources))
+
+
+def _names_the_act(ctx: ArticleContext, trig) -> bool:
+    """Does a casualty verb name the act that caused it ("killed *in a suicide car bombing*", "wounded
+    *in an explosion*")? Its prepositional objects: a trigger noun or a weapon."""
+    for p in trig.children:
+        if p.dep_ != "prep":
+            continue
+        for o in p.children:
+            if o.dep_ == "pobj" and (o.lemma_.lower() in ctx.lex.nouns or arguments.is_instrument(o, ctx.cues)):
+                return True
+    return False
 
 
 def sentence_span(ctx: ArticleContext, sent) -> Span:
@@ -162,6 +177,8 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
         return []
     trig = c.trigger
     mod = analyze(trig, is_noun=(c.kind != "verbal"), cues=ctx.modality_cues)
+    if mod.negated and triggers.under_denial(c, ctx.modality_cues):
+        return []   # "Russia denied striking civilians": a denial codes nothing (news GUIDELINES §2)
     k = classify.code(ctx, c, mod.negated, mod.modality)
     contexts = classify.contexts(ctx, c, sent)
     place = location(ctx, c, sent)

@@ -95,6 +95,8 @@ class EventCues(_Model):
     weapon_nouns: Words
     instrument_nouns: Words = frozenset()
     symmetric_lemmas: Words = frozenset()
+    casualty_lemmas: Words = frozenset()
+    relation_participles: Words = frozenset()
     fallback_agent_nouns: Words
     # arguments: to whom
     object_recipient_preps: Words

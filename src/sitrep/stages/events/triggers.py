@@ -237,6 +237,38 @@ def is_gerund_noun(t, lex: Lexicon) -> bool:
             and not any(c.dep_ in ("nsubj", "dobj", "nsubjpass", "aux") for c in t.children))
 
 
+#: the clause links through which a denial governs the act it denies ("denied *targeting* civilians or
+#: *committing* war crimes", "denied that its forces had *launched* an attack")
+DENIAL_LINKS = ("ccomp", "xcomp", "pcomp", "conj", "dobj")
+#: how many such links are followed up from the act
+DENIAL_HOPS = 3
+
+
+def is_relation_participle(t, cues: EventCues) -> bool:
+    """A participle restricting a noun that states a standing relation ("militias *backed* by Iran",
+    "the Rwanda-*backed* M23"): a relation, not an act. One set off by a comma describes the act
+    ("the Assad government, *supported* by Russia, ..."), and stays an event."""
+    if t.tag_ != "VBN" or t.dep_ not in ("acl", "amod", "compound") or t.lemma_.lower() not in cues.relation_participles:
+        return False
+    return not (t.dep_ == "acl" and t.i > 0 and t.doc[t.i - 1].text == ",")
+
+
+def under_denial(c: Candidate, modality_cues=None) -> bool:
+    """Is ``c``'s act the content of a denial ("Rwanda *denied* supporting the rebels")? Followed up
+    from the act (or its light verb) through at most :data:`DENIAL_HOPS` clause links."""
+    if modality_cues is None:
+        from ...modality import load_cues
+        modality_cues = load_cues()
+    t = c.light if c.light is not None else c.trigger
+    for _ in range(DENIAL_HOPS):
+        if t.dep_ not in DENIAL_LINKS or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in modality_cues.denial_verbs:
+            return True
+    return False
+
+
 # -- frames and protest topics ------------------------------------------------------------------------
 
 def embedded_acts(frames: list[Candidate], by_tok: dict) -> dict[int, Candidate]:
