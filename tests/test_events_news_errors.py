@@ -7,7 +7,7 @@ Sentences are written for these tests in wire style. Actor mentions are built by
 
 from __future__ import annotations
 
-from sitrep.article import Article, ArticleState, Mention
+from sitrep.article import Article, ArticleState, Mention, PlaceMention
 from sitrep.stages.events import EventsStage
 from sitrep.stages.nlp import NlpStage
 
@@ -79,3 +79,20 @@ def test_imposing_a_round_of_sanctions_is_sanction():
 def test_exchanging_prisoners_is_retreat():
     st = run("Kyiv and Moscow exchanged prisoners on Friday.", ("Kyiv", "UKR"), ("Moscow", "RUS"))
     assert any(e.type == "RETREAT" for e in st.events), kinds(st)
+
+
+def test_a_name_hung_on_a_date_is_still_the_target():
+    st = run("The army launched air strikes on Gaza Monday in response to rocket fire.",
+             ("The army", "ISR_MIL"), ("Gaza", "GAZA"))
+    assert ("ASSAULT", "ISR_MIL", "GAZA") in kinds(st)
+
+
+def test_a_nominal_attack_without_a_perpetrator_is_done_to_its_place():
+    text = "The attack in Douma killed dozens of people on Saturday."
+    st = ArticleState(article=Article(text=text, published="2024-05-06"))
+    NLP(st)
+    start = text.index("Douma")
+    st.place_mentions = [PlaceMention(start=start, end=start + 5, text="Douma", place_id="p1")]
+    st.mentions = []
+    EVENTS.run_alone(st)
+    assert [(e.type, e.source, e.target.text if e.target else None) for e in st.events] == [("ASSAULT", None, "Douma")]

@@ -45,10 +45,20 @@ def prep_targets(head, preps, exclude=()) -> list:
     out = []
     for c in head.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps and c not in exclude:
-            out.extend(p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"))
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(_undated(p))
         elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
             out.append(c)
     return out
+
+
+def _undated(p) -> list:
+    """``p`` unless it is a date; a name the parser hung on the date ("on *Gaza* Monday": "Gaza" as a
+    compound of "Monday") is the object."""
+    if p.ent_type_ not in ("DATE", "TIME"):
+        return [p]
+    return [c for c in p.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")]
 
 
 def _agents(v) -> list:
