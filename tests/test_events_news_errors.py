@@ -96,3 +96,26 @@ def test_a_nominal_attack_without_a_perpetrator_is_done_to_its_place():
     st.mentions = []
     EVENTS.run_alone(st)
     assert [(e.type, e.source, e.target.text if e.target else None) for e in st.events] == [("ASSAULT", None, "Douma")]
+
+
+def test_a_participle_names_who_did_the_act_noun():
+    st = run("Nine people were killed in airstrikes led by the coalition on Saturday.",
+             ("people", "P"), ("the coalition", "COAL"))
+    assert any(e.type == "ASSAULT" and e.source and e.source.actor_id == "COAL" for e in st.events), kinds(st)
+
+
+def test_attacks_attributed_to_a_group_are_its_acts():
+    st = run("Hundreds of villagers died in attacks attributed to the rebels last year.",
+             ("villagers", "V"), ("the rebels", "REB"))
+    assert any(e.type == "ASSAULT" and e.source and e.source.actor_id == "REB" for e in st.events), kinds(st)
+
+
+def test_a_casualty_caused_by_a_named_act_is_that_acts_toll():
+    st = run("Four civilians were killed by Indian shelling on Monday.", ("civilians", "C"), ("Indian", "IND"))
+    assert kinds(st) == [("ASSAULT", "IND", "C")]
+
+
+def test_a_participle_on_an_act_noun_takes_the_doer_of_the_act():
+    st = run("The militants carried out two explosions targeting civilians on Friday.",
+             ("The militants", "M"), ("civilians", "C"))
+    assert ("ASSAULT", "M", "C") in kinds(st)

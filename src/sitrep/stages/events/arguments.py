@@ -83,6 +83,19 @@ def _shared_agents(v) -> list:
     return [p for c in v.children if c.dep_ == "conj" and _conjoined_passive(c) for p in _agents(c)]
 
 
+def _act_noun_doer(ctx: ArticleContext, n) -> list:
+    """Who did the act noun ``n`` a participle hangs on ("al-Shabaab carried out two *explosions*
+    targeting civilians" -> al-Shabaab): the subject of the verb taking it as object, when ``n`` is
+    an act or a weapon and names no actor itself; else nothing."""
+    if ctx.mention_for(n) is not None:
+        return []
+    if n.lemma_.lower() not in ctx.lex.nouns and not is_instrument(n, ctx.cues):
+        return []
+    if n.dep_ != "dobj" or n.head.pos_ != "VERB":
+        return []
+    return subjects(n.head, ctx.cues)[0]
+
+
 def _any_actor(ctx: ArticleContext, toks) -> bool:
     """Does any of ``toks`` name an actor?"""
     return any(ctx.mention_for(t) for t in toks)
@@ -103,6 +116,8 @@ def verbal_args(ctx: ArticleContext, c: Candidate) -> None:
     else:
         c.sources, c.source_how = subjects(v, ctx.cues)
         c.targets = _active_targets(ctx, c)
+        if v.dep_ == "acl" and v.tag_ == "VBG":
+            c.sources = _act_noun_doer(ctx, v.head) or c.sources
     if c.sense.subject_is_target:
         frm = prep_targets(v, ctx.cues.reversed_source_preps)
         c.sources, c.targets = (c.targets or frm), c.sources
@@ -306,12 +321,27 @@ def _own_sources(ctx: ArticleContext, n) -> list:
     invasion") gives way to the light verb's subject."""
     sources = [p for p in n.children if p.dep_ == "poss"]
     sources += [p for a in n.children if a.dep_ in ("prep", "agent") and a.lower_ == "by" for p in pobjs(a)]
+    sources += _participle_agents(ctx, n)
     if sources and all(ctx.mention_for(x) is None for x in sources):
         sources = []
     if not sources:
         sources = [a for a in n.children if a.dep_ in ("compound", "amod", "nmod")
                    and ctx.mention_for(a) is not None and a.i < n.i]
     return sources
+
+
+def _participle_agents(ctx: ArticleContext, n) -> list:
+    """Who did the act a participle after the noun names ("airstrikes *led by* a Saudi coalition",
+    "shelling *carried out by* paramilitary forces", "rockets *fired by* Hamas", "attacks
+    *attributed to* the ADF")."""
+    out = []
+    for a in n.children:
+        if a.dep_ != "acl" or a.tag_ != "VBN":
+            continue
+        out += _agents(a)
+        if a.lemma_.lower() in ctx.cues.attribution_participles:
+            out += [p for c in a.children if c.dep_ == "prep" and c.lower_ in ("to", "on") for p in pobjs(c)]
+    return out
 
 
 def _nominal_targets(ctx: ArticleContext, n, preps) -> list:

@@ -25,6 +25,7 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     cands, light_nouns = verbal_candidates(ctx, sent)
     cands = adjectival_candidates(ctx, sent, cands)
     cands += nominal_candidates(ctx, sent, light_nouns, headline=headline)
+    casualties_to_acts(ctx, cands)
     arguments.frames(ctx, cands)
     triggers.protest_topics(cands, ctx.config.protest_topic_hops)
     out = []
@@ -59,6 +60,35 @@ def verbal_candidates(ctx: ArticleContext, sent) -> tuple[list[Candidate], dict]
             c = triggers.as_obligation(c, sense, reporter)
         cands.append(c)
     return cands, light_nouns
+
+
+def casualties_to_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """A casualty verb whose cause is an act noun ("two soldiers were killed *in a militant attack*",
+    "civilians killed *by Indian shelling*", "*the blast* killed 45 people") is that act's toll: the
+    act noun is the event, its victims its target when it names none; the verb codes nothing more
+    (unless the act has no named perpetrator: then the verb reports it)."""
+    acts = {c.trigger.i: c for c in cands if c.kind in ("nominal", "light")}
+    if not acts:
+        return
+    for c in cands:
+        if c.kind != "verbal" or c.trigger.lemma_.lower() not in ctx.cues.casualty_lemmas:
+            continue
+        act = next((acts[t.i] for t in _causes(c.trigger) if t.i in acts), None)
+        if act is None or not any(ctx.mention_for(t) for t in act.sources):
+            continue   # an act with no named perpetrator: the casualty verb reports it ("killed in an attack")
+        if not any(ctx.mention_for(t) for t in act.targets):
+            act.targets = [t for t in c.targets if ctx.mention_for(t) is not None] or act.targets
+        c.suppressed = True
+
+
+def _causes(v) -> list:
+    """The nouns a casualty verb names as its cause: its subject, its passive agent, the object of
+    its "in"/"during"/"by"/"from" phrase."""
+    out = [t for t in v.children if t.dep_ == "nsubj"]
+    for p in v.children:
+        if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in ("in", "during", "by", "from")):
+            out += [o for o in p.children if o.dep_ == "pobj"]
+    return out
 
 
 def adjectival_candidates(ctx: ArticleContext, sent, cands: list[Candidate]) -> list[Candidate]:

@@ -97,6 +97,7 @@ class EventCues(_Model):
     symmetric_lemmas: Words = frozenset()
     casualty_lemmas: Words = frozenset()
     relation_participles: Words = frozenset()
+    attribution_participles: Words = frozenset()
     fallback_agent_nouns: Words
     # arguments: to whom
     object_recipient_preps: Words
