@@ -119,3 +119,14 @@ def test_a_participle_on_an_act_noun_takes_the_doer_of_the_act():
     st = run("The militants carried out two explosions targeting civilians on Friday.",
              ("The militants", "M"), ("civilians", "C"))
     assert ("ASSAULT", "M", "C") in kinds(st)
+
+
+def test_a_facility_owned_by_an_actor_makes_the_owner_the_target():
+    st = run("The rebels fired a missile at an oil facility owned by Aramco on Friday.",
+             ("The rebels", "R"), ("Aramco", "ARAMCO"))
+    assert ("ASSAULT", "R", "ARAMCO") in kinds(st)
+
+
+def test_a_camp_sheltering_people_makes_them_the_target():
+    st = run("Armed gunmen raided a camp sheltering migrants last week.", ("Armed gunmen", "G"), ("migrants", "MIG"))
+    assert ("ASSAULT", "G", "MIG") in kinds(st)

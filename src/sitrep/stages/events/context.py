@@ -107,6 +107,9 @@ class ArticleContext:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return self.mention_for(p)
+            held = self._held_by_participle(tok)
+            if held is not None:
+                return held
         if lemma in self.cues.group_nouns:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -115,6 +118,21 @@ class ArticleContext:
                             return self.mention_for(p)
         speaker = self.speaker_of(tok)
         return self.mention_for(speaker) if speaker is not None else None
+
+    def _held_by_participle(self, tok) -> Optional[Mention]:
+        """Who a container's participle names: its owner ("an oil facility *owned by* Saudi Aramco")
+        or the people it holds ("a camp *sheltering* migrants")."""
+        for a in tok.children:
+            if a.dep_ != "acl":
+                continue
+            for c in a.children:
+                if (c.dep_ == "agent" and a.tag_ == "VBN") or (c.dep_ == "dobj" and a.tag_ == "VBG"):
+                    objs = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "agent" else [c]
+                    for p in objs:
+                        m = self.mention_for(p)
+                        if m is not None:
+                            return m
+        return None
 
     def speaker_of(self, tok):
         """The speaker a subject pronoun of reported speech stands for ("Switzerland said *it* had
