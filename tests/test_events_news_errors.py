@@ -130,3 +130,10 @@ def test_a_facility_owned_by_an_actor_makes_the_owner_the_target():
 def test_a_camp_sheltering_people_makes_them_the_target():
     st = run("Armed gunmen raided a camp sheltering migrants last week.", ("Armed gunmen", "G"), ("migrants", "MIG"))
     assert ("ASSAULT", "G", "MIG") in kinds(st)
+
+
+def test_people_shot_in_a_clash_are_the_clashs_toll():
+    st = run("Several people were shot in a fierce clash between riot police and protesters on Tuesday.",
+             ("people", "P"), ("riot police", "POL"), ("protesters", "PRO"))
+    assert ("ASSAULT", "POL", "PRO") in kinds(st)
+    assert all(e.trigger != "shot" for e in st.events), kinds(st)

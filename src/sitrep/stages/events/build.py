@@ -63,15 +63,17 @@ def verbal_candidates(ctx: ArticleContext, sent) -> tuple[list[Candidate], dict]
 
 
 def casualties_to_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
-    """A casualty verb whose cause is an act noun ("two soldiers were killed *in a militant attack*",
-    "civilians killed *by Indian shelling*", "*the blast* killed 45 people") is that act's toll: the
+    """A casualty verb (or a passive with no agent) whose cause is an act noun ("two soldiers were
+    killed *in a militant attack*", "civilians killed *by Indian shelling*", "*the blast* killed 45
+    people", "several people were shot *in a clash between police and protesters*") is that act's toll: the
     act noun is the event, its victims its target when it names none; the verb codes nothing more
     (unless the act has no named perpetrator: then the verb reports it)."""
     acts = {c.trigger.i: c for c in cands if c.kind in ("nominal", "light")}
     if not acts:
         return
     for c in cands:
-        if c.kind != "verbal" or c.trigger.lemma_.lower() not in ctx.cues.casualty_lemmas:
+        if c.kind != "verbal" or not (c.trigger.lemma_.lower() in ctx.cues.casualty_lemmas
+                                      or (is_passive(c.trigger) and not c.sources)):
             continue
         act = next((acts[t.i] for t in _causes(c.trigger) if t.i in acts), None)
         if act is None or not any(ctx.mention_for(t) for t in act.sources):
