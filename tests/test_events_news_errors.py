@@ -137,3 +137,29 @@ def test_people_shot_in_a_clash_are_the_clashs_toll():
              ("people", "P"), ("riot police", "POL"), ("protesters", "PRO"))
     assert ("ASSAULT", "POL", "PRO") in kinds(st)
     assert all(e.trigger != "shot" for e in st.events), kinds(st)
+
+
+def test_striking_a_deal_is_not_an_attack():
+    st = run("The deal was struck in Washington last Friday by Baku and Yerevan.", ("Baku", "AZE"), ("Yerevan", "ARM"))
+    assert all(e.type != "ASSAULT" for e in st.events), kinds(st)
+
+
+def test_halting_military_operations_is_retreat():
+    st = run("The Taliban halted its military operations around midnight.", ("The Taliban", "TAL"))
+    assert ("RETREAT", "TAL", None) in kinds(st)
+
+
+def test_a_stance_participle_is_not_an_event():
+    st = run("Protesters opposing the finance bill gathered outside parliament.", ("Protesters", "PRO"))
+    assert all(e.type != "REJECT" for e in st.events), kinds(st)
+
+
+def test_declining_to_comment_is_not_a_rejection():
+    st = run("The ministry declined to comment on the report.", ("The ministry", "MIN"))
+    assert not st.events, kinds(st)
+
+
+def test_sanctions_a_state_imposed_are_sanction_through_the_relative_clause():
+    st = run("Tehran wants relief from the sanctions Washington imposed on Tehran last year.",
+             ("Washington", "USA"), ("Tehran", "IRN"))
+    assert any(e.type == "SANCTION" and e.source and e.source.actor_id == "USA" for e in st.events), kinds(st)

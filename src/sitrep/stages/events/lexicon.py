@@ -98,6 +98,7 @@ class EventCues(_Model):
     casualty_lemmas: Words = frozenset()
     relation_participles: Words = frozenset()
     attribution_participles: Words = frozenset()
+    non_act_complements: Words = frozenset()
     fallback_agent_nouns: Words
     # arguments: to whom
     object_recipient_preps: Words

@@ -72,7 +72,8 @@ def verb_key(v, lex: Lexicon) -> tuple[Optional[str], Any]:
 
 def verb_objects(v) -> list:
     """The objects that select a verb's sense: direct objects, attributes, a passive subject, the
-    object of a first preposition or of "as" ("lifted sanctions", "designated X as ...").
+    object of a first preposition or of "as" ("lifted sanctions", "designated X as ..."), the noun a
+    relative clause without object hangs on ("the sanctions the US imposed").
 
     The particle's own phrase was meant to count as well (``c is particle``), but spaCy makes a new
     token object on each access, so that test never held; it is left out, as it behaved."""
@@ -84,6 +85,9 @@ def verb_objects(v) -> list:
             objs.extend(p for p in c.children if p.dep_ == "pobj")
     if v.dep_ == "acl" and v.tag_ == "VBN":
         objs.append(v.head)
+    elif v.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lower_ in ("which", "that", "who")
+                                       for c in v.children) and not any(c.dep_ == "dobj" for c in v.children):
+        objs.append(v.head)   # "the sanctions the US has *imposed*": the noun is the object
     return objs
 
 
@@ -248,9 +252,18 @@ def is_relation_participle(t, cues: EventCues) -> bool:
     """A participle restricting a noun that states a standing relation ("militias *backed* by Iran",
     "the Rwanda-*backed* M23"): a relation, not an act. One set off by a comma describes the act
     ("the Assad government, *supported* by Russia, ..."), and stays an event."""
-    if t.tag_ != "VBN" or t.dep_ not in ("acl", "amod", "compound") or t.lemma_.lower() not in cues.relation_participles:
+    if t.dep_ not in ("acl", "amod", "compound") or t.lemma_.lower() not in cues.relation_participles:
+        return False
+    if t.tag_ != "VBN" and not (t.tag_ == "VBG" and t.dep_ == "acl"):
         return False
     return not (t.dep_ == "acl" and t.i > 0 and t.doc[t.i - 1].text == ",")
+
+
+def frames_no_act(v, cues: EventCues) -> bool:
+    """Does frame verb ``v`` govern only speech about the matter ("declined *to comment*", "refused
+    *to elaborate*")?"""
+    comps = [c for c in v.children if c.dep_ == "xcomp"]
+    return bool(comps) and all(c.lemma_.lower() in cues.non_act_complements for c in comps)
 
 
 def under_denial(c: Candidate, modality_cues=None) -> bool:
