@@ -163,3 +163,19 @@ def test_sanctions_a_state_imposed_are_sanction_through_the_relative_clause():
     st = run("Tehran wants relief from the sanctions Washington imposed on Tehran last year.",
              ("Washington", "USA"), ("Tehran", "IRN"))
     assert any(e.type == "SANCTION" and e.source and e.source.actor_id == "USA" for e in st.events), kinds(st)
+
+
+def test_the_doer_of_a_means_gerund_is_the_governing_subject():
+    st = run("Washington raised pressure on Caracas by slapping sanctions on the oil company.",
+             ("Washington", "USA"), ("Caracas", "VEN"))
+    assert any(e.type == "SANCTION" and e.source and e.source.actor_id == "USA" for e in st.events), kinds(st)
+
+
+def test_a_violent_crackdown_is_an_attack():
+    st = run("The regime's violent crackdown on protesters left dozens dead.", ("regime", "GOV"), ("protesters", "P"))
+    assert any(e.type == "ASSAULT" for e in st.events), kinds(st)
+
+
+def test_ousting_a_president_is_coerce():
+    st = run("The rebels ousted President Bashar al-Assad on Sunday.", ("The rebels", "R"), ("Bashar al-Assad", "ASSAD"))
+    assert ("COERCE", "R", "ASSAD") in kinds(st)
