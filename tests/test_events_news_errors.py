@@ -179,3 +179,21 @@ def test_a_violent_crackdown_is_an_attack():
 def test_ousting_a_president_is_coerce():
     st = run("The rebels ousted President Bashar al-Assad on Sunday.", ("The rebels", "R"), ("Bashar al-Assad", "ASSAD"))
     assert ("COERCE", "R", "ASSAD") in kinds(st)
+
+
+def test_an_announced_sanction_stays_a_sanction_a_conditional_one_is_a_threat():
+    st = run("The French foreign ministry said it would recall its ambassador.", ("The French foreign ministry", "FRA"))
+    assert [k[0] for k in kinds(st)] == ["SANCTION"], kinds(st)
+    st = run("Brussels may halt aid to Belgrade if the talks fail.", ("Brussels", "EU"), ("Belgrade", "SRB"))
+    assert any(k[0] == "THREATEN" for k in kinds(st)), kinds(st)
+
+
+def test_sanctions_that_target_someone_are_sanction():
+    st = run("The new sanctions target the network that ships oil to China.", ("the network", "NET"))
+    assert all(e.type != "ASSAULT" for e in st.events), kinds(st)
+
+
+def test_suspending_radio_stations_is_censorship():
+    st = run("Burkina Faso has suspended the BBC and Voice of America radio stations for two weeks.",
+             ("Burkina Faso", "BFA"), ("BBC", "BBC"))
+    assert any(e.type == "COERCE" and e.mode == "censor" for e in st.events), [(e.type, e.mode) for e in st.events]
