@@ -197,3 +197,13 @@ def test_suspending_radio_stations_is_censorship():
     st = run("Burkina Faso has suspended the BBC and Voice of America radio stations for two weeks.",
              ("Burkina Faso", "BFA"), ("BBC", "BBC"))
     assert any(e.type == "COERCE" and e.mode == "censor" for e in st.events), [(e.type, e.mode) for e in st.events]
+
+
+def test_the_possessor_of_an_arrest_is_the_one_arrested():
+    st = run("Protests began after her arrest by the morality police.", ("her", "AMINI"), ("the morality police", "MP"))
+    assert ("COERCE", "MP", "AMINI") in kinds(st)
+
+
+def test_the_possessor_of_a_killing_of_someone_is_the_killer():
+    st = run("The rebels condemned Israel's killing of the commander.", ("Israel", "ISR"), ("the commander", "CMD"))
+    assert ("ASSAULT", "ISR", "CMD") in kinds(st)

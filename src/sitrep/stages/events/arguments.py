@@ -302,6 +302,7 @@ def nominal_args(ctx: ArticleContext, c: Candidate) -> None:
     preps = set(c.sense.preps or ()) | ctx.cues.nominal_target_preps
     sources = _own_sources(ctx, n)
     targets = _nominal_targets(ctx, n, preps)
+    sources, targets = _patient_possessor(ctx, n, sources, targets)
     sources, targets = _between(n, c, sources, targets)
     how = "poss" if sources else ""
     if not sources and c.light is not None:
@@ -328,6 +329,19 @@ def _own_sources(ctx: ArticleContext, n) -> list:
         sources = [a for a in n.children if a.dep_ in ("compound", "amod", "nmod")
                    and ctx.mention_for(a) is not None and a.i < n.i]
     return sources
+
+
+def _patient_possessor(ctx: ArticleContext, n, sources: list, targets: list) -> tuple[list, list]:
+    """The possessor of an act noun that names who undergoes it ("*her* arrest by the morality police",
+    "*his* killing"): the target; the "by" phrase, if any, the source. With an "of" phrase the
+    possessor acts ("Hamas's release *of* hostages")."""
+    if n.lemma_.lower() not in ctx.cues.patient_possessor_nouns:
+        return sources, targets
+    poss = [p for p in n.children if p.dep_ == "poss"]
+    if not poss or prep_targets(n, {"of"}):
+        return sources, targets   # "Israel's killing *of* X": the possessor acts
+    agents = [p for a in n.children if a.dep_ in ("prep", "agent") and a.lower_ == "by" for p in pobjs(a)]
+    return agents, (targets or poss)
 
 
 def _participle_agents(ctx: ArticleContext, n) -> list:

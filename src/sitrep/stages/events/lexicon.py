@@ -99,6 +99,7 @@ class EventCues(_Model):
     relation_participles: Words = frozenset()
     attribution_participles: Words = frozenset()
     non_act_complements: Words = frozenset()
+    patient_possessor_nouns: Words = frozenset()
     fallback_agent_nouns: Words
     # arguments: to whom
     object_recipient_preps: Words
