@@ -207,3 +207,10 @@ def test_the_possessor_of_an_arrest_is_the_one_arrested():
 def test_the_possessor_of_a_killing_of_someone_is_the_killer():
     st = run("The rebels condemned Israel's killing of the commander.", ("Israel", "ISR"), ("the commander", "CMD"))
     assert ("ASSAULT", "ISR", "CMD") in kinds(st)
+
+
+def test_pushing_without_a_demand_is_no_request():
+    st = run("The rebel group has been pushing south toward the city since January.", ("The rebel group", "M23"))
+    assert all(e.type != "REQUEST" for e in st.events), kinds(st)
+    st = run("London is pushing hard for Washington to support the plan.", ("London", "GBR"), ("Washington", "USA"))
+    assert any(e.type == "REQUEST" for e in st.events), kinds(st)

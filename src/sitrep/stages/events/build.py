@@ -54,8 +54,9 @@ def verbal_candidates(ctx: ArticleContext, sent) -> tuple[list[Candidate], dict]
         reporter = triggers.obligation_reporter(t, ctx.cues)
         if sense is None and reporter is None:
             continue
-        if sense is not None and sense.frame and triggers.frames_no_act(t, ctx.cues):
-            continue   # "declined to comment", "refused to give his name": no act is framed
+        if sense is not None and sense.frame and (triggers.frames_no_act(t, ctx.cues)
+                                                  or triggers.frame_without_content(t, ctx.cues)):
+            continue   # "declined to comment"; "are pushing south", "he will fail": no act is framed
         c = Candidate(trigger=t, sense=sense or REQUEST, kind="verbal", particle=particle)
         arguments.verbal_args(ctx, c)
         if reporter is not None:

@@ -100,6 +100,7 @@ class EventCues(_Model):
     attribution_participles: Words = frozenset()
     non_act_complements: Words = frozenset()
     patient_possessor_nouns: Words = frozenset()
+    frame_only_verbs: Words = frozenset()
     fallback_agent_nouns: Words
     # arguments: to whom
     object_recipient_preps: Words

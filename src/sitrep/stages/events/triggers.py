@@ -266,6 +266,17 @@ def frames_no_act(v, cues: EventCues) -> bool:
     return bool(comps) and all(c.lemma_.lower() in cues.non_act_complements for c in comps)
 
 
+def frame_without_content(v, cues: EventCues) -> bool:
+    """A verb that frames an act only with a complement ("push *for* talks", "pushed Iran *to*
+    negotiate", "failed *to* agree") standing without one ("the rebels are pushing south", "he will
+    fail")."""
+    if v.lemma_.lower() not in cues.frame_only_verbs:
+        return False
+    return not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for")
+                   or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
+                   for c in v.children)
+
+
 def under_denial(c: Candidate, modality_cues=None) -> bool:
     """Is ``c``'s act the content of a denial ("Rwanda *denied* supporting the rebels")? Followed up
     from the act (or its light verb) through at most :data:`DENIAL_HOPS` clause links."""
