@@ -214,3 +214,13 @@ def test_pushing_without_a_demand_is_no_request():
     assert all(e.type != "REQUEST" for e in st.events), kinds(st)
     st = run("London is pushing hard for Washington to support the plan.", ("London", "GBR"), ("Washington", "USA"))
     assert any(e.type == "REQUEST" for e in st.events), kinds(st)
+
+
+def test_bare_protests_are_by_the_articles_protesters_and_keep_their_target():
+    text = ("Thousands of protesters demonstrated against the government in the capital on Saturday. "
+            "The protests began after the election.")
+    st = run(text, ("protesters", "PRO"), ("the government", "GOV"))
+    protests = [k for k in kinds(st) if k[0] == "PROTEST"]
+    assert ("PROTEST", "PRO", "GOV") in protests and len(protests) >= 1, kinds(st)
+    (ev,) = [e for e in st.events if e.type == "PROTEST"]   # the same protests: one event, both sentences
+    assert any("The protests began" in sp.text for sp in ev.evidence), ev.evidence

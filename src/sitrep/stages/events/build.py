@@ -145,8 +145,16 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     targets = ctx.refs(c.targets)
     targets = [t for t in targets if all(t.actor_id != x.actor_id for x in sources)] or (targets if not sources else [])
     sources, targets = arguments.symmetric_parties(ctx, c, sources, targets)
+    inferred = False
+    if not sources and c.sense.type == "PROTEST" and c.kind == "nominal":
+        held = ctx.protester_before(c.trigger.idx)   # "protests erupted": by the article's protesters
+        sources, inferred = ([held], True) if held is not None else ([], False)
     if not targets and sources and c.sense.type == "PROTEST":
         targets = arguments.protest_target(ctx, c, sources)
+        if not targets and inferred and ctx.protest_target is not None:
+            targets = [ctx.protest_target]   # the same protests, against whom the article said
+    if targets and c.sense.type == "PROTEST":
+        ctx.protest_target = targets[0]
     if not targets and (sources or c.kind != "light"):
         targets = place_targets(ctx, c, sent, sources)
         if c.kind == "nominal" and sources:   # a state is a party ("Russia's war in Ukraine"), a town is not

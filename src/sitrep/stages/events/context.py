@@ -45,6 +45,8 @@ class ArticleContext:
         self.pub = state.article.published
         #: how many event dates were taken from the publication date (reported as a warning)
         self.pub_dated = 0
+        #: whom the article's protests so far were against (a later bare "the protests" is too)
+        self.protest_target: Optional[Mention] = None
         # the sentences, and the dates, places and mentions inside each (in their lists' order)
         sents = self._sents = list(state.doc.sents) if state.doc is not None else []
         self._sent_starts = [sn.start for sn in sents]
@@ -235,6 +237,19 @@ class ArticleContext:
     def dateline_end(self, sent) -> Optional[int]:
         """The character offset where a wire dateline at the start of ``sent`` ends, else ``None``."""
         return self.per_sentence(sent, "dateline", lambda: dateline_end(sent))
+
+    def protester_before(self, pos: int) -> Optional[Mention]:
+        """The last mention of the article's protesters ("protesters", "demonstrators") starting
+        before ``pos``, else the first after it: who the article's bare "protests" are by."""
+        found = self.__dict__.get("_protesters")
+        if found is None:
+            words = self.cues.protester_words
+            found = self._protesters = [m for m in self.mentions
+                                        if any(w in m.text.lower() for w in words)]
+        if not found:
+            return None
+        i = bisect.bisect_left([m.start for m in found], pos)
+        return found[i - 1] if i > 0 else found[0]
 
     def mentions_over(self, start: int, end: int) -> list[Mention]:
         """The actor mentions overlapping ``[start, end)``, in their order (a bisect, not a scan)."""

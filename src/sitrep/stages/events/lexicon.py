@@ -101,6 +101,7 @@ class EventCues(_Model):
     non_act_complements: Words = frozenset()
     patient_possessor_nouns: Words = frozenset()
     frame_only_verbs: Words = frozenset()
+    protester_words: Words = frozenset()
     fallback_agent_nouns: Words
     # arguments: to whom
     object_recipient_preps: Words
