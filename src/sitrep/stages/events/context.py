@@ -47,6 +47,7 @@ class ArticleContext:
         self.pub_dated = 0
         #: whom the article's protests so far were against (a later bare "the protests" is too)
         self.protest_target: Optional[Mention] = None
+        self._protesters: Optional[list[Mention]] = None   # the mentions of protesters, made on first use
         # the sentences, and the dates, places and mentions inside each (in their lists' order)
         sents = self._sents = list(state.doc.sents) if state.doc is not None else []
         self._sent_starts = [sn.start for sn in sents]
@@ -241,14 +242,13 @@ class ArticleContext:
     def protester_before(self, pos: int) -> Optional[Mention]:
         """The last mention of the article's protesters ("protesters", "demonstrators") starting
         before ``pos``, else the first after it: who the article's bare "protests" are by."""
-        found = self.__dict__.get("_protesters")
-        if found is None:
+        if self._protesters is None:
             words = self.cues.protester_words
-            found = self._protesters = [m for m in self.mentions
-                                        if any(w in m.text.lower() for w in words)]
+            self._protesters = [m for m in self.mentions if any(w in m.text.lower() for w in words)]
+        found = self._protesters
         if not found:
             return None
-        i = bisect.bisect_left([m.start for m in found], pos)
+        i = bisect.bisect_left(found, pos, key=lambda m: m.start)
         return found[i - 1] if i > 0 else found[0]
 
     def mentions_over(self, start: int, end: int) -> list[Mention]:
