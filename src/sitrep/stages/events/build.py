@@ -132,33 +132,41 @@ def nominal_candidates(ctx: ArticleContext, sent, light_nouns: dict, headline: b
 
 def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, list]:
     """The source and target mentions of ``c``: question words and counts are never sources; an actor
-    is never its own target; with no actor undergoing it, a protest's purpose or (for a verbal or light
-    act) the place it is done to gives the target ("shelled Juba"; a bare noun with a source keeps a
-    town as its location only, as in the PLOVER gold standard and the seed: "the attack on Aleppo by
-    rebel groups", but a state as its target: "Russia's war in Ukraine"; with no source the place is
-    its target: "the attack in Douma"; a verbal act with no
-    source, reported through its weapon or victims, keeps it: "a transport jet bombed the town of
-    Kadugli")."""
+    is never its own target; a protest's parties come from :func:`protest_parties`; with no actor
+    undergoing it, the place it is done to gives the target ("shelled Juba"; a bare noun with a source
+    keeps a town as its location only, as in the PLOVER gold standard and the seed: "the attack on
+    Aleppo by rebel groups", but a state as its target: "Russia's war in Ukraine"; with no source the
+    place is its target: "the attack in Douma"; a verbal act with no source, reported through its
+    weapon or victims, keeps it: "a transport jet bombed the town of Kadugli")."""
     qw, rp = ctx.lex.quantity_words, ctx.cues.relative_pronouns
     sources = ctx.refs(arguments.operators(ctx, [
         t for t in c.sources if not ctx.per_token(t, "question", lambda: question_or_quantity(t, qw, rp))]))
     targets = ctx.refs(c.targets)
     targets = [t for t in targets if all(t.actor_id != x.actor_id for x in sources)] or (targets if not sources else [])
     sources, targets = arguments.symmetric_parties(ctx, c, sources, targets)
-    inferred = False
-    if not sources and c.sense.type == "PROTEST" and c.kind == "nominal":
-        held = ctx.protester_before(c.trigger.idx)   # "protests erupted": by the article's protesters
-        sources, inferred = ([held], True) if held is not None else ([], False)
-    if not targets and sources and c.sense.type == "PROTEST":
-        targets = arguments.protest_target(ctx, c, sources)
-        if not targets and inferred and ctx.protest_target is not None:
-            targets = [ctx.protest_target]   # the same protests, against whom the article said
-    if targets and c.sense.type == "PROTEST":
-        ctx.protest_target = targets[0]
+    if c.sense.type == "PROTEST":
+        sources, targets = protest_parties(ctx, c, sources, targets)
     if not targets and (sources or c.kind != "light"):
         targets = place_targets(ctx, c, sent, sources)
         if c.kind == "nominal" and sources:   # a state is a party ("Russia's war in Ukraine"), a town is not
             targets = [t for t in targets if t.how != "place"]
+    return sources, targets
+
+
+def protest_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: list) -> tuple[list, list]:
+    """A protest's parties: a bare "protests" with no source is by the article's protesters (the
+    nearest mention of them) and against whom its protests so far were; with no target, the protest's
+    purpose names it (:func:`~.arguments.protest_target`)."""
+    inferred = False
+    if not sources and c.kind == "nominal":
+        held = ctx.protester_before(c.trigger.idx)   # "protests erupted": by the article's protesters
+        sources, inferred = ([held], True) if held is not None else ([], False)
+    if not targets and sources:
+        targets = arguments.protest_target(ctx, c, sources)
+        if not targets and inferred and ctx.protest_target is not None:
+            targets = [ctx.protest_target]   # the same protests, against whom the article said
+    if targets:
+        ctx.protest_target = targets[0]
     return sources, targets
 
 
@@ -168,7 +176,7 @@ def victim_ok(ctx: ArticleContext, c: Candidate) -> bool | str:
     not a bare casualty verb ("three soldiers were killed" is a count, not an act)."""
     trig = c.trigger
     if c.kind == "nominal":   # "the attack in Douma", "a missile strike on Kyiv": the act done to a place
-        return "place" 
+        return "place"
     if c.kind == "verbal" and trig.lemma_.lower() in ctx.cues.casualty_lemmas and not c.sources:
         return _names_the_act(ctx, trig)   # "five soldiers were killed": a count (a claim), not an act
     return c.kind == "verbal" and (

@@ -15,10 +15,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any, Optional, Sequence
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from ...datafiles import load_data
-from ...datamodels import validate_data
+from ...datamodels import DataModel, validate_data
 
 CALIBRATION_FILE = "event_calibration.yaml"
 #: the slope of the map beyond the table's first and last point (keeps the raw order)
@@ -27,7 +27,7 @@ EDGE_SLOPE = 0.01
 DECIMALS = 3
 
 
-class CalibrationTable(BaseModel):
+class CalibrationTable(DataModel):
     """``data/event_calibration.yaml``: ``points`` are (raw score, calibrated confidence) pairs with
     both coordinates increasing; the rest records how they were fitted."""
 

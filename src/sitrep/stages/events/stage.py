@@ -4,7 +4,7 @@ ontology and the event lexicon) and one :class:`~.context.ArticleContext` per ar
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Any, cast
 
 from ...article import ArticleState
 from ...modality import read_cues as read_modality_cues
@@ -147,7 +147,7 @@ class EventsStage(Stage):
         raw = []
         for sent in doc.sents:
             raw.extend(sentence_events(ctx, sent))
-        if self.config.calibrate:
+        if cast(EventsConfig, self.config).calibrate:
             points = self.calibration().points
             for r in raw:
                 r.confidence = calibrate(r.confidence, points)
