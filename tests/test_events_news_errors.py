@@ -224,3 +224,13 @@ def test_bare_protests_are_by_the_articles_protesters_and_keep_their_target():
     assert ("PROTEST", "PRO", "GOV") in protests and len(protests) >= 1, kinds(st)
     (ev,) = [e for e in st.events if e.type == "PROTEST"]   # the same protests: one event, both sentences
     assert any("The protests began" in sp.text for sp in ev.evidence), ev.evidence
+
+
+def test_fighting_that_broke_out_between_two_parties_has_both():
+    st = run("Fighting broke out between the army and the militia in April.", ("the army", "ARMY"), ("the militia", "MIL"))
+    assert ("ASSAULT", "ARMY", "MIL") in kinds(st)
+
+
+def test_a_council_approving_a_mission_is_agree():
+    st = run("The Security Council approved expanding the mission in Haiti.", ("The Security Council", "UNSC"))
+    assert any(k[0] == "AGREE" and k[1] == "UNSC" for k in kinds(st)), kinds(st)

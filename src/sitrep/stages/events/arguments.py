@@ -373,6 +373,9 @@ def _between(n, c: Candidate, sources: list, targets: list) -> tuple[list, list]
     """"talks between Russia and Ukraine": the parties act together (the first is the source);
     "launched a mediation effort between X and Y": the parties are the recipients."""
     between = [p for a in n.children if a.dep_ == "prep" and a.lower_ == "between" for p in pobjs(a)]
+    if not between and n.dep_ == "nsubj" and n.head.pos_ == "VERB" and not children(n.head, "dobj"):
+        # "fighting broke out between the army and the RSF": the parser hangs the phrase on the verb
+        between = [p for a in n.head.children if a.dep_ == "prep" and a.lower_ == "between" for p in pobjs(a)]
     if between and not sources and c.light is None:
         conj = conjuncts(between[0])
         return [conj[0]], conj[1:] + targets
