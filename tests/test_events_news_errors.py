@@ -234,3 +234,10 @@ def test_fighting_that_broke_out_between_two_parties_has_both():
 def test_a_council_approving_a_mission_is_agree():
     st = run("The Security Council approved expanding the mission in Haiti.", ("The Security Council", "UNSC"))
     assert any(k[0] == "AGREE" and k[1] == "UNSC" for k in kinds(st)), kinds(st)
+
+
+def test_providing_details_or_sheltering_from_an_attack_is_not_aid():
+    st = run("A police spokesman confirmed the fighting but did not provide further details.", ("A police spokesman", "POL"))
+    assert all(e.type != "AID" for e in st.events), kinds(st)
+    st = run("Britain will provide weapons to Kyiv.", ("Britain", "GBR"), ("Kyiv", "UKR"))
+    assert any(e.type == "AID" or e.type == "AGREE" for e in st.events), kinds(st)
