@@ -241,3 +241,18 @@ def test_providing_details_or_sheltering_from_an_attack_is_not_aid():
     assert all(e.type != "AID" for e in st.events), kinds(st)
     st = run("Britain will provide weapons to Kyiv.", ("Britain", "GBR"), ("Kyiv", "UKR"))
     assert any(e.type == "AID" or e.type == "AGREE" for e in st.events), kinds(st)
+
+
+def test_an_act_noun_modifying_a_thing_is_no_event():
+    st = run("Police in riot gear cleared the main protest site on Sunday.", ("Police", "POL"))
+    assert all(e.type != "PROTEST" for e in st.events), kinds(st)
+
+
+def test_the_army_seizing_power_is_a_coup():
+    st = run("The army seized power in a coup two years ago.", ("The army", "MIL"))
+    assert any(k[0] == "COERCE" and k[1] == "MIL" for k in kinds(st)), kinds(st)
+
+
+def test_people_killed_in_demonstrations_are_a_count():
+    st = run("At least 500 people have been killed in demonstrations, a rights group said.", ("people", "P"))
+    assert all(e.type != "ASSAULT" for e in st.events), kinds(st)

@@ -117,7 +117,7 @@ def nominal_candidates(ctx: ArticleContext, sent, light_nouns: dict, headline: b
     out = []
     for t in sent:
         sense = triggers.nominal_trigger(t, ctx.lex)
-        if sense is None:
+        if sense is None or triggers.names_a_thing(t, ctx.lex):
             continue
         lv = light_nouns.get(t.i)
         if lv is None and headline:
@@ -186,12 +186,14 @@ def victim_ok(ctx: ArticleContext, c: Candidate) -> bool | str:
 
 def _names_the_act(ctx: ArticleContext, trig) -> bool:
     """Does a casualty verb name the act that caused it ("killed *in a suicide car bombing*", "wounded
-    *in an explosion*")? Its prepositional objects: a trigger noun or a weapon."""
+    *in an explosion*")? Its prepositional objects: an attack noun or a weapon (not "killed *in
+    demonstrations*": the count of a protest's dead names no act)."""
     for p in trig.children:
         if p.dep_ != "prep":
             continue
         for o in p.children:
-            if o.dep_ == "pobj" and (o.lemma_.lower() in ctx.lex.nouns or arguments.is_instrument(o, ctx.cues)):
+            sense = ctx.lex.nouns.get(o.lemma_.lower()) if o.dep_ == "pobj" else None
+            if o.dep_ == "pobj" and ((sense is not None and sense.type == "ASSAULT") or arguments.is_instrument(o, ctx.cues)):
                 return True
     return False
 

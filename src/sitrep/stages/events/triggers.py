@@ -259,6 +259,13 @@ def is_relation_participle(t, cues: EventCues) -> bool:
     return not (t.dep_ == "acl" and t.i > 0 and t.doc[t.i - 1].text == ",")
 
 
+def names_a_thing(t, lex: Lexicon) -> bool:
+    """An act noun used as a modifier of a noun that is no act ("police in *riot* gear", "the main
+    *protest* site", "a *strike* force"): it names a thing, not an event."""
+    return t.dep_ == "compound" and t.head.i != t.i and t.head.lemma_.lower() not in lex.nouns \
+        and t.head.lemma_.lower() not in lex.cues.carrier_nouns
+
+
 def frames_no_act(v, cues: EventCues) -> bool:
     """Does frame verb ``v`` govern only speech about the matter ("declined *to comment*", "refused
     *to elaborate*")?"""
