@@ -262,8 +262,11 @@ def is_relation_participle(t, cues: EventCues) -> bool:
 def names_a_thing(t, lex: Lexicon) -> bool:
     """An act noun used as a modifier of a noun that is no act ("police in *riot* gear", "the main
     *protest* site", "a *strike* force"): it names a thing, not an event."""
-    return t.dep_ == "compound" and t.head.i != t.i and t.head.lemma_.lower() not in lex.nouns \
-        and t.head.lemma_.lower() not in lex.cues.carrier_nouns
+    if t.dep_ != "compound" or t.head.i == t.i:
+        return False
+    head = t.head.lemma_.lower()
+    carriers = lex.cues.carrier_nouns if lex.cues is not None else frozenset()
+    return head not in lex.nouns and head not in carriers
 
 
 def frames_no_act(v, cues: EventCues) -> bool:
