@@ -763,8 +763,11 @@ def test_timeline_quality_filters_order_pages_and_histogram(client):
             break
         offset += 40
     assert [r["id"] for r in pages] == [r["id"] for r in everything]
-    sure = client.get("/timeline", params={"min_confidence": 0.9, "limit": 500}).json()
-    assert sure and all(r["kind"] == "event" and r["confidence"] >= 0.9 for r in sure)
+    # confidence is calibrated (about the share of such events that are right): bound by the data's own
+    top = max(r["confidence"] for r in everything if r["kind"] == "event")
+    sure = client.get("/timeline", params={"min_confidence": top, "limit": 500}).json()
+    assert sure and all(r["kind"] == "event" and r["confidence"] >= top for r in sure)
+    assert len(sure) < sum(r["kind"] == "event" for r in everything)
     reported = client.get("/events", params={"modality": "reported", "limit": 500}).json()["items"]
     assert reported and all(e["modality"] == "reported" for e in reported)
     denied = client.get("/timeline", params={"negated": "true", "limit": 500}).json()

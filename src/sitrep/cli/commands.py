@@ -23,8 +23,8 @@ from ..core.version import __version__
 from ..examples import example_articles
 from ..pipeline import Pipeline, default_pipeline
 from ..readers import read_paths
-from .options import (ARTICLE_TIMEOUT, DB, DEMO_DB, ENCODING, KB, MAX_BYTES, N_PROCESS, PUBLISHED, RAY,
-                      SOURCE)
+from .options import (ARTICLE_TIMEOUT, DB, DEMO_DB, ENCODING, KB, MAX_BYTES, MIN_CONFIDENCE, N_PROCESS, PUBLISHED,
+                      RAY, SOURCE)
 from .situation import print_situation
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -87,6 +87,7 @@ def extract(
     no_text: bool = typer.Option(False, "--no-text", help="Leave the article text out of each document."),
     encoding: Optional[str] = ENCODING,
     article_timeout: Optional[float] = ARTICLE_TIMEOUT,
+    min_confidence: Optional[float] = MIN_CONFIDENCE,
 ) -> None:
     """Extract one contract document per article and write it to stdout (no database, no network).
 
@@ -117,6 +118,8 @@ def extract(
             doc = outcome.document
             if no_text:
                 doc = doc.model_copy(update={"text": None})
+            if min_confidence:
+                doc = doc.model_copy(update={"events": [e for e in doc.events if e.confidence >= min_confidence]})
             if format == "json":
                 out.write(doc.model_dump_json(indent=2) + "\n")
             else:

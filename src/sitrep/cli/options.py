@@ -63,3 +63,6 @@ def limit(default: int = 50, text: str = "At most this many rows (0: all).") -> 
 
 
 LIMIT = limit()
+MIN_CONFIDENCE = typer.Option(None, "--min-confidence", min=0.0, max=1.0,
+                              help="Leave out events less confident than this (calibrated: about the share "
+                                   "of such events that are right).")

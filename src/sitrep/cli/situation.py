@@ -25,7 +25,7 @@ from rich.text import Text
 
 from .. import exports
 from ..core.errors import QueryError
-from .options import CSV, DB, JSON, LIMIT, SINCE, UNTIL, limit as limit_option
+from .options import CSV, DB, JSON, LIMIT, MIN_CONFIDENCE, SINCE, UNTIL, limit as limit_option
 
 #: the export formats, as the registry lists them (the help of ``sitrep export`` names them all)
 _FORMATS = exports.names_text()
@@ -152,12 +152,13 @@ def events(db: str = DB, actor: Optional[str] = typer.Option(None, "--actor", he
            since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
            place: Optional[str] = typer.Option(None, "--place", help="Part of a place name."),
            min_sources: Optional[int] = typer.Option(None, "--min-sources", help="At least this many outlets."),
+           min_confidence: Optional[float] = MIN_CONFIDENCE,
            limit: int = LIMIT, as_json: bool = JSON, as_csv: bool = CSV) -> None:
     """Situation events (reports of one event merged), most recent first."""
     _modes(as_json, as_csv)
     with open_store(db) as s:
         rows = s.events(actor=actor, type=type, since=since, until=until, place=place, min_sources=min_sources,
-                        limit=_limit(limit))
+                        min_confidence=min_confidence, limit=_limit(limit))
     view = [{**r, "evidence": _snip(r["evidence"], 80)} for r in rows] if not (as_json or as_csv) else rows
     emit(rows, view, ("event_id", "date", "type", "mode", "source_name", "target_name", "place_name",
                       "n_sources", "evidence"),
@@ -208,12 +209,13 @@ def contradictions(db: str = DB, as_json: bool = JSON, as_csv: bool = CSV) -> No
 
 def timeline(db: str = DB, actor: Optional[str] = typer.Option(None, "--actor", help="Only this actor."),
              since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
+             min_confidence: Optional[float] = MIN_CONFIDENCE,
              limit: int = limit_option(200, "At most this many entries (0: all)."),
              as_json: bool = JSON, as_csv: bool = CSV) -> None:
     """Events and relation changes in date order."""
     _modes(as_json, as_csv)
     with open_store(db) as s:
-        rows = s.timeline(actor=actor, since=since, until=until, limit=_limit(limit))
+        rows = s.timeline(actor=actor, since=since, until=until, min_confidence=min_confidence, limit=_limit(limit))
     view = [{**r, "evidence": _snip(r["evidence"], 70)} for r in rows] if not (as_json or as_csv) else rows
     emit(rows, view, ("date", "kind", "what", "n_sources", "id", "evidence"),
          as_json=as_json, as_csv=as_csv, title="Timeline", empty="Nothing on the timeline.")
@@ -337,12 +339,13 @@ def export(fmt: str = typer.Argument(..., metavar="FORMAT", help=f"{_FORMATS}.")
                                       help="Replace an existing output file (parquet: sitrep's TABLE.parquet "
                                            "files in an existing directory); nothing else is deleted."),
            at: Optional[str] = typer.Option(None, "--at", help="graphml: the graph at this date (YYYY-MM-DD)."),
+           min_confidence: Optional[float] = MIN_CONFIDENCE,
            ) -> None:
     """Export the situation for other tools (see docs/exports.md)."""
     with open_store(db) as s:
         if at:
             s.check_period(at, None)
-        r = exports.export(s, fmt.lower(), out, force=force, at=at)
+        r = exports.export(s, fmt.lower(), out, force=force, at=at, min_confidence=min_confidence)
     Console(stderr=True).print(f"{r['path']}: {r['count']} {r['unit']} ({r['format']})", highlight=False)
 
 

@@ -83,7 +83,8 @@ def default_data(suite: str, cwd: Optional[Path] = None) -> Optional[Path]:
     return SUITES[suite][0](root)
 
 
-def run_suite(suite: str, data: Path, *, limit: Optional[int] = None, pipeline=None, split: str = "dev"):
+def run_suite(suite: str, data: Path, *, limit: Optional[int] = None, pipeline=None, split: str = "dev",
+              plots: Optional[Path] = None):
     """Run one suite on ``data`` and return its :class:`~sitrep.evaluation.results.SuiteResult`."""
     if suite == "seed":
         from .seed import evaluate_seed
@@ -99,7 +100,7 @@ def run_suite(suite: str, data: Path, *, limit: Optional[int] = None, pipeline=N
         return evaluate_lgl(data, pipeline=pipeline, limit=limit)
     if suite == "news":
         from .news import evaluate_news
-        return evaluate_news(data, pipeline=pipeline, limit=limit, split=split)
+        return evaluate_news(data, pipeline=pipeline, limit=limit, split=split, plots=plots)
     if suite == "fr":
         from .french import evaluate_french
         return evaluate_french(data, pipeline=pipeline, limit=limit, split=split)
@@ -120,6 +121,8 @@ def register(app: typer.Typer) -> None:
         split: str = typer.Option("dev", "--split", help="news, fr: dev | held | all (held: once per change)"),
         details: Optional[bool] = typer.Option(None, "--details/--no-details",
                                                help="list what was missed or wrong (default: on for seed)"),
+        plots: Optional[Path] = typer.Option(None, "--plots",
+                                             help="news: write a reliability plot of event confidence (PNG) to DIR"),
     ) -> None:
         """Run the pipeline over a gold corpus and print its figures."""
         from rich.console import Console
@@ -134,7 +137,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"Error: no data for suite '{suite}' ({where}); give --data PATH", err=True)
             raise typer.Exit(2)
         try:
-            result = run_suite(suite, Path(path), limit=limit, split=split)
+            result = run_suite(suite, Path(path), limit=limit, split=split, plots=plots)
         except EvalDataError as err:
             typer.echo(f"Error: {err}; give --data PATH pointing at the {suite} data", err=True)
             raise typer.Exit(2)

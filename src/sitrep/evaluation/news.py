@@ -405,9 +405,10 @@ def _metrics(t: _Tally) -> list[Metric]:
 
 
 def evaluate_news(path: str | Path, *, pipeline=None, limit: Optional[int] = None,
-                  split: str = "dev", suite: str = "news") -> SuiteResult:
+                  split: str = "dev", suite: str = "news", plots: Optional[str | Path] = None) -> SuiteResult:
     """Run the pipeline over the news set's ``split`` (or another set in its format: ``suite``) and score
-    it; ``details["languages"]`` counts the languages the articles were read in."""
+    it; ``details["languages"]`` counts the languages the articles were read in. With ``plots``, a folder:
+    also write the reliability diagram of event confidence there."""
     golds, label = load_gold(path, split=split, limit=limit)
     if not golds:
         raise EvalDataError(f"no gold articles in split {split!r}", path=str(path))
@@ -430,4 +431,8 @@ def evaluate_news(path: str | Path, *, pipeline=None, limit: Optional[int] = Non
     strict = result.metric("event type+source+target precision")
     result.key_lines = [f"news ({split}, {label}): strict event precision {strict.display()}, "
                         f"recall {result.metric('event type+source+target recall').display()}"]
+    if plots is not None:
+        from .reliability import write_reliability_plot
+        written = write_reliability_plot(tally.calibration, plots)
+        result.key_lines.append(f"reliability plot: {written}" if written else "reliability plot: no events")
     return result

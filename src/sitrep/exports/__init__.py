@@ -45,16 +45,18 @@ def default_path(fmt: str) -> Path:
 
 
 def export(store, fmt: str, out: Optional[Union[str, os.PathLike]] = None, *, force: bool = False,
-           at: Optional[str] = None) -> dict:
-    """Write the situation in ``fmt`` to ``out`` (default ``sitrep_FORMAT.EXT``); returns a summary."""
+           at: Optional[str] = None, min_confidence: Optional[float] = None) -> dict:
+    """Write the situation in ``fmt`` to ``out`` (default ``sitrep_FORMAT.EXT``); returns a summary.
+    ``min_confidence``: the event-record formats leave out events less confident than this."""
     f = get(fmt)
-    options = {"at": at} if at is not None else {}
+    given = {"at": at, "min_confidence": min_confidence}
+    options = {k: v for k, v in given.items() if v is not None}
     for name in options:
         if name not in f.options:
             which = taking(name)
             plural = "s" if len(which) > 1 else ""
-            raise ExportError(f"--{name} applies to the {names_text(which, 'and')} export{plural} only")
-    options = {name: options.get(name) for name in f.options}
+            flag = "--" + name.replace("_", "-")
+            raise ExportError(f"{flag} applies to the {names_text(which, 'and')} export{plural} only")
     path = Path(out) if out is not None else f.default_path()
     write = write_directory if f.directory else write_file
     n = write(path, force, lambda p: f.writer(store, p, **options), f.default_path())

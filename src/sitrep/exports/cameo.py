@@ -50,8 +50,8 @@ def _cameo_actor(a: Optional[dict], name: Optional[str]) -> list[str]:
             known, "", "", "", sector, "", ""]
 
 
-def write_cameo(store, path: Path) -> int:
-    s = common.situation(store)
+def write_cameo(store, path: Path, min_confidence: Optional[float] = None) -> int:
+    s = common.situation(store, min_confidence)
     added = date.today().strftime("%Y%m%d")
     with open(path, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
@@ -78,5 +78,6 @@ def write_cameo(store, path: Path) -> int:
 
 
 register(Format(name="cameo", suffix=".tsv", writer=write_cameo, unit="events", order=30,
+                options=("min_confidence",),
                 description="CAMEO TSV in the 58-column GDELT 1.0 event layout, no header: one row per "
                             "situation event"))

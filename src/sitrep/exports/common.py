@@ -7,7 +7,7 @@ from typing import Any, Optional
 
 from ..core.contract import PLOVER_TYPES
 from ..core.datafiles import load_data
-from ..core.errors import ConfigError
+from ..core.errors import ConfigError, ExportError
 from ..ontology import load_ontology
 
 
@@ -29,10 +29,16 @@ def rows(store, sql: str, params=()) -> list[dict]:
     return store.query(sql, params)
 
 
-def situation(store) -> dict[str, Any]:
-    """Events with their reports and actors, read once for the event-record formats."""
+def situation(store, min_confidence: Optional[float] = None) -> dict[str, Any]:
+    """Events with their reports and actors, read once for the event-record formats (with
+    ``min_confidence``: only events at least that confident, ``--min-confidence``)."""
     store.refresh_situation(only_if_stale=True)
-    events = rows(store, "SELECT * FROM s_events ORDER BY date NULLS LAST, event_id")
+    if min_confidence is None:
+        events = rows(store, "SELECT * FROM s_events ORDER BY date NULLS LAST, event_id")
+    else:
+        check_confidence(min_confidence)
+        events = rows(store, "SELECT * FROM s_events WHERE coalesce(confidence, 0) >= ? "
+                             "ORDER BY date NULLS LAST, event_id", (float(min_confidence),))
     actors = {a["entity_id"]: a for a in rows(store, "SELECT * FROM s_actors")}
     reports: dict[str, list[dict]] = {}
     for r in rows(store, """SELECT r.*, strpos(substr(a.text, strpos(a.text, chr(10)) + 1), chr(10))
@@ -43,6 +49,12 @@ def situation(store) -> dict[str, Any]:
     features = dict(store.con.execute(
         "SELECT geonameid, any_value(feature) FROM places WHERE geonameid IS NOT NULL GROUP BY 1").fetchall())
     return {"events": events, "actors": actors, "reports": reports, "features": features}
+
+
+def check_confidence(value: float) -> None:
+    """A minimum confidence is a number between 0 and 1 (an :class:`ExportError` otherwise)."""
+    if not 0 <= float(value) <= 1:
+        raise ExportError(f"--min-confidence must be between 0 and 1, not {value}")
 
 
 def quad(etype: str) -> int:

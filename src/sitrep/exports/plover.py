@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Optional
 
 from ..core.version import __version__
 from . import common
 from .registry import Format, register
 
 
-def plover_records(store) -> list[dict]:
+def plover_records(store, min_confidence: Optional[float] = None) -> list[dict]:
     """One PLOVER (OEDA) event record per situation event, with sitrep's extra fields."""
-    s = common.situation(store)
+    s = common.situation(store, min_confidence)
     today = date.today().isoformat()
     out = []
     for ev in s["events"]:
@@ -49,8 +50,8 @@ def plover_records(store) -> list[dict]:
     return out
 
 
-def write_plover(store, path: Path) -> int:
-    recs = plover_records(store)
+def write_plover(store, path: Path, min_confidence: Optional[float] = None) -> int:
+    recs = plover_records(store, min_confidence)
     with open(path, "w", encoding="utf-8") as f:
         for r in recs:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -58,4 +59,5 @@ def write_plover(store, path: Path) -> int:
 
 
 register(Format(name="plover", suffix=".jsonl", writer=write_plover, unit="events", order=10,
+                options=("min_confidence",),
                 description="PLOVER JSON lines: one OEDA event record per situation event"))

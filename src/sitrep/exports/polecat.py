@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Optional
 
 from . import common
 from .registry import Format, register
@@ -18,8 +19,8 @@ POLECAT_COLUMNS = (
 )
 
 
-def write_polecat(store, path: Path) -> int:
-    s = common.situation(store)
+def write_polecat(store, path: Path, min_confidence: Optional[float] = None) -> int:
+    s = common.situation(store, min_confidence)
     with open(path, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         w.writerow(POLECAT_COLUMNS)
@@ -42,4 +43,5 @@ def write_polecat(store, path: Path) -> int:
 
 
 register(Format(name="polecat", suffix=".tsv", writer=write_polecat, unit="events", order=20,
+                options=("min_confidence",),
                 description="POLECAT-style TSV with a header: one row per situation event"))

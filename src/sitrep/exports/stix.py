@@ -23,9 +23,9 @@ def _ts(day: Optional[str], fallback: str) -> str:
     return f"{day}T00:00:00.000Z" if day else fallback
 
 
-def stix_bundle(store) -> dict:
+def stix_bundle(store, min_confidence: Optional[float] = None) -> dict:
     """A STIX 2.1 bundle (a plain dict) of the situation. See docs/exports.md for the mapping."""
-    s = common.situation(store)
+    s = common.situation(store, min_confidence)
     now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
     cls = common.codes()["identity_class"]
     objs: list[dict] = []
@@ -162,12 +162,13 @@ def _full_day(value: str, *, first: bool) -> str:
     return value[:4] + ("-01-01" if first else "-12-31")
 
 
-def write_stix(store, path: Path) -> int:
-    bundle = stix_bundle(store)
+def write_stix(store, path: Path, min_confidence: Optional[float] = None) -> int:
+    bundle = stix_bundle(store, min_confidence)
     path.write_text(json.dumps(bundle, ensure_ascii=False, indent=1), encoding="utf-8")
     return len(bundle["objects"])
 
 
 register(Format(name="stix", suffix=".json", writer=write_stix, unit="objects", order=60,
+                options=("min_confidence",),
                 description="a STIX 2.1 bundle: identities, threat-actors, locations, relationships, reports, "
                             "sightings of events"))

@@ -35,21 +35,65 @@ FORCE_OBJECT_TYPES = ("MOBILIZE",)
 SUBJECT_TARGET_FRAME_TYPES = ("REQUEST", "THREATEN", "ACCUSE")
 
 
+#: entity types of a modifier that names an instrument's operator ("*Jordanian* jets", "*Hamas* rockets")
+OPERATOR_ENTS = ("NORP", "GPE", "ORG", "PERSON")
+
+
 def prep_targets(head, preps, exclude=()) -> list:
     """The objects of ``head``'s prepositions in ``preps`` ("imposed sanctions *on Iran*") and its
     indirect objects ("gave *Kyiv* missiles"); "on Tuesday" is a time, never a recipient."""
     out = []
     for c in head.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps and c not in exclude:
-            out.extend(p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"))
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(_undated(p))
         elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
             out.append(c)
     return out
 
 
+def _undated(p) -> list:
+    """``p`` unless it is a date; a name the parser hung on the date ("on *Gaza* Monday": "Gaza" as a
+    compound of "Monday") is the object."""
+    if p.ent_type_ not in ("DATE", "TIME"):
+        return [p]
+    return [c for c in p.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")]
+
+
 def _agents(v) -> list:
     """The objects of a passive's "by" phrase ("was struck *by Russian jets*")."""
     return [p for a in children(v, "agent") for p in pobjs(a)]
+
+
+def _conjoined_passive(v) -> bool:
+    """A participle sharing a passive's auxiliary and subject ("were chased and *beaten* by ...")."""
+    return v.dep_ == "conj" and v.tag_ == "VBN" and is_passive(v.head) and not children(v, "nsubj", "dobj")
+
+
+def _shared_agents(v) -> list:
+    """The "by" phrase of a passive, or of the passive participles it is coordinated with ("were
+    *chased* and beaten by Taliban fighters": the fighters chased them too)."""
+    own = _agents(v)
+    if own:
+        return own
+    if _conjoined_passive(v):
+        return _agents(v.head) or [p for c in v.head.children
+                                   if c.dep_ == "conj" and c.i != v.i and _conjoined_passive(c) for p in _agents(c)]
+    return [p for c in v.children if c.dep_ == "conj" and _conjoined_passive(c) for p in _agents(c)]
+
+
+def _act_noun_doer(ctx: ArticleContext, n) -> list:
+    """Who did the act noun ``n`` a participle hangs on ("al-Shabaab carried out two *explosions*
+    targeting civilians" -> al-Shabaab): the subject of the verb taking it as object, when ``n`` is
+    an act or a weapon and names no actor itself; else nothing."""
+    if ctx.mention_for(n) is not None:
+        return []
+    if n.lemma_.lower() not in ctx.lex.nouns and not is_instrument(n, ctx.cues):
+        return []
+    if n.dep_ != "dobj" or n.head.pos_ != "VERB":
+        return []
+    return subjects(n.head, ctx.cues)[0]
 
 
 def _any_actor(ctx: ArticleContext, toks) -> bool:
@@ -63,24 +107,76 @@ def verbal_args(ctx: ArticleContext, c: Candidate) -> None:
     """Source and target of a verbal candidate ("Russia struck Kyiv", "Kyiv was struck by Russia",
     "Qatar hosted a delegation from Iran": the host is the recipient)."""
     v = c.trigger
-    if is_passive(v):
-        c.sources, c.source_how = _agents(v), "agent"
-        c.targets = [v.head] if v.dep_ == "acl" and v.tag_ == "VBN" else children(v, "nsubjpass")
+    if is_passive(v) or _conjoined_passive(v):
+        c.sources, c.source_how = _shared_agents(v), "agent"
+        if v.dep_ == "acl" and v.tag_ == "VBN":
+            c.targets = [v.head]
+        else:
+            c.targets = children(v, "nsubjpass") or children(v.head, "nsubjpass")
     else:
         c.sources, c.source_how = subjects(v, ctx.cues)
         c.targets = _active_targets(ctx, c)
+        if v.dep_ == "acl" and v.tag_ == "VBG":
+            c.sources = _act_noun_doer(ctx, v.head) or c.sources
     if c.sense.subject_is_target:
         frm = prep_targets(v, ctx.cues.reversed_source_preps)
         c.sources, c.targets = (c.targets or frm), c.sources
 
 
-def _resource_lemmas(sense, objs) -> frozenset:
+def _resource_lemmas(sense, objs, cues=None) -> frozenset:
     """The object lemmas that are the resource of the act, not its recipient: the sense's matched
-    objects ("lifted *sanctions*"), except for acts done to someone; every object of a deployment."""
+    objects ("lifted *sanctions*"), except for acts done to someone; every object of a deployment;
+    a weapon or platform launched ("launched *drones* at the port")."""
     thing = (sense.objects or frozenset()) if sense.type not in PERSON_OBJECT_TYPES else frozenset()
     if sense.type in FORCE_OBJECT_TYPES:
         thing = frozenset(o.lemma_.lower() for o in objs)
+    if cues is not None:
+        thing = thing | frozenset(o.lemma_.lower() for o in objs if is_instrument(o, cues))
     return thing
+
+
+def is_instrument(tok, cues) -> bool:
+    """Is ``tok`` a weapon or the platform that carries one ("a drone", "a transport jet", "shells")?"""
+    return tok.lemma_.lower() in cues.weapon_nouns or tok.lemma_.lower() in cues.instrument_nouns
+
+
+def operators(ctx: ArticleContext, toks) -> list:
+    """The argument tokens with every instrument replaced by its operator: a modifier or possessor
+    naming an actor ("Russian jets" -> Russian, "the army's drones" -> army), or nothing ("a transport
+    jet bombed the town": no source; an instrument is never a party). An instrument the actors stage
+    resolved to its operator ("Russian jets" -> Russia's military) stays."""
+    out = []
+    for t in toks:
+        own = ctx.mention_for(t) if is_instrument(t, ctx.cues) else None
+        if own is None:
+            out.append(t)
+            continue
+        ops = []
+        for c in t.children:
+            m = ctx.mention_for(c) if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < t.i else None
+            if m is not None and not (m.start <= t.idx < m.end) and not is_instrument(c, ctx.cues):
+                ops.append(c)
+        named = any(c.ent_type_ in OPERATOR_ENTS for c in t.children if c.i < t.i)
+        if ops or named or _has_operator(ctx, own.actor_id):
+            out.extend(ops or [t])   # "Jordanian jets" names its operator
+    return out
+
+
+def _has_operator(ctx: ArticleContext, actor_id: str) -> bool:
+    """Did the actors stage tie the instrument's actor to a state or organisation ("Russian jets" ->
+    Russia's military, of Russia)? Looked up only for instruments."""
+    return ctx.actor_anchored.get(actor_id, False)
+
+
+def symmetric_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: list) -> tuple[list, list]:
+    """A symmetric act with two or more parties as sources and no target of its own ("fighting
+    between the army and the RSF", "Iran and Saudi Arabia agreed to ..."): one event, the first party
+    the source and the others the targets, in the order of the text (guidelines 3)."""
+    lemmas = ctx.cues.symmetric_lemmas
+    if targets or len(sources) < 2 or (c.trigger.lemma_.lower() not in lemmas and c.trigger.lower_ not in lemmas):
+        return sources, targets
+    parties = sorted(sources, key=lambda m: m.start)
+    return parties[:1], parties[1:]
 
 
 def _object_targets(ctx: ArticleContext, sense, objs, thing) -> list:
@@ -109,7 +205,7 @@ def _active_targets(ctx: ArticleContext, c: Candidate) -> list:
     objs = children(v, "dobj")
     if particle is not None and particle.dep_ == "prep":
         objs = objs or pobjs(particle)
-    thing = _resource_lemmas(s, objs)
+    thing = _resource_lemmas(s, objs, cues)
     objs = [o for o in objs if o.lemma_.lower() not in thing] + [o for o in objs if o.lemma_.lower() in thing]
     dat = [d for d in v.children if d.dep_ == "dative" and d.pos_ in ("NOUN", "PROPN", "PRON")]
     targets = dat + _object_targets(ctx, s, objs, thing)
@@ -118,6 +214,8 @@ def _active_targets(ctx: ArticleContext, c: Candidate) -> list:
     if not targets and objs:
         targets = [o for o in objs if o.lemma_.lower() not in thing]
     if not _any_actor(ctx, targets):
+        targets += _object_phrase_targets(objs, s.preps or ctx.lex.target_preps)
+    if not _any_actor(ctx, targets):
         loc = prep_targets(v, cues.state_recipient_preps)
         for o in objs:
             loc += prep_targets(o, cues.state_recipient_object_preps)
@@ -125,6 +223,17 @@ def _active_targets(ctx: ArticleContext, c: Candidate) -> list:
     if not _any_actor(ctx, targets):
         targets += against_anywhere(ctx, v)
     return targets
+
+
+def _object_phrase_targets(objs, preps) -> list:
+    """A target phrase attached to the object, or to the noun its "of" phrase names ("imposed
+    sanctions *on Iran*", "imposed a new round of sanctions *on Caracas*")."""
+    out = []
+    for o in objs:
+        out += prep_targets(o, preps, exclude=())
+        for inner in prep_targets(o, {"of"}):
+            out += prep_targets(inner, preps)
+    return [t for t in out if t.dep_ == "pobj"]
 
 
 def against_anywhere(ctx: ArticleContext, v) -> list:
@@ -193,6 +302,7 @@ def nominal_args(ctx: ArticleContext, c: Candidate) -> None:
     preps = set(c.sense.preps or ()) | ctx.cues.nominal_target_preps
     sources = _own_sources(ctx, n)
     targets = _nominal_targets(ctx, n, preps)
+    sources, targets = _patient_possessor(ctx, n, sources, targets)
     sources, targets = _between(n, c, sources, targets)
     how = "poss" if sources else ""
     if not sources and c.light is not None:
@@ -212,12 +322,40 @@ def _own_sources(ctx: ArticleContext, n) -> list:
     invasion") gives way to the light verb's subject."""
     sources = [p for p in n.children if p.dep_ == "poss"]
     sources += [p for a in n.children if a.dep_ in ("prep", "agent") and a.lower_ == "by" for p in pobjs(a)]
+    sources += _participle_agents(ctx, n)
     if sources and all(ctx.mention_for(x) is None for x in sources):
         sources = []
     if not sources:
         sources = [a for a in n.children if a.dep_ in ("compound", "amod", "nmod")
                    and ctx.mention_for(a) is not None and a.i < n.i]
     return sources
+
+
+def _patient_possessor(ctx: ArticleContext, n, sources: list, targets: list) -> tuple[list, list]:
+    """The possessor of an act noun that names who undergoes it ("*her* arrest by the morality police",
+    "*his* killing"): the target; the "by" phrase, if any, the source. With an "of" phrase the
+    possessor acts ("Hamas's release *of* hostages")."""
+    if n.lemma_.lower() not in ctx.cues.patient_possessor_nouns:
+        return sources, targets
+    poss = [p for p in n.children if p.dep_ == "poss"]
+    if not poss or prep_targets(n, {"of"}):
+        return sources, targets   # "Israel's killing *of* X": the possessor acts
+    agents = [p for a in n.children if a.dep_ in ("prep", "agent") and a.lower_ == "by" for p in pobjs(a)]
+    return agents, (targets or poss)
+
+
+def _participle_agents(ctx: ArticleContext, n) -> list:
+    """Who did the act a participle after the noun names ("airstrikes *led by* a Saudi coalition",
+    "shelling *carried out by* paramilitary forces", "rockets *fired by* Hamas", "attacks
+    *attributed to* the ADF")."""
+    out = []
+    for a in n.children:
+        if a.dep_ != "acl" or a.tag_ != "VBN":
+            continue
+        out += _agents(a)
+        if a.lemma_.lower() in ctx.cues.attribution_participles:
+            out += [p for c in a.children if c.dep_ == "prep" and c.lower_ in ("to", "on") for p in pobjs(c)]
+    return out
 
 
 def _nominal_targets(ctx: ArticleContext, n, preps) -> list:
@@ -235,6 +373,9 @@ def _between(n, c: Candidate, sources: list, targets: list) -> tuple[list, list]
     """"talks between Russia and Ukraine": the parties act together (the first is the source);
     "launched a mediation effort between X and Y": the parties are the recipients."""
     between = [p for a in n.children if a.dep_ == "prep" and a.lower_ == "between" for p in pobjs(a)]
+    if not between and n.dep_ == "nsubj" and n.head.pos_ == "VERB" and not children(n.head, "dobj"):
+        # "fighting broke out between the army and the RSF": the parser hangs the phrase on the verb
+        between = [p for a in n.head.children if a.dep_ == "prep" and a.lower_ == "between" for p in pobjs(a)]
     if between and not sources and c.light is None:
         conj = conjuncts(between[0])
         return [conj[0]], conj[1:] + targets

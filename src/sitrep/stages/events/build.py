@@ -25,6 +25,7 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     cands, light_nouns = verbal_candidates(ctx, sent)
     cands = adjectival_candidates(ctx, sent, cands)
     cands += nominal_candidates(ctx, sent, light_nouns, headline=headline)
+    casualties_to_acts(ctx, cands)
     arguments.frames(ctx, cands)
     triggers.protest_topics(cands, ctx.config.protest_topic_hops)
     out = []
@@ -47,18 +48,52 @@ def verbal_candidates(ctx: ArticleContext, sent) -> tuple[list[Candidate], dict]
         if noun is not None:
             light_nouns[noun.i] = t
             continue
-        if t.pos_ != "VERB":
+        if t.pos_ != "VERB" or triggers.is_gerund_noun(t, lex) or triggers.is_relation_participle(t, ctx.cues):
             continue
         sense, _, particle = triggers.verb_sense(t, lex)
         reporter = triggers.obligation_reporter(t, ctx.cues)
         if sense is None and reporter is None:
             continue
+        if sense is not None and sense.frame and (triggers.frames_no_act(t, ctx.cues)
+                                                  or triggers.frame_without_content(t, ctx.cues)):
+            continue   # "declined to comment"; "are pushing south", "he will fail": no act is framed
         c = Candidate(trigger=t, sense=sense or REQUEST, kind="verbal", particle=particle)
         arguments.verbal_args(ctx, c)
         if reporter is not None:
             c = triggers.as_obligation(c, sense, reporter)
         cands.append(c)
     return cands, light_nouns
+
+
+def casualties_to_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """A casualty verb (or a passive with no agent) whose cause is an act noun ("two soldiers were
+    killed *in a militant attack*", "civilians killed *by Indian shelling*", "*the blast* killed 45
+    people", "several people were shot *in a clash between police and protesters*") is that act's toll: the
+    act noun is the event, its victims its target when it names none; the verb codes nothing more
+    (unless the act has no named perpetrator: then the verb reports it)."""
+    acts = {c.trigger.i: c for c in cands if c.kind in ("nominal", "light")}
+    if not acts:
+        return
+    for c in cands:
+        if c.kind != "verbal" or not (c.trigger.lemma_.lower() in ctx.cues.casualty_lemmas
+                                      or (is_passive(c.trigger) and not c.sources)):
+            continue
+        act = next((acts[t.i] for t in _causes(c.trigger) if t.i in acts), None)
+        if act is None or not any(ctx.mention_for(t) for t in act.sources):
+            continue   # an act with no named perpetrator: the casualty verb reports it ("killed in an attack")
+        if not any(ctx.mention_for(t) for t in act.targets):
+            act.targets = [t for t in c.targets if ctx.mention_for(t) is not None] or act.targets
+        c.suppressed = True
+
+
+def _causes(v) -> list:
+    """The nouns a casualty verb names as its cause: its subject, its passive agent, the object of
+    its "in"/"during"/"by"/"from" phrase."""
+    out = [t for t in v.children if t.dep_ == "nsubj"]
+    for p in v.children:
+        if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in ("in", "during", "by", "from")):
+            out += [o for o in p.children if o.dep_ == "pobj"]
+    return out
 
 
 def adjectival_candidates(ctx: ArticleContext, sent, cands: list[Candidate]) -> list[Candidate]:
@@ -82,7 +117,7 @@ def nominal_candidates(ctx: ArticleContext, sent, light_nouns: dict, headline: b
     out = []
     for t in sent:
         sense = triggers.nominal_trigger(t, ctx.lex)
-        if sense is None:
+        if sense is None or triggers.names_a_thing(t, ctx.lex):
             continue
         lv = light_nouns.get(t.i)
         if lv is None and headline:
@@ -97,29 +132,70 @@ def nominal_candidates(ctx: ArticleContext, sent, light_nouns: dict, headline: b
 
 def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, list]:
     """The source and target mentions of ``c``: question words and counts are never sources; an actor
-    is never its own target; with no actor undergoing it, a protest's purpose or (for a verbal or light
-    act) the place it is done to gives the target ("shelled Juba"; a bare noun keeps the place as its
-    location only, as in the PLOVER gold standard)."""
+    is never its own target; a protest's parties come from :func:`protest_parties`; with no actor
+    undergoing it, the place it is done to gives the target ("shelled Juba"; a bare noun with a source
+    keeps a town as its location only, as in the PLOVER gold standard and the seed: "the attack on
+    Aleppo by rebel groups", but a state as its target: "Russia's war in Ukraine"; with no source the
+    place is its target: "the attack in Douma"; a verbal act with no source, reported through its
+    weapon or victims, keeps it: "a transport jet bombed the town of Kadugli")."""
     qw, rp = ctx.lex.quantity_words, ctx.cues.relative_pronouns
-    sources = ctx.refs([t for t in c.sources
-                        if not ctx.per_token(t, "question", lambda: question_or_quantity(t, qw, rp))])
+    sources = ctx.refs(arguments.operators(ctx, [
+        t for t in c.sources if not ctx.per_token(t, "question", lambda: question_or_quantity(t, qw, rp))]))
     targets = ctx.refs(c.targets)
     targets = [t for t in targets if all(t.actor_id != x.actor_id for x in sources)] or (targets if not sources else [])
-    if not targets and sources and c.sense.type == "PROTEST":
-        targets = arguments.protest_target(ctx, c, sources)
-    if not targets and sources and c.kind != "nominal":
+    sources, targets = arguments.symmetric_parties(ctx, c, sources, targets)
+    if c.sense.type == "PROTEST":
+        sources, targets = protest_parties(ctx, c, sources, targets)
+    if not targets and (sources or c.kind != "light"):
         targets = place_targets(ctx, c, sent, sources)
+        if c.kind == "nominal" and sources:   # a state is a party ("Russia's war in Ukraine"), a town is not
+            targets = [t for t in targets if t.how != "place"]
     return sources, targets
 
 
-def victim_ok(ctx: ArticleContext, c: Candidate) -> bool:
+def protest_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: list) -> tuple[list, list]:
+    """A protest's parties: a bare "protests" with no source is by the article's protesters (the
+    nearest mention of them) and against whom its protests so far were; with no target, the protest's
+    purpose names it (:func:`~.arguments.protest_target`)."""
+    inferred = False
+    if not sources and c.kind == "nominal":
+        held = ctx.protester_before(c.trigger.idx)   # "protests erupted": by the article's protesters
+        sources, inferred = ([held], True) if held is not None else ([], False)
+    if not targets and sources:
+        targets = arguments.protest_target(ctx, c, sources)
+        if not targets and inferred and ctx.protest_target is not None:
+            targets = [ctx.protest_target]   # the same protests, against whom the article said
+    if targets:
+        ctx.protest_target = targets[0]
+    return sources, targets
+
+
+def victim_ok(ctx: ArticleContext, c: Candidate) -> bool | str:
     """An act reported only through its victims may stand without a source: a passive without agent
-    ("three soldiers were killed"), or a weapon or event as subject ("a bomb killed three soldiers")."""
+    ("three soldiers were abducted"), or a weapon or event as subject ("a bomb killed three soldiers");
+    not a bare casualty verb ("three soldiers were killed" is a count, not an act)."""
     trig = c.trigger
-    weapons = ctx.cues.weapon_nouns
+    if c.kind == "nominal":   # "the attack in Douma", "a missile strike on Kyiv": the act done to a place
+        return "place"
+    if c.kind == "verbal" and trig.lemma_.lower() in ctx.cues.casualty_lemmas and not c.sources:
+        return _names_the_act(ctx, trig)   # "five soldiers were killed": a count (a claim), not an act
     return c.kind == "verbal" and (
         (is_passive(trig) and not children(trig, "agent")) or any(
-            x.lemma_.lower() in ctx.lex.nouns or x.lemma_.lower() in weapons for x in c.sources))
+            x.lemma_.lower() in ctx.lex.nouns or arguments.is_instrument(x, ctx.cues) for x in c.sources))
+
+
+def _names_the_act(ctx: ArticleContext, trig) -> bool:
+    """Does a casualty verb name the act that caused it ("killed *in a suicide car bombing*", "wounded
+    *in an explosion*")? Its prepositional objects: an attack noun or a weapon (not "killed *in
+    demonstrations*": the count of a protest's dead names no act)."""
+    for p in trig.children:
+        if p.dep_ != "prep":
+            continue
+        for o in p.children:
+            sense = ctx.lex.nouns.get(o.lemma_.lower()) if o.dep_ == "pobj" else None
+            if o.dep_ == "pobj" and ((sense is not None and sense.type == "ASSAULT") or arguments.is_instrument(o, ctx.cues)):
+                return True
+    return False
 
 
 def sentence_span(ctx: ArticleContext, sent) -> Span:
@@ -161,6 +237,8 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
         return []
     trig = c.trigger
     mod = analyze(trig, is_noun=(c.kind != "verbal"), cues=ctx.modality_cues)
+    if mod.negated and triggers.under_denial(c, ctx.modality_cues):
+        return []   # "Russia denied striking civilians": a denial codes nothing (news GUIDELINES §2)
     k = classify.code(ctx, c, mod.negated, mod.modality)
     contexts = classify.contexts(ctx, c, sent)
     place = location(ctx, c, sent)

@@ -88,12 +88,19 @@ def _convert(ctx: ArticleContext, c: Candidate, k: Coding) -> None:
     if _decided_refusal(ctx, c, k):
         conv = ctx.lex.negation_as[k.type]
         k.type, k.mode, k.negated, k.cameo = conv["type"], conv.get("mode"), False, None
-    elif _announced(ctx, k, cond):
-        new = ctx.lex.future_as[k.type]
+    elif _announced(ctx, k, cond) or _conditional_conflict(ctx, k, cond):
+        new = ctx.lex.future_as.get(k.type, "THREATEN")
         if cond in ctx.cues.threat_condition_marks:
             new = "THREATEN"   # "will withdraw its force unless ...": a conditional sanction is a threat
         k.mode = (ctx.lex.frame_modes.get(new) or {}).get(k.type)
         k.type, k.cameo = new, None
+
+
+def _conditional_conflict(ctx: ArticleContext, k: Coding, cond: Optional[str]) -> bool:
+    """A conflictual act that is announced only on a condition ("may halt mediation if cooperation
+    founders"): a threat, whatever ``future_as`` says of its type."""
+    return (not k.negated and cond is not None and k.modality in ("future", "hypothetical")
+            and ctx.onto.quad(k.type).endswith("conflict"))
 
 
 def _subtree_lemmas(ctx: ArticleContext, tok) -> frozenset:

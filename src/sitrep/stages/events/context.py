@@ -39,9 +39,15 @@ class ArticleContext:
         self._longest = max((m.end - m.start for m in mentions), default=0)
         self.actor_kind = {a.id: a.kind for a in state.actors}
         self.actor_kb = {a.id: bool(getattr(a, "kb_id", None)) for a in state.actors}
+        #: actors tied to a state or organisation (an instrument's operator: "Russian jets")
+        self.actor_anchored = {a.id: bool(a.country or a.affiliation or getattr(a, "kb_id", None))
+                               for a in state.actors}
         self.pub = state.article.published
         #: how many event dates were taken from the publication date (reported as a warning)
         self.pub_dated = 0
+        #: whom the article's protests so far were against (a later bare "the protests" is too)
+        self.protest_target: Optional[Mention] = None
+        self._protesters: Optional[list[Mention]] = None   # the mentions of protesters, made on first use
         # the sentences, and the dates, places and mentions inside each (in their lists' order)
         sents = self._sents = list(state.doc.sents) if state.doc is not None else []
         self._sent_starts = [sn.start for sn in sents]
@@ -104,6 +110,9 @@ class ArticleContext:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return self.mention_for(p)
+            held = self._held_by_participle(tok)
+            if held is not None:
+                return held
         if lemma in self.cues.group_nouns:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -112,6 +121,21 @@ class ArticleContext:
                             return self.mention_for(p)
         speaker = self.speaker_of(tok)
         return self.mention_for(speaker) if speaker is not None else None
+
+    def _held_by_participle(self, tok) -> Optional[Mention]:
+        """Who a container's participle names: its owner ("an oil facility *owned by* Saudi Aramco")
+        or the people it holds ("a camp *sheltering* migrants")."""
+        for a in tok.children:
+            if a.dep_ != "acl":
+                continue
+            for c in a.children:
+                if (c.dep_ == "agent" and a.tag_ == "VBN") or (c.dep_ == "dobj" and a.tag_ == "VBG"):
+                    objs = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "agent" else [c]
+                    for p in objs:
+                        m = self.mention_for(p)
+                        if m is not None:
+                            return m
+        return None
 
     def speaker_of(self, tok):
         """The speaker a subject pronoun of reported speech stands for ("Switzerland said *it* had
@@ -214,6 +238,18 @@ class ArticleContext:
     def dateline_end(self, sent) -> Optional[int]:
         """The character offset where a wire dateline at the start of ``sent`` ends, else ``None``."""
         return self.per_sentence(sent, "dateline", lambda: dateline_end(sent))
+
+    def protester_before(self, pos: int) -> Optional[Mention]:
+        """The last mention of the article's protesters ("protesters", "demonstrators") starting
+        before ``pos``, else the first after it: who the article's bare "protests" are by."""
+        if self._protesters is None:
+            words = self.cues.protester_words
+            self._protesters = [m for m in self.mentions if any(w in m.text.lower() for w in words)]
+        found = self._protesters
+        if not found:
+            return None
+        i = bisect.bisect_left(found, pos, key=lambda m: m.start)
+        return found[i - 1] if i > 0 else found[0]
 
     def mentions_over(self, start: int, end: int) -> list[Mention]:
         """The actor mentions overlapping ``[start, end)``, in their order (a bisect, not a scan)."""

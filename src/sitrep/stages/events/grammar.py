@@ -65,6 +65,10 @@ def has_to_infinitive(v) -> bool:
     return any(c.lower_ == "to" and c.dep_ == "aux" for c in v.children)
 
 
+#: prepositions whose gerund is the means of the governing act: its doer is that act's subject
+MEANS_PREPS = ("by", "through")
+
+
 def subjects(v, cues: EventCues, depth: int = 0) -> tuple[list, str]:
     """The grammatical subject(s) of verb ``v`` and how they were found ("subj", "control", "inherit";
     "passive" for a passive whose subject is its recipient; "" when none).
@@ -135,8 +139,12 @@ def _previous_clause_subject(v):
 
 def _pcomp_subject(v, cues: EventCues, depth: int) -> tuple[list, str]:
     """The actor of a verb under a preposition: "criticised Assad for failing to ..." -> Assad (the
-    governing verb's object); "Russia's interest in supporting X" -> Russia (the noun's possessor)."""
+    governing verb's object); "Russia's interest in supporting X" -> Russia (the noun's possessor); a
+    means ("pressed Maduro *by imposing* sanctions") -> the governing verb's subject."""
     prep = v.head
+    if prep.lower_ in MEANS_PREPS and prep.head.pos_ in ("VERB", "AUX"):
+        s, _ = subjects(prep.head, cues, depth + 1)   # "X ratcheted up pressure *by slapping* sanctions" -> X
+        return s, "inherit"
     if prep.head.pos_ in ("VERB", "AUX") and children(prep.head, "dobj"):
         return [children(prep.head, "dobj")[0]], "control"
     noun = prep.head

@@ -93,6 +93,15 @@ class EventCues(_Model):
     container_nouns: Words
     container_preps: Words
     weapon_nouns: Words
+    instrument_nouns: Words = frozenset()
+    symmetric_lemmas: Words = frozenset()
+    casualty_lemmas: Words = frozenset()
+    relation_participles: Words = frozenset()
+    attribution_participles: Words = frozenset()
+    non_act_complements: Words = frozenset()
+    patient_possessor_nouns: Words = frozenset()
+    frame_only_verbs: Words = frozenset()
+    protester_words: Words = frozenset()
     fallback_agent_nouns: Words
     # arguments: to whom
     object_recipient_preps: Words

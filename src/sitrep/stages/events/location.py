@@ -21,7 +21,8 @@ def _overlaps(a, b) -> bool:
 
 def place_for(ctx: ArticleContext, tok, places: list) -> Optional[Mention]:
     """The place named by the noun phrase headed by ``tok`` ("Juba", "the capital Kabul", "the town
-    of Cizre", "central Iran") as a target reference carrying the place id, else ``None``."""
+    of Cizre", "central Iran") as a target reference carrying the place id; a state that is also an
+    actor of the article as that actor's mention ("the war *in Ukraine*"); else ``None``."""
     heads = [tok] + [c for c in tok.children if c.dep_ == "appos"]
     if tok.lemma_.lower() in ctx.lex.place_nouns:
         heads += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -31,8 +32,9 @@ def place_for(ctx: ArticleContext, tok, places: list) -> Optional[Mention]:
         s, e = min(s, h.idx), max(e, h.idx + len(h.text))
         for p in places:
             if p.start < e and s < p.end:
-                if any(_overlaps(m, p) for m in ctx.mentions_over(s, e)):
-                    return None   # the place names an actor here
+                named = [m for m in ctx.mentions_over(s, e) if _overlaps(m, p)]
+                if named:   # the place names an actor here: the act is done to that actor ("war in Ukraine")
+                    return named[0] if ctx.is_state_like(h) else None
                 return Mention(start=p.start, end=p.end, actor_id=p.place_id, text=p.text, how="place")
     return None
 

@@ -16,12 +16,20 @@ def _aid(m):
     return m.actor_id if m is not None else None
 
 
+def _victim_ok(r: RawEvent) -> bool:
+    """May ``r`` stand without a source? ``victim_ok`` is true, or "place" when only a place target
+    will do ("the attack in Douma")."""
+    if r.victim_ok == "place":
+        return r.target is not None and r.target.how == "place"
+    return bool(r.victim_ok)
+
+
 def keep(raw: list[RawEvent], require_source: bool, min_conf: float) -> list[RawEvent]:
     """The raw events worth reporting: with a source (PLOVER wants an actor), or an attack on named
     victims without one; at least ``min_conf`` confident."""
     if require_source:
         raw = [r for r in raw if r.source is not None or (
-            r.type in VICTIM_TYPES and r.target is not None and not r.negated and r.victim_ok)]
+            r.type in VICTIM_TYPES and r.target is not None and not r.negated and _victim_ok(r))]
     return [r for r in raw if r.confidence >= min_conf]
 
 

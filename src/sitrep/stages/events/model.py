@@ -6,7 +6,7 @@ candidate, with its type, mode, modality, date, place and confidence, before the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 from ...core.article import Mention
 from ...core.contract import Span
@@ -64,7 +64,8 @@ class RawEvent:
     cameo: Optional[str]
     lemma: str
     sent_start: int
-    #: may stand without a source: an act reported only through its victims
-    victim_ok: bool
+    #: may stand without a source: an act reported only through its victims (True), or only with a
+    #: place as its target ("place": "the attack in Douma")
+    victim_ok: Union[bool, str]
     #: every sentence that reports the act (filled when merging)
     evidence: list = field(default_factory=list)

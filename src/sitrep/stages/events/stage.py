@@ -4,13 +4,14 @@ ontology and the event lexicon) and one :class:`~.context.ArticleContext` per ar
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Any, cast
 
 from ...core.article import ArticleState
 from ...lang.modality import read_cues as read_modality_cues
 from ...ontology import Ontology, load_ontology
 from ..base import Stage, StageConfig
 from .build import sentence_events
+from .calibration import CalibrationTable, calibrate, load_calibration
 from .context import ArticleContext
 from .fallback import ents_fallback
 from .french import french_events, load_french_lexicon
@@ -68,6 +69,9 @@ class EventsConfig(StageConfig):
     #: the confidence is clamped to [min_event_confidence, max_event_confidence]
     min_event_confidence: float = 0.05
     max_event_confidence: float = 0.99
+    #: map the score through the calibration table fitted on the news dev split
+    #: (data/event_calibration.yaml, see calibration.py); off: the raw rule-based score
+    calibrate: bool = True
     # -- reach of the rules
     #: mentions starting this many characters before an argument's noun phrase are not looked at
     mention_reach_chars: int = 200
@@ -119,6 +123,10 @@ class EventsStage(Stage):
         """The PLOVER ontology (the pipeline's ``ontology`` resource)."""
         return self.resources.get("ontology", load_ontology)
 
+    def calibration(self) -> CalibrationTable:
+        """The confidence calibration table (``event_calibration``)."""
+        return self.resources.get("event_calibration", load_calibration)
+
     def lexicon(self) -> Lexicon:
         """The trigger lexicon and cue words, validated against the ontology (``event_lexicon``)."""
         onto = self.ontology()   # outside the loader: resources do not nest
@@ -149,6 +157,10 @@ class EventsStage(Stage):
         raw = []
         for sent in doc.sents:
             raw.extend(sentence_events(ctx, sent))
+        if cast(EventsConfig, self.config).calibrate:
+            points = self.calibration().points
+            for r in raw:
+                r.confidence = calibrate(r.confidence, points)
         state.events = finish(raw, self.config.require_source, self.config.min_confidence)
         if ctx.pub_dated:
             state.warnings.append(

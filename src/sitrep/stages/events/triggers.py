@@ -72,7 +72,8 @@ def verb_key(v, lex: Lexicon) -> tuple[Optional[str], Any]:
 
 def verb_objects(v) -> list:
     """The objects that select a verb's sense: direct objects, attributes, a passive subject, the
-    object of a first preposition or of "as" ("lifted sanctions", "designated X as ...").
+    object of a first preposition or of "as" ("lifted sanctions", "designated X as ..."), the noun a
+    relative clause without object hangs on ("the sanctions the US imposed").
 
     The particle's own phrase was meant to count as well (``c is particle``), but spaCy makes a new
     token object on each access, so that test never held; it is left out, as it behaved."""
@@ -84,6 +85,9 @@ def verb_objects(v) -> list:
             objs.extend(p for p in c.children if p.dep_ == "pobj")
     if v.dep_ == "acl" and v.tag_ == "VBN":
         objs.append(v.head)
+    elif v.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lower_ in ("which", "that", "who")
+                                       for c in v.children) and not any(c.dep_ == "dobj" for c in v.children):
+        objs.append(v.head)   # "the sanctions the US has *imposed*": the noun is the object
     return objs
 
 
@@ -216,10 +220,87 @@ def adjective_sense(t, lex: Lexicon) -> Optional[Sense]:
 
 
 def nominal_trigger(t, lex: Lexicon) -> Optional[Sense]:
-    """The sense of a noun that is no name ("the attack", not "Operation Storm"'s ORG)."""
-    if t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ in NAME_ENTS:
+    """The sense of a noun that is no name ("the attack", not "Operation Storm"'s ORG), or of a gerund
+    standing as one ("*Fighting* between X and Y killed ...")."""
+    if t.ent_type_ in NAME_ENTS:
         return None
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return lex.nouns.get(t.lower_) if is_gerund_noun(t, lex) else None
     return noun_sense(t, lex)
+
+
+#: where a gerund stands as a noun: as a subject or an object, never a clause of its own
+GERUND_NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj")
+
+
+def is_gerund_noun(t, lex: Lexicon) -> bool:
+    """A gerund in a noun's place with no subject or object of its own whose form is a nominal
+    trigger ("*Fighting* between the army and the rebels killed dozens", "condemned the *shelling*");
+    not "after *attacking* the base" (an object: a clause)."""
+    return (t.tag_ == "VBG" and t.dep_ in GERUND_NOUN_DEPS and t.lower_ in lex.nouns
+            and not any(c.dep_ in ("nsubj", "dobj", "nsubjpass", "aux") for c in t.children))
+
+
+#: the clause links through which a denial governs the act it denies ("denied *targeting* civilians or
+#: *committing* war crimes", "denied that its forces had *launched* an attack")
+DENIAL_LINKS = ("ccomp", "xcomp", "pcomp", "conj", "dobj")
+#: how many such links are followed up from the act
+DENIAL_HOPS = 3
+
+
+def is_relation_participle(t, cues: EventCues) -> bool:
+    """A participle restricting a noun that states a standing relation ("militias *backed* by Iran",
+    "the Rwanda-*backed* M23"): a relation, not an act. One set off by a comma describes the act
+    ("the Assad government, *supported* by Russia, ..."), and stays an event."""
+    if t.dep_ not in ("acl", "amod", "compound") or t.lemma_.lower() not in cues.relation_participles:
+        return False
+    if t.tag_ != "VBN" and not (t.tag_ == "VBG" and t.dep_ == "acl"):
+        return False
+    return not (t.dep_ == "acl" and t.i > 0 and t.doc[t.i - 1].text == ",")
+
+
+def names_a_thing(t, lex: Lexicon) -> bool:
+    """An act noun used as a modifier of a noun that is no act ("police in *riot* gear", "the main
+    *protest* site", "a *strike* force"): it names a thing, not an event."""
+    if t.dep_ != "compound" or t.head.i == t.i:
+        return False
+    head = t.head.lemma_.lower()
+    carriers = lex.cues.carrier_nouns if lex.cues is not None else frozenset()
+    return head not in lex.nouns and head not in carriers
+
+
+def frames_no_act(v, cues: EventCues) -> bool:
+    """Does frame verb ``v`` govern only speech about the matter ("declined *to comment*", "refused
+    *to elaborate*")?"""
+    comps = [c for c in v.children if c.dep_ == "xcomp"]
+    return bool(comps) and all(c.lemma_.lower() in cues.non_act_complements for c in comps)
+
+
+def frame_without_content(v, cues: EventCues) -> bool:
+    """A verb that frames an act only with a complement ("push *for* talks", "pushed Iran *to*
+    negotiate", "failed *to* agree") standing without one ("the rebels are pushing south", "he will
+    fail")."""
+    if v.lemma_.lower() not in cues.frame_only_verbs:
+        return False
+    return not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for")
+                   or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
+                   for c in v.children)
+
+
+def under_denial(c: Candidate, modality_cues=None) -> bool:
+    """Is ``c``'s act the content of a denial ("Rwanda *denied* supporting the rebels")? Followed up
+    from the act (or its light verb) through at most :data:`DENIAL_HOPS` clause links."""
+    if modality_cues is None:
+        from ...lang.modality import load_cues
+        modality_cues = load_cues()
+    t = c.light if c.light is not None else c.trigger
+    for _ in range(DENIAL_HOPS):
+        if t.dep_ not in DENIAL_LINKS or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in modality_cues.denial_verbs:
+            return True
+    return False
 
 
 # -- frames and protest topics ------------------------------------------------------------------------

@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Error analysis of the events stage on the real-news set (``eval/news``), grouped by cause.
+
+    PYTHONPATH=src python scripts/event_errors.py                  # dev split, summary + examples
+    PYTHONPATH=src python scripts/event_errors.py --only missing   # one group, every case
+    PYTHONPATH=src python scripts/event_errors.py --json out.json  # every case, machine-readable
+
+Each gold event falls into one group (the first that applies), scored as ``sitrep eval news`` scores:
+
+- ``right``            a predicted event of its type in its sentence with the right source and target;
+- ``missing``          no predicted event of its type in its sentence (``other type`` when another type
+                       was predicted there, ``no event`` when none was);
+- ``wrong source``     its type is there, but no such event names the gold source;
+- ``wrong target``     its type and source are there, but not its target;
+
+and every predicted event with no gold event of its type in its sentence is a ``false positive``.
+Missing events are counted by their gold trigger's last word, false positives by their predicted
+trigger, so that the commonest lexical gaps and bad senses come first. Never run it on the held split
+for tuning (``--split held`` is there only to describe a change once it is made).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from sitrep.evaluation.matching import run_pipeline
+from sitrep.evaluation.news import _Names, _overlaps, _sentence_span, load_gold, party_right
+
+ROOT = Path(__file__).resolve().parent.parent
+GROUPS = ("right", "missing: other type", "missing: no event", "wrong source", "wrong target",
+          "false positive")
+
+
+def _ref(ref) -> str:
+    return ref.text if ref is not None else "-"
+
+
+def classify(gold, doc) -> list[dict]:
+    """Every gold event of ``gold`` with its group, and every false positive of ``doc``."""
+    names = _Names(doc)
+    spans = [_sentence_span(gold.text, g.get("sentence"), g.get("trigger")) for g in gold.events]
+    preds = list(doc.events)
+    out = []
+    for gi, g in enumerate(gold.events):
+        here = [p for p in preds if _overlaps(spans[gi], (p.sentence.start, p.sentence.end))]
+        same = [p for p in here if p.type == g["type"]]
+        src_ok = [p for p in same if party_right(gold, g.get("source"), names, p.source)]
+        both = [p for p in src_ok if party_right(gold, g.get("target"), names, p.target)]
+        if both:
+            group = "right"
+        elif not same:
+            group = "missing: other type" if here else "missing: no event"
+        elif not src_ok:
+            group = "wrong source"
+        else:
+            group = "wrong target"
+        shown = (both or src_ok or same or here)[:3]
+        out.append({"group": group, "article": gold.id, "type": g["type"], "trigger": g.get("trigger"),
+                    "gold": f"{g.get('source')} -> {g.get('target')}",
+                    "pred": [f"{p.type} {_ref(p.source)} -> {_ref(p.target)} ({p.trigger})" for p in shown],
+                    "sentence": g.get("sentence")})
+    for p in preds:
+        sp = (p.sentence.start, p.sentence.end)
+        if not any(g["type"] == p.type and _overlaps(spans[gi], sp) for gi, g in enumerate(gold.events)):
+            gtypes = sorted({g["type"] for gi, g in enumerate(gold.events) if _overlaps(spans[gi], sp)})
+            out.append({"group": "false positive", "article": gold.id, "type": p.type, "trigger": p.trigger,
+                        "gold": ",".join(gtypes) or "none",
+                        "pred": [f"{p.type} {_ref(p.source)} -> {_ref(p.target)} ({p.trigger})"],
+                        "sentence": gold.text[p.sentence.start:p.sentence.end]})
+    return out
+
+
+def _key(case: dict) -> str:
+    """What a case is counted under: its type and the last word of its trigger."""
+    words = (case.get("trigger") or "").lower().split()
+    return f"{case['type']} {words[-1] if words else '?'}"
+
+
+def report(cases: list[dict], only: str | None, examples: int) -> None:
+    """Print counts per group, the commonest keys in each, and some examples."""
+    by_group: dict[str, list[dict]] = defaultdict(list)
+    for c in cases:
+        by_group[c["group"]].append(c)
+    for g in GROUPS:
+        print(f"{g:22s} {len(by_group[g])}")
+    for g in GROUPS[1:]:
+        if only and not g.startswith(only):
+            continue
+        items = by_group[g]
+        print(f"\n== {g} ({len(items)}) ==")
+        keys = Counter(_key(c) for c in items)
+        print("  " + ", ".join(f"{k} {n}" for k, n in keys.most_common(40)))
+        for c in items[: (len(items) if only else examples)]:
+            print(f"- [{c['article']}] {c['type']} trig={c['trigger']!r} gold={c['gold']} pred={c['pred']}")
+            print(f"    {(c['sentence'] or '')[:300]}")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", default=str(ROOT / "eval" / "news"))
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--only", help="print every case of the groups starting with this")
+    ap.add_argument("--examples", type=int, default=12, help="examples per group in the summary")
+    ap.add_argument("--json", help="write every case to this file")
+    args = ap.parse_args(argv)
+    golds, _ = load_gold(args.data, split=args.split)
+    docs, failures, _ = run_pipeline([g.article() for g in golds])
+    for f in failures:
+        print("failure:", f, file=sys.stderr)
+    cases = [c for g, d in zip(golds, docs) if d is not None for c in classify(g, d)]
+    if args.json:
+        Path(args.json).write_text(json.dumps(cases, indent=1, ensure_ascii=False), encoding="utf-8")
+    report(cases, args.only, args.examples)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
