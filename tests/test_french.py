@@ -129,11 +129,11 @@ def test_a_new_language_loads_outside_the_articles_time_budget(monkeypatch):
     monkeypatch.setattr(pl.Pipeline, "warm", lambda self, language="en": calls.append(language) or self)
     p = Pipeline()
     p.run(Article(text="Syrian rebels captured Aleppo on Saturday, a war monitor said.", id="en-1"))
-    assert calls == []
+    assert "fr" not in calls          # (English may be warmed: the models load before the first budget)
     for i in range(2):
         out = p.run(Article(text=FR, id=f"fr-{i}", published="2024-11-30"), article_timeout=60)
         assert out.failure is None and out.document.article.language == "fr"
-    assert calls == ["fr"]
+    assert calls.count("fr") == 1
 
 
 # -- the French development set ----------------------------------------------------------------------------
