@@ -217,3 +217,45 @@ def test_ray_workers_write_a_postgresql_store_directly(local_ray, tmp_path):
     finally:
         srv.cleanup()
         shutil.rmtree(data, ignore_errors=True)
+
+
+def test_an_ingest_on_ray_has_the_workers_write_a_postgresql_store(local_ray, pg_server):
+    """``Store.ingest(..., ray_address=...)`` on a PostgreSQL store (issue #16): the Ray workers write the
+    documents themselves, batch by batch; the driver writes none of them, and every id read is accounted
+    for once (stored, a duplicate, or a failure)."""
+    from conftest import new_pg_database
+
+    from sitrep.situation.store import open_store
+
+    url = new_pg_database(pg_server, "rayingest")
+    arts = [Article(text=f"ADEN, March {1 + i % 28} (Test Wire) - Militia members seized checkpoint {i} outside "
+                         f"Aden on Friday, officials said.", id=f"aden-{i}", published="2026-03-28")
+            for i in range(38)]
+    arts.append(Article(text=arts[5].text, id="aden-copy"))                   # the same text, another id
+    arts.append(Article(text="ADEN (Test Wire) - Another story under a stored id.", id="held-1"))
+    with open_store(url) as st:
+        st.ingest([Article(text="ADEN (Test Wire) - Port workers struck on Monday.", id="held-1")],
+                  pipeline=Pipeline([NlpStage()]), refresh=False)
+        driver_docs: list = []
+        write_batch = st.write_batch
+
+        def spy(items, **kw):
+            items = list(items)
+            driver_docs.extend(x[0].article.id for x in items if isinstance(x, tuple))
+            return write_batch(items, **kw)
+
+        st.write_batch = spy   # the driver's store only: each worker opens its own
+        progress: list = []
+        result = st.ingest(arts, pipeline=Pipeline([NlpStage()]), ray_address="local", n_process=2, batch_size=4,
+                           on_progress=progress.append)
+        assert driver_docs == []
+        assert result.read == len(arts) == result.stored + result.skipped + result.duplicates + result.failed
+        assert result.stored == 38 and result.skipped == 0
+        assert [d.article_id for d in result.duplicate_items] == ["aden-copy"]
+        assert [(f.article_id, f.code) for f in result.failures] == [("held-1", "E801")]
+        assert progress[-1].done == progress[-1].total == 38
+        rows = st.query("SELECT id, count(*) AS n FROM articles GROUP BY id")
+        assert sorted(r["id"] for r in rows) == sorted([f"aden-{i}" for i in range(38)] + ["held-1"])
+        assert all(r["n"] == 1 for r in rows)
+        assert st.resolve_article("aden-copy") == "aden-5"
+        assert [r["article_id"] for r in st.query("SELECT article_id FROM failures")] == ["held-1"]

@@ -484,6 +484,10 @@ class Store(Queries):
     def _extract_and_write(self, plan: IngestPlan, pipeline, result: IngestResult, *, n_process: int, batch_size: int,
                            ray_address: Optional[str], on_progress: Optional[Callable[[IngestProgress], None]],
                            article_timeout: Optional[float] = None) -> None:
+        """Extract ``plan.todo`` and write it in batches of ``batch_size`` (one transaction each), accounting
+        every outcome in ``result``. On Ray with a PostgreSQL store the workers write their batches
+        themselves (:func:`sitrep.distributed.ray_write`) and only what they could not write comes to the
+        driver's batches; otherwise every document is written here."""
         batch: list = []
         done = 0
         dups = len(plan.duplicates) + len(plan.run_duplicates)
@@ -499,31 +503,78 @@ class Store(Queries):
             s, f = self.write_batch(batch, replace=plan.replace, late=late)
             result.stored, result.failed = result.stored + s, result.failed + f
             for x in late:  # another writer stored the id or the text meanwhile
-                if isinstance(x, Failure):
-                    result.failures.append(x)
-                    plan.unsettled.add(x.article_id or "")
-                else:
-                    plan.duplicates.append(x)
+                self._account_late(x, plan, result)
             result.skipped += sum(1 for item in batch if not isinstance(item, Failure)) - s - len(late)
             done += len(batch)
             batch.clear()
             tell()
 
         tell()
-
-        for outcome in pipeline.pipe(plan.todo, n_process=n_process, batch_size=batch_size,
-                                     ray_address=ray_address, article_timeout=article_timeout):
+        written_here = 0
+        for outcome, written, late in self._outcomes(plan, pipeline, n_process=n_process, batch_size=batch_size,
+                                                     ray_address=ray_address, article_timeout=article_timeout):
+            if outcome.failure is None:
+                result.replaced += outcome.article.id in plan.replace and outcome.article.id not in plan.meta_updates
+            if written:   # a Ray worker wrote it (and recorded its failure, if any)
+                self._account_written(outcome, late, plan, result)
+                done, written_here = done + 1, written_here + 1
+                if written_here % batch_size == 0:
+                    tell()
+                continue
             if outcome.failure is not None:
                 batch.append(outcome.failure)
                 result.failures.append(outcome.failure)
                 plan.unsettled.add(outcome.article.id)
             else:
                 batch.append((outcome.document, outcome.article.origin))
-                result.replaced += outcome.article.id in plan.replace and outcome.article.id not in plan.meta_updates
             if len(batch) >= batch_size:
                 flush()
         if batch:
             flush()
+        elif written_here % batch_size:
+            tell()
+
+    def _outcomes(self, plan: IngestPlan, pipeline, *, n_process: int, batch_size: int, ray_address: Optional[str],
+                  article_timeout: Optional[float]) -> Iterator[tuple[Any, bool, Any]]:
+        """``(outcome, written, late)`` for every article of ``plan.todo`` (see
+        :func:`sitrep.distributed.ray_write`): on Ray with a PostgreSQL store the workers write through
+        their own :func:`open_store`; otherwise nothing is written yet (``written`` False)."""
+        if ray_address and self.is_postgres and not self.read_only:
+            import functools
+
+            from ..distributed import ray_write
+
+            timeout = pipeline.article_timeout if article_timeout is None else article_timeout
+            yield from ray_write(pipeline, plan.todo, functools.partial(open_store, self.path), replace=plan.replace,
+                                 num_workers=max(n_process, 1), batch_size=batch_size, address=ray_address,
+                                 article_timeout=timeout)
+            return
+        for outcome in pipeline.pipe(plan.todo, n_process=n_process, batch_size=batch_size,
+                                     ray_address=ray_address, article_timeout=article_timeout):
+            yield outcome, False, None
+
+    @staticmethod
+    def _account_late(x: Union[Duplicate, Failure], plan: IngestPlan, result: IngestResult) -> None:
+        """What the store settled instead of storing a document (written already): a failure (counted in
+        ``result.failed`` by whoever wrote it) or a duplicate to record."""
+        if isinstance(x, Failure):
+            result.failures.append(x)
+            plan.unsettled.add(x.article_id or "")
+        else:
+            plan.duplicates.append(x)
+
+    def _account_written(self, outcome, late, plan: IngestPlan, result: IngestResult) -> None:
+        """Account an outcome a Ray worker wrote itself: its failure (recorded by the worker), what the
+        store settled instead of storing it (``late``), else a stored document."""
+        if outcome.failure is not None:
+            result.failed += 1
+            result.failures.append(outcome.failure)
+            plan.unsettled.add(outcome.article.id)
+        elif late is not None:
+            result.failed += isinstance(late, Failure)
+            self._account_late(late, plan, result)
+        else:
+            result.stored += 1
 
     # -- every id accounted for ----------------------------------------------------------------
     def _known(self, ids: list[str], hashes: list[str]) -> tuple[dict, dict]:
