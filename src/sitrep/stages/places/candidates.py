@@ -91,13 +91,17 @@ def dateline_places(text: str, gaz, news: NewsCues, out: _Collector) -> None:
         "CROMWELL -- The board ..."        ->  CROMWELL
     """
     for m in news.dateline.finditer(text):
-        if m.groupdict().get("agency"):  # a dated dateline's agency: no place ("(Agence du Golfe)")
+        g = m.groupdict()
+        if g.get("agency"):  # a dated dateline's agency: no place ("(Agence du Golfe)")
             out.out.append(Candidate(m.start("agency"), m.end("agency"), m.group("agency"), (), True, "ORG"))
-        town = m.group("town").strip()
+        tg = "town" if g.get("town") else "ttown"
+        town = m.group(tg).strip()
         if len(town.replace(".", "")) < _DATELINE_MIN_LETTERS or not is_primary(gaz, town):
             continue
-        ids = gaz.lookup(town)  # a dateline names a town: "SAGAING (Myanmar):" is not the region
-        out.add(m.start("town"), m.start("town") + len(town),
+        ids = _in_country(gaz, gaz.lookup(town), g.get("cty") or g.get("tcty"))
+        if tg == "ttown" and not ids:
+            continue  # "Islamabad, Pakistan –" only when the town lies in the country named
+        out.add(m.start(tg), m.start(tg) + len(town),  # a dateline names a town: not "SAGAING" the region
                 [i for i in ids if gaz.kind(i) == "city"] or ids, dateline=True)
         st = m.group("st")
         if st:
@@ -107,6 +111,15 @@ def dateline_places(text: str, gaz, news: NewsCues, out: _Collector) -> None:
             else:
                 ids = [i for i in gaz.lookup(st) if gaz.kind(i) in ("admin1", "country")]
                 out.add(m.start("st"), m.start("st") + len(st), ids, dateline=True)
+
+
+def _in_country(gaz, ids, country: Optional[str]) -> list:
+    """The readings ``ids`` in the ``country`` a dateline names ("SAGAING (Myanmar):"); all of them
+    without one or when the name is no country's ("(Agence)"), none when no reading lies there."""
+    if not country:
+        return list(ids)
+    ccs = {gaz.country_of(i) for i in gaz.lookup(country) if gaz.kind(i) == "country"}
+    return [i for i in ids if gaz.country_of(i) in ccs] if ccs else list(ids)
 
 
 def state_abbreviations(text: str, gaz, news: NewsCues, out: _Collector) -> None:
@@ -785,3 +798,35 @@ def municipal_senses(text: str, cands: list[Candidate], gaz, senses: dict) -> No
             towns = towns_of.get(name_key(c.text))
             if towns is not None and set(towns) <= set(c.ids):
                 c.ids = towns
+
+
+def non_place_sense(text: str, c: Candidate, senses: dict) -> bool:
+    """The mention names no place (``data/place_senses.yaml``): a people's or faith's name ("Gulf Arab
+    states"), a people named after its homeland ("ethnic Amhara", "of Amhara origin", "the Amhara
+    community"), or an office's area in its holder's title ("Inspector General of Police Kashmir")."""
+    if c.text.lower() in senses.get("people_names", ()):
+        return True
+    before = text[max(0, c.start - _LOOKAHEAD):c.start].split()
+    prev = before[-1] if before and text[c.start - 1:c.start] == " " else ""
+    after = text[c.end:c.end + _LOOKAHEAD].split(None, 1)
+    nxt = after[0].strip(_WORD_PUNCT).lower() if after and text[c.end:c.end + 1] == " " else ""
+    return (prev.lower() in senses.get("people_before", ()) or nxt in senses.get("people_after", ())
+            or prev in senses.get("title_before", ()))
+
+
+def drop_non_place_senses(text: str, cands: list[Candidate], senses: dict) -> list[Candidate]:
+    """The candidates without those of :func:`non_place_sense`."""
+    return [c for c in cands if not non_place_sense(text, c, senses)]
+
+
+_QUALIFIED = re.compile(r"([A-Z][A-Za-z]+)-([a-z]+) $")
+
+
+def take_control_qualifiers(text: str, cands: list[Candidate], news: NewsCues) -> None:
+    """A mention after "<State>-administered" / "-controlled" / "-held" (``control_qualifiers``) takes
+    the qualifier in ("Pakistan-administered Kashmir": the part one state holds is named so); run
+    after resolution, which reads the bare name."""
+    for c in cands:
+        m = _QUALIFIED.search(text, max(0, c.start - _LOOKAHEAD), c.start)
+        if m and m.end() == c.start and m.group(2) in news.control_qualifiers:
+            c.start, c.text = m.start(), text[m.start():c.end]
