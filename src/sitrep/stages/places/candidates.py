@@ -809,14 +809,29 @@ def non_place_sense(text: str, c: Candidate, senses: dict) -> bool:
     before = text[max(0, c.start - _LOOKAHEAD):c.start].split()
     prev = before[-1] if before and text[c.start - 1:c.start] == " " else ""
     after = text[c.end:c.end + _LOOKAHEAD].split(None, 1)
-    nxt = after[0].strip(_WORD_PUNCT).lower() if after and text[c.end:c.end + 1] == " " else ""
+    nxt = after[0].strip(_WORD_PUNCT) if after and text[c.end:c.end + 1] == " " else ""
     return (prev.lower() in senses.get("people_before", ()) or nxt in senses.get("people_after", ())
             or prev in senses.get("title_before", ()))
 
 
-def drop_non_place_senses(text: str, cands: list[Candidate], senses: dict) -> list[Candidate]:
-    """The candidates without those of :func:`non_place_sense`."""
-    return [c for c in cands if not non_place_sense(text, c, senses)]
+def drop_non_place_senses(text: str, cands: list[Candidate], senses: dict) -> tuple[list[Candidate], set]:
+    """The candidates without those of :func:`non_place_sense`, and the name keys dropped so."""
+    keep, dropped = [], set()
+    for c in cands:
+        if non_place_sense(text, c, senses):
+            dropped.add(name_key(c.text))
+        else:
+            keep.append(c)
+    return keep, dropped
+
+
+def drop_unlocated_senses(cands: list[Candidate], choice: list, keys: set) -> None:
+    """One sense per discourse: a name read once in a non-place sense ("ethnic Amhara") names no
+    place where no mention of it locates anything ("the local Amhara community"); run after
+    resolution, which marks the locative mentions."""
+    for n, c in enumerate(cands):
+        if keys and not c.locative and name_key(c.text) in keys:
+            choice[n] = None
 
 
 _QUALIFIED = re.compile(r"([A-Z][A-Za-z]+)-([a-z]+) $")

@@ -23,8 +23,8 @@ from ...geo.streets import build_lexicon, find_streets
 from ..base import Stage
 from . import lexicon
 from .candidate import Candidate
-from .candidates import (_iso2, drop_non_place_senses, find_candidates, municipal_senses, outside_streets,
-                         take_control_qualifiers)
+from .candidates import (_iso2, drop_non_place_senses, drop_unlocated_senses, find_candidates, municipal_senses,
+                         outside_streets, take_control_qualifiers)
 from .config import PlacesConfig
 from .demonyms import with_demonyms
 from .focus import demonym_countries, drop_actor_states, drop_broad, drop_far_namesakes
@@ -136,8 +136,9 @@ class PlacesStage(Stage):
         streets = find_streets(state.doc, self._street_lexicon(), gaz) if self.config.streets else []
         cands = outside_streets(cands, streets, gaz)
         municipal_senses(state.text, cands, gaz, self._senses())
-        cands = drop_non_place_senses(state.text, cands, self._senses())
+        cands, senses = drop_non_place_senses(state.text, cands, self._senses())
         choice = self.resolve(cands, state)
+        drop_unlocated_senses(cands, choice, senses)
         take_control_qualifiers(state.text, cands, self._news())
         places, mentions = build_places(cands, choice, gaz)
         place_streets(state, streets, cands, choice, places, mentions, gaz)
