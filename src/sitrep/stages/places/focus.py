@@ -198,7 +198,8 @@ def drop_far_namesakes(cands: list[Candidate], choice: list, gaz, cfg, scene: Co
     off to a small namesake: a town reading (no capital, under ``focus_population`` people) in a
     country that no other name's reading and no demonym of the story names, farther than ``focus_km``
     from every town or region the story locates, is dropped ("Karari" read as a town in India in a
-    story set in Sudan; "Battle damage" as a town in England). Run before the actor states are
+    story set in Sudan; "Battle damage" as a town in England); a country whose people the story names
+    (``scene``) counts as one of those places ("Nigerian police ... Kaya village in the Maradun area"). Run before the actor states are
     dropped: a country named as an actor still makes its towns plausible."""
     if cfg.focus_min <= 0:
         return
@@ -218,7 +219,8 @@ def drop_far_namesakes(cands: list[Candidate], choice: list, gaz, cfg, scene: Co
         if cc in scene or keys_of_cc.get(cc, set()) - {keys[n]}:
             continue  # the story names the town's country otherwise
         points = [j for j, ks in focus.items() if ks - {keys[n]}]  # (only small towns abroad get here)
-        if len(points) >= cfg.focus_min and _far(gaz, ch, points, cfg.focus_km):
+        # a people the story names ("Nigerian police") sets its scene as a located name does
+        if points and len(points) + len(scene) >= cfg.focus_min and _far(gaz, ch, points, cfg.focus_km):
             choice[n] = None
 
 
