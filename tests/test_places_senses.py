@@ -70,3 +70,17 @@ def test_a_world_city_under_another_spelling_is_not_a_small_namesake(nlp, stage)
     assert places_of(nlp, stage, text)["Odessa"].country_code == "UA"
     text = "Police in Odessa, Texas, said a gunman killed five people on Saturday."
     assert places_of(nlp, stage, text)["Odessa"].country_code == "US"
+
+
+def test_a_recipient_of_aid_and_an_owner_after_a_region_are_no_places(nlp, stage):
+    text = ("In the third coup to topple a leader in the Sahel, Niger's elected president was ousted. "
+            "The European Union suspended security cooperation and financial aid to Niger following the "
+            "coup, while troops stayed in Mali.")
+    places = places_of(nlp, stage, text)
+    assert "Niger" not in places
+    assert places["Mali"].country_code == "ML"
+
+
+def test_a_shipment_to_a_country_still_locates_it(nlp, stage):
+    text = "Exporters shipped oil to China on Monday despite the sanctions, traders said."
+    assert places_of(nlp, stage, text)["China"].country_code == "CN"

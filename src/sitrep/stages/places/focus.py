@@ -67,7 +67,7 @@ def _word_locates(p: str, head, words: PlaceWords, news: NewsCues) -> bool:
     if p in news.setting_prepositions:
         return True
     if p in news.motion_prepositions and head.pos_ in ("VERB", "AUX"):
-        return head.lemma_.lower() not in words.speak
+        return head.lemma_.lower() not in words.speak and not (p == "to" and _gives(head, news))
     if p in news.assault_prepositions:
         return head.lower_ in news.assault_heads or head.lemma_.lower() in news.assault_heads
     if p in news.of_prepositions:
@@ -75,6 +75,14 @@ def _word_locates(p: str, head, words: PlaceWords, news: NewsCues) -> bool:
     if p in news.example_prepositions:  # "in countries including China"
         return head.dep_ == "pobj" and head.head.lower_ in news.setting_prepositions
     return False
+
+
+def _gives(verb, news: NewsCues) -> bool:
+    """The verb's object (or one of its conjuncts) is a recipient's object ("suspended cooperation and
+    aid to Niger"): its "to" names who gets it, not where something goes."""
+    objs = [ch for ch in verb.children if ch.dep_ in ("dobj", "obj")]
+    objs += [cj for o in objs for cj in o.conjuncts]
+    return any(o.lemma_.lower() in news.recipient_objects or o.lower_ in news.recipient_objects for o in objs)
 
 
 def _case_locates(root, words: PlaceWords, news: NewsCues) -> bool:
@@ -139,9 +147,10 @@ def is_locative(doc, c: Candidate, covered: set, words: PlaceWords, news: NewsCu
         return True  # "eastern Congo", "neighbouring Iraq", "the capital Tbilisi" (whatever the parse)
     if opens_copy(doc, span):
         return True  # "Jerusalem -", "Nairobi, Jan 17 (AFP)": a dateline the dateline cue missed
-    if prev is not None and prev.text == "," and span.start == prev.i + 1 and prev.i - 1 in towns:
-        return True  # "Hodeida, Yemen" (not "Oman, Iran and the U.S.")
     root = span.root
+    if prev is not None and prev.text == "," and span.start == prev.i + 1 and prev.i - 1 in towns \
+            and root.dep_ != "poss":
+        return True  # "Hodeida, Yemen" (not "Oman, Iran and the U.S."; not "in the Sahel, Niger's president")
     for _ in range(_CONJ_HOPS):
         if _locates(doc, root, covered, words, news):
             return True

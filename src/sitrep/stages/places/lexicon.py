@@ -144,6 +144,7 @@ class PlaceCuesModel(_Strict):
     addressee_prepositions: list[str]
     setting_prepositions: list[str] = []
     motion_prepositions: list[str] = []
+    recipient_objects: list[str] = []
     assault_heads: list[str] = []
     of_place_heads: list[str] = []
     place_heads: list[str] = []
@@ -206,6 +207,7 @@ class NewsCues:
     #: invasion of Ukraine", "Russia's Bryansk region", "neighbouring Iraq"
     setting_prepositions: frozenset = frozenset()
     motion_prepositions: frozenset = frozenset()
+    recipient_objects: frozenset = frozenset()
     assault_heads: frozenset = frozenset()
     of_place_heads: frozenset = frozenset()
     place_heads: frozenset = frozenset()
@@ -263,6 +265,7 @@ def load_news_cues(gazetteer, raw: Optional[dict] = None) -> NewsCues:
         not_demonyms=frozenset(m.not_demonyms), coordinators=frozenset(m.coordinators),
         addressee_prepositions=frozenset(m.addressee_prepositions),
         setting_prepositions=_low(m.setting_prepositions), motion_prepositions=_low(m.motion_prepositions),
+        recipient_objects=_low(m.recipient_objects),
         assault_heads=_low(m.assault_heads), of_place_heads=_low(m.of_place_heads),
         place_heads=_low(m.place_heads), setting_modifiers=_low(m.setting_modifiers),
         control_qualifiers=_low(m.control_qualifiers),
