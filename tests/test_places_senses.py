@@ -84,3 +84,26 @@ def test_a_recipient_of_aid_and_an_owner_after_a_region_are_no_places(nlp, stage
 def test_a_shipment_to_a_country_still_locates_it(nlp, stage):
     text = "Exporters shipped oil to China on Monday despite the sanctions, traders said."
     assert places_of(nlp, stage, text)["China"].country_code == "CN"
+
+
+def test_a_country_closing_an_office_name_is_the_offices(nlp, stage):
+    text = ("Gunmen attacked a police post in Cauca on Sunday. The UN Office for Human Rights in Colombia "
+            "rejected the attack, and troops were sent to Colombia's southwest.")
+    places = places_of(nlp, stage, text)
+    colombia = [p for p in places.values() if p.country_code == "CO" and p.feature == "country"]
+    assert colombia and all(m.start != text.index("Colombia ") for p in colombia for m in p.mentions)
+
+
+def test_a_foreign_capital_as_a_governments_seat_is_no_place(nlp, stage):
+    text = ("Jihadists attacked an army post near Gao in Mali on Sunday, and fighting spread to Timbuktu in "
+            "northern Mali. Some 5,100 French soldiers serve in Mali, although officials in Paris intend to "
+            "reduce that number.")
+    places = places_of(nlp, stage, text)
+    assert "Paris" not in places
+    assert places["Gao"].country_code == "ML"
+
+
+def test_the_storys_own_capital_as_a_seat_stays(nlp, stage):
+    text = ("Gunmen attacked a police post in Cauca in southwestern Colombia on Sunday. Dissidents have "
+            "fought for decades to undermine authorities in Bogota.")
+    assert places_of(nlp, stage, text)["Bogota"].country_code == "CO"

@@ -814,10 +814,31 @@ def non_place_sense(text: str, c: Candidate, senses: dict) -> bool:
             or prev in senses.get("title_before", ()))
 
 
-def drop_non_place_senses(text: str, cands: list[Candidate], senses: dict) -> tuple[list[Candidate], set]:
-    """The candidates without those of :func:`non_place_sense`, and the name keys dropped so."""
+_ORG_TAIL = re.compile(r"(?:\s+(?:[A-Z][\w.'\u2019-]*|for|of|on|and|the))*\s+in\s+$")
+
+
+def closes_organisation(text: str, c: Candidate, gaz, senses: dict) -> bool:
+    """A country that closes an organisation's name: an ``office_heads`` word, title-case words, "in",
+    the name ("the UN Office for Human Rights in Colombia") -- the office's, not a place of the story."""
+    heads = senses.get("office_heads")
+    if not heads or not any(gaz.kind(i) == "country" for i in c.ids):
+        return False
+    before = text[max(0, c.start - 2 * _LOOKAHEAD - 40):c.start]
+    for h in heads:
+        at = before.rfind(h)
+        if at >= 0 and _ORG_TAIL.fullmatch(before, at + len(h)):
+            return True
+    return False
+
+
+def drop_non_place_senses(text: str, cands: list[Candidate], senses: dict,
+                          gaz=None) -> tuple[list[Candidate], set]:
+    """The candidates without those of :func:`non_place_sense` (and, with the gazetteer, of
+    :func:`closes_organisation`), and the name keys dropped so."""
     keep, dropped = [], set()
     for c in cands:
+        if gaz is not None and closes_organisation(text, c, gaz, senses):
+            continue  # (the name's other mentions keep their own senses)
         if non_place_sense(text, c, senses):
             dropped.add(name_key(c.text))
         else:

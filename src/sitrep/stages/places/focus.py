@@ -172,6 +172,30 @@ def mark_locative(doc, cands: list[Candidate], gaz, words: PlaceWords, news: New
                 towns.add(span.end - 1)
     for c in cands:
         c.locative = c.dateline or is_locative(doc, c, covered, words, news, frozenset(towns))
+        c.seat = c.locative and is_seat(doc, c, news)
+
+
+def is_seat(doc, c: Candidate, news: NewsCues) -> bool:
+    """The mention is the object of "in" on a ``seat_nouns`` word: "officials in Paris"."""
+    span = _span(doc, c)
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lower_ in news.seat_nouns
+
+
+def drop_foreign_seats(cands: list[Candidate], choice: list, gaz) -> None:
+    """A national capital named only as a government's seat ("officials in Paris") in a story set in
+    another country (the country most of its locative mentions are in) is no place of the story; in a
+    story set in its own country it stays ("authorities in Bogota" in a story about Colombia)."""
+    focus = focus_countries(cands, choice, gaz)
+    if not focus:
+        return
+    top = focus.most_common(1)[0][0]
+    plain = {ch for c, ch in zip(cands, choice) if ch is not None and c.locative and not c.seat}
+    for n, (c, ch) in enumerate(zip(cands, choice)):
+        if ch is not None and c.seat and ch not in plain and ch in gaz.capitals and gaz.country_of(ch) != top:
+            choice[n] = None
 
 
 def mark_actors(cands: list[Candidate], gaz) -> None:

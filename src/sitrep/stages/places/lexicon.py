@@ -98,6 +98,7 @@ class PlaceSensesModel(_Strict):
     people_before: list[str] = []
     people_after: list[str] = []
     title_before: list[str] = []
+    office_heads: list[str] = []
 
     @field_validator("format")
     @classmethod
@@ -123,7 +124,7 @@ def load_senses(raw: Optional[dict] = None) -> dict[str, frozenset]:
             "people_names": frozenset(w.lower() for w in m.people_names),
             "people_before": frozenset(w.lower() for w in m.people_before),
             "people_after": frozenset(w.lower() for w in m.people_after),
-            "title_before": frozenset(m.title_before)}  # (case kept: "Police Kashmir", not "police in")
+            "title_before": frozenset(m.title_before), "office_heads": frozenset(m.office_heads)}  # (case kept: "Police Kashmir", not "police in")
 
 
 # -- place_cues.yaml ---------------------------------------------------------------------------
@@ -145,6 +146,7 @@ class PlaceCuesModel(_Strict):
     setting_prepositions: list[str] = []
     motion_prepositions: list[str] = []
     recipient_objects: list[str] = []
+    seat_nouns: list[str] = []
     assault_heads: list[str] = []
     of_place_heads: list[str] = []
     place_heads: list[str] = []
@@ -208,6 +210,7 @@ class NewsCues:
     setting_prepositions: frozenset = frozenset()
     motion_prepositions: frozenset = frozenset()
     recipient_objects: frozenset = frozenset()
+    seat_nouns: frozenset = frozenset()
     assault_heads: frozenset = frozenset()
     of_place_heads: frozenset = frozenset()
     place_heads: frozenset = frozenset()
@@ -265,7 +268,7 @@ def load_news_cues(gazetteer, raw: Optional[dict] = None) -> NewsCues:
         not_demonyms=frozenset(m.not_demonyms), coordinators=frozenset(m.coordinators),
         addressee_prepositions=frozenset(m.addressee_prepositions),
         setting_prepositions=_low(m.setting_prepositions), motion_prepositions=_low(m.motion_prepositions),
-        recipient_objects=_low(m.recipient_objects),
+        recipient_objects=_low(m.recipient_objects), seat_nouns=_low(m.seat_nouns),
         assault_heads=_low(m.assault_heads), of_place_heads=_low(m.of_place_heads),
         place_heads=_low(m.place_heads), setting_modifiers=_low(m.setting_modifiers),
         control_qualifiers=_low(m.control_qualifiers),

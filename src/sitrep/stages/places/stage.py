@@ -27,7 +27,7 @@ from .candidates import (_iso2, drop_non_place_senses, drop_unlocated_senses, fi
                          outside_streets, take_control_qualifiers)
 from .config import PlacesConfig
 from .demonyms import with_demonyms
-from .focus import demonym_countries, drop_actor_states, drop_broad, drop_far_namesakes
+from .focus import demonym_countries, drop_actor_states, drop_broad, drop_far_namesakes, drop_foreign_seats
 from .output import build_places, place_streets
 from .resolve import resolve
 
@@ -123,6 +123,7 @@ class PlacesStage(Stage):
             drop_far_namesakes(cands, choice, gaz, cfg, scene or Counter())
         if state is not None and not cfg.actor_countries:
             drop_actor_states(cands, choice, gaz)
+            drop_foreign_seats(cands, choice, gaz)
         if state is not None and not cfg.broad_regions:
             drop_broad(cands, choice, self._broad(), gaz)
         return choice
@@ -136,7 +137,7 @@ class PlacesStage(Stage):
         streets = find_streets(state.doc, self._street_lexicon(), gaz) if self.config.streets else []
         cands = outside_streets(cands, streets, gaz)
         municipal_senses(state.text, cands, gaz, self._senses())
-        cands, senses = drop_non_place_senses(state.text, cands, self._senses())
+        cands, senses = drop_non_place_senses(state.text, cands, self._senses(), gaz)
         choice = self.resolve(cands, state)
         drop_unlocated_senses(cands, choice, senses)
         take_control_qualifiers(state.text, cands, self._news())
