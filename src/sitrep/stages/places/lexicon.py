@@ -124,7 +124,8 @@ def load_senses(raw: Optional[dict] = None) -> dict[str, frozenset]:
             "people_names": frozenset(w.lower() for w in m.people_names),
             "people_before": frozenset(w.lower() for w in m.people_before),
             "people_after": frozenset(w.lower() for w in m.people_after),
-            "title_before": frozenset(m.title_before), "office_heads": frozenset(m.office_heads)}  # (case kept: "Police Kashmir", not "police in")
+            # (title and office words keep their case: "Police Kashmir", not "police in")
+            "title_before": frozenset(m.title_before), "office_heads": frozenset(m.office_heads)}
 
 
 # -- place_cues.yaml ---------------------------------------------------------------------------
