@@ -58,11 +58,12 @@ def test_a_divided_territory_keeps_its_holder_in_the_name(nlp, stage):
     assert "Pakistan-administered Kashmir" in places and "Kashmir" not in places
 
 
-def test_a_people_named_sets_the_scene_against_a_far_namesake(nlp, stage):
+def test_a_town_named_in_a_far_place_is_a_namesake(nlp, stage):
     text = ("Nigerian police said 73 students were kidnapped on Wednesday. Gunmen abducted them from a "
             "school in Kaya village in the Maradun local government area, the police said.")
     places = places_of(nlp, stage, text)
     assert places.get("Kaya") is None or places["Kaya"].country_code == "NG"
+    assert places["Maradun"].country_code == "NG"
 
 
 def test_a_world_city_under_another_spelling_is_not_a_small_namesake(nlp, stage):

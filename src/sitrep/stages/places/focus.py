@@ -29,6 +29,7 @@ acting or owning something: it is an actor, not a place (GUIDELINES §7 and §9 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from ...core.text import haversine_km, name_key
 from .candidate import Candidate
@@ -231,8 +232,7 @@ def drop_far_namesakes(cands: list[Candidate], choice: list, gaz, cfg, scene: Co
     off to a small namesake: a town reading (no capital, under ``focus_population`` people) in a
     country that no other name's reading and no demonym of the story names, farther than ``focus_km``
     from every town or region the story locates, is dropped ("Karari" read as a town in India in a
-    story set in Sudan; "Battle damage" as a town in England); a country whose people the story names
-    (``scene``) counts as one of those places ("Nigerian police ... Kaya village in the Maradun area"). Run before the actor states are
+    story set in Sudan; "Battle damage" as a town in England). Run before the actor states are
     dropped: a country named as an actor still makes its towns plausible."""
     if cfg.focus_min <= 0:
         return
@@ -252,8 +252,29 @@ def drop_far_namesakes(cands: list[Candidate], choice: list, gaz, cfg, scene: Co
         if cc in scene or keys_of_cc.get(cc, set()) - {keys[n]}:
             continue  # the story names the town's country otherwise
         points = [j for j, ks in focus.items() if ks - {keys[n]}]  # (only small towns abroad get here)
-        # a people the story names ("Nigerian police") sets its scene as a located name does
-        if points and len(points) + len(scene) >= cfg.focus_min and _far(gaz, ch, points, cfg.focus_km):
+        if len(points) >= cfg.focus_min and _far(gaz, ch, points, cfg.focus_km):
+            choice[n] = None
+
+
+#: what joins a name to the place it lies in: "Kaya village in the Maradun area", "Hodeida, Yemen"
+_LIES_IN = re.compile(r"(?:\s+(?:village|town|city|district|camp|area))?(?:\s*,|\s+in(?:\s+the)?)\s+")
+
+
+def drop_uncontained(text: str, cands: list[Candidate], choice: list, gaz, cfg) -> None:
+    """A town named as lying in another place ("Kaya village in the Maradun local government area")
+    whose reading is farther than ``focus_km`` from that place's (Kaya, Burkina Faso from Maradun,
+    Nigeria) is a namesake: its choices (every mention of the name, read so) become None."""
+    starts = {c.start: ch for c, ch in zip(cands, choice) if ch is not None}
+    wrong = set()
+    for c, ch in zip(cands, choice):
+        if ch is None or c.forced or c.dateline or gaz.kind(ch) != "city" or ch in gaz.capitals:
+            continue
+        m = _LIES_IN.match(text, c.end)
+        outer = starts.get(m.end()) if m else None
+        if outer is not None and outer != ch and gaz.kind(outer) != "country" and _far(gaz, ch, [outer], cfg.focus_km):
+            wrong.add((name_key(c.text), ch))
+    for n, c in enumerate(cands):
+        if (name_key(c.text), choice[n]) in wrong:
             choice[n] = None
 
 

@@ -27,7 +27,8 @@ from .candidates import (_iso2, drop_non_place_senses, drop_unlocated_senses, fi
                          outside_streets, take_control_qualifiers)
 from .config import PlacesConfig
 from .demonyms import with_demonyms
-from .focus import demonym_countries, drop_actor_states, drop_broad, drop_far_namesakes, drop_foreign_seats
+from .focus import (demonym_countries, drop_actor_states, drop_broad, drop_far_namesakes, drop_foreign_seats,
+                    drop_uncontained)
 from .output import build_places, place_streets
 from .resolve import resolve
 
@@ -121,6 +122,7 @@ class PlacesStage(Stage):
         choice = resolve(cands, gaz, cfg, scene)
         if state is not None:
             drop_far_namesakes(cands, choice, gaz, cfg, scene or Counter())
+            drop_uncontained(state.text, cands, choice, gaz, cfg)
         if state is not None and not cfg.actor_countries:
             drop_actor_states(cands, choice, gaz)
             drop_foreign_seats(cands, choice, gaz)
