@@ -72,6 +72,8 @@ class Dialect:
 
     #: what separates two terms of the search index (a regular expression)
     term_split = r"[^\pL\pN]+"
+    #: letters and digits of any script, inside a bracket expression of a regular expression
+    word_chars = r"\p{L}\p{N}"
 
     def tokens(self, column: str) -> str:
         """The search terms of a text column, one row each: lower case, accents removed (set-returning)."""
@@ -146,6 +148,7 @@ class PostgresDialect(Dialect):
 
     # the database's locale decides what [:alnum:] is: a UTF-8 locale (C.UTF-8, en_US.UTF-8) is needed
     term_split = "[^[:alnum:]]+"
+    word_chars = "[:alnum:]"
 
     def ddl(self, sql: str) -> str:
         sql = re.sub(r"\bDOUBLE\b", "DOUBLE PRECISION", sql)

@@ -22,7 +22,7 @@ from ..ontology import load_ontology
 from .dbutil import period
 from .dialect import Dialect, as_dict, dialect_of
 from .merge import explain, graph_at, normalise
-from .schema import PLACE_KEY_SQL
+from .schema import place_key_sql
 from .search import prefix_bounds, terms
 
 #: what ``search`` finds
@@ -481,7 +481,7 @@ class Queries:
             params.append(search)
         return self.query(f"""
             WITH p AS (
-                SELECT {PLACE_KEY_SQL} AS place_key, *
+                SELECT {place_key_sql(self.dialect.word_chars)} AS place_key, *
                 FROM places),
             ev AS (SELECT place_key, count(*) AS n FROM s_events WHERE place_key IS NOT NULL GROUP BY place_key)
             SELECT p.place_key, any_value(p.name) AS name, any_value(p.geonameid) AS geonameid,

@@ -82,12 +82,27 @@ CREATE TABLE IF NOT EXISTS s_relations (
 SITUATION_TABLES = ("s_overrides", "s_actors", "s_actor_map", "s_events", "s_event_reports", "s_contradictions", "s_relations",
                     "s_search_docs", "s_search_terms")
 
-#: a place's key over the per-article ``places`` table, in SQL (the places list, the search index): its
-#: GeoNames id, else ``name:`` and its name in lower case. An event's place key is written by
-#: :func:`sitrep.situation.merge.place_key` (``name:`` and the *normalised* name: no accents, punctuation or
-#: leading "the"); the two agree for every place with a GeoNames id, not for one without whose name has a
-#: hyphen, an accent, punctuation or a leading "The" (then the places list counts no events for it).
-PLACE_KEY_SQL = "coalesce('geo:' || CAST(geonameid AS VARCHAR), 'name:' || lower(name))"
+#: a name's comparison key in SQL, as :func:`sitrep.situation.merge.normalise` makes it: accents off, lower
+#: case, "'s " dropped, punctuation (hyphens too) made spaces, single spaces, no leading "the"
+NAME_KEY_SQL = ("regexp_replace(trim(regexp_replace(regexp_replace(replace(replace(strip_accents(lower({col})), "
+                "'\u2019', ''''), '''s ', ' '), " + r"'[^{word}_\s]', ' ', 'g'), '\s+', ' ', 'g')), "
+                r"'^the\s+', '')")
+#: letters and digits of any script in DuckDB's regular expressions (PostgreSQL has its own: the dialect's
+#: ``word_chars``)
+WORD_CHARS = r"\p{L}\p{N}"
+
+
+def place_key_sql(word_chars: str = WORD_CHARS) -> str:
+    """A place's key over the per-article ``places`` table, in SQL (the places list, the search index): its
+    GeoNames id, else ``name:`` and its normalised name -- the key :func:`sitrep.situation.merge.place_key`
+    gives an event's place, so a place without a GeoNames id ("The Hague-Ville", "Đakovo") counts its
+    events. ``word_chars``: the engine's class of letters and digits (``Dialect.word_chars``)."""
+    return ("coalesce('geo:' || CAST(geonameid AS VARCHAR), "
+            "'name:' || nullif(" + NAME_KEY_SQL.format(col="name", word=word_chars) + ", ''))")
+
+
+#: :func:`place_key_sql` in DuckDB
+PLACE_KEY_SQL = place_key_sql()
 SCHEMA_VERSION = 6  # 2: situation tables (s_*), see sitrep.situation.merge; 3: s_actors name_key, alias_keys, n_events;
 #                     4: relations.kind; 5: articles.text_hash, duplicates; 6: the search index (s_search_*),
 #                     corrections and s_overrides

@@ -24,7 +24,7 @@ import re
 import unicodedata
 
 from .dialect import Dialect, dialect_of
-from .schema import PLACE_KEY_SQL
+from .schema import place_key_sql
 
 #: words too common to be worth indexing (or searching for)
 STOP_WORDS = ("a", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "had", "has", "have", "he", "s", "t",
@@ -95,7 +95,7 @@ def rebuild_index(con) -> None:
     con.execute(f"""INSERT INTO s_search_docs
         SELECT 'place', place_key, any_value(name), concat_ws(' · ', any_value(feature), any_value(country_code)),
                NULL, ln(1 + count(DISTINCT article_id)), any_value(feature), NULL, NULL, NULL
-        FROM (SELECT {PLACE_KEY_SQL} AS place_key, *
+        FROM (SELECT {place_key_sql(dialect_of(con).word_chars)} AS place_key, *
               FROM places) p
         GROUP BY place_key""")  # noqa: S608 - fixed SQL
     parts = []

@@ -37,6 +37,8 @@ class Candidate:
     locative: bool = False
     #: not locative, and the name may be a state ("Russia said", "U.S. forces"): sets no scene
     actor: bool = False
+    #: "officials in Paris": a capital named as the seat of a government (``seat_nouns``)
+    seat: bool = False
 
 
 def overlaps(c: Candidate, start: int, end: int) -> bool:

@@ -91,13 +91,17 @@ def dateline_places(text: str, gaz, news: NewsCues, out: _Collector) -> None:
         "CROMWELL -- The board ..."        ->  CROMWELL
     """
     for m in news.dateline.finditer(text):
-        if m.groupdict().get("agency"):  # a dated dateline's agency: no place ("(Agence du Golfe)")
+        g = m.groupdict()
+        if g.get("agency"):  # a dated dateline's agency: no place ("(Agence du Golfe)")
             out.out.append(Candidate(m.start("agency"), m.end("agency"), m.group("agency"), (), True, "ORG"))
-        town = m.group("town").strip()
+        tg = "town" if g.get("town") else "ttown"
+        town = m.group(tg).strip()
         if len(town.replace(".", "")) < _DATELINE_MIN_LETTERS or not is_primary(gaz, town):
             continue
-        ids = gaz.lookup(town)  # a dateline names a town: "SAGAING (Myanmar):" is not the region
-        out.add(m.start("town"), m.start("town") + len(town),
+        ids = _in_country(gaz, gaz.lookup(town), g.get("cty") or g.get("tcty"))
+        if tg == "ttown" and not ids:
+            continue  # "Islamabad, Pakistan –" only when the town lies in the country named
+        out.add(m.start(tg), m.start(tg) + len(town),  # a dateline names a town: not "SAGAING" the region
                 [i for i in ids if gaz.kind(i) == "city"] or ids, dateline=True)
         st = m.group("st")
         if st:
@@ -107,6 +111,15 @@ def dateline_places(text: str, gaz, news: NewsCues, out: _Collector) -> None:
             else:
                 ids = [i for i in gaz.lookup(st) if gaz.kind(i) in ("admin1", "country")]
                 out.add(m.start("st"), m.start("st") + len(st), ids, dateline=True)
+
+
+def _in_country(gaz, ids, country: Optional[str]) -> list:
+    """The readings ``ids`` in the ``country`` a dateline names ("SAGAING (Myanmar):"); all of them
+    without one or when the name is no country's ("(Agence)"), none when no reading lies there."""
+    if not country:
+        return list(ids)
+    ccs = {gaz.country_of(i) for i in gaz.lookup(country) if gaz.kind(i) == "country"}
+    return [i for i in ids if gaz.country_of(i) in ccs] if ccs else list(ids)
 
 
 def state_abbreviations(text: str, gaz, news: NewsCues, out: _Collector) -> None:
@@ -785,3 +798,71 @@ def municipal_senses(text: str, cands: list[Candidate], gaz, senses: dict) -> No
             towns = towns_of.get(name_key(c.text))
             if towns is not None and set(towns) <= set(c.ids):
                 c.ids = towns
+
+
+def non_place_sense(text: str, c: Candidate, senses: dict) -> bool:
+    """The mention names no place (``data/place_senses.yaml``): a people's or faith's name ("Gulf Arab
+    states"), a people named after its homeland ("ethnic Amhara", "of Amhara origin", "the Amhara
+    community"), or an office's area in its holder's title ("Inspector General of Police Kashmir")."""
+    if c.text.lower() in senses.get("people_names", ()):
+        return True
+    before = text[max(0, c.start - _LOOKAHEAD):c.start].split()
+    prev = before[-1] if before and text[c.start - 1:c.start] == " " else ""
+    after = text[c.end:c.end + _LOOKAHEAD].split(None, 1)
+    nxt = after[0].strip(_WORD_PUNCT) if after and text[c.end:c.end + 1] == " " else ""
+    return (prev.lower() in senses.get("people_before", ()) or nxt in senses.get("people_after", ())
+            or prev in senses.get("title_before", ()))
+
+
+_ORG_TAIL = re.compile(r"(?:\s+(?:[A-Z][\w.'\u2019-]*|for|of|on|and|the))*\s+in\s+$")
+
+
+def closes_organisation(text: str, c: Candidate, gaz, senses: dict) -> bool:
+    """A country that closes an organisation's name: an ``office_heads`` word, title-case words, "in",
+    the name ("the UN Office for Human Rights in Colombia") -- the office's, not a place of the story."""
+    heads = senses.get("office_heads")
+    if not heads or not any(gaz.kind(i) == "country" for i in c.ids):
+        return False
+    before = text[max(0, c.start - 2 * _LOOKAHEAD - 40):c.start]
+    for h in heads:
+        at = before.rfind(h)
+        if at >= 0 and _ORG_TAIL.fullmatch(before, at + len(h)):
+            return True
+    return False
+
+
+def drop_non_place_senses(text: str, cands: list[Candidate], senses: dict,
+                          gaz=None) -> tuple[list[Candidate], set]:
+    """The candidates without those of :func:`non_place_sense` (and, with the gazetteer, of
+    :func:`closes_organisation`), and the name keys dropped so."""
+    keep, dropped = [], set()
+    for c in cands:
+        if gaz is not None and closes_organisation(text, c, gaz, senses):
+            continue  # (the name's other mentions keep their own senses)
+        if non_place_sense(text, c, senses):
+            dropped.add(name_key(c.text))
+        else:
+            keep.append(c)
+    return keep, dropped
+
+
+def drop_unlocated_senses(cands: list[Candidate], choice: list, keys: set) -> None:
+    """One sense per discourse: a name read once in a non-place sense ("ethnic Amhara") names no
+    place where no mention of it locates anything ("the local Amhara community"); run after
+    resolution, which marks the locative mentions."""
+    for n, c in enumerate(cands):
+        if keys and not c.locative and name_key(c.text) in keys:
+            choice[n] = None
+
+
+_QUALIFIED = re.compile(r"([A-Z][A-Za-z]+)-([a-z]+) $")
+
+
+def take_control_qualifiers(text: str, cands: list[Candidate], news: NewsCues) -> None:
+    """A mention after "<State>-administered" / "-controlled" / "-held" (``control_qualifiers``) takes
+    the qualifier in ("Pakistan-administered Kashmir": the part one state holds is named so); run
+    after resolution, which reads the bare name."""
+    for c in cands:
+        m = _QUALIFIED.search(text, max(0, c.start - _LOOKAHEAD), c.start)
+        if m and m.end() == c.start and m.group(2) in news.control_qualifiers:
+            c.start, c.text = m.start(), text[m.start():c.end]

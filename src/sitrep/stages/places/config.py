@@ -84,6 +84,9 @@ class PlacesConfig(StageConfig):
     #: that is never pulled into a cluster of namesakes
     world_city_population: int = 1_000_000
     world_city_weight: float = 1.0
+    #: a world city's other spelling this similar to its own name (rapidfuzz ratio, 0-100) is its own name
+    #: too ("Odessa" for Odesa, "Kharkov" for Kharkiv): no smaller town's own name outranks it
+    variant_similarity: float = 80.0
     #: context weights count fully from this much context on (one confident name)
     context_cap: float = 1.0
     #: a country named often weighs more: this much per (confident) mention, up to ``country_mentions_cap``

@@ -11,7 +11,8 @@ A reading's score is the sum of its features, in this order (each a number; 0 wh
 4. ``capital`` -- a national capital that shares its name with a first-level division of its country
    ("Washington"): the capital is meant unless the setting is the state.
 5. ``containment`` -- a town named with the county it lies in, and that county ("Paris and Henry County").
-6. ``world_city`` -- a city of ``world_city_population`` under its own name ("Paris", "Lagos").
+6. ``world_city`` -- a city of ``world_city_population`` under its own name ("Paris", "Lagos") or a
+   spelling of it (``variant_similarity``: "Odessa" for Odesa, which Odessa, Texas does not outrank).
 7. ``country_setting`` -- the reading's country is the article's (named, or read for other names).
 8. ``state_setting`` -- the same for its first-level division ("Ga.", "Georgia", a Georgia town).
 9. ``spread_vote`` -- the divisions that several *other* names could lie in ("Lamar County" and
@@ -33,6 +34,8 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
+
+from rapidfuzz import fuzz
 
 from ...core.text import haversine_km, name_key
 from .config import PlacesConfig
@@ -158,11 +161,21 @@ def kind_prior(kind: str, cfg: PlacesConfig) -> float:
             "other": cfg.other_prior, "county": cfg.county_prior}.get(kind, 0.0)
 
 
+def own_name(gaz, i: int, key: str, cfg: PlacesConfig) -> bool:
+    """Reading ``i`` carries ``key`` as its own name -- or is a world city and ``key`` a spelling of its
+    name ("Odessa": Odesa, Ukraine; "Kharkov": Kharkiv), not another name of it ("Canton": Guangzhou)."""
+    own = name_key(gaz.name_of(i))
+    if own == key:
+        return True
+    return (gaz.kind(i) == "city" and weight_population(gaz, i, cfg.region_population) >= cfg.world_city_population
+            and fuzz.ratio(own, key) >= cfg.variant_similarity)
+
+
 def prior(gaz, i: int, key: str, cfg: PlacesConfig) -> float:
     """A reading's weight before any context: population, kind and own name (features 1-3 without
     ``region_weight`` and the alternate-name penalty) -- what anchors the setting."""
     s = math.log10(weight_population(gaz, i, cfg.region_population) + 10) + kind_prior(gaz.kind(i), cfg)
-    if name_key(gaz.name_of(i)) == key:
+    if own_name(gaz, i, key, cfg):
         s += cfg.exact_name_weight
     return s
 
@@ -220,7 +233,7 @@ def features(gaz, i: int, key: str, ev: Evidence, setting: Setting, cfg: PlacesC
     """The named features of reading ``i`` of the name ``key`` (see the module text), in order."""
     kind = gaz.kind(i)
     pop = weight_population(gaz, i, cfg.region_population)
-    exact = name_key(gaz.name_of(i)) == key
+    exact = own_name(gaz, i, key, cfg)
     cc = gaz.country_of(i)
     a1 = gaz.admin1_of(i)
     f = {"population": math.log10(pop + 10),

@@ -29,6 +29,7 @@ acting or owning something: it is an actor, not a place (GUIDELINES §7 and §9 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from ...core.text import haversine_km, name_key
 from .candidate import Candidate
@@ -67,7 +68,7 @@ def _word_locates(p: str, head, words: PlaceWords, news: NewsCues) -> bool:
     if p in news.setting_prepositions:
         return True
     if p in news.motion_prepositions and head.pos_ in ("VERB", "AUX"):
-        return head.lemma_.lower() not in words.speak
+        return head.lemma_.lower() not in words.speak and not (p == "to" and _gives(head, news))
     if p in news.assault_prepositions:
         return head.lower_ in news.assault_heads or head.lemma_.lower() in news.assault_heads
     if p in news.of_prepositions:
@@ -75,6 +76,14 @@ def _word_locates(p: str, head, words: PlaceWords, news: NewsCues) -> bool:
     if p in news.example_prepositions:  # "in countries including China"
         return head.dep_ == "pobj" and head.head.lower_ in news.setting_prepositions
     return False
+
+
+def _gives(verb, news: NewsCues) -> bool:
+    """The verb's object (or one of its conjuncts) is a recipient's object ("suspended cooperation and
+    aid to Niger"): its "to" names who gets it, not where something goes."""
+    objs = [ch for ch in verb.children if ch.dep_ in ("dobj", "obj")]
+    objs += [cj for o in objs for cj in o.conjuncts]
+    return any(o.lemma_.lower() in news.recipient_objects or o.lower_ in news.recipient_objects for o in objs)
 
 
 def _case_locates(root, words: PlaceWords, news: NewsCues) -> bool:
@@ -139,9 +148,10 @@ def is_locative(doc, c: Candidate, covered: set, words: PlaceWords, news: NewsCu
         return True  # "eastern Congo", "neighbouring Iraq", "the capital Tbilisi" (whatever the parse)
     if opens_copy(doc, span):
         return True  # "Jerusalem -", "Nairobi, Jan 17 (AFP)": a dateline the dateline cue missed
-    if prev is not None and prev.text == "," and span.start == prev.i + 1 and prev.i - 1 in towns:
-        return True  # "Hodeida, Yemen" (not "Oman, Iran and the U.S.")
     root = span.root
+    if prev is not None and prev.text == "," and span.start == prev.i + 1 and prev.i - 1 in towns \
+            and root.dep_ != "poss":
+        return True  # "Hodeida, Yemen" (not "Oman, Iran and the U.S."; not "in the Sahel, Niger's president")
     for _ in range(_CONJ_HOPS):
         if _locates(doc, root, covered, words, news):
             return True
@@ -163,6 +173,30 @@ def mark_locative(doc, cands: list[Candidate], gaz, words: PlaceWords, news: New
                 towns.add(span.end - 1)
     for c in cands:
         c.locative = c.dateline or is_locative(doc, c, covered, words, news, frozenset(towns))
+        c.seat = c.locative and is_seat(doc, c, news)
+
+
+def is_seat(doc, c: Candidate, news: NewsCues) -> bool:
+    """The mention is the object of "in" on a ``seat_nouns`` word: "officials in Paris"."""
+    span = _span(doc, c)
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lower_ in news.seat_nouns
+
+
+def drop_foreign_seats(cands: list[Candidate], choice: list, gaz) -> None:
+    """A national capital named only as a government's seat ("officials in Paris") in a story set in
+    another country (the country most of its locative mentions are in) is no place of the story; in a
+    story set in its own country it stays ("authorities in Bogota" in a story about Colombia)."""
+    focus = focus_countries(cands, choice, gaz)
+    if not focus:
+        return
+    top = focus.most_common(1)[0][0]
+    plain = {ch for c, ch in zip(cands, choice) if ch is not None and c.locative and not c.seat}
+    for n, (c, ch) in enumerate(zip(cands, choice)):
+        if ch is not None and c.seat and ch not in plain and ch in gaz.capitals and gaz.country_of(ch) != top:
+            choice[n] = None
 
 
 def mark_actors(cands: list[Candidate], gaz) -> None:
@@ -219,6 +253,28 @@ def drop_far_namesakes(cands: list[Candidate], choice: list, gaz, cfg, scene: Co
             continue  # the story names the town's country otherwise
         points = [j for j, ks in focus.items() if ks - {keys[n]}]  # (only small towns abroad get here)
         if len(points) >= cfg.focus_min and _far(gaz, ch, points, cfg.focus_km):
+            choice[n] = None
+
+
+#: what joins a name to the place it lies in: "Kaya village in the Maradun area", "Hodeida, Yemen"
+_LIES_IN = re.compile(r"(?:\s+(?:village|town|city|district|camp|area))?(?:\s*,|\s+in(?:\s+the)?)\s+")
+
+
+def drop_uncontained(text: str, cands: list[Candidate], choice: list, gaz, cfg) -> None:
+    """A town named as lying in another place ("Kaya village in the Maradun local government area")
+    whose reading is farther than ``focus_km`` from that place's (Kaya, Burkina Faso from Maradun,
+    Nigeria) is a namesake: its choices (every mention of the name, read so) become None."""
+    starts = {c.start: ch for c, ch in zip(cands, choice) if ch is not None}
+    wrong = set()
+    for c, ch in zip(cands, choice):
+        if ch is None or c.forced or c.dateline or gaz.kind(ch) != "city" or ch in gaz.capitals:
+            continue
+        m = _LIES_IN.match(text, c.end)
+        outer = starts.get(m.end()) if m else None
+        if outer is not None and outer != ch and gaz.kind(outer) != "country" and _far(gaz, ch, [outer], cfg.focus_km):
+            wrong.add((name_key(c.text), ch))
+    for n, c in enumerate(cands):
+        if (name_key(c.text), choice[n]) in wrong:
             choice[n] = None
 
 

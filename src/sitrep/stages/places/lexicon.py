@@ -94,6 +94,11 @@ class PlaceSensesModel(_Strict):
     format: str
     municipal_words: list[str]
     resident_nouns: list[str]
+    people_names: list[str] = []
+    people_before: list[str] = []
+    people_after: list[str] = []
+    title_before: list[str] = []
+    office_heads: list[str] = []
 
     @field_validator("format")
     @classmethod
@@ -115,7 +120,12 @@ def load_senses(raw: Optional[dict] = None) -> dict[str, frozenset]:
     lower-cased word sets."""
     m = _validated(PlaceSensesModel, load_data("place_senses.yaml") if raw is None else raw, SENSES_FILE)
     return {"municipal_words": frozenset(w.lower() for w in m.municipal_words),
-            "resident_nouns": frozenset(w.lower() for w in m.resident_nouns)}
+            "resident_nouns": frozenset(w.lower() for w in m.resident_nouns),
+            "people_names": frozenset(w.lower() for w in m.people_names),
+            "people_before": frozenset(w.lower() for w in m.people_before),
+            "people_after": frozenset(w.lower() for w in m.people_after),
+            # (title and office words keep their case: "Police Kashmir", not "police in")
+            "title_before": frozenset(m.title_before), "office_heads": frozenset(m.office_heads)}
 
 
 # -- place_cues.yaml ---------------------------------------------------------------------------
@@ -136,10 +146,13 @@ class PlaceCuesModel(_Strict):
     addressee_prepositions: list[str]
     setting_prepositions: list[str] = []
     motion_prepositions: list[str] = []
+    recipient_objects: list[str] = []
+    seat_nouns: list[str] = []
     assault_heads: list[str] = []
     of_place_heads: list[str] = []
     place_heads: list[str] = []
     setting_modifiers: list[str] = []
+    control_qualifiers: list[str] = []
     example_prepositions: list[str] = []
     setting_events: list[str] = []
     assault_verbs: list[str] = []
@@ -197,10 +210,13 @@ class NewsCues:
     #: invasion of Ukraine", "Russia's Bryansk region", "neighbouring Iraq"
     setting_prepositions: frozenset = frozenset()
     motion_prepositions: frozenset = frozenset()
+    recipient_objects: frozenset = frozenset()
+    seat_nouns: frozenset = frozenset()
     assault_heads: frozenset = frozenset()
     of_place_heads: frozenset = frozenset()
     place_heads: frozenset = frozenset()
     setting_modifiers: frozenset = frozenset()
+    control_qualifiers: frozenset = frozenset()
     example_prepositions: frozenset = frozenset()
     setting_events: frozenset = frozenset()
     assault_verbs: frozenset = frozenset()
@@ -229,8 +245,11 @@ def load_news_cues(gazetteer, raw: Optional[dict] = None) -> NewsCues:
     dateline = re.compile(
         r"(?:^|(?<=\n)|(?<=[.!?\"\u201d\u2019)] ))[ \t]*(?P<town>" + up + r"(?:[ \t]" + up + r"){0,3})"
         + r"(?:,[ \t]*(?P<st>[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,2}?))?[ \t]*"
-        + r"(?:\((?:" + _alt(m.dateline_agencies) + r")\)[ \t]*)?"
-        + r"(?:" + _alt(dashes) + r"|-[ \t])")
+        + r"(?:\((?:" + _alt(m.dateline_agencies) + r"|(?P<cty>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}))\)[ \t]*)?"
+        + r"(?:" + _alt(dashes) + r"|-[ \t])"
+        # a story's opening in title case, with its country and a long dash: "Islamabad, Pakistan – "
+        + r"|\A[ \t]*(?P<ttown>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?),[ \t]*(?P<tcty>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)"
+        + r"[ \t]+[\u2013\u2014][ \t]")
     comma_abbr = re.compile(r"(?<=[A-Za-z.'\u2019], )(?P<ab>" + _alt(abbrs) + r")(?![A-Za-z])")
     party = re.compile(r"(?:(?<=, )|(?<=\())(?:" + _alt(m.party_letters) + r")-"
                        + r"(?P<town>[A-Z][a-z]+(?:[ \t.][A-Z][a-z]+)?)(?=[,);]|\.(?:\s|$|[,;)]))")
@@ -250,8 +269,10 @@ def load_news_cues(gazetteer, raw: Optional[dict] = None) -> NewsCues:
         not_demonyms=frozenset(m.not_demonyms), coordinators=frozenset(m.coordinators),
         addressee_prepositions=frozenset(m.addressee_prepositions),
         setting_prepositions=_low(m.setting_prepositions), motion_prepositions=_low(m.motion_prepositions),
+        recipient_objects=_low(m.recipient_objects), seat_nouns=_low(m.seat_nouns),
         assault_heads=_low(m.assault_heads), of_place_heads=_low(m.of_place_heads),
         place_heads=_low(m.place_heads), setting_modifiers=_low(m.setting_modifiers),
+        control_qualifiers=_low(m.control_qualifiers),
         example_prepositions=_low(m.example_prepositions), setting_events=_low(m.setting_events),
         assault_verbs=_low(m.assault_verbs), assault_prepositions=_low(m.assault_prepositions),
         of_prepositions=_low(m.of_prepositions))

@@ -23,10 +23,12 @@ from ...geo.streets import build_lexicon, find_streets
 from ..base import Stage
 from . import lexicon
 from .candidate import Candidate
-from .candidates import _iso2, find_candidates, municipal_senses, outside_streets
+from .candidates import (_iso2, drop_non_place_senses, drop_unlocated_senses, find_candidates, municipal_senses,
+                         outside_streets, take_control_qualifiers)
 from .config import PlacesConfig
 from .demonyms import with_demonyms
-from .focus import demonym_countries, drop_actor_states, drop_broad, drop_far_namesakes
+from .focus import (demonym_countries, drop_actor_states, drop_broad, drop_far_namesakes, drop_foreign_seats,
+                    drop_uncontained)
 from .output import build_places, place_streets
 from .resolve import resolve
 
@@ -120,8 +122,10 @@ class PlacesStage(Stage):
         choice = resolve(cands, gaz, cfg, scene)
         if state is not None:
             drop_far_namesakes(cands, choice, gaz, cfg, scene or Counter())
+            drop_uncontained(state.text, cands, choice, gaz, cfg)
         if state is not None and not cfg.actor_countries:
             drop_actor_states(cands, choice, gaz)
+            drop_foreign_seats(cands, choice, gaz)
         if state is not None and not cfg.broad_regions:
             drop_broad(cands, choice, self._broad(), gaz)
         return choice
@@ -135,7 +139,10 @@ class PlacesStage(Stage):
         streets = find_streets(state.doc, self._street_lexicon(), gaz) if self.config.streets else []
         cands = outside_streets(cands, streets, gaz)
         municipal_senses(state.text, cands, gaz, self._senses())
+        cands, senses = drop_non_place_senses(state.text, cands, self._senses(), gaz)
         choice = self.resolve(cands, state)
+        drop_unlocated_senses(cands, choice, senses)
+        take_control_qualifiers(state.text, cands, self._news())
         places, mentions = build_places(cands, choice, gaz)
         place_streets(state, streets, cands, choice, places, mentions, gaz)
         mentions.sort(key=lambda m: m.start)
