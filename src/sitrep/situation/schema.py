@@ -103,6 +103,8 @@ def place_key_sql(word_chars: str = WORD_CHARS) -> str:
 
 #: :func:`place_key_sql` in DuckDB
 PLACE_KEY_SQL = place_key_sql()
+#: the statement that marks the situation tables stale (rebuilt at the next refresh)
+MARK_STALE = "UPDATE meta SET value = '1' WHERE key = 'situation_stale'"
 SCHEMA_VERSION = 6  # 2: situation tables (s_*), see sitrep.situation.merge; 3: s_actors name_key, alias_keys, n_events;
 #                     4: relations.kind; 5: articles.text_hash, duplicates; 6: the search index (s_search_*),
 #                     corrections and s_overrides
@@ -162,7 +164,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     4: ("ALTER TABLE articles ADD COLUMN IF NOT EXISTS text_hash VARCHAR",
         "UPDATE articles SET text_hash = sha256(text) WHERE text IS NOT NULL",
         DUPLICATES_SCHEMA),
-    5: (SEARCH_SCHEMA, CORRECTIONS_SCHEMA, OVERRIDES_SCHEMA, "UPDATE meta SET value = '1' WHERE key = 'situation_stale'"),
+    5: (SEARCH_SCHEMA, CORRECTIONS_SCHEMA, OVERRIDES_SCHEMA, MARK_STALE),
 }
 
 #: the same for a PostgreSQL store, in PostgreSQL's SQL (PostgreSQL stores begin at version 6: none yet).

@@ -42,8 +42,8 @@ from .dialect import Dialect, dialect_of
 from .merge import rebuild
 from .queries import Queries
 from .dialect import PG_INDEXES, pg_functions
-from .schema import (FACT_TABLES, INSERT_ARTICLE, MIGRATIONS, PG_MIGRATIONS, SCHEMA, SCHEMA_VERSION, SITUATION_TABLES, article_row,
-                     fact_rows, failure_from_row, failure_row)
+from .schema import (FACT_TABLES, INSERT_ARTICLE, MARK_STALE, MIGRATIONS, PG_MIGRATIONS, SCHEMA, SCHEMA_VERSION,
+                     SITUATION_TABLES, article_row, fact_rows, failure_from_row, failure_row)
 
 DEFAULT_DB = "sitrep.duckdb"
 #: an article's metadata that ``update_meta`` updates
@@ -419,7 +419,7 @@ class Store(Queries):
                     if outcome is not None and late is not None:
                         late.append(outcome)
                 if stored:
-                    self.con.execute("UPDATE meta SET value = '1' WHERE key = 'situation_stale'")
+                    self.con.execute(MARK_STALE)
                 self._bump()
                 self.con.execute("COMMIT")
             except BaseException:
@@ -632,7 +632,7 @@ class Store(Queries):
                     self._delete_article(d.article_id)
                     self.con.execute("UPDATE duplicates SET duplicate_of = ? WHERE duplicate_of = ?",
                                      [target, d.article_id])
-                    self.con.execute("UPDATE meta SET value = '1' WHERE key = 'situation_stale'")
+                    self.con.execute(MARK_STALE)
                 self._upsert_duplicate(d, target)
                 n += 1
             if n:
@@ -716,7 +716,7 @@ class Store(Queries):
             self.con.execute("BEGIN TRANSACTION")
             try:
                 self.con.execute("INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
-                self.con.execute("UPDATE meta SET value = '1' WHERE key = 'situation_stale'")
+                self.con.execute(MARK_STALE)
                 self._bump()
                 self.con.execute("COMMIT")
             except BaseException:
