@@ -42,10 +42,14 @@ def py3langid_detector():
     return detect
 
 
-def lingua_detector():
+def _lingua(low_accuracy: bool):
+    """lingua over all its languages (high accuracy, or its low-accuracy mode), models preloaded."""
     from lingua import LanguageDetectorBuilder
 
-    det = LanguageDetectorBuilder.from_all_languages().with_preloaded_language_models().build()
+    builder = LanguageDetectorBuilder.from_all_languages()
+    if low_accuracy:
+        builder = builder.with_low_accuracy_mode()
+    det = builder.with_preloaded_language_models().build()
 
     def detect(text: str) -> tuple[str, float]:
         values = det.compute_language_confidence_values(text)
@@ -54,21 +58,14 @@ def lingua_detector():
         top = values[0]
         return top.language.iso_code_639_1.name.lower(), float(top.value)
     return detect
+
+
+def lingua_detector():
+    return _lingua(low_accuracy=False)
 
 
 def lingua_lowacc_detector():
-    from lingua import LanguageDetectorBuilder
-
-    det = LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode() \
-        .with_preloaded_language_models().build()
-
-    def detect(text: str) -> tuple[str, float]:
-        values = det.compute_language_confidence_values(text)
-        if not values:
-            return "und", 0.0
-        top = values[0]
-        return top.language.iso_code_639_1.name.lower(), float(top.value)
-    return detect
+    return _lingua(low_accuracy=True)
 
 
 def sitrep_detector():

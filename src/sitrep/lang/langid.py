@@ -27,17 +27,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from ..core.cache import cache_dir
+
 #: the arrays of the model, in the order of py3langid's ``load_model``
 _ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
-
-
-def cache_root() -> Path:
-    """Where sitrep keeps what it derives once from installed packages."""
-    env = os.environ.get("SITREP_CACHE")
-    if env:
-        return Path(env)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "sitrep"
 
 
 def _model_file() -> Path:
@@ -50,7 +43,7 @@ def _cache_dir(model: Path) -> Path:
     from importlib.metadata import version
 
     st = model.stat()
-    return cache_root() / f"py3langid-{version('py3langid')}-{st.st_size}-f32"
+    return cache_dir() / f"py3langid-{version('py3langid')}-{st.st_size}-f32"
 
 
 def _write_cache(model: Path, target: Path) -> None:
