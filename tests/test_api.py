@@ -821,6 +821,19 @@ def test_an_article_in_an_unsupported_language_is_a_422_and_nothing_is_stored(fr
     assert c.get("/articles/el-1").status_code == 404
 
 
+def test_a_failure_keeps_its_api_kind_whether_raised_or_recorded():
+    """One map from a failure's code to the API's kind: a raised error and a recorded failure agree."""
+    from sitrep.api.state import failure_error
+    from sitrep.core.article import Failure
+    from sitrep.core.errors import ArticleTimeoutError, StageError, UnsupportedLanguageError, failure_kind
+
+    assert failure_kind("E202") == ArticleTimeoutError.kind == "over_time_budget"
+    assert failure_kind("E204") == UnsupportedLanguageError.kind == "unsupported_language"
+    assert failure_kind("E201") == StageError.kind == "extraction_failed"
+    f = Failure(article_id="a1", origin=None, stage="events", code="E202", reason="over its time budget of 10 s")
+    assert (failure_error(f).status, failure_error(f).code) == (422, "over_time_budget")
+
+
 # -- the time budget: a runaway article ends as a failure E202 within its budget -------------------------
 def _runaway_pipeline():
     """The parser, then a stage that loops forever in Python on LOOP and sleeps in C with every signal

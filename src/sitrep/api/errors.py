@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..core.errors import (
     IdConflictError, QueryError, ReadError, SitrepError, StoreError, TooLargeError, UnsupportedLanguageError,
+    failure_kind,
 )
 from .models import ErrorResponse
 
@@ -90,9 +91,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(SitrepError)
     async def _sitrep_error(request: Request, exc: SitrepError):
-        if exc.code == UnsupportedLanguageError.code:  # a failure of the pipeline keeps its code, not its class
-            return error(422, UnsupportedLanguageError.kind, exc.message)
-        return error(422, "extraction_failed", str(exc))
+        kind = failure_kind(exc.code)  # a failure of the pipeline keeps its code, not its class
+        return error(422, kind, exc.message if exc.code == UnsupportedLanguageError.code else str(exc))
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception):

@@ -25,7 +25,7 @@ from fastapi.responses import JSONResponse
 
 from ..core.article import Article, Failure, Outcome
 from ..core.contract import Document
-from ..core.errors import ArticleTimeoutError, UnsupportedLanguageError
+from ..core.errors import UnsupportedLanguageError, failure_kind
 from ..pipeline import Pipeline, default_pipeline
 from ..readers.jsonl import record_to_article
 from ..situation.store import META_FIELDS, Store, open_store
@@ -120,14 +120,10 @@ def document_of(outcome: Outcome) -> Document:
     return outcome.document
 
 
-#: failure code -> the API's error kind for it (every other failure is ``extraction_failed``)
-FAILURE_KINDS = {ArticleTimeoutError.code: "over_time_budget", UnsupportedLanguageError.code: UnsupportedLanguageError.kind}
-
-
 def failure_error(f: Failure) -> ApiError:
     """The answer to an article that failed: 422, ``over_time_budget`` for E202, ``unsupported_language``
     for E204 (its message the refusal itself, as the CLI prints it), else ``extraction_failed``."""
-    kind = FAILURE_KINDS.get(f.code, "extraction_failed")
+    kind = failure_kind(f.code)
     if f.code == UnsupportedLanguageError.code:
         return ApiError(422, kind, f.reason)
     return ApiError(422, kind, f"[{f.code}] {f.reason} (article {f.article_id}, stage {f.stage})")

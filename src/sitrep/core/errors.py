@@ -43,9 +43,11 @@ from typing import Optional
 
 
 class SitrepError(Exception):
-    """Base of every error sitrep raises on purpose."""
+    """Base of every error sitrep raises on purpose. ``kind`` is the API's error kind for a failure of
+    the pipeline of this class (a 422 in the API; :func:`failure_kind`)."""
 
     code = "E000"
+    kind = "extraction_failed"
 
     def __init__(self, message: str, *, article_id: Optional[str] = None, stage: Optional[str] = None,
                  path: Optional[str] = None):
@@ -127,6 +129,7 @@ class StageError(SitrepError):
 
 class ArticleTimeoutError(StageError):
     code = "E202"
+    kind = "over_time_budget"
 
 
 class WorkerLostError(StageError):
@@ -146,6 +149,15 @@ class UnsupportedLanguageError(SitrepError):
         self.language, self.confidence, self.supported = language, confidence, tuple(supported)
         kw.setdefault("stage", "language")
         super().__init__(message, **kw)
+
+
+def failure_kind(code: str) -> str:
+    """The API's error kind of a pipeline failure with ``code`` (a failure keeps its code, not its class):
+    ``over_time_budget`` for E202, ``unsupported_language`` for E204, else ``extraction_failed``."""
+    for cls in (ArticleTimeoutError, UnsupportedLanguageError):
+        if cls.code == code:
+            return cls.kind
+    return SitrepError.kind
 
 
 class ConfigError(SitrepError):
