@@ -19,6 +19,9 @@ from pathlib import Path
 import pycountry
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generated import write_or_check  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "sitrep" / "kb" / "data"
 EXTRA = DATA / "states_extra.yaml"
@@ -120,16 +123,7 @@ def render(entries: list[dict]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render(build())
-    if "--check" in argv:
-        current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
-        if current != text:
-            print("states.yaml is out of date: run python scripts/gen_states.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {text.count(chr(10) + '- ')} states to {OUT}")
-    return 0
+    return write_or_check({OUT: render(build())}, "gen_states.py", argv)
 
 
 if __name__ == "__main__":

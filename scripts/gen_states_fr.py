@@ -19,6 +19,9 @@ from pathlib import Path
 import pycountry
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generated import write_or_check  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "sitrep" / "kb" / "data"
 OUT = DATA / "lang" / "fr_states.yaml"
@@ -57,16 +60,7 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    out = render()
-    if "--check" in argv:
-        if not OUT.is_file() or OUT.read_text(encoding="utf-8") != out:
-            print(f"{OUT.relative_to(ROOT)} is out of date: run scripts/gen_states_fr.py")
-            return 1
-        return 0
-    OUT.write_text(out, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}")
-    return 0
+    return write_or_check({OUT: render()}, "gen_states_fr.py", sys.argv[1:] if argv is None else argv)
 
 
 if __name__ == "__main__":

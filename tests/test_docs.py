@@ -18,6 +18,20 @@ def test_cli_reference_is_current():
     assert r.returncode == 0, r.stderr
 
 
+def test_generated_files_are_written_or_checked_by_one_rule(tmp_path, capsys):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("generated", ROOT / "scripts" / "generated.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    out = tmp_path / "sub" / "made.md"
+    assert mod.write_or_check({out: "v1\n"}, "gen_x.py", ["--check"]) == 1  # missing
+    assert "run python scripts/gen_x.py" in capsys.readouterr().err and not out.exists()
+    assert mod.write_or_check({out: "v1\n"}, "gen_x.py", []) == 0 and out.read_text() == "v1\n"
+    assert mod.write_or_check({out: "v1\n"}, "gen_x.py", ["--check"]) == 0
+    assert mod.write_or_check({out: "v2\n"}, "gen_x.py", ["--check"]) == 1 and out.read_text() == "v1\n"
+
+
 def test_every_command_is_in_the_readme():
     group = typer.main.get_command(app)
     missing = [name for name in group.commands if f"sitrep {name}" not in README]
