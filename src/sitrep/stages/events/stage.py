@@ -89,6 +89,8 @@ class EventsConfig(StageConfig):
     first_since_lookback_chars: int = 40
     #: how many sentences back a continued statement ("He added that ...") looks for its date
     continued_speech_sentences: int = 3
+    #: an asserted or reported act dated more than this many days before publication is historical
+    historical_after_days: int = 90
 
 
 class EventsStage(Stage):
