@@ -10,7 +10,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from sitrep.contract import ArticleMeta, Document, Event, Span
+from sitrep.contract import PLOVER_TYPES, ArticleMeta, Document, Event, Span
 from sitrep.errors import EvalDataError
 from sitrep.evaluation.cli import register
 from sitrep.evaluation.short import (Prediction, ShortItem, acceptable, load_items, score_short,
@@ -135,3 +135,18 @@ def test_cli_runs_the_pipeline_on_a_split(app, monkeypatch, tmp_path):
     r = CliRunner().invoke(app, ["eval", "short", "--data", str(DATA), "--split", "held", "--confusion"])
     assert r.exit_code == 0, r.output
     assert "confusion" in r.output and "short (held)" in r.output
+
+
+def test_the_repository_set_is_complete_and_split():
+    root = Path(__file__).resolve().parents[1] / "eval" / "short"
+    items = load_items(root, split="all")
+    ids = [it.id for it in items]
+    assert len(items) >= 300 and len(set(ids)) == len(ids)
+    assert len({it.text for it in items}) == len(items)
+    splits = json.loads((root / "splits.json").read_text(encoding="utf-8"))
+    assert sorted(splits["dev"] + splits["held"]) == sorted(ids)
+    assert not set(splits["dev"]) & set(splits["held"])
+    assert 0.3 <= len(splits["held"]) / len(items) <= 0.36
+    assert 0.08 <= sum(it.types == ["none"] for it in items) / len(items) <= 0.12
+    assert {it.style for it in items} == {"monitor", "snippet"}
+    assert {t for it in items if it.style == "snippet" for t in it.types} >= set(PLOVER_TYPES)
