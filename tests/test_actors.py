@@ -254,6 +254,15 @@ def test_generic_groups_of_monitor_notes_are_actors():
     for text, source in [("Armed men kidnapped a village chief near Kidal.", "Armed men"),
                          ("A mob set fire to a police station in Kano.", "mob"),
                          ("Gendarmes arrested three smugglers near Agadez.", "Gendarmes"),
-                         ("Fishermen blocked the port of Dakar on Monday.", "Fishermen")]:
+                         ("Fishermen blocked the port of Dakar on Monday.", "Fishermen"),
+                         ("Dozens of retirees protested outside parliament in Athens.", "retirees")]:
         doc = p(Article(text=text, published="2024-03-14"))
         assert [e.source.text for e in doc.events if e.source] == [source], text
+
+
+def test_a_preposition_tagged_as_an_adjective_is_no_part_of_an_agent():
+    from sitrep import Pipeline
+    from sitrep.core.article import Article
+
+    doc = Pipeline()(Article(text="Dozens of retirees protested outside parliament in Athens.", published="2024-03-14"))
+    assert "parliament" in {a.name for a in doc.actors} and not any("outside" in a.name for a in doc.actors)
