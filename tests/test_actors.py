@@ -266,3 +266,15 @@ def test_a_preposition_tagged_as_an_adjective_is_no_part_of_an_agent():
 
     doc = Pipeline()(Article(text="Dozens of retirees protested outside parliament in Athens.", published="2024-03-14"))
     assert "parliament" in {a.name for a in doc.actors} and not any("outside" in a.name for a in doc.actors)
+
+
+def test_the_end_of_a_place_name_is_no_person():
+    from sitrep import Pipeline
+    from sitrep.core.article import Article
+
+    p = Pipeline()
+    doc = p(Article(text="Three policemen were shot dead in Dera Ismail Khan on Sunday.", published="2024-03-14"))
+    assert not [a for a in doc.actors if a.kind == "person"]
+    assert "Dera Ismail Khan" in {pl.name for pl in doc.places}
+    doc = p(Article(text="Imran Khan said on Monday he would march on Islamabad.", published="2024-03-14"))
+    assert [a.name for a in doc.actors if a.kind == "person"] == ["Imran Khan"]
