@@ -99,12 +99,12 @@ def add_lemmas(records: list[dict]) -> None:
 def train(records: list[dict], labels: list[str], epochs: int) -> spacy.language.Language:
     """A blank English pipeline with one seeded textcat trained on ``records``."""
     spacy.util.fix_random_seed(SEED)
-    window = load_settings().window
+    window, sw = load_settings().window, load_settings().sentence_words
     nlp = spacy.blank("en")
     textcat = nlp.add_pipe("textcat", config=TEXTCAT_CONFIG)
     for label in labels:
         textcat.add_label(label)
-    examples = [Example.from_dict(nlp.make_doc(feature_text(r["text"], r["trigger"], r["lemma"], window)),
+    examples = [Example.from_dict(nlp.make_doc(feature_text(r["text"], r["trigger"], r["lemma"], window, sw)),
                                   {"cats": {lab: float(lab == r["label"]) for lab in labels}})
                 for r in records]
     nlp.initialize(lambda: examples)
@@ -119,8 +119,8 @@ def train(records: list[dict], labels: list[str], epochs: int) -> spacy.language
 
 def accuracy(nlp, records: list[dict]) -> float:
     """Share of ``records`` whose top label is their label."""
-    window = load_settings().window
-    docs = nlp.pipe([feature_text(r["text"], r["trigger"], r["lemma"], window) for r in records])
+    window, sw = load_settings().window, load_settings().sentence_words
+    docs = nlp.pipe([feature_text(r["text"], r["trigger"], r["lemma"], window, sw) for r in records])
     right = sum(max(d.cats, key=d.cats.get) == r["label"] for d, r in zip(docs, records))
     return right / max(1, len(records))
 

@@ -38,6 +38,7 @@ class TyperSettings:
     retype_threshold: float
     retype_max_rule_probability: float
     window: int
+    sentence_words: bool = True
 
 
 def load_settings() -> TyperSettings:
@@ -47,12 +48,13 @@ def load_settings() -> TyperSettings:
                          veto_max_confidence=float(data["veto_max_confidence"]),
                          retype_threshold=float(data["retype_threshold"]),
                          retype_max_rule_probability=float(data["retype_max_rule_probability"]),
-                         window=int(data["window"]))
+                         window=int(data["window"]), sentence_words=bool(data.get("sentence_words", True)))
 
 
-def feature_text(sentence: str, trigger: str, lemma: str, window: int = 3) -> str:
+def feature_text(sentence: str, trigger: str, lemma: str, window: int = 3, sentence_words: bool = True) -> str:
     """What the classifier reads for one trigger: ``T_<lemma>``, its neighbours marked ``L_``/``R_``
-    and the sentence's words, lower-cased. Training and the stage both build their input here."""
+    and (with ``sentence_words``) the sentence's words, lower-cased. Training and the stage both build
+    their input here."""
     words = _WORD.findall(sentence.lower())
     trig = _WORD.findall(trigger.lower()) or [lemma.lower()]
     lem = lemma.lower()
@@ -61,7 +63,8 @@ def feature_text(sentence: str, trigger: str, lemma: str, window: int = 3) -> st
     if at is not None:
         parts += [f"L_{w}" for w in words[max(0, at - window):at]]
         parts += [f"R_{w}" for w in words[at + 1:at + 1 + window]]
-    parts += words
+    if sentence_words:
+        parts += words
     return " ".join(parts)
 
 
@@ -104,8 +107,8 @@ class EventTyper:
 
     def score_events(self, raw: Sequence[RawEvent]) -> list[dict[str, float]]:
         """The label probabilities of each rule event (from its sentence, trigger and lemma)."""
-        w = self.settings.window
-        return self.scores([feature_text(r.sentence.text, r.trigger, r.lemma, w) for r in raw])
+        w, sw = self.settings.window, self.settings.sentence_words
+        return self.scores([feature_text(r.sentence.text, r.trigger, r.lemma, w, sw) for r in raw])
 
     def review(self, raw: list[RawEvent], ontology: Any) -> list[RawEvent]:
         """The rule events with the confident disagreements applied: an event the model calls "none"
