@@ -30,6 +30,11 @@ NEWS = ("event type precision", "event type recall", "event type+source+target p
 PLOVER = ("event type accuracy", "mode accuracy", "source accuracy", "target accuracy")
 
 
+def _fig(m) -> str:
+    """A figure with its fraction: ``0.756 (276/365)``."""
+    return f"{m.value:.3f} ({m.numerator:.0f}/{m.denominator:.0f})"
+
+
 def run(on: bool, typer: EventTyper, split: str, plover: bool) -> str:
     """One setting's figures as a line."""
     pipe = Pipeline(stage_config={"events": {"typer": on}}, resources=Resources(event_typer=typer), article_timeout=0)
@@ -37,11 +42,11 @@ def run(on: bool, typer: EventTyper, split: str, plover: bool) -> str:
     cpu = time.process_time()
     news = evaluate_news(default_data("news"), pipeline=pipe, split=split)
     cpu = time.process_time() - cpu
-    line = " ".join(f"{news.metric(n).value:.3f}" for n in NEWS)
+    line = " ".join(_fig(news.metric(n)) for n in NEWS)
     line += f" | news {news.seconds:.1f} s wall, {cpu:.2f} s CPU"
     if plover:
         pl = evaluate_plover(default_data("plover"), pipeline=pipe)
-        line += " | plover " + " ".join(f"{pl.metric(n).value:.3f}" for n in PLOVER)
+        line += " | plover " + " ".join(_fig(pl.metric(n)) for n in PLOVER)
     return line
 
 
