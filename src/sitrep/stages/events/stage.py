@@ -74,7 +74,7 @@ class EventsConfig(StageConfig):
     #: (data/event_calibration.yaml, see calibration.py); off: the raw rule-based score
     calibrate: bool = True
     #: consult the statistical event typer (typer.py, thresholds in data/event_typer.yaml) to veto or
-    #: re-type rule events it confidently disagrees with; off by default (docs/events.md has the figures)
+    #: re-type rule events it confidently disagrees with; off by default (docs/event-typer.md has the figures)
     typer: bool = False
     # -- reach of the rules
     #: mentions starting this many characters before an argument's noun phrase are not looked at
