@@ -99,7 +99,8 @@ class EventTyper:
     @property
     def labels(self) -> tuple[str, ...]:
         """Every label the model knows (the PLOVER types and "none")."""
-        return tuple(self.nlp.get_pipe("textcat").labels)
+        textcat: Any = self.nlp.get_pipe("textcat")
+        return tuple(textcat.labels)
 
     def scores(self, texts: Sequence[str]) -> list[dict[str, float]]:
         """The label probabilities of each feature text."""
