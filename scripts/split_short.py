@@ -11,12 +11,14 @@ both parts. Ids already assigned keep their part unless --reassign is given.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import sys
 from collections import defaultdict
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from splitting import split_main  # noqa: E402
 
 SHORT = Path(__file__).resolve().parents[1] / "eval" / "short"
 #: the fixed seed of the order within a group
@@ -40,27 +42,9 @@ def proposed(items: list[dict]) -> dict[str, str]:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", action="store_true")
-    ap.add_argument("--reassign", action="store_true", help="recompute every assignment")
-    args = ap.parse_args(argv)
     items = read_items(SHORT / "items.jsonl")
-    path = SHORT / "splits.json"
-    old = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"dev": [], "held": []}
-    current = {iid: s for s in ("dev", "held") for iid in old.get(s, [])}
-    missing = sorted({it["id"] for it in items} - set(current))
-    if args.check:
-        if missing:
-            print("unassigned: " + ", ".join(missing), file=sys.stderr)
-            return 1
-        return 0
-    new = proposed(items)
-    if not args.reassign:
-        new = {iid: current.get(iid, s) for iid, s in new.items()}
-    splits = {s: sorted(i for i, v in new.items() if v == s) for s in ("dev", "held")}
-    path.write_text(json.dumps(splits, indent=1) + "\n", encoding="utf-8")
-    print(f"dev {len(splits['dev'])}, held {len(splits['held'])}")
-    return 0
+    return split_main(SHORT / "splits.json", [it["id"] for it in items], lambda: proposed(items),
+                      __doc__.splitlines()[0], argv)
 
 
 if __name__ == "__main__":
