@@ -18,6 +18,7 @@ tokens become mentions (:meth:`~.context.ArticleContext.refs`).
 from __future__ import annotations
 
 from ... import limits
+from .argument_cues import argument_cues
 from .context import ArticleContext
 from .grammar import SUBJ_DEPS, children, conjuncts, is_passive, pobjs, subjects
 from .model import Candidate
@@ -136,8 +137,13 @@ def _resource_lemmas(sense, objs, cues=None) -> frozenset:
 
 
 def is_instrument(tok, cues) -> bool:
-    """Is ``tok`` a weapon or the platform that carries one ("a drone", "a transport jet", "shells")?"""
-    return tok.lemma_.lower() in cues.weapon_nouns or tok.lemma_.lower() in cues.instrument_nouns
+    """Is ``tok`` a weapon or the platform that carries one ("a drone", "a transport jet", "shells")?
+    Not when a modifier makes it a person ("a *suicide* bomber")."""
+    lemma = tok.lemma_.lower()
+    if lemma not in cues.weapon_nouns and lemma not in cues.instrument_nouns:
+        return False
+    mods = argument_cues().person_instrument_modifiers
+    return not any(c.dep_ in ("compound", "amod") and c.lower_ in mods for c in tok.children)
 
 
 def operators(ctx: ArticleContext, toks) -> list:
@@ -169,14 +175,54 @@ def _has_operator(ctx: ArticleContext, actor_id: str) -> bool:
 
 
 def symmetric_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: list) -> tuple[list, list]:
-    """A symmetric act with two or more parties as sources and no target of its own ("fighting
-    between the army and the RSF", "Iran and Saudi Arabia agreed to ..."): one event, the first party
-    the source and the others the targets, in the order of the text (guidelines 3)."""
+    """A symmetric act with two or more parties as sources ("fighting between the army and the RSF",
+    "Iran and Saudi Arabia agreed to ..."): one event, the first party the source and the others the
+    targets, in the order of the text (guidelines 3). Its own targets win, unless they only come from
+    a frame's complement ("Iran and Saudi Arabia agreed to reopen embassies": Saudi Arabia)."""
     lemmas = ctx.cues.symmetric_lemmas
-    if targets or len(sources) < 2 or (c.trigger.lemma_.lower() not in lemmas and c.trigger.lower_ not in lemmas):
+    if (targets and not c.sense.frame) or len(sources) < 2 or (
+            c.trigger.lemma_.lower() not in lemmas and c.trigger.lower_ not in lemmas):
         return sources, targets
     parties = sorted(sources, key=lambda m: m.start)
     return parties[:1], parties[1:]
+
+
+def party_pairs(ctx: ArticleContext, c: Candidate, sources: list, targets: list) -> list[tuple]:
+    """The (source, target) pairs of an act: every source with every target; with a reciprocal and
+    no target ("Armenia and Azerbaijan ... pledging to respect *each other's* integrity") each party
+    towards each other; a symmetric act within one plural party ("fighting between rebel groups")
+    that party towards itself."""
+    if not targets and len(sources) >= 2 and is_reciprocal(ctx, c):
+        return [(s, t) for s in sources for t in sources if s.actor_id != t.actor_id]
+    if not targets and len(sources) == 1 and within_one_party(ctx, c, sources[0]):
+        return [(sources[0], sources[0])]
+    return [(s, t) for s in (sources or [None]) for t in (targets or [None])]
+
+
+def is_reciprocal(ctx: ArticleContext, c: Candidate) -> bool:
+    """Does the clause of the trigger say "each other" / "one another" (a reciprocal word after
+    "each" or "one")?"""
+    words = ctx.acues.reciprocal_words
+    t = c.trigger
+    doc = t.doc
+    for x in doc[t.left_edge.i:t.right_edge.i + 1]:
+        if x.lower_ in words and x.i > 0 and doc[x.i - 1].lower_ in ("each", "one"):
+            return True
+    return False
+
+
+def within_one_party(ctx: ArticleContext, c: Candidate, source) -> bool:
+    """A symmetric act "between" one plural party ("fighting between rebel groups"): both sides
+    belong to it."""
+    t = c.trigger
+    lemmas = ctx.cues.symmetric_lemmas
+    if t.lemma_.lower() not in lemmas and t.lower_ not in lemmas:
+        return False
+    between = [p for a in t.children if a.dep_ == "prep" and a.lower_ == "between" for p in pobjs(a)]
+    if len(between) != 1 or len(conjuncts(between[0])) != 1 or between[0].tag_ not in ("NNS", "NNPS"):
+        return False
+    m = ctx.mention_for(between[0])
+    return m is not None and m.actor_id == source.actor_id
 
 
 def _object_targets(ctx: ArticleContext, sense, objs, thing) -> list:
@@ -221,8 +267,28 @@ def _active_targets(ctx: ArticleContext, c: Candidate) -> list:
             loc += prep_targets(o, cues.state_recipient_object_preps)
         targets += [t for t in loc if ctx.is_state_like(t)]
     if not _any_actor(ctx, targets):
+        targets += targeting_objects(ctx, [v] + objs)
+    if not _any_actor(ctx, targets):
         targets += against_anywhere(ctx, v)
     return targets
+
+
+#: the clause links of a participle or relative clause that modifies an act ("strikes *targeting* X",
+#: "sanctions *that target* X", "shelled the town, *targeting* X")
+MODIFIER_DEPS = ("acl", "xcomp", "advcl", "relcl")
+
+
+def targeting_objects(ctx: ArticleContext, heads) -> list:
+    """The target named by a targeting participle on one of ``heads`` or the acts coordinated with
+    them ("airstrikes and shelling *targeting Syrian Kurdish fighters*", "rockets *aimed at* the
+    base", "sanctions *that target* the network"): its object, or its "at"/"against" phrase."""
+    ac = ctx.acues
+    out = []
+    for h in heads:
+        for p in (c for x in conjuncts(h) for c in x.children):
+            if p.dep_ in MODIFIER_DEPS and p.pos_ == "VERB" and p.lemma_.lower() in ac.targeting_participles:
+                out += children(p, "dobj") + prep_targets(p, ac.targeting_preps)
+    return out
 
 
 def _object_phrase_targets(objs, preps) -> list:
@@ -366,6 +432,8 @@ def _nominal_targets(ctx: ArticleContext, n, preps) -> list:
         for o in prep_targets(n, {"of"}):
             targets += prep_targets(o, ctx.cues.of_object_recipient_preps)
         targets += prep_targets(n, ctx.cues.nominal_origin_preps)
+    if not _any_actor(ctx, targets):
+        targets += targeting_objects(ctx, [n])
     return targets
 
 

@@ -256,4 +256,4 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
                      modality=k.modality, date=date, location=place, sentence=span, trigger=text,
                      confidence=conf, cameo=cameo, lemma=trig.lemma_.lower(), sent_start=span.start,
                      victim_ok=ok)
-            for src in (sources or [None]) for tgt in (targets or [None])]
+            for src, tgt in arguments.party_pairs(ctx, c, sources, targets)]

@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable, Optional
 
 from ...core.article import ArticleState, Mention
 from ...ontology import Ontology
+from .argument_cues import ArgumentCues, argument_cues
 from .grammar import SUBJ_DEPS, children, conjuncts, dateline_end, np_span
 from .lexicon import EventCues, Lexicon
 
@@ -32,6 +33,8 @@ class ArticleContext:
         self.modality_cues = modality_cues
         self.lex = lex
         self.cues: EventCues = lex.cues
+        #: the cue words of the argument rules for real news (``argument_cues.yaml``)
+        self.acues: ArgumentCues = argument_cues()
         self.onto = onto
         self.config = config
         self.mentions = mentions
