@@ -24,7 +24,10 @@ class ArgumentCues(_Model):
     undergo_verbs: Words
     undergo_preps: Words
     undergo_source_preps: Words
+    attributable_types: Words
     blame_verbs: Words
+    claim_verbs: Words
+    claim_objects: Words
     behind_preps: Words
     casualty_clause_marks: Words
     titled_heads: Words

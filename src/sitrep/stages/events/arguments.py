@@ -251,6 +251,7 @@ def _active_targets(ctx: ArticleContext, c: Candidate) -> list:
     objs = children(v, "dobj")
     if particle is not None and particle.dep_ == "prep":
         objs = objs or pobjs(particle)
+    objs = objs or shared_objects(v)
     thing = _resource_lemmas(s, objs, cues)
     objs = [o for o in objs if o.lemma_.lower() not in thing] + [o for o in objs if o.lemma_.lower() in thing]
     dat = [d for d in v.children if d.dep_ == "dative" and d.pos_ in ("NOUN", "PROPN", "PRON")]
@@ -289,6 +290,45 @@ def targeting_objects(ctx: ArticleContext, heads) -> list:
             if p.dep_ in MODIFIER_DEPS and p.pos_ == "VERB" and p.lemma_.lower() in ac.targeting_participles:
                 out += children(p, "dobj") + prep_targets(p, ac.targeting_preps)
     return out
+
+
+def shared_objects(v) -> list:
+    """The object a verb without its own shares with the verb coordinated after it ("its aircraft
+    *struck* and eliminated Ismail Yusef Baz" -> Baz): the conjunct must have no subject of its own
+    (else it is another clause) and no preposition may stand between."""
+    if children(v, "dobj", "prep", "dative", "ccomp", "xcomp"):
+        return []
+    for c in v.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > v.i and not children(c, *SUBJ_DEPS):
+            return children(c, "dobj")
+    return []
+
+
+def one_act_per_coordination(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """Acts told twice in one clause are one: a verb coordinated with a following verb of the same
+    type whose object it shares ("killing and badly injuring people": one act, by "injuring"), and a
+    targeting participle of an act noun of the same type ("a rocket attack *that targeted* U.S.
+    forces": the noun's act, which takes the participle's object as its target)."""
+    by_i = {c.trigger.i: c for c in cands}
+    for c in cands:
+        t = c.trigger
+        if c.kind != "verbal" or c.suppressed:
+            continue
+        nxt = [by_i[x.i] for x in t.children if x.dep_ == "conj" and x.i in by_i]
+        if not children(t, "dobj") and any(d.kind == "verbal" and d.sense.type == c.sense.type for d in nxt):
+            c.suppressed = True
+        elif t.dep_ in MODIFIER_DEPS and t.lemma_.lower() in ctx.acues.targeting_participles:
+            heads = [x for x in conjuncts(_conj_root(t.head)) if x.i in by_i]
+            c.suppressed = any(by_i[x.i].kind != "verbal" and by_i[x.i].sense.type == c.sense.type for x in heads)
+
+
+def _conj_root(tok):
+    """The first of the tokens coordinated with ``tok`` (up the chain of ``conj`` links, bounded)."""
+    for _ in range(limits.MAX_TREE_WALK):
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
 
 
 def _object_phrase_targets(objs, preps) -> list:
@@ -344,6 +384,62 @@ def _child_above(t, v):
     return u
 
 
+# -- attribution: who did an act the clause gives no doer -----------------------------------------------
+
+def attributed_doers(ctx: ArticleContext, c: Candidate) -> list:
+    """The doer of an act its own clause names no actor for, from the sentence: the subject of
+    "X was *behind* the attack", of "X *claimed* (responsibility for) the attack" / "X claimed the
+    blast killed ...", or the party blamed ("..., the monitor said, *blaming* the Islamic State
+    group"). Tokens (empty when none)."""
+    acts = [c.trigger] + [t for t in c.sources if ctx.mention_for(t) is None]
+    for x in acts:
+        found = _behind_or_claim(ctx, x)
+        if found:
+            return found
+    return blamed_party(ctx, c)
+
+
+def _behind_or_claim(ctx: ArticleContext, x) -> list:
+    """The subject of "X was behind ``x``" or of a claim of ``x`` (see :func:`attributed_doers`)."""
+    ac = ctx.acues
+    head = x.head
+    if x.dep_ == "pobj" and head.lower_ in ac.behind_preps and head.head.lemma_.lower() == "be":
+        return _actor_subjects(ctx, head.head)
+    if x.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in ac.claim_objects:
+        claim = head.head.head          # "claimed responsibility for the attack"
+    elif x.dep_ == "nsubj" and head.dep_ == "ccomp":
+        claim = head.head               # "claimed the blast killed 45 people"
+    elif x.dep_ == "dobj":
+        claim = head                    # "claimed the attack"
+    else:
+        return []
+    if claim.pos_ == "VERB" and claim.lemma_.lower() in ac.claim_verbs:
+        return _actor_subjects(ctx, claim)
+    return []
+
+
+def _actor_subjects(ctx: ArticleContext, v) -> list:
+    """The subjects of ``v`` that name an actor."""
+    subs, _ = subjects(v, ctx.cues)
+    return [t for t in subs if ctx.mention_for(t) is not None]
+
+
+def blamed_party(ctx: ArticleContext, c: Candidate) -> list:
+    """The party a blame verb of the sentence names ("blaming the Islamic State group", "blamed
+    the attack on Hamas"), unless the candidate is that blame itself."""
+    sent = ctx.sentence_of(c.trigger)
+    verbs = ctx.per_sentence(sent, "blame", lambda: [
+        t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in ctx.acues.blame_verbs])
+    for b in verbs:
+        if b.i == c.trigger.i:
+            continue
+        objs = [o for o in children(b, "dobj") if ctx.mention_for(o) is not None]
+        objs = objs or [p for p in prep_targets(b, {"on"}) if ctx.mention_for(p) is not None]
+        if objs:
+            return objs[:1]
+    return []
+
+
 # -- adjectives -------------------------------------------------------------------------------------------
 
 def adjective_args(ctx: ArticleContext, c: Candidate) -> None:
@@ -370,6 +466,7 @@ def nominal_args(ctx: ArticleContext, c: Candidate) -> None:
     targets = _nominal_targets(ctx, n, preps)
     sources, targets = _patient_possessor(ctx, n, sources, targets)
     sources, targets = _between(n, c, sources, targets)
+    sources, targets = undergone_act(ctx, n, sources, targets)
     how = "poss" if sources else ""
     if not sources and c.light is not None:
         sources, how, targets = _light_verb_args(ctx, c, preps, targets)
@@ -395,6 +492,36 @@ def _own_sources(ctx: ArticleContext, n) -> list:
         sources = [a for a in n.children if a.dep_ in ("compound", "amod", "nmod")
                    and ctx.mention_for(a) is not None and a.i < n.i]
     return sources
+
+
+def _undergoing_verb(ctx: ArticleContext, n):
+    """The verb whose subject undergoes the act noun ``n`` ("received *visits*", "faced *attacks*",
+    "came under *fire*"), else ``None``."""
+    ac = ctx.acues
+    v = n.head
+    if n.dep_ == "pobj" and v.lower_ in ac.undergo_preps:
+        v = v.head
+    elif n.dep_ != "dobj":
+        return None
+    return v if v.pos_ == "VERB" and v.lemma_.lower() in ac.undergo_verbs else None
+
+
+def undergone_act(ctx: ArticleContext, n, sources: list, targets: list) -> tuple[list, list]:
+    """An act its governing verb's subject undergoes ("the detainees received regular *visits* by
+    the ICRC", "the base came under *fire* from militants"): the subject is the target (when the act
+    names none), the "by"/"from" phrase of the noun or the verb the source."""
+    v = _undergoing_verb(ctx, n)
+    if v is None:
+        return sources, targets
+    if not _any_actor(ctx, sources):
+        preps = ctx.acues.undergo_source_preps | {"by"}
+        sources = prep_targets(n, preps) + prep_targets(v, preps) + _agents(v) or sources
+    src = {t.i for t in sources}
+    targets = [t for t in targets if t.i not in src]   # "fire *from* X": X acts
+    if not _any_actor(ctx, targets):
+        subj, _ = subjects(v, ctx.cues)
+        targets = [t for t in subj if ctx.mention_for(t) is not None] or targets
+    return sources, targets
 
 
 def _patient_possessor(ctx: ArticleContext, n, sources: list, targets: list) -> tuple[list, list]:
