@@ -162,10 +162,17 @@ def operators(ctx: ArticleContext, toks) -> list:
             m = ctx.mention_for(c) if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < t.i else None
             if m is not None and not (m.start <= t.idx < m.end) and not is_instrument(c, ctx.cues):
                 ops.append(c)
-        named = any(c.ent_type_ in OPERATOR_ENTS for c in t.children if c.i < t.i)
+        named = any(c.ent_type_ in OPERATOR_ENTS or _agent_word(ctx, c, own) for c in t.children if c.i < t.i)
         if ops or named or _has_operator(ctx, own.actor_id):
             out.extend(ops or [t])   # "Jordanian jets" names its operator
     return out
+
+
+def _agent_word(ctx: ArticleContext, c, own) -> bool:
+    """A modifier of an instrument inside the instrument's own mention that names its operator by a
+    common noun ("*coalition* warplanes", "*police* helicopters")."""
+    return c.dep_ in ("compound", "nmod") and c.lemma_.lower() in ctx.cues.fallback_agent_nouns \
+        and c.lemma_.lower() not in ctx.cues.instrument_nouns and own.start <= c.idx < own.end
 
 
 def _has_operator(ctx: ArticleContext, actor_id: str) -> bool:
@@ -317,6 +324,9 @@ def one_act_per_coordination(ctx: ArticleContext, cands: list[Candidate]) -> Non
         nxt = [by_i[x.i] for x in t.children if x.dep_ == "conj" and x.i in by_i]
         if not children(t, "dobj") and any(d.kind == "verbal" and d.sense.type == c.sense.type for d in nxt):
             c.suppressed = True
+        elif t.lemma_.lower() in ctx.cues.casualty_lemmas:
+            for d in nxt:   # "killing 19 people and injuring 30 others": one act's toll
+                d.suppressed = d.suppressed or d.trigger.lemma_.lower() in ctx.cues.casualty_lemmas
         elif t.dep_ in MODIFIER_DEPS and t.lemma_.lower() in ctx.acues.targeting_participles:
             heads = [x for x in conjuncts(_conj_root(t.head)) if x.i in by_i]
             c.suppressed = any(by_i[x.i].kind != "verbal" and by_i[x.i].sense.type == c.sense.type for x in heads)

@@ -79,7 +79,8 @@ def casualties_to_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
         if c.kind != "verbal" or not (c.trigger.lemma_.lower() in ctx.cues.casualty_lemmas
                                       or (is_passive(c.trigger) and not c.sources)):
             continue
-        act = next((acts[t.i] for t in _causes(c.trigger) if t.i in acts), None)
+        causes = _causes(c.trigger) + _clause_causes(ctx, c.trigger)
+        act = next((acts[t.i] for t in causes if t.i in acts), None)
         if act is None or not any(ctx.mention_for(t) for t in act.sources):
             continue   # an act with no named perpetrator: the casualty verb reports it ("killed in an attack")
         if not any(ctx.mention_for(t) for t in act.targets):
@@ -94,6 +95,17 @@ def _causes(v) -> list:
     for p in v.children:
         if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in ("in", "during", "by", "from")):
             out += [o for o in p.children if o.dep_ == "pobj"]
+    return out
+
+
+def _clause_causes(ctx: ArticleContext, v) -> list:
+    """The act nouns of a clause that tells how the casualties came about ("seven civilians were
+    killed *when* the army launched air strikes"): the objects of a "when"/"as" clause's verb."""
+    marks = ctx.acues.casualty_clause_marks
+    out = []
+    for cl in v.children:
+        if cl.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in cl.children):
+            out += [o for o in cl.children if o.dep_ in ("dobj", "nsubj")]
     return out
 
 
