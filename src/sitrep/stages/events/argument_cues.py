@@ -31,6 +31,7 @@ class ArgumentCues(_Model):
     behind_preps: Words
     casualty_clause_marks: Words
     titled_heads: Words
+    crowd_nouns: Words
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

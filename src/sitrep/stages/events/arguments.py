@@ -276,9 +276,24 @@ def _active_targets(ctx: ArticleContext, c: Candidate) -> list:
         targets += [t for t in loc if ctx.is_state_like(t)]
     if not _any_actor(ctx, targets):
         targets += targeting_objects(ctx, [v] + objs)
-    if not _any_actor(ctx, targets):
-        targets += against_anywhere(ctx, v)
+    if not _any_actor(ctx, targets) and not any(is_crowd(ctx, o) for o in objs):
+        targets += against_anywhere(ctx, v)   # (a crowd object is the protesters: crowd_target)
     return targets
+
+
+def is_crowd(ctx: ArticleContext, tok) -> bool:
+    """Does ``tok`` name a crowd or a protest ("the crowd", "a women's protest") and no actor?"""
+    return tok.lemma_.lower() in ctx.acues.crowd_nouns and ctx.mention_for(tok) is None
+
+
+def crowd_target(ctx: ArticleContext, c: Candidate) -> list:
+    """The protesters an act done to a crowd or a protest is done to ("police used water cannons to
+    disperse *the crowd*"): the article's protesters nearest before the act (a list of one mention,
+    or empty). Not for a protest itself."""
+    if c.sense.type == "PROTEST" or not any(is_crowd(ctx, t) for t in c.targets):
+        return []
+    held = ctx.protester_before(c.trigger.idx)
+    return [held] if held is not None else []
 
 
 #: the clause links of a participle or relative clause that modifies an act ("strikes *targeting* X",

@@ -161,6 +161,7 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     sources, targets = arguments.symmetric_parties(ctx, c, sources, targets)
     if c.sense.type == "PROTEST":
         sources, targets = protest_parties(ctx, c, sources, targets)
+    targets = targets or arguments.crowd_target(ctx, c)
     if not targets and (sources or c.kind != "light"):
         targets = place_targets(ctx, c, sent, sources)
         if c.kind == "nominal" and sources:   # a state is a party ("Russia's war in Ukraine"), a town is not
