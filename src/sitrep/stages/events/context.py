@@ -75,7 +75,7 @@ class ArticleContext:
         after = self.after_dateline(tok)
         if after is not None:
             tok = after
-        m = self._mention_over(tok)
+        m = self._titled_person(tok) or self._mention_over(tok)
         if m is None:
             return self._mention_through(tok)
         if self.actor_kind.get(m.actor_id) == "media":
@@ -98,6 +98,18 @@ class ArticleContext:
             if best is None or score > best[0] or (score == best[0] and (m.end - m.start) > (best[1].end - best[1].start)):
                 best = (score, m)
         return None if best is None else best[1]
+
+    def _titled_person(self, tok) -> Optional[Mention]:
+        """The person a title head's appositive names ("the RSF *leader* Mohamed Hamdan Dagalo" ->
+        Dagalo, not the RSF), else ``None``."""
+        if tok.lemma_.lower() not in self.acues.titled_heads:
+            return None
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i > tok.i:
+                m = self._mention_over(c)
+                if m is not None and self.actor_kind.get(m.actor_id) == "person" and m.start <= c.idx < m.end:
+                    return m
+        return None
 
     def _mention_through(self, tok) -> Optional[Mention]:
         """A phrase naming no actor itself may name one through another word: "Syria's second-largest
