@@ -32,6 +32,8 @@ class ArgumentCues(_Model):
     casualty_clause_marks: Words
     titled_heads: Words
     crowd_nouns: Words
+    taking_verbs: Words
+    taking_preps: Words
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

@@ -119,9 +119,20 @@ def verbal_args(ctx: ArticleContext, c: Candidate) -> None:
         c.targets = _active_targets(ctx, c)
         if v.dep_ == "acl" and v.tag_ == "VBG":
             c.sources = _act_noun_doer(ctx, v.head) or c.sources
+    if not _any_actor(ctx, c.targets):
+        c.targets = taken_from(ctx, v) + c.targets
     if c.sense.subject_is_target:
         frm = prep_targets(v, ctx.cues.reversed_source_preps)
         c.sources, c.targets = (c.targets or frm), c.sources
+
+
+def taken_from(ctx: ArticleContext, v) -> list:
+    """Whom a verb of taking takes from ("the base had been recaptured *from Al-Shabaab*", "seized
+    the town from the army"): the actors of its "from" phrase."""
+    ac = ctx.acues
+    if v.lemma_.lower() not in ac.taking_verbs:
+        return []
+    return [t for t in prep_targets(v, ac.taking_preps) if ctx.mention_for(t) is not None]
 
 
 def _resource_lemmas(sense, objs, cues=None) -> frozenset:
@@ -195,7 +206,8 @@ def symmetric_parties(ctx: ArticleContext, c: Candidate, sources: list, targets:
 
 
 def party_pairs(ctx: ArticleContext, c: Candidate, sources: list, targets: list) -> list[tuple]:
-    """The (source, target) pairs of an act: every source with every target; with a reciprocal and
+    """The (source, target) pairs of an act: every source with every target but itself (with none
+    when no other is left); with a reciprocal and
     no target ("Armenia and Azerbaijan ... pledging to respect *each other's* integrity") each party
     towards each other; a symmetric act within one plural party ("fighting between rebel groups")
     that party towards itself."""
@@ -203,7 +215,14 @@ def party_pairs(ctx: ArticleContext, c: Candidate, sources: list, targets: list)
         return [(s, t) for s in sources for t in sources if s.actor_id != t.actor_id]
     if not targets and len(sources) == 1 and within_one_party(ctx, c, sources[0]):
         return [(sources[0], sources[0])]
-    return [(s, t) for s in (sources or [None]) for t in (targets or [None])]
+    if not sources:
+        return [(None, t) for t in (targets or [None])]
+    out = []
+    for s in sources:   # an actor is never its own target ("X and Y attacked X": only Y -> X)
+        own = [t for t in targets if t.actor_id != s.actor_id]
+        if own or all(t.actor_id != s.actor_id for t in targets):
+            out += [(s, t) for t in (own or [None])]
+    return out or [(s, None) for s in sources[:1]]
 
 
 def is_reciprocal(ctx: ArticleContext, c: Candidate) -> bool:
@@ -586,7 +605,20 @@ def _nominal_targets(ctx: ArticleContext, n, preps) -> list:
         targets += prep_targets(n, ctx.cues.nominal_origin_preps)
     if not _any_actor(ctx, targets):
         targets += targeting_objects(ctx, [n])
+    if not _any_actor(ctx, targets):
+        targets += agent_phrase_targets(ctx, n)
     return targets
+
+
+def agent_phrase_targets(ctx: ArticleContext, n) -> list:
+    """An "against"/"on" phrase the parser hung on the "by" agent of an act noun ("offensives by the
+    army and UN peacekeepers *against the group*"): the act's target, not the agent's."""
+    out = []
+    for a in n.children:
+        if a.dep_ in ("prep", "agent") and a.lower_ == "by":
+            for p in pobjs(a):
+                out += [t for x in conjuncts(p) for t in prep_targets(x, ctx.cues.nominal_target_preps)]
+    return out
 
 
 def _between(n, c: Candidate, sources: list, targets: list) -> tuple[list, list]:

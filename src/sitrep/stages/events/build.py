@@ -157,7 +157,7 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     targets = ctx.refs(c.targets)
     if not sources and targets and c.sense.type.lower() in ctx.acues.attributable_types:
         sources = ctx.refs(arguments.attributed_doers(ctx, c))   # "..., blaming the Islamic State group"
-    targets = [t for t in targets if all(t.actor_id != x.actor_id for x in sources)] or (targets if not sources else [])
+    targets = _other_parties(sources, targets)
     sources, targets = arguments.symmetric_parties(ctx, c, sources, targets)
     if c.sense.type == "PROTEST":
         sources, targets = protest_parties(ctx, c, sources, targets)
@@ -167,6 +167,18 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
         if c.kind == "nominal" and sources:   # a state is a party ("Russia's war in Ukraine"), a town is not
             targets = [t for t in targets if t.how != "place"]
     return sources, targets
+
+
+def _other_parties(sources: list, targets: list) -> list:
+    """The targets that are not sources; when every target is also a source, none if they are the
+    same parties ("talks between Iran and the US": a symmetric act), else the targets (three sources
+    and one target among them: the others act on it, :func:`~.arguments.party_pairs`)."""
+    if not sources:
+        return targets
+    others = [t for t in targets if all(t.actor_id != x.actor_id for x in sources)]
+    if others or {t.actor_id for t in targets} == {x.actor_id for x in sources}:
+        return others
+    return targets
 
 
 def protest_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: list) -> tuple[list, list]:
