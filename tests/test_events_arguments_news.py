@@ -190,3 +190,19 @@ def test_the_argument_cues_are_data_and_validated():
     data["targetting_participles"] = data.pop("targeting_participles")
     with pytest.raises(ConfigError, match="argument_cues.yaml"):
         parse_argument_cues(data)
+
+
+def test_a_between_phrase_below_a_symmetric_verb_gives_its_parties():
+    text = ("Residents said the villagers, who were trying to flee fighting in their area between the "
+            "rebels and government forces, were stranded.")
+    st = run(text, ("villagers", "VIL"), ("rebels", "REB"), ("government forces", "GOV"))
+    assert ("REB", "GOV") in pairs(st, "ASSAULT") and not any(s == "VIL" for s, _ in pairs(st, "ASSAULT"))
+
+
+def test_a_medium_acted_upon_is_a_target():
+    text = "The junta suspended the BBC on Monday over its coverage of the massacre."
+    st = run(text, ("junta", "JUNTA"), ("BBC", "BBC"), kinds={"JUNTA": "organization", "BBC": "media"})
+    assert ("JUNTA", "BBC") in pairs(st, "SANCTION") | pairs(st, "COERCE")
+    text = "The minister told the BBC on Monday that the army would not attack the town."
+    st = run(text, ("minister", "MIN"), ("BBC", "BBC"), kinds={"MIN": "person", "BBC": "media"})
+    assert all(t != "BBC" for e in st.events for t in [e.target and e.target.actor_id])

@@ -34,6 +34,7 @@ class ArgumentCues(_Model):
     crowd_nouns: Words
     taking_verbs: Words
     taking_preps: Words
+    media_target_types: Words
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

@@ -121,6 +121,8 @@ def verbal_args(ctx: ArticleContext, c: Candidate) -> None:
             c.sources = _act_noun_doer(ctx, v.head) or c.sources
     if not _any_actor(ctx, c.targets):
         c.targets = taken_from(ctx, v) + c.targets
+    if c.source_how != "subj":
+        c.sources, c.targets = _between_below(ctx, v, c.sources, c.targets)
     if c.sense.subject_is_target:
         frm = prep_targets(v, ctx.cues.reversed_source_preps)
         c.sources, c.targets = (c.targets or frm), c.sources
@@ -633,6 +635,22 @@ def _between(n, c: Candidate, sources: list, targets: list) -> tuple[list, list]
         return [conj[0]], conj[1:] + targets
     if between:
         return sources, conjuncts(between[0]) + targets
+    return sources, targets
+
+
+def _between_below(ctx: ArticleContext, v, sources: list, targets: list) -> tuple[list, list]:
+    """The parties of a symmetric verb with no subject of its own, from a "between" phrase on it or
+    on one of its prepositional objects ("civilians trying to flee *fighting* in their area between
+    the rebels and government forces": the rebels and the forces fight, not the civilians)."""
+    lemmas = ctx.cues.symmetric_lemmas
+    if v.lemma_.lower() not in lemmas and v.lower_ not in lemmas:
+        return sources, targets
+    holders = [v] + [p for a in v.children if a.dep_ == "prep" for p in pobjs(a)]
+    for h in holders:
+        between = [p for a in h.children if a.dep_ == "prep" and a.lower_ == "between" for p in pobjs(a)]
+        if between and _any_actor(ctx, between):
+            conj = conjuncts(between[0])
+            return [conj[0]], conj[1:]
     return sources, targets
 
 

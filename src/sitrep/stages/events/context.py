@@ -67,9 +67,10 @@ class ArticleContext:
         return self.state.text
 
     # -- actors ----------------------------------------------------------------------------------------
-    def mention_for(self, tok) -> Optional[Mention]:
+    def mention_for(self, tok, media: bool = False) -> Optional[Mention]:
         """The actor mention naming the argument headed by ``tok`` ("Russian forces" -> the mention of
-        Russian forces; "which" in a relative clause -> its antecedent's), never a medium's."""
+        Russian forces; "which" in a relative clause -> its antecedent's), never a medium's unless
+        ``media`` (a medium acted upon: "suspended the BBC")."""
         if tok.lower_ in self.cues.relative_pronouns and tok.dep_ in SUBJ_DEPS and tok.head.dep_ == "relcl":
             tok = tok.head.head
         after = self.after_dateline(tok)
@@ -78,7 +79,7 @@ class ArticleContext:
         m = self._titled_person(tok) or self._mention_over(tok)
         if m is None:
             return self._mention_through(tok)
-        if self.actor_kind.get(m.actor_id) == "media":
+        if self.actor_kind.get(m.actor_id) == "media" and not media:
             return None
         return m
 
@@ -177,12 +178,13 @@ class ArticleContext:
         return self.per_sentence(sent, "dateline_np", lambda: next(
             (chunk.root for chunk in sent.noun_chunks if chunk.start_char >= end), None))
 
-    def refs(self, toks: Iterable) -> list[Mention]:
-        """The actor mentions of the argument tokens and their conjuncts, one per actor."""
+    def refs(self, toks: Iterable, media: bool = False) -> list[Mention]:
+        """The actor mentions of the argument tokens and their conjuncts, one per actor (media too
+        when ``media``: see :meth:`mention_for`)."""
         out = []
         for t in toks:
             for c in conjuncts(t):
-                m = self.mention_for(c)
+                m = self.mention_for(c, media=media)
                 if m is not None and all(m.actor_id != o.actor_id for o in out):
                     out.append(m)
         return out
