@@ -206,3 +206,18 @@ def test_a_medium_acted_upon_is_a_target():
     text = "The minister told the BBC on Monday that the army would not attack the town."
     st = run(text, ("minister", "MIN"), ("BBC", "BBC"), kinds={"MIN": "person", "BBC": "media"})
     assert all(t != "BBC" for e in st.events for t in [e.target and e.target.actor_id])
+
+
+def test_coordinated_verbs_that_share_nothing_stay_two_acts():
+    text = "Rights groups say thousands of detainees were tortured and killed at the prison."
+    st = run(text, ("Rights groups", "HRG"), ("detainees", "DET"))
+    assert any("tortured" in e.trigger for e in st.events if e.type == "ASSAULT")
+    text = "The envoy arrived in Amman on Thursday and visited Ankara on Friday."
+    st = run(text, ("envoy", "ENVOY"), ("Amman", "JOR"), ("Ankara", "TUR"))
+    assert {e.trigger for e in st.events if e.type == "CONSULT"} >= {"arrived", "visited"}
+
+
+def test_a_target_that_is_also_a_party_of_a_symmetric_act_gives_way_to_the_parties():
+    text = "Israel and Lebanon renewed negotiations today on an Israeli troop pullback from Lebanon."
+    st = run(text, ("Israel", "ISR"), ("Lebanon", "LBN"), ("Israeli", "ISR"), ("Lebanon", "LBN", 1))
+    assert pairs(st, "CONSULT") == {("ISR", "LBN")}

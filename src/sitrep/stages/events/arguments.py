@@ -194,14 +194,18 @@ def _has_operator(ctx: ArticleContext, actor_id: str) -> bool:
     return ctx.actor_anchored.get(actor_id, False)
 
 
+def is_symmetric(ctx: ArticleContext, c: Candidate) -> bool:
+    """Is the act symmetric (its trigger word or lemma among the symmetric lemmas: "talks", "clash")?"""
+    lemmas = ctx.cues.symmetric_lemmas
+    return c.trigger.lemma_.lower() in lemmas or c.trigger.lower_ in lemmas
+
+
 def symmetric_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: list) -> tuple[list, list]:
     """A symmetric act with two or more parties as sources ("fighting between the army and the RSF",
     "Iran and Saudi Arabia agreed to ..."): one event, the first party the source and the others the
     targets, in the order of the text (guidelines 3). Its own targets win, unless they only come from
     a frame's complement ("Iran and Saudi Arabia agreed to reopen embassies": Saudi Arabia)."""
-    lemmas = ctx.cues.symmetric_lemmas
-    if (targets and not c.sense.frame) or len(sources) < 2 or (
-            c.trigger.lemma_.lower() not in lemmas and c.trigger.lower_ not in lemmas):
+    if (targets and not c.sense.frame) or len(sources) < 2 or not is_symmetric(ctx, c):
         return sources, targets
     parties = sorted(sources, key=lambda m: m.start)
     return parties[:1], parties[1:]
@@ -243,8 +247,7 @@ def within_one_party(ctx: ArticleContext, c: Candidate, source) -> bool:
     """A symmetric act "between" one plural party ("fighting between rebel groups"): both sides
     belong to it."""
     t = c.trigger
-    lemmas = ctx.cues.symmetric_lemmas
-    if t.lemma_.lower() not in lemmas and t.lower_ not in lemmas:
+    if not is_symmetric(ctx, c):
         return False
     between = [p for a in t.children if a.dep_ == "prep" and a.lower_ == "between" for p in pobjs(a)]
     if len(between) != 1 or len(conjuncts(between[0])) != 1 or between[0].tag_ not in ("NNS", "NNPS"):
@@ -349,7 +352,8 @@ def shared_objects(v) -> list:
 
 def one_act_per_coordination(ctx: ArticleContext, cands: list[Candidate]) -> None:
     """Acts told twice in one clause are one: a verb coordinated with a following verb of the same
-    type whose object it shares ("killing and badly injuring people": one act, by "injuring"), and a
+    type whose object it shares ("killing and badly injuring people": one act, by "injuring"; not
+    "tortured and killed", "arrived in X and visited Y": nothing is shared), and a
     targeting participle of an act noun of the same type ("a rocket attack *that targeted* U.S.
     forces": the noun's act, which takes the participle's object as its target)."""
     by_i = {c.trigger.i: c for c in cands}
@@ -358,7 +362,9 @@ def one_act_per_coordination(ctx: ArticleContext, cands: list[Candidate]) -> Non
         if c.kind != "verbal" or c.suppressed:
             continue
         nxt = [by_i[x.i] for x in t.children if x.dep_ == "conj" and x.i in by_i]
-        if not children(t, "dobj") and any(d.kind == "verbal" and d.sense.type == c.sense.type for d in nxt):
+        shared = {o.i for o in shared_objects(t)}
+        if shared and any(d.kind == "verbal" and d.sense.type == c.sense.type
+                          and shared & {o.i for o in children(d.trigger, "dobj")} for d in nxt):
             c.suppressed = True
         elif t.lemma_.lower() in ctx.cues.casualty_lemmas:
             for d in nxt:   # "killing 19 people and injuring 30 others": one act's toll

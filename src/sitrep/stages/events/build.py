@@ -157,7 +157,7 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     targets = ctx.refs(c.targets, media=c.sense.type.lower() in ctx.acues.media_target_types)
     if not sources and targets and c.sense.type.lower() in ctx.acues.attributable_types:
         sources = ctx.refs(arguments.attributed_doers(ctx, c))   # "..., blaming the Islamic State group"
-    targets = _other_parties(sources, targets)
+    targets = _other_parties(sources, targets, arguments.is_symmetric(ctx, c))
     sources, targets = arguments.symmetric_parties(ctx, c, sources, targets)
     if c.sense.type == "PROTEST":
         sources, targets = protest_parties(ctx, c, sources, targets)
@@ -169,14 +169,14 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     return sources, targets
 
 
-def _other_parties(sources: list, targets: list) -> list:
-    """The targets that are not sources; when every target is also a source, none if they are the
-    same parties ("talks between Iran and the US": a symmetric act), else the targets (three sources
-    and one target among them: the others act on it, :func:`~.arguments.party_pairs`)."""
+def _other_parties(sources: list, targets: list, symmetric: bool) -> list:
+    """The targets that are not sources; when every target is also a source, none if the act is
+    symmetric or they are the same parties ("talks between Iran and the US"), else the targets (three
+    sources and one target among them: the others act on it, :func:`~.arguments.party_pairs`)."""
     if not sources:
         return targets
     others = [t for t in targets if all(t.actor_id != x.actor_id for x in sources)]
-    if others or {t.actor_id for t in targets} == {x.actor_id for x in sources}:
+    if others or symmetric or {t.actor_id for t in targets} == {x.actor_id for x in sources}:
         return others
     return targets
 
