@@ -8,13 +8,13 @@ from functools import lru_cache
 from typing import Any
 
 from ...core.datafiles import load_data
-from ...core.datamodels import validate_data
-from .lexicon import Words, _Model
+from ...core.datamodels import DataModel, validate_data
+from .lexicon import Words
 
 ARGUMENT_CUES_FILE = "argument_cues.yaml"
 
 
-class ArgumentCues(_Model):
+class ArgumentCues(DataModel):
     """``data/argument_cues.yaml`` (see the file's comments for what each list decides)."""
 
     targeting_participles: Words
