@@ -221,3 +221,12 @@ def test_a_target_that_is_also_a_party_of_a_symmetric_act_gives_way_to_the_parti
     text = "Israel and Lebanon renewed negotiations today on an Israeli troop pullback from Lebanon."
     st = run(text, ("Israel", "ISR"), ("Lebanon", "LBN"), ("Israeli", "ISR"), ("Lebanon", "LBN", 1))
     assert pairs(st, "CONSULT") == {("ISR", "LBN")}
+
+
+def test_a_reported_pronoun_binds_to_an_agreeing_speaker_only():
+    text = "They shot at protesters in a morning assault on Thursday, a cameraman said."
+    st = run(text, ("protesters", "PROT"), ("cameraman", "CAM"), kinds={"CAM": "person", "PROT": "group"})
+    assert all(s != "CAM" for s, _ in pairs(st, "ASSAULT"))
+    text = "Norway said it had expelled three Russian diplomats on Monday."
+    st = run(text, ("Norway", "NOR"), ("Russian diplomats", "RUS"), kinds={"NOR": "state", "RUS": "state"})
+    assert ("NOR", "RUS") in pairs(st, "SANCTION")

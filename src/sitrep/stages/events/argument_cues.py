@@ -35,6 +35,8 @@ class ArgumentCues(DataModel):
     taking_verbs: Words
     taking_preps: Words
     media_target_types: Words
+    person_pronouns: Words
+    nonperson_pronouns: Words
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

@@ -164,9 +164,23 @@ class ArticleContext:
             clause, hops = clause.head, hops + 1
         if clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_.lower() in self.cues.speech_verbs:
             subs = children(clause.head, "nsubj")
-            if subs and subs[0].i != tok.i:
+            if subs and subs[0].i != tok.i and self._agrees(tok, subs[0]):
                 return subs[0]
         return None
+
+    def _agrees(self, pron, speaker) -> bool:
+        """Can ``pron`` stand for the speaker headed by ``speaker``? "he"/"she" only for a person;
+        "it"/"they" not for one person ("they shot at protesters, a cameraman said": not the
+        cameraman; "officials said they" still); "we" for anyone. Unknown actors agree."""
+        m = self._mention_over(speaker)
+        kind = self.actor_kind.get(m.actor_id) if m is not None else None
+        if kind is None:
+            return True
+        if pron.lower_ in self.acues.person_pronouns:
+            return kind == "person"
+        if pron.lower_ in self.acues.nonperson_pronouns:
+            return kind != "person" or speaker.tag_ in ("NNS", "NNPS")
+        return True   # "we are prepared ..., she said": a spokeswoman speaks for her side
 
     def after_dateline(self, tok):
         """A wire dateline ("WASHINGTON, Dec 9 (Agency) - US warplanes struck ...") is not the
