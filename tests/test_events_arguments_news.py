@@ -230,3 +230,12 @@ def test_a_reported_pronoun_binds_to_an_agreeing_speaker_only():
     text = "Norway said it had expelled three Russian diplomats on Monday."
     st = run(text, ("Norway", "NOR"), ("Russian diplomats", "RUS"), kinds={"NOR": "state", "RUS": "state"})
     assert ("NOR", "RUS") in pairs(st, "SANCTION")
+
+
+def test_a_participle_aimed_at_someone_is_active():
+    text = "Police said four gunmen, whom witnesses described as militants, fired at tourists on Tuesday."
+    st = run(text, ("Police", "POL"), ("gunmen", "GUN"), ("witnesses", "WIT"), ("tourists", "TOUR"))
+    assert ("GUN", "TOUR") in pairs(st, "ASSAULT")
+    text = "The attack involved ten rockets fired at U.S. troops at the airbase."
+    st = run(text, ("U.S. troops", "USA"))
+    assert pairs(st, "ASSAULT") <= {(None, "USA")}

@@ -108,7 +108,10 @@ def verbal_args(ctx: ArticleContext, c: Candidate) -> None:
     """Source and target of a verbal candidate ("Russia struck Kyiv", "Kyiv was struck by Russia",
     "Qatar hosted a delegation from Iran": the host is the recipient)."""
     v = c.trigger
-    if is_passive(v) or _conjoined_passive(v):
+    if _aimed_participle(c):
+        c.sources, c.source_how = [v.head], "subj"   # "four gunmen, whom ..., fired at tourists"
+        c.targets = prep_targets(v, c.sense.preps)[:1]
+    elif is_passive(v) or _conjoined_passive(v):
         c.sources, c.source_how = _shared_agents(v), "agent"
         if v.dep_ == "acl" and v.tag_ == "VBN":
             c.targets = [v.head]
@@ -135,6 +138,15 @@ def taken_from(ctx: ArticleContext, v) -> list:
     if v.lemma_.lower() not in ac.taking_verbs:
         return []
     return [t for t in prep_targets(v, ac.taking_preps) if ctx.mention_for(t) is not None]
+
+
+def _aimed_participle(c: Candidate) -> bool:
+    """A participle after its noun with no "by" agent but with its sense's own target preposition
+    ("gunmen ... *fired at* dozens of tourists", "rockets *fired at* Israel"): the noun fired, at
+    the preposition's object (not a passive whose noun is the victim)."""
+    v = c.trigger
+    return (v.dep_ == "acl" and v.tag_ == "VBN" and bool(c.sense.preps) and not _agents(v)
+            and bool(prep_targets(v, c.sense.preps)))
 
 
 def _resource_lemmas(sense, objs, cues=None) -> frozenset:
