@@ -239,3 +239,9 @@ def test_a_participle_aimed_at_someone_is_active():
     text = "The attack involved ten rockets fired at U.S. troops at the airbase."
     st = run(text, ("U.S. troops", "USA"))
     assert pairs(st, "ASSAULT") <= {(None, "USA")}
+
+
+def test_a_count_noun_names_the_people_it_counts():
+    text = "The number of civilians massacred on Saturday in the village is well over 200."
+    st = run(text, ("civilians", "CIV"))
+    assert (None, "CIV") in pairs(st, "ASSAULT")
