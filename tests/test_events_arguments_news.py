@@ -245,3 +245,6 @@ def test_a_count_noun_names_the_people_it_counts():
     text = "The number of civilians massacred on Saturday in the village is well over 200."
     st = run(text, ("civilians", "CIV"))
     assert (None, "CIV") in pairs(st, "ASSAULT")
+    text = "Security forces have tortured scores of Sierra Leonean and Liberian refugees, the group said."
+    st = run(text, ("Security forces", "SF"), ("Sierra Leonean", "SLE"), ("Liberian refugees", "LBR"))
+    assert {("SF", "SLE"), ("SF", "LBR")} <= pairs(st, "ASSAULT")

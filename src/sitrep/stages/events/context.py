@@ -197,11 +197,20 @@ class ArticleContext:
         when ``media``: see :meth:`mention_for`)."""
         out = []
         for t in toks:
-            for c in conjuncts(t):
+            for c in [x for c0 in conjuncts(t) for x in self._counted(c0)]:
                 m = self.mention_for(c, media=media)
                 if m is not None and all(m.actor_id != o.actor_id for o in out):
                     out.append(m)
         return out
+
+    def _counted(self, tok) -> list:
+        """``tok``, and for a group or count noun the further conjuncts of its "of" phrase ("scores
+        of Sierra Leonean and *Liberian refugees*": both are the argument)."""
+        if tok.lemma_.lower() not in self.cues.group_nouns:
+            return [tok]
+        of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children if p.dep_ == "pobj"]
+        return [tok] + (conjuncts(of[0])[1:] if of else [])
 
     def names_actor(self, tok) -> bool:
         """Does the argument headed by ``tok`` name an actor?"""
