@@ -248,3 +248,9 @@ def test_a_count_noun_names_the_people_it_counts():
     text = "Security forces have tortured scores of Sierra Leonean and Liberian refugees, the group said."
     st = run(text, ("Security forces", "SF"), ("Sierra Leonean", "SLE"), ("Liberian refugees", "LBR"))
     assert {("SF", "SLE"), ("SF", "LBR")} <= pairs(st, "ASSAULT")
+
+
+def test_a_march_towards_an_institution_is_aimed_at_it():
+    text = "Police opened fire after the protesters began marching towards Parliament on Tuesday."
+    st = run(text, ("Police", "POL"), ("protesters", "PROT"), ("Parliament", "PARL"))
+    assert ("PROT", "PARL") in pairs(st, "PROTEST")
