@@ -11,7 +11,13 @@ How it reads a sentence:
    or a prepositional phrase (on/against/with/to/...). Nouns take their possessor or ``by`` phrase as
    source and ``on/against/of`` as target. Coordinated actors ("supported by Russia, Iran and
    Hezbollah") give one event each. Arguments become actors through the actors stage's mentions;
-   media actors are never sources or targets.
+   media actors are never sources, and targets only when acted upon ("suspended the BBC"). Rules
+   for real news (``data/argument_cues.yaml``): a targeting participle gives the target of the act
+   it modifies ("airstrikes targeting Kurdish fighters"); symmetric acts take both parties, a
+   reciprocal ("each other") each towards the other; the subject of "received visits by X" or
+   "came under fire from X" undergoes the act; an agentless attack takes its doer from "blaming X",
+   "X claimed ..." or "X was behind ..." in its sentence; a verb of taking names its target with
+   "from"; an act done to a crowd is done to the article's protesters.
 3. **Frames**: acts embedded under agree/refuse/threaten/demand are the content of those acts (they
    give the mode) and not events of their own.
 4. **Negation and modality** come from :mod:`sitrep.lang.modality`; a refusal to give way ("would not lift
@@ -37,7 +43,7 @@ Where each job lives:
 * :mod:`.stage` -- :class:`EventsStage` and :class:`EventsConfig` (every tuning number: the confidence
   weights, the reach of the rules), its resources ("ontology", "event_lexicon");
 * :mod:`.lexicon` -- loading and validating ``event_triggers.yaml`` and ``event_cues.yaml`` (a pydantic
-  model per file, then the ontology);
+  model per file, then the ontology); :mod:`.argument_cues` -- ``argument_cues.yaml``, read once;
 * :mod:`.grammar` -- reading the parse (subjects, passives, coordination, noun-phrase spans);
 * :mod:`.context` -- the per-article working state; how an argument token becomes an actor mention;
 * :mod:`.triggers` -- finding candidate triggers (verbal, nominal, adjectival, light verbs,

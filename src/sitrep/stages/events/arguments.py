@@ -18,6 +18,7 @@ tokens become mentions (:meth:`~.context.ArticleContext.refs`).
 from __future__ import annotations
 
 from ... import limits
+from .argument_cues import argument_cues
 from .context import ArticleContext
 from .grammar import SUBJ_DEPS, children, conjuncts, is_passive, pobjs, subjects
 from .model import Candidate
@@ -107,7 +108,10 @@ def verbal_args(ctx: ArticleContext, c: Candidate) -> None:
     """Source and target of a verbal candidate ("Russia struck Kyiv", "Kyiv was struck by Russia",
     "Qatar hosted a delegation from Iran": the host is the recipient)."""
     v = c.trigger
-    if is_passive(v) or _conjoined_passive(v):
+    if _aimed_participle(c):
+        c.sources, c.source_how = [v.head], "subj"   # "four gunmen, whom ..., fired at tourists"
+        c.targets = prep_targets(v, c.sense.preps)[:1]
+    elif is_passive(v) or _conjoined_passive(v):
         c.sources, c.source_how = _shared_agents(v), "agent"
         if v.dep_ == "acl" and v.tag_ == "VBN":
             c.targets = [v.head]
@@ -118,9 +122,31 @@ def verbal_args(ctx: ArticleContext, c: Candidate) -> None:
         c.targets = _active_targets(ctx, c)
         if v.dep_ == "acl" and v.tag_ == "VBG":
             c.sources = _act_noun_doer(ctx, v.head) or c.sources
+    if not _any_actor(ctx, c.targets):
+        c.targets = taken_from(ctx, v) + c.targets
+    if c.source_how != "subj":
+        c.sources, c.targets = _between_below(ctx, v, c.sources, c.targets)
     if c.sense.subject_is_target:
         frm = prep_targets(v, ctx.cues.reversed_source_preps)
         c.sources, c.targets = (c.targets or frm), c.sources
+
+
+def taken_from(ctx: ArticleContext, v) -> list:
+    """Whom a verb of taking takes from ("the base had been recaptured *from Al-Shabaab*", "seized
+    the town from the army"): the actors of its "from" phrase."""
+    ac = ctx.acues
+    if v.lemma_.lower() not in ac.taking_verbs:
+        return []
+    return [t for t in prep_targets(v, ac.taking_preps) if ctx.mention_for(t) is not None]
+
+
+def _aimed_participle(c: Candidate) -> bool:
+    """A participle after its noun with no "by" agent but with its sense's own target preposition
+    ("gunmen ... *fired at* dozens of tourists", "rockets *fired at* Israel"): the noun fired, at
+    the preposition's object (not a passive whose noun is the victim)."""
+    v = c.trigger
+    return (v.dep_ == "acl" and v.tag_ == "VBN" and bool(c.sense.preps) and not _agents(v)
+            and bool(prep_targets(v, c.sense.preps)))
 
 
 def _resource_lemmas(sense, objs, cues=None) -> frozenset:
@@ -136,8 +162,13 @@ def _resource_lemmas(sense, objs, cues=None) -> frozenset:
 
 
 def is_instrument(tok, cues) -> bool:
-    """Is ``tok`` a weapon or the platform that carries one ("a drone", "a transport jet", "shells")?"""
-    return tok.lemma_.lower() in cues.weapon_nouns or tok.lemma_.lower() in cues.instrument_nouns
+    """Is ``tok`` a weapon or the platform that carries one ("a drone", "a transport jet", "shells")?
+    Not when a modifier makes it a person ("a *suicide* bomber")."""
+    lemma = tok.lemma_.lower()
+    if lemma not in cues.weapon_nouns and lemma not in cues.instrument_nouns:
+        return False
+    mods = argument_cues().person_instrument_modifiers
+    return not any(c.dep_ in ("compound", "amod") and c.lower_ in mods for c in tok.children)
 
 
 def operators(ctx: ArticleContext, toks) -> list:
@@ -156,10 +187,17 @@ def operators(ctx: ArticleContext, toks) -> list:
             m = ctx.mention_for(c) if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < t.i else None
             if m is not None and not (m.start <= t.idx < m.end) and not is_instrument(c, ctx.cues):
                 ops.append(c)
-        named = any(c.ent_type_ in OPERATOR_ENTS for c in t.children if c.i < t.i)
+        named = any(c.ent_type_ in OPERATOR_ENTS or _agent_word(ctx, c, own) for c in t.children if c.i < t.i)
         if ops or named or _has_operator(ctx, own.actor_id):
             out.extend(ops or [t])   # "Jordanian jets" names its operator
     return out
+
+
+def _agent_word(ctx: ArticleContext, c, own) -> bool:
+    """A modifier of an instrument inside the instrument's own mention that names its operator by a
+    common noun ("*coalition* warplanes", "*police* helicopters")."""
+    return c.dep_ in ("compound", "nmod") and c.lemma_.lower() in ctx.cues.fallback_agent_nouns \
+        and c.lemma_.lower() not in ctx.cues.instrument_nouns and own.start <= c.idx < own.end
 
 
 def _has_operator(ctx: ArticleContext, actor_id: str) -> bool:
@@ -168,15 +206,66 @@ def _has_operator(ctx: ArticleContext, actor_id: str) -> bool:
     return ctx.actor_anchored.get(actor_id, False)
 
 
-def symmetric_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: list) -> tuple[list, list]:
-    """A symmetric act with two or more parties as sources and no target of its own ("fighting
-    between the army and the RSF", "Iran and Saudi Arabia agreed to ..."): one event, the first party
-    the source and the others the targets, in the order of the text (guidelines 3)."""
+def is_symmetric(ctx: ArticleContext, c: Candidate) -> bool:
+    """Is the act symmetric (its trigger word or lemma among the symmetric lemmas: "talks", "clash")?"""
     lemmas = ctx.cues.symmetric_lemmas
-    if targets or len(sources) < 2 or (c.trigger.lemma_.lower() not in lemmas and c.trigger.lower_ not in lemmas):
+    return c.trigger.lemma_.lower() in lemmas or c.trigger.lower_ in lemmas
+
+
+def symmetric_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: list) -> tuple[list, list]:
+    """A symmetric act with two or more parties as sources ("fighting between the army and the RSF",
+    "Iran and Saudi Arabia agreed to ..."): one event, the first party the source and the others the
+    targets, in the order of the text (guidelines 3). Its own targets win, unless they only come from
+    a frame's complement ("Iran and Saudi Arabia agreed to reopen embassies": Saudi Arabia)."""
+    if (targets and not c.sense.frame) or len(sources) < 2 or not is_symmetric(ctx, c):
         return sources, targets
     parties = sorted(sources, key=lambda m: m.start)
     return parties[:1], parties[1:]
+
+
+def party_pairs(ctx: ArticleContext, c: Candidate, sources: list, targets: list) -> list[tuple]:
+    """The (source, target) pairs of an act: every source with every target but itself (with none
+    when no other is left); with a reciprocal and
+    no target ("Armenia and Azerbaijan ... pledging to respect *each other's* integrity") each party
+    towards each other; a symmetric act within one plural party ("fighting between rebel groups")
+    that party towards itself."""
+    if not targets and len(sources) >= 2 and is_reciprocal(ctx, c):
+        return [(s, t) for s in sources for t in sources if s.actor_id != t.actor_id]
+    if not targets and len(sources) == 1 and within_one_party(ctx, c, sources[0]):
+        return [(sources[0], sources[0])]
+    if not sources:
+        return [(None, t) for t in (targets or [None])]
+    out = []
+    for s in sources:   # an actor is never its own target ("X and Y attacked X": only Y -> X)
+        own = [t for t in targets if t.actor_id != s.actor_id]
+        if own or all(t.actor_id != s.actor_id for t in targets):
+            out += [(s, t) for t in (own or [None])]
+    return out or [(s, None) for s in sources[:1]]
+
+
+def is_reciprocal(ctx: ArticleContext, c: Candidate) -> bool:
+    """Does the clause of the trigger say "each other" / "one another" (a reciprocal word after
+    "each" or "one")?"""
+    words = ctx.acues.reciprocal_words
+    t = c.trigger
+    doc = t.doc
+    for x in doc[t.left_edge.i:t.right_edge.i + 1]:
+        if x.lower_ in words and x.i > 0 and doc[x.i - 1].lower_ in ("each", "one"):
+            return True
+    return False
+
+
+def within_one_party(ctx: ArticleContext, c: Candidate, source) -> bool:
+    """A symmetric act "between" one plural party ("fighting between rebel groups"): both sides
+    belong to it."""
+    t = c.trigger
+    if not is_symmetric(ctx, c):
+        return False
+    between = [p for a in t.children if a.dep_ == "prep" and a.lower_ == "between" for p in pobjs(a)]
+    if len(between) != 1 or len(conjuncts(between[0])) != 1 or between[0].tag_ not in ("NNS", "NNPS"):
+        return False
+    m = ctx.mention_for(between[0])
+    return m is not None and m.actor_id == source.actor_id
 
 
 def _object_targets(ctx: ArticleContext, sense, objs, thing) -> list:
@@ -205,6 +294,7 @@ def _active_targets(ctx: ArticleContext, c: Candidate) -> list:
     objs = children(v, "dobj")
     if particle is not None and particle.dep_ == "prep":
         objs = objs or pobjs(particle)
+    objs = objs or shared_objects(v)
     thing = _resource_lemmas(s, objs, cues)
     objs = [o for o in objs if o.lemma_.lower() not in thing] + [o for o in objs if o.lemma_.lower() in thing]
     dat = [d for d in v.children if d.dep_ == "dative" and d.pos_ in ("NOUN", "PROPN", "PRON")]
@@ -221,8 +311,88 @@ def _active_targets(ctx: ArticleContext, c: Candidate) -> list:
             loc += prep_targets(o, cues.state_recipient_object_preps)
         targets += [t for t in loc if ctx.is_state_like(t)]
     if not _any_actor(ctx, targets):
-        targets += against_anywhere(ctx, v)
+        targets += targeting_objects(ctx, [v] + objs)
+    if not _any_actor(ctx, targets) and not any(is_crowd(ctx, o) for o in objs):
+        targets += against_anywhere(ctx, v)   # (a crowd object is the protesters: crowd_target)
     return targets
+
+
+def is_crowd(ctx: ArticleContext, tok) -> bool:
+    """Does ``tok`` name a crowd or a protest ("the crowd", "a women's protest") and no actor?"""
+    return tok.lemma_.lower() in ctx.acues.crowd_nouns and ctx.mention_for(tok) is None
+
+
+def crowd_target(ctx: ArticleContext, c: Candidate) -> list:
+    """The protesters an act done to a crowd or a protest is done to ("police used water cannons to
+    disperse *the crowd*"): the article's protesters nearest before the act (a list of one mention,
+    or empty). Not for a protest itself."""
+    if c.sense.type == "PROTEST" or not any(is_crowd(ctx, t) for t in c.targets):
+        return []
+    held = ctx.protester_before(c.trigger.idx)
+    return [held] if held is not None else []
+
+
+#: the clause links of a participle or relative clause that modifies an act ("strikes *targeting* X",
+#: "sanctions *that target* X", "shelled the town, *targeting* X")
+MODIFIER_DEPS = ("acl", "xcomp", "advcl", "relcl")
+
+
+def targeting_objects(ctx: ArticleContext, heads) -> list:
+    """The target named by a targeting participle on one of ``heads`` or the acts coordinated with
+    them ("airstrikes and shelling *targeting Syrian Kurdish fighters*", "rockets *aimed at* the
+    base", "sanctions *that target* the network"): its object, or its "at"/"against" phrase."""
+    ac = ctx.acues
+    out = []
+    for h in heads:
+        for p in (c for x in conjuncts(h) for c in x.children):
+            if p.dep_ in MODIFIER_DEPS and p.pos_ == "VERB" and p.lemma_.lower() in ac.targeting_participles:
+                out += children(p, "dobj") + prep_targets(p, ac.targeting_preps)
+    return out
+
+
+def shared_objects(v) -> list:
+    """The object a verb without its own shares with the verb coordinated after it ("its aircraft
+    *struck* and eliminated Ismail Yusef Baz" -> Baz): the conjunct must have no subject of its own
+    (else it is another clause) and no preposition may stand between."""
+    if children(v, "dobj", "prep", "dative", "ccomp", "xcomp"):
+        return []
+    for c in v.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > v.i and not children(c, *SUBJ_DEPS):
+            return children(c, "dobj")
+    return []
+
+
+def one_act_per_coordination(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """Acts told twice in one clause are one: a verb coordinated with a following verb of the same
+    type whose object it shares ("killing and badly injuring people": one act, by "injuring"; not
+    "tortured and killed", "arrived in X and visited Y": nothing is shared), and a
+    targeting participle of an act noun of the same type ("a rocket attack *that targeted* U.S.
+    forces": the noun's act, which takes the participle's object as its target)."""
+    by_i = {c.trigger.i: c for c in cands}
+    for c in cands:
+        t = c.trigger
+        if c.kind != "verbal" or c.suppressed:
+            continue
+        nxt = [by_i[x.i] for x in t.children if x.dep_ == "conj" and x.i in by_i]
+        shared = {o.i for o in shared_objects(t)}
+        if shared and any(d.kind == "verbal" and d.sense.type == c.sense.type
+                          and shared & {o.i for o in children(d.trigger, "dobj")} for d in nxt):
+            c.suppressed = True
+        elif t.lemma_.lower() in ctx.cues.casualty_lemmas:
+            for d in nxt:   # "killing 19 people and injuring 30 others": one act's toll
+                d.suppressed = d.suppressed or d.trigger.lemma_.lower() in ctx.cues.casualty_lemmas
+        elif t.dep_ in MODIFIER_DEPS and t.lemma_.lower() in ctx.acues.targeting_participles:
+            heads = [x for x in conjuncts(_conj_root(t.head)) if x.i in by_i]
+            c.suppressed = any(by_i[x.i].kind != "verbal" and by_i[x.i].sense.type == c.sense.type for x in heads)
+
+
+def _conj_root(tok):
+    """The first of the tokens coordinated with ``tok`` (up the chain of ``conj`` links, bounded)."""
+    for _ in range(limits.MAX_TREE_WALK):
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
 
 
 def _object_phrase_targets(objs, preps) -> list:
@@ -278,6 +448,62 @@ def _child_above(t, v):
     return u
 
 
+# -- attribution: who did an act the clause gives no doer -----------------------------------------------
+
+def attributed_doers(ctx: ArticleContext, c: Candidate) -> list:
+    """The doer of an act its own clause names no actor for, from the sentence: the subject of
+    "X was *behind* the attack", of "X *claimed* (responsibility for) the attack" / "X claimed the
+    blast killed ...", or the party blamed ("..., the monitor said, *blaming* the Islamic State
+    group"). Tokens (empty when none)."""
+    acts = [c.trigger] + [t for t in c.sources if ctx.mention_for(t) is None]
+    for x in acts:
+        found = _behind_or_claim(ctx, x)
+        if found:
+            return found
+    return blamed_party(ctx, c)
+
+
+def _behind_or_claim(ctx: ArticleContext, x) -> list:
+    """The subject of "X was behind ``x``" or of a claim of ``x`` (see :func:`attributed_doers`)."""
+    ac = ctx.acues
+    head = x.head
+    if x.dep_ == "pobj" and head.lower_ in ac.behind_preps and head.head.lemma_.lower() == "be":
+        return _actor_subjects(ctx, head.head)
+    if x.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in ac.claim_objects:
+        claim = head.head.head          # "claimed responsibility for the attack"
+    elif x.dep_ == "nsubj" and head.dep_ == "ccomp":
+        claim = head.head               # "claimed the blast killed 45 people"
+    elif x.dep_ == "dobj":
+        claim = head                    # "claimed the attack"
+    else:
+        return []
+    if claim.pos_ == "VERB" and claim.lemma_.lower() in ac.claim_verbs:
+        return _actor_subjects(ctx, claim)
+    return []
+
+
+def _actor_subjects(ctx: ArticleContext, v) -> list:
+    """The subjects of ``v`` that name an actor."""
+    subs, _ = subjects(v, ctx.cues)
+    return [t for t in subs if ctx.mention_for(t) is not None]
+
+
+def blamed_party(ctx: ArticleContext, c: Candidate) -> list:
+    """The party a blame verb of the sentence names ("blaming the Islamic State group", "blamed
+    the attack on Hamas"), unless the candidate is that blame itself."""
+    sent = ctx.sentence_of(c.trigger)
+    verbs = ctx.per_sentence(sent, "blame", lambda: [
+        t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in ctx.acues.blame_verbs])
+    for b in verbs:
+        if b.i == c.trigger.i:
+            continue
+        objs = [o for o in children(b, "dobj") if ctx.mention_for(o) is not None]
+        objs = objs or [p for p in prep_targets(b, {"on"}) if ctx.mention_for(p) is not None]
+        if objs:
+            return objs[:1]
+    return []
+
+
 # -- adjectives -------------------------------------------------------------------------------------------
 
 def adjective_args(ctx: ArticleContext, c: Candidate) -> None:
@@ -304,6 +530,7 @@ def nominal_args(ctx: ArticleContext, c: Candidate) -> None:
     targets = _nominal_targets(ctx, n, preps)
     sources, targets = _patient_possessor(ctx, n, sources, targets)
     sources, targets = _between(n, c, sources, targets)
+    sources, targets = undergone_act(ctx, n, sources, targets)
     how = "poss" if sources else ""
     if not sources and c.light is not None:
         sources, how, targets = _light_verb_args(ctx, c, preps, targets)
@@ -329,6 +556,36 @@ def _own_sources(ctx: ArticleContext, n) -> list:
         sources = [a for a in n.children if a.dep_ in ("compound", "amod", "nmod")
                    and ctx.mention_for(a) is not None and a.i < n.i]
     return sources
+
+
+def _undergoing_verb(ctx: ArticleContext, n):
+    """The verb whose subject undergoes the act noun ``n`` ("received *visits*", "faced *attacks*",
+    "came under *fire*"), else ``None``."""
+    ac = ctx.acues
+    v = n.head
+    if n.dep_ == "pobj" and v.lower_ in ac.undergo_preps:
+        v = v.head
+    elif n.dep_ != "dobj":
+        return None
+    return v if v.pos_ == "VERB" and v.lemma_.lower() in ac.undergo_verbs else None
+
+
+def undergone_act(ctx: ArticleContext, n, sources: list, targets: list) -> tuple[list, list]:
+    """An act its governing verb's subject undergoes ("the detainees received regular *visits* by
+    the ICRC", "the base came under *fire* from militants"): the subject is the target (when the act
+    names none), the "by"/"from" phrase of the noun or the verb the source."""
+    v = _undergoing_verb(ctx, n)
+    if v is None:
+        return sources, targets
+    if not _any_actor(ctx, sources):
+        preps = ctx.acues.undergo_source_preps | {"by"}
+        sources = prep_targets(n, preps) + prep_targets(v, preps) + _agents(v) or sources
+    src = {t.i for t in sources}
+    targets = [t for t in targets if t.i not in src]   # "fire *from* X": X acts
+    if not _any_actor(ctx, targets):
+        subj, _ = subjects(v, ctx.cues)
+        targets = [t for t in subj if ctx.mention_for(t) is not None] or targets
+    return sources, targets
 
 
 def _patient_possessor(ctx: ArticleContext, n, sources: list, targets: list) -> tuple[list, list]:
@@ -366,7 +623,22 @@ def _nominal_targets(ctx: ArticleContext, n, preps) -> list:
         for o in prep_targets(n, {"of"}):
             targets += prep_targets(o, ctx.cues.of_object_recipient_preps)
         targets += prep_targets(n, ctx.cues.nominal_origin_preps)
+    if not _any_actor(ctx, targets):
+        targets += targeting_objects(ctx, [n])
+    if not _any_actor(ctx, targets):
+        targets += agent_phrase_targets(ctx, n)
     return targets
+
+
+def agent_phrase_targets(ctx: ArticleContext, n) -> list:
+    """An "against"/"on" phrase the parser hung on the "by" agent of an act noun ("offensives by the
+    army and UN peacekeepers *against the group*"): the act's target, not the agent's."""
+    out = []
+    for a in n.children:
+        if a.dep_ in ("prep", "agent") and a.lower_ == "by":
+            for p in pobjs(a):
+                out += [t for x in conjuncts(p) for t in prep_targets(x, ctx.cues.nominal_target_preps)]
+    return out
 
 
 def _between(n, c: Candidate, sources: list, targets: list) -> tuple[list, list]:
@@ -381,6 +653,22 @@ def _between(n, c: Candidate, sources: list, targets: list) -> tuple[list, list]
         return [conj[0]], conj[1:] + targets
     if between:
         return sources, conjuncts(between[0]) + targets
+    return sources, targets
+
+
+def _between_below(ctx: ArticleContext, v, sources: list, targets: list) -> tuple[list, list]:
+    """The parties of a symmetric verb with no subject of its own, from a "between" phrase on it or
+    on one of its prepositional objects ("civilians trying to flee *fighting* in their area between
+    the rebels and government forces": the rebels and the forces fight, not the civilians)."""
+    lemmas = ctx.cues.symmetric_lemmas
+    if v.lemma_.lower() not in lemmas and v.lower_ not in lemmas:
+        return sources, targets
+    holders = [v] + [p for a in v.children if a.dep_ == "prep" for p in pobjs(a)]
+    for h in holders:
+        between = [p for a in h.children if a.dep_ == "prep" and a.lower_ == "between" for p in pobjs(a)]
+        if between and _any_actor(ctx, between):
+            conj = conjuncts(between[0])
+            return [conj[0]], conj[1:]
     return sources, targets
 
 

@@ -25,6 +25,7 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     cands, light_nouns = verbal_candidates(ctx, sent)
     cands = adjectival_candidates(ctx, sent, cands)
     cands += nominal_candidates(ctx, sent, light_nouns, headline=headline)
+    arguments.one_act_per_coordination(ctx, cands)
     casualties_to_acts(ctx, cands)
     arguments.frames(ctx, cands)
     triggers.protest_topics(cands, ctx.config.protest_topic_hops)
@@ -78,7 +79,8 @@ def casualties_to_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
         if c.kind != "verbal" or not (c.trigger.lemma_.lower() in ctx.cues.casualty_lemmas
                                       or (is_passive(c.trigger) and not c.sources)):
             continue
-        act = next((acts[t.i] for t in _causes(c.trigger) if t.i in acts), None)
+        causes = _causes(c.trigger) + _clause_causes(ctx, c.trigger)
+        act = next((acts[t.i] for t in causes if t.i in acts), None)
         if act is None or not any(ctx.mention_for(t) for t in act.sources):
             continue   # an act with no named perpetrator: the casualty verb reports it ("killed in an attack")
         if not any(ctx.mention_for(t) for t in act.targets):
@@ -93,6 +95,17 @@ def _causes(v) -> list:
     for p in v.children:
         if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in ("in", "during", "by", "from")):
             out += [o for o in p.children if o.dep_ == "pobj"]
+    return out
+
+
+def _clause_causes(ctx: ArticleContext, v) -> list:
+    """The act nouns of a clause that tells how the casualties came about ("seven civilians were
+    killed *when* the army launched air strikes"): the objects of a "when"/"as" clause's verb."""
+    marks = ctx.acues.casualty_clause_marks
+    out = []
+    for cl in v.children:
+        if cl.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in cl.children):
+            out += [o for o in cl.children if o.dep_ in ("dobj", "nsubj")]
     return out
 
 
@@ -141,16 +154,31 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     qw, rp = ctx.lex.quantity_words, ctx.cues.relative_pronouns
     sources = ctx.refs(arguments.operators(ctx, [
         t for t in c.sources if not ctx.per_token(t, "question", lambda: question_or_quantity(t, qw, rp))]))
-    targets = ctx.refs(c.targets)
-    targets = [t for t in targets if all(t.actor_id != x.actor_id for x in sources)] or (targets if not sources else [])
+    targets = ctx.refs(c.targets, media=c.sense.type.lower() in ctx.acues.media_target_types)
+    if not sources and targets and c.sense.type.lower() in ctx.acues.attributable_types:
+        sources = ctx.refs(arguments.attributed_doers(ctx, c))   # "..., blaming the Islamic State group"
+    targets = _other_parties(sources, targets, arguments.is_symmetric(ctx, c))
     sources, targets = arguments.symmetric_parties(ctx, c, sources, targets)
     if c.sense.type == "PROTEST":
         sources, targets = protest_parties(ctx, c, sources, targets)
+    targets = targets or arguments.crowd_target(ctx, c)
     if not targets and (sources or c.kind != "light"):
         targets = place_targets(ctx, c, sent, sources)
         if c.kind == "nominal" and sources:   # a state is a party ("Russia's war in Ukraine"), a town is not
             targets = [t for t in targets if t.how != "place"]
     return sources, targets
+
+
+def _other_parties(sources: list, targets: list, symmetric: bool) -> list:
+    """The targets that are not sources; when every target is also a source, none if the act is
+    symmetric or they are the same parties ("talks between Iran and the US"), else the targets (three
+    sources and one target among them: the others act on it, :func:`~.arguments.party_pairs`)."""
+    if not sources:
+        return targets
+    others = [t for t in targets if all(t.actor_id != x.actor_id for x in sources)]
+    if others or symmetric or {t.actor_id for t in targets} == {x.actor_id for x in sources}:
+        return others
+    return targets
 
 
 def protest_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: list) -> tuple[list, list]:
@@ -256,4 +284,4 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
                      modality=k.modality, date=date, location=place, sentence=span, trigger=text,
                      confidence=conf, cameo=cameo, lemma=trig.lemma_.lower(), sent_start=span.start,
                      victim_ok=ok)
-            for src in (sources or [None]) for tgt in (targets or [None])]
+            for src, tgt in arguments.party_pairs(ctx, c, sources, targets)]

@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable, Optional
 
 from ...core.article import ArticleState, Mention
 from ...ontology import Ontology
+from .argument_cues import ArgumentCues, argument_cues
 from .grammar import SUBJ_DEPS, children, conjuncts, dateline_end, np_span
 from .lexicon import EventCues, Lexicon
 
@@ -32,6 +33,8 @@ class ArticleContext:
         self.modality_cues = modality_cues
         self.lex = lex
         self.cues: EventCues = lex.cues
+        #: the cue words of the argument rules for real news (``argument_cues.yaml``)
+        self.acues: ArgumentCues = argument_cues()
         self.onto = onto
         self.config = config
         self.mentions = mentions
@@ -64,18 +67,19 @@ class ArticleContext:
         return self.state.text
 
     # -- actors ----------------------------------------------------------------------------------------
-    def mention_for(self, tok) -> Optional[Mention]:
+    def mention_for(self, tok, media: bool = False) -> Optional[Mention]:
         """The actor mention naming the argument headed by ``tok`` ("Russian forces" -> the mention of
-        Russian forces; "which" in a relative clause -> its antecedent's), never a medium's."""
+        Russian forces; "which" in a relative clause -> its antecedent's), never a medium's unless
+        ``media`` (a medium acted upon: "suspended the BBC")."""
         if tok.lower_ in self.cues.relative_pronouns and tok.dep_ in SUBJ_DEPS and tok.head.dep_ == "relcl":
             tok = tok.head.head
         after = self.after_dateline(tok)
         if after is not None:
             tok = after
-        m = self._mention_over(tok)
+        m = self._titled_person(tok) or self._mention_over(tok)
         if m is None:
             return self._mention_through(tok)
-        if self.actor_kind.get(m.actor_id) == "media":
+        if self.actor_kind.get(m.actor_id) == "media" and not media:
             return None
         return m
 
@@ -95,6 +99,18 @@ class ArticleContext:
             if best is None or score > best[0] or (score == best[0] and (m.end - m.start) > (best[1].end - best[1].start)):
                 best = (score, m)
         return None if best is None else best[1]
+
+    def _titled_person(self, tok) -> Optional[Mention]:
+        """The person a title head's appositive names ("the RSF *leader* Mohamed Hamdan Dagalo" ->
+        Dagalo, not the RSF), else ``None``."""
+        if tok.lemma_.lower() not in self.acues.titled_heads:
+            return None
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i > tok.i:
+                m = self._mention_over(c)
+                if m is not None and self.actor_kind.get(m.actor_id) == "person" and m.start <= c.idx < m.end:
+                    return m
+        return None
 
     def _mention_through(self, tok) -> Optional[Mention]:
         """A phrase naming no actor itself may name one through another word: "Syria's second-largest
@@ -148,9 +164,23 @@ class ArticleContext:
             clause, hops = clause.head, hops + 1
         if clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_.lower() in self.cues.speech_verbs:
             subs = children(clause.head, "nsubj")
-            if subs and subs[0].i != tok.i:
+            if subs and subs[0].i != tok.i and self._agrees(tok, subs[0]):
                 return subs[0]
         return None
+
+    def _agrees(self, pron, speaker) -> bool:
+        """Can ``pron`` stand for the speaker headed by ``speaker``? "he"/"she" only for a person;
+        "it"/"they" not for one person ("they shot at protesters, a cameraman said": not the
+        cameraman; "officials said they" still); "we" for anyone. Unknown actors agree."""
+        m = self._mention_over(speaker)
+        kind = self.actor_kind.get(m.actor_id) if m is not None else None
+        if kind is None:
+            return True
+        if pron.lower_ in self.acues.person_pronouns:
+            return kind == "person"
+        if pron.lower_ in self.acues.nonperson_pronouns:
+            return kind != "person" or speaker.tag_ in ("NNS", "NNPS")
+        return True   # "we are prepared ..., she said": a spokeswoman speaks for her side
 
     def after_dateline(self, tok):
         """A wire dateline ("WASHINGTON, Dec 9 (Agency) - US warplanes struck ...") is not the
@@ -162,15 +192,25 @@ class ArticleContext:
         return self.per_sentence(sent, "dateline_np", lambda: next(
             (chunk.root for chunk in sent.noun_chunks if chunk.start_char >= end), None))
 
-    def refs(self, toks: Iterable) -> list[Mention]:
-        """The actor mentions of the argument tokens and their conjuncts, one per actor."""
+    def refs(self, toks: Iterable, media: bool = False) -> list[Mention]:
+        """The actor mentions of the argument tokens and their conjuncts, one per actor (media too
+        when ``media``: see :meth:`mention_for`)."""
         out = []
         for t in toks:
-            for c in conjuncts(t):
-                m = self.mention_for(c)
+            for c in [x for c0 in conjuncts(t) for x in self._counted(c0)]:
+                m = self.mention_for(c, media=media)
                 if m is not None and all(m.actor_id != o.actor_id for o in out):
                     out.append(m)
         return out
+
+    def _counted(self, tok) -> list:
+        """``tok``, and for a group or count noun the further conjuncts of its "of" phrase ("scores
+        of Sierra Leonean and *Liberian refugees*": both are the argument)."""
+        if tok.lemma_.lower() not in self.cues.group_nouns:
+            return [tok]
+        of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children if p.dep_ == "pobj"]
+        return [tok] + (conjuncts(of[0])[1:] if of else [])
 
     def names_actor(self, tok) -> bool:
         """Does the argument headed by ``tok`` name an actor?"""

@@ -118,12 +118,19 @@ def _controller(v, cues: EventCues, depth: int) -> tuple[list, str]:
     """Who does an infinitive's act: the governing verb's object for object control ("urged Iran to
     talk" -> Iran), else its subject ("agreed to talk")."""
     dep, head = v.dep_, v.head
-    objs = children(head, "dobj")
+    objs = [o for o in children(head, "dobj") if not _is_instrument_word(o, cues)]
     lemma = head.lemma_.lower()
     if objs and (lemma in cues.object_control_verbs or dep == "xcomp" and lemma not in cues.subject_control_verbs):
         return [objs[0]], "control"
     s, _ = subjects(head, cues, depth + 1)
     return s, "control"
+
+
+def _is_instrument_word(tok, cues: EventCues) -> bool:
+    """A weapon or platform as the object of a governing verb ("used water *cannon* to disperse"):
+    it controls nothing; the verb's subject does the act."""
+    lemma = tok.lemma_.lower()
+    return lemma in cues.weapon_nouns or lemma in cues.instrument_nouns
 
 
 def _previous_clause_subject(v):

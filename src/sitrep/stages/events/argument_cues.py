@@ -1,0 +1,50 @@
+"""The cue words of the argument rules added for real news (``data/argument_cues.yaml``), checked
+against a pydantic model like ``event_cues.yaml`` (a misspelt key fails with the file and the field)
+and read once per process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from ...core.datafiles import load_data
+from ...core.datamodels import DataModel, validate_data
+from .lexicon import Words
+
+ARGUMENT_CUES_FILE = "argument_cues.yaml"
+
+
+class ArgumentCues(DataModel):
+    """``data/argument_cues.yaml`` (see the file's comments for what each list decides)."""
+
+    targeting_participles: Words
+    targeting_preps: Words
+    person_instrument_modifiers: Words
+    reciprocal_words: Words
+    undergo_verbs: Words
+    undergo_preps: Words
+    undergo_source_preps: Words
+    attributable_types: Words
+    blame_verbs: Words
+    claim_verbs: Words
+    claim_objects: Words
+    behind_preps: Words
+    casualty_clause_marks: Words
+    titled_heads: Words
+    crowd_nouns: Words
+    taking_verbs: Words
+    taking_preps: Words
+    media_target_types: Words
+    person_pronouns: Words
+    nonperson_pronouns: Words
+
+
+def parse_argument_cues(data: Any) -> ArgumentCues:
+    """The argument cues of a parsed ``argument_cues.yaml``, validated."""
+    return validate_data(data, ArgumentCues, f"sitrep/data/{ARGUMENT_CUES_FILE}", stage="events")
+
+
+@lru_cache(maxsize=1)
+def argument_cues() -> ArgumentCues:
+    """The package's ``argument_cues.yaml``, validated (read once per process)."""
+    return parse_argument_cues(load_data(ARGUMENT_CUES_FILE))
