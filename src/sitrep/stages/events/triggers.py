@@ -102,15 +102,28 @@ def _object_lemmas(v) -> set:
     return objs
 
 
-def _subject_lemmas(v, cues: EventCues) -> set:
-    """The noun lemmas of the verb's subject and its modifiers ("the army chief" -> army, chief)."""
-    subs, _ = subjects(v, cues)
-    return {t.lemma_.lower() for x in subs for t in (x, *x.children) if t.pos_ in ("NOUN", "PROPN")}
+def _subject_lemmas(v, lex: Lexicon) -> set:
+    """The noun lemmas of the verb's subject and its modifiers ("the army chief" -> army, chief), and
+    of what a counting subject counts ("thousands *of civilians*", "dozens *of gunmen*")."""
+    subs, _ = subjects(v, lex.cues)
+    heads = list(subs) + [p for x in subs if x.lemma_.lower() in lex.quantity_words
+                          for c in x.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in c.children if p.dep_ == "pobj"]
+    return {t.lemma_.lower() for x in heads for t in (x, *x.children) if t.pos_ in ("NOUN", "PROPN")}
 
 
 def verb_sense(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]:
     """The sense of verb ``v`` (the first whose object or subject condition holds, else the first
-    without one), its key and its particle: "lifted sanctions" -> RETREAT; "opened fire" -> ASSAULT."""
+    without one), its key and its particle: "lifted sanctions" -> RETREAT; "opened fire" -> ASSAULT;
+    no sense when the reading that holds codes no event ("shares a border with", "released a report")."""
+    sense, key, particle = _verb_reading(v, lex)
+    if sense is not None and sense.no_event:
+        return None, key, particle
+    return sense, key, particle
+
+
+def _verb_reading(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]:
+    """:func:`verb_sense`, a reading that codes no event included."""
     key, particle = verb_key(v, lex)
     senses = lex.verbs.get(key)
     if not senses:
@@ -121,7 +134,7 @@ def verb_sense(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]:
     for s in senses:
         if s.subjects is not None:
             if subj is None:
-                subj = _subject_lemmas(v, lex.cues)
+                subj = _subject_lemmas(v, lex)
             if not subj & s.subjects:
                 continue
         if s.objects is None:
@@ -134,10 +147,35 @@ def verb_sense(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]:
 
 
 def noun_sense(tok, lex: Lexicon) -> Optional[Sense]:
-    """The sense of noun ``tok``: a carrier's modifier ("a mediation effort"), a compound ("air
-    strike"), the noun itself ("attack"), or ``None`` (a plural-only noun in the singular: "talk";
-    a noun needing an object it lacks)."""
+    """The sense of noun ``tok``: as the object of a verb that gives it one ("declared a ceasefire"),
+    a carrier's modifier ("a mediation effort"), a compound ("air strike", "state of emergency"), the
+    noun itself ("attack"), or ``None`` (a plural-only noun in the singular: "talk"; a noun needing an
+    object it lacks; a reading that codes no event)."""
+    s = _noun_reading(tok, lex)
+    return None if s is None or s.no_event else s
+
+
+def _of_object(tok):
+    """The object of ``tok``'s "of" phrase ("state *of emergency*"), or ``None``."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _verb_noun(tok, lex: Lexicon) -> Optional[Sense]:
+    """The sense ``tok`` has as the object of its verb ("*declared* a ceasefire"), or ``None``."""
+    if not lex.verb_nouns or tok.dep_ not in ("dobj", "nsubjpass") or tok.head.i == tok.i:
+        return None
+    return lex.verb_nouns.get(f"{verb_lemma(tok.head, lex)} {tok.lemma_.lower()}")
+
+
+def _noun_reading(tok, lex: Lexicon) -> Optional[Sense]:
+    """:func:`noun_sense`, a reading that codes no event included."""
     lem = tok.lemma_.lower()
+    vn = _verb_noun(tok, lex)
+    if vn is not None:
+        return vn
     if lem in lex.cues.carrier_nouns:
         for c in tok.children:
             if c.dep_ in ("compound", "amod") and c.i < tok.i and c.lemma_.lower() in lex.nouns:
@@ -147,6 +185,9 @@ def noun_sense(tok, lex: Lexicon) -> Optional[Sense]:
             key = f"{c.lemma_.lower()} {lem}"
             if key in lex.compounds:
                 return lex.compounds[key]
+    of = _of_object(tok)
+    if of is not None and f"{lem} of {of.lemma_.lower()}" in lex.compounds:
+        return lex.compounds[f"{lem} of {of.lemma_.lower()}"]
     s = lex.nouns.get(lem)
     if s is None and "-" in tok.text:
         s = lex.nouns.get(tok.lower_)
@@ -214,9 +255,15 @@ def adjective_sense(t, lex: Lexicon) -> Optional[Sense]:
     *critical* government"), or of a participle used as one without a "by" agent."""
     asense = lex.adjectives.get(t.lower_)
     if asense is None or not (t.pos_ == "ADJ" and t.dep_ in ("acomp", "ROOT", "xcomp", "amod") or
-                              t.tag_ == "VBN" and not children(t, "agent")):
+                              t.tag_ == "VBN" and not children(t, "agent") and not _perfect_with_object(t)):
         return None
-    return asense
+    return None if asense.no_event else asense
+
+
+def _perfect_with_object(t) -> bool:
+    """A participle that is a verb's perfect with its object ("had *committed* crimes"), not an
+    adjective ("is committed to peace")."""
+    return bool(children(t, "dobj")) or any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in t.children)
 
 
 def nominal_trigger(t, lex: Lexicon) -> Optional[Sense]:

@@ -1,0 +1,106 @@
+"""Trigger senses of real news (issue 14): readings that code no event (``type: NONE``), nominal and
+lead acts ("a shootout", "fled the capital", "declared a state of emergency"), a noun's sense as one
+verb's object ("announced a ceasefire") and the sense an object or subject selects ("backed the
+rebels", "rebel forces entered the city"). Each on a short wire-copy sentence through the events stage."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.article import Article, ArticleState
+from sitrep.errors import ConfigError
+from sitrep.stages.events import EventsStage, load_lexicon, parse_lexicon
+from sitrep.stages.events.lexicon import NO_EVENT
+from sitrep.stages.nlp import NlpStage
+from sitrep.datafiles import load_data
+
+NLP = NlpStage()
+EVENTS = EventsStage(fallback_ner=True)
+
+
+def types(text: str) -> list[str]:
+    """The event types the stage finds in ``text`` (spaCy NER for the actors)."""
+    st = ArticleState(article=Article(text=text, published="2024-05-06"))
+    NLP(st)
+    EVENTS.run_alone(st)
+    return [e.type for e in st.events]
+
+
+def events(text: str) -> list:
+    st = ArticleState(article=Article(text=text, published="2024-05-06"))
+    NLP(st)
+    EVENTS.run_alone(st)
+    return st.events
+
+
+# -- readings that code no event ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, not_type", [
+    ("Jordan, which shares a border with Syria, closed its crossings on Monday.", "COOPERATE"),
+    ("Amnesty International released a report on Tuesday about prisons in Egypt.", "RETREAT"),
+    ("The United Nations warned of a famine in northern Gaza on Wednesday.", "THREATEN"),
+    ("Germany warned its citizens against travel to Lebanon on Friday.", "THREATEN"),
+    ("Ukraine said Russian forces had committed crimes against civilians in Bucha.", "AGREE"),
+    ("Thousands of civilians fled the town of Wad Madani on Sunday, the UN said.", "RETREAT"),
+    ("Dozens of gunmen travelled to the village of Kanam on Saturday, residents said.", "CONSULT"),
+])
+def test_non_event_readings(text, not_type):
+    assert not_type not in types(text)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Hamas released three Israeli hostages in Gaza on Sunday.", "RETREAT"),
+    ("Turkey warned it would strike Kurdish fighters in northern Syria.", "THREATEN"),
+    ("India and Pakistan agreed on Thursday to share intelligence with each other.", "AGREE"),
+])
+def test_the_event_readings_remain(text, etype):
+    assert etype in types(text)
+
+
+# -- lead and nominal acts ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, etype, mode", [
+    ("Syrian President Bashar al-Assad fled Damascus on Sunday, two army officers told Reuters.", "RETREAT", "withdraw"),
+    ("Rebel forces entered Damascus in the early hours of Sunday.", "COERCE", "seize"),
+    ("Ethiopia's government declared a state of emergency in the Amhara region on Friday.", "COERCE", "martial-law"),
+    ("A shootout between Indian troops and Hizbul Mujahideen in Kashmir killed four people on Thursday.", "ASSAULT", "firearms"),
+    ("Indian police launched a search operation in Pulwama on Friday.", "COERCE", "arrest"),
+    ("The army unseated the elected government of Niger in July.", "COERCE", None),
+    ("Qatar brokered the exchange between Russia and Ukraine, officials said.", "CONSULT", "third-party"),
+])
+def test_lead_and_nominal_acts(text, etype, mode):
+    found = [e for e in events(text) if e.type == etype]
+    assert found, [(e.type, e.trigger) for e in events(text)]
+    assert mode is None or found[0].mode == mode
+
+
+def test_a_declared_ceasefire_is_a_concession():
+    assert "CONCEDE" in types("The Sudanese army announced a ceasefire in Khartoum on Monday.")
+    assert "RETREAT" not in types("The Sudanese army announced a ceasefire in Khartoum on Monday.")
+
+
+def test_backing_an_armed_group_is_aid_and_backing_a_plan_support():
+    assert "AID" in types("Rwanda supports the M23 rebels in eastern Congo, United Nations experts said.")
+    assert "SUPPORT" in types("France supported the Egyptian peace plan on Tuesday.")
+
+
+def test_ambulances_deployed_are_aid_and_troops_arriving_a_mobilization():
+    assert "AID" in types("The Lebanese Red Cross deployed 30 ambulances to southern Lebanon on Tuesday.")
+    assert "MOBILIZE" in types("Kenyan troops arrived in Port-au-Prince on Tuesday.")
+
+
+# -- the lexicon -------------------------------------------------------------------------------------
+
+def test_no_event_senses_and_verb_nouns_load():
+    lex = load_lexicon()
+    assert lex.verbs["share"][0].no_event and lex.verbs["share"][0].type == NO_EVENT
+    assert not lex.verbs["share"][-1].no_event
+    assert lex.verb_nouns["declare ceasefire"].type == "CONCEDE"
+    assert lex.compounds["state of emergency"].mode == "martial-law"
+
+
+def test_unknown_type_in_verb_nouns_is_an_error():
+    data = load_data("event_triggers.yaml")
+    data = {**data, "verb_nouns": {"declare truce": {"type": "TRUCE"}}}
+    with pytest.raises(ConfigError):
+        parse_lexicon(data)
