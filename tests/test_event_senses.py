@@ -104,3 +104,32 @@ def test_unknown_type_in_verb_nouns_is_an_error():
     data = {**data, "verb_nouns": {"declare truce": {"type": "TRUCE"}}}
     with pytest.raises(ConfigError):
         parse_lexicon(data)
+
+
+# -- frames and refusals -----------------------------------------------------------------------------
+
+def test_an_act_in_the_time_setting_of_a_frame_is_an_event():
+    found = types("The two sides failed to agree on the zone during negotiations between Turkey and the United States.")
+    assert "CONSULT" in found
+
+
+def test_the_act_an_accusation_names_is_an_event_of_its_own():
+    found = types("Armenia accused Azerbaijan of shelling Stepanakert on Tuesday.")
+    assert "ACCUSE" in found and "ASSAULT" in found
+
+
+def test_a_demand_keeps_its_content_suppressed():
+    assert "ASSAULT" not in types("The United Nations called for an end to attacks on hospitals in Gaza.")
+
+
+def test_a_present_refusal_is_a_reject():
+    found = types("The FARC dissidents do not accept the 2016 peace agreement with Colombia.")
+    assert "REJECT" in found and "AGREE" not in found
+
+
+def test_a_month_is_no_march():
+    assert "PROTEST" not in types("The United Nations linked the ADF to Islamic State in March 2021.")
+
+
+def test_envoys_pulled_out_are_a_sanction():
+    assert "SANCTION" in types("Saudi Arabia pulled its envoys out of Damascus in November.")

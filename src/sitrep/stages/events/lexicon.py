@@ -76,6 +76,7 @@ class TriggerFile(_Model):
     adjectives: dict[str, SenseEntry] = {}
     compounds: dict[str, SenseEntry] = {}
     verb_nouns: dict[str, SenseEntry] = {}
+    refusal_aux: Words = frozenset()
     frame_modes: dict[str, dict[str, Optional[str]]] = {}
     negation_as: dict[str, Conversion] = {}
     future_as: dict[str, str] = {}
@@ -185,6 +186,8 @@ class Lexicon:
     quantity_words: frozenset = frozenset()
     #: a noun's sense as the object of one verb ("declared a *ceasefire*": a concession), by "verb noun"
     verb_nouns: dict = field(default_factory=dict)
+    #: present auxiliaries that make a negated cooperative act a refusal ("do not accept")
+    refusal_aux: frozenset = frozenset()
     #: the cue words of ``event_cues.yaml``
     cues: Optional[EventCues] = None
 
@@ -274,7 +277,8 @@ def parse_lexicon(data: Any, cues: Optional[EventCues] = None, onto: Optional[On
     phrasal_heads = frozenset(k.split()[0] for k in list(verbs) + list(f.light_verbs) if " " in k)
     return Lexicon(verbs=verbs, nouns=_senses(f.nouns, "noun", onto), adjectives=_senses(f.adjectives, "adjective", onto),
                    compounds=_senses(f.compounds, "compound", onto),
-                   verb_nouns=_senses(f.verb_nouns, "verb_noun", onto), light_verbs=f.light_verbs,
+                   verb_nouns=_senses(f.verb_nouns, "verb_noun", onto), refusal_aux=f.refusal_aux,
+                   light_verbs=f.light_verbs,
                    target_preps=f.target_preps, frame_modes=f.frame_modes,
                    negation_as={t: c.model_dump() for t, c in f.negation_as.items()}, future_as=f.future_as,
                    mode_cues=_mode_cues(f, onto), context_cues=_context_cues(f, onto), phrasal_heads=phrasal_heads,

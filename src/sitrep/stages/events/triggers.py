@@ -21,8 +21,19 @@ from .model import REQUEST, Candidate
 PROTEST_TOPIC_TYPES = ("REQUEST", "ACCUSE")
 #: the links through which a frame's content hangs under it ("agreed *to talk*", "demanded *that* ...")
 FRAME_CONTENT_DEPS = ("xcomp", "ccomp", "dobj", "prep", "prt", "advcl")
+#: prepositions that set a frame's scene, not its content ("failed to agree *during* negotiations",
+#: "demanded *at* an emergency summit"): an act under them is an event of its own
+FRAME_SETTING_PREPS = ("during", "amid", "at", "in", "after", "before", "since", "following", "despite",
+                       "near", "throughout", "until", "by", "via", "from", "within")
+#: of these, the ones that set the time of whatever they hang under, however deep in the content
+#: ("failed to agree on its size *during* negotiations with the US": the talks are an event)
+TIME_SETTING_PREPS = ("during", "amid", "after", "before", "since", "following", "despite", "throughout",
+                      "until")
+#: frames whose content is an act said to have happened ("accused Azerbaijan *of shelling* Stepanakert",
+#: "blamed the RSF *for the shelling*"): the act is an event of its own (news gold), not only the frame's
+ASSERTING_FRAME_TYPES = ("ACCUSE",)
 #: named entities that are never a nominal trigger ("Operation Dawn" is a name, not an act)
-NAME_ENTS = ("GPE", "PERSON", "ORG", "NORP", "LOC")
+NAME_ENTS = ("GPE", "PERSON", "ORG", "NORP", "LOC", "DATE")   # a DATE: "in *March* 2021" is no march
 
 
 def _known_verb(lex: Lexicon, lemma: str) -> bool:
@@ -355,15 +366,16 @@ def under_denial(c: Candidate, modality_cues=None) -> bool:
 def embedded_acts(frames: list[Candidate], by_tok: dict) -> dict[int, Candidate]:
     """The acts in the content of each frame ("agreed *to resume talks*"): the candidates inside a
     complement of the frame's trigger (``FRAME_CONTENT_DEPS``), but not inside a relative clause below
-    that complement. Marks them suppressed and returns, by ``id(frame)``, the nearest one (by token
+    that complement. Marks them suppressed (unless the frame asserts them: :data:`ASSERTING_FRAME_TYPES`) and returns, by ``id(frame)``, the nearest one (by token
     distance, then by complement, then in the complement's subtree order).
 
     Each candidate walks up from its trigger once, at most :data:`~sitrep.limits.MAX_TREE_WALK` steps and
-    stopping at a relative clause, instead of each frame walking its complements' subtrees and each of
+    stopping at a relative clause or a time-setting preposition (:data:`TIME_SETTING_PREPS`), instead of each frame walking its complements' subtrees and each of
     their tokens walking up again to look for a relative clause (cubic in a long sentence)."""
     owners: dict[int, list] = {}     # complement token index -> [(frame, complement number)]
     for f in frames:
-        comp = [ch for ch in f.trigger.children if ch.dep_ in FRAME_CONTENT_DEPS]
+        comp = [ch for ch in f.trigger.children if ch.dep_ in FRAME_CONTENT_DEPS
+                and not (ch.dep_ == "prep" and ch.lower_ in FRAME_SETTING_PREPS)]
         for n, ch in enumerate(comp):
             owners.setdefault(ch.i, []).append((f, n))
     best: dict[int, tuple] = {}      # id(frame) -> (distance, complement number, complement token, act)
@@ -372,9 +384,9 @@ def embedded_acts(frames: list[Candidate], by_tok: dict) -> dict[int, Candidate]
         for _ in range(limits.MAX_TREE_WALK):
             for f, n in owners.get(t.i, ()):
                 if e is not f:
-                    e.suppressed = True
+                    e.suppressed = e.suppressed or f.sense.type not in ASSERTING_FRAME_TYPES
                     _keep_nearest(best, f, (abs(i - f.trigger.i), n), t, e)
-            if t.dep_ == "relcl" or t.head.i == t.i:
+            if t.dep_ == "relcl" or t.head.i == t.i or t.dep_ == "prep" and t.lower_ in TIME_SETTING_PREPS:
                 break
             t = t.head
     return {k: v[3] for k, v in best.items()}
