@@ -9,7 +9,7 @@ import pytest
 
 from sitrep.article import Article, ArticleState
 from sitrep.errors import ConfigError
-from sitrep.stages.events import EventsStage, load_lexicon, parse_lexicon
+from sitrep.stages.events import EventsStage, load_lexicon, parse_lexicon, triggers
 from sitrep.stages.events.lexicon import NO_EVENT
 from sitrep.stages.nlp import NlpStage
 from sitrep.datafiles import load_data
@@ -133,3 +133,22 @@ def test_a_month_is_no_march():
 
 def test_envoys_pulled_out_are_a_sanction():
     assert "SANCTION" in types("Saudi Arabia pulled its envoys out of Damascus in November.")
+
+
+# -- parser slips and modifiers -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, etype", [
+    ("Congolese troops had pulled back from Goma airport on Sunday, officials said.", "RETREAT"),
+    ("The EU condemned the ongoing and violent repression of Georgian citizens by Georgian Dream.", "ASSAULT"),
+    ("Britain's supply of weapons to Ukraine angered Moscow.", "AID"),
+])
+def test_parser_slips_and_modifiers(text, etype):
+    assert etype in types(text), [(e.type, e.trigger) for e in events(text)]
+
+
+def test_a_noun_tagged_as_an_adjective_is_a_nominal_trigger():
+    st = ArticleState(article=Article(text="The attack came amid a resumed offensive by Syrian government forces."))
+    NLP(st)
+    tok = next(t for t in st.doc if t.text == "offensive")
+    sense = triggers.nominal_trigger(tok, load_lexicon())
+    assert sense is not None and sense.type == "ASSAULT"

@@ -32,6 +32,8 @@ TIME_SETTING_PREPS = ("during", "amid", "after", "before", "since", "following",
 #: frames whose content is an act said to have happened ("accused Azerbaijan *of shelling* Stepanakert",
 #: "blamed the RSF *for the shelling*"): the act is an event of its own (news gold), not only the frame's
 ASSERTING_FRAME_TYPES = ("ACCUSE",)
+#: adverbs that the parser gives a phrasal verb instead of a particle ("troops had pulled *back*")
+ADVERB_PARTICLES = ("back", "out", "down", "off", "up", "away")
 #: named entities that are never a nominal trigger ("Operation Dawn" is a name, not an act)
 NAME_ENTS = ("GPE", "PERSON", "ORG", "NORP", "LOC", "DATE")   # a DATE: "in *March* 2021" is no march
 
@@ -70,7 +72,7 @@ def verb_key(v, lex: Lexicon) -> tuple[Optional[str], Any]:
     out", out); "sat down with" -> ("sit down", down); "struck" -> ("strike", None)."""
     lem = verb_lemma(v, lex)
     for c in v.children:
-        if c.dep_ == "prt":
+        if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES:
             key = f"{lem} {c.lower_}"
             if key in lex.verbs or key in lex.light_verbs:
                 return key, c
@@ -166,6 +168,13 @@ def noun_sense(tok, lex: Lexicon) -> Optional[Sense]:
     return None if s is None or s.no_event else s
 
 
+def _modifiers(tok) -> list:
+    """The noun's compound and adjective modifiers and their conjuncts ("ongoing and *violent*
+    repression")."""
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    return mods + [x for c in mods for x in c.children if x.dep_ == "conj" and x.i < tok.i]
+
+
 def _of_object(tok):
     """The object of ``tok``'s "of" phrase ("state *of emergency*"), or ``None``."""
     for c in tok.children:
@@ -191,11 +200,10 @@ def _noun_reading(tok, lex: Lexicon) -> Optional[Sense]:
         for c in tok.children:
             if c.dep_ in ("compound", "amod") and c.i < tok.i and c.lemma_.lower() in lex.nouns:
                 return lex.nouns[c.lemma_.lower()]
-    for c in tok.children:
-        if c.dep_ in ("compound", "amod", "nmod"):
-            key = f"{c.lemma_.lower()} {lem}"
-            if key in lex.compounds:
-                return lex.compounds[key]
+    for c in _modifiers(tok):
+        key = f"{c.lemma_.lower()} {lem}"
+        if key in lex.compounds:
+            return lex.compounds[key]
     of = _of_object(tok)
     if of is not None and f"{lem} of {of.lemma_.lower()}" in lex.compounds:
         return lex.compounds[f"{lem} of {of.lemma_.lower()}"]
@@ -282,6 +290,8 @@ def nominal_trigger(t, lex: Lexicon) -> Optional[Sense]:
     standing as one ("*Fighting* between X and Y killed ...")."""
     if t.ent_type_ in NAME_ENTS:
         return None
+    if t.pos_ == "ADJ" and t.dep_ in GERUND_NOUN_DEPS:
+        return noun_sense(t, lex)   # a noun tagged as an adjective: "amid a resumed *offensive*"
     if t.pos_ not in ("NOUN", "PROPN"):
         return lex.nouns.get(t.lower_) if is_gerund_noun(t, lex) else None
     return noun_sense(t, lex)
