@@ -152,3 +152,19 @@ def test_a_noun_tagged_as_an_adjective_is_a_nominal_trigger():
     tok = next(t for t in st.doc if t.text == "offensive")
     sense = triggers.nominal_trigger(tok, load_lexicon())
     assert sense is not None and sense.type == "ASSAULT"
+
+
+# -- what is stopped, refrained from or only described ------------------------------------------------
+
+@pytest.mark.parametrize("text, not_type", [
+    ("After mediation by Qatar, the Taliban halted its military operations around midnight.", "ASSAULT"),
+    ("Armenia and Azerbaijan will refrain from using force against one another, the text says.", "ASSAULT"),
+    ("Myanmar's military is battling armies opposed to the junta in Sagaing.", "REJECT"),
+    ("Talks between Iran and the United States over Tehran's rapidly advancing nuclear program resumed.", "ASSAULT"),
+])
+def test_stopped_refrained_and_described_acts_are_no_events(text, not_type):
+    assert not_type not in types(text)
+
+
+def test_a_halt_is_still_a_retreat():
+    assert "RETREAT" in types("The Taliban halted its military operations against Pakistan on Sunday.")

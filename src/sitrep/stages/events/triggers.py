@@ -24,7 +24,7 @@ FRAME_CONTENT_DEPS = ("xcomp", "ccomp", "dobj", "prep", "prt", "advcl")
 #: prepositions that set a frame's scene, not its content ("failed to agree *during* negotiations",
 #: "demanded *at* an emergency summit"): an act under them is an event of its own
 FRAME_SETTING_PREPS = ("during", "amid", "at", "in", "after", "before", "since", "following", "despite",
-                       "near", "throughout", "until", "by", "via", "from", "within")
+                       "near", "throughout", "until", "by", "via", "within")
 #: of these, the ones that set the time of whatever they hang under, however deep in the content
 #: ("failed to agree on its size *during* negotiations with the US": the talks are an event)
 TIME_SETTING_PREPS = ("during", "amid", "after", "before", "since", "following", "despite", "throughout",
@@ -198,7 +198,8 @@ def _noun_reading(tok, lex: Lexicon) -> Optional[Sense]:
         return vn
     if lem in lex.cues.carrier_nouns:
         for c in tok.children:
-            if c.dep_ in ("compound", "amod") and c.i < tok.i and c.lemma_.lower() in lex.nouns:
+            if c.dep_ in ("compound", "amod") and c.i < tok.i and c.lemma_.lower() in lex.nouns \
+                    and c.tag_ not in ("VBG", "VBN"):   # "a rapidly *advancing* program" describes it
                 return lex.nouns[c.lemma_.lower()]
     for c in _modifiers(tok):
         key = f"{c.lemma_.lower()} {lem}"
@@ -276,6 +277,8 @@ def adjective_sense(t, lex: Lexicon) -> Optional[Sense]:
     if asense is None or not (t.pos_ == "ADJ" and t.dep_ in ("acomp", "ROOT", "xcomp", "amod") or
                               t.tag_ == "VBN" and not children(t, "agent") and not _perfect_with_object(t)):
         return None
+    if t.dep_ == "acl" and not (t.i > 0 and t.doc[t.i - 1].text == ","):
+        return None   # "forces *opposed* to the junta": a standing relation that restricts the noun
     return None if asense.no_event else asense
 
 
