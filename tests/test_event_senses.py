@@ -168,3 +168,12 @@ def test_stopped_refrained_and_described_acts_are_no_events(text, not_type):
 
 def test_a_halt_is_still_a_retreat():
     assert "RETREAT" in types("The Taliban halted its military operations against Pakistan on Sunday.")
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Islamic State militants beheaded two soldiers near Palmyra on Friday.", "ASSAULT"),
+    ("Sudanese forces closed the Sabreen market in Omdurman on Sunday.", "COERCE"),
+    ("Russia annexed Crimea in March 2014.", "COERCE"),
+])
+def test_common_acts_of_wire_copy(text, etype):
+    assert etype in types(text), [(e.type, e.trigger) for e in events(text)]
