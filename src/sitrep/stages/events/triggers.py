@@ -118,6 +118,8 @@ def _object_lemmas(v) -> set:
 def _subject_lemmas(v, lex: Lexicon) -> set:
     """The noun lemmas of the verb's subject and its modifiers ("the army chief" -> army, chief), and
     of what a counting subject counts ("thousands *of civilians*", "dozens *of gunmen*")."""
+    if lex.cues is None:
+        return set()
     subs, _ = subjects(v, lex.cues)
     heads = list(subs) + [p for x in subs if x.lemma_.lower() in lex.quantity_words
                           for c in x.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -378,13 +380,16 @@ def under_denial(c: Candidate, modality_cues=None) -> bool:
 
 def embedded_acts(frames: list[Candidate], by_tok: dict) -> dict[int, Candidate]:
     """The acts in the content of each frame ("agreed *to resume talks*"): the candidates inside a
-    complement of the frame's trigger (``FRAME_CONTENT_DEPS``), but not inside a relative clause below
-    that complement. Marks them suppressed (unless the frame asserts them: :data:`ASSERTING_FRAME_TYPES`) and returns, by ``id(frame)``, the nearest one (by token
-    distance, then by complement, then in the complement's subtree order).
+    complement of the frame's trigger (``FRAME_CONTENT_DEPS``, not a preposition that only sets the
+    scene: :data:`FRAME_SETTING_PREPS`), but not inside a relative clause below that complement. Marks
+    them suppressed (unless the frame asserts them: :data:`ASSERTING_FRAME_TYPES`) and returns, by
+    ``id(frame)``, the nearest one (by token distance, then by complement, then in the complement's
+    subtree order).
 
-    Each candidate walks up from its trigger once, at most :data:`~sitrep.limits.MAX_TREE_WALK` steps and
-    stopping at a relative clause or a time-setting preposition (:data:`TIME_SETTING_PREPS`), instead of each frame walking its complements' subtrees and each of
-    their tokens walking up again to look for a relative clause (cubic in a long sentence)."""
+    Each candidate walks up from its trigger once, at most :data:`~sitrep.limits.MAX_TREE_WALK` steps,
+    stopping at a relative clause or a time-setting preposition (:data:`TIME_SETTING_PREPS`), instead
+    of each frame walking its complements' subtrees and each of their tokens walking up again to look
+    for a relative clause (cubic in a long sentence)."""
     owners: dict[int, list] = {}     # complement token index -> [(frame, complement number)]
     for f in frames:
         comp = [ch for ch in f.trigger.children if ch.dep_ in FRAME_CONTENT_DEPS
