@@ -177,3 +177,10 @@ def test_a_halt_is_still_a_retreat():
 ])
 def test_common_acts_of_wire_copy(text, etype):
     assert etype in types(text), [(e.type, e.trigger) for e in events(text)]
+
+
+def test_what_a_warning_names_did_not_happen():
+    assert types("The United Nations warned of killings by the RSF in El Fasher.") == []
+    assert types("The UN warned of an escalation of attacks by the RSF on El Fasher.") == []
+    assert "THREATEN" not in types("The US State Department warned Americans against travel to Haiti on Friday.")
+    assert "THREATEN" in types("Israel warned Hezbollah against attacks on its territory.")

@@ -156,9 +156,15 @@ def _verb_reading(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]
             if default is None:
                 default = s
             continue
-        if objs & s.objects:
+        if objs & s.objects or s.no_event and _prep_object_lemmas(v) & s.objects:
             return s, key, particle
     return default, key, particle
+
+
+def _prep_object_lemmas(v) -> set:
+    """The lemmas of the objects of all the verb's prepositions ("warned Americans *against travel*"):
+    what a reading that codes no event may name besides a direct object."""
+    return {p.lemma_.lower() for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"}
 
 
 def noun_sense(tok, lex: Lexicon) -> Optional[Sense]:
@@ -293,13 +299,31 @@ def _perfect_with_object(t) -> bool:
 def nominal_trigger(t, lex: Lexicon) -> Optional[Sense]:
     """The sense of a noun that is no name ("the attack", not "Operation Storm"'s ORG), or of a gerund
     standing as one ("*Fighting* between X and Y killed ...")."""
-    if t.ent_type_ in NAME_ENTS:
+    if t.ent_type_ in NAME_ENTS or _under_no_event_verb(t, lex):
         return None
     if t.pos_ == "ADJ" and t.dep_ in GERUND_NOUN_DEPS:
         return noun_sense(t, lex)   # a noun tagged as an adjective: "amid a resumed *offensive*"
     if t.pos_ not in ("NOUN", "PROPN"):
         return lex.nouns.get(t.lower_) if is_gerund_noun(t, lex) else None
     return noun_sense(t, lex)
+
+
+#: how many preposition links an act noun is followed up to the verb that may say it is no event
+NO_EVENT_HOPS = 3
+
+
+def _under_no_event_verb(t, lex: Lexicon) -> bool:
+    """Is noun ``t`` named by a verb in a reading that codes no event, through its prepositions ("warned
+    *of killings* by X", "warned of an escalation *of attacks*"): then what it names did not happen
+    either (news GUIDELINES §2)."""
+    for _ in range(NO_EVENT_HOPS):
+        if t.dep_ != "pobj" or t.head.dep_ != "prep":
+            return False
+        t = t.head.head
+        if t.pos_ == "VERB":
+            sense, _, _ = _verb_reading(t, lex)
+            return sense is not None and sense.no_event
+    return False
 
 
 #: where a gerund stands as a noun: as a subject or an object, never a clause of its own
