@@ -32,7 +32,7 @@ QUERIES = {  # name -> (text, kind, offset)
     "a quote's words": ("told reporters", "quote", 0),
     "page 5 of a common word": ("syria", None, 80),
     "nothing found (xyzzy)": ("xyzzy", None, 0),
-    "a one-letter prefix (a)": ("a", None, 0),
+    "one letter, matched as itself (a)": ("a", None, 0),
 }
 
 

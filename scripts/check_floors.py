@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""The quality gate: run `sitrep eval seed`, `sitrep eval plover`, `sitrep eval news` and `sitrep eval fr`
-(the dev splits of the English and the French sets) with --json and fail (exit 1) when a figure is worse than its floor in eval/floors.json.
+"""The quality gate: run `sitrep eval seed`, `sitrep eval plover`, `sitrep eval news`, `sitrep eval fr` and
+`sitrep eval short` (the dev splits of the English, French and short-report sets) with --json and fail
+(exit 1) when a figure is worse than its floor in eval/floors.json.
 
     python scripts/check_floors.py                     # run the suites on shared/data, check
     python scripts/check_floors.py --result seed=r.json  # check results already computed
@@ -25,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOORS = ROOT / "eval" / "floors.json"
-SUITES = ("seed", "plover", "news", "fr")
+SUITES = ("seed", "plover", "news", "fr", "short")
 
 
 def load_floors(path: Path) -> dict:

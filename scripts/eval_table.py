@@ -34,6 +34,9 @@ NEWS_SHOWN = ["event type precision", "event type recall", "event type+source+ta
 #: the French set (eval/fr, the news set's format and rules): issue #18's figures first
 FR_SHOWN = ["articles read as French", "event type+source+target precision", "event type+source+target recall",
             "event type precision", "quote speaker accuracy", "quote recall", "place precision", "place recall"]
+#: the short-report set (eval/short, authored): issue #14's two short-report figures and the no-event rate
+SHORT_SHOWN = ["top event type acceptable", "top type weighted F1", "top event type acceptable (monitor)",
+               "top type weighted F1 (snippet)", "no event where gold has one"]
 #: the figures shown, per suite, in order
 SHOWN = {
     "seed": ["required events found", "must-not errors", "event precision", "quotes found",
@@ -47,12 +50,15 @@ SHOWN = {
     "news-held": NEWS_SHOWN,
     "fr": FR_SHOWN,
     "fr-held": FR_SHOWN,
+    "short": SHORT_SHOWN,
+    "short-held": SHORT_SHOWN,
 }
 #: a result file that is another split of a suite: name -> (suite, extra arguments)
 VARIANTS = {"news": ("news", ["--split", "dev"]), "news-held": ("news", ["--split", "held"]),
-            "fr": ("fr", ["--split", "dev"]), "fr-held": ("fr", ["--split", "held"])}
+            "fr": ("fr", ["--split", "dev"]), "fr-held": ("fr", ["--split", "held"]),
+            "short": ("short", ["--split", "dev"]), "short-held": ("short", ["--split", "held"])}
 #: the held-back splits: run only when asked (once per change)
-HELD = ("news-held", "fr-held")
+HELD = ("news-held", "fr-held", "short-held")
 
 
 def run_suites(suites: list[str], data: str | None, limits: dict[str, int] | None = None) -> None:
@@ -286,8 +292,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--run", action="store_true", help="run the suites first (needs the data)")
     ap.add_argument("--suites", nargs="+", default=[x for x in SHOWN if x not in HELD],
-                    help="suites to run (news-held and fr-held, the held-back thirds of the news and French "
-                         "sets, only when asked: once per change)")
+                    help="suites to run (news-held, fr-held and short-held, the held-back thirds of the news, "
+                         "French and short-report sets, only when asked: once per change)")
     ap.add_argument("--data", default=None)
     ap.add_argument("--readme", default=str(README))
     ap.add_argument("--check", action="store_true", help="fail when the README is out of date")

@@ -11,12 +11,14 @@ the script refuses to move an id that is already assigned unless --reassign is g
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import sys
 from collections import defaultdict
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from splitting import split_main  # noqa: E402
 
 NEWS = Path(__file__).resolve().parents[1] / "eval" / "news"
 
@@ -34,27 +36,8 @@ def proposed(texts: dict[str, dict]) -> dict[str, str]:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", action="store_true")
-    ap.add_argument("--reassign", action="store_true", help="recompute every assignment")
-    args = ap.parse_args(argv)
     texts = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((NEWS / "texts").glob("*.json"))}
-    path = NEWS / "splits.json"
-    old = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"dev": [], "held": []}
-    current = {aid: s for s in ("dev", "held") for aid in old.get(s, [])}
-    missing = sorted(set(texts) - set(current))
-    if args.check:
-        if missing:
-            print("unassigned: " + ", ".join(missing), file=sys.stderr)
-            return 1
-        return 0
-    new = proposed(texts)
-    if not args.reassign:
-        new = {aid: current.get(aid, s) for aid, s in new.items()}
-    splits = {s: sorted(a for a, v in new.items() if v == s) for s in ("dev", "held")}
-    path.write_text(json.dumps(splits, indent=1) + "\n", encoding="utf-8")
-    print(f"dev {len(splits['dev'])}, held {len(splits['held'])}")
-    return 0
+    return split_main(NEWS / "splits.json", texts, lambda: proposed(texts), __doc__.splitlines()[0], argv)
 
 
 if __name__ == "__main__":

@@ -242,3 +242,39 @@ def test_an_agent_absorbed_into_a_larger_agent_phrase_does_not_crash():
     doc = sitrep.extract("But when the time came, under pressure from the Teamsters and the union's allies in "
                          "Congress, Washington backed out.")
     assert any(a.country == "USA" or a.id == "USA" for a in doc.actors)
+
+
+def test_generic_groups_of_monitor_notes_are_actors():
+    """Wire and monitor notes name their actors by what they are: armed men, a mob, gendarmes
+    (capitalised at a sentence's start, which spaCy leaves unlemmatised), fishermen, retirees."""
+    from sitrep import Pipeline
+    from sitrep.core.article import Article
+
+    p = Pipeline()
+    for text, source in [("Armed men kidnapped a village chief near Kidal.", "Armed men"),
+                         ("A mob set fire to a police station in Kano.", "mob"),
+                         ("Gendarmes arrested three smugglers near Agadez.", "Gendarmes"),
+                         ("Fishermen blocked the port of Dakar on Monday.", "Fishermen"),
+                         ("Dozens of retirees protested outside parliament in Athens.", "retirees")]:
+        doc = p(Article(text=text, published="2024-03-14"))
+        assert [e.source.text for e in doc.events if e.source] == [source], text
+
+
+def test_a_preposition_tagged_as_an_adjective_is_no_part_of_an_agent():
+    from sitrep import Pipeline
+    from sitrep.core.article import Article
+
+    doc = Pipeline()(Article(text="Dozens of retirees protested outside parliament in Athens.", published="2024-03-14"))
+    assert "parliament" in {a.name for a in doc.actors} and not any("outside" in a.name for a in doc.actors)
+
+
+def test_the_end_of_a_place_name_is_no_person():
+    from sitrep import Pipeline
+    from sitrep.core.article import Article
+
+    p = Pipeline()
+    doc = p(Article(text="Three policemen were shot dead in Dera Ismail Khan on Sunday.", published="2024-03-14"))
+    assert not [a for a in doc.actors if a.kind == "person"]
+    assert "Dera Ismail Khan" in {pl.name for pl in doc.places}
+    doc = p(Article(text="Imran Khan said on Monday he would march on Islamabad.", published="2024-03-14"))
+    assert [a.name for a in doc.actors if a.kind == "person"] == ["Imran Khan"]

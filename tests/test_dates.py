@@ -200,3 +200,13 @@ def test_governing_date_through_the_parse_and_the_state_form(nlp):
     assert governing_date(st, stay).value == "2024-12-02"
     i = text.index("blockaded")
     assert governing_date(st, i, i + 9).value == "2019"           # offsets work too
+
+
+def test_a_number_counting_the_noun_after_a_weekday_is_no_year(nlp):
+    st = run(nlp, "Police said on Wednesday 73 students were kidnapped from their school.\n"
+                  "Officials said on Monday 12 people were killed.\n"
+                  "In 2019 rebels seized the town.")
+    v = values(st)
+    assert v["on Wednesday"][0] == "2024-11-27" and v["on Monday"][0] == "2024-12-02"
+    assert not any(val[0] in ("1973", "2024-12") and text != "In 2019" for text, val in v.items())
+    assert v["In 2019"][0] == "2019"  # a four-digit year before a noun stays a year

@@ -233,16 +233,41 @@ def test_date_from_dates_stage_and_publication_date_only_for_present():
     assert any("publication date" in w for w in st.warnings)
 
 
-def test_historical_by_date_before_publication():
+def _dated(text, expr, value, relation="at", published="2024-05-08", type_="SANCTION"):
+    """The events of ``type_`` in ``text`` with the one date expression ``expr`` resolved to ``value``."""
     from sitrep.contract import TimeExpression
-    text = "Washington has imposed sanctions on Caracas since 2017."
-    st = ArticleState(article=Article(text=text, published="2024-05-08"))
+    st = ArticleState(article=Article(text=text, published=published))
     NLP(st)
-    i = text.index("since 2017")
-    st.dates = [TimeExpression(text="since 2017", start=i, end=i + 10, value="2017", precision="year", relation="since")]
+    i = text.index(expr)
+    st.dates = [TimeExpression(text=expr, start=i, end=i + len(expr), value=value, relation=relation)]
     EventsStage(fallback_ner=True).run_alone(st)
-    ev = [e for e in st.events if e.type == "SANCTION"]
+    return [e for e in st.events if e.type == type_]
+
+
+def test_historical_by_date_before_publication():
+    ev = _dated("Washington imposed sanctions on Caracas in 2017.", "in 2017", "2017")
     assert ev and ev[0].modality == "historical" and ev[0].date == "2017"
+    # more than about three months before publication (news GUIDELINES §4), not just an earlier year
+    ev = _dated("Washington imposed sanctions on Caracas in December.", "in December", "2023-12",
+                published="2024-01-20")
+    assert ev and ev[0].modality == "asserted" and ev[0].date == "2023-12"
+
+
+def test_an_ongoing_state_keeps_its_since_date_and_is_not_historical():
+    ev = _dated("Washington has imposed sanctions on Caracas since 2017.", "since 2017", "2017", "since")
+    assert ev and ev[0].modality == "asserted" and ev[0].date == "2017"
+
+
+def test_a_cumulative_count_since_a_date_is_dated_to_the_report():
+    ev = _dated("Israeli strikes have killed 40,000 Palestinians in Gaza since October 7.", "since October 7",
+                "2023-10-07", "since", published="2024-08-15", type_="ASSAULT")
+    assert ev and all(e.date == "2024-08-15" and e.modality == "asserted" for e in ev)
+
+
+def test_a_pluperfect_act_of_the_news_is_not_historical():
+    st = run("The army said on Monday that militants had fired rockets at the base earlier in the day.")
+    ev = [e for e in st.events if e.type == "ASSAULT"]
+    assert ev and all(e.modality != "historical" for e in ev)
 
 
 def test_same_act_in_headline_and_body_merges_with_all_evidence():

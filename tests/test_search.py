@@ -43,14 +43,25 @@ def test_every_word_must_match_and_counts_are_by_kind(store):
 
 
 def test_pages_run_to_the_end(store):
-    first = store.search("a", limit=2)
+    first = store.search("ka", limit=2)
+    assert first["total"] >= 4  # several pages
     seen, offset = [], 0
     while offset is not None:
-        page = store.search("a", limit=2, offset=offset)
+        page = store.search("ka", limit=2, offset=offset)
         seen += [(h["kind"], h["id"]) for h in page["items"]]
         offset = page["next_offset"]
     assert len(seen) == len(set(seen)) == first["total"]
-    assert store.search("a", limit=2, offset=10_000)["items"] == []
+    assert store.search("ka", limit=2, offset=10_000)["items"] == []
+
+
+def test_one_letter_matches_only_itself_two_are_a_prefix(store):
+    from sitrep.situation.search import MIN_PREFIX, prefix_bounds
+
+    assert MIN_PREFIX == 2
+    lo, hi = prefix_bounds("k")
+    assert lo <= "k" < hi and not ("k" <= "ka" < hi)
+    assert store.search("k")["total"] == 0  # no term is the letter k alone
+    assert any(h["label"] == "Karvan" for h in store.search("ka", kind="place")["items"])
 
 
 @pytest.mark.parametrize("kw", [{"text": "  "}, {"text": "x", "kind": "tank"}, {"text": "x", "limit": 0}])

@@ -107,6 +107,29 @@ def test_merge_window_place_and_modality():
     assert len(cl) == 2                                              # no actor at all: never merged
 
 
+def test_reports_from_two_countries_are_two_incidents():
+    d = date(2024, 3, 2)
+    ken, srb = ({**_ev(a, d, place=None, src="POLICE"), "country": c} for a, c in (("a", "KE"), ("b", "RS")))
+    assert len(merge_events([ken, srb])) == 2                        # same generic actors, other countries
+    also_ken = {**_ev("c", d, place=None, src="POLICE"), "country": "KE"}
+    (one,) = merge_events([ken, also_ken])
+    assert "same country KE" in one.reports[1]["rule"]
+    unknown = _ev("d", d, place=None, src="POLICE")                   # no country known: may be either
+    assert len(merge_events([ken, unknown])) == 1
+
+
+def test_story_country_is_where_most_of_an_articles_places_are():
+    from sitrep.situation.merge import story_countries
+
+    class Con:
+        def execute(self, sql, params=()):
+            rows = [("a", "KE", '[1, 2, 3]'), ("a", "UG", '[1]'), ("b", "RS", '[1]'), ("b", "HU", '[1]')]
+            return type("Cur", (), {"description": [("article_id",), ("country_code",), ("mentions",)],
+                                    "fetchall": lambda self: rows})()
+
+    assert story_countries(Con()) == {"a": "KE"}                      # b: a tie gives no story country
+
+
 def test_effective_date():
     assert effective_date("2024-03-02", "2024-03-04") == date(2024, 3, 2)
     assert effective_date("2024-03", "2024-03-04") == date(2024, 3, 4)

@@ -174,6 +174,24 @@ def test_a_text_stored_before_under_another_id_is_a_duplicate_in_a_later_run(tmp
         assert s.failures() == []
 
 
+def test_an_article_another_writer_stored_meanwhile_is_skipped_not_stored(tmp_path, make_db):
+    """A race: the plan saw the id missing, another writer stored it (same text) before this write. The
+    write says so (``AlreadyStored``), and an ingest counts it as skipped, not as stored."""
+    from sitrep.core.article import AlreadyStored
+
+    pipe = Pipeline([NlpStage()])
+    with Store(make_db("s")) as s:
+        doc = pipe(Article(text=T1, id="a"))
+        assert s.write_batch([(doc, "one")], late=[]) == (1, 0)
+        late: list = []
+        assert s.write_batch([(doc, "two")], late=late) == (0, 0)   # the second writer's copy
+        assert late == [AlreadyStored("a")] and s.counts()["articles"] == 1
+        plan = s.plan([Article(text=T2, id="z")])
+        result = type(s.ingest([], pipeline=pipe))(read=1)
+        s._account_late(late[0], plan, result)
+        assert (result.stored, result.skipped, result.failed) == (0, 1, 0)
+
+
 def test_an_id_read_twice_with_two_texts_is_an_error_in_failures(tmp_path, make_db):
     f = _jsonl(tmp_path / "a.jsonl", {"id": "a", "text": T1}, {"id": "a", "text": T2})
     with Store(make_db("s")) as s:

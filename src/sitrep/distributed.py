@@ -408,13 +408,15 @@ def ray_write(pipeline: "Pipeline", articles: Iterable[Article], open_sink: Call
     worker wrote it (the outcome then carries its failure, if any, and no document), otherwise the outcome
     has the document for the driver to write (the worker's write failed); ``late`` is what the store
     settled instead of storing the document (a sink whose ``write_batch`` takes a ``late`` list, as
-    :meth:`Store.write_batch` does: another writer stored the id or the text meanwhile) -- a
+    :meth:`Store.write_batch` does: another writer stored the id or the text meanwhile) -- an
+    :class:`~sitrep.core.article.AlreadyStored` (the same article: skipped), a
     :class:`~sitrep.article.Duplicate` for the driver to record, or a :class:`Failure` -- or None.
 
     Wiring it into an ingest (the store's side): ``for outcome, written, late in ray_write(pipeline,
     plan.todo, functools.partial(open_store, url), replace=plan.replace, ...)``: a written outcome without
-    failure or ``late`` is stored; a ``late`` Duplicate joins the duplicates to record; a failure is
-    recorded already (by the worker); an outcome not written goes to the driver's own batches."""
+    failure or ``late`` is stored; a ``late`` AlreadyStored is skipped, a Duplicate joins the duplicates to
+    record; a failure is recorded already (by the worker); an outcome not written goes to the driver's
+    own batches."""
     articles = list(articles)
     if not articles:
         return

@@ -114,6 +114,14 @@ class Outcome:
 
 
 @dataclass
+class AlreadyStored:
+    """An article another writer stored, with the same text, between the plan and the write: nothing is
+    stored twice, and an ingest counts it as skipped (already stored), not as stored."""
+
+    article_id: str
+
+
+@dataclass
 class Duplicate:
     """An article whose text was already read (or stored) under another id: it is not extracted again,
     and its id resolves to that article's (``duplicate_of``). Never silently lost either."""

@@ -35,6 +35,8 @@ SUITES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "lgl": (lambda r: r / "geoparsing_dev" / "lgl.xml", "LGL/GeoWebNews XML toponyms (places and coordinates)"),
     "news": (lambda r: news_root() or r / "news", "sitrep's real-news development set (eval/news, role-level)"),
     "fr": (lambda r: fr_root() or r / "fr", "sitrep's French development set (eval/fr, authored, the news set's format)"),
+    "short": (lambda r: short_root() or r / "short",
+              "sitrep's short-report set (eval/short, authored: monitor notes and news snippets, top event type)"),
 }
 
 
@@ -59,6 +61,16 @@ def fr_root(cwd: Optional[Path] = None) -> Optional[Path]:
     return None
 
 
+def short_root(cwd: Optional[Path] = None) -> Optional[Path]:
+    """The nearest ``eval/short`` folder in the working directory or above it, else the source checkout's."""
+    cwd = Path(cwd or Path.cwd()).resolve()
+    for folder in (cwd, *cwd.parents, Path(__file__).resolve().parents[3]):
+        cand = folder / "eval" / "short"
+        if (cand / "items.jsonl").is_file():
+            return cand
+    return None
+
+
 def data_root(cwd: Optional[Path] = None) -> Optional[Path]:
     """``$SITREP_EVAL_DATA``, else the nearest ``shared/data`` in the working directory or above it."""
     env = os.environ.get(ENV_VAR)
@@ -77,6 +89,8 @@ def default_data(suite: str, cwd: Optional[Path] = None) -> Optional[Path]:
         return news_root(cwd)
     if suite == "fr":
         return fr_root(cwd)
+    if suite == "short":
+        return short_root(cwd)
     root = data_root(cwd)
     if root is None:
         return None
@@ -104,6 +118,9 @@ def run_suite(suite: str, data: Path, *, limit: Optional[int] = None, pipeline=N
     if suite == "fr":
         from .french import evaluate_french
         return evaluate_french(data, pipeline=pipeline, limit=limit, split=split)
+    if suite == "short":
+        from .short import evaluate_short
+        return evaluate_short(data, pipeline=pipeline, limit=limit, split=split)
     raise EvalDataError(f"unknown suite {suite!r}; suites: {', '.join(SUITES)}")
 
 
@@ -112,13 +129,13 @@ def register(app: typer.Typer) -> None:
 
     @app.command("eval")
     def eval_command(
-        suite: str = typer.Argument(..., help="seed | plover | polnear | lgl | news | fr"),
+        suite: str = typer.Argument(..., help="seed | plover | polnear | lgl | news | fr | short"),
         data: Optional[Path] = typer.Option(None, "--data", help="gold data (file or folder); default: shared/data"),
         limit: Optional[int] = typer.Option(None, "--limit", min=1, help="score only the first N items"),
         json_file: Optional[str] = typer.Option(
             None, "--json", help="also write the result as JSON to FILE ('-' = stdout only)"),
-        confusion: bool = typer.Option(False, "--confusion", help="print the confusion matrix (plover, news)"),
-        split: str = typer.Option("dev", "--split", help="news, fr: dev | held | all (held: once per change)"),
+        confusion: bool = typer.Option(False, "--confusion", help="print the confusion matrix (plover, news, short)"),
+        split: str = typer.Option("dev", "--split", help="news, fr, short: dev | held | all (held: once per change)"),
         details: Optional[bool] = typer.Option(None, "--details/--no-details",
                                                help="list what was missed or wrong (default: on for seed)"),
         plots: Optional[Path] = typer.Option(None, "--plots",
@@ -145,7 +162,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"Error: {err}", err=True)
             raise typer.Exit(1)
         args = ["sitrep", "eval", suite] + (["--data", str(data)] if data else []) + \
-            (["--limit", str(limit)] if limit else []) + (["--split", split] if suite in ("news", "fr") else [])
+            (["--limit", str(limit)] if limit else []) + (["--split", split] if suite in ("news", "fr", "short") else [])
         result.command = " ".join(shlex.quote(a) for a in args)
         if json_file == "-":
             sys.stdout.write(result.to_json() + "\n")

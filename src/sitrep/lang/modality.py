@@ -11,8 +11,8 @@ hypothetical (if, could) or historical (previously, years ago). The cue words li
     >>> analyze(doc[5]).negated, analyze(doc[5]).modality          # doctest: +SKIP
     (True, 'future')
 
-Dates are not read here: the caller knows the resolved dates and may upgrade an act to
-``historical`` when its governing date lies before the publication date.
+Dates are not read here: the caller knows the resolved dates and makes an act ``historical`` when its
+date lies more than about three months before publication (:func:`sitrep.stages.events.dating.historical`).
 """
 
 from __future__ import annotations
@@ -251,7 +251,9 @@ def _future_hypothetical(pred, auxes, speech, cues: Cues) -> tuple[bool, bool]:
 
 
 def _historical(pred, auxes, res: ModalityResult, cues: Cues) -> bool:
-    """A past before the news: "*previously*", "*years ago*", the pluperfect ("*had* set up")."""
+    """A past before the news: "*previously*", "*years ago*". The pluperfect alone is not one ("he said
+    forces *had* fired rockets earlier on Monday" is the news told in reported speech); a date more than
+    three months before publication makes an act historical in the events stage."""
     historical = False
     for c in pred.children:
         if c.dep_ in ("advmod", "npadvmod") and (_lemma(c) in cues.historical_words or c.lower_ in cues.historical_words):
@@ -259,8 +261,6 @@ def _historical(pred, auxes, res: ModalityResult, cues: Cues) -> bool:
             res.cues.append(c.text)
         if c.dep_ == "advmod" and any(g.lower_ == "ago" for g in c.subtree):
             historical = True
-    if any(_lemma(a) == "have" and a.tag_ == "VBD" for a in auxes) and pred.tag_ == "VBN":
-        historical = True
     return historical
 
 

@@ -263,12 +263,28 @@ def _candidates(text: str, doc, lex: TimexLexicon) -> list[tuple[int, int]]:
         for ent in doc.ents:
             if ent.label_ == "DATE" or (ent.label_ == "TIME" and any(
                     t.lower_ in lex.weekdays or t.lower_ in lex.relative_days for t in ent)):
-                s, e = ent.start_char, ent.end_char
+                end = _counted_number_cut(ent)
+                if end == ent.start:
+                    continue
+                s, e = ent.start_char, doc[end - 1].idx + len(doc[end - 1].text)
                 # take in a preposition right before it
                 if ent.start > 0 and doc[ent.start - 1].lower_ in lex.relations:
                     s = doc[ent.start - 1].idx
                 found.append((s, e))
     return found
+
+
+def _counted_number_cut(ent) -> int:
+    """Where a DATE entity ends once a trailing number that counts the noun after it is cut off: "on
+    Wednesday 73 students were kidnapped" is "on Wednesday", not the year 1973 (a four-digit year
+    stays: "in 2019 rebels seized ...")."""
+    doc, end = ent.doc, ent.end
+    nxt = doc[end] if end < len(doc) else None
+    last = doc[end - 1]
+    if (nxt is not None and nxt.pos_ in ("NOUN", "ADJ") and last.like_num and end - 1 > ent.start
+            and not re.fullmatch(r"\d{4}", last.text)):
+        return end - 1
+    return end
 
 
 def _longest_first(found: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -12,8 +12,10 @@ One article is a snapshot; this module joins the per-article facts in the store 
   candidate). Two KB actors are never merged: a KB actor is only ever its own KB id.
 * **Events**: reports of the same real event merge into one *situation event* when they have the
   same PLOVER type, the same resolved source and target (at least one of them known), the same
-  polarity (negated or not) and modality class, the same place or none, and dates within
-  :data:`WINDOW_DAYS` of the first report's date. Each report keeps its article, sentence and
+  polarity (negated or not) and modality class, the same place or none, the same country or none
+  (the country of the report's place, else its article's story country: the country most of the
+  article's places are in), and dates within :data:`WINDOW_DAYS` of the first report's date: "police
+  fired tear gas at protesters" in a Kenyan and a Serbian report are two incidents. Each report keeps its article, sentence and
   outlet; ``n_sources`` counts distinct outlets. The rule that joined each report is stored, so
   :func:`explain` (``sitrep why EVENT_ID``) can print it.
 * **Contradictions across articles** reuse THE rule, :func:`sitrep.lang.conflicts.contradicts`, with the
@@ -331,6 +333,15 @@ def _aggregate(rows: list[dict], entities: dict[str, Entity], mapping: dict) -> 
 
 
 # -- events ----------------------------------------------------------------------------------------
+def _country_relation(a: Optional[str], b: Optional[str]) -> Optional[str]:
+    """How the countries of two reports agree (``None``: they do not)."""
+    if a == b:
+        return f"same country {a}" if a else ""
+    if a is None or b is None:
+        return ""
+    return None
+
+
 @dataclass
 class _Cluster:
     key: tuple
@@ -338,6 +349,7 @@ class _Cluster:
     day: Optional[date]
     place: Optional[str]
     reports: list = field(default_factory=list)
+    country: Optional[str] = None
 
 
 def _place_relation(a: Optional[str], b: Optional[str]) -> Optional[str]:
@@ -352,7 +364,8 @@ def merge_events(rows: Iterable[dict], window_days: int = WINDOW_DAYS) -> list[_
     """Group event reports into situation events (see the module docstring for the rule).
 
     ``rows``: dicts with at least article_id, event_id, type, source_entity, target_entity, negated,
-    modality, place_key, day (a date or None), published.
+    modality, place_key, day (a date or None), published; and ``country`` (the report's country, see
+    the module docstring) where known.
     """
     by_key: dict[tuple, list[dict]] = defaultdict(list)
     singles: list[dict] = []
@@ -377,10 +390,12 @@ def merge_events(rows: Iterable[dict], window_days: int = WINDOW_DAYS) -> list[_
                     continue
                 if _place_relation(c.place, r.get("place_key")) is None:
                     continue
+                if _country_relation(c.country, r.get("country")) is None:
+                    continue
                 chosen = c
                 break
             if chosen is None:
-                chosen = _Cluster(key, r, r["day"], r.get("place_key"))
+                chosen = _Cluster(key, r, r["day"], r.get("place_key"), country=r.get("country"))
                 open_.append(chosen)
                 clusters.append(chosen)
                 r["rule"] = "first report"
@@ -388,7 +403,8 @@ def merge_events(rows: Iterable[dict], window_days: int = WINDOW_DAYS) -> list[_
                 parts = [f"same type {key[0]}",
                          f"same source {key[1] or '(none)'}", f"same target {key[2] or '(none)'}",
                          "same polarity" + (" (negated)" if key[3] else ""), f"same modality class {key[4]}",
-                         _place_relation(chosen.place, r.get("place_key")) or ""]
+                         _place_relation(chosen.place, r.get("place_key")) or "",
+                         _country_relation(chosen.country, r.get("country")) or ""]
                 if chosen.day is not None:
                     gap = abs((r["day"] - chosen.day).days)
                     parts.append(f"date {r['day']} is {gap} day(s) from the first report's {chosen.day} "
@@ -398,6 +414,8 @@ def merge_events(rows: Iterable[dict], window_days: int = WINDOW_DAYS) -> list[_
                 r["rule"] = "; ".join(p for p in parts if p)
                 if chosen.place is None and r.get("place_key"):
                     chosen.place = r["place_key"]
+                if chosen.country is None and r.get("country"):
+                    chosen.country = r["country"]
             chosen.reports.append(r)
     for r in singles:
         r["rule"] = "first report (no resolved source or target: never merged)"
@@ -499,9 +517,11 @@ def _rebuild_events(con, names: dict[str, str]) -> None:
         ORDER BY e.article_id, e.event_id""")
     fixed = overrides(con, "event")
     ev = [r for r in ev if not _correct_event(r, fixed.get((r["article_id"], r["event_id"])), names)]
+    story = story_countries(con)
     for r in ev:
         r["day"] = effective_date(r["date"], r["published"])
         r["place_key"] = place_key(r["geonameid"], r["place_name"])
+        r["country"] = r["country_code"] or story.get(r["article_id"])
     ev_rows, rep_rows = [], []
     for c in merge_events(ev):
         eid = _hid("SE", c.first["article_id"], c.first["event_id"])
@@ -515,6 +535,22 @@ def _rebuild_events(con, names: dict[str, str]) -> None:
     bulk_insert(con, "s_event_reports", columns=("event_id", "article_id", "report_id", "outlet", "published", "url",
                                           "title", "date", "sentence_start", "sentence_end", "sentence_text",
                                           "trigger", "source_text", "target_text", "confidence", "rule"), rows=rep_rows)
+
+
+def story_countries(con) -> dict[str, str]:
+    """Each article's story country: the country most of its places are in (by mentions, then by
+    places; a tie between two countries gives none)."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for r in _rows(con, "SELECT article_id, country_code, mentions FROM places WHERE country_code IS NOT NULL"):
+        m = r["mentions"]
+        n = len(json.loads(m)) if isinstance(m, str) else len(m or ())
+        counts[r["article_id"]][r["country_code"]] += max(n, 1)
+    out = {}
+    for aid, c in counts.items():
+        top = c.most_common(2)
+        if len(top) == 1 or top[0][1] > top[1][1]:
+            out[aid] = top[0][0]
+    return out
 
 
 def _correct_event(r: dict, o: Optional[dict], names: dict[str, str]) -> bool:

@@ -577,7 +577,7 @@ class Queries:
 
     def search(self, text: str, *, kind: Optional[str] = None, limit: int = 20, offset: int = 0) -> dict:
         """Actors (name, alias), events (their sentence, type, actors, place), quotes (text, speaker) and
-        places (name) that have every term of ``text`` (each term also as a prefix), best first: the
+        places (name) that have every term of ``text`` (each term of two letters or more also as a prefix), best first: the
         weight of the fields matched, then how many articles or outlets report the thing, then its date.
 
         Returns ``{"query", "terms", "total", "by_kind", "items", "limit", "offset", "next_offset"}``; each

@@ -9,7 +9,7 @@ hit shows. A term is a run of letters or digits, lower case, accents removed (th
 :meth:`~sitrep.situation.dialect.Dialect.tokens`, and in Python, :func:`terms`); a few very common English words are not indexed.
 
 The query (:meth:`sitrep.situation.queries.Queries.search`) keeps the things that have every query term
-(the last one, and any other, as a prefix: "dam" finds "Damascus"), scored by the weight of the fields
+(each of two letters or more also as a prefix: "dam" finds "Damascus"; one letter matches only itself), scored by the weight of the fields
 the terms are in (a name weighs more than a sentence), an exact term above a prefix, then by the thing's
 ``boost`` (how many articles or outlets report it) and its date, newest first.
 
@@ -110,6 +110,12 @@ def rebuild_index(con) -> None:
         GROUP BY term, kind, id ORDER BY term, kind, id""")  # noqa: S608 - fixed expressions only
 
 
+#: the fewest letters a query term needs to match as a prefix too; a shorter one matches only itself
+#: ("a" alone would match a sixth of the index, and ranks nothing a reader wants first)
+MIN_PREFIX = 2
+
+
 def prefix_bounds(term: str) -> tuple[str, str]:
-    """[low, high): the terms that start with ``term``."""
-    return term, term + "\U0010ffff"
+    """[low, high): the terms that start with ``term``, or only ``term`` itself when it is shorter than
+    :data:`MIN_PREFIX`."""
+    return term, term + ("\U0010ffff" if len(term) >= MIN_PREFIX else "\x01")

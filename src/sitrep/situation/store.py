@@ -30,7 +30,7 @@ from typing import Any, Callable, Collection, Iterable, Iterator, Optional, Sequ
 
 import duckdb
 
-from ..core.article import Article, Duplicate, Failure, text_hash
+from ..core.article import AlreadyStored, Article, Duplicate, Failure, text_hash
 from ..core.contract import Document
 from ..core.errors import IdConflictError, QueryError, SchemaVersionError, StoreError
 from ..pipeline import default_pipeline
@@ -356,14 +356,14 @@ class Store(Queries):
         c.execute("DELETE FROM failures WHERE article_id = ? AND code <> ?", [aid, IdConflictError.code])
         return True
 
-    def _settle_late(self, doc: Document, origin: Optional[str]) -> Union[Duplicate, Failure, None]:
+    def _settle_late(self, doc: Document, origin: Optional[str]) -> Union[AlreadyStored, Duplicate, Failure]:
         """What a document is when another writer stored its id or its text after this one planned it:
-        already stored (None), a duplicate of the article holding its text, or an id conflict."""
+        already stored, a duplicate of the article holding its text, or an id conflict."""
         aid, h = doc.article.id, text_hash(doc.text or "")
         held = self.con.execute("SELECT text_hash FROM articles WHERE id = ?", [aid]).fetchone()
         if held is not None:
             if held[0] in (None, h):
-                return None
+                return AlreadyStored(aid)
             return _conflict(aid, origin, (aid, held[0], "article"))
         row = self.con.execute("SELECT min(id) FROM articles WHERE text_hash = ?", [h]).fetchone()
         dup = Duplicate(aid, row[0], origin, first_origin="the store")
@@ -395,8 +395,8 @@ class Store(Queries):
 
         Several processes may write one PostgreSQL store at once: a document whose id or text another
         writer stored after it was planned is not stored twice; it is settled here (see
-        :meth:`_settle_late`) and, when ``late`` is given, appended to it (a :class:`Duplicate` or a
-        :class:`Failure`; nothing for an article stored already with the same text)."""
+        :meth:`_settle_late`) and, when ``late`` is given, appended to it (an :class:`AlreadyStored`, a
+        :class:`Duplicate` or a :class:`Failure`)."""
         stored = failed = 0
         with self._writing():
             self.con.execute("BEGIN TRANSACTION")
@@ -416,7 +416,7 @@ class Store(Queries):
                     if isinstance(outcome, Failure):
                         self._insert_failure(outcome)
                         failed += 1
-                    if outcome is not None and late is not None:
+                    if late is not None:
                         late.append(outcome)
                 if stored:
                     self.con.execute(MARK_STALE)
@@ -504,7 +504,6 @@ class Store(Queries):
             result.stored, result.failed = result.stored + s, result.failed + f
             for x in late:  # another writer stored the id or the text meanwhile
                 self._account_late(x, plan, result)
-            result.skipped += sum(1 for item in batch if not isinstance(item, Failure)) - s - len(late)
             done += len(batch)
             batch.clear()
             tell()
@@ -554,10 +553,13 @@ class Store(Queries):
             yield outcome, False, None
 
     @staticmethod
-    def _account_late(x: Union[Duplicate, Failure], plan: IngestPlan, result: IngestResult) -> None:
-        """What the store settled instead of storing a document (written already): a failure (counted in
-        ``result.failed`` by whoever wrote it) or a duplicate to record."""
-        if isinstance(x, Failure):
+    def _account_late(x: Union[AlreadyStored, Duplicate, Failure], plan: IngestPlan, result: IngestResult) -> None:
+        """What the store settled instead of storing a document (written already): the same article
+        stored by another writer meanwhile (skipped), a failure (counted in ``result.failed`` by whoever
+        wrote it) or a duplicate to record."""
+        if isinstance(x, AlreadyStored):
+            result.skipped += 1
+        elif isinstance(x, Failure):
             result.failures.append(x)
             plan.unsettled.add(x.article_id or "")
         else:

@@ -24,13 +24,22 @@ from ...lang.coref import GROUP_KINDS
 from .model import ARMED_SECTORS, NAMED_HOWS, STATE_SECTORS, ActorRecord, MentionRecord
 
 
+def head_entries(by_head: dict, tok) -> list:
+    """The agents whose head noun ``tok`` is: by its lemma, its word, or -- for a plural spaCy left
+    unlemmatised, as it does a capitalised word starting a sentence ("Gendarmes arrested ...") -- its
+    word without the plural "s"."""
+    cands = by_head.get(tok.lemma_.lower()) or by_head.get(tok.lower_)
+    if not cands and tok.lower_.endswith("s") and (tok.tag_ in ("NNPS", "NNS") or tok.is_sent_start):
+        cands = by_head.get(tok.lower_[:-1])
+    return cands or []
+
+
 def agent_at(b, tok):
     """The agent whose phrase ends at noun ``tok``, reading up to ``agent_modifier_window`` lemmas
     in front ("security forces" -> COP, "forces" -> MIL), or ``None``."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    lemma = tok.lemma_.lower()
-    cands = b.agents.by_head.get(lemma) or b.agents.by_head.get(tok.lower_)
+    cands = head_entries(b.agents.by_head, tok)
     if not cands:
         return None
     lefts = [t.lemma_.lower() for t in b.doc[max(tok.left_edge.i, tok.i - b.config.agent_modifier_window):tok.i]]
@@ -206,8 +215,14 @@ def agent_key(b, agent, country, group, via_dem) -> tuple[Optional[str], str]:
 def agent_candidates(b) -> list[int]:
     """Tokens whose lemma or word is an agent head, not yet in a mention."""
     by_head = b.agents.by_head
-    return [i for i, (lem, w) in enumerate(zip(b.lemmas, b.words))
-            if (lem in by_head or w.lower() in by_head) and i not in b.tok_owner]
+    out = []
+    for i, (lem, w) in enumerate(zip(b.lemmas, b.words)):
+        low = w.lower()
+        if i in b.tok_owner or not (lem in by_head or low in by_head or low[:-1] in by_head):
+            continue   # a cheap look first (spaCy tokens are costly to make), then the real one
+        if head_entries(by_head, b.doc[i]):
+            out.append(i)
+    return out
 
 
 def agent_here(b, tok):

@@ -74,6 +74,19 @@ def one_word_not_person(b, span, ts: int, te: int, text: str) -> bool:
     return False
 
 
+def in_place_name(b, ts: int, te: int) -> bool:
+    """Is a PERSON span of several words a place's name, or the end of one ("Ismail Khan" of "Dera
+    Ismail Khan")? The span, or it with the one or two capitalised words before it, is a sizeable
+    place in the gazetteer."""
+    doc = b.doc
+    for start in (ts, ts - 1, ts - 2):
+        if start < 0 or any(not doc[k].text[:1].isupper() or k in b.tok_owner for k in range(start, ts)):
+            break
+        if frames.big_place(b, doc[start:te].text):
+            return True
+    return False
+
+
 def resolve_person_name(b, ts: int, te: int) -> None:
     """A PERSON span (or a name before a title): an existing or KB person, or a new one."""
     ts = drop_ranks(b, ts, te)
@@ -82,6 +95,8 @@ def resolve_person_name(b, ts: int, te: int) -> None:
     if known_person(b, ts, te, text) or surname_or_kb_surname(b, span, ts, te, text):
         return
     if len(span) == 1 and one_word_not_person(b, span, ts, te, text):
+        return
+    if len(span) > 1 and in_place_name(b, ts, te):
         return
     if b.config.fuzzy and len(text) >= b.config.fuzzy_person_min_chars:
         fid = kb_match.fuzzy_lookup(b, text)

@@ -9,7 +9,7 @@ from ...lang.modality import analyze
 from . import arguments, classify, triggers
 from .confidence import confidence, features
 from .context import GUESS_PREFIXES, ArticleContext
-from .dating import event_date
+from .dating import event_date, historical
 from .grammar import children, is_headline, is_passive, question_or_quantity
 from .location import location, place_targets
 from .model import REQUEST, Candidate, RawEvent
@@ -243,7 +243,7 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     contexts = classify.contexts(ctx, c, sent)
     place = location(ctx, c, sent)
     date = event_date(ctx, c, sent, k.modality)
-    if date and ctx.pub and k.modality in ("asserted", "reported") and len(date) >= 4 and date[:4] < ctx.pub[:4]:
+    if historical(ctx, c, date, k.modality):
         k.modality = "historical"
     cameo = classify.cameo(ctx, c, k)
     headline = ctx.per_sentence(sent, "headline", lambda: is_headline(sent.text))

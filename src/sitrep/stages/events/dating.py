@@ -3,18 +3,28 @@
 1. The dates stage's expressions in the trigger's sentence (a wire dateline's date excluded) are
    ranked by :func:`sitrep.lang.timex.governing_date` (inside the trigger, attached to its clause verb,
    to a governing verb, nearest in the clause ...). The governing one dates the act unless it is a
-   "since" date of a punctual act ("struck for the first time since 2016"), a comparison with the
-   past ("the first such strike since the war") or the date of a clause embedded under the act
-   ("since government forces retook it in 2016").
-2. Else a statement continued by a pronoun speaker ("He added that ...") takes the date of the
+   "since" date of a punctual act ("struck for the first time since 2016") or of a cumulative count
+   (step 2), a comparison with the past ("the first such strike since the war") or the date of a
+   clause embedded under the act ("since government forces retook it in 2016").
+2. Else a cumulative count under a "since" date ("has killed 40,000 since October 7", "300 fighters
+   have been killed since ...") is dated to the report that states it: the publication date (news
+   GUIDELINES §4; it is not historical). A lasting state keeps its "since" date ("has been fighting
+   since 2006").
+3. Else a statement continued by a pronoun speaker ("He added that ...") takes the date of the
    statement it continues (the only date of the previous sentences).
-3. Else the publication date, only for an asserted present-tense act or one said to happen "today"
+4. Else the publication date, only for an asserted present-tense act or one said to happen "today"
    (counted, and reported as a warning by the stage).
+
+An act of the news as asserted or reported is ``historical`` when its date (the middle of it) is more
+than ``historical_after_days`` before publication (:func:`historical`): "in 2019 the group seized ...",
+not an act of last December in a January report.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
+from datetime import date as Date
 from typing import Optional
 
 from ... import limits
@@ -28,10 +38,19 @@ from .model import Candidate
 FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,30}\bsince\b[^.;]*$")
 
 
+def act_verb(c: Candidate):
+    """The verb that tells the act: its light verb, its trigger, or for an act noun that is a subject
+    the verb it is the subject of ("Israeli strikes have killed 40,000")."""
+    v = c.light if c.light is not None else c.trigger
+    if v.pos_ in ("NOUN", "PROPN") and v.dep_ in ("nsubj", "nsubjpass") and v.head.pos_ in ("VERB", "AUX"):
+        return v.head
+    return v
+
+
 def durative(c: Candidate) -> bool:
     """Can "since <date>" date this act? Only a state that lasts: a perfect or progressive
     ("has imposed sanctions since 2011"), not a punctual past ("struck for the first time since 2016")."""
-    v = c.light if c.light is not None else c.trigger
+    v = act_verb(c)
     if v.pos_ not in ("VERB", "AUX"):
         return False
     auxes = {a.lemma_.lower() for a in v.children if a.dep_ in ("aux", "auxpass")}
@@ -91,8 +110,8 @@ def _sentence_dates(ctx: ArticleContext, sent) -> list:
     return ds
 
 
-def governed_date(ctx: ArticleContext, c: Candidate, sent) -> Optional[str]:
-    """The value of the sentence's date that governs the trigger (step 1), else ``None``."""
+def _governing(ctx: ArticleContext, c: Candidate, sent):
+    """The sentence's date expression that governs the trigger, or ``None``."""
     ds = _sentence_dates(ctx, sent)
     if not ds:
         return None
@@ -100,13 +119,76 @@ def governed_date(ctx: ArticleContext, c: Candidate, sent) -> Optional[str]:
     start = min(t.idx for t in toks)
     end = max(t.idx + len(t.text) for t in toks)
     d = governing_date(ds, start, end, sentence=(sent.start_char, sent.end_char), text=ctx.text)
-    if d is None or not d.value:
+    return d if d is not None and d.value else None
+
+
+def governed_date(ctx: ArticleContext, c: Candidate, sent) -> Optional[str]:
+    """The value of the sentence's date that governs the trigger (step 1), else ``None``."""
+    d = _governing(ctx, c, sent)
+    if d is None:
         return None
-    if getattr(d, "relation", "at") == "since" and not durative(c):
+    if getattr(d, "relation", "at") == "since" and (not durative(c) or cumulative(c)):
         return None
     if first_since(ctx, d) or date_of_other_clause(d, c):
         return None
     return d.value
+
+
+def cumulative(c: Candidate) -> bool:
+    """Does the act count its victims or objects ("has killed 40,000", "300 fighters have been killed",
+    "has detained more than 1,000 people")? A number on its object or passive subject."""
+    v = act_verb(c)
+    for arg in children(v, "dobj", "nsubjpass"):
+        if arg.tag_ == "CD" or any(t.dep_ == "nummod" or t.tag_ == "CD" for t in arg.children):
+            return True
+    return False
+
+
+def ongoing_date(ctx: ArticleContext, c: Candidate, sent, modality: str) -> Optional[str]:
+    """A cumulative count under a "since" date ("has killed 40,000 since October 7") is dated to the
+    report stating it, the publication date (step 2)."""
+    if not ctx.pub or modality not in ("asserted", "reported") or not durative(c) or not cumulative(c):
+        return None
+    d = _governing(ctx, c, sent)
+    if d is None or getattr(d, "relation", "at") != "since" or first_since(ctx, d):
+        return None
+    return ctx.pub
+
+
+def _middle_day(value: str) -> Optional[Date]:
+    """The middle day of what a date value means ("2024" July 1, "2024-05" May 15 or 16, "2024-05-06"
+    itself), or ``None``."""
+    try:
+        parts = [int(x) for x in value[:10].split("-")]
+        if len(parts) == 1:
+            return Date(parts[0], 7, 1)
+        if len(parts) == 2:
+            return Date(parts[0], parts[1], (calendar.monthrange(parts[0], parts[1])[1] + 1) // 2)
+        return Date(parts[0], parts[1], parts[2])
+    except (ValueError, IndexError):
+        return None
+
+
+def ongoing(c: Candidate) -> bool:
+    """Is the act told as lasting up to now ("has been battling the army since April 2023", "has
+    maintained a siege", "is encircling")? A present perfect or present progressive."""
+    v = act_verb(c)
+    if v.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [a for a in v.children if a.dep_ in ("aux", "auxpass")]
+    return any(a.lemma_.lower() in ("have", "be") and a.tag_ in PRESENT_TAGS for a in auxes) and \
+        v.tag_ in ("VBN", "VBG")
+
+
+def historical(ctx: ArticleContext, c: Candidate, value: Optional[str], modality: str) -> bool:
+    """Is an act of this date background to the news rather than news? Only an asserted or reported
+    act, not lasting up to now (:func:`ongoing`), whose date (the middle of it: "last year" is its
+    July 1) is more than ``historical_after_days`` before publication (news GUIDELINES §4: "more than
+    about three months before publication")."""
+    if not value or not ctx.pub or modality not in ("asserted", "reported") or ongoing(c):
+        return False
+    day, pub = _middle_day(value), _middle_day(ctx.pub)
+    return day is not None and pub is not None and (pub - day).days > ctx.config.historical_after_days
 
 
 def publication_date(ctx: ArticleContext, c: Candidate, sent, modality: str) -> Optional[str]:
@@ -125,5 +207,5 @@ def publication_date(ctx: ArticleContext, c: Candidate, sent, modality: str) -> 
 
 def event_date(ctx: ArticleContext, c: Candidate, sent, modality: str) -> Optional[str]:
     """The date of the act (see the module docstring), or ``None``."""
-    return (governed_date(ctx, c, sent) or continued_speech_date(ctx, c, sent, modality)
-            or publication_date(ctx, c, sent, modality))
+    return (governed_date(ctx, c, sent) or ongoing_date(ctx, c, sent, modality)
+            or continued_speech_date(ctx, c, sent, modality) or publication_date(ctx, c, sent, modality))

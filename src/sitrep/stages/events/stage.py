@@ -17,6 +17,7 @@ from .fallback import ents_fallback
 from .french import french_events, load_french_lexicon
 from .lexicon import Lexicon, load_lexicon
 from .merge import finish
+from .typer import EventTyper
 
 
 @dataclasses.dataclass(frozen=True)
@@ -72,6 +73,9 @@ class EventsConfig(StageConfig):
     #: map the score through the calibration table fitted on the news dev split
     #: (data/event_calibration.yaml, see calibration.py); off: the raw rule-based score
     calibrate: bool = True
+    #: consult the statistical event typer (typer.py, thresholds in data/event_typer.yaml) to veto or
+    #: re-type rule events it confidently disagrees with; off by default (docs/event-typer.md has the figures)
+    typer: bool = False
     # -- reach of the rules
     #: mentions starting this many characters before an argument's noun phrase are not looked at
     mention_reach_chars: int = 200
@@ -89,6 +93,8 @@ class EventsConfig(StageConfig):
     first_since_lookback_chars: int = 40
     #: how many sentences back a continued statement ("He added that ...") looks for its date
     continued_speech_sentences: int = 3
+    #: an asserted or reported act dated more than this many days before publication is historical
+    historical_after_days: int = 90
 
 
 class EventsStage(Stage):
@@ -137,6 +143,10 @@ class EventsStage(Stage):
         onto = self.ontology()
         return self.resources.get("event_lexicon:fr", lambda: load_french_lexicon(onto))
 
+    def typer(self) -> EventTyper:
+        """The statistical event typer (``event_typer``), loaded once."""
+        return self.resources.get("event_typer", EventTyper)
+
     # -- one article ---------------------------------------------------------------------------
     def process(self, state: ArticleState) -> None:
         """``state.events``: every sentence's raw events, filtered and merged across the article."""
@@ -157,6 +167,8 @@ class EventsStage(Stage):
         raw = []
         for sent in doc.sents:
             raw.extend(sentence_events(ctx, sent))
+        if cast(EventsConfig, self.config).typer:
+            raw = self.typer().review(raw, self.ontology())
         if cast(EventsConfig, self.config).calibrate:
             points = self.calibration().points
             for r in raw:
