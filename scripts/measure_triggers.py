@@ -134,14 +134,21 @@ class Hit:
 
 
 class HandLexicon:
-    """``data/event_triggers.yaml``, read as the events stage reads it (without its frame logic)."""
+    """``data/event_triggers.yaml``, read as the events stage reads it (without its frame logic). A
+    reading that codes no event (``type: NONE``) is a hit of type NONE: the hand-written lexicon has
+    spoken there, so a generated type is no new hit on that word."""
 
     def __init__(self, data: dict):
         self.verbs = {str(k): v for k, v in (data.get("verbs") or {}).items()}
         self.nouns = {str(k): v for k, v in (data.get("nouns") or {}).items()}
         self.adjectives = {str(k): v for k, v in (data.get("adjectives") or {}).items()}
         self.compounds: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+        self.of_compounds: dict[str, list[tuple[str, dict]]] = defaultdict(list)   # "state of emergency"
         for k, v in (data.get("compounds") or {}).items():
+            if " of " in str(k):
+                head, _, obj = str(k).partition(" of ")
+                self.of_compounds[head].append((obj, v))
+                continue
             mod, _, head = str(k).rpartition(" ")
             self.compounds[head].append((mod, v))
 
@@ -167,6 +174,9 @@ class HandLexicon:
             for mod, v in self.compounds.get(lem, []):
                 if _has_mods(tok, mod.split()):
                     return Hit(v["type"], f"compound:{mod} {lem}")
+            for obj, v in self.of_compounds.get(lem, []):
+                if any(p.dep_ == "pobj" and _lem(p) == obj for c in tok.children if c.lower_ == "of" for p in c.children):
+                    return Hit(v["type"], f"compound:{lem} of {obj}")
             for form in (lem, tok.lower_):
                 v = self.nouns.get(form)
                 if v and not (v.get("plural_only") and tok.tag_ != "NNS") and self._holds(v, tok):

@@ -68,11 +68,13 @@ def _frame_mode(ctx: ArticleContext, c: Candidate, etype: str, mode: Optional[st
 
 
 def _decided_refusal(ctx: ArticleContext, c: Candidate, k: Coding) -> bool:
-    """A negated act the actor decides: "will not lift", "is not releasing", "refuses to meet"."""
+    """A negated act the actor decides: "will not lift", "is not releasing", "refuses to meet", "do
+    not accept"."""
     trig = c.trigger
     return k.negated and k.type in ctx.lex.negation_as and (
         k.modality in ("future", "hypothetical") or trig.tag_ == "VBG" or c.kind == "light"
-        or any(a.lower_ in ctx.cues.decided_aux for a in trig.children if a.dep_ == "aux"))
+        or any(a.lower_ in ctx.cues.decided_aux or a.lower_ in ctx.lex.refusal_aux
+               for a in trig.children if a.dep_ == "aux"))
 
 
 def _announced(ctx: ArticleContext, k: Coding, cond: Optional[str]) -> bool:

@@ -9,7 +9,7 @@ The stage obtains the result through its pipeline's resources
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any, Optional
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -22,6 +22,9 @@ from ...ontology import Ontology, load_ontology
 
 TRIGGERS_FILE = "event_triggers.yaml"
 CUES_FILE = "event_cues.yaml"
+#: the "type" of a reading that codes no event ("shares a *border* with", "released a *report*"):
+#: a sense with it, once its conditions hold, keeps the trigger from coding anything
+NO_EVENT = "NONE"
 
 
 def _word_set(v: Any) -> frozenset:
@@ -72,6 +75,8 @@ class TriggerFile(_Model):
     nouns: dict[str, SenseEntry]
     adjectives: dict[str, SenseEntry] = {}
     compounds: dict[str, SenseEntry] = {}
+    verb_nouns: dict[str, SenseEntry] = {}
+    refusal_aux: Words = frozenset()
     frame_modes: dict[str, dict[str, Optional[str]]] = {}
     negation_as: dict[str, Conversion] = {}
     future_as: dict[str, str] = {}
@@ -154,6 +159,11 @@ class Sense:
     subjects: Optional[frozenset] = None
     plural_only: bool = False
 
+    @property
+    def no_event(self) -> bool:
+        """Does this reading code no event (``type: NONE``)?"""
+        return self.type == NO_EVENT
+
 
 @dataclass
 class Lexicon:
@@ -174,6 +184,10 @@ class Lexicon:
     place_target_preps: frozenset = frozenset()
     place_nouns: frozenset = frozenset()
     quantity_words: frozenset = frozenset()
+    #: a noun's sense as the object of one verb ("declared a *ceasefire*": a concession), by "verb noun"
+    verb_nouns: dict = field(default_factory=dict)
+    #: present auxiliaries that make a negated cooperative act a refusal ("do not accept")
+    refusal_aux: frozenset = frozenset()
     #: the cue words of ``event_cues.yaml``
     cues: Optional[EventCues] = None
 
@@ -185,6 +199,8 @@ def _lower_set(words) -> Optional[frozenset]:
 def _sense(raw: SenseEntry, where: str, onto: Ontology) -> Sense:
     """A validated sense: its type, mode and contexts must be the ontology's."""
     t = raw.type
+    if t == NO_EVENT:
+        return Sense(type=t, objects=_lower_set(raw.objects), subjects=_lower_set(raw.subjects))
     if not onto.is_type(t):
         raise ConfigError(f"{TRIGGERS_FILE}: {where}: unknown PLOVER type {t!r}")
     if raw.mode is not None and not onto.is_mode(t, raw.mode):
@@ -260,7 +276,9 @@ def parse_lexicon(data: Any, cues: Optional[EventCues] = None, onto: Optional[On
     _check_conversions(f, onto)
     phrasal_heads = frozenset(k.split()[0] for k in list(verbs) + list(f.light_verbs) if " " in k)
     return Lexicon(verbs=verbs, nouns=_senses(f.nouns, "noun", onto), adjectives=_senses(f.adjectives, "adjective", onto),
-                   compounds=_senses(f.compounds, "compound", onto), light_verbs=f.light_verbs,
+                   compounds=_senses(f.compounds, "compound", onto),
+                   verb_nouns=_senses(f.verb_nouns, "verb_noun", onto), refusal_aux=f.refusal_aux,
+                   light_verbs=f.light_verbs,
                    target_preps=f.target_preps, frame_modes=f.frame_modes,
                    negation_as={t: c.model_dump() for t, c in f.negation_as.items()}, future_as=f.future_as,
                    mode_cues=_mode_cues(f, onto), context_cues=_context_cues(f, onto), phrasal_heads=phrasal_heads,

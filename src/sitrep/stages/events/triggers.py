@@ -21,8 +21,21 @@ from .model import REQUEST, Candidate
 PROTEST_TOPIC_TYPES = ("REQUEST", "ACCUSE")
 #: the links through which a frame's content hangs under it ("agreed *to talk*", "demanded *that* ...")
 FRAME_CONTENT_DEPS = ("xcomp", "ccomp", "dobj", "prep", "prt", "advcl")
+#: prepositions that set a frame's scene, not its content ("failed to agree *during* negotiations",
+#: "demanded *at* an emergency summit"): an act under them is an event of its own
+FRAME_SETTING_PREPS = ("during", "amid", "at", "in", "after", "before", "since", "following", "despite",
+                       "near", "throughout", "until", "by", "via", "within")
+#: of these, the ones that set the time of whatever they hang under, however deep in the content
+#: ("failed to agree on its size *during* negotiations with the US": the talks are an event)
+TIME_SETTING_PREPS = ("during", "amid", "after", "before", "since", "following", "despite", "throughout",
+                      "until")
+#: frames whose content is an act said to have happened ("accused Azerbaijan *of shelling* Stepanakert",
+#: "blamed the RSF *for the shelling*"): the act is an event of its own (news gold), not only the frame's
+ASSERTING_FRAME_TYPES = ("ACCUSE",)
+#: adverbs that the parser gives a phrasal verb instead of a particle ("troops had pulled *back*")
+ADVERB_PARTICLES = ("back", "out", "down", "off", "up", "away")
 #: named entities that are never a nominal trigger ("Operation Dawn" is a name, not an act)
-NAME_ENTS = ("GPE", "PERSON", "ORG", "NORP", "LOC")
+NAME_ENTS = ("GPE", "PERSON", "ORG", "NORP", "LOC", "DATE")   # a DATE: "in *March* 2021" is no march
 
 
 def _known_verb(lex: Lexicon, lemma: str) -> bool:
@@ -59,7 +72,7 @@ def verb_key(v, lex: Lexicon) -> tuple[Optional[str], Any]:
     out", out); "sat down with" -> ("sit down", down); "struck" -> ("strike", None)."""
     lem = verb_lemma(v, lex)
     for c in v.children:
-        if c.dep_ == "prt":
+        if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES:
             key = f"{lem} {c.lower_}"
             if key in lex.verbs or key in lex.light_verbs:
                 return key, c
@@ -102,15 +115,30 @@ def _object_lemmas(v) -> set:
     return objs
 
 
-def _subject_lemmas(v, cues: EventCues) -> set:
-    """The noun lemmas of the verb's subject and its modifiers ("the army chief" -> army, chief)."""
-    subs, _ = subjects(v, cues)
-    return {t.lemma_.lower() for x in subs for t in (x, *x.children) if t.pos_ in ("NOUN", "PROPN")}
+def _subject_lemmas(v, lex: Lexicon) -> set:
+    """The noun lemmas of the verb's subject and its modifiers ("the army chief" -> army, chief), and
+    of what a counting subject counts ("thousands *of civilians*", "dozens *of gunmen*")."""
+    if lex.cues is None:
+        return set()
+    subs, _ = subjects(v, lex.cues)
+    heads = list(subs) + [p for x in subs if x.lemma_.lower() in lex.quantity_words
+                          for c in x.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in c.children if p.dep_ == "pobj"]
+    return {t.lemma_.lower() for x in heads for t in (x, *x.children) if t.pos_ in ("NOUN", "PROPN")}
 
 
 def verb_sense(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]:
     """The sense of verb ``v`` (the first whose object or subject condition holds, else the first
-    without one), its key and its particle: "lifted sanctions" -> RETREAT; "opened fire" -> ASSAULT."""
+    without one), its key and its particle: "lifted sanctions" -> RETREAT; "opened fire" -> ASSAULT;
+    no sense when the reading that holds codes no event ("shares a border with", "released a report")."""
+    sense, key, particle = _verb_reading(v, lex)
+    if sense is not None and sense.no_event:
+        return None, key, particle
+    return sense, key, particle
+
+
+def _verb_reading(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]:
+    """:func:`verb_sense`, a reading that codes no event included."""
     key, particle = verb_key(v, lex)
     senses = lex.verbs.get(key)
     if not senses:
@@ -121,32 +149,73 @@ def verb_sense(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]:
     for s in senses:
         if s.subjects is not None:
             if subj is None:
-                subj = _subject_lemmas(v, lex.cues)
+                subj = _subject_lemmas(v, lex)
             if not subj & s.subjects:
                 continue
         if s.objects is None:
             if default is None:
                 default = s
             continue
-        if objs & s.objects:
+        if objs & s.objects or s.no_event and _prep_object_lemmas(v) & s.objects:
             return s, key, particle
     return default, key, particle
 
 
+def _prep_object_lemmas(v) -> set:
+    """The lemmas of the objects of all the verb's prepositions ("warned Americans *against travel*"):
+    what a reading that codes no event may name besides a direct object."""
+    return {p.lemma_.lower() for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"}
+
+
 def noun_sense(tok, lex: Lexicon) -> Optional[Sense]:
-    """The sense of noun ``tok``: a carrier's modifier ("a mediation effort"), a compound ("air
-    strike"), the noun itself ("attack"), or ``None`` (a plural-only noun in the singular: "talk";
-    a noun needing an object it lacks)."""
+    """The sense of noun ``tok``: as the object of a verb that gives it one ("declared a ceasefire"),
+    a carrier's modifier ("a mediation effort"), a compound ("air strike", "state of emergency"), the
+    noun itself ("attack"), or ``None`` (a plural-only noun in the singular: "talk"; a noun needing an
+    object it lacks; a reading that codes no event)."""
+    s = _noun_reading(tok, lex)
+    return None if s is None or s.no_event else s
+
+
+def _modifiers(tok) -> list:
+    """The noun's compound and adjective modifiers and their conjuncts ("ongoing and *violent*
+    repression")."""
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    return mods + [x for c in mods for x in c.children if x.dep_ == "conj" and x.i < tok.i]
+
+
+def _of_object(tok):
+    """The object of ``tok``'s "of" phrase ("state *of emergency*"), or ``None``."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _verb_noun(tok, lex: Lexicon) -> Optional[Sense]:
+    """The sense ``tok`` has as the object of its verb ("*declared* a ceasefire"), or ``None``."""
+    if not lex.verb_nouns or tok.dep_ not in ("dobj", "nsubjpass") or tok.head.i == tok.i:
+        return None
+    return lex.verb_nouns.get(f"{verb_lemma(tok.head, lex)} {tok.lemma_.lower()}")
+
+
+def _noun_reading(tok, lex: Lexicon) -> Optional[Sense]:
+    """:func:`noun_sense`, a reading that codes no event included."""
     lem = tok.lemma_.lower()
+    vn = _verb_noun(tok, lex)
+    if vn is not None:
+        return vn
     if lem in lex.cues.carrier_nouns:
         for c in tok.children:
-            if c.dep_ in ("compound", "amod") and c.i < tok.i and c.lemma_.lower() in lex.nouns:
+            if c.dep_ in ("compound", "amod") and c.i < tok.i and c.lemma_.lower() in lex.nouns \
+                    and c.tag_ not in ("VBG", "VBN"):   # "a rapidly *advancing* program" describes it
                 return lex.nouns[c.lemma_.lower()]
-    for c in tok.children:
-        if c.dep_ in ("compound", "amod", "nmod"):
-            key = f"{c.lemma_.lower()} {lem}"
-            if key in lex.compounds:
-                return lex.compounds[key]
+    for c in _modifiers(tok):
+        key = f"{c.lemma_.lower()} {lem}"
+        if key in lex.compounds:
+            return lex.compounds[key]
+    of = _of_object(tok)
+    if of is not None and f"{lem} of {of.lemma_.lower()}" in lex.compounds:
+        return lex.compounds[f"{lem} of {of.lemma_.lower()}"]
     s = lex.nouns.get(lem)
     if s is None and "-" in tok.text:
         s = lex.nouns.get(tok.lower_)
@@ -214,19 +283,47 @@ def adjective_sense(t, lex: Lexicon) -> Optional[Sense]:
     *critical* government"), or of a participle used as one without a "by" agent."""
     asense = lex.adjectives.get(t.lower_)
     if asense is None or not (t.pos_ == "ADJ" and t.dep_ in ("acomp", "ROOT", "xcomp", "amod") or
-                              t.tag_ == "VBN" and not children(t, "agent")):
+                              t.tag_ == "VBN" and not children(t, "agent") and not _perfect_with_object(t)):
         return None
-    return asense
+    if t.dep_ == "acl" and not (t.i > 0 and t.doc[t.i - 1].text == ","):
+        return None   # "forces *opposed* to the junta": a standing relation that restricts the noun
+    return None if asense.no_event else asense
+
+
+def _perfect_with_object(t) -> bool:
+    """A participle that is a verb's perfect with its object ("had *committed* crimes"), not an
+    adjective ("is committed to peace")."""
+    return bool(children(t, "dobj")) or any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in t.children)
 
 
 def nominal_trigger(t, lex: Lexicon) -> Optional[Sense]:
     """The sense of a noun that is no name ("the attack", not "Operation Storm"'s ORG), or of a gerund
     standing as one ("*Fighting* between X and Y killed ...")."""
-    if t.ent_type_ in NAME_ENTS:
+    if t.ent_type_ in NAME_ENTS or _under_no_event_verb(t, lex):
         return None
+    if t.pos_ == "ADJ" and t.dep_ in GERUND_NOUN_DEPS:
+        return noun_sense(t, lex)   # a noun tagged as an adjective: "amid a resumed *offensive*"
     if t.pos_ not in ("NOUN", "PROPN"):
         return lex.nouns.get(t.lower_) if is_gerund_noun(t, lex) else None
     return noun_sense(t, lex)
+
+
+#: how many preposition links an act noun is followed up to the verb that may say it is no event
+NO_EVENT_HOPS = 3
+
+
+def _under_no_event_verb(t, lex: Lexicon) -> bool:
+    """Is noun ``t`` named by a verb in a reading that codes no event, through its prepositions ("warned
+    *of killings* by X", "warned of an escalation *of attacks*"): then what it names did not happen
+    either (news GUIDELINES §2)."""
+    for _ in range(NO_EVENT_HOPS):
+        if t.dep_ != "pobj" or t.head.dep_ != "prep":
+            return False
+        t = t.head.head
+        if t.pos_ == "VERB":
+            sense, _, _ = _verb_reading(t, lex)
+            return sense is not None and sense.no_event
+    return False
 
 
 #: where a gerund stands as a noun: as a subject or an object, never a clause of its own
@@ -307,16 +404,20 @@ def under_denial(c: Candidate, modality_cues=None) -> bool:
 
 def embedded_acts(frames: list[Candidate], by_tok: dict) -> dict[int, Candidate]:
     """The acts in the content of each frame ("agreed *to resume talks*"): the candidates inside a
-    complement of the frame's trigger (``FRAME_CONTENT_DEPS``), but not inside a relative clause below
-    that complement. Marks them suppressed and returns, by ``id(frame)``, the nearest one (by token
-    distance, then by complement, then in the complement's subtree order).
+    complement of the frame's trigger (``FRAME_CONTENT_DEPS``, not a preposition that only sets the
+    scene: :data:`FRAME_SETTING_PREPS`), but not inside a relative clause below that complement. Marks
+    them suppressed (unless the frame asserts them: :data:`ASSERTING_FRAME_TYPES`) and returns, by
+    ``id(frame)``, the nearest one (by token distance, then by complement, then in the complement's
+    subtree order).
 
-    Each candidate walks up from its trigger once, at most :data:`~sitrep.limits.MAX_TREE_WALK` steps and
-    stopping at a relative clause, instead of each frame walking its complements' subtrees and each of
-    their tokens walking up again to look for a relative clause (cubic in a long sentence)."""
+    Each candidate walks up from its trigger once, at most :data:`~sitrep.limits.MAX_TREE_WALK` steps,
+    stopping at a relative clause or a time-setting preposition (:data:`TIME_SETTING_PREPS`), instead
+    of each frame walking its complements' subtrees and each of their tokens walking up again to look
+    for a relative clause (cubic in a long sentence)."""
     owners: dict[int, list] = {}     # complement token index -> [(frame, complement number)]
     for f in frames:
-        comp = [ch for ch in f.trigger.children if ch.dep_ in FRAME_CONTENT_DEPS]
+        comp = [ch for ch in f.trigger.children if ch.dep_ in FRAME_CONTENT_DEPS
+                and not (ch.dep_ == "prep" and ch.lower_ in FRAME_SETTING_PREPS)]
         for n, ch in enumerate(comp):
             owners.setdefault(ch.i, []).append((f, n))
     best: dict[int, tuple] = {}      # id(frame) -> (distance, complement number, complement token, act)
@@ -325,9 +426,9 @@ def embedded_acts(frames: list[Candidate], by_tok: dict) -> dict[int, Candidate]
         for _ in range(limits.MAX_TREE_WALK):
             for f, n in owners.get(t.i, ()):
                 if e is not f:
-                    e.suppressed = True
+                    e.suppressed = e.suppressed or f.sense.type not in ASSERTING_FRAME_TYPES
                     _keep_nearest(best, f, (abs(i - f.trigger.i), n), t, e)
-            if t.dep_ == "relcl" or t.head.i == t.i:
+            if t.dep_ == "relcl" or t.head.i == t.i or t.dep_ == "prep" and t.lower_ in TIME_SETTING_PREPS:
                 break
             t = t.head
     return {k: v[3] for k, v in best.items()}
