@@ -22,7 +22,20 @@ def test_fold_removes_diacritics_apostrophes_periods_and_case():
 
 
 def test_loose_key_merges_doubled_letters():
-    assert G.loose("tal rifaat") == G.loose("tall rifat") == "tal rifat"
+    assert G.loose("tal rifaat") == G.loose("tall rifat") == "talrifat"
+
+
+def test_loose_key_merges_transliteration_variants():
+    assert G.loose("hodeidah") == G.loose("hodeida") == "hodeida"     # a final h after a vowel
+    assert G.loose("al jazeera") == G.loose("al jazirah")              # ee / i, final h
+    assert G.loose("deir ezzor") == G.loose("deir ez zor")             # the spaces between the parts
+    assert G.loose("musul") == G.loose("mousul") == G.loose("moosul")   # ou / oo / u
+    assert G.loose("shah") == "sha" and G.loose("hama") == "hama"      # a final h only after a vowel
+
+
+def test_transliteration_variants_are_found(gaz):
+    for name, cc in (("Hodeidah", "YE"), ("Deir Ezzor", "SY")):
+        assert any(e.country_code == cc for e in entries(gaz, name)), name
 
 
 def entries(gaz, name):

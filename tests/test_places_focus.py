@@ -85,6 +85,37 @@ def test_a_name_coordinated_with_a_place_needs_its_own_name(nlp, stage):
     assert "Hamas" not in places  # not Hamm, Germany, which lists "Hamas" as an alternate name
 
 
+def test_a_mistagged_town_in_a_country_the_story_names_is_a_place(nlp, stage):
+    text = ("M23 rebels advanced in eastern Congo on Sunday, witnesses said.\n"
+            "The rebel group has been pushing south since it took Goma in late January.")
+    places = places_of(nlp, stage, text)
+    assert places["Goma"].country_code == "CD"
+
+
+def test_a_name_with_many_towns_in_the_named_country_stays_unread(nlp, stage):
+    from sitrep.stages.places.candidate import Candidate
+    from sitrep.stages.places.candidates import in_named_country
+    from sitrep.geo.gazetteer import small_gazetteer
+
+    gaz = small_gazetteer([
+        {"id": "geo:1", "name": "United States", "kind": "country", "cc": "US"},
+        {"id": "geo:2", "name": "Lincoln", "kind": "city", "cc": "US", "population": 250_000},
+        {"id": "geo:3", "name": "Lincoln", "kind": "city", "cc": "US", "population": 30_000},
+        {"id": "geo:4", "name": "Colton", "kind": "city", "cc": "US", "population": 50_000},
+        {"id": "geo:5", "name": "Arthur", "kind": "city", "cc": "US", "population": 2_000},
+    ])
+    country = Candidate(0, 13, "United States", tuple(gaz.lookup("United States")), True, "GPE")
+    weak = {n: Candidate(20, 20 + len(n), n, tuple(gaz.lookup(n)), False, "PERSON")
+            for n in ("Lincoln", "Colton", "Arthur")}
+    in_named_country([country, *weak.values()], gaz, stage.config)
+    assert weak["Colton"].strong                                   # one town of the named country
+    assert not weak["Lincoln"].strong                              # two: a person as likely
+    assert not weak["Arthur"].strong                               # too small to outweigh the tagger
+    alone = Candidate(0, 6, "Colton", tuple(gaz.lookup("Colton")), False, "PERSON")
+    in_named_country([alone], gaz, stage.config)
+    assert not alone.strong                                        # no country named
+
+
 def test_setting_cues_load():
     from sitrep.geo.gazetteer import load_gazetteer
     from sitrep.stages.places.lexicon import broad_regions, load_news_cues

@@ -38,7 +38,7 @@ from ..core.cache import cache_dir, read_pickle, write_pickle
 from ..core.contract import Feature
 from ..core.text import name_key
 
-FORMAT_VERSION = 8  # 8: US counties have points and their towns (data/us_county_points.tsv)
+FORMAT_VERSION = 9  # 9: looser transliteration keys (loose); 8: US counties have points and their towns
 
 #: internal feature codes -> the contract's feature classes
 FEATURES = ("city", "admin1", "county", "country", "region", "other")
@@ -50,11 +50,19 @@ _F = {name: i for i, name in enumerate(FEATURES)}
 fold = name_key
 
 _DOUBLE = re.compile(r"(.)\1+")
+#: spellings that transliterations of one name differ in (Arabic above all): a word-final "h" after a
+#: vowel ("Hodeidah", "Hodeida"), "ee" / "oo" / "ou" for "i" / "u" ("Jazeera", "Jazira"), and the
+#: spaces between the parts of a name ("Deir Ezzor", "Deir ez-Zor")
+_TRANSLIT = ((re.compile(r"(?<=[aeiou])h\b"), ""), (re.compile(r"ee"), "i"), (re.compile(r"o[ou]"), "u"),
+             (re.compile(r" "), ""))
 
 
 def loose(key: str) -> str:
-    """A looser key for transliteration variants: doubled letters made single ("tall rifat" and
-    "tal rifaat" -> "tal rifat")."""
+    """A looser key for transliteration variants: doubled letters made single, then the spellings of
+    ``_TRANSLIT`` made one ("tall rifat" and "tal rifaat" -> "talrifat"; "deir ezzor" and "deir ez zor"
+    -> "deirezor"; "hodeidah" -> "hodeida")."""
+    for pat, rep in _TRANSLIT:
+        key = pat.sub(rep, key)
     return _DOUBLE.sub(r"\1", key)
 
 
@@ -115,7 +123,10 @@ class Gazetteer:
             key = key[4:]
             hit = self.names.get(key)
         if hit is None:
-            hit = self.loose.get(loose(key))
+            lk = loose(key)
+            hit = self.loose.get(lk)
+            if hit is None:
+                hit = self.names.get(lk)  # a name whose own key is already loose ("hodeida")
         if hit is None:
             return ()
         return self._decode(hit)
@@ -129,7 +140,8 @@ class Gazetteer:
 
     def has(self, key: str) -> bool:
         """Whether a folded key is a known name (no folding done here: fast for n-gram scans)."""
-        return key in self.names or loose(key) in self.loose
+        lk = loose(key)
+        return key in self.names or lk in self.loose or lk in self.names
 
     def entry(self, i: int) -> Entry:
         lat = self._lat[i]

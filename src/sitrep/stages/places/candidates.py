@@ -673,6 +673,36 @@ def coordination(cands: list[Candidate], text: str, news: NewsCues, gaz=None) ->
             b.strong = True
 
 
+#: entity labels of a weak name that a town of the story's country may still be behind (the small
+#: tagger calls unknown towns persons or organisations: "since it took Goma")
+_SETTING_LABELS = frozenset({"", "PERSON", "ORG"})
+
+
+def in_named_country(cands: list[Candidate], gaz, cfg: PlacesConfig) -> None:
+    """A weak name that is one town of ``setting_population`` people in a country the story names is
+    a place there: "since it took Goma" in a story that names Congo -- the tagger's PERSON or ORG label
+    on an unknown word does not outweigh the story's own country. The name must be a whole entity or
+    none (a name inside a longer person's name was rejected before), be known exactly (not as a loose
+    variant: "Hamas" is not Hamm) as the town's own name (not only among its alternate names, where
+    GeoNames keeps words such as "Area"), have ``setting_min_letters`` letters or more, not be an initialism
+    ("LoC"), and have that one reading in the named countries ("Lincoln", "Delta" have many in the
+    United States: a person's or a company's name as likely as a town's)."""
+    named = {gaz.country_of(i) for c in cands if c.strong for i in c.ids if gaz.kind(i) == "country"}
+    if not named:
+        return
+    for c in cands:
+        if c.strong or not c.ids or c.label not in _SETTING_LABELS or len(c.text) < cfg.setting_min_letters \
+                or _INITIALISM.match(c.text) or not c.text[:1].isupper() or c.text.isupper() \
+                or name_key(c.text) not in gaz.names:
+            continue
+        key = name_key(c.text)
+        local = [i for i in c.ids if gaz.kind(i) == "city" and gaz.country_of(i) in named]
+        if len(local) == 1 and gaz.population(local[0]) >= cfg.setting_population \
+                and name_key(gaz.name_of(local[0])) == key:
+            c.strong = True
+            c.ids = tuple(local)
+
+
 # == 4. qualifiers ==============================================================================
 def _qualifier_state(sc_doc, text: str, c: Candidate, by_start: dict, gaz, cands: list, tok_at: dict):
     """The state or country entry that qualifies ``c`` (", Ohio", ", Ga."), or None; a qualifier
@@ -736,6 +766,8 @@ def find_candidates(state: ArticleState, gaz, cfg: PlacesConfig, words: PlaceWor
     scan_names(sc, cands)
     one_sense_per_discourse(cands)
     coordination(cands, state.text, news, gaz)
+    if cfg.setting_min_letters:
+        in_named_country(cands, gaz, cfg)
     qualifiers(state, cands, gaz)
     out = [c for c in cands if c.strong and c.ids]
     mark_locative(state.doc, out, gaz, words, news)
