@@ -116,6 +116,22 @@ def test_a_name_with_many_towns_in_the_named_country_stays_unread(nlp, stage):
     assert not alone.strong                                        # no country named
 
 
+def test_provinces_need_a_cue_or_a_division_word(nlp, stage):
+    text = ("Gunmen killed 12 villagers in Zamfara on Sunday, police said.\n"
+            "The health ministry in Khartoum state said clinics were full.\n"
+            "Troops entered the town of Carmelo, in the Cauca department, on Monday.")
+    places = places_of(nlp, stage, text)
+    assert places["Zamfara"].country_code == "NG" and places["Zamfara"].feature == "region"
+    assert places["Khartoum state"].country_code == "SD"      # a ministry's province is still a place
+    assert places["Cauca"].country_code == "CO"
+
+
+def test_a_capital_is_not_read_as_its_province(nlp, stage):
+    text = "Fighting went on in Kiev and Kharkiv on Tuesday, officials said."
+    places = places_of(nlp, stage, text)
+    assert places["Kiev"].feature == "city" and places["Kiev"].country_code == "UA"
+
+
 def test_setting_cues_load():
     from sitrep.geo.gazetteer import load_gazetteer
     from sitrep.stages.places.lexicon import broad_regions, load_news_cues

@@ -37,7 +37,7 @@ from .candidate import Candidate, overlaps
 from .config import PlacesConfig
 from .focus import mark_actors, mark_locative
 from .lexicon import NewsCues, PlaceWords
-from .names import capitals, is_big, is_division, is_primary
+from .names import capitals, is_big, is_division, is_primary, is_qualified_province
 
 #: entity labels that make a name a place
 ENTITY_LABELS = {"GPE", "LOC", "FAC"}
@@ -513,7 +513,7 @@ def strength(sc: Scan, nm: Name, inside, strong: bool):
 
     * inside an institution's name: a division, a town before a civic word ("the Athens Police
       Department"), or an institution's town of ``institution_town_population``;
-    * tagged GPE/LOC/FAC: yes;
+    * tagged GPE/LOC/FAC, or a province's name with a division word ("Khartoum state"): yes;
     * tagged person, organisation, group ...: with a cue and under its own name ("fighting in Aleppo")
       or framed, or a world city;
     * no entity: a known name under its own name with a cue or of two words, a big place, a division
@@ -524,8 +524,8 @@ def strength(sc: Scan, nm: Name, inside, strong: bool):
     if inside is not None:
         return is_division(gaz, nm.text) or inside.civic \
             or (inside.institution and is_big(gaz, nm.text, cfg.institution_town_population))
-    if strong:
-        return strong
+    if strong or is_qualified_province(gaz, nm.text):
+        return True
     if nm.label in BLOCKING:
         return (cue and (is_primary(gaz, nm.text) or framed(sc, nm.i))) \
             or is_big(gaz, nm.text, cfg.world_city_population)
