@@ -132,6 +132,13 @@ def test_a_capital_is_not_read_as_its_province(nlp, stage):
     assert places["Kiev"].feature == "city" and places["Kiev"].country_code == "UA"
 
 
+def test_a_name_opened_by_an_arabic_article_in_a_frame(nlp, stage):
+    text = ("Gunmen attacked a bus near the town of al-Mayadeen in eastern Syria on Sunday.\n"
+            "Al Mayadeen, the Beirut-based channel, reported the attack.")
+    places = places_of(nlp, stage, text)
+    assert places["al-Mayadeen"].country_code == "SY"   # a channel's name too, but the frame says town
+
+
 def test_setting_cues_load():
     from sitrep.geo.gazetteer import load_gazetteer
     from sitrep.stages.places.lexicon import broad_regions, load_news_cues

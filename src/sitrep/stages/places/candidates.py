@@ -219,11 +219,18 @@ class Scan:
         self.starts = [t.idx for t in self.toks]
         # tokens a name may start with / end with / contain
         self.cap = [w[:1].isupper() for w in self.words_]
-        self.opener = [c or t.lower_ in self.words.dir for c, t in zip(self.cap, self.toks)]
+        self.opener = [c or t.lower_ in self.words.dir or self.article_at(i) for i, (c, t)
+                       in enumerate(zip(self.cap, self.toks))]
         self.inner_ok = [not (t.is_space or (t.is_punct and t.text not in (".", "-", "'"))) for t in self.toks]
         self.person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         self.metonyms = actor_metonyms(self.state)
         self.non_places = actor_non_places(self.state)
+
+    def article_at(self, i: int) -> bool:
+        """Token ``i`` is a name article joined by a hyphen to a capitalised word ("al-Mayadeen")."""
+        toks = self.toks
+        return toks[i].lower_ in self.news.name_articles and i + 2 < len(toks) and toks[i + 1].text == "-" \
+            and not toks[i].whitespace_ and not toks[i + 1].whitespace_ and toks[i + 2].text[:1].isupper()
 
     def take(self, i: int, w: int) -> int:
         """Mark tokens ``i .. i+w`` as read; returns ``w`` (the tokens to advance)."""
@@ -349,7 +356,7 @@ def lowercase_opening(sc: Scan, span) -> bool:
         "northern Syria"   -> the region (kept)
     """
     first = span[0]
-    if first.text[:1].isupper():
+    if first.text[:1].isupper() or sc.article_at(first.i):
         return False
     if len(span) == 1:
         return True  # a bare direction word
@@ -516,8 +523,9 @@ def strength(sc: Scan, nm: Name, inside, strong: bool):
     * tagged GPE/LOC/FAC, or a province's name with a division word ("Khartoum state"): yes;
     * tagged person, organisation, group ...: with a cue and under its own name ("fighting in Aleppo")
       or framed, or a world city;
-    * no entity: a known name under its own name with a cue or of two words, a big place, a division
-      ("Area", "The City" are alternate names of some town, not places in running text).
+    * no entity: a known name under its own name with a cue or of two words, a big place, a division,
+      or any known name in a frame ("the town of al-Mayadeen"; "Area", "The City" are alternate names of
+      some town, not places in running text).
     """
     gaz, cfg = sc.gaz, sc.cfg
     cue = has_cue(sc, nm)
@@ -531,7 +539,7 @@ def strength(sc: Scan, nm: Name, inside, strong: bool):
             or is_big(gaz, nm.text, cfg.world_city_population)
     primary = is_primary(gaz, nm.text)
     return (cue and primary) or (primary and nm.w > 1) or is_big(gaz, nm.text, cfg.big_population) \
-        or is_division(gaz, nm.text)
+        or is_division(gaz, nm.text) or framed(sc, nm.i)
 
 
 def known_non_place(sc: Scan, s: int, e: int) -> bool:
@@ -629,8 +637,8 @@ def read_at(sc: Scan, i: int, cands: list[Candidate]) -> int:
     strong = strength(sc, nm, inside, strong)
     s0, e0 = nm.span.start_char, nm.span.end_char
     met = metonym_of(sc, s0, e0)
-    if known_non_place(sc, s0, e0) or met == "":
-        return sc.take(i, w)  # "the White House"; a metonym of an unknown government
+    if (known_non_place(sc, s0, e0) and not framed(sc, i)) or met == "":
+        return sc.take(i, w)  # "the White House" (not "the town of al-Mayadeen", a channel's name too)
     ids = readings(sc, nm.span)
     iso3 = state_demonym(sc, nm)
     if iso3:
