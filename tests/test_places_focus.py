@@ -92,6 +92,14 @@ def test_a_mistagged_town_in_a_country_the_story_names_is_a_place(nlp, stage):
     assert places["Goma"].country_code == "CD"
 
 
+def test_a_far_province_in_a_story_set_elsewhere_is_dropped(nlp, stage):
+    text = ("Fighting raged in Aleppo and Idlib on Sunday, and shells hit a market in Hama.\n"
+            "Some families fled to Cauca, witnesses said.")
+    places = places_of(nlp, stage, text)
+    assert places["Idlib"].country_code == "SY"
+    assert "Cauca" not in places  # a Colombian department the story never sets foot in
+
+
 def test_a_name_with_many_towns_in_the_named_country_stays_unread(nlp, stage):
     from sitrep.stages.places.candidate import Candidate
     from sitrep.stages.places.candidates import in_named_country
@@ -117,12 +125,11 @@ def test_a_name_with_many_towns_in_the_named_country_stays_unread(nlp, stage):
 
 
 def test_provinces_need_a_cue_or_a_division_word(nlp, stage):
-    text = ("Gunmen killed 12 villagers in Zamfara on Sunday, police said.\n"
-            "The health ministry in Khartoum state said clinics were full.\n"
-            "Troops entered the town of Carmelo, in the Cauca department, on Monday.")
-    places = places_of(nlp, stage, text)
+    places = places_of(nlp, stage, "Gunmen killed 12 villagers in Zamfara on Sunday, Nigerian police said.")
     assert places["Zamfara"].country_code == "NG" and places["Zamfara"].feature == "region"
+    places = places_of(nlp, stage, "The health ministry in Khartoum state said clinics in Sudan were full.")
     assert places["Khartoum state"].country_code == "SD"      # a ministry's province is still a place
+    places = places_of(nlp, stage, "Troops entered a town in the Cauca department of Colombia on Monday.")
     assert places["Cauca"].country_code == "CO"
 
 
