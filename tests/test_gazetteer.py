@@ -22,7 +22,20 @@ def test_fold_removes_diacritics_apostrophes_periods_and_case():
 
 
 def test_loose_key_merges_doubled_letters():
-    assert G.loose("tal rifaat") == G.loose("tall rifat") == "tal rifat"
+    assert G.loose("tal rifaat") == G.loose("tall rifat") == "talrifat"
+
+
+def test_loose_key_merges_transliteration_variants():
+    assert G.loose("hodeidah") == G.loose("hodeida") == "hodeida"     # a final h after a vowel
+    assert G.loose("al jazeera") == G.loose("al jazirah")              # ee / i, final h
+    assert G.loose("deir ezzor") == G.loose("deir ez zor")             # the spaces between the parts
+    assert G.loose("musul") == G.loose("mousul") == G.loose("moosul")   # ou / oo / u
+    assert G.loose("shah") == "sha" and G.loose("hama") == "hama"      # a final h only after a vowel
+
+
+def test_transliteration_variants_are_found(gaz):
+    for name, cc in (("Hodeidah", "YE"), ("Deir Ezzor", "SY")):
+        assert any(e.country_code == cc for e in entries(gaz, name)), name
 
 
 def entries(gaz, name):
@@ -125,3 +138,23 @@ def test_cached_index_reloads_the_same(gaz):
 
 def test_haversine():
     assert G.haversine_km(0, 0, 0, 1) == pytest.approx(111.2, abs=0.5)
+
+
+def test_provinces_of_other_countries_bare_and_qualified(gaz):
+    for name, cc in (("Zamfara", "NG"), ("Khartoum state", "SD"), ("Al Jazeera province", "SD"),
+                     ("Artibonite region", "HT"), ("Bryansk region", "RU")):
+        found = [e for e in entries(gaz, name) if e.kind == "province"]
+        assert found and found[0].country_code == cc and found[0].feature == "region", name
+        assert found[0].id.startswith("province:" + cc + ":")
+    bryansk = next(e for e in entries(gaz, "Bryansk region") if e.kind == "province")
+    assert abs(bryansk.lat - 53.0) < 1.0 and abs(bryansk.lon - 33.4) < 1.5
+    assert [e.kind for e in entries(gaz, "Red Sea")] == ["other"]  # the sea, not Sudan's Red Sea state
+
+
+def test_provinces_file_is_validated():
+    rows = G.load_provinces("# comment\nNG\tZamfara\t12.1\t6.2\tZamfara State|Zamfara\n")
+    assert rows == [("NG", "Zamfara", 12.1, 6.2, ("Zamfara State", "Zamfara"))]
+    with pytest.raises(KnowledgeBaseError):
+        G.load_provinces("NG\tZamfara\tnorth\t6.2\n")
+    with pytest.raises(KnowledgeBaseError):
+        G.load_provinces("Nigeria\tZamfara\t12.1\t6.2\n")

@@ -85,6 +85,67 @@ def test_a_name_coordinated_with_a_place_needs_its_own_name(nlp, stage):
     assert "Hamas" not in places  # not Hamm, Germany, which lists "Hamas" as an alternate name
 
 
+def test_a_mistagged_town_in_a_country_the_story_names_is_a_place(nlp, stage):
+    text = ("M23 rebels advanced in eastern Congo on Sunday, witnesses said.\n"
+            "The rebel group has been pushing south since it took Goma in late January.")
+    places = places_of(nlp, stage, text)
+    assert places["Goma"].country_code == "CD"
+
+
+def test_a_far_province_in_a_story_set_elsewhere_is_dropped(nlp, stage):
+    text = ("Fighting raged in Aleppo and Idlib on Sunday, and shells hit a market in Hama.\n"
+            "Some families fled to Cauca, witnesses said.")
+    places = places_of(nlp, stage, text)
+    assert places["Idlib"].country_code == "SY"
+    assert "Cauca" not in places  # a Colombian department the story never sets foot in
+
+
+def test_a_name_with_many_towns_in_the_named_country_stays_unread(nlp, stage):
+    from sitrep.stages.places.candidate import Candidate
+    from sitrep.stages.places.candidates import in_named_country
+    from sitrep.geo.gazetteer import small_gazetteer
+
+    gaz = small_gazetteer([
+        {"id": "geo:1", "name": "United States", "kind": "country", "cc": "US"},
+        {"id": "geo:2", "name": "Lincoln", "kind": "city", "cc": "US", "population": 250_000},
+        {"id": "geo:3", "name": "Lincoln", "kind": "city", "cc": "US", "population": 30_000},
+        {"id": "geo:4", "name": "Colton", "kind": "city", "cc": "US", "population": 50_000},
+        {"id": "geo:5", "name": "Arthur", "kind": "city", "cc": "US", "population": 2_000},
+    ])
+    country = Candidate(0, 13, "United States", tuple(gaz.lookup("United States")), True, "GPE")
+    weak = {n: Candidate(20, 20 + len(n), n, tuple(gaz.lookup(n)), False, "PERSON")
+            for n in ("Lincoln", "Colton", "Arthur")}
+    in_named_country([country, *weak.values()], gaz, stage.config)
+    assert weak["Colton"].strong                                   # one town of the named country
+    assert not weak["Lincoln"].strong                              # two: a person as likely
+    assert not weak["Arthur"].strong                               # too small to outweigh the tagger
+    alone = Candidate(0, 6, "Colton", tuple(gaz.lookup("Colton")), False, "PERSON")
+    in_named_country([alone], gaz, stage.config)
+    assert not alone.strong                                        # no country named
+
+
+def test_provinces_need_a_cue_or_a_division_word(nlp, stage):
+    places = places_of(nlp, stage, "Gunmen killed 12 villagers in Zamfara on Sunday, Nigerian police said.")
+    assert places["Zamfara"].country_code == "NG" and places["Zamfara"].feature == "region"
+    places = places_of(nlp, stage, "The health ministry in Khartoum state said clinics in Sudan were full.")
+    assert places["Khartoum state"].country_code == "SD"      # a ministry's province is still a place
+    places = places_of(nlp, stage, "Troops entered a town in the Cauca department of Colombia on Monday.")
+    assert places["Cauca"].country_code == "CO"
+
+
+def test_a_capital_is_not_read_as_its_province(nlp, stage):
+    text = "Fighting went on in Kiev and Kharkiv on Tuesday, officials said."
+    places = places_of(nlp, stage, text)
+    assert places["Kiev"].feature == "city" and places["Kiev"].country_code == "UA"
+
+
+def test_a_name_opened_by_an_arabic_article_in_a_frame(nlp, stage):
+    text = ("Gunmen attacked a bus near the town of al-Mayadeen in eastern Syria on Sunday.\n"
+            "Al Mayadeen, the Beirut-based channel, reported the attack.")
+    places = places_of(nlp, stage, text)
+    assert places["al-Mayadeen"].country_code == "SY"   # a channel's name too, but the frame says town
+
+
 def test_setting_cues_load():
     from sitrep.geo.gazetteer import load_gazetteer
     from sitrep.stages.places.lexicon import broad_regions, load_news_cues

@@ -37,7 +37,7 @@ from .candidate import Candidate, overlaps
 from .config import PlacesConfig
 from .focus import mark_actors, mark_locative
 from .lexicon import NewsCues, PlaceWords
-from .names import capitals, is_big, is_division, is_primary
+from .names import capitals, is_big, is_division, is_primary, is_qualified_province
 
 #: entity labels that make a name a place
 ENTITY_LABELS = {"GPE", "LOC", "FAC"}
@@ -219,11 +219,18 @@ class Scan:
         self.starts = [t.idx for t in self.toks]
         # tokens a name may start with / end with / contain
         self.cap = [w[:1].isupper() for w in self.words_]
-        self.opener = [c or t.lower_ in self.words.dir for c, t in zip(self.cap, self.toks)]
+        self.opener = [c or t.lower_ in self.words.dir or self.article_at(i) for i, (c, t)
+                       in enumerate(zip(self.cap, self.toks))]
         self.inner_ok = [not (t.is_space or (t.is_punct and t.text not in (".", "-", "'"))) for t in self.toks]
         self.person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         self.metonyms = actor_metonyms(self.state)
         self.non_places = actor_non_places(self.state)
+
+    def article_at(self, i: int) -> bool:
+        """Token ``i`` is a name article joined by a hyphen to a capitalised word ("al-Mayadeen")."""
+        toks = self.toks
+        return toks[i].lower_ in self.news.name_articles and i + 2 < len(toks) and toks[i + 1].text == "-" \
+            and not toks[i].whitespace_ and not toks[i + 1].whitespace_ and toks[i + 2].text[:1].isupper()
 
     def take(self, i: int, w: int) -> int:
         """Mark tokens ``i .. i+w`` as read; returns ``w`` (the tokens to advance)."""
@@ -349,7 +356,7 @@ def lowercase_opening(sc: Scan, span) -> bool:
         "northern Syria"   -> the region (kept)
     """
     first = span[0]
-    if first.text[:1].isupper():
+    if first.text[:1].isupper() or sc.article_at(first.i):
         return False
     if len(span) == 1:
         return True  # a bare direction word
@@ -513,25 +520,26 @@ def strength(sc: Scan, nm: Name, inside, strong: bool):
 
     * inside an institution's name: a division, a town before a civic word ("the Athens Police
       Department"), or an institution's town of ``institution_town_population``;
-    * tagged GPE/LOC/FAC: yes;
+    * tagged GPE/LOC/FAC, or a province's name with a division word ("Khartoum state"): yes;
     * tagged person, organisation, group ...: with a cue and under its own name ("fighting in Aleppo")
       or framed, or a world city;
-    * no entity: a known name under its own name with a cue or of two words, a big place, a division
-      ("Area", "The City" are alternate names of some town, not places in running text).
+    * no entity: a known name under its own name with a cue or of two words, a big place, a division,
+      or any known name in a frame ("the town of al-Mayadeen"; "Area", "The City" are alternate names of
+      some town, not places in running text).
     """
     gaz, cfg = sc.gaz, sc.cfg
     cue = has_cue(sc, nm)
     if inside is not None:
         return is_division(gaz, nm.text) or inside.civic \
             or (inside.institution and is_big(gaz, nm.text, cfg.institution_town_population))
-    if strong:
-        return strong
+    if strong or is_qualified_province(gaz, nm.text):
+        return True
     if nm.label in BLOCKING:
         return (cue and (is_primary(gaz, nm.text) or framed(sc, nm.i))) \
             or is_big(gaz, nm.text, cfg.world_city_population)
     primary = is_primary(gaz, nm.text)
     return (cue and primary) or (primary and nm.w > 1) or is_big(gaz, nm.text, cfg.big_population) \
-        or is_division(gaz, nm.text)
+        or is_division(gaz, nm.text) or framed(sc, nm.i)
 
 
 def known_non_place(sc: Scan, s: int, e: int) -> bool:
@@ -629,8 +637,8 @@ def read_at(sc: Scan, i: int, cands: list[Candidate]) -> int:
     strong = strength(sc, nm, inside, strong)
     s0, e0 = nm.span.start_char, nm.span.end_char
     met = metonym_of(sc, s0, e0)
-    if known_non_place(sc, s0, e0) or met == "":
-        return sc.take(i, w)  # "the White House"; a metonym of an unknown government
+    if (known_non_place(sc, s0, e0) and not framed(sc, i)) or met == "":
+        return sc.take(i, w)  # "the White House" (not "the town of al-Mayadeen", a channel's name too)
     ids = readings(sc, nm.span)
     iso3 = state_demonym(sc, nm)
     if iso3:
@@ -671,6 +679,36 @@ def coordination(cands: list[Candidate], text: str, news: NewsCues, gaz=None) ->
         if a.strong and not b.strong and between in news.coordinators \
                 and (gaz is None or is_primary(gaz, b.text)):
             b.strong = True
+
+
+#: entity labels of a weak name that a town of the story's country may still be behind (the small
+#: tagger calls unknown towns persons or organisations: "since it took Goma")
+_SETTING_LABELS = frozenset({"", "PERSON", "ORG"})
+
+
+def in_named_country(cands: list[Candidate], gaz, cfg: PlacesConfig) -> None:
+    """A weak name that is one town of ``setting_population`` people in a country the story names is
+    a place there: "since it took Goma" in a story that names Congo -- the tagger's PERSON or ORG label
+    on an unknown word does not outweigh the story's own country. The name must be a whole entity or
+    none (a name inside a longer person's name was rejected before), be known exactly (not as a loose
+    variant: "Hamas" is not Hamm) as the town's own name (not only among its alternate names, where
+    GeoNames keeps words such as "Area"), have ``setting_min_letters`` letters or more, not be an initialism
+    ("LoC"), and have that one reading in the named countries ("Lincoln", "Delta" have many in the
+    United States: a person's or a company's name as likely as a town's)."""
+    named = {gaz.country_of(i) for c in cands if c.strong for i in c.ids if gaz.kind(i) == "country"}
+    if not named:
+        return
+    for c in cands:
+        if c.strong or not c.ids or c.label not in _SETTING_LABELS or len(c.text) < cfg.setting_min_letters \
+                or _INITIALISM.match(c.text) or not c.text[:1].isupper() or c.text.isupper() \
+                or name_key(c.text) not in gaz.names:
+            continue
+        key = name_key(c.text)
+        local = [i for i in c.ids if gaz.kind(i) == "city" and gaz.country_of(i) in named]
+        if len(local) == 1 and gaz.population(local[0]) >= cfg.setting_population \
+                and name_key(gaz.name_of(local[0])) == key:
+            c.strong = True
+            c.ids = tuple(local)
 
 
 # == 4. qualifiers ==============================================================================
@@ -736,6 +774,8 @@ def find_candidates(state: ArticleState, gaz, cfg: PlacesConfig, words: PlaceWor
     scan_names(sc, cands)
     one_sense_per_discourse(cands)
     coordination(cands, state.text, news, gaz)
+    if cfg.setting_min_letters:
+        in_named_country(cands, gaz, cfg)
     qualifiers(state, cands, gaz)
     out = [c for c in cands if c.strong and c.ids]
     mark_locative(state.doc, out, gaz, words, news)

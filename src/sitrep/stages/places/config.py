@@ -65,6 +65,11 @@ class PlacesConfig(StageConfig):
     focus_min: int = 2
     focus_population: int = 200_000
     focus_km: float = 500.0
+    #: (candidates.py) a weak name of this many letters that is only a town's in a country the story
+    #: names is a place there ("since it took Goma" in a story that names Congo; 0 turns this off)
+    setting_min_letters: int = 4
+    #: ... when that town has this many people
+    setting_population: int = 20_000
 
     # -- priors of a reading (features.py) ------------------------------------------------------
     #: kind priors, added to log10(population + 10): a country, a first-level division, a curated

@@ -7,7 +7,8 @@ A reading's score is the sum of its features, in this order (each a number; 0 wh
    ``region_weight``) > county > town.
 3. ``own_name`` -- ``exact_name_weight`` when the reading carries the name as its own name; minus
    ``alternate_penalty`` when it only lists it among its alternate names while another reading carries
-   it ("Berea" for Aleppo, "Paris" for Saint Paris).
+   it ("Berea" for Aleppo, "Paris" for Saint Paris). A generated province's name counts for neither
+   (GeoNames names the Kyiv oblast "Kiev": no reason to read "Kiev" as the oblast).
 4. ``capital`` -- a national capital that shares its name with a first-level division of its country
    ("Washington"): the capital is meant unless the setting is the state.
 5. ``containment`` -- a town named with the county it lies in, and that county ("Paris and Henry County").
@@ -112,7 +113,7 @@ def own_names(gaz, cands, scan: int) -> tuple[dict, set]:
         key = name_key(c.text)
         if key in exact_any:
             continue
-        exact = [i for i in c.ids[:scan] if name_key(gaz.name_of(i)) == key]
+        exact = [i for i in c.ids[:scan] if name_key(gaz.name_of(i)) == key and gaz.kind(i) != "province"]
         exact_any[key] = bool(exact)
         for i in exact:
             if i in gaz.capitals and any(gaz.kind(j) == "admin1" and gaz.country_of(j) == gaz.country_of(i)
@@ -158,7 +159,8 @@ def band(d: float, limits, factors) -> float:
 def kind_prior(kind: str, cfg: PlacesConfig) -> float:
     """The prior of a kind of place (without the ranking's ``region_weight``)."""
     return {"country": cfg.country_prior, "admin1": cfg.admin1_prior, "region": cfg.region_prior,
-            "other": cfg.other_prior, "county": cfg.county_prior}.get(kind, 0.0)
+            "other": cfg.other_prior, "county": cfg.county_prior,
+            "province": cfg.admin1_prior}.get(kind, 0.0)
 
 
 def own_name(gaz, i: int, key: str, cfg: PlacesConfig) -> bool:
@@ -233,7 +235,7 @@ def features(gaz, i: int, key: str, ev: Evidence, setting: Setting, cfg: PlacesC
     """The named features of reading ``i`` of the name ``key`` (see the module text), in order."""
     kind = gaz.kind(i)
     pop = weight_population(gaz, i, cfg.region_population)
-    exact = own_name(gaz, i, key, cfg)
+    exact = own_name(gaz, i, key, cfg) and kind != "province"
     cc = gaz.country_of(i)
     a1 = gaz.admin1_of(i)
     f = {"population": math.log10(pop + 10),

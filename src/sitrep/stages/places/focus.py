@@ -229,7 +229,7 @@ def focus_countries(cands: list[Candidate], choice: list, gaz) -> Counter:
 
 def drop_far_namesakes(cands: list[Candidate], choice: list, gaz, cfg, scene: Counter) -> None:
     """A story firmly set somewhere (``focus_min`` places that other names locate) does not wander
-    off to a small namesake: a town reading (no capital, under ``focus_population`` people) in a
+    off to a small namesake: a town or province reading (no capital, under ``focus_population`` people) in a
     country that no other name's reading and no demonym of the story names, farther than ``focus_km``
     from every town or region the story locates, is dropped ("Karari" read as a town in India in a
     story set in Sudan; "Battle damage" as a town in England). Run before the actor states are
@@ -245,8 +245,8 @@ def drop_far_namesakes(cands: list[Candidate], choice: list, gaz, cfg, scene: Co
             if c.locative and not c.dateline:
                 focus.setdefault(ch, set()).add(k)
     for n, (c, ch) in enumerate(zip(cands, choice)):
-        if ch is None or c.forced or c.dateline or gaz.kind(ch) != "city" or ch in gaz.capitals \
-                or gaz.population(ch) >= cfg.focus_population:
+        if ch is None or c.forced or c.dateline or gaz.kind(ch) not in ("city", "province") \
+                or ch in gaz.capitals or gaz.population(ch) >= cfg.focus_population:
             continue
         cc = gaz.country_of(ch)
         if cc in scene or keys_of_cc.get(cc, set()) - {keys[n]}:

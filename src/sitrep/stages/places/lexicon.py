@@ -158,6 +158,7 @@ class PlaceCuesModel(_Strict):
     assault_verbs: list[str] = []
     assault_prepositions: list[str] = ["on", "at"]
     of_prepositions: list[str] = ["of"]
+    name_articles: list[str] = []
 
 
 class SettingCuesModel(_Strict):
@@ -223,6 +224,8 @@ class NewsCues:
     #: "strikes on Kyiv" (only on an assault head), "the invasion of Ukraine" (only on a frame or place head)
     assault_prepositions: frozenset = frozenset({"on", "at"})
     of_prepositions: frozenset = frozenset({"of"})
+    #: lower-case articles that open a transliterated name with a hyphen ("al-Mayadeen", "el-Fasher")
+    name_articles: frozenset = frozenset()
 
     def __getitem__(self, key: str) -> Any:  # the old dict interface: cues["heads"]
         return getattr(self, key)
@@ -275,7 +278,7 @@ def load_news_cues(gazetteer, raw: Optional[dict] = None) -> NewsCues:
         control_qualifiers=_low(m.control_qualifiers),
         example_prepositions=_low(m.example_prepositions), setting_events=_low(m.setting_events),
         assault_verbs=_low(m.assault_verbs), assault_prepositions=_low(m.assault_prepositions),
-        of_prepositions=_low(m.of_prepositions))
+        of_prepositions=_low(m.of_prepositions), name_articles=_low(m.name_articles))
 
 
 def language_news_cues(base: NewsCues, language: str, raw: Optional[dict] = None) -> NewsCues:

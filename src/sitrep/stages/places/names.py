@@ -39,6 +39,15 @@ def is_division(gaz, name: str, county: bool = True) -> bool:
     return any(gaz.kind(i) in kinds for i in gaz.lookup(name))
 
 
+def is_qualified_province(gaz, name: str) -> bool:
+    """The name is a province's with a division word after it ("Khartoum state", "Al Jazeera province",
+    "Artibonite region"): a place, whatever the tagger says -- the bare name ("Cauca") needs a cue."""
+    key = name_key(name)
+    words = len(key.split())
+    return any(gaz.kind(i) == "province" and words > len(name_key(gaz.name_of(i)).split())
+               for i in gaz.lookup(name))
+
+
 def capitals(gaz, name: str, ids) -> list[int]:
     """Readings of ``name`` that are national capitals under their own name (not a capital that
     merely lists the country's name among its alternate names): "Moscow" -> [Moscow, RU]."""

@@ -18,10 +18,11 @@ from .names import capitals
 
 def is_government(c: Candidate, ch: int, gaz) -> bool:
     """The mention stands for a government, not the place: a capital that acts ("Moscow said", "reach
-    out to Moscow"), or the actors stage's metonym read in its own country (not "Dublin, Ohio")."""
+    out to Moscow"), or the actors stage's metonym read in its own country (not "Dublin, Ohio") -- as a
+    town or a country, not as a province ("the Ministry of Health in Khartoum state")."""
     if c.acts and any(gaz.country_of(i) == gaz.country_of(ch) for i in capitals(gaz, c.text, c.ids)):
         return True
-    return c.metonym_cc is not None and gaz.country_of(ch) == c.metonym_cc
+    return c.metonym_cc is not None and gaz.country_of(ch) == c.metonym_cc and gaz.kind(ch) != "province"
 
 
 def _point(e, gaz, city_points: dict):
