@@ -53,9 +53,10 @@ def place_errors(gold, doc) -> tuple[list[str], list[str]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=("dev", "held", "all"))
+    ap.add_argument("--data", default=str(ROOT / "eval" / "news"), help="a set in the news set's format (eval/fr too)")
     ap.add_argument("--ids", default="", help="comma-separated article ids (default: the whole split)")
     args = ap.parse_args(argv)
-    golds, _ = load_gold(ROOT / "eval" / "news", split=args.split)
+    golds, _ = load_gold(args.data, split=args.split)
     if args.ids:
         want = set(args.ids.split(","))
         golds = [g for g in golds if g.id in want]

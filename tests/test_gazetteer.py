@@ -38,6 +38,12 @@ def test_transliteration_variants_are_found(gaz):
         assert any(e.country_code == cc for e in entries(gaz, name)), name
 
 
+def test_short_names_are_not_looked_up_loosely(gaz):
+    assert G.LOOSE_MIN_CHARS == 6 and G.loose("assad") == G.loose("as sadd")
+    assert not any(e.country_code == "QA" for e in entries(gaz, "Assad"))   # the man, not As Sadd in Qatar
+    assert not gaz.has("assad") or "assad" in gaz.names
+
+
 def entries(gaz, name):
     return [gaz.entry(i) for i in gaz.lookup(name)]
 

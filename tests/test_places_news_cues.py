@@ -165,3 +165,8 @@ def test_a_state_opening_an_agency_named_for_roads_is_a_place(nlp, stage):
     text = "A Georgia Highway Patrol trooper stopped the car near Macon."
     got = places_by_text(run(nlp, stage, text))
     assert got["Georgia"].country_code == "US"
+
+
+def test_a_name_article_alone_is_no_place(nlp, stage):
+    st = run(nlp, stage, "The army said fighters killed dozens of civilians in a village of Al-Djazira state.")
+    assert not any(m.text == "Al" for m in st.place_mentions)

@@ -17,7 +17,7 @@ rebuilds it.
 Names are matched *folded*: Unicode diacritics removed, apostrophes, periods and case dropped,
 hyphens and runs of spaces made one space ("Ḩamāh" -> "hamah", "Tall Rif‘at" -> "tall rifat",
 "St. Petersburg" -> "st petersburg").
-A name not found so is looked up by its *loose* key (:func:`loose`), which merges transliteration
+A name (of six letters or more) not found so is looked up by its *loose* key (:func:`loose`), which merges transliteration
 variants: doubled letters, a final "h" after a vowel, "ee"/"i", "oo"/"ou"/"u", the spaces between
 the parts ("Hodeidah", "Deir Ezzor", "Tal Rifaat").
 
@@ -62,6 +62,11 @@ _DOUBLE = re.compile(r"(.)\1+")
 #: spaces between the parts of a name ("Deir Ezzor", "Deir ez-Zor")
 _TRANSLIT = ((re.compile(r"(?<=[aeiou])h\b"), ""), (re.compile(r"ee"), "i"), (re.compile(r"o[ou]"), "u"),
              (re.compile(r" "), ""))
+
+
+#: the fewest letters a name needs to be looked up by its loose key: shorter names collide ("Assad" and
+#: "As Sadd" are both "asad")
+LOOSE_MIN_CHARS = 6
 
 
 def loose(key: str) -> str:
@@ -129,7 +134,7 @@ class Gazetteer:
         if hit is None and key.startswith("the "):
             key = key[4:]
             hit = self.names.get(key)
-        if hit is None:
+        if hit is None and len(key.replace(" ", "")) >= LOOSE_MIN_CHARS:
             lk = loose(key)
             hit = self.loose.get(lk)
             if hit is None:
@@ -147,8 +152,12 @@ class Gazetteer:
 
     def has(self, key: str) -> bool:
         """Whether a folded key is a known name (no folding done here: fast for n-gram scans)."""
+        if key in self.names:
+            return True
+        if len(key.replace(" ", "")) < LOOSE_MIN_CHARS:
+            return False
         lk = loose(key)
-        return key in self.names or lk in self.loose or lk in self.names
+        return lk in self.loose or lk in self.names
 
     def entry(self, i: int) -> Entry:
         lat = self._lat[i]

@@ -630,6 +630,8 @@ def read_at(sc: Scan, i: int, cands: list[Candidate]) -> int:
         return w
     if w == 1 and nm.first.lower_ in sc.words.dir:
         return 1  # "Northeast" alone ("Northeast Georgia" -> Georgia)
+    if w == 1 and sc.article_at(i):
+        return 1  # "Al" of an unknown "Al-Djazira" is no name (not Ål in Norway)
     if opens_unknown_name(sc, nm):
         return sc.take(i, w)
     if peoples_adjective(nm):
