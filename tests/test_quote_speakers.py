@@ -194,3 +194,87 @@ def test_the_source_is_the_last_unnamed_speaker(pipe):
     first, second = speaker(doc, "Gunmen attacked"), speaker(doc, "The attackers came")
     assert first is not None and first.name == "an officer"
     assert second is not None and second.id == first.id
+
+
+@pytest.fixture(scope="module")
+def positions_pipe():
+    """A pipeline whose quotes stage also reads stated positions (as PolNeAR marks them)."""
+    return sitrep.Pipeline(stage_config={"quotes": {"positions": True}})
+
+
+def test_a_stated_position_is_no_quote_by_default(pipe):
+    doc = extract(pipe, "Foreign Minister Espen Barth Eide called for an immediate ceasefire in the region on "
+                        "Monday. He urged both armies to withdraw and vowed to rebuild every school.")
+    assert not any(q.text.startswith(("an immediate ceasefire", "both armies", "to rebuild")) for q in doc.quotes)
+
+
+def test_a_stated_position_reports_its_object(positions_pipe):
+    doc = extract(positions_pipe, "Foreign Minister Espen Barth Eide called for an immediate ceasefire in the "
+                                  "region on Monday. He urged both armies to withdraw from the border towns.")
+    q = quote(doc, "an immediate ceasefire")
+    assert q.kind == "indirect" and q.cue == "called for" and "Eide" in q.speaker.text
+    urged = quote(doc, "both armies to withdraw")
+    assert urged.speaker is not None and urged.speaker.actor_id == q.speaker.actor_id
+
+
+def test_a_promise_reports_its_infinitive(positions_pipe):
+    doc = extract(positions_pipe, "Prime Minister Anna Berg vowed to rebuild every school destroyed in the floods.")
+    q = quote(doc, "to rebuild every school")
+    assert "Anna Berg" in q.speaker.text and q.cue == "vowed"
+
+
+def test_a_call_without_for_or_on_reports_nothing(positions_pipe):
+    doc = extract(positions_pipe, "The mayor called an emergency meeting of the city council on Tuesday.")
+    assert not any(q.text.startswith("an emergency meeting") for q in doc.quotes)
+
+
+def test_a_person_named_after_of_is_the_member(pipe):
+    doc = extract(pipe, "Farmers were killed near the river. A member of the House of Representatives, "
+                        "Ahmed Kolo, who represents the district, also confirmed the attack in an interview. "
+                        "\u201cIt was a very sad day for all of us here,\u201d he said.")
+    assert speaker(doc, "It was a very sad day").name == "Ahmed Kolo"
+
+
+def test_a_title_word_read_as_a_verb_still_names_the_speaker(pipe):
+    doc = extract(pipe, "Paramedic Joan Amolo said dozens were hurt.\n\n\u201cWe want to shut down parliament "
+                        "and every MP should go down and resign,\u201d protester Davis Tafari, who was trying "
+                        "to enter parliament, told Reuters.")
+    assert speaker(doc, "We want to shut down").name == "Davis Tafari"
+
+
+def test_a_participle_speaks_for_the_subject_of_its_clause(pipe):
+    doc = extract(pipe, "Opposition leader Maria Lund mocked the complaint, saying anybody who complains about "
+                        "a microphone \u201cis not having a good night.\u201d")
+    q = quote(doc, "is not having a good night")
+    assert q.cue == "saying" and "Maria Lund" in q.speaker.text
+
+
+def test_a_role_word_is_a_described_source_after_a_weak_cue(pipe):
+    doc = extract(pipe, "The researchers reported that three firms hold most of the funds offshore.")
+    a = speaker(doc, "three firms hold")
+    assert a is not None and a.name.lower() == "the researchers" and a.kind == "group"
+
+
+def test_a_quoted_term_does_not_carry_a_named_speakers_report(pipe):
+    doc = extract(pipe, "Speaking in Toledo, Senator Ann Weller said the local player nicknamed \u201cKing James\u201d "
+                        "was a longtime and dedicated supporter of the city's schools.")
+    q = quote(doc, "the local player nicknamed")
+    assert q.kind == "indirect" and "Ann Weller" in q.speaker.text
+
+
+def test_quoted_words_that_are_most_of_a_report_carry_it(pipe):
+    doc = extract(pipe, "Senator Ann Weller said the plan was \u201cdead on arrival and everybody in this town "
+                        "knows it.\u201d")
+    assert not any(q.kind == "indirect" for q in doc.quotes)
+
+
+def test_a_lead_in_closing_the_paragraph_before_attributes_the_quote(pipe):
+    doc = extract(pipe, "Governor Tom Alder spoke after the vote. He said:\n\n\u201cWe have a situation where "
+                        "our roads are not safe and we have to act now.\u201d")
+    q = quote(doc, "We have a situation")
+    assert q.cue == "said" and q.speaker is not None and q.speaker.actor_id == speaker_id(doc, "Tom Alder")
+
+
+def speaker_id(doc, name):
+    """The id of the actor named ``name``."""
+    return next(a.id for a in doc.actors if name in a.name)

@@ -100,7 +100,8 @@ def _frame_before(ctx: QuoteContext, sp: QuoteSpan) -> Optional[tuple[int, int]]
     ls = max(ctx.sents[si][0], ps)
     if ls >= sp.outer_start - 1 and si > 0:
         prev_s, _prev_e = ctx.sents[si - 1]
-        if prev_s >= ps and text[prev_s:sp.outer_start].rstrip().endswith(":"):
+        # the lead-in may close the paragraph before ('He said:' / '"We have ..."')
+        if text[max(prev_s, 0):sp.outer_start].rstrip().endswith(":"):
             ls = prev_s
     return (ls, sp.outer_start) if ls < sp.outer_start else None
 
@@ -244,11 +245,12 @@ def indirect(ctx: QuoteContext, hits: list[CueHit]) -> list[Attribution]:
     already carry."""
     out = []
     for h in hits:
-        if h.content is None or not h.entry.indirect or h.negated:
+        if h.content is None or not h.entry.reports(ctx.config.positions) or h.negated:
             continue
         s, e = h.content
-        if ctx.quote_overlapping(s, e):
-            continue  # quoted words carry this report
+        if ctx.quote_overlapping(s, e) and (ctx.quoted_share(s, e) >= ctx.config.carried_share
+                                            or h.speaker is None or h.speaker.ref is None):
+            continue  # quoted words carry this report (a quoted term inside a named speaker's does not)
         if s <= h.start < e and h.entry.kind == "verb" and not h.parenthetical:
             continue
         if h.speaker is None:

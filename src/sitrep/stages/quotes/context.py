@@ -101,6 +101,16 @@ class QuoteContext:
         i = bisect.bisect_left(self.q_starts, end) - 1
         return i >= 0 and self.q_maxend[i] > start
 
+    def quoted_share(self, start: int, end: int) -> float:
+        """The share of ``[start, end)`` that lies inside quotation marks (0.0 to 1.0)."""
+        if end <= start:
+            return 0.0
+        inside = 0
+        hi = bisect.bisect_left(self.q_starts, end)
+        for sp in self.q_spans[:hi]:
+            inside += max(0, min(end, sp.outer_end) - max(start, sp.outer_start))
+        return min(1.0, inside / (end - start))
+
     # -- actor mentions and entities -------------------------------------------------------------
     def mention_with(self, start: int, end: int) -> Optional[Mention]:
         """The actor mention containing ``[start, end)`` (the longest), or None."""

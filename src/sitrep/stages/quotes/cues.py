@@ -9,6 +9,10 @@ One pass over the tokens with set look-ups only (candidates are few):
    continue its role"); its reported clause is its ``ccomp`` ("said *the US would not lift them*"),
    or, for a parenthetical verb, the host clause ("The museum, Mr. Obama *said*, would make ..."), unless
    the host is itself a cue with its subject ("X denied that ..., Reuters *reported*": carried words);
+   without a ``ccomp``, and only when the stage reads stated positions (``QuotesConfig.positions``;
+   off by default: the news guidelines code "called for a ceasefire" as a REQUEST, not a quote), its
+   infinitive ("vowed *to rebuild ...*"), and for an ``object`` cue its object and complements
+   ("called for *a ceasefire*", "urged *Congress to act*");
 3. a noun cue is a listed noun ("in his *statement*").
 
 Cues inside quotation marks are somebody's words, not the writer's attribution: they are dropped.
@@ -25,6 +29,9 @@ from .records import CueHit
 
 #: dependencies that give a verb an object or a complement (a ``bare`` cue has none of them)
 _OBJECT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "attr", "oprd", "acomp"}
+#: dependencies after an ``object`` cue that make up what it reports ("urged *Congress* *to act*",
+#: "called *for a ceasefire*", "accused *her* *of lying*", "called *him* *a liar*")
+_REPORTED_OBJECT_DEPS = ("dobj", "xcomp", "prep", "oprd", "dative")
 
 
 def find_cues(ctx: QuoteContext) -> list[CueHit]:
@@ -69,7 +76,9 @@ def verb_cue(ctx: QuoteContext, tok, lemma: str, senses: set) -> Optional[CueHit
         if len(e.words) == 1:
             entry, extra = e, None
         else:
-            extra = next((c for c in tok.children if c.lower_ == e.words[1] and c.i > tok.i), None)
+            # an object cue's particle comes right after it: "called *on* X", not "called X on Sunday"
+            extra = next((c for c in tok.children if c.lower_ == e.words[1] and c.i > tok.i
+                          and (not e.object or c.i == tok.i + 1)), None)
             if extra is None:
                 continue
             entry = e
@@ -82,16 +91,25 @@ def verb_cue(ctx: QuoteContext, tok, lemma: str, senses: set) -> Optional[CueHit
             txt = ctx.text[start:end] if extra.i == tok.i + 1 else f"{tok.text} {extra.text}"
         neg = any(c.dep_ == "neg" for c in tok.children)
         hit = CueHit(tok.i, start, end, txt, entry, negated=neg)
-        if entry.indirect and not neg:
-            comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-            hit.content = None if comp is not None and carried(ctx, tok, comp) else clause(ctx, tok, extra)
-            if hit.content is None and tok.dep_ == "parataxis" and tok.head.i != tok.i \
-                    and not carried(ctx, tok, tok.head):
-                # "The museum, Mr. Obama said, would make ...": the host clause is the report
-                hit.content = host_clause(ctx, tok.head, {t.i for t in tok.subtree})
-                hit.parenthetical = hit.content is not None
+        if entry.reports(ctx.config.positions) and not neg:
+            report(ctx, tok, extra, hit)
         return hit
     return None
+
+
+def report(ctx: QuoteContext, tok, extra, hit: CueHit) -> None:
+    """Set what cue verb ``tok`` reports on ``hit``: its reported clause; else, when the stage reads
+    stated positions, its infinitive or an ``object`` cue's object and complements; else, for a
+    parenthetical cue, its host clause."""
+    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    hit.content = None if comp is not None and carried(ctx, tok, comp) else clause(ctx, tok, extra)
+    if hit.content is None and comp is None and ctx.config.positions:
+        hit.content = complement(ctx, tok, extra, _REPORTED_OBJECT_DEPS if hit.entry.object else ("xcomp",))
+    if hit.content is None and tok.dep_ == "parataxis" and tok.head.i != tok.i \
+            and not carried(ctx, tok, tok.head):
+        # "The museum, Mr. Obama said, would make ...": the host clause is the report
+        hit.content = host_clause(ctx, tok.head, {t.i for t in tok.subtree})
+        hit.parenthetical = hit.content is not None
 
 
 def carried(ctx: QuoteContext, tok, host) -> bool:
@@ -142,6 +160,19 @@ def clause(ctx: QuoteContext, verb, extra=None) -> Optional[tuple[int, int]]:
         if m is not None and m.end() < span[1]:
             span = (m.end(), span[1])
     return span
+
+
+def complement(ctx: QuoteContext, verb, extra, deps: tuple[str, ...]) -> Optional[tuple[int, int]]:
+    """What a cue verb without a reported clause reports: its dependents of ``deps`` after it, together
+    ("vowed *to punish those who ...*", "urged *Congress to act*"); a phrasal cue's second word is not
+    part of it, its object is ("called for *a ceasefire*")."""
+    heads = [c for c in verb.children if c.dep_ in deps and c.i > verb.i and (extra is None or c.i != extra.i)]
+    if extra is not None:
+        heads += [c for c in extra.children if c.dep_ in ("pobj", "pcomp", "dobj")]
+    if not heads:
+        return None
+    skip = extra.i if extra is not None else -1
+    return trim_tokens(ctx, [t for h in heads for t in h.subtree if t.i != skip])
 
 
 def prep_clause(ctx: QuoteContext, first, last) -> Optional[tuple[int, int]]:

@@ -30,6 +30,7 @@ class CueModel(DataModel):
     sense: Literal["speech", "thought"] = "speech"
     indirect: StrictBool = True
     bare: StrictBool = False
+    object: StrictBool = False
 
     @field_validator("lemma")
     @classmethod
@@ -67,6 +68,15 @@ class CueEntry:
     sense: str = "speech"
     indirect: bool = True
     bare: bool = False
+    #: the verb's object and complements are what it reports, as a stated position ("called *for a
+    #: ceasefire*", "urged *Congress to act*"): a report even where ``indirect`` is false, when the
+    #: stage reads stated positions (``QuotesConfig.positions``)
+    object: bool = False
+
+    def reports(self, positions: bool = False) -> bool:
+        """Whether the cue reports words of its own: a clause, or -- when stated ``positions`` are read
+        -- an ``object`` cue's object."""
+        return self.indirect or (positions and self.object)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -126,7 +136,7 @@ def _validate(data, origin: str) -> list[CueEntry]:
             raise ConfigError(f"{origin}: cue {cue.lemma!r} ({cue.kind}) is listed twice", stage="quotes")
         seen.add(key)
         entries.append(CueEntry(lemma=" ".join(cue.lemma.lower().split()), kind=cue.kind, sense=cue.sense,
-                                indirect=cue.indirect, bare=cue.bare))
+                                indirect=cue.indirect, bare=cue.bare, object=cue.object))
     return entries
 
 

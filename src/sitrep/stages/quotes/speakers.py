@@ -84,7 +84,8 @@ def _prep_object(ctx: QuoteContext, h: CueHit):
 
 def verb_subject(ctx: QuoteContext, tok):
     """The subject of cue verb ``tok``: through an agent ("was told by X"), a conjunction ("X arrived
-    and said"), a relative pronoun ("X, who said"); None for an agentless passive or a clausal
+    and said"), a relative pronoun ("X, who said"), a participle after its clause ("X left, saying");
+    None for an agentless passive or a clausal
     subject."""
     verb = tok
     for _ in range(ctx.config.subject_climb_limit):
@@ -107,6 +108,10 @@ def verb_subject(ctx: QuoteContext, tok):
             return subj
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
+            continue
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") \
+                and verb.head.i < verb.i:
+            verb = verb.head   # "X mocked the complaint, *saying* ...": the participle's subject is X's
             continue
         if verb.dep_ == "relcl":
             return verb.head
@@ -132,6 +137,8 @@ def adjacent_name(ctx: QuoteContext, tok):
     end = j + 1
     while j >= 0 and _np_token(doc[j]):
         j -= 1
+    if 0 < j < end - 1 and doc[j].is_alpha and doc[j].is_lower and _after_quote(doc, j):
+        j -= 1   # one title word the parser misread ('"…," *protester* Davis Tafari told')
     if 0 <= j < end - 1:
         edge = doc[j]
         if edge.is_quote or (edge.text == "," and j > 0 and doc[j - 1].is_quote):
@@ -150,6 +157,11 @@ def adjacent_name(ctx: QuoteContext, tok):
         if last is not None and (j >= len(doc) or doc[j].is_punct):
             return last
     return None
+
+
+def _after_quote(doc, j: int) -> bool:
+    """Whether token ``j`` comes right after a closing quotation mark (or its comma)."""
+    return doc[j - 1].is_quote or (doc[j - 1].text == "," and j > 1 and doc[j - 2].is_quote)
 
 
 def relative_clause_start(ctx: QuoteContext, tok) -> int:
@@ -192,12 +204,12 @@ def resolve(ctx: QuoteContext, head, last_person: Optional[Speaker],
     (``ref`` None) when nothing applies."""
     # an appositive person names the speaker better than a title ("the spokesman, Pat Ryder, said")
     appos = [c for c in head.children if c.dep_ == "appos"]
-    people = [c for c in appos if (m := ctx.mention_with(c.idx, c.idx + len(c))) is not None
-              and ctx.is_person_actor(m.actor_id, m.how)]
+    people = [c for c in appos + nested_appositives(head) if (m := ctx.mention_with(c.idx, c.idx + len(c)))
+              is not None and ctx.is_person_actor(m.actor_id, m.how)]
     heads = people + [head] + [c for c in appos if c not in people]
     cs, ce = core_span(ctx, head)
     if head.lower_ in ctx.words.person_pronouns and head.pos_ == "PRON":
-        got = nearest_speaker(ctx, head, (cs, ce), last_person)
+        got = clause_subject(ctx, head, (cs, ce)) or nearest_speaker(ctx, head, (cs, ce), last_person)
         if got is not None:
             return got
     got = by_mention(ctx, heads)
@@ -208,6 +220,39 @@ def resolve(ctx: QuoteContext, head, last_person: Optional[Speaker],
     if head.lemma_.lower() in ctx.words.document_nouns or head.lower_ in ctx.words.document_nouns:
         return by_document(ctx, head, (cs, ce), last_person, last_group)
     return by_entity(ctx, heads, (cs, ce)) or by_proper_name(ctx, heads, (cs, ce)) or Speaker(None, cs, ce, False)
+
+
+def nested_appositives(head) -> list:
+    """Appositives of the nouns a speaker's head governs through "of": "A member of the House, *Ahmed
+    Satomi*, said" (the parser hangs the name on "House"; a person named there is the member)."""
+    out: list = []
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    out.extend(c for c in obj.children if c.dep_ == "appos")
+    return out
+
+
+def clause_subject(ctx: QuoteContext, head, core: tuple[int, int]) -> Optional[Speaker]:
+    """A he/she inside a clause governed by a person: the named subject of a clause above the pronoun,
+    before it in the sentence ("Iran's supreme leader backed a move that sparked unrest in which *he*
+    said ..." is the leader), when that subject is a person actor."""
+    node = head.head
+    for _ in range(ctx.config.subject_climb_limit):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        subj = next((c for c in node.children if c.dep_ == "nsubj" and c.i < head.i
+                     and c.pos_ != "PRON"), None)
+        if subj is None:
+            continue
+        got = by_mention(ctx, [subj])
+        if got is None or not got.person or got.ref is None:
+            return None
+        cs, ce = core
+        return Speaker(ActorRef(actor_id=got.ref.actor_id, text=head.text), cs, ce, True)
+    return None
 
 
 def nearest_speaker(ctx: QuoteContext, head, core: tuple[int, int],
