@@ -278,3 +278,24 @@ def test_a_lead_in_closing_the_paragraph_before_attributes_the_quote(pipe):
 def speaker_id(doc, name):
     """The id of the actor named ``name``."""
     return next(a.id for a in doc.actors if name in a.name)
+
+
+def test_a_name_between_a_comma_and_the_cue_is_the_speaker(pipe):
+    doc = extract(pipe, "Fuel was shipped through a front company called Kestrel Marine Holdings, the Treasury "
+                        "statement noted.")
+    q = quote(doc, "Fuel was shipped")
+    assert q.speaker is not None and "Kestrel" not in q.speaker.text and "Treasury" in q.speaker.text
+
+
+def test_a_parenthetical_name_speaks_for_the_host_clause(pipe):
+    doc = extract(pipe, "His actions, Ambassador Ann Weller said, have directly contributed to the crisis that "
+                        "caused \u201cso much pain and suffering to the people of the region.\u201d")
+    q = quote(doc, "so much pain")
+    assert q.speaker is not None and "Weller" in q.speaker.text
+
+
+def test_one_clause_carried_by_outlets_is_one_report(pipe):
+    doc = extract(pipe, "Nigerian police said on Wednesday 73 students were kidnapped by gunmen from their "
+                        "school in Zamfara state, Trend reports citing Xinhua.")
+    reports = [q for q in doc.quotes if "kidnapped" in q.text]
+    assert len(reports) == 1 and "police" in reports[0].speaker.text

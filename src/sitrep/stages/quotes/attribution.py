@@ -257,7 +257,22 @@ def indirect(ctx: QuoteContext, hits: list[CueHit]) -> list[Attribution]:
             continue
         kind = "direct" if dialogue_line(ctx, s) else "indirect"
         out.append(Attribution(start=s, end=e, kind=kind, cue=h, speaker=h.speaker, para=ctx.para_index(s)))
-    return out
+    return one_per_report(out)
+
+
+def one_per_report(atts: list[Attribution]) -> list[Attribution]:
+    """One attribution for each reported clause: "Police said on Wednesday *73 students were kidnapped*,
+    Trend reports citing Xinhua" is the police's report, not three; the cue that introduces the clause
+    (before it) speaks, not the outlets that carried it after. Reports that begin at the same word are
+    one clause (their ends differ by the words each cue leaves out)."""
+    best: dict[int, Attribution] = {}
+    for a in atts:
+        key = a.start
+        old = best.get(key)
+        if old is None or (a.cue is not None and old.cue is not None
+                           and a.cue.start < a.start <= old.cue.start):
+            best[key] = a
+    return [a for a in atts if best[a.start] is a]
 
 
 def dialogue_line(ctx: QuoteContext, start: int) -> bool:

@@ -59,6 +59,9 @@ def speaker_head(ctx: QuoteContext, h: CueHit):
         return _prep_object(ctx, h)
     # verbs: the subject, climbing through conjunctions and relative clauses
     subj = verb_subject(ctx, tok)
+    trailing = trailing_name(ctx, tok)
+    if trailing is not None and (subj is None or subj.i < trailing.i):
+        return trailing   # "…, the Treasury statement noted" / "His actions, Thomas-Greenfield said, …"
     if subj is not None and not ctx.in_quote(subj.idx, subj.idx + len(subj)):
         return subj
     # the parser lost the subject (or put it inside the quote): '"…," NAME said' / '"…," said NAME'
@@ -117,6 +120,28 @@ def verb_subject(ctx: QuoteContext, tok):
             return verb.head
         break
     return None
+
+
+def trailing_name(ctx: QuoteContext, tok):
+    """The noun phrase standing alone between a comma and cue verb ``tok``: "The oil was shipped ...,
+    *the Treasury statement* noted", "…, *the US Treasury's Office of Foreign Assets Control* said",
+    "His actions, *Thomas-Greenfield* said, have …". The parser often hangs such a phrase on the words
+    before the comma (an appositive, a conjunct) and gives the verb their subject, or none; the phrase
+    touching the verb is its speaker. Its head (the word before the verb), or None when anything but a
+    noun phrase (a verb, a conjunction, a quote) stands between the comma and the verb."""
+    doc = ctx.doc
+    j = tok.i - 1
+    if j < 1 or doc[j].pos_ not in ("PROPN", "NOUN"):
+        return None
+    lo = max(0, tok.i - ctx.config.relative_clause_max_tokens)
+    k = j
+    while k > lo and (_np_token(doc[k]) or (doc[k].pos_ == "ADP" and doc[k].lower_ in ("of", "for"))):
+        k -= 1
+    if doc[k].text != "," or k == j or doc[k + 1].pos_ == "ADP":
+        return None
+    if any(t.is_sent_start for t in doc[k + 1:tok.i]):
+        return None
+    return doc[j]
 
 
 def _np_token(t) -> bool:
