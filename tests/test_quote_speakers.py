@@ -299,3 +299,30 @@ def test_one_clause_carried_by_outlets_is_one_report(pipe):
                         "school in Zamfara state, Trend reports citing Xinhua.")
     reports = [q for q in doc.quotes if "kidnapped" in q.text]
     assert len(reports) == 1 and "police" in reports[0].speaker.text
+
+
+def test_it_agrees_with_a_singular_speaker_not_a_plural_one(pipe):
+    doc = extract(pipe, "Rights groups and several foreign governments condemned the air strikes on Monday.\n\n"
+                        "The junta said in a statement the truce would speed up relief.\n\nBut it warned its "
+                        "opponents it would still respond to \u201cany attack on our forces and our people.\u201d")
+    q = quote(doc, "any attack on our forces")
+    junta = speaker(doc, "the truce would speed up")
+    assert q.speaker is not None and junta is not None and q.speaker.actor_id == junta.id
+
+
+def test_a_description_that_names_itself_speaks_as_the_name(pipe):
+    doc = extract(pipe, "Another police officer guarding the ministry, named Hassan, told Reuters he saw at "
+                        "least 12 bodies near the gate.")
+    assert "Hassan" in quote(doc, "he saw at least 12 bodies").speaker.text
+
+
+def test_a_name_given_by_first_name_only(pipe):
+    doc = extract(pipe, "Another witness who identified himself only by his first name, Shambel, told The AP "
+                        "\u201cthe community is now desperately seeking to be relocated.\u201d")
+    assert "Shambel" in quote(doc, "the community is now").speaker.text
+
+
+def test_quoted_as_saying_speaks_for_the_passive_subject(pipe):
+    doc = extract(pipe, "Farmer Abdul Tahir, a resident of the area, is quoted as saying \u201cI have counted "
+                        "230 bodies in the village.\u201d")
+    assert "Tahir" in quote(doc, "I have counted").speaker.text

@@ -32,6 +32,7 @@ def resolve_speakers(ctx: QuoteContext, hits: list[CueHit]) -> None:
     inside another cue's reported clause is reported, not spoken, and never the last speaker)."""
     last_person: Optional[Speaker] = None
     last_group: Optional[Speaker] = None
+    history: list[Speaker] = []   # who spoke so far (not embedded), in order
     reach = -1   # the end of the reported clauses of the cues so far
     for h in hits:
         head = speaker_head(ctx, h)
@@ -40,9 +41,11 @@ def resolve_speakers(ctx: QuoteContext, hits: list[CueHit]) -> None:
             reach = max(reach, h.content[1])
         if head is None:
             continue
-        sp = resolve(ctx, head, last_person, last_group)
+        sp = resolve(ctx, head, last_person, last_group, history)
         h.speaker = sp
         if sp is not None and sp.ref is not None and not embedded:
+            agreement(sp, head, ctx)
+            history.append(sp)
             if sp.person:
                 last_person = sp
             else:
@@ -87,8 +90,8 @@ def _prep_object(ctx: QuoteContext, h: CueHit):
 
 def verb_subject(ctx: QuoteContext, tok):
     """The subject of cue verb ``tok``: through an agent ("was told by X"), a conjunction ("X arrived
-    and said"), a relative pronoun ("X, who said"), a participle after its clause ("X left, saying");
-    None for an agentless passive or a clausal
+    and said"), a relative pronoun ("X, who said"), a participle after its clause ("X left, saying"),
+    a passive "as" ("X was quoted as saying"); None for an agentless passive or a clausal
     subject."""
     verb = tok
     for _ in range(ctx.config.subject_climb_limit):
@@ -118,8 +121,20 @@ def verb_subject(ctx: QuoteContext, tok):
             continue
         if verb.dep_ == "relcl":
             return verb.head
+        quoted = _quoted_as(verb)
+        if quoted is not None:
+            return quoted
         break
     return None
+
+
+def _quoted_as(verb):
+    """ "X was quoted *as saying*", "X is cited as saying": the passive subject of the verb the "as"
+    hangs on, or None."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.pos_ != "VERB":
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "nsubjpass"), None)
 
 
 def trailing_name(ctx: QuoteContext, tok):
@@ -224,17 +239,26 @@ def core_span(ctx: QuoteContext, head) -> tuple[int, int]:
 
 # -- resolving the head to an actor ---------------------------------------------------------------
 def resolve(ctx: QuoteContext, head, last_person: Optional[Speaker],
-            last_group: Optional[Speaker]) -> Optional[Speaker]:
+            last_group: Optional[Speaker], history: Optional[list[Speaker]] = None) -> Optional[Speaker]:
     """The speaker named by ``head`` (see the module doc, step 2); a speaker without an actor
-    (``ref`` None) when nothing applies."""
+    (``ref`` None) when nothing applies. ``history``: who spoke before, in order."""
     # an appositive person names the speaker better than a title ("the spokesman, Pat Ryder, said")
     appos = [c for c in head.children if c.dep_ == "appos"]
     people = [c for c in appos + nested_appositives(head) if (m := ctx.mention_with(c.idx, c.idx + len(c)))
               is not None and ctx.is_person_actor(m.actor_id, m.how)]
     heads = people + [head] + [c for c in appos if c not in people]
     cs, ce = core_span(ctx, head)
+    named = self_named(ctx, head)
+    if named is not None:
+        got = by_mention(ctx, [named]) or by_entity(ctx, [named], (cs, ce)) or by_proper_name(ctx, [named], (cs, ce))
+        if got is not None:
+            return got
     if head.lower_ in ctx.words.person_pronouns and head.pos_ == "PRON":
         got = clause_subject(ctx, head, (cs, ce)) or nearest_speaker(ctx, head, (cs, ce), last_person)
+        if got is not None:
+            return got
+    if head.lower_ in ctx.words.singular_pronouns and head.pos_ == "PRON" and history:
+        got = agreeing_speaker(ctx, head, (cs, ce), history)
         if got is not None:
             return got
     got = by_mention(ctx, heads)
@@ -245,6 +269,38 @@ def resolve(ctx: QuoteContext, head, last_person: Optional[Speaker],
     if head.lemma_.lower() in ctx.words.document_nouns or head.lower_ in ctx.words.document_nouns:
         return by_document(ctx, head, (cs, ce), last_person, last_group)
     return by_entity(ctx, heads, (cs, ce)) or by_proper_name(ctx, heads, (cs, ce)) or Speaker(None, cs, ce, False)
+
+
+def self_named(ctx: QuoteContext, head):
+    """The name a description gives itself: "the group, *known as JNIM*, said", "an officer guarding the
+    ministry, *named Hassan*, told", "another witness *who identified himself only by his first name,
+    Shambel*", "the group *that calls itself the Oromo Liberation Army*", also on the noun after "of"
+    ("one of the survivors *who identified himself as ...*"). The name's token (an object of the naming
+    verb, the noun after its "as", an appositive in it), or None; a naming clause with a subject of its
+    own ("*which the government calls Shane*") names nothing for the speaker."""
+    nouns = [head] + [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj"]
+    for noun in nouns:
+        for c in noun.rights:
+            if c.dep_ not in ("acl", "relcl") or c.lemma_.lower() not in ctx.words.naming_words:
+                continue
+            if any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in ctx.words.relative_pronouns
+                   for s in c.children):
+                continue
+            names = [t for t in c.subtree if t.pos_ == "PROPN" and t.i > c.i and _names_role(t)]
+            if names:
+                return names[0]
+    return None
+
+
+def _names_role(t) -> bool:
+    """Whether proper noun ``t`` (or the phrase it heads) is what a naming verb gives: its object or
+    complement, the noun after its "as", an appositive ("his first name, *Shambel*")."""
+    while t.dep_ in ("compound", "flat") and t.head.i > t.i:
+        t = t.head
+    if t.dep_ in ("oprd", "attr", "dobj", "appos", "ccomp", "xcomp"):
+        return True
+    return t.dep_ == "pobj" and t.head.lower_ == "as"
 
 
 def nested_appositives(head) -> list:
@@ -277,6 +333,34 @@ def clause_subject(ctx: QuoteContext, head, core: tuple[int, int]) -> Optional[S
             return None
         cs, ce = core
         return Speaker(ActorRef(actor_id=got.ref.actor_id, text=head.text), cs, ce, True)
+    return None
+
+
+def agreement(sp: Speaker, head, ctx: QuoteContext) -> None:
+    """Set the agreement features of speaker ``sp`` named by ``head``: plural for a plural noun or a
+    coordination ("officials", "troops and residents"), a named person for a person named by a proper
+    name or by he/she. A pronoun speaker keeps the features of the one it stands for."""
+    if head.pos_ == "PRON":
+        sp.named_person = head.lower_ in ctx.words.person_pronouns
+        sp.plural = "Plur" in head.morph.get("Number") and head.lower_ not in ctx.words.person_pronouns
+        return
+    sp.plural = "Plur" in head.morph.get("Number") or any(c.dep_ == "conj" for c in head.children)
+    sp.named_person = sp.person and head.pos_ == "PROPN"
+
+
+def agreeing_speaker(ctx: QuoteContext, head, core: tuple[int, int], history: list[Speaker]) -> Optional[Speaker]:
+    """ "The junta said …. But *it* warned …": a singular group pronoun is the nearest speaker of the
+    same or the previous sentence that agrees with it -- one, and no named person ("rights groups and
+    governments condemned" and "Ms Lund said" do not) -- the subject of the nearest attribution, not
+    the last noun."""
+    here = ctx.sent_index(head.idx)
+    for sp in reversed(history):
+        if here - ctx.sent_index(sp.start) > 1:
+            break
+        if sp.ref is None or sp.plural or sp.named_person:
+            continue
+        cs, ce = core
+        return Speaker(ActorRef(actor_id=sp.ref.actor_id, text=head.text), cs, ce, sp.person)
     return None
 
 
