@@ -326,3 +326,24 @@ def test_quoted_as_saying_speaks_for_the_passive_subject(pipe):
     doc = extract(pipe, "Farmer Abdul Tahir, a resident of the area, is quoted as saying \u201cI have counted "
                         "230 bodies in the village.\u201d")
     assert "Tahir" in quote(doc, "I have counted").speaker.text
+
+
+def test_words_chanted_are_the_chanters(pipe):
+    doc = extract(pipe, "Police fired into the air near the ministry.\n\n\u201cJustice, justice. We are fed up "
+                        "with the curfew,\u201d chanted the protesters before they dispersed.")
+    q = quote(doc, "Justice, justice")
+    assert q.cue == "chanted" and q.speaker is not None and "protesters" in q.speaker.text
+
+
+def test_a_statement_that_reads_speaks_for_its_maker(pipe):
+    doc = extract(pipe, "The statement made by Secretary of State Ann Weller reads: \u201cThe party's actions "
+                        "have eroded democratic institutions in the country.\u201d")
+    q = quote(doc, "The party's actions")
+    assert q.cue == "reads" and q.speaker is not None and q.speaker.actor_id == speaker_id(doc, "Ann Weller")
+
+
+def test_a_participle_on_a_noun_speaks_for_the_noun(pipe):
+    doc = extract(pipe, "About 40 protesters chanting \u201cbread, work and freedom\u201d marched in front of the "
+                        "education ministry on Saturday.")
+    q = quote(doc, "bread, work")
+    assert q.speaker is not None and "protesters" in q.speaker.text

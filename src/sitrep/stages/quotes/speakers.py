@@ -115,12 +115,13 @@ def verb_subject(ctx: QuoteContext, tok):
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
             continue
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") \
-                and verb.head.i < verb.i:
-            verb = verb.head   # "X mocked the complaint, *saying* ...": the participle's subject is X's
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
+            # "X mocked the complaint, *saying* ...", "About 40 women -- *chanting* "…" -- marched":
+            # the participle's subject is its clause's
+            verb = verb.head
             continue
-        if verb.dep_ == "relcl":
-            return verb.head
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+            return verb.head   # "X, who said"; "women *chanting* "…"", "a statement *saying*"
         quoted = _quoted_as(verb)
         if quoted is not None:
             return quoted
@@ -194,8 +195,8 @@ def adjacent_name(ctx: QuoteContext, tok):
             if doc[j].pos_ in ("PROPN", "NOUN"):
                 last = doc[j]
             j += 1
-        if last is not None and (j >= len(doc) or doc[j].is_punct):
-            return last
+        if last is not None and (j >= len(doc) or doc[j].is_punct or doc[j].pos_ in ("ADP", "SCONJ")):
+            return last   # '"…," chanted the protesters *before* they dispersed', '… said X *in* a statement'
     return None
 
 
