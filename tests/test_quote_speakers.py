@@ -347,3 +347,22 @@ def test_a_participle_on_a_noun_speaks_for_the_noun(pipe):
                         "education ministry on Saturday.")
     q = quote(doc, "bread, work")
     assert q.speaker is not None and "protesters" in q.speaker.text
+
+
+def test_a_wire_lead_is_reported_by_the_speaker_after_the_comma(pipe):
+    doc = extract(pipe, "An attack on a military bus in the east killed 23 government troops and wounded more "
+                        "than 10, the Syrian Observatory for Human Rights said on Friday.")
+    q = quote(doc, "An attack on a military bus")
+    assert q.kind == "indirect" and "Observatory" in q.speaker.text
+
+
+def test_a_coordinated_trailing_speaker_speaks_through_its_first_member(pipe):
+    doc = extract(pipe, "Four people were killed on Tuesday in a drone strike on the city, the health ministry "
+                        "and the official news agency WAFA said.")
+    q = quote(doc, "Four people were killed")
+    assert q.speaker is not None and "ministry" in q.speaker.text
+
+
+def test_an_introductory_phrase_is_no_report(pipe):
+    doc = extract(pipe, "In a statement, the ministry said: \u201cWe will rebuild the bridge within a month.\u201d")
+    assert not any(q.text.startswith("In a statement") for q in doc.quotes)

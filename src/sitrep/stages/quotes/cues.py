@@ -26,6 +26,7 @@ from ... import limits
 from ...core.text import DATELINE
 from .context import QuoteContext
 from .records import CueHit
+from .speakers import trailing_comma
 
 #: dependencies that give a verb an object or a complement (a ``bare`` cue has none of them)
 _OBJECT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "attr", "oprd", "acomp"}
@@ -110,6 +111,29 @@ def report(ctx: QuoteContext, tok, extra, hit: CueHit) -> None:
         # "The museum, Mr. Obama said, would make ...": the host clause is the report
         hit.content = host_clause(ctx, tok.head, {t.i for t in tok.subtree})
         hit.parenthetical = hit.content is not None
+    if hit.content is None and comp is None:
+        hit.content = leading_report(ctx, tok)
+
+
+def leading_report(ctx: QuoteContext, tok) -> Optional[tuple[int, int]]:
+    """The wire lead "*An attack killed 23 troops*, the Syrian Observatory said" where the parser tied
+    the clause to the cue as anything but its reported clause: the words of the sentence before the
+    comma that sets off the speaker (:func:`~.speakers.trailing_comma`) are the report, when they make
+    a clause with a finite verb of its own ("In a statement, the ministry said:" reports nothing) and
+    the cue ends its clause (nothing but adverbials after it)."""
+    k = trailing_comma(ctx, tok)
+    if k is None:
+        return None
+    doc = ctx.doc
+    sent = tok.sent
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "oprd") and c.i > tok.i for c in tok.children):
+        return None
+    toks = [t for t in doc[sent.start:k] if not ctx.in_dateline(t.idx)]
+    if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in toks):
+        return None
+    if ctx.quote_overlapping(toks[0].idx, toks[-1].idx + len(toks[-1])) if toks else True:
+        return None
+    return trim_tokens(ctx, toks)
 
 
 def carried(ctx: QuoteContext, tok, host) -> bool:

@@ -63,7 +63,7 @@ def speaker_head(ctx: QuoteContext, h: CueHit):
     # verbs: the subject, climbing through conjunctions and relative clauses
     subj = verb_subject(ctx, tok)
     trailing = trailing_name(ctx, tok)
-    if trailing is not None and (subj is None or subj.i < trailing.i):
+    if trailing is not None and (subj is None or subj.i < trailing_comma(ctx, tok)):
         return trailing   # "…, the Treasury statement noted" / "His actions, Thomas-Greenfield said, …"
     if subj is not None and not ctx.in_quote(subj.idx, subj.idx + len(subj)):
         return subj
@@ -145,19 +145,36 @@ def trailing_name(ctx: QuoteContext, tok):
     before the comma (an appositive, a conjunct) and gives the verb their subject, or none; the phrase
     touching the verb is its speaker. Its head (the word before the verb), or None when anything but a
     noun phrase (a verb, a conjunction, a quote) stands between the comma and the verb."""
+    k = trailing_comma(ctx, tok)
+    if k is None:
+        return None
+    doc = ctx.doc
+    # a coordination speaks through its first member ("…, the health ministry and the news agency WAFA
+    # said": the ministry; a joint description's mention covers the first member too)
+    first_and = next((t.i for t in doc[k + 1:tok.i] if t.pos_ == "CCONJ"), None)
+    if first_and is not None and doc[first_and - 1].pos_ in ("PROPN", "NOUN"):
+        return doc[first_and - 1]
+    return doc[tok.i - 1]
+
+
+def trailing_comma(ctx: QuoteContext, tok) -> Optional[int]:
+    """The index of the comma before the noun phrase that stands alone before cue verb ``tok`` (see
+    :func:`trailing_name`; "…, *police and medics* said" is one phrase), or None."""
     doc = ctx.doc
     j = tok.i - 1
     if j < 1 or doc[j].pos_ not in ("PROPN", "NOUN"):
         return None
     lo = max(0, tok.i - ctx.config.relative_clause_max_tokens)
     k = j
-    while k > lo and (_np_token(doc[k]) or (doc[k].pos_ == "ADP" and doc[k].lower_ in ("of", "for"))):
+    while k > lo and (_np_token(doc[k]) or doc[k].text in ("(", ")")
+                      or (doc[k].pos_ == "ADP" and doc[k].lower_ in ("of", "for"))
+                      or (doc[k].pos_ == "CCONJ" and doc[k].lower_ == "and")):
         k -= 1
-    if doc[k].text != "," or k == j or doc[k + 1].pos_ == "ADP":
+    if doc[k].text != "," or k == j or doc[k + 1].pos_ in ("ADP", "CCONJ"):
         return None
     if any(t.is_sent_start for t in doc[k + 1:tok.i]):
         return None
-    return doc[j]
+    return k
 
 
 def _np_token(t) -> bool:
