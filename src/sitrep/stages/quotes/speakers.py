@@ -109,24 +109,32 @@ def verb_subject(ctx: QuoteContext, tok):
         if subj is not None:
             if subj.lower_ in ctx.words.relative_pronouns and verb.dep_ == "relcl":
                 return verb.head
-            if subj.dep_ == "csubj":
-                return None
-            return subj
-        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-            verb = verb.head
-            continue
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
-            # "X mocked the complaint, *saying* ...", "About 40 women -- *chanting* "…" -- marched":
-            # the participle's subject is its clause's
-            verb = verb.head
-            continue
-        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
-            return verb.head   # "X, who said"; "women *chanting* "…"", "a statement *saying*"
-        quoted = _quoted_as(verb)
-        if quoted is not None:
-            return quoted
-        break
+            return None if subj.dep_ == "csubj" else subj
+        up = _clause_above(verb)
+        if up is None:
+            return _subject_outside(verb)
+        verb = up
     return None
+
+
+def _clause_above(verb):
+    """The verb whose subject cue ``verb`` shares: the first of two conjuncts ("X arrived and *said*"),
+    the clause of a participle ("X mocked the complaint, *saying* ...", "About 40 women -- *chanting*
+    "…" -- marched"); None."""
+    if verb.head.pos_ not in ("VERB", "AUX") or verb.head.i == verb.i:
+        return None
+    if verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        return verb.head
+    return None
+
+
+def _subject_outside(verb):
+    """A subject that is not the verb's dependent: the noun a relative clause or a participle hangs on
+    ("X, who said"; "women *chanting* "…"", "a statement *saying*"), the passive subject of "X was
+    quoted as saying"; None."""
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        return verb.head
+    return _quoted_as(verb)
 
 
 def _quoted_as(verb):
