@@ -366,3 +366,11 @@ def test_a_coordinated_trailing_speaker_speaks_through_its_first_member(pipe):
 def test_an_introductory_phrase_is_no_report(pipe):
     doc = extract(pipe, "In a statement, the ministry said: \u201cWe will rebuild the bridge within a month.\u201d")
     assert not any(q.text.startswith("In a statement") for q in doc.quotes)
+
+
+def test_a_quoted_name_is_the_speaker_not_a_quote(pipe):
+    doc = extract(pipe, "\u201cThe authorities accept the proposal of the peacekeeping command to cease fire,\u201d "
+                        "the self-styled \u201cRepublic of Artsakh\u201d said, according to Reuters.\n\n\u201cAn "
+                        "agreement was reached on the complete cessation of hostilities from 13:00.\u201d")
+    assert quote(doc, "The authorities accept").speaker.text == "Republic of Artsakh"
+    assert quote(doc, "An agreement was reached").speaker.text == "Republic of Artsakh"

@@ -26,30 +26,14 @@ from typing import Optional
 
 from ...core.contract import ActorRef
 from ...lang.quotemarks import QuoteSpan
-from .context import QuoteContext, token_at
+from .context import WORD_RE, QuoteContext, looks_like_title, token_at  # noqa: F401 (re-exported)
 from .records import Attribution, CueHit, Speaker
 from .speakers import resolve
 
-WORD_RE = re.compile(r"\w+")
 _DASH_RE = re.compile("[ \t\u00a0]*(?:[\u2015\u2014\u2013]|--?)[ \t\u00a0]*")
 _LABEL_RE = re.compile("([A-Z][A-Z'\u2019.\\- ]{0,38}[A-Z.]):[ \t\u00a0]+(?=\\S)")
 _SPACES = " \t\u00a0"
 _CLOSING_MARKS = "\"'”’»"
-
-
-def looks_like_title(content: str, small_words: frozenset, max_words: int = 7) -> bool:
-    """Short quoted Title Case words ("Fox and Friends", "Face the Nation,") name a work or a show."""
-    words = WORD_RE.findall(content)
-    if not words or len(words) > max_words:
-        return False
-    caps = 0
-    for w in words:
-        if w.lower() in small_words or w.isdigit():
-            continue
-        if not w[0].isupper():
-            return False
-        caps += 1
-    return caps >= 1 and (caps >= 2 or len(words) == 1)
 
 
 def quote_kind(ctx: QuoteContext, sp: QuoteSpan) -> str:
@@ -115,6 +99,11 @@ def _frame_after(ctx: QuoteContext, sp: QuoteSpan) -> Optional[tuple[int, int]]:
     re_ = min(ctx.sents[ei][1], pe)
     # the writer's text after the quote ends at the next quote
     k = bisect.bisect_left(ctx.q_starts, sp.outer_end)
+    while k < len(ctx.q_spans):   # a quoted name is the writer's text ('"…," the self-styled "Republic
+        first = token_at(ctx.doc, ctx.q_spans[k].start)   # of Artsakh" said')
+        if first is None or ctx.quoted_name(first) is None:
+            break
+        k += 1
     next_q = ctx.q_starts[k] if k < len(ctx.q_starts) else None
     if next_q is not None and next_q < re_:
         re_ = next_q

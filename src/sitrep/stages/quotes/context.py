@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .stage import QuotesConfig
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
+WORD_RE = re.compile(r"\w+")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -96,6 +97,20 @@ class QuoteContext:
         # nearest candidate first; quotes don't overlap at top level
         s = self.q_spans[i]
         return s.outer_start <= start and end <= s.outer_end
+
+    def quoted_name(self, tok) -> Optional[tuple[int, int]]:
+        """The span of the quote token ``tok`` lies in when that quote is a name, not words ('the
+        self-styled *"Republic of Artsakh"* said': short Title Case words), else None."""
+        i = bisect.bisect_right(self.q_starts, tok.idx) - 1
+        if i < 0:
+            return None
+        sp = self.q_spans[i]
+        if not (sp.outer_start <= tok.idx < sp.outer_end):
+            return None
+        if not looks_like_title(self.text[sp.start:sp.end], self.words.title_small_words,
+                                self.config.title_max_words):
+            return None
+        return trim_name(self.text, sp.start, sp.end)
 
     def quote_overlapping(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.q_starts, end) - 1
@@ -204,3 +219,18 @@ def token_at(doc, offset: int):
     if span is None or not len(span):
         return None
     return span[0]
+
+
+def looks_like_title(content: str, small_words: frozenset, max_words: int = 7) -> bool:
+    """Short quoted Title Case words ("Fox and Friends", "Face the Nation,") name a work or a show."""
+    words = WORD_RE.findall(content)
+    if not words or len(words) > max_words:
+        return False
+    caps = 0
+    for w in words:
+        if w.lower() in small_words or w.isdigit():
+            continue
+        if not w[0].isupper():
+            return False
+        caps += 1
+    return caps >= 1 and (caps >= 2 or len(words) == 1)

@@ -65,7 +65,7 @@ def speaker_head(ctx: QuoteContext, h: CueHit):
     trailing = trailing_name(ctx, tok)
     if trailing is not None and (subj is None or subj.i < trailing_comma(ctx, tok)):
         return trailing   # "…, the Treasury statement noted" / "His actions, Thomas-Greenfield said, …"
-    if subj is not None and not ctx.in_quote(subj.idx, subj.idx + len(subj)):
+    if subj is not None and (not ctx.in_quote(subj.idx, subj.idx + len(subj)) or ctx.quoted_name(subj) is not None):
         return subj
     # the parser lost the subject (or put it inside the quote): '"…," NAME said' / '"…," said NAME'
     return adjacent_name(ctx, tok)
@@ -294,7 +294,18 @@ def resolve(ctx: QuoteContext, head, last_person: Optional[Speaker],
         return by_pronoun(ctx, head, (cs, ce), last_person, last_group)
     if head.lemma_.lower() in ctx.words.document_nouns or head.lower_ in ctx.words.document_nouns:
         return by_document(ctx, head, (cs, ce), last_person, last_group)
-    return by_entity(ctx, heads, (cs, ce)) or by_proper_name(ctx, heads, (cs, ce)) or Speaker(None, cs, ce, False)
+    return by_quoted_name(ctx, head) or by_entity(ctx, heads, (cs, ce)) or by_proper_name(ctx, heads, (cs, ce)) \
+        or Speaker(None, cs, ce, False)
+
+
+def by_quoted_name(ctx: QuoteContext, head) -> Optional[Speaker]:
+    """A name in quotation marks ('the self-styled "Republic of Artsakh" said'): the whole quoted name,
+    an organisation."""
+    span = ctx.quoted_name(head)
+    if span is None:
+        return None
+    name = ctx.text[span[0]:span[1]]
+    return Speaker(ActorRef(actor_id=ctx.fallback_id(name, "ORG"), text=name), span[0], span[1], False)
 
 
 def self_named(ctx: QuoteContext, head):
