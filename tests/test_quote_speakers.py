@@ -374,3 +374,15 @@ def test_a_quoted_name_is_the_speaker_not_a_quote(pipe):
                         "agreement was reached on the complete cessation of hostilities from 13:00.\u201d")
     assert quote(doc, "The authorities accept").speaker.text == "Republic of Artsakh"
     assert quote(doc, "An agreement was reached").speaker.text == "Republic of Artsakh"
+
+
+def test_a_reported_subject_read_as_the_cues_object_stays_in_the_report(pipe):
+    doc = extract(pipe, "He said Prime Minister Anna Berg, on an official visit in Norway, has been briefed.")
+    assert any(q.text.startswith("Prime Minister Anna Berg") and q.text.endswith("briefed") for q in doc.quotes)
+
+
+def test_after_an_addressee_the_second_object_begins_the_report(pipe):
+    doc = extract(pipe, "Defense undersecretary Colin Kahl tells reporters the strikes overnight on facilities "
+                        "used by militias showed that the United States won't hesitate to defend itself.")
+    q = quote(doc, "the strikes overnight")
+    assert "Kahl" in q.speaker.text

@@ -178,12 +178,28 @@ def clause(ctx: QuoteContext, verb, extra=None) -> Optional[tuple[int, int]]:
     if comp is None:
         return None
     toks = [t for t in comp.subtree if t.i != skip]
+    lost = lost_subject(ctx, verb, comp)
+    if lost is not None:
+        toks = [t for t in ctx.doc[lost.left_edge.i:comp.i] if t.i != skip] + toks
     span = trim_tokens(ctx, toks)
     if span is not None:
         m = DATELINE.match(ctx.text, span[0], span[1])
         if m is not None and m.end() < span[1]:
             span = (m.end(), span[1])
     return span
+
+
+def lost_subject(ctx: QuoteContext, verb, comp):
+    """The subject of reported clause ``comp`` that the parser made the cue's object: "He said *Prime
+    Minister Modi*, on an official visit, has been briefed", "Kahl tells reporters *the strikes* ...
+    showed that ..." (after an addressee, the second object). The object, or None when the clause has
+    a subject of its own."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in comp.children):
+        return None
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < comp.i]
+    if verb.lemma_.lower() in ctx.words.addressee_cues:
+        objs = objs[1:]
+    return objs[-1] if objs else None
 
 
 def complement(ctx: QuoteContext, verb, extra, deps: tuple[str, ...]) -> Optional[tuple[int, int]]:
