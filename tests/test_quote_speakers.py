@@ -386,3 +386,10 @@ def test_after_an_addressee_the_second_object_begins_the_report(pipe):
                         "used by militias showed that the United States won't hesitate to defend itself.")
     q = quote(doc, "the strikes overnight")
     assert "Kahl" in q.speaker.text
+
+
+def test_according_to_closing_a_sentence_reports_all_of_it(pipe):
+    doc = extract(pipe, "At least 15 civilians were killed on Monday when shells fired by the paramilitary "
+                        "forces struck a busy market in the city, according to health officials.")
+    q = quote(doc, "At least 15 civilians")
+    assert q.cue == "according to" and "officials" in q.speaker.text

@@ -225,7 +225,24 @@ def prep_clause(ctx: QuoteContext, first, last) -> Optional[tuple[int, int]]:
         if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
             break
         head = head.head
-    return host_clause(ctx, head, {t.i for t in first.subtree} | {first.i, last.i})
+    phrase = {t.i for t in first.subtree} | {first.i, last.i}
+    if sentence_final(ctx, first, phrase):
+        # "At least 15 were killed on Monday when shells struck a market, according to health
+        # officials": the phrase closing the sentence after a comma reports all of it, not the
+        # clause it hangs on
+        sent = first.sent
+        return trim_tokens(ctx, [t for t in sent if t.i not in phrase and not ctx.in_dateline(t.idx)])
+    return host_clause(ctx, head, phrase)
+
+
+def sentence_final(ctx: QuoteContext, first, phrase: set) -> bool:
+    """Whether the phrase starting at ``first`` (its tokens ``phrase``) follows a comma and ends its
+    sentence (only punctuation after it)."""
+    doc = ctx.doc
+    if first.i == 0 or doc[first.i - 1].text != ",":
+        return False
+    end = first.sent.end
+    return all(t.i in phrase or t.is_punct or t.is_space for t in doc[first.i:end])
 
 
 def host_clause(ctx: QuoteContext, head, exclude: set) -> Optional[tuple[int, int]]:
