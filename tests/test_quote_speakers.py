@@ -393,3 +393,9 @@ def test_according_to_closing_a_sentence_reports_all_of_it(pipe):
                         "forces struck a busy market in the city, according to health officials.")
     q = quote(doc, "At least 15 civilians")
     assert q.cue == "according to" and "officials" in q.speaker.text
+
+
+def test_a_clause_hung_on_a_misread_addressee_is_still_reported(pipe):
+    doc = extract(pipe, "Witnesses told dpa that all the people inside the bombarded buses were civilians.")
+    q = quote(doc, "all the people inside")
+    assert q.kind == "indirect" and "Witnesses" in q.speaker.text

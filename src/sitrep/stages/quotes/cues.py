@@ -175,6 +175,12 @@ def clause(ctx: QuoteContext, verb, extra=None) -> Optional[tuple[int, int]]:
     comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i != skip), None)
     if comp is None and extra is not None:
         comp = next((c for c in extra.children if c.dep_ == "ccomp"), None)
+    if comp is None and verb.lemma_.lower() in ctx.words.addressee_cues:
+        # "Witnesses told *dpa* that ...": the clause hung on the addressee the parser misread
+        comp = next((cc for c in verb.children if c.dep_ in ("dobj", "dative", "xcomp") and c.i > verb.i
+                     for cc in c.children if cc.dep_ == "ccomp"
+                     and any(m.dep_ == "mark" and m.lower_ in ctx.words.clause_marks for m in cc.children)),
+                    None)
     if comp is None:
         return None
     toks = [t for t in comp.subtree if t.i != skip]
