@@ -176,11 +176,7 @@ def clause(ctx: QuoteContext, verb, extra=None) -> Optional[tuple[int, int]]:
     if comp is None and extra is not None:
         comp = next((c for c in extra.children if c.dep_ == "ccomp"), None)
     if comp is None and verb.lemma_.lower() in ctx.words.addressee_cues:
-        # "Witnesses told *dpa* that ...": the clause hung on the addressee the parser misread
-        comp = next((cc for c in verb.children if c.dep_ in ("dobj", "dative", "xcomp") and c.i > verb.i
-                     for cc in c.children if cc.dep_ == "ccomp"
-                     and any(m.dep_ == "mark" and m.lower_ in ctx.words.clause_marks for m in cc.children)),
-                    None)
+        comp = addressee_clause(ctx, verb)
     if comp is None:
         return None
     toks = [t for t in comp.subtree if t.i != skip]
@@ -193,6 +189,19 @@ def clause(ctx: QuoteContext, verb, extra=None) -> Optional[tuple[int, int]]:
         if m is not None and m.end() < span[1]:
             span = (m.end(), span[1])
     return span
+
+
+def addressee_clause(ctx: QuoteContext, verb):
+    """ "Witnesses told *dpa* that ...": a that-clause the parser hung on the addressee it misread (an
+    object or complement of the cue), or None."""
+    for c in verb.children:
+        if c.dep_ not in ("dobj", "dative", "xcomp") or c.i < verb.i:
+            continue
+        for cc in c.children:
+            if cc.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ctx.words.clause_marks
+                                          for m in cc.children):
+                return cc
+    return None
 
 
 def lost_subject(ctx: QuoteContext, verb, comp):

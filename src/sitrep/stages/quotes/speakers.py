@@ -274,19 +274,9 @@ def resolve(ctx: QuoteContext, head, last_person: Optional[Speaker],
               is not None and ctx.is_person_actor(m.actor_id, m.how)]
     heads = people + [head] + [c for c in appos if c not in people]
     cs, ce = core_span(ctx, head)
-    named = self_named(ctx, head)
-    if named is not None:
-        got = by_mention(ctx, [named]) or by_entity(ctx, [named], (cs, ce)) or by_proper_name(ctx, [named], (cs, ce))
-        if got is not None:
-            return got
-    if head.lower_ in ctx.words.person_pronouns and head.pos_ == "PRON":
-        got = clause_subject(ctx, head, (cs, ce)) or nearest_speaker(ctx, head, (cs, ce), last_person)
-        if got is not None:
-            return got
-    if head.lower_ in ctx.words.singular_pronouns and head.pos_ == "PRON" and history:
-        got = agreeing_speaker(ctx, head, (cs, ce), history)
-        if got is not None:
-            return got
+    got = by_name_or_agreement(ctx, head, (cs, ce), last_person, history)
+    if got is not None:
+        return got
     got = by_mention(ctx, heads)
     if got is not None:
         return got
@@ -338,6 +328,24 @@ def _names_role(t) -> bool:
     if t.dep_ in ("oprd", "attr", "dobj", "appos", "ccomp", "xcomp"):
         return True
     return t.dep_ == "pobj" and t.head.lower_ == "as"
+
+
+def by_name_or_agreement(ctx: QuoteContext, head, core: tuple[int, int], last_person: Optional[Speaker],
+                         history: Optional[list[Speaker]]) -> Optional[Speaker]:
+    """The rules before the mentions: the name a description gives itself; a he/she under a person's
+    clause or right after a person spoke; an "it" agreeing with the nearest speaker. None otherwise."""
+    named = self_named(ctx, head)
+    if named is not None:
+        got = by_mention(ctx, [named]) or by_entity(ctx, [named], core) or by_proper_name(ctx, [named], core)
+        if got is not None:
+            return got
+    if head.pos_ != "PRON":
+        return None
+    if head.lower_ in ctx.words.person_pronouns:
+        return clause_subject(ctx, head, core) or nearest_speaker(ctx, head, core, last_person)
+    if head.lower_ in ctx.words.singular_pronouns and history:
+        return agreeing_speaker(ctx, head, core, history)
+    return None
 
 
 def nested_appositives(head) -> list:
