@@ -194,3 +194,208 @@ def test_the_source_is_the_last_unnamed_speaker(pipe):
     first, second = speaker(doc, "Gunmen attacked"), speaker(doc, "The attackers came")
     assert first is not None and first.name == "an officer"
     assert second is not None and second.id == first.id
+
+
+@pytest.fixture(scope="module")
+def positions_pipe():
+    """A pipeline whose quotes stage also reads stated positions (as PolNeAR marks them)."""
+    return sitrep.Pipeline(stage_config={"quotes": {"positions": True}})
+
+
+def test_a_stated_position_is_no_quote_by_default(pipe):
+    doc = extract(pipe, "Foreign Minister Espen Barth Eide called for an immediate ceasefire in the region on "
+                        "Monday. He urged both armies to withdraw and vowed to rebuild every school.")
+    assert not any(q.text.startswith(("an immediate ceasefire", "both armies", "to rebuild")) for q in doc.quotes)
+
+
+def test_a_stated_position_reports_its_object(positions_pipe):
+    doc = extract(positions_pipe, "Foreign Minister Espen Barth Eide called for an immediate ceasefire in the "
+                                  "region on Monday. He urged both armies to withdraw from the border towns.")
+    q = quote(doc, "an immediate ceasefire")
+    assert q.kind == "indirect" and q.cue == "called for" and "Eide" in q.speaker.text
+    urged = quote(doc, "both armies to withdraw")
+    assert urged.speaker is not None and urged.speaker.actor_id == q.speaker.actor_id
+
+
+def test_a_promise_reports_its_infinitive(positions_pipe):
+    doc = extract(positions_pipe, "Prime Minister Anna Berg vowed to rebuild every school destroyed in the floods.")
+    q = quote(doc, "to rebuild every school")
+    assert "Anna Berg" in q.speaker.text and q.cue == "vowed"
+
+
+def test_a_call_without_for_or_on_reports_nothing(positions_pipe):
+    doc = extract(positions_pipe, "The mayor called an emergency meeting of the city council on Tuesday.")
+    assert not any(q.text.startswith("an emergency meeting") for q in doc.quotes)
+
+
+def test_a_person_named_after_of_is_the_member(pipe):
+    doc = extract(pipe, "Farmers were killed near the river. A member of the House of Representatives, "
+                        "Ahmed Kolo, who represents the district, also confirmed the attack in an interview. "
+                        "\u201cIt was a very sad day for all of us here,\u201d he said.")
+    assert speaker(doc, "It was a very sad day").name == "Ahmed Kolo"
+
+
+def test_a_title_word_read_as_a_verb_still_names_the_speaker(pipe):
+    doc = extract(pipe, "Paramedic Joan Amolo said dozens were hurt.\n\n\u201cWe want to shut down parliament "
+                        "and every MP should go down and resign,\u201d protester Davis Tafari, who was trying "
+                        "to enter parliament, told Reuters.")
+    assert speaker(doc, "We want to shut down").name == "Davis Tafari"
+
+
+def test_a_participle_speaks_for_the_subject_of_its_clause(pipe):
+    doc = extract(pipe, "Opposition leader Maria Lund mocked the complaint, saying anybody who complains about "
+                        "a microphone \u201cis not having a good night.\u201d")
+    q = quote(doc, "is not having a good night")
+    assert q.cue == "saying" and "Maria Lund" in q.speaker.text
+
+
+def test_a_role_word_is_a_described_source_after_a_weak_cue(pipe):
+    doc = extract(pipe, "The researchers reported that three firms hold most of the funds offshore.")
+    a = speaker(doc, "three firms hold")
+    assert a is not None and a.name.lower() == "the researchers" and a.kind == "group"
+
+
+def test_a_quoted_term_does_not_carry_a_named_speakers_report(pipe):
+    doc = extract(pipe, "Speaking in Toledo, Senator Ann Weller said the local player nicknamed \u201cKing James\u201d "
+                        "was a longtime and dedicated supporter of the city's schools.")
+    q = quote(doc, "the local player nicknamed")
+    assert q.kind == "indirect" and "Ann Weller" in q.speaker.text
+
+
+def test_quoted_words_that_are_most_of_a_report_carry_it(pipe):
+    doc = extract(pipe, "Senator Ann Weller said the plan was \u201cdead on arrival and everybody in this town "
+                        "knows it.\u201d")
+    assert not any(q.kind == "indirect" for q in doc.quotes)
+
+
+def test_a_lead_in_closing_the_paragraph_before_attributes_the_quote(pipe):
+    doc = extract(pipe, "Governor Tom Alder spoke after the vote. He said:\n\n\u201cWe have a situation where "
+                        "our roads are not safe and we have to act now.\u201d")
+    q = quote(doc, "We have a situation")
+    assert q.cue == "said" and q.speaker is not None and q.speaker.actor_id == speaker_id(doc, "Tom Alder")
+
+
+def speaker_id(doc, name):
+    """The id of the actor named ``name``."""
+    return next(a.id for a in doc.actors if name in a.name)
+
+
+def test_a_name_between_a_comma_and_the_cue_is_the_speaker(pipe):
+    doc = extract(pipe, "Fuel was shipped through a front company called Kestrel Marine Holdings, the Treasury "
+                        "statement noted.")
+    q = quote(doc, "Fuel was shipped")
+    assert q.speaker is not None and "Kestrel" not in q.speaker.text and "Treasury" in q.speaker.text
+
+
+def test_a_parenthetical_name_speaks_for_the_host_clause(pipe):
+    doc = extract(pipe, "His actions, Ambassador Ann Weller said, have directly contributed to the crisis that "
+                        "caused \u201cso much pain and suffering to the people of the region.\u201d")
+    q = quote(doc, "so much pain")
+    assert q.speaker is not None and "Weller" in q.speaker.text
+
+
+def test_one_clause_carried_by_outlets_is_one_report(pipe):
+    doc = extract(pipe, "Nigerian police said on Wednesday 73 students were kidnapped by gunmen from their "
+                        "school in Zamfara state, Trend reports citing Xinhua.")
+    reports = [q for q in doc.quotes if "kidnapped" in q.text]
+    assert len(reports) == 1 and "police" in reports[0].speaker.text
+
+
+def test_it_agrees_with_a_singular_speaker_not_a_plural_one(pipe):
+    doc = extract(pipe, "Rights groups and several foreign governments condemned the air strikes on Monday.\n\n"
+                        "The junta said in a statement the truce would speed up relief.\n\nBut it warned its "
+                        "opponents it would still respond to \u201cany attack on our forces and our people.\u201d")
+    q = quote(doc, "any attack on our forces")
+    junta = speaker(doc, "the truce would speed up")
+    assert q.speaker is not None and junta is not None and q.speaker.actor_id == junta.id
+
+
+def test_a_description_that_names_itself_speaks_as_the_name(pipe):
+    doc = extract(pipe, "Another police officer guarding the ministry, named Hassan, told Reuters he saw at "
+                        "least 12 bodies near the gate.")
+    assert "Hassan" in quote(doc, "he saw at least 12 bodies").speaker.text
+
+
+def test_a_name_given_by_first_name_only(pipe):
+    doc = extract(pipe, "Another witness who identified himself only by his first name, Shambel, told The AP "
+                        "\u201cthe community is now desperately seeking to be relocated.\u201d")
+    assert "Shambel" in quote(doc, "the community is now").speaker.text
+
+
+def test_quoted_as_saying_speaks_for_the_passive_subject(pipe):
+    doc = extract(pipe, "Farmer Abdul Tahir, a resident of the area, is quoted as saying \u201cI have counted "
+                        "230 bodies in the village.\u201d")
+    assert "Tahir" in quote(doc, "I have counted").speaker.text
+
+
+def test_words_chanted_are_the_chanters(pipe):
+    doc = extract(pipe, "Police fired into the air near the ministry.\n\n\u201cJustice, justice. We are fed up "
+                        "with the curfew,\u201d chanted the protesters before they dispersed.")
+    q = quote(doc, "Justice, justice")
+    assert q.cue == "chanted" and q.speaker is not None and "protesters" in q.speaker.text
+
+
+def test_a_statement_that_reads_speaks_for_its_maker(pipe):
+    doc = extract(pipe, "The statement made by Secretary of State Ann Weller reads: \u201cThe party's actions "
+                        "have eroded democratic institutions in the country.\u201d")
+    q = quote(doc, "The party's actions")
+    assert q.cue == "reads" and q.speaker is not None and q.speaker.actor_id == speaker_id(doc, "Ann Weller")
+
+
+def test_a_participle_on_a_noun_speaks_for_the_noun(pipe):
+    doc = extract(pipe, "About 40 protesters chanting \u201cbread, work and freedom\u201d marched in front of the "
+                        "education ministry on Saturday.")
+    q = quote(doc, "bread, work")
+    assert q.speaker is not None and "protesters" in q.speaker.text
+
+
+def test_a_wire_lead_is_reported_by_the_speaker_after_the_comma(pipe):
+    doc = extract(pipe, "An attack on a military bus in the east killed 23 government troops and wounded more "
+                        "than 10, the Syrian Observatory for Human Rights said on Friday.")
+    q = quote(doc, "An attack on a military bus")
+    assert q.kind == "indirect" and "Observatory" in q.speaker.text
+
+
+def test_a_coordinated_trailing_speaker_speaks_through_its_first_member(pipe):
+    doc = extract(pipe, "Four people were killed on Tuesday in a drone strike on the city, the health ministry "
+                        "and the official news agency WAFA said.")
+    q = quote(doc, "Four people were killed")
+    assert q.speaker is not None and "ministry" in q.speaker.text
+
+
+def test_an_introductory_phrase_is_no_report(pipe):
+    doc = extract(pipe, "In a statement, the ministry said: \u201cWe will rebuild the bridge within a month.\u201d")
+    assert not any(q.text.startswith("In a statement") for q in doc.quotes)
+
+
+def test_a_quoted_name_is_the_speaker_not_a_quote(pipe):
+    doc = extract(pipe, "\u201cThe authorities accept the proposal of the peacekeeping command to cease fire,\u201d "
+                        "the self-styled \u201cRepublic of Artsakh\u201d said, according to Reuters.\n\n\u201cAn "
+                        "agreement was reached on the complete cessation of hostilities from 13:00.\u201d")
+    assert quote(doc, "The authorities accept").speaker.text == "Republic of Artsakh"
+    assert quote(doc, "An agreement was reached").speaker.text == "Republic of Artsakh"
+
+
+def test_a_reported_subject_read_as_the_cues_object_stays_in_the_report(pipe):
+    doc = extract(pipe, "He said Prime Minister Anna Berg, on an official visit in Norway, has been briefed.")
+    assert any(q.text.startswith("Prime Minister Anna Berg") and q.text.endswith("briefed") for q in doc.quotes)
+
+
+def test_after_an_addressee_the_second_object_begins_the_report(pipe):
+    doc = extract(pipe, "Defense undersecretary Colin Kahl tells reporters the strikes overnight on facilities "
+                        "used by militias showed that the United States won't hesitate to defend itself.")
+    q = quote(doc, "the strikes overnight")
+    assert "Kahl" in q.speaker.text
+
+
+def test_according_to_closing_a_sentence_reports_all_of_it(pipe):
+    doc = extract(pipe, "At least 15 civilians were killed on Monday when shells fired by the paramilitary "
+                        "forces struck a busy market in the city, according to health officials.")
+    q = quote(doc, "At least 15 civilians")
+    assert q.cue == "according to" and "officials" in q.speaker.text
+
+
+def test_a_clause_hung_on_a_misread_addressee_is_still_reported(pipe):
+    doc = extract(pipe, "Witnesses told dpa that all the people inside the bombarded buses were civilians.")
+    q = quote(doc, "all the people inside")
+    assert q.kind == "indirect" and "Witnesses" in q.speaker.text

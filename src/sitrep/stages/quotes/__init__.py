@@ -16,7 +16,14 @@ dependency parse, and assigns ``state.quotes``:
   read as the last person who spoke). A quote with no cue in its own sentence takes the speaker of the
   neighbouring attribution, the way a reader does: the last speaker when the quote follows right after
   (same paragraph, or the quote opens the next paragraph), else the next attribution in its paragraph.
-  A speaker is never taken from a noun that merely stands near the quote.
+  A speaker is never taken from a noun that merely stands near the quote. Agreement decides pronouns:
+  "it" is the nearest speaker that is one and no named person; a description that names itself speaks
+  as the name ("an officer, named Hassan", "the group that calls itself ..."); the phrase between a
+  comma and its cue is the speaker of the wire lead before it ("REPORT, the ministry said"); a name in
+  quotation marks may speak ('the self-styled "Republic of Artsakh" said').
+* stated positions ("called for a ceasefire", "vowed to rebuild") are not quotes (the news guidelines
+  code them as events); ``QuotesConfig(positions=True)`` reports them too, for corpora that mark every
+  attribution (PolNeAR).
 
 Unclosed quotation marks end at their paragraph end; the warnings go to ``state.warnings``.
 

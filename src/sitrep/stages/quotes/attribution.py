@@ -26,30 +26,14 @@ from typing import Optional
 
 from ...core.contract import ActorRef
 from ...lang.quotemarks import QuoteSpan
-from .context import QuoteContext, token_at
+from .context import WORD_RE, QuoteContext, looks_like_title, token_at  # noqa: F401 (re-exported)
 from .records import Attribution, CueHit, Speaker
 from .speakers import resolve
 
-WORD_RE = re.compile(r"\w+")
 _DASH_RE = re.compile("[ \t\u00a0]*(?:[\u2015\u2014\u2013]|--?)[ \t\u00a0]*")
 _LABEL_RE = re.compile("([A-Z][A-Z'\u2019.\\- ]{0,38}[A-Z.]):[ \t\u00a0]+(?=\\S)")
 _SPACES = " \t\u00a0"
 _CLOSING_MARKS = "\"'”’»"
-
-
-def looks_like_title(content: str, small_words: frozenset, max_words: int = 7) -> bool:
-    """Short quoted Title Case words ("Fox and Friends", "Face the Nation,") name a work or a show."""
-    words = WORD_RE.findall(content)
-    if not words or len(words) > max_words:
-        return False
-    caps = 0
-    for w in words:
-        if w.lower() in small_words or w.isdigit():
-            continue
-        if not w[0].isupper():
-            return False
-        caps += 1
-    return caps >= 1 and (caps >= 2 or len(words) == 1)
 
 
 def quote_kind(ctx: QuoteContext, sp: QuoteSpan) -> str:
@@ -100,7 +84,8 @@ def _frame_before(ctx: QuoteContext, sp: QuoteSpan) -> Optional[tuple[int, int]]
     ls = max(ctx.sents[si][0], ps)
     if ls >= sp.outer_start - 1 and si > 0:
         prev_s, _prev_e = ctx.sents[si - 1]
-        if prev_s >= ps and text[prev_s:sp.outer_start].rstrip().endswith(":"):
+        # the lead-in may close the paragraph before ('He said:' / '"We have ..."')
+        if text[max(prev_s, 0):sp.outer_start].rstrip().endswith(":"):
             ls = prev_s
     return (ls, sp.outer_start) if ls < sp.outer_start else None
 
@@ -114,6 +99,11 @@ def _frame_after(ctx: QuoteContext, sp: QuoteSpan) -> Optional[tuple[int, int]]:
     re_ = min(ctx.sents[ei][1], pe)
     # the writer's text after the quote ends at the next quote
     k = bisect.bisect_left(ctx.q_starts, sp.outer_end)
+    while k < len(ctx.q_spans):   # a quoted name is the writer's text ('"…," the self-styled "Republic
+        first = token_at(ctx.doc, ctx.q_spans[k].start)   # of Artsakh" said')
+        if first is None or ctx.quoted_name(first) is None:
+            break
+        k += 1
     next_q = ctx.q_starts[k] if k < len(ctx.q_starts) else None
     if next_q is not None and next_q < re_:
         re_ = next_q
@@ -244,18 +234,34 @@ def indirect(ctx: QuoteContext, hits: list[CueHit]) -> list[Attribution]:
     already carry."""
     out = []
     for h in hits:
-        if h.content is None or not h.entry.indirect or h.negated:
+        if h.content is None or not h.entry.reports(ctx.config.positions) or h.negated:
             continue
         s, e = h.content
-        if ctx.quote_overlapping(s, e):
-            continue  # quoted words carry this report
+        if ctx.quote_overlapping(s, e) and (ctx.quoted_share(s, e) >= ctx.config.carried_share
+                                            or h.speaker is None or h.speaker.ref is None):
+            continue  # quoted words carry this report (a quoted term inside a named speaker's does not)
         if s <= h.start < e and h.entry.kind == "verb" and not h.parenthetical:
             continue
         if h.speaker is None:
             continue
         kind = "direct" if dialogue_line(ctx, s) else "indirect"
         out.append(Attribution(start=s, end=e, kind=kind, cue=h, speaker=h.speaker, para=ctx.para_index(s)))
-    return out
+    return one_per_report(out)
+
+
+def one_per_report(atts: list[Attribution]) -> list[Attribution]:
+    """One attribution for each reported clause: "Police said on Wednesday *73 students were kidnapped*,
+    Trend reports citing Xinhua" is the police's report, not three; the cue that introduces the clause
+    (before it) speaks, not the outlets that carried it after. Reports that begin at the same word are
+    one clause (their ends differ by the words each cue leaves out)."""
+    best: dict[int, Attribution] = {}
+    for a in atts:
+        key = a.start
+        old = best.get(key)
+        if old is None or (a.cue is not None and old.cue is not None
+                           and a.cue.start < a.start <= old.cue.start):
+            best[key] = a
+    return [a for a in atts if best[a.start] is a]
 
 
 def dialogue_line(ctx: QuoteContext, start: int) -> bool:

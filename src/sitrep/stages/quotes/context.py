@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .stage import QuotesConfig
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
+WORD_RE = re.compile(r"\w+")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -97,9 +98,33 @@ class QuoteContext:
         s = self.q_spans[i]
         return s.outer_start <= start and end <= s.outer_end
 
+    def quoted_name(self, tok) -> Optional[tuple[int, int]]:
+        """The span of the quote token ``tok`` lies in when that quote is a name, not words ('the
+        self-styled *"Republic of Artsakh"* said': short Title Case words), else None."""
+        i = bisect.bisect_right(self.q_starts, tok.idx) - 1
+        if i < 0:
+            return None
+        sp = self.q_spans[i]
+        if not (sp.outer_start <= tok.idx < sp.outer_end):
+            return None
+        if not looks_like_title(self.text[sp.start:sp.end], self.words.title_small_words,
+                                self.config.title_max_words):
+            return None
+        return trim_name(self.text, sp.start, sp.end)
+
     def quote_overlapping(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.q_starts, end) - 1
         return i >= 0 and self.q_maxend[i] > start
+
+    def quoted_share(self, start: int, end: int) -> float:
+        """The share of ``[start, end)`` that lies inside quotation marks (0.0 to 1.0)."""
+        if end <= start:
+            return 0.0
+        inside = 0
+        hi = bisect.bisect_left(self.q_starts, end)
+        for sp in self.q_spans[:hi]:
+            inside += max(0, min(end, sp.outer_end) - max(start, sp.outer_start))
+        return min(1.0, inside / (end - start))
 
     # -- actor mentions and entities -------------------------------------------------------------
     def mention_with(self, start: int, end: int) -> Optional[Mention]:
@@ -194,3 +219,18 @@ def token_at(doc, offset: int):
     if span is None or not len(span):
         return None
     return span[0]
+
+
+def looks_like_title(content: str, small_words: frozenset, max_words: int = 7) -> bool:
+    """Short quoted Title Case words ("Fox and Friends", "Face the Nation,") name a work or a show."""
+    words = WORD_RE.findall(content)
+    if not words or len(words) > max_words:
+        return False
+    caps = 0
+    for w in words:
+        if w.lower() in small_words or w.isdigit():
+            continue
+        if not w[0].isupper():
+            return False
+        caps += 1
+    return caps >= 1 and (caps >= 2 or len(words) == 1)

@@ -9,6 +9,10 @@ One pass over the tokens with set look-ups only (candidates are few):
    continue its role"); its reported clause is its ``ccomp`` ("said *the US would not lift them*"),
    or, for a parenthetical verb, the host clause ("The museum, Mr. Obama *said*, would make ..."), unless
    the host is itself a cue with its subject ("X denied that ..., Reuters *reported*": carried words);
+   without a ``ccomp``, and only when the stage reads stated positions (``QuotesConfig.positions``;
+   off by default: the news guidelines code "called for a ceasefire" as a REQUEST, not a quote), its
+   infinitive ("vowed *to rebuild ...*"), and for an ``object`` cue its object and complements
+   ("called for *a ceasefire*", "urged *Congress to act*");
 3. a noun cue is a listed noun ("in his *statement*").
 
 Cues inside quotation marks are somebody's words, not the writer's attribution: they are dropped.
@@ -22,9 +26,13 @@ from ... import limits
 from ...core.text import DATELINE
 from .context import QuoteContext
 from .records import CueHit
+from .speakers import trailing_comma
 
 #: dependencies that give a verb an object or a complement (a ``bare`` cue has none of them)
 _OBJECT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "attr", "oprd", "acomp"}
+#: dependencies after an ``object`` cue that make up what it reports ("urged *Congress* *to act*",
+#: "called *for a ceasefire*", "accused *her* *of lying*", "called *him* *a liar*")
+_REPORTED_OBJECT_DEPS = ("dobj", "xcomp", "prep", "oprd", "dative")
 
 
 def find_cues(ctx: QuoteContext) -> list[CueHit]:
@@ -69,7 +77,9 @@ def verb_cue(ctx: QuoteContext, tok, lemma: str, senses: set) -> Optional[CueHit
         if len(e.words) == 1:
             entry, extra = e, None
         else:
-            extra = next((c for c in tok.children if c.lower_ == e.words[1] and c.i > tok.i), None)
+            # an object cue's particle comes right after it: "called *on* X", not "called X on Sunday"
+            extra = next((c for c in tok.children if c.lower_ == e.words[1] and c.i > tok.i
+                          and (not e.object or c.i == tok.i + 1)), None)
             if extra is None:
                 continue
             entry = e
@@ -82,16 +92,48 @@ def verb_cue(ctx: QuoteContext, tok, lemma: str, senses: set) -> Optional[CueHit
             txt = ctx.text[start:end] if extra.i == tok.i + 1 else f"{tok.text} {extra.text}"
         neg = any(c.dep_ == "neg" for c in tok.children)
         hit = CueHit(tok.i, start, end, txt, entry, negated=neg)
-        if entry.indirect and not neg:
-            comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-            hit.content = None if comp is not None and carried(ctx, tok, comp) else clause(ctx, tok, extra)
-            if hit.content is None and tok.dep_ == "parataxis" and tok.head.i != tok.i \
-                    and not carried(ctx, tok, tok.head):
-                # "The museum, Mr. Obama said, would make ...": the host clause is the report
-                hit.content = host_clause(ctx, tok.head, {t.i for t in tok.subtree})
-                hit.parenthetical = hit.content is not None
+        if entry.reports(ctx.config.positions) and not neg:
+            report(ctx, tok, extra, hit)
         return hit
     return None
+
+
+def report(ctx: QuoteContext, tok, extra, hit: CueHit) -> None:
+    """Set what cue verb ``tok`` reports on ``hit``: its reported clause; else, when the stage reads
+    stated positions, its infinitive or an ``object`` cue's object and complements; else, for a
+    parenthetical cue, its host clause."""
+    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    hit.content = None if comp is not None and carried(ctx, tok, comp) else clause(ctx, tok, extra)
+    if hit.content is None and comp is None and ctx.config.positions:
+        hit.content = complement(ctx, tok, extra, _REPORTED_OBJECT_DEPS if hit.entry.object else ("xcomp",))
+    if hit.content is None and tok.dep_ == "parataxis" and tok.head.i != tok.i \
+            and not carried(ctx, tok, tok.head):
+        # "The museum, Mr. Obama said, would make ...": the host clause is the report
+        hit.content = host_clause(ctx, tok.head, {t.i for t in tok.subtree})
+        hit.parenthetical = hit.content is not None
+    if hit.content is None and comp is None:
+        hit.content = leading_report(ctx, tok)
+
+
+def leading_report(ctx: QuoteContext, tok) -> Optional[tuple[int, int]]:
+    """The wire lead "*An attack killed 23 troops*, the Syrian Observatory said" where the parser tied
+    the clause to the cue as anything but its reported clause: the words of the sentence before the
+    comma that sets off the speaker (:func:`~.speakers.trailing_comma`) are the report, when they make
+    a clause with a finite verb of its own ("In a statement, the ministry said:" reports nothing) and
+    the cue ends its clause (nothing but adverbials after it)."""
+    k = trailing_comma(ctx, tok)
+    if k is None:
+        return None
+    doc = ctx.doc
+    sent = tok.sent
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "oprd") and c.i > tok.i for c in tok.children):
+        return None
+    toks = [t for t in doc[sent.start:k] if not ctx.in_dateline(t.idx)]
+    if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in toks):
+        return None
+    if ctx.quote_overlapping(toks[0].idx, toks[-1].idx + len(toks[-1])) if toks else True:
+        return None
+    return trim_tokens(ctx, toks)
 
 
 def carried(ctx: QuoteContext, tok, host) -> bool:
@@ -133,15 +175,59 @@ def clause(ctx: QuoteContext, verb, extra=None) -> Optional[tuple[int, int]]:
     comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i != skip), None)
     if comp is None and extra is not None:
         comp = next((c for c in extra.children if c.dep_ == "ccomp"), None)
+    if comp is None and verb.lemma_.lower() in ctx.words.addressee_cues:
+        comp = addressee_clause(ctx, verb)
     if comp is None:
         return None
     toks = [t for t in comp.subtree if t.i != skip]
+    lost = lost_subject(ctx, verb, comp)
+    if lost is not None:
+        toks = [t for t in ctx.doc[lost.left_edge.i:comp.i] if t.i != skip] + toks
     span = trim_tokens(ctx, toks)
     if span is not None:
         m = DATELINE.match(ctx.text, span[0], span[1])
         if m is not None and m.end() < span[1]:
             span = (m.end(), span[1])
     return span
+
+
+def addressee_clause(ctx: QuoteContext, verb):
+    """ "Witnesses told *dpa* that ...": a that-clause the parser hung on the addressee it misread (an
+    object or complement of the cue), or None."""
+    for c in verb.children:
+        if c.dep_ not in ("dobj", "dative", "xcomp") or c.i < verb.i:
+            continue
+        for cc in c.children:
+            if cc.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ctx.words.clause_marks
+                                          for m in cc.children):
+                return cc
+    return None
+
+
+def lost_subject(ctx: QuoteContext, verb, comp):
+    """The subject of reported clause ``comp`` that the parser made the cue's object: "He said *Prime
+    Minister Modi*, on an official visit, has been briefed", "Kahl tells reporters *the strikes* ...
+    showed that ..." (after an addressee, the second object). The object, or None when the clause has
+    a subject of its own."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in comp.children):
+        return None
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < comp.i]
+    if verb.lemma_.lower() in ctx.words.addressee_cues:
+        objs = objs[1:]
+    return objs[-1] if objs else None
+
+
+def complement(ctx: QuoteContext, verb, extra, deps: tuple[str, ...]) -> Optional[tuple[int, int]]:
+    """What a cue verb without a reported clause reports: its dependents of ``deps`` after it, together
+    ("vowed *to punish those who ...*", "urged *Congress to act*"); a phrasal cue's second word is not
+    part of it, its object is ("called for *a ceasefire*")."""
+    heads = [c for c in verb.children if c.dep_ in deps and c.i > verb.i and (extra is None or c.i != extra.i)]
+    if extra is not None:
+        heads += [c for c in extra.children if c.dep_ in ("pobj", "pcomp", "dobj")]
+    if not heads:
+        return None
+    skip = extra.i if extra is not None else -1
+    return trim_tokens(ctx, [t for h in heads for t in h.subtree if t.i != skip])
 
 
 def prep_clause(ctx: QuoteContext, first, last) -> Optional[tuple[int, int]]:
@@ -154,7 +240,24 @@ def prep_clause(ctx: QuoteContext, first, last) -> Optional[tuple[int, int]]:
         if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
             break
         head = head.head
-    return host_clause(ctx, head, {t.i for t in first.subtree} | {first.i, last.i})
+    phrase = {t.i for t in first.subtree} | {first.i, last.i}
+    if sentence_final(ctx, first, phrase):
+        # "At least 15 were killed on Monday when shells struck a market, according to health
+        # officials": the phrase closing the sentence after a comma reports all of it, not the
+        # clause it hangs on
+        sent = first.sent
+        return trim_tokens(ctx, [t for t in sent if t.i not in phrase and not ctx.in_dateline(t.idx)])
+    return host_clause(ctx, head, phrase)
+
+
+def sentence_final(ctx: QuoteContext, first, phrase: set) -> bool:
+    """Whether the phrase starting at ``first`` (its tokens ``phrase``) follows a comma and ends its
+    sentence (only punctuation after it)."""
+    doc = ctx.doc
+    if first.i == 0 or doc[first.i - 1].text != ",":
+        return False
+    end = first.sent.end
+    return all(t.i in phrase or t.is_punct or t.is_space for t in doc[first.i:end])
 
 
 def host_clause(ctx: QuoteContext, head, exclude: set) -> Optional[tuple[int, int]]:

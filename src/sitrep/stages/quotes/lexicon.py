@@ -30,6 +30,7 @@ class CueModel(DataModel):
     sense: Literal["speech", "thought"] = "speech"
     indirect: StrictBool = True
     bare: StrictBool = False
+    object: StrictBool = False
 
     @field_validator("lemma")
     @classmethod
@@ -43,6 +44,7 @@ class SpeakerPronouns(DataModel):
     person: list[str]
     group: list[str]
     unresolved: list[str]
+    singular: list[str] = []
 
 
 class QuoteCuesFile(DataModel):
@@ -67,6 +69,15 @@ class CueEntry:
     sense: str = "speech"
     indirect: bool = True
     bare: bool = False
+    #: the verb's object and complements are what it reports, as a stated position ("called *for a
+    #: ceasefire*", "urged *Congress to act*"): a report even where ``indirect`` is false, when the
+    #: stage reads stated positions (``QuotesConfig.positions``)
+    object: bool = False
+
+    def reports(self, positions: bool = False) -> bool:
+        """Whether the cue reports words of its own: a clause, or -- when stated ``positions`` are read
+        -- an ``object`` cue's object."""
+        return self.indirect or (positions and self.object)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -80,11 +91,16 @@ class QuoteWords:
     person_pronouns: frozenset = frozenset()
     group_pronouns: frozenset = frozenset()
     unresolved_pronouns: frozenset = frozenset()
+    #: group pronouns that take a singular antecedent ("it": not "rights groups and governments")
+    singular_pronouns: frozenset = frozenset()
     relative_pronouns: frozenset = frozenset()
     clause_marks: tuple = ()
     title_small_words: frozenset = frozenset()
     document_nouns: frozenset = frozenset()
     addressee_cues: frozenset = frozenset()
+    #: verbs by which a description gives its name ("the group, *known* as JNIM", "an officer, *named*
+    #: Hassan"): ``naming_words`` of ``described_sources.yaml``, the file of described speakers
+    naming_words: frozenset = frozenset()
 
     @property
     def pronouns(self) -> frozenset:
@@ -126,7 +142,7 @@ def _validate(data, origin: str) -> list[CueEntry]:
             raise ConfigError(f"{origin}: cue {cue.lemma!r} ({cue.kind}) is listed twice", stage="quotes")
         seen.add(key)
         entries.append(CueEntry(lemma=" ".join(cue.lemma.lower().split()), kind=cue.kind, sense=cue.sense,
-                                indirect=cue.indirect, bare=cue.bare))
+                                indirect=cue.indirect, bare=cue.bare, object=cue.object))
     return entries
 
 
@@ -143,11 +159,13 @@ def _words(model: QuoteCuesFile, fallback: Optional[QuoteCuesFile]) -> QuoteWord
     pron = pick("speaker_pronouns")
     return QuoteWords(person_pronouns=frozenset(low(pron.person)), group_pronouns=frozenset(low(pron.group)),
                       unresolved_pronouns=frozenset(low(pron.unresolved)),
+                      singular_pronouns=frozenset(low(pron.singular)),
                       relative_pronouns=frozenset(low(pick("relative_pronouns"))),
                       clause_marks=tuple(low(pick("clause_marks"))),
                       title_small_words=frozenset(low(pick("title_small_words"))),
                       document_nouns=frozenset(low(pick("speaker_documents"))),
-                      addressee_cues=frozenset(low(pick("addressee_cues"))))
+                      addressee_cues=frozenset(low(pick("addressee_cues"))),
+                      naming_words=frozenset(low(load_data("described_sources.yaml").get("naming_words") or [])))
 
 
 def load_cues(path: Optional[str] = None) -> CueLexicon:

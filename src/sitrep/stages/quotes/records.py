@@ -16,6 +16,10 @@ class Speaker:
     start: int            # where the speaker is named for this attribution (words in the text)
     end: int
     person: bool = False
+    #: agreement features of the words naming the speaker: more than one ("officials", "X and Y"),
+    #: and a person by name or by he/she (not a role word an actor's kind made a person)
+    plural: bool = False
+    named_person: bool = False
 
 
 @dataclass

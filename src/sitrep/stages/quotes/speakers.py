@@ -32,6 +32,7 @@ def resolve_speakers(ctx: QuoteContext, hits: list[CueHit]) -> None:
     inside another cue's reported clause is reported, not spoken, and never the last speaker)."""
     last_person: Optional[Speaker] = None
     last_group: Optional[Speaker] = None
+    history: list[Speaker] = []   # who spoke so far (not embedded), in order
     reach = -1   # the end of the reported clauses of the cues so far
     for h in hits:
         head = speaker_head(ctx, h)
@@ -40,9 +41,11 @@ def resolve_speakers(ctx: QuoteContext, hits: list[CueHit]) -> None:
             reach = max(reach, h.content[1])
         if head is None:
             continue
-        sp = resolve(ctx, head, last_person, last_group)
+        sp = resolve(ctx, head, last_person, last_group, history)
         h.speaker = sp
         if sp is not None and sp.ref is not None and not embedded:
+            agreement(sp, head, ctx)
+            history.append(sp)
             if sp.person:
                 last_person = sp
             else:
@@ -59,7 +62,10 @@ def speaker_head(ctx: QuoteContext, h: CueHit):
         return _prep_object(ctx, h)
     # verbs: the subject, climbing through conjunctions and relative clauses
     subj = verb_subject(ctx, tok)
-    if subj is not None and not ctx.in_quote(subj.idx, subj.idx + len(subj)):
+    trailing = trailing_name(ctx, tok)
+    if trailing is not None and (subj is None or subj.i < trailing_comma(ctx, tok)):
+        return trailing   # "…, the Treasury statement noted" / "His actions, Thomas-Greenfield said, …"
+    if subj is not None and (not ctx.in_quote(subj.idx, subj.idx + len(subj)) or ctx.quoted_name(subj) is not None):
         return subj
     # the parser lost the subject (or put it inside the quote): '"…," NAME said' / '"…," said NAME'
     return adjacent_name(ctx, tok)
@@ -84,7 +90,8 @@ def _prep_object(ctx: QuoteContext, h: CueHit):
 
 def verb_subject(ctx: QuoteContext, tok):
     """The subject of cue verb ``tok``: through an agent ("was told by X"), a conjunction ("X arrived
-    and said"), a relative pronoun ("X, who said"); None for an agentless passive or a clausal
+    and said"), a relative pronoun ("X, who said"), a participle after its clause ("X left, saying"),
+    a passive "as" ("X was quoted as saying"); None for an agentless passive or a clausal
     subject."""
     verb = tok
     for _ in range(ctx.config.subject_climb_limit):
@@ -102,16 +109,80 @@ def verb_subject(ctx: QuoteContext, tok):
         if subj is not None:
             if subj.lower_ in ctx.words.relative_pronouns and verb.dep_ == "relcl":
                 return verb.head
-            if subj.dep_ == "csubj":
-                return None
-            return subj
-        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-            verb = verb.head
-            continue
-        if verb.dep_ == "relcl":
-            return verb.head
-        break
+            return None if subj.dep_ == "csubj" else subj
+        up = _clause_above(verb)
+        if up is None:
+            return _subject_outside(verb)
+        verb = up
     return None
+
+
+def _clause_above(verb):
+    """The verb whose subject cue ``verb`` shares: the first of two conjuncts ("X arrived and *said*"),
+    the clause of a participle ("X mocked the complaint, *saying* ...", "About 40 women -- *chanting*
+    "…" -- marched"); None."""
+    if verb.head.pos_ not in ("VERB", "AUX") or verb.head.i == verb.i:
+        return None
+    if verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        return verb.head
+    return None
+
+
+def _subject_outside(verb):
+    """A subject that is not the verb's dependent: the noun a relative clause or a participle hangs on
+    ("X, who said"; "women *chanting* "…"", "a statement *saying*"), the passive subject of "X was
+    quoted as saying"; None."""
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        return verb.head
+    return _quoted_as(verb)
+
+
+def _quoted_as(verb):
+    """ "X was quoted *as saying*", "X is cited as saying": the passive subject of the verb the "as"
+    hangs on, or None."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.pos_ != "VERB":
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "nsubjpass"), None)
+
+
+def trailing_name(ctx: QuoteContext, tok):
+    """The noun phrase standing alone between a comma and cue verb ``tok``: "The oil was shipped ...,
+    *the Treasury statement* noted", "…, *the US Treasury's Office of Foreign Assets Control* said",
+    "His actions, *Thomas-Greenfield* said, have …". The parser often hangs such a phrase on the words
+    before the comma (an appositive, a conjunct) and gives the verb their subject, or none; the phrase
+    touching the verb is its speaker. Its head (the word before the verb), or None when anything but a
+    noun phrase (a verb, a conjunction, a quote) stands between the comma and the verb."""
+    k = trailing_comma(ctx, tok)
+    if k is None:
+        return None
+    doc = ctx.doc
+    # a coordination speaks through its first member ("…, the health ministry and the news agency WAFA
+    # said": the ministry; a joint description's mention covers the first member too)
+    first_and = next((t.i for t in doc[k + 1:tok.i] if t.pos_ == "CCONJ"), None)
+    if first_and is not None and doc[first_and - 1].pos_ in ("PROPN", "NOUN"):
+        return doc[first_and - 1]
+    return doc[tok.i - 1]
+
+
+def trailing_comma(ctx: QuoteContext, tok) -> Optional[int]:
+    """The index of the comma before the noun phrase that stands alone before cue verb ``tok`` (see
+    :func:`trailing_name`; "…, *police and medics* said" is one phrase), or None."""
+    doc = ctx.doc
+    j = tok.i - 1
+    if j < 1 or doc[j].pos_ not in ("PROPN", "NOUN"):
+        return None
+    lo = max(0, tok.i - ctx.config.relative_clause_max_tokens)
+    k = j
+    while k > lo and (_np_token(doc[k]) or doc[k].text in ("(", ")")
+                      or (doc[k].pos_ == "ADP" and doc[k].lower_ in ("of", "for"))
+                      or (doc[k].pos_ == "CCONJ" and doc[k].lower_ == "and")):
+        k -= 1
+    if doc[k].text != "," or k == j or doc[k + 1].pos_ in ("ADP", "CCONJ"):
+        return None
+    if any(t.is_sent_start for t in doc[k + 1:tok.i]):
+        return None
+    return k
 
 
 def _np_token(t) -> bool:
@@ -132,6 +203,8 @@ def adjacent_name(ctx: QuoteContext, tok):
     end = j + 1
     while j >= 0 and _np_token(doc[j]):
         j -= 1
+    if 0 < j < end - 1 and doc[j].is_alpha and doc[j].is_lower and _after_quote(doc, j):
+        j -= 1   # one title word the parser misread ('"…," *protester* Davis Tafari told')
     if 0 <= j < end - 1:
         edge = doc[j]
         if edge.is_quote or (edge.text == "," and j > 0 and doc[j - 1].is_quote):
@@ -147,9 +220,14 @@ def adjacent_name(ctx: QuoteContext, tok):
             if doc[j].pos_ in ("PROPN", "NOUN"):
                 last = doc[j]
             j += 1
-        if last is not None and (j >= len(doc) or doc[j].is_punct):
-            return last
+        if last is not None and (j >= len(doc) or doc[j].is_punct or doc[j].pos_ in ("ADP", "SCONJ")):
+            return last   # '"…," chanted the protesters *before* they dispersed', '… said X *in* a statement'
     return None
+
+
+def _after_quote(doc, j: int) -> bool:
+    """Whether token ``j`` comes right after a closing quotation mark (or its comma)."""
+    return doc[j - 1].is_quote or (doc[j - 1].text == "," and j > 1 and doc[j - 2].is_quote)
 
 
 def relative_clause_start(ctx: QuoteContext, tok) -> int:
@@ -187,19 +265,18 @@ def core_span(ctx: QuoteContext, head) -> tuple[int, int]:
 
 # -- resolving the head to an actor ---------------------------------------------------------------
 def resolve(ctx: QuoteContext, head, last_person: Optional[Speaker],
-            last_group: Optional[Speaker]) -> Optional[Speaker]:
+            last_group: Optional[Speaker], history: Optional[list[Speaker]] = None) -> Optional[Speaker]:
     """The speaker named by ``head`` (see the module doc, step 2); a speaker without an actor
-    (``ref`` None) when nothing applies."""
+    (``ref`` None) when nothing applies. ``history``: who spoke before, in order."""
     # an appositive person names the speaker better than a title ("the spokesman, Pat Ryder, said")
     appos = [c for c in head.children if c.dep_ == "appos"]
-    people = [c for c in appos if (m := ctx.mention_with(c.idx, c.idx + len(c))) is not None
-              and ctx.is_person_actor(m.actor_id, m.how)]
+    people = [c for c in appos + nested_appositives(head) if (m := ctx.mention_with(c.idx, c.idx + len(c)))
+              is not None and ctx.is_person_actor(m.actor_id, m.how)]
     heads = people + [head] + [c for c in appos if c not in people]
     cs, ce = core_span(ctx, head)
-    if head.lower_ in ctx.words.person_pronouns and head.pos_ == "PRON":
-        got = nearest_speaker(ctx, head, (cs, ce), last_person)
-        if got is not None:
-            return got
+    got = by_name_or_agreement(ctx, head, (cs, ce), last_person, history)
+    if got is not None:
+        return got
     got = by_mention(ctx, heads)
     if got is not None:
         return got
@@ -207,7 +284,129 @@ def resolve(ctx: QuoteContext, head, last_person: Optional[Speaker],
         return by_pronoun(ctx, head, (cs, ce), last_person, last_group)
     if head.lemma_.lower() in ctx.words.document_nouns or head.lower_ in ctx.words.document_nouns:
         return by_document(ctx, head, (cs, ce), last_person, last_group)
-    return by_entity(ctx, heads, (cs, ce)) or by_proper_name(ctx, heads, (cs, ce)) or Speaker(None, cs, ce, False)
+    return by_quoted_name(ctx, head) or by_entity(ctx, heads, (cs, ce)) or by_proper_name(ctx, heads, (cs, ce)) \
+        or Speaker(None, cs, ce, False)
+
+
+def by_quoted_name(ctx: QuoteContext, head) -> Optional[Speaker]:
+    """A name in quotation marks ('the self-styled "Republic of Artsakh" said'): the whole quoted name,
+    an organisation."""
+    span = ctx.quoted_name(head)
+    if span is None:
+        return None
+    name = ctx.text[span[0]:span[1]]
+    return Speaker(ActorRef(actor_id=ctx.fallback_id(name, "ORG"), text=name), span[0], span[1], False)
+
+
+def self_named(ctx: QuoteContext, head):
+    """The name a description gives itself: "the group, *known as JNIM*, said", "an officer guarding the
+    ministry, *named Hassan*, told", "another witness *who identified himself only by his first name,
+    Shambel*", "the group *that calls itself the Oromo Liberation Army*", also on the noun after "of"
+    ("one of the survivors *who identified himself as ...*"). The name's token (an object of the naming
+    verb, the noun after its "as", an appositive in it), or None; a naming clause with a subject of its
+    own ("*which the government calls Shane*") names nothing for the speaker."""
+    nouns = [head] + [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj"]
+    for noun in nouns:
+        for c in noun.rights:
+            if c.dep_ not in ("acl", "relcl") or c.lemma_.lower() not in ctx.words.naming_words:
+                continue
+            if any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in ctx.words.relative_pronouns
+                   for s in c.children):
+                continue
+            names = [t for t in c.subtree if t.pos_ == "PROPN" and t.i > c.i and _names_role(t)]
+            if names:
+                return names[0]
+    return None
+
+
+def _names_role(t) -> bool:
+    """Whether proper noun ``t`` (or the phrase it heads) is what a naming verb gives: its object or
+    complement, the noun after its "as", an appositive ("his first name, *Shambel*")."""
+    while t.dep_ in ("compound", "flat") and t.head.i > t.i:
+        t = t.head
+    if t.dep_ in ("oprd", "attr", "dobj", "appos", "ccomp", "xcomp"):
+        return True
+    return t.dep_ == "pobj" and t.head.lower_ == "as"
+
+
+def by_name_or_agreement(ctx: QuoteContext, head, core: tuple[int, int], last_person: Optional[Speaker],
+                         history: Optional[list[Speaker]]) -> Optional[Speaker]:
+    """The rules before the mentions: the name a description gives itself; a he/she under a person's
+    clause or right after a person spoke; an "it" agreeing with the nearest speaker. None otherwise."""
+    named = self_named(ctx, head)
+    if named is not None:
+        got = by_mention(ctx, [named]) or by_entity(ctx, [named], core) or by_proper_name(ctx, [named], core)
+        if got is not None:
+            return got
+    if head.pos_ != "PRON":
+        return None
+    if head.lower_ in ctx.words.person_pronouns:
+        return clause_subject(ctx, head, core) or nearest_speaker(ctx, head, core, last_person)
+    if head.lower_ in ctx.words.singular_pronouns and history:
+        return agreeing_speaker(ctx, head, core, history)
+    return None
+
+
+def nested_appositives(head) -> list:
+    """Appositives of the nouns a speaker's head governs through "of": "A member of the House, *Ahmed
+    Satomi*, said" (the parser hangs the name on "House"; a person named there is the member)."""
+    out: list = []
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    out.extend(c for c in obj.children if c.dep_ == "appos")
+    return out
+
+
+def clause_subject(ctx: QuoteContext, head, core: tuple[int, int]) -> Optional[Speaker]:
+    """A he/she inside a clause governed by a person: the named subject of a clause above the pronoun,
+    before it in the sentence ("Iran's supreme leader backed a move that sparked unrest in which *he*
+    said ..." is the leader), when that subject is a person actor."""
+    node = head.head
+    for _ in range(ctx.config.subject_climb_limit):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        subj = next((c for c in node.children if c.dep_ == "nsubj" and c.i < head.i
+                     and c.pos_ != "PRON"), None)
+        if subj is None:
+            continue
+        got = by_mention(ctx, [subj])
+        if got is None or not got.person or got.ref is None:
+            return None
+        cs, ce = core
+        return Speaker(ActorRef(actor_id=got.ref.actor_id, text=head.text), cs, ce, True)
+    return None
+
+
+def agreement(sp: Speaker, head, ctx: QuoteContext) -> None:
+    """Set the agreement features of speaker ``sp`` named by ``head``: plural for a plural noun or a
+    coordination ("officials", "troops and residents"), a named person for a person named by a proper
+    name or by he/she. A pronoun speaker keeps the features of the one it stands for."""
+    if head.pos_ == "PRON":
+        sp.named_person = head.lower_ in ctx.words.person_pronouns
+        sp.plural = "Plur" in head.morph.get("Number") and head.lower_ not in ctx.words.person_pronouns
+        return
+    sp.plural = "Plur" in head.morph.get("Number") or any(c.dep_ == "conj" for c in head.children)
+    sp.named_person = sp.person and head.pos_ == "PROPN"
+
+
+def agreeing_speaker(ctx: QuoteContext, head, core: tuple[int, int], history: list[Speaker]) -> Optional[Speaker]:
+    """ "The junta said …. But *it* warned …": a singular group pronoun is the nearest speaker of the
+    same or the previous sentence that agrees with it -- one, and no named person ("rights groups and
+    governments condemned" and "Ms Lund said" do not) -- the subject of the nearest attribution, not
+    the last noun."""
+    here = ctx.sent_index(head.idx)
+    for sp in reversed(history):
+        if here - ctx.sent_index(sp.start) > 1:
+            break
+        if sp.ref is None or sp.plural or sp.named_person:
+            continue
+        cs, ce = core
+        return Speaker(ActorRef(actor_id=sp.ref.actor_id, text=head.text), cs, ce, sp.person)
+    return None
 
 
 def nearest_speaker(ctx: QuoteContext, head, core: tuple[int, int],

@@ -24,6 +24,15 @@ class QuotesConfig(StageConfig):
     senses: tuple[str, ...] = ("speech",)
     #: also report indirect speech ("Sullivan said the US would ...")
     indirect: bool = True
+    #: also report stated positions and promises, as indirect quotes: an ``object`` cue's object
+    #: ("called for *a ceasefire*", "accused *X of lying*") and a cue's infinitive ("vowed *to
+    #: rebuild*"). Off: the news guidelines count such statements as events (REQUEST, ACCUSE, ...),
+    #: not as quotes; attribution corpora that mark every stated position (PolNeAR) want it on
+    positions: bool = False
+    #: a reported clause is carried by the quoted words in it when they make up at least this share
+    #: of it ("said the deal was "dead"" is one partial quote; "said the native nicknamed "King James"
+    #: is a dedicated advocate" is a report with a quoted term)
+    carried_share: float = 0.5
     #: a quote with no speaker, no cue and fewer words than this is a scare quote, not speech
     min_unattributed_words: int = 4
     #: quoted Title Case words up to this many name a work or a show ("Face the Nation")
