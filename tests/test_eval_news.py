@@ -90,3 +90,19 @@ def test_described_names_and_pronouns():
     g = golds[0]
     g.actors["BELOUSOV"]["names"].append("He")
     assert "he" not in g.names("BELOUSOV")
+
+
+def test_a_gold_partial_quote_is_matched_by_the_quote_that_begins_with_it():
+    """A longer indirect report holding the partial quote must not take the partial's match."""
+    from types import SimpleNamespace as NS
+
+    gold = news.GoldArticle(id="x", text="", meta={}, actors={"ARMY": {"name": "army"}}, events=[], claims=[],
+                            places=[], quotes=[{"starts_with": "miraculously overrun the", "speaker": "ARMY"},
+                                               {"starts_with": "The group said it had", "speaker": "ARMY"}])
+    army = ActorRef(actor_id="army", text="army")
+    doc = NS(actors=[NS(id="army", name="army", kind="organization", country=None, affiliation=None, aliases=[])],
+             places=[], quotes=[NS(text="The group said it had miraculously overrun the forces", speaker=army),
+                                NS(text="miraculously overrun the forces", speaker=army)])
+    t = news._Tally()
+    news.score_quotes(gold, doc, t)
+    assert t.c["quote found"] == 2   # greedy first-containing matching found 1

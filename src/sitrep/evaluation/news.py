@@ -279,15 +279,20 @@ def _confusion(gold: GoldArticle, preds, spans, t: _Tally) -> None:
 
 
 def score_quotes(gold: GoldArticle, doc: Document, t: _Tally) -> None:
-    """Find each gold quote by its first words; check its speaker."""
+    """Find each gold quote by its first words (a prediction that begins with them before one that only
+    contains them: a longer report holding a partial quote must not take the partial's match); check
+    its speaker."""
     names = _Names(doc)
     t.c["quote gold"] += len(gold.quotes)
     t.c["quote pred"] += len(doc.quotes)
     used: set[int] = set()
+    texts = [norm_text(q.text) for q in doc.quotes]
     for g in gold.quotes:
         start = norm_text(g.get("starts_with"))
-        for i, q in enumerate(doc.quotes):
-            if i in used or not start or start[:40] not in norm_text(q.text):
+        order = sorted(range(len(texts)), key=lambda i: not texts[i].startswith(start[:40]))
+        for i in order:
+            q = doc.quotes[i]
+            if i in used or not start or start[:40] not in texts[i]:
                 continue
             used.add(i)
             t.c["quote found"] += 1
