@@ -186,7 +186,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
 }
 
 #: the same for a PostgreSQL store, in PostgreSQL's SQL (PostgreSQL stores begin at version 6; after these
-#: steps the store creates any index of :data:`sitrep.situation.dialect.PG_INDEXES` it lacks). A new schema version adds its step to both; the store applies the one of its backend.
+#: steps the store creates any index of :data:`sitrep.situation.dialect.PG_INDEXES` it lacks).
+#: A new schema version adds its step to both; the store applies the one of its backend.
 PG_MIGRATIONS: dict[int, tuple[str, ...]] = {
     6: (SUMMARY_SCHEMA, MARK_STALE),  # no type DuckDB and PostgreSQL spell differently
 }
