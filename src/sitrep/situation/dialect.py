@@ -35,9 +35,11 @@ class Dialect:
         """A list column holds ``value`` (an expression; by default a parameter)."""
         return f"list_contains({list_column}, {value})"
 
-    def in_subquery(self, column: str, subquery: str) -> str:
-        """``column`` is among the values a (small) subquery gives."""
-        return f"{column} IN ({subquery})"
+    def name_has(self, column: str, names_sql: str) -> str:
+        """``column`` has a parameter's text (case ignored). ``names_sql``: the distinct values of the
+        column that have it (a small subquery, the same parameter), for an engine that then looks the rows
+        up by an index; DuckDB scans the column faster."""
+        return f"strpos(lower({column}), lower(?)) > 0"
 
     def list_agg(self, expr: str, order: str) -> str:
         """The values of ``expr`` as a list, in ``order``; an empty list when there are none (use in a
@@ -124,10 +126,10 @@ class PostgresDialect(Dialect):
     def list_has(self, list_column: str, value: str = "?") -> str:
         return f"{value} = ANY({list_column})"
 
-    def in_subquery(self, column: str, subquery: str) -> str:
-        # the values as one array (an InitPlan): an index lookup that can be OR-ed with another
-        # (a bitmap), where ``IN (subquery)`` under an OR is a filter on every row
-        return f"{column} = ANY(ARRAY({subquery}))"
+    def name_has(self, column: str, names_sql: str) -> str:
+        # the names as one array (an InitPlan): an index lookup that can be OR-ed with another (a bitmap),
+        # where ``IN (subquery)`` under an OR is a filter on every row
+        return f"{column} = ANY(ARRAY({names_sql}))"
 
     def list_agg(self, expr: str, order: str) -> str:
         return f"array_agg({expr} ORDER BY {order})"

@@ -186,10 +186,10 @@ class Queries:
                            ORDER BY date DESC NULLS LAST, n_sources DESC, event_id{lim}""", params)
 
     def _place_filter(self) -> str:
-        """An event is at a place: part of its place's name (the first parameter; the names that have it
-        are found among the distinct names, then the events by an index on the name), or the place key
-        (the second)."""
-        return f"({self.dialect.in_subquery('place_name', PLACE_NAMES)} OR place_key = ?)"
+        """An event is at a place: part of its place's name (the first parameter; on PostgreSQL the names
+        that have it are found among the distinct names, then the events by an index on the name), or the
+        place key (the second)."""
+        return f"({self.dialect.name_has('place_name', PLACE_NAMES)} OR place_key = ?)"
 
     def why(self, event_id: str) -> dict:
         """The reports of one situation event and the rule that joined them."""
