@@ -33,6 +33,7 @@ TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"
 def generate(path: Path, n_events: int, n_actors: int = 20_000, *, index: bool = False) -> None:
     """A synthetic DuckDB store (``index``: with the search index as well)."""
     from sitrep.situation import count_actor_events
+    from sitrep.situation.summaries import summarise
     from sitrep.store import Store
 
     n_articles = max(n_events // 10, 10)
@@ -87,6 +88,7 @@ def generate(path: Path, n_events: int, n_actors: int = 20_000, *, index: bool =
         count_actor_events(c)
         if index:
             _index(c)
+        summarise(c)
         c.execute("UPDATE meta SET value = '0' WHERE key = 'situation_stale'")
         c.execute("COMMIT")
 
@@ -95,6 +97,7 @@ def generate_pg(url: str, n_events: int, n_actors: int = 20_000) -> None:
     """The same synthetic store as :func:`generate`, in PostgreSQL SQL (``generate_series`` for ``range``,
     ``hashint8`` for ``hash``), then ``ANALYZE`` as after any bulk load."""
     from sitrep.situation import count_actor_events
+    from sitrep.situation.summaries import summarise
     from sitrep.store import Store
 
     n_articles = max(n_events // 10, 10)
@@ -151,6 +154,7 @@ def generate_pg(url: str, n_events: int, n_actors: int = 20_000) -> None:
                      FROM generate_series(0, 999) i""")
         count_actor_events(c)
         _index(c)
+        summarise(c)
         c.execute("UPDATE meta SET value = '0' WHERE key = 'situation_stale'")
         c.execute("COMMIT")
         c.execute("ANALYZE")

@@ -294,3 +294,43 @@ def test_directory_recursive_sorted_by_suffix(tmp_path):
 def test_normalise_is_idempotent():
     t = "A\r\nB\u2028C  "
     assert normalise_text(normalise_text(t)) == normalise_text(t) == "A\nB\nC"
+
+
+# -- Parquet: one article per row, the columns of a JSONL record ------------------------------------------
+PARQUET_ROWS = [
+    {"id": "p1", "text": "DAMASCUS, Dec 9 (Test Wire) - Rebels shelled the town of Karvan on Sunday, a monitor said.",
+     "title": "Karvan shelled", "source": None, "published": None, "url": "https://example.org/p1", "language": "en"},
+    {"id": "p2", "text": "Talks between the two sides resumed in Doha on Monday, officials said.", "title": None,
+     "source": "North Wire", "published": "2024-03-04", "url": None, "language": None},
+    {"id": "p3", "text": None, "title": "no text", "source": None, "published": None, "url": None, "language": None},
+]
+
+
+def _fields(items):
+    return [(x.id, x.text, x.title, x.source, x.published, x.url, x.language) if isinstance(x, Article)
+            else (x.article_id, x.code, x.origin.rsplit(":", 1)[-1]) for x in items]
+
+
+def test_parquet_rows_read_as_the_same_jsonl_records(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import datetime
+
+    import pyarrow.parquet as pq
+
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in PARQUET_ROWS), encoding="utf-8")
+    rows = [dict(r, published=datetime.date.fromisoformat(r["published"]) if r["published"] else None,
+                 extra=1) for r in PARQUET_ROWS]  # Parquet dates, and a column sitrep does not read
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "a.parquet")
+    from_jsonl = _fields(read_paths([tmp_path / "a.jsonl"]))
+    from_parquet = _fields(read_paths([tmp_path / "a.parquet"]))
+    assert from_parquet == from_jsonl
+    assert from_parquet[0][3] == "Test Wire" and from_parquet[1][4] == "2024-03-04"  # the dateline; the date
+    assert from_parquet[2] == ("p3", "E105", "3")  # a row without text fails alone, named by its row
+    # a directory is read with its Parquet files; an integer id is its digits; a file that is not Parquet fails
+    pq.write_table(pa.table({"id": [7], "text": ["Protesters gathered in Belmar on Friday."]}), tmp_path / "b.parquet")
+    (tmp_path / "c.parquet").write_bytes(b"not parquet at all")
+    items = list(read_paths([tmp_path], dedupe=False))
+    assert [x.id for x in items if isinstance(x, Article)] == ["p1", "p2", "p1", "p2", "7"]
+    assert [(f.code, f.origin) for f in items if isinstance(f, Failure)] == [
+        ("E105", f"{tmp_path / 'a.jsonl'}:3"), ("E105", f"{tmp_path / 'a.parquet'}:3"),
+        ("E105", str(tmp_path / "c.parquet"))]

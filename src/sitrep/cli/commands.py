@@ -76,7 +76,7 @@ def _tally(read: int, documents: int, duplicates: int, failed: int) -> None:
 
 @app.command()
 def extract(
-    paths: List[Path] = typer.Argument(..., help="Text, HTML or JSONL files, or directories of them."),
+    paths: List[Path] = typer.Argument(..., help="Text, HTML, JSONL or Parquet files, or directories of them."),
     published: Optional[str] = PUBLISHED,
     source: Optional[str] = SOURCE,
     format: str = typer.Option("jsonl", "--format", help="jsonl (one document per line) or json (pretty)."),
@@ -149,7 +149,7 @@ def stages(
 
 @app.command()
 def ingest(
-    paths: List[Path] = typer.Argument(..., help="Text, HTML or JSONL files, or directories of them."),
+    paths: List[Path] = typer.Argument(..., help="Text, HTML, JSONL or Parquet files, or directories of them."),
     db: str = DB,
     published: Optional[str] = PUBLISHED,
     source: Optional[str] = SOURCE,

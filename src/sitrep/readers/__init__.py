@@ -4,7 +4,8 @@ Supported inputs: plain text (``.txt``, ``.text``; a file named directly with an
 as text too), HTML (``.html``,
 ``.htm``; text, title, date and URL extracted with trafilatura) and JSONL (``.jsonl``, ``.ndjson``; one
 article per line: ``{"id", "text"|"html", "title"?, "url"?, "source"?, "published"?, "language"?}``, see
-:mod:`sitrep.readers.jsonl`). Directories are read recursively, by suffix, in sorted order. Bytes are
+:mod:`sitrep.readers.jsonl`) and Parquet (``.parquet``; one article per row, the same columns, see
+:mod:`sitrep.readers.parquet`). Directories are read recursively, by suffix, in sorted order. Bytes are
 decoded strictly (:mod:`sitrep.readers.text`). Every text is normalised once
 (:func:`sitrep.article.normalise_text`), and all offsets refer to that text. A wire dateline
 ("DAMASCUS, Dec 9 (Test Wire) - …") gives an article without a date or outlet its own, with a warning
@@ -27,15 +28,17 @@ from ..core.errors import IdConflictError, ReadError, UnreadableFileError
 from .dateline import fill_in
 from .html import read_html
 from .jsonl import read_jsonl
+from .parquet import read_parquet
 from .text import DEFAULT_MAX_BYTES, check_encoding, read_text
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+PARQUET_SUFFIXES = {".parquet"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | PARQUET_SUFFIXES
 
 __all__ = ["read_paths", "read_path", "expand_paths", "deduplicate", "read_text", "read_html", "read_jsonl",
-           "DEFAULT_MAX_BYTES"]
+           "read_parquet", "DEFAULT_MAX_BYTES"]
 
 Item = Union[Article, Duplicate, Failure]
 
@@ -62,6 +65,8 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
             raise UnreadableFileError("is a directory", path=str(path))
         if suffix in JSONL_SUFFIXES:
             yield from read_jsonl(path, max_bytes=max_bytes, encoding=encoding)
+        elif suffix in PARQUET_SUFFIXES:
+            yield from read_parquet(path, max_bytes=max_bytes)
         elif suffix in HTML_SUFFIXES:
             yield read_html(path, max_bytes=max_bytes, encoding=encoding)
         else:

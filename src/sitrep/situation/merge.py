@@ -52,6 +52,7 @@ from .dialect import dialect_of
 from .corrections import actor_fixes, overrides, resolve_overrides
 from .schema import SITUATION_TABLES
 from .search import rebuild_index
+from .summaries import DYAD_MIN, summarise
 
 WINDOW_DAYS = 2
 FUZZY_THRESHOLD = 92.0
@@ -458,6 +459,7 @@ def rebuild(con) -> dict[str, int]:
                                       "n_sources", "first_reported", "last_reported", "articles", "evidence"), rows=
                  merged_relations(con, names))
     rebuild_index(con)
+    summarise(con)
     return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SITUATION_TABLES}  # noqa: S608
 
 
@@ -757,40 +759,57 @@ def holds_at(since: Optional[str], until: Optional[str], first_reported: Optiona
     return not (until and at[:len(until)] > until)
 
 
+#: holds_at() in SQL, of a relation at a day (three parameters: the day): each bound compared at its own precision
+_HELD = """(CASE WHEN since IS NOT NULL THEN substr(?, 1, length(since)) >= since
+                 ELSE first_reported IS NULL OR first_reported <= CAST(? AS DATE) END)
+           AND (until IS NULL OR substr(?, 1, length(until)) <= until)"""
+
+
 def graph_at(con, at: Optional[str] = None, min_events: int = 1) -> dict:
     """The actor graph at day ``at`` (or with everything when None): nodes, relation edges, and event
     edges (dyads with at least ``min_events`` events of a type)."""
-    # holds_at() in SQL: each bound compared at its own precision
-    held = """(CASE WHEN since IS NOT NULL THEN substr(?, 1, length(since)) >= since
-                    ELSE first_reported IS NULL OR first_reported <= CAST(? AS DATE) END)
-              AND (until IS NULL OR substr(?, 1, length(until)) <= until)""" if at else "TRUE"
+    held, hp = (_HELD, [at, at, at]) if at else ("TRUE", [])
     rels = _rows(con, f"""SELECT relation_id, type, subject_entity, subject_name, object_entity, object_name,
                                  object_kind, since, until, n_reports, n_sources,
                                  CAST(first_reported AS VARCHAR) AS first_reported, evidence
                           FROM s_relations WHERE NOT negated AND {held}
-                          ORDER BY first_reported, relation_id""", [at, at, at] if at else [])
-    params: list = []
-    cond = "TRUE"
-    if at:
-        cond, params = "date <= CAST(? AS DATE)", [at]
-    evs = _rows(con, f"""SELECT source_entity, target_entity, type, count(*) AS n_events,
-                                sum(n_reports) AS n_reports, CAST(min(date) AS VARCHAR) AS first,
-                                CAST(max(date) AS VARCHAR) AS last
-                         FROM s_events WHERE source_entity IS NOT NULL AND target_entity IS NOT NULL
-                               AND source_entity <> target_entity AND {cond}
-                         GROUP BY source_entity, target_entity, type HAVING count(*) >= ?
-                         ORDER BY n_events DESC, source_entity, target_entity, type""", params + [int(min_events)])
-    ids = {r["subject_entity"] for r in rels} | {r["object_entity"] for r in rels}
-    ids |= {r["source_entity"] for r in evs} | {r["target_entity"] for r in evs}
-    nodes = {}
-    if ids:
-        for r in _rows(con, f"""SELECT entity_id, name, kind, country, sector, wikidata, n_articles
-                                FROM s_actors WHERE {dialect_of(con).any_of('entity_id')}""", [sorted(ids)]):
-            nodes[r["entity_id"]] = r
+                          ORDER BY s_relations.first_reported, relation_id""", hp)
+    evs = _event_edges(con, at, min_events)
+    # the actors of the relations are found by the same condition in SQL (not sent back as a list of ids)
+    ends = {r["source_entity"] for r in evs} | {r["target_entity"] for r in evs}
+    nodes = {r["entity_id"]: r for r in _rows(con, f"""
+        SELECT entity_id, name, kind, country, sector, wikidata, n_articles FROM s_actors
+        WHERE entity_id IN (SELECT subject_entity FROM s_relations WHERE NOT negated AND {held}
+                            UNION SELECT object_entity FROM s_relations WHERE NOT negated AND {held})
+              OR {dialect_of(con).any_of('entity_id')}""", hp + hp + [sorted(ends)])}
     for r in rels:
         for key, name, kind in ((r["subject_entity"], r["subject_name"], "actor"),
                                 (r["object_entity"], r["object_name"], r["object_kind"])):
-            nodes.setdefault(key, {"entity_id": key, "name": name, "kind": "place" if kind == "place" else "other",
-                                   "country": None, "sector": None, "wikidata": None, "n_articles": None})
+            if key not in nodes:
+                nodes[key] = {"entity_id": key, "name": name, "kind": "place" if kind == "place" else "other",
+                              "country": None, "sector": None, "wikidata": None, "n_articles": None}
     return {"at": at, "nodes": sorted(nodes.values(), key=lambda n: n["entity_id"]), "relations": rels,
             "events": evs}
+
+
+def _event_edges(con, at: Optional[str], min_events: int) -> list[dict]:
+    """The dyads (source, target, type) with at least ``min_events`` events up to day ``at``; from 2 events
+    up, only the pairs of ``s_dyads`` (as many events in all) are grouped."""
+    params: list = []
+    cond = "TRUE"
+    if at:
+        cond, params = "e.date <= CAST(? AS DATE)", [at]
+    dyads = ""
+    if min_events >= DYAD_MIN:
+        dyads = """JOIN s_dyads d ON d.source_entity = e.source_entity AND d.target_entity = e.target_entity
+                       AND d.type = e.type AND d.n >= ?"""
+        params = [int(min_events)] + params
+    return _rows(con, f"""SELECT e.source_entity, e.target_entity, e.type, count(*) AS n_events,
+                                 sum(e.n_reports) AS n_reports, CAST(min(e.date) AS VARCHAR) AS first,
+                                 CAST(max(e.date) AS VARCHAR) AS last
+                          FROM s_events e {dyads}
+                          WHERE e.source_entity IS NOT NULL AND e.target_entity IS NOT NULL
+                                AND e.source_entity <> e.target_entity AND {cond}
+                          GROUP BY e.source_entity, e.target_entity, e.type HAVING count(*) >= ?
+                          ORDER BY n_events DESC, e.source_entity, e.target_entity, e.type""",
+                 params + [int(min_events)])

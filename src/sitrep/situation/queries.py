@@ -24,10 +24,13 @@ from .dialect import Dialect, as_dict, dialect_of
 from .merge import explain, graph_at, normalise
 from .schema import place_key_sql
 from .search import prefix_bounds, terms
+from .summaries import live_counts, stored_totals
 
 #: what ``search`` finds
 SearchKind = Literal["actor", "event", "quote", "place"]
 SEARCH_KINDS: tuple[str, ...] = get_args(SearchKind)
+#: the place names of events that have a user's text (the first ``?``), from their distinct names
+PLACE_NAMES = "SELECT n.place_name FROM s_place_names n WHERE strpos(lower(n.place_name), lower(?)) > 0"
 
 
 
@@ -162,7 +165,7 @@ class Queries:
         where += conds
         params += cparams
         if place:
-            where.append("(strpos(lower(place_name), lower(?)) > 0 OR place_key = ?)")
+            where.append(self._place_filter())
             params += [place, place]
         qconds, qparams = self._quality(modality, min_confidence)
         where += qconds
@@ -181,6 +184,12 @@ class Queries:
                                   place_key, lat, lon
                            FROM s_events WHERE {' AND '.join(where)}
                            ORDER BY date DESC NULLS LAST, n_sources DESC, event_id{lim}""", params)
+
+    def _place_filter(self) -> str:
+        """An event is at a place: part of its place's name (the first parameter; on PostgreSQL the names
+        that have it are found among the distinct names, then the events by an index on the name), or the
+        place key (the second)."""
+        return f"({self.dialect.name_has('place_name', PLACE_NAMES)} OR place_key = ?)"
 
     def why(self, event_id: str) -> dict:
         """The reports of one situation event and the rule that joined them."""
@@ -273,7 +282,7 @@ class Queries:
             cond.append("type = ?")
             params.append(ptype or type)
         if place:
-            cond.append("(strpos(lower(place_name), lower(?)) > 0 OR place_key = ?)")
+            cond.append(self._place_filter())
             params += [place, place]
         qconds, qparams = self._quality(modality, min_confidence)
         conds, cparams = period("date", since, until)
@@ -403,35 +412,11 @@ class Queries:
         """How many of each thing the situation holds (in a period of publication/event dates)."""
         since, until = self.check_period(since, until)
         self._ready()
-        pub, pp = period("a.published", since, until)
-        ev, ep = period("date", since, until)
-        whole = not pub  # no period: the joins with articles that only filter by date are left out
-        pub, ev = ["TRUE", *pub], ["TRUE", *ev]
-        pw, ew = " AND ".join(pub), " AND ".join(ev)
-        one = lambda sql, p: self.con.execute(sql, p).fetchone()[0] or 0  # noqa: E731
-        arts = self.con.execute(f"SELECT count(*), count(DISTINCT a.source) FROM articles a WHERE {pw}", pp).fetchone()
-        evs = self.con.execute(f"""SELECT count(*), coalesce(sum(n_reports), 0), count(*) FILTER (WHERE n_sources > 1)
-                                   FROM s_events WHERE {ew}""", ep).fetchone()
-        return {
-            "articles": arts[0] or 0,
-            "sources": arts[1] or 0,
-            "actors": one("SELECT count(DISTINCT entity_id) FROM s_actor_map", []) if whole else
-            one(f"""SELECT count(DISTINCT m.entity_id) FROM s_actor_map m JOIN articles a
-                    ON a.id = m.article_id WHERE {pw}""", pp),
-            "events": evs[0] or 0,
-            "event_reports": evs[1] or 0,
-            "multi_source_events": evs[2] or 0,
-            "quotes": one(f"""SELECT count(*) FROM quotes q {'' if whole else 'JOIN articles a ON a.id = q.article_id'}
-                              WHERE {pw} AND NOT EXISTS (SELECT 1 FROM s_overrides o WHERE o.fact = 'quote'
-                                    AND o.wrong AND o.article_id = q.article_id AND o.fact_id = q.quote_id)""", pp),
-            "claims": one(f"SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id WHERE {pw}", pp),
-            "relations": one(f"""SELECT count(DISTINCT r.relation_id) FROM s_relations r,
-                                 {self.dialect.json_strings_table('r.articles', 'u')}, articles a
-                                 WHERE a.id = u.value AND NOT r.negated AND {pw}""", pp),
-            "contradictions": one(f"""SELECT count(*) FROM contradictions x JOIN articles a ON a.id = x.article_id
-                                      WHERE {pw}""", pp)
-            + one(f"""SELECT count(*) FROM s_contradictions x JOIN articles a ON a.id = x.article_b WHERE {pw}""", pp),
-        }
+        if not (since or until):
+            stored = stored_totals(self.con)  # as of the last rebuild, which _ready() made current
+            if stored is not None:
+                return stored
+        return live_counts(self.con, since, until)
 
     def report(self, *, since: Optional[str] = None, until: Optional[str] = None, limit: int = 15) -> dict:
         """The situation report for a period: counts, the report of :func:`report_content`, the events most
@@ -628,8 +613,8 @@ class Queries:
     def event_counts_by_type(self, since: Optional[str] = None, until: Optional[str] = None) -> dict[str, int]:
         """Situation events of a period (their own date) counted by PLOVER type, most frequent first."""
         where, params = self._period_filter("date", since, until)
-        rows = self.query(f"SELECT type, count(*) AS n FROM s_events WHERE {' AND '.join(where)} "
-                           "GROUP BY type ORDER BY n DESC, type", params)
+        rows = self.query(f"SELECT type, CAST(sum(n_events) AS BIGINT) AS n FROM s_event_days "
+                          f"WHERE {' AND '.join(where)} GROUP BY type ORDER BY n DESC, type", params)
         return {r["type"]: r["n"] for r in rows}
 
 

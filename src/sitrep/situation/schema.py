@@ -48,6 +48,21 @@ CREATE TABLE IF NOT EXISTS s_overrides (
     PRIMARY KEY (fact, article_id, fact_id));
 """
 
+#: summaries of the situation tables, recomputed at the end of every rebuild
+#: (:func:`sitrep.situation.summaries.summarise`) so that the dashboard's whole-corpus questions read a few
+#: thousand rows, not a million events: events per day and type, the actor pairs (dyads) with
+#: at least :data:`sitrep.situation.summaries.DYAD_MIN` events of a type, the distinct place names of
+#: events, and the totals of ``situation_counts()`` over the whole store
+SUMMARY_SCHEMA = """
+CREATE TABLE IF NOT EXISTS s_event_days (
+    date DATE, type VARCHAR, n_events BIGINT, n_reports BIGINT, n_multi_source BIGINT);
+CREATE TABLE IF NOT EXISTS s_dyads (
+    source_entity VARCHAR, target_entity VARCHAR, type VARCHAR, n BIGINT,
+    PRIMARY KEY (source_entity, target_entity, type));
+CREATE TABLE IF NOT EXISTS s_place_names (place_name VARCHAR PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS s_totals (name VARCHAR PRIMARY KEY, n BIGINT);
+"""
+
 SITUATION_SCHEMA = OVERRIDES_SCHEMA + """
 CREATE TABLE IF NOT EXISTS s_actors (
     entity_id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR,
@@ -77,7 +92,9 @@ CREATE TABLE IF NOT EXISTS s_relations (
     object_entity VARCHAR, object_name VARCHAR, object_kind VARCHAR, since VARCHAR, until VARCHAR,
     negated BOOLEAN, n_reports INTEGER, n_sources INTEGER, first_reported DATE, last_reported DATE,
     articles JSON, evidence VARCHAR);
-""" + SEARCH_SCHEMA
+""" + SEARCH_SCHEMA + SUMMARY_SCHEMA
+
+SUMMARY_TABLES = ("s_event_days", "s_dyads", "s_place_names", "s_totals")
 
 SITUATION_TABLES = ("s_overrides", "s_actors", "s_actor_map", "s_events", "s_event_reports", "s_contradictions", "s_relations",
                     "s_search_docs", "s_search_terms")
@@ -105,9 +122,9 @@ def place_key_sql(word_chars: str = WORD_CHARS) -> str:
 PLACE_KEY_SQL = place_key_sql()
 #: the statement that marks the situation tables stale (rebuilt at the next refresh)
 MARK_STALE = "UPDATE meta SET value = '1' WHERE key = 'situation_stale'"
-SCHEMA_VERSION = 6  # 2: situation tables (s_*), see sitrep.situation.merge; 3: s_actors name_key, alias_keys, n_events;
+SCHEMA_VERSION = 7  # 2: situation tables (s_*), see sitrep.situation.merge; 3: s_actors name_key, alias_keys, n_events;
 #                     4: relations.kind; 5: articles.text_hash, duplicates; 6: the search index (s_search_*),
-#                     corrections and s_overrides
+#                     corrections and s_overrides; 7: the summary tables (SUMMARY_SCHEMA)
 
 #: an article id whose text the store holds under another id -> that article's id
 DUPLICATES_SCHEMA = """
@@ -165,11 +182,15 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "UPDATE articles SET text_hash = sha256(text) WHERE text IS NOT NULL",
         DUPLICATES_SCHEMA),
     5: (SEARCH_SCHEMA, CORRECTIONS_SCHEMA, OVERRIDES_SCHEMA, MARK_STALE),
+    6: (SUMMARY_SCHEMA, MARK_STALE),
 }
 
-#: the same for a PostgreSQL store, in PostgreSQL's SQL (PostgreSQL stores begin at version 6: none yet).
+#: the same for a PostgreSQL store, in PostgreSQL's SQL (PostgreSQL stores begin at version 6; after these
+#: steps the store creates any index of :data:`sitrep.situation.dialect.PG_INDEXES` it lacks).
 #: A new schema version adds its step to both; the store applies the one of its backend.
-PG_MIGRATIONS: dict[int, tuple[str, ...]] = {}
+PG_MIGRATIONS: dict[int, tuple[str, ...]] = {
+    6: (SUMMARY_SCHEMA, MARK_STALE),  # no type DuckDB and PostgreSQL spell differently
+}
 
 FACT_TABLES = ("actors", "events", "quotes", "places", "claims", "relations", "contradictions", "dates")
 

@@ -315,6 +315,8 @@ class Store(Queries):
             for version in range(found, SCHEMA_VERSION):
                 for sql in self._migrations()[version]:
                     self.con.execute(sql)
+            for sql in PG_INDEXES if self.is_postgres else ():  # the indexes of the newer versions
+                self.con.execute(sql)
             self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
             self.con.execute("COMMIT")
         except Exception as err:  # noqa: BLE001 - the engine's error, reported with the versions

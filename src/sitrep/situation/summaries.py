@@ -1,0 +1,102 @@
+"""The summary tables of the situation (:data:`sitrep.situation.schema.SUMMARY_SCHEMA`), and the counts
+they answer.
+
+A store of a million events cannot count them at every dashboard request (PostgreSQL reads every row of
+``s_events`` for a ``count(*)``). The situation changes only in :func:`sitrep.situation.merge.rebuild`, so
+its last step, :func:`summarise`, recomputes four small tables from the situation tables:
+
+* ``s_event_days``: events per day and PLOVER type (with their reports and how many have several
+  sources) -- the event counts of any period (:func:`event_totals`, ``event_counts_by_type``);
+* ``s_dyads``: the (source, target, type) actor pairs with at least :data:`DYAD_MIN` events -- the graph's
+  edges with ``min_events`` of 2 or more are among them, so it groups their events only;
+* ``s_place_names``: the distinct place names of events -- a place filter finds the names that contain
+  the user's text there, then the events by the index on ``place_name``;
+* ``s_totals``: :func:`live_counts` over the whole store, as of the rebuild.
+
+Every reader goes through the store's ``_ready()`` first (a stale situation is rebuilt before it is read),
+so a summary is never older than the situation tables it summarises.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from .dbutil import period
+from .dialect import dialect_of
+from .schema import SUMMARY_TABLES
+
+#: the fewest events of a type an actor pair needs to be kept in ``s_dyads``
+DYAD_MIN = 2
+#: the keys of ``situation_counts()``, in order
+COUNT_KEYS = ("articles", "sources", "actors", "events", "event_reports", "multi_source_events", "quotes",
+              "claims", "relations", "contradictions")
+
+
+def summarise(con) -> None:
+    """Recompute every summary table from the situation tables (inside the caller's transaction)."""
+    for t in SUMMARY_TABLES:
+        con.execute(f"DELETE FROM {t}")  # noqa: S608 - fixed names
+    con.execute("""INSERT INTO s_event_days
+                   SELECT date, type, count(*), coalesce(sum(n_reports), 0), count(*) FILTER (WHERE n_sources > 1)
+                   FROM s_events GROUP BY date, type""")
+    con.execute("""INSERT INTO s_dyads
+                   SELECT source_entity, target_entity, type, count(*) FROM s_events
+                   WHERE source_entity IS NOT NULL AND target_entity IS NOT NULL AND source_entity <> target_entity
+                   GROUP BY source_entity, target_entity, type HAVING count(*) >= ?""", [DYAD_MIN])
+    con.execute("INSERT INTO s_place_names SELECT DISTINCT place_name FROM s_events WHERE place_name IS NOT NULL")
+    totals = live_counts(con, None, None)
+    for name in COUNT_KEYS:
+        con.execute("INSERT INTO s_totals VALUES (?, ?)", [name, totals[name]])
+
+
+def event_totals(con, since: Optional[str], until: Optional[str]) -> tuple[int, int, int]:
+    """Situation events dated in the period (all of them without one), their reports, and those with
+    several sources, from ``s_event_days``."""
+    conds, params = period("date", since, until)
+    row = con.execute(f"""SELECT CAST(coalesce(sum(n_events), 0) AS BIGINT), CAST(coalesce(sum(n_reports), 0) AS BIGINT),
+                                 CAST(coalesce(sum(n_multi_source), 0) AS BIGINT)
+                          FROM s_event_days WHERE {' AND '.join(['TRUE', *conds])}""", params).fetchone()
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+def stored_totals(con) -> Optional[dict[str, int]]:
+    """``s_totals`` as ``situation_counts()`` gives it, or None when it was never filled."""
+    found = {r[0]: int(r[1]) for r in con.execute("SELECT name, n FROM s_totals").fetchall()}
+    if set(found) != set(COUNT_KEYS):
+        return None
+    return {k: found[k] for k in COUNT_KEYS}
+
+
+def live_counts(con, since: Optional[str], until: Optional[str]) -> dict[str, int]:
+    """How many of each thing the store holds (in a period of publication/event dates), counted from the
+    tables themselves (the events from ``s_event_days``)."""
+    dialect = dialect_of(con)
+    pub, pp = period("a.published", since, until)
+    whole = not pub  # no period: the joins with articles that only filter by date are left out
+    pw = " AND ".join(["TRUE", *pub])
+
+    def one(sql: str, p: list) -> int:
+        return int(con.execute(sql, p).fetchone()[0] or 0)
+
+    arts: Any = con.execute(f"SELECT count(*), count(DISTINCT a.source) FROM articles a WHERE {pw}", pp).fetchone()
+    evs = event_totals(con, since, until)
+    return {
+        "articles": arts[0] or 0,
+        "sources": arts[1] or 0,
+        "actors": one("SELECT count(DISTINCT entity_id) FROM s_actor_map", []) if whole else
+        one(f"""SELECT count(DISTINCT m.entity_id) FROM s_actor_map m JOIN articles a
+                ON a.id = m.article_id WHERE {pw}""", pp),
+        "events": evs[0],
+        "event_reports": evs[1],
+        "multi_source_events": evs[2],
+        "quotes": one(f"""SELECT count(*) FROM quotes q {'' if whole else 'JOIN articles a ON a.id = q.article_id'}
+                          WHERE {pw} AND NOT EXISTS (SELECT 1 FROM s_overrides o WHERE o.fact = 'quote'
+                                AND o.wrong AND o.article_id = q.article_id AND o.fact_id = q.quote_id)""", pp),
+        "claims": one(f"SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id WHERE {pw}", pp),
+        "relations": one(f"""SELECT count(DISTINCT r.relation_id) FROM s_relations r,
+                             {dialect.json_strings_table('r.articles', 'u')}, articles a
+                             WHERE a.id = u.value AND NOT r.negated AND {pw}""", pp),
+        "contradictions": one(f"""SELECT count(*) FROM contradictions x JOIN articles a ON a.id = x.article_id
+                                  WHERE {pw}""", pp)
+        + one(f"""SELECT count(*) FROM s_contradictions x JOIN articles a ON a.id = x.article_b WHERE {pw}""", pp),
+    }
