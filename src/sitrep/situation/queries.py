@@ -635,20 +635,28 @@ def report_content(store: Queries, *, since: Optional[str] = None, until: Option
         GROUP BY coalesce(x.kb_id, lower(x.name))
         ORDER BY n_articles DESC, n_mentions DESC, name LIMIT ?""", params + [limit]).fetchall()
     # an analyst's corrections (s_overrides) apply: wrong facts are left out, corrected fields replaced
+    # the first events of the period are chosen before their names are looked up (a month holds tens of
+    # thousands of events; the names of a few dozen are needed)
     events = con.execute(f"""
-        SELECT coalesce(e.date, CAST(a.published AS VARCHAR)) AS day, coalesce(o.type, e.type), e.mode,
+        WITH top AS (
+            SELECT e.article_id, e.event_id, e.location, e.source_actor, e.target_actor,
+                   coalesce(e.date, CAST(a.published AS VARCHAR)) AS day, e.confidence, a.source AS outlet
+            FROM events e JOIN articles a ON a.id = e.article_id
+            LEFT JOIN s_overrides o ON o.fact = 'event' AND o.article_id = e.article_id AND o.fact_id = e.event_id
+            WHERE {where} AND NOT e.negated AND e.modality <> 'historical' AND NOT coalesce(o.wrong, FALSE)
+            ORDER BY day NULLS LAST, e.confidence DESC LIMIT ?)
+        SELECT t.day, coalesce(o.type, e.type), e.mode,
                CASE WHEN o.source_set THEN os.name ELSE coalesce(sa.name, e.source_text) END,
                CASE WHEN o.target_set THEN ot.name ELSE coalesce(ta.name, e.target_text) END, p.name, e.sentence_text,
-               a.source, e.negated, e.modality, e.confidence
-        FROM events e JOIN articles a ON a.id = e.article_id
-        LEFT JOIN places p ON p.article_id = e.article_id AND p.place_id = e.location
-        LEFT JOIN actors sa ON sa.article_id = e.article_id AND sa.actor_id = e.source_actor
-        LEFT JOIN actors ta ON ta.article_id = e.article_id AND ta.actor_id = e.target_actor
-        LEFT JOIN s_overrides o ON o.fact = 'event' AND o.article_id = e.article_id AND o.fact_id = e.event_id
+               t.outlet, e.negated, e.modality, e.confidence
+        FROM top t JOIN events e ON e.article_id = t.article_id AND e.event_id = t.event_id
+        LEFT JOIN places p ON p.article_id = t.article_id AND p.place_id = t.location
+        LEFT JOIN actors sa ON sa.article_id = t.article_id AND sa.actor_id = t.source_actor
+        LEFT JOIN actors ta ON ta.article_id = t.article_id AND ta.actor_id = t.target_actor
+        LEFT JOIN s_overrides o ON o.fact = 'event' AND o.article_id = t.article_id AND o.fact_id = t.event_id
         LEFT JOIN s_actors os ON os.entity_id = o.source_entity
         LEFT JOIN s_actors ot ON ot.entity_id = o.target_entity
-        WHERE {where} AND NOT e.negated AND e.modality <> 'historical' AND NOT coalesce(o.wrong, FALSE)
-        ORDER BY day NULLS LAST, e.confidence DESC LIMIT ?""", params + [limit * 3]).fetchall()
+        ORDER BY t.day NULLS LAST, t.confidence DESC""", params + [limit * 3]).fetchall()
     quotes = con.execute(f"""
         SELECT CASE WHEN o.speaker_set THEN coalesce(os.name, '(unattributed)')
                     ELSE coalesce(sp.name, q.speaker_text, '(unattributed)') END,
