@@ -86,6 +86,10 @@ def test_reports_of_one_event_merge_with_independent_sources(store):
 def test_negated_event_is_not_a_situation_event(store):
     assert store.events(type="MOBILIZE") == []
     assert store.counts()["events"] == 4 and store.counts(situation=True)["s_events"] == 2
+    # the denial is in the timeline when asked for, and only then
+    denials = [r for r in store.timeline(negated=True, limit=500) if r["kind"] == "event denied"]
+    assert denials and all(r["negated"] and r["sources"] for r in denials)
+    assert not any(r["kind"] == "event denied" for r in store.timeline(limit=500))
 
 
 def _ev(article, day, place="geo:1", src="OST", tgt=None, etype="ASSAULT", modality="asserted"):
