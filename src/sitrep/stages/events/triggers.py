@@ -156,14 +156,15 @@ def _verb_reading(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]
             if default is None:
                 default = s
             continue
-        if objs & s.objects or s.no_event and _prep_object_lemmas(v) & s.objects:
+        if objs & s.objects or (s.no_event or s.prep_objects) and _prep_object_lemmas(v) & s.objects:
             return s, key, particle
     return default, key, particle
 
 
 def _prep_object_lemmas(v) -> set:
     """The lemmas of the objects of all the verb's prepositions ("warned Americans *against travel*"):
-    what a reading that codes no event may name besides a direct object."""
+    what a reading that codes no event, or a sense with ``prep_objects`` ("put X *on alert*"), may
+    name besides a direct object."""
     return {p.lemma_.lower() for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"}
 
 
