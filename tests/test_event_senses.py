@@ -228,3 +228,17 @@ def test_short_report_aid_and_cooperation(text, etype):
 ])
 def test_short_report_non_readings(text, not_type):
     assert not_type not in types(text)
+
+
+@pytest.mark.parametrize("text, etype, mode", [
+    ("Workers at the port staged a strike on Monday, halting exports.", "PROTEST", "strike"),
+    ("Workers held a strike in Nairobi over unpaid wages.", "PROTEST", "strike"),
+    ("Workers extended their strike against the reform into a third week.", "PROTEST", "strike"),
+    ("Israel staged strikes on Hezbollah positions on Sunday.", "ASSAULT", None),
+    ("Israel staged an air strike in Gaza on Sunday.", "ASSAULT", "aerial"),
+    ("Soldiers seized 300 rifles from smugglers near the border.", "COERCE", "seize"),
+    ("Police seized a shipment of cocaine at the port of Antwerp.", "COERCE", "seize"),
+])
+def test_a_strike_staged_is_a_labour_strike_unless_it_is_on_a_target(text, etype, mode):
+    found = [(e.type, e.mode) for e in events(text)]
+    assert found and found[0] == (etype, mode), found
