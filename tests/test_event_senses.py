@@ -194,6 +194,7 @@ def test_what_a_warning_names_did_not_happen():
     ("Police recovered a cache of weapons near Quetta on Tuesday.", "COERCE", "seize"),
     ("The army established a forward operating base near Menaka.", "MOBILIZE", "troops"),
     ("Soldiers set up a new military camp near Kidal on Friday.", "MOBILIZE", "troops"),
+    ("Rebels set up a militia in the north of the country.", "MOBILIZE", "militia"),
     ("Russia moved additional troops to the border with Finland.", "MOBILIZE", "troops"),
     ("Israel called up 300,000 reservists on Saturday.", "MOBILIZE", "troops"),
     ("Pakistan put its air force on high alert on Sunday.", "MOBILIZE", "troops"),
