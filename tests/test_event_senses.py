@@ -184,3 +184,62 @@ def test_what_a_warning_names_did_not_happen():
     assert types("The UN warned of an escalation of attacks by the RSF on El Fasher.") == []
     assert "THREATEN" not in types("The US State Department warned Americans against travel to Haiti on Friday.")
     assert "THREATEN" in types("Israel warned Hezbollah against attacks on its territory.")
+
+
+# -- short conflict reports (eval/short ERRORS.md patterns 2, 6-8): policy, aid, MOBILIZE, violence ----
+
+@pytest.mark.parametrize("text, etype, mode", [
+    ("Rebels and soldiers exchanged fire near Goma on Sunday.", "ASSAULT", "firearms"),
+    ("Rebels looted the central market in Bentiu on Monday.", "COERCE", "seize"),
+    ("Police recovered a cache of weapons near Quetta on Tuesday.", "COERCE", "seize"),
+    ("The army established a forward operating base near Menaka.", "MOBILIZE", "troops"),
+    ("Soldiers set up a new military camp near Kidal on Friday.", "MOBILIZE", "troops"),
+    ("Rebels set up a militia in the north of the country.", "MOBILIZE", "militia"),
+    ("Russia moved additional troops to the border with Finland.", "MOBILIZE", "troops"),
+    ("Israel called up 300,000 reservists on Saturday.", "MOBILIZE", "troops"),
+    ("Pakistan put its air force on high alert on Sunday.", "MOBILIZE", "troops"),
+    ("Police placed the opposition leader under house arrest in Dhaka.", "COERCE", "arrest"),
+    ("The United States revoked the visas of 20 Nicaraguan officials.", "SANCTION", "discontinue"),
+    ("The Kremlin ruled out negotiations with Ukraine on Monday.", "REJECT", "meet"),
+    ("Macron spoke by phone with Zelensky on Monday.", "CONSULT", "phone"),
+    ("Students staged a vigil outside the parliament in Bangkok.", "PROTEST", "demo"),
+    ("Protesters held a sit-in outside the education ministry in Rabat.", "PROTEST", "obstruct"),
+])
+def test_short_report_acts(text, etype, mode):
+    found = [(e.type, e.mode) for e in events(text)]
+    assert (etype, mode) in found, found
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The World Food Programme distributed food to displaced families in Kalemie.", "AID"),
+    ("The World Bank approved a 500 million dollar loan for Ethiopia.", "AID"),
+    ("Jordan airdropped food parcels over northern Gaza on Tuesday.", "AID"),
+    ("The United States provided 50 million dollars to refugees in Bangladesh.", "AID"),
+    ("Colombian police carried out a joint operation with Ecuadorian police.", "COOPERATE"),
+    ("France and Germany exchanged intelligence on suspected extremists.", "COOPERATE"),
+])
+def test_short_report_aid_and_cooperation(text, etype):
+    assert etype in types(text)
+
+
+@pytest.mark.parametrize("text, not_type", [
+    ("An officer who spoke to Reuters said the command had collapsed.", "CONSULT"),
+    ("Refugees set up a camp near the border with Chad.", "MOBILIZE"),
+    ("The president dissolved parliament and called early elections.", "COERCE"),
+])
+def test_short_report_non_readings(text, not_type):
+    assert not_type not in types(text)
+
+
+@pytest.mark.parametrize("text, etype, mode", [
+    ("Workers at the port staged a strike on Monday, halting exports.", "PROTEST", "strike"),
+    ("Workers held a strike in Nairobi over unpaid wages.", "PROTEST", "strike"),
+    ("Workers extended their strike against the reform into a third week.", "PROTEST", "strike"),
+    ("Israel staged strikes on Hezbollah positions on Sunday.", "ASSAULT", None),
+    ("Israel staged an air strike in Gaza on Sunday.", "ASSAULT", "aerial"),
+    ("Soldiers seized 300 rifles from smugglers near the border.", "COERCE", "seize"),
+    ("Police seized a shipment of cocaine at the port of Antwerp.", "COERCE", "seize"),
+])
+def test_a_strike_staged_is_a_labour_strike_unless_it_is_on_a_target(text, etype, mode):
+    found = [(e.type, e.mode) for e in events(text)]
+    assert found and found[0] == (etype, mode), found

@@ -54,6 +54,8 @@ class SenseEntry(_Model):
     subject_is_target: bool = False
     subjects: Optional[list[str]] = None
     plural_only: bool = False
+    prep_objects: bool = False
+    except_preps: Optional[list[str]] = None
 
 
 class Conversion(_Model):
@@ -159,6 +161,11 @@ class Sense:
     subject_is_target: bool = False
     subjects: Optional[frozenset] = None
     plural_only: bool = False
+    #: the objects condition may be met by a preposition's object as well ("put X *on alert*")
+    prep_objects: bool = False
+    #: a verb_nouns sense does not hold when the noun has a phrase with one of these prepositions
+    #: ("staged a strike" is a labour strike, "staged strikes *on* Hezbollah positions" an attack)
+    except_preps: Optional[frozenset] = None
 
     @property
     def no_event(self) -> bool:
@@ -213,7 +220,8 @@ def _sense(raw: SenseEntry, where: str, onto: Ontology) -> Sense:
     return Sense(type=t, mode=raw.mode, contexts=ctx, objects=_lower_set(raw.objects),
                  preps=_lower_set(raw.preps), frame=raw.frame, cameo=raw.cameo or None,
                  subject_is_target=raw.subject_is_target, subjects=_lower_set(raw.subjects),
-                 plural_only=raw.plural_only)
+                 plural_only=raw.plural_only, prep_objects=raw.prep_objects,
+                 except_preps=_lower_set(raw.except_preps))
 
 
 def _senses(entries: dict, kind: str, onto: Ontology) -> dict:

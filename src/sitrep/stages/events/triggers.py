@@ -156,14 +156,15 @@ def _verb_reading(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]
             if default is None:
                 default = s
             continue
-        if objs & s.objects or s.no_event and _prep_object_lemmas(v) & s.objects:
+        if objs & s.objects or (s.no_event or s.prep_objects) and _prep_object_lemmas(v) & s.objects:
             return s, key, particle
     return default, key, particle
 
 
 def _prep_object_lemmas(v) -> set:
     """The lemmas of the objects of all the verb's prepositions ("warned Americans *against travel*"):
-    what a reading that codes no event may name besides a direct object."""
+    what a reading that codes no event, or a sense with ``prep_objects`` ("put X *on alert*"), may
+    name besides a direct object."""
     return {p.lemma_.lower() for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"}
 
 
@@ -192,10 +193,22 @@ def _of_object(tok):
 
 
 def _verb_noun(tok, lex: Lexicon) -> Optional[Sense]:
-    """The sense ``tok`` has as the object of its verb ("*declared* a ceasefire"), or ``None``."""
+    """The sense ``tok`` has as the object of its verb ("*declared* a ceasefire"), or ``None``: not
+    when a modifier makes the noun a compound trigger ("staged an *air* strike") or the noun has a
+    phrase the sense excludes, on it or on its verb (``except_preps``: "staged strikes *on* positions")."""
     if not lex.verb_nouns or tok.dep_ not in ("dobj", "nsubjpass") or tok.head.i == tok.i:
         return None
-    return lex.verb_nouns.get(f"{verb_lemma(tok.head, lex)} {tok.lemma_.lower()}")
+    s = lex.verb_nouns.get(f"{verb_lemma(tok.head, lex)} {tok.lemma_.lower()}")
+    if s is None:
+        return None
+    lem = tok.lemma_.lower()
+    if any(f"{c.lemma_.lower()} {lem}" in lex.compounds for c in _modifiers(tok)):
+        return None
+    if s.except_preps and any(c.dep_ == "prep" and c.lower_ in s.except_preps
+                              and any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children)
+                              for c in (*tok.children, *tok.head.children)):   # not "on Monday"
+        return None
+    return s
 
 
 def _noun_reading(tok, lex: Lexicon) -> Optional[Sense]:
