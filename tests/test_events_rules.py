@@ -76,8 +76,9 @@ def test_confidence_is_monotone_in_each_piece_of_evidence():
 
 def test_confidence_weights_are_the_stage_config_and_clamped():
     f = Features(kind="nominal")
-    assert confidence(f, CFG) == 0.3                                    # 0.5 - no source 0.2
-    assert confidence(f, EventsConfig(no_source_penalty=0.0)) == 0.5
+    assert confidence(f, CFG) == 0.2                                    # 0.5 - no source 0.2 - no party 0.1
+    assert confidence(Features(kind="nominal", target="place"), CFG) == 0.32   # 0.5 - 0.2 + place 0.02
+    assert confidence(f, EventsConfig(no_source_penalty=0.0, no_party_penalty=0.0)) == 0.5
     assert confidence(f, EventsConfig(nominal_confidence=0.0)) == CFG.min_event_confidence
     assert confidence(Features(kind="verbal", has_source=True), EventsConfig(source_bonus=1.0)) == 0.99
 

@@ -12,6 +12,7 @@ from .context import GUESS_PREFIXES, ArticleContext
 from .dating import event_date, historical
 from .grammar import children, is_headline, is_passive, question_or_quantity
 from .location import location, place_targets
+from .merge import VICTIM_TYPES
 from .model import REQUEST, Candidate, RawEvent
 
 
@@ -212,6 +213,19 @@ def victim_ok(ctx: ArticleContext, c: Candidate) -> bool | str:
             x.lemma_.lower() in ctx.lex.nouns or arguments.is_instrument(x, ctx.cues) for x in c.sources))
 
 
+def unnamed_victims(ctx: ArticleContext, c: Candidate) -> bool:
+    """May an act stand with neither party named? Only an agentless passive of an act verb whose
+    victims are no actor ("More than 400 women and children have been kidnapped", "at least 10 had been
+    shot dead", "dozens of houses were destroyed"): the news gold codes it with source and target null
+    (GUIDELINES: a party is null when the text does not say); not a bare casualty verb ("three were
+    killed" is a count, a claim), not a participle without its own subject ("equipment seized last
+    year", "the measures, first imposed in 2011"), not a relative clause ("a state of emergency that
+    was imposed") and not an active or nominal act (its parties are only unresolved)."""
+    trig = c.trigger
+    return (c.kind == "verbal" and trig.dep_ != "relcl" and is_passive(trig) and bool(children(trig, "nsubjpass"))
+            and not children(trig, "agent") and trig.lemma_.lower() not in ctx.cues.casualty_lemmas)
+
+
 def _names_the_act(ctx: ArticleContext, trig) -> bool:
     """Does a casualty verb name the act that caused it ("killed *in a suicide car bombing*", "wounded
     *in an explosion*")? Its prepositional objects: an attack noun or a weapon (not "killed *in
@@ -261,13 +275,16 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     """One raw event per source/target pair of ``c`` ("supported by Russia and Iran": two), or none
     when it has neither."""
     sources, targets = resolve_arguments(ctx, c, sent)
-    if not sources and not targets:
+    unnamed = not sources and not targets
+    if unnamed and not unnamed_victims(ctx, c):
         return []
     trig = c.trigger
     mod = analyze(trig, is_noun=(c.kind != "verbal"), cues=ctx.modality_cues)
     if mod.negated and triggers.under_denial(c, ctx.modality_cues):
         return []   # "Russia denied striking civilians": a denial codes nothing (news GUIDELINES §2)
     k = classify.code(ctx, c, mod.negated, mod.modality)
+    if unnamed and k.type not in VICTIM_TYPES:
+        return []
     contexts = classify.contexts(ctx, c, sent)
     place = location(ctx, c, sent)
     date = event_date(ctx, c, sent, k.modality)
@@ -278,7 +295,7 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     conf = confidence(features(c, sources, targets, k.modality, headline, ctx.is_kb, ctx.cues, GUESS_PREFIXES),
                       ctx.config)
     span = sentence_span(ctx, sent)
-    ok = victim_ok(ctx, c)
+    ok = "unnamed" if unnamed else victim_ok(ctx, c)
     text = trigger_text(ctx, c)
     return [RawEvent(type=k.type, mode=k.mode, contexts=contexts, source=src, target=tgt, negated=k.negated,
                      modality=k.modality, date=date, location=place, sentence=span, trigger=text,

@@ -1,5 +1,6 @@
 """An event's confidence, monotone in the evidence: a verbal pattern beats a light-verb noun beats a
-bare noun; a source adds to it (more when the KB knows it, less when inferred from another clause);
+bare noun; a source adds to it (more when the KB knows it, less when inferred from another clause), an act
+with neither source nor target loses more;
 a target adds to it (an actor more than a place, a KB actor more still); a sense selected by its
 object adds; a main-clause act adds, a subordinate one subtracts; a hypothetical act, a headline and
 a guessed source subtract. The result is clamped and rounded to three decimals.
@@ -109,6 +110,8 @@ def confidence(f: Features, w) -> float:
             conf -= w.inferred_source_penalty
     else:
         conf -= w.no_source_penalty
+        if f.target == "none":
+            conf -= w.no_party_penalty     # neither party named: "dozens of houses were destroyed"
     if f.target == "place":
         conf += w.place_target_bonus          # a place as recipient: weaker evidence than a named actor
     elif f.target == "actor":

@@ -17,8 +17,9 @@ def _aid(m):
 
 
 def _victim_ok(r: RawEvent) -> bool:
-    """May ``r`` stand without a source? ``victim_ok`` is true, or "place" when only a place target
-    will do ("the attack in Douma")."""
+    """May ``r`` stand without a source? ``victim_ok`` is true, "place" when only a place target
+    will do ("the attack in Douma"), or "unnamed" when it may stand with no party at all (an agentless
+    passive whose victims are no actor: "dozens of houses were destroyed", :func:`~.build.unnamed_victims`)."""
     if r.victim_ok == "place":
         return r.target is not None and r.target.how == "place"
     return bool(r.victim_ok)
@@ -29,7 +30,8 @@ def keep(raw: list[RawEvent], require_source: bool, min_conf: float) -> list[Raw
     victims without one; at least ``min_conf`` confident."""
     if require_source:
         raw = [r for r in raw if r.source is not None or (
-            r.type in VICTIM_TYPES and r.target is not None and not r.negated and _victim_ok(r))]
+            r.type in VICTIM_TYPES and not r.negated and (r.target is not None or r.victim_ok == "unnamed")
+            and _victim_ok(r))]
     return [r for r in raw if r.confidence >= min_conf]
 
 

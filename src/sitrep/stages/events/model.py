@@ -64,8 +64,9 @@ class RawEvent:
     cameo: Optional[str]
     lemma: str
     sent_start: int
-    #: may stand without a source: an act reported only through its victims (True), or only with a
-    #: place as its target ("place": "the attack in Douma")
+    #: may stand without a source: an act reported only through its victims (True), only with a
+    #: place as its target ("place": "the attack in Douma"), or with no party at all ("unnamed":
+    #: "dozens of houses were destroyed")
     victim_ok: Union[bool, str]
     #: every sentence that reports the act (filled when merging)
     evidence: list = field(default_factory=list)

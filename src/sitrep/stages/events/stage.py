@@ -47,6 +47,9 @@ class EventsConfig(StageConfig):
     inferred_source_penalty: float = 0.05
     #: the act has no source
     no_source_penalty: float = 0.2
+    #: the act has neither source nor target (an agentless passive whose victims are no actor:
+    #: "dozens of houses were destroyed"); on top of no_source_penalty
+    no_party_penalty: float = 0.1
     #: the target is a place (weaker evidence than a named actor)
     place_target_bonus: float = 0.02
     #: the target is an actor
