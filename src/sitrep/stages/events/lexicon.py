@@ -135,7 +135,6 @@ class EventCues(_Model):
     threat_condition_marks: Words
     place_preps: Words
     today_words: Words
-    setting_preps: Words
 
 
 def _validate(data: Any, model: type, origin: str):

@@ -330,9 +330,8 @@ def _under_no_event_verb(t, lex: Lexicon) -> bool:
     *of killings* by X", "warned of an escalation *of attacks*"): then what it names did not happen
     either (news GUIDELINES §2). A preposition that only sets the scene does not ("fled *despite*
     offensives by the army": the offensives happened)."""
-    setting = lex.cues.setting_preps if lex.cues is not None else frozenset()
     for _ in range(NO_EVENT_HOPS):
-        if t.dep_ != "pobj" or t.head.dep_ != "prep" or t.head.lower_ in setting:
+        if t.dep_ != "pobj" or t.head.dep_ != "prep" or t.head.lower_ in TIME_SETTING_PREPS:
             return False
         t = t.head.head
         if t.pos_ == "VERB":
