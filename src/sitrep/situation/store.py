@@ -240,6 +240,18 @@ class Store(Queries):
             other.con.close()
 
     @contextmanager
+    def _transaction(self, begin: str = "BEGIN TRANSACTION") -> Iterator[None]:
+        """One transaction: committed when the block ends, rolled back (and the error raised again) when
+        it raises."""
+        self.con.execute(begin)
+        try:
+            yield
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    @contextmanager
     def _writing(self) -> Iterator[None]:
         """Hold the process's write lock, when it has one (sessions of one DuckDB database)."""
         if self.write_lock is None:
@@ -289,8 +301,7 @@ class Store(Queries):
         """Create the schema in an empty PostgreSQL database (one process at a time: the others wait,
         then find it made)."""
         d = self.dialect
-        self.con.execute("BEGIN")
-        try:
+        with self._transaction("BEGIN"):
             self.con.execute("SELECT pg_advisory_xact_lock(hashtext('sitrep schema'))")
             if "meta" not in self._tables():
                 foreign = self._tables()
@@ -303,24 +314,18 @@ class Store(Queries):
                     self.con.execute(sql)
                 self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
                 self.con.execute("INSERT INTO meta VALUES ('situation_stale', '0')")
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
         return self._init_schema(False)
 
     def _migrate(self, found: int) -> None:
         try:
-            self.con.execute("BEGIN TRANSACTION")
-            for version in range(found, SCHEMA_VERSION):
-                for sql in self._migrations()[version]:
+            with self._transaction():
+                for version in range(found, SCHEMA_VERSION):
+                    for sql in self._migrations()[version]:
+                        self.con.execute(sql)
+                for sql in PG_INDEXES if self.is_postgres else ():  # the indexes of the newer versions
                     self.con.execute(sql)
-            for sql in PG_INDEXES if self.is_postgres else ():  # the indexes of the newer versions
-                self.con.execute(sql)
-            self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
-            self.con.execute("COMMIT")
+                self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
         except Exception as err:  # noqa: BLE001 - the engine's error, reported with the versions
-            self.con.execute("ROLLBACK")
             raise StoreError(f"cannot upgrade database {self.path} from schema version {found} to "
                              f"{SCHEMA_VERSION}: {err}") from None
         if self.situation_stale():  # new situation tables: filled now, while the connection can write
@@ -401,8 +406,7 @@ class Store(Queries):
         :class:`Duplicate` or a :class:`Failure`)."""
         stored = failed = 0
         with self._writing():
-            self.con.execute("BEGIN TRANSACTION")
-            try:
+            with self._transaction():
                 for item in items:
                     if isinstance(item, Failure):
                         self._insert_failure(item)
@@ -423,10 +427,6 @@ class Store(Queries):
                 if stored:
                     self.con.execute(MARK_STALE)
                 self._bump()
-                self.con.execute("COMMIT")
-            except BaseException:
-                self.con.execute("ROLLBACK")
-                raise
         return stored, failed
 
     def add_documents(self, docs: Iterable[Document], *, refresh: bool = True) -> int:
@@ -626,8 +626,7 @@ class Store(Queries):
 
     def _record_duplicates(self, dups: Iterable[Duplicate], drop: Collection[str]) -> int:
         n = 0
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             for d in dups:
                 target = self.resolve_article(d.duplicate_of)
                 if target is None or target == d.article_id:
@@ -641,10 +640,6 @@ class Store(Queries):
                 n += 1
             if n:
                 self._bump()
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
         return n
 
     def resolve_article(self, article_id: str) -> Optional[str]:
@@ -717,15 +712,10 @@ class Store(Queries):
     def _record_correction(self, row: list) -> dict:
         """Insert one ``corrections`` row and rebuild the situation with it."""
         with self._writing():
-            self.con.execute("BEGIN TRANSACTION")
-            try:
+            with self._transaction():
                 self.con.execute("INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
                 self.con.execute(MARK_STALE)
                 self._bump()
-                self.con.execute("COMMIT")
-            except BaseException:
-                self.con.execute("ROLLBACK")
-                raise
         self.refresh_situation()
         return next(c for c in self.corrections(target=row[2]) if c["id"] == row[0])
 
@@ -758,20 +748,14 @@ class Store(Queries):
 
     def _rebuild_now(self, only_if_stale: bool) -> Optional[dict[str, int]]:
         lock = self.dialect.situation_lock()
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             if lock:  # one rebuild at a time; another may have just made the situation fresh
                 self.con.execute(lock)
             if only_if_stale and not self.situation_stale():
-                self.con.execute("COMMIT")
-                return None
+                return None   # committed (nothing written) as the block ends
             counts = rebuild(self.con)
             self._bump()
             self.con.execute("UPDATE meta SET value = '0' WHERE key = 'situation_stale'")
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
         return counts
 
     # -- reading -----------------------------------------------------------------------------
