@@ -386,16 +386,10 @@ def ray_pipe(pipeline: "Pipeline", articles: Iterable[Article], *, num_workers: 
 
     ``address``: see :func:`connect`. ``article_timeout`` is the time budget of one article (see
     :meth:`Pipeline.pipe <sitrep.pipeline.Pipeline.pipe>`)."""
-    articles = list(articles)
-    if not articles:
-        return
-    for article, doc, failure, _, _ in _rows(pipeline, articles, num_workers=num_workers,
-                                          batch_size=batch_size or pipeline.batch_size,
-                                          num_cpus_per_worker=num_cpus_per_worker, address=address,
-                                          article_timeout=article_timeout, open_sink=None, replace=(),
-                                          ordered=ordered):
-        yield Outcome(article=article, document=Document.model_validate_json(doc) if doc else None,
-                      failure=failure)
+    for outcome, _, _ in _outcomes(pipeline, articles, num_workers=num_workers, batch_size=batch_size,
+                                   num_cpus_per_worker=num_cpus_per_worker, address=address,
+                                   article_timeout=article_timeout, open_sink=None, replace=(), ordered=ordered):
+        yield outcome
 
 
 def ray_write(pipeline: "Pipeline", articles: Iterable[Article], open_sink: Callable[[], Any], *,
@@ -417,13 +411,19 @@ def ray_write(pipeline: "Pipeline", articles: Iterable[Article], open_sink: Call
     failure or ``late`` is stored; a ``late`` AlreadyStored is skipped, a Duplicate joins the duplicates to
     record; a failure is recorded already (by the worker); an outcome not written goes to the driver's
     own batches."""
+    yield from _outcomes(pipeline, articles, num_workers=num_workers, batch_size=batch_size,
+                         num_cpus_per_worker=num_cpus_per_worker, address=address,
+                         article_timeout=article_timeout, open_sink=open_sink, replace=replace, ordered=False)
+
+
+def _outcomes(pipeline: "Pipeline", articles: Iterable[Article], *, batch_size: Optional[int],
+              **kw: Any) -> Iterator[tuple[Outcome, bool, Any]]:
+    """``(outcome, written, late)`` for each of ``articles`` from the actors' rows (:func:`_rows`, which
+    takes the other keywords), the document read back from its JSON."""
     articles = list(articles)
     if not articles:
         return
-    for article, doc, failure, written, late in _rows(pipeline, articles, num_workers=num_workers,
-                                                batch_size=batch_size or pipeline.batch_size,
-                                                num_cpus_per_worker=num_cpus_per_worker, address=address,
-                                                article_timeout=article_timeout, open_sink=open_sink,
-                                                replace=replace, ordered=False):
+    for article, doc, failure, written, late in _rows(pipeline, articles,
+                                                batch_size=batch_size or pipeline.batch_size, **kw):
         yield Outcome(article=article, document=Document.model_validate_json(doc) if doc else None,
                       failure=failure), written, late
