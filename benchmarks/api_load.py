@@ -15,6 +15,7 @@ latency p50/p95 per endpoint and over all requests, and requests/s; writes
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import json
 import os
@@ -26,6 +27,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+from _pg import temporary_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results" / "api_load-latest.json"
@@ -177,7 +180,6 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
     tmp = Path(tempfile.mkdtemp(prefix="sitrep-api-load-"))
-    pg_server = None
     results = {}
     try:
         duck = args.duckdb or tmp / "demo.duckdb"
@@ -186,26 +188,19 @@ def main(argv=None) -> int:
         for cache in (True, False):
             results["duckdb" + ("" if cache else " (--no-cache)")] = run_backend(str(duck), args.clients,
                                                                                 args.requests, cache)
-        url = args.pg
-        if url is None and not args.no_pg:
-            try:
-                import pgserver
-            except ImportError:
-                pgserver = None
-            if pgserver is not None:
-                pg_server = pgserver.get_server(tempfile.mkdtemp(prefix="sitrep-api-load-pg-"), cleanup_mode="stop")
-                pg_server.psql("CREATE DATABASE api_load;")
-                url = pg_server.get_uri("api_load")
-        if url:
-            copy_to_pg(duck, url)
-            for cache in (True, False):
-                results["postgresql" + ("" if cache else " (--no-cache)")] = run_backend(url, args.clients,
-                                                                                        args.requests, cache)
+        with contextlib.ExitStack() as stack:
+            url = args.pg
+            if url is None and not args.no_pg:
+                pg_server = stack.enter_context(temporary_postgres("sitrep-api-load-pg-"))
+                if pg_server is not None:
+                    pg_server.psql("CREATE DATABASE api_load;")
+                    url = pg_server.get_uri("api_load")
+            if url:
+                copy_to_pg(duck, url)
+                for cache in (True, False):
+                    results["postgresql" + ("" if cache else " (--no-cache)")] = run_backend(
+                        url, args.clients, args.requests, cache)
     finally:
-        if pg_server is not None:
-            data = pg_server.pgdata
-            pg_server.cleanup()
-            shutil.rmtree(data, ignore_errors=True)
         shutil.rmtree(tmp, ignore_errors=True)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

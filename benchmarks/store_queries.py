@@ -16,6 +16,7 @@ script prints p50 and p95 in milliseconds side by side and writes
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import sys
@@ -23,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Optional
+
+from _pg import temporary_postgres
 
 RESULTS = Path(__file__).resolve().parent / "results" / "store_queries-latest.json"
 
@@ -231,16 +234,13 @@ def run_pg(url: Optional[str], n_events: int, repeat: int) -> Optional[dict]:
     """On the database at ``url`` (generated there when empty), else on a temporary pgserver."""
     from sitrep.store import Store
 
-    server = None
-    if url is None:
-        try:
-            import pgserver
-        except ImportError:
-            return None
-        server = pgserver.get_server(tempfile.mkdtemp(prefix="sitrep-bench-pg-"), cleanup_mode="stop")
-        server.psql("CREATE DATABASE bench;")
-        url = server.get_uri("bench")
-    try:
+    with contextlib.ExitStack() as stack:
+        if url is None:
+            server = stack.enter_context(temporary_postgres("sitrep-bench-pg-"))
+            if server is None:
+                return None
+            server.psql("CREATE DATABASE bench;")
+            url = server.get_uri("bench")
         t0 = time.perf_counter()
         with Store(url) as s:
             empty = s.counts()["articles"] == 0
@@ -250,13 +250,6 @@ def run_pg(url: Optional[str], n_events: int, repeat: int) -> Optional[dict]:
         with Store(url, read_only=True) as store:
             n = store.con.execute("SELECT count(*) FROM s_events").fetchone()[0]
             return {"events": n, "generate_s": round(gen, 1), "queries": measure(store, repeat)}
-    finally:
-        if server is not None:
-            import shutil
-
-            data = server.pgdata
-            server.cleanup()
-            shutil.rmtree(data, ignore_errors=True)
 
 
 def main(argv=None) -> int:

@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _pg import temporary_postgres
+
 RESULTS = Path(__file__).resolve().parent / "results" / "store_writes-latest.json"
 
 
@@ -87,20 +89,15 @@ def main(argv=None) -> int:
     docs = documents(args.docs)
     tmp = Path(tempfile.mkdtemp(prefix="sitrep-writes-"))
     out: dict = {"docs": args.docs, "batch": args.batch, "duckdb": [], "postgresql": []}
-    server = None
     try:
         out["duckdb"].append(run(str(tmp / "w.duckdb"), docs, 1, args.batch))
-        import pgserver
-
-        server = pgserver.get_server(tempfile.mkdtemp(prefix="sitrep-writes-pg-"), cleanup_mode="stop")
-        for w in args.writers:
-            server.psql(f"CREATE DATABASE writes_{w};")
-            out["postgresql"].append(run(server.get_uri(f"writes_{w}"), docs, w, args.batch))
+        with temporary_postgres("sitrep-writes-pg-") as server:
+            if server is None:
+                raise SystemExit("store_writes needs the pgserver package (the test extra)")
+            for w in args.writers:
+                server.psql(f"CREATE DATABASE writes_{w};")
+                out["postgresql"].append(run(server.get_uri(f"writes_{w}"), docs, w, args.batch))
     finally:
-        if server is not None:
-            data = server.pgdata
-            server.cleanup()
-            shutil.rmtree(data, ignore_errors=True)
         shutil.rmtree(tmp, ignore_errors=True)
     RESULTS.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
     if args.json:
