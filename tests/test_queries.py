@@ -101,6 +101,17 @@ def test_report_counts_for_all_and_for_a_period(store):
         store.report(since="2024-03-31", until="2024-03-01")
 
 
+def test_report_events_are_situation_events_on_their_own_day(store):
+    """The report's timeline lists each incident once (three reports, two situation events), on the day it
+    happened, with the outlet of its first report; a period keeps the events dated in it."""
+    events = store.report()["events"]
+    assert len(events) == store.report()["counts"]["events"] == 2
+    assert [e["date"] for e in events] == sorted(e["date"] for e in events)
+    assert all(e["outlet"] and e["evidence"] for e in events)
+    p = store.report(since="2024-03-10", until="2024-03-31")["events"]
+    assert len(p) == 1 and "2024-03-10" <= p[0]["date"] <= "2024-03-31"
+
+
 def test_claims_and_places_across_articles(store):
     claims = store.claims(prop="killed")
     assert sorted(c["value"] for c in claims) == [40, 120]

@@ -634,29 +634,7 @@ def report_content(store: Queries, *, since: Optional[str] = None, until: Option
         WHERE {where} AND x.kind <> 'media'
         GROUP BY coalesce(x.kb_id, lower(x.name))
         ORDER BY n_articles DESC, n_mentions DESC, name LIMIT ?""", params + [limit]).fetchall()
-    # an analyst's corrections (s_overrides) apply: wrong facts are left out, corrected fields replaced
-    # the first events of the period are chosen before their names are looked up (a month holds tens of
-    # thousands of events; the names of a few dozen are needed)
-    events = con.execute(f"""
-        WITH top AS (
-            SELECT e.article_id, e.event_id, e.location, e.source_actor, e.target_actor,
-                   coalesce(e.date, CAST(a.published AS VARCHAR)) AS day, e.confidence, a.source AS outlet
-            FROM events e JOIN articles a ON a.id = e.article_id
-            LEFT JOIN s_overrides o ON o.fact = 'event' AND o.article_id = e.article_id AND o.fact_id = e.event_id
-            WHERE {where} AND NOT e.negated AND e.modality <> 'historical' AND NOT coalesce(o.wrong, FALSE)
-            ORDER BY day NULLS LAST, e.confidence DESC LIMIT ?)
-        SELECT t.day, coalesce(o.type, e.type), e.mode,
-               CASE WHEN o.source_set THEN os.name ELSE coalesce(sa.name, e.source_text) END,
-               CASE WHEN o.target_set THEN ot.name ELSE coalesce(ta.name, e.target_text) END, p.name, e.sentence_text,
-               t.outlet, e.negated, e.modality, e.confidence
-        FROM top t JOIN events e ON e.article_id = t.article_id AND e.event_id = t.event_id
-        LEFT JOIN places p ON p.article_id = t.article_id AND p.place_id = t.location
-        LEFT JOIN actors sa ON sa.article_id = t.article_id AND sa.actor_id = t.source_actor
-        LEFT JOIN actors ta ON ta.article_id = t.article_id AND ta.actor_id = t.target_actor
-        LEFT JOIN s_overrides o ON o.fact = 'event' AND o.article_id = t.article_id AND o.fact_id = t.event_id
-        LEFT JOIN s_actors os ON os.entity_id = o.source_entity
-        LEFT JOIN s_actors ot ON ot.entity_id = o.target_entity
-        ORDER BY t.day NULLS LAST, t.confidence DESC""", params + [limit * 3]).fetchall()
+    events = _period_events(store, since, until, limit * 3)
     quotes = con.execute(f"""
         SELECT CASE WHEN o.speaker_set THEN coalesce(os.name, '(unattributed)')
                     ELSE coalesce(sp.name, q.speaker_text, '(unattributed)') END,
@@ -692,3 +670,25 @@ def report_content(store: Queries, *, since: Optional[str] = None, until: Option
         "contradictions": [dict(zip(("reason", "claim_a", "claim_b", "outlet"), r)) for r in contradictions],
         "failures": failures,
     }
+
+
+def _period_events(store: Queries, since: Optional[str], until: Optional[str], n: int) -> list[tuple]:
+    """The first ``n`` situation events of a period on a timeline: each incident once (merged across
+    reports, an analyst's corrections applied, denials left out by the rebuild), placed on its own day (the
+    day the event counts of the period use), not historical; the most confident first within a day. The
+    index on the day finds them without reading the period's other events."""
+    store._ready()
+    conds, params = period("date", since, until)
+    # with a period the undated are out anyway, and NULLS FIRST lets PostgreSQL read the index on the day
+    # backwards; without one they come last
+    nulls = "NULLS FIRST" if conds else "NULLS LAST"
+    return store.con.execute(f"""
+        WITH top AS (
+            SELECT event_id, date, date_text, type, mode, source_name, target_name, place_name, evidence,
+                   modality, confidence
+            FROM s_events WHERE {' AND '.join(['TRUE', *conds])} AND modality <> 'historical'
+            ORDER BY date {nulls}, confidence DESC, event_id LIMIT ?)
+        SELECT coalesce(t.date_text, CAST(t.date AS VARCHAR)), t.type, t.mode, t.source_name, t.target_name,
+               t.place_name, t.evidence, (SELECT min(r.outlet) FROM s_event_reports r WHERE r.event_id = t.event_id),
+               FALSE, t.modality, t.confidence
+        FROM top t ORDER BY t.date {nulls}, t.confidence DESC, t.event_id""", params + [int(n)]).fetchall()
