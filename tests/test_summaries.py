@@ -26,6 +26,15 @@ def check_summaries(s: Store) -> None:
         WHERE source_entity <> target_entity GROUP BY 1, 2, 3 HAVING count(*) >= {DYAD_MIN}""")
     assert _set(s, "SELECT place_name FROM s_place_names") == _set(
         s, "SELECT DISTINCT place_name FROM s_events WHERE place_name IS NOT NULL")
+    assert _set(s, "SELECT published, n_articles, n_quotes, n_claims, n_contradictions FROM s_article_days") == _set(
+        s, """SELECT a.published, count(*) AS n,
+                   sum((SELECT count(*) FROM quotes q WHERE q.article_id = a.id AND NOT EXISTS (
+                        SELECT 1 FROM s_overrides o WHERE o.fact = 'quote' AND o.wrong AND o.article_id = q.article_id
+                        AND o.fact_id = q.quote_id))) AS q,
+                   sum((SELECT count(*) FROM claims c WHERE c.article_id = a.id)) AS c,
+                   sum((SELECT count(*) FROM contradictions x WHERE x.article_id = a.id)
+                       + (SELECT count(*) FROM s_contradictions x WHERE x.article_b = a.id)) AS x
+            FROM articles a GROUP BY a.published""")
     assert stored_totals(s.con) == live_counts(s.con, None, None) == s.situation_counts()
     whole = {r["type"]: r["n"] for r in s.query("SELECT type, count(*) AS n FROM s_events GROUP BY type")}
     assert s.event_counts_by_type() == whole
@@ -94,6 +103,12 @@ def test_counts_of_a_period_match_the_events_dated_in_it(make_db):
             for e in evs:
                 by_type[e["type"]] = by_type.get(e["type"], 0) + 1
             assert s.event_counts_by_type(since, until) == by_type
+            # the articles' facts of a period are sums over their publication days (s_article_days)
+            pub = [a for a in s.query("SELECT id, published FROM articles")
+                   if (not since or str(a["published"]) >= since) and (not until or str(a["published"]) <= until)]
+            assert c["articles"] == len(pub)
+            assert c["quotes"] == len(s.quotes(limit=None, since=since, until=until))
+            assert c["claims"] == len(s.claims(limit=1000, since=since, until=until))
 
 
 def test_place_filter_finds_events_by_part_of_the_name_or_the_key(make_db):

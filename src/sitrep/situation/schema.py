@@ -52,7 +52,8 @@ CREATE TABLE IF NOT EXISTS s_overrides (
 #: (:func:`sitrep.situation.summaries.summarise`) so that the dashboard's whole-corpus questions read a few
 #: thousand rows, not a million events: events per day and type, the actor pairs (dyads) with
 #: at least :data:`sitrep.situation.summaries.DYAD_MIN` events of a type, the distinct place names of
-#: events, and the totals of ``situation_counts()`` over the whole store
+#: events, the articles, quotes, claims and contradictions per publication day, and the totals of
+#: ``situation_counts()`` over the whole store
 SUMMARY_SCHEMA = """
 CREATE TABLE IF NOT EXISTS s_event_days (
     date DATE, type VARCHAR, n_events BIGINT, n_reports BIGINT, n_multi_source BIGINT);
@@ -61,6 +62,8 @@ CREATE TABLE IF NOT EXISTS s_dyads (
     PRIMARY KEY (source_entity, target_entity, type));
 CREATE TABLE IF NOT EXISTS s_place_names (place_name VARCHAR PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS s_totals (name VARCHAR PRIMARY KEY, n BIGINT);
+CREATE TABLE IF NOT EXISTS s_article_days (
+    published DATE, n_articles BIGINT, n_quotes BIGINT, n_claims BIGINT, n_contradictions BIGINT);
 """
 
 SITUATION_SCHEMA = OVERRIDES_SCHEMA + """
@@ -94,7 +97,7 @@ CREATE TABLE IF NOT EXISTS s_relations (
     articles JSON, evidence VARCHAR);
 """ + SEARCH_SCHEMA + SUMMARY_SCHEMA
 
-SUMMARY_TABLES = ("s_event_days", "s_dyads", "s_place_names", "s_totals")
+SUMMARY_TABLES = ("s_event_days", "s_dyads", "s_place_names", "s_article_days", "s_totals")
 
 SITUATION_TABLES = ("s_overrides", "s_actors", "s_actor_map", "s_events", "s_event_reports", "s_contradictions", "s_relations",
                     "s_search_docs", "s_search_terms")
@@ -122,9 +125,9 @@ def place_key_sql(word_chars: str = WORD_CHARS) -> str:
 PLACE_KEY_SQL = place_key_sql()
 #: the statement that marks the situation tables stale (rebuilt at the next refresh)
 MARK_STALE = "UPDATE meta SET value = '1' WHERE key = 'situation_stale'"
-SCHEMA_VERSION = 7  # 2: situation tables (s_*), see sitrep.situation.merge; 3: s_actors name_key, alias_keys, n_events;
+SCHEMA_VERSION = 8  # 2: situation tables (s_*), see sitrep.situation.merge; 3: s_actors name_key, alias_keys, n_events;
 #                     4: relations.kind; 5: articles.text_hash, duplicates; 6: the search index (s_search_*),
-#                     corrections and s_overrides; 7: the summary tables (SUMMARY_SCHEMA)
+#                     corrections and s_overrides; 7: the summary tables (SUMMARY_SCHEMA); 8: s_article_days
 
 #: an article id whose text the store holds under another id -> that article's id
 DUPLICATES_SCHEMA = """
@@ -183,6 +186,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         DUPLICATES_SCHEMA),
     5: (SEARCH_SCHEMA, CORRECTIONS_SCHEMA, OVERRIDES_SCHEMA, MARK_STALE),
     6: (SUMMARY_SCHEMA, MARK_STALE),
+    7: (SUMMARY_SCHEMA, MARK_STALE),  # the summary tables a version 7 lacks (s_article_days)
 }
 
 #: the same for a PostgreSQL store, in PostgreSQL's SQL (PostgreSQL stores begin at version 6; after these
@@ -190,6 +194,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
 #: A new schema version adds its step to both; the store applies the one of its backend.
 PG_MIGRATIONS: dict[int, tuple[str, ...]] = {
     6: (SUMMARY_SCHEMA, MARK_STALE),  # no type DuckDB and PostgreSQL spell differently
+    7: (SUMMARY_SCHEMA, MARK_STALE),
 }
 
 FACT_TABLES = ("actors", "events", "quotes", "places", "claims", "relations", "contradictions", "dates")

@@ -11,6 +11,9 @@ its last step, :func:`summarise`, recomputes four small tables from the situatio
   edges with ``min_events`` of 2 or more are among them, so it groups their events only;
 * ``s_place_names``: the distinct place names of events -- a place filter finds the names that contain
   the user's text there, then the events by the index on ``place_name``;
+* ``s_article_days``: articles, quotes (not marked wrong), claims and contradictions per publication day --
+  their counts in any period (:func:`article_totals`), which are sums, unlike the distinct actors,
+  sources and relations that :func:`live_counts` still counts;
 * ``s_totals``: :func:`live_counts` over the whole store, as of the rebuild.
 
 Every reader goes through the store's ``_ready()`` first (a stale situation is rebuilt before it is read),
@@ -19,7 +22,7 @@ so a summary is never older than the situation tables it summarises.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Optional
 
 from .dbutil import period
 from .dialect import dialect_of
@@ -44,6 +47,19 @@ def summarise(con) -> None:
                    WHERE source_entity IS NOT NULL AND target_entity IS NOT NULL AND source_entity <> target_entity
                    GROUP BY source_entity, target_entity, type HAVING count(*) >= ?""", [DYAD_MIN])
     con.execute("INSERT INTO s_place_names SELECT DISTINCT place_name FROM s_events WHERE place_name IS NOT NULL")
+    con.execute("""INSERT INTO s_article_days
+                   WITH q AS (SELECT q.article_id, count(*) AS n FROM quotes q
+                              WHERE NOT EXISTS (SELECT 1 FROM s_overrides o WHERE o.fact = 'quote' AND o.wrong
+                                                AND o.article_id = q.article_id AND o.fact_id = q.quote_id)
+                              GROUP BY q.article_id),
+                        c AS (SELECT article_id, count(*) AS n FROM claims GROUP BY article_id),
+                        x AS (SELECT article_id, count(*) AS n FROM contradictions GROUP BY article_id),
+                        sx AS (SELECT article_b AS article_id, count(*) AS n FROM s_contradictions GROUP BY article_b)
+                   SELECT a.published, count(*), coalesce(sum(q.n), 0), coalesce(sum(c.n), 0),
+                          coalesce(sum(x.n), 0) + coalesce(sum(sx.n), 0)
+                   FROM articles a LEFT JOIN q ON q.article_id = a.id LEFT JOIN c ON c.article_id = a.id
+                        LEFT JOIN x ON x.article_id = a.id LEFT JOIN sx ON sx.article_id = a.id
+                   GROUP BY a.published""")
     totals = live_counts(con, None, None)
     for name in COUNT_KEYS:
         con.execute("INSERT INTO s_totals VALUES (?, ?)", [name, totals[name]])
@@ -59,6 +75,17 @@ def event_totals(con, since: Optional[str], until: Optional[str]) -> tuple[int, 
     return int(row[0]), int(row[1]), int(row[2])
 
 
+def article_totals(con, since: Optional[str], until: Optional[str]) -> tuple[int, int, int, int]:
+    """Articles published in the period (all of them without one), their quotes, claims and
+    contradictions, from ``s_article_days``."""
+    conds, params = period("published", since, until)
+    row = con.execute(f"""SELECT CAST(coalesce(sum(n_articles), 0) AS BIGINT), CAST(coalesce(sum(n_quotes), 0) AS BIGINT),
+                                 CAST(coalesce(sum(n_claims), 0) AS BIGINT),
+                                 CAST(coalesce(sum(n_contradictions), 0) AS BIGINT)
+                          FROM s_article_days WHERE {' AND '.join(['TRUE', *conds])}""", params).fetchone()
+    return int(row[0]), int(row[1]), int(row[2]), int(row[3])
+
+
 def stored_totals(con) -> Optional[dict[str, int]]:
     """``s_totals`` as ``situation_counts()`` gives it, or None when it was never filled."""
     found = {r[0]: int(r[1]) for r in con.execute("SELECT name, n FROM s_totals").fetchall()}
@@ -68,8 +95,8 @@ def stored_totals(con) -> Optional[dict[str, int]]:
 
 
 def live_counts(con, since: Optional[str], until: Optional[str]) -> dict[str, int]:
-    """How many of each thing the store holds (in a period of publication/event dates), counted from the
-    tables themselves (the events from ``s_event_days``)."""
+    """How many of each thing the store holds (in a period of publication/event dates): the events from
+    ``s_event_days``, the articles' facts from ``s_article_days``, the distinct things from the tables."""
     dialect = dialect_of(con)
     pub, pp = period("a.published", since, until)
     whole = not pub  # no period: the joins with articles that only filter by date are left out
@@ -78,25 +105,21 @@ def live_counts(con, since: Optional[str], until: Optional[str]) -> dict[str, in
     def one(sql: str, p: list) -> int:
         return int(con.execute(sql, p).fetchone()[0] or 0)
 
-    arts: Any = con.execute(f"SELECT count(*), count(DISTINCT a.source) FROM articles a WHERE {pw}", pp).fetchone()
+    n_articles, n_quotes, n_claims, n_contradictions = article_totals(con, since, until)
     evs = event_totals(con, since, until)
     return {
-        "articles": arts[0] or 0,
-        "sources": arts[1] or 0,
+        "articles": n_articles,
+        "sources": one(f"SELECT count(DISTINCT a.source) FROM articles a WHERE {pw}", pp),
         "actors": one("SELECT count(DISTINCT entity_id) FROM s_actor_map", []) if whole else
         one(f"""SELECT count(DISTINCT m.entity_id) FROM s_actor_map m JOIN articles a
                 ON a.id = m.article_id WHERE {pw}""", pp),
         "events": evs[0],
         "event_reports": evs[1],
         "multi_source_events": evs[2],
-        "quotes": one(f"""SELECT count(*) FROM quotes q {'' if whole else 'JOIN articles a ON a.id = q.article_id'}
-                          WHERE {pw} AND NOT EXISTS (SELECT 1 FROM s_overrides o WHERE o.fact = 'quote'
-                                AND o.wrong AND o.article_id = q.article_id AND o.fact_id = q.quote_id)""", pp),
-        "claims": one(f"SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id WHERE {pw}", pp),
+        "quotes": n_quotes,
+        "claims": n_claims,
         "relations": one(f"""SELECT count(DISTINCT r.relation_id) FROM s_relations r,
                              {dialect.json_strings_table('r.articles', 'u')}, articles a
                              WHERE a.id = u.value AND NOT r.negated AND {pw}""", pp),
-        "contradictions": one(f"""SELECT count(*) FROM contradictions x JOIN articles a ON a.id = x.article_id
-                                  WHERE {pw}""", pp)
-        + one(f"""SELECT count(*) FROM s_contradictions x JOIN articles a ON a.id = x.article_b WHERE {pw}""", pp),
+        "contradictions": n_contradictions,
     }
