@@ -241,3 +241,21 @@ def test_extract_leaves_out_events_below_min_confidence(tmp_path):
     none = json.loads(runner.invoke(app, ["extract", str(f), "--published", "2024-05-06",
                                           "--min-confidence", "0.99"]).stdout.splitlines()[0])["events"]
     assert all_ev and not [e for e in none if e["confidence"] < 0.99]
+
+
+# -- planned acts: future modality, and the subject of a passive governor as the doer ---------------------
+
+def test_a_meeting_set_or_expected_is_a_future_agree_by_the_raised_subject():
+    for text in ("Erdogan is set to meet Putin in Sochi on Friday.",
+                 "Erdogan is expected to hold talks with Putin in Sochi on Friday.",
+                 "Erdogan and Putin were to meet in Sochi later on Sunday."):
+        st = run(text, [mention(text, "Erdogan", "ERDOGAN"), mention(text, "Putin", "PUTIN")])
+        ev = only(st, "AGREE")       # a future meeting is AGREE (news GUIDELINES)
+        assert ev.modality == "future" and ev.source.actor_id == "ERDOGAN" and ev.target.actor_id == "PUTIN"
+
+
+def test_a_meeting_held_stays_an_asserted_consult():
+    text = "Erdogan held talks with Putin in Sochi on Friday."
+    st = run(text, [mention(text, "Erdogan", "ERDOGAN"), mention(text, "Putin", "PUTIN")])
+    ev = only(st, "CONSULT")
+    assert ev.modality == "asserted" and ev.source.actor_id == "ERDOGAN"
