@@ -47,6 +47,7 @@ class ModalityFile(DataModel):
     planned_participles: list[str]
     future_modifiers: list[str]
     planned_preps: list[str]
+    attendance_verbs: list[str]
     future_words: list[str]
     hypothetical_aux: list[str]
     future_in_past_aux: list[str]
@@ -73,6 +74,7 @@ class Cues:
     planned_participles: frozenset
     future_modifiers: frozenset
     planned_preps: frozenset
+    attendance_verbs: frozenset
     future_words: frozenset
     hypothetical_aux: frozenset
     future_in_past_aux: frozenset
@@ -297,8 +299,9 @@ def _planned_noun(tok, cues: Cues) -> bool:
     ("talks *scheduled* for Monday", "the *upcoming* summit"); the subject of a verb in the future
     ("*talks* will return") or of one that plans ("*talks* are expected to resume", "*talks* are
     scheduled for Monday"); or under a planning participle ("he is expected in Cairo for *talks*") or,
-    through a preposition of ``planned_preps``, a verb in the future ("is set to appear at the *summit*";
-    not "will respond to the *attack*", which refers to an act)."""
+    through a preposition of ``planned_preps``, a verb of ``attendance_verbs`` in the future ("is set to
+    appear at the *summit*"; not "will respond to the *attack*" or "was due to hold consultations at
+    Russia's *request*", which refer to an act)."""
     for c in tok.children:
         if c.dep_ in ("amod", "acl") and (c.lower_ in cues.future_modifiers or (
                 _lemma(c) in cues.planned_participles and c.tag_ == "VBN")):
@@ -308,7 +311,7 @@ def _planned_noun(tok, cues: Cues) -> bool:
         return False
     if _lemma(gov) in cues.planned_participles and gov.tag_ == "VBN":
         return True
-    if prep is not None and _lemma(prep) not in cues.planned_preps:
+    if prep is not None and (_lemma(prep) not in cues.planned_preps or _lemma(gov) not in cues.attendance_verbs):
         return False
     if _aux_lemmas(gov) & cues.future_aux or _governed_future(gov, cues)[0]:
         return True
