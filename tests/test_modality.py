@@ -116,6 +116,9 @@ def test_planned_acts_are_future(sentence, word, is_noun, modality):
     ("The government will respond to the attack on the convoy.", "attack", True),
     ("Iran is expected to retaliate for the strike on its consulate.", "strike", True),
     ("The council was due to hold consultations later on Monday at Britain's request.", "request", True),
+    # an act whose purpose is told
+    ("The attack was meant to intimidate the villagers.", "attack", True),
+    ("The strikes aimed to destroy the group's arsenal.", "strikes", True),
     # a past meeting
     ("The two ministers met in Doha on Sunday.", "met", False),
 ])

@@ -46,6 +46,7 @@ class ModalityFile(DataModel):
     purpose_subjects: list[str]
     planned_participles: list[str]
     future_modifiers: list[str]
+    noun_subject_governors: list[str]
     planned_preps: list[str]
     attendance_verbs: list[str]
     future_words: list[str]
@@ -73,6 +74,7 @@ class Cues:
     purpose_subjects: frozenset
     planned_participles: frozenset
     future_modifiers: frozenset
+    noun_subject_governors: frozenset
     planned_preps: frozenset
     attendance_verbs: frozenset
     future_words: frozenset
@@ -298,7 +300,7 @@ def _planned_noun(tok, cues: Cues) -> bool:
     """Is the noun act ``tok`` announced or planned? Modified by a planning participle or adjective
     ("talks *scheduled* for Monday", "the *upcoming* summit"); the subject of a verb in the future
     ("*talks* will return") or of one that plans ("*talks* are expected to resume", "*talks* are
-    scheduled for Monday"); or under a planning participle ("he is expected in Cairo for *talks*") or,
+    scheduled for Monday"; not "the *attack* was meant to intimidate"); or under a planning participle ("he is expected in Cairo for *talks*") or,
     through a preposition of ``planned_preps``, a verb of ``attendance_verbs`` in the future ("is set to
     appear at the *summit*"; not "will respond to the *attack*" or "was due to hold consultations at
     Russia's *request*", which refer to an act)."""
@@ -315,7 +317,7 @@ def _planned_noun(tok, cues: Cues) -> bool:
         return False
     if _aux_lemmas(gov) & cues.future_aux or _governed_future(gov, cues)[0]:
         return True
-    return prep is None and (_lemma(gov) in cues.future_governors or _planned_copula(gov, cues)) and any(
+    return prep is None and (_lemma(gov) in cues.noun_subject_governors or _planned_copula(gov, cues)) and any(
         c.dep_ == "xcomp" for c in gov.children)
 
 
