@@ -300,10 +300,10 @@ def _planned_noun(tok, cues: Cues) -> bool:
     """Is the noun act ``tok`` announced or planned? Modified by a planning participle or adjective
     ("talks *scheduled* for Monday", "the *upcoming* summit"); the subject of a verb in the future
     ("*talks* will return") or of one that plans ("*talks* are expected to resume", "*talks* are
-    scheduled for Monday"; not "the *attack* was meant to intimidate"); or under a planning participle ("he is expected in Cairo for *talks*") or,
-    through a preposition of ``planned_preps``, a verb of ``attendance_verbs`` in the future ("is set to
-    appear at the *summit*"; not "will respond to the *attack*" or "was due to hold consultations at
-    Russia's *request*", which refer to an act)."""
+    scheduled for Monday"; not "the *attack* was meant to intimidate"); or under a planning participle
+    ("he is expected in Cairo for *talks*") or, through a preposition of ``planned_preps``, a verb of
+    ``attendance_verbs`` in the future ("is set to appear at the *summit*"; not "will respond to the
+    *attack*" or "was due to hold consultations at Russia's *request*", which refer to an act)."""
     for c in tok.children:
         if c.dep_ in ("amod", "acl") and (c.lower_ in cues.future_modifiers or (
                 _lemma(c) in cues.planned_participles and c.tag_ == "VBN")):
