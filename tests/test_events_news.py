@@ -157,11 +157,57 @@ def test_the_calibration_table_is_data_and_validated():
     import pytest
     from sitrep.stages.events.calibration import load_calibration, parse_calibration
     table = load_calibration()
-    assert table.method == "isotonic" and table.pairs > 0 and len(table.points) >= 2
+    assert table.method == "logistic" and table.pairs > 0 and table.weights["raw"] > 0
+    # chosen by cross-validation, which is recorded beside it
+    assert table.ece_cv is not None and {"logistic", "isotonic"} <= set(table.cross_validation)
+    assert table.ece_cv == table.cross_validation[table.method]["ece"]
     with pytest.raises(Exception):
         parse_calibration({"points": [[0.5, 0.4], [0.9, 0.2]]})   # decreasing
     with pytest.raises(Exception):
         parse_calibration({"points": [[0.5, 0.4]], "colour": "red"})
+    with pytest.raises(Exception):
+        parse_calibration({"method": "isotonic"})                  # no points
+    with pytest.raises(Exception, match="unknown"):
+        parse_calibration({"method": "logistic", "weights": {"bias": 0.1, "colour": 1.0}})
+    with pytest.raises(Exception, match="bias"):
+        parse_calibration({"method": "logistic", "weights": {"raw": 1.0}})
+    with pytest.raises(Exception, match="negative"):
+        parse_calibration({"method": "logistic", "weights": {"bias": 0.0, "raw": -1.0}})
+
+
+class _Ev:
+    """A raw event as the calibration reads it."""
+
+    def __init__(self, confidence, source=None, target=None, modality="asserted"):
+        self.confidence, self.source, self.target, self.modality = confidence, source, target, modality
+
+
+def test_logistic_calibration_keeps_the_order_of_raw_scores():
+    from sitrep.stages.events.calibration import parse_calibration, calibrated, logistic
+    weights = {"bias": -2.0, "raw": 1.0, "both": 1.5}
+    assert logistic(_Ev(0.9, "A", "B"), weights) == 0.599
+    assert logistic(_Ev(0.9, "A"), weights) == 0.25
+    table = parse_calibration({"method": "logistic", "weights": {"bias": -1.8, "raw": 1.5}})
+    cal = [calibrated(_Ev(r), table) for r in (0.1, 0.3, 0.55, 0.7, 0.85, 0.99)]
+    assert cal == sorted(cal) and len(set(cal)) == len(cal) and all(0 < c < 1 for c in cal)
+    iso = parse_calibration({"points": [[0.5, 0.05], [0.9, 0.4]]})
+    assert calibrated(_Ev(0.7), iso) == 0.225
+
+
+def test_logistic_fit_recovers_the_share_right_and_keeps_a_least_raw_weight():
+    from sitrep.stages.events.calibration import fit_logistic, logistic
+    # a quarter right at raw 0.4, three quarters at raw 0.9: the fit meets both shares
+    rows = [[0.4]] * 40 + [[0.9]] * 40
+    labels = [i % 4 == 0 for i in range(40)] + [i % 4 != 0 for i in range(40)]
+    w = fit_logistic(rows, labels, ["raw"], l2=0.0)
+    assert abs(logistic(_Ev(0.4), w) - 0.25) < 0.01 and abs(logistic(_Ev(0.9), w) - 0.75) < 0.01
+    # where a higher raw score is right less often, the raw weight stays at its least value
+    w = fit_logistic(rows, [not x for x in labels], ["raw"], l2=0.0, min_raw_weight=0.5)
+    assert w["raw"] == 0.5
+    # a party feature: events with both parties right, the others not
+    rows = [[0.8, 1.0]] * 20 + [[0.8, 0.0]] * 20
+    w = fit_logistic(rows, [True] * 20 + [False] * 20, ["raw", "both"], l2=1.0)
+    assert w["both"] > 1.0
 
 
 def test_the_stage_applies_calibration_unless_switched_off():
@@ -195,3 +241,21 @@ def test_extract_leaves_out_events_below_min_confidence(tmp_path):
     none = json.loads(runner.invoke(app, ["extract", str(f), "--published", "2024-05-06",
                                           "--min-confidence", "0.99"]).stdout.splitlines()[0])["events"]
     assert all_ev and not [e for e in none if e["confidence"] < 0.99]
+
+
+# -- planned acts: future modality, and the subject of a passive governor as the doer ---------------------
+
+def test_a_meeting_set_or_expected_is_a_future_agree_by_the_raised_subject():
+    for text in ("Erdogan is set to meet Putin in Sochi on Friday.",
+                 "Erdogan is expected to hold talks with Putin in Sochi on Friday.",
+                 "Erdogan and Putin were to meet in Sochi later on Sunday."):
+        st = run(text, [mention(text, "Erdogan", "ERDOGAN"), mention(text, "Putin", "PUTIN")])
+        ev = only(st, "AGREE")       # a future meeting is AGREE (news GUIDELINES)
+        assert ev.modality == "future" and ev.source.actor_id == "ERDOGAN" and ev.target.actor_id == "PUTIN"
+
+
+def test_a_meeting_held_stays_an_asserted_consult():
+    text = "Erdogan held talks with Putin in Sochi on Friday."
+    st = run(text, [mention(text, "Erdogan", "ERDOGAN"), mention(text, "Putin", "PUTIN")])
+    ev = only(st, "CONSULT")
+    assert ev.modality == "asserted" and ev.source.actor_id == "ERDOGAN"

@@ -83,3 +83,51 @@ def test_a_broken_modality_file_names_the_field():
     data = {k: v for k, v in load_data("modality.yaml").items() if k != "future_aux"}
     with pytest.raises(ConfigError, match=r"modality\.yaml: future_aux"):
         validate_data(data, ModalityFile, "sitrep/data/modality.yaml")
+
+
+# -- planned acts (issue #14): future modality for acts announced or scheduled ---------------------------
+
+@pytest.mark.parametrize("sentence,word,is_noun,modality", [
+    ("Regional army chiefs were to meet in Abuja later on Sunday.", "meet", False, "future"),
+    ("The two presidents are to sign the accord in Luanda on Friday.", "sign", False, "future"),
+    ("The foreign ministers are due to meet in Ankara on Tuesday.", "meet", False, "future"),
+    ("Kenya's president is set to travel to Kinshasa next week.", "travel", False, "future"),
+    ("The ministers are expected to meet their Qatari counterparts on Monday.", "meet", False, "future"),
+    ("The prime minister is set to appear at the regional security summit in Tallinn.", "summit", True, "future"),
+    ("Talks between the government and the rebels are scheduled for Monday.", "Talks", True, "future"),
+    ("Ceasefire talks scheduled for next week were postponed.", "talks", True, "future"),
+    ("Blinken is expected in Cairo for talks with Egyptian officials.", "talks", True, "future"),
+    ("Diplomats prepared for the upcoming summit in Doha.", "summit", True, "future"),
+    ("Talks between the two sides are set to resume in Doha.", "Talks", True, "future"),
+    ("The prisoner exchange is slated to proceed over the weekend.", "exchange", True, "future"),
+    ("Putin will hold talks with the Turkish president in Sochi.", "talks", True, "future"),
+    ("The envoy will travel to Doha for talks with the group's leaders.", "talks", True, "future"),
+])
+def test_planned_acts_are_future(sentence, word, is_noun, modality):
+    r = analyze(tok(sentence, word), is_noun=is_noun)
+    assert r.modality == modality, r.cues
+
+
+@pytest.mark.parametrize("sentence,word,is_noun", [
+    # a purpose stated with "be to" is an equative, not a plan
+    ("The rebels said the move was to pressure the government to release prisoners.", "pressure", False),
+    ("The army's goal is to push the militants back from the border.", "push", False),
+    # an act referred to under a verb in the future is not itself planned
+    ("The government will respond to the attack on the convoy.", "attack", True),
+    ("Iran is expected to retaliate for the strike on its consulate.", "strike", True),
+    ("The council was due to hold consultations later on Monday at Britain's request.", "request", True),
+    # an act whose purpose is told
+    ("The attack was meant to intimidate the villagers.", "attack", True),
+    ("The strikes aimed to destroy the group's arsenal.", "strikes", True),
+    # a past meeting
+    ("The two ministers met in Doha on Sunday.", "met", False),
+])
+def test_purposes_and_referred_acts_are_not_future(sentence, word, is_noun):
+    assert analyze(tok(sentence, word), is_noun=is_noun).modality != "future"
+
+
+def test_planned_cues_are_data():
+    cues = load_cues()
+    assert "be" in cues.future_copulas and "goal" in cues.purpose_subjects
+    assert "schedule" in cues.planned_participles and "upcoming" in cues.future_modifiers
+    assert "at" in cues.planned_preps and "appear" in cues.attendance_verbs

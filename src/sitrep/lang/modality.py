@@ -2,7 +2,9 @@
 
 Given the token that carries an act (a verb, or a noun such as "attack"), :func:`analyze` says whether
 the act is negated and whether it is asserted, reported (someone said so), future (will, plans to),
-hypothetical (if, could) or historical (previously, years ago). The cue words live in
+hypothetical (if, could) or historical (previously, years ago). A planned act is future whether a verb
+states it ("were to meet", "is set to", "is due to") or a noun ("talks scheduled for Monday", "is set
+to appear at the summit", "the upcoming talks"). The cue words live in
 ``sitrep/data/modality.yaml`` (checked against :class:`ModalityFile`); a caller passes its own
 (``cues=``) or the process-wide ones are used.
 
@@ -40,6 +42,13 @@ class ModalityFile(DataModel):
     denial_verbs: list[str]
     future_aux: list[str]
     future_governors: list[str]
+    future_copulas: list[str]
+    purpose_subjects: list[str]
+    planned_participles: list[str]
+    future_modifiers: list[str]
+    noun_subject_governors: list[str]
+    planned_preps: list[str]
+    attendance_verbs: list[str]
     future_words: list[str]
     hypothetical_aux: list[str]
     future_in_past_aux: list[str]
@@ -61,6 +70,13 @@ class Cues:
     denial_verbs: frozenset
     future_aux: frozenset
     future_governors: frozenset
+    future_copulas: frozenset
+    purpose_subjects: frozenset
+    planned_participles: frozenset
+    future_modifiers: frozenset
+    noun_subject_governors: frozenset
+    planned_preps: frozenset
+    attendance_verbs: frozenset
     future_words: frozenset
     hypothetical_aux: frozenset
     future_in_past_aux: frozenset
@@ -215,14 +231,22 @@ def _aux_lemmas(tok) -> set:
     return {_lemma(a) for a in tok.children if a.dep_ == "aux"}
 
 
+def _planned_copula(head, cues: Cues) -> bool:
+    """A copula with a to-infinitive that states a plan ("the chiefs *were to* meet"), not a purpose
+    ("the move *was to* pressure Israel": its subject is in ``purpose_subjects``)."""
+    return _lemma(head) in cues.future_copulas and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "csubj") and _lemma(c) in cues.purpose_subjects for c in head.children)
+
+
 def _governed_future(pred, cues: Cues) -> tuple[bool, bool]:
-    """(future, hypothetical) from an xcomp governor: "*plans* to", "*is ready* to", "*will try* to"."""
+    """(future, hypothetical) from an xcomp governor: "*plans* to", "*is ready* to", "*will try* to",
+    "*were* to meet"."""
     future = hypothetical = False
     if pred.dep_ != "xcomp" or pred.head == pred:
         return False, False
     head = pred.head
     lem = _lemma(head)
-    if lem in cues.future_governors:
+    if lem in cues.future_governors or _planned_copula(head, cues):
         future = True
     elif lem in cues.hypothetical_governors:
         hypothetical = True
@@ -248,6 +272,53 @@ def _future_hypothetical(pred, auxes, speech, cues: Cues) -> tuple[bool, bool]:
             hypothetical = True
     gov_future, gov_hypothetical = _governed_future(pred, cues)
     return future or gov_future, hypothetical or gov_hypothetical
+
+
+#: the links a noun act climbs through to the verb of its clause (:func:`_clause_verb`)
+_NOUN_LINKS = {"appos", "conj", "pobj", "prep", "nsubj", "nsubjpass", "compound"}
+
+
+def _clause_verb(tok, limit: int = 4) -> tuple[Optional[Any], Optional[Any]]:
+    """The verb (or predicate adjective) a noun act hangs from, through apposition, coordination and
+    prepositions, and the last preposition on the way (None when the noun is the verb's subject):
+    "appear *at* the summit" -> (appear, at); "*Negotiations* between Iran and the US ... will return"
+    (the noun in apposition to a dateline's subject) -> (return, None); (None, None) when there is none."""
+    cur, prep = tok, None
+    for _ in range(limit):
+        head = cur.head
+        if head is cur or cur.dep_ not in _NOUN_LINKS:
+            return None, None
+        if cur.dep_ == "prep":
+            prep = cur
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            return (head, prep) if cur.dep_ in ("prep", "nsubj", "nsubjpass") else (None, None)
+        cur = head
+    return None, None
+
+
+def _planned_noun(tok, cues: Cues) -> bool:
+    """Is the noun act ``tok`` announced or planned? Modified by a planning participle or adjective
+    ("talks *scheduled* for Monday", "the *upcoming* summit"); the subject of a verb in the future
+    ("*talks* will return") or of one that plans ("*talks* are expected to resume", "*talks* are
+    scheduled for Monday"; not "the *attack* was meant to intimidate"); or under a planning participle
+    ("he is expected in Cairo for *talks*") or, through a preposition of ``planned_preps``, a verb of
+    ``attendance_verbs`` in the future ("is set to appear at the *summit*"; not "will respond to the
+    *attack*" or "was due to hold consultations at Russia's *request*", which refer to an act)."""
+    for c in tok.children:
+        if c.dep_ in ("amod", "acl") and (c.lower_ in cues.future_modifiers or (
+                _lemma(c) in cues.planned_participles and c.tag_ == "VBN")):
+            return True
+    gov, prep = _clause_verb(tok)
+    if gov is None:
+        return False
+    if _lemma(gov) in cues.planned_participles and gov.tag_ == "VBN":
+        return True
+    if prep is not None and (_lemma(prep) not in cues.planned_preps or _lemma(gov) not in cues.attendance_verbs):
+        return False
+    if _aux_lemmas(gov) & cues.future_aux or _governed_future(gov, cues)[0]:
+        return True
+    return prep is None and (_lemma(gov) in cues.noun_subject_governors or _planned_copula(gov, cues)) and any(
+        c.dep_ == "xcomp" for c in gov.children)
 
 
 def _historical(pred, auxes, res: ModalityResult, cues: Cues) -> bool:
@@ -281,6 +352,8 @@ def analyze(tok, *, is_noun: Optional[bool] = None, cues: Optional[Cues] = None)
     speech = _speech_verb(pred, res, cues)
     reported = speech is not None or _reports(tok.sent, cues.report_phrases)
     future, hypothetical = _future_hypothetical(pred, auxes, speech, cues)
+    if is_noun and not (future or hypothetical):
+        future = _planned_noun(tok, cues)
     historical = _historical(pred, auxes, res, cues)
     if hypothetical:
         res.modality = "hypothetical"

@@ -116,13 +116,16 @@ def _governed_subject(v, cues: EventCues, depth: int) -> tuple[list, str]:
 
 def _controller(v, cues: EventCues, depth: int) -> tuple[list, str]:
     """Who does an infinitive's act: the governing verb's object for object control ("urged Iran to
-    talk" -> Iran), else its subject ("agreed to talk")."""
+    talk" -> Iran), else its subject ("agreed to talk"), or the subject of a passive governor
+    ("Erdogan *is set* to meet Putin", "Iran *was urged* to talk": raising and passive control)."""
     dep, head = v.dep_, v.head
     objs = [o for o in children(head, "dobj") if not _is_instrument_word(o, cues)]
     lemma = head.lemma_.lower()
     if objs and (lemma in cues.object_control_verbs or dep == "xcomp" and lemma not in cues.subject_control_verbs):
         return [objs[0]], "control"
-    s, _ = subjects(head, cues, depth + 1)
+    s, how = subjects(head, cues, depth + 1)
+    if not s and how == "passive" and dep == "xcomp":
+        s = children(head, "nsubjpass")[:1]
     return s, "control"
 
 

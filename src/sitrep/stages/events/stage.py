@@ -11,7 +11,7 @@ from ...lang.modality import read_cues as read_modality_cues
 from ...ontology import Ontology, load_ontology
 from ..base import Stage, StageConfig
 from .build import sentence_events
-from .calibration import CalibrationTable, calibrate, load_calibration
+from .calibration import CalibrationTable, calibrated, load_calibration
 from .context import ArticleContext
 from .fallback import ents_fallback
 from .french import french_events, load_french_lexicon
@@ -73,7 +73,7 @@ class EventsConfig(StageConfig):
     #: the confidence is clamped to [min_event_confidence, max_event_confidence]
     min_event_confidence: float = 0.05
     max_event_confidence: float = 0.99
-    #: map the score through the calibration table fitted on the news dev split
+    #: map the score through the calibration model fitted on the news dev split
     #: (data/event_calibration.yaml, see calibration.py); off: the raw rule-based score
     calibrate: bool = True
     #: consult the statistical event typer (typer.py, thresholds in data/event_typer.yaml) to veto or
@@ -173,9 +173,9 @@ class EventsStage(Stage):
         if cast(EventsConfig, self.config).typer:
             raw = self.typer().review(raw, self.ontology())
         if cast(EventsConfig, self.config).calibrate:
-            points = self.calibration().points
+            table = self.calibration()
             for r in raw:
-                r.confidence = calibrate(r.confidence, points)
+                r.confidence = calibrated(r, table)
         state.events = finish(raw, self.config.require_source, self.config.min_confidence)
         if ctx.pub_dated:
             state.warnings.append(
