@@ -790,9 +790,9 @@ def graph_at(con, at: Optional[str] = None, min_events: int = 1) -> dict:
     n_rel, n_node = len(_RELATION_FIELDS), len(_NODE_FIELDS)
     rels, nodes = [], {}
     for row in rows:
-        rels.append(dict(zip(_RELATION_FIELDS, row[:n_rel])))
+        rels.append(dict(zip(_RELATION_FIELDS, row)))  # zip stops at the relation's fields
         for first in (n_rel, n_rel + n_node):
-            if row[first] is not None:
+            if row[first] is not None and row[first] not in nodes:
                 nodes[row[first]] = dict(zip(_NODE_FIELDS, row[first:first + n_node]))
     evs = _event_edges(con, at, min_events)
     missing = sorted(({r["source_entity"] for r in evs} | {r["target_entity"] for r in evs}) - set(nodes))

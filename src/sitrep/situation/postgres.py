@@ -19,6 +19,9 @@ from .dialect import POSTGRES, pg_placeholders
 
 #: the URL schemes that name a PostgreSQL database
 SCHEMES = ("postgresql://", "postgres://")
+#: the memory one sort or hash of a store's query may take before it spills to disk (PostgreSQL's default,
+#: 4MB, spills the graph's tens of thousands of relations of a million-event store to disk)
+WORK_MEM = "32MB"
 
 
 def is_url(target: Any) -> bool:
@@ -46,10 +49,12 @@ def _driver():
 
 
 def _configure(raw) -> None:
-    """JSON columns come back as text (as DuckDB gives them; the store parses them itself)."""
+    """JSON columns come back as text (as DuckDB gives them; the store parses them itself), and sorts
+    get :data:`WORK_MEM` (the connection is in autocommit mode: the setting holds for its session)."""
     from psycopg.types.string import TextLoader
 
     raw.adapters.register_loader("json", TextLoader)
+    raw.execute(f"SET work_mem = '{WORK_MEM}'")
 
 
 def _no_nul(value: Any) -> Any:
