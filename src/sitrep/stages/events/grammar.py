@@ -30,6 +30,24 @@ def is_headline(text: str) -> bool:
     return not END_PUNCT.search(text.strip())
 
 
+#: how a headline's main noun hangs: its root, or the subject of its root verb
+HEADLINE_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def headline_act_noun(tok) -> bool:
+    """Is noun ``tok`` what a headline reports: the headline's root ("*Massacre* of nine farmworkers in
+    Antioquia", "Mass *protests* in Lima") or the subject of its root verb ("Suicide *attack* on a police
+    compound leaves 10 dead", "*Talks* between Armenia and Azerbaijan resumed"), with its parties or
+    place in a phrase of its own (a preposition)? Its other nouns only name topics ("Concern about the
+    Russian *offensive*"), and a noun without such a phrase names one too ("US-Russia *Contact* to Avoid
+    'Miscalculations'", a section heading)."""
+    if not any(c.dep_ == "prep" for c in tok.children):
+        return False
+    if tok.dep_ == "ROOT":
+        return True
+    return tok.dep_ in HEADLINE_SUBJECT_DEPS and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("VERB", "AUX")
+
+
 def conjuncts(tok) -> list:
     """``tok`` and the tokens coordinated with it ("Russia, Iran and Hezbollah")."""
     out = [tok]

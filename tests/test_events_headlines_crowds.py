@@ -1,0 +1,45 @@
+"""Short reports (issue #14): a headline's main noun is its event when it carries its parties or place
+in a phrase of its own ("Massacre of nine farmworkers in Antioquia"), its other nouns only name topics;
+a protest by an unnamed crowd ("Thousands rallied in Tbilisi", "Mass protests in Lima against ...")
+stands with a null source (news GUIDELINES §3: a party the text does not name is null).
+
+Sentences are written for these tests (wire style); the whole pipeline runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import Pipeline
+from sitrep.core.article import Article
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return Pipeline()
+
+
+def events(pipe, text: str) -> list:
+    doc = pipe(Article(text=text, published="2024-05-06"))
+    return [(e.type, e.source.text if e.source else None, e.trigger) for e in doc.events]
+
+
+def test_a_headlines_main_noun_is_its_event(pipe):
+    assert ("ASSAULT", None, "Massacre") in events(pipe, "Massacre of villagers in Ituri province")
+    assert ("ASSAULT", None, "attack") in events(pipe, "Suicide attack in Kabul leaves 10 dead")
+    assert ("CONSULT", "Serbia", "Talks") in events(pipe, "Talks between Serbia and Kosovo resumed in Brussels")
+
+
+def test_a_headlines_other_nouns_and_a_bare_heading_are_no_events(pipe):
+    assert events(pipe, "Concern in Brussels about the Russian offensive") == []
+    assert events(pipe, "US-China Contact to Avoid Incidents") == []
+
+
+def test_a_protest_by_a_counted_crowd_stands_without_a_source(pipe):
+    assert [t for t, s, _ in events(pipe, "Thousands rallied in Yerevan against the new border deal.")] == ["PROTEST"]
+    assert [t for t, s, _ in events(pipe, "Tens of thousands marched in Belgrade on Saturday.")] == ["PROTEST"]
+
+
+def test_a_protest_whose_doers_are_named_but_unknown_or_acted_on_is_not_kept_sourceless(pipe):
+    assert events(pipe, "Bakery owners rallied in Yerevan against the new tax.") == []
+    assert "PROTEST" not in [t for t, s, _ in events(
+        pipe, "The army ended a crackdown on street protests against the president in 2011.")]
