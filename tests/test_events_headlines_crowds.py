@@ -43,3 +43,13 @@ def test_a_protest_whose_doers_are_named_but_unknown_or_acted_on_is_not_kept_sou
     assert events(pipe, "Bakery owners rallied in Yerevan against the new tax.") == []
     assert "PROTEST" not in [t for t, s, _ in events(
         pipe, "The army ended a crackdown on street protests against the president in 2011.")]
+
+
+def test_forces_moved_in_an_agentless_passive_are_the_source_of_the_mobilization(pipe):
+    assert ("MOBILIZE", "police") in [(t, s) for t, s, _ in events(
+        pipe, "Riot police were deployed across Accra ahead of the verdict.")]
+
+
+def test_a_force_said_to_be_stationed_somewhere_is_no_mobilization(pipe):
+    assert "MOBILIZE" not in [t for t, s, _ in events(
+        pipe, "The rebels shelled a village where army troops were stationed.")]

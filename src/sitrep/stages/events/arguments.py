@@ -117,6 +117,8 @@ def verbal_args(ctx: ArticleContext, c: Candidate) -> None:
             c.targets = [v.head]
         else:
             c.targets = children(v, "nsubjpass") or children(v.head, "nsubjpass")
+        if not c.sources and v.dep_ not in ("acl", "relcl") and c.sense.type.lower() in ctx.acues.self_moving_types:
+            c.sources, c.source_how, c.targets = c.targets, "subj", []   # "troops were rushed to the border"
     else:
         c.sources, c.source_how = subjects(v, ctx.cues)
         c.targets = _active_targets(ctx, c)
