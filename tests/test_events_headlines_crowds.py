@@ -53,3 +53,21 @@ def test_forces_moved_in_an_agentless_passive_are_the_source_of_the_mobilization
 def test_a_force_said_to_be_stationed_somewhere_is_no_mobilization(pipe):
     assert "MOBILIZE" not in [t for t, s, _ in events(
         pipe, "The rebels shelled a village where army troops were stationed.")]
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("Gunmen hurled a grenade at a police post in Pulwama.", "ASSAULT"),
+    ("Suspected militants gunned down two traders in Shopian.", "ASSAULT"),
+    ("Rioters damaged a power substation in Jos.", "ASSAULT"),
+    ("Russia amassed troops near the border with Ukraine.", "MOBILIZE"),
+    ("Chinese warships were positioned near Scarborough Shoal.", "MOBILIZE"),
+    ("Police rearrested the opposition leader in Kampala.", "COERCE"),
+])
+def test_verb_families_from_the_cameo_dictionary(pipe, text, typ):
+    assert typ in [t for t, s, _ in events(pipe, text)], text
+
+
+def test_generic_verbs_need_the_objects_that_make_them_acts(pipe):
+    assert "ASSAULT" not in [t for t, s, _ in events(pipe, "Ukraine threw its support behind the plan.")]
+    assert "ASSAULT" not in [t for t, s, _ in events(pipe, "The drought damaged Kenya's harvest.")]
+    assert "ASSAULT" not in [t for t, s, _ in events(pipe, "Two cars were damaged, Kenya's police said.")]
