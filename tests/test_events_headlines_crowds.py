@@ -71,3 +71,27 @@ def test_generic_verbs_need_the_objects_that_make_them_acts(pipe):
     assert "ASSAULT" not in [t for t, s, _ in events(pipe, "Ukraine threw its support behind the plan.")]
     assert "ASSAULT" not in [t for t, s, _ in events(pipe, "The drought damaged Kenya's harvest.")]
     assert "ASSAULT" not in [t for t, s, _ in events(pipe, "Two cars were damaged, Kenya's police said.")]
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("Iranian authorities blocked access to Telegram.", "COERCE"),
+    ("Mobile internet was suspended across Balochistan.", "COERCE"),
+    ("Armenia allowed a UN team into the region.", "RETREAT"),
+    ("Villagers gathered outside the district office in Sagaing to oppose the new mine.", "PROTEST"),
+])
+def test_senses_selected_by_objects_and_subjects(pipe, text, typ):
+    types = [t for t, s, _ in events(pipe, text)]
+    assert types and types[0] == typ, (text, types)
+
+
+@pytest.mark.parametrize("text", [
+    "The British Foreign Office issued a travel warning for Niger.",
+    "Volunteers gathered to help the victims of the blast in Mogadishu.",
+])
+def test_travel_warnings_and_helpers_gathering_are_no_events(pipe, text):
+    assert events(pipe, text) == [], text
+
+
+def test_a_container_with_its_occupants_is_no_aid(pipe):
+    types = [t for t, s, _ in events(pipe, "Gunmen raided a camp sheltering refugees near Goma.")]
+    assert "AID" not in types and "ASSAULT" in types

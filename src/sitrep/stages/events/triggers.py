@@ -34,6 +34,9 @@ TIME_SETTING_PREPS = ("during", "amid", "after", "before", "since", "following",
 ASSERTING_FRAME_TYPES = ("ACCUSE",)
 #: adverbs that the parser gives a phrasal verb instead of a particle ("troops had pulled *back*")
 ADVERB_PARTICLES = ("back", "out", "down", "off", "up", "away")
+#: the prepositions whose object counts with the verb's object in choosing its sense ("a lifting *of*
+#: sanctions", "blocked access *to* Telegram")
+OBJECT_PREPS = ("of", "to")
 #: named entities that are never a nominal trigger ("Operation Dawn" is a name, not an act)
 NAME_ENTS = ("GPE", "PERSON", "ORG", "NORP", "LOC", "DATE")   # a DATE: "in *March* 2021" is no march
 
@@ -105,13 +108,13 @@ def verb_objects(v) -> list:
 
 
 def _object_lemmas(v) -> set:
-    """The lemmas of the verb's objects, their compounds and their "of" phrases ("lift the arms
-    embargo", "a lifting of sanctions")."""
+    """The lemmas of the verb's objects, their compounds and their "of"/"to" phrases ("lift the arms
+    embargo", "a lifting of sanctions", "blocked access *to YouTube*")."""
     objs = set()
     for o in verb_objects(v):
         objs.add(o.lemma_.lower())
         objs.update(g.lemma_.lower() for c in o.children if c.dep_ in ("prep", "compound")
-                    for g in ([c] if c.dep_ == "compound" else c.children) if c.lower_ in ("of",) or c.dep_ == "compound")
+                    for g in ([c] if c.dep_ == "compound" else c.children) if c.lower_ in OBJECT_PREPS or c.dep_ == "compound")
     return objs
 
 
