@@ -95,3 +95,16 @@ def test_travel_warnings_and_helpers_gathering_are_no_events(pipe, text):
 def test_a_container_with_its_occupants_is_no_aid(pipe):
     types = [t for t, s, _ in events(pipe, "Gunmen raided a camp sheltering refugees near Goma.")]
     assert "AID" not in types and "ASSAULT" in types
+
+
+def test_a_capitalised_men_plural_is_found_as_its_agent(pipe):
+    assert [s for t, s, _ in events(pipe, "Militiamen torched a school near Bunia.")] == ["Militiamen"]
+
+
+@pytest.mark.parametrize("text", [
+    "The army denied reports that it had shelled a village in Kachin State.",
+    "The militia denied allegations that its fighters had looted the market in Bunia.",
+])
+def test_an_act_in_the_content_of_denied_reports_is_no_event(pipe, text):
+    assert "ASSAULT" not in [t for t, s, _ in events(pipe, text)] and \
+        "COERCE" not in [t for t, s, _ in events(pipe, text)], text

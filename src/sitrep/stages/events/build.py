@@ -313,7 +313,7 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
         return []
     trig = c.trigger
     mod = analyze(trig, is_noun=(c.kind != "verbal"), cues=ctx.modality_cues)
-    if mod.negated and triggers.under_denial(c, ctx.modality_cues):
+    if mod.negated and triggers.under_denial(c, ctx.modality_cues) or triggers.denied_content(c, ctx.modality_cues):
         return []   # "Russia denied striking civilians": a denial codes nothing (news GUIDELINES §2)
     k = classify.code(ctx, c, mod.negated, mod.modality)
     if unnamed and k.type not in VICTIM_TYPES:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from ... import limits
+from ...lang.modality import load_cues
 from .grammar import children, conjuncts, subjects
 from .lexicon import EventCues, Lexicon, Sense
 from .model import REQUEST, Candidate
@@ -405,7 +406,6 @@ def under_denial(c: Candidate, modality_cues=None) -> bool:
     """Is ``c``'s act the content of a denial ("Rwanda *denied* supporting the rebels")? Followed up
     from the act (or its light verb) through at most :data:`DENIAL_HOPS` clause links."""
     if modality_cues is None:
-        from ...lang.modality import load_cues
         modality_cues = load_cues()
     t = c.light if c.light is not None else c.trigger
     for _ in range(DENIAL_HOPS):
@@ -415,6 +415,19 @@ def under_denial(c: Candidate, modality_cues=None) -> bool:
         if t.lemma_.lower() in modality_cues.denial_verbs:
             return True
     return False
+
+
+def denied_content(c: Candidate, modality_cues=None) -> bool:
+    """Is ``c``'s act the content of something denied ("the army *denied* reports *that* it had shelled a
+    village", "denied allegations that its troops looted"): a clause on a noun ("reports that ...") that
+    a denial verb takes as its object? Not negated by the parse, and not asserted either."""
+    if modality_cues is None:
+        modality_cues = load_cues()
+    t = c.trigger
+    if t.dep_ != "acl" or not any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children):
+        return False
+    noun = t.head
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in modality_cues.denial_verbs
 
 
 # -- frames and protest topics ------------------------------------------------------------------------
