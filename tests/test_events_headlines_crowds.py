@@ -108,3 +108,33 @@ def test_a_capitalised_men_plural_is_found_as_its_agent(pipe):
 def test_an_act_in_the_content_of_denied_reports_is_no_event(pipe, text):
     assert "ASSAULT" not in [t for t, s, _ in events(pipe, text)] and \
         "COERCE" not in [t for t, s, _ in events(pipe, text)], text
+
+
+def test_a_main_verb_parsed_as_a_participle_on_its_subject_keeps_its_subject(pipe):
+    """The small model reads "The Iraqi air force carried out ..." as a noun with a reduced relative."""
+    got = events(pipe, "The Iraqi air force carried out three air strikes in western Mosul.")
+    assert ("ASSAULT", "Iraqi air force") in [(t, s) for t, s, _ in got]
+
+
+def test_a_light_verb_reaches_its_noun_past_a_coordinated_modifier(pipe):
+    got = events(pipe, "The U.S. military launched air and artillery strikes on Syrian government troops.")
+    assert ("ASSAULT", "U.S. military") in [(t, s) for t, s, _ in got]
+
+
+def test_no_light_verb_reading_across_two_noun_phrases(pipe):
+    got = events(pipe, "Officials said the US had no involvement in the rebels' advance and the capture of Hama.")
+    assert not [s for t, s, _ in got if s == "US"]
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("Hundreds of employees stopped work on Tuesday in a strike over pay.", "PROTEST"),
+    ("Teachers walked out across Kenya on Monday.", "PROTEST"),
+    ("Russia launched cyber warfare against Estonia.", "COERCE"),
+    ("The government declared a state of siege in Pando.", "COERCE"),
+])
+def test_noun_and_verb_families_of_the_cameo_dictionary(pipe, text, typ):
+    assert typ in [t for t, s, _ in events(pipe, text)], text
+
+
+def test_walking_out_of_a_meeting_is_no_strike(pipe):
+    assert "PROTEST" not in [t for t, s, _ in events(pipe, "Iran walked out of the meeting in Vienna.")]

@@ -254,19 +254,34 @@ def may_be_verb_trigger(t, lex: Lexicon) -> bool:
 
 def light_noun(t, lex: Lexicon):
     """The nominal trigger a light verb stands for: "carried out *strikes*", "imposed *sanctions*",
-    "engaged in *fighting*", "took part in the *talks*"; ``None`` when ``t`` is no light verb or has
-    no such noun."""
+    "engaged in *fighting*", "took part in the *talks*", "launched air and artillery *strikes*" (a
+    modifier the parser coordinated with the noun); ``None`` when ``t`` is no light verb or has no such
+    noun."""
     key, particle = verb_key(t, lex)
     if not (key in lex.light_verbs or verb_lemma(t, lex) in lex.light_verbs):
         return None
-    noun = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")
-                 and noun_sense(c, lex) is not None), None)
+    noun = next((x for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")
+                 for x in _object_or_its_noun(c) if noun_sense(x, lex) is not None), None)
     if noun is None and particle is not None and particle.dep_ == "prep":
         noun = next((p for p in particle.children if p.dep_ == "pobj" and noun_sense(p, lex)), None)
     if noun is None:
         noun = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
                      for p in c.children if p.dep_ == "pobj" and noun_sense(p, lex)), None)
     return noun
+
+
+#: how far after a bare object the noun it modifies may stand ("air and artillery strikes")
+MODIFIER_CONJ_REACH = 3
+
+
+def _object_or_its_noun(obj) -> list:
+    """The object, and when it is a bare modifier the parser coordinated with the noun it modifies
+    ("launched *air* and artillery *strikes*": "air" has no determiner or modifier of its own, and the
+    noun follows within :data:`MODIFIER_CONJ_REACH` tokens), that noun; not "had *no involvement* in
+    ... and the capture of ...", two noun phrases."""
+    if any(c.dep_ in ("det", "poss", "amod", "nummod", "compound") for c in obj.children):
+        return [obj]
+    return [obj] + [x for x in obj.children if x.dep_ == "conj" and 0 < x.i - obj.i <= MODIFIER_CONJ_REACH]
 
 
 # -- obligations --------------------------------------------------------------------------------------
