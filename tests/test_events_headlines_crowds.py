@@ -138,3 +138,12 @@ def test_noun_and_verb_families_of_the_cameo_dictionary(pipe, text, typ):
 
 def test_walking_out_of_a_meeting_is_no_strike(pipe):
     assert "PROTEST" not in [t for t, s, _ in events(pipe, "Iran walked out of the meeting in Vienna.")]
+
+
+def test_a_suicide_car_bomb_is_a_weapon_not_a_person(pipe):
+    got = events(pipe, "A suicide car bomb exploded near the presidential palace in Mogadishu.")
+    assert [t for t, s, _ in got] == ["ASSAULT"] and got[0][1] is None
+
+
+def test_a_verbless_sentence_reads_as_a_headline(pipe):
+    assert "ASSAULT" in [t for t, s, _ in events(pipe, "The massacre of villagers near Beni.")]

@@ -165,9 +165,12 @@ def _resource_lemmas(sense, objs, cues=None) -> frozenset:
 
 def is_instrument(tok, cues) -> bool:
     """Is ``tok`` a weapon or the platform that carries one ("a drone", "a transport jet", "shells")?
-    Not when a modifier makes it a person ("a *suicide* bomber")."""
+    Not when a modifier makes a platform word a person ("a *suicide* bomber"); a weapon stays one ("a
+    *suicide* car bomb exploded")."""
     lemma = tok.lemma_.lower()
-    if lemma not in cues.weapon_nouns and lemma not in cues.instrument_nouns:
+    if lemma in cues.weapon_nouns:
+        return True
+    if lemma not in cues.instrument_nouns:
         return False
     mods = argument_cues().person_instrument_modifiers
     return not any(c.dep_ in ("compound", "amod") and c.lower_ in mods for c in tok.children)

@@ -216,9 +216,13 @@ def victim_ok(ctx: ArticleContext, c: Candidate) -> bool | str:
 
 
 def _headline_act(ctx: ArticleContext, c: Candidate) -> bool:
-    """Is ``c``'s noun the act a headline reports (:func:`~.grammar.headline_act_noun`)?"""
-    sent = ctx.sentence_of(c.trigger)
-    return ctx.per_sentence(sent, "headline", lambda: is_headline(sent.text)) and headline_act_noun(c.trigger)
+    """Is ``c``'s noun the act a headline reports (:func:`~.grammar.headline_act_noun`), or the root of a
+    sentence without a verb of its own, which reads as one ("The bombing of a school in Gaza City.")?"""
+    t = c.trigger
+    if not headline_act_noun(t):
+        return False
+    sent = ctx.sentence_of(t)
+    return t.dep_ == "ROOT" or ctx.per_sentence(sent, "headline", lambda: is_headline(sent.text))
 
 
 def crowd_ok(ctx: ArticleContext, c: Candidate) -> bool:
