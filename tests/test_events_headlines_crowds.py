@@ -147,3 +147,11 @@ def test_a_suicide_car_bomb_is_a_weapon_not_a_person(pipe):
 
 def test_a_verbless_sentence_reads_as_a_headline(pipe):
     assert "ASSAULT" in [t for t, s, _ in events(pipe, "The massacre of villagers near Beni.")]
+
+
+@pytest.mark.parametrize("text", [
+    "Japan gave $5 million to Sri Lanka for flood relief.",
+    "The European Union allocated 40 million euros in humanitarian support to Sudan.",
+])
+def test_money_given_or_allocated_is_aid(pipe, text):
+    assert "AID" in [t for t, s, _ in events(pipe, text)], text
