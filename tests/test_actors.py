@@ -278,3 +278,22 @@ def test_the_end_of_a_place_name_is_no_person():
     assert "Dera Ismail Khan" in {pl.name for pl in doc.places}
     doc = p(Article(text="Imran Khan said on Monday he would march on Islamabad.", published="2024-03-14"))
     assert [a.name for a in doc.actors if a.kind == "person"] == ["Imran Khan"]
+
+
+def test_people_groups_of_the_cameo_agents_dictionary_are_actors():
+    """The CAMEO agents dictionary's words for people who protest, riot or commit crimes (supporters,
+    communities, peasants, gangs, arsonists, employees, pupils) are generic actors, and "the junta"
+    is the regime of the country the text names."""
+    from sitrep import Pipeline
+    from sitrep.core.article import Article
+
+    p = Pipeline()
+    for text, source in [("Supporters of the ruling party marched through Harare on Friday.", "Supporters"),
+                         ("Peasants occupied a cattle ranch in Caqueta department.", "Peasants"),
+                         ("Hospital employees protested outside the health ministry in Tunis.", "Hospital employees"),
+                         ("A gang kidnapped two engineers near Warri.", "gang"),
+                         ("Arsonists torched a polling station in Kasai.", "Arsonists")]:
+        doc = p(Article(text=text, published="2024-03-14"))
+        assert [e.source.text for e in doc.events if e.source] == [source], text
+    doc = p(Article(text="The junta in Mali dissolved all political parties.", published="2024-03-14"))
+    assert [(e.type, e.source.text) for e in doc.events if e.source] == [("COERCE", "junta")]

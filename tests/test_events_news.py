@@ -42,7 +42,9 @@ def test_cameo_entries_are_in_the_lexicon_with_the_hand_written_type_kept():
     assert lex.verbs["vacate"][0].type == "RETREAT"
     assert lex.verbs["take over"][0].type == "COERCE"
     assert lex.verbs["surrender"][0].type == "RETREAT"          # hand-written, not CAMEO's CONCEDE
-    assert [s.type for s in lex.verbs["block"]] == ["PROTEST", "COERCE"]   # the road block stays a protest
+    # the road block stays a protest; a blocked website (listed before it) is censorship
+    assert [s.type for s in lex.verbs["block"]] == ["COERCE", "PROTEST", "COERCE"]
+    assert lex.verbs["block"][0].mode == "censor"
     assert lex.nouns["battle"].type == "ASSAULT"
     assert lex.compounds["military campaign"].type == "ASSAULT"
 

@@ -26,11 +26,14 @@ from .model import ARMED_SECTORS, NAMED_HOWS, STATE_SECTORS, ActorRecord, Mentio
 
 def head_entries(by_head: dict, tok) -> list:
     """The agents whose head noun ``tok`` is: by its lemma, its word, or -- for a plural spaCy left
-    unlemmatised, as it does a capitalised word starting a sentence ("Gendarmes arrested ...") -- its
-    word without the plural "s"."""
+    unlemmatised, as it does a capitalised word starting a sentence ("Gendarmes arrested ...",
+    "Militiamen looted ...") -- its word without the plural "s" (or with "-men" made "-man")."""
     cands = by_head.get(tok.lemma_.lower()) or by_head.get(tok.lower_)
-    if not cands and tok.lower_.endswith("s") and (tok.tag_ in ("NNPS", "NNS") or tok.is_sent_start):
-        cands = by_head.get(tok.lower_[:-1])
+    if not cands and (tok.tag_ in ("NNPS", "NNS") or tok.is_sent_start):
+        if tok.lower_.endswith("men"):   # "Militiamen", "Tribesmen": the irregular plural of "-man"
+            cands = by_head.get(tok.lower_[:-3] + "man")
+        elif tok.lower_.endswith("s"):
+            cands = by_head.get(tok.lower_[:-1])
     return cands or []
 
 
@@ -218,7 +221,8 @@ def agent_candidates(b) -> list[int]:
     out = []
     for i, (lem, w) in enumerate(zip(b.lemmas, b.words)):
         low = w.lower()
-        if i in b.tok_owner or not (lem in by_head or low in by_head or low[:-1] in by_head):
+        if i in b.tok_owner or not (lem in by_head or low in by_head or low[:-1] in by_head
+                                    or low[-3:] == "men" and low[:-3] + "man" in by_head):
             continue   # a cheap look first (spaCy tokens are costly to make), then the real one
         if head_entries(by_head, b.doc[i]):
             out.append(i)

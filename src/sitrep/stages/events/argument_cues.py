@@ -37,6 +37,7 @@ class ArgumentCues(DataModel):
     media_target_types: Words
     person_pronouns: Words
     nonperson_pronouns: Words
+    self_moving_types: Words
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

@@ -117,6 +117,8 @@ def verbal_args(ctx: ArticleContext, c: Candidate) -> None:
             c.targets = [v.head]
         else:
             c.targets = children(v, "nsubjpass") or children(v.head, "nsubjpass")
+        if not c.sources and v.dep_ not in ("acl", "relcl") and c.sense.type.lower() in ctx.acues.self_moving_types:
+            c.sources, c.source_how, c.targets = c.targets, "subj", []   # "troops were rushed to the border"
     else:
         c.sources, c.source_how = subjects(v, ctx.cues)
         c.targets = _active_targets(ctx, c)
@@ -163,9 +165,12 @@ def _resource_lemmas(sense, objs, cues=None) -> frozenset:
 
 def is_instrument(tok, cues) -> bool:
     """Is ``tok`` a weapon or the platform that carries one ("a drone", "a transport jet", "shells")?
-    Not when a modifier makes it a person ("a *suicide* bomber")."""
+    Not when a modifier makes a platform word a person ("a *suicide* bomber"); a weapon stays one ("a
+    *suicide* car bomb exploded")."""
     lemma = tok.lemma_.lower()
-    if lemma not in cues.weapon_nouns and lemma not in cues.instrument_nouns:
+    if lemma in cues.weapon_nouns:
+        return True
+    if lemma not in cues.instrument_nouns:
         return False
     mods = argument_cues().person_instrument_modifiers
     return not any(c.dep_ in ("compound", "amod") and c.lower_ in mods for c in tok.children)

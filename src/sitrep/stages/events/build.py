@@ -10,9 +10,9 @@ from . import arguments, classify, triggers
 from .confidence import confidence, features
 from .context import GUESS_PREFIXES, ArticleContext
 from .dating import event_date, historical
-from .grammar import children, is_headline, is_passive, question_or_quantity
+from .grammar import HEADLINE_SUBJECT_DEPS, children, headline_act_noun, is_headline, is_passive, question_or_quantity
 from .location import location, place_targets
-from .merge import VICTIM_TYPES
+from .merge import CROWD_TYPES, VICTIM_TYPES
 from .model import REQUEST, Candidate, RawEvent
 
 
@@ -127,14 +127,14 @@ def adjectival_candidates(ctx: ArticleContext, sent, cands: list[Candidate]) -> 
 
 def nominal_candidates(ctx: ArticleContext, sent, light_nouns: dict, headline: bool) -> list[Candidate]:
     """The nominal candidates of ``sent`` with their arguments: "light" when a light verb carries the
-    noun, else "nominal" (not in a headline)."""
+    noun, else "nominal" (in a headline only its main noun: :func:`~.grammar.headline_act_noun`)."""
     out = []
     for t in sent:
         sense = triggers.nominal_trigger(t, ctx.lex)
         if sense is None or triggers.names_a_thing(t, ctx.lex):
             continue
         lv = light_nouns.get(t.i)
-        if lv is None and headline:
+        if lv is None and headline and not headline_act_noun(t):
             continue
         c = Candidate(trigger=t, sense=sense, kind="light" if lv is not None else "nominal", light=lv)
         arguments.nominal_args(ctx, c)
@@ -204,13 +204,50 @@ def victim_ok(ctx: ArticleContext, c: Candidate) -> bool | str:
     ("three soldiers were abducted"), or a weapon or event as subject ("a bomb killed three soldiers");
     not a bare casualty verb ("three soldiers were killed" is a count, not an act)."""
     trig = c.trigger
+    if c.sense.type in CROWD_TYPES:
+        return crowd_ok(ctx, c)
     if c.kind == "nominal":   # "the attack in Douma", "a missile strike on Kyiv": the act done to a place
-        return "place"
+        return True if _headline_act(ctx, c) else "place"   # "Massacre of villagers in Ituri": its victims
     if c.kind == "verbal" and trig.lemma_.lower() in ctx.cues.casualty_lemmas and not c.sources:
         return _names_the_act(ctx, trig)   # "five soldiers were killed": a count (a claim), not an act
     return c.kind == "verbal" and (
         (is_passive(trig) and not children(trig, "agent")) or any(
             x.lemma_.lower() in ctx.lex.nouns or arguments.is_instrument(x, ctx.cues) for x in c.sources))
+
+
+def _headline_act(ctx: ArticleContext, c: Candidate) -> bool:
+    """Is ``c``'s noun the act a headline reports (:func:`~.grammar.headline_act_noun`), or the root of a
+    sentence without a verb of its own, which reads as one ("The bombing of a school in Gaza City.")?"""
+    t = c.trigger
+    if not headline_act_noun(t):
+        return False
+    sent = ctx.sentence_of(t)
+    return t.dep_ == "ROOT" or ctx.per_sentence(sent, "headline", lambda: is_headline(sent.text))
+
+
+def crowd_ok(ctx: ArticleContext, c: Candidate) -> bool:
+    """May a protest stand without a source? When its doers are an unnamed crowd: a noun that is what
+    its sentence reports, as a headline's main noun or a clause's subject ("Mass *protests* in Lima
+    against ...", "*Protests* against the decree spread to Kumasi"; not "a crackdown on *protests*", an
+    act done to them), or a verb whose subject only counts them ("*Thousands* rallied in Tbilisi", "tens
+    of thousands marched"); not when its subject names someone the actors stage did not find, or is
+    missing (the protest is theirs, and a guess at its target would be all it has)."""
+    t = c.trigger
+    if c.kind != "verbal":
+        return headline_act_noun(t) or t.dep_ in HEADLINE_SUBJECT_DEPS
+    subj = children(t, "nsubj")
+    return bool(subj) and all(_only_counts(ctx, s) for s in subj)
+
+
+def _only_counts(ctx: ArticleContext, tok) -> bool:
+    """Does the noun phrase headed by ``tok`` only count people ("thousands", "tens of thousands", "200")?"""
+    qw = ctx.lex.quantity_words
+    while tok.pos_ == "NUM" or tok.lower_ in qw:
+        of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if not of:
+            return True
+        tok = of[0]
+    return False
 
 
 def unnamed_victims(ctx: ArticleContext, c: Candidate) -> bool:
@@ -280,7 +317,7 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
         return []
     trig = c.trigger
     mod = analyze(trig, is_noun=(c.kind != "verbal"), cues=ctx.modality_cues)
-    if mod.negated and triggers.under_denial(c, ctx.modality_cues):
+    if mod.negated and triggers.under_denial(c, ctx.modality_cues) or triggers.denied_content(c, ctx.modality_cues):
         return []   # "Russia denied striking civilians": a denial codes nothing (news GUIDELINES §2)
     k = classify.code(ctx, c, mod.negated, mod.modality)
     if unnamed and k.type not in VICTIM_TYPES:

@@ -30,6 +30,24 @@ def is_headline(text: str) -> bool:
     return not END_PUNCT.search(text.strip())
 
 
+#: how a headline's main noun hangs: its root, or the subject of its root verb
+HEADLINE_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def headline_act_noun(tok) -> bool:
+    """Is noun ``tok`` what a headline reports: the headline's root ("*Massacre* of nine farmworkers in
+    Antioquia", "Mass *protests* in Lima") or the subject of its root verb ("Suicide *attack* on a police
+    compound leaves 10 dead", "*Talks* between Armenia and Azerbaijan resumed"), with its parties or
+    place in a phrase of its own (a preposition)? Its other nouns only name topics ("Concern about the
+    Russian *offensive*"), and a noun without such a phrase names one too ("US-Russia *Contact* to Avoid
+    'Miscalculations'", a section heading)."""
+    if not any(c.dep_ == "prep" for c in tok.children):
+        return False
+    if tok.dep_ == "ROOT":
+        return True
+    return tok.dep_ in HEADLINE_SUBJECT_DEPS and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("VERB", "AUX")
+
+
 def conjuncts(tok) -> list:
     """``tok`` and the tokens coordinated with it ("Russia, Iran and Hezbollah")."""
     out = [tok]
@@ -57,7 +75,8 @@ def pobjs(prep) -> list:
 
 def is_passive(v) -> bool:
     """"was struck", "were arrested", and a participle after its noun ("the convoy hit by ...")."""
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (v.tag_ == "VBN" and v.dep_ == "acl")
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
+        v.tag_ == "VBN" and v.dep_ == "acl" and not misparsed_main_verb(v))
 
 
 def has_to_infinitive(v) -> bool:
@@ -67,6 +86,18 @@ def has_to_infinitive(v) -> bool:
 
 #: prepositions whose gerund is the means of the governing act: its doer is that act's subject
 MEANS_PREPS = ("by", "through")
+
+
+def misparsed_main_verb(v) -> bool:
+    """Is ``v`` a sentence's main verb that the parser hung as a participle on its subject ("The Iraqi
+    air force *carried out* three air strikes in Mosul." parsed as the noun "force" with a reduced
+    relative)? A past form right after the sentence's root noun, with an object of its own and no "by"
+    agent, in a sentence ending in a full stop (a sentence needs a verb; a participle restricting its
+    noun would leave it none)."""
+    head = v.head
+    return (v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and v.i == head.i + 1 and head.dep_ == "ROOT"
+            and head.pos_ in ("NOUN", "PROPN") and bool(children(v, "dobj")) and not children(v, "agent")
+            and head.sent[-1].text == ".")
 
 
 def subjects(v, cues: EventCues, depth: int = 0) -> tuple[list, str]:
@@ -106,7 +137,7 @@ def _governed_subject(v, cues: EventCues, depth: int) -> tuple[list, str]:
     if dep == "relcl":
         return [head], "subj"
     if dep == "acl":
-        if v.tag_ == "VBG":
+        if v.tag_ == "VBG" or misparsed_main_verb(v):
             return [head], "subj"
         return [], "passive"
     if dep == "pcomp":

@@ -10,6 +10,10 @@ from .model import RawEvent
 #: acts that may stand without a source when reported through named victims ("three soldiers were
 #: killed in a roadside bombing")
 VICTIM_TYPES = ("ASSAULT", "COERCE")
+#: acts that may stand without a source when their doers are an unnamed crowd ("thousands rallied in
+#: Tbilisi", "mass protests in Lima against President Boluarte": news GUIDELINES §3, a party the text
+#: does not name is null), with the place or the party they are aimed at
+CROWD_TYPES = ("PROTEST",)
 
 
 def _aid(m):
@@ -30,7 +34,7 @@ def keep(raw: list[RawEvent], require_source: bool, min_conf: float) -> list[Raw
     victims without one; at least ``min_conf`` confident."""
     if require_source:
         raw = [r for r in raw if r.source is not None or (
-            r.type in VICTIM_TYPES and not r.negated and (r.target is not None or r.victim_ok == "unnamed")
+            r.type in VICTIM_TYPES + CROWD_TYPES and not r.negated and (r.target is not None or r.victim_ok == "unnamed")
             and _victim_ok(r))]
     return [r for r in raw if r.confidence >= min_conf]
 

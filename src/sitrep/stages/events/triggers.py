@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from ... import limits
+from ...lang.modality import load_cues
 from .grammar import children, conjuncts, subjects
 from .lexicon import EventCues, Lexicon, Sense
 from .model import REQUEST, Candidate
@@ -34,6 +35,9 @@ TIME_SETTING_PREPS = ("during", "amid", "after", "before", "since", "following",
 ASSERTING_FRAME_TYPES = ("ACCUSE",)
 #: adverbs that the parser gives a phrasal verb instead of a particle ("troops had pulled *back*")
 ADVERB_PARTICLES = ("back", "out", "down", "off", "up", "away")
+#: the prepositions whose object counts with the verb's object in choosing its sense ("a lifting *of*
+#: sanctions", "blocked access *to* Telegram")
+OBJECT_PREPS = ("of", "to")
 #: named entities that are never a nominal trigger ("Operation Dawn" is a name, not an act)
 NAME_ENTS = ("GPE", "PERSON", "ORG", "NORP", "LOC", "DATE")   # a DATE: "in *March* 2021" is no march
 
@@ -105,13 +109,13 @@ def verb_objects(v) -> list:
 
 
 def _object_lemmas(v) -> set:
-    """The lemmas of the verb's objects, their compounds and their "of" phrases ("lift the arms
-    embargo", "a lifting of sanctions")."""
+    """The lemmas of the verb's objects, their compounds and their "of"/"to" phrases ("lift the arms
+    embargo", "a lifting of sanctions", "blocked access *to YouTube*")."""
     objs = set()
     for o in verb_objects(v):
         objs.add(o.lemma_.lower())
         objs.update(g.lemma_.lower() for c in o.children if c.dep_ in ("prep", "compound")
-                    for g in ([c] if c.dep_ == "compound" else c.children) if c.lower_ in ("of",) or c.dep_ == "compound")
+                    for g in ([c] if c.dep_ == "compound" else c.children) if c.lower_ in OBJECT_PREPS or c.dep_ == "compound")
     return objs
 
 
@@ -250,19 +254,34 @@ def may_be_verb_trigger(t, lex: Lexicon) -> bool:
 
 def light_noun(t, lex: Lexicon):
     """The nominal trigger a light verb stands for: "carried out *strikes*", "imposed *sanctions*",
-    "engaged in *fighting*", "took part in the *talks*"; ``None`` when ``t`` is no light verb or has
-    no such noun."""
+    "engaged in *fighting*", "took part in the *talks*", "launched air and artillery *strikes*" (a
+    modifier the parser coordinated with the noun); ``None`` when ``t`` is no light verb or has no such
+    noun."""
     key, particle = verb_key(t, lex)
     if not (key in lex.light_verbs or verb_lemma(t, lex) in lex.light_verbs):
         return None
-    noun = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")
-                 and noun_sense(c, lex) is not None), None)
+    noun = next((x for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")
+                 for x in _object_or_its_noun(c) if noun_sense(x, lex) is not None), None)
     if noun is None and particle is not None and particle.dep_ == "prep":
         noun = next((p for p in particle.children if p.dep_ == "pobj" and noun_sense(p, lex)), None)
     if noun is None:
         noun = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
                      for p in c.children if p.dep_ == "pobj" and noun_sense(p, lex)), None)
     return noun
+
+
+#: how far after a bare object the noun it modifies may stand ("air and artillery strikes")
+MODIFIER_CONJ_REACH = 3
+
+
+def _object_or_its_noun(obj) -> list:
+    """The object, and when it is a bare modifier the parser coordinated with the noun it modifies
+    ("launched *air* and artillery *strikes*": "air" has no determiner or modifier of its own, and the
+    noun follows within :data:`MODIFIER_CONJ_REACH` tokens), that noun; not "had *no involvement* in
+    ... and the capture of ...", two noun phrases."""
+    if any(c.dep_ in ("det", "poss", "amod", "nummod", "compound") for c in obj.children):
+        return [obj]
+    return [obj] + [x for x in obj.children if x.dep_ == "conj" and 0 < x.i - obj.i <= MODIFIER_CONJ_REACH]
 
 
 # -- obligations --------------------------------------------------------------------------------------
@@ -402,7 +421,6 @@ def under_denial(c: Candidate, modality_cues=None) -> bool:
     """Is ``c``'s act the content of a denial ("Rwanda *denied* supporting the rebels")? Followed up
     from the act (or its light verb) through at most :data:`DENIAL_HOPS` clause links."""
     if modality_cues is None:
-        from ...lang.modality import load_cues
         modality_cues = load_cues()
     t = c.light if c.light is not None else c.trigger
     for _ in range(DENIAL_HOPS):
@@ -412,6 +430,19 @@ def under_denial(c: Candidate, modality_cues=None) -> bool:
         if t.lemma_.lower() in modality_cues.denial_verbs:
             return True
     return False
+
+
+def denied_content(c: Candidate, modality_cues=None) -> bool:
+    """Is ``c``'s act the content of something denied ("the army *denied* reports *that* it had shelled a
+    village", "denied allegations that its troops looted"): a clause on a noun ("reports that ...") that
+    a denial verb takes as its object? Not negated by the parse, and not asserted either."""
+    if modality_cues is None:
+        modality_cues = load_cues()
+    t = c.trigger
+    if t.dep_ != "acl" or not any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children):
+        return False
+    noun = t.head
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in modality_cues.denial_verbs
 
 
 # -- frames and protest topics ------------------------------------------------------------------------
