@@ -10,7 +10,8 @@ never creates actors itself:
 * :func:`definite_antecedent` -- "the department" after "the Treasury Department" is that department;
 * :func:`resolve_pronouns` -- "he"/"she" go to the last compatible *named* person, "it"/"its"/"itself"
   and "the group"/"the organisation" to the most salient compatible organisation, armed group or state
-  nearby, scored by grammatical role (subject > possessor > object), recency, how often the actor was
+  nearby (a description "the Palestinian group", "the paramilitary group" likewise, to a group of the
+  country its modifier names, if it names one), scored by grammatical role (subject > possessor > object), recency, how often the actor was
   named, and continuity with an earlier pronoun; an object pronoun never takes the subject of its own
   verb ("the US has designated it"), and an expletive "it" ("it's a complicated situation") is skipped.
 """
@@ -69,6 +70,8 @@ class CorefMention:
     actor: str
     kind: str
     how: str = "name"
+    #: the ISO3 country of the actor (agreement with a description: "the Palestinian group")
+    country: Optional[str] = None
 
 
 def _teller_subject(verb, speech_verbs: frozenset):
@@ -252,6 +255,35 @@ def _is_group_noun(doc, tok) -> bool:
             and not any(c.dep_ in ("compound", "amod") for c in tok.lefts))
 
 
+def group_description(doc, tok) -> Optional[int]:
+    """The index of "the" in a definite description "the <modifiers> <group noun>" ending at ``tok``
+    ("the Palestinian group", "The paramilitary group", "the Iran-aligned movement"), or ``None``: a
+    singular noun whose determiner "the" opens its phrase, with modifiers between, no "of" phrase and no
+    name after it (not "the Islamist group al Shabaab": an apposition names it)."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.dep_ == "compound" or tok.head.lower_ == "of":
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
+        return None
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+        return None
+    dets = [c for c in tok.lefts if c.dep_ == "det"]
+    if len(dets) != 1 or dets[0].lower_ != "the" or dets[0].i != tok.left_edge.i or dets[0].i >= tok.i - 1:
+        return None
+    return dets[0].i
+
+
+def description_country(doc, tok, mentions: Sequence["CorefMention"]) -> Optional[str]:
+    """The country a description's own modifier gives ("the *Palestinian* group" -> PSE): the country of
+    a state mention that is exactly one modifier of ``tok``; ``None`` when it has none."""
+    for c in tok.lefts:
+        if c.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        for m in mentions:
+            if m.kind == "state" and m.start == c.idx and m.end == c.idx + len(c.text) and m.country:
+                return m.country
+    return None
+
+
 def _pronoun_class(doc, tok, cues: PronounCues):
     """(kinds it may refer to, "person"/"thing", start char) of a pronoun or "the group"-like noun;
     ``None`` for a word that is neither ("it" expletive, "group" in "the group of")."""
@@ -262,6 +294,9 @@ def _pronoun_class(doc, tok, cues: PronounCues):
         return THING_KINDS, "thing", tok.idx
     if low in cues.group_nouns and _is_group_noun(doc, tok):
         return GROUP_KINDS, "thing", doc[tok.i - 1].idx
+    det = group_description(doc, tok) if low in cues.group_nouns else None
+    if det is not None:
+        return GROUP_KINDS, "thing", doc[det].idx
     return None
 
 
@@ -277,6 +312,8 @@ class _Pronoun:
     teller: object
     reflexive: bool
     excluded: set
+    #: the country a description's modifier requires of its antecedent ("the Palestinian group")
+    country: Optional[str] = None
 
 
 def _score(doc, p: _Pronoun, m: CorefMention, sent_index, counts: dict, last_pron: dict,
@@ -288,7 +325,7 @@ def _score(doc, p: _Pronoun, m: CorefMention, sent_index, counts: dict, last_pro
     dist_s = p.sent - sent_index(m.head)
     if dist_s > (w.person_max_sentences if p.group == "person" else w.thing_max_sentences):
         return None
-    if m.actor in p.excluded:
+    if m.actor in p.excluded or (p.country is not None and m.country != p.country):
         return None
     role = _role(h)
     same_clause_subject = role == "subj" and _clause_verb(h).i == p.verb.i
@@ -348,6 +385,7 @@ def resolve_pronouns(doc, mentions: Sequence[CorefMention], *, person_pronouns: 
     wanted = person_pronouns | thing_pronouns | group_nouns
     for ti in [i for i, w in enumerate(lowers) if w in wanted]:
         tok = doc[ti]
+        low = lowers[ti]
         while pos < len(ments) and ments[pos].start < tok.idx:
             m = ments[pos]
             all_ments.append(m)
@@ -370,7 +408,7 @@ def resolve_pronouns(doc, mentions: Sequence[CorefMention], *, person_pronouns: 
                 excluded |= speakers.get(k, set())
         p = _Pronoun(tok=tok, kinds=kinds, group=group, sent=s_tok, verb=verb,
                      teller=_teller_subject(verb, speech_verbs), reflexive=tok.lower_.endswith("self"),
-                     excluded=excluded)
+                     excluded=excluded, country=description_country(doc, tok, ments) if low in group_nouns else None)
         best = _best_antecedent(doc, p, all_ments + out, named, sent_index, counts, last_pron, weights)
         if best is None:
             continue
