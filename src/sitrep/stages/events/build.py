@@ -165,7 +165,9 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     targets = targets or arguments.crowd_target(ctx, c)
     if not targets and (sources or c.kind != "light"):
         targets = place_targets(ctx, c, sent, sources)
-        if c.kind == "nominal" and sources:   # a state is a party ("Russia's war in Ukraine"), a town is not
+        if (c.kind == "nominal" and sources) or c.sense.type.lower() in ctx.acues.placeless_types:
+            # a state is a party ("Russia's war in Ukraine"), a town is not; a place left is where
+            # the act happens ("fled Damascus")
             targets = [t for t in targets if t.how != "place"]
     return sources, targets
 

@@ -1,0 +1,33 @@
+"""Who did what to whom, read through the whole pipeline (issue #14, error patterns 1 and 2): a place
+left is no target, a place attacked is; a group description binds to the group of its country.
+
+Sentences are written for these tests (wire style, not taken from the news set)."""
+
+from __future__ import annotations
+
+import sitrep
+
+
+def _events(text: str, etype: str) -> list:
+    doc = sitrep.extract(text, published="2024-05-06")
+    return [(e.source.text if e.source else None, e.target.text if e.target else None)
+            for e in doc.events if e.type == etype]
+
+
+def test_a_place_left_is_where_the_act_happens_not_its_target():
+    assert _events("President Rivas fled Caracas on Sunday, bound for an unknown destination.",
+                   "RETREAT") == [("Rivas", None)]
+
+
+def test_a_place_attacked_with_no_actor_named_is_the_target():
+    assert _events("Government forces shelled Kharkiv overnight, officials said.", "ASSAULT") == [
+        ("Government forces", "Kharkiv")]
+
+
+def test_a_group_description_is_the_group_of_its_country_as_a_party():
+    doc = sitrep.extract("Hezbollah and Hamas fighters crossed the border on Monday. Hours later the "
+                         "Palestinian group said its fighters had attacked an army post.", published="2024-05-06")
+    quote = next(q for q in doc.quotes if q.text.startswith("its fighters"))
+    hamas = next(a for a in doc.actors if a.name == "Hamas")
+    assert quote.speaker is not None and quote.speaker.actor_id == hamas.id
+    assert all(a.name != "Palestine" for a in doc.actors)   # "Palestinian" belongs to the description
