@@ -31,3 +31,15 @@ def test_a_group_description_is_the_group_of_its_country_as_a_party():
     hamas = next(a for a in doc.actors if a.name == "Hamas")
     assert quote.speaker is not None and quote.speaker.actor_id == hamas.id
     assert all(a.name != "Palestine" for a in doc.actors)   # "Palestinian" belongs to the description
+
+
+def test_a_party_locked_in_a_war_with_another_fights_it():
+    assert ("rebels", "army") in _events(
+        "The rebels, a faction locked in a bitter war with the army since 2021, seized the town.", "ASSAULT")
+    assert ("Northern Alliance", "army") in _events(
+        "The Northern Alliance has been locked in a war with the army for a decade.", "ASSAULT")
+
+
+def test_a_meeting_convened_with_officials_is_a_consultation_with_them():
+    assert _events("Interior Minister Dana Kovac convened a meeting with senior police officials on Friday.",
+                   "CONSULT") == [("Dana Kovac", "senior police officials")]

@@ -674,11 +674,15 @@ def _between_below(ctx: ArticleContext, v, sources: list, targets: list) -> tupl
 
 def _light_verb_args(ctx: ArticleContext, c: Candidate, preps, targets) -> tuple[list, str, list]:
     """The light verb's subject (or passive agent) is the noun's source ("Israel carried out
-    strikes"; "forces were engaged in fighting": a stative passive keeps its subject as actor); its
+    strikes"; "forces were engaged in fighting", "a faction locked in a war": a stative passive or
+    participle keeps its subject or noun as actor); its
     prepositions give the target when the noun has none."""
     lv = c.light
     sources, how = subjects(lv, ctx.cues)
-    if is_passive(lv):
+    if lv.dep_ == "acl" and lv.tag_ == "VBN" and not _agents(lv):
+        noun = lv.head.head if lv.head.dep_ == "appos" else lv.head
+        sources, how = [noun], "subj"   # "the RSF, a faction *locked* in a war with the army": the RSF
+    elif is_passive(lv):
         agents = _agents(lv)
         sources = agents or children(lv, "nsubjpass")
         how = "agent" if agents else "subj"
