@@ -115,6 +115,14 @@ def test_the_nominal_core_of_a_described_gold_name_names_it_but_no_part_of_it():
     assert not news.party_right(g, "MILITIA", names, ActorRef(actor_id="IRQ", text="Iraqi"))
 
 
+def test_scare_quotes_are_no_part_of_a_name():
+    from sitrep.evaluation.matching import norm_name
+    assert norm_name("armed \u2018rioters\u2019") == "armed rioters"
+    assert norm_name("\u2018hostile media\u2019") == "hostile media"
+    assert norm_name("Ma'arib") == "ma'arib"          # an apostrophe inside a word stays
+    assert norm_name("Russia\u2019s") == "russia"
+
+
 def test_a_gold_partial_quote_is_matched_by_the_quote_that_begins_with_it():
     """A longer indirect report holding the partial quote must not take the partial's match."""
     from types import SimpleNamespace as NS

@@ -43,3 +43,13 @@ def test_a_party_locked_in_a_war_with_another_fights_it():
 def test_a_meeting_convened_with_officials_is_a_consultation_with_them():
     assert _events("Interior Minister Dana Kovac convened a meeting with senior police officials on Friday.",
                    "CONSULT") == [("Dana Kovac", "senior police officials")]
+
+
+def test_victims_of_a_clash_with_a_named_side_are_its_other_side_in_text_order():
+    assert _events("Two policemen were killed in a gunbattle in the south with FARC dissidents, the defence "
+                   "minister said.", "ASSAULT") == [("policemen", "FARC dissidents")]
+
+
+def test_victims_of_a_one_sided_attack_stay_its_target():
+    assert _events("Five villagers were killed in an attack by the army on Monday.", "ASSAULT") == [
+        ("army", "villagers")]

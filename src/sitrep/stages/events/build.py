@@ -82,11 +82,29 @@ def casualties_to_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
             continue
         causes = _causes(c.trigger) + _clause_causes(ctx, c.trigger)
         act = next((acts[t.i] for t in causes if t.i in acts), None)
+        if act is not None and _victims_as_side(ctx, c, act):
+            c.suppressed = True
+            continue
         if act is None or not any(ctx.mention_for(t) for t in act.sources):
             continue   # an act with no named perpetrator: the casualty verb reports it ("killed in an attack")
         if not any(ctx.mention_for(t) for t in act.targets):
             act.targets = [t for t in c.targets if ctx.mention_for(t) is not None] or act.targets
         c.suppressed = True
+
+
+def _victims_as_side(ctx: ArticleContext, c: Candidate, act: Candidate) -> bool:
+    """A symmetric act with one side named ("killed in a gunbattle *with FARC dissidents*") and the
+    casualty verb's victims the other ("two policemen"): both sides are its parties, the first in the
+    text the source (news GUIDELINES §3); ``act`` takes them and True is returned, else False."""
+    if any(ctx.mention_for(t) for t in act.sources) or not arguments.is_symmetric(ctx, act):
+        return False
+    other = [t for t in act.targets if ctx.mention_for(t) is not None]
+    victims = [t for t in c.targets if ctx.mention_for(t) is not None]
+    if not other or not victims:
+        return False
+    parties = sorted(victims[:1] + other[:1], key=lambda t: t.i)
+    act.sources, act.targets, act.source_how = parties[:1], parties[1:], "subj"
+    return True
 
 
 def _causes(v) -> list:
