@@ -53,3 +53,10 @@ def test_victims_of_a_clash_with_a_named_side_are_its_other_side_in_text_order()
 def test_victims_of_a_one_sided_attack_stay_its_target():
     assert _events("Five villagers were killed in an attack by the army on Monday.", "ASSAULT") == [
         ("army", "villagers")]
+
+
+def test_it_after_an_organisation_with_a_demonym_in_its_name_is_the_organisation_not_the_state():
+    doc = sitrep.extract("Hezbollah said several Lebanese were hurt across Lebanon. The Lebanese Red Cross said "
+                         "it has deployed more than 30 ambulances.", published="2024-05-06")
+    it = next(m for m in doc.actors if any(s.text == "it" for s in m.mentions))
+    assert it.kind != "state" and "Red Cross" in it.name

@@ -314,6 +314,8 @@ class _Pronoun:
     excluded: set
     #: the country a description's modifier requires of its antecedent ("the Palestinian group")
     country: Optional[str] = None
+    #: the actor the teller's head word is a mention of, if any
+    teller_actor: Optional[str] = None
 
 
 def _score(doc, p: _Pronoun, m: CorefMention, sent_index, counts: dict, last_pron: dict,
@@ -338,8 +340,11 @@ def _score(doc, p: _Pronoun, m: CorefMention, sent_index, counts: dict, last_pro
     if p.reflexive and same_clause_subject:
         score += w.reflexive_bonus
     teller = p.teller
-    if teller is not None and (h.i == teller.i or (h.head.i == teller.i and h.dep_ in ("poss", "compound"))):
-        score += w.teller_bonus  # "Jordan said it had closed ...", "Iraq's government said it ...": the teller
+    if teller is not None and (h.i == teller.i or (h.head.i == teller.i and h.dep_ in ("poss", "compound")
+                                                   and p.teller_actor in (None, m.actor))):
+        # "Jordan said it had closed ...", "Iraq's government said it ...": the teller; not a modifier
+        # of a teller that is an actor of its own ("the Lebanese Red Cross said it": the Red Cross)
+        score += w.teller_bonus
     return score
 
 
@@ -382,6 +387,7 @@ def resolve_pronouns(doc, mentions: Sequence[CorefMention], *, person_pronouns: 
     all_ments: list[CorefMention] = []
     last_pron: dict[str, str] = {}  # "person"/"thing" -> actor of the last resolved pronoun
     lowers = [t.lower_ for t in doc] if words is None else [w.lower() for w in words]
+    head_actor = {m.head: m.actor for m in ments if m.how != "pronoun"}
     wanted = person_pronouns | thing_pronouns | group_nouns
     for ti in [i for i, w in enumerate(lowers) if w in wanted]:
         tok = doc[ti]
@@ -406,8 +412,10 @@ def resolve_pronouns(doc, mentions: Sequence[CorefMention], *, person_pronouns: 
         if quoted[tok.i]:
             for k in (s_tok - 1, s_tok, s_tok + 1):
                 excluded |= speakers.get(k, set())
-        p = _Pronoun(tok=tok, kinds=kinds, group=group, sent=s_tok, verb=verb,
-                     teller=_teller_subject(verb, speech_verbs), reflexive=tok.lower_.endswith("self"),
+        teller = _teller_subject(verb, speech_verbs)
+        p = _Pronoun(tok=tok, kinds=kinds, group=group, sent=s_tok, verb=verb, teller=teller,
+                     teller_actor=head_actor.get(teller.i) if teller is not None else None,
+                     reflexive=tok.lower_.endswith("self"),
                      excluded=excluded, country=description_country(doc, tok, ments) if low in group_nouns else None)
         best = _best_antecedent(doc, p, all_ments + out, named, sent_index, counts, last_pron, weights)
         if best is None:
