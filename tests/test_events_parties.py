@@ -60,3 +60,13 @@ def test_it_after_an_organisation_with_a_demonym_in_its_name_is_the_organisation
                          "it has deployed more than 30 ambulances.", published="2024-05-06")
     it = next(m for m in doc.actors if any(s.text == "it" for s in m.mentions))
     assert it.kind != "state" and "Red Cross" in it.name
+
+
+def test_the_owners_named_in_front_of_an_object_are_the_targets_media_included():
+    assert sorted(_events("Mali's junta has suspended the BBC and Voice of America radio stations over their "
+                          "coverage, a spokesman said.", "COERCE")) == [("Mali", "BBC"), ("Mali", "Voice of America")]
+
+
+def test_a_title_in_front_of_a_name_is_no_owner():
+    assert _events("Earlier this month, the United States sanctioned the RSF leader Mohamed Hamdan Dagalo.",
+                   "SANCTION") == [("United States", "Mohamed Hamdan Dagalo")]

@@ -273,9 +273,15 @@ def _object_targets(ctx: ArticleContext, sense, objs, thing) -> list:
     ambassador"), the owner of a person object ("expelled two Russian diplomats"), or the recipient
     named after a resource object ("lift sanctions on X", "rejected X's proposal", "rejected calls by X")."""
     targets = []
+    media = sense.type.lower() in ctx.acues.media_target_types   # "suspended the BBC radio stations"
     for o in objs:
-        m = ctx.mention_for(o)
-        if o.lemma_.lower() not in thing and m is not None:
+        m = ctx.mention_for(o, media=media)
+        owned = m is not None and m.end <= o.idx   # a modifier names the owner: "Voice of America radio *stations*"
+        if owned and (o.lemma_.lower() not in thing or sense.type in OBJECT_OWNER_TYPES):
+            owners = [c for c in o.children if c.dep_ in ("nmod", "compound", "poss", "amod")
+                      and ctx.mention_for(c, media=media) is not None]
+            targets.extend(owners or [o])   # "the BBC and Voice of America radio stations": both
+        elif o.lemma_.lower() not in thing and m is not None:
             targets.append(o)
         elif m is not None and sense.type in OBJECT_OWNER_TYPES and not (m.start <= o.idx < m.end):
             targets.append(o)
