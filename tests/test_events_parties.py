@@ -63,10 +63,19 @@ def test_it_after_an_organisation_with_a_demonym_in_its_name_is_the_organisation
 
 
 def test_the_owners_named_in_front_of_an_object_are_the_targets_media_included():
-    assert sorted(_events("Mali's junta has suspended the BBC and Voice of America radio stations over their "
-                          "coverage, a spokesman said.", "COERCE")) == [("Mali", "BBC"), ("Mali", "Voice of America")]
+    assert sorted(_events("Burkina Faso has suspended the BBC and Voice of America radio stations over their "
+                          "coverage, a spokesman said.", "COERCE")) == [("Burkina Faso", "BBC"),
+                                                                         ("Burkina Faso", "Voice of America")]
 
 
 def test_a_title_in_front_of_a_name_is_no_owner():
     assert _events("Earlier this month, the United States sanctioned the RSF leader Mohamed Hamdan Dagalo.",
                    "SANCTION") == [("United States", "Mohamed Hamdan Dagalo")]
+
+
+def test_a_junta_is_the_military_of_its_country_and_a_party():
+    doc = sitrep.extract("Myanmar's junta announced a ceasefire on Wednesday. Rights groups had earlier condemned "
+                         "the junta for continuing air strikes.", published="2024-05-06")
+    junta = next(a for a in doc.actors if any(m.text == "junta" for m in a.mentions))
+    assert junta.country == "MMR" and junta.kind == "organization"
+    assert any(e.type == "ACCUSE" and e.target is not None and e.target.actor_id == junta.id for e in doc.events)
