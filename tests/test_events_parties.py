@@ -79,3 +79,8 @@ def test_a_junta_is_the_military_of_its_country_and_a_party():
     junta = next(a for a in doc.actors if any(m.text == "junta" for m in a.mentions))
     assert junta.country == "MMR" and junta.kind == "organization"
     assert any(e.type == "ACCUSE" and e.target is not None and e.target.actor_id == junta.id for e in doc.events)
+
+
+def test_citizens_are_a_described_party():
+    assert _events("The health ministry asked all citizens who own pagers to throw them away immediately.",
+                   "REQUEST") == [("health ministry", "citizens")]
