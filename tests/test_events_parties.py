@@ -84,3 +84,8 @@ def test_a_junta_is_the_military_of_its_country_and_a_party():
 def test_citizens_are_a_described_party():
     assert _events("The health ministry asked all citizens who own pagers to throw them away immediately.",
                    "REQUEST") == [("health ministry", "citizens")]
+
+
+def test_a_subject_stranded_after_a_conjunction_read_as_a_preposition_acts():
+    assert _events("Two people died of gunshot wounds sustained as security forces tried to disperse anti-coup "
+                   "protesters in the city on Wednesday.", "ASSAULT") == [("security forces", "anti-coup protesters")]
