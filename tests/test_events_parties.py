@@ -89,3 +89,14 @@ def test_citizens_are_a_described_party():
 def test_a_subject_stranded_after_a_conjunction_read_as_a_preposition_acts():
     assert _events("Two people died of gunshot wounds sustained as security forces tried to disperse anti-coup "
                    "protesters in the city on Wednesday.", "ASSAULT") == [("security forces", "anti-coup protesters")]
+
+
+def test_a_weapon_is_never_a_target_even_with_a_person_modifier():
+    assert _events("The RSF launched a barrage of suicide drones on the city overnight.", "ASSAULT") == [
+        ("RSF", None)]
+
+
+def test_a_crowd_dispersed_in_a_country_is_the_protesters_not_the_country():
+    assert ("Taliban fighters", "Women protesters") in _events(
+        "Women protesters marched in Kabul on Saturday. Taliban fighters fired into the air to disperse a rare "
+        "women's protest in the Afghan capital.", "ASSAULT")

@@ -163,9 +163,12 @@ def _resource_lemmas(sense, objs, cues=None) -> frozenset:
 
 def is_instrument(tok, cues) -> bool:
     """Is ``tok`` a weapon or the platform that carries one ("a drone", "a transport jet", "shells")?
-    Not when a modifier makes it a person ("a *suicide* bomber")."""
+    Not a platform word a modifier makes a person ("a *suicide* bomber"); a weapon stays a weapon ("a
+    suicide drone")."""
     lemma = tok.lemma_.lower()
-    if lemma not in cues.weapon_nouns and lemma not in cues.instrument_nouns:
+    if lemma in cues.weapon_nouns:
+        return True   # a weapon stays one ("suicide drones")
+    if lemma not in cues.instrument_nouns:
         return False
     mods = argument_cues().person_instrument_modifiers
     return not any(c.dep_ in ("compound", "amod") and c.lower_ in mods for c in tok.children)
@@ -311,14 +314,17 @@ def _active_targets(ctx: ArticleContext, c: Candidate) -> list:
         targets = [o for o in objs if o.lemma_.lower() not in thing]
     if not _any_actor(ctx, targets):
         targets += _object_phrase_targets(objs, s.preps or ctx.lex.target_preps)
-    if not _any_actor(ctx, targets):
+    crowd = any(is_crowd(ctx, o) for o in objs)   # "disperse a protest in the Afghan capital": the protesters
+    if crowd and not _any_actor(ctx, targets):
+        targets += [o for o in objs if is_crowd(ctx, o)]   # for crowd_target ("a women's protest")
+    if not _any_actor(ctx, targets) and not crowd:
         loc = prep_targets(v, cues.state_recipient_preps)
         for o in objs:
             loc += prep_targets(o, cues.state_recipient_object_preps)
         targets += [t for t in loc if ctx.is_state_like(t)]
     if not _any_actor(ctx, targets):
         targets += targeting_objects(ctx, [v] + objs)
-    if not _any_actor(ctx, targets) and not any(is_crowd(ctx, o) for o in objs):
+    if not _any_actor(ctx, targets) and not crowd:
         targets += against_anywhere(ctx, v)   # (a crowd object is the protesters: crowd_target)
     return targets
 
