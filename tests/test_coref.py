@@ -165,3 +165,8 @@ def test_a_descriptive_modifier_refers_back_like_the_group():
 def test_a_description_followed_by_its_name_is_an_apposition_not_a_reference():
     st = run("Police said the attack was carried out by gunmen. The Islamist group al Shabaab claimed it.")
     assert all(m.text != "The Islamist group" for m in st.mentions)
+
+
+def test_an_object_pronoun_of_a_participle_never_takes_the_subject_it_shares():
+    st = run("The United States imposed sanctions on Hezbollah in December, accusing it of smuggling weapons.")
+    assert mention(st, "it").actor_id == "HEZ"

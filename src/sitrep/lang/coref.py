@@ -13,7 +13,8 @@ never creates actors itself:
   nearby (a description "the Palestinian group", "the paramilitary group" likewise, to a group of the
   country its modifier names, if it names one), scored by grammatical role (subject > possessor > object), recency, how often the actor was
   named, and continuity with an earlier pronoun; an object pronoun never takes the subject of its own
-  verb ("the US has designated it"), and an expletive "it" ("it's a complicated situation") is skipped.
+  verb ("the US has designated it"), nor the subject its participle shares ("the EU imposed sanctions on
+  Wagner, accusing it"), and an expletive "it" ("it's a complicated situation") is skipped.
 """
 
 from __future__ import annotations
@@ -93,6 +94,16 @@ def _role(tok) -> str:
     if dep in ("compound", "appos", "conj") and tok.head != tok:
         return _role(tok.head) if tok.head.dep_ in SUBJECT_DEPS | {"poss"} else "other"
     return "other"
+
+
+def _subject_giver(verb) -> int:
+    """The index of the verb whose subject a subjectless participle or infinitive shares ("the EU
+    imposed sanctions on Wagner, *accusing* it ...": "imposed"), else -1."""
+    if verb is None or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
+        return -1
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return -1
+    return verb.head.i
 
 
 def _clause_verb(tok):
@@ -330,7 +341,7 @@ def _score(doc, p: _Pronoun, m: CorefMention, sent_index, counts: dict, last_pro
     if m.actor in p.excluded or (p.country is not None and m.country != p.country):
         return None
     role = _role(h)
-    same_clause_subject = role == "subj" and _clause_verb(h).i == p.verb.i
+    same_clause_subject = role == "subj" and _clause_verb(h).i in (p.verb.i, _subject_giver(p.verb))
     if same_clause_subject and not p.reflexive and tok.dep_ in OBJECT_DEPS | {"poss"} and tok.lower_ != "its":
         return None
     score = w.role(role) - w.sentence_penalty * dist_s - w.token_penalty * (tok.i - m.head)
