@@ -141,3 +141,32 @@ def test_it_in_what_a_teller_said_is_the_teller(text, teller):
     doc = sitrep.extract(text, published="2024-12-02")
     owners = {m.text: a.name for a in doc.actors for m in a.mentions if m.text in ("it", "its")}
     assert owners == {"it": teller, "its": teller}
+
+
+def test_a_group_description_goes_to_the_group_of_the_country_its_modifier_names():
+    st = run("Hayat Tahrir al-Sham fighters and Hezbollah clashed near Qusayr on Monday, and hours later the "
+             "Syrian group said it had taken the village.")
+    assert mention(st, "the Syrian group").actor_id == "HTS"     # not Hezbollah, the nearer group
+    assert all(m.text != "Syrian" for m in st.mentions)   # the demonym is part of the description
+
+
+def test_a_group_description_without_a_group_of_that_country_stays_unresolved():
+    st = run("Hezbollah fired rockets at the base on Monday. The Syrian group said it would respond.")
+    assert all(m.actor_id != "HEZ" for m in st.mentions if "Syrian" in m.text)
+
+
+def test_a_descriptive_modifier_refers_back_like_the_group():
+    st = run("The paramilitary Rapid Support Forces shelled the camp on Sunday. The paramilitary group "
+             "denied the claims.")
+    rsf = next(m.actor_id for m in st.mentions if m.text.endswith("Rapid Support Forces"))
+    assert mention(st, "The paramilitary group").actor_id == rsf
+
+
+def test_a_description_followed_by_its_name_is_an_apposition_not_a_reference():
+    st = run("Police said the attack was carried out by gunmen. The Islamist group al Shabaab claimed it.")
+    assert all(m.text != "The Islamist group" for m in st.mentions)
+
+
+def test_an_object_pronoun_of_a_participle_never_takes_the_subject_it_shares():
+    st = run("The United States imposed sanctions on Hezbollah in December, accusing it of smuggling weapons.")
+    assert mention(st, "it").actor_id == "HEZ"

@@ -92,6 +92,37 @@ def test_described_names_and_pronouns():
     assert "he" not in g.names("BELOUSOV")
 
 
+def test_the_nominal_core_of_a_described_gold_name_names_it_but_no_part_of_it():
+    assert news.head_phrase("all citizens who own pagers") == "citizens"
+    assert news.head_phrase("an iraqi militia group backed by iran") == "iraqi militia group"
+    assert news.head_phrase("civilians, including children and the elderly") == "civilians"
+    assert news.head_phrase("palestinian gunmen") == ""          # nothing to take off: the name itself
+    assert news.head_phrase("two men") == ""                     # too short a core to name anyone
+    golds, _ = news.load_gold(MINI, split="dev")
+    g = golds[0]
+    g.actors["MILITIA"] = {"names": ["an Iraqi militia group backed by Iran"], "kind": "armed_group"}
+
+    class _Actor:
+        def __init__(self, id, name, kind):
+            self.id, self.name, self.kind, self.country, self.affiliation, self.aliases = id, name, kind, None, None, []
+
+    class _Doc:
+        actors = [_Actor("IRQ_MILITIA", "Iraqi militia group", "armed_group"), _Actor("IRQ", "Iraq", "state")]
+        places = []
+
+    names = news._Names(_Doc())
+    assert news.party_right(g, "MILITIA", names, ActorRef(actor_id="IRQ_MILITIA", text="Iraqi militia group"))
+    assert not news.party_right(g, "MILITIA", names, ActorRef(actor_id="IRQ", text="Iraqi"))
+
+
+def test_scare_quotes_are_no_part_of_a_name():
+    from sitrep.evaluation.matching import norm_name
+    assert norm_name("armed \u2018rioters\u2019") == "armed rioters"
+    assert norm_name("\u2018hostile media\u2019") == "hostile media"
+    assert norm_name("Ma'arib") == "ma'arib"          # an apostrophe inside a word stays
+    assert norm_name("Russia\u2019s") == "russia"
+
+
 def test_a_gold_partial_quote_is_matched_by_the_quote_that_begins_with_it():
     """A longer indirect report holding the partial quote must not take the partial's match."""
     from types import SimpleNamespace as NS

@@ -16,6 +16,9 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 _SPACES = re.compile(r"\s+")
 _LEADING_THE = re.compile(r"^the\s+")
 _POSSESSIVE = re.compile(r"(?:'s|')$")
+#: quotation marks around a word of a name ("armed 'rioters'", "'hostile media'"): scare quotes, no part
+#: of the name (an apostrophe inside a word, "Ma'arib", stays)
+_SCARE_QUOTES = re.compile(r"(?:(?<=\s)|^)['\"]+|['\"]+(?=\s|$)")
 
 
 def norm_text(s: Optional[str]) -> str:
@@ -26,10 +29,12 @@ def norm_text(s: Optional[str]) -> str:
 
 
 def norm_name(s: Optional[str]) -> str:
-    """A name for comparison: :func:`norm_text`, no leading "the", no possessive ending."""
+    """A name for comparison: :func:`norm_text`, no leading "the", no possessive ending, no scare
+    quotes."""
     s = norm_text(s)
     s = _LEADING_THE.sub("", s)
-    return _POSSESSIVE.sub("", s).strip()
+    s = _POSSESSIVE.sub("", s).strip()
+    return _SCARE_QUOTES.sub("", s).strip()
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

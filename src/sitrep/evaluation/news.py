@@ -9,7 +9,8 @@ What is scored, each as precision and recall over one-to-one matches:
 1. **events** at four levels: the type in the right sentence; type and source; type, source and target
    (the strict figure); and, over the strict matches, modality and date agreement. A predicted event
    matches a gold event when their sentences overlap and the type is the same. A party is right when
-   the predicted mention names the gold actor (one of its names, or the same state by its ISO code);
+   the predicted mention names the gold actor (one of its names, the nominal core of a described name
+   -- "citizens" for "all citizens who own pagers" --, or the same state by its ISO code);
    a gold ``null`` party is right only when sitrep gives none. An instrument is never a source.
 2. **quotes**: a gold quote is found when a predicted quote begins with (or contains) its first words;
    the speaker is right when it names the gold speaker.
@@ -194,6 +195,8 @@ def party_right(gold: GoldArticle, key: Optional[str], names: _Names, ref) -> bo
     gnames = gold.names(key)
     if pnames & gnames or any(_contains(p, g) or _ends_with(g, p) for p in pnames for g in gnames):
         return True
+    if pnames & {h for g in gnames if (h := head_phrase(g))}:
+        return True
     actor = gold.actors.get(key) or {}
     return bool(pstate and actor.get("kind") == "state" and actor.get("country") == pstate)
 
@@ -209,6 +212,23 @@ def _contains(pred: str, gold: str) -> bool:
     """Whether the predicted name holds the gold name as whole words ("Damascus residents" names the
     gold "residents"); the reverse is not accepted ("Palestinian" does not name "Palestinian gunmen")."""
     return len(gold) >= 4 and f" {gold} " in f" {pred} "
+
+
+#: where the nominal core of a described gold name ends: a relative clause, an apposition or
+#: parenthesis, "including", or a participle with its agent ("an Iraqi militia group *backed by* Iran")
+_POSTMODIFIER = re.compile(r"\s*(?:,|\(|\b(?:who|that|which|whose|including)\b|\b\w+ed (?:by|to)\b).*$")
+#: what comes before the nominal core of a described gold name: an article, a number or a quantifier
+_PREDETERMINER = re.compile(r"^(?:(?:a|an|the|all|some|several|many|two|three|four|five|\d[\d,]*)\s+)+")
+
+
+def head_phrase(gold: str) -> str:
+    """The nominal core of a described gold name: without its postmodifier and its leading article or
+    quantifier ("all citizens who own pagers" -> "citizens", "an iraqi militia group backed by iran" ->
+    "iraqi militia group"); "" when that leaves the name as it was or under four characters. A predicted
+    mention that is exactly this core names the gold mention (its head and premodifiers), not a part of
+    it ("iraqi" still does not name "an iraqi militia group")."""
+    core = _PREDETERMINER.sub("", _POSTMODIFIER.sub("", gold)).strip()
+    return core if len(core) >= 4 and core != gold else ""
 
 
 @dataclass

@@ -10,9 +10,11 @@ never creates actors itself:
 * :func:`definite_antecedent` -- "the department" after "the Treasury Department" is that department;
 * :func:`resolve_pronouns` -- "he"/"she" go to the last compatible *named* person, "it"/"its"/"itself"
   and "the group"/"the organisation" to the most salient compatible organisation, armed group or state
-  nearby, scored by grammatical role (subject > possessor > object), recency, how often the actor was
+  nearby (a description "the Palestinian group", "the paramilitary group" likewise, to a group of the
+  country its modifier names, if it names one), scored by grammatical role (subject > possessor > object), recency, how often the actor was
   named, and continuity with an earlier pronoun; an object pronoun never takes the subject of its own
-  verb ("the US has designated it"), and an expletive "it" ("it's a complicated situation") is skipped.
+  verb ("the US has designated it"), nor the subject its participle shares ("the EU imposed sanctions on
+  Wagner, accusing it"), and an expletive "it" ("it's a complicated situation") is skipped.
 """
 
 from __future__ import annotations
@@ -69,6 +71,8 @@ class CorefMention:
     actor: str
     kind: str
     how: str = "name"
+    #: the ISO3 country of the actor (agreement with a description: "the Palestinian group")
+    country: Optional[str] = None
 
 
 def _teller_subject(verb, speech_verbs: frozenset):
@@ -90,6 +94,16 @@ def _role(tok) -> str:
     if dep in ("compound", "appos", "conj") and tok.head != tok:
         return _role(tok.head) if tok.head.dep_ in SUBJECT_DEPS | {"poss"} else "other"
     return "other"
+
+
+def _subject_giver(verb) -> int:
+    """The index of the verb whose subject a subjectless participle or infinitive shares ("the EU
+    imposed sanctions on Wagner, *accusing* it ...": "imposed"), else -1."""
+    if verb is None or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
+        return -1
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return -1
+    return verb.head.i
 
 
 def _clause_verb(tok):
@@ -252,6 +266,35 @@ def _is_group_noun(doc, tok) -> bool:
             and not any(c.dep_ in ("compound", "amod") for c in tok.lefts))
 
 
+def group_description(doc, tok) -> Optional[int]:
+    """The index of "the" in a definite description "the <modifiers> <group noun>" ending at ``tok``
+    ("the Palestinian group", "The paramilitary group", "the Iran-aligned movement"), or ``None``: a
+    singular noun whose determiner "the" opens its phrase, with modifiers between, no "of" phrase and no
+    name after it (not "the Islamist group al Shabaab": an apposition names it)."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.dep_ == "compound" or tok.head.lower_ == "of":
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
+        return None
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+        return None
+    dets = [c for c in tok.lefts if c.dep_ == "det"]
+    if len(dets) != 1 or dets[0].lower_ != "the" or dets[0].i != tok.left_edge.i or dets[0].i >= tok.i - 1:
+        return None
+    return dets[0].i
+
+
+def description_country(doc, tok, mentions: Sequence["CorefMention"]) -> Optional[str]:
+    """The country a description's own modifier gives ("the *Palestinian* group" -> PSE): the country of
+    a state mention that is exactly one modifier of ``tok``; ``None`` when it has none."""
+    for c in tok.lefts:
+        if c.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        for m in mentions:
+            if m.kind == "state" and m.start == c.idx and m.end == c.idx + len(c.text) and m.country:
+                return m.country
+    return None
+
+
 def _pronoun_class(doc, tok, cues: PronounCues):
     """(kinds it may refer to, "person"/"thing", start char) of a pronoun or "the group"-like noun;
     ``None`` for a word that is neither ("it" expletive, "group" in "the group of")."""
@@ -262,6 +305,9 @@ def _pronoun_class(doc, tok, cues: PronounCues):
         return THING_KINDS, "thing", tok.idx
     if low in cues.group_nouns and _is_group_noun(doc, tok):
         return GROUP_KINDS, "thing", doc[tok.i - 1].idx
+    det = group_description(doc, tok) if low in cues.group_nouns else None
+    if det is not None:
+        return GROUP_KINDS, "thing", doc[det].idx
     return None
 
 
@@ -277,6 +323,10 @@ class _Pronoun:
     teller: object
     reflexive: bool
     excluded: set
+    #: the country a description's modifier requires of its antecedent ("the Palestinian group")
+    country: Optional[str] = None
+    #: the actor the teller's head word is a mention of, if any
+    teller_actor: Optional[str] = None
 
 
 def _score(doc, p: _Pronoun, m: CorefMention, sent_index, counts: dict, last_pron: dict,
@@ -288,10 +338,10 @@ def _score(doc, p: _Pronoun, m: CorefMention, sent_index, counts: dict, last_pro
     dist_s = p.sent - sent_index(m.head)
     if dist_s > (w.person_max_sentences if p.group == "person" else w.thing_max_sentences):
         return None
-    if m.actor in p.excluded:
+    if m.actor in p.excluded or (p.country is not None and m.country != p.country):
         return None
     role = _role(h)
-    same_clause_subject = role == "subj" and _clause_verb(h).i == p.verb.i
+    same_clause_subject = role == "subj" and _clause_verb(h).i in (p.verb.i, _subject_giver(p.verb))
     if same_clause_subject and not p.reflexive and tok.dep_ in OBJECT_DEPS | {"poss"} and tok.lower_ != "its":
         return None
     score = w.role(role) - w.sentence_penalty * dist_s - w.token_penalty * (tok.i - m.head)
@@ -301,8 +351,11 @@ def _score(doc, p: _Pronoun, m: CorefMention, sent_index, counts: dict, last_pro
     if p.reflexive and same_clause_subject:
         score += w.reflexive_bonus
     teller = p.teller
-    if teller is not None and (h.i == teller.i or (h.head.i == teller.i and h.dep_ in ("poss", "compound"))):
-        score += w.teller_bonus  # "Jordan said it had closed ...", "Iraq's government said it ...": the teller
+    if teller is not None and (h.i == teller.i or (h.head.i == teller.i and h.dep_ in ("poss", "compound")
+                                                   and p.teller_actor in (None, m.actor))):
+        # "Jordan said it had closed ...", "Iraq's government said it ...": the teller; not a modifier
+        # of a teller that is an actor of its own ("the Lebanese Red Cross said it": the Red Cross)
+        score += w.teller_bonus
     return score
 
 
@@ -345,9 +398,11 @@ def resolve_pronouns(doc, mentions: Sequence[CorefMention], *, person_pronouns: 
     all_ments: list[CorefMention] = []
     last_pron: dict[str, str] = {}  # "person"/"thing" -> actor of the last resolved pronoun
     lowers = [t.lower_ for t in doc] if words is None else [w.lower() for w in words]
+    head_actor = {m.head: m.actor for m in ments if m.how != "pronoun"}
     wanted = person_pronouns | thing_pronouns | group_nouns
     for ti in [i for i, w in enumerate(lowers) if w in wanted]:
         tok = doc[ti]
+        low = lowers[ti]
         while pos < len(ments) and ments[pos].start < tok.idx:
             m = ments[pos]
             all_ments.append(m)
@@ -368,9 +423,11 @@ def resolve_pronouns(doc, mentions: Sequence[CorefMention], *, person_pronouns: 
         if quoted[tok.i]:
             for k in (s_tok - 1, s_tok, s_tok + 1):
                 excluded |= speakers.get(k, set())
-        p = _Pronoun(tok=tok, kinds=kinds, group=group, sent=s_tok, verb=verb,
-                     teller=_teller_subject(verb, speech_verbs), reflexive=tok.lower_.endswith("self"),
-                     excluded=excluded)
+        teller = _teller_subject(verb, speech_verbs)
+        p = _Pronoun(tok=tok, kinds=kinds, group=group, sent=s_tok, verb=verb, teller=teller,
+                     teller_actor=head_actor.get(teller.i) if teller is not None else None,
+                     reflexive=tok.lower_.endswith("self"),
+                     excluded=excluded, country=description_country(doc, tok, ments) if low in group_nouns else None)
         best = _best_antecedent(doc, p, all_ments + out, named, sent_index, counts, last_pron, weights)
         if best is None:
             continue

@@ -7,7 +7,7 @@ them ("Iraq's government" is Iraq), or an agent of a given country ("Egypt's for
 
 from __future__ import annotations
 
-from ...lang.coref import CorefMention, resolve_pronouns
+from ...lang.coref import CorefMention, group_description, resolve_pronouns
 from .model import NAMED_HOWS
 
 
@@ -19,17 +19,32 @@ def definite_actors(b) -> set[str]:
 
 
 def pronouns(b) -> None:
-    """ "he", "its", "the group" -> mentions with ``how == "pronoun"``."""
+    """ "he", "its", "the group", "the Palestinian group" -> mentions with ``how == "pronoun"`` (a
+    description replaces the demonym mention inside it)."""
     cues = b.cues
     named = definite_actors(b)
     cms = [CorefMention(start=m.start, end=m.end, head=m.head, actor=m.key, kind=b.actors[m.key].kind,
-                        how=m.how) for m in b.ments]
+                        how=m.how, country=b.actors[m.key].country) for m in b.ments]
     new = resolve_pronouns(b.doc, cms, person_pronouns=cues.person_pronouns,
                            thing_pronouns=cues.thing_pronouns, group_nouns=cues.group_nouns,
-                           named=named, taken=set(b.tok_owner), sent_index=b.sent_of_tok,
+                           named=named, taken=_taken(b), sent_index=b.sent_of_tok,
                            speech_verbs=cues.speech_verbs, words=b.words, idxs=b.idxs,
                            text=b.text, expletive_verbs=cues.expletive_verbs,
                            weights=b.config.pronoun_weights())
     for cm in new:
         ts = b.doc.char_span(cm.start, cm.end, alignment_mode="expand")
+        if ts.end - ts.start > 2:   # "the Palestinian group": the description takes in its demonym
+            b.remove_mentions_in(ts.start, ts.end)
         b.add_mention(ts.start, ts.end, cm.actor, "pronoun", head=cm.head)
+
+
+def _taken(b) -> set[int]:
+    """The tokens already inside a mention, except the group noun of a description the described-sources
+    rule took as a new group ("the Yemeni group"): coreference may still find whom it refers back to."""
+    taken = set(b.tok_owner)
+    for i, m in b.tok_owner.items():
+        tok = b.doc[i]
+        if m.how == "described" and m.head == i and tok.lower_ in b.cues.group_nouns \
+                and group_description(b.doc, tok) is not None:
+            taken.discard(i)
+    return taken

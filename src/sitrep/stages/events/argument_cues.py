@@ -35,6 +35,7 @@ class ArgumentCues(DataModel):
     taking_verbs: Words
     taking_preps: Words
     media_target_types: Words
+    placeless_types: Words
     person_pronouns: Words
     nonperson_pronouns: Words
     self_moving_types: Words

@@ -278,9 +278,15 @@ def _object_targets(ctx: ArticleContext, sense, objs, thing) -> list:
     ambassador"), the owner of a person object ("expelled two Russian diplomats"), or the recipient
     named after a resource object ("lift sanctions on X", "rejected X's proposal", "rejected calls by X")."""
     targets = []
+    media = sense.type.lower() in ctx.acues.media_target_types   # "suspended the BBC radio stations"
     for o in objs:
-        m = ctx.mention_for(o)
-        if o.lemma_.lower() not in thing and m is not None:
+        m = ctx.mention_for(o, media=media)
+        owned = m is not None and m.end <= o.idx   # a modifier names the owner: "Voice of America radio *stations*"
+        if owned and (o.lemma_.lower() not in thing or sense.type in OBJECT_OWNER_TYPES):
+            owners = [c for c in o.children if c.dep_ in ("nmod", "compound", "poss", "amod")
+                      and ctx.mention_for(c, media=media) is not None]
+            targets.extend(owners or [o])   # "the BBC and Voice of America radio stations": both
+        elif o.lemma_.lower() not in thing and m is not None:
             targets.append(o)
         elif m is not None and sense.type in OBJECT_OWNER_TYPES and not (m.start <= o.idx < m.end):
             targets.append(o)
@@ -310,14 +316,17 @@ def _active_targets(ctx: ArticleContext, c: Candidate) -> list:
         targets = [o for o in objs if o.lemma_.lower() not in thing]
     if not _any_actor(ctx, targets):
         targets += _object_phrase_targets(objs, s.preps or ctx.lex.target_preps)
-    if not _any_actor(ctx, targets):
+    crowd = any(is_crowd(ctx, o) for o in objs)   # "disperse a protest in the Afghan capital": the protesters
+    if crowd and not _any_actor(ctx, targets):
+        targets += [o for o in objs if is_crowd(ctx, o)]   # for crowd_target ("a women's protest")
+    if not _any_actor(ctx, targets) and not crowd:
         loc = prep_targets(v, cues.state_recipient_preps)
         for o in objs:
             loc += prep_targets(o, cues.state_recipient_object_preps)
         targets += [t for t in loc if ctx.is_state_like(t)]
     if not _any_actor(ctx, targets):
         targets += targeting_objects(ctx, [v] + objs)
-    if not _any_actor(ctx, targets) and not any(is_crowd(ctx, o) for o in objs):
+    if not _any_actor(ctx, targets) and not crowd:
         targets += against_anywhere(ctx, v)   # (a crowd object is the protesters: crowd_target)
     return targets
 
@@ -679,11 +688,15 @@ def _between_below(ctx: ArticleContext, v, sources: list, targets: list) -> tupl
 
 def _light_verb_args(ctx: ArticleContext, c: Candidate, preps, targets) -> tuple[list, str, list]:
     """The light verb's subject (or passive agent) is the noun's source ("Israel carried out
-    strikes"; "forces were engaged in fighting": a stative passive keeps its subject as actor); its
+    strikes"; "forces were engaged in fighting", "a faction locked in a war": a stative passive or
+    participle keeps its subject or noun as actor); its
     prepositions give the target when the noun has none."""
     lv = c.light
     sources, how = subjects(lv, ctx.cues)
-    if is_passive(lv):
+    if lv.dep_ == "acl" and lv.tag_ == "VBN" and not _agents(lv):
+        noun = lv.head.head if lv.head.dep_ == "appos" else lv.head
+        sources, how = [noun], "subj"   # "the RSF, a faction *locked* in a war with the army": the RSF
+    elif is_passive(lv):
         agents = _agents(lv)
         sources = agents or children(lv, "nsubjpass")
         how = "agent" if agents else "subj"

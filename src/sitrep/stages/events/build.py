@@ -82,11 +82,29 @@ def casualties_to_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
             continue
         causes = _causes(c.trigger) + _clause_causes(ctx, c.trigger)
         act = next((acts[t.i] for t in causes if t.i in acts), None)
+        if act is not None and _victims_as_side(ctx, c, act):
+            c.suppressed = True
+            continue
         if act is None or not any(ctx.mention_for(t) for t in act.sources):
             continue   # an act with no named perpetrator: the casualty verb reports it ("killed in an attack")
         if not any(ctx.mention_for(t) for t in act.targets):
             act.targets = [t for t in c.targets if ctx.mention_for(t) is not None] or act.targets
         c.suppressed = True
+
+
+def _victims_as_side(ctx: ArticleContext, c: Candidate, act: Candidate) -> bool:
+    """A symmetric act with one side named ("killed in a gunbattle *with FARC dissidents*") and the
+    casualty verb's victims the other ("two policemen"): both sides are its parties, the first in the
+    text the source (news GUIDELINES §3); ``act`` takes them and True is returned, else False."""
+    if any(ctx.mention_for(t) for t in act.sources) or not arguments.is_symmetric(ctx, act):
+        return False
+    other = [t for t in act.targets if ctx.mention_for(t) is not None]
+    victims = [t for t in c.targets if ctx.mention_for(t) is not None]
+    if not other or not victims:
+        return False
+    parties = sorted(victims[:1] + other[:1], key=lambda t: t.i)
+    act.sources, act.targets, act.source_how = parties[:1], parties[1:], "subj"
+    return True
 
 
 def _causes(v) -> list:
@@ -155,7 +173,7 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     qw, rp = ctx.lex.quantity_words, ctx.cues.relative_pronouns
     sources = ctx.refs(arguments.operators(ctx, [
         t for t in c.sources if not ctx.per_token(t, "question", lambda: question_or_quantity(t, qw, rp))]))
-    targets = ctx.refs(c.targets, media=c.sense.type.lower() in ctx.acues.media_target_types)
+    targets = ctx.refs(arguments.operators(ctx, c.targets), media=c.sense.type.lower() in ctx.acues.media_target_types)
     if not sources and targets and c.sense.type.lower() in ctx.acues.attributable_types:
         sources = ctx.refs(arguments.attributed_doers(ctx, c))   # "..., blaming the Islamic State group"
     targets = _other_parties(sources, targets, arguments.is_symmetric(ctx, c))
@@ -165,7 +183,9 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     targets = targets or arguments.crowd_target(ctx, c)
     if not targets and (sources or c.kind != "light"):
         targets = place_targets(ctx, c, sent, sources)
-        if c.kind == "nominal" and sources:   # a state is a party ("Russia's war in Ukraine"), a town is not
+        if (c.kind == "nominal" and sources) or c.sense.type.lower() in ctx.acues.placeless_types:
+            # a state is a party ("Russia's war in Ukraine"), a town is not; a place left is where
+            # the act happens ("fled Damascus")
             targets = [t for t in targets if t.how != "place"]
     return sources, targets
 

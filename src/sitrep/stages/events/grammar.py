@@ -131,6 +131,10 @@ def _governed_subject(v, cues: EventCues, depth: int) -> tuple[list, str]:
         found = _previous_clause_subject(v)
         if found is not None:
             return [found], "inherit"
+    if dep == "advcl" and v.tag_ in ("VBD", "VBZ", "VBP"):
+        stranded = _stranded_subject(v, cues)
+        if stranded is not None:
+            return [stranded], "subj"
     if dep in ("conj", "advcl"):
         s, _ = subjects(head, cues, depth + 1)
         return s, "inherit"
@@ -143,6 +147,18 @@ def _governed_subject(v, cues: EventCues, depth: int) -> tuple[list, str]:
     if dep == "pcomp":
         return _pcomp_subject(v, cues, depth)
     return [], ""
+
+
+def _stranded_subject(v, cues: EventCues):
+    """The subject the parser hung on a conjunction it read as a preposition, just before a finite verb
+    without a subject ("wounds sustained *as security forces tried* to disperse protesters": the
+    forces), else ``None``."""
+    if v.i == 0:
+        return None
+    prev = v.doc[v.i - 1]
+    if prev.dep_ != "pobj" or prev.pos_ not in ("NOUN", "PROPN") or prev.head.lower_ not in cues.clause_conjunctions:
+        return None
+    return prev
 
 
 def _controller(v, cues: EventCues, depth: int) -> tuple[list, str]:

@@ -92,6 +92,7 @@ class EventCues(_Model):
 
     # arguments: who acts
     relative_pronouns: Words
+    clause_conjunctions: Words
     object_control_verbs: Words
     subject_control_verbs: Words
     speech_verbs: Words
