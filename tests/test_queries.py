@@ -112,6 +112,18 @@ def test_report_events_are_situation_events_on_their_own_day(store):
     assert len(p) == 1 and "2024-03-10" <= p[0]["date"] <= "2024-03-31"
 
 
+def test_report_actors_are_situation_actors_named_in_most_articles(store):
+    """The report's actors are situation entities (one line however many articles name them), the most
+    named first, counted in the period's articles only."""
+    actors = store.report()["actors"]
+    names = [a["name"] for a in actors]
+    assert len(names) == len(set(names)) and actors
+    assert [a["articles"] for a in actors] == sorted((a["articles"] for a in actors), reverse=True)
+    assert all(a["kind"] != "media" for a in actors)
+    period = store.report(since="2024-03-10", until="2024-03-31")["actors"]
+    assert period and all(a["articles"] <= 1 for a in period)
+
+
 def test_claims_and_places_across_articles(store):
     claims = store.claims(prop="killed")
     assert sorted(c["value"] for c in claims) == [40, 120]

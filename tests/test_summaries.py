@@ -35,6 +35,9 @@ def check_summaries(s: Store) -> None:
                    sum((SELECT count(*) FROM contradictions x WHERE x.article_id = a.id)
                        + (SELECT count(*) FROM s_contradictions x WHERE x.article_b = a.id)) AS x
             FROM articles a GROUP BY a.published""")
+    assert _set(s, "SELECT published, entity_id, n_articles FROM s_actor_days") == _set(s, """
+        SELECT a.published, m.entity_id, count(DISTINCT m.article_id) FROM s_actor_map m JOIN articles a
+        ON a.id = m.article_id GROUP BY a.published, m.entity_id""")
     assert stored_totals(s.con) == live_counts(s.con, None, None) == s.situation_counts()
     whole = {r["type"]: r["n"] for r in s.query("SELECT type, count(*) AS n FROM s_events GROUP BY type")}
     assert s.event_counts_by_type() == whole
@@ -109,6 +112,11 @@ def test_counts_of_a_period_match_the_events_dated_in_it(make_db):
             assert c["articles"] == len(pub)
             assert c["quotes"] == len(s.quotes(limit=None, since=since, until=until))
             assert c["claims"] == len(s.claims(limit=1000, since=since, until=until))
+            named = {r["entity_id"] for r in s.query(
+                "SELECT m.entity_id FROM s_actor_map m JOIN articles a ON a.id = m.article_id "
+                "WHERE (CAST(? AS DATE) IS NULL OR a.published >= CAST(? AS DATE)) "
+                "AND (CAST(? AS DATE) IS NULL OR a.published <= CAST(? AS DATE))", [since, since, until, until])}
+            assert c["actors"] == len(named)
 
 
 def test_place_filter_finds_events_by_part_of_the_name_or_the_key(make_db):

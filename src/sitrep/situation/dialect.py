@@ -269,6 +269,7 @@ PG_INDEXES = (
     "CREATE INDEX IF NOT EXISTS s_events_place_name ON s_events (place_name)",  # names from s_place_names
     "CREATE INDEX IF NOT EXISTS s_events_dyad ON s_events (source_entity, target_entity, type)",  # the graph
     "CREATE INDEX IF NOT EXISTS s_dyads_n ON s_dyads (n)",
+    "CREATE INDEX IF NOT EXISTS s_actor_days_published ON s_actor_days (published, entity_id)",  # a period's actors
     "CREATE INDEX IF NOT EXISTS s_events_sources ON s_events (n_sources, date DESC NULLS LAST)",
     "CREATE INDEX IF NOT EXISTS s_event_reports_event ON s_event_reports (event_id)",
     "CREATE INDEX IF NOT EXISTS s_relations_subject ON s_relations (subject_entity)",

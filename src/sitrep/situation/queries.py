@@ -627,13 +627,7 @@ def report_content(store: Queries, *, since: Optional[str] = None, until: Option
     where = " AND ".join(conds) or "TRUE"
     arts = con.execute(f"""SELECT count(*), min(published), max(published), count(DISTINCT source)
                            FROM articles a WHERE {where}""", params).fetchone()
-    actors = con.execute(f"""
-        SELECT any_value(x.name) AS name, any_value(x.kind), any_value(x.country), any_value(x.sector),
-               count(DISTINCT x.article_id) AS n_articles, sum(json_array_length(x.mentions)) AS n_mentions
-        FROM actors x JOIN articles a ON a.id = x.article_id
-        WHERE {where} AND x.kind <> 'media'
-        GROUP BY coalesce(x.kb_id, lower(x.name))
-        ORDER BY n_articles DESC, n_mentions DESC, name LIMIT ?""", params + [limit]).fetchall()
+    actors = _period_actors(store, since, until, limit)
     events = _period_events(store, since, until, limit * 3)
     quotes = con.execute(f"""
         SELECT CASE WHEN o.speaker_set THEN coalesce(os.name, '(unattributed)')
@@ -692,3 +686,18 @@ def _period_events(store: Queries, since: Optional[str], until: Optional[str], n
                t.place_name, t.evidence, (SELECT min(r.outlet) FROM s_event_reports r WHERE r.event_id = t.event_id),
                FALSE, t.modality, t.confidence
         FROM top t ORDER BY t.date {nulls}, t.confidence DESC, t.event_id""", params + [int(n)]).fetchall()
+
+
+def _period_actors(store: Queries, since: Optional[str], until: Optional[str], n: int) -> list[tuple]:
+    """The ``n`` actors (situation entities, media left out) named in the most articles of a period, then
+    with the most mentions, from ``s_actor_days``."""
+    store._ready()
+    conds, params = period("d.published", since, until)
+    return store.con.execute(f"""
+        WITH top AS (SELECT d.entity_id, CAST(sum(d.n_articles) AS BIGINT) AS n_articles,
+                            CAST(sum(d.n_mentions) AS BIGINT) AS n_mentions
+                     FROM s_actor_days d WHERE {' AND '.join(['TRUE', *conds])} GROUP BY d.entity_id)
+        SELECT s.name, s.kind, s.country, s.sector, t.n_articles, t.n_mentions
+        FROM top t JOIN s_actors s ON s.entity_id = t.entity_id
+        WHERE s.kind IS DISTINCT FROM 'media'
+        ORDER BY t.n_articles DESC, t.n_mentions DESC, s.name, s.entity_id LIMIT ?""", params + [int(n)]).fetchall()

@@ -52,7 +52,8 @@ CREATE TABLE IF NOT EXISTS s_overrides (
 #: (:func:`sitrep.situation.summaries.summarise`) so that the dashboard's whole-corpus questions read a few
 #: thousand rows, not a million events: events per day and type, the actor pairs (dyads) with
 #: at least :data:`sitrep.situation.summaries.DYAD_MIN` events of a type, the distinct place names of
-#: events, the articles, quotes, claims and contradictions per publication day, and the totals of
+#: events, the articles, quotes, claims and contradictions per publication day, the articles and mentions
+#: of each actor (situation entity) per publication day, and the totals of
 #: ``situation_counts()`` over the whole store
 SUMMARY_SCHEMA = """
 CREATE TABLE IF NOT EXISTS s_event_days (
@@ -64,6 +65,8 @@ CREATE TABLE IF NOT EXISTS s_place_names (place_name VARCHAR PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS s_totals (name VARCHAR PRIMARY KEY, n BIGINT);
 CREATE TABLE IF NOT EXISTS s_article_days (
     published DATE, n_articles BIGINT, n_quotes BIGINT, n_claims BIGINT, n_contradictions BIGINT);
+CREATE TABLE IF NOT EXISTS s_actor_days (
+    published DATE, entity_id VARCHAR, n_articles BIGINT, n_mentions BIGINT);
 """
 
 SITUATION_SCHEMA = OVERRIDES_SCHEMA + """
@@ -97,7 +100,7 @@ CREATE TABLE IF NOT EXISTS s_relations (
     articles JSON, evidence VARCHAR);
 """ + SEARCH_SCHEMA + SUMMARY_SCHEMA
 
-SUMMARY_TABLES = ("s_event_days", "s_dyads", "s_place_names", "s_article_days", "s_totals")
+SUMMARY_TABLES = ("s_event_days", "s_dyads", "s_place_names", "s_article_days", "s_actor_days", "s_totals")
 
 SITUATION_TABLES = ("s_overrides", "s_actors", "s_actor_map", "s_events", "s_event_reports", "s_contradictions", "s_relations",
                     "s_search_docs", "s_search_terms")
@@ -127,7 +130,8 @@ PLACE_KEY_SQL = place_key_sql()
 MARK_STALE = "UPDATE meta SET value = '1' WHERE key = 'situation_stale'"
 SCHEMA_VERSION = 8  # 2: situation tables (s_*), see sitrep.situation.merge; 3: s_actors name_key, alias_keys, n_events;
 #                     4: relations.kind; 5: articles.text_hash, duplicates; 6: the search index (s_search_*),
-#                     corrections and s_overrides; 7: the summary tables (SUMMARY_SCHEMA); 8: s_article_days
+#                     corrections and s_overrides; 7: the summary tables (SUMMARY_SCHEMA); 8: s_article_days,
+#                     s_actor_days
 
 #: an article id whose text the store holds under another id -> that article's id
 DUPLICATES_SCHEMA = """
@@ -186,7 +190,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         DUPLICATES_SCHEMA),
     5: (SEARCH_SCHEMA, CORRECTIONS_SCHEMA, OVERRIDES_SCHEMA, MARK_STALE),
     6: (SUMMARY_SCHEMA, MARK_STALE),
-    7: (SUMMARY_SCHEMA, MARK_STALE),  # the summary tables a version 7 lacks (s_article_days)
+    7: (SUMMARY_SCHEMA, MARK_STALE),  # the summary tables a version 7 lacks (s_article_days, s_actor_days)
 }
 
 #: the same for a PostgreSQL store, in PostgreSQL's SQL (PostgreSQL stores begin at version 6; after these

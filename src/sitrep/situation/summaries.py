@@ -14,6 +14,9 @@ its last step, :func:`summarise`, recomputes four small tables from the situatio
 * ``s_article_days``: articles, quotes (not marked wrong), claims and contradictions per publication day --
   their counts in any period (:func:`article_totals`), which are sums, unlike the distinct actors,
   sources and relations that :func:`live_counts` still counts;
+* ``s_actor_days``: for each publication day, the situation actors its articles name, with how many
+  articles and mentions -- a period's actors (distinct, and the most named ones of its report) from a
+  few thousand rows, not from the per-article actors joined with their articles;
 * ``s_totals``: :func:`live_counts` over the whole store, as of the rebuild.
 
 Every reader goes through the store's ``_ready()`` first (a stale situation is rebuilt before it is read),
@@ -60,6 +63,12 @@ def summarise(con) -> None:
                    FROM articles a LEFT JOIN q ON q.article_id = a.id LEFT JOIN c ON c.article_id = a.id
                         LEFT JOIN x ON x.article_id = a.id LEFT JOIN sx ON sx.article_id = a.id
                    GROUP BY a.published""")
+    con.execute("""INSERT INTO s_actor_days
+                   SELECT a.published, m.entity_id, count(DISTINCT m.article_id),
+                          coalesce(sum(json_array_length(x.mentions)), 0)
+                   FROM s_actor_map m JOIN articles a ON a.id = m.article_id
+                   JOIN actors x ON x.article_id = m.article_id AND x.actor_id = m.actor_id
+                   GROUP BY a.published, m.entity_id""")
     totals = live_counts(con, None, None)
     for name in COUNT_KEYS:
         con.execute("INSERT INTO s_totals VALUES (?, ?)", [name, totals[name]])
@@ -96,11 +105,13 @@ def stored_totals(con) -> Optional[dict[str, int]]:
 
 def live_counts(con, since: Optional[str], until: Optional[str]) -> dict[str, int]:
     """How many of each thing the store holds (in a period of publication/event dates): the events from
-    ``s_event_days``, the articles' facts from ``s_article_days``, the distinct things from the tables."""
+    ``s_event_days``, the articles' facts from ``s_article_days``, a period's actors from ``s_actor_days``,
+    the distinct sources and relations from the tables."""
     dialect = dialect_of(con)
     pub, pp = period("a.published", since, until)
     whole = not pub  # no period: the joins with articles that only filter by date are left out
     pw = " AND ".join(["TRUE", *pub])
+    days, dp = period("published", since, until)
 
     def one(sql: str, p: list) -> int:
         return int(con.execute(sql, p).fetchone()[0] or 0)
@@ -111,8 +122,7 @@ def live_counts(con, since: Optional[str], until: Optional[str]) -> dict[str, in
         "articles": n_articles,
         "sources": one(f"SELECT count(DISTINCT a.source) FROM articles a WHERE {pw}", pp),
         "actors": one("SELECT count(DISTINCT entity_id) FROM s_actor_map", []) if whole else
-        one(f"""SELECT count(DISTINCT m.entity_id) FROM s_actor_map m JOIN articles a
-                ON a.id = m.article_id WHERE {pw}""", pp),
+        one(f"SELECT count(DISTINCT entity_id) FROM s_actor_days WHERE {' AND '.join(['TRUE', *days])}", dp),
         "events": evs[0],
         "event_reports": evs[1],
         "multi_source_events": evs[2],
