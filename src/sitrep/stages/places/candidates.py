@@ -168,7 +168,7 @@ def coordinated_divisions(text: str, gaz, news: NewsCues, out: _Collector) -> No
             ids = [i for i in gaz.lookup(name + " " + word) if gaz.kind(i) == "county"]
             if not ids and word not in news.county_divisions:
                 ids = [i for i in gaz.lookup(name + " " + word) + gaz.lookup(name)
-                       if gaz.kind(i) in ("admin1", "region")] \
+                       if gaz.kind(i) in ("admin1", "region", "province")] \
                     or [i for i in gaz.lookup(name) if gaz.kind(i) == "city"]
             out.add(base + part.start(), base + part.end(), ids)
 
@@ -549,13 +549,15 @@ def known_non_place(sc: Scan, s: int, e: int) -> bool:
 
 def readings(sc: Scan, span) -> tuple:
     """The gazetteer readings of a name; an AP abbreviation is only its state ("Fla." is Florida, not
-    Flå in Norway); an initialism is no town spelt otherwise ("U.S.", "US" are not Us, France)."""
+    Flå in Norway); an initialism is no town spelt otherwise ("U.S.", "US" are not Us, France) -- but
+    an upper-case name opening a line is a dateline's town ("GAZA (AFP) -" is Gaza, not Mozambique's
+    Gaza province)."""
     gaz, text = sc.gaz, sc.text
     ids = gaz.lookup(span.text)
     ab = span.text if span.text.endswith(".") else span.text + "." if text.startswith(".", span.end_char) else ""
     if ab in gaz.abbrevs:
         ids = (gaz.abbrevs[ab],)
-    elif _INITIALISM.match(span.text):
+    elif _INITIALISM.match(span.text) and not (span.start == 0 or "\n" in sc.doc[span.start - 1].text_with_ws):
         ids = tuple(i for i in ids if gaz.kind(i) not in ("city", "county") or gaz.name_of(i) == span.text)
     return ids
 
