@@ -203,6 +203,8 @@ class Scan:
     metonyms: list = field(default_factory=list)
     #: (start, end, known to the KB) of actor mentions naming organisations and persons
     non_places: list = field(default_factory=list)
+    #: the tokens of actor mentions of persons, named or described ("une manifestante", "the union leader")
+    person_tokens: set = field(default_factory=set)
 
     def __post_init__(self) -> None:
         doc = self.state.doc
@@ -225,6 +227,7 @@ class Scan:
         self.person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         self.metonyms = actor_metonyms(self.state)
         self.non_places = actor_non_places(self.state)
+        self.person_tokens = person_tokens(self.state)
 
     def article_at(self, i: int) -> bool:
         """Token ``i`` is a name article joined by a hyphen to a capitalised word ("al-Mayadeen")."""
@@ -286,6 +289,48 @@ def actor_non_places(state: ArticleState) -> list[tuple[int, int, bool]]:
         if a is not None and a.kind in NON_PLACE_KINDS and m.how in _NAMING:
             out.append((m.start, m.end, bool(getattr(a, "kb_id", None))))
     return out
+
+
+def person_tokens(state: ArticleState) -> set:
+    """The tokens of the actors stage's mentions of persons, by name or by description."""
+    kinds = {a.id: a.kind for a in state.actors}
+    out: set = set()
+    for m in state.mentions:
+        if kinds.get(m.actor_id) == "person":
+            span = state.doc.char_span(m.start, m.end, alignment_mode="expand")
+            out.update(t.i for t in span or ())
+    return out
+
+
+def _appositive(sc: Scan, i: int, w: int) -> list:
+    """The tokens of the noun phrase after "<name>, " (a determiner and up to two words, then the noun):
+    the name's appositive, whatever the parse ("Victoria, une manifestante, a dit")."""
+    doc = sc.doc
+    j = i + w
+    if j + 1 >= sc.n or doc[j].text != ",":
+        return []
+    return [t for t in doc[j + 1:min(j + 5, sc.n)] if not t.is_punct][:4]
+
+
+def person_apposition(sc: Scan, nm: "Name") -> bool:
+    """The name stands in apposition with a person the actors stage found ("Victoria, une manifestante,
+    a dit", "Rivera, a union leader, said"): it is that person's name, not a place."""
+    app = _appositive(sc, nm.i, nm.w)
+    return bool(app) and app[0].pos_ == "DET" and any(t.i in sc.person_tokens for t in app)
+
+
+def frame_apposition(sc: Scan, i: int, w: int) -> bool:
+    """The name's appositive is a frame noun: "Kherson, a city in southern Ukraine", "Odesa, the port
+    city"."""
+    app = _appositive(sc, i, w)
+    if not app or app[0].pos_ != "DET":
+        return False
+    for t in app[1:]:
+        if t.lower_ in sc.news.frames:
+            return True
+        if not t.is_lower:
+            return False
+    return False
 
 
 def metonym_of(sc: Scan, s: int, e: int) -> Optional[str]:
@@ -536,10 +581,11 @@ def strength(sc: Scan, nm: Name, inside, strong: bool):
         return True
     if nm.label in BLOCKING:
         return (cue and (is_primary(gaz, nm.text) or framed(sc, nm.i))) \
+            or (is_primary(gaz, nm.text) and frame_apposition(sc, nm.i, nm.w)) \
             or is_big(gaz, nm.text, cfg.world_city_population)
     primary = is_primary(gaz, nm.text)
     return (cue and primary) or (primary and nm.w > 1) or is_big(gaz, nm.text, cfg.big_population) \
-        or is_division(gaz, nm.text) or framed(sc, nm.i)
+        or is_division(gaz, nm.text) or framed(sc, nm.i) or (primary and frame_apposition(sc, nm.i, nm.w))
 
 
 def known_non_place(sc: Scan, s: int, e: int) -> bool:
@@ -636,7 +682,7 @@ def read_at(sc: Scan, i: int, cands: list[Candidate]) -> int:
         return 1  # "Al" of an unknown "Al-Djazira" is no name (not Ål in Norway)
     if opens_unknown_name(sc, nm):
         return sc.take(i, w)
-    if peoples_adjective(nm):
+    if peoples_adjective(nm) or person_apposition(sc, nm):
         return 1
     strong = strength(sc, nm, inside, strong)
     s0, e0 = nm.span.start_char, nm.span.end_char

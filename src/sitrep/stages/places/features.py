@@ -257,7 +257,11 @@ def pays_alternate(gaz, i: int, key: str, ev: Evidence, cfg: PlacesConfig) -> bo
     kind = gaz.kind(i)
     if own_name(gaz, i, key, cfg) and kind != "province":
         return False
-    return alternate_only(kind, weight_population(gaz, i, cfg.region_population), key, ev, cfg)
+    if ev.exact_any.get(key):
+        return True
+    # a province's name: only a reading whose own name is no spelling of it pays ("Hama" stays Ḩamāh)
+    return alternate_only(kind, weight_population(gaz, i, cfg.region_population), key, ev, cfg) \
+        and fuzz.ratio(name_key(gaz.name_of(i)), key) < cfg.variant_similarity
 
 
 def features(gaz, i: int, key: str, ev: Evidence, setting: Setting, cfg: PlacesConfig,
@@ -270,7 +274,7 @@ def features(gaz, i: int, key: str, ev: Evidence, setting: Setting, cfg: PlacesC
     a1 = gaz.admin1_of(i)
     f = {"population": math.log10(pop + 10),
          "kind": cfg.region_prior + cfg.region_weight if kind == "region" else kind_prior(kind, cfg),
-         "own_name": cfg.exact_name_weight if exact else -cfg.alternate_penalty if alternate_only(kind, pop, key, ev, cfg)
+         "own_name": cfg.exact_name_weight if exact else -cfg.alternate_penalty if pays_alternate(gaz, i, key, ev, cfg)
          else 0.0,
          "capital": cfg.capital_weight if i in ev.capital_first else 0.0,
          "containment": cfg.contain_weight if (ev.named_county or ev.town_in) and contained(gaz, i, kind, key, ev)
