@@ -88,3 +88,11 @@ def test_an_undated_french_dateline_is_its_town(pipe):
     places = _places(pipe, text)
     assert places["GAZA"].country_code == "PS"
     assert all(p.country_code == "PS" for p in places.values())
+
+
+def test_a_division_frame_and_a_territory_handover_locate(nlp, stage):
+    text = ("KHARTOUM (Reuters) - Wad Madani is the capital of the state of Al Jazira, residents said.\n"
+            "Thousands marched on the anniversary of Hong Kong's handover to China.")
+    places = places_of(nlp, stage, text)
+    assert places["Al Jazira"].country_code == "SD"
+    assert places["Hong Kong"].country_code == "HK"

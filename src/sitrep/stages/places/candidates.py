@@ -29,10 +29,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from ...core.article import ArticleState
 from ...core.text import name_key
+from ...lexicon import words as lexicon_words
 from .candidate import Candidate, overlaps
 from .config import PlacesConfig
 from .focus import mark_actors, mark_locative
@@ -159,17 +161,26 @@ def coordinated_divisions(text: str, gaz, news: NewsCues, out: _Collector) -> No
 
         "Jackson and Barrow counties"   ->  Jackson County, Barrow County
         "Daraa and Sweida provinces"    ->  Daraa (governorate), Sweida (governorate)
+        "the State and Treasury departments"  ->  nothing (no name of the list is a division)
     """
     for m in news.coord.finditer(text):
         word = news.divisions[m.group("kind")]
         base = m.start("list")
+        found, divisions = [], False
         for part in _NAME_PART.finditer(m.group("list")):
             name = part.group(0)
             ids = [i for i in gaz.lookup(name + " " + word) if gaz.kind(i) == "county"]
             if not ids and word not in news.county_divisions:
                 ids = [i for i in gaz.lookup(name + " " + word) + gaz.lookup(name)
-                       if gaz.kind(i) in ("admin1", "region", "province")] \
-                    or [i for i in gaz.lookup(name) if gaz.kind(i) == "city"]
+                       if gaz.kind(i) in ("admin1", "region", "province")]
+                divisions = divisions or bool(ids)
+                ids = ids or [i for i in gaz.lookup(name) if gaz.kind(i) == "city"]
+            else:
+                divisions = True
+            found.append((part, ids))
+        if not divisions:
+            continue  # no name of the list is such a division: "the US State and Treasury departments"
+        for part, ids in found:
             out.add(base + part.start(), base + part.end(), ids)
 
 
@@ -302,6 +313,10 @@ def person_tokens(state: ArticleState) -> set:
     return out
 
 
+#: how many words a person's or a frame's appositive has at most ("une manifestante", "a city")
+_APPOSITION_WORDS = 4
+
+
 def _appositive(sc: Scan, i: int, w: int) -> list:
     """The tokens of the noun phrase after "<name>, " (a determiner and up to two words, then the noun):
     the name's appositive, whatever the parse ("Victoria, une manifestante, a dit")."""
@@ -309,14 +324,27 @@ def _appositive(sc: Scan, i: int, w: int) -> list:
     j = i + w
     if j + 1 >= sc.n or doc[j].text != ",":
         return []
-    return [t for t in doc[j + 1:min(j + 5, sc.n)] if not t.is_punct][:4]
+    return [t for t in doc[j + 1:min(j + 1 + _APPOSITION_WORDS, sc.n)] if not t.is_punct][:_APPOSITION_WORDS]
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset:
+    """The shared lexicon's verbs of saying: "X, the speaker said" is no apposition."""
+    return lexicon_words("speech_verbs", "places")
 
 
 def person_apposition(sc: Scan, nm: "Name") -> bool:
     """The name stands in apposition with a person the actors stage found ("Victoria, une manifestante,
     a dit", "Rivera, a union leader, said"): it is that person's name, not a place."""
     app = _appositive(sc, nm.i, nm.w)
-    return bool(app) and app[0].pos_ == "DET" and any(t.i in sc.person_tokens for t in app)
+    if not app or app[0].pos_ != "DET" or not any(t.i in sc.person_tokens for t in app):
+        return False
+    # not the speaker of a reported clause ("... returning to Kyrgyzstan, the Parliament speaker said")
+    end = app[0].i
+    while end < sc.n and not sc.doc[end].is_punct and sc.doc[end].pos_ not in ("VERB", "AUX") \
+            and end - app[0].i < _APPOSITION_WORDS:
+        end += 1
+    return end >= sc.n or sc.doc[end].lemma_.lower() not in _speech_verbs()
 
 
 def frame_apposition(sc: Scan, i: int, w: int) -> bool:

@@ -257,11 +257,7 @@ def pays_alternate(gaz, i: int, key: str, ev: Evidence, cfg: PlacesConfig) -> bo
     kind = gaz.kind(i)
     if own_name(gaz, i, key, cfg) and kind != "province":
         return False
-    if ev.exact_any.get(key):
-        return True
-    # a province's name: only a reading whose own name is no spelling of it pays ("Hama" stays Ḩamāh)
-    return alternate_only(kind, weight_population(gaz, i, cfg.region_population), key, ev, cfg) \
-        and fuzz.ratio(name_key(gaz.name_of(i)), key) < cfg.variant_similarity
+    return alternate_only(kind, weight_population(gaz, i, cfg.region_population), key, ev, cfg)
 
 
 def features(gaz, i: int, key: str, ev: Evidence, setting: Setting, cfg: PlacesConfig,
