@@ -764,9 +764,23 @@ def coordination(cands: list[Candidate], text: str, news: NewsCues, gaz=None) ->
 _SETTING_LABELS = frozenset({"", "PERSON", "ORG"})
 
 
+def dateline_countries(cands: list[Candidate], gaz) -> set:
+    """The country of the dateline's town, when all its readings lie in one ("ADDIS ABABA (Reuters) -"
+    sets the story in Ethiopia as "Ethiopia" would)."""
+    out: set = set()
+    for c in cands:
+        if c.dateline and c.ids:
+            ccs = {gaz.country_of(i) for i in c.ids}
+            if len(ccs) == 1:
+                out |= ccs
+    out.discard(None)
+    return out
+
+
 def in_named_country(cands: list[Candidate], gaz, cfg: PlacesConfig) -> None:
     """A weak name that is one town of ``setting_population`` people in a country the story names is
-    a place there: "since it took Goma" in a story that names Congo -- the tagger's PERSON or ORG label
+    a place there: "since it took Goma" in a story that names Congo (or is datelined there) -- the
+    tagger's PERSON or ORG label
     on an unknown word does not outweigh the story's own country. The name must be a whole entity or
     none (a name inside a longer person's name was rejected before), be known exactly (not as a loose
     variant: "Hamas" is not Hamm) as the town's own name (not only among its alternate names, where
@@ -774,6 +788,7 @@ def in_named_country(cands: list[Candidate], gaz, cfg: PlacesConfig) -> None:
     ("LoC"), and have that one reading in the named countries ("Lincoln", "Delta" have many in the
     United States: a person's or a company's name as likely as a town's)."""
     named = {gaz.country_of(i) for c in cands if c.strong for i in c.ids if gaz.kind(i) == "country"}
+    named |= dateline_countries(cands, gaz)
     if not named:
         return
     for c in cands:

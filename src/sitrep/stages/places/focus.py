@@ -253,6 +253,9 @@ def drop_far_namesakes(cands: list[Candidate], choice: list, gaz, cfg, scene: Co
                 focus.setdefault(ch, set()).add(k)
             if c.locative or c.dateline:
                 dated.setdefault(ch, set()).add(k)
+    # a dateline in a country the story locates a place in sets it there too ("ADDIS ABABA -" and
+    # "the Amhara region"); alone it does not (a Washington dateline of a story about Syria)
+    focus_ccs = {gaz.country_of(j) for j in focus}
     for n, (c, ch) in enumerate(zip(cands, choice)):
         if ch is None or c.forced or c.dateline or gaz.kind(ch) not in ("city", "province") \
                 or ch in gaz.capitals or gaz.population(ch) >= cfg.focus_population:
@@ -267,6 +270,7 @@ def drop_far_namesakes(cands: list[Candidate], choice: list, gaz, cfg, scene: Co
                 choice[n] = None
             continue
         points = [j for j, ks in focus.items() if ks - {keys[n]}]  # (only small towns abroad get here)
+        points += [j for j in dated if j not in focus and gaz.country_of(j) in focus_ccs]
         if len(points) >= cfg.focus_min and _far(gaz, ch, points, cfg.focus_km):
             choice[n] = None
 
