@@ -96,3 +96,10 @@ def test_a_division_frame_and_a_territory_handover_locate(nlp, stage):
     places = places_of(nlp, stage, text)
     assert places["Al Jazira"].country_code == "SD"
     assert places["Hong Kong"].country_code == "HK"
+
+
+def test_a_short_name_one_letter_off_a_world_city_is_not_that_city(nlp, stage):
+    text = ("MANILA (Reuters) - Philippine troops clashed with communist rebels near the town of Victoria in "
+            "Northern Samar province, the army said on Sunday.")
+    places = places_of(nlp, stage, text)
+    assert all(p.country_code == "PH" for p in places.values()), {k: p.country_code for k, p in places.items()}

@@ -175,11 +175,13 @@ def kind_prior(kind: str, cfg: PlacesConfig) -> float:
 
 def own_name(gaz, i: int, key: str, cfg: PlacesConfig) -> bool:
     """Reading ``i`` carries ``key`` as its own name -- or is a world city and ``key`` a spelling of its
-    name ("Odessa": Odesa, Ukraine; "Kharkov": Kharkiv), not another name of it ("Canton": Guangzhou)."""
+    name ("Odessa": Odesa, Ukraine; "Kharkov": Kharkiv), not another name of it ("Canton": Guangzhou)
+    nor a shorter name one letter off ("Samar" of Northern Samar is no spelling of Samara)."""
     own = name_key(gaz.name_of(i))
     if own == key:
         return True
-    return (gaz.kind(i) == "city" and weight_population(gaz, i, cfg.region_population) >= cfg.world_city_population
+    return (gaz.kind(i) == "city" and len(key) >= cfg.variant_min_letters
+            and weight_population(gaz, i, cfg.region_population) >= cfg.world_city_population
             and fuzz.ratio(own, key) >= cfg.variant_similarity)
 
 
