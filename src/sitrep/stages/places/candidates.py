@@ -29,10 +29,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from ...core.article import ArticleState
 from ...core.text import name_key
+from ...lexicon import words as lexicon_words
 from .candidate import Candidate, overlaps
 from .config import PlacesConfig
 from .focus import mark_actors, mark_locative
@@ -159,17 +161,26 @@ def coordinated_divisions(text: str, gaz, news: NewsCues, out: _Collector) -> No
 
         "Jackson and Barrow counties"   ->  Jackson County, Barrow County
         "Daraa and Sweida provinces"    ->  Daraa (governorate), Sweida (governorate)
+        "the State and Treasury departments"  ->  nothing (no name of the list is a division)
     """
     for m in news.coord.finditer(text):
         word = news.divisions[m.group("kind")]
         base = m.start("list")
+        found, divisions = [], False
         for part in _NAME_PART.finditer(m.group("list")):
             name = part.group(0)
             ids = [i for i in gaz.lookup(name + " " + word) if gaz.kind(i) == "county"]
             if not ids and word not in news.county_divisions:
                 ids = [i for i in gaz.lookup(name + " " + word) + gaz.lookup(name)
-                       if gaz.kind(i) in ("admin1", "region")] \
-                    or [i for i in gaz.lookup(name) if gaz.kind(i) == "city"]
+                       if gaz.kind(i) in ("admin1", "region", "province")]
+                divisions = divisions or bool(ids)
+                ids = ids or [i for i in gaz.lookup(name) if gaz.kind(i) == "city"]
+            else:
+                divisions = True
+            found.append((part, ids))
+        if not divisions:
+            continue  # no name of the list is such a division: "the US State and Treasury departments"
+        for part, ids in found:
             out.add(base + part.start(), base + part.end(), ids)
 
 
@@ -203,6 +214,8 @@ class Scan:
     metonyms: list = field(default_factory=list)
     #: (start, end, known to the KB) of actor mentions naming organisations and persons
     non_places: list = field(default_factory=list)
+    #: the tokens of actor mentions of persons, named or described ("une manifestante", "the union leader")
+    person_tokens: set = field(default_factory=set)
 
     def __post_init__(self) -> None:
         doc = self.state.doc
@@ -225,6 +238,7 @@ class Scan:
         self.person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         self.metonyms = actor_metonyms(self.state)
         self.non_places = actor_non_places(self.state)
+        self.person_tokens = person_tokens(self.state)
 
     def article_at(self, i: int) -> bool:
         """Token ``i`` is a name article joined by a hyphen to a capitalised word ("al-Mayadeen")."""
@@ -286,6 +300,65 @@ def actor_non_places(state: ArticleState) -> list[tuple[int, int, bool]]:
         if a is not None and a.kind in NON_PLACE_KINDS and m.how in _NAMING:
             out.append((m.start, m.end, bool(getattr(a, "kb_id", None))))
     return out
+
+
+def person_tokens(state: ArticleState) -> set:
+    """The tokens of the actors stage's mentions of persons, by name or by description."""
+    kinds = {a.id: a.kind for a in state.actors}
+    out: set = set()
+    for m in state.mentions:
+        if kinds.get(m.actor_id) == "person":
+            span = state.doc.char_span(m.start, m.end, alignment_mode="expand")
+            out.update(t.i for t in span or ())
+    return out
+
+
+#: how many words a person's or a frame's appositive has at most ("une manifestante", "a city")
+_APPOSITION_WORDS = 4
+
+
+def _appositive(sc: Scan, i: int, w: int) -> list:
+    """The tokens of the noun phrase after "<name>, " (a determiner and up to two words, then the noun):
+    the name's appositive, whatever the parse ("Victoria, une manifestante, a dit")."""
+    doc = sc.doc
+    j = i + w
+    if j + 1 >= sc.n or doc[j].text != ",":
+        return []
+    return [t for t in doc[j + 1:min(j + 1 + _APPOSITION_WORDS, sc.n)] if not t.is_punct][:_APPOSITION_WORDS]
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset:
+    """The shared lexicon's verbs of saying: "X, the speaker said" is no apposition."""
+    return lexicon_words("speech_verbs", "places")
+
+
+def person_apposition(sc: Scan, nm: "Name") -> bool:
+    """The name stands in apposition with a person the actors stage found ("Victoria, une manifestante,
+    a dit", "Rivera, a union leader, said"): it is that person's name, not a place."""
+    app = _appositive(sc, nm.i, nm.w)
+    if not app or app[0].pos_ != "DET" or not any(t.i in sc.person_tokens for t in app):
+        return False
+    # not the speaker of a reported clause ("... returning to Kyrgyzstan, the Parliament speaker said")
+    end = app[0].i
+    while end < sc.n and not sc.doc[end].is_punct and sc.doc[end].pos_ not in ("VERB", "AUX") \
+            and end - app[0].i < _APPOSITION_WORDS:
+        end += 1
+    return end >= sc.n or sc.doc[end].lemma_.lower() not in _speech_verbs()
+
+
+def frame_apposition(sc: Scan, i: int, w: int) -> bool:
+    """The name's appositive is a frame noun: "Kherson, a city in southern Ukraine", "Odesa, the port
+    city"."""
+    app = _appositive(sc, i, w)
+    if not app or app[0].pos_ != "DET":
+        return False
+    for t in app[1:]:
+        if t.lower_ in sc.news.frames:
+            return True
+        if not t.is_lower:
+            return False
+    return False
 
 
 def metonym_of(sc: Scan, s: int, e: int) -> Optional[str]:
@@ -536,10 +609,11 @@ def strength(sc: Scan, nm: Name, inside, strong: bool):
         return True
     if nm.label in BLOCKING:
         return (cue and (is_primary(gaz, nm.text) or framed(sc, nm.i))) \
+            or (is_primary(gaz, nm.text) and frame_apposition(sc, nm.i, nm.w)) \
             or is_big(gaz, nm.text, cfg.world_city_population)
     primary = is_primary(gaz, nm.text)
     return (cue and primary) or (primary and nm.w > 1) or is_big(gaz, nm.text, cfg.big_population) \
-        or is_division(gaz, nm.text) or framed(sc, nm.i)
+        or is_division(gaz, nm.text) or framed(sc, nm.i) or (primary and frame_apposition(sc, nm.i, nm.w))
 
 
 def known_non_place(sc: Scan, s: int, e: int) -> bool:
@@ -549,13 +623,15 @@ def known_non_place(sc: Scan, s: int, e: int) -> bool:
 
 def readings(sc: Scan, span) -> tuple:
     """The gazetteer readings of a name; an AP abbreviation is only its state ("Fla." is Florida, not
-    Flå in Norway); an initialism is no town spelt otherwise ("U.S.", "US" are not Us, France)."""
+    Flå in Norway); an initialism is no town spelt otherwise ("U.S.", "US" are not Us, France) -- but
+    an upper-case name opening a line is a dateline's town ("GAZA (AFP) -" is Gaza, not Mozambique's
+    Gaza province)."""
     gaz, text = sc.gaz, sc.text
     ids = gaz.lookup(span.text)
     ab = span.text if span.text.endswith(".") else span.text + "." if text.startswith(".", span.end_char) else ""
     if ab in gaz.abbrevs:
         ids = (gaz.abbrevs[ab],)
-    elif _INITIALISM.match(span.text):
+    elif _INITIALISM.match(span.text) and not (span.start == 0 or "\n" in sc.doc[span.start - 1].text_with_ws):
         ids = tuple(i for i in ids if gaz.kind(i) not in ("city", "county") or gaz.name_of(i) == span.text)
     return ids
 
@@ -634,7 +710,7 @@ def read_at(sc: Scan, i: int, cands: list[Candidate]) -> int:
         return 1  # "Al" of an unknown "Al-Djazira" is no name (not Ål in Norway)
     if opens_unknown_name(sc, nm):
         return sc.take(i, w)
-    if peoples_adjective(nm):
+    if peoples_adjective(nm) or person_apposition(sc, nm):
         return 1
     strong = strength(sc, nm, inside, strong)
     s0, e0 = nm.span.start_char, nm.span.end_char
@@ -688,9 +764,23 @@ def coordination(cands: list[Candidate], text: str, news: NewsCues, gaz=None) ->
 _SETTING_LABELS = frozenset({"", "PERSON", "ORG"})
 
 
+def dateline_countries(cands: list[Candidate], gaz) -> set:
+    """The country of the dateline's town, when all its readings lie in one ("ADDIS ABABA (Reuters) -"
+    sets the story in Ethiopia as "Ethiopia" would)."""
+    out: set = set()
+    for c in cands:
+        if c.dateline and c.ids:
+            ccs = {gaz.country_of(i) for i in c.ids}
+            if len(ccs) == 1:
+                out |= ccs
+    out.discard(None)
+    return out
+
+
 def in_named_country(cands: list[Candidate], gaz, cfg: PlacesConfig) -> None:
     """A weak name that is one town of ``setting_population`` people in a country the story names is
-    a place there: "since it took Goma" in a story that names Congo -- the tagger's PERSON or ORG label
+    a place there: "since it took Goma" in a story that names Congo (or is datelined there) -- the
+    tagger's PERSON or ORG label
     on an unknown word does not outweigh the story's own country. The name must be a whole entity or
     none (a name inside a longer person's name was rejected before), be known exactly (not as a loose
     variant: "Hamas" is not Hamm) as the town's own name (not only among its alternate names, where
@@ -698,6 +788,7 @@ def in_named_country(cands: list[Candidate], gaz, cfg: PlacesConfig) -> None:
     ("LoC"), and have that one reading in the named countries ("Lincoln", "Delta" have many in the
     United States: a person's or a company's name as likely as a town's)."""
     named = {gaz.country_of(i) for c in cands if c.strong for i in c.ids if gaz.kind(i) == "country"}
+    named |= dateline_countries(cands, gaz)
     if not named:
         return
     for c in cands:

@@ -92,6 +92,8 @@ class PlacesConfig(StageConfig):
     #: a world city's other spelling this similar to its own name (rapidfuzz ratio, 0-100) is its own name
     #: too ("Odessa" for Odesa, "Kharkov" for Kharkiv): no smaller town's own name outranks it
     variant_similarity: float = 80.0
+    #: ... when the name has this many letters ("Samar" is not Samara; "Odessa" is Odesa)
+    variant_min_letters: int = 6
     #: context weights count fully from this much context on (one confident name)
     context_cap: float = 1.0
     #: a country named often weighs more: this much per (confident) mention, up to ``country_mentions_cap``

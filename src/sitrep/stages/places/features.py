@@ -7,8 +7,9 @@ A reading's score is the sum of its features, in this order (each a number; 0 wh
    ``region_weight``) > county > town.
 3. ``own_name`` -- ``exact_name_weight`` when the reading carries the name as its own name; minus
    ``alternate_penalty`` when it only lists it among its alternate names while another reading carries
-   it ("Berea" for Aleppo, "Paris" for Saint Paris). A generated province's name counts for neither
-   (GeoNames names the Kyiv oblast "Kiev": no reason to read "Kiev" as the oblast).
+   it ("Berea" for Aleppo, "Paris" for Saint Paris). A generated province's name wins no bonus
+   (GeoNames names the Kyiv oblast "Kiev": no reason to read "Kiev" as the oblast), but it makes the
+   readings that only list the name pay the penalty, world cities excepted ("Nord" is no Swiss quarter).
 4. ``capital`` -- a national capital that shares its name with a first-level division of its country
    ("Washington"): the capital is meant unless the setting is the state.
 5. ``containment`` -- a town named with the county it lies in, and that county ("Paris and Henry County").
@@ -65,6 +66,9 @@ class Evidence:
     exact_any: dict = field(default_factory=dict)
     #: national capitals sharing their name with a first-level division of their country
     capital_first: set = field(default_factory=set)
+    #: folded names that only a generated province carries as its own name ("Nord": Burkina Faso's and
+    #: Haiti's, while a Swiss quarter lists it among its alternate names)
+    province_own: set = field(default_factory=set)
     #: county entry -> the names that may be it
     named_county: dict = field(default_factory=dict)
     #: county entry -> the names that may be a town in it
@@ -104,22 +108,27 @@ def spread_votes(gaz, cands, scan: int) -> tuple[Counter, dict]:
     return votes, contrib
 
 
-def own_names(gaz, cands, scan: int) -> tuple[dict, set]:
-    """Per name, whether some reading carries it as its own name; and the national capitals that share
-    their name with a first-level division of the same country ("Washington")."""
+def own_names(gaz, cands, scan: int) -> tuple[dict, set, set]:
+    """Per name, whether some reading carries it as its own name; the national capitals that share
+    their name with a first-level division of the same country ("Washington"); and the names that only
+    generated provinces carry as their own."""
     exact_any: dict[str, bool] = {}
     capital_first: set[int] = set()
+    province_own: set[str] = set()
     for c in cands:
         key = name_key(c.text)
         if key in exact_any:
             continue
-        exact = [i for i in c.ids[:scan] if name_key(gaz.name_of(i)) == key and gaz.kind(i) != "province"]
+        owners = [i for i in c.ids[:scan] if name_key(gaz.name_of(i)) == key]
+        exact = [i for i in owners if gaz.kind(i) != "province"]
         exact_any[key] = bool(exact)
+        if owners and not exact:
+            province_own.add(key)
         for i in exact:
             if i in gaz.capitals and any(gaz.kind(j) == "admin1" and gaz.country_of(j) == gaz.country_of(i)
                                          for j in exact):
                 capital_first.add(i)
-    return exact_any, capital_first
+    return exact_any, capital_first, province_own
 
 
 def counties_and_towns(gaz, cands, scan: int) -> tuple[dict, dict]:
@@ -141,9 +150,10 @@ def counties_and_towns(gaz, cands, scan: int) -> tuple[dict, dict]:
 def gather(gaz, cands, cfg: PlacesConfig) -> Evidence:
     """The article-wide :class:`Evidence` of the candidates."""
     votes, contrib = spread_votes(gaz, cands, cfg.scan_readings)
-    exact_any, capital_first = own_names(gaz, cands, cfg.scan_readings)
+    exact_any, capital_first, province_own = own_names(gaz, cands, cfg.scan_readings)
     named_county, town_in = counties_and_towns(gaz, cands, cfg.scan_readings)
-    return Evidence(exact_any=exact_any, capital_first=capital_first, named_county=named_county,
+    return Evidence(exact_any=exact_any, capital_first=capital_first, province_own=province_own,
+                    named_county=named_county,
                     town_in=town_in, votes=votes, contrib=contrib)
 
 
@@ -165,11 +175,13 @@ def kind_prior(kind: str, cfg: PlacesConfig) -> float:
 
 def own_name(gaz, i: int, key: str, cfg: PlacesConfig) -> bool:
     """Reading ``i`` carries ``key`` as its own name -- or is a world city and ``key`` a spelling of its
-    name ("Odessa": Odesa, Ukraine; "Kharkov": Kharkiv), not another name of it ("Canton": Guangzhou)."""
+    name ("Odessa": Odesa, Ukraine; "Kharkov": Kharkiv), not another name of it ("Canton": Guangzhou)
+    nor a shorter name one letter off ("Samar" of Northern Samar is no spelling of Samara)."""
     own = name_key(gaz.name_of(i))
     if own == key:
         return True
-    return (gaz.kind(i) == "city" and weight_population(gaz, i, cfg.region_population) >= cfg.world_city_population
+    return (gaz.kind(i) == "city" and len(key) >= cfg.variant_min_letters
+            and weight_population(gaz, i, cfg.region_population) >= cfg.world_city_population
             and fuzz.ratio(own, key) >= cfg.variant_similarity)
 
 
@@ -230,6 +242,26 @@ def nearness(gaz, i: int, points, cfg: PlacesConfig) -> float:
     return cfg.near_weight * best
 
 
+def alternate_only(kind: str, pop: float, key: str, ev: Evidence, cfg: PlacesConfig) -> bool:
+    """A reading (not carrying ``key`` as its own name) pays the alternate penalty: another reading
+    carries the name as its own -- also when that is only a generated province ("Nord", not a Swiss
+    quarter that lists it), unless this reading is a province or a world city ("Kiev": the city Kyiv
+    over the oblast GeoNames calls Kiev)."""
+    if ev.exact_any.get(key):
+        return True
+    return key in ev.province_own and kind != "province" \
+        and not (kind == "city" and pop >= cfg.world_city_population)
+
+
+def pays_alternate(gaz, i: int, key: str, ev: Evidence, cfg: PlacesConfig) -> bool:
+    """Reading ``i`` of ``key`` pays the alternate-name penalty (:func:`alternate_only`): it does not
+    carry the name as its own, another reading does."""
+    kind = gaz.kind(i)
+    if own_name(gaz, i, key, cfg) and kind != "province":
+        return False
+    return alternate_only(kind, weight_population(gaz, i, cfg.region_population), key, ev, cfg)
+
+
 def features(gaz, i: int, key: str, ev: Evidence, setting: Setting, cfg: PlacesConfig,
              pairs: Optional[PairGrid] = None) -> dict[str, float]:
     """The named features of reading ``i`` of the name ``key`` (see the module text), in order."""
@@ -240,7 +272,8 @@ def features(gaz, i: int, key: str, ev: Evidence, setting: Setting, cfg: PlacesC
     a1 = gaz.admin1_of(i)
     f = {"population": math.log10(pop + 10),
          "kind": cfg.region_prior + cfg.region_weight if kind == "region" else kind_prior(kind, cfg),
-         "own_name": cfg.exact_name_weight if exact else -cfg.alternate_penalty if ev.exact_any.get(key) else 0.0,
+         "own_name": cfg.exact_name_weight if exact else -cfg.alternate_penalty if pays_alternate(gaz, i, key, ev, cfg)
+         else 0.0,
          "capital": cfg.capital_weight if i in ev.capital_first else 0.0,
          "containment": cfg.contain_weight if (ev.named_county or ev.town_in) and contained(gaz, i, kind, key, ev)
          else 0.0,

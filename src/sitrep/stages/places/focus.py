@@ -232,26 +232,45 @@ def drop_far_namesakes(cands: list[Candidate], choice: list, gaz, cfg, scene: Co
     off to a small namesake: a town or province reading (no capital, under ``focus_population`` people) in a
     country that no other name's reading and no demonym of the story names, farther than ``focus_km``
     from every town or region the story locates, is dropped ("Karari" read as a town in India in a
-    story set in Sudan; "Battle damage" as a town in England). Run before the actor states are
-    dropped: a country named as an actor still makes its towns plausible."""
+    story set in Sudan; "Battle damage" as a town in England). A province abroad needs less: one place
+    the story locates (its dateline too) in another country, farther than ``focus_km``, and no other
+    name read in the province's country but as a province ("Nord" and "Sud" of a story set in Mali are
+    not Haiti's; "the Southern governorate" of a Manama story is not Zambia's). Run before the actor
+    states are dropped: a country named as an actor still makes its towns plausible."""
     if cfg.focus_min <= 0:
         return
     keys = [name_key(c.text) for c in cands]
     keys_of_cc: dict = {}  # country -> the names read in it
+    firm_of_cc: dict = {}  # country -> the names read in it as no province
     focus: dict = {}  # reading -> the names that locate it (towns and regions the story locates)
+    dated: dict = {}  # ... and the dateline's reading
     for c, ch, k in zip(cands, choice, keys):
         if ch is not None:
             keys_of_cc.setdefault(gaz.country_of(ch), set()).add(k)
+            if gaz.kind(ch) != "province":
+                firm_of_cc.setdefault(gaz.country_of(ch), set()).add(k)
             if c.locative and not c.dateline:
                 focus.setdefault(ch, set()).add(k)
+            if c.locative or c.dateline:
+                dated.setdefault(ch, set()).add(k)
+    # a dateline in a country the story locates a place in sets it there too ("ADDIS ABABA -" and
+    # "the Amhara region"); alone it does not (a Washington dateline of a story about Syria)
+    focus_ccs = {gaz.country_of(j) for j in focus}
     for n, (c, ch) in enumerate(zip(cands, choice)):
         if ch is None or c.forced or c.dateline or gaz.kind(ch) not in ("city", "province") \
                 or ch in gaz.capitals or gaz.population(ch) >= cfg.focus_population:
             continue
         cc = gaz.country_of(ch)
-        if cc in scene or keys_of_cc.get(cc, set()) - {keys[n]}:
+        province = gaz.kind(ch) == "province"
+        if cc in scene or (firm_of_cc if province else keys_of_cc).get(cc, set()) - {keys[n]}:
             continue  # the story names the town's country otherwise
+        if province:  # a province abroad: one place the story locates, its dateline too, sets it elsewhere
+            points = [j for j, ks in dated.items() if ks - {keys[n]} and gaz.country_of(j) != cc]
+            if points and _far(gaz, ch, points, cfg.focus_km, countries=True):
+                choice[n] = None
+            continue
         points = [j for j, ks in focus.items() if ks - {keys[n]}]  # (only small towns abroad get here)
+        points += [j for j in dated if j not in focus and gaz.country_of(j) in focus_ccs]
         if len(points) >= cfg.focus_min and _far(gaz, ch, points, cfg.focus_km):
             choice[n] = None
 
@@ -278,13 +297,14 @@ def drop_uncontained(text: str, cands: list[Candidate], choice: list, gaz, cfg) 
             choice[n] = None
 
 
-def _far(gaz, i: int, points: list, km: float) -> bool:
-    """Is reading ``i`` farther than ``km`` from every town or region among ``points``?"""
+def _far(gaz, i: int, points: list, km: float, countries: bool = False) -> bool:
+    """Is reading ``i`` farther than ``km`` from every town or region among ``points`` (and, with
+    ``countries``, from the point of every country among them)?"""
     la, lo = gaz.coords(i)
     if math.isnan(la):
         return False
     for j in points:
-        if gaz.kind(j) == "country":
+        if gaz.kind(j) == "country" and not countries:
             continue
         la2, lo2 = gaz.coords(j)
         if not math.isnan(la2) and haversine_km(la, lo, la2, lo2) <= km:

@@ -299,12 +299,14 @@ def language_news_cues(base: NewsCues, language: str, raw: Optional[dict] = None
 
 
 def _dated_dateline(months: list[str]) -> re.Pattern:
-    """A dateline with its date and any agency: "KIEV, 21 novembre (Agence de presse) - ", "BEYROUTH,
-    1er décembre - ". The agency in parentheses is the ``agency`` group (no place is read in it)."""
+    """A dateline with its date or its agency (or both): "KIEV, 21 novembre (Agence de presse) - ",
+    "BEYROUTH, 1er décembre - ", "GAZA (AFP) - ". The agency in parentheses is the ``agency`` group (no
+    place is read in it)."""
     up = r"[A-ZÀ-Ý][A-ZÀ-Ý.'’\-]*[A-ZÀ-Ý.]"
     return re.compile(
         r"(?:^|(?<=\n))[ \t]*(?P<town>" + up + r"(?:[ \t]" + up + r"){0,3})(?P<st>(?!))?"
-        + r",[ \t]*\d{1,2}(?:er)?[ \t]+(?:" + _alt(months) + r")\.?[ \t]*"
+        + r"(?=,[ \t]*\d|[ \t]*\()"
+        + r"(?:,[ \t]*\d{1,2}(?:er)?[ \t]+(?:" + _alt(months) + r")\.?)?[ \t]*"
         + r"(?:\((?P<agency>[^()\n]{1,60})\)[ \t]*)?(?:-|–|—)[ \t]")
 
 

@@ -32,7 +32,7 @@ from typing import Optional
 from ...core.text import name_key
 from .candidate import Candidate
 from .config import PlacesConfig
-from .features import Evidence, PairGrid, Setting, gather, prior, score
+from .features import Evidence, PairGrid, Setting, gather, pays_alternate, prior, score
 from .names import distinct_names, is_major
 
 
@@ -117,7 +117,8 @@ def anchors(cands: list[Candidate], gaz, cfg: PlacesConfig) -> tuple[Counter, Co
 def pair_grid(cands: list[Candidate], gaz, ev: Evidence, cfg: PlacesConfig) -> PairGrid:
     """The :class:`~.features.PairGrid` of the article (empty when ``pair_weight`` is 0). Scores here
     are without pairs and without setting; a name whose best reading is major (a country, a capital, a
-    world city: "Damascus", "Paris") is never paired."""
+    world city: "Damascus", "Paris") is never paired, nor a reading that only lists the name among its
+    alternate names while another reading carries it ("Nord" and "Sud" are no pair of Swiss quarters)."""
     grid = PairGrid()
     if cfg.pair_weight <= 0:
         return grid
@@ -131,7 +132,7 @@ def pair_grid(cands: list[Candidate], gaz, ev: Evidence, cfg: PlacesConfig) -> P
             continue
         for i in ids:
             loss = mx - base[i]
-            if loss >= reach or gaz.kind(i) not in ("city", "county"):
+            if loss >= reach or gaz.kind(i) not in ("city", "county") or pays_alternate(gaz, i, key, ev, cfg):
                 continue
             la, lo = gaz.coords(i)
             if math.isnan(la):
