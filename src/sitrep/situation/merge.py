@@ -760,46 +760,28 @@ def holds_at(since: Optional[str], until: Optional[str], first_reported: Optiona
 
 
 #: holds_at() in SQL, of a relation at a day (three parameters: the day): each bound compared at its own precision
-#: (the names are those of ``s_relations`` alone, so it reads the same when actors are joined to it)
 _HELD = """(CASE WHEN since IS NOT NULL THEN substr(?, 1, length(since)) >= since
                  ELSE first_reported IS NULL OR first_reported <= CAST(? AS DATE) END)
            AND (until IS NULL OR substr(?, 1, length(until)) <= until)"""
 
 
-#: the node fields of an actor in the graph (``s_actors`` columns)
-_NODE_FIELDS = ("entity_id", "name", "kind", "country", "sector", "wikidata", "n_articles")
-#: the edge fields of a relation in the graph (``s_relations`` columns)
-_RELATION_FIELDS = ("relation_id", "type", "subject_entity", "subject_name", "object_entity", "object_name",
-                    "object_kind", "since", "until", "n_reports", "n_sources", "first_reported", "evidence")
-
-
 def graph_at(con, at: Optional[str] = None, min_events: int = 1) -> dict:
     """The actor graph at day ``at`` (or with everything when None): nodes, relation edges, and event
-    edges (dyads with at least ``min_events`` events of a type). The relations come with their two
-    actors in one read (a graph of a million events holds tens of thousands of them)."""
+    edges (dyads with at least ``min_events`` events of a type)."""
     held, hp = (_HELD, [at, at, at]) if at else ("TRUE", [])
-    ends = ", ".join(f"{side}.{f} AS {side}_{f}" for side in ("sa", "oa") for f in _NODE_FIELDS)
-    rows = con.execute(f"""SELECT r.relation_id, r.type, r.subject_entity, r.subject_name, r.object_entity,
-                                  r.object_name, r.object_kind, r.since, r.until, r.n_reports, r.n_sources,
-                                  CAST(r.first_reported AS VARCHAR), r.evidence, {ends}
-                           FROM s_relations r
-                           LEFT JOIN s_actors sa ON sa.entity_id = r.subject_entity
-                           LEFT JOIN s_actors oa ON oa.entity_id = r.object_entity
-                           WHERE NOT r.negated AND {held}
-                           ORDER BY r.first_reported, r.relation_id""", hp).fetchall()
-    n_rel, n_node = len(_RELATION_FIELDS), len(_NODE_FIELDS)
-    rels, nodes = [], {}
-    for row in rows:
-        rels.append(dict(zip(_RELATION_FIELDS, row)))  # zip stops at the relation's fields
-        for first in (n_rel, n_rel + n_node):
-            if row[first] is not None and row[first] not in nodes:
-                nodes[row[first]] = dict(zip(_NODE_FIELDS, row[first:first + n_node]))
+    rels = _rows(con, f"""SELECT relation_id, type, subject_entity, subject_name, object_entity, object_name,
+                                 object_kind, since, until, n_reports, n_sources,
+                                 CAST(first_reported AS VARCHAR) AS first_reported, evidence
+                          FROM s_relations WHERE NOT negated AND {held}
+                          ORDER BY s_relations.first_reported, relation_id""", hp)
     evs = _event_edges(con, at, min_events)
-    missing = sorted(({r["source_entity"] for r in evs} | {r["target_entity"] for r in evs}) - set(nodes))
-    if missing:
-        nodes.update((r["entity_id"], r) for r in _rows(con, f"""
-            SELECT {', '.join(_NODE_FIELDS)} FROM s_actors WHERE {dialect_of(con).any_of('entity_id')}""",
-                                                         [missing]))
+    # the actors of the relations are found by the same condition in SQL (not sent back as a list of ids)
+    ends = {r["source_entity"] for r in evs} | {r["target_entity"] for r in evs}
+    nodes = {r["entity_id"]: r for r in _rows(con, f"""
+        SELECT entity_id, name, kind, country, sector, wikidata, n_articles FROM s_actors
+        WHERE entity_id IN (SELECT subject_entity FROM s_relations WHERE NOT negated AND {held}
+                            UNION SELECT object_entity FROM s_relations WHERE NOT negated AND {held})
+              OR {dialect_of(con).any_of('entity_id')}""", hp + hp + [sorted(ends)])}
     for r in rels:
         for key, name, kind in ((r["subject_entity"], r["subject_name"], "actor"),
                                 (r["object_entity"], r["object_name"], r["object_kind"])):

@@ -22,6 +22,11 @@ SCHEMES = ("postgresql://", "postgres://")
 #: the memory one sort or hash of a store's query may take before it spills to disk (PostgreSQL's default,
 #: 4MB, spills the graph's tens of thousands of relations of a million-event store to disk)
 WORK_MEM = "32MB"
+#: psycopg prepares a statement run this many times, and PostgreSQL then may plan it once for any values (a
+#: "generic" plan); sitrep's queries differ by their dates, terms and ids, and a generic plan of the search's
+#: term range read 120 ms where a plan for the values read 18: None never prepares (each statement is planned
+#: with its values, and a connection pooler in transaction mode has no prepared statements to lose)
+PREPARE_THRESHOLD = None
 
 
 def is_url(target: Any) -> bool:
@@ -107,7 +112,7 @@ def connect(url: str, *, read_only: bool = False) -> PgConnection:
     the server cannot be reached."""
     psycopg = _driver()
     try:
-        raw = psycopg.connect(url, autocommit=True)
+        raw = psycopg.connect(url, autocommit=True, prepare_threshold=PREPARE_THRESHOLD)
     except psycopg.Error as err:
         raise StoreError(f"cannot open database {redact(url)}: {str(err).strip()}") from None
     _configure(raw)
@@ -121,7 +126,8 @@ def make_pool(url: str, *, min_size: int = 2, max_size: int = 20):
     _driver()
     from psycopg_pool import ConnectionPool
 
-    pool = ConnectionPool(url, min_size=min_size, max_size=max_size, kwargs={"autocommit": True},
+    pool = ConnectionPool(url, min_size=min_size, max_size=max_size,
+                          kwargs={"autocommit": True, "prepare_threshold": PREPARE_THRESHOLD},
                           configure=_configure, open=False)
     pool.open(wait=True, timeout=30)
     return pool
