@@ -399,3 +399,47 @@ def test_a_clause_hung_on_a_misread_addressee_is_still_reported(pipe):
     doc = extract(pipe, "Witnesses told dpa that all the people inside the bombarded buses were civilians.")
     q = quote(doc, "all the people inside")
     assert q.kind == "indirect" and "Witnesses" in q.speaker.text
+
+
+def test_a_stated_position_reports_the_object_of_any_speech_verb(positions_pipe):
+    doc = extract(positions_pipe, "Senator Ann Weller noted the new rule in an interview last week. The party "
+                                  "called the charges a fabrication by former employees.")
+    assert "Weller" in quote(doc, "the new rule").speaker.text
+    assert quote(doc, "the charges a fabrication").cue == "called"
+
+
+def test_an_addressee_alone_is_no_stated_position(positions_pipe):
+    doc = extract(positions_pipe, "\u201cWe will not leave,\u201d Mayor Tom Alder told reporters. He told his "
+                                  "advisers to prepare a new budget by Friday.")
+    assert not any(q.text == "reporters" for q in doc.quotes)
+    assert quote(doc, "his advisers to prepare").speaker.actor_id == speaker_id(doc, "Tom Alder")
+
+
+def test_a_passive_cue_reports_its_subject_and_the_agent_speaks(positions_pipe):
+    doc = extract(positions_pipe, "The registration problem was first reported by The Washington Post on Monday.")
+    q = quote(doc, "The registration problem")
+    assert q.speaker is not None and "Washington Post" in q.speaker.text
+
+
+def test_no_stated_position_by_default(pipe):
+    doc = extract(pipe, "Senator Ann Weller noted the new rule in an interview last week.")
+    assert not any(q.text.startswith("the new rule") for q in doc.quotes)
+
+
+def test_a_described_speaker_no_actor_stands_for_is_named_by_its_words(pipe):
+    doc = extract(pipe, "The text of the agreement, which took effect on Friday, says the "
+                        "two countries will give up all claims to each other's territory.")
+    q = quote(doc, "the two countries will give up")
+    assert q.speaker is not None and q.speaker.text == "The text of the agreement"
+
+
+def test_plural_reports_of_nobody_are_hearsay_without_a_speaker(pipe):
+    doc = extract(pipe, "Multiple reports from several towns in the region said police used live ammunition "
+                        "against the crowds.")
+    q = quote(doc, "police used live ammunition")
+    assert q.speaker is None
+
+
+def test_an_unresolved_pronoun_names_no_speaker(pipe):
+    doc = extract(pipe, "We said the bridge would be rebuilt within a month.")
+    assert all(q.speaker is None for q in doc.quotes)

@@ -33,6 +33,9 @@ _OBJECT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "attr", "oprd", "acomp"}
 #: dependencies after an ``object`` cue that make up what it reports ("urged *Congress* *to act*",
 #: "called *for a ceasefire*", "accused *her* *of lying*", "called *him* *a liar*")
 _REPORTED_OBJECT_DEPS = ("dobj", "xcomp", "prep", "oprd", "dative")
+#: dependencies after any other cue that make up a stated position ("noted *the rule*", "called *the
+#: charges* *unfounded*", "vowed *to rebuild*")
+_STATED_DEPS = ("dobj", "xcomp", "oprd")
 
 
 def find_cues(ctx: QuoteContext) -> list[CueHit]:
@@ -105,7 +108,7 @@ def report(ctx: QuoteContext, tok, extra, hit: CueHit) -> None:
     comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
     hit.content = None if comp is not None and carried(ctx, tok, comp) else clause(ctx, tok, extra)
     if hit.content is None and comp is None and ctx.config.positions:
-        hit.content = complement(ctx, tok, extra, _REPORTED_OBJECT_DEPS if hit.entry.object else ("xcomp",))
+        hit.content = position(ctx, tok, extra, hit)
     if hit.content is None and tok.dep_ == "parataxis" and tok.head.i != tok.i \
             and not carried(ctx, tok, tok.head):
         # "The museum, Mr. Obama said, would make ...": the host clause is the report
@@ -113,6 +116,30 @@ def report(ctx: QuoteContext, tok, extra, hit: CueHit) -> None:
         hit.parenthetical = hit.content is not None
     if hit.content is None and comp is None:
         hit.content = leading_report(ctx, tok)
+
+
+def position(ctx: QuoteContext, tok, extra, hit: CueHit) -> Optional[tuple[int, int]]:
+    """What cue verb ``tok`` without a reported clause states, when the stage reads stated positions:
+    an ``object`` cue's object and complements ("called *for a ceasefire*"); any other cue's object,
+    complement or infinitive ("noted *the rule*", "called *the charges unfounded*", "vowed *to
+    rebuild*") -- an addressee cue's object, and the object of a cue that reports no clause, only with
+    a predicate after it ("told *his advisers to act*", not "told *reporters*"; "called *the charges
+    unfounded*", not "called an emergency meeting"); a passive cue's subject when an agent speaks
+    ("*the story* was first reported by the Post")."""
+    if hit.entry.object:
+        return complement(ctx, tok, extra, _REPORTED_OBJECT_DEPS)
+    deps = _STATED_DEPS
+    predicate = any(c.dep_ in ("xcomp", "oprd") and c.i > tok.i for c in tok.children)
+    if not hit.entry.indirect and not predicate:
+        return None   # "called *the charges unfounded*", but not "called an emergency meeting"
+    if tok.lemma_.lower() in ctx.words.addressee_cues and not predicate:
+        deps = ("xcomp",)
+    got = complement(ctx, tok, extra, deps)
+    if got is None and any(c.dep_ == "agent" for c in tok.children):
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None:
+            got = trim_tokens(ctx, list(subj.subtree))
+    return got
 
 
 def leading_report(ctx: QuoteContext, tok) -> Optional[tuple[int, int]]:

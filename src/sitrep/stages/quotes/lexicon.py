@@ -76,8 +76,8 @@ class CueEntry:
 
     def reports(self, positions: bool = False) -> bool:
         """Whether the cue reports words of its own: a clause, or -- when stated ``positions`` are read
-        -- an ``object`` cue's object."""
-        return self.indirect or (positions and self.object)
+        -- what a cue that is not ``bare`` states of its object ("called *the charges unfounded*")."""
+        return self.indirect or (positions and (self.object or not self.bare))
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -101,6 +101,8 @@ class QuoteWords:
     #: verbs by which a description gives its name ("the group, *known* as JNIM", "an officer, *named*
     #: Hassan"): ``naming_words`` of ``described_sources.yaml``, the file of described speakers
     naming_words: frozenset = frozenset()
+    #: the longest description of a speaker read (``max_tokens`` of ``described_sources.yaml``)
+    description_max_tokens: int = 12
 
     @property
     def pronouns(self) -> frozenset:
@@ -157,6 +159,7 @@ def _words(model: QuoteCuesFile, fallback: Optional[QuoteCuesFile]) -> QuoteWord
 
     low = lambda words: [str(w).lower() for w in words]  # noqa: E731
     pron = pick("speaker_pronouns")
+    described = load_data("described_sources.yaml")
     return QuoteWords(person_pronouns=frozenset(low(pron.person)), group_pronouns=frozenset(low(pron.group)),
                       unresolved_pronouns=frozenset(low(pron.unresolved)),
                       singular_pronouns=frozenset(low(pron.singular)),
@@ -165,7 +168,8 @@ def _words(model: QuoteCuesFile, fallback: Optional[QuoteCuesFile]) -> QuoteWord
                       title_small_words=frozenset(low(pick("title_small_words"))),
                       document_nouns=frozenset(low(pick("speaker_documents"))),
                       addressee_cues=frozenset(low(pick("addressee_cues"))),
-                      naming_words=frozenset(low(load_data("described_sources.yaml").get("naming_words") or [])))
+                      naming_words=frozenset(low(described.get("naming_words") or [])),
+                      description_max_tokens=int(described.get("max_tokens") or 12))
 
 
 def load_cues(path: Optional[str] = None) -> CueLexicon:

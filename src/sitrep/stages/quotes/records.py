@@ -20,6 +20,9 @@ class Speaker:
     #: and a person by name or by he/she (not a role word an actor's kind made a person)
     plural: bool = False
     named_person: bool = False
+    #: no actor stands for the speaker, but its words describe one ("the network", "those close to
+    #: him"): they name it in the output
+    described: bool = False
 
 
 @dataclass

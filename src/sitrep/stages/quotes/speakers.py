@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Optional
 
 from ...core.contract import ActorRef
@@ -25,6 +26,12 @@ from .records import CueHit, Speaker
 
 _NP_POS = {"PROPN", "NOUN", "ADJ", "DET", "PART", "NUM"}
 _CORE_LEFT_DEPS = ("compound", "det", "amod", "nmod", "poss", "nummod", "punct")
+#: dependents after a described speaker's head that belong to its description ("a reporter *for USA
+#: Today*", "those *close to him*")
+_DESCRIPTION_DEPS = ("prep", "amod", "compound", "flat", "nummod")
+#: dependents that open a clause: a description stops before them ("the text of the agreement*, which
+#: was initialled ...*")
+_CLAUSE_DEPS = ("relcl", "acl", "appos", "advcl", "cc")
 
 
 def resolve_speakers(ctx: QuoteContext, hits: list[CueHit]) -> None:
@@ -245,6 +252,38 @@ def relative_clause_start(ctx: QuoteContext, tok) -> int:
     return tok.i
 
 
+def description(ctx: QuoteContext, head, cs: int, ce: int) -> Speaker:
+    """A speaker without an actor, described by the words from ``cs`` (the head's core words, extended
+    by :func:`description_end`) -- except a text of nobody's in the plural ("reports said", "multiple
+    reports say": hearsay, where "the text says" is the text's)."""
+    hearsay = head.lemma_.lower() in ctx.words.document_nouns and "Plur" in head.morph.get("Number")
+    return Speaker(None, cs, description_end(ctx, head, ce), False, described=not hearsay)
+
+
+def description_end(ctx: QuoteContext, head, end: int) -> int:
+    """Where the words describing a speaker no name stands for end: past the phrases that say who it is
+    ("*the text of the agreement* says", "*a reporter for USA Today* reported", "*those close to him*
+    say"), up to a comma, a clause or ``max_tokens`` of ``described_sources.yaml``. ``end``: the end of
+    the head's core words."""
+    doc = ctx.doc
+    right = head.i
+    limit = min(len(doc) - 1, head.i + ctx.words.description_max_tokens)
+    for c in head.rights:
+        if c.dep_ not in _DESCRIPTION_DEPS or c.left_edge.i != right + 1:
+            break
+        k = right + 1
+        while k <= min(c.right_edge.i, limit) and not (doc[k].is_punct or doc[k].is_quote
+                                                        or doc[k].dep_ in _CLAUSE_DEPS):
+            k += 1
+        right = k - 1
+        if k <= c.right_edge.i:
+            break
+    if right == head.i:
+        return end
+    tok = doc[right]
+    return max(end, tok.idx + len(tok))
+
+
 def core_span(ctx: QuoteContext, head) -> tuple[int, int]:
     """The words naming the speaker: the head with its compounds, titles and determiner
     ("the Pentagon spokesman" for head "spokesman")."""
@@ -285,7 +324,7 @@ def resolve(ctx: QuoteContext, head, last_person: Optional[Speaker],
     if head.lemma_.lower() in ctx.words.document_nouns or head.lower_ in ctx.words.document_nouns:
         return by_document(ctx, head, (cs, ce), last_person, last_group)
     return by_quoted_name(ctx, head) or by_entity(ctx, heads, (cs, ce)) or by_proper_name(ctx, heads, (cs, ce)) \
-        or Speaker(None, cs, ce, False)
+        or description(ctx, head, cs, ce)
 
 
 def by_quoted_name(ctx: QuoteContext, head) -> Optional[Speaker]:
@@ -443,7 +482,7 @@ def by_document(ctx: QuoteContext, head, core: tuple[int, int], last_person: Opt
                key=lambda s: s.start, default=None)
     if definite and not owners and last is not None:
         return Speaker(ActorRef(actor_id=last.ref.actor_id, text=ctx.text[cs:ce]), cs, ce, last.person)
-    return Speaker(None, cs, ce, False)
+    return description(ctx, head, cs, ce)
 
 
 def by_mention(ctx: QuoteContext, heads) -> Optional[Speaker]:
@@ -510,3 +549,16 @@ def by_proper_name(ctx: QuoteContext, heads, core: tuple[int, int]) -> Optional[
         return Speaker(ActorRef(actor_id=ctx.fallback_id(name.text, label), text=name.text),
                        min(cs, name.start_char), max(ce, name.end_char), label == "PERSON")
     return None
+
+
+def described(ctx: QuoteContext, sp: Speaker) -> Speaker:
+    """A speaker no actor, entity or name stands for is the one its words describe ("*the network*
+    said", "*those close to him* say", "according to *federal statistics*", "an architect *who* said"):
+    a speaker named by those words (an ``ent:`` id, as for a name the recogniser missed); a pronoun
+    nobody is found for ("we said") stays without a speaker, as does hearsay (:func:`description`)."""
+    if sp.ref is not None or not sp.described:
+        return sp
+    words = ctx.text[sp.start:sp.end].strip()
+    if not any(ch.isalpha() for ch in words) or words.lower() in ctx.words.pronouns:
+        return sp
+    return dataclasses.replace(sp, ref=ActorRef(actor_id=ctx.fallback_id(words, "DESC"), text=words))

@@ -13,7 +13,7 @@ from .context import QuoteContext
 from .cues import find_cues
 from .lexicon import CueLexicon, load_cues, load_language_cues
 from .records import Attribution, a_to_quote
-from .speakers import resolve_speakers
+from .speakers import described, resolve_speakers
 
 
 @dataclasses.dataclass(frozen=True)
@@ -119,6 +119,9 @@ class QuotesStage(Stage):
             out.extend(att.indirect(ctx, hits))
         out.sort(key=lambda a: (a.start, a.end))
         att.inherit_speakers(ctx, out)
+        for a in out:
+            if a.speaker is not None:
+                a.speaker = described(ctx, a.speaker)
         return [a for a in out if not self._scare_quote(text, a)]
 
     def _quotes(self, ctx: QuoteContext, spans, hits) -> list[Attribution]:
