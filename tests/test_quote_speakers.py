@@ -443,3 +443,41 @@ def test_plural_reports_of_nobody_are_hearsay_without_a_speaker(pipe):
 def test_an_unresolved_pronoun_names_no_speaker(pipe):
     doc = extract(pipe, "We said the bridge would be rebuilt within a month.")
     assert all(q.speaker is None for q in doc.quotes)
+
+
+@pytest.fixture(scope="module")
+def every_sense_pipe():
+    """A pipeline whose quotes stage reads every kind of attribution (as the polnear suite runs it)."""
+    from sitrep.evaluation.polnear import ATTRIBUTION_CONFIG
+
+    return sitrep.Pipeline(stage_config=ATTRIBUTION_CONFIG)
+
+
+def test_what_a_poll_shows_is_the_polls(every_sense_pipe):
+    doc = extract(every_sense_pipe, "A Gallup poll shows that most voters in the state oppose the new tax.")
+    q = quote(doc, "most voters in the state")
+    assert q.cue == "shows" and q.speaker is not None and "Gallup" in q.speaker.text
+
+
+def test_what_police_found_is_no_attribution(every_sense_pipe):
+    doc = extract(every_sense_pipe, "Police found the body of the missing driver near the river on Monday.")
+    assert not any(q.cue == "found" for q in doc.quotes)
+
+
+def test_a_plan_and_a_stance_are_attributions_when_read(every_sense_pipe):
+    doc = extract(every_sense_pipe, "Governor Tom Alder plans to release his tax returns next week. Senator Ann "
+                                    "Weller supported the bill in a vote on Tuesday.")
+    assert quote(doc, "to release his tax returns").cue == "plans"
+    assert "Weller" in quote(doc, "the bill").speaker.text
+
+
+def test_thoughts_evidence_and_stances_are_off_by_default(pipe):
+    doc = extract(pipe, "A Gallup poll shows that most voters oppose the new tax. Governor Tom Alder plans to "
+                        "release his tax returns next week.")
+    assert doc.quotes == []
+
+
+def test_a_relative_pronoun_names_its_antecedents_actor(pipe):
+    doc = extract(pipe, "The award went to Senator Ann Weller, who said the prize belonged to her staff.")
+    q = quote(doc, "the prize belonged")
+    assert q.speaker is not None and q.speaker.text == "who" and q.speaker.actor_id == speaker_id(doc, "Ann Weller")

@@ -14,10 +14,11 @@ contain one another; precision over quotes with a speaker, recall over gold attr
 source. "quoted" restricts the gold to contents holding a quotation mark and the output to direct and
 partial quotes. Character-level overlap is reported too.
 
-PolNeAR marks every attribution, stated positions ("called for a ceasefire", "accused X of lying") and
-thoughts ("believes", "wants") included, so without a pipeline of one's own the suite runs the quotes
-stage in that reading (:data:`ATTRIBUTION_CONFIG`: ``positions`` on, the ``thought`` sense read; both
-off in the default pipeline, where the news guidelines code a stated position as an event). The default
+PolNeAR marks every attribution, stated positions ("called for a ceasefire", "accused X of lying"),
+thoughts ("believes", "plans"), evidence ("a poll shows") and stances ("supported the bill") included,
+so without a pipeline of one's own the suite runs the quotes stage in that reading
+(:data:`ATTRIBUTION_CONFIG`: ``positions`` on, every cue sense read; the default pipeline reads speech
+only, and the news guidelines code a stated position as an event). The default
 pipeline's figures: ``evaluate_polnear(path, pipeline=Pipeline())``.
 """
 
@@ -39,7 +40,7 @@ Spans = list[tuple[int, int]]
 _QUOTE_CHARS = re.compile("[\"\u201c\u201d\u00ab\u00bb]")
 _T_LINE = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t?(.*)$")
 #: the quotes stage as PolNeAR reads attribution: stated positions and thoughts too (see the module text)
-ATTRIBUTION_CONFIG = {"quotes": {"positions": True, "senses": ("speech", "thought")}}
+ATTRIBUTION_CONFIG = {"quotes": {"positions": True, "senses": ("speech", "thought", "evidence", "stance")}}
 
 
 @dataclass

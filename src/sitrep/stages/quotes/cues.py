@@ -26,7 +26,7 @@ from ... import limits
 from ...core.text import DATELINE
 from .context import QuoteContext
 from .records import CueHit
-from .speakers import trailing_comma
+from .speakers import trailing_comma, verb_subject
 
 #: dependencies that give a verb an object or a complement (a ``bare`` cue has none of them)
 _OBJECT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "attr", "oprd", "acomp"}
@@ -72,10 +72,18 @@ def _has_object(ctx: QuoteContext, tok) -> bool:
                for c in tok.children)
 
 
+def _evidence_subject(ctx: QuoteContext, tok) -> bool:
+    """Whether the subject of evidence cue ``tok`` is a text, a poll or a recording ("*a poll* shows",
+    "*the study* found", "*video* shows"; not "police found the body"): a head of ``speaker_documents``."""
+    subj = verb_subject(ctx, tok)
+    return subj is not None and (subj.lemma_.lower() in ctx.words.document_nouns
+                                 or subj.lower_ in ctx.words.document_nouns)
+
+
 def verb_cue(ctx: QuoteContext, tok, lemma: str, senses: set) -> Optional[CueHit]:
     """The cue verb ``tok`` ("said", "pointed out", "made clear"), with its reported clause."""
     for e in ctx.lex.verbs[lemma]:
-        if e.sense not in senses:
+        if e.sense not in senses or (e.sense == "evidence" and not _evidence_subject(ctx, tok)):
             continue
         if len(e.words) == 1:
             entry, extra = e, None

@@ -17,7 +17,7 @@ from ...core.datamodels import DataModel, validate_data
 from ...core.errors import ConfigError
 
 CUE_KINDS = ("verb", "preposition", "noun")
-CUE_SENSES = ("speech", "thought")
+CUE_SENSES = ("speech", "thought", "evidence", "stance")
 PACKAGE_FILE = "sitrep/data/quote_cues.yaml"
 
 
@@ -27,7 +27,7 @@ class CueModel(DataModel):
 
     lemma: str
     kind: Literal["verb", "preposition", "noun"]
-    sense: Literal["speech", "thought"] = "speech"
+    sense: Literal["speech", "thought", "evidence", "stance"] = "speech"
     indirect: StrictBool = True
     bare: StrictBool = False
     object: StrictBool = False

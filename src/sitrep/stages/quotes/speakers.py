@@ -48,7 +48,7 @@ def resolve_speakers(ctx: QuoteContext, hits: list[CueHit]) -> None:
             reach = max(reach, h.content[1])
         if head is None:
             continue
-        sp = resolve(ctx, head, last_person, last_group, history)
+        sp = by_relative_pronoun(ctx, h, resolve(ctx, head, last_person, last_group, history))
         h.speaker = sp
         if sp is not None and sp.ref is not None and not embedded:
             agreement(sp, head, ctx)
@@ -57,6 +57,23 @@ def resolve_speakers(ctx: QuoteContext, hits: list[CueHit]) -> None:
                 last_person = sp
             else:
                 last_group = sp
+
+
+def by_relative_pronoun(ctx: QuoteContext, h: CueHit, sp: Optional[Speaker]) -> Optional[Speaker]:
+    """ "Trump, *who* says he is honored": a speaker named by a relative pronoun is its antecedent's
+    actor, and the words naming it here are the pronoun (as "he" names whoever it stands for). Only for
+    an actor of the article: a description no actor stands for keeps its words ("an architect who
+    said")."""
+    if sp is None or sp.ref is None or ctx.state.actor(sp.ref.actor_id) is None:
+        return sp
+    tok = ctx.doc[h.token_i]
+    if h.entry.kind != "verb" or tok.dep_ != "relcl":
+        return sp
+    pron = next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in ctx.words.relative_pronouns), None)
+    if pron is None:
+        return sp
+    end = pron.idx + len(pron)
+    return dataclasses.replace(sp, ref=ActorRef(actor_id=sp.ref.actor_id, text=pron.text), start=pron.idx, end=end)
 
 
 def speaker_head(ctx: QuoteContext, h: CueHit):

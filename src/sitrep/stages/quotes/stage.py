@@ -20,7 +20,9 @@ from .speakers import described, resolve_speakers
 class QuotesConfig(StageConfig):
     #: a cue lexicon of one's own instead of the package's ``data/quote_cues.yaml``
     cues_path: Optional[str] = None
-    #: the cue senses read: "speech" (said aloud or in writing) and/or "thought" ("believes")
+    #: the cue senses read: "speech" (said aloud or in writing), "thought" ("believes", "plans"),
+    #: "evidence" (what a study, poll or video "shows" or "found") and "stance" ("supports", "attacked");
+    #: see ``data/quote_cues.yaml``
     senses: tuple[str, ...] = ("speech",)
     #: also report indirect speech ("Sullivan said the US would ...")
     indirect: bool = True
