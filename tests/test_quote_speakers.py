@@ -481,3 +481,11 @@ def test_a_relative_pronoun_names_its_antecedents_actor(pipe):
     doc = extract(pipe, "The award went to Senator Ann Weller, who said the prize belonged to her staff.")
     q = quote(doc, "the prize belonged")
     assert q.speaker is not None and q.speaker.text == "who" and q.speaker.actor_id == speaker_id(doc, "Ann Weller")
+
+
+def test_a_speaker_is_named_by_its_whole_mention(pipe):
+    doc = extract(pipe, "At least 529 people have been killed in the demonstrations, according to Human Rights "
+                        "Activists in Iran.\n\n\u201cKona was beaten in front of his family,\u201d the Somali "
+                        "Journalists Syndicate (SJS) said on Monday.")
+    assert quote(doc, "At least 529 people").speaker.text == "Human Rights Activists in Iran"
+    assert quote(doc, "Kona was beaten").speaker.text.endswith("Syndicate (SJS)")

@@ -59,6 +59,7 @@ class QuoteCuesFile(DataModel):
     title_small_words: Optional[list[str]] = None
     speaker_documents: Optional[list[str]] = None
     addressee_cues: Optional[list[str]] = None
+    name_prepositions: Optional[list[str]] = None
 
 
 # -- what the stage uses -------------------------------------------------------------------------
@@ -101,6 +102,9 @@ class QuoteWords:
     #: verbs by which a description gives its name ("the group, *known* as JNIM", "an officer, *named*
     #: Hassan"): ``naming_words`` of ``described_sources.yaml``, the file of described speakers
     naming_words: frozenset = frozenset()
+    #: prepositions whose proper-name object belongs to a speaker's name ("Human Rights Activists *in
+    #: Iran*", "Gov. Tomblin *of West Virginia*")
+    name_prepositions: frozenset = frozenset()
     #: the longest description of a speaker read (``max_tokens`` of ``described_sources.yaml``)
     description_max_tokens: int = 12
 
@@ -168,6 +172,7 @@ def _words(model: QuoteCuesFile, fallback: Optional[QuoteCuesFile]) -> QuoteWord
                       title_small_words=frozenset(low(pick("title_small_words"))),
                       document_nouns=frozenset(low(pick("speaker_documents"))),
                       addressee_cues=frozenset(low(pick("addressee_cues"))),
+                      name_prepositions=frozenset(low(pick("name_prepositions"))),
                       naming_words=frozenset(low(described.get("naming_words") or [])),
                       description_max_tokens=int(described.get("max_tokens") or 12))
 

@@ -18,13 +18,16 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Optional
 
 from ...core.contract import ActorRef
-from .context import QuoteContext, trim_name
+from .context import QuoteContext, token_at, trim_name
 from .records import CueHit, Speaker
 
 _NP_POS = {"PROPN", "NOUN", "ADJ", "DET", "PART", "NUM"}
+#: a short parenthesis right after a name belongs to it ("(SJS)", "(D-Md.)")
+_PARENTHESIS_RE = re.compile(r"[ \t\u00a0]*\([^()\n,;]{1,24}\)")
 _CORE_LEFT_DEPS = ("compound", "det", "amod", "nmod", "poss", "nummod", "punct")
 #: dependents after a described speaker's head that belong to its description ("a reporter *for USA
 #: Today*", "those *close to him*")
@@ -48,7 +51,7 @@ def resolve_speakers(ctx: QuoteContext, hits: list[CueHit]) -> None:
             reach = max(reach, h.content[1])
         if head is None:
             continue
-        sp = by_relative_pronoun(ctx, h, resolve(ctx, head, last_person, last_group, history))
+        sp = full_mention(ctx, by_relative_pronoun(ctx, h, resolve(ctx, head, last_person, last_group, history)))
         h.speaker = sp
         if sp is not None and sp.ref is not None and not embedded:
             agreement(sp, head, ctx)
@@ -74,6 +77,50 @@ def by_relative_pronoun(ctx: QuoteContext, h: CueHit, sp: Optional[Speaker]) -> 
         return sp
     end = pron.idx + len(pron)
     return dataclasses.replace(sp, ref=ActorRef(actor_id=sp.ref.actor_id, text=pron.text), start=pron.idx, end=end)
+
+
+def full_mention(ctx: QuoteContext, sp: Optional[Speaker]) -> Optional[Speaker]:
+    """The words naming a speaker are its whole mention: a name with the parenthesis after it ("the
+    Somali Journalists Syndicate *(SJS)*", "Rep. Elijah Cummings *(D-Md.)*") and a proper name it is of
+    or in ("Human Rights Activists *in Iran*", "Gov. Earl Ray Tomblin *of West Virginia*"). The actor
+    stays the one the name stands for; a pronoun stays as it is."""
+    if sp is None or sp.ref is None or not sp.ref.text or not ctx.text[:sp.end].endswith(sp.ref.text):
+        return sp
+    if sp.ref.text.lower() in ctx.words.pronouns or sp.ref.text.lower() in ctx.words.relative_pronouns:
+        return sp
+    end = sp.end
+    m = _PARENTHESIS_RE.match(ctx.text, end)
+    if m is not None:
+        end = m.end()
+    end = proper_phrase_end(ctx, end)
+    if end == sp.end:
+        return sp
+    words = sp.ref.text + ctx.text[sp.end:end]
+    return dataclasses.replace(sp, end=end, ref=ActorRef(actor_id=sp.ref.actor_id, text=words))
+
+
+def proper_phrase_end(ctx: QuoteContext, end: int) -> int:
+    """The end of an "in"/"of"/"from" phrase right at ``end`` whose object is a proper name ("*in
+    Iran*", "*of the Senate Foreign Relations Committee*"), else ``end``."""
+    doc = ctx.doc
+    k = end
+    while k < len(ctx.text) and ctx.text[k] in " \t\u00a0":
+        k += 1
+    tok = token_at(doc, k)
+    if tok is None or tok.idx != k:
+        return end
+    if tok.pos_ != "ADP" or tok.lower_ not in ctx.words.name_prepositions:
+        return end
+    j = tok.i + 1
+    if j < len(doc) and doc[j].lower_ == "the":
+        j += 1
+    last = None
+    while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].is_sent_start:
+        last = doc[j]
+        j += 1
+    if last is None or (j < len(doc) and doc[j].pos_ in ("NOUN", "ADP") and doc[j].lower_ != "in"):
+        return end
+    return last.idx + len(last)
 
 
 def speaker_head(ctx: QuoteContext, h: CueHit):
