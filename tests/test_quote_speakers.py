@@ -489,3 +489,9 @@ def test_a_speaker_is_named_by_its_whole_mention(pipe):
                         "Journalists Syndicate (SJS) said on Monday.")
     assert quote(doc, "At least 529 people").speaker.text == "Human Rights Activists in Iran"
     assert quote(doc, "Kona was beaten").speaker.text.endswith("Syndicate (SJS)")
+
+
+def test_a_coordinated_speaker_is_named_with_all_its_members(every_sense_pipe):
+    doc = extract(every_sense_pipe, "Regulators and environmental groups worried that the deal would leave no "
+                                    "money for the clean-up.")
+    assert quote(doc, "the deal would leave").speaker.text == "Regulators and environmental groups"

@@ -80,15 +80,16 @@ def by_relative_pronoun(ctx: QuoteContext, h: CueHit, sp: Optional[Speaker]) -> 
 
 
 def full_mention(ctx: QuoteContext, sp: Optional[Speaker]) -> Optional[Speaker]:
-    """The words naming a speaker are its whole mention: a name with the parenthesis after it ("the
-    Somali Journalists Syndicate *(SJS)*", "Rep. Elijah Cummings *(D-Md.)*") and a proper name it is of
-    or in ("Human Rights Activists *in Iran*", "Gov. Earl Ray Tomblin *of West Virginia*"). The actor
-    stays the one the name stands for; a pronoun stays as it is."""
+    """The words naming a speaker are its whole mention: the others it speaks with ("police *and
+    medics*", "Regulators *and environmental groups*"), a parenthesis after the name ("the Somali
+    Journalists Syndicate *(SJS)*", "Rep. Elijah Cummings *(D-Md.)*") and a proper name it is of or in
+    ("Human Rights Activists *in Iran*", "Gov. Earl Ray Tomblin *of West Virginia*"). The actor stays the
+    one the first name stands for; a pronoun stays as it is."""
     if sp is None or sp.ref is None or not sp.ref.text or not ctx.text[:sp.end].endswith(sp.ref.text):
         return sp
     if sp.ref.text.lower() in ctx.words.pronouns or sp.ref.text.lower() in ctx.words.relative_pronouns:
         return sp
-    end = sp.end
+    end = coordination_end(ctx, sp.end)
     m = _PARENTHESIS_RE.match(ctx.text, end)
     if m is not None:
         end = m.end()
@@ -97,6 +98,24 @@ def full_mention(ctx: QuoteContext, sp: Optional[Speaker]) -> Optional[Speaker]:
         return sp
     words = sp.ref.text + ctx.text[sp.end:end]
     return dataclasses.replace(sp, end=end, ref=ActorRef(actor_id=sp.ref.actor_id, text=words))
+
+
+def coordination_end(ctx: QuoteContext, end: int, head=None) -> int:
+    """The end of the nouns coordinated with the speaker's name ending at ``end`` ("police *and
+    medics*", "Regulators *and environmental groups*"), before any comma or clause; else ``end``.
+    ``head``: the name's head (by default the word ending at ``end``)."""
+    head = head if head is not None else token_at(ctx.doc, end - 1)
+    if head is None or head.idx + len(head) > end:
+        return end
+    conj = next((c for c in head.rights if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if conj is None or ctx.text[end:conj.left_edge.idx].strip().lower() not in ("and", "or"):
+        return end
+    right = conj.i
+    for c in conj.rights:
+        if c.dep_ not in _DESCRIPTION_DEPS or c.i != right + 1:
+            break
+        right = c.i
+    return ctx.doc[right].idx + len(ctx.doc[right])
 
 
 def proper_phrase_end(ctx: QuoteContext, end: int) -> int:
@@ -321,7 +340,8 @@ def description(ctx: QuoteContext, head, cs: int, ce: int) -> Speaker:
     by :func:`description_end`) -- except a text of nobody's in the plural ("reports said", "multiple
     reports say": hearsay, where "the text says" is the text's)."""
     hearsay = head.lemma_.lower() in ctx.words.document_nouns and "Plur" in head.morph.get("Number")
-    return Speaker(None, cs, description_end(ctx, head, ce), False, described=not hearsay)
+    end = coordination_end(ctx, description_end(ctx, head, ce), head)
+    return Speaker(None, cs, end, False, described=not hearsay)
 
 
 def description_end(ctx: QuoteContext, head, end: int) -> int:
