@@ -495,3 +495,22 @@ def test_a_coordinated_speaker_is_named_with_all_its_members(every_sense_pipe):
     doc = extract(every_sense_pipe, "Regulators and environmental groups worried that the deal would leave no "
                                     "money for the clean-up.")
     assert quote(doc, "the deal would leave").speaker.text == "Regulators and environmental groups"
+
+
+def test_an_as_clause_reports_the_rest_of_its_sentence(pipe):
+    doc = extract(pipe, "The footage does not show whether the driver had a gun, as police have said. He is, as "
+                        "The Daily Ledger put it in a long profile, the operator of the whole network.")
+    q = quote(doc, "The footage does not show")
+    assert q.cue == "said" and q.speaker.actor_id == speaker_id(doc, "police")
+    assert quote(doc, "He is, as").cue == "put it"
+
+
+def test_an_as_clause_without_a_speaker_reports_nothing(pipe):
+    doc = extract(pipe, "The Karabakh forces have agreed to complete disarmament and full surrender, as "
+                        "demanded by Azerbaijan.")
+    assert not any(q.cue == "demanded" for q in doc.quotes)
+
+
+def test_a_text_in_the_plural_speaks_unless_it_is_hearsay(every_sense_pipe):
+    doc = extract(every_sense_pipe, "Polling averages show the governor with a lead in the low single digits.")
+    assert quote(doc, "the governor with a lead").speaker.text == "Polling averages"

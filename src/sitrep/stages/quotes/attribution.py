@@ -234,7 +234,7 @@ def indirect(ctx: QuoteContext, hits: list[CueHit]) -> list[Attribution]:
     already carry."""
     out = []
     for h in hits:
-        if h.content is None or not h.entry.reports(ctx.config.positions) or h.negated:
+        if h.content is None or not (h.entry.reports(ctx.config.positions) or h.parenthetical) or h.negated:
             continue
         s, e = h.content
         if ctx.quote_overlapping(s, e) and (ctx.quoted_share(s, e) >= ctx.config.carried_share

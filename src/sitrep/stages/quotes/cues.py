@@ -105,6 +105,9 @@ def verb_cue(ctx: QuoteContext, tok, lemma: str, senses: set) -> Optional[CueHit
         hit = CueHit(tok.i, start, end, txt, entry, negated=neg)
         if entry.reports(ctx.config.positions) and not neg:
             report(ctx, tok, extra, hit)
+        if hit.content is None and not neg:
+            hit.content = as_report(ctx, tok)
+            hit.parenthetical = hit.content is not None
         return hit
     return None
 
@@ -148,6 +151,26 @@ def position(ctx: QuoteContext, tok, extra, hit: CueHit) -> Optional[tuple[int, 
         if subj is not None:
             got = trim_tokens(ctx, list(subj.subtree))
     return got
+
+
+def as_report(ctx: QuoteContext, tok) -> Optional[tuple[int, int]]:
+    """ "It does not answer whether Scott had a gun, *as police have said*", "Hawaii, *as one of the
+    advisers pointed out*, does not get ...", "*As the New Yorker put it*, he is ...": a cue verb in an
+    "as" clause reports the rest of its sentence (the clause runs from "as" to the first comma after
+    the cue). None when the cue has a reported clause of its own, no such "as", or no subject in the
+    clause ("as demanded by Azerbaijan")."""
+    if any(c.dep_ == "ccomp" for c in tok.children):
+        return None
+    mark = next((c for c in tok.children if c.lower_ in ctx.words.as_marks and c.dep_ in ("mark", "prep")
+                 and c.i < tok.i), None)
+    if mark is None or not any(c.dep_ == "nsubj" and mark.i < c.i < tok.i for c in tok.children):
+        return None   # "as demanded by Azerbaijan", "as expected": nobody speaks in the clause
+    doc, sent = ctx.doc, tok.sent
+    end = next((t.i for t in doc[tok.i + 1:sent.end] if t.is_punct and t.text in ",;"), sent.end)
+    toks = [t for t in sent if not (mark.i <= t.i < end) and not ctx.in_dateline(t.idx)]
+    if not any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None
+    return trim_tokens(ctx, toks)
 
 
 def leading_report(ctx: QuoteContext, tok) -> Optional[tuple[int, int]]:

@@ -60,6 +60,8 @@ class QuoteCuesFile(DataModel):
     speaker_documents: Optional[list[str]] = None
     addressee_cues: Optional[list[str]] = None
     name_prepositions: Optional[list[str]] = None
+    hearsay_documents: Optional[list[str]] = None
+    as_marks: Optional[list[str]] = None
 
 
 # -- what the stage uses -------------------------------------------------------------------------
@@ -105,6 +107,10 @@ class QuoteWords:
     #: prepositions whose proper-name object belongs to a speaker's name ("Human Rights Activists *in
     #: Iran*", "Gov. Tomblin *of West Virginia*")
     name_prepositions: frozenset = frozenset()
+    #: the words opening an attribution clause that reports the rest of its sentence ("*as* police said")
+    as_marks: frozenset = frozenset()
+    #: texts that in the plural and of nobody are hearsay, without a speaker ("reports said")
+    hearsay_nouns: frozenset = frozenset()
     #: the longest description of a speaker read (``max_tokens`` of ``described_sources.yaml``)
     description_max_tokens: int = 12
 
@@ -173,6 +179,8 @@ def _words(model: QuoteCuesFile, fallback: Optional[QuoteCuesFile]) -> QuoteWord
                       document_nouns=frozenset(low(pick("speaker_documents"))),
                       addressee_cues=frozenset(low(pick("addressee_cues"))),
                       name_prepositions=frozenset(low(pick("name_prepositions"))),
+                      hearsay_nouns=frozenset(low(pick("hearsay_documents"))),
+                      as_marks=frozenset(low(pick("as_marks"))),
                       naming_words=frozenset(low(described.get("naming_words") or [])),
                       description_max_tokens=int(described.get("max_tokens") or 12))
 

@@ -185,8 +185,11 @@ def verb_subject(ctx: QuoteContext, tok):
     subject."""
     verb = tok
     for _ in range(ctx.config.subject_climb_limit):
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not ctx.in_dateline(c.idx)),
-                    None)
+        subjs = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not ctx.in_dateline(c.idx)]
+        # in an "as" clause, the subject after "as" ("Hawaii, as *one of the advisers* pointed out, ..."
+        # where the parser gave the cue both)
+        mark = next((c for c in verb.children if c.lower_ in ctx.words.as_marks and c.i < verb.i), None)
+        subj = next((c for c in subjs if mark is None or c.i > mark.i), subjs[0] if subjs else None)
         if subj is None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             if agent is not None:
@@ -337,9 +340,9 @@ def relative_clause_start(ctx: QuoteContext, tok) -> int:
 
 def description(ctx: QuoteContext, head, cs: int, ce: int) -> Speaker:
     """A speaker without an actor, described by the words from ``cs`` (the head's core words, extended
-    by :func:`description_end`) -- except a text of nobody's in the plural ("reports said", "multiple
-    reports say": hearsay, where "the text says" is the text's)."""
-    hearsay = head.lemma_.lower() in ctx.words.document_nouns and "Plur" in head.morph.get("Number")
+    by :func:`description_end`) -- except hearsay: a plural of ``hearsay_documents`` ("reports said",
+    "multiple reports say"; but "the text says", "polling averages show")."""
+    hearsay = head.lemma_.lower() in ctx.words.hearsay_nouns and "Plur" in head.morph.get("Number")
     end = coordination_end(ctx, description_end(ctx, head, ce), head)
     return Speaker(None, cs, end, False, described=not hearsay)
 
