@@ -514,3 +514,10 @@ def test_an_as_clause_without_a_speaker_reports_nothing(pipe):
 def test_a_text_in_the_plural_speaks_unless_it_is_hearsay(every_sense_pipe):
     doc = extract(every_sense_pipe, "Polling averages show the governor with a lead in the low single digits.")
     assert quote(doc, "the governor with a lead").speaker.text == "Polling averages"
+
+
+def test_a_lead_in_with_a_colon_and_no_cue_word_names_the_speaker(pipe):
+    doc = extract(pipe, "Senator Ann Weller scolded the minister: \u201cThe scientific community is almost "
+                        "united against you on this.\u201d")
+    q = quote(doc, "The scientific community")
+    assert q.speaker is not None and q.speaker.actor_id == speaker_id(doc, "Ann Weller")

@@ -145,7 +145,7 @@ class QuotesStage(Stage):
                 if label is not None:
                     a.speaker, a.start = label
                 else:
-                    a.speaker = att.dash_speaker(ctx, sp)
+                    a.speaker = att.dash_speaker(ctx, sp) or att.lead_in_speaker(ctx, sp)
             out.append(a)
         return out
 
