@@ -139,7 +139,7 @@ def position(ctx: QuoteContext, tok, extra, hit: CueHit) -> Optional[tuple[int, 
     ("*the story* was first reported by the Post")."""
     if hit.entry.object:
         return complement(ctx, tok, extra, _REPORTED_OBJECT_DEPS)
-    deps = _STATED_DEPS
+    deps: tuple[str, ...] = _STATED_DEPS
     predicate = any(c.dep_ in ("xcomp", "oprd") and c.i > tok.i for c in tok.children)
     if not hit.entry.indirect and not predicate:
         return None   # "called *the charges unfounded*", but not "called an emergency meeting"
