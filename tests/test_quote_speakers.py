@@ -521,3 +521,10 @@ def test_a_lead_in_with_a_colon_and_no_cue_word_names_the_speaker(pipe):
                         "united against you on this.\u201d")
     q = quote(doc, "The scientific community")
     assert q.speaker is not None and q.speaker.actor_id == speaker_id(doc, "Ann Weller")
+
+
+def test_an_indefinite_or_modified_pronoun_describes_the_speaker(pipe):
+    doc = extract(pipe, "Those close to the governor say that he would have to pick a new deputy. Some say "
+                        "the campaign is worried about the vote in the north.")
+    assert quote(doc, "he would have to pick").speaker.text == "Those close to the governor"
+    assert quote(doc, "the campaign is worried").speaker.text == "Some"

@@ -62,6 +62,7 @@ class QuoteCuesFile(DataModel):
     name_prepositions: Optional[list[str]] = None
     hearsay_documents: Optional[list[str]] = None
     as_marks: Optional[list[str]] = None
+    described_pronouns: Optional[list[str]] = None
 
 
 # -- what the stage uses -------------------------------------------------------------------------
@@ -109,6 +110,8 @@ class QuoteWords:
     name_prepositions: frozenset = frozenset()
     #: the words opening an attribution clause that reports the rest of its sentence ("*as* police said")
     as_marks: frozenset = frozenset()
+    #: indefinite pronouns that describe a speaker ("*some* believe", "*someone* asked")
+    described_pronouns: frozenset = frozenset()
     #: texts that in the plural and of nobody are hearsay, without a speaker ("reports said")
     hearsay_nouns: frozenset = frozenset()
     #: the longest description of a speaker read (``max_tokens`` of ``described_sources.yaml``)
@@ -181,6 +184,7 @@ def _words(model: QuoteCuesFile, fallback: Optional[QuoteCuesFile]) -> QuoteWord
                       name_prepositions=frozenset(low(pick("name_prepositions"))),
                       hearsay_nouns=frozenset(low(pick("hearsay_documents"))),
                       as_marks=frozenset(low(pick("as_marks"))),
+                      described_pronouns=frozenset(low(pick("described_pronouns"))),
                       naming_words=frozenset(low(described.get("naming_words") or [])),
                       description_max_tokens=int(described.get("max_tokens") or 12))
 

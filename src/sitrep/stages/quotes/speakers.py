@@ -406,12 +406,22 @@ def resolve(ctx: QuoteContext, head, last_person: Optional[Speaker],
     got = by_mention(ctx, heads)
     if got is not None:
         return got
-    if head.pos_ == "PRON" or head.lower_ in ctx.words.pronouns:
+    if head.lower_ in ctx.words.pronouns or (head.pos_ == "PRON" and "Prs" in head.morph.get("PronType")):
+        return by_pronoun(ctx, head, (cs, ce), last_person, last_group)
+    if head.pos_ == "PRON" and not described_pronoun(ctx, head):
         return by_pronoun(ctx, head, (cs, ce), last_person, last_group)
     if head.lemma_.lower() in ctx.words.document_nouns or head.lower_ in ctx.words.document_nouns:
         return by_document(ctx, head, (cs, ce), last_person, last_group)
     return by_quoted_name(ctx, head) or by_entity(ctx, heads, (cs, ce)) or by_proper_name(ctx, heads, (cs, ce)) \
         or description(ctx, head, cs, ce)
+
+
+def described_pronoun(ctx: QuoteContext, head) -> bool:
+    """Whether pronoun ``head`` describes a speaker rather than standing for one: an indefinite of
+    ``described_pronouns`` ("*some* believe", "*someone* asked", "*each* saying") or a pronoun with words
+    after it saying who ("*those* close to him say", "*one* of the doctors")."""
+    return head.lower_ in ctx.words.described_pronouns \
+        or any(c.dep_ in ("prep", "amod", "acl", "relcl") and c.i > head.i for c in head.children)
 
 
 def by_quoted_name(ctx: QuoteContext, head) -> Optional[Speaker]:
