@@ -528,3 +528,10 @@ def test_an_indefinite_or_modified_pronoun_describes_the_speaker(pipe):
                         "the campaign is worried about the vote in the north.")
     assert quote(doc, "he would have to pick").speaker.text == "Those close to the governor"
     assert quote(doc, "the campaign is worried").speaker.text == "Some"
+
+
+def test_he_under_a_clause_of_a_described_person_is_that_person(pipe):
+    doc = extract(pipe, "Iran's supreme leader threw his support behind a decision to raise fuel prices, a move "
+                        "that sparked unrest in which he said \u2018some lost their lives\u2019.")
+    q = quote(doc, "some lost their lives")
+    assert q.speaker is not None and q.speaker.text == "Iran's supreme leader"

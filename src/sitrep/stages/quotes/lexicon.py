@@ -110,6 +110,9 @@ class QuoteWords:
     name_prepositions: frozenset = frozenset()
     #: the words opening an attribution clause that reports the rest of its sentence ("*as* police said")
     as_marks: frozenset = frozenset()
+    #: nouns that describe a person by a role ("leader", "spokesman"): ``source_heads`` of
+    #: ``described_sources.yaml``
+    role_heads: frozenset = frozenset()
     #: indefinite pronouns that describe a speaker ("*some* believe", "*someone* asked")
     described_pronouns: frozenset = frozenset()
     #: texts that in the plural and of nobody are hearsay, without a speaker ("reports said")
@@ -186,7 +189,8 @@ def _words(model: QuoteCuesFile, fallback: Optional[QuoteCuesFile]) -> QuoteWord
                       as_marks=frozenset(low(pick("as_marks"))),
                       described_pronouns=frozenset(low(pick("described_pronouns"))),
                       naming_words=frozenset(low(described.get("naming_words") or [])),
-                      description_max_tokens=int(described.get("max_tokens") or 12))
+                      description_max_tokens=int(described.get("max_tokens") or 12),
+                      role_heads=frozenset(low(described.get("source_heads") or [])))
 
 
 def load_cues(path: Optional[str] = None) -> CueLexicon:

@@ -499,7 +499,8 @@ def nested_appositives(head) -> list:
 def clause_subject(ctx: QuoteContext, head, core: tuple[int, int]) -> Optional[Speaker]:
     """A he/she inside a clause governed by a person: the named subject of a clause above the pronoun,
     before it in the sentence ("Iran's supreme leader backed a move that sparked unrest in which *he*
-    said ..." is the leader), when that subject is a person actor."""
+    said ..." is the leader), when that subject is a person actor or a person's role no actor stands
+    for (then named by its description)."""
     node = head.head
     for _ in range(ctx.config.subject_climb_limit):
         if node.head.i == node.i:
@@ -510,9 +511,15 @@ def clause_subject(ctx: QuoteContext, head, core: tuple[int, int]) -> Optional[S
         if subj is None:
             continue
         got = by_mention(ctx, [subj])
+        cs, ce = core
+        if got is None and subj.lemma_.lower() in ctx.words.role_heads and "Plur" not in subj.morph.get("Number"):
+            # a person described by a role no actor stands for ("Iran's supreme leader"): named by the
+            # description, the only name the speaker has
+            ds, de = core_span(ctx, subj)
+            words = ctx.text[ds:de]
+            return Speaker(ActorRef(actor_id=ctx.fallback_id(words, "DESC"), text=words), cs, ce, True)
         if got is None or not got.person or got.ref is None:
             return None
-        cs, ce = core
         return Speaker(ActorRef(actor_id=got.ref.actor_id, text=head.text), cs, ce, True)
     return None
 
