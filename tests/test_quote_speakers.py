@@ -535,3 +535,16 @@ def test_he_under_a_clause_of_a_described_person_is_that_person(pipe):
                         "that sparked unrest in which he said \u2018some lost their lives\u2019.")
     q = quote(doc, "some lost their lives")
     assert q.speaker is not None and q.speaker.text == "Iran's supreme leader"
+
+
+def test_a_speech_noun_with_a_possessor_attributes_the_quote_in_its_clause(pipe):
+    doc = extract(pipe, "The protests were sparked by Prime Minister Anna Berg's announcement on Thursday that the "
+                        "country would suspend talks until it was \u201cadequately prepared to open negotiations\u201d.")
+    q = quote(doc, "adequately prepared")
+    assert q.cue == "announcement" and q.speaker.actor_id == speaker_id(doc, "Anna Berg")
+
+
+def test_a_speech_noun_states_its_that_clause_when_positions_are_read(positions_pipe):
+    doc = extract(positions_pipe, "The ministry's claim that the convoy carried weapons was never proven.")
+    q = quote(doc, "the convoy carried weapons")
+    assert q.cue == "claim" and q.speaker is not None and "ministry" in q.speaker.text

@@ -61,8 +61,19 @@ def find_cues(ctx: QuoteContext) -> list[CueHit]:
         elif tok.pos_ == "NOUN" and lemma in noun_keys:
             e = lex.nouns[lemma]
             if e.sense in senses:
-                hits.append(CueHit(tok.i, tok.idx, tok.idx + len(tok), tok.text, e))
+                hit = CueHit(tok.i, tok.idx, tok.idx + len(tok), tok.text, e)
+                if ctx.config.positions:
+                    hit.content = noun_clause(ctx, tok)
+                hits.append(hit)
     return [h for h in hits if not ctx.in_quote(h.start, h.end)]
+
+
+def noun_clause(ctx: QuoteContext, tok) -> Optional[tuple[int, int]]:
+    """What a noun cue states, when the stage reads stated positions: its that-clause ("his *claim*
+    that people would learn nothing", "a Times *report* that he had lost $915 million"), or None."""
+    comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i
+                 and any(m.dep_ == "mark" and m.lower_ in ctx.words.clause_marks for m in c.children)), None)
+    return trim_tokens(ctx, list(comp.subtree)) if comp is not None else None
 
 
 def _has_object(ctx: QuoteContext, tok) -> bool:
