@@ -548,3 +548,17 @@ def test_a_speech_noun_states_its_that_clause_when_positions_are_read(positions_
     doc = extract(positions_pipe, "The ministry's claim that the convoy carried weapons was never proven.")
     q = quote(doc, "the convoy carried weapons")
     assert q.cue == "claim" and q.speaker is not None and "ministry" in q.speaker.text
+
+
+def test_a_mixed_quote_without_a_cue_is_the_sentence_subjects(pipe):
+    doc = extract(pipe, "Foreign Minister Anna Berg met the envoys in Muscat on Saturday.\n\nBerg thanked the "
+                        "diplomats for talks held \u201cin a friendly atmosphere conducive to bridging viewpoints\u201d.")
+    q = quote(doc, "in a friendly atmosphere")
+    assert q.speaker is not None and q.speaker.actor_id == speaker_id(doc, "Anna Berg")
+
+
+def test_a_mixed_quote_under_a_subject_that_is_no_person_stays_unattributed(pipe):
+    doc = extract(pipe, "The ministry published a list of what it called \u201cillegal armed groups operating in "
+                        "the north\u201d.")
+    assert not any(q.text.startswith("illegal armed groups") and q.speaker is not None
+                   and q.speaker.text == "The ministry" and q.cue is None for q in doc.quotes)

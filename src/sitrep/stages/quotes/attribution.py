@@ -168,6 +168,26 @@ def lead_in_speaker(ctx: QuoteContext, sp: QuoteSpan) -> Optional[Speaker]:
     return got if got is not None and got.ref is not None else None
 
 
+def subject_speaker(ctx: QuoteContext, sp: QuoteSpan) -> Optional[Speaker]:
+    """A mixed quote with no cue: words quoted inside a sentence whose subject is a person ('*He*
+    thanked the diplomats for the talks held "in a friendly atmosphere"', '*Ms Lund* described the
+    plan as "dead on arrival"') are that person's, when the quote hangs on the sentence's main verb
+    and the subject is a he/she or a person actor."""
+    first = token_at(ctx.doc, sp.start)
+    if first is None:
+        return None
+    root = first.sent.root
+    if ctx.in_quote(root.idx, root.idx + len(root)) or root.pos_ != "VERB" or first not in list(root.subtree):
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < first.i), None)
+    if subj is None or ctx.in_quote(subj.idx, subj.idx + len(subj)):
+        return None
+    got = resolve(ctx, subj, None, None)
+    if got is None or got.ref is None or not got.person:
+        return None
+    return got
+
+
 def label_speaker(ctx: QuoteContext, sp: QuoteSpan) -> Optional[tuple[Speaker, int]]:
     """Transcript style: '"WALLACE: Let's start …"'. Returns the speaker and the new content start."""
     cfg = ctx.config

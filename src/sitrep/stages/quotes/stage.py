@@ -145,7 +145,8 @@ class QuotesStage(Stage):
                 if label is not None:
                     a.speaker, a.start = label
                 else:
-                    a.speaker = att.dash_speaker(ctx, sp) or att.lead_in_speaker(ctx, sp)
+                    a.speaker = att.dash_speaker(ctx, sp) or att.lead_in_speaker(ctx, sp) \
+                        or (att.subject_speaker(ctx, sp) if a.kind == "partial" else None)
             out.append(a)
         return out
 
