@@ -562,3 +562,14 @@ def test_a_mixed_quote_under_a_subject_that_is_no_person_stays_unattributed(pipe
                         "the north\u201d.")
     assert not any(q.text.startswith("illegal armed groups") and q.speaker is not None
                    and q.speaker.text == "The ministry" and q.cue is None for q in doc.quotes)
+
+
+def test_no_description_is_cut_out_of_a_hyphenated_word(pipe):
+    doc = extract(pipe, "Factions of the Turkey-backed Syrian National Army said on Sunday they had taken the town.")
+    q = quote(doc, "on Sunday they had taken")
+    assert q.speaker is None or "Turkey-backed" in q.speaker.text or q.speaker.text == "Factions"
+
+
+def test_an_as_clause_of_time_is_no_attribution(pipe):
+    doc = extract(pipe, "The president resigned on Sunday as the opposition threatened to storm the parliament.")
+    assert not any(q.cue == "threatened" for q in doc.quotes)

@@ -168,10 +168,11 @@ def as_report(ctx: QuoteContext, tok) -> Optional[tuple[int, int]]:
     """ "It does not answer whether Scott had a gun, *as police have said*", "Hawaii, *as one of the
     advisers pointed out*, does not get ...", "*As the New Yorker put it*, he is ...": a cue verb in an
     "as" clause reports the rest of its sentence (the clause runs from "as" to the first comma after
-    the cue). None when the cue has a reported clause of its own, no such "as", or no subject in the
-    clause ("as demanded by Azerbaijan")."""
-    if any(c.dep_ == "ccomp" for c in tok.children):
-        return None
+    the cue). None when the cue has a reported clause, an object or a complement of its own ("as the
+    opposition threatened to storm parliament" tells a time), no such "as", or no subject in the clause
+    ("as demanded by Azerbaijan")."""
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "attr", "oprd") and c.lower_ != "it" for c in tok.children):
+        return None   # "as the opposition threatened *to storm* parliament": a time, not a source
     mark = next((c for c in tok.children if c.lower_ in ctx.words.as_marks and c.dep_ in ("mark", "prep")
                  and c.i < tok.i), None)
     if mark is None or not any(c.dep_ == "nsubj" and mark.i < c.i < tok.i for c in tok.children):

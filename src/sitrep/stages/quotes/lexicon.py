@@ -110,6 +110,9 @@ class QuoteWords:
     name_prepositions: frozenset = frozenset()
     #: the words opening an attribution clause that reports the rest of its sentence ("*as* police said")
     as_marks: frozenset = frozenset()
+    #: heads that never describe a speaker ("the attack said", "the crisis"): ``not_speakers`` of
+    #: ``described_sources.yaml``
+    not_speakers: frozenset = frozenset()
     #: nouns that describe a person by a role ("leader", "spokesman"): ``source_heads`` of
     #: ``described_sources.yaml``
     role_heads: frozenset = frozenset()
@@ -190,7 +193,8 @@ def _words(model: QuoteCuesFile, fallback: Optional[QuoteCuesFile]) -> QuoteWord
                       described_pronouns=frozenset(low(pick("described_pronouns"))),
                       naming_words=frozenset(low(described.get("naming_words") or [])),
                       description_max_tokens=int(described.get("max_tokens") or 12),
-                      role_heads=frozenset(low(described.get("source_heads") or [])))
+                      role_heads=frozenset(low(described.get("source_heads") or [])),
+                      not_speakers=frozenset(low(described.get("not_speakers") or [])))
 
 
 def load_cues(path: Optional[str] = None) -> CueLexicon:

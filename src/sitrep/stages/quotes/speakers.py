@@ -139,6 +139,8 @@ def proper_phrase_end(ctx: QuoteContext, end: int) -> int:
         j += 1
     if last is None or (j < len(doc) and doc[j].pos_ in ("NOUN", "ADP") and doc[j].lower_ != "in"):
         return end
+    if j < len(doc) and doc[j].idx == last.idx + len(last) and doc[j].text in "-\u2013":
+        return end   # "of the Turkey-backed army": the name goes on past the hyphen
     return last.idx + len(last)
 
 
@@ -342,9 +344,26 @@ def description(ctx: QuoteContext, head, cs: int, ce: int) -> Speaker:
     """A speaker without an actor, described by the words from ``cs`` (the head's core words, extended
     by :func:`description_end`) -- except hearsay: a plural of ``hearsay_documents`` ("reports said",
     "multiple reports say"; but "the text says", "polling averages show")."""
-    hearsay = head.lemma_.lower() in ctx.words.hearsay_nouns and "Plur" in head.morph.get("Number")
     end = coordination_end(ctx, description_end(ctx, head, ce), head)
-    return Speaker(None, cs, end, False, described=not hearsay)
+    return Speaker(None, cs, end, False, described=may_describe(ctx, head))
+
+
+def may_describe(ctx: QuoteContext, head) -> bool:
+    """Whether the words headed by ``head`` may describe a speaker: a noun, a proper noun or a number
+    ("twelve percent") that is no head of ``not_speakers`` in ``described_sources.yaml`` ("the crisis",
+    "the situation") nor hearsay (a plural of ``hearsay_documents``: "reports said"); an indefinite or
+    modified pronoun ("some", "those close to him"); never a word cut out of a hyphenated one
+    ("co-chairs")."""
+    if ctx.text[head.idx + len(head):head.idx + len(head) + 1] == "-":
+        return False
+    if head.pos_ == "PRON":
+        return described_pronoun(ctx, head)
+    if head.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return False
+    lemma = head.lemma_.lower()
+    if lemma in ctx.words.not_speakers:
+        return False
+    return not (lemma in ctx.words.hearsay_nouns and "Plur" in head.morph.get("Number"))
 
 
 def description_end(ctx: QuoteContext, head, end: int) -> int:
@@ -362,6 +381,8 @@ def description_end(ctx: QuoteContext, head, end: int) -> int:
         while k <= min(c.right_edge.i, limit) and not (doc[k].is_punct or doc[k].is_quote
                                                         or doc[k].dep_ in _CLAUSE_DEPS):
             k += 1
+        if k <= c.right_edge.i and doc[k].idx == doc[k - 1].idx + len(doc[k - 1]) and doc[k].text in "-\u2013":
+            break   # inside a hyphenated word ("of the Turkey-backed army"): not cut there
         right = k - 1
         if k <= c.right_edge.i:
             break

@@ -12,7 +12,7 @@ from . import attribution as att
 from .context import QuoteContext
 from .cues import find_cues
 from .lexicon import CueLexicon, load_cues, load_language_cues
-from .records import Attribution, a_to_quote
+from .records import Attribution, a_to_quote, speaker_actors
 from .speakers import described, resolve_speakers
 
 
@@ -100,7 +100,10 @@ class QuotesStage(Stage):
         return self.resources.get(f"quote_cues:{language}", lambda: load_language_cues(language))
 
     def process(self, state: ArticleState) -> None:
-        state.quotes = [a_to_quote(a, i, state.text) for i, a in enumerate(self.attributions(state), 1)]
+        atts = self.attributions(state)
+        state.quotes = [a_to_quote(a, i, state.text) for i, a in enumerate(atts, 1)]
+        words = self.lexicon_for(state.language).words
+        speaker_actors(state, atts, words.pronouns | words.relative_pronouns)
 
     # -- the work, exposed for evaluation -------------------------------------------------------
     def attributions(self, state: ArticleState) -> list[Attribution]:
