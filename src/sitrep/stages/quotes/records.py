@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from ...core.contract import Actor, ActorRef, Quote, Span
+from ...core.contract import Actor, ActorKind, ActorRef, Quote, Span
 from ...lang.quotemarks import QuoteSpan
 from .lexicon import CueEntry
 
@@ -81,7 +81,7 @@ def speaker_actors(state, atts: list[Attribution], pronouns: frozenset = frozens
         aid, words = sp.ref.actor_id, sp.ref.text
         actor = found.get(aid)
         if actor is None:
-            kind = "person" if sp.person else ("group" if sp.plural else "other")
+            kind: ActorKind = "person" if sp.person else ("group" if sp.plural else "other")
             actor = found[aid] = Actor(id=aid, name=aid.split(":", 1)[-1].replace("-", " "), kind=kind)
         if words.lower() not in pronouns and actor.name == aid.split(":", 1)[-1].replace("-", " "):
             actor.name = words
