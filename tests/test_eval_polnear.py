@@ -130,3 +130,20 @@ def test_quote_outside_every_content_is_wrong(gold):
     assert f["content (all) precision"] == (6, 7)
     assert f["source (all) precision"] == (4, 6)
     assert f["content (all) recall"] == (5, 5)
+
+
+def test_the_suite_reads_every_kind_of_attribution(monkeypatch):
+    """Without a pipeline of one's own, the quotes stage runs as PolNeAR reads attribution: stated
+    positions and thoughts too (both off in the default pipeline)."""
+    from sitrep.evaluation import polnear
+
+    seen = {}
+
+    def fake_run(articles, *, pipeline=None, batch_size=8):
+        seen["quotes"] = next(s for s in pipeline.stages if s.name == "quotes").config
+        return [None] * len(list(articles)), [], 0.0
+
+    monkeypatch.setattr(polnear, "run_pipeline", fake_run)
+    polnear.evaluate_polnear(DATA)
+    cfg = seen["quotes"]
+    assert cfg.positions and "thought" in cfg.senses and "speech" in cfg.senses

@@ -399,3 +399,177 @@ def test_a_clause_hung_on_a_misread_addressee_is_still_reported(pipe):
     doc = extract(pipe, "Witnesses told dpa that all the people inside the bombarded buses were civilians.")
     q = quote(doc, "all the people inside")
     assert q.kind == "indirect" and "Witnesses" in q.speaker.text
+
+
+def test_a_stated_position_reports_the_object_of_any_speech_verb(positions_pipe):
+    doc = extract(positions_pipe, "Senator Ann Weller noted the new rule in an interview last week. The party "
+                                  "called the charges a fabrication by former employees.")
+    assert "Weller" in quote(doc, "the new rule").speaker.text
+    assert quote(doc, "the charges a fabrication").cue == "called"
+
+
+def test_an_addressee_alone_is_no_stated_position(positions_pipe):
+    doc = extract(positions_pipe, "\u201cWe will not leave,\u201d Mayor Tom Alder told reporters. He told his "
+                                  "advisers to prepare a new budget by Friday.")
+    assert not any(q.text == "reporters" for q in doc.quotes)
+    assert quote(doc, "his advisers to prepare").speaker.actor_id == speaker_id(doc, "Tom Alder")
+
+
+def test_a_passive_cue_reports_its_subject_and_the_agent_speaks(positions_pipe):
+    doc = extract(positions_pipe, "The registration problem was first reported by The Washington Post on Monday.")
+    q = quote(doc, "The registration problem")
+    assert q.speaker is not None and "Washington Post" in q.speaker.text
+
+
+def test_no_stated_position_by_default(pipe):
+    doc = extract(pipe, "Senator Ann Weller noted the new rule in an interview last week.")
+    assert not any(q.text.startswith("the new rule") for q in doc.quotes)
+
+
+def test_a_described_speaker_no_actor_stands_for_is_named_by_its_words(pipe):
+    doc = extract(pipe, "The text of the agreement, which took effect on Friday, says the "
+                        "two countries will give up all claims to each other's territory.")
+    q = quote(doc, "the two countries will give up")
+    assert q.speaker is not None and q.speaker.text == "The text of the agreement"
+
+
+def test_plural_reports_of_nobody_are_hearsay_without_a_speaker(pipe):
+    doc = extract(pipe, "Multiple reports from several towns in the region said police used live ammunition "
+                        "against the crowds.")
+    q = quote(doc, "police used live ammunition")
+    assert q.speaker is None
+
+
+def test_an_unresolved_pronoun_names_no_speaker(pipe):
+    doc = extract(pipe, "We said the bridge would be rebuilt within a month.")
+    assert all(q.speaker is None for q in doc.quotes)
+
+
+@pytest.fixture(scope="module")
+def every_sense_pipe():
+    """A pipeline whose quotes stage reads every kind of attribution (as the polnear suite runs it)."""
+    from sitrep.evaluation.polnear import ATTRIBUTION_CONFIG
+
+    return sitrep.Pipeline(stage_config=ATTRIBUTION_CONFIG)
+
+
+def test_what_a_poll_shows_is_the_polls(every_sense_pipe):
+    doc = extract(every_sense_pipe, "A Gallup poll shows that most voters in the state oppose the new tax.")
+    q = quote(doc, "most voters in the state")
+    assert q.cue == "shows" and q.speaker is not None and "Gallup" in q.speaker.text
+
+
+def test_what_police_found_is_no_attribution(every_sense_pipe):
+    doc = extract(every_sense_pipe, "Police found the body of the missing driver near the river on Monday.")
+    assert not any(q.cue == "found" for q in doc.quotes)
+
+
+def test_a_plan_and_a_stance_are_attributions_when_read(every_sense_pipe):
+    doc = extract(every_sense_pipe, "Governor Tom Alder plans to release his tax returns next week. Senator Ann "
+                                    "Weller supported the bill in a vote on Tuesday.")
+    assert quote(doc, "to release his tax returns").cue == "plans"
+    assert "Weller" in quote(doc, "the bill").speaker.text
+
+
+def test_thoughts_evidence_and_stances_are_off_by_default(pipe):
+    doc = extract(pipe, "A Gallup poll shows that most voters oppose the new tax. Governor Tom Alder plans to "
+                        "release his tax returns next week.")
+    assert doc.quotes == []
+
+
+def test_a_relative_pronoun_names_its_antecedents_actor(pipe):
+    doc = extract(pipe, "The award went to Senator Ann Weller, who said the prize belonged to her staff.")
+    q = quote(doc, "the prize belonged")
+    assert q.speaker is not None and q.speaker.text == "who" and q.speaker.actor_id == speaker_id(doc, "Ann Weller")
+
+
+def test_a_speaker_is_named_by_its_whole_mention(pipe):
+    doc = extract(pipe, "At least 529 people have been killed in the demonstrations, according to Human Rights "
+                        "Activists in Iran.\n\n\u201cKona was beaten in front of his family,\u201d the Somali "
+                        "Journalists Syndicate (SJS) said on Monday.")
+    assert quote(doc, "At least 529 people").speaker.text == "Human Rights Activists in Iran"
+    assert quote(doc, "Kona was beaten").speaker.text.endswith("Syndicate (SJS)")
+
+
+def test_a_coordinated_speaker_is_named_with_all_its_members(every_sense_pipe):
+    doc = extract(every_sense_pipe, "Regulators and environmental groups worried that the deal would leave no "
+                                    "money for the clean-up.")
+    assert quote(doc, "the deal would leave").speaker.text == "Regulators and environmental groups"
+
+
+def test_an_as_clause_reports_the_rest_of_its_sentence(pipe):
+    doc = extract(pipe, "The footage does not show whether the driver had a gun, as police have said. He is, as "
+                        "The Daily Ledger put it in a long profile, the operator of the whole network.")
+    q = quote(doc, "The footage does not show")
+    assert q.cue == "said" and q.speaker.actor_id == speaker_id(doc, "police")
+    assert quote(doc, "He is, as").cue == "put it"
+
+
+def test_an_as_clause_without_a_speaker_reports_nothing(pipe):
+    doc = extract(pipe, "The Karabakh forces have agreed to complete disarmament and full surrender, as "
+                        "demanded by Azerbaijan.")
+    assert not any(q.cue == "demanded" for q in doc.quotes)
+
+
+def test_a_text_in_the_plural_speaks_unless_it_is_hearsay(every_sense_pipe):
+    doc = extract(every_sense_pipe, "Polling averages show the governor with a lead in the low single digits.")
+    assert quote(doc, "the governor with a lead").speaker.text == "Polling averages"
+
+
+def test_a_lead_in_with_a_colon_and_no_cue_word_names_the_speaker(pipe):
+    doc = extract(pipe, "Senator Ann Weller scolded the minister: \u201cThe scientific community is almost "
+                        "united against you on this.\u201d")
+    q = quote(doc, "The scientific community")
+    assert q.speaker is not None and q.speaker.actor_id == speaker_id(doc, "Ann Weller")
+
+
+def test_an_indefinite_or_modified_pronoun_describes_the_speaker(pipe):
+    doc = extract(pipe, "Those close to the governor say that he would have to pick a new deputy. Some say "
+                        "the campaign is worried about the vote in the north.")
+    assert quote(doc, "he would have to pick").speaker.text == "Those close to the governor"
+    assert quote(doc, "the campaign is worried").speaker.text == "Some"
+
+
+def test_he_under_a_clause_of_a_described_person_is_that_person(pipe):
+    doc = extract(pipe, "Iran's supreme leader threw his support behind a decision to raise fuel prices, a move "
+                        "that sparked unrest in which he said \u2018some lost their lives\u2019.")
+    q = quote(doc, "some lost their lives")
+    assert q.speaker is not None and q.speaker.text == "Iran's supreme leader"
+
+
+def test_a_speech_noun_with_a_possessor_attributes_the_quote_in_its_clause(pipe):
+    doc = extract(pipe, "The protests were sparked by Prime Minister Anna Berg's announcement on Thursday that the "
+                        "country would suspend talks until it was \u201cadequately prepared to open negotiations\u201d.")
+    q = quote(doc, "adequately prepared")
+    assert q.cue == "announcement" and q.speaker.actor_id == speaker_id(doc, "Anna Berg")
+
+
+def test_a_speech_noun_states_its_that_clause_when_positions_are_read(positions_pipe):
+    doc = extract(positions_pipe, "The ministry's claim that the convoy carried weapons was never proven.")
+    q = quote(doc, "the convoy carried weapons")
+    assert q.cue == "claim" and q.speaker is not None and "ministry" in q.speaker.text
+
+
+def test_a_mixed_quote_without_a_cue_is_the_sentence_subjects(pipe):
+    doc = extract(pipe, "Foreign Minister Anna Berg met the envoys in Muscat on Saturday.\n\nBerg thanked the "
+                        "diplomats for talks held \u201cin a friendly atmosphere conducive to bridging viewpoints\u201d.")
+    q = quote(doc, "in a friendly atmosphere")
+    assert q.speaker is not None and q.speaker.actor_id == speaker_id(doc, "Anna Berg")
+
+
+def test_a_mixed_quote_under_a_subject_that_is_no_person_stays_unattributed(pipe):
+    doc = extract(pipe, "The ministry published a list of what it called \u201cillegal armed groups operating in "
+                        "the north\u201d.")
+    assert not any(q.text.startswith("illegal armed groups") and q.speaker is not None
+                   and q.speaker.text == "The ministry" and q.cue is None for q in doc.quotes)
+
+
+def test_no_description_is_cut_out_of_a_hyphenated_word(pipe):
+    doc = extract(pipe, "Factions of the Turkey-backed Syrian National Army said on Sunday they had taken the town.")
+    q = quote(doc, "on Sunday they had taken")
+    assert q.speaker is None or "Turkey-backed" in q.speaker.text or q.speaker.text == "Factions"
+
+
+def test_an_as_clause_of_time_is_no_attribution(pipe):
+    doc = extract(pipe, "The president resigned on Sunday as the opposition threatened to storm the parliament.")
+    assert not any(q.cue == "threatened" for q in doc.quotes)

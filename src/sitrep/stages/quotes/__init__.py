@@ -21,9 +21,23 @@ dependency parse, and assigns ``state.quotes``:
   as the name ("an officer, named Hassan", "the group that calls itself ..."); the phrase between a
   comma and its cue is the speaker of the wire lead before it ("REPORT, the ministry said"); a name in
   quotation marks may speak ('the self-styled "Republic of Artsakh" said').
-* stated positions ("called for a ceasefire", "vowed to rebuild") are not quotes (the news guidelines
-  code them as events); ``QuotesConfig(positions=True)`` reports them too, for corpora that mark every
-  attribution (PolNeAR).
+  A speaker no actor, entity or name stands for is named by its description ("the network said", "those
+  close to him say", "according to the text of the agreement"; an ``ent:`` id), except hearsay ("reports
+  said") and a pronoun nobody is found for ("we said"); an indefinite pronoun describes ("some believe").
+  The words naming a speaker are its whole mention: with its coordinates ("police and medics"), a
+  parenthesis ("the Somali Journalists Syndicate (SJS)") and a proper name it is in or of ("Human Rights
+  Activists in Iran"); a relative pronoun ("Trump, who said") names its antecedent's actor, as "he" does.
+  Such a speaker (and an entity or a name the actors stage missed) becomes an actor of the article
+  (:func:`.records.speaker_actors`), so every quote's speaker is an actor of the document.
+  An "as" clause reports the rest of its sentence ("Scott had a gun, as police have said"); a colon
+  lead-in with no cue word speaks through its subject ('McCaskill scolded him: "…"'); a mixed quote with
+  no cue is the sentence subject's when that subject is a person ('He thanked them for talks held "in a
+  friendly atmosphere"').
+* stated positions ("called for a ceasefire", "vowed to rebuild", "noted the rule", "the ministry's claim
+  that ...") are not quotes (the news guidelines code them as events); ``QuotesConfig(positions=True)``
+  reports them too, and the senses ``thought`` ("plans to"), ``evidence`` ("a poll shows") and
+  ``stance`` ("supported the bill") add cues, for corpora that mark every attribution (the polnear
+  suite runs the stage so: ``sitrep.evaluation.polnear.ATTRIBUTION_CONFIG``).
 
 Unclosed quotation marks end at their paragraph end; the warnings go to ``state.warnings``.
 

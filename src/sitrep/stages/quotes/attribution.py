@@ -144,6 +144,50 @@ def dash_speaker(ctx: QuoteContext, sp: QuoteSpan) -> Optional[Speaker]:
     return sp_ if sp_ is not None and sp_.ref is not None else None
 
 
+def lead_in_speaker(ctx: QuoteContext, sp: QuoteSpan) -> Optional[Speaker]:
+    """ 'Senator Claire McCaskill scolded him: "…"', 'Sanders made the following comment:' / '"…"': a
+    sentence of the writer's ending with a colon right before the quote (in its paragraph or closing the
+    one before) introduces it, with no cue word: the subject of its main verb speaks, when an actor, an
+    entity or a name stands for it."""
+    text = ctx.text
+    i = sp.outer_start - 1
+    while i >= 0 and text[i] in _SPACES + "\n":
+        i -= 1
+    if i < 0 or text[i] != ":" or ctx.in_quote(i, i + 1):
+        return None
+    colon = token_at(ctx.doc, i)
+    if colon is None:
+        return None
+    # the last verb with a subject before the colon (the parser may hang the colon on the quote)
+    verbs = [t for t in ctx.doc[colon.sent.start:colon.i] if t.pos_ in ("VERB", "AUX")
+             and not ctx.in_quote(t.idx, t.idx + len(t)) and any(c.dep_ == "nsubj" for c in t.children)]
+    if not verbs:
+        return None
+    subj = next(c for c in verbs[-1].children if c.dep_ == "nsubj")
+    got = resolve(ctx, subj, None, None)
+    return got if got is not None and got.ref is not None else None
+
+
+def subject_speaker(ctx: QuoteContext, sp: QuoteSpan) -> Optional[Speaker]:
+    """A mixed quote with no cue: words quoted inside a sentence whose subject is a person ('*He*
+    thanked the diplomats for the talks held "in a friendly atmosphere"', '*Ms Lund* described the
+    plan as "dead on arrival"') are that person's, when the quote hangs on the sentence's main verb
+    and the subject is a he/she or a person actor."""
+    first = token_at(ctx.doc, sp.start)
+    if first is None:
+        return None
+    root = first.sent.root
+    if ctx.in_quote(root.idx, root.idx + len(root)) or root.pos_ != "VERB" or first not in list(root.subtree):
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < first.i), None)
+    if subj is None or ctx.in_quote(subj.idx, subj.idx + len(subj)):
+        return None
+    got = resolve(ctx, subj, None, None)
+    if got is None or got.ref is None or not got.person:
+        return None
+    return got
+
+
 def label_speaker(ctx: QuoteContext, sp: QuoteSpan) -> Optional[tuple[Speaker, int]]:
     """Transcript style: '"WALLACE: Let's start …"'. Returns the speaker and the new content start."""
     cfg = ctx.config
@@ -234,7 +278,7 @@ def indirect(ctx: QuoteContext, hits: list[CueHit]) -> list[Attribution]:
     already carry."""
     out = []
     for h in hits:
-        if h.content is None or not h.entry.reports(ctx.config.positions) or h.negated:
+        if h.content is None or not (h.entry.reports(ctx.config.positions) or h.parenthetical) or h.negated:
             continue
         s, e = h.content
         if ctx.quote_overlapping(s, e) and (ctx.quoted_share(s, e) >= ctx.config.carried_share

@@ -26,13 +26,16 @@ from ... import limits
 from ...core.text import DATELINE
 from .context import QuoteContext
 from .records import CueHit
-from .speakers import trailing_comma
+from .speakers import trailing_comma, verb_subject
 
 #: dependencies that give a verb an object or a complement (a ``bare`` cue has none of them)
 _OBJECT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "attr", "oprd", "acomp"}
 #: dependencies after an ``object`` cue that make up what it reports ("urged *Congress* *to act*",
 #: "called *for a ceasefire*", "accused *her* *of lying*", "called *him* *a liar*")
 _REPORTED_OBJECT_DEPS = ("dobj", "xcomp", "prep", "oprd", "dative")
+#: dependencies after any other cue that make up a stated position ("noted *the rule*", "called *the
+#: charges* *unfounded*", "vowed *to rebuild*")
+_STATED_DEPS = ("dobj", "xcomp", "oprd")
 
 
 def find_cues(ctx: QuoteContext) -> list[CueHit]:
@@ -58,8 +61,19 @@ def find_cues(ctx: QuoteContext) -> list[CueHit]:
         elif tok.pos_ == "NOUN" and lemma in noun_keys:
             e = lex.nouns[lemma]
             if e.sense in senses:
-                hits.append(CueHit(tok.i, tok.idx, tok.idx + len(tok), tok.text, e))
+                hit = CueHit(tok.i, tok.idx, tok.idx + len(tok), tok.text, e)
+                if ctx.config.positions:
+                    hit.content = noun_clause(ctx, tok)
+                hits.append(hit)
     return [h for h in hits if not ctx.in_quote(h.start, h.end)]
+
+
+def noun_clause(ctx: QuoteContext, tok) -> Optional[tuple[int, int]]:
+    """What a noun cue states, when the stage reads stated positions: its that-clause ("his *claim*
+    that people would learn nothing", "a Times *report* that he had lost $915 million"), or None."""
+    comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i
+                 and any(m.dep_ == "mark" and m.lower_ in ctx.words.clause_marks for m in c.children)), None)
+    return trim_tokens(ctx, list(comp.subtree)) if comp is not None else None
 
 
 def _has_object(ctx: QuoteContext, tok) -> bool:
@@ -69,10 +83,18 @@ def _has_object(ctx: QuoteContext, tok) -> bool:
                for c in tok.children)
 
 
+def _evidence_subject(ctx: QuoteContext, tok) -> bool:
+    """Whether the subject of evidence cue ``tok`` is a text, a poll or a recording ("*a poll* shows",
+    "*the study* found", "*video* shows"; not "police found the body"): a head of ``speaker_documents``."""
+    subj = verb_subject(ctx, tok)
+    return subj is not None and (subj.lemma_.lower() in ctx.words.document_nouns
+                                 or subj.lower_ in ctx.words.document_nouns)
+
+
 def verb_cue(ctx: QuoteContext, tok, lemma: str, senses: set) -> Optional[CueHit]:
     """The cue verb ``tok`` ("said", "pointed out", "made clear"), with its reported clause."""
     for e in ctx.lex.verbs[lemma]:
-        if e.sense not in senses:
+        if e.sense not in senses or (e.sense == "evidence" and not _evidence_subject(ctx, tok)):
             continue
         if len(e.words) == 1:
             entry, extra = e, None
@@ -94,6 +116,9 @@ def verb_cue(ctx: QuoteContext, tok, lemma: str, senses: set) -> Optional[CueHit
         hit = CueHit(tok.i, start, end, txt, entry, negated=neg)
         if entry.reports(ctx.config.positions) and not neg:
             report(ctx, tok, extra, hit)
+        if hit.content is None and not neg:
+            hit.content = as_report(ctx, tok)
+            hit.parenthetical = hit.content is not None
         return hit
     return None
 
@@ -105,7 +130,7 @@ def report(ctx: QuoteContext, tok, extra, hit: CueHit) -> None:
     comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
     hit.content = None if comp is not None and carried(ctx, tok, comp) else clause(ctx, tok, extra)
     if hit.content is None and comp is None and ctx.config.positions:
-        hit.content = complement(ctx, tok, extra, _REPORTED_OBJECT_DEPS if hit.entry.object else ("xcomp",))
+        hit.content = position(ctx, tok, extra, hit)
     if hit.content is None and tok.dep_ == "parataxis" and tok.head.i != tok.i \
             and not carried(ctx, tok, tok.head):
         # "The museum, Mr. Obama said, would make ...": the host clause is the report
@@ -113,6 +138,51 @@ def report(ctx: QuoteContext, tok, extra, hit: CueHit) -> None:
         hit.parenthetical = hit.content is not None
     if hit.content is None and comp is None:
         hit.content = leading_report(ctx, tok)
+
+
+def position(ctx: QuoteContext, tok, extra, hit: CueHit) -> Optional[tuple[int, int]]:
+    """What cue verb ``tok`` without a reported clause states, when the stage reads stated positions:
+    an ``object`` cue's object and complements ("called *for a ceasefire*"); any other cue's object,
+    complement or infinitive ("noted *the rule*", "called *the charges unfounded*", "vowed *to
+    rebuild*") -- an addressee cue's object, and the object of a cue that reports no clause, only with
+    a predicate after it ("told *his advisers to act*", not "told *reporters*"; "called *the charges
+    unfounded*", not "called an emergency meeting"); a passive cue's subject when an agent speaks
+    ("*the story* was first reported by the Post")."""
+    if hit.entry.object:
+        return complement(ctx, tok, extra, _REPORTED_OBJECT_DEPS)
+    deps: tuple[str, ...] = _STATED_DEPS
+    predicate = any(c.dep_ in ("xcomp", "oprd") and c.i > tok.i for c in tok.children)
+    if not hit.entry.indirect and not predicate:
+        return None   # "called *the charges unfounded*", but not "called an emergency meeting"
+    if tok.lemma_.lower() in ctx.words.addressee_cues and not predicate:
+        deps = ("xcomp",)
+    got = complement(ctx, tok, extra, deps)
+    if got is None and any(c.dep_ == "agent" for c in tok.children):
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None:
+            got = trim_tokens(ctx, list(subj.subtree))
+    return got
+
+
+def as_report(ctx: QuoteContext, tok) -> Optional[tuple[int, int]]:
+    """ "It does not answer whether Scott had a gun, *as police have said*", "Hawaii, *as one of the
+    advisers pointed out*, does not get ...", "*As the New Yorker put it*, he is ...": a cue verb in an
+    "as" clause reports the rest of its sentence (the clause runs from "as" to the first comma after
+    the cue). None when the cue has a reported clause, an object or a complement of its own ("as the
+    opposition threatened to storm parliament" tells a time), no such "as", or no subject in the clause
+    ("as demanded by Azerbaijan")."""
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "attr", "oprd") and c.lower_ != "it" for c in tok.children):
+        return None   # "as the opposition threatened *to storm* parliament": a time, not a source
+    mark = next((c for c in tok.children if c.lower_ in ctx.words.as_marks and c.dep_ in ("mark", "prep")
+                 and c.i < tok.i), None)
+    if mark is None or not any(c.dep_ == "nsubj" and mark.i < c.i < tok.i for c in tok.children):
+        return None   # "as demanded by Azerbaijan", "as expected": nobody speaks in the clause
+    doc, sent = ctx.doc, tok.sent
+    end = next((t.i for t in doc[tok.i + 1:sent.end] if t.is_punct and t.text in ",;"), sent.end)
+    toks = [t for t in sent if not (mark.i <= t.i < end) and not ctx.in_dateline(t.idx)]
+    if not any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None
+    return trim_tokens(ctx, toks)
 
 
 def leading_report(ctx: QuoteContext, tok) -> Optional[tuple[int, int]]:

@@ -17,7 +17,7 @@ from ...core.datamodels import DataModel, validate_data
 from ...core.errors import ConfigError
 
 CUE_KINDS = ("verb", "preposition", "noun")
-CUE_SENSES = ("speech", "thought")
+CUE_SENSES = ("speech", "thought", "evidence", "stance")
 PACKAGE_FILE = "sitrep/data/quote_cues.yaml"
 
 
@@ -27,7 +27,7 @@ class CueModel(DataModel):
 
     lemma: str
     kind: Literal["verb", "preposition", "noun"]
-    sense: Literal["speech", "thought"] = "speech"
+    sense: Literal["speech", "thought", "evidence", "stance"] = "speech"
     indirect: StrictBool = True
     bare: StrictBool = False
     object: StrictBool = False
@@ -59,6 +59,10 @@ class QuoteCuesFile(DataModel):
     title_small_words: Optional[list[str]] = None
     speaker_documents: Optional[list[str]] = None
     addressee_cues: Optional[list[str]] = None
+    name_prepositions: Optional[list[str]] = None
+    hearsay_documents: Optional[list[str]] = None
+    as_marks: Optional[list[str]] = None
+    described_pronouns: Optional[list[str]] = None
 
 
 # -- what the stage uses -------------------------------------------------------------------------
@@ -76,8 +80,8 @@ class CueEntry:
 
     def reports(self, positions: bool = False) -> bool:
         """Whether the cue reports words of its own: a clause, or -- when stated ``positions`` are read
-        -- an ``object`` cue's object."""
-        return self.indirect or (positions and self.object)
+        -- what a cue that is not ``bare`` states of its object ("called *the charges unfounded*")."""
+        return self.indirect or (positions and (self.object or not self.bare))
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -101,6 +105,23 @@ class QuoteWords:
     #: verbs by which a description gives its name ("the group, *known* as JNIM", "an officer, *named*
     #: Hassan"): ``naming_words`` of ``described_sources.yaml``, the file of described speakers
     naming_words: frozenset = frozenset()
+    #: prepositions whose proper-name object belongs to a speaker's name ("Human Rights Activists *in
+    #: Iran*", "Gov. Tomblin *of West Virginia*")
+    name_prepositions: frozenset = frozenset()
+    #: the words opening an attribution clause that reports the rest of its sentence ("*as* police said")
+    as_marks: frozenset = frozenset()
+    #: heads that never describe a speaker ("the attack said", "the crisis"): ``not_speakers`` of
+    #: ``described_sources.yaml``
+    not_speakers: frozenset = frozenset()
+    #: nouns that describe a person by a role ("leader", "spokesman"): ``source_heads`` of
+    #: ``described_sources.yaml``
+    role_heads: frozenset = frozenset()
+    #: indefinite pronouns that describe a speaker ("*some* believe", "*someone* asked")
+    described_pronouns: frozenset = frozenset()
+    #: texts that in the plural and of nobody are hearsay, without a speaker ("reports said")
+    hearsay_nouns: frozenset = frozenset()
+    #: the longest description of a speaker read (``max_tokens`` of ``described_sources.yaml``)
+    description_max_tokens: int = 12
 
     @property
     def pronouns(self) -> frozenset:
@@ -157,6 +178,7 @@ def _words(model: QuoteCuesFile, fallback: Optional[QuoteCuesFile]) -> QuoteWord
 
     low = lambda words: [str(w).lower() for w in words]  # noqa: E731
     pron = pick("speaker_pronouns")
+    described = load_data("described_sources.yaml")
     return QuoteWords(person_pronouns=frozenset(low(pron.person)), group_pronouns=frozenset(low(pron.group)),
                       unresolved_pronouns=frozenset(low(pron.unresolved)),
                       singular_pronouns=frozenset(low(pron.singular)),
@@ -165,7 +187,14 @@ def _words(model: QuoteCuesFile, fallback: Optional[QuoteCuesFile]) -> QuoteWord
                       title_small_words=frozenset(low(pick("title_small_words"))),
                       document_nouns=frozenset(low(pick("speaker_documents"))),
                       addressee_cues=frozenset(low(pick("addressee_cues"))),
-                      naming_words=frozenset(low(load_data("described_sources.yaml").get("naming_words") or [])))
+                      name_prepositions=frozenset(low(pick("name_prepositions"))),
+                      hearsay_nouns=frozenset(low(pick("hearsay_documents"))),
+                      as_marks=frozenset(low(pick("as_marks"))),
+                      described_pronouns=frozenset(low(pick("described_pronouns"))),
+                      naming_words=frozenset(low(described.get("naming_words") or [])),
+                      description_max_tokens=int(described.get("max_tokens") or 12),
+                      role_heads=frozenset(low(described.get("source_heads") or [])),
+                      not_speakers=frozenset(low(described.get("not_speakers") or [])))
 
 
 def load_cues(path: Optional[str] = None) -> CueLexicon:

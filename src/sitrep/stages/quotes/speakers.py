@@ -17,14 +17,24 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import Optional
 
 from ...core.contract import ActorRef
-from .context import QuoteContext, trim_name
+from .context import QuoteContext, token_at, trim_name
 from .records import CueHit, Speaker
 
 _NP_POS = {"PROPN", "NOUN", "ADJ", "DET", "PART", "NUM"}
+#: a short parenthesis right after a name belongs to it ("(SJS)", "(D-Md.)")
+_PARENTHESIS_RE = re.compile(r"[ \t\u00a0]*\([^()\n,;]{1,24}\)")
 _CORE_LEFT_DEPS = ("compound", "det", "amod", "nmod", "poss", "nummod", "punct")
+#: dependents after a described speaker's head that belong to its description ("a reporter *for USA
+#: Today*", "those *close to him*")
+_DESCRIPTION_DEPS = ("prep", "amod", "compound", "flat", "nummod")
+#: dependents that open a clause: a description stops before them ("the text of the agreement*, which
+#: was initialled ...*")
+_CLAUSE_DEPS = ("relcl", "acl", "appos", "advcl", "cc")
 
 
 def resolve_speakers(ctx: QuoteContext, hits: list[CueHit]) -> None:
@@ -41,7 +51,7 @@ def resolve_speakers(ctx: QuoteContext, hits: list[CueHit]) -> None:
             reach = max(reach, h.content[1])
         if head is None:
             continue
-        sp = resolve(ctx, head, last_person, last_group, history)
+        sp = full_mention(ctx, by_relative_pronoun(ctx, h, resolve(ctx, head, last_person, last_group, history)))
         h.speaker = sp
         if sp is not None and sp.ref is not None and not embedded:
             agreement(sp, head, ctx)
@@ -50,6 +60,88 @@ def resolve_speakers(ctx: QuoteContext, hits: list[CueHit]) -> None:
                 last_person = sp
             else:
                 last_group = sp
+
+
+def by_relative_pronoun(ctx: QuoteContext, h: CueHit, sp: Optional[Speaker]) -> Optional[Speaker]:
+    """ "Trump, *who* says he is honored": a speaker named by a relative pronoun is its antecedent's
+    actor, and the words naming it here are the pronoun (as "he" names whoever it stands for). Only for
+    an actor of the article: a description no actor stands for keeps its words ("an architect who
+    said")."""
+    if sp is None or sp.ref is None or ctx.state.actor(sp.ref.actor_id) is None:
+        return sp
+    tok = ctx.doc[h.token_i]
+    if h.entry.kind != "verb" or tok.dep_ != "relcl":
+        return sp
+    pron = next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in ctx.words.relative_pronouns), None)
+    if pron is None:
+        return sp
+    end = pron.idx + len(pron)
+    return dataclasses.replace(sp, ref=ActorRef(actor_id=sp.ref.actor_id, text=pron.text), start=pron.idx, end=end)
+
+
+def full_mention(ctx: QuoteContext, sp: Optional[Speaker]) -> Optional[Speaker]:
+    """The words naming a speaker are its whole mention: the others it speaks with ("police *and
+    medics*", "Regulators *and environmental groups*"), a parenthesis after the name ("the Somali
+    Journalists Syndicate *(SJS)*", "Rep. Elijah Cummings *(D-Md.)*") and a proper name it is of or in
+    ("Human Rights Activists *in Iran*", "Gov. Earl Ray Tomblin *of West Virginia*"). The actor stays the
+    one the first name stands for; a pronoun stays as it is."""
+    if sp is None or sp.ref is None or not sp.ref.text or not ctx.text[:sp.end].endswith(sp.ref.text):
+        return sp
+    if sp.ref.text.lower() in ctx.words.pronouns or sp.ref.text.lower() in ctx.words.relative_pronouns:
+        return sp
+    end = coordination_end(ctx, sp.end)
+    m = _PARENTHESIS_RE.match(ctx.text, end)
+    if m is not None:
+        end = m.end()
+    end = proper_phrase_end(ctx, end)
+    if end == sp.end:
+        return sp
+    words = sp.ref.text + ctx.text[sp.end:end]
+    return dataclasses.replace(sp, end=end, ref=ActorRef(actor_id=sp.ref.actor_id, text=words))
+
+
+def coordination_end(ctx: QuoteContext, end: int, head=None) -> int:
+    """The end of the nouns coordinated with the speaker's name ending at ``end`` ("police *and
+    medics*", "Regulators *and environmental groups*"), before any comma or clause; else ``end``.
+    ``head``: the name's head (by default the word ending at ``end``)."""
+    head = head if head is not None else token_at(ctx.doc, end - 1)
+    if head is None or head.idx + len(head) > end:
+        return end
+    conj = next((c for c in head.rights if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if conj is None or ctx.text[end:conj.left_edge.idx].strip().lower() not in ("and", "or"):
+        return end
+    right = conj.i
+    for c in conj.rights:
+        if c.dep_ not in _DESCRIPTION_DEPS or c.i != right + 1:
+            break
+        right = c.i
+    return ctx.doc[right].idx + len(ctx.doc[right])
+
+
+def proper_phrase_end(ctx: QuoteContext, end: int) -> int:
+    """The end of an "in"/"of"/"from" phrase right at ``end`` whose object is a proper name ("*in
+    Iran*", "*of the Senate Foreign Relations Committee*"), else ``end``."""
+    doc = ctx.doc
+    k = end
+    while k < len(ctx.text) and ctx.text[k] in " \t\u00a0":
+        k += 1
+    tok = token_at(doc, k)
+    if tok is None or tok.idx != k:
+        return end
+    if tok.pos_ != "ADP" or tok.lower_ not in ctx.words.name_prepositions:
+        return end
+    j = tok.i + 1
+    if j < len(doc) and doc[j].lower_ == "the":
+        j += 1
+    last = None
+    while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].is_sent_start:
+        last = doc[j]
+        j += 1
+    if last is None or (j < len(doc) and doc[j].pos_ in ("NOUN", "ADP") and doc[j].lower_ != "in"):
+        return end
+    if j < len(doc) and doc[j].idx == last.idx + len(last) and doc[j].text in "-\u2013":
+        return end   # "of the Turkey-backed army": the name goes on past the hyphen
+    return last.idx + len(last)
 
 
 def speaker_head(ctx: QuoteContext, h: CueHit):
@@ -95,8 +187,11 @@ def verb_subject(ctx: QuoteContext, tok):
     subject."""
     verb = tok
     for _ in range(ctx.config.subject_climb_limit):
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not ctx.in_dateline(c.idx)),
-                    None)
+        subjs = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not ctx.in_dateline(c.idx)]
+        # in an "as" clause, the subject after "as" ("Hawaii, as *one of the advisers* pointed out, ..."
+        # where the parser gave the cue both)
+        mark = next((c for c in verb.children if c.lower_ in ctx.words.as_marks and c.i < verb.i), None)
+        subj = next((c for c in subjs if mark is None or c.i > mark.i), subjs[0] if subjs else None)
         if subj is None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             if agent is not None:
@@ -245,6 +340,58 @@ def relative_clause_start(ctx: QuoteContext, tok) -> int:
     return tok.i
 
 
+def description(ctx: QuoteContext, head, cs: int, ce: int) -> Speaker:
+    """A speaker without an actor, described by the words from ``cs`` (the head's core words, extended
+    by :func:`description_end`) -- except hearsay: a plural of ``hearsay_documents`` ("reports said",
+    "multiple reports say"; but "the text says", "polling averages show")."""
+    end = coordination_end(ctx, description_end(ctx, head, ce), head)
+    return Speaker(None, cs, end, False, described=may_describe(ctx, head))
+
+
+def may_describe(ctx: QuoteContext, head) -> bool:
+    """Whether the words headed by ``head`` may describe a speaker: a noun, a proper noun or a number
+    ("twelve percent") that is no head of ``not_speakers`` in ``described_sources.yaml`` ("the crisis",
+    "the situation") nor hearsay (a plural of ``hearsay_documents``: "reports said"); an indefinite or
+    modified pronoun ("some", "those close to him"); never a word cut out of a hyphenated one
+    ("co-chairs")."""
+    if ctx.text[head.idx + len(head):head.idx + len(head) + 1] == "-":
+        return False
+    if head.pos_ == "PRON":
+        return described_pronoun(ctx, head)
+    if head.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return False
+    lemma = head.lemma_.lower()
+    if lemma in ctx.words.not_speakers:
+        return False
+    return not (lemma in ctx.words.hearsay_nouns and "Plur" in head.morph.get("Number"))
+
+
+def description_end(ctx: QuoteContext, head, end: int) -> int:
+    """Where the words describing a speaker no name stands for end: past the phrases that say who it is
+    ("*the text of the agreement* says", "*a reporter for USA Today* reported", "*those close to him*
+    say"), up to a comma, a clause or ``max_tokens`` of ``described_sources.yaml``. ``end``: the end of
+    the head's core words."""
+    doc = ctx.doc
+    right = head.i
+    limit = min(len(doc) - 1, head.i + ctx.words.description_max_tokens)
+    for c in head.rights:
+        if c.dep_ not in _DESCRIPTION_DEPS or c.left_edge.i != right + 1:
+            break
+        k = right + 1
+        while k <= min(c.right_edge.i, limit) and not (doc[k].is_punct or doc[k].is_quote
+                                                        or doc[k].dep_ in _CLAUSE_DEPS):
+            k += 1
+        if k <= c.right_edge.i and doc[k].idx == doc[k - 1].idx + len(doc[k - 1]) and doc[k].text in "-\u2013":
+            break   # inside a hyphenated word ("of the Turkey-backed army"): not cut there
+        right = k - 1
+        if k <= c.right_edge.i:
+            break
+    if right == head.i:
+        return end
+    tok = doc[right]
+    return max(end, tok.idx + len(tok))
+
+
 def core_span(ctx: QuoteContext, head) -> tuple[int, int]:
     """The words naming the speaker: the head with its compounds, titles and determiner
     ("the Pentagon spokesman" for head "spokesman")."""
@@ -280,12 +427,22 @@ def resolve(ctx: QuoteContext, head, last_person: Optional[Speaker],
     got = by_mention(ctx, heads)
     if got is not None:
         return got
-    if head.pos_ == "PRON" or head.lower_ in ctx.words.pronouns:
+    if head.lower_ in ctx.words.pronouns or (head.pos_ == "PRON" and "Prs" in head.morph.get("PronType")):
+        return by_pronoun(ctx, head, (cs, ce), last_person, last_group)
+    if head.pos_ == "PRON" and not described_pronoun(ctx, head):
         return by_pronoun(ctx, head, (cs, ce), last_person, last_group)
     if head.lemma_.lower() in ctx.words.document_nouns or head.lower_ in ctx.words.document_nouns:
         return by_document(ctx, head, (cs, ce), last_person, last_group)
     return by_quoted_name(ctx, head) or by_entity(ctx, heads, (cs, ce)) or by_proper_name(ctx, heads, (cs, ce)) \
-        or Speaker(None, cs, ce, False)
+        or description(ctx, head, cs, ce)
+
+
+def described_pronoun(ctx: QuoteContext, head) -> bool:
+    """Whether pronoun ``head`` describes a speaker rather than standing for one: an indefinite of
+    ``described_pronouns`` ("*some* believe", "*someone* asked", "*each* saying") or a pronoun with words
+    after it saying who ("*those* close to him say", "*one* of the doctors")."""
+    return head.lower_ in ctx.words.described_pronouns \
+        or any(c.dep_ in ("prep", "amod", "acl", "relcl") and c.i > head.i for c in head.children)
 
 
 def by_quoted_name(ctx: QuoteContext, head) -> Optional[Speaker]:
@@ -363,7 +520,8 @@ def nested_appositives(head) -> list:
 def clause_subject(ctx: QuoteContext, head, core: tuple[int, int]) -> Optional[Speaker]:
     """A he/she inside a clause governed by a person: the named subject of a clause above the pronoun,
     before it in the sentence ("Iran's supreme leader backed a move that sparked unrest in which *he*
-    said ..." is the leader), when that subject is a person actor."""
+    said ..." is the leader), when that subject is a person actor or a person's role no actor stands
+    for (then named by its description)."""
     node = head.head
     for _ in range(ctx.config.subject_climb_limit):
         if node.head.i == node.i:
@@ -374,9 +532,15 @@ def clause_subject(ctx: QuoteContext, head, core: tuple[int, int]) -> Optional[S
         if subj is None:
             continue
         got = by_mention(ctx, [subj])
+        cs, ce = core
+        if got is None and subj.lemma_.lower() in ctx.words.role_heads and "Plur" not in subj.morph.get("Number"):
+            # a person described by a role no actor stands for ("Iran's supreme leader"): named by the
+            # description, the only name the speaker has
+            ds, de = core_span(ctx, subj)
+            words = ctx.text[ds:de]
+            return Speaker(ActorRef(actor_id=ctx.fallback_id(words, "DESC"), text=words), cs, ce, True)
         if got is None or not got.person or got.ref is None:
             return None
-        cs, ce = core
         return Speaker(ActorRef(actor_id=got.ref.actor_id, text=head.text), cs, ce, True)
     return None
 
@@ -443,7 +607,7 @@ def by_document(ctx: QuoteContext, head, core: tuple[int, int], last_person: Opt
                key=lambda s: s.start, default=None)
     if definite and not owners and last is not None:
         return Speaker(ActorRef(actor_id=last.ref.actor_id, text=ctx.text[cs:ce]), cs, ce, last.person)
-    return Speaker(None, cs, ce, False)
+    return description(ctx, head, cs, ce)
 
 
 def by_mention(ctx: QuoteContext, heads) -> Optional[Speaker]:
@@ -510,3 +674,16 @@ def by_proper_name(ctx: QuoteContext, heads, core: tuple[int, int]) -> Optional[
         return Speaker(ActorRef(actor_id=ctx.fallback_id(name.text, label), text=name.text),
                        min(cs, name.start_char), max(ce, name.end_char), label == "PERSON")
     return None
+
+
+def described(ctx: QuoteContext, sp: Speaker) -> Speaker:
+    """A speaker no actor, entity or name stands for is the one its words describe ("*the network*
+    said", "*those close to him* say", "according to *federal statistics*", "an architect *who* said"):
+    a speaker named by those words (an ``ent:`` id, as for a name the recogniser missed); a pronoun
+    nobody is found for ("we said") stays without a speaker, as does hearsay (:func:`description`)."""
+    if sp.ref is not None or not sp.described:
+        return sp
+    words = ctx.text[sp.start:sp.end].strip()
+    if not any(ch.isalpha() for ch in words) or words.lower() in ctx.words.pronouns:
+        return sp
+    return dataclasses.replace(sp, ref=ActorRef(actor_id=ctx.fallback_id(words, "DESC"), text=words))

@@ -12,15 +12,17 @@ from . import attribution as att
 from .context import QuoteContext
 from .cues import find_cues
 from .lexicon import CueLexicon, load_cues, load_language_cues
-from .records import Attribution, a_to_quote
-from .speakers import resolve_speakers
+from .records import Attribution, a_to_quote, speaker_actors
+from .speakers import described, resolve_speakers
 
 
 @dataclasses.dataclass(frozen=True)
 class QuotesConfig(StageConfig):
     #: a cue lexicon of one's own instead of the package's ``data/quote_cues.yaml``
     cues_path: Optional[str] = None
-    #: the cue senses read: "speech" (said aloud or in writing) and/or "thought" ("believes")
+    #: the cue senses read: "speech" (said aloud or in writing), "thought" ("believes", "plans"),
+    #: "evidence" (what a study, poll or video "shows" or "found") and "stance" ("supports", "attacked");
+    #: see ``data/quote_cues.yaml``
     senses: tuple[str, ...] = ("speech",)
     #: also report indirect speech ("Sullivan said the US would ...")
     indirect: bool = True
@@ -98,7 +100,10 @@ class QuotesStage(Stage):
         return self.resources.get(f"quote_cues:{language}", lambda: load_language_cues(language))
 
     def process(self, state: ArticleState) -> None:
-        state.quotes = [a_to_quote(a, i, state.text) for i, a in enumerate(self.attributions(state), 1)]
+        atts = self.attributions(state)
+        state.quotes = [a_to_quote(a, i, state.text) for i, a in enumerate(atts, 1)]
+        words = self.lexicon_for(state.language).words
+        speaker_actors(state, atts, words.pronouns | words.relative_pronouns)
 
     # -- the work, exposed for evaluation -------------------------------------------------------
     def attributions(self, state: ArticleState) -> list[Attribution]:
@@ -119,6 +124,9 @@ class QuotesStage(Stage):
             out.extend(att.indirect(ctx, hits))
         out.sort(key=lambda a: (a.start, a.end))
         att.inherit_speakers(ctx, out)
+        for a in out:
+            if a.speaker is not None:
+                a.speaker = described(ctx, a.speaker)
         return [a for a in out if not self._scare_quote(text, a)]
 
     def _quotes(self, ctx: QuoteContext, spans, hits) -> list[Attribution]:
@@ -140,7 +148,8 @@ class QuotesStage(Stage):
                 if label is not None:
                     a.speaker, a.start = label
                 else:
-                    a.speaker = att.dash_speaker(ctx, sp)
+                    a.speaker = att.dash_speaker(ctx, sp) or att.lead_in_speaker(ctx, sp) \
+                        or (att.subject_speaker(ctx, sp) if a.kind == "partial" else None)
             out.append(a)
         return out
 
