@@ -732,7 +732,7 @@ def frames(ctx: ArticleContext, cands: list[Candidate]) -> None:
     fs = [f for f in cands if f.sense.frame]
     if not fs:
         return
-    nearest = embedded_acts(fs, {c.trigger.i: c for c in cands})
+    nearest = embedded_acts(fs, {c.trigger.i: c for c in cands}, ctx.cues)
     for f in fs:
         first = nearest.get(id(f))
         no_target = not f.targets or all(ctx.mention_for(t) is None for t in f.targets)

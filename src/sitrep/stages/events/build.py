@@ -29,7 +29,7 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     arguments.one_act_per_coordination(ctx, cands)
     casualties_to_acts(ctx, cands)
     arguments.frames(ctx, cands)
-    triggers.protest_topics(cands, ctx.config.protest_topic_hops)
+    triggers.protest_topics(cands, ctx.config.protest_topic_hops, ctx.cues)
     out = []
     for c in cands:
         if not c.suppressed:

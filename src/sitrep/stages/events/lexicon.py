@@ -124,8 +124,15 @@ class EventCues(_Model):
     complement_extra_preps: Words
     complement_object_preps: Words
     protest_purpose_preps: Words
+    means_preps: Words
     # triggers
     auxiliary_light_verbs: Words
+    adverb_particles: Words
+    object_preps: Words
+    frame_setting_preps: Words
+    time_setting_preps: Words
+    asserting_frame_types: Words
+    protest_topic_types: Words
     carrier_nouns: Words
     obligation_aux: Words
     obligation_reporting_verbs: Words

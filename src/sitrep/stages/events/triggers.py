@@ -18,26 +18,8 @@ from .grammar import children, conjuncts, subjects
 from .lexicon import EventCues, Lexicon, Sense
 from .model import REQUEST, Candidate
 
-#: what a protest demands or denounces is its topic, not an act of its own
-PROTEST_TOPIC_TYPES = ("REQUEST", "ACCUSE")
 #: the links through which a frame's content hangs under it ("agreed *to talk*", "demanded *that* ...")
 FRAME_CONTENT_DEPS = ("xcomp", "ccomp", "dobj", "prep", "prt", "advcl")
-#: prepositions that set a frame's scene, not its content ("failed to agree *during* negotiations",
-#: "demanded *at* an emergency summit"): an act under them is an event of its own
-FRAME_SETTING_PREPS = ("during", "amid", "at", "in", "after", "before", "since", "following", "despite",
-                       "near", "throughout", "until", "by", "via", "within")
-#: of these, the ones that set the time of whatever they hang under, however deep in the content
-#: ("failed to agree on its size *during* negotiations with the US": the talks are an event)
-TIME_SETTING_PREPS = ("during", "amid", "after", "before", "since", "following", "despite", "throughout",
-                      "until")
-#: frames whose content is an act said to have happened ("accused Azerbaijan *of shelling* Stepanakert",
-#: "blamed the RSF *for the shelling*"): the act is an event of its own (news gold), not only the frame's
-ASSERTING_FRAME_TYPES = ("ACCUSE",)
-#: adverbs that the parser gives a phrasal verb instead of a particle ("troops had pulled *back*")
-ADVERB_PARTICLES = ("back", "out", "down", "off", "up", "away")
-#: the prepositions whose object counts with the verb's object in choosing its sense ("a lifting *of*
-#: sanctions", "blocked access *to* Telegram")
-OBJECT_PREPS = ("of", "to")
 #: named entities that are never a nominal trigger ("Operation Dawn" is a name, not an act)
 NAME_ENTS = ("GPE", "PERSON", "ORG", "NORP", "LOC", "DATE")   # a DATE: "in *March* 2021" is no march
 
@@ -76,7 +58,7 @@ def verb_key(v, lex: Lexicon) -> tuple[Optional[str], Any]:
     out", out); "sat down with" -> ("sit down", down); "struck" -> ("strike", None)."""
     lem = verb_lemma(v, lex)
     for c in v.children:
-        if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES:
+        if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in lex.cues.adverb_particles:
             key = f"{lem} {c.lower_}"
             if key in lex.verbs or key in lex.light_verbs:
                 return key, c
@@ -108,14 +90,14 @@ def verb_objects(v) -> list:
     return objs
 
 
-def _object_lemmas(v) -> set:
-    """The lemmas of the verb's objects, their compounds and their "of"/"to" phrases ("lift the arms
-    embargo", "a lifting of sanctions", "blocked access *to YouTube*")."""
+def _object_lemmas(v, lex: Lexicon) -> set:
+    """The lemmas of the verb's objects, their compounds and their "of"/"to" phrases (the cues'
+    ``object_preps``: "lift the arms embargo", "a lifting of sanctions", "blocked access *to YouTube*")."""
     objs = set()
     for o in verb_objects(v):
         objs.add(o.lemma_.lower())
         objs.update(g.lemma_.lower() for c in o.children if c.dep_ in ("prep", "compound")
-                    for g in ([c] if c.dep_ == "compound" else c.children) if c.lower_ in OBJECT_PREPS or c.dep_ == "compound")
+                    for g in ([c] if c.dep_ == "compound" else c.children) if c.lower_ in lex.cues.object_preps or c.dep_ == "compound")
     return objs
 
 
@@ -147,7 +129,7 @@ def _verb_reading(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]
     senses = lex.verbs.get(key)
     if not senses:
         return None, key, particle
-    objs = _object_lemmas(v)
+    objs = _object_lemmas(v, lex)
     default = None
     subj = None
     for s in senses:
@@ -350,7 +332,7 @@ def _under_no_event_verb(t, lex: Lexicon) -> bool:
     either (news GUIDELINES §2). A preposition that only sets the scene does not ("fled *despite*
     offensives by the army": the offensives happened)."""
     for _ in range(NO_EVENT_HOPS):
-        if t.dep_ != "pobj" or t.head.dep_ != "prep" or t.head.lower_ in TIME_SETTING_PREPS:
+        if t.dep_ != "pobj" or t.head.dep_ != "prep" or t.head.lower_ in lex.cues.time_setting_preps:
             return False
         t = t.head.head
         if t.pos_ == "VERB":
@@ -447,22 +429,22 @@ def denied_content(c: Candidate, modality_cues=None) -> bool:
 
 # -- frames and protest topics ------------------------------------------------------------------------
 
-def embedded_acts(frames: list[Candidate], by_tok: dict) -> dict[int, Candidate]:
+def embedded_acts(frames: list[Candidate], by_tok: dict, cues: EventCues) -> dict[int, Candidate]:
     """The acts in the content of each frame ("agreed *to resume talks*"): the candidates inside a
     complement of the frame's trigger (``FRAME_CONTENT_DEPS``, not a preposition that only sets the
-    scene: :data:`FRAME_SETTING_PREPS`), but not inside a relative clause below that complement. Marks
-    them suppressed (unless the frame asserts them: :data:`ASSERTING_FRAME_TYPES`) and returns, by
+    scene: ``cues.frame_setting_preps``), but not inside a relative clause below that complement. Marks
+    them suppressed (unless the frame asserts them: ``cues.asserting_frame_types``) and returns, by
     ``id(frame)``, the nearest one (by token distance, then by complement, then in the complement's
     subtree order).
 
     Each candidate walks up from its trigger once, at most :data:`~sitrep.limits.MAX_TREE_WALK` steps,
-    stopping at a relative clause or a time-setting preposition (:data:`TIME_SETTING_PREPS`), instead
+    stopping at a relative clause or a time-setting preposition (``cues.time_setting_preps``), instead
     of each frame walking its complements' subtrees and each of their tokens walking up again to look
     for a relative clause (cubic in a long sentence)."""
     owners: dict[int, list] = {}     # complement token index -> [(frame, complement number)]
     for f in frames:
         comp = [ch for ch in f.trigger.children if ch.dep_ in FRAME_CONTENT_DEPS
-                and not (ch.dep_ == "prep" and ch.lower_ in FRAME_SETTING_PREPS)]
+                and not (ch.dep_ == "prep" and ch.lower_ in cues.frame_setting_preps)]
         for n, ch in enumerate(comp):
             owners.setdefault(ch.i, []).append((f, n))
     best: dict[int, tuple] = {}      # id(frame) -> (distance, complement number, complement token, act)
@@ -471,9 +453,9 @@ def embedded_acts(frames: list[Candidate], by_tok: dict) -> dict[int, Candidate]
         for _ in range(limits.MAX_TREE_WALK):
             for f, n in owners.get(t.i, ()):
                 if e is not f:
-                    e.suppressed = e.suppressed or f.sense.type not in ASSERTING_FRAME_TYPES
+                    e.suppressed = e.suppressed or f.sense.type.lower() not in cues.asserting_frame_types
                     _keep_nearest(best, f, (abs(i - f.trigger.i), n), t, e)
-            if t.dep_ == "relcl" or t.head.i == t.i or t.dep_ == "prep" and t.lower_ in TIME_SETTING_PREPS:
+            if t.dep_ == "relcl" or t.head.i == t.i or t.dep_ == "prep" and t.lower_ in cues.time_setting_preps:
                 break
             t = t.head
     return {k: v[3] for k, v in best.items()}
@@ -498,9 +480,9 @@ def _earlier_in_subtree(top, a: Candidate, b: Candidate) -> bool:
     return False
 
 
-def protest_topics(cands: list[Candidate], hops: int) -> None:
-    """What a protest demands or denounces ("rallied to demand reforms") is its topic, not an
-    event of its own (PLOVER manual, PROTEST): such candidates are suppressed."""
+def protest_topics(cands: list[Candidate], hops: int, cues: EventCues) -> None:
+    """What a protest demands or denounces ("rallied to demand reforms": ``cues.protest_topic_types``)
+    is its topic, not an event of its own (PLOVER manual, PROTEST): such candidates are suppressed."""
     heads = set()
     for c in cands:
         if c.sense.type == "PROTEST" and not c.suppressed:
@@ -508,7 +490,7 @@ def protest_topics(cands: list[Candidate], hops: int) -> None:
     if not heads:
         return
     for c in cands:
-        if c.sense.type not in PROTEST_TOPIC_TYPES or c.kind != "verbal":
+        if c.sense.type.lower() not in cues.protest_topic_types or c.kind != "verbal":
             continue
         h = c.trigger
         for _ in range(hops):
