@@ -14,7 +14,7 @@ from .build import sentence_events
 from .calibration import CalibrationTable, calibrated, load_calibration
 from .context import ArticleContext
 from .fallback import ents_fallback
-from .french import french_events, load_french_lexicon
+from .french import FrenchCues, french_events, load_french_lexicon, read_french_cues
 from .lexicon import Lexicon, load_lexicon
 from .merge import finish
 from .typer import EventTyper
@@ -146,6 +146,10 @@ class EventsStage(Stage):
         onto = self.ontology()
         return self.resources.get("event_lexicon:fr", lambda: load_french_lexicon(onto))
 
+    def french_cues(self) -> FrenchCues:
+        """The French rules' cue words (``event_cues:fr``)."""
+        return self.resources.get("event_cues:fr", read_french_cues)
+
     def typer(self) -> EventTyper:
         """The statistical event typer (``event_typer``), loaded once."""
         return self.resources.get("event_typer", EventTyper)
@@ -158,7 +162,7 @@ class EventsStage(Stage):
             state.events = []
             return
         if state.language == "fr":  # a French parse: the French rules (.french)
-            raw = french_events(state, self.french_lexicon(), self.ontology(), self.config)
+            raw = french_events(state, self.french_lexicon(), self.ontology(), self.config, self.french_cues())
             state.events = finish(raw, self.require_source, self.min_confidence)
             return
         lex = self.lexicon()
