@@ -12,7 +12,6 @@ from .context import GUESS_PREFIXES, ArticleContext
 from .dating import event_date, historical
 from .grammar import HEADLINE_SUBJECT_DEPS, children, headline_act_noun, is_headline, is_passive, question_or_quantity
 from .location import location, place_targets
-from .merge import CROWD_TYPES, VICTIM_TYPES
 from .model import REQUEST, Candidate, RawEvent
 
 
@@ -224,7 +223,7 @@ def victim_ok(ctx: ArticleContext, c: Candidate) -> bool | str:
     ("three soldiers were abducted"), or a weapon or event as subject ("a bomb killed three soldiers");
     not a bare casualty verb ("three soldiers were killed" is a count, not an act)."""
     trig = c.trigger
-    if c.sense.type in CROWD_TYPES:
+    if c.sense.type.lower() in ctx.cues.crowd_types:
         return crowd_ok(ctx, c)
     if c.kind == "nominal":   # "the attack in Douma", "a missile strike on Kyiv": the act done to a place
         return True if _headline_act(ctx, c) else "place"   # "Massacre of villagers in Ituri": its victims
@@ -340,7 +339,7 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     if mod.negated and triggers.under_denial(c, ctx.modality_cues) or triggers.denied_content(c, ctx.modality_cues):
         return []   # "Russia denied striking civilians": a denial codes nothing (news GUIDELINES §2)
     k = classify.code(ctx, c, mod.negated, mod.modality)
-    if unnamed and k.type not in VICTIM_TYPES:
+    if unnamed and k.type.lower() not in ctx.cues.victim_types:
         return []
     contexts = classify.contexts(ctx, c, sent)
     place = location(ctx, c, sent)

@@ -125,6 +125,12 @@ class EventCues(_Model):
     complement_object_preps: Words
     protest_purpose_preps: Words
     means_preps: Words
+    person_object_types: Words
+    object_owner_types: Words
+    force_object_types: Words
+    subject_target_frame_types: Words
+    victim_types: Words
+    crowd_types: Words
     # triggers
     auxiliary_light_verbs: Words
     adverb_particles: Words

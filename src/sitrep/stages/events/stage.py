@@ -162,8 +162,9 @@ class EventsStage(Stage):
             state.events = []
             return
         if state.language == "fr":  # a French parse: the French rules (.french)
-            raw = french_events(state, self.french_lexicon(), self.ontology(), self.config, self.french_cues())
-            state.events = finish(raw, self.require_source, self.min_confidence)
+            lex = self.french_lexicon()
+            raw = french_events(state, lex, self.ontology(), self.config, self.french_cues())
+            state.events = finish(raw, self.require_source, self.min_confidence, lex.cues)
             return
         lex = self.lexicon()
         mentions = state.mentions
@@ -180,7 +181,7 @@ class EventsStage(Stage):
             table = self.calibration()
             for r in raw:
                 r.confidence = calibrated(r, table)
-        state.events = finish(raw, self.config.require_source, self.config.min_confidence)
+        state.events = finish(raw, self.config.require_source, self.config.min_confidence, lex.cues)
         if ctx.pub_dated:
             state.warnings.append(
                 f"events: {ctx.pub_dated} event date(s) taken from the publication date (present tense or 'today')")
