@@ -172,7 +172,7 @@ def test_sense_selected_by_the_object(lex):
 
 def test_light_verb_claims_its_noun_and_compound_sense(lex):
     st = parse("Jordanian jets carried out air strikes on smuggling gangs.")
-    noun = triggers.light_noun(tok(st, "carried"), lex)
+    noun = triggers.light_noun(tok(st, "carried"), lex, EventsConfig().modifier_conj_reach)
     assert noun is not None and noun.text == "strikes"
     assert triggers.noun_sense(noun, lex).type == "ASSAULT"
 

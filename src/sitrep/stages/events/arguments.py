@@ -25,9 +25,6 @@ from .lexicon import EventCues
 from .model import Candidate
 from .triggers import embedded_acts, noun_sense
 
-#: entity types of a modifier that names an instrument's operator ("*Jordanian* jets", "*Hamas* rockets")
-OPERATOR_ENTS = ("NORP", "GPE", "ORG", "PERSON")
-
 
 def prep_targets(head, preps, exclude=()) -> list:
     """The objects of ``head``'s prepositions in ``preps`` ("imposed sanctions *on Iran*") and its
@@ -181,7 +178,7 @@ def operators(ctx: ArticleContext, toks) -> list:
             m = ctx.mention_for(c) if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < t.i else None
             if m is not None and not (m.start <= t.idx < m.end) and not is_instrument(c, ctx.cues):
                 ops.append(c)
-        named = any(c.ent_type_ in OPERATOR_ENTS or _agent_word(ctx, c, own) for c in t.children if c.i < t.i)
+        named = any(c.ent_type_ in ctx.config.operator_entity_labels or _agent_word(ctx, c, own) for c in t.children if c.i < t.i)
         if ops or named or _has_operator(ctx, own.actor_id):
             out.extend(ops or [t])   # "Jordanian jets" names its operator
     return out

@@ -45,7 +45,7 @@ def verbal_candidates(ctx: ArticleContext, sent) -> tuple[list[Candidate], dict]
     for t in sent:
         if not triggers.may_be_verb_trigger(t, lex):
             continue
-        noun = triggers.light_noun(t, lex)
+        noun = triggers.light_noun(t, lex, ctx.config.modifier_conj_reach)
         if noun is not None:
             light_nouns[noun.i] = t
             continue
@@ -147,7 +147,7 @@ def nominal_candidates(ctx: ArticleContext, sent, light_nouns: dict, headline: b
     noun, else "nominal" (in a headline only its main noun: :func:`~.grammar.headline_act_noun`)."""
     out = []
     for t in sent:
-        sense = triggers.nominal_trigger(t, ctx.lex)
+        sense = triggers.nominal_trigger(t, ctx.lex, ctx.config.name_entity_labels, ctx.config.no_event_hops)
         if sense is None or triggers.names_a_thing(t, ctx.lex):
             continue
         lv = light_nouns.get(t.i)
@@ -336,7 +336,8 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
         return []
     trig = c.trigger
     mod = analyze(trig, is_noun=(c.kind != "verbal"), cues=ctx.modality_cues)
-    if mod.negated and triggers.under_denial(c, ctx.modality_cues) or triggers.denied_content(c, ctx.modality_cues):
+    denied = mod.negated and triggers.under_denial(c, ctx.modality_cues, hops=ctx.config.denial_hops)
+    if denied or triggers.denied_content(c, ctx.modality_cues):
         return []   # "Russia denied striking civilians": a denial codes nothing (news GUIDELINES §2)
     k = classify.code(ctx, c, mod.negated, mod.modality)
     if unnamed and k.type.lower() not in ctx.cues.victim_types:

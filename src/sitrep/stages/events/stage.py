@@ -98,6 +98,18 @@ class EventsConfig(StageConfig):
     continued_speech_sentences: int = 3
     #: an asserted or reported act dated more than this many days before publication is historical
     historical_after_days: int = 90
+    #: how far after a bare object the noun it modifies may stand ("launched *air* and artillery *strikes*")
+    modifier_conj_reach: int = 3
+    #: how many preposition links an act noun is followed up to the verb that may say it is no event
+    no_event_hops: int = 3
+    #: how many clause links a denial is followed up from the act it denies
+    denial_hops: int = 3
+    #: the spaCy entity labels of a name that is never a nominal trigger ("Operation Dawn" is a name, not
+    #: an act; a DATE: "in *March* 2021" is no march)
+    name_entity_labels: tuple[str, ...] = ("GPE", "PERSON", "ORG", "NORP", "LOC", "DATE")
+    #: the spaCy entity labels of a modifier that names an instrument's operator ("*Jordanian* jets",
+    #: "*Hamas* rockets")
+    operator_entity_labels: tuple[str, ...] = ("NORP", "GPE", "ORG", "PERSON")
 
 
 class EventsStage(Stage):

@@ -20,8 +20,6 @@ from .model import REQUEST, Candidate
 
 #: the links through which a frame's content hangs under it ("agreed *to talk*", "demanded *that* ...")
 FRAME_CONTENT_DEPS = ("xcomp", "ccomp", "dobj", "prep", "prt", "advcl")
-#: named entities that are never a nominal trigger ("Operation Dawn" is a name, not an act)
-NAME_ENTS = ("GPE", "PERSON", "ORG", "NORP", "LOC", "DATE")   # a DATE: "in *March* 2021" is no march
 
 
 def _known_verb(lex: Lexicon, lemma: str) -> bool:
@@ -234,16 +232,16 @@ def may_be_verb_trigger(t, lex: Lexicon) -> bool:
     return t.pos_ in ("VERB",) or (t.pos_ == "AUX" and t.lemma_.lower() in lex.cues.auxiliary_light_verbs)
 
 
-def light_noun(t, lex: Lexicon):
+def light_noun(t, lex: Lexicon, reach: int):
     """The nominal trigger a light verb stands for: "carried out *strikes*", "imposed *sanctions*",
     "engaged in *fighting*", "took part in the *talks*", "launched air and artillery *strikes*" (a
-    modifier the parser coordinated with the noun); ``None`` when ``t`` is no light verb or has no such
-    noun."""
+    modifier the parser coordinated with the noun, at most ``reach`` tokens before it); ``None`` when
+    ``t`` is no light verb or has no such noun."""
     key, particle = verb_key(t, lex)
     if not (key in lex.light_verbs or verb_lemma(t, lex) in lex.light_verbs):
         return None
     noun = next((x for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")
-                 for x in _object_or_its_noun(c) if noun_sense(x, lex) is not None), None)
+                 for x in _object_or_its_noun(c, reach) if noun_sense(x, lex) is not None), None)
     if noun is None and particle is not None and particle.dep_ == "prep":
         noun = next((p for p in particle.children if p.dep_ == "pobj" and noun_sense(p, lex)), None)
     if noun is None:
@@ -252,18 +250,14 @@ def light_noun(t, lex: Lexicon):
     return noun
 
 
-#: how far after a bare object the noun it modifies may stand ("air and artillery strikes")
-MODIFIER_CONJ_REACH = 3
-
-
-def _object_or_its_noun(obj) -> list:
+def _object_or_its_noun(obj, reach: int) -> list:
     """The object, and when it is a bare modifier the parser coordinated with the noun it modifies
     ("launched *air* and artillery *strikes*": "air" has no determiner or modifier of its own, and the
-    noun follows within :data:`MODIFIER_CONJ_REACH` tokens), that noun; not "had *no involvement* in
+    noun follows within ``reach`` tokens), that noun; not "had *no involvement* in
     ... and the capture of ...", two noun phrases."""
     if any(c.dep_ in ("det", "poss", "amod", "nummod", "compound") for c in obj.children):
         return [obj]
-    return [obj] + [x for x in obj.children if x.dep_ == "conj" and 0 < x.i - obj.i <= MODIFIER_CONJ_REACH]
+    return [obj] + [x for x in obj.children if x.dep_ == "conj" and 0 < x.i - obj.i <= reach]
 
 
 # -- obligations --------------------------------------------------------------------------------------
@@ -310,10 +304,11 @@ def _perfect_with_object(t) -> bool:
     return bool(children(t, "dobj")) or any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in t.children)
 
 
-def nominal_trigger(t, lex: Lexicon) -> Optional[Sense]:
-    """The sense of a noun that is no name ("the attack", not "Operation Storm"'s ORG), or of a gerund
-    standing as one ("*Fighting* between X and Y killed ...")."""
-    if t.ent_type_ in NAME_ENTS or _under_no_event_verb(t, lex):
+def nominal_trigger(t, lex: Lexicon, name_labels: tuple, hops: int) -> Optional[Sense]:
+    """The sense of a noun that is no name ("the attack", not "Operation Storm"'s ORG: an entity label
+    in ``name_labels``), or of a gerund standing as one ("*Fighting* between X and Y killed ..."); not of
+    one a verb that codes no event names within ``hops`` preposition links."""
+    if t.ent_type_ in name_labels or _under_no_event_verb(t, lex, hops):
         return None
     if t.pos_ == "ADJ" and t.dep_ in GERUND_NOUN_DEPS:
         return noun_sense(t, lex)   # a noun tagged as an adjective: "amid a resumed *offensive*"
@@ -322,16 +317,12 @@ def nominal_trigger(t, lex: Lexicon) -> Optional[Sense]:
     return noun_sense(t, lex)
 
 
-#: how many preposition links an act noun is followed up to the verb that may say it is no event
-NO_EVENT_HOPS = 3
-
-
-def _under_no_event_verb(t, lex: Lexicon) -> bool:
+def _under_no_event_verb(t, lex: Lexicon, hops: int) -> bool:
     """Is noun ``t`` named by a verb in a reading that codes no event, through its prepositions ("warned
     *of killings* by X", "warned of an escalation *of attacks*"): then what it names did not happen
     either (news GUIDELINES §2). A preposition that only sets the scene does not ("fled *despite*
     offensives by the army": the offensives happened)."""
-    for _ in range(NO_EVENT_HOPS):
+    for _ in range(hops):
         if t.dep_ != "pobj" or t.head.dep_ != "prep" or t.head.lower_ in lex.cues.time_setting_preps:
             return False
         t = t.head.head
@@ -356,8 +347,6 @@ def is_gerund_noun(t, lex: Lexicon) -> bool:
 #: the clause links through which a denial governs the act it denies ("denied *targeting* civilians or
 #: *committing* war crimes", "denied that its forces had *launched* an attack")
 DENIAL_LINKS = ("ccomp", "xcomp", "pcomp", "conj", "dobj")
-#: how many such links are followed up from the act
-DENIAL_HOPS = 3
 
 
 def is_relation_participle(t, cues: EventCues) -> bool:
@@ -399,13 +388,13 @@ def frame_without_content(v, cues: EventCues) -> bool:
                    for c in v.children)
 
 
-def under_denial(c: Candidate, modality_cues=None) -> bool:
+def under_denial(c: Candidate, modality_cues=None, *, hops: int) -> bool:
     """Is ``c``'s act the content of a denial ("Rwanda *denied* supporting the rebels")? Followed up
-    from the act (or its light verb) through at most :data:`DENIAL_HOPS` clause links."""
+    from the act (or its light verb) through at most ``hops`` clause links (:data:`DENIAL_LINKS`)."""
     if modality_cues is None:
         modality_cues = load_cues()
     t = c.light if c.light is not None else c.trigger
-    for _ in range(DENIAL_HOPS):
+    for _ in range(hops):
         if t.dep_ not in DENIAL_LINKS or t.head.i == t.i:
             return False
         t = t.head
