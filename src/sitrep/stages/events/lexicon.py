@@ -9,6 +9,7 @@ The stage obtains the result through its pipeline's resources
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Optional
 
@@ -35,6 +36,19 @@ def _word_set(v: Any) -> frozenset:
 
 #: a list of words in the file, a lower-cased frozenset in the program
 Words = Annotated[frozenset, BeforeValidator(_word_set)]
+
+
+def _regex(v: Any) -> re.Pattern:
+    if not isinstance(v, str):
+        raise ValueError("must be a regular expression")
+    try:
+        return re.compile(v)
+    except re.error as e:
+        raise ValueError(f"not a regular expression: {e}") from None
+
+
+#: a regular expression in the file, compiled in the program
+Regex = Annotated[re.Pattern, BeforeValidator(_regex)]
 
 
 class _Model(BaseModel):
@@ -149,6 +163,7 @@ class EventCues(_Model):
     threat_condition_marks: Words
     place_preps: Words
     today_words: Words
+    first_since: Regex
 
 
 def _validate(data: Any, model: type, origin: str):
