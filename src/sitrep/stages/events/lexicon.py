@@ -227,6 +227,13 @@ class Lexicon:
     #: the cue words of ``event_cues.yaml``
     cues: Optional[EventCues] = None
 
+    @property
+    def cue_words(self) -> EventCues:
+        """``cues``, which every lexicon :func:`parse_lexicon` reads has (a typed error otherwise)."""
+        if self.cues is None:
+            raise ConfigError(f"the event lexicon has no cue words ({CUES_FILE})", stage="events")
+        return self.cues
+
 
 def _lower_set(words) -> Optional[frozenset]:
     return frozenset(str(w).lower() for w in words) if words else None

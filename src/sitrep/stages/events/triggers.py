@@ -56,7 +56,7 @@ def verb_key(v, lex: Lexicon) -> tuple[Optional[str], Any]:
     out", out); "sat down with" -> ("sit down", down); "struck" -> ("strike", None)."""
     lem = verb_lemma(v, lex)
     for c in v.children:
-        if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in lex.cues.adverb_particles:
+        if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in lex.cue_words.adverb_particles:
             key = f"{lem} {c.lower_}"
             if key in lex.verbs or key in lex.light_verbs:
                 return key, c
@@ -92,10 +92,11 @@ def _object_lemmas(v, lex: Lexicon) -> set:
     """The lemmas of the verb's objects, their compounds and their "of"/"to" phrases (the cues'
     ``object_preps``: "lift the arms embargo", "a lifting of sanctions", "blocked access *to YouTube*")."""
     objs = set()
+    preps = lex.cue_words.object_preps
     for o in verb_objects(v):
         objs.add(o.lemma_.lower())
         objs.update(g.lemma_.lower() for c in o.children if c.dep_ in ("prep", "compound")
-                    for g in ([c] if c.dep_ == "compound" else c.children) if c.lower_ in lex.cues.object_preps or c.dep_ == "compound")
+                    for g in ([c] if c.dep_ == "compound" else c.children) if c.lower_ in preps or c.dep_ == "compound")
     return objs
 
 
@@ -323,7 +324,7 @@ def _under_no_event_verb(t, lex: Lexicon, hops: int) -> bool:
     either (news GUIDELINES §2). A preposition that only sets the scene does not ("fled *despite*
     offensives by the army": the offensives happened)."""
     for _ in range(hops):
-        if t.dep_ != "pobj" or t.head.dep_ != "prep" or t.head.lower_ in lex.cues.time_setting_preps:
+        if t.dep_ != "pobj" or t.head.dep_ != "prep" or t.head.lower_ in lex.cue_words.time_setting_preps:
             return False
         t = t.head.head
         if t.pos_ == "VERB":
