@@ -9,7 +9,7 @@ import pytest
 
 from sitrep.article import Article, ArticleState
 from sitrep.errors import ConfigError
-from sitrep.stages.events import EventsStage, load_lexicon, parse_lexicon, triggers
+from sitrep.stages.events import EventsConfig, EventsStage, load_lexicon, parse_lexicon, triggers
 from sitrep.stages.events.lexicon import NO_EVENT
 from sitrep.stages.nlp import NlpStage
 from sitrep.datafiles import load_data
@@ -150,7 +150,8 @@ def test_a_noun_tagged_as_an_adjective_is_a_nominal_trigger():
     st = ArticleState(article=Article(text="The attack came amid a resumed offensive by Syrian government forces."))
     NLP(st)
     tok = next(t for t in st.doc if t.text == "offensive")
-    sense = triggers.nominal_trigger(tok, load_lexicon())
+    cfg = EventsConfig()
+    sense = triggers.nominal_trigger(tok, load_lexicon(), cfg.name_entity_labels, cfg.no_event_hops)
     assert sense is not None and sense.type == "ASSAULT"
 
 

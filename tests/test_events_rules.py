@@ -172,7 +172,7 @@ def test_sense_selected_by_the_object(lex):
 
 def test_light_verb_claims_its_noun_and_compound_sense(lex):
     st = parse("Jordanian jets carried out air strikes on smuggling gangs.")
-    noun = triggers.light_noun(tok(st, "carried"), lex)
+    noun = triggers.light_noun(tok(st, "carried"), lex, EventsConfig().modifier_conj_reach)
     assert noun is not None and noun.text == "strikes"
     assert triggers.noun_sense(noun, lex).type == "ASSAULT"
 
@@ -275,3 +275,17 @@ def test_merge_keeps_every_sentence_and_prefers_a_real_place():
     assert ev.location == "pl_b" and ev.date == "2024-05-01"
     [out] = merge.finish([_raw(0, location="~pl_a")], require_source=True, min_conf=0.0)
     assert out.location == "pl_a" and out.id == "ev1"
+
+
+def test_the_trigger_rules_word_lists_and_patterns_are_data_and_checked():
+    data = {**load_data("event_cues.yaml"), "speech_verbs": ["say"], "place_preps": ["in"]}
+    cues = parse_cues(data)
+    assert "during" in cues.frame_setting_preps and "at" not in cues.time_setting_preps
+    assert "accuse" in cues.asserting_frame_types and cues.first_since.search("the first such strike since")
+    for key in ("frame_setting_preps", "adverb_particles", "victim_types", "first_since"):
+        with pytest.raises(ConfigError, match=key):
+            parse_cues({k: v for k, v in data.items() if k != key})
+    with pytest.raises(ConfigError, match="first_since"):
+        parse_cues({**data, "first_since": "(first"})
+    with pytest.raises(ConfigError, match="event_cues.yaml"):
+        dataclasses.replace(load_lexicon(), cues=None).cue_words

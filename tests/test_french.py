@@ -247,3 +247,36 @@ def test_french_dialogue_dashes_and_inverted_pronouns():
     assert written.cue == "écrit" and written.speaker.actor_id == "ZELENSKY"
     said = quotes["Nous ne négocierons pas avec les terroristes"]
     assert said.kind == "direct" and said.speaker.actor_id == "ZELENSKY"
+
+
+def test_french_cue_words_are_read_from_their_data_file_and_validated():
+    from sitrep.core.errors import ConfigError
+    from sitrep.core.datafiles import load_data
+    from sitrep.core.datamodels import validate_data
+    from sitrep.stages.events.french import FrenchCues, read_french_cues
+
+    cues = read_french_cues()
+    assert "pas" in cues.negation_words and "déclarer" in cues.speech_verbs and "près" in cues.locators
+    assert "agree" in cues.mutual_types   # types lower-cased, as in argument_cues.yaml
+    data = load_data("event_cues_fr.yaml")
+    with pytest.raises(ConfigError, match="negation_word"):
+        validate_data({**data, "negation_word": ["pas"]}, FrenchCues, "event_cues_fr.yaml")
+
+
+def test_french_rules_read_the_cues_they_are_given():
+    import sitrep
+    from sitrep.stages.events.french import french_events, read_french_cues
+
+    pipe = default_pipeline()
+    events = next(s for s in pipe.stages if s.name == "events")
+    state = sitrep.ArticleState(article=Article(text=FR, id="fr-2", published="2024-11-30"))
+    for stage in pipe.stages[:[s.name for s in pipe.stages].index("events")]:
+        state = stage(state)
+    lex, onto, cues = events.french_lexicon(), events.ontology(), read_french_cues()
+
+    def reported(c):
+        return [e.lemma for e in french_events(state, lex, onto, events.config, c) if e.modality == "reported"]
+
+    # "se sont emparés ... de la majeure partie d'Alep, a *indiqué* l'OSDH": reported through a speech verb
+    assert reported(cues).count("emparer") == 1
+    assert "emparer" not in reported(cues.model_copy(update={"speech_verbs": frozenset()}))

@@ -125,19 +125,22 @@ def _embedded_in_reference(f, by_tok):
     """The acts embedded under frame ``f`` as they were found before (each complement's subtree walked,
     and a walk up from each of its tokens to look for a relative clause or a time-setting preposition),
     nearest first."""
-    from sitrep.stages.events.triggers import FRAME_CONTENT_DEPS, FRAME_SETTING_PREPS, TIME_SETTING_PREPS
+    from sitrep.stages.events import read_cues
+    from sitrep.stages.events.triggers import FRAME_CONTENT_DEPS
+
+    cues = read_cues()
 
     def in_relative_clause(tok, top):
         t = tok
         while t.i != top.i and t.head.i != t.i:
-            if t.dep_ == "relcl" or t.dep_ == "prep" and t.lower_ in TIME_SETTING_PREPS:
+            if t.dep_ == "relcl" or t.dep_ == "prep" and t.lower_ in cues.time_setting_preps:
                 return True
             t = t.head
         return False
 
     inner = []
     for ch in f.trigger.children:
-        if ch.dep_ in FRAME_CONTENT_DEPS and not (ch.dep_ == "prep" and ch.lower_ in FRAME_SETTING_PREPS):
+        if ch.dep_ in FRAME_CONTENT_DEPS and not (ch.dep_ == "prep" and ch.lower_ in cues.frame_setting_preps):
             for t in ch.subtree:
                 e = by_tok.get(t.i)
                 if e is not None and e is not f and all(e is not x for x in inner) and not in_relative_clause(t, ch):
@@ -163,11 +166,11 @@ def test_the_acts_embedded_under_frames_are_those_the_subtree_walks_found(pipeli
             by_tok = {c.trigger.i: c for c in cands}
             frames = [f for f in cands if f.sense.frame]
             want = {id(f): _embedded_in_reference(f, by_tok) for f in frames}
-            got = triggers.embedded_acts(frames, by_tok)
+            got = triggers.embedded_acts(frames, by_tok, ctx.cues)
             assert {k: id(v) for k, v in got.items()} == {k: id(v[0]) for k, v in want.items() if v}
-            from sitrep.stages.events.triggers import ASSERTING_FRAME_TYPES
+            asserting = ctx.cues.asserting_frame_types
             assert {id(c) for c in cands if c.suppressed} == {
-                id(e) for f in frames if f.sense.type not in ASSERTING_FRAME_TYPES for e in want[id(f)]}
+                id(e) for f in frames if f.sense.type.lower() not in asserting for e in want[id(f)]}
             n_frames += len(frames)
     assert n_frames > 20
 

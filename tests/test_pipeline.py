@@ -130,3 +130,32 @@ def test_extract_many_accepts_texts_and_dicts():
                                                                "published": "2024-12-01"}]))
     assert all(o.ok for o in outs)
     assert outs[1].document.article.id == "x1"
+
+
+def _stage_fields(state) -> dict:
+    """The stage fields ``state`` holds: the object and, for a list, a shallow copy of its items."""
+    from sitrep.core.article import STAGE_FIELDS
+
+    return {n: (v, list(v) if isinstance(v, list) else None)
+            for n, v in state.__dict__.items() if n in STAGE_FIELDS}
+
+
+def _changed(before: dict, after: dict) -> set:
+    """The fields set or changed (a new object, or a list whose items changed in place)."""
+    return {n for n, (v, items) in after.items()
+            if n not in before or before[n][0] is not v or items is not None and items != before[n][1]}
+
+
+def test_each_stage_assigns_only_what_it_declares_and_quotes_adds_speakers(pipeline):
+    # "a Kremlin source" is a described speaker no actor stands for: the quotes stage makes it an actor
+    text = ("MOSCOW, Dec 4 (Test Wire) - Russian troops shelled the town of Avdiivka on Tuesday, "
+            "a Kremlin source told reporters. \"The operation will continue,\" the source said.")
+    state = sitrep.ArticleState(article=Article(text=text, id="declared", published="2024-12-04"))
+    changed_by = {}
+    for stage in pipeline.stages:
+        before = _stage_fields(state)
+        state = stage(state)
+        changed_by[stage.name] = _changed(before, _stage_fields(state))
+        assert changed_by[stage.name] <= set(stage.assigns), stage.name
+    assert "actors" in changed_by["quotes"]
+    assert any(a.name and "source" in a.name.lower() for a in state.actors)

@@ -185,6 +185,7 @@ class ArticleState:
     ``doc``                   the spaCy ``Doc``                               nlp
     ``sentences``             (start, end) character spans                    nlp
     ``actors``, ``mentions``  actors and their mentions, sorted by start      actors
+                              (the speakers no actor stood for added)         quotes
     ``places``,               places and their mentions, sorted by start      places
     ``place_mentions``
     ``dates``                 time expressions                                dates

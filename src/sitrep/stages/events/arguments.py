@@ -21,23 +21,9 @@ from ... import limits
 from .argument_cues import argument_cues
 from .context import ArticleContext
 from .grammar import SUBJ_DEPS, children, conjuncts, is_passive, pobjs, subjects
+from .lexicon import EventCues
 from .model import Candidate
 from .triggers import embedded_acts, noun_sense
-
-#: acts done to someone: a matched object is the recipient ("expelled the ambassador", "arrested
-#: activists"), not the resource of the act
-PERSON_OBJECT_TYPES = ("SANCTION", "COERCE", "ASSAULT", "ACCUSE")
-#: acts whose object inside a larger actor mention gives that actor as target ("expelled two Russian
-#: diplomats" -> Russia)
-OBJECT_OWNER_TYPES = ("SANCTION", "COERCE", "ASSAULT")
-#: acts whose object is the force moved, never the recipient ("deployed troops")
-FORCE_OBJECT_TYPES = ("MOBILIZE",)
-#: frames whose content's subject is their target ("urged that Iran talk" -> Iran)
-SUBJECT_TARGET_FRAME_TYPES = ("REQUEST", "THREATEN", "ACCUSE")
-
-
-#: entity types of a modifier that names an instrument's operator ("*Jordanian* jets", "*Hamas* rockets")
-OPERATOR_ENTS = ("NORP", "GPE", "ORG", "PERSON")
 
 
 def prep_targets(head, preps, exclude=()) -> list:
@@ -151,16 +137,16 @@ def _aimed_participle(c: Candidate) -> bool:
             and bool(prep_targets(v, c.sense.preps)))
 
 
-def _resource_lemmas(sense, objs, cues=None) -> frozenset:
+def _resource_lemmas(sense, objs, cues: EventCues) -> frozenset:
     """The object lemmas that are the resource of the act, not its recipient: the sense's matched
-    objects ("lifted *sanctions*"), except for acts done to someone; every object of a deployment;
-    a weapon or platform launched ("launched *drones* at the port")."""
-    thing = (sense.objects or frozenset()) if sense.type not in PERSON_OBJECT_TYPES else frozenset()
-    if sense.type in FORCE_OBJECT_TYPES:
+    objects ("lifted *sanctions*"), except for acts done to someone (``cues.person_object_types``); every
+    object of a deployment (``cues.force_object_types``); a weapon or platform launched ("launched
+    *drones* at the port")."""
+    typ = sense.type.lower()
+    thing = (sense.objects or frozenset()) if typ not in cues.person_object_types else frozenset()
+    if typ in cues.force_object_types:
         thing = frozenset(o.lemma_.lower() for o in objs)
-    if cues is not None:
-        thing = thing | frozenset(o.lemma_.lower() for o in objs if is_instrument(o, cues))
-    return thing
+    return thing | frozenset(o.lemma_.lower() for o in objs if is_instrument(o, cues))
 
 
 def is_instrument(tok, cues) -> bool:
@@ -192,7 +178,7 @@ def operators(ctx: ArticleContext, toks) -> list:
             m = ctx.mention_for(c) if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < t.i else None
             if m is not None and not (m.start <= t.idx < m.end) and not is_instrument(c, ctx.cues):
                 ops.append(c)
-        named = any(c.ent_type_ in OPERATOR_ENTS or _agent_word(ctx, c, own) for c in t.children if c.i < t.i)
+        named = any(c.ent_type_ in ctx.config.operator_entity_labels or _agent_word(ctx, c, own) for c in t.children if c.i < t.i)
         if ops or named or _has_operator(ctx, own.actor_id):
             out.extend(ops or [t])   # "Jordanian jets" names its operator
     return out
@@ -282,13 +268,13 @@ def _object_targets(ctx: ArticleContext, sense, objs, thing) -> list:
     for o in objs:
         m = ctx.mention_for(o, media=media)
         owned = m is not None and m.end <= o.idx   # a modifier names the owner: "Voice of America radio *stations*"
-        if owned and (o.lemma_.lower() not in thing or sense.type in OBJECT_OWNER_TYPES):
+        if owned and (o.lemma_.lower() not in thing or sense.type.lower() in ctx.cues.object_owner_types):
             owners = [c for c in o.children if c.dep_ in ("nmod", "compound", "poss", "amod")
                       and ctx.mention_for(c, media=media) is not None]
             targets.extend(owners or [o])   # "the BBC and Voice of America radio stations": both
         elif o.lemma_.lower() not in thing and m is not None:
             targets.append(o)
-        elif m is not None and sense.type in OBJECT_OWNER_TYPES and not (m.start <= o.idx < m.end):
+        elif m is not None and sense.type.lower() in ctx.cues.object_owner_types and not (m.start <= o.idx < m.end):
             targets.append(o)
         else:
             targets.extend(prep_targets(o, ctx.cues.object_recipient_preps))
@@ -732,7 +718,7 @@ def frames(ctx: ArticleContext, cands: list[Candidate]) -> None:
     fs = [f for f in cands if f.sense.frame]
     if not fs:
         return
-    nearest = embedded_acts(fs, {c.trigger.i: c for c in cands})
+    nearest = embedded_acts(fs, {c.trigger.i: c for c in cands}, ctx.cues)
     for f in fs:
         first = nearest.get(id(f))
         no_target = not f.targets or all(ctx.mention_for(t) is None for t in f.targets)
@@ -750,7 +736,7 @@ def _frame_target(ctx: ArticleContext, f: Candidate, first: Candidate) -> list:
     threat ("urged Iran to talk"), else the subject of its complement clause, its actor targets, or
     the first actor of the complement."""
     src_e = [t for t in first.sources if t not in f.sources]
-    if f.sense.type in SUBJECT_TARGET_FRAME_TYPES and src_e and first.source_how == "subj":
+    if f.sense.type.lower() in ctx.cues.subject_target_frame_types and src_e and first.source_how == "subj":
         return src_e
     return (complement_subject(ctx, f, first) or
             [t for t in first.targets if ctx.mention_for(t) is not None] or

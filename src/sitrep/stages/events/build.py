@@ -12,7 +12,6 @@ from .context import GUESS_PREFIXES, ArticleContext
 from .dating import event_date, historical
 from .grammar import HEADLINE_SUBJECT_DEPS, children, headline_act_noun, is_headline, is_passive, question_or_quantity
 from .location import location, place_targets
-from .merge import CROWD_TYPES, VICTIM_TYPES
 from .model import REQUEST, Candidate, RawEvent
 
 
@@ -29,7 +28,7 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     arguments.one_act_per_coordination(ctx, cands)
     casualties_to_acts(ctx, cands)
     arguments.frames(ctx, cands)
-    triggers.protest_topics(cands, ctx.config.protest_topic_hops)
+    triggers.protest_topics(cands, ctx.config.protest_topic_hops, ctx.cues)
     out = []
     for c in cands:
         if not c.suppressed:
@@ -46,7 +45,7 @@ def verbal_candidates(ctx: ArticleContext, sent) -> tuple[list[Candidate], dict]
     for t in sent:
         if not triggers.may_be_verb_trigger(t, lex):
             continue
-        noun = triggers.light_noun(t, lex)
+        noun = triggers.light_noun(t, lex, ctx.config.modifier_conj_reach)
         if noun is not None:
             light_nouns[noun.i] = t
             continue
@@ -148,7 +147,7 @@ def nominal_candidates(ctx: ArticleContext, sent, light_nouns: dict, headline: b
     noun, else "nominal" (in a headline only its main noun: :func:`~.grammar.headline_act_noun`)."""
     out = []
     for t in sent:
-        sense = triggers.nominal_trigger(t, ctx.lex)
+        sense = triggers.nominal_trigger(t, ctx.lex, ctx.config.name_entity_labels, ctx.config.no_event_hops)
         if sense is None or triggers.names_a_thing(t, ctx.lex):
             continue
         lv = light_nouns.get(t.i)
@@ -224,7 +223,7 @@ def victim_ok(ctx: ArticleContext, c: Candidate) -> bool | str:
     ("three soldiers were abducted"), or a weapon or event as subject ("a bomb killed three soldiers");
     not a bare casualty verb ("three soldiers were killed" is a count, not an act)."""
     trig = c.trigger
-    if c.sense.type in CROWD_TYPES:
+    if c.sense.type.lower() in ctx.cues.crowd_types:
         return crowd_ok(ctx, c)
     if c.kind == "nominal":   # "the attack in Douma", "a missile strike on Kyiv": the act done to a place
         return True if _headline_act(ctx, c) else "place"   # "Massacre of villagers in Ituri": its victims
@@ -337,10 +336,11 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
         return []
     trig = c.trigger
     mod = analyze(trig, is_noun=(c.kind != "verbal"), cues=ctx.modality_cues)
-    if mod.negated and triggers.under_denial(c, ctx.modality_cues) or triggers.denied_content(c, ctx.modality_cues):
+    denied = mod.negated and triggers.under_denial(c, ctx.modality_cues, hops=ctx.config.denial_hops)
+    if denied or triggers.denied_content(c, ctx.modality_cues):
         return []   # "Russia denied striking civilians": a denial codes nothing (news GUIDELINES §2)
     k = classify.code(ctx, c, mod.negated, mod.modality)
-    if unnamed and k.type not in VICTIM_TYPES:
+    if unnamed and k.type.lower() not in ctx.cues.victim_types:
         return []
     contexts = classify.contexts(ctx, c, sent)
     place = location(ctx, c, sent)

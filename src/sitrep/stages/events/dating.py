@@ -23,7 +23,6 @@ not an act of last December in a January report.
 from __future__ import annotations
 
 import calendar
-import re
 from datetime import date as Date
 from typing import Optional
 
@@ -34,8 +33,6 @@ from .context import ArticleContext
 from .grammar import PRESENT_TAGS, children
 from .model import Candidate
 
-#: "for the first time since 2016", "the first such strike since the war"
-FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,30}\bsince\b[^.;]*$")
 
 
 def act_verb(c: Candidate):
@@ -61,7 +58,7 @@ def first_since(ctx: ArticleContext, d) -> bool:
     """"for the first time since 2016", "the first such strike since the war": a comparison with the
     past, not the date of the act."""
     before = ctx.text[max(0, d.start - ctx.config.first_since_lookback_chars):d.end].lower()
-    return FIRST_SINCE.search(before) is not None
+    return ctx.cues.first_since.search(before) is not None
 
 
 def date_of_other_clause(d, c: Candidate) -> bool:

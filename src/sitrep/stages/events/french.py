@@ -29,21 +29,14 @@ from typing import Iterable, Optional
 from ...core.article import ArticleState, Mention
 from ...core.contract import Span
 from ...core.datafiles import load_data
+from ...core.datamodels import DataModel, validate_data
 from ...ontology import Ontology
 from ...lang.timex import governing_date
-from .lexicon import Lexicon, Sense, parse_lexicon
+from .lexicon import Lexicon, Sense, Words, parse_lexicon
 from .model import RawEvent
 
 TRIGGERS_FILE = "event_triggers_fr.yaml"
-#: the words that negate a French verb ("n'a *pas* attaqué", "ne négociera *jamais*")
-NEGATIONS = frozenset({"pas", "jamais", "plus", "guère", "nullement", "aucunement"})
-#: verbs of saying: an act in their complement, or with one of them as its incise, is reported
-SPEECH_VERBS = frozenset({"dire", "déclarer", "affirmer", "indiquer", "ajouter", "souligner", "assurer",
-                          "expliquer", "annoncer", "préciser", "rappeler", "confirmer", "estimer", "rapporter",
-                          "signaler", "affirmer", "avertir", "prévenir", "répondre", "écrire"})
-#: verbs whose object is the subject of their complement ("accuser X d'avoir tué", "appeler X à cesser")
-OBJECT_CONTROL = frozenset({"accuser", "appeler", "exhorter", "inviter", "presser", "pousser", "autoriser",
-                            "empêcher", "soupçonner", "encourager", "aider"})
+CUES_FILE = "event_cues_fr.yaml"
 #: the dependents that lead out of a noun phrase into another clause (never followed to find a name)
 _CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis",
                           "appos:relcl", "dep"})
@@ -57,14 +50,27 @@ def load_french_lexicon(onto: Optional[Ontology] = None) -> Lexicon:
     return parse_lexicon(load_data(TRIGGERS_FILE), onto=onto)
 
 
-#: adverbs that make a locating preposition of "de" ("*près* d'Idleb", "*autour* de Damas")
-_LOCATORS = frozenset({"près", "autour", "loin", "non loin", "auprès", "lors", "aux alentours"})
+class FrenchCues(DataModel):
+    """``data/event_cues_fr.yaml``: the words of the French rules (see the file's comments)."""
+
+    negation_words: Words
+    speech_verbs: Words
+    object_control_verbs: Words
+    locators: Words
+    mutual_types: Words
 
 
-def _case(tok) -> str:
-    """The preposition of a nominal dependent ("contre", "avec", "près de"), lower case, or ""."""
+def read_french_cues() -> FrenchCues:
+    """The package's ``event_cues_fr.yaml``, validated (read anew: the stage keeps it in its pipeline's
+    resources as ``event_cues:fr``)."""
+    return validate_data(load_data(CUES_FILE), FrenchCues, f"sitrep/data/{CUES_FILE}", stage="events")
+
+
+def _case(tok, cues: FrenchCues) -> str:
+    """The preposition of a nominal dependent ("contre", "avec", "près de", with the cues' ``locators``),
+    lower case, or ""."""
     cases = [c for c in tok.children if c.dep_ in ("case", "fixed")]
-    locators = [c.lower_ for c in tok.children if c.dep_ == "advmod" and c.i < tok.i and c.lower_ in _LOCATORS]
+    locators = [c.lower_ for c in tok.children if c.dep_ == "advmod" and c.i < tok.i and c.lower_ in cues.locators]
     if not cases:
         return " ".join(locators)
     words = locators + [c.lower_ for c in cases] + [f.lower_ for c in cases for f in c.children if f.dep_ == "fixed"]
@@ -88,8 +94,9 @@ def _phrase_tokens(tok) -> list:
 class _Finder:
     """Look-ups of one article: the actor or place mention a token names."""
 
-    def __init__(self, state: ArticleState, place_nouns: frozenset = frozenset()):
+    def __init__(self, state: ArticleState, cues: FrenchCues, place_nouns: frozenset = frozenset()):
         self.state = state
+        self.cues = cues
         self.mentions: list[Mention] = list(state.mentions)
         self.places = list(state.place_mentions)
         self.place_nouns = place_nouns
@@ -116,7 +123,7 @@ class _Finder:
         """The place a noun phrase names: its head, or a "de" complement ("la ville *d'Alep*", "le
         contrôle *d'Alep*"), not a place the phrase is near ("des positions *près d'Idleb*")."""
         for t in _phrase_tokens(tok):
-            if t is not tok and not (t.dep_ in ("nmod", "flat:name", "appos") and _case(t) in ("", "de")):
+            if t is not tok and not (t.dep_ in ("nmod", "flat:name", "appos") and _case(t, self.cues) in ("", "de")):
                 continue
             s, e = t.idx, t.idx + len(t.text)
             for p in self.places:
@@ -136,11 +143,6 @@ class _Finder:
                 if m is not None and all(m.actor_id != x.actor_id for x in out):
                     out.append(m)
         return out
-
-
-#: acts that two coordinated subjects do to each other when no target is named ("l'Ukraine et la Pologne
-#: ont signé un accord", "Israël et le Hezbollah ont accepté un cessez-le-feu": each is the other's target)
-MUTUAL = frozenset({"CONSULT", "SUPPORT", "AGREE", "CONCEDE", "COOPERATE", "RETREAT"})
 
 
 class _Kid:
@@ -175,7 +177,7 @@ def _sense(tok, senses: tuple[Sense, ...], dated: frozenset = frozenset()) -> Op
     return None
 
 
-def _subjects(verb) -> tuple[list, list, bool]:
+def _subjects(verb, cues: FrenchCues) -> tuple[list, list, bool]:
     """(source tokens, target tokens the subject gives, passive?) of a verb, climbing coordinated and
     complement clauses for a missing subject."""
     v = verb
@@ -187,7 +189,7 @@ def _subjects(verb) -> tuple[list, list, bool]:
             return agent, passive, True
         if subj:
             return subj, [], False
-        if v.dep_ in ("xcomp", "advcl", "acl") and v.head.lemma_.lower() in OBJECT_CONTROL:
+        if v.dep_ in ("xcomp", "advcl", "acl") and v.head.lemma_.lower() in cues.object_control_verbs:
             obj = [c for c in v.head.children if c.dep_ == "obj"]
             if obj:   # "accuse le Rwanda de soutenir le M23": the accused is who supports
                 return obj, [], False
@@ -200,7 +202,7 @@ def _subjects(verb) -> tuple[list, list, bool]:
     return [], [], False
 
 
-def _targets(verb, sense: Sense, lex: Lexicon, dated: frozenset = frozenset()) -> list:
+def _targets(verb, sense: Sense, lex: Lexicon, cues: FrenchCues, dated: frozenset = frozenset()) -> list:
     """The tokens naming the act's target."""
     preps = sense.preps or lex.target_preps
     kids = _kids(verb, dated)
@@ -208,25 +210,26 @@ def _targets(verb, sense: Sense, lex: Lexicon, dated: frozenset = frozenset()) -
     if sense.objects is not None:   # the object is the act's thing: its complement, or the verb's, is the target
         things = [k.tok for k in kids if k.dep_ in ("obj", "obl:arg", "obl", "obl:mod")
                   and (k.tok.lemma_.lower() in sense.objects or k.tok.lower_ in sense.objects)]
-        out = [d for t in things for d in t.children if d.dep_ == "nmod" and _case(d) in preps | {"de"}]
+        out = [d for t in things for d in t.children if d.dep_ == "nmod" and _case(d, cues) in preps | {"de"}]
         out += [k.tok for k in kids if k.dep_ in ("obl:arg", "obl", "obl:mod") and k.tok not in things
-                and _case(k.tok) in preps and _case(k.tok) != "de"]
+                and _case(k.tok, cues) in preps and _case(k.tok, cues) != "de"]
         return out
     if obj:
         return obj
-    return [k.tok for k in kids if k.dep_ in ("obl:arg", "obl", "obl:mod", "iobj") and _case(k.tok) in preps]
+    return [k.tok for k in kids if k.dep_ in ("obl:arg", "obl", "obl:mod", "iobj") and _case(k.tok, cues) in preps]
 
 
-def _noun_targets(noun, lex: Lexicon) -> list:
+def _noun_targets(noun, lex: Lexicon, cues: FrenchCues) -> list:
     """The target of an act noun: its complement with a target preposition ("une offensive *contre* X")."""
-    return [d for d in noun.children if d.dep_ == "nmod" and _case(d) in lex.target_preps and _case(d) != "de"]
+    return [d for d in noun.children if d.dep_ == "nmod" and _case(d, cues) in lex.target_preps
+            and _case(d, cues) != "de"]
 
 
-def _negated(verb) -> bool:
-    return any(c.lower_ in NEGATIONS and c.dep_ in ("advmod", "advmod:neg") for c in verb.children)
+def _negated(verb, cues: FrenchCues) -> bool:
+    return any(c.lower_ in cues.negation_words and c.dep_ in ("advmod", "advmod:neg") for c in verb.children)
 
 
-def _modality(verb, sent) -> str:
+def _modality(verb, sent, cues: FrenchCues) -> str:
     mood, tense = verb.morph.get("Mood"), verb.morph.get("Tense")
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
     if "Cnd" in mood or any("Cnd" in a.morph.get("Mood") for a in auxes):
@@ -238,11 +241,11 @@ def _modality(verb, sent) -> str:
     for _ in range(4):
         if h.head is h:
             break
-        if h.head.lemma_.lower() in SPEECH_VERBS and h.dep_ in ("ccomp", "xcomp", "obj", "parataxis", "advcl"):
+        if h.head.lemma_.lower() in cues.speech_verbs and h.dep_ in ("ccomp", "xcomp", "obj", "parataxis", "advcl"):
             return "reported"
         h = h.head
     if any(t.lower_ == "selon" for t in sent) or \
-            any(c.lemma_.lower() in SPEECH_VERBS and c.dep_ in ("conj", "parataxis") for c in verb.children):
+            any(c.lemma_.lower() in cues.speech_verbs and c.dep_ in ("conj", "parataxis") for c in verb.children):
         return "reported"
     return "asserted"
 
@@ -253,7 +256,7 @@ def _place(finder: _Finder, verb, lex: Lexicon, exclude: set) -> Optional[str]:
     objs = [c for c in verb.children if c.dep_ == "obj"]
     for c in [*verb.children, *[d for o in objs for d in o.children]]:
         if c.dep_ in ("obl", "obl:mod", "obl:arg", "advmod", "nmod") and \
-                (_case(c) in lex.place_target_preps or c.dep_ == "advmod"):
+                (_case(c, finder.cues) in lex.place_target_preps or c.dep_ == "advmod"):
             p = finder.place(c)
             if p is not None and p.actor_id not in exclude:
                 return p.actor_id
@@ -288,9 +291,12 @@ def _confidence(kind: str, sources: list, targets: list, config) -> float:
     return round(min(max(c, config.min_event_confidence), config.max_event_confidence), 2)
 
 
-def french_events(state: ArticleState, lex: Lexicon, onto: Ontology, config) -> list[RawEvent]:
-    """The raw events of every sentence of a French article (merged by the stage as English ones are)."""
-    doc, finder, out = state.doc, _Finder(state, lex.place_nouns), []
+def french_events(state: ArticleState, lex: Lexicon, onto: Ontology, config,
+                  cues: Optional[FrenchCues] = None) -> list[RawEvent]:
+    """The raw events of every sentence of a French article (merged by the stage as English ones are),
+    with ``cues`` (by default the package's ``event_cues_fr.yaml``)."""
+    cues = cues if cues is not None else read_french_cues()
+    doc, finder, out = state.doc, _Finder(state, cues, lex.place_nouns), []
     pub = state.article.published
     dated = frozenset(t.i for d in state.dates for t in (doc.char_span(d.start, d.end, alignment_mode="expand") or ()))
     for sent in doc.sents:
@@ -304,9 +310,9 @@ def french_events(state: ArticleState, lex: Lexicon, onto: Ontology, config) -> 
         for trig, sense, kind, verb in cands:
             if sense.frame and any(c.i in triggers for c in trig.children if c.dep_ in ("xcomp", "ccomp")):
                 continue  # "promet de soutenir": the promised act is the event
-            src_toks, pass_targets, _ = _subjects(verb)
-            tgt_toks = pass_targets or (_targets(trig, sense, lex, dated) if kind == "verbal"
-                                        else _noun_targets(trig, lex))
+            src_toks, pass_targets, _ = _subjects(verb, cues)
+            tgt_toks = pass_targets or (_targets(trig, sense, lex, cues, dated) if kind == "verbal"
+                                        else _noun_targets(trig, lex, cues))
             sources = finder.arguments(src_toks, places=False)
             if sense.subject_is_target:
                 sources, targets = finder.arguments(tgt_toks, places=False), sources
@@ -315,17 +321,17 @@ def french_events(state: ArticleState, lex: Lexicon, onto: Ontology, config) -> 
             targets = [t for t in targets if all(t.actor_id != s.actor_id for s in sources)]
             if not sources and not targets:
                 continue
-            negated = _negated(verb)
+            negated = _negated(verb, cues)
             type_, mode = sense.type, sense.mode
             srcs: list[Optional[Mention]] = [*sources] or [None]
             tgts: list[Optional[Mention]] = [*targets] or [None]
             pairs = [(src, tgt) for src in srcs for tgt in tgts]  # no source: one event without
-            if len(sources) > 1 and not targets and type_ in MUTUAL:   # each joint subject is the other's target
+            if len(sources) > 1 and not targets and type_.lower() in cues.mutual_types:   # each joint subject is the other's target
                 pairs = [(x, y) for x in sources for y in sources if x is not y]
             if negated and type_ in lex.negation_as:
                 conv = lex.negation_as[type_]
                 type_, mode, negated = conv["type"], conv["mode"], False
-            modality = _modality(verb, sent)
+            modality = _modality(verb, sent, cues)
             d = governing_date(state.dates, trig.idx, trig.idx + len(trig.text), (s0, s1), state.text, doc)
             date = d.value if d is not None else None
             if date and pub and modality in ("asserted", "reported") and date[:4] < pub[:4]:

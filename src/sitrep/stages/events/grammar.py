@@ -84,10 +84,6 @@ def has_to_infinitive(v) -> bool:
     return any(c.lower_ == "to" and c.dep_ == "aux" for c in v.children)
 
 
-#: prepositions whose gerund is the means of the governing act: its doer is that act's subject
-MEANS_PREPS = ("by", "through")
-
-
 def misparsed_main_verb(v) -> bool:
     """Is ``v`` a sentence's main verb that the parser hung as a participle on its subject ("The Iraqi
     air force *carried out* three air strikes in Mosul." parsed as the noun "force" with a reduced
@@ -199,7 +195,7 @@ def _pcomp_subject(v, cues: EventCues, depth: int) -> tuple[list, str]:
     governing verb's object); "Russia's interest in supporting X" -> Russia (the noun's possessor); a
     means ("pressed Maduro *by imposing* sanctions") -> the governing verb's subject."""
     prep = v.head
-    if prep.lower_ in MEANS_PREPS and prep.head.pos_ in ("VERB", "AUX"):
+    if prep.lower_ in cues.means_preps and prep.head.pos_ in ("VERB", "AUX"):
         s, _ = subjects(prep.head, cues, depth + 1)   # "X ratcheted up pressure *by slapping* sanctions" -> X
         return s, "inherit"
     if prep.head.pos_ in ("VERB", "AUX") and children(prep.head, "dobj"):

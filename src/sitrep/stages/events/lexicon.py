@@ -9,6 +9,7 @@ The stage obtains the result through its pipeline's resources
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Optional
 
@@ -35,6 +36,19 @@ def _word_set(v: Any) -> frozenset:
 
 #: a list of words in the file, a lower-cased frozenset in the program
 Words = Annotated[frozenset, BeforeValidator(_word_set)]
+
+
+def _regex(v: Any) -> re.Pattern:
+    if not isinstance(v, str):
+        raise ValueError("must be a regular expression")
+    try:
+        return re.compile(v)
+    except re.error as e:
+        raise ValueError(f"not a regular expression: {e}") from None
+
+
+#: a regular expression in the file, compiled in the program
+Regex = Annotated[re.Pattern, BeforeValidator(_regex)]
 
 
 class _Model(BaseModel):
@@ -124,8 +138,21 @@ class EventCues(_Model):
     complement_extra_preps: Words
     complement_object_preps: Words
     protest_purpose_preps: Words
+    means_preps: Words
+    person_object_types: Words
+    object_owner_types: Words
+    force_object_types: Words
+    subject_target_frame_types: Words
+    victim_types: Words
+    crowd_types: Words
     # triggers
     auxiliary_light_verbs: Words
+    adverb_particles: Words
+    object_preps: Words
+    frame_setting_preps: Words
+    time_setting_preps: Words
+    asserting_frame_types: Words
+    protest_topic_types: Words
     carrier_nouns: Words
     obligation_aux: Words
     obligation_reporting_verbs: Words
@@ -136,6 +163,7 @@ class EventCues(_Model):
     threat_condition_marks: Words
     place_preps: Words
     today_words: Words
+    first_since: Regex
 
 
 def _validate(data: Any, model: type, origin: str):
@@ -198,6 +226,13 @@ class Lexicon:
     refusal_aux: frozenset = frozenset()
     #: the cue words of ``event_cues.yaml``
     cues: Optional[EventCues] = None
+
+    @property
+    def cue_words(self) -> EventCues:
+        """``cues``, which every lexicon :func:`parse_lexicon` reads has (a typed error otherwise)."""
+        if self.cues is None:
+            raise ConfigError(f"the event lexicon has no cue words ({CUES_FILE})", stage="events")
+        return self.cues
 
 
 def _lower_set(words) -> Optional[frozenset]:

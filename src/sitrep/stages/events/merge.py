@@ -4,16 +4,11 @@ sentences (headline, lead, body) merged into one event that keeps every sentence
 
 from __future__ import annotations
 
-from ...core.contract import Event
-from .model import RawEvent
+from typing import Optional
 
-#: acts that may stand without a source when reported through named victims ("three soldiers were
-#: killed in a roadside bombing")
-VICTIM_TYPES = ("ASSAULT", "COERCE")
-#: acts that may stand without a source when their doers are an unnamed crowd ("thousands rallied in
-#: Tbilisi", "mass protests in Lima against President Boluarte": news GUIDELINES §3, a party the text
-#: does not name is null), with the place or the party they are aimed at
-CROWD_TYPES = ("PROTEST",)
+from ...core.contract import Event
+from .lexicon import EventCues, read_cues
+from .model import RawEvent
 
 
 def _aid(m):
@@ -29,12 +24,14 @@ def _victim_ok(r: RawEvent) -> bool:
     return bool(r.victim_ok)
 
 
-def keep(raw: list[RawEvent], require_source: bool, min_conf: float) -> list[RawEvent]:
+def keep(raw: list[RawEvent], require_source: bool, min_conf: float, cues: EventCues) -> list[RawEvent]:
     """The raw events worth reporting: with a source (PLOVER wants an actor), or an attack on named
-    victims without one; at least ``min_conf`` confident."""
+    victims (``cues.victim_types``) or a crowd's act (``cues.crowd_types``) without one; at least
+    ``min_conf`` confident."""
     if require_source:
+        sourceless = cues.victim_types | cues.crowd_types
         raw = [r for r in raw if r.source is not None or (
-            r.type in VICTIM_TYPES + CROWD_TYPES and not r.negated and (r.target is not None or r.victim_ok == "unnamed")
+            r.type.lower() in sourceless and not r.negated and (r.target is not None or r.victim_ok == "unnamed")
             and _victim_ok(r))]
     return [r for r in raw if r.confidence >= min_conf]
 
@@ -109,6 +106,9 @@ def to_event(i: int, r: RawEvent) -> Event:
         evidence=sorted(r.evidence, key=lambda s: s.start))
 
 
-def finish(raw: list[RawEvent], require_source: bool, min_conf: float) -> list[Event]:
-    """The article's events from its raw events (see the module docstring)."""
-    return [to_event(i, r) for i, r in enumerate(merge(keep(raw, require_source, min_conf)), 1)]
+def finish(raw: list[RawEvent], require_source: bool, min_conf: float,
+           cues: Optional[EventCues] = None) -> list[Event]:
+    """The article's events from its raw events (see the module docstring), with ``cues`` (by default
+    the package's ``event_cues.yaml``)."""
+    cues = cues if cues is not None else read_cues()
+    return [to_event(i, r) for i, r in enumerate(merge(keep(raw, require_source, min_conf, cues)), 1)]

@@ -14,7 +14,7 @@ from .build import sentence_events
 from .calibration import CalibrationTable, calibrated, load_calibration
 from .context import ArticleContext
 from .fallback import ents_fallback
-from .french import french_events, load_french_lexicon
+from .french import FrenchCues, french_events, load_french_lexicon, read_french_cues
 from .lexicon import Lexicon, load_lexicon
 from .merge import finish
 from .typer import EventTyper
@@ -98,6 +98,18 @@ class EventsConfig(StageConfig):
     continued_speech_sentences: int = 3
     #: an asserted or reported act dated more than this many days before publication is historical
     historical_after_days: int = 90
+    #: how far after a bare object the noun it modifies may stand ("launched *air* and artillery *strikes*")
+    modifier_conj_reach: int = 3
+    #: how many preposition links an act noun is followed up to the verb that may say it is no event
+    no_event_hops: int = 3
+    #: how many clause links a denial is followed up from the act it denies
+    denial_hops: int = 3
+    #: the spaCy entity labels of a name that is never a nominal trigger ("Operation Dawn" is a name, not
+    #: an act; a DATE: "in *March* 2021" is no march)
+    name_entity_labels: tuple[str, ...] = ("GPE", "PERSON", "ORG", "NORP", "LOC", "DATE")
+    #: the spaCy entity labels of a modifier that names an instrument's operator ("*Jordanian* jets",
+    #: "*Hamas* rockets")
+    operator_entity_labels: tuple[str, ...] = ("NORP", "GPE", "ORG", "PERSON")
 
 
 class EventsStage(Stage):
@@ -146,6 +158,10 @@ class EventsStage(Stage):
         onto = self.ontology()
         return self.resources.get("event_lexicon:fr", lambda: load_french_lexicon(onto))
 
+    def french_cues(self) -> FrenchCues:
+        """The French rules' cue words (``event_cues:fr``)."""
+        return self.resources.get("event_cues:fr", read_french_cues)
+
     def typer(self) -> EventTyper:
         """The statistical event typer (``event_typer``), loaded once."""
         return self.resources.get("event_typer", EventTyper)
@@ -158,8 +174,9 @@ class EventsStage(Stage):
             state.events = []
             return
         if state.language == "fr":  # a French parse: the French rules (.french)
-            raw = french_events(state, self.french_lexicon(), self.ontology(), self.config)
-            state.events = finish(raw, self.require_source, self.min_confidence)
+            lex = self.french_lexicon()
+            raw = french_events(state, lex, self.ontology(), self.config, self.french_cues())
+            state.events = finish(raw, self.require_source, self.min_confidence, lex.cues)
             return
         lex = self.lexicon()
         mentions = state.mentions
@@ -176,7 +193,7 @@ class EventsStage(Stage):
             table = self.calibration()
             for r in raw:
                 r.confidence = calibrated(r, table)
-        state.events = finish(raw, self.config.require_source, self.config.min_confidence)
+        state.events = finish(raw, self.config.require_source, self.config.min_confidence, lex.cues)
         if ctx.pub_dated:
             state.warnings.append(
                 f"events: {ctx.pub_dated} event date(s) taken from the publication date (present tense or 'today')")

@@ -18,28 +18,8 @@ from .grammar import children, conjuncts, subjects
 from .lexicon import EventCues, Lexicon, Sense
 from .model import REQUEST, Candidate
 
-#: what a protest demands or denounces is its topic, not an act of its own
-PROTEST_TOPIC_TYPES = ("REQUEST", "ACCUSE")
 #: the links through which a frame's content hangs under it ("agreed *to talk*", "demanded *that* ...")
 FRAME_CONTENT_DEPS = ("xcomp", "ccomp", "dobj", "prep", "prt", "advcl")
-#: prepositions that set a frame's scene, not its content ("failed to agree *during* negotiations",
-#: "demanded *at* an emergency summit"): an act under them is an event of its own
-FRAME_SETTING_PREPS = ("during", "amid", "at", "in", "after", "before", "since", "following", "despite",
-                       "near", "throughout", "until", "by", "via", "within")
-#: of these, the ones that set the time of whatever they hang under, however deep in the content
-#: ("failed to agree on its size *during* negotiations with the US": the talks are an event)
-TIME_SETTING_PREPS = ("during", "amid", "after", "before", "since", "following", "despite", "throughout",
-                      "until")
-#: frames whose content is an act said to have happened ("accused Azerbaijan *of shelling* Stepanakert",
-#: "blamed the RSF *for the shelling*"): the act is an event of its own (news gold), not only the frame's
-ASSERTING_FRAME_TYPES = ("ACCUSE",)
-#: adverbs that the parser gives a phrasal verb instead of a particle ("troops had pulled *back*")
-ADVERB_PARTICLES = ("back", "out", "down", "off", "up", "away")
-#: the prepositions whose object counts with the verb's object in choosing its sense ("a lifting *of*
-#: sanctions", "blocked access *to* Telegram")
-OBJECT_PREPS = ("of", "to")
-#: named entities that are never a nominal trigger ("Operation Dawn" is a name, not an act)
-NAME_ENTS = ("GPE", "PERSON", "ORG", "NORP", "LOC", "DATE")   # a DATE: "in *March* 2021" is no march
 
 
 def _known_verb(lex: Lexicon, lemma: str) -> bool:
@@ -76,7 +56,7 @@ def verb_key(v, lex: Lexicon) -> tuple[Optional[str], Any]:
     out", out); "sat down with" -> ("sit down", down); "struck" -> ("strike", None)."""
     lem = verb_lemma(v, lex)
     for c in v.children:
-        if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES:
+        if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in lex.cue_words.adverb_particles:
             key = f"{lem} {c.lower_}"
             if key in lex.verbs or key in lex.light_verbs:
                 return key, c
@@ -108,14 +88,15 @@ def verb_objects(v) -> list:
     return objs
 
 
-def _object_lemmas(v) -> set:
-    """The lemmas of the verb's objects, their compounds and their "of"/"to" phrases ("lift the arms
-    embargo", "a lifting of sanctions", "blocked access *to YouTube*")."""
+def _object_lemmas(v, lex: Lexicon) -> set:
+    """The lemmas of the verb's objects, their compounds and their "of"/"to" phrases (the cues'
+    ``object_preps``: "lift the arms embargo", "a lifting of sanctions", "blocked access *to YouTube*")."""
     objs = set()
+    preps = lex.cue_words.object_preps
     for o in verb_objects(v):
         objs.add(o.lemma_.lower())
         objs.update(g.lemma_.lower() for c in o.children if c.dep_ in ("prep", "compound")
-                    for g in ([c] if c.dep_ == "compound" else c.children) if c.lower_ in OBJECT_PREPS or c.dep_ == "compound")
+                    for g in ([c] if c.dep_ == "compound" else c.children) if c.lower_ in preps or c.dep_ == "compound")
     return objs
 
 
@@ -147,7 +128,7 @@ def _verb_reading(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]
     senses = lex.verbs.get(key)
     if not senses:
         return None, key, particle
-    objs = _object_lemmas(v)
+    objs = _object_lemmas(v, lex)
     default = None
     subj = None
     for s in senses:
@@ -252,16 +233,16 @@ def may_be_verb_trigger(t, lex: Lexicon) -> bool:
     return t.pos_ in ("VERB",) or (t.pos_ == "AUX" and t.lemma_.lower() in lex.cues.auxiliary_light_verbs)
 
 
-def light_noun(t, lex: Lexicon):
+def light_noun(t, lex: Lexicon, reach: int):
     """The nominal trigger a light verb stands for: "carried out *strikes*", "imposed *sanctions*",
     "engaged in *fighting*", "took part in the *talks*", "launched air and artillery *strikes*" (a
-    modifier the parser coordinated with the noun); ``None`` when ``t`` is no light verb or has no such
-    noun."""
+    modifier the parser coordinated with the noun, at most ``reach`` tokens before it); ``None`` when
+    ``t`` is no light verb or has no such noun."""
     key, particle = verb_key(t, lex)
     if not (key in lex.light_verbs or verb_lemma(t, lex) in lex.light_verbs):
         return None
     noun = next((x for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")
-                 for x in _object_or_its_noun(c) if noun_sense(x, lex) is not None), None)
+                 for x in _object_or_its_noun(c, reach) if noun_sense(x, lex) is not None), None)
     if noun is None and particle is not None and particle.dep_ == "prep":
         noun = next((p for p in particle.children if p.dep_ == "pobj" and noun_sense(p, lex)), None)
     if noun is None:
@@ -270,18 +251,14 @@ def light_noun(t, lex: Lexicon):
     return noun
 
 
-#: how far after a bare object the noun it modifies may stand ("air and artillery strikes")
-MODIFIER_CONJ_REACH = 3
-
-
-def _object_or_its_noun(obj) -> list:
+def _object_or_its_noun(obj, reach: int) -> list:
     """The object, and when it is a bare modifier the parser coordinated with the noun it modifies
     ("launched *air* and artillery *strikes*": "air" has no determiner or modifier of its own, and the
-    noun follows within :data:`MODIFIER_CONJ_REACH` tokens), that noun; not "had *no involvement* in
+    noun follows within ``reach`` tokens), that noun; not "had *no involvement* in
     ... and the capture of ...", two noun phrases."""
     if any(c.dep_ in ("det", "poss", "amod", "nummod", "compound") for c in obj.children):
         return [obj]
-    return [obj] + [x for x in obj.children if x.dep_ == "conj" and 0 < x.i - obj.i <= MODIFIER_CONJ_REACH]
+    return [obj] + [x for x in obj.children if x.dep_ == "conj" and 0 < x.i - obj.i <= reach]
 
 
 # -- obligations --------------------------------------------------------------------------------------
@@ -328,10 +305,11 @@ def _perfect_with_object(t) -> bool:
     return bool(children(t, "dobj")) or any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in t.children)
 
 
-def nominal_trigger(t, lex: Lexicon) -> Optional[Sense]:
-    """The sense of a noun that is no name ("the attack", not "Operation Storm"'s ORG), or of a gerund
-    standing as one ("*Fighting* between X and Y killed ...")."""
-    if t.ent_type_ in NAME_ENTS or _under_no_event_verb(t, lex):
+def nominal_trigger(t, lex: Lexicon, name_labels: tuple, hops: int) -> Optional[Sense]:
+    """The sense of a noun that is no name ("the attack", not "Operation Storm"'s ORG: an entity label
+    in ``name_labels``), or of a gerund standing as one ("*Fighting* between X and Y killed ..."); not of
+    one a verb that codes no event names within ``hops`` preposition links."""
+    if t.ent_type_ in name_labels or _under_no_event_verb(t, lex, hops):
         return None
     if t.pos_ == "ADJ" and t.dep_ in GERUND_NOUN_DEPS:
         return noun_sense(t, lex)   # a noun tagged as an adjective: "amid a resumed *offensive*"
@@ -340,17 +318,13 @@ def nominal_trigger(t, lex: Lexicon) -> Optional[Sense]:
     return noun_sense(t, lex)
 
 
-#: how many preposition links an act noun is followed up to the verb that may say it is no event
-NO_EVENT_HOPS = 3
-
-
-def _under_no_event_verb(t, lex: Lexicon) -> bool:
+def _under_no_event_verb(t, lex: Lexicon, hops: int) -> bool:
     """Is noun ``t`` named by a verb in a reading that codes no event, through its prepositions ("warned
     *of killings* by X", "warned of an escalation *of attacks*"): then what it names did not happen
     either (news GUIDELINES §2). A preposition that only sets the scene does not ("fled *despite*
     offensives by the army": the offensives happened)."""
-    for _ in range(NO_EVENT_HOPS):
-        if t.dep_ != "pobj" or t.head.dep_ != "prep" or t.head.lower_ in TIME_SETTING_PREPS:
+    for _ in range(hops):
+        if t.dep_ != "pobj" or t.head.dep_ != "prep" or t.head.lower_ in lex.cue_words.time_setting_preps:
             return False
         t = t.head.head
         if t.pos_ == "VERB":
@@ -374,8 +348,6 @@ def is_gerund_noun(t, lex: Lexicon) -> bool:
 #: the clause links through which a denial governs the act it denies ("denied *targeting* civilians or
 #: *committing* war crimes", "denied that its forces had *launched* an attack")
 DENIAL_LINKS = ("ccomp", "xcomp", "pcomp", "conj", "dobj")
-#: how many such links are followed up from the act
-DENIAL_HOPS = 3
 
 
 def is_relation_participle(t, cues: EventCues) -> bool:
@@ -417,13 +389,13 @@ def frame_without_content(v, cues: EventCues) -> bool:
                    for c in v.children)
 
 
-def under_denial(c: Candidate, modality_cues=None) -> bool:
+def under_denial(c: Candidate, modality_cues=None, *, hops: int) -> bool:
     """Is ``c``'s act the content of a denial ("Rwanda *denied* supporting the rebels")? Followed up
-    from the act (or its light verb) through at most :data:`DENIAL_HOPS` clause links."""
+    from the act (or its light verb) through at most ``hops`` clause links (:data:`DENIAL_LINKS`)."""
     if modality_cues is None:
         modality_cues = load_cues()
     t = c.light if c.light is not None else c.trigger
-    for _ in range(DENIAL_HOPS):
+    for _ in range(hops):
         if t.dep_ not in DENIAL_LINKS or t.head.i == t.i:
             return False
         t = t.head
@@ -447,22 +419,22 @@ def denied_content(c: Candidate, modality_cues=None) -> bool:
 
 # -- frames and protest topics ------------------------------------------------------------------------
 
-def embedded_acts(frames: list[Candidate], by_tok: dict) -> dict[int, Candidate]:
+def embedded_acts(frames: list[Candidate], by_tok: dict, cues: EventCues) -> dict[int, Candidate]:
     """The acts in the content of each frame ("agreed *to resume talks*"): the candidates inside a
     complement of the frame's trigger (``FRAME_CONTENT_DEPS``, not a preposition that only sets the
-    scene: :data:`FRAME_SETTING_PREPS`), but not inside a relative clause below that complement. Marks
-    them suppressed (unless the frame asserts them: :data:`ASSERTING_FRAME_TYPES`) and returns, by
+    scene: ``cues.frame_setting_preps``), but not inside a relative clause below that complement. Marks
+    them suppressed (unless the frame asserts them: ``cues.asserting_frame_types``) and returns, by
     ``id(frame)``, the nearest one (by token distance, then by complement, then in the complement's
     subtree order).
 
     Each candidate walks up from its trigger once, at most :data:`~sitrep.limits.MAX_TREE_WALK` steps,
-    stopping at a relative clause or a time-setting preposition (:data:`TIME_SETTING_PREPS`), instead
+    stopping at a relative clause or a time-setting preposition (``cues.time_setting_preps``), instead
     of each frame walking its complements' subtrees and each of their tokens walking up again to look
     for a relative clause (cubic in a long sentence)."""
     owners: dict[int, list] = {}     # complement token index -> [(frame, complement number)]
     for f in frames:
         comp = [ch for ch in f.trigger.children if ch.dep_ in FRAME_CONTENT_DEPS
-                and not (ch.dep_ == "prep" and ch.lower_ in FRAME_SETTING_PREPS)]
+                and not (ch.dep_ == "prep" and ch.lower_ in cues.frame_setting_preps)]
         for n, ch in enumerate(comp):
             owners.setdefault(ch.i, []).append((f, n))
     best: dict[int, tuple] = {}      # id(frame) -> (distance, complement number, complement token, act)
@@ -471,9 +443,9 @@ def embedded_acts(frames: list[Candidate], by_tok: dict) -> dict[int, Candidate]
         for _ in range(limits.MAX_TREE_WALK):
             for f, n in owners.get(t.i, ()):
                 if e is not f:
-                    e.suppressed = e.suppressed or f.sense.type not in ASSERTING_FRAME_TYPES
+                    e.suppressed = e.suppressed or f.sense.type.lower() not in cues.asserting_frame_types
                     _keep_nearest(best, f, (abs(i - f.trigger.i), n), t, e)
-            if t.dep_ == "relcl" or t.head.i == t.i or t.dep_ == "prep" and t.lower_ in TIME_SETTING_PREPS:
+            if t.dep_ == "relcl" or t.head.i == t.i or t.dep_ == "prep" and t.lower_ in cues.time_setting_preps:
                 break
             t = t.head
     return {k: v[3] for k, v in best.items()}
@@ -498,9 +470,9 @@ def _earlier_in_subtree(top, a: Candidate, b: Candidate) -> bool:
     return False
 
 
-def protest_topics(cands: list[Candidate], hops: int) -> None:
-    """What a protest demands or denounces ("rallied to demand reforms") is its topic, not an
-    event of its own (PLOVER manual, PROTEST): such candidates are suppressed."""
+def protest_topics(cands: list[Candidate], hops: int, cues: EventCues) -> None:
+    """What a protest demands or denounces ("rallied to demand reforms": ``cues.protest_topic_types``)
+    is its topic, not an event of its own (PLOVER manual, PROTEST): such candidates are suppressed."""
     heads = set()
     for c in cands:
         if c.sense.type == "PROTEST" and not c.suppressed:
@@ -508,7 +480,7 @@ def protest_topics(cands: list[Candidate], hops: int) -> None:
     if not heads:
         return
     for c in cands:
-        if c.sense.type not in PROTEST_TOPIC_TYPES or c.kind != "verbal":
+        if c.sense.type.lower() not in cues.protest_topic_types or c.kind != "verbal":
             continue
         h = c.trigger
         for _ in range(hops):

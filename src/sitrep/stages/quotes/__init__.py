@@ -1,7 +1,8 @@
 """Stage ``quotes``: who said what.
 
 Reads the quotation marks (:mod:`sitrep.lang.quotemarks`), the cue words of ``data/quote_cues.yaml`` and the
-dependency parse, and assigns ``state.quotes``:
+dependency parse, and assigns ``state.quotes`` (and ``state.actors``: the actors with the speakers
+no actor stood for added, see below):
 
 * ``direct`` quotes (a quoted sentence or more), ``partial`` quotes (quoted words inside the writer's
   sentence: ``He added that the US "urges de-escalation"``) and ``indirect`` speech (``Sullivan said the

@@ -69,7 +69,8 @@ class QuotesConfig(StageConfig):
 class QuotesStage(Stage):
     name = "quotes"
     needs = ("article", "doc", "sentences", "actors", "mentions")
-    assigns = ("quotes",)
+    #: ``actors`` as well: a speaker no actor stands for becomes one (:func:`.records.speaker_actors`)
+    assigns = ("quotes", "actors")
     Config = QuotesConfig
 
     def __init__(self, cues_path: Optional[str] = None, senses: Iterable[str] = ("speech",),
