@@ -89,3 +89,10 @@ def test_force_without_protesters_in_the_article_keeps_no_target():
     text = "Police used live ammunition near the border crossing on Sunday, witnesses said."
     st = run(text, ("Police", "POL"))
     assert all(t is None for _, t in pairs(st, "ASSAULT"))
+
+
+def test_authorities_detaining_in_a_protest_report_detain_the_protesters():
+    text = ("Protesters blocked roads in the capital on Friday over the fuel price rise. "
+            "Authorities detained dozens overnight, the rights group said.")
+    st = run(text, ("Protesters", "PROT"), ("Authorities", "AUTH"))
+    assert ("AUTH", "PROT") in pairs(st, "COERCE")

@@ -365,12 +365,14 @@ def protest_force_target(ctx: ArticleContext, c: Candidate, sources: list) -> li
 
 
 def _head_word(text: str) -> str:
-    """The last word of a mention's text, lower-cased, without a plural "s" ("Iraqi security forces"
-    -> "force", "police" -> "police")."""
+    """The last word of a mention's text, lower-cased, in the singular ("Iraqi security forces" ->
+    "force", "authorities" -> "authority", "police" -> "police")."""
     words = text.lower().split()
     if not words:
         return ""
     w = words[-1]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"          # "authorities" -> "authority"
     return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
 
 
