@@ -96,3 +96,4 @@ def test_authorities_detaining_in_a_protest_report_detain_the_protesters():
             "Authorities detained dozens overnight, the rights group said.")
     st = run(text, ("Protesters", "PROT"), ("Authorities", "AUTH"))
     assert ("AUTH", "PROT") in pairs(st, "COERCE")
+

@@ -181,7 +181,6 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     if c.sense.type == "PROTEST":
         sources, targets = protest_parties(ctx, c, sources, targets)
     targets = targets or arguments.crowd_target(ctx, c)
-    targets = targets or arguments.protest_force_target(ctx, c, sources)
     targets = targets or [t for t in arguments.referred_act_target(ctx, c, sources)
                           if all(t.actor_id != s.actor_id for s in sources)]
     if not targets and (sources or c.kind != "light"):
@@ -190,6 +189,7 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
             # a state is a party ("Russia's war in Ukraine"), a town is not; a place left is where
             # the act happens ("fled Damascus")
             targets = [t for t in targets if t.how != "place"]
+    targets = targets or arguments.protest_force_target(ctx, c, sources)   # after a place: "took over X"
     remember_parties(ctx, c, sources, targets)
     return sources, targets
 
