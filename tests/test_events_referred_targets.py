@@ -97,3 +97,17 @@ def test_authorities_detaining_in_a_protest_report_detain_the_protesters():
     st = run(text, ("Protesters", "PROT"), ("Authorities", "AUTH"))
     assert ("AUTH", "PROT") in pairs(st, "COERCE")
 
+
+
+def test_anti_government_protesters_protest_against_the_government():
+    text = ("Thousands of anti-government protesters rallied in the capital on Friday. "
+            "The government has promised limited reform, officials said.")
+    st = run(text, ("anti-government protesters", "PROT"), ("government", "GOV", 1))
+    assert ("PROT", "GOV") in pairs(st, "PROTEST")
+
+
+def test_protesters_without_an_anti_word_get_no_opposed_party():
+    text = ("Thousands of farmers rallied in the capital on Friday. "
+            "The government has promised limited reform, officials said.")
+    st = run(text, ("farmers", "PROT"), ("government", "GOV"))
+    assert ("PROT", "GOV") not in pairs(st, "PROTEST")

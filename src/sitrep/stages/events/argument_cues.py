@@ -44,6 +44,7 @@ class ArgumentCues(DataModel):
     act_anaphor_dets: Words
     act_anaphor_types: Words
     repel_verbs: Words
+    opposed_prefixes: Words
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

@@ -894,3 +894,22 @@ def protest_target(ctx: ArticleContext, c: Candidate, sources: list) -> list:
                 if m is not None and m.start <= t.idx < m.end and m.actor_id not in src and m.how != "pronoun":
                     return [m]
     return []
+
+
+def opposed_party(ctx: ArticleContext, c: Candidate, sources: list) -> list:
+    """Whom protesters described as against someone protest against ("*anti-government* protesters"):
+    the article's mention whose last word is the word after the prefix, the nearest before the act
+    (else the first after it), and not the protesters themselves. A list of one mention, or empty."""
+    prefixes = ctx.acues.opposed_prefixes
+    src = {m.actor_id for m in sources}
+    for m in sources:
+        for word in m.text.lower().split():
+            opposed = next((word[len(p):] for p in prefixes if word.startswith(p) and len(word) > len(p)), None)
+            if not opposed:
+                continue
+            named = [x for x in ctx.mentions if x.actor_id not in src and x.how != "pronoun"
+                     and x.text.lower().split()[-1:] == [opposed]]
+            before = [x for x in named if x.start < c.trigger.idx]
+            if before or named:
+                return [(before or named)[-1 if before else 0]]
+    return []

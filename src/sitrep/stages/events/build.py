@@ -226,7 +226,7 @@ def protest_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: l
         held = ctx.protester_before(c.trigger.idx)   # "protests erupted": by the article's protesters
         sources, inferred = ([held], True) if held is not None else ([], False)
     if not targets and sources:
-        targets = arguments.protest_target(ctx, c, sources)
+        targets = arguments.protest_target(ctx, c, sources) or arguments.opposed_party(ctx, c, sources)
         if not targets and inferred and ctx.protest_target is not None:
             targets = [ctx.protest_target]   # the same protests, against whom the article said
     if targets:
