@@ -39,6 +39,12 @@ class ArgumentCues(DataModel):
     person_pronouns: Words
     nonperson_pronouns: Words
     self_moving_types: Words
+    protest_force_types: Words
+    protest_force_nouns: Words
+    act_anaphor_dets: Words
+    act_anaphor_types: Words
+    repel_verbs: Words
+    opposed_prefixes: Words
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

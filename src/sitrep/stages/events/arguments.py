@@ -332,6 +332,69 @@ def crowd_target(ctx: ArticleContext, c: Candidate) -> list:
     return [held] if held is not None else []
 
 
+def protest_force_target(ctx: ArticleContext, c: Candidate, sources: list) -> list:
+    """The protesters a security force's act with no target is done to, in an article that named them
+    before the act ("police also used live ammunition"): a list of one mention, or empty. The source
+    must be a security force (its last word among ``protest_force_nouns``); a casualty verb is no use of
+    force ("21 police officers injured")."""
+    ac = ctx.acues
+    if c.sense.type.lower() not in ac.protest_force_types or not sources:
+        return []
+    if c.trigger.lemma_.lower() in ctx.cues.casualty_lemmas:
+        return []   # "with 21 police officers injured": the officers are hurt, not hurting
+    if not any(_head_word(m.text) in ac.protest_force_nouns for m in sources):
+        return []
+    held = ctx.protester_before(c.trigger.idx)
+    if held is None or held.start >= c.trigger.idx:
+        return []
+    return [held]
+
+
+def _head_word(text: str) -> str:
+    """The last word of a mention's text, lower-cased, in the singular ("Iraqi security forces" ->
+    "force", "authorities" -> "authority", "police" -> "police")."""
+    words = text.lower().split()
+    if not words:
+        return ""
+    w = words[-1]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"          # "authorities" -> "authority"
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
+
+
+def referred_act_target(ctx: ArticleContext, c: Candidate, sources: list) -> list:
+    """The target of an act that refers back to one told before: a definite act noun with no target
+    of its own ("three militants carried out *the attack*") takes the last target of its type; a verb
+    countering an act ("the army *repelled the assault*") takes the doer of that act (the noun's own
+    "by" phrase or possessor, else the last source of the type). Only for an act with a doer (a bare "the
+    protest" is a reference, no new act). A list of one mention, or empty."""
+    ac = ctx.acues
+    if not sources or c.sense.type.lower() not in ac.act_anaphor_types:
+        return []
+    kind = c.sense.type
+    t = c.trigger
+    if c.kind == "verbal" and t.lemma_.lower() in ac.repel_verbs:
+        for o in children(t, "dobj"):
+            if o.lemma_.lower() not in ctx.lex.nouns:
+                continue
+            own = ctx.refs(_own_sources(ctx, o))
+            if own:
+                return own[:1]
+            if _refers_back(ctx, o) and kind in ctx.last_source:
+                return [ctx.last_source[kind]]
+        return []
+    if c.kind != "verbal" and _refers_back(ctx, t) and kind in ctx.last_target:
+        return [ctx.last_target[kind]]
+    return []
+
+
+def _refers_back(ctx: ArticleContext, n) -> bool:
+    """Is the act noun ``n`` definite ("the attack", "this assault") with no prepositional phrase of
+    its own (which would name its own parties)?"""
+    return any(d.dep_ == "det" and d.lower_ in ctx.acues.act_anaphor_dets for d in n.children) \
+        and not any(d.dep_ == "prep" for d in n.children)
+
+
 #: the clause links of a participle or relative clause that modifies an act ("strikes *targeting* X",
 #: "sanctions *that target* X", "shelled the town, *targeting* X")
 MODIFIER_DEPS = ("acl", "xcomp", "advcl", "relcl")
@@ -816,4 +879,23 @@ def protest_target(ctx: ArticleContext, c: Candidate, sources: list) -> list:
                 m = ctx.mention_for(t)
                 if m is not None and m.start <= t.idx < m.end and m.actor_id not in src and m.how != "pronoun":
                     return [m]
+    return []
+
+
+def opposed_party(ctx: ArticleContext, c: Candidate, sources: list) -> list:
+    """Whom protesters described as against someone protest against ("*anti-government* protesters"):
+    the article's mention whose last word is the word after the prefix, the nearest before the act
+    (else the first after it), and not the protesters themselves. A list of one mention, or empty."""
+    prefixes = ctx.acues.opposed_prefixes
+    src = {m.actor_id for m in sources}
+    for m in sources:
+        for word in m.text.lower().split():
+            opposed = next((word[len(p):] for p in prefixes if word.startswith(p) and len(word) > len(p)), None)
+            if not opposed:
+                continue
+            named = [x for x in ctx.mentions if x.actor_id not in src and x.how != "pronoun"
+                     and x.text.lower().split()[-1:] == [opposed]]
+            before = [x for x in named if x.start < c.trigger.idx]
+            if before or named:
+                return [(before or named)[-1 if before else 0]]
     return []

@@ -180,13 +180,28 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     if c.sense.type == "PROTEST":
         sources, targets = protest_parties(ctx, c, sources, targets)
     targets = targets or arguments.crowd_target(ctx, c)
+    targets = targets or [t for t in arguments.referred_act_target(ctx, c, sources)
+                          if all(t.actor_id != s.actor_id for s in sources)]
     if not targets and (sources or c.kind != "light"):
         targets = place_targets(ctx, c, sent, sources)
         if (c.kind == "nominal" and sources) or c.sense.type.lower() in ctx.acues.placeless_types:
             # a state is a party ("Russia's war in Ukraine"), a town is not; a place left is where
             # the act happens ("fled Damascus")
             targets = [t for t in targets if t.how != "place"]
+    targets = targets or arguments.protest_force_target(ctx, c, sources)   # after a place: "took over X"
+    remember_parties(ctx, c, sources, targets)
     return sources, targets
+
+
+def remember_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: list) -> None:
+    """Keep the first actor source and target of ``c`` as the last ones of its type (for an act noun
+    that refers back to it: :func:`~.arguments.referred_act_target`)."""
+    kind = c.sense.type
+    if sources:
+        ctx.last_source[kind] = sources[0]
+    actors = [t for t in targets if t.how != "place"]
+    if actors:
+        ctx.last_target[kind] = actors[0]
 
 
 def _other_parties(sources: list, targets: list, symmetric: bool) -> list:
@@ -210,7 +225,7 @@ def protest_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: l
         held = ctx.protester_before(c.trigger.idx)   # "protests erupted": by the article's protesters
         sources, inferred = ([held], True) if held is not None else ([], False)
     if not targets and sources:
-        targets = arguments.protest_target(ctx, c, sources)
+        targets = arguments.protest_target(ctx, c, sources) or arguments.opposed_party(ctx, c, sources)
         if not targets and inferred and ctx.protest_target is not None:
             targets = [ctx.protest_target]   # the same protests, against whom the article said
     if targets:

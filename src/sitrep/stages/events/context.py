@@ -50,6 +50,10 @@ class ArticleContext:
         self.pub_dated = 0
         #: whom the article's protests so far were against (a later bare "the protests" is too)
         self.protest_target: Optional[Mention] = None
+        # the last source and target given to an act of each type, in the order of the text: an act
+        # noun referring back ("carried out *the* attack") takes its parties from them
+        self.last_source: dict[str, Mention] = {}
+        self.last_target: dict[str, Mention] = {}
         self._protesters: Optional[list[Mention]] = None   # the mentions of protesters, made on first use
         # the sentences, and the dates, places and mentions inside each (in their lists' order)
         sents = self._sents = list(state.doc.sents) if state.doc is not None else []
