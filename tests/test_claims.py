@@ -299,3 +299,33 @@ def test_hedges_and_context_places_keep_incident_counts_apart():
 
 def test_no_place_anywhere_and_no_counted_group_means_no_claim():
     assert claims_of("Seven were injured and two died.").claims == []
+
+
+GANGS = dict(ACTORS, **{"The gang": ("GANG", "armed_group"), "the gang": ("GANG", "armed_group"),
+                        "Rebels": ("REBELS", "armed_group"), "the rebels": ("REBELS", "armed_group")})
+
+
+def test_forces_and_weapons_acted_upon_are_not_the_actors_own():
+    # the object (or passive subject) of a patient verb is damage to someone else's, never a force count
+    for text in ("The gang set fire to 45 homes and 34 vehicles in Pont-Sonde, forcing residents to flee.",
+                 "Rebels destroyed 12 tanks near Kharkiv on Monday.",
+                 "Three armoured vehicles were set on fire by the rebels near Kharkiv.",
+                 "Rebels shot down two helicopters over Darfur."):
+        assert [(c.property, c.value) for c in claims_of(text, actors=GANGS).claims] == [], text
+    # the subject's own forces and weapons still are its count
+    [c] = claims_of("Russia launched 50 drones at Kharkiv overnight.").claims
+    assert (c.subject.actor_id, c.property, c.value) == ("RUS", "weapons", 50)
+    [c] = claims_of("Rebels sent 300 fighters to Darfur.", actors=GANGS).claims
+    assert (c.subject.actor_id, c.property, c.value) == ("REBELS", "troops", 300)
+
+
+def test_a_model_designation_is_not_a_count():
+    s = claims_of("Russia hit the depot with a Kh-101 missile and two Su-25 jets near Kharkiv.")
+    assert [(c.property, c.value) for c in s.claims] == [("weapons", 2)]
+
+
+def test_people_of_an_exchange_are_released_not_troops():
+    s = claims_of("Russia reported a swap of 270 Ukrainian soldiers and 120 civilians in Ukraine.")
+    assert sorted((c.property, c.value) for c in s.claims) == [("released", 120), ("released", 270)]
+    # an act on things makes no loss of people: "the capture of five tanks" stays weapons or nothing
+    assert all(c.property != "detained" for c in claims_of("Kyiv reported the capture of five tanks.").claims)

@@ -143,6 +143,9 @@ class QuantitiesFile(DataModel):
     geography_words: list[str] = []
     mixed_property: Optional[str] = None
     bare_number_not_counts: list[str] = []
+    patient_verbs: list[str] = []
+    instrument_prepositions: list[str] = []
+    designation_before: Optional[str] = None
 
     @model_validator(mode="after")
     def _mixed_is_a_property(self) -> "QuantitiesFile":

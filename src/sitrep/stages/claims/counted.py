@@ -118,7 +118,8 @@ def _predicate_property(x, voc: Vocabulary) -> Optional[str]:
 
 def _part_property(x, voc: Vocabulary, depth: int) -> Optional[str]:
     """A part of a counted group takes the group's property ("killing 104 people, *including 35
-    children*"); the object of "of" takes its head's ("the *bodies* of five protesters")."""
+    children*"); the object of "of" takes its head's ("the *bodies* of five protesters"), or, for
+    people, the act its head names ("a *swap* of 270 soldiers")."""
     prep = x.head
     if x.dep_ != "pobj" or prep.i == x.i or prep.head.i == prep.i:
         return None
@@ -129,8 +130,21 @@ def _part_property(x, voc: Vocabulary, depth: int) -> Optional[str]:
         if whole.lemma_.lower() in voc.aggregates and depth < 2:  # "released a total of 153 prisoners"
             return event_property(whole, voc, depth + 1)
         prop = voc.nouns.get(whole.lemma_.lower())
+        if prop is None and _counts_people(x, voc):  # "a *swap* of 270 soldiers", "the *release* of 40"
+            prop = voc.verbs.get(whole.lemma_.lower())
         return prop if prop in voc.victim else None
     return None
+
+
+def _counts_people(x, voc: Vocabulary) -> bool:
+    """Whether counted noun ``x`` counts people (a person noun, or one whose property counts persons),
+    so that an act done to it may make the count ("a swap of 270 *soldiers*"; not "the capture of
+    five *tanks*")."""
+    lemma = x.lemma_.lower()
+    if lemma in voc.person_nouns or x.lower_ in voc.person_nouns or x.pos_ == "NUM":
+        return True
+    prop = voc.nouns.get(lemma)
+    return prop is not None and voc.units.get(prop) == "persons"
 
 
 def event_property(noun, voc: Vocabulary, depth: int = 0) -> Optional[str]:

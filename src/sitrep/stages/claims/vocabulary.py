@@ -45,6 +45,12 @@ class Vocabulary:
     not_counts: frozenset = frozenset()
     #: "in (the) " right before a country: the article speaks of the country as a place
     locative: Optional[re.Pattern] = None
+    #: verbs (or "verb particle/object" pairs) whose object is what the act was done to ("destroyed")
+    patient_verbs: frozenset = frozenset()
+    #: prepositions of what an act is done with, not to ("hit the depot *with* two jets")
+    instrument_preps: frozenset = frozenset()
+    #: the text right before a number that makes it a model designation ("Quds-*2*")
+    designation_before: Optional[re.Pattern] = None
 
 
 def _lower(words) -> frozenset:
@@ -100,7 +106,10 @@ def build_vocabulary(lex: Lexicon) -> Vocabulary:
                       geography=_geography(raw.get("geography_words") or []),
                       mixed_property=raw.get("mixed_property"),
                       not_counts=frozenset(raw.get("bare_number_not_counts") or ()),
-                      locative=_locative(raw["locative_prepositions"]))
+                      locative=_locative(raw["locative_prepositions"]),
+                      patient_verbs=_lower(raw.get("patient_verbs")),
+                      instrument_preps=_lower(raw.get("instrument_prepositions")),
+                      designation_before=re.compile(raw["designation_before"]) if raw.get("designation_before") else None)
 
 
 def vocabulary(lex: Optional[Lexicon] = None) -> Vocabulary:
