@@ -329,3 +329,19 @@ def test_people_of_an_exchange_are_released_not_troops():
     assert sorted((c.property, c.value) for c in s.claims) == [("released", 120), ("released", 270)]
     # an act on things makes no loss of people: "the capture of five tanks" stays weapons or nothing
     assert all(c.property != "detained" for c in claims_of("Kyiv reported the capture of five tanks.").claims)
+
+
+def test_a_count_the_parse_left_outside_its_clause_takes_the_loss_verb_after_it():
+    s = claims_of("Rescuers said 40 people had died in Kharkiv, about 10 miles from the border, and over 500 "
+                  "people, mostly women and children, were injured and brought to hospitals.")
+    assert ("wounded", 500) in [(c.property, c.value) for c in s.claims]
+    # a count that is already another verb's argument keeps its own reading
+    s = claims_of("Russia sent 300 soldiers to Kharkiv, and 20 civilians were evacuated.")
+    assert ("troops", 300) in [(c.property, c.value) for c in s.claims]
+
+
+def test_a_part_of_the_killed_and_the_number_of_the_killed():
+    s = claims_of("A local official in Kharkiv said that two children are among those killed.")
+    assert [(c.property, c.value) for c in s.claims] == [("dead", 2)]
+    s = claims_of("The number of civilians massacred on Saturday in Darfur is well over 200.")
+    assert [(c.property, c.value, c.approx) for c in s.claims] == [("dead", 200, True)]

@@ -162,10 +162,49 @@ def event_property(noun, voc: Vocabulary, depth: int = 0) -> Optional[str]:
             prop = next((p for g in c.children if g.dep_ in PREDICATE_DEPS for p in [_word_property(g, voc)] if p), None)
             if prop:
                 return prop
-    prop = _predicate_property(noun, voc)
+    prop = _predicate_property(noun, voc) or _group_property(noun, voc, depth)
     if prop is None and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and depth < 2:
         prop = event_property(noun.head, voc, depth + 1)  # "10 women and three children confirmed dead"
-    return prop
+    return prop or _orphan_verb_property(noun, voc)
+
+
+#: dependencies by which a counted word is already an argument of its verb
+ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative", "agent")
+#: dependencies of the words that may stand between a count and its verb ("..., were killed")
+BETWEEN_DEPS = ("punct", "aux", "auxpass", "advmod", "neg", "cc")
+
+
+def _group_property(x, voc: Vocabulary, depth: int) -> Optional[str]:
+    """A count said to be part of a counted group by a copula: "two children are *among those killed*"
+    takes the group's property."""
+    verb = x.head
+    if x.dep_ not in ("nsubj", "attr") or verb.i == x.i or verb.lemma_.lower() != "be" or depth >= 2:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in voc.part_markers:
+            for group in prep.children:
+                if group.dep_ == "pobj":
+                    prop = event_property(group, voc, depth + 1) or voc.nouns.get(group.lemma_.lower())
+                    if prop in voc.victim:
+                        return prop
+    return None
+
+
+def _orphan_verb_property(x, voc: Vocabulary) -> Optional[str]:
+    """The property of a subjectless loss verb right after a count the parse left outside any clause
+    ("..., and over 500 people, mostly women and children, were *injured*": the count hung on the
+    verb before it or as an apposition); None when the count is already some verb's argument."""
+    if x.dep_ in ARGUMENT_DEPS:
+        return None
+    end = max(t.i for t in x.subtree) + 1
+    sent_end = x.sent.end
+    for t in x.doc[end:sent_end]:
+        if t.dep_ in BETWEEN_DEPS:
+            continue
+        if t.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return None
+        return voc.verbs.get(t.lemma_.lower())
+    return None
 
 
 def toll_property(num, voc: Vocabulary) -> Optional[str]:
@@ -182,8 +221,15 @@ def toll_property(num, voc: Vocabulary) -> Optional[str]:
         return voc.tolls[host.lemma_.lower()]
     if host.pos_ in VERB_POS:
         for c in host.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != num.i and c.lemma_.lower() in voc.tolls:
+            if c.dep_ not in ("nsubj", "nsubjpass", "dobj") or c.i == num.i:
+                continue
+            if c.lemma_.lower() in voc.tolls:
                 return voc.tolls[c.lemma_.lower()]
+            if c.lemma_.lower() in voc.aggregates:  # "the *number* of civilians massacred ... is over 200"
+                prop = next((event_property(g, voc, 1) for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                             for g in p.children if g.dep_ == "pobj"), None)
+                if prop in voc.victim:
+                    return prop
     return None
 
 
