@@ -345,3 +345,12 @@ def test_a_part_of_the_killed_and_the_number_of_the_killed():
     assert [(c.property, c.value) for c in s.claims] == [("dead", 2)]
     s = claims_of("The number of civilians massacred on Saturday in Darfur is well over 200.")
     assert [(c.property, c.value, c.approx) for c in s.claims] == [("dead", 200, True)]
+
+
+def test_lives_saved_are_no_loss_and_the_verb_on_prisoners_says_what_happened():
+    assert claims_of("Rescue teams saved more than 130 lives in Kharkiv.").claims == []
+    [c] = claims_of("Hundreds of political prisoners have been released in Kharkiv.").claims
+    assert (c.property, c.value) == ("released", 200)
+    # a loss noun keeps its own property under "claimed"
+    [c] = claims_of("The blasts claimed dozens of civilian casualties in Kharkiv.").claims
+    assert (c.property, c.value) == ("casualties", 24)

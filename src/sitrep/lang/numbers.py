@@ -97,6 +97,9 @@ class CountedProperty(DataModel):
     unit: str
     comparable_days: Optional[int] = None
     victim: StrictBool = False
+    #: its nouns name people by a state ("prisoners", "refugees", "hostages"): a verb acting on them
+    #: says what happened to them ("released hundreds of prisoners")
+    status: StrictBool = False
     nouns: list[str] = []
     verbs: list[str] = []
     adjectives: list[str] = []
@@ -144,6 +147,7 @@ class QuantitiesFile(DataModel):
     mixed_property: Optional[str] = None
     bare_number_not_counts: list[str] = []
     patient_verbs: list[str] = []
+    sparing_verbs: list[str] = []
     instrument_prepositions: list[str] = []
     designation_before: Optional[str] = None
 

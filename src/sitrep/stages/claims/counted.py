@@ -275,6 +275,12 @@ def noun_property(noun, voc: Vocabulary, people: bool) -> tuple[Optional[str], b
     return prop, countable
 
 
+def spared(noun, voc: Vocabulary) -> bool:
+    """Whether the counted noun is what an act spared ("saved more than 130 *lives*", "rescued 40
+    people"): no loss, whatever the noun says."""
+    return noun.dep_ in PATIENT_DEPS and noun.head.lemma_.lower() in voc.sparing_verbs
+
+
 def count_property(q: Quantity, noun, root, voc: Vocabulary,
                    people: bool = False) -> tuple[Optional[str], Optional[str]]:
     """``(property, unit)`` of quantity ``q`` (see the module doc), or ``(None, None)``."""
@@ -293,10 +299,13 @@ def count_property(q: Quantity, noun, root, voc: Vocabulary,
         prop = bare_property(q, root, voc)
         return (prop, voc.units.get(prop)) if prop else (None, None)
     prop, countable = noun_property(noun, voc, people)
-    if not countable:
+    if not countable or spared(noun, voc):
         return None, None
-    prop = (event_property(noun, voc) or (prop if prop in voc.victim else None)
-            or _root_property(noun, root, voc) or prop)
+    # a loss noun keeps its property ("claimed dozens *of casualties*"); of people named by their state,
+    # the verb says more ("released hundreds *of prisoners*")
+    own_loss = prop if prop in voc.victim and prop not in voc.status else None
+    prop = (event_property(noun, voc) or own_loss or _root_property(noun, root, voc)
+            or (prop if prop in voc.victim else None) or prop)
     if prop is None:
         return None, None
     unit = voc.units.get(prop)

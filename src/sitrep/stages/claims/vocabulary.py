@@ -47,6 +47,10 @@ class Vocabulary:
     locative: Optional[re.Pattern] = None
     #: verbs (or "verb particle/object" pairs) whose object is what the act was done to ("destroyed")
     patient_verbs: frozenset = frozenset()
+    #: victim properties whose nouns name people by a state ("prisoners"): a verb on them says more
+    status: frozenset = frozenset()
+    #: verbs whose object was spared a loss ("saved 130 lives")
+    sparing_verbs: frozenset = frozenset()
     #: prepositions of what an act is done with, not to ("hit the depot *with* two jets")
     instrument_preps: frozenset = frozenset()
     #: the text right before a number that makes it a model designation ("Quds-*2*")
@@ -75,13 +79,15 @@ def _geography(words) -> Optional[re.Pattern]:
 def build_vocabulary(lex: Lexicon) -> Vocabulary:
     """The claims vocabulary of a quantities lexicon."""
     raw = lex.raw
-    nouns, verbs, adjs, victim, units, tolls = {}, {}, {}, set(), {}, {}
+    nouns, verbs, adjs, victim, units, tolls, status = {}, {}, {}, set(), {}, {}, set()
     for prop, spec in raw["properties"].items():
         for n in spec.get("tolls", []) or []:
             tolls[str(n).lower()] = prop
         units[prop] = spec["unit"]
         if spec.get("victim"):
             victim.add(prop)
+        if spec.get("status"):
+            status.add(prop)
         for n in spec.get("nouns", []) or []:
             nouns[str(n).lower()] = prop
         for v in spec.get("verbs", []) or []:
@@ -108,6 +114,7 @@ def build_vocabulary(lex: Lexicon) -> Vocabulary:
                       not_counts=frozenset(raw.get("bare_number_not_counts") or ()),
                       locative=_locative(raw["locative_prepositions"]),
                       patient_verbs=_lower(raw.get("patient_verbs")),
+                      sparing_verbs=_lower(raw.get("sparing_verbs")), status=frozenset(status),
                       instrument_preps=_lower(raw.get("instrument_prepositions")),
                       designation_before=re.compile(raw["designation_before"]) if raw.get("designation_before") else None)
 
