@@ -354,3 +354,11 @@ def test_lives_saved_are_no_loss_and_the_verb_on_prisoners_says_what_happened():
     # a loss noun keeps its own property under "claimed"
     [c] = claims_of("The blasts claimed dozens of civilian casualties in Kharkiv.").claims
     assert (c.property, c.value) == ("casualties", 24)
+
+
+def test_people_forced_from_their_homes_are_displaced():
+    [c] = claims_of("A conflict that has forced some 1.4 million people from their homes in Darfur.").claims
+    assert (c.property, c.value, c.approx) == ("displaced", 1.4e6, True)
+    # "from" a place that is not a home says where, not that they were displaced
+    s = claims_of("Officials collected at least 24 bodies three miles from the town of Kharkiv.")
+    assert [c.property for c in s.claims] == ["dead"]

@@ -114,6 +114,13 @@ class VagueRange(DataModel):
     high: float
 
 
+class DrivenFrom(DataModel):
+    """People a verb moves *from* one of ``places`` ("from their homes") have ``property``."""
+
+    property: str
+    places: list[str]
+
+
 class QuantitiesFile(DataModel):
     """``data/quantities.yaml`` (see the comments in the file)."""
 
@@ -148,6 +155,7 @@ class QuantitiesFile(DataModel):
     bare_number_not_counts: list[str] = []
     patient_verbs: list[str] = []
     sparing_verbs: list[str] = []
+    driven_from: Optional[DrivenFrom] = None
     instrument_prepositions: list[str] = []
     designation_before: Optional[str] = None
 

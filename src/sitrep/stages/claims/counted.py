@@ -162,7 +162,7 @@ def event_property(noun, voc: Vocabulary, depth: int = 0) -> Optional[str]:
             prop = next((p for g in c.children if g.dep_ in PREDICATE_DEPS for p in [_word_property(g, voc)] if p), None)
             if prop:
                 return prop
-    prop = _predicate_property(noun, voc) or _group_property(noun, voc, depth)
+    prop = _predicate_property(noun, voc) or _group_property(noun, voc, depth) or _driven_out(noun, voc)
     if prop is None and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and depth < 2:
         prop = event_property(noun.head, voc, depth + 1)  # "10 women and three children confirmed dead"
     return prop or _orphan_verb_property(noun, voc)
@@ -172,6 +172,18 @@ def event_property(noun, voc: Vocabulary, depth: int = 0) -> Optional[str]:
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative", "agent")
 #: dependencies of the words that may stand between a count and its verb ("..., were killed")
 BETWEEN_DEPS = ("punct", "aux", "auxpass", "advmod", "neg", "cc")
+
+
+def _driven_out(x, voc: Vocabulary) -> Optional[str]:
+    """People a verb moves *from their homes* are displaced, whatever the verb ("forced some 1.4 million
+    people from their homes", "were driven from their houses"): ``driven_from`` in the lexicon."""
+    if x.dep_ not in PATIENT_DEPS or x.head.i == x.i or voc.driven_from is None:
+        return None
+    for prep in x.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            if any(g.dep_ == "pobj" and g.lemma_.lower() in voc.driven_from[1] for g in prep.children):
+                return voc.driven_from[0]
+    return None
 
 
 def _group_property(x, voc: Vocabulary, depth: int) -> Optional[str]:

@@ -49,6 +49,8 @@ class Vocabulary:
     patient_verbs: frozenset = frozenset()
     #: victim properties whose nouns name people by a state ("prisoners"): a verb on them says more
     status: frozenset = frozenset()
+    #: (property, places): people moved *from* one of these places ("from their homes") have the property
+    driven_from: Optional[tuple] = None
     #: verbs whose object was spared a loss ("saved 130 lives")
     sparing_verbs: frozenset = frozenset()
     #: prepositions of what an act is done with, not to ("hit the depot *with* two jets")
@@ -74,6 +76,13 @@ def _geography(words) -> Optional[re.Pattern]:
         return None
     alt = "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"\s*(?:\)\s*)?(?:\([^)]{{0,40}}\)\s*)?(?:{alt})\b", re.IGNORECASE)
+
+
+def _driven_from(spec) -> Optional[tuple]:
+    """``(property, place lemmas)`` of the lexicon's ``driven_from``, or None."""
+    if not spec:
+        return None
+    return spec["property"], _lower(spec["places"])
 
 
 def build_vocabulary(lex: Lexicon) -> Vocabulary:
@@ -114,7 +123,8 @@ def build_vocabulary(lex: Lexicon) -> Vocabulary:
                       not_counts=frozenset(raw.get("bare_number_not_counts") or ()),
                       locative=_locative(raw["locative_prepositions"]),
                       patient_verbs=_lower(raw.get("patient_verbs")),
-                      sparing_verbs=_lower(raw.get("sparing_verbs")), status=frozenset(status),
+                      sparing_verbs=_lower(raw.get("sparing_verbs")),
+                      driven_from=_driven_from(raw.get("driven_from")), status=frozenset(status),
                       instrument_preps=_lower(raw.get("instrument_prepositions")),
                       designation_before=re.compile(raw["designation_before"]) if raw.get("designation_before") else None)
 
