@@ -362,11 +362,3 @@ def test_people_forced_from_their_homes_are_displaced():
     # "from" a place that is not a home says where, not that they were displaced
     s = claims_of("Officials collected at least 24 bodies three miles from the town of Kharkiv.")
     assert [c.property for c in s.claims] == ["dead"]
-
-
-def test_members_of_an_armed_group_are_its_force():
-    actors = dict(ACTORS, FARC=("FARC", "armed_group"), Reuters=("REUTERS", "media"))
-    [c] = claims_of("The government estimates that around 1,100 FARC members rejected the deal.", actors=actors).claims
-    assert (c.subject.actor_id, c.property, c.value) == ("FARC", "troops", 1100)
-    # members of anything else count nothing
-    assert claims_of("Around 40 Reuters members met in Kharkiv.", actors=actors).claims == []

@@ -155,8 +155,6 @@ class QuantitiesFile(DataModel):
     bare_number_not_counts: list[str] = []
     patient_verbs: list[str] = []
     sparing_verbs: list[str] = []
-    member_nouns: list[str] = []
-    member_property: Optional[str] = None
     driven_from: Optional[DrivenFrom] = None
     instrument_prepositions: list[str] = []
     designation_before: Optional[str] = None

@@ -86,19 +86,6 @@ class ClaimsStage(Stage):
             return None, None
         return counted.ref(), where
 
-    @staticmethod
-    def _members(r: ClaimReader, noun, voc: Vocabulary) -> tuple[Optional[str], Optional[str]]:
-        """Members of an armed group are its force ("around 1,100 *FARC* members"): ``member_nouns``
-        modified by an armed group's mention make ``member_property``; ``(None, None)`` otherwise."""
-        if noun is None or noun.lemma_.lower() not in voc.member_nouns or voc.member_property is None:
-            return None, None
-        for c in noun.children:
-            m = r.mention(c) if c.dep_ in ("compound", "poss", "amod", "nmod") else None
-            actor = r.state.actor(m.actor_id) if m is not None else None
-            if actor is not None and actor.kind == "armed_group":
-                return voc.member_property, voc.units.get(voc.member_property)
-        return None, None
-
     def _read(self, state, doc, q: Quantity, voc: Vocabulary, places, n: int,
               scenes: Optional[dict] = None) -> Optional[Claim]:
         """Claim ``C<n>`` of quantity ``q``: what is counted, whose, where, when, according to whom;
@@ -111,8 +98,6 @@ class ClaimsStage(Stage):
         noun = counted_noun(root, span)
         people = noun is not None and getattr(r.mention(noun), "how", None) == "demonym"  # "45 Palestinians"
         prop, unit = count_property(q, noun, root, voc, people)
-        if prop is None:
-            prop, unit = self._members(r, noun, voc)
         if prop is None:
             return None
         anchor = noun if noun is not None else root

@@ -51,9 +51,6 @@ class Vocabulary:
     status: frozenset = frozenset()
     #: (property, places): people moved *from* one of these places ("from their homes") have the property
     driven_from: Optional[tuple] = None
-    #: nouns counting an armed group's members, and the property they then make ("1,100 FARC members")
-    member_nouns: frozenset = frozenset()
-    member_property: Optional[str] = None
     #: verbs whose object was spared a loss ("saved 130 lives")
     sparing_verbs: frozenset = frozenset()
     #: prepositions of what an act is done with, not to ("hit the depot *with* two jets")
@@ -127,7 +124,6 @@ def build_vocabulary(lex: Lexicon) -> Vocabulary:
                       locative=_locative(raw["locative_prepositions"]),
                       patient_verbs=_lower(raw.get("patient_verbs")),
                       sparing_verbs=_lower(raw.get("sparing_verbs")),
-                      member_nouns=_lower(raw.get("member_nouns")), member_property=raw.get("member_property"),
                       driven_from=_driven_from(raw.get("driven_from")), status=frozenset(status),
                       instrument_preps=_lower(raw.get("instrument_prepositions")),
                       designation_before=re.compile(raw["designation_before"]) if raw.get("designation_before") else None)
