@@ -362,3 +362,16 @@ def test_people_forced_from_their_homes_are_displaced():
     # "from" a place that is not a home says where, not that they were displaced
     s = claims_of("Officials collected at least 24 bodies three miles from the town of Kharkiv.")
     assert [c.property for c in s.claims] == ["dead"]
+
+
+def test_a_relative_clause_says_what_happened_to_the_counted():
+    s = claims_of("Witnesses said it was up to 50 farmers that were slaughtered near Kharkiv.")
+    assert [(c.property, c.value) for c in s.claims] == [("dead", 50)]
+    # the relative pronoun as an agent does not make the count a loss
+    s = claims_of("Twenty soldiers who killed civilians in Kharkiv were tried.")
+    assert all(c.property != "dead" for c in s.claims)
+
+
+def test_one_of_the_attackers_died():
+    s = claims_of("Two officers were wounded in Kharkiv and one of their attackers also died.")
+    assert ("dead", 1) in [(c.property, c.value) for c in s.claims]

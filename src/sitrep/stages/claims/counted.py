@@ -147,6 +147,19 @@ def _counts_people(x, voc: Vocabulary) -> bool:
     return prop is not None and voc.units.get(prop) == "persons"
 
 
+#: relative pronouns standing for the counted noun in its relative clause
+RELATIVES = ("that", "who", "which", "whom")
+
+
+def _relative_patient(clause) -> bool:
+    """Whether the relative pronoun of ``clause`` is what the clause's verb happened to: its passive
+    subject ("who were killed") or the subject of a verb with no object ("who died")."""
+    for c in clause.children:
+        if c.lower_ in RELATIVES:
+            return c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and not any(g.dep_ == "dobj" for g in clause.children))
+    return False
+
+
 def event_property(noun, voc: Vocabulary, depth: int = 0) -> Optional[str]:
     """The property the words around a counted noun (or a number standing alone) give it: "12 *dead*
     soldiers", "45 civilians *killed*", "12 civilians were *killed*", "seven *injured*", "were shot
@@ -158,6 +171,10 @@ def event_property(noun, voc: Vocabulary, depth: int = 0) -> Optional[str]:
     for c in noun.children:
         if c.dep_ in ("amod", "acl") and (c.lower_ in voc.adjectives or c.lemma_.lower() in voc.verbs):
             return voc.adjectives.get(c.lower_) or voc.verbs.get(c.lemma_.lower())
+        if c.dep_ == "relcl" and _relative_patient(c):  # "50 farmers that were *slaughtered*"
+            prop = _word_property(c, voc)
+            if prop:
+                return prop
         if c.dep_ == "acl":  # "three children confirmed *dead*"
             prop = next((p for g in c.children if g.dep_ in PREDICATE_DEPS for p in [_word_property(g, voc)] if p), None)
             if prop:
