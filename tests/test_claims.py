@@ -375,3 +375,8 @@ def test_a_relative_clause_says_what_happened_to_the_counted():
 def test_one_of_the_attackers_died():
     s = claims_of("Two officers were wounded in Kharkiv and one of their attackers also died.")
     assert ("dead", 1) in [(c.property, c.value) for c in s.claims]
+
+
+def test_pardoned_prisoners_are_released():
+    [c] = claims_of("The junta pardoned more than 3,000 prisoners in Kharkiv to mark Independence Day.").claims
+    assert (c.property, c.value, c.approx) == ("released", 3000, True)
