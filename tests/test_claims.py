@@ -299,3 +299,84 @@ def test_hedges_and_context_places_keep_incident_counts_apart():
 
 def test_no_place_anywhere_and_no_counted_group_means_no_claim():
     assert claims_of("Seven were injured and two died.").claims == []
+
+
+GANGS = dict(ACTORS, **{"The gang": ("GANG", "armed_group"), "the gang": ("GANG", "armed_group"),
+                        "Rebels": ("REBELS", "armed_group"), "the rebels": ("REBELS", "armed_group")})
+
+
+def test_forces_and_weapons_acted_upon_are_not_the_actors_own():
+    # the object (or passive subject) of a patient verb is damage to someone else's, never a force count
+    for text in ("The gang set fire to 45 homes and 34 vehicles in Pont-Sonde, forcing residents to flee.",
+                 "Rebels destroyed 12 tanks near Kharkiv on Monday.",
+                 "Three armoured vehicles were set on fire by the rebels near Kharkiv.",
+                 "Rebels shot down two helicopters over Darfur."):
+        assert [(c.property, c.value) for c in claims_of(text, actors=GANGS).claims] == [], text
+    # the subject's own forces and weapons still are its count
+    [c] = claims_of("Russia launched 50 drones at Kharkiv overnight.").claims
+    assert (c.subject.actor_id, c.property, c.value) == ("RUS", "weapons", 50)
+    [c] = claims_of("Rebels sent 300 fighters to Darfur.", actors=GANGS).claims
+    assert (c.subject.actor_id, c.property, c.value) == ("REBELS", "troops", 300)
+
+
+def test_a_model_designation_is_not_a_count():
+    s = claims_of("Russia hit the depot with a Kh-101 missile and two Su-25 jets near Kharkiv.")
+    assert [(c.property, c.value) for c in s.claims] == [("weapons", 2)]
+
+
+def test_people_of_an_exchange_are_released_not_troops():
+    s = claims_of("Russia reported a swap of 270 Ukrainian soldiers and 120 civilians in Ukraine.")
+    assert sorted((c.property, c.value) for c in s.claims) == [("released", 120), ("released", 270)]
+    # an act on things makes no loss of people: "the capture of five tanks" stays weapons or nothing
+    assert all(c.property != "detained" for c in claims_of("Kyiv reported the capture of five tanks.").claims)
+
+
+def test_a_count_the_parse_left_outside_its_clause_takes_the_loss_verb_after_it():
+    s = claims_of("Rescuers said 40 people had died in Kharkiv, about 10 miles from the border, and over 500 "
+                  "people, mostly women and children, were injured and brought to hospitals.")
+    assert ("wounded", 500) in [(c.property, c.value) for c in s.claims]
+    # a count that is already another verb's argument keeps its own reading
+    s = claims_of("Russia sent 300 soldiers to Kharkiv, and 20 civilians were evacuated.")
+    assert ("troops", 300) in [(c.property, c.value) for c in s.claims]
+
+
+def test_a_part_of_the_killed_and_the_number_of_the_killed():
+    s = claims_of("A local official in Kharkiv said that two children are among those killed.")
+    assert [(c.property, c.value) for c in s.claims] == [("dead", 2)]
+    s = claims_of("The number of civilians massacred on Saturday in Darfur is well over 200.")
+    assert [(c.property, c.value, c.approx) for c in s.claims] == [("dead", 200, True)]
+
+
+def test_lives_saved_are_no_loss_and_the_verb_on_prisoners_says_what_happened():
+    assert claims_of("Rescue teams saved more than 130 lives in Kharkiv.").claims == []
+    [c] = claims_of("Hundreds of political prisoners have been released in Kharkiv.").claims
+    assert (c.property, c.value) == ("released", 200)
+    # a loss noun keeps its own property under "claimed"
+    [c] = claims_of("The blasts claimed dozens of civilian casualties in Kharkiv.").claims
+    assert (c.property, c.value) == ("casualties", 24)
+
+
+def test_people_forced_from_their_homes_are_displaced():
+    [c] = claims_of("A conflict that has forced some 1.4 million people from their homes in Darfur.").claims
+    assert (c.property, c.value, c.approx) == ("displaced", 1.4e6, True)
+    # "from" a place that is not a home says where, not that they were displaced
+    s = claims_of("Officials collected at least 24 bodies three miles from the town of Kharkiv.")
+    assert [c.property for c in s.claims] == ["dead"]
+
+
+def test_a_relative_clause_says_what_happened_to_the_counted():
+    s = claims_of("Witnesses said it was up to 50 farmers that were slaughtered near Kharkiv.")
+    assert [(c.property, c.value) for c in s.claims] == [("dead", 50)]
+    # the relative pronoun as an agent does not make the count a loss
+    s = claims_of("Twenty soldiers who killed civilians in Kharkiv were tried.")
+    assert all(c.property != "dead" for c in s.claims)
+
+
+def test_one_of_the_attackers_died():
+    s = claims_of("Two officers were wounded in Kharkiv and one of their attackers also died.")
+    assert ("dead", 1) in [(c.property, c.value) for c in s.claims]
+
+
+def test_pardoned_prisoners_are_released():
+    [c] = claims_of("The junta pardoned more than 3,000 prisoners in Kharkiv to mark Independence Day.").claims
+    assert (c.property, c.value, c.approx) == ("released", 3000, True)

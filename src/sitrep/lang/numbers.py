@@ -97,6 +97,9 @@ class CountedProperty(DataModel):
     unit: str
     comparable_days: Optional[int] = None
     victim: StrictBool = False
+    #: its nouns name people by a state ("prisoners", "refugees", "hostages"): a verb acting on them
+    #: says what happened to them ("released hundreds of prisoners")
+    status: StrictBool = False
     nouns: list[str] = []
     verbs: list[str] = []
     adjectives: list[str] = []
@@ -109,6 +112,13 @@ class CountedProperty(DataModel):
 class VagueRange(DataModel):
     low: float
     high: float
+
+
+class DrivenFrom(DataModel):
+    """People a verb moves *from* one of ``places`` ("from their homes") have ``property``."""
+
+    property: str
+    places: list[str]
 
 
 class QuantitiesFile(DataModel):
@@ -143,6 +153,11 @@ class QuantitiesFile(DataModel):
     geography_words: list[str] = []
     mixed_property: Optional[str] = None
     bare_number_not_counts: list[str] = []
+    patient_verbs: list[str] = []
+    sparing_verbs: list[str] = []
+    driven_from: Optional[DrivenFrom] = None
+    instrument_prepositions: list[str] = []
+    designation_before: Optional[str] = None
 
     @model_validator(mode="after")
     def _mixed_is_a_property(self) -> "QuantitiesFile":

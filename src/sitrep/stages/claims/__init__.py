@@ -6,12 +6,16 @@ then read through the parse:
 * **what is counted** -- the noun the number modifies ("about 1,000 *troops*", "hundreds *of people*"),
   turned into a property by ``data/quantities.yaml``; a generic noun ("people", "civilians") takes its
   property from the verb or adjective around it ("12 civilians were *killed*"); a currency makes it money
-  (refined to aid/sanctions/budget by nearby words); a unit makes it a distance or an area;
+  (refined to aid/sanctions/budget by nearby words); a unit makes it a distance or an area; people
+  named by a state ("prisoners") take the verb's property ("released hundreds of prisoners"), people
+  moved "from their homes" are displaced, lives saved are no loss, and a number glued to a model name
+  ("Quds-2", "F-15E") is no count;
 * **whose** -- an actor modifying the noun ("US troops", "Russia's soldiers"), else the subject of the
   clause that has the count ("*The US* is keeping around 900 troops"), climbing through non-finite
   clauses ("the US ... while maintaining a force of about 1,000 troops"); for losses (dead, wounded,
   detained...) never the agent of the verb ("Russian strikes killed 12 Syrian soldiers" is Syria's dead);
-  the subject of a reporting verb is the source, never the owner;
+  the subject of a reporting verb is the source, never the owner; forces or weapons an act was done
+  to ("the gang set fire to 34 vehicles", "destroyed 12 tanks": ``patient_verbs``) are nobody's count;
 * **where** -- a place attached by a preposition to the noun or the clause; "the country" is the
   country the article was last speaking of;
 * **according to whom** -- the subject of a reporting verb above the count ("..., CNN notes") or

@@ -118,7 +118,8 @@ def _predicate_property(x, voc: Vocabulary) -> Optional[str]:
 
 def _part_property(x, voc: Vocabulary, depth: int) -> Optional[str]:
     """A part of a counted group takes the group's property ("killing 104 people, *including 35
-    children*"); the object of "of" takes its head's ("the *bodies* of five protesters")."""
+    children*"); the object of "of" takes its head's ("the *bodies* of five protesters"), or, for
+    people, the act its head names ("a *swap* of 270 soldiers")."""
     prep = x.head
     if x.dep_ != "pobj" or prep.i == x.i or prep.head.i == prep.i:
         return None
@@ -129,8 +130,34 @@ def _part_property(x, voc: Vocabulary, depth: int) -> Optional[str]:
         if whole.lemma_.lower() in voc.aggregates and depth < 2:  # "released a total of 153 prisoners"
             return event_property(whole, voc, depth + 1)
         prop = voc.nouns.get(whole.lemma_.lower())
+        if prop is None and _counts_people(x, voc):  # "a *swap* of 270 soldiers", "the *release* of 40"
+            prop = voc.verbs.get(whole.lemma_.lower())
         return prop if prop in voc.victim else None
     return None
+
+
+def _counts_people(x, voc: Vocabulary) -> bool:
+    """Whether counted noun ``x`` counts people (a person noun, or one whose property counts persons),
+    so that an act done to it may make the count ("a swap of 270 *soldiers*"; not "the capture of
+    five *tanks*")."""
+    lemma = x.lemma_.lower()
+    if lemma in voc.person_nouns or x.lower_ in voc.person_nouns or x.pos_ == "NUM":
+        return True
+    prop = voc.nouns.get(lemma)
+    return prop is not None and voc.units.get(prop) == "persons"
+
+
+#: relative pronouns standing for the counted noun in its relative clause
+RELATIVES = ("that", "who", "which", "whom")
+
+
+def _relative_patient(clause) -> bool:
+    """Whether the relative pronoun of ``clause`` is what the clause's verb happened to: its passive
+    subject ("who were killed") or the subject of a verb with no object ("who died")."""
+    for c in clause.children:
+        if c.lower_ in RELATIVES:
+            return c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and not any(g.dep_ == "dobj" for g in clause.children))
+    return False
 
 
 def event_property(noun, voc: Vocabulary, depth: int = 0) -> Optional[str]:
@@ -144,14 +171,69 @@ def event_property(noun, voc: Vocabulary, depth: int = 0) -> Optional[str]:
     for c in noun.children:
         if c.dep_ in ("amod", "acl") and (c.lower_ in voc.adjectives or c.lemma_.lower() in voc.verbs):
             return voc.adjectives.get(c.lower_) or voc.verbs.get(c.lemma_.lower())
+        if c.dep_ == "relcl" and _relative_patient(c):  # "50 farmers that were *slaughtered*"
+            prop = _word_property(c, voc)
+            if prop:
+                return prop
         if c.dep_ == "acl":  # "three children confirmed *dead*"
             prop = next((p for g in c.children if g.dep_ in PREDICATE_DEPS for p in [_word_property(g, voc)] if p), None)
             if prop:
                 return prop
-    prop = _predicate_property(noun, voc)
+    prop = _predicate_property(noun, voc) or _group_property(noun, voc, depth) or _driven_out(noun, voc)
     if prop is None and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and depth < 2:
         prop = event_property(noun.head, voc, depth + 1)  # "10 women and three children confirmed dead"
-    return prop
+    return prop or _orphan_verb_property(noun, voc)
+
+
+#: dependencies by which a counted word is already an argument of its verb
+ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative", "agent")
+#: dependencies of the words that may stand between a count and its verb ("..., were killed")
+BETWEEN_DEPS = ("punct", "aux", "auxpass", "advmod", "neg", "cc")
+
+
+def _driven_out(x, voc: Vocabulary) -> Optional[str]:
+    """People a verb moves *from their homes* are displaced, whatever the verb ("forced some 1.4 million
+    people from their homes", "were driven from their houses"): ``driven_from`` in the lexicon."""
+    if x.dep_ not in PATIENT_DEPS or x.head.i == x.i or voc.driven_from is None:
+        return None
+    for prep in x.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            if any(g.dep_ == "pobj" and g.lemma_.lower() in voc.driven_from[1] for g in prep.children):
+                return voc.driven_from[0]
+    return None
+
+
+def _group_property(x, voc: Vocabulary, depth: int) -> Optional[str]:
+    """A count said to be part of a counted group by a copula: "two children are *among those killed*"
+    takes the group's property."""
+    verb = x.head
+    if x.dep_ not in ("nsubj", "attr") or verb.i == x.i or verb.lemma_.lower() != "be" or depth >= 2:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in voc.part_markers:
+            for group in prep.children:
+                if group.dep_ == "pobj":
+                    prop = event_property(group, voc, depth + 1) or voc.nouns.get(group.lemma_.lower())
+                    if prop in voc.victim:
+                        return prop
+    return None
+
+
+def _orphan_verb_property(x, voc: Vocabulary) -> Optional[str]:
+    """The property of a subjectless loss verb right after a count the parse left outside any clause
+    ("..., and over 500 people, mostly women and children, were *injured*": the count hung on the
+    verb before it or as an apposition); None when the count is already some verb's argument."""
+    if x.dep_ in ARGUMENT_DEPS:
+        return None
+    end = max(t.i for t in x.subtree) + 1
+    sent_end = x.sent.end
+    for t in x.doc[end:sent_end]:
+        if t.dep_ in BETWEEN_DEPS:
+            continue
+        if t.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return None
+        return voc.verbs.get(t.lemma_.lower())
+    return None
 
 
 def toll_property(num, voc: Vocabulary) -> Optional[str]:
@@ -168,8 +250,15 @@ def toll_property(num, voc: Vocabulary) -> Optional[str]:
         return voc.tolls[host.lemma_.lower()]
     if host.pos_ in VERB_POS:
         for c in host.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != num.i and c.lemma_.lower() in voc.tolls:
+            if c.dep_ not in ("nsubj", "nsubjpass", "dobj") or c.i == num.i:
+                continue
+            if c.lemma_.lower() in voc.tolls:
                 return voc.tolls[c.lemma_.lower()]
+            if c.lemma_.lower() in voc.aggregates:  # "the *number* of civilians massacred ... is over 200"
+                prop = next((event_property(g, voc, 1) for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                             for g in p.children if g.dep_ == "pobj"), None)
+                if prop in voc.victim:
+                    return prop
     return None
 
 
@@ -215,6 +304,12 @@ def noun_property(noun, voc: Vocabulary, people: bool) -> tuple[Optional[str], b
     return prop, countable
 
 
+def spared(noun, voc: Vocabulary) -> bool:
+    """Whether the counted noun is what an act spared ("saved more than 130 *lives*", "rescued 40
+    people"): no loss, whatever the noun says."""
+    return noun.dep_ in PATIENT_DEPS and noun.head.lemma_.lower() in voc.sparing_verbs
+
+
 def count_property(q: Quantity, noun, root, voc: Vocabulary,
                    people: bool = False) -> tuple[Optional[str], Optional[str]]:
     """``(property, unit)`` of quantity ``q`` (see the module doc), or ``(None, None)``."""
@@ -233,10 +328,13 @@ def count_property(q: Quantity, noun, root, voc: Vocabulary,
         prop = bare_property(q, root, voc)
         return (prop, voc.units.get(prop)) if prop else (None, None)
     prop, countable = noun_property(noun, voc, people)
-    if not countable:
+    if not countable or spared(noun, voc):
         return None, None
-    prop = (event_property(noun, voc) or (prop if prop in voc.victim else None)
-            or _root_property(noun, root, voc) or prop)
+    # a loss noun keeps its property ("claimed dozens *of casualties*"); of people named by their state,
+    # the verb says more ("released hundreds *of prisoners*")
+    own_loss = prop if prop in voc.victim and prop not in voc.status else None
+    prop = (event_property(noun, voc) or own_loss or _root_property(noun, root, voc)
+            or (prop if prop in voc.victim else None) or prop)
     if prop is None:
         return None, None
     unit = voc.units.get(prop)

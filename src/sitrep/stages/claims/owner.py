@@ -5,6 +5,9 @@
 2. else, climbing the parse from the noun (:func:`owner`), at each verb (:func:`verb_owner`):
 
    * a reporting verb ("..., *CNN notes*") stops the climb: its subject is the source, never the owner;
+   * a count of forces or weapons the act was done to ("the gang *set fire to* 34 vehicles", "rebels
+     *destroyed* 12 tanks": ``patient_verbs``) is damage to someone else's, never the subject's own:
+     the climb stops without an owner;
    * for losses (dead, wounded, detained ...) only a verb through which a count passes to its owner
      ("Russia *lost* 500 soldiers") goes on: "Russian strikes killed 12 Syrian soldiers" is not
      Russia's dead;
@@ -54,10 +57,30 @@ def subject_owner(r: ClaimReader, verb, child) -> tuple[Optional[Mention], objec
     return m, subj
 
 
+def acted_upon(voc, verb, child) -> bool:
+    """Whether the climb reached ``verb`` from what the act was done to: ``verb`` is a patient verb
+    ("destroyed", "shot down", "set fire to") and ``child`` is not its active subject."""
+    if child.dep_ == "nsubj" or (child.dep_ == "prep" and child.lower_ in voc.instrument_preps):
+        return False  # who acted, or what it acted with ("hit the depot *with* two jets")
+    lemma = verb.lemma_.lower()
+    if lemma in voc.patient_verbs:
+        return True
+    words = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "prt", "oprd", "acomp", "advmod", "dative"):
+            words.append(c.lemma_.lower())
+        elif c.dep_ == "prep":  # "set *on fire*"
+            words += [g.lemma_.lower() for g in c.children if g.dep_ == "pobj"]
+    return any(f"{lemma} {w}" in voc.patient_verbs for w in words)
+
+
 def verb_owner(r: ClaimReader, verb, child, victim: bool) -> tuple[bool, Optional[Mention]]:
-    """Rule 2 at one verb: ``(stop, owner)``; ``stop`` ends the climb (with or without an owner)."""
+    """Rule 2 at one verb: ``(stop, owner)``; ``stop`` ends the climb (with or without an owner).
+    Forces or weapons the act was done to ("the gang set fire to 34 vehicles") have no owner here."""
     lemma = verb.lemma_.lower()
     if lemma in r.voc.attribution or verb.lower_ == "according":
+        return True, None
+    if not victim and acted_upon(r.voc, verb, child):
         return True, None
     if victim and lemma not in r.voc.owner_verbs:
         return True, None

@@ -29,6 +29,12 @@ class ClaimsConfig(StageConfig):
     locative_lookback: int = 16
 
 
+def designation(text: str, q: Quantity, voc: Vocabulary) -> bool:
+    """Whether number ``q`` is part of a model designation, not a count ("a Quds-2 missile", "F-16s")."""
+    pat = voc.designation_before
+    return pat is not None and pat.search(text[max(0, q.num_start - 8):q.num_start]) is not None
+
+
 class ClaimsStage(Stage):
     name = "claims"
     needs = ("article", "doc", "actors", "mentions", "places", "place_mentions", "dates")
@@ -54,7 +60,7 @@ class ClaimsStage(Stage):
         seen: set[tuple[int, int]] = set()
         scenes: dict[int, bool] = {}  # one look at each place mention per article
         for q in find_quantities(state.text, lex=self.resources.get("quantities", read_lexicon)):
-            if q.unit == "%" or q.value < 0:
+            if q.unit == "%" or q.value < 0 or designation(state.text, q, voc):
                 continue
             try:
                 claim = self._read(state, doc, q, voc, places, len(state.claims) + 1, scenes)

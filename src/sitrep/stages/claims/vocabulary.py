@@ -45,6 +45,18 @@ class Vocabulary:
     not_counts: frozenset = frozenset()
     #: "in (the) " right before a country: the article speaks of the country as a place
     locative: Optional[re.Pattern] = None
+    #: verbs (or "verb particle/object" pairs) whose object is what the act was done to ("destroyed")
+    patient_verbs: frozenset = frozenset()
+    #: victim properties whose nouns name people by a state ("prisoners"): a verb on them says more
+    status: frozenset = frozenset()
+    #: (property, places): people moved *from* one of these places ("from their homes") have the property
+    driven_from: Optional[tuple] = None
+    #: verbs whose object was spared a loss ("saved 130 lives")
+    sparing_verbs: frozenset = frozenset()
+    #: prepositions of what an act is done with, not to ("hit the depot *with* two jets")
+    instrument_preps: frozenset = frozenset()
+    #: the text right before a number that makes it a model designation ("Quds-*2*")
+    designation_before: Optional[re.Pattern] = None
 
 
 def _lower(words) -> frozenset:
@@ -66,16 +78,25 @@ def _geography(words) -> Optional[re.Pattern]:
     return re.compile(rf"\s*(?:\)\s*)?(?:\([^)]{{0,40}}\)\s*)?(?:{alt})\b", re.IGNORECASE)
 
 
+def _driven_from(spec) -> Optional[tuple]:
+    """``(property, place lemmas)`` of the lexicon's ``driven_from``, or None."""
+    if not spec:
+        return None
+    return spec["property"], _lower(spec["places"])
+
+
 def build_vocabulary(lex: Lexicon) -> Vocabulary:
     """The claims vocabulary of a quantities lexicon."""
     raw = lex.raw
-    nouns, verbs, adjs, victim, units, tolls = {}, {}, {}, set(), {}, {}
+    nouns, verbs, adjs, victim, units, tolls, status = {}, {}, {}, set(), {}, {}, set()
     for prop, spec in raw["properties"].items():
         for n in spec.get("tolls", []) or []:
             tolls[str(n).lower()] = prop
         units[prop] = spec["unit"]
         if spec.get("victim"):
             victim.add(prop)
+        if spec.get("status"):
+            status.add(prop)
         for n in spec.get("nouns", []) or []:
             nouns[str(n).lower()] = prop
         for v in spec.get("verbs", []) or []:
@@ -100,7 +121,12 @@ def build_vocabulary(lex: Lexicon) -> Vocabulary:
                       geography=_geography(raw.get("geography_words") or []),
                       mixed_property=raw.get("mixed_property"),
                       not_counts=frozenset(raw.get("bare_number_not_counts") or ()),
-                      locative=_locative(raw["locative_prepositions"]))
+                      locative=_locative(raw["locative_prepositions"]),
+                      patient_verbs=_lower(raw.get("patient_verbs")),
+                      sparing_verbs=_lower(raw.get("sparing_verbs")),
+                      driven_from=_driven_from(raw.get("driven_from")), status=frozenset(status),
+                      instrument_preps=_lower(raw.get("instrument_prepositions")),
+                      designation_before=re.compile(raw["designation_before"]) if raw.get("designation_before") else None)
 
 
 def vocabulary(lex: Optional[Lexicon] = None) -> Vocabulary:
