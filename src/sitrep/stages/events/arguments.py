@@ -542,6 +542,8 @@ def nominal_args(ctx: ArticleContext, c: Candidate) -> None:
     preps = set(c.sense.preps or ()) | ctx.cues.nominal_target_preps
     sources = _own_sources(ctx, n)
     targets = _nominal_targets(ctx, n, preps)
+    if not sources:
+        sources, targets = _from_doer(ctx, c, targets)
     sources, targets = _patient_possessor(ctx, n, sources, targets)
     sources, targets = _between(n, c, sources, targets)
     sources, targets = undergone_act(ctx, n, sources, targets)
@@ -570,6 +572,20 @@ def _own_sources(ctx: ArticleContext, n) -> list:
         sources = [a for a in n.children if a.dep_ in ("compound", "amod", "nmod")
                    and ctx.mention_for(a) is not None and a.i < n.i]
     return sources
+
+
+def _from_doer(ctx: ArticleContext, c: Candidate, targets: list) -> tuple[list, list]:
+    """The doer of a speech or policy act noun named with "from" ("a request *from* the committee",
+    "condemnation *from* residents", ``from_doer_types``), taken out of the targets; ``([], targets)``
+    when none names an actor."""
+    ac = ctx.acues
+    if c.sense.type.lower() not in ac.from_doer_types:
+        return [], targets
+    doers = [p for p in prep_targets(c.trigger, ac.from_doer_preps) if ctx.mention_for(p) is not None]
+    if not doers:
+        return [], targets
+    found = {t.i for t in doers}
+    return doers, [t for t in targets if t.i not in found]
 
 
 def _undergoing_verb(ctx: ArticleContext, n):

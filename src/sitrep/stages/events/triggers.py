@@ -270,6 +270,12 @@ def light_noun(t, lex: Lexicon):
     return noun
 
 
+def coordinated_light_nouns(noun, lex: Lexicon) -> list:
+    """The act nouns coordinated with a light verb's noun ("carrying out assassinations, *hijackings*
+    and *bombings*"): each is an act of the light verb's subject, not a bare noun without parties."""
+    return [x for x in conjuncts(noun) if x.i != noun.i and x.pos_ == "NOUN" and noun_sense(x, lex) is not None]
+
+
 #: how far after a bare object the noun it modifies may stand ("air and artillery strikes")
 MODIFIER_CONJ_REACH = 3
 
