@@ -22,7 +22,7 @@ from .argument_cues import argument_cues
 from .context import ArticleContext
 from .grammar import SUBJ_DEPS, children, conjuncts, is_passive, pobjs, subjects
 from .model import Candidate
-from .triggers import embedded_acts, noun_sense
+from .triggers import embedded_acts, noun_sense, verb_sense
 
 #: acts done to someone: a matched object is the recipient ("expelled the ambassador", "arrested
 #: activists"), not the resource of the act
@@ -717,8 +717,21 @@ def _light_verb_args(ctx: ArticleContext, c: Candidate, preps, targets) -> tuple
         sources = agents or children(lv, "nsubjpass")
         how = "agent" if agents else "subj"
     if not targets:
-        targets = prep_targets(lv, preps | ctx.lex.target_preps)
+        targets = _means_of_act_targets(ctx, c) or prep_targets(lv, preps | ctx.lex.target_preps)
     return sources, how, targets
+
+
+def _means_of_act_targets(ctx: ArticleContext, c: Candidate) -> list:
+    """A light verb's participle telling how an act of the same type was done ("the FARC fought the
+    government, *carrying out* assassinations and bombings"): the acts are done to that act's object."""
+    lv = c.light
+    head = lv.head
+    if not (lv.dep_ == "advcl" and lv.tag_ == "VBG" and head.pos_ == "VERB"):
+        return []
+    sense = verb_sense(head, ctx.lex)[0]
+    if sense is None or sense.type != c.sense.type:
+        return []
+    return [o for o in children(head, "dobj") if ctx.mention_for(o) is not None]
 
 
 def _coordinated_act_source(ctx: ArticleContext, n, how: str) -> tuple[list, str]:
