@@ -205,7 +205,8 @@ def _pcomp_subject(v, cues: EventCues, depth: int) -> tuple[list, str]:
         return s, "inherit"
     if prep.head.pos_ in ("VERB", "AUX") and children(prep.head, "dobj"):
         return [children(prep.head, "dobj")[0]], "control"
-    if prep.head.pos_ in ("VERB", "AUX") and is_passive(prep.head) and children(prep.head, "nsubjpass"):
+    if (prep.lower_ in cues.passive_control_preps and prep.head.pos_ in ("VERB", "AUX") and is_passive(prep.head)
+            and children(prep.head, "nsubjpass")):
         return children(prep.head, "nsubjpass")[:1], "control"   # "the RSF was accused *of attacking*" -> the RSF
     noun = prep.head
     poss = children(noun, "poss")
