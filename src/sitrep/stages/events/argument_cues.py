@@ -24,6 +24,8 @@ class ArgumentCues(DataModel):
     undergo_verbs: Words
     undergo_preps: Words
     undergo_source_preps: Words
+    from_doer_types: Words
+    from_doer_preps: Words
     attributable_types: Words
     blame_verbs: Words
     claim_verbs: Words

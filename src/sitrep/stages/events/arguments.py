@@ -23,7 +23,7 @@ from .context import ArticleContext
 from .grammar import SUBJ_DEPS, children, conjuncts, is_passive, pobjs, subjects
 from .lexicon import EventCues
 from .model import Candidate
-from .triggers import embedded_acts, noun_sense
+from .triggers import embedded_acts, noun_sense, verb_sense
 
 
 def prep_targets(head, preps, exclude=()) -> list:
@@ -591,6 +591,8 @@ def nominal_args(ctx: ArticleContext, c: Candidate) -> None:
     preps = set(c.sense.preps or ()) | ctx.cues.nominal_target_preps
     sources = _own_sources(ctx, n)
     targets = _nominal_targets(ctx, n, preps)
+    if not sources:
+        sources, targets = _from_doer(ctx, c, targets)
     sources, targets = _patient_possessor(ctx, n, sources, targets)
     sources, targets = _between(n, c, sources, targets)
     sources, targets = undergone_act(ctx, n, sources, targets)
@@ -619,6 +621,20 @@ def _own_sources(ctx: ArticleContext, n) -> list:
         sources = [a for a in n.children if a.dep_ in ("compound", "amod", "nmod")
                    and ctx.mention_for(a) is not None and a.i < n.i]
     return sources
+
+
+def _from_doer(ctx: ArticleContext, c: Candidate, targets: list) -> tuple[list, list]:
+    """The doer of a speech or policy act noun named with "from" ("a request *from* the committee",
+    "condemnation *from* residents", ``from_doer_types``), taken out of the targets; ``([], targets)``
+    when none names an actor."""
+    ac = ctx.acues
+    if c.sense.type.lower() not in ac.from_doer_types:
+        return [], targets
+    doers = [p for p in prep_targets(c.trigger, ac.from_doer_preps) if ctx.mention_for(p) is not None]
+    if not doers:
+        return [], targets
+    found = {t.i for t in doers}
+    return doers, [t for t in targets if t.i not in found]
 
 
 def _undergoing_verb(ctx: ArticleContext, n):
@@ -750,8 +766,21 @@ def _light_verb_args(ctx: ArticleContext, c: Candidate, preps, targets) -> tuple
         sources = agents or children(lv, "nsubjpass")
         how = "agent" if agents else "subj"
     if not targets:
-        targets = prep_targets(lv, preps | ctx.lex.target_preps)
+        targets = _means_of_act_targets(ctx, c) or prep_targets(lv, preps | ctx.lex.target_preps)
     return sources, how, targets
+
+
+def _means_of_act_targets(ctx: ArticleContext, c: Candidate) -> list:
+    """A light verb's participle telling how an act of the same type was done ("the FARC fought the
+    government, *carrying out* assassinations and bombings"): the acts are done to that act's object."""
+    lv = c.light
+    head = lv.head
+    if not (lv.dep_ == "advcl" and lv.tag_ == "VBG" and head.pos_ == "VERB"):
+        return []
+    sense = verb_sense(head, ctx.lex)[0]
+    if sense is None or sense.type != c.sense.type:
+        return []
+    return [o for o in children(head, "dobj") if ctx.mention_for(o) is not None]
 
 
 def _coordinated_act_source(ctx: ArticleContext, n, how: str) -> tuple[list, str]:

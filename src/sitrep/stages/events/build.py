@@ -48,6 +48,8 @@ def verbal_candidates(ctx: ArticleContext, sent) -> tuple[list[Candidate], dict]
         noun = triggers.light_noun(t, lex, ctx.config.modifier_conj_reach)
         if noun is not None:
             light_nouns[noun.i] = t
+            for other in triggers.coordinated_light_nouns(noun, lex):
+                light_nouns.setdefault(other.i, t)
             continue
         if t.pos_ != "VERB" or triggers.is_gerund_noun(t, lex) or triggers.is_relation_participle(t, ctx.cues):
             continue

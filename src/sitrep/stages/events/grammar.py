@@ -192,7 +192,8 @@ def _previous_clause_subject(v):
 
 def _pcomp_subject(v, cues: EventCues, depth: int) -> tuple[list, str]:
     """The actor of a verb under a preposition: "criticised Assad for failing to ..." -> Assad (the
-    governing verb's object); "Russia's interest in supporting X" -> Russia (the noun's possessor); a
+    governing verb's object, or its passive subject: "the RSF was accused of attacking" -> the RSF);
+    "Russia's interest in supporting X" -> Russia (the noun's possessor); a
     means ("pressed Maduro *by imposing* sanctions") -> the governing verb's subject."""
     prep = v.head
     if prep.lower_ in cues.means_preps and prep.head.pos_ in ("VERB", "AUX"):
@@ -200,6 +201,9 @@ def _pcomp_subject(v, cues: EventCues, depth: int) -> tuple[list, str]:
         return s, "inherit"
     if prep.head.pos_ in ("VERB", "AUX") and children(prep.head, "dobj"):
         return [children(prep.head, "dobj")[0]], "control"
+    if (prep.lower_ in cues.passive_control_preps and prep.head.pos_ in ("VERB", "AUX") and is_passive(prep.head)
+            and children(prep.head, "nsubjpass")):
+        return children(prep.head, "nsubjpass")[:1], "control"   # "the RSF was accused *of attacking*" -> the RSF
     noun = prep.head
     poss = children(noun, "poss")
     if poss:

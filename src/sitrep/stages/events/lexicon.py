@@ -108,6 +108,7 @@ class EventCues(_Model):
     relative_pronouns: Words
     clause_conjunctions: Words
     object_control_verbs: Words
+    passive_control_preps: Words
     subject_control_verbs: Words
     speech_verbs: Words
     speaker_pronouns: Words

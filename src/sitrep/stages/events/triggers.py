@@ -251,6 +251,12 @@ def light_noun(t, lex: Lexicon, reach: int):
     return noun
 
 
+def coordinated_light_nouns(noun, lex: Lexicon) -> list:
+    """The act nouns coordinated with a light verb's noun ("carrying out assassinations, *hijackings*
+    and *bombings*"): each is an act of the light verb's subject, not a bare noun without parties."""
+    return [x for x in conjuncts(noun) if x.i != noun.i and x.pos_ == "NOUN" and noun_sense(x, lex) is not None]
+
+
 def _object_or_its_noun(obj, reach: int) -> list:
     """The object, and when it is a bare modifier the parser coordinated with the noun it modifies
     ("launched *air* and artillery *strikes*": "air" has no determiner or modifier of its own, and the
