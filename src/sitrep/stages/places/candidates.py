@@ -333,11 +333,20 @@ def _speech_verbs() -> frozenset:
     return lexicon_words("speech_verbs", "places")
 
 
+def role_noun(sc: Scan, t) -> bool:
+    """A noun of a person's role (``person_roles`` of the place cues: "leader", "porte-parole"), by its
+    surface form or lemma, whether or not the actors stage made a person of its phrase."""
+    return t.pos_ in ("NOUN", "PROPN") and (t.lower_ in sc.news.person_roles
+                                           or t.lemma_.lower() in sc.news.person_roles)
+
+
 def person_apposition(sc: Scan, nm: "Name") -> bool:
     """The name stands in apposition with a person the actors stage found ("Victoria, une manifestante,
     a dit", "Rivera, a union leader, said"): it is that person's name, not a place."""
     app = _appositive(sc, nm.i, nm.w)
-    if not app or app[0].pos_ != "DET" or not any(t.i in sc.person_tokens for t in app):
+    if not app or not any(t.i in sc.person_tokens or role_noun(sc, t) for t in app):
+        return False
+    if app[0].pos_ != "DET" and not role_noun(sc, app[0]):  # "Florida, porte-parole du syndicat"
         return False
     # not the speaker of a reported clause ("... returning to Kyrgyzstan, the Parliament speaker said")
     end = app[0].i
