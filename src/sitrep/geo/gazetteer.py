@@ -43,7 +43,8 @@ from ..core.cache import cache_dir, read_pickle, write_pickle
 from ..core.contract import Feature
 from ..core.text import name_key
 
-FORMAT_VERSION = 12  # 12: a curated division takes its province's other names; 11: provinces (data/place_provinces.tsv); 9: looser transliteration keys (loose)
+FORMAT_VERSION = 12  # 11: provinces (data/place_provinces.tsv); 9: looser transliteration keys (loose)
+#: 12: a curated division takes the new names of its province ("Nord-Kivu")
 
 #: internal feature codes -> the contract's feature classes
 #: ("province": a first-level division of a country other than the US, from data/place_provinces.tsv;
@@ -573,10 +574,10 @@ def _add_provinces(b: _IndexBuilder, regions: dict) -> None:
         if any(i is not None for i in mine) or any(name_key(n) in features for n in names + qualified):
             # ("Aleppo province" is the regions file's); its other names name the curated division
             # or region of its country too ("Nord-Kivu" is the regions file's North Kivu)
-            same = next((i for i in mine if i is not None), None)
+            # by an unqualified name, and only under names nothing else has ("Aleppo" stays the city)
+            same = next((i for i in mine[:len(names)] if i is not None), None)
             for n in names + qualified:
-                if same is not None and not any(j != same for j in b.hits(name_key(n))
-                                                if b.kind[j] in (_F["region"], _F["other"])):
+                if same is not None and not b.hits(name_key(n)):
                     b.add_name(name_key(n), same)
             continue
         b.add(f"province:{cc}:{name_key(name).replace(' ', '-')}", name, 0, la, lo, cc, "", 0, "province",
