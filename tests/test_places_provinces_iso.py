@@ -125,3 +125,9 @@ def test_a_name_in_apposition_with_a_role_is_a_person(pipe, text, name):
 def test_a_place_in_apposition_with_a_frame_stays(pipe):
     text = "KYIV, March 2 (Reuters) - Kherson, a city in southern Ukraine, was shelled on Thursday."
     assert _places(pipe, text)["Kherson"].country_code == "UA"
+
+
+def test_a_located_name_before_a_role_stays_a_place(pipe):
+    text = ("GAZA, March 2 (Reuters) - Israeli strikes hit the south of the enclave on Thursday. In Khan "
+            "Yunis, a doctor treated dozens of wounded, health officials said.")
+    assert _places(pipe, text)["Khan Yunis"].country_code == "PS"

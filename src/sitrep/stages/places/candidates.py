@@ -340,12 +340,28 @@ def role_noun(sc: Scan, t) -> bool:
                                            or t.lemma_.lower() in sc.news.person_roles)
 
 
+def closed(sc: Scan, start: int) -> bool:
+    """The phrase at ``start`` ends with a comma before any verb, within ``_APPOSITION_WORDS`` + 2
+    tokens: an apposition ("Rivera, a union leader, said")."""
+    for t in sc.doc[start:min(start + _APPOSITION_WORDS + 2, sc.n)]:
+        if t.text == ",":
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def person_apposition(sc: Scan, nm: "Name") -> bool:
     """The name stands in apposition with a person the actors stage found ("Victoria, une manifestante,
     a dit", "Rivera, a union leader, said"): it is that person's name, not a place."""
     app = _appositive(sc, nm.i, nm.w)
-    if not app or not any(t.i in sc.person_tokens or role_noun(sc, t) for t in app):
+    if not app:
         return False
+    if not any(t.i in sc.person_tokens for t in app):
+        # a role noun the actors stage did not make a person: only in a closed apposition of a name
+        # that no preposition locates ("In Gaza, a doctor treated ..." is the town)
+        if not any(role_noun(sc, t) for t in app) or locative_before(sc, nm.i) or not closed(sc, app[0].i):
+            return False
     if app[0].pos_ != "DET" and not role_noun(sc, app[0]):  # "Florida, porte-parole du syndicat"
         return False
     # not the speaker of a reported clause ("... returning to Kyrgyzstan, the Parliament speaker said")
