@@ -131,3 +131,9 @@ def test_a_located_name_before_a_role_stays_a_place(pipe):
     text = ("GAZA, March 2 (Reuters) - Israeli strikes hit the south of the enclave on Thursday. In Khan "
             "Yunis, a doctor treated dozens of wounded, health officials said.")
     assert _places(pipe, text)["Khan Yunis"].country_code == "PS"
+
+
+def test_a_located_name_before_a_titled_person_stays_a_place(pipe):
+    text = ("DOHA (Reuters) - Washington urged its citizens in Syria to leave. In Paris, President-elect "
+            "Donald Trump wrote on social media that the United States should not get involved.")
+    assert _places(pipe, text)["Paris"].country_code == "FR"

@@ -357,13 +357,13 @@ def person_apposition(sc: Scan, nm: "Name") -> bool:
     app = _appositive(sc, nm.i, nm.w)
     if not app:
         return False
-    if not any(t.i in sc.person_tokens for t in app):
-        # a role noun the actors stage did not make a person: only in a closed apposition of a name
-        # that no preposition locates ("In Gaza, a doctor treated ..." is the town)
-        if not any(role_noun(sc, t) for t in app) or locative_before(sc, nm.i) or not closed(sc, app[0].i):
+    if not (app[0].pos_ == "DET" and any(t.i in sc.person_tokens for t in app)):
+        # a role noun, after a determiner or bare ("Florida, porte-parole du syndicat"): only in a
+        # closed apposition of a name no preposition locates ("In Gaza, a doctor treated ..." and "In
+        # Paris, President-elect Donald Trump wrote" keep the town)
+        if not (app[0].pos_ == "DET" or role_noun(sc, app[0])) or not any(role_noun(sc, t) for t in app) \
+                or locative_before(sc, nm.i) or not closed(sc, app[0].i):
             return False
-    if app[0].pos_ != "DET" and not role_noun(sc, app[0]):  # "Florida, porte-parole du syndicat"
-        return False
     # not the speaker of a reported clause ("... returning to Kyrgyzstan, the Parliament speaker said")
     end = app[0].i
     while end < sc.n and not sc.doc[end].is_punct and sc.doc[end].pos_ not in ("VERB", "AUX") \
