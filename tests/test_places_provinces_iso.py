@@ -137,3 +137,12 @@ def test_a_located_name_before_a_titled_person_stays_a_place(pipe):
     text = ("DOHA (Reuters) - Washington urged its citizens in Syria to leave. In Paris, President-elect "
             "Donald Trump wrote on social media that the United States should not get involved.")
     assert _places(pipe, text)["Paris"].country_code == "FR"
+
+
+def test_french_names_of_cameroons_regions_are_found(pipe):
+    text = ("YAOUNDÉ, 2 mars (AFP) - Des séparatistes ont tué trois gendarmes jeudi dans la région du "
+            "Nord-Ouest du Cameroun, tandis que les jihadistes de Boko Haram ont attaqué un village de "
+            "l'Extrême-Nord, selon des sources sécuritaires.")
+    places = _places(pipe, text)
+    assert places["Nord-Ouest"].country_code == "CM"
+    assert places["Extrême-Nord"].country_code == "CM"
