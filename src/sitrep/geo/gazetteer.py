@@ -43,7 +43,8 @@ from ..core.cache import cache_dir, read_pickle, write_pickle
 from ..core.contract import Feature
 from ..core.text import name_key
 
-FORMAT_VERSION = 11  # 11: provinces (data/place_provinces.tsv); 9: looser transliteration keys (loose)
+FORMAT_VERSION = 12  # 11: provinces (data/place_provinces.tsv); 9: looser transliteration keys (loose)
+#: 12: a curated division takes the new names of its province ("Nord-Kivu")
 
 #: internal feature codes -> the contract's feature classes
 #: ("province": a first-level division of a country other than the US, from data/place_provinces.tsv;
@@ -563,13 +564,22 @@ def _add_provinces(b: _IndexBuilder, regions: dict) -> None:
     that country, or a region or feature anywhere ("the Red Sea", not Sudan's Red Sea state), is left
     to it (its curated point)."""
     words = [w.lower() for w in (regions.get("cues") or {}).get("division_words") or []]
-    curated = {(b.cc_names[b.cc[i]], key) for key in b.index for i in b.hits(key) if b.kind[i] == _F["admin1"]}
+    curated = {(b.cc_names[b.cc[i]], key): i for key in b.index for i in b.hits(key)
+               if b.kind[i] in (_F["admin1"], _F["region"]) and b.cc[i]}
     features = {key for key in b.index for i in b.hits(key) if b.kind[i] in (_F["region"], _F["other"])}
     for cc, name, la, lo, alt in load_provinces():
         names = [name, *alt]
         qualified = [f"{n} {w}" for n in names for w in words if not name_key(n).endswith(" " + w)]
-        if any((cc, name_key(n)) in curated or name_key(n) in features for n in names + qualified):
-            continue  # ("Aleppo province" is the regions file's)
+        mine = [curated.get((cc, name_key(n))) for n in names + qualified]
+        if any(i is not None for i in mine) or any(name_key(n) in features for n in names + qualified):
+            # ("Aleppo province" is the regions file's); its other names name the curated division
+            # or region of its country too ("Nord-Kivu" is the regions file's North Kivu)
+            # by an unqualified name, and only under names nothing else has ("Aleppo" stays the city)
+            same = next((i for i in mine[:len(names)] if i is not None), None)
+            for n in names + qualified:
+                if same is not None and not b.hits(name_key(n)):
+                    b.add_name(name_key(n), same)
+            continue
         b.add(f"province:{cc}:{name_key(name).replace(' ', '-')}", name, 0, la, lo, cc, "", 0, "province",
               [*alt, *qualified])
 

@@ -88,9 +88,37 @@ def language_gazetteer(base, language: str):
     if not extra:
         return base
     g = copy.copy(base)
+    _keep_divisions(g, extra, base)
     g.names = ChainMap(extra, base.names)
     g.own_names = frozenset(extra)  # the language's own names of these places (a dateline's "KIEV")
     return g
+
+
+#: the kinds of a first-level division or region that keep their name beside a state's ("l'Équateur"
+#: is Ecuador, or DR Congo's province in a story set in the DR Congo: the resolver decides)
+_DIVISION_KINDS = ("admin1", "province", "region")
+
+
+def _keep_divisions(g, extra: dict, base) -> None:
+    import copy
+
+    """Where the language's name of a state is also a division's of another country in ``base``,
+    ``extra`` reads both (packed as the gazetteer packs several readings, in ``g``'s own copy of them)."""
+    multi = None
+    for key, i in list(extra.items()):
+        if base.kind(i) != "country":
+            continue
+        divisions = [j for j in base.lookup(key) if base.kind(j) in _DIVISION_KINDS
+                     and base.country_of(j) != base.country_of(i)]
+        if not divisions:
+            continue
+        if multi is None:
+            multi = copy.copy(base._multi)  # a list or an array: extended, the base's stays as it was
+        readings = [i, *divisions]
+        extra[key] = -len(multi) - 1
+        multi.extend([len(readings), *readings])
+    if multi is not None:
+        g._multi = multi
 
 
 def _towns(base, language: str, fold) -> dict[str, int]:

@@ -333,12 +333,37 @@ def _speech_verbs() -> frozenset:
     return lexicon_words("speech_verbs", "places")
 
 
+def role_noun(sc: Scan, t) -> bool:
+    """A noun of a person's role (``person_roles`` of the place cues: "leader", "porte-parole"), by its
+    surface form or lemma, whether or not the actors stage made a person of its phrase."""
+    return t.pos_ in ("NOUN", "PROPN") and (t.lower_ in sc.news.person_roles
+                                           or t.lemma_.lower() in sc.news.person_roles)
+
+
+def closed(sc: Scan, start: int) -> bool:
+    """The phrase at ``start`` ends with a comma before any verb, within ``_APPOSITION_WORDS`` + 2
+    tokens: an apposition ("Rivera, a union leader, said")."""
+    for t in sc.doc[start:min(start + _APPOSITION_WORDS + 2, sc.n)]:
+        if t.text == ",":
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def person_apposition(sc: Scan, nm: "Name") -> bool:
     """The name stands in apposition with a person the actors stage found ("Victoria, une manifestante,
     a dit", "Rivera, a union leader, said"): it is that person's name, not a place."""
     app = _appositive(sc, nm.i, nm.w)
-    if not app or app[0].pos_ != "DET" or not any(t.i in sc.person_tokens for t in app):
+    if not app:
         return False
+    if not (app[0].pos_ == "DET" and any(t.i in sc.person_tokens for t in app)):
+        # a role noun, after a determiner or bare ("Florida, porte-parole du syndicat"): only in a
+        # closed apposition of a name no preposition locates ("In Gaza, a doctor treated ..." and "In
+        # Paris, President-elect Donald Trump wrote" keep the town)
+        if not (app[0].pos_ == "DET" or role_noun(sc, app[0])) or not any(role_noun(sc, t) for t in app) \
+                or locative_before(sc, nm.i) or not closed(sc, app[0].i):
+            return False
     # not the speaker of a reported clause ("... returning to Kyrgyzstan, the Parliament speaker said")
     end = app[0].i
     while end < sc.n and not sc.doc[end].is_punct and sc.doc[end].pos_ not in ("VERB", "AUX") \

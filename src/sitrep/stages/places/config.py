@@ -65,6 +65,9 @@ class PlacesConfig(StageConfig):
     focus_min: int = 2
     focus_population: int = 200_000
     focus_km: float = 500.0
+    #: how many other names must set a story in a country for a division of it to win over a foreign
+    #: country of the same name beside a division word ("la province de l'Équateur"; 0: off)
+    home_division_min: int = 2
     #: (candidates.py) a weak name of this many letters that is only a town's in a country the story
     #: names is a place there ("since it took Goma" in a story that names Congo; 0 turns this off)
     setting_min_letters: int = 4

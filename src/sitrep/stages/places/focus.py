@@ -19,6 +19,9 @@ acting or owning something: it is an actor, not a place (GUIDELINES §7 and §9 
 * :func:`drop_actor_states` -- a country or national capital none of whose mentions is locative is an
   actor only: no place, even in a story set there ("Myanmar's army"; ``PlacesConfig.actor_countries``
   keeps it, as geoparsing corpora such as LGL count every toponym).
+* :func:`home_divisions` -- a name that is a foreign country and a division of the story's own
+  country, with a division word beside it ("la province de l'Équateur" in a story set in the DR
+  Congo), is the division.
 * :func:`drop_far_namesakes` -- the focus governs how far a namesake may lie: a small town in a
   country the story does not name, far from every place it locates, is a misreading.
 * Actor mentions set no scene: they are left out of the setting that ranks the other names' readings
@@ -344,3 +347,45 @@ def drop_broad(cands: list[Candidate], choice: list, broad: frozenset, gaz) -> N
     for n, ch in enumerate(choice):
         if ch is not None and gaz.entry(ch).id in broad:
             choice[n] = None
+
+
+#: how many words before a name (or after it) a division word may stand ("la province de l'Équateur",
+#: "Equateur province")
+_DIVISION_WORD_REACH = 3
+_WORD = re.compile(r"\w+")
+
+
+def division_word_near(text: str, c: Candidate, division_words: frozenset) -> bool:
+    """A division word ("province", "région", "state") among the few words before or after the name."""
+    before = _WORD.findall(text[max(0, c.start - 40):c.start])[-_DIVISION_WORD_REACH:]
+    after = _WORD.findall(text[c.end:c.end + 20])[:1]
+    return any(name_key(w) in division_words for w in before + after)
+
+
+def home_divisions(text: str, cands: list[Candidate], choice: list, gaz, division_words: frozenset,
+                   min_names: int) -> None:
+    """A name read as a country that is also a first-level division of the story's country, with a
+    division word beside it, is the division: the division's country is named by at least
+    ``min_names`` other names (the dateline's among them), more than any other country, and the
+    foreign country by none ("des miliciens ont attaqué un village de la province de l'Équateur" in a
+    KINSHASA story with the DR Congo named is not Ecuador). A name that acts is left as it is
+    ("l'Équateur a annoncé")."""
+    if min_names <= 0:
+        return
+    keys = [name_key(c.text) for c in cands]
+    keys_of_cc: dict = {}
+    for c, ch, k in zip(cands, choice, keys):
+        if ch is not None:
+            keys_of_cc.setdefault(gaz.country_of(ch), set()).add(k)
+    for n, (c, ch) in enumerate(zip(cands, choice)):
+        if ch is None or gaz.kind(ch) != "country" or c.acts or c.metonym_cc:
+            continue
+        home = [j for j in c.ids if gaz.kind(j) in ("province", "admin1", "region")
+                and gaz.country_of(j) not in (None, gaz.country_of(ch))]
+        if not home or not division_word_near(text, c, division_words):
+            continue
+        named = Counter({cc: len(ks - {keys[n]}) for cc, ks in keys_of_cc.items() if cc})
+        cc = gaz.country_of(home[0])
+        if named.get(gaz.country_of(ch), 0) == 0 and named.get(cc, 0) >= min_names \
+                and all(v < named[cc] for other, v in named.items() if other != cc):
+            choice[n] = home[0]

@@ -159,6 +159,7 @@ class PlaceCuesModel(_Strict):
     assault_prepositions: list[str] = ["on", "at"]
     of_prepositions: list[str] = ["of"]
     name_articles: list[str] = []
+    person_roles: list[str] = []
 
 
 class SettingCuesModel(_Strict):
@@ -177,6 +178,7 @@ class SettingCuesModel(_Strict):
     example_prepositions: list[str] = []
     place_heads: list[str] = []
     setting_modifiers: list[str] = []
+    person_roles: list[str] = []
     #: a dateline of this language: "KIEV, 21 novembre (Agence) -" (the months, lower case)
     dateline_months: list[str] = []
 
@@ -226,6 +228,8 @@ class NewsCues:
     of_prepositions: frozenset = frozenset({"of"})
     #: lower-case articles that open a transliterated name with a hyphen ("al-Mayadeen", "el-Fasher")
     name_articles: frozenset = frozenset()
+    #: nouns of a person's role: "Rivera, a union leader, said" -- the name before them is a person's
+    person_roles: frozenset = frozenset()
 
     def __getitem__(self, key: str) -> Any:  # the old dict interface: cues["heads"]
         return getattr(self, key)
@@ -278,7 +282,8 @@ def load_news_cues(gazetteer, raw: Optional[dict] = None) -> NewsCues:
         control_qualifiers=_low(m.control_qualifiers),
         example_prepositions=_low(m.example_prepositions), setting_events=_low(m.setting_events),
         assault_verbs=_low(m.assault_verbs), assault_prepositions=_low(m.assault_prepositions),
-        of_prepositions=_low(m.of_prepositions), name_articles=_low(m.name_articles))
+        of_prepositions=_low(m.of_prepositions), name_articles=_low(m.name_articles),
+        person_roles=_low(m.person_roles))
 
 
 def language_news_cues(base: NewsCues, language: str, raw: Optional[dict] = None) -> NewsCues:

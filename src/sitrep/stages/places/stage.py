@@ -27,7 +27,7 @@ from .candidates import (_iso2, drop_non_place_senses, drop_unlocated_senses, fi
                          outside_streets, take_control_qualifiers)
 from .config import PlacesConfig
 from .demonyms import with_demonyms
-from .focus import (demonym_countries, drop_actor_states, drop_broad, drop_far_namesakes, drop_foreign_seats,
+from .focus import (demonym_countries, drop_actor_states, home_divisions, drop_broad, drop_far_namesakes, drop_foreign_seats,
                     drop_uncontained)
 from .output import build_places, place_streets
 from .resolve import resolve
@@ -121,6 +121,7 @@ class PlacesStage(Stage):
             scene = demonym_countries(state.doc, self._state_demonyms(), _iso2)
         choice = resolve(cands, gaz, cfg, scene)
         if state is not None:
+            home_divisions(state.text, cands, choice, gaz, self._words().div, cfg.home_division_min)
             drop_far_namesakes(cands, choice, gaz, cfg, scene or Counter())
             drop_uncontained(state.text, cands, choice, gaz, cfg)
         if state is not None and not cfg.actor_countries:
