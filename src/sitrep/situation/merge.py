@@ -40,6 +40,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, Iterable, Optional, Sequence
 
 from rapidfuzz import fuzz, process
@@ -771,10 +772,12 @@ def graph_at(con, at: Optional[str] = None, min_events: int = 1) -> dict:
     held, hp = (_HELD, [at, at, at]) if at else ("TRUE", [])
     # sorted here, not by the database: a million-event store holds tens of thousands of relations, which
     # PostgreSQL sorted in 30 ms and Python sorts in a few (the same order: undated last, then by id)
-    rels = sorted(_rows(con, f"""SELECT relation_id, type, subject_entity, subject_name, object_entity, object_name,
-                                        object_kind, since, until, n_reports, n_sources,
-                                        CAST(first_reported AS VARCHAR) AS first_reported, evidence
-                                 FROM s_relations WHERE NOT negated AND {held}""", hp), key=_relation_order)
+    rels = _rows(con, f"""SELECT relation_id, type, subject_entity, subject_name, object_entity, object_name,
+                                 object_kind, since, until, n_reports, n_sources,
+                                 CAST(first_reported AS VARCHAR) AS first_reported, evidence
+                          FROM s_relations WHERE NOT negated AND {held}""", hp)
+    rels.sort(key=itemgetter("relation_id"))  # then by first report, undated last (a stable sort keeps the ids' order)
+    rels.sort(key=_relation_day)
     evs = _event_edges(con, at, min_events)
     # the actors of the relations are found by the same condition in SQL (not sent back as a list of ids)
     ends = {r["source_entity"] for r in evs} | {r["target_entity"] for r in evs}
@@ -783,18 +786,19 @@ def graph_at(con, at: Optional[str] = None, min_events: int = 1) -> dict:
         SELECT entity_id, name, kind, country, sector, wikidata, n_articles FROM s_actors
         WHERE entity_id IN (SELECT subject_entity FROM r UNION SELECT object_entity FROM r)
               OR {dialect_of(con).any_of('entity_id')}""", hp + [sorted(ends)])}
-    for r in rels:
-        if r["subject_entity"] not in nodes:
+    missing = ({r["subject_entity"] for r in rels} | {r["object_entity"] for r in rels}) - nodes.keys()
+    for r in rels if missing else ():  # the ends that are no situation actor (places, things named only there)
+        if r["subject_entity"] in missing and r["subject_entity"] not in nodes:
             nodes[r["subject_entity"]] = _other_node(r["subject_entity"], r["subject_name"], "actor")
-        if r["object_entity"] not in nodes:
+        if r["object_entity"] in missing and r["object_entity"] not in nodes:
             nodes[r["object_entity"]] = _other_node(r["object_entity"], r["object_name"], r["object_kind"])
-    return {"at": at, "nodes": sorted(nodes.values(), key=lambda n: n["entity_id"]), "relations": rels,
+    return {"at": at, "nodes": sorted(nodes.values(), key=itemgetter("entity_id")), "relations": rels,
             "events": evs}
 
 
-def _relation_order(r: dict) -> tuple:
-    """The graph's order of relations: by first report (undated last), then by id."""
-    return (r["first_reported"] is None, r["first_reported"] or "", r["relation_id"])
+def _relation_day(r: dict) -> str:
+    """A relation's first report as a sort key, undated last (no day is written with U+FFFF)."""
+    return r["first_reported"] or "\uffff"
 
 
 def _other_node(key: str, name: Optional[str], kind: Optional[str]) -> dict:
