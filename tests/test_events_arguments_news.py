@@ -10,40 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.article import Article, ArticleState, Mention
-from sitrep.core.contract import Actor
 from sitrep.core.errors import ConfigError
-from sitrep.stages.events import EventsStage
 from sitrep.stages.events.argument_cues import argument_cues, parse_argument_cues
 from sitrep.core.datafiles import load_data
-from sitrep.stages.nlp import NlpStage
 
-NLP = NlpStage()
-EVENTS = EventsStage(fallback_ner=True)
-
-
-def mention(text: str, phrase: str, actor_id: str, nth: int = 0) -> Mention:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(phrase, start + 1)
-    return Mention(start=start, end=start + len(phrase), actor_id=actor_id, text=phrase, how="name")
-
-
-def run(text: str, *marks, kinds: dict | None = None) -> ArticleState:
-    """The events of ``text`` with the actor mentions ``marks`` (phrase, actor id[, nth occurrence])."""
-    st = ArticleState(article=Article(text=text, published="2024-05-06"))
-    NLP(st)
-    st.mentions = sorted((mention(text, *m) for m in marks), key=lambda m: m.start)
-    if kinds:
-        st.actors = [Actor(id=k, name=k, kind=v) for k, v in kinds.items()]
-    EVENTS.run_alone(st)
-    return st
-
-
-def pairs(st: ArticleState, etype: str) -> set:
-    """The (source id, target id) pairs of the events of type ``etype``."""
-    return {(e.source.actor_id if e.source else None, e.target.actor_id if e.target else None)
-            for e in st.events if e.type == etype}
+from events_support import pairs, run
 
 
 # -- targets -----------------------------------------------------------------------------------------------

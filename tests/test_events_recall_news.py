@@ -8,32 +8,7 @@ built by hand so that the tests check the events stage alone."""
 
 from __future__ import annotations
 
-from sitrep.article import Article, ArticleState, Mention
-from sitrep.stages.events import EventsStage
-from sitrep.stages.nlp import NlpStage
-
-NLP = NlpStage()
-EVENTS = EventsStage(fallback_ner=True)
-
-
-def mention(text: str, phrase: str, actor_id: str) -> Mention:
-    start = text.index(phrase)
-    return Mention(start=start, end=start + len(phrase), actor_id=actor_id, text=phrase, how="name")
-
-
-def run(text: str, *marks) -> ArticleState:
-    """The events of ``text`` with the actor mentions ``marks`` (phrase, actor id)."""
-    st = ArticleState(article=Article(text=text, published="2024-05-06"))
-    NLP(st)
-    st.mentions = sorted((mention(text, *m) for m in marks), key=lambda m: m.start)
-    EVENTS.run_alone(st)
-    return st
-
-
-def events(st: ArticleState, etype: str) -> list:
-    """(trigger, source id, target id) of the events of type ``etype``."""
-    return [(e.trigger, e.source.actor_id if e.source else None, e.target.actor_id if e.target else None)
-            for e in st.events if e.type == etype]
+from events_support import events, run
 
 
 def test_passive_accusation_subject_does_the_gerund_act():
