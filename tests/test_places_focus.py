@@ -1,20 +1,8 @@
 """The story's focus (sitrep.stages.places.focus): states named only as actors, broad regions, actor
 mentions that set no scene, demonyms that do, far namesakes, and the cue words' file."""
 
-from sitrep.article import Article, ArticleState
 from sitrep.stages.places import PlacesStage
-from places_support import nlp, stage  # noqa: F401 - shared fixtures
-
-
-def places_of(nlp, stage, text):
-    st = nlp(ArticleState(article=Article(text=text, published="2024-12-03")))
-    st.mentions = []
-    stage.run_alone(st)
-    out = {}
-    for p in st.places:
-        for m in p.mentions:
-            out.setdefault(m.text, p)
-    return out
+from places_support import nlp, places_of, stage  # noqa: F401 - shared fixtures
 
 
 def test_a_state_named_only_as_an_actor_is_no_place(nlp, stage):

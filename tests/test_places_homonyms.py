@@ -8,20 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.article import Article, ArticleState
+from sitrep.article import Article
 from sitrep.pipeline import default_pipeline
-from places_support import nlp, stage  # noqa: F401 - shared fixtures
-
-
-def places_of(nlp, stage, text):
-    st = nlp(ArticleState(article=Article(text=text, published="2024-12-03")))
-    st.mentions = []
-    stage.run_alone(st)
-    out = {}
-    for p in st.places:
-        for m in p.mentions:
-            out.setdefault(m.text, p)
-    return out
+from places_support import nlp, places_of, stage  # noqa: F401 - shared fixtures
 
 
 @pytest.fixture(scope="module")
