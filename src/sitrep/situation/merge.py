@@ -788,9 +788,9 @@ def graph_at(con, at: Optional[str] = None, min_events: int = 1) -> dict:
               OR {dialect_of(con).any_of('entity_id')}""", hp + [sorted(ends)])}
     missing = ({r["subject_entity"] for r in rels} | {r["object_entity"] for r in rels}) - nodes.keys()
     for r in rels if missing else ():  # the ends that are no situation actor (places, things named only there)
-        if r["subject_entity"] in missing and r["subject_entity"] not in nodes:
+        if r["subject_entity"] not in nodes:
             nodes[r["subject_entity"]] = _other_node(r["subject_entity"], r["subject_name"], "actor")
-        if r["object_entity"] in missing and r["object_entity"] not in nodes:
+        if r["object_entity"] not in nodes:
             nodes[r["object_entity"]] = _other_node(r["object_entity"], r["object_name"], r["object_kind"])
     return {"at": at, "nodes": sorted(nodes.values(), key=itemgetter("entity_id")), "relations": rels,
             "events": evs}

@@ -620,8 +620,11 @@ class Queries:
 
 def report_content(store: Queries, *, since: Optional[str] = None, until: Optional[str] = None,
                    limit: int = 15) -> dict:
-    """The situation report's content as plain data, from the per-article tables (the CLI, the API and the
-    dashboard render it; :func:`sitrep.situation.report.print_report` for people)."""
+    """The situation report's content as plain data (the CLI, the API and the dashboard render it;
+    :func:`sitrep.situation.report.print_report` for people): its actors and events from the situation
+    tables, brought up to date first; its articles, quotes, claims and contradictions from the per-article
+    tables."""
+    store._ready()
     con = store.con
     conds, params = period("a.published", since, until)
     where = " AND ".join(conds) or "TRUE"
@@ -671,7 +674,6 @@ def _period_events(store: Queries, since: Optional[str], until: Optional[str], n
     reports, an analyst's corrections applied, denials left out by the rebuild), placed on its own day (the
     day the event counts of the period use), not historical; the most confident first within a day. The
     index on the day finds them without reading the period's other events."""
-    store._ready()
     conds, params = period("date", since, until)
     # with a period the undated are out anyway, and NULLS FIRST lets PostgreSQL read the index on the day
     # backwards; without one they come last
@@ -691,7 +693,6 @@ def _period_events(store: Queries, since: Optional[str], until: Optional[str], n
 def _period_actors(store: Queries, since: Optional[str], until: Optional[str], n: int) -> list[tuple]:
     """The ``n`` actors (situation entities, media left out) named in the most articles of a period, then
     with the most mentions, from ``s_actor_days``."""
-    store._ready()
     conds, params = period("d.published", since, until)
     return store.con.execute(f"""
         WITH top AS (SELECT d.entity_id, CAST(sum(d.n_articles) AS BIGINT) AS n_articles,

@@ -74,25 +74,27 @@ def summarise(con) -> None:
         con.execute("INSERT INTO s_totals VALUES (?, ?)", [name, totals[name]])
 
 
-def event_totals(con, since: Optional[str], until: Optional[str]) -> tuple[int, int, int]:
+def event_totals(con, since: Optional[str], until: Optional[str]) -> tuple[int, ...]:
     """Situation events dated in the period (all of them without one), their reports, and those with
     several sources, from ``s_event_days``."""
-    conds, params = period("date", since, until)
-    row = con.execute(f"""SELECT CAST(coalesce(sum(n_events), 0) AS BIGINT), CAST(coalesce(sum(n_reports), 0) AS BIGINT),
-                                 CAST(coalesce(sum(n_multi_source), 0) AS BIGINT)
-                          FROM s_event_days WHERE {' AND '.join(['TRUE', *conds])}""", params).fetchone()
-    return int(row[0]), int(row[1]), int(row[2])
+    return _day_sums(con, "s_event_days", "date", ("n_events", "n_reports", "n_multi_source"), since, until)
 
 
-def article_totals(con, since: Optional[str], until: Optional[str]) -> tuple[int, int, int, int]:
+def article_totals(con, since: Optional[str], until: Optional[str]) -> tuple[int, ...]:
     """Articles published in the period (all of them without one), their quotes, claims and
     contradictions, from ``s_article_days``."""
-    conds, params = period("published", since, until)
-    row = con.execute(f"""SELECT CAST(coalesce(sum(n_articles), 0) AS BIGINT), CAST(coalesce(sum(n_quotes), 0) AS BIGINT),
-                                 CAST(coalesce(sum(n_claims), 0) AS BIGINT),
-                                 CAST(coalesce(sum(n_contradictions), 0) AS BIGINT)
-                          FROM s_article_days WHERE {' AND '.join(['TRUE', *conds])}""", params).fetchone()
-    return int(row[0]), int(row[1]), int(row[2]), int(row[3])
+    return _day_sums(con, "s_article_days", "published", ("n_articles", "n_quotes", "n_claims", "n_contradictions"),
+                     since, until)
+
+
+def _day_sums(con, table: str, day: str, columns: tuple[str, ...], since: Optional[str],
+              until: Optional[str]) -> tuple[int, ...]:
+    """The sums of ``columns`` over the rows of the per-day summary ``table`` whose ``day`` is in the
+    period (fixed names from this module)."""
+    conds, params = period(day, since, until)
+    sums = ", ".join(f"CAST(coalesce(sum({c}), 0) AS BIGINT)" for c in columns)
+    row = con.execute(f"SELECT {sums} FROM {table} WHERE {' AND '.join(['TRUE', *conds])}", params).fetchone()
+    return tuple(int(v) for v in row)
 
 
 def stored_totals(con) -> Optional[dict[str, int]]:
