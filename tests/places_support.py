@@ -1,5 +1,6 @@
 """Shared fixtures of the places tests: the parse stage and the default places stage, once per module;
-:func:`places_of` runs the places stage alone on a text."""
+:func:`places_of` runs the places stage alone on a text, :func:`pipeline_places` the whole pipeline (the
+session's ``pipeline`` fixture of conftest)."""
 
 import pytest
 
@@ -30,3 +31,9 @@ def places_of(nlp, stage, text: str) -> dict:
         for m in p.mentions:
             out.setdefault(m.text, p)
     return out
+
+
+def pipeline_places(pipeline, text: str, published: str = "2024-12-03") -> dict:
+    """The whole pipeline on ``text``: each place mention's text -> its place."""
+    doc = pipeline(Article(text=text, id="t", published=published))
+    return {m.text: p for p in doc.places for m in p.mentions}

@@ -6,24 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
-from sitrep.evaluation.cli import data_root, default_data, register
+from sitrep.evaluation.cli import data_root, default_data
+from eval_support import app  # noqa: F401 - shared fixture
 
 DATA = Path(__file__).parent / "data" / "eval"
-
-
-@pytest.fixture()
-def app():
-    app = typer.Typer()
-
-    @app.callback()
-    def _root() -> None:
-        """test app"""
-
-    register(app)
-    return app
 
 
 @pytest.fixture()

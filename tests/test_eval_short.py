@@ -7,12 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
 from sitrep.contract import PLOVER_TYPES, ArticleMeta, Document, Event, Span
 from sitrep.errors import EvalDataError
-from sitrep.evaluation.cli import register
+from eval_support import app  # noqa: F401 - shared fixture
 from sitrep.evaluation.short import (Prediction, ShortItem, acceptable, load_items, score_short,
                                      weighted_f1)
 
@@ -109,18 +108,6 @@ def test_score_short_figures_confusion_and_details():
 def test_score_short_needs_one_prediction_per_item():
     with pytest.raises(EvalDataError):
         score_short([item("1", ["ASSAULT"])], [])
-
-
-@pytest.fixture()
-def app():
-    app = typer.Typer()
-
-    @app.callback()
-    def _root() -> None:
-        """test app"""
-
-    register(app)
-    return app
 
 
 def test_cli_runs_the_pipeline_on_a_split(app, monkeypatch, tmp_path):

@@ -6,21 +6,8 @@ articles are written here in wire style."""
 
 from __future__ import annotations
 
-import pytest
 
-from sitrep.article import Article
-from sitrep.pipeline import default_pipeline
-from places_support import nlp, places_of, stage  # noqa: F401 - shared fixtures
-
-
-@pytest.fixture(scope="module")
-def pipe():
-    return default_pipeline()
-
-
-def _places(pipe, text):
-    doc = pipe(Article(text=text, id="t", published="2024-12-03"))
-    return {m.text: p for p in doc.places for m in p.mentions}
+from places_support import nlp, pipeline_places, places_of, stage  # noqa: F401 - shared fixtures
 
 
 def test_a_division_of_a_country_the_story_never_names_is_dropped(nlp, stage):
@@ -55,26 +42,26 @@ def test_republic_of_congo_is_its_own_state(nlp, stage):
     assert places["Pool region"].country_code == "CG"
 
 
-def test_french_congo_follows_the_story(pipe):
+def test_french_congo_follows_the_story(pipeline):
     text = ("BRAZZAVILLE (AFP) - Des violences ont éclaté dans le département du Pool, au Congo, a rapporté "
             "la presse locale. A Pointe-Noire, la vie a repris.")
-    places = _places(pipe, text)
+    places = pipeline_places(pipeline, text)
     assert places["Congo"].country_code == "CG"
 
 
-def test_french_direction_words_are_no_provinces_abroad(pipe):
+def test_french_direction_words_are_no_provinces_abroad(pipeline):
     text = ("BAMAKO (AFP) - L'armée malienne a annoncé mardi avoir tué une dizaine de jihadistes dans la "
             "région de Mopti, dans le centre du pays. Selon une source sécuritaire, l'attaque a eu lieu près "
             "de Djenné. Le Nord et le Sud du pays restent instables.")
-    places = _places(pipe, text)
+    places = pipeline_places(pipeline, text)
     assert places["Mopti"].country_code == "ML"
     assert "Nord" not in places and "Sud" not in places, {k: p.country_code for k, p in places.items()}
 
 
-def test_an_undated_french_dateline_is_its_town(pipe):
+def test_an_undated_french_dateline_is_its_town(pipeline):
     text = ("GAZA (AFP) - Une frappe a tué dix personnes dans la ville de Gaza, selon la Défense civile. "
             "Dans la bande de Gaza, les bombardements se poursuivent.")
-    places = _places(pipe, text)
+    places = pipeline_places(pipeline, text)
     assert places["GAZA"].country_code == "PS"
     assert all(p.country_code == "PS" for p in places.values())
 

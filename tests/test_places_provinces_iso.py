@@ -11,19 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.article import Article
 from sitrep.geo.gazetteer import load_gazetteer, load_provinces
-from sitrep.pipeline import default_pipeline
+from places_support import pipeline_places
 
-
-@pytest.fixture(scope="module")
-def pipe():
-    return default_pipeline()
-
-
-def _places(pipe, text):
-    doc = pipe(Article(text=text, id="t", published="2024-03-02"))
-    return {m.text: p for p in doc.places for m in p.mentions}
+PUBLISHED = "2024-03-02"
 
 
 def _script():
@@ -76,34 +67,34 @@ def test_a_curated_region_takes_its_provinces_french_name():
 
 
 # -- the stage ------------------------------------------------------------------------------------
-def test_french_kivu_provinces_are_found(pipe):
+def test_french_kivu_provinces_are_found(pipeline):
     text = ("GOMA, 2 mars (Reuters) - Les rebelles du M23 ont pris jeudi la ville de Sake, au Nord-Kivu, "
             "tandis que les combats se poursuivaient dans le Sud-Kivu voisin, a déclaré l'armée congolaise.")
-    places = _places(pipe, text)
+    places = pipeline_places(pipeline, text, published=PUBLISHED)
     assert places["Nord-Kivu"].country_code == "CD"
     assert places["Sud-Kivu"].country_code == "CD"
 
 
-def test_a_province_named_like_a_country_wins_in_its_country_story_fr(pipe):
+def test_a_province_named_like_a_country_wins_in_its_country_story_fr(pipeline):
     text = ("KINSHASA, 2 mars (Reuters) - Des miliciens ont attaqué jeudi un village de la province de "
             "l'Équateur, dans le nord-ouest de la République démocratique du Congo, tuant au moins douze "
             "civils, a déclaré le gouverneur.")
-    places = _places(pipe, text)
+    places = pipeline_places(pipeline, text, published=PUBLISHED)
     assert places["Équateur"].country_code == "CD", places["Équateur"]
 
 
-def test_the_country_stays_in_its_own_story_fr(pipe):
+def test_the_country_stays_in_its_own_story_fr(pipeline):
     text = ("QUITO, 2 mars (AFP) - Les autorités ont décrété jeudi l'état d'urgence dans plusieurs "
             "provinces de l'Équateur après une vague de violences à Guayaquil.")
-    places = _places(pipe, text)
+    places = pipeline_places(pipeline, text, published=PUBLISHED)
     assert all(p.country_code == "EC" for p in places.values()), {k: p.country_code for k, p in places.items()}
 
 
-def test_a_province_named_like_a_country_wins_in_its_country_story_en(pipe):
+def test_a_province_named_like_a_country_wins_in_its_country_story_en(pipeline):
     text = ("KINSHASA, March 2 (Reuters) - Militiamen attacked a village in Equateur province in "
             "northwestern Democratic Republic of Congo on Thursday, killing at least 12 civilians, the "
             "provincial governor said.")
-    places = _places(pipe, text)
+    places = pipeline_places(pipeline, text, published=PUBLISHED)
     key = next(k for k in places if k.startswith("Equateur"))
     assert places[key].country_code == "CD"
 
@@ -116,33 +107,33 @@ def test_a_province_named_like_a_country_wins_in_its_country_story_en(pipe):
     ("MONTEVIDEO, 2 mars (AFP) - Des milliers de travailleurs ont défilé jeudi dans la capitale. "
      "Florida, porte-parole du syndicat, a dénoncé la police.", "Florida"),
 ])
-def test_a_name_in_apposition_with_a_role_is_a_person(pipe, text, name):
-    places = _places(pipe, text)
+def test_a_name_in_apposition_with_a_role_is_a_person(pipeline, text, name):
+    places = pipeline_places(pipeline, text, published=PUBLISHED)
     assert name not in places
     assert "Montevideo" in places or "MONTEVIDEO" in places
 
 
-def test_a_place_in_apposition_with_a_frame_stays(pipe):
+def test_a_place_in_apposition_with_a_frame_stays(pipeline):
     text = "KYIV, March 2 (Reuters) - Kherson, a city in southern Ukraine, was shelled on Thursday."
-    assert _places(pipe, text)["Kherson"].country_code == "UA"
+    assert pipeline_places(pipeline, text, published=PUBLISHED)["Kherson"].country_code == "UA"
 
 
-def test_a_located_name_before_a_role_stays_a_place(pipe):
+def test_a_located_name_before_a_role_stays_a_place(pipeline):
     text = ("GAZA, March 2 (Reuters) - Israeli strikes hit the south of the enclave on Thursday. In Khan "
             "Yunis, a doctor treated dozens of wounded, health officials said.")
-    assert _places(pipe, text)["Khan Yunis"].country_code == "PS"
+    assert pipeline_places(pipeline, text, published=PUBLISHED)["Khan Yunis"].country_code == "PS"
 
 
-def test_a_located_name_before_a_titled_person_stays_a_place(pipe):
+def test_a_located_name_before_a_titled_person_stays_a_place(pipeline):
     text = ("DOHA (Reuters) - Washington urged its citizens in Syria to leave. In Paris, President-elect "
             "Donald Trump wrote on social media that the United States should not get involved.")
-    assert _places(pipe, text)["Paris"].country_code == "FR"
+    assert pipeline_places(pipeline, text, published=PUBLISHED)["Paris"].country_code == "FR"
 
 
-def test_french_names_of_cameroons_regions_are_found(pipe):
+def test_french_names_of_cameroons_regions_are_found(pipeline):
     text = ("YAOUNDÉ, 2 mars (AFP) - Des séparatistes ont tué trois gendarmes jeudi dans la région du "
             "Nord-Ouest du Cameroun, tandis que les jihadistes de Boko Haram ont attaqué un village de "
             "l'Extrême-Nord, selon des sources sécuritaires.")
-    places = _places(pipe, text)
+    places = pipeline_places(pipeline, text, published=PUBLISHED)
     assert places["Nord-Ouest"].country_code == "CM"
     assert places["Extrême-Nord"].country_code == "CM"
