@@ -289,6 +289,17 @@ def test_graph_now_and_at_a_date(client):
     assert all(e["n_events"] >= 2 for e in strong["events"]) and len(strong["events"]) < len(g["events"])
 
 
+def test_graph_sends_the_strongest_edges_up_to_its_limit_and_counts_them_all(client):
+    g = client.get("/graph").json()
+    assert g["limit"] == 1000 and g["n_relations"] == len(g["relations"]) and g["n_event_edges"] == len(g["events"])
+    one = client.get("/graph", params={"limit": 1}).json()
+    assert len(one["relations"]) == 1 and len(one["events"]) == 1
+    assert (one["n_relations"], one["n_event_edges"]) == (g["n_relations"], g["n_event_edges"]) and g["n_relations"] > 1
+    assert one["events"][0]["n_events"] == max(e["n_events"] for e in g["events"])
+    assert len(one["nodes"]) <= 4
+    assert_error(client.get("/graph", params={"limit": 0}), 422)
+
+
 def test_relations(client):
     rels = client.get("/relations").json()
     assert rels and all(r["relation_id"] and r["type"] for r in rels)

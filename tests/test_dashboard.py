@@ -170,6 +170,20 @@ def test_graph_filters_by_event_type_and_date(page, server):
     assert page.errors == []
 
 
+def test_graph_says_what_a_server_limit_left_out(page, server):
+    # the server sends the strongest `limit` edges of a large graph; here it is asked for two of each
+    page.route("**/graph?*", lambda route: route.continue_(url=route.request.url + "&limit=2"))
+    page.route("**/graph", lambda route: route.continue_(url=route.request.url + "?limit=2"))
+    whole = get_json(server, "/graph")
+    goto(page, server, "graph", "graph")
+    page.wait_for_function("() => window.sitrepGraph")
+    text = page.inner_text("#main .notice")
+    assert f"the 2 most reported of {whole['n_relations']} relations" in text
+    assert f"of {whole['n_event_edges']}" in text
+    assert page.evaluate("() => window.sitrepGraph.edges().length") <= 4
+    assert page.errors == []
+
+
 def test_clicking_an_event_opens_its_evidence(page, server):
     goto(page, server, "timeline?type=ASSAULT", "timeline")
     entry = page.locator("#timeline .entry.event").first

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from situation_data import corpus, doc1, doc2
 
+from sitrep.errors import QueryError
 from sitrep.situation import WINDOW_DAYS, effective_date, holds_at, merge_events, normalise, resolve_actors
 from sitrep.store import Store
 
@@ -175,6 +176,24 @@ def test_graph_event_edges_count_up_to_the_date(store):
     assert store.graph(at="2024-03-10")["events"] == []
     names = {n["entity_id"]: n["name"] for n in g["nodes"]}
     assert names["OST"] == "Ostrava" and names["MIR"] == "Mirenia"
+
+
+def test_graph_limit_keeps_the_strongest_edges_and_their_actors_and_counts_them_all(store):
+    whole = store.graph()
+    assert whole["limit"] is None
+    assert whole["n_relations"] == len(whole["relations"]) and whole["n_event_edges"] == len(whole["events"])
+    top = store.graph(limit=1)
+    assert top["limit"] == 1 and len(top["relations"]) == 1 and len(top["events"]) == 1
+    assert (top["n_relations"], top["n_event_edges"]) == (whole["n_relations"], whole["n_event_edges"])
+    best = min(whole["relations"], key=lambda r: (-r["n_reports"], -r["n_sources"], r["relation_id"]))
+    assert top["relations"][0]["relation_id"] == best["relation_id"]
+    assert top["events"][0]["n_events"] == max(e["n_events"] for e in whole["events"])
+    ends = {top["relations"][0]["subject_entity"], top["relations"][0]["object_entity"],
+            top["events"][0]["source_entity"], top["events"][0]["target_entity"]}
+    assert {n["entity_id"] for n in top["nodes"]} == ends   # only the actors of what was sent
+    assert store.graph(limit=10_000)["relations"] == whole["relations"]   # the same order as without a limit
+    with pytest.raises(QueryError):
+        store.graph(limit=0)
 
 
 def test_holds_at_compares_at_each_bounds_precision():

@@ -246,6 +246,11 @@ class Graph(BaseModel):
     nodes: list[GraphNode]
     relations: list[SituationRelation]
     events: list[GraphEventEdge]
+    n_relations: int = Field(description="Relations that held at the date, all of them (``relations`` holds at "
+                                         "most ``limit``, the most reported).")
+    n_event_edges: int = Field(description="Event edges with at least ``min_events`` events, all of them "
+                                           "(``events`` holds at most ``limit``, those with the most events).")
+    limit: Optional[int] = Field(None, description="The most relations and event edges sent (none: all).")
 
 
 class TimelineItem(_Row):

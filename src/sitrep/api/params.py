@@ -7,6 +7,8 @@ from typing import Any
 from fastapi import Query
 
 MAX_LIMIT = 500                       # the largest page a list endpoint returns
+GRAPH_LIMIT = 1000                    # /graph: the relations and event edges sent unless asked for more
+GRAPH_MAX_LIMIT = 100_000             # /graph: the most that may be asked for
 DATE_RE = r"^\d{4}-\d{2}-\d{2}$"
 
 

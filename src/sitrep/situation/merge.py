@@ -766,26 +766,43 @@ _HELD = """(CASE WHEN since IS NOT NULL THEN substr(?, 1, length(since)) >= sinc
            AND (until IS NULL OR substr(?, 1, length(until)) <= until)"""
 
 
-def graph_at(con, at: Optional[str] = None, min_events: int = 1) -> dict:
+def graph_at(con, at: Optional[str] = None, min_events: int = 1, limit: Optional[int] = None) -> dict:
     """The actor graph at day ``at`` (or with everything when None): nodes, relation edges, and event
-    edges (dyads with at least ``min_events`` events of a type)."""
+    edges (dyads with at least ``min_events`` events of a type).
+
+    With ``limit``, at most that many relations (the most reported first) and as many event edges (the
+    most events first), and only their actors as nodes; ``n_relations`` and ``n_event_edges`` always say
+    how many there are in all, so a reader knows what was left out."""
     held, hp = (_HELD, [at, at, at]) if at else ("TRUE", [])
+    # with a limit: the most reported, and how many there are in all (a window over the rows that held)
+    top, n_all, hp_top = ((" ORDER BY n_reports DESC, n_sources DESC, relation_id LIMIT ?", ", count(*) OVER () AS n_all",
+                           [int(limit)]) if limit is not None else ("", "", []))
     # sorted here, not by the database: a million-event store holds tens of thousands of relations, which
     # PostgreSQL sorted in 30 ms and Python sorts in a few (the same order: undated last, then by id)
     rels = _rows(con, f"""SELECT relation_id, type, subject_entity, subject_name, object_entity, object_name,
                                  object_kind, since, until, n_reports, n_sources,
-                                 CAST(first_reported AS VARCHAR) AS first_reported, evidence
-                          FROM s_relations WHERE NOT negated AND {held}""", hp)
-    rels.sort(key=itemgetter("relation_id"))  # then by first report, undated last (a stable sort keeps the ids' order)
-    rels.sort(key=_relation_day)
-    evs = _event_edges(con, at, min_events)
-    # the actors of the relations are found by the same condition in SQL (not sent back as a list of ids)
+                                 CAST(first_reported AS VARCHAR) AS first_reported, evidence{n_all}
+                          FROM s_relations WHERE NOT negated AND {held}{top}""", hp + hp_top)
+    n_relations = (rels[0]["n_all"] if rels else 0) if limit is not None else len(rels)
+    for r in rels if limit is not None else ():
+        del r["n_all"]
+    rels.sort(key=_relation_order)
+    evs = _event_edges(con, at, min_events, limit)
+    n_event_edges = evs[0]["n_all"] if evs else 0
+    for e in evs:
+        del e["n_all"]
     ends = {r["source_entity"] for r in evs} | {r["target_entity"] for r in evs}
-    nodes = {r["entity_id"]: r for r in _rows(con, f"""
-        WITH r AS (SELECT subject_entity, object_entity FROM s_relations WHERE NOT negated AND {held})
-        SELECT entity_id, name, kind, country, sector, wikidata, n_articles FROM s_actors
-        WHERE entity_id IN (SELECT subject_entity FROM r UNION SELECT object_entity FROM r)
-              OR {dialect_of(con).any_of('entity_id')}""", hp + [sorted(ends)])}
+    if limit is None:  # the actors of the relations by the same condition in SQL (not sent back as a list)
+        nodes = {r["entity_id"]: r for r in _rows(con, f"""
+            WITH r AS (SELECT subject_entity, object_entity FROM s_relations WHERE NOT negated AND {held})
+            SELECT entity_id, name, kind, country, sector, wikidata, n_articles FROM s_actors
+            WHERE entity_id IN (SELECT subject_entity FROM r UNION SELECT object_entity FROM r)
+                  OR {dialect_of(con).any_of('entity_id')}""", hp + [sorted(ends)])}
+    else:  # a few thousand ends at most: asked for by id
+        ends |= {r["subject_entity"] for r in rels} | {r["object_entity"] for r in rels}
+        nodes = {r["entity_id"]: r for r in _rows(con, f"""
+            SELECT entity_id, name, kind, country, sector, wikidata, n_articles FROM s_actors
+            WHERE {dialect_of(con).any_of('entity_id')}""", [sorted(ends)])}
     missing = ({r["subject_entity"] for r in rels} | {r["object_entity"] for r in rels}) - nodes.keys()
     for r in rels if missing else ():  # the ends that are no situation actor (places, things named only there)
         if r["subject_entity"] not in nodes:
@@ -793,12 +810,13 @@ def graph_at(con, at: Optional[str] = None, min_events: int = 1) -> dict:
         if r["object_entity"] not in nodes:
             nodes[r["object_entity"]] = _other_node(r["object_entity"], r["object_name"], r["object_kind"])
     return {"at": at, "nodes": sorted(nodes.values(), key=itemgetter("entity_id")), "relations": rels,
-            "events": evs}
+            "events": evs, "n_relations": n_relations, "n_event_edges": n_event_edges, "limit": limit}
 
 
-def _relation_day(r: dict) -> str:
-    """A relation's first report as a sort key, undated last (no day is written with U+FFFF)."""
-    return r["first_reported"] or "\uffff"
+def _relation_order(r: dict) -> tuple[str, str]:
+    """A relation's place in the graph: by first report, undated last (no day is written with U+FFFF),
+    then by id."""
+    return (r["first_reported"] or "\uffff", r["relation_id"])
 
 
 def _other_node(key: str, name: Optional[str], kind: Optional[str]) -> dict:
@@ -807,9 +825,10 @@ def _other_node(key: str, name: Optional[str], kind: Optional[str]) -> dict:
             "country": None, "sector": None, "wikidata": None, "n_articles": None}
 
 
-def _event_edges(con, at: Optional[str], min_events: int) -> list[dict]:
-    """The dyads (source, target, type) with at least ``min_events`` events up to day ``at``; from 2 events
-    up, only the pairs of ``s_dyads`` (as many events in all) are grouped."""
+def _event_edges(con, at: Optional[str], min_events: int, limit: Optional[int] = None) -> list[dict]:
+    """The dyads (source, target, type) with at least ``min_events`` events up to day ``at`` (the most events
+    first; at most ``limit``), each with ``n_all``, how many there are in all; from 2 events up, only the
+    pairs of ``s_dyads`` (as many events in all) are grouped."""
     params: list = []
     cond = "TRUE"
     if at:
@@ -821,10 +840,11 @@ def _event_edges(con, at: Optional[str], min_events: int) -> list[dict]:
         params = [int(min_events)] + params
     return _rows(con, f"""SELECT e.source_entity, e.target_entity, e.type, count(*) AS n_events,
                                  sum(e.n_reports) AS n_reports, CAST(min(e.date) AS VARCHAR) AS first,
-                                 CAST(max(e.date) AS VARCHAR) AS last
+                                 CAST(max(e.date) AS VARCHAR) AS last, count(*) OVER () AS n_all
                           FROM s_events e {dyads}
                           WHERE e.source_entity IS NOT NULL AND e.target_entity IS NOT NULL
                                 AND e.source_entity <> e.target_entity AND {cond}
                           GROUP BY e.source_entity, e.target_entity, e.type HAVING count(*) >= ?
-                          ORDER BY n_events DESC, e.source_entity, e.target_entity, e.type""",
-                 params + [int(min_events)])
+                          ORDER BY n_events DESC, e.source_entity, e.target_entity, e.type
+                          {"LIMIT ?" if limit is not None else ""}""",
+                 params + [int(min_events)] + ([int(limit)] if limit is not None else []))

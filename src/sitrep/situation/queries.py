@@ -389,14 +389,18 @@ class Queries:
             c["quads"][q] = c["quads"].get(q, 0) + 1
         return [counts[k] for k in sorted(counts)]
 
-    def graph(self, *, at: Optional[str] = None, min_events: int = 1) -> dict:
+    def graph(self, *, at: Optional[str] = None, min_events: int = 1, limit: Optional[int] = None) -> dict:
         """The actor graph at a date: relations that held then (since/until) and event counts up to it
-        (dyads with fewer than ``min_events`` events of a type are left out)."""
+        (dyads with fewer than ``min_events`` events of a type are left out). With ``limit``, only the
+        ``limit`` most reported relations and the ``limit`` event edges with the most events, and their
+        actors; ``n_relations`` and ``n_event_edges`` count them all."""
         at, _ = self.check_period(at, None) if at else (None, None)
         if int(min_events) < 1:
             raise QueryError("min_events must be 1 or more")
+        if limit is not None and int(limit) < 1:
+            raise QueryError("limit must be 1 or more")
         self._ready()
-        return graph_at(self.con, at, int(min_events))
+        return graph_at(self.con, at, int(min_events), None if limit is None else int(limit))
 
     def graph_changes(self, start: str, end: str) -> dict:
         """Relations that held at ``end`` but not at ``start`` (added), and the reverse (ended)."""

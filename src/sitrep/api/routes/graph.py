@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query
 
 from ..errors import ERROR_RESPONSES
 from ..models import Graph, HistogramBucket, SituationRelation, TimelineItem
-from ..params import DATE_Q, OFFSET, page_limit
+from ..params import DATE_Q, GRAPH_LIMIT, GRAPH_MAX_LIMIT, OFFSET, page_limit
 from ..state import STATE, ApiState
 
 router = APIRouter()
@@ -17,10 +17,14 @@ router = APIRouter()
 @router.get("/graph", response_model=Graph, responses=ERROR_RESPONSES, tags=["read"])
 def graph(at: Optional[str] = Query(None, **DATE_Q),
           min_events: int = Query(1, ge=1, le=10_000, description="Leave out event edges with fewer events."),
+          limit: int = Query(GRAPH_LIMIT, ge=1, le=GRAPH_MAX_LIMIT,
+                             description="At most this many relations (the most reported) and as many event "
+                                         "edges (the most events); `n_relations` and `n_event_edges` count all."),
           state: ApiState = STATE):
-    """The actor graph at a date: relations that held then, and event counts up to it."""
+    """The actor graph at a date: relations that held then, and event counts up to it (the strongest
+    `limit` of each, and their actors)."""
     with state.db() as s:
-        return s.graph(at=at, min_events=min_events)
+        return s.graph(at=at, min_events=min_events, limit=limit)
 
 
 @router.get("/relations", response_model=list[SituationRelation], responses=ERROR_RESPONSES, tags=["read"])

@@ -48,6 +48,14 @@ function elementsOf(data, nodes, rels, pairs, colourOf, sizeBy = 'links') {
   ];
 }
 
+// what the server left out of a large graph (it sends the strongest `limit` relations and event edges)
+function truncation(data) {
+  const parts = [];
+  if (data.relations.length < data.n_relations) parts.push(`the ${data.relations.length.toLocaleString()} most reported of ${data.n_relations.toLocaleString()} relations`);
+  if (data.events.length < data.n_event_edges) parts.push(`the ${data.events.length.toLocaleString()} event edges with the most events of ${data.n_event_edges.toLocaleString()}`);
+  return parts.length ? `Showing ${parts.join(' and ')}: pick a date or a higher “Min. events” to see the others.` : '';
+}
+
 async function positionsFor(key) {
   // the whole graph (no date, no filter), laid out once with a seeded random source
   if (layoutCache && layoutCache.key === key) return layoutCache.positions;
@@ -258,6 +266,8 @@ export async function render(root, params, _arg, current) {
     h('span', { class: 'legend-item' }, h('span', { class: 'line rel' }), 'relation'),
     h('span', { class: 'legend-item' }, h('span', { class: 'line ev' }), 'events (width = count)')),
     h('div', { class: 'graph-wrap' }, canvas, panel), list);
+  const cut = truncation(data);
+  if (cut) root.insertBefore(notice(cut), root.querySelector('.graph-wrap'));
   if (!nodes.length) {
     canvas.append(notice('No actors are linked at this date with these filters.'));
     return;
