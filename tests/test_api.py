@@ -313,6 +313,12 @@ def test_relations(client):
     assert any(r["sources"] for r in profile["relations"])
     t = rels[0]["type"]
     assert all(r["type"] == t for r in client.get("/relations", params={"type": t}).json())
+    # by id (what the dashboard asks for when a relation edge is clicked): the same rows, with their sources
+    picked = [rels[0]["relation_id"], with_sources[0]["relation_id"]]
+    got = client.get("/relations", params={"id": picked}).json()
+    assert sorted(r["relation_id"] for r in got) == sorted(set(picked))
+    assert all(r == next(x for x in rels if x["relation_id"] == r["relation_id"]) for r in got)
+    assert client.get("/relations", params={"id": "no-such-relation"}).json() == []
 
 
 def test_timeline(client):

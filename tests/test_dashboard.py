@@ -184,6 +184,25 @@ def test_graph_says_what_a_server_limit_left_out(page, server):
     assert page.errors == []
 
 
+def test_a_relation_edge_shows_its_sources_fetched_by_id(page, server):
+    asked = []
+    page.on("request", lambda r: asked.append(r.url) if "/relations" in r.url else None)
+    goto(page, server, "graph?edges=relations", "graph")
+    page.wait_for_function("() => window.sitrepGraph && window.sitrepGraph.edges().length > 0")
+    rid = page.evaluate("""() => { const e = window.sitrepGraph.edges().filter(x => x.data('kind') === 'relation')[0];
+                                   e.emit('tap'); return e.data('rel').relation_id; }""")
+    page.wait_for_function("() => document.querySelector('#profile .sources') && "
+                           "document.querySelector('#profile .sources').textContent.startsWith('Sources: ')")
+    sources = get_json(server, "/relations")
+    expected = next(r for r in sources if r["relation_id"] == rid)["sources"]
+    assert get_json(server, "/relations?id=" + rid)[0]["sources"] == expected, page.inner_text("#profile")
+    links = page.locator("#profile .sources a")
+    assert links.count() == len(expected) and "object" not in page.inner_text("#profile .sources")
+    assert links.first.get_attribute("href").startswith("#/evidence?article=" + expected[0]["article_id"])
+    assert asked and all("id=" in u for u in asked)   # one relation asked for, not all of them
+    assert page.errors == []
+
+
 def test_clicking_an_event_opens_its_evidence(page, server):
     goto(page, server, "timeline?type=ASSAULT", "timeline")
     entry = page.locator("#timeline .entry.event").first

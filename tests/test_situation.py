@@ -165,6 +165,9 @@ def test_relations_over_time(store):
     assert ("OST", "supported_by", "MIR") in rels("2024-03-10")
     assert ("OST", "supported_by", "MIR") not in rels("2024-03-25")   # ended March 20
     assert ("OST", "supported_by", "MIR") not in rels("2018-06-01")   # since 2019
+    ended = [r for r in store.graph(at="2024-03-10")["relations"] if r["type"] == "supported_by"]
+    assert store.relations([ended[0]["relation_id"]], at="2024-03-10") == ended[:1]
+    assert store.relations([ended[0]["relation_id"]], at="2024-03-25") == []   # not at a date it did not hold
     ch = store.graph_changes("2024-03-10", "2024-03-25")
     assert [r["type"] for r in ch["ended"]] == ["supported_by"] and ch["added"] == []
 

@@ -766,6 +766,21 @@ _HELD = """(CASE WHEN since IS NOT NULL THEN substr(?, 1, length(since)) >= sinc
            AND (until IS NULL OR substr(?, 1, length(until)) <= until)"""
 
 
+#: the columns of a situation relation as the graph and ``/relations`` send it
+_RELATION_COLUMNS = """relation_id, type, subject_entity, subject_name, object_entity, object_name, object_kind, since,
+                       until, n_reports, n_sources, CAST(first_reported AS VARCHAR) AS first_reported, evidence"""
+
+
+def relations_by_id(con, relation_ids: Sequence[str], at: Optional[str] = None) -> list[dict]:
+    """The situation relations of these ids (those that held at day ``at``, when given), in the graph's
+    order."""
+    held, hp = (_HELD, [at, at, at]) if at else ("TRUE", [])
+    rels = _rows(con, f"""SELECT {_RELATION_COLUMNS} FROM s_relations
+                          WHERE NOT negated AND {held} AND {dialect_of(con).any_of('relation_id')}""",
+                 hp + [sorted(set(relation_ids))])
+    return sorted(rels, key=_relation_order)
+
+
 def graph_at(con, at: Optional[str] = None, min_events: int = 1, limit: Optional[int] = None) -> dict:
     """The actor graph at day ``at`` (or with everything when None): nodes, relation edges, and event
     edges (dyads with at least ``min_events`` events of a type).
@@ -779,9 +794,7 @@ def graph_at(con, at: Optional[str] = None, min_events: int = 1, limit: Optional
                            [int(limit)]) if limit is not None else ("", "", []))
     # sorted here, not by the database: a million-event store holds tens of thousands of relations, which
     # PostgreSQL sorted in 30 ms and Python sorts in a few (the same order: undated last, then by id)
-    rels = _rows(con, f"""SELECT relation_id, type, subject_entity, subject_name, object_entity, object_name,
-                                 object_kind, since, until, n_reports, n_sources,
-                                 CAST(first_reported AS VARCHAR) AS first_reported, evidence{n_all}
+    rels = _rows(con, f"""SELECT {_RELATION_COLUMNS}{n_all}
                           FROM s_relations WHERE NOT negated AND {held}{top}""", hp + hp_top)
     n_relations = (rels[0]["n_all"] if rels else 0) if limit is not None else len(rels)
     for r in rels if limit is not None else ():

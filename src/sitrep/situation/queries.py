@@ -21,7 +21,7 @@ from ..core.errors import QueryError
 from ..ontology import load_ontology
 from .dbutil import period
 from .dialect import Dialect, as_dict, dialect_of
-from .merge import explain, graph_at, normalise
+from .merge import explain, graph_at, normalise, relations_by_id
 from .schema import place_key_sql
 from .search import prefix_bounds, terms
 from .summaries import live_counts, stored_totals
@@ -401,6 +401,13 @@ class Queries:
             raise QueryError("limit must be 1 or more")
         self._ready()
         return graph_at(self.con, at, int(min_events), None if limit is None else int(limit))
+
+    def relations(self, relation_ids: Sequence[str], *, at: Optional[str] = None) -> list[dict]:
+        """The situation relations of these ids (those that held at ``at``, when given), as the graph
+        has them."""
+        at, _ = self.check_period(at, None) if at else (None, None)
+        self._ready()
+        return relations_by_id(self.con, list(relation_ids), at)
 
     def graph_changes(self, start: str, end: str) -> dict:
         """Relations that held at ``end`` but not at ``start`` (added), and the reverse (ended)."""

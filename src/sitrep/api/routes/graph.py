@@ -28,10 +28,14 @@ def graph(at: Optional[str] = Query(None, **DATE_Q),
 
 
 @router.get("/relations", response_model=list[SituationRelation], responses=ERROR_RESPONSES, tags=["read"])
-def relations(at: Optional[str] = Query(None, **DATE_Q), type: Optional[str] = None, state: ApiState = STATE):
+def relations(at: Optional[str] = Query(None, **DATE_Q), type: Optional[str] = None,
+              id: Optional[list[str]] = Query(None, max_length=500, description="Only these relations (by "
+                                                                            "`relation_id`; repeat it)."),
+              state: ApiState = STATE):
     """Relations between actors (alliances, memberships, leadership...) that held at a date."""
     with state.db() as s:
-        rows = [r for r in s.graph(at=at)["relations"] if not type or r["type"] == type]
+        found = s.relations(id, at=at) if id else s.graph(at=at)["relations"]
+        rows = [r for r in found if not type or r["type"] == type]
         srcs = s.relation_sources([r["relation_id"] for r in rows])
     for r in rows:
         r["sources"] = srcs.get(r["relation_id"], [])

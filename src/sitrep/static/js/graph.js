@@ -356,7 +356,7 @@ export async function render(root, params, _arg, current) {
       panel.replaceChildren(notice(err.message, 'error'));
     }
   });
-  let relSources = null;  // relation id -> its per-article reports, fetched on the first click
+  const relSources = new Map();  // relation id -> its per-article reports, fetched on its first click
   cy.on('tap', 'edge', async evt => {
     const d = evt.target.data();
     const s = cy.getElementById(d.source).data('label'), t = cy.getElementById(d.target).data('label');
@@ -366,13 +366,14 @@ export async function render(root, params, _arg, current) {
       panel.replaceChildren(h('div', {}, h('h2', {}, `${s} — ${r.type} — ${t}`),
         h('p', {}, `Since ${r.since || '?'}, until ${r.until || '—'}; ${r.n_reports} report(s), first ${r.first_reported || '?'}.`),
         r.evidence ? h('blockquote', {}, r.evidence) : null, links));
-      if (!relSources) {
-        relSources = new Map((await api('/relations' + qs({ at }))).map(x => [x.relation_id, x.sources]));
+      if (!relSources.has(r.relation_id)) {
+        for (const x of await api('/relations' + qs({ at, id: r.relation_id }))) relSources.set(x.relation_id, x.sources);
       }
       const srcs = relSources.get(r.relation_id) || [];
-      links.append('Sources: ', srcs.length ? srcs.map((src, i) => [i ? ', ' : '',
+      // DOM append takes nodes one by one (an array would be written as its text)
+      links.append('Sources: ', ...(srcs.length ? srcs.flatMap((src, i) => [i ? ', ' : '',
         h('a', { href: evidenceHref(src.article_id, src.start, src.end) }, `${src.outlet || 'article'} ${src.published || ''}`)])
-        .flat() : 'none recorded');
+        : ['none recorded']));
     } else {
       panel.replaceChildren(h('h2', {}, `${s} → ${t}`),
         h('ul', {}, Object.entries(d.pair.types).map(([type, n]) => h('li', {},
