@@ -1,13 +1,14 @@
 """The API under load: 20 concurrent clients over the main read endpoints, on both backends.
 
     PYTHONPATH=src python benchmarks/api_load.py [--clients 20] [--requests 30] [--duckdb PATH] [--pg URL]
-                                                 [--no-pg] [--json]
+                                                 [--no-pg] [--pg-workers 2] [--json]
 
 Builds the demo store (``sitrep demo``) once, copies its documents into a PostgreSQL database (``--pg URL``,
 else a temporary server started with ``pgserver`` when it is installed), starts ``sitrep serve`` on each
 backend in its own process, warms every endpoint up, then runs ``--clients`` threads, each sending
 ``--requests`` requests over one keep-alive connection, cycling through :data:`ENDPOINTS`, with the
-server's read cache (the default) and without it (``--no-cache``: every request queries the store). Prints the
+server's read cache (the default) and without it (``--no-cache``: every request queries the store); PostgreSQL
+also with ``sitrep serve --workers`` ``--pg-workers`` processes (the keep-alive connections spread over them). Prints the
 latency p50/p95 per endpoint and over all requests, and requests/s; writes
 ``benchmarks/results/api_load-latest.json``. Target (issue #16): p95 <= 100 ms at 20 clients.
 """
@@ -81,10 +82,10 @@ def copy_to_pg(duck: Path, url: str) -> None:
 class Server:
     """``sitrep serve`` in a process of its own."""
 
-    def __init__(self, db: str, cache: bool = True):
+    def __init__(self, db: str, cache: bool = True, workers: int = 1):
         self.port = _free_port()
         self.proc = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", db, "--port", str(self.port),
-                                      "--cache" if cache else "--no-cache"],
+                                      "--cache" if cache else "--no-cache", "--workers", str(workers)],
                                      env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def __enter__(self) -> "Server":
@@ -161,8 +162,8 @@ def alone(port: int, rounds: int = 5) -> dict:
     return out
 
 
-def run_backend(db: str, clients: int, requests: int, cache: bool = True) -> dict:
-    with Server(db, cache) as srv:
+def run_backend(db: str, clients: int, requests: int, cache: bool = True, workers: int = 1) -> dict:
+    with Server(db, cache, workers) as srv:
         single = alone(srv.port)  # also the warm-up
         result = load(srv.port, clients, requests)
     result["alone_p50_ms"] = single
@@ -176,6 +177,7 @@ def main(argv=None) -> int:
     ap.add_argument("--duckdb", type=Path, default=None, help="The demo store (built when missing).")
     ap.add_argument("--pg", default=None, help="A PostgreSQL URL to copy the demo into (else pgserver).")
     ap.add_argument("--no-pg", action="store_true", help="DuckDB only.")
+    ap.add_argument("--pg-workers", type=int, default=2, help="PostgreSQL is also served by this many processes.")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
@@ -197,9 +199,11 @@ def main(argv=None) -> int:
                     url = pg_server.get_uri("api_load")
             if url:
                 copy_to_pg(duck, url)
-                for cache in (True, False):
-                    results["postgresql" + ("" if cache else " (--no-cache)")] = run_backend(
-                        url, args.clients, args.requests, cache)
+                for workers in (1, args.pg_workers):
+                    for cache in (True, False):
+                        flags = ([f"--workers {workers}"] if workers > 1 else []) + ([] if cache else ["--no-cache"])
+                        results["postgresql" + (f" ({', '.join(flags)})" if flags else "")] = run_backend(
+                            url, args.clients, args.requests, cache, workers)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

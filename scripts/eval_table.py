@@ -265,8 +265,13 @@ def scale_table() -> str | None:
     pick = ("events()", "events(actor=)", "quotes(speaker=)")
     lines.append("| a page of events, an actor's events, an actor's quotes: p95 ms | "
                  + " | ".join(" / ".join(f"{q[b]['queries'][k]['p95_ms']:.0f}" for k in pick) for b in backends) + " |")
-    for label, suffix in (("API, 20 clients, the demo store: requests/s, p95 ms (read cache on)", ""),
-                          ("the same with `--no-cache`", " (--no-cache)")):
+    workers = sorted({k.split("--workers ")[1].split(")")[0].split(",")[0] for k in load if "--workers" in k})
+    rows = [("API, 20 clients, the demo store: requests/s, p95 ms (read cache on)", ""),
+            ("the same with `--no-cache`", " (--no-cache)")]
+    for n in workers:  # `sitrep serve --workers N` (PostgreSQL only)
+        rows += [(f"the same with `--workers {n}` (read cache on)", f" (--workers {n})"),
+                 (f"the same with `--workers {n} --no-cache`", f" (--workers {n}, --no-cache)")]
+    for label, suffix in rows:
         lines.append(f"| {label} | " + " | ".join(
             f"{load[b + suffix]['requests_per_s']:,.0f}, {load[b + suffix]['p95_ms']:.0f}" if b + suffix in load else "-"
             for b in backends) + " |")

@@ -83,7 +83,8 @@ def test_scale_table_from_the_store_and_api_benchmarks(tmp_path, monkeypatch):
     (tmp_path / "store_queries-latest.json").write_text(json.dumps({
         "duckdb": {"events": 1000, "queries": queries}, "postgresql": {"events": 1000, "queries": fast}}))
     load = {"requests_per_s": 1000.4, "p95_ms": 25.2}
-    (tmp_path / "api_load-latest.json").write_text(json.dumps({"duckdb": load, "postgresql": load}))
+    (tmp_path / "api_load-latest.json").write_text(json.dumps({
+        "duckdb": load, "postgresql": load, "postgresql (--workers 2, --no-cache)": {"requests_per_s": 600, "p95_ms": 70}}))
     (tmp_path / "store_writes-latest.json").write_text(json.dumps({
         "duckdb": [{"writers": 1, "docs_per_s": 87.4, "rows_per_s": 7293}],
         "postgresql": [{"writers": 2, "docs_per_s": 326.3, "rows_per_s": 27218}]}))
@@ -93,4 +94,6 @@ def test_scale_table_from_the_store_and_api_benchmarks(tmp_path, monkeypatch):
     assert ("| dashboard queries on 1,000 events within p95 150 ms | 3 of 4 (over: graph(at=, min_events=5)) | "
             "4 of 4 |") in lines
     assert "| the same with `--no-cache` | - | - |" in lines
+    assert "| the same with `--workers 2 --no-cache` | - | 600, 70 |" in lines   # PostgreSQL only
+    assert "| the same with `--workers 2` (read cache on) | - | - |" in lines
     assert "| writes: documents/s (fact rows/s) with N writers | 87 (7,293) with 1 | 326 (27,218) with 2 |" in lines

@@ -124,3 +124,49 @@ def test_ingest_into_a_duckdb_store_another_process_holds_says_what_to_do(tmp_pa
     finally:
         holder.kill()
         holder.wait()
+
+
+@pytest.mark.slow
+def test_serve_with_several_processes_on_postgresql_sees_every_write(pg_server):
+    import psutil
+    from conftest import new_pg_database
+
+    from sitrep.api.server import free_port
+    from sitrep.store import Store
+
+    url = new_pg_database(pg_server, "workers")
+    with Store(url) as s:
+        s.add_documents(corpus()[:2])
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", url, "--port", str(port),
+                               "--workers", "2"], env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def articles() -> int:  # a new connection each time: the requests spread over the processes
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/stats", timeout=30) as resp:
+            return json.loads(resp.read())["counts"]["articles"]
+
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            assert server.poll() is None and time.monotonic() < deadline, server.stderr.read().decode()
+            try:
+                if articles() == 2:
+                    break
+            except OSError:
+                time.sleep(0.3)
+        while len(psutil.Process(server.pid).children(recursive=True)) < 2:
+            assert time.monotonic() < deadline
+            time.sleep(0.3)
+        assert {articles() for _ in range(12)} == {2}   # every process answers from the same store (and caches)
+        with Store(url) as writer:
+            writer.add_documents(corpus()[2:])
+        assert {articles() for _ in range(12)} == {3}   # and none keeps an answer the write made stale
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def test_serve_with_several_processes_needs_postgresql(tmp_path):
+    r = _sitrep("serve", "--db", str(tmp_path / "one.duckdb"), "--workers", "2")
+    assert r.returncode == 2 and "PostgreSQL" in r.stderr and "--workers" in r.stderr, r.stderr
+    assert not (tmp_path / "one.duckdb").exists()

@@ -7,6 +7,7 @@ The endpoints live in :mod:`sitrep.api.routes` (one module per resource), their 
 
 from __future__ import annotations
 
+import json
 import os
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -29,6 +30,22 @@ DEFAULT_MAX_BODY = 2_000_000          # bytes in a request body
 
 #: the routers, in the order of the OpenAPI document
 ROUTERS = (stats, search, articles, actors, events, statements, graph, places, report, corrections, downloads, extract)
+
+
+#: the environment variable in which ``sitrep serve --workers N`` gives its server processes their settings
+SERVE_SETTINGS = "SITREP_SERVE_SETTINGS"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one server process of ``sitrep serve --workers N`` (uvicorn's factory), made from the
+    settings the parent put in :data:`SERVE_SETTINGS` as JSON (``db``, ``max_body``, ``article_timeout``,
+    ``cache``, ``allowed_hosts``); the token comes from ``SITREP_TOKEN`` as for one process."""
+    raw = os.environ.get(SERVE_SETTINGS)
+    if not raw:
+        raise RuntimeError(f"{SERVE_SETTINGS} is not set: this factory is for `sitrep serve --workers N`")
+    cfg = json.loads(raw)
+    return create_app(cfg["db"], max_body=cfg["max_body"], article_timeout=cfg["article_timeout"],
+                      cache=cfg["cache"], allowed_hosts=cfg["allowed_hosts"])
 
 
 def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,

@@ -17,6 +17,31 @@ def _client_host(host: str) -> str:
     return f"[{host}]" if ":" in host else host
 
 
+def _writes_note(token: Optional[str]) -> str:
+    return ("writes enabled (bearer token from SITREP_TOKEN)" if token
+            else "read-only: set SITREP_TOKEN to enable POST /extract and POST /articles")
+
+
+def _serve_processes(db: str, host: str, port: int, workers: int, token: Optional[str], settings: dict) -> None:
+    """``sitrep serve --workers N``: uvicorn's N processes, each making its app from the settings passed in
+    :data:`~sitrep.api.factory.SERVE_SETTINGS` (a DuckDB file is one process's, so PostgreSQL only)."""
+    import json
+
+    import uvicorn
+
+    from ..api.factory import SERVE_SETTINGS
+    from ..situation import postgres
+
+    if not postgres.is_url(db):
+        raise typer.BadParameter("more than one server process needs a PostgreSQL store (postgresql://...): "
+                                 "a DuckDB file is open in one process only", param_hint="--workers")
+    os.environ[SERVE_SETTINGS] = json.dumps({"db": db, **settings})
+    typer.echo(f"sitrep: serving {postgres.redact(db)} at http://{host}:{port}/ with {workers} processes; "
+               + _writes_note(token), err=True)
+    uvicorn.run("sitrep.api.factory:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                log_level="info")
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
@@ -27,6 +52,9 @@ def register(app: typer.Typer) -> None:
         article_timeout: Optional[float] = ARTICLE_TIMEOUT,
         cache: bool = typer.Option(True, "--cache/--no-cache",
                                    help="Answer repeated reads from memory while the store is unchanged."),
+        workers: int = typer.Option(1, "--workers", min=1, max=64,
+                                    help="Server processes (a PostgreSQL store only: each has its own connection "
+                                         "pool, read cache and extraction worker)."),
     ) -> None:
         """Serve the HTTP API and the dashboard at http://HOST:PORT/ (writes need SITREP_TOKEN)."""
         import uvicorn
@@ -36,11 +64,15 @@ def register(app: typer.Typer) -> None:
         token = os.environ.get("SITREP_TOKEN") or None
         loopback = host in ("127.0.0.1", "localhost", "::1")
         # on the loopback interface only local names are answered (no DNS rebinding from a web page)
+        allowed_hosts = ["127.0.0.1", "localhost", "[::1]"] if loopback else None
+        if workers > 1:
+            _serve_processes(db, host, port, workers, token, dict(max_body=max_body, article_timeout=article_timeout,
+                                                                  cache=cache, allowed_hosts=allowed_hosts))
+            return
         api = create_app(db, token=token, max_body=max_body, article_timeout=article_timeout, cache=cache,
-                         allowed_hosts=["127.0.0.1", "localhost", "[::1]"] if loopback else None)
+                         allowed_hosts=allowed_hosts)
         typer.echo(f"sitrep: serving {db} at http://{host}:{port}/ (OpenAPI schema at /openapi.json); "
-                   + ("writes enabled (bearer token from SITREP_TOKEN)" if token
-                      else "read-only: set SITREP_TOKEN to enable POST /extract and POST /articles"), err=True)
+                   + _writes_note(token), err=True)
         if host not in ("127.0.0.1", "localhost", "::1"):
             typer.echo(f"warning: listening on {host}: the API is reachable from other machines", err=True)
         from ..situation.handoff import announce, withdraw
