@@ -33,6 +33,7 @@ class ArgumentCues(DataModel):
     behind_preps: Words
     casualty_clause_marks: Words
     titled_heads: Words
+    collective_heads: Words
     crowd_nouns: Words
     taking_verbs: Words
     taking_preps: Words

@@ -58,6 +58,13 @@ def _conjoined_passive(v) -> bool:
     return v.dep_ == "conj" and v.tag_ == "VBN" and is_passive(v.head) and not children(v, "nsubj", "dobj")
 
 
+def _agentive_participle(v) -> bool:
+    """A past participle with its own "by" phrase that the parser did not read as a passive ("killed
+    five soldiers in a town recently *re-captured by the government*": hung on the main verb as its
+    conjunct): the by-phrase does the act, not the main clause's subject."""
+    return v.tag_ == "VBN" and not children(v, "nsubj", "dobj") and bool(_agents(v))
+
+
 def _shared_agents(v) -> list:
     """The "by" phrase of a passive, or of the passive participles it is coordinated with ("were
     *chased* and beaten by Taliban fighters": the fighters chased them too)."""
@@ -97,7 +104,7 @@ def verbal_args(ctx: ArticleContext, c: Candidate) -> None:
     if _aimed_participle(c):
         c.sources, c.source_how = [v.head], "subj"   # "four gunmen, whom ..., fired at tourists"
         c.targets = prep_targets(v, c.sense.preps)[:1]
-    elif is_passive(v) or _conjoined_passive(v):
+    elif is_passive(v) or _conjoined_passive(v) or _agentive_participle(v):
         c.sources, c.source_how = _shared_agents(v), "agent"
         if v.dep_ == "acl" and v.tag_ == "VBN":
             c.targets = [v.head]
@@ -166,7 +173,8 @@ def operators(ctx: ArticleContext, toks) -> list:
     """The argument tokens with every instrument replaced by its operator: a modifier or possessor
     naming an actor ("Russian jets" -> Russian, "the army's drones" -> army), or nothing ("a transport
     jet bombed the town": no source; an instrument is never a party). An instrument the actors stage
-    resolved to its operator ("Russian jets" -> Russia's military) stays."""
+    resolved to its operator through a modifier ("Russian jets" -> Russia's military) stays; a bare
+    one ("Drones ... carried out bombings") does not, whatever country the actors stage gave it."""
     out = []
     for t in toks:
         own = ctx.mention_for(t) if is_instrument(t, ctx.cues) else None
@@ -179,7 +187,7 @@ def operators(ctx: ArticleContext, toks) -> list:
             if m is not None and not (m.start <= t.idx < m.end) and not is_instrument(c, ctx.cues):
                 ops.append(c)
         named = any(c.ent_type_ in ctx.config.operator_entity_labels or _agent_word(ctx, c, own) for c in t.children if c.i < t.i)
-        if ops or named or _has_operator(ctx, own.actor_id):
+        if ops or named or (own.start < t.idx and _has_operator(ctx, own.actor_id)):
             out.extend(ops or [t])   # "Jordanian jets" names its operator
     return out
 

@@ -80,7 +80,7 @@ class ArticleContext:
         after = self.after_dateline(tok)
         if after is not None:
             tok = after
-        m = self._titled_person(tok) or self._mention_over(tok)
+        m = self._titled_person(tok) or self._collective_members(tok) or self._mention_over(tok)
         if m is None:
             return self._mention_through(tok)
         if self.actor_kind.get(m.actor_id) == "media" and not media:
@@ -114,6 +114,23 @@ class ArticleContext:
                 m = self._mention_over(c)
                 if m is not None and self.actor_kind.get(m.actor_id) == "person" and m.start <= c.idx < m.end:
                     return m
+        return None
+
+    def _collective_members(self, tok) -> Optional[Mention]:
+        """The actor a collective noun's "of" phrase names when the collective word is itself a generic
+        agent ("a *gang* of gunmen" -> the gunmen, not a generic gang), else ``None`` (a collective the
+        actors stage described with its members, "a group of Yoruba leaders", stays as it was)."""
+        if tok.lemma_.lower() not in self.acues.collective_heads:
+            return None
+        own = self._mention_over(tok)
+        if own is not None and own.how != "agent":
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    m = self._mention_over(p) if p.dep_ == "pobj" else None
+                    if m is not None and m.start > tok.idx:
+                        return m
         return None
 
     def _mention_through(self, tok) -> Optional[Mention]:

@@ -1,0 +1,92 @@
+"""Who the source of an act is on real news (issue #14, patterns 1, 2 and 4): a participle's own
+"by" agent, an instrument that is no party, a collective noun standing for its members, generic
+agents that take in the name in front of them.
+
+Sentences are written for these tests (wire style, not taken from the news set). The events-stage
+tests mark actor mentions by hand; the actors tests run the actors stage on the test KB."""
+
+from __future__ import annotations
+
+from sitrep.article import Article, ArticleState, Mention
+from sitrep.core.contract import Actor
+
+from actors_support import run as run_actors
+from events_support import EVENTS, NLP, mention, pairs, run
+
+
+def _run_with(text: str, marks: list[Mention], actors: list[Actor]) -> ArticleState:
+    """The events stage alone on ``text`` with the mentions and actors given whole."""
+    st = ArticleState(article=Article(text=text, published="2024-05-06"))
+    NLP(st)
+    st.mentions = sorted(marks, key=lambda m: m.start)
+    st.actors = actors
+    EVENTS.run_alone(st)
+    return st
+
+
+def _agent(text: str, phrase: str, actor_id: str) -> Mention:
+    """A generic agent's mention ("gang", "drones"), as the actors stage makes it."""
+    m = mention(text, phrase, actor_id)
+    return Mention(start=m.start, end=m.end, actor_id=actor_id, text=phrase, how="agent")
+
+
+# -- a participle's own "by" agent -------------------------------------------------------------------
+
+def test_a_participle_with_its_own_by_agent_takes_it_as_source_not_the_main_subject():
+    text = ("Islamist militants killed four soldiers in a town recently re-captured by the government, "
+            "residents said.")
+    st = run(text, ("Islamist militants", "ISL"), ("soldiers", "SOL"), ("government", "GOV"))
+    by_trigger = {e.trigger: (e.source.actor_id if e.source else None) for e in st.events if e.type == "ASSAULT"}
+    assert by_trigger.get("captured") == "GOV", by_trigger
+    assert ("ISL", "SOL") in pairs(st, "ASSAULT")
+
+
+# -- instruments -------------------------------------------------------------------------------------
+
+def test_a_bare_instrument_is_no_source_even_when_its_actor_has_a_country():
+    text = "Drones bombed militant positions near the town on Friday, the governor said."
+    marks = [_agent(text, "Drones", "SOM_DRONE"), _agent(text, "militant", "MILITANT")]
+    actors = [Actor(id="SOM_DRONE", name="Drones", kind="organization", country="SOM"),
+              Actor(id="MILITANT", name="militants", kind="armed_group")]
+    st = _run_with(text, marks, actors)
+    assert [e.trigger for e in st.events if e.type == "ASSAULT"] == ["bombed"]
+    assert {s for s, _ in pairs(st, "ASSAULT")} == {None}, pairs(st, "ASSAULT")
+
+
+def test_an_instrument_whose_modifier_names_its_operator_keeps_it():
+    text = "Russian jets bombed the rebel-held town of Ariha on Friday, residents said."
+    marks = [mention(text, "Russian jets", "RUS_MIL")]
+    actors = [Actor(id="RUS_MIL", name="Russia military", kind="organization", country="RUS")]
+    st = _run_with(text, marks, actors)
+    assert any(s == "RUS_MIL" for s, _ in pairs(st, "ASSAULT")), pairs(st, "ASSAULT")
+
+
+# -- collectives ---------------------------------------------------------------------------------------
+
+def test_a_collective_agent_word_stands_for_the_members_its_of_phrase_names():
+    text = "A gang of gunmen stormed the village of Tungar Kwana early on Saturday, residents said."
+    marks = [_agent(text, "gang", "GANG"), _agent(text, "gunmen", "GUNMAN"), _agent(text, "residents", "RES")]
+    actors = [Actor(id="GANG", name="gang", kind="armed_group"), Actor(id="GUNMAN", name="gunmen", kind="armed_group"),
+              Actor(id="RES", name="residents", kind="group")]
+    st = _run_with(text, marks, actors)
+    sources = {s for s, _ in pairs(st, "ASSAULT")}
+    assert sources == {"GUNMAN"}, sources
+
+
+def test_a_described_collective_stays_the_party():
+    text = "A group of Tamil refugees began a hunger strike on Monday in protest at their detention."
+    m = mention(text, "A group", "GROUP")
+    marks = [Mention(start=m.start, end=m.end, actor_id="GROUP", text="A group", how="described"),
+             _agent(text, "refugees", "REFUGEE")]
+    actors = [Actor(id="GROUP", name="A group", kind="group"), Actor(id="REFUGEE", name="refugees", kind="group")]
+    st = _run_with(text, marks, actors)
+    assert {s for s, _ in pairs(st, "PROTEST")} == {"GROUP"}, pairs(st, "PROTEST")
+
+
+# -- generic agents ------------------------------------------------------------------------------------
+
+def test_peacekeepers_and_a_militia_group_take_in_the_names_in_front():
+    st = run_actors("Civilians fled as UN peacekeepers and an Iraqi militia group exchanged fire near the camp.")
+    texts = {m.text for m in st.mentions}
+    assert "UN peacekeepers" in texts, texts
+    assert "Iraqi militia group" in texts, texts
