@@ -90,3 +90,44 @@ def test_peacekeepers_and_a_militia_group_take_in_the_names_in_front():
     texts = {m.text for m in st.mentions}
     assert "UN peacekeepers" in texts, texts
     assert "Iraqi militia group" in texts, texts
+
+
+# -- "X-led", acts within acts, acts told again ------------------------------------------------------
+
+def test_the_name_joined_to_a_leading_participle_is_the_source_of_the_act_noun():
+    text = "Kurdish fighters played a central role in the Saudi-led offensive against the Houthi rebels."
+    st = run(text, ("Kurdish fighters", "KUR"), ("Saudi", "SAU"), ("Houthi rebels", "HOU"))
+    assert ("SAU", "HOU") in pairs(st, "ASSAULT"), pairs(st, "ASSAULT")
+
+
+def test_an_abbreviation_before_a_hyphen_is_a_token_of_its_own():
+    from sitrep.nlp import load_pipeline
+
+    words = [t.text for t in load_pipeline()("Fighters joined the U.S.-led coalition and a U.N.-brokered truce.")]
+    assert words[3:6] == ["U.S.", "-", "led"], words
+    assert "U.N." in words, words
+
+
+def test_an_act_within_a_larger_act_is_done_by_the_larger_acts_doer():
+    text = "Four villagers were killed on Tuesday in a drone strike during a Turkish raid on the town of Qamishli."
+    st = run(text, ("villagers", "VIL"), ("Turkish", "TUR"))
+    by_trigger = {e.trigger: (e.source.actor_id if e.source else None, e.target.actor_id if e.target else None)
+                  for e in st.events if e.type == "ASSAULT"}
+    assert by_trigger.get("strike") == ("TUR", "VIL"), by_trigger
+
+
+def test_an_agentless_passive_told_right_after_an_act_is_done_by_its_doer():
+    text = ("Russian missiles struck the Burshtyn power plant overnight, the operator said. "
+            "Its two turbines were also destroyed, the operator said.")
+    st = run(text, ("Russian", "RUS"), ("operator", "OPR"), ("operator", "OPR", 1))
+    sources = [(e.trigger, e.source.actor_id if e.source else None) for e in st.events if e.type == "ASSAULT"]
+    assert ("destroyed", "RUS") in sources, sources
+
+
+def test_an_agentless_passive_far_from_the_last_act_takes_no_doer():
+    text = ("Russian missiles struck the Burshtyn power plant overnight, the operator said. "
+            "Repairs will take weeks, the company said. Crews worked through the night. "
+            "A warehouse in Lviv was also destroyed, officials said.")
+    st = run(text, ("Russian", "RUS"))
+    sources = [(e.trigger, e.source.actor_id if e.source else None) for e in st.events if e.type == "ASSAULT"]
+    assert ("destroyed", "RUS") not in sources, sources

@@ -154,10 +154,23 @@ def _import_model(name: str | None, language: str = "en"):
         "(or `make install`)", stage="nlp")
 
 
+#: an infix the English tokenizer misses: the hyphen after an abbreviation's period before a lower-case
+#: word ("U.S.-led", "U.N.-brokered"), cut as "Saudi-led" is, so that the name is a token of its own
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
+
+
+def split_abbreviation_hyphens(nlp: Language) -> None:
+    """Add :data:`ABBREVIATION_HYPHEN` to ``nlp``'s tokenizer infixes."""
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]).finditer
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None, kb_paths: tuple[str, ...] = ()) -> Language:
     """The spaCy pipeline for ``model`` with sitrep's components, loaded once per process."""
     nlp = _import_model(model).load()
+    split_abbreviation_hyphens(nlp)
     nlp.add_pipe("sitrep_newline_sentences", before="parser")
     from .kb import load_kb
 

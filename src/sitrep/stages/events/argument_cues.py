@@ -46,6 +46,9 @@ class ArgumentCues(DataModel):
     protest_force_nouns: Words
     act_anaphor_dets: Words
     act_anaphor_types: Words
+    within_act_preps: Words
+    referred_source_types: Words
+    leading_participles: Words
     repel_verbs: Words
     opposed_prefixes: Words
 

@@ -609,11 +609,47 @@ def nominal_args(ctx: ArticleContext, c: Candidate) -> None:
         sources, how, targets = _light_verb_args(ctx, c, preps, targets)
     if not sources:
         sources, how = _coordinated_act_source(ctx, n, how)
+    if not sources:
+        sources, how = _larger_act_source(ctx, n), "inherit"
     if not sources and n.dep_ == "pobj" and n.head.lower_ in ctx.cues.instrument_preps and n.head.head.pos_ == "VERB":
         # instrument of a verb: "supporting the regime with bombings" -> the verb's subject
         sources, how = subjects(n.head.head, ctx.cues)
         how = "inherit"
     c.sources, c.targets, c.source_how = sources, targets, how
+
+
+def _larger_act_source(ctx: ArticleContext, n) -> list:
+    """The doer of the larger act an act noun happened in ("a drone strike *during an Israeli raid*"
+    -> Israeli; ``within_act_preps``), also when the parser hung the larger act on the verb the act
+    noun is a phrase of ("were killed in a drone strike *during an Israeli raid*"): that act noun's
+    own source, else nothing."""
+    larger = prep_targets(n, ctx.acues.within_act_preps)
+    if n.dep_ == "pobj" and n.head.head.pos_ == "VERB":
+        larger += prep_targets(n.head.head, ctx.acues.within_act_preps)
+    for p in larger:
+        if p.lemma_.lower() in ctx.lex.nouns:
+            own = [x for x in _own_sources(ctx, p) if ctx.mention_for(x) is not None]
+            if own:
+                return own
+    return []
+
+
+def referred_act_source(ctx: ArticleContext, c: Candidate) -> list:
+    """The doer of an act told again in an agentless passive ("Israeli strikes hit the site. Its power
+    systems *were also eliminated*") of a ``referred_source_types`` type: the last source of its type,
+    when that act was told at most ``referred_source_sentences`` sentences before; not a casualty
+    verb ("five soldiers were killed" is a toll) nor a definite act noun ("the attack on Ganja" may
+    be another act than the last one told). A list of one mention, or empty."""
+    kind = c.sense.type
+    last = ctx.last_source.get(kind)
+    if last is None or kind.lower() not in ctx.acues.referred_source_types:
+        return []
+    t = c.trigger
+    if not (c.kind == "verbal" and is_passive(t) and not _agents(t)) or t.lemma_.lower() in ctx.cues.casualty_lemmas:
+        return []
+    if ctx.sentences_between(last.start, t.idx) > ctx.config.referred_source_sentences:
+        return []
+    return [last]
 
 
 def _own_sources(ctx: ArticleContext, n) -> list:
@@ -628,7 +664,14 @@ def _own_sources(ctx: ArticleContext, n) -> list:
     if not sources:
         sources = [a for a in n.children if a.dep_ in ("compound", "amod", "nmod")
                    and ctx.mention_for(a) is not None and a.i < n.i]
-    return sources
+    return sources or _leader_modifiers(ctx, n)
+
+
+def _leader_modifiers(ctx: ArticleContext, n) -> list:
+    """The name joined to a leading participle before the act noun ("the *U.S.*-led battle",
+    ``leading_participles``)."""
+    return [x for a in n.children if a.dep_ == "amod" and a.i < n.i and a.lemma_.lower() in ctx.acues.leading_participles
+            for x in a.children if x.dep_ in ("npadvmod", "compound", "nmod") and x.i < a.i and ctx.mention_for(x) is not None]
 
 
 def _from_doer(ctx: ArticleContext, c: Candidate, targets: list) -> tuple[list, list]:

@@ -60,6 +60,7 @@ class ArticleContext:
         self._sent_starts = [sn.start for sn in sents]
         self._sent_no = {sn.start: k for k, sn in enumerate(sents)}
         bounds = [(sn.start_char, sn.end_char) for sn in sents]
+        self._sent_chars = [b[0] for b in bounds]
         self._dates_in = by_sentence(state.dates, bounds)
         self._places_in = by_sentence(state.place_mentions, bounds)
         self._mentions_in = by_sentence(mentions, bounds)
@@ -260,6 +261,11 @@ class ArticleContext:
         if k >= 0 and tok.doc is self.state.doc and tok.i < self._sents[k].end:
             return self._sents[k]
         return tok.sent
+
+    def sentences_between(self, start: int, end: int) -> int:
+        """How many sentence boundaries lie between the character offsets ``start`` and ``end``."""
+        starts = self._sent_chars
+        return abs(bisect.bisect_right(starts, end) - bisect.bisect_right(starts, start))
 
     def per_sentence(self, sent, what: str, compute: Callable[[], Any]) -> Any:
         """``compute()``, the look-up ``what`` of ``sent``, computed once per sentence."""
