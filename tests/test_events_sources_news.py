@@ -131,3 +131,16 @@ def test_an_agentless_passive_far_from_the_last_act_takes_no_doer():
     st = run(text, ("Russian", "RUS"))
     sources = [(e.trigger, e.source.actor_id if e.source else None) for e in st.events if e.type == "ASSAULT"]
     assert ("destroyed", "RUS") not in sources, sources
+
+
+def test_a_capitalised_plural_instrument_read_as_a_name_is_still_an_instrument():
+    from types import SimpleNamespace
+
+    from sitrep.stages.events.arguments import is_instrument
+    from sitrep.stages.events.lexicon import load_lexicon
+
+    cues = load_lexicon().cues
+    drones = SimpleNamespace(lemma_="Drones", lower_="drones", pos_="PROPN", children=[])
+    assert is_instrument(drones, cues)
+    name = SimpleNamespace(lemma_="Jets", lower_="jets", pos_="NOUN", children=[])   # not a name: lemma kept
+    assert not is_instrument(name, cues)

@@ -159,8 +159,11 @@ def _resource_lemmas(sense, objs, cues: EventCues) -> frozenset:
 def is_instrument(tok, cues) -> bool:
     """Is ``tok`` a weapon or the platform that carries one ("a drone", "a transport jet", "shells")?
     Not when a modifier makes a platform word a person ("a *suicide* bomber"); a weapon stays one ("a
-    *suicide* car bomb exploded")."""
+    *suicide* car bomb exploded"). A capitalised plural the tagger left unlemmatised ("*Drones*
+    deployed to ...", read as a name) is read without its "s"."""
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" and lemma.endswith("s") and lemma == tok.lower_:
+        lemma = lemma[:-1]
     if lemma in cues.weapon_nouns:
         return True
     if lemma not in cues.instrument_nouns:
