@@ -144,3 +144,21 @@ def test_a_capitalised_plural_instrument_read_as_a_name_is_still_an_instrument()
     assert is_instrument(drones, cues)
     name = SimpleNamespace(lemma_="Jets", lower_="jets", pos_="NOUN", children=[])   # not a name: lemma kept
     assert not is_instrument(name, cues)
+
+
+def test_an_agent_word_modifying_an_act_noun_is_its_doer_but_not_an_instrument_or_a_building():
+    texts = {m.text for m in run_actors("Two soldiers were killed in a militant attack near Baramulla on Thursday.").mentions}
+    assert "militant" in texts, texts
+    texts = {m.text for m in run_actors("Officials said U.S. military airstrikes hit a depot in eastern Syria.").mentions}
+    assert "U.S. military" in texts, texts
+    texts = {m.text for m in run_actors("A drone strike hit the police station in Kidal on Monday.").mentions}
+    assert not {"drone", "police"} & texts, texts
+
+
+def test_a_militant_attack_has_the_militants_as_source():
+    text = "Two soldiers were killed in a militant attack near Baramulla on Thursday."
+    st = run(text, ("soldiers", "SOL"), ("militant", "MIL"))
+    assert ("MIL", "SOL") in pairs(st, "ASSAULT"), pairs(st, "ASSAULT")
+    text = "Two soldiers were killed in a drone strike near Baramulla on Thursday."
+    st = run(text, ("soldiers", "SOL"), ("drone", "DRONE"))
+    assert all(s != "DRONE" for s, _ in pairs(st, "ASSAULT")), pairs(st, "ASSAULT")

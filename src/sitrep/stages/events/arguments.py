@@ -657,7 +657,8 @@ def referred_act_source(ctx: ArticleContext, c: Candidate) -> list:
 
 def _own_sources(ctx: ArticleContext, n) -> list:
     """The noun's possessor or "by" phrase ("Hamas's capture", "the assault by Russian forces"), else
-    an actor modifier before it ("the Russian offensive"). A possessor naming no actor ("its
+    an actor modifier before it ("the Russian offensive", "a militant attack"; not an instrument: "a
+    *drone* strike" names how, not who). A possessor naming no actor ("its
     invasion") gives way to the light verb's subject."""
     sources = [p for p in n.children if p.dep_ == "poss"]
     sources += [p for a in n.children if a.dep_ in ("prep", "agent") and a.lower_ == "by" for p in pobjs(a)]
@@ -665,8 +666,8 @@ def _own_sources(ctx: ArticleContext, n) -> list:
     if sources and all(ctx.mention_for(x) is None for x in sources):
         sources = []
     if not sources:
-        sources = [a for a in n.children if a.dep_ in ("compound", "amod", "nmod")
-                   and ctx.mention_for(a) is not None and a.i < n.i]
+        sources = [a for a in n.children if a.dep_ in ("compound", "amod", "nmod") and a.i < n.i
+                   and not is_instrument(a, ctx.cues) and ctx.mention_for(a) is not None]
     return sources or _leader_modifiers(ctx, n)
 
 
