@@ -119,7 +119,7 @@ def test_an_act_within_a_larger_act_is_done_by_the_larger_acts_doer():
 def test_an_agentless_passive_told_right_after_an_act_is_done_by_its_doer():
     text = ("Russian missiles struck the Burshtyn power plant overnight, the operator said. "
             "Its two turbines were also destroyed, the operator said.")
-    st = run(text, ("Russian", "RUS"), ("operator", "OPR"), ("operator", "OPR", 1))
+    st = run(text, ("Russian", "RUS"), ("operator", "OPR"), ("operator", "OPR", 1), kinds={"RUS": "state"})
     sources = [(e.trigger, e.source.actor_id if e.source else None) for e in st.events if e.type == "ASSAULT"]
     assert ("destroyed", "RUS") in sources, sources
 
@@ -128,7 +128,7 @@ def test_an_agentless_passive_far_from_the_last_act_takes_no_doer():
     text = ("Russian missiles struck the Burshtyn power plant overnight, the operator said. "
             "Repairs will take weeks, the company said. Crews worked through the night. "
             "A warehouse in Lviv was also destroyed, officials said.")
-    st = run(text, ("Russian", "RUS"))
+    st = run(text, ("Russian", "RUS"), kinds={"RUS": "state"})
     sources = [(e.trigger, e.source.actor_id if e.source else None) for e in st.events if e.type == "ASSAULT"]
     assert ("destroyed", "RUS") not in sources, sources
 
@@ -162,3 +162,22 @@ def test_a_militant_attack_has_the_militants_as_source():
     text = "Two soldiers were killed in a drone strike near Baramulla on Thursday."
     st = run(text, ("soldiers", "SOL"), ("drone", "DRONE"))
     assert all(s != "DRONE" for s, _ in pairs(st, "ASSAULT")), pairs(st, "ASSAULT")
+
+
+def test_a_crowds_act_noun_is_done_by_its_of_phrase():
+    text = "The clashes came after a peaceful march of thousands of farmers made its way through the capital."
+    st = run(text, ("farmers", "FARMER"))
+    assert ("FARMER", None) in pairs(st, "PROTEST"), pairs(st, "PROTEST")
+
+
+def test_an_unknown_name_before_an_instrument_is_no_operator():
+    text = "Handheld Zorvax devices exploded in the hands of fighters in southern Lebanon on Tuesday."
+    marks = [mention(text, "Zorvax", "ZORVAX"), mention(text, "fighters", "FIGHTER")]
+    actors = [Actor(id="ZORVAX", name="Zorvax", kind="organization"), Actor(id="FIGHTER", name="fighters", kind="armed_group")]
+    st = _run_with(text, marks, actors)
+    assert all(s != "ZORVAX" for s, _ in pairs(st, "ASSAULT")), pairs(st, "ASSAULT")
+    text = "Hamas rockets struck the town of Sderot on Monday, police said."
+    marks = [mention(text, "Hamas", "HAMAS")]
+    actors = [Actor(id="HAMAS", name="Hamas", kind="armed_group", kb_id="HAMAS")]
+    st = _run_with(text, marks, actors)
+    assert any(s == "HAMAS" for s, _ in pairs(st, "ASSAULT")), pairs(st, "ASSAULT")

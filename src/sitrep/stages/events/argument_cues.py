@@ -26,6 +26,7 @@ class ArgumentCues(DataModel):
     undergo_source_preps: Words
     from_doer_types: Words
     from_doer_preps: Words
+    of_doer_types: Words
     attributable_types: Words
     blame_verbs: Words
     claim_verbs: Words

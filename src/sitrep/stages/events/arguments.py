@@ -177,7 +177,8 @@ def operators(ctx: ArticleContext, toks) -> list:
     naming an actor ("Russian jets" -> Russian, "the army's drones" -> army), or nothing ("a transport
     jet bombed the town": no source; an instrument is never a party). An instrument the actors stage
     resolved to its operator through a modifier ("Russian jets" -> Russia's military) stays; a bare
-    one ("Drones ... carried out bombings") does not, whatever country the actors stage gave it."""
+    one ("Drones ... carried out bombings") does not, whatever country the actors stage gave it; nor
+    does a name nothing but the tagger knows ("*Pager* devices exploded": a product, not an operator)."""
     out = []
     for t in toks:
         own = ctx.mention_for(t) if is_instrument(t, ctx.cues) else None
@@ -187,12 +188,22 @@ def operators(ctx: ArticleContext, toks) -> list:
         ops = []
         for c in t.children:
             m = ctx.mention_for(c) if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < t.i else None
-            if m is not None and not (m.start <= t.idx < m.end) and not is_instrument(c, ctx.cues):
+            if m is not None and not (m.start <= t.idx < m.end) and not is_instrument(c, ctx.cues) and _known_operator(ctx, m):
                 ops.append(c)
-        named = any(c.ent_type_ in ctx.config.operator_entity_labels or _agent_word(ctx, c, own) for c in t.children if c.i < t.i)
+        named = any((c.ent_type_ in ctx.config.operator_entity_labels and _known_operator(ctx, ctx.mention_for(c)))
+                    or _agent_word(ctx, c, own) for c in t.children if c.i < t.i)
         if ops or named or (own.start < t.idx and _has_operator(ctx, own.actor_id)):
             out.extend(ops or [t])   # "Jordanian jets" names its operator
     return out
+
+
+def _known_operator(ctx: ArticleContext, m) -> bool:
+    """May the mention ``m`` (``None``: a name no mention covers) name an instrument's operator? Not a
+    name the actors stage only guessed to be an organisation, not in the KB ("*Pager* devices": a
+    product); a KB actor, a state, an armed group, a demonym or an agent word may."""
+    if m is None or m.how != "name" or ctx.actor_kb.get(m.actor_id, False):
+        return True
+    return ctx.actor_kind.get(m.actor_id) != "organization"
 
 
 def _agent_word(ctx: ArticleContext, c, own) -> bool:
@@ -680,12 +691,16 @@ def _leader_modifiers(ctx: ArticleContext, n) -> list:
 
 def _from_doer(ctx: ArticleContext, c: Candidate, targets: list) -> tuple[list, list]:
     """The doer of a speech or policy act noun named with "from" ("a request *from* the committee",
-    "condemnation *from* residents", ``from_doer_types``), taken out of the targets; ``([], targets)``
+    "condemnation *from* residents", ``from_doer_types``), or of a crowd's act noun named with "of" ("a
+    march *of* half a million people", ``of_doer_types``), taken out of the targets; ``([], targets)``
     when none names an actor."""
     ac = ctx.acues
-    if c.sense.type.lower() not in ac.from_doer_types:
+    typ = c.sense.type.lower()
+    preps = (ac.from_doer_preps if typ in ac.from_doer_types else frozenset()) | (
+        {"of"} if typ in ac.of_doer_types else frozenset())
+    if not preps:
         return [], targets
-    doers = [p for p in prep_targets(c.trigger, ac.from_doer_preps) if ctx.mention_for(p) is not None]
+    doers = [p for p in prep_targets(c.trigger, preps) if ctx.mention_for(p) is not None]
     if not doers:
         return [], targets
     found = {t.i for t in doers}
