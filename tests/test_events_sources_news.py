@@ -181,3 +181,15 @@ def test_an_unknown_name_before_an_instrument_is_no_operator():
     actors = [Actor(id="HAMAS", name="Hamas", kind="armed_group", kb_id="HAMAS")]
     st = _run_with(text, marks, actors)
     assert any(s == "HAMAS" for s, _ in pairs(st, "ASSAULT")), pairs(st, "ASSAULT")
+
+
+def test_a_description_names_the_actor_of_its_appositive():
+    text = "Israel struck Gaza on Monday in response to rockets fired by the Islamist movement Hamas overnight."
+    st = run(text, ("Israel", "ISR"), ("Gaza", "GAZA"), ("Hamas", "HAMAS"))
+    assert any(s == "HAMAS" for s, _ in pairs(st, "ASSAULT")), pairs(st, "ASSAULT")
+
+
+def test_a_member_of_a_body_stays_with_the_body_before_an_appositive():
+    text = "A member of the Syrian parliament, Mohammed Hamdan, started a hunger strike on Monday to protest the arrests."
+    st = run(text, ("Syrian parliament", "SYR_LEG"), ("Mohammed Hamdan", "HAMDAN"), kinds={"HAMDAN": "person"})
+    assert {s for s, _ in pairs(st, "PROTEST")} == {"SYR_LEG"}, pairs(st, "PROTEST")

@@ -137,7 +137,8 @@ class ArticleContext:
     def _mention_through(self, tok) -> Optional[Mention]:
         """A phrase naming no actor itself may name one through another word: "Syria's second-largest
         city" -> Syria; "a group of Moroccan diplomats" -> the diplomats; "a camp for refugees" -> the
-        refugees; "Switzerland said it had expelled ..." -> Switzerland."""
+        refugees; "Switzerland said it had expelled ..." -> Switzerland; "the Islamist movement Hamas"
+        -> Hamas (the appositive of a description)."""
         for c in tok.children:
             if c.dep_ == "poss":
                 return self.mention_for(c)
@@ -157,6 +158,11 @@ class ArticleContext:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return self.mention_for(p)
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i > tok.i:
+                m = self._mention_over(c)
+                if m is not None and m.start <= c.idx < m.end:
+                    return m
         speaker = self.speaker_of(tok)
         return self.mention_for(speaker) if speaker is not None else None
 
