@@ -193,3 +193,21 @@ def test_a_member_of_a_body_stays_with_the_body_before_an_appositive():
     text = "A member of the Syrian parliament, Mohammed Hamdan, started a hunger strike on Monday to protest the arrests."
     st = run(text, ("Syrian parliament", "SYR_LEG"), ("Mohammed Hamdan", "HAMDAN"), kinds={"HAMDAN": "person"})
     assert {s for s, _ in pairs(st, "PROTEST")} == {"SYR_LEG"}, pairs(st, "PROTEST")
+
+
+def test_a_kind_word_alone_before_an_act_noun_is_no_actor():
+    texts = {m.text for m in run_actors("The army launched a military operation against insurgents near Kidal.").mentions}
+    assert "military" not in texts, texts
+
+
+def test_the_light_verbs_subject_beats_a_modifier_of_the_act_noun():
+    text = "The government launched a police operation against criminal gangs in the capital on Monday."
+    st = run(text, ("government", "GOV"), ("police", "POLICE"), ("criminal gangs", "GANG"))
+    found = pairs(st, "ASSAULT") | pairs(st, "COERCE")
+    assert ("GOV", "GANG") in found and all(s != "POLICE" for s, _ in found), found
+
+
+def test_a_boycott_of_an_institution_is_done_to_it():
+    text = "Musicians have lifted a seven-month boycott of the Harbour Jazz Club, a venue on the waterfront."
+    st = run(text, ("Musicians", "MUS"), ("Harbour Jazz Club", "CLUB"), kinds={"MUS": "group", "CLUB": "organization"})
+    assert all(s != "CLUB" for t in ("PROTEST", "RETREAT") for s, _ in pairs(st, t)), (pairs(st, "PROTEST"), pairs(st, "RETREAT"))

@@ -124,6 +124,7 @@ class ActorCues(BaseModel):
     leader_words: Words
     agent_act_nouns: Words
     act_modifier_instruments: Words
+    act_modifier_kinds: Words
     located_preps: Words
     belonging_preps: Words
     sector_names: dict[str, str]

@@ -248,10 +248,14 @@ def agent_here(b, tok):
 
 def _act_modifier(b, tok) -> bool:
     """Is ``tok`` the agent word modifying an act noun, naming who did it ("a *militant* attack",
-    "*military* airstrikes", ``agent_act_nouns``)? Its plural head counts too ("militant attacks"); an
-    instrument does not ("a *drone* strike", ``act_modifier_instruments``)."""
+    "*U.S. military* airstrikes", ``agent_act_nouns``)? Its plural head counts too ("militant attacks");
+    an instrument does not ("a *drone* strike", ``act_modifier_instruments``), nor a word saying what
+    kind of act it is with no name in front ("a *military* operation", ``act_modifier_kinds``)."""
     head = tok.head
-    if tok.lemma_.lower() in b.cues.act_modifier_instruments:
+    lemma = tok.lemma_.lower()
+    if lemma in b.cues.act_modifier_instruments:
+        return False
+    if lemma in b.cues.act_modifier_kinds and (tok.i == 0 or tok.i - 1 not in b.tok_owner):
         return False
     return head.lemma_.lower() in b.cues.agent_act_nouns or head.lower_.rstrip("s") in b.cues.agent_act_nouns
 

@@ -619,8 +619,12 @@ def nominal_args(ctx: ArticleContext, c: Candidate) -> None:
     sources, targets = _between(n, c, sources, targets)
     sources, targets = undergone_act(ctx, n, sources, targets)
     how = "poss" if sources else ""
-    if not sources and c.light is not None:
-        sources, how, targets = _light_verb_args(ctx, c, preps, targets)
+    if c.light is not None and (not sources or _only_modifiers(n, sources)):
+        # "Pakistan Army launched a military operation", "Turkey says it will begin a new military
+        # operation": the light verb's subject names the doer better than a modifier of the noun
+        light_sources, light_how, light_targets = _light_verb_args(ctx, c, preps, targets)
+        if not sources or _any_actor(ctx, light_sources):
+            sources, how, targets = light_sources, light_how, light_targets
     if not sources:
         sources, how = _coordinated_act_source(ctx, n, how)
     if not sources:
@@ -630,6 +634,11 @@ def nominal_args(ctx: ArticleContext, c: Candidate) -> None:
         sources, how = subjects(n.head.head, ctx.cues)
         how = "inherit"
     c.sources, c.targets, c.source_how = sources, targets, how
+
+
+def _only_modifiers(n, sources) -> bool:
+    """Are all ``sources`` modifiers in front of the act noun ``n`` ("a *militant* attack")?"""
+    return all(x.head.i == n.i and x.dep_ in ("compound", "amod", "nmod") and x.i < n.i for x in sources)
 
 
 def _larger_act_source(ctx: ArticleContext, n) -> list:
@@ -692,19 +701,25 @@ def _leader_modifiers(ctx: ArticleContext, n) -> list:
 def _from_doer(ctx: ArticleContext, c: Candidate, targets: list) -> tuple[list, list]:
     """The doer of a speech or policy act noun named with "from" ("a request *from* the committee",
     "condemnation *from* residents", ``from_doer_types``), or of a crowd's act noun named with "of" ("a
-    march *of* half a million people", ``of_doer_types``), taken out of the targets; ``([], targets)``
-    when none names an actor."""
+    march *of* half a million people", ``of_doer_types``; a group of people, not an institution: "a
+    boycott *of* the university" is done to it), taken out of the targets; ``([], targets)`` when none
+    names an actor."""
     ac = ctx.acues
     typ = c.sense.type.lower()
-    preps = (ac.from_doer_preps if typ in ac.from_doer_types else frozenset()) | (
-        {"of"} if typ in ac.of_doer_types else frozenset())
-    if not preps:
-        return [], targets
-    doers = [p for p in prep_targets(c.trigger, preps) if ctx.mention_for(p) is not None]
+    doers = []
+    if typ in ac.from_doer_types:
+        doers = [p for p in prep_targets(c.trigger, ac.from_doer_preps) if ctx.mention_for(p) is not None]
+    if not doers and typ in ac.of_doer_types:
+        doers = [p for p in prep_targets(c.trigger, {"of"}) if _is_people(ctx, ctx.mention_for(p))]
     if not doers:
         return [], targets
     found = {t.i for t in doers}
     return doers, [t for t in targets if t.i not in found]
+
+
+def _is_people(ctx: ArticleContext, m) -> bool:
+    """Does the mention ``m`` name a group of people (an actor of kind "group", or of no known kind)?"""
+    return m is not None and ctx.actor_kind.get(m.actor_id, "group") == "group"
 
 
 def _undergoing_verb(ctx: ArticleContext, n):
