@@ -5,6 +5,8 @@
   The French model's entity labels (PER, LOC, ORG, MISC) are renamed to the English ones the stages read
   (PERSON, GPE, ORG, MISC).
 * A line break always ends a sentence (headlines and paragraphs without a final period).
+* English: a hyphen after an abbreviation's period is cut as any other ("U.S.-led" as "Saudi-led"), so
+  that the abbreviation is a name of its own.
 * Knowledge-base names are put in front of the statistical NER by an entity ruler, so that
   "Aleppo" or "Jabhat al-Nusra" get the KB's label whatever the small model thinks.
 """
@@ -161,9 +163,13 @@ ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
 
 def split_abbreviation_hyphens(nlp: Language) -> None:
     """Add :data:`ABBREVIATION_HYPHEN` to ``nlp``'s tokenizer infixes."""
+    from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex
 
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]).finditer
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        infixes = list(nlp.Defaults.infixes or ())
+        tokenizer.infix_finditer = compile_infix_regex([*infixes, ABBREVIATION_HYPHEN]).finditer
 
 
 @lru_cache(maxsize=4)
