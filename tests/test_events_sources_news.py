@@ -211,3 +211,23 @@ def test_a_boycott_of_an_institution_is_done_to_it():
     text = "Musicians have lifted a seven-month boycott of the Harbour Jazz Club, a venue on the waterfront."
     st = run(text, ("Musicians", "MUS"), ("Harbour Jazz Club", "CLUB"), kinds={"MUS": "group", "CLUB": "organization"})
     assert all(s != "CLUB" for t in ("PROTEST", "RETREAT") for s, _ in pairs(st, t)), (pairs(st, "PROTEST"), pairs(st, "RETREAT"))
+
+
+def test_a_generic_agent_with_a_name_in_apposition_is_that_name():
+    texts = {m.text for m in run_actors("Israel agreed to a truce with the militant group Hezbollah on Friday.").mentions}
+    assert "militant group" not in texts, texts
+    text = "The paramilitary group Tamazuj Brigade attacked the market in El Fasher on Sunday."
+    m = mention(text, "paramilitary group", "PARA")
+    marks = [Mention(start=m.start, end=m.end, actor_id="PARA", text="paramilitary group", how="agent"),
+             mention(text, "Tamazuj Brigade", "TB")]
+    st = _run_with(text, marks, [Actor(id="PARA", name="paramilitary group", kind="armed_group"),
+                                 Actor(id="TB", name="Tamazuj Brigade", kind="armed_group")])
+    assert {s for s, _ in pairs(st, "ASSAULT")} == {"TB"}, pairs(st, "ASSAULT")
+
+
+def test_an_agentless_passive_does_not_take_a_crowd_as_its_doer():
+    text = ("Crowds gathered in the square, firing into the air at dawn. "
+            "Rebels said the city had been liberated overnight.")
+    st = run(text, ("Crowds", "CROWD"), ("Rebels", "REB"), kinds={"CROWD": "group", "REB": "armed_group"})
+    sources = [(e.trigger, e.source.actor_id if e.source else None) for e in st.events if e.type == "ASSAULT"]
+    assert ("liberated", "CROWD") not in sources, sources

@@ -243,6 +243,8 @@ def agent_here(b, tok):
         return None  # "security" of "security forces" handled at the head
     if tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN" and not _act_modifier(b, tok):
         return None  # "rebel barracks", "police station": a modifier, not an actor
+    if any(c.dep_ == "appos" and c.i in b.tok_owner for c in tok.rights):
+        return None  # "the militant group Hamas": the name after it is the actor
     return agent
 
 

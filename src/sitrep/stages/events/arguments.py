@@ -662,10 +662,12 @@ def referred_act_source(ctx: ArticleContext, c: Candidate) -> list:
     systems *were also eliminated*") of a ``referred_source_types`` type: the last source of its type,
     when that act was told at most ``referred_source_sentences`` sentences before; not a casualty
     verb ("five soldiers were killed" is a toll) nor a definite act noun ("the attack on Ganja" may
-    be another act than the last one told). A list of one mention, or empty."""
+    be another act than the last one told); the doer is a state or a force, not a person or a crowd
+    ("crowds fired into the air ... the city had been liberated"). A list of one mention, or empty."""
     kind = c.sense.type
     last = ctx.last_source.get(kind)
-    if last is None or kind.lower() not in ctx.acues.referred_source_types:
+    if last is None or kind.lower() not in ctx.acues.referred_source_types \
+            or ctx.actor_kind.get(last.actor_id) in ("person", "group"):
         return []
     t = c.trigger
     if not (c.kind == "verbal" and is_passive(t) and not _agents(t)) or t.lemma_.lower() in ctx.cues.casualty_lemmas:

@@ -84,6 +84,8 @@ class ArticleContext:
         m = self._titled_person(tok) or self._collective_members(tok) or self._mention_over(tok)
         if m is None:
             return self._mention_through(tok)
+        if m.how == "agent":
+            m = self._appositive_name(tok) or m   # "the militant group Hamas": Hamas, not a generic group
         if self.actor_kind.get(m.actor_id) == "media" and not media:
             return None
         return m
@@ -158,13 +160,21 @@ class ArticleContext:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return self.mention_for(p)
+        appos = self._appositive_name(tok, named=False)
+        if appos is not None:
+            return appos
+        speaker = self.speaker_of(tok)
+        return self.mention_for(speaker) if speaker is not None else None
+
+    def _appositive_name(self, tok, named: bool = True) -> Optional[Mention]:
+        """The mention over an appositive after ``tok`` ("the Islamist movement *Hamas*"), else ``None``;
+        with ``named``, only a name (not another generic agent)."""
         for c in tok.children:
             if c.dep_ == "appos" and c.i > tok.i:
                 m = self._mention_over(c)
-                if m is not None and m.start <= c.idx < m.end:
+                if m is not None and m.start <= c.idx < m.end and not (named and m.how == "agent"):
                     return m
-        speaker = self.speaker_of(tok)
-        return self.mention_for(speaker) if speaker is not None else None
+        return None
 
     def _held_by_participle(self, tok) -> Optional[Mention]:
         """Who a container's participle names: its owner ("an oil facility *owned by* Saudi Aramco")
