@@ -5,6 +5,8 @@
   The French model's entity labels (PER, LOC, ORG, MISC) are renamed to the English ones the stages read
   (PERSON, GPE, ORG, MISC).
 * A line break always ends a sentence (headlines and paragraphs without a final period).
+* English: a hyphen after an abbreviation's period is cut as any other ("U.S.-led" as "Saudi-led"), so
+  that the abbreviation is a name of its own.
 * Knowledge-base names are put in front of the statistical NER by an entity ruler, so that
   "Aleppo" or "Jabhat al-Nusra" get the KB's label whatever the small model thinks.
 """
@@ -154,10 +156,27 @@ def _import_model(name: str | None, language: str = "en"):
         "(or `make install`)", stage="nlp")
 
 
+#: an infix the English tokenizer misses: the hyphen after an abbreviation's period before a lower-case
+#: word ("U.S.-led", "U.N.-brokered"), cut as "Saudi-led" is, so that the name is a token of its own
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
+
+
+def split_abbreviation_hyphens(nlp: Language) -> None:
+    """Add :data:`ABBREVIATION_HYPHEN` to ``nlp``'s tokenizer infixes."""
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex
+
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        infixes = list(nlp.Defaults.infixes or ())
+        tokenizer.infix_finditer = compile_infix_regex([*infixes, ABBREVIATION_HYPHEN]).finditer
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None, kb_paths: tuple[str, ...] = ()) -> Language:
     """The spaCy pipeline for ``model`` with sitrep's components, loaded once per process."""
     nlp = _import_model(model).load()
+    split_abbreviation_hyphens(nlp)
     nlp.add_pipe("sitrep_newline_sentences", before="parser")
     from .kb import load_kb
 

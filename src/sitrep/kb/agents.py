@@ -122,6 +122,9 @@ class ActorCues(BaseModel):
     agent_name_stop: Words
     agent_joiners: Words
     leader_words: Words
+    agent_act_nouns: Words
+    act_modifier_instruments: Words
+    act_modifier_kinds: Words
     located_preps: Words
     belonging_preps: Words
     sector_names: dict[str, str]

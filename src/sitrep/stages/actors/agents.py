@@ -40,8 +40,8 @@ def head_entries(by_head: dict, tok) -> list:
 def agent_at(b, tok):
     """The agent whose phrase ends at noun ``tok``, reading up to ``agent_modifier_window`` lemmas
     in front ("security forces" -> COP, "forces" -> MIL), or ``None``."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return None
+    if tok.pos_ not in ("NOUN", "PROPN") and not (tok.pos_ == "ADJ" and tok.dep_ == "amod" and _act_modifier(b, tok)):
+        return None   # an adjective only as an act's doer: "a *militant* attack"
     cands = head_entries(b.agents.by_head, tok)
     if not cands:
         return None
@@ -102,6 +102,8 @@ def agent_left(b, tok, agent):
     plus the country a person before it gives ("Bashar al-Assad's regime" -> SYR)."""
     doc = b.doc
     lo = tok.left_edge.i
+    if tok.dep_ in ("amod", "compound") and _act_modifier(b, tok):
+        lo = min(lo, tok.head.left_edge.i)   # "*U.S.* military airstrikes": the name is the act's modifier too
     ts = max(lo, tok.i - len(agent.modifiers))
     country, via_dem = None, False
     j = ts - 1
@@ -239,9 +241,25 @@ def agent_here(b, tok):
         return None  # titles are handled with persons
     if tok.dep_ == "compound" and agent_at(b, tok.head) is not None:
         return None  # "security" of "security forces" handled at the head
-    if tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN":
-        return None  # "rebel attack", "police station": a modifier, not an actor
+    if tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN" and not _act_modifier(b, tok):
+        return None  # "rebel barracks", "police station": a modifier, not an actor
+    if any(c.dep_ == "appos" and c.i in b.tok_owner for c in tok.rights):
+        return None  # "the militant group Hamas": the name after it is the actor
     return agent
+
+
+def _act_modifier(b, tok) -> bool:
+    """Is ``tok`` the agent word modifying an act noun, naming who did it ("a *militant* attack",
+    "*U.S. military* airstrikes", ``agent_act_nouns``)? Its plural head counts too ("militant attacks");
+    an instrument does not ("a *drone* strike", ``act_modifier_instruments``), nor a word saying what
+    kind of act it is with no name in front ("a *military* operation", ``act_modifier_kinds``)."""
+    head = tok.head
+    lemma = tok.lemma_.lower()
+    if lemma in b.cues.act_modifier_instruments:
+        return False
+    if lemma in b.cues.act_modifier_kinds and (tok.i == 0 or tok.i - 1 not in b.tok_owner):
+        return False
+    return head.lemma_.lower() in b.cues.agent_act_nouns or head.lower_.rstrip("s") in b.cues.agent_act_nouns
 
 
 def agent_mention(b, tok, agent) -> None:

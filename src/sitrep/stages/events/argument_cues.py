@@ -26,6 +26,7 @@ class ArgumentCues(DataModel):
     undergo_source_preps: Words
     from_doer_types: Words
     from_doer_preps: Words
+    of_doer_types: Words
     attributable_types: Words
     blame_verbs: Words
     claim_verbs: Words
@@ -33,6 +34,7 @@ class ArgumentCues(DataModel):
     behind_preps: Words
     casualty_clause_marks: Words
     titled_heads: Words
+    collective_heads: Words
     crowd_nouns: Words
     taking_verbs: Words
     taking_preps: Words
@@ -45,6 +47,9 @@ class ArgumentCues(DataModel):
     protest_force_nouns: Words
     act_anaphor_dets: Words
     act_anaphor_types: Words
+    within_act_preps: Words
+    referred_source_types: Words
+    leading_participles: Words
     repel_verbs: Words
     opposed_prefixes: Words
 

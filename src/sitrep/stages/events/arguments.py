@@ -58,6 +58,13 @@ def _conjoined_passive(v) -> bool:
     return v.dep_ == "conj" and v.tag_ == "VBN" and is_passive(v.head) and not children(v, "nsubj", "dobj")
 
 
+def _agentive_participle(v) -> bool:
+    """A past participle with its own "by" phrase that the parser did not read as a passive ("killed
+    five soldiers in a town recently *re-captured by the government*": hung on the main verb as its
+    conjunct): the by-phrase does the act, not the main clause's subject."""
+    return v.tag_ == "VBN" and not children(v, "nsubj", "dobj") and bool(_agents(v))
+
+
 def _shared_agents(v) -> list:
     """The "by" phrase of a passive, or of the passive participles it is coordinated with ("were
     *chased* and beaten by Taliban fighters": the fighters chased them too)."""
@@ -97,7 +104,7 @@ def verbal_args(ctx: ArticleContext, c: Candidate) -> None:
     if _aimed_participle(c):
         c.sources, c.source_how = [v.head], "subj"   # "four gunmen, whom ..., fired at tourists"
         c.targets = prep_targets(v, c.sense.preps)[:1]
-    elif is_passive(v) or _conjoined_passive(v):
+    elif is_passive(v) or _conjoined_passive(v) or _agentive_participle(v):
         c.sources, c.source_how = _shared_agents(v), "agent"
         if v.dep_ == "acl" and v.tag_ == "VBN":
             c.targets = [v.head]
@@ -152,8 +159,11 @@ def _resource_lemmas(sense, objs, cues: EventCues) -> frozenset:
 def is_instrument(tok, cues) -> bool:
     """Is ``tok`` a weapon or the platform that carries one ("a drone", "a transport jet", "shells")?
     Not when a modifier makes a platform word a person ("a *suicide* bomber"); a weapon stays one ("a
-    *suicide* car bomb exploded")."""
+    *suicide* car bomb exploded"). A capitalised plural the tagger left unlemmatised ("*Drones*
+    deployed to ...", read as a name) is read without its "s"."""
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" and lemma.endswith("s") and lemma == tok.lower_:
+        lemma = lemma[:-1]
     if lemma in cues.weapon_nouns:
         return True
     if lemma not in cues.instrument_nouns:
@@ -166,7 +176,9 @@ def operators(ctx: ArticleContext, toks) -> list:
     """The argument tokens with every instrument replaced by its operator: a modifier or possessor
     naming an actor ("Russian jets" -> Russian, "the army's drones" -> army), or nothing ("a transport
     jet bombed the town": no source; an instrument is never a party). An instrument the actors stage
-    resolved to its operator ("Russian jets" -> Russia's military) stays."""
+    resolved to its operator through a modifier ("Russian jets" -> Russia's military) stays; a bare
+    one ("Drones ... carried out bombings") does not, whatever country the actors stage gave it; nor
+    does a name nothing but the tagger knows ("*Pager* devices exploded": a product, not an operator)."""
     out = []
     for t in toks:
         own = ctx.mention_for(t) if is_instrument(t, ctx.cues) else None
@@ -176,12 +188,22 @@ def operators(ctx: ArticleContext, toks) -> list:
         ops = []
         for c in t.children:
             m = ctx.mention_for(c) if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < t.i else None
-            if m is not None and not (m.start <= t.idx < m.end) and not is_instrument(c, ctx.cues):
+            if m is not None and not (m.start <= t.idx < m.end) and not is_instrument(c, ctx.cues) and _known_operator(ctx, m):
                 ops.append(c)
-        named = any(c.ent_type_ in ctx.config.operator_entity_labels or _agent_word(ctx, c, own) for c in t.children if c.i < t.i)
-        if ops or named or _has_operator(ctx, own.actor_id):
+        named = any((c.ent_type_ in ctx.config.operator_entity_labels and _known_operator(ctx, ctx.mention_for(c)))
+                    or _agent_word(ctx, c, own) for c in t.children if c.i < t.i)
+        if ops or named or (own.start < t.idx and _has_operator(ctx, own.actor_id)):
             out.extend(ops or [t])   # "Jordanian jets" names its operator
     return out
+
+
+def _known_operator(ctx: ArticleContext, m) -> bool:
+    """May the mention ``m`` (``None``: a name no mention covers) name an instrument's operator? Not a
+    name the actors stage only guessed to be an organisation, not in the KB ("*Pager* devices": a
+    product); a KB actor, a state, an armed group, a demonym or an agent word may."""
+    if m is None or m.how != "name" or ctx.actor_kb.get(m.actor_id, False):
+        return True
+    return ctx.actor_kind.get(m.actor_id) != "organization"
 
 
 def _agent_word(ctx: ArticleContext, c, own) -> bool:
@@ -597,10 +619,16 @@ def nominal_args(ctx: ArticleContext, c: Candidate) -> None:
     sources, targets = _between(n, c, sources, targets)
     sources, targets = undergone_act(ctx, n, sources, targets)
     how = "poss" if sources else ""
-    if not sources and c.light is not None:
-        sources, how, targets = _light_verb_args(ctx, c, preps, targets)
+    if c.light is not None and (not sources or _only_modifiers(n, sources)):
+        # "Pakistan Army launched a military operation", "Turkey says it will begin a new military
+        # operation": the light verb's subject names the doer better than a modifier of the noun
+        light_sources, light_how, light_targets = _light_verb_args(ctx, c, preps, targets)
+        if not sources or _any_actor(ctx, light_sources):
+            sources, how, targets = light_sources, light_how, light_targets
     if not sources:
         sources, how = _coordinated_act_source(ctx, n, how)
+    if not sources:
+        sources, how = _larger_act_source(ctx, n), "inherit"
     if not sources and n.dep_ == "pobj" and n.head.lower_ in ctx.cues.instrument_preps and n.head.head.pos_ == "VERB":
         # instrument of a verb: "supporting the regime with bombings" -> the verb's subject
         sources, how = subjects(n.head.head, ctx.cues)
@@ -608,9 +636,51 @@ def nominal_args(ctx: ArticleContext, c: Candidate) -> None:
     c.sources, c.targets, c.source_how = sources, targets, how
 
 
+def _only_modifiers(n, sources) -> bool:
+    """Are all ``sources`` modifiers in front of the act noun ``n`` ("a *militant* attack")?"""
+    return all(x.head.i == n.i and x.dep_ in ("compound", "amod", "nmod") and x.i < n.i for x in sources)
+
+
+def _larger_act_source(ctx: ArticleContext, n) -> list:
+    """The doer of the larger act an act noun happened in ("a drone strike *during an Israeli raid*"
+    -> Israeli; ``within_act_preps``), also when the parser hung the larger act on the verb the act
+    noun is a phrase of ("were killed in a drone strike *during an Israeli raid*"): that act noun's
+    own source, else nothing."""
+    larger = prep_targets(n, ctx.acues.within_act_preps)
+    if n.dep_ == "pobj" and n.head.head.pos_ == "VERB":
+        larger += prep_targets(n.head.head, ctx.acues.within_act_preps)
+    for p in larger:
+        if p.lemma_.lower() in ctx.lex.nouns:
+            own = [x for x in _own_sources(ctx, p) if ctx.mention_for(x) is not None]
+            if own:
+                return own
+    return []
+
+
+def referred_act_source(ctx: ArticleContext, c: Candidate) -> list:
+    """The doer of an act told again in an agentless passive ("Israeli strikes hit the site. Its power
+    systems *were also eliminated*") of a ``referred_source_types`` type: the last source of its type,
+    when that act was told at most ``referred_source_sentences`` sentences before; not a casualty
+    verb ("five soldiers were killed" is a toll) nor a definite act noun ("the attack on Ganja" may
+    be another act than the last one told); the doer is a state or a force, not a person or a crowd
+    ("crowds fired into the air ... the city had been liberated"). A list of one mention, or empty."""
+    kind = c.sense.type
+    last = ctx.last_source.get(kind)
+    if last is None or kind.lower() not in ctx.acues.referred_source_types \
+            or ctx.actor_kind.get(last.actor_id) in ("person", "group"):
+        return []
+    t = c.trigger
+    if not (c.kind == "verbal" and is_passive(t) and not _agents(t)) or t.lemma_.lower() in ctx.cues.casualty_lemmas:
+        return []
+    if ctx.sentences_between(last.start, t.idx) > ctx.config.referred_source_sentences:
+        return []
+    return [last]
+
+
 def _own_sources(ctx: ArticleContext, n) -> list:
     """The noun's possessor or "by" phrase ("Hamas's capture", "the assault by Russian forces"), else
-    an actor modifier before it ("the Russian offensive"). A possessor naming no actor ("its
+    an actor modifier before it ("the Russian offensive", "a militant attack"; not an instrument: "a
+    *drone* strike" names how, not who). A possessor naming no actor ("its
     invasion") gives way to the light verb's subject."""
     sources = [p for p in n.children if p.dep_ == "poss"]
     sources += [p for a in n.children if a.dep_ in ("prep", "agent") and a.lower_ == "by" for p in pobjs(a)]
@@ -618,23 +688,40 @@ def _own_sources(ctx: ArticleContext, n) -> list:
     if sources and all(ctx.mention_for(x) is None for x in sources):
         sources = []
     if not sources:
-        sources = [a for a in n.children if a.dep_ in ("compound", "amod", "nmod")
-                   and ctx.mention_for(a) is not None and a.i < n.i]
-    return sources
+        sources = [a for a in n.children if a.dep_ in ("compound", "amod", "nmod") and a.i < n.i
+                   and not is_instrument(a, ctx.cues) and ctx.mention_for(a) is not None]
+    return sources or _leader_modifiers(ctx, n)
+
+
+def _leader_modifiers(ctx: ArticleContext, n) -> list:
+    """The name joined to a leading participle before the act noun ("the *U.S.*-led battle",
+    ``leading_participles``)."""
+    return [x for a in n.children if a.dep_ == "amod" and a.i < n.i and a.lemma_.lower() in ctx.acues.leading_participles
+            for x in a.children if x.dep_ in ("npadvmod", "compound", "nmod") and x.i < a.i and ctx.mention_for(x) is not None]
 
 
 def _from_doer(ctx: ArticleContext, c: Candidate, targets: list) -> tuple[list, list]:
     """The doer of a speech or policy act noun named with "from" ("a request *from* the committee",
-    "condemnation *from* residents", ``from_doer_types``), taken out of the targets; ``([], targets)``
-    when none names an actor."""
+    "condemnation *from* residents", ``from_doer_types``), or of a crowd's act noun named with "of" ("a
+    march *of* half a million people", ``of_doer_types``; a group of people, not an institution: "a
+    boycott *of* the university" is done to it), taken out of the targets; ``([], targets)`` when none
+    names an actor."""
     ac = ctx.acues
-    if c.sense.type.lower() not in ac.from_doer_types:
-        return [], targets
-    doers = [p for p in prep_targets(c.trigger, ac.from_doer_preps) if ctx.mention_for(p) is not None]
+    typ = c.sense.type.lower()
+    doers = []
+    if typ in ac.from_doer_types:
+        doers = [p for p in prep_targets(c.trigger, ac.from_doer_preps) if ctx.mention_for(p) is not None]
+    if not doers and typ in ac.of_doer_types:
+        doers = [p for p in prep_targets(c.trigger, {"of"}) if _is_people(ctx, ctx.mention_for(p))]
     if not doers:
         return [], targets
     found = {t.i for t in doers}
     return doers, [t for t in targets if t.i not in found]
+
+
+def _is_people(ctx: ArticleContext, m) -> bool:
+    """Does the mention ``m`` name a group of people (an actor of kind "group", or of no known kind)?"""
+    return m is not None and ctx.actor_kind.get(m.actor_id, "group") == "group"
 
 
 def _undergoing_verb(ctx: ArticleContext, n):

@@ -191,6 +191,8 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
             # the act happens ("fled Damascus")
             targets = [t for t in targets if t.how != "place"]
     targets = targets or arguments.protest_force_target(ctx, c, sources)   # after a place: "took over X"
+    if not sources:
+        sources = arguments.referred_act_source(ctx, c)   # "were also eliminated": by the last doer
     remember_parties(ctx, c, sources, targets)
     return sources, targets
 

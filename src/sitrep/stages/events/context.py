@@ -60,6 +60,7 @@ class ArticleContext:
         self._sent_starts = [sn.start for sn in sents]
         self._sent_no = {sn.start: k for k, sn in enumerate(sents)}
         bounds = [(sn.start_char, sn.end_char) for sn in sents]
+        self._sent_chars = [b[0] for b in bounds]
         self._dates_in = by_sentence(state.dates, bounds)
         self._places_in = by_sentence(state.place_mentions, bounds)
         self._mentions_in = by_sentence(mentions, bounds)
@@ -80,9 +81,11 @@ class ArticleContext:
         after = self.after_dateline(tok)
         if after is not None:
             tok = after
-        m = self._titled_person(tok) or self._mention_over(tok)
+        m = self._titled_person(tok) or self._collective_members(tok) or self._mention_over(tok)
         if m is None:
             return self._mention_through(tok)
+        if m.how == "agent":
+            m = self._appositive_name(tok) or m   # "the militant group Hamas": Hamas, not a generic group
         if self.actor_kind.get(m.actor_id) == "media" and not media:
             return None
         return m
@@ -116,10 +119,28 @@ class ArticleContext:
                     return m
         return None
 
+    def _collective_members(self, tok) -> Optional[Mention]:
+        """The actor a collective noun's "of" phrase names when the collective word is itself a generic
+        agent ("a *gang* of gunmen" -> the gunmen, not a generic gang), else ``None`` (a collective the
+        actors stage described with its members, "a group of Yoruba leaders", stays as it was)."""
+        if tok.lemma_.lower() not in self.acues.collective_heads:
+            return None
+        own = self._mention_over(tok)
+        if own is not None and own.how != "agent":
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    m = self._mention_over(p) if p.dep_ == "pobj" else None
+                    if m is not None and m.start > tok.idx:
+                        return m
+        return None
+
     def _mention_through(self, tok) -> Optional[Mention]:
         """A phrase naming no actor itself may name one through another word: "Syria's second-largest
         city" -> Syria; "a group of Moroccan diplomats" -> the diplomats; "a camp for refugees" -> the
-        refugees; "Switzerland said it had expelled ..." -> Switzerland."""
+        refugees; "Switzerland said it had expelled ..." -> Switzerland; "the Islamist movement Hamas"
+        -> Hamas (the appositive of a description)."""
         for c in tok.children:
             if c.dep_ == "poss":
                 return self.mention_for(c)
@@ -139,8 +160,21 @@ class ArticleContext:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return self.mention_for(p)
+        appos = self._appositive_name(tok, named=False)
+        if appos is not None:
+            return appos
         speaker = self.speaker_of(tok)
         return self.mention_for(speaker) if speaker is not None else None
+
+    def _appositive_name(self, tok, named: bool = True) -> Optional[Mention]:
+        """The mention over an appositive after ``tok`` ("the Islamist movement *Hamas*"), else ``None``;
+        with ``named``, only a name (not another generic agent)."""
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i > tok.i:
+                m = self._mention_over(c)
+                if m is not None and m.start <= c.idx < m.end and not (named and m.how == "agent"):
+                    return m
+        return None
 
     def _held_by_participle(self, tok) -> Optional[Mention]:
         """Who a container's participle names: its owner ("an oil facility *owned by* Saudi Aramco")
@@ -243,6 +277,11 @@ class ArticleContext:
         if k >= 0 and tok.doc is self.state.doc and tok.i < self._sents[k].end:
             return self._sents[k]
         return tok.sent
+
+    def sentences_between(self, start: int, end: int) -> int:
+        """How many sentence boundaries lie between the character offsets ``start`` and ``end``."""
+        starts = self._sent_chars
+        return abs(bisect.bisect_right(starts, end) - bisect.bisect_right(starts, start))
 
     def per_sentence(self, sent, what: str, compute: Callable[[], Any]) -> Any:
         """``compute()``, the look-up ``what`` of ``sent``, computed once per sentence."""

@@ -94,6 +94,9 @@ class EventsConfig(StageConfig):
     max_trigger_chars: int = 40
     #: how many characters before a date are read for "first ... since"
     first_since_lookback_chars: int = 40
+    #: how many sentences back the act an agentless report refers to may be told ("the attack", "the
+    #: victims were shot dead": by whoever did the article's last act of the type, told this close)
+    referred_source_sentences: int = 1
     #: how many sentences back a continued statement ("He added that ...") looks for its date
     continued_speech_sentences: int = 3
     #: an asserted or reported act dated more than this many days before publication is historical
