@@ -303,7 +303,11 @@ def _planned_noun(tok, cues: Cues) -> bool:
     scheduled for Monday"; not "the *attack* was meant to intimidate"); or under a planning participle
     ("he is expected in Cairo for *talks*") or, through a preposition of ``planned_preps``, a verb of
     ``attendance_verbs`` in the future ("is set to appear at the *summit*"; not "will respond to the
-    *attack*" or "was due to hold consultations at Russia's *request*", which refer to an act)."""
+    *attack*" or "was due to hold consultations at Russia's *request*", which refer to an act). A noun
+    whose verb tells it in the past happened, whatever its modifiers say ("*launched* a long-expected
+    *offensive*", "the awaited *talks* *began*")."""
+    if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.tag_ == "VBD":
+        return False
     for c in tok.children:
         if c.dep_ in ("amod", "acl") and (c.lower_ in cues.future_modifiers or (
                 _lemma(c) in cues.planned_participles and c.tag_ == "VBN")):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ...core.contract import Span
 from ...lang.modality import analyze
-from . import arguments, classify, triggers
+from . import arguments, classify, restated, triggers
 from .confidence import confidence, features
 from .context import GUESS_PREFIXES, ArticleContext
 from .dating import event_date, historical
@@ -28,6 +28,8 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     arguments.one_act_per_coordination(ctx, cands)
     casualties_to_acts(ctx, cands)
     arguments.frames(ctx, cands)
+    restated.consequence_participles(ctx, cands)
+    restated.purpose_clauses(ctx, cands)
     triggers.protest_topics(cands, ctx.config.protest_topic_hops, ctx.cues)
     out = []
     for c in cands:

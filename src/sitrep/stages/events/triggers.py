@@ -62,9 +62,16 @@ def verb_key(v, lex: Lexicon) -> tuple[Optional[str], Any]:
                 return key, c
     if lem in lex.phrasal_heads:
         for c in v.children:
-            if c.dep_ in ("prep", "dobj") and f"{lem} {c.lower_}" in lex.verbs:
+            if c.dep_ in ("prep", "dobj") and f"{lem} {c.lower_}" in lex.verbs and not _dates_only(c):
                 return f"{lem} {c.lower_}", c
     return lem, None
+
+
+def _dates_only(prep) -> bool:
+    """A preposition whose objects are all dates or times ("called *on Tuesday*", "met *on* 4 May"):
+    it sets the time, it is no particle of the verb ("call on" is a request)."""
+    objs = [p for p in prep.children if p.dep_ == "pobj"]
+    return bool(objs) and all(p.ent_type_ in ("DATE", "TIME") for p in objs)
 
 
 def verb_objects(v) -> list:
@@ -379,9 +386,16 @@ def names_a_thing(t, lex: Lexicon) -> bool:
 
 def frames_no_act(v, cues: EventCues) -> bool:
     """Does frame verb ``v`` govern only speech about the matter ("declined *to comment*", "refused
-    *to elaborate*")?"""
+    *to elaborate*", "declined *to give his full name*", "refused to provide *details*")?"""
     comps = [c for c in v.children if c.dep_ == "xcomp"]
-    return bool(comps) and all(c.lemma_.lower() in cues.non_act_complements for c in comps)
+    return bool(comps) and all(c.lemma_.lower() in cues.non_act_complements or _gives_only_word(c, cues)
+                               for c in comps)
+
+
+def _gives_only_word(comp, cues: EventCues) -> bool:
+    """Is the complement's object a piece of information ("to give *his name*", "to provide *details*")?"""
+    objs = [o for o in comp.children if o.dep_ == "dobj"]
+    return bool(objs) and all(o.lemma_.lower() in cues.non_act_objects for o in objs)
 
 
 def frame_without_content(v, cues: EventCues) -> bool:

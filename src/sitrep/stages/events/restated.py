@@ -1,0 +1,70 @@
+"""Candidates that are no act of their own (news GUIDELINES §1-§2, §9): the toll an act's participle
+tells ("attacked the base, *killing* two soldiers": one attack), and an act that is only the purpose
+of another ("sent commandos *to support* its offensives": the sending happened, the support is an aim).
+Each is marked ``suppressed``; what it says of the act's victims goes to the act.
+"""
+
+from __future__ import annotations
+
+from .context import ArticleContext
+from .grammar import children
+from .model import Candidate
+
+
+def _by_head(cands: list[Candidate]) -> dict[int, Candidate]:
+    """The candidates by the index of their trigger and of their light verb."""
+    out: dict[int, Candidate] = {}
+    for c in cands:
+        for h in c.heads:
+            out.setdefault(h.i, c)
+    return out
+
+
+def consequence_participles(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """A casualty participle adjoined to an act of its type ("militants attacked the station, *killing*
+    a police officer", "launched an attack on the forces, *killing* two soldiers") tells that act's toll:
+    one event, not two (news gold). The act takes the participle's victims when it names no target
+    but the state it is done in ("attacked a police station in Colombia, killing a police officer")."""
+    heads = _by_head(cands)
+    for c in cands:
+        t = c.trigger
+        if (c.kind != "verbal" or c.suppressed or t.tag_ != "VBG" or t.dep_ not in ctx.cues.consequence_deps
+                or children(t, "nsubj") or t.lemma_.lower() not in ctx.cues.casualty_lemmas):
+            continue
+        act = heads.get(t.head.i)
+        if act is None or act is c or act.suppressed or act.sense.type != c.sense.type:
+            continue
+        c.suppressed = True
+        if not any(ctx.mention_for(x) and not _in_state(ctx, x) for x in act.targets):
+            act.targets = list(c.targets) or act.targets
+
+
+def _in_state(ctx: ArticleContext, tok) -> bool:
+    """Is ``tok`` the object of a preposition naming where an act is done ("in Colombia")?"""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ctx.cues.state_recipient_preps
+
+
+def purpose_clauses(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """An act in a to-infinitive of purpose adjoined to another act ("has sent commandos *to support*
+    its offensives", "launched an offensive *to take control* of the region") is what the doer aims at,
+    not an act the text states (news GUIDELINES §1): no event. Not when the verb it is adjoined to is
+    no act ("dispatched firefighters *to help* Bolivia", "sent personnel to Bosnia *to investigate*":
+    the purpose is the news); not an infinitive complement ("moved *to disarm* the forces", "agreed *to
+    withdraw*"), which the frames and the modality read; not the purpose of using a means
+    (``cues.means_verbs``: "police used tear gas *to disperse* the crowd": the dispersal is the act); and
+    not a purpose that makes the act what it is (``cues.stated_purpose_types``: "shunned work *to
+    protest*"). An act of the same type aimed at someone takes them as its target ("has been fighting
+    since 2006 *to topple the government*")."""
+    heads = _by_head(cands)
+    for c in cands:
+        t = c.trigger if c.light is None else c.light
+        if c.suppressed or t.dep_ != "advcl" or children(t, "nsubj") or t.head.i == t.i \
+                or t.head.lemma_.lower() in ctx.cues.means_verbs:
+            continue
+        act = heads.get(t.head.i)
+        if act is None or act.suppressed or c.sense.type.lower() in ctx.cues.stated_purpose_types \
+                or not any(a.dep_ == "aux" and a.tag_ == "TO" for a in t.children):
+            continue
+        c.suppressed = True
+        if act.sense.type == c.sense.type and not any(ctx.mention_for(x) for x in act.targets):
+            act.targets = list(c.targets) or act.targets
