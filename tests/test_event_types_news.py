@@ -97,3 +97,47 @@ def test_a_past_light_verb_launches_an_expected_offensive():
              ("Turkey", "TUR"), ("Syria", "SYR"))
     assert [e.type for e in st.events] == ["ASSAULT"]
     assert st.events[0].modality == "asserted"
+
+
+# -- references back to an act told before --------------------------------------------------------------
+
+def test_a_bare_reference_to_an_act_told_before_is_not_coded_again():
+    text = ("RSF fighters shelled a crowded market in Omdurman on Monday, killing 15 civilians. "
+            "The RSF attack marked the latest escalation in the conflict.")
+    st = run(text, ("RSF fighters", "RSF"), ("RSF", "RSF", 1))
+    assert [e.trigger for e in st.events if e.type == "ASSAULT"] == ["shelled"]
+
+
+def test_a_definite_act_with_a_detail_of_its_own_is_told_again():
+    text = ("Rebels shelled a crowded market in Omdurman on Monday. "
+            "The attack on Ganja by the army came six days later.")
+    st = run(text, ("Rebels", "RSF"), ("the army", "ARMY"))
+    assert len([e for e in st.events if e.type == "ASSAULT"]) == 2
+
+
+def test_a_definite_act_told_first_is_coded():
+    st = run("The attack by the militants killed five soldiers in Kirkuk, police said.",
+             ("the militants", "ISIS"), ("soldiers", "SOLDIERS"))
+    assert "ASSAULT" in [e.type for e in st.events]
+
+
+# -- what protesters demand, standing relations ----------------------------------------------------------
+
+def test_what_protesters_demand_is_their_protest():
+    st = run("For the past month, protesters have been demanding the withdrawal of the extradition bill.",
+             ("protesters", "PROTESTERS"))
+    assert [e.type for e in st.events] == ["PROTEST"]
+
+
+def test_what_a_government_demands_stays_a_request():
+    st = run("The government demanded the withdrawal of the ambassador from Kyiv.",
+             ("The government", "GOV"))
+    assert [e.type for e in st.events] == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "New targets include Russian backed mercenary groups operating in Africa.",
+    "The army is battling a surge in violence as forces opposed to it, including ethnic armies, have launched attacks.",
+])
+def test_a_participle_the_parser_missed_is_a_relation(text):
+    assert not {"SUPPORT", "REJECT"} & set(types(text))

@@ -30,11 +30,13 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     arguments.frames(ctx, cands)
     restated.consequence_participles(ctx, cands)
     restated.purpose_clauses(ctx, cands)
+    restated.references_back(ctx, cands)
     triggers.protest_topics(cands, ctx.config.protest_topic_hops, ctx.cues)
     out = []
     for c in cands:
         if not c.suppressed:
             out.extend(build_events(ctx, c, sent))
+    ctx.told_types.update(c.sense.type for c in cands)
     return out
 
 

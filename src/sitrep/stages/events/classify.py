@@ -3,7 +3,7 @@
 1. **Negation and modality** come from :mod:`sitrep.lang.modality`; an obligation in reported speech
    ("said Y must ...") is reported, never hypothetical.
 2. A readiness or vow to use force ("is prepared to impose martial law", "vowed to crush") is a
-   THREATEN, not an AGREE.
+   THREATEN, not an AGREE; what protesters demand or denounce is their PROTEST.
 3. **Frames** take their mode from the embedded act's type (``frame_modes``: "demanded talks" is a
    REQUEST to meet).
 4. A refusal to give way ("would not lift sanctions", "is not releasing") becomes REJECT
@@ -54,6 +54,15 @@ def _readiness_threat(ctx: ArticleContext, c: Candidate, etype: str) -> str:
     vow = c.embedded and etype == "AGREE" and c.trigger.lemma_.lower() in ctx.cues.vow_verbs
     if (ready or vow) and ctx.onto.quad(c.embedded[0].sense.type).endswith("conflict"):
         return "THREATEN"
+    return etype
+
+
+def _crowd_demand(ctx: ArticleContext, c: Candidate, etype: str) -> str:
+    """What protesters demand is their protest (news GUIDELINES §9: a protest's demand is part of the
+    PROTEST): "protesters have been demanding the withdrawal of a bill" is a PROTEST, not a REQUEST."""
+    if etype.lower() in ctx.cues.protest_topic_types and c.kind == "verbal" and c.sources and all(
+            s.lemma_.lower() in ctx.cues.protester_words for s in c.sources):
+        return "PROTEST"
     return etype
 
 
@@ -150,7 +159,8 @@ def code(ctx: ArticleContext, c: Candidate, negated: bool, modality: str) -> Cod
     s = c.sense
     if c.obligation:
         modality = "reported" if modality == "hypothetical" else modality
-    k = Coding(type=_readiness_threat(ctx, c, s.type), mode=s.mode, negated=negated, modality=modality,
+    etype = _crowd_demand(ctx, c, _readiness_threat(ctx, c, s.type))
+    k = Coding(type=etype, mode=s.mode if etype == s.type else None, negated=negated, modality=modality,
                cameo=s.cameo)
     k.mode = _frame_mode(ctx, c, k.type, k.mode)
     _convert(ctx, c, k)

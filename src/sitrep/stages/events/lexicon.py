@@ -122,6 +122,7 @@ class EventCues(_Model):
     consequence_deps: Words = frozenset()
     means_verbs: Words = frozenset()
     stated_purpose_types: Words = frozenset()
+    detail_preps: Words = frozenset()
     relation_participles: Words = frozenset()
     attribution_participles: Words = frozenset()
     non_act_complements: Words = frozenset()

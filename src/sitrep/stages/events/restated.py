@@ -68,3 +68,27 @@ def purpose_clauses(ctx: ArticleContext, cands: list[Candidate]) -> None:
         c.suppressed = True
         if act.sense.type == c.sense.type and not any(ctx.mention_for(x) for x in act.targets):
             act.targets = list(c.targets) or act.targets
+
+
+def references_back(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """A definite act noun that no light verb carries ("SOHR described it as *the deadliest attack* by
+    the group", "*The RSF attack* marked the latest escalation", "five soldiers died in *the attack*
+    claimed by the militants") refers to an act the article told before: a bare reference is not coded
+    again (news GUIDELINES §9). Only for the types whose act nouns refer back (``act_anaphor_types``),
+    when an act of its type was told in an earlier sentence (coded or not), and when the noun names no party or place
+    of its own (``detail_preps``: "the attack *on Ganja*", "the arrest *by* the morality police" tell
+    the act again with a detail)."""
+    for c in cands:
+        t = c.trigger
+        if c.kind != "nominal" or c.suppressed or c.sense.type not in ctx.told_types \
+                or c.sense.type.lower() not in ctx.acues.act_anaphor_types:
+            continue
+        if not _definite(ctx, t) or any(d.dep_ == "prep" and d.lower_ in ctx.cues.detail_preps for d in t.children):
+            continue
+        c.suppressed = True
+
+
+def _definite(ctx: ArticleContext, t) -> bool:
+    """Is the act noun ``t`` definite ("the attack", "this assault"; not "its offensives", whose
+    possessor names the doer)?"""
+    return any(d.dep_ == "det" and d.lower_ in ctx.acues.act_anaphor_dets for d in t.children)

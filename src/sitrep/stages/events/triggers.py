@@ -307,7 +307,7 @@ def adjective_sense(t, lex: Lexicon) -> Optional[Sense]:
     if asense is None or not (t.pos_ == "ADJ" and t.dep_ in ("acomp", "ROOT", "xcomp", "amod") or
                               t.tag_ == "VBN" and not children(t, "agent") and not _perfect_with_object(t)):
         return None
-    if t.dep_ == "acl" and not (t.i > 0 and t.doc[t.i - 1].text == ","):
+    if t.dep_ == "acl" and not (t.i > 0 and t.doc[t.i - 1].text == ",") or _reduced_relative(t):
         return None   # "forces *opposed* to the junta": a standing relation that restricts the noun
     return None if asense.no_event else asense
 
@@ -367,11 +367,23 @@ def is_relation_participle(t, cues: EventCues) -> bool:
     """A participle restricting a noun that states a standing relation ("militias *backed* by Iran",
     "the Rwanda-*backed* M23"): a relation, not an act. One set off by a comma describes the act
     ("the Assad government, *supported* by Russia, ..."), and stays an event."""
-    if t.dep_ not in ("acl", "amod", "compound") or t.lemma_.lower() not in cues.relation_participles:
+    if t.lemma_.lower() not in cues.relation_participles:
         return False
-    if t.tag_ != "VBN" and not (t.tag_ == "VBG" and t.dep_ == "acl"):
+    if _reduced_relative(t):
+        return True
+    if t.dep_ not in ("acl", "amod", "compound"):
         return False
+    if t.tag_ != "VBN" and not (t.tag_ == "VBG" and t.dep_ == "acl") and not (t.tag_ == "VBD" and t.dep_ != "acl"):
+        return False   # a past form as a modifier is a participle the tagger missed ("Russian *backed* groups")
     return not (t.dep_ == "acl" and t.i > 0 and t.doc[t.i - 1].text == ",")
+
+
+def _reduced_relative(t) -> bool:
+    """A participle the parser made a clause of its noun ("as forces *opposed* to it, including ...,
+    have launched ...": "forces" its subject): a past participle with a subject but no auxiliary and no
+    object cannot head a clause, so it restricts that noun."""
+    return (t.tag_ == "VBN" and t.dep_ in ("advcl", "ccomp", "relcl") and bool(children(t, "nsubj"))
+            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in t.children))
 
 
 def names_a_thing(t, lex: Lexicon) -> bool:
