@@ -141,3 +141,35 @@ def test_what_a_government_demands_stays_a_request():
 ])
 def test_a_participle_the_parser_missed_is_a_relation(text):
     assert not {"SUPPORT", "REJECT"} & set(types(text))
+
+
+# -- efforts, accounts, causes, disarming ----------------------------------------------------------------
+
+def test_pushing_to_retake_is_an_effort_and_the_act_striven_for_stands():
+    st = run("Government forces are pushing to retake the city and its port, officials said.",
+             ("Government forces", "YEM_GOV"))
+    found = [e.type for e in st.events]
+    assert "REQUEST" not in found and "ASSAULT" in found
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The opposition pressed the junta to release the prisoners.", "REQUEST"),
+    ("The displaced community is desperately seeking to be relocated, a witness said.", "REQUEST"),
+])
+def test_a_request_with_someone_asked_stays(text, etype):
+    assert etype in types(text, (" ".join(text.split()[:2]), "ACTOR"))
+
+
+@pytest.mark.parametrize("text, not_type", [
+    ("The Iraqi government has offered no explanation for the delay, the report said.", "AGREE"),
+    ("Police blamed militants fighting against Indian rule in the region.", "ASSAULT"),
+    ("Armed groups fighting the country's civil war made similar pledges on Tuesday.", "ASSAULT"),
+])
+def test_no_offer_and_no_attack(text, not_type):
+    assert not_type not in types(text)
+
+
+def test_disarming_another_force_is_coercion():
+    st = run("Federal authorities moved to disarm the regional security forces in April.",
+             ("Federal authorities", "ETH"), ("the regional security forces", "AMHARA"))
+    assert [e.type for e in st.events] == ["COERCE"]

@@ -62,8 +62,9 @@ def verbal_candidates(ctx: ArticleContext, sent) -> tuple[list[Candidate], dict]
         if sense is None and reporter is None:
             continue
         if sense is not None and sense.frame and (triggers.frames_no_act(t, ctx.cues)
-                                                  or triggers.frame_without_content(t, ctx.cues)):
-            continue   # "declined to comment"; "are pushing south", "he will fail": no act is framed
+                                                  or triggers.frame_without_content(t, ctx.cues)
+                                                  or triggers.effort_without_addressee(t, ctx.cues)):
+            continue   # "declined to comment"; "are pushing south", "he will fail"; "pushing to retake"
         c = Candidate(trigger=t, sense=sense or REQUEST, kind="verbal", particle=particle)
         arguments.verbal_args(ctx, c)
         if reporter is not None:

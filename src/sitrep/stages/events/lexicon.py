@@ -129,6 +129,7 @@ class EventCues(_Model):
     non_act_objects: Words = frozenset()
     patient_possessor_nouns: Words = frozenset()
     frame_only_verbs: Words = frozenset()
+    effort_verbs: Words = frozenset()
     protester_words: Words = frozenset()
     fallback_agent_nouns: Words
     # arguments: to whom

@@ -421,6 +421,17 @@ def frame_without_content(v, cues: EventCues) -> bool:
                    for c in v.children)
 
 
+def effort_without_addressee(v, cues: EventCues) -> bool:
+    """A request verb that names no one asked and only an act the subject strives for is an effort,
+    no request ("government forces are *pushing to retake* the city", "work which *seeks to ensure*
+    humane treatment"): not "pressed Iran to negotiate" (whom), not "seeks talks" (what is asked), not
+    "seeking *to be relocated*" (a passive: others are asked to act)."""
+    comps = [c for c in v.children if c.dep_ == "xcomp"]
+    return (v.lemma_.lower() in cues.effort_verbs and bool(comps)
+            and not any(a.dep_ == "auxpass" for c in comps for a in c.children)
+            and not any(c.dep_ in ("dobj", "nsubjpass") for c in v.children))
+
+
 def under_denial(c: Candidate, modality_cues=None, *, hops: int) -> bool:
     """Is ``c``'s act the content of a denial ("Rwanda *denied* supporting the rebels")? Followed up
     from the act (or its light verb) through at most ``hops`` clause links (:data:`DENIAL_LINKS`)."""
