@@ -173,3 +173,30 @@ def test_disarming_another_force_is_coercion():
     st = run("Federal authorities moved to disarm the regional security forces in April.",
              ("Federal authorities", "ETH"), ("the regional security forces", "AMHARA"))
     assert [e.type for e in st.events] == ["COERCE"]
+
+
+# -- frames: their content and their time ----------------------------------------------------------------
+
+def test_agreeing_to_carry_out_a_surrender_is_a_concession():
+    st = run("The Karabakh forces have agreed to complete disarmament and full surrender on Thursday.",
+             ("The Karabakh forces", "KARABAKH"))
+    assert [e.type for e in st.events] == ["CONCEDE"]
+
+
+def test_a_clause_setting_the_frames_time_is_no_content():
+    text = ("The separatist forces agreed to a Russian proposal of ceasefire on Wednesday, a day after "
+            "the army launched an offensive in the region.")
+    st = run(text, ("The separatist forces", "KARABAKH"), ("the army", "AZE_ARMY"))
+    assert {"CONCEDE", "ASSAULT"} <= {e.type for e in st.events}
+
+
+def test_a_vow_to_bear_down_on_an_adversary_is_a_threat():
+    st = run('Foreign Secretary David Lammy promised to "continue to bear down on the Kremlin".',
+             ("David Lammy", "LAMMY"), ("the Kremlin", "RUS"))
+    assert [e.type for e in st.events] == ["THREATEN"]
+
+
+def test_a_participle_telling_how_a_protest_went_is_the_same_protest():
+    st = run('Thousands of residents had gathered in the city center, chanting "Freedom," witnesses said.',
+             ("residents", "RESIDENTS"))
+    assert [e.type for e in st.events].count("PROTEST") <= 1

@@ -120,6 +120,7 @@ class EventCues(_Model):
     symmetric_lemmas: Words = frozenset()
     casualty_lemmas: Words = frozenset()
     consequence_deps: Words = frozenset()
+    manner_participle_types: Words = frozenset()
     means_verbs: Words = frozenset()
     stated_purpose_types: Words = frozenset()
     detail_preps: Words = frozenset()
@@ -156,6 +157,7 @@ class EventCues(_Model):
     auxiliary_light_verbs: Words
     adverb_particles: Words
     object_preps: Words
+    complement_carrier_verbs: Words = frozenset()
     frame_setting_preps: Words
     time_setting_preps: Words
     asserting_frame_types: Words

@@ -23,13 +23,15 @@ def _by_head(cands: list[Candidate]) -> dict[int, Candidate]:
 def consequence_participles(ctx: ArticleContext, cands: list[Candidate]) -> None:
     """A casualty participle adjoined to an act of its type ("militants attacked the station, *killing*
     a police officer", "launched an attack on the forces, *killing* two soldiers") tells that act's toll:
-    one event, not two (news gold). The act takes the participle's victims when it names no target
+    one event, not two (news gold); so does a participle telling how a protest went
+    (``manner_participle_types``: "residents gathered in the centre, *chanting* slogans"). The act takes the participle's victims when it names no target
     but the state it is done in ("attacked a police station in Colombia, killing a police officer")."""
     heads = _by_head(cands)
     for c in cands:
         t = c.trigger
         if (c.kind != "verbal" or c.suppressed or t.tag_ != "VBG" or t.dep_ not in ctx.cues.consequence_deps
-                or children(t, "nsubj") or t.lemma_.lower() not in ctx.cues.casualty_lemmas):
+                or children(t, "nsubj") or not (t.lemma_.lower() in ctx.cues.casualty_lemmas
+                                                or c.sense.type.lower() in ctx.cues.manner_participle_types)):
             continue
         act = heads.get(t.head.i)
         if act is None or act is c or act.suppressed or act.sense.type != c.sense.type:

@@ -100,11 +100,20 @@ def _object_lemmas(v, lex: Lexicon) -> set:
     ``object_preps``: "lift the arms embargo", "a lifting of sanctions", "blocked access *to YouTube*")."""
     objs = set()
     preps = lex.cue_words.object_preps
-    for o in verb_objects(v):
+    for o in verb_objects(v) + _carried_objects(v, lex):
         objs.add(o.lemma_.lower())
         objs.update(g.lemma_.lower() for c in o.children if c.dep_ in ("prep", "compound")
                     for g in ([c] if c.dep_ == "compound" else c.children) if c.lower_ in preps or c.dep_ == "compound")
     return objs
+
+
+def _carried_objects(v, lex: Lexicon) -> list:
+    """The objects of a complement whose verb only carries them ("agreed *to complete* disarmament",
+    "accepted to carry out the demands": ``complement_carrier_verbs``): they select the frame's sense
+    as its own objects would ("agreed to a disarmament" is a concession)."""
+    carriers = lex.cue_words.complement_carrier_verbs
+    return [o for c in v.children if c.dep_ == "xcomp" and c.lemma_.lower() in carriers
+            for o in c.children if o.dep_ == "dobj" for o in conjuncts(o)]
 
 
 def _subject_lemmas(v, lex: Lexicon) -> set:
@@ -465,8 +474,8 @@ def denied_content(c: Candidate, modality_cues=None) -> bool:
 def embedded_acts(frames: list[Candidate], by_tok: dict, cues: EventCues) -> dict[int, Candidate]:
     """The acts in the content of each frame ("agreed *to resume talks*"): the candidates inside a
     complement of the frame's trigger (``FRAME_CONTENT_DEPS``, not a preposition that only sets the
-    scene: ``cues.frame_setting_preps``), but not inside a relative clause below that complement. Marks
-    them suppressed (unless the frame asserts them: ``cues.asserting_frame_types``) and returns, by
+    scene: ``cues.frame_setting_preps``, nor a clause that sets its time), but not inside a relative
+    clause below that complement. Marks them suppressed (unless the frame asserts them: ``cues.asserting_frame_types``) and returns, by
     ``id(frame)``, the nearest one (by token distance, then by complement, then in the complement's
     subtree order).
 
@@ -477,7 +486,7 @@ def embedded_acts(frames: list[Candidate], by_tok: dict, cues: EventCues) -> dic
     owners: dict[int, list] = {}     # complement token index -> [(frame, complement number)]
     for f in frames:
         comp = [ch for ch in f.trigger.children if ch.dep_ in FRAME_CONTENT_DEPS
-                and not (ch.dep_ == "prep" and ch.lower_ in cues.frame_setting_preps)]
+                and not (ch.dep_ == "prep" and ch.lower_ in cues.frame_setting_preps) and not _time_clause(ch, cues)]
         for n, ch in enumerate(comp):
             owners.setdefault(ch.i, []).append((f, n))
     best: dict[int, tuple] = {}      # id(frame) -> (distance, complement number, complement token, act)
@@ -492,6 +501,12 @@ def embedded_acts(frames: list[Candidate], by_tok: dict, cues: EventCues) -> dic
                 break
             t = t.head
     return {k: v[3] for k, v in best.items()}
+
+
+def _time_clause(ch, cues: EventCues) -> bool:
+    """An adverbial clause that sets the frame's time ("agreed to a ceasefire *after* the army launched an
+    offensive"): what it tells happened, it is no content of the frame."""
+    return ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.time_setting_preps for m in ch.children)
 
 
 def _keep_nearest(best: dict, f: Candidate, key: tuple, top, e: Candidate) -> None:
