@@ -200,3 +200,28 @@ def test_a_participle_telling_how_a_protest_went_is_the_same_protest():
     st = run('Thousands of residents had gathered in the city center, chanting "Freedom," witnesses said.',
              ("residents", "RESIDENTS"))
     assert [e.type for e in st.events].count("PROTEST") <= 1
+
+
+# -- taking places, peacekeepers -----------------------------------------------------------------------
+
+def test_taking_a_town_after_attacking_is_an_attack():
+    text = ("Opposition troops attacked junta soldiers in Kawlin last week, before overpowering them on "
+            "Monday and taking over the town, the NUG said.")
+    st = run(text, ("Opposition troops", "PDF"), ("junta soldiers", "JUNTA"))
+    assert "COERCE" not in [e.type for e in st.events]
+
+
+def test_taking_a_town_without_a_fight_stays_a_seizure():
+    st = run("The rebels took control of the airport on Sunday, residents said.", ("The rebels", "M23"))
+    assert [e.type for e in st.events] == ["COERCE"]
+
+
+def test_peacekeepers_arriving_in_a_country_are_aid():
+    st = run("A new contingent of 230 Kenyan police arrived in Haiti on Monday, the police said.",
+             ("Kenyan police", "KEN_POLICE"), ("Haiti", "HTI"))
+    assert [e.type for e in st.events] == ["AID"]
+
+
+def test_troops_arriving_stay_a_mobilization():
+    st = run("Russian troops arrived in the town of Kupiansk on Monday.", ("Russian troops", "RUS_MIL"))
+    assert [e.type for e in st.events] == ["MOBILIZE"]

@@ -31,6 +31,7 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     restated.consequence_participles(ctx, cands)
     restated.purpose_clauses(ctx, cands)
     restated.references_back(ctx, cands)
+    restated.captures_by_fighting(ctx, cands)
     triggers.protest_topics(cands, ctx.config.protest_topic_hops, ctx.cues)
     out = []
     for c in cands:

@@ -124,6 +124,8 @@ class EventCues(_Model):
     means_verbs: Words = frozenset()
     stated_purpose_types: Words = frozenset()
     detail_preps: Words = frozenset()
+    capture_modes: Words = frozenset()
+    capture_links: Words = frozenset()
     relation_participles: Words = frozenset()
     attribution_participles: Words = frozenset()
     non_act_complements: Words = frozenset()

@@ -1,10 +1,13 @@
 """Candidates that are no act of their own (news GUIDELINES §1-§2, §9): the toll an act's participle
 tells ("attacked the base, *killing* two soldiers": one attack), and an act that is only the purpose
 of another ("sent commandos *to support* its offensives": the sending happened, the support is an aim).
-Each is marked ``suppressed``; what it says of the act's victims goes to the act.
+Each is marked ``suppressed``; what it says of the act's victims goes to the act. A bare definite act
+noun that refers back to an act told before is not coded again, and a seizure by fighting is an attack.
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 from .context import ArticleContext
 from .grammar import children
@@ -94,3 +97,33 @@ def _definite(ctx: ArticleContext, t) -> bool:
     """Is the act noun ``t`` definite ("the attack", "this assault"; not "its offensives", whose
     possessor names the doer)?"""
     return any(d.dep_ == "det" and d.lower_ in ctx.acues.act_anaphor_dets for d in t.children)
+
+
+def captures_by_fighting(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """Taking a place by fighting is an attack (news GUIDELINES §9: "capturing a town by fighting is
+    ASSAULT, taking it without a fight COERCE seize"): a seizure whose doer attacks in the same sentence
+    or whose clause is chained to the attack ("troops attacked junta soldiers in Kawlin, before
+    overpowering them and *taking over* the town": ``capture_links``) takes the attack's type (its modes:
+    ``capture_modes``)."""
+    attacks = [c for c in cands if c.sense.type == "ASSAULT" and not c.suppressed]
+    if not attacks:
+        return
+    attackers = {t.i for c in attacks for t in c.sources}
+    attack_heads = {h.i for c in attacks for h in c.heads}
+    for c in cands:
+        if c.sense.type != "COERCE" or c.sense.mode not in ctx.cues.capture_modes:
+            continue
+        if any(t.i in attackers for t in c.sources) or _linked_to(c.trigger, attack_heads, ctx.cues.capture_links):
+            c.sense = dataclasses.replace(c.sense, type="ASSAULT", mode=None, cameo=None)
+
+
+def _linked_to(t, heads: set, links, hops: int = 3) -> bool:
+    """Is ``t`` one of the clauses chained to a trigger in ``heads`` ("attacked ..., before overpowering
+    them and *taking over* the town") through at most ``hops`` of the ``links``?"""
+    for _ in range(hops):
+        if t.dep_ not in links or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i in heads:
+            return True
+    return False
