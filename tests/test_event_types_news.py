@@ -225,3 +225,17 @@ def test_peacekeepers_arriving_in_a_country_are_aid():
 def test_troops_arriving_stay_a_mobilization():
     st = run("Russian troops arrived in the town of Kupiansk on Monday.", ("Russian troops", "RUS_MIL"))
     assert [e.type for e in st.events] == ["MOBILIZE"]
+
+
+# -- conditions ------------------------------------------------------------------------------------------
+
+def test_the_act_in_a_condition_is_no_act_of_its_doer():
+    st = run("If Hamas attacks again, Israel will respond with force, Netanyahu said on Monday.",
+             ("Hamas", "HAMAS"), ("Israel", "ISR"))
+    assert ("HAMAS", None) not in {(e.source.actor_id if e.source else None, None) for e in st.events}
+
+
+def test_a_conditional_act_is_a_threat_of_its_own_doer():
+    st = run("The party said it will boycott the elections unless the president agrees to step down.",
+             ("The party", "UMMA"), ("the president", "PRES"))
+    assert [(e.type, e.source.actor_id) for e in st.events] == [("THREATEN", "UMMA")]

@@ -32,6 +32,7 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     restated.purpose_clauses(ctx, cands)
     restated.references_back(ctx, cands)
     restated.captures_by_fighting(ctx, cands)
+    restated.conditions(ctx, cands)
     triggers.protest_topics(cands, ctx.config.protest_topic_hops, ctx.cues)
     out = []
     for c in cands:

@@ -40,7 +40,7 @@ def condition(c: Candidate, marks: frozenset) -> Optional[str]:
     condition ("will withdraw unless the junta releases ...")."""
     for tok in (c.trigger, c.trigger.head):
         for ch in tok.children:
-            if ch.dep_ == "advcl":
+            if ch.dep_ == "advcl" and ch.i != c.trigger.i:   # not the condition itself ("if Hamas *attacks*")
                 for m in ch.children:
                     if m.dep_ == "mark" and m.lower_ in marks:
                         return m.lower_

@@ -127,3 +127,14 @@ def _linked_to(t, heads: set, links, hops: int = 3) -> bool:
         if t.i in heads:
             return True
     return False
+
+
+def conditions(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """The act in a condition ("*if* Hamas attacks again, Israel will respond", "*unless* the junta
+    releases the prisoners") is no act of its doer: it is what another's threat or promise hangs on
+    (news GUIDELINES §2, §4); the clause it conditions is coded (``condition_marks``)."""
+    for c in cands:
+        t = c.trigger if c.light is None else c.light
+        if not c.suppressed and t.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ctx.cues.condition_marks for m in t.children):
+            c.suppressed = True
