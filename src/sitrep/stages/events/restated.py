@@ -27,8 +27,9 @@ def consequence_participles(ctx: ArticleContext, cands: list[Candidate]) -> None
     """A casualty participle adjoined to an act of its type ("militants attacked the station, *killing*
     a police officer", "launched an attack on the forces, *killing* two soldiers") tells that act's toll:
     one event, not two (news gold); so does a participle telling how a protest went
-    (``manner_participle_types``: "residents gathered in the centre, *chanting* slogans"). The act takes the participle's victims when it names no target
-    but the state it is done in ("attacked a police station in Colombia, killing a police officer")."""
+    (``manner_participle_types``: "residents gathered in the centre, *chanting* slogans"). The act takes
+    the participle's victims when it names no target but the state it is done in ("attacked a police
+    station in Colombia, killing a police officer")."""
     heads = _by_head(cands)
     for c in cands:
         t = c.trigger
