@@ -239,3 +239,10 @@ def test_a_conditional_act_is_a_threat_of_its_own_doer():
     st = run("The party said it will boycott the elections unless the president agrees to step down.",
              ("The party", "UMMA"), ("the president", "PRES"))
     assert [(e.type, e.source.actor_id) for e in st.events] == [("THREATEN", "UMMA")]
+
+
+def test_a_definite_act_told_again_with_its_toll_is_coded():
+    text = ("A suicide bomber struck a crowded market in Mogadishu on Saturday, police said. "
+            "The bombing killed at least 20 people, a hospital official said.")
+    st = run(text, ("A suicide bomber", "BOMBER"), ("people", "PEOPLE"))
+    assert ("ASSAULT", "PEOPLE") in {(e.type, e.target.actor_id if e.target else None) for e in st.events}

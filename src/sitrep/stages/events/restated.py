@@ -83,7 +83,7 @@ def references_back(ctx: ArticleContext, cands: list[Candidate]) -> None:
     again (news GUIDELINES §9). Only for the types whose act nouns refer back (``act_anaphor_types``),
     when an act of its type was told in an earlier sentence (coded or not), and when the noun names no party or place
     of its own (``detail_preps``: "the attack *on Ganja*", "the arrest *by* the morality police" tell
-    the act again with a detail)."""
+    the act again with a detail), nor its toll ("*the bombing* killed 20 people")."""
     for c in cands:
         t = c.trigger
         if c.kind != "nominal" or c.suppressed or c.sense.type not in ctx.told_types \
@@ -91,6 +91,8 @@ def references_back(ctx: ArticleContext, cands: list[Candidate]) -> None:
             continue
         if not _definite(ctx, t) or any(d.dep_ == "prep" and d.lower_ in ctx.cues.detail_preps for d in t.children):
             continue
+        if t.dep_ == "nsubj" and t.head.lemma_.lower() in ctx.cues.casualty_lemmas:
+            continue   # "the bombing killed 20 people": told again with its toll
         c.suppressed = True
 
 
