@@ -246,3 +246,9 @@ def test_a_definite_act_told_again_with_its_toll_is_coded():
             "The bombing killed at least 20 people, a hospital official said.")
     st = run(text, ("A suicide bomber", "BOMBER"), ("people", "PEOPLE"))
     assert ("ASSAULT", "PEOPLE") in {(e.type, e.target.actor_id if e.target else None) for e in st.events}
+
+
+def test_a_toll_in_an_absolute_phrase_is_a_count():
+    st = run("The ministry said 224 people had been detained over four nights, with 21 police officers injured.",
+             ("The ministry", "GEO_MOI"), ("police officers", "GEO_POLICE"))
+    assert "ASSAULT" not in [e.type for e in st.events]

@@ -33,6 +33,7 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     restated.references_back(ctx, cands)
     restated.captures_by_fighting(ctx, cands)
     restated.conditions(ctx, cands)
+    restated.absolute_tolls(ctx, cands)
     triggers.protest_topics(cands, ctx.config.protest_topic_hops, ctx.cues)
     out = []
     for c in cands:

@@ -126,6 +126,7 @@ class EventCues(_Model):
     detail_preps: Words = frozenset()
     capture_modes: Words = frozenset()
     capture_links: Words = frozenset()
+    absolute_preps: Words = frozenset()
     relation_participles: Words = frozenset()
     attribution_participles: Words = frozenset()
     non_act_complements: Words = frozenset()

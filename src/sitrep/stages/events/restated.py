@@ -141,3 +141,13 @@ def conditions(ctx: ArticleContext, cands: list[Candidate]) -> None:
         if not c.suppressed and t.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in ctx.cues.condition_marks for m in t.children):
             c.suppressed = True
+
+
+def absolute_tolls(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """A casualty participle in an absolute phrase ("224 people were detained, *with* 21 police officers
+    *injured*") counts victims: a claim, not an act (news GUIDELINES §9), and its noun is no doer."""
+    for c in cands:
+        t = c.trigger
+        if (c.kind == "verbal" and t.tag_ == "VBN" and t.dep_ == "pcomp" and t.head.lower_ in ctx.cues.absolute_preps
+                and t.lemma_.lower() in ctx.cues.casualty_lemmas):
+            c.suppressed = True
