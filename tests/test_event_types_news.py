@@ -252,3 +252,16 @@ def test_a_toll_in_an_absolute_phrase_is_a_count():
     st = run("The ministry said 224 people had been detained over four nights, with 21 police officers injured.",
              ("The ministry", "GEO_MOI"), ("police officers", "GEO_POLICE"))
     assert "ASSAULT" not in [e.type for e in st.events]
+
+
+def test_people_held_in_prisons_are_a_state_not_an_arrest():
+    text = "The bomber acted to avenge people detained in prisons run by the Taliban government, the group said."
+    assert "COERCE" not in types(text, ("people", "PEOPLE"), ("The bomber", "BOMBER"))
+
+
+@pytest.mark.parametrize("text, marks", [
+    ("Activists detained by police on Monday were released on bail.", [("police", "POLICE"), ("Activists", "ACT")]),
+    ("Officials said the rebels had taken over the town of Kawlin.", [("Officials", "OFF"), ("the rebels", "PDF")]),
+])
+def test_a_coercion_with_a_doer_or_a_time_stays_an_act(text, marks):
+    assert "COERCE" in types(text, *marks)

@@ -34,6 +34,7 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     restated.captures_by_fighting(ctx, cands)
     restated.conditions(ctx, cands)
     restated.absolute_tolls(ctx, cands)
+    restated.held_states(ctx, cands)
     triggers.protest_topics(cands, ctx.config.protest_topic_hops, ctx.cues)
     out = []
     for c in cands:

@@ -127,6 +127,7 @@ class EventCues(_Model):
     capture_modes: Words = frozenset()
     capture_links: Words = frozenset()
     absolute_preps: Words = frozenset()
+    state_participle_types: Words = frozenset()
     relation_participles: Words = frozenset()
     attribution_participles: Words = frozenset()
     non_act_complements: Words = frozenset()

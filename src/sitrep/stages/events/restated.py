@@ -151,3 +151,20 @@ def absolute_tolls(ctx: ArticleContext, cands: list[Candidate]) -> None:
         if (c.kind == "verbal" and t.tag_ == "VBN" and t.dep_ == "pcomp" and t.head.lower_ in ctx.cues.absolute_preps
                 and t.lemma_.lower() in ctx.cues.casualty_lemmas):
             c.suppressed = True
+
+
+def held_states(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """A coercion participle restricting the people it holds, with no doer and no time ("to avenge
+    people *detained* in prisons run by the Taliban", "prisoners *held* in Evin"), describes their state,
+    not an act (``state_participle_types``); "activists detained by police on Monday" stays an act."""
+    for c in cands:
+        t = c.trigger
+        if (c.kind != "verbal" or c.suppressed or t.dep_ != "acl" or t.tag_ != "VBN"
+                or c.sense.type.lower() not in ctx.cues.state_participle_types):
+            continue
+        if t.i > 0 and t.doc[t.i - 1].text == ",":
+            continue   # "the activists, detained on Monday, ...": told as an act
+        if any(x.dep_ in ("agent", "nsubj", "nsubjpass", "aux", "auxpass", "mark") for x in t.children) \
+                or any(x.ent_type_ in ("DATE", "TIME") for x in t.subtree):
+            continue   # a doer, a clause of its own ("an allegation that the NPFL had *taken over* ..."), a time
+        c.suppressed = True
