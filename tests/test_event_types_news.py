@@ -265,3 +265,24 @@ def test_people_held_in_prisons_are_a_state_not_an_arrest():
 ])
 def test_a_coercion_with_a_doer_or_a_time_stays_an_act(text, marks):
     assert "COERCE" in types(text, *marks)
+
+
+# -- promises --------------------------------------------------------------------------------------------
+
+def test_a_concession_promised_with_will_is_an_agreement():
+    st = run("The text says Yerevan and Baku will relinquish all claims to each other's territory.",
+             ("Yerevan", "ARM"), ("Baku", "AZE"))
+    assert {e.type for e in st.events} == {"AGREE"}
+
+
+def test_a_concession_decided_stays_a_concession():
+    st = run("The Supreme Court decided to allow the opposition candidate to run in the elections.",
+             ("The Supreme Court", "COURT"), ("the opposition candidate", "CAND"))
+    assert "AGREE" not in {e.type for e in st.events}
+
+
+def test_a_coordinated_verb_shares_the_future_of_the_first():
+    from sitrep.lang.modality import analyze
+    st = run("Russia will withdraw its troops and release the prisoners, the minister said.", ("Russia", "RUS"))
+    release = next(t for t in st.doc if t.lower_ == "release")
+    assert analyze(release).modality == "future"

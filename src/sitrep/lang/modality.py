@@ -339,6 +339,22 @@ def _historical(pred, auxes, res: ModalityResult, cues: Cues) -> bool:
     return historical
 
 
+def shared_auxes(pred, limit: int = 4) -> list:
+    """The auxiliaries a coordinated verb without subject or auxiliary of its own shares with the
+    first verb of its coordination ("will relinquish all claims, *refrain* from force and *pledge* ..."
+    -> "will")."""
+    cur = pred
+    for _ in range(limit):
+        if cur.dep_ != "conj" or cur.head is cur or cur.pos_ not in ("VERB", "AUX") \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cur.children):
+            return []
+        cur = cur.head
+        auxes = [c for c in cur.children if c.dep_ in ("aux", "auxpass")]
+        if auxes:
+            return auxes
+    return []
+
+
 def analyze(tok, *, is_noun: Optional[bool] = None, cues: Optional[Cues] = None) -> ModalityResult:
     """Negation and modality of the act whose trigger is ``tok`` (a spaCy token): hypothetical before
     future before historical before reported before asserted."""
@@ -352,7 +368,7 @@ def analyze(tok, *, is_noun: Optional[bool] = None, cues: Optional[Cues] = None)
         res.cues.append(neg.text)
     # auxiliaries and marks on the predicate (or on the light verb of a noun)
     pred = tok.head if (is_noun and tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")) else tok
-    auxes = [c for c in pred.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c for c in pred.children if c.dep_ in ("aux", "auxpass")] or shared_auxes(pred)
     speech = _speech_verb(pred, res, cues)
     reported = speech is not None or _reports(tok.sent, cues.report_phrases)
     future, hypothetical = _future_hypothetical(pred, auxes, speech, cues)

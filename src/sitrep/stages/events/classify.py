@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from ...lang.modality import shared_auxes
 from .context import ArticleContext
 from .grammar import CLAUSE_DEPS
 from .model import Candidate
@@ -93,10 +94,22 @@ def _announced(ctx: ArticleContext, k: Coding, cond: Optional[str]) -> bool:
             ctx.onto.quad(k.type).endswith("cooperation") or cond is not None))
 
 
+def _promised(ctx: ArticleContext, c: Candidate, k: Coding) -> bool:
+    """A concession promised with "will" ("Yerevan and Baku *will relinquish* all claims ..., refrain
+    from force"): an AGREE (news GUIDELINES), where one decided ("decided to allow") is the concession
+    itself (``promise_types``)."""
+    if k.negated or k.modality != "future" or k.type.lower() not in ctx.cues.promise_types:
+        return False
+    auxes = [a for a in c.trigger.children if a.dep_ == "aux"] or shared_auxes(c.trigger)
+    return any(a.lower_ in ctx.cues.decided_aux for a in auxes)
+
+
 def _convert(ctx: ArticleContext, c: Candidate, k: Coding) -> None:
     """A refusal to give way is a REJECT; an announced act an AGREE or THREATEN (step 4)."""
     cond = condition(c, ctx.cues.condition_marks)
-    if _decided_refusal(ctx, c, k):
+    if _promised(ctx, c, k):
+        k.type, k.mode, k.cameo = "AGREE", None, None
+    elif _decided_refusal(ctx, c, k):
         conv = ctx.lex.negation_as[k.type]
         k.type, k.mode, k.negated, k.cameo = conv["type"], conv.get("mode"), False, None
     elif _announced(ctx, k, cond) or _conditional_conflict(ctx, k, cond):
