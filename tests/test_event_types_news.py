@@ -286,3 +286,16 @@ def test_a_coordinated_verb_shares_the_future_of_the_first():
     st = run("Russia will withdraw its troops and release the prisoners, the minister said.", ("Russia", "RUS"))
     release = next(t for t in st.doc if t.lower_ == "release")
     assert analyze(release).modality == "future"
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("The French foreign minister questioned the junta's fight against terrorist groups.", "disapprove"),
+    ("Police questioned the suspect for six hours on Tuesday.", "investigate"),
+])
+def test_questioning_conduct_or_a_suspect_is_an_accusation(text, mode):
+    st = run(text, (" ".join(text.split()[:4]) if text.startswith("The") else "Police", "SRC"))
+    assert [(e.type, e.mode) for e in st.events if e.type == "ACCUSE"] == [("ACCUSE", mode)]
+
+
+def test_questioning_whether_is_no_act():
+    assert "ACCUSE" not in types("Analysts questioned whether the ceasefire would hold.", ("Analysts", "AN"))
