@@ -299,3 +299,16 @@ def test_questioning_conduct_or_a_suspect_is_an_accusation(text, mode):
 
 def test_questioning_whether_is_no_act():
     assert "ACCUSE" not in types("Analysts questioned whether the ceasefire would hold.", ("Analysts", "AN"))
+
+
+def test_a_definite_act_told_again_with_its_doer_is_coded():
+    text = ("The rebel offensive has swept through northern Syria. "
+            "The US had no part in the offensive led by Hayat Tahrir al-Sham, the Pentagon said.")
+    st = run(text, ("Hayat Tahrir al-Sham", "HTS"), ("The US", "USA"))
+    assert any(e.type == "ASSAULT" and e.source is not None and e.source.actor_id == "HTS" for e in st.events)
+
+
+def test_annexing_a_captured_territory_later_stays_a_seizure():
+    st = run("Israel captured the Golan Heights from Syria in 1967 and later annexed it.",
+             ("Israel", "ISR"), ("Syria", "SYR"))
+    assert "COERCE" in [e.type for e in st.events]

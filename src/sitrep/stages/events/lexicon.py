@@ -126,6 +126,7 @@ class EventCues(_Model):
     detail_preps: Words = frozenset()
     capture_modes: Words = frozenset()
     capture_links: Words = frozenset()
+    capture_lemmas: Words = frozenset()
     absolute_preps: Words = frozenset()
     state_participle_types: Words = frozenset()
     promise_types: Words = frozenset()

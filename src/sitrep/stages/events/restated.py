@@ -83,7 +83,8 @@ def references_back(ctx: ArticleContext, cands: list[Candidate]) -> None:
     again (news GUIDELINES §9). Only for the types whose act nouns refer back (``act_anaphor_types``),
     when an act of its type was told in an earlier sentence (coded or not), and when the noun names no party or place
     of its own (``detail_preps``: "the attack *on Ganja*", "the arrest *by* the morality police" tell
-    the act again with a detail), nor its toll ("*the bombing* killed 20 people")."""
+    the act again with a detail), nor its toll ("*the bombing* killed 20 people") or its doer ("the
+    offensive *led by* HTS")."""
     for c in cands:
         t = c.trigger
         if c.kind != "nominal" or c.suppressed or c.sense.type not in ctx.told_types \
@@ -93,6 +94,9 @@ def references_back(ctx: ArticleContext, cands: list[Candidate]) -> None:
             continue
         if t.dep_ == "nsubj" and t.head.lemma_.lower() in ctx.cues.casualty_lemmas:
             continue   # "the bombing killed 20 people": told again with its toll
+        if any(a.dep_ == "acl" and (children(a, "agent") or a.lemma_.lower() in ctx.cues.attribution_participles)
+               for a in t.children):
+            continue   # "the offensive *led by* HTS", "the attack *blamed on* Hamas": told again with its doer
         c.suppressed = True
 
 
@@ -107,14 +111,15 @@ def captures_by_fighting(ctx: ArticleContext, cands: list[Candidate]) -> None:
     ASSAULT, taking it without a fight COERCE seize"): a seizure whose doer attacks in the same sentence
     or whose clause is chained to the attack ("troops attacked junta soldiers in Kawlin, before
     overpowering them and *taking over* the town": ``capture_links``) takes the attack's type (its modes:
-    ``capture_modes``)."""
+    ``capture_modes``, its words: ``capture_lemmas``; "later *annexed* it" stays a seizure)."""
     attacks = [c for c in cands if c.sense.type == "ASSAULT" and not c.suppressed]
     if not attacks:
         return
     attackers = {t.i for c in attacks for t in c.sources}
     attack_heads = {h.i for c in attacks for h in c.heads}
     for c in cands:
-        if c.sense.type != "COERCE" or c.sense.mode not in ctx.cues.capture_modes:
+        if c.sense.type != "COERCE" or c.sense.mode not in ctx.cues.capture_modes \
+                or c.trigger.lemma_.lower() not in ctx.cues.capture_lemmas:
             continue
         if any(t.i in attackers for t in c.sources) or _linked_to(c.trigger, attack_heads, ctx.cues.capture_links):
             c.sense = dataclasses.replace(c.sense, type="ASSAULT", mode=None, cameo=None)
