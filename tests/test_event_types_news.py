@@ -312,3 +312,22 @@ def test_annexing_a_captured_territory_later_stays_a_seizure():
     st = run("Israel captured the Golan Heights from Syria in 1967 and later annexed it.",
              ("Israel", "ISR"), ("Syria", "SYR"))
     assert "COERCE" in [e.type for e in st.events]
+
+
+# -- warnings --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The White House warned of attacks by Hamas in the coming days.",
+    "The UN issued a warning about attacks on aid workers in Darfur.",
+])
+def test_a_warning_about_what_others_may_do_is_no_threat_and_no_attack(text):
+    st = run(text, (" ".join(text.split()[:2]), "WARNER"), ("Hamas", "HAMAS") if "Hamas" in text else ("UN", "UN"))
+    assert not {"THREATEN", "ASSAULT"} & {e.type for e in st.events}
+
+
+@pytest.mark.parametrize("text", [
+    "Iran warned of serious consequences if Israel attacks its nuclear sites.",
+    "Israel warned it would strike Hezbollah positions in southern Lebanon.",
+])
+def test_a_warning_of_what_the_warner_would_do_is_a_threat(text):
+    assert "THREATEN" in types(text, (text.split()[0], "WARNER"))

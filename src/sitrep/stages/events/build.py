@@ -67,7 +67,8 @@ def verbal_candidates(ctx: ArticleContext, sent) -> tuple[list[Candidate], dict]
             continue
         if sense is not None and sense.frame and (triggers.frames_no_act(t, ctx.cues)
                                                   or triggers.frame_without_content(t, ctx.cues)
-                                                  or triggers.effort_without_addressee(t, ctx.cues)):
+                                                  or triggers.effort_without_addressee(t, ctx.cues)
+                                                  or triggers.warning_about(t, ctx.cues)):
             continue   # "declined to comment"; "are pushing south", "he will fail"; "pushing to retake"
         c = Candidate(trigger=t, sense=sense or REQUEST, kind="verbal", particle=particle)
         arguments.verbal_args(ctx, c)
@@ -159,7 +160,7 @@ def nominal_candidates(ctx: ArticleContext, sent, light_nouns: dict, headline: b
     out = []
     for t in sent:
         sense = triggers.nominal_trigger(t, ctx.lex, ctx.config.name_entity_labels, ctx.config.no_event_hops)
-        if sense is None or triggers.names_a_thing(t, ctx.lex):
+        if sense is None or triggers.names_a_thing(t, ctx.lex) or triggers.warning_about(t, ctx.cues):
             continue
         lv = light_nouns.get(t.i)
         if lv is None and headline and not headline_act_noun(t):

@@ -137,6 +137,9 @@ class EventCues(_Model):
     patient_possessor_nouns: Words = frozenset()
     frame_only_verbs: Words = frozenset()
     effort_verbs: Words = frozenset()
+    warning_words: Words = frozenset()
+    warning_about_preps: Words = frozenset()
+    threat_objects: Words = frozenset()
     protester_words: Words = frozenset()
     fallback_agent_nouns: Words
     # arguments: to whom

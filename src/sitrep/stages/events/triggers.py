@@ -351,7 +351,7 @@ def _under_no_event_verb(t, lex: Lexicon, hops: int) -> bool:
         t = t.head.head
         if t.pos_ == "VERB":
             sense, _, _ = _verb_reading(t, lex)
-            return sense is not None and sense.no_event
+            return sense is not None and sense.no_event or lex.cues is not None and warning_about(t, lex.cues)
     return False
 
 
@@ -428,6 +428,18 @@ def frame_without_content(v, cues: EventCues) -> bool:
     return not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for")
                    or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
                    for c in v.children)
+
+
+def warning_about(t, cues: EventCues) -> bool:
+    """A warning *of* or *about* something others may do or that may happen ("the White House warned
+    *of attacks* by Hamas", "issued a warning *about* attacks on aid workers") is no threat by the
+    warner (news GUIDELINES §2); one of consequences it would impose is ("warned *of serious
+    consequences*": ``threat_objects``), and so is one with a clause ("warned that it would ...")."""
+    if t.lemma_.lower() not in cues.warning_words or any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
+        return False
+    objs = [p for c in t.children if c.dep_ == "prep" and c.lower_ in cues.warning_about_preps
+            for p in c.children if p.dep_ == "pobj"]
+    return bool(objs) and not any(p.lemma_.lower() in cues.threat_objects for p in objs)
 
 
 def effort_without_addressee(v, cues: EventCues) -> bool:
