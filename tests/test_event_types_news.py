@@ -331,3 +331,16 @@ def test_a_warning_about_what_others_may_do_is_no_threat_and_no_attack(text):
 ])
 def test_a_warning_of_what_the_warner_would_do_is_a_threat(text):
     assert "THREATEN" in types(text, (text.split()[0], "WARNER"))
+
+
+def test_a_toll_of_an_unclaimed_act_is_one_event():
+    st = run("At least 22 people were killed in an overnight raid in North Kivu province, officials said.",
+             ("people", "PEOPLE"))
+    assert [e.type for e in st.events].count("ASSAULT") == 1
+
+
+def test_an_unclaimed_act_whose_victims_name_no_actor_stays(pipeline):
+    from sitrep.article import Article
+    doc = pipeline(Article(text="One other person was injured in the attack on the Al-Sibat neighborhood in the "
+                                "city of Jenin, WAFA reported.", published="2024-05-06"))
+    assert [e.trigger for e in doc.events if e.type == "ASSAULT"] == ["attack"]

@@ -35,6 +35,7 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     restated.conditions(ctx, cands)
     restated.absolute_tolls(ctx, cands)
     restated.held_states(ctx, cands)
+    restated.tolls_of_unclaimed_acts(ctx, cands)
     triggers.protest_topics(cands, ctx.config.protest_topic_hops, ctx.cues)
     out = []
     for c in cands:

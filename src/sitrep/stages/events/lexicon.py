@@ -128,6 +128,7 @@ class EventCues(_Model):
     capture_links: Words = frozenset()
     capture_lemmas: Words = frozenset()
     absolute_preps: Words = frozenset()
+    toll_cause_preps: Words = frozenset()
     state_participle_types: Words = frozenset()
     promise_types: Words = frozenset()
     relation_participles: Words = frozenset()

@@ -173,3 +173,27 @@ def held_states(ctx: ArticleContext, cands: list[Candidate]) -> None:
                 or any(x.ent_type_ in ("DATE", "TIME") for x in t.subtree):
             continue   # a doer, a clause of its own ("an allegation that the NPFL had *taken over* ..."), a time
         c.suppressed = True
+
+
+def tolls_of_unclaimed_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """A casualty verb that reports an act noun naming no doer ("at least 22 people were killed *in an
+    overnight raid*", "four Palestinians were killed *in a drone strike*") is one act with it: the verb,
+    which names the victims, is kept, the act noun not coded again (an act noun with its doer takes the
+    victims instead: ``casualties_to_acts``). Only when the victims name an actor: else the act noun is
+    the event."""
+    nouns = {c.trigger.i: c for c in cands if c.kind == "nominal" and not c.suppressed}
+    if not nouns:
+        return
+    for c in cands:
+        t = c.trigger
+        if c.kind != "verbal" or c.suppressed or t.lemma_.lower() not in ctx.cues.casualty_lemmas \
+                or not any(ctx.mention_for(x) for x in c.targets):
+            continue   # victims naming no actor: the act noun stays ("one person was injured in the attack on X")
+        for p in t.children:
+            if p.dep_ not in ("prep", "agent") or p.dep_ == "prep" and p.lower_ not in ctx.cues.toll_cause_preps:
+                continue
+            for o in p.children:
+                act = nouns.get(o.i)
+                if (act is not None and o.dep_ == "pobj" and act.sense.type == c.sense.type
+                        and not any(ctx.mention_for(x) for x in act.sources)):
+                    act.suppressed = True
