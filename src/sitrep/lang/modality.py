@@ -303,7 +303,11 @@ def _planned_noun(tok, cues: Cues) -> bool:
     scheduled for Monday"; not "the *attack* was meant to intimidate"); or under a planning participle
     ("he is expected in Cairo for *talks*") or, through a preposition of ``planned_preps``, a verb of
     ``attendance_verbs`` in the future ("is set to appear at the *summit*"; not "will respond to the
-    *attack*" or "was due to hold consultations at Russia's *request*", which refer to an act)."""
+    *attack*" or "was due to hold consultations at Russia's *request*", which refer to an act). A noun
+    whose verb tells it in the past happened, whatever its modifiers say ("*launched* a long-expected
+    *offensive*", "the awaited *talks* *began*")."""
+    if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.tag_ == "VBD":
+        return False
     for c in tok.children:
         if c.dep_ in ("amod", "acl") and (c.lower_ in cues.future_modifiers or (
                 _lemma(c) in cues.planned_participles and c.tag_ == "VBN")):
@@ -335,6 +339,22 @@ def _historical(pred, auxes, res: ModalityResult, cues: Cues) -> bool:
     return historical
 
 
+def shared_auxes(pred, limit: int = 4) -> list:
+    """The auxiliaries a coordinated verb without subject or auxiliary of its own shares with the
+    first verb of its coordination ("will relinquish all claims, *refrain* from force and *pledge* ..."
+    -> "will")."""
+    cur = pred
+    for _ in range(limit):
+        if cur.dep_ != "conj" or cur.head is cur or cur.pos_ not in ("VERB", "AUX") \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cur.children):
+            return []
+        cur = cur.head
+        auxes = [c for c in cur.children if c.dep_ in ("aux", "auxpass")]
+        if auxes:
+            return auxes
+    return []
+
+
 def analyze(tok, *, is_noun: Optional[bool] = None, cues: Optional[Cues] = None) -> ModalityResult:
     """Negation and modality of the act whose trigger is ``tok`` (a spaCy token): hypothetical before
     future before historical before reported before asserted."""
@@ -348,7 +368,7 @@ def analyze(tok, *, is_noun: Optional[bool] = None, cues: Optional[Cues] = None)
         res.cues.append(neg.text)
     # auxiliaries and marks on the predicate (or on the light verb of a noun)
     pred = tok.head if (is_noun and tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")) else tok
-    auxes = [c for c in pred.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c for c in pred.children if c.dep_ in ("aux", "auxpass")] or shared_auxes(pred)
     speech = _speech_verb(pred, res, cues)
     reported = speech is not None or _reports(tok.sent, cues.report_phrases)
     future, hypothetical = _future_hypothetical(pred, auxes, speech, cues)

@@ -19,7 +19,11 @@ How it reads a sentence:
    "X claimed ..." or "X was behind ..." in its sentence; a verb of taking names its target with
    "from"; an act done to a crowd is done to the article's protesters.
 3. **Frames**: acts embedded under agree/refuse/threaten/demand are the content of those acts (they
-   give the mode) and not events of their own.
+   give the mode) and not events of their own. Nor are (:mod:`.restated`) the toll a participle tells
+   ("attacked the base, *killing* two soldiers": one act), the purpose of another act ("sent commandos
+   *to support* its offensives"), a bare "the attack" referring to an act told before, the act in a
+   condition ("*if* Hamas attacks"), a count in an absolute phrase ("with 21 officers *injured*") or a
+   held state ("people *detained* in prisons"); taking a place by fighting is an attack.
 4. **Negation and modality** come from :mod:`sitrep.lang.modality`; a refusal to give way ("would not lift
    sanctions") becomes REJECT, never the easing; cooperative acts announced for the future become
    AGREE (CONCEDE for retreats), as the PLOVER manual asks.

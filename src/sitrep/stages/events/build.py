@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ...core.contract import Span
 from ...lang.modality import analyze
-from . import arguments, classify, triggers
+from . import arguments, classify, restated, triggers
 from .confidence import confidence, features
 from .context import GUESS_PREFIXES, ArticleContext
 from .dating import event_date, historical
@@ -28,11 +28,20 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     arguments.one_act_per_coordination(ctx, cands)
     casualties_to_acts(ctx, cands)
     arguments.frames(ctx, cands)
+    restated.consequence_participles(ctx, cands)
+    restated.purpose_clauses(ctx, cands)
+    restated.references_back(ctx, cands)
+    restated.captures_by_fighting(ctx, cands)
+    restated.conditions(ctx, cands)
+    restated.absolute_tolls(ctx, cands)
+    restated.held_states(ctx, cands)
+    restated.tolls_of_unclaimed_acts(ctx, cands)
     triggers.protest_topics(cands, ctx.config.protest_topic_hops, ctx.cues)
     out = []
     for c in cands:
         if not c.suppressed:
             out.extend(build_events(ctx, c, sent))
+    ctx.told_types.update(c.sense.type for c in cands)
     return out
 
 
@@ -58,8 +67,10 @@ def verbal_candidates(ctx: ArticleContext, sent) -> tuple[list[Candidate], dict]
         if sense is None and reporter is None:
             continue
         if sense is not None and sense.frame and (triggers.frames_no_act(t, ctx.cues)
-                                                  or triggers.frame_without_content(t, ctx.cues)):
-            continue   # "declined to comment"; "are pushing south", "he will fail": no act is framed
+                                                  or triggers.frame_without_content(t, ctx.cues)
+                                                  or triggers.effort_without_addressee(t, ctx.cues)
+                                                  or triggers.warning_about(t, ctx.cues)):
+            continue   # "declined to comment"; "are pushing south", "he will fail"; "pushing to retake"
         c = Candidate(trigger=t, sense=sense or REQUEST, kind="verbal", particle=particle)
         arguments.verbal_args(ctx, c)
         if reporter is not None:
@@ -150,7 +161,7 @@ def nominal_candidates(ctx: ArticleContext, sent, light_nouns: dict, headline: b
     out = []
     for t in sent:
         sense = triggers.nominal_trigger(t, ctx.lex, ctx.config.name_entity_labels, ctx.config.no_event_hops)
-        if sense is None or triggers.names_a_thing(t, ctx.lex):
+        if sense is None or triggers.names_a_thing(t, ctx.lex) or triggers.warning_about(t, ctx.cues):
             continue
         lv = light_nouns.get(t.i)
         if lv is None and headline and not headline_act_noun(t):

@@ -3,7 +3,7 @@
 1. **Negation and modality** come from :mod:`sitrep.lang.modality`; an obligation in reported speech
    ("said Y must ...") is reported, never hypothetical.
 2. A readiness or vow to use force ("is prepared to impose martial law", "vowed to crush") is a
-   THREATEN, not an AGREE.
+   THREATEN, not an AGREE; what protesters demand or denounce is their PROTEST.
 3. **Frames** take their mode from the embedded act's type (``frame_modes``: "demanded talks" is a
    REQUEST to meet).
 4. A refusal to give way ("would not lift sanctions", "is not releasing") becomes REJECT
@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from ...lang.modality import shared_auxes
 from .context import ArticleContext
 from .grammar import CLAUSE_DEPS
 from .model import Candidate
@@ -40,7 +41,7 @@ def condition(c: Candidate, marks: frozenset) -> Optional[str]:
     condition ("will withdraw unless the junta releases ...")."""
     for tok in (c.trigger, c.trigger.head):
         for ch in tok.children:
-            if ch.dep_ == "advcl":
+            if ch.dep_ == "advcl" and ch.i != c.trigger.i:   # not the condition itself ("if Hamas *attacks*")
                 for m in ch.children:
                     if m.dep_ == "mark" and m.lower_ in marks:
                         return m.lower_
@@ -54,6 +55,15 @@ def _readiness_threat(ctx: ArticleContext, c: Candidate, etype: str) -> str:
     vow = c.embedded and etype == "AGREE" and c.trigger.lemma_.lower() in ctx.cues.vow_verbs
     if (ready or vow) and ctx.onto.quad(c.embedded[0].sense.type).endswith("conflict"):
         return "THREATEN"
+    return etype
+
+
+def _crowd_demand(ctx: ArticleContext, c: Candidate, etype: str) -> str:
+    """What protesters demand is their protest (news GUIDELINES §9: a protest's demand is part of the
+    PROTEST): "protesters have been demanding the withdrawal of a bill" is a PROTEST, not a REQUEST."""
+    if etype.lower() in ctx.cues.protest_topic_types and c.kind == "verbal" and c.sources and all(
+            s.lemma_.lower() in ctx.cues.protester_words for s in c.sources):
+        return "PROTEST"
     return etype
 
 
@@ -84,10 +94,22 @@ def _announced(ctx: ArticleContext, k: Coding, cond: Optional[str]) -> bool:
             ctx.onto.quad(k.type).endswith("cooperation") or cond is not None))
 
 
+def _promised(ctx: ArticleContext, c: Candidate, k: Coding) -> bool:
+    """A concession promised with "will" ("Yerevan and Baku *will relinquish* all claims ..., refrain
+    from force"): an AGREE (news GUIDELINES), where one decided ("decided to allow") is the concession
+    itself (``promise_types``)."""
+    if k.negated or k.modality != "future" or k.type.lower() not in ctx.cues.promise_types:
+        return False
+    auxes = [a for a in c.trigger.children if a.dep_ == "aux"] or shared_auxes(c.trigger)
+    return any(a.lower_ in ctx.cues.decided_aux for a in auxes)
+
+
 def _convert(ctx: ArticleContext, c: Candidate, k: Coding) -> None:
     """A refusal to give way is a REJECT; an announced act an AGREE or THREATEN (step 4)."""
     cond = condition(c, ctx.cues.condition_marks)
-    if _decided_refusal(ctx, c, k):
+    if _promised(ctx, c, k):
+        k.type, k.mode, k.cameo = "AGREE", None, None
+    elif _decided_refusal(ctx, c, k):
         conv = ctx.lex.negation_as[k.type]
         k.type, k.mode, k.negated, k.cameo = conv["type"], conv.get("mode"), False, None
     elif _announced(ctx, k, cond) or _conditional_conflict(ctx, k, cond):
@@ -150,7 +172,8 @@ def code(ctx: ArticleContext, c: Candidate, negated: bool, modality: str) -> Cod
     s = c.sense
     if c.obligation:
         modality = "reported" if modality == "hypothetical" else modality
-    k = Coding(type=_readiness_threat(ctx, c, s.type), mode=s.mode, negated=negated, modality=modality,
+    etype = _crowd_demand(ctx, c, _readiness_threat(ctx, c, s.type))
+    k = Coding(type=etype, mode=s.mode if etype == s.type else None, negated=negated, modality=modality,
                cameo=s.cameo)
     k.mode = _frame_mode(ctx, c, k.type, k.mode)
     _convert(ctx, c, k)

@@ -54,6 +54,9 @@ class ArticleContext:
         # noun referring back ("carried out *the* attack") takes its parties from them
         self.last_source: dict[str, Mention] = {}
         self.last_target: dict[str, Mention] = {}
+        #: the types of the acts told in the sentences read so far, coded or not (a bare "the attack"
+        #: refers back to one)
+        self.told_types: set[str] = set()
         self._protesters: Optional[list[Mention]] = None   # the mentions of protesters, made on first use
         # the sentences, and the dates, places and mentions inside each (in their lists' order)
         sents = self._sents = list(state.doc.sents) if state.doc is not None else []

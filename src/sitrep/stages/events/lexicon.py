@@ -119,11 +119,28 @@ class EventCues(_Model):
     instrument_nouns: Words = frozenset()
     symmetric_lemmas: Words = frozenset()
     casualty_lemmas: Words = frozenset()
+    consequence_deps: Words = frozenset()
+    manner_participle_types: Words = frozenset()
+    means_verbs: Words = frozenset()
+    stated_purpose_types: Words = frozenset()
+    detail_preps: Words = frozenset()
+    capture_modes: Words = frozenset()
+    capture_links: Words = frozenset()
+    capture_lemmas: Words = frozenset()
+    absolute_preps: Words = frozenset()
+    toll_cause_preps: Words = frozenset()
+    state_participle_types: Words = frozenset()
+    promise_types: Words = frozenset()
     relation_participles: Words = frozenset()
     attribution_participles: Words = frozenset()
     non_act_complements: Words = frozenset()
+    non_act_objects: Words = frozenset()
     patient_possessor_nouns: Words = frozenset()
     frame_only_verbs: Words = frozenset()
+    effort_verbs: Words = frozenset()
+    warning_words: Words = frozenset()
+    warning_about_preps: Words = frozenset()
+    threat_objects: Words = frozenset()
     protester_words: Words = frozenset()
     fallback_agent_nouns: Words
     # arguments: to whom
@@ -150,6 +167,7 @@ class EventCues(_Model):
     auxiliary_light_verbs: Words
     adverb_particles: Words
     object_preps: Words
+    complement_carrier_verbs: Words = frozenset()
     frame_setting_preps: Words
     time_setting_preps: Words
     asserting_frame_types: Words

@@ -62,9 +62,16 @@ def verb_key(v, lex: Lexicon) -> tuple[Optional[str], Any]:
                 return key, c
     if lem in lex.phrasal_heads:
         for c in v.children:
-            if c.dep_ in ("prep", "dobj") and f"{lem} {c.lower_}" in lex.verbs:
+            if c.dep_ in ("prep", "dobj") and f"{lem} {c.lower_}" in lex.verbs and not _dates_only(c):
                 return f"{lem} {c.lower_}", c
     return lem, None
+
+
+def _dates_only(prep) -> bool:
+    """A preposition whose objects are all dates or times ("called *on Tuesday*", "met *on* 4 May"):
+    it sets the time, it is no particle of the verb ("call on" is a request)."""
+    objs = [p for p in prep.children if p.dep_ == "pobj"]
+    return bool(objs) and all(p.ent_type_ in ("DATE", "TIME") for p in objs)
 
 
 def verb_objects(v) -> list:
@@ -93,11 +100,20 @@ def _object_lemmas(v, lex: Lexicon) -> set:
     ``object_preps``: "lift the arms embargo", "a lifting of sanctions", "blocked access *to YouTube*")."""
     objs = set()
     preps = lex.cue_words.object_preps
-    for o in verb_objects(v):
+    for o in verb_objects(v) + _carried_objects(v, lex):
         objs.add(o.lemma_.lower())
         objs.update(g.lemma_.lower() for c in o.children if c.dep_ in ("prep", "compound")
                     for g in ([c] if c.dep_ == "compound" else c.children) if c.lower_ in preps or c.dep_ == "compound")
     return objs
+
+
+def _carried_objects(v, lex: Lexicon) -> list:
+    """The objects of a complement whose verb only carries them ("agreed *to complete* disarmament",
+    "accepted to carry out the demands": ``complement_carrier_verbs``): they select the frame's sense
+    as its own objects would ("agreed to a disarmament" is a concession)."""
+    carriers = lex.cue_words.complement_carrier_verbs
+    return [o for c in v.children if c.dep_ == "xcomp" and c.lemma_.lower() in carriers
+            for o in c.children if o.dep_ == "dobj" for o in conjuncts(o)]
 
 
 def _subject_lemmas(v, lex: Lexicon) -> set:
@@ -300,7 +316,7 @@ def adjective_sense(t, lex: Lexicon) -> Optional[Sense]:
     if asense is None or not (t.pos_ == "ADJ" and t.dep_ in ("acomp", "ROOT", "xcomp", "amod") or
                               t.tag_ == "VBN" and not children(t, "agent") and not _perfect_with_object(t)):
         return None
-    if t.dep_ == "acl" and not (t.i > 0 and t.doc[t.i - 1].text == ","):
+    if t.dep_ == "acl" and not (t.i > 0 and t.doc[t.i - 1].text == ",") or _reduced_relative(t):
         return None   # "forces *opposed* to the junta": a standing relation that restricts the noun
     return None if asense.no_event else asense
 
@@ -335,7 +351,7 @@ def _under_no_event_verb(t, lex: Lexicon, hops: int) -> bool:
         t = t.head.head
         if t.pos_ == "VERB":
             sense, _, _ = _verb_reading(t, lex)
-            return sense is not None and sense.no_event
+            return sense is not None and sense.no_event or lex.cues is not None and warning_about(t, lex.cues)
     return False
 
 
@@ -360,11 +376,23 @@ def is_relation_participle(t, cues: EventCues) -> bool:
     """A participle restricting a noun that states a standing relation ("militias *backed* by Iran",
     "the Rwanda-*backed* M23"): a relation, not an act. One set off by a comma describes the act
     ("the Assad government, *supported* by Russia, ..."), and stays an event."""
-    if t.dep_ not in ("acl", "amod", "compound") or t.lemma_.lower() not in cues.relation_participles:
+    if t.lemma_.lower() not in cues.relation_participles:
         return False
-    if t.tag_ != "VBN" and not (t.tag_ == "VBG" and t.dep_ == "acl"):
+    if _reduced_relative(t):
+        return True
+    if t.dep_ not in ("acl", "amod", "compound"):
         return False
+    if t.tag_ != "VBN" and not (t.tag_ == "VBG" and t.dep_ == "acl") and not (t.tag_ == "VBD" and t.dep_ != "acl"):
+        return False   # a past form as a modifier is a participle the tagger missed ("Russian *backed* groups")
     return not (t.dep_ == "acl" and t.i > 0 and t.doc[t.i - 1].text == ",")
+
+
+def _reduced_relative(t) -> bool:
+    """A participle the parser made a clause of its noun ("as forces *opposed* to it, including ...,
+    have launched ...": "forces" its subject): a past participle with a subject but no auxiliary and no
+    object cannot head a clause, so it restricts that noun."""
+    return (t.tag_ == "VBN" and t.dep_ in ("advcl", "ccomp", "relcl") and bool(children(t, "nsubj"))
+            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in t.children))
 
 
 def names_a_thing(t, lex: Lexicon) -> bool:
@@ -379,9 +407,16 @@ def names_a_thing(t, lex: Lexicon) -> bool:
 
 def frames_no_act(v, cues: EventCues) -> bool:
     """Does frame verb ``v`` govern only speech about the matter ("declined *to comment*", "refused
-    *to elaborate*")?"""
+    *to elaborate*", "declined *to give his full name*", "refused to provide *details*")?"""
     comps = [c for c in v.children if c.dep_ == "xcomp"]
-    return bool(comps) and all(c.lemma_.lower() in cues.non_act_complements for c in comps)
+    return bool(comps) and all(c.lemma_.lower() in cues.non_act_complements or _gives_only_word(c, cues)
+                               for c in comps)
+
+
+def _gives_only_word(comp, cues: EventCues) -> bool:
+    """Is the complement's object a piece of information ("to give *his name*", "to provide *details*")?"""
+    objs = [o for o in comp.children if o.dep_ == "dobj"]
+    return bool(objs) and all(o.lemma_.lower() in cues.non_act_objects for o in objs)
 
 
 def frame_without_content(v, cues: EventCues) -> bool:
@@ -393,6 +428,29 @@ def frame_without_content(v, cues: EventCues) -> bool:
     return not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for")
                    or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
                    for c in v.children)
+
+
+def warning_about(t, cues: EventCues) -> bool:
+    """A warning *of* or *about* something others may do or that may happen ("the White House warned
+    *of attacks* by Hamas", "issued a warning *about* attacks on aid workers") is no threat by the
+    warner (news GUIDELINES §2); one of consequences it would impose is ("warned *of serious
+    consequences*": ``threat_objects``), and so is one with a clause ("warned that it would ...")."""
+    if t.lemma_.lower() not in cues.warning_words or any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
+        return False
+    objs = [p for c in t.children if c.dep_ == "prep" and c.lower_ in cues.warning_about_preps
+            for p in c.children if p.dep_ == "pobj"]
+    return bool(objs) and not any(p.lemma_.lower() in cues.threat_objects for p in objs)
+
+
+def effort_without_addressee(v, cues: EventCues) -> bool:
+    """A request verb that names no one asked and only an act the subject strives for is an effort,
+    no request ("government forces are *pushing to retake* the city", "work which *seeks to ensure*
+    humane treatment"): not "pressed Iran to negotiate" (whom), not "seeks talks" (what is asked), not
+    "seeking *to be relocated*" (a passive: others are asked to act)."""
+    comps = [c for c in v.children if c.dep_ == "xcomp"]
+    return (v.lemma_.lower() in cues.effort_verbs and bool(comps)
+            and not any(a.dep_ == "auxpass" for c in comps for a in c.children)
+            and not any(c.dep_ in ("dobj", "nsubjpass") for c in v.children))
 
 
 def under_denial(c: Candidate, modality_cues=None, *, hops: int) -> bool:
@@ -428,8 +486,8 @@ def denied_content(c: Candidate, modality_cues=None) -> bool:
 def embedded_acts(frames: list[Candidate], by_tok: dict, cues: EventCues) -> dict[int, Candidate]:
     """The acts in the content of each frame ("agreed *to resume talks*"): the candidates inside a
     complement of the frame's trigger (``FRAME_CONTENT_DEPS``, not a preposition that only sets the
-    scene: ``cues.frame_setting_preps``), but not inside a relative clause below that complement. Marks
-    them suppressed (unless the frame asserts them: ``cues.asserting_frame_types``) and returns, by
+    scene: ``cues.frame_setting_preps``, nor a clause that sets its time), but not inside a relative
+    clause below that complement. Marks them suppressed (unless the frame asserts them: ``cues.asserting_frame_types``) and returns, by
     ``id(frame)``, the nearest one (by token distance, then by complement, then in the complement's
     subtree order).
 
@@ -440,7 +498,7 @@ def embedded_acts(frames: list[Candidate], by_tok: dict, cues: EventCues) -> dic
     owners: dict[int, list] = {}     # complement token index -> [(frame, complement number)]
     for f in frames:
         comp = [ch for ch in f.trigger.children if ch.dep_ in FRAME_CONTENT_DEPS
-                and not (ch.dep_ == "prep" and ch.lower_ in cues.frame_setting_preps)]
+                and not (ch.dep_ == "prep" and ch.lower_ in cues.frame_setting_preps) and not _time_clause(ch, cues)]
         for n, ch in enumerate(comp):
             owners.setdefault(ch.i, []).append((f, n))
     best: dict[int, tuple] = {}      # id(frame) -> (distance, complement number, complement token, act)
@@ -455,6 +513,12 @@ def embedded_acts(frames: list[Candidate], by_tok: dict, cues: EventCues) -> dic
                 break
             t = t.head
     return {k: v[3] for k, v in best.items()}
+
+
+def _time_clause(ch, cues: EventCues) -> bool:
+    """An adverbial clause that sets the frame's time ("agreed to a ceasefire *after* the army launched an
+    offensive"): what it tells happened, it is no content of the frame."""
+    return ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.time_setting_preps for m in ch.children)
 
 
 def _keep_nearest(best: dict, f: Candidate, key: tuple, top, e: Candidate) -> None:

@@ -1,0 +1,199 @@
+"""Candidates that are no act of their own (news GUIDELINES §1-§2, §9): the toll an act's participle
+tells ("attacked the base, *killing* two soldiers": one attack), and an act that is only the purpose
+of another ("sent commandos *to support* its offensives": the sending happened, the support is an aim).
+Each is marked ``suppressed``; what it says of the act's victims goes to the act. A bare definite act
+noun that refers back to an act told before is not coded again, and a seizure by fighting is an attack.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from .context import ArticleContext
+from .grammar import children
+from .model import Candidate
+
+
+def _by_head(cands: list[Candidate]) -> dict[int, Candidate]:
+    """The candidates by the index of their trigger and of their light verb."""
+    out: dict[int, Candidate] = {}
+    for c in cands:
+        for h in c.heads:
+            out.setdefault(h.i, c)
+    return out
+
+
+def consequence_participles(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """A casualty participle adjoined to an act of its type ("militants attacked the station, *killing*
+    a police officer", "launched an attack on the forces, *killing* two soldiers") tells that act's toll:
+    one event, not two (news gold); so does a participle telling how a protest went
+    (``manner_participle_types``: "residents gathered in the centre, *chanting* slogans"). The act takes
+    the participle's victims when it names no target but the state it is done in ("attacked a police
+    station in Colombia, killing a police officer")."""
+    heads = _by_head(cands)
+    for c in cands:
+        t = c.trigger
+        if (c.kind != "verbal" or c.suppressed or t.tag_ != "VBG" or t.dep_ not in ctx.cues.consequence_deps
+                or children(t, "nsubj") or not (t.lemma_.lower() in ctx.cues.casualty_lemmas
+                                                or c.sense.type.lower() in ctx.cues.manner_participle_types)):
+            continue
+        act = heads.get(t.head.i)
+        if act is None or act is c or act.suppressed or act.sense.type != c.sense.type:
+            continue
+        c.suppressed = True
+        if not any(ctx.mention_for(x) and not _in_state(ctx, x) for x in act.targets):
+            act.targets = list(c.targets) or act.targets
+
+
+def _in_state(ctx: ArticleContext, tok) -> bool:
+    """Is ``tok`` the object of a preposition naming where an act is done ("in Colombia")?"""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ctx.cues.state_recipient_preps
+
+
+def purpose_clauses(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """An act in a to-infinitive of purpose adjoined to another act ("has sent commandos *to support*
+    its offensives", "launched an offensive *to take control* of the region") is what the doer aims at,
+    not an act the text states (news GUIDELINES §1): no event. Not when the verb it is adjoined to is
+    no act ("dispatched firefighters *to help* Bolivia", "sent personnel to Bosnia *to investigate*":
+    the purpose is the news); not an infinitive complement ("moved *to disarm* the forces", "agreed *to
+    withdraw*"), which the frames and the modality read; not the purpose of using a means
+    (``cues.means_verbs``: "police used tear gas *to disperse* the crowd": the dispersal is the act); and
+    not a purpose that makes the act what it is (``cues.stated_purpose_types``: "shunned work *to
+    protest*"). An act of the same type aimed at someone takes them as its target ("has been fighting
+    since 2006 *to topple the government*")."""
+    heads = _by_head(cands)
+    for c in cands:
+        t = c.trigger if c.light is None else c.light
+        if c.suppressed or t.dep_ != "advcl" or children(t, "nsubj") or t.head.i == t.i \
+                or t.head.lemma_.lower() in ctx.cues.means_verbs:
+            continue
+        act = heads.get(t.head.i)
+        if act is None or act.suppressed or c.sense.type.lower() in ctx.cues.stated_purpose_types \
+                or not any(a.dep_ == "aux" and a.tag_ == "TO" for a in t.children):
+            continue
+        c.suppressed = True
+        if act.sense.type == c.sense.type and not any(ctx.mention_for(x) for x in act.targets):
+            act.targets = list(c.targets) or act.targets
+
+
+def references_back(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """A definite act noun that no light verb carries ("SOHR described it as *the deadliest attack* by
+    the group", "*The RSF attack* marked the latest escalation", "five soldiers died in *the attack*
+    claimed by the militants") refers to an act the article told before: a bare reference is not coded
+    again (news GUIDELINES §9). Only for the types whose act nouns refer back (``act_anaphor_types``),
+    when an act of its type was told in an earlier sentence (coded or not), and when the noun names no party or place
+    of its own (``detail_preps``: "the attack *on Ganja*", "the arrest *by* the morality police" tell
+    the act again with a detail), nor its toll ("*the bombing* killed 20 people") or its doer ("the
+    offensive *led by* HTS")."""
+    for c in cands:
+        t = c.trigger
+        if c.kind != "nominal" or c.suppressed or c.sense.type not in ctx.told_types \
+                or c.sense.type.lower() not in ctx.acues.act_anaphor_types:
+            continue
+        if not _definite(ctx, t) or any(d.dep_ == "prep" and d.lower_ in ctx.cues.detail_preps for d in t.children):
+            continue
+        if t.dep_ == "nsubj" and t.head.lemma_.lower() in ctx.cues.casualty_lemmas:
+            continue   # "the bombing killed 20 people": told again with its toll
+        if any(a.dep_ == "acl" and (children(a, "agent") or a.lemma_.lower() in ctx.cues.attribution_participles)
+               for a in t.children):
+            continue   # "the offensive *led by* HTS", "the attack *blamed on* Hamas": told again with its doer
+        c.suppressed = True
+
+
+def _definite(ctx: ArticleContext, t) -> bool:
+    """Is the act noun ``t`` definite ("the attack", "this assault"; not "its offensives", whose
+    possessor names the doer)?"""
+    return any(d.dep_ == "det" and d.lower_ in ctx.acues.act_anaphor_dets for d in t.children)
+
+
+def captures_by_fighting(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """Taking a place by fighting is an attack (news GUIDELINES §9: "capturing a town by fighting is
+    ASSAULT, taking it without a fight COERCE seize"): a seizure whose doer attacks in the same sentence
+    or whose clause is chained to the attack ("troops attacked junta soldiers in Kawlin, before
+    overpowering them and *taking over* the town": ``capture_links``) takes the attack's type (its modes:
+    ``capture_modes``, its words: ``capture_lemmas``; "later *annexed* it" stays a seizure)."""
+    attacks = [c for c in cands if c.sense.type == "ASSAULT" and not c.suppressed]
+    if not attacks:
+        return
+    attackers = {t.i for c in attacks for t in c.sources}
+    attack_heads = {h.i for c in attacks for h in c.heads}
+    for c in cands:
+        if c.sense.type != "COERCE" or c.sense.mode not in ctx.cues.capture_modes \
+                or c.trigger.lemma_.lower() not in ctx.cues.capture_lemmas:
+            continue
+        if any(t.i in attackers for t in c.sources) or _linked_to(c.trigger, attack_heads, ctx.cues.capture_links):
+            c.sense = dataclasses.replace(c.sense, type="ASSAULT", mode=None, cameo=None)
+
+
+def _linked_to(t, heads: set, links, hops: int = 3) -> bool:
+    """Is ``t`` one of the clauses chained to a trigger in ``heads`` ("attacked ..., before overpowering
+    them and *taking over* the town") through at most ``hops`` of the ``links``?"""
+    for _ in range(hops):
+        if t.dep_ not in links or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i in heads:
+            return True
+    return False
+
+
+def conditions(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """The act in a condition ("*if* Hamas attacks again, Israel will respond", "*unless* the junta
+    releases the prisoners") is no act of its doer: it is what another's threat or promise hangs on
+    (news GUIDELINES §2, §4); the clause it conditions is coded (``condition_marks``)."""
+    for c in cands:
+        t = c.trigger if c.light is None else c.light
+        if not c.suppressed and t.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ctx.cues.condition_marks for m in t.children):
+            c.suppressed = True
+
+
+def absolute_tolls(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """A casualty participle in an absolute phrase ("224 people were detained, *with* 21 police officers
+    *injured*") counts victims: a claim, not an act (news GUIDELINES §9), and its noun is no doer."""
+    for c in cands:
+        t = c.trigger
+        if (c.kind == "verbal" and t.tag_ == "VBN" and t.dep_ == "pcomp" and t.head.lower_ in ctx.cues.absolute_preps
+                and t.lemma_.lower() in ctx.cues.casualty_lemmas):
+            c.suppressed = True
+
+
+def held_states(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """A coercion participle restricting the people it holds, with no doer and no time ("to avenge
+    people *detained* in prisons run by the Taliban", "prisoners *held* in Evin"), describes their state,
+    not an act (``state_participle_types``); "activists detained by police on Monday" stays an act."""
+    for c in cands:
+        t = c.trigger
+        if (c.kind != "verbal" or c.suppressed or t.dep_ != "acl" or t.tag_ != "VBN"
+                or c.sense.type.lower() not in ctx.cues.state_participle_types):
+            continue
+        if t.i > 0 and t.doc[t.i - 1].text == ",":
+            continue   # "the activists, detained on Monday, ...": told as an act
+        if any(x.dep_ in ("agent", "nsubj", "nsubjpass", "aux", "auxpass", "mark") for x in t.children) \
+                or any(x.ent_type_ in ("DATE", "TIME") for x in t.subtree):
+            continue   # a doer, a clause of its own ("an allegation that the NPFL had *taken over* ..."), a time
+        c.suppressed = True
+
+
+def tolls_of_unclaimed_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """A casualty verb that reports an act noun naming no doer ("at least 22 people were killed *in an
+    overnight raid*", "four Palestinians were killed *in a drone strike*") is one act with it: the verb,
+    which names the victims, is kept, the act noun not coded again (an act noun with its doer takes the
+    victims instead: ``casualties_to_acts``). Only when the victims name an actor: else the act noun is
+    the event."""
+    nouns = {c.trigger.i: c for c in cands if c.kind == "nominal" and not c.suppressed}
+    if not nouns:
+        return
+    for c in cands:
+        t = c.trigger
+        if c.kind != "verbal" or c.suppressed or t.lemma_.lower() not in ctx.cues.casualty_lemmas \
+                or not any(ctx.mention_for(x) for x in c.targets):
+            continue   # victims naming no actor: the act noun stays ("one person was injured in the attack on X")
+        for p in t.children:
+            if p.dep_ not in ("prep", "agent") or p.dep_ == "prep" and p.lower_ not in ctx.cues.toll_cause_preps:
+                continue
+            for o in p.children:
+                act = nouns.get(o.i)
+                if (act is not None and o.dep_ == "pobj" and act.sense.type == c.sense.type
+                        and not any(ctx.mention_for(x) for x in act.sources)):
+                    act.suppressed = True
