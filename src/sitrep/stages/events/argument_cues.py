@@ -45,6 +45,9 @@ class ArgumentCues(DataModel):
     protest_force_nouns: Words
     act_anaphor_dets: Words
     act_anaphor_types: Words
+    restated_act_deps: Words
+    act_reference_nouns: Words
+    occurrence_verbs: Words
     repel_verbs: Words
     opposed_prefixes: Words
 

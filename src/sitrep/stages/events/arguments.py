@@ -395,6 +395,59 @@ def _refers_back(ctx: ArticleContext, n) -> bool:
         and not any(d.dep_ == "prep" for d in n.children)
 
 
+def restated_act(ctx: ArticleContext, c: Candidate) -> tuple[list, list]:
+    """The parties of a bare act noun that restates the article's last act of its type with a new
+    detail (news GUIDELINES §9: "the restatement keeps the earlier source when it refers to the same
+    act"): a definite noun standing as its clause's subject ("*The attack* occurred near the town of
+    al-Mayadeen", "*That attack* ... claimed nine lives", "*the incident* happened around 4 a.m.") or
+    dated by its possessor ("*Friday's* attacks"), naming no party of its own. That act's source, and
+    its target when it had an actor as one; ``([], [])`` otherwise (a bare "confirmed the attack"
+    restates nothing new, and an act noun that is no reference is not coded without a party)."""
+    n = c.trigger
+    kind = c.sense.type
+    if c.kind != "nominal" or kind.lower() not in ctx.acues.act_anaphor_types or kind not in ctx.last_act:
+        return [], []
+    if not (restates(ctx, n) and not _any_actor(ctx, c.targets)):
+        return [], []
+    source, target = ctx.last_act[kind]
+    return [source], [target] if target is not None and target.how != "place" else []
+
+
+def restates(ctx: ArticleContext, n) -> bool:
+    """Is act noun ``n`` a reference to an act told before that adds a detail to it: dated by a
+    possessor ("*Monday's* shelling"), or definite (its determiner in ``act_anaphor_dets``) and the
+    subject (``restated_act_deps``) of a verb of occurrence (``occurrence_verbs``) that places or dates it
+    ("*The attack* occurred near the town of al-Mayadeen", "*The incident* happened around 4 a.m."; not
+    "*The attack* prompted forces to close the market", "*This incident* marks the second exchange
+    within a week": comment on the act, no new detail)?"""
+    if any(d.dep_ == "poss" and d.ent_type_ in TIME_LABELS for d in n.children):
+        return True
+    if n.dep_ not in ctx.acues.restated_act_deps or n.head.lemma_.lower() not in ctx.acues.occurrence_verbs \
+            or not any(d.dep_ == "det" and d.lower_ in ctx.acues.act_anaphor_dets for d in n.children):
+        return False
+    return places_or_dates(ctx, n.head)
+
+
+#: the entity labels of a date or a time of day
+TIME_LABELS = ("DATE", "TIME")
+
+
+def places_or_dates(ctx: ArticleContext, v) -> bool:
+    """Does verb ``v`` have a phrase of its own (a preposition's or an adverbial one) that names a
+    place of the article's or a date or time ("occurred *in Tillaberi*", "happened *around 4 a.m.*")?"""
+    places = ctx.sentence_places(ctx.sentence_of(v))
+    for c in v.children:
+        if c.dep_ not in ("prep", "npadvmod", "advmod"):
+            continue
+        sub = list(c.subtree)
+        if any(t.ent_type_ in TIME_LABELS for t in sub):
+            return True
+        start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        if any(p.start < end and start < p.end for p in places):
+            return True
+    return False
+
+
 #: the clause links of a participle or relative clause that modifies an act ("strikes *targeting* X",
 #: "sanctions *that target* X", "shelled the town, *targeting* X")
 MODIFIER_DEPS = ("acl", "xcomp", "advcl", "relcl")

@@ -150,6 +150,8 @@ def nominal_candidates(ctx: ArticleContext, sent, light_nouns: dict, headline: b
     out = []
     for t in sent:
         sense = triggers.nominal_trigger(t, ctx.lex, ctx.config.name_entity_labels, ctx.config.no_event_hops)
+        if sense is None:
+            sense = _reference_sense(ctx, t)
         if sense is None or triggers.names_a_thing(t, ctx.lex):
             continue
         lv = light_nouns.get(t.i)
@@ -159,6 +161,14 @@ def nominal_candidates(ctx: ArticleContext, sent, light_nouns: dict, headline: b
         arguments.nominal_args(ctx, c)
         out.append(c)
     return out
+
+
+def _reference_sense(ctx: ArticleContext, t):
+    """The sense of the last act that may be referred back to, for a noun that names no act of its own
+    but restates it ("*The incident* happened around 4 a.m.": ``act_reference_nouns``), else ``None``."""
+    if ctx.last_act_sense is None or t.lemma_.lower() not in ctx.acues.act_reference_nouns:
+        return None
+    return ctx.last_act_sense if arguments.restates(ctx, t) else None
 
 
 # -- one candidate ----------------------------------------------------------------------------------
@@ -175,6 +185,10 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     sources = ctx.refs(arguments.operators(ctx, [
         t for t in c.sources if not ctx.per_token(t, "question", lambda: question_or_quantity(t, qw, rp))]))
     targets = ctx.refs(arguments.operators(ctx, c.targets), media=c.sense.type.lower() in ctx.acues.media_target_types)
+    if not sources:
+        restated_sources, restated_targets = arguments.restated_act(ctx, c)
+        if restated_sources:
+            sources, targets, c.source_how = restated_sources, targets or restated_targets, "restated"
     if not sources and targets and c.sense.type.lower() in ctx.acues.attributable_types:
         sources = ctx.refs(arguments.attributed_doers(ctx, c))   # "..., blaming the Islamic State group"
     targets = _other_parties(sources, targets, arguments.is_symmetric(ctx, c))
@@ -199,9 +213,12 @@ def remember_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: 
     """Keep the first actor source and target of ``c`` as the last ones of its type (for an act noun
     that refers back to it: :func:`~.arguments.referred_act_target`)."""
     kind = c.sense.type
+    actors = [t for t in targets if t.how != "place"]
     if sources:
         ctx.last_source[kind] = sources[0]
-    actors = [t for t in targets if t.how != "place"]
+        ctx.last_act[kind] = (sources[0], targets[0] if targets else None)
+        if kind.lower() in ctx.acues.act_anaphor_types:
+            ctx.last_act_sense = c.sense
     if actors:
         ctx.last_target[kind] = actors[0]
 
@@ -374,5 +391,5 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     return [RawEvent(type=k.type, mode=k.mode, contexts=contexts, source=src, target=tgt, negated=k.negated,
                      modality=k.modality, date=date, location=place, sentence=span, trigger=text,
                      confidence=conf, cameo=cameo, lemma=trig.lemma_.lower(), sent_start=span.start,
-                     victim_ok=ok)
+                     victim_ok=ok, restated=c.source_how == "restated")
             for src, tgt in arguments.party_pairs(ctx, c, sources, targets)]

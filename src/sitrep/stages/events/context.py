@@ -54,6 +54,12 @@ class ArticleContext:
         # noun referring back ("carried out *the* attack") takes its parties from them
         self.last_source: dict[str, Mention] = {}
         self.last_target: dict[str, Mention] = {}
+        # the source and target of the last act of each type that had a source, as one pair, and the
+        # sense of the last such act of a type that may be referred back to (``act_anaphor_types``): a
+        # later sentence restating that act ("*The attack* occurred near ...", "*the incident* happened
+        # at 4 a.m.") keeps its parties
+        self.last_act: dict[str, tuple[Mention, Optional[Mention]]] = {}
+        self.last_act_sense: Optional[Any] = None
         self._protesters: Optional[list[Mention]] = None   # the mentions of protesters, made on first use
         # the sentences, and the dates, places and mentions inside each (in their lists' order)
         sents = self._sents = list(state.doc.sents) if state.doc is not None else []

@@ -44,11 +44,14 @@ def act_key(a: RawEvent) -> tuple:
 def same_act(a: RawEvent, b: RawEvent) -> bool:
     """Do two raw events report the same act? Same type, source, target and polarity; in one sentence
     the same trigger lemma; across sentences no conflicting place or year, and a target or the same
-    lemma ("Britain is not lifting sanctions" and "Britain would not lift sanctions")."""
+    lemma ("Britain is not lifting sanctions" and "Britain would not lift sanctions"); never a
+    restatement (:attr:`~.model.RawEvent.restated`) with the act it restates."""
     if act_key(a) != act_key(b):
         return False
     if a.sentence.start == b.sentence.start:
         return a.lemma == b.lemma
+    if a.restated or b.restated:
+        return False   # a restatement with a new detail is coded in its own sentence
     la, lb = a.location, b.location
     if la and lb and la != lb and not la.startswith("~") and not lb.startswith("~"):
         return False

@@ -28,7 +28,8 @@ class Candidate:
     kind: str                         # verbal | light | nominal
     sources: list = field(default_factory=list)   # tokens
     targets: list = field(default_factory=list)   # tokens
-    #: how the source was found: "subj", "agent", "poss", "control", "inherit", "passive" or ""
+    #: how the source was found: "subj", "agent", "poss", "control", "inherit", "passive", "restated"
+    #: (from the act told before that a definite act noun restates: :func:`~.arguments.restated_act`) or ""
     source_how: str = ""
     light: Any = None                 # the light verb token
     #: the verb's particle or phrasal preposition ("reach *out*", "sit *down*"), for a verbal trigger
@@ -70,3 +71,6 @@ class RawEvent:
     victim_ok: Union[bool, str]
     #: every sentence that reports the act (filled when merging)
     evidence: list = field(default_factory=list)
+    #: a restatement of an act told before with a new detail ("*The attack* occurred near ..."): an
+    #: event of its own sentence, never merged with the act it restates (news GUIDELINES §9)
+    restated: bool = False
