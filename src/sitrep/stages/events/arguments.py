@@ -23,7 +23,7 @@ from .context import ArticleContext
 from .grammar import SUBJ_DEPS, children, conjuncts, is_passive, pobjs, subjects
 from .lexicon import EventCues
 from .model import Candidate
-from .triggers import embedded_acts, noun_sense, verb_sense
+from .triggers import carrier_of, embedded_acts, noun_sense, verb_sense
 
 
 def prep_targets(head, preps, exclude=()) -> list:
@@ -643,6 +643,9 @@ def nominal_args(ctx: ArticleContext, c: Candidate) -> None:
     n = c.trigger
     preps = set(c.sense.preps or ()) | ctx.cues.nominal_target_preps
     sources = _own_sources(ctx, n)
+    carrier = carrier_of(n, ctx.lex)
+    if not sources and carrier is not None:
+        sources = _own_sources(ctx, carrier)   # "*their* campaign of assaults", "a Turkish wave of strikes"
     targets = _nominal_targets(ctx, n, preps)
     if not sources:
         sources, targets = _from_doer(ctx, c, targets)

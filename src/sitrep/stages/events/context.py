@@ -125,7 +125,8 @@ class ArticleContext:
     def _mention_through(self, tok) -> Optional[Mention]:
         """A phrase naming no actor itself may name one through another word: "Syria's second-largest
         city" -> Syria; "a group of Moroccan diplomats" -> the diplomats; "a camp for refugees" -> the
-        refugees; "Switzerland said it had expelled ..." -> Switzerland."""
+        refugees; "the Islamist group al Shabaab" -> al Shabaab; "Switzerland said it had expelled ..." ->
+        Switzerland."""
         for c in tok.children:
             if c.dep_ == "poss":
                 return self.mention_for(c)
@@ -145,8 +146,21 @@ class ArticleContext:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return self.mention_for(p)
+        named = self._named_by_apposition(tok)
+        if named is not None:
+            return named
         speaker = self.speaker_of(tok)
         return self.mention_for(speaker) if speaker is not None else None
+
+    def _named_by_apposition(self, tok) -> Optional[Mention]:
+        """The actor an appositive after a common noun names ("the Islamist *group* al Shabaab carried
+        out the attack", "the *administrator* of Beni, Donat Kibwana, said"), never a medium's."""
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i > tok.i:
+                m = self._mention_over(c)
+                if m is not None and self.actor_kind.get(m.actor_id) != "media":
+                    return m
+        return None
 
     def _held_by_participle(self, tok) -> Optional[Mention]:
         """Who a container's participle names: its owner ("an oil facility *owned by* Saudi Aramco")

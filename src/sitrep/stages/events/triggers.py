@@ -243,12 +243,37 @@ def light_noun(t, lex: Lexicon, reach: int):
         return None
     noun = next((x for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")
                  for x in _object_or_its_noun(c, reach) if noun_sense(x, lex) is not None), None)
+    if noun is None:   # "carried out *a series of* attacks", "commenced a process of *negotiations*"
+        noun = next((x for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")
+                     for x in carried_acts(c, lex)), None)
     if noun is None and particle is not None and particle.dep_ == "prep":
         noun = next((p for p in particle.children if p.dep_ == "pobj" and noun_sense(p, lex)), None)
     if noun is None:
         noun = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
                      for p in c.children if p.dep_ == "pobj" and noun_sense(p, lex)), None)
     return noun
+
+
+def carried_acts(carrier, lex: Lexicon) -> list:
+    """The act nouns a carrier noun carries in its "of" phrase ("a *wave* of attacks", "a *campaign* of
+    assaults on ships", "a *process* of dialogue and negotiations": each conjunct with a nominal sense);
+    none when ``carrier`` is no carrier noun (``cues.carrier_nouns``)."""
+    if lex.cues is None or carrier.lemma_.lower() not in lex.cues.carrier_nouns:
+        return []
+    of = _of_object(carrier)
+    return [x for x in conjuncts(of) if noun_sense(x, lex) is not None] if of is not None else []
+
+
+def carrier_of(tok, lex: Lexicon):
+    """The carrier noun whose "of" phrase holds act noun ``tok`` ("their *campaign* of assaults"), else
+    ``None``: the carrier's possessor or agent is the act's."""
+    if lex.cues is None:
+        return None
+    head = tok.head if tok.dep_ == "conj" else tok
+    if head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.head.i == head.head.i:
+        return None
+    carrier = head.head.head
+    return carrier if carrier.lemma_.lower() in lex.cues.carrier_nouns and carrier.pos_ == "NOUN" else None
 
 
 def coordinated_light_nouns(noun, lex: Lexicon) -> list:

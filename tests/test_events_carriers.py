@@ -1,0 +1,62 @@
+"""Recall mechanisms for real news (issue #14): act nouns carried by a carrier noun's "of" phrase ("a
+wave of attacks", "a process of negotiations") take the light verb or the carrier's doer; light verbs
+of taking part ("participated in the offensive", "commenced talks", "threw its support behind"); a
+common noun named by its appositive ("the Islamist group al Shabaab"); "maximum pressure" is a
+sanctions policy.
+
+Sentences are written for these tests (wire style, not taken from the news set). Actor mentions are
+built by hand so that the tests check the events stage alone."""
+
+from __future__ import annotations
+
+from sitrep.stages.events.lexicon import load_lexicon
+
+from events_support import pairs, run
+
+
+def test_the_lexicon_has_the_light_verbs_and_the_compound():
+    lex = load_lexicon()
+    assert {"participate", "commence", "throw"} <= set(lex.light_verbs)
+    assert lex.compounds["maximum pressure"].type == "SANCTION"
+
+
+def test_a_light_verb_on_a_carrier_takes_the_acts_of_its_of_phrase():
+    text = "The Northern Front carried out a series of attacks on army posts near Kalima on Tuesday."
+    st = run(text, ("Northern Front", "NF"), ("army posts", "ARMY"))
+    assert ("NF", "ARMY") in pairs(st, "ASSAULT")
+
+
+def test_coordinated_acts_in_a_carriers_of_phrase():
+    text = "Oman and Iran commenced a process of dialogue and negotiations with the United States on Saturday."
+    st = run(text, ("Oman", "OMN"), ("Iran", "IRN"), ("United States", "USA"))
+    assert any(src == "OMN" for src, _ in pairs(st, "CONSULT"))
+
+
+def test_the_carriers_possessor_does_the_carried_act():
+    text = "The Houthis' campaign of assaults on ships has disrupted trade in the Red Sea since November."
+    st = run(text, ("Houthis", "HOU"))
+    assert any(src == "HOU" for src, _ in pairs(st, "ASSAULT"))
+
+
+def test_participating_in_an_offensive():
+    text = "Danab commandos participated in the offensive against al Shabaab last year, officials said."
+    st = run(text, ("Danab commandos", "DANAB"), ("al Shabaab", "SHB"))
+    assert ("DANAB", "SHB") in pairs(st, "ASSAULT")
+
+
+def test_throwing_support_behind_someone():
+    text = "The opposition leader threw his support behind the interim president on Monday."
+    st = run(text, ("opposition leader", "OPP"), ("interim president", "PRES"))
+    assert ("OPP", "PRES") in pairs(st, "SUPPORT")
+
+
+def test_a_common_noun_is_named_by_its_appositive():
+    text = "Authorities said the Islamist group al Shabaab carried out the bombing in Mogadishu on Saturday."
+    st = run(text, ("Authorities", "AUTH"), ("al Shabaab", "SHB"))
+    assert any(src == "SHB" for src, _ in pairs(st, "ASSAULT"))
+
+
+def test_a_maximum_pressure_campaign_is_a_sanction():
+    text = "The measures are part of President Trump's campaign of maximum pressure on Iran, the State Department said."
+    st = run(text, ("President Trump", "TRUMP"), ("Iran", "IRN"))
+    assert "SANCTION" in {e.type for e in st.events}
