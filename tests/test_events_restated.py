@@ -2,7 +2,9 @@
 its own, the subject of a verb of occurrence that places or dates it ("*The attack* occurred near ...",
 "*The incident* happened on ..."), or dated by its possessor ("*Friday's* attacks"), is coded again in its
 own sentence with the parties of the last act of its type, and is never merged into that act; a bare
-reference ("condemned the attack", "the attack prompted ...") is not.
+reference ("condemned the attack", "the attack prompted ...") is not. Acts told with no doer: an
+accusation undergone in the passive stands without one; a sanction told in the passive, or with the
+measures as subject, is by the article's last sanctioning party.
 
 Sentences are written for these tests (wire style, not taken from the news set). Actor mentions are
 built by hand so that the tests check the events stage alone."""
@@ -58,3 +60,29 @@ def test_an_incident_with_no_act_before_is_no_event():
     text = "The incident happened around 4 a.m. local time on Tuesday, officials of the Northern Front said."
     st = run(text, ("Northern Front", "NF"))
     assert st.events == []
+
+
+def test_an_accusation_undergone_in_the_passive_stands_without_its_doer():
+    text = "Haiti's gangs are accused of mass killings, gang rapes and arson in the capital."
+    st = run(text, ("Haiti's gangs", "GANGS"))
+    assert _in(st, "ACCUSE", "accused") == {(None, "GANGS")}
+
+
+def test_a_passive_sanction_is_by_the_article_s_sanctioning_party():
+    text = ("The U.N. Security Council imposed sanctions on Haitian gang leaders on Friday. "
+            "One of the most notorious of them, Jimmy Cherizier, has been sanctioned.")
+    st = run(text, ("U.N. Security Council", "UNSC"), ("Haitian gang leaders", "GANGS"), ("Jimmy Cherizier", "CHERIZIER"))
+    assert ("UNSC", "CHERIZIER") in _in(st, "SANCTION", "has been sanctioned")
+
+
+def test_a_passive_sanction_with_no_sanctioning_party_before_is_no_event():
+    text = "Jimmy Cherizier, one of the most notorious gang leaders, has been sanctioned."
+    st = run(text, ("Jimmy Cherizier", "CHERIZIER"))
+    assert _in(st, "SANCTION", "sanctioned") == set()
+
+
+def test_sanctions_named_as_the_doer_are_by_the_article_s_sanctioning_party():
+    text = ("The Treasury Department imposed sanctions on an oil shipping network on Thursday. "
+            "The sanctions target the Sepehr Energy company, which ships oil to China.")
+    st = run(text, ("Treasury Department", "TREASURY"), ("Sepehr Energy company", "SEPEHR"))
+    assert ("TREASURY", "SEPEHR") in _in(st, "SANCTION", "The sanctions target")

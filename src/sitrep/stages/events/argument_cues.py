@@ -48,6 +48,7 @@ class ArgumentCues(DataModel):
     restated_act_deps: Words
     act_reference_nouns: Words
     occurrence_verbs: Words
+    context_doer_types: Words
     repel_verbs: Words
     opposed_prefixes: Words
 

@@ -413,6 +413,21 @@ def restated_act(ctx: ArticleContext, c: Candidate) -> tuple[list, list]:
     return [source], [target] if target is not None and target.how != "place" else []
 
 
+def doer_from_context(ctx: ArticleContext, c: Candidate) -> bool:
+    """Does verbal act ``c`` name no doer in a way that leaves it to the article's last act of its type
+    (``context_doer_types``: "Jimmy Cherizier *has been sanctioned*" in a report of the Council's
+    sanctions; "*the sanctions target* the network": the measures named in the doer's place)? An
+    agentless passive, or a subject that is an act noun of the act's own type."""
+    kind = c.sense.type
+    if c.kind != "verbal" or kind.lower() not in ctx.acues.context_doer_types or kind not in ctx.last_source:
+        return False
+    t = c.trigger
+    if is_passive(t) and not children(t, "agent"):
+        return True
+    subj = children(t, "nsubj")
+    return bool(subj) and all((s := noun_sense(x, ctx.lex)) is not None and s.type == kind for x in subj)
+
+
 def restates(ctx: ArticleContext, n) -> bool:
     """Is act noun ``n`` a reference to an act told before that adds a detail to it: dated by a
     possessor ("*Monday's* shelling"), or definite (its determiner in ``act_anaphor_dets``) and the

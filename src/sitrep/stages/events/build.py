@@ -189,6 +189,8 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
         restated_sources, restated_targets = arguments.restated_act(ctx, c)
         if restated_sources:
             sources, targets, c.source_how = restated_sources, targets or restated_targets, "restated"
+        elif arguments.doer_from_context(ctx, c):
+            sources, c.source_how = [ctx.last_source[c.sense.type]], "restated"
     if not sources and targets and c.sense.type.lower() in ctx.acues.attributable_types:
         sources = ctx.refs(arguments.attributed_doers(ctx, c))   # "..., blaming the Islamic State group"
     targets = _other_parties(sources, targets, arguments.is_symmetric(ctx, c))

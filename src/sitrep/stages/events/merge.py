@@ -24,15 +24,23 @@ def _victim_ok(r: RawEvent) -> bool:
     return bool(r.victim_ok)
 
 
+def _undergone(r: RawEvent) -> bool:
+    """Is ``r`` an act an actor undergoes with no doer named, told in the passive ("Jimmy Cherizier
+    has been sanctioned", "Haiti's gangs are accused of mass killings"): an actor target, not negated,
+    and a report that may stand without its source (``victim_ok``)?"""
+    return r.victim_ok is True and r.target is not None and r.target.how != "place" and not r.negated
+
+
 def keep(raw: list[RawEvent], require_source: bool, min_conf: float, cues: EventCues) -> list[RawEvent]:
     """The raw events worth reporting: with a source (PLOVER wants an actor), or an attack on named
-    victims (``cues.victim_types``) or a crowd's act (``cues.crowd_types``) without one; at least
-    ``min_conf`` confident."""
+    victims (``cues.victim_types``), a crowd's act (``cues.crowd_types``) or an act an actor undergoes
+    in the passive (``cues.undergone_types``: "X has been sanctioned") without one; at least ``min_conf``
+    confident."""
     if require_source:
         sourceless = cues.victim_types | cues.crowd_types
         raw = [r for r in raw if r.source is not None or (
             r.type.lower() in sourceless and not r.negated and (r.target is not None or r.victim_ok == "unnamed")
-            and _victim_ok(r))]
+            and _victim_ok(r)) or (r.type.lower() in cues.undergone_types and _undergone(r))]
     return [r for r in raw if r.confidence >= min_conf]
 
 
