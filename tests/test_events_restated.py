@@ -4,7 +4,8 @@ its own, the subject of a verb of occurrence that places or dates it ("*The atta
 own sentence with the parties of the last act of its type, and is never merged into that act; a bare
 reference ("condemned the attack", "the attack prompted ...") is not. Acts told with no doer: an
 accusation undergone in the passive stands without one; a sanction told in the passive, or with the
-measures as subject, is by the article's last sanctioning party.
+measures as subject, is by the article's last sanctioning party. A speaker's verdict on an act ("“This is a
+heinous crime,” the minister said") accuses the doer of the last attack.
 
 Sentences are written for these tests (wire style, not taken from the news set). Actor mentions are
 built by hand so that the tests check the events stage alone."""
@@ -86,3 +87,23 @@ def test_sanctions_named_as_the_doer_are_by_the_article_s_sanctioning_party():
             "The sanctions target the Sepehr Energy company, which ships oil to China.")
     st = run(text, ("Treasury Department", "TREASURY"), ("Sepehr Energy company", "SEPEHR"))
     assert ("TREASURY", "SEPEHR") in _in(st, "SANCTION", "The sanctions target")
+
+
+def test_a_speakers_verdict_on_an_act_accuses_its_doer():
+    text = ("Gunmen of the Gran Grif gang opened fire on residents of Pont-Sonde on Thursday. "
+            "“This is a heinous crime against defenseless citizens,” Prime Minister Garry Conille stated.")
+    st = run(text, ("Gunmen of the Gran Grif gang", "GRIF"), ("residents", "RES"), ("Prime Minister Garry Conille", "PM"))
+    assert ("PM", "GRIF") in _in(st, "ACCUSE", "heinous crime")
+
+
+def test_an_adjective_verdict_accuses_too():
+    text = ("FARC dissidents attacked a police station in Guapi on Saturday. "
+            "“This act of violence is unacceptable,” said the governor, Octavio Guzman.")
+    st = run(text, ("FARC dissidents", "FARC"), ("police station", "POL"), ("governor", "GOV"))
+    assert ("GOV", "FARC") in _in(st, "ACCUSE", "unacceptable")
+
+
+def test_a_verdict_on_something_else_is_no_accusation():
+    text = "“The weather is unacceptable for flying,” the pilot said on Monday."
+    st = run(text, ("pilot", "PILOT"))
+    assert _in(st, "ACCUSE", "unacceptable") == set()

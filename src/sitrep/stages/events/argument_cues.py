@@ -49,6 +49,10 @@ class ArgumentCues(DataModel):
     act_reference_nouns: Words
     occurrence_verbs: Words
     context_doer_types: Words
+    verdict_nouns: Words
+    verdict_adjectives: Words
+    verdict_subjects: Words
+    verdict_act_types: Words
     repel_verbs: Words
     opposed_prefixes: Words
 

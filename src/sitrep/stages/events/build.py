@@ -12,7 +12,7 @@ from .context import GUESS_PREFIXES, ArticleContext
 from .dating import event_date, historical
 from .grammar import HEADLINE_SUBJECT_DEPS, children, headline_act_noun, is_headline, is_passive, question_or_quantity
 from .location import location, place_targets
-from .model import REQUEST, Candidate, RawEvent
+from .model import REQUEST, VERDICT, Candidate, RawEvent
 
 
 def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
@@ -25,6 +25,7 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     cands, light_nouns = verbal_candidates(ctx, sent)
     cands = adjectival_candidates(ctx, sent, cands)
     cands += nominal_candidates(ctx, sent, light_nouns, headline=headline)
+    cands += verdict_candidates(ctx, sent)
     arguments.one_act_per_coordination(ctx, cands)
     casualties_to_acts(ctx, cands)
     arguments.frames(ctx, cands)
@@ -66,6 +67,21 @@ def verbal_candidates(ctx: ArticleContext, sent) -> tuple[list[Candidate], dict]
             c = triggers.as_obligation(c, sense, reporter)
         cands.append(c)
     return cands, light_nouns
+
+
+def verdict_candidates(ctx: ArticleContext, sent) -> list[Candidate]:
+    """A speaker's verdict on an act told before (":func:`~.triggers.verdict_speakers`: "“This is a
+    heinous crime against defenseless citizens,” the Prime Minister stated"): an ACCUSE by the speaker
+    (news GUIDELINES §1: criticises, condemns) of that act's doer (:func:`resolve_arguments`)."""
+    out = []
+    for t in sent:
+        if t.lemma_.lower() != "be":
+            continue
+        pred, speakers = triggers.verdict_speakers(t, ctx.cues, ctx.acues)
+        if pred is not None and speakers:
+            out.append(Candidate(trigger=pred, sense=VERDICT, kind="verbal", sources=speakers, source_how="subj",
+                                 verdict=True))
+    return out
 
 
 def casualties_to_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
@@ -198,6 +214,8 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     if c.sense.type == "PROTEST":
         sources, targets = protest_parties(ctx, c, sources, targets)
     targets = targets or arguments.crowd_target(ctx, c)
+    if c.verdict and not targets:
+        targets = [ctx.last_source[k.upper()] for k in ctx.acues.verdict_act_types if k.upper() in ctx.last_source][:1]
     targets = targets or [t for t in arguments.referred_act_target(ctx, c, sources)
                           if all(t.actor_id != s.actor_id for s in sources)]
     if not targets and (sources or c.kind != "light"):

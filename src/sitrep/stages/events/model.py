@@ -14,6 +14,8 @@ from .lexicon import Sense
 
 #: the sense of an obligation put on someone ("X said Y must hand over the suspects")
 REQUEST = Sense(type="REQUEST")
+#: a speaker's verdict on an act ("“This is a heinous crime,” the minister said"): a disapproval
+VERDICT = Sense(type="ACCUSE", mode="disapprove")
 
 
 @dataclass
@@ -38,6 +40,8 @@ class Candidate:
     suppressed: bool = False
     #: an obligation put on someone in reported speech ("said Y must ..."): a REQUEST of the speaker
     obligation: bool = False
+    #: a speaker's verdict on an act told before ("“This is a crime,” X said"): an ACCUSE of its doer
+    verdict: bool = False
 
     @property
     def heads(self) -> list:

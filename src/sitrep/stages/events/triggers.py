@@ -316,6 +316,28 @@ def as_obligation(c: Candidate, act: Optional[Sense], reporter) -> Candidate:
                      source_how="subj", embedded=[inner] if inner is not None else [], obligation=True)
 
 
+# -- verdicts --------------------------------------------------------------------------------------------
+
+def verdict_speakers(be, cues: EventCues, acues) -> tuple:
+    """The condemning word and the speakers when copula ``be`` states a speaker's verdict on an act in
+    reported speech: its attribute a condemnation noun or adjective (``acues.verdict_nouns`` /
+    ``verdict_adjectives``: "This is a heinous *crime*", "This act of violence is *unacceptable*"), its
+    subject a reference to an act (``acues.verdict_subjects``, or an act noun), its clause the content
+    of a speech verb with a subject ("..., Prime Minister Garry Conille stated"). ``(None, [])`` else."""
+    if be.lemma_.lower() != "be" or be.dep_ not in ("ccomp", "parataxis", "ROOT"):
+        return None, []
+    pred = next((c for c in be.children if (c.dep_ == "attr" and c.lemma_.lower() in acues.verdict_nouns)
+                 or (c.dep_ == "acomp" and c.lower_ in acues.verdict_adjectives)), None)
+    subj = children(be, "nsubj")
+    if pred is None or not subj or subj[0].lemma_.lower() not in acues.verdict_subjects:
+        return None, []
+    reporter = be.head if be.dep_ != "ROOT" else next(
+        (c for c in be.children if c.dep_ == "parataxis" and c.lemma_.lower() in cues.speech_verbs), None)
+    if reporter is None or reporter.i == be.i or reporter.lemma_.lower() not in cues.speech_verbs:
+        return None, []
+    return pred, children(reporter, "nsubj")
+
+
 # -- adjectives and nouns -------------------------------------------------------------------------------
 
 def adjective_sense(t, lex: Lexicon) -> Optional[Sense]:
