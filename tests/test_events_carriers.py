@@ -2,7 +2,7 @@
 wave of attacks", "a process of negotiations") take the light verb or the carrier's doer; light verbs
 of taking part ("participated in the offensive", "commenced talks", "threw its support behind"); a
 common noun named by its appositive ("the Islamist group al Shabaab"); "maximum pressure" is a
-sanctions policy.
+sanctions policy; an instrument is operated by its participle's agent ("drones operated by the Houthis").
 
 Sentences are written for these tests (wire style, not taken from the news set). Actor mentions are
 built by hand so that the tests check the events stage alone."""
@@ -60,3 +60,9 @@ def test_a_maximum_pressure_campaign_is_a_sanction():
     text = "The measures are part of President Trump's campaign of maximum pressure on Iran, the State Department said."
     st = run(text, ("President Trump", "TRUMP"), ("Iran", "IRN"))
     assert "SANCTION" in {e.type for e in st.events}
+
+
+def test_an_instrument_is_operated_by_its_participles_agent():
+    text = "Drones operated by the Houthis struck an oil terminal on Tuesday, the company said."
+    st = run(text, ("Houthis", "HOU"), ("oil terminal", "TERM"), ("company", "CO"))
+    assert ("HOU", "TERM") in pairs(st, "ASSAULT")

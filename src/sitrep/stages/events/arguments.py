@@ -163,13 +163,19 @@ def is_instrument(tok, cues) -> bool:
 
 
 def operators(ctx: ArticleContext, toks) -> list:
-    """The argument tokens with every instrument replaced by its operator: a modifier or possessor
-    naming an actor ("Russian jets" -> Russian, "the army's drones" -> army), or nothing ("a transport
+    """The argument tokens with every instrument replaced by its operator: the agent of a participle on
+    it ("shells fired by the RSF" -> the RSF), a modifier or possessor naming an actor ("Russian jets" ->
+    Russian, "the army's drones" -> army), or nothing ("a transport
     jet bombed the town": no source; an instrument is never a party). An instrument the actors stage
     resolved to its operator ("Russian jets" -> Russia's military) stays."""
     out = []
     for t in toks:
-        own = ctx.mention_for(t) if is_instrument(t, ctx.cues) else None
+        inst = is_instrument(t, ctx.cues)
+        fired_by = [a for a in _participle_agents(ctx, t) if ctx.mention_for(a) is not None] if inst else []
+        if fired_by:   # "shells *fired by the RSF* struck a market": the participle's agent operates it
+            out.extend(fired_by)
+            continue
+        own = ctx.mention_for(t) if inst else None
         if own is None:
             out.append(t)
             continue
