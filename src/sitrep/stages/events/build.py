@@ -411,5 +411,5 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     return [RawEvent(type=k.type, mode=k.mode, contexts=contexts, source=src, target=tgt, negated=k.negated,
                      modality=k.modality, date=date, location=place, sentence=span, trigger=text,
                      confidence=conf, cameo=cameo, lemma=trig.lemma_.lower(), sent_start=span.start,
-                     victim_ok=ok, restated=c.source_how == "restated")
+                     victim_ok=ok, restated=c.source_how == "restated", headline=headline)
             for src, tgt in arguments.party_pairs(ctx, c, sources, targets)]

@@ -51,9 +51,10 @@ def act_key(a: RawEvent) -> tuple:
 
 def same_act(a: RawEvent, b: RawEvent) -> bool:
     """Do two raw events report the same act? Same type, source, target and polarity; in one sentence
-    the same trigger lemma; across sentences no conflicting place or year, and a target or the same
-    lemma ("Britain is not lifting sanctions" and "Britain would not lift sanctions"); never a
-    restatement (:attr:`~.model.RawEvent.restated`) with the act it restates."""
+    the same trigger lemma; across sentences no conflicting place or year, no new date in either
+    (:func:`adds_detail`), and a target or the same lemma ("Britain is not lifting sanctions" and
+    "Britain would not lift sanctions"); never a restatement (:attr:`~.model.RawEvent.restated`) with
+    the act it restates."""
     if act_key(a) != act_key(b):
         return False
     if a.sentence.start == b.sentence.start:
@@ -65,13 +66,25 @@ def same_act(a: RawEvent, b: RawEvent) -> bool:
         return False
     if a.date and b.date and a.date[:4] != b.date[:4]:
         return False
+    if adds_detail(a, b) or adds_detail(b, a):
+        return False   # coded again in its own sentence (news GUIDELINES §9)
     return _aid(a.target) is not None or a.lemma == b.lemma
+
+
+def adds_detail(a: RawEvent, b: RawEvent) -> bool:
+    """Does ``b``, a report of ``a``'s act in another sentence, add a date ``a`` lacks or another one
+    ("The farmers were attacked on Saturday" after "Gunmen attacked farmers in Borno", "The protests,
+    which began on Oct. 1, ...")? Then it is coded again in its own sentence (news GUIDELINES §9: a
+    restatement with a new detail is an event of its sentence); a headline adds none (it names the
+    body's act)."""
+    return not (a.headline or b.headline) and bool(b.date and b.date != a.date)
 
 
 def absorb(home: RawEvent, r: RawEvent, evidence_starts: set) -> None:
     """Merge ``r`` into ``home`` (the more confident report of the same act): its sentence as evidence
     (``evidence_starts``: where ``home``'s evidence sentences start), a real place over a guessed one, and
-    a date, mode and contexts where ``home`` lacks them."""
+    a date (a headline's report only: another sentence's new date makes an act of its own), mode and
+    contexts where ``home`` lacks them."""
     if r.sentence.start not in evidence_starts:
         evidence_starts.add(r.sentence.start)
         home.evidence.append(r.sentence)

@@ -78,3 +78,5 @@ class RawEvent:
     #: a restatement of an act told before with a new detail ("*The attack* occurred near ..."): an
     #: event of its own sentence, never merged with the act it restates (news GUIDELINES §9)
     restated: bool = False
+    #: reported in a headline (which names an act and adds no detail of its own to the body's report)
+    headline: bool = False
