@@ -107,3 +107,17 @@ def test_a_verdict_on_something_else_is_no_accusation():
     text = "“The weather is unacceptable for flying,” the pilot said on Monday."
     st = run(text, ("pilot", "PILOT"))
     assert _in(st, "ACCUSE", "unacceptable") == set()
+
+
+def test_an_act_noun_as_the_subject_of_an_attack_verb_restates_the_attack():
+    text = ("Turkish warplanes carried out strikes on PKK positions in northern Iraq on Monday. "
+            "Officials said one strike targeted an intelligence headquarters in Sulaimaniya.")
+    st = run(text, ("Turkish warplanes", "TUR"), ("PKK positions", "PKK"))
+    assert any(src == "TUR" for src, _ in _in(st, "ASSAULT", "one strike targeted"))
+
+
+def test_an_indefinite_act_noun_as_subject_is_a_new_act():
+    text = ("Turkish warplanes carried out strikes on PKK positions in northern Iraq on Monday. "
+            "A bomb blast injured three people in Sulaimaniya on Tuesday.")
+    st = run(text, ("Turkish warplanes", "TUR"), ("PKK positions", "PKK"))
+    assert all(src != "TUR" for src, _ in _in(st, "ASSAULT", "bomb blast"))

@@ -423,15 +423,25 @@ def doer_from_context(ctx: ArticleContext, c: Candidate) -> bool:
     """Does verbal act ``c`` name no doer in a way that leaves it to the article's last act of its type
     (``context_doer_types``: "Jimmy Cherizier *has been sanctioned*" in a report of the Council's
     sanctions; "*the sanctions target* the network": the measures named in the doer's place)? An
-    agentless passive, or a subject that is an act noun of the act's own type."""
+    agentless passive, or (for those types and ``act_anaphor_types``) a subject that is an act noun of
+    the act's own type and not indefinite ("*one strike* targeted an intelligence headquarters", "*the
+    first blast* hit the ministry")."""
     kind = c.sense.type
-    if c.kind != "verbal" or kind.lower() not in ctx.acues.context_doer_types or kind not in ctx.last_source:
+    low = kind.lower()
+    if c.kind != "verbal" or kind not in ctx.last_source:
         return False
     t = c.trigger
-    if is_passive(t) and not children(t, "agent"):
+    if low in ctx.acues.context_doer_types and is_passive(t) and not children(t, "agent"):
         return True
     subj = children(t, "nsubj")
-    return bool(subj) and all((s := noun_sense(x, ctx.lex)) is not None and s.type == kind for x in subj)
+    return (low in ctx.acues.context_doer_types or low in ctx.acues.act_anaphor_types) and bool(subj) and all(
+        (s := noun_sense(x, ctx.lex)) is not None and s.type == kind and not _indefinite(x) for x in subj)
+
+
+def _indefinite(n) -> bool:
+    """Does noun ``n`` have an indefinite article ("*A* bomb blast injured ...": a new act, not one told
+    before)?"""
+    return any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in n.children)
 
 
 def restates(ctx: ArticleContext, n) -> bool:
