@@ -1,6 +1,7 @@
 """Recall mechanisms for real news (issue #14): act nouns carried by a carrier noun's "of" phrase ("a
 wave of attacks", "a process of negotiations") take the light verb or the carrier's doer; light verbs
-of taking part ("participated in the offensive", "commenced talks", "threw its support behind"); a
+of taking part ("participated in the offensive", "commenced talks", "threw its support behind",
+"attended the protest"); being put on a sanctions list (the list's compound names the sanction); a
 common noun named by its appositive ("the Islamist group al Shabaab"); "maximum pressure" is a
 sanctions policy; an instrument is operated by its participle's agent ("drones operated by the Houthis").
 
@@ -66,3 +67,22 @@ def test_an_instrument_is_operated_by_its_participles_agent():
     text = "Drones operated by the Houthis struck an oil terminal on Tuesday, the company said."
     st = run(text, ("Houthis", "HOU"), ("oil terminal", "TERM"), ("company", "CO"))
     assert ("HOU", "TERM") in pairs(st, "ASSAULT")
+
+
+def test_being_put_on_a_sanctions_list_is_a_sanction():
+    text = ("Russia imposed sanctions on British officials on Monday. "
+            "Eighteen British nationals were included in the sanctions list.")
+    st = run(text, ("Russia", "RUS"), ("British officials", "GBR"), ("British nationals", "BRITONS"))
+    assert ("RUS", "BRITONS") in pairs(st, "SANCTION")
+
+
+def test_being_put_on_another_list_is_no_sanction():
+    text = "The ministry included eighteen British nationals in its list of speakers on Monday."
+    st = run(text, ("ministry", "MFA"), ("British nationals", "GBR"))
+    assert pairs(st, "SANCTION") == set()
+
+
+def test_attending_a_protest_is_protesting():
+    text = "About 100,000 people attended the protest in Belgrade on Saturday, organisers said."
+    st = run(text, ("people", "PEOPLE"), ("organisers", "ORG"))
+    assert any(src == "PEOPLE" for src, _ in pairs(st, "PROTEST"))

@@ -5,7 +5,8 @@ own sentence with the parties of the last act of its type, and is never merged i
 reference ("condemned the attack", "the attack prompted ...") is not. Acts told with no doer: an
 accusation undergone in the passive stands without one; a sanction told in the passive, or with the
 measures as subject, is by the article's last sanctioning party. A speaker's verdict on an act ("“This is a
-heinous crime,” the minister said") accuses the doer of the last attack.
+heinous crime,” the minister said") accuses the doer of the last attack; saying a party "was
+responsible" accuses it.
 
 Sentences are written for these tests (wire style, not taken from the news set). Actor mentions are
 built by hand so that the tests check the events stage alone."""
@@ -121,3 +122,9 @@ def test_an_indefinite_act_noun_as_subject_is_a_new_act():
             "A bomb blast injured three people in Sulaimaniya on Tuesday.")
     st = run(text, ("Turkish warplanes", "TUR"), ("PKK positions", "PKK"))
     assert all(src != "TUR" for src, _ in _in(st, "ASSAULT", "bomb blast"))
+
+
+def test_saying_a_party_was_responsible_accuses_it():
+    text = "Donat Kibwana, the administrator of Beni, confirmed the death toll and said the ADF was responsible."
+    st = run(text, ("Donat Kibwana", "KIBWANA"), ("ADF", "ADF"))
+    assert ("KIBWANA", "ADF") in _in(st, "ACCUSE", "responsible")

@@ -53,6 +53,7 @@ class ArgumentCues(DataModel):
     verdict_adjectives: Words
     verdict_subjects: Words
     verdict_act_types: Words
+    blame_adjectives: Words
     repel_verbs: Words
     opposed_prefixes: Words
 

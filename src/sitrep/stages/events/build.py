@@ -70,17 +70,18 @@ def verbal_candidates(ctx: ArticleContext, sent) -> tuple[list[Candidate], dict]
 
 
 def verdict_candidates(ctx: ArticleContext, sent) -> list[Candidate]:
-    """A speaker's verdict on an act told before (":func:`~.triggers.verdict_speakers`: "“This is a
+    """A speaker's verdict on an act told before (:func:`~.triggers.verdict_speakers`: "“This is a
     heinous crime against defenseless citizens,” the Prime Minister stated"): an ACCUSE by the speaker
-    (news GUIDELINES §1: criticises, condemns) of that act's doer (:func:`resolve_arguments`)."""
+    (news GUIDELINES §1: criticises, condemns) of that act's doer (:func:`resolve_arguments`); or on a
+    party ("said the ADF was responsible"): an ACCUSE of that party."""
     out = []
     for t in sent:
         if t.lemma_.lower() != "be":
             continue
-        pred, speakers = triggers.verdict_speakers(t, ctx.cues, ctx.acues)
+        pred, speakers, accused = triggers.verdict_speakers(t, ctx.cues, ctx.acues)
         if pred is not None and speakers:
             out.append(Candidate(trigger=pred, sense=VERDICT, kind="verbal", sources=speakers, source_how="subj",
-                                 verdict=True))
+                                 targets=accused, verdict=True))
     return out
 
 

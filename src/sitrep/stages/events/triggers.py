@@ -147,10 +147,12 @@ def _verb_reading(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]
 
 
 def _prep_object_lemmas(v) -> set:
-    """The lemmas of the objects of all the verb's prepositions ("warned Americans *against travel*"):
-    what a reading that codes no event, or a sense with ``prep_objects`` ("put X *on alert*"), may
-    name besides a direct object."""
-    return {p.lemma_.lower() for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"}
+    """The lemmas of the objects of all the verb's prepositions and of their compounds ("warned
+    Americans *against travel*", "included *in the sanctions list*"): what a reading that codes no
+    event, or a sense with ``prep_objects`` ("put X *on alert*"), may name besides a direct object."""
+    pobj = [p for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return {p.lemma_.lower() for p in pobj} | {m.lemma_.lower() for p in pobj for m in p.children
+                                               if m.dep_ == "compound"}
 
 
 def noun_sense(tok, lex: Lexicon) -> Optional[Sense]:
@@ -319,23 +321,35 @@ def as_obligation(c: Candidate, act: Optional[Sense], reporter) -> Candidate:
 # -- verdicts --------------------------------------------------------------------------------------------
 
 def verdict_speakers(be, cues: EventCues, acues) -> tuple:
-    """The condemning word and the speakers when copula ``be`` states a speaker's verdict on an act in
-    reported speech: its attribute a condemnation noun or adjective (``acues.verdict_nouns`` /
-    ``verdict_adjectives``: "This is a heinous *crime*", "This act of violence is *unacceptable*"), its
-    subject a reference to an act (``acues.verdict_subjects``, or an act noun), its clause the content
-    of a speech verb with a subject ("..., Prime Minister Garry Conille stated"). ``(None, [])`` else."""
+    """The condemning word, the speakers and the accused when copula ``be`` states a speaker's verdict in
+    reported speech, its clause the content of a speech verb with a subject ("..., Prime Minister Garry
+    Conille stated"): on an act, its attribute a condemnation noun or adjective (``acues.verdict_nouns``
+    / ``verdict_adjectives``: "This is a heinous *crime*", "This act of violence is *unacceptable*") and
+    its subject a reference to the act (``acues.verdict_subjects``), no one accused by name; on a party,
+    its attribute a blame adjective (``acues.blame_adjectives``: "said the ADF was *responsible*"), the
+    subject accused. ``(None, [], [])`` else."""
+    none: tuple = (None, [], [])
     if be.lemma_.lower() != "be" or be.dep_ not in ("ccomp", "parataxis", "ROOT"):
-        return None, []
+        return none
+    subj = children(be, "nsubj")
+    if not subj:
+        return none
     pred = next((c for c in be.children if (c.dep_ == "attr" and c.lemma_.lower() in acues.verdict_nouns)
                  or (c.dep_ == "acomp" and c.lower_ in acues.verdict_adjectives)), None)
-    subj = children(be, "nsubj")
-    if pred is None or not subj or subj[0].lemma_.lower() not in acues.verdict_subjects:
-        return None, []
+    accused: list = []
+    if pred is not None and subj[0].lemma_.lower() not in acues.verdict_subjects:
+        return none
+    if pred is None:
+        pred = next((c for c in be.children if c.dep_ == "acomp" and c.lower_ in acues.blame_adjectives), None)
+        accused = subj[:1]
+    if pred is None:
+        return none
     reporter = be.head if be.dep_ != "ROOT" else next(
         (c for c in be.children if c.dep_ == "parataxis" and c.lemma_.lower() in cues.speech_verbs), None)
     if reporter is None or reporter.i == be.i or reporter.lemma_.lower() not in cues.speech_verbs:
-        return None, []
-    return pred, children(reporter, "nsubj")
+        return none
+    speakers, how = subjects(reporter, cues)   # "confirmed the toll and *said* ...": the shared subject
+    return pred, (speakers if how in ("subj", "inherit") else []), accused
 
 
 # -- adjectives and nouns -------------------------------------------------------------------------------
