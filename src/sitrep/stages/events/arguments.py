@@ -701,13 +701,25 @@ def _own_sources(ctx: ArticleContext, n) -> list:
     invasion") gives way to the light verb's subject."""
     sources = [p for p in n.children if p.dep_ == "poss"]
     sources += [p for a in n.children if a.dep_ in ("prep", "agent") and a.lower_ == "by" for p in pobjs(a)]
-    sources += _participle_agents(ctx, n)
+    sources += _participle_agents(ctx, n) + _stray_agents(n)
     if sources and all(ctx.mention_for(x) is None for x in sources):
         sources = []
     if not sources:
         sources = [a for a in n.children if a.dep_ in ("compound", "amod", "nmod")
                    and ctx.mention_for(a) is not None and a.i < n.i]
     return sources
+
+
+def _stray_agents(n) -> list:
+    """The "by" phrase the parser hung on a verb that is no passive, right after act noun ``n`` in that
+    verb's prepositional phrase ("the attack occurred amid a resumed *offensive* *by Syrian government
+    forces*"): the noun's agent."""
+    if n.dep_ != "pobj" or n.head.dep_ != "prep" or n.head.head.i == n.head.i:
+        return []
+    v = n.head.head
+    if v.pos_ != "VERB" or is_passive(v):
+        return []
+    return [p for a in v.children if a.dep_ == "agent" and a.i == n.right_edge.i + 1 for p in pobjs(a)]
 
 
 def _from_doer(ctx: ArticleContext, c: Candidate, targets: list) -> tuple[list, list]:
