@@ -4,7 +4,8 @@ of taking part ("participated in the offensive", "commenced talks", "threw its s
 "attended the protest"); being put on a sanctions list (the list's compound names the sanction); a
 common noun named by its appositive ("the Islamist group al Shabaab"); "maximum pressure" is a
 sanctions policy; an instrument is operated by its participle's agent ("drones operated by the Houthis");
-a "by" phrase the parser hung on a verb that is no passive belongs to the act noun before it.
+a "by" phrase the parser hung on a verb that is no passive belongs to the act noun before it; reactions
+undergone ("drawing condemnation from residents", "was met with criticism from France").
 
 Sentences are written for these tests (wire style, not taken from the news set). Actor mentions are
 built by hand so that the tests check the events stage alone."""
@@ -94,3 +95,16 @@ def test_a_by_phrase_hung_on_the_verb_is_the_act_nouns_agent():
     text = "The alleged attack occurred amid a resumed offensive by Syrian government forces after the collapse of a truce."
     st = run(text, ("Syrian government forces", "SYR"))
     assert any(src == "SYR" for src, _ in pairs(st, "ASSAULT"))
+
+
+def test_drawing_condemnation_from_a_party_is_its_accusation_of_the_subject():
+    text = ("The paramilitary group has repeatedly shelled the market in recent days, drawing condemnation "
+            "from residents and aid groups.")
+    st = run(text, ("paramilitary group", "RSF"), ("residents", "RES"), ("aid groups", "NGO"))
+    assert ("RES", "RSF") in pairs(st, "ACCUSE")
+
+
+def test_being_met_with_criticism_is_undergoing_it():
+    text = "The government's decision to hire foreign mercenaries has been met with criticism from France."
+    st = run(text, ("government", "GOV"), ("France", "FRA"))
+    assert ("FRA", "GOV") in pairs(st, "ACCUSE")

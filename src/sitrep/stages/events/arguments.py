@@ -762,6 +762,7 @@ def undergone_act(ctx: ArticleContext, n, sources: list, targets: list) -> tuple
     targets = [t for t in targets if t.i not in src]   # "fire *from* X": X acts
     if not _any_actor(ctx, targets):
         subj, _ = subjects(v, ctx.cues)
+        subj = subj or children(v, "nsubjpass")   # "the decision *was met* with criticism"
         targets = [t for t in subj if ctx.mention_for(t) is not None] or targets
     return sources, targets
 
