@@ -108,3 +108,15 @@ def test_being_met_with_criticism_is_undergoing_it():
     text = "The government's decision to hire foreign mercenaries has been met with criticism from France."
     st = run(text, ("government", "GOV"), ("France", "FRA"))
     assert ("FRA", "GOV") in pairs(st, "ACCUSE")
+
+
+def test_violence_between_two_sides_is_an_attack_of_one_on_the_other():
+    text = "Violence broke out between the army and the RSF in April 2023 after days of tension."
+    st = run(text, ("army", "SAF"), ("RSF", "RSF"))
+    assert pairs(st, "ASSAULT") & {("SAF", "RSF"), ("RSF", "SAF")}
+
+
+def test_violence_with_no_party_is_no_event():
+    text = "Gang violence continues to grip the capital, bringing many districts to a standstill."
+    st = run(text)
+    assert pairs(st, "ASSAULT") == set()
