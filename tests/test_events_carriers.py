@@ -120,3 +120,15 @@ def test_violence_with_no_party_is_no_event():
     text = "Gang violence continues to grip the capital, bringing many districts to a standstill."
     st = run(text)
     assert pairs(st, "ASSAULT") == set()
+
+
+def test_a_campaign_against_a_party_is_an_attack():
+    text = "There has been a long-running Turkish campaign in Iraq against militants of the PKK."
+    st = run(text, ("Turkish", "TUR"), ("militants of the PKK", "PKK"))
+    assert ("TUR", "PKK") in pairs(st, "ASSAULT")
+
+
+def test_a_pressure_campaign_against_a_state_is_a_sanction():
+    text = "Washington reinstated its pressure campaign against Iran on Tuesday."
+    st = run(text, ("Washington", "USA"), ("its", "USA"), ("Iran", "IRN"))
+    assert ("USA", "IRN") in pairs(st, "SANCTION") and pairs(st, "ASSAULT") == set()

@@ -204,15 +204,15 @@ def _noun_reading(tok, lex: Lexicon) -> Optional[Sense]:
     vn = _verb_noun(tok, lex)
     if vn is not None:
         return vn
+    for c in _modifiers(tok):   # a compound first: a "pressure campaign" is a sanction, not pressure
+        key = f"{c.lemma_.lower()} {lem}"
+        if key in lex.compounds:
+            return lex.compounds[key]
     if lem in lex.cues.carrier_nouns:
         for c in tok.children:
             if c.dep_ in ("compound", "amod") and c.i < tok.i and c.lemma_.lower() in lex.nouns \
                     and c.tag_ not in ("VBG", "VBN"):   # "a rapidly *advancing* program" describes it
                 return lex.nouns[c.lemma_.lower()]
-    for c in _modifiers(tok):
-        key = f"{c.lemma_.lower()} {lem}"
-        if key in lex.compounds:
-            return lex.compounds[key]
     of = _of_object(tok)
     if of is not None and f"{lem} of {of.lemma_.lower()}" in lex.compounds:
         return lex.compounds[f"{lem} of {of.lemma_.lower()}"]
