@@ -4,7 +4,8 @@ of taking part ("participated in the offensive", "commenced talks", "threw its s
 "attended the protest"); being put on a sanctions list (the list's compound names the sanction); a
 common noun named by its appositive ("the Islamist group al Shabaab"); "maximum pressure" is a
 sanctions policy; an instrument is operated by its participle's agent ("drones operated by the Houthis");
-a "by" phrase the parser hung on a verb that is no passive belongs to the act noun before it; reactions
+a "by" phrase the parser hung on a verb that is no passive belongs to the act noun before it; "I" in a
+direct quote is its speaker; reactions
 undergone ("drawing condemnation from residents", "was met with criticism from France").
 
 Sentences are written for these tests (wire style, not taken from the news set). Actor mentions are
@@ -132,3 +133,9 @@ def test_a_pressure_campaign_against_a_state_is_a_sanction():
     text = "Washington reinstated its pressure campaign against Iran on Tuesday."
     st = run(text, ("Washington", "USA"), ("its", "USA"), ("Iran", "IRN"))
     assert ("USA", "IRN") in pairs(st, "SANCTION") and pairs(st, "ASSAULT") == set()
+
+
+def test_i_in_a_direct_quote_is_its_speaker():
+    text = "“I call on the residents to leave the city and head north,” Idris said in a video address."
+    st = run(text, ("Idris", "IDRIS"), ("residents", "CIV"))
+    assert ("IDRIS", "CIV") in pairs(st, "REQUEST")
