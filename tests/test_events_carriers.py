@@ -5,8 +5,8 @@ of taking part ("participated in the offensive", "commenced talks", "threw its s
 common noun named by its appositive ("the Islamist group al Shabaab"); "maximum pressure" is a
 sanctions policy; an instrument is operated by its participle's agent ("drones operated by the Houthis");
 a "by" phrase the parser hung on a verb that is no passive belongs to the act noun before it; "I" in a
-direct quote is its speaker; reactions
-undergone ("drawing condemnation from residents", "was met with criticism from France").
+direct quote is its speaker; reactions undergone ("drawing condemnation from residents", "was met with
+criticism from France"); "violence" and a campaign against a party are attacks.
 
 Sentences are written for these tests (wire style, not taken from the news set). Actor mentions are
 built by hand so that the tests check the events stage alone."""
