@@ -6,7 +6,8 @@ reference ("condemned the attack", "the attack prompted ...") is not. Acts told 
 accusation undergone in the passive stands without one; a sanction told in the passive, or with the
 measures as subject, is by the article's last sanctioning party. A speaker's verdict on an act ("“This is a
 heinous crime,” the minister said") accuses the doer of the last attack; saying a party "was
-responsible" accuses it.
+responsible" accuses it; a measure a speaker announces in the passive ("the ministry said 224 people
+had been detained") is the speaker's.
 
 Sentences are written for these tests (wire style, not taken from the news set). Actor mentions are
 built by hand so that the tests check the events stage alone."""
@@ -128,3 +129,15 @@ def test_saying_a_party_was_responsible_accuses_it():
     text = "Donat Kibwana, the administrator of Beni, confirmed the death toll and said the ADF was responsible."
     st = run(text, ("Donat Kibwana", "KIBWANA"), ("ADF", "ADF"))
     assert ("KIBWANA", "ADF") in _in(st, "ACCUSE", "responsible")
+
+
+def test_a_measure_announced_in_the_passive_is_the_announcers():
+    text = "The interior ministry said 224 people had been detained in the capital overnight."
+    st = run(text, ("interior ministry", "MIA"), ("224 people", "PEOPLE"))
+    assert ("MIA", "PEOPLE") in _in(st, "COERCE", "detained")
+
+
+def test_an_attack_told_in_the_passive_is_not_the_speakers():
+    text = "The interior ministry said 12 people had been shot in the capital overnight."
+    st = run(text, ("interior ministry", "MIA"), ("12 people", "PEOPLE"))
+    assert all(src != "MIA" for src, _ in _in(st, "ASSAULT", "shot"))

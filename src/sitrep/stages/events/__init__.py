@@ -22,7 +22,8 @@ How it reads a sentence:
    a definite act noun that restates the article's last act of its type with a new detail ("*The
    attack* occurred near ...", "*the incident* happened at 4 a.m.", "*Friday's* attacks", "*one
    strike* targeted ...") keeps that act's parties; a sanction told with no doer ("X has been
-   sanctioned") is by the article's last sanctioning party; a speaker's verdict ("“This is a heinous
+   sanctioned") is by the article's last sanctioning party, a measure a speaker announces in the
+   passive ("the ministry said 224 people had been detained") by the speaker; a speaker's verdict ("“This is a heinous
    crime,” the minister said", "said the ADF was responsible") accuses the last attacker or the party
    blamed.
 3. **Frames**: acts embedded under agree/refuse/threaten/demand are the content of those acts (they

@@ -54,6 +54,7 @@ class ArgumentCues(DataModel):
     verdict_subjects: Words
     verdict_act_types: Words
     blame_adjectives: Words
+    announced_passive_types: Words
     repel_verbs: Words
     opposed_prefixes: Words
 

@@ -438,6 +438,22 @@ def doer_from_context(ctx: ArticleContext, c: Candidate) -> bool:
         (s := noun_sense(x, ctx.lex)) is not None and s.type == kind and not _indefinite(x) for x in subj)
 
 
+def announcer(ctx: ArticleContext, c: Candidate) -> list:
+    """The speaker who announces a measure told in the agentless passive (``announced_passive_types``:
+    "Sanou said both radio stations *would be suspended* for two weeks", "Mali's government said the
+    ambassador *has been asked* to leave"): the measure is the announcing side's. The speech verb's
+    subject, or none."""
+    t = c.trigger
+    if c.kind != "verbal" or c.sense.type.lower() not in ctx.acues.announced_passive_types:
+        return []
+    if not is_passive(t) or children(t, "agent") or t.dep_ not in ("ccomp", "parataxis"):
+        return []
+    reporter = t.head
+    if reporter.lemma_.lower() not in ctx.cues.speech_verbs:
+        return []
+    return children(reporter, "nsubj")
+
+
 def _indefinite(n) -> bool:
     """Does noun ``n`` have an indefinite article ("*A* bomb blast injured ...": a new act, not one told
     before)?"""

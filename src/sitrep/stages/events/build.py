@@ -208,6 +208,8 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
             sources, targets, c.source_how = restated_sources, targets or restated_targets, "restated"
         elif arguments.doer_from_context(ctx, c):
             sources, c.source_how = [ctx.last_source[c.sense.type]], "restated"
+        else:
+            sources = ctx.refs(arguments.announcer(ctx, c))
     if not sources and targets and c.sense.type.lower() in ctx.acues.attributable_types:
         sources = ctx.refs(arguments.attributed_doers(ctx, c))   # "..., blaming the Islamic State group"
     targets = _other_parties(sources, targets, arguments.is_symmetric(ctx, c))
