@@ -270,11 +270,23 @@ def test_same_act_across_sentences_but_not_across_years_or_places():
 
 
 def test_merge_keeps_every_sentence_and_prefers_a_real_place():
-    [ev] = merge.merge([_raw(0, location="~pl_a", confidence=0.9), _raw(50, location="pl_b", date="2024-05-01")])
+    [ev] = merge.merge([_raw(0, location="~pl_a", confidence=0.9, date="2024-05-01"),
+                        _raw(50, location="pl_b", date="2024-05-01")])
     assert [s.start for s in ev.evidence] == [0, 50]
     assert ev.location == "pl_b" and ev.date == "2024-05-01"
     [out] = merge.finish([_raw(0, location="~pl_a")], require_source=True, min_conf=0.0)
     assert out.location == "pl_a" and out.id == "ev1"
+
+
+def test_a_report_adding_a_date_is_an_act_of_its_own_sentence_unless_one_is_a_headline():
+    # news GUIDELINES §9: a restatement with a new detail is coded again in its sentence
+    assert not merge.same_act(_raw(0), _raw(50, date="2024-05-01"))
+    assert not merge.same_act(_raw(0, date="2024-05-02"), _raw(50, date="2024-05-01"))
+    assert len(merge.merge([_raw(0), _raw(50, date="2024-05-01")])) == 2
+    headline = _raw(0)
+    headline.headline = True
+    [ev] = merge.merge([headline, _raw(50, date="2024-05-01", confidence=0.9)])
+    assert ev.date == "2024-05-01" and sorted(s.start for s in ev.evidence) == [0, 50]
 
 
 def test_the_trigger_rules_word_lists_and_patterns_are_data_and_checked():

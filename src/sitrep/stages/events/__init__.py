@@ -4,8 +4,9 @@ How it reads a sentence:
 
 1. **Triggers** come from ``sitrep/data/event_triggers.yaml``: verb lemmas (and phrasal verbs, "reach
    out"), nouns ("attack", "sanctions", "talks"), compounds ("air strike") and light verbs that stand
-   for their nominal object ("carry out strikes", "impose sanctions", "hold talks"). A verb sense may
-   need a particular object ("lift" + sanctions, "open" + fire).
+   for their nominal object ("carry out strikes", "impose sanctions", "hold talks"), also through a
+   carrier noun's "of" phrase ("carried out a series of attacks"). A verb sense may need a particular
+   object ("lift" + sanctions, "open" + fire, "included in the *sanctions* list").
 2. **Arguments**: the source is the subject (or the ``by`` agent of a passive, or the controller of an
    infinitive: "prompted the US military to reach out" → the US military); the target is the object
    or a prepositional phrase (on/against/with/to/...). Nouns take their possessor or ``by`` phrase as
@@ -17,7 +18,14 @@ How it reads a sentence:
    reciprocal ("each other") each towards the other; the subject of "received visits by X" or
    "came under fire from X" undergoes the act; an agentless attack takes its doer from "blaming X",
    "X claimed ..." or "X was behind ..." in its sentence; a verb of taking names its target with
-   "from"; an act done to a crowd is done to the article's protesters.
+   "from"; an act done to a crowd is done to the article's protesters. Parties given by the context:
+   a definite act noun that restates the article's last act of its type with a new detail ("*The
+   attack* occurred near ...", "*the incident* happened at 4 a.m.", "*Friday's* attacks", "*one
+   strike* targeted ...") keeps that act's parties; a sanction told with no doer ("X has been
+   sanctioned") is by the article's last sanctioning party, a measure a speaker announces in the
+   passive ("the ministry said 224 people had been detained") by the speaker; a speaker's verdict ("“This is a heinous
+   crime,” the minister said", "said the ADF was responsible") accuses the last attacker or the party
+   blamed.
 3. **Frames**: acts embedded under agree/refuse/threaten/demand are the content of those acts (they
    give the mode) and not events of their own. Nor are (:mod:`.restated`) the toll a participle tells
    ("attacked the base, *killing* two soldiers": one act), the purpose of another act ("sent commandos
@@ -33,7 +41,8 @@ How it reads a sentence:
 6. **Confidence** is monotone in the evidence: a verbal pattern beats a light-verb noun beats a bare
    noun; a KB-resolved source and a resolved target add to it; guesses subtract.
 7. Mentions of the same act in several sentences (headline, lead, body) merge into one event that
-   keeps every sentence in ``evidence``.
+   keeps every sentence in ``evidence``; a body sentence that restates the act with a date of its own
+   (or a restated act noun, step 2) is an event of its sentence (news GUIDELINES §9).
 
 Cost: what depends only on a sentence (its text, dateline, context words, dates, places and mentions,
 "today", the headline test) is computed once per sentence (:class:`~.context.ArticleContext`), not once

@@ -50,6 +50,16 @@ class ArgumentCues(DataModel):
     within_act_preps: Words
     referred_source_types: Words
     leading_participles: Words
+    restated_act_deps: Words
+    act_reference_nouns: Words
+    occurrence_verbs: Words
+    context_doer_types: Words
+    verdict_nouns: Words
+    verdict_adjectives: Words
+    verdict_subjects: Words
+    verdict_act_types: Words
+    blame_adjectives: Words
+    announced_passive_types: Words
     repel_verbs: Words
     opposed_prefixes: Words
 

@@ -23,7 +23,7 @@ from .context import ArticleContext
 from .grammar import SUBJ_DEPS, children, conjuncts, is_passive, pobjs, subjects
 from .lexicon import EventCues
 from .model import Candidate
-from .triggers import embedded_acts, noun_sense, verb_sense
+from .triggers import carrier_of, embedded_acts, noun_sense, verb_sense
 
 
 def prep_targets(head, preps, exclude=()) -> list:
@@ -173,15 +173,21 @@ def is_instrument(tok, cues) -> bool:
 
 
 def operators(ctx: ArticleContext, toks) -> list:
-    """The argument tokens with every instrument replaced by its operator: a modifier or possessor
-    naming an actor ("Russian jets" -> Russian, "the army's drones" -> army), or nothing ("a transport
+    """The argument tokens with every instrument replaced by its operator: the agent of a participle on
+    it ("shells fired by the RSF" -> the RSF), a modifier or possessor naming an actor ("Russian jets" ->
+    Russian, "the army's drones" -> army), or nothing ("a transport
     jet bombed the town": no source; an instrument is never a party). An instrument the actors stage
     resolved to its operator through a modifier ("Russian jets" -> Russia's military) stays; a bare
     one ("Drones ... carried out bombings") does not, whatever country the actors stage gave it; nor
     does a name nothing but the tagger knows ("*Pager* devices exploded": a product, not an operator)."""
     out = []
     for t in toks:
-        own = ctx.mention_for(t) if is_instrument(t, ctx.cues) else None
+        inst = is_instrument(t, ctx.cues)
+        fired_by = [a for a in _participle_agents(ctx, t) if ctx.mention_for(a) is not None] if inst else []
+        if fired_by:   # "shells *fired by the RSF* struck a market": the participle's agent operates it
+            out.extend(fired_by)
+            continue
+        own = ctx.mention_for(t) if inst else None
         if own is None:
             out.append(t)
             continue
@@ -417,6 +423,100 @@ def _refers_back(ctx: ArticleContext, n) -> bool:
         and not any(d.dep_ == "prep" for d in n.children)
 
 
+def restated_act(ctx: ArticleContext, c: Candidate) -> tuple[list, list]:
+    """The parties of a bare act noun that restates the article's last act of its type with a new
+    detail (news GUIDELINES §9: "the restatement keeps the earlier source when it refers to the same
+    act"): a definite noun standing as its clause's subject ("*The attack* occurred near the town of
+    al-Mayadeen", "*That attack* ... claimed nine lives", "*the incident* happened around 4 a.m.") or
+    dated by its possessor ("*Friday's* attacks"), naming no party of its own. That act's source, and
+    its target when it had an actor as one; ``([], [])`` otherwise (a bare "confirmed the attack"
+    restates nothing new, and an act noun that is no reference is not coded without a party)."""
+    n = c.trigger
+    kind = c.sense.type
+    if c.kind != "nominal" or kind.lower() not in ctx.acues.act_anaphor_types or kind not in ctx.last_act:
+        return [], []
+    if not (restates(ctx, n) and not _any_actor(ctx, c.targets)):
+        return [], []
+    source, target = ctx.last_act[kind]
+    return [source], [target] if target is not None and target.how != "place" else []
+
+
+def doer_from_context(ctx: ArticleContext, c: Candidate) -> bool:
+    """Does verbal act ``c`` name no doer in a way that leaves it to the article's last act of its type
+    (``context_doer_types``: "Jimmy Cherizier *has been sanctioned*" in a report of the Council's
+    sanctions; "*the sanctions target* the network": the measures named in the doer's place)? An
+    agentless passive, or (for those types and ``act_anaphor_types``) a subject that is an act noun of
+    the act's own type and not indefinite ("*one strike* targeted an intelligence headquarters", "*the
+    first blast* hit the ministry")."""
+    kind = c.sense.type
+    low = kind.lower()
+    if c.kind != "verbal" or kind not in ctx.last_source:
+        return False
+    t = c.trigger
+    if low in ctx.acues.context_doer_types and is_passive(t) and not children(t, "agent"):
+        return True
+    subj = children(t, "nsubj")
+    return (low in ctx.acues.context_doer_types or low in ctx.acues.act_anaphor_types) and bool(subj) and all(
+        (s := noun_sense(x, ctx.lex)) is not None and s.type == kind and not _indefinite(x) for x in subj)
+
+
+def announcer(ctx: ArticleContext, c: Candidate) -> list:
+    """The speaker who announces a measure told in the agentless passive (``announced_passive_types``:
+    "Sanou said both radio stations *would be suspended* for two weeks", "Mali's government said the
+    ambassador *has been asked* to leave"): the measure is the announcing side's. The speech verb's
+    subject, or none."""
+    t = c.trigger
+    if c.kind != "verbal" or c.sense.type.lower() not in ctx.acues.announced_passive_types:
+        return []
+    if not is_passive(t) or children(t, "agent") or t.dep_ not in ("ccomp", "parataxis"):
+        return []
+    reporter = t.head
+    if reporter.lemma_.lower() not in ctx.cues.speech_verbs:
+        return []
+    return children(reporter, "nsubj")
+
+
+def _indefinite(n) -> bool:
+    """Does noun ``n`` have an indefinite article ("*A* bomb blast injured ...": a new act, not one told
+    before)?"""
+    return any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in n.children)
+
+
+def restates(ctx: ArticleContext, n) -> bool:
+    """Is act noun ``n`` a reference to an act told before that adds a detail to it: dated by a
+    possessor ("*Monday's* shelling"), or definite (its determiner in ``act_anaphor_dets``) and the
+    subject (``restated_act_deps``) of a verb of occurrence (``occurrence_verbs``) that places or dates it
+    ("*The attack* occurred near the town of al-Mayadeen", "*The incident* happened around 4 a.m."; not
+    "*The attack* prompted forces to close the market", "*This incident* marks the second exchange
+    within a week": comment on the act, no new detail)?"""
+    if any(d.dep_ == "poss" and d.ent_type_ in TIME_LABELS for d in n.children):
+        return True
+    if n.dep_ not in ctx.acues.restated_act_deps or n.head.lemma_.lower() not in ctx.acues.occurrence_verbs \
+            or not any(d.dep_ == "det" and d.lower_ in ctx.acues.act_anaphor_dets for d in n.children):
+        return False
+    return places_or_dates(ctx, n.head)
+
+
+#: the entity labels of a date or a time of day
+TIME_LABELS = ("DATE", "TIME")
+
+
+def places_or_dates(ctx: ArticleContext, v) -> bool:
+    """Does verb ``v`` have a phrase of its own (a preposition's or an adverbial one) that names a
+    place of the article's or a date or time ("occurred *in Tillaberi*", "happened *around 4 a.m.*")?"""
+    places = ctx.sentence_places(ctx.sentence_of(v))
+    for c in v.children:
+        if c.dep_ not in ("prep", "npadvmod", "advmod"):
+            continue
+        sub = list(c.subtree)
+        if any(t.ent_type_ in TIME_LABELS for t in sub):
+            return True
+        start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        if any(p.start < end and start < p.end for p in places):
+            return True
+    return False
+
+
 #: the clause links of a participle or relative clause that modifies an act ("strikes *targeting* X",
 #: "sanctions *that target* X", "shelled the town, *targeting* X")
 MODIFIER_DEPS = ("acl", "xcomp", "advcl", "relcl")
@@ -612,6 +712,9 @@ def nominal_args(ctx: ArticleContext, c: Candidate) -> None:
     n = c.trigger
     preps = set(c.sense.preps or ()) | ctx.cues.nominal_target_preps
     sources = _own_sources(ctx, n)
+    carrier = carrier_of(n, ctx.lex)
+    if not sources and carrier is not None:
+        sources = _own_sources(ctx, carrier)   # "*their* campaign of assaults", "a Turkish wave of strikes"
     targets = _nominal_targets(ctx, n, preps)
     if not sources:
         sources, targets = _from_doer(ctx, c, targets)
@@ -684,7 +787,7 @@ def _own_sources(ctx: ArticleContext, n) -> list:
     invasion") gives way to the light verb's subject."""
     sources = [p for p in n.children if p.dep_ == "poss"]
     sources += [p for a in n.children if a.dep_ in ("prep", "agent") and a.lower_ == "by" for p in pobjs(a)]
-    sources += _participle_agents(ctx, n)
+    sources += _participle_agents(ctx, n) + _stray_agents(n)
     if sources and all(ctx.mention_for(x) is None for x in sources):
         sources = []
     if not sources:
@@ -698,6 +801,18 @@ def _leader_modifiers(ctx: ArticleContext, n) -> list:
     ``leading_participles``)."""
     return [x for a in n.children if a.dep_ == "amod" and a.i < n.i and a.lemma_.lower() in ctx.acues.leading_participles
             for x in a.children if x.dep_ in ("npadvmod", "compound", "nmod") and x.i < a.i and ctx.mention_for(x) is not None]
+
+
+def _stray_agents(n) -> list:
+    """The "by" phrase the parser hung on a verb that is no passive, right after act noun ``n`` in that
+    verb's prepositional phrase ("the attack occurred amid a resumed *offensive* *by Syrian government
+    forces*"): the noun's agent."""
+    if n.dep_ != "pobj" or n.head.dep_ != "prep" or n.head.head.i == n.head.i:
+        return []
+    v = n.head.head
+    if v.pos_ != "VERB" or is_passive(v):
+        return []
+    return [p for a in v.children if a.dep_ == "agent" and a.i == n.right_edge.i + 1 for p in pobjs(a)]
 
 
 def _from_doer(ctx: ArticleContext, c: Candidate, targets: list) -> tuple[list, list]:
@@ -750,6 +865,7 @@ def undergone_act(ctx: ArticleContext, n, sources: list, targets: list) -> tuple
     targets = [t for t in targets if t.i not in src]   # "fire *from* X": X acts
     if not _any_actor(ctx, targets):
         subj, _ = subjects(v, ctx.cues)
+        subj = subj or children(v, "nsubjpass")   # "the decision *was met* with criticism"
         targets = [t for t in subj if ctx.mention_for(t) is not None] or targets
     return sources, targets
 

@@ -12,7 +12,7 @@ from .context import GUESS_PREFIXES, ArticleContext
 from .dating import event_date, historical
 from .grammar import HEADLINE_SUBJECT_DEPS, children, headline_act_noun, is_headline, is_passive, question_or_quantity
 from .location import location, place_targets
-from .model import REQUEST, Candidate, RawEvent
+from .model import REQUEST, VERDICT, Candidate, RawEvent
 
 
 def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
@@ -25,6 +25,7 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     cands, light_nouns = verbal_candidates(ctx, sent)
     cands = adjectival_candidates(ctx, sent, cands)
     cands += nominal_candidates(ctx, sent, light_nouns, headline=headline)
+    cands += verdict_candidates(ctx, sent)
     arguments.one_act_per_coordination(ctx, cands)
     casualties_to_acts(ctx, cands)
     arguments.frames(ctx, cands)
@@ -77,6 +78,22 @@ def verbal_candidates(ctx: ArticleContext, sent) -> tuple[list[Candidate], dict]
             c = triggers.as_obligation(c, sense, reporter)
         cands.append(c)
     return cands, light_nouns
+
+
+def verdict_candidates(ctx: ArticleContext, sent) -> list[Candidate]:
+    """A speaker's verdict on an act told before (:func:`~.triggers.verdict_speakers`: "“This is a
+    heinous crime against defenseless citizens,” the Prime Minister stated"): an ACCUSE by the speaker
+    (news GUIDELINES §1: criticises, condemns) of that act's doer (:func:`resolve_arguments`); or on a
+    party ("said the ADF was responsible"): an ACCUSE of that party."""
+    out = []
+    for t in sent:
+        if t.lemma_.lower() != "be":
+            continue
+        pred, speakers, accused = triggers.verdict_speakers(t, ctx.cues, ctx.acues)
+        if pred is not None and speakers:
+            out.append(Candidate(trigger=pred, sense=VERDICT, kind="verbal", sources=speakers, source_how="subj",
+                                 targets=accused, verdict=True))
+    return out
 
 
 def casualties_to_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
@@ -161,6 +178,8 @@ def nominal_candidates(ctx: ArticleContext, sent, light_nouns: dict, headline: b
     out = []
     for t in sent:
         sense = triggers.nominal_trigger(t, ctx.lex, ctx.config.name_entity_labels, ctx.config.no_event_hops)
+        if sense is None:
+            sense = _reference_sense(ctx, t)
         if sense is None or triggers.names_a_thing(t, ctx.lex) or triggers.warning_about(t, ctx.cues):
             continue
         lv = light_nouns.get(t.i)
@@ -170,6 +189,14 @@ def nominal_candidates(ctx: ArticleContext, sent, light_nouns: dict, headline: b
         arguments.nominal_args(ctx, c)
         out.append(c)
     return out
+
+
+def _reference_sense(ctx: ArticleContext, t):
+    """The sense of the last act that may be referred back to, for a noun that names no act of its own
+    but restates it ("*The incident* happened around 4 a.m.": ``act_reference_nouns``), else ``None``."""
+    if ctx.last_act_sense is None or t.lemma_.lower() not in ctx.acues.act_reference_nouns:
+        return None
+    return ctx.last_act_sense if arguments.restates(ctx, t) else None
 
 
 # -- one candidate ----------------------------------------------------------------------------------
@@ -186,6 +213,14 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     sources = ctx.refs(arguments.operators(ctx, [
         t for t in c.sources if not ctx.per_token(t, "question", lambda: question_or_quantity(t, qw, rp))]))
     targets = ctx.refs(arguments.operators(ctx, c.targets), media=c.sense.type.lower() in ctx.acues.media_target_types)
+    if not sources:
+        restated_sources, restated_targets = arguments.restated_act(ctx, c)
+        if restated_sources:
+            sources, targets, c.source_how = restated_sources, targets or restated_targets, "restated"
+        elif arguments.doer_from_context(ctx, c):
+            sources, c.source_how = [ctx.last_source[c.sense.type]], "restated"
+        else:
+            sources = ctx.refs(arguments.announcer(ctx, c))
     if not sources and targets and c.sense.type.lower() in ctx.acues.attributable_types:
         sources = ctx.refs(arguments.attributed_doers(ctx, c))   # "..., blaming the Islamic State group"
     targets = _other_parties(sources, targets, arguments.is_symmetric(ctx, c))
@@ -193,6 +228,8 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     if c.sense.type == "PROTEST":
         sources, targets = protest_parties(ctx, c, sources, targets)
     targets = targets or arguments.crowd_target(ctx, c)
+    if c.verdict and not targets:
+        targets = [ctx.last_source[k.upper()] for k in ctx.acues.verdict_act_types if k.upper() in ctx.last_source][:1]
     targets = targets or [t for t in arguments.referred_act_target(ctx, c, sources)
                           if all(t.actor_id != s.actor_id for s in sources)]
     if not targets and (sources or c.kind != "light"):
@@ -212,9 +249,12 @@ def remember_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: 
     """Keep the first actor source and target of ``c`` as the last ones of its type (for an act noun
     that refers back to it: :func:`~.arguments.referred_act_target`)."""
     kind = c.sense.type
+    actors = [t for t in targets if t.how != "place"]
     if sources:
         ctx.last_source[kind] = sources[0]
-    actors = [t for t in targets if t.how != "place"]
+        ctx.last_act[kind] = (sources[0], targets[0] if targets else None)
+        if kind.lower() in ctx.acues.act_anaphor_types:
+            ctx.last_act_sense = c.sense
     if actors:
         ctx.last_target[kind] = actors[0]
 
@@ -387,5 +427,5 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     return [RawEvent(type=k.type, mode=k.mode, contexts=contexts, source=src, target=tgt, negated=k.negated,
                      modality=k.modality, date=date, location=place, sentence=span, trigger=text,
                      confidence=conf, cameo=cameo, lemma=trig.lemma_.lower(), sent_start=span.start,
-                     victim_ok=ok)
+                     victim_ok=ok, restated=c.source_how == "restated", headline=headline)
             for src, tgt in arguments.party_pairs(ctx, c, sources, targets)]

@@ -57,6 +57,12 @@ class ArticleContext:
         #: the types of the acts told in the sentences read so far, coded or not (a bare "the attack"
         #: refers back to one)
         self.told_types: set[str] = set()
+        # the source and target of the last act of each type that had a source, as one pair, and the
+        # sense of the last such act of a type that may be referred back to (``act_anaphor_types``): a
+        # later sentence restating that act ("*The attack* occurred near ...", "*the incident* happened
+        # at 4 a.m.") keeps its parties
+        self.last_act: dict[str, tuple[Mention, Optional[Mention]]] = {}
+        self.last_act_sense: Optional[Any] = None
         self._protesters: Optional[list[Mention]] = None   # the mentions of protesters, made on first use
         # the sentences, and the dates, places and mentions inside each (in their lists' order)
         sents = self._sents = list(state.doc.sents) if state.doc is not None else []
@@ -143,7 +149,7 @@ class ArticleContext:
         """A phrase naming no actor itself may name one through another word: "Syria's second-largest
         city" -> Syria; "a group of Moroccan diplomats" -> the diplomats; "a camp for refugees" -> the
         refugees; "Switzerland said it had expelled ..." -> Switzerland; "the Islamist movement Hamas"
-        -> Hamas (the appositive of a description)."""
+        -> Hamas, "the Islamist group al Shabaab" -> al Shabaab (the appositive of a description)."""
         for c in tok.children:
             if c.dep_ == "poss":
                 return self.mention_for(c)
@@ -170,12 +176,14 @@ class ArticleContext:
         return self.mention_for(speaker) if speaker is not None else None
 
     def _appositive_name(self, tok, named: bool = True) -> Optional[Mention]:
-        """The mention over an appositive after ``tok`` ("the Islamist movement *Hamas*"), else ``None``;
-        with ``named``, only a name (not another generic agent)."""
+        """The mention over an appositive after ``tok`` ("the Islamist movement *Hamas*", "the *administrator*
+        of Beni, Donat Kibwana, said"), never a medium's, else ``None``; with ``named``, only a name (not
+        another generic agent)."""
         for c in tok.children:
             if c.dep_ == "appos" and c.i > tok.i:
                 m = self._mention_over(c)
-                if m is not None and m.start <= c.idx < m.end and not (named and m.how == "agent"):
+                if (m is not None and m.start <= c.idx < m.end and not (named and m.how == "agent")
+                        and self.actor_kind.get(m.actor_id) != "media"):
                     return m
         return None
 

@@ -339,7 +339,8 @@ def french_events(state: ArticleState, lex: Lexicon, onto: Ontology, config,
             exclude = {t.actor_id for t in targets}
             place = _place(finder, verb, lex, exclude)
             conf = _confidence(kind, sources, targets, config)
-            if not span.text.rstrip().endswith((".", "!", "?", "»", '"')):   # a headline: less context
+            headline = not span.text.rstrip().endswith((".", "!", "?", "»", '"'))
+            if headline:   # a headline: less context
                 conf = round(max(conf - config.headline_penalty, config.min_event_confidence), 2)
             trigger = trig.text if kind == "verbal" else f"{verb.text} {trig.text}"
             cameo = sense.cameo or onto.cameo(type_, mode)
@@ -348,5 +349,5 @@ def french_events(state: ArticleState, lex: Lexicon, onto: Ontology, config,
                                     target=tgt, negated=negated, modality=modality, date=date,
                                     location=place, sentence=span, trigger=trigger, confidence=conf,
                                     cameo=cameo, lemma=trig.lemma_.lower(), sent_start=span.start,
-                                    victim_ok=False))
+                                    victim_ok=False, headline=headline))
     return out

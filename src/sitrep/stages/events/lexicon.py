@@ -163,6 +163,7 @@ class EventCues(_Model):
     subject_target_frame_types: Words
     victim_types: Words
     crowd_types: Words
+    undergone_types: Words
     # triggers
     auxiliary_light_verbs: Words
     adverb_particles: Words

@@ -24,15 +24,23 @@ def _victim_ok(r: RawEvent) -> bool:
     return bool(r.victim_ok)
 
 
+def _undergone(r: RawEvent) -> bool:
+    """Is ``r`` an act an actor undergoes with no doer named, told in the passive ("Jimmy Cherizier
+    has been sanctioned", "Haiti's gangs are accused of mass killings"): an actor target, not negated,
+    and a report that may stand without its source (``victim_ok``)?"""
+    return r.victim_ok is True and r.target is not None and r.target.how != "place" and not r.negated
+
+
 def keep(raw: list[RawEvent], require_source: bool, min_conf: float, cues: EventCues) -> list[RawEvent]:
     """The raw events worth reporting: with a source (PLOVER wants an actor), or an attack on named
-    victims (``cues.victim_types``) or a crowd's act (``cues.crowd_types``) without one; at least
-    ``min_conf`` confident."""
+    victims (``cues.victim_types``), a crowd's act (``cues.crowd_types``) or an act an actor undergoes
+    in the passive (``cues.undergone_types``: "X has been sanctioned") without one; at least ``min_conf``
+    confident."""
     if require_source:
         sourceless = cues.victim_types | cues.crowd_types
         raw = [r for r in raw if r.source is not None or (
             r.type.lower() in sourceless and not r.negated and (r.target is not None or r.victim_ok == "unnamed")
-            and _victim_ok(r))]
+            and _victim_ok(r)) or (r.type.lower() in cues.undergone_types and _undergone(r))]
     return [r for r in raw if r.confidence >= min_conf]
 
 
@@ -43,24 +51,40 @@ def act_key(a: RawEvent) -> tuple:
 
 def same_act(a: RawEvent, b: RawEvent) -> bool:
     """Do two raw events report the same act? Same type, source, target and polarity; in one sentence
-    the same trigger lemma; across sentences no conflicting place or year, and a target or the same
-    lemma ("Britain is not lifting sanctions" and "Britain would not lift sanctions")."""
+    the same trigger lemma; across sentences no conflicting place or year, no new date in either
+    (:func:`adds_detail`), and a target or the same lemma ("Britain is not lifting sanctions" and
+    "Britain would not lift sanctions"); never a restatement (:attr:`~.model.RawEvent.restated`) with
+    the act it restates."""
     if act_key(a) != act_key(b):
         return False
     if a.sentence.start == b.sentence.start:
         return a.lemma == b.lemma
+    if a.restated or b.restated:
+        return False   # a restatement with a new detail is coded in its own sentence
     la, lb = a.location, b.location
     if la and lb and la != lb and not la.startswith("~") and not lb.startswith("~"):
         return False
     if a.date and b.date and a.date[:4] != b.date[:4]:
         return False
+    if adds_detail(a, b) or adds_detail(b, a):
+        return False   # coded again in its own sentence (news GUIDELINES §9)
     return _aid(a.target) is not None or a.lemma == b.lemma
+
+
+def adds_detail(a: RawEvent, b: RawEvent) -> bool:
+    """Does ``b``, a report of ``a``'s act in another sentence, add a date ``a`` lacks or another one
+    ("The farmers were attacked on Saturday" after "Gunmen attacked farmers in Borno", "The protests,
+    which began on Oct. 1, ...")? Then it is coded again in its own sentence (news GUIDELINES §9: a
+    restatement with a new detail is an event of its sentence); a headline adds none (it names the
+    body's act)."""
+    return not (a.headline or b.headline) and bool(b.date and b.date != a.date)
 
 
 def absorb(home: RawEvent, r: RawEvent, evidence_starts: set) -> None:
     """Merge ``r`` into ``home`` (the more confident report of the same act): its sentence as evidence
     (``evidence_starts``: where ``home``'s evidence sentences start), a real place over a guessed one, and
-    a date, mode and contexts where ``home`` lacks them."""
+    a date (a headline's report only: another sentence's new date makes an act of its own), mode and
+    contexts where ``home`` lacks them."""
     if r.sentence.start not in evidence_starts:
         evidence_starts.add(r.sentence.start)
         home.evidence.append(r.sentence)

@@ -14,6 +14,8 @@ from .lexicon import Sense
 
 #: the sense of an obligation put on someone ("X said Y must hand over the suspects")
 REQUEST = Sense(type="REQUEST")
+#: a speaker's verdict on an act ("“This is a heinous crime,” the minister said"): a disapproval
+VERDICT = Sense(type="ACCUSE", mode="disapprove")
 
 
 @dataclass
@@ -28,7 +30,8 @@ class Candidate:
     kind: str                         # verbal | light | nominal
     sources: list = field(default_factory=list)   # tokens
     targets: list = field(default_factory=list)   # tokens
-    #: how the source was found: "subj", "agent", "poss", "control", "inherit", "passive" or ""
+    #: how the source was found: "subj", "agent", "poss", "control", "inherit", "passive", "restated"
+    #: (from the act told before that a definite act noun restates: :func:`~.arguments.restated_act`) or ""
     source_how: str = ""
     light: Any = None                 # the light verb token
     #: the verb's particle or phrasal preposition ("reach *out*", "sit *down*"), for a verbal trigger
@@ -37,6 +40,8 @@ class Candidate:
     suppressed: bool = False
     #: an obligation put on someone in reported speech ("said Y must ..."): a REQUEST of the speaker
     obligation: bool = False
+    #: a speaker's verdict on an act told before ("“This is a crime,” X said"): an ACCUSE of its doer
+    verdict: bool = False
 
     @property
     def heads(self) -> list:
@@ -70,3 +75,8 @@ class RawEvent:
     victim_ok: Union[bool, str]
     #: every sentence that reports the act (filled when merging)
     evidence: list = field(default_factory=list)
+    #: a restatement of an act told before with a new detail ("*The attack* occurred near ..."): an
+    #: event of its own sentence, never merged with the act it restates (news GUIDELINES §9)
+    restated: bool = False
+    #: reported in a headline (which names an act and adds no detail of its own to the body's report)
+    headline: bool = False

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from .arguments import restates
 from .context import ArticleContext
 from .grammar import children
 from .model import Candidate
@@ -94,6 +95,8 @@ def references_back(ctx: ArticleContext, cands: list[Candidate]) -> None:
             continue
         if t.dep_ == "nsubj" and t.head.lemma_.lower() in ctx.cues.casualty_lemmas:
             continue   # "the bombing killed 20 people": told again with its toll
+        if restates(ctx, t):
+            continue   # "*The attack* occurred near the town of ...", "*Monday's* shelling": told again with a place or day
         if any(a.dep_ == "acl" and (children(a, "agent") or a.lemma_.lower() in ctx.cues.attribution_participles)
                for a in t.children):
             continue   # "the offensive *led by* HTS", "the attack *blamed on* Hamas": told again with its doer

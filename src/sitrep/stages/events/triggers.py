@@ -163,10 +163,12 @@ def _verb_reading(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]
 
 
 def _prep_object_lemmas(v) -> set:
-    """The lemmas of the objects of all the verb's prepositions ("warned Americans *against travel*"):
-    what a reading that codes no event, or a sense with ``prep_objects`` ("put X *on alert*"), may
-    name besides a direct object."""
-    return {p.lemma_.lower() for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"}
+    """The lemmas of the objects of all the verb's prepositions and of their compounds ("warned
+    Americans *against travel*", "included *in the sanctions list*"): what a reading that codes no
+    event, or a sense with ``prep_objects`` ("put X *on alert*"), may name besides a direct object."""
+    pobj = [p for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return {p.lemma_.lower() for p in pobj} | {m.lemma_.lower() for p in pobj for m in p.children
+                                               if m.dep_ == "compound"}
 
 
 def noun_sense(tok, lex: Lexicon) -> Optional[Sense]:
@@ -218,15 +220,15 @@ def _noun_reading(tok, lex: Lexicon) -> Optional[Sense]:
     vn = _verb_noun(tok, lex)
     if vn is not None:
         return vn
+    for c in _modifiers(tok):   # a compound first: a "pressure campaign" is a sanction, not pressure
+        key = f"{c.lemma_.lower()} {lem}"
+        if key in lex.compounds:
+            return lex.compounds[key]
     if lem in lex.cues.carrier_nouns:
         for c in tok.children:
             if c.dep_ in ("compound", "amod") and c.i < tok.i and c.lemma_.lower() in lex.nouns \
                     and c.tag_ not in ("VBG", "VBN"):   # "a rapidly *advancing* program" describes it
                 return lex.nouns[c.lemma_.lower()]
-    for c in _modifiers(tok):
-        key = f"{c.lemma_.lower()} {lem}"
-        if key in lex.compounds:
-            return lex.compounds[key]
     of = _of_object(tok)
     if of is not None and f"{lem} of {of.lemma_.lower()}" in lex.compounds:
         return lex.compounds[f"{lem} of {of.lemma_.lower()}"]
@@ -259,12 +261,37 @@ def light_noun(t, lex: Lexicon, reach: int):
         return None
     noun = next((x for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")
                  for x in _object_or_its_noun(c, reach) if noun_sense(x, lex) is not None), None)
+    if noun is None:   # "carried out *a series of* attacks", "commenced a process of *negotiations*"
+        noun = next((x for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")
+                     for x in carried_acts(c, lex)), None)
     if noun is None and particle is not None and particle.dep_ == "prep":
         noun = next((p for p in particle.children if p.dep_ == "pobj" and noun_sense(p, lex)), None)
     if noun is None:
         noun = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
                      for p in c.children if p.dep_ == "pobj" and noun_sense(p, lex)), None)
     return noun
+
+
+def carried_acts(carrier, lex: Lexicon) -> list:
+    """The act nouns a carrier noun carries in its "of" phrase ("a *wave* of attacks", "a *campaign* of
+    assaults on ships", "a *process* of dialogue and negotiations": each conjunct with a nominal sense);
+    none when ``carrier`` is no carrier noun (``cues.carrier_nouns``)."""
+    if lex.cues is None or carrier.lemma_.lower() not in lex.cues.carrier_nouns:
+        return []
+    of = _of_object(carrier)
+    return [x for x in conjuncts(of) if noun_sense(x, lex) is not None] if of is not None else []
+
+
+def carrier_of(tok, lex: Lexicon):
+    """The carrier noun whose "of" phrase holds act noun ``tok`` ("their *campaign* of assaults"), else
+    ``None``: the carrier's possessor or agent is the act's."""
+    if lex.cues is None:
+        return None
+    head = tok.head if tok.dep_ == "conj" else tok
+    if head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.head.i == head.head.i:
+        return None
+    carrier = head.head.head
+    return carrier if carrier.lemma_.lower() in lex.cues.carrier_nouns and carrier.pos_ == "NOUN" else None
 
 
 def coordinated_light_nouns(noun, lex: Lexicon) -> list:
@@ -305,6 +332,40 @@ def as_obligation(c: Candidate, act: Optional[Sense], reporter) -> Candidate:
     inner = Candidate(trigger=c.trigger, sense=act, kind="verbal") if act is not None else None
     return Candidate(trigger=c.trigger, sense=REQUEST, kind="verbal", sources=speaker_subj, targets=c.sources,
                      source_how="subj", embedded=[inner] if inner is not None else [], obligation=True)
+
+
+# -- verdicts --------------------------------------------------------------------------------------------
+
+def verdict_speakers(be, cues: EventCues, acues) -> tuple:
+    """The condemning word, the speakers and the accused when copula ``be`` states a speaker's verdict in
+    reported speech, its clause the content of a speech verb with a subject ("..., Prime Minister Garry
+    Conille stated"): on an act, its attribute a condemnation noun or adjective (``acues.verdict_nouns``
+    / ``verdict_adjectives``: "This is a heinous *crime*", "This act of violence is *unacceptable*") and
+    its subject a reference to the act (``acues.verdict_subjects``), no one accused by name; on a party,
+    its attribute a blame adjective (``acues.blame_adjectives``: "said the ADF was *responsible*"), the
+    subject accused. ``(None, [], [])`` else."""
+    none: tuple = (None, [], [])
+    if be.lemma_.lower() != "be" or be.dep_ not in ("ccomp", "parataxis", "ROOT"):
+        return none
+    subj = children(be, "nsubj")
+    if not subj:
+        return none
+    pred = next((c for c in be.children if (c.dep_ == "attr" and c.lemma_.lower() in acues.verdict_nouns)
+                 or (c.dep_ == "acomp" and c.lower_ in acues.verdict_adjectives)), None)
+    accused: list = []
+    if pred is not None and subj[0].lemma_.lower() not in acues.verdict_subjects:
+        return none
+    if pred is None:
+        pred = next((c for c in be.children if c.dep_ == "acomp" and c.lower_ in acues.blame_adjectives), None)
+        accused = subj[:1]
+    if pred is None:
+        return none
+    reporter = be.head if be.dep_ != "ROOT" else next(
+        (c for c in be.children if c.dep_ == "parataxis" and c.lemma_.lower() in cues.speech_verbs), None)
+    if reporter is None or reporter.i == be.i or reporter.lemma_.lower() not in cues.speech_verbs:
+        return none
+    speakers, how = subjects(reporter, cues)   # "confirmed the toll and *said* ...": the shared subject
+    return pred, (speakers if how in ("subj", "inherit") else []), accused
 
 
 # -- adjectives and nouns -------------------------------------------------------------------------------
