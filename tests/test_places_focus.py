@@ -21,6 +21,23 @@ def test_an_owner_of_an_actor_is_no_place_but_an_owner_of_a_region_is(nlp, stage
     assert places["Russia"].country_code == "RU"
 
 
+def test_a_direction_word_of_the_name_itself_locates_nothing(nlp, stage):
+    # "North" of "North Korea" is part of the name, not "northern Korea": an actor still
+    text = ("North Korea fired a ballistic missile on Sunday, South Korea's Joint Chiefs of Staff said.\n"
+            "The missile was launched by North Korea and landed in the sea. Troops in South Sudan were put on alert.")
+    places = places_of(nlp, stage, text)
+    assert "North Korea" not in places and "South Korea" not in places
+    assert places["South Sudan"].country_code == "SS"   # "in South Sudan" locates
+
+
+def test_the_state_waging_a_war_set_elsewhere_is_no_setting(nlp, stage):
+    text = ("The firms are complicit in Russia's war in Ukraine, the Treasury said.\n"
+            "Thousands have died in Sudan's brutal conflict.")
+    places = places_of(nlp, stage, text)
+    assert "Russia" not in places and places["Ukraine"].country_code == "UA"
+    assert places["Sudan"].country_code == "SD"   # the war set in Sudan
+
+
 def test_one_locative_mention_keeps_every_mention_of_a_state(nlp, stage):
     text = ("Turkey's government launched an offensive on Wednesday.\n"
             "Millions of refugees live in Turkey, officials said.")

@@ -134,3 +134,9 @@ def test_a_typo_in_streets_yaml_names_the_file_and_the_field():
     with pytest.raises(KnowledgeBaseError) as err:
         _validated(raw)
     assert "streets.yaml" in str(err.value) and "titles" in str(err.value)
+
+
+def test_a_state_code_joined_to_a_number_is_a_designation_not_a_road(nlp):
+    text = ("Gunmen opened fire with AR-15 and AK-47 assault rifles, and an MI-8 helicopter flew over. "
+            "Later the truck crashed on KY 90 near the bridge.")
+    assert streets(nlp, text) == ["KY 90"]

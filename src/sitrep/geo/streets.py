@@ -127,7 +127,8 @@ def build_lexicon(regions: dict) -> dict:
     numbered = re.compile(
         r"(?<![\w.\-])(?P<lead>(?:" + _WORD + _SP + "){0,2})"
         + r"(?:" + prefixes + r"(?:" + _SP + "|-)" + r"(?P<n1>\d{1,4}[A-Z]?)"
-        + r"|" + states + r"(?:" + _SP + "|-)" + r"(?P<n2>\d{1,3}[A-Z]?))"
+        # a state's code takes its number after a space only: "KY 90"; "AR-15", "AK-47", "SR-71" are designations
+        + r"|" + states + _SP + r"(?P<n2>\d{1,3}[A-Z]?))"
         + r"(?![\w]|[,.]\d|[-\u2013]\w)"
         + r"(?:" + _SP + r"(?P<dir>" + dirs + r")(?![\w'\u2019])(?!" + _SP + "[A-Z]))?")
     lettered = re.compile(r"(?<![\w.\-])(?:(?:[NSEW]\.|North|South|East|West)" + _SP + ")?(?:"

@@ -112,8 +112,9 @@ def opens_copy(doc, span) -> bool:
     return doc[span.end].text in (",", ":") or bool(span[-1].whitespace_)  # not "Iran-backed"
 
 
-def _locates(doc, root, covered: set, words: PlaceWords, news: NewsCues) -> bool:
-    """The syntactic cues of :func:`is_locative` on one token (the name's root)."""
+def _locates(doc, root, covered: set, words: PlaceWords, news: NewsCues, inside: range = range(0)) -> bool:
+    """The syntactic cues of :func:`is_locative` on one token (the name's root); a direction or setting
+    word inside the name itself (the tokens ``inside``: "*North* Korea", "*South* Sudan") is no cue."""
     dep = root.dep_
     if dep == "pobj" and _prep_locates(root.head, words, news):
         return True
@@ -126,9 +127,10 @@ def _locates(doc, root, covered: set, words: PlaceWords, news: NewsCues) -> bool
     if dep == "appos" and _head_is_place(root.head, covered, words, news):
         return True  # "Oman's capital, Muscat"
     if dep == "poss" and root.head.dep_ == "pobj" and root.head.lower_ in news.setting_events \
-            and root.head.head.lower_ in news.setting_prepositions:
-        return True  # "in Sudan's brutal conflict"
-    return any(ch.dep_ in ("amod", "compound", "nmod") and ch.i < root.i
+            and root.head.head.lower_ in news.setting_prepositions \
+            and not any(ch.dep_ == "prep" and ch.lower_ in words.loc for ch in root.head.children):
+        return True  # "in Sudan's brutal conflict" (not "in Russia's war *in Ukraine*": set elsewhere, Russia wages it)
+    return any(ch.dep_ in ("amod", "compound", "nmod") and ch.i < root.i and ch.i not in inside
                and (ch.lower_ in words.dir or ch.lower_ in news.setting_modifiers) for ch in root.children)
 
 
@@ -155,8 +157,9 @@ def is_locative(doc, c: Candidate, covered: set, words: PlaceWords, news: NewsCu
     if prev is not None and prev.text == "," and span.start == prev.i + 1 and prev.i - 1 in towns \
             and root.dep_ != "poss":
         return True  # "Hodeida, Yemen" (not "Oman, Iran and the U.S."; not "in the Sahel, Niger's president")
+    inside = range(span.start, span.end)  # the name's own words ("North" of "North Korea") say nothing
     for _ in range(_CONJ_HOPS):
-        if _locates(doc, root, covered, words, news):
+        if _locates(doc, root, covered, words, news, inside):
             return True
         if root.dep_ != "conj" or root.head.pos_ != "PROPN":
             return False
