@@ -47,6 +47,8 @@ class ArgumentCues(DataModel):
     act_anaphor_types: Words
     repel_verbs: Words
     opposed_prefixes: Words
+    place_hit_modes: Words
+    generic_person_nouns: Words
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

@@ -511,6 +511,17 @@ def _child_above(t, v):
     return u
 
 
+def generic_people(ctx: ArticleContext, m) -> bool:
+    """Does mention ``m`` name only people in general ("people", "19 people", "the others":
+    ``generic_person_nouns``, with nothing before the noun but a count or an article)? A described
+    group is a party ("Zambian people", "civilians")."""
+    words = m.text.lower().split()
+    if not words or words[-1] not in ctx.acues.generic_person_nouns:
+        return False
+    return all(w.replace(",", "").isdigit() or w in ctx.lex.quantity_words or w in ("the", "a", "an")
+               for w in words[:-1])
+
+
 # -- attribution: who did an act the clause gives no doer -----------------------------------------------
 
 def attributed_doers(ctx: ArticleContext, c: Candidate) -> list:

@@ -11,7 +11,7 @@ from .confidence import confidence, features
 from .context import GUESS_PREFIXES, ArticleContext
 from .dating import event_date, historical
 from .grammar import HEADLINE_SUBJECT_DEPS, children, headline_act_noun, is_headline, is_passive, question_or_quantity
-from .location import location, place_targets
+from .location import location, place_targets, struck_place
 from .model import REQUEST, Candidate, RawEvent
 
 
@@ -177,7 +177,9 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     targets = ctx.refs(arguments.operators(ctx, c.targets), media=c.sense.type.lower() in ctx.acues.media_target_types)
     if not sources and targets and c.sense.type.lower() in ctx.acues.attributable_types:
         sources = ctx.refs(arguments.attributed_doers(ctx, c))   # "..., blaming the Islamic State group"
-    targets = _other_parties(sources, targets, arguments.is_symmetric(ctx, c))
+    kept = [t for t in targets if not arguments.generic_people(ctx, t)]
+    c.generic_victims = bool(targets) and not kept   # "19 people were killed in airstrikes": no party
+    targets = _other_parties(sources, kept, arguments.is_symmetric(ctx, c))
     sources, targets = arguments.symmetric_parties(ctx, c, sources, targets)
     if c.sense.type == "PROTEST":
         sources, targets = protest_parties(ctx, c, sources, targets)
@@ -186,11 +188,14 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
                           if all(t.actor_id != s.actor_id for s in sources)]
     if not targets and (sources or c.kind != "light"):
         targets = place_targets(ctx, c, sent, sources)
-        if (c.kind == "nominal" and sources) or c.sense.type.lower() in ctx.acues.placeless_types:
-            # a state is a party ("Russia's war in Ukraine"), a town is not; a place left is where
-            # the act happens ("fled Damascus")
-            targets = [t for t in targets if t.how != "place"]
+        placeless = c.sense.type.lower() in ctx.acues.placeless_types
+        if (c.kind == "nominal" and sources) or placeless:
+            # a state is a party ("Russia's war in Ukraine"), a town is not, unless fire lands on it
+            # ("a Russian missile strike on Kyiv"); a place left is where the act happens ("fled Damascus")
+            targets = [t for t in targets if t.how != "place"] or (
+                [] if placeless else struck_place(ctx, c, sent, sources))
     targets = targets or arguments.protest_force_target(ctx, c, sources)   # after a place: "took over X"
+    targets = [t for t in targets if not arguments.generic_people(ctx, t)]   # (from a protest's purpose too)
     remember_parties(ctx, c, sources, targets)
     return sources, targets
 
@@ -349,7 +354,7 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     when it has neither."""
     sources, targets = resolve_arguments(ctx, c, sent)
     unnamed = not sources and not targets
-    if unnamed and not unnamed_victims(ctx, c):
+    if unnamed and not (unnamed_victims(ctx, c) or c.generic_victims and victim_ok(ctx, c)):
         return []
     trig = c.trigger
     mod = analyze(trig, is_noun=(c.kind != "verbal"), cues=ctx.modality_cues)

@@ -37,6 +37,9 @@ class Candidate:
     suppressed: bool = False
     #: an obligation put on someone in reported speech ("said Y must ..."): a REQUEST of the speaker
     obligation: bool = False
+    #: its only named victims were people in general, dropped as its target ("19 people were killed
+    #: in airstrikes"): it may stand with no party, as it could with them
+    generic_victims: bool = False
 
     @property
     def heads(self) -> list:

@@ -1,0 +1,60 @@
+"""Targets on real news (issue #14): who undergoes an act. A place that fire lands on, people in
+general who are no party, the patient of an act noun's "of" phrase, a name given by apposition or by
+"known as", persons listed by name.
+
+Sentences are written for these tests (wire style, not taken from the news set). Actor mentions (and
+place mentions) are built by hand so that the tests check the events stage alone."""
+
+from __future__ import annotations
+
+from sitrep.article import Article, ArticleState, PlaceMention
+from sitrep.stages.events import EventsStage
+
+from events_support import NLP, mention, pairs, run
+
+
+def _with_places(text: str, marks: list[tuple[str, str]], places: list[str]) -> ArticleState:
+    """The events of ``text`` with the actor mentions ``marks`` (phrase, actor id) and the places
+    ``places`` (each phrase's first occurrence, id ``pl_<phrase>``)."""
+    st = ArticleState(article=Article(text=text, published="2024-05-06"))
+    NLP(st)
+    st.mentions = sorted((mention(text, *m) for m in marks), key=lambda m: m.start)
+    st.place_mentions = sorted((PlaceMention(start=text.index(p), end=text.index(p) + len(p),
+                                             place_id="pl_" + p.lower().replace(" ", "_"), text=p)
+                                for p in places), key=lambda p: p.start)
+    EventsStage().run_alone(st)
+    return st
+
+
+# -- a place that fire lands on -----------------------------------------------------------------------------
+
+def test_a_place_struck_by_fire_is_the_target_of_the_act_noun():
+    text = "Two civilians died in a Russian missile strike on Kharkiv early on Tuesday, the mayor said."
+    st = _with_places(text, [("Russian", "RUS"), ("mayor", "MAYOR")], ["Kharkiv"])
+    assert ("RUS", "pl_kharkiv") in pairs(st, "ASSAULT")
+
+
+def test_an_attack_noun_without_fire_keeps_the_town_as_its_location():
+    text = "The surprise assault on Kharkiv by the rebels stunned officials in the capital."
+    st = _with_places(text, [("the rebels", "REB"), ("officials", "OFF")], ["Kharkiv"])
+    assert all(t != "pl_kharkiv" for _, t in pairs(st, "ASSAULT"))
+
+
+# -- people in general are no party -------------------------------------------------------------------------
+
+def test_people_in_general_are_not_the_target_of_an_attack():
+    text = "At least 12 people were killed on Sunday in air strikes carried out by the air force."
+    st = run(text, ("people", "PEOPLE"), ("air force", "AF"))
+    assert pairs(st, "ASSAULT") and all(t != "PEOPLE" for _, t in pairs(st, "ASSAULT"))
+
+
+def test_an_act_reported_only_through_people_in_general_stands_without_parties():
+    text = "A paramedic said more than 40 people had been wounded by gunfire near the square."
+    st = run(text, ("paramedic", "MED"), ("people", "PEOPLE"))
+    assert pairs(st, "ASSAULT") == {(None, None)}
+
+
+def test_a_described_group_of_victims_stays_the_target():
+    text = "Militiamen shot dead nine civilians in the village on Friday, residents said."
+    st = run(text, ("Militiamen", "MIL"), ("civilians", "CIV"), ("residents", "RES"))
+    assert ("MIL", "CIV") in pairs(st, "ASSAULT")
