@@ -58,3 +58,39 @@ def test_a_described_group_of_victims_stays_the_target():
     text = "Militiamen shot dead nine civilians in the village on Friday, residents said."
     st = run(text, ("Militiamen", "MIL"), ("civilians", "CIV"), ("residents", "RES"))
     assert ("MIL", "CIV") in pairs(st, "ASSAULT")
+
+
+# -- the patient of an act noun's "of" phrase ---------------------------------------------------------------
+
+def test_the_of_phrase_of_an_act_noun_names_who_undergoes_it():
+    text = "The statement condemned the party's violent repression of opposition activists in the capital."
+    st = run(text, ("party", "PARTY"), ("opposition activists", "ACT"))
+    assert ("PARTY", "ACT") in pairs(st, "ASSAULT")
+
+
+def test_an_instrument_in_the_of_phrase_is_no_target():
+    text = "Witnesses described the army's heavy shelling of rebel tanks near the border."
+    st = run(text, ("army", "ARMY"), ("rebel", "REB"))
+    assert all(t is None or t == "REB" for _, t in pairs(st, "ASSAULT"))
+
+
+# -- names given by apposition, by "known as", and in lists -------------------------------------------------
+
+def test_an_object_named_only_by_its_appositive_is_that_party():
+    text = "On Friday the Treasury designated Arman Koval, the founder of the ruling party, under new rules."
+    st = run(text, ("Treasury", "TREAS"), ("founder", "KOVAL"), ("ruling party", "PARTY"))
+    assert ("TREAS", "KOVAL") in pairs(st, "SANCTION")
+
+
+def test_a_noun_known_by_a_name_is_the_named_party():
+    text = "Authorities tried last year to dismantle the rural militia known as Tigers of the Hills."
+    st = run(text, ("Authorities", "GOV"), ("rural militia", "MILITIA"), ("Tigers of the Hills", "TIGERS"))
+    assert pairs(st, "COERCE") == {("GOV", "TIGERS")}
+
+
+def test_a_title_in_a_list_names_the_person_after_it():
+    text = ("Britain imposed sanctions on Monday on President Ivan Petrov, Foreign Minister Oleg Sokol, Defence "
+            "Minister Pavel Orlov and Chief of General Staff Boris Volkov for the invasion of Moldova, officials said.")
+    st = run(text, ("Britain", "GBR"), ("Ivan Petrov", "PETROV"), ("Oleg Sokol", "SOKOL"), ("Pavel Orlov", "ORLOV"),
+             ("Boris Volkov", "VOLKOV"))
+    assert pairs(st, "SANCTION") == {("GBR", "PETROV"), ("GBR", "SOKOL"), ("GBR", "ORLOV"), ("GBR", "VOLKOV")}

@@ -49,6 +49,8 @@ class ArgumentCues(DataModel):
     opposed_prefixes: Words
     place_hit_modes: Words
     generic_person_nouns: Words
+    of_patient_types: Words
+    naming_participles: Words
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

@@ -184,6 +184,20 @@ def operators(ctx: ArticleContext, toks) -> list:
     return out
 
 
+def named_as(ctx: ArticleContext, toks) -> list:
+    """The argument tokens with a noun that a participle names replaced by that name ("the informal
+    Amhara militia *known as Fano*" -> Fano, "an armed group *called* M23" -> M23), when the name is an
+    actor's mention."""
+    out = []
+    for t in toks:
+        names = [n for a in t.children if a.dep_ == "acl" and a.lemma_.lower() in ctx.acues.naming_participles
+                 for n in children(a, "oprd") + [p for x in a.children if x.dep_ == "prep" and x.lower_ == "as"
+                                                 for p in pobjs(x)]]
+        named = [n for n in names if ctx.mention_for(n) is not None]
+        out.append(named[0] if named else t)
+    return out
+
+
 def _agent_word(ctx: ArticleContext, c, own) -> bool:
     """A modifier of an instrument inside the instrument's own mention that names its operator by a
     common noun ("*coalition* warplanes", "*police* helicopters")."""
@@ -602,6 +616,8 @@ def nominal_args(ctx: ArticleContext, c: Candidate) -> None:
     preps = set(c.sense.preps or ()) | ctx.cues.nominal_target_preps
     sources = _own_sources(ctx, n)
     targets = _nominal_targets(ctx, n, preps)
+    if not _any_actor(ctx, targets):
+        targets = of_patients(ctx, c) or targets
     if not sources:
         sources, targets = _from_doer(ctx, c, targets)
     sources, targets = _patient_possessor(ctx, n, sources, targets)
@@ -718,6 +734,16 @@ def _nominal_targets(ctx: ArticleContext, n, preps) -> list:
     if not _any_actor(ctx, targets):
         targets += agent_phrase_targets(ctx, n)
     return targets
+
+
+def of_patients(ctx: ArticleContext, c: Candidate) -> list:
+    """Who undergoes an act noun, named in its "of" phrase ("the violent repression *of Georgian
+    citizens*", "the arrest *of two journalists*"), for the types of ``of_patient_types``: the objects
+    that name an actor and are no instrument ("the use of artillery")."""
+    if c.sense.type.lower() not in ctx.acues.of_patient_types:
+        return []
+    return [o for o in prep_targets(c.trigger, {"of"})
+            if ctx.mention_for(o) is not None and not is_instrument(o, ctx.cues)]
 
 
 def agent_phrase_targets(ctx: ArticleContext, n) -> list:
