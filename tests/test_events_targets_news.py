@@ -94,3 +94,23 @@ def test_a_title_in_a_list_names_the_person_after_it():
     st = run(text, ("Britain", "GBR"), ("Ivan Petrov", "PETROV"), ("Oleg Sokol", "SOKOL"), ("Pavel Orlov", "ORLOV"),
              ("Boris Volkov", "VOLKOV"))
     assert pairs(st, "SANCTION") == {("GBR", "PETROV"), ("GBR", "SOKOL"), ("GBR", "ORLOV"), ("GBR", "VOLKOV")}
+
+
+# -- members listed with "including" ------------------------------------------------------------------------
+
+def test_the_actors_listed_in_a_group_of_people_are_the_target():
+    text = "A car bomb outside the court on Tuesday wounded 17 people, including two judges."
+    st = run(text, ("people", "PEOPLE"), ("two judges", "JUDGES"))
+    assert pairs(st, "ASSAULT") == {(None, "JUDGES")}
+
+
+def test_a_named_group_keeps_its_place_beside_the_members_it_lists():
+    text = "The bloc imposed sanctions on three firms and 12 Belarusians, including two judges, on Monday."
+    st = run(text, ("bloc", "EU"), ("Belarusians", "BLR"), ("two judges", "JUDGES"))
+    assert ("EU", "BLR") in pairs(st, "SANCTION")
+
+
+def test_the_people_a_vehicle_carries_are_who_an_attack_on_it_hits():
+    text = "Militiamen attacked two minibuses carrying wedding guests near the border on Sunday."
+    st = run(text, ("Militiamen", "MIL"), ("wedding guests", "GUESTS"))
+    assert pairs(st, "ASSAULT") == {("MIL", "GUESTS")}

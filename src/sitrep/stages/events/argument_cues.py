@@ -51,6 +51,7 @@ class ArgumentCues(DataModel):
     generic_person_nouns: Words
     of_patient_types: Words
     naming_participles: Words
+    member_list_words: Words
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

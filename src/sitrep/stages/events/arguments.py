@@ -198,6 +198,23 @@ def named_as(ctx: ArticleContext, toks) -> list:
     return out
 
 
+def listed_members(ctx: ArticleContext, toks) -> list:
+    """The argument tokens with a group that is people in general or names no actor replaced by the
+    actors listed as its members ("injured 28 people, *including police*" -> police, "sanctions on five
+    firms, including Sepehr Energy" -> Sepehr Energy); a group without such members stays, and so does
+    one coordinated with actors ("two organizations and 32 Iranians, including ...": the parser may hang
+    the list on either)."""
+    out = []
+    for t in toks:
+        m = ctx.mention_for(t)
+        named = (m is not None and not generic_people(ctx, m)) or _any_actor(ctx, conjuncts(t)[1:])
+        members = [] if named else [
+            x for p in t.children if p.dep_ == "prep" and p.lemma_.lower() in ctx.acues.member_list_words
+            for o in pobjs(p) for x in conjuncts(o) if ctx.mention_for(x) is not None]
+        out.extend(members or [t])
+    return out
+
+
 def _agent_word(ctx: ArticleContext, c, own) -> bool:
     """A modifier of an instrument inside the instrument's own mention that names its operator by a
     common noun ("*coalition* warplanes", "*police* helicopters")."""

@@ -174,7 +174,8 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     qw, rp = ctx.lex.quantity_words, ctx.cues.relative_pronouns
     sources = ctx.refs(arguments.operators(ctx, [
         t for t in c.sources if not ctx.per_token(t, "question", lambda: question_or_quantity(t, qw, rp))]))
-    targets = ctx.refs(arguments.operators(ctx, arguments.named_as(ctx, c.targets)),
+    named = arguments.listed_members(ctx, arguments.named_as(ctx, c.targets))
+    targets = ctx.refs(arguments.operators(ctx, named),
                        media=c.sense.type.lower() in ctx.acues.media_target_types)
     if not sources and targets and c.sense.type.lower() in ctx.acues.attributable_types:
         sources = ctx.refs(arguments.attributed_doers(ctx, c))   # "..., blaming the Islamic State group"
