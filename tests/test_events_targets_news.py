@@ -114,3 +114,11 @@ def test_the_people_a_vehicle_carries_are_who_an_attack_on_it_hits():
     text = "Militiamen attacked two minibuses carrying wedding guests near the border on Sunday."
     st = run(text, ("Militiamen", "MIL"), ("wedding guests", "GUESTS"))
     assert pairs(st, "ASSAULT") == {("MIL", "GUESTS")}
+
+
+# -- a frame's place ----------------------------------------------------------------------------------------
+
+def test_a_frame_takes_the_place_of_the_act_it_embeds():
+    text = "The governor threatened on Monday to impose a curfew in Tamale after the riots."
+    st = _with_places(text, [("governor", "GOV")], ["Tamale"])
+    assert ("GOV", "pl_tamale") in pairs(st, "THREATEN")

@@ -189,7 +189,7 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     targets = targets or [t for t in arguments.referred_act_target(ctx, c, sources)
                           if all(t.actor_id != s.actor_id for s in sources)]
     if not targets and (sources or c.kind != "light"):
-        targets = place_targets(ctx, c, sent, sources)
+        targets = place_targets(ctx, c, sent, sources) or framed_place(ctx, c, sent, sources)
         placeless = c.sense.type.lower() in ctx.acues.placeless_types
         if (c.kind == "nominal" and sources) or placeless:
             # a state is a party ("Russia's war in Ukraine"), a town is not, unless fire lands on it
@@ -200,6 +200,15 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     targets = [t for t in targets if not arguments.generic_people(ctx, t)]   # (from a protest's purpose too)
     remember_parties(ctx, c, sources, targets)
     return sources, targets
+
+
+def framed_place(ctx: ArticleContext, c: Candidate, sent, sources: list) -> list:
+    """The place the act a frame embeds is done to or in, as the frame's target when no actor is
+    ("threatened to impose a curfew *in Algiers*", "agreed to set up a research centre *in Tokyo*",
+    "vowed to clean up *the city*"): a list of one place reference, or empty."""
+    if not c.sense.frame or not c.embedded:
+        return []
+    return place_targets(ctx, c.embedded[0], sent, sources)
 
 
 def remember_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: list) -> None:
