@@ -122,3 +122,18 @@ def test_a_frame_takes_the_place_of_the_act_it_embeds():
     text = "The governor threatened on Monday to impose a curfew in Tamale after the riots."
     st = _with_places(text, [("governor", "GOV")], ["Tamale"])
     assert ("GOV", "pl_tamale") in pairs(st, "THREATEN")
+
+
+# -- grievances and complement clauses ----------------------------------------------------------------------
+
+def test_a_grievance_told_to_someone_targets_whom_it_is_about():
+    text = "Armenia complained to the Security Council on Monday over Azerbaijani drone strikes on its border villages."
+    st = run(text, ("Armenia", "ARM"), ("Security Council", "UNSC"), ("Azerbaijani", "AZE"))
+    assert pairs(st, "ACCUSE") == {("ARM", "AZE")}
+
+
+def test_an_against_phrase_inside_a_complement_clause_is_not_the_frames_target():
+    text = "The envoys demanded that the rebels end their offensive against the capital within a week."
+    st = run(text, ("envoys", "ENV"), ("rebels", "REB"), ("capital", "GOV"))
+    assert ("ENV", "REB") in pairs(st, "REQUEST")
+    assert ("ENV", "GOV") not in pairs(st, "REQUEST")

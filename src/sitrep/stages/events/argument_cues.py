@@ -52,6 +52,8 @@ class ArgumentCues(DataModel):
     of_patient_types: Words
     naming_participles: Words
     member_list_words: Words
+    grievance_types: Words
+    grievance_preps: Words
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

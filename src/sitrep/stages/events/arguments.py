@@ -112,11 +112,29 @@ def verbal_args(ctx: ArticleContext, c: Candidate) -> None:
             c.sources = _act_noun_doer(ctx, v.head) or c.sources
     if not _any_actor(ctx, c.targets):
         c.targets = taken_from(ctx, v) + c.targets
+    c.targets = grievance_target(ctx, c) or c.targets
     if c.source_how != "subj":
         c.sources, c.targets = _between_below(ctx, v, c.sources, c.targets)
     if c.sense.subject_is_target:
         frm = prep_targets(v, ctx.cues.reversed_source_preps)
         c.sources, c.targets = (c.targets or frm), c.sources
+
+
+def grievance_target(ctx: ArticleContext, c: Candidate) -> list:
+    """Whom a grievance is about ("complained to the United Nations *over two Israeli air raids*" ->
+    Israel, "protested to Ankara *about its troops*"): an actor named in its ``grievance_preps`` phrase,
+    or the doer of the act noun named there (its possessor, "by" phrase or actor modifier); empty when
+    none, or for other types."""
+    if c.sense.type.lower() not in ctx.acues.grievance_types:
+        return []
+    for o in prep_targets(c.trigger, ctx.acues.grievance_preps):
+        if ctx.mention_for(o) is not None:
+            return [o]
+        if o.lemma_.lower() in ctx.lex.nouns:
+            doers = [d for d in _own_sources(ctx, o) if ctx.mention_for(d) is not None]
+            if doers:
+                return doers
+    return []
 
 
 def taken_from(ctx: ArticleContext, v) -> list:
@@ -517,7 +535,7 @@ def against_anywhere(ctx: ArticleContext, v) -> list:
     found: dict[int, list] = {}       # child number -> the recipients under it
     for t in against:
         u = _child_above(t, v)
-        if u is not None and u.dep_ not in SUBJ_DEPS and ctx.mention_for(t) is not None:
+        if u is not None and u.dep_ not in SUBJ_DEPS and ctx.mention_for(t) is not None and not _own_clause(u):
             found.setdefault(order[u.i], []).append(t)
     if not found:
         return []
@@ -527,6 +545,12 @@ def against_anywhere(ctx: ArticleContext, v) -> list:
         ch = next(c for c in v.children if order[c.i] == min(found))
         return [next(t for t in ch.subtree if t.i in idx)]
     return hits[:1]
+
+
+def _own_clause(u) -> bool:
+    """Is ``u`` a complement clause with a subject of its own ("demanded that Hamas renounce its
+    struggle *against Israel*")? An "against" there belongs to that clause's act, not the predicate's."""
+    return u.dep_ == "ccomp" and bool(children(u, "nsubj", "nsubjpass"))
 
 
 def _child_above(t, v):
