@@ -10,7 +10,7 @@ from __future__ import annotations
 from sitrep.article import Article, ArticleState, PlaceMention
 from sitrep.stages.events import EventsStage
 
-from events_support import NLP, mention, pairs, run
+from events_support import NLP, events, mention, pairs, run
 
 
 def _with_places(text: str, marks: list[tuple[str, str]], places: list[str]) -> ArticleState:
@@ -137,3 +137,10 @@ def test_an_against_phrase_inside_a_complement_clause_is_not_the_frames_target()
     st = run(text, ("envoys", "ENV"), ("rebels", "REB"), ("capital", "GOV"))
     assert ("ENV", "REB") in pairs(st, "REQUEST")
     assert ("ENV", "GOV") not in pairs(st, "REQUEST")
+
+
+def test_an_act_done_to_disperse_someone_is_done_to_them():
+    text = "Riot police opened fire on Sunday to disperse striking miners outside the mine, a union official said."
+    st = run(text, ("Riot police", "POL"), ("striking miners", "MINERS"), ("union official", "UNION"))
+    got = [(trig, s, t) for trig, s, t in events(st, "ASSAULT") if trig.startswith("opened")]
+    assert got and all(t == "MINERS" for _, _, t in got)

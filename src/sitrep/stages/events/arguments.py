@@ -498,6 +498,23 @@ def one_act_per_coordination(ctx: ArticleContext, cands: list[Candidate]) -> Non
             c.suppressed = any(by_i[x.i].kind != "verbal" and by_i[x.i].sense.type == c.sense.type for x in heads)
 
 
+def purpose_targets(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """An act with no actor target whose purpose is an act of the same type ("police opened fire *to
+    disperse* the demonstrators", "fighters fired into the air *to disperse* a women's protest") is done
+    to whom that act is done: it takes the purpose act's targets."""
+    by_i = {c.trigger.i: c for c in cands}
+    for c in cands:
+        if c.kind != "verbal" or _any_actor(ctx, c.targets) or any(is_crowd(ctx, t) for t in c.targets):
+            continue
+        for x in c.trigger.children:
+            d = by_i.get(x.i)
+            if (d is not None and x.dep_ in ("advcl", "xcomp") and d.sense.type == c.sense.type
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+                    and (_any_actor(ctx, d.targets) or any(is_crowd(ctx, t) for t in d.targets))):
+                c.targets = list(d.targets)
+                break
+
+
 def _conj_root(tok):
     """The first of the tokens coordinated with ``tok`` (up the chain of ``conj`` links, bounded)."""
     for _ in range(limits.MAX_TREE_WALK):

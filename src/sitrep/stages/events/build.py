@@ -26,6 +26,7 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     cands = adjectival_candidates(ctx, sent, cands)
     cands += nominal_candidates(ctx, sent, light_nouns, headline=headline)
     arguments.one_act_per_coordination(ctx, cands)
+    arguments.purpose_targets(ctx, cands)
     casualties_to_acts(ctx, cands)
     arguments.frames(ctx, cands)
     triggers.protest_topics(cands, ctx.config.protest_topic_hops, ctx.cues)
