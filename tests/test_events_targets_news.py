@@ -144,3 +144,9 @@ def test_an_act_done_to_disperse_someone_is_done_to_them():
     st = run(text, ("Riot police", "POL"), ("striking miners", "MINERS"), ("union official", "UNION"))
     got = [(trig, s, t) for trig, s, t in events(st, "ASSAULT") if trig.startswith("opened")]
     assert got and all(t == "MINERS" for _, _, t in got)
+
+
+def test_the_recipient_inside_a_prepositional_target_is_the_target():
+    text = "President Mbeki has reportedly conceded to demands from the Freedom Alliance to overhaul the courts."
+    st = run(text, ("President Mbeki", "MBEKI"), ("Freedom Alliance", "FA"))
+    assert ("MBEKI", "FA") in pairs(st, "CONCEDE")

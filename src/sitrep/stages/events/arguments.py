@@ -351,6 +351,8 @@ def _active_targets(ctx: ArticleContext, c: Candidate) -> list:
         targets = [o for o in objs if o.lemma_.lower() not in thing]
     if not _any_actor(ctx, targets):
         targets += _object_phrase_targets(objs, s.preps or ctx.lex.target_preps)
+    if not _any_actor(ctx, targets):
+        targets += _pobj_recipients(ctx, targets)
     crowd = any(is_crowd(ctx, o) for o in objs)   # "disperse a protest in the Afghan capital": the protesters
     if crowd and not _any_actor(ctx, targets):
         targets += [o for o in objs if is_crowd(ctx, o)]   # for crowd_target ("a women's protest")
@@ -522,6 +524,19 @@ def _conj_root(tok):
             break
         tok = tok.head
     return tok
+
+
+def _pobj_recipients(ctx: ArticleContext, toks) -> list:
+    """The recipient named inside a prepositional target that names no actor itself, as inside an
+    object ("conceded *to demands from UNITA*" -> UNITA, "reneged *on his commitment to the Zambian
+    people*" -> the people): its recipient prepositions, then its possessor."""
+    out = []
+    for t in toks:
+        if t.dep_ != "pobj" or ctx.mention_for(t) is not None:
+            continue
+        out += [p for p in prep_targets(t, ctx.cues.object_recipient_preps) if ctx.mention_for(p) is not None]
+        out += [p for p in t.children if p.dep_ == "poss" and p.pos_ != "PRON" and ctx.mention_for(p) is not None]
+    return out
 
 
 def _object_phrase_targets(objs, preps) -> list:
