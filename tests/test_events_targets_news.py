@@ -150,3 +150,9 @@ def test_the_recipient_inside_a_prepositional_target_is_the_target():
     text = "President Mbeki has reportedly conceded to demands from the Freedom Alliance to overhaul the courts."
     st = run(text, ("President Mbeki", "MBEKI"), ("Freedom Alliance", "FA"))
     assert ("MBEKI", "FA") in pairs(st, "CONCEDE")
+
+
+def test_a_partys_own_troops_are_what_it_offers_not_whom():
+    text = "Chad has offered its troops to the new President of Niger, Mohamed Ali, to help him restore order."
+    st = run(text, ("Chad", "TCD"), ("troops", "TCD_MIL"), ("Mohamed Ali", "ALI"))
+    assert pairs(st, "AGREE") == {("TCD", "ALI")}

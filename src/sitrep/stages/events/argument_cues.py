@@ -54,6 +54,7 @@ class ArgumentCues(DataModel):
     member_list_words: Words
     grievance_types: Words
     grievance_preps: Words
+    own_force_nouns: Words
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

@@ -158,13 +158,21 @@ def _aimed_participle(c: Candidate) -> bool:
 def _resource_lemmas(sense, objs, cues: EventCues) -> frozenset:
     """The object lemmas that are the resource of the act, not its recipient: the sense's matched
     objects ("lifted *sanctions*"), except for acts done to someone (``cues.person_object_types``); every
-    object of a deployment (``cues.force_object_types``); a weapon or platform launched ("launched
-    *drones* at the port")."""
+    object of a deployment (``cues.force_object_types``); the actor's own force ("offered *its troops*");
+    a weapon or platform launched ("launched *drones* at the port")."""
     typ = sense.type.lower()
     thing = (sense.objects or frozenset()) if typ not in cues.person_object_types else frozenset()
     if typ in cues.force_object_types:
         thing = frozenset(o.lemma_.lower() for o in objs)
-    return thing | frozenset(o.lemma_.lower() for o in objs if is_instrument(o, cues))
+    own = frozenset(o.lemma_.lower() for o in objs if _own_force(o))
+    return thing | own | frozenset(o.lemma_.lower() for o in objs if is_instrument(o, cues))
+
+
+def _own_force(o) -> bool:
+    """Is object ``o`` the actor's own force or means, named with a possessive pronoun ("offered *its
+    troops* to ...", ``own_force_nouns``)?"""
+    return o.lemma_.lower() in argument_cues().own_force_nouns and any(
+        c.dep_ == "poss" and c.tag_ == "PRP$" for c in o.children)
 
 
 def is_instrument(tok, cues) -> bool:
