@@ -358,9 +358,7 @@ def _active_targets(ctx: ArticleContext, c: Candidate) -> list:
     if not targets and objs:
         targets = [o for o in objs if o.lemma_.lower() not in thing]
     if not _any_actor(ctx, targets):
-        targets += _object_phrase_targets(objs, s.preps or ctx.lex.target_preps)
-    if not _any_actor(ctx, targets):
-        targets += _pobj_recipients(ctx, targets)
+        targets += _inner_recipients(ctx, objs, targets, s.preps or ctx.lex.target_preps)
     crowd = any(is_crowd(ctx, o) for o in objs)   # "disperse a protest in the Afghan capital": the protesters
     if crowd and not _any_actor(ctx, targets):
         targets += [o for o in objs if is_crowd(ctx, o)]   # for crowd_target ("a women's protest")
@@ -532,6 +530,13 @@ def _conj_root(tok):
             break
         tok = tok.head
     return tok
+
+
+def _inner_recipients(ctx: ArticleContext, objs, targets, preps) -> list:
+    """A target phrase on an object (:func:`_object_phrase_targets`), else the recipient inside a
+    prepositional target (:func:`_pobj_recipients`)."""
+    found = _object_phrase_targets(objs, preps)
+    return found if _any_actor(ctx, found) else found + _pobj_recipients(ctx, targets)
 
 
 def _pobj_recipients(ctx: ArticleContext, toks) -> list:

@@ -175,9 +175,7 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     qw, rp = ctx.lex.quantity_words, ctx.cues.relative_pronouns
     sources = ctx.refs(arguments.operators(ctx, [
         t for t in c.sources if not ctx.per_token(t, "question", lambda: question_or_quantity(t, qw, rp))]))
-    named = arguments.listed_members(ctx, arguments.named_as(ctx, c.targets))
-    targets = ctx.refs(arguments.operators(ctx, named),
-                       media=c.sense.type.lower() in ctx.acues.media_target_types)
+    targets = target_refs(ctx, c)
     if not sources and targets and c.sense.type.lower() in ctx.acues.attributable_types:
         sources = ctx.refs(arguments.attributed_doers(ctx, c))   # "..., blaming the Islamic State group"
     kept = [t for t in targets if not arguments.generic_people(ctx, t)]
@@ -190,17 +188,32 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     targets = targets or [t for t in arguments.referred_act_target(ctx, c, sources)
                           if all(t.actor_id != s.actor_id for s in sources)]
     if not targets and (sources or c.kind != "light"):
-        targets = place_targets(ctx, c, sent, sources) or framed_place(ctx, c, sent, sources)
-        placeless = c.sense.type.lower() in ctx.acues.placeless_types
-        if (c.kind == "nominal" and sources) or placeless:
-            # a state is a party ("Russia's war in Ukraine"), a town is not, unless fire lands on it
-            # ("a Russian missile strike on Kyiv"); a place left is where the act happens ("fled Damascus")
-            targets = [t for t in targets if t.how != "place"] or (
-                [] if placeless else struck_place(ctx, c, sent, sources))
+        targets = place_target(ctx, c, sent, sources)
     targets = targets or arguments.protest_force_target(ctx, c, sources)   # after a place: "took over X"
     targets = [t for t in targets if not arguments.generic_people(ctx, t)]   # (from a protest's purpose too)
     remember_parties(ctx, c, sources, targets)
     return sources, targets
+
+
+def target_refs(ctx: ArticleContext, c: Candidate) -> list:
+    """The target mentions of ``c``'s target tokens: a noun named by a participle or listing its
+    members gives way to them ("the militia known as Fano", "28 people, including police"), an
+    instrument to its operator; a medium only for the acts done to media."""
+    named = arguments.listed_members(ctx, arguments.named_as(ctx, c.targets))
+    return ctx.refs(arguments.operators(ctx, named), media=c.sense.type.lower() in ctx.acues.media_target_types)
+
+
+def place_target(ctx: ArticleContext, c: Candidate, sent, sources: list) -> list:
+    """The place ``c`` is done to, or the one the act its frame embeds is done to, as its target (see
+    :func:`resolve_arguments`): a state is a party ("Russia's war in Ukraine"); a town is not for a bare
+    noun with a source, unless fire lands on it ("a Russian missile strike on Kyiv"); a place left is
+    where the act happens ("fled Damascus")."""
+    targets = place_targets(ctx, c, sent, sources) or framed_place(ctx, c, sent, sources)
+    placeless = c.sense.type.lower() in ctx.acues.placeless_types
+    if (c.kind == "nominal" and sources) or placeless:
+        targets = [t for t in targets if t.how != "place"] or (
+            [] if placeless else struck_place(ctx, c, sent, sources))
+    return targets
 
 
 def framed_place(ctx: ArticleContext, c: Candidate, sent, sources: list) -> list:
