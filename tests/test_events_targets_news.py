@@ -156,3 +156,9 @@ def test_a_partys_own_troops_are_what_it_offers_not_whom():
     text = "Chad has offered its troops to the new President of Niger, Mohamed Ali, to help him restore order."
     st = run(text, ("Chad", "TCD"), ("troops", "TCD_MIL"), ("Mohamed Ali", "ALI"))
     assert pairs(st, "AGREE") == {("TCD", "ALI")}
+
+
+def test_an_inquiry_targets_the_doer_of_what_it_looks_into():
+    text = "Prosecutors have opened an investigation into alleged abuses committed by prison guards in the north."
+    st = run(text, ("Prosecutors", "PROS"), ("prison guards", "GUARDS"))
+    assert ("PROS", "GUARDS") in pairs(st, "ACCUSE")

@@ -123,17 +123,18 @@ def verbal_args(ctx: ArticleContext, c: Candidate) -> None:
 def grievance_target(ctx: ArticleContext, c: Candidate) -> list:
     """Whom a grievance is about ("complained to the United Nations *over two Israeli air raids*" ->
     Israel, "protested to Ankara *about its troops*"): an actor named in its ``grievance_preps`` phrase,
-    or the doer of the act noun named there (its possessor, "by" phrase or actor modifier); empty when
-    none, or for other types."""
+    or the doer of what is named there (its possessor, its "by" phrase or participle's agent, its actor
+    modifier: "an investigation into crimes *committed by Croat forces*"); empty when none, or for other
+    types."""
     if c.sense.type.lower() not in ctx.acues.grievance_types:
         return []
-    for o in prep_targets(c.trigger, ctx.acues.grievance_preps):
+    heads = [c.trigger] + children(c.trigger, "dobj")   # "opened an investigation *into* ..."
+    for o in (x for h in heads for x in prep_targets(h, ctx.acues.grievance_preps)):
         if ctx.mention_for(o) is not None:
             return [o]
-        if o.lemma_.lower() in ctx.lex.nouns:
-            doers = [d for d in _own_sources(ctx, o) if ctx.mention_for(d) is not None]
-            if doers:
-                return doers
+        doers = [d for d in _own_sources(ctx, o) if ctx.mention_for(d) is not None]
+        if doers:
+            return doers
     return []
 
 
@@ -706,6 +707,7 @@ def nominal_args(ctx: ArticleContext, c: Candidate) -> None:
         targets = of_patients(ctx, c) or targets
     if not sources:
         sources, targets = _from_doer(ctx, c, targets)
+    targets = grievance_target(ctx, c) or targets
     sources, targets = _patient_possessor(ctx, n, sources, targets)
     sources, targets = _between(n, c, sources, targets)
     sources, targets = undergone_act(ctx, n, sources, targets)
