@@ -162,3 +162,9 @@ def test_an_inquiry_targets_the_doer_of_what_it_looks_into():
     text = "Prosecutors have opened an investigation into alleged abuses committed by prison guards in the north."
     st = run(text, ("Prosecutors", "PROS"), ("prison guards", "GUARDS"))
     assert ("PROS", "GUARDS") in pairs(st, "ACCUSE")
+
+
+def test_a_weapon_fired_by_someone_hits_what_its_own_verb_names():
+    text = "Mortar shells fired by the rebels landed on a camp for displaced families on Sunday, aid workers said."
+    st = run(text, ("rebels", "REB"), ("displaced families", "FAM"), ("aid workers", "AID"))
+    assert ("REB", "FAM") in pairs(st, "ASSAULT")

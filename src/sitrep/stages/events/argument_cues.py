@@ -55,6 +55,7 @@ class ArgumentCues(DataModel):
     grievance_types: Words
     grievance_preps: Words
     own_force_nouns: Words
+    landing_preps: Words
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

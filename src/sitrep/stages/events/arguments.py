@@ -100,7 +100,7 @@ def verbal_args(ctx: ArticleContext, c: Candidate) -> None:
     elif is_passive(v) or _conjoined_passive(v):
         c.sources, c.source_how = _shared_agents(v), "agent"
         if v.dep_ == "acl" and v.tag_ == "VBN":
-            c.targets = [v.head]
+            c.targets = weapon_landing(ctx, v.head) or [v.head]
         else:
             c.targets = children(v, "nsubjpass") or children(v.head, "nsubjpass")
         if not c.sources and v.dep_ not in ("acl", "relcl") and c.sense.type.lower() in ctx.acues.self_moving_types:
@@ -136,6 +136,17 @@ def grievance_target(ctx: ArticleContext, c: Candidate) -> list:
         if doers:
             return doers
     return []
+
+
+def weapon_landing(ctx: ArticleContext, n) -> list:
+    """What a weapon fired by someone hit, named by the weapon's own verb ("Katyusha rockets believed to
+    have been fired by ISIS militants *landed near the bases of Peshmerga forces*", "shells fired by the
+    RSF *struck a market*"): that verb's objects and its ``landing_preps`` objects, when the weapon
+    ``n`` is its subject; else empty."""
+    if not is_instrument(n, ctx.cues) or n.dep_ != "nsubj" or n.head.pos_ != "VERB":
+        return []
+    w = n.head
+    return children(w, "dobj") + prep_targets(w, ctx.acues.landing_preps)
 
 
 def taken_from(ctx: ArticleContext, v) -> list:
