@@ -168,3 +168,23 @@ def test_a_weapon_fired_by_someone_hits_what_its_own_verb_names():
     text = "Mortar shells fired by the rebels landed on a camp for displaced families on Sunday, aid workers said."
     st = run(text, ("rebels", "REB"), ("displaced families", "FAM"), ("aid workers", "AID"))
     assert ("REB", "FAM") in pairs(st, "ASSAULT")
+
+
+# -- tolls and answers --------------------------------------------------------------------------------------
+
+def test_an_act_whose_participle_tells_its_toll_is_done_to_the_victims():
+    text = "Witnesses said the gunmen shot sporadically, killing a farmer, before they fled into the forest."
+    st = run(text, ("gunmen", "GUN"), ("farmer", "FARMER"))
+    assert events(st, "ASSAULT") == [("shot", "GUN", "FARMER")]
+
+
+def test_an_act_answering_another_is_done_to_its_doer():
+    text = "A police officer said the soldiers fired warning shots and the rebels fired back."
+    st = run(text, ("police officer", "POL"), ("soldiers", "SOL"), ("rebels", "REB"))
+    assert ("REB", "SOL") in pairs(st, "ASSAULT")
+
+
+def test_pulling_back_answers_nobody():
+    text = "The soldiers shelled the ridge on Monday and the rebels pulled back to the hills."
+    st = run(text, ("soldiers", "SOL"), ("rebels", "REB"))
+    assert all(t != "SOL" for s, t in pairs(st, "RETREAT") if s == "REB")

@@ -56,6 +56,8 @@ class ArgumentCues(DataModel):
     grievance_preps: Words
     own_force_nouns: Words
     landing_preps: Words
+    response_adverbs: Words
+    response_types: Words
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

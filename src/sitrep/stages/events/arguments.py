@@ -431,6 +431,20 @@ def _head_word(text: str) -> str:
     return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
 
 
+def answered_party(ctx: ArticleContext, c: Candidate, sources: list) -> list:
+    """Whom an act answering another is done to ("the soldiers fired warning shots and the militants
+    *fired back*"): the last doer of an act of its type before it, when that is another party (a list of
+    one mention, or empty)."""
+    t = c.trigger
+    if c.sense.type.lower() not in ctx.acues.response_types or not any(
+            a.dep_ in ("advmod", "prt") and a.lower_ in ctx.acues.response_adverbs and a.i > t.i for a in t.children):
+        return []
+    last = ctx.last_source.get(c.sense.type)
+    if last is None or last.start >= c.trigger.idx or any(last.actor_id == s.actor_id for s in sources):
+        return []
+    return [last]
+
+
 def referred_act_target(ctx: ArticleContext, c: Candidate, sources: list) -> list:
     """The target of an act that refers back to one told before: a definite act noun with no target
     of its own ("three militants carried out *the attack*") takes the last target of its type; a verb
@@ -532,6 +546,24 @@ def purpose_targets(ctx: ArticleContext, cands: list[Candidate]) -> None:
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
                     and (_any_actor(ctx, d.targets) or any(is_crowd(ctx, t) for t in d.targets))):
                 c.targets = list(d.targets)
+                break
+
+
+def toll_targets(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """An act with no actor target whose participle tells its toll ("the attackers shot sporadically,
+    *killing a resident*", "jets hit two buses, *killing* 19 civilians") is done to the victims: it takes
+    the casualty act's targets, and the casualty act is its toll, no act of its own (as for an act noun:
+    :func:`~.build.casualties_to_acts`)."""
+    by_i = {c.trigger.i: c for c in cands}
+    for c in cands:
+        if c.kind != "verbal" or c.suppressed or _any_actor(ctx, c.targets):
+            continue
+        for x in c.trigger.children:
+            d = by_i.get(x.i)
+            if (d is not None and not d.suppressed and x.dep_ == "advcl" and x.tag_ == "VBG"
+                    and x.lemma_.lower() in ctx.cues.casualty_lemmas and d.sense.type == c.sense.type
+                    and _any_actor(ctx, d.targets)):
+                c.targets, d.suppressed = list(d.targets), True
                 break
 
 

@@ -27,6 +27,7 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     cands += nominal_candidates(ctx, sent, light_nouns, headline=headline)
     arguments.one_act_per_coordination(ctx, cands)
     arguments.purpose_targets(ctx, cands)
+    arguments.toll_targets(ctx, cands)
     casualties_to_acts(ctx, cands)
     arguments.frames(ctx, cands)
     triggers.protest_topics(cands, ctx.config.protest_topic_hops, ctx.cues)
@@ -186,7 +187,7 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
         sources, targets = protest_parties(ctx, c, sources, targets)
     targets = targets or arguments.crowd_target(ctx, c)
     targets = targets or [t for t in arguments.referred_act_target(ctx, c, sources)
-                          if all(t.actor_id != s.actor_id for s in sources)]
+                          if all(t.actor_id != s.actor_id for s in sources)] or arguments.answered_party(ctx, c, sources)
     if not targets and (sources or c.kind != "light"):
         targets = place_target(ctx, c, sent, sources)
     targets = targets or arguments.protest_force_target(ctx, c, sources)   # after a place: "took over X"
