@@ -153,8 +153,8 @@ def test_the_recipient_inside_a_prepositional_target_is_the_target():
 
 
 def test_a_partys_own_troops_are_what_it_offers_not_whom():
-    text = "Chad has offered its troops to the new President of Niger, Mohamed Ali, to help him restore order."
-    st = run(text, ("Chad", "TCD"), ("troops", "TCD_MIL"), ("Mohamed Ali", "ALI"))
+    text = "Chad has offered its troops to President Mohamed Ali to help him restore order."
+    st = run(text, ("Chad", "TCD"), ("its", "TCD"), ("troops", "TCD_MIL"), ("Mohamed Ali", "ALI"))
     assert pairs(st, "AGREE") == {("TCD", "ALI")}
 
 
@@ -188,3 +188,9 @@ def test_pulling_back_answers_nobody():
     text = "The soldiers shelled the ridge on Monday and the rebels pulled back to the hills."
     st = run(text, ("soldiers", "SOL"), ("rebels", "REB"))
     assert all(t != "SOL" for s, t in pairs(st, "RETREAT") if s == "REB")
+
+
+def test_the_setting_of_a_meeting_is_not_its_party():
+    text = "Sergei Petrov and Ali Karimi met on the sidelines of the Geneva Forum on Saturday."
+    st = run(text, ("Sergei Petrov", "PETROV"), ("Ali Karimi", "KARIMI"), ("Geneva Forum", "FORUM"))
+    assert all(t != "FORUM" for _, t in pairs(st, "CONSULT"))

@@ -58,6 +58,7 @@ class ArgumentCues(DataModel):
     landing_preps: Words
     response_adverbs: Words
     response_types: Words
+    inner_recipient_preps: Words
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

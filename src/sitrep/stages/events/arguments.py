@@ -586,12 +586,12 @@ def _inner_recipients(ctx: ArticleContext, objs, targets, preps) -> list:
 def _pobj_recipients(ctx: ArticleContext, toks) -> list:
     """The recipient named inside a prepositional target that names no actor itself, as inside an
     object ("conceded *to demands from UNITA*" -> UNITA, "reneged *on his commitment to the Zambian
-    people*" -> the people): its recipient prepositions, then its possessor."""
+    people*" -> the people): its ``inner_recipient_preps``, then its possessor."""
     out = []
     for t in toks:
         if t.dep_ != "pobj" or ctx.mention_for(t) is not None:
             continue
-        out += [p for p in prep_targets(t, ctx.cues.object_recipient_preps) if ctx.mention_for(p) is not None]
+        out += [p for p in prep_targets(t, ctx.acues.inner_recipient_preps) if ctx.mention_for(p) is not None]
         out += [p for p in t.children if p.dep_ == "poss" and p.pos_ != "PRON" and ctx.mention_for(p) is not None]
     return out
 
