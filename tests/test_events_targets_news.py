@@ -144,6 +144,7 @@ def test_an_act_done_to_disperse_someone_is_done_to_them():
     st = run(text, ("Riot police", "POL"), ("striking miners", "MINERS"), ("union official", "UNION"))
     got = [(trig, s, t) for trig, s, t in events(st, "ASSAULT") if trig.startswith("opened")]
     assert got and all(t == "MINERS" for _, _, t in got)
+    assert not [trig for trig, _, _ in events(st, "ASSAULT") if trig.startswith("disperse")]   # one act
 
 
 def test_the_recipient_inside_a_prepositional_target_is_the_target():
@@ -194,3 +195,15 @@ def test_the_setting_of_a_meeting_is_not_its_party():
     text = "Sergei Petrov and Ali Karimi met on the sidelines of the Geneva Forum on Saturday."
     st = run(text, ("Sergei Petrov", "PETROV"), ("Ali Karimi", "KARIMI"), ("Geneva Forum", "FORUM"))
     assert all(t != "FORUM" for _, t in pairs(st, "CONSULT"))
+
+
+def test_an_act_done_by_means_of_another_of_its_type_is_one_act():
+    text = "Witnesses said the soldiers dispersed the marchers by firing their rifles into the air."
+    st = run(text, ("soldiers", "SOL"), ("marchers", "MARCH"))
+    assert events(st, "ASSAULT") == [("dispersed", "SOL", "MARCH")]
+
+
+def test_victims_killed_by_shelling_keep_the_shelling_as_the_act():
+    text = "At least four civilians have been killed by Indian shelling near the border, officials said."
+    st = run(text, ("civilians", "CIV"), ("Indian", "IND"), ("officials", "OFF"))
+    assert ("IND", "CIV") in pairs(st, "ASSAULT")

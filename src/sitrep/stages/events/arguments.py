@@ -535,7 +535,8 @@ def one_act_per_coordination(ctx: ArticleContext, cands: list[Candidate]) -> Non
 def purpose_targets(ctx: ArticleContext, cands: list[Candidate]) -> None:
     """An act with no actor target whose purpose is an act of the same type ("police opened fire *to
     disperse* the demonstrators", "fighters fired into the air *to disperse* a women's protest") is done
-    to whom that act is done: it takes the purpose act's targets."""
+    to whom that act is done: it takes the purpose act's targets, and the two are one act (the purpose
+    is no event of its own)."""
     by_i = {c.trigger.i: c for c in cands}
     for c in cands:
         if c.kind != "verbal" or _any_actor(ctx, c.targets) or any(is_crowd(ctx, t) for t in c.targets):
@@ -545,8 +546,26 @@ def purpose_targets(ctx: ArticleContext, cands: list[Candidate]) -> None:
             if (d is not None and x.dep_ in ("advcl", "xcomp") and d.sense.type == c.sense.type
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
                     and (_any_actor(ctx, d.targets) or any(is_crowd(ctx, t) for t in d.targets))):
-                c.targets = list(d.targets)
+                c.targets, d.suppressed = list(d.targets), True
                 break
+
+
+def means_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """An act told as the means of an act of its type ("the fighters dispersed them *by firing* their
+    guns into the air") is that act: it is no event of its own, and gives the act its targets when the
+    act has none naming an actor."""
+    by_i = {c.trigger.i: c for c in cands}
+    for d in cands:
+        x = d.trigger
+        if d.kind != "verbal" or d.suppressed or x.dep_ != "pcomp" or x.head.lower_ not in ctx.cues.means_preps:
+            continue
+        c = by_i.get(x.head.head.i)
+        if c is None or is_passive(c.trigger) or c.trigger.lemma_.lower() in ctx.cues.casualty_lemmas:
+            continue   # "killed by Indian shelling": the cause of a toll, not the means of an act
+        if c.kind == "verbal" and not c.suppressed and c.sense.type == d.sense.type:
+            d.suppressed = True
+            if not _any_actor(ctx, c.targets) and _any_actor(ctx, d.targets):
+                c.targets = list(d.targets)
 
 
 def toll_targets(ctx: ArticleContext, cands: list[Candidate]) -> None:

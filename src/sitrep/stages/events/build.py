@@ -28,6 +28,7 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     arguments.one_act_per_coordination(ctx, cands)
     arguments.purpose_targets(ctx, cands)
     arguments.toll_targets(ctx, cands)
+    arguments.means_acts(ctx, cands)
     casualties_to_acts(ctx, cands)
     arguments.frames(ctx, cands)
     triggers.protest_topics(cands, ctx.config.protest_topic_hops, ctx.cues)
