@@ -134,7 +134,8 @@ def test_saying_a_party_was_responsible_accuses_it():
 def test_a_measure_announced_in_the_passive_is_the_announcers():
     text = "The interior ministry said 224 people had been detained in the capital overnight."
     st = run(text, ("interior ministry", "MIA"), ("224 people", "PEOPLE"))
-    assert ("MIA", "PEOPLE") in _in(st, "COERCE", "detained")
+    # the announcer detains; "224 people", people in general, are no party (argument cue generic_person_nouns)
+    assert ("MIA", None) in _in(st, "COERCE", "detained")
 
 
 def test_an_attack_told_in_the_passive_is_not_the_speakers():

@@ -62,6 +62,18 @@ class ArgumentCues(DataModel):
     announced_passive_types: Words
     repel_verbs: Words
     opposed_prefixes: Words
+    place_hit_modes: Words
+    generic_person_nouns: Words
+    of_patient_types: Words
+    naming_participles: Words
+    member_list_words: Words
+    grievance_types: Words
+    grievance_preps: Words
+    own_force_nouns: Words
+    landing_preps: Words
+    response_adverbs: Words
+    response_types: Words
+    inner_recipient_preps: Words
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

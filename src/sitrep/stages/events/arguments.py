@@ -107,7 +107,7 @@ def verbal_args(ctx: ArticleContext, c: Candidate) -> None:
     elif is_passive(v) or _conjoined_passive(v) or _agentive_participle(v):
         c.sources, c.source_how = _shared_agents(v), "agent"
         if v.dep_ == "acl" and v.tag_ == "VBN":
-            c.targets = [v.head]
+            c.targets = weapon_landing(ctx, v.head) or [v.head]
         else:
             c.targets = children(v, "nsubjpass") or children(v.head, "nsubjpass")
         if not c.sources and v.dep_ not in ("acl", "relcl") and c.sense.type.lower() in ctx.acues.self_moving_types:
@@ -119,11 +119,41 @@ def verbal_args(ctx: ArticleContext, c: Candidate) -> None:
             c.sources = _act_noun_doer(ctx, v.head) or c.sources
     if not _any_actor(ctx, c.targets):
         c.targets = taken_from(ctx, v) + c.targets
+    c.targets = grievance_target(ctx, c) or c.targets
     if c.source_how != "subj":
         c.sources, c.targets = _between_below(ctx, v, c.sources, c.targets)
     if c.sense.subject_is_target:
         frm = prep_targets(v, ctx.cues.reversed_source_preps)
         c.sources, c.targets = (c.targets or frm), c.sources
+
+
+def grievance_target(ctx: ArticleContext, c: Candidate) -> list:
+    """Whom a grievance is about ("complained to the United Nations *over two Israeli air raids*" ->
+    Israel, "protested to Ankara *about its troops*"): an actor named in its ``grievance_preps`` phrase,
+    or the doer of what is named there (its possessor, its "by" phrase or participle's agent, its actor
+    modifier: "an investigation into crimes *committed by Croat forces*"); empty when none, or for other
+    types."""
+    if c.sense.type.lower() not in ctx.acues.grievance_types:
+        return []
+    heads = [c.trigger] + children(c.trigger, "dobj")   # "opened an investigation *into* ..."
+    for o in (x for h in heads for x in prep_targets(h, ctx.acues.grievance_preps)):
+        if ctx.mention_for(o) is not None:
+            return [o]
+        doers = [d for d in _own_sources(ctx, o) if ctx.mention_for(d) is not None]
+        if doers:
+            return doers
+    return []
+
+
+def weapon_landing(ctx: ArticleContext, n) -> list:
+    """What a weapon fired by someone hit, named by the weapon's own verb ("Katyusha rockets believed to
+    have been fired by ISIS militants *landed near the bases of Peshmerga forces*", "shells fired by the
+    RSF *struck a market*"): that verb's objects and its ``landing_preps`` objects, when the weapon
+    ``n`` is its subject; else empty."""
+    if not is_instrument(n, ctx.cues) or n.dep_ != "nsubj" or n.head.pos_ != "VERB":
+        return []
+    w = n.head
+    return children(w, "dobj") + prep_targets(w, ctx.acues.landing_preps)
 
 
 def taken_from(ctx: ArticleContext, v) -> list:
@@ -147,13 +177,21 @@ def _aimed_participle(c: Candidate) -> bool:
 def _resource_lemmas(sense, objs, cues: EventCues) -> frozenset:
     """The object lemmas that are the resource of the act, not its recipient: the sense's matched
     objects ("lifted *sanctions*"), except for acts done to someone (``cues.person_object_types``); every
-    object of a deployment (``cues.force_object_types``); a weapon or platform launched ("launched
-    *drones* at the port")."""
+    object of a deployment (``cues.force_object_types``); the actor's own force ("offered *its troops*");
+    a weapon or platform launched ("launched *drones* at the port")."""
     typ = sense.type.lower()
     thing = (sense.objects or frozenset()) if typ not in cues.person_object_types else frozenset()
     if typ in cues.force_object_types:
         thing = frozenset(o.lemma_.lower() for o in objs)
-    return thing | frozenset(o.lemma_.lower() for o in objs if is_instrument(o, cues))
+    own = frozenset(o.lemma_.lower() for o in objs if _own_force(o))
+    return thing | own | frozenset(o.lemma_.lower() for o in objs if is_instrument(o, cues))
+
+
+def _own_force(o) -> bool:
+    """Is object ``o`` the actor's own force or means, named with a possessive pronoun ("offered *its
+    troops* to ...", ``own_force_nouns``)?"""
+    return o.lemma_.lower() in argument_cues().own_force_nouns and any(
+        c.dep_ == "poss" and c.tag_ == "PRP$" for c in o.children)
 
 
 def is_instrument(tok, cues) -> bool:
@@ -210,6 +248,35 @@ def _known_operator(ctx: ArticleContext, m) -> bool:
     if m is None or m.how != "name" or ctx.actor_kb.get(m.actor_id, False):
         return True
     return ctx.actor_kind.get(m.actor_id) != "organization"
+def named_as(ctx: ArticleContext, toks) -> list:
+    """The argument tokens with a noun that a participle names replaced by that name ("the informal
+    Amhara militia *known as Fano*" -> Fano, "an armed group *called* M23" -> M23), when the name is an
+    actor's mention."""
+    out = []
+    for t in toks:
+        names = [n for a in t.children if a.dep_ == "acl" and a.lemma_.lower() in ctx.acues.naming_participles
+                 for n in children(a, "oprd") + [p for x in a.children if x.dep_ == "prep" and x.lower_ == "as"
+                                                 for p in pobjs(x)]]
+        named = [n for n in names if ctx.mention_for(n) is not None]
+        out.append(named[0] if named else t)
+    return out
+
+
+def listed_members(ctx: ArticleContext, toks) -> list:
+    """The argument tokens with a group that is people in general or names no actor replaced by the
+    actors listed as its members ("injured 28 people, *including police*" -> police, "sanctions on five
+    firms, including Sepehr Energy" -> Sepehr Energy); a group without such members stays, and so does
+    one coordinated with actors ("two organizations and 32 Iranians, including ...": the parser may hang
+    the list on either)."""
+    out = []
+    for t in toks:
+        m = ctx.mention_for(t)
+        named = (m is not None and not generic_people(ctx, m)) or _any_actor(ctx, conjuncts(t)[1:])
+        members = [] if named else [
+            x for p in t.children if p.dep_ == "prep" and p.lemma_.lower() in ctx.acues.member_list_words
+            for o in pobjs(p) for x in conjuncts(o) if ctx.mention_for(x) is not None]
+        out.extend(members or [t])
+    return out
 
 
 def _agent_word(ctx: ArticleContext, c, own) -> bool:
@@ -329,7 +396,7 @@ def _active_targets(ctx: ArticleContext, c: Candidate) -> list:
     if not targets and objs:
         targets = [o for o in objs if o.lemma_.lower() not in thing]
     if not _any_actor(ctx, targets):
-        targets += _object_phrase_targets(objs, s.preps or ctx.lex.target_preps)
+        targets += _inner_recipients(ctx, objs, targets, s.preps or ctx.lex.target_preps)
     crowd = any(is_crowd(ctx, o) for o in objs)   # "disperse a protest in the Afghan capital": the protesters
     if crowd and not _any_actor(ctx, targets):
         targets += [o for o in objs if is_crowd(ctx, o)]   # for crowd_target ("a women's protest")
@@ -388,6 +455,20 @@ def _head_word(text: str) -> str:
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"          # "authorities" -> "authority"
     return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
+
+
+def answered_party(ctx: ArticleContext, c: Candidate, sources: list) -> list:
+    """Whom an act answering another is done to ("the soldiers fired warning shots and the militants
+    *fired back*"): the last doer of an act of its type before it, when that is another party (a list of
+    one mention, or empty)."""
+    t = c.trigger
+    if c.sense.type.lower() not in ctx.acues.response_types or not any(
+            a.dep_ in ("advmod", "prt") and a.lower_ in ctx.acues.response_adverbs and a.i > t.i for a in t.children):
+        return []
+    last = ctx.last_source.get(c.sense.type)
+    if last is None or last.start >= c.trigger.idx or any(last.actor_id == s.actor_id for s in sources):
+        return []
+    return [last]
 
 
 def referred_act_target(ctx: ArticleContext, c: Candidate, sources: list) -> list:
@@ -571,6 +652,60 @@ def one_act_per_coordination(ctx: ArticleContext, cands: list[Candidate]) -> Non
             c.suppressed = any(by_i[x.i].kind != "verbal" and by_i[x.i].sense.type == c.sense.type for x in heads)
 
 
+def purpose_targets(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """An act with no actor target whose purpose is an act of the same type ("police opened fire *to
+    disperse* the demonstrators", "fighters fired into the air *to disperse* a women's protest") is done
+    to whom that act is done: it takes the purpose act's targets, and the two are one act (the purpose
+    is no event of its own)."""
+    by_i = {c.trigger.i: c for c in cands}
+    for c in cands:
+        if c.kind != "verbal" or _any_actor(ctx, c.targets) or any(is_crowd(ctx, t) for t in c.targets):
+            continue
+        for x in c.trigger.children:
+            d = by_i.get(x.i)
+            if (d is not None and x.dep_ in ("advcl", "xcomp") and d.sense.type == c.sense.type
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+                    and (_any_actor(ctx, d.targets) or any(is_crowd(ctx, t) for t in d.targets))):
+                c.targets, d.suppressed = list(d.targets), True
+                break
+
+
+def means_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """An act told as the means of an act of its type ("the fighters dispersed them *by firing* their
+    guns into the air") is that act: it is no event of its own, and gives the act its targets when the
+    act has none naming an actor."""
+    by_i = {c.trigger.i: c for c in cands}
+    for d in cands:
+        x = d.trigger
+        if d.kind != "verbal" or d.suppressed or x.dep_ != "pcomp" or x.head.lower_ not in ctx.cues.means_preps:
+            continue
+        c = by_i.get(x.head.head.i)
+        if c is None or is_passive(c.trigger) or c.trigger.lemma_.lower() in ctx.cues.casualty_lemmas:
+            continue   # "killed by Indian shelling": the cause of a toll, not the means of an act
+        if c.kind == "verbal" and not c.suppressed and c.sense.type == d.sense.type:
+            d.suppressed = True
+            if not _any_actor(ctx, c.targets) and _any_actor(ctx, d.targets):
+                c.targets = list(d.targets)
+
+
+def toll_targets(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """An act with no actor target whose participle tells its toll ("the attackers shot sporadically,
+    *killing a resident*", "jets hit two buses, *killing* 19 civilians") is done to the victims: it takes
+    the casualty act's targets, and the casualty act is its toll, no act of its own (as for an act noun:
+    :func:`~.build.casualties_to_acts`)."""
+    by_i = {c.trigger.i: c for c in cands}
+    for c in cands:
+        if c.kind != "verbal" or c.suppressed or _any_actor(ctx, c.targets):
+            continue
+        for x in c.trigger.children:
+            d = by_i.get(x.i)
+            if (d is not None and not d.suppressed and x.dep_ == "advcl" and x.tag_ == "VBG"
+                    and x.lemma_.lower() in ctx.cues.casualty_lemmas and d.sense.type == c.sense.type
+                    and _any_actor(ctx, d.targets)):
+                c.targets, d.suppressed = list(d.targets), True
+                break
+
+
 def _conj_root(tok):
     """The first of the tokens coordinated with ``tok`` (up the chain of ``conj`` links, bounded)."""
     for _ in range(limits.MAX_TREE_WALK):
@@ -578,6 +713,26 @@ def _conj_root(tok):
             break
         tok = tok.head
     return tok
+
+
+def _inner_recipients(ctx: ArticleContext, objs, targets, preps) -> list:
+    """A target phrase on an object (:func:`_object_phrase_targets`), else the recipient inside a
+    prepositional target (:func:`_pobj_recipients`)."""
+    found = _object_phrase_targets(objs, preps)
+    return found if _any_actor(ctx, found) else found + _pobj_recipients(ctx, targets)
+
+
+def _pobj_recipients(ctx: ArticleContext, toks) -> list:
+    """The recipient named inside a prepositional target that names no actor itself, as inside an
+    object ("conceded *to demands from UNITA*" -> UNITA, "reneged *on his commitment to the Zambian
+    people*" -> the people): its ``inner_recipient_preps``, then its possessor."""
+    out = []
+    for t in toks:
+        if t.dep_ != "pobj" or ctx.mention_for(t) is not None:
+            continue
+        out += [p for p in prep_targets(t, ctx.acues.inner_recipient_preps) if ctx.mention_for(p) is not None]
+        out += [p for p in t.children if p.dep_ == "poss" and p.pos_ != "PRON" and ctx.mention_for(p) is not None]
+    return out
 
 
 def _object_phrase_targets(objs, preps) -> list:
@@ -608,7 +763,7 @@ def against_anywhere(ctx: ArticleContext, v) -> list:
     found: dict[int, list] = {}       # child number -> the recipients under it
     for t in against:
         u = _child_above(t, v)
-        if u is not None and u.dep_ not in SUBJ_DEPS and ctx.mention_for(t) is not None:
+        if u is not None and u.dep_ not in SUBJ_DEPS and ctx.mention_for(t) is not None and not _own_clause(u):
             found.setdefault(order[u.i], []).append(t)
     if not found:
         return []
@@ -618,6 +773,12 @@ def against_anywhere(ctx: ArticleContext, v) -> list:
         ch = next(c for c in v.children if order[c.i] == min(found))
         return [next(t for t in ch.subtree if t.i in idx)]
     return hits[:1]
+
+
+def _own_clause(u) -> bool:
+    """Is ``u`` a complement clause with a subject of its own ("demanded that Hamas renounce its
+    struggle *against Israel*")? An "against" there belongs to that clause's act, not the predicate's."""
+    return u.dep_ == "ccomp" and bool(children(u, "nsubj", "nsubjpass"))
 
 
 def _child_above(t, v):
@@ -631,6 +792,17 @@ def _child_above(t, v):
     if u.head.i != v.i or u.i == v.i:
         return None
     return u
+
+
+def generic_people(ctx: ArticleContext, m) -> bool:
+    """Does mention ``m`` name only people in general ("people", "19 people", "the others":
+    ``generic_person_nouns``, with nothing before the noun but a count or an article)? A described
+    group is a party ("Zambian people", "civilians")."""
+    words = m.text.lower().split()
+    if not words or words[-1] not in ctx.acues.generic_person_nouns:
+        return False
+    return all(w.replace(",", "").isdigit() or w in ctx.lex.quantity_words or w in ("the", "a", "an")
+               for w in words[:-1])
 
 
 # -- attribution: who did an act the clause gives no doer -----------------------------------------------
@@ -716,8 +888,11 @@ def nominal_args(ctx: ArticleContext, c: Candidate) -> None:
     if not sources and carrier is not None:
         sources = _own_sources(ctx, carrier)   # "*their* campaign of assaults", "a Turkish wave of strikes"
     targets = _nominal_targets(ctx, n, preps)
+    if not _any_actor(ctx, targets):
+        targets = of_patients(ctx, c) or targets
     if not sources:
         sources, targets = _from_doer(ctx, c, targets)
+    targets = grievance_target(ctx, c) or targets
     sources, targets = _patient_possessor(ctx, n, sources, targets)
     sources, targets = _between(n, c, sources, targets)
     sources, targets = undergone_act(ctx, n, sources, targets)
@@ -910,6 +1085,16 @@ def _nominal_targets(ctx: ArticleContext, n, preps) -> list:
     if not _any_actor(ctx, targets):
         targets += agent_phrase_targets(ctx, n)
     return targets
+
+
+def of_patients(ctx: ArticleContext, c: Candidate) -> list:
+    """Who undergoes an act noun, named in its "of" phrase ("the violent repression *of Georgian
+    citizens*", "the arrest *of two journalists*"), for the types of ``of_patient_types``: the objects
+    that name an actor and are no instrument ("the use of artillery")."""
+    if c.sense.type.lower() not in ctx.acues.of_patient_types:
+        return []
+    return [o for o in prep_targets(c.trigger, {"of"})
+            if ctx.mention_for(o) is not None and not is_instrument(o, ctx.cues)]
 
 
 def agent_phrase_targets(ctx: ArticleContext, n) -> list:

@@ -11,7 +11,7 @@ from .confidence import confidence, features
 from .context import GUESS_PREFIXES, ArticleContext
 from .dating import event_date, historical
 from .grammar import HEADLINE_SUBJECT_DEPS, children, headline_act_noun, is_headline, is_passive, question_or_quantity
-from .location import location, place_targets
+from .location import location, place_targets, struck_place
 from .model import REQUEST, VERDICT, Candidate, RawEvent
 
 
@@ -27,6 +27,9 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     cands += nominal_candidates(ctx, sent, light_nouns, headline=headline)
     cands += verdict_candidates(ctx, sent)
     arguments.one_act_per_coordination(ctx, cands)
+    arguments.purpose_targets(ctx, cands)
+    arguments.toll_targets(ctx, cands)
+    arguments.means_acts(ctx, cands)
     casualties_to_acts(ctx, cands)
     arguments.frames(ctx, cands)
     restated.consequence_participles(ctx, cands)
@@ -212,7 +215,7 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     qw, rp = ctx.lex.quantity_words, ctx.cues.relative_pronouns
     sources = ctx.refs(arguments.operators(ctx, [
         t for t in c.sources if not ctx.per_token(t, "question", lambda: question_or_quantity(t, qw, rp))]))
-    targets = ctx.refs(arguments.operators(ctx, c.targets), media=c.sense.type.lower() in ctx.acues.media_target_types)
+    targets = target_refs(ctx, c)
     if not sources:
         restated_sources, restated_targets = arguments.restated_act(ctx, c)
         if restated_sources:
@@ -223,7 +226,9 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
             sources = ctx.refs(arguments.announcer(ctx, c))
     if not sources and targets and c.sense.type.lower() in ctx.acues.attributable_types:
         sources = ctx.refs(arguments.attributed_doers(ctx, c))   # "..., blaming the Islamic State group"
-    targets = _other_parties(sources, targets, arguments.is_symmetric(ctx, c))
+    kept = [t for t in targets if not arguments.generic_people(ctx, t)]
+    c.generic_victims = bool(targets) and not kept   # "19 people were killed in airstrikes": no party
+    targets = _other_parties(sources, kept, arguments.is_symmetric(ctx, c))
     sources, targets = arguments.symmetric_parties(ctx, c, sources, targets)
     if c.sense.type == "PROTEST":
         sources, targets = protest_parties(ctx, c, sources, targets)
@@ -231,18 +236,45 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     if c.verdict and not targets:
         targets = [ctx.last_source[k.upper()] for k in ctx.acues.verdict_act_types if k.upper() in ctx.last_source][:1]
     targets = targets or [t for t in arguments.referred_act_target(ctx, c, sources)
-                          if all(t.actor_id != s.actor_id for s in sources)]
+                          if all(t.actor_id != s.actor_id for s in sources)] or arguments.answered_party(ctx, c, sources)
     if not targets and (sources or c.kind != "light"):
-        targets = place_targets(ctx, c, sent, sources)
-        if (c.kind == "nominal" and sources) or c.sense.type.lower() in ctx.acues.placeless_types:
-            # a state is a party ("Russia's war in Ukraine"), a town is not; a place left is where
-            # the act happens ("fled Damascus")
-            targets = [t for t in targets if t.how != "place"]
+        targets = place_target(ctx, c, sent, sources)
     targets = targets or arguments.protest_force_target(ctx, c, sources)   # after a place: "took over X"
+    targets = [t for t in targets if not arguments.generic_people(ctx, t)]   # (from a protest's purpose too)
     if not sources:
         sources = arguments.referred_act_source(ctx, c)   # "were also eliminated": by the last doer
     remember_parties(ctx, c, sources, targets)
     return sources, targets
+
+
+def target_refs(ctx: ArticleContext, c: Candidate) -> list:
+    """The target mentions of ``c``'s target tokens: a noun named by a participle or listing its
+    members gives way to them ("the militia known as Fano", "28 people, including police"), an
+    instrument to its operator; a medium only for the acts done to media."""
+    named = arguments.listed_members(ctx, arguments.named_as(ctx, c.targets))
+    return ctx.refs(arguments.operators(ctx, named), media=c.sense.type.lower() in ctx.acues.media_target_types)
+
+
+def place_target(ctx: ArticleContext, c: Candidate, sent, sources: list) -> list:
+    """The place ``c`` is done to, or the one the act its frame embeds is done to, as its target (see
+    :func:`resolve_arguments`): a state is a party ("Russia's war in Ukraine"); a town is not for a bare
+    noun with a source, unless fire lands on it ("a Russian missile strike on Kyiv"); a place left is
+    where the act happens ("fled Damascus")."""
+    targets = place_targets(ctx, c, sent, sources) or framed_place(ctx, c, sent, sources)
+    placeless = c.sense.type.lower() in ctx.acues.placeless_types
+    if (c.kind == "nominal" and sources) or placeless:
+        targets = [t for t in targets if t.how != "place"] or (
+            [] if placeless else struck_place(ctx, c, sent, sources))
+    return targets
+
+
+def framed_place(ctx: ArticleContext, c: Candidate, sent, sources: list) -> list:
+    """The place the act a frame embeds is done to or in, as the frame's target when no actor is
+    ("threatened to impose a curfew *in Algiers*", "agreed to set up a research centre *in Tokyo*",
+    "vowed to clean up *the city*"): a list of one place reference, or empty."""
+    if not c.sense.frame or not c.embedded:
+        return []
+    return place_targets(ctx, c.embedded[0], sent, sources)
 
 
 def remember_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: list) -> None:
@@ -402,7 +434,7 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     when it has neither."""
     sources, targets = resolve_arguments(ctx, c, sent)
     unnamed = not sources and not targets
-    if unnamed and not unnamed_victims(ctx, c):
+    if unnamed and not (unnamed_victims(ctx, c) or c.generic_victims and victim_ok(ctx, c)):
         return []
     trig = c.trigger
     mod = analyze(trig, is_noun=(c.kind != "verbal"), cues=ctx.modality_cues)

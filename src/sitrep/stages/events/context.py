@@ -149,7 +149,9 @@ class ArticleContext:
         """A phrase naming no actor itself may name one through another word: "Syria's second-largest
         city" -> Syria; "a group of Moroccan diplomats" -> the diplomats; "a camp for refugees" -> the
         refugees; "Switzerland said it had expelled ..." -> Switzerland; "the Islamist movement Hamas"
-        -> Hamas, "the Islamist group al Shabaab" -> al Shabaab (the appositive of a description)."""
+        -> Hamas, "the Islamist group al Shabaab" -> al Shabaab (the appositive of a description);
+        "Bidzina Ivanishvili, the founder of the party" -> the founder's actor (an appositive is the same
+        party)."""
         for c in tok.children:
             if c.dep_ == "poss":
                 return self.mention_for(c)
@@ -246,11 +248,27 @@ class ArticleContext:
         when ``media``: see :meth:`mention_for`)."""
         out = []
         for t in toks:
-            for c in [x for c0 in conjuncts(t) for x in self._counted(c0)]:
+            for c in [x for c0 in conjuncts(t) for x in self._counted(c0) + self._title_name(c0)]:
                 m = self.mention_for(c, media=media)
                 if m is not None and all(m.actor_id != o.actor_id for o in out):
                     out.append(m)
         return out
+
+    def _title_name(self, tok) -> list:
+        """The name after a title that is an item of a list and names nobody itself ("sanctions on
+        Putin, ... and *Chief* of General Staff Valery Gerasimov": the parser makes "Chief" the item and
+        hangs the name elsewhere): the first token of a person's mention after it within its noun phrase
+        (its nouns, names and "of"), a list of one token or empty."""
+        if tok.dep_ != "conj" or tok.pos_ not in ("PROPN", "NOUN") or self._mention_over(tok) is not None:
+            return []
+        doc = tok.doc
+        for x in doc[tok.i + 1:min(len(doc), tok.i + 1 + self.config.title_name_reach)]:
+            if not (x.pos_ in ("PROPN", "NOUN") or x.lower_ == "of"):
+                return []
+            m = self._mention_over(x)
+            if m is not None and self.actor_kind.get(m.actor_id, "person") == "person" and m.start <= x.idx < m.end:
+                return [x]
+        return []
 
     def _counted(self, tok) -> list:
         """``tok``, and for a group or count noun the further conjuncts of its "of" phrase ("scores

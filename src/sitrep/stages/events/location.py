@@ -10,6 +10,7 @@ from typing import Optional
 
 from ...core.article import Mention
 from .arguments import prep_targets
+from .classify import mode_from_cues
 from .context import ArticleContext
 from .grammar import conjuncts, np_span
 from .model import Candidate
@@ -62,6 +63,24 @@ def place_targets(ctx: ArticleContext, c: Candidate, sent, sources: list) -> lis
                 and all(o.actor_id != m.actor_id for o in out):
             out.append(m)
     return out[:1]
+
+
+def struck_place(ctx: ArticleContext, c: Candidate, sent, sources: list) -> list[Mention]:
+    """The place an act noun of fire lands on, named in its "on"/"against" phrase ("a Russian missile
+    strike *on Kyiv*", "air strikes *on Gaza*"): a list of one place reference, or empty. Only for a mode
+    of fire from afar (``place_hit_modes``); never a place inside the source."""
+    mode = c.sense.mode or mode_from_cues(ctx, c.sense.type, c.trigger)
+    if mode is None or mode.lower() not in ctx.acues.place_hit_modes:
+        return []
+    places = ctx.sentence_places(sent)
+    if not places:
+        return []
+    toks = [x for t in prep_targets(c.trigger, ctx.cues.nominal_target_preps) for x in conjuncts(t)]
+    for t in toks:
+        m = place_for(ctx, t, places)
+        if m is not None and m.how == "place" and all(not (s.start <= m.start < s.end) for s in sources):
+            return [m]
+    return []
 
 
 def location(ctx: ArticleContext, c: Candidate, sent) -> Optional[str]:

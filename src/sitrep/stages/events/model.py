@@ -42,6 +42,9 @@ class Candidate:
     obligation: bool = False
     #: a speaker's verdict on an act told before ("“This is a crime,” X said"): an ACCUSE of its doer
     verdict: bool = False
+    #: its only named victims were people in general, dropped as its target ("19 people were killed
+    #: in airstrikes"): it may stand with no party, as it could with them
+    generic_victims: bool = False
 
     @property
     def heads(self) -> list:

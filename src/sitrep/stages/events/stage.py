@@ -92,6 +92,8 @@ class EventsConfig(StageConfig):
     coordinated_act_window: int = 15
     #: a trigger text longer than this (characters) is cut to the trigger word
     max_trigger_chars: int = 40
+    #: how many tokens after a title in a list ("and Chief of General Staff Valery Gerasimov") its name may start
+    title_name_reach: int = 6
     #: how many characters before a date are read for "first ... since"
     first_since_lookback_chars: int = 40
     #: how many sentences back the act an agentless report refers to may be told ("the attack", "the
