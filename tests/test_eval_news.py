@@ -137,3 +137,30 @@ def test_a_gold_partial_quote_is_matched_by_the_quote_that_begins_with_it():
     t = news._Tally()
     news.score_quotes(gold, doc, t)
     assert t.c["quote found"] == 2   # greedy first-containing matching found 1
+
+
+def test_an_event_merged_from_several_sentences_matches_a_gold_event_in_each_and_counts_once():
+    from types import SimpleNamespace as NS
+
+    text = "Rebels shelled the town on Monday. The shelling hit the market. Talks resumed."
+    s1, s2 = (0, 34), (35, 63)
+    gold = news.GoldArticle(id="x", text=text, meta={}, actors={"REB": {"names": ["Rebels"]}}, claims=[], places=[],
+                            quotes=[], events=[{"type": "ASSAULT", "source": "REB", "target": None,
+                                                "sentence": text[s1[0]:s1[1]], "trigger": "shelled"},
+                                               {"type": "ASSAULT", "source": "REB", "target": None,
+                                                "sentence": text[s2[0]:s2[1]], "trigger": "shelling"}])
+    reb = ActorRef(actor_id="reb", text="Rebels")
+
+    def event(evidence):
+        return NS(type="ASSAULT", source=reb, target=None, modality="asserted", date=None, confidence=0.9,
+                  sentence=NS(start=s1[0], end=s1[1]), evidence=[NS(start=a, end=b) for a, b in evidence])
+
+    doc = NS(actors=[NS(id="reb", name="Rebels", kind="armed_group", country=None, affiliation=None, aliases=[])],
+             places=[], events=[event([s1, s2])])
+    t = news._Tally()
+    news.score_events(gold, doc, t)
+    assert t.c["type+source+target found"] == 2 and t.c["type+source+target right"] == 1   # recall 2/2, precision 1/1
+    doc.events = [event([s1])]   # not merged from the second sentence: that gold event is missed
+    t = news._Tally()
+    news.score_events(gold, doc, t)
+    assert t.c["type+source+target found"] == 1 and t.c["type+source+target right"] == 1

@@ -8,7 +8,10 @@ What is scored, each as precision and recall over one-to-one matches:
 
 1. **events** at four levels: the type in the right sentence; type and source; type, source and target
    (the strict figure); and, over the strict matches, modality and date agreement. A predicted event
-   matches a gold event when their sentences overlap and the type is the same. A party is right when
+   matches a gold event when their sentences overlap and the type is the same; an event sitrep merged
+   from reports in several sentences (its ``evidence``) may match one gold event in each of them (the
+   gold codes a restatement with a new detail as an event of its own), and counts once for precision.
+   A party is right when
    the predicted mention names the gold actor (one of its names, the nominal core of a described name
    -- "citizens" for "all citizens who own pagers" --, or the same state by its ISO code);
    a gold ``null`` party is right only when sitrep gives none. An instrument is never a source.
@@ -259,14 +262,19 @@ def score_events(gold: GoldArticle, doc: Document, t: _Tally) -> None:
         "type+source+target": lambda g, p: (party_right(gold, g.get("source"), names, p.source)
                                             and party_right(gold, g.get("target"), names, p.target)),
     }
+    sentences = [_report_sentences(p) for p in preds]
     for level, right in levels.items():
-        used: set[int] = set()
+        used: set[int] = set()                     # the predictions that matched (precision)
+        taken: set[tuple[int, int]] = set()        # (prediction, sentence start): one gold event each
         for gi, g in enumerate(gold.events):
             for pi, p in enumerate(preds):
-                sp = (p.sentence.start, p.sentence.end)
-                if pi in used or p.type != g["type"] or not _overlaps(spans[gi], sp) or not right(g, p):
+                if p.type != g["type"]:
+                    continue
+                sp = next((x for x in sentences[pi] if (pi, x[0]) not in taken and _overlaps(spans[gi], x)), None)
+                if sp is None or not right(g, p):
                     continue
                 used.add(pi)
+                taken.add((pi, sp[0]))
                 t.c[f"{level} found"] += 1
                 if level == "type":
                     t.per_type[g["type"]]["found"] += 1
@@ -284,6 +292,12 @@ def score_events(gold: GoldArticle, doc: Document, t: _Tally) -> None:
             for pi, p in enumerate(preds):
                 t.calibration.append((p.confidence, pi in used))
     _confusion(gold, preds, spans, t)
+
+
+def _report_sentences(p) -> list[tuple[int, int]]:
+    """The sentences an event is reported in: its own, then the others it was merged from (``evidence``)."""
+    own = (p.sentence.start, p.sentence.end)
+    return [own] + [(e.start, e.end) for e in (getattr(p, "evidence", None) or ()) if (e.start, e.end) != own]
 
 
 def _confusion(gold: GoldArticle, preds, spans, t: _Tally) -> None:
