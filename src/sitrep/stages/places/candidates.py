@@ -210,6 +210,9 @@ class Scan:
     taken: list = field(default_factory=list)
     #: words of multi-word person names ("Sam Jones" -> "Jones" later is the person, not a place)
     person_words: set = field(default_factory=set)
+    #: their surnames, and those of the actors stage's persons, that no country or first-level division
+    #: bears: a place only after a setting preposition (:func:`sets_scene`; "support of Clinton")
+    surnames: set = field(default_factory=set)
     #: (start, end, ISO2 or None) of the actors stage's metonyms ("Moscow said")
     metonyms: list = field(default_factory=list)
     #: (start, end, known to the KB) of actor mentions naming organisations and persons
@@ -235,7 +238,11 @@ class Scan:
         self.opener = [c or t.lower_ in self.words.dir or self.article_at(i) for i, (c, t)
                        in enumerate(zip(self.cap, self.toks))]
         self.inner_ok = [not (t.is_space or (t.is_punct and t.text not in (".", "-", "'"))) for t in self.toks]
-        self.person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        persons = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+        self.person_words = {t.text for e in persons for t in e}
+        surnames = {e[-1].text for e in persons} | person_surnames(self.state)
+        self.surnames = {w for w in surnames if w[:1].isupper() and not is_division(self.gaz, w, False)}
+        self.person_words |= self.surnames
         self.metonyms = actor_metonyms(self.state)
         self.non_places = actor_non_places(self.state)
         self.person_tokens = person_tokens(self.state)
@@ -299,6 +306,19 @@ def actor_non_places(state: ArticleState) -> list[tuple[int, int, bool]]:
         a = actors.get(m.actor_id)
         if a is not None and a.kind in NON_PLACE_KINDS and m.how in _NAMING:
             out.append((m.start, m.end, bool(getattr(a, "kb_id", None))))
+    return out
+
+
+def person_surnames(state: ArticleState) -> set:
+    """The surnames of the persons the actors stage found under a proper name of two words or more
+    ("Hillary Clinton" -> "Clinton"): a later bare "Clinton" is the person. A described person ("the
+    Toronto facial plastic surgeon", "Huntsville Fire") gives none."""
+    out: set = set()
+    for a in state.actors:
+        words = a.name.split()
+        if a.kind == "person" and len(words) > 1 and all(w[:1].isupper() and w.replace(".", "").isalpha()
+                                                          for w in words):
+            out.add(words[-1])
     return out
 
 
@@ -426,6 +446,19 @@ def locative_before(sc: Scan, i: int) -> bool:
     while j >= 0 and doc[j].text in ("the", "The"):
         j -= 1
     return framed(sc, i) or (j >= 0 and doc[j].lower_ in sc.words.loc)
+
+
+def sets_scene(sc: Scan, nm: "Name") -> bool:
+    """The stricter cue that a person's name needs to be a place: the name itself is the object of a
+    setting preposition ("rallies in Jordan", not "support of Clinton", "in Scott's hand"), framed
+    ("the town of Clinton"), or qualified by a state or country after a comma ("Clinton, Iowa").
+    """
+    root = nm.span.root
+    if root.dep_ == "pobj" and root.head.lower_ in sc.news.setting_prepositions:
+        return True
+    j = nm.i + nm.w
+    return framed(sc, nm.i) or (j + 1 < sc.n and sc.doc[j].text == "," and sc.cap[j + 1]
+                                and is_division(sc.gaz, sc.doc[j + 1].text, False))
 
 
 # -- the rules of the scan, in the order read_at applies them ----------------------------------
@@ -724,6 +757,8 @@ def read_at(sc: Scan, i: int, cands: list[Candidate]) -> int:
     note_surname(sc, nm)
     if w == 1 and nm.first.text in sc.person_words and not locative_before(sc, i):
         return 1  # "Jordan" after "Michael Jordan"
+    if w == 1 and nm.first.text in sc.surnames and not sets_scene(sc, nm):
+        return 1  # "support of Clinton", "Scott's wife" after "Hillary Clinton", "Keith Lamont Scott"
     inside = institution_reading(sc, nm)
     if inside is _REJECT:
         return 1

@@ -68,6 +68,11 @@ class PlacesConfig(StageConfig):
     #: how many other names must set a story in a country for a division of it to win over a foreign
     #: country of the same name beside a division word ("la province de l'Équateur"; 0: off)
     home_division_min: int = 2
+    #: (resolve.py) a country's own name, unqualified and not used as a town's, is the country when it
+    #: is listed with another country ("unlike in Cuba or Iran" in a story set in Washington) or when
+    #: its town reading has fewer than ``tiny_town_population`` people
+    country_names_win: bool = True
+    tiny_town_population: int = 5_000
     #: (candidates.py) a weak name of this many letters that is only a town's in a country the story
     #: names is a place there ("since it took Goma" in a story that names Congo; 0 turns this off)
     setting_min_letters: int = 4

@@ -18,6 +18,9 @@
 6. **Strays** (:func:`drop_strays`): a town abroad of under ``stray_population`` people that nothing
    else in a story firmly set in another country points to ("Bank" of "East Bank" read as an Indian
    town) is dropped.
+7. **Countries** (:func:`countries_win`, ``country_names_win``; needs the ``text``): a country's own
+   name listed with another country, or whose town reading is tiny, is the country ("unlike in Cuba
+   or Iran" in a story set in Washington is not Cuba, New York).
 
     >>> resolve(cands, gaz, PlacesConfig())           # doctest: +SKIP
     [4567, 891, None, ...]    # one entry (or None) per candidate
@@ -36,7 +39,8 @@ from .features import Evidence, PairGrid, Setting, gather, pays_alternate, prior
 from .names import distinct_names, is_major
 
 
-def resolve(cands: list[Candidate], gaz, cfg: PlacesConfig, scene: Optional[Counter] = None) -> list[Optional[int]]:
+def resolve(cands: list[Candidate], gaz, cfg: PlacesConfig, scene: Optional[Counter] = None,
+            text: Optional[str] = None, coordinators: frozenset = frozenset()) -> list[Optional[int]]:
     """The chosen reading of each candidate (``None``: dropped as a stray). Narrows the candidates'
     ``ids`` for abbreviations and qualified names (steps 1-6 of the module text). ``scene``: countries
     the story's other cues set it in (its demonyms of states: :func:`.focus.demonym_countries`), added
@@ -49,6 +53,8 @@ def resolve(cands: list[Candidate], gaz, cfg: PlacesConfig, scene: Optional[Coun
     pairs = pair_grid(cands, gaz, ev, cfg)
     choice, settings = read_rounds(cands, gaz, ev, pairs, Setting(countries, states, []), cfg, scene)
     drop_strays(cands, choice, settings, gaz, cfg)
+    if cfg.country_names_win and text is not None:
+        countries_win(cands, choice, gaz, text, coordinators, cfg.tiny_town_population)
     return choice
 
 
@@ -242,3 +248,30 @@ def drop_strays(cands: list[Candidate], choice: list, settings: dict[str, Settin
         countries = settings[key].countries
         if countries.get(gaz.country_of(ch), 0.0) <= 0 and max(countries.values(), default=0.0) >= cfg.stray_setting:
             choice[n] = None
+
+
+# -- 7. countries ------------------------------------------------------------------------------
+def countries_win(cands: list[Candidate], choice: list, gaz, text: str, coordinators, tiny: int) -> None:
+    """A country's own name means the country, not a town of the story's country, when it is listed
+    with a name read as another country ("unlike in Cuba or Iran" in a story set in Washington is not
+    Cuba, New York) or when the town has fewer than ``tiny`` people. A qualified name ("Cuba, N.Y.")
+    keeps its town, and so does one used as a town's (``data/place_senses.yaml``: "a Lebanon woman",
+    which leaves no country reading)."""
+    for n, c in enumerate(cands):
+        ch = choice[n]
+        if ch is None or c.forced or gaz.kind(ch) not in ("city", "county"):
+            continue
+        key = name_key(c.text)
+        own = next((i for i in c.ids if gaz.kind(i) == "country" and name_key(gaz.name_of(i)) == key), None)
+        if own is not None and (gaz.population(ch) < tiny or listed_with_country(cands, choice, n, gaz, text, coordinators)):
+            choice[n] = own
+
+
+def listed_with_country(cands: list[Candidate], choice: list, n: int, gaz, text: str, coordinators) -> bool:
+    """Candidate ``n`` and a neighbour read as a country are joined by a coordinator ("Cuba or Iran")."""
+    for m in (n - 1, n + 1):
+        if 0 <= m < len(cands) and choice[m] is not None and gaz.kind(choice[m]) == "country":
+            a, b = (cands[m], cands[n]) if m < n else (cands[n], cands[m])
+            if text[a.end:b.start].strip().lower() in coordinators:
+                return True
+    return False

@@ -119,7 +119,8 @@ class PlacesStage(Stage):
         scene = None
         if state is not None and not cfg.demonyms:  # with demonyms on they are candidates already
             scene = demonym_countries(state.doc, self._state_demonyms(), _iso2)
-        choice = resolve(cands, gaz, cfg, scene)
+        text = state.text if state is not None else None
+        choice = resolve(cands, gaz, cfg, scene, text, self._news().coordinators)
         if state is not None:
             home_divisions(state.text, cands, choice, gaz, self._words().div, cfg.home_division_min)
             drop_far_namesakes(cands, choice, gaz, cfg, scene or Counter())
