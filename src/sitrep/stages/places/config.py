@@ -102,6 +102,9 @@ class PlacesConfig(StageConfig):
     variant_similarity: float = 80.0
     #: ... when the name has this many letters ("Samar" is not Samara; "Odessa" is Odesa)
     variant_min_letters: int = 6
+    #: (resolve.other_names) a town of under this many people bearing a name only as another name of
+    #: it (no spelling of its own) is read under that name only when the mention is locative (0: off)
+    other_name_population: int = 100_000
     #: context weights count fully from this much context on (one confident name)
     context_cap: float = 1.0
     #: a country named often weighs more: this much per (confident) mention, up to ``country_mentions_cap``

@@ -2,6 +2,9 @@
 
 1. **Fixed readings.** A stand-alone AP state abbreviation ("Fla.", "W. Va.") is the state; a name
    qualified once ("Springfield, Ohio") is that place in all its mentions (one sense per discourse).
+   A small town bearing the name only as another name of it (no spelling of its own) is no reading
+   when nothing locates the mention (:func:`other_names`: "the White House physician" is not
+   Fallston, Maryland).
 2. **Anchors.** Names with one reading, qualified names, and a country or first-level division that
    dominates its name's other readings by ``anchor_margin`` ("Georgia" against hamlets listing it as
    an alternate name) set the article's countries and divisions.
@@ -32,6 +35,8 @@ import math
 from collections import Counter
 from typing import Optional
 
+from rapidfuzz import fuzz
+
 from ...core.text import name_key
 from .candidate import Candidate
 from .config import PlacesConfig
@@ -47,12 +52,15 @@ def resolve(cands: list[Candidate], gaz, cfg: PlacesConfig, scene: Optional[Coun
     to every round's setting."""
     standalone_abbreviations(cands, gaz)
     spread_qualifiers(cands)
+    unread = other_names(cands, gaz, cfg)
     countries, states = anchors(cands, gaz, cfg)
     countries.update(scene or Counter())
     ev = gather(gaz, cands, cfg)
     pairs = pair_grid(cands, gaz, ev, cfg)
     choice, settings = read_rounds(cands, gaz, ev, pairs, Setting(countries, states, []), cfg, scene)
     drop_strays(cands, choice, settings, gaz, cfg)
+    for n in unread:
+        choice[n] = None
     if cfg.country_names_win and text is not None:
         countries_win(cands, choice, gaz, text, coordinators, cfg.tiny_town_population)
     return choice
@@ -88,6 +96,46 @@ def spread_qualifiers(cands: list[Candidate]) -> None:
             q = qualified.get(name_key(c.text))
             if q is not None and not c.forced and set(q.ids) <= set(c.ids):
                 c.ids, c.forced = q.ids, q.forced
+
+
+def spelling_of(gaz, i: int, key: str, cfg: PlacesConfig) -> bool:
+    """``key`` is reading ``i``'s own name, a spelling of it (``variant_similarity``: "Kiev" of Kyiv) or
+    a short form of it ("Kingston" of Kingston upon Thames), not another name it once had or has in
+    another language ("White House" of Fallston, Maryland)."""
+    own = name_key(gaz.name_of(i))
+    return own == key or fuzz.ratio(own, key) >= cfg.variant_similarity or set(key.split()) <= set(own.split())
+
+
+def other_names(cands: list[Candidate], gaz, cfg: PlacesConfig) -> set[int]:
+    """A name no place bears as its own, that a town of under ``other_name_population`` people bears
+    only as another name of it -- a former name, a name in another language -- and under no spelling
+    of its own name, is no reading of the mention when nothing locates it ("the White House physician"
+    is not Fallston, Maryland; "Flavia Nardelli" not Plovdiv). Where a country, a national capital or a
+    world city bears the name, no town bearing it only as another name is a reading, wherever the
+    mention stands ("WASHINGTON (AP)" is not Piqua, Ohio, once called Washington). Countries, divisions,
+    regions and counties keep their other names ("Burma"); a qualified mention keeps its readings, and
+    a locative one those of a name no major place bears.
+    Narrows the candidates' readings; returns the candidates left with none (to be dropped)."""
+    unread: set[int] = set()
+    if cfg.other_name_population <= 0:
+        return unread
+    for n, c in enumerate(cands):
+        if c.forced:
+            continue
+        key = name_key(c.text)
+        if any(is_major(gaz, i, key, cfg.world_city_population) for i in c.ids):
+            keep = tuple(i for i in c.ids if gaz.kind(i) != "city" or spelling_of(gaz, i, key, cfg))
+        elif any(spelling_of(gaz, i, key, cfg) for i in c.ids):
+            continue
+        elif c.locative or c.dateline:
+            continue
+        else:
+            keep = tuple(i for i in c.ids if gaz.kind(i) != "city" or gaz.population(i) >= cfg.other_name_population)
+        if not keep:
+            unread.add(n)
+        elif keep != c.ids:
+            c.ids = keep
+    return unread
 
 
 # -- 2. anchors --------------------------------------------------------------------------------
