@@ -453,7 +453,7 @@ def sets_scene(sc: Scan, nm: "Name") -> bool:
     setting preposition ("rallies in Jordan", not "support of Clinton", "in Scott's hand"), framed
     ("the town of Clinton"), or qualified by a state or country after a comma ("Clinton, Iowa").
     """
-    root = nm.span.root
+    root = sc.doc[nm.i:nm.i + nm.w].root
     if root.dep_ == "pobj" and root.head.lower_ in sc.news.setting_prepositions:
         return True
     j = nm.i + nm.w
