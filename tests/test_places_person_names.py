@@ -105,3 +105,19 @@ def test_a_country_listed_with_a_country_wins_over_a_town_of_the_setting():
     choice = [town_id, gaz.lookup("Iran")[0], town_id]
     countries_win([cuba, iran, town], choice, gaz, text, frozenset({"or", "and", ","}), tiny=20_000)
     assert gaz.kind(choice[2]) == "country"  # under tiny_town_population
+
+
+def test_an_initialism_opening_a_story_is_no_town_without_a_dateline_mark(nlp, stage):
+    assert "UN" not in places_of(nlp, stage, "UN diplomats said on Monday they hoped talks would resume.")
+    assert places_of(nlp, stage, "GAZA (AFP) - Israeli strikes hit the south on Monday.")["GAZA"].country_code == "PS"
+
+
+def test_a_role_apposition_closed_by_who_is_a_person(nlp, stage):
+    text = "Both ministers said they agreed with Tantan, the Minister of Interior who spoke on Monday."
+    assert "Tantan" not in places_of(nlp, stage, text)
+
+
+def test_one_name_before_a_plural_division_word_is_that_division(nlp, stage):
+    text = ("The U.N. envoy told the Security Council on Monday that violence in the Kasai provinces has "
+            "reached very dire levels.")
+    assert places_of(nlp, stage, text)["Kasai"].country_code == "CD"

@@ -361,11 +361,11 @@ def role_noun(sc: Scan, t) -> bool:
 
 
 def closed(sc: Scan, start: int) -> bool:
-    """The phrase at ``start`` ends with a comma before any verb, within ``_APPOSITION_WORDS`` + 2
-    tokens: an apposition ("Rivera, a union leader, said")."""
+    """The phrase at ``start`` ends with a comma or a relative "who" before any verb, within
+    ``_APPOSITION_WORDS`` + 2 tokens: an apposition ("Rivera, a union leader, said")."""
     for t in sc.doc[start:min(start + _APPOSITION_WORDS + 2, sc.n)]:
-        if t.text == ",":
-            return True
+        if t.text == "," or t.tag_ in ("WP", "WP$"):
+            return True  # "Rivera, a union leader, said"; "Tantan, the Minister of Interior who spoke"
         if t.pos_ in ("VERB", "AUX"):
             return False
     return False
@@ -682,16 +682,26 @@ def known_non_place(sc: Scan, s: int, e: int) -> bool:
 def readings(sc: Scan, span) -> tuple:
     """The gazetteer readings of a name; an AP abbreviation is only its state ("Fla." is Florida, not
     Flå in Norway); an initialism is no town spelt otherwise ("U.S.", "US" are not Us, France) -- but
-    an upper-case name opening a line is a dateline's town ("GAZA (AFP) -" is Gaza, not Mozambique's
-    Gaza province)."""
+    an upper-case name opening a line before a dateline's mark is a dateline's town ("GAZA (AFP) -" is
+    Gaza, not Mozambique's Gaza province; "UN diplomats said" opening a story is no Un in India)."""
     gaz, text = sc.gaz, sc.text
     ids = gaz.lookup(span.text)
     ab = span.text if span.text.endswith(".") else span.text + "." if text.startswith(".", span.end_char) else ""
     if ab in gaz.abbrevs:
         ids = (gaz.abbrevs[ab],)
-    elif _INITIALISM.match(span.text) and not (span.start == 0 or "\n" in sc.doc[span.start - 1].text_with_ws):
+    elif _INITIALISM.match(span.text) and not (opens_line(sc, span) and span.end < sc.n
+                                               and sc.doc[span.end].text in _DATELINE_MARKS):
         ids = tuple(i for i in ids if gaz.kind(i) not in ("city", "county") or gaz.name_of(i) == span.text)
     return ids
+
+
+#: what follows an upper-case dateline town: "GAZA (AFP) -", "GAZA, Jan 3", "GAZA -", "GAZA:"
+_DATELINE_MARKS = frozenset({"(", ",", "-", "\u2013", "\u2014", ":"})
+
+
+def opens_line(sc: Scan, span) -> bool:
+    """The span opens the text or a line."""
+    return span.start == 0 or "\n" in sc.doc[span.start - 1].text_with_ws
 
 
 def state_demonym(sc: Scan, nm: Name) -> Optional[str]:

@@ -262,8 +262,9 @@ def load_news_cues(gazetteer, raw: Optional[dict] = None) -> NewsCues:
                        + r"(?P<town>[A-Z][a-z]+(?:[ \t.][A-Z][a-z]+)?)(?=[,);]|\.(?:\s|$|[,;)]))")
     name = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
     # at most MAX_LIST_NAMES names: an unbounded list is re-read from every name of a long one (quadratic)
+    # ... or one name after "the": "the Kasai provinces", "the Kivu provinces"
     coord = re.compile(r"(?P<list>(?:" + name + r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+))"
-                       + "{1,%d}" % (limits.MAX_LIST_NAMES - 1) + name + r")[ \t]+"
+                       + "{1,%d}" % (limits.MAX_LIST_NAMES - 1) + name + r"|(?<=\bthe )" + name + r")[ \t]+"
                        + r"(?P<kind>" + _alt(m.coordinated_divisions) + r")\b")
     return NewsCues(
         dateline=dateline, comma_abbr=comma_abbr, party=party, coord=coord,
