@@ -79,6 +79,13 @@ class PlacesConfig(StageConfig):
     #: ... when that town has this many people
     setting_population: int = 20_000
 
+    # -- the place score (confidence.py) -------------------------------------------------------
+    #: a place scoring under this (0..1) is dropped (0: off); see scripts/place_curve.py
+    min_place_score: float = 0.0
+    #: the weights of the score's features (a weighted mean)
+    score_weights: tuple[tuple[str, float], ...] = (("margin", 2.0), ("entity", 1.0), ("locative", 1.0),
+                                                    ("major", 1.0), ("focus", 1.0), ("repeated", 1.0))
+
     # -- priors of a reading (features.py) ------------------------------------------------------
     #: kind priors, added to log10(population + 10): a country, a first-level division, a curated
     #: region (plus ``region_weight`` when ranking), another feature (a sea, a range), a county

@@ -275,6 +275,8 @@ def read_rounds(cands: list[Candidate], gaz, ev: Evidence, pairs: PairGrid, anch
             choice[n] = best
             if not c.forced:
                 conf[n] = min(1.0, (best_s - second) / cfg.confidence_margin)
+    for c, cf in zip(cands, conf):
+        c.margin = cf
     return choice, settings
 
 
