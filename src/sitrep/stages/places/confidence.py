@@ -7,8 +7,8 @@ testable features (weights ``score_weights`` of :class:`~.config.PlacesConfig`):
   set by :func:`.resolve.read_rounds`: a win by ``confidence_margin`` or more is 1);
 * ``entity`` -- the tagger calls the name a place (GPE, LOC, FAC), not a cue alone;
 * ``locative`` -- the mention says where something is ("in Aleppo", "eastern Congo"; :mod:`.focus`);
-* ``major`` -- a country, a first-level division, a curated region or province, a national capital or a
-  world city under its own name;
+* ``major`` -- a country, a first-level division, a curated region or province, a sea or a range, a
+  national capital or a world city under its own name;
 * ``focus`` -- the reading lies in a country the story's other places are in (it is one of them, or a
   place in one);
 * ``repeated`` -- the place is mentioned more than once.
@@ -32,7 +32,7 @@ from .names import is_major
 #: entity labels that name a place
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: kinds of reading that are major whatever their population
-_MAJOR_KINDS = frozenset({"country", "admin1", "region", "province"})
+_MAJOR_KINDS = frozenset({"country", "admin1", "region", "province", "other"})
 
 
 def mention_features(c: Candidate, ch: int, gaz, cfg: PlacesConfig, others: Counter, count: int) -> dict[str, float]:

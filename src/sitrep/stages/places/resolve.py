@@ -313,7 +313,8 @@ def countries_win(cands: list[Candidate], choice: list, gaz, text: str, coordina
             continue
         key = name_key(c.text)
         own = next((i for i in c.ids if gaz.kind(i) == "country" and name_key(gaz.name_of(i)) == key), None)
-        if own is not None and (gaz.population(ch) < tiny or listed_with_country(cands, choice, n, gaz, text, coordinators)):
+        if own is not None and (gaz.population(ch) < tiny
+                                or listed_with_country(cands, choice, n, gaz, text, coordinators)):
             choice[n] = own
 
 
