@@ -121,3 +121,15 @@ def test_one_name_before_a_plural_division_word_is_that_division(nlp, stage):
     text = ("The U.N. envoy told the Security Council on Monday that violence in the Kasai provinces has "
             "reached very dire levels.")
     assert places_of(nlp, stage, text)["Kasai"].country_code == "CD"
+
+
+def test_a_name_before_a_leader_s_head_word_is_the_leader(nlp, stage):
+    assert places_of(nlp, stage, "The Bush administration has pushed for new sanctions.") == {}
+    text = "The Kherson administration said shelling hit the city on Monday."
+    assert places_of(nlp, stage, text)["Kherson"].country_code == "UA"
+
+
+def test_a_division_frame_prefers_the_division_reading(nlp, stage):
+    text = "President Evo Morales declared a state of siege in the eastern department of Pando on Friday."
+    place = places_of(nlp, stage, text)["Pando"]
+    assert place.country_code == "BO" and place.feature == "region"

@@ -704,6 +704,37 @@ def opens_line(sc: Scan, span) -> bool:
     return span.start == 0 or "\n" in sc.doc[span.start - 1].text_with_ws
 
 
+def leader_name(sc: Scan, nm: Name) -> bool:
+    """A one-word name before a ``person_heads`` word ("the Bush administration", "the Clinton
+    campaign") is a politician's, unless a country, a division, a province, a national capital or a town
+    of ``leader_town_population`` bears it ("the Kherson administration", "the Kyiv administration")."""
+    nxt = _next(sc, nm)
+    if nm.w != 1 or nxt is None or nxt.lower_ not in sc.news.person_heads:
+        return False
+    gaz = sc.gaz
+    return not any(gaz.kind(i) in ("country", "admin1", "province", "region") or i in gaz.capitals
+                   or gaz.population(i) >= sc.cfg.leader_town_population for i in gaz.lookup(nm.text))
+
+
+def division_readings(sc: Scan, i: int, ids: tuple) -> tuple:
+    """After "the <division word> of" ("the eastern department of Pando", "the state of Mizoram"), the
+    division readings of the name, when it has some (Pando, Bolivia, not Pando, Uruguay)."""
+    doc = sc.doc
+    j = i - 1
+    while j >= 0 and doc[j].lower_ == "the":
+        j -= 1
+    if j < 1 or doc[j].lower_ != "of" or not division_word(sc, doc[j - 1].lower_):
+        return ids
+    divs = tuple(x for x in ids if sc.gaz.kind(x) in ("admin1", "province", "region", "county"))
+    return divs or ids
+
+
+def division_word(sc: Scan, word: str) -> bool:
+    """A singular division word: the regions file's ("province", "state") or the coordinated divisions'
+    ("department")."""
+    return word in sc.words.div or word in {v.lower() for v in sc.news.divisions.values()}
+
+
 def state_demonym(sc: Scan, nm: Name) -> Optional[str]:
     """The ISO3 country of a state demonym that is not also a place's own name with the next word.
 
@@ -787,7 +818,9 @@ def read_at(sc: Scan, i: int, cands: list[Candidate]) -> int:
     met = metonym_of(sc, s0, e0)
     if (known_non_place(sc, s0, e0) and not framed(sc, i)) or met == "":
         return sc.take(i, w)  # "the White House" (not "the town of al-Mayadeen", a channel's name too)
-    ids = readings(sc, nm.span)
+    if leader_name(sc, nm):
+        return sc.take(i, w)
+    ids = division_readings(sc, i, readings(sc, nm.span))
     iso3 = state_demonym(sc, nm)
     if iso3:
         if sc.cfg.demonyms:  # a mention of the country; else no place

@@ -149,6 +149,9 @@ class PlacesConfig(StageConfig):
     surname_town_population: int = 5_000
     #: "an Alexandria man", "Alexandria police": a town of this size modifying a common noun is a place
     modifier_town_population: int = 5_000
+    #: "the Bush administration": a name before a person head word is a leader's unless a town of this
+    #: size (or a division, a province, a capital) bears it
+    leader_town_population: int = 1_000_000
     #: "Cambridge University": a town opening an institution's name counts when it is this big
     institution_town_population: int = 50_000
     #: (demonyms) "New Londoners": a city whose people are named after it has at least this many
