@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
+from typing import Any, Optional
 
 from ...core.article import ArticleState
 from ...core.text import name_key
@@ -711,7 +711,7 @@ def leader_name(sc: Scan, nm: Name) -> bool:
     nxt = _next(sc, nm)
     if nm.w != 1 or nxt is None or nxt.lower_ not in sc.news.person_heads:
         return False
-    gaz = sc.gaz
+    gaz: Any = sc.gaz
     return not any(gaz.kind(i) in ("country", "admin1", "province", "region") or i in gaz.capitals
                    or gaz.population(i) >= sc.cfg.leader_town_population for i in gaz.lookup(nm.text))
 
@@ -725,7 +725,8 @@ def division_readings(sc: Scan, i: int, ids: tuple) -> tuple:
         j -= 1
     if j < 1 or doc[j].lower_ != "of" or not division_word(sc, doc[j - 1].lower_):
         return ids
-    divs = tuple(x for x in ids if sc.gaz.kind(x) in ("admin1", "province", "region", "county"))
+    gaz: Any = sc.gaz
+    divs = tuple(x for x in ids if gaz.kind(x) in ("admin1", "province", "region", "county"))
     return divs or ids
 
 
