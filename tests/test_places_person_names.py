@@ -133,3 +133,8 @@ def test_a_division_frame_prefers_the_division_reading(nlp, stage):
     text = "President Evo Morales declared a state of siege in the eastern department of Pando on Friday."
     place = places_of(nlp, stage, text)["Pando"]
     assert place.country_code == "BO" and place.feature == "region"
+
+
+def test_an_ocean_is_no_town_of_its_name(nlp, stage):
+    text = "The trade deal covers countries bordering the Pacific Rim, and ships crossed the Pacific on Monday."
+    assert places_of(nlp, stage, text) == {}  # the ocean is broad (dropped by default), not Pacific, Missouri
