@@ -47,7 +47,7 @@ def test_the_threshold_drops_every_mention_of_an_unsure_place():
     cands = [_cand(gaz, 0, "Idlib", "GPE", locative=True), _cand(gaz, 20, "Bank", margin=0.2),
              _cand(gaz, 40, "Bank", margin=0.2)]
     choice = [c.ids[0] for c in cands]
-    drop_unsure(cands, choice, gaz, PlacesConfig())  # off by default
+    drop_unsure(cands, choice, gaz, PlacesConfig(min_place_score=0.0))  # off
     assert None not in choice
-    drop_unsure(cands, choice, gaz, PlacesConfig(min_place_score=0.4))
+    drop_unsure(cands, choice, gaz, PlacesConfig())  # the default, 0.25
     assert choice[0] is not None and choice[1] is None and choice[2] is None

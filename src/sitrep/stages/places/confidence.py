@@ -13,7 +13,7 @@ testable features (weights ``score_weights`` of :class:`~.config.PlacesConfig`):
   place in one);
 * ``repeated`` -- the place is mentioned more than once.
 
-``min_place_score`` (0: off) drops the places below it; ``scripts/place_curve.py`` draws precision and
+``min_place_score`` (0.25; 0: off) drops the places below it; ``scripts/place_curve.py`` draws precision and
 recall over thresholds on the news dev split, the French dev split and LGL, to choose it.
 
     >>> place_scores(cands, choice, gaz, PlacesConfig())       # doctest: +SKIP
