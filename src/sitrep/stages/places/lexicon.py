@@ -148,6 +148,7 @@ class PlaceCuesModel(_Strict):
     motion_prepositions: list[str] = []
     recipient_objects: list[str] = []
     seat_nouns: list[str] = []
+    person_heads: list[str] = []
     assault_heads: list[str] = []
     of_place_heads: list[str] = []
     place_heads: list[str] = []
@@ -215,6 +216,8 @@ class NewsCues:
     motion_prepositions: frozenset = frozenset()
     recipient_objects: frozenset = frozenset()
     seat_nouns: frozenset = frozenset()
+    #: "the Bush administration": a small town's name before one of these is a person's
+    person_heads: frozenset = frozenset()
     assault_heads: frozenset = frozenset()
     of_place_heads: frozenset = frozenset()
     place_heads: frozenset = frozenset()
@@ -262,8 +265,9 @@ def load_news_cues(gazetteer, raw: Optional[dict] = None) -> NewsCues:
                        + r"(?P<town>[A-Z][a-z]+(?:[ \t.][A-Z][a-z]+)?)(?=[,);]|\.(?:\s|$|[,;)]))")
     name = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
     # at most MAX_LIST_NAMES names: an unbounded list is re-read from every name of a long one (quadratic)
+    # ... or one name after "the": "the Kasai provinces", "the Kivu provinces"
     coord = re.compile(r"(?P<list>(?:" + name + r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+))"
-                       + "{1,%d}" % (limits.MAX_LIST_NAMES - 1) + name + r")[ \t]+"
+                       + "{1,%d}" % (limits.MAX_LIST_NAMES - 1) + name + r"|(?<=\bthe )" + name + r")[ \t]+"
                        + r"(?P<kind>" + _alt(m.coordinated_divisions) + r")\b")
     return NewsCues(
         dateline=dateline, comma_abbr=comma_abbr, party=party, coord=coord,
@@ -277,6 +281,7 @@ def load_news_cues(gazetteer, raw: Optional[dict] = None) -> NewsCues:
         addressee_prepositions=frozenset(m.addressee_prepositions),
         setting_prepositions=_low(m.setting_prepositions), motion_prepositions=_low(m.motion_prepositions),
         recipient_objects=_low(m.recipient_objects), seat_nouns=_low(m.seat_nouns),
+        person_heads=_low(m.person_heads),
         assault_heads=_low(m.assault_heads), of_place_heads=_low(m.of_place_heads),
         place_heads=_low(m.place_heads), setting_modifiers=_low(m.setting_modifiers),
         control_qualifiers=_low(m.control_qualifiers),

@@ -2,6 +2,9 @@
 
 1. **Fixed readings.** A stand-alone AP state abbreviation ("Fla.", "W. Va.") is the state; a name
    qualified once ("Springfield, Ohio") is that place in all its mentions (one sense per discourse).
+   A small town bearing the name only as another name of it (no spelling of its own) is no reading
+   when nothing locates the mention (:func:`other_names`: "the White House physician" is not
+   Fallston, Maryland).
 2. **Anchors.** Names with one reading, qualified names, and a country or first-level division that
    dominates its name's other readings by ``anchor_margin`` ("Georgia" against hamlets listing it as
    an alternate name) set the article's countries and divisions.
@@ -18,6 +21,9 @@
 6. **Strays** (:func:`drop_strays`): a town abroad of under ``stray_population`` people that nothing
    else in a story firmly set in another country points to ("Bank" of "East Bank" read as an Indian
    town) is dropped.
+7. **Countries** (:func:`countries_win`, ``country_names_win``; needs the ``text``): a country's own
+   name listed with another country, or whose town reading is tiny, is the country ("unlike in Cuba
+   or Iran" in a story set in Washington is not Cuba, New York).
 
     >>> resolve(cands, gaz, PlacesConfig())           # doctest: +SKIP
     [4567, 891, None, ...]    # one entry (or None) per candidate
@@ -29,6 +35,8 @@ import math
 from collections import Counter
 from typing import Optional
 
+from rapidfuzz import fuzz
+
 from ...core.text import name_key
 from .candidate import Candidate
 from .config import PlacesConfig
@@ -36,19 +44,25 @@ from .features import Evidence, PairGrid, Setting, gather, pays_alternate, prior
 from .names import distinct_names, is_major
 
 
-def resolve(cands: list[Candidate], gaz, cfg: PlacesConfig, scene: Optional[Counter] = None) -> list[Optional[int]]:
+def resolve(cands: list[Candidate], gaz, cfg: PlacesConfig, scene: Optional[Counter] = None,
+            text: Optional[str] = None, coordinators: frozenset = frozenset()) -> list[Optional[int]]:
     """The chosen reading of each candidate (``None``: dropped as a stray). Narrows the candidates'
     ``ids`` for abbreviations and qualified names (steps 1-6 of the module text). ``scene``: countries
     the story's other cues set it in (its demonyms of states: :func:`.focus.demonym_countries`), added
     to every round's setting."""
     standalone_abbreviations(cands, gaz)
     spread_qualifiers(cands)
+    unread = other_names(cands, gaz, cfg)
     countries, states = anchors(cands, gaz, cfg)
     countries.update(scene or Counter())
     ev = gather(gaz, cands, cfg)
     pairs = pair_grid(cands, gaz, ev, cfg)
     choice, settings = read_rounds(cands, gaz, ev, pairs, Setting(countries, states, []), cfg, scene)
     drop_strays(cands, choice, settings, gaz, cfg)
+    for n in unread:
+        choice[n] = None
+    if cfg.country_names_win and text is not None:
+        countries_win(cands, choice, gaz, text, coordinators, cfg.tiny_town_population)
     return choice
 
 
@@ -82,6 +96,46 @@ def spread_qualifiers(cands: list[Candidate]) -> None:
             q = qualified.get(name_key(c.text))
             if q is not None and not c.forced and set(q.ids) <= set(c.ids):
                 c.ids, c.forced = q.ids, q.forced
+
+
+def spelling_of(gaz, i: int, key: str, cfg: PlacesConfig) -> bool:
+    """``key`` is reading ``i``'s own name, a spelling of it (``variant_similarity``: "Kiev" of Kyiv) or
+    a short form of it ("Kingston" of Kingston upon Thames), not another name it once had or has in
+    another language ("White House" of Fallston, Maryland)."""
+    own = name_key(gaz.name_of(i))
+    return own == key or fuzz.ratio(own, key) >= cfg.variant_similarity or set(key.split()) <= set(own.split())
+
+
+def other_names(cands: list[Candidate], gaz, cfg: PlacesConfig) -> set[int]:
+    """A name no place bears as its own, that a town of under ``other_name_population`` people bears
+    only as another name of it -- a former name, a name in another language -- and under no spelling
+    of its own name, is no reading of the mention when nothing locates it ("the White House physician"
+    is not Fallston, Maryland; "Flavia Nardelli" not Plovdiv). Where a country, a national capital or a
+    world city bears the name, no town bearing it only as another name is a reading, wherever the
+    mention stands ("WASHINGTON (AP)" is not Piqua, Ohio, once called Washington). Countries, divisions,
+    regions and counties keep their other names ("Burma"); a qualified mention keeps its readings, and
+    a locative one those of a name no major place bears.
+    Narrows the candidates' readings; returns the candidates left with none (to be dropped)."""
+    unread: set[int] = set()
+    if cfg.other_name_population <= 0:
+        return unread
+    for n, c in enumerate(cands):
+        if c.forced:
+            continue
+        key = name_key(c.text)
+        if any(is_major(gaz, i, key, cfg.world_city_population) for i in c.ids):
+            keep = tuple(i for i in c.ids if gaz.kind(i) != "city" or spelling_of(gaz, i, key, cfg))
+        elif any(spelling_of(gaz, i, key, cfg) for i in c.ids):
+            continue
+        elif c.locative or c.dateline:
+            continue
+        else:
+            keep = tuple(i for i in c.ids if gaz.kind(i) != "city" or gaz.population(i) >= cfg.other_name_population)
+        if not keep:
+            unread.add(n)
+        elif keep != c.ids:
+            c.ids = keep
+    return unread
 
 
 # -- 2. anchors --------------------------------------------------------------------------------
@@ -221,6 +275,8 @@ def read_rounds(cands: list[Candidate], gaz, ev: Evidence, pairs: PairGrid, anch
             choice[n] = best
             if not c.forced:
                 conf[n] = min(1.0, (best_s - second) / cfg.confidence_margin)
+    for c, cf in zip(cands, conf):
+        c.margin = cf
     return choice, settings
 
 
@@ -242,3 +298,31 @@ def drop_strays(cands: list[Candidate], choice: list, settings: dict[str, Settin
         countries = settings[key].countries
         if countries.get(gaz.country_of(ch), 0.0) <= 0 and max(countries.values(), default=0.0) >= cfg.stray_setting:
             choice[n] = None
+
+
+# -- 7. countries ------------------------------------------------------------------------------
+def countries_win(cands: list[Candidate], choice: list, gaz, text: str, coordinators, tiny: int) -> None:
+    """A country's own name means the country, not a town of the story's country, when it is listed
+    with a name read as another country ("unlike in Cuba or Iran" in a story set in Washington is not
+    Cuba, New York) or when the town has fewer than ``tiny`` people. A qualified name ("Cuba, N.Y.")
+    keeps its town, and so does one used as a town's (``data/place_senses.yaml``: "a Lebanon woman",
+    which leaves no country reading)."""
+    for n, c in enumerate(cands):
+        ch = choice[n]
+        if ch is None or c.forced or gaz.kind(ch) not in ("city", "county"):
+            continue
+        key = name_key(c.text)
+        own = next((i for i in c.ids if gaz.kind(i) == "country" and name_key(gaz.name_of(i)) == key), None)
+        if own is not None and (gaz.population(ch) < tiny
+                                or listed_with_country(cands, choice, n, gaz, text, coordinators)):
+            choice[n] = own
+
+
+def listed_with_country(cands: list[Candidate], choice: list, n: int, gaz, text: str, coordinators) -> bool:
+    """Candidate ``n`` and a neighbour read as a country are joined by a coordinator ("Cuba or Iran")."""
+    for m in (n - 1, n + 1):
+        if 0 <= m < len(cands) and choice[m] is not None and gaz.kind(choice[m]) == "country":
+            a, b = (cands[m], cands[n]) if m < n else (cands[n], cands[m])
+            if text[a.end:b.start].strip().lower() in coordinators:
+                return True
+    return False

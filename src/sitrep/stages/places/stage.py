@@ -26,6 +26,7 @@ from .candidate import Candidate
 from .candidates import (_iso2, drop_non_place_senses, drop_unlocated_senses, find_candidates, municipal_senses,
                          outside_streets, take_control_qualifiers)
 from .config import PlacesConfig
+from .confidence import drop_unsure
 from .demonyms import with_demonyms
 from .focus import (demonym_countries, drop_actor_states, home_divisions, drop_broad, drop_far_namesakes, drop_foreign_seats,
                     drop_uncontained)
@@ -119,7 +120,8 @@ class PlacesStage(Stage):
         scene = None
         if state is not None and not cfg.demonyms:  # with demonyms on they are candidates already
             scene = demonym_countries(state.doc, self._state_demonyms(), _iso2)
-        choice = resolve(cands, gaz, cfg, scene)
+        text = state.text if state is not None else None
+        choice = resolve(cands, gaz, cfg, scene, text, self._news().coordinators)
         if state is not None:
             home_divisions(state.text, cands, choice, gaz, self._words().div, cfg.home_division_min)
             drop_far_namesakes(cands, choice, gaz, cfg, scene or Counter())
@@ -130,6 +132,10 @@ class PlacesStage(Stage):
         if state is not None and not cfg.broad_regions:
             drop_broad(cands, choice, self._broad(), gaz)
         return choice
+
+    def scored(self, state: ArticleState, scores: dict) -> None:
+        """Called with each article's place scores (place id -> score, :mod:`.confidence`); a hook for
+        ``scripts/place_curve.py``, which records them. Does nothing here."""
 
     def process(self, state: ArticleState) -> None:
         if state.doc is None:
@@ -143,6 +149,8 @@ class PlacesStage(Stage):
         cands, senses = drop_non_place_senses(state.text, cands, self._senses(), gaz)
         choice = self.resolve(cands, state)
         drop_unlocated_senses(cands, choice, senses)
+        scores = drop_unsure(cands, choice, gaz, self.config)
+        self.scored(state, {gaz.entry(i).id: s for i, s in scores.items()})
         take_control_qualifiers(state.text, cands, self._news())
         places, mentions = build_places(cands, choice, gaz)
         place_streets(state, streets, cands, choice, places, mentions, gaz)
