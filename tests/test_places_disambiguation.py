@@ -211,3 +211,10 @@ def test_the_bundled_syria_stories_keep_their_capitals_at_home():
             for m in p.mentions:
                 if m.text in homes:
                     assert p.country_code == homes[m.text], (outcome.article.id, m.text, p.name)
+
+
+def test_a_name_opening_the_copy_is_a_dateline_town_in_every_mention(nlp, stage):
+    text = ("New York, 16 June 2024 (TDI): Two countries signed a communique at a mission to the UN in New York.")
+    places = places_of(nlp, stage, text)
+    ny = places["New York"]
+    assert ny.feature == "city" and abs(ny.lat - 40.71) < 0.2   # the city, not the state

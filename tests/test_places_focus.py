@@ -161,3 +161,12 @@ def test_setting_cues_load():
     assert "border" in cues.place_heads and "invasion" in cues.of_place_heads
     broad = broad_regions(load_regions())
     assert "region:middle-east" in broad and "region:gaza-strip" not in broad
+
+
+def test_a_states_formal_name_and_a_recipient_of_giving_are_no_setting(nlp, stage):
+    text = ("Antigua and Barbuda signed an agreement with the State of Palestine on Saturday.\n"
+            "The Pentagon said the assistance it will provide to Ukraine comes from its stocks.\n"
+            "Ministers met in the state of Bavaria.")
+    places = places_of(nlp, stage, text)
+    assert "Palestine" not in places and "Ukraine" not in places
+    assert places["Bavaria"].country_code == "DE"   # a lower-case "state of" frames a division

@@ -33,6 +33,9 @@ class Candidate:
     metonym_cc: Optional[str] = None
     #: a dateline's town or state ("HAMMOND, Ind. (AP) --")
     dateline: bool = False
+    #: the name opens the copy before punctuation, a dateline the dateline cue did not read ("New York, 16
+    #: June 2024 (TDI): ..."): its town readings win (:func:`~.candidates.dateline_towns`)
+    opens: bool = False
     #: the mention says where something is ("in Syria", "eastern Congo"; :mod:`.focus`)
     locative: bool = False
     #: not locative, and the name may be a state ("Russia said", "U.S. forces"): sets no scene

@@ -37,7 +37,7 @@ from ...core.text import name_key
 from ...lexicon import words as lexicon_words
 from .candidate import Candidate, overlaps
 from .config import PlacesConfig
-from .focus import mark_actors, mark_locative
+from .focus import mark_actors, mark_locative, opens_copy
 from .lexicon import NewsCues, PlaceWords
 from .names import capitals, is_big, is_division, is_primary, is_qualified_province
 
@@ -830,6 +830,7 @@ def read_at(sc: Scan, i: int, cands: list[Candidate]) -> int:
                 cands.append(Candidate(s0, e0, sc.text[s0:e0], (c_i,), True, "NORP"))
         return w
     cand = Candidate(s0, e0, sc.text[s0:e0], ids, strong, nm.label)
+    cand.opens = opens_copy(sc.doc, nm.span)
     cand.acts = nm.label != "" and acts(sc, nm.span, ids)
     cand.metonym_cc = met
     cands.append(cand)
@@ -844,6 +845,16 @@ def scan_names(sc: Scan, cands: list[Candidate]) -> None:
 
 
 # == 3. one sense per discourse, coordination ===================================================
+def dateline_towns(cands: list[Candidate], gaz) -> None:
+    """A name opening the copy before punctuation is a dateline ("New York, 16 June 2024 (TDI): ..."),
+    which names a town: where the name has town readings, every mention of it keeps only those (the
+    story's "in New York" is the same city, not the state), as the dateline cue does for "SAGAING"."""
+    keys = {name_key(c.text) for c in cands if c.opens and any(gaz.kind(i) == "city" for i in c.ids)}
+    for c in cands:
+        if keys and name_key(c.text) in keys:
+            c.ids = tuple(i for i in c.ids if gaz.kind(i) == "city") or c.ids
+
+
 def one_sense_per_discourse(cands: list[Candidate]) -> None:
     """A name read as a place once is a place wherever it recurs."""
     strong_keys = {name_key(c.text) for c in cands if c.strong}
@@ -970,6 +981,7 @@ def find_candidates(state: ArticleState, gaz, cfg: PlacesConfig, words: PlaceWor
     sc.mark(cands)
     scan_names(sc, cands)
     one_sense_per_discourse(cands)
+    dateline_towns(cands, gaz)
     coordination(cands, state.text, news, gaz)
     if cfg.setting_min_letters:
         in_named_country(cands, gaz, cfg)

@@ -72,6 +72,8 @@ def _word_locates(p: str, head, words: PlaceWords, news: NewsCues) -> bool:
         return True
     if p in news.motion_prepositions and head.pos_ in ("VERB", "AUX"):
         return head.lemma_.lower() not in words.speak and not (p == "to" and _gives(head, news))
+    if p in news.of_prepositions and head.text[:1].isupper() and head.lower_ in news.title_heads:
+        return False  # "the State of Palestine": the state's formal name
     if p in news.assault_prepositions:
         return head.lower_ in news.assault_heads or head.lemma_.lower() in news.assault_heads
     if p in news.of_prepositions:
@@ -82,8 +84,11 @@ def _word_locates(p: str, head, words: PlaceWords, news: NewsCues) -> bool:
 
 
 def _gives(verb, news: NewsCues) -> bool:
-    """The verb's object (or one of its conjuncts) is a recipient's object ("suspended cooperation and
-    aid to Niger"): its "to" names who gets it, not where something goes."""
+    """The verb gives (``recipient_verbs``: "will provide to Ukraine"), or its object (or one of its
+    conjuncts) is a recipient's object ("suspended cooperation and aid to Niger"): its "to" names who
+    gets it, not where something goes."""
+    if verb.lemma_.lower() in news.recipient_verbs:
+        return True  # "will provide to Ukraine"
     objs = [ch for ch in verb.children if ch.dep_ in ("dobj", "obj")]
     objs += [cj for o in objs for cj in o.conjuncts]
     return any(o.lemma_.lower() in news.recipient_objects or o.lower_ in news.recipient_objects for o in objs)

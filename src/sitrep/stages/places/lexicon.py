@@ -147,6 +147,8 @@ class PlaceCuesModel(_Strict):
     setting_prepositions: list[str] = []
     motion_prepositions: list[str] = []
     recipient_objects: list[str] = []
+    recipient_verbs: list[str] = []
+    title_heads: list[str] = []
     seat_nouns: list[str] = []
     person_heads: list[str] = []
     assault_heads: list[str] = []
@@ -215,6 +217,8 @@ class NewsCues:
     setting_prepositions: frozenset = frozenset()
     motion_prepositions: frozenset = frozenset()
     recipient_objects: frozenset = frozenset()
+    recipient_verbs: frozenset = frozenset()
+    title_heads: frozenset = frozenset()
     seat_nouns: frozenset = frozenset()
     #: "the Bush administration": a small town's name before one of these is a person's
     person_heads: frozenset = frozenset()
@@ -280,7 +284,8 @@ def load_news_cues(gazetteer, raw: Optional[dict] = None) -> NewsCues:
         not_demonyms=frozenset(m.not_demonyms), coordinators=frozenset(m.coordinators),
         addressee_prepositions=frozenset(m.addressee_prepositions),
         setting_prepositions=_low(m.setting_prepositions), motion_prepositions=_low(m.motion_prepositions),
-        recipient_objects=_low(m.recipient_objects), seat_nouns=_low(m.seat_nouns),
+        recipient_objects=_low(m.recipient_objects), recipient_verbs=_low(m.recipient_verbs),
+        title_heads=_low(m.title_heads), seat_nouns=_low(m.seat_nouns),
         person_heads=_low(m.person_heads),
         assault_heads=_low(m.assault_heads), of_place_heads=_low(m.of_place_heads),
         place_heads=_low(m.place_heads), setting_modifiers=_low(m.setting_modifiers),
