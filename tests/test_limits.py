@@ -126,7 +126,7 @@ def _embedded_in_reference(f, by_tok):
     and a walk up from each of its tokens to look for a relative clause or a time-setting preposition),
     nearest first."""
     from sitrep.stages.events import read_cues
-    from sitrep.stages.events.triggers import FRAME_CONTENT_DEPS
+    from sitrep.stages.events.triggers import FRAME_CONTENT_DEPS, _time_clause
 
     cues = read_cues()
 
@@ -140,7 +140,8 @@ def _embedded_in_reference(f, by_tok):
 
     inner = []
     for ch in f.trigger.children:
-        if ch.dep_ in FRAME_CONTENT_DEPS and not (ch.dep_ == "prep" and ch.lower_ in cues.frame_setting_preps):
+        if ch.dep_ in FRAME_CONTENT_DEPS and not (ch.dep_ == "prep" and ch.lower_ in cues.frame_setting_preps) \
+                and not _time_clause(ch, cues):   # "agreed to a ceasefire *after* the army launched ...": its time
             for t in ch.subtree:
                 e = by_tok.get(t.i)
                 if e is not None and e is not f and all(e is not x for x in inner) and not in_relative_clause(t, ch):

@@ -226,7 +226,8 @@ def test_empty_store_has_an_empty_situation(tmp_path, make_db):
         assert s.refresh_situation() == {t: 0 for t in ("s_overrides", "s_actors", "s_actor_map", "s_events", "s_event_reports",
                                                           "s_contradictions", "s_relations", "s_search_docs",
                                                           "s_search_terms")}
-        assert s.graph(at="2024-01-01") == {"at": "2024-01-01", "nodes": [], "relations": [], "events": []}
+        assert s.graph(at="2024-01-01") == {"at": "2024-01-01", "nodes": [], "relations": [], "events": [],
+                                            "n_relations": 0, "n_event_edges": 0, "limit": None}
 
 
 def test_lazy_refresh_on_the_next_query(tmp_path, make_db):

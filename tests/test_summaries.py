@@ -165,9 +165,8 @@ def test_a_version_6_postgresql_store_gets_its_summaries_and_indexes(pg_server):
 
 
 def test_graph_relations_come_by_first_report_undated_last_then_by_id():
-    from sitrep.situation.merge import _relation_day
+    from sitrep.situation.merge import _relation_order
 
     rels = [{"first_reported": None, "relation_id": "R1"}, {"first_reported": "2024-03-02", "relation_id": "R9"},
             {"first_reported": "2024-03-01", "relation_id": "R5"}, {"first_reported": "2024-03-02", "relation_id": "R10"}]
-    by_id = sorted(rels, key=lambda r: r["relation_id"])
-    assert [r["relation_id"] for r in sorted(by_id, key=_relation_day)] == ["R5", "R10", "R9", "R1"]
+    assert [r["relation_id"] for r in sorted(rels, key=_relation_order)] == ["R5", "R10", "R9", "R1"]
