@@ -786,6 +786,24 @@ def _found(sc: Scan, i: int) -> Optional[Name]:
     return Name(i=i, w=w, span=sc.doc[i:i + w], label=sc.ent_label[i])
 
 
+def persons_word(sc: Scan, nm: Name) -> bool:
+    """A one-word name that is a word of a person named in the article: "Jordan" after "Michael Jordan"
+    (unless a locative cue comes before it), "support of Clinton", "Scott's wife" after "Hillary Clinton",
+    "Keith Lamont Scott" (unless it sets a scene)."""
+    if nm.w != 1:
+        return False
+    word = nm.first.text
+    return (word in sc.person_words and not locative_before(sc, nm.i)) or (word in sc.surnames and not sets_scene(sc, nm))
+
+
+def _add_demonym(sc: Scan, s0: int, e0: int, iso3: str, cands: list[Candidate]) -> None:
+    """A state demonym at ``s0:e0`` as a mention of its country (``demonyms`` on: "Russian troops" ->
+    Russia)."""
+    c_i = sc.gaz.countries.get(_iso2(iso3))
+    if c_i is not None:
+        cands.append(Candidate(s0, e0, sc.text[s0:e0], (c_i,), True, "NORP"))
+
+
 def read_at(sc: Scan, i: int, cands: list[Candidate]) -> int:
     """Read the name at token ``i`` (if any) by the rules above, in order; append its candidate to
     ``cands``. Returns how many tokens to advance."""
@@ -797,10 +815,8 @@ def read_at(sc: Scan, i: int, cands: list[Candidate]) -> int:
     if stop_name(sc, nm, strong):
         return 1
     note_surname(sc, nm)
-    if w == 1 and nm.first.text in sc.person_words and not locative_before(sc, i):
-        return 1  # "Jordan" after "Michael Jordan"
-    if w == 1 and nm.first.text in sc.surnames and not sets_scene(sc, nm):
-        return 1  # "support of Clinton", "Scott's wife" after "Hillary Clinton", "Keith Lamont Scott"
+    if persons_word(sc, nm):
+        return 1
     inside = institution_reading(sc, nm)
     if inside is _REJECT:
         return 1
@@ -825,9 +841,7 @@ def read_at(sc: Scan, i: int, cands: list[Candidate]) -> int:
     iso3 = state_demonym(sc, nm)
     if iso3:
         if sc.cfg.demonyms:  # a mention of the country; else no place
-            c_i = sc.gaz.countries.get(_iso2(iso3))
-            if c_i is not None:
-                cands.append(Candidate(s0, e0, sc.text[s0:e0], (c_i,), True, "NORP"))
+            _add_demonym(sc, s0, e0, iso3, cands)
         return w
     cand = Candidate(s0, e0, sc.text[s0:e0], ids, strong, nm.label)
     cand.opens = opens_copy(sc.doc, nm.span)
