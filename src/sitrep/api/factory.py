@@ -44,8 +44,7 @@ def app_from_environment() -> FastAPI:
     if not raw:
         raise RuntimeError(f"{SERVE_SETTINGS} is not set: this factory is for `sitrep serve --workers N`")
     cfg = json.loads(raw)
-    return create_app(cfg["db"], max_body=cfg["max_body"], article_timeout=cfg["article_timeout"],
-                      cache=cfg["cache"], allowed_hosts=cfg["allowed_hosts"])
+    return create_app(cfg.pop("db"), **cfg)
 
 
 def create_app(db_path: Union[str, os.PathLike], token: Optional[str] = None, *,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
@@ -63,18 +63,18 @@ def register(app: typer.Typer) -> None:
 
         token = os.environ.get("SITREP_TOKEN") or None
         loopback = host in ("127.0.0.1", "localhost", "::1")
-        # on the loopback interface only local names are answered (no DNS rebinding from a web page)
-        allowed_hosts = ["127.0.0.1", "localhost", "[::1]"] if loopback else None
+        # the app's settings, the same for one process and for each of --workers N; on the loopback
+        # interface only local names are answered (no DNS rebinding from a web page)
+        settings: dict[str, Any] = dict(max_body=max_body, article_timeout=article_timeout, cache=cache,
+                                        allowed_hosts=["127.0.0.1", "localhost", "[::1]"] if loopback else None)
+        if not loopback:
+            typer.echo(f"warning: listening on {host}: the API is reachable from other machines", err=True)
         if workers > 1:
-            _serve_processes(db, host, port, workers, token, dict(max_body=max_body, article_timeout=article_timeout,
-                                                                  cache=cache, allowed_hosts=allowed_hosts))
+            _serve_processes(db, host, port, workers, token, settings)
             return
-        api = create_app(db, token=token, max_body=max_body, article_timeout=article_timeout, cache=cache,
-                         allowed_hosts=allowed_hosts)
+        api = create_app(db, token=token, **settings)
         typer.echo(f"sitrep: serving {db} at http://{host}:{port}/ (OpenAPI schema at /openapi.json); "
                    + _writes_note(token), err=True)
-        if host not in ("127.0.0.1", "localhost", "::1"):
-            typer.echo(f"warning: listening on {host}: the API is reachable from other machines", err=True)
         from ..situation.handoff import announce, withdraw
 
         state = api.state.sitrep

@@ -766,6 +766,8 @@ _HELD = """(CASE WHEN since IS NOT NULL THEN substr(?, 1, length(since)) >= sinc
            AND (until IS NULL OR substr(?, 1, length(until)) <= until)"""
 
 
+#: the columns of a graph node (``s_actors``)
+_NODE_COLUMNS = "entity_id, name, kind, country, sector, wikidata, n_articles"
 #: the columns of a situation relation as the graph and ``/relations`` send it
 _RELATION_COLUMNS = """relation_id, type, subject_entity, subject_name, object_entity, object_name, object_kind, since,
                        until, n_reports, n_sources, CAST(first_reported AS VARCHAR) AS first_reported, evidence"""
@@ -796,26 +798,21 @@ def graph_at(con, at: Optional[str] = None, min_events: int = 1, limit: Optional
     # PostgreSQL sorted in 30 ms and Python sorts in a few (the same order: undated last, then by id)
     rels = _rows(con, f"""SELECT {_RELATION_COLUMNS}{n_all}
                           FROM s_relations WHERE NOT negated AND {held}{top}""", hp + hp_top)
-    n_relations = (rels[0]["n_all"] if rels else 0) if limit is not None else len(rels)
-    for r in rels if limit is not None else ():
-        del r["n_all"]
+    n_relations = _total(rels) if limit is not None else len(rels)
     rels.sort(key=_relation_order)
     evs = _event_edges(con, at, min_events, limit)
-    n_event_edges = evs[0]["n_all"] if evs else 0
-    for e in evs:
-        del e["n_all"]
+    n_event_edges = _total(evs)
     ends = {r["source_entity"] for r in evs} | {r["target_entity"] for r in evs}
     if limit is None:  # the actors of the relations by the same condition in SQL (not sent back as a list)
         nodes = {r["entity_id"]: r for r in _rows(con, f"""
             WITH r AS (SELECT subject_entity, object_entity FROM s_relations WHERE NOT negated AND {held})
-            SELECT entity_id, name, kind, country, sector, wikidata, n_articles FROM s_actors
+            SELECT {_NODE_COLUMNS} FROM s_actors
             WHERE entity_id IN (SELECT subject_entity FROM r UNION SELECT object_entity FROM r)
                   OR {dialect_of(con).any_of('entity_id')}""", hp + [sorted(ends)])}
     else:  # a few thousand ends at most: asked for by id
         ends |= {r["subject_entity"] for r in rels} | {r["object_entity"] for r in rels}
         nodes = {r["entity_id"]: r for r in _rows(con, f"""
-            SELECT entity_id, name, kind, country, sector, wikidata, n_articles FROM s_actors
-            WHERE {dialect_of(con).any_of('entity_id')}""", [sorted(ends)])}
+            SELECT {_NODE_COLUMNS} FROM s_actors WHERE {dialect_of(con).any_of('entity_id')}""", [sorted(ends)])}
     missing = ({r["subject_entity"] for r in rels} | {r["object_entity"] for r in rels}) - nodes.keys()
     for r in rels if missing else ():  # the ends that are no situation actor (places, things named only there)
         if r["subject_entity"] not in nodes:
@@ -824,6 +821,14 @@ def graph_at(con, at: Optional[str] = None, min_events: int = 1, limit: Optional
             nodes[r["object_entity"]] = _other_node(r["object_entity"], r["object_name"], r["object_kind"])
     return {"at": at, "nodes": sorted(nodes.values(), key=itemgetter("entity_id")), "relations": rels,
             "events": evs, "n_relations": n_relations, "n_event_edges": n_event_edges, "limit": limit}
+
+
+def _total(rows: list[dict]) -> int:
+    """How many rows a query had before its LIMIT: the ``n_all`` window every row carries, taken off them."""
+    total = rows[0]["n_all"] if rows else 0
+    for r in rows:
+        del r["n_all"]
+    return total
 
 
 def _relation_order(r: dict) -> tuple[str, str]:
