@@ -85,6 +85,11 @@ class _Collector:
             self.out.append(Candidate(s0, e0, self.text[s0:e0], tuple(ids), True, label, dateline=dateline))
 
 
+def town_readings(gaz, ids) -> tuple:
+    """The readings among ``ids`` that are towns: what a dateline names ("SAGAING", not the region)."""
+    return tuple(i for i in ids if gaz.kind(i) == "city")
+
+
 def dateline_places(text: str, gaz, news: NewsCues, out: _Collector) -> None:
     """A dateline's town and state: an upper-case name the gazetteer knows under its own name, at the
     start of a line or after a sentence, perhaps a state or country, perhaps an agency, then a dash.
@@ -104,7 +109,7 @@ def dateline_places(text: str, gaz, news: NewsCues, out: _Collector) -> None:
         if tg == "ttown" and not ids:
             continue  # "Islamabad, Pakistan –" only when the town lies in the country named
         out.add(m.start(tg), m.start(tg) + len(town),  # a dateline names a town: not "SAGAING" the region
-                [i for i in ids if gaz.kind(i) == "city"] or ids, dateline=True)
+                town_readings(gaz, ids) or ids, dateline=True)
         st = m.group("st")
         if st:
             st = st.strip()
@@ -863,10 +868,10 @@ def dateline_towns(cands: list[Candidate], gaz) -> None:
     """A name opening the copy before punctuation is a dateline ("New York, 16 June 2024 (TDI): ..."),
     which names a town: where the name has town readings, every mention of it keeps only those (the
     story's "in New York" is the same city, not the state), as the dateline cue does for "SAGAING"."""
-    keys = {name_key(c.text) for c in cands if c.opens and any(gaz.kind(i) == "city" for i in c.ids)}
+    keys = {name_key(c.text) for c in cands if c.opens and town_readings(gaz, c.ids)}
     for c in cands:
         if keys and name_key(c.text) in keys:
-            c.ids = tuple(i for i in c.ids if gaz.kind(i) == "city") or c.ids
+            c.ids = town_readings(gaz, c.ids) or c.ids
 
 
 def one_sense_per_discourse(cands: list[Candidate]) -> None:
