@@ -500,8 +500,13 @@ def referred_act_target(ctx: ArticleContext, c: Candidate, sources: list) -> lis
 def _refers_back(ctx: ArticleContext, n) -> bool:
     """Is the act noun ``n`` definite ("the attack", "this assault") with no prepositional phrase of
     its own (which would name its own parties)?"""
-    return any(d.dep_ == "det" and d.lower_ in ctx.acues.act_anaphor_dets for d in n.children) \
-        and not any(d.dep_ == "prep" for d in n.children)
+    return definite_act(ctx, n) and not any(d.dep_ == "prep" for d in n.children)
+
+
+def definite_act(ctx: ArticleContext, n) -> bool:
+    """Is the act noun ``n`` definite ("the attack", "this assault": a determiner in ``act_anaphor_dets``;
+    not "its offensives", whose possessor names the doer)?"""
+    return any(d.dep_ == "det" and d.lower_ in ctx.acues.act_anaphor_dets for d in n.children)
 
 
 def restated_act(ctx: ArticleContext, c: Candidate) -> tuple[list, list]:
@@ -573,7 +578,7 @@ def restates(ctx: ArticleContext, n) -> bool:
     if any(d.dep_ == "poss" and d.ent_type_ in TIME_LABELS for d in n.children):
         return True
     if n.dep_ not in ctx.acues.restated_act_deps or n.head.lemma_.lower() not in ctx.acues.occurrence_verbs \
-            or not any(d.dep_ == "det" and d.lower_ in ctx.acues.act_anaphor_dets for d in n.children):
+            or not definite_act(ctx, n):
         return False
     return places_or_dates(ctx, n.head)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from .arguments import restates
+from .arguments import definite_act, restates
 from .context import ArticleContext
 from .grammar import children
 from .model import Candidate
@@ -91,7 +91,7 @@ def references_back(ctx: ArticleContext, cands: list[Candidate]) -> None:
         if c.kind != "nominal" or c.suppressed or c.sense.type not in ctx.told_types \
                 or c.sense.type.lower() not in ctx.acues.act_anaphor_types:
             continue
-        if not _definite(ctx, t) or any(d.dep_ == "prep" and d.lower_ in ctx.cues.detail_preps for d in t.children):
+        if not definite_act(ctx, t) or any(d.dep_ == "prep" and d.lower_ in ctx.cues.detail_preps for d in t.children):
             continue
         if t.dep_ == "nsubj" and t.head.lemma_.lower() in ctx.cues.casualty_lemmas:
             continue   # "the bombing killed 20 people": told again with its toll
@@ -101,12 +101,6 @@ def references_back(ctx: ArticleContext, cands: list[Candidate]) -> None:
                for a in t.children):
             continue   # "the offensive *led by* HTS", "the attack *blamed on* Hamas": told again with its doer
         c.suppressed = True
-
-
-def _definite(ctx: ArticleContext, t) -> bool:
-    """Is the act noun ``t`` definite ("the attack", "this assault"; not "its offensives", whose
-    possessor names the doer)?"""
-    return any(d.dep_ == "det" and d.lower_ in ctx.acues.act_anaphor_dets for d in t.children)
 
 
 def captures_by_fighting(ctx: ArticleContext, cands: list[Candidate]) -> None:
