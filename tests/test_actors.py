@@ -127,7 +127,9 @@ def test_unknown_names_become_actors():
 ])
 def test_unknown_name_in_a_place_frame_is_not_an_actor(text, name):
     st = run(text)
-    assert all(name not in a.name for a in st.actors), [a.name for a in st.actors]
+    # (a facility the name is part of is a described entity of its own: "Saydnaya military prison")
+    named = {m.actor_id for m in st.mentions if m.how != "entity"}
+    assert all(name not in a.name for a in st.actors if a.id in named), [a.name for a in st.actors]
 
 
 def test_place_frame_leaves_organisations_and_people_alone():

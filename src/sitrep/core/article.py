@@ -152,7 +152,9 @@ class Mention:
     #: how the mention names its actor: "name" (a KB or proper name), "alias", "acronym",
     #: "metonym" (a capital or seat of power standing for a government: "Moscow said"),
     #: "demonym" ("Russian officials"), "title" ("the Pentagon spokesman"), "pronoun", "agent"
-    #: (a generic agent: "rebels"), "described" (a described source: "a Kremlin source told Interfax").
+    #: (a generic agent: "rebels"), "described" (a described source: "a Kremlin source told Interfax"),
+    #: "entity" (a described entity: "the legislative council building", "the village of X", "a
+    #: construction company"; the events stage names it only as a target no party takes).
     how: str = "name"
 
     def ref(self) -> ActorRef:

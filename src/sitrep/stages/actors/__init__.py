@@ -21,6 +21,11 @@ How mentions are found and resolved:
   Interfax", "security sources said", "said one driver") is an actor named by those words
   (``how="described"``, a person or a group); "the source" again refers back to it.
 * **Coreference** (:mod:`sitrep.lang.coref`) -- surnames, titles and pronouns (``how="pronoun"``).
+* **Described entities** -- a facility, vessel, company, unknown settlement or list of sanctioned parties
+  the text names by description ("stormed the legislative council building", "attacking the village of
+  X", "sanctions on the country's state-owned oil company", "eight individuals and five entities") is an
+  actor of its class's kind named by those words (``how="entity"``), made last, on words no other rule
+  took; a name or demonym in front stands for the thing instead ("Aramco facilities" -> Aramco).
 
 Metonymy contract (with the places stage): a KB metonym -- a capital or seat of power such as
 "Moscow", "Washington", "the Kremlin", "the Pentagon", "the White House" -- becomes a mention of the
@@ -42,10 +47,12 @@ Where each job lives:
 * :mod:`.persons` -- names, surnames and roles; :mod:`.titles` -- bare titles ("the spokesman");
 * :mod:`.agents` -- generic agents ("Syrian rebels", "the regime"); :mod:`.pronouns` -- coreference;
 * :mod:`.sources` -- described sources ("a Kremlin source", "according to a witness");
+* :mod:`.entities` -- described entities ("the legislative council building", "the village of X");
 * :mod:`.output` -- the actors and mentions written to the state.
 
 The word lists are data: ``kb/data/actor_cues.yaml`` (validated by :class:`sitrep.kb.agents.ActorCues`),
-``kb/data/agents.yaml`` and ``data/described_sources.yaml`` (with the cues of ``data/quote_cues.yaml``).
+``kb/data/agents.yaml``, ``data/described_sources.yaml`` (with the cues of ``data/quote_cues.yaml``) and
+``data/described_entities.yaml``.
 """
 
 from .config import ActorsConfig

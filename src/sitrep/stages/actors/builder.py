@@ -15,7 +15,9 @@ take the builder as their first argument. :meth:`Builder.run` applies them in th
 6. persons' roles from the text or the KB, and bare titles, "the Pentagon spokesman" (:mod:`.persons`,
    :mod:`.titles`);
 7. described sources, "a Kremlin source told Interfax", "security sources said" (:mod:`.sources`);
-8. pronouns (:mod:`.pronouns`), then bare agents, "the regime", "the rebels" (:mod:`.agents`).
+8. pronouns (:mod:`.pronouns`), then bare agents, "the regime", "the rebels" (:mod:`.agents`);
+9. described entities, "the legislative council building", "the village of X" (:mod:`.entities`), last,
+   on the words no other rule took.
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ class Builder:
 
     # -- the rules, in order -----------------------------------------------------------------
     def run(self) -> None:
-        from . import agents, kb_match, names, persons, pronouns, sources, titles, trim
+        from . import agents, entities, kb_match, names, persons, pronouns, sources, titles, trim
 
         spans = trim.entity_spans(self)
         kb_match.acronym_definitions(self, spans)
@@ -93,6 +95,7 @@ class Builder:
         sources.described_sources(self, self.data.sources)
         pronouns.pronouns(self)
         agents.generic_agents(self)
+        entities.described_entities(self, self.data.entities)
 
     # -- sentences ---------------------------------------------------------------------------
     def sent_of_tok(self, i: int) -> int:

@@ -10,6 +10,7 @@ from typing import Callable, Optional
 from ...geo.gazetteer import Gazetteer
 from ...kb import KnowledgeBase
 from ...kb.agents import ActorCues, Agents
+from .entities import EntityWords
 from .sources import SourceWords
 
 
@@ -28,6 +29,8 @@ class ActorData:
     gazetteer: Callable[[], Gazetteer]
     #: the words of described sources ("a Kremlin source", "security sources"; ``None``: the rule is off)
     sources: Optional[SourceWords] = None
+    #: the head nouns of described entities ("the legislative council building"; ``None``: the rule is off)
+    entities: Optional[EntityWords] = None
 
 
 def role_heads(agents: Agents) -> frozenset:

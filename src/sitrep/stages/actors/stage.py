@@ -14,6 +14,7 @@ from .builder import Builder
 from .config import ActorsConfig
 from .data import ActorData, fuzzy_index, role_heads
 from .output import output
+from .entities import load_entity_words
 from .sources import load_source_words
 
 
@@ -85,7 +86,9 @@ class ActorsStage(Stage):
                              role_heads=role_heads(agents), fuzzy=fuzzy,
                              gazetteer=lambda: res.get("gazetteer", load_gazetteer),
                              sources=res.get("described_sources", load_source_words) if slot == "_res_actor_data"
-                             else res.get(f"described_sources:{language}", lambda: load_source_words(language)))
+                             else res.get(f"described_sources:{language}", lambda: load_source_words(language)),
+                             entities=res.get("described_entities", load_entity_words) if slot == "_res_actor_data"
+                             else load_entity_words(language))
             self.__dict__[slot] = data
         return data
 

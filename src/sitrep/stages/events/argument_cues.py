@@ -74,6 +74,7 @@ class ArgumentCues(DataModel):
     response_adverbs: Words
     response_types: Words
     inner_recipient_preps: Words
+    thing_target_types: Words
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from ... import limits
 from .argument_cues import argument_cues
+from .classify import mode_from_cues
 from .context import ArticleContext
 from .grammar import SUBJ_DEPS, children, conjuncts, is_passive, pobjs, subjects
 from .lexicon import EventCues
@@ -711,6 +712,26 @@ def toll_targets(ctx: ArticleContext, cands: list[Candidate]) -> None:
                 break
 
 
+def relative_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """An act noun restated by a relative clause of its type ("Monday's *shelling*, *which hit* the market
+    and surrounding neighbourhoods"; not a toll, "an attack *that killed* ...": :func:`~.build.casualties_to_acts`)
+    is one act: the clause's verb is no event of its own, and gives the noun its objects as targets when
+    the noun names no party undergoing it."""
+    by_i = {c.trigger.i: c for c in cands}
+    rel = ctx.cues.relative_pronouns
+    for d in cands:
+        x = d.trigger
+        if (d.kind != "verbal" or d.suppressed or x.dep_ != "relcl" or x.lemma_.lower() in ctx.cues.casualty_lemmas
+                or not any(s.lower_ in rel for s in children(x, "nsubj"))):
+            continue
+        c = by_i.get(x.head.i)
+        if c is None or c.kind == "verbal" or c.suppressed or c.sense.type != d.sense.type:
+            continue
+        d.suppressed = True
+        if not _any_actor(ctx, c.targets):
+            c.targets = c.targets + [t for t in d.targets + children(x, "dobj") if t not in c.targets]
+
+
 def _conj_root(tok):
     """The first of the tokens coordinated with ``tok`` (up the chain of ``conj`` links, bounded)."""
     for _ in range(limits.MAX_TREE_WALK):
@@ -797,6 +818,52 @@ def _child_above(t, v):
     if u.head.i != v.i or u.i == v.i:
         return None
     return u
+
+
+def entity_targets(ctx: ArticleContext, c: Candidate, sources: list) -> list:
+    """The described entities an act is done to, for an act no party undergoes ("protesters stormed *the
+    legislative council building*", "sanctions on *the country's state-owned petroleum company*", "attacking
+    *the village of X*"): the entities over its target tokens and their conjuncts, never inside a source;
+    a thing (kind "other": a facility, a vessel, a settlement) only for the types that act on things
+    (:func:`_acts_on_things`: attacked, seized or stormed, news GUIDELINES §9), not one encircled, closed
+    or left; the "of" phrase of a group noun counts ("sanctions on a group *of 20 people and firms*")."""
+    out: list = []
+    for x in (x for t in _undergoing_tokens(ctx, c) for x in conjuncts(t)):
+        m = ctx.entity_for(x) or next((ctx.entity_for(p) for p in _group_of(ctx, x)), None)
+        if m is None or any(m.actor_id == o.actor_id for o in out) or any(s.start <= m.start < s.end for s in sources):
+            continue
+        if ctx.actor_kind.get(m.actor_id) == "other" and not _acts_on_things(ctx, c):
+            continue
+        out.append(m)
+    return out
+
+
+def _acts_on_things(ctx: ArticleContext, c: Candidate) -> bool:
+    """Is ``c`` of a type (or "type:mode") that may take a described thing as its target
+    (``thing_target_types``: "coerce:seize" takes the building seized, not the one closed)?"""
+    typ = c.sense.type.lower()
+    if typ in ctx.acues.thing_target_types:
+        return True
+    mode = c.sense.mode or mode_from_cues(ctx, c.sense.type, c.trigger)
+    return mode is not None and f"{typ}:{mode.lower()}" in ctx.acues.thing_target_types
+
+
+def _group_of(ctx: ArticleContext, tok) -> list:
+    """The objects of the "of" phrase of a group noun ("a group *of 20 people and firms*")."""
+    if tok.lemma_.lower() not in ctx.cues.group_nouns:
+        return []
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)]
+
+
+def _undergoing_tokens(ctx: ArticleContext, c: Candidate) -> list:
+    """The tokens that may name what an act is done to: its targets, then the objects, passive subjects
+    and target prepositions of its trigger and light verb (the other rules pass over a phrase that names
+    no party: "accused of attacking *the village of X*, killing 104 people")."""
+    preps = c.sense.preps or (ctx.lex.target_preps if c.kind == "verbal" else ctx.cues.nominal_target_preps)
+    toks = list(c.targets)
+    for h in c.heads:
+        toks += children(h, "dobj", "nsubjpass") + prep_targets(h, preps)
+    return toks
 
 
 def generic_people(ctx: ArticleContext, m) -> bool:

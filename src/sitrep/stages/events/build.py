@@ -29,6 +29,7 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     arguments.one_act_per_coordination(ctx, cands)
     arguments.purpose_targets(ctx, cands)
     arguments.toll_targets(ctx, cands)
+    arguments.relative_acts(ctx, cands)
     arguments.means_acts(ctx, cands)
     casualties_to_acts(ctx, cands)
     arguments.frames(ctx, cands)
@@ -100,7 +101,7 @@ def verdict_candidates(ctx: ArticleContext, sent) -> list[Candidate]:
 
 
 def casualties_to_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
-    """A casualty verb (or a passive with no agent) whose cause is an act noun ("two soldiers were
+    """A casualty verb (or a passive with no doer: :func:`_no_doer`) whose cause is an act noun ("two soldiers were
     killed *in a militant attack*", "civilians killed *by Indian shelling*", "*the blast* killed 45
     people", "several people were shot *in a clash between police and protesters*") is that act's toll: the
     act noun is the event, its victims its target when it names none; the verb codes nothing more
@@ -110,7 +111,7 @@ def casualties_to_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
         return
     for c in cands:
         if c.kind != "verbal" or not (c.trigger.lemma_.lower() in ctx.cues.casualty_lemmas
-                                      or (is_passive(c.trigger) and not c.sources)):
+                                      or (is_passive(c.trigger) and _no_doer(ctx, c))):
             continue
         causes = _causes(c.trigger) + _clause_causes(ctx, c.trigger)
         act = next((acts[t.i] for t in causes if t.i in acts), None)
@@ -120,8 +121,15 @@ def casualties_to_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
         if act is None or not any(ctx.mention_for(t) for t in act.sources):
             continue   # an act with no named perpetrator: the casualty verb reports it ("killed in an attack")
         if not any(ctx.mention_for(t) for t in act.targets):
-            act.targets = [t for t in c.targets if ctx.mention_for(t) is not None] or act.targets
+            act.targets = [t for t in c.targets if ctx.mention_for(t) is not None
+                           or ctx.entity_for(t) is not None] or act.targets   # "a ship was targeted"
         c.suppressed = True
+
+
+def _no_doer(ctx: ArticleContext, c: Candidate) -> bool:
+    """Does a passive name no doer: no "by" phrase, or only an instrument with no operator ("a commercial
+    ship was targeted *by a missile* ..., in another attack by Houthi militants": the attack's doer)?"""
+    return all(arguments.is_instrument(s, ctx.cues) and ctx.mention_for(s) is None for s in c.sources)
 
 
 def _victims_as_side(ctx: ArticleContext, c: Candidate, act: Candidate) -> bool:
@@ -235,6 +243,7 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     targets = targets or arguments.crowd_target(ctx, c)
     if c.verdict and not targets:
         targets = [ctx.last_source[k.upper()] for k in ctx.acues.verdict_act_types if k.upper() in ctx.last_source][:1]
+    targets = targets or arguments.entity_targets(ctx, c, sources)   # "stormed the council building"
     targets = targets or [t for t in arguments.referred_act_target(ctx, c, sources)
                           if all(t.actor_id != s.actor_id for s in sources)] or arguments.answered_party(ctx, c, sources)
     if not targets and (sources or c.kind != "light"):

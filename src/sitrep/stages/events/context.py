@@ -21,6 +21,9 @@ from .lexicon import EventCues, Lexicon
 RESOLVED_HOWS = ("name", "alias", "acronym", "metonym", "demonym", "title")
 #: actor id prefixes of the guesses made without the actors stage
 GUESS_PREFIXES = ("ner:", "agent:")
+#: how a mention names a described entity ("the legislative council building", "the village of X"): no
+#: party to the argument rules, only an act's target when no party undergoes it (:meth:`entity_for`)
+ENTITY_HOW = "entity"
 
 
 class ArticleContext:
@@ -37,6 +40,10 @@ class ArticleContext:
         self.acues: ArgumentCues = argument_cues()
         self.onto = onto
         self.config = config
+        #: the described entities, apart: the other rules never see them (:meth:`entity_for`)
+        self.entities = [m for m in mentions if m.how == ENTITY_HOW]
+        mentions = [m for m in mentions if m.how != ENTITY_HOW] if self.entities else mentions
+        self._entity_starts = [m.start for m in self.entities]
         self.mentions = mentions
         self._starts = [m.start for m in mentions]
         self._longest = max((m.end - m.start for m in mentions), default=0)
@@ -98,6 +105,11 @@ class ArticleContext:
         if self.actor_kind.get(m.actor_id) == "media" and not media:
             return None
         return m
+
+    def entity_for(self, tok) -> Optional[Mention]:
+        """The described entity over ``tok`` ("shelled *the Sabreen market*"), or ``None``."""
+        i = bisect.bisect_right(self._entity_starts, tok.idx) - 1
+        return self.entities[i] if i >= 0 and tok.idx < self.entities[i].end else None
 
     def _mention_over(self, tok) -> Optional[Mention]:
         """The mention over the noun phrase core of ``tok``: one containing the head token wins, else
