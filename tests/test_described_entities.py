@@ -48,6 +48,20 @@ def test_known_settlement_is_left_to_the_places_stage():
     assert _entities(st) == {}
 
 
+def test_a_city_of_an_unknown_name_and_a_company_for_a_reason():
+    st = run_actors("The army took control of the strategic city of Qarbuzeli on Monday. The bloc imposed "
+                    "sanctions on a construction company for abuses against workers.")
+    ents = _entities(st)
+    assert "the strategic city of Qarbuzeli" in ents
+    assert ents["a construction company"] == "organization"
+
+
+def test_army_men_are_the_army():
+    st = run_actors("Two militants fired at the army men near the camp.")
+    a = next(a for a in st.actors if any(m.text == "army men" for m in a.mentions))
+    assert a.sector == "MIL" and a.kind == "organization"
+
+
 def test_listed_parties_are_one_party():
     st = run_actors("The new measures target twelve individuals and four entities in three countries.")
     ents = _entities(st)
@@ -117,6 +131,13 @@ def test_a_party_beats_an_entity():
                   [("The army", "ARMY", "organization"), ("the Northern Front", "NF", "armed_group")],
                   [("the airbase", "BASE", "other")])
     assert ("ASSAULT", "ARMY", "NF") in evs or ("COERCE", "ARMY", "NF") in evs
+
+
+def test_an_entity_coordinated_with_a_party_is_a_target_too():
+    evs = _events("The bloc imposed sanctions on four senior officials and a construction company on Monday.",
+                  [("The bloc", "EU", "igo"), ("four senior officials", "OFF", "group")],
+                  [("a construction company", "CO", "organization")])
+    assert {("SANCTION", "EU", "OFF"), ("SANCTION", "EU", "CO")} <= set(evs)
 
 
 def test_a_thing_closed_is_no_target():

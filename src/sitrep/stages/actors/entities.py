@@ -129,7 +129,8 @@ def _modifies_noun(tok) -> bool:
 def _holder(b, tok) -> Optional[str]:
     """The party an "of"/"for" phrase or a participle of the head names ("the offices *of Al Jazeera*",
     "a facility *owned by Aramco*", "a camp *sheltering migrants*"): its actor key, "" when such a phrase
-    is there but names no actor ("the port *of Hodeidah*": a place), ``None`` when there is none."""
+    names a place ("the port *of Hodeidah*"), ``None`` when there is none (or it names neither: "a company
+    *for* human rights abuses")."""
     found: Optional[str] = None
     for c in tok.rights:
         objs = []
@@ -142,7 +143,8 @@ def _holder(b, tok) -> Optional[str]:
             m = b.tok_owner.get(p.i)
             if m is not None and m.key:
                 return m.key
-            found = ""
+            if p.pos_ == "PROPN" or p.ent_type_ in ("GPE", "LOC", "FAC"):
+                found = ""   # a name: the place the thing belongs to ("the port of Hodeidah")
     return found
 
 
@@ -198,7 +200,8 @@ def _definite_back(w: EntityWords, tok, ts: int) -> bool:
 # -- the rule ----------------------------------------------------------------------------------
 def _coordination(w: EntityWords, tok) -> list:
     """``tok`` and its conjuncts when they are all entity heads or ``joins`` words and one at least is an
-    entity head ("individuals and entities"), else ``[tok]``."""
+    entity head ("individuals and entities"), else ``[tok]``; settlements never ("other cities and towns":
+    places)."""
     out = [tok]
     for c in tok.rights:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
@@ -206,8 +209,9 @@ def _coordination(w: EntityWords, tok) -> list:
             out.extend(x for x in c.rights if x.dep_ == "conj" and x.pos_ in ("NOUN", "PROPN"))
     if len(out) == 1:
         return out
-    ok = all(head_sense(w, c) is not None or c.lemma_.lower() in w.joins for c in out)
-    return out if ok and any(head_sense(w, c) is not None for c in out) else [tok]
+    senses = [head_sense(w, c) for c in out]
+    ok = all(s is not None and not s.named or c.lemma_.lower() in w.joins for s, c in zip(senses, out))
+    return out if ok and any(s is not None for s in senses) else [tok]
 
 
 def _new_entity(b, name: str, kind: str) -> str:

@@ -838,6 +838,21 @@ def entity_targets(ctx: ArticleContext, c: Candidate, sources: list) -> list:
     return out
 
 
+def coordinated_entities(ctx: ArticleContext, c: Candidate, refs: list) -> list:
+    """The described entities coordinated with the act's party targets ("sanctions on four Chinese
+    officials *and a construction company*"): each is a target too (:func:`entity_targets`' types)."""
+    if not refs or not ctx.entities:
+        return []
+    out: list = []
+    groups = [conjuncts(t) for t in c.targets]
+    for x in (x for g in groups if len(g) > 1 and any(ctx.mention_for(y) for y in g) for x in g):
+        m = ctx.entity_for(x)
+        if m is not None and all(m.actor_id != o.actor_id for o in refs + out) and (
+                ctx.actor_kind.get(m.actor_id) != "other" or _acts_on_things(ctx, c)):
+            out.append(m)
+    return out
+
+
 def _acts_on_things(ctx: ArticleContext, c: Candidate) -> bool:
     """Is ``c`` of a type (or "type:mode") that may take a described thing as its target
     (``thing_target_types``: "coerce:seize" takes the building seized, not the one closed)?"""

@@ -259,9 +259,11 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
 def target_refs(ctx: ArticleContext, c: Candidate) -> list:
     """The target mentions of ``c``'s target tokens: a noun named by a participle or listing its
     members gives way to them ("the militia known as Fano", "28 people, including police"), an
-    instrument to its operator; a medium only for the acts done to media."""
+    instrument to its operator; a medium only for the acts done to media; a described entity coordinated
+    with them is one too ("on four officials and a construction company")."""
     named = arguments.listed_members(ctx, arguments.named_as(ctx, c.targets))
-    return ctx.refs(arguments.operators(ctx, named), media=c.sense.type.lower() in ctx.acues.media_target_types)
+    refs = ctx.refs(arguments.operators(ctx, named), media=c.sense.type.lower() in ctx.acues.media_target_types)
+    return refs + arguments.coordinated_entities(ctx, c, refs)
 
 
 def place_target(ctx: ArticleContext, c: Candidate, sent, sources: list) -> list:
