@@ -56,6 +56,11 @@ def test_a_city_of_an_unknown_name_and_a_company_for_a_reason():
     assert ents["a construction company"] == "organization"
 
 
+def test_an_area_of_an_unknown_name_is_an_entity():
+    st = run_actors("Drones struck the Tal Hamdun area overnight, residents said.")
+    assert "the Tal Hamdun area" in _entities(st)
+
+
 def test_army_men_are_the_army():
     st = run_actors("Two militants fired at the army men near the camp.")
     a = next(a for a in st.actors if any(m.text == "army men" for m in a.mentions))
@@ -138,6 +143,12 @@ def test_an_entity_coordinated_with_a_party_is_a_target_too():
                   [("The bloc", "EU", "igo"), ("four senior officials", "OFF", "group")],
                   [("a construction company", "CO", "organization")])
     assert {("SANCTION", "EU", "OFF"), ("SANCTION", "EU", "CO")} <= set(evs)
+
+
+def test_an_act_noun_with_no_doer_keeps_a_place_not_a_thing():
+    evs = _events("One man was wounded in the attack on the Qarbuzeli area of the city.",
+                  [], [("the Qarbuzeli area", "AREA", "other")])
+    assert all(t != "AREA" for _, _, t in evs)
 
 
 def test_a_thing_closed_is_no_target():

@@ -243,17 +243,26 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     targets = targets or arguments.crowd_target(ctx, c)
     if c.verdict and not targets:
         targets = [ctx.last_source[k.upper()] for k in ctx.acues.verdict_act_types if k.upper() in ctx.last_source][:1]
-    targets = targets or arguments.entity_targets(ctx, c, sources)   # "stormed the council building"
+    targets = targets or entity_targets(ctx, c, sources, after_place=False)   # "stormed the council building"
     targets = targets or [t for t in arguments.referred_act_target(ctx, c, sources)
                           if all(t.actor_id != s.actor_id for s in sources)] or arguments.answered_party(ctx, c, sources)
     if not targets and (sources or c.kind != "light"):
         targets = place_target(ctx, c, sent, sources)
+    targets = targets or entity_targets(ctx, c, sources, after_place=True)
     targets = targets or arguments.protest_force_target(ctx, c, sources)   # after a place: "took over X"
     targets = [t for t in targets if not arguments.generic_people(ctx, t)]   # (from a protest's purpose too)
     if not sources:
         sources = arguments.referred_act_source(ctx, c)   # "were also eliminated": by the last doer
     remember_parties(ctx, c, sources, targets)
     return sources, targets
+
+
+def entity_targets(ctx: ArticleContext, c: Candidate, sources: list, after_place: bool) -> list:
+    """The described entities ``c`` is done to (:func:`~.arguments.entity_targets`), tried before the
+    place it is done to, or -- for an act noun with no doer, which stands on a place first ("the attack
+    on X neighbourhood in the city of Jenin") -- after it (``after_place``)."""
+    doerless_noun = c.kind == "nominal" and not sources
+    return arguments.entity_targets(ctx, c, sources) if doerless_noun == after_place else []
 
 
 def target_refs(ctx: ArticleContext, c: Candidate) -> list:
