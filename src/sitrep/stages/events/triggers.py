@@ -18,6 +18,9 @@ from .grammar import children, conjuncts, subjects
 from .lexicon import EventCues, Lexicon, Sense
 from .model import REQUEST, Candidate
 
+#: the relative pronouns that stand for the noun a relative clause hangs on ("the protests *that* were put
+#: down", "the sanctions *which* the US imposed"): the noun is the verb's object when they are
+RELATIVE_WORDS = ("which", "that", "who")
 #: the links through which a frame's content hangs under it ("agreed *to talk*", "demanded *that* ...")
 FRAME_CONTENT_DEPS = ("xcomp", "ccomp", "dobj", "prep", "prt", "advcl")
 
@@ -83,13 +86,15 @@ def verb_objects(v) -> list:
     token object on each access, so that test never held; it is left out, as it behaved."""
     objs = []
     for c in v.children:
-        if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "nsubjpass"):
+        if c.dep_ == "nsubjpass" and v.dep_ == "relcl" and c.lower_ in RELATIVE_WORDS:
+            objs.extend(conjuncts(v.head))   # "demonstrations *that* were put down": the noun
+        elif c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "nsubjpass"):
             objs.extend(conjuncts(c))
         elif c.dep_ == "prep" and (not objs or c.lower_ == "as"):
             objs.extend(p for p in c.children if p.dep_ == "pobj")
     if v.dep_ == "acl" and v.tag_ == "VBN":
         objs.append(v.head)
-    elif v.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lower_ in ("which", "that", "who")
+    elif v.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lower_ in RELATIVE_WORDS
                                        for c in v.children) and not any(c.dep_ == "dobj" for c in v.children):
         objs.append(v.head)   # "the sanctions the US has *imposed*": the noun is the object
     return objs

@@ -1,0 +1,108 @@
+"""Conflict acts lost on real news (issue #14, recall of ASSAULT, COERCE, MOBILIZE, THREATEN, RETREAT and
+PROTEST): forces sent or dispatched, arms taken up, crackdowns announced ("will come down hard on"),
+gunmen opening up on a target, protests put down (a relative pronoun as passive subject stands for its
+noun), vehicles stopped or intercepted, bombs planted, barricades put up; and two readings that are no
+act: attackers fleeing the scene, and a casualty count told of an act told before ("killed in the
+attack").
+
+Sentences are written for these tests (wire style, not taken from the news set). Actor mentions are
+built by hand so that the tests check the events stage alone."""
+
+from __future__ import annotations
+
+from events_support import events, pairs, run
+
+
+def test_officers_sent_or_dispatched_are_a_mobilization():
+    st = run("Provincial commanders sent 60 police officers to the market town on Tuesday.",
+             ("Provincial commanders", "COMMANDERS"))
+    assert ("sent", "COMMANDERS", None) in events(st, "MOBILIZE")
+    st = run("The defence ministry dispatched two battalions to the northern border overnight.",
+             ("defence ministry", "MOD"))
+    assert ("dispatched", "MOD", None) in events(st, "MOBILIZE")
+
+
+def test_sending_an_envoy_is_no_mobilization():
+    st = run("The government sent an envoy to the capital on Monday.", ("government", "GOV"))
+    assert not events(st, "MOBILIZE")
+
+
+def test_taking_up_arms_is_a_mobilization():
+    st = run("Hundreds of farmers took up arms against the junta last year, the report said.",
+             ("farmers", "FARMERS"), ("junta", "JUNTA"))
+    assert ("FARMERS", "JUNTA") in pairs(st, "MOBILIZE")
+
+
+def test_coming_down_on_someone_announced_is_a_threat():
+    st = run("The interior minister said the government would come down hard on the smugglers.",
+             ("interior minister", "MINISTER"), ("government", "GOV"), ("smugglers", "SMUGGLERS"))
+    assert ("GOV", "SMUGGLERS") in pairs(st, "THREATEN")
+
+
+def test_prices_coming_down_are_no_act():
+    st = run("Fuel prices came down on Monday after the government cut taxes.", ("government", "GOV"))
+    assert not events(st, "COERCE") and not events(st, "THREATEN")
+
+
+def test_gunmen_opening_up_on_a_patrol_attack_it():
+    st = run("Witnesses said the gunmen opened up on a police patrol near the bridge.",
+             ("gunmen", "GUNMEN"), ("police patrol", "POLICE"))
+    assert ("GUNMEN", "POLICE") in pairs(st, "ASSAULT")
+
+
+def test_a_market_opening_up_is_no_attack():
+    st = run("The government opened up the market to foreign investors in March.", ("government", "GOV"))
+    assert not events(st, "ASSAULT")
+
+
+def test_protests_that_were_put_down_are_an_attack_by_the_agent():
+    st = run("The student rallies that were put down by the army in March left dozens dead.",
+             ("army", "ARMY"))
+    assert any(src == "ARMY" for trig, src, _ in events(st, "ASSAULT") if trig == "put down")
+
+
+def test_putting_down_a_motion_is_no_attack():
+    st = run("The opposition put down a motion in parliament on Friday.", ("opposition", "OPP"))
+    assert not events(st, "ASSAULT")
+
+
+def test_vehicles_stopped_or_intercepted_by_force_are_coercion():
+    st = run("Border guards intercepted a truck carrying rifles near the frontier on Sunday.",
+             ("Border guards", "GUARDS"))
+    assert any(src == "GUARDS" for _, src, _ in events(st, "COERCE"))
+    st = run("Police officers stopped a bus carrying suspected gang members at a checkpoint.",
+             ("Police officers", "POLICE"))
+    assert any(src == "POLICE" for _, src, _ in events(st, "COERCE"))
+
+
+def test_workers_stopping_work_stay_a_strike():
+    st = run("Dock workers stopped work at the port on Monday.", ("Dock workers", "WORKERS"))
+    assert not events(st, "COERCE")
+
+
+def test_planting_a_bomb_is_an_attack():
+    st = run("Insurgents planted a bomb under the bridge used by army convoys, the governor said.",
+             ("Insurgents", "INSURGENTS"), ("governor", "GOVERNOR"))
+    assert any(src == "INSURGENTS" for _, src, _ in events(st, "ASSAULT"))
+
+
+def test_protesters_putting_up_barricades_protest():
+    st = run("Protesters put up barricades on the main highway on Thursday.", ("Protesters", "PROTESTERS"))
+    assert any(src == "PROTESTERS" for _, src, _ in events(st, "PROTEST"))
+
+
+def test_attackers_fleeing_the_scene_make_no_retreat():
+    st = run("The gunmen fled into the forest after soldiers returned fire.", ("gunmen", "GUNMEN"),
+             ("soldiers", "SOLDIERS"))
+    assert not events(st, "RETREAT")
+    st = run("President Omar Ali fled the capital on Sunday.", ("President Omar Ali", "ALI"))
+    assert ("ALI", None) in pairs(st, "RETREAT")
+
+
+def test_a_toll_told_of_an_act_told_before_is_no_new_act():
+    text = "Militants attacked an army post in the north on Monday. Four soldiers were killed in the attack."
+    st = run(text, ("Militants", "MILITANTS"), ("army post", "ARMY"), ("soldiers", "SOLDIERS"))
+    assert all(trig != "killed" for trig, _, _ in events(st, "ASSAULT"))
+    st = run("Four soldiers were killed in an attack on an army post in the north on Monday.",
+             ("soldiers", "SOLDIERS"))
+    assert any(trig == "killed" for trig, _, _ in events(st, "ASSAULT"))
