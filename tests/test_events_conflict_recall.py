@@ -1,16 +1,21 @@
 """Conflict acts lost on real news (issue #14, recall of ASSAULT, COERCE, MOBILIZE, THREATEN, RETREAT and
 PROTEST): forces sent or dispatched, arms taken up, crackdowns announced ("will come down hard on"),
 gunmen opening up on a target, protests put down (a relative pronoun as passive subject stands for its
-noun), vehicles stopped or intercepted, bombs planted, barricades put up; and two readings that are no
+noun), vehicles stopped or intercepted, bombs planted, barricades put up; two readings that are no
 act: attackers fleeing the scene, and a casualty count told of an act told before ("killed in the
-attack").
+attack"); and a street protest announced, which stays a PROTEST (an announced boycott is a threat).
 
 Sentences are written for these tests (wire style, not taken from the news set). Actor mentions are
 built by hand so that the tests check the events stage alone."""
 
 from __future__ import annotations
 
+import pytest
 from events_support import events, pairs, run
+
+from sitrep.core.datafiles import load_data
+from sitrep.core.errors import ConfigError
+from sitrep.stages.events.lexicon import parse_lexicon
 
 
 def test_officers_sent_or_dispatched_are_a_mobilization():
@@ -106,3 +111,20 @@ def test_a_toll_told_of_an_act_told_before_is_no_new_act():
     st = run("Four soldiers were killed in an attack on an army post in the north on Monday.",
              ("soldiers", "SOLDIERS"))
     assert any(trig == "killed" for trig, _, _ in events(st, "ASSAULT"))
+
+
+def test_an_announced_street_protest_stays_a_protest_and_an_announced_boycott_is_a_threat():
+    st = run("Student unions said they will protest outside parliament on Friday.",
+             ("Student unions", "UNIONS"), ("parliament", "PARLIAMENT"))
+    protests = [e for e in st.events if e.type == "PROTEST"]
+    assert protests and all(e.modality == "future" for e in protests) and not events(st, "THREATEN")
+    st = run("Opposition leaders said they would boycott all talks with the government.",
+             ("Opposition leaders", "OPP"), ("government", "GOV"))
+    assert events(st, "THREATEN") and not events(st, "PROTEST")
+
+
+def test_modes_kept_when_announced_must_be_modes_of_their_type():
+    data = load_data("event_triggers.yaml")
+    assert "demo" in parse_lexicon(data).future_kept_modes["PROTEST"]
+    with pytest.raises(ConfigError, match="future_kept_modes"):
+        parse_lexicon({**data, "future_kept_modes": {"PROTEST": ["aerial"]}})
