@@ -128,3 +128,18 @@ def test_modes_kept_when_announced_must_be_modes_of_their_type():
     assert "demo" in parse_lexicon(data).future_kept_modes["PROTEST"]
     with pytest.raises(ConfigError, match="future_kept_modes"):
         parse_lexicon({**data, "future_kept_modes": {"PROTEST": ["aerial"]}})
+
+
+def test_an_act_noun_a_relative_light_verb_carries_takes_its_agent():
+    st = run("The attack, which was carried out by gunmen on motorcycles, killed nine villagers.",
+             ("gunmen", "GUNMEN"))
+    assert any(src == "GUNMEN" and trig.startswith("attack") for trig, src, _ in events(st, "ASSAULT"))
+
+
+def test_a_missile_fired_into_the_sea_is_a_weapons_test():
+    st = run("North Korea fired two ballistic missiles into the sea off its east coast on Sunday.",
+             ("North Korea", "PRK"))
+    assert ("PRK", None) in pairs(st, "MOBILIZE") and not events(st, "ASSAULT")
+    st = run("Hezbollah fired dozens of rockets into northern Israel on Sunday.", ("Hezbollah", "HEZ"),
+             ("Israel", "ISR"))
+    assert events(st, "ASSAULT") and not events(st, "MOBILIZE")

@@ -265,7 +265,7 @@ def light_noun(t, lex: Lexicon, reach: int):
     if not (key in lex.light_verbs or verb_lemma(t, lex) in lex.light_verbs):
         return None
     noun = next((x for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")
-                 for x in _object_or_its_noun(c, reach) if noun_sense(x, lex) is not None), None)
+                 for x in _relative_noun(t, c) or _object_or_its_noun(c, reach) if noun_sense(x, lex) is not None), None)
     if noun is None:   # "carried out *a series of* attacks", "commenced a process of *negotiations*"
         noun = next((x for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")
                      for x in carried_acts(c, lex)), None)
@@ -275,6 +275,12 @@ def light_noun(t, lex: Lexicon, reach: int):
         noun = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
                      for p in c.children if p.dep_ == "pobj" and noun_sense(p, lex)), None)
     return noun
+
+
+def _relative_noun(v, obj) -> list:
+    """The noun a relative pronoun object of ``v`` stands for ("that attack, *which* was carried out by
+    gunmen", "the offensive *that* the army launched"): a list of one noun, or empty."""
+    return [v.head] if v.dep_ == "relcl" and obj.dep_ != "attr" and obj.lower_ in RELATIVE_WORDS else []
 
 
 def carried_acts(carrier, lex: Lexicon) -> list:
