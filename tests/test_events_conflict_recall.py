@@ -143,3 +143,20 @@ def test_a_missile_fired_into_the_sea_is_a_weapons_test():
     st = run("Hezbollah fired dozens of rockets into northern Israel on Sunday.", ("Hezbollah", "HEZ"),
              ("Israel", "ISR"))
     assert events(st, "ASSAULT") and not events(st, "MOBILIZE")
+
+
+def test_an_armed_group_pushing_toward_a_town_attacks_it():
+    st = run("The rebel group has been pushing south toward Uvira since it captured Kamanyola.",
+             ("rebel group", "REBELS"), ("Uvira", "UVIRA"))
+    assert ("REBELS", "UVIRA") in pairs(st, "ASSAULT")
+    st = run("Negotiators pushed toward a deal on Monday.", ("Negotiators", "NEG"))
+    assert not events(st, "ASSAULT")
+
+
+def test_gunmen_moving_on_to_villages_attack_and_a_group_smashed_is_attacked():
+    st = run("The gunmen then moved on to two nearby villages, residents said.", ("gunmen", "GUNMEN"))
+    assert any(src == "GUNMEN" for _, src, _ in events(st, "ASSAULT"))
+    st = run("The delegates moved on to the next item on the agenda.", ("delegates", "DELEGATES"))
+    assert not events(st, "ASSAULT")
+    st = run("The militia was smashed in a government offensive in 2019.", ("militia", "MILITIA"))
+    assert (None, "MILITIA") in pairs(st, "ASSAULT")
