@@ -160,3 +160,12 @@ def test_gunmen_moving_on_to_villages_attack_and_a_group_smashed_is_attacked():
     assert not events(st, "ASSAULT")
     st = run("The militia was smashed in a government offensive in 2019.", ("militia", "MILITIA"))
     assert (None, "MILITIA") in pairs(st, "ASSAULT")
+
+
+def test_a_passive_agent_meets_a_senses_subject_condition():
+    st = run("The parliament building was stormed by protesters on Tuesday.", ("protesters", "PROTESTERS"),
+             ("parliament", "PARLIAMENT"))
+    assert ("PROTESTERS", "PARLIAMENT") in pairs(st, "PROTEST") and not events(st, "ASSAULT")
+    st = run("Police cleared fences and barricades put up by students outside the campus.",
+             ("Police", "POLICE"), ("students", "STUDENTS"))
+    assert any(src == "STUDENTS" for _, src, _ in events(st, "PROTEST"))

@@ -93,7 +93,7 @@ def verb_objects(v) -> list:
         elif c.dep_ == "prep" and (not objs or c.lower_ == "as"):
             objs.extend(p for p in c.children if p.dep_ == "pobj")
     if v.dep_ == "acl" and v.tag_ == "VBN":
-        objs.append(v.head)
+        objs.extend(conjuncts(v.head))   # "hurdles and *barricades* put up by protesters"
     elif v.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lower_ in RELATIVE_WORDS
                                        for c in v.children) and not any(c.dep_ == "dobj" for c in v.children):
         objs.append(v.head)   # "the sanctions the US has *imposed*": the noun is the object
@@ -122,15 +122,22 @@ def _carried_objects(v, lex: Lexicon) -> list:
 
 
 def _subject_lemmas(v, lex: Lexicon) -> set:
-    """The noun lemmas of the verb's subject and its modifiers ("the army chief" -> army, chief), and
-    of what a counting subject counts ("thousands *of civilians*", "dozens *of gunmen*")."""
+    """The noun lemmas of the verb's subject (or its passive agent) and its modifiers ("the army chief" ->
+    army, chief), and of what a counting subject counts ("thousands *of civilians*", "dozens *of gunmen*")."""
     if lex.cues is None:
         return set()
     subs, _ = subjects(v, lex.cues)
+    subs = list(subs) + _agent_objects(v)
     heads = list(subs) + [p for x in subs if x.lemma_.lower() in lex.quantity_words
                           for c in x.children if c.dep_ == "prep" and c.lower_ == "of"
                           for p in c.children if p.dep_ == "pobj"]
     return {t.lemma_.lower() for x in heads for t in (x, *x.children) if t.pos_ in ("NOUN", "PROPN")}
+
+
+def _agent_objects(v) -> list:
+    """The doers a passive names in its "by" phrase ("the parliament was stormed *by protesters*",
+    "barricades put up *by protesters*"): for a sense's subject condition they are its subject."""
+    return [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
 
 def verb_sense(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]:
