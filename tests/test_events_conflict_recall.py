@@ -169,3 +169,12 @@ def test_a_passive_agent_meets_a_senses_subject_condition():
     st = run("Police cleared fences and barricades put up by students outside the campus.",
              ("Police", "POLICE"), ("students", "STUDENTS"))
     assert any(src == "STUDENTS" for _, src, _ in events(st, "PROTEST"))
+
+
+def test_returning_fire_answers_the_last_attacker():
+    st = run("Gunmen attacked a police post near the border on Monday. The officers returned fire, the "
+             "provincial police said.", ("Gunmen", "GUNMEN"), ("police post", "POLICE"), ("officers", "OFFICERS"))
+    assert ("OFFICERS", "GUNMEN") in pairs(st, "ASSAULT")
+    st = run("The militia returned the bodies of six soldiers on Friday.", ("militia", "MILITIA"),
+             ("soldiers", "SOLDIERS"))
+    assert events(st, "RETREAT") and not events(st, "ASSAULT")
