@@ -178,3 +178,13 @@ def test_returning_fire_answers_the_last_attacker():
     st = run("The militia returned the bodies of six soldiers on Friday.", ("militia", "MILITIA"),
              ("soldiers", "SOLDIERS"))
     assert events(st, "RETREAT") and not events(st, "ASSAULT")
+
+
+def test_every_subject_counts_for_a_subject_condition_and_crowds_taking_over_streets_protest():
+    st = run("KAMPALA, Uganda — Student protesters stormed the parliament building on Monday.",
+             ("Student protesters", "STUDENTS"), ("parliament", "PARLIAMENT"))
+    assert events(st, "PROTEST") and not events(st, "ASSAULT")   # the dateline's name is no subject that counts
+    st = run("Hundreds of young people took over the main avenue on Friday evening.", ("young people", "YOUTHS"))
+    assert any(src == "YOUTHS" for _, src, _ in events(st, "PROTEST"))
+    st = run("The rebels took over the airport on Sunday.", ("rebels", "REBELS"))
+    assert any(src == "REBELS" for _, src, _ in events(st, "COERCE")) and not events(st, "PROTEST")

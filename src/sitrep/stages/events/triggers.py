@@ -127,7 +127,7 @@ def _subject_lemmas(v, lex: Lexicon) -> set:
     if lex.cues is None:
         return set()
     subs, _ = subjects(v, lex.cues)
-    subs = list(subs) + _agent_objects(v)
+    subs = list(subs) + children(v, "nsubj") + _agent_objects(v)   # every subject: "COLOMBO, ... protesters stormed"
     heads = list(subs) + [p for x in subs if x.lemma_.lower() in lex.quantity_words
                           for c in x.children if c.dep_ == "prep" and c.lower_ == "of"
                           for p in c.children if p.dep_ == "pobj"]
