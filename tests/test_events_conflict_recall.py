@@ -188,3 +188,14 @@ def test_every_subject_counts_for_a_subject_condition_and_crowds_taking_over_str
     assert any(src == "YOUTHS" for _, src, _ in events(st, "PROTEST"))
     st = run("The rebels took over the airport on Sunday.", ("rebels", "REBELS"))
     assert any(src == "REBELS" for _, src, _ in events(st, "COERCE")) and not events(st, "PROTEST")
+
+
+def test_protests_named_as_a_setting_are_no_new_protest():
+    text = ("Thousands of protesters marched in the capital on Monday. At least 12 people have been killed "
+            "in demonstrations since January, a rights group said.")
+    st = run(text, ("protesters", "PROTESTERS"))
+    protests = events(st, "PROTEST")
+    assert protests and all(trig != "demonstrations" for trig, _, _ in protests)
+    text = "Thousands of protesters marched in the capital on Monday. The protests spread to two more cities."
+    st = run(text, ("protesters", "PROTESTERS"))
+    assert any(trig == "protests" and src == "PROTESTERS" for trig, src, _ in events(st, "PROTEST"))

@@ -308,7 +308,7 @@ def protest_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: l
     nearest mention of them) and against whom its protests so far were; with no target, the protest's
     purpose names it (:func:`~.arguments.protest_target`)."""
     inferred = False
-    if not sources and c.kind == "nominal":
+    if not sources and c.kind == "nominal" and _told_protest(c):
         held = ctx.protester_before(c.trigger.idx)   # "protests erupted": by the article's protesters
         sources, inferred = ([held], True) if held is not None else ([], False)
     if not targets and sources:
@@ -318,6 +318,15 @@ def protest_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: l
     if targets:
         ctx.protest_target = targets[0]
     return sources, targets
+
+
+def _told_protest(c: Candidate) -> bool:
+    """Is bare protest noun ``c`` told as an act ("*protests* erupted", "sparked mass *protests*"), not
+    as the setting of another one in a prepositional phrase ("killed *in demonstrations*", "people
+    linked *to the protests*", "detained over four nights *of protests*": a reference to the protests,
+    no new one)? A headline's noun always is."""
+    t = c.trigger
+    return t.dep_ != "pobj" or headline_act_noun(t)
 
 
 def victim_ok(ctx: ArticleContext, c: Candidate) -> bool | str:
