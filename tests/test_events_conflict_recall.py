@@ -27,9 +27,12 @@ def test_officers_sent_or_dispatched_are_a_mobilization():
     assert ("dispatched", "MOD", None) in events(st, "MOBILIZE")
 
 
-def test_sending_an_envoy_is_no_mobilization():
+def test_sending_an_envoy_or_fighters_to_help_is_no_mobilization():
     st = run("The government sent an envoy to the capital on Monday.", ("government", "GOV"))
     assert not events(st, "MOBILIZE")
+    st = run("Some militias were considering sending fighters to help the government, reports said.",
+             ("militias", "MIL"), ("government", "GOV"))
+    assert ("MIL", "GOV") in pairs(st, "AID") and not events(st, "MOBILIZE")
 
 
 def test_taking_up_arms_is_a_mobilization():
