@@ -18,9 +18,6 @@ from .grammar import children, conjuncts, subjects
 from .lexicon import EventCues, Lexicon, Sense
 from .model import REQUEST, Candidate
 
-#: the relative pronouns that stand for the noun a relative clause hangs on ("the protests *that* were put
-#: down", "the sanctions *which* the US imposed"): the noun is the verb's object when they are
-RELATIVE_WORDS = ("which", "that", "who")
 #: the links through which a frame's content hangs under it ("agreed *to talk*", "demanded *that* ...")
 FRAME_CONTENT_DEPS = ("xcomp", "ccomp", "dobj", "prep", "prt", "advcl")
 
@@ -77,16 +74,17 @@ def _dates_only(prep) -> bool:
     return bool(objs) and all(p.ent_type_ in ("DATE", "TIME") for p in objs)
 
 
-def verb_objects(v) -> list:
+def verb_objects(v, relatives: frozenset) -> list:
     """The objects that select a verb's sense: direct objects, attributes, a passive subject, the
     object of a first preposition or of "as" ("lifted sanctions", "designated X as ..."), the noun a
-    relative clause without object hangs on ("the sanctions the US imposed").
+    relative clause without object hangs on ("the sanctions the US imposed"), or whose relative pronoun
+    (one of ``relatives``) is its passive subject ("the protests *that* were put down").
 
     The particle's own phrase was meant to count as well (``c is particle``), but spaCy makes a new
     token object on each access, so that test never held; it is left out, as it behaved."""
     objs = []
     for c in v.children:
-        if c.dep_ == "nsubjpass" and v.dep_ == "relcl" and c.lower_ in RELATIVE_WORDS:
+        if c.dep_ == "nsubjpass" and v.dep_ == "relcl" and c.lower_ in relatives:
             objs.extend(conjuncts(v.head))   # "demonstrations *that* were put down": the noun
         elif c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "nsubjpass"):
             objs.extend(conjuncts(c))
@@ -94,7 +92,7 @@ def verb_objects(v) -> list:
             objs.extend(p for p in c.children if p.dep_ == "pobj")
     if v.dep_ == "acl" and v.tag_ == "VBN":
         objs.extend(conjuncts(v.head))   # "hurdles and *barricades* put up by protesters"
-    elif v.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lower_ in RELATIVE_WORDS
+    elif v.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lower_ in relatives
                                        for c in v.children) and not any(c.dep_ == "dobj" for c in v.children):
         objs.append(v.head)   # "the sanctions the US has *imposed*": the noun is the object
     return objs
@@ -105,7 +103,7 @@ def _object_lemmas(v, lex: Lexicon) -> set:
     ``object_preps``: "lift the arms embargo", "a lifting of sanctions", "blocked access *to YouTube*")."""
     objs = set()
     preps = lex.cue_words.object_preps
-    for o in verb_objects(v) + _carried_objects(v, lex):
+    for o in verb_objects(v, lex.cue_words.relative_pronouns) + _carried_objects(v, lex):
         objs.add(o.lemma_.lower())
         objs.update(g.lemma_.lower() for c in o.children if c.dep_ in ("prep", "compound")
                     for g in ([c] if c.dep_ == "compound" else c.children) if c.lower_ in preps or c.dep_ == "compound")
@@ -272,7 +270,7 @@ def light_noun(t, lex: Lexicon, reach: int):
     if not (key in lex.light_verbs or verb_lemma(t, lex) in lex.light_verbs):
         return None
     noun = next((x for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")
-                 for x in _relative_noun(t, c) or _object_or_its_noun(c, reach) if noun_sense(x, lex) is not None), None)
+                 for x in _relative_noun(t, c, lex) or _object_or_its_noun(c, reach) if noun_sense(x, lex) is not None), None)
     if noun is None:   # "carried out *a series of* attacks", "commenced a process of *negotiations*"
         noun = next((x for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")
                      for x in carried_acts(c, lex)), None)
@@ -284,10 +282,11 @@ def light_noun(t, lex: Lexicon, reach: int):
     return noun
 
 
-def _relative_noun(v, obj) -> list:
+def _relative_noun(v, obj, lex: Lexicon) -> list:
     """The noun a relative pronoun object of ``v`` stands for ("that attack, *which* was carried out by
     gunmen", "the offensive *that* the army launched"): a list of one noun, or empty."""
-    return [v.head] if v.dep_ == "relcl" and obj.dep_ != "attr" and obj.lower_ in RELATIVE_WORDS else []
+    relative = obj.dep_ != "attr" and obj.lower_ in lex.cue_words.relative_pronouns
+    return [v.head] if v.dep_ == "relcl" and relative else []
 
 
 def carried_acts(carrier, lex: Lexicon) -> list:
