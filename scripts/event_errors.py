@@ -5,7 +5,8 @@
     PYTHONPATH=src python scripts/event_errors.py --only missing   # one group, every case
     PYTHONPATH=src python scripts/event_errors.py --json out.json  # every case, machine-readable
 
-Each gold event falls into one group (the first that applies), scored as ``sitrep eval news`` scores:
+Each gold event falls into one group (the first that applies), scored as ``sitrep eval news`` scores
+(an event merged from reports in several sentences counts in each of them):
 
 - ``right``            a predicted event of its type in its sentence with the right source and target;
 - ``missing``          no predicted event of its type in its sentence (``other type`` when another type
@@ -28,7 +29,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from sitrep.evaluation.matching import run_pipeline
-from sitrep.evaluation.news import _Names, _overlaps, _sentence_span, load_gold, party_right
+from sitrep.evaluation.news import _Names, _overlaps, _report_sentences, _sentence_span, load_gold, party_right
 
 ROOT = Path(__file__).resolve().parent.parent
 GROUPS = ("right", "missing: other type", "missing: no event", "wrong source", "wrong target",
@@ -39,6 +40,12 @@ def _ref(ref) -> str:
     return ref.text if ref is not None else "-"
 
 
+def _reported_in(p, span) -> bool:
+    """Is predicted event ``p`` reported in the gold sentence ``span``: its own sentence or one it was
+    merged from (its ``evidence``), as the scorer counts it?"""
+    return any(_overlaps(span, r) for r in _report_sentences(p))
+
+
 def classify(gold, doc) -> list[dict]:
     """Every gold event of ``gold`` with its group, and every false positive of ``doc``."""
     names = _Names(doc)
@@ -46,7 +53,7 @@ def classify(gold, doc) -> list[dict]:
     preds = list(doc.events)
     out = []
     for gi, g in enumerate(gold.events):
-        here = [p for p in preds if _overlaps(spans[gi], (p.sentence.start, p.sentence.end))]
+        here = [p for p in preds if _reported_in(p, spans[gi])]
         same = [p for p in here if p.type == g["type"]]
         src_ok = [p for p in same if party_right(gold, g.get("source"), names, p.source)]
         both = [p for p in src_ok if party_right(gold, g.get("target"), names, p.target)]
@@ -64,9 +71,8 @@ def classify(gold, doc) -> list[dict]:
                     "pred": [f"{p.type} {_ref(p.source)} -> {_ref(p.target)} ({p.trigger})" for p in shown],
                     "sentence": g.get("sentence")})
     for p in preds:
-        sp = (p.sentence.start, p.sentence.end)
-        if not any(g["type"] == p.type and _overlaps(spans[gi], sp) for gi, g in enumerate(gold.events)):
-            gtypes = sorted({g["type"] for gi, g in enumerate(gold.events) if _overlaps(spans[gi], sp)})
+        if not any(g["type"] == p.type and _reported_in(p, spans[gi]) for gi, g in enumerate(gold.events)):
+            gtypes = sorted({g["type"] for gi, g in enumerate(gold.events) if _reported_in(p, spans[gi])})
             out.append({"group": "false positive", "article": gold.id, "type": p.type, "trigger": p.trigger,
                         "gold": ",".join(gtypes) or "none",
                         "pred": [f"{p.type} {_ref(p.source)} -> {_ref(p.target)} ({p.trigger})"],

@@ -73,6 +73,7 @@ class ArgumentCues(DataModel):
     landing_preps: Words
     response_adverbs: Words
     response_types: Words
+    response_verbs: Words = frozenset()
     inner_recipient_preps: Words
     thing_target_types: Words
 

@@ -460,11 +460,12 @@ def _head_word(text: str) -> str:
 
 def answered_party(ctx: ArticleContext, c: Candidate, sources: list) -> list:
     """Whom an act answering another is done to ("the soldiers fired warning shots and the militants
-    *fired back*"): the last doer of an act of its type before it, when that is another party (a list of
-    one mention, or empty)."""
+    *fired back*", "soldiers *returned* fire"): the last doer of an act of its type before it, when that
+    is another party (a list of one mention, or empty)."""
     t = c.trigger
-    if c.sense.type.lower() not in ctx.acues.response_types or not any(
-            a.dep_ in ("advmod", "prt") and a.lower_ in ctx.acues.response_adverbs and a.i > t.i for a in t.children):
+    answers = t.lemma_.lower() in ctx.acues.response_verbs or any(
+        a.dep_ in ("advmod", "prt") and a.lower_ in ctx.acues.response_adverbs and a.i > t.i for a in t.children)
+    if c.sense.type.lower() not in ctx.acues.response_types or not answers:
         return []
     last = ctx.last_source.get(c.sense.type)
     if last is None or last.start >= c.trigger.idx or any(last.actor_id == s.actor_id for s in sources):

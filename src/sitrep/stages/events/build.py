@@ -328,7 +328,7 @@ def protest_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: l
     nearest mention of them) and against whom its protests so far were; with no target, the protest's
     purpose names it (:func:`~.arguments.protest_target`)."""
     inferred = False
-    if not sources and c.kind == "nominal":
+    if not sources and c.kind == "nominal" and _told_protest(c):
         held = ctx.protester_before(c.trigger.idx)   # "protests erupted": by the article's protesters
         sources, inferred = ([held], True) if held is not None else ([], False)
     if not targets and sources:
@@ -338,6 +338,15 @@ def protest_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: l
     if targets:
         ctx.protest_target = targets[0]
     return sources, targets
+
+
+def _told_protest(c: Candidate) -> bool:
+    """Is bare protest noun ``c`` told as an act ("*protests* erupted", "sparked mass *protests*"), not
+    as the setting of another one in a prepositional phrase ("killed *in demonstrations*", "people
+    linked *to the protests*", "detained over four nights *of protests*": a reference to the protests,
+    no new one)? A headline's noun always is."""
+    t = c.trigger
+    return t.dep_ != "pobj" or headline_act_noun(t)
 
 
 def victim_ok(ctx: ArticleContext, c: Candidate) -> bool | str:
@@ -407,15 +416,26 @@ def unnamed_victims(ctx: ArticleContext, c: Candidate) -> bool:
 def _names_the_act(ctx: ArticleContext, trig) -> bool:
     """Does a casualty verb name the act that caused it ("killed *in a suicide car bombing*", "wounded
     *in an explosion*")? Its prepositional objects: an attack noun or a weapon (not "killed *in
-    demonstrations*": the count of a protest's dead names no act)."""
+    demonstrations*": the count of a protest's dead names no act; not "killed *in that attack*", "wounded
+    *in the clash*": a bare definite act noun refers back to an act told before, whose toll it is)."""
     for p in trig.children:
         if p.dep_ != "prep":
             continue
         for o in p.children:
             sense = ctx.lex.nouns.get(o.lemma_.lower()) if o.dep_ == "pobj" else None
+            if sense is not None and sense.type == "ASSAULT" and _bare_definite(ctx, o):
+                continue
             if o.dep_ == "pobj" and ((sense is not None and sense.type == "ASSAULT") or arguments.is_instrument(o, ctx.cues)):
                 return True
     return False
+
+
+def _bare_definite(ctx: ArticleContext, n) -> bool:
+    """Is act noun ``n`` definite with no phrase or modifier of its own ("in *the attack*", "in *that
+    clash*"; not "in the attack *on the market*", "in the *Israeli* strike")? It refers back to an act
+    the article told before."""
+    return arguments.definite_act(ctx, n) and not any(
+        c.dep_ in ("prep", "amod", "compound", "nmod", "poss", "acl", "relcl") for c in n.children)
 
 
 def sentence_span(ctx: ArticleContext, sent) -> Span:

@@ -88,7 +88,10 @@ def _decided_refusal(ctx: ArticleContext, c: Candidate, k: Coding) -> bool:
 
 
 def _announced(ctx: ArticleContext, k: Coding, cond: Optional[str]) -> bool:
-    """An act announced for the future (or a conditional one), to be coded as an intent or a threat."""
+    """An act announced for the future (or a conditional one), to be coded as an intent or a threat;
+    not one whose mode keeps its type when announced (``future_kept_modes``: "students will protest")."""
+    if cond is None and k.mode in ctx.lex.future_kept_modes.get(k.type, ()):
+        return False
     return not k.negated and k.type in ctx.lex.future_as and (
         k.modality == "future" or k.modality == "hypothetical" and (
             ctx.onto.quad(k.type).endswith("cooperation") or cond is not None))

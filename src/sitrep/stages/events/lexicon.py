@@ -96,6 +96,7 @@ class TriggerFile(_Model):
     frame_modes: dict[str, dict[str, Optional[str]]] = {}
     negation_as: dict[str, Conversion] = {}
     future_as: dict[str, str] = {}
+    future_kept_modes: dict[str, list[str]] = {}
     mode_cues: dict[str, dict[str, list[str]]] = {}
     context_cues: dict[str, list[str]] = {}
 
@@ -244,6 +245,8 @@ class Lexicon:
     verb_nouns: dict = field(default_factory=dict)
     #: present auxiliaries that make a negated cooperative act a refusal ("do not accept")
     refusal_aux: frozenset = frozenset()
+    #: ``{type: modes}``: an announced act of one of these modes keeps its type ("students will protest")
+    future_kept_modes: dict = field(default_factory=dict)
     #: the cue words of ``event_cues.yaml``
     cues: Optional[EventCues] = None
 
@@ -296,6 +299,9 @@ def _check_conversions(f: TriggerFile, onto: Ontology) -> None:
     for t, new in f.future_as.items():
         if not onto.is_type(t) or not onto.is_type(new):
             raise ConfigError(f"{TRIGGERS_FILE}: future_as {t}: bad conversion {new}")
+    for t, modes in f.future_kept_modes.items():
+        if not all(onto.is_mode(t, m) for m in modes):
+            raise ConfigError(f"{TRIGGERS_FILE}: future_kept_modes {t}: {modes} are not all modes of {t}")
 
 
 def _mode_cues(f: TriggerFile, onto: Ontology) -> dict:
@@ -345,6 +351,7 @@ def parse_lexicon(data: Any, cues: Optional[EventCues] = None, onto: Optional[On
                    light_verbs=f.light_verbs,
                    target_preps=f.target_preps, frame_modes=f.frame_modes,
                    negation_as={t: c.model_dump() for t, c in f.negation_as.items()}, future_as=f.future_as,
+                   future_kept_modes={t: frozenset(m) for t, m in f.future_kept_modes.items()},
                    mode_cues=_mode_cues(f, onto), context_cues=_context_cues(f, onto), phrasal_heads=phrasal_heads,
                    place_target_preps=f.place_target_preps, place_nouns=f.place_nouns,
                    quantity_words=f.quantity_words, cues=cues if cues is not None else read_cues())

@@ -74,22 +74,25 @@ def _dates_only(prep) -> bool:
     return bool(objs) and all(p.ent_type_ in ("DATE", "TIME") for p in objs)
 
 
-def verb_objects(v) -> list:
+def verb_objects(v, relatives: frozenset) -> list:
     """The objects that select a verb's sense: direct objects, attributes, a passive subject, the
     object of a first preposition or of "as" ("lifted sanctions", "designated X as ..."), the noun a
-    relative clause without object hangs on ("the sanctions the US imposed").
+    relative clause without object hangs on ("the sanctions the US imposed"), or whose relative pronoun
+    (one of ``relatives``) is its passive subject ("the protests *that* were put down").
 
     The particle's own phrase was meant to count as well (``c is particle``), but spaCy makes a new
     token object on each access, so that test never held; it is left out, as it behaved."""
     objs = []
     for c in v.children:
-        if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "nsubjpass"):
+        if c.dep_ == "nsubjpass" and v.dep_ == "relcl" and c.lower_ in relatives:
+            objs.extend(conjuncts(v.head))   # "demonstrations *that* were put down": the noun
+        elif c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "nsubjpass"):
             objs.extend(conjuncts(c))
         elif c.dep_ == "prep" and (not objs or c.lower_ == "as"):
             objs.extend(p for p in c.children if p.dep_ == "pobj")
     if v.dep_ == "acl" and v.tag_ == "VBN":
-        objs.append(v.head)
-    elif v.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lower_ in ("which", "that", "who")
+        objs.extend(conjuncts(v.head))   # "hurdles and *barricades* put up by protesters"
+    elif v.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lower_ in relatives
                                        for c in v.children) and not any(c.dep_ == "dobj" for c in v.children):
         objs.append(v.head)   # "the sanctions the US has *imposed*": the noun is the object
     return objs
@@ -100,7 +103,7 @@ def _object_lemmas(v, lex: Lexicon) -> set:
     ``object_preps``: "lift the arms embargo", "a lifting of sanctions", "blocked access *to YouTube*")."""
     objs = set()
     preps = lex.cue_words.object_preps
-    for o in verb_objects(v) + _carried_objects(v, lex):
+    for o in verb_objects(v, lex.cue_words.relative_pronouns) + _carried_objects(v, lex):
         objs.add(o.lemma_.lower())
         objs.update(g.lemma_.lower() for c in o.children if c.dep_ in ("prep", "compound")
                     for g in ([c] if c.dep_ == "compound" else c.children) if c.lower_ in preps or c.dep_ == "compound")
@@ -117,15 +120,22 @@ def _carried_objects(v, lex: Lexicon) -> list:
 
 
 def _subject_lemmas(v, lex: Lexicon) -> set:
-    """The noun lemmas of the verb's subject and its modifiers ("the army chief" -> army, chief), and
-    of what a counting subject counts ("thousands *of civilians*", "dozens *of gunmen*")."""
+    """The noun lemmas of the verb's subject (or its passive agent) and its modifiers ("the army chief" ->
+    army, chief), and of what a counting subject counts ("thousands *of civilians*", "dozens *of gunmen*")."""
     if lex.cues is None:
         return set()
     subs, _ = subjects(v, lex.cues)
+    subs = list(subs) + children(v, "nsubj") + _agent_objects(v)   # every subject: "COLOMBO, ... protesters stormed"
     heads = list(subs) + [p for x in subs if x.lemma_.lower() in lex.quantity_words
                           for c in x.children if c.dep_ == "prep" and c.lower_ == "of"
                           for p in c.children if p.dep_ == "pobj"]
     return {t.lemma_.lower() for x in heads for t in (x, *x.children) if t.pos_ in ("NOUN", "PROPN")}
+
+
+def _agent_objects(v) -> list:
+    """The doers a passive names in its "by" phrase ("the parliament was stormed *by protesters*",
+    "barricades put up *by protesters*"): for a sense's subject condition they are its subject."""
+    return [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
 
 def verb_sense(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]:
@@ -260,7 +270,7 @@ def light_noun(t, lex: Lexicon, reach: int):
     if not (key in lex.light_verbs or verb_lemma(t, lex) in lex.light_verbs):
         return None
     noun = next((x for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")
-                 for x in _object_or_its_noun(c, reach) if noun_sense(x, lex) is not None), None)
+                 for x in _relative_noun(t, c, lex) or _object_or_its_noun(c, reach) if noun_sense(x, lex) is not None), None)
     if noun is None:   # "carried out *a series of* attacks", "commenced a process of *negotiations*"
         noun = next((x for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")
                      for x in carried_acts(c, lex)), None)
@@ -270,6 +280,13 @@ def light_noun(t, lex: Lexicon, reach: int):
         noun = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
                      for p in c.children if p.dep_ == "pobj" and noun_sense(p, lex)), None)
     return noun
+
+
+def _relative_noun(v, obj, lex: Lexicon) -> list:
+    """The noun a relative pronoun object of ``v`` stands for ("that attack, *which* was carried out by
+    gunmen", "the offensive *that* the army launched"): a list of one noun, or empty."""
+    relative = obj.dep_ != "attr" and obj.lower_ in lex.cue_words.relative_pronouns
+    return [v.head] if v.dep_ == "relcl" and relative else []
 
 
 def carried_acts(carrier, lex: Lexicon) -> list:
