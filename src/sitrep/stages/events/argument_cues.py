@@ -24,6 +24,9 @@ class ArgumentCues(DataModel):
     undergo_verbs: Words
     undergo_preps: Words
     undergo_source_preps: Words
+    reaction_verbs: Words = frozenset()
+    reaction_types: Words = frozenset()
+    undergo_state_source_preps: Words = frozenset()
     from_doer_types: Words
     from_doer_preps: Words
     of_doer_types: Words
