@@ -130,3 +130,15 @@ def test_a_sanctions_package_announced_stays_a_sanction():
 def test_condolences_offered_are_no_offer():
     st = run("The governor offered his condolences to the families of the victims.", ("governor", "GOVERNOR"))
     assert not events(st, "AGREE")
+
+
+def test_a_dateline_with_a_colon_is_no_source():
+    st = run("MANDALAY (Myanmar): Myanmar's army announced a temporary truce on Monday as rescuers searched the "
+             "rubble.", ("Myanmar's army", "MMR_ARMY"))
+    assert any(src == "MMR_ARMY" for _, src, _ in events(st, "CONCEDE"))
+
+
+def test_a_title_case_dateline_with_agency_is_no_source():
+    st = run("Geneva, 3 May 2024 (XNA): On the 2nd of May, Chile formally signed an agreement with Peru on "
+             "fisheries.", ("Chile", "CHL"), ("Peru", "PER"))
+    assert ("signed", "CHL", "PER") in events(st, "SUPPORT")
