@@ -142,3 +142,15 @@ def test_a_title_case_dateline_with_agency_is_no_source():
     st = run("Geneva, 3 May 2024 (XNA): On the 2nd of May, Chile formally signed an agreement with Peru on "
              "fisheries.", ("Chile", "CHL"), ("Peru", "PER"))
     assert ("signed", "CHL", "PER") in events(st, "SUPPORT")
+
+
+def test_a_statement_that_instructs_is_its_issuers_request():
+    st = run("The health ministry has issued a statement on Tuesday instructing all hospitals to be on maximum "
+             "alert.", ("health ministry", "MOH"), ("hospitals", "HOSPITALS"))
+    assert ("instructing", "MOH", "HOSPITALS") in events(st, "REQUEST")
+
+
+def test_a_resolution_that_demands_is_its_adopters_request():
+    st = run("The Security Council adopted on Monday a resolution that demands an immediate ceasefire in Sudan.",
+             ("Security Council", "UNSC"), ("Sudan", "SDN"))
+    assert any(src == "UNSC" for _, src, _ in events(st, "REQUEST"))

@@ -20,6 +20,8 @@ class ArgumentCues(DataModel):
     targeting_participles: Words
     targeting_preps: Words
     person_instrument_modifiers: Words
+    document_nouns: Words = frozenset()
+    issuing_verbs: Words = frozenset()
     reciprocal_words: Words
     undergo_verbs: Words
     undergo_preps: Words

@@ -241,6 +241,25 @@ def operators(ctx: ArticleContext, toks) -> list:
     return out
 
 
+def issuers(ctx: ArticleContext, toks) -> list:
+    """The source tokens with every document that names no actor replaced by its issuer
+    (``document_nouns``: "the ministry issued a *statement* instructing hospitals" -> the ministry; "the
+    council's *resolution* demands" -> the council): its possessor or "by" phrase, else the subject of
+    the issuing verb it is the object of; the document itself when neither names an actor."""
+    out = []
+    for t in toks:
+        if t.lemma_.lower() not in ctx.acues.document_nouns or ctx.mention_for(t) is not None:
+            out.append(t)
+            continue
+        own = [p for p in t.children if p.dep_ == "poss"] + [
+            p for a in t.children if a.dep_ in ("prep", "agent") and a.lower_ == "by" for p in pobjs(a)]
+        if not own and t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in ctx.acues.issuing_verbs:
+            own = _agents(t.head) if t.dep_ == "nsubjpass" else subjects(t.head, ctx.cues)[0]
+        named = [p for p in own if ctx.mention_for(p) is not None]
+        out.extend(named or [t])
+    return out
+
+
 def _known_operator(ctx: ArticleContext, m) -> bool:
     """May the mention ``m`` (``None``: a name no mention covers) name an instrument's operator? Not a
     name the actors stage only guessed to be an organisation, not in the KB ("*Pager* devices": a

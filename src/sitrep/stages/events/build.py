@@ -214,8 +214,8 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     place is its target: "the attack in Douma"; a verbal act with no source, reported through its
     weapon or victims, keeps it: "a transport jet bombed the town of Kadugli")."""
     qw, rp = ctx.lex.quantity_words, ctx.cues.relative_pronouns
-    sources = ctx.refs(arguments.operators(ctx, [
-        t for t in c.sources if not ctx.per_token(t, "question", lambda: question_or_quantity(t, qw, rp))]))
+    sources = ctx.refs(arguments.operators(ctx, arguments.issuers(ctx, [
+        t for t in c.sources if not ctx.per_token(t, "question", lambda: question_or_quantity(t, qw, rp))])))
     targets = target_refs(ctx, c)
     if not sources:
         restated_sources, restated_targets = arguments.restated_act(ctx, c)
