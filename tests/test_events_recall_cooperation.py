@@ -154,3 +154,17 @@ def test_a_resolution_that_demands_is_its_adopters_request():
     st = run("The Security Council adopted on Monday a resolution that demands an immediate ceasefire in Sudan.",
              ("Security Council", "UNSC"), ("Sudan", "SDN"))
     assert any(src == "UNSC" for _, src, _ in events(st, "REQUEST"))
+
+
+def test_visa_restrictions_imposed_are_a_sanction():
+    st = run("The State Department is imposing visa restrictions on 40 regime officials.",
+             ("State Department", "STATE"), ("regime officials", "OFFICIALS"))
+    assert ("imposing visa restrictions", "STATE", "OFFICIALS") in events(st, "SANCTION")
+    assert not events(st, "COERCE")
+
+
+def test_targeted_with_sanctions_is_a_sanction():
+    st = run("The provincial police bureau was targeted with sanctions, the bloc said.",
+             ("provincial police bureau", "BUREAU"), ("bloc", "EU"))
+    assert any(tgt == "BUREAU" for _, _, tgt in events(st, "SANCTION"))
+    assert not events(st, "ASSAULT")
