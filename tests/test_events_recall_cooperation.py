@@ -168,3 +168,15 @@ def test_targeted_with_sanctions_is_a_sanction():
              ("provincial police bureau", "BUREAU"), ("bloc", "EU"))
     assert any(tgt == "BUREAU" for _, _, tgt in events(st, "SANCTION"))
     assert not events(st, "ASSAULT")
+
+
+def test_i_in_a_quote_before_its_speech_verb_is_the_speaker():
+    st = run("\"On behalf of the whole force, I would like to express my deepest apologies,\" the police chief said "
+             "on Friday.", ("police chief", "CHIEF"))
+    assert any(src == "CHIEF" for _, src, _ in events(st, "SUPPORT"))
+
+
+def test_it_in_an_adverbial_clause_is_not_the_speaker():
+    st = run("After it shelled the border town, the ministry said the rebels had withdrawn.",
+             ("ministry", "MINISTRY"), ("rebels", "REBELS"))
+    assert not any(src == "MINISTRY" for _, src, _ in events(st, "ASSAULT"))

@@ -47,6 +47,7 @@ class ArgumentCues(DataModel):
     placeless_types: Words
     person_pronouns: Words
     nonperson_pronouns: Words
+    first_person_pronouns: Words = frozenset()
     self_moving_types: Words
     protest_force_types: Words
     protest_force_nouns: Words

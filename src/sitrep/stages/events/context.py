@@ -213,7 +213,8 @@ class ArticleContext:
         hops = 0
         while clause.dep_ in ("xcomp", "conj") and hops < self.config.speaker_hops:
             clause, hops = clause.head, hops + 1
-        if clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_.lower() in self.cues.speech_verbs:
+        quoted = clause.dep_ == "advcl" and clause.i < clause.head.i and tok.lower_ in self.acues.first_person_pronouns
+        if (clause.dep_ in ("ccomp", "parataxis") or quoted) and clause.head.lemma_.lower() in self.cues.speech_verbs:
             subs = children(clause.head, "nsubj")
             if subs and subs[0].i != tok.i and self._agrees(tok, subs[0]):
                 return subs[0]
