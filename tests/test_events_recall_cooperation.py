@@ -180,3 +180,9 @@ def test_it_in_an_adverbial_clause_is_not_the_speaker():
     st = run("After it shelled the border town, the ministry said the rebels had withdrawn.",
              ("ministry", "MINISTRY"), ("rebels", "REBELS"))
     assert not any(src == "MINISTRY" for _, src, _ in events(st, "ASSAULT"))
+
+
+def test_one_of_a_group_acts_for_the_group():
+    st = run("One of the armed factions told traders to close their shops by noon.",
+             ("armed factions", "FACTIONS"), ("traders", "TRADERS"))
+    assert ("told", "FACTIONS", "TRADERS") in events(st, "REQUEST")
