@@ -169,8 +169,9 @@ class ArticleContext:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
-                        if p.dep_ == "pobj":
-                            return self.mention_for(p)
+                        m = self.mention_for(p) if p.dep_ == "pobj" else None
+                        if m is not None:   # "one of the most notorious of them, Cherizier": the appositive
+                            return m
         appos = self._appositive_name(tok, named=False)
         if appos is not None:
             return appos
