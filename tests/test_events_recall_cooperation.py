@@ -186,3 +186,17 @@ def test_one_of_a_group_acts_for_the_group():
     st = run("One of the armed factions told traders to close their shops by noon.",
              ("armed factions", "FACTIONS"), ("traders", "TRADERS"))
     assert ("told", "FACTIONS", "TRADERS") in events(st, "REQUEST")
+
+
+def test_visits_planned_on_a_future_trip_are_agreements_to_meet():
+    st = run("The foreign minister will start a three-day tour on Monday to attend a regional summit and pay "
+             "official visits to Ghana and Benin, his office said.",
+             ("foreign minister", "MINISTER"), ("Ghana", "GHA"), ("Benin", "BEN"))
+    agree = {(s, t) for _, s, t in events(st, "AGREE")}
+    assert {("MINISTER", "GHA"), ("MINISTER", "BEN")} <= agree
+    assert not events(st, "CONSULT")
+
+
+def test_a_visit_paid_is_a_consultation():
+    st = run("The envoy paid a visit to Kinshasa on Tuesday.", ("envoy", "ENVOY"), ("Kinshasa", "COD"))
+    assert any(src == "ENVOY" for _, src, _ in events(st, "CONSULT"))
