@@ -200,3 +200,16 @@ def test_visits_planned_on_a_future_trip_are_agreements_to_meet():
 def test_a_visit_paid_is_a_consultation():
     st = run("The envoy paid a visit to Kinshasa on Tuesday.", ("envoy", "ENVOY"), ("Kinshasa", "COD"))
     assert any(src == "ENVOY" for _, src, _ in events(st, "CONSULT"))
+
+
+def test_what_a_state_bars_others_from_is_not_done_and_the_bar_is_a_sanction():
+    st = run("Beijing announced sanctions against the think tank, barring Chinese firms from contacting or "
+             "cooperating with it.", ("Beijing", "CHN"), ("think tank", "TANK"), ("Chinese firms", "CHN_FIRMS"))
+    assert not events(st, "COOPERATE") and not events(st, "CONSULT")
+    assert any(tgt == "CHN_FIRMS" for _, _, tgt in events(st, "SANCTION"))
+
+
+def test_police_barring_protesters_restrict_them():
+    st = run("Police barred protesters from entering the square on Sunday.", ("Police", "POLICE"),
+             ("protesters", "PROTESTERS"))
+    assert ("barred", "POLICE", "PROTESTERS") in events(st, "COERCE")
