@@ -213,3 +213,9 @@ def test_police_barring_protesters_restrict_them():
     st = run("Police barred protesters from entering the square on Sunday.", ("Police", "POLICE"),
              ("protesters", "PROTESTERS"))
     assert ("barred", "POLICE", "PROTESTERS") in events(st, "COERCE")
+
+
+def test_arriving_at_the_helm_is_no_visit():
+    st = run("The president, who arrived at the helm of the country in 2021, dissolved parliament.",
+             ("president", "PRESIDENT"))
+    assert not events(st, "CONSULT")
