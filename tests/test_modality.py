@@ -131,3 +131,11 @@ def test_planned_cues_are_data():
     assert "be" in cues.future_copulas and "goal" in cues.purpose_subjects
     assert "schedule" in cues.planned_participles and "upcoming" in cues.future_modifiers
     assert "at" in cues.planned_preps and "appear" in cues.attendance_verbs
+
+
+
+def test_a_purpose_infinitive_of_a_future_verb_is_future():
+    sentence = "The minister will travel to Accra on Monday to meet the president and sign the accord."
+    assert analyze(tok(sentence, "meet")).modality == "future"
+    assert analyze(tok(sentence, "sign")).modality == "future"
+    assert analyze(tok("The minister travelled to Accra on Monday to meet the president.", "meet")).modality != "future"

@@ -5,7 +5,8 @@
 * :func:`plain` -- text with diacritics off and typographic apostrophes and dashes made plain, case and
   punctuation kept (the knowledge base's name keys build on it: "Hay’at" -> "Hay'at");
 * :data:`DATELINE` -- the dateline that opens a wire story's paragraph ("ALEPPO, Syria (AP) -- "), as
-  the events and quotes stages skip it;
+  the events and quotes stages skip it (:data:`DATELINE_ANY` with the looser forms the events stage
+  skips as well: "SAGAING (Myanmar): ");
 * :func:`haversine_km` -- great-circle distance on a sphere of :data:`EARTH_RADIUS_KM`.
 
 Two other dateline patterns exist for other jobs and stay with them: the places stage builds its own
@@ -64,6 +65,14 @@ def plain(text: str) -> str:
 #: the agency in parentheses, then a dash and a space. Match it at a paragraph's or sentence's start.
 DATELINE = re.compile(r"[A-Z][A-Z .'/\-]{1,30}(?:, [^()\n]{1,30}?)? (?:\([^()\n]{1,40}\) )?"
                       r"(?:-{1,3}|\u2014|\u2013) ")
+#: :data:`DATELINE` and the looser forms some outlets use, which the events stage skips as well (a
+#: town before a colon, with a date after a period: "SAGAING (Myanmar): ", "MOSCOW. Feb 12 (Interfax) -
+#: "; a town in title case with its date and agency, or alone before a dash: "New York, 16 June 2024
+#: (TDI): ", "Jerusalem - "). The quotes stage keeps the strict form (its speaker rules read a colon).
+DATELINE_ANY = re.compile(DATELINE.pattern + r"|(?:[A-Z][A-Z .'/\-]{1,30}(?:[,.] [^()\n:]{1,30}?)?"
+                          r"(?: \([^()\n]{1,40}\))?(?: (?:-{1,3}|\u2014|\u2013)|:)"
+                          r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?, [^()\n:]{1,30}? \([^()\n]{1,40}\)(?: (?:-{1,3}|\u2014|\u2013)|:)"
+                          r"|[A-Z][a-z]+ (?:-{1,3}|\u2014|\u2013)) ")
 
 
 # -- distance ---------------------------------------------------------------------------------------

@@ -240,8 +240,11 @@ def _planned_copula(head, cues: Cues) -> bool:
 
 def _governed_future(pred, cues: Cues) -> tuple[bool, bool]:
     """(future, hypothetical) from an xcomp governor: "*plans* to", "*is ready* to", "*will try* to",
-    "*were* to meet"."""
+    "*were* to meet"; or from the verb a purpose infinitive serves ("*will start* a trip to attend the
+    meeting and pay visits": planned as the trip is)."""
     future = hypothetical = False
+    if _purpose_of_future(pred, cues):
+        return True, False
     if pred.dep_ != "xcomp" or pred.head == pred:
         return False, False
     head = pred.head
@@ -255,6 +258,18 @@ def _governed_future(pred, cues: Cues) -> tuple[bool, bool]:
     if head.dep_ == "acomp" and head.head.pos_ in ("AUX", "VERB") and _aux_lemmas(head.head) & cues.future_aux:
         future = True
     return future, hypothetical
+
+
+def _purpose_of_future(pred, cues: Cues, limit: int = 3) -> bool:
+    """Is ``pred`` (or the first verb of its coordination) an infinitive of purpose ("to attend") of a
+    verb with a future auxiliary ("will start a trip to attend ...")?"""
+    for _ in range(limit):
+        if pred.dep_ != "conj" or pred.head == pred or any(c.dep_ in ("nsubj", "aux") for c in pred.children):
+            break
+        pred = pred.head
+    if pred.dep_ != "advcl" or pred.head == pred or not any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children):
+        return False
+    return bool(_aux_lemmas(pred.head) & cues.future_aux)
 
 
 def _future_hypothetical(pred, auxes, speech, cues: Cues) -> tuple[bool, bool]:

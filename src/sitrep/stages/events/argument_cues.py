@@ -20,10 +20,15 @@ class ArgumentCues(DataModel):
     targeting_participles: Words
     targeting_preps: Words
     person_instrument_modifiers: Words
+    document_nouns: Words = frozenset()
+    issuing_verbs: Words = frozenset()
     reciprocal_words: Words
     undergo_verbs: Words
     undergo_preps: Words
     undergo_source_preps: Words
+    reaction_verbs: Words = frozenset()
+    reaction_types: Words = frozenset()
+    undergo_state_source_preps: Words = frozenset()
     from_doer_types: Words
     from_doer_preps: Words
     of_doer_types: Words
@@ -42,6 +47,7 @@ class ArgumentCues(DataModel):
     placeless_types: Words
     person_pronouns: Words
     nonperson_pronouns: Words
+    first_person_pronouns: Words = frozenset()
     self_moving_types: Words
     protest_force_types: Words
     protest_force_nouns: Words

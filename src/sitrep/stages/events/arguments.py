@@ -242,6 +242,25 @@ def operators(ctx: ArticleContext, toks) -> list:
     return out
 
 
+def issuers(ctx: ArticleContext, toks) -> list:
+    """The source tokens with every document that names no actor replaced by its issuer
+    (``document_nouns``: "the ministry issued a *statement* instructing hospitals" -> the ministry; "the
+    council's *resolution* demands" -> the council): its possessor or "by" phrase, else the subject of
+    the issuing verb it is the object of; the document itself when neither names an actor."""
+    out = []
+    for t in toks:
+        if t.lemma_.lower() not in ctx.acues.document_nouns or ctx.mention_for(t) is not None:
+            out.append(t)
+            continue
+        own = [p for p in t.children if p.dep_ == "poss"] + [
+            p for a in t.children if a.dep_ in ("prep", "agent") and a.lower_ == "by" for p in pobjs(a)]
+        if not own and t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in ctx.acues.issuing_verbs:
+            own = _agents(t.head) if t.dep_ == "nsubjpass" else subjects(t.head, ctx.cues)[0]
+        named = [p for p in own if ctx.mention_for(p) is not None]
+        out.extend(named or [t])
+    return out
+
+
 def _known_operator(ctx: ArticleContext, m) -> bool:
     """May the mention ``m`` (``None``: a name no mention covers) name an instrument's operator? Not a
     name the actors stage only guessed to be an organisation, not in the KB ("*Pager* devices": a
@@ -556,10 +575,13 @@ def announcer(ctx: ArticleContext, c: Candidate) -> list:
     t = c.trigger
     if c.kind != "verbal" or c.sense.type.lower() not in ctx.acues.announced_passive_types:
         return []
-    if not is_passive(t) or children(t, "agent") or t.dep_ not in ("ccomp", "parataxis"):
+    if not is_passive(t) or children(t, "agent"):
         return []
-    reporter = t.head
-    if reporter.lemma_.lower() not in ctx.cues.speech_verbs:
+    if t.dep_ in ("ccomp", "parataxis"):
+        reporter = t.head
+    else:   # "The ambassador has been asked to leave, *the government said*": the parser's root is the act
+        reporter = next((r for r in t.children if r.dep_ == "parataxis" and r.i > t.i), None) if t.dep_ == "ROOT" else None
+    if reporter is None or reporter.lemma_.lower() not in ctx.cues.speech_verbs:
         return []
     return children(reporter, "nsubj")
 
@@ -1104,14 +1126,30 @@ def _is_people(ctx: ArticleContext, m) -> bool:
 
 def _undergoing_verb(ctx: ArticleContext, n):
     """The verb whose subject undergoes the act noun ``n`` ("received *visits*", "faced *attacks*",
-    "came under *fire*"), else ``None``."""
+    "came under *fire*", "*prompting* condemnation": ``reaction_verbs``), else ``None``."""
     ac = ctx.acues
     v = n.head
     if n.dep_ == "pobj" and v.lower_ in ac.undergo_preps:
         v = v.head
     elif n.dep_ != "dobj":
         return None
-    return v if v.pos_ == "VERB" and v.lemma_.lower() in ac.undergo_verbs else None
+    if v.pos_ != "VERB":
+        return None
+    lemma = v.lemma_.lower()
+    if lemma in ac.reaction_verbs:
+        sense = noun_sense(n, ctx.lex)
+        return v if sense is not None and sense.type.lower() in ac.reaction_types else None
+    return v if lemma in ac.undergo_verbs else None
+
+
+def undergoing_verbs(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """A verb whose subject undergoes an act noun of the sentence (:func:`_undergoing_verb`: "has been
+    *met* with criticism", "*drew* condemnation") codes nothing of its own: the noun is the event."""
+    verbs = {v.i for c in cands if c.kind == "nominal" and not c.suppressed
+             for v in [_undergoing_verb(ctx, c.trigger)] if v is not None}
+    for c in cands:
+        if c.kind == "verbal" and c.trigger.i in verbs:
+            c.suppressed = True
 
 
 def undergone_act(ctx: ArticleContext, n, sources: list, targets: list) -> tuple[list, list]:
@@ -1124,6 +1162,9 @@ def undergone_act(ctx: ArticleContext, n, sources: list, targets: list) -> tuple
     if not _any_actor(ctx, sources):
         preps = ctx.acues.undergo_source_preps | {"by"}
         sources = prep_targets(n, preps) + prep_targets(v, preps) + _agents(v) or sources
+    if not _any_actor(ctx, sources):   # "met with criticism in France, the UK and Germany"
+        sources = [t for p in prep_targets(n, ctx.acues.undergo_state_source_preps) for t in conjuncts(p)
+                   if ctx.is_state_like(t)] or sources
     src = {t.i for t in sources}
     targets = [t for t in targets if t.i not in src]   # "fire *from* X": X acts
     if not _any_actor(ctx, targets):
@@ -1203,7 +1244,7 @@ def _between(n, c: Candidate, sources: list, targets: list) -> tuple[list, list]
     if not between and n.dep_ == "nsubj" and n.head.pos_ == "VERB" and not children(n.head, "dobj"):
         # "fighting broke out between the army and the RSF": the parser hangs the phrase on the verb
         between = [p for a in n.head.children if a.dep_ == "prep" and a.lower_ == "between" for p in pobjs(a)]
-    if between and not sources and c.light is None:
+    if between and not sources and (c.light is None or light_subject(c)):
         conj = conjuncts(between[0])
         return [conj[0]], conj[1:] + targets
     if between:
@@ -1227,6 +1268,17 @@ def _between_below(ctx: ArticleContext, v, sources: list, targets: list) -> tupl
     return sources, targets
 
 
+def light_subject(c: Candidate) -> bool:
+    """Is the act noun (or the carrier that holds it) the passive subject of its light verb ("the next
+    round of talks *will be held* in Doha", "the meeting was held on Monday")? Then the subject names
+    the act, not its doer."""
+    lv = c.light
+    if lv is None or not is_passive(lv):
+        return False
+    head = c.trigger.head.head if c.trigger.dep_ == "pobj" and c.trigger.head.lower_ == "of" else c.trigger
+    return any(s.i in (c.trigger.i, head.i) for s in children(lv, "nsubjpass"))
+
+
 def _light_verb_args(ctx: ArticleContext, c: Candidate, preps, targets) -> tuple[list, str, list]:
     """The light verb's subject (or passive agent) is the noun's source ("Israel carried out
     strikes"; "forces were engaged in fighting", "a faction locked in a war": a stative passive or
@@ -1239,7 +1291,7 @@ def _light_verb_args(ctx: ArticleContext, c: Candidate, preps, targets) -> tuple
         sources, how = [noun], "subj"   # "the RSF, a faction *locked* in a war with the army": the RSF
     elif is_passive(lv):
         agents = _agents(lv)
-        sources = agents or children(lv, "nsubjpass")
+        sources = agents or ([] if light_subject(c) else children(lv, "nsubjpass"))
         how = "agent" if agents else "subj"
     if not targets:
         targets = _means_of_act_targets(ctx, c) or prep_targets(lv, preps | ctx.lex.target_preps)

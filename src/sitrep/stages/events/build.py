@@ -27,6 +27,7 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     cands += nominal_candidates(ctx, sent, light_nouns, headline=headline)
     cands += verdict_candidates(ctx, sent)
     arguments.one_act_per_coordination(ctx, cands)
+    arguments.undergoing_verbs(ctx, cands)
     arguments.purpose_targets(ctx, cands)
     arguments.toll_targets(ctx, cands)
     arguments.relative_acts(ctx, cands)
@@ -221,8 +222,8 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     place is its target: "the attack in Douma"; a verbal act with no source, reported through its
     weapon or victims, keeps it: "a transport jet bombed the town of Kadugli")."""
     qw, rp = ctx.lex.quantity_words, ctx.cues.relative_pronouns
-    sources = ctx.refs(arguments.operators(ctx, [
-        t for t in c.sources if not ctx.per_token(t, "question", lambda: question_or_quantity(t, qw, rp))]))
+    sources = ctx.refs(arguments.operators(ctx, arguments.issuers(ctx, [
+        t for t in c.sources if not ctx.per_token(t, "question", lambda: question_or_quantity(t, qw, rp))])))
     targets = target_refs(ctx, c)
     if not sources:
         restated_sources, restated_targets = arguments.restated_act(ctx, c)
@@ -477,7 +478,10 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     if unnamed and not (unnamed_victims(ctx, c) or c.generic_victims and victim_ok(ctx, c)):
         return []
     trig = c.trigger
-    mod = analyze(trig, is_noun=(c.kind != "verbal"), cues=ctx.modality_cues)
+    # an act noun in its carrier's "of" phrase has the carrier's modality ("the next round of dialogue
+    # will take place": a future meeting)
+    carrier = triggers.carrier_of(trig, ctx.lex) if c.kind != "verbal" else None
+    mod = analyze(carrier if carrier is not None else trig, is_noun=(c.kind != "verbal"), cues=ctx.modality_cues)
     denied = mod.negated and triggers.under_denial(c, ctx.modality_cues, hops=ctx.config.denial_hops)
     if denied or triggers.denied_content(c, ctx.modality_cues):
         return []   # "Russia denied striking civilians": a denial codes nothing (news GUIDELINES §2)

@@ -181,8 +181,9 @@ class ArticleContext:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
-                        if p.dep_ == "pobj":
-                            return self.mention_for(p)
+                        m = self.mention_for(p) if p.dep_ == "pobj" else None
+                        if m is not None:   # "one of the most notorious of them, Cherizier": the appositive
+                            return m
         appos = self._appositive_name(tok, named=False)
         if appos is not None:
             return appos
@@ -225,7 +226,8 @@ class ArticleContext:
         hops = 0
         while clause.dep_ in ("xcomp", "conj") and hops < self.config.speaker_hops:
             clause, hops = clause.head, hops + 1
-        if clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_.lower() in self.cues.speech_verbs:
+        quoted = clause.dep_ == "advcl" and clause.i < clause.head.i and tok.lower_ in self.acues.first_person_pronouns
+        if (clause.dep_ in ("ccomp", "parataxis") or quoted) and clause.head.lemma_.lower() in self.cues.speech_verbs:
             subs = children(clause.head, "nsubj")
             if subs and subs[0].i != tok.i and self._agrees(tok, subs[0]):
                 return subs[0]
@@ -247,13 +249,14 @@ class ArticleContext:
 
     def after_dateline(self, tok):
         """A wire dateline ("WASHINGTON, Dec 9 (Agency) - US warplanes struck ...") is not the
-        subject: the parser's subject there is replaced by the first noun phrase after the dash."""
+        subject: the parser's subject there is replaced by the first noun phrase after the dash (not one
+        in a prepositional phrase or a date: "(TDI): On the 15th of June, *Antigua and Barbuda* signed"; its
+        head, when the parser hung the dateline's words on it: "SAGAING (Myanmar): Myanmar's *junta*")."""
         sent = self.sentence_of(tok)
         end = self.dateline_end(sent)
         if end is None or tok.idx >= end:
             return None
-        return self.per_sentence(sent, "dateline_np", lambda: next(
-            (chunk.root for chunk in sent.noun_chunks if chunk.start_char >= end), None))
+        return self.per_sentence(sent, "dateline_np", lambda: _first_phrase_after(sent, end))
 
     def refs(self, toks: Iterable, media: bool = False) -> list[Mention]:
         """The actor mentions of the argument tokens and their conjuncts, one per actor (media too
@@ -380,6 +383,26 @@ class ArticleContext:
         lo = bisect.bisect_left(self._starts, start - self._longest)
         hi = bisect.bisect_left(self._starts, end)
         return [m for m in self.mentions[lo:hi] if m.start < end and start < m.end]
+
+
+#: the links inside a noun phrase, followed from a word to the phrase's head
+_NP_LINKS = ("compound", "poss", "amod", "nmod", "flat", "case")
+#: entity labels of a time, never the dateline's subject
+_TIME_LABELS = ("DATE", "TIME")
+
+
+def _first_phrase_after(sent, end: int):
+    """The head of the first noun phrase of ``sent`` starting at character ``end`` that is no
+    prepositional object and no date, else ``None``."""
+    for t in sent:
+        if t.idx < end or t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ in _TIME_LABELS:
+            continue
+        head = t
+        while head.dep_ in _NP_LINKS and head.head.i != head.i and head.head.idx >= end:
+            head = head.head
+        if head.dep_ != "pobj" and head.ent_type_ not in _TIME_LABELS:
+            return head
+    return None
 
 
 def by_sentence(items: Iterable, bounds: list[tuple[int, int]]) -> list[list]:

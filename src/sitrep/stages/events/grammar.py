@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ...core.text import DATELINE
+from ...core.text import DATELINE_ANY
 from .lexicon import EventCues
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -244,5 +244,5 @@ def np_span(tok) -> tuple[int, int]:
 
 def dateline_end(sent) -> Optional[int]:
     """The character offset where a wire dateline at the start of ``sent`` ends, else ``None``."""
-    m = DATELINE.match(sent.text)
+    m = DATELINE_ANY.match(sent.text)
     return None if m is None else sent.start_char + m.end()

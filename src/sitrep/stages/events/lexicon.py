@@ -70,6 +70,7 @@ class SenseEntry(_Model):
     plural_only: bool = False
     prep_objects: bool = False
     except_preps: Optional[list[str]] = None
+    complements: Optional[list[str]] = None
 
 
 class Conversion(_Model):
@@ -215,6 +216,9 @@ class Sense:
     #: a verb_nouns sense does not hold when the noun has a phrase with one of these prepositions
     #: ("staged a strike" is a labour strike, "staged strikes *on* Hezbollah positions" an attack)
     except_preps: Optional[frozenset] = None
+    #: the sense needs an infinitive complement ("told villagers *to leave*"), of one of these verbs when
+    #: not empty ("asked the ambassador *to leave*" is an expulsion); ``None``: no condition
+    complements: Optional[frozenset] = None
 
     @property
     def no_event(self) -> bool:
@@ -279,7 +283,8 @@ def _sense(raw: SenseEntry, where: str, onto: Ontology) -> Sense:
                  preps=_lower_set(raw.preps), frame=raw.frame, cameo=raw.cameo or None,
                  subject_is_target=raw.subject_is_target, subjects=_lower_set(raw.subjects),
                  plural_only=raw.plural_only, prep_objects=raw.prep_objects,
-                 except_preps=_lower_set(raw.except_preps))
+                 except_preps=_lower_set(raw.except_preps),
+                 complements=None if raw.complements is None else frozenset(w.lower() for w in raw.complements))
 
 
 def _senses(entries: dict, kind: str, onto: Ontology) -> dict:

@@ -55,7 +55,7 @@ def verb_key(v, lex: Lexicon) -> tuple[Optional[str], Any]:
     """The lexicon key of verb ``v`` and the particle that completes it: "reached out" -> ("reach
     out", out); "sat down with" -> ("sit down", down); "struck" -> ("strike", None)."""
     lem = verb_lemma(v, lex)
-    for c in v.children:
+    for c in _particle_candidates(v):
         if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in lex.cue_words.adverb_particles:
             key = f"{lem} {c.lower_}"
             if key in lex.verbs or key in lex.light_verbs:
@@ -65,6 +65,13 @@ def verb_key(v, lex: Lexicon) -> tuple[Optional[str], Any]:
             if c.dep_ in ("prep", "dobj") and f"{lem} {c.lower_}" in lex.verbs and not _dates_only(c):
                 return f"{lem} {c.lower_}", c
     return lem, None
+
+
+def _particle_candidates(v) -> list:
+    """The verb's children, and an adverb the parser hung on the preposition right after it ("work
+    *together* with": the adverb belongs to the verb)."""
+    return list(v.children) + [g for c in v.children if c.dep_ == "prep" for g in c.children
+                               if g.dep_ == "advmod" and g.i == c.i - 1 and g.i == v.i + 1]
 
 
 def _dates_only(prep) -> bool:
@@ -158,6 +165,8 @@ def _verb_reading(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]
     default = None
     subj = None
     for s in senses:
+        if s.complements is not None and not _has_complement(v, s.complements):
+            continue
         if s.subjects is not None:
             if subj is None:
                 subj = _subject_lemmas(v, lex)
@@ -170,6 +179,13 @@ def _verb_reading(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]
         if objs & s.objects or (s.no_event or s.prep_objects) and _prep_object_lemmas(v) & s.objects:
             return s, key, particle
     return default, key, particle
+
+
+def _has_complement(v, lemmas: frozenset) -> bool:
+    """Has verb ``v`` an infinitive complement ("told villagers *not to go*"), of one of ``lemmas`` when
+    there are any ("asked the ambassador *to leave*")?"""
+    return any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               and (not lemmas or c.lemma_.lower() in lemmas) for c in v.children)
 
 
 def _prep_object_lemmas(v) -> set:
@@ -207,8 +223,9 @@ def _of_object(tok):
 
 def _verb_noun(tok, lex: Lexicon) -> Optional[Sense]:
     """The sense ``tok`` has as the object of its verb ("*declared* a ceasefire"), or ``None``: not
-    when a modifier makes the noun a compound trigger ("staged an *air* strike") or the noun has a
-    phrase the sense excludes, on it or on its verb (``except_preps``: "staged strikes *on* positions")."""
+    when a modifier makes the noun a compound trigger ("staged an *air* strike"), lacks the modifier
+    the sense needs (``objects``: "announced an *aid* package") or the noun has a phrase the sense
+    excludes, on it or on its verb (``except_preps``: "staged strikes *on* positions")."""
     if not lex.verb_nouns or tok.dep_ not in ("dobj", "nsubjpass") or tok.head.i == tok.i:
         return None
     s = lex.verb_nouns.get(f"{verb_lemma(tok.head, lex)} {tok.lemma_.lower()}")
@@ -217,6 +234,8 @@ def _verb_noun(tok, lex: Lexicon) -> Optional[Sense]:
     lem = tok.lemma_.lower()
     if any(f"{c.lemma_.lower()} {lem}" in lex.compounds for c in _modifiers(tok)):
         return None
+    if s.objects is not None and not any(c.lemma_.lower() in s.objects for c in _modifiers(tok)):
+        return None   # "announced an *aid* package": only the package its modifier names
     if s.except_preps and any(c.dep_ == "prep" and c.lower_ in s.except_preps
                               and any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children)
                               for c in (*tok.children, *tok.head.children)):   # not "on Monday"
