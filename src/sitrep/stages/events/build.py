@@ -64,9 +64,10 @@ def verbal_candidates(ctx: ArticleContext, sent) -> tuple[list[Candidate], dict]
             for other in triggers.coordinated_light_nouns(noun, lex):
                 light_nouns.setdefault(other.i, t)
             continue
-        if t.pos_ != "VERB" or triggers.is_gerund_noun(t, lex) or triggers.is_relation_participle(t, ctx.cues):
+        if (t.pos_ != "VERB" or triggers.is_gerund_noun(t, lex) or triggers.is_relation_participle(t, ctx.cues)
+                or triggers.prohibited(t, ctx.cues)):
             continue
-        sense, _, particle = triggers.verb_sense(t, lex)
+        sense, _, particle = triggers.verb_sense(t, lex, ctx.story_words(sent))
         reporter = triggers.obligation_reporter(t, ctx.cues)
         if sense is None and reporter is None:
             continue

@@ -88,7 +88,11 @@ def _decided_refusal(ctx: ArticleContext, c: Candidate, k: Coding) -> bool:
 
 
 def _announced(ctx: ArticleContext, k: Coding, cond: Optional[str]) -> bool:
-    """An act announced for the future (or a conditional one), to be coded as an intent or a threat."""
+    """An act announced for the future (or a conditional one), to be coded as an intent or a threat;
+    not one of the modes that stay the act when announced without a condition (``future_kept``: "will
+    protest")."""
+    if cond is None and k.mode in ctx.lex.future_kept.get(k.type, ()):
+        return False
     return not k.negated and k.type in ctx.lex.future_as and (
         k.modality == "future" or k.modality == "hypothetical" and (
             ctx.onto.quad(k.type).endswith("cooperation") or cond is not None))

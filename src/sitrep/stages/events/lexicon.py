@@ -70,6 +70,8 @@ class SenseEntry(_Model):
     plural_only: bool = False
     prep_objects: bool = False
     except_preps: Optional[list[str]] = None
+    story_words: Optional[list[str]] = None
+    untargeted: bool = False
 
 
 class Conversion(_Model):
@@ -96,6 +98,7 @@ class TriggerFile(_Model):
     frame_modes: dict[str, dict[str, Optional[str]]] = {}
     negation_as: dict[str, Conversion] = {}
     future_as: dict[str, str] = {}
+    future_kept: dict[str, list[str]] = {}
     mode_cues: dict[str, dict[str, list[str]]] = {}
     context_cues: dict[str, list[str]] = {}
 
@@ -117,6 +120,7 @@ class EventCues(_Model):
     container_preps: Words
     weapon_nouns: Words
     instrument_nouns: Words = frozenset()
+    seized_things: Words = frozenset()
     symmetric_lemmas: Words = frozenset()
     casualty_lemmas: Words = frozenset()
     consequence_deps: Words = frozenset()
@@ -138,6 +142,7 @@ class EventCues(_Model):
     patient_possessor_nouns: Words = frozenset()
     frame_only_verbs: Words = frozenset()
     effort_verbs: Words = frozenset()
+    prohibition_verbs: Words = frozenset()
     warning_words: Words = frozenset()
     warning_about_preps: Words = frozenset()
     threat_objects: Words = frozenset()
@@ -177,6 +182,7 @@ class EventCues(_Model):
     obligation_aux: Words
     obligation_reporting_verbs: Words
     vow_verbs: Words
+    aim_preps: Words = frozenset()
     # type, mode and date
     decided_aux: Words
     condition_marks: Words
@@ -214,6 +220,13 @@ class Sense:
     #: a verb_nouns sense does not hold when the noun has a phrase with one of these prepositions
     #: ("staged a strike" is a labour strike, "staged strikes *on* Hezbollah positions" an attack)
     except_preps: Optional[frozenset] = None
+    #: the sense holds only when one of these common words (lemmas, not names) is in the sentence or an
+    #: earlier one of the article: the story it belongs to ("targeted" in a story of sanctions, a missile
+    #: "launched" in one of a landing at sea)
+    story_words: Optional[frozenset] = None
+    #: the sense holds only when the verb names nothing it is aimed at (no ``aim_preps`` phrase, no
+    #: "into" a named place): "fired a missile into the sea", not "fired rockets at / into Israel"
+    untargeted: bool = False
 
     @property
     def no_event(self) -> bool:
@@ -246,6 +259,8 @@ class Lexicon:
     refusal_aux: frozenset = frozenset()
     #: the cue words of ``event_cues.yaml``
     cues: Optional[EventCues] = None
+    #: ``{type: modes}`` of the announced acts that stay themselves, with future modality ("will protest")
+    future_kept: dict = field(default_factory=dict)
 
     @property
     def cue_words(self) -> EventCues:
@@ -255,15 +270,31 @@ class Lexicon:
         return self.cues
 
 
-def _lower_set(words) -> Optional[frozenset]:
-    return frozenset(str(w).lower() for w in words) if words else None
+def _lower_set(words, classes: Optional[EventCues] = None, where: str = "") -> Optional[frozenset]:
+    """The words, lower-cased; a word ``@name`` stands for the cue list ``name`` of ``event_cues.yaml``
+    (a class of nouns: ``@weapon_nouns``, ``@instrument_nouns``)."""
+    if not words:
+        return None
+    out: set = set()
+    for w in words:
+        w = str(w).lower()
+        if not w.startswith("@"):
+            out.add(w)
+            continue
+        members = getattr(classes, w[1:], None) if classes is not None else None
+        if not isinstance(members, frozenset):
+            raise ConfigError(f"{TRIGGERS_FILE}: {where}: {w!r} names no word list of {CUES_FILE}")
+        out |= members
+    return frozenset(out)
 
 
-def _sense(raw: SenseEntry, where: str, onto: Ontology) -> Sense:
-    """A validated sense: its type, mode and contexts must be the ontology's."""
+def _sense(raw: SenseEntry, where: str, onto: Ontology, classes: Optional[EventCues] = None) -> Sense:
+    """A validated sense: its type, mode and contexts must be the ontology's; its word lists may name
+    cue lists (``@name``, see :func:`_lower_set`)."""
     t = raw.type
     if t == NO_EVENT:
-        return Sense(type=t, objects=_lower_set(raw.objects), subjects=_lower_set(raw.subjects))
+        return Sense(type=t, objects=_lower_set(raw.objects, classes, where),
+                     subjects=_lower_set(raw.subjects, classes, where))
     if not onto.is_type(t):
         raise ConfigError(f"{TRIGGERS_FILE}: {where}: unknown PLOVER type {t!r}")
     if raw.mode is not None and not onto.is_mode(t, raw.mode):
@@ -272,11 +303,12 @@ def _sense(raw: SenseEntry, where: str, onto: Ontology) -> Sense:
     for c in ctx:
         if not onto.is_context(c):
             raise ConfigError(f"{TRIGGERS_FILE}: {where}: unknown context {c!r}")
-    return Sense(type=t, mode=raw.mode, contexts=ctx, objects=_lower_set(raw.objects),
+    return Sense(type=t, mode=raw.mode, contexts=ctx, objects=_lower_set(raw.objects, classes, where),
                  preps=_lower_set(raw.preps), frame=raw.frame, cameo=raw.cameo or None,
-                 subject_is_target=raw.subject_is_target, subjects=_lower_set(raw.subjects),
+                 subject_is_target=raw.subject_is_target, subjects=_lower_set(raw.subjects, classes, where),
                  plural_only=raw.plural_only, prep_objects=raw.prep_objects,
-                 except_preps=_lower_set(raw.except_preps))
+                 except_preps=_lower_set(raw.except_preps), story_words=_lower_set(raw.story_words),
+                 untargeted=raw.untargeted)
 
 
 def _senses(entries: dict, kind: str, onto: Ontology) -> dict:
@@ -293,6 +325,9 @@ def _check_conversions(f: TriggerFile, onto: Ontology) -> None:
     for t, conv in f.negation_as.items():
         if not onto.is_type(t) or not onto.is_type(conv.type) or not onto.is_mode(conv.type, conv.mode):
             raise ConfigError(f"{TRIGGERS_FILE}: negation_as {t}: bad conversion {conv.model_dump()}")
+    for t, modes in f.future_kept.items():
+        if not onto.is_type(t) or not all(onto.is_mode(t, m) for m in modes):
+            raise ConfigError(f"{TRIGGERS_FILE}: future_kept {t}: bad modes {modes}")
     for t, new in f.future_as.items():
         if not onto.is_type(t) or not onto.is_type(new):
             raise ConfigError(f"{TRIGGERS_FILE}: future_as {t}: bad conversion {new}")
@@ -336,7 +371,8 @@ def parse_lexicon(data: Any, cues: Optional[EventCues] = None, onto: Optional[On
     validated against its model and the ontology (by default the package's)."""
     onto = onto or load_ontology()
     f = _validate(data, TriggerFile, f"sitrep/data/{TRIGGERS_FILE}")
-    verbs = {k.lower(): tuple(_sense(s, f"verb {k}", onto) for s in senses) for k, senses in f.verbs.items()}
+    cues = cues if cues is not None else read_cues()
+    verbs = {k.lower(): tuple(_sense(s, f"verb {k}", onto, cues) for s in senses) for k, senses in f.verbs.items()}
     _check_conversions(f, onto)
     phrasal_heads = frozenset(k.split()[0] for k in list(verbs) + list(f.light_verbs) if " " in k)
     return Lexicon(verbs=verbs, nouns=_senses(f.nouns, "noun", onto), adjectives=_senses(f.adjectives, "adjective", onto),
@@ -347,7 +383,8 @@ def parse_lexicon(data: Any, cues: Optional[EventCues] = None, onto: Optional[On
                    negation_as={t: c.model_dump() for t, c in f.negation_as.items()}, future_as=f.future_as,
                    mode_cues=_mode_cues(f, onto), context_cues=_context_cues(f, onto), phrasal_heads=phrasal_heads,
                    place_target_preps=f.place_target_preps, place_nouns=f.place_nouns,
-                   quantity_words=f.quantity_words, cues=cues if cues is not None else read_cues())
+                   quantity_words=f.quantity_words, cues=cues,
+                   future_kept={t: frozenset(m) for t, m in f.future_kept.items()})
 
 
 def load_lexicon(onto: Optional[Ontology] = None) -> Lexicon:

@@ -98,13 +98,30 @@ def verb_objects(v) -> list:
 def _object_lemmas(v, lex: Lexicon) -> set:
     """The lemmas of the verb's objects, their compounds and their "of"/"to" phrases (the cues'
     ``object_preps``: "lift the arms embargo", "a lifting of sanctions", "blocked access *to YouTube*")."""
-    objs = set()
+    objs = set() if any(c.dep_ in ("dobj", "nsubjpass") for c in v.children) else _following_words(v)
     preps = lex.cue_words.object_preps
     for o in verb_objects(v) + _carried_objects(v, lex):
         objs.add(o.lemma_.lower())
         objs.update(g.lemma_.lower() for c in o.children if c.dep_ in ("prep", "compound")
                     for g in ([c] if c.dep_ == "compound" else c.children) if c.lower_ in preps or c.dep_ == "compound")
     return objs
+
+
+#: how many words after a verb with no parsed object are read as its object's words
+_FOLLOWING_REACH = 6
+
+
+def _following_words(v) -> set:
+    """The noun (and misparsed noun) lemmas right after a verb the parser gave no object, up to the
+    first preposition or punctuation: the small model splits "imposed travel bans and asset *freezes*
+    on ..." into clauses, but the words after the verb still name what it takes."""
+    out = set()
+    for t in v.doc[v.i + 1:min(v.i + 1 + _FOLLOWING_REACH, v.sent.end)]:
+        if t.pos_ in ("ADP", "PUNCT", "SCONJ", "AUX", "PRON", "PART") or t.dep_ in ("prep", "mark"):
+            break
+        if t.pos_ in ("NOUN", "VERB"):
+            out.add(t.lemma_.lower())
+    return out
 
 
 def _carried_objects(v, lex: Lexicon) -> list:
@@ -128,17 +145,19 @@ def _subject_lemmas(v, lex: Lexicon) -> set:
     return {t.lemma_.lower() for x in heads for t in (x, *x.children) if t.pos_ in ("NOUN", "PROPN")}
 
 
-def verb_sense(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]:
+def verb_sense(v, lex: Lexicon, story: frozenset = frozenset()) -> tuple[Optional[Sense], Optional[str], Any]:
     """The sense of verb ``v`` (the first whose object or subject condition holds, else the first
     without one), its key and its particle: "lifted sanctions" -> RETREAT; "opened fire" -> ASSAULT;
-    no sense when the reading that holds codes no event ("shares a border with", "released a report")."""
-    sense, key, particle = _verb_reading(v, lex)
+    no sense when the reading that holds codes no event ("shares a border with", "released a report").
+    ``story``: the common words of the article so far (:meth:`~.context.ArticleContext.story_words`),
+    for the senses that hold only in a story of theirs (``story_words``)."""
+    sense, key, particle = _verb_reading(v, lex, story)
     if sense is not None and sense.no_event:
         return None, key, particle
     return sense, key, particle
 
 
-def _verb_reading(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]:
+def _verb_reading(v, lex: Lexicon, story: frozenset = frozenset()) -> tuple[Optional[Sense], Optional[str], Any]:
     """:func:`verb_sense`, a reading that codes no event included."""
     key, particle = verb_key(v, lex)
     senses = lex.verbs.get(key)
@@ -148,6 +167,10 @@ def _verb_reading(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]
     default = None
     subj = None
     for s in senses:
+        if s.story_words is not None and not (story & s.story_words):
+            continue
+        if s.untargeted and _aimed(v, lex):
+            continue
         if s.subjects is not None:
             if subj is None:
                 subj = _subject_lemmas(v, lex)
@@ -162,11 +185,25 @@ def _verb_reading(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]
     return default, key, particle
 
 
+def _aimed(v, lex: Lexicon) -> bool:
+    """Does verb ``v`` name what it is aimed at: a phrase of ``aim_preps`` ("fired *at* the convoy"), or
+    "into" a named place ("fired rockets *into Israel*"; not "into the sea")?"""
+    for c in v.children:
+        if c.dep_ != "prep" or _dates_only(c):
+            continue
+        if c.lower_ in lex.cue_words.aim_preps:
+            return True
+        if c.lower_ == "into" and any(p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP")
+                                      for p in c.children):
+            return True
+    return False
+
+
 def _prep_object_lemmas(v) -> set:
     """The lemmas of the objects of all the verb's prepositions and of their compounds ("warned
     Americans *against travel*", "included *in the sanctions list*"): what a reading that codes no
     event, or a sense with ``prep_objects`` ("put X *on alert*"), may name besides a direct object."""
-    pobj = [p for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    pobj = [p for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ in ("pobj", "pcomp")]
     return {p.lemma_.lower() for p in pobj} | {m.lemma_.lower() for p in pobj for m in p.children
                                                if m.dep_ == "compound"}
 
@@ -501,6 +538,18 @@ def warning_about(t, cues: EventCues) -> bool:
     objs = [p for c in t.children if c.dep_ == "prep" and c.lower_ in cues.warning_about_preps
             for p in c.children if p.dep_ == "pobj"]
     return bool(objs) and not any(p.lemma_.lower() in cues.threat_objects for p in objs)
+
+
+def prohibited(t, cues: EventCues) -> bool:
+    """Is ``t`` the act a prohibition keeps someone from ("barring Chinese institutions *from
+    contacting* or *cooperating* with them", "were prevented from *meeting*": ``prohibition_verbs``)?
+    It is not done: the prohibition is the act, its content codes nothing."""
+    for v in [t] + [c.head for c in [t] if c.dep_ == "conj"]:
+        p = v.head
+        if v.dep_ == "pcomp" and p.dep_ == "prep" and p.lower_ == "from" and p.head.i != p.i \
+                and p.head.lemma_.lower() in cues.prohibition_verbs:
+            return True
+    return False
 
 
 def effort_without_addressee(v, cues: EventCues) -> bool:

@@ -1,0 +1,116 @@
+"""Event types that turn on what a verb takes and on the story around it (issue 14, wrong types):
+sanctions told with "imposed", "banned", "barred" and "targeted"; the act a prohibition keeps someone
+from; a missile fired into the sea; objects seized; a protest announced. Wire-copy sentences written
+for these tests, through the events stage alone (spaCy NER stands in for the actors stage)."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_support import run
+
+
+def types(text: str, *marks) -> list[str]:
+    """The event types the stage finds in ``text`` (with the actor mentions ``marks``)."""
+    return [e.type for e in run(text, *marks).events]
+
+
+def typed(text: str, trigger: str, *marks) -> list[str]:
+    """The types of the events of ``text`` whose trigger contains ``trigger``."""
+    return [e.type for e in run(text, *marks).events if trigger in e.trigger]
+
+
+# -- sanctions --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The bloc imposed asset freezes and travel bans on three army generals on Monday.",
+    "The State Department is imposing visa restrictions on 40 security officials.",
+])
+def test_visa_restrictions_and_asset_freezes_are_sanctions(text):
+    assert typed(text, "impos", (text.split()[1], "ACTOR")) == ["SANCTION"]
+
+
+def test_a_curfew_imposed_stays_coercion():
+    assert typed("The army imposed a curfew on the port city.", "impos", ("army", "ARMY")) == ["COERCE"]
+
+
+def test_barred_from_entering_is_a_sanction():
+    text = "Beijing barred the envoy from entering the mainland on Friday."
+    assert typed(text, "barred", ("Beijing", "CHN"), ("envoy", "ENVOY")) == ["SANCTION"]
+
+
+def test_barred_from_a_place_is_coercion():
+    text = "Police barred reporters from the square on Friday."
+    assert typed(text, "barred", ("Police", "POLICE"), ("reporters", "PRESS")) == ["COERCE"]
+
+
+def test_the_act_a_prohibition_keeps_from_is_no_event():
+    text = ("The ministry announced sanctions on the think tank, barring state firms from contacting or "
+            "cooperating with it.")
+    found = types(text, ("ministry", "MFA"), ("state firms", "FIRMS"))
+    assert "CONSULT" not in found and "COOPERATE" not in found
+
+
+def test_targeted_in_a_story_of_sanctions_is_a_sanction():
+    text = ("The bloc imposed sanctions on four officials over the crackdown. "
+            "A former provincial governor, Li Wen, was also targeted, the bloc said.")
+    assert typed(text, "targeted", ("bloc", "EU"), ("Li Wen", "LI")) == ["SANCTION"]
+
+
+def test_targeted_by_a_weapon_stays_an_attack_in_a_story_of_sanctions():
+    text = ("The bloc imposed sanctions on the militia's leaders last month. "
+            "On Sunday a drone targeted a militia convoy near the border.")
+    assert typed(text, "targeted", ("bloc", "EU"), ("militia convoy", "MIL")) == ["ASSAULT"]
+
+
+def test_targeted_with_gunfire_stays_an_attack():
+    text = "Gunmen targeted a police patrol near the market on Sunday."
+    assert typed(text, "targeted", ("Gunmen", "GUNMEN"), ("police patrol", "POLICE")) == ["ASSAULT"]
+
+
+# -- missiles fired at nothing ------------------------------------------------------------------------------
+
+def test_a_missile_fired_into_the_sea_is_a_show_of_force():
+    text = ("Pyongyang fired a ballistic missile into the waters off its east coast on Sunday, the military "
+            "said. The missile was launched by Pyongyang from an inland site and flew 600 kilometres.")
+    found = run(text, ("Pyongyang", "PRK"), ("Pyongyang", "PRK", 1)).events
+    assert [e.type for e in found] == ["MOBILIZE", "MOBILIZE"]
+    assert all(e.mode == "weapons" for e in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas fired rockets into Israel on Sunday.",
+    "Russia launched missiles at Odesa overnight, the Ukrainian air force said.",
+    "The rebels fired a missile at a warship in the Red Sea on Tuesday.",
+])
+def test_a_missile_fired_at_someone_stays_an_attack(text):
+    assert "ASSAULT" in types(text, (text.split()[0], "ACTOR"))
+
+
+def test_a_missile_launched_with_no_sea_in_the_story_stays_an_attack():
+    text = "Russia launched eleven missiles overnight, the air force said."
+    assert types(text, ("Russia", "RUS")) == ["ASSAULT"]
+
+
+# -- seizing things ----------------------------------------------------------------------------------------
+
+def test_weapons_seized_after_killing_are_a_seizure():
+    text = "The raiders shot dead two guards and seized the rifles they carried."
+    assert typed(text, "seized", ("raiders", "RAIDERS")) == ["COERCE"]
+
+
+def test_a_town_seized_after_attacking_is_an_attack():
+    text = "The rebels attacked the garrison and seized the town on Monday."
+    assert typed(text, "seized", ("rebels", "REBELS")) == ["ASSAULT"]
+
+
+# -- protests announced ------------------------------------------------------------------------------------
+
+def test_a_protest_announced_by_its_holders_is_a_protest():
+    st = run("Teachers say they will protest outside the education ministry on Friday.", ("Teachers", "TEACHERS"))
+    assert [(e.type, e.modality) for e in st.events] == [("PROTEST", "future")]
+
+
+def test_a_boycott_announced_is_a_threat():
+    text = "The opposition leaders said they would boycott all talks with the government."
+    assert "THREATEN" in types(text, ("opposition leaders", "OPP"), ("government", "GOV"))
