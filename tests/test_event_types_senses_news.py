@@ -114,3 +114,45 @@ def test_a_protest_announced_by_its_holders_is_a_protest():
 def test_a_boycott_announced_is_a_threat():
     text = "The opposition leaders said they would boycott all talks with the government."
     assert "THREATEN" in types(text, ("opposition leaders", "OPP"), ("government", "GOV"))
+
+
+# -- whom an act is done to ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The general now directs army support for the rebels, the Treasury said.",
+    "The rebels, backed by the neighbouring state, entered the city on Friday.",
+])
+def test_backing_an_armed_group_is_aid(text):
+    marks = [("rebels", "REBELS")] + ([("army", "ARMY")] if "army" in text else [("neighbouring state", "STATE")])
+    st = run(text, *marks, kinds={"REBELS": "armed_group", "ARMY": "organization", "STATE": "state"})
+    found = [e.type for e in st.events if e.target is not None and e.target.actor_id == "REBELS"]
+    assert "AID" in found and "SUPPORT" not in found
+
+
+def test_backing_a_government_stays_support():
+    st = run("The minister voiced support for the government on Monday.", ("minister", "MIN"), ("government", "GOV"),
+             kinds={"MIN": "person", "GOV": "state"})
+    assert [e.type for e in st.events] == ["SUPPORT"]
+
+
+def test_standing_in_solidarity_is_support():
+    text = "The foreign ministry said it stood in full solidarity with the government of Niger."
+    assert "SUPPORT" in types(text, ("foreign ministry", "MFA"), ("government of Niger", "NER"))
+
+
+# -- words that code nothing -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The Pentagon said the package was sent to meet the army's critical security needs.",
+    "With air support, the army secured the district, the spokesman said.",
+    "The governor spoke to reporters on Monday, offering his condolences to the families.",
+    "The president, who arrived at the helm of the country in December, faces protests.",
+])
+def test_no_stance_no_backing_no_offer_no_visit(text):
+    found = types(text, (text.split()[1], "ACTOR"))
+    assert not {"ACCUSE", "SUPPORT", "AGREE", "CONSULT"} & set(found)
+
+
+def test_a_predicative_critical_is_a_criticism():
+    assert types("The opposition is critical of the government.", ("opposition", "OPP"),
+                 ("government", "GOV")) == ["ACCUSE"]

@@ -443,6 +443,7 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     if denied or triggers.denied_content(c, ctx.modality_cues):
         return []   # "Russia denied striking civilians": a denial codes nothing (news GUIDELINES §2)
     k = classify.code(ctx, c, mod.negated, mod.modality)
+    classify.by_target_kind(ctx, k, targets)
     if unnamed and k.type.lower() not in ctx.cues.victim_types:
         return []
     contexts = classify.contexts(ctx, c, sent)

@@ -186,6 +186,18 @@ def code(ctx: ArticleContext, c: Candidate, negated: bool, modality: str) -> Cod
     return k
 
 
+def by_target_kind(ctx: ArticleContext, k: Coding, targets: list) -> None:
+    """The type an act takes when every actor it is done to is of one kind (``target_kind_as``: backing
+    an armed group is AID, not SUPPORT); places and unknown actors leave it as it is."""
+    conv = ctx.lex.target_kind_as.get(k.type)
+    actors = [t for t in targets if t.how != "place"]
+    if not conv or not actors:
+        return
+    kinds = {ctx.actor_kind.get(t.actor_id) for t in actors}
+    if len(kinds) == 1 and (new := conv.get(kinds.pop())) is not None:
+        k.type, k.mode, k.cameo = new, None, None
+
+
 def cameo(ctx: ArticleContext, c: Candidate, k: Coding) -> Optional[str]:
     """The sense's own CAMEO code, unless the type changed or it has none: then the ontology's."""
     if k.cameo is None or k.type != c.sense.type:

@@ -99,6 +99,7 @@ class TriggerFile(_Model):
     negation_as: dict[str, Conversion] = {}
     future_as: dict[str, str] = {}
     future_kept: dict[str, list[str]] = {}
+    target_kind_as: dict[str, dict[str, str]] = {}
     mode_cues: dict[str, dict[str, list[str]]] = {}
     context_cues: dict[str, list[str]] = {}
 
@@ -261,6 +262,8 @@ class Lexicon:
     cues: Optional[EventCues] = None
     #: ``{type: modes}`` of the announced acts that stay themselves, with future modality ("will protest")
     future_kept: dict = field(default_factory=dict)
+    #: ``{type: {actor kind: type}}``: the type of an act done only to actors of that kind
+    target_kind_as: dict = field(default_factory=dict)
 
     @property
     def cue_words(self) -> EventCues:
@@ -325,6 +328,9 @@ def _check_conversions(f: TriggerFile, onto: Ontology) -> None:
     for t, conv in f.negation_as.items():
         if not onto.is_type(t) or not onto.is_type(conv.type) or not onto.is_mode(conv.type, conv.mode):
             raise ConfigError(f"{TRIGGERS_FILE}: negation_as {t}: bad conversion {conv.model_dump()}")
+    for t, kinds in f.target_kind_as.items():
+        if not onto.is_type(t) or not all(onto.is_type(new) for new in kinds.values()):
+            raise ConfigError(f"{TRIGGERS_FILE}: target_kind_as {t}: bad conversion {kinds}")
     for t, modes in f.future_kept.items():
         if not onto.is_type(t) or not all(onto.is_mode(t, m) for m in modes):
             raise ConfigError(f"{TRIGGERS_FILE}: future_kept {t}: bad modes {modes}")
@@ -384,7 +390,8 @@ def parse_lexicon(data: Any, cues: Optional[EventCues] = None, onto: Optional[On
                    mode_cues=_mode_cues(f, onto), context_cues=_context_cues(f, onto), phrasal_heads=phrasal_heads,
                    place_target_preps=f.place_target_preps, place_nouns=f.place_nouns,
                    quantity_words=f.quantity_words, cues=cues,
-                   future_kept={t: frozenset(m) for t, m in f.future_kept.items()})
+                   future_kept={t: frozenset(m) for t, m in f.future_kept.items()},
+                   target_kind_as=f.target_kind_as)
 
 
 def load_lexicon(onto: Optional[Ontology] = None) -> Lexicon:

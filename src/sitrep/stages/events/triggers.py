@@ -416,7 +416,16 @@ def adjective_sense(t, lex: Lexicon) -> Optional[Sense]:
         return None
     if t.dep_ == "acl" and not (t.i > 0 and t.doc[t.i - 1].text == ",") or _reduced_relative(t):
         return None   # "forces *opposed* to the junta": a standing relation that restricts the noun
+    if t.dep_ == "amod" and not _names_a_party(t.head, lex):
+        return None   # "Ukraine's *critical* security needs": a quality of a thing, no stance of anyone
     return None if asense.no_event else asense
+
+
+def _names_a_party(noun, lex: Lexicon) -> bool:
+    """Does ``noun`` name someone who may take a stance (a named entity or an agent noun: "a *critical*
+    government", "*critical* lawmakers"), not a thing ("*critical* needs", "*ready* meals")?"""
+    return noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (
+        lex.cues is not None and noun.lemma_.lower() in lex.cues.fallback_agent_nouns)
 
 
 def _perfect_with_object(t) -> bool:
