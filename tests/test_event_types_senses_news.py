@@ -156,3 +156,31 @@ def test_no_stance_no_backing_no_offer_no_visit(text):
 def test_a_predicative_critical_is_a_criticism():
     assert types("The opposition is critical of the government.", ("opposition", "OPP"),
                  ("government", "GOV")) == ["ACCUSE"]
+
+
+# -- acts put in question -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "It was not immediately clear whether the victims died in army shelling or in a rebel ambush.",
+    "The spokesman said he could neither confirm nor deny that its air strikes caused the deaths.",
+    "There was no immediate confirmation of Sunday's attack by the militia.",
+])
+def test_an_act_only_put_in_question_is_no_event(text):
+    marks = [(w, w.upper()) for w in ("army", "militia") if w in text]
+    assert "ASSAULT" not in types(text, *marks)
+
+
+def test_an_act_confirmed_is_an_event():
+    text = "Officials confirmed that rebels attacked the town on Monday."
+    assert types(text, ("rebels", "REBELS")) == ["ASSAULT"]
+
+
+# -- who flees -------------------------------------------------------------------------------------------------
+
+def test_attackers_escaping_is_no_retreat():
+    text = "The army said the gunmen fled into the forest after soldiers returned fire."
+    assert "RETREAT" not in types(text, ("gunmen", "GUNMEN"), ("soldiers", "SOLDIERS"))
+
+
+def test_a_ruler_fleeing_is_a_retreat():
+    assert types("The president fled the capital on Sunday.", ("president", "PRES")) == ["RETREAT"]

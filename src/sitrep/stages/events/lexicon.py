@@ -144,6 +144,8 @@ class EventCues(_Model):
     frame_only_verbs: Words = frozenset()
     effort_verbs: Words = frozenset()
     prohibition_verbs: Words = frozenset()
+    doubt_marks: Words = frozenset()
+    confirmation_words: Words = frozenset()
     warning_words: Words = frozenset()
     warning_about_preps: Words = frozenset()
     threat_objects: Words = frozenset()

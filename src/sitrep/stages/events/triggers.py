@@ -600,6 +600,31 @@ def denied_content(c: Candidate, modality_cues=None) -> bool:
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in modality_cues.denial_verbs
 
 
+def in_doubt(c: Candidate, cues: EventCues, hops: int = 6) -> bool:
+    """Is ``c``'s act only put in question, neither told nor denied: in a "whether" clause ("it was not
+    clear *whether* they died in Israeli strikes"), the matter of a confirmation that is lacking ("there
+    was *no* confirmation *of* Thursday's attack") or of one withheld ("could neither confirm nor deny
+    that its strikes caused ...")? (``doubt_marks``, ``confirmation_words``; news GUIDELINES §2: what
+    the text does not state is no event.)"""
+    t = c.light if c.light is not None else c.trigger
+    for _ in range(hops):
+        if any(m.dep_ == "mark" and m.lower_ in cues.doubt_marks for m in t.children):
+            return True
+        if t.lemma_.lower() in cues.confirmation_words and _withheld(t):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _withheld(t) -> bool:
+    """Is the confirmation word ``t`` negated or withheld ("*no* confirmation", "could *not* confirm",
+    "*neither* confirm *nor* deny")?"""
+    return any(ch.dep_ in ("neg", "preconj", "det") and ch.lower_ in ("no", "not", "n't", "neither", "never")
+               for ch in t.children)
+
+
 # -- frames and protest topics ------------------------------------------------------------------------
 
 def embedded_acts(frames: list[Candidate], by_tok: dict, cues: EventCues) -> dict[int, Candidate]:
