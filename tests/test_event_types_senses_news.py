@@ -184,3 +184,21 @@ def test_attackers_escaping_is_no_retreat():
 
 def test_a_ruler_fleeing_is_a_retreat():
     assert types("The president fled the capital on Sunday.", ("president", "PRES")) == ["RETREAT"]
+
+
+# -- coups and ended cooperation ---------------------------------------------------------------------------------
+
+def test_overthrowing_a_ruler_is_coercion():
+    text = "The army overthrew President Ali Musa on Wednesday, state television said."
+    assert typed(text, "overthrew", ("army", "ARMY"), ("President Ali Musa", "MUSA")) == ["COERCE"]
+
+
+def test_fighting_to_topple_a_government_is_an_attack_on_it():
+    st = run("The group has been fighting since 2010 to topple the central government.",
+             ("group", "GROUP"), ("central government", "GOV"))
+    assert [(e.type, e.target.actor_id if e.target else None) for e in st.events] == [("ASSAULT", "GOV")]
+
+
+def test_no_longer_recognising_a_government_is_a_sanction():
+    text = "The president said the country would no longer recognize the military government."
+    assert typed(text, "recognize", ("country", "X"), ("military government", "GOV")) == ["SANCTION"]

@@ -100,6 +100,7 @@ class TriggerFile(_Model):
     future_as: dict[str, str] = {}
     future_kept: dict[str, list[str]] = {}
     target_kind_as: dict[str, dict[str, str]] = {}
+    ended_as: dict[str, str] = {}
     mode_cues: dict[str, dict[str, list[str]]] = {}
     context_cues: dict[str, list[str]] = {}
 
@@ -145,6 +146,7 @@ class EventCues(_Model):
     effort_verbs: Words = frozenset()
     prohibition_verbs: Words = frozenset()
     doubt_marks: Words = frozenset()
+    forced_purpose_types: Words = frozenset()
     confirmation_words: Words = frozenset()
     warning_words: Words = frozenset()
     warning_about_preps: Words = frozenset()
@@ -266,6 +268,8 @@ class Lexicon:
     future_kept: dict = field(default_factory=dict)
     #: ``{type: {actor kind: type}}``: the type of an act done only to actors of that kind
     target_kind_as: dict = field(default_factory=dict)
+    #: ``{type: type}``: what a cooperative act "no longer" done becomes (the end of the cooperation)
+    ended_as: dict = field(default_factory=dict)
 
     @property
     def cue_words(self) -> EventCues:
@@ -330,6 +334,9 @@ def _check_conversions(f: TriggerFile, onto: Ontology) -> None:
     for t, conv in f.negation_as.items():
         if not onto.is_type(t) or not onto.is_type(conv.type) or not onto.is_mode(conv.type, conv.mode):
             raise ConfigError(f"{TRIGGERS_FILE}: negation_as {t}: bad conversion {conv.model_dump()}")
+    for t, new in f.ended_as.items():
+        if not onto.is_type(t) or not onto.is_type(new):
+            raise ConfigError(f"{TRIGGERS_FILE}: ended_as {t}: bad conversion {new}")
     for t, kinds in f.target_kind_as.items():
         if not onto.is_type(t) or not all(onto.is_type(new) for new in kinds.values()):
             raise ConfigError(f"{TRIGGERS_FILE}: target_kind_as {t}: bad conversion {kinds}")
@@ -393,7 +400,7 @@ def parse_lexicon(data: Any, cues: Optional[EventCues] = None, onto: Optional[On
                    place_target_preps=f.place_target_preps, place_nouns=f.place_nouns,
                    quantity_words=f.quantity_words, cues=cues,
                    future_kept={t: frozenset(m) for t, m in f.future_kept.items()},
-                   target_kind_as=f.target_kind_as)
+                   target_kind_as=f.target_kind_as, ended_as=f.ended_as)
 
 
 def load_lexicon(onto: Optional[Ontology] = None) -> Lexicon:
