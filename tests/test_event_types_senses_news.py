@@ -202,3 +202,8 @@ def test_fighting_to_topple_a_government_is_an_attack_on_it():
 def test_no_longer_recognising_a_government_is_a_sanction():
     text = "The president said the country would no longer recognize the military government."
     assert typed(text, "recognize", ("country", "X"), ("military government", "GOV")) == ["SANCTION"]
+
+
+def test_a_dateline_read_as_subject_does_not_hide_the_protesters():
+    text = "KAMPALA, Uganda — Angry protesters stormed the parliament building on Saturday."
+    assert typed(text, "stormed", ("protesters", "PROTESTERS")) == ["PROTEST"]

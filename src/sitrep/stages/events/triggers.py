@@ -139,6 +139,7 @@ def _subject_lemmas(v, lex: Lexicon) -> set:
     if lex.cues is None:
         return set()
     subs, _ = subjects(v, lex.cues)
+    subs = list(subs) + [x for x in children(v, "nsubj") if x not in subs]   # "COLOMBO — protesters stormed"
     heads = list(subs) + [p for x in subs if x.lemma_.lower() in lex.quantity_words
                           for c in x.children if c.dep_ == "prep" and c.lower_ == "of"
                           for p in c.children if p.dep_ == "pobj"]
