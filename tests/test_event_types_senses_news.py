@@ -207,3 +207,15 @@ def test_no_longer_recognising_a_government_is_a_sanction():
 def test_a_dateline_read_as_subject_does_not_hide_the_protesters():
     text = "KAMPALA, Uganda — Angry protesters stormed the parliament building on Saturday."
     assert typed(text, "stormed", ("protesters", "PROTESTERS")) == ["PROTEST"]
+
+
+def test_speaking_to_a_news_agency_is_no_consultation():
+    st = run("The witnesses, who spoke to Anadolu over the phone, described heavy shelling.",
+             ("witnesses", "WITNESSES"), ("Anadolu", "AA"), kinds={"WITNESSES": "group", "AA": "media"})
+    assert "CONSULT" not in [e.type for e in st.events]
+
+
+def test_speaking_by_phone_to_a_counterpart_is_a_consultation():
+    st = run("The minister spoke by phone with his Turkish counterpart on Monday.",
+             ("minister", "MIN"), ("Turkish counterpart", "TUR"), kinds={"MIN": "person", "TUR": "person"})
+    assert [e.type for e in st.events] == ["CONSULT"]

@@ -321,6 +321,12 @@ def protest_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: l
     return sources, targets
 
 
+def _to_media(ctx: ArticleContext, c: Candidate) -> bool:
+    """Is every party ``c`` is addressed to a medium (a news agency, a broadcaster)?"""
+    found = ctx.refs(c.targets, media=True)
+    return bool(found) and all(ctx.actor_kind.get(m.actor_id) == "media" for m in found)
+
+
 def victim_ok(ctx: ArticleContext, c: Candidate) -> bool | str:
     """An act reported only through its victims may stand without a source: a passive without agent
     ("three soldiers were abducted"), or a weapon or event as subject ("a bomb killed three soldiers");
@@ -444,6 +450,8 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
         return []   # "Russia denied striking civilians": a denial codes nothing (news GUIDELINES §2)
     k = classify.code(ctx, c, mod.negated, mod.modality)
     classify.by_target_kind(ctx, k, targets)
+    if k.type.lower() in ctx.cues.press_types and _to_media(ctx, c):
+        return []   # "eyewitnesses, who spoke to Anadolu over the phone": talking to the press, no consultation
     if unnamed and k.type.lower() not in ctx.cues.victim_types:
         return []
     contexts = classify.contexts(ctx, c, sent)

@@ -147,6 +147,7 @@ class EventCues(_Model):
     prohibition_verbs: Words = frozenset()
     doubt_marks: Words = frozenset()
     forced_purpose_types: Words = frozenset()
+    press_types: Words = frozenset()
     confirmation_words: Words = frozenset()
     warning_words: Words = frozenset()
     warning_about_preps: Words = frozenset()
