@@ -242,6 +242,11 @@ def _governed_future(pred, cues: Cues) -> tuple[bool, bool]:
     """(future, hypothetical) from an xcomp governor: "*plans* to", "*is ready* to", "*will try* to",
     "*were* to meet"."""
     future = hypothetical = False
+    while pred.dep_ == "conj" and pred.head != pred:   # "to attend the meeting and *pay* visits"
+        pred = pred.head
+    if pred.dep_ == "advcl" and pred.head != pred and any(a.dep_ == "aux" and a.lower_ == "to" for a in pred.children):
+        # the purpose of a future act is future too ("will start a trip *to attend* the meeting")
+        return bool(_aux_lemmas(pred.head) & cues.future_aux), False
     if pred.dep_ != "xcomp" or pred.head == pred:
         return False, False
     head = pred.head
