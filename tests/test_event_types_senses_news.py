@@ -219,3 +219,13 @@ def test_speaking_by_phone_to_a_counterpart_is_a_consultation():
     st = run("The minister spoke by phone with his Turkish counterpart on Monday.",
              ("minister", "MIN"), ("Turkish counterpart", "TUR"), kinds={"MIN": "person", "TUR": "person"})
     assert [e.type for e in st.events] == ["CONSULT"]
+
+
+def test_failing_to_stop_violence_refuses_nothing():
+    text = "The junta said the president had failed to stem growing jihadi violence."
+    assert "REJECT" not in types(text, ("junta", "JUNTA"), ("president", "PRES"))
+
+
+def test_failing_to_agree_is_a_rejection():
+    text = "The ruling party failed to agree with the opposition on a new constitution."
+    assert "REJECT" in types(text, ("ruling party", "PARTY"), ("opposition", "OPP"))

@@ -321,6 +321,14 @@ def protest_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: l
     return sources, targets
 
 
+def _failed_conflict(ctx: ArticleContext, c: Candidate, k) -> bool:
+    """Is ``c`` a failure (``failure_verbs``) to do a conflictual act or to stop one ("failed to stem the
+    violence", "failed to capture the town")? A failure refuses nothing: only one to cooperate ("failed
+    to agree", "failed to comply") is a REJECT."""
+    return (k.type == "REJECT" and c.trigger.lemma_.lower() in ctx.cues.failure_verbs and bool(c.embedded)
+            and ctx.onto.quad(c.embedded[0].sense.type).endswith("conflict"))
+
+
 def _to_media(ctx: ArticleContext, c: Candidate) -> bool:
     """Is every party ``c`` is addressed to a medium (a news agency, a broadcaster)?"""
     found = ctx.refs(c.targets, media=True)
@@ -450,6 +458,8 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
         return []   # "Russia denied striking civilians": a denial codes nothing (news GUIDELINES §2)
     k = classify.code(ctx, c, mod.negated, mod.modality)
     classify.by_target_kind(ctx, k, targets)
+    if _failed_conflict(ctx, c, k):
+        return []   # "he had failed to stem growing jihadi violence": no refusal of anything
     if k.type.lower() in ctx.cues.press_types and _to_media(ctx, c):
         return []   # "eyewitnesses, who spoke to Anadolu over the phone": talking to the press, no consultation
     if unnamed and k.type.lower() not in ctx.cues.victim_types:

@@ -148,6 +148,7 @@ class EventCues(_Model):
     doubt_marks: Words = frozenset()
     forced_purpose_types: Words = frozenset()
     press_types: Words = frozenset()
+    failure_verbs: Words = frozenset()
     confirmation_words: Words = frozenset()
     warning_words: Words = frozenset()
     warning_about_preps: Words = frozenset()
