@@ -31,6 +31,10 @@ def tok(sentence: str, word: str):
     ("Let me be clear that Lebanon is in no way involved in the raid.", "involved", True, "asserted"),
     ("The ministry denied shelling the village.", "shelling", True, "reported"),
     ("Israel is not lifting the blockade.", "lifting", True, "asserted"),
+    # the purpose of a future act is future, not the purpose of a past one
+    ("The minister will fly to Cairo on Sunday to attend the summit.", "summit", False, "future"),
+    ("The minister will fly to Cairo to meet the president and sign the accord.", "sign", False, "future"),
+    ("The minister flew to Cairo on Sunday to attend the summit.", "summit", False, "asserted"),
 ])
 def test_analyze(sentence, word, negated, modality):
     r = analyze(tok(sentence, word))

@@ -692,11 +692,18 @@ def purpose_targets(ctx: ArticleContext, cands: list[Candidate]) -> None:
             continue
         for x in c.trigger.children:
             d = by_i.get(x.i)
-            if (d is not None and x.dep_ in ("advcl", "xcomp") and d.sense.type == c.sense.type
+            if (d is not None and x.dep_ in ("advcl", "xcomp") and _purpose_of(ctx, c, d)
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
                     and (_any_actor(ctx, d.targets) or any(is_crowd(ctx, t) for t in d.targets))):
                 c.targets, d.suppressed = list(d.targets), True
                 break
+
+
+def _purpose_of(ctx: ArticleContext, c: Candidate, d: Candidate) -> bool:
+    """May ``d`` be the purpose that gives ``c`` its targets: an act of its type, or a coercion an attack
+    is fought for ("has been fighting since 2006 *to topple* the government": ``forced_purpose_types``)?"""
+    return d.sense.type == c.sense.type or (
+        c.sense.type == "ASSAULT" and d.sense.type.lower() in ctx.cues.forced_purpose_types)
 
 
 def means_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:

@@ -66,9 +66,10 @@ def verbal_candidates(ctx: ArticleContext, sent) -> tuple[list[Candidate], dict]
             for other in triggers.coordinated_light_nouns(noun, lex):
                 light_nouns.setdefault(other.i, t)
             continue
-        if t.pos_ != "VERB" or triggers.is_gerund_noun(t, lex) or triggers.is_relation_participle(t, ctx.cues):
+        if (t.pos_ != "VERB" or triggers.is_gerund_noun(t, lex) or triggers.is_relation_participle(t, ctx.cues)
+                or triggers.prohibited(t, ctx.cues)):
             continue
-        sense, _, particle = triggers.verb_sense(t, lex)
+        sense, _, particle = triggers.verb_sense(t, lex, ctx.story_words(sent))
         reporter = triggers.obligation_reporter(t, ctx.cues)
         if sense is None and reporter is None:
             continue
@@ -350,6 +351,20 @@ def _told_protest(c: Candidate) -> bool:
     return t.dep_ != "pobj" or headline_act_noun(t)
 
 
+def _failed_conflict(ctx: ArticleContext, c: Candidate, k) -> bool:
+    """Is ``c`` a failure (``failure_verbs``) to do a conflictual act or to stop one ("failed to stem the
+    violence", "failed to capture the town")? A failure refuses nothing: only one to cooperate ("failed
+    to agree", "failed to comply") is a REJECT."""
+    return (k.type == "REJECT" and c.trigger.lemma_.lower() in ctx.cues.failure_verbs and bool(c.embedded)
+            and ctx.onto.quad(c.embedded[0].sense.type).endswith("conflict"))
+
+
+def _to_media(ctx: ArticleContext, c: Candidate) -> bool:
+    """Is every party ``c`` is addressed to a medium (a news agency, a broadcaster)?"""
+    found = ctx.refs(c.targets, media=True)
+    return bool(found) and all(ctx.actor_kind.get(m.actor_id) == "media" for m in found)
+
+
 def victim_ok(ctx: ArticleContext, c: Candidate) -> bool | str:
     """An act reported only through its victims may stand without a source: a passive without agent
     ("three soldiers were abducted"), or a weapon or event as subject ("a bomb killed three soldiers");
@@ -483,9 +498,14 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     carrier = triggers.carrier_of(trig, ctx.lex) if c.kind != "verbal" else None
     mod = analyze(carrier if carrier is not None else trig, is_noun=(c.kind != "verbal"), cues=ctx.modality_cues)
     denied = mod.negated and triggers.under_denial(c, ctx.modality_cues, hops=ctx.config.denial_hops)
-    if denied or triggers.denied_content(c, ctx.modality_cues):
+    if denied or triggers.denied_content(c, ctx.modality_cues) or triggers.in_doubt(c, ctx.cues):
         return []   # "Russia denied striking civilians": a denial codes nothing (news GUIDELINES §2)
     k = classify.code(ctx, c, mod.negated, mod.modality)
+    classify.by_target_kind(ctx, k, targets)
+    if _failed_conflict(ctx, c, k):
+        return []   # "he had failed to stem growing jihadi violence": no refusal of anything
+    if k.type.lower() in ctx.cues.press_types and _to_media(ctx, c):
+        return []   # "eyewitnesses, who spoke to Anadolu over the phone": talking to the press, no consultation
     if unnamed and k.type.lower() not in ctx.cues.victim_types:
         return []
     contexts = classify.contexts(ctx, c, sent)

@@ -107,6 +107,12 @@ def _promised(ctx: ArticleContext, c: Candidate, k: Coding) -> bool:
     return any(a.lower_ in ctx.cues.decided_aux for a in auxes)
 
 
+def _no_longer(c: Candidate) -> bool:
+    """Is ``c``'s act said to be "no longer" done ("would *no longer* recognize the government")?"""
+    return any(a.dep_ == "advmod" and a.lemma_.lower() == "long" and a.lower_ == "longer"
+               and any(n.lower_ == "no" for n in a.children) for a in c.trigger.children)
+
+
 def _convert(ctx: ArticleContext, c: Candidate, k: Coding) -> None:
     """A refusal to give way is a REJECT; an announced act an AGREE or THREATEN (step 4)."""
     cond = condition(c, ctx.cues.condition_marks)
@@ -179,10 +185,26 @@ def code(ctx: ArticleContext, c: Candidate, negated: bool, modality: str) -> Cod
     k = Coding(type=etype, mode=s.mode if etype == s.type else None, negated=negated, modality=modality,
                cameo=s.cameo)
     k.mode = _frame_mode(ctx, c, k.type, k.mode)
+    if _no_longer(c) and k.type in ctx.lex.ended_as:
+        k.type, k.negated, k.cameo = ctx.lex.ended_as[k.type], False, None
+        k.mode = "discontinue" if ctx.onto.is_mode(k.type, "discontinue") else None
+        return k
     _convert(ctx, c, k)
     if k.mode is None:
         k.mode = mode_from_cues(ctx, k.type, c.trigger)
     return k
+
+
+def by_target_kind(ctx: ArticleContext, k: Coding, targets: list) -> None:
+    """The type an act takes when every actor it is done to is of one kind (``target_kind_as``: backing
+    an armed group is AID, not SUPPORT); places and unknown actors leave it as it is."""
+    conv = ctx.lex.target_kind_as.get(k.type)
+    actors = [t for t in targets if t.how != "place"]
+    if not conv or not actors:
+        return
+    kinds = {ctx.actor_kind.get(t.actor_id) for t in actors}
+    if len(kinds) == 1 and (new := conv.get(kinds.pop())) is not None:
+        k.type, k.mode, k.cameo = new, None, None
 
 
 def cameo(ctx: ArticleContext, c: Candidate, k: Coding) -> Optional[str]:

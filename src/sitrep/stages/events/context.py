@@ -327,6 +327,12 @@ class ArticleContext:
         starts = self._sent_chars
         return abs(bisect.bisect_right(starts, end) - bisect.bisect_right(starts, start))
 
+    def story_words(self, sent) -> frozenset:
+        """The lemmas of the common words (nouns, verbs, adjectives; not names) of the article up to the
+        end of ``sent``: the story a sense may need (a lexicon sense's ``story_words``)."""
+        return self.per_sentence(sent, "story", lambda: frozenset(
+            t.lemma_.lower() for t in sent.doc[:sent.end] if t.pos_ in ("NOUN", "VERB", "ADJ")))
+
     def per_sentence(self, sent, what: str, compute: Callable[[], Any]) -> Any:
         """``compute()``, the look-up ``what`` of ``sent``, computed once per sentence."""
         c = self._per_sent.get(sent.start)

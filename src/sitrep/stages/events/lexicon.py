@@ -71,6 +71,8 @@ class SenseEntry(_Model):
     prep_objects: bool = False
     except_preps: Optional[list[str]] = None
     complements: Optional[list[str]] = None
+    story_words: Optional[list[str]] = None
+    untargeted: bool = False
 
 
 class Conversion(_Model):
@@ -98,6 +100,8 @@ class TriggerFile(_Model):
     negation_as: dict[str, Conversion] = {}
     future_as: dict[str, str] = {}
     future_kept_modes: dict[str, list[str]] = {}
+    target_kind_as: dict[str, dict[str, str]] = {}
+    ended_as: dict[str, str] = {}
     mode_cues: dict[str, dict[str, list[str]]] = {}
     context_cues: dict[str, list[str]] = {}
 
@@ -119,6 +123,7 @@ class EventCues(_Model):
     container_preps: Words
     weapon_nouns: Words
     instrument_nouns: Words = frozenset()
+    seized_things: Words = frozenset()
     symmetric_lemmas: Words = frozenset()
     casualty_lemmas: Words = frozenset()
     consequence_deps: Words = frozenset()
@@ -140,6 +145,12 @@ class EventCues(_Model):
     patient_possessor_nouns: Words = frozenset()
     frame_only_verbs: Words = frozenset()
     effort_verbs: Words = frozenset()
+    prohibition_verbs: Words = frozenset()
+    doubt_marks: Words = frozenset()
+    forced_purpose_types: Words = frozenset()
+    press_types: Words = frozenset()
+    failure_verbs: Words = frozenset()
+    confirmation_words: Words = frozenset()
     warning_words: Words = frozenset()
     warning_about_preps: Words = frozenset()
     threat_objects: Words = frozenset()
@@ -179,6 +190,7 @@ class EventCues(_Model):
     obligation_aux: Words
     obligation_reporting_verbs: Words
     vow_verbs: Words
+    aim_preps: Words = frozenset()
     # type, mode and date
     decided_aux: Words
     condition_marks: Words
@@ -219,6 +231,13 @@ class Sense:
     #: the sense needs an infinitive complement ("told villagers *to leave*"), of one of these verbs when
     #: not empty ("asked the ambassador *to leave*" is an expulsion); ``None``: no condition
     complements: Optional[frozenset] = None
+    #: the sense holds only when one of these common words (lemmas, not names) is in the sentence or an
+    #: earlier one of the article: the story it belongs to ("targeted" in a story of sanctions, a missile
+    #: "launched" in one of a landing at sea)
+    story_words: Optional[frozenset] = None
+    #: the sense holds only when the verb names nothing it is aimed at (no ``aim_preps`` phrase, no
+    #: "into" a named place): "fired a missile into the sea", not "fired rockets at / into Israel"
+    untargeted: bool = False
 
     @property
     def no_event(self) -> bool:
@@ -253,6 +272,10 @@ class Lexicon:
     future_kept_modes: dict = field(default_factory=dict)
     #: the cue words of ``event_cues.yaml``
     cues: Optional[EventCues] = None
+    #: ``{type: {actor kind: type}}``: the type of an act done only to actors of that kind
+    target_kind_as: dict = field(default_factory=dict)
+    #: ``{type: type}``: what a cooperative act "no longer" done becomes (the end of the cooperation)
+    ended_as: dict = field(default_factory=dict)
 
     @property
     def cue_words(self) -> EventCues:
@@ -262,15 +285,31 @@ class Lexicon:
         return self.cues
 
 
-def _lower_set(words) -> Optional[frozenset]:
-    return frozenset(str(w).lower() for w in words) if words else None
+def _lower_set(words, classes: Optional[EventCues] = None, where: str = "") -> Optional[frozenset]:
+    """The words, lower-cased; a word ``@name`` stands for the cue list ``name`` of ``event_cues.yaml``
+    (a class of nouns: ``@weapon_nouns``, ``@instrument_nouns``)."""
+    if not words:
+        return None
+    out: set = set()
+    for w in words:
+        w = str(w).lower()
+        if not w.startswith("@"):
+            out.add(w)
+            continue
+        members = getattr(classes, w[1:], None) if classes is not None else None
+        if not isinstance(members, frozenset):
+            raise ConfigError(f"{TRIGGERS_FILE}: {where}: {w!r} names no word list of {CUES_FILE}")
+        out |= members
+    return frozenset(out)
 
 
-def _sense(raw: SenseEntry, where: str, onto: Ontology) -> Sense:
-    """A validated sense: its type, mode and contexts must be the ontology's."""
+def _sense(raw: SenseEntry, where: str, onto: Ontology, classes: Optional[EventCues] = None) -> Sense:
+    """A validated sense: its type, mode and contexts must be the ontology's; its word lists may name
+    cue lists (``@name``, see :func:`_lower_set`)."""
     t = raw.type
     if t == NO_EVENT:
-        return Sense(type=t, objects=_lower_set(raw.objects), subjects=_lower_set(raw.subjects))
+        return Sense(type=t, objects=_lower_set(raw.objects, classes, where),
+                     subjects=_lower_set(raw.subjects, classes, where))
     if not onto.is_type(t):
         raise ConfigError(f"{TRIGGERS_FILE}: {where}: unknown PLOVER type {t!r}")
     if raw.mode is not None and not onto.is_mode(t, raw.mode):
@@ -279,12 +318,13 @@ def _sense(raw: SenseEntry, where: str, onto: Ontology) -> Sense:
     for c in ctx:
         if not onto.is_context(c):
             raise ConfigError(f"{TRIGGERS_FILE}: {where}: unknown context {c!r}")
-    return Sense(type=t, mode=raw.mode, contexts=ctx, objects=_lower_set(raw.objects),
+    return Sense(type=t, mode=raw.mode, contexts=ctx, objects=_lower_set(raw.objects, classes, where),
                  preps=_lower_set(raw.preps), frame=raw.frame, cameo=raw.cameo or None,
-                 subject_is_target=raw.subject_is_target, subjects=_lower_set(raw.subjects),
+                 subject_is_target=raw.subject_is_target, subjects=_lower_set(raw.subjects, classes, where),
                  plural_only=raw.plural_only, prep_objects=raw.prep_objects,
                  except_preps=_lower_set(raw.except_preps),
-                 complements=None if raw.complements is None else frozenset(w.lower() for w in raw.complements))
+                 complements=None if raw.complements is None else frozenset(w.lower() for w in raw.complements),
+                 story_words=_lower_set(raw.story_words), untargeted=raw.untargeted)
 
 
 def _senses(entries: dict, kind: str, onto: Ontology) -> dict:
@@ -301,6 +341,12 @@ def _check_conversions(f: TriggerFile, onto: Ontology) -> None:
     for t, conv in f.negation_as.items():
         if not onto.is_type(t) or not onto.is_type(conv.type) or not onto.is_mode(conv.type, conv.mode):
             raise ConfigError(f"{TRIGGERS_FILE}: negation_as {t}: bad conversion {conv.model_dump()}")
+    for t, new in f.ended_as.items():
+        if not onto.is_type(t) or not onto.is_type(new):
+            raise ConfigError(f"{TRIGGERS_FILE}: ended_as {t}: bad conversion {new}")
+    for t, kinds in f.target_kind_as.items():
+        if not onto.is_type(t) or not all(onto.is_type(new) for new in kinds.values()):
+            raise ConfigError(f"{TRIGGERS_FILE}: target_kind_as {t}: bad conversion {kinds}")
     for t, new in f.future_as.items():
         if not onto.is_type(t) or not onto.is_type(new):
             raise ConfigError(f"{TRIGGERS_FILE}: future_as {t}: bad conversion {new}")
@@ -347,7 +393,8 @@ def parse_lexicon(data: Any, cues: Optional[EventCues] = None, onto: Optional[On
     validated against its model and the ontology (by default the package's)."""
     onto = onto or load_ontology()
     f = _validate(data, TriggerFile, f"sitrep/data/{TRIGGERS_FILE}")
-    verbs = {k.lower(): tuple(_sense(s, f"verb {k}", onto) for s in senses) for k, senses in f.verbs.items()}
+    cues = cues if cues is not None else read_cues()
+    verbs = {k.lower(): tuple(_sense(s, f"verb {k}", onto, cues) for s in senses) for k, senses in f.verbs.items()}
     _check_conversions(f, onto)
     phrasal_heads = frozenset(k.split()[0] for k in list(verbs) + list(f.light_verbs) if " " in k)
     return Lexicon(verbs=verbs, nouns=_senses(f.nouns, "noun", onto), adjectives=_senses(f.adjectives, "adjective", onto),
@@ -359,7 +406,8 @@ def parse_lexicon(data: Any, cues: Optional[EventCues] = None, onto: Optional[On
                    future_kept_modes={t: frozenset(m) for t, m in f.future_kept_modes.items()},
                    mode_cues=_mode_cues(f, onto), context_cues=_context_cues(f, onto), phrasal_heads=phrasal_heads,
                    place_target_preps=f.place_target_preps, place_nouns=f.place_nouns,
-                   quantity_words=f.quantity_words, cues=cues if cues is not None else read_cues())
+                   quantity_words=f.quantity_words, cues=cues,
+                   target_kind_as=f.target_kind_as, ended_as=f.ended_as)
 
 
 def load_lexicon(onto: Optional[Ontology] = None) -> Lexicon:

@@ -11,7 +11,7 @@ import dataclasses
 
 from .arguments import definite_act, restates
 from .context import ArticleContext
-from .grammar import children
+from .grammar import children, conjuncts
 from .model import Candidate
 
 
@@ -116,10 +116,19 @@ def captures_by_fighting(ctx: ArticleContext, cands: list[Candidate]) -> None:
     attack_heads = {h.i for c in attacks for h in c.heads}
     for c in cands:
         if c.sense.type != "COERCE" or c.sense.mode not in ctx.cues.capture_modes \
-                or c.trigger.lemma_.lower() not in ctx.cues.capture_lemmas:
+                or c.trigger.lemma_.lower() not in ctx.cues.capture_lemmas or _takes_objects(ctx, c):
             continue
         if any(t.i in attackers for t in c.sources) or _linked_to(c.trigger, attack_heads, ctx.cues.capture_links):
             c.sense = dataclasses.replace(c.sense, type="ASSAULT", mode=None, cameo=None)
+
+
+def _takes_objects(ctx: ArticleContext, c: Candidate) -> bool:
+    """Does the seizure take things, not a place ("seized the two *firearms*", "took the *vehicles*": the
+    weapons and vehicles of ``weapon_nouns`` and ``instrument_nouns``)? It stays a seizure however it
+    was done (news gold)."""
+    things = ctx.cues.weapon_nouns | ctx.cues.instrument_nouns | ctx.cues.seized_things
+    objs = [o for ch in c.trigger.children if ch.dep_ in ("dobj", "nsubjpass") for o in conjuncts(ch)]
+    return bool(objs) and all(o.lemma_.lower() in things for o in objs)
 
 
 def _linked_to(t, heads: set, links, hops: int = 3) -> bool:

@@ -108,13 +108,30 @@ def verb_objects(v, relatives: frozenset) -> list:
 def _object_lemmas(v, lex: Lexicon) -> set:
     """The lemmas of the verb's objects, their compounds and their "of"/"to" phrases (the cues'
     ``object_preps``: "lift the arms embargo", "a lifting of sanctions", "blocked access *to YouTube*")."""
-    objs = set()
+    objs = set() if any(c.dep_ in ("dobj", "nsubjpass") for c in v.children) else _following_words(v)
     preps = lex.cue_words.object_preps
     for o in verb_objects(v, lex.cue_words.relative_pronouns) + _carried_objects(v, lex):
         objs.add(o.lemma_.lower())
         objs.update(g.lemma_.lower() for c in o.children if c.dep_ in ("prep", "compound")
                     for g in ([c] if c.dep_ == "compound" else c.children) if c.lower_ in preps or c.dep_ == "compound")
     return objs
+
+
+#: how many words after a verb with no parsed object are read as its object's words
+_FOLLOWING_REACH = 6
+
+
+def _following_words(v) -> set:
+    """The noun (and misparsed noun) lemmas right after a verb the parser gave no object, up to the
+    first preposition or punctuation: the small model splits "imposed travel bans and asset *freezes*
+    on ..." into clauses, but the words after the verb still name what it takes."""
+    out = set()
+    for t in v.doc[v.i + 1:min(v.i + 1 + _FOLLOWING_REACH, v.sent.end)]:
+        if t.pos_ in ("ADP", "PUNCT", "SCONJ", "AUX", "PRON", "PART") or t.dep_ in ("prep", "mark"):
+            break
+        if t.pos_ in ("NOUN", "VERB"):
+            out.add(t.lemma_.lower())
+    return out
 
 
 def _carried_objects(v, lex: Lexicon) -> list:
@@ -132,7 +149,8 @@ def _subject_lemmas(v, lex: Lexicon) -> set:
     if lex.cues is None:
         return set()
     subs, _ = subjects(v, lex.cues)
-    subs = list(subs) + children(v, "nsubj") + _agent_objects(v)   # every subject: "COLOMBO, ... protesters stormed"
+    # every subject ("COLOMBO — protesters stormed") and a passive's "by" doers
+    subs = list(subs) + [x for x in children(v, "nsubj") + _agent_objects(v) if x not in subs]
     heads = list(subs) + [p for x in subs if x.lemma_.lower() in lex.quantity_words
                           for c in x.children if c.dep_ == "prep" and c.lower_ == "of"
                           for p in c.children if p.dep_ == "pobj"]
@@ -145,17 +163,19 @@ def _agent_objects(v) -> list:
     return [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
 
-def verb_sense(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]:
+def verb_sense(v, lex: Lexicon, story: frozenset = frozenset()) -> tuple[Optional[Sense], Optional[str], Any]:
     """The sense of verb ``v`` (the first whose object or subject condition holds, else the first
     without one), its key and its particle: "lifted sanctions" -> RETREAT; "opened fire" -> ASSAULT;
-    no sense when the reading that holds codes no event ("shares a border with", "released a report")."""
-    sense, key, particle = _verb_reading(v, lex)
+    no sense when the reading that holds codes no event ("shares a border with", "released a report").
+    ``story``: the common words of the article so far (:meth:`~.context.ArticleContext.story_words`),
+    for the senses that hold only in a story of theirs (``story_words``)."""
+    sense, key, particle = _verb_reading(v, lex, story)
     if sense is not None and sense.no_event:
         return None, key, particle
     return sense, key, particle
 
 
-def _verb_reading(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]:
+def _verb_reading(v, lex: Lexicon, story: frozenset = frozenset()) -> tuple[Optional[Sense], Optional[str], Any]:
     """:func:`verb_sense`, a reading that codes no event included."""
     key, particle = verb_key(v, lex)
     senses = lex.verbs.get(key)
@@ -166,6 +186,10 @@ def _verb_reading(v, lex: Lexicon) -> tuple[Optional[Sense], Optional[str], Any]
     subj = None
     for s in senses:
         if s.complements is not None and not _has_complement(v, s.complements):
+            continue
+        if s.story_words is not None and not (story & s.story_words):
+            continue
+        if s.untargeted and _aimed(v, lex):
             continue
         if s.subjects is not None:
             if subj is None:
@@ -188,11 +212,25 @@ def _has_complement(v, lemmas: frozenset) -> bool:
                and (not lemmas or c.lemma_.lower() in lemmas) for c in v.children)
 
 
+def _aimed(v, lex: Lexicon) -> bool:
+    """Does verb ``v`` name what it is aimed at: a phrase of ``aim_preps`` ("fired *at* the convoy"), or
+    "into" a named place ("fired rockets *into Israel*"; not "into the sea")?"""
+    for c in v.children:
+        if c.dep_ != "prep" or _dates_only(c):
+            continue
+        if c.lower_ in lex.cue_words.aim_preps:
+            return True
+        if c.lower_ == "into" and any(p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP")
+                                      for p in c.children):
+            return True
+    return False
+
+
 def _prep_object_lemmas(v) -> set:
     """The lemmas of the objects of all the verb's prepositions and of their compounds ("warned
     Americans *against travel*", "included *in the sanctions list*"): what a reading that codes no
     event, or a sense with ``prep_objects`` ("put X *on alert*"), may name besides a direct object."""
-    pobj = [p for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    pobj = [p for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ in ("pobj", "pcomp")]
     return {p.lemma_.lower() for p in pobj} | {m.lemma_.lower() for p in pobj for m in p.children
                                                if m.dep_ == "compound"}
 
@@ -415,7 +453,16 @@ def adjective_sense(t, lex: Lexicon) -> Optional[Sense]:
         return None
     if t.dep_ == "acl" and not (t.i > 0 and t.doc[t.i - 1].text == ",") or _reduced_relative(t):
         return None   # "forces *opposed* to the junta": a standing relation that restricts the noun
+    if t.dep_ == "amod" and not _names_a_party(t.head, lex):
+        return None   # "Ukraine's *critical* security needs": a quality of a thing, no stance of anyone
     return None if asense.no_event else asense
+
+
+def _names_a_party(noun, lex: Lexicon) -> bool:
+    """Does ``noun`` name someone who may take a stance (a named entity or an agent noun: "a *critical*
+    government", "*critical* lawmakers"), not a thing ("*critical* needs", "*ready* meals")?"""
+    return noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (
+        lex.cues is not None and noun.lemma_.lower() in lex.cues.fallback_agent_nouns)
 
 
 def _perfect_with_object(t) -> bool:
@@ -539,6 +586,18 @@ def warning_about(t, cues: EventCues) -> bool:
     return bool(objs) and not any(p.lemma_.lower() in cues.threat_objects for p in objs)
 
 
+def prohibited(t, cues: EventCues) -> bool:
+    """Is ``t`` the act a prohibition keeps someone from ("barring Chinese institutions *from
+    contacting* or *cooperating* with them", "were prevented from *meeting*": ``prohibition_verbs``)?
+    It is not done: the prohibition is the act, its content codes nothing."""
+    for v in [t] + [c.head for c in [t] if c.dep_ == "conj"]:
+        p = v.head
+        if v.dep_ == "pcomp" and p.dep_ == "prep" and p.lower_ == "from" and p.head.i != p.i \
+                and p.head.lemma_.lower() in cues.prohibition_verbs:
+            return True
+    return False
+
+
 def effort_without_addressee(v, cues: EventCues) -> bool:
     """A request verb that names no one asked and only an act the subject strives for is an effort,
     no request ("government forces are *pushing to retake* the city", "work which *seeks to ensure*
@@ -576,6 +635,31 @@ def denied_content(c: Candidate, modality_cues=None) -> bool:
         return False
     noun = t.head
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in modality_cues.denial_verbs
+
+
+def in_doubt(c: Candidate, cues: EventCues, hops: int = 6) -> bool:
+    """Is ``c``'s act only put in question, neither told nor denied: in a "whether" clause ("it was not
+    clear *whether* they died in Israeli strikes"), the matter of a confirmation that is lacking ("there
+    was *no* confirmation *of* Thursday's attack") or of one withheld ("could neither confirm nor deny
+    that its strikes caused ...")? (``doubt_marks``, ``confirmation_words``; news GUIDELINES §2: what
+    the text does not state is no event.)"""
+    t = c.light if c.light is not None else c.trigger
+    for _ in range(hops):
+        if any(m.dep_ == "mark" and m.lower_ in cues.doubt_marks for m in t.children):
+            return True
+        if t.lemma_.lower() in cues.confirmation_words and _withheld(t):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _withheld(t) -> bool:
+    """Is the confirmation word ``t`` negated or withheld ("*no* confirmation", "could *not* confirm",
+    "*neither* confirm *nor* deny")?"""
+    return any(ch.dep_ in ("neg", "preconj", "det") and ch.lower_ in ("no", "not", "n't", "neither", "never")
+               for ch in t.children)
 
 
 # -- frames and protest topics ------------------------------------------------------------------------
