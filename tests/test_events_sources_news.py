@@ -11,7 +11,7 @@ from sitrep.article import Article, ArticleState, Mention
 from sitrep.core.contract import Actor
 
 from actors_support import run as run_actors
-from events_support import EVENTS, NLP, mention, pairs, run
+from events_support import EVENTS, NLP, events, mention, pairs, run
 
 
 def _run_with(text: str, marks: list[Mention], actors: list[Actor]) -> ArticleState:
@@ -127,7 +127,7 @@ def test_an_agentless_passive_told_right_after_an_act_is_done_by_its_doer():
 def test_an_agentless_passive_far_from_the_last_act_takes_no_doer():
     text = ("Russian missiles struck the Burshtyn power plant overnight, the operator said. "
             "Repairs will take weeks, the company said. Crews worked through the night. "
-            "A warehouse in Lviv was also destroyed, officials said.")
+            "Engineers from Lviv arrived at dawn. The plant's warehouse was also destroyed, officials said.")
     st = run(text, ("Russian", "RUS"), kinds={"RUS": "state"})
     sources = [(e.trigger, e.source.actor_id if e.source else None) for e in st.events if e.type == "ASSAULT"]
     assert ("destroyed", "RUS") not in sources, sources
@@ -231,3 +231,45 @@ def test_an_agentless_passive_does_not_take_a_crowd_as_its_doer():
     st = run(text, ("Crowds", "CROWD"), ("Rebels", "REB"), kinds={"CROWD": "group", "REB": "armed_group"})
     sources = [(e.trigger, e.source.actor_id if e.source else None) for e in st.events if e.type == "ASSAULT"]
     assert ("liberated", "CROWD") not in sources, sources
+
+
+def test_known_victims_attacked_a_few_sentences_after_the_act_take_its_doer():
+    text = ("Suspected Islamist insurgents killed 30 fishermen near Lake Chad on Sunday, residents said. "
+            "The victims were returning from the market. Families buried them on Monday. "
+            "The fishermen were attacked at dawn near the village of Kukawa.")
+    st = run(text, ("Islamist insurgents", "INS"), ("fishermen", "FISH"), ("fishermen", "FISH", 1),
+             kinds={"INS": "armed_group", "FISH": "group"})
+    assert ("INS", "FISH") in {(s, t) for tr, s, t in events(st, "ASSAULT") if tr == "attacked"}, events(st, "ASSAULT")
+
+
+def test_counted_or_new_victims_in_the_passive_take_no_doer_from_the_article():
+    for victims in ("Four people were shot dead in the capital, officials said.",
+                    "Dozens of houses were destroyed in the capital, officials said.",
+                    "A warehouse was destroyed in the capital, officials said."):
+        text = "Police raided an opposition office in Harare on Monday. " + victims
+        st = run(text, ("Police", "POL"), ("opposition office", "OPP"), kinds={"POL": "organization"})
+        assert all(s is None for tr, s, _ in events(st, "ASSAULT") if tr in ("shot", "destroyed")), (victims, events(st, "ASSAULT"))
+
+
+def test_the_doer_from_the_article_is_never_the_acts_own_target():
+    text = ("Police fired tear gas at rebels who opened fire on a patrol in Cauca on Sunday. "
+            "A grenade was also thrown at the police, the governor said.")
+    st = run(text, ("Police", "POL"), ("rebels", "REB"), ("police", "POL"),
+             kinds={"POL": "organization", "REB": "armed_group"})
+    assert all(s != "POL" for tr, s, _ in events(st, "ASSAULT") if tr == "thrown"), events(st, "ASSAULT")
+
+
+def test_a_claim_of_the_act_beats_the_doer_from_the_article():
+    text = ("A gunman opened fire on worshippers at a mosque in Kabul on Friday, police said. "
+            "The Islamic State group claimed the blast killed 45 people.")
+    st = run(text, ("gunman", "GUN"), ("worshippers", "WOR"), ("Islamic State group", "IS"),
+             kinds={"GUN": "armed_group", "IS": "armed_group"})
+    found = {s for tr, s, _ in events(st, "ASSAULT") if tr in ("blast", "killed")}
+    assert "IS" in found and "GUN" not in found, events(st, "ASSAULT")
+
+
+def test_a_repelled_attack_is_not_repelled_by_its_attacker():
+    text = ("Al-Shabaab fighters stormed a military base near Galcad at dawn. "
+            "The attack was eventually repelled, an officer at the base said.")
+    st = run(text, ("Al-Shabaab fighters", "SHB"), ("officer", "OFF"), kinds={"SHB": "armed_group", "OFF": "person"})
+    assert all(s != "SHB" for tr, s, _ in events(st, "ASSAULT") if tr == "repelled"), events(st, "ASSAULT")

@@ -220,12 +220,14 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
         restated_sources, restated_targets = arguments.restated_act(ctx, c)
         if restated_sources:
             sources, targets, c.source_how = restated_sources, targets or restated_targets, "restated"
-        elif arguments.doer_from_context(ctx, c):
-            sources, c.source_how = [ctx.last_source[c.sense.type]], "restated"
+    if not sources and c.sense.type.lower() in ctx.acues.attributable_types:
+        sources = ctx.refs(arguments.attributed_doers(ctx, c, bool(targets)))   # "IS claimed the blast ..."
+    if not sources:
+        sources = arguments.context_doer(ctx, c, targets)   # "the farmers were attacked": by the last doer
+        if sources:
+            c.source_how = "restated"
         else:
             sources = ctx.refs(arguments.announcer(ctx, c))
-    if not sources and targets and c.sense.type.lower() in ctx.acues.attributable_types:
-        sources = ctx.refs(arguments.attributed_doers(ctx, c))   # "..., blaming the Islamic State group"
     kept = [t for t in targets if not arguments.generic_people(ctx, t)]
     c.generic_victims = bool(targets) and not kept   # "19 people were killed in airstrikes": no party
     targets = _other_parties(sources, kept, arguments.is_symmetric(ctx, c))
@@ -241,8 +243,6 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
         targets = place_target(ctx, c, sent, sources)
     targets = targets or arguments.protest_force_target(ctx, c, sources)   # after a place: "took over X"
     targets = [t for t in targets if not arguments.generic_people(ctx, t)]   # (from a protest's purpose too)
-    if not sources:
-        sources = arguments.referred_act_source(ctx, c)   # "were also eliminated": by the last doer
     remember_parties(ctx, c, sources, targets)
     return sources, targets
 
@@ -284,6 +284,7 @@ def remember_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: 
     actors = [t for t in targets if t.how != "place"]
     if sources:
         ctx.last_source[kind] = sources[0]
+        ctx.doers.setdefault(kind, []).append(sources[0])
         ctx.last_act[kind] = (sources[0], targets[0] if targets else None)
         if kind.lower() in ctx.acues.act_anaphor_types:
             ctx.last_act_sense = c.sense
