@@ -273,3 +273,21 @@ def test_a_repelled_attack_is_not_repelled_by_its_attacker():
             "The attack was eventually repelled, an officer at the base said.")
     st = run(text, ("Al-Shabaab fighters", "SHB"), ("officer", "OFF"), kinds={"SHB": "armed_group", "OFF": "person"})
     assert all(s != "SHB" for tr, s, _ in events(st, "ASSAULT") if tr == "repelled"), events(st, "ASSAULT")
+
+
+def test_an_accusation_on_the_party_of_a_sanction_is_by_the_sanctioning_side():
+    text = "The European Union imposed sanctions on 12 officials accused of abuses against protesters in Minsk."
+    st = run(text, ("European Union", "EU"), ("officials", "OFF"), kinds={"EU": "igo", "OFF": "group"})
+    assert ("EU", "OFF") in pairs(st, "ACCUSE"), events(st, "ACCUSE")
+
+
+def test_an_accusation_on_the_party_of_an_arrest_is_by_the_arresting_side():
+    text = "Police in Lagos arrested two men accused of the killing of a journalist on Sunday."
+    st = run(text, ("Police", "POL"), ("two men", "MEN"), kinds={"POL": "organization", "MEN": "group"})
+    assert ("POL", "MEN") in pairs(st, "ACCUSE"), events(st, "ACCUSE")
+
+
+def test_an_accusation_participle_with_no_act_over_it_takes_no_doer():
+    text = "Two men accused of the killing of a journalist fled to Ghana on Sunday."
+    st = run(text, ("Two men", "MEN"), kinds={"MEN": "group"})
+    assert all(s is None for s, _ in pairs(st, "ACCUSE")), events(st, "ACCUSE")

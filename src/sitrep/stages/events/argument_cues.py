@@ -75,6 +75,8 @@ class ArgumentCues(DataModel):
     response_adverbs: Words
     response_types: Words
     inner_recipient_preps: Words
+    imputed_types: Words
+    imputing_types: Words
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

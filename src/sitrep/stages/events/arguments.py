@@ -766,6 +766,47 @@ def toll_targets(ctx: ArticleContext, cands: list[Candidate]) -> None:
                 break
 
 
+def imputed_accusations(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """An accusation told as a participle on a party of another act, with no doer of its own ("imposed
+    sanctions on 28 officials *accused of* human rights violations", "arrested two men *accused of*
+    the killing"): the accuser is who acts on the accused, the doer of that act (of an
+    ``imputing_types`` type; the accusation of an ``imputed_types`` type). The participle's candidate
+    takes that act's source tokens."""
+    ac = ctx.acues
+    by_i: dict = {}
+    for c in cands:
+        by_i.setdefault(c.trigger.i, c)
+        if c.light is not None:
+            by_i.setdefault(c.light.i, c)   # "*imposed* sanctions on ...": the noun's act
+    for c in cands:
+        t = c.trigger
+        if (c.kind != "verbal" or c.sense.type.lower() not in ac.imputed_types or t.dep_ != "acl"
+                or t.tag_ != "VBN" or _agents(t) or _any_actor(ctx, c.sources)):
+            continue
+        act = _governing_act(t.head, by_i)
+        if act is not None and act.sense.type.lower() in ac.imputing_types and _any_actor(ctx, act.sources):
+            c.sources, c.source_how = list(act.sources), "inherit"
+
+
+#: the links followed up from a party to the act it is a party of ("sanctions *on* two organizations,
+#: *including* the ministers, intelligence officials *and* lawmakers")
+PARTY_LINKS = ("conj", "appos", "pobj", "prep", "dobj", "nsubjpass")
+
+
+def _governing_act(n, by_i: dict):
+    """The candidate whose trigger (or light verb) the noun ``n`` is a party of, up its chain of
+    coordinations, appositions, prepositions and objects (at most :data:`~sitrep.limits.MAX_TREE_WALK`
+    links), else ``None``."""
+    u = n
+    for _ in range(limits.MAX_TREE_WALK):
+        if u.dep_ not in PARTY_LINKS or u.head.i == u.i:
+            return None
+        u = u.head
+        if u.i in by_i:
+            return by_i[u.i]
+    return None
+
+
 def _conj_root(tok):
     """The first of the tokens coordinated with ``tok`` (up the chain of ``conj`` links, bounded)."""
     for _ in range(limits.MAX_TREE_WALK):

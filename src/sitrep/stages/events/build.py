@@ -30,6 +30,7 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     arguments.purpose_targets(ctx, cands)
     arguments.toll_targets(ctx, cands)
     arguments.means_acts(ctx, cands)
+    arguments.imputed_accusations(ctx, cands)
     casualties_to_acts(ctx, cands)
     arguments.frames(ctx, cands)
     restated.consequence_participles(ctx, cands)
