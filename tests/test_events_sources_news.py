@@ -291,3 +291,16 @@ def test_an_accusation_participle_with_no_act_over_it_takes_no_doer():
     text = "Two men accused of the killing of a journalist fled to Ghana on Sunday."
     st = run(text, ("Two men", "MEN"), kinds={"MEN": "group"})
     assert all(s is None for s, _ in pairs(st, "ACCUSE")), events(st, "ACCUSE")
+
+
+def test_an_attack_blamed_on_a_group_in_reported_speech_is_blamed_by_the_speaker():
+    text = ("Nine farmers were killed in an ambush near a village in Diyala blamed on the Islamic State "
+            "group, police sources said.")
+    st = run(text, ("Islamic State group", "IS"), ("police sources", "SRC"), kinds={"IS": "armed_group", "SRC": "group"})
+    assert ("SRC", "IS") in pairs(st, "ACCUSE"), events(st, "ACCUSE")
+
+
+def test_an_accusation_in_the_passive_outside_reported_speech_has_no_accuser():
+    text = "The gangs of the capital are accused of mass killings and arson in the north of the city."
+    st = run(text, ("gangs of the capital", "GANGS"), kinds={"GANGS": "armed_group"})
+    assert pairs(st, "ACCUSE") <= {(None, "GANGS")}, events(st, "ACCUSE")

@@ -604,17 +604,36 @@ def _act_subject(ctx: ArticleContext, t, kind: str) -> bool:
 def announcer(ctx: ArticleContext, c: Candidate) -> list:
     """The speaker who announces a measure told in the agentless passive (``announced_passive_types``:
     "Sanou said both radio stations *would be suspended* for two weeks", "Mali's government said the
-    ambassador *has been asked* to leave"): the measure is the announcing side's. The speech verb's
-    subject, or none."""
+    ambassador *has been asked* to leave"), or an accusation told as a participle in the reported clause
+    ("11 people were killed in an attack on a village *blamed on* the Islamic State group, security
+    sources said"): the measure or the accusation is the announcing side's. The speech verb's subject,
+    or none."""
     t = c.trigger
     if c.kind != "verbal" or c.sense.type.lower() not in ctx.acues.announced_passive_types:
         return []
-    if not is_passive(t) or children(t, "agent") or t.dep_ not in ("ccomp", "parataxis"):
+    if not is_passive(t) or children(t, "agent"):
         return []
-    reporter = t.head
+    clause = _reported_clause(t)
+    if clause is None:
+        return []
+    reporter = clause.head
     if reporter.lemma_.lower() not in ctx.cues.speech_verbs:
         return []
     return children(reporter, "nsubj")
+
+
+def _reported_clause(t):
+    """The clause ``t`` is reported in: ``t`` itself when it is a complement or parataxis of its head,
+    else the one the participle ``t`` describes a phrase of (up its noun phrase's links:
+    :data:`PARTY_LINKS`, an "acl"), else ``None``."""
+    u = t
+    for _ in range(limits.MAX_TREE_WALK):
+        if u.dep_ in ("ccomp", "parataxis"):
+            return u
+        if u.dep_ not in PARTY_LINKS + ("acl",) or u.head.i == u.i or u.i != t.i and u.pos_ == "VERB":
+            return None
+        u = u.head
+    return None
 
 
 def _indefinite(n) -> bool:
