@@ -516,14 +516,18 @@ def restated_act(ctx: ArticleContext, c: Candidate) -> tuple[list, list]:
     al-Mayadeen", "*That attack* ... claimed nine lives", "*the incident* happened around 4 a.m.") or
     dated by its possessor ("*Friday's* attacks"), naming no party of its own. That act's source, and
     its target when it had an actor as one; ``([], [])`` otherwise (a bare "confirmed the attack"
-    restates nothing new, and an act noun that is no reference is not coded without a party)."""
+    restates nothing new, and an act noun that is no reference is not coded without a party), and when
+    that act was told in the noun's own sentence ("a daylong Israeli raid and *Tuesday's* mass
+    shooting": two acts, not one told twice)."""
     n = c.trigger
     kind = c.sense.type
     if c.kind != "nominal" or kind.lower() not in ctx.acues.act_anaphor_types or kind not in ctx.last_act:
         return [], []
     if not (restates(ctx, n) and not _any_actor(ctx, c.targets)):
         return [], []
-    source, target = ctx.last_act[kind]
+    source, target, told_in = ctx.last_act[kind]
+    if told_in == ctx.sentence_of(n).start:
+        return [], []   # "a daylong raid and *Tuesday's* mass shooting": another act than the raid
     return [source], [target] if target is not None and target.how != "place" else []
 
 

@@ -286,7 +286,7 @@ def remember_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: 
     if sources:
         ctx.last_source[kind] = sources[0]
         ctx.doers.setdefault(kind, []).append(sources[0])
-        ctx.last_act[kind] = (sources[0], targets[0] if targets else None)
+        ctx.last_act[kind] = (sources[0], targets[0] if targets else None, ctx.sentence_of(c.trigger).start)
         if kind.lower() in ctx.acues.act_anaphor_types:
             ctx.last_act_sense = c.sense
     if actors:

@@ -64,7 +64,7 @@ class ArticleContext:
         # sense of the last such act of a type that may be referred back to (``act_anaphor_types``): a
         # later sentence restating that act ("*The attack* occurred near ...", "*the incident* happened
         # at 4 a.m.") keeps its parties
-        self.last_act: dict[str, tuple[Mention, Optional[Mention]]] = {}
+        self.last_act: dict[str, tuple[Mention, Optional[Mention], int]] = {}   # (+ its sentence's first token)
         self.last_act_sense: Optional[Any] = None
         self._protesters: Optional[list[Mention]] = None   # the mentions of protesters, made on first use
         # the sentences, and the dates, places and mentions inside each (in their lists' order)
