@@ -304,3 +304,17 @@ def test_an_accusation_in_the_passive_outside_reported_speech_has_no_accuser():
     text = "The gangs of the capital are accused of mass killings and arson in the north of the city."
     st = run(text, ("gangs of the capital", "GANGS"), kinds={"GANGS": "armed_group"})
     assert pairs(st, "ACCUSE") <= {(None, "GANGS")}, events(st, "ACCUSE")
+
+
+def test_people_detained_during_a_war_are_no_side_of_it():
+    text = "The rebels released 40 prisoners detained during the war with government forces, the Red Cross said."
+    st = run(text, ("rebels", "REB"), ("prisoners", "PRIS"), ("government forces", "GOV"), ("Red Cross", "ICRC"),
+             kinds={"REB": "armed_group", "PRIS": "group", "GOV": "organization", "ICRC": "organization"})
+    assert all(s != "PRIS" for s, _ in pairs(st, "ASSAULT")), events(st, "ASSAULT")  # (the war)
+    assert all(s != "ICRC" for s, _ in pairs(st, "COERCE")), events(st, "COERCE")
+
+
+def test_policemen_killed_in_a_gunbattle_with_rebels_are_a_side_of_it():
+    text = "Two policemen were killed in a gunbattle with FARC dissidents in Cauca on Sunday."
+    st = run(text, ("policemen", "POL"), ("FARC dissidents", "FARC"), kinds={"POL": "organization", "FARC": "armed_group"})
+    assert ("POL", "FARC") in pairs(st, "ASSAULT"), events(st, "ASSAULT")

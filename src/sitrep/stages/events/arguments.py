@@ -608,17 +608,17 @@ def _act_subject(ctx: ArticleContext, t, kind: str) -> bool:
 def announcer(ctx: ArticleContext, c: Candidate) -> list:
     """The speaker who announces a measure told in the agentless passive (``announced_passive_types``:
     "Sanou said both radio stations *would be suspended* for two weeks", "Mali's government said the
-    ambassador *has been asked* to leave"), or an accusation told as a participle in the reported clause
-    ("11 people were killed in an attack on a village *blamed on* the Islamic State group, security
-    sources said"): the measure or the accusation is the announcing side's. The speech verb's subject,
-    or none."""
+    ambassador *has been asked* to leave"), or an accusation (``imputed_types``) told as a participle in
+    the reported clause ("11 people were killed in an attack on a village *blamed on* the Islamic State
+    group, security sources said"; not a measure: "prisoners *detained* during the war, the ICRC said"):
+    the measure or the accusation is the announcing side's. The speech verb's subject, or none."""
     t = c.trigger
     if c.kind != "verbal" or c.sense.type.lower() not in ctx.acues.announced_passive_types:
         return []
     if not is_passive(t) or children(t, "agent"):
         return []
-    clause = _reported_clause(t)
-    if clause is None:
+    clause = _reported_clause(t) if c.sense.type.lower() in ctx.acues.imputed_types else t
+    if clause is None or clause.dep_ not in ("ccomp", "parataxis"):
         return []
     reporter = clause.head
     if reporter.lemma_.lower() not in ctx.cues.speech_verbs:
