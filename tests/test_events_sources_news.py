@@ -318,3 +318,9 @@ def test_policemen_killed_in_a_gunbattle_with_rebels_are_a_side_of_it():
     text = "Two policemen were killed in a gunbattle with FARC dissidents in Cauca on Sunday."
     st = run(text, ("policemen", "POL"), ("FARC dissidents", "FARC"), kinds={"POL": "organization", "FARC": "armed_group"})
     assert ("POL", "FARC") in pairs(st, "ASSAULT"), events(st, "ASSAULT")
+
+
+def test_the_subject_of_a_participle_small_clause_undergoes_it():
+    text = "In Mbingi we had four villagers killed and several houses torched, the village chief said."
+    st = run(text, ("four villagers", "VIL"), ("village chief", "CHIEF"), kinds={"VIL": "group", "CHIEF": "person"})
+    assert all(s != "VIL" for s, _ in pairs(st, "ASSAULT")), events(st, "ASSAULT")

@@ -574,7 +574,7 @@ def _untold_passive(ctx: ArticleContext, t, tolls: bool) -> bool:
         return False
     if not tolls:
         return True
-    undergoers = children(t, "nsubjpass")
+    undergoers = children(t, "nsubjpass", "nsubj")   # (a small clause's: "several houses torched")
     if t.dep_ in ("acl", "relcl") and ctx.mention_for(t.head) is not None:
         undergoers.append(t.head)
     return not any(_indefinite(x) or _counted(ctx, x) for x in undergoers)
