@@ -324,3 +324,17 @@ def test_the_subject_of_a_participle_small_clause_undergoes_it():
     text = "In Mbingi we had four villagers killed and several houses torched, the village chief said."
     st = run(text, ("four villagers", "VIL"), ("village chief", "CHIEF"), kinds={"VIL": "group", "CHIEF": "person"})
     assert all(s != "VIL" for s, _ in pairs(st, "ASSAULT")), events(st, "ASSAULT")
+
+
+def test_a_gerund_of_time_is_done_by_the_governing_verbs_subject_not_its_object():
+    text = ("Rebel fighters attacked army soldiers near Kawlin last week, before overpowering them on "
+            "Monday and taking over the town.")
+    st = run(text, ("Rebel fighters", "REB"), ("army soldiers", "ARMY"), kinds={"REB": "armed_group", "ARMY": "organization"})
+    found = events(st, "ASSAULT") + events(st, "COERCE")
+    assert all(s != "ARMY" for _, s, _ in found) and any(s == "REB" and tr != "attacked" for tr, s, _ in found), found
+
+
+def test_a_gerund_of_a_charge_is_still_done_by_the_object():
+    text = "The minister criticised the army for shelling the village of Kawlin on Monday."
+    st = run(text, ("minister", "MIN"), ("army", "ARMY"), kinds={"MIN": "person", "ARMY": "organization"})
+    assert any(s == "ARMY" for s, _ in pairs(st, "ASSAULT")), events(st, "ASSAULT")

@@ -203,9 +203,10 @@ def _pcomp_subject(v, cues: EventCues, depth: int) -> tuple[list, str]:
     """The actor of a verb under a preposition: "criticised Assad for failing to ..." -> Assad (the
     governing verb's object, or its passive subject: "the RSF was accused of attacking" -> the RSF);
     "Russia's interest in supporting X" -> Russia (the noun's possessor); a
-    means ("pressed Maduro *by imposing* sanctions") -> the governing verb's subject."""
+    means ("pressed Maduro *by imposing* sanctions") or a time ("attacked the soldiers *before
+    overpowering* them") -> the governing verb's subject."""
     prep = v.head
-    if prep.lower_ in cues.means_preps and prep.head.pos_ in ("VERB", "AUX"):
+    if (prep.lower_ in cues.means_preps or prep.lower_ in cues.subject_control_preps) and prep.head.pos_ in ("VERB", "AUX"):
         s, _ = subjects(prep.head, cues, depth + 1)   # "X ratcheted up pressure *by slapping* sanctions" -> X
         return s, "inherit"
     if prep.head.pos_ in ("VERB", "AUX") and children(prep.head, "dobj"):
