@@ -338,3 +338,13 @@ def test_a_gerund_of_a_charge_is_still_done_by_the_object():
     text = "The minister criticised the army for shelling the village of Kawlin on Monday."
     st = run(text, ("minister", "MIN"), ("army", "ARMY"), kinds={"MIN": "person", "ARMY": "organization"})
     assert any(s == "ARMY" for s, _ in pairs(st, "ASSAULT")), events(st, "ASSAULT")
+
+
+def test_a_name_joined_to_a_relation_participle_is_not_the_party():
+    text = "An Iran-backed militia fired rockets at a U.S. base in Erbil on Tuesday."
+    st = run(text, ("Iran", "IRN"), ("U.S.", "USA"), kinds={"IRN": "state", "USA": "state"})
+    assert all(s != "IRN" for s, _ in pairs(st, "ASSAULT")), events(st, "ASSAULT")
+    text = "Kataeb Hezbollah, an Iran-backed militia, fired rockets at a U.S. base in Erbil on Tuesday."
+    st = run(text, ("Kataeb Hezbollah", "KH"), ("Iran", "IRN"), ("U.S.", "USA"),
+             kinds={"KH": "armed_group", "IRN": "state", "USA": "state"})
+    assert any(s == "KH" for s, _ in pairs(st, "ASSAULT")), events(st, "ASSAULT")

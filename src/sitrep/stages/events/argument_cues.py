@@ -77,6 +77,7 @@ class ArgumentCues(DataModel):
     inner_recipient_preps: Words
     imputed_types: Words
     imputing_types: Words
+    relation_participles: Words
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:
