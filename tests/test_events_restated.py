@@ -142,3 +142,11 @@ def test_an_attack_told_in_the_passive_is_not_the_speakers():
     text = "The interior ministry said 12 people had been shot in the capital overnight."
     st = run(text, ("interior ministry", "MIA"), ("12 people", "PEOPLE"))
     assert all(src != "MIA" for src, _ in _in(st, "ASSAULT", "shot"))
+
+
+def test_a_dated_act_noun_does_not_restate_an_act_of_its_own_sentence():
+    text = ("Two days of violence included a daylong army raid on the camp and Tuesday's mass shooting "
+            "at a bus stop.")
+    st = run(text, ("army", "ARMY"), ("camp", "CAMP"))
+    found = [(e.trigger, e.source.actor_id if e.source else None) for e in st.events if e.type == "ASSAULT"]
+    assert ("raid", "ARMY") in found and all(s != "ARMY" for tr, s in found if "shooting" in tr), found

@@ -54,12 +54,13 @@ class ArgumentCues(DataModel):
     act_anaphor_dets: Words
     act_anaphor_types: Words
     within_act_preps: Words
-    referred_source_types: Words
     leading_participles: Words
     restated_act_deps: Words
     act_reference_nouns: Words
     occurrence_verbs: Words
     context_doer_types: Words
+    context_doer_excluded_kinds: Words
+    definite_dets: Words
     verdict_nouns: Words
     verdict_adjectives: Words
     verdict_subjects: Words
@@ -82,6 +83,9 @@ class ArgumentCues(DataModel):
     response_verbs: Words = frozenset()
     inner_recipient_preps: Words
     thing_target_types: Words
+    imputed_types: Words
+    imputing_types: Words
+    relation_participles: Words
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

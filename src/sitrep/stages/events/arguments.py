@@ -537,53 +537,132 @@ def restated_act(ctx: ArticleContext, c: Candidate) -> tuple[list, list]:
     al-Mayadeen", "*That attack* ... claimed nine lives", "*the incident* happened around 4 a.m.") or
     dated by its possessor ("*Friday's* attacks"), naming no party of its own. That act's source, and
     its target when it had an actor as one; ``([], [])`` otherwise (a bare "confirmed the attack"
-    restates nothing new, and an act noun that is no reference is not coded without a party)."""
+    restates nothing new, and an act noun that is no reference is not coded without a party), and when
+    that act was told in the noun's own sentence ("a daylong Israeli raid and *Tuesday's* mass
+    shooting": two acts, not one told twice)."""
     n = c.trigger
     kind = c.sense.type
     if c.kind != "nominal" or kind.lower() not in ctx.acues.act_anaphor_types or kind not in ctx.last_act:
         return [], []
     if not (restates(ctx, n) and not _any_actor(ctx, c.targets)):
         return [], []
-    source, target = ctx.last_act[kind]
+    source, target, told_in = ctx.last_act[kind]
+    if told_in == ctx.sentence_of(n).start:
+        return [], []   # "a daylong raid and *Tuesday's* mass shooting": another act than the raid
     return [source], [target] if target is not None and target.how != "place" else []
 
 
-def doer_from_context(ctx: ArticleContext, c: Candidate) -> bool:
-    """Does verbal act ``c`` name no doer in a way that leaves it to the article's last act of its type
-    (``context_doer_types``: "Jimmy Cherizier *has been sanctioned*" in a report of the Council's
-    sanctions; "*the sanctions target* the network": the measures named in the doer's place)? An
-    agentless passive, or (for those types and ``act_anaphor_types``) a subject that is an act noun of
-    the act's own type and not indefinite ("*one strike* targeted an intelligence headquarters", "*the
-    first blast* hit the ministry")."""
+def context_doer(ctx: ArticleContext, c: Candidate, targets: list) -> list:
+    """The doer the article's context gives a verbal act whose clause leaves it untold: an agentless
+    passive of a ``context_doer_types`` type ("*The farmers were attacked* on Saturday" after "suspected
+    Boko Haram members killed 44 rice farmers"; "Jimmy Cherizier *has been sanctioned*" in a report of
+    the Council's sanctions), or a subject that is an act noun of the act's own type and not indefinite
+    (those types and ``act_anaphor_types``: "*one strike* targeted an intelligence headquarters", "*the
+    sanctions* target the network"). The doer is the last source of an act of its type that is not the
+    act's own target ("a grenade was used *against the police*": not the police), told at most
+    ``context_doer_sentences`` sentences before, and no person or crowd (``context_doer_excluded_kinds``:
+    "crowds fired into the air ... the city had been liberated"). Not for a casualty verb ("five
+    soldiers were killed" is a toll), victims that are only counted ("four people were shot dead",
+    "dozens of houses were destroyed": a toll, perhaps of another incident), nor a verb countering an
+    act ("the attack was repelled": by the other side). A list of one mention, or empty."""
     kind = c.sense.type
     low = kind.lower()
-    if c.kind != "verbal" or kind not in ctx.last_source:
-        return False
     t = c.trigger
-    if low in ctx.acues.context_doer_types and is_passive(t) and not children(t, "agent"):
+    ac = ctx.acues
+    if c.kind != "verbal" or t.lemma_.lower() in ac.repel_verbs:
+        return []
+    if not (low in ac.context_doer_types and _untold_passive(ctx, t, low in ctx.cues.victim_types)
+            or (low in ac.context_doer_types or low in ac.act_anaphor_types) and _act_subject(ctx, t, kind)):
+        return []
+    own = {m.actor_id for m in targets}
+    last = next((m for m in reversed(ctx.doers.get(kind, ())) if m.actor_id not in own), None)
+    if last is None or ctx.actor_kind.get(last.actor_id) in ac.context_doer_excluded_kinds:
+        return []
+    if ctx.sentences_between(last.start, t.idx) > ctx.config.context_doer_sentences:
+        return []
+    return [last]
+
+
+def _untold_passive(ctx: ArticleContext, t, tolls: bool) -> bool:
+    """Is ``t`` a passive with no "by" phrase and no casualty verb? For an act reported through its
+    victims (``tolls``: ``victim_types``), only when they are known ones ("*the farmers* were attacked",
+    "*its two turbines* were destroyed"), not new ones, only counted or indefinite ("four people were
+    shot dead", "dozens of houses were destroyed", "*a warehouse* was destroyed": a toll, perhaps of
+    another incident; "eighteen British nationals were included in the sanctions list" is the list of
+    the sanctions told before). For a participle ("*the convoy* ambushed on Monday") the noun it hangs
+    on is its undergoer."""
+    if not is_passive(t) or _agents(t) or t.lemma_.lower() in ctx.cues.casualty_lemmas:
+        return False
+    if not tolls:
         return True
+    undergoers = children(t, "nsubjpass", "nsubj")   # (a small clause's: "several houses torched")
+    if t.dep_ in ("acl", "relcl") and ctx.mention_for(t.head) is not None:
+        undergoers.append(t.head)
+    return not any(_indefinite(x) or _counted(ctx, x) for x in undergoers)
+
+
+def _counted(ctx: ArticleContext, n) -> bool:
+    """Does the noun ``n`` only count what it names: a number ("at least 10"), a quantity word ("dozens
+    of houses", "an unknown number"), or a noun with a number or quantity word on it ("four people")?
+    Not a definite one ("*its* two turbines", "*the* two soldiers") nor a part of known ones ("one *of
+    them*", "two of the farmers")."""
+    qw = ctx.lex.quantity_words
+    if _definite(ctx, n) or any(_definite(ctx, p) or p.pos_ == "PRON" for p in prep_targets(n, {"of"})):
+        return False
+    return n.pos_ == "NUM" or n.lower_ in qw or any(x.dep_ == "nummod" or x.lower_ in qw for x in n.children)
+
+
+def _definite(ctx: ArticleContext, n) -> bool:
+    """Does noun ``n`` have a possessor or a definite determiner (``definite_dets``: "*the* farmers",
+    "*its* turbines", "*these* villages")?"""
+    return any(d.dep_ == "poss" or d.dep_ == "det" and d.lower_ in ctx.acues.definite_dets for d in n.children)
+
+
+def _act_subject(ctx: ArticleContext, t, kind: str) -> bool:
+    """Are ``t``'s subjects all act nouns of type ``kind`` and none indefinite ("*the first blast* hit
+    the ministry"; not "*a bomb blast* injured three people": a new act)?"""
     subj = children(t, "nsubj")
-    return (low in ctx.acues.context_doer_types or low in ctx.acues.act_anaphor_types) and bool(subj) and all(
+    return bool(subj) and all(
         (s := noun_sense(x, ctx.lex)) is not None and s.type == kind and not _indefinite(x) for x in subj)
 
 
 def announcer(ctx: ArticleContext, c: Candidate) -> list:
     """The speaker who announces a measure told in the agentless passive (``announced_passive_types``:
     "Sanou said both radio stations *would be suspended* for two weeks", "Mali's government said the
-    ambassador *has been asked* to leave"): the measure is the announcing side's. The speech verb's
-    subject, or none."""
+    ambassador *has been asked* to leave"), or an accusation (``imputed_types``) told as a participle in
+    the reported clause ("11 people were killed in an attack on a village *blamed on* the Islamic State
+    group, security sources said"; not a measure: "prisoners *detained* during the war, the ICRC said"):
+    the measure or the accusation is the announcing side's. The speech verb's subject, or none."""
     t = c.trigger
     if c.kind != "verbal" or c.sense.type.lower() not in ctx.acues.announced_passive_types:
         return []
     if not is_passive(t) or children(t, "agent"):
         return []
-    if t.dep_ in ("ccomp", "parataxis"):
-        reporter = t.head
+    clause = _reported_clause(t) if c.sense.type.lower() in ctx.acues.imputed_types else t
+    if clause is None:
+        return []
+    if clause.dep_ in ("ccomp", "parataxis"):
+        reporter = clause.head
     else:   # "The ambassador has been asked to leave, *the government said*": the parser's root is the act
-        reporter = next((r for r in t.children if r.dep_ == "parataxis" and r.i > t.i), None) if t.dep_ == "ROOT" else None
+        reporter = next((r for r in clause.children if r.dep_ == "parataxis" and r.i > clause.i), None) \
+            if clause.dep_ == "ROOT" else None
     if reporter is None or reporter.lemma_.lower() not in ctx.cues.speech_verbs:
         return []
     return children(reporter, "nsubj")
+
+
+def _reported_clause(t):
+    """The clause ``t`` is reported in: ``t`` itself when it is a complement or parataxis of its head,
+    else the one the participle ``t`` describes a phrase of (up its noun phrase's links:
+    :data:`PARTY_LINKS`, an "acl"), else ``None``."""
+    u = t
+    for _ in range(limits.MAX_TREE_WALK):
+        if u.dep_ in ("ccomp", "parataxis"):
+            return u
+        if u.dep_ not in PARTY_LINKS + ("acl",) or u.head.i == u.i or u.i != t.i and u.pos_ == "VERB":
+            return None
+        u = u.head
+    return None
 
 
 def _indefinite(n) -> bool:
@@ -762,6 +841,47 @@ def relative_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
             c.targets = c.targets + [t for t in d.targets + children(x, "dobj") if t not in c.targets]
 
 
+def imputed_accusations(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """An accusation told as a participle on a party of another act, with no doer of its own ("imposed
+    sanctions on 28 officials *accused of* human rights violations", "arrested two men *accused of*
+    the killing"): the accuser is who acts on the accused, the doer of that act (of an
+    ``imputing_types`` type; the accusation of an ``imputed_types`` type). The participle's candidate
+    takes that act's source tokens."""
+    ac = ctx.acues
+    by_i: dict = {}
+    for c in cands:
+        by_i.setdefault(c.trigger.i, c)
+        if c.light is not None:
+            by_i.setdefault(c.light.i, c)   # "*imposed* sanctions on ...": the noun's act
+    for c in cands:
+        t = c.trigger
+        if (c.kind != "verbal" or c.sense.type.lower() not in ac.imputed_types or t.dep_ != "acl"
+                or t.tag_ != "VBN" or _agents(t) or _any_actor(ctx, c.sources)):
+            continue
+        act = _governing_act(t.head, by_i)
+        if act is not None and act.sense.type.lower() in ac.imputing_types and _any_actor(ctx, act.sources):
+            c.sources, c.source_how = list(act.sources), "inherit"
+
+
+#: the links followed up from a party to the act it is a party of ("sanctions *on* two organizations,
+#: *including* the ministers, intelligence officials *and* lawmakers")
+PARTY_LINKS = ("conj", "appos", "pobj", "prep", "dobj", "nsubjpass")
+
+
+def _governing_act(n, by_i: dict):
+    """The candidate whose trigger (or light verb) the noun ``n`` is a party of, up its chain of
+    coordinations, appositions, prepositions and objects (at most :data:`~sitrep.limits.MAX_TREE_WALK`
+    links), else ``None``."""
+    u = n
+    for _ in range(limits.MAX_TREE_WALK):
+        if u.dep_ not in PARTY_LINKS or u.head.i == u.i:
+            return None
+        u = u.head
+        if u.i in by_i:
+            return by_i[u.i]
+    return None
+
+
 def _conj_root(tok):
     """The first of the tokens coordinated with ``tok`` (up the chain of ``conj`` links, bounded)."""
     for _ in range(limits.MAX_TREE_WALK):
@@ -924,17 +1044,17 @@ def generic_people(ctx: ArticleContext, m) -> bool:
 
 # -- attribution: who did an act the clause gives no doer -----------------------------------------------
 
-def attributed_doers(ctx: ArticleContext, c: Candidate) -> list:
+def attributed_doers(ctx: ArticleContext, c: Candidate, victims: bool) -> list:
     """The doer of an act its own clause names no actor for, from the sentence: the subject of
     "X was *behind* the attack", of "X *claimed* (responsibility for) the attack" / "X claimed the
-    blast killed ...", or the party blamed ("..., the monitor said, *blaming* the Islamic State
-    group"). Tokens (empty when none)."""
+    blast killed 45 people", or, for an act done to someone (``victims``), the party blamed ("...,
+    the monitor said, *blaming* the Islamic State group"). Tokens (empty when none)."""
     acts = [c.trigger] + [t for t in c.sources if ctx.mention_for(t) is None]
     for x in acts:
         found = _behind_or_claim(ctx, x)
         if found:
             return found
-    return blamed_party(ctx, c)
+    return blamed_party(ctx, c) if victims else []
 
 
 def _behind_or_claim(ctx: ArticleContext, x) -> list:
@@ -1050,26 +1170,6 @@ def _larger_act_source(ctx: ArticleContext, n) -> list:
             if own:
                 return own
     return []
-
-
-def referred_act_source(ctx: ArticleContext, c: Candidate) -> list:
-    """The doer of an act told again in an agentless passive ("Israeli strikes hit the site. Its power
-    systems *were also eliminated*") of a ``referred_source_types`` type: the last source of its type,
-    when that act was told at most ``referred_source_sentences`` sentences before; not a casualty
-    verb ("five soldiers were killed" is a toll) nor a definite act noun ("the attack on Ganja" may
-    be another act than the last one told); the doer is a state or a force, not a person or a crowd
-    ("crowds fired into the air ... the city had been liberated"). A list of one mention, or empty."""
-    kind = c.sense.type
-    last = ctx.last_source.get(kind)
-    if last is None or kind.lower() not in ctx.acues.referred_source_types \
-            or ctx.actor_kind.get(last.actor_id) in ("person", "group"):
-        return []
-    t = c.trigger
-    if not (c.kind == "verbal" and is_passive(t) and not _agents(t)) or t.lemma_.lower() in ctx.cues.casualty_lemmas:
-        return []
-    if ctx.sentences_between(last.start, t.idx) > ctx.config.referred_source_sentences:
-        return []
-    return [last]
 
 
 def _own_sources(ctx: ArticleContext, n) -> list:

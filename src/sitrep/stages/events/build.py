@@ -32,6 +32,7 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     arguments.toll_targets(ctx, cands)
     arguments.relative_acts(ctx, cands)
     arguments.means_acts(ctx, cands)
+    arguments.imputed_accusations(ctx, cands)
     casualties_to_acts(ctx, cands)
     arguments.frames(ctx, cands)
     restated.consequence_participles(ctx, cands)
@@ -117,7 +118,8 @@ def casualties_to_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
             continue
         causes = _causes(c.trigger) + _clause_causes(ctx, c.trigger)
         act = next((acts[t.i] for t in causes if t.i in acts), None)
-        if act is not None and _victims_as_side(ctx, c, act):
+        casualty = c.trigger.lemma_.lower() in ctx.cues.casualty_lemmas
+        if act is not None and casualty and _victims_as_side(ctx, c, act):
             c.suppressed = True
             continue
         if act is None or not any(ctx.mention_for(t) for t in act.sources):
@@ -137,7 +139,8 @@ def _no_doer(ctx: ArticleContext, c: Candidate) -> bool:
 def _victims_as_side(ctx: ArticleContext, c: Candidate, act: Candidate) -> bool:
     """A symmetric act with one side named ("killed in a gunbattle *with FARC dissidents*") and the
     casualty verb's victims the other ("two policemen"): both sides are its parties, the first in the
-    text the source (news GUIDELINES §3); ``act`` takes them and True is returned, else False."""
+    text the source (news GUIDELINES §3); ``act`` takes them and True is returned, else False. Only for
+    a casualty verb: people *detained* during a war with X are no side of it."""
     if any(ctx.mention_for(t) for t in act.sources) or not arguments.is_symmetric(ctx, act):
         return False
     other = [t for t in act.targets if ctx.mention_for(t) is not None]
@@ -230,12 +233,14 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
         restated_sources, restated_targets = arguments.restated_act(ctx, c)
         if restated_sources:
             sources, targets, c.source_how = restated_sources, targets or restated_targets, "restated"
-        elif arguments.doer_from_context(ctx, c):
-            sources, c.source_how = [ctx.last_source[c.sense.type]], "restated"
+    if not sources and c.sense.type.lower() in ctx.acues.attributable_types:
+        sources = ctx.refs(arguments.attributed_doers(ctx, c, bool(targets)))   # "IS claimed the blast ..."
+    if not sources:
+        sources = arguments.context_doer(ctx, c, targets)   # "the farmers were attacked": by the last doer
+        if sources:
+            c.source_how = "restated"
         else:
             sources = ctx.refs(arguments.announcer(ctx, c))
-    if not sources and targets and c.sense.type.lower() in ctx.acues.attributable_types:
-        sources = ctx.refs(arguments.attributed_doers(ctx, c))   # "..., blaming the Islamic State group"
     kept = [t for t in targets if not arguments.generic_people(ctx, t)]
     c.generic_victims = bool(targets) and not kept   # "19 people were killed in airstrikes": no party
     targets = _other_parties(sources, kept, arguments.is_symmetric(ctx, c))
@@ -253,8 +258,6 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     targets = targets or entity_targets(ctx, c, sources, after_place=True)
     targets = targets or arguments.protest_force_target(ctx, c, sources)   # after a place: "took over X"
     targets = [t for t in targets if not arguments.generic_people(ctx, t)]   # (from a protest's purpose too)
-    if not sources:
-        sources = arguments.referred_act_source(ctx, c)   # "were also eliminated": by the last doer
     remember_parties(ctx, c, sources, targets)
     return sources, targets
 
@@ -306,7 +309,8 @@ def remember_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: 
     actors = [t for t in targets if t.how != "place"]
     if sources:
         ctx.last_source[kind] = sources[0]
-        ctx.last_act[kind] = (sources[0], targets[0] if targets else None)
+        ctx.doers.setdefault(kind, []).append(sources[0])
+        ctx.last_act[kind] = (sources[0], targets[0] if targets else None, ctx.sentence_of(c.trigger).start)
         if kind.lower() in ctx.acues.act_anaphor_types:
             ctx.last_act_sense = c.sense
     if actors:

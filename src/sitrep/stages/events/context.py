@@ -61,6 +61,9 @@ class ArticleContext:
         # noun referring back ("carried out *the* attack") takes its parties from them
         self.last_source: dict[str, Mention] = {}
         self.last_target: dict[str, Mention] = {}
+        #: the first source of every act of each type so far, in the order of the text (an act told with
+        #: no doer takes the last one that is not its own target: :func:`~.arguments.context_doer`)
+        self.doers: dict[str, list[Mention]] = {}
         #: the types of the acts told in the sentences read so far, coded or not (a bare "the attack"
         #: refers back to one)
         self.told_types: set[str] = set()
@@ -68,7 +71,7 @@ class ArticleContext:
         # sense of the last such act of a type that may be referred back to (``act_anaphor_types``): a
         # later sentence restating that act ("*The attack* occurred near ...", "*the incident* happened
         # at 4 a.m.") keeps its parties
-        self.last_act: dict[str, tuple[Mention, Optional[Mention]]] = {}
+        self.last_act: dict[str, tuple[Mention, Optional[Mention], int]] = {}   # (+ its sentence's first token)
         self.last_act_sense: Optional[Any] = None
         self._protesters: Optional[list[Mention]] = None   # the mentions of protesters, made on first use
         # the sentences, and the dates, places and mentions inside each (in their lists' order)
@@ -117,6 +120,7 @@ class ArticleContext:
         start, end = np_span(tok)
         best = None
         t0, t1 = tok.idx, tok.idx + len(tok.text)
+        related = self._relation_modifiers(tok)
         i = bisect.bisect_left(self._starts, start - self.config.mention_reach_chars)
         for m in self.mentions[i:]:
             if m.start >= end:
@@ -124,9 +128,19 @@ class ArticleContext:
             if m.end <= start:
                 continue
             score = 2 if (m.start <= t0 and m.end >= t1) else 1
+            if score == 1 and any(a <= m.start and m.end <= b for a, b in related):
+                continue   # "US-trained commandos", "an Iran-backed militia": not the US, not Iran
             if best is None or score > best[0] or (score == best[0] and (m.end - m.start) > (best[1].end - best[1].start)):
                 best = (score, m)
         return None if best is None else best[1]
+
+    def _relation_modifiers(self, tok) -> list[tuple[int, int]]:
+        """The character spans of the modifiers of ``tok`` that name another party by its relation to it
+        ("*US-trained* commandos", "an *Iran-backed* militia": a participle in ``relation_participles``
+        with the name it joins)."""
+        words = self.acues.relation_participles
+        return [(c.left_edge.idx, c.idx + len(c.text)) for c in tok.children
+                if c.dep_ == "amod" and c.i < tok.i and c.lemma_.lower() in words]
 
     def _titled_person(self, tok) -> Optional[Mention]:
         """The person a title head's appositive names ("the RSF *leader* Mohamed Hamdan Dagalo" ->

@@ -74,9 +74,18 @@ def pobjs(prep) -> list:
 
 
 def is_passive(v) -> bool:
-    """"was struck", "were arrested", and a participle after its noun ("the convoy hit by ...")."""
+    """"was struck", "were arrested", a participle after its noun ("the convoy hit by ..."), and a
+    participle with a subject of its own but no auxiliary (a small clause: "we had four people
+    *killed*", "saw their homes *destroyed*")."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
-        v.tag_ == "VBN" and v.dep_ == "acl" and not misparsed_main_verb(v))
+        v.tag_ == "VBN" and v.dep_ == "acl" and not misparsed_main_verb(v)) or small_clause_participle(v)
+
+
+def small_clause_participle(v) -> bool:
+    """Is ``v`` a past participle complement with a subject but no auxiliary ("we had four people
+    *killed*", "several houses *torched*" coordinated with it), whose subject undergoes it?"""
+    return (v.tag_ == "VBN" and v.dep_ in ("ccomp", "conj", "xcomp") and v.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "nsubj" for c in v.children) and not any(c.dep_ in ("aux", "auxpass") for c in v.children))
 
 
 def has_to_infinitive(v) -> bool:
@@ -194,9 +203,10 @@ def _pcomp_subject(v, cues: EventCues, depth: int) -> tuple[list, str]:
     """The actor of a verb under a preposition: "criticised Assad for failing to ..." -> Assad (the
     governing verb's object, or its passive subject: "the RSF was accused of attacking" -> the RSF);
     "Russia's interest in supporting X" -> Russia (the noun's possessor); a
-    means ("pressed Maduro *by imposing* sanctions") -> the governing verb's subject."""
+    means ("pressed Maduro *by imposing* sanctions") or a time ("attacked the soldiers *before
+    overpowering* them") -> the governing verb's subject."""
     prep = v.head
-    if prep.lower_ in cues.means_preps and prep.head.pos_ in ("VERB", "AUX"):
+    if (prep.lower_ in cues.means_preps or prep.lower_ in cues.subject_control_preps) and prep.head.pos_ in ("VERB", "AUX"):
         s, _ = subjects(prep.head, cues, depth + 1)   # "X ratcheted up pressure *by slapping* sanctions" -> X
         return s, "inherit"
     if prep.head.pos_ in ("VERB", "AUX") and children(prep.head, "dobj"):

@@ -170,6 +170,7 @@ class EventCues(_Model):
     complement_object_preps: Words
     protest_purpose_preps: Words
     means_preps: Words
+    subject_control_preps: Words
     person_object_types: Words
     object_owner_types: Words
     force_object_types: Words

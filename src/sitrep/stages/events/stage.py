@@ -96,9 +96,10 @@ class EventsConfig(StageConfig):
     title_name_reach: int = 6
     #: how many characters before a date are read for "first ... since"
     first_since_lookback_chars: int = 40
-    #: how many sentences back the act an agentless report refers to may be told ("the attack", "the
-    #: victims were shot dead": by whoever did the article's last act of the type, told this close)
-    referred_source_sentences: int = 1
+    #: how many sentences back the doer an act told with no doer takes from the article may be named
+    #: ("the farmers were attacked on Saturday": by whoever did the article's last act of the type,
+    #: named this close; :func:`~.arguments.context_doer`)
+    context_doer_sentences: int = 3
     #: how many sentences back a continued statement ("He added that ...") looks for its date
     continued_speech_sentences: int = 3
     #: an asserted or reported act dated more than this many days before publication is historical
