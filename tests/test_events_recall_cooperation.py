@@ -219,3 +219,15 @@ def test_arriving_at_the_helm_is_no_visit():
     st = run("The president, who arrived at the helm of the country in 2021, dissolved parliament.",
              ("president", "PRESIDENT"))
     assert not events(st, "CONSULT")
+
+
+def test_a_decision_to_include_in_a_stop_list_is_the_deciders_sanction():
+    st = run("Moscow has made a decision to include several officials and the British defence community in the "
+             "Russian stop list, the ministry said.", ("Moscow", "RUS"), ("British defence community", "GBR_DEF"))
+    assert any(src == "RUS" for _, src, _ in events(st, "SANCTION"))
+
+
+def test_efforts_to_fund_are_not_the_disrupters_act():
+    st = run("The measure disrupts efforts by the network to fund the militia.", ("network", "NETWORK"),
+             ("militia", "MILITIA"))
+    assert not any(src is not None and src != "NETWORK" for _, src, _ in events(st, "AID"))

@@ -148,6 +148,11 @@ def _governed_subject(v, cues: EventCues, depth: int) -> tuple[list, str]:
     if dep == "acl":
         if v.tag_ == "VBG" or misparsed_main_verb(v):
             return [head], "subj"
+        if (has_to_infinitive(v) and head.dep_ == "dobj" and head.head.pos_ == "VERB"
+                and head.lemma_.lower() in cues.decision_nouns):
+            # "Moscow has made a decision *to include* ...", "announced a plan to impose": the verb's subject
+            s, _ = subjects(head.head, cues, depth + 1)
+            return s, "control"
         return [], "passive"
     if dep == "pcomp":
         return _pcomp_subject(v, cues, depth)

@@ -116,6 +116,7 @@ class EventCues(_Model):
     object_control_verbs: Words
     passive_control_preps: Words
     subject_control_verbs: Words
+    decision_nouns: Words = frozenset()
     speech_verbs: Words
     speaker_pronouns: Words
     group_nouns: Words

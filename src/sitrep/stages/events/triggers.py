@@ -228,9 +228,12 @@ def _aimed(v, lex: Lexicon) -> bool:
 
 def _prep_object_lemmas(v) -> set:
     """The lemmas of the objects of all the verb's prepositions and of their compounds ("warned
-    Americans *against travel*", "included *in the sanctions list*"): what a reading that codes no
-    event, or a sense with ``prep_objects`` ("put X *on alert*"), may name besides a direct object."""
-    pobj = [p for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    Americans *against travel*", "included *in the sanctions list*"), also of a phrase the parser hung
+    on the verb's direct object ("include some figures ... and the community *in the stop list*"): what
+    a reading that codes no event, or a sense with ``prep_objects`` ("put X *on alert*"), may name
+    besides a direct object."""
+    heads = [v] + [x for c in v.children if c.dep_ == "dobj" for x in conjuncts(c)]
+    pobj = [p for h in heads for c in h.children if c.dep_ == "prep" for p in c.children if p.dep_ in ("pobj", "pcomp")]
     return {p.lemma_.lower() for p in pobj} | {m.lemma_.lower() for p in pobj for m in p.children
                                                if m.dep_ == "compound"}
 
