@@ -168,3 +168,17 @@ def test_a_passive_by_an_instrument_is_the_attack_it_names():
     evs = _events("A cargo ship was struck by a missile off the coast in another attack by the Northern Front.",
                   [("the Northern Front", "NF", "armed_group")], [("A cargo ship", "SHIP", "other")])
     assert [e for e in evs if e[0] == "ASSAULT"] == [("ASSAULT", "NF", "SHIP")]
+
+
+def test_an_entity_is_no_party_to_a_relation(pipeline):
+    doc = pipeline(Article(text="Thousands of detainees remain in camps and prisons run by the Syrian Democratic Forces "
+                                "in the northeast, officials said.", published="2024-12-09"))
+    things = {m.start for a in doc.actors for m in a.mentions if a.kind == "other"}
+    assert all(r.subject.actor_id not in {a.id for a in doc.actors if a.kind == "other"} for r in doc.relations)
+    assert things   # the camps and prisons are entities all the same
+
+
+def test_an_act_noun_not_of_fire_keeps_its_relative_clause():
+    evs = _events("Officials said the offensive that toppled the Northern Front began last week.",
+                  [("the Northern Front", "NF", "armed_group")], [])
+    assert ("ASSAULT", None, "NF") in evs

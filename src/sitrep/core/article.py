@@ -141,6 +141,12 @@ class Duplicate:
                 "the same text, not extracted again")
 
 
+#: how a mention names a described entity ("the legislative council building", "the village of X"): a
+#: thing an act may be done to, never a party of its own to the rules that read parties (who acts, who
+#: speaks, who is related to whom)
+ENTITY_HOW = "entity"
+
+
 @dataclass
 class Mention:
     """One mention of an actor in the text, as resolved by the actors stage."""

@@ -19,8 +19,8 @@ speaker changes:
 3. a singular with nothing in front but its head is no entity ("took *office*", "in *hospital*");
 4. a settlement is one only with a name the gazetteer does not know ("*the village of X*", "*X village*");
    a known name is a place, the places stage's;
-5. a coordination of entity heads and ``joins`` words is one party ("*eight individuals and five
-   entities*": alone, "individuals" are people in general);
+5. a coordination of entity heads with ``joins`` words is one party ("*eight individuals and five
+   entities*": alone, "individuals" are people in general); coordinated things are one entity each;
 6. a definite description with nothing of its own in front ("*the market*", "*the same* facility")
    refers back to the entity of that head named before -- or to the owner a phrase of rule 1 or 2 gave
    ("an oil facility owned by Aramco ... the same facility": Aramco).
@@ -33,6 +33,7 @@ from typing import Optional
 
 from pydantic import Field, field_validator
 
+from ...core.article import ENTITY_HOW
 from ...core.datafiles import load_data
 from ...core.datamodels import DataModel, validate_data
 from ...kb import KINDS, slug
@@ -40,7 +41,7 @@ from .model import ActorRecord
 from .sources import left_edge
 
 ORIGIN = "sitrep/data/described_entities.yaml"
-HOW = "entity"
+HOW = ENTITY_HOW
 #: the contract kinds an entity class may give ("other": a thing that is no organisation)
 ENTITY_KINDS = frozenset(KINDS) | {"other"}
 
@@ -199,9 +200,9 @@ def _definite_back(w: EntityWords, tok, ts: int) -> bool:
 
 # -- the rule ----------------------------------------------------------------------------------
 def _coordination(w: EntityWords, tok) -> list:
-    """``tok`` and its conjuncts when they are all entity heads or ``joins`` words and one at least is an
-    entity head ("individuals and entities"), else ``[tok]``; settlements never ("other cities and towns":
-    places)."""
+    """``tok`` and its conjuncts when they are entity heads and ``joins`` words, one at least of each
+    ("individuals and entities", "20 people and firms"), else ``[tok]``: coordinated things are one entity
+    each ("the air base and the naval base"), settlements never join ("other cities and towns": places)."""
     out = [tok]
     for c in tok.rights:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
@@ -210,8 +211,9 @@ def _coordination(w: EntityWords, tok) -> list:
     if len(out) == 1:
         return out
     senses = [head_sense(w, c) for c in out]
+    joined = any(c.lemma_.lower() in w.joins for c in out)
     ok = all(s is not None and not s.named or c.lemma_.lower() in w.joins for s, c in zip(senses, out))
-    return out if ok and any(s is not None for s in senses) else [tok]
+    return out if ok and joined and any(s is not None for s in senses) else [tok]
 
 
 def _new_entity(b, name: str, kind: str) -> str:

@@ -822,10 +822,10 @@ def toll_targets(ctx: ArticleContext, cands: list[Candidate]) -> None:
 
 
 def relative_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
-    """An act noun restated by a relative clause of its type ("Monday's *shelling*, *which hit* the market
-    and surrounding neighbourhoods"; not a toll, "an attack *that killed* ...": :func:`~.build.casualties_to_acts`)
-    is one act: the clause's verb is no event of its own, and gives the noun its objects as targets when
-    the noun names no party undergoing it."""
+    """An act noun of fire (``place_hit_modes``) restated by a relative clause of its type ("Monday's
+    *shelling*, *which hit* the market and surrounding neighbourhoods"; not a toll, "an attack *that killed*
+    ...": :func:`~.build.casualties_to_acts`) is one act: the clause's verb is no event of its own, and
+    gives the noun its objects as targets when the noun names no party undergoing it."""
     by_i = {c.trigger.i: c for c in cands}
     rel = ctx.cues.relative_pronouns
     for d in cands:
@@ -836,6 +836,9 @@ def relative_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
         c = by_i.get(x.head.i)
         if c is None or c.kind == "verbal" or c.suppressed or c.sense.type != d.sense.type:
             continue
+        mode = c.sense.mode or mode_from_cues(ctx, c.sense.type, c.trigger)
+        if mode is None or mode.lower() not in ctx.acues.place_hit_modes:
+            continue   # only fire that lands somewhere; "the offensive that toppled Assad" is two acts
         d.suppressed = True
         if not _any_actor(ctx, c.targets):
             c.targets = c.targets + [t for t in d.targets + children(x, "dobj") if t not in c.targets]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from typing import Any, Callable, Iterable, Optional
 
-from ...core.article import ArticleState, Mention
+from ...core.article import ENTITY_HOW, ArticleState, Mention
 from ...ontology import Ontology
 from .argument_cues import ArgumentCues, argument_cues
 from .grammar import SUBJ_DEPS, children, conjuncts, dateline_end, np_span
@@ -21,9 +21,6 @@ from .lexicon import EventCues, Lexicon
 RESOLVED_HOWS = ("name", "alias", "acronym", "metonym", "demonym", "title")
 #: actor id prefixes of the guesses made without the actors stage
 GUESS_PREFIXES = ("ner:", "agent:")
-#: how a mention names a described entity ("the legislative council building", "the village of X"): no
-#: party to the argument rules, only an act's target when no party undergoes it (:meth:`entity_for`)
-ENTITY_HOW = "entity"
 
 
 class ArticleContext:
@@ -40,7 +37,8 @@ class ArticleContext:
         self.acues: ArgumentCues = argument_cues()
         self.onto = onto
         self.config = config
-        #: the described entities, apart: the other rules never see them (:meth:`entity_for`)
+        #: the described entities, apart: no party to the argument rules, only an act's target when no
+        #: party undergoes it (:meth:`entity_for`)
         self.entities = [m for m in mentions if m.how == ENTITY_HOW]
         mentions = [m for m in mentions if m.how != ENTITY_HOW] if self.entities else mentions
         self._entity_starts = [m.start for m in self.entities]

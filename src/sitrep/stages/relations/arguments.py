@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
-from ...core.article import ArticleState, Mention
+from ...core.article import ENTITY_HOW, ArticleState, Mention
 from .rules import Rules
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,7 +47,10 @@ class RelationContext:
         return cls(state, rules, config, counts, {a.id: a.kind for a in state.actors})
 
     def mention(self, tok) -> Optional[Mention]:
-        return self.state.mention_at(tok.idx, tok.idx + len(tok.text))
+        """The actor mention over ``tok``; a described entity is no party to a relation ("camps run by
+        the SDF")."""
+        m = self.state.mention_at(tok.idx, tok.idx + len(tok.text))
+        return None if m is not None and m.how == ENTITY_HOW else m
 
     def generic(self, m: Mention) -> bool:
         """A generic agent the actors stage could not tie to anyone ("the government", "troops"; see
@@ -170,7 +173,7 @@ def pronoun(ctx: RelationContext, tok, kinds, exclude) -> Optional[Mention]:
         kind = ctx.kinds.get(m.actor_id, "other")
         if person != (kind == "person") or (kinds and kind not in kinds):
             continue
-        if m.actor_id in exclude or m.actor_id in clause_subj or m.how == "pronoun":
+        if m.actor_id in exclude or m.actor_id in clause_subj or m.how in ("pronoun", ENTITY_HOW):
             continue
         key = (ctx.counts.get(m.actor_id, 0), m.start)
         if best_key is None or key > best_key:
