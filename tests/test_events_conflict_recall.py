@@ -58,8 +58,10 @@ def test_gunmen_opening_up_on_a_patrol_attack_it():
     assert ("GUNMEN", "POLICE") in pairs(st, "ASSAULT")
 
 
-def test_a_market_opening_up_is_no_attack():
+def test_a_market_or_a_road_opening_up_is_no_attack():
     st = run("The government opened up the market to foreign investors in March.", ("government", "GOV"))
+    assert not events(st, "ASSAULT")
+    st = run("Security forces opened up the main road to traffic on Monday.", ("Security forces", "SF"))
     assert not events(st, "ASSAULT")
 
 
