@@ -47,9 +47,11 @@ def test_coming_down_on_someone_announced_is_a_threat():
     assert ("GOV", "SMUGGLERS") in pairs(st, "THREATEN")
 
 
-def test_prices_coming_down_are_no_act():
+def test_prices_or_rain_coming_down_are_no_act():
     st = run("Fuel prices came down on Monday after the government cut taxes.", ("government", "GOV"))
     assert not events(st, "COERCE") and not events(st, "THREATEN")
+    st = run("Heavy rain came down on the capital on Monday.", ("capital", "CAPITAL"))
+    assert not events(st, "COERCE")
 
 
 def test_gunmen_opening_up_on_a_patrol_attack_it():
