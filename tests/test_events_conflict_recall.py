@@ -150,6 +150,10 @@ def test_a_missile_fired_into_the_sea_is_a_weapons_test():
     st = run("Hezbollah fired dozens of rockets into northern Israel on Sunday.", ("Hezbollah", "HEZ"),
              ("Israel", "ISR"))
     assert events(st, "ASSAULT") and not events(st, "MOBILIZE")
+    st = run("Houthi rebels fired two missiles at a tanker in the Red Sea on Sunday.", ("Houthi rebels", "HOUTHIS"))
+    assert events(st, "ASSAULT") and not events(st, "MOBILIZE")
+    st = run("The Houthis launched drones at ships in the Red Sea.", ("Houthis", "HOUTHIS"))
+    assert events(st, "ASSAULT") and not events(st, "MOBILIZE")
 
 
 def test_an_armed_group_pushing_toward_a_town_attacks_it():
