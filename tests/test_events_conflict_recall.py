@@ -47,9 +47,11 @@ def test_coming_down_on_someone_announced_is_a_threat():
     assert ("GOV", "SMUGGLERS") in pairs(st, "THREATEN")
 
 
-def test_prices_coming_down_are_no_act():
+def test_prices_or_rain_coming_down_are_no_act():
     st = run("Fuel prices came down on Monday after the government cut taxes.", ("government", "GOV"))
     assert not events(st, "COERCE") and not events(st, "THREATEN")
+    st = run("Heavy rain came down on the capital on Monday.", ("capital", "CAPITAL"))
+    assert not events(st, "COERCE")
 
 
 def test_gunmen_opening_up_on_a_patrol_attack_it():
@@ -58,8 +60,10 @@ def test_gunmen_opening_up_on_a_patrol_attack_it():
     assert ("GUNMEN", "POLICE") in pairs(st, "ASSAULT")
 
 
-def test_a_market_opening_up_is_no_attack():
+def test_a_market_or_a_road_opening_up_is_no_attack():
     st = run("The government opened up the market to foreign investors in March.", ("government", "GOV"))
+    assert not events(st, "ASSAULT")
+    st = run("Security forces opened up the main road to traffic on Monday.", ("Security forces", "SF"))
     assert not events(st, "ASSAULT")
 
 
@@ -145,6 +149,10 @@ def test_a_missile_fired_into_the_sea_is_a_weapons_test():
     assert ("PRK", None) in pairs(st, "MOBILIZE") and not events(st, "ASSAULT")
     st = run("Hezbollah fired dozens of rockets into northern Israel on Sunday.", ("Hezbollah", "HEZ"),
              ("Israel", "ISR"))
+    assert events(st, "ASSAULT") and not events(st, "MOBILIZE")
+    st = run("Houthi rebels fired two missiles at a tanker in the Red Sea on Sunday.", ("Houthi rebels", "HOUTHIS"))
+    assert events(st, "ASSAULT") and not events(st, "MOBILIZE")
+    st = run("The Houthis launched drones at ships in the Red Sea.", ("Houthis", "HOUTHIS"))
     assert events(st, "ASSAULT") and not events(st, "MOBILIZE")
 
 
