@@ -620,15 +620,28 @@ def institution_reading(sc: Scan, nm: Name):
     return Inside(civic=civic, institution=institution)
 
 
-def institution_town(sc: Scan, nm: Name, ent, opens: bool) -> bool:
-    """The name is the town of the institution ``ent``: it opens a name ending in an institution head,
-    or closes a name that opens with an "of"-town head.
+def organisation_town(sc: Scan, nm: Name, inside) -> bool:
+    """The name is the town (or state) of an organisation tagged ORG -- an institution's ("the Kiel
+    Institute", "University of Kentucky") or a civic body's ("the Chicago Council on Global Affairs")
+    -- and so no place of the story (GUIDELINES §7 of eval/news; ``institution_towns`` keeps it, as
+    LGL counts it), unless "-based" follows it ("the Brussels-based group")."""
+    if not isinstance(inside, Inside) or not (inside.institution or inside.civic) or nm.label != "ORG" \
+            or sc.cfg.institution_towns or based_on(sc.doc, nm.span, sc.news):
+        return False
+    ent = next(e for e in sc.doc.ents if e.start <= nm.i < e.end)
+    return ent[-1].text not in sc.news.event_heads  # "the Nashville Film Festival" was held there
 
-        "the Cookville Volunteer Fire Department", "Cambridge University", "University of Rochester"
+
+def institution_town(sc: Scan, nm: Name, ent, opens: bool) -> bool:
+    """The name is the town of the institution ``ent``: it opens a name ending in an institution head
+    or followed by one, or closes a name that opens with an "of"-town head.
+
+        "the Cookville Volunteer Fire Department", "Cambridge University", "the Kiel Institute for the
+        World Economy", "University of Rochester"
     """
     i, w, news = nm.i, nm.w, sc.news
     head = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
-    return (opens and ent[-1].text in news.heads) \
+    return (opens and (ent[-1].text in news.heads or (i + w < ent.end and sc.doc[i + w].text in news.heads))) \
         or (i + w == ent.end and i > ent.start and sc.doc[i - 1].lower_ == "of" and head.text in news.of_heads)
 
 
@@ -878,6 +891,8 @@ def read_at(sc: Scan, i: int, cands: list[Candidate]) -> int:
     inside = institution_reading(sc, nm)
     if inside is _REJECT:
         return 1
+    if organisation_town(sc, nm, inside):
+        return sc.take(i, w)
     if street_named_after_place(sc, nm):
         return w
     if w == 1 and nm.first.lower_ in sc.words.dir:
@@ -891,10 +906,10 @@ def read_at(sc: Scan, i: int, cands: list[Candidate]) -> int:
     strong = strength(sc, nm, inside, strong)
     s0, e0 = nm.span.start_char, nm.span.end_char
     met = metonym_of(sc, s0, e0)
-    if (known_non_place(sc, s0, e0) and not framed(sc, i) and not based_on(sc.doc, nm.span, sc.news)) \
-            or met == "":
+    based = based_on(sc.doc, nm.span, sc.news)
+    if (known_non_place(sc, s0, e0) and not framed(sc, i) and not based) or (met == "" and not based):
         # "the White House" (not "the town of al-Mayadeen", a channel's name too, nor "the Tripoli-based
-        # government", an organisation the KB knows)
+        # government", an organisation the KB knows, nor "the Brussels-based group", Brussels no metonym)
         return sc.take(i, w)
     if leader_name(sc, nm):
         return sc.take(i, w)

@@ -27,6 +27,11 @@ class PlacesConfig(StageConfig):
     #: keep continents and broad regions ("the Middle East", "the Sahel"; ``broad: true`` in the
     #: regions file) -- off by default; geoparsing corpora such as LGL count them
     broad_regions: bool = False
+    #: keep the town (or state) that names an organisation ("the Kiel Institute", "Georgetown
+    #: University", "the University of Kentucky") as a place -- off by default (GUIDELINES §7 of
+    #: eval/news: a place inside an organisation's name is none; "the Damascus-based group" is);
+    #: geoparsing corpora such as LGL count it
+    institution_towns: bool = False
 
     # -- context weights (see resolve.py) -------------------------------------------------------
     #: a reading in a first-level division (US state, province) the article names or reads elsewhere

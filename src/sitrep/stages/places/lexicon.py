@@ -136,6 +136,7 @@ class PlaceCuesModel(_Strict):
     institution_heads: list[str]
     of_town_heads: list[str]
     name_abbreviations: dict[str, str] = {}
+    event_heads: list[str] = []
     village_frames: list[str] = []
     coordinated_divisions: dict[str, str]
     county_divisions: list[str]
@@ -256,6 +257,8 @@ class NewsCues:
     person_roles: frozenset = frozenset()
     #: folded words of a name that stand for another ("st" -> "saint": "St. Cloud" is Saint Cloud's own name)
     name_abbreviations: tuple = ()
+    #: "the Nashville Film Festival": an event's name, whose town is where it was held
+    event_heads: frozenset = frozenset()
     #: "the village of Kalaba", "Kaya village": no big town is meant
     village_frames: frozenset = frozenset()
 
@@ -317,7 +320,7 @@ def load_news_cues(gazetteer, raw: Optional[dict] = None) -> NewsCues:
         assault_verbs=_low(m.assault_verbs), assault_prepositions=_low(m.assault_prepositions),
         of_prepositions=_low(m.of_prepositions), name_articles=_low(m.name_articles),
         person_roles=_low(m.person_roles),
-        village_frames=_low(m.village_frames),
+        village_frames=_low(m.village_frames), event_heads=frozenset(m.event_heads),
         name_abbreviations=tuple(sorted((k.lower(), v.lower()) for k, v in m.name_abbreviations.items())))
 
 
