@@ -162,3 +162,26 @@ def test_own_name_size_spells_out_abbreviations_and_skips_other_names():
     assert is_big_own(gaz, "St. Cloud", 50_000, abbrevs)       # Saint Cloud, Minnesota
     assert not is_big_own(gaz, "St. Cloud", 50_000)             # "st" is not "saint" unless told
     assert not is_big_own(gaz, "Hudson", 50_000, abbrevs)       # only Jersey City's other name is big
+
+
+def test_two_names_joined_by_a_hyphen_share_the_second_name_cue(pipeline):
+    war = pipeline_places(pipeline, "UNITED NATIONS (Reuters) - The council called for a ceasefire in the "
+                                    "Israel-Gaza war on Monday.")
+    assert "Israel" not in war                      # one side of a war, not where it is
+    border = pipeline_places(pipeline, "ISLAMABAD (Reuters) - Troops exchanged fire along the India-Pakistan "
+                                       "border overnight, the army said.")
+    assert border["India"].country_code == "IN" and border["Pakistan"].country_code == "PK"
+
+
+def test_a_country_coordinated_with_a_peoples_adjective_is_not_located_by_it(pipeline):
+    text = ("SEOUL (Reuters) - The South Korean, US and Japanese militaries are working together to analyze "
+            "the launch, officials said.")
+    assert "US" not in pipeline_places(pipeline, text)
+
+
+def test_a_town_between_words_of_a_persons_name_is_part_of_it(pipeline):
+    text = ("MOGADISHU (Reuters) - Police spokesman Abdifatah Aden Hassan said the attackers were killed. "
+            "Officials in Aden, Yemen, said nothing.")
+    places = pipeline_places(pipeline, text)
+    aden = places["Aden"]
+    assert aden.country_code == "YE" and [m.start for m in aden.mentions] == [text.index("in Aden") + 3]

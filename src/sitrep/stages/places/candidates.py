@@ -578,6 +578,25 @@ def note_surname(sc: Scan, nm: Name) -> None:
             sc.person_words.add(nm.first.text)
 
 
+def inside_person_name(sc: Scan, nm: Name) -> bool:
+    """A one-word name between words of a person's name -- after a capitalised word the gazetteer does
+    not know, before a word the tagger puts in a PERSON entity, no punctuation between ("police
+    spokesperson Sadik Aden Ali Doodishe said"; the tagger splits the name) -- is a word of that name,
+    here and in later mentions, unless a locative cue comes before it."""
+    i = nm.i
+    if nm.w != 1 or i < 1 or i + 1 >= sc.n or locative_before(sc, i):
+        return False
+    prev, nxt = sc.toks[i - 1], sc.toks[i + 1]
+    if not (prev.is_title and prev.pos_ == "PROPN" and prev.whitespace_ and nm.first.whitespace_):
+        return False
+    if sc.gaz.has(name_key(prev.text)) or prev.lower_ in sc.words.dir:
+        return False
+    if nxt.ent_type_ == "PERSON" and nxt.is_title and nxt.pos_ == "PROPN":
+        sc.person_words.add(nm.first.text)
+        return True
+    return False
+
+
 @dataclass
 class Inside:
     """A name inside a longer entity: whether a civic word follows it ("Athens Police"), whether it is
@@ -886,7 +905,7 @@ def read_at(sc: Scan, i: int, cands: list[Candidate]) -> int:
     if stop_name(sc, nm, strong):
         return 1
     note_surname(sc, nm)
-    if persons_word(sc, nm):
+    if persons_word(sc, nm) or inside_person_name(sc, nm):
         return 1
     inside = institution_reading(sc, nm)
     if inside is _REJECT:

@@ -142,10 +142,21 @@ def based_on(doc, span, news: NewsCues) -> bool:
         and doc[j + 1].lower_ in news.based_words
 
 
+def paired_name(doc, root, covered: set) -> bool:
+    """The name is joined by a hyphen to another place name it modifies ("*Israel*-Gaza war", "the
+    *India*-Pakistan border"): the pair shares the cue of the second name, which is not where the
+    first lies."""
+    head = root.head
+    return root.dep_ in ("compound", "nmod", "amod") and head.i in covered and head.i == root.i + 2 \
+        and doc[root.i + 1].text in ("-", "\u2013") and not root.whitespace_
+
+
 def _locates(doc, root, covered: set, words: PlaceWords, news: NewsCues, inside: range = range(0)) -> bool:
     """The syntactic cues of :func:`is_locative` on one token (the name's root); a direction or setting
     word inside the name itself (the tokens ``inside``: "*North* Korea", "*South* Sudan") is no cue."""
     dep = root.dep_
+    if paired_name(doc, root, covered):
+        return _locates(doc, root.head, covered, words, news)  # "the Israel-Gaza war", "the India-Pakistan border"
     if dep == "pobj" and _prep_locates(root.head, words, news):
         return True
     if dep in _UD_OBLIQUE and _case_locates(root, words, news):
@@ -196,8 +207,8 @@ def is_locative(doc, c: Candidate, covered: set, words: PlaceWords, news: NewsCu
     for _ in range(_CONJ_HOPS):
         if _locates(doc, root, covered, words, news, inside):
             return True
-        if root.dep_ != "conj" or root.head.pos_ != "PROPN":
-            return False
+        if root.dep_ != "conj" or root.head.pos_ != "PROPN" or root.head.ent_type_ == "NORP":
+            return False  # (not "the South Korean, US and Japanese militaries": a people's adjective)
         root = root.head  # "in Iraq and Syria": the first conjunct's cue
     return False
 
