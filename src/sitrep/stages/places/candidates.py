@@ -589,7 +589,8 @@ def inside_person_name(sc: Scan, nm: Name) -> bool:
     prev, nxt = sc.toks[i - 1], sc.toks[i + 1]
     if not (prev.is_title and prev.pos_ == "PROPN" and prev.whitespace_ and nm.first.whitespace_):
         return False
-    if sc.gaz.has(name_key(prev.text)) or prev.lower_ in sc.words.dir:
+    gaz: Any = sc.gaz
+    if gaz.has(name_key(prev.text)) or prev.lower_ in sc.words.dir:
         return False
     if nxt.ent_type_ == "PERSON" and nxt.is_title and nxt.pos_ == "PROPN":
         sc.person_words.add(nm.first.text)
@@ -741,14 +742,20 @@ def strength(sc: Scan, nm: Name, inside, strong: bool):
     if strong or is_qualified_province(gaz, nm.text):
         return True
     if nm.label in BLOCKING:
-        primary = is_primary(gaz, nm.text)
-        return (cue and (primary or framed(sc, nm.i) or division_after(sc, nm))) \
-            or frame_apposition(sc, nm.i, nm.w) or frame_appositive_of(sc, nm) \
-            or (primary and dateline_opening(sc, nm)) \
-            or is_big(gaz, nm.text, cfg.world_city_population)
+        return tagged_other_strength(sc, nm, cue)
     primary = is_primary(gaz, nm.text)
     return (cue and primary) or (primary and nm.w > 1) or is_big(gaz, nm.text, cfg.big_population) \
         or is_division(gaz, nm.text) or framed(sc, nm.i) or (primary and frame_apposition(sc, nm.i, nm.w))
+
+
+def tagged_other_strength(sc: Scan, nm: Name, cue: bool) -> bool:
+    """The strength of a name the tagger calls a person, an organisation ... (see :func:`strength`)."""
+    gaz = sc.gaz
+    primary = is_primary(gaz, nm.text)
+    return (cue and (primary or framed(sc, nm.i) or division_after(sc, nm))) \
+        or frame_apposition(sc, nm.i, nm.w) or frame_appositive_of(sc, nm) \
+        or (primary and dateline_opening(sc, nm)) \
+        or is_big(gaz, nm.text, sc.cfg.world_city_population)
 
 
 def known_non_place(sc: Scan, s: int, e: int) -> bool:
