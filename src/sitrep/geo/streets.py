@@ -1,6 +1,6 @@
 """Streets, roads and highways named in a text ("South Main Street", "Highway 19", "I-75", "KY 90").
 
-The words come from ``data/streets.yaml``; two regular expressions (compiled once) find the
+The words come from ``data/streets.yaml``; regular expressions (compiled once) find the
 candidates in the text, and the parsed ``Doc`` then trims and checks them:
 
 * a **named street**: up to four capitalised words or ordinals before a suffix ("Darby Street",
@@ -8,6 +8,9 @@ candidates in the text, and the parsed ``Doc`` then trims and checks them:
   cannot open a name ("Main St. Louis" is not a street); weak suffixes ("Way", "Place", "Circle")
   need an address cue before the name (a house number, "block of", "on", "in", "off" ...);
 * a **lettered avenue** ("Avenue Q");
+* a **prefixed street** named the Spanish, Portuguese, Italian or French way: a prefix, perhaps a link
+  word, then a name or a number ("Avenida Paulista", "Praça da Sé", "Via del Corso", "Calle 50"); weak
+  prefixes ("Via", "Plaza", "Place") need a link word or an address cue ("Via Telegram" is none);
 * **coordinated names** before a plural ("Hampden and Center streets": two streets);
 * a **numbered road**: a prefix and a number ("Interstate 75", "County Road 96", "FM 645", "US-24"),
   with the postal codes and AP abbreviations of US states as prefixes too ("KY 90", "W.Va. 61"), and
