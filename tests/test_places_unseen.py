@@ -185,3 +185,11 @@ def test_a_town_between_words_of_a_persons_name_is_part_of_it(pipeline):
     places = pipeline_places(pipeline, text)
     aden = places["Aden"]
     assert aden.country_code == "YE" and [m.start for m in aden.mentions] == [text.index("in Aden") + 3]
+
+
+def test_a_datelines_other_mentions_are_its_town(pipeline):
+    text = ("WASHINGTON (Reuters) - Tensions between Washington and Beijing rose on Tuesday, and Brent crude "
+            "fell, traders said.")
+    places = pipeline_places(pipeline, text)
+    assert places["Washington"].feature == "city" and places["Washington"].id == places["WASHINGTON"].id
+    assert "Brent" not in places

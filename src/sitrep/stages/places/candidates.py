@@ -964,8 +964,10 @@ def scan_names(sc: Scan, cands: list[Candidate]) -> None:
 def dateline_towns(cands: list[Candidate], gaz) -> None:
     """A name opening the copy before punctuation is a dateline ("New York, 16 June 2024 (TDI): ..."),
     which names a town: where the name has town readings, every mention of it keeps only those (the
-    story's "in New York" is the same city, not the state), as the dateline cue does for "SAGAING"."""
-    keys = {name_key(c.text) for c in cands if c.opens and town_readings(gaz, c.ids)}
+    story's "in New York" is the same city, not the state), as the dateline cue does for "SAGAING" --
+    whose other mentions follow it too ("WASHINGTON (Reuters) - Tensions between Washington and
+    Beijing": the capital, not the state)."""
+    keys = {name_key(c.text) for c in cands if (c.opens or c.dateline) and town_readings(gaz, c.ids)}
     for c in cands:
         if keys and name_key(c.text) in keys:
             c.ids = town_readings(gaz, c.ids) or c.ids
