@@ -13,6 +13,9 @@ def test_a_capital_voicing_a_statement_after_from_is_no_place(nlp, stage):
             "and the proposal also received a sharp warning from Moscow.")
     places = places_of(nlp, stage, text)
     assert "Beijing" not in places and "Moscow" not in places, sorted(places)
+    text = "KYIV (Reuters) - Ukraine received fresh support from Berlin and aid from Japan on Monday."
+    places = places_of(nlp, stage, text)
+    assert "Berlin" not in places and "Japan" not in places, sorted(places)
 
 
 def test_from_still_locates_what_comes_from_a_place(nlp, stage):
