@@ -36,7 +36,8 @@ from .results import Metric, SuiteResult, count, prf, ratio
 
 ACC_KM = 161.0
 #: the places stage as a geoparser: demonyms are mentions of their countries (see the module text)
-GEOPARSER_CONFIG = {"places": {"demonyms": True, "actor_countries": True, "broad_regions": True}}
+GEOPARSER_CONFIG = {"places": {"demonyms": True, "actor_countries": True, "broad_regions": True,
+                               "institution_towns": True}}
 
 
 @dataclass

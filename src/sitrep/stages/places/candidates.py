@@ -37,9 +37,9 @@ from ...core.text import name_key
 from ...lexicon import words as lexicon_words
 from .candidate import Candidate, overlaps
 from .config import PlacesConfig
-from .focus import mark_actors, mark_locative, opens_copy
+from .focus import based_on, mark_actors, mark_locative, opens_copy
 from .lexicon import NewsCues, PlaceWords
-from .names import capitals, is_big, is_division, is_primary, is_qualified_province
+from .names import capitals, is_big, is_big_own, is_division, is_primary, is_qualified_province
 
 #: entity labels that make a name a place
 ENTITY_LABELS = {"GPE", "LOC", "FAC"}
@@ -399,16 +399,44 @@ def person_apposition(sc: Scan, nm: "Name") -> bool:
 
 def frame_apposition(sc: Scan, i: int, w: int) -> bool:
     """The name's appositive is a frame noun: "Kherson, a city in southern Ukraine", "Odesa, the port
-    city"."""
+    city" (not an owner: "Smith, the city's mayor")."""
     app = _appositive(sc, i, w)
     if not app or app[0].pos_ != "DET":
         return False
     for t in app[1:]:
         if t.lower_ in sc.news.frames:
-            return True
+            return not (t.i + 1 < sc.n and sc.doc[t.i + 1].tag_ == "POS")
         if not t.is_lower:
             return False
     return False
+
+
+def frame_appositive_of(sc: Scan, nm: "Name") -> bool:
+    """The name is the appositive of a frame noun, closed by punctuation: "the nearest city, Oicha, said",
+    "the capital, Kyiv." (the frame's determiner and at most two lower-case words before it; not "In the
+    city, Smith said")."""
+    i, j = nm.i, nm.i + nm.w
+    if i < 3 or sc.doc[i - 1].text != "," or sc.doc[i - 2].lower_ not in sc.news.frames:
+        return False
+    if j < sc.n and not (sc.doc[j].is_punct and sc.doc[j].text in (",", ".", ";", ")")):
+        return False
+    k = i - 3
+    while k >= 0 and i - 3 - k < 2 and sc.doc[k].is_lower and sc.doc[k].pos_ in ("ADJ", "NOUN", "VERB"):
+        k -= 1
+    return k >= 0 and sc.doc[k].pos_ == "DET"
+
+
+def division_after(sc: Scan, nm: "Name") -> bool:
+    """A lower-case division word right after the name: "the Nabatieh district", "Kurram district"."""
+    nxt = _next(sc, nm)
+    return nxt is not None and nxt.is_lower and nxt.lower_ in sc.words.div
+
+
+def dateline_opening(sc: Scan, nm: "Name") -> bool:
+    """The name opens the copy (or a line) before a colon or a dash: a title-case dateline the
+    dateline cue (upper case) misses ("Guwahati: Three people were killed ...")."""
+    j = nm.i + nm.w
+    return opens_copy(sc.doc, nm.span) and j < sc.n and sc.doc[j].text in (":", "-", "\u2013", "\u2014")
 
 
 def metonym_of(sc: Scan, s: int, e: int) -> Optional[str]:
@@ -420,18 +448,20 @@ def metonym_of(sc: Scan, s: int, e: int) -> Optional[str]:
 
 
 # -- locative cues ----------------------------------------------------------------------------
-def framed(sc: Scan, i: int) -> bool:
-    """A frame noun before "of" makes the name at ``i`` a place, over conjuncts and "the" (strong
-    enough for a transliteration that is only an alternate name in the gazetteer).
+def framed(sc: Scan, i: int, nouns: Optional[frozenset] = None) -> bool:
+    """A frame noun (of ``nouns``, by default every frame noun) before "of" makes the name at ``i`` a
+    place, over conjuncts and "the" (strong enough for a transliteration that is only an alternate
+    name in the gazetteer).
 
         "the town of Tal Rifaat", "east of the Euphrates", "the towns of Rastan, Tayba and Talbiseh"
     """
     doc = sc.doc
+    nouns = sc.news.frames if nouns is None else nouns
     j = i - 1
     for _ in range(_FRAME_CONJUNCTS):
         while j >= 0 and doc[j].text in ("the", "The"):
             j -= 1
-        if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in sc.news.frames:
+        if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in nouns:
             return True
         if j < 1 or doc[j].lower_ not in ("and", "or", ","):
             return False
@@ -548,6 +578,26 @@ def note_surname(sc: Scan, nm: Name) -> None:
             sc.person_words.add(nm.first.text)
 
 
+def inside_person_name(sc: Scan, nm: Name) -> bool:
+    """A one-word name between words of a person's name -- after a capitalised word the gazetteer does
+    not know, before a word the tagger puts in a PERSON entity, no punctuation between ("police
+    spokesperson Sadik Aden Ali Doodishe said"; the tagger splits the name) -- is a word of that name,
+    here and in later mentions, unless a locative cue comes before it."""
+    i = nm.i
+    if nm.w != 1 or i < 1 or i + 1 >= sc.n or locative_before(sc, i):
+        return False
+    prev, nxt = sc.toks[i - 1], sc.toks[i + 1]
+    if not (prev.is_title and prev.pos_ == "PROPN" and prev.whitespace_ and nm.first.whitespace_):
+        return False
+    gaz: Any = sc.gaz
+    if gaz.has(name_key(prev.text)) or prev.lower_ in sc.words.dir:
+        return False
+    if nxt.ent_type_ == "PERSON" and nxt.is_title and nxt.pos_ == "PROPN":
+        sc.person_words.add(nm.first.text)
+        return True
+    return False
+
+
 @dataclass
 class Inside:
     """A name inside a longer entity: whether a civic word follows it ("Athens Police"), whether it is
@@ -590,15 +640,28 @@ def institution_reading(sc: Scan, nm: Name):
     return Inside(civic=civic, institution=institution)
 
 
-def institution_town(sc: Scan, nm: Name, ent, opens: bool) -> bool:
-    """The name is the town of the institution ``ent``: it opens a name ending in an institution head,
-    or closes a name that opens with an "of"-town head.
+def organisation_town(sc: Scan, nm: Name, inside) -> bool:
+    """The name is the town (or state) of an organisation tagged ORG -- an institution's ("the Kiel
+    Institute", "University of Kentucky") or a civic body's ("the Chicago Council on Global Affairs")
+    -- and so no place of the story (GUIDELINES §7 of eval/news; ``institution_towns`` keeps it, as
+    LGL counts it), unless "-based" follows it ("the Brussels-based group")."""
+    if not isinstance(inside, Inside) or not (inside.institution or inside.civic) or nm.label != "ORG" \
+            or sc.cfg.institution_towns or based_on(sc.doc, nm.span, sc.news):
+        return False
+    ent = next(e for e in sc.doc.ents if e.start <= nm.i < e.end)
+    return ent[-1].text not in sc.news.event_heads  # "the Nashville Film Festival" was held there
 
-        "the Cookville Volunteer Fire Department", "Cambridge University", "University of Rochester"
+
+def institution_town(sc: Scan, nm: Name, ent, opens: bool) -> bool:
+    """The name is the town of the institution ``ent``: it opens a name ending in an institution head
+    or followed by one, or closes a name that opens with an "of"-town head.
+
+        "the Cookville Volunteer Fire Department", "Cambridge University", "the Kiel Institute for the
+        World Economy", "University of Rochester"
     """
     i, w, news = nm.i, nm.w, sc.news
     head = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
-    return (opens and ent[-1].text in news.heads) \
+    return (opens and (ent[-1].text in news.heads or (i + w < ent.end and sc.doc[i + w].text in news.heads))) \
         or (i + w == ent.end and i > ent.start and sc.doc[i - 1].lower_ == "of" and head.text in news.of_heads)
 
 
@@ -637,13 +700,15 @@ def peoples_adjective(nm: Name) -> bool:
 
 
 def has_cue(sc: Scan, nm: Name) -> bool:
-    """A locative cue before the name, a division word after it, or the name (a town of
+    """A locative cue before the name, a division word or "-based" after it, or the name (a town of
     ``modifier_town_population``) modifying a common noun.
 
-        "in Aleppo", "Idlib province", "an Alexandria man", "Alexandria police"
+        "in Aleppo", "Idlib province", "the Tripoli-based government", "an Alexandria man",
+        "Alexandria police"
     """
     nxt = _next(sc, nm)
-    if locative_before(sc, nm.i) or (nxt is not None and nxt.lower_ in sc.words.div):
+    if locative_before(sc, nm.i) or (nxt is not None and nxt.lower_ in sc.words.div) \
+            or based_on(sc.doc, nm.span, sc.news):
         return True
     first = nm.first
     return nm.w == 1 and nm.label != "NORP" and first.dep_ in ("compound", "amod") \
@@ -655,10 +720,14 @@ def strength(sc: Scan, nm: Name, inside, strong: bool):
     """Whether the name is a place (truthy):
 
     * inside an institution's name: a division, a town before a civic word ("the Athens Police
-      Department"), or an institution's town of ``institution_town_population``;
+      Department"), or an institution's town of ``institution_town_population`` under its own name
+      ("Cambridge University"; not "the Hudson Institute", though Jersey City is also called Hudson),
+      or a place under its own name before "-based" ("the Tripoli-based government");
     * tagged GPE/LOC/FAC, or a province's name with a division word ("Khartoum state"): yes;
-    * tagged person, organisation, group ...: with a cue and under its own name ("fighting in Aleppo")
-      or framed, or a world city;
+    * tagged person, organisation, group ...: with a cue and under its own name ("fighting in Aleppo"),
+      framed or before a division word ("the Nabatieh district", whatever name it is known by), in
+      apposition with a frame noun ("Stepanakert, the main city of", "the nearest city, Oicha,"),
+      opening the copy before a colon or dash ("Guwahati: ..."), or a world city;
     * no entity: a known name under its own name with a cue or of two words, a big place, a division,
       or any known name in a frame ("the town of al-Mayadeen"; "Area", "The City" are alternate names of
       some town, not places in running text).
@@ -667,16 +736,26 @@ def strength(sc: Scan, nm: Name, inside, strong: bool):
     cue = has_cue(sc, nm)
     if inside is not None:
         return is_division(gaz, nm.text) or inside.civic \
-            or (inside.institution and is_big(gaz, nm.text, cfg.institution_town_population))
+            or (inside.institution and is_big_own(gaz, nm.text, cfg.institution_town_population,
+                                                sc.news.name_abbreviations)) \
+            or (based_on(sc.doc, nm.span, sc.news) and is_primary(gaz, nm.text))
     if strong or is_qualified_province(gaz, nm.text):
         return True
     if nm.label in BLOCKING:
-        return (cue and (is_primary(gaz, nm.text) or framed(sc, nm.i))) \
-            or (is_primary(gaz, nm.text) and frame_apposition(sc, nm.i, nm.w)) \
-            or is_big(gaz, nm.text, cfg.world_city_population)
+        return tagged_other_strength(sc, nm, cue)
     primary = is_primary(gaz, nm.text)
     return (cue and primary) or (primary and nm.w > 1) or is_big(gaz, nm.text, cfg.big_population) \
         or is_division(gaz, nm.text) or framed(sc, nm.i) or (primary and frame_apposition(sc, nm.i, nm.w))
+
+
+def tagged_other_strength(sc: Scan, nm: Name, cue: bool) -> bool:
+    """The strength of a name the tagger calls a person, an organisation ... (see :func:`strength`)."""
+    gaz = sc.gaz
+    primary = is_primary(gaz, nm.text)
+    return (cue and (primary or framed(sc, nm.i) or division_after(sc, nm))) \
+        or frame_apposition(sc, nm.i, nm.w) or frame_appositive_of(sc, nm) \
+        or (primary and dateline_opening(sc, nm)) \
+        or is_big(gaz, nm.text, sc.cfg.world_city_population)
 
 
 def known_non_place(sc: Scan, s: int, e: int) -> bool:
@@ -719,6 +798,19 @@ def leader_name(sc: Scan, nm: Name) -> bool:
     gaz: Any = sc.gaz
     return not any(gaz.kind(i) in ("country", "admin1", "province", "region") or i in gaz.capitals
                    or gaz.population(i) >= sc.cfg.leader_town_population for i in gaz.lookup(nm.text))
+
+
+def settlement_readings(sc: Scan, nm: Name, ids: tuple) -> tuple:
+    """A village ("the village of Kalaba", "Kaya village"; ``village_frames``) is no place of
+    ``village_population`` people or more: such readings are left out ("Kalaba" is among the other
+    names of Kalaban Koro, a town of 148,000 in Mali); a name with no other reading names a village the
+    gazetteer lacks, and no place is read."""
+    nxt = _next(sc, nm)
+    small = sc.news.village_frames
+    if not small or not (framed(sc, nm.i, small) or (nxt is not None and nxt.lower_ in small)):
+        return ids
+    gaz: Any = sc.gaz
+    return tuple(x for x in ids if gaz.kind(x) != "city" or gaz.population(x) < sc.cfg.village_population)
 
 
 def division_readings(sc: Scan, i: int, ids: tuple) -> tuple:
@@ -820,11 +912,13 @@ def read_at(sc: Scan, i: int, cands: list[Candidate]) -> int:
     if stop_name(sc, nm, strong):
         return 1
     note_surname(sc, nm)
-    if persons_word(sc, nm):
+    if persons_word(sc, nm) or inside_person_name(sc, nm):
         return 1
     inside = institution_reading(sc, nm)
     if inside is _REJECT:
         return 1
+    if organisation_town(sc, nm, inside):
+        return sc.take(i, w)
     if street_named_after_place(sc, nm):
         return w
     if w == 1 and nm.first.lower_ in sc.words.dir:
@@ -838,11 +932,14 @@ def read_at(sc: Scan, i: int, cands: list[Candidate]) -> int:
     strong = strength(sc, nm, inside, strong)
     s0, e0 = nm.span.start_char, nm.span.end_char
     met = metonym_of(sc, s0, e0)
-    if (known_non_place(sc, s0, e0) and not framed(sc, i)) or met == "":
-        return sc.take(i, w)  # "the White House" (not "the town of al-Mayadeen", a channel's name too)
+    based = based_on(sc.doc, nm.span, sc.news)
+    if (known_non_place(sc, s0, e0) and not framed(sc, i) and not based) or (met == "" and not based):
+        # "the White House" (not "the town of al-Mayadeen", a channel's name too, nor "the Tripoli-based
+        # government", an organisation the KB knows, nor "the Brussels-based group", Brussels no metonym)
+        return sc.take(i, w)
     if leader_name(sc, nm):
         return sc.take(i, w)
-    ids = division_readings(sc, i, readings(sc, nm.span))
+    ids = settlement_readings(sc, nm, division_readings(sc, i, readings(sc, nm.span)))
     iso3 = state_demonym(sc, nm)
     if iso3:
         if sc.cfg.demonyms:  # a mention of the country; else no place
@@ -867,8 +964,10 @@ def scan_names(sc: Scan, cands: list[Candidate]) -> None:
 def dateline_towns(cands: list[Candidate], gaz) -> None:
     """A name opening the copy before punctuation is a dateline ("New York, 16 June 2024 (TDI): ..."),
     which names a town: where the name has town readings, every mention of it keeps only those (the
-    story's "in New York" is the same city, not the state), as the dateline cue does for "SAGAING"."""
-    keys = {name_key(c.text) for c in cands if c.opens and town_readings(gaz, c.ids)}
+    story's "in New York" is the same city, not the state), as the dateline cue does for "SAGAING" --
+    whose other mentions follow it too ("WASHINGTON (Reuters) - Tensions between Washington and
+    Beijing": the capital, not the state)."""
+    keys = {name_key(c.text) for c in cands if (c.opens or c.dateline) and town_readings(gaz, c.ids)}
     for c in cands:
         if keys and name_key(c.text) in keys:
             c.ids = town_readings(gaz, c.ids) or c.ids

@@ -27,6 +27,11 @@ class PlacesConfig(StageConfig):
     #: keep continents and broad regions ("the Middle East", "the Sahel"; ``broad: true`` in the
     #: regions file) -- off by default; geoparsing corpora such as LGL count them
     broad_regions: bool = False
+    #: keep the town (or state) that names an organisation ("the Kiel Institute", "Georgetown
+    #: University", "the University of Kentucky") as a place -- off by default (GUIDELINES §7 of
+    #: eval/news: a place inside an organisation's name is none; "the Damascus-based group" is);
+    #: geoparsing corpora such as LGL count it
+    institution_towns: bool = False
 
     # -- context weights (see resolve.py) -------------------------------------------------------
     #: a reading in a first-level division (US state, province) the article names or reads elsewhere
@@ -65,6 +70,9 @@ class PlacesConfig(StageConfig):
     focus_min: int = 2
     focus_population: int = 200_000
     focus_km: float = 500.0
+    #: "Novoselivka in the Donetsk region": a town named as lying in a place is read as its namesake
+    #: nearest it when its reading lies farther than this from it (see focus.drop_uncontained)
+    contained_km: float = 150.0
     #: how many other names must set a story in a country for a division of it to win over a foreign
     #: country of the same name beside a division word ("la province de l'Équateur"; 0: off)
     home_division_min: int = 2
@@ -155,5 +163,7 @@ class PlacesConfig(StageConfig):
     leader_town_population: int = 1_000_000
     #: "Cambridge University": a town opening an institution's name counts when it is this big
     institution_town_population: int = 50_000
+    #: "the village of Kalaba": a village is no town of this many people (Kalaban Koro, 148,000)
+    village_population: int = 50_000
     #: (demonyms) "New Londoners": a city whose people are named after it has at least this many
     demonym_city_population: int = 100_000

@@ -7,12 +7,15 @@ acting or owning something: it is an actor, not a place (GUIDELINES §7 and §9 
 
 * :func:`is_locative` -- one mention says where (the cue words are ``data/place_cues.yaml``,
   section "the story's setting"): after a setting preposition ("in", "across"), after a motion
-  preposition hanging on a verb ("fled from Syria"), after "on"/"at" hanging on an assault word
-  ("strikes on Kyiv"), after "of" hanging on a frame or place head ("the invasion of Ukraine"), with a
+  preposition hanging on a verb ("fled from Syria"; not "drew condemnation from Beijing", where
+  "from" names who voices the object) or on a journey's noun ("visits to Kazakhstan"), after
+  "on"/"at" hanging on an assault word ("strikes on Kyiv"), after "of" hanging on a frame or place
+  head ("the invasion of Ukraine"), after "with" on a border ("the border with Nigeria"), with a
   direction or setting modifier ("eastern Congo", "neighbouring Iraq"), owning or modifying a place
   head or another place ("Syria's east", "the Mali border", "Iraq's Anbar province"), owning the
-  object of a setting preposition ("in Sudan's conflict"), a qualifier after a town ("Hodeida,
-  Yemen"), or coordinated with such a mention ("in Iraq and Syria").
+  object of a setting preposition ("in Sudan's conflict", "near Somalia's presidential palace"),
+  before "-based" ("the Tripoli-based government"), a qualifier after a town ("Hodeida, Yemen"), or
+  coordinated with such a mention ("in Iraq and Syria").
 * :func:`focus_countries` -- the story is set in the countries of its locative mentions (of any
   place: "Goma", "northeastern Syria"), datelines left out (a Washington dateline does not set a story
   about Syria in the United States).
@@ -70,8 +73,13 @@ def _word_locates(p: str, head, words: PlaceWords, news: NewsCues) -> bool:
     Dependencies one (French: "au Liban", "le sud du Liban")."""
     if p in news.setting_prepositions:
         return True
+    if p in news.motion_prepositions and head.lower_ in news.travel_heads:
+        return True  # "Wang's visits to Kazakhstan", "a flight from Kabul"
+    if p == "with" and head.lower_ in news.border_heads:
+        return True  # "near the border with Nigeria"
     if p in news.motion_prepositions and head.pos_ in ("VERB", "AUX"):
-        return head.lemma_.lower() not in words.speak and not (p == "to" and _gives(head, news))
+        return head.lemma_.lower() not in words.speak and not (p == "to" and _gives(head, news)) \
+            and not (p == "from" and _voices(head, news))
     if p in news.of_prepositions and head.text[:1].isupper() and head.lower_ in news.title_heads:
         return False  # "the State of Palestine": the state's formal name
     if p in news.assault_prepositions:
@@ -92,6 +100,15 @@ def _gives(verb, news: NewsCues) -> bool:
     objs = [ch for ch in verb.children if ch.dep_ in ("dobj", "obj")]
     objs += [cj for o in objs for cj in o.conjuncts]
     return any(o.lemma_.lower() in news.recipient_objects or o.lower_ in news.recipient_objects for o in objs)
+
+
+def _voices(verb, news: NewsCues) -> bool:
+    """The verb's object (or one of its conjuncts) is something voiced or sent (``voiced_objects``:
+    "drew condemnation from Beijing", "received a stern warning from Moscow"): its "from" names who
+    voices it -- a government, not a place."""
+    objs = [ch for ch in verb.children if ch.dep_ in ("dobj", "obj")]
+    objs += [cj for o in objs for cj in o.conjuncts]
+    return any(o.lemma_.lower() in news.voiced_objects or o.lower_ in news.voiced_objects for o in objs)
 
 
 def _case_locates(root, words: PlaceWords, news: NewsCues) -> bool:
@@ -117,10 +134,29 @@ def opens_copy(doc, span) -> bool:
     return doc[span.end].text in (",", ":") or bool(span[-1].whitespace_)  # not "Iran-backed"
 
 
+def based_on(doc, span, news: NewsCues) -> bool:
+    """The name is joined by a hyphen to a ``based_words`` word: "the Tripoli-based government", "the
+    Washington-based institute" -- where an organisation sits is a place."""
+    j = span.end
+    return j + 1 < len(doc) and doc[j].text == "-" and not span[-1].whitespace_ and not doc[j].whitespace_ \
+        and doc[j + 1].lower_ in news.based_words
+
+
+def paired_name(doc, root, covered: set) -> bool:
+    """The name is joined by a hyphen to another place name it modifies ("*Israel*-Gaza war", "the
+    *India*-Pakistan border"): the pair shares the cue of the second name, which is not where the
+    first lies."""
+    head = root.head
+    return root.dep_ in ("compound", "nmod", "amod") and head.i in covered and head.i == root.i + 2 \
+        and doc[root.i + 1].text in ("-", "\u2013") and not root.whitespace_
+
+
 def _locates(doc, root, covered: set, words: PlaceWords, news: NewsCues, inside: range = range(0)) -> bool:
     """The syntactic cues of :func:`is_locative` on one token (the name's root); a direction or setting
     word inside the name itself (the tokens ``inside``: "*North* Korea", "*South* Sudan") is no cue."""
     dep = root.dep_
+    if paired_name(doc, root, covered):
+        return _locates(doc, root.head, covered, words, news)  # "the Israel-Gaza war", "the India-Pakistan border"
     if dep == "pobj" and _prep_locates(root.head, words, news):
         return True
     if dep in _UD_OBLIQUE and _case_locates(root, words, news):
@@ -131,10 +167,13 @@ def _locates(doc, root, covered: set, words: PlaceWords, news: NewsCues, inside:
         return True  # "NATO bombed Serbia", "Kyiv was shelled", "fled Syria"
     if dep == "appos" and _head_is_place(root.head, covered, words, news):
         return True  # "Oman's capital, Muscat"
-    if dep == "poss" and root.head.dep_ == "pobj" and root.head.lower_ in news.setting_events \
+    if dep == "poss" and root.head.dep_ == "pobj" \
+            and (root.head.lower_ in news.setting_events or root.head.lower_ in news.setting_sites) \
             and root.head.head.lower_ in news.setting_prepositions \
             and not any(ch.dep_ == "prep" and ch.lower_ in words.loc for ch in root.head.children):
-        return True  # "in Sudan's brutal conflict" (not "in Russia's war *in Ukraine*": set elsewhere, Russia wages it)
+        # "in Sudan's brutal conflict", "near Somalia's presidential palace" (not "in Russia's war *in
+        # Ukraine*": set elsewhere, Russia wages it)
+        return True
     return any(ch.dep_ in ("amod", "compound", "nmod") and ch.i < root.i and ch.i not in inside
                and (ch.lower_ in words.dir or ch.lower_ in news.setting_modifiers) for ch in root.children)
 
@@ -158,6 +197,8 @@ def is_locative(doc, c: Candidate, covered: set, words: PlaceWords, news: NewsCu
         return True  # "eastern Congo", "neighbouring Iraq", "the capital Tbilisi" (whatever the parse)
     if opens_copy(doc, span):
         return True  # "Jerusalem -", "Nairobi, Jan 17 (AFP)": a dateline the dateline cue missed
+    if based_on(doc, span, news):
+        return True  # "the Tripoli-based government"
     root = span.root
     if prev is not None and prev.text == "," and span.start == prev.i + 1 and prev.i - 1 in towns \
             and root.dep_ != "poss":
@@ -166,8 +207,8 @@ def is_locative(doc, c: Candidate, covered: set, words: PlaceWords, news: NewsCu
     for _ in range(_CONJ_HOPS):
         if _locates(doc, root, covered, words, news, inside):
             return True
-        if root.dep_ != "conj" or root.head.pos_ != "PROPN":
-            return False
+        if root.dep_ != "conj" or root.head.pos_ != "PROPN" or root.head.ent_type_ == "NORP":
+            return False  # (not "the South Korean, US and Japanese militaries": a people's adjective)
         root = root.head  # "in Iraq and Syria": the first conjunct's cue
     return False
 
@@ -291,21 +332,46 @@ _LIES_IN = re.compile(r"(?:\s+(?:village|town|city|district|camp|area))?(?:\s*,|
 
 
 def drop_uncontained(text: str, cands: list[Candidate], choice: list, gaz, cfg) -> None:
-    """A town named as lying in another place ("Kaya village in the Maradun local government area")
-    whose reading is farther than ``focus_km`` from that place's (Kaya, Burkina Faso from Maradun,
-    Nigeria) is a namesake: its choices (every mention of the name, read so) become None."""
+    """A town named as lying in another place ("the village of Novoselivka in the Donetsk region") is
+    read as its namesake nearest that place when its reading lies farther than ``contained_km`` from
+    it and another reading lies nearer (the gazetteer has ten Novoselivkas in Ukraine); with no reading
+    within ``focus_km`` it is a namesake ("Kaya village in the Maradun local government area": Kaya,
+    Burkina Faso lies far from Maradun, Nigeria) and its choices (every mention of the name, read so)
+    become None."""
     starts = {c.start: ch for c, ch in zip(cands, choice) if ch is not None}
-    wrong = set()
+    moved: dict = {}
     for c, ch in zip(cands, choice):
         if ch is None or c.forced or c.dateline or gaz.kind(ch) != "city" or ch in gaz.capitals:
             continue
         m = _LIES_IN.match(text, c.end)
         outer = starts.get(m.end()) if m else None
-        if outer is not None and outer != ch and gaz.kind(outer) != "country" and _far(gaz, ch, [outer], cfg.focus_km):
-            wrong.add((name_key(c.text), ch))
+        if outer is None or outer == ch or gaz.kind(outer) == "country" or not _far(gaz, ch, [outer], cfg.contained_km):
+            continue
+        near = nearest_reading(gaz, c.ids, outer, cfg.contained_km)
+        if near is not None:
+            moved[(name_key(c.text), ch)] = near
+        elif _far(gaz, ch, [outer], cfg.focus_km):
+            moved[(name_key(c.text), ch)] = None
     for n, c in enumerate(cands):
-        if (name_key(c.text), choice[n]) in wrong:
-            choice[n] = None
+        key = (name_key(c.text), choice[n])
+        if key in moved:
+            choice[n] = moved[key]
+
+
+def nearest_reading(gaz, ids, outer: int, km: float):
+    """The town among ``ids`` nearest the reading ``outer``, if one lies within ``km`` of it, else None."""
+    best, best_km = None, km
+    la2, lo2 = gaz.coords(outer)
+    if math.isnan(la2):
+        return None
+    for j in ids:
+        la, lo = gaz.coords(j)
+        if gaz.kind(j) != "city" or math.isnan(la):
+            continue
+        d = haversine_km(la, lo, la2, lo2)
+        if d <= best_km:
+            best, best_km = j, d
+    return best
 
 
 def _far(gaz, i: int, points: list, km: float, countries: bool = False) -> bool:

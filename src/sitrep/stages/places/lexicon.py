@@ -135,6 +135,9 @@ class PlaceCuesModel(_Strict):
     party_letters: list[str]
     institution_heads: list[str]
     of_town_heads: list[str]
+    name_abbreviations: dict[str, str] = {}
+    event_heads: list[str] = []
+    village_frames: list[str] = []
     coordinated_divisions: dict[str, str]
     county_divisions: list[str]
     not_places: list[str]
@@ -148,6 +151,11 @@ class PlaceCuesModel(_Strict):
     motion_prepositions: list[str] = []
     recipient_objects: list[str] = []
     recipient_verbs: list[str] = []
+    voiced_objects: list[str] = []
+    travel_heads: list[str] = []
+    border_heads: list[str] = []
+    based_words: list[str] = []
+    setting_sites: list[str] = []
     title_heads: list[str] = []
     seat_nouns: list[str] = []
     person_heads: list[str] = []
@@ -218,6 +226,16 @@ class NewsCues:
     motion_prepositions: frozenset = frozenset()
     recipient_objects: frozenset = frozenset()
     recipient_verbs: frozenset = frozenset()
+    #: "drew condemnation from Beijing": "from" names who voices the verb's object
+    voiced_objects: frozenset = frozenset()
+    #: "visits to Kazakhstan": a motion preposition on a journey's noun locates
+    travel_heads: frozenset = frozenset()
+    #: "the border with Nigeria"
+    border_heads: frozenset = frozenset()
+    #: "the Tripoli-based government"
+    based_words: frozenset = frozenset()
+    #: "near Somalia's presidential palace": a site owned by the object of a setting preposition
+    setting_sites: frozenset = frozenset()
     title_heads: frozenset = frozenset()
     seat_nouns: frozenset = frozenset()
     #: "the Bush administration": a small town's name before one of these is a person's
@@ -237,6 +255,12 @@ class NewsCues:
     name_articles: frozenset = frozenset()
     #: nouns of a person's role: "Rivera, a union leader, said" -- the name before them is a person's
     person_roles: frozenset = frozenset()
+    #: folded words of a name that stand for another ("st" -> "saint": "St. Cloud" is Saint Cloud's own name)
+    name_abbreviations: tuple = ()
+    #: "the Nashville Film Festival": an event's name, whose town is where it was held
+    event_heads: frozenset = frozenset()
+    #: "the village of Kalaba", "Kaya village": no big town is meant
+    village_frames: frozenset = frozenset()
 
     def __getitem__(self, key: str) -> Any:  # the old dict interface: cues["heads"]
         return getattr(self, key)
@@ -285,6 +309,8 @@ def load_news_cues(gazetteer, raw: Optional[dict] = None) -> NewsCues:
         addressee_prepositions=frozenset(m.addressee_prepositions),
         setting_prepositions=_low(m.setting_prepositions), motion_prepositions=_low(m.motion_prepositions),
         recipient_objects=_low(m.recipient_objects), recipient_verbs=_low(m.recipient_verbs),
+        voiced_objects=_low(m.voiced_objects), travel_heads=_low(m.travel_heads),
+        border_heads=_low(m.border_heads), based_words=_low(m.based_words), setting_sites=_low(m.setting_sites),
         title_heads=_low(m.title_heads), seat_nouns=_low(m.seat_nouns),
         person_heads=_low(m.person_heads),
         assault_heads=_low(m.assault_heads), of_place_heads=_low(m.of_place_heads),
@@ -293,7 +319,9 @@ def load_news_cues(gazetteer, raw: Optional[dict] = None) -> NewsCues:
         example_prepositions=_low(m.example_prepositions), setting_events=_low(m.setting_events),
         assault_verbs=_low(m.assault_verbs), assault_prepositions=_low(m.assault_prepositions),
         of_prepositions=_low(m.of_prepositions), name_articles=_low(m.name_articles),
-        person_roles=_low(m.person_roles))
+        person_roles=_low(m.person_roles),
+        village_frames=_low(m.village_frames), event_heads=frozenset(m.event_heads),
+        name_abbreviations=tuple(sorted((k.lower(), v.lower()) for k, v in m.name_abbreviations.items())))
 
 
 def language_news_cues(base: NewsCues, language: str, raw: Optional[dict] = None) -> NewsCues:

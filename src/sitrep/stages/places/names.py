@@ -23,6 +23,27 @@ def is_big(gaz, name: str, population: int) -> bool:
     return False
 
 
+def spelt_out(key: str, abbreviations) -> str:
+    """A folded name with its abbreviated words written out (``abbreviations``: pairs such as ("st",
+    "saint")): "st cloud" -> "saint cloud"."""
+    if not abbreviations:
+        return key
+    full = dict(abbreviations)
+    return " ".join(full.get(w, w) for w in key.split())
+
+
+def is_big_own(gaz, name: str, population: int, abbreviations=()) -> bool:
+    """As :func:`is_big`, among the readings that bear ``name`` as their own name (its abbreviated words
+    written out: "St. Cloud" is Saint Cloud's): an alternate name makes nothing big ("Hudson" is among
+    Jersey City's other names, "Wilson" among Uptown's)."""
+    key = spelt_out(name_key(name), abbreviations)
+    for i in gaz.lookup(name):
+        if spelt_out(name_key(gaz.name_of(i)), abbreviations) == key \
+                and (gaz.kind(i) in _BIG_KINDS or gaz.population(i) >= population):
+            return True
+    return False
+
+
 def is_primary(gaz, name: str) -> bool:
     """Whether some place has ``name`` as its own name (not only as an alternate name): "Aleppo" yes,
     "Berea" (an old name of Aleppo) only if some Berea is called so."""

@@ -19,7 +19,10 @@ from .names import capitals
 def is_government(c: Candidate, ch: int, gaz) -> bool:
     """The mention stands for a government, not the place: a capital that acts ("Moscow said", "reach
     out to Moscow"), or the actors stage's metonym read in its own country (not "Dublin, Ohio") -- as a
-    town or a country, not as a province ("the Ministry of Health in Khartoum state")."""
+    town or a country, not as a province ("the Ministry of Health in Khartoum state"), and not where
+    the mention says where something is ("protest at Jakarta's police headquarters")."""
+    if c.locative and not c.acts:
+        return False
     if c.acts and any(gaz.country_of(i) == gaz.country_of(ch) for i in capitals(gaz, c.text, c.ids)):
         return True
     return c.metonym_cc is not None and gaz.country_of(ch) == c.metonym_cc and gaz.kind(ch) != "province"
