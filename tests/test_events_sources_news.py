@@ -348,3 +348,10 @@ def test_a_name_joined_to_a_relation_participle_is_not_the_party():
     st = run(text, ("Kataeb Hezbollah", "KH"), ("Iran", "IRN"), ("U.S.", "USA"),
              kinds={"KH": "armed_group", "IRN": "state", "USA": "state"})
     assert any(s == "KH" for s, _ in pairs(st, "ASSAULT")), events(st, "ASSAULT")
+
+
+def test_a_delegation_from_a_party_stands_for_that_party():
+    text = "Delegations from the Colombian government and the ELN rebels met in Havana on Monday."
+    st = run(text, ("Colombian government", "COL"), ("ELN rebels", "ELN"), kinds={"COL": "state", "ELN": "armed_group"})
+    found = pairs(st, "CONSULT")
+    assert ("COL", "ELN") in found or ("ELN", "COL") in found, found

@@ -78,6 +78,7 @@ class ArgumentCues(DataModel):
     imputed_types: Words
     imputing_types: Words
     relation_participles: Words
+    envoy_heads: Words
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

@@ -93,7 +93,7 @@ class ArticleContext:
         after = self.after_dateline(tok)
         if after is not None:
             tok = after
-        m = self._titled_person(tok) or self._collective_members(tok) or self._mention_over(tok)
+        m = self._titled_person(tok) or self._collective_members(tok) or self._sender(tok) or self._mention_over(tok)
         if m is None:
             return self._mention_through(tok)
         if m.how == "agent":
@@ -153,6 +153,23 @@ class ArticleContext:
             return None
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    m = self._mention_over(p) if p.dep_ == "pobj" else None
+                    if m is not None and m.start > tok.idx:
+                        return m
+        return None
+
+    def _sender(self, tok) -> Optional[Mention]:
+        """The party an envoy word stands for, named by its "from" phrase ("*delegations from* the
+        government and the opposition have met" -> the government; ``envoy_heads``), when the envoy word
+        names no actor of its own but a generic one; else ``None``."""
+        if tok.lemma_.lower() not in self.acues.envoy_heads:
+            return None
+        own = self._mention_over(tok)
+        if own is not None and own.how != "agent":
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
                 for p in c.children:
                     m = self._mention_over(p) if p.dep_ == "pobj" else None
                     if m is not None and m.start > tok.idx:
@@ -286,10 +303,14 @@ class ArticleContext:
 
     def _counted(self, tok) -> list:
         """``tok``, and for a group or count noun the further conjuncts of its "of" phrase ("scores
-        of Sierra Leonean and *Liberian refugees*": both are the argument)."""
-        if tok.lemma_.lower() not in self.cues.group_nouns:
+        of Sierra Leonean and *Liberian refugees*": both are the argument), for an envoy word those of
+        its "from" phrase ("delegations from the government and *the opposition*")."""
+        lemma = tok.lemma_.lower()
+        preps = ({"of"} if lemma in self.cues.group_nouns else set()) | (
+            {"from"} if lemma in self.acues.envoy_heads else set())
+        if not preps:
             return [tok]
-        of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+        of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
               for p in c.children if p.dep_ == "pobj"]
         return [tok] + (conjuncts(of[0])[1:] if of else [])
 
