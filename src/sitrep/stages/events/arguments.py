@@ -538,8 +538,9 @@ def context_doer(ctx: ArticleContext, c: Candidate, targets: list) -> list:
     the Council's sanctions), or a subject that is an act noun of the act's own type and not indefinite
     (those types and ``act_anaphor_types``: "*one strike* targeted an intelligence headquarters", "*the
     sanctions* target the network"). The doer is the last source of an act of its type that is not the
-    act's own target ("a grenade was used *against the police*": not the police), told at most
-    ``context_doer_sentences`` sentences before, and no person or crowd (``context_doer_excluded_kinds``:
+    act's own target ("a grenade was used *against the police*": not the police), for a passive named at
+    most ``context_doer_sentences`` sentences before (an act noun as subject names the act told before,
+    however far), and no person or crowd (``context_doer_excluded_kinds``:
     "crowds fired into the air ... the city had been liberated"). Not for a casualty verb ("five
     soldiers were killed" is a toll), victims that are only counted ("four people were shot dead",
     "dozens of houses were destroyed": a toll, perhaps of another incident), nor a verb countering an
@@ -550,15 +551,15 @@ def context_doer(ctx: ArticleContext, c: Candidate, targets: list) -> list:
     ac = ctx.acues
     if c.kind != "verbal" or t.lemma_.lower() in ac.repel_verbs:
         return []
-    if not (low in ac.context_doer_types and _untold_passive(ctx, t, low in ctx.cues.victim_types)
-            or (low in ac.context_doer_types or low in ac.act_anaphor_types) and _act_subject(ctx, t, kind)):
+    named = (low in ac.context_doer_types or low in ac.act_anaphor_types) and _act_subject(ctx, t, kind)
+    if not (named or low in ac.context_doer_types and _untold_passive(ctx, t, low in ctx.cues.victim_types)):
         return []
     own = {m.actor_id for m in targets}
     last = next((m for m in reversed(ctx.doers.get(kind, ())) if m.actor_id not in own), None)
     if last is None or ctx.actor_kind.get(last.actor_id) in ac.context_doer_excluded_kinds:
         return []
-    if ctx.sentences_between(last.start, t.idx) > ctx.config.context_doer_sentences:
-        return []
+    if not named and ctx.sentences_between(last.start, t.idx) > ctx.config.context_doer_sentences:
+        return []   # (an act noun as subject names the act told before, however far)
     return [last]
 
 
