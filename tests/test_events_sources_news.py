@@ -306,24 +306,10 @@ def test_an_accusation_in_the_passive_outside_reported_speech_has_no_accuser():
     assert pairs(st, "ACCUSE") <= {(None, "GANGS")}, events(st, "ACCUSE")
 
 
-def test_people_detained_during_a_war_are_no_side_of_it():
-    text = "The rebels released 40 prisoners detained during the war with government forces, the Red Cross said."
-    st = run(text, ("rebels", "REB"), ("prisoners", "PRIS"), ("government forces", "GOV"), ("Red Cross", "ICRC"),
-             kinds={"REB": "armed_group", "PRIS": "group", "GOV": "organization", "ICRC": "organization"})
-    assert all(s != "PRIS" for s, _ in pairs(st, "ASSAULT")), events(st, "ASSAULT")  # (the war)
-    assert all(s != "ICRC" for s, _ in pairs(st, "COERCE")), events(st, "COERCE")
-
-
 def test_policemen_killed_in_a_gunbattle_with_rebels_are_a_side_of_it():
     text = "Two policemen were killed in a gunbattle with FARC dissidents in Cauca on Sunday."
     st = run(text, ("policemen", "POL"), ("FARC dissidents", "FARC"), kinds={"POL": "organization", "FARC": "armed_group"})
     assert ("POL", "FARC") in pairs(st, "ASSAULT"), events(st, "ASSAULT")
-
-
-def test_the_subject_of_a_participle_small_clause_undergoes_it():
-    text = "In Mbingi we had four villagers killed and several houses torched, the village chief said."
-    st = run(text, ("four villagers", "VIL"), ("village chief", "CHIEF"), kinds={"VIL": "group", "CHIEF": "person"})
-    assert all(s != "VIL" for s, _ in pairs(st, "ASSAULT")), events(st, "ASSAULT")
 
 
 def test_a_gerund_of_time_is_done_by_the_governing_verbs_subject_not_its_object():
@@ -340,18 +326,15 @@ def test_a_gerund_of_a_charge_is_still_done_by_the_object():
     assert any(s == "ARMY" for s, _ in pairs(st, "ASSAULT")), events(st, "ASSAULT")
 
 
-def test_a_name_joined_to_a_relation_participle_is_not_the_party():
-    text = "An Iran-backed militia fired rockets at a U.S. base in Erbil on Tuesday."
-    st = run(text, ("Iran", "IRN"), ("U.S.", "USA"), kinds={"IRN": "state", "USA": "state"})
-    assert all(s != "IRN" for s, _ in pairs(st, "ASSAULT")), events(st, "ASSAULT")
-    text = "Kataeb Hezbollah, an Iran-backed militia, fired rockets at a U.S. base in Erbil on Tuesday."
-    st = run(text, ("Kataeb Hezbollah", "KH"), ("Iran", "IRN"), ("U.S.", "USA"),
-             kinds={"KH": "armed_group", "IRN": "state", "USA": "state"})
-    assert any(s == "KH" for s, _ in pairs(st, "ASSAULT")), events(st, "ASSAULT")
-
-
 def test_a_delegation_from_a_party_stands_for_that_party():
     text = "Delegations from the Colombian government and the ELN rebels met in Havana on Monday."
     st = run(text, ("Colombian government", "COL"), ("ELN rebels", "ELN"), kinds={"COL": "state", "ELN": "armed_group"})
     found = pairs(st, "CONSULT")
     assert ("COL", "ELN") in found or ("ELN", "COL") in found, found
+
+
+def test_victims_named_by_a_bare_plural_take_no_doer_from_the_article():
+    text = ("Gunmen stormed the village of Gidan Bakuso on Sunday, residents said. "
+            "We still do not know the number of persons abducted, a resident said.")
+    st = run(text, ("Gunmen", "GUN"), ("resident", "RES"), kinds={"GUN": "armed_group", "RES": "person"})
+    assert all(s != "GUN" for tr, s, _ in events(st, "ASSAULT") if tr == "abducted"), events(st, "ASSAULT")

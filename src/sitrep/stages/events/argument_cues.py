@@ -77,7 +77,6 @@ class ArgumentCues(DataModel):
     inner_recipient_preps: Words
     imputed_types: Words
     imputing_types: Words
-    relation_participles: Words
     envoy_heads: Words
 
 

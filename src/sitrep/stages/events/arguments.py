@@ -569,16 +569,24 @@ def _untold_passive(ctx: ArticleContext, t, tolls: bool) -> bool:
     "*its two turbines* were destroyed"), not new ones, only counted or indefinite ("four people were
     shot dead", "dozens of houses were destroyed", "*a warehouse* was destroyed": a toll, perhaps of
     another incident; "eighteen British nationals were included in the sanctions list" is the list of
-    the sanctions told before). For a participle ("*the convoy* ambushed on Monday") the noun it hangs
-    on is its undergoer."""
+    the sanctions told before), nor a bare plural ("the number of *persons* abducted"). For a
+    participle ("*the convoy* ambushed on Monday") the noun it hangs on is its undergoer, unless it
+    is a weapon ("ten rockets *fired* at U.S. troops")."""
     if not is_passive(t) or _agents(t) or t.lemma_.lower() in ctx.cues.casualty_lemmas:
         return False
     if not tolls:
         return True
-    undergoers = children(t, "nsubjpass", "nsubj")   # (a small clause's: "several houses torched")
-    if t.dep_ in ("acl", "relcl") and ctx.mention_for(t.head) is not None:
+    undergoers = children(t, "nsubjpass")
+    if t.dep_ in ("acl", "relcl") and not is_instrument(t.head, ctx.cues):
         undergoers.append(t.head)
-    return not any(_indefinite(x) or _counted(ctx, x) for x in undergoers)
+    return not any(_indefinite(x) or _counted(ctx, x) or _bare_plural(ctx, x) for x in undergoers)
+
+
+def _bare_plural(ctx: ArticleContext, n) -> bool:
+    """Is ``n`` a common plural with no determiner, possessor or name ("the figure of *persons*
+    abducted": some people, not the article's known victims)?"""
+    return n.tag_ == "NNS" and ctx.mention_for(n) is None and not any(
+        d.dep_ in ("det", "poss", "compound") for d in n.children)
 
 
 def _counted(ctx: ArticleContext, n) -> bool:

@@ -115,8 +115,7 @@ def casualties_to_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
             continue
         causes = _causes(c.trigger) + _clause_causes(ctx, c.trigger)
         act = next((acts[t.i] for t in causes if t.i in acts), None)
-        casualty = c.trigger.lemma_.lower() in ctx.cues.casualty_lemmas
-        if act is not None and casualty and _victims_as_side(ctx, c, act):
+        if act is not None and _victims_as_side(ctx, c, act):
             c.suppressed = True
             continue
         if act is None or not any(ctx.mention_for(t) for t in act.sources):
@@ -129,8 +128,7 @@ def casualties_to_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
 def _victims_as_side(ctx: ArticleContext, c: Candidate, act: Candidate) -> bool:
     """A symmetric act with one side named ("killed in a gunbattle *with FARC dissidents*") and the
     casualty verb's victims the other ("two policemen"): both sides are its parties, the first in the
-    text the source (news GUIDELINES §3); ``act`` takes them and True is returned, else False. Only for
-    a casualty verb: people *detained* during a war with X are no side of it."""
+    text the source (news GUIDELINES §3); ``act`` takes them and True is returned, else False."""
     if any(ctx.mention_for(t) for t in act.sources) or not arguments.is_symmetric(ctx, act):
         return False
     other = [t for t in act.targets if ctx.mention_for(t) is not None]

@@ -108,7 +108,6 @@ class ArticleContext:
         start, end = np_span(tok)
         best = None
         t0, t1 = tok.idx, tok.idx + len(tok.text)
-        related = self._relation_modifiers(tok)
         i = bisect.bisect_left(self._starts, start - self.config.mention_reach_chars)
         for m in self.mentions[i:]:
             if m.start >= end:
@@ -116,19 +115,9 @@ class ArticleContext:
             if m.end <= start:
                 continue
             score = 2 if (m.start <= t0 and m.end >= t1) else 1
-            if score == 1 and any(a <= m.start and m.end <= b for a, b in related):
-                continue   # "US-trained commandos", "an Iran-backed militia": not the US, not Iran
             if best is None or score > best[0] or (score == best[0] and (m.end - m.start) > (best[1].end - best[1].start)):
                 best = (score, m)
         return None if best is None else best[1]
-
-    def _relation_modifiers(self, tok) -> list[tuple[int, int]]:
-        """The character spans of the modifiers of ``tok`` that name another party by its relation to it
-        ("*US-trained* commandos", "an *Iran-backed* militia": a participle in ``relation_participles``
-        with the name it joins)."""
-        words = self.acues.relation_participles
-        return [(c.left_edge.idx, c.idx + len(c.text)) for c in tok.children
-                if c.dep_ == "amod" and c.i < tok.i and c.lemma_.lower() in words]
 
     def _titled_person(self, tok) -> Optional[Mention]:
         """The person a title head's appositive names ("the RSF *leader* Mohamed Hamdan Dagalo" ->
