@@ -531,15 +531,14 @@ def restated_act(ctx: ArticleContext, c: Candidate) -> tuple[list, list]:
     return [source], [target] if target is not None and target.how != "place" else []
 
 
-def context_doer(ctx: ArticleContext, c: Candidate, targets: list) -> list:
+def context_doer(ctx: ArticleContext, c: Candidate) -> list:
     """The doer the article's context gives a verbal act whose clause leaves it untold: an agentless
     passive of a ``context_doer_types`` type ("*The farmers were attacked* on Saturday" after "suspected
     Boko Haram members killed 44 rice farmers"; "Jimmy Cherizier *has been sanctioned*" in a report of
     the Council's sanctions), or a subject that is an act noun of the act's own type and not indefinite
     (those types and ``act_anaphor_types``: "*one strike* targeted an intelligence headquarters", "*the
-    sanctions* target the network"). The doer is the last source of an act of its type that is not the
-    act's own target ("a grenade was used *against the police*": not the police), for a passive named at
-    most ``context_doer_sentences`` sentences before (an act noun as subject names the act told before,
+    sanctions* target the network"). The doer is the last source of an act of its type, for a passive
+    named at most ``context_doer_sentences`` sentences before (an act noun as subject names the act told before,
     however far), and no person or crowd (``context_doer_excluded_kinds``:
     "crowds fired into the air ... the city had been liberated"). Not for a casualty verb ("five
     soldiers were killed" is a toll), victims that are only counted ("four people were shot dead",
@@ -554,8 +553,7 @@ def context_doer(ctx: ArticleContext, c: Candidate, targets: list) -> list:
     named = (low in ac.context_doer_types or low in ac.act_anaphor_types) and _act_subject(ctx, t, kind)
     if not (named or low in ac.context_doer_types and _untold_passive(ctx, t, low in ctx.cues.victim_types)):
         return []
-    own = {m.actor_id for m in targets}
-    last = next((m for m in reversed(ctx.doers.get(kind, ())) if m.actor_id not in own), None)
+    last = ctx.last_source.get(kind)
     if last is None or ctx.actor_kind.get(last.actor_id) in ac.context_doer_excluded_kinds:
         return []
     if not named and ctx.sentences_between(last.start, t.idx) > ctx.config.context_doer_sentences:
@@ -940,17 +938,17 @@ def generic_people(ctx: ArticleContext, m) -> bool:
 
 # -- attribution: who did an act the clause gives no doer -----------------------------------------------
 
-def attributed_doers(ctx: ArticleContext, c: Candidate, victims: bool) -> list:
+def attributed_doers(ctx: ArticleContext, c: Candidate) -> list:
     """The doer of an act its own clause names no actor for, from the sentence: the subject of
     "X was *behind* the attack", of "X *claimed* (responsibility for) the attack" / "X claimed the
-    blast killed 45 people", or, for an act done to someone (``victims``), the party blamed ("...,
-    the monitor said, *blaming* the Islamic State group"). Tokens (empty when none)."""
+    blast killed 45 people", or the party blamed ("..., the monitor said, *blaming* the Islamic State
+    group"). Tokens (empty when none)."""
     acts = [c.trigger] + [t for t in c.sources if ctx.mention_for(t) is None]
     for x in acts:
         found = _behind_or_claim(ctx, x)
         if found:
             return found
-    return blamed_party(ctx, c) if victims else []
+    return blamed_party(ctx, c)
 
 
 def _behind_or_claim(ctx: ArticleContext, x) -> list:

@@ -221,10 +221,10 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
         restated_sources, restated_targets = arguments.restated_act(ctx, c)
         if restated_sources:
             sources, targets, c.source_how = restated_sources, targets or restated_targets, "restated"
-    if not sources and c.sense.type.lower() in ctx.acues.attributable_types:
-        sources = ctx.refs(arguments.attributed_doers(ctx, c, bool(targets)))   # "IS claimed the blast ..."
+    if not sources and targets and c.sense.type.lower() in ctx.acues.attributable_types:
+        sources = ctx.refs(arguments.attributed_doers(ctx, c))   # "IS claimed the blast ...", "blaming IS"
     if not sources:
-        sources = arguments.context_doer(ctx, c, targets)   # "the farmers were attacked": by the last doer
+        sources = arguments.context_doer(ctx, c)   # "the farmers were attacked": by the last doer
         if sources:
             c.source_how = "restated"
         else:
@@ -285,7 +285,6 @@ def remember_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: 
     actors = [t for t in targets if t.how != "place"]
     if sources:
         ctx.last_source[kind] = sources[0]
-        ctx.doers.setdefault(kind, []).append(sources[0])
         ctx.last_act[kind] = (sources[0], targets[0] if targets else None, ctx.sentence_of(c.trigger).start)
         if kind.lower() in ctx.acues.act_anaphor_types:
             ctx.last_act_sense = c.sense

@@ -54,9 +54,6 @@ class ArticleContext:
         # noun referring back ("carried out *the* attack") takes its parties from them
         self.last_source: dict[str, Mention] = {}
         self.last_target: dict[str, Mention] = {}
-        #: the first source of every act of each type so far, in the order of the text (an act told with
-        #: no doer takes the last one that is not its own target: :func:`~.arguments.context_doer`)
-        self.doers: dict[str, list[Mention]] = {}
         #: the types of the acts told in the sentences read so far, coded or not (a bare "the attack"
         #: refers back to one)
         self.told_types: set[str] = set()
