@@ -251,19 +251,11 @@ def test_counted_or_new_victims_in_the_passive_take_no_doer_from_the_article():
         assert all(s is None for tr, s, _ in events(st, "ASSAULT") if tr in ("shot", "destroyed")), (victims, events(st, "ASSAULT"))
 
 
-def test_the_doer_from_the_article_is_never_the_acts_own_target():
-    text = ("Police fired tear gas at rebels who opened fire on a patrol in Cauca on Sunday. "
-            "A grenade was also thrown at the police, the governor said.")
-    st = run(text, ("Police", "POL"), ("rebels", "REB"), ("police", "POL"),
-             kinds={"POL": "organization", "REB": "armed_group"})
-    assert all(s != "POL" for tr, s, _ in events(st, "ASSAULT") if tr == "thrown"), events(st, "ASSAULT")
-
-
 def test_a_claim_of_the_act_beats_the_doer_from_the_article():
     text = ("A gunman opened fire on worshippers at a mosque in Kabul on Friday, police said. "
-            "The Islamic State group claimed the blast killed 45 people.")
+            "The Islamic State group claimed the blast killed 45 Shiite worshippers.")
     st = run(text, ("gunman", "GUN"), ("worshippers", "WOR"), ("Islamic State group", "IS"),
-             kinds={"GUN": "armed_group", "IS": "armed_group"})
+             ("Shiite worshippers", "SHIA"), kinds={"GUN": "armed_group", "IS": "armed_group", "SHIA": "group"})
     found = {s for tr, s, _ in events(st, "ASSAULT") if tr in ("blast", "killed")}
     assert "IS" in found and "GUN" not in found, events(st, "ASSAULT")
 
@@ -306,24 +298,10 @@ def test_an_accusation_in_the_passive_outside_reported_speech_has_no_accuser():
     assert pairs(st, "ACCUSE") <= {(None, "GANGS")}, events(st, "ACCUSE")
 
 
-def test_people_detained_during_a_war_are_no_side_of_it():
-    text = "The rebels released 40 prisoners detained during the war with government forces, the Red Cross said."
-    st = run(text, ("rebels", "REB"), ("prisoners", "PRIS"), ("government forces", "GOV"), ("Red Cross", "ICRC"),
-             kinds={"REB": "armed_group", "PRIS": "group", "GOV": "organization", "ICRC": "organization"})
-    assert all(s != "PRIS" for s, _ in pairs(st, "ASSAULT")), events(st, "ASSAULT")  # (the war)
-    assert all(s != "ICRC" for s, _ in pairs(st, "COERCE")), events(st, "COERCE")
-
-
 def test_policemen_killed_in_a_gunbattle_with_rebels_are_a_side_of_it():
     text = "Two policemen were killed in a gunbattle with FARC dissidents in Cauca on Sunday."
     st = run(text, ("policemen", "POL"), ("FARC dissidents", "FARC"), kinds={"POL": "organization", "FARC": "armed_group"})
     assert ("POL", "FARC") in pairs(st, "ASSAULT"), events(st, "ASSAULT")
-
-
-def test_the_subject_of_a_participle_small_clause_undergoes_it():
-    text = "In Mbingi we had four villagers killed and several houses torched, the village chief said."
-    st = run(text, ("four villagers", "VIL"), ("village chief", "CHIEF"), kinds={"VIL": "group", "CHIEF": "person"})
-    assert all(s != "VIL" for s, _ in pairs(st, "ASSAULT")), events(st, "ASSAULT")
 
 
 def test_a_gerund_of_time_is_done_by_the_governing_verbs_subject_not_its_object():
@@ -340,11 +318,15 @@ def test_a_gerund_of_a_charge_is_still_done_by_the_object():
     assert any(s == "ARMY" for s, _ in pairs(st, "ASSAULT")), events(st, "ASSAULT")
 
 
-def test_a_name_joined_to_a_relation_participle_is_not_the_party():
-    text = "An Iran-backed militia fired rockets at a U.S. base in Erbil on Tuesday."
-    st = run(text, ("Iran", "IRN"), ("U.S.", "USA"), kinds={"IRN": "state", "USA": "state"})
-    assert all(s != "IRN" for s, _ in pairs(st, "ASSAULT")), events(st, "ASSAULT")
-    text = "Kataeb Hezbollah, an Iran-backed militia, fired rockets at a U.S. base in Erbil on Tuesday."
-    st = run(text, ("Kataeb Hezbollah", "KH"), ("Iran", "IRN"), ("U.S.", "USA"),
-             kinds={"KH": "armed_group", "IRN": "state", "USA": "state"})
-    assert any(s == "KH" for s, _ in pairs(st, "ASSAULT")), events(st, "ASSAULT")
+def test_a_delegation_from_a_party_stands_for_that_party():
+    text = "Delegations from the Colombian government and the ELN rebels met in Havana on Monday."
+    st = run(text, ("Colombian government", "COL"), ("ELN rebels", "ELN"), kinds={"COL": "state", "ELN": "armed_group"})
+    found = pairs(st, "CONSULT")
+    assert ("COL", "ELN") in found or ("ELN", "COL") in found, found
+
+
+def test_victims_named_by_a_bare_plural_take_no_doer_from_the_article():
+    text = ("Gunmen stormed the village of Gidan Bakuso on Sunday, residents said. "
+            "We still do not know the number of persons abducted, a resident said.")
+    st = run(text, ("Gunmen", "GUN"), ("resident", "RES"), kinds={"GUN": "armed_group", "RES": "person"})
+    assert all(s != "GUN" for tr, s, _ in events(st, "ASSAULT") if tr == "abducted"), events(st, "ASSAULT")

@@ -23,8 +23,8 @@ How it reads a sentence:
    attack* occurred near ...", "*the incident* happened at 4 a.m.", "*Friday's* attacks", "*one
    strike* targeted ...") keeps that act's parties (not an act of its own sentence); a sanction or an
    attack told with no doer ("X has been sanctioned", "the farmers were attacked on Saturday") is by
-   the article's last doer of its type named a few sentences before (``context_doer``: never the act's
-   own target, nor for victims only counted, "four people were shot dead"), a measure a speaker
+   the article's last doer of its type named a few sentences before (``context_doer``: not for
+   victims only counted, "four people were shot dead"), a measure a speaker
    announces in the passive ("the ministry said 224 people had been detained") or an accusation
    reported as a participle ("an attack blamed on IS, sources said") by the speaker, an accusation on
    the party of a sanction or an arrest ("sanctions on officials accused of ...") by its doer; a speaker's verdict ("“This is a heinous

@@ -85,7 +85,7 @@ class ArgumentCues(DataModel):
     thing_target_types: Words
     imputed_types: Words
     imputing_types: Words
-    relation_participles: Words
+    envoy_heads: Words
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

@@ -552,15 +552,15 @@ def restated_act(ctx: ArticleContext, c: Candidate) -> tuple[list, list]:
     return [source], [target] if target is not None and target.how != "place" else []
 
 
-def context_doer(ctx: ArticleContext, c: Candidate, targets: list) -> list:
+def context_doer(ctx: ArticleContext, c: Candidate) -> list:
     """The doer the article's context gives a verbal act whose clause leaves it untold: an agentless
     passive of a ``context_doer_types`` type ("*The farmers were attacked* on Saturday" after "suspected
     Boko Haram members killed 44 rice farmers"; "Jimmy Cherizier *has been sanctioned*" in a report of
     the Council's sanctions), or a subject that is an act noun of the act's own type and not indefinite
     (those types and ``act_anaphor_types``: "*one strike* targeted an intelligence headquarters", "*the
-    sanctions* target the network"). The doer is the last source of an act of its type that is not the
-    act's own target ("a grenade was used *against the police*": not the police), told at most
-    ``context_doer_sentences`` sentences before, and no person or crowd (``context_doer_excluded_kinds``:
+    sanctions* target the network"). The doer is the last source of an act of its type, for a passive
+    named at most ``context_doer_sentences`` sentences before (an act noun as subject names the act told before,
+    however far), and no person or crowd (``context_doer_excluded_kinds``:
     "crowds fired into the air ... the city had been liberated"). Not for a casualty verb ("five
     soldiers were killed" is a toll), victims that are only counted ("four people were shot dead",
     "dozens of houses were destroyed": a toll, perhaps of another incident), nor a verb countering an
@@ -571,15 +571,14 @@ def context_doer(ctx: ArticleContext, c: Candidate, targets: list) -> list:
     ac = ctx.acues
     if c.kind != "verbal" or t.lemma_.lower() in ac.repel_verbs:
         return []
-    if not (low in ac.context_doer_types and _untold_passive(ctx, t, low in ctx.cues.victim_types)
-            or (low in ac.context_doer_types or low in ac.act_anaphor_types) and _act_subject(ctx, t, kind)):
+    named = (low in ac.context_doer_types or low in ac.act_anaphor_types) and _act_subject(ctx, t, kind)
+    if not (named or low in ac.context_doer_types and _untold_passive(ctx, t, low in ctx.cues.victim_types)):
         return []
-    own = {m.actor_id for m in targets}
-    last = next((m for m in reversed(ctx.doers.get(kind, ())) if m.actor_id not in own), None)
+    last = ctx.last_source.get(kind)
     if last is None or ctx.actor_kind.get(last.actor_id) in ac.context_doer_excluded_kinds:
         return []
-    if ctx.sentences_between(last.start, t.idx) > ctx.config.context_doer_sentences:
-        return []
+    if not named and ctx.sentences_between(last.start, t.idx) > ctx.config.context_doer_sentences:
+        return []   # (an act noun as subject names the act told before, however far)
     return [last]
 
 
@@ -589,16 +588,24 @@ def _untold_passive(ctx: ArticleContext, t, tolls: bool) -> bool:
     "*its two turbines* were destroyed"), not new ones, only counted or indefinite ("four people were
     shot dead", "dozens of houses were destroyed", "*a warehouse* was destroyed": a toll, perhaps of
     another incident; "eighteen British nationals were included in the sanctions list" is the list of
-    the sanctions told before). For a participle ("*the convoy* ambushed on Monday") the noun it hangs
-    on is its undergoer."""
+    the sanctions told before), nor a bare plural ("the number of *persons* abducted"). For a
+    participle ("*the convoy* ambushed on Monday") the noun it hangs on is its undergoer, unless it
+    is a weapon ("ten rockets *fired* at U.S. troops")."""
     if not is_passive(t) or _agents(t) or t.lemma_.lower() in ctx.cues.casualty_lemmas:
         return False
     if not tolls:
         return True
-    undergoers = children(t, "nsubjpass", "nsubj")   # (a small clause's: "several houses torched")
-    if t.dep_ in ("acl", "relcl") and ctx.mention_for(t.head) is not None:
+    undergoers = children(t, "nsubjpass")
+    if t.dep_ in ("acl", "relcl") and not is_instrument(t.head, ctx.cues):
         undergoers.append(t.head)
-    return not any(_indefinite(x) or _counted(ctx, x) for x in undergoers)
+    return not any(_indefinite(x) or _counted(ctx, x) or _bare_plural(ctx, x) for x in undergoers)
+
+
+def _bare_plural(ctx: ArticleContext, n) -> bool:
+    """Is ``n`` a common plural with no determiner, possessor or name ("the figure of *persons*
+    abducted": some people, not the article's known victims)?"""
+    return n.tag_ == "NNS" and ctx.mention_for(n) is None and not any(
+        d.dep_ in ("det", "poss", "compound") for d in n.children)
 
 
 def _counted(ctx: ArticleContext, n) -> bool:
@@ -1047,17 +1054,17 @@ def generic_people(ctx: ArticleContext, m) -> bool:
 
 # -- attribution: who did an act the clause gives no doer -----------------------------------------------
 
-def attributed_doers(ctx: ArticleContext, c: Candidate, victims: bool) -> list:
+def attributed_doers(ctx: ArticleContext, c: Candidate) -> list:
     """The doer of an act its own clause names no actor for, from the sentence: the subject of
     "X was *behind* the attack", of "X *claimed* (responsibility for) the attack" / "X claimed the
-    blast killed 45 people", or, for an act done to someone (``victims``), the party blamed ("...,
-    the monitor said, *blaming* the Islamic State group"). Tokens (empty when none)."""
+    blast killed 45 people", or the party blamed ("..., the monitor said, *blaming* the Islamic State
+    group"). Tokens (empty when none)."""
     acts = [c.trigger] + [t for t in c.sources if ctx.mention_for(t) is None]
     for x in acts:
         found = _behind_or_claim(ctx, x)
         if found:
             return found
-    return blamed_party(ctx, c) if victims else []
+    return blamed_party(ctx, c)
 
 
 def _behind_or_claim(ctx: ArticleContext, x) -> list:

@@ -118,8 +118,7 @@ def casualties_to_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
             continue
         causes = _causes(c.trigger) + _clause_causes(ctx, c.trigger)
         act = next((acts[t.i] for t in causes if t.i in acts), None)
-        casualty = c.trigger.lemma_.lower() in ctx.cues.casualty_lemmas
-        if act is not None and casualty and _victims_as_side(ctx, c, act):
+        if act is not None and _victims_as_side(ctx, c, act):
             c.suppressed = True
             continue
         if act is None or not any(ctx.mention_for(t) for t in act.sources):
@@ -139,8 +138,7 @@ def _no_doer(ctx: ArticleContext, c: Candidate) -> bool:
 def _victims_as_side(ctx: ArticleContext, c: Candidate, act: Candidate) -> bool:
     """A symmetric act with one side named ("killed in a gunbattle *with FARC dissidents*") and the
     casualty verb's victims the other ("two policemen"): both sides are its parties, the first in the
-    text the source (news GUIDELINES §3); ``act`` takes them and True is returned, else False. Only for
-    a casualty verb: people *detained* during a war with X are no side of it."""
+    text the source (news GUIDELINES §3); ``act`` takes them and True is returned, else False."""
     if any(ctx.mention_for(t) for t in act.sources) or not arguments.is_symmetric(ctx, act):
         return False
     other = [t for t in act.targets if ctx.mention_for(t) is not None]
@@ -233,10 +231,10 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
         restated_sources, restated_targets = arguments.restated_act(ctx, c)
         if restated_sources:
             sources, targets, c.source_how = restated_sources, targets or restated_targets, "restated"
-    if not sources and c.sense.type.lower() in ctx.acues.attributable_types:
-        sources = ctx.refs(arguments.attributed_doers(ctx, c, bool(targets)))   # "IS claimed the blast ..."
+    if not sources and targets and c.sense.type.lower() in ctx.acues.attributable_types:
+        sources = ctx.refs(arguments.attributed_doers(ctx, c))   # "IS claimed the blast ...", "blaming IS"
     if not sources:
-        sources = arguments.context_doer(ctx, c, targets)   # "the farmers were attacked": by the last doer
+        sources = arguments.context_doer(ctx, c)   # "the farmers were attacked": by the last doer
         if sources:
             c.source_how = "restated"
         else:
@@ -309,7 +307,6 @@ def remember_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: 
     actors = [t for t in targets if t.how != "place"]
     if sources:
         ctx.last_source[kind] = sources[0]
-        ctx.doers.setdefault(kind, []).append(sources[0])
         ctx.last_act[kind] = (sources[0], targets[0] if targets else None, ctx.sentence_of(c.trigger).start)
         if kind.lower() in ctx.acues.act_anaphor_types:
             ctx.last_act_sense = c.sense

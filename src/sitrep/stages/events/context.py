@@ -59,9 +59,6 @@ class ArticleContext:
         # noun referring back ("carried out *the* attack") takes its parties from them
         self.last_source: dict[str, Mention] = {}
         self.last_target: dict[str, Mention] = {}
-        #: the first source of every act of each type so far, in the order of the text (an act told with
-        #: no doer takes the last one that is not its own target: :func:`~.arguments.context_doer`)
-        self.doers: dict[str, list[Mention]] = {}
         #: the types of the acts told in the sentences read so far, coded or not (a bare "the attack"
         #: refers back to one)
         self.told_types: set[str] = set()
@@ -98,7 +95,7 @@ class ArticleContext:
         after = self.after_dateline(tok)
         if after is not None:
             tok = after
-        m = self._titled_person(tok) or self._collective_members(tok) or self._mention_over(tok)
+        m = self._titled_person(tok) or self._collective_members(tok) or self._sender(tok) or self._mention_over(tok)
         if m is None:
             return self._mention_through(tok)
         if m.how == "agent":
@@ -118,7 +115,6 @@ class ArticleContext:
         start, end = np_span(tok)
         best = None
         t0, t1 = tok.idx, tok.idx + len(tok.text)
-        related = self._relation_modifiers(tok)
         i = bisect.bisect_left(self._starts, start - self.config.mention_reach_chars)
         for m in self.mentions[i:]:
             if m.start >= end:
@@ -126,19 +122,9 @@ class ArticleContext:
             if m.end <= start:
                 continue
             score = 2 if (m.start <= t0 and m.end >= t1) else 1
-            if score == 1 and any(a <= m.start and m.end <= b for a, b in related):
-                continue   # "US-trained commandos", "an Iran-backed militia": not the US, not Iran
             if best is None or score > best[0] or (score == best[0] and (m.end - m.start) > (best[1].end - best[1].start)):
                 best = (score, m)
         return None if best is None else best[1]
-
-    def _relation_modifiers(self, tok) -> list[tuple[int, int]]:
-        """The character spans of the modifiers of ``tok`` that name another party by its relation to it
-        ("*US-trained* commandos", "an *Iran-backed* militia": a participle in ``relation_participles``
-        with the name it joins)."""
-        words = self.acues.relation_participles
-        return [(c.left_edge.idx, c.idx + len(c.text)) for c in tok.children
-                if c.dep_ == "amod" and c.i < tok.i and c.lemma_.lower() in words]
 
     def _titled_person(self, tok) -> Optional[Mention]:
         """The person a title head's appositive names ("the RSF *leader* Mohamed Hamdan Dagalo" ->
@@ -163,6 +149,23 @@ class ArticleContext:
             return None
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    m = self._mention_over(p) if p.dep_ == "pobj" else None
+                    if m is not None and m.start > tok.idx:
+                        return m
+        return None
+
+    def _sender(self, tok) -> Optional[Mention]:
+        """The party an envoy word stands for, named by its "from" phrase ("*delegations from* the
+        government and the opposition have met" -> the government; ``envoy_heads``), when the envoy word
+        names no actor of its own but a generic one; else ``None``."""
+        if tok.lemma_.lower() not in self.acues.envoy_heads:
+            return None
+        own = self._mention_over(tok)
+        if own is not None and own.how != "agent":
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
                 for p in c.children:
                     m = self._mention_over(p) if p.dep_ == "pobj" else None
                     if m is not None and m.start > tok.idx:
@@ -299,10 +302,14 @@ class ArticleContext:
 
     def _counted(self, tok) -> list:
         """``tok``, and for a group or count noun the further conjuncts of its "of" phrase ("scores
-        of Sierra Leonean and *Liberian refugees*": both are the argument)."""
-        if tok.lemma_.lower() not in self.cues.group_nouns:
+        of Sierra Leonean and *Liberian refugees*": both are the argument), for an envoy word those of
+        its "from" phrase ("delegations from the government and *the opposition*")."""
+        lemma = tok.lemma_.lower()
+        preps = ({"of"} if lemma in self.cues.group_nouns else set()) | (
+            {"from"} if lemma in self.acues.envoy_heads else set())
+        if not preps:
             return [tok]
-        of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+        of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
               for p in c.children if p.dep_ == "pobj"]
         return [tok] + (conjuncts(of[0])[1:] if of else [])
 

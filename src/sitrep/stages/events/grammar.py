@@ -74,18 +74,9 @@ def pobjs(prep) -> list:
 
 
 def is_passive(v) -> bool:
-    """"was struck", "were arrested", a participle after its noun ("the convoy hit by ..."), and a
-    participle with a subject of its own but no auxiliary (a small clause: "we had four people
-    *killed*", "saw their homes *destroyed*")."""
+    """"was struck", "were arrested", and a participle after its noun ("the convoy hit by ...")."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
-        v.tag_ == "VBN" and v.dep_ == "acl" and not misparsed_main_verb(v)) or small_clause_participle(v)
-
-
-def small_clause_participle(v) -> bool:
-    """Is ``v`` a past participle complement with a subject but no auxiliary ("we had four people
-    *killed*", "several houses *torched*" coordinated with it), whose subject undergoes it?"""
-    return (v.tag_ == "VBN" and v.dep_ in ("ccomp", "conj", "xcomp") and v.head.pos_ in ("VERB", "AUX")
-            and any(c.dep_ == "nsubj" for c in v.children) and not any(c.dep_ in ("aux", "auxpass") for c in v.children))
+        v.tag_ == "VBN" and v.dep_ == "acl" and not misparsed_main_verb(v))
 
 
 def has_to_infinitive(v) -> bool:

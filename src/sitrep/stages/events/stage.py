@@ -96,7 +96,7 @@ class EventsConfig(StageConfig):
     title_name_reach: int = 6
     #: how many characters before a date are read for "first ... since"
     first_since_lookback_chars: int = 40
-    #: how many sentences back the doer an act told with no doer takes from the article may be named
+    #: how many sentences back the doer an agentless passive takes from the article may be named
     #: ("the farmers were attacked on Saturday": by whoever did the article's last act of the type,
     #: named this close; :func:`~.arguments.context_doer`)
     context_doer_sentences: int = 3
