@@ -20,7 +20,7 @@ never creates actors itself:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Any, Callable, Iterable, Optional, Sequence
 
 PERSON_KINDS = frozenset({"person"})
 THING_KINDS = frozenset({"state", "organization", "armed_group", "igo", "media", "group"})
@@ -334,7 +334,7 @@ def _pronoun_class(doc, tok, cues: PronounCues):
 class _Pronoun:
     """A pronoun being resolved, with what the scoring needs to know about its clause."""
 
-    tok: object
+    tok: Any
     kinds: frozenset
     group: str
     sent: int
@@ -413,6 +413,19 @@ def _best_antecedent(doc, p: _Pronoun, earlier: list[CorefMention], named: set[s
     return best
 
 
+def _description_open(doc, p: _Pronoun, start: int, earlier: list[CorefMention]) -> bool:
+    """May the description ``p`` (starting at char ``start``) refer back at all? Not when it names its
+    actor itself ("the NATO military bloc"). An object description never takes the subject of its own
+    verb ("Russia said it would retaliate against the kingdom"): those actors join ``p.excluded``."""
+    tok = p.tok
+    if any(start <= m.start < tok.idx and m.kind in p.kinds for m in earlier):
+        return False
+    if tok.dep_ in OBJECT_DEPS:
+        p.excluded |= {m.actor for m in earlier
+                       if doc[m.head].dep_ in SUBJECT_DEPS and doc[m.head].head.i == p.verb.i}
+    return True
+
+
 def resolve_pronouns(doc, mentions: Sequence[CorefMention], *, person_pronouns: frozenset,
                      thing_pronouns: frozenset, group_nouns: frozenset, named: set[str],
                      taken: set[int], sent_index: Callable[[int], int], speech_verbs: frozenset = frozenset(),
@@ -467,17 +480,13 @@ def resolve_pronouns(doc, mentions: Sequence[CorefMention], *, person_pronouns: 
             for k in (s_tok - 1, s_tok, s_tok + 1):
                 excluded |= speakers.get(k, set())
         teller = _teller_subject(verb, speech_verbs)
+        agrees = low in group_nouns or group == "description"     # "the Palestinian group": in country
         p = _Pronoun(tok=tok, kinds=kinds, group=group, sent=s_tok, verb=verb, teller=teller,
                      teller_actor=head_actor.get(teller.i) if teller is not None else None,
-                     reflexive=tok.lower_.endswith("self"),
-                     excluded=excluded, country=description_country(doc, tok, ments)
-                     if low in group_nouns or group == "description" else None)
-        if group == "description" and any(start <= m.start < tok.idx and m.kind in kinds for m in all_ments):
-            continue    # "the NATO military bloc": the description names its actor itself
-        if group == "description" and tok.dep_ in OBJECT_DEPS:
-            # "Russia said it would retaliate against the kingdom": never the act's own subject
-            p.excluded |= {m.actor for m in all_ments + out
-                           if doc[m.head].dep_ in SUBJECT_DEPS and doc[m.head].head.i == verb.i}
+                     reflexive=tok.lower_.endswith("self"), excluded=excluded,
+                     country=description_country(doc, tok, ments) if agrees else None)
+        if group == "description" and not _description_open(doc, p, start, all_ments + out):
+            continue
         best = _best_antecedent(doc, p, all_ments + out, named, sent_index, counts, last_pron, weights)
         if best is None:
             continue
