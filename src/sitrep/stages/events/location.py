@@ -40,6 +40,11 @@ def place_for(ctx: ArticleContext, tok, places: list) -> Optional[Mention]:
     return None
 
 
+def _place_described(ctx: ArticleContext, sent) -> bool:
+    """Does ``sent`` hold a place description noun ("the city") that may stand for an earlier place?"""
+    return any(t.lower_ in ctx.lex.place_descriptions for t in sent)
+
+
 def described_place(ctx: ArticleContext, tok) -> Optional[Mention]:
     """The place a bare definite place noun stands for ("shelled *the city*", "the northern town"): the
     last place named before it, of the kinds its noun allows (``place_descriptions``: a city for "the
@@ -72,6 +77,8 @@ def place_targets(ctx: ArticleContext, c: Candidate, sent, sources: list) -> lis
     objects and its place prepositions ("shelled the port city Kismayo", "imposed a curfew in
     Garissa"); never a place inside the source."""
     places = ctx.sentence_places(sent)
+    if not places and not _place_described(ctx, sent):
+        return []
     src_spans = [(m.start, m.end) for m in sources]
     toks = [x for t in c.targets for x in conjuncts(t)]
     heads = c.heads
@@ -98,6 +105,8 @@ def struck_place(ctx: ArticleContext, c: Candidate, sent, sources: list) -> list
     if mode is None or mode.lower() not in ctx.acues.place_hit_modes:
         return []
     places = ctx.sentence_places(sent)
+    if not places and not _place_described(ctx, sent):
+        return []
     toks = [x for t in prep_targets(c.trigger, ctx.cues.nominal_target_preps) for x in conjuncts(t)]
     for t in toks:
         m = (place_for(ctx, t, places) if places else None) or described_place(ctx, t)
