@@ -170,3 +170,35 @@ def test_a_description_followed_by_its_name_is_an_apposition_not_a_reference():
 def test_an_object_pronoun_of_a_participle_never_takes_the_subject_it_shares():
     st = run("The United States imposed sanctions on Hezbollah in December, accusing it of smuggling weapons.")
     assert mention(st, "it").actor_id == "HEZ"
+
+
+@pytest.mark.parametrize("text, description, antecedent", [
+    ("Iran blamed the North Atlantic Treaty Organization for the crisis on Monday. The 32-nation bloc "
+     "rejected the charge.", "The 32-nation bloc", "North Atlantic Treaty Organization"),
+    ("France sent envoys to the United Nations on Friday, and Russia lobbied the NATO military bloc. "
+     "The bloc said it would respond.", "The bloc", "NATO"),
+    ("The United Kingdom expelled two diplomats on Tuesday. Russia said it would retaliate against the "
+     "kingdom.", "the kingdom", "United Kingdom"),
+])
+def test_a_definite_description_goes_to_the_named_actor_of_its_kind(text, description, antecedent):
+    st = run(text)
+    m = mention(st, description)
+    assert m is not None and m.how == "pronoun" and m.actor_id == actor_of(st, antecedent).id
+
+
+def test_a_description_agrees_in_kind_and_skips_a_modifier():
+    # a state is no bloc; "Iraqi" in "the Iraqi group" modifies and names no antecedent of "the kingdom"
+    st = run("France hosted the summit on Monday. The bloc agreed to meet again in June.")
+    m = mention(st, "The bloc")
+    assert m is None or m.actor_id != "FRA"
+    st = run("Gunmen fired rockets at an oil field, the latest strike the Iraqi group has claimed against "
+             "the kingdom.")
+    m = mention(st, "the kingdom")
+    assert m is None or m.actor_id != "IRQ"
+
+
+def test_a_description_looks_back_only_as_far_as_configured():
+    text = ("NATO met in Brussels on Monday. Ministers talked for hours. The talks ended late. "
+            "Diplomats left the city. The bloc said it would meet again.")
+    m = mention(run(text), "The bloc")
+    assert m is None or m.actor_id != "NATO"

@@ -132,6 +132,7 @@ class ActorCues(BaseModel):
     person_pronouns: Words
     thing_pronouns: Words
     group_nouns: Words
+    description_kinds: dict[str, tuple[str, ...]]
     speech_verbs: Words
     expletive_verbs: Words
     # kinds of unknown names
@@ -155,6 +156,12 @@ class ActorCues(BaseModel):
                                                   for k, x in v.items()):
                 raise ValueError("must map sector codes to names")
             return dict(v)
+        if info.field_name == "description_kinds":
+            if not isinstance(v, dict) or not all(
+                    isinstance(k, str) and isinstance(x, list) and x and all(isinstance(y, str) for y in x)
+                    for k, x in v.items()):
+                raise ValueError("must map head nouns to lists of actor kinds")
+            return {k.lower(): tuple(x) for k, x in v.items()}
         if not isinstance(v, list) or not all(isinstance(x, str) and x for x in v):
             raise ValueError("must be a list of words")
         return [x.lower() for x in v]

@@ -20,7 +20,7 @@ never creates actors itself:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Any, Callable, Iterable, Optional, Sequence
 
 PERSON_KINDS = frozenset({"person"})
 THING_KINDS = frozenset({"state", "organization", "armed_group", "igo", "media", "group"})
@@ -54,6 +54,16 @@ class PronounWeights:
     #: how many sentences back a person pronoun / a thing pronoun looks
     person_max_sentences: int = 2
     thing_max_sentences: int = 1
+    #: how many sentences back a definite description ("the 27-nation bloc", "the kingdom") looks
+    description_max_sentences: int = 3
+    #: a description's antecedent that the text itself called by the description's noun ("the ECOWAS
+    #: regional *bloc*" for "the bloc")
+    description_match_bonus: float = 2.0
+
+    def max_sentences(self, group: str) -> int:
+        """How many sentences back a pronoun of ``group`` ("person", "thing", "description") looks."""
+        return {"person": self.person_max_sentences, "description": self.description_max_sentences}.get(
+            group, self.thing_max_sentences)
 
     def role(self, role: str) -> float:
         """The weight of a grammatical role ("subj", "poss", "obj", "other")."""
@@ -246,6 +256,8 @@ class PronounCues:
     group_nouns: frozenset
     speech_verbs: frozenset = frozenset()
     expletive_verbs: frozenset = frozenset()
+    #: head noun of a definite description -> the actor kinds it may refer back to ("bloc" -> igo)
+    description_kinds: Optional[dict] = None
 
 
 def _speakers(doc, ments: Sequence[CorefMention], speech_verbs: frozenset, sent_index) -> dict[int, set[str]]:
@@ -308,6 +320,13 @@ def _pronoun_class(doc, tok, cues: PronounCues):
     det = group_description(doc, tok) if low in cues.group_nouns else None
     if det is not None:
         return GROUP_KINDS, "thing", doc[det].idx
+    kinds = (cues.description_kinds or {}).get(low)
+    if kinds:
+        if _is_group_noun(doc, tok):
+            return frozenset(kinds), "description", doc[tok.i - 1].idx
+        det = group_description(doc, tok)
+        if det is not None:
+            return frozenset(kinds), "description", doc[det].idx
     return None
 
 
@@ -315,7 +334,7 @@ def _pronoun_class(doc, tok, cues: PronounCues):
 class _Pronoun:
     """A pronoun being resolved, with what the scoring needs to know about its clause."""
 
-    tok: object
+    tok: Any
     kinds: frozenset
     group: str
     sent: int
@@ -336,10 +355,12 @@ def _score(doc, p: _Pronoun, m: CorefMention, sent_index, counts: dict, last_pro
     tok = p.tok
     h = doc[m.head]
     dist_s = p.sent - sent_index(m.head)
-    if dist_s > (w.person_max_sentences if p.group == "person" else w.thing_max_sentences):
+    if dist_s > w.max_sentences(p.group):
         return None
     if m.actor in p.excluded or (p.country is not None and m.country != p.country):
         return None
+    if p.group == "description" and (m.how == "demonym" or h.dep_ == "amod"):
+        return None     # "the Yemeni group ... against the kingdom": a modifier names no antecedent
     role = _role(h)
     same_clause_subject = role == "subj" and _clause_verb(h).i in (p.verb.i, _subject_giver(p.verb))
     if same_clause_subject and not p.reflexive and tok.dep_ in OBJECT_DEPS | {"poss"} and tok.lower_ != "its":
@@ -350,6 +371,8 @@ def _score(doc, p: _Pronoun, m: CorefMention, sent_index, counts: dict, last_pro
         score += w.continuity_bonus
     if p.reflexive and same_clause_subject:
         score += w.reflexive_bonus
+    if p.group == "description" and _called(doc, m, tok.lower_):
+        score += w.description_match_bonus
     teller = p.teller
     if teller is not None and (h.i == teller.i or (h.head.i == teller.i and h.dep_ in ("poss", "compound")
                                                    and p.teller_actor in (None, m.actor))):
@@ -357,6 +380,24 @@ def _score(doc, p: _Pronoun, m: CorefMention, sent_index, counts: dict, last_pro
         # of a teller that is an actor of its own ("the Lebanese Red Cross said it": the Red Cross)
         score += w.teller_bonus
     return score
+
+
+def _called(doc, m: CorefMention, noun: str) -> bool:
+    """Did the text call ``m`` by ``noun``: its name holds the word, the noun follows it after
+    modifiers only ("the ECOWAS regional bloc", "the Economic Community of West African States (ECOWAS)
+    bloc"), or it modifies or is in apposition to that noun ("Saudi Arabia, the kingdom")?"""
+    h = doc[m.head]
+    if noun in doc.text[m.start:m.end].lower().split():
+        return True
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    for t in doc[span.end:span.end + 4] if span is not None else ():
+        if t.lower_ == noun:
+            return True
+        if t.pos_ not in ("ADJ", "PROPN", "NUM", "PUNCT") or t.text in (",", "."):
+            break
+    near = [h.head] if h.dep_ in ("compound", "appos", "nmod") else []
+    near += [c for c in h.children if c.dep_ == "appos"]
+    return any(t.lower_ == noun for t in near)
 
 
 def _best_antecedent(doc, p: _Pronoun, earlier: list[CorefMention], named: set[str], sent_index,
@@ -372,11 +413,25 @@ def _best_antecedent(doc, p: _Pronoun, earlier: list[CorefMention], named: set[s
     return best
 
 
+def _description_open(doc, p: _Pronoun, start: int, earlier: list[CorefMention]) -> bool:
+    """May the description ``p`` (starting at char ``start``) refer back at all? Not when it names its
+    actor itself ("the NATO military bloc"). An object description never takes the subject of its own
+    verb ("Russia said it would retaliate against the kingdom"): those actors join ``p.excluded``."""
+    tok = p.tok
+    if any(start <= m.start < tok.idx and m.kind in p.kinds for m in earlier):
+        return False
+    if tok.dep_ in OBJECT_DEPS:
+        p.excluded |= {m.actor for m in earlier
+                       if doc[m.head].dep_ in SUBJECT_DEPS and doc[m.head].head.i == p.verb.i}
+    return True
+
+
 def resolve_pronouns(doc, mentions: Sequence[CorefMention], *, person_pronouns: frozenset,
                      thing_pronouns: frozenset, group_nouns: frozenset, named: set[str],
                      taken: set[int], sent_index: Callable[[int], int], speech_verbs: frozenset = frozenset(),
                      words=None, idxs=None, text=None, expletive_verbs: frozenset = frozenset(),
-                     weights: PronounWeights = PronounWeights()) -> list[CorefMention]:
+                     weights: PronounWeights = PronounWeights(),
+                     description_kinds: Optional[dict] = None) -> list[CorefMention]:
     """Resolve pronouns (and "the group"-like definite nouns) in ``doc`` to earlier ``mentions``.
 
     ``named`` are the actor keys that have a proper name (pronouns prefer them); ``taken`` are token
@@ -388,7 +443,8 @@ def resolve_pronouns(doc, mentions: Sequence[CorefMention], *, person_pronouns: 
     3. Inside a quotation, the speakers of that sentence and its neighbours are excluded.
     4. Score every earlier compatible named mention (:func:`_score`); the best one wins.
     """
-    cues = PronounCues(person_pronouns, thing_pronouns, group_nouns, speech_verbs, expletive_verbs)
+    cues = PronounCues(person_pronouns, thing_pronouns, group_nouns, speech_verbs, expletive_verbs,
+                       description_kinds)
     ments = sorted(mentions, key=lambda m: m.start)
     quoted = None
     speakers = _speakers(doc, ments, speech_verbs, sent_index)
@@ -399,7 +455,7 @@ def resolve_pronouns(doc, mentions: Sequence[CorefMention], *, person_pronouns: 
     last_pron: dict[str, str] = {}  # "person"/"thing" -> actor of the last resolved pronoun
     lowers = [t.lower_ for t in doc] if words is None else [w.lower() for w in words]
     head_actor = {m.head: m.actor for m in ments if m.how != "pronoun"}
-    wanted = person_pronouns | thing_pronouns | group_nouns
+    wanted = person_pronouns | thing_pronouns | group_nouns | frozenset(description_kinds or ())
     for ti in [i for i, w in enumerate(lowers) if w in wanted]:
         tok = doc[ti]
         low = lowers[ti]
@@ -424,10 +480,13 @@ def resolve_pronouns(doc, mentions: Sequence[CorefMention], *, person_pronouns: 
             for k in (s_tok - 1, s_tok, s_tok + 1):
                 excluded |= speakers.get(k, set())
         teller = _teller_subject(verb, speech_verbs)
+        agrees = low in group_nouns or group == "description"     # "the Palestinian group": in country
         p = _Pronoun(tok=tok, kinds=kinds, group=group, sent=s_tok, verb=verb, teller=teller,
                      teller_actor=head_actor.get(teller.i) if teller is not None else None,
-                     reflexive=tok.lower_.endswith("self"),
-                     excluded=excluded, country=description_country(doc, tok, ments) if low in group_nouns else None)
+                     reflexive=tok.lower_.endswith("self"), excluded=excluded,
+                     country=description_country(doc, tok, ments) if agrees else None)
+        if group == "description" and not _description_open(doc, p, start, all_ments + out):
+            continue
         best = _best_antecedent(doc, p, all_ments + out, named, sent_index, counts, last_pron, weights)
         if best is None:
             continue

@@ -62,6 +62,10 @@ class ActorsConfig(StageConfig):
     #: pronoun resolution: how many sentences back "he"/"she" and "it"/"the group" may look
     pronoun_person_max_sentences: int = _PW.person_max_sentences
     pronoun_thing_max_sentences: int = _PW.thing_max_sentences
+    #: how many sentences back a definite description ("the 27-nation bloc", "the kingdom") may look
+    pronoun_description_max_sentences: int = _PW.description_max_sentences
+    #: bonus for a description's antecedent the text called by the description's noun ("ECOWAS regional bloc")
+    pronoun_description_match_bonus: float = _PW.description_match_bonus
 
     def pronoun_weights(self) -> PronounWeights:
         """The pronoun-scoring settings as :class:`sitrep.lang.coref.PronounWeights`."""

@@ -30,10 +30,13 @@ def pronouns(b) -> None:
                            named=named, taken=_taken(b), sent_index=b.sent_of_tok,
                            speech_verbs=cues.speech_verbs, words=b.words, idxs=b.idxs,
                            text=b.text, expletive_verbs=cues.expletive_verbs,
-                           weights=b.config.pronoun_weights())
+                           weights=b.config.pronoun_weights(), description_kinds=cues.description_kinds)
     for cm in new:
         ts = b.doc.char_span(cm.start, cm.end, alignment_mode="expand")
-        if ts.end - ts.start > 2:   # "the Palestinian group": the description takes in its demonym
+        if ts.end - ts.start > 2 or any(b.tok_owner[i].how == "described" for i in range(ts.start, ts.end)
+                                        if i in b.tok_owner):
+            # "the Palestinian group": the description takes in its demonym; "the bloc" replaces the new
+            # group the described-sources rule made of it
             b.remove_mentions_in(ts.start, ts.end)
         b.add_mention(ts.start, ts.end, cm.actor, "pronoun", head=cm.head)
 
@@ -44,7 +47,9 @@ def _taken(b) -> set[int]:
     taken = set(b.tok_owner)
     for i, m in b.tok_owner.items():
         tok = b.doc[i]
-        if m.how == "described" and m.head == i and tok.lower_ in b.cues.group_nouns \
-                and group_description(b.doc, tok) is not None:
+        if m.how == "described" and m.head == i \
+                and (tok.lower_ in b.cues.group_nouns or tok.lower_ in b.cues.description_kinds) \
+                and (group_description(b.doc, tok) is not None
+                     or (tok.lower_ in b.cues.description_kinds and b.doc[i - 1].lower_ == "the")):
             taken.discard(i)
     return taken

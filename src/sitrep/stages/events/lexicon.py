@@ -88,6 +88,8 @@ class TriggerFile(_Model):
     target_preps: Words
     place_target_preps: Words
     place_nouns: Words
+    #: "the city", "the town": the kinds of place (``Place.feature``) a bare description goes back to
+    place_descriptions: dict[str, list[str]] = {}
     quantity_words: Words
     light_verbs: Words
     verbs: dict[str, Annotated[list[SenseEntry], Field(min_length=1)]]
@@ -265,6 +267,8 @@ class Lexicon:
     phrasal_heads: frozenset = frozenset()
     place_target_preps: frozenset = frozenset()
     place_nouns: frozenset = frozenset()
+    #: ``{noun: place features}``: "the city" goes back to the last place of those features named
+    place_descriptions: dict = field(default_factory=dict)
     quantity_words: frozenset = frozenset()
     #: a noun's sense as the object of one verb ("declared a *ceasefire*": a concession), by "verb noun"
     verb_nouns: dict = field(default_factory=dict)
@@ -408,6 +412,7 @@ def parse_lexicon(data: Any, cues: Optional[EventCues] = None, onto: Optional[On
                    future_kept_modes={t: frozenset(m) for t, m in f.future_kept_modes.items()},
                    mode_cues=_mode_cues(f, onto), context_cues=_context_cues(f, onto), phrasal_heads=phrasal_heads,
                    place_target_preps=f.place_target_preps, place_nouns=f.place_nouns,
+                   place_descriptions={k.lower(): frozenset(v) for k, v in f.place_descriptions.items()},
                    quantity_words=f.quantity_words, cues=cues,
                    target_kind_as=f.target_kind_as, ended_as=f.ended_as)
 

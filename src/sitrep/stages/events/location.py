@@ -40,12 +40,44 @@ def place_for(ctx: ArticleContext, tok, places: list) -> Optional[Mention]:
     return None
 
 
+def _place_described(ctx: ArticleContext, sent) -> bool:
+    """Does ``sent`` hold a place description noun ("the city") that may stand for an earlier place?"""
+    return any(t.lower_ in ctx.lex.place_descriptions for t in sent)
+
+
+def described_place(ctx: ArticleContext, tok) -> Optional[Mention]:
+    """The place a bare definite place noun stands for ("shelled *the city*", "the northern town"): the
+    last place named before it, of the kinds its noun allows (``place_descriptions``: a city for "the
+    town"), at most ``place_description_sentences`` sentences back and naming no actor there ("Kyiv
+    said"); ``None`` for a noun that names its place itself ("the city of Goma", "the town Cizre")."""
+    features = ctx.lex.place_descriptions.get(tok.lower_)
+    if not features or tok.tag_ != "NN" or tok.dep_ == "compound":
+        return None
+    lefts = list(tok.lefts)
+    if not lefts or lefts[0].lower_ != "the" or lefts[0].dep_ != "det" \
+            or any(c.pos_ == "PROPN" or c.dep_ in ("compound", "poss", "nummod") for c in lefts[1:]):
+        return None
+    if any(c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.rights) \
+            or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN"):
+        return None
+    feature = {p.id: p.feature for p in ctx.state.places}
+    best = None
+    for pm in ctx.state.place_mentions:
+        if pm.end <= lefts[0].idx and feature.get(pm.place_id) in features \
+                and not ctx.mentions_over(pm.start, pm.end) and (best is None or pm.start > best.start):
+            best = pm
+    if best is None or ctx.sentences_between(best.start, tok.idx) > ctx.config.place_description_sentences:
+        return None
+    s, e = lefts[0].idx, tok.idx + len(tok.text)
+    return Mention(start=s, end=e, actor_id=best.place_id, text=ctx.text[s:e], how="place")
+
+
 def place_targets(ctx: ArticleContext, c: Candidate, sent, sources: list) -> list[Mention]:
     """The place an act is done to or in, as its target (at most one): among the act's targets, its
     objects and its place prepositions ("shelled the port city Kismayo", "imposed a curfew in
     Garissa"); never a place inside the source."""
     places = ctx.sentence_places(sent)
-    if not places:
+    if not places and not _place_described(ctx, sent):
         return []
     src_spans = [(m.start, m.end) for m in sources]
     toks = [x for t in c.targets for x in conjuncts(t)]
@@ -58,7 +90,7 @@ def place_targets(ctx: ArticleContext, c: Candidate, sent, sources: list) -> lis
         toks += [x for t in prep_targets(h, ctx.lex.place_target_preps) for x in conjuncts(t)]
     out: list[Mention] = []
     for t in toks:
-        m = place_for(ctx, t, places)
+        m = (place_for(ctx, t, places) if places else None) or described_place(ctx, t)
         if m is not None and all(not (s <= m.start < e) for s, e in src_spans) \
                 and all(o.actor_id != m.actor_id for o in out):
             out.append(m)
@@ -73,11 +105,11 @@ def struck_place(ctx: ArticleContext, c: Candidate, sent, sources: list) -> list
     if mode is None or mode.lower() not in ctx.acues.place_hit_modes:
         return []
     places = ctx.sentence_places(sent)
-    if not places:
+    if not places and not _place_described(ctx, sent):
         return []
     toks = [x for t in prep_targets(c.trigger, ctx.cues.nominal_target_preps) for x in conjuncts(t)]
     for t in toks:
-        m = place_for(ctx, t, places)
+        m = (place_for(ctx, t, places) if places else None) or described_place(ctx, t)
         if m is not None and m.how == "place" and all(not (s.start <= m.start < s.end) for s in sources):
             return [m]
     return []

@@ -100,6 +100,8 @@ class EventsConfig(StageConfig):
     #: ("the farmers were attacked on Saturday": by whoever did the article's last act of the type,
     #: named this close; :func:`~.arguments.context_doer`)
     context_doer_sentences: int = 3
+    #: how many sentences back "the city" / "the town" looks for the place it stands for
+    place_description_sentences: int = 3
     #: how many sentences back a continued statement ("He added that ...") looks for its date
     continued_speech_sentences: int = 3
     #: an asserted or reported act dated more than this many days before publication is historical
@@ -124,7 +126,7 @@ class EventsStage(Stage):
     name = "events"
     #: the article (its text and publication date), the parsed doc, the actors (their kinds and KB
     #: ids) and their mentions, the place mentions and the dates
-    needs = ("article", "doc", "actors", "mentions", "place_mentions", "dates")
+    needs = ("article", "doc", "actors", "mentions", "place_mentions", "places", "dates")
     assigns = ("events",)
     Config = EventsConfig
 
