@@ -380,3 +380,12 @@ def test_one_of_the_attackers_died():
 def test_pardoned_prisoners_are_released():
     [c] = claims_of("The junta pardoned more than 3,000 prisoners in Kharkiv to mark Independence Day.").claims
     assert (c.property, c.value, c.approx) == ("released", 3000, True)
+
+
+def test_a_listed_noun_measuring_something_else_counts_nothing():
+    # "rounds" of sanctions or talks are no weapons; rounds of ammunition still are
+    for text in ("Russia has imposed four rounds of sanctions on Kharkiv officials since March.",
+                 "Russia held two rounds of talks in Darfur."):
+        assert claims_of(text).claims == [], text
+    [c] = claims_of("Russia fired 500 rounds of ammunition at Kharkiv on Monday.").claims
+    assert (c.subject.actor_id, c.property, c.value) == ("RUS", "weapons", 500)

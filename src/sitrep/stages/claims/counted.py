@@ -300,8 +300,20 @@ def noun_property(noun, voc: Vocabulary, people: bool) -> tuple[Optional[str], b
     word = noun.lower_
     prev = noun.nbor(-1).lemma_.lower() + " " + lemma if noun.i > 0 else lemma
     prop = voc.nouns.get(prev) or voc.nouns.get(lemma) or voc.nouns.get(word)
+    if prop is not None and _measure_of_other(noun, voc):
+        return None, False
     countable = prop is not None or people or lemma in voc.person_nouns or word in voc.person_nouns
     return prop, countable
+
+
+def _measure_of_other(noun, voc: Vocabulary) -> bool:
+    """Does a listed noun measure something else through its "of" phrase ("four *rounds* of sanctions",
+    "two rounds of talks"; not "500 rounds *of ammunition*", a listed noun too)? Then it counts no
+    thing of its own."""
+    objs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
+    return bool(objs) and all(voc.nouns.get(p.lemma_.lower()) is None and p.lemma_.lower() not in voc.person_nouns
+                              for p in objs)
 
 
 def spared(noun, voc: Vocabulary) -> bool:
