@@ -5,11 +5,16 @@ One article is a snapshot; this module joins the per-article facts in the store 
 
 * **Actors** resolve to one identity (an *entity*) across the corpus, by rules tried in order: the
   knowledge-base id (``kb``); the normalised name (``name``: case, accents, punctuation and a leading
-  "the" ignored; also matches the canonical name of a KB actor); for a person named by a bare surname,
+  "the" ignored; also matches the canonical name of a KB actor; a *descriptive* name -- a common-noun
+  description such as "police", "civilians", "the market", "government buildings", told by
+  :func:`is_descriptive` -- joins only within one country: the actor's own country, else its article's
+  story country (see Events), so the police of Kenya and of Serbia stay two actors; the rule is stored as
+  ``descriptive:KEN:own`` / ``:story``); for a person named by a bare surname,
   the one KB person of that surname (``surname``); then a conservative fuzzy match (``fuzzy``: rapidfuzz
   ratio >= :data:`FUZZY_THRESHOLD` on names of at least
   :data:`FUZZY_MIN_LEN` characters, same kind, no conflicting country, one unambiguous best
-  candidate). Two KB actors are never merged: a KB actor is only ever its own KB id.
+  candidate). Two KB actors are never merged: a KB actor is only ever its own KB id. The rule that
+  linked each actor is stored in ``s_actor_map.rule`` (``sitrep`` links of an article, ``/articles/{id}/links``).
 * **Events**: reports of the same real event merge into one *situation event* when they have the
   same PLOVER type, the same resolved source and target (at least one of them known), the same
   polarity (negated or not) and modality class, the same place or none, the same country or none
@@ -47,6 +52,7 @@ from rapidfuzz import fuzz, process
 
 from ..lang.conflicts import contradicts
 from ..core.contract import ActorRef, Claim
+from ..core.datamodels import DataModel, load_model
 from ..lang.numbers import lexicon
 from .dbutil import bulk_insert
 from .dialect import dialect_of
@@ -78,6 +84,62 @@ def normalise(name: Optional[str]) -> str:
     s = _PUNCT.sub(" ", s.replace("-", " "))
     s = _SPACE.sub(" ", s).strip()
     return _LEADING_THE.sub("", s)
+
+
+class DescriptiveNamesFile(DataModel):
+    """``data/descriptive_names.yaml``: what makes an actor's name a description, not a proper name."""
+
+    version: int
+    determiners: list[str]
+    common_words: list[str]
+
+
+@lru_cache(maxsize=1)
+def _descriptive_words() -> tuple[frozenset, frozenset]:
+    """(leading determiners, common words that may stand capitalised alone) of data/descriptive_names.yaml."""
+    data = load_model("descriptive_names.yaml", DescriptiveNamesFile)
+    return frozenset(w.lower() for w in data.determiners), frozenset(w.lower() for w in data.common_words)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+@lru_cache(maxsize=65536)
+def is_descriptive(name: Optional[str]) -> bool:
+    """Whether an actor's name is a common-noun description ("police", "the market", "Local fighters")
+    rather than a proper name ("Free Karvan Brigade", "Hamas"): after its leading determiners no word but
+    the first is capitalised, and a capitalised first word stands with more words or is a listed common
+    word (data/descriptive_names.yaml)."""
+    determiners, common = _descriptive_words()
+    words = _WORD.findall(name or "")
+    while words and words[0].lower() in determiners:
+        words = words[1:]
+    if not words or any(not w.islower() for w in words[1:]):
+        return False
+    first = words[0]
+    return first.islower() or (first[0].isupper() and first[1:].islower()
+                               and (len(words) > 1 or first.lower() in common))
+
+
+@lru_cache(maxsize=512)
+def alpha3(code: Optional[str]) -> Optional[str]:
+    """An actor's country code (ISO 3166 alpha-3) for a place's (alpha-2: "KE" -> "KEN"); an unknown
+    code is kept as it is."""
+    if not code or len(code) != 2:
+        return code
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=code.upper())
+    return c.alpha_3 if c is not None else code
+
+
+def identity_country(row: dict) -> Optional[str]:
+    """The country that is part of a non-KB actor's identity: for a descriptive name
+    (:func:`is_descriptive`), its own country, else its article's story country (``story_country``, an
+    alpha-2 place code, as alpha-3); for a proper name, its own country only."""
+    if row.get("country"):
+        return row["country"]
+    return alpha3(row.get("story_country")) if is_descriptive(row.get("name")) else None
 
 
 def _slug(text: str) -> str:
@@ -161,11 +223,13 @@ def resolve_actors(rows: Iterable[dict], links: Optional[dict[tuple[str, str], O
     """Give every (article, actor) an entity; returns (entities by id, {(article, actor): (entity, rule)}).
 
     ``rows``: dicts with article_id, actor_id, name, kind, country, sector, wikidata, kb_id, role,
-    affiliation, aliases (list), n_mentions, published.
+    affiliation, aliases (list), n_mentions, published; and ``story_country`` (its article's story
+    country, :func:`story_countries`) where known.
 
     1. an actor with a knowledge-base id is that entity;
     2. the others are grouped by normalised name, split by country when two name-alikes name
-       different countries;
+       different countries; a descriptive name (:func:`is_descriptive`: "police", "the market") without
+       a country of its own takes its article's story country, so descriptions of two countries stay apart;
     3. each group, most mentioned first, joins a KB actor of that canonical name, or the one KB person
        of that surname, or a conservative fuzzy match; else it makes a new entity;
     4. an analyst's correction of a link (``links``: (article, actor) -> the entity it is, or None when
@@ -185,12 +249,24 @@ def resolve_actors(rows: Iterable[dict], links: Optional[dict[tuple[str, str], O
         if target is None:
             target, rule = _new_entity(entities, pools, norm, kind, country)
         for r in crs:
-            mapping[(r["article_id"], r["actor_id"])] = (target, rule)
+            mapping[(r["article_id"], r["actor_id"])] = (target, _row_rule(rule, r, country))
     _apply_links(rows, entities, mapping, links or {})
     _aggregate(rows, entities, mapping)
     for eid in [k for k, e in entities.items() if not e.articles]:  # left with no actor by a correction
         del entities[eid]
     return entities, mapping
+
+
+def _row_rule(rule: str, row: dict, country: Optional[str]) -> str:
+    """The rule that joined one actor: a ``name`` match of a descriptive name says so, with the country
+    that took part and where it came from (``descriptive:KEN:own``, ``:story``, ``:alike`` -- the one
+    country of its name-alikes -- or ``descriptive:none``)."""
+    if rule != "name" or not is_descriptive(row.get("name")):
+        return rule
+    if not country:
+        return "descriptive:none"
+    how = "own" if row.get("country") else "story" if alpha3(row.get("story_country")) == country else "alike"
+    return f"descriptive:{country}:{how}"
 
 
 def _apply_links(rows: list[dict], entities: dict[str, Entity], mapping: dict,
@@ -228,8 +304,9 @@ def _kb_entities(rows: list[dict], entities: dict[str, Entity], mapping: dict) -
 
 
 def _name_groups(rows: list[dict]) -> list[tuple[str, Optional[str], str, list[dict]]]:
-    """Step 2: (normalised name, country, kind, rows) of the non-KB actors, most mentioned first; rows
-    without a country join the one country their name-alikes have."""
+    """Step 2: (normalised name, country, kind, rows) of the non-KB actors, most mentioned first. The
+    country is :func:`identity_country` (a descriptive name takes its article's story country); rows
+    without one join the one country their name-alikes have."""
     groups: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
         if not r.get("kb_id"):
@@ -238,7 +315,7 @@ def _name_groups(rows: list[dict]) -> list[tuple[str, Optional[str], str, list[d
     for norm, rs in groups.items():
         by_country: dict[Optional[str], list[dict]] = defaultdict(list)
         for r in rs:
-            by_country[r.get("country")].append(r)
+            by_country[identity_country(r)].append(r)
         countries = [c for c in by_country if c]
         if None in by_country and len(countries) == 1:
             by_country[countries[0]].extend(by_country.pop(None))
@@ -447,8 +524,9 @@ def rebuild(con) -> dict[str, int]:
     for t in SITUATION_TABLES:
         con.execute(f"DELETE FROM {t}")  # noqa: S608 - fixed names
     resolve_overrides(con)
-    names = _rebuild_actors(con)
-    _rebuild_events(con, names)
+    story = story_countries(con)
+    names = _rebuild_actors(con, story)
+    _rebuild_events(con, names, story)
     count_actor_events(con)
     # contradictions across articles
     bulk_insert(con, "s_contradictions", columns=("subject_entity", "property", "article_a", "claim_a", "article_b",
@@ -464,8 +542,9 @@ def rebuild(con) -> dict[str, int]:
     return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SITUATION_TABLES}  # noqa: S608
 
 
-def _rebuild_actors(con) -> dict[str, str]:
-    """Fill ``s_actor_map`` and ``s_actors`` (:func:`resolve_actors`); returns entity id -> name."""
+def _rebuild_actors(con, story: dict[str, str]) -> dict[str, str]:
+    """Fill ``s_actor_map`` and ``s_actors`` (:func:`resolve_actors`; ``story``: each article's story
+    country, :func:`story_countries`); returns entity id -> name."""
     actor_rows = _rows(con, """
         SELECT x.article_id, x.actor_id, x.name, x.kind, x.country, x.sector, x.wikidata, x.kb_id, x.role,
                x.affiliation, x.aliases, coalesce(json_array_length(x.mentions), 0) AS n_mentions,
@@ -473,6 +552,7 @@ def _rebuild_actors(con) -> dict[str, str]:
         FROM actors x JOIN articles a ON a.id = x.article_id ORDER BY x.article_id, x.actor_id""")
     for r in actor_rows:
         r["aliases"] = json.loads(r["aliases"]) if r["aliases"] else []
+        r["story_country"] = story.get(r["article_id"])
     links = {k: (o["entity"] if not o["wrong"] and o["entity_set"] else None)
              for k, o in overrides(con, "link").items() if o["wrong"] or o["entity_set"]}
     entities, mapping = resolve_actors(actor_rows, links)
@@ -503,9 +583,9 @@ def _entity_row(e: Entity, fix: Optional[dict] = None) -> tuple:
             normalise(name), sorted({normalise(a) for a in aliases} - {""}))
 
 
-def _rebuild_events(con, names: dict[str, str]) -> None:
-    """Fill ``s_events`` and ``s_event_reports`` (:func:`merge_events`); a denial is not an act: negated
-    reports stay in the per-article table only."""
+def _rebuild_events(con, names: dict[str, str], story: dict[str, str]) -> None:
+    """Fill ``s_events`` and ``s_event_reports`` (:func:`merge_events`; ``story``: each article's story
+    country); a denial is not an act: negated reports stay in the per-article table only."""
     ev = _rows(con, """
         SELECT e.article_id, e.event_id, e.type, e.mode, e.contexts, e.source_text, e.target_text, e.negated,
                e.modality, e.date, e.sentence_start, e.sentence_end, e.sentence_text, e.trigger, e.confidence,
@@ -520,7 +600,6 @@ def _rebuild_events(con, names: dict[str, str]) -> None:
         ORDER BY e.article_id, e.event_id""")
     fixed = overrides(con, "event")
     ev = [r for r in ev if not _correct_event(r, fixed.get((r["article_id"], r["event_id"])), names)]
-    story = story_countries(con)
     for r in ev:
         r["day"] = effective_date(r["date"], r["published"])
         r["place_key"] = place_key(r["geonameid"], r["place_name"])
@@ -744,7 +823,8 @@ def explain(con, event_id: str) -> Optional[dict]:
     e["contexts"] = json.loads(e["contexts"]) if e["contexts"] else []
     return {"event": e, "reports": reports,
             "rule": (f"Reports merge when they share the PLOVER type, the resolved source and target actors "
-                     f"(at least one known), polarity and modality class, name the same place or none, and "
+                     f"(at least one known; an actor named by a description, such as \"police\", is one actor only "
+                     f"within one country), polarity and modality class, name the same place or none, and "
                      f"are dated within {WINDOW_DAYS} day(s) of the first report.")}
 
 
