@@ -265,3 +265,63 @@ def test_merge_invariants(reports):
             assert r["place_key"] in (None, c.place)
         if len(c.reports) > 1:
             assert first["source_entity"] or first["target_entity"]
+
+
+@pytest.mark.parametrize("name, descriptive", [
+    ("police", True), ("Police", True), ("the market", True), ("The monitor", True), ("Local fighters", True),
+    ("government buildings", True), ("a military spokesman", True), ("checkpoints", True),
+    ("Hamas", False), ("Kurds", False), ("Free Karvan Brigade", False), ("the Sheikh Maqsoud district", False),
+    ("Umayyad Mosque", False), ("EC", False), ("", False)])
+def test_is_descriptive_tells_a_description_from_a_proper_name(name, descriptive):
+    from sitrep.situation.merge import is_descriptive
+
+    assert is_descriptive(name) is descriptive
+
+
+def test_descriptive_names_join_only_within_one_country():
+    def row(article, name, story, country=None, kind="organization"):
+        return {**_row(article, "X", name, kind, country), "story_country": story}
+
+    rows = [row("ke1", "police", "KE"), row("rs1", "police", "RS"), row("ke2", "Police", "KE"),
+            row("rs2", "police", None, country="SRB"),                     # its own country counts
+            row("sd", "the market", "SD", kind="other"), row("ps", "the market", "PS", kind="other"),
+            row("x1", "Free Karvan Brigade", "KE", kind="armed_group"),  # a proper name: as before
+            row("x2", "Free Karvan Brigade", "RS", kind="armed_group")]
+    _, m = resolve_actors(rows)
+    assert m[("ke1", "X")][0] == m[("ke2", "X")][0] == "N:police@KEN"
+    assert m[("rs1", "X")][0] == m[("rs2", "X")][0] == "N:police@SRB"
+    assert m[("sd", "X")][0] != m[("ps", "X")][0]
+    assert m[("x1", "X")] == m[("x2", "X")] == ("N:free-karvan-brigade", "name")
+    assert m[("ke1", "X")][1] == "descriptive:KEN:story"
+    assert m[("rs2", "X")][1] == "descriptive:SRB:own"
+
+
+def test_a_description_with_no_country_joins_the_one_country_of_its_name():
+    rows = [{**_row("ke", "X", "gunmen", "group"), "story_country": "KE"},
+            {**_row("un", "X", "gunmen", "group"), "story_country": None}]
+    _, m = resolve_actors(rows)
+    assert m[("ke", "X")][0] == m[("un", "X")][0]
+    assert m[("un", "X")][1] == "descriptive:KEN:alike"
+    (alone,) = resolve_actors([_row("un", "X", "gunmen", "group")])[1].values()
+    assert alone == ("N:gunmen", "descriptive:none")
+
+
+def _police_doc(aid: str, city: str, cc: str, gid: int):
+    from sitrep.contract import ArticleMeta, Document, Place
+    from situation_data import actor, span
+
+    t = f"{city} clashes\n{city.upper()}, May 2 (Test Wire) - Police fired tear gas at protesters in {city} on Monday.\n"
+    return Document(article=ArticleMeta(id=aid, title=f"{city} clashes", source="Test Wire", published="2024-05-02"),
+                    text=t, actors=[actor(t, "POLICE", "Police", kind="organization")],
+                    places=[Place(id=f"geo:{gid}", name=city, geonameid=gid, lat=0.0, lon=0.0, country_code=cc,
+                                  feature="city", mentions=[span(t, city)])])
+
+
+def test_store_keeps_the_police_of_two_countries_apart(make_db):
+    with Store(make_db("police")) as s:
+        s.add_documents([_police_doc("ke", "Nairobi", "KE", 184745), _police_doc("rs", "Belgrade", "RS", 792680),
+                         _police_doc("ke2", "Mombasa", "KE", 186301)])
+        police = sorted((a["entity_id"], a["n_articles"]) for a in s.actors(search="police"))
+        assert police == [("N:police@KEN", 2), ("N:police@SRB", 1)]
+        (link,) = s.article_links("rs")
+        assert link["entity_id"] == "N:police@SRB" and link["rule"] == "descriptive:SRB:story"
