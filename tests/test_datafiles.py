@@ -17,5 +17,5 @@ def test_country_centroids_keep_norway():
 
 def test_package_data_files_load():
     for name in ("plover.yaml", "event_triggers.yaml", "quantities.yaml", "relations.yaml", "timex.yaml",
-                 "modality.yaml", "quote_cues.yaml", "export_codes.yaml", "event_cues_fr.yaml"):
+                 "modality.yaml", "quote_cues.yaml", "export_codes.yaml", "event_cues_fr.yaml", "descriptive_names.yaml"):
         assert load_data(name), name

@@ -14,7 +14,8 @@ One article is a snapshot; this module joins the per-article facts in the store 
   ratio >= :data:`FUZZY_THRESHOLD` on names of at least
   :data:`FUZZY_MIN_LEN` characters, same kind, no conflicting country, one unambiguous best
   candidate). Two KB actors are never merged: a KB actor is only ever its own KB id. The rule that
-  linked each actor is stored in ``s_actor_map.rule`` (``sitrep`` links of an article, ``/articles/{id}/links``).
+  linked each actor is stored in ``s_actor_map.rule`` (shown by ``GET /articles/{id}/links``); the
+  words that decide a descriptive name are in ``data/descriptive_names.yaml``.
 * **Events**: reports of the same real event merge into one *situation event* when they have the
   same PLOVER type, the same resolved source and target (at least one of them known), the same
   polarity (negated or not) and modality class, the same place or none, the same country or none
