@@ -258,12 +258,12 @@ def resolve_actors(rows: Iterable[dict], links: Optional[dict[tuple[str, str], O
     return entities, mapping
 
 
-def _row_rule(rule: str, row: dict, country: Optional[str]) -> str:
+def _row_rule(rule: Optional[str], row: dict, country: Optional[str]) -> str:
     """The rule that joined one actor: a ``name`` match of a descriptive name says so, with the country
     that took part and where it came from (``descriptive:KEN:own``, ``:story``, ``:alike`` -- the one
     country of its name-alikes -- or ``descriptive:none``)."""
     if rule != "name" or not is_descriptive(row.get("name")):
-        return rule
+        return rule or ""
     if not country:
         return "descriptive:none"
     how = "own" if row.get("country") else "story" if alpha3(row.get("story_country")) == country else "alike"
