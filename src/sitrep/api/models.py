@@ -337,7 +337,9 @@ class ArticleLink(_Row):
     entity_id: Optional[str] = None
     entity_name: Optional[str] = None
     entity_kind: Optional[str] = None
-    rule: Optional[str] = Field(default=None, description="Why it is linked (or corrected).")
+    rule: Optional[str] = Field(default=None, description="Why it is linked (or corrected): kb, name, surname, "
+                                "fuzzy:SCORE:NAME, descriptive:COUNTRY:own|story|alike (a description such as "
+                                "'police', one identity per country), correction.")
     corrections: Optional[list[str]] = Field(default=None, description="The corrections that changed the link.")
 
 
