@@ -144,16 +144,7 @@ class ArticleContext:
         actors stage described with its members, "a group of Yoruba leaders", stays as it was)."""
         if tok.lemma_.lower() not in self.acues.collective_heads:
             return None
-        own = self._mention_over(tok)
-        if own is not None and own.how != "agent":
-            return None
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                for p in c.children:
-                    m = self._mention_over(p) if p.dep_ == "pobj" else None
-                    if m is not None and m.start > tok.idx:
-                        return m
-        return None
+        return self._named_after(tok, "of")
 
     def _sender(self, tok) -> Optional[Mention]:
         """The party an envoy word stands for, named by its "from" phrase ("*delegations from* the
@@ -161,11 +152,16 @@ class ArticleContext:
         names no actor of its own but a generic one; else ``None``."""
         if tok.lemma_.lower() not in self.acues.envoy_heads:
             return None
+        return self._named_after(tok, "from")
+
+    def _named_after(self, tok, prep: str) -> Optional[Mention]:
+        """The first actor named by the object of ``tok``'s ``prep`` phrase after it, when ``tok`` itself
+        names no actor or only a generic one (for :meth:`_collective_members` and :meth:`_sender`)."""
         own = self._mention_over(tok)
         if own is not None and own.how != "agent":
             return None
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "from":
+            if c.dep_ == "prep" and c.lower_ == prep:
                 for p in c.children:
                     m = self._mention_over(p) if p.dep_ == "pobj" else None
                     if m is not None and m.start > tok.idx:
