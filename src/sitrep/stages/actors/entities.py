@@ -69,6 +69,7 @@ class DescribedEntitiesFile(DataModel):
     joins: list[str]
     anaphor_words: list[str]
     definite_dets: list[str]
+    key_dets: list[str]
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class EntityWords:
     joins: frozenset
     anaphor_words: frozenset
     definite_dets: frozenset
+    key_dets: frozenset
 
 
 def load_entity_words(language: str = "en") -> Optional[EntityWords]:
@@ -105,7 +107,7 @@ def load_entity_words(language: str = "en") -> Optional[EntityWords]:
     low = lambda ws: frozenset(w.lower() for w in ws)  # noqa: E731
     return EntityWords(heads={k: tuple(sorted(v, key=lambda s: -len(s.before))) for k, v in heads.items()},
                        joins=low(model.joins), anaphor_words=low(model.anaphor_words),
-                       definite_dets=low(model.definite_dets))
+                       definite_dets=low(model.definite_dets), key_dets=low(model.key_dets))
 
 
 # -- the head ------------------------------------------------------------------------------------
@@ -216,11 +218,11 @@ def _coordination(w: EntityWords, tok) -> list:
     return out if ok and joined and any(s is not None for s in senses) else [tok]
 
 
-def _new_entity(b, name: str, kind: str) -> str:
-    """A new entity actor named ``name`` (its key the slug of the words after a determiner, numbered when
-    taken: two descriptions are two entities unless one refers back)."""
+def _new_entity(b, w: EntityWords, name: str, kind: str) -> str:
+    """A new entity actor named ``name`` (its key the slug of the words after a determiner, ``key_dets``,
+    numbered when taken: two descriptions are two entities unless one refers back)."""
     words = name.split()
-    if words and words[0].lower() in ("the", "a", "an", "this", "that", "these", "those"):
+    if words and words[0].lower() in w.key_dets:
         words = words[1:]
     base = slug(" ".join(words)) or "ENTITY"
     key, n = base, 2
@@ -289,7 +291,7 @@ def entity_at(b, w: EntityWords, tok, earlier: dict[str, str], done: set[int]) -
         return
     key = earlier.get(lemma) if len(conj) == 1 and _definite_back(w, tok, ts) else None
     if not key:
-        key = _new_entity(b, b.doc[ts:te].text, "group" if len(conj) > 1 else sense.kind)
+        key = _new_entity(b, w, b.doc[ts:te].text, "group" if len(conj) > 1 else sense.kind)
     b.remove_mentions_in(ts, te)
     if b.add_mention(ts, te, key, HOW, head=tok.i) is not None:
         earlier[lemma] = key
