@@ -23,6 +23,24 @@ RESOLVED_HOWS = ("name", "alias", "acronym", "metonym", "demonym", "title")
 GUESS_PREFIXES = ("ner:", "agent:")
 
 
+#: the parts of speech of the common words that tell a story (:meth:`ArticleContext.story_words`)
+STORY_POS = ("NOUN", "VERB", "ADJ")
+
+
+class StoryWords:
+    """The common words of an article before a token (``end``), as far as a sense asks: ``story & words``
+    is the words of ``words`` used before ``end`` (a set of lemmas, like a frozenset's ``&``)."""
+
+    def __init__(self, first_use: dict[str, int], end: int):
+        self._first = first_use
+        self._end = end
+
+    def __and__(self, words) -> frozenset:
+        return frozenset(w for w in words if self._first.get(w, self._end) < self._end)
+
+    __rand__ = __and__
+
+
 class ArticleContext:
     """Per-article working state of the events stage."""
 
@@ -80,6 +98,7 @@ class ArticleContext:
         self._mentions_in = by_sentence(mentions, bounds)
         self._per_sent: dict[int, dict] = {}     # sentence start token -> its look-ups computed so far
         self._per_token: dict[tuple, Any] = {}   # (what, token index) -> a look-up computed once
+        self._first_use: Optional[dict[str, int]] = None   # lemma -> its first common-word token (story_words)
 
     @property
     def text(self) -> str:
@@ -342,11 +361,17 @@ class ArticleContext:
         starts = self._sent_chars
         return abs(bisect.bisect_right(starts, end) - bisect.bisect_right(starts, start))
 
-    def story_words(self, sent) -> frozenset:
+    def story_words(self, sent) -> "StoryWords":
         """The lemmas of the common words (nouns, verbs, adjectives; not names) of the article up to the
-        end of ``sent``: the story a sense may need (a lexicon sense's ``story_words``)."""
-        return self.per_sentence(sent, "story", lambda: frozenset(
-            t.lemma_.lower() for t in sent.doc[:sent.end] if t.pos_ in ("NOUN", "VERB", "ADJ")))
+        end of ``sent``: the story a sense may need (a lexicon sense's ``story_words``). Where each lemma
+        is first used is read once per article; ``story & words`` then costs only ``words``."""
+        if self._first_use is None:
+            first: dict[str, int] = {}
+            for t in sent.doc:
+                if t.pos_ in STORY_POS:
+                    first.setdefault(t.lemma_.lower(), t.i)
+            self._first_use = first
+        return StoryWords(self._first_use, sent.end)
 
     def per_sentence(self, sent, what: str, compute: Callable[[], Any]) -> Any:
         """``compute()``, the look-up ``what`` of ``sent``, computed once per sentence."""

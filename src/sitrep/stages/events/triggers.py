@@ -163,11 +163,11 @@ def _agent_objects(v) -> list:
     return [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
 
-def verb_sense(v, lex: Lexicon, story: frozenset = frozenset()) -> tuple[Optional[Sense], Optional[str], Any]:
+def verb_sense(v, lex: Lexicon, story: Any = frozenset()) -> tuple[Optional[Sense], Optional[str], Any]:
     """The sense of verb ``v`` (the first whose object or subject condition holds, else the first
     without one), its key and its particle: "lifted sanctions" -> RETREAT; "opened fire" -> ASSAULT;
     no sense when the reading that holds codes no event ("shares a border with", "released a report").
-    ``story``: the common words of the article so far (:meth:`~.context.ArticleContext.story_words`),
+    ``story``: the common words of the article so far (a set, or :meth:`~.context.ArticleContext.story_words`),
     for the senses that hold only in a story of theirs (``story_words``)."""
     sense, key, particle = _verb_reading(v, lex, story)
     if sense is not None and sense.no_event:
@@ -175,7 +175,7 @@ def verb_sense(v, lex: Lexicon, story: frozenset = frozenset()) -> tuple[Optiona
     return sense, key, particle
 
 
-def _verb_reading(v, lex: Lexicon, story: frozenset = frozenset()) -> tuple[Optional[Sense], Optional[str], Any]:
+def _verb_reading(v, lex: Lexicon, story: Any = frozenset()) -> tuple[Optional[Sense], Optional[str], Any]:
     """:func:`verb_sense`, a reading that codes no event included."""
     key, particle = verb_key(v, lex)
     senses = lex.verbs.get(key)
