@@ -499,7 +499,7 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     carrier = triggers.carrier_of(trig, ctx.lex) if c.kind != "verbal" else None
     mod = analyze(carrier if carrier is not None else trig, is_noun=(c.kind != "verbal"), cues=ctx.modality_cues)
     denied = mod.negated and triggers.under_denial(c, ctx.modality_cues, hops=ctx.config.denial_hops)
-    if denied or triggers.denied_content(c, ctx.modality_cues) or triggers.in_doubt(c, ctx.cues):
+    if denied or triggers.denied_content(c, ctx.modality_cues) or triggers.in_doubt(c, ctx.cues, ctx.modality_cues):
         return []   # "Russia denied striking civilians": a denial codes nothing (news GUIDELINES §2)
     k = classify.code(ctx, c, mod.negated, mod.modality)
     classify.by_target_kind(ctx, k, targets)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from ... import limits
-from ...lang.modality import load_cues
+from ...lang.modality import load_cues, negation_cue
 from .grammar import children, conjuncts, subjects
 from .lexicon import EventCues, Lexicon, Sense
 from .model import REQUEST, Candidate
@@ -593,7 +593,7 @@ def prohibited(t, cues: EventCues) -> bool:
     """Is ``t`` the act a prohibition keeps someone from ("barring Chinese institutions *from
     contacting* or *cooperating* with them", "were prevented from *meeting*": ``prohibition_verbs``)?
     It is not done: the prohibition is the act, its content codes nothing."""
-    for v in [t] + [c.head for c in [t] if c.dep_ == "conj"]:
+    for v in [t, t.head] if t.dep_ == "conj" else [t]:
         p = v.head
         if v.dep_ == "pcomp" and p.dep_ == "prep" and p.lower_ == "from" and p.head.i != p.i \
                 and p.head.lemma_.lower() in cues.prohibition_verbs:
@@ -640,29 +640,25 @@ def denied_content(c: Candidate, modality_cues=None) -> bool:
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in modality_cues.denial_verbs
 
 
-def in_doubt(c: Candidate, cues: EventCues, hops: int = 6) -> bool:
+def in_doubt(c: Candidate, cues: EventCues, modality_cues=None, hops: int = 6) -> bool:
     """Is ``c``'s act only put in question, neither told nor denied: in a "whether" clause ("it was not
     clear *whether* they died in Israeli strikes"), the matter of a confirmation that is lacking ("there
     was *no* confirmation *of* Thursday's attack") or of one withheld ("could neither confirm nor deny
     that its strikes caused ...")? (``doubt_marks``, ``confirmation_words``; news GUIDELINES §2: what
-    the text does not state is no event.)"""
+    the text does not state is no event.) The confirmation is withheld when the modality stage's
+    :func:`~sitrep.lang.modality.negation_cue` finds it negated."""
+    if modality_cues is None:
+        modality_cues = load_cues()
     t = c.light if c.light is not None else c.trigger
     for _ in range(hops):
         if any(m.dep_ == "mark" and m.lower_ in cues.doubt_marks for m in t.children):
             return True
-        if t.lemma_.lower() in cues.confirmation_words and _withheld(t):
+        if t.lemma_.lower() in cues.confirmation_words and negation_cue(t, modality_cues) is not None:
             return True
         if t.head.i == t.i:
             return False
         t = t.head
     return False
-
-
-def _withheld(t) -> bool:
-    """Is the confirmation word ``t`` negated or withheld ("*no* confirmation", "could *not* confirm",
-    "*neither* confirm *nor* deny")?"""
-    return any(ch.dep_ in ("neg", "preconj", "det") and ch.lower_ in ("no", "not", "n't", "neither", "never")
-               for ch in t.children)
 
 
 # -- frames and protest topics ------------------------------------------------------------------------
