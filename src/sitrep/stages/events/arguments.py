@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from ... import limits
 from .argument_cues import argument_cues
-from .classify import mode_from_cues
+from .classify import candidate_mode
 from .context import ArticleContext
 from .grammar import SUBJ_DEPS, children, conjuncts, is_passive, pobjs, subjects
 from .lexicon import EventCues
@@ -843,8 +843,7 @@ def relative_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
         c = by_i.get(x.head.i)
         if c is None or c.kind == "verbal" or c.suppressed or c.sense.type != d.sense.type:
             continue
-        mode = c.sense.mode or mode_from_cues(ctx, c.sense.type, c.trigger)
-        if mode is None or mode.lower() not in ctx.acues.place_hit_modes:
+        if not lands_on_places(ctx, c):
             continue   # only fire that lands somewhere; "the offensive that toppled Assad" is two acts
         d.suppressed = True
         if not _any_actor(ctx, c.targets):
@@ -1019,8 +1018,15 @@ def _acts_on_things(ctx: ArticleContext, c: Candidate) -> bool:
     typ = c.sense.type.lower()
     if typ in ctx.acues.thing_target_types:
         return True
-    mode = c.sense.mode or mode_from_cues(ctx, c.sense.type, c.trigger)
+    mode = candidate_mode(ctx, c)
     return mode is not None and f"{typ}:{mode.lower()}" in ctx.acues.thing_target_types
+
+
+def lands_on_places(ctx: ArticleContext, c: Candidate) -> bool:
+    """Is ``c`` fire from afar, which lands on a place (its mode in ``place_hit_modes``: "air strikes on
+    Gaza", "shelling, which hit the market")?"""
+    mode = candidate_mode(ctx, c)
+    return mode is not None and mode.lower() in ctx.acues.place_hit_modes
 
 
 def _group_of(ctx: ArticleContext, tok) -> list:

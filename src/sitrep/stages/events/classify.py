@@ -143,6 +143,12 @@ def _subtree_lemmas(ctx: ArticleContext, tok) -> frozenset:
         t.lemma_.lower() for t in tok.subtree if t.dep_ not in CLAUSE_DEPS))
 
 
+def candidate_mode(ctx: ArticleContext, c: Candidate) -> Optional[str]:
+    """The mode of candidate ``c``: its sense's, else the one cue words in its clause give
+    (:func:`mode_from_cues`)."""
+    return c.sense.mode or mode_from_cues(ctx, c.sense.type, c.trigger)
+
+
 def mode_from_cues(ctx: ArticleContext, etype: str, trig) -> Optional[str]:
     """The mode given by cue words in the trigger's clause ("Russian *jets* struck" -> aerial), not
     in clauses below or beside it."""

@@ -9,8 +9,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ...core.article import Mention
-from .arguments import prep_targets
-from .classify import mode_from_cues
+from .arguments import lands_on_places, prep_targets
 from .context import ArticleContext
 from .grammar import conjuncts, np_span
 from .model import Candidate
@@ -101,8 +100,7 @@ def struck_place(ctx: ArticleContext, c: Candidate, sent, sources: list) -> list
     """The place an act noun of fire lands on, named in its "on"/"against" phrase ("a Russian missile
     strike *on Kyiv*", "air strikes *on Gaza*"): a list of one place reference, or empty. Only for a mode
     of fire from afar (``place_hit_modes``); never a place inside the source."""
-    mode = c.sense.mode or mode_from_cues(ctx, c.sense.type, c.trigger)
-    if mode is None or mode.lower() not in ctx.acues.place_hit_modes:
+    if not lands_on_places(ctx, c):
         return []
     places = ctx.sentence_places(sent)
     if not places and not _place_described(ctx, sent):
