@@ -651,3 +651,15 @@ def load_gazetteer() -> Gazetteer:
         data = build_index()
         write_pickle(path, data, keep=3)  # several checkouts may share the cache: the three newest stay
     return Gazetteer(data)
+
+
+@lru_cache(maxsize=512)
+def iso3_of(iso2: Optional[str]) -> Optional[str]:
+    """ISO 3166 alpha-3 of an alpha-2 code ("IQ" -> "IRQ"). Cached: a pure function of pycountry's
+    fixed table, not a resource."""
+    if not iso2:
+        return None
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=iso2)
+    return c.alpha_3 if c else None

@@ -54,6 +54,7 @@ from rapidfuzz import fuzz, process
 from ..lang.conflicts import contradicts
 from ..core.contract import ActorRef, Claim
 from ..core.datamodels import DataModel, load_model
+from ..geo.gazetteer import iso3_of
 from ..lang.numbers import lexicon
 from .dbutil import bulk_insert
 from .dialect import dialect_of
@@ -122,16 +123,12 @@ def is_descriptive(name: Optional[str]) -> bool:
                                and (len(words) > 1 or first.lower() in common))
 
 
-@lru_cache(maxsize=512)
 def alpha3(code: Optional[str]) -> Optional[str]:
-    """An actor's country code (ISO 3166 alpha-3) for a place's (alpha-2: "KE" -> "KEN"); an unknown
-    code is kept as it is."""
+    """An actor's country code (ISO 3166 alpha-3) for a place's (alpha-2: "KE" -> "KEN",
+    :func:`~sitrep.geo.gazetteer.iso3_of`); an unknown code is kept as it is."""
     if not code or len(code) != 2:
         return code
-    import pycountry
-
-    c = pycountry.countries.get(alpha_2=code.upper())
-    return c.alpha_3 if c is not None else code
+    return iso3_of(code.upper()) or code
 
 
 def identity_country(row: dict) -> Optional[str]:

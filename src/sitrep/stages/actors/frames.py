@@ -14,9 +14,9 @@ A name with an organisation's words ("the Northern Valley Brigades base") keeps 
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Optional
 
+from ...geo.gazetteer import iso3_of
 from ...kb import norm
 
 
@@ -96,13 +96,3 @@ def place_country(b, name: str, min_pop: Optional[int] = None) -> Optional[str]:
     return iso3_of(gaz.country_of(best))
 
 
-@lru_cache(maxsize=512)
-def iso3_of(iso2: Optional[str]) -> Optional[str]:
-    """ISO 3166 alpha-3 of an alpha-2 code ("IQ" -> "IRQ"). Cached: a pure function of pycountry's
-    fixed table, not a resource."""
-    if not iso2:
-        return None
-    import pycountry
-
-    c = pycountry.countries.get(alpha_2=iso2)
-    return c.alpha_3 if c else None
