@@ -126,6 +126,15 @@ class Builder:
             self.actors[key] = ActorRecord(key=key, name=name, kind=kind, **kw)
         return key
 
+    def add_actor_distinct(self, base: str, name: str, kind: str, **kw) -> str:
+        """A new actor keyed by ``base``, numbered while the key is taken (``_2``, ``_3``...): two
+        descriptions with the same words are two actors ("a witness" ... "a witness"). Returns its key."""
+        key, n = base, 2
+        while key in self.actors or key in self.kb.entries:
+            key, n = f"{base}_{n}", n + 1
+        self.actors[key] = ActorRecord(key=key, name=name, kind=kind, **kw)
+        return key
+
     def kind_of(self, key: Optional[str]) -> Optional[str]:
         """The kind of actor ``key`` of this article, or ``None``."""
         a = self.actors.get(key) if key else None

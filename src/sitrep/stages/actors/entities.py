@@ -37,7 +37,6 @@ from ...core.article import ENTITY_HOW
 from ...core.datafiles import load_data
 from ...core.datamodels import DataModel, validate_data
 from ...kb import KINDS, slug
-from .model import ActorRecord
 from .sources import left_edge
 
 ORIGIN = "sitrep/data/described_entities.yaml"
@@ -224,12 +223,7 @@ def _new_entity(b, w: EntityWords, name: str, kind: str) -> str:
     words = name.split()
     if words and words[0].lower() in w.key_dets:
         words = words[1:]
-    base = slug(" ".join(words)) or "ENTITY"
-    key, n = base, 2
-    while key in b.actors or key in b.kb.entries:
-        key, n = f"{base}_{n}", n + 1
-    b.actors[key] = ActorRecord(key=key, name=name, kind=kind)
-    return key
+    return b.add_actor_distinct(slug(" ".join(words)) or "ENTITY", name, kind)
 
 
 def _free(b, ts: int, te: int, take_agents: bool) -> bool:

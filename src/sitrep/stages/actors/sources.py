@@ -32,7 +32,7 @@ from ...core.datafiles import load_data
 from ...core.datamodels import DataModel, validate_data
 from ...lang.coref import definite_antecedent
 from ...kb import slug
-from .model import NAMED_HOWS, ActorRecord, MentionRecord
+from .model import NAMED_HOWS, MentionRecord
 
 ORIGIN = "sitrep/data/described_sources.yaml"
 #: determiners of a new individual ("a witness", "one driver", "another officer"; French "un secouriste")
@@ -408,10 +408,6 @@ def new_source(b, w: SourceWords, tok, ts: int, te: int, conj: list) -> str:
     first = ts
     while first < tok.i and doc[first].pos_ == "DET":
         first += 1
-    base = slug(doc[first:core_end].text) or "SOURCE"
-    key, n = base, 2
-    while key in b.actors or key in b.kb.entries:
-        key, n = f"{base}_{n}", n + 1
     aff = _owner_inside(b, ts, te, tok.i)
     country = None
     if aff is not None:
@@ -419,9 +415,8 @@ def new_source(b, w: SourceWords, tok, ts: int, te: int, conj: list) -> str:
         country = a_aff.key if a_aff.kind == "state" else (
             (b.kb.state_of(a_aff.kb_id) if a_aff.kb_id else None) or a_aff.country)
     full = doc[ts:te].text
-    b.actors[key] = ActorRecord(key=key, name=name, kind=kind, country=country, affiliation=aff,
-                                aliases=[full] if full != name else [])
-    return key
+    return b.add_actor_distinct(slug(doc[first:core_end].text) or "SOURCE", name, kind, country=country,
+                                affiliation=aff, aliases=[full] if full != name else [])
 
 
 __all__ = ["DescribedSourcesFile", "SourceWords", "load_source_words", "described_sources", "speaker_position",
