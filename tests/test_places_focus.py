@@ -170,3 +170,29 @@ def test_a_states_formal_name_and_a_recipient_of_giving_are_no_setting(nlp, stag
     places = places_of(nlp, stage, text)
     assert "Palestine" not in places and "Ukraine" not in places
     assert places["Bavaria"].country_code == "DE"   # a lower-case "state of" frames a division
+
+
+def test_a_list_of_states_read_as_an_apposition_is_no_setting(nlp, stage):
+    # the parser hangs "the US" on "Colombia" as an apposition: a list of governments, not "Hodeida, Yemen"
+    text = ("The rebel group is listed as a terrorist organisation by the governments of Colombia, the US, "
+            "Canada and the European Union. Fighting raged in Hodeida, Yemen, on Monday.")
+    places = places_of(nlp, stage, text)
+    for name in ("Colombia", "US", "Canada"):
+        assert name not in places, name
+    assert places["Yemen"].country_code == "YE"
+
+
+def test_a_state_modifying_a_title_after_a_town_is_no_qualifier(nlp, stage):
+    text = ("The militia fired three missiles at a tanker off Hodeida, British Defence Secretary John Healey "
+            "said. Two drones were downed near Aden, UK officials said.")
+    places = places_of(nlp, stage, text)
+    assert "UK" not in places
+    assert "Aden" in places
+
+
+def test_ground_lost_to_a_state_and_a_rulers_title_are_no_places(nlp, stage):
+    text = ("Government troops have lost ground to Russia since March. The president thanked the Sultan of "
+            "Oman and the Emir of Qatar for their mediation.")
+    places = places_of(nlp, stage, text)
+    for name in ("Russia", "Sultan", "Emir"):
+        assert name not in places, name

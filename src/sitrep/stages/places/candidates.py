@@ -562,6 +562,13 @@ def stop_name(sc: Scan, nm: Name, strong: bool) -> bool:
                           or (nm.first.is_stop and not strong))
 
 
+def title_of(sc: Scan, nm: Name) -> bool:
+    """A one-word name that is a person's role before "of" is a title, not a town ("the *Sultan* of
+    Oman" is no Sultan in Washington state, "the *Emir* of Qatar"; ``person_roles``)."""
+    nxt = _next(sc, nm)
+    return nm.w == 1 and nxt is not None and nxt.lower_ == "of" and role_noun(sc, nm.first)
+
+
 def note_surname(sc: Scan, nm: Name) -> None:
     """A one-word name after a capitalised proper noun (no locative cue, the noun no town of
     ``surname_town_population``) is a surname, here and in later mentions.
@@ -909,7 +916,7 @@ def read_at(sc: Scan, i: int, cands: list[Candidate]) -> int:
         return 1
     w = nm.w
     strong = nm.label in ENTITY_LABELS
-    if stop_name(sc, nm, strong):
+    if stop_name(sc, nm, strong) or title_of(sc, nm):
         return 1
     note_surname(sc, nm)
     if persons_word(sc, nm) or inside_person_name(sc, nm):

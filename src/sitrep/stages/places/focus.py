@@ -151,12 +151,14 @@ def paired_name(doc, root, covered: set) -> bool:
         and doc[root.i + 1].text in ("-", "\u2013") and not root.whitespace_
 
 
-def _locates(doc, root, covered: set, words: PlaceWords, news: NewsCues, inside: range = range(0)) -> bool:
+def _locates(doc, root, covered: set, words: PlaceWords, news: NewsCues, inside: range = range(0),
+             towns: frozenset = frozenset()) -> bool:
     """The syntactic cues of :func:`is_locative` on one token (the name's root); a direction or setting
-    word inside the name itself (the tokens ``inside``: "*North* Korea", "*South* Sudan") is no cue."""
+    word inside the name itself (the tokens ``inside``: "*North* Korea", "*South* Sudan") is no cue.
+    ``towns``: the last tokens of the names that may be a town or a region (not only a country)."""
     dep = root.dep_
     if paired_name(doc, root, covered):
-        return _locates(doc, root.head, covered, words, news)  # "the Israel-Gaza war", "the India-Pakistan border"
+        return _locates(doc, root.head, covered, words, news, towns=towns)  # "the Israel-Gaza war"
     if dep == "pobj" and _prep_locates(root.head, words, news):
         return True
     if dep in _UD_OBLIQUE and _case_locates(root, words, news):
@@ -165,8 +167,8 @@ def _locates(doc, root, covered: set, words: PlaceWords, news: NewsCues, inside:
         return True
     if dep in ("dobj", "nsubjpass", "obj", "nsubj:pass") and root.head.lemma_.lower() in news.assault_verbs:
         return True  # "NATO bombed Serbia", "Kyiv was shelled", "fled Syria"
-    if dep == "appos" and _head_is_place(root.head, covered, words, news):
-        return True  # "Oman's capital, Muscat"
+    if dep == "appos" and appositive_locates(root, covered, words, news, towns):
+        return True  # "Oman's capital, Muscat", "Muscat, Oman"
     if dep == "poss" and root.head.dep_ == "pobj" \
             and (root.head.lower_ in news.setting_events or root.head.lower_ in news.setting_sites) \
             and root.head.head.lower_ in news.setting_prepositions \
@@ -176,6 +178,23 @@ def _locates(doc, root, covered: set, words: PlaceWords, news: NewsCues, inside:
         return True
     return any(ch.dep_ in ("amod", "compound", "nmod") and ch.i < root.i and ch.i not in inside
                and (ch.lower_ in words.dir or ch.lower_ in news.setting_modifiers) for ch in root.children)
+
+
+def appositive_locates(root, covered: set, words: PlaceWords, news: NewsCues, towns: frozenset) -> bool:
+    """Does the name in apposition to ``root.head`` say where: after a place head ("Oman's capital,
+    *Muscat*") or after a town it qualifies ("Muscat, *Oman*")? Not after a country, nor as an item of
+    a list the parser read as an apposition (:func:`listed`: "the governments of Colombia, *the US*,
+    Canada")."""
+    head = root.head
+    if head.i in covered:
+        return head.i in towns and not listed(root)
+    return _head_is_place(head, covered, words, news)
+
+
+def listed(root) -> bool:
+    """The name opens or continues a coordination ("Colombia, the US, *Canada*"): a list of names, not
+    a town and its qualifier."""
+    return root.dep_ == "conj" or any(ch.dep_ == "conj" for ch in root.children)
 
 
 def is_locative(doc, c: Candidate, covered: set, words: PlaceWords, news: NewsCues,
@@ -201,11 +220,14 @@ def is_locative(doc, c: Candidate, covered: set, words: PlaceWords, news: NewsCu
         return True  # "the Tripoli-based government"
     root = span.root
     if prev is not None and prev.text == "," and span.start == prev.i + 1 and prev.i - 1 in towns \
-            and root.dep_ != "poss":
-        return True  # "Hodeida, Yemen" (not "Oman, Iran and the U.S."; not "in the Sahel, Niger's president")
+            and root.dep_ not in ("poss", "compound") and not listed(root):
+        # "Hodeida, Yemen" (not "Oman, Iran and the U.S."; not "in the Sahel, Niger's president"; not "in
+        # the Red Sea, UK Defense Secretary Grant Shapps said": a name modifying the next noun; not
+        # "Colombia, the US, Canada": a list)
+        return True
     inside = range(span.start, span.end)  # the name's own words ("North" of "North Korea") say nothing
     for _ in range(_CONJ_HOPS):
-        if _locates(doc, root, covered, words, news, inside):
+        if _locates(doc, root, covered, words, news, inside, towns):
             return True
         if root.dep_ != "conj" or root.head.pos_ != "PROPN" or root.head.ent_type_ == "NORP":
             return False  # (not "the South Korean, US and Japanese militaries": a people's adjective)
