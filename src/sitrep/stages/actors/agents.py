@@ -19,22 +19,33 @@ from __future__ import annotations
 from typing import Optional
 
 from ...kb import slug
+from ...lang.casing import capitalised_by_position
 from .frames import place_country
 from ...lang.coref import GROUP_KINDS
 from .model import ARMED_SECTORS, NAMED_HOWS, STATE_SECTORS, ActorRecord, MentionRecord
 
 
-def head_entries(by_head: dict, tok) -> list:
+def head_entries(b, tok) -> list:
     """The agents whose head noun ``tok`` is: by its lemma, its word, or -- for a plural spaCy left
-    unlemmatised, as it does a capitalised word starting a sentence ("Gendarmes arrested ...",
-    "Militiamen looted ...") -- its word without the plural "s" (or with "-men" made "-man")."""
+    unlemmatised, as it does a word capitalised only by its position (a sentence start, after a wire
+    dateline, in a Title-Case headline: "Gendarmes arrested ...", "MOGADISHU (Reuters) - Gunmen stormed
+    ...", "Militants Kill 12 In Attack On Market") -- its word without the plural "s" (with "-men" made
+    "-man", "-ies" made "-y")."""
+    by_head = b.agents.by_head
     cands = by_head.get(tok.lemma_.lower()) or by_head.get(tok.lower_)
-    if not cands and (tok.tag_ in ("NNPS", "NNS") or tok.is_sent_start):
-        if tok.lower_.endswith("men"):   # "Militiamen", "Tribesmen": the irregular plural of "-man"
-            cands = by_head.get(tok.lower_[:-3] + "man")
-        elif tok.lower_.endswith("s"):
-            cands = by_head.get(tok.lower_[:-1])
+    if not cands and (tok.tag_ in ("NNPS", "NNS") or capitalised_by_position(tok, b.config.headline_case_share)):
+        cands = by_head.get(singular(tok.lower_))
     return cands or []
+
+
+def singular(word: str) -> str:
+    """The singular of a plural ``word`` by its ending ("militiamen" -> "militiaman", "authorities" ->
+    "authority", "rebels" -> "rebel"); a word with none of them as it is."""
+    if word.endswith("men"):   # "Militiamen", "Tribesmen": the irregular plural of "-man"
+        return word[:-3] + "man"
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") else word
 
 
 def agent_at(b, tok):
@@ -42,7 +53,7 @@ def agent_at(b, tok):
     in front ("security forces" -> COP, "forces" -> MIL), or ``None``."""
     if tok.pos_ not in ("NOUN", "PROPN") and not (tok.pos_ == "ADJ" and tok.dep_ == "amod" and _act_modifier(b, tok)):
         return None   # an adjective only as an act's doer: "a *militant* attack"
-    cands = head_entries(b.agents.by_head, tok)
+    cands = head_entries(b, tok)
     if not cands:
         return None
     lefts = [t.lemma_.lower() for t in b.doc[max(tok.left_edge.i, tok.i - b.config.agent_modifier_window):tok.i]]
@@ -223,10 +234,9 @@ def agent_candidates(b) -> list[int]:
     out = []
     for i, (lem, w) in enumerate(zip(b.lemmas, b.words)):
         low = w.lower()
-        if i in b.tok_owner or not (lem in by_head or low in by_head or low[:-1] in by_head
-                                    or low[-3:] == "men" and low[:-3] + "man" in by_head):
+        if i in b.tok_owner or not (lem in by_head or low in by_head or singular(low) in by_head):
             continue   # a cheap look first (spaCy tokens are costly to make), then the real one
-        if head_entries(by_head, b.doc[i]):
+        if head_entries(b, b.doc[i]):
             out.append(i)
     return out
 
