@@ -73,3 +73,48 @@ def test_a_generic_agent_in_a_title_case_headline_is_the_source():
 def test_a_name_capitalised_mid_sentence_is_not_read_as_a_common_noun():
     doc = _doc("The court heard that Rebels United, a football club, paid the fine on Monday.")
     assert not capitalised_by_position(next(t for t in doc if t.text == "Rebels"), 0.8)
+
+
+# -- 2. heads that name a group only with their modifier ---------------------------------------------
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Armed elements torched a customs post near the frontier on Thursday, the governor said.",
+     "Armed elements", "armed_group"),
+    ("Two aid workers were abducted by armed individuals on the road to the camp, the charity said.",
+     "armed individuals", "armed_group"),
+    ("Unknown individuals set fire to a polling station in the district overnight.",
+     "Unknown individuals", "armed_group"),
+])
+def test_a_group_head_named_by_its_modifier_is_the_source(text, name, kind):
+    found = _events(text, "ASSAULT")
+    assert any(s is not None and s.kind == kind and s.name.lower() == name.lower() for s, _ in found), found
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Army units pounded insurgent hideouts in the hills overnight, villagers said.", "army"),
+    ("Militia members looted shops and burned cars in the market on Saturday, traders said.", "militia"),
+])
+def test_the_members_noun_of_an_agent_word_names_the_agent(text, word):
+    doc = sitrep.extract(text, published="2024-03-05")
+    names = {a.id: a for a in doc.actors}
+    sources = [names[e.source.actor_id] for e in doc.events if e.source]
+    assert any(word in s.name.lower() for s in sources), [(e.type, e.source) for e in doc.events]
+    actor = next(s for s in sources if word in s.name.lower())
+    assert any(len(m.text.split()) == 2 for m in actor.mentions)   # the mention takes in the members' noun
+
+
+def test_members_of_someone_named_after_them_stay_theirs():
+    doc = sitrep.extract("Police said the attackers were dissident members of the Liberation Front, "
+                         "which signed a peace deal last year.", published="2024-03-05")
+    assert not any(a.name.lower().startswith("dissident") for a in doc.actors), [a.name for a in doc.actors]
+
+
+def test_fighters_loyal_to_a_leader_are_his_side():
+    found = _events("Fighters loyal to Khalifa Haftar shelled the airport in Tripoli on Sunday.", "ASSAULT")
+    assert any(s is not None and "Haftar" in s.name for s, _ in found), found
+
+
+def test_an_element_head_alone_names_nobody():
+    doc = sitrep.extract("Several elements of the plan were rejected by the committee on Monday.",
+                         published="2024-03-05")
+    assert not any("element" in a.name.lower() for a in doc.actors), [a.name for a in doc.actors]
