@@ -118,3 +118,42 @@ def test_an_element_head_alone_names_nobody():
     doc = sitrep.extract("Several elements of the plan were rejected by the committee on Monday.",
                          published="2024-03-05")
     assert not any("element" in a.name.lower() for a in doc.actors), [a.name for a in doc.actors]
+
+
+# -- 3. reciprocal parties ---------------------------------------------------------------------------
+
+def _pairs(text: str, etype: str) -> set:
+    """(source name, target name) pairs of the events of type ``etype``."""
+    return {(s.name if s else None, t.name if t else None) for s, t in _events(text, etype)}
+
+
+def test_both_sides_accusing_each_other_are_the_two_parties_named_last():
+    pairs = _pairs("Government troops and Ansar Valley fighters clashed near the dam on Friday. Both sides "
+                   "accused each other of breaking the ceasefire.", "ACCUSE")
+    assert len(pairs) == 2 and {p[0] for p in pairs} == {p[1] for p in pairs}, pairs
+    assert all(s != t and s and t for s, t in pairs), pairs
+
+
+def test_the_two_sides_of_a_symmetric_act_are_its_source_and_target():
+    text = ("The army and the Rapid Support Forces fought for control of the airport on Sunday. "
+            "Talks between the two sides resumed in Jeddah on Thursday.")
+    pairs = _pairs(text, "CONSULT")
+    assert len(pairs) == 1, pairs
+    (s, t), = pairs
+    assert s and t and s != t, pairs
+
+
+def test_both_sides_with_no_two_parties_before_give_no_event():
+    assert _events("Both sides accused each other of violating the truce.", "ACCUSE") == []
+    assert _events("The two sides exchanged fire along the border on Monday.", "ASSAULT") == []
+
+
+def test_both_sides_after_several_parties_give_no_event():
+    text = ("Rebels attacked an army base and the army shelled a rebel town, while militants killed three "
+            "police officers in the south. Both sides accused each other of war crimes.")
+    assert _events(text, "ACCUSE") == []
+
+
+def test_a_possessed_warring_parties_is_a_described_group_not_a_reciprocal():
+    found = _events("The country's warring parties agreed to a ceasefire in the port city on Tuesday.", "AGREE")
+    assert found and found[0][0] is not None, found

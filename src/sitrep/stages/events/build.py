@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ...core.contract import Span
 from ...lang.modality import analyze
-from . import arguments, classify, restated, triggers
+from . import arguments, classify, reciprocal, restated, triggers
 from .confidence import confidence, features
 from .context import GUESS_PREFIXES, ArticleContext
 from .dating import event_date, historical
@@ -227,6 +227,12 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     sources = ctx.refs(arguments.operators(ctx, arguments.issuers(ctx, [
         t for t in c.sources if not ctx.per_token(t, "question", lambda: question_or_quantity(t, qw, rp))])))
     targets = target_refs(ctx, c)
+    both = reciprocal.reciprocal_parties(ctx, c)   # "both sides accused each other"
+    if both is not None:
+        if not both:
+            return [], []   # no two parties it can stand for: no event
+        sources, c.source_how = both, "reciprocal"
+        targets = [t for t in targets if all(t.actor_id != s.actor_id for s in sources)]
     if not sources:
         restated_sources, restated_targets = arguments.restated_act(ctx, c)
         if restated_sources:
@@ -257,6 +263,8 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     targets = targets or arguments.protest_force_target(ctx, c, sources)   # after a place: "took over X"
     targets = [t for t in targets if not arguments.generic_people(ctx, t)]   # (from a protest's purpose too)
     remember_parties(ctx, c, sources, targets)
+    if c.source_how != "reciprocal":
+        reciprocal.remember_parties(ctx, c, sources, targets)
     return sources, targets
 
 
