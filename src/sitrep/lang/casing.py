@@ -4,7 +4,7 @@ A tagger reads a capitalised common noun as a proper noun where English capitali
 start of a sentence ("Gunmen stormed ..."), right after a wire dateline ("MOGADISHU (Reuters) - Gunmen
 stormed ..."), and in a Title-Case or all-capitals headline ("Gunmen Kill 12 In Attack On Market"). There
 the word's capital is no evidence of a name, and a reader of common nouns (the actors stage's generic
-agents) should take it by its lower-cased form.
+agents) should take it by its lower-cased form (:func:`singular` for a plural left unlemmatised).
 """
 
 from __future__ import annotations
@@ -48,3 +48,14 @@ def _headline_case(tok, share: float) -> bool:
     words = [t for t in tok.doc[lo:hi] if t.is_alpha and len(t) >= 4]
     caps = sum(1 for t in words if t.text[0].isupper())
     return len(words) >= 3 and caps >= share * len(words)
+
+
+def singular(word: str) -> str:
+    """The singular of a lower-case plural ``word`` by its ending, for a plural the tagger left
+    unlemmatised ("militiamen" -> "militiaman", "authorities" -> "authority", "rebels" -> "rebel"); a
+    word with none of these endings as it is."""
+    if word.endswith("men"):   # "Militiamen", "Tribesmen": the irregular plural of "-man"
+        return word[:-3] + "man"
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") else word

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ...kb import slug
-from ...lang.casing import capitalised_by_position
+from ...lang.casing import capitalised_by_position, singular
 from .frames import place_country
 from ...lang.coref import GROUP_KINDS
 from .model import ARMED_SECTORS, NAMED_HOWS, STATE_SECTORS, ActorRecord, MentionRecord
@@ -36,16 +36,6 @@ def head_entries(b, tok) -> list:
     if not cands and (tok.tag_ in ("NNPS", "NNS") or capitalised_by_position(tok, b.config.headline_case_share)):
         cands = by_head.get(singular(tok.lower_))
     return cands or []
-
-
-def singular(word: str) -> str:
-    """The singular of a plural ``word`` by its ending ("militiamen" -> "militiaman", "authorities" ->
-    "authority", "rebels" -> "rebel"); a word with none of them as it is."""
-    if word.endswith("men"):   # "Militiamen", "Tribesmen": the irregular plural of "-man"
-        return word[:-3] + "man"
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") else word
 
 
 def agent_at(b, tok):
