@@ -103,6 +103,12 @@ def test_the_members_noun_of_an_agent_word_names_the_agent(text, word):
     assert any(len(m.text.split()) == 2 for m in actor.mentions)   # the mention takes in the members' noun
 
 
+def test_a_convoy_of_an_agent_word_is_the_agent_attacked():
+    found = _events("Militants ambushed an army convoy on the highway, killing six soldiers, officials said.",
+                    "ASSAULT")
+    assert any(t is not None and "army" in t.name.lower() for _, t in found), found
+
+
 def test_members_of_someone_named_after_them_stay_theirs():
     doc = sitrep.extract("Police said the attackers were dissident members of the Liberation Front, "
                          "which signed a peace deal last year.", published="2024-03-05")
