@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ...lang.coref import surname_of
 from ...kb import norm
@@ -34,7 +35,7 @@ class Entity:
     te: int
     label: str
     eid: str
-    span: object
+    span: Any
 
     @property
     def text(self) -> str:

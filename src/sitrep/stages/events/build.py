@@ -227,12 +227,11 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     sources = ctx.refs(arguments.operators(ctx, arguments.issuers(ctx, [
         t for t in c.sources if not ctx.per_token(t, "question", lambda: question_or_quantity(t, qw, rp))])))
     targets = target_refs(ctx, c)
-    both = reciprocal.reciprocal_parties(ctx, c)   # "both sides accused each other"
+    both = reciprocal.standing_for(ctx, c, targets)   # "both sides accused each other"
     if both is not None:
-        if not both:
+        if not both[0]:
             return [], []   # no two parties it can stand for: no event
-        sources, c.source_how = both, "reciprocal"
-        targets = [t for t in targets if all(t.actor_id != s.actor_id for s in sources)]
+        sources, targets = both
     if not sources:
         restated_sources, restated_targets = arguments.restated_act(ctx, c)
         if restated_sources:

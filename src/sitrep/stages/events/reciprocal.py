@@ -47,6 +47,17 @@ def reciprocal_parties(ctx: ArticleContext, c: Candidate) -> Optional[list]:
     return None
 
 
+def standing_for(ctx: ArticleContext, c: Candidate, targets: list) -> Optional[tuple[list, list]]:
+    """(sources, targets) of ``c`` when its source is a reciprocal phrase: the two parties it stands for
+    (``source_how`` "reciprocal") and the targets that are not one of them -- empty sources when it
+    stands for nobody; ``None`` when no source is such a phrase."""
+    both = reciprocal_parties(ctx, c)
+    if not both:
+        return None if both is None else ([], [])
+    c.source_how = "reciprocal"
+    return both, [t for t in targets if all(t.actor_id != s.actor_id for s in both)]
+
+
 def recent_pair(ctx: ArticleContext, tok, etype: str) -> list:
     """The two parties of the acts recorded within ``reciprocal_reach_sentences`` sentences before
     ``tok``, when the acts there name exactly two (in the order of the text); else nothing. Nothing
