@@ -163,3 +163,19 @@ def test_both_sides_after_several_parties_give_no_event():
 def test_a_possessed_warring_parties_is_a_described_group_not_a_reciprocal():
     found = _events("The country's warring parties agreed to a ceasefire in the port city on Tuesday.", "AGREE")
     assert found and found[0][0] is not None, found
+
+
+def test_both_sides_as_the_object_are_the_two_parties_addressed():
+    pairs = _pairs("Government troops and Ansar Valley fighters clashed near the dam on Friday. The United "
+                   "Nations called on both sides to respect the ceasefire.", "REQUEST")
+    assert len(pairs) == 2 and len({t for _, t in pairs}) == 2, pairs
+    assert all(s == "United Nations" for s, _ in pairs), pairs
+
+
+def test_a_number_before_a_described_noun_is_no_reciprocal_phrase():
+    before = "Government troops and Ansar Valley fighters clashed near the dam on Friday. On Sunday the police "
+    pair = {"Ansar Valley", "Government troops"}
+    named = _events(before + "raided two Kivu Youth factions in the capital.", "COERCE")
+    assert named and not any(t is not None and t.name in pair for _, t in named), named
+    both = _events(before + "raided the two factions in the capital.", "COERCE")
+    assert {t.name for _, t in both if t is not None} == pair, both

@@ -226,7 +226,7 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     qw, rp = ctx.lex.quantity_words, ctx.cues.relative_pronouns
     sources = ctx.refs(arguments.operators(ctx, arguments.issuers(ctx, [
         t for t in c.sources if not ctx.per_token(t, "question", lambda: question_or_quantity(t, qw, rp))])))
-    targets = target_refs(ctx, c)
+    targets = reciprocal.standing_targets(ctx, c, target_refs(ctx, c))   # "called on both sides to ..."
     both = reciprocal.standing_for(ctx, c, targets)   # "both sides accused each other"
     if both is not None:
         if not both[0]:

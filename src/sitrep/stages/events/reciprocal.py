@@ -20,21 +20,22 @@ from __future__ import annotations
 from typing import Optional
 
 from ...core.article import Mention
+from .arguments import undergoing_tokens
 from .context import ArticleContext
 from .model import Candidate
 
 
 def is_reciprocal_phrase(ctx: ArticleContext, tok) -> bool:
-    """Is ``tok`` the head of "both sides", "the two sides", "the warring parties" (a plural party
-    noun with a reciprocal determiner, number or adjective in front, and no possessor: "Yemen's warring
-    parties" are a group the text describes)?"""
+    """Is ``tok`` the head of "both sides", "the two sides", "the warring parties": a plural party noun
+    with a reciprocal determiner, number or adjective in front and nothing else there but an article
+    ("Yemen's warring parties", "two LTTE camps" are others)?"""
     ac = ctx.acues
     if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in ac.reciprocal_party_nouns:
         return False
-    if any(c.dep_ == "poss" for c in tok.children):
-        return False
-    return any(c.i < tok.i and c.dep_ in ("det", "predet", "nummod", "amod", "preconj") and
-               c.lower_ in ac.reciprocal_party_words for c in tok.children)
+    lefts = [c for c in tok.children if c.i < tok.i]
+    return any(c.lower_ in ac.reciprocal_party_words for c in lefts) and all(
+        c.lower_ in ac.reciprocal_party_words or (c.dep_ == "det" and c.lower_ in ac.definite_dets)
+        for c in lefts)
 
 
 def reciprocal_parties(ctx: ArticleContext, c: Candidate) -> Optional[list]:
@@ -56,6 +57,17 @@ def standing_for(ctx: ArticleContext, c: Candidate, targets: list) -> Optional[t
         return None if both is None else ([], [])
     c.source_how = "reciprocal"
     return both, [t for t in targets if all(t.actor_id != s.actor_id for s in both)]
+
+
+def standing_targets(ctx: ArticleContext, c: Candidate, targets: list) -> list:
+    """The targets of ``c`` when one of its target tokens is a reciprocal phrase ("the UN called on
+    *both sides* to respect the truce"): the two parties it stands for, but a source; else ``targets``
+    as they were."""
+    for t in undergoing_tokens(ctx, c):
+        if is_reciprocal_phrase(ctx, t):
+            both = recent_pair(ctx, t, c.sense.type)
+            return both or [m for m in targets if ctx.mention_for(t) is not m]
+    return targets
 
 
 def recent_pair(ctx: ArticleContext, tok, etype: str) -> list:
