@@ -66,8 +66,8 @@ def title_not_name(b, e: Entity) -> bool:
     if b.agents.match(lemmas) is not None:
         return True
     span = e.span
-    if not capitalised_by_position(span[0], b.config.headline_case_share) or any(
-            t.text[:1].isupper() for t in span[1:]):
+    if any(t.text[:1].isupper() for t in span[1:]) or not capitalised_by_position(
+            span[0], b.config.headline_case_share):
         return False
     cands = head_entries(b, span[-1])
     return bool(cands) and b.agents.match(lemmas[:-1] + [cands[0].head]) is not None
