@@ -271,7 +271,8 @@ def test_merge_invariants(reports):
     ("police", True), ("Police", True), ("the market", True), ("The monitor", True), ("Local fighters", True),
     ("government buildings", True), ("a military spokesman", True), ("checkpoints", True),
     ("Hamas", False), ("Kurds", False), ("Free Karvan Brigade", False), ("the Sheikh Maqsoud district", False),
-    ("Umayyad Mosque", False), ("EC", False), ("", False)])
+    ("Umayyad Mosque", False), ("EC", False), ("", False), ("Kidnappers", True), ("Militiamen", True),
+    ("President", False)])
 def test_is_descriptive_tells_a_description_from_a_proper_name(name, descriptive):
     from sitrep.situation.merge import is_descriptive
 

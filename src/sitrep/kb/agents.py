@@ -127,6 +127,8 @@ class ActorCues(BaseModel):
     act_modifier_kinds: Words
     located_preps: Words
     belonging_preps: Words
+    belonging_adjectives: Words
+    member_heads: Words
     sector_names: dict[str, str]
     # coreference
     person_pronouns: Words

@@ -51,6 +51,8 @@ from typing import Any, Iterable, Optional, Sequence
 
 from rapidfuzz import fuzz, process
 
+from ..kb.agents import load_agents
+from ..lang.casing import singular
 from ..lang.conflicts import contradicts
 from ..core.contract import ActorRef, Claim
 from ..core.datamodels import DataModel, load_model
@@ -103,6 +105,14 @@ def _descriptive_words() -> tuple[frozenset, frozenset]:
     return frozenset(w.lower() for w in data.determiners), frozenset(w.lower() for w in data.common_words)
 
 
+@lru_cache(maxsize=1)
+def _agent_words() -> frozenset:
+    """The one-word generic agent nouns of the knowledge base (``kb/data/agents.yaml``: "gunman",
+    "jihadist", "kidnapper"; not a title like "president"): common nouns too, when a name is one alone."""
+    agents = load_agents()
+    return frozenset(a.word for lst in agents.by_head.values() for a in lst if not a.role and not a.modifiers)
+
+
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
 
@@ -111,7 +121,8 @@ def is_descriptive(name: Optional[str]) -> bool:
     """Whether an actor's name is a common-noun description ("police", "the market", "Local fighters")
     rather than a proper name ("Free Karvan Brigade", "Hamas"): after its leading determiners no word but
     the first is capitalised, and a capitalised first word stands with more words or is a listed common
-    word (data/descriptive_names.yaml)."""
+    word (data/descriptive_names.yaml) or a generic agent noun of the knowledge base ("Kidnappers",
+    "Militiamen": a generic actor named by its first mention at a sentence start or after a dateline)."""
     determiners, common = _descriptive_words()
     words = _WORD.findall(name or "")
     while words and words[0].lower() in determiners:
@@ -120,7 +131,8 @@ def is_descriptive(name: Optional[str]) -> bool:
         return False
     first = words[0]
     return first.islower() or (first[0].isupper() and first[1:].islower()
-                               and (len(words) > 1 or first.lower() in common))
+                               and (len(words) > 1 or first.lower() in common
+                                    or singular(first.lower()) in _agent_words()))
 
 
 def alpha3(code: Optional[str]) -> Optional[str]:

@@ -19,30 +19,31 @@ from __future__ import annotations
 from typing import Optional
 
 from ...kb import slug
+from ...lang.casing import capitalised_by_position, singular
 from .frames import place_country
 from ...lang.coref import GROUP_KINDS
 from .model import ARMED_SECTORS, NAMED_HOWS, STATE_SECTORS, ActorRecord, MentionRecord
 
 
-def head_entries(by_head: dict, tok) -> list:
+def head_entries(b, tok) -> list:
     """The agents whose head noun ``tok`` is: by its lemma, its word, or -- for a plural spaCy left
-    unlemmatised, as it does a capitalised word starting a sentence ("Gendarmes arrested ...",
-    "Militiamen looted ...") -- its word without the plural "s" (or with "-men" made "-man")."""
+    unlemmatised, as it does a word capitalised only by its position (a sentence start, after a wire
+    dateline, in a Title-Case headline: "Gendarmes arrested ...", "MOGADISHU (Reuters) - Gunmen stormed
+    ...", "Militants Kill 12 In Attack On Market") -- its word without the plural "s" (with "-men" made
+    "-man", "-ies" made "-y")."""
+    by_head = b.agents.by_head
     cands = by_head.get(tok.lemma_.lower()) or by_head.get(tok.lower_)
-    if not cands and (tok.tag_ in ("NNPS", "NNS") or tok.is_sent_start):
-        if tok.lower_.endswith("men"):   # "Militiamen", "Tribesmen": the irregular plural of "-man"
-            cands = by_head.get(tok.lower_[:-3] + "man")
-        elif tok.lower_.endswith("s"):
-            cands = by_head.get(tok.lower_[:-1])
+    if not cands and (tok.tag_ in ("NNPS", "NNS") or capitalised_by_position(tok, b.config.headline_case_share)):
+        cands = by_head.get(singular(tok.lower_))
     return cands or []
 
 
 def agent_at(b, tok):
     """The agent whose phrase ends at noun ``tok``, reading up to ``agent_modifier_window`` lemmas
     in front ("security forces" -> COP, "forces" -> MIL), or ``None``."""
-    if tok.pos_ not in ("NOUN", "PROPN") and not (tok.pos_ == "ADJ" and tok.dep_ == "amod" and _act_modifier(b, tok)):
-        return None   # an adjective only as an act's doer: "a *militant* attack"
-    cands = head_entries(b.agents.by_head, tok)
+    if tok.pos_ not in ("NOUN", "PROPN") and not (tok.pos_ == "ADJ" and tok.dep_ == "amod" and _names_head(b, tok)):
+        return None   # an adjective only as an act's doer or its members': "a *militant* attack", "*military* units"
+    cands = head_entries(b, tok)
     if not cands:
         return None
     lefts = [t.lemma_.lower() for t in b.doc[max(tok.left_edge.i, tok.i - b.config.agent_modifier_window):tok.i]]
@@ -79,11 +80,14 @@ def _place_in_front(b, j: int, lo: int, t) -> Optional[tuple[int, str]]:
 
 def _own_modifier(b, t, tok) -> bool:
     """ "regional partners", "top lawmakers", "Chilean government officials", "army officers", "French
-    paper workers": an adjective or noun modifying the agent (or itself an agent)."""
-    if t.dep_ == "amod" and t.head.i == tok.i and t.pos_ == "ADJ":
+    paper workers": an adjective or noun modifying the agent (or itself an agent), or the members'
+    noun the agent names ("*Federal* army units")."""
+    member = member_head(b, tok)
+    heads = (tok.i,) if member is None else (tok.i, member.i)
+    if t.dep_ == "amod" and t.head.i in heads and t.pos_ == "ADJ":
         return True
     return t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "ADJ") and (
-        agent_at(b, t) is not None or t.head.i == tok.i)
+        agent_at(b, t) is not None or t.head.i in heads)
 
 
 def _led_by(b, j: int, lo: int) -> Optional[int]:
@@ -102,7 +106,7 @@ def agent_left(b, tok, agent):
     plus the country a person before it gives ("Bashar al-Assad's regime" -> SYR)."""
     doc = b.doc
     lo = tok.left_edge.i
-    if tok.dep_ in ("amod", "compound") and _act_modifier(b, tok):
+    if tok.dep_ in ("amod", "compound") and _names_head(b, tok):
         lo = min(lo, tok.head.left_edge.i)   # "*U.S.* military airstrikes": the name is the act's modifier too
     ts = max(lo, tok.i - len(agent.modifiers))
     country, via_dem = None, False
@@ -166,19 +170,32 @@ def located_country(b, tok, country: Optional[str]) -> Optional[str]:
 
 
 def belonging_owner(b, tok, country: Optional[str], group: Optional[str]):
-    """ "the army of Syria" -> SYR, "fighters from HTS" -> HTS: (country, group) after the "of"/"from"
-    phrase."""
+    """ "the army of Syria" -> SYR, "fighters from HTS" -> HTS, "forces loyal to Haftar" -> Haftar
+    (his side, as "Haftar's forces"; a person only after a belonging adjective: "supporters of X" are
+    not X): (country, group) after the "of"/"from" phrase or the "to" phrase of a belonging adjective."""
+    for p, loyal in _belonging_objects(b, tok):
+        m = b.tok_owner.get(p.i)
+        if m is None or m.key not in b.actors:
+            continue
+        a = b.actors[m.key]
+        if a.kind == "state":
+            country = a.key
+        elif a.kind in GROUP_KINDS or (loyal and a.kind == "person"):
+            group = a.key
+    return country, group
+
+
+def _belonging_objects(b, tok) -> list[tuple]:
+    """(object, after a belonging adjective) of an agent's belonging prepositions ("the army *of
+    Syria*") and of the "to" phrase of a belonging adjective after it ("fighters *loyal to Haftar*")."""
+    out = []
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ in b.cues.belonging_preps:
-            for p in c.children:
-                m = b.tok_owner.get(p.i)
-                if p.dep_ == "pobj" and m is not None and m.key in b.actors:
-                    a = b.actors[m.key]
-                    if a.kind == "state":
-                        country = a.key
-                    elif a.kind in GROUP_KINDS:
-                        group = a.key
-    return country, group
+            out += [(p, False) for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ == "amod" and c.lemma_.lower() in b.cues.belonging_adjectives:
+            out += [(p, True) for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "to"
+                    for p in pr.children if p.dep_ == "pobj"]
+    return out
 
 
 def absorbed_owner(b, absorbed: list[MentionRecord], agent, country, group, via_dem):
@@ -223,10 +240,9 @@ def agent_candidates(b) -> list[int]:
     out = []
     for i, (lem, w) in enumerate(zip(b.lemmas, b.words)):
         low = w.lower()
-        if i in b.tok_owner or not (lem in by_head or low in by_head or low[:-1] in by_head
-                                    or low[-3:] == "men" and low[:-3] + "man" in by_head):
+        if i in b.tok_owner or not (lem in by_head or low in by_head or singular(low) in by_head):
             continue   # a cheap look first (spaCy tokens are costly to make), then the real one
-        if head_entries(by_head, b.doc[i]):
+        if head_entries(b, b.doc[i]):
             out.append(i)
     return out
 
@@ -241,11 +257,32 @@ def agent_here(b, tok):
         return None  # titles are handled with persons
     if tok.dep_ == "compound" and agent_at(b, tok.head) is not None:
         return None  # "security" of "security forces" handled at the head
-    if tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN" and not _act_modifier(b, tok):
+    if tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN" and not _names_head(b, tok):
         return None  # "rebel barracks", "police station": a modifier, not an actor
     if any(c.dep_ == "appos" and c.i in b.tok_owner for c in tok.rights):
         return None  # "the militant group Hamas": the name after it is the actor
     return agent
+
+
+def _names_head(b, tok) -> bool:
+    """Does the agent word ``tok`` modifying a noun name an actor there: the doer of an act noun ("a
+    *militant* attack", :func:`_act_modifier`) or the whole its noun is a part or the members of
+    ("*army* units", :func:`member_head`)?"""
+    return _act_modifier(b, tok) or member_head(b, tok) is not None
+
+
+def member_head(b, tok):
+    """The noun after the agent word ``tok`` naming its members or a part of it ("*army* units",
+    "*militia* members", ``member_heads``), which the agent then names whole; ``None`` when there is
+    none, or when the members belong to someone else ("*her* family members", "dissident members *of
+    the FARC*": the possessor's or the "of" phrase's)."""
+    head = tok.head
+    if tok.dep_ not in ("amod", "compound") or head.i <= tok.i or not (
+            head.lemma_.lower() in b.cues.member_heads or singular(head.lower_) in b.cues.member_heads):
+        return None
+    if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in b.cues.belonging_preps) for c in head.children):
+        return None
+    return head
 
 
 def _act_modifier(b, tok) -> bool:
@@ -267,7 +304,8 @@ def agent_mention(b, tok, agent) -> None:
     gives its country or group, else recorded for :func:`generic_agents`."""
     doc = b.doc
     ts, country, via_dem = agent_left(b, tok, agent)
-    te = agent_right(b, tok)
+    member = member_head(b, tok)
+    te = member.i if member is not None else agent_right(b, tok)   # "army units": the mention ends with the members' noun
     absorbed = []
     for i in [*range(ts, tok.i), *range(tok.i + 1, te + 1)]:
         m = b.tok_owner.get(i)

@@ -35,6 +35,9 @@ class ActorsConfig(StageConfig):
     appositive_max_tokens: int = 8
     #: how many words in front of an agent noun are read for its modifiers ("national security forces")
     agent_modifier_window: int = 3
+    #: a line is a Title-Case headline ("Gunmen Kill 12 In Attack On Market": its common nouns read by
+    #: their lower-cased form) when at least this share of its words of four letters or more is capitalised
+    headline_case_share: float = 0.8
     #: a bare "the rebels" goes to the article's armed group named at least this often ...
     dominant_min_mentions: int = 2
     #: ... and this many times as often as the next armed group

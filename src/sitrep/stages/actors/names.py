@@ -16,10 +16,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ...lang.coref import surname_of
 from ...kb import norm
+from ...lang.casing import capitalised_by_position
 from . import frames, kb_match, persons
+from .agents import head_entries
 from .kinds import infer_kind
 from .metonyms import metonym_acts
 
@@ -32,7 +35,7 @@ class Entity:
     te: int
     label: str
     eid: str
-    span: object
+    span: Any
 
     @property
     def text(self) -> str:
@@ -53,9 +56,21 @@ def defined_here(b, e: Entity) -> bool:
 
 
 def title_not_name(b, e: Entity) -> bool:
-    """Rule 3: the small model's ORG/NORP for a title ("the National Security Advisor") is a title,
-    not a name."""
-    return e.label in ("ORG", "NORP") and b.agents.match([t.lemma_.lower() for t in e.span]) is not None
+    """Rule 3: the small model's ORG/NORP for a title or a generic agent ("the National Security
+    Advisor", "Kidnappers" after a dateline) is no name: the agents read it. A word capitalised only
+    by its position and its lower-case followers count by their lower-cased form ("MOGADISHU (Agency) -
+    Kidnappers seized ..."), never a name of several capitalised words ("Rapid Support Forces")."""
+    if e.label not in ("ORG", "NORP"):
+        return False
+    lemmas = [t.lemma_.lower() for t in e.span]
+    if b.agents.match(lemmas) is not None:
+        return True
+    span = e.span
+    if any(t.text[:1].isupper() for t in span[1:]) or not capitalised_by_position(
+            span[0], b.config.headline_case_share):
+        return False
+    cands = head_entries(b, span[-1])
+    return bool(cands) and b.agents.match(lemmas[:-1] + [cands[0].head]) is not None
 
 
 def kb_alias(b, e: Entity) -> bool:

@@ -86,6 +86,9 @@ class ArgumentCues(DataModel):
     imputed_types: Words
     imputing_types: Words
     envoy_heads: Words
+    reciprocal_party_nouns: Words = frozenset()
+    reciprocal_party_words: Words = frozenset()
+    reciprocal_party_kinds: Words = frozenset()
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

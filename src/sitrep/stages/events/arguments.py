@@ -987,7 +987,7 @@ def entity_targets(ctx: ArticleContext, c: Candidate, sources: list) -> list:
     (:func:`_acts_on_things`: attacked, seized or stormed, news GUIDELINES §9), not one encircled, closed
     or left; the "of" phrase of a group noun counts ("sanctions on a group *of 20 people and firms*")."""
     out: list = []
-    for x in (x for t in _undergoing_tokens(ctx, c) for x in conjuncts(t)):
+    for x in (x for t in undergoing_tokens(ctx, c) for x in conjuncts(t)):
         m = ctx.entity_for(x) or next((ctx.entity_for(p) for p in _group_of(ctx, x)), None)
         if m is None or any(m.actor_id == o.actor_id for o in out) or any(s.start <= m.start < s.end for s in sources):
             continue
@@ -1036,7 +1036,7 @@ def _group_of(ctx: ArticleContext, tok) -> list:
     return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)]
 
 
-def _undergoing_tokens(ctx: ArticleContext, c: Candidate) -> list:
+def undergoing_tokens(ctx: ArticleContext, c: Candidate) -> list:
     """The tokens that may name what an act is done to: its targets, then the objects, passive subjects
     and target prepositions of its trigger and light verb (the other rules pass over a phrase that names
     no party: "accused of attacking *the village of X*, killing 104 people")."""

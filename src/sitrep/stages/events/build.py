@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ...core.contract import Span
 from ...lang.modality import analyze
-from . import arguments, classify, restated, triggers
+from . import arguments, classify, reciprocal, restated, triggers
 from .confidence import confidence, features
 from .context import GUESS_PREFIXES, ArticleContext
 from .dating import event_date, historical
@@ -226,7 +226,12 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     qw, rp = ctx.lex.quantity_words, ctx.cues.relative_pronouns
     sources = ctx.refs(arguments.operators(ctx, arguments.issuers(ctx, [
         t for t in c.sources if not ctx.per_token(t, "question", lambda: question_or_quantity(t, qw, rp))])))
-    targets = target_refs(ctx, c)
+    targets = reciprocal.standing_targets(ctx, c, target_refs(ctx, c))   # "called on both sides to ..."
+    both = reciprocal.standing_for(ctx, c, targets)   # "both sides accused each other"
+    if both is not None:
+        if not both[0]:
+            return [], []   # no two parties it can stand for: no event
+        sources, targets = both
     if not sources:
         restated_sources, restated_targets = arguments.restated_act(ctx, c)
         if restated_sources:
@@ -257,6 +262,8 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     targets = targets or arguments.protest_force_target(ctx, c, sources)   # after a place: "took over X"
     targets = [t for t in targets if not arguments.generic_people(ctx, t)]   # (from a protest's purpose too)
     remember_parties(ctx, c, sources, targets)
+    if c.source_how != "reciprocal":
+        reciprocal.remember_parties(ctx, c, sources, targets)
     return sources, targets
 
 

@@ -82,7 +82,7 @@ def features(c: Candidate, sources: list, targets: list, modality: str, headline
         target = "actor" if targets else "none"
     return Features(
         kind=c.kind, has_source=bool(sources), source_in_kb=any(is_kb(m) for m in sources),
-        source_inferred=c.source_how in ("inherit", "control", "restated"), target=target,
+        source_inferred=c.source_how in ("inherit", "control", "restated", "reciprocal"), target=target,
         target_in_kb=any(is_kb(m) for m in targets), object_sense=c.sense.objects is not None,
         clause=clause_rank(c, cues), hypothetical=modality == "hypothetical", headline=headline,
         guessed_source=any(m.actor_id.startswith(guess_prefixes) for m in sources))

@@ -86,6 +86,9 @@ class ArticleContext:
         # at 4 a.m.") keeps its parties
         self.last_act: dict[str, tuple[Mention, Optional[Mention], int]] = {}   # (+ its sentence's first token)
         self.last_act_sense: Optional[Any] = None
+        #: (trigger offset, type, source, target) of the acts so far with a party: the last two opposing
+        #: parties a later "both sides" stands for (:mod:`.reciprocal`)
+        self.act_parties: list[tuple[int, str, Optional[Mention], Optional[Mention]]] = []
         self._protesters: Optional[list[Mention]] = None   # the mentions of protesters, made on first use
         # the sentences, and the dates, places and mentions inside each (in their lists' order)
         sents = self._sents = list(state.doc.sents) if state.doc is not None else []

@@ -30,7 +30,8 @@ class Candidate:
     kind: str                         # verbal | light | nominal
     sources: list = field(default_factory=list)   # tokens
     targets: list = field(default_factory=list)   # tokens
-    #: how the source was found: "subj", "agent", "poss", "control", "inherit", "passive", "restated"
+    #: how the source was found: "subj", "agent", "poss", "control", "inherit", "passive", "reciprocal"
+    #: (the two parties "both sides" stands for: :mod:`.reciprocal`), "restated"
     #: (from the act told before that a definite act noun restates: :func:`~.arguments.restated_act`) or ""
     source_how: str = ""
     light: Any = None                 # the light verb token
