@@ -490,6 +490,8 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     """One raw event per source/target pair of ``c`` ("supported by Russia and Iran": two), or none
     when it has neither."""
     sources, targets = resolve_arguments(ctx, c, sent)
+    if ctx.ranker is not None:   # the trained argument ranker (ranker.py), when switched on
+        sources, targets = ctx.ranker.review(ctx, c, sent, sources, targets)
     unnamed = not sources and not targets
     if unnamed and not (unnamed_victims(ctx, c) or c.generic_victims and victim_ok(ctx, c)):
         return []
