@@ -101,7 +101,7 @@ def _labelled(r: dict, right, source_key, target_key) -> dict:
         labels[role] = [i for i, c in enumerate(r["cands"])
                         if (c is None and key is None)
                         or (c is not None and key is not None and right(SimpleNamespace(**c), key))]
-    return {"article": r["article"], "feats": r["feats"], "labels": labels}
+    return {**r, "labels": labels}
 
 
 def read_bio(path: Path) -> list[tuple[str, dict[str, list[tuple[int, int]]]]]:
@@ -224,13 +224,16 @@ HEADER = """\
 """
 
 
-def write_model(path: Path, weights: dict[str, dict[str, float]], margin: float, margin_empty: float,
-                note: str) -> None:
+def write_model(path: Path, weights: dict[str, dict[str, float]], margin: dict[str, float],
+                margin_empty: dict[str, float], note: str) -> None:
     """Write the ranker file: the header, ``note``, the margins and the weights (sorted)."""
     body = json.dumps({r: dict(sorted(weights[r].items())) for r in ROLES}, indent=1)
-    path.write_text(f"{HEADER}# {note}\n#: overrule the rules' party when the best candidate's probability is this much higher\n"
-                    f"margin: {margin}\n#: ... when the rules left the role empty\n"
-                    f"margin_when_empty: {margin_empty}\nweights: {body}\n", encoding="utf-8")
+    path.write_text(f"{HEADER}# {note}\n"
+                    "#: per role: overrule the rules' party when the best candidate is this much more probable\n"
+                    f"margin: {json.dumps(margin)}\n"
+                    "#: ... when the rules left the role empty (above 1: never; a source filled where the rules\n"
+                    "#: found none would add events the rules rejected)\n"
+                    f"margin_when_empty: {json.dumps(margin_empty)}\nweights: {body}\n", encoding="utf-8")
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -245,8 +248,6 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--iters", type=int, default=400)
     ap.add_argument("--lr", type=float, default=0.05)
     ap.add_argument("--min-count", type=int, default=2)
-    ap.add_argument("--margin", type=float)
-    ap.add_argument("--margin-when-empty", type=float)
     args = ap.parse_args(argv)
     data = collected(args)
     news = data["news"]
@@ -255,17 +256,15 @@ def main(argv: Optional[list[str]] = None) -> int:
         news = [d for d in news if fold_of(d["article"], ids, args.folds) != args.exclude_fold]
     decisions = news + ([] if args.no_conflibert else data["conflibert"])
     weights = {r: train_role(role_groups(decisions, r), args.l2, args.iters, args.lr, args.min_count) for r in ROLES}
-    cur = _current_margins()
-    margin = args.margin if args.margin is not None else cur[0]
-    margin_empty = args.margin_when_empty if args.margin_when_empty is not None else cur[1]
+    margin, margin_empty = _current_margins()
     write_model(Path(args.out), weights, margin, margin_empty,
                 f"trained on {len(news)} news dev decisions and {len(decisions) - len(news)} ConfliBERT ones")
     print(f"{args.out}: {sum(len(w) for w in weights.values())} weights from {len(decisions)} decisions")
     return 0
 
 
-def _current_margins() -> tuple[float, float]:
-    """The margins of the package's ranker file (kept when retraining)."""
+def _current_margins() -> tuple[dict[str, float], dict[str, float]]:
+    """The margins of the package's ranker file (kept when retraining; set them by hand there)."""
     from sitrep.stages.events.ranker import load_model
 
     m = load_model()

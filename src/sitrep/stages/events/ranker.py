@@ -7,8 +7,10 @@ of the sentence, any party the rules chose outside it, and "none" -- with one co
 regression per role (a softmax over the candidates of the sum of their features' weights; the
 features are in :mod:`.ranker_features`, the rules' own choice among them). It overrules the rules
 only where it disagrees by a clear margin: its best candidate's probability is at least ``margin``
-above the rules' choice (``margin_when_empty`` when the rules left the role empty), and only for a
-role the rules filled with at most one party.
+above the rules' choice (``margin_when_empty`` when the rules left the role empty; each per role), and
+only for a role the rules filled with at most one party. An event the rules gave no source is dropped
+unless its victims carry it; filling that source would add events the rules rejected, so the source's
+``margin_when_empty`` is set above 1 (never).
 
 The weights and margins live in ``data/arg_ranker.yaml``, written by ``scripts/train_arg_ranker.py``
 (fixed seed, L2) from the news dev split and ConfliBERT's CAMEO source/target spans; the events stage
@@ -38,8 +40,10 @@ class RankerModel:
     """The ranker's weights (``role -> feature -> weight``) and its decision margins."""
 
     weights: dict[str, dict[str, float]]
-    margin: float
-    margin_when_empty: float
+    #: per role: how much more probable than the rules' party the best candidate must be to replace it
+    margin: dict[str, float]
+    #: per role: the same when the rules left the role empty (above 1: never fill it)
+    margin_when_empty: dict[str, float]
 
     def scores(self, role: str, feats: list[list[str]]) -> list[float]:
         """The softmax probabilities of the candidates whose features are ``feats``."""
@@ -57,8 +61,8 @@ def read_model(data: Any, origin: str) -> RankerModel:
     try:
         weights = {role: {str(k): float(v) for k, v in (data["weights"].get(role) or {}).items()}
                    for role in ROLES}
-        return RankerModel(weights=weights, margin=float(data["margin"]),
-                           margin_when_empty=float(data["margin_when_empty"]))
+        return RankerModel(weights=weights, margin={r: float(data["margin"][r]) for r in ROLES},
+                           margin_when_empty={r: float(data["margin_when_empty"][r]) for r in ROLES})
     except (KeyError, TypeError, ValueError, AttributeError) as err:
         raise ConfigError(f"{origin}: not a valid argument ranker file ({err!r})", stage="events") from None
 
@@ -108,7 +112,7 @@ class ArgRanker:
                            key=lambda x: x[0], default=(0.0, None))
         if _actor(best) == rule_id:
             return rule
-        margin = self.model.margin_when_empty if not rule else self.model.margin
+        margin = (self.model.margin_when_empty if not rule else self.model.margin)[role]
         if best_p - p_rule < margin:
             return rule
         return [best] if best is not None else []
