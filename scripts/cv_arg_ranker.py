@@ -63,7 +63,7 @@ def offline(model: RankerModel, decisions: list[dict]) -> dict[str, tuple[int, i
             cands = [None if c is None else SimpleNamespace(**c) for c in d["cands"]]
             ids = d["rule_sources"] if role == "source" else d["rule_targets"]
             rule = [next(c for c in cands if c is not None and c.actor_id == a) for a in ids[:1]]
-            if len(ids) > 1:
+            if len(ids) > 1 or (role == "source" and not ids and not d.get("fill_source")):
                 chosen = rule
             else:
                 chosen = rk._choose(role, cands, d["feats"], rule, exclude=None)
@@ -84,7 +84,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cache", required=True, help="the decisions collected by train_arg_ranker.py --cache")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--margins", default="0.3/0.3/2/0.3",
+    ap.add_argument("--margins", default="0.2/0.2/0.2/0.2",
                     help="settings as source/target/empty source/empty target margins, comma-separated")
     ap.add_argument("--l2", type=float, default=0.002)
     ap.add_argument("--iters", type=int, default=400)

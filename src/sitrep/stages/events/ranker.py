@@ -9,8 +9,9 @@ features are in :mod:`.ranker_features`, the rules' own choice among them). It o
 only where it disagrees by a clear margin: its best candidate's probability is at least ``margin``
 above the rules' choice (``margin_when_empty`` when the rules left the role empty; each per role), and
 only for a role the rules filled with at most one party. An event the rules gave no source is dropped
-unless its victims carry it; filling that source would add events the rules rejected, so the source's
-``margin_when_empty`` is set above 1 (never).
+unless its victims carry it; the ranker fills an empty source only for an event that stands without
+one, and an empty target only for an event with a source (filling them elsewhere would add events the
+rules rejected).
 
 The weights and margins live in ``data/arg_ranker.yaml``, written by ``scripts/train_arg_ranker.py``
 (fixed seed, L2) from the news dev split and ConfliBERT's CAMEO source/target spans; the events stage
@@ -84,32 +85,38 @@ class ArgRanker:
     recorder: Optional[list] = None
     _heads: dict = field(default_factory=dict, repr=False)
 
-    def review(self, ctx: Any, c: Candidate, sent: Any, sources: list, targets: list) -> tuple[list, list]:
-        """``(sources, targets)`` of ``c`` after the ranker's review (see the module docstring)."""
+    def review(self, ctx: Any, c: Candidate, sent: Any, sources: list, targets: list,
+               fill_source: bool = False) -> tuple[list, list]:
+        """``(sources, targets)`` of ``c`` after the ranker's review (see the module docstring); an empty
+        source is filled only with ``fill_source`` (the event stands without one: filling it elsewhere
+        would add an event the rules dropped)."""
         cands = candidates(ctx, sent, sources, targets)
         ev = rf.event_features(c, c.sense.type)
         feats = [candidate_features(ctx, c, sent, m, ev, cands, sources, targets) for m in cands]
         if self.recorder is not None:
-            self.recorder.append(record(ctx, c, sent, cands, feats, sources, targets))
+            self.recorder.append(record(ctx, c, sent, cands, feats, sources, targets) | {"fill_source": fill_source})
             return sources, targets
         if self.model is None:
             return sources, targets
-        if len(sources) <= 1:
+        if len(sources) == 1 or (not sources and fill_source):
             sources = self._choose("source", cands, feats, sources, exclude=None)
-        if len(targets) <= 1:
+        if len(targets) == 1 or (not targets and sources):
             src = sources[0].actor_id if len(sources) == 1 else None
-            targets = self._choose("target", cands, feats, targets, exclude=src)
+            targets = self._choose("target", cands, feats, targets, exclude=src, generic_ok=False)
         return sources, targets
 
-    def _choose(self, role: str, cands: list, feats: list, rule: list, exclude: Optional[str]) -> list:
+    def _choose(self, role: str, cands: list, feats: list, rule: list, exclude: Optional[str],
+                generic_ok: bool = True) -> list:
         """The role's parties: the rules' (``rule``, at most one) unless the model's best candidate beats
-        them by the margin; a candidate of actor ``exclude`` (the source, for a target) is never chosen."""
+        them by the margin; a candidate of actor ``exclude`` (the source, for a target) is never chosen,
+        nor one naming people in general unless ``generic_ok`` (they are never a target: "19 people")."""
         assert self.model is not None
         probs = self.model.scores(role, feats)
         rule_id = rule[0].actor_id if rule else None
         p_rule = max((p for m, p in zip(cands, probs) if _actor(m) == rule_id), default=0.0)
-        best_p, best = max(((p, m) for m, p in zip(cands, probs) if m is None or m.actor_id != exclude),
-                           key=lambda x: x[0], default=(0.0, None))
+        allowed = [(p, m) for m, p, fs in zip(cands, probs, feats)
+                   if m is None or (m.actor_id != exclude and (generic_ok or "generic" not in fs))]
+        best_p, best = max(allowed, key=lambda x: x[0], default=(0.0, None))
         if _actor(best) == rule_id:
             return rule
         margin = (self.model.margin_when_empty if not rule else self.model.margin)[role]
@@ -149,7 +156,7 @@ def candidate_features(ctx: Any, c: Candidate, sent: Any, m: Any, ev: dict, cand
     if head is None:
         return out + ["outside", f"outside&how={m.how}"]
     trig = min(c.heads, key=lambda h: abs(h.i - head.i))
-    out += rf.path_features(ev, rf.dep_path(trig, head))
+    out += rf.path_features(ev, trig, head)
     out += rf.position_features(trig, head, _nearest(ctx, sent, m, trig, cands))
     out += rf.speech_features(sent, m, head, c.trigger, ctx.cues.speech_verbs)
     return out

@@ -55,14 +55,9 @@ def _chain(tok: Any, limit: int = 12) -> list[tuple[str, Any]]:
     return out
 
 
-def dep_path(trigger: Any, head: Any) -> str:
-    """The dependency path from ``trigger`` to argument head ``head``: the relations climbed from the
-    trigger to their lowest common ancestor, "|", then the relations descended to the argument
-    ("|nsubj": the trigger's subject; "|agent": its by-phrase; "|pobj:against"; "acl|nsubj": the
-    subject of the noun a participle trigger modifies); "self" when the head is the trigger, "long" past
-    :data:`MAX_PATH` links, "none" when they share no ancestor."""
-    if head.i == trigger.i:
-        return "self"
+def dep_links(trigger: Any, head: Any) -> Optional[tuple[list[str], list[str]]]:
+    """The relations climbed from ``trigger`` to the lowest common ancestor with argument head ``head``
+    and the relations descended from there to it (in that order); ``None`` when they share no ancestor."""
     up_trig = _chain(trigger)
     climb_to = {trigger.i: 0}
     for k, (_, t) in enumerate(up_trig):
@@ -71,15 +66,41 @@ def dep_path(trigger: Any, head: Any) -> str:
     tok = head
     for rel, up in _chain(head) + [("", None)]:
         if tok.i in climb_to:
-            climbed = [r for r, _ in up_trig[:climb_to[tok.i]]]
-            if len(climbed) + len(down) > MAX_PATH:
-                return "long"
-            return "^".join(climbed) + "|" + ">".join(reversed(down))
+            return [r for r, _ in up_trig[:climb_to[tok.i]]], list(reversed(down))
         if up is None:
             break
         down.append(rel)
         tok = up
-    return "none"
+    return None
+
+
+def dep_path(trigger: Any, head: Any) -> str:
+    """The dependency path from ``trigger`` to argument head ``head``: the relations climbed from the
+    trigger to their lowest common ancestor, "|", then the relations descended to the argument
+    ("|nsubj": the trigger's subject; "|agent": its by-phrase; "|pobj:against"; "acl|nsubj": the
+    subject of the noun a participle trigger modifies); "self" when the head is the trigger, "long" past
+    :data:`MAX_PATH` links, "none" when they share no ancestor."""
+    if head.i == trigger.i:
+        return "self"
+    links = dep_links(trigger, head)
+    if links is None:
+        return "none"
+    up, down = links
+    if len(up) + len(down) > MAX_PATH:
+        return "long"
+    return "^".join(up) + "|" + ">".join(down)
+
+
+def path_ends(trigger: Any, head: Any) -> list[str]:
+    """The coarse shape of the path, which generalises past :func:`dep_path`'s exact one: its first link
+    from the trigger, its last link into the argument and its length ("first=^ccomp", "last=nsubj")."""
+    links = dep_links(trigger, head) if head.i != trigger.i else None
+    if links is None:
+        return []
+    up, down = links
+    first = f"^{up[0]}" if up else (down[0] if down else "")
+    last = down[-1] if down else f"^{up[-1]}"
+    return [f"first={first}", f"last={last}", f"len={min(len(up) + len(down), MAX_PATH + 1)}"]
 
 
 def distance_bucket(n: int) -> str:
@@ -123,10 +144,13 @@ def none_features(ev: dict[str, str], rule_empty: bool) -> list[str]:
     return out
 
 
-def path_features(ev: dict[str, str], path: str) -> list[str]:
-    """The dependency path alone and crossed with the event type, the trigger kind and the voice."""
+def path_features(ev: dict[str, str], trigger: Any, head: Any) -> list[str]:
+    """The dependency path alone and crossed with the event type, the trigger kind and the voice; its
+    coarse shape (:func:`path_ends`) alone and crossed with the trigger kind and voice."""
+    path = dep_path(trigger, head)
+    ends = path_ends(trigger, head)
     return [f"path={path}", f"type={ev['type']}&path={path}", f"kind={ev['kind']}&path={path}",
-            f"voice={ev['voice']}&path={path}"]
+            f"voice={ev['voice']}&path={path}"] + ends + [f"kind={ev['kind']}&voice={ev['voice']}&{e}" for e in ends[:2]]
 
 
 def position_features(trigger: Any, head: Any, nearest: str) -> list[str]:
