@@ -367,10 +367,14 @@ def _to_media(ctx: ArticleContext, c: Candidate) -> bool:
 
 
 def _stands_without_source(ctx: ArticleContext, c: Candidate, targets: list) -> bool:
-    """Would ``c`` be kept with no source (its victims carry it: :func:`victim_ok`, or sources are not
-    required)? Only then may the argument ranker give it one: elsewhere that would add an event the
-    rules dropped."""
-    return not ctx.config.require_source or (bool(targets) and bool(victim_ok(ctx, c)))
+    """Would ``c`` be kept with no source (an act of a type that may stand without one,
+    ``victim_types`` or ``crowd_types``, with a target its victims carry: :func:`victim_ok`; or sources
+    are not required)? Only then may the argument ranker give it one: elsewhere that would add an event
+    the rules dropped."""
+    if not ctx.config.require_source:
+        return True
+    sourceless = ctx.cues.victim_types | ctx.cues.crowd_types
+    return c.sense.type.lower() in sourceless and bool(targets) and victim_ok(ctx, c) is True
 
 
 def victim_ok(ctx: ArticleContext, c: Candidate) -> bool | str:
