@@ -231,8 +231,8 @@ def write_model(path: Path, weights: dict[str, dict[str, float]], margin: dict[s
     path.write_text(f"{HEADER}# {note}\n"
                     "#: per role: overrule the rules' party when the best candidate is this much more probable\n"
                     f"margin: {json.dumps(margin)}\n"
-                    "#: ... when the rules left the role empty (above 1: never; a source filled where the rules\n"
-                    "#: found none would add events the rules rejected)\n"
+                    "#: ... when the rules left the role empty (above 1: never; a source is only filled for an act\n"
+                    "#: the stage keeps without one, a target only for an act with a source)\n"
                     f"margin_when_empty: {json.dumps(margin_empty)}\nweights: {body}\n", encoding="utf-8")
 
 
