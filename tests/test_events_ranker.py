@@ -62,8 +62,8 @@ def test_speaker_and_quote():
     assert not rf.is_speaker(tok(doc, "Insurgents"), {"say"})
     quoted = parse('"We will strike the rebels," the general said.')
     sent = next(quoted.sents)
-    assert rf.in_quote(sent, tok(quoted, "rebels").idx)
-    assert not rf.in_quote(sent, tok(quoted, "general").idx)
+    assert rf.in_quote(quoted.text, sent.start_char, tok(quoted, "rebels").idx)
+    assert not rf.in_quote(quoted.text, sent.start_char, tok(quoted, "general").idx)
 
 
 def test_distance_buckets_and_voice():

@@ -22,7 +22,7 @@ the cross-validated figures).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
@@ -48,8 +48,8 @@ class RankerModel:
 
     def scores(self, role: str, feats: list[list[str]]) -> list[float]:
         """The softmax probabilities of the candidates whose features are ``feats``."""
-        w = self.weights.get(role, {})
-        raw = [sum(w.get(f, 0.0) for f in fs) for fs in feats]
+        get = self.weights.get(role, {}).get
+        raw = [sum(get(f, 0.0) for f in fs) for fs in feats]
         top = max(raw)
         ex = [math.exp(r - top) for r in raw]
         total = sum(ex)
@@ -83,22 +83,23 @@ class ArgRanker:
 
     model: Optional[RankerModel] = None
     recorder: Optional[list] = None
-    _heads: dict = field(default_factory=dict, repr=False)
 
     def review(self, ctx: Any, c: Candidate, sent: Any, sources: list, targets: list,
                fill_source: bool = False) -> tuple[list, list]:
         """``(sources, targets)`` of ``c`` after the ranker's review (see the module docstring); an empty
         source is filled only with ``fill_source`` (the event stands without one: filling it elsewhere
         would add an event the rules dropped)."""
+        review_source = len(sources) == 1 or (not sources and fill_source)
+        review_target = len(targets) == 1 or (not targets and (bool(sources) or review_source))
+        if self.recorder is None and (self.model is None or not (review_source or review_target)):
+            return sources, targets
         cands = candidates(ctx, sent, sources, targets)
         ev = rf.event_features(c, c.sense.type)
         feats = [candidate_features(ctx, c, sent, m, ev, cands, sources, targets) for m in cands]
         if self.recorder is not None:
             self.recorder.append(record(ctx, c, sent, cands, feats, sources, targets) | {"fill_source": fill_source})
             return sources, targets
-        if self.model is None:
-            return sources, targets
-        if len(sources) == 1 or (not sources and fill_source):
+        if review_source:
             sources = self._choose("source", cands, feats, sources, exclude=None)
         if len(targets) == 1 or (not targets and sources):
             src = sources[0].actor_id if len(sources) == 1 else None
@@ -156,9 +157,9 @@ def candidate_features(ctx: Any, c: Candidate, sent: Any, m: Any, ev: dict, cand
     if head is None:
         return out + ["outside", f"outside&how={m.how}"]
     trig = min(c.heads, key=lambda h: abs(h.i - head.i))
-    out += rf.path_features(ev, trig, head)
+    out += rf.path_features(ev, trig, head, up=lambda t: ctx.per_token(t, "ranker_chain", lambda: rf.chain(t)))
     out += rf.position_features(trig, head, _nearest(ctx, sent, m, trig, cands))
-    out += rf.speech_features(sent, m, head, c.trigger, ctx.cues.speech_verbs)
+    out += rf.speech_features(ctx.text, sent, m, head, c.trigger, ctx.cues.speech_verbs)
     return out
 
 

@@ -11,7 +11,7 @@ here, so the weights in ``data/arg_ranker.yaml`` are keyed by these names.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from .grammar import is_passive
 
@@ -45,7 +45,7 @@ def _link(tok: Any) -> tuple[str, Any]:
     return tok.dep_, tok.head
 
 
-def _chain(tok: Any, limit: int = 12) -> list[tuple[str, Any]]:
+def chain(tok: Any, limit: int = 12) -> list[tuple[str, Any]]:
     """``[(relation, token reached), ...]`` from ``tok`` up to the root (at most ``limit`` steps)."""
     out: list[tuple[str, Any]] = []
     while tok.head.i != tok.i and len(out) < limit:
@@ -55,22 +55,23 @@ def _chain(tok: Any, limit: int = 12) -> list[tuple[str, Any]]:
     return out
 
 
-def dep_links(trigger: Any, head: Any) -> Optional[tuple[list[str], list[str]]]:
+def dep_links(trigger: Any, head: Any, up: Callable = chain) -> Optional[tuple[list[str], list[str]]]:
     """The relations climbed from ``trigger`` to the lowest common ancestor with argument head ``head``
-    and the relations descended from there to it (in that order); ``None`` when they share no ancestor."""
-    up_trig = _chain(trigger)
+    and the relations descended from there to it (in that order); ``None`` when they share no ancestor.
+    ``up`` gives a token's :func:`chain` (a cached one in the stage)."""
+    up_trig = up(trigger)
     climb_to = {trigger.i: 0}
     for k, (_, t) in enumerate(up_trig):
         climb_to.setdefault(t.i, k + 1)
     down: list[str] = []
     tok = head
-    for rel, up in _chain(head) + [("", None)]:
+    for rel, above in up(head) + [("", None)]:
         if tok.i in climb_to:
             return [r for r, _ in up_trig[:climb_to[tok.i]]], list(reversed(down))
-        if up is None:
+        if above is None:
             break
         down.append(rel)
-        tok = up
+        tok = above
     return None
 
 
@@ -80,27 +81,28 @@ def dep_path(trigger: Any, head: Any) -> str:
     ("|nsubj": the trigger's subject; "|agent": its by-phrase; "|pobj:against"; "acl|nsubj": the
     subject of the noun a participle trigger modifies); "self" when the head is the trigger, "long" past
     :data:`MAX_PATH` links, "none" when they share no ancestor."""
-    if head.i == trigger.i:
-        return "self"
-    links = dep_links(trigger, head)
-    if links is None:
-        return "none"
-    up, down = links
-    if len(up) + len(down) > MAX_PATH:
-        return "long"
-    return "^".join(up) + "|" + ">".join(down)
+    return _path_and_ends(trigger, head)[0]
 
 
 def path_ends(trigger: Any, head: Any) -> list[str]:
     """The coarse shape of the path, which generalises past :func:`dep_path`'s exact one: its first link
     from the trigger, its last link into the argument and its length ("first=^ccomp", "last=nsubj")."""
-    links = dep_links(trigger, head) if head.i != trigger.i else None
+    return _path_and_ends(trigger, head)[1]
+
+
+def _path_and_ends(trigger: Any, head: Any, up: Callable = chain) -> tuple[str, list[str]]:
+    """:func:`dep_path` and :func:`path_ends` from one walk up the tree."""
+    if head.i == trigger.i:
+        return "self", []
+    links = dep_links(trigger, head, up)
     if links is None:
-        return []
+        return "none", []
     up, down = links
-    first = f"^{up[0]}" if up else (down[0] if down else "")
+    n = len(up) + len(down)
+    path = "long" if n > MAX_PATH else "^".join(up) + "|" + ">".join(down)
+    first = f"^{up[0]}" if up else down[0]
     last = down[-1] if down else f"^{up[-1]}"
-    return [f"first={first}", f"last={last}", f"len={min(len(up) + len(down), MAX_PATH + 1)}"]
+    return path, [f"first={first}", f"last={last}", f"len={min(n, MAX_PATH + 1)}"]
 
 
 def distance_bucket(n: int) -> str:
@@ -113,10 +115,11 @@ def distance_bucket(n: int) -> str:
     return f"{low}+"
 
 
-def in_quote(sent: Any, char: int) -> bool:
-    """Is character offset ``char`` inside a quotation of sentence ``sent`` (an odd number of
-    quotation marks, or an opening “ not yet closed, before it)?"""
-    before = sent.doc.text[sent.start_char:max(sent.start_char, char)]
+def in_quote(text: str, start: int, char: int) -> bool:
+    """Is character offset ``char`` of ``text`` inside a quotation of the sentence starting at ``start``
+    (an odd number of quotation marks, or an opening “ not yet closed, between them)? (The article's
+    text is passed as a string: ``Doc.text`` would rebuild it from the tokens on each call.)"""
+    before = text[start:max(start, char)]
     if "“" in before:
         return before.rfind("“") > before.rfind("”")
     return before.count('"') % 2 == 1
@@ -144,11 +147,11 @@ def none_features(ev: dict[str, str], rule_empty: bool) -> list[str]:
     return out
 
 
-def path_features(ev: dict[str, str], trigger: Any, head: Any) -> list[str]:
+def path_features(ev: dict[str, str], trigger: Any, head: Any, up: Callable = chain) -> list[str]:
     """The dependency path alone and crossed with the event type, the trigger kind and the voice; its
-    coarse shape (:func:`path_ends`) alone and crossed with the trigger kind and voice."""
-    path = dep_path(trigger, head)
-    ends = path_ends(trigger, head)
+    coarse shape (:func:`path_ends`) alone and crossed with the trigger kind and voice (``up``: as for
+    :func:`dep_links`)."""
+    path, ends = _path_and_ends(trigger, head, up)
     return [f"path={path}", f"type={ev['type']}&path={path}", f"kind={ev['kind']}&path={path}",
             f"voice={ev['voice']}&path={path}"] + ends + [f"kind={ev['kind']}&voice={ev['voice']}&{e}" for e in ends[:2]]
 
@@ -183,13 +186,13 @@ def vote_features(ev: dict[str, str], actor_id: str, rule_sources: list, rule_ta
     return out
 
 
-def speech_features(sent: Any, m: Any, head: Any, trigger: Any, speech_verbs: Any) -> list[str]:
+def speech_features(text: str, sent: Any, m: Any, head: Any, trigger: Any, speech_verbs: Any) -> list[str]:
     """Quotation and speech: the mention inside a quote, the trigger inside one, the mention the
-    speaker of a speech verb."""
+    speaker of a speech verb (``text``: the article's text)."""
     out = []
-    if in_quote(sent, m.start):
+    if in_quote(text, sent.start_char, m.start):
         out.append("mention_in_quote")
-    if in_quote(sent, trigger.idx):
+    if in_quote(text, sent.start_char, trigger.idx):
         out.append("trigger_in_quote")
     if head is not None and is_speaker(head, speech_verbs):
         out.append("speaker")
