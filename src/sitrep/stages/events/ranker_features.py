@@ -97,11 +97,11 @@ def _path_and_ends(trigger: Any, head: Any, up: Callable = chain) -> tuple[str, 
     links = dep_links(trigger, head, up)
     if links is None:
         return "none", []
-    up, down = links
-    n = len(up) + len(down)
-    path = "long" if n > MAX_PATH else "^".join(up) + "|" + ">".join(down)
-    first = f"^{up[0]}" if up else down[0]
-    last = down[-1] if down else f"^{up[-1]}"
+    climbed, descended = links
+    n = len(climbed) + len(descended)
+    path = "long" if n > MAX_PATH else "^".join(climbed) + "|" + ">".join(descended)
+    first = f"^{climbed[0]}" if climbed else descended[0]
+    last = descended[-1] if descended else f"^{climbed[-1]}"
     return path, [f"first={first}", f"last={last}", f"len={min(n, MAX_PATH + 1)}"]
 
 
