@@ -373,6 +373,17 @@ def _to_media(ctx: ArticleContext, c: Candidate) -> bool:
     return bool(found) and all(ctx.actor_kind.get(m.actor_id) == "media" for m in found)
 
 
+def _stands_without_source(ctx: ArticleContext, c: Candidate, targets: list) -> bool:
+    """Would ``c`` be kept with no source (an act of a type that may stand without one,
+    ``victim_types`` or ``crowd_types``, with a target its victims carry: :func:`victim_ok`; or sources
+    are not required)? Only then may the argument ranker give it one: elsewhere that would add an event
+    the rules dropped."""
+    if not ctx.config.require_source:
+        return True
+    sourceless = ctx.cues.victim_types | ctx.cues.crowd_types
+    return c.sense.type.lower() in sourceless and bool(targets) and victim_ok(ctx, c) is True
+
+
 def victim_ok(ctx: ArticleContext, c: Candidate) -> bool | str:
     """An act reported only through its victims may stand without a source: a passive without agent
     ("three soldiers were abducted"), or a weapon or event as subject ("a bomb killed three soldiers");
@@ -497,6 +508,9 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     """One raw event per source/target pair of ``c`` ("supported by Russia and Iran": two), or none
     when it has neither."""
     sources, targets = resolve_arguments(ctx, c, sent)
+    if ctx.ranker is not None:   # the trained argument ranker (ranker.py), when switched on
+        sources, targets = ctx.ranker.review(ctx, c, sent, sources, targets,
+                                             fill_source=not sources and _stands_without_source(ctx, c, targets))
     unnamed = not sources and not targets
     if unnamed and not (unnamed_victims(ctx, c) or c.generic_victims and victim_ok(ctx, c)):
         return []

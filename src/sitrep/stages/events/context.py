@@ -55,6 +55,8 @@ class ArticleContext:
         self.acues: ArgumentCues = argument_cues()
         self.onto = onto
         self.config = config
+        #: the trained argument ranker (:class:`~.ranker.ArgRanker`), set by the stage when switched on
+        self.ranker: Optional[Any] = None
         #: the described entities, apart: no party to the argument rules, only an act's target when no
         #: party undergoes it (:meth:`entity_for`)
         self.entities = [m for m in mentions if m.how == ENTITY_HOW]

@@ -17,6 +17,7 @@ from .fallback import ents_fallback
 from .french import FrenchCues, french_events, load_french_lexicon, read_french_cues
 from .lexicon import Lexicon, load_lexicon
 from .merge import finish
+from .ranker import ArgRanker, load_model
 from .typer import EventTyper
 
 
@@ -79,6 +80,11 @@ class EventsConfig(StageConfig):
     #: consult the statistical event typer (typer.py, thresholds in data/event_typer.yaml) to veto or
     #: re-type rule events it confidently disagrees with; off by default (docs/event-typer.md has the figures)
     typer: bool = False
+    #: let the trained argument ranker (ranker.py, weights and margins in data/arg_ranker.yaml) overrule
+    #: the rules' source or target where it disagrees by a clear margin (docs/arg-ranker.md has the figures)
+    ranker: bool = False
+    #: another ranker file of the same shape as data/arg_ranker.yaml (a cross-validation fold's); "": the package's
+    ranker_file: str = ""
     # -- reach of the rules
     #: mentions starting this many characters before an argument's noun phrase are not looked at
     mention_reach_chars: int = 200
@@ -177,6 +183,11 @@ class EventsStage(Stage):
         """The statistical event typer (``event_typer``), loaded once."""
         return self.resources.get("event_typer", EventTyper)
 
+    def ranker(self) -> ArgRanker:
+        """The trained argument ranker (``arg_ranker``), loaded once."""
+        path = cast(EventsConfig, self.config).ranker_file
+        return self.resources.get("arg_ranker", lambda: ArgRanker(load_model(path)))
+
     # -- one article ---------------------------------------------------------------------------
     def process(self, state: ArticleState) -> None:
         """``state.events``: every sentence's raw events, filtered and merged across the article."""
@@ -195,6 +206,8 @@ class EventsStage(Stage):
             mentions = ents_fallback(doc, lex.cues)
         ctx = ArticleContext(state, lex, self.ontology(), mentions, self.config,
                              modality_cues=self.resources.get("modality", read_modality_cues))
+        if cast(EventsConfig, self.config).ranker:
+            ctx.ranker = self.ranker()
         raw = []
         for sent in doc.sents:
             raw.extend(sentence_events(ctx, sent))
