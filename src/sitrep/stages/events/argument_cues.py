@@ -86,6 +86,8 @@ class ArgumentCues(DataModel):
     imputed_types: Words
     imputing_types: Words
     envoy_heads: Words
+    protest_owner_preps: Words = frozenset()
+    act_judging_types: Words = frozenset()
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

@@ -36,9 +36,20 @@ def prep_targets(head, preps, exclude=()) -> list:
             for p in c.children:
                 if p.dep_ == "pobj":
                     out.extend(_undated(p))
+                elif p.dep_ == "pcomp":
+                    out.extend(_participle_object(p))
         elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
             out.append(c)
     return out
+
+
+def _participle_object(p) -> list:
+    """The object of a preposition the parser read as the subject of a participle clause under it
+    ("fired tear gas *at protesters* marching against ...": "marching" as the preposition's clause,
+    "protesters" as its subject): that subject; the participle's own act keeps it as its subject."""
+    if p.tag_ != "VBG":
+        return []
+    return [s for s in p.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")][:1]
 
 
 def _undated(p) -> list:
@@ -499,6 +510,8 @@ def referred_act_target(ctx: ArticleContext, c: Candidate, sources: list) -> lis
     "by" phrase or possessor, else the last source of the type). Only for an act with a doer (a bare "the
     protest" is a reference, no new act). A list of one mention, or empty."""
     ac = ctx.acues
+    if sources and c.kind == "verbal" and c.sense.type.lower() in ac.act_judging_types:
+        return judged_doer(ctx, c)
     if not sources or c.sense.type.lower() not in ac.act_anaphor_types:
         return []
     kind = c.sense.type
@@ -507,14 +520,38 @@ def referred_act_target(ctx: ArticleContext, c: Candidate, sources: list) -> lis
         for o in children(t, "dobj"):
             if o.lemma_.lower() not in ctx.lex.nouns:
                 continue
-            own = ctx.refs(_own_sources(ctx, o))
-            if own:
-                return own[:1]
-            if _refers_back(ctx, o) and kind in ctx.last_source:
-                return [ctx.last_source[kind]]
+            found = _doer_of_act(ctx, o, kind)
+            if found:
+                return found
         return []
     if c.kind != "verbal" and _refers_back(ctx, t) and kind in ctx.last_target:
         return [ctx.last_target[kind]]
+    return []
+
+
+def judged_doer(ctx: ArticleContext, c: Candidate) -> list:
+    """The doer of the act a judging verb's object names ("the governor *condemned the attack*",
+    "denounced the assault": ``act_judging_types``): the object's own doer, else -- for a definite act
+    noun of an ``act_anaphor_types`` type -- the last source of its type. A list of one mention, or
+    empty."""
+    for o in children(c.trigger, "dobj"):
+        sense = noun_sense(o, ctx.lex)
+        if sense is None or sense.type.lower() not in ctx.acues.act_anaphor_types:
+            continue
+        found = _doer_of_act(ctx, o, sense.type)
+        if found:
+            return found
+    return []
+
+
+def _doer_of_act(ctx: ArticleContext, o, kind: str) -> list:
+    """Who did the act noun ``o``: its own "by" phrase or possessor, else the last source of type
+    ``kind`` when ``o`` refers back to an act told before. A list of one mention, or empty."""
+    own = ctx.refs(_own_sources(ctx, o))
+    if own:
+        return own[:1]
+    if _refers_back(ctx, o) and kind in ctx.last_source:
+        return [ctx.last_source[kind]]
     return []
 
 
@@ -1559,7 +1596,33 @@ def protest_target(ctx: ArticleContext, c: Candidate, sources: list) -> list:
                 m = ctx.mention_for(t)
                 if m is not None and m.start <= t.idx < m.end and m.actor_id not in src and m.how != "pronoun":
                     return [m]
+    return _owner_target(ctx, c, src)
+
+
+def _owner_target(ctx: ArticleContext, c: Candidate, src: set) -> list:
+    """Whom a protest against a thing is aimed at when its purpose names no actor: the party that owns
+    or modifies the thing ("marching against *police* brutality", "rallied against *the government's*
+    policy"), the article's mention whose last word is that modifier (the nearest before the act, else
+    the first after it), and not the protesters. A list of one mention, or empty."""
+    for h in c.heads:
+        for ch in h.children:
+            if not (ch.dep_ == "prep" and ch.lower_ in ctx.acues.protest_owner_preps):
+                continue
+            for o in pobjs(ch):
+                for mod in (x for x in o.children if x.dep_ in ("poss", "compound")):
+                    m = _named_by_word(ctx, mod.lower_, src, c.trigger.idx)
+                    if m is not None:
+                        return [m]
     return []
+
+
+def _named_by_word(ctx: ArticleContext, word: str, src: set, idx: int):
+    """The article's mention (not a pronoun, not of ``src``) whose last word is ``word``: the nearest
+    before ``idx``, else the first after it; else ``None``."""
+    named = [x for x in ctx.mentions if x.actor_id not in src and x.how != "pronoun"
+             and x.text.lower().split()[-1:] == [word]]
+    before = [x for x in named if x.start < idx]
+    return before[-1] if before else (named[0] if named else None)
 
 
 def opposed_party(ctx: ArticleContext, c: Candidate, sources: list) -> list:
@@ -1573,9 +1636,7 @@ def opposed_party(ctx: ArticleContext, c: Candidate, sources: list) -> list:
             opposed = next((word[len(p):] for p in prefixes if word.startswith(p) and len(word) > len(p)), None)
             if not opposed:
                 continue
-            named = [x for x in ctx.mentions if x.actor_id not in src and x.how != "pronoun"
-                     and x.text.lower().split()[-1:] == [opposed]]
-            before = [x for x in named if x.start < c.trigger.idx]
-            if before or named:
-                return [(before or named)[-1 if before else 0]]
+            m = _named_by_word(ctx, opposed, src, c.trigger.idx)
+            if m is not None:
+                return [m]
     return []
