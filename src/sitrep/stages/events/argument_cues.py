@@ -88,6 +88,7 @@ class ArgumentCues(DataModel):
     envoy_heads: Words
     protest_owner_preps: Words = frozenset()
     act_judging_types: Words = frozenset()
+    plural_object_pronouns: Words = frozenset()
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

@@ -100,6 +100,9 @@ class EventsConfig(StageConfig):
     #: ("the farmers were attacked on Saturday": by whoever did the article's last act of the type,
     #: named this close; :func:`~.arguments.context_doer`)
     context_doer_sentences: int = 3
+    #: how many sentences back a plural object pronoun ("soldiers repelled *them*") looks for the party it
+    #: stands for (:meth:`~.context.ArticleContext._plural_antecedent`)
+    plural_pronoun_sentences: int = 1
     #: how many sentences back "the city" / "the town" looks for the place it stands for
     place_description_sentences: int = 3
     #: how many sentences back a continued statement ("He added that ...") looks for its date
