@@ -1302,6 +1302,17 @@ def _undergoing_verb(ctx: ArticleContext, n):
     return v if lemma in ac.undergo_verbs else None
 
 
+def _agent_act_verb(ctx: ArticleContext, n):
+    """The passive verb whose "by" phrase is the act noun ``n`` or the noun carrying it ("troops were
+    *overwhelmed by* a wave of attacks by militants", "the post was *destroyed by* an assault by X"): its
+    subject undergoes the act; else ``None``."""
+    m = carrier_of(n, ctx.lex) or n
+    a = m.head
+    if m.dep_ == "pobj" and a.dep_ == "agent" and a.head.pos_ == "VERB" and is_passive(a.head):
+        return a.head
+    return None
+
+
 def undergoing_verbs(ctx: ArticleContext, cands: list[Candidate]) -> None:
     """A verb whose subject undergoes an act noun of the sentence (:func:`_undergoing_verb`: "has been
     *met* with criticism", "*drew* condemnation") codes nothing of its own: the noun is the event."""
@@ -1316,7 +1327,7 @@ def undergone_act(ctx: ArticleContext, n, sources: list, targets: list) -> tuple
     """An act its governing verb's subject undergoes ("the detainees received regular *visits* by
     the ICRC", "the base came under *fire* from militants"): the subject is the target (when the act
     names none), the "by"/"from" phrase of the noun or the verb the source."""
-    v = _undergoing_verb(ctx, n)
+    v = _undergoing_verb(ctx, n) or _agent_act_verb(ctx, n)
     if v is None:
         return sources, targets
     if not _any_actor(ctx, sources):
