@@ -186,3 +186,17 @@ def test_an_active_doer_keeps_its_own_toll():
     text = "The army has killed 300 fighters and wounded 500 in its offensive on the Kivu rebels, it said."
     st = run(text, ("The army", "MIL"), ("the Kivu rebels", "REB"))
     assert any(trig == "killed" for trig, _, _ in events(st, "ASSAULT"))
+
+
+# -- a building used by a party or sheltering it -----------------------------------------------------------
+
+def test_a_building_used_by_a_party_makes_the_party_the_target():
+    text = "An Israeli airstrike destroyed a warehouse used by Hezbollah in the Bekaa valley on Friday."
+    st = run(text, ("Israeli", "ISR"), ("Hezbollah", "HEZ"))
+    assert ("ISR", "HEZ") in pairs(st, "ASSAULT")
+
+
+def test_an_apartment_sheltering_fighters_makes_them_the_target():
+    text = "Turkish troops raided an apartment sheltering Kurdish militants in Diyarbakir on Sunday, officials said."
+    st = run(text, ("Turkish troops", "TUR"), ("Kurdish militants", "PKK"), ("officials", "OFF"))
+    assert ("TUR", "PKK") in pairs(st, "ASSAULT")
