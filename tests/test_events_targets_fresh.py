@@ -200,3 +200,18 @@ def test_an_apartment_sheltering_fighters_makes_them_the_target():
     text = "Turkish troops raided an apartment sheltering Kurdish militants in Diyarbakir on Sunday, officials said."
     st = run(text, ("Turkish troops", "TUR"), ("Kurdish militants", "PKK"), ("officials", "OFF"))
     assert ("TUR", "PKK") in pairs(st, "ASSAULT")
+
+
+# -- a deployment aimed at whom its purpose is done to ----------------------------------------------------------
+
+def test_a_deployment_is_aimed_at_whom_its_purpose_act_is_done_to():
+    text = "The government sent troops to the north to fight Boko Haram militants, the ministry said."
+    st = run(text, ("The government", "GOV"), ("troops", "MIL"), ("Boko Haram militants", "BH"),
+             ("the ministry", "MIN"))
+    assert ("GOV", "BH") in pairs(st, "MOBILIZE")
+
+
+def test_a_passive_deployment_to_attack_fighters_targets_them():
+    text = "Extra soldiers were deployed to the forest to attack ADF rebels, an army spokesman said."
+    st = run(text, ("Extra soldiers", "MIL"), ("ADF rebels", "ADF"), ("an army spokesman", "SPOX"))
+    assert ("MIL", "ADF") in pairs(st, "MOBILIZE")

@@ -89,6 +89,7 @@ class ArgumentCues(DataModel):
     protest_owner_preps: Words = frozenset()
     act_judging_types: Words = frozenset()
     plural_object_pronouns: Words = frozenset()
+    aim_target_types: Words = frozenset()
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

@@ -808,17 +808,20 @@ def purpose_targets(ctx: ArticleContext, cands: list[Candidate]) -> None:
     """An act with no actor target whose purpose is an act of the same type ("police opened fire *to
     disperse* the demonstrators", "fighters fired into the air *to disperse* a women's protest") is done
     to whom that act is done: it takes the purpose act's targets, and the two are one act (the purpose
-    is no event of its own)."""
+    is no event of its own). A deployment (``aim_target_types``) is aimed at whom its purpose act of any
+    type is done to ("police were deployed *to disperse* demonstrators"), and that act stays as it was."""
     by_i = {c.trigger.i: c for c in cands}
     for c in cands:
         if c.kind != "verbal" or _any_actor(ctx, c.targets) or any(is_crowd(ctx, t) for t in c.targets):
             continue
+        aimed = c.sense.type.lower() in ctx.acues.aim_target_types
         for x in c.trigger.children:
             d = by_i.get(x.i)
-            if (d is not None and x.dep_ in ("advcl", "xcomp") and _purpose_of(ctx, c, d)
+            if (d is not None and x.dep_ in ("advcl", "xcomp") and (aimed or _purpose_of(ctx, c, d))
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
                     and (_any_actor(ctx, d.targets) or any(is_crowd(ctx, t) for t in d.targets))):
-                c.targets, d.suppressed = list(d.targets), True
+                c.targets = list(d.targets)
+                d.suppressed = d.suppressed or _purpose_of(ctx, c, d)
                 break
 
 
