@@ -215,3 +215,24 @@ def test_a_passive_deployment_to_attack_fighters_targets_them():
     text = "Extra soldiers were deployed to the forest to attack ADF rebels, an army spokesman said."
     st = run(text, ("Extra soldiers", "MIL"), ("ADF rebels", "ADF"), ("an army spokesman", "SPOX"))
     assert ("MIL", "ADF") in pairs(st, "MOBILIZE")
+
+
+# -- "the perpetrators": the doer of the act told before -----------------------------------------------------------
+
+def test_a_manhunt_for_the_attackers_targets_the_doer_told_before():
+    text = ("Gunmen opened fire on a bus near Reasi on Sunday, killing nine pilgrims, police said. "
+            "The army launched a manhunt for the attackers.")
+    st = run(text, ("Gunmen", "GUN"), ("police", "POL"), ("The army", "MIL"), ("the attackers", "ATT"))
+    assert ("MIL", "GUN") in pairs(st, "COERCE")
+
+
+def test_attacking_the_assailants_targets_the_doer_told_before():
+    text = "Suspected ADF rebels killed 12 villagers near Beni overnight. Congolese troops later attacked the assailants."
+    st = run(text, ("ADF rebels", "ADF"), ("Congolese troops", "FARDC"))
+    assert ("FARDC", "ADF") in pairs(st, "ASSAULT")
+
+
+def test_an_indefinite_attacker_is_no_reference():
+    text = "Rebels shelled the town on Monday. Soldiers later arrested an attacker near the market."
+    st = run(text, ("Rebels", "REB"), ("Soldiers", "MIL"), ("an attacker", "ATT"))
+    assert ("MIL", "REB") not in pairs(st, "COERCE")

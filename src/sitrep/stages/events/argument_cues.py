@@ -90,6 +90,7 @@ class ArgumentCues(DataModel):
     act_judging_types: Words = frozenset()
     plural_object_pronouns: Words = frozenset()
     aim_target_types: Words = frozenset()
+    doer_reference_nouns: Words = frozenset()
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

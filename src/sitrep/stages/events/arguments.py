@@ -544,6 +544,30 @@ def judged_doer(ctx: ArticleContext, c: Candidate) -> list:
     return []
 
 
+def referred_doers(ctx: ArticleContext, c: Candidate, targets: list) -> list:
+    """``targets`` with a definite noun for the doer of an act told before ("vowed to hunt down *the
+    perpetrators*", "a manhunt for *the attackers*": ``doer_reference_nouns``) replaced by that doer: the
+    source of the article's latest act of an ``act_anaphor_types`` type told before it."""
+    out = list(targets)
+    for t in c.targets:
+        if t.lemma_.lower() not in ctx.acues.doer_reference_nouns or not definite_act(ctx, t):
+            continue
+        doer = _latest_doer(ctx, t)
+        if doer is None:
+            continue
+        own = ctx.mention_for(t)
+        out = [doer] + [m for m in out if own is None or m.actor_id != own.actor_id]
+    return out
+
+
+def _latest_doer(ctx: ArticleContext, t):
+    """The source of the latest act of an ``act_anaphor_types`` type told before token ``t``, else
+    ``None``."""
+    acts = [ctx.last_act[k.upper()][0] for k in ctx.acues.act_anaphor_types if k.upper() in ctx.last_act]
+    acts = [m for m in acts if m.start < t.idx]
+    return max(acts, key=lambda m: m.start) if acts else None
+
+
 def _doer_of_act(ctx: ArticleContext, o, kind: str) -> list:
     """Who did the act noun ``o``: its own "by" phrase or possessor, else the last source of type
     ``kind`` when ``o`` refers back to an act told before. A list of one mention, or empty."""

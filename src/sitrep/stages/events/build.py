@@ -240,7 +240,7 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     qw, rp = ctx.lex.quantity_words, ctx.cues.relative_pronouns
     sources = ctx.refs(arguments.operators(ctx, arguments.issuers(ctx, [
         t for t in c.sources if not ctx.per_token(t, "question", lambda: question_or_quantity(t, qw, rp))])))
-    targets = target_refs(ctx, c)
+    targets = arguments.referred_doers(ctx, c, target_refs(ctx, c))   # "hunt down the perpetrators"
     if not sources:
         restated_sources, restated_targets = arguments.restated_act(ctx, c)
         if restated_sources:
