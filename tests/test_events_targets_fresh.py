@@ -236,3 +236,17 @@ def test_an_indefinite_attacker_is_no_reference():
     text = "Rebels shelled the town on Monday. Soldiers later arrested an attacker near the market."
     st = run(text, ("Rebels", "REB"), ("Soldiers", "MIL"), ("an attacker", "ATT"))
     assert ("MIL", "REB") not in pairs(st, "COERCE")
+
+
+def test_condemning_the_incident_on_a_day_targets_the_doer_told_before():
+    text = ("At least ten soldiers were killed in an ambush by jihadists near Banibangou on Friday. "
+            "France condemned the incident on Saturday.")
+    st = run(text, ("soldiers", "MIL"), ("jihadists", "JIH"), ("France", "FRA"))
+    assert ("FRA", "JIH") in pairs(st, "ACCUSE")
+
+
+def test_condemning_the_attack_on_a_named_party_is_no_reference_back():
+    text = ("Rebels shelled an army base near Goma overnight. The minister condemned the attack on the "
+            "UN peacekeepers.")
+    st = run(text, ("Rebels", "REB"), ("The minister", "MIN"), ("the UN peacekeepers", "UN"))
+    assert ("MIN", "REB") not in pairs(st, "ACCUSE")

@@ -536,6 +536,8 @@ def judged_doer(ctx: ArticleContext, c: Candidate) -> list:
     empty."""
     for o in children(c.trigger, "dobj"):
         sense = noun_sense(o, ctx.lex)
+        if sense is None and o.lemma_.lower() in ctx.acues.act_reference_nouns:
+            sense = ctx.last_act_sense   # "condemned *the incident*": the last act referred back to
         if sense is None or sense.type.lower() not in ctx.acues.act_anaphor_types:
             continue
         found = _doer_of_act(ctx, o, sense.type)
@@ -581,8 +583,14 @@ def _doer_of_act(ctx: ArticleContext, o, kind: str) -> list:
 
 def _refers_back(ctx: ArticleContext, n) -> bool:
     """Is the act noun ``n`` definite ("the attack", "this assault") with no prepositional phrase of
-    its own (which would name its own parties)?"""
-    return definite_act(ctx, n) and not any(d.dep_ == "prep" for d in n.children)
+    its own (which would name its own parties; a time does not: "the attack *on Saturday*")?"""
+    return definite_act(ctx, n) and not any(d.dep_ == "prep" and not _time_phrase(d) for d in n.children)
+
+
+def _time_phrase(prep) -> bool:
+    """Is ``prep``'s object a date or a time ("on Saturday", "in the night")?"""
+    objs = pobjs(prep)
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
 
 
 def definite_act(ctx: ArticleContext, n) -> bool:
