@@ -250,3 +250,23 @@ def test_condemning_the_attack_on_a_named_party_is_no_reference_back():
             "UN peacekeepers.")
     st = run(text, ("Rebels", "REB"), ("The minister", "MIN"), ("the UN peacekeepers", "UN"))
     assert ("MIN", "REB") not in pairs(st, "ACCUSE")
+
+
+# -- an object relative pronoun: the noun its clause hangs on -----------------------------------------------------
+
+def test_an_object_relative_pronoun_names_the_noun_its_clause_hangs_on():
+    text = "The activists, whom police arrested on Friday, were released on bail on Monday."
+    st = run(text, ("The activists", "ACT"), ("police", "POL"))
+    assert ("POL", "ACT") in pairs(st, "COERCE")
+
+
+def test_a_which_object_names_the_party_before_it():
+    text = "Government troops held the Kachin Independence Army's base, which rebels stormed near Lashio in May."
+    st = run(text, ("Government troops", "MIL"), ("Kachin Independence Army", "KIA"), ("rebels", "REB"))
+    assert ("REB", "KIA") in pairs(st, "ASSAULT")
+
+
+def test_a_subject_relative_pronoun_still_does_the_act():
+    text = "The rebels, who attacked the convoy near Lashio, withdrew into the hills."
+    st = run(text, ("The rebels", "REB"))
+    assert all(t != "REB" for _, t in pairs(st, "ASSAULT"))

@@ -417,7 +417,7 @@ def _active_targets(ctx: ArticleContext, c: Candidate) -> list:
     objs = children(v, "dobj")
     if particle is not None and particle.dep_ == "prep":
         objs = objs or pobjs(particle)
-    objs = objs or shared_objects(v)
+    objs = [_relative_antecedent(v, o, cues) for o in objs or shared_objects(v)]
     thing = _resource_lemmas(s, objs, cues)
     objs = [o for o in objs if o.lemma_.lower() not in thing] + [o for o in objs if o.lemma_.lower() in thing]
     dat = [d for d in v.children if d.dep_ == "dative" and d.pos_ in ("NOUN", "PROPN", "PRON")]
@@ -441,6 +441,14 @@ def _active_targets(ctx: ArticleContext, c: Candidate) -> list:
     if not _any_actor(ctx, targets) and not crowd:
         targets += against_anywhere(ctx, v)   # (a crowd object is the protesters: crowd_target)
     return targets
+
+
+def _relative_antecedent(v, o, cues: EventCues):
+    """The noun a relative clause hangs on for its object relative pronoun ("a commander *whom* troops
+    captured", "the region, *which* Azerbaijan recaptured": the commander, the region), else ``o``."""
+    if o.dep_ == "dobj" and o.lower_ in cues.relative_pronouns and v.dep_ == "relcl":
+        return v.head
+    return o
 
 
 def is_crowd(ctx: ArticleContext, tok) -> bool:
