@@ -270,3 +270,18 @@ def test_a_subject_relative_pronoun_still_does_the_act():
     text = "The rebels, who attacked the convoy near Lashio, withdrew into the hills."
     st = run(text, ("The rebels", "REB"))
     assert all(t != "REB" for _, t in pairs(st, "ASSAULT"))
+
+
+# -- a "from" phrase after an act noun's "by" phrase places the doer ----------------------------------------------
+
+def test_a_from_phrase_after_the_doer_is_no_target():
+    text = "Five policemen were killed in an attack by fighters from the Tehreek-e-Taliban Pakistan near Bannu."
+    st = run(text, ("policemen", "POL"), ("fighters", "FIG"), ("Tehreek-e-Taliban Pakistan", "TTP"))
+    assert ("FIG", "POL") in pairs(st, "ASSAULT")
+    assert all(t != "TTP" for _, t in pairs(st, "ASSAULT"))
+
+
+def test_a_withdrawal_from_a_place_still_names_what_is_left():
+    text = "Syria announced the withdrawal of its troops from Lebanon on Tuesday."
+    st = run(text, ("Syria", "SYR"), ("Lebanon", "LBN"))
+    assert ("SYR", "LBN") in pairs(st, "RETREAT")

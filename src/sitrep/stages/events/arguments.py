@@ -1417,12 +1417,14 @@ def _participle_agents(ctx: ArticleContext, n) -> list:
 
 def _nominal_targets(ctx: ArticleContext, n, preps) -> list:
     """"the attack on X", "sanctions against Y"; else "suspension of air links with Serbia", "the
-    withdrawal of troops from Lebanon"."""
+    withdrawal of troops from Lebanon" (not after a "by" phrase, whose doer the "from" phrase places:
+    "an attack by guerrillas *from the ELN*")."""
     targets = prep_targets(n, preps)
     if not _any_actor(ctx, targets):
         for o in prep_targets(n, {"of"}):
             targets += prep_targets(o, ctx.cues.of_object_recipient_preps)
-        targets += prep_targets(n, ctx.cues.nominal_origin_preps)
+        if not any(a.dep_ in ("prep", "agent") and a.lower_ == "by" for a in n.children):
+            targets += prep_targets(n, ctx.cues.nominal_origin_preps)
     if not _any_actor(ctx, targets):
         targets += targeting_objects(ctx, [n])
     if not _any_actor(ctx, targets):
