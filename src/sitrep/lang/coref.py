@@ -106,6 +106,13 @@ def _role(tok) -> str:
     return "other"
 
 
+def antecedent_score(doc, head: int, pron: int, sentences_back: int, w: PronounWeights = PronounWeights()) -> float:
+    """The score of an antecedent headed by token ``head`` for a pronoun at token ``pron``,
+    ``sentences_back`` sentences later, by the weights :func:`resolve_pronouns` uses (its grammatical
+    role, less the distance); for a resolver of other pronouns (the events stage's plural objects)."""
+    return w.role(_role(doc[head])) - w.sentence_penalty * sentences_back - w.token_penalty * (pron - head)
+
+
 def _subject_giver(verb) -> int:
     """The index of the verb whose subject a subjectless participle or infinitive shares ("the EU
     imposed sanctions on Wagner, *accusing* it ...": "imposed"), else -1."""

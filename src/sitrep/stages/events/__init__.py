@@ -29,7 +29,14 @@ How it reads a sentence:
    reported as a participle ("an attack blamed on IS, sources said") by the speaker, an accusation on
    the party of a sanction or an arrest ("sanctions on officials accused of ...") by its doer; a speaker's verdict ("“This is a heinous
    crime,” the minister said", "said the ADF was responsible") accuses the last attacker or the party
-   blamed.
+   blamed. Targets read through the text around them: a preposition's object the parser made a
+   participle's subject ("fired at protesters *marching* ..."), an object relative pronoun ("the
+   activists, *whom* police arrested"), a plural object pronoun ("soldiers repelled *them*": the best
+   earlier plural party), a building's user ("a building *used by* X"), a protest against a thing its
+   owner ("against *police* brutality"), a deployment's aim ("deployed *to disperse* demonstrators"),
+   the subject of a passive whose "by" phrase is an act ("overwhelmed by attacks by X"), a judged act's
+   doer ("condemned *the attack*") and a definite doer noun's ("hunt down *the perpetrators*"): the
+   source of the act told before.
 3. **Frames**: acts embedded under agree/refuse/threaten/demand are the content of those acts (they
    give the mode) and not events of their own. Nor are (:mod:`.restated`) the toll a participle tells
    ("attacked the base, *killing* two soldiers": one act), the purpose of another act ("sent commandos

@@ -89,6 +89,11 @@ class ArgumentCues(DataModel):
     reciprocal_party_nouns: Words = frozenset()
     reciprocal_party_words: Words = frozenset()
     reciprocal_party_kinds: Words = frozenset()
+    protest_owner_preps: Words = frozenset()
+    act_judging_types: Words = frozenset()
+    plural_object_pronouns: Words = frozenset()
+    aim_target_types: Words = frozenset()
+    doer_reference_nouns: Words = frozenset()
 
 
 def parse_argument_cues(data: Any) -> ArgumentCues:

@@ -36,9 +36,20 @@ def prep_targets(head, preps, exclude=()) -> list:
             for p in c.children:
                 if p.dep_ == "pobj":
                     out.extend(_undated(p))
+                elif p.dep_ == "pcomp":
+                    out.extend(_participle_object(p))
         elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
             out.append(c)
     return out
+
+
+def _participle_object(p) -> list:
+    """The object of a preposition the parser read as the subject of a participle clause under it
+    ("fired tear gas *at protesters* marching against ...": "marching" as the preposition's clause,
+    "protesters" as its subject): that subject; the participle's own act keeps it as its subject."""
+    if p.tag_ != "VBG":
+        return []
+    return [s for s in p.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")][:1]
 
 
 def _undated(p) -> list:
@@ -406,7 +417,7 @@ def _active_targets(ctx: ArticleContext, c: Candidate) -> list:
     objs = children(v, "dobj")
     if particle is not None and particle.dep_ == "prep":
         objs = objs or pobjs(particle)
-    objs = objs or shared_objects(v)
+    objs = [_relative_antecedent(v, o, cues) for o in objs or shared_objects(v)]
     thing = _resource_lemmas(s, objs, cues)
     objs = [o for o in objs if o.lemma_.lower() not in thing] + [o for o in objs if o.lemma_.lower() in thing]
     dat = [d for d in v.children if d.dep_ == "dative" and d.pos_ in ("NOUN", "PROPN", "PRON")]
@@ -430,6 +441,14 @@ def _active_targets(ctx: ArticleContext, c: Candidate) -> list:
     if not _any_actor(ctx, targets) and not crowd:
         targets += against_anywhere(ctx, v)   # (a crowd object is the protesters: crowd_target)
     return targets
+
+
+def _relative_antecedent(v, o, cues: EventCues):
+    """The noun a relative clause hangs on for its object relative pronoun ("a commander *whom* troops
+    captured", "the region, *which* Azerbaijan recaptured": the commander, the region), else ``o``."""
+    if o.dep_ == "dobj" and o.lower_ in cues.relative_pronouns and v.dep_ == "relcl":
+        return v.head
+    return o
 
 
 def is_crowd(ctx: ArticleContext, tok) -> bool:
@@ -499,6 +518,8 @@ def referred_act_target(ctx: ArticleContext, c: Candidate, sources: list) -> lis
     "by" phrase or possessor, else the last source of the type). Only for an act with a doer (a bare "the
     protest" is a reference, no new act). A list of one mention, or empty."""
     ac = ctx.acues
+    if sources and c.kind == "verbal" and c.sense.type.lower() in ac.act_judging_types:
+        return judged_doer(ctx, c)
     if not sources or c.sense.type.lower() not in ac.act_anaphor_types:
         return []
     kind = c.sense.type
@@ -507,21 +528,77 @@ def referred_act_target(ctx: ArticleContext, c: Candidate, sources: list) -> lis
         for o in children(t, "dobj"):
             if o.lemma_.lower() not in ctx.lex.nouns:
                 continue
-            own = ctx.refs(_own_sources(ctx, o))
-            if own:
-                return own[:1]
-            if _refers_back(ctx, o) and kind in ctx.last_source:
-                return [ctx.last_source[kind]]
+            found = _doer_of_act(ctx, o, kind)
+            if found:
+                return found
         return []
     if c.kind != "verbal" and _refers_back(ctx, t) and kind in ctx.last_target:
         return [ctx.last_target[kind]]
     return []
 
 
+def judged_doer(ctx: ArticleContext, c: Candidate) -> list:
+    """The doer of the act a judging verb's object names ("the governor *condemned the attack*",
+    "denounced the assault": ``act_judging_types``): the object's own doer, else -- for a definite act
+    noun of an ``act_anaphor_types`` type -- the last source of its type. A list of one mention, or
+    empty."""
+    for o in children(c.trigger, "dobj"):
+        sense = noun_sense(o, ctx.lex)
+        if sense is None and o.lemma_.lower() in ctx.acues.act_reference_nouns:
+            sense = ctx.last_act_sense   # "condemned *the incident*": the last act referred back to
+        if sense is None or sense.type.lower() not in ctx.acues.act_anaphor_types:
+            continue
+        found = _doer_of_act(ctx, o, sense.type)
+        if found:
+            return found
+    return []
+
+
+def referred_doers(ctx: ArticleContext, c: Candidate, targets: list) -> list:
+    """``targets`` with a definite noun for the doer of an act told before ("vowed to hunt down *the
+    perpetrators*", "a manhunt for *the attackers*": ``doer_reference_nouns``) replaced by that doer: the
+    source of the article's latest act of an ``act_anaphor_types`` type told before it."""
+    out = list(targets)
+    for t in c.targets:
+        if t.lemma_.lower() not in ctx.acues.doer_reference_nouns or not definite_act(ctx, t):
+            continue
+        doer = _latest_doer(ctx, t)
+        if doer is None:
+            continue
+        own = ctx.mention_for(t)
+        out = [doer] + [m for m in out if own is None or m.actor_id != own.actor_id]
+    return out
+
+
+def _latest_doer(ctx: ArticleContext, t):
+    """The source of the latest act of an ``act_anaphor_types`` type told before token ``t``, else
+    ``None``."""
+    acts = [ctx.last_act[k.upper()][0] for k in ctx.acues.act_anaphor_types if k.upper() in ctx.last_act]
+    acts = [m for m in acts if m.start < t.idx]
+    return max(acts, key=lambda m: m.start) if acts else None
+
+
+def _doer_of_act(ctx: ArticleContext, o, kind: str) -> list:
+    """Who did the act noun ``o``: its own "by" phrase or possessor, else the last source of type
+    ``kind`` when ``o`` refers back to an act told before. A list of one mention, or empty."""
+    own = ctx.refs(_own_sources(ctx, o))
+    if own:
+        return own[:1]
+    if _refers_back(ctx, o) and kind in ctx.last_source:
+        return [ctx.last_source[kind]]
+    return []
+
+
 def _refers_back(ctx: ArticleContext, n) -> bool:
     """Is the act noun ``n`` definite ("the attack", "this assault") with no prepositional phrase of
-    its own (which would name its own parties)?"""
-    return definite_act(ctx, n) and not any(d.dep_ == "prep" for d in n.children)
+    its own (which would name its own parties; a time does not: "the attack *on Saturday*")?"""
+    return definite_act(ctx, n) and not any(d.dep_ == "prep" and not _time_phrase(d) for d in n.children)
+
+
+def _time_phrase(prep) -> bool:
+    """Is ``prep``'s object a date or a time ("on Saturday", "in the night")?"""
+    objs = pobjs(prep)
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
 
 
 def definite_act(ctx: ArticleContext, n) -> bool:
@@ -771,17 +848,20 @@ def purpose_targets(ctx: ArticleContext, cands: list[Candidate]) -> None:
     """An act with no actor target whose purpose is an act of the same type ("police opened fire *to
     disperse* the demonstrators", "fighters fired into the air *to disperse* a women's protest") is done
     to whom that act is done: it takes the purpose act's targets, and the two are one act (the purpose
-    is no event of its own)."""
+    is no event of its own). A deployment (``aim_target_types``) is aimed at whom its purpose act of any
+    type is done to ("police were deployed *to disperse* demonstrators"), and that act stays as it was."""
     by_i = {c.trigger.i: c for c in cands}
     for c in cands:
         if c.kind != "verbal" or _any_actor(ctx, c.targets) or any(is_crowd(ctx, t) for t in c.targets):
             continue
+        aimed = c.sense.type.lower() in ctx.acues.aim_target_types
         for x in c.trigger.children:
             d = by_i.get(x.i)
-            if (d is not None and x.dep_ in ("advcl", "xcomp") and _purpose_of(ctx, c, d)
+            if (d is not None and x.dep_ in ("advcl", "xcomp") and (aimed or _purpose_of(ctx, c, d))
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
                     and (_any_actor(ctx, d.targets) or any(is_crowd(ctx, t) for t in d.targets))):
-                c.targets, d.suppressed = list(d.targets), True
+                c.targets = list(d.targets)
+                d.suppressed = d.suppressed or _purpose_of(ctx, c, d)
                 break
 
 
@@ -1265,6 +1345,17 @@ def _undergoing_verb(ctx: ArticleContext, n):
     return v if lemma in ac.undergo_verbs else None
 
 
+def _agent_act_verb(ctx: ArticleContext, n):
+    """The passive verb whose "by" phrase is the act noun ``n`` or the noun carrying it ("troops were
+    *overwhelmed by* a wave of attacks by militants", "the post was *destroyed by* an assault by X"): its
+    subject undergoes the act; else ``None``."""
+    m = carrier_of(n, ctx.lex) or n
+    a = m.head
+    if m.dep_ == "pobj" and a.dep_ == "agent" and a.head.pos_ == "VERB" and is_passive(a.head):
+        return a.head
+    return None
+
+
 def undergoing_verbs(ctx: ArticleContext, cands: list[Candidate]) -> None:
     """A verb whose subject undergoes an act noun of the sentence (:func:`_undergoing_verb`: "has been
     *met* with criticism", "*drew* condemnation") codes nothing of its own: the noun is the event."""
@@ -1279,7 +1370,7 @@ def undergone_act(ctx: ArticleContext, n, sources: list, targets: list) -> tuple
     """An act its governing verb's subject undergoes ("the detainees received regular *visits* by
     the ICRC", "the base came under *fire* from militants"): the subject is the target (when the act
     names none), the "by"/"from" phrase of the noun or the verb the source."""
-    v = _undergoing_verb(ctx, n)
+    v = _undergoing_verb(ctx, n) or _agent_act_verb(ctx, n)
     if v is None:
         return sources, targets
     if not _any_actor(ctx, sources):
@@ -1326,12 +1417,14 @@ def _participle_agents(ctx: ArticleContext, n) -> list:
 
 def _nominal_targets(ctx: ArticleContext, n, preps) -> list:
     """"the attack on X", "sanctions against Y"; else "suspension of air links with Serbia", "the
-    withdrawal of troops from Lebanon"."""
+    withdrawal of troops from Lebanon" (not after a "by" phrase, whose doer the "from" phrase places:
+    "an attack by guerrillas *from the ELN*")."""
     targets = prep_targets(n, preps)
     if not _any_actor(ctx, targets):
         for o in prep_targets(n, {"of"}):
             targets += prep_targets(o, ctx.cues.of_object_recipient_preps)
-        targets += prep_targets(n, ctx.cues.nominal_origin_preps)
+        if not any(a.dep_ in ("prep", "agent") and a.lower_ == "by" for a in n.children):
+            targets += prep_targets(n, ctx.cues.nominal_origin_preps)
     if not _any_actor(ctx, targets):
         targets += targeting_objects(ctx, [n])
     if not _any_actor(ctx, targets):
@@ -1559,7 +1652,33 @@ def protest_target(ctx: ArticleContext, c: Candidate, sources: list) -> list:
                 m = ctx.mention_for(t)
                 if m is not None and m.start <= t.idx < m.end and m.actor_id not in src and m.how != "pronoun":
                     return [m]
+    return _owner_target(ctx, c, src)
+
+
+def _owner_target(ctx: ArticleContext, c: Candidate, src: set) -> list:
+    """Whom a protest against a thing is aimed at when its purpose names no actor: the party that owns
+    or modifies the thing ("marching against *police* brutality", "rallied against *the government's*
+    policy"), the article's mention whose last word is that modifier (the nearest before the act, else
+    the first after it), and not the protesters. A list of one mention, or empty."""
+    for h in c.heads:
+        for ch in h.children:
+            if not (ch.dep_ == "prep" and ch.lower_ in ctx.acues.protest_owner_preps):
+                continue
+            for o in pobjs(ch):
+                for mod in (x for x in o.children if x.dep_ in ("poss", "compound")):
+                    m = _named_by_word(ctx, mod.lower_, src, c.trigger.idx)
+                    if m is not None:
+                        return [m]
     return []
+
+
+def _named_by_word(ctx: ArticleContext, word: str, src: set, idx: int):
+    """The article's mention (not a pronoun, not of ``src``) whose last word is ``word``: the nearest
+    before ``idx``, else the first after it; else ``None``."""
+    named = [x for x in ctx.mentions if x.actor_id not in src and x.how != "pronoun"
+             and x.text.lower().split()[-1:] == [word]]
+    before = [x for x in named if x.start < idx]
+    return before[-1] if before else (named[0] if named else None)
 
 
 def opposed_party(ctx: ArticleContext, c: Candidate, sources: list) -> list:
@@ -1573,9 +1692,7 @@ def opposed_party(ctx: ArticleContext, c: Candidate, sources: list) -> list:
             opposed = next((word[len(p):] for p in prefixes if word.startswith(p) and len(word) > len(p)), None)
             if not opposed:
                 continue
-            named = [x for x in ctx.mentions if x.actor_id not in src and x.how != "pronoun"
-                     and x.text.lower().split()[-1:] == [opposed]]
-            before = [x for x in named if x.start < c.trigger.idx]
-            if before or named:
-                return [(before or named)[-1 if before else 0]]
+            m = _named_by_word(ctx, opposed, src, c.trigger.idx)
+            if m is not None:
+                return [m]
     return []

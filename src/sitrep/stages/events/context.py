@@ -12,6 +12,7 @@ import bisect
 from typing import Any, Callable, Iterable, Optional
 
 from ...core.article import ENTITY_HOW, ArticleState, Mention
+from ...lang.coref import antecedent_score
 from ...ontology import Ontology
 from .argument_cues import ArgumentCues, argument_cues
 from .grammar import SUBJ_DEPS, children, conjuncts, dateline_end, np_span
@@ -121,7 +122,7 @@ class ArticleContext:
             tok = after
         m = self._titled_person(tok) or self._collective_members(tok) or self._sender(tok) or self._mention_over(tok)
         if m is None:
-            return self._mention_through(tok)
+            return self._mention_through(tok) or self._plural_antecedent(tok)
         if m.how == "agent":
             m = self._appositive_name(tok) or m   # "the militant group Hamas": Hamas, not a generic group
         if self.actor_kind.get(m.actor_id) == "media" and not media:
@@ -224,6 +225,41 @@ class ArticleContext:
             return appos
         speaker = self.speaker_of(tok)
         return self.mention_for(speaker) if speaker is not None else None
+
+    def _plural_antecedent(self, tok) -> Optional[Mention]:
+        """The party a plural object pronoun stands for ("Taliban fighters attacked the post, but
+        soldiers repelled *them*": the fighters; ``plural_object_pronouns``), which the actors stage's
+        coreference leaves alone: the best-scoring earlier mention with a plural or coordinated head in
+        its sentence or the one before (scored as coreference scores a pronoun's antecedent:
+        :func:`~sitrep.lang.coref.antecedent_score`), never the subject of the pronoun's own verb. The
+        plural never stands for one person."""
+        if tok.lower_ not in self.acues.plural_object_pronouns or tok.dep_ not in ("dobj", "pobj", "dative"):
+            return None
+        return self.per_token(tok, "plural_antecedent", lambda: self._best_plural(tok))
+
+    def _best_plural(self, tok) -> Optional[Mention]:
+        """See :meth:`_plural_antecedent`."""
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        own = {s.i for s in children(verb, *SUBJ_DEPS)}
+        doc = tok.doc
+        best, best_score = None, None
+        for m in self.mentions:
+            if m.start >= tok.idx:
+                break
+            back = self.sentences_between(m.start, tok.idx)
+            if back > self.config.plural_pronoun_sentences or m.how == "pronoun" \
+                    or self.actor_kind.get(m.actor_id) == "person":
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            h = span.root
+            if h.i in own or not (h.tag_ in ("NNS", "NNPS") or children(h, "conj")):
+                continue
+            score = antecedent_score(doc, h.i, tok.i, back)
+            if best_score is None or score >= best_score:
+                best, best_score = m, score
+        return best
 
     def _appositive_name(self, tok, named: bool = True) -> Optional[Mention]:
         """The mention over an appositive after ``tok`` ("the Islamist movement *Hamas*", "the *administrator*

@@ -17,6 +17,9 @@ from .lexicon import EventCues
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 CLAUSE_DEPS = {"advcl", "ccomp", "conj", "relcl", "parataxis", "csubj", "xcomp", "mark"}
+#: a clause inside a noun or prepositional phrase ("protesters *marching*", "the army, *which* pushed in"): no
+#: clause of the sentence, whose subject an adverbial participle after it could take
+PHRASE_CLAUSE_DEPS = {"acl", "relcl", "pcomp"}
 PRESENT_TAGS = {"VBZ", "VBP"}
 WH_TAGS = {"WRB", "WDT", "WP", "WP$"}
 #: how deep the subject search follows governing clauses
@@ -189,10 +192,24 @@ def _previous_clause_subject(v):
     participle ``v`` (None when that clause has none)."""
     doc, lo = v.doc, v.sent.start
     for t in (doc[j] for j in range(v.i - 1, lo - 1, -1)):   # (not a list of the sentence's start per call)
-        if t.pos_ in ("VERB", "AUX") and t.i != v.i and t.dep_ != "aux":
+        if t.pos_ in ("VERB", "AUX") and t.i != v.i and t.dep_ != "aux" and not _inside_phrase(t, v.head):
             subs = children(t, "nsubj")
             return subs[0] if subs else None
     return None
+
+
+def _inside_phrase(t, top) -> bool:
+    """Is verb ``t`` a clause inside a noun or prepositional phrase below ``top`` ("fired at protesters
+    *marching* against ..., arresting dozens": the protesters' march is no clause of the sentence, and
+    the adverbial participle keeps the main clause's subject)?"""
+    u = t
+    for _ in range(SUBJECT_DEPTH * 4):
+        if u.i == top.i or u.head.i == u.i:
+            return False
+        if u.dep_ in PHRASE_CLAUSE_DEPS:
+            return True
+        u = u.head
+    return False
 
 
 def _pcomp_subject(v, cues: EventCues, depth: int) -> tuple[list, str]:
