@@ -6,6 +6,7 @@
     python scripts/check_floors.py                     # run the suites on shared/data, check
     python scripts/check_floors.py --result seed=r.json  # check results already computed
     python scripts/check_floors.py --raise-floors      # move floors up to today's figures (never down)
+    python scripts/check_floors.py --repin news        # the news set's gold changed: pin its floors anew
 
 floors.json: {"seed": {"required events found": {"min": 0.27}, "must-not errors": {"max": 0}}, ...}.
 A "min" figure must stay at or above it, a "max" figure (an error count) at or below it. A figure
@@ -80,6 +81,26 @@ def raised(floors: dict, results: dict[str, dict]) -> dict:
     return out
 
 
+def repinned(floors: dict, results: dict[str, dict], suites: list[str]) -> dict:
+    """The floors of ``suites`` set to today's figures, down as well as up. Only for a suite whose gold
+    changed (articles added, or moved between its dev and held splits): its old floors measured another
+    set. Say so in the commit that moves them."""
+    out = json.loads(json.dumps(floors))
+    for suite in suites:
+        if suite not in out or suite not in results:
+            raise SystemExit(f"gate: --repin {suite}: no floors or no result for it")
+        figs = figures_of(results[suite])
+        for name, bound in out[suite].items():
+            v = figs.get(name)
+            if v is None:
+                continue
+            if "min" in bound:
+                bound["min"] = math.floor(v * 10000) / 10000
+            if "max" in bound:
+                bound["max"] = v
+    return out
+
+
 def dump(floors: dict) -> str:
     """floors.json with one line per figure."""
     out = ["{"]
@@ -134,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="check this JSON result instead of running the suite")
     ap.add_argument("--results-dir", default=None, help="also keep the JSON results here")
     ap.add_argument("--raise-floors", action="store_true", help="move the floors up to today's figures")
+    ap.add_argument("--repin", action="append", default=[], metavar="SUITE",
+                    help="the suite's gold changed: set its floors to today's figures, up or down")
     args = ap.parse_args(argv)
 
     floors = load_floors(Path(args.floors))
@@ -150,6 +173,10 @@ def main(argv: list[str] | None = None) -> int:
         outdir.mkdir(parents=True, exist_ok=True)
         for suite in suites_to_run(floors, shared):
             results[suite] = run_suite(suite, args.data if shared else None, outdir / f"{suite}.json")
+    if args.repin:
+        floors = repinned(floors, results, args.repin)
+        Path(args.floors).write_text(dump(floors), encoding="utf-8")
+        print(f"floors of {', '.join(args.repin)} pinned anew in {args.floors}")
     failures = check(floors, results)
     for suite in results:
         n = sum(len(b) for s, b in floors.items() if s == suite)

@@ -80,6 +80,17 @@ def test_floors_only_move_up():
     assert check_floors.raised(floors, worse) == floors
 
 
+def test_repinning_a_suite_whose_gold_changed_moves_only_its_floors_either_way():
+    floors = {"news": {"place precision": {"min": 0.9763}}, "seed": {"must-not errors": {"max": 0}}}
+    result = {"news": {"metrics": [{"name": "place precision", "value": 0.95127}]}}
+    pinned = check_floors.repinned(floors, result, ["news"])
+    assert pinned["news"]["place precision"]["min"] == 0.9512     # down: the set changed
+    assert pinned["seed"] == floors["seed"]
+    assert floors["news"]["place precision"]["min"] == 0.9763       # the input is left alone
+    with pytest.raises(SystemExit):
+        check_floors.repinned(floors, result, ["fr"])
+
+
 def test_without_the_shared_data_the_suites_whose_gold_is_in_the_repo_are_checked(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("SITREP_EVAL_DATA", str(tmp_path / "nowhere"))
     ran = []
