@@ -477,14 +477,19 @@ def _perfect_with_object(t) -> bool:
 def nominal_trigger(t, lex: Lexicon, name_labels: tuple, hops: int) -> Optional[Sense]:
     """The sense of a noun that is no name ("the attack", not "Operation Storm"'s ORG: an entity label
     in ``name_labels``), or of a gerund standing as one ("*Fighting* between X and Y killed ..."); not of
-    one a verb that codes no event names within ``hops`` preposition links."""
-    if t.ent_type_ in name_labels or _under_no_event_verb(t, lex, hops):
+    one a verb that codes no event names within ``hops`` preposition links (asked only of a noun with a
+    sense: the verb's reading costs more than the noun's)."""
+    if t.ent_type_ in name_labels:
         return None
     if t.pos_ == "ADJ" and t.dep_ in GERUND_NOUN_DEPS:
-        return noun_sense(t, lex)   # a noun tagged as an adjective: "amid a resumed *offensive*"
-    if t.pos_ not in ("NOUN", "PROPN"):
-        return lex.nouns.get(t.lower_) if is_gerund_noun(t, lex) else None
-    return noun_sense(t, lex)
+        sense = noun_sense(t, lex)   # a noun tagged as an adjective: "amid a resumed *offensive*"
+    elif t.pos_ not in ("NOUN", "PROPN"):
+        sense = lex.nouns.get(t.lower_) if is_gerund_noun(t, lex) else None
+    else:
+        sense = noun_sense(t, lex)
+    if sense is None or _under_no_event_verb(t, lex, hops):
+        return None
+    return sense
 
 
 def _under_no_event_verb(t, lex: Lexicon, hops: int) -> bool:
