@@ -99,6 +99,7 @@ class ArticleContext:
         self._per_sent: dict[int, dict] = {}     # sentence start token -> its look-ups computed so far
         self._per_token: dict[tuple, Any] = {}   # (what, token index) -> a look-up computed once
         self._first_use: Optional[dict[str, int]] = None   # lemma -> its first common-word token (story_words)
+        self._mention_of: dict[tuple[int, bool], Optional[Mention]] = {}   # (token index, media) -> mention_for
 
     @property
     def text(self) -> str:
@@ -108,7 +109,17 @@ class ArticleContext:
     def mention_for(self, tok, media: bool = False) -> Optional[Mention]:
         """The actor mention naming the argument headed by ``tok`` ("Russian forces" -> the mention of
         Russian forces; "which" in a relative clause -> its antecedent's), never a medium's unless
-        ``media`` (a medium acted upon: "suspended the BBC")."""
+        ``media`` (a medium acted upon: "suspended the BBC"). Read once per token of the article (the
+        mentions and actors do not change while the stage runs; the rules ask again and again)."""
+        if tok.doc is not self.state.doc:
+            return self._mention_for(tok, media)
+        key = (tok.i, media)
+        if key not in self._mention_of:
+            self._mention_of[key] = self._mention_for(tok, media)
+        return self._mention_of[key]
+
+    def _mention_for(self, tok, media: bool) -> Optional[Mention]:
+        """:meth:`mention_for`, not cached."""
         if tok.lower_ in self.cues.relative_pronouns and tok.dep_ in SUBJ_DEPS and tok.head.dep_ == "relcl":
             tok = tok.head.head
         after = self.after_dateline(tok)
