@@ -18,7 +18,7 @@ from .model import REQUEST, VERDICT, Candidate, RawEvent
 def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     """The events of one sentence; none for a question ("Will Turkey attack?"), and no bare nouns in
     a headline (its nouns only name topics: "Concern about the Russian offensive")."""
-    text = sent.text.strip()
+    text = ctx.sentence_text(sent).strip()
     if not text or text.rstrip("\"'”’ ").endswith("?"):
         return []
     headline = ctx.per_sentence(sent, "headline", lambda: is_headline(text))
@@ -389,7 +389,7 @@ def _headline_act(ctx: ArticleContext, c: Candidate) -> bool:
     if not headline_act_noun(t):
         return False
     sent = ctx.sentence_of(t)
-    return t.dep_ == "ROOT" or ctx.per_sentence(sent, "headline", lambda: is_headline(sent.text))
+    return t.dep_ == "ROOT" or ctx.per_sentence(sent, "headline", lambda: is_headline(ctx.sentence_text(sent)))
 
 
 def crowd_ok(ctx: ArticleContext, c: Candidate) -> bool:
@@ -515,7 +515,7 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     if historical(ctx, c, date, k.modality):
         k.modality = "historical"
     cameo = classify.cameo(ctx, c, k)
-    headline = ctx.per_sentence(sent, "headline", lambda: is_headline(sent.text))
+    headline = ctx.per_sentence(sent, "headline", lambda: is_headline(ctx.sentence_text(sent)))
     conf = confidence(features(c, sources, targets, k.modality, headline, ctx.is_kb, ctx.cues, GUESS_PREFIXES),
                       ctx.config)
     span = sentence_span(ctx, sent)

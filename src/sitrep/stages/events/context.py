@@ -367,6 +367,12 @@ class ArticleContext:
             return self._sents[k]
         return tok.sent
 
+    def sentence_text(self, sent) -> str:
+        """``sent.text``, sliced from the article's text (``Span.text`` joins its tokens anew each time)."""
+        if sent.doc is not self.state.doc:
+            return sent.text
+        return self.text[sent.start_char:sent.end_char]
+
     def sentences_between(self, start: int, end: int) -> int:
         """How many sentence boundaries lie between the character offsets ``start`` and ``end``."""
         starts = self._sent_chars
@@ -421,7 +427,7 @@ class ArticleContext:
 
     def dateline_end(self, sent) -> Optional[int]:
         """The character offset where a wire dateline at the start of ``sent`` ends, else ``None``."""
-        return self.per_sentence(sent, "dateline", lambda: dateline_end(sent))
+        return self.per_sentence(sent, "dateline", lambda: dateline_end(sent, self.sentence_text(sent)))
 
     def protester_before(self, pos: int) -> Optional[Mention]:
         """The last mention of the article's protesters ("protesters", "demonstrators") starting
