@@ -4,6 +4,8 @@ adjectives; then nouns), their arguments, frames and protest topics; then, per c
 
 from __future__ import annotations
 
+from spacy.symbols import AUX, VERB
+
 from ...core.contract import Span
 from ...lang.modality import analyze
 from . import arguments, classify, restated, triggers
@@ -58,9 +60,12 @@ def verbal_candidates(ctx: ArticleContext, sent) -> tuple[list[Candidate], dict]
     lex = ctx.lex
     cands: list[Candidate] = []
     light_nouns: dict = {}
-    for t in sent:
-        if not triggers.may_be_verb_trigger(t, lex):
+    table, doc, aux_light = ctx.table(sent.doc), sent.doc, lex.cues.auxiliary_light_verbs
+    for i in range(sent.start, sent.end):
+        # triggers.may_be_verb_trigger, read from the token table
+        if table.pos[i] != VERB and not (table.pos[i] == AUX and table.lemma[i] in aux_light):
             continue
+        t = doc[i]
         noun = triggers.light_noun(t, lex, ctx.config.modifier_conj_reach)
         if noun is not None:
             light_nouns[noun.i] = t
@@ -93,9 +98,11 @@ def verdict_candidates(ctx: ArticleContext, sent) -> list[Candidate]:
     (news GUIDELINES §1: criticises, condemns) of that act's doer (:func:`resolve_arguments`); or on a
     party ("said the ADF was responsible"): an ACCUSE of that party."""
     out = []
-    for t in sent:
-        if t.lemma_.lower() != "be":
+    table, doc = ctx.table(sent.doc), sent.doc
+    for i in range(sent.start, sent.end):
+        if table.lemma[i] != "be":
             continue
+        t = doc[i]
         pred, speakers, accused = triggers.verdict_speakers(t, ctx.cues, ctx.acues)
         if pred is not None and speakers:
             out.append(Candidate(trigger=pred, sense=VERDICT, kind="verbal", sources=speakers, source_how="subj",
@@ -174,7 +181,11 @@ def _clause_causes(ctx: ArticleContext, v) -> list:
 def adjectival_candidates(ctx: ArticleContext, sent, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` with the adjectival candidates added ("is willing to", "critical of"); a participle
     read as an adjective ("opposed to") replaces its verbal candidate."""
-    for t in sent:
+    table, doc = ctx.table(sent.doc), sent.doc
+    for i in range(sent.start, sent.end):
+        if table.lower[i] not in ctx.lex.adjectives:
+            continue   # (triggers.adjective_sense's first test)
+        t = doc[i]
         asense = triggers.adjective_sense(t, ctx.lex)
         if asense is None:
             continue

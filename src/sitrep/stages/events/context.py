@@ -11,6 +11,9 @@ from __future__ import annotations
 import bisect
 from typing import Any, Callable, Iterable, Optional
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import IDS
+
 from ...core.article import ENTITY_HOW, ArticleState, Mention
 from ...ontology import Ontology
 from .argument_cues import ArgumentCues, argument_cues
@@ -25,6 +28,7 @@ GUESS_PREFIXES = ("ner:", "agent:")
 
 #: the parts of speech of the common words that tell a story (:meth:`ArticleContext.story_words`)
 STORY_POS = ("NOUN", "VERB", "ADJ")
+_STORY_POS_IDS = frozenset(IDS[p] for p in STORY_POS)
 
 
 class StoryWords:
@@ -39,6 +43,30 @@ class StoryWords:
         return frozenset(w for w in words if self._first.get(w, self._end) < self._end)
 
     __rand__ = __and__
+
+
+class TokenTable:
+    """A doc's per-token part-of-speech ids, lemmas (in lower case) and lower-case words, read once from
+    its arrays: the candidate scans test them without making a Token object for every word."""
+
+    def __init__(self, doc):
+        rows = doc.to_array([POS, LEMMA, LOWER]).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        lemmas: dict[int, str] = {}
+        lowers: dict[int, str] = {}
+        self.pos: list[int] = []
+        self.lemma: list[str] = []
+        self.lower: list[str] = []
+        for pos, lemma_id, lower_id in rows:
+            lem = lemmas.get(lemma_id)
+            if lem is None:
+                lem = lemmas[lemma_id] = strings[lemma_id].lower()
+            low = lowers.get(lower_id)
+            if low is None:
+                low = lowers[lower_id] = strings[lower_id]
+            self.pos.append(pos)
+            self.lemma.append(lem)
+            self.lower.append(low)
 
 
 class ArticleContext:
@@ -100,6 +128,7 @@ class ArticleContext:
         self._per_token: dict[tuple, Any] = {}   # (what, token index) -> a look-up computed once
         self._first_use: Optional[dict[str, int]] = None   # lemma -> its first common-word token (story_words)
         self._mention_of: dict[tuple[int, bool], Optional[Mention]] = {}   # (token index, media) -> mention_for
+        self._table: Optional[TokenTable] = None   # the article's token table (made on first use)
 
     @property
     def text(self) -> str:
@@ -367,6 +396,14 @@ class ArticleContext:
             return self._sents[k]
         return tok.sent
 
+    def table(self, doc) -> TokenTable:
+        """The token table of ``doc`` (the article's is read once)."""
+        if doc is not self.state.doc:
+            return TokenTable(doc)
+        if self._table is None:
+            self._table = TokenTable(doc)
+        return self._table
+
     def sentence_text(self, sent) -> str:
         """``sent.text``, sliced from the article's text (``Span.text`` joins its tokens anew each time)."""
         if sent.doc is not self.state.doc:
@@ -384,9 +421,10 @@ class ArticleContext:
         is first used is read once per article; ``story & words`` then costs only ``words``."""
         if self._first_use is None:
             first: dict[str, int] = {}
-            for t in sent.doc:
-                if t.pos_ in STORY_POS:
-                    first.setdefault(t.lemma_.lower(), t.i)
+            table = self.table(sent.doc)
+            for i, (pos, lemma) in enumerate(zip(table.pos, table.lemma)):
+                if pos in _STORY_POS_IDS:
+                    first.setdefault(lemma, i)
             self._first_use = first
         return StoryWords(self._first_use, sent.end)
 
