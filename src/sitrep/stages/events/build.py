@@ -201,7 +201,12 @@ def nominal_candidates(ctx: ArticleContext, sent, light_nouns: dict, headline: b
     """The nominal candidates of ``sent`` with their arguments: "light" when a light verb carries the
     noun, else "nominal" (in a headline only its main noun: :func:`~.grammar.headline_act_noun`)."""
     out = []
-    for t in sent:
+    table, doc = ctx.table(sent.doc), sent.doc
+    heads, nouns, refs = ctx.lex.noun_trigger_lemmas, ctx.lex.nouns, ctx.acues.act_reference_nouns
+    for i in range(sent.start, sent.end):
+        if table.lemma[i] not in heads and table.lower[i] not in nouns and table.lemma[i] not in refs:
+            continue   # no noun sense, no gerund's, no act referred back to: nothing to read
+        t = doc[i]
         sense = triggers.nominal_trigger(t, ctx.lex, ctx.config.name_entity_labels, ctx.config.no_event_hops)
         if sense is None:
             sense = _reference_sense(ctx, t)
