@@ -50,23 +50,15 @@ class TokenTable:
     its arrays: the candidate scans test them without making a Token object for every word."""
 
     def __init__(self, doc):
-        rows = doc.to_array([POS, LEMMA, LOWER]).tolist() if len(doc) else []
+        arr = doc.to_array([POS, LEMMA, LOWER]) if len(doc) else None
         strings = doc.vocab.strings
-        lemmas: dict[int, str] = {}
-        lowers: dict[int, str] = {}
-        self.pos: list[int] = []
-        self.lemma: list[str] = []
-        self.lower: list[str] = []
-        for pos, lemma_id, lower_id in rows:
-            lem = lemmas.get(lemma_id)
-            if lem is None:
-                lem = lemmas[lemma_id] = strings[lemma_id].lower()
-            low = lowers.get(lower_id)
-            if low is None:
-                low = lowers[lower_id] = strings[lower_id]
-            self.pos.append(pos)
-            self.lemma.append(lem)
-            self.lower.append(low)
+        self.pos: list[int] = arr[:, 0].tolist() if arr is not None else []
+        lemma_ids: list[int] = arr[:, 1].tolist() if arr is not None else []
+        lower_ids: list[int] = arr[:, 2].tolist() if arr is not None else []
+        lemma_of = {h: strings[h].lower() for h in set(lemma_ids)}   # each distinct word read once
+        lower_of = {h: strings[h] for h in set(lower_ids)}
+        self.lemma: list[str] = [lemma_of[h] for h in lemma_ids]
+        self.lower: list[str] = [lower_of[h] for h in lower_ids]
 
 
 class ArticleContext:
