@@ -66,7 +66,7 @@ def verbal_candidates(ctx: ArticleContext, sent) -> tuple[list[Candidate], dict]
         if table.pos[i] != VERB and not (table.pos[i] == AUX and table.lemma[i] in aux_light):
             continue
         t = doc[i]
-        noun = triggers.light_noun(t, lex, ctx.config.modifier_conj_reach)
+        noun = triggers.light_noun(t, lex, ctx.config.modifier_conj_reach, ctx.verb_keys)
         if noun is not None:
             light_nouns[noun.i] = t
             for other in triggers.coordinated_light_nouns(noun, lex):
@@ -75,7 +75,7 @@ def verbal_candidates(ctx: ArticleContext, sent) -> tuple[list[Candidate], dict]
         if (t.pos_ != "VERB" or triggers.is_gerund_noun(t, lex) or triggers.is_relation_participle(t, ctx.cues)
                 or triggers.prohibited(t, ctx.cues)):
             continue
-        sense, _, particle = triggers.verb_sense(t, lex, ctx.story_words(sent))
+        sense, _, particle = triggers.verb_sense(t, lex, ctx.story_words(sent), ctx.verb_keys)
         reporter = triggers.obligation_reporter(t, ctx.cues)
         if sense is None and reporter is None:
             continue
@@ -207,7 +207,8 @@ def nominal_candidates(ctx: ArticleContext, sent, light_nouns: dict, headline: b
         if table.lemma[i] not in heads and table.lower[i] not in nouns and table.lemma[i] not in refs:
             continue   # no noun sense, no gerund's, no act referred back to: nothing to read
         t = doc[i]
-        sense = triggers.nominal_trigger(t, ctx.lex, ctx.config.name_entity_labels, ctx.config.no_event_hops)
+        sense = triggers.nominal_trigger(t, ctx.lex, ctx.config.name_entity_labels, ctx.config.no_event_hops,
+                                         ctx.verb_keys)
         if sense is None:
             sense = _reference_sense(ctx, t)
         if sense is None or triggers.names_a_thing(t, ctx.lex) or triggers.warning_about(t, ctx.cues):

@@ -121,6 +121,8 @@ class ArticleContext:
         self._first_use: Optional[dict[str, int]] = None   # lemma -> its first common-word token (story_words)
         self._mention_of: dict[tuple[int, bool], Optional[Mention]] = {}   # (token index, media) -> mention_for
         self._table: Optional[TokenTable] = None   # the article's token table (made on first use)
+        #: token index -> (lexicon key, particle) of the verbs read so far (triggers.verb_key)
+        self.verb_keys: dict[int, tuple] = {}
 
     @property
     def text(self) -> str:
