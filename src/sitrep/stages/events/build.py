@@ -60,10 +60,11 @@ def verbal_candidates(ctx: ArticleContext, sent) -> tuple[list[Candidate], dict]
     lex = ctx.lex
     cands: list[Candidate] = []
     light_nouns: dict = {}
-    table, doc, aux_light = ctx.table(sent.doc), sent.doc, lex.cues.auxiliary_light_verbs
+    table, doc = ctx.table(sent.doc), sent.doc
     for i in range(sent.start, sent.end):
         # triggers.may_be_verb_trigger, read from the token table
-        if table.pos[i] != VERB and not (table.pos[i] == AUX and table.lemma[i] in aux_light):
+        if table.pos[i] != VERB and not (table.pos[i] == AUX
+                                         and table.lemma[i] in lex.cue_words.auxiliary_light_verbs):
             continue
         t = doc[i]
         noun = triggers.light_noun(t, lex, ctx.config.modifier_conj_reach, ctx.verb_keys)
