@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from functools import lru_cache
 
 # -- name keys --------------------------------------------------------------------------------------
 _NAME_KEY = str.maketrans({
@@ -40,11 +41,18 @@ _PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'", "
                         "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2014": "-"})
 
 
+#: how many name keys :func:`name_key` remembers (the places stage asks the same names again and again)
+NAME_KEY_MEMO = 1 << 16
+
+
+@lru_cache(maxsize=NAME_KEY_MEMO)
 def name_key(name: str) -> str:
     """The matching key of a place name: no diacritics, apostrophes, periods or case; hyphens, dashes
     and commas made spaces; single spaces ("Ḩamāh" -> "hamah", "St. Petersburg" -> "st petersburg").
 
-    Not :func:`plain`, which keeps case and punctuation."""
+    Not :func:`plain`, which keeps case and punctuation. A pure function of its argument, memoised
+    (bounded, thread-safe): a key depends on the name alone, so nothing one article reads changes
+    another's keys."""
     s = unicodedata.normalize("NFKD", name)
     if not s.isascii():
         s = "".join(c for c in s if not unicodedata.combining(c))

@@ -177,6 +177,16 @@ def _validate(data: dict) -> None:
     validate_data(data, QuantitiesFile, "sitrep/data/quantities.yaml")
 
 
+def _start_guard(words, cur: str) -> str:
+    """A zero-width test that every match of :func:`_number_regex` passes where it starts, so that the
+    expression gives up at once elsewhere (inside a word, before a space): its first character opens one
+    of ``words`` (digits among them), and it follows no letter or digit unless a currency symbol (``cur``,
+    the one part without a word boundary before it) starts there. It only skips positions where nothing
+    could match: the matches are the same."""
+    chars = sorted({c for w in words for c in w[:1].lower() + w[:1].upper() if w} | set("0123456789"))
+    return rf"(?=[{''.join(re.escape(c) for c in chars)}])(?:(?<![\w])|(?={cur}))"
+
+
 def _number_regex(number_words: dict, scales: dict, vague: dict, hedges: dict, cur_sym: dict,
                   cur_words: dict) -> re.Pattern:
     """The one expression that finds every number with its hedge, range and currency."""
@@ -188,7 +198,9 @@ def _number_regex(number_words: dict, scales: dict, vague: dict, hedges: dict, c
     num = rf"(?:(?<![\w.,]){digits}(?!\d|[.,]\d)(?:\s*(?:{scale_alt})(?![\w]))?|(?<![\w-]){word_num}(?![\w]))"
     cur = rf"(?:{_alt(cur_sym)})"
     vague_alt = _alt(vague)
+    firsts = [*number_words, *word_scales, *hedges, *vague, *cur_sym, "a", "between", "from"]
     pattern = (
+        _start_guard(firsts, cur) +
         rf"(?P<hedge>(?<![\w])(?:{_alt(hedges)})\s+)?"
         rf"(?:(?P<vague>(?<![\w])(?:{vague_alt})(?:\s+of\s+(?:{vague_alt}))?(?![\w]))"
         rf"|(?P<between>(?<![\w])(?:between|from)\s+)?"

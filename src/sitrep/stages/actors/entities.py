@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from pydantic import Field, field_validator
+from spacy.attrs import LOWER, POS
+from spacy.symbols import NOUN, PROPN
 
 from ...core.article import ENTITY_HOW
 from ...core.datafiles import load_data
@@ -297,8 +299,29 @@ def described_entities(b, w: Optional[EntityWords]) -> None:
         return
     earlier: dict[str, str] = {}
     done: set[int] = set()
-    for tok in b.doc:
-        entity_at(b, w, tok, earlier, done)
+    doc = b.doc
+    for i in _possible_heads(b, w):
+        entity_at(b, w, doc[i], earlier, done)
+
+
+#: the parts of speech of an entity head (:func:`head_sense`), as ids
+_NOUN_POS = frozenset({NOUN, PROPN})
+
+
+def _possible_heads(b, w: EntityWords) -> list[int]:
+    """The indices of the tokens :func:`entity_at` may read: a noun whose lemma or word is an entity
+    head (:func:`head_sense`'s first tests), or a ``joins`` word -- from the doc's arrays and the
+    builder's lemmas, no Token object for the others."""
+    doc = b.doc
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    heads, joins, lemmas = w.heads, w.joins, b.lemmas
+    out = []
+    for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):
+        if lemmas[i] in joins or (pos in _NOUN_POS and (lemmas[i] in heads or strings[lower] in heads)):
+            out.append(i)
+    return out
 
 
 __all__ = ["DescribedEntitiesFile", "EntityWords", "load_entity_words", "described_entities", "HOW"]

@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterable, Optional
 
 from pydantic import Field
+from spacy.attrs import DEP
+from spacy.strings import get_string_id
 
 from ...core.datafiles import load_data
 from ...core.datamodels import DataModel, validate_data
@@ -320,6 +322,19 @@ def _definite_antecedent(b, tok, ts: int, index: _Earlier) -> Optional[str]:
     return definite_antecedent(tok.lemma_.lower(), index.named_before(b.doc[ts].idx))
 
 
+#: the dependencies of an English speaker's head (:func:`speaker_position`), as string ids
+_SPEAKER_DEPS = frozenset(get_string_id(d) for d in ("nsubj", "pobj", "dobj"))
+
+
+def _speaker_slots(doc) -> Iterable[int]:
+    """The indices of the tokens that may stand where a speaker does: in English only a subject or an
+    object (:func:`speaker_position` gives nothing else; read from the doc's array of dependencies, no
+    Token object for the others); every token in another language."""
+    if doc.lang_ != "en" or not len(doc):
+        return range(len(doc))
+    return [i for i, d in enumerate(doc.to_array(DEP).tolist()) if d in _SPEAKER_DEPS]
+
+
 def described_sources(b, w: SourceWords) -> None:
     """Every described speaker of the article becomes (or refers back to) a described-source actor
     (nothing when the stage was given no described-source words)."""
@@ -327,7 +342,9 @@ def described_sources(b, w: SourceWords) -> None:
         return
     earlier: list[tuple[str, str, int]] = []   # (actor key, head lemma, start) in text order
     index = _Earlier(b, w)
-    for tok in b.doc:
+    doc = b.doc
+    for i in _speaker_slots(doc):
+        tok = doc[i]
         cue = speaker_position(w, tok)
         if cue is None:
             continue

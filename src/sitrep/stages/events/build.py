@@ -4,6 +4,8 @@ adjectives; then nouns), their arguments, frames and protest topics; then, per c
 
 from __future__ import annotations
 
+from spacy.symbols import AUX, VERB
+
 from ...core.contract import Span
 from ...lang.modality import analyze
 from . import arguments, classify, reciprocal, restated, triggers
@@ -18,7 +20,7 @@ from .model import REQUEST, VERDICT, Candidate, RawEvent
 def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     """The events of one sentence; none for a question ("Will Turkey attack?"), and no bare nouns in
     a headline (its nouns only name topics: "Concern about the Russian offensive")."""
-    text = sent.text.strip()
+    text = ctx.sentence_text(sent).strip()
     if not text or text.rstrip("\"'”’ ").endswith("?"):
         return []
     headline = ctx.per_sentence(sent, "headline", lambda: is_headline(text))
@@ -58,10 +60,14 @@ def verbal_candidates(ctx: ArticleContext, sent) -> tuple[list[Candidate], dict]
     lex = ctx.lex
     cands: list[Candidate] = []
     light_nouns: dict = {}
-    for t in sent:
-        if not triggers.may_be_verb_trigger(t, lex):
+    table, doc = ctx.table(sent.doc), sent.doc
+    for i in range(sent.start, sent.end):
+        # triggers.may_be_verb_trigger, read from the token table
+        if table.pos[i] != VERB and not (table.pos[i] == AUX
+                                         and table.lemma[i] in lex.cue_words.auxiliary_light_verbs):
             continue
-        noun = triggers.light_noun(t, lex, ctx.config.modifier_conj_reach)
+        t = doc[i]
+        noun = triggers.light_noun(t, lex, ctx.config.modifier_conj_reach, ctx.verb_keys)
         if noun is not None:
             light_nouns[noun.i] = t
             for other in triggers.coordinated_light_nouns(noun, lex):
@@ -70,7 +76,7 @@ def verbal_candidates(ctx: ArticleContext, sent) -> tuple[list[Candidate], dict]
         if (t.pos_ != "VERB" or triggers.is_gerund_noun(t, lex) or triggers.is_relation_participle(t, ctx.cues)
                 or triggers.prohibited(t, ctx.cues)):
             continue
-        sense, _, particle = triggers.verb_sense(t, lex, ctx.story_words(sent))
+        sense, _, particle = triggers.verb_sense(t, lex, ctx.story_words(sent), ctx.verb_keys)
         reporter = triggers.obligation_reporter(t, ctx.cues)
         if sense is None and reporter is None:
             continue
@@ -93,9 +99,11 @@ def verdict_candidates(ctx: ArticleContext, sent) -> list[Candidate]:
     (news GUIDELINES §1: criticises, condemns) of that act's doer (:func:`resolve_arguments`); or on a
     party ("said the ADF was responsible"): an ACCUSE of that party."""
     out = []
-    for t in sent:
-        if t.lemma_.lower() != "be":
+    table, doc = ctx.table(sent.doc), sent.doc
+    for i in range(sent.start, sent.end):
+        if table.lemma[i] != "be":
             continue
+        t = doc[i]
         pred, speakers, accused = triggers.verdict_speakers(t, ctx.cues, ctx.acues)
         if pred is not None and speakers:
             out.append(Candidate(trigger=pred, sense=VERDICT, kind="verbal", sources=speakers, source_how="subj",
@@ -188,7 +196,11 @@ def _clause_causes(ctx: ArticleContext, v) -> list:
 def adjectival_candidates(ctx: ArticleContext, sent, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` with the adjectival candidates added ("is willing to", "critical of"); a participle
     read as an adjective ("opposed to") replaces its verbal candidate."""
-    for t in sent:
+    table, doc = ctx.table(sent.doc), sent.doc
+    for i in range(sent.start, sent.end):
+        if table.lower[i] not in ctx.lex.adjectives:
+            continue   # (triggers.adjective_sense's first test)
+        t = doc[i]
         asense = triggers.adjective_sense(t, ctx.lex)
         if asense is None:
             continue
@@ -204,8 +216,14 @@ def nominal_candidates(ctx: ArticleContext, sent, light_nouns: dict, headline: b
     """The nominal candidates of ``sent`` with their arguments: "light" when a light verb carries the
     noun, else "nominal" (in a headline only its main noun: :func:`~.grammar.headline_act_noun`)."""
     out = []
-    for t in sent:
-        sense = triggers.nominal_trigger(t, ctx.lex, ctx.config.name_entity_labels, ctx.config.no_event_hops)
+    table, doc = ctx.table(sent.doc), sent.doc
+    heads, nouns, refs = ctx.lex.noun_trigger_lemmas, ctx.lex.nouns, ctx.acues.act_reference_nouns
+    for i in range(sent.start, sent.end):
+        if table.lemma[i] not in heads and table.lower[i] not in nouns and table.lemma[i] not in refs:
+            continue   # no noun sense, no gerund's, no act referred back to: nothing to read
+        t = doc[i]
+        sense = triggers.nominal_trigger(t, ctx.lex, ctx.config.name_entity_labels, ctx.config.no_event_hops,
+                                         ctx.verb_keys)
         if sense is None:
             sense = _reference_sense(ctx, t)
         if sense is None or triggers.names_a_thing(t, ctx.lex) or triggers.warning_about(t, ctx.cues):
@@ -422,7 +440,7 @@ def _headline_act(ctx: ArticleContext, c: Candidate) -> bool:
     if not headline_act_noun(t):
         return False
     sent = ctx.sentence_of(t)
-    return t.dep_ == "ROOT" or ctx.per_sentence(sent, "headline", lambda: is_headline(sent.text))
+    return t.dep_ == "ROOT" or ctx.per_sentence(sent, "headline", lambda: is_headline(ctx.sentence_text(sent)))
 
 
 def crowd_ok(ctx: ArticleContext, c: Candidate) -> bool:
@@ -551,7 +569,7 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     if historical(ctx, c, date, k.modality):
         k.modality = "historical"
     cameo = classify.cameo(ctx, c, k)
-    headline = ctx.per_sentence(sent, "headline", lambda: is_headline(sent.text))
+    headline = ctx.per_sentence(sent, "headline", lambda: is_headline(ctx.sentence_text(sent)))
     conf = confidence(features(c, sources, targets, k.modality, headline, ctx.is_kb, ctx.cues, GUESS_PREFIXES),
                       ctx.config)
     span = sentence_span(ctx, sent)

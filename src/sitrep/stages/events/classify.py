@@ -177,7 +177,8 @@ def contexts(ctx: ArticleContext, c: Candidate, sent) -> list[str]:
 
 
 def _sentence_contexts(ctx: ArticleContext, sent) -> list[str]:
-    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    table = ctx.table(sent.doc)
+    lemmas = set(table.lemma[sent.start:sent.end]) | set(table.lower[sent.start:sent.end])
     return [cx for cx, words in ctx.lex.context_cues if lemmas & words]
 
 

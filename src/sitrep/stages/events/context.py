@@ -11,6 +11,9 @@ from __future__ import annotations
 import bisect
 from typing import Any, Callable, Iterable, Optional
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import IDS
+
 from ...core.article import ENTITY_HOW, ArticleState, Mention
 from ...lang.coref import antecedent_score
 from ...ontology import Ontology
@@ -26,6 +29,7 @@ GUESS_PREFIXES = ("ner:", "agent:")
 
 #: the parts of speech of the common words that tell a story (:meth:`ArticleContext.story_words`)
 STORY_POS = ("NOUN", "VERB", "ADJ")
+_STORY_POS_IDS = frozenset(IDS[p] for p in STORY_POS)
 
 
 class StoryWords:
@@ -40,6 +44,22 @@ class StoryWords:
         return frozenset(w for w in words if self._first.get(w, self._end) < self._end)
 
     __rand__ = __and__
+
+
+class TokenTable:
+    """A doc's per-token part-of-speech ids, lemmas (in lower case) and lower-case words, read once from
+    its arrays: the candidate scans test them without making a Token object for every word."""
+
+    def __init__(self, doc):
+        arr = doc.to_array([POS, LEMMA, LOWER]) if len(doc) else None
+        strings = doc.vocab.strings
+        self.pos: list[int] = arr[:, 0].tolist() if arr is not None else []
+        lemma_ids: list[int] = arr[:, 1].tolist() if arr is not None else []
+        lower_ids: list[int] = arr[:, 2].tolist() if arr is not None else []
+        lemma_of = {h: strings[h].lower() for h in set(lemma_ids)}   # each distinct word read once
+        lower_of = {h: strings[h] for h in set(lower_ids)}
+        self.lemma: list[str] = [lemma_of[h] for h in lemma_ids]
+        self.lower: list[str] = [lower_of[h] for h in lower_ids]
 
 
 class ArticleContext:
@@ -105,6 +125,10 @@ class ArticleContext:
         self._per_sent: dict[int, dict] = {}     # sentence start token -> its look-ups computed so far
         self._per_token: dict[tuple, Any] = {}   # (what, token index) -> a look-up computed once
         self._first_use: Optional[dict[str, int]] = None   # lemma -> its first common-word token (story_words)
+        self._mention_of: dict[tuple[int, bool], Optional[Mention]] = {}   # (token index, media) -> mention_for
+        self._table: Optional[TokenTable] = None   # the article's token table (made on first use)
+        #: token index -> (lexicon key, particle) of the verbs read so far (triggers.verb_key)
+        self.verb_keys: dict[int, tuple] = {}
 
     @property
     def text(self) -> str:
@@ -114,7 +138,17 @@ class ArticleContext:
     def mention_for(self, tok, media: bool = False) -> Optional[Mention]:
         """The actor mention naming the argument headed by ``tok`` ("Russian forces" -> the mention of
         Russian forces; "which" in a relative clause -> its antecedent's), never a medium's unless
-        ``media`` (a medium acted upon: "suspended the BBC")."""
+        ``media`` (a medium acted upon: "suspended the BBC"). Read once per token of the article (the
+        mentions and actors do not change while the stage runs; the rules ask again and again)."""
+        if tok.doc is not self.state.doc:
+            return self._mention_for(tok, media)
+        key = (tok.i, media)
+        if key not in self._mention_of:
+            self._mention_of[key] = self._mention_for(tok, media)
+        return self._mention_of[key]
+
+    def _mention_for(self, tok, media: bool) -> Optional[Mention]:
+        """:meth:`mention_for`, not cached."""
         if tok.lower_ in self.cues.relative_pronouns and tok.dep_ in SUBJ_DEPS and tok.head.dep_ == "relcl":
             tok = tok.head.head
         after = self.after_dateline(tok)
@@ -397,6 +431,20 @@ class ArticleContext:
             return self._sents[k]
         return tok.sent
 
+    def table(self, doc) -> TokenTable:
+        """The token table of ``doc`` (the article's is read once)."""
+        if doc is not self.state.doc:
+            return TokenTable(doc)
+        if self._table is None:
+            self._table = TokenTable(doc)
+        return self._table
+
+    def sentence_text(self, sent) -> str:
+        """``sent.text``, sliced from the article's text (``Span.text`` joins its tokens anew each time)."""
+        if sent.doc is not self.state.doc:
+            return sent.text
+        return self.text[sent.start_char:sent.end_char]
+
     def sentences_between(self, start: int, end: int) -> int:
         """How many sentence boundaries lie between the character offsets ``start`` and ``end``."""
         starts = self._sent_chars
@@ -408,9 +456,10 @@ class ArticleContext:
         is first used is read once per article; ``story & words`` then costs only ``words``."""
         if self._first_use is None:
             first: dict[str, int] = {}
-            for t in sent.doc:
-                if t.pos_ in STORY_POS:
-                    first.setdefault(t.lemma_.lower(), t.i)
+            table = self.table(sent.doc)
+            for i, (pos, lemma) in enumerate(zip(table.pos, table.lemma)):
+                if pos in _STORY_POS_IDS:
+                    first.setdefault(lemma, i)
             self._first_use = first
         return StoryWords(self._first_use, sent.end)
 
@@ -451,7 +500,7 @@ class ArticleContext:
 
     def dateline_end(self, sent) -> Optional[int]:
         """The character offset where a wire dateline at the start of ``sent`` ends, else ``None``."""
-        return self.per_sentence(sent, "dateline", lambda: dateline_end(sent))
+        return self.per_sentence(sent, "dateline", lambda: dateline_end(sent, self.sentence_text(sent)))
 
     def protester_before(self, pos: int) -> Optional[Mention]:
         """The last mention of the article's protesters ("protesters", "demonstrators") starting

@@ -265,7 +265,8 @@ def np_span(tok) -> tuple[int, int]:
     return start, end
 
 
-def dateline_end(sent) -> Optional[int]:
-    """The character offset where a wire dateline at the start of ``sent`` ends, else ``None``."""
-    m = DATELINE_ANY.match(sent.text)
+def dateline_end(sent, text: Optional[str] = None) -> Optional[int]:
+    """The character offset where a wire dateline at the start of ``sent`` ends, else ``None``
+    (``text``: the sentence's text when the caller has it)."""
+    m = DATELINE_ANY.match(sent.text if text is None else text)
     return None if m is None else sent.start_char + m.end()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Annotated, Any, Optional
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -282,6 +283,19 @@ class Lexicon:
     target_kind_as: dict = field(default_factory=dict)
     #: ``{type: type}``: what a cooperative act "no longer" done becomes (the end of the cooperation)
     ended_as: dict = field(default_factory=dict)
+
+    @cached_property
+    def noun_trigger_lemmas(self) -> frozenset:
+        """Every lemma a noun may have for :func:`~.triggers.noun_sense` to give it a sense: a noun of
+        ``nouns``, a carrier noun, the last word(s) of a compound or a verb's noun ("air *strike*",
+        "declared a *ceasefire*"), the head before "of" of a compound ("*state* of emergency"). A
+        noun whose lemma is none of them has none (read once per lexicon; the candidate scan skips
+        the other nouns)."""
+        keys = list(self.compounds) + list(self.verb_nouns)
+        after_space = {k[j + 1:] for k in keys for j, ch in enumerate(k) if ch == " "}
+        before_of = {k[:j] for k in self.compounds for j in range(len(k)) if k.startswith(" of ", j)}
+        carriers = self.cues.carrier_nouns if self.cues is not None else frozenset()
+        return frozenset(self.nouns) | after_space | before_of | frozenset(carriers)
 
     @property
     def cue_words(self) -> EventCues:

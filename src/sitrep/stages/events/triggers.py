@@ -51,9 +51,20 @@ def verb_lemma(v, lex: Lexicon) -> str:
     return lem
 
 
-def verb_key(v, lex: Lexicon) -> tuple[Optional[str], Any]:
+def verb_key(v, lex: Lexicon, keys: Optional[dict] = None) -> tuple[Optional[str], Any]:
     """The lexicon key of verb ``v`` and the particle that completes it: "reached out" -> ("reach
-    out", out); "sat down with" -> ("sit down", down); "struck" -> ("strike", None)."""
+    out", out); "sat down with" -> ("sit down", down); "struck" -> ("strike", None). ``keys``: the
+    keys read so far of the tokens of ``v``'s doc, by token index (the events stage's, per article),
+    where the key is remembered."""
+    if keys is None:
+        return _verb_key(v, lex)
+    if v.i not in keys:
+        keys[v.i] = _verb_key(v, lex)
+    return keys[v.i]
+
+
+def _verb_key(v, lex: Lexicon) -> tuple[Optional[str], Any]:
+    """:func:`verb_key`, read from the parse."""
     lem = verb_lemma(v, lex)
     for c in _particle_candidates(v):
         if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in lex.cue_words.adverb_particles:
@@ -163,21 +174,23 @@ def _agent_objects(v) -> list:
     return [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
 
-def verb_sense(v, lex: Lexicon, story: Any = frozenset()) -> tuple[Optional[Sense], Optional[str], Any]:
+def verb_sense(v, lex: Lexicon, story: Any = frozenset(),
+               keys: Optional[dict] = None) -> tuple[Optional[Sense], Optional[str], Any]:
     """The sense of verb ``v`` (the first whose object or subject condition holds, else the first
     without one), its key and its particle: "lifted sanctions" -> RETREAT; "opened fire" -> ASSAULT;
     no sense when the reading that holds codes no event ("shares a border with", "released a report").
     ``story``: the common words of the article so far (a set, or :meth:`~.context.ArticleContext.story_words`),
-    for the senses that hold only in a story of theirs (``story_words``)."""
-    sense, key, particle = _verb_reading(v, lex, story)
+    for the senses that hold only in a story of theirs (``story_words``); ``keys``: see :func:`verb_key`."""
+    sense, key, particle = _verb_reading(v, lex, story, keys)
     if sense is not None and sense.no_event:
         return None, key, particle
     return sense, key, particle
 
 
-def _verb_reading(v, lex: Lexicon, story: Any = frozenset()) -> tuple[Optional[Sense], Optional[str], Any]:
+def _verb_reading(v, lex: Lexicon, story: Any = frozenset(),
+                  keys: Optional[dict] = None) -> tuple[Optional[Sense], Optional[str], Any]:
     """:func:`verb_sense`, a reading that codes no event included."""
-    key, particle = verb_key(v, lex)
+    key, particle = verb_key(v, lex, keys)
     senses = lex.verbs.get(key)
     if not senses:
         return None, key, particle
@@ -321,12 +334,12 @@ def may_be_verb_trigger(t, lex: Lexicon) -> bool:
     return t.pos_ in ("VERB",) or (t.pos_ == "AUX" and t.lemma_.lower() in lex.cues.auxiliary_light_verbs)
 
 
-def light_noun(t, lex: Lexicon, reach: int):
+def light_noun(t, lex: Lexicon, reach: int, keys: Optional[dict] = None):
     """The nominal trigger a light verb stands for: "carried out *strikes*", "imposed *sanctions*",
     "engaged in *fighting*", "took part in the *talks*", "launched air and artillery *strikes*" (a
     modifier the parser coordinated with the noun, at most ``reach`` tokens before it); ``None`` when
-    ``t`` is no light verb or has no such noun."""
-    key, particle = verb_key(t, lex)
+    ``t`` is no light verb or has no such noun. ``keys``: see :func:`verb_key`."""
+    key, particle = verb_key(t, lex, keys)
     if not (key in lex.light_verbs or verb_lemma(t, lex) in lex.light_verbs):
         return None
     noun = next((x for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")
@@ -474,20 +487,25 @@ def _perfect_with_object(t) -> bool:
     return bool(children(t, "dobj")) or any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in t.children)
 
 
-def nominal_trigger(t, lex: Lexicon, name_labels: tuple, hops: int) -> Optional[Sense]:
+def nominal_trigger(t, lex: Lexicon, name_labels: tuple, hops: int, keys: Optional[dict] = None) -> Optional[Sense]:
     """The sense of a noun that is no name ("the attack", not "Operation Storm"'s ORG: an entity label
     in ``name_labels``), or of a gerund standing as one ("*Fighting* between X and Y killed ..."); not of
-    one a verb that codes no event names within ``hops`` preposition links."""
-    if t.ent_type_ in name_labels or _under_no_event_verb(t, lex, hops):
+    one a verb that codes no event names within ``hops`` preposition links (asked only of a noun with a
+    sense: the verb's reading costs more than the noun's). ``keys``: see :func:`verb_key`."""
+    if t.ent_type_ in name_labels:
         return None
     if t.pos_ == "ADJ" and t.dep_ in GERUND_NOUN_DEPS:
-        return noun_sense(t, lex)   # a noun tagged as an adjective: "amid a resumed *offensive*"
-    if t.pos_ not in ("NOUN", "PROPN"):
-        return lex.nouns.get(t.lower_) if is_gerund_noun(t, lex) else None
-    return noun_sense(t, lex)
+        sense = noun_sense(t, lex)   # a noun tagged as an adjective: "amid a resumed *offensive*"
+    elif t.pos_ not in ("NOUN", "PROPN"):
+        sense = lex.nouns.get(t.lower_) if is_gerund_noun(t, lex) else None
+    else:
+        sense = noun_sense(t, lex)
+    if sense is None or _under_no_event_verb(t, lex, hops, keys):
+        return None
+    return sense
 
 
-def _under_no_event_verb(t, lex: Lexicon, hops: int) -> bool:
+def _under_no_event_verb(t, lex: Lexicon, hops: int, keys: Optional[dict] = None) -> bool:
     """Is noun ``t`` named by a verb in a reading that codes no event, through its prepositions ("warned
     *of killings* by X", "warned of an escalation *of attacks*"): then what it names did not happen
     either (news GUIDELINES §2). A preposition that only sets the scene does not ("fled *despite*
@@ -497,7 +515,7 @@ def _under_no_event_verb(t, lex: Lexicon, hops: int) -> bool:
             return False
         t = t.head.head
         if t.pos_ == "VERB":
-            sense, _, _ = _verb_reading(t, lex)
+            sense, _, _ = _verb_reading(t, lex, keys=keys)
             return sense is not None and sense.no_event or lex.cues is not None and warning_about(t, lex.cues)
     return False
 

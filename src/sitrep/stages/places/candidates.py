@@ -1045,9 +1045,12 @@ def in_named_country(cands: list[Candidate], gaz, cfg: PlacesConfig) -> None:
 
 
 # == 4. qualifiers ==============================================================================
-def _qualifier_state(sc_doc, text: str, c: Candidate, by_start: dict, gaz, cands: list, tok_at: dict):
+def _qualifier_state(sc_doc, text: str, c: Candidate, by_start: dict, gaz, cands: list, tok_at: dict,
+                     toks: Optional[list] = None, starts: Optional[list] = None):
     """The state or country entry that qualifies ``c`` (", Ohio", ", Ga."), or None; a qualifier
-    already a candidate is narrowed to it, an AP abbreviation becomes a candidate."""
+    already a candidate is narrowed to it, an AP abbreviation becomes a candidate. ``tok_at`` (token
+    by character offset) is filled on first use, from ``toks`` and ``starts`` (the doc's tokens and
+    their offsets, listed once) when given."""
     q = by_start.get(c.end + 2)
     if q is not None:
         state_i = next((i for i in q.ids if gaz.kind(i) in ("admin1", "country")), None)
@@ -1056,7 +1059,7 @@ def _qualifier_state(sc_doc, text: str, c: Candidate, by_start: dict, gaz, cands
             q.ids = (state_i,)
         return state_i
     if not tok_at:
-        tok_at.update({t.idx: t for t in sc_doc})
+        tok_at.update({t.idx: t for t in sc_doc} if toks is None or starts is None else zip(starts, toks))
     tok = tok_at.get(c.end + 2)
     if tok is None:
         return None
@@ -1071,17 +1074,22 @@ def _qualifier_state(sc_doc, text: str, c: Candidate, by_start: dict, gaz, cands
     return state_i
 
 
-def qualifiers(state: ArticleState, cands: list[Candidate], gaz) -> None:
+def qualifiers(state: ArticleState, cands: list[Candidate], gaz, toks: Optional[list] = None,
+               starts: Optional[list] = None) -> None:
     """"Gainesville, Ga." / "Columbus, Ohio": the qualifier fixes the state of the name before it
     (its readings narrowed to that state, ``forced``) and is a place itself. Then stand-alone
-    abbreviations with two periods ("W.Va.", "D.C."). Sorts ``cands`` by position."""
+    abbreviations with two periods ("W.Va.", "D.C."). Sorts ``cands`` by position. ``toks``, ``starts``:
+    the doc's tokens and their offsets listed once (the scan's), else they are listed here."""
     doc, text = state.doc, state.text
+    if toks is None or starts is None:
+        toks = list(doc)
+        starts = [t.idx for t in toks]
     by_start = {c.start: c for c in cands}
     tok_at: dict = {}
     for c in list(cands):
         if not text[c.end:c.end + 2].startswith(", "):
             continue
-        state_i = _qualifier_state(doc, text, c, by_start, gaz, cands, tok_at)
+        state_i = _qualifier_state(doc, text, c, by_start, gaz, cands, tok_at, toks, starts)
         if state_i is not None:
             cc, a1 = gaz.country_of(state_i), gaz.admin1_of(state_i)
             within = tuple(i for i in c.ids if gaz.country_of(i) == cc and
@@ -1092,8 +1100,8 @@ def qualifiers(state: ArticleState, cands: list[Candidate], gaz) -> None:
                 c.forced = (cc, a1)
     cands.sort(key=lambda c: c.start)
     seen = {c.start for c in cands}
-    for tok in doc:
-        if tok.text.count(".") >= 2 and tok.idx not in seen and tok.text in gaz.abbrevs:
+    for tok, start in zip(toks, starts):
+        if tok.text.count(".") >= 2 and start not in seen and tok.text in gaz.abbrevs:
             cands.append(Candidate(tok.idx, tok.idx + len(tok.text), tok.text, (gaz.abbrevs[tok.text],), True, "GPE"))
     cands.sort(key=lambda c: c.start)
 
@@ -1110,7 +1118,7 @@ def find_candidates(state: ArticleState, gaz, cfg: PlacesConfig, words: PlaceWor
     coordination(cands, state.text, news, gaz)
     if cfg.setting_min_letters:
         in_named_country(cands, gaz, cfg)
-    qualifiers(state, cands, gaz)
+    qualifiers(state, cands, gaz, sc.toks, sc.starts)
     out = [c for c in cands if c.strong and c.ids]
     mark_locative(state.doc, out, gaz, words, news)
     mark_actors(out, gaz)

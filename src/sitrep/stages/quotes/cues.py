@@ -22,6 +22,10 @@ from __future__ import annotations
 
 from typing import Optional
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.strings import get_string_id
+from spacy.symbols import NOUN, VERB
+
 from ... import limits
 from ...core.text import DATELINE
 from .context import QuoteContext
@@ -39,26 +43,34 @@ _STATED_DEPS = ("dobj", "xcomp", "oprd")
 
 
 def find_cues(ctx: QuoteContext) -> list[CueHit]:
-    """Every cue of the lexicon in the writer's text, in text order."""
+    """Every cue of the lexicon in the writer's text, in text order (the words read from the doc's
+    arrays: a Token object only for a possible cue)."""
     doc, lex = ctx.doc, ctx.lex
     senses = set(ctx.config.senses)
     hits: list[CueHit] = []
     verb_keys = set(lex.verbs)
     noun_keys = set(lex.nouns)
-    prep_keys = set(lex.preps)
-    for tok in doc:
-        low = tok.lower_
-        if low in prep_keys:
-            hit = prep_cue(ctx, tok, senses)
+    prep_ids = {get_string_id(w) for w in lex.preps}
+    strings = doc.vocab.strings
+    lowered: dict[int, str] = {}   # lemma id -> the lemma in lower case
+    rows = doc.to_array([LOWER, LEMMA, POS]).tolist() if len(doc) else []
+    for i, (low_id, lemma_id, pos) in enumerate(rows):
+        if low_id in prep_ids:
+            hit = prep_cue(ctx, doc[i], senses)
             if hit:
                 hits.append(hit)
                 continue
-        lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in verb_keys:
-            hit = verb_cue(ctx, tok, lemma, senses)
+        if pos != VERB and pos != NOUN:
+            continue
+        lemma = lowered.get(lemma_id)
+        if lemma is None:
+            lemma = lowered[lemma_id] = strings[lemma_id].lower()
+        if pos == VERB and lemma in verb_keys:
+            hit = verb_cue(ctx, doc[i], lemma, senses)
             if hit:
                 hits.append(hit)
-        elif tok.pos_ == "NOUN" and lemma in noun_keys:
+        elif pos == NOUN and lemma in noun_keys:
+            tok = doc[i]
             e = lex.nouns[lemma]
             if e.sense in senses:
                 hit = CueHit(tok.i, tok.idx, tok.idx + len(tok), tok.text, e)
