@@ -103,6 +103,8 @@ class CountedProperty(DataModel):
     nouns: list[str] = []
     verbs: list[str] = []
     adjectives: list[str] = []
+    #: adverbs that give the verb they modify this property, whatever the verb ("fatally shot")
+    adverbs: list[str] = []
     #: nouns whose value is a count of this property ("the death toll rose to 704")
     tolls: list[str] = []
     #: money only: kind -> the words that make a sum that kind ("aid", "sanctions", "budget")
@@ -158,6 +160,7 @@ class QuantitiesFile(DataModel):
     driven_from: Optional[DrivenFrom] = None
     instrument_prepositions: list[str] = []
     designation_before: Optional[str] = None
+    leaving_verbs: list[str] = []
 
     @model_validator(mode="after")
     def _mixed_is_a_property(self) -> "QuantitiesFile":

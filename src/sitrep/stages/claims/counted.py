@@ -67,7 +67,13 @@ PREDICATE_DEPS = ("oprd", "acomp")
 
 
 def _word_property(tok, voc: Vocabulary) -> Optional[str]:
-    """The property a verb or adjective gives its patient ("killed" -> dead, "missing"), or None."""
+    """The property a verb or adjective gives its patient ("killed" -> dead, "missing"), or None; an
+    adverb of the property on a verb says it whatever the verb ("*fatally* shot", "*fatally* wounded")."""
+    if tok.pos_ in VERB_POS and voc.adverbs:
+        prop = next((voc.adverbs[c.lower_] for c in tok.children if c.dep_ == "advmod" and c.lower_ in voc.adverbs),
+                    None)
+        if prop is not None:
+            return prop
     return voc.adjectives.get(tok.lower_) or voc.verbs.get(tok.lemma_.lower())
 
 
@@ -78,8 +84,8 @@ def _head_property(x, voc: Vocabulary) -> Optional[str]:
     if head.i == x.i:
         return None
     prop = _word_property(head, voc)
-    if prop is None:
-        return None
+    if prop is None or (x.dep_ == "dobj" and head.lemma_.lower() in voc.leaving_verbs):
+        return None  # "fled dozens of communities": the places left, not who left them
     if x.dep_ in PATIENT_DEPS:
         return _mixed(head, x, prop, voc)
     if x.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in head.children):
@@ -113,6 +119,19 @@ def _predicate_property(x, voc: Vocabulary) -> Optional[str]:
             prop = _word_property(c, voc)
             if prop is not None:
                 return prop
+    return _split_passive_property(x, voc)
+
+
+def _split_passive_property(x, voc: Vocabulary) -> Optional[str]:
+    """A passive the parse split at a word between its parts: "two jawans were *on Saturday* killed"
+    reads "were" as the verb of the subject and "killed" as a clause of it with no subject of its own."""
+    verb = x.head
+    if x.dep_ != "nsubj" or verb.lemma_.lower() != "be":
+        return None
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBN" and c.i > x.i \
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            return _word_property(c, voc)
     return None
 
 
@@ -316,6 +335,12 @@ def _measure_of_other(noun, voc: Vocabulary) -> bool:
                               for p in objs)
 
 
+def speaks(noun, voc: Vocabulary) -> bool:
+    """Whether the counted noun is who reports ("*Two senior officers* said ..."): the subject of a
+    reporting verb is a source, not a force."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in voc.attribution
+
+
 def spared(noun, voc: Vocabulary) -> bool:
     """Whether the counted noun is what an act spared ("saved more than 130 *lives*", "rescued 40
     people"): no loss, whatever the noun says."""
@@ -340,12 +365,14 @@ def count_property(q: Quantity, noun, root, voc: Vocabulary,
         prop = bare_property(q, root, voc)
         return (prop, voc.units.get(prop)) if prop else (None, None)
     prop, countable = noun_property(noun, voc, people)
-    if not countable or spared(noun, voc):
+    if not countable or spared(noun, voc) or (prop is not None and prop not in voc.victim and speaks(noun, voc)):
         return None, None
     # a loss noun keeps its property ("claimed dozens *of casualties*"); of people named by their state,
-    # the verb says more ("released hundreds *of prisoners*")
+    # the verb says more ("released hundreds *of prisoners*"); a loss verb says nothing of things
+    # ("neutralised five drones" are no dead)
     own_loss = prop if prop in voc.victim and prop not in voc.status else None
-    prop = (event_property(noun, voc) or own_loss or _root_property(noun, root, voc)
+    event = event_property(noun, voc) if prop is None or voc.units.get(prop) == "persons" else None
+    prop = (event or own_loss or _root_property(noun, root, voc)
             or (prop if prop in voc.victim else None) or prop)
     if prop is None:
         return None, None

@@ -57,6 +57,10 @@ class Vocabulary:
     instrument_preps: frozenset = frozenset()
     #: the text right before a number that makes it a model designation ("Quds-*2*")
     designation_before: Optional[re.Pattern] = None
+    #: adverb -> the property it gives the verb it modifies, whatever the verb ("*fatally* shot" -> dead)
+    adverbs: dict = field(default_factory=dict)
+    #: verbs whose object is the place left, not who left it ("fled dozens of communities")
+    leaving_verbs: frozenset = frozenset()
 
 
 def _lower(words) -> frozenset:
@@ -88,7 +92,7 @@ def _driven_from(spec) -> Optional[tuple]:
 def build_vocabulary(lex: Lexicon) -> Vocabulary:
     """The claims vocabulary of a quantities lexicon."""
     raw = lex.raw
-    nouns, verbs, adjs, victim, units, tolls, status = {}, {}, {}, set(), {}, {}, set()
+    nouns, verbs, adjs, victim, units, tolls, status, advs = {}, {}, {}, set(), {}, {}, set(), {}
     for prop, spec in raw["properties"].items():
         for n in spec.get("tolls", []) or []:
             tolls[str(n).lower()] = prop
@@ -103,6 +107,8 @@ def build_vocabulary(lex: Lexicon) -> Vocabulary:
             verbs[str(v).lower()] = prop
         for a in spec.get("adjectives", []) or []:
             adjs[str(a).lower()] = prop
+        for a in spec.get("adverbs", []) or []:
+            advs[str(a).lower()] = prop
     kinds = {}
     for kind, words in (raw["properties"].get("money", {}).get("kinds") or {}).items():
         for w in words:
@@ -126,7 +132,8 @@ def build_vocabulary(lex: Lexicon) -> Vocabulary:
                       sparing_verbs=_lower(raw.get("sparing_verbs")),
                       driven_from=_driven_from(raw.get("driven_from")), status=frozenset(status),
                       instrument_preps=_lower(raw.get("instrument_prepositions")),
-                      designation_before=re.compile(raw["designation_before"]) if raw.get("designation_before") else None)
+                      designation_before=re.compile(raw["designation_before"]) if raw.get("designation_before") else None,
+                      adverbs=advs, leaving_verbs=_lower(raw.get("leaving_verbs")))
 
 
 def vocabulary(lex: Optional[Lexicon] = None) -> Vocabulary:
