@@ -193,7 +193,7 @@ def _number_regex(number_words: dict, scales: dict, vague: dict, hedges: dict, c
     vague_alt = _alt(vague)
     pattern = (
         rf"(?P<hedge>(?<![\w])(?:{_alt(hedges)})\s+)?"
-        rf"(?:(?P<vague>(?<![\w])(?:{vague_alt})(?:\s+of\s+(?:{vague_alt}))?(?![\w]))"
+        rf"(?:(?P<vague>(?<![\w])(?:{vague_alt})(?:\s+of\s+(?:{vague_alt})|\s+(?:{_alt(word_scales)}))?(?![\w]))"
         rf"|(?P<between>(?<![\w])(?:between|from)\s+)?"
         rf"(?P<cur>{cur}\s?)?(?P<n1>{num})"
         rf"(?:(?P<sep>\s*(?:-|–|—|to|and)\s*)(?P<cur2>{cur}\s?)?(?P<n2>{num}))?"
@@ -356,6 +356,8 @@ def _vague(m: re.Match, text: str, lex: Lexicon, offset: int, hedge: Optional[st
     if len(words) >= 3:  # "hundreds of thousands"
         second = words[-1].rstrip("s")
         value *= lex.scales.get(second, (lex.vague.get(words[-1], 1.0), False))[0]
+    elif len(words) == 2:  # "several hundred"
+        value *= lex.scales.get(words[1], (1.0, False))[0]
     end = m.end("vague")
     if value <= 0:
         return None

@@ -96,9 +96,9 @@ class ClaimsStage(Stage):
         r = ClaimReader(state, voc, self.config, places, {} if scenes is None else scenes)
         root = span.root
         noun = counted_noun(root, span)
-        # a noun the actors stage read as an actor counts people ("45 Palestinians", "seven Maoists",
-        # "15 labourers"), even when the words for people do not list it
-        people = noun is not None and getattr(r.mention(noun), "how", "pronoun") != "pronoun"
+        # a noun the actors stage read as an actor counts people ("45 Palestinians", "15 labourers"), and
+        # so does a plural proper noun ("seven Maoists"), even when the words for people do not list it
+        people = noun is not None and (getattr(r.mention(noun), "how", "pronoun") != "pronoun" or noun.tag_ == "NNPS")
         prop, unit = count_property(q, noun, root, voc, people)
         if prop is None:
             return None
