@@ -29,8 +29,12 @@ class ClaimsConfig(StageConfig):
     locative_lookback: int = 16
 
 
-def designation(text: str, q: Quantity, voc: Vocabulary) -> bool:
-    """Whether number ``q`` is part of a model designation, not a count ("a Quds-2 missile", "F-16s")."""
+def designation(text: str, q: Quantity, voc: Vocabulary, prev_end: Optional[int] = None) -> bool:
+    """Whether number ``q`` is part of a model designation, not a count: glued to a name ("a Quds-2
+    missile", "F-16s"), or a bare number right after a number that ends at ``prev_end`` ("one 303
+    rifle": the first counts, the second names the model)."""
+    if prev_end is not None and not q.hedge and not text[prev_end:q.num_start].strip():
+        return True
     pat = voc.designation_before
     return pat is not None and pat.search(text[max(0, q.num_start - 8):q.num_start]) is not None
 
@@ -59,8 +63,11 @@ class ClaimsStage(Stage):
         places = {p.id: p for p in state.places}
         seen: set[tuple[int, int]] = set()
         scenes: dict[int, bool] = {}  # one look at each place mention per article
+        prev_end: Optional[int] = None
         for q in find_quantities(state.text, lex=self.resources.get("quantities", read_lexicon)):
-            if q.unit == "%" or q.value < 0 or designation(state.text, q, voc):
+            model = designation(state.text, q, voc, prev_end)
+            prev_end = q.end
+            if q.unit == "%" or q.value < 0 or model:
                 continue
             try:
                 claim = self._read(state, doc, q, voc, places, len(state.claims) + 1, scenes)
