@@ -74,7 +74,10 @@ def _word_property(tok, voc: Vocabulary) -> Optional[str]:
                     None)
         if prop is not None:
             return prop
-    return voc.adjectives.get(tok.lower_) or voc.verbs.get(tok.lemma_.lower())
+    lemma = tok.lemma_.lower()
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    return (voc.adjectives.get(tok.lower_) or (voc.verbs.get(f"{lemma} {prt}") if prt else None)
+            or voc.verbs.get(lemma))
 
 
 def _head_property(x, voc: Vocabulary) -> Optional[str]:
