@@ -204,7 +204,7 @@ def event_property(noun, voc: Vocabulary, depth: int = 0) -> Optional[str]:
     prop = _predicate_property(noun, voc) or _group_property(noun, voc, depth) or _driven_out(noun, voc)
     if prop is None and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and depth < 2:
         prop = event_property(noun.head, voc, depth + 1)  # "10 women and three children confirmed dead"
-    return prop or _orphan_verb_property(noun, voc)
+    return prop or _orphan_verb_property(noun, voc) or _stray_object_property(noun, voc)
 
 
 #: dependencies by which a counted word is already an argument of its verb
@@ -256,6 +256,19 @@ def _orphan_verb_property(x, voc: Vocabulary) -> Optional[str]:
             return None
         return voc.verbs.get(t.lemma_.lower())
     return None
+
+
+def _stray_object_property(x, voc: Vocabulary) -> Optional[str]:
+    """The property of a loss verb right before a count the parse hung elsewhere, the verb left with no
+    object ("..., killing at least four Iranians, state media reported": "Iranians" read as a modifier
+    of "media"); None when the count is already some verb's argument."""
+    if x.dep_ in ARGUMENT_DEPS:
+        return None
+    first = min(t.i for t in x.subtree)
+    verb = x.doc[first - 1] if first > x.sent.start else None
+    if verb is None or verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    return _word_property(verb, voc)
 
 
 def toll_property(num, voc: Vocabulary) -> Optional[str]:
