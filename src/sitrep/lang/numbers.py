@@ -161,6 +161,7 @@ class QuantitiesFile(DataModel):
     instrument_prepositions: list[str] = []
     designation_before: Optional[str] = None
     leaving_verbs: list[str] = []
+    count_extensions: list[str] = []
 
     @model_validator(mode="after")
     def _mixed_is_a_property(self) -> "QuantitiesFile":

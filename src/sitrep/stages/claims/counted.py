@@ -163,7 +163,7 @@ def _counts_people(x, voc: Vocabulary) -> bool:
     so that an act done to it may make the count ("a swap of 270 *soldiers*"; not "the capture of
     five *tanks*")."""
     lemma = x.lemma_.lower()
-    if lemma in voc.person_nouns or x.lower_ in voc.person_nouns or x.pos_ == "NUM":
+    if lemma in voc.person_nouns or x.lower_ in voc.person_nouns or x.pos_ == "NUM" or x.tag_ == "NNPS":
         return True
     prop = voc.nouns.get(lemma)
     return prop is not None and voc.units.get(prop) == "persons"
@@ -315,7 +315,10 @@ def bare_property(q: Quantity, num, voc: Vocabulary) -> Optional[str]:
 def _next_word_property(num, voc: Vocabulary) -> Optional[str]:
     """A number right before a participle or adjective of a loss, the verb left out ("killed and
     seven *injured*", "another 200 *wounded*", "nearly a million *displaced*")."""
-    nxt = num.doc[num.i + 1] if num.i + 1 < len(num.doc) else None
+    i = num.i + 1
+    while i < len(num.doc) and num.doc[i].lower_ in voc.count_extensions:  # "several *more* wounded"
+        i += 1
+    nxt = num.doc[i] if i < len(num.doc) else None
     if nxt is None or nxt.tag_ not in ("VBN", "JJ", "VBD"):
         return None
     return _word_property(nxt, voc)
@@ -359,7 +362,10 @@ def speaks(noun, voc: Vocabulary) -> bool:
 
 def spared(noun, voc: Vocabulary) -> bool:
     """Whether the counted noun is what an act spared ("saved more than 130 *lives*", "rescued 40
-    people"): no loss, whatever the noun says."""
+    people"): no loss, whatever the noun says -- but people named by their state stay so ("to rescue
+    several *hostages*" counts hostages)."""
+    if voc.nouns.get(noun.lemma_.lower()) in voc.status:
+        return False
     return noun.dep_ in PATIENT_DEPS and noun.head.lemma_.lower() in voc.sparing_verbs
 
 

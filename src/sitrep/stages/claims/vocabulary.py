@@ -61,6 +61,8 @@ class Vocabulary:
     adverbs: dict = field(default_factory=dict)
     #: verbs whose object is the place left, not who left it ("fled dozens of communities")
     leaving_verbs: frozenset = frozenset()
+    #: words between a count and the loss word after it ("several *more* wounded")
+    count_extensions: frozenset = frozenset()
 
 
 def _lower(words) -> frozenset:
@@ -133,7 +135,8 @@ def build_vocabulary(lex: Lexicon) -> Vocabulary:
                       driven_from=_driven_from(raw.get("driven_from")), status=frozenset(status),
                       instrument_preps=_lower(raw.get("instrument_prepositions")),
                       designation_before=re.compile(raw["designation_before"]) if raw.get("designation_before") else None,
-                      adverbs=advs, leaving_verbs=_lower(raw.get("leaving_verbs")))
+                      adverbs=advs, leaving_verbs=_lower(raw.get("leaving_verbs")),
+                      count_extensions=_lower(raw.get("count_extensions")))
 
 
 def vocabulary(lex: Optional[Lexicon] = None) -> Vocabulary:
