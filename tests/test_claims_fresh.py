@@ -95,3 +95,27 @@ def test_a_loss_verb_right_before_a_count_hung_elsewhere_gives_its_property():
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos,
               lemmas=lemmas[:4] + ["visit"] + lemmas[5:], sent_starts=[True] + [False] * 10)
     assert event_property(doc[6], vocabulary()) is None
+
+
+def test_a_rescued_hostage_is_still_a_hostage_and_several_more_are_counted():
+    assert claims_of("Troops pushed into the forest near Kigoma to rescue several hostages.") == [("kidnapped", 3)]
+    assert ("wounded", 3) in claims_of("Five guards were killed, several more wounded and two taken hostage "
+                                       "in Kigoma on Tuesday.")
+
+
+def test_a_conjunct_hung_inside_an_of_phrase_takes_the_property_of_the_phrase_head():
+    """"Two members of the militia and three soldiers were killed", "soldiers" parsed as a conjunct of
+    "militia"."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from sitrep.stages.claims.counted import event_property
+
+    words = ["Two", "members", "of", "the", "militia", "and", "three", "soldiers", "were", "killed"]
+    heads = [1, 9, 1, 4, 2, 4, 7, 4, 9, 9]
+    deps = ["nummod", "nsubjpass", "prep", "det", "pobj", "cc", "nummod", "conj", "auxpass", "ROOT"]
+    pos = ["NUM", "NOUN", "ADP", "DET", "NOUN", "CCONJ", "NUM", "NOUN", "AUX", "VERB"]
+    lemmas = ["two", "member", "of", "the", "militia", "and", "three", "soldier", "be", "kill"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+              sent_starts=[True] + [False] * 9)
+    assert event_property(doc[7], vocabulary()) == "dead"

@@ -204,7 +204,28 @@ def event_property(noun, voc: Vocabulary, depth: int = 0) -> Optional[str]:
     prop = _predicate_property(noun, voc) or _group_property(noun, voc, depth) or _driven_out(noun, voc)
     if prop is None and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and depth < 2:
         prop = event_property(noun.head, voc, depth + 1)  # "10 women and three children confirmed dead"
+        if prop is None:
+            prop = _misattached_conj_property(noun, voc, depth)
     return prop or _orphan_verb_property(noun, voc) or _stray_object_property(noun, voc)
+
+
+#: dependencies climbed from a conjunct the parse hung inside an "of" phrase back to the phrase's head
+OF_PHRASE_DEPS = ("conj", "appos", "pobj", "prep", "compound")
+
+
+def _misattached_conj_property(x, voc: Vocabulary, depth: int) -> Optional[str]:
+    """A conjunct the parse joined to the object of "of" rather than to the head of the phrase: "Two
+    members *of the group* and two soldiers were killed" reads "soldiers" as a conjunct of "group";
+    the property is that of the head ("members"), reached back through the "of" phrase."""
+    tok, through_of = x, False
+    for _ in range(8):
+        if tok.dep_ not in OF_PHRASE_DEPS or tok.head.i == tok.i:
+            return None
+        through_of = through_of or (tok.dep_ == "pobj" and tok.head.lower_ == "of")
+        tok = tok.head
+        if through_of and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.pos_ in ("NOUN", "PROPN"):
+            return event_property(tok, voc, depth + 1)
+    return None
 
 
 #: dependencies by which a counted word is already an argument of its verb
