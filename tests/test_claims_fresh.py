@@ -119,3 +119,8 @@ def test_a_conjunct_hung_inside_an_of_phrase_takes_the_property_of_the_phrase_he
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
               sent_starts=[True] + [False] * 9)
     assert event_property(doc[7], vocabulary()) == "dead"
+
+
+def test_some_of_the_dead_is_no_new_figure():
+    assert claims_of("State media identified two of the dead in Kigoma as senior officers.") == []
+    assert claims_of("Rebels killed 14 villagers in Kigoma; two of them were children.") == [("dead", 14)]

@@ -162,6 +162,7 @@ class QuantitiesFile(DataModel):
     designation_before: Optional[str] = None
     leaving_verbs: list[str] = []
     count_extensions: list[str] = []
+    subset_determiners: list[str] = []
 
     @model_validator(mode="after")
     def _mixed_is_a_property(self) -> "QuantitiesFile":

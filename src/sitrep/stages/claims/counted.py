@@ -375,6 +375,15 @@ def _measure_of_other(noun, voc: Vocabulary) -> bool:
                               for p in objs)
 
 
+def part_of_known(noun, root, voc: Vocabulary) -> bool:
+    """Whether the count picks some out of a loss already counted ("identified *two of the dead*",
+    "*one of the wounded* died"): the count is of the "of" phrase of a definite loss word, no new figure."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of" or noun.head.head.i != root.i:
+        return False
+    definite = any(c.dep_ == "det" and c.lower_ in voc.subset_determiners for c in noun.children)
+    return definite and voc.nouns.get(noun.lemma_.lower(), voc.adjectives.get(noun.lower_)) in voc.victim
+
+
 def speaks(noun, voc: Vocabulary) -> bool:
     """Whether the counted noun is who reports ("*Two senior officers* said ..."): the subject of a
     reporting verb is a source, not a force."""
@@ -408,7 +417,7 @@ def count_property(q: Quantity, noun, root, voc: Vocabulary,
         prop = bare_property(q, root, voc)
         return (prop, voc.units.get(prop)) if prop else (None, None)
     prop, countable = noun_property(noun, voc, people)
-    if not countable or spared(noun, voc) or (prop is not None and prop not in voc.victim and speaks(noun, voc)):
+    if not countable or spared(noun, voc) or part_of_known(noun, root, voc) or (prop is not None and prop not in voc.victim and speaks(noun, voc)):
         return None, None
     # a loss noun keeps its property ("claimed dozens *of casualties*"); of people named by their state,
     # the verb says more ("released hundreds *of prisoners*"); a loss verb says nothing of things

@@ -63,6 +63,8 @@ class Vocabulary:
     leaving_verbs: frozenset = frozenset()
     #: words between a count and the loss word after it ("several *more* wounded")
     count_extensions: frozenset = frozenset()
+    #: determiners of a loss word that make "N of the dead" a part of a count already given
+    subset_determiners: frozenset = frozenset()
 
 
 def _lower(words) -> frozenset:
@@ -136,7 +138,8 @@ def build_vocabulary(lex: Lexicon) -> Vocabulary:
                       instrument_preps=_lower(raw.get("instrument_prepositions")),
                       designation_before=re.compile(raw["designation_before"]) if raw.get("designation_before") else None,
                       adverbs=advs, leaving_verbs=_lower(raw.get("leaving_verbs")),
-                      count_extensions=_lower(raw.get("count_extensions")))
+                      count_extensions=_lower(raw.get("count_extensions")),
+                      subset_determiners=_lower(raw.get("subset_determiners")))
 
 
 def vocabulary(lex: Optional[Lexicon] = None) -> Vocabulary:
