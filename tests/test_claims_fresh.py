@@ -124,3 +124,7 @@ def test_a_conjunct_hung_inside_an_of_phrase_takes_the_property_of_the_phrase_he
 def test_some_of_the_dead_is_no_new_figure():
     assert claims_of("State media identified two of the dead in Kigoma as senior officers.") == []
     assert claims_of("Rebels killed 14 villagers in Kigoma; two of them were children.") == [("dead", 14)]
+
+
+def test_fallen_soldiers_are_dead():
+    assert claims_of("The army buried nine fallen soldiers in Kigoma on Friday.") == [("dead", 9)]
