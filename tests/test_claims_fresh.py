@@ -128,3 +128,15 @@ def test_some_of_the_dead_is_no_new_figure():
 
 def test_fallen_soldiers_are_dead():
     assert claims_of("The army buried nine fallen soldiers in Kigoma on Friday.") == [("dead", 9)]
+
+
+def test_a_force_no_actor_owns_is_the_groups_own():
+    actors = {**ACTORS, "gunmen": ("GUNMEN", "group")}
+    state = make_state("At least six gunmen opened fire on a bus near Kigoma.", actors, PLACES)
+    for m in state.mentions:
+        m.how = "agent"  # as the actors stage reads a generic word for an armed group
+    ClaimsStage()(state)
+    [c] = state.claims
+    assert (c.property, c.value, c.subject.actor_id) == ("troops", 6, "GUNMEN")
+    # people of no group are no force: no owner, no claim
+    assert claims_of("At least six passengers boarded a bus near Kigoma.") == []

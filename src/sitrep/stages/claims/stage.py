@@ -93,6 +93,16 @@ class ClaimsStage(Stage):
             return None, None
         return counted.ref(), where
 
+    @staticmethod
+    def _own_group(r: ClaimReader, noun, prop: str):
+        """The owner of a count of people no actor owns: the group counted, when the actors stage read
+        it as a generic agent ("at least four gunmen opened fire": their force, owned by "gunmen");
+        else None."""
+        if noun is None or r.voc.units.get(prop) != "persons":
+            return None
+        counted = r.mention(noun)
+        return counted if counted is not None and counted.how == "agent" else None
+
     def _read(self, state, doc, q: Quantity, voc: Vocabulary, places, n: int,
               scenes: Optional[dict] = None) -> Optional[Claim]:
         """Claim ``C<n>`` of quantity ``q``: what is counted, whose, where, when, according to whom;
@@ -111,7 +121,8 @@ class ClaimsStage(Stage):
             return None
         anchor = noun if noun is not None else root
         subject, path = owner(r, anchor, span, prop)
-        if subject is None and prop not in voc.victim:
+        group = self._own_group(r, noun, prop) if subject is None and prop not in voc.victim else None
+        if subject is None and prop not in voc.victim and group is None:
             return None  # a force, a weapon or a sum belongs to someone, or it is no claim
         if subject is None and noun is not None:
             path[1:1] = [c for c in noun.children if c.dep_ in ("acl", "relcl")]  # "45 civilians killed in Idlib"
@@ -124,7 +135,9 @@ class ClaimsStage(Stage):
         if noun is not None and noun.i >= span.end and noun.i - span.end <= self.config.counted_noun_max_gap:
             end = max(end, noun.idx + len(noun.text))
         where, when = place(r, path, start), date(r, anchor, path)
-        if subject is None:
+        if group is not None:
+            subject = group.ref()
+        elif subject is None:
             subject, where = self._unowned(r, anchor, noun, where, start)
             if subject is None:
                 return None
