@@ -140,3 +140,14 @@ def test_a_force_no_actor_owns_is_the_groups_own():
     assert (c.property, c.value, c.subject.actor_id) == ("troops", 6, "GUNMEN")
     # people of no group are no force: no owner, no claim
     assert claims_of("At least six passengers boarded a bus near Kigoma.") == []
+
+
+def test_members_of_an_armed_group_are_its_force():
+    actors = {**ACTORS, "the Lord's Army": ("LRA", "armed_group"), "LRA": ("LRA", "armed_group"),
+              "the union": ("UNION", "organization")}
+    claims = claims_of("Troops clashed with more than 40 members of the Lord's Army near Kigoma.", actors=actors)
+    assert claims == [("troops", 40)]
+    assert claims_of("An estimated 900 LRA members refused to disarm.", actors=actors) == [("troops", 900)]
+    # members of a group that is no armed group are no force; members killed stay dead
+    assert claims_of("About 300 members of the union marched in Kigoma.", actors=actors) == []
+    assert claims_of("Five members of the Lord's Army were killed in Kigoma.", actors=actors) == [("dead", 5)]

@@ -123,6 +123,14 @@ class DrivenFrom(DataModel):
     places: list[str]
 
 
+class Membership(DataModel):
+    """Members of an armed group counted as its force ("1,100 FARC members")."""
+
+    property: str
+    nouns: list[str]
+    actor_kinds: list[str]
+
+
 class QuantitiesFile(DataModel):
     """``data/quantities.yaml`` (see the comments in the file)."""
 
@@ -163,6 +171,7 @@ class QuantitiesFile(DataModel):
     leaving_verbs: list[str] = []
     count_extensions: list[str] = []
     subset_determiners: list[str] = []
+    membership: Optional[Membership] = None
 
     @model_validator(mode="after")
     def _mixed_is_a_property(self) -> "QuantitiesFile":

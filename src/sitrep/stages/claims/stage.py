@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Optional
 
-from ...core.article import ArticleState
+from ...core.article import ArticleState, Mention
 from ...core.contract import Claim
 from ...lang.numbers import Quantity, find_quantities, read_lexicon
 from ..base import Stage, StageConfig
@@ -37,6 +37,25 @@ def designation(text: str, q: Quantity, voc: Vocabulary, prev_end: Optional[int]
         return True
     pat = voc.designation_before
     return pat is not None and pat.search(text[max(0, q.num_start - 8):q.num_start]) is not None
+
+
+def armed_group_of_members(r: ClaimReader, noun) -> Optional[Mention]:
+    """The armed group whose members a count counts ("1,100 *FARC* members", "20 members *of the
+    Maute group*": ``membership_nouns``), or None: members of an armed group are its force."""
+    if noun is None or noun.lemma_.lower() not in r.voc.membership_nouns or not r.voc.membership_property:
+        return None
+    near = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    near += [pobj] + [c for c in pobj.children if c.dep_ in ("compound", "nmod")]
+    for tok in near:
+        m = r.mention(tok)
+        actor = r.state.actor(m.actor_id) if m is not None else None
+        if actor is not None and actor.kind in r.voc.armed_kinds:
+            return m
+    return None
 
 
 class ClaimsStage(Stage):
@@ -117,10 +136,14 @@ class ClaimsStage(Stage):
         # so does a plural proper noun ("seven Maoists"), even when the words for people do not list it
         people = noun is not None and (getattr(r.mention(noun), "how", "pronoun") != "pronoun" or noun.tag_ == "NNPS")
         prop, unit = count_property(q, noun, root, voc, people)
+        group = armed_group_of_members(r, noun) if prop is None else None
+        if group is not None:  # "around 1,100 FARC members": the group's force
+            prop, unit = voc.membership_property, voc.units.get(voc.membership_property)
         if prop is None:
             return None
         anchor = noun if noun is not None else root
         subject, path = owner(r, anchor, span, prop)
+        subject = group if group is not None else subject
         group = self._own_group(r, noun, prop) if subject is None and prop not in voc.victim else None
         if subject is None and prop not in voc.victim and group is None:
             return None  # a force, a weapon or a sum belongs to someone, or it is no claim

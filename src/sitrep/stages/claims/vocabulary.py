@@ -65,6 +65,11 @@ class Vocabulary:
     count_extensions: frozenset = frozenset()
     #: determiners of a loss word that make "N of the dead" a part of a count already given
     subset_determiners: frozenset = frozenset()
+    #: nouns for the members of a group, and the property of a count of an armed group's members
+    membership_nouns: frozenset = frozenset()
+    membership_property: Optional[str] = None
+    #: actor kinds whose members are a force
+    armed_kinds: frozenset = frozenset()
 
 
 def _lower(words) -> frozenset:
@@ -139,7 +144,10 @@ def build_vocabulary(lex: Lexicon) -> Vocabulary:
                       designation_before=re.compile(raw["designation_before"]) if raw.get("designation_before") else None,
                       adverbs=advs, leaving_verbs=_lower(raw.get("leaving_verbs")),
                       count_extensions=_lower(raw.get("count_extensions")),
-                      subset_determiners=_lower(raw.get("subset_determiners")))
+                      subset_determiners=_lower(raw.get("subset_determiners")),
+                      membership_nouns=_lower((raw.get("membership") or {}).get("nouns")),
+                      membership_property=(raw.get("membership") or {}).get("property"),
+                      armed_kinds=_lower((raw.get("membership") or {}).get("actor_kinds")))
 
 
 def vocabulary(lex: Optional[Lexicon] = None) -> Vocabulary:
