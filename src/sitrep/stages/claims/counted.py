@@ -202,11 +202,17 @@ def event_property(noun, voc: Vocabulary, depth: int = 0) -> Optional[str]:
             if prop:
                 return prop
     prop = _predicate_property(noun, voc) or _group_property(noun, voc, depth) or _driven_out(noun, voc)
-    if prop is None and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and depth < 2:
-        prop = event_property(noun.head, voc, depth + 1)  # "10 women and three children confirmed dead"
-        if prop is None:
-            prop = _misattached_conj_property(noun, voc, depth)
-    return prop or _orphan_verb_property(noun, voc) or _stray_object_property(noun, voc)
+    return prop or _conj_property(noun, voc, depth) or _orphan_verb_property(noun, voc) \
+        or _stray_object_property(noun, voc)
+
+
+def _conj_property(x, voc: Vocabulary, depth: int) -> Optional[str]:
+    """A conjunct takes the property of the noun it is joined to ("10 women and three children
+    confirmed dead"), or of the head of the "of" phrase the parse hung it in (see
+    :func:`_misattached_conj_property`)."""
+    if x.dep_ != "conj" or x.head.pos_ not in ("NOUN", "PROPN") or depth >= 2:
+        return None
+    return event_property(x.head, voc, depth + 1) or _misattached_conj_property(x, voc, depth)
 
 
 #: dependencies climbed from a conjunct the parse hung inside an "of" phrase back to the phrase's head
@@ -416,19 +422,26 @@ def count_property(q: Quantity, noun, root, voc: Vocabulary,
             return None, None  # "on January 27", "at 5 pm"
         prop = bare_property(q, root, voc)
         return (prop, voc.units.get(prop)) if prop else (None, None)
-    prop, countable = noun_property(noun, voc, people)
-    if not countable or spared(noun, voc) or part_of_known(noun, root, voc) or (prop is not None and prop not in voc.victim and speaks(noun, voc)):
-        return None, None
-    # a loss noun keeps its property ("claimed dozens *of casualties*"); of people named by their state,
-    # the verb says more ("released hundreds *of prisoners*"); a loss verb says nothing of things
-    # ("neutralised five drones" are no dead)
-    own_loss = prop if prop in voc.victim and prop not in voc.status else None
-    event = event_property(noun, voc) if prop is None or voc.units.get(prop) == "persons" else None
-    prop = (event or own_loss or _root_property(noun, root, voc)
-            or (prop if prop in voc.victim else None) or prop)
+    prop = counted_noun_property(noun, root, voc, people)
     if prop is None:
         return None, None
     unit = voc.units.get(prop)
     if unit == "from_noun":
         unit = noun.lemma_.lower()
     return prop, unit
+
+
+def counted_noun_property(noun, root, voc: Vocabulary, people: bool) -> Optional[str]:
+    """The property of a count of ``noun``: a loss noun keeps its property ("claimed dozens *of
+    casualties*"); of people named by their state, the verb says more ("released hundreds *of
+    prisoners*"); a loss verb says nothing of things ("neutralised five drones" are no dead); no
+    property for what an act spared, a part of a loss already counted, or who reports."""
+    prop, countable = noun_property(noun, voc, people)
+    if not countable or spared(noun, voc) or part_of_known(noun, root, voc):
+        return None
+    if prop is not None and prop not in voc.victim and speaks(noun, voc):
+        return None
+    own_loss = prop if prop in voc.victim and prop not in voc.status else None
+    event = event_property(noun, voc) if prop is None or voc.units.get(prop) == "persons" else None
+    return (event or own_loss or _root_property(noun, root, voc)
+            or (prop if prop in voc.victim else None) or prop)

@@ -39,6 +39,17 @@ def designation(text: str, q: Quantity, voc: Vocabulary, prev_end: Optional[int]
     return pat is not None and pat.search(text[max(0, q.num_start - 8):q.num_start]) is not None
 
 
+def _reach_a_verb(path: list, anchor) -> None:
+    """Extend a clause path with no verb up to the first verb above ``anchor``: the place may hang on
+    the clause's verb."""
+    if any(t.pos_ in VERB_POS for t in path):
+        return
+    for a in anchor.ancestors:
+        path.append(a)
+        if a.pos_ in VERB_POS:
+            break
+
+
 def armed_group_of_members(r: ClaimReader, noun) -> Optional[Mention]:
     """The armed group whose members a count counts ("1,100 *FARC* members", "20 members *of the
     Maute group*": ``membership_nouns``), or None: members of an armed group are its force."""
@@ -112,6 +123,13 @@ class ClaimsStage(Stage):
             return None, None
         return counted.ref(), where
 
+    def _end(self, q: Quantity, noun, span) -> int:
+        """Where a claim's text ends: after its counted noun when few tokens stand between them
+        ("1,000 of its *troops*"), else after the number."""
+        if noun is not None and noun.i >= span.end and noun.i - span.end <= self.config.counted_noun_max_gap:
+            return max(q.end, noun.idx + len(noun.text))
+        return q.end
+
     @staticmethod
     def _own_group(r: ClaimReader, noun, prop: str):
         """The owner of a count of people no actor owns: the group counted, when the actors stage read
@@ -136,27 +154,21 @@ class ClaimsStage(Stage):
         # so does a plural proper noun ("seven Maoists"), even when the words for people do not list it
         people = noun is not None and (getattr(r.mention(noun), "how", "pronoun") != "pronoun" or noun.tag_ == "NNPS")
         prop, unit = count_property(q, noun, root, voc, people)
-        group = armed_group_of_members(r, noun) if prop is None else None
-        if group is not None:  # "around 1,100 FARC members": the group's force
+        members = armed_group_of_members(r, noun) if prop is None else None
+        if members is not None:  # "around 1,100 FARC members": the group's force
             prop, unit = voc.membership_property, voc.units.get(voc.membership_property)
         if prop is None:
             return None
         anchor = noun if noun is not None else root
         subject, path = owner(r, anchor, span, prop)
-        subject = group if group is not None else subject
+        subject = members or subject
         group = self._own_group(r, noun, prop) if subject is None and prop not in voc.victim else None
         if subject is None and prop not in voc.victim and group is None:
             return None  # a force, a weapon or a sum belongs to someone, or it is no claim
         if subject is None and noun is not None:
             path[1:1] = [c for c in noun.children if c.dep_ in ("acl", "relcl")]  # "45 civilians killed in Idlib"
-        if not any(t.pos_ in VERB_POS for t in path):  # the place may hang on the clause's verb
-            for a in anchor.ancestors:
-                path.append(a)
-                if a.pos_ in VERB_POS:
-                    break
-        start, end = q.start, q.end
-        if noun is not None and noun.i >= span.end and noun.i - span.end <= self.config.counted_noun_max_gap:
-            end = max(end, noun.idx + len(noun.text))
+        _reach_a_verb(path, anchor)
+        start, end = q.start, self._end(q, noun, span)
         where, when = place(r, path, start), date(r, anchor, path)
         if group is not None:
             subject = group.ref()
