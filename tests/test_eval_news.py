@@ -164,3 +164,20 @@ def test_an_event_merged_from_several_sentences_matches_a_gold_event_in_each_and
     t = news._Tally()
     news.score_events(gold, doc, t)
     assert t.c["type+source+target found"] == 1 and t.c["type+source+target right"] == 1
+
+
+def test_claims_score_compatible_properties_and_leave_unannotated_ones_unscored():
+    """A money kind counts for gold money, "casualties" for gold "other"; a weapons count is no gold
+    property: neither right nor wrong."""
+    from types import SimpleNamespace as NS
+
+    def claim(prop, value):
+        return NS(property=prop, value=value, subject=ActorRef(actor_id="x", text="x"), text="t")
+
+    gold = news.GoldArticle(id="x", text="", meta={}, actors={}, events=[], quotes=[], places=[],
+                            claims=[{"property": "money", "value": 5e8}, {"property": "other", "value": 24},
+                                    {"property": "arrested", "value": 30}])
+    doc = NS(claims=[claim("aid", 5e8), claim("casualties", 24), claim("detained", 30), claim("weapons", 100)])
+    t = news._Tally()
+    news.score_claims(gold, doc, t)
+    assert (t.c["claim found"], t.c["claim right"], t.c["claim pred"], t.c["claim unscored"]) == (2, 2, 3, 1)

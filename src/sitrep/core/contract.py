@@ -141,8 +141,9 @@ class Claim(_Model):
     ``region:`` id in ``actor_id``, its mention in ``text``), the convention of an event's target with no
     actor. Such a count's ``place`` is that place too when its sentence names it (else None: the owner
     is then the place the article last spoke of). ``property`` names what is counted (``dead``,
-    ``wounded``, ``displaced``, ``refugees``, ``detained``, ``kidnapped``, ``released``, ``missing``,
-    ``troops``, ``weapons``, money kinds ``aid``/``sanctions``/``budget``, measures ``distance``/``area``)."""
+    ``wounded``, ``displaced``, ``refugees``, ``detained``, ``arrested``, ``kidnapped``, ``released``,
+    ``missing``, ``troops``, ``weapons``, money kinds ``aid``/``sanctions``/``budget``/``wealth``, measures
+    ``distance``/``area``)."""
 
     id: str
     subject: ActorRef

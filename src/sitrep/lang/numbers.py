@@ -103,6 +103,8 @@ class CountedProperty(DataModel):
     nouns: list[str] = []
     verbs: list[str] = []
     adjectives: list[str] = []
+    #: adverbs that give the verb they modify this property, whatever the verb ("fatally shot")
+    adverbs: list[str] = []
     #: nouns whose value is a count of this property ("the death toll rose to 704")
     tolls: list[str] = []
     #: money only: kind -> the words that make a sum that kind ("aid", "sanctions", "budget")
@@ -119,6 +121,14 @@ class DrivenFrom(DataModel):
 
     property: str
     places: list[str]
+
+
+class Membership(DataModel):
+    """Members of an armed group counted as its force ("1,100 FARC members")."""
+
+    property: str
+    nouns: list[str]
+    actor_kinds: list[str]
 
 
 class QuantitiesFile(DataModel):
@@ -158,6 +168,10 @@ class QuantitiesFile(DataModel):
     driven_from: Optional[DrivenFrom] = None
     instrument_prepositions: list[str] = []
     designation_before: Optional[str] = None
+    leaving_verbs: list[str] = []
+    count_extensions: list[str] = []
+    subset_determiners: list[str] = []
+    membership: Optional[Membership] = None
 
     @model_validator(mode="after")
     def _mixed_is_a_property(self) -> "QuantitiesFile":
@@ -202,7 +216,7 @@ def _number_regex(number_words: dict, scales: dict, vague: dict, hedges: dict, c
     pattern = (
         _start_guard(firsts, cur) +
         rf"(?P<hedge>(?<![\w])(?:{_alt(hedges)})\s+)?"
-        rf"(?:(?P<vague>(?<![\w])(?:{vague_alt})(?:\s+of\s+(?:{vague_alt}))?(?![\w]))"
+        rf"(?:(?P<vague>(?<![\w])(?:{vague_alt})(?:\s+of\s+(?:{vague_alt})|\s+(?:{_alt(word_scales)}))?(?![\w]))"
         rf"|(?P<between>(?<![\w])(?:between|from)\s+)?"
         rf"(?P<cur>{cur}\s?)?(?P<n1>{num})"
         rf"(?:(?P<sep>\s*(?:-|–|—|to|and)\s*)(?P<cur2>{cur}\s?)?(?P<n2>{num}))?"
@@ -365,6 +379,8 @@ def _vague(m: re.Match, text: str, lex: Lexicon, offset: int, hedge: Optional[st
     if len(words) >= 3:  # "hundreds of thousands"
         second = words[-1].rstrip("s")
         value *= lex.scales.get(second, (lex.vague.get(words[-1], 1.0), False))[0]
+    elif len(words) == 2:  # "several hundred"
+        value *= lex.scales.get(words[1], (1.0, False))[0]
     end = m.end("vague")
     if value <= 0:
         return None

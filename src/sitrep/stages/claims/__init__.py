@@ -22,7 +22,8 @@ then read through the parse:
   "according to X" in the sentence;
 * **when** -- a date expression in the same clause.
 
-No property, no claim; no owner, no claim -- except for losses (dead, wounded, displaced, detained,
+No property, no claim; no owner, no claim -- except for a force counted by a generic word for an
+armed group ("at least four gunmen opened fire": owned by the group counted), and for losses (dead, wounded, displaced, detained,
 kidnapped, released, missing: the ``victim`` properties), which a place may own: a count no actor owns
 ("12 people were killed in Idlib", "seven injured", "the death toll rose to 704") belongs to the place
 of its incident -- the place of its clause, else one its sentence names, else the one the article last

@@ -67,8 +67,17 @@ PREDICATE_DEPS = ("oprd", "acomp")
 
 
 def _word_property(tok, voc: Vocabulary) -> Optional[str]:
-    """The property a verb or adjective gives its patient ("killed" -> dead, "missing"), or None."""
-    return voc.adjectives.get(tok.lower_) or voc.verbs.get(tok.lemma_.lower())
+    """The property a verb or adjective gives its patient ("killed" -> dead, "missing"), or None; an
+    adverb of the property on a verb says it whatever the verb ("*fatally* shot", "*fatally* wounded")."""
+    if tok.pos_ in VERB_POS and voc.adverbs:
+        prop = next((voc.adverbs[c.lower_] for c in tok.children if c.dep_ == "advmod" and c.lower_ in voc.adverbs),
+                    None)
+        if prop is not None:
+            return prop
+    lemma = tok.lemma_.lower()
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    return (voc.adjectives.get(tok.lower_) or (voc.verbs.get(f"{lemma} {prt}") if prt else None)
+            or voc.verbs.get(lemma))
 
 
 def _head_property(x, voc: Vocabulary) -> Optional[str]:
@@ -78,8 +87,8 @@ def _head_property(x, voc: Vocabulary) -> Optional[str]:
     if head.i == x.i:
         return None
     prop = _word_property(head, voc)
-    if prop is None:
-        return None
+    if prop is None or (x.dep_ == "dobj" and head.lemma_.lower() in voc.leaving_verbs):
+        return None  # "fled dozens of communities": the places left, not who left them
     if x.dep_ in PATIENT_DEPS:
         return _mixed(head, x, prop, voc)
     if x.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in head.children):
@@ -113,6 +122,19 @@ def _predicate_property(x, voc: Vocabulary) -> Optional[str]:
             prop = _word_property(c, voc)
             if prop is not None:
                 return prop
+    return _split_passive_property(x, voc)
+
+
+def _split_passive_property(x, voc: Vocabulary) -> Optional[str]:
+    """A passive the parse split at a word between its parts: "two jawans were *on Saturday* killed"
+    reads "were" as the verb of the subject and "killed" as a clause of it with no subject of its own."""
+    verb = x.head
+    if x.dep_ != "nsubj" or verb.lemma_.lower() != "be":
+        return None
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBN" and c.i > x.i \
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            return _word_property(c, voc)
     return None
 
 
@@ -141,7 +163,7 @@ def _counts_people(x, voc: Vocabulary) -> bool:
     so that an act done to it may make the count ("a swap of 270 *soldiers*"; not "the capture of
     five *tanks*")."""
     lemma = x.lemma_.lower()
-    if lemma in voc.person_nouns or x.lower_ in voc.person_nouns or x.pos_ == "NUM":
+    if lemma in voc.person_nouns or x.lower_ in voc.person_nouns or x.pos_ == "NUM" or x.tag_ == "NNPS":
         return True
     prop = voc.nouns.get(lemma)
     return prop is not None and voc.units.get(prop) == "persons"
@@ -180,9 +202,36 @@ def event_property(noun, voc: Vocabulary, depth: int = 0) -> Optional[str]:
             if prop:
                 return prop
     prop = _predicate_property(noun, voc) or _group_property(noun, voc, depth) or _driven_out(noun, voc)
-    if prop is None and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and depth < 2:
-        prop = event_property(noun.head, voc, depth + 1)  # "10 women and three children confirmed dead"
-    return prop or _orphan_verb_property(noun, voc)
+    return prop or _conj_property(noun, voc, depth) or _orphan_verb_property(noun, voc) \
+        or _stray_object_property(noun, voc)
+
+
+def _conj_property(x, voc: Vocabulary, depth: int) -> Optional[str]:
+    """A conjunct takes the property of the noun it is joined to ("10 women and three children
+    confirmed dead"), or of the head of the "of" phrase the parse hung it in (see
+    :func:`_misattached_conj_property`)."""
+    if x.dep_ != "conj" or x.head.pos_ not in ("NOUN", "PROPN") or depth >= 2:
+        return None
+    return event_property(x.head, voc, depth + 1) or _misattached_conj_property(x, voc, depth)
+
+
+#: dependencies climbed from a conjunct the parse hung inside an "of" phrase back to the phrase's head
+OF_PHRASE_DEPS = ("conj", "appos", "pobj", "prep", "compound")
+
+
+def _misattached_conj_property(x, voc: Vocabulary, depth: int) -> Optional[str]:
+    """A conjunct the parse joined to the object of "of" rather than to the head of the phrase: "Two
+    members *of the group* and two soldiers were killed" reads "soldiers" as a conjunct of "group";
+    the property is that of the head ("members"), reached back through the "of" phrase."""
+    tok, through_of = x, False
+    for _ in range(8):
+        if tok.dep_ not in OF_PHRASE_DEPS or tok.head.i == tok.i:
+            return None
+        through_of = through_of or (tok.dep_ == "pobj" and tok.head.lower_ == "of")
+        tok = tok.head
+        if through_of and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.pos_ in ("NOUN", "PROPN"):
+            return event_property(tok, voc, depth + 1)
+    return None
 
 
 #: dependencies by which a counted word is already an argument of its verb
@@ -236,6 +285,19 @@ def _orphan_verb_property(x, voc: Vocabulary) -> Optional[str]:
     return None
 
 
+def _stray_object_property(x, voc: Vocabulary) -> Optional[str]:
+    """The property of a loss verb right before a count the parse hung elsewhere, the verb left with no
+    object ("..., killing at least four Iranians, state media reported": "Iranians" read as a modifier
+    of "media"); None when the count is already some verb's argument."""
+    if x.dep_ in ARGUMENT_DEPS:
+        return None
+    first = min(t.i for t in x.subtree)
+    verb = x.doc[first - 1] if first > x.sent.start else None
+    if verb is None or verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    return _word_property(verb, voc)
+
+
 def toll_property(num, voc: Vocabulary) -> Optional[str]:
     """The property of a number given as the value of a toll: "the death *toll* rose to 704", "put the
     toll at 31", "the toll of six", "the toll is 40"; None otherwise."""
@@ -280,7 +342,10 @@ def bare_property(q: Quantity, num, voc: Vocabulary) -> Optional[str]:
 def _next_word_property(num, voc: Vocabulary) -> Optional[str]:
     """A number right before a participle or adjective of a loss, the verb left out ("killed and
     seven *injured*", "another 200 *wounded*", "nearly a million *displaced*")."""
-    nxt = num.doc[num.i + 1] if num.i + 1 < len(num.doc) else None
+    i = num.i + 1
+    while i < len(num.doc) and num.doc[i].lower_ in voc.count_extensions:  # "several *more* wounded"
+        i += 1
+    nxt = num.doc[i] if i < len(num.doc) else None
     if nxt is None or nxt.tag_ not in ("VBN", "JJ", "VBD"):
         return None
     return _word_property(nxt, voc)
@@ -316,9 +381,27 @@ def _measure_of_other(noun, voc: Vocabulary) -> bool:
                               for p in objs)
 
 
+def part_of_known(noun, root, voc: Vocabulary) -> bool:
+    """Whether the count picks some out of a loss already counted ("identified *two of the dead*",
+    "*one of the wounded* died"): the count is of the "of" phrase of a definite loss word, no new figure."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of" or noun.head.head.i != root.i:
+        return False
+    definite = any(c.dep_ == "det" and c.lower_ in voc.subset_determiners for c in noun.children)
+    return definite and voc.nouns.get(noun.lemma_.lower(), voc.adjectives.get(noun.lower_)) in voc.victim
+
+
+def speaks(noun, voc: Vocabulary) -> bool:
+    """Whether the counted noun is who reports ("*Two senior officers* said ..."): the subject of a
+    reporting verb is a source, not a force."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in voc.attribution
+
+
 def spared(noun, voc: Vocabulary) -> bool:
     """Whether the counted noun is what an act spared ("saved more than 130 *lives*", "rescued 40
-    people"): no loss, whatever the noun says."""
+    people"): no loss, whatever the noun says -- but people named by their state stay so ("to rescue
+    several *hostages*" counts hostages)."""
+    if voc.nouns.get(noun.lemma_.lower()) in voc.status:
+        return False
     return noun.dep_ in PATIENT_DEPS and noun.head.lemma_.lower() in voc.sparing_verbs
 
 
@@ -339,17 +422,26 @@ def count_property(q: Quantity, noun, root, voc: Vocabulary,
             return None, None  # "on January 27", "at 5 pm"
         prop = bare_property(q, root, voc)
         return (prop, voc.units.get(prop)) if prop else (None, None)
-    prop, countable = noun_property(noun, voc, people)
-    if not countable or spared(noun, voc):
-        return None, None
-    # a loss noun keeps its property ("claimed dozens *of casualties*"); of people named by their state,
-    # the verb says more ("released hundreds *of prisoners*")
-    own_loss = prop if prop in voc.victim and prop not in voc.status else None
-    prop = (event_property(noun, voc) or own_loss or _root_property(noun, root, voc)
-            or (prop if prop in voc.victim else None) or prop)
+    prop = counted_noun_property(noun, root, voc, people)
     if prop is None:
         return None, None
     unit = voc.units.get(prop)
     if unit == "from_noun":
         unit = noun.lemma_.lower()
     return prop, unit
+
+
+def counted_noun_property(noun, root, voc: Vocabulary, people: bool) -> Optional[str]:
+    """The property of a count of ``noun``: a loss noun keeps its property ("claimed dozens *of
+    casualties*"); of people named by their state, the verb says more ("released hundreds *of
+    prisoners*"); a loss verb says nothing of things ("neutralised five drones" are no dead); no
+    property for what an act spared, a part of a loss already counted, or who reports."""
+    prop, countable = noun_property(noun, voc, people)
+    if not countable or spared(noun, voc) or part_of_known(noun, root, voc):
+        return None
+    if prop is not None and prop not in voc.victim and speaks(noun, voc):
+        return None
+    own_loss = prop if prop in voc.victim and prop not in voc.status else None
+    event = event_property(noun, voc) if prop is None or voc.units.get(prop) == "persons" else None
+    return (event or own_loss or _root_property(noun, root, voc)
+            or (prop if prop in voc.victim else None) or prop)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Optional
 
-from ...core.article import ArticleState
+from ...core.article import ArticleState, Mention
 from ...core.contract import Claim
 from ...lang.numbers import Quantity, find_quantities, read_lexicon
 from ..base import Stage, StageConfig
@@ -29,10 +29,44 @@ class ClaimsConfig(StageConfig):
     locative_lookback: int = 16
 
 
-def designation(text: str, q: Quantity, voc: Vocabulary) -> bool:
-    """Whether number ``q`` is part of a model designation, not a count ("a Quds-2 missile", "F-16s")."""
+def designation(text: str, q: Quantity, voc: Vocabulary, prev_end: Optional[int] = None) -> bool:
+    """Whether number ``q`` is part of a model designation, not a count: glued to a name ("a Quds-2
+    missile", "F-16s"), or a bare number right after a number that ends at ``prev_end`` ("one 303
+    rifle": the first counts, the second names the model)."""
+    if prev_end is not None and not q.hedge and not text[prev_end:q.num_start].strip():
+        return True
     pat = voc.designation_before
     return pat is not None and pat.search(text[max(0, q.num_start - 8):q.num_start]) is not None
+
+
+def _reach_a_verb(path: list, anchor) -> None:
+    """Extend a clause path with no verb up to the first verb above ``anchor``: the place may hang on
+    the clause's verb."""
+    if any(t.pos_ in VERB_POS for t in path):
+        return
+    for a in anchor.ancestors:
+        path.append(a)
+        if a.pos_ in VERB_POS:
+            break
+
+
+def armed_group_of_members(r: ClaimReader, noun) -> Optional[Mention]:
+    """The armed group whose members a count counts ("1,100 *FARC* members", "20 members *of the
+    Maute group*": ``membership_nouns``), or None: members of an armed group are its force."""
+    if noun is None or noun.lemma_.lower() not in r.voc.membership_nouns or not r.voc.membership_property:
+        return None
+    near = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    near += [pobj] + [c for c in pobj.children if c.dep_ in ("compound", "nmod")]
+    for tok in near:
+        m = r.mention(tok)
+        actor = r.state.actor(m.actor_id) if m is not None else None
+        if actor is not None and actor.kind in r.voc.armed_kinds:
+            return m
+    return None
 
 
 class ClaimsStage(Stage):
@@ -59,8 +93,11 @@ class ClaimsStage(Stage):
         places = {p.id: p for p in state.places}
         seen: set[tuple[int, int]] = set()
         scenes: dict[int, bool] = {}  # one look at each place mention per article
+        prev_end: Optional[int] = None
         for q in find_quantities(state.text, lex=self.resources.get("quantities", read_lexicon)):
-            if q.unit == "%" or q.value < 0 or designation(state.text, q, voc):
+            model = designation(state.text, q, voc, prev_end)
+            prev_end = q.end
+            if q.unit == "%" or q.value < 0 or model:
                 continue
             try:
                 claim = self._read(state, doc, q, voc, places, len(state.claims) + 1, scenes)
@@ -86,6 +123,23 @@ class ClaimsStage(Stage):
             return None, None
         return counted.ref(), where
 
+    def _end(self, q: Quantity, noun, span) -> int:
+        """Where a claim's text ends: after its counted noun when few tokens stand between them
+        ("1,000 of its *troops*"), else after the number."""
+        if noun is not None and noun.i >= span.end and noun.i - span.end <= self.config.counted_noun_max_gap:
+            return max(q.end, noun.idx + len(noun.text))
+        return q.end
+
+    @staticmethod
+    def _own_group(r: ClaimReader, noun, prop: str):
+        """The owner of a count of people no actor owns: the group counted, when the actors stage read
+        it as a generic agent ("at least four gunmen opened fire": their force, owned by "gunmen");
+        else None."""
+        if noun is None or r.voc.units.get(prop) != "persons":
+            return None
+        counted = r.mention(noun)
+        return counted if counted is not None and counted.how == "agent" else None
+
     def _read(self, state, doc, q: Quantity, voc: Vocabulary, places, n: int,
               scenes: Optional[dict] = None) -> Optional[Claim]:
         """Claim ``C<n>`` of quantity ``q``: what is counted, whose, where, when, according to whom;
@@ -96,26 +150,29 @@ class ClaimsStage(Stage):
         r = ClaimReader(state, voc, self.config, places, {} if scenes is None else scenes)
         root = span.root
         noun = counted_noun(root, span)
-        people = noun is not None and getattr(r.mention(noun), "how", None) == "demonym"  # "45 Palestinians"
+        # a noun the actors stage read as an actor counts people ("45 Palestinians", "15 labourers"), and
+        # so does a plural proper noun ("seven Maoists"), even when the words for people do not list it
+        people = noun is not None and (getattr(r.mention(noun), "how", "pronoun") != "pronoun" or noun.tag_ == "NNPS")
         prop, unit = count_property(q, noun, root, voc, people)
+        members = armed_group_of_members(r, noun) if prop is None else None
+        if members is not None:  # "around 1,100 FARC members": the group's force
+            prop, unit = voc.membership_property, voc.units.get(voc.membership_property)
         if prop is None:
             return None
         anchor = noun if noun is not None else root
         subject, path = owner(r, anchor, span, prop)
-        if subject is None and prop not in voc.victim:
+        subject = members or subject
+        group = self._own_group(r, noun, prop) if subject is None and prop not in voc.victim else None
+        if subject is None and prop not in voc.victim and group is None:
             return None  # a force, a weapon or a sum belongs to someone, or it is no claim
         if subject is None and noun is not None:
             path[1:1] = [c for c in noun.children if c.dep_ in ("acl", "relcl")]  # "45 civilians killed in Idlib"
-        if not any(t.pos_ in VERB_POS for t in path):  # the place may hang on the clause's verb
-            for a in anchor.ancestors:
-                path.append(a)
-                if a.pos_ in VERB_POS:
-                    break
-        start, end = q.start, q.end
-        if noun is not None and noun.i >= span.end and noun.i - span.end <= self.config.counted_noun_max_gap:
-            end = max(end, noun.idx + len(noun.text))
+        _reach_a_verb(path, anchor)
+        start, end = q.start, self._end(q, noun, span)
         where, when = place(r, path, start), date(r, anchor, path)
-        if subject is None:
+        if group is not None:
+            subject = group.ref()
+        elif subject is None:
             subject, where = self._unowned(r, anchor, noun, where, start)
             if subject is None:
                 return None

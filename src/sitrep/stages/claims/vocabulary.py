@@ -57,6 +57,19 @@ class Vocabulary:
     instrument_preps: frozenset = frozenset()
     #: the text right before a number that makes it a model designation ("Quds-*2*")
     designation_before: Optional[re.Pattern] = None
+    #: adverb -> the property it gives the verb it modifies, whatever the verb ("*fatally* shot" -> dead)
+    adverbs: dict = field(default_factory=dict)
+    #: verbs whose object is the place left, not who left it ("fled dozens of communities")
+    leaving_verbs: frozenset = frozenset()
+    #: words between a count and the loss word after it ("several *more* wounded")
+    count_extensions: frozenset = frozenset()
+    #: determiners of a loss word that make "N of the dead" a part of a count already given
+    subset_determiners: frozenset = frozenset()
+    #: nouns for the members of a group, and the property of a count of an armed group's members
+    membership_nouns: frozenset = frozenset()
+    membership_property: Optional[str] = None
+    #: actor kinds whose members are a force
+    armed_kinds: frozenset = frozenset()
 
 
 def _lower(words) -> frozenset:
@@ -88,7 +101,7 @@ def _driven_from(spec) -> Optional[tuple]:
 def build_vocabulary(lex: Lexicon) -> Vocabulary:
     """The claims vocabulary of a quantities lexicon."""
     raw = lex.raw
-    nouns, verbs, adjs, victim, units, tolls, status = {}, {}, {}, set(), {}, {}, set()
+    nouns, verbs, adjs, victim, units, tolls, status, advs = {}, {}, {}, set(), {}, {}, set(), {}
     for prop, spec in raw["properties"].items():
         for n in spec.get("tolls", []) or []:
             tolls[str(n).lower()] = prop
@@ -103,6 +116,8 @@ def build_vocabulary(lex: Lexicon) -> Vocabulary:
             verbs[str(v).lower()] = prop
         for a in spec.get("adjectives", []) or []:
             adjs[str(a).lower()] = prop
+        for a in spec.get("adverbs", []) or []:
+            advs[str(a).lower()] = prop
     kinds = {}
     for kind, words in (raw["properties"].get("money", {}).get("kinds") or {}).items():
         for w in words:
@@ -126,7 +141,13 @@ def build_vocabulary(lex: Lexicon) -> Vocabulary:
                       sparing_verbs=_lower(raw.get("sparing_verbs")),
                       driven_from=_driven_from(raw.get("driven_from")), status=frozenset(status),
                       instrument_preps=_lower(raw.get("instrument_prepositions")),
-                      designation_before=re.compile(raw["designation_before"]) if raw.get("designation_before") else None)
+                      designation_before=re.compile(raw["designation_before"]) if raw.get("designation_before") else None,
+                      adverbs=advs, leaving_verbs=_lower(raw.get("leaving_verbs")),
+                      count_extensions=_lower(raw.get("count_extensions")),
+                      subset_determiners=_lower(raw.get("subset_determiners")),
+                      membership_nouns=_lower((raw.get("membership") or {}).get("nouns")),
+                      membership_property=(raw.get("membership") or {}).get("property"),
+                      armed_kinds=_lower((raw.get("membership") or {}).get("actor_kinds")))
 
 
 def vocabulary(lex: Optional[Lexicon] = None) -> Vocabulary:
