@@ -28,7 +28,7 @@ from typing import Optional
 
 from ... import limits
 from ...lang.modality import analyze
-from ...lang.timex import governing_date
+from ...lang.timex import clause_offset, governing_date, load_lexicon, shift_value
 from .context import ArticleContext
 from .grammar import PRESENT_TAGS, children
 from .model import Candidate
@@ -119,6 +119,41 @@ def _governing(ctx: ArticleContext, c: Candidate, sent):
     return d if d is not None and d.value else None
 
 
+def clause_verb(tok):
+    """The verb heading the clause of ``tok`` (``tok`` itself when it is one; the root at the latest)."""
+    cur = tok
+    for _ in range(limits.MAX_TREE_WALK):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return cur
+
+
+def offset_date(ctx: ArticleContext, c: Candidate, sent) -> Optional[str]:
+    """The date of an act whose clause is dated from the clause it hangs on ("died on Monday four days
+    *after* a bomber killed 30 officers": the killing four days before that Monday; "comes a day after
+    another man was killed in a drone attack": a day before the report; "avenge traders shot dead *the
+    previous day*"): the date governing the other clause (the publication date when it has none)
+    moved by the offset (:func:`sitrep.lang.timex.clause_offset`). ``None`` when the act's clause has
+    no offset, is the sentence's main clause or has a date of its own."""
+    v = clause_verb(act_verb(c))
+    if v.pos_ not in ("VERB", "AUX") or v.head.i == v.i:
+        return None
+    off = clause_offset(v, load_lexicon())
+    if off is None:
+        return None
+    lo, hi = v.left_edge.idx, v.right_edge.idx + len(v.right_edge.text)
+    ds = _sentence_dates(ctx, sent)
+    if any(d.start >= lo and d.end <= hi for d in ds):
+        return None                               # "four days after rebels attacked it on Friday"
+    anchor = clause_verb(v.head)
+    outside = [d for d in ds if getattr(d, "relation", "at") != "since" and (d.end <= lo or d.start >= hi)]
+    d = governing_date(outside, anchor.idx, anchor.idx + len(anchor.text),
+                       sentence=(sent.start_char, sent.end_char), text=ctx.text) if outside else None
+    base = d.value if d is not None and d.value else ctx.pub
+    return shift_value(base, *off)
+
+
 def governed_date(ctx: ArticleContext, c: Candidate, sent) -> Optional[str]:
     """The value of the sentence's date that governs the trigger (step 1), else ``None``."""
     d = _governing(ctx, c, sent)
@@ -204,5 +239,5 @@ def publication_date(ctx: ArticleContext, c: Candidate, sent, modality: str) -> 
 
 def event_date(ctx: ArticleContext, c: Candidate, sent, modality: str) -> Optional[str]:
     """The date of the act (see the module docstring), or ``None``."""
-    return (governed_date(ctx, c, sent) or ongoing_date(ctx, c, sent, modality)
+    return (offset_date(ctx, c, sent) or governed_date(ctx, c, sent) or ongoing_date(ctx, c, sent, modality)
             or continued_speech_date(ctx, c, sent, modality) or publication_date(ctx, c, sent, modality))

@@ -1,0 +1,81 @@
+"""Dating the act (stages/events/dating.py) on wire-style sentences written for these tests: "overnight",
+clauses dated from another clause ("four days after ...", "ten days earlier", "the previous day")."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.article import Article, ArticleState
+from sitrep.lang.timex import shift_value
+from sitrep.stages.dates import DatesStage
+from sitrep.stages.events import EventsStage
+from sitrep.stages.nlp import NlpStage
+
+NLP = NlpStage()
+DATES = DatesStage()
+EVENTS = EventsStage(fallback_ner=True)
+PUB = "2024-05-09"   # a Thursday
+
+
+def events(text: str, published: str = PUB, type_: str = "ASSAULT") -> list:
+    """The events of ``type_`` of ``text``, dated by the dates stage against ``published``."""
+    st = ArticleState(article=Article(text=text, published=published))
+    NLP(st)
+    DATES(st)
+    EVENTS.run_alone(st)
+    return [e for e in st.events if e.type == type_]
+
+
+def date_of(text: str, trigger: str, **kw) -> str | None:
+    """The date of the event whose trigger starts with ``trigger``."""
+    evs = [e for e in events(text, **kw) if e.trigger.lower().startswith(trigger)]
+    assert evs, (text, trigger)
+    return evs[0].date
+
+
+def test_overnight_in_a_report_is_the_night_before_publication():
+    assert date_of("Rebel gunners shelled the port of Berbera overnight, officials said.", "shelled") == "2024-05-08"
+
+
+@pytest.mark.parametrize("text,trigger,value", [
+    # the clause hangs on a dated clause: its date moved back by the offset
+    ("Two policemen died on Tuesday in a clash with smugglers three days after gunmen ambushed a patrol "
+     "near the border.", "ambushed", "2024-05-04"),
+    # the clause it hangs on has no date: the report's
+    ("The raid comes a day after another soldier was killed in a mortar attack on the base.", "killed",
+     "2024-05-08"),
+    # a month: the month only
+    ("The ambush came a month after insurgents stormed an army camp in the north.", "stormed", "2024-04"),
+    # "the previous day"
+    ("Settlers torched a mosque in the village on Wednesday to avenge two herders shot dead by militants "
+     "the previous day.", "shot", "2024-05-07"),
+    # "ten days earlier" of the clause (a "since" date does not anchor it)
+    ("It was the first bombing in the province since January, and the first since militants kidnapped two "
+     "engineers outside the town ten days earlier.", "kidnapped", "2024-04-29"),
+])
+def test_a_clause_dated_from_another_clause(text, trigger, value):
+    assert date_of(text, trigger) == value
+
+
+def test_a_clause_with_a_date_of_its_own_keeps_it():
+    text = ("Two policemen died on Tuesday in a clash with smugglers three days after gunmen ambushed a patrol "
+            "on Saturday.")
+    assert date_of(text, "ambushed") == "2024-05-04"
+    text = "Two policemen died on Tuesday in a clash with smugglers after gunmen ambushed a patrol on Sunday."
+    assert date_of(text, "ambushed") == "2024-05-05"
+
+
+def test_the_main_clause_keeps_its_own_date():
+    text = ("Rebels attacked the town of Gao on Tuesday, three days after gunmen ambushed a patrol "
+            "near the border.")
+    assert date_of(text, "attacked") == "2024-05-07"
+    assert date_of(text, "ambushed") == "2024-05-04"
+
+
+def test_shift_value_keeps_the_precision_the_unit_allows():
+    assert shift_value("2024-05-06", -2, "day") == "2024-05-04"
+    assert shift_value("2024-05-06", -1, "week") == "2024-04-29"
+    assert shift_value("2024-01-06", -1, "month") == "2023-12"
+    assert shift_value("2024-05-06", -1, "year") == "2023"
+    assert shift_value("2024-05", -3, "day") is None
+    assert shift_value(None, -1, "day") is None
