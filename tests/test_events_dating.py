@@ -79,3 +79,17 @@ def test_shift_value_keeps_the_precision_the_unit_allows():
     assert shift_value("2024-05-06", -1, "year") == "2023"
     assert shift_value("2024-05", -3, "day") is None
     assert shift_value(None, -1, "day") is None
+
+
+def test_the_date_of_a_statement_does_not_date_the_act_it_reports():
+    # someone else's act reported on Tuesday: the act is not dated by the report
+    text = "Gunmen shot dead four traders at a market in Gao, police said on Tuesday."
+    assert date_of(text, "shot") is None
+    text = "The army reported on Tuesday that militants had ambushed a convoy near Gao."
+    assert date_of(text, "ambushed") is None
+    # the speaker's own act is dated by its announcement
+    text = "The European Union said on Tuesday it imposed sanctions on three Malian officers."
+    assert date_of(text, "imposed", type_="SANCTION") == "2024-05-07"
+    # the act's own date stays
+    text = "Gunmen shot dead four traders at a market in Gao on Sunday, police said on Tuesday."
+    assert date_of(text, "shot") == "2024-05-05"

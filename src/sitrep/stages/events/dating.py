@@ -1,11 +1,16 @@
 """Which date expression dates the act.
 
+0. An act whose clause is dated from the clause it hangs on ("four days after a bomber killed ...",
+   "a month after", "ten days earlier", "the previous day") takes the other clause's date (the
+   publication date when it has none) moved by that offset (:func:`offset_date`).
 1. The dates stage's expressions in the trigger's sentence (a wire dateline's date excluded) are
    ranked by :func:`sitrep.lang.timex.governing_date` (inside the trigger, attached to its clause verb,
    to a governing verb, nearest in the clause ...). The governing one dates the act unless it is a
    "since" date of a punctual act ("struck for the first time since 2016") or of a cumulative count
    (step 2), a comparison with the past ("the first such strike since the war") or the date of a
-   clause embedded under the act ("since government forces retook it in 2016").
+   clause embedded under the act ("since government forces retook it in 2016"), or only the date of
+   the statement that reports someone else's act ("gunmen shot 23 passengers, police said Monday":
+   news GUIDELINES §4, a date in another clause never dates the act; :func:`statement_date`).
 2. Else a cumulative count under a "since" date ("has killed 40,000 since October 7", "300 fighters
    have been killed since ...") is dated to the report that states it: the publication date (news
    GUIDELINES §4; it is not historical). A lasting state keeps its "since" date ("has been fighting
@@ -154,7 +159,7 @@ def offset_date(ctx: ArticleContext, c: Candidate, sent) -> Optional[str]:
     return shift_value(base, *off)
 
 
-def governed_date(ctx: ArticleContext, c: Candidate, sent) -> Optional[str]:
+def governed_date(ctx: ArticleContext, c: Candidate, sent, modality: str = "asserted") -> Optional[str]:
     """The value of the sentence's date that governs the trigger (step 1), else ``None``."""
     d = _governing(ctx, c, sent)
     if d is None:
@@ -163,7 +168,42 @@ def governed_date(ctx: ArticleContext, c: Candidate, sent) -> Optional[str]:
         return None
     if first_since(ctx, d) or date_of_other_clause(d, c):
         return None
+    if modality == "reported" and statement_date(ctx, c, d):
+        return None
     return d.value
+
+
+def statement_date(ctx: ArticleContext, c: Candidate, d) -> bool:
+    """Does the date ``d`` date only the statement that reports a past act ("gunmen shot 23 passengers,
+    police said Monday", "the ministry reported on Saturday that soldiers were killed in an ambush")?
+    The date is on the speech verb, the act is in what was said (not a participle beside it: "said
+    Friday, blaming the group") and its doer is not the speaker (the speaker's own act is dated by its
+    announcement: "the US said on Wednesday it imposed sanctions")."""
+    if c.obligation or c.verdict:
+        return False                     # an act done by saying it ("X must ...", "this is a crime", X said)
+    sv = analyze(c.trigger, is_noun=(c.kind != "verbal"), cues=ctx.modality_cues).speech_verb
+    if sv is None:
+        return False
+    span = c.trigger.doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None or clause_verb(span.root).i != sv.i:
+        return False
+    v = clause_verb(act_verb(c))
+    if sv.head.i == v.i:
+        content = sv.dep_ in ("parataxis", "ccomp", "advcl")          # "X attacked Y, officials said"
+    else:
+        below = next((a for a in [v, *v.ancestors] if a.head.i == sv.i), None)
+        content = below is not None and below.dep_ in ("ccomp", "parataxis")
+    if not content:
+        return False
+    doers = children(v, "nsubj") if v.tag_ != "VBN" or not children(v, "auxpass") else []
+    speakers = children(sv, "nsubj")
+    for t in doers:
+        if t.pos_ == "PRON":
+            return False                                                # "said it imposed"
+        m, n = ctx.mention_for(t), (ctx.mention_for(speakers[0]) if speakers else None)
+        if m is not None and n is not None and m.actor_id == n.actor_id:
+            return False
+    return True
 
 
 def cumulative(c: Candidate) -> bool:
@@ -239,5 +279,5 @@ def publication_date(ctx: ArticleContext, c: Candidate, sent, modality: str) -> 
 
 def event_date(ctx: ArticleContext, c: Candidate, sent, modality: str) -> Optional[str]:
     """The date of the act (see the module docstring), or ``None``."""
-    return (offset_date(ctx, c, sent) or governed_date(ctx, c, sent) or ongoing_date(ctx, c, sent, modality)
+    return (offset_date(ctx, c, sent) or governed_date(ctx, c, sent, modality) or ongoing_date(ctx, c, sent, modality)
             or continued_speech_date(ctx, c, sent, modality) or publication_date(ctx, c, sent, modality))
