@@ -93,3 +93,21 @@ def test_the_date_of_a_statement_does_not_date_the_act_it_reports():
     # the act's own date stays
     text = "Gunmen shot dead four traders at a market in Gao on Sunday, police said on Tuesday."
     assert date_of(text, "shot") == "2024-05-05"
+
+
+@pytest.mark.parametrize("text,trigger,type_", [
+    # an act under a phrase of another time: the verb's date dates the verb's act only
+    ("Canada imposed sanctions on Moscow on Tuesday for Russia's invasion of Ukraine.", "invasion", "ASSAULT"),
+    ("Rebels entered the city of Goma on Tuesday after seizing the airport.", "seizing", "ASSAULT"),
+    # a participle or relative clause modifying a noun
+    ("Jets bombed the port on Tuesday in response to rockets fired by militants at the capital.", "fired",
+     "ASSAULT"),
+])
+def test_an_act_in_a_part_of_another_time_is_not_dated_by_the_verb_above(text, trigger, type_):
+    evs = [e for e in events(text, type_=type_) if e.trigger.lower().startswith(trigger)]
+    assert evs and all(e.date is None for e in evs), [(e.trigger, e.date) for e in events(text, type_=type_)]
+
+
+def test_a_date_on_the_act_noun_still_dates_it():
+    text = "Satellite images taken after Sunday's Israeli strikes on Iran show heavy damage."
+    assert date_of(text, "strikes") == "2024-05-05"

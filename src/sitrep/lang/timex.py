@@ -65,6 +65,7 @@ class TimexFile(DataModel):
     offset_units: dict[str, str] = {}
     offset_marks: dict[str, int] = {}
     adjacent_days: dict[str, int] = {}
+    other_time_links: list[str] = []
 
     @model_validator(mode="after")
     def _complete(self) -> "TimexFile":
@@ -92,6 +93,7 @@ class TimexLexicon:
     offset_units: dict = field(default_factory=dict)    # "week" -> "week", "days" -> "day"
     offset_marks: dict = field(default_factory=dict)    # "after" -> -1, "earlier" -> -1
     adjacent_days: dict = field(default_factory=dict)   # "previous" -> -1, "following" -> 1
+    other_time_links: frozenset = frozenset()           # "after", "for": an act under them is of another time
 
     def __getitem__(self, key: str):
         return getattr(self, key)
@@ -118,7 +120,8 @@ def read_lexicon(language: str = "en") -> TimexLexicon:
                         count_words=low(model.count_words), steps=low(model.steps), seasons=low(model.seasons),
                         patterns=build_patterns(months, weekdays, relative_days, relations), language=language,
                         offset_units=low(model.offset_units), offset_marks=low(model.offset_marks),
-                        adjacent_days=low(model.adjacent_days))
+                        adjacent_days=low(model.adjacent_days),
+                        other_time_links=frozenset(str(w).lower() for w in model.other_time_links))
 
 
 @lru_cache(maxsize=1)

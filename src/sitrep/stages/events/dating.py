@@ -8,7 +8,9 @@
    to a governing verb, nearest in the clause ...). The governing one dates the act unless it is a
    "since" date of a punctual act ("struck for the first time since 2016") or of a cumulative count
    (step 2), a comparison with the past ("the first such strike since the war") or the date of a
-   clause embedded under the act ("since government forces retook it in 2016"), or only the date of
+   clause embedded under the act ("since government forces retook it in 2016"), the date of the verb
+   above an act told in a part of another time ("sanctions on Monday *for* the invasion", "rockets
+   *fired* by Hamas": :func:`act_of_other_time`; a date long before the news still dates it), or only the date of
    the statement that reports someone else's act ("gunmen shot 23 passengers, police said Monday":
    news GUIDELINES §4, a date in another clause never dates the act; :func:`statement_date`).
 2. Else a cumulative count under a "since" date ("has killed 40,000 since October 7", "300 fighters
@@ -82,6 +84,31 @@ def date_of_other_clause(d, c: Candidate) -> bool:
     if cur.i in own or cur.pos_ not in ("VERB", "AUX") or not children(cur, "nsubj", "nsubjpass"):
         return False          # a participle without its own subject ("a statement issued on Sunday") dates the act
     return any(a.i in own for a in cur.ancestors)
+
+
+def act_of_other_time(d, c: Candidate) -> bool:
+    """Is the act told inside another part of the sentence than the one the date is attached to, of a
+    time of its own: a clause modifying a noun ("in response to rockets *fired* by Hamas", "the militia,
+    which is *accused* of abuses") or a phrase or clause of another time (timex ``other_time_links``:
+    "sanctions on Monday *for* Russia's *invasion*", "entered the city *after* taking the airport")?
+    The date of the verb above dates that verb's act, not this one (news GUIDELINES §4)."""
+    doc = c.trigger.doc
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    heads = {t.i for t in c.heads}
+    if span is None or any(w.i in heads or w.head.i in heads for w in span):
+        return False                         # the date is on the act itself ("Friday's attacks", "attacks on Friday")
+    dv = clause_verb(span.root)
+    links = load_lexicon().other_time_links
+    own = {h.i for h in c.heads}
+    cur = c.trigger
+    for _ in range(limits.MAX_TREE_WALK):
+        if cur.i == dv.i or cur.head.i == cur.i:
+            break
+        modifier = cur.dep_ == "relcl" or cur.dep_ == "acl" and cur.tag_ != "VBG"  # "a statement *instructing*": its content
+        if modifier or cur.i not in own and cur.lower_ in links and cur.dep_ in ("prep", "mark"):
+            return dv.i in {a.i for a in cur.ancestors}
+        cur = cur.head
+    return False
 
 
 def continued_speech_date(ctx: ArticleContext, c: Candidate, sent, modality: str) -> Optional[str]:
@@ -168,6 +195,8 @@ def governed_date(ctx: ArticleContext, c: Candidate, sent, modality: str = "asse
         return None
     if first_since(ctx, d) or date_of_other_clause(d, c):
         return None
+    if act_of_other_time(d, c) and not _long_before(ctx, d.value):
+        return None       # (an act under a date long before the news stays dated there: it is background)
     if modality == "reported" and statement_date(ctx, c, d):
         return None
     return d.value
@@ -227,6 +256,12 @@ def ongoing_date(ctx: ArticleContext, c: Candidate, sent, modality: str) -> Opti
     return ctx.pub
 
 
+def _long_before(ctx: ArticleContext, value: Optional[str]) -> bool:
+    """Is the date ``value`` (its middle) more than ``historical_after_days`` before publication?"""
+    day, pub = (_middle_day(value) if value else None), (_middle_day(ctx.pub) if ctx.pub else None)
+    return day is not None and pub is not None and (pub - day).days > ctx.config.historical_after_days
+
+
 def _middle_day(value: str) -> Optional[Date]:
     """The middle day of what a date value means ("2024" July 1, "2024-05" May 15 or 16, "2024-05-06"
     itself), or ``None``."""
@@ -259,8 +294,7 @@ def historical(ctx: ArticleContext, c: Candidate, value: Optional[str], modality
     about three months before publication")."""
     if not value or not ctx.pub or modality not in ("asserted", "reported") or ongoing(c):
         return False
-    day, pub = _middle_day(value), _middle_day(ctx.pub)
-    return day is not None and pub is not None and (pub - day).days > ctx.config.historical_after_days
+    return _long_before(ctx, value)
 
 
 def publication_date(ctx: ArticleContext, c: Candidate, sent, modality: str) -> Optional[str]:
