@@ -670,18 +670,8 @@ def clause_offset(verb, lex: Optional[TimexLexicon] = None) -> Optional[tuple[in
     if not lex.offset_units:
         return None
     mark = next((ch for ch in verb.children if ch.dep_ == "mark" and ch.lower_ in lex.offset_marks), None)
-    # the offset nouns of the clause, wherever the parse hangs them: on the verb, on "after", on
-    # "earlier", on a noun of the clause ("shot dead by militants the previous day")
-    nouns = [n for n in verb.subtree if n.dep_ == "npadvmod" and n.lower_ in lex.offset_units
-             and _clause_verb(n.head).i == verb.i]
-    if mark is not None and verb.head.i != verb.i:   # "came [a month] [after] assaults killed": on "came"
-        nouns += [n for n in verb.head.children if n.dep_ == "npadvmod" and n.right_edge.i + 1 == mark.i]
-    pairs = [(n, n.head if n.head.lower_ in lex.offset_marks and n.head.dep_ in ("advmod", "mark") else mark)
-             for n in nouns]
-    for n, m in pairs:
-        unit = lex.offset_units.get(n.lower_)
-        if unit is None:
-            continue
+    for n, m in _offset_nouns(verb, mark, lex):
+        unit = lex.offset_units[n.lower_]
         adj = [ch for ch in n.children if ch.dep_ == "amod" and ch.lower_ in lex.adjacent_days]
         if adj and unit == "day":                               # "the previous day"
             return lex.adjacent_days[adj[0].lower_], unit
@@ -689,6 +679,20 @@ def clause_offset(verb, lex: Optional[TimexLexicon] = None) -> Optional[tuple[in
         if m is not None and k is not None:
             return lex.offset_marks[m.lower_] * k, unit
     return None
+
+
+def _offset_nouns(verb, mark, lex: TimexLexicon) -> list:
+    """The offset nouns of the clause of ``verb`` ("days", "month") with the word that says their way
+    ("after", "earlier"; ``mark`` by default), wherever the parse hangs them: on the verb, on "after",
+    on "earlier", on a noun of the clause ("shot dead by militants the previous day"), or on the verb
+    above just before the clause's "after" ("came [a month] [after] assaults killed")."""
+    nouns = [n for n in verb.subtree if n.dep_ == "npadvmod" and n.lower_ in lex.offset_units
+             and _clause_verb(n.head).i == verb.i]
+    if mark is not None and verb.head.i != verb.i:
+        nouns += [n for n in verb.head.children if n.dep_ == "npadvmod" and n.lower_ in lex.offset_units
+                  and n.right_edge.i + 1 == mark.i]
+    way = lambda n: n.head if n.head.lower_ in lex.offset_marks and n.head.dep_ in ("advmod", "mark") else mark  # noqa: E731
+    return [(n, way(n)) for n in nouns]
 
 
 def shift_value(value: Optional[str], n: int, unit: str) -> Optional[str]:
