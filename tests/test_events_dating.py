@@ -111,3 +111,24 @@ def test_an_act_in_a_part_of_another_time_is_not_dated_by_the_verb_above(text, t
 def test_a_date_on_the_act_noun_still_dates_it():
     text = "Satellite images taken after Sunday's Israeli strikes on Iran show heavy damage."
     assert date_of(text, "strikes") == "2024-05-05"
+
+
+def test_an_act_in_a_when_clause_of_a_since_date_takes_that_date():
+    text = "The region has been in turmoil since March 3, when the army staged a coup and detained the president."
+    assert date_of(text, "staged", type_="COERCE", published="2024-06-20") == "2024-03-03"
+
+
+def test_a_month_of_last_year_resolves_and_makes_the_act_historical():
+    evs = [e for e in events("Troops recaptured the town of Bulo from the rebels in October last year.",
+                             published="2024-05-09")]
+    assert evs and evs[0].date == "2023-10" and evs[0].modality == "historical"
+
+
+def test_month_with_a_relative_year_resolves_to_that_month():
+    import datetime as dt
+
+    from sitrep.lang.timex import resolve
+    base = dt.date(2024, 5, 9)
+    assert resolve("October last year", base) == ("2023-10", "month")
+    assert resolve("March of this year", base) == ("2024-03", "month")
+    assert resolve("June next year", base) == ("2025-06", "month")

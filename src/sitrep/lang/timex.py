@@ -188,6 +188,7 @@ def build_patterns(months, weekdays, relative_days, relations) -> dict:
             r"\b(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b|\b(?:spring|summer|autumn|fall|winter)\b", re.I),
         "age": re.compile(r"\d+(?:\s+1/2)?-(?:year|month|week|day)s?-old|\bannual|\bdaily\b|\bweekly\b|\bmonthly\b", re.I),
         "lead": re.compile(r"^(?:early|mid|late|earlier|later)[- ](?=(?:last|this|next|past)\b|[A-Z]|\d)", re.I),
+        "month_rel_year": re.compile(rf"^(?P<m>{month})\.?\s+(?:of\s+)?(?P<which>last|this|next|past)\s+year$", re.I),
         "rel_month": re.compile(rf"^(?P<which>last|this|next|past|coming)\s+(?P<m>{month})\.?$", re.I),
         "season": re.compile(r"^(?:(?P<which>last|this|next|past|coming)\s+)?(?:the\s+)?"
                              r"(?P<s>spring|summer|autumn|fall|winter)(?:\s+of\s+(?P<y>\d{4}))?$", re.I),
@@ -537,6 +538,17 @@ def _relative_month(c: str, base, future: bool, lex: TimexLexicon) -> Optional[R
     return f"{y}-{mo:02d}", "month"
 
 
+def _month_relative_year(c: str, base, future: bool, lex: TimexLexicon) -> Optional[Resolved]:
+    """"October last year", "March of this year", "June next year": that month of that year."""
+    m = lex.patterns["month_rel_year"].match(c)
+    if not m:
+        return NO_MATCH
+    if base is None:
+        return None, None
+    y = base.year + lex.steps.get(m.group("which").lower(), 0)
+    return f"{y}-{lex.months[m.group('m').lower()]:02d}", "month"
+
+
 def _season(c: str, base, future: bool, lex: TimexLexicon) -> Optional[Resolved]:
     """"last summer", "the winter of 2022" (a year)."""
     m = lex.patterns["season"].match(c)
@@ -628,8 +640,8 @@ def _dateparser(c: str, base, future: bool, lex: TimexLexicon) -> Resolved:
 
 
 #: the forms of an expression, tried in this order; the first that applies resolves it
-RESOLVERS = (_year_forms, _relative_day, _weekday, _this_that, _ago, _relative_month, _season, _month,
-             _ordinal_day, _month_day)
+RESOLVERS = (_year_forms, _relative_day, _weekday, _this_that, _ago, _relative_month, _month_relative_year,
+             _season, _month, _ordinal_day, _month_day)
 
 
 @lru_cache(maxsize=4096)

@@ -191,6 +191,8 @@ def governed_date(ctx: ArticleContext, c: Candidate, sent, modality: str = "asse
     d = _governing(ctx, c, sent)
     if d is None:
         return None
+    if when_of_date(d, c):
+        return d.value        # "since February 1, when the military staged a coup": the coup's day
     if getattr(d, "relation", "at") == "since" and (not durative(c) or cumulative(c)):
         return None
     if first_since(ctx, d) or date_of_other_clause(d, c):
@@ -200,6 +202,21 @@ def governed_date(ctx: ArticleContext, c: Candidate, sent, modality: str = "asse
     if modality == "reported" and statement_date(ctx, c, d):
         return None
     return d.value
+
+
+def when_of_date(d, c: Candidate) -> bool:
+    """Is the act told in a "when" clause of the date itself ("has faced chaos since February 1, when
+    the military staged a coup and arrested ...")? Then the date is the act's, whatever its preposition."""
+    span = c.trigger.doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    v = clause_verb(act_verb(c))
+    for _ in range(limits.MAX_TREE_WALK):
+        if v.dep_ != "conj" or v.head.i == v.i:
+            break
+        v = v.head
+    return v.dep_ == "relcl" and span.start <= v.head.i < span.end and any(
+        t.dep_ == "advmod" and t.lower_ == "when" for t in v.children)
 
 
 def statement_date(ctx: ArticleContext, c: Candidate, d) -> bool:
