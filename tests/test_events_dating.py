@@ -132,3 +132,13 @@ def test_month_with_a_relative_year_resolves_to_that_month():
     assert resolve("October last year", base) == ("2023-10", "month")
     assert resolve("March of this year", base) == ("2024-03", "month")
     assert resolve("June next year", base) == ("2025-06", "month")
+
+
+def test_an_act_told_in_the_past_is_historical_unless_it_lasts():
+    from sitrep.lang.modality import analyze
+    from sitrep.nlp import load_pipeline
+    nlp = load_pipeline()
+    doc = nlp("The rebels have shelled the refinery in the past, officials said.")
+    assert analyze(doc[3]).modality == "historical"
+    doc = nlp("The rebels have been shelling the refinery for years.")
+    assert analyze(doc[4]).modality != "historical"

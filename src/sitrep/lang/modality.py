@@ -58,6 +58,7 @@ class ModalityFile(DataModel):
     thought_verbs: list[str]
     report_phrases: list[str]
     historical_words: list[str]
+    historical_phrases: list[str]
 
 
 _REQUIRED = tuple(ModalityFile.model_fields)
@@ -86,6 +87,7 @@ class Cues:
     thought_verbs: frozenset
     report_phrases: tuple
     historical_words: frozenset
+    historical_phrases: frozenset
 
     @property
     def reporting_verbs(self) -> frozenset:
@@ -351,7 +353,16 @@ def _historical(pred, auxes, res: ModalityResult, cues: Cues) -> bool:
             res.cues.append(c.text)
         if c.dep_ == "advmod" and any(g.lower_ == "ago" for g in c.subtree):
             historical = True
+        if c.dep_ == "prep" and not _lasting(pred, auxes) and \
+                " ".join(g.lower_ for g in c.subtree) in cues.historical_phrases:
+            historical = True                  # "have struck oil sites *in the past*", "*for decades* fought"
+            res.cues.append(c.text)
     return historical
+
+
+def _lasting(pred, auxes) -> bool:
+    """Is the act told as lasting up to now ("has been fighting for decades", "is fighting")?"""
+    return pred.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP", "VBN") for a in auxes)
 
 
 def shared_auxes(pred, limit: int = 4) -> list:
