@@ -142,3 +142,13 @@ def test_an_act_told_in_the_past_is_historical_unless_it_lasts():
     assert analyze(doc[3]).modality == "historical"
     doc = nlp("The rebels have been shelling the refinery for years.")
     assert analyze(doc[4]).modality != "historical"
+
+
+def test_an_adverbial_clause_of_a_speech_verb_is_not_what_was_said():
+    from sitrep.lang.modality import analyze
+    from sitrep.nlp import load_pipeline
+    doc = load_pipeline()("A bomb killed nine soldiers in the north, the monitor said on Friday, blaming the militia.")
+    bombed = next(t for t in doc if t.text == "killed")
+    blaming = next(t for t in doc if t.text == "blaming")
+    assert analyze(bombed).modality == "reported"
+    assert analyze(blaming).modality == "asserted"

@@ -215,10 +215,12 @@ def _negation(tok, is_noun: bool, cues: Cues) -> Optional[Any]:
 def _speech_verb(pred, res: ModalityResult, cues: Cues) -> Optional[Any]:
     """The speech verb the act is reported under: a governor through clauses ("Kenya *said* that
     militants attacked"; a denial negates: "*denied* bombing"), or a parenthetical after it
-    ("X attacked Y, officials *said*")."""
+    ("X attacked Y, officials *said*"). An adverbial clause of the speech verb is not what was said:
+    "the monitor said Friday, *blaming* the group" (the speaker's act), "authorities said, a week
+    *after* insurgents killed two monks" (the text's own voice)."""
     reporting = cues.reporting_verbs
     for dep, head in _governors(pred):
-        if dep in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and _lemma(head) in reporting:
+        if dep in ("ccomp", "parataxis", "xcomp", "conj") and _lemma(head) in reporting:
             if _lemma(head) in cues.denial_verbs and dep in ("ccomp", "xcomp") and not res.negated:
                 res.negated = True
                 res.cues.append(head.text)
