@@ -4,6 +4,7 @@
     PYTHONPATH=src python scripts/event_errors.py                  # dev split, summary + examples
     PYTHONPATH=src python scripts/event_errors.py --only missing   # one group, every case
     PYTHONPATH=src python scripts/event_errors.py --json out.json  # every case, machine-readable
+    PYTHONPATH=src python scripts/event_errors.py --disagreements  # date/modality of strict matches
 
 Each gold event falls into one group (the first that applies), scored as ``sitrep eval news`` scores
 (an event merged from reports in several sentences counts in each of them):
@@ -15,6 +16,8 @@ Each gold event falls into one group (the first that applies), scored as ``sitre
 - ``wrong target``     its type and source are there, but not its target;
 
 and every predicted event with no gold event of its type in its sentence is a ``false positive``.
+With ``--disagreements`` it lists instead the strictly matched events (the pairs over which the scorer
+counts modality and date agreement) whose predicted date or modality differs from the gold one.
 Missing events are counted by their gold trigger's last word, false positives by their predicted
 trigger, so that the commonest lexical gaps and bad senses come first. Never run it on the held split
 for tuning (``--split held`` is there only to describe a change once it is made).
@@ -29,7 +32,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from sitrep.evaluation.matching import run_pipeline
-from sitrep.evaluation.news import _Names, _overlaps, _report_sentences, _sentence_span, load_gold, party_right
+from sitrep.evaluation.news import (
+    _Names, _overlaps, _report_sentences, _sentence_span, load_gold, party_right, strict_pairs,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 GROUPS = ("right", "missing: other type", "missing: no event", "wrong source", "wrong target",
@@ -105,6 +110,36 @@ def report(cases: list[dict], only: str | None, examples: int) -> None:
             print(f"    {(c['sentence'] or '')[:300]}")
 
 
+def disagreements(gold, doc) -> list[dict]:
+    """The strictly matched events of ``gold`` whose predicted date or modality differs from the gold."""
+    out = []
+    for g, p in strict_pairs(gold, doc):
+        gdate, gmod = g.get("date") or None, g.get("modality", "asserted")
+        if (p.date or None) == gdate and p.modality == gmod:
+            continue
+        out.append({"article": gold.id, "published": gold.meta.get("published"), "type": g["type"],
+                    "trigger": g.get("trigger"), "pred_trigger": p.trigger,
+                    "date": [gdate, p.date or None], "modality": [gmod, p.modality],
+                    "sentence": g.get("sentence")})
+    return out
+
+
+def report_disagreements(cases: list[dict]) -> None:
+    """Print each date/modality disagreement (gold -> predicted) with its sentence."""
+    dates = sum(c["date"][0] != c["date"][1] for c in cases)
+    mods = sum(c["modality"][0] != c["modality"][1] for c in cases)
+    print(f"date disagreements {dates}, modality disagreements {mods}")
+    for c in cases:
+        what = []
+        if c["date"][0] != c["date"][1]:
+            what.append(f"date gold={c['date'][0]} pred={c['date'][1]}")
+        if c["modality"][0] != c["modality"][1]:
+            what.append(f"modality gold={c['modality'][0]} pred={c['modality'][1]}")
+        print(f"- [{c['article']} pub {c['published']}] {c['type']} trig={c['trigger']!r} "
+              f"(pred {c['pred_trigger']!r}): {'; '.join(what)}")
+        print(f"    {(c['sentence'] or '')[:300]}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=str(ROOT / "eval" / "news"))
@@ -112,12 +147,21 @@ def main(argv=None) -> int:
     ap.add_argument("--only", help="print every case of the groups starting with this")
     ap.add_argument("--examples", type=int, default=12, help="examples per group in the summary")
     ap.add_argument("--json", help="write every case to this file")
+    ap.add_argument("--disagreements", action="store_true",
+                    help="list date/modality disagreements of strictly matched events instead")
     args = ap.parse_args(argv)
     golds, _ = load_gold(args.data, split=args.split)
     docs, failures, _ = run_pipeline([g.article() for g in golds])
     for f in failures:
         print("failure:", f, file=sys.stderr)
-    cases = [c for g, d in zip(golds, docs) if d is not None for c in classify(g, d)]
+    pairs = [(g, d) for g, d in zip(golds, docs) if d is not None]
+    if args.disagreements:
+        cases = [c for g, d in pairs for c in disagreements(g, d)]
+        if args.json:
+            Path(args.json).write_text(json.dumps(cases, indent=1, ensure_ascii=False), encoding="utf-8")
+        report_disagreements(cases)
+        return 0
+    cases = [c for g, d in pairs for c in classify(g, d)]
     if args.json:
         Path(args.json).write_text(json.dumps(cases, indent=1, ensure_ascii=False), encoding="utf-8")
     report(cases, args.only, args.examples)

@@ -273,17 +273,12 @@ def score_events(gold: GoldArticle, doc: Document, t: _Tally) -> None:
     }
     sentences = [_report_sentences(p) for p in preds]
     for level, right in levels.items():
-        used: set[int] = set()                     # the predictions that matched (precision)
-        taken: set[tuple[int, int]] = set()        # (prediction, sentence start): one gold event each
+        pairs = match_level(gold, preds, spans, sentences, right)
+        used = set(pairs.values())                 # the predictions that matched (precision)
         for gi, g in enumerate(gold.events):
-            for pi, p in enumerate(preds):
-                if p.type != g["type"]:
-                    continue
-                sp = next((x for x in sentences[pi] if (pi, x[0]) not in taken and _overlaps(spans[gi], x)), None)
-                if sp is None or not right(g, p):
-                    continue
-                used.add(pi)
-                taken.add((pi, sp[0]))
+            pi = pairs.get(gi)
+            if pi is not None:
+                p = preds[pi]
                 t.c[f"{level} found"] += 1
                 if level == "type":
                     t.per_type[g["type"]]["found"] += 1
@@ -291,16 +286,48 @@ def score_events(gold: GoldArticle, doc: Document, t: _Tally) -> None:
                     t.c["modality pairs"] += 1
                     t.c["modality right"] += p.modality == g.get("modality", "asserted")
                     t.c["date right"] += (p.date or None) == (g.get("date") or None)
-                break
-            else:
-                if level == "type+source+target":
-                    t.misses.append(f"{gold.id}: {g['type']} {g.get('source')} -> {g.get('target')} "
-                                    f"({g.get('trigger')})")
+            elif level == "type+source+target":
+                t.misses.append(f"{gold.id}: {g['type']} {g.get('source')} -> {g.get('target')} "
+                                f"({g.get('trigger')})")
         t.c[f"{level} right"] += len(used)
         if level == "type+source+target":
             for pi, p in enumerate(preds):
                 t.calibration.append((p.confidence, pi in used))
     _confusion(gold, preds, spans, t)
+
+
+def match_level(gold: GoldArticle, preds, spans, sentences, right) -> dict[int, int]:
+    """Greedy one-to-one matching at one level: gold event index -> predicted event index. A gold
+    event takes the first prediction of its type reported in its sentence for which ``right`` holds;
+    a prediction matches one gold event per sentence it is reported in."""
+    pairs: dict[int, int] = {}
+    taken: set[tuple[int, int]] = set()            # (prediction, sentence start): one gold event each
+    for gi, g in enumerate(gold.events):
+        for pi, p in enumerate(preds):
+            if p.type != g["type"]:
+                continue
+            sp = next((x for x in sentences[pi] if (pi, x[0]) not in taken and _overlaps(spans[gi], x)), None)
+            if sp is None or not right(g, p):
+                continue
+            taken.add((pi, sp[0]))
+            pairs[gi] = pi
+            break
+    return pairs
+
+
+def strict_pairs(gold: GoldArticle, doc: Document) -> list[tuple[dict, object]]:
+    """The (gold event, predicted event) pairs matched at the strict level (type+source+target), the
+    pairs over which ``sitrep eval news`` counts modality and date agreement."""
+    names = _Names(doc)
+    spans = [_sentence_span(gold.text, g.get("sentence"), g.get("trigger")) for g in gold.events]
+    preds = list(doc.events)
+
+    def right(g, p):
+        return (party_right(gold, g.get("source"), names, p.source)
+                and party_right(gold, g.get("target"), names, p.target))
+
+    pairs = match_level(gold, preds, spans, [_report_sentences(p) for p in preds], right)
+    return [(gold.events[gi], preds[pi]) for gi, pi in sorted(pairs.items())]
 
 
 def _report_sentences(p) -> list[tuple[int, int]]:

@@ -58,6 +58,7 @@ class ModalityFile(DataModel):
     thought_verbs: list[str]
     report_phrases: list[str]
     historical_words: list[str]
+    historical_phrases: list[str]
 
 
 _REQUIRED = tuple(ModalityFile.model_fields)
@@ -86,6 +87,7 @@ class Cues:
     thought_verbs: frozenset
     report_phrases: tuple
     historical_words: frozenset
+    historical_phrases: frozenset
 
     @property
     def reporting_verbs(self) -> frozenset:
@@ -213,10 +215,12 @@ def _negation(tok, is_noun: bool, cues: Cues) -> Optional[Any]:
 def _speech_verb(pred, res: ModalityResult, cues: Cues) -> Optional[Any]:
     """The speech verb the act is reported under: a governor through clauses ("Kenya *said* that
     militants attacked"; a denial negates: "*denied* bombing"), or a parenthetical after it
-    ("X attacked Y, officials *said*")."""
+    ("X attacked Y, officials *said*"). An adverbial clause of the speech verb is not what was said:
+    "the monitor said Friday, *blaming* the group" (the speaker's act), "authorities said, a week
+    *after* insurgents killed two monks" (the text's own voice)."""
     reporting = cues.reporting_verbs
     for dep, head in _governors(pred):
-        if dep in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and _lemma(head) in reporting:
+        if dep in ("ccomp", "parataxis", "xcomp", "conj") and _lemma(head) in reporting:
             if _lemma(head) in cues.denial_verbs and dep in ("ccomp", "xcomp") and not res.negated:
                 res.negated = True
                 res.cues.append(head.text)
@@ -351,7 +355,16 @@ def _historical(pred, auxes, res: ModalityResult, cues: Cues) -> bool:
             res.cues.append(c.text)
         if c.dep_ == "advmod" and any(g.lower_ == "ago" for g in c.subtree):
             historical = True
+        if c.dep_ == "prep" and not _lasting(pred, auxes) and \
+                " ".join(g.lower_ for g in c.subtree) in cues.historical_phrases:
+            historical = True                  # "have struck oil sites *in the past*", "*for decades* fought"
+            res.cues.append(c.text)
     return historical
+
+
+def _lasting(pred, auxes) -> bool:
+    """Is the act told as lasting up to now ("has been fighting for decades", "is fighting")?"""
+    return pred.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP", "VBN") for a in auxes)
 
 
 def shared_auxes(pred, limit: int = 4) -> list:

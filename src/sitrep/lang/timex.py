@@ -31,7 +31,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Literal, Optional
 
@@ -42,7 +42,8 @@ from ..core.contract import TimeExpression, TimeRelation
 from ..core.datafiles import load_data
 from ..core.datamodels import DataModel, validate_data
 
-__all__ = ["Timex", "TimexLexicon", "find_timexes", "resolve", "governing_date", "load_lexicon", "read_lexicon"]
+__all__ = ["Timex", "TimexLexicon", "find_timexes", "resolve", "governing_date", "load_lexicon", "read_lexicon",
+           "clause_offset", "shift_value"]
 
 ORIGIN = "sitrep/data/timex.yaml"
 
@@ -61,6 +62,10 @@ class TimexFile(DataModel):
     count_words: dict[str, int]
     steps: dict[str, int]
     seasons: dict[str, int]
+    offset_units: dict[str, str] = {}
+    offset_marks: dict[str, int] = {}
+    adjacent_days: dict[str, int] = {}
+    other_time_links: list[str] = []
 
     @model_validator(mode="after")
     def _complete(self) -> "TimexFile":
@@ -85,6 +90,10 @@ class TimexLexicon:
     seasons: dict         # "summer" -> 6
     patterns: dict
     language: str = "en"  # the language dateparser reads the expressions in
+    offset_units: dict = field(default_factory=dict)    # "week" -> "week", "days" -> "day"
+    offset_marks: dict = field(default_factory=dict)    # "after" -> -1, "earlier" -> -1
+    adjacent_days: dict = field(default_factory=dict)   # "previous" -> -1, "following" -> 1
+    other_time_links: frozenset = frozenset()           # "after", "for": an act under them is of another time
 
     def __getitem__(self, key: str):
         return getattr(self, key)
@@ -109,7 +118,10 @@ def read_lexicon(language: str = "en") -> TimexLexicon:
                         future=frozenset(str(w).lower() for w in model.future_markers),
                         future_words=frozenset(str(w).lower() for w in model.future_words),
                         count_words=low(model.count_words), steps=low(model.steps), seasons=low(model.seasons),
-                        patterns=build_patterns(months, weekdays, relative_days, relations), language=language)
+                        patterns=build_patterns(months, weekdays, relative_days, relations), language=language,
+                        offset_units=low(model.offset_units), offset_marks=low(model.offset_marks),
+                        adjacent_days=low(model.adjacent_days),
+                        other_time_links=frozenset(str(w).lower() for w in model.other_time_links))
 
 
 @lru_cache(maxsize=1)
@@ -176,6 +188,7 @@ def build_patterns(months, weekdays, relative_days, relations) -> dict:
             r"\b(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b|\b(?:spring|summer|autumn|fall|winter)\b", re.I),
         "age": re.compile(r"\d+(?:\s+1/2)?-(?:year|month|week|day)s?-old|\bannual|\bdaily\b|\bweekly\b|\bmonthly\b", re.I),
         "lead": re.compile(r"^(?:early|mid|late|earlier|later)[- ](?=(?:last|this|next|past)\b|[A-Z]|\d)", re.I),
+        "month_rel_year": re.compile(rf"^(?P<m>{month})\.?\s+(?:of\s+)?(?P<which>last|this|next|past)\s+year$", re.I),
         "rel_month": re.compile(rf"^(?P<which>last|this|next|past|coming)\s+(?P<m>{month})\.?$", re.I),
         "season": re.compile(r"^(?:(?P<which>last|this|next|past|coming)\s+)?(?:the\s+)?"
                              r"(?P<s>spring|summer|autumn|fall|winter)(?:\s+of\s+(?P<y>\d{4}))?$", re.I),
@@ -525,6 +538,17 @@ def _relative_month(c: str, base, future: bool, lex: TimexLexicon) -> Optional[R
     return f"{y}-{mo:02d}", "month"
 
 
+def _month_relative_year(c: str, base, future: bool, lex: TimexLexicon) -> Optional[Resolved]:
+    """"October last year", "March of this year", "June next year": that month of that year."""
+    m = lex.patterns["month_rel_year"].match(c)
+    if not m:
+        return NO_MATCH
+    if base is None:
+        return None, None
+    y = base.year + lex.steps.get(m.group("which").lower(), 0)
+    return f"{y}-{lex.months[m.group('m').lower()]:02d}", "month"
+
+
 def _season(c: str, base, future: bool, lex: TimexLexicon) -> Optional[Resolved]:
     """"last summer", "the winter of 2022" (a year)."""
     m = lex.patterns["season"].match(c)
@@ -616,8 +640,8 @@ def _dateparser(c: str, base, future: bool, lex: TimexLexicon) -> Resolved:
 
 
 #: the forms of an expression, tried in this order; the first that applies resolves it
-RESOLVERS = (_year_forms, _relative_day, _weekday, _this_that, _ago, _relative_month, _season, _month,
-             _ordinal_day, _month_day)
+RESOLVERS = (_year_forms, _relative_day, _weekday, _this_that, _ago, _relative_month, _month_relative_year,
+             _season, _month, _ordinal_day, _month_day)
 
 
 @lru_cache(maxsize=4096)
@@ -631,6 +655,74 @@ def resolve(core: str, base: Optional[dt.date], future: bool = False,
         if got is not NO_MATCH:
             return got
     return _dateparser(c, base, future, lex)
+
+
+# -- a clause dated from another ----------------------------------------------------------------------
+def _count(tok, lex: TimexLexicon) -> Optional[int]:
+    """How many units the offset noun ``tok`` counts: its number ("four days"), "a"/"an" ("a day"),
+    else ``None``."""
+    for ch in tok.children:
+        if ch.dep_ == "nummod":
+            w = ch.lower_
+            if w.isdigit():
+                return int(w)
+            return lex.count_words.get(w)
+        if ch.dep_ == "det" and ch.lower_ in lex.count_words:
+            return lex.count_words[ch.lower_]
+    return None
+
+
+def clause_offset(verb, lex: Optional[TimexLexicon] = None) -> Optional[tuple[int, str]]:
+    """How far the clause of ``verb`` lies from the clause it hangs on, as ``(signed count, unit)``:
+    "four days *after* a bomber killed ..." (-4, "day"), "kidnapped ... ten days *earlier*" (-10,
+    "day"), "shot dead *the previous day*" (-1, "day"), "a month after" (-1, "month"); ``None`` when
+    the clause states no such offset. The words are the lexicon's ``offset_units``, ``offset_marks``
+    (the sign: the clause of "after" is earlier than the one it hangs on) and ``adjacent_days``."""
+    lex = lex or load_lexicon()
+    if not lex.offset_units:
+        return None
+    mark = next((ch for ch in verb.children if ch.dep_ == "mark" and ch.lower_ in lex.offset_marks), None)
+    for n, m in _offset_nouns(verb, mark, lex):
+        unit = lex.offset_units[n.lower_]
+        adj = [ch for ch in n.children if ch.dep_ == "amod" and ch.lower_ in lex.adjacent_days]
+        if adj and unit == "day":                               # "the previous day"
+            return lex.adjacent_days[adj[0].lower_], unit
+        k = _count(n, lex)
+        if m is not None and k is not None:
+            return lex.offset_marks[m.lower_] * k, unit
+    return None
+
+
+def _offset_nouns(verb, mark, lex: TimexLexicon) -> list:
+    """The offset nouns of the clause of ``verb`` ("days", "month") with the word that says their way
+    ("after", "earlier"; ``mark`` by default), wherever the parse hangs them: on the verb, on "after",
+    on "earlier", on a noun of the clause ("shot dead by militants the previous day"), or on the verb
+    above just before the clause's "after" ("came [a month] [after] assaults killed")."""
+    nouns = [n for n in verb.subtree if n.dep_ == "npadvmod" and n.lower_ in lex.offset_units
+             and _clause_verb(n.head).i == verb.i]
+    if mark is not None and verb.head.i != verb.i:
+        nouns += [n for n in verb.head.children if n.dep_ == "npadvmod" and n.lower_ in lex.offset_units
+                  and n.right_edge.i + 1 == mark.i]
+    way = lambda n: n.head if n.head.lower_ in lex.offset_marks and n.head.dep_ in ("advmod", "mark") else mark  # noqa: E731
+    return [(n, way(n)) for n in nouns]
+
+
+def shift_value(value: Optional[str], n: int, unit: str) -> Optional[str]:
+    """A date value moved by ``n`` units ("day", "week", "month", "year"), as precise as the unit
+    allows and the value has: a day for days and weeks of a day value, a month for months, a year
+    for years ("2024-05-06" - 2 days = "2024-05-04"; "2024-05-06" - 1 month = "2024-04")."""
+    if not value:
+        return None
+    parts = [int(x) for x in value[:10].split("-")]
+    if unit == "year":
+        return str(parts[0] + n)
+    if unit == "month" or len(parts) < 3:
+        if len(parts) < 2 or unit in ("day", "week") and len(parts) < 3:
+            return None
+        y, mo = _shift_month(parts[0], parts[1], n)
+        return f"{y}-{mo:02d}"
+    days = n * (7 if unit == "week" else 1)
+    return (dt.date(*parts) + dt.timedelta(days=days)).isoformat()
 
 
 # -- which date governs a span ------------------------------------------------------------------------

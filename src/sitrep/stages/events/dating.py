@@ -1,11 +1,18 @@
 """Which date expression dates the act.
 
+0. An act whose clause is dated from the clause it hangs on ("four days after a bomber killed ...",
+   "a month after", "ten days earlier", "the previous day") takes the other clause's date (the
+   publication date when it has none) moved by that offset (:func:`offset_date`).
 1. The dates stage's expressions in the trigger's sentence (a wire dateline's date excluded) are
    ranked by :func:`sitrep.lang.timex.governing_date` (inside the trigger, attached to its clause verb,
    to a governing verb, nearest in the clause ...). The governing one dates the act unless it is a
    "since" date of a punctual act ("struck for the first time since 2016") or of a cumulative count
    (step 2), a comparison with the past ("the first such strike since the war") or the date of a
-   clause embedded under the act ("since government forces retook it in 2016").
+   clause embedded under the act ("since government forces retook it in 2016"), the date of the verb
+   above an act told in a part of another time ("sanctions on Monday *for* the invasion", "rockets
+   *fired* by Hamas": :func:`act_of_other_time`; a date long before the news still dates it), or only the date of
+   the statement that reports someone else's act ("gunmen shot 23 passengers, police said Monday":
+   news GUIDELINES §4, a date in another clause never dates the act; :func:`statement_date`).
 2. Else a cumulative count under a "since" date ("has killed 40,000 since October 7", "300 fighters
    have been killed since ...") is dated to the report that states it: the publication date (news
    GUIDELINES §4; it is not historical). A lasting state keeps its "since" date ("has been fighting
@@ -28,7 +35,7 @@ from typing import Optional
 
 from ... import limits
 from ...lang.modality import analyze
-from ...lang.timex import governing_date
+from ...lang.timex import clause_offset, governing_date, load_lexicon, shift_value
 from .context import ArticleContext
 from .grammar import PRESENT_TAGS, children
 from .model import Candidate
@@ -79,6 +86,31 @@ def date_of_other_clause(d, c: Candidate) -> bool:
     return any(a.i in own for a in cur.ancestors)
 
 
+def act_of_other_time(d, c: Candidate) -> bool:
+    """Is the act told inside another part of the sentence than the one the date is attached to, of a
+    time of its own: a clause modifying a noun ("in response to rockets *fired* by Hamas", "the militia,
+    which is *accused* of abuses") or a phrase or clause of another time (timex ``other_time_links``:
+    "sanctions on Monday *for* Russia's *invasion*", "entered the city *after* taking the airport")?
+    The date of the verb above dates that verb's act, not this one (news GUIDELINES §4)."""
+    doc = c.trigger.doc
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    heads = {t.i for t in c.heads}
+    if span is None or any(w.i in heads or w.head.i in heads for w in span):
+        return False                         # the date is on the act itself ("Friday's attacks", "attacks on Friday")
+    dv = clause_verb(span.root)
+    links = load_lexicon().other_time_links
+    own = {h.i for h in c.heads}
+    cur = c.trigger
+    for _ in range(limits.MAX_TREE_WALK):
+        if cur.i == dv.i or cur.head.i == cur.i:
+            break
+        modifier = cur.dep_ == "relcl" or cur.dep_ == "acl" and cur.tag_ != "VBG"  # "a statement *instructing*": its content
+        if modifier or cur.i not in own and cur.lower_ in links and cur.dep_ in ("prep", "mark"):
+            return dv.i in {a.i for a in cur.ancestors}
+        cur = cur.head
+    return False
+
+
 def continued_speech_date(ctx: ArticleContext, c: Candidate, sent, modality: str) -> Optional[str]:
     """"He added that ...": a statement continued by a pronoun speaker was made when the
     previous sentence's statement was (its only resolved date)."""
@@ -119,16 +151,105 @@ def _governing(ctx: ArticleContext, c: Candidate, sent):
     return d if d is not None and d.value else None
 
 
-def governed_date(ctx: ArticleContext, c: Candidate, sent) -> Optional[str]:
+def clause_verb(tok):
+    """The verb heading the clause of ``tok`` (``tok`` itself when it is one; the root at the latest)."""
+    cur = tok
+    for _ in range(limits.MAX_TREE_WALK):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return cur
+
+
+def offset_date(ctx: ArticleContext, c: Candidate, sent) -> Optional[str]:
+    """The date of an act whose clause is dated from the clause it hangs on ("died on Monday four days
+    *after* a bomber killed 30 officers": the killing four days before that Monday; "comes a day after
+    another man was killed in a drone attack": a day before the report; "avenge traders shot dead *the
+    previous day*"): the date governing the other clause (the publication date when it has none)
+    moved by the offset (:func:`sitrep.lang.timex.clause_offset`). ``None`` when the act's clause has
+    no offset, is the sentence's main clause or has a date of its own."""
+    v = clause_verb(act_verb(c))
+    if v.pos_ not in ("VERB", "AUX") or v.head.i == v.i:
+        return None
+    off = clause_offset(v, load_lexicon())
+    if off is None:
+        return None
+    lo, hi = v.left_edge.idx, v.right_edge.idx + len(v.right_edge.text)
+    ds = _sentence_dates(ctx, sent)
+    if any(d.start >= lo and d.end <= hi for d in ds):
+        return None                               # "four days after rebels attacked it on Friday"
+    anchor = clause_verb(v.head)
+    outside = [d for d in ds if getattr(d, "relation", "at") != "since" and (d.end <= lo or d.start >= hi)]
+    d = governing_date(outside, anchor.idx, anchor.idx + len(anchor.text),
+                       sentence=(sent.start_char, sent.end_char), text=ctx.text) if outside else None
+    base = d.value if d is not None and d.value else ctx.pub
+    return shift_value(base, *off)
+
+
+def governed_date(ctx: ArticleContext, c: Candidate, sent, modality: str = "asserted") -> Optional[str]:
     """The value of the sentence's date that governs the trigger (step 1), else ``None``."""
     d = _governing(ctx, c, sent)
     if d is None:
         return None
+    if when_of_date(d, c):
+        return d.value        # "since February 1, when the military staged a coup": the coup's day
     if getattr(d, "relation", "at") == "since" and (not durative(c) or cumulative(c)):
         return None
     if first_since(ctx, d) or date_of_other_clause(d, c):
         return None
+    if act_of_other_time(d, c) and not _long_before(ctx, d.value):
+        return None       # (an act under a date long before the news stays dated there: it is background)
+    if modality == "reported" and statement_date(ctx, c, d):
+        return None
     return d.value
+
+
+def when_of_date(d, c: Candidate) -> bool:
+    """Is the act told in a "when" clause of the date itself ("has faced chaos since February 1, when
+    the military staged a coup and arrested ...")? Then the date is the act's, whatever its preposition."""
+    span = c.trigger.doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    v = clause_verb(act_verb(c))
+    for _ in range(limits.MAX_TREE_WALK):
+        if v.dep_ != "conj" or v.head.i == v.i:
+            break
+        v = v.head
+    return v.dep_ == "relcl" and span.start <= v.head.i < span.end and any(
+        t.dep_ == "advmod" and t.lower_ == "when" for t in v.children)
+
+
+def statement_date(ctx: ArticleContext, c: Candidate, d) -> bool:
+    """Does the date ``d`` date only the statement that reports a past act ("gunmen shot 23 passengers,
+    police said Monday", "the ministry reported on Saturday that soldiers were killed in an ambush")?
+    The date is on the speech verb, the act is in what was said (not a participle beside it: "said
+    Friday, blaming the group") and its doer is not the speaker (the speaker's own act is dated by its
+    announcement: "the US said on Wednesday it imposed sanctions")."""
+    if c.obligation or c.verdict:
+        return False                     # an act done by saying it ("X must ...", "this is a crime", X said)
+    sv = analyze(c.trigger, is_noun=(c.kind != "verbal"), cues=ctx.modality_cues).speech_verb
+    if sv is None:
+        return False
+    span = c.trigger.doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None or clause_verb(span.root).i != sv.i:
+        return False
+    v = clause_verb(act_verb(c))
+    if sv.head.i == v.i:
+        content = sv.dep_ in ("parataxis", "ccomp", "advcl")          # "X attacked Y, officials said"
+    else:
+        below = next((a for a in [v, *v.ancestors] if a.head.i == sv.i), None)
+        content = below is not None and below.dep_ in ("ccomp", "parataxis")
+    if not content:
+        return False
+    doers = children(v, "nsubj") if v.tag_ != "VBN" or not children(v, "auxpass") else []
+    speakers = children(sv, "nsubj")
+    for t in doers:
+        if t.pos_ == "PRON":
+            return False                                                # "said it imposed"
+        m, n = ctx.mention_for(t), (ctx.mention_for(speakers[0]) if speakers else None)
+        if m is not None and n is not None and m.actor_id == n.actor_id:
+            return False
+    return True
 
 
 def cumulative(c: Candidate) -> bool:
@@ -150,6 +271,12 @@ def ongoing_date(ctx: ArticleContext, c: Candidate, sent, modality: str) -> Opti
     if d is None or getattr(d, "relation", "at") != "since" or first_since(ctx, d):
         return None
     return ctx.pub
+
+
+def _long_before(ctx: ArticleContext, value: Optional[str]) -> bool:
+    """Is the date ``value`` (its middle) more than ``historical_after_days`` before publication?"""
+    day, pub = (_middle_day(value) if value else None), (_middle_day(ctx.pub) if ctx.pub else None)
+    return day is not None and pub is not None and (pub - day).days > ctx.config.historical_after_days
 
 
 def _middle_day(value: str) -> Optional[Date]:
@@ -184,8 +311,7 @@ def historical(ctx: ArticleContext, c: Candidate, value: Optional[str], modality
     about three months before publication")."""
     if not value or not ctx.pub or modality not in ("asserted", "reported") or ongoing(c):
         return False
-    day, pub = _middle_day(value), _middle_day(ctx.pub)
-    return day is not None and pub is not None and (pub - day).days > ctx.config.historical_after_days
+    return _long_before(ctx, value)
 
 
 def publication_date(ctx: ArticleContext, c: Candidate, sent, modality: str) -> Optional[str]:
@@ -204,5 +330,5 @@ def publication_date(ctx: ArticleContext, c: Candidate, sent, modality: str) -> 
 
 def event_date(ctx: ArticleContext, c: Candidate, sent, modality: str) -> Optional[str]:
     """The date of the act (see the module docstring), or ``None``."""
-    return (governed_date(ctx, c, sent) or ongoing_date(ctx, c, sent, modality)
+    return (offset_date(ctx, c, sent) or governed_date(ctx, c, sent, modality) or ongoing_date(ctx, c, sent, modality)
             or continued_speech_date(ctx, c, sent, modality) or publication_date(ctx, c, sent, modality))

@@ -1,0 +1,154 @@
+"""Dating the act (stages/events/dating.py) on wire-style sentences written for these tests: "overnight",
+clauses dated from another clause ("four days after ...", "ten days earlier", "the previous day")."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.article import Article, ArticleState
+from sitrep.lang.timex import shift_value
+from sitrep.stages.dates import DatesStage
+from sitrep.stages.events import EventsStage
+from sitrep.stages.nlp import NlpStage
+
+NLP = NlpStage()
+DATES = DatesStage()
+EVENTS = EventsStage(fallback_ner=True)
+PUB = "2024-05-09"   # a Thursday
+
+
+def events(text: str, published: str = PUB, type_: str = "ASSAULT") -> list:
+    """The events of ``type_`` of ``text``, dated by the dates stage against ``published``."""
+    st = ArticleState(article=Article(text=text, published=published))
+    NLP(st)
+    DATES(st)
+    EVENTS.run_alone(st)
+    return [e for e in st.events if e.type == type_]
+
+
+def date_of(text: str, trigger: str, **kw) -> str | None:
+    """The date of the event whose trigger starts with ``trigger``."""
+    evs = [e for e in events(text, **kw) if e.trigger.lower().startswith(trigger)]
+    assert evs, (text, trigger)
+    return evs[0].date
+
+
+def test_overnight_in_a_report_is_the_night_before_publication():
+    assert date_of("Rebel gunners shelled the port of Berbera overnight, officials said.", "shelled") == "2024-05-08"
+
+
+@pytest.mark.parametrize("text,trigger,value", [
+    # the clause hangs on a dated clause: its date moved back by the offset
+    ("Two policemen died on Tuesday in a clash with smugglers three days after gunmen ambushed a patrol "
+     "near the border.", "ambushed", "2024-05-04"),
+    # the clause it hangs on has no date: the report's
+    ("The raid comes a day after another soldier was killed in a mortar attack on the base.", "killed",
+     "2024-05-08"),
+    # a month: the month only
+    ("The ambush came a month after insurgents stormed an army camp in the north.", "stormed", "2024-04"),
+    # "the previous day"
+    ("Settlers torched a mosque in the village on Wednesday to avenge two herders shot dead by militants "
+     "the previous day.", "shot", "2024-05-07"),
+    # "ten days earlier" of the clause (a "since" date does not anchor it)
+    ("It was the first bombing in the province since January, and the first since militants kidnapped two "
+     "engineers outside the town ten days earlier.", "kidnapped", "2024-04-29"),
+])
+def test_a_clause_dated_from_another_clause(text, trigger, value):
+    assert date_of(text, trigger) == value
+
+
+def test_a_clause_with_a_date_of_its_own_keeps_it():
+    text = ("Two policemen died on Tuesday in a clash with smugglers three days after gunmen ambushed a patrol "
+            "on Saturday.")
+    assert date_of(text, "ambushed") == "2024-05-04"
+    text = "Two policemen died on Tuesday in a clash with smugglers after gunmen ambushed a patrol on Sunday."
+    assert date_of(text, "ambushed") == "2024-05-05"
+
+
+def test_the_main_clause_keeps_its_own_date():
+    text = ("Rebels attacked the town of Gao on Tuesday, three days after gunmen ambushed a patrol "
+            "near the border.")
+    assert date_of(text, "attacked") == "2024-05-07"
+    assert date_of(text, "ambushed") == "2024-05-04"
+
+
+def test_shift_value_keeps_the_precision_the_unit_allows():
+    assert shift_value("2024-05-06", -2, "day") == "2024-05-04"
+    assert shift_value("2024-05-06", -1, "week") == "2024-04-29"
+    assert shift_value("2024-01-06", -1, "month") == "2023-12"
+    assert shift_value("2024-05-06", -1, "year") == "2023"
+    assert shift_value("2024-05", -3, "day") is None
+    assert shift_value(None, -1, "day") is None
+
+
+def test_the_date_of_a_statement_does_not_date_the_act_it_reports():
+    # someone else's act reported on Tuesday: the act is not dated by the report
+    text = "Gunmen shot dead four traders at a market in Gao, police said on Tuesday."
+    assert date_of(text, "shot") is None
+    text = "The army reported on Tuesday that militants had ambushed a convoy near Gao."
+    assert date_of(text, "ambushed") is None
+    # the speaker's own act is dated by its announcement
+    text = "The European Union said on Tuesday it imposed sanctions on three Malian officers."
+    assert date_of(text, "imposed", type_="SANCTION") == "2024-05-07"
+    # the act's own date stays
+    text = "Gunmen shot dead four traders at a market in Gao on Sunday, police said on Tuesday."
+    assert date_of(text, "shot") == "2024-05-05"
+
+
+@pytest.mark.parametrize("text,trigger,type_", [
+    # an act under a phrase of another time: the verb's date dates the verb's act only
+    ("Canada imposed sanctions on Moscow on Tuesday for Russia's invasion of Ukraine.", "invasion", "ASSAULT"),
+    ("Rebels entered the city of Goma on Tuesday after seizing the airport.", "seizing", "ASSAULT"),
+    # a participle or relative clause modifying a noun
+    ("Jets bombed the port on Tuesday in response to rockets fired by militants at the capital.", "fired",
+     "ASSAULT"),
+])
+def test_an_act_in_a_part_of_another_time_is_not_dated_by_the_verb_above(text, trigger, type_):
+    evs = [e for e in events(text, type_=type_) if e.trigger.lower().startswith(trigger)]
+    assert evs and all(e.date is None for e in evs), [(e.trigger, e.date) for e in events(text, type_=type_)]
+
+
+def test_a_date_on_the_act_noun_still_dates_it():
+    text = "Satellite images taken after Sunday's Israeli strikes on Iran show heavy damage."
+    assert date_of(text, "strikes") == "2024-05-05"
+
+
+def test_an_act_in_a_when_clause_of_a_since_date_takes_that_date():
+    text = "The region has been in turmoil since March 3, when the army staged a coup and detained the president."
+    assert date_of(text, "staged", type_="COERCE", published="2024-06-20") == "2024-03-03"
+
+
+def test_a_month_of_last_year_resolves_and_makes_the_act_historical():
+    evs = [e for e in events("Troops recaptured the town of Bulo from the rebels in October last year.",
+                             published="2024-05-09")]
+    assert evs and evs[0].date == "2023-10" and evs[0].modality == "historical"
+
+
+def test_month_with_a_relative_year_resolves_to_that_month():
+    import datetime as dt
+
+    from sitrep.lang.timex import resolve
+    base = dt.date(2024, 5, 9)
+    assert resolve("October last year", base) == ("2023-10", "month")
+    assert resolve("March of this year", base) == ("2024-03", "month")
+    assert resolve("June next year", base) == ("2025-06", "month")
+
+
+def test_an_act_told_in_the_past_is_historical_unless_it_lasts():
+    from sitrep.lang.modality import analyze
+    from sitrep.nlp import load_pipeline
+    nlp = load_pipeline()
+    doc = nlp("The rebels have shelled the refinery in the past, officials said.")
+    assert analyze(doc[3]).modality == "historical"
+    doc = nlp("The rebels have been shelling the refinery for years.")
+    assert analyze(doc[4]).modality != "historical"
+
+
+def test_an_adverbial_clause_of_a_speech_verb_is_not_what_was_said():
+    from sitrep.lang.modality import analyze
+    from sitrep.nlp import load_pipeline
+    doc = load_pipeline()("A bomb killed nine soldiers in the north, the monitor said on Friday, blaming the militia.")
+    bombed = next(t for t in doc if t.text == "killed")
+    blaming = next(t for t in doc if t.text == "blaming")
+    assert analyze(bombed).modality == "reported"
+    assert analyze(blaming).modality == "asserted"
