@@ -114,7 +114,27 @@ def _object_lemmas(v, lex: Lexicon) -> set:
         objs.add(o.lemma_.lower())
         objs.update(g.lemma_.lower() for c in o.children if c.dep_ in ("prep", "compound")
                     for g in ([c] if c.dep_ == "compound" else c.children) if c.lower_ in preps or c.dep_ == "compound")
-    return objs
+        objs.update(_apposed_lemmas(o))
+    return objs | _resultative_lemmas(v)
+
+
+#: the links of an adjective that says what a verb makes of its object ("set *ablaze* over 40 houses",
+#: "set the car *alight*")
+RESULTATIVE_DEPS = ("advmod", "acomp", "oprd", "xcomp", "ccomp")
+
+
+def _resultative_lemmas(v) -> set:
+    """The adjectives that say what verb ``v`` makes of its object, wherever the parser hung them ("set
+    *ablaze* over 40 houses": an adverb before the object): they select the sense as its object would
+    ("set" + ablaze is arson)."""
+    return {c.lemma_.lower() for c in v.children if c.dep_ in RESULTATIVE_DEPS and c.pos_ in ("ADJ", "ADV")}
+
+
+def _apposed_lemmas(obj) -> set:
+    """The lemmas of an apposition that names the object ("administered special means – the so-called
+    *pepper spray*") and of its compounds: what the object is, for the verb's sense."""
+    return {t.lemma_.lower() for a in obj.children if a.dep_ == "appos"
+            for t in (a, *a.children) if t.dep_ in ("appos", "compound")}
 
 
 #: how many words after a verb with no parsed object are read as its object's words
