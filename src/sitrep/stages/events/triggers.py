@@ -353,7 +353,7 @@ def light_noun(t, lex: Lexicon, reach: int):
                  for x in _relative_noun(t, c, lex) or _object_or_its_noun(c, reach) if noun_sense(x, lex) is not None), None)
     if noun is None:   # "carried out *a series of* attacks", "commenced a process of *negotiations*"
         noun = next((x for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")
-                     for x in carried_acts(c, lex)), None)
+                     for x in carried_acts(c, lex) or counted_acts(c, lex)), None)
     if noun is None and particle is not None and particle.dep_ == "prep":
         noun = next((p for p in particle.children if p.dep_ == "pobj" and noun_sense(p, lex)), None)
     if noun is None:
@@ -376,6 +376,16 @@ def carried_acts(carrier, lex: Lexicon) -> list:
     if lex.cues is None or carrier.lemma_.lower() not in lex.cues.carrier_nouns:
         return []
     of = _of_object(carrier)
+    return [x for x in conjuncts(of) if noun_sense(x, lex) is not None] if of is not None else []
+
+
+def counted_acts(count, lex: Lexicon) -> list:
+    """The act nouns a count carries in its "of" phrase ("launched *dozens of* aerial attacks", "carried
+    out *a number of* killings": a quantity word of ``quantity_words``): the light verb stands for them as
+    for its direct object."""
+    if count.lemma_.lower() not in lex.quantity_words:
+        return []
+    of = _of_object(count)
     return [x for x in conjuncts(of) if noun_sense(x, lex) is not None] if of is not None else []
 
 
@@ -498,13 +508,21 @@ def nominal_trigger(t, lex: Lexicon, name_labels: tuple, hops: int) -> Optional[
     """The sense of a noun that is no name ("the attack", not "Operation Storm"'s ORG: an entity label
     in ``name_labels``), or of a gerund standing as one ("*Fighting* between X and Y killed ..."); not of
     one a verb that codes no event names within ``hops`` preposition links."""
-    if t.ent_type_ in name_labels or _under_no_event_verb(t, lex, hops):
+    if t.ent_type_ in name_labels or _under_no_event_verb(t, lex, hops) or _cited(t, lex):
         return None
     if t.pos_ == "ADJ" and t.dep_ in GERUND_NOUN_DEPS:
         return noun_sense(t, lex)   # a noun tagged as an adjective: "amid a resumed *offensive*"
     if t.pos_ not in ("NOUN", "PROPN"):
         return lex.nouns.get(t.lower_) if is_gerund_noun(t, lex) else None
     return noun_sense(t, lex)
+
+
+def _cited(t, lex: Lexicon) -> bool:
+    """Is noun ``t`` what a report is cited from ("according to the UK Foreign Office *release*", "according
+    to the *report*": the object of a ``citation_words`` "to" phrase)? It names a source, no act."""
+    p = t.head
+    return (lex.cues is not None and t.dep_ == "pobj" and p.lower_ == "to" and p.head.i != p.i
+            and p.head.lower_ in lex.cues.citation_words)
 
 
 def _under_no_event_verb(t, lex: Lexicon, hops: int) -> bool:
@@ -671,7 +689,7 @@ def in_doubt(c: Candidate, cues: EventCues, modality_cues=None, hops: int = 6) -
         modality_cues = load_cues()
     t = c.light if c.light is not None else c.trigger
     for _ in range(hops):
-        if any(m.dep_ == "mark" and m.lower_ in cues.doubt_marks for m in t.children):
+        if any(m.dep_ == "mark" and m.lower_ in cues.doubt_marks for m in t.children) or _feared(t, cues):
             return True
         if t.lemma_.lower() in cues.confirmation_words and negation_cue(t, modality_cues) is not None:
             return True
@@ -679,6 +697,13 @@ def in_doubt(c: Candidate, cues: EventCues, modality_cues=None, hops: int = 6) -
             return False
         t = t.head
     return False
+
+
+def _feared(t, cues: EventCues) -> bool:
+    """Is clause ``t`` the content of a fear or a guess ("raising *fears* they were *abducted*",
+    "*speculation* that the army had *shelled* the town": ``doubt_nouns``)? What is feared is not told."""
+    return t.dep_ in ("acl", "ccomp") and t.head.i != t.i and t.head.pos_ == "NOUN" \
+        and t.head.lemma_.lower() in cues.doubt_nouns
 
 
 # -- frames and protest topics ------------------------------------------------------------------------
