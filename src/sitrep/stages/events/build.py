@@ -10,7 +10,8 @@ from . import arguments, classify, reciprocal, restated, triggers
 from .confidence import confidence, features
 from .context import GUESS_PREFIXES, ArticleContext
 from .dating import event_date, historical
-from .grammar import HEADLINE_SUBJECT_DEPS, children, headline_act_noun, is_headline, is_passive, question_or_quantity
+from .grammar import (HEADLINE_SUBJECT_DEPS, children, headline_act_noun, is_headline, is_passive,
+                      question_or_quantity, subjects)
 from .location import location, place_targets, struck_place
 from .model import REQUEST, VERDICT, Candidate, RawEvent
 
@@ -94,6 +95,13 @@ def verdict_candidates(ctx: ArticleContext, sent) -> list[Candidate]:
     party ("said the ADF was responsible"): an ACCUSE of that party."""
     out = []
     for t in sent:
+        named = triggers.naming_verdict(t, ctx.acues) if t.pos_ == "VERB" else None
+        if named is not None:   # "called the attack “barbaric”": the speaker's verdict said outright
+            speakers, how = subjects(t, ctx.cues)
+            if speakers and how in ("subj", "inherit"):
+                out.append(Candidate(trigger=named, sense=VERDICT, kind="verbal", sources=speakers,
+                                     source_how="subj", targets=[], verdict=True))
+            continue
         if t.lemma_.lower() != "be":
             continue
         pred, speakers, accused = triggers.verdict_speakers(t, ctx.cues, ctx.acues)

@@ -475,6 +475,21 @@ def verdict_speakers(be, cues: EventCues, acues) -> tuple:
     return pred, (speakers if how in ("subj", "inherit") else []), accused
 
 
+def naming_verdict(v, acues):
+    """The verdict word when verb ``v`` names an act with one ("*called* the attack “*barbaric*”",
+    "*described* the bombing *as cowardly*", "*called* the killings a heinous *crime*"): a naming verb
+    (``acues.naming_verbs``) whose object refers to an act (``verdict_subjects``) and whose predicate is a
+    verdict adjective or noun; else ``None``."""
+    if v.lemma_.lower() not in acues.naming_verbs or not any(
+            o.dep_ == "dobj" and o.lemma_.lower() in acues.verdict_subjects for o in v.children):
+        return None
+    words = acues.verdict_adjectives | acues.verdict_nouns
+    preds = [c for c in v.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")]
+    preds += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+              if p.dep_ in ("pobj", "pcomp", "amod")]
+    return next((p for p in preds if p.lemma_.lower() in words or p.lower_ in words), None)
+
+
 # -- adjectives and nouns -------------------------------------------------------------------------------
 
 def adjective_sense(t, lex: Lexicon) -> Optional[Sense]:
