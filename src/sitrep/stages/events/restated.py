@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from .arguments import definite_act, restates
+from .arguments import definite_act, is_instrument, restates
 from .context import ArticleContext
 from .grammar import children, conjuncts
 from .model import Candidate
@@ -203,3 +203,23 @@ def tolls_of_unclaimed_acts(ctx: ArticleContext, cands: list[Candidate]) -> None
                 if (act is not None and o.dep_ == "pobj" and act.sense.type == c.sense.type
                         and not any(ctx.mention_for(x) for x in act.sources)):
                     act.suppressed = True
+
+def armed_operations(ctx: ArticleContext, cands: list) -> None:
+    """A joint operation carried out *with* weapons ("carried out a joint military operation with a large
+    number of ballistic missiles and drones") is an attack, not cooperation with a partner: a COOPERATE act
+    whose only "with" parties are weapons or their platforms (``weapon_nouns``, ``instrument_nouns``;
+    news gold) becomes an ASSAULT, and the weapons are no party of it (news GUIDELINES §3)."""
+    for c in cands:
+        if c.sense.type != "COOPERATE" or not c.targets:
+            continue
+        if all(_armed(ctx, t) for t in c.targets):
+            c.sense = dataclasses.replace(c.sense, type="ASSAULT", mode=None, cameo=None)
+            c.targets = []
+
+
+def _armed(ctx: ArticleContext, tok) -> bool:
+    """Is ``tok`` a weapon or platform, or a count of them ("a large number *of* missiles")?"""
+    if is_instrument(tok, ctx.cues):
+        return True
+    of = [p for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children if p.dep_ == "pobj"]
+    return tok.lemma_.lower() in ctx.lex.quantity_words and bool(of) and all(is_instrument(p, ctx.cues) for p in of)
