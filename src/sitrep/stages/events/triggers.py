@@ -120,21 +120,25 @@ def _object_lemmas(v, lex: Lexicon) -> set:
 
 #: the links of an adjective that says what a verb makes of its object ("set *ablaze* over 40 houses",
 #: "set the car *alight*")
-RESULTATIVE_DEPS = ("advmod", "acomp", "oprd", "xcomp", "ccomp")
+RESULTATIVE_DEPS = ("advmod", "acomp", "oprd")
 
 
 def _resultative_lemmas(v) -> set:
     """The adjectives that say what verb ``v`` makes of its object, wherever the parser hung them ("set
     *ablaze* over 40 houses": an adverb before the object): they select the sense as its object would
-    ("set" + ablaze is arson)."""
-    return {c.lemma_.lower() for c in v.children if c.dep_ in RESULTATIVE_DEPS and c.pos_ in ("ADJ", "ADV")}
+    ("set" + ablaze is arson). The small model tags "ablaze" as an adjective, an adverb or a preposition:
+    any word on these links counts but a verb or a noun (a clause or an object of its own)."""
+    return {c.lemma_.lower() for c in v.children if c.dep_ in RESULTATIVE_DEPS
+            and c.pos_ not in ("VERB", "AUX", "NOUN", "PROPN", "PRON")}
 
 
 def _apposed_lemmas(obj) -> set:
     """The lemmas of an apposition that names the object ("administered special means – the so-called
-    *pepper spray*") and of its compounds: what the object is, for the verb's sense."""
-    return {t.lemma_.lower() for a in obj.children if a.dep_ == "appos"
-            for t in (a, *a.children) if t.dep_ in ("appos", "compound")}
+    *pepper spray*") or of its "as" phrase ("classify the movement *as a terrorist organisation*"), and of
+    their compounds: what the object is, for the verb's sense."""
+    names = [a for a in obj.children if a.dep_ == "appos"]
+    names += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    return {t.lemma_.lower() for a in names for t in (a, *a.children) if t.i == a.i or t.dep_ == "compound"}
 
 
 #: how many words after a verb with no parsed object are read as its object's words
@@ -484,7 +488,7 @@ def naming_verdict(v, acues):
             o.dep_ == "dobj" and o.lemma_.lower() in acues.verdict_subjects for o in v.children):
         return None
     words = acues.verdict_adjectives | acues.verdict_nouns
-    preds = [c for c in v.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")]
+    preds = [c for c in v.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advmod")]
     preds += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
               if p.dep_ in ("pobj", "pcomp", "amod")]
     return next((p for p in preds if p.lemma_.lower() in words or p.lower_ in words), None)
