@@ -357,7 +357,7 @@ def light_noun(t, lex: Lexicon, reach: int):
                  for x in _relative_noun(t, c, lex) or _object_or_its_noun(c, reach) if noun_sense(x, lex) is not None), None)
     if noun is None:   # "carried out *a series of* attacks", "commenced a process of *negotiations*"
         noun = next((x for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")
-                     for x in carried_acts(c, lex) or counted_acts(c, lex)), None)
+                     for x in _acts_of(c, lex)), None)
     if noun is None and particle is not None and particle.dep_ == "prep":
         noun = next((p for p in particle.children if p.dep_ == "pobj" and noun_sense(p, lex)), None)
     if noun is None:
@@ -381,6 +381,12 @@ def carried_acts(carrier, lex: Lexicon) -> list:
         return []
     of = _of_object(carrier)
     return [x for x in conjuncts(of) if noun_sense(x, lex) is not None] if of is not None else []
+
+
+def _acts_of(obj, lex: Lexicon) -> list:
+    """The act nouns a light verb's object carries in its "of" phrase, as a carrier noun ("a *series* of
+    attacks") or as a count ("*dozens* of attacks")."""
+    return carried_acts(obj, lex) or counted_acts(obj, lex)
 
 
 def counted_acts(count, lex: Lexicon) -> list:
