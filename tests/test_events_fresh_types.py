@@ -138,3 +138,18 @@ def test_a_joint_operation_with_weapons_is_an_attack_with_a_partner_cooperation(
 def test_updates_shared_are_no_cooperation():
     st = run("The party shared updates of its convoys on social media.", ("party", "PARTY"))
     assert not events(st, "COOPERATE")
+
+
+def test_an_act_noun_said_of_an_act_told_before_is_no_new_act():
+    st = run("Rebels shelled the market town on Tuesday. It was the heaviest attack on the town by the rebels "
+             "this year, the mayor said.", ("Rebels", "REBELS"), ("rebels", "REBELS"), ("mayor", "MAYOR"))
+    assert len(events(st, "ASSAULT")) == 1
+    st = run("Rebels shelled the market town on Tuesday. A monitoring group described it as the deadliest attack "
+             "by the rebels this year.", ("Rebels", "REBELS"), ("rebels", "REBELS"), ("monitoring group", "MON"))
+    assert len(events(st, "ASSAULT")) == 1
+
+
+def test_an_attack_told_for_the_first_time_as_an_attribute_stays_an_act():
+    st = run("The explosion at the depot was an attack by the rebels, the army said.",
+             ("rebels", "REBELS"), ("army", "ARMY"))
+    assert events(st, "ASSAULT")

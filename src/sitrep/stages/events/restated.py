@@ -91,6 +91,9 @@ def references_back(ctx: ArticleContext, cands: list[Candidate]) -> None:
         if c.kind != "nominal" or c.suppressed or c.sense.type not in ctx.told_types \
                 or c.sense.type.lower() not in ctx.acues.act_anaphor_types:
             continue
+        if _predicated_of_reference(ctx, t):
+            c.suppressed = True   # "It was the largest attack by the Houthis": a comment on the act told
+            continue
         if not definite_act(ctx, t) or any(d.dep_ == "prep" and d.lower_ in ctx.cues.detail_preps for d in t.children):
             continue
         if t.dep_ == "nsubj" and t.head.lemma_.lower() in ctx.cues.casualty_lemmas:
@@ -101,6 +104,20 @@ def references_back(ctx: ArticleContext, cands: list[Candidate]) -> None:
                for a in t.children):
             continue   # "the offensive *led by* HTS", "the attack *blamed on* Hamas": told again with its doer
         c.suppressed = True
+
+
+def _predicated_of_reference(ctx: ArticleContext, t) -> bool:
+    """Is act noun ``t`` said of a reference to an act told before ("*It* was the largest *attack* to date by
+    the Houthis", "SOHR described *it* as the deadliest *attack* by the group": the subject of the copula
+    or the object of the describing verb one of ``verdict_subjects``)? Then it comments on that act, it
+    tells no new one, whatever phrases it has."""
+    refs = ctx.acues.verdict_subjects
+    h = t.head
+    if t.dep_ == "attr" and h.lemma_.lower() == "be":
+        return any(s.dep_ == "nsubj" and s.lemma_.lower() in refs for s in h.children)
+    if t.dep_ == "pobj" and h.lower_ == "as" and h.head.i != h.i:
+        return any(o.dep_ == "dobj" and o.lemma_.lower() in refs for o in h.head.children)
+    return False
 
 
 def captures_by_fighting(ctx: ArticleContext, cands: list[Candidate]) -> None:
