@@ -153,3 +153,22 @@ def test_an_attack_told_for_the_first_time_as_an_attribute_stays_an_act():
     st = run("The explosion at the depot was an attack by the rebels, the army said.",
              ("rebels", "REBELS"), ("army", "ARMY"))
     assert events(st, "ASSAULT")
+
+
+def test_information_about_an_act_told_before_is_no_new_act():
+    st = run("Gunmen attacked a convoy near the border on Friday. Officials did not give the timing or a location "
+             "for the attack by the gunmen.", ("Gunmen", "GUNMEN"), ("gunmen", "GUNMEN"), ("Officials", "OFFICIALS"))
+    assert len(events(st, "ASSAULT")) == 1
+
+
+def test_setting_a_date_asked_for_stays_a_request():
+    st = run("The regional bloc urged the junta to set a date for elections.",
+             ("regional bloc", "BLOC"), ("junta", "JUNTA"))
+    assert ("BLOC", "JUNTA") in pairs(st, "REQUEST")
+
+
+def test_people_named_by_the_fighting_they_do_are_no_attack():
+    st = run("The commanders fighting in the province have refused to negotiate.", ("commanders", "COMMANDERS"))
+    assert not events(st, "ASSAULT")
+    st = run("The militia, fighting the army for a week, took the bridge.", ("militia", "MILITIA"), ("army", "ARMY"))
+    assert ("MILITIA", "ARMY") in pairs(st, "ASSAULT")

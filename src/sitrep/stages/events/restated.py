@@ -91,7 +91,7 @@ def references_back(ctx: ArticleContext, cands: list[Candidate]) -> None:
         if c.kind != "nominal" or c.suppressed or c.sense.type not in ctx.told_types \
                 or c.sense.type.lower() not in ctx.acues.act_anaphor_types:
             continue
-        if _predicated_of_reference(ctx, t):
+        if _predicated_of_reference(ctx, t) or _matter_of_information(ctx, t):
             c.suppressed = True   # "It was the largest attack by the Houthis": a comment on the act told
             continue
         if not definite_act(ctx, t) or any(d.dep_ == "prep" and d.lower_ in ctx.cues.detail_preps for d in t.children):
@@ -118,6 +118,15 @@ def _predicated_of_reference(ctx: ArticleContext, t) -> bool:
     if t.dep_ == "pobj" and h.lower_ == "as" and h.head.i != h.i:
         return any(o.dep_ == "dobj" and o.lemma_.lower() in refs for o in h.head.children)
     return False
+
+
+def _matter_of_information(ctx: ArticleContext, t) -> bool:
+    """Is act noun ``t`` what a piece of information is about ("did not give timing or a *location for* the
+    attack by X", "no *details of* the raid": a noun of ``non_act_objects``)? It refers to the act told
+    before; the information about it tells no new one."""
+    p = t.head
+    return (t.dep_ == "pobj" and p.lower_ in ("for", "of", "about", "on") and p.head.i != p.i
+            and p.head.lemma_.lower() in ctx.cues.non_act_objects)
 
 
 def captures_by_fighting(ctx: ArticleContext, cands: list[Candidate]) -> None:
