@@ -172,3 +172,11 @@ def test_people_named_by_the_fighting_they_do_are_no_attack():
     assert not events(st, "ASSAULT")
     st = run("The militia, fighting the army for a week, took the bridge.", ("militia", "MILITIA"), ("army", "ARMY"))
     assert ("MILITIA", "ARMY") in pairs(st, "ASSAULT")
+
+
+def test_a_cooperative_clause_describing_a_ship_is_no_act_of_a_party():
+    st = run("The militia said its drones hit a tanker that was delivering fuel to the navy.",
+             ("militia", "MILITIA"), ("navy", "NAVY"))
+    assert not events(st, "AID")
+    st = run("Egypt, which is supplying fuel to the hospital, condemned the raid.", ("Egypt", "EGY"))
+    assert ("EGY", None) in pairs(st, "AID")

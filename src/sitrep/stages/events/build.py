@@ -41,6 +41,7 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     restated.references_back(ctx, cands)
     restated.captures_by_fighting(ctx, cands)
     restated.armed_operations(ctx, cands)
+    restated.described_things(ctx, cands)
     restated.conditions(ctx, cands)
     restated.absolute_tolls(ctx, cands)
     restated.held_states(ctx, cands)

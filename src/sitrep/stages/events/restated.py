@@ -249,3 +249,15 @@ def _armed(ctx: ArticleContext, tok) -> bool:
         return True
     of = [p for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children if p.dep_ == "pobj"]
     return tok.lemma_.lower() in ctx.lex.quantity_words and bool(of) and all(is_instrument(p, ctx.cues) for p in of)
+
+
+def described_things(ctx: ArticleContext, cands: list) -> None:
+    """A cooperative act in a relative clause on a weapon or a platform ("targeted a US ship *that was
+    providing support* to Israel"): the clause says what the thing is for, the thing does no act (it is
+    no party, news GUIDELINES §3); not an event (news gold)."""
+    for c in cands:
+        t = c.trigger if c.light is None else c.light
+        if c.kind == "verbal" and t.dep_ == "relcl" and ctx.onto.quad(c.sense.type).endswith("cooperation") \
+                and is_instrument(t.head, ctx.cues):
+            c.suppressed = True
+
