@@ -42,7 +42,11 @@ How it reads a sentence:
    ("attacked the base, *killing* two soldiers": one act), the purpose of another act ("sent commandos
    *to support* its offensives"), a bare "the attack" referring to an act told before, the act in a
    condition ("*if* Hamas attacks"), a count in an absolute phrase ("with 21 officers *injured*") or a
-   held state ("people *detained* in prisons"); taking a place by fighting is an attack.
+   held state ("people *detained* in prisons"), the content of a fear ("raising *fears* they were
+   abducted"), a noun a report is cited from ("according to the ministry *release*"), a comment on or
+   information about an act told before ("It was the largest *attack* by X", "gave no location for the
+   *attack*") or a cooperative clause describing a ship ("a ship *that was providing* support"); taking a place by
+   fighting is an attack, a joint operation carried out with weapons too.
 4. **Negation and modality** come from :mod:`sitrep.lang.modality`; a refusal to give way ("would not lift
    sanctions") becomes REJECT, never the easing; cooperative acts announced for the future become
    AGREE (CONCEDE for retreats), as the PLOVER manual asks.

@@ -65,6 +65,7 @@ class ArgumentCues(DataModel):
     verdict_adjectives: Words
     verdict_subjects: Words
     verdict_act_types: Words
+    naming_verbs: Words = frozenset()
     blame_adjectives: Words
     announced_passive_types: Words
     repel_verbs: Words

@@ -12,7 +12,8 @@ from . import arguments, classify, reciprocal, restated, triggers
 from .confidence import confidence, features
 from .context import GUESS_PREFIXES, ArticleContext
 from .dating import event_date, historical
-from .grammar import HEADLINE_SUBJECT_DEPS, children, headline_act_noun, is_headline, is_passive, question_or_quantity
+from .grammar import (HEADLINE_SUBJECT_DEPS, children, headline_act_noun, is_headline, is_passive,
+                      question_or_quantity, subjects)
 from .location import location, place_targets, struck_place
 from .model import REQUEST, VERDICT, Candidate, RawEvent
 
@@ -41,6 +42,8 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     restated.purpose_clauses(ctx, cands)
     restated.references_back(ctx, cands)
     restated.captures_by_fighting(ctx, cands)
+    restated.armed_operations(ctx, cands)
+    restated.described_things(ctx, cands)
     restated.conditions(ctx, cands)
     restated.absolute_tolls(ctx, cands)
     restated.held_states(ctx, cands)
@@ -101,6 +104,14 @@ def verdict_candidates(ctx: ArticleContext, sent) -> list[Candidate]:
     out = []
     table, doc = ctx.table(sent.doc), sent.doc
     for i in range(sent.start, sent.end):
+        if table.lemma[i] in ctx.acues.naming_verbs:
+            named = triggers.naming_verdict(doc[i], ctx.acues) if doc[i].pos_ == "VERB" else None
+            if named is not None:   # "called the attack “barbaric”": the speaker's verdict said outright
+                speakers, how = subjects(doc[i], ctx.cues)
+                if speakers and how in ("subj", "inherit"):
+                    out.append(Candidate(trigger=named, sense=VERDICT, kind="verbal", sources=speakers,
+                                         source_how="subj", targets=[], verdict=True))
+                continue
         if table.lemma[i] != "be":
             continue
         t = doc[i]

@@ -155,6 +155,8 @@ class EventCues(_Model):
     press_types: Words = frozenset()
     failure_verbs: Words = frozenset()
     confirmation_words: Words = frozenset()
+    doubt_nouns: Words = frozenset()
+    citation_words: Words = frozenset()
     warning_words: Words = frozenset()
     warning_about_preps: Words = frozenset()
     threat_objects: Words = frozenset()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from .arguments import definite_act, restates
+from .arguments import definite_act, is_instrument, restates
 from .context import ArticleContext
 from .grammar import children, conjuncts
 from .model import Candidate
@@ -91,6 +91,9 @@ def references_back(ctx: ArticleContext, cands: list[Candidate]) -> None:
         if c.kind != "nominal" or c.suppressed or c.sense.type not in ctx.told_types \
                 or c.sense.type.lower() not in ctx.acues.act_anaphor_types:
             continue
+        if _predicated_of_reference(ctx, t) or _matter_of_information(ctx, t):
+            c.suppressed = True   # "It was the largest attack by the Houthis": a comment on the act told
+            continue
         if not definite_act(ctx, t) or any(d.dep_ == "prep" and d.lower_ in ctx.cues.detail_preps for d in t.children):
             continue
         if t.dep_ == "nsubj" and t.head.lemma_.lower() in ctx.cues.casualty_lemmas:
@@ -101,6 +104,29 @@ def references_back(ctx: ArticleContext, cands: list[Candidate]) -> None:
                for a in t.children):
             continue   # "the offensive *led by* HTS", "the attack *blamed on* Hamas": told again with its doer
         c.suppressed = True
+
+
+def _predicated_of_reference(ctx: ArticleContext, t) -> bool:
+    """Is act noun ``t`` said of a reference to an act told before ("*It* was the largest *attack* to date by
+    the Houthis", "SOHR described *it* as the deadliest *attack* by the group": the subject of the copula
+    or the object of the describing verb one of ``verdict_subjects``)? Then it comments on that act, it
+    tells no new one, whatever phrases it has."""
+    refs = ctx.acues.verdict_subjects
+    h = t.head
+    if t.dep_ == "attr" and h.lemma_.lower() == "be":
+        return any(s.dep_ == "nsubj" and s.lemma_.lower() in refs for s in h.children)
+    if t.dep_ == "pobj" and h.lower_ == "as" and h.head.i != h.i:
+        return any(o.dep_ == "dobj" and o.lemma_.lower() in refs for o in h.head.children)
+    return False
+
+
+def _matter_of_information(ctx: ArticleContext, t) -> bool:
+    """Is act noun ``t`` what a piece of information is about ("did not give timing or a *location for* the
+    attack by X", "no *details of* the raid": a noun of ``non_act_objects``)? It refers to the act told
+    before; the information about it tells no new one."""
+    p = t.head
+    return (t.dep_ == "pobj" and p.lower_ in ("for", "of", "about", "on") and p.head.i != p.i
+            and p.head.lemma_.lower() in ctx.cues.non_act_objects)
 
 
 def captures_by_fighting(ctx: ArticleContext, cands: list[Candidate]) -> None:
@@ -203,3 +229,35 @@ def tolls_of_unclaimed_acts(ctx: ArticleContext, cands: list[Candidate]) -> None
                 if (act is not None and o.dep_ == "pobj" and act.sense.type == c.sense.type
                         and not any(ctx.mention_for(x) for x in act.sources)):
                     act.suppressed = True
+
+def armed_operations(ctx: ArticleContext, cands: list) -> None:
+    """A joint operation carried out *with* weapons ("carried out a joint military operation with a large
+    number of ballistic missiles and drones") is an attack, not cooperation with a partner: a COOPERATE act
+    whose only "with" parties are weapons or their platforms (``weapon_nouns``, ``instrument_nouns``;
+    news gold) becomes an ASSAULT, and the weapons are no party of it (news GUIDELINES §3)."""
+    for c in cands:
+        if c.sense.type != "COOPERATE" or not c.targets:
+            continue
+        if all(_armed(ctx, t) for t in c.targets):
+            c.sense = dataclasses.replace(c.sense, type="ASSAULT", mode=None, cameo=None)
+            c.targets = []
+
+
+def _armed(ctx: ArticleContext, tok) -> bool:
+    """Is ``tok`` a weapon or platform, or a count of them ("a large number *of* missiles")?"""
+    if is_instrument(tok, ctx.cues):
+        return True
+    of = [p for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children if p.dep_ == "pobj"]
+    return tok.lemma_.lower() in ctx.lex.quantity_words and bool(of) and all(is_instrument(p, ctx.cues) for p in of)
+
+
+def described_things(ctx: ArticleContext, cands: list) -> None:
+    """A cooperative act in a relative clause on a weapon or a platform ("targeted a US ship *that was
+    providing support* to Israel"): the clause says what the thing is for, the thing does no act (it is
+    no party, news GUIDELINES §3); not an event (news gold)."""
+    for c in cands:
+        t = c.trigger if c.light is None else c.light
+        if c.kind == "verbal" and t.dep_ == "relcl" and ctx.onto.quad(c.sense.type).endswith("cooperation") \
+                and is_instrument(t.head, ctx.cues):
+            c.suppressed = True
+

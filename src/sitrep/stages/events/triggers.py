@@ -125,7 +125,31 @@ def _object_lemmas(v, lex: Lexicon) -> set:
         objs.add(o.lemma_.lower())
         objs.update(g.lemma_.lower() for c in o.children if c.dep_ in ("prep", "compound")
                     for g in ([c] if c.dep_ == "compound" else c.children) if c.lower_ in preps or c.dep_ == "compound")
-    return objs
+        objs.update(_apposed_lemmas(o))
+    return objs | _resultative_lemmas(v)
+
+
+#: the links of an adjective that says what a verb makes of its object ("set *ablaze* over 40 houses",
+#: "set the car *alight*")
+RESULTATIVE_DEPS = ("advmod", "acomp", "oprd")
+
+
+def _resultative_lemmas(v) -> set:
+    """The adjectives that say what verb ``v`` makes of its object, wherever the parser hung them ("set
+    *ablaze* over 40 houses": an adverb before the object): they select the sense as its object would
+    ("set" + ablaze is arson). The small model tags "ablaze" as an adjective, an adverb or a preposition:
+    any word on these links counts but a verb or a noun (a clause or an object of its own)."""
+    return {c.lemma_.lower() for c in v.children if c.dep_ in RESULTATIVE_DEPS
+            and c.pos_ not in ("VERB", "AUX", "NOUN", "PROPN", "PRON")}
+
+
+def _apposed_lemmas(obj) -> set:
+    """The lemmas of an apposition that names the object ("administered special means – the so-called
+    *pepper spray*") or of its "as" phrase ("classify the movement *as a terrorist organisation*"), and of
+    their compounds: what the object is, for the verb's sense."""
+    names = [a for a in obj.children if a.dep_ == "appos"]
+    names += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    return {t.lemma_.lower() for a in names for t in (a, *a.children) if t.i == a.i or t.dep_ == "compound"}
 
 
 #: how many words after a verb with no parsed object are read as its object's words
@@ -346,7 +370,7 @@ def light_noun(t, lex: Lexicon, reach: int, keys: Optional[dict] = None):
                  for x in _relative_noun(t, c, lex) or _object_or_its_noun(c, reach) if noun_sense(x, lex) is not None), None)
     if noun is None:   # "carried out *a series of* attacks", "commenced a process of *negotiations*"
         noun = next((x for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")
-                     for x in carried_acts(c, lex)), None)
+                     for x in _acts_of(c, lex)), None)
     if noun is None and particle is not None and particle.dep_ == "prep":
         noun = next((p for p in particle.children if p.dep_ == "pobj" and noun_sense(p, lex)), None)
     if noun is None:
@@ -369,6 +393,22 @@ def carried_acts(carrier, lex: Lexicon) -> list:
     if lex.cues is None or carrier.lemma_.lower() not in lex.cues.carrier_nouns:
         return []
     of = _of_object(carrier)
+    return [x for x in conjuncts(of) if noun_sense(x, lex) is not None] if of is not None else []
+
+
+def _acts_of(obj, lex: Lexicon) -> list:
+    """The act nouns a light verb's object carries in its "of" phrase, as a carrier noun ("a *series* of
+    attacks") or as a count ("*dozens* of attacks")."""
+    return carried_acts(obj, lex) or counted_acts(obj, lex)
+
+
+def counted_acts(count, lex: Lexicon) -> list:
+    """The act nouns a count carries in its "of" phrase ("launched *dozens of* aerial attacks", "carried
+    out *a number of* killings": a quantity word of ``quantity_words``): the light verb stands for them as
+    for its direct object."""
+    if count.lemma_.lower() not in lex.quantity_words:
+        return []
+    of = _of_object(count)
     return [x for x in conjuncts(of) if noun_sense(x, lex) is not None] if of is not None else []
 
 
@@ -458,6 +498,21 @@ def verdict_speakers(be, cues: EventCues, acues) -> tuple:
     return pred, (speakers if how in ("subj", "inherit") else []), accused
 
 
+def naming_verdict(v, acues):
+    """The verdict word when verb ``v`` names an act with one ("*called* the attack “*barbaric*”",
+    "*described* the bombing *as cowardly*", "*called* the killings a heinous *crime*"): a naming verb
+    (``acues.naming_verbs``) whose object refers to an act (``verdict_subjects``) and whose predicate is a
+    verdict adjective or noun; else ``None``."""
+    if v.lemma_.lower() not in acues.naming_verbs or not any(
+            o.dep_ == "dobj" and o.lemma_.lower() in acues.verdict_subjects for o in v.children):
+        return None
+    words = acues.verdict_adjectives | acues.verdict_nouns
+    preds = [c for c in v.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advmod")]
+    preds += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+              if p.dep_ in ("pobj", "pcomp", "amod")]
+    return next((p for p in preds if p.lemma_.lower() in words or p.lower_ in words), None)
+
+
 # -- adjectives and nouns -------------------------------------------------------------------------------
 
 def adjective_sense(t, lex: Lexicon) -> Optional[Sense]:
@@ -491,7 +546,8 @@ def nominal_trigger(t, lex: Lexicon, name_labels: tuple, hops: int, keys: Option
     """The sense of a noun that is no name ("the attack", not "Operation Storm"'s ORG: an entity label
     in ``name_labels``), or of a gerund standing as one ("*Fighting* between X and Y killed ..."); not of
     one a verb that codes no event names within ``hops`` preposition links (asked only of a noun with a
-    sense: the verb's reading costs more than the noun's). ``keys``: see :func:`verb_key`."""
+    sense: the verb's reading costs more than the noun's), nor of what a report is cited from
+    (:func:`_cited`). ``keys``: see :func:`verb_key`."""
     if t.ent_type_ in name_labels:
         return None
     if t.pos_ == "ADJ" and t.dep_ in GERUND_NOUN_DEPS:
@@ -500,9 +556,17 @@ def nominal_trigger(t, lex: Lexicon, name_labels: tuple, hops: int, keys: Option
         sense = lex.nouns.get(t.lower_) if is_gerund_noun(t, lex) else None
     else:
         sense = noun_sense(t, lex)
-    if sense is None or _under_no_event_verb(t, lex, hops, keys):
+    if sense is None or _under_no_event_verb(t, lex, hops, keys) or _cited(t, lex):
         return None
     return sense
+
+
+def _cited(t, lex: Lexicon) -> bool:
+    """Is noun ``t`` what a report is cited from ("according to the UK Foreign Office *release*", "according
+    to the *report*": the object of a ``citation_words`` "to" phrase)? It names a source, no act."""
+    p = t.head
+    return (lex.cues is not None and t.dep_ == "pobj" and p.lower_ == "to" and p.head.i != p.i
+            and p.head.lower_ in lex.cues.citation_words)
 
 
 def _under_no_event_verb(t, lex: Lexicon, hops: int, keys: Optional[dict] = None) -> bool:
@@ -669,7 +733,7 @@ def in_doubt(c: Candidate, cues: EventCues, modality_cues=None, hops: int = 6) -
         modality_cues = load_cues()
     t = c.light if c.light is not None else c.trigger
     for _ in range(hops):
-        if any(m.dep_ == "mark" and m.lower_ in cues.doubt_marks for m in t.children):
+        if any(m.dep_ == "mark" and m.lower_ in cues.doubt_marks for m in t.children) or _feared(t, cues):
             return True
         if t.lemma_.lower() in cues.confirmation_words and negation_cue(t, modality_cues) is not None:
             return True
@@ -677,6 +741,13 @@ def in_doubt(c: Candidate, cues: EventCues, modality_cues=None, hops: int = 6) -
             return False
         t = t.head
     return False
+
+
+def _feared(t, cues: EventCues) -> bool:
+    """Is clause ``t`` the content of a fear or a guess ("raising *fears* they were *abducted*",
+    "*speculation* that the army had *shelled* the town": ``doubt_nouns``)? What is feared is not told."""
+    return t.dep_ in ("acl", "ccomp") and t.head.i != t.i and t.head.pos_ == "NOUN" \
+        and t.head.lemma_.lower() in cues.doubt_nouns
 
 
 # -- frames and protest topics ------------------------------------------------------------------------
