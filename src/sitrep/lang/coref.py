@@ -110,7 +110,13 @@ def antecedent_score(doc, head: int, pron: int, sentences_back: int, w: PronounW
     """The score of an antecedent headed by token ``head`` for a pronoun at token ``pron``,
     ``sentences_back`` sentences later, by the weights :func:`resolve_pronouns` uses (its grammatical
     role, less the distance); for a resolver of other pronouns (the events stage's plural objects)."""
-    return w.role(_role(doc[head])) - w.sentence_penalty * sentences_back - w.token_penalty * (pron - head)
+    return _role_distance_score(w, _role(doc[head]), sentences_back, pron - head)
+
+
+def _role_distance_score(w: PronounWeights, role: str, sentences_back: int, tokens_back: int) -> float:
+    """The base of every antecedent's score: the weight of its grammatical ``role``, less the penalties
+    for the sentences and tokens between it and the pronoun (the bonuses of :func:`_score` come on top)."""
+    return w.role(role) - w.sentence_penalty * sentences_back - w.token_penalty * tokens_back
 
 
 def _subject_giver(verb) -> int:
@@ -372,7 +378,7 @@ def _score(doc, p: _Pronoun, m: CorefMention, sent_index, counts: dict, last_pro
     same_clause_subject = role == "subj" and _clause_verb(h).i in (p.verb.i, _subject_giver(p.verb))
     if same_clause_subject and not p.reflexive and tok.dep_ in OBJECT_DEPS | {"poss"} and tok.lower_ != "its":
         return None
-    score = w.role(role) - w.sentence_penalty * dist_s - w.token_penalty * (tok.i - m.head)
+    score = _role_distance_score(w, role, dist_s, tok.i - m.head)
     score += w.salience_bonus * min(counts.get(m.actor, 0), w.salience_cap)
     if last_pron.get(p.group) == m.actor:
         score += w.continuity_bonus

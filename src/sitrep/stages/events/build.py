@@ -4,6 +4,8 @@ adjectives; then nouns), their arguments, frames and protest topics; then, per c
 
 from __future__ import annotations
 
+from typing import Optional
+
 from spacy.symbols import AUX, VERB
 
 from ...core.contract import Span
@@ -100,26 +102,37 @@ def verdict_candidates(ctx: ArticleContext, sent) -> list[Candidate]:
     """A speaker's verdict on an act told before (:func:`~.triggers.verdict_speakers`: "“This is a
     heinous crime against defenseless citizens,” the Prime Minister stated"): an ACCUSE by the speaker
     (news GUIDELINES §1: criticises, condemns) of that act's doer (:func:`resolve_arguments`); or on a
-    party ("said the ADF was responsible"): an ACCUSE of that party."""
+    party ("said the ADF was responsible"): an ACCUSE of that party; or said outright with a naming verb
+    (:func:`named_verdict`: "called the attack “barbaric”")."""
     out = []
     table, doc = ctx.table(sent.doc), sent.doc
     for i in range(sent.start, sent.end):
         if table.lemma[i] in ctx.acues.naming_verbs:
-            named = triggers.naming_verdict(doc[i], ctx.acues) if doc[i].pos_ == "VERB" else None
-            if named is not None:   # "called the attack “barbaric”": the speaker's verdict said outright
-                speakers, how = subjects(doc[i], ctx.cues)
-                if speakers and how in ("subj", "inherit"):
-                    out.append(Candidate(trigger=named, sense=VERDICT, kind="verbal", sources=speakers,
-                                         source_how="subj", targets=[], verdict=True))
+            named = named_verdict(ctx, doc[i])
+            if named is not None:
+                out.extend(named)
                 continue
         if table.lemma[i] != "be":
             continue
-        t = doc[i]
-        pred, speakers, accused = triggers.verdict_speakers(t, ctx.cues, ctx.acues)
+        pred, speakers, accused = triggers.verdict_speakers(doc[i], ctx.cues, ctx.acues)
         if pred is not None and speakers:
             out.append(Candidate(trigger=pred, sense=VERDICT, kind="verbal", sources=speakers, source_how="subj",
                                  targets=accused, verdict=True))
     return out
+
+
+def named_verdict(ctx: ArticleContext, v) -> Optional[list[Candidate]]:
+    """The speaker's verdict a naming verb ``v`` says outright ("*called* the attack “barbaric”",
+    :func:`~.triggers.naming_verdict`): an ACCUSE by its subject (a list of one, or empty when it has
+    no subject of its own), or ``None`` when ``v`` names no verdict."""
+    named = triggers.naming_verdict(v, ctx.acues) if v.pos_ == "VERB" else None
+    if named is None:
+        return None
+    speakers, how = subjects(v, ctx.cues)
+    if not speakers or how not in ("subj", "inherit"):
+        return []
+    return [Candidate(trigger=named, sense=VERDICT, kind="verbal", sources=speakers, source_how="subj",
+                      targets=[], verdict=True)]
 
 
 def casualties_to_acts(ctx: ArticleContext, cands: list[Candidate]) -> None:
