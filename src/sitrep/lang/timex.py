@@ -699,7 +699,7 @@ def _offset_nouns(verb, mark, lex: TimexLexicon) -> list:
     on "earlier", on a noun of the clause ("shot dead by militants the previous day"), or on the verb
     above just before the clause's "after" ("came [a month] [after] assaults killed")."""
     nouns = [n for n in verb.subtree if n.dep_ == "npadvmod" and n.lower_ in lex.offset_units
-             and _clause_verb(n.head).i == verb.i]
+             and clause_verb(n.head).i == verb.i]
     if mark is not None and verb.head.i != verb.i:
         nouns += [n for n in verb.head.children if n.dep_ == "npadvmod" and n.lower_ in lex.offset_units
                   and n.right_edge.i + 1 == mark.i]
@@ -730,10 +730,11 @@ _CLAUSE_BREAK = re.compile(r";|:|\bbut\b|, (?:when|while|after|before|which|who|
                            r"|\b(?:said|says|added)\b", re.I)
 
 
-def _clause_verb(tok):
-    """The verb (or auxiliary) heading the clause of ``tok`` (the sentence root at the latest)."""
+def clause_verb(tok, hops: int = 12):
+    """The verb (or auxiliary) heading the clause of ``tok``: ``tok`` itself when it is one, else the
+    first above it within ``hops`` head links (the sentence root at the latest)."""
     k = 0
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and k < 12:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and k < hops:
         tok = tok.head
         k += 1
     return tok
@@ -765,7 +766,7 @@ def _date_rank(d, start: int, end: int, text: Optional[str], doc, verb, anc) -> 
     if verb is not None:
         ds = doc.char_span(d.start, d.end, alignment_mode="expand")
         if ds is not None and len(ds):
-            dverb = _clause_verb(ds.root)
+            dverb = clause_verb(ds.root)
             if dverb.i == verb.i:
                 return 0, dist
             if dverb.i in anc or ds.root.i in anc:
@@ -819,7 +820,7 @@ def governing_date(state_dates, start=None, end=None, sentence: Optional[tuple[i
     if doc is not None:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
-            verb = _clause_verb(span.root)
+            verb = clause_verb(span.root)
             anc = _ancestors(verb) | {verb.i}
     return min(cands, key=lambda d: _date_rank(d, start, end, text, doc, verb, anc))
 

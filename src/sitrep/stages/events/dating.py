@@ -35,7 +35,7 @@ from typing import Optional
 
 from ... import limits
 from ...lang.modality import analyze
-from ...lang.timex import clause_offset, governing_date, load_lexicon, shift_value
+from ...lang.timex import clause_offset, clause_verb, governing_date, load_lexicon, shift_value
 from .context import ArticleContext
 from .grammar import PRESENT_TAGS, children
 from .model import Candidate
@@ -97,7 +97,7 @@ def act_of_other_time(d, c: Candidate) -> bool:
     heads = {t.i for t in c.heads}
     if span is None or any(w.i in heads or w.head.i in heads for w in span):
         return False                         # the date is on the act itself ("Friday's attacks", "attacks on Friday")
-    dv = clause_verb(span.root)
+    dv = clause_verb(span.root, limits.MAX_TREE_WALK)
     links = load_lexicon().other_time_links
     own = {h.i for h in c.heads}
     cur = c.trigger
@@ -151,16 +151,6 @@ def _governing(ctx: ArticleContext, c: Candidate, sent):
     return d if d is not None and d.value else None
 
 
-def clause_verb(tok):
-    """The verb heading the clause of ``tok`` (``tok`` itself when it is one; the root at the latest)."""
-    cur = tok
-    for _ in range(limits.MAX_TREE_WALK):
-        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
-            break
-        cur = cur.head
-    return cur
-
-
 def offset_date(ctx: ArticleContext, c: Candidate, sent) -> Optional[str]:
     """The date of an act whose clause is dated from the clause it hangs on ("died on Monday four days
     *after* a bomber killed 30 officers": the killing four days before that Monday; "comes a day after
@@ -168,7 +158,7 @@ def offset_date(ctx: ArticleContext, c: Candidate, sent) -> Optional[str]:
     previous day*"): the date governing the other clause (the publication date when it has none)
     moved by the offset (:func:`sitrep.lang.timex.clause_offset`). ``None`` when the act's clause has
     no offset, is the sentence's main clause or has a date of its own."""
-    v = clause_verb(act_verb(c))
+    v = clause_verb(act_verb(c), limits.MAX_TREE_WALK)
     if v.pos_ not in ("VERB", "AUX") or v.head.i == v.i:
         return None
     off = clause_offset(v, load_lexicon())
@@ -178,7 +168,7 @@ def offset_date(ctx: ArticleContext, c: Candidate, sent) -> Optional[str]:
     ds = _sentence_dates(ctx, sent)
     if any(d.start >= lo and d.end <= hi for d in ds):
         return None                               # "four days after rebels attacked it on Friday"
-    anchor = clause_verb(v.head)
+    anchor = clause_verb(v.head, limits.MAX_TREE_WALK)
     outside = [d for d in ds if getattr(d, "relation", "at") != "since" and (d.end <= lo or d.start >= hi)]
     d = governing_date(outside, anchor.idx, anchor.idx + len(anchor.text),
                        sentence=(sent.start_char, sent.end_char), text=ctx.text) if outside else None
@@ -210,7 +200,7 @@ def when_of_date(d, c: Candidate) -> bool:
     span = c.trigger.doc.char_span(d.start, d.end, alignment_mode="expand")
     if span is None:
         return False
-    v = clause_verb(act_verb(c))
+    v = clause_verb(act_verb(c), limits.MAX_TREE_WALK)
     for _ in range(limits.MAX_TREE_WALK):
         if v.dep_ != "conj" or v.head.i == v.i:
             break
@@ -231,9 +221,9 @@ def statement_date(ctx: ArticleContext, c: Candidate, d) -> bool:
     if sv is None:
         return False
     span = c.trigger.doc.char_span(d.start, d.end, alignment_mode="expand")
-    if span is None or clause_verb(span.root).i != sv.i:
+    if span is None or clause_verb(span.root, limits.MAX_TREE_WALK).i != sv.i:
         return False
-    v = clause_verb(act_verb(c))
+    v = clause_verb(act_verb(c), limits.MAX_TREE_WALK)
     if sv.head.i == v.i:
         content = sv.dep_ in ("parataxis", "ccomp", "advcl")          # "X attacked Y, officials said"
     else:
