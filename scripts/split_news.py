@@ -11,28 +11,22 @@ the script refuses to move an id that is already assigned unless --reassign is g
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from splitting import split_main  # noqa: E402
+
+from sitrep.evaluation.news import region_hash_order  # noqa: E402
 
 NEWS = Path(__file__).resolve().parents[1] / "eval" / "news"
 
 
 def proposed(texts: dict[str, dict]) -> dict[str, str]:
     """id -> "dev" | "held" for every article, by region and hash order."""
-    by_region: dict[str, list[str]] = defaultdict(list)
-    for aid, meta in texts.items():
-        by_region[meta.get("region") or "?"].append(aid)
-    order = []
-    for region in sorted(by_region):
-        order += sorted(by_region[region], key=lambda i: hashlib.sha256(i.encode()).hexdigest())
     # one count runs across the regions, so small regions still give the held part its third
-    return {aid: "held" if k % 3 == 2 else "dev" for k, aid in enumerate(order)}
+    return {aid: "held" if k % 3 == 2 else "dev" for k, aid in enumerate(region_hash_order(texts))}
 
 
 def main(argv=None) -> int:

@@ -181,3 +181,18 @@ def test_claims_score_compatible_properties_and_leave_unannotated_ones_unscored(
     t = news._Tally()
     news.score_claims(gold, doc, t)
     assert (t.c["claim found"], t.c["claim right"], t.c["claim pred"], t.c["claim unscored"]) == (2, 2, 3, 1)
+
+
+def test_dev_halves_partition_dev_and_spread_regions(tmp_path):
+    (tmp_path / "texts").mkdir()
+    ids = [f"t-{k:03d}" for k in range(12)]
+    for k, aid in enumerate(ids):
+        region = ("Sudan", "Yemen", "Haiti")[k % 3]
+        (tmp_path / "texts" / f"{aid}.json").write_text(json.dumps({"id": aid, "region": region}), encoding="utf-8")
+    (tmp_path / "splits.json").write_text(json.dumps({"dev": ids[:9], "held": ids[9:]}), encoding="utf-8")
+    a = news.split_ids(tmp_path, "dev-a")
+    b = news.split_ids(tmp_path, "dev-b")
+    assert a | b == set(ids[:9]) and not a & b and {len(a), len(b)} == {4, 5}
+    regions = lambda half: {("Sudan", "Yemen", "Haiti")[ids.index(i) % 3] for i in half}  # noqa: E731
+    assert regions(a) == regions(b) == {"Sudan", "Yemen", "Haiti"}
+    assert news.split_ids(tmp_path, "dev-a") == a  # fixed by the ids alone

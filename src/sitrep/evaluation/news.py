@@ -31,6 +31,7 @@ the figures. Event confidence is compared with strict correctness as an expected
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import time
@@ -48,7 +49,9 @@ from ..lang.numbers import lexicon
 from .matching import norm_name, norm_text, run_pipeline
 from .results import Metric, SuiteResult, count, prf, ratio
 
-SPLITS = ("dev", "held", "all")
+SPLITS = ("dev", "dev-a", "dev-b", "held", "all")
+#: the two halves of the dev split: write a rule from one half's errors, confirm it on the other
+DEV_HALVES = {"dev-a": 0, "dev-b": 1}
 #: the claim properties the gold annotates (``eval/news/FORMAT.md``)
 GOLD_CLAIM_PROPERTIES = ("killed", "wounded", "dead", "missing", "displaced", "refugees", "arrested", "detained",
                          "released", "kidnapped", "troops", "money", "other")
@@ -108,10 +111,37 @@ def gold_dir(root: Path) -> tuple[Path, str]:
     raise EvalDataError("no gold readings (gold/ or annotations/a/) in the news set", path=str(root))
 
 
+def region_hash_order(texts: dict[str, dict]) -> list[str]:
+    """Article ids ordered by region and, within a region, by the SHA-256 of the id: an order fixed by the
+    ids alone, in which taking every n-th article spreads every region over the parts."""
+    by_region: dict[str, list[str]] = {}
+    for aid, meta in texts.items():
+        by_region.setdefault(meta.get("region") or "?", []).append(aid)
+    order: list[str] = []
+    for region in sorted(by_region):
+        order += sorted(by_region[region], key=lambda i: hashlib.sha256(i.encode()).hexdigest())
+    return order
+
+
+def dev_half(root: Path, dev: set[str], half: str) -> set[str]:
+    """Half ``half`` ("dev-a" or "dev-b") of the dev ids: alternate articles of the region and hash order,
+    so each half holds every region. A rule written from one half's errors is confirmed on the other."""
+    texts = {}
+    for aid in dev:
+        path = root / "texts" / f"{aid}.json"
+        texts[aid] = _read_json(path) if path.is_file() else {}
+    order = region_hash_order(texts)
+    return {aid for k, aid in enumerate(order) if k % 2 == DEV_HALVES[half]}
+
+
 def split_ids(root: Path, split: str) -> Optional[set[str]]:
-    """The ids of ``split`` from ``splits.json`` (``None``: every article)."""
+    """The ids of ``split`` from ``splits.json`` (``None``: every article); ``dev-a``/``dev-b`` are the two
+    halves of ``dev`` (:func:`dev_half`)."""
     if split == "all":
         return None
+    if split in DEV_HALVES:
+        dev = split_ids(root, "dev")
+        return dev_half(root, dev or set(), split)
     path = root / "splits.json"
     if not path.is_file():
         raise EvalDataError("splits.json is missing; use --split all", path=str(path))
