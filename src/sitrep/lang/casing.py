@@ -53,9 +53,10 @@ def _headline_case(tok, share: float) -> bool:
 def singular(word: str) -> str:
     """The singular of a lower-case plural ``word`` by its ending, for a plural the tagger left
     unlemmatised ("militiamen" -> "militiaman", "authorities" -> "authority", "rebels" -> "rebel"); a
-    word with none of these endings as it is."""
-    if word.endswith("men"):   # "Militiamen", "Tribesmen": the irregular plural of "-man"
+    word with none of these endings, or too short to carry one ("bus", "men"), or ending in "-ss"
+    ("press"), as it is."""
+    if word.endswith("men") and len(word) > 4:   # "Militiamen", "Tribesmen": the irregular plural of "-man"
         return word[:-3] + "man"
-    if word.endswith("ies"):
+    if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") else word
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word

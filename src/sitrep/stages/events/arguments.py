@@ -18,6 +18,7 @@ tokens become mentions (:meth:`~.context.ArticleContext.refs`).
 from __future__ import annotations
 
 from ... import limits
+from ...lang.casing import singular
 from .argument_cues import argument_cues
 from .classify import candidate_mode
 from .context import ArticleContext
@@ -488,12 +489,7 @@ def _head_word(text: str) -> str:
     """The last word of a mention's text, lower-cased, in the singular ("Iraqi security forces" ->
     "force", "authorities" -> "authority", "police" -> "police")."""
     words = text.lower().split()
-    if not words:
-        return ""
-    w = words[-1]
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"          # "authorities" -> "authority"
-    return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
+    return singular(words[-1]) if words else ""
 
 
 def answered_party(ctx: ArticleContext, c: Candidate, sources: list) -> list:
