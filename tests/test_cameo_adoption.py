@@ -12,7 +12,7 @@ from sitrep.core.datafiles import load_data
 from sitrep.stages.events.lexicon import TRIGGERS_FILE, parse_lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.append(str(ROOT / "scripts"))
 import measure_cameo_adoption as adopt  # noqa: E402
 
 CAMEO = {

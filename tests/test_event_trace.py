@@ -9,7 +9,7 @@ from pathlib import Path
 from sitrep.core.article import Article
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.append(str(ROOT / "scripts"))
 import event_trace  # noqa: E402  (scripts/event_trace.py)
 
 TEXT = ("Gunmen attacked a village in northern Mali on Monday, officials said. "
