@@ -5,6 +5,7 @@
     PYTHONPATH=src python scripts/event_errors.py --only missing   # one group, every case
     PYTHONPATH=src python scripts/event_errors.py --json out.json  # every case, machine-readable
     PYTHONPATH=src python scripts/event_errors.py --disagreements  # date/modality of strict matches
+    PYTHONPATH=src python scripts/event_errors.py --only "missing: no event" --trace   # where each was lost
 
 Each gold event falls into one group (the first that applies), scored as ``sitrep eval news`` scores
 (an event merged from reports in several sentences counts in each of them):
@@ -16,7 +17,10 @@ Each gold event falls into one group (the first that applies), scored as ``sitre
 - ``wrong target``     its type and source are there, but not its target;
 
 and every predicted event with no gold event of its type in its sentence is a ``false positive``.
-With ``--disagreements`` it lists instead the strictly matched events (the pairs over which the scorer
+With ``--trace`` each "missing: no event" case also gets the cause the events stage lost it by (no
+candidate, other types only, suppressed by a rule, dropped for want of a source, no party resolved:
+``scripts/event_trace.py``), counted per cause, with the sentence's candidates. With
+``--disagreements`` it lists instead the strictly matched events (the pairs over which the scorer
 counts modality and date agreement) whose predicted date or modality differs from the gold one.
 Missing events are counted by their gold trigger's last word, false positives by their predicted
 trigger, so that the commonest lexical gaps and bad senses come first. Never run it on the held split
@@ -105,9 +109,16 @@ def report(cases: list[dict], only: str | None, examples: int) -> None:
         print(f"\n== {g} ({len(items)}) ==")
         keys = Counter(_key(c) for c in items)
         print("  " + ", ".join(f"{k} {n}" for k, n in keys.most_common(40)))
+        causes = Counter(c["cause"] for c in items if "cause" in c)
+        if causes:
+            print("  causes: " + ", ".join(f"{k} {n}" for k, n in causes.most_common()))
         for c in items[: (len(items) if only else examples)]:
             print(f"- [{c['article']}] {c['type']} trig={c['trigger']!r} gold={c['gold']} pred={c['pred']}")
             print(f"    {(c['sentence'] or '')[:300]}")
+            if "cause" in c:
+                print(f"    cause: {c['cause']}")
+                for r in c["trace"]:
+                    print(f"      {r}")
 
 
 def disagreements(gold, doc) -> list[dict]:
@@ -140,6 +151,30 @@ def report_disagreements(cases: list[dict]) -> None:
         print(f"    {(c['sentence'] or '')[:300]}")
 
 
+def _run_here(articles: list) -> tuple[list, list[str]]:
+    """The documents of ``articles`` (``None`` for a failure) and the failures, run in this process
+    (no time budget, so no worker processes), as the trace needs."""
+    from sitrep import default_pipeline
+
+    docs, failures = [], []
+    for outcome in default_pipeline().pipe(articles, article_timeout=0):
+        docs.append(outcome.document)
+        if outcome.failure is not None:
+            failures.append(outcome.failure.describe())
+    return docs, failures
+
+
+def _add_causes(trace, golds, cases: list[dict]) -> None:
+    """Give every "missing: no event" case its ``cause`` and the ``trace`` of its sentence's candidates."""
+    from event_trace import cause
+
+    by_id = {g.id: g for g in golds}
+    for c in cases:
+        if c["group"] == "missing: no event":
+            span = _sentence_span(by_id[c["article"]].text, c.get("sentence"), c.get("trigger"))
+            c["cause"], c["trace"] = cause(trace, c["article"], span, c["type"])
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=str(ROOT / "eval" / "news"))
@@ -149,9 +184,18 @@ def main(argv=None) -> int:
     ap.add_argument("--json", help="write every case to this file")
     ap.add_argument("--disagreements", action="store_true",
                     help="list date/modality disagreements of strictly matched events instead")
+    ap.add_argument("--trace", action="store_true",
+                    help="give each 'missing: no event' case the cause the events stage lost it by")
     args = ap.parse_args(argv)
     golds, _ = load_gold(args.data, split=args.split)
-    docs, failures, _ = run_pipeline([g.article() for g in golds])
+    trace = None
+    if args.trace:
+        from event_trace import install   # scripts/event_trace.py: wraps the stage in this process
+
+        trace = install()
+        docs, failures = _run_here([g.article() for g in golds])
+    else:
+        docs, failures, _ = run_pipeline([g.article() for g in golds])
     for f in failures:
         print("failure:", f, file=sys.stderr)
     pairs = [(g, d) for g, d in zip(golds, docs) if d is not None]
@@ -162,6 +206,8 @@ def main(argv=None) -> int:
         report_disagreements(cases)
         return 0
     cases = [c for g, d in pairs for c in classify(g, d)]
+    if trace is not None:
+        _add_causes(trace, golds, cases)
     if args.json:
         Path(args.json).write_text(json.dumps(cases, indent=1, ensure_ascii=False), encoding="utf-8")
     report(cases, args.only, args.examples)
