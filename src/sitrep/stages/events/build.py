@@ -301,6 +301,7 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
             c.source_how = "restated"
         else:
             sources = ctx.refs(arguments.announcer(ctx, c))
+    sources = arguments.state_spokesman(ctx, c, sources)   # "Trump declared the U.S. would ..."
     kept = [t for t in targets if not arguments.generic_people(ctx, t)]
     c.generic_victims = bool(targets) and not kept   # "19 people were killed in airstrikes": no party
     targets = _other_parties(sources, kept, arguments.is_symmetric(ctx, c))
