@@ -301,7 +301,6 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
             c.source_how = "restated"
         else:
             sources = ctx.refs(arguments.announcer(ctx, c))
-    sources = arguments.state_spokesman(ctx, c, sources)   # "Trump declared the U.S. would ..."
     kept = [t for t in targets if not arguments.generic_people(ctx, t)]
     c.generic_victims = bool(targets) and not kept   # "19 people were killed in airstrikes": no party
     targets = _other_parties(sources, kept, arguments.is_symmetric(ctx, c))
@@ -319,6 +318,7 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     targets = targets or entity_targets(ctx, c, sources, after_place=True)
     targets = targets or arguments.protest_force_target(ctx, c, sources)   # after a place: "took over X"
     targets = [t for t in targets if not arguments.generic_people(ctx, t)]   # (from a protest's purpose too)
+    sources = arguments.state_spokesman(ctx, c, sources)   # "Trump declared the U.S. would ...": the targets stand
     remember_parties(ctx, c, sources, targets)
     if c.source_how != "reciprocal":
         reciprocal.remember_parties(ctx, c, sources, targets)
