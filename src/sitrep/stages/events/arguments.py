@@ -10,6 +10,8 @@
   a light verb's subject is the source of its noun ("Israel carried out strikes").
 * **Adjectives** take their subject ("Iran is willing to ...") and their preposition's object.
 * **Frames** take their target from their content ("demanded that the US cancel its plans" -> the US).
+* **A state's act reported by one acting for it** takes the reporter as source ("the Treasury said the
+  United States would impose sanctions" -> the Treasury; news GUIDELINES §9, the named official).
 
 Coordinated actors ("supported by Russia, Iran and Hezbollah") give one event each later, when the
 tokens become mentions (:meth:`~.context.ArticleContext.refs`).
