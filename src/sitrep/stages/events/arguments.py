@@ -10,6 +10,8 @@
   a light verb's subject is the source of its noun ("Israel carried out strikes").
 * **Adjectives** take their subject ("Iran is willing to ...") and their preposition's object.
 * **Frames** take their target from their content ("demanded that the US cancel its plans" -> the US).
+* **A state's act reported by one acting for it** takes the reporter as source ("the Treasury said the
+  United States would impose sanctions" -> the Treasury; news GUIDELINES §9, the named official).
 
 Coordinated actors ("supported by Russia, Iran and Hezbollah") give one event each later, when the
 tokens become mentions (:meth:`~.context.ArticleContext.refs`).
@@ -729,6 +731,36 @@ def announcer(ctx: ArticleContext, c: Candidate) -> list:
     if reporter is None or reporter.lemma_.lower() not in ctx.cues.speech_verbs:
         return []
     return children(reporter, "nsubj")
+
+
+def state_spokesman(ctx: ArticleContext, c: Candidate, sources: list) -> list:
+    """``sources``, or -- when the act's one source is a state and the clause it is told in is reported
+    by an actor acting for that state ("Trump declared *the U.S.* would no longer recognize the Maduro
+    government", "the foreign ministry said *Russia* would respond") -- that reporter: news GUIDELINES §9
+    takes the named official for a state's act (an agent of a state counts as the state in scoring)."""
+    if len(sources) != 1 or ctx.actor_kind.get(sources[0].actor_id) != "state":
+        return sources
+    clause = _reported_clause(c.trigger)
+    if clause is None or clause.head.lemma_.lower() not in ctx.cues.speech_verbs:
+        return sources
+    subs = children(clause.head, "nsubj")
+    m = ctx.mention_for(subs[0]) if subs else None
+    if m is None or m.actor_id == sources[0].actor_id:
+        return sources
+    return [m] if _acts_for(ctx, m.actor_id, sources[0].actor_id) else sources
+
+
+def _acts_for(ctx: ArticleContext, actor_id: str, state_id: str) -> bool:
+    """Does the actor ``actor_id`` act for ``state_id``: the state is up its chain of affiliations?"""
+    by_id = {a.id: a for a in ctx.state.actors}
+    seen: set = set()
+    a = by_id.get(actor_id)
+    while a is not None and a.id not in seen and a.affiliation:
+        if a.affiliation == state_id:
+            return True
+        seen.add(a.id)
+        a = by_id.get(a.affiliation)
+    return False
 
 
 def _reported_clause(t):

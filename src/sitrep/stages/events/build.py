@@ -318,6 +318,7 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     targets = targets or entity_targets(ctx, c, sources, after_place=True)
     targets = targets or arguments.protest_force_target(ctx, c, sources)   # after a place: "took over X"
     targets = [t for t in targets if not arguments.generic_people(ctx, t)]   # (from a protest's purpose too)
+    sources = arguments.state_spokesman(ctx, c, sources)   # "Trump declared the U.S. would ...": the targets stand
     remember_parties(ctx, c, sources, targets)
     if c.source_how != "reciprocal":
         reciprocal.remember_parties(ctx, c, sources, targets)
