@@ -1196,6 +1196,21 @@ def non_place_sense(text: str, c: Candidate, senses: dict) -> bool:
             or prev in senses.get("title_before", ()))
 
 
+#: a possessive or a closing quote between a name and the word after it ("St. Patrick's Day", "Saba Saba” day")
+_HOLIDAY_GAP = re.compile(r"(?:['\u2019]s)?(['\u2019\u201d\"]?)\s+(\w+)")
+
+
+def names_holiday(text: str, c: Candidate, senses: dict) -> bool:
+    """The name opens a holiday's name (``holiday_after`` in ``data/place_senses.yaml``): "St. Patrick's
+    Day", "the “Saba Saba” day" name a day, not a place (that mention only). The word is
+    capitalised, or any case after a closing quote ("Kenya's day of mourning" keeps Kenya)."""
+    m = _HOLIDAY_GAP.match(text, c.end)
+    if not m:
+        return False
+    word = m.group(2).capitalize() if m.group(1) in ("\u201d", '"') else m.group(2)
+    return word in senses.get("holiday_after", ())
+
+
 _ORG_TAIL = re.compile(r"(?:\s+(?:[A-Z][\w.'\u2019-]*|for|of|on|and|the))*\s+in\s+$")
 
 
@@ -1215,11 +1230,11 @@ def closes_organisation(text: str, c: Candidate, gaz, senses: dict) -> bool:
 
 def drop_non_place_senses(text: str, cands: list[Candidate], senses: dict,
                           gaz=None) -> tuple[list[Candidate], set]:
-    """The candidates without those of :func:`non_place_sense` (and, with the gazetteer, of
-    :func:`closes_organisation`), and the name keys dropped so."""
+    """The candidates without those of :func:`non_place_sense` and :func:`names_holiday` (and, with the
+    gazetteer, of :func:`closes_organisation`), and the name keys dropped so (holidays' names drop no key)."""
     keep, dropped = [], set()
     for c in cands:
-        if gaz is not None and closes_organisation(text, c, gaz, senses):
+        if (gaz is not None and closes_organisation(text, c, gaz, senses)) or names_holiday(text, c, senses):
             continue  # (the name's other mentions keep their own senses)
         if non_place_sense(text, c, senses):
             dropped.add(name_key(c.text))

@@ -99,6 +99,7 @@ class PlaceSensesModel(_Strict):
     people_after: list[str] = []
     title_before: list[str] = []
     office_heads: list[str] = []
+    holiday_after: list[str] = []
 
     @field_validator("format")
     @classmethod
@@ -124,6 +125,7 @@ def load_senses(raw: Optional[dict] = None) -> dict[str, frozenset]:
             "people_names": frozenset(w.lower() for w in m.people_names),
             "people_before": frozenset(w.lower() for w in m.people_before),
             "people_after": frozenset(w.lower() for w in m.people_after),
+            "holiday_after": frozenset(m.holiday_after),  # (case kept: "St. Patrick's Day", not "a day")
             # (title and office words keep their case: "Police Kashmir", not "police in")
             "title_before": frozenset(m.title_before), "office_heads": frozenset(m.office_heads)}
 
