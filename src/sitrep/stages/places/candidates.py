@@ -797,10 +797,11 @@ def opens_line(sc: Scan, span) -> bool:
 
 def leader_name(sc: Scan, nm: Name) -> bool:
     """A one-word name before a ``person_heads`` word ("the Bush administration", "the Clinton
-    campaign") is a politician's, unless a country, a division, a province, a national capital or a town
-    of ``leader_town_population`` bears it ("the Kherson administration", "the Kyiv administration")."""
+    campaign") is a politician's, before a ``unit_heads`` word ("the Azov regiment") an armed group's,
+    unless a country, a division, a province, a national capital or a town of ``leader_town_population``
+    bears it ("the Kherson administration", "the Kyiv administration", "the Sinaloa cartel")."""
     nxt = _next(sc, nm)
-    if nm.w != 1 or nxt is None or nxt.lower_ not in sc.news.person_heads:
+    if nm.w != 1 or nxt is None or (nxt.lower_ not in sc.news.person_heads and nxt.lower_ not in sc.news.unit_heads):
         return False
     gaz: Any = sc.gaz
     return not any(gaz.kind(i) in ("country", "admin1", "province", "region") or i in gaz.capitals
@@ -900,6 +901,30 @@ def persons_word(sc: Scan, nm: Name) -> bool:
     return (word in sc.person_words and not locative_before(sc, nm.i)) or (word in sc.surnames and not sets_scene(sc, nm))
 
 
+#: parts of speech of a common word: capitalised only because it opens a sentence
+_COMMON_POS = frozenset({"NOUN", "ADJ", "VERB", "ADV", "ADP", "PRON", "DET", "AUX", "SCONJ", "CCONJ"})
+
+
+def sentence_capital(sc: Scan, nm: Name) -> bool:
+    """A one-word name the parser neither tags as an entity nor reads as a proper noun, opening a
+    sentence, and nowhere else in the article capitalised inside a sentence: a common word capitalised
+    by its place ("Battle damage assessments showed ..." is no town in England; "Reading the
+    statement, he said"), while a headline's "Augusta native dies" has "in Augusta" further on, and a
+    town of ``sentence_word_population`` under its own name stays ("Chicopee residents discuss"). A
+    dateline's town is followed by its mark."""
+    first = nm.first
+    if nm.w != 1 or nm.label or not first.is_sent_start or first.pos_ not in _COMMON_POS:
+        return False
+    word = first.text
+    if not (word[:1].isupper() and word[1:].islower()):
+        return False
+    if nm.i + 1 < sc.n and sc.doc[nm.i + 1].text in _DATELINE_MARKS:
+        return False
+    if is_big_own(sc.gaz, word, sc.cfg.sentence_word_population):
+        return False
+    return not any(t.text == word and not t.is_sent_start for t in sc.doc)
+
+
 def _add_demonym(sc: Scan, s0: int, e0: int, iso3: str, cands: list[Candidate]) -> None:
     """A state demonym at ``s0:e0`` as a mention of its country (``demonyms`` on: "Russian troops" ->
     Russia)."""
@@ -919,7 +944,7 @@ def read_at(sc: Scan, i: int, cands: list[Candidate]) -> int:
     if stop_name(sc, nm, strong) or title_of(sc, nm):
         return 1
     note_surname(sc, nm)
-    if persons_word(sc, nm) or inside_person_name(sc, nm):
+    if persons_word(sc, nm) or inside_person_name(sc, nm) or sentence_capital(sc, nm):
         return 1
     inside = institution_reading(sc, nm)
     if inside is _REJECT:
