@@ -554,12 +554,13 @@ def with_division_word(sc: Scan, i: int, w: int) -> int:
 
 
 def stop_name(sc: Scan, nm: Name, strong: bool) -> bool:
-    """A one-word name that is a stop word of the cue files, or a function word without an entity.
+    """A one-word name that is a stop word of the cue files, a function word without an entity, or a
+    common word capitalised by the sentence it opens (:func:`sentence_capital`).
 
-        "March", "Police", "Law enforcement", "Metro Police"
+        "March", "Police", "Law enforcement", "Metro Police", "Battle damage assessments showed"
     """
     return nm.w == 1 and (nm.text in sc.words.stop or nm.text in sc.news.not_places
-                          or (nm.first.is_stop and not strong))
+                          or (nm.first.is_stop and not strong) or sentence_capital(sc, nm))
 
 
 def title_of(sc: Scan, nm: Name) -> bool:
@@ -944,7 +945,7 @@ def read_at(sc: Scan, i: int, cands: list[Candidate]) -> int:
     if stop_name(sc, nm, strong) or title_of(sc, nm):
         return 1
     note_surname(sc, nm)
-    if persons_word(sc, nm) or inside_person_name(sc, nm) or sentence_capital(sc, nm):
+    if persons_word(sc, nm) or inside_person_name(sc, nm):
         return 1
     inside = institution_reading(sc, nm)
     if inside is _REJECT:

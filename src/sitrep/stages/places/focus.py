@@ -377,8 +377,8 @@ def drop_uncontained(text: str, cands: list[Candidate], choice: list, gaz, cfg) 
         near = nearest_reading(gaz, c.ids, outer, cfg.contained_km)
         if near is not None:
             moved[(name_key(c.text), ch)] = near
-        elif _far(gaz, ch, [outer], cfg.contained_km if m.group("said") and gaz.kind(outer) == "city"
-                  else cfg.focus_km):
+        elif _far(gaz, ch, [outer], cfg.contained_km if m is not None and m.group("said")
+                  and gaz.kind(outer) == "city" else cfg.focus_km):
             moved[(name_key(c.text), ch)] = None
     for n, c in enumerate(cands):
         key = (name_key(c.text), choice[n])
