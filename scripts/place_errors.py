@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from sitrep.evaluation.matching import norm_name, run_pipeline
-from sitrep.evaluation.news import _place_right, bare_name, load_gold
+from sitrep.evaluation.news import SPLITS, _place_right, bare_name, load_gold
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,7 +52,7 @@ def place_errors(gold, doc) -> tuple[list[str], list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", default="dev", choices=("dev", "held", "all"))
+    ap.add_argument("--split", default="dev", choices=SPLITS)
     ap.add_argument("--data", default=str(ROOT / "eval" / "news"), help="a set in the news set's format (eval/fr too)")
     ap.add_argument("--ids", default="", help="comma-separated article ids (default: the whole split)")
     args = ap.parse_args(argv)

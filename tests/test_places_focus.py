@@ -196,3 +196,25 @@ def test_ground_lost_to_a_state_and_a_rulers_title_are_no_places(nlp, stage):
     places = places_of(nlp, stage, text)
     for name in ("Russia", "Sultan", "Emir"):
         assert name not in places, name
+
+
+def test_a_common_word_opening_a_sentence_is_no_town(nlp, stage):
+    text = ("Battle damage assessments showed the strike hit the runway at the Shayrat air base in Homs "
+            "province, the Pentagon said.")
+    places = places_of(nlp, stage, text)
+    assert "Battle" not in places
+    assert places["Homs province"].country_code == "SY"
+
+
+def test_a_sentence_opening_name_capitalised_elsewhere_stays_a_place(nlp, stage):
+    text = "Battle residents said the storm passed. Flooding closed roads in Battle and Hastings on Monday."
+    places = places_of(nlp, stage, text)
+    assert places["Battle"].country_code == "GB"
+
+
+def test_a_town_naming_an_armed_unit_is_no_place(nlp, stage):
+    text = ("Fighters of the Azov regiment held the steelworks in Mariupol for weeks, Ukrainian officials "
+            "said. Gunmen of the Sinaloa cartel clashed with troops in Culiacan, Sinaloa.")
+    places = places_of(nlp, stage, text)
+    assert "Azov" not in places
+    assert places["Culiacan"].country_code == "MX" and places["Sinaloa"].country_code == "MX"

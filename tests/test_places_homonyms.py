@@ -79,3 +79,12 @@ def test_a_short_name_one_letter_off_a_world_city_is_not_that_city(nlp, stage):
             "Northern Samar province, the army said on Sunday.")
     places = places_of(nlp, stage, text)
     assert all(p.country_code == "PH" for p in places.values()), {k: p.country_code for k, p in places.items()}
+
+
+def test_a_countrys_short_name_is_the_country_unless_the_story_sets_it_elsewhere(nlp, stage):
+    text = "Police in Trinidad said gang violence rose. Venezuela claimed the Essequibo region of Guyana."
+    places = places_of(nlp, stage, text)
+    assert places["Trinidad"].country_code == "TT" and places["Trinidad"].feature == "country"
+    text = "HAVANA (Reuters) - Protesters marched in Trinidad and Santa Clara in central Cuba on Sunday."
+    places = places_of(nlp, stage, text)
+    assert places["Trinidad"].country_code == "CU"

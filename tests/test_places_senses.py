@@ -108,3 +108,27 @@ def test_the_storys_own_capital_as_a_seat_stays(nlp, stage):
     text = ("Gunmen attacked a police post in Cauca in southwestern Colombia on Sunday. Dissidents have "
             "fought for decades to undermine authorities in Bogota.")
     assert places_of(nlp, stage, text)["Bogota"].country_code == "CO"
+
+
+def test_a_holidays_name_is_no_place(nlp, stage):
+    text = ("Police in Nairobi fired tear gas at marchers on Tuesday as they marked the \u201cSaba Saba\u201d day "
+            "of protest. Crowds in Dublin celebrated St. Patrick's Day, and Moscow held its Victory Day parade.")
+    places = places_of(nlp, stage, text)
+    for name in ("Saba Saba", "Patrick", "Victory"):
+        assert name not in places, name
+    assert places["Nairobi"].country_code == "KE"
+    assert places["Dublin"].country_code == "IE"
+
+
+def test_a_lower_case_day_after_a_place_leaves_it_a_place(nlp, stage):
+    text = "Kenya's day of mourning began in Nairobi on Friday."
+    places = places_of(nlp, stage, text)
+    assert places["Nairobi"].country_code == "KE"
+
+
+def test_a_town_said_to_lie_in_a_municipality_is_no_far_namesake(nlp, stage):
+    text = ("MORELIA, Mexico (AP) \u2014 Gunmen ambushed a state police convoy at a home in El Aguaje, a town in "
+            "the municipality of Aguililla, officials in Michoacan said.")
+    places = places_of(nlp, stage, text)
+    assert "El Aguaje" not in places  # the gazetteer's only El Aguaje lies 300 km away, in Nayarit
+    assert places["Aguililla"].country_code == "MX"

@@ -140,3 +140,19 @@ def test_a_state_code_joined_to_a_number_is_a_designation_not_a_road(nlp):
     text = ("Gunmen opened fire with AR-15 and AK-47 assault rifles, and an MI-8 helicopter flew over. "
             "Later the truck crashed on KY 90 near the bridge.")
     assert streets(nlp, text) == ["KY 90"]
+
+
+def test_a_national_highway_takes_its_whole_prefix(nlp):
+    text = "Rebels took National Highway 2 in October. A crash closed U.S. Highway 1 on Monday."
+    assert streets(nlp, text) == ["National Highway 2", "U.S. Highway 1"]
+
+
+def test_a_street_without_a_town_lies_in_the_storys_country(nlp):
+    text = ("The Georgian Interior Ministry said protesters near Rustaveli Avenue hurled stones at police, "
+            "the Georgian public broadcaster reported.")
+    st = run(nlp, text)
+    (place,) = [p for p in st.places if p.name == "Rustaveli Avenue"]
+    assert place.country_code == "GE" and place.lat is None
+    st = run(nlp, "Protesters blocked Main Street on Monday, organisers said.")
+    (place,) = [p for p in st.places if p.name == "Main Street"]
+    assert place.country_code is None and place.lat is None

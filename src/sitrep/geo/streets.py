@@ -139,7 +139,7 @@ def build_lexicon(regions: dict) -> dict:
     prefixes = "(?P<pre>" + _alt(data["numbered_prefixes"]) + ")"
     states = "(?P<st>" + _alt(codes + abbrs) + ")"
     numbered = re.compile(
-        _opens_with(data["numbered_prefixes"] + codes + abbrs) + r"(?<![\w.\-])(?P<lead>(?:" + _WORD + _SP + "){0,2})"
+        _opens_with(data["numbered_prefixes"] + codes + abbrs) + r"(?<![\w.\-])(?P<lead>(?:" + _WORD + _SP + "){0,2}?)"
         + r"(?:" + prefixes + r"(?:" + _SP + "|-)" + r"(?P<n1>\d{1,4}[A-Z]?)"
         # a state's code takes its number after a space only: "KY 90"; "AR-15", "AK-47", "SR-71" are designations
         + r"|" + states + _SP + r"(?P<n2>\d{1,3}[A-Z]?))"

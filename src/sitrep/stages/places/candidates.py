@@ -554,12 +554,13 @@ def with_division_word(sc: Scan, i: int, w: int) -> int:
 
 
 def stop_name(sc: Scan, nm: Name, strong: bool) -> bool:
-    """A one-word name that is a stop word of the cue files, or a function word without an entity.
+    """A one-word name that is a stop word of the cue files, a function word without an entity, or a
+    common word capitalised by the sentence it opens (:func:`sentence_capital`).
 
-        "March", "Police", "Law enforcement", "Metro Police"
+        "March", "Police", "Law enforcement", "Metro Police", "Battle damage assessments showed"
     """
     return nm.w == 1 and (nm.text in sc.words.stop or nm.text in sc.news.not_places
-                          or (nm.first.is_stop and not strong))
+                          or (nm.first.is_stop and not strong) or sentence_capital(sc, nm))
 
 
 def title_of(sc: Scan, nm: Name) -> bool:
@@ -797,10 +798,11 @@ def opens_line(sc: Scan, span) -> bool:
 
 def leader_name(sc: Scan, nm: Name) -> bool:
     """A one-word name before a ``person_heads`` word ("the Bush administration", "the Clinton
-    campaign") is a politician's, unless a country, a division, a province, a national capital or a town
-    of ``leader_town_population`` bears it ("the Kherson administration", "the Kyiv administration")."""
+    campaign") is a politician's, before a ``unit_heads`` word ("the Azov regiment") an armed group's,
+    unless a country, a division, a province, a national capital or a town of ``leader_town_population``
+    bears it ("the Kherson administration", "the Kyiv administration", "the Sinaloa cartel")."""
     nxt = _next(sc, nm)
-    if nm.w != 1 or nxt is None or nxt.lower_ not in sc.news.person_heads:
+    if nm.w != 1 or nxt is None or (nxt.lower_ not in sc.news.person_heads and nxt.lower_ not in sc.news.unit_heads):
         return False
     gaz: Any = sc.gaz
     return not any(gaz.kind(i) in ("country", "admin1", "province", "region") or i in gaz.capitals
@@ -898,6 +900,30 @@ def persons_word(sc: Scan, nm: Name) -> bool:
         return False
     word = nm.first.text
     return (word in sc.person_words and not locative_before(sc, nm.i)) or (word in sc.surnames and not sets_scene(sc, nm))
+
+
+#: parts of speech of a common word: capitalised only because it opens a sentence
+_COMMON_POS = frozenset({"NOUN", "ADJ", "VERB", "ADV", "ADP", "PRON", "DET", "AUX", "SCONJ", "CCONJ"})
+
+
+def sentence_capital(sc: Scan, nm: Name) -> bool:
+    """A one-word name the parser neither tags as an entity nor reads as a proper noun, opening a
+    sentence, and nowhere else in the article capitalised inside a sentence: a common word capitalised
+    by its place ("Battle damage assessments showed ..." is no town in England; "Reading the
+    statement, he said"), while a headline's "Augusta native dies" has "in Augusta" further on, and a
+    town of ``sentence_word_population`` under its own name stays ("Chicopee residents discuss"). A
+    dateline's town is followed by its mark."""
+    first = nm.first
+    if nm.w != 1 or nm.label or not first.is_sent_start or first.pos_ not in _COMMON_POS:
+        return False
+    word = first.text
+    if not (word[:1].isupper() and word[1:].islower()):
+        return False
+    if nm.i + 1 < sc.n and sc.doc[nm.i + 1].text in _DATELINE_MARKS:
+        return False
+    if is_big_own(sc.gaz, word, sc.cfg.sentence_word_population):
+        return False
+    return not any(t.text == word and not t.is_sent_start for t in sc.doc)
 
 
 def _add_demonym(sc: Scan, s0: int, e0: int, iso3: str, cands: list[Candidate]) -> None:
@@ -1196,6 +1222,21 @@ def non_place_sense(text: str, c: Candidate, senses: dict) -> bool:
             or prev in senses.get("title_before", ()))
 
 
+#: a possessive or a closing quote between a name and the word after it ("St. Patrick's Day", "Saba Saba” day")
+_HOLIDAY_GAP = re.compile(r"(?:['\u2019]s)?(['\u2019\u201d\"]?)\s+(\w+)")
+
+
+def names_holiday(text: str, c: Candidate, senses: dict) -> bool:
+    """The name opens a holiday's name (``holiday_after`` in ``data/place_senses.yaml``): "St. Patrick's
+    Day", "the “Saba Saba” day" name a day, not a place (that mention only). The word is
+    capitalised, or any case after a closing quote ("Kenya's day of mourning" keeps Kenya)."""
+    m = _HOLIDAY_GAP.match(text, c.end)
+    if not m:
+        return False
+    word = m.group(2).capitalize() if m.group(1) in ("\u201d", '"') else m.group(2)
+    return word in senses.get("holiday_after", ())
+
+
 _ORG_TAIL = re.compile(r"(?:\s+(?:[A-Z][\w.'\u2019-]*|for|of|on|and|the))*\s+in\s+$")
 
 
@@ -1215,11 +1256,11 @@ def closes_organisation(text: str, c: Candidate, gaz, senses: dict) -> bool:
 
 def drop_non_place_senses(text: str, cands: list[Candidate], senses: dict,
                           gaz=None) -> tuple[list[Candidate], set]:
-    """The candidates without those of :func:`non_place_sense` (and, with the gazetteer, of
-    :func:`closes_organisation`), and the name keys dropped so."""
+    """The candidates without those of :func:`non_place_sense` and :func:`names_holiday` (and, with the
+    gazetteer, of :func:`closes_organisation`), and the name keys dropped so (holidays' names drop no key)."""
     keep, dropped = [], set()
     for c in cands:
-        if gaz is not None and closes_organisation(text, c, gaz, senses):
+        if (gaz is not None and closes_organisation(text, c, gaz, senses)) or names_holiday(text, c, senses):
             continue  # (the name's other mentions keep their own senses)
         if non_place_sense(text, c, senses):
             dropped.add(name_key(c.text))

@@ -158,6 +158,9 @@ class PlacesConfig(StageConfig):
     surname_town_population: int = 5_000
     #: "an Alexandria man", "Alexandria police": a town of this size modifying a common noun is a place
     modifier_town_population: int = 5_000
+    #: "Battle damage assessments showed": a common word opening a sentence (and capitalised nowhere else)
+    #: names a town only when one of this size bears it as its own name ("Chicopee residents discuss")
+    sentence_word_population: int = 20_000
     #: "the Bush administration": a name before a person head word is a leader's unless a town of this
     #: size (or a division, a province, a capital) bears it
     leader_town_population: int = 1_000_000

@@ -349,8 +349,12 @@ def drop_far_namesakes(cands: list[Candidate], choice: list, gaz, cfg, scene: Co
             choice[n] = None
 
 
-#: what joins a name to the place it lies in: "Kaya village in the Maradun area", "Hodeida, Yemen"
-_LIES_IN = re.compile(r"(?:\s+(?:village|town|city|district|camp|area))?(?:\s*,|\s+in(?:\s+the)?)\s+")
+#: what joins a name to the place it lies in: "Kaya village in the Maradun area", "Hodeida, Yemen", "El
+#: Aguaje, a town in the municipality of Aguililla", "Bucha, a small town near Kyiv"
+_LIES_IN = re.compile(r"(?:\s+(?:village|town|city|district|camp|area))?(?:\s*,|\s+in(?:\s+the)?)\s+"
+                      r"(?P<said>(?:an?|the)\s+(?:[a-z]+\s+){0,2}?(?:village|town|city|hamlet|community|district|suburb)"
+                      r"\s+(?:in|near|outside)\s+(?:the\s+)?(?:(?:[a-z]+\s+)?(?:municipality|district|province|state"
+                      r"|region|county|department|governorate)\s+of\s+)?)?")
 
 
 def drop_uncontained(text: str, cands: list[Candidate], choice: list, gaz, cfg) -> None:
@@ -359,7 +363,8 @@ def drop_uncontained(text: str, cands: list[Candidate], choice: list, gaz, cfg) 
     it and another reading lies nearer (the gazetteer has ten Novoselivkas in Ukraine); with no reading
     within ``focus_km`` it is a namesake ("Kaya village in the Maradun local government area": Kaya,
     Burkina Faso lies far from Maradun, Nigeria) and its choices (every mention of the name, read so)
-    become None."""
+    become None. An appositive that says so ("El Aguaje, a town in the municipality of Aguililla") puts
+    it within ``contained_km`` of a town: a reading farther away is a namesake too."""
     starts = {c.start: ch for c, ch in zip(cands, choice) if ch is not None}
     moved: dict = {}
     for c, ch in zip(cands, choice):
@@ -372,7 +377,8 @@ def drop_uncontained(text: str, cands: list[Candidate], choice: list, gaz, cfg) 
         near = nearest_reading(gaz, c.ids, outer, cfg.contained_km)
         if near is not None:
             moved[(name_key(c.text), ch)] = near
-        elif _far(gaz, ch, [outer], cfg.focus_km):
+        elif _far(gaz, ch, [outer], cfg.contained_km if m is not None and m.group("said")
+                  and gaz.kind(outer) == "city" else cfg.focus_km):
             moved[(name_key(c.text), ch)] = None
     for n, c in enumerate(cands):
         key = (name_key(c.text), choice[n])
@@ -422,14 +428,16 @@ def drop_actor_states(cands: list[Candidate], choice: list, gaz) -> None:
             choice[n] = None  # (a demonym is a mention of its country only when asked for: demonyms=True)
 
 
-def demonym_countries(doc, state_demonyms: dict, iso2) -> Counter:
+def demonym_countries(doc, state_demonyms: dict, iso2, tagged: bool = True) -> Counter:
     """The countries whose people the story names ("the Georgian people" -> GE), per mention; the
-    demonyms come from the knowledge base (``state_demonyms``: normalised demonym -> ISO3)."""
+    demonyms come from the knowledge base (``state_demonyms``: normalised demonym -> ISO3). With
+    ``tagged`` only words the parser tags as a nationality count; without, any capitalised demonym
+    ("the Georgian Ministry of Internal Affairs", inside a name)."""
     from ...kb import norm  # the KB loads on first use, as in candidates._kb_norm
 
     out: Counter = Counter()
     for t in doc:
-        if t.text[:1].isupper() and t.ent_type_ == "NORP":
+        if t.text[:1].isupper() and (t.ent_type_ == "NORP" or not tagged):
             iso3 = state_demonyms.get(norm(t.text))
             cc = iso2(iso3) if iso3 else None
             if cc:

@@ -99,6 +99,7 @@ class PlaceSensesModel(_Strict):
     people_after: list[str] = []
     title_before: list[str] = []
     office_heads: list[str] = []
+    holiday_after: list[str] = []
 
     @field_validator("format")
     @classmethod
@@ -124,6 +125,7 @@ def load_senses(raw: Optional[dict] = None) -> dict[str, frozenset]:
             "people_names": frozenset(w.lower() for w in m.people_names),
             "people_before": frozenset(w.lower() for w in m.people_before),
             "people_after": frozenset(w.lower() for w in m.people_after),
+            "holiday_after": frozenset(m.holiday_after),  # (case kept: "St. Patrick's Day", not "a day")
             # (title and office words keep their case: "Police Kashmir", not "police in")
             "title_before": frozenset(m.title_before), "office_heads": frozenset(m.office_heads)}
 
@@ -159,6 +161,7 @@ class PlaceCuesModel(_Strict):
     title_heads: list[str] = []
     seat_nouns: list[str] = []
     person_heads: list[str] = []
+    unit_heads: list[str] = []
     assault_heads: list[str] = []
     of_place_heads: list[str] = []
     place_heads: list[str] = []
@@ -240,6 +243,8 @@ class NewsCues:
     seat_nouns: frozenset = frozenset()
     #: "the Bush administration": a small town's name before one of these is a person's
     person_heads: frozenset = frozenset()
+    #: "the Azov regiment": a small town's name before one of these names an armed group
+    unit_heads: frozenset = frozenset()
     assault_heads: frozenset = frozenset()
     of_place_heads: frozenset = frozenset()
     place_heads: frozenset = frozenset()
@@ -312,7 +317,7 @@ def load_news_cues(gazetteer, raw: Optional[dict] = None) -> NewsCues:
         voiced_objects=_low(m.voiced_objects), travel_heads=_low(m.travel_heads),
         border_heads=_low(m.border_heads), based_words=_low(m.based_words), setting_sites=_low(m.setting_sites),
         title_heads=_low(m.title_heads), seat_nouns=_low(m.seat_nouns),
-        person_heads=_low(m.person_heads),
+        person_heads=_low(m.person_heads), unit_heads=_low(m.unit_heads),
         assault_heads=_low(m.assault_heads), of_place_heads=_low(m.of_place_heads),
         place_heads=_low(m.place_heads), setting_modifiers=_low(m.setting_modifiers),
         control_qualifiers=_low(m.control_qualifiers),

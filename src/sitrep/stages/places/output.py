@@ -9,11 +9,15 @@ at their town, with ids ``street:<name>@<town id>``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from typing import Any, Callable, Optional
 
 from ...core.article import ArticleState, PlaceMention
 from ...core.contract import Place, Span
 from .candidate import Candidate
 from .names import capitals
+
+
+_UNREAD = object()
 
 
 def is_government(c: Candidate, ch: int, gaz) -> bool:
@@ -65,12 +69,24 @@ def build_places(cands: list[Candidate], choice: list, gaz) -> tuple[dict[str, P
     return places, mentions
 
 
+def story_country(cands: list[Candidate], choice, gaz, scene: Counter) -> Optional[str]:
+    """The one country the story is set in: the country most of its places' mentions lie in, else the
+    one its demonyms name most (``scene``: "the Georgian Interior Ministry"); None on a tie or none."""
+    for counts in (Counter(gaz.country_of(ch) for ch in choice if ch is not None and gaz.country_of(ch)), scene):
+        top = counts.most_common(2)
+        if top:
+            return top[0][0] if len(top) == 1 or top[0][1] > top[1][1] else None
+    return None
+
+
 def place_streets(state: ArticleState, streets, cands: list[Candidate], choice, places: dict,
-                  mentions: list, gaz) -> None:
+                  mentions: list, gaz, scene: Optional[Callable[[], Counter]] = None) -> None:
     """Streets as places of feature ``other``, placed at their town: the town named right after the
     street in its sentence ("Gillis Street in Alton", "Dunlap St., Paris"), else the nearest town
     before it in the sentence, else the article's home town (its most-mentioned town, the first of
-    equals). Without a town a street has no coordinates. A street is never placed on its own."""
+    equals). Without a town a street has no coordinates; it lies in the story's country
+    (:func:`story_country`, with the demonym countries ``scene`` gives), if any. A street is never
+    placed on its own."""
     if not streets:
         return
     towns = [(c.start, ch) for c, ch in zip(cands, choice) if ch is not None and gaz.kind(ch) == "city"
@@ -80,6 +96,7 @@ def place_streets(state: ArticleState, streets, cands: list[Candidate], choice, 
         counts = Counter(ch for _, ch in towns)
         best = max(counts.values())
         home = next(ch for _, ch in towns if counts[ch] == best)
+    country: Any = _UNREAD  # the story's country, read when a street has no town
     for st in streets:
         s0, s1 = state.sentence_of(st.start)
         after = [ch for pos, ch in towns if st.end <= pos < s1]
@@ -90,7 +107,9 @@ def place_streets(state: ArticleState, streets, cands: list[Candidate], choice, 
             pid = f"street:{st.key.replace(' ', '-')}@{e.id}"
             lat, lon, cc = e.lat, e.lon, e.country_code
         else:
-            pid, lat, lon, cc = f"street:{st.key.replace(' ', '-')}", None, None, None
+            if country is _UNREAD:
+                country = story_country(cands, choice, gaz, scene() if scene is not None else Counter())
+            pid, lat, lon, cc = f"street:{st.key.replace(' ', '-')}", None, None, country
         place = places.get(pid)
         if place is None:
             place = places[pid] = Place(id=pid, name=" ".join(st.text.split()), lat=lat, lon=lon,

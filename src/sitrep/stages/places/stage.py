@@ -153,7 +153,8 @@ class PlacesStage(Stage):
         self.scored(state, {gaz.entry(i).id: s for i, s in scores.items()})
         take_control_qualifiers(state.text, cands, self._news())
         places, mentions = build_places(cands, choice, gaz)
-        place_streets(state, streets, cands, choice, places, mentions, gaz)
+        place_streets(state, streets, cands, choice, places, mentions, gaz,
+                      lambda: demonym_countries(state.doc, self._state_demonyms(), _iso2, tagged=False))
         mentions.sort(key=lambda m: m.start)
         state.places = list(places.values())
         state.place_mentions = mentions
