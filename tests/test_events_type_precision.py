@@ -1,0 +1,26 @@
+"""Type precision on real news (issue #14: event type P): readings that code no act of their own, or
+not the act their words suggest.
+
+- A weapon named outside a "with" phrase ("sharing information *on* the missile with ...") does not
+  make a cooperative act an armed operation.
+
+Sentences are written for these tests (wire style, not taken from the news set). Actor mentions are
+built by hand so that the tests check the events stage alone."""
+
+from __future__ import annotations
+
+from events_support import pairs, run
+
+
+def test_a_weapon_talked_about_does_not_arm_a_cooperation():
+    text = "The Japanese navy is closely sharing information on Pyongyang's latest missile with Seoul and Canberra."
+    st = run(text, ("Japanese navy", "JPN_NAVY"), ("Pyongyang", "PRK"), ("Seoul", "KOR"))
+    assert not pairs(st, "ASSAULT")
+    assert pairs(st, "COOPERATE")
+
+
+def test_an_operation_with_missiles_is_still_an_attack():
+    text = "The Houthis said they carried out a joint military operation with a large number of missiles and drones."
+    st = run(text, ("Houthis", "HOUTHIS"))
+    assert pairs(st, "ASSAULT") == {("HOUTHIS", None)}
+    assert not pairs(st, "COOPERATE")
