@@ -24,3 +24,16 @@ def test_an_operation_with_missiles_is_still_an_attack():
     st = run(text, ("Houthis", "HOUTHIS"))
     assert pairs(st, "ASSAULT") == {("HOUTHIS", None)}
     assert not pairs(st, "COOPERATE")
+
+
+def test_a_relation_told_in_a_passive_relative_clause_is_no_event():
+    text = "The Eastern Army, which is backed by Norlandia and Estavia, shelled the port of Kallos on Monday."
+    st = run(text, ("Eastern Army", "EA"), ("Norlandia", "NOR"), ("Estavia", "EST"))
+    assert not pairs(st, "AID") and not pairs(st, "SUPPORT")
+    assert any(s == "EA" for s, _ in pairs(st, "ASSAULT"))
+
+
+def test_support_given_at_a_time_in_a_relative_clause_stays_an_act():
+    text = "The motion, which was backed by Norlandia on Tuesday, passed the council."
+    st = run(text, ("Norlandia", "NOR"))
+    assert any(s == "NOR" for s, _ in pairs(st, "SUPPORT") | pairs(st, "AID"))
