@@ -37,3 +37,15 @@ def test_support_given_at_a_time_in_a_relative_clause_stays_an_act():
     text = "The motion, which was backed by Norlandia on Tuesday, passed the council."
     st = run(text, ("Norlandia", "NOR"))
     assert any(s == "NOR" for s, _ in pairs(st, "SUPPORT") | pairs(st, "AID"))
+
+
+def test_a_warning_that_states_a_fact_is_no_threat():
+    text = "The Red Crescent warned that the militias in the capital have become a grave danger to aid workers."
+    st = run(text, ("Red Crescent", "RC"), ("militias", "MIL"))
+    assert not pairs(st, "THREATEN")
+
+
+def test_a_warning_of_what_the_warner_would_do_is_a_threat():
+    text = "The Norlandian army warned that it would strike the rebels' bases."
+    st = run(text, ("Norlandian army", "NOR_MIL"), ("rebels", "REB"))
+    assert any(s == "NOR_MIL" for s, _ in pairs(st, "THREATEN"))

@@ -424,6 +424,20 @@ def _failed_conflict(ctx: ArticleContext, c: Candidate, k) -> bool:
             and ctx.onto.quad(c.embedded[0].sense.type).endswith("conflict"))
 
 
+def _warning_of_a_state(ctx: ArticleContext, c: Candidate) -> bool:
+    """Is ``c`` a warning whose clause states how things are ("warned that the forces *have become* a
+    direct threat", "warned that the situation *is* deteriorating"), not what would happen: no future
+    or conditional in the clause and no act in it but a predicate noun ("a *threat*": what something is
+    said to be)? A threat warns of consequences the warner would impose (news GUIDELINES §1: "warned it
+    would"); a statement of fact threatens nothing."""
+    if c.kind != "verbal" or c.trigger.lemma_.lower() not in ctx.cues.warning_words \
+            or any(e.trigger.dep_ != "attr" for e in c.embedded):
+        return False
+    clauses = [ch for ch in c.trigger.children if ch.dep_ == "ccomp"]
+    return bool(clauses) and all(
+        analyze(ch, cues=ctx.modality_cues).modality not in ("future", "hypothetical") for ch in clauses)
+
+
 def _to_media(ctx: ArticleContext, c: Candidate) -> bool:
     """Is every party ``c`` is addressed to a medium (a news agency, a broadcaster)?"""
     found = ctx.refs(c.targets, media=True)
@@ -583,6 +597,8 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     classify.by_target_kind(ctx, k, targets)
     if _failed_conflict(ctx, c, k):
         return []   # "he had failed to stem growing jihadi violence": no refusal of anything
+    if k.type == "THREATEN" and _warning_of_a_state(ctx, c):
+        return []   # "MSF warned that the forces have become a direct threat": a statement, no threat
     if k.type.lower() in ctx.cues.press_types and _to_media(ctx, c):
         return []   # "eyewitnesses, who spoke to Anadolu over the phone": talking to the press, no consultation
     if unnamed and k.type.lower() not in ctx.cues.victim_types:
