@@ -49,3 +49,15 @@ def test_a_warning_of_what_the_warner_would_do_is_a_threat():
     text = "The Norlandian army warned that it would strike the rebels' bases."
     st = run(text, ("Norlandian army", "NOR_MIL"), ("rebels", "REB"))
     assert any(s == "NOR_MIL" for s, _ in pairs(st, "THREATEN"))
+
+
+def test_a_present_passive_state_is_no_act():
+    text = "Independent reporting is impossible because access to the northern province is restricted."
+    st = run(text)
+    assert not st.events
+
+
+def test_a_past_agentless_passive_is_still_an_act():
+    text = "Dozens of houses were destroyed in the northern province on Sunday."
+    st = run(text)
+    assert pairs(st, "ASSAULT")

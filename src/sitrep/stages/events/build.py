@@ -516,7 +516,16 @@ def unnamed_victims(ctx: ArticleContext, c: Candidate) -> bool:
     was imposed") and not an active or nominal act (its parties are only unresolved)."""
     trig = c.trigger
     return (c.kind == "verbal" and trig.dep_ != "relcl" and is_passive(trig) and bool(children(trig, "nsubjpass"))
-            and not children(trig, "agent") and trig.lemma_.lower() not in ctx.cues.casualty_lemmas)
+            and not children(trig, "agent") and trig.lemma_.lower() not in ctx.cues.casualty_lemmas
+            and not _present_state(trig))
+
+
+def _present_state(trig) -> bool:
+    """Is passive ``trig`` in the simple present with no time of its own ("access to the region *is
+    restricted*", "the border crossings *are closed*")? It tells how things stand, not an act done."""
+    aux = children(trig, "auxpass")
+    return bool(aux) and all(a.tag_ in ("VBZ", "VBP") for a in aux) and not children(trig, "aux") \
+        and not any(x.ent_type_ in ("DATE", "TIME") for x in trig.subtree)
 
 
 def _names_the_act(ctx: ArticleContext, trig) -> bool:
