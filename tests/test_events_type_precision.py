@@ -61,3 +61,15 @@ def test_a_past_agentless_passive_is_still_an_act():
     text = "Dozens of houses were destroyed in the northern province on Sunday."
     st = run(text)
     assert pairs(st, "ASSAULT")
+
+
+def test_an_act_put_on_its_doer_with_no_accuser_is_no_accusation():
+    text = "The ambush came in a province where violence blamed on the cartels has risen sharply this year."
+    st = run(text, ("cartels", "CARTELS"))
+    assert not pairs(st, "ACCUSE")
+
+
+def test_an_act_put_on_its_doer_by_a_speaker_is_their_accusation():
+    text = "Nine people were killed late Friday in an attack on a village blamed on the Northern Front, police sources said."
+    st = run(text, ("Northern Front", "NF"), ("police sources", "POLICE_SRC"))
+    assert ("POLICE_SRC", "NF") in pairs(st, "ACCUSE")

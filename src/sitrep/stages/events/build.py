@@ -606,6 +606,8 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     classify.by_target_kind(ctx, k, targets)
     if _failed_conflict(ctx, c, k):
         return []   # "he had failed to stem growing jihadi violence": no refusal of anything
+    if not sources and triggers.is_attribution_participle(c.trigger, ctx.cues):
+        return []   # "violence blamed on drug gangs": the act's doer, no one accusing
     if k.type == "THREATEN" and _warning_of_a_state(ctx, c):
         return []   # "MSF warned that the forces have become a direct threat": a statement, no threat
     if k.type.lower() in ctx.cues.press_types and _to_media(ctx, c):

@@ -616,6 +616,16 @@ def is_relation_participle(t, cues: EventCues) -> bool:
     return not (t.dep_ == "acl" and t.i > 0 and t.doc[t.i - 1].text == ",")
 
 
+def is_attribution_participle(t, cues: EventCues) -> bool:
+    """A participle that puts an act on its doer ("violence *blamed on* drug gangs", "attacks *attributed
+    to* the ADF"), with no "by" phrase naming who blames: with no accuser in the sentence either (the
+    events stage asks), it names the act's doer and accuses no one (news GUIDELINES §9: ACCUSE only for
+    an explicit accusation); "an attack blamed on IS, security sources said" is the sources'
+    accusation."""
+    return (t.lemma_.lower() in cues.attribution_participles and t.dep_ == "acl" and t.tag_ == "VBN"
+            and not children(t, "agent"))
+
+
 def _relation_clause(t) -> bool:
     """A passive relative clause that states the relation in full ("the LNA, *which was supported by*
     Russia", "the M23, which Kinshasa charges *is backed by* Rwanda"), with no time of its own: the
