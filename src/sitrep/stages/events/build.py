@@ -424,6 +424,18 @@ def _failed_conflict(ctx: ArticleContext, c: Candidate, k) -> bool:
             and ctx.onto.quad(c.embedded[0].sense.type).endswith("conflict"))
 
 
+def _codes_no_act(ctx: ArticleContext, c: Candidate, k, sources: list) -> bool:
+    """Does coded candidate ``c`` (coding ``k``, resolved ``sources``) tell no act after all (news
+    GUIDELINES §1-§2)?"""
+    return (_failed_conflict(ctx, c, k)   # "he had failed to stem growing jihadi violence": no refusal
+            # "violence blamed on drug gangs": the act's doer, no one accusing
+            or not sources and triggers.is_attribution_participle(c.trigger, ctx.cues)
+            # "MSF warned that the forces have become a direct threat": a statement, no threat
+            or k.type == "THREATEN" and _warning_of_a_state(ctx, c)
+            # "eyewitnesses, who spoke to Anadolu over the phone": talking to the press, no consultation
+            or k.type.lower() in ctx.cues.press_types and _to_media(ctx, c))
+
+
 def _warning_of_a_state(ctx: ArticleContext, c: Candidate) -> bool:
     """Is ``c`` a warning whose clause states how things are ("warned that the forces *have become* a
     direct threat", "warned that the situation *is* deteriorating"), not what would happen: no future
@@ -604,14 +616,8 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
         return []   # "Russia denied striking civilians": a denial codes nothing (news GUIDELINES §2)
     k = classify.code(ctx, c, mod.negated, mod.modality)
     classify.by_target_kind(ctx, k, targets)
-    if _failed_conflict(ctx, c, k):
-        return []   # "he had failed to stem growing jihadi violence": no refusal of anything
-    if not sources and triggers.is_attribution_participle(c.trigger, ctx.cues):
-        return []   # "violence blamed on drug gangs": the act's doer, no one accusing
-    if k.type == "THREATEN" and _warning_of_a_state(ctx, c):
-        return []   # "MSF warned that the forces have become a direct threat": a statement, no threat
-    if k.type.lower() in ctx.cues.press_types and _to_media(ctx, c):
-        return []   # "eyewitnesses, who spoke to Anadolu over the phone": talking to the press, no consultation
+    if _codes_no_act(ctx, c, k, sources):
+        return []
     if unnamed and k.type.lower() not in ctx.cues.victim_types:
         return []
     contexts = classify.contexts(ctx, c, sent)
