@@ -425,6 +425,32 @@ def _failed_conflict(ctx: ArticleContext, c: Candidate, k) -> bool:
             and ctx.onto.quad(c.embedded[0].sense.type).endswith("conflict"))
 
 
+def _codes_no_act(ctx: ArticleContext, c: Candidate, k, sources: list) -> bool:
+    """Does coded candidate ``c`` (coding ``k``, resolved ``sources``) tell no act after all (news
+    GUIDELINES §1-§2)?"""
+    return (_failed_conflict(ctx, c, k)   # "he had failed to stem growing jihadi violence": no refusal
+            # "violence blamed on drug gangs": the act's doer, no one accusing
+            or not sources and triggers.is_attribution_participle(c.trigger, ctx.cues)
+            # "MSF warned that the forces have become a direct threat": a statement, no threat
+            or k.type == "THREATEN" and _warning_of_a_state(ctx, c)
+            # "eyewitnesses, who spoke to Anadolu over the phone": talking to the press, no consultation
+            or k.type.lower() in ctx.cues.press_types and _to_media(ctx, c))
+
+
+def _warning_of_a_state(ctx: ArticleContext, c: Candidate) -> bool:
+    """Is ``c`` a warning whose clause states how things are ("warned that the forces *have become* a
+    direct threat", "warned that the situation *is* deteriorating"), not what would happen: no future
+    or conditional in the clause and no act in it but a predicate noun ("a *threat*": what something is
+    said to be)? A threat warns of consequences the warner would impose (news GUIDELINES §1: "warned it
+    would"); a statement of fact threatens nothing."""
+    if c.kind != "verbal" or c.trigger.lemma_.lower() not in ctx.cues.warning_words \
+            or any(e.trigger.dep_ != "attr" for e in c.embedded):
+        return False
+    clauses = [ch for ch in c.trigger.children if ch.dep_ == "ccomp"]
+    return bool(clauses) and all(
+        analyze(ch, cues=ctx.modality_cues).modality not in ("future", "hypothetical") for ch in clauses)
+
+
 def _to_media(ctx: ArticleContext, c: Candidate) -> bool:
     """Is every party ``c`` is addressed to a medium (a news agency, a broadcaster)?"""
     found = ctx.refs(c.targets, media=True)
@@ -503,7 +529,16 @@ def unnamed_victims(ctx: ArticleContext, c: Candidate) -> bool:
     was imposed") and not an active or nominal act (its parties are only unresolved)."""
     trig = c.trigger
     return (c.kind == "verbal" and trig.dep_ != "relcl" and is_passive(trig) and bool(children(trig, "nsubjpass"))
-            and not children(trig, "agent") and trig.lemma_.lower() not in ctx.cues.casualty_lemmas)
+            and not children(trig, "agent") and trig.lemma_.lower() not in ctx.cues.casualty_lemmas
+            and not _present_state(trig))
+
+
+def _present_state(trig) -> bool:
+    """Is passive ``trig`` in the simple present with no time of its own ("access to the region *is
+    restricted*", "the border crossings *are closed*")? It tells how things stand, not an act done."""
+    aux = children(trig, "auxpass")
+    return bool(aux) and all(a.tag_ in ("VBZ", "VBP") for a in aux) and not children(trig, "aux") \
+        and not any(x.ent_type_ in ("DATE", "TIME") for x in trig.subtree)
 
 
 def _names_the_act(ctx: ArticleContext, trig) -> bool:
@@ -582,10 +617,8 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
         return []   # "Russia denied striking civilians": a denial codes nothing (news GUIDELINES §2)
     k = classify.code(ctx, c, mod.negated, mod.modality)
     classify.by_target_kind(ctx, k, targets)
-    if _failed_conflict(ctx, c, k):
-        return []   # "he had failed to stem growing jihadi violence": no refusal of anything
-    if k.type.lower() in ctx.cues.press_types and _to_media(ctx, c):
-        return []   # "eyewitnesses, who spoke to Anadolu over the phone": talking to the press, no consultation
+    if _codes_no_act(ctx, c, k, sources):
+        return []
     if unnamed and k.type.lower() not in ctx.cues.victim_types:
         return []
     contexts = classify.contexts(ctx, c, sent)

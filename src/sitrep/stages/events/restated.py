@@ -234,13 +234,20 @@ def armed_operations(ctx: ArticleContext, cands: list) -> None:
     """A joint operation carried out *with* weapons ("carried out a joint military operation with a large
     number of ballistic missiles and drones") is an attack, not cooperation with a partner: a COOPERATE act
     whose only "with" parties are weapons or their platforms (``weapon_nouns``, ``instrument_nouns``;
-    news gold) becomes an ASSAULT, and the weapons are no party of it (news GUIDELINES §3)."""
+    news gold) becomes an ASSAULT, and the weapons are no party of it (news GUIDELINES §3). A weapon
+    named elsewhere ("sharing information *on* North Korea's *missile* with the US") arms nothing: the
+    act stays cooperation."""
     for c in cands:
         if c.sense.type != "COOPERATE" or not c.targets:
             continue
-        if all(_armed(ctx, t) for t in c.targets):
+        if all(_armed(ctx, t) and _with_phrase(t) for t in c.targets):
             c.sense = dataclasses.replace(c.sense, type="ASSAULT", mode=None, cameo=None)
             c.targets = []
+
+
+def _with_phrase(tok) -> bool:
+    """Is ``tok`` the object of a "with" phrase ("an operation *with* missiles")?"""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "with"
 
 
 def _armed(ctx: ArticleContext, tok) -> bool:

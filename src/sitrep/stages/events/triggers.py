@@ -607,13 +607,32 @@ def is_relation_participle(t, cues: EventCues) -> bool:
     ("the Assad government, *supported* by Russia, ..."), and stays an event."""
     if t.lemma_.lower() not in cues.relation_participles:
         return False
-    if _reduced_relative(t):
+    if _reduced_relative(t) or _relation_clause(t):
         return True
     if t.dep_ not in ("acl", "amod", "compound"):
         return False
     if t.tag_ != "VBN" and not (t.tag_ == "VBG" and t.dep_ == "acl") and not (t.tag_ == "VBD" and t.dep_ != "acl"):
         return False   # a past form as a modifier is a participle the tagger missed ("Russian *backed* groups")
     return not (t.dep_ == "acl" and t.i > 0 and t.doc[t.i - 1].text == ",")
+
+
+def is_attribution_participle(t, cues: EventCues) -> bool:
+    """A participle that puts an act on its doer ("violence *blamed on* drug gangs", "attacks *attributed
+    to* the ADF"), with no "by" phrase naming who blames: with no accuser in the sentence either (the
+    events stage asks), it names the act's doer and accuses no one (news GUIDELINES §9: ACCUSE only for
+    an explicit accusation); "an attack blamed on IS, security sources said" is the sources'
+    accusation."""
+    return (t.lemma_.lower() in cues.attribution_participles and t.dep_ == "acl" and t.tag_ == "VBN"
+            and not children(t, "agent"))
+
+
+def _relation_clause(t) -> bool:
+    """A passive relative clause that states the relation in full ("the LNA, *which was supported by*
+    Russia", "the M23, which Kinshasa charges *is backed by* Rwanda"), with no time of its own: the
+    relation the participle states ("the Russia-backed LNA"), not an act done at some time. (An active
+    one tells what its subject does: "oil sales, which *fund* its regional activities".)"""
+    return t.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in t.children) \
+        and not any(x.ent_type_ in ("DATE", "TIME") for x in t.subtree)
 
 
 def _reduced_relative(t) -> bool:
