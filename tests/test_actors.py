@@ -299,3 +299,34 @@ def test_people_groups_of_the_cameo_agents_dictionary_are_actors():
         assert [e.source.text for e in doc.events if e.source] == [source], text
     doc = p(Article(text="The junta in Mali dissolved all political parties.", published="2024-03-14"))
     assert [(e.type, e.source.text) for e in doc.events if e.source] == [("COERCE", "junta")]
+
+
+def test_a_bare_state_organ_takes_the_state_the_story_is_about():
+    st = run("Iraq's parliament met on Sunday as unrest spread across Iraq. Police fired tear gas at protesters "
+             "in the capital, and the authorities said 12 people were arrested. Soldiers guarded the bridges.")
+    police, protesters = actor_of(st, "Police"), actor_of(st, "protesters")
+    assert (police.id, police.country, police.affiliation) == ("IRQ_COP", "IRQ", "IRQ")
+    assert (protesters.country, protesters.sector) == ("IRQ", "OPP")
+    assert actor_of(st, "Soldiers").id == "IRQ_MIL"
+    # an inferred government word is the state's government, not the state itself
+    assert actor_of(st, "authorities").id == "IRQ_GOV"
+    assert actor_of(st, "people").country is None  # people in general take no country
+
+
+def test_a_bare_organ_takes_no_country_when_the_story_is_not_about_one_state():
+    st = run("Iran and Iraq traded accusations on Sunday. Police in the border town said the army was on alert.")
+    assert actor_of(st, "Police").country is None and actor_of(st, "army").country is None
+
+
+def test_a_bare_organ_keeps_no_country_when_another_states_organ_is_named():
+    st = run("Turkish troops shelled villages in northern Syria on Monday, the third day of fighting in Syria. "
+             "Soldiers later withdrew from the border, residents of Syria said.")
+    assert actor_of(st, "Turkish troops").id == "TUR_MIL"
+    assert actor_of(st, "Soldiers").country is None   # whose soldiers the text does not say
+
+
+def test_partners_and_instruments_never_take_the_story_state():
+    st = run("Iraq asked for help on Sunday after floods across Iraq. Partners pledged tents and drones were "
+             "sent to map the damage.")
+    assert actor_of(st, "Partners").country is None
+    assert actor_of(st, "drones").country is None

@@ -130,6 +130,8 @@ class ActorCues(BaseModel):
     belonging_adjectives: Words
     member_heads: Words
     sector_names: dict[str, str]
+    focus_sectors: Words
+    focus_excluded: Words
     # coreference
     person_pronouns: Words
     thing_pronouns: Words

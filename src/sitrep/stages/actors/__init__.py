@@ -14,7 +14,11 @@ How mentions are found and resolved:
   ``SYR_REB``; "Syrian troops" -> ``SYR_MIL``, affiliated with ``SYR``). Government words ("the
   regime", "Russian officials", "the authorities") with a country are the state itself. A bare "the
   rebels"/"the jihadists" in an article dominated by one named armed group refers to that group; a
-  bare "the regime" refers to whichever regime the article already named.
+  bare "the regime" refers to whichever regime the article already named. A bare organ of a state or its
+  opposition ("police", "the army", "the authorities", "protesters") in a story about one state (the state
+  its names, demonyms and qualified agents name most, by a clear lead) is that state's
+  (``KEN_COP``), unless the article names such an organ of another state; instruments ("drones") and
+  words of other sides ("partners", "peacekeepers") never take it (``focus_sectors``, ``focus_excluded``).
 * **Persons** get a role and affiliation from the text ("Pentagon spokesman Pat Ryder", "Jake
   Sullivan, the US national security advisor") or else from the KB (the role held at publication).
 * **Described sources** -- a speaker the text describes instead of naming ("a Kremlin source told

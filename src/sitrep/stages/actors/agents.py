@@ -10,8 +10,10 @@
    "Russian officials") is the state itself, any other an actor of that state's sector (CAMEO style:
    "Syrian troops" -> ``SYR_MIL`` affiliated with SYR; "Syrian rebels" -> ``SYR_REB``).
 4. Bare agents are resolved last: "its fighters" -> the possessor; "the regime" -> the same agent
-   named before; "the rebels" -> the article's dominant armed group; else one generic actor per
-   agent word ("protesters" -> ``PROTESTER``, sector OPP).
+   named before; "the rebels" -> the article's dominant armed group; a state's organ or its opposition
+   ("police", "the army", "the authorities", "protesters") in a story about one state -> that state's
+   sector (``KEN_COP``: :func:`focus_actor`); else one generic actor per agent word ("protesters" ->
+   ``PROTESTER``, sector OPP).
 """
 
 from __future__ import annotations
@@ -412,12 +414,75 @@ def generic_actor(b, m: MentionRecord, agent) -> str:
     return key
 
 
+def story_state(b) -> Optional[str]:
+    """The state the story is about, or ``None``: the state its mentions name -- by name, demonym or
+    metonym, or through an agent or organ of it ("Kenyan police", "the Kenyan foreign ministry") -- at
+    least ``focus_min_mentions`` times and ``focus_lead_ratio`` times as often as the next state.
+    Pronouns do not count, nor persons (a visiting minister does not make the story his country's)."""
+    counts: dict[str, int] = {}
+    for m in b.ments:
+        a = b.actors.get(m.key)
+        if a is None or m.how == "pronoun" or a.kind == "person":
+            continue
+        st = a.key if a.kind == "state" else a.affiliation
+        if st and b.kind_of(st) == "state":
+            counts[st] = counts.get(st, 0) + 1
+    ranked = sorted(((n, k) for k, n in counts.items()), reverse=True)
+    cfg = b.config
+    if ranked and ranked[0][0] >= cfg.focus_min_mentions and (
+            len(ranked) == 1 or ranked[0][0] >= cfg.focus_lead_ratio * ranked[1][0]):
+        return ranked[0][1]
+    return None
+
+
+def _sector_countries(b, sector: str) -> set[str]:
+    """The countries of the article's actors of ``sector`` that are no state nor person ("Israeli
+    forces" -> ISR for MIL)."""
+    out = set()
+    for m in b.ments:
+        a = b.actors.get(m.key)
+        if a is not None and a.sector == sector and a.country and a.kind not in ("state", "person"):
+            out.add(a.country)
+    return out
+
+
+def _named_complement(b, m: MentionRecord, htok) -> bool:
+    """Does a prepositional complement after the agent hold the mention of another actor that is no
+    person ("responsables *du Hamas*"; "the government *of Aung San Suu Kyi*" is still the story's)?"""
+    for c in htok.rights:
+        if c.dep_ in ("prep", "nmod") and any(
+                (o := b.tok_owner.get(t.i)) is not None and o is not m and o.key and b.kind_of(o.key) != "person"
+                for t in c.subtree):
+            return True
+    return False
+
+
+def focus_actor(b, m: MentionRecord, htok, agent, focus: Optional[str]) -> Optional[str]:
+    """A bare agent of a ``focus_sectors`` sector as the actor of that sector of the story's state
+    (:func:`story_state`): "police" in a story about Kenya -> ``KEN_COP``; else ``None``. Not an
+    instrument ("drones"), nor a ``focus_excluded`` word ("partners", "peacekeepers"), nor when the
+    article names an actor of that sector of another state ("Israeli forces ... the forces" in a story
+    about Gaza: whose forces the text does not say), nor when a complement of the agent names an actor
+    the belonging rules did not read ("des responsables *du Hamas*"). A government word becomes the state's government
+    actor (``KEN_GOV``), not the state itself as "Kenya's government" does: the country is inferred, and
+    the state named beside it stays a party of its own."""
+    cues = b.cues
+    if agent.sector.lower() not in cues.focus_sectors or agent.word in cues.focus_excluded \
+            or agent.head in cues.act_modifier_instruments:
+        return None
+    if focus is None or not _sector_countries(b, agent.sector) <= {focus} or _named_complement(b, m, htok):
+        return None
+    return country_sector_actor(b, focus, agent.sector, agent.word,
+                                agent.kind if agent.kind != "state" else "organization")
+
+
 def generic_agents(b) -> None:
     """Bare agents: "the regime" -> the regime already named; "the rebels" -> the article's dominant
     armed group; else one generic actor per sector."""
     if not b.agent_records:
         return
     dominant = dominant_actors(b)
+    focus = story_state(b)
     for m, agent in sorted(b.agent_records, key=lambda r: r[0].start):
         htok = b.doc[m.head]
         earlier = earlier_same_agent(b, m, htok)
@@ -426,6 +491,8 @@ def generic_agents(b) -> None:
             key = max(earlier, key=lambda x: x.start).key
         elif agent.kind == "armed_group" and agent.kind in dominant:
             key = dominant[agent.kind]
+        if key is None:
+            key = focus_actor(b, m, htok, agent, focus)
         if key is None:
             key = generic_actor(b, m, agent)
         m.key = key

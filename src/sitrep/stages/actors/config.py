@@ -42,6 +42,11 @@ class ActorsConfig(StageConfig):
     dominant_min_mentions: int = 2
     #: ... and this many times as often as the next armed group
     dominant_lead_ratio: float = 1.5
+    #: a bare "police", "the army" takes the story's state (:func:`.agents.story_state`): the state its
+    #: names, demonyms, metonyms and qualified agents name at least this often ...
+    focus_min_mentions: int = 2
+    #: ... and this many times as often as the next state
+    focus_lead_ratio: float = 1.5
     #: an all-capitals mention ("HTS") of at most this many characters is an acronym of its KB entry
     acronym_max_chars: int = 6
     #: "Long Name (ACR)": the longest acronym (characters) an article may define
