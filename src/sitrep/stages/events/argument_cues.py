@@ -45,6 +45,10 @@ class ArgumentCues(DataModel):
     taking_preps: Words
     media_target_types: Words
     placeless_types: Words
+    locative_preps: Words = frozenset()
+    locative_target_features: Words = frozenset()
+    point_act_types: Words = frozenset()
+    owner_hows: Words = frozenset()
     person_pronouns: Words
     nonperson_pronouns: Words
     first_person_pronouns: Words = frozenset()

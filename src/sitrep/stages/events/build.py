@@ -8,13 +8,14 @@ from typing import Optional
 
 from spacy.symbols import AUX, VERB
 
+from ...core.article import Mention
 from ...core.contract import Span
 from ...lang.modality import analyze
 from . import arguments, classify, reciprocal, restated, triggers
 from .confidence import confidence, features
 from .context import GUESS_PREFIXES, ArticleContext
 from .dating import event_date, historical
-from .grammar import (HEADLINE_SUBJECT_DEPS, children, headline_act_noun, is_headline, is_passive,
+from .grammar import (HEADLINE_SUBJECT_DEPS, children, headline_act_noun, is_headline, is_passive, np_span,
                       question_or_quantity, subjects)
 from .location import location, place_targets, struck_place
 from .model import REQUEST, VERDICT, Candidate, RawEvent
@@ -318,10 +319,33 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     targets = targets or entity_targets(ctx, c, sources, after_place=True)
     targets = targets or arguments.protest_force_target(ctx, c, sources)   # after a place: "took over X"
     targets = [t for t in targets if not arguments.generic_people(ctx, t)]   # (from a protest's purpose too)
+    targets = [owned_thing(ctx, t) for t in targets]
     remember_parties(ctx, c, sources, targets)
     if c.source_how != "reciprocal":
         reciprocal.remember_parties(ctx, c, sources, targets)
     return sources, targets
+
+
+def owned_thing(ctx: ArticleContext, m: Mention) -> Mention:
+    """A target named only by a demonym in front of the noun that undergoes the act ("stormed *a
+    Palestinian town*", "fired missiles at *an American ship*", "summoned *the Iraqi charge
+    d'affaires*"): the same party, referred to by the whole noun phrase (the thing or people of that
+    party the act is done to); any other mention as it is, and one whose phrase names another party too."""
+    if m.how not in ctx.acues.owner_hows:
+        return m
+    span = ctx.state.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return m
+    tok = span.root
+    head = tok.head
+    if tok.dep_ not in ("amod", "compound", "nmod", "poss") or head.i <= tok.i or head.pos_ != "NOUN":
+        return m
+    start, end = np_span(head)
+    while start < m.start and not ctx.text[start].isalnum():   # an opening quote: '"a Hamas operative'
+        start += 1
+    if start > m.start or end <= m.end or any(o.actor_id != m.actor_id for o in ctx.mentions_over(start, end)):
+        return m   # (a phrase naming two owners names neither: "the BBC and Voice of America radio stations")
+    return Mention(start=start, end=end, actor_id=m.actor_id, text=ctx.text[start:end], how=m.how)
 
 
 def entity_targets(ctx: ArticleContext, c: Candidate, sources: list, after_place: bool) -> list:
