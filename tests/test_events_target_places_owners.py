@@ -79,3 +79,30 @@ def test_a_party_named_in_full_is_referred_to_as_it_is():
               [("Rebel fighters", "REBELS"), ("Norwegian troops", "NOR_MIL")], {})
     [target] = _targets(st, "ASSAULT")
     assert target.text == "Norwegian troops"
+
+
+def test_an_attack_on_something_no_party_owns_is_done_to_the_side_its_source_fights():
+    from events_support import run
+    st = run("The Northern Army attacked Valdoria on Monday. On Tuesday the Northern Army shelled residential "
+             "areas near the border, officials said.",
+             ("Northern Army", "NORTH", 0), ("Valdoria", "VAL"), ("Northern Army", "NORTH", 1),
+             kinds={"NORTH": "armed_group", "VAL": "state"})
+    assert pairs(st, "ASSAULT") == {("NORTH", "VAL")}
+
+
+def test_an_attack_naming_nothing_it_hits_takes_no_side_from_the_context():
+    from events_support import events, run
+    st = run("The Northern Army attacked Valdoria on Monday. The Northern Army has carried out several "
+             "offensives this year, officials said.",
+             ("Northern Army", "NORTH", 0), ("Valdoria", "VAL"), ("Northern Army", "NORTH", 1),
+             kinds={"NORTH": "armed_group", "VAL": "state"})
+    assert ("offensives", "NORTH", None) in [(t.split()[-1], s, g) for t, s, g in events(st, "ASSAULT")]
+
+
+def test_the_people_an_earlier_attack_hit_are_no_side():
+    from events_support import run
+    st = run("The Northern Army attacked the villagers on Monday. On Tuesday the Northern Army shelled "
+             "residential areas near the border.",
+             ("Northern Army", "NORTH", 0), ("villagers", "VILLAGERS"), ("Northern Army", "NORTH", 1),
+             kinds={"NORTH": "armed_group", "VILLAGERS": "group"})
+    assert ("NORTH", None) in pairs(st, "ASSAULT")

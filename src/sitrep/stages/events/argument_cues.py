@@ -49,6 +49,8 @@ class ArgumentCues(DataModel):
     locative_target_features: Words = frozenset()
     point_act_types: Words = frozenset()
     owner_hows: Words = frozenset()
+    adversary_types: Words = frozenset()
+    adversary_kinds: Words = frozenset()
     person_pronouns: Words
     nonperson_pronouns: Words
     first_person_pronouns: Words = frozenset()

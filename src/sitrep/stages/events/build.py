@@ -319,6 +319,8 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
     targets = targets or entity_targets(ctx, c, sources, after_place=True)
     targets = targets or arguments.protest_force_target(ctx, c, sources)   # after a place: "took over X"
     targets = [t for t in targets if not arguments.generic_people(ctx, t)]   # (from a protest's purpose too)
+    if not targets and not c.generic_victims:
+        targets = reciprocal.adversary(ctx, c, sources)   # "... its forces hit residential areas"
     targets = [owned_thing(ctx, t) for t in targets]
     remember_parties(ctx, c, sources, targets)
     if c.source_how != "reciprocal":
