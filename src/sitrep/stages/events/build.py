@@ -318,14 +318,20 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
         targets = place_target(ctx, c, sent, sources)
     targets = targets or entity_targets(ctx, c, sources, after_place=True)
     targets = targets or arguments.protest_force_target(ctx, c, sources)   # after a place: "took over X"
-    targets = [t for t in targets if not arguments.generic_people(ctx, t)]   # (from a protest's purpose too)
-    if not targets and not c.generic_victims:
-        targets = reciprocal.adversary(ctx, c, sources)   # "... its forces hit residential areas"
-    targets = [owned_thing(ctx, t) for t in targets]
+    targets = _final_targets(ctx, c, sources, [t for t in targets if not arguments.generic_people(ctx, t)])
     remember_parties(ctx, c, sources, targets)
     if c.source_how != "reciprocal":
         reciprocal.remember_parties(ctx, c, sources, targets)
     return sources, targets
+
+
+def _final_targets(ctx: ArticleContext, c: Candidate, sources: list, targets: list) -> list:
+    """The targets of ``c`` once no rule of its sentence found one but the side its source fights
+    (:func:`~.reciprocal.adversary`: "... its forces hit residential areas"; not when only people in
+    general undergo it), each owned thing referred to by its whole phrase (:func:`owned_thing`)."""
+    if not targets and not c.generic_victims:
+        targets = reciprocal.adversary(ctx, c, sources)
+    return [owned_thing(ctx, t) for t in targets]
 
 
 def owned_thing(ctx: ArticleContext, m: Mention) -> Mention:

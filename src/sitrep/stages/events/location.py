@@ -79,6 +79,20 @@ def place_targets(ctx: ArticleContext, c: Candidate, sent, sources: list) -> lis
     if not places and not _place_described(ctx, sent):
         return []
     src_spans = [(m.start, m.end) for m in sources]
+    toks, where = _place_tokens(ctx, c)
+    out: list[Mention] = []
+    for t in toks + where:
+        m = (place_for(ctx, t, places) if places else None) or described_place(ctx, t)
+        if m is not None and all(not (s <= m.start < e) for s, e in src_spans) \
+                and all(o.actor_id != m.actor_id for o in out) and (t not in where or _settlement(ctx, m)):
+            out.append(m)
+    return out[:1]
+
+
+def _place_tokens(ctx: ArticleContext, c: Candidate) -> tuple[list, list]:
+    """The tokens that may name the place ``c`` is done to: its targets, objects and their place
+    prepositions' objects; and apart, the objects of its own locative prepositions (``locative_preps``,
+    for a point act only), which name its target only when a town (:func:`_settlement`)."""
     toks = [x for t in c.targets for x in conjuncts(t)]
     heads = c.heads
     own = list(heads)
@@ -91,13 +105,7 @@ def place_targets(ctx: ArticleContext, c: Candidate, sent, sources: list) -> lis
         toks += [x for t in prep_targets(h, ctx.lex.place_target_preps - (locative if h in own else frozenset()))
                  for x in conjuncts(t)]
     where = [x for h in own for t in prep_targets(h, ctx.lex.place_target_preps & locative) for x in conjuncts(t)]
-    out: list[Mention] = []
-    for t in toks + where:
-        m = (place_for(ctx, t, places) if places else None) or described_place(ctx, t)
-        if m is not None and all(not (s <= m.start < e) for s, e in src_spans) \
-                and all(o.actor_id != m.actor_id for o in out) and (t not in where or _settlement(ctx, m)):
-            out.append(m)
-    return out[:1]
+    return toks, where
 
 
 def _settlement(ctx: ArticleContext, m: Mention) -> bool:
