@@ -106,3 +106,9 @@ def test_the_people_an_earlier_attack_hit_are_no_side():
              ("Northern Army", "NORTH", 0), ("villagers", "VILLAGERS"), ("Northern Army", "NORTH", 1),
              kinds={"NORTH": "armed_group", "VILLAGERS": "group"})
     assert ("NORTH", None) in pairs(st, "ASSAULT")
+
+
+def test_a_request_named_after_its_owner_still_names_the_owner_alone():
+    st = _run("The government rejected a Norwegian request for talks on Tuesday.",
+              [("The government", "GOV"), ("Norwegian", "NOR")], {}, hows={"Norwegian": "demonym"})
+    assert [t.text for t in _targets(st, "REJECT")] == ["Norwegian"]

@@ -12,6 +12,7 @@ from ...core.article import Mention
 from ...core.contract import Span
 from ...lang.modality import analyze
 from . import arguments, classify, reciprocal, restated, triggers
+from .argument_cues import owned_heads
 from .confidence import confidence, features
 from .context import GUESS_PREFIXES, ArticleContext
 from .dating import event_date, historical
@@ -346,7 +347,8 @@ def owned_thing(ctx: ArticleContext, m: Mention) -> Mention:
         return m
     tok = span.root
     head = tok.head
-    if tok.dep_ not in ("amod", "compound", "nmod", "poss") or head.i <= tok.i or head.pos_ != "NOUN":
+    if tok.dep_ not in ("amod", "compound", "nmod", "poss") or head.i <= tok.i or head.pos_ != "NOUN" \
+            or head.lemma_.lower() not in owned_heads():
         return m
     start, end = np_span(head)
     while start < m.start and not ctx.text[start].isalnum():   # an opening quote: '"a Hamas operative'
