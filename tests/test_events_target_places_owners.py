@@ -40,6 +40,12 @@ def test_an_attack_in_a_region_is_located_there_not_done_to_it():
     assert ("ARMY", "pl_kordofan_region") not in pairs(st, "ASSAULT")
 
 
+def test_an_attack_located_only_in_a_region_stands_with_no_party():
+    st = _run("An attack in the Kordofan region on Monday was foiled, officials said.", [],
+              {"Kordofan region": "region"})
+    assert pairs(st, "ASSAULT") == {(None, None)}
+
+
 def test_an_attack_in_a_town_is_done_to_the_town():
     st = _run("Government troops attacked in Kadugli on Monday, killing six people, officials said.",
               [("Government troops", "ARMY")], {"Kadugli": "city"})

@@ -603,7 +603,7 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
         sources, targets = ctx.ranker.review(ctx, c, sent, sources, targets,
                                              fill_source=not sources and _stands_without_source(ctx, c, targets))
     unnamed = not sources and not targets
-    if unnamed and not (unnamed_victims(ctx, c) or c.generic_victims and victim_ok(ctx, c)):
+    if unnamed and not (unnamed_victims(ctx, c) or c.located or c.generic_victims and victim_ok(ctx, c)):
         return []
     trig = c.trigger
     # an act noun in its carrier's "of" phrase has the carrier's modality ("the next round of dialogue

@@ -83,9 +83,12 @@ def place_targets(ctx: ArticleContext, c: Candidate, sent, sources: list) -> lis
     out: list[Mention] = []
     for t in toks + where:
         m = (place_for(ctx, t, places) if places else None) or described_place(ctx, t)
-        if m is not None and all(not (s <= m.start < e) for s, e in src_spans) \
-                and all(o.actor_id != m.actor_id for o in out) and (t not in where or _settlement(ctx, m)):
-            out.append(m)
+        if m is None or any(s <= m.start < e for s, e in src_spans) or any(o.actor_id == m.actor_id for o in out):
+            continue
+        if t in where and not _settlement(ctx, m):
+            c.located = True   # "shot dead in the Sagaing region": where, not whom
+            continue
+        out.append(m)
     return out[:1]
 
 
