@@ -9,9 +9,11 @@ from typing import Any
 
 from ...core.datafiles import load_data
 from ...core.datamodels import DataModel, validate_data
+from ...kb.agents import load_agents
 from .lexicon import Words
 
 ARGUMENT_CUES_FILE = "argument_cues.yaml"
+ENTITIES_FILE = "described_entities.yaml"
 
 
 class ArgumentCues(DataModel):
@@ -45,6 +47,12 @@ class ArgumentCues(DataModel):
     taking_preps: Words
     media_target_types: Words
     placeless_types: Words
+    locative_preps: Words = frozenset()
+    locative_target_features: Words = frozenset()
+    point_act_types: Words = frozenset()
+    owner_hows: Words = frozenset()
+    adversary_types: Words = frozenset()
+    adversary_kinds: Words = frozenset()
     person_pronouns: Words
     nonperson_pronouns: Words
     first_person_pronouns: Words = frozenset()
@@ -100,6 +108,17 @@ class ArgumentCues(DataModel):
 def parse_argument_cues(data: Any) -> ArgumentCues:
     """The argument cues of a parsed ``argument_cues.yaml``, validated."""
     return validate_data(data, ArgumentCues, f"sitrep/data/{ARGUMENT_CUES_FILE}", stage="events")
+
+
+@lru_cache(maxsize=1)
+def owned_heads() -> frozenset:
+    """The nouns of things and people a party may own or be named in front of ("a Palestinian *town*",
+    "an American *ship*", "Iranian *officials*"): the heads of the described entities
+    (``data/described_entities.yaml``) and of the KB's generic agents (``kb/data/agents.yaml``), lower-cased
+    -- not an act, a plan or a request ("a U.S. *request*" stands for the United States)."""
+    classes = load_data(ENTITIES_FILE).get("classes", {})
+    things = {h.split()[-1].lower() for c in classes.values() for h in c.get("heads", [])}
+    return frozenset(things | set(load_agents().by_head))
 
 
 @lru_cache(maxsize=1)

@@ -8,13 +8,15 @@ from typing import Optional
 
 from spacy.symbols import AUX, VERB
 
+from ...core.article import Mention
 from ...core.contract import Span
 from ...lang.modality import analyze
 from . import arguments, classify, reciprocal, restated, triggers
+from .argument_cues import owned_heads
 from .confidence import confidence, features
 from .context import GUESS_PREFIXES, ArticleContext
 from .dating import event_date, historical
-from .grammar import (HEADLINE_SUBJECT_DEPS, children, headline_act_noun, is_headline, is_passive,
+from .grammar import (HEADLINE_SUBJECT_DEPS, children, headline_act_noun, is_headline, is_passive, np_span,
                       question_or_quantity, subjects)
 from .location import location, place_targets, struck_place
 from .model import REQUEST, VERDICT, Candidate, RawEvent
@@ -317,12 +319,44 @@ def resolve_arguments(ctx: ArticleContext, c: Candidate, sent) -> tuple[list, li
         targets = place_target(ctx, c, sent, sources)
     targets = targets or entity_targets(ctx, c, sources, after_place=True)
     targets = targets or arguments.protest_force_target(ctx, c, sources)   # after a place: "took over X"
-    targets = [t for t in targets if not arguments.generic_people(ctx, t)]   # (from a protest's purpose too)
+    targets = _final_targets(ctx, c, sources, [t for t in targets if not arguments.generic_people(ctx, t)])
     sources = arguments.state_spokesman(ctx, c, sources)   # "Trump declared the U.S. would ...": the targets stand
     remember_parties(ctx, c, sources, targets)
     if c.source_how != "reciprocal":
         reciprocal.remember_parties(ctx, c, sources, targets)
     return sources, targets
+
+
+def _final_targets(ctx: ArticleContext, c: Candidate, sources: list, targets: list) -> list:
+    """The targets of ``c`` once no rule of its sentence found one but the side its source fights
+    (:func:`~.reciprocal.adversary`: "... its forces hit residential areas"; not when only people in
+    general undergo it), each owned thing referred to by its whole phrase (:func:`owned_thing`)."""
+    if not targets and not c.generic_victims:
+        targets = reciprocal.adversary(ctx, c, sources)
+    return [owned_thing(ctx, t) for t in targets]
+
+
+def owned_thing(ctx: ArticleContext, m: Mention) -> Mention:
+    """A target named only by a demonym in front of the noun that undergoes the act ("stormed *a
+    Palestinian town*", "fired missiles at *an American ship*", "summoned *the Iraqi charge
+    d'affaires*"): the same party, referred to by the whole noun phrase (the thing or people of that
+    party the act is done to); any other mention as it is, and one whose phrase names another party too."""
+    if m.how not in ctx.acues.owner_hows:
+        return m
+    span = ctx.state.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return m
+    tok = span.root
+    head = tok.head
+    if tok.dep_ not in ("amod", "compound", "nmod", "poss") or head.i <= tok.i or head.pos_ != "NOUN" \
+            or head.lemma_.lower() not in owned_heads():
+        return m
+    start, end = np_span(head)
+    while start < m.start and not ctx.text[start].isalnum():   # an opening quote: '"a Hamas operative'
+        start += 1
+    if start > m.start or end <= m.end or any(o.actor_id != m.actor_id for o in ctx.mentions_over(start, end)):
+        return m   # (a phrase naming two owners names neither: "the BBC and Voice of America radio stations")
+    return Mention(start=start, end=end, actor_id=m.actor_id, text=ctx.text[start:end], how=m.how)
 
 
 def entity_targets(ctx: ArticleContext, c: Candidate, sources: list, after_place: bool) -> list:
@@ -605,7 +639,7 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
         sources, targets = ctx.ranker.review(ctx, c, sent, sources, targets,
                                              fill_source=not sources and _stands_without_source(ctx, c, targets))
     unnamed = not sources and not targets
-    if unnamed and not (unnamed_victims(ctx, c) or c.generic_victims and victim_ok(ctx, c)):
+    if unnamed and not (unnamed_victims(ctx, c) or c.located or c.generic_victims and victim_ok(ctx, c)):
         return []
     trig = c.trigger
     # an act noun in its carrier's "of" phrase has the carrier's modality ("the next round of dialogue

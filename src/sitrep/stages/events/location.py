@@ -79,21 +79,47 @@ def place_targets(ctx: ArticleContext, c: Candidate, sent, sources: list) -> lis
     if not places and not _place_described(ctx, sent):
         return []
     src_spans = [(m.start, m.end) for m in sources]
+    toks, where = _place_tokens(ctx, c)
+    out: list[Mention] = []
+    for t in toks + where:
+        m = (place_for(ctx, t, places) if places else None) or described_place(ctx, t)
+        if m is None or any(s <= m.start < e for s, e in src_spans) or any(o.actor_id == m.actor_id for o in out):
+            continue
+        if t in where and not _settlement(ctx, m):
+            c.located = True   # "shot dead in the Sagaing region": where, not whom
+            continue
+        out.append(m)
+    return out[:1]
+
+
+def _place_tokens(ctx: ArticleContext, c: Candidate) -> tuple[list, list]:
+    """The tokens that may name the place ``c`` is done to: its targets, objects and their place
+    prepositions' objects; and apart, the objects of its own locative prepositions (``locative_preps``,
+    for a point act only), which name its target only when a town (:func:`_settlement`)."""
     toks = [x for t in c.targets for x in conjuncts(t)]
     heads = c.heads
+    own = list(heads)
     for h in list(heads):
         objs = [o for o in h.children if o.dep_ in ("dobj", "nsubjpass") and o.i != c.trigger.i]
         heads += objs
         toks += [x for o in objs for x in conjuncts(o)]
-    for h in heads:
-        toks += [x for t in prep_targets(h, ctx.lex.place_target_preps) for x in conjuncts(t)]
-    out: list[Mention] = []
-    for t in toks:
-        m = (place_for(ctx, t, places) if places else None) or described_place(ctx, t)
-        if m is not None and all(not (s <= m.start < e) for s, e in src_spans) \
-                and all(o.actor_id != m.actor_id for o in out):
-            out.append(m)
-    return out[:1]
+    locative = ctx.acues.locative_preps if c.sense.type.lower() in ctx.acues.point_act_types else frozenset()
+    for h in heads:   # the act's own place phrase may only locate it; an object's names where the object is
+        toks += [x for t in prep_targets(h, ctx.lex.place_target_preps - (locative if h in own else frozenset()))
+                 for x in conjuncts(t)]
+    where = [x for h in own for t in prep_targets(h, ctx.lex.place_target_preps & locative) for x in conjuncts(t)]
+    return toks, where
+
+
+def _settlement(ctx: ArticleContext, m: Mention) -> bool:
+    """Is the place of ``m`` one an act in it is done to: a state that is an actor of the article
+    ("Russia's war in Ukraine"), or a place of a feature in ``locative_target_features`` (a town is,
+    "killed a child in Kyiv"; a region or a sea only says where: "shot dead in the Sagaing region",
+    "deployed across the West Bank", "an attack in the Red Sea")?"""
+    if m.how != "place":
+        return True
+    feature = next((p.feature for p in ctx.state.places if p.id == m.actor_id), None)
+    return feature is None or feature in ctx.acues.locative_target_features   # (unknown: as before)
 
 
 def struck_place(ctx: ArticleContext, c: Candidate, sent, sources: list) -> list[Mention]:

@@ -46,6 +46,9 @@ class Candidate:
     #: its only named victims were people in general, dropped as its target ("19 people were killed
     #: in airstrikes"): it may stand with no party, as it could with them
     generic_victims: bool = False
+    #: its own place phrase names a region or a sea it only happened in ("shot dead in the Sagaing
+    #: region"): with no party named it stands with none, located there (events.location)
+    located: bool = False
 
     @property
     def heads(self) -> list:

@@ -101,3 +101,35 @@ def remember_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: 
         tgt = None
     if src is not None or tgt is not None:
         ctx.act_parties.append((c.trigger.idx, c.sense.type, src, tgt))
+
+
+def adversary(ctx: ArticleContext, c: Candidate, sources: list) -> list:
+    """The other side of the source's conflict, for an act of ``adversary_types`` its sentence names no
+    target for ("Russia invaded Ukraine in 2022 ... its forces repeatedly hit residential areas"): the
+    party the source last fought, in an act of those types recorded within ``adversary_reach_sentences``
+    sentences before (as its source or its target), when the act names what it hit by a phrase that names
+    no party ("hit *residential areas*", "shelling *of border areas*"; an act with no such phrase may
+    be no act on anyone: "ISIS attacks have been on the rise") and the party is a side (``adversary_kinds``: a state or
+    an armed force, not the people it hit); a list of one mention, or empty."""
+    if not sources or c.sense.type.lower() not in ctx.acues.adversary_types or not _undergoer_phrase(ctx, c):
+        return []
+    me = sources[0].actor_id
+    for at, kind, src, tgt in reversed(ctx.act_parties):
+        if at >= c.trigger.idx:
+            continue
+        if ctx.sentences_between(at, c.trigger.idx) > ctx.config.adversary_reach_sentences:
+            break
+        if kind.lower() not in ctx.acues.adversary_types or src is None or tgt is None:
+            continue
+        other = tgt if src.actor_id == me else src if tgt.actor_id == me else None
+        if other is not None and all(other.actor_id != s.actor_id for s in sources) \
+                and ctx.actor_kind.get(other.actor_id) in ctx.acues.adversary_kinds:
+            return [other]
+    return []
+
+
+def _undergoer_phrase(ctx: ArticleContext, c: Candidate) -> bool:
+    """Does ``c`` name what it is done to (an object or target phrase, or an act noun's "of" phrase)?"""
+    if any(t.i != c.trigger.i for t in undergoing_tokens(ctx, c)):   # (a light verb's object is the act)
+        return True
+    return c.trigger.pos_ == "NOUN" and any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in c.trigger.children)

@@ -109,6 +109,9 @@ class EventsConfig(StageConfig):
     #: how many sentences back "both sides" / "the two sides" looks for the last two opposing parties
     #: (:mod:`.reciprocal`)
     reciprocal_reach_sentences: int = 3
+    #: how many sentences back an attack with no target of its own looks for the party its source last
+    #: fought (:func:`~.reciprocal.adversary`)
+    adversary_reach_sentences: int = 3
     #: how many sentences back a plural object pronoun ("soldiers repelled *them*") looks for the party it
     #: stands for (:meth:`~.context.ArticleContext._plural_antecedent`)
     plural_pronoun_sentences: int = 1
