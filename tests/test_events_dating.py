@@ -152,3 +152,39 @@ def test_an_adverbial_clause_of_a_speech_verb_is_not_what_was_said():
     blaming = next(t for t in doc if t.text == "blaming")
     assert analyze(bombed).modality == "reported"
     assert analyze(blaming).modality == "asserted"
+
+
+LEAD = ("Gunmen attacked a police post in the northern town of Dabo on Tuesday, killing four officers, "
+        "officials said. ")
+
+
+@pytest.mark.parametrize("later,trigger", [
+    # a reported act of the lead's type told in a past tense with no date: the lead's day
+    ("The gunmen shot the officers at close range, a police source told Reuters.", "shot"),
+    ("The officers were ambushed as they changed shifts, witnesses said.", "ambushed"),
+    ("A local official said the militants had fired rockets at the post.", "fired"),
+])
+def test_a_reported_act_of_the_lead_takes_the_leads_day(later, trigger):
+    assert date_of(LEAD + later, trigger) == "2024-05-07"
+
+
+@pytest.mark.parametrize("later,trigger", [
+    # the writer's own fact with no date may be background
+    ("Militants shelled the town's market several times.", "shelled"),
+    # a date of its own in the sentence is the act's (or says nothing of it) ...
+    ("Police said gunmen ambushed a convoy on the highway in March.", "ambushed"),
+])
+def test_acts_the_lead_does_not_date(later, trigger):
+    assert date_of(LEAD + later, trigger) != "2024-05-07"
+
+
+def test_a_reported_act_of_another_type_keeps_no_date():
+    text = LEAD + "The army arrested dozens of suspects in the district, residents said."
+    assert date_of(text, "arrested", type_="COERCE") is None
+
+
+def test_the_lead_day_is_a_day_of_the_news():
+    # an act of the lead dated long before the news (background) gives no day to later acts
+    text = ("Gunmen who attacked a police post in Dabo on 4 March 2019 were sentenced on Tuesday, "
+            "the court said. The gunmen shot the officers at close range, a police source said.")
+    assert date_of(text, "shot") is None

@@ -589,7 +589,7 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
         return []
     contexts = classify.contexts(ctx, c, sent)
     place = location(ctx, c, sent)
-    date = event_date(ctx, c, sent, k.modality)
+    date = event_date(ctx, c, sent, k.modality, k.type)
     if historical(ctx, c, date, k.modality):
         k.modality = "historical"
     cameo = classify.cameo(ctx, c, k)

@@ -21,6 +21,11 @@
    statement it continues (the only date of the previous sentences).
 4. Else the publication date, only for an asserted present-tense act or one said to happen "today"
    (counted, and reported as a warning by the stage).
+5. Else a reported act told in a past tense in a sentence with no date at all ("militants attacked the
+   town, a source told Rudaw", "the farmers were killed by insurgents, sources said") takes the day
+   of the first act of its type dated in the article's lead (:func:`lead_day_date`): wire copy tells
+   an incident in its lead and attributes what it adds of it later. An act told as the writer's own
+   fact with no date may be background, and one of another type another incident: they keep none.
 
 An act of the news as asserted or reported is ``historical`` when its date (the middle of it) is more
 than ``historical_after_days`` before publication (:func:`historical`): "in 2019 the group seized ...",
@@ -318,7 +323,61 @@ def publication_date(ctx: ArticleContext, c: Candidate, sent, modality: str) -> 
     return None
 
 
-def event_date(ctx: ArticleContext, c: Candidate, sent, modality: str) -> Optional[str]:
-    """The date of the act (see the module docstring), or ``None``."""
-    return (offset_date(ctx, c, sent) or governed_date(ctx, c, sent, modality) or ongoing_date(ctx, c, sent, modality)
-            or continued_speech_date(ctx, c, sent, modality) or publication_date(ctx, c, sent, modality))
+def told_past(v) -> bool:
+    """Is the clause of verb ``v`` told in a past tense: a simple past ("attacked"), a perfect or
+    pluperfect ("has fired", "had targeted"), a past passive ("were killed"), or a participle
+    coordinated with one ("were rounded up and slaughtered")? Not a modal, present or progressive."""
+    for _ in range(limits.MAX_TREE_WALK):
+        if v.pos_ not in ("VERB", "AUX"):
+            return False
+        auxes = [a for a in v.children if a.dep_ in ("aux", "auxpass")]
+        if any(a.tag_ == "MD" for a in auxes):
+            return False
+        if v.tag_ == "VBD":
+            return True
+        if v.tag_ != "VBN":
+            return False
+        if any(a.lemma_.lower() == "have" or a.lemma_.lower() == "be" and a.tag_ == "VBD" for a in auxes):
+            return True
+        if auxes or v.dep_ != "conj" or v.head.i == v.i:
+            return False
+        v = v.head
+    return False
+
+
+def in_lead(ctx: ArticleContext, sent) -> bool:
+    """Is ``sent`` one of the article's lead sentences (the first ``lead_day_sentences``)?"""
+    lead = ctx.lead_sentences(ctx.config.lead_day_sentences)
+    return bool(lead) and sent.start < lead[-1].end
+
+
+def note_lead_day(ctx: ArticleContext, etype: str, value: Optional[str], sent) -> None:
+    """Remember ``value`` as the lead's day for acts of type ``etype`` when it is the first day (not a
+    month or year, not after publication, not long before it) given to such an act in the lead."""
+    if etype in ctx.lead_days or not value or len(value) != 10 or not in_lead(ctx, sent):
+        return
+    if (ctx.pub and value > ctx.pub[:10]) or _long_before(ctx, value):
+        return
+    ctx.lead_days[etype] = value
+
+
+def lead_day_date(ctx: ArticleContext, c: Candidate, sent, modality: str, etype: str) -> Optional[str]:
+    """The lead's day for acts of this type (:func:`note_lead_day`), for a reported act of that type told
+    in a past tense, after it, in a sentence with no date of its own (step 5)."""
+    if modality != "reported" or etype not in ctx.lead_days or _sentence_dates(ctx, sent):
+        return None
+    day = ctx.lead_days.get(etype)
+    if day is None or not told_past(clause_verb(act_verb(c), limits.MAX_TREE_WALK)):
+        return None
+    return day
+
+
+def event_date(ctx: ArticleContext, c: Candidate, sent, modality: str, etype: str = "") -> Optional[str]:
+    """The date of the act of type ``etype`` (see the module docstring), or ``None``."""
+    value = (offset_date(ctx, c, sent) or governed_date(ctx, c, sent, modality)
+             or ongoing_date(ctx, c, sent, modality) or continued_speech_date(ctx, c, sent, modality)
+             or publication_date(ctx, c, sent, modality))
+    if value is not None:
+        note_lead_day(ctx, etype, value, sent)
+        return value
+    return lead_day_date(ctx, c, sent, modality, etype)

@@ -116,6 +116,9 @@ class EventsConfig(StageConfig):
     place_description_sentences: int = 3
     #: how many sentences back a continued statement ("He added that ...") looks for its date
     continued_speech_sentences: int = 3
+    #: how many sentences make the article's lead: the day of the first act of a type dated there dates a
+    #: later reported past act of that type told with no date of its own (dating.lead_day_date)
+    lead_day_sentences: int = 3
     #: an asserted or reported act dated more than this many days before publication is historical
     historical_after_days: int = 90
     #: how far after a bare object the noun it modifies may stand ("launched *air* and artillery *strikes*")
