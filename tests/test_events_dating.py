@@ -188,3 +188,9 @@ def test_the_lead_day_is_a_day_of_the_news():
     text = ("Gunmen who attacked a police post in Dabo on 4 March 2019 were sentenced on Tuesday, "
             "the court said. The gunmen shot the officers at close range, a police source said.")
     assert date_of(text, "shot") is None
+
+
+def test_an_act_told_before_the_leads_dated_act_keeps_no_date():
+    text = ("Gunmen shot four police officers at close range in the town of Dabo, officials said. "
+            "Gunmen attacked a police post in the town on Tuesday, killing two more.")
+    assert date_of(text, "shot") is None

@@ -13,7 +13,7 @@ from ...lang.modality import analyze
 from . import arguments, classify, reciprocal, restated, triggers
 from .confidence import confidence, features
 from .context import GUESS_PREFIXES, ArticleContext
-from .dating import event_date, historical
+from .dating import event_date, historical, lead_dateable
 from .grammar import (HEADLINE_SUBJECT_DEPS, children, headline_act_noun, is_headline, is_passive,
                       question_or_quantity, subjects)
 from .location import location, place_targets, struck_place
@@ -589,7 +589,7 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
         return []
     contexts = classify.contexts(ctx, c, sent)
     place = location(ctx, c, sent)
-    date = event_date(ctx, c, sent, k.modality, k.type)
+    date = event_date(ctx, c, sent, k.modality)
     if historical(ctx, c, date, k.modality):
         k.modality = "historical"
     cameo = classify.cameo(ctx, c, k)
@@ -599,8 +599,10 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     span = sentence_span(ctx, sent)
     ok = "unnamed" if unnamed else victim_ok(ctx, c)
     text = trigger_text(ctx, c)
+    from_lead = date is None and lead_dateable(ctx, c, sent, k.modality)
     return [RawEvent(type=k.type, mode=k.mode, contexts=contexts, source=src, target=tgt, negated=k.negated,
                      modality=k.modality, date=date, location=place, sentence=span, trigger=text,
                      confidence=conf, cameo=cameo, lemma=trig.lemma_.lower(), sent_start=span.start,
-                     victim_ok=ok, restated=c.source_how == "restated", headline=headline)
+                     victim_ok=ok, restated=c.source_how == "restated", headline=headline,
+                     lead_dateable=from_lead)
             for src, tgt in arguments.party_pairs(ctx, c, sources, targets)]

@@ -94,8 +94,6 @@ class ArticleContext:
         self.pub = state.article.published
         #: how many event dates were taken from the publication date (reported as a warning)
         self.pub_dated = 0
-        #: event type -> the day of the first act of that type dated in the lead (dating.note_lead_day)
-        self.lead_days: dict[str, str] = {}
         #: whom the article's protests so far were against (a later bare "the protests" is too)
         self.protest_target: Optional[Mention] = None
         # the last source and target given to an act of each type, in the order of the text: an act

@@ -23,9 +23,10 @@
    (counted, and reported as a warning by the stage).
 5. Else a reported act told in a past tense in a sentence with no date at all ("militants attacked the
    town, a source told Rudaw", "the farmers were killed by insurgents, sources said") takes the day
-   of the first act of its type dated in the article's lead (:func:`lead_day_date`): wire copy tells
-   an incident in its lead and attributes what it adds of it later. An act told as the writer's own
-   fact with no date may be background, and one of another type another incident: they keep none.
+   of the first act of its type dated in the article's lead before it (:func:`date_from_lead`, once the
+   article's events are made): wire copy tells an incident in its lead and attributes what it adds of
+   it later. An act told as the writer's own fact with no date may be background, and one of another
+   type another incident: they keep none.
 
 An act of the news as asserted or reported is ``historical`` when its date (the middle of it) is more
 than ``historical_after_days`` before publication (:func:`historical`): "in 2019 the group seized ...",
@@ -345,39 +346,42 @@ def told_past(v) -> bool:
     return False
 
 
-def in_lead(ctx: ArticleContext, sent) -> bool:
-    """Is ``sent`` one of the article's lead sentences (the first ``lead_day_sentences``)?"""
+def lead_dateable(ctx: ArticleContext, c: Candidate, sent, modality: str) -> bool:
+    """May the act take the lead's day of its type (step 5, :func:`date_from_lead`): a reported act told
+    in a past tense in a sentence with no date?"""
+    return modality == "reported" and not _sentence_dates(ctx, sent) and \
+        told_past(clause_verb(act_verb(c), limits.MAX_TREE_WALK))
+
+
+def lead_days(ctx: ArticleContext, events: list) -> dict[str, tuple[str, int]]:
+    """Event type -> the day (not a month or year, not after publication, not long before it) of the
+    first act of that type dated in the article's lead (its first ``lead_day_sentences``), with where
+    its sentence starts."""
     lead = ctx.lead_sentences(ctx.config.lead_day_sentences)
-    return bool(lead) and sent.start < lead[-1].end
+    days: dict[str, tuple[str, int]] = {}
+    if not lead:
+        return days
+    end = lead[-1].end_char
+    for e in events:
+        if e.sentence.start >= end or e.type in days or not e.date or len(e.date) != 10:
+            continue
+        if (ctx.pub and e.date > ctx.pub[:10]) or _long_before(ctx, e.date):
+            continue
+        days[e.type] = (e.date, e.sentence.start)
+    return days
 
 
-def note_lead_day(ctx: ArticleContext, etype: str, value: Optional[str], sent) -> None:
-    """Remember ``value`` as the lead's day for acts of type ``etype`` when it is the first day (not a
-    month or year, not after publication, not long before it) given to such an act in the lead."""
-    if etype in ctx.lead_days or not value or len(value) != 10 or not in_lead(ctx, sent):
-        return
-    if (ctx.pub and value > ctx.pub[:10]) or _long_before(ctx, value):
-        return
-    ctx.lead_days[etype] = value
+def date_from_lead(ctx: ArticleContext, events: list) -> None:
+    """Step 5: an undated act that may take the lead's day (``lead_dateable``) told in the sentence of the
+    first act of its type dated in the lead, or after it, takes that act's day (:func:`lead_days`)."""
+    days = lead_days(ctx, events)
+    for e in events:
+        day = days.get(e.type)
+        if e.date is None and e.lead_dateable and day is not None and e.sentence.start >= day[1]:
+            e.date = day[0]
 
 
-def lead_day_date(ctx: ArticleContext, c: Candidate, sent, modality: str, etype: str) -> Optional[str]:
-    """The lead's day for acts of this type (:func:`note_lead_day`), for a reported act of that type told
-    in a past tense, after it, in a sentence with no date of its own (step 5)."""
-    if modality != "reported" or etype not in ctx.lead_days or _sentence_dates(ctx, sent):
-        return None
-    day = ctx.lead_days.get(etype)
-    if day is None or not told_past(clause_verb(act_verb(c), limits.MAX_TREE_WALK)):
-        return None
-    return day
-
-
-def event_date(ctx: ArticleContext, c: Candidate, sent, modality: str, etype: str = "") -> Optional[str]:
-    """The date of the act of type ``etype`` (see the module docstring), or ``None``."""
-    value = (offset_date(ctx, c, sent) or governed_date(ctx, c, sent, modality)
-             or ongoing_date(ctx, c, sent, modality) or continued_speech_date(ctx, c, sent, modality)
-             or publication_date(ctx, c, sent, modality))
-    if value is not None:
-        note_lead_day(ctx, etype, value, sent)
-        return value
-    return lead_day_date(ctx, c, sent, modality, etype)
+def event_date(ctx: ArticleContext, c: Candidate, sent, modality: str) -> Optional[str]:
+    """The date of the act (see the module docstring, steps 0-4), or ``None``."""
+    return (offset_date(ctx, c, sent) or governed_date(ctx, c, sent, modality) or ongoing_date(ctx, c, sent, modality)
+            or continued_speech_date(ctx, c, sent, modality) or publication_date(ctx, c, sent, modality))

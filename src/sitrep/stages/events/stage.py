@@ -13,6 +13,7 @@ from ..base import Stage, StageConfig
 from .build import sentence_events
 from .calibration import CalibrationTable, calibrated, load_calibration
 from .context import ArticleContext
+from .dating import date_from_lead
 from .fallback import ents_fallback
 from .french import FrenchCues, french_events, load_french_lexicon, read_french_cues
 from .lexicon import Lexicon, load_lexicon
@@ -217,6 +218,7 @@ class EventsStage(Stage):
         raw = []
         for sent in doc.sents:
             raw.extend(sentence_events(ctx, sent))
+        date_from_lead(ctx, raw)
         if cast(EventsConfig, self.config).typer:
             raw = self.typer().review(raw, self.ontology())
         if cast(EventsConfig, self.config).calibrate:
