@@ -194,3 +194,31 @@ def test_an_act_told_before_the_leads_dated_act_keeps_no_date():
     text = ("Gunmen shot four police officers at close range in the town of Dabo, officials said. "
             "Gunmen attacked a police post in the town on Tuesday, killing two more.")
     assert date_of(text, "shot") is None
+
+
+def modality_of(text: str, trigger: str, type_: str = "ASSAULT") -> str:
+    """The modality of the event of ``type_`` whose trigger starts with ``trigger``."""
+    evs = [e for e in events(text, type_=type_) if e.trigger.lower().startswith(trigger)]
+    assert evs, (text, trigger)
+    return evs[0].modality
+
+
+def test_an_act_told_inside_a_quotation_is_reported():
+    text = ("“On Tuesday, rebels attacked a police post near the border. We lost four officers,” the "
+            "regional governor told reporters.")
+    assert modality_of(text, "attacked") == "reported"
+
+
+@pytest.mark.parametrize("quoted,trigger,type_", [
+    ("Kenya urges the rebels to release the hostages at once.", "urges", "REQUEST"),
+    ("Kenya condemns the rebels for the attack on the convoy.", "condemns", "ACCUSE"),
+])
+def test_an_act_done_by_saying_it_in_a_quotation_stays_the_speakers(quoted, trigger, type_):
+    text = (f"Kenya's foreign minister spoke in Geneva on Tuesday. “{quoted} They hold the hostages in "
+            "terrible conditions,” he said.")
+    assert modality_of(text, trigger, type_=type_) == "asserted"
+
+
+def test_a_single_quoted_word_makes_no_report():
+    text = "Police in riot gear fired tear gas at the ‘rioters’ in the capital on Tuesday."
+    assert modality_of(text, "fired") == "asserted"

@@ -590,8 +590,10 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     contexts = classify.contexts(ctx, c, sent)
     place = location(ctx, c, sent)
     date = event_date(ctx, c, sent, k.modality)
+    from_lead = date is None and lead_dateable(ctx, c, sent, k.modality)
     if historical(ctx, c, date, k.modality):
         k.modality = "historical"
+    classify.quoted_report(ctx, c, k)
     cameo = classify.cameo(ctx, c, k)
     headline = ctx.per_sentence(sent, "headline", lambda: is_headline(ctx.sentence_text(sent)))
     conf = confidence(features(c, sources, targets, k.modality, headline, ctx.is_kb, ctx.cues, GUESS_PREFIXES),
@@ -599,7 +601,6 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     span = sentence_span(ctx, sent)
     ok = "unnamed" if unnamed else victim_ok(ctx, c)
     text = trigger_text(ctx, c)
-    from_lead = date is None and lead_dateable(ctx, c, sent, k.modality)
     return [RawEvent(type=k.type, mode=k.mode, contexts=contexts, source=src, target=tgt, negated=k.negated,
                      modality=k.modality, date=date, location=place, sentence=span, trigger=text,
                      confidence=conf, cameo=cameo, lemma=trig.lemma_.lower(), sent_start=span.start,
