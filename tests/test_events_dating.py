@@ -152,3 +152,73 @@ def test_an_adverbial_clause_of_a_speech_verb_is_not_what_was_said():
     blaming = next(t for t in doc if t.text == "blaming")
     assert analyze(bombed).modality == "reported"
     assert analyze(blaming).modality == "asserted"
+
+
+LEAD = ("Gunmen attacked a police post in the northern town of Dabo on Tuesday, killing four officers, "
+        "officials said. ")
+
+
+@pytest.mark.parametrize("later,trigger", [
+    # a reported act of the lead's type told in a past tense with no date: the lead's day
+    ("The gunmen shot the officers at close range, a police source told Reuters.", "shot"),
+    ("The officers were ambushed as they changed shifts, witnesses said.", "ambushed"),
+    ("A local official said the militants had fired rockets at the post.", "fired"),
+])
+def test_a_reported_act_of_the_lead_takes_the_leads_day(later, trigger):
+    assert date_of(LEAD + later, trigger) == "2024-05-07"
+
+
+@pytest.mark.parametrize("later,trigger", [
+    # the writer's own fact with no date may be background
+    ("Militants shelled the town's market several times.", "shelled"),
+    # a date of its own in the sentence is the act's (or says nothing of it) ...
+    ("Police said gunmen ambushed a convoy on the highway in March.", "ambushed"),
+])
+def test_acts_the_lead_does_not_date(later, trigger):
+    assert date_of(LEAD + later, trigger) != "2024-05-07"
+
+
+def test_a_reported_act_of_another_type_keeps_no_date():
+    text = LEAD + "The army arrested dozens of suspects in the district, residents said."
+    assert date_of(text, "arrested", type_="COERCE") is None
+
+
+def test_the_lead_day_is_a_day_of_the_news():
+    # an act of the lead dated long before the news (background) gives no day to later acts
+    text = ("Gunmen who attacked a police post in Dabo on 4 March 2019 were sentenced on Tuesday, "
+            "the court said. The gunmen shot the officers at close range, a police source said.")
+    assert date_of(text, "shot") is None
+
+
+def test_an_act_told_before_the_leads_dated_act_keeps_no_date():
+    text = ("Gunmen shot four police officers at close range in the town of Dabo, officials said. "
+            "Gunmen attacked a police post in the town on Tuesday, killing two more.")
+    assert date_of(text, "shot") is None
+
+
+def modality_of(text: str, trigger: str, type_: str = "ASSAULT") -> str:
+    """The modality of the event of ``type_`` whose trigger starts with ``trigger``."""
+    evs = [e for e in events(text, type_=type_) if e.trigger.lower().startswith(trigger)]
+    assert evs, (text, trigger)
+    return evs[0].modality
+
+
+def test_an_act_told_inside_a_quotation_is_reported():
+    text = ("“On Tuesday, rebels attacked a police post near the border. We lost four officers,” the "
+            "regional governor told reporters.")
+    assert modality_of(text, "attacked") == "reported"
+
+
+@pytest.mark.parametrize("quoted,trigger,type_", [
+    ("Kenya urges the rebels to release the hostages at once.", "urges", "REQUEST"),
+    ("Kenya condemns the rebels for the attack on the convoy.", "condemns", "ACCUSE"),
+])
+def test_an_act_done_by_saying_it_in_a_quotation_stays_the_speakers(quoted, trigger, type_):
+    text = (f"Kenya's foreign minister spoke in Geneva on Tuesday. “{quoted} They hold the hostages in "
+            "terrible conditions,” he said.")
+    assert modality_of(text, trigger, type_=type_) == "asserted"
+
+
+def test_a_single_quoted_word_makes_no_report():
+    text = "Police in riot gear fired tear gas at the ‘rioters’ in the capital on Tuesday."
+    assert modality_of(text, "fired") == "asserted"

@@ -15,7 +15,7 @@ from . import arguments, classify, reciprocal, restated, triggers
 from .argument_cues import owned_heads
 from .confidence import confidence, features
 from .context import GUESS_PREFIXES, ArticleContext
-from .dating import event_date, historical
+from .dating import event_date, historical, lead_dateable
 from .grammar import (HEADLINE_SUBJECT_DEPS, children, headline_act_noun, is_headline, is_passive, np_span,
                       question_or_quantity, subjects)
 from .location import location, place_targets, struck_place
@@ -658,8 +658,10 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     contexts = classify.contexts(ctx, c, sent)
     place = location(ctx, c, sent)
     date = event_date(ctx, c, sent, k.modality)
+    from_lead = date is None and lead_dateable(ctx, c, sent, k.modality)
     if historical(ctx, c, date, k.modality):
         k.modality = "historical"
+    classify.quoted_report(ctx, c, k)
     cameo = classify.cameo(ctx, c, k)
     headline = ctx.per_sentence(sent, "headline", lambda: is_headline(ctx.sentence_text(sent)))
     conf = confidence(features(c, sources, targets, k.modality, headline, ctx.is_kb, ctx.cues, GUESS_PREFIXES),
@@ -670,5 +672,6 @@ def build_events(ctx: ArticleContext, c: Candidate, sent) -> list[RawEvent]:
     return [RawEvent(type=k.type, mode=k.mode, contexts=contexts, source=src, target=tgt, negated=k.negated,
                      modality=k.modality, date=date, location=place, sentence=span, trigger=text,
                      confidence=conf, cameo=cameo, lemma=trig.lemma_.lower(), sent_start=span.start,
-                     victim_ok=ok, restated=c.source_how == "restated", headline=headline)
+                     victim_ok=ok, restated=c.source_how == "restated", headline=headline,
+                     lead_dateable=from_lead)
             for src, tgt in arguments.party_pairs(ctx, c, sources, targets)]

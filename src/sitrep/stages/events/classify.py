@@ -1,7 +1,8 @@
 """The PLOVER type, mode, contexts, modality and CAMEO code of a candidate.
 
 1. **Negation and modality** come from :mod:`sitrep.lang.modality`; an obligation in reported speech
-   ("said Y must ...") is reported, never hypothetical.
+   ("said Y must ...") is reported, never hypothetical; an act told inside a quotation is reported
+   unless saying it does it (:func:`quoted_report`, once the date is settled).
 2. A readiness or vow to use force ("is prepared to impose martial law", "vowed to crush") is a
    THREATEN, not an AGREE; what protesters demand or denounce is their PROTEST.
 3. **Frames** take their mode from the embedded act's type (``frame_modes``: "demanded talks" is a
@@ -200,6 +201,15 @@ def code(ctx: ArticleContext, c: Candidate, negated: bool, modality: str) -> Cod
     if k.mode is None:
         k.mode = mode_from_cues(ctx, k.type, c.trigger)
     return k
+
+
+def quoted_report(ctx: ArticleContext, c: Candidate, k: Coding) -> None:
+    """An act the text tells as fact inside someone's quoted words ("“On Sunday, armed elements attacked
+    a unit,” the army said", a quotation whose attribution is in another sentence) is reported (news
+    GUIDELINES §4: only attributed); an act done by saying it (``spoken_types``: "“We urge armed groups
+    to ...”", an accusation, a threat) stays the speaker's own."""
+    if k.modality == "asserted" and k.type.lower() not in ctx.cues.spoken_types and ctx.in_quotation(c.trigger.idx):
+        k.modality = "reported"
 
 
 def by_target_kind(ctx: ArticleContext, k: Coding, targets: list) -> None:

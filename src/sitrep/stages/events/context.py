@@ -16,6 +16,7 @@ from spacy.symbols import IDS
 
 from ...core.article import ENTITY_HOW, ArticleState, Mention
 from ...lang.coref import antecedent_score
+from ...lang.quotemarks import ANGLE, DOUBLE, find_quote_spans
 from ...ontology import Ontology
 from .argument_cues import ArgumentCues, argument_cues
 from .grammar import SUBJ_DEPS, children, conjuncts, dateline_end, np_span
@@ -113,6 +114,7 @@ class ArticleContext:
         #: parties a later "both sides" stands for (:mod:`.reciprocal`)
         self.act_parties: list[tuple[int, str, Optional[Mention], Optional[Mention]]] = []
         self._protesters: Optional[list[Mention]] = None   # the mentions of protesters, made on first use
+        self._quotations: Optional[list[tuple[int, int]]] = None   # (start, end) of the quotations, on first use
         # the sentences, and the dates, places and mentions inside each (in their lists' order)
         sents = self._sents = list(state.doc.sents) if state.doc is not None else []
         self._sent_starts = [sn.start for sn in sents]
@@ -438,6 +440,19 @@ class ArticleContext:
         if self._table is None:
             self._table = TokenTable(doc)
         return self._table
+
+    def in_quotation(self, pos: int) -> bool:
+        """Is the character offset ``pos`` inside a double-quoted stretch of the article (“...”, "...",
+        «...»; not a single-quoted word: ‘hooligans’)? The quotations are found on first use."""
+        if self._quotations is None:
+            spans = find_quote_spans(self.text).top_level()
+            self._quotations = sorted((q.start, q.end) for q in spans if q.family in (DOUBLE, ANGLE))
+        k = bisect.bisect_right(self._quotations, (pos, float("inf"))) - 1
+        return k >= 0 and self._quotations[k][0] <= pos < self._quotations[k][1]
+
+    def lead_sentences(self, n: int) -> list:
+        """The article's first ``n`` sentences (its lead)."""
+        return self._sents[:n]
 
     def sentence_text(self, sent) -> str:
         """``sent.text``, sliced from the article's text (``Span.text`` joins its tokens anew each time)."""

@@ -21,6 +21,12 @@
    statement it continues (the only date of the previous sentences).
 4. Else the publication date, only for an asserted present-tense act or one said to happen "today"
    (counted, and reported as a warning by the stage).
+5. Else a reported act told in a past tense in a sentence with no date at all ("militants attacked the
+   town, a source told Rudaw", "the farmers were killed by insurgents, sources said") takes the day
+   of the first act of its type dated in the article's lead before it (:func:`date_from_lead`, once the
+   article's events are made): wire copy tells an incident in its lead and attributes what it adds of
+   it later. An act told as the writer's own fact with no date may be background, and one of another
+   type another incident: they keep none.
 
 An act of the news as asserted or reported is ``historical`` when its date (the middle of it) is more
 than ``historical_after_days`` before publication (:func:`historical`): "in 2019 the group seized ...",
@@ -318,7 +324,64 @@ def publication_date(ctx: ArticleContext, c: Candidate, sent, modality: str) -> 
     return None
 
 
+def told_past(v) -> bool:
+    """Is the clause of verb ``v`` told in a past tense: a simple past ("attacked"), a perfect or
+    pluperfect ("has fired", "had targeted"), a past passive ("were killed"), or a participle
+    coordinated with one ("were rounded up and slaughtered")? Not a modal, present or progressive."""
+    for _ in range(limits.MAX_TREE_WALK):
+        if v.pos_ not in ("VERB", "AUX"):
+            return False
+        auxes = [a for a in v.children if a.dep_ in ("aux", "auxpass")]
+        if any(a.tag_ == "MD" for a in auxes):
+            return False
+        if v.tag_ == "VBD":
+            return True
+        if v.tag_ != "VBN":
+            return False
+        if any(a.lemma_.lower() == "have" or a.lemma_.lower() == "be" and a.tag_ == "VBD" for a in auxes):
+            return True
+        if auxes or v.dep_ != "conj" or v.head.i == v.i:
+            return False
+        v = v.head
+    return False
+
+
+def lead_dateable(ctx: ArticleContext, c: Candidate, sent, modality: str) -> bool:
+    """May the act take the lead's day of its type (step 5, :func:`date_from_lead`): a reported act told
+    in a past tense in a sentence with no date?"""
+    return modality == "reported" and not _sentence_dates(ctx, sent) and \
+        told_past(clause_verb(act_verb(c), limits.MAX_TREE_WALK))
+
+
+def lead_days(ctx: ArticleContext, events: list) -> dict[str, tuple[str, int]]:
+    """Event type -> the day (not a month or year, not after publication, not long before it) of the
+    first act of that type dated in the article's lead (its first ``lead_day_sentences``), with where
+    its sentence starts."""
+    lead = ctx.lead_sentences(ctx.config.lead_day_sentences)
+    days: dict[str, tuple[str, int]] = {}
+    if not lead:
+        return days
+    end = lead[-1].end_char
+    for e in events:
+        if e.sentence.start >= end or e.type in days or not e.date or len(e.date) != 10:
+            continue
+        if (ctx.pub and e.date > ctx.pub[:10]) or _long_before(ctx, e.date):
+            continue
+        days[e.type] = (e.date, e.sentence.start)
+    return days
+
+
+def date_from_lead(ctx: ArticleContext, events: list) -> None:
+    """Step 5: an undated act that may take the lead's day (``lead_dateable``) told in the sentence of the
+    first act of its type dated in the lead, or after it, takes that act's day (:func:`lead_days`)."""
+    days = lead_days(ctx, events)
+    for e in events:
+        day = days.get(e.type)
+        if e.date is None and e.lead_dateable and day is not None and e.sentence.start >= day[1]:
+            e.date = day[0]
+
+
 def event_date(ctx: ArticleContext, c: Candidate, sent, modality: str) -> Optional[str]:
-    """The date of the act (see the module docstring), or ``None``."""
+    """The date of the act (see the module docstring, steps 0-4), or ``None``."""
     return (offset_date(ctx, c, sent) or governed_date(ctx, c, sent, modality) or ongoing_date(ctx, c, sent, modality)
             or continued_speech_date(ctx, c, sent, modality) or publication_date(ctx, c, sent, modality))

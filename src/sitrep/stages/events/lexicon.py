@@ -153,6 +153,7 @@ class EventCues(_Model):
     doubt_marks: Words = frozenset()
     forced_purpose_types: Words = frozenset()
     press_types: Words = frozenset()
+    spoken_types: Words = frozenset()
     failure_verbs: Words = frozenset()
     confirmation_words: Words = frozenset()
     doubt_nouns: Words = frozenset()

@@ -87,3 +87,5 @@ class RawEvent:
     restated: bool = False
     #: reported in a headline (which names an act and adds no detail of its own to the body's report)
     headline: bool = False
+    #: undated, and may take the day of the first act of its type dated in the lead (dating.date_from_lead)
+    lead_dateable: bool = False

@@ -13,6 +13,7 @@ from ..base import Stage, StageConfig
 from .build import sentence_events
 from .calibration import CalibrationTable, calibrated, load_calibration
 from .context import ArticleContext
+from .dating import date_from_lead
 from .fallback import ents_fallback
 from .french import FrenchCues, french_events, load_french_lexicon, read_french_cues
 from .lexicon import Lexicon, load_lexicon
@@ -119,6 +120,9 @@ class EventsConfig(StageConfig):
     place_description_sentences: int = 3
     #: how many sentences back a continued statement ("He added that ...") looks for its date
     continued_speech_sentences: int = 3
+    #: how many sentences make the article's lead: the day of the first act of a type dated there dates a
+    #: later reported past act of that type told with no date of its own (dating.lead_day_date)
+    lead_day_sentences: int = 3
     #: an asserted or reported act dated more than this many days before publication is historical
     historical_after_days: int = 90
     #: how far after a bare object the noun it modifies may stand ("launched *air* and artillery *strikes*")
@@ -217,6 +221,7 @@ class EventsStage(Stage):
         raw = []
         for sent in doc.sents:
             raw.extend(sentence_events(ctx, sent))
+        date_from_lead(ctx, raw)
         if cast(EventsConfig, self.config).typer:
             raw = self.typer().review(raw, self.ontology())
         if cast(EventsConfig, self.config).calibrate:
