@@ -34,6 +34,8 @@ EDGE_SLOPE = 0.01
 DECIMALS = 3
 #: the logistic model's intercept in ``weights``
 BIAS = "bias"
+#: the id prefixes of a place target (contract.Event: a ``geo:``/``region:`` id)
+PLACE_PREFIXES = ("geo:", "region:")
 
 #: the features a logistic model may weigh, read off a raw event (or a contract event: both have
 #: ``confidence``, ``source``, ``target`` and ``modality``)
@@ -43,6 +45,9 @@ FEATURES: dict[str, Callable[[Any], float]] = {
     "target": lambda e: float(e.target is not None),
     "both": lambda e: float(e.source is not None and e.target is not None),
     "announced": lambda e: float(e.modality in ("future", "hypothetical")),
+    #: the act is done to a place, no actor undergoing it ("shelled the capital Juba")
+    "place_target": lambda e: float(e.target is not None and e.target.actor_id.startswith(PLACE_PREFIXES)),
+    "negated": lambda e: float(bool(e.negated)),
 }
 
 
@@ -54,6 +59,8 @@ class CalibrationTable(DataModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     method: Literal["isotonic", "logistic"] = "isotonic"
+    #: the fitting script's name of the method (``CANDIDATES`` in scripts/fit_event_calibration.py)
+    variant: str = ""
     points: list[tuple[float, float]] = Field(default_factory=list)
     weights: dict[str, float] = Field(default_factory=dict)
     fitted_on: str = ""
@@ -65,6 +72,9 @@ class CalibrationTable(DataModel):
     ece_cv: Optional[float] = None
     #: what the cross-validation compared: method -> {"ece": ..., "brier": ...}
     cross_validation: dict[str, dict[str, float]] = Field(default_factory=dict)
+    #: the decision measure since #14's held test: candidate -> {"ece": mean of fit dev-a -> ECE on dev-b and
+    #: fit dev-b -> ECE on dev-a, "auc": ..., "top_half": ..., "bottom_half": ...}
+    cross_halves: dict[str, dict[str, float]] = Field(default_factory=dict)
     folds: Optional[int] = None
     repeats: Optional[int] = None
     #: the L2 penalty and the least weight of ``raw`` the logistic fit used
