@@ -26,6 +26,7 @@ from pydantic import ConfigDict, Field
 
 from ...core.datafiles import load_data
 from ...core.datamodels import DataModel, validate_data
+from ...ontology import load_ontology
 
 CALIBRATION_FILE = "event_calibration.yaml"
 #: the slope of the isotonic map beyond the table's first and last point (keeps the raw order)
@@ -36,6 +37,8 @@ DECIMALS = 3
 BIAS = "bias"
 #: the id prefixes of a place target (contract.Event: a ``geo:``/``region:`` id)
 PLACE_PREFIXES = ("geo:", "region:")
+#: where the article's lead ends, in characters (feature ``lead``)
+LEAD_CHARS = 400
 
 #: the features a logistic model may weigh, read off a raw event (or a contract event: both have
 #: ``confidence``, ``source``, ``target`` and ``modality``)
@@ -48,6 +51,11 @@ FEATURES: dict[str, Callable[[Any], float]] = {
     #: the act is done to a place, no actor undergoing it ("shelled the capital Juba")
     "place_target": lambda e: float(e.target is not None and e.target.actor_id.startswith(PLACE_PREFIXES)),
     "negated": lambda e: float(bool(e.negated)),
+    #: a verbal act (the type's PLOVER quad: verbal cooperation or conflict), a material conflict
+    "verbal": lambda e: float(load_ontology().quad(e.type).startswith("verbal")),
+    "material_conflict": lambda e: float(load_ontology().quad(e.type) == "material_conflict"),
+    #: told in the article's first characters (headline and lead)
+    "lead": lambda e: float(e.sentence.start < LEAD_CHARS),
 }
 
 
