@@ -6,8 +6,10 @@ The model lives in ``data/event_calibration.yaml`` and is written by
 ``scripts/fit_event_calibration.py`` (a fixed seed; k-fold cross-validation by article chooses and
 reports it). Two kinds are read:
 
-- ``logistic`` (the default since issue #14's refit): ``weights`` over a few named features of a raw
-  event (:data:`FEATURES`: the raw score and which parties it has), ``p = 1 / (1 + exp(-(bias + Σ w·x)))``.
+- ``logistic`` (the default since issue #14's refit; now on the raw score alone, shrunk toward the share
+  right, the candidate that transfers best between the halves of dev: docs/calibration.md): ``weights``
+  over a few named features of a raw event (:data:`FEATURES`: the raw score, which parties it has, a few
+  features of the text), ``p = 1 / (1 + exp(-(bias + Σ w·x)))``.
   On the news dev split whether an event has a target and a source says more about its being right than
   the rest of the raw score; a few features fitted with an L2 penalty generalise better than a table.
   The weight of ``raw`` is never negative, so that among events with the same parties the order of
