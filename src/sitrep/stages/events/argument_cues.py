@@ -54,7 +54,6 @@ class ArgumentCues(DataModel):
     adversary_types: Words = frozenset()
     adversary_kinds: Words = frozenset()
     person_pronouns: Words
-    occurrence_objects: Words = frozenset()
     nonperson_pronouns: Words
     first_person_pronouns: Words = frozenset()
     self_moving_types: Words

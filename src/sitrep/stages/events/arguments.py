@@ -1485,26 +1485,15 @@ def _between(n, c: Candidate, sources: list, targets: list) -> tuple[list, list]
     """"talks between Russia and Ukraine": the parties act together (the first is the source);
     "launched a mediation effort between X and Y": the parties are the recipients."""
     between = [p for a in n.children if a.dep_ == "prep" and a.lower_ == "between" for p in pobjs(a)]
-    if not between:
-        between = _verb_between(n)
+    if not between and n.dep_ == "nsubj" and n.head.pos_ == "VERB" and not children(n.head, "dobj"):
+        # "fighting broke out between the army and the RSF": the parser hangs the phrase on the verb
+        between = [p for a in n.head.children if a.dep_ == "prep" and a.lower_ == "between" for p in pobjs(a)]
     if between and not sources and (c.light is None or light_subject(c)):
         conj = conjuncts(between[0])
         return [conj[0]], conj[1:] + targets
     if between:
         return sources, conjuncts(between[0]) + targets
     return sources, targets
-
-
-def _verb_between(n) -> list:
-    """The "between" phrase the parser hung on the verb an act noun is the subject of ("fighting broke
-    out between the army and the RSF", "talks were held between X and Y", "a meeting took place between
-    X and Y"): only when the verb has no object of its own but the idiom's (``occurrence_objects``)."""
-    v = n.head
-    if n.dep_ not in ("nsubj", "nsubjpass") or v.pos_ != "VERB":
-        return []
-    if any(o.lemma_.lower() not in argument_cues().occurrence_objects for o in children(v, "dobj")):
-        return []
-    return [p for a in v.children if a.dep_ == "prep" and a.lower_ == "between" for p in pobjs(a)]
 
 
 def _between_below(ctx: ArticleContext, v, sources: list, targets: list) -> tuple[list, list]:
