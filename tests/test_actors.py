@@ -330,3 +330,23 @@ def test_partners_and_instruments_never_take_the_story_state():
              "sent to map the damage.")
     assert actor_of(st, "Partners").country is None
     assert actor_of(st, "drones").country is None
+
+
+def test_blocs_of_states_are_actors_of_no_state():
+    """"Arab states", "Western countries", "Gulf nations": one actor each, named by the bloc, never the
+    story's state (a story about Libya does not make the Western countries Libya's)."""
+    st = run("Libya's rival governments met in Tunis on Monday. Western countries imposed sanctions on Libya "
+             "in 2011, and several Gulf nations have since sent envoys to Tripoli. Libya's army said it was ready.")
+    western, gulf = actor_of(st, "Western countries"), actor_of(st, "Gulf nations")
+    assert (western.id, western.country) == ("WESTERN_COUNTRY", None)
+    assert (gulf.id, gulf.country) == ("GULF_NATION", None)
+
+
+def test_a_bloc_of_states_is_the_source_of_its_act():
+    from sitrep import Pipeline
+    from sitrep.core.article import Article
+
+    doc = Pipeline()(Article(text="CAIRO, March 3 (Reuters) - Arab states imposed sanctions on Syria in 2011, "
+                                  "Egyptian officials said.", published="2024-03-14"))
+    assert ("SANCTION", "Arab states", "Syria") in {
+        (e.type, e.source.text, e.target.text) for e in doc.events if e.source and e.target}
