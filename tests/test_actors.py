@@ -350,3 +350,12 @@ def test_a_bloc_of_states_is_the_source_of_its_act():
                                   "Egyptian officials said.", published="2024-03-14"))
     assert ("SANCTION", "Arab states", "Syria") in {
         (e.type, e.source.text, e.target.text) for e in doc.events if e.source and e.target}
+
+
+def test_a_surname_the_ner_cut_off_stays_the_persons():
+    """"[Shah Mehmood] Qureshi met ...": the capitalised word the NER left out after a PERSON span, which
+    names no place, is the person's surname; the bare surname later is that person."""
+    st = run("Foreign Minister Shah Mehmood Qureshi met his Chinese counterpart Wang Yi in Beijing on Monday.\n\n"
+             "Qureshi later met Iranian officials in Tehran.")
+    qureshi = actor_of(st, "Shah Mehmood Qureshi")
+    assert qureshi.kind == "person" and actor_of(st, "Qureshi").id == qureshi.id

@@ -45,4 +45,38 @@ def entity_spans(b) -> list[tuple[int, int, str, str]]:
             ts, te = trim(doc, ts, te, b.cues.trim_left)
             if te > ts:
                 out.append((ts, te, ent.label_, ent.ent_id_ if len(parts) == 1 else ""))
+    return join_cut_surnames(b, out)
+
+
+def join_cut_surnames(b, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """A person's name the NER cut before its last word ("[Shah Mehmood] Qureshi", the surname left out
+    or taken for a place): one capitalised proper noun right after a PERSON span, in the same line,
+    outside any entity or alone in a place entity, that no KB entry, state, capital or sizeable place of
+    the gazetteer names, is the person's."""
+    out: list[tuple[int, int, str, str]] = []
+    starts = {ts: (te, label) for ts, te, label, _ in spans}
+    skip = set()
+    for ts, te, label, eid in spans:
+        if ts in skip:
+            continue
+        if label == "PERSON" and _cut_surname(b, te, starts):
+            skip.add(te)
+            te += 1
+            eid = ""
+        out.append((ts, te, label, eid))
     return out
+
+
+def _cut_surname(b, i: int, starts: dict) -> bool:
+    """Is token ``i``, right after a PERSON span, the surname the NER cut off (see :func:`join_cut_surnames`)?"""
+    from .frames import place_country
+
+    doc = b.doc
+    if i >= len(doc) or "\n" in doc[i - 1].whitespace_ or not doc[i].is_title or doc[i].pos_ != "PROPN":
+        return False
+    if doc[i].ent_iob_ != "O" and starts.get(i) not in ((i + 1, "GPE"), (i + 1, "LOC")):
+        return False
+    if i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i + 1].is_title:
+        return False   # more capitalised words follow: another name
+    text = doc[i].text
+    return not b.kb.lookup(text) and place_country(b, text) is None
