@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from sitrep.article import Article, ArticleState, Mention
-from sitrep.core.contract import Actor
+from sitrep.article import Article, ArticleState, Mention, PlaceMention
+from sitrep.core.contract import Actor, Place
 from sitrep.stages.events import EventsStage
 from sitrep.stages.nlp import NlpStage
 
@@ -32,6 +32,25 @@ def run(text: str, *marks, kinds: Optional[dict] = None) -> ArticleState:
     if kinds:
         st.actors = [Actor(id=k, name=k, kind=v) for k, v in kinds.items()]
     EVENTS.run_alone(st)
+    return st
+
+
+def run_with_places(stage: EventsStage, text: str, marks: list, places: dict[str, str],
+                    hows: Optional[dict[str, str]] = None) -> ArticleState:
+    """The events ``stage`` finds in ``text`` with the actor mentions ``marks`` (their ``how`` from
+    ``hows``: phrase -> how) and the places ``places`` (phrase -> feature; each phrase's first occurrence,
+    id ``pl_<phrase>``)."""
+    st = ArticleState(article=Article(text=text, published="2024-05-06"))
+    NLP(st)
+    ms = [mention(text, *m) for m in marks]
+    for m in ms:
+        m.how = (hows or {}).get(m.text, m.how)
+    st.mentions = sorted(ms, key=lambda m: m.start)
+    ids = {p: "pl_" + p.lower().replace(" ", "_") for p in places}
+    st.place_mentions = sorted((PlaceMention(start=text.index(p), end=text.index(p) + len(p), place_id=ids[p],
+                                             text=p) for p in places), key=lambda p: p.start)
+    st.places = [Place(id=ids[p], name=p, feature=f) for p, f in places.items()]
+    stage.run_alone(st)
     return st
 
 

@@ -3,27 +3,18 @@ place of a kind its noun allows named shortly before (``place_descriptions`` in 
 
 from __future__ import annotations
 
-from sitrep.article import Article, ArticleState, PlaceMention
-from sitrep.core.contract import Place
+from sitrep.article import ArticleState
 from sitrep.stages.events import EventsStage
 
-from events_support import NLP, mention, pairs
+from events_support import pairs, run_with_places
 
 STAGE = EventsStage()
 
 
 def _run(text: str, marks: list[tuple[str, str]], places: dict[str, str]) -> ArticleState:
     """The events of ``text`` with the actor mentions ``marks`` and the places ``places`` (phrase ->
-    feature; each phrase's first occurrence, id ``pl_<phrase>``)."""
-    st = ArticleState(article=Article(text=text, published="2024-05-06"))
-    NLP(st)
-    st.mentions = sorted((mention(text, *m) for m in marks), key=lambda m: m.start)
-    ids = {p: "pl_" + p.lower().replace(" ", "_") for p in places}
-    st.place_mentions = sorted((PlaceMention(start=text.index(p), end=text.index(p) + len(p), place_id=ids[p],
-                                             text=p) for p in places), key=lambda p: p.start)
-    st.places = [Place(id=ids[p], name=p, feature=f) for p, f in places.items()]
-    STAGE.run_alone(st)
-    return st
+    feature)."""
+    return run_with_places(STAGE, text, marks, places)
 
 
 def test_the_town_is_the_last_town_named():

@@ -4,30 +4,18 @@ front of the thing an act is done to is referred to by the whole phrase (``owner
 
 from __future__ import annotations
 
-from sitrep.article import Article, ArticleState, PlaceMention
-from sitrep.core.contract import Place
+from sitrep.article import ArticleState
 from sitrep.stages.events import EventsStage
 
-from events_support import NLP, mention, pairs
+from events_support import pairs, run_with_places
 
 STAGE = EventsStage()
 
 
 def _run(text: str, marks: list, places: dict[str, str], hows: dict[str, str] | None = None) -> ArticleState:
-    """The events of ``text`` with the actor mentions ``marks`` (their ``how`` from ``hows``: phrase ->
-    how) and the places ``places`` (phrase -> feature; id ``pl_<phrase>``)."""
-    st = ArticleState(article=Article(text=text, published="2024-05-06"))
-    NLP(st)
-    ms = [mention(text, *m) for m in marks]
-    for m in ms:
-        m.how = (hows or {}).get(m.text, m.how)
-    st.mentions = sorted(ms, key=lambda m: m.start)
-    ids = {p: "pl_" + p.lower().replace(" ", "_") for p in places}
-    st.place_mentions = sorted((PlaceMention(start=text.index(p), end=text.index(p) + len(p), place_id=ids[p],
-                                             text=p) for p in places), key=lambda p: p.start)
-    st.places = [Place(id=ids[p], name=p, feature=f) for p, f in places.items()]
-    STAGE.run_alone(st)
-    return st
+    """The events of ``text`` with the actor mentions ``marks`` (their ``how`` from ``hows``) and the places
+    ``places`` (phrase -> feature)."""
+    return run_with_places(STAGE, text, marks, places, hows)
 
 
 def _targets(st: ArticleState, etype: str) -> list:
