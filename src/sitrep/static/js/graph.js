@@ -308,8 +308,8 @@ export async function render(root, params, _arg, current) {
   const focusNode = (node, { centre = true } = {}) => {
     cy.$(':selected').unselect();
     if (!node || !node.length) { highlight(null); return; }
+    if (centre) cy.center(node);   // first, so that the selection's labels are laid out in the view it ends in
     node.select();
-    if (centre) cy.center(node);
   };
   // keyboard: the canvas takes focus; arrows move from actor to actor (by name), Enter opens the profile
   canvas.setAttribute('tabindex', '0');
