@@ -276,7 +276,7 @@ def _candidates(text: str, doc, lex: TimexLexicon) -> list[tuple[int, int]]:
         for ent in doc.ents:
             if ent.label_ == "DATE" or (ent.label_ == "TIME" and any(
                     t.lower_ in lex.weekdays or t.lower_ in lex.relative_days for t in ent)):
-                end = _counted_number_cut(ent)
+                end = _linked_clause_cut(ent, _counted_number_cut(ent), lex)
                 if end == ent.start:
                     continue
                 s, e = ent.start_char, doc[end - 1].idx + len(doc[end - 1].text)
@@ -297,6 +297,19 @@ def _counted_number_cut(ent) -> int:
     if (nxt is not None and nxt.pos_ in ("NOUN", "ADJ") and last.like_num and end - 1 > ent.start
             and not re.fullmatch(r"\d{4}", last.text)):
         return end - 1
+    return end
+
+
+def _linked_clause_cut(ent, end: int, lex: TimexLexicon) -> int:
+    """Where a DATE entity ends once a phrase it ran into is cut off at a word linking another time
+    (timex ``other_time_links``): "in April 2023 following days of clashes" is "in April 2023", not
+    the year 2023. Not a range's word ("since", "until"); only when what is left still names a time."""
+    doc = ent.doc
+    for t in doc[ent.start + 1:end]:
+        if t.lower_ in lex.other_time_links and lex.relations.get(t.lower_) not in ("since", "until"):  # not a range
+            if lex.patterns["anchor"].search(doc[ent.start:t.i].text):
+                return t.i
+            break
     return end
 
 
@@ -357,7 +370,7 @@ def _timex_at(text: str, s: int, e: int, doc, lex: TimexLexicon) -> Optional[Tim
         s = s + span.index(core)
         span = core
     c = core.strip()
-    if _not_a_point(c, pats):
+    if _not_a_point(c, pats) or (pats["ordinal_day"].match(c) and _ordinal_of_noun(doc, e)):
         return None
     if pats["month_only"].match(c):
         word = re.sub(r"^(?:early|mid|late)[- ]", "", c, flags=re.I)
@@ -366,6 +379,18 @@ def _timex_at(text: str, s: int, e: int, doc, lex: TimexLexicon) -> Optional[Tim
         if c.lower().rstrip(".") == "may" and relation == "at" and not pm:
             return None  # a bare capitalised "May" without "in"/"since" ... is too often the verb
     return Timex(start=s, end=e, text=span, core=c, relation=relation, future=_is_future(doc, s, e, span, lex))
+
+
+def _ordinal_of_noun(doc, end: int) -> bool:
+    """Is the ordinal ending at ``end`` ("the 22nd") a modifier of a noun after it ("on the 22nd
+    anniversary", "the 3rd battalion"), not a day of the month?"""
+    if doc is None:
+        return False
+    span = doc.char_span(end - 1, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[-1]
+    return tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("amod", "nummod", "compound")
 
 
 def _capitalised_names(text: str, lex: TimexLexicon) -> str:
