@@ -223,3 +223,10 @@ def test_ordinal_modifying_a_noun_is_no_day(nlp):
 def test_date_entity_cut_before_a_linked_phrase(nlp):
     st = run(nlp, "The insurgency started in June 2021 following months of unrest.")  # one DATE entity
     assert values(st) == {"in June 2021": ("2021-06", "month", "at")}
+
+
+def test_future_of_the_first_conjunct(nlp):
+    st = run(nlp, "The envoy will fly to Cairo and meet the foreign minister on Friday.")  # Tuesday 2024-12-03
+    assert values(st)["on Friday"] == ("2024-12-06", "day", "at")
+    st = run(nlp, "The envoy flew to Cairo and met the foreign minister on Friday.")
+    assert values(st)["on Friday"] == ("2024-11-29", "day", "at")

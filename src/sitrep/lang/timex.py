@@ -247,6 +247,10 @@ def _is_future(doc, start: int, end: int, text: str, lex: TimexLexicon) -> bool:
         if head.head.i == head.i or head.pos_ in ("VERB", "AUX"):
             break
         head = head.head
+    for _ in range(limits.MAX_TREE_WALK):   # "will visit Russia and *return* on December 26": the first conjunct's "will"
+        if head.dep_ != "conj" or head.head.i == head.i or any(t.dep_ in ("aux", "auxpass") for t in head.children):
+            break
+        head = head.head
     for t in list(head.children) + [head]:
         if t.dep_ in ("aux", "auxpass") and t.lower_ in lex.future:
             return True
