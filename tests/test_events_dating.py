@@ -243,3 +243,9 @@ def test_a_date_in_a_clause_of_another_time_dates_that_clause_only():
     act = lambda w: SimpleNamespace(trigger=tok[w], light=None, heads=[tok[w]])  # noqa: E731
     assert date_of_linked_clause(sunday, act("announced"))     # "after the army seized ... on Sunday"
     assert not date_of_linked_clause(sunday, act("seized"))    # the seizing's own date
+
+
+def test_a_date_on_a_modifier_inside_the_acts_clause_outranks_the_statements():
+    # "last month" hangs on "leading", inside the act's clause; "on Tuesday" dates only the report
+    assert date_of("Rebels blew up two power lines leading into the capital last month, state radio reported "
+                   "on Tuesday.", "blew") == "2024-04"

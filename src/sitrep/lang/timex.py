@@ -247,8 +247,9 @@ def _is_future(doc, start: int, end: int, text: str, lex: TimexLexicon) -> bool:
         if head.head.i == head.i or head.pos_ in ("VERB", "AUX"):
             break
         head = head.head
-    for _ in range(limits.MAX_TREE_WALK):   # "will visit Russia and *return* on December 26": the first conjunct's "will"
-        if head.dep_ != "conj" or head.head.i == head.i or any(t.dep_ in ("aux", "auxpass") for t in head.children):
+    for _ in range(limits.MAX_TREE_WALK):   # "will visit Russia and *return* on December 26": a bare verb shares "will"
+        if head.dep_ != "conj" or head.tag_ != "VB" or head.head.i == head.i or \
+                any(t.dep_ in ("aux", "auxpass") for t in head.children):
             break
         head = head.head
     for t in list(head.children) + [head]:
@@ -789,7 +790,8 @@ def _span_offsets(start, end) -> tuple[int, int]:
 
 def _date_rank(d, start: int, end: int, text: Optional[str], doc, verb, anc) -> tuple[int, int]:
     """How well date expression ``d`` governs ``[start, end)`` (lower is better): 0 on the span's
-    clause verb, 1 on a verb above it, 2 nearby, 3 behind a clause boundary; then the distance."""
+    clause verb, 1 on a verb above it or a modifier in its clause ("blew up power lines *leading* into Kabul
+    last month"), 2 nearby, 3 behind a clause boundary; then the distance."""
     lo, hi = (d.end, start) if d.end <= start else (end, d.start)
     dist = max(0, hi - lo)
     if verb is not None:
@@ -798,8 +800,8 @@ def _date_rank(d, start: int, end: int, text: Optional[str], doc, verb, anc) -> 
             dverb = clause_verb(ds.root)
             if dverb.i == verb.i:
                 return 0, dist
-            if dverb.i in anc or ds.root.i in anc:
-                return 1, dist
+            if dverb.i in anc or ds.root.i in anc or verb.i in _ancestors(dverb):
+                return 1, dist      # on a verb above the span's, or on a modifier inside its clause
     broken = text is not None and hi > lo and _CLAUSE_BREAK.search(text, lo, hi) is not None
     return (3 if broken else 2), dist
 

@@ -104,7 +104,14 @@ def date_of_linked_clause(d, c: Candidate) -> bool:
     links = load_lexicon().other_time_links
     if not any(ch.dep_ == "mark" and ch.lower_ in links for ch in dv.children):
         return False
-    return dv.i != clause_verb(act_verb(c), limits.MAX_TREE_WALK).i and dv.i not in {h.i for h in c.heads}
+    v = clause_verb(act_verb(c), limits.MAX_TREE_WALK)
+    own = {v.i} | {h.i for h in c.heads}
+    for _ in range(limits.MAX_TREE_WALK):     # "since Moscow intervened in 2015 and *helped* ...": one clause
+        if v.dep_ != "conj" or v.head.i == v.i:
+            break
+        v = v.head
+        own.add(v.i)
+    return dv.i not in own
 
 
 def act_of_other_time(d, c: Candidate) -> bool:
