@@ -12,6 +12,10 @@ publication date as ``RELATIVE_BASE``; one cached parser per base date) around i
 * "since 2011" returns nothing from dateparser: the preposition is stripped and kept as the relation;
 * a bare year gets the base date's month and day: we keep value "2011" with precision ``year``;
 * "the 27th" resolves into the future: day-of-month expressions are moved back a month when needed;
+  an ordinal modifying a noun ("the 22nd anniversary") is no day at all;
+* a DATE entity runs on into a phrase of another time ("April 2023 following days"): it is cut before
+  the linking word;
+* "will visit and return on December 26": a bare verb coordinated with a future one is future;
 * weekday names are the most recent such day on or before publication, unless the tense says future
   ("will meet on Sunday"), then the next one;
 * precision is honest: ``day``, ``month`` or ``year`` (a week is given as its month);
