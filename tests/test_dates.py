@@ -210,3 +210,23 @@ def test_a_number_counting_the_noun_after_a_weekday_is_no_year(nlp):
     assert v["on Wednesday"][0] == "2024-11-27" and v["on Monday"][0] == "2024-12-02"
     assert not any(val[0] in ("1973", "2024-12") and text != "In 2019" for text, val in v.items())
     assert v["In 2019"][0] == "2019"  # a four-digit year before a noun stays a year
+
+
+def test_ordinal_modifying_a_noun_is_no_day(nlp):
+    st = run(nlp, "Police fired tear gas at crowds marking the 15th anniversary of the revolt. "
+                  "The 7th brigade shelled the town on the 28th, the army said.")
+    got = values(st)
+    assert not any("anniversary" in k or k.endswith("15th") for k in got)
+    assert got["on the 28th"] == ("2024-11-28", "day", "at")
+
+
+def test_date_entity_cut_before_a_linked_phrase(nlp):
+    st = run(nlp, "The insurgency started in June 2021 following months of unrest.")  # one DATE entity
+    assert values(st) == {"in June 2021": ("2021-06", "month", "at")}
+
+
+def test_future_of_the_first_conjunct(nlp):
+    st = run(nlp, "The envoy will fly to Cairo and meet the foreign minister on Friday.")  # Tuesday 2024-12-03
+    assert values(st)["on Friday"] == ("2024-12-06", "day", "at")
+    st = run(nlp, "The envoy flew to Cairo and met the foreign minister on Friday.")
+    assert values(st)["on Friday"] == ("2024-11-29", "day", "at")

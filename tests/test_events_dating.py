@@ -222,3 +222,30 @@ def test_an_act_done_by_saying_it_in_a_quotation_stays_the_speakers(quoted, trig
 def test_a_single_quoted_word_makes_no_report():
     text = "Police in riot gear fired tear gas at the ‘rioters’ in the capital on Tuesday."
     assert modality_of(text, "fired") == "asserted"
+
+
+def test_the_parse_picks_the_date_of_the_acts_own_clause():
+    # each conjunct has its own year: the parse, not the nearest expression, decides
+    assert date_of("Kenya declared the militia defeated in 2016 and the group was attacked in neighbouring Somalia "
+                   "in 2018.", "attacked") == "2018"
+
+
+def test_a_date_in_a_clause_of_another_time_dates_that_clause_only():
+    from types import SimpleNamespace
+
+    from sitrep.stages.events.dating import date_of_linked_clause
+    st = ArticleState(article=Article(text="The government announced a victory on Monday after the army seized "
+                                           "the town on Sunday.", published=PUB))
+    NLP(st)
+    DATES(st)
+    sunday = next(d for d in st.dates if "Sunday" in d.text)
+    tok = {t.text: t for t in st.doc}
+    act = lambda w: SimpleNamespace(trigger=tok[w], light=None, heads=[tok[w]])  # noqa: E731
+    assert date_of_linked_clause(sunday, act("announced"))     # "after the army seized ... on Sunday"
+    assert not date_of_linked_clause(sunday, act("seized"))    # the seizing's own date
+
+
+def test_a_date_on_a_modifier_inside_the_acts_clause_outranks_the_statements():
+    # "last month" hangs on "leading", inside the act's clause; "on Tuesday" dates only the report
+    assert date_of("Rebels blew up two power lines leading into the capital last month, state radio reported "
+                   "on Tuesday.", "blew") == "2024-04"

@@ -12,6 +12,10 @@ publication date as ``RELATIVE_BASE``; one cached parser per base date) around i
 * "since 2011" returns nothing from dateparser: the preposition is stripped and kept as the relation;
 * a bare year gets the base date's month and day: we keep value "2011" with precision ``year``;
 * "the 27th" resolves into the future: day-of-month expressions are moved back a month when needed;
+  an ordinal modifying a noun ("the 22nd anniversary") is no day at all;
+* a DATE entity runs on into a phrase of another time ("April 2023 following days"): it is cut before
+  the linking word;
+* "will visit and return on December 26": a bare verb coordinated with a future one is future;
 * weekday names are the most recent such day on or before publication, unless the tense says future
   ("will meet on Sunday"), then the next one;
 * precision is honest: ``day``, ``month`` or ``year`` (a week is given as its month);
@@ -247,6 +251,11 @@ def _is_future(doc, start: int, end: int, text: str, lex: TimexLexicon) -> bool:
         if head.head.i == head.i or head.pos_ in ("VERB", "AUX"):
             break
         head = head.head
+    for _ in range(limits.MAX_TREE_WALK):   # "will visit Russia and *return* on December 26": a bare verb shares "will"
+        if head.dep_ != "conj" or head.tag_ != "VB" or head.head.i == head.i or \
+                any(t.dep_ in ("aux", "auxpass") for t in head.children):
+            break
+        head = head.head
     for t in list(head.children) + [head]:
         if t.dep_ in ("aux", "auxpass") and t.lower_ in lex.future:
             return True
@@ -276,7 +285,7 @@ def _candidates(text: str, doc, lex: TimexLexicon) -> list[tuple[int, int]]:
         for ent in doc.ents:
             if ent.label_ == "DATE" or (ent.label_ == "TIME" and any(
                     t.lower_ in lex.weekdays or t.lower_ in lex.relative_days for t in ent)):
-                end = _counted_number_cut(ent)
+                end = _linked_clause_cut(ent, _counted_number_cut(ent), lex)
                 if end == ent.start:
                     continue
                 s, e = ent.start_char, doc[end - 1].idx + len(doc[end - 1].text)
@@ -297,6 +306,19 @@ def _counted_number_cut(ent) -> int:
     if (nxt is not None and nxt.pos_ in ("NOUN", "ADJ") and last.like_num and end - 1 > ent.start
             and not re.fullmatch(r"\d{4}", last.text)):
         return end - 1
+    return end
+
+
+def _linked_clause_cut(ent, end: int, lex: TimexLexicon) -> int:
+    """Where a DATE entity ends once a phrase it ran into is cut off at a word linking another time
+    (timex ``other_time_links``): "in April 2023 following days of clashes" is "in April 2023", not
+    the year 2023. Not a range's word ("since", "until"); only when what is left still names a time."""
+    doc = ent.doc
+    for t in doc[ent.start + 1:end]:
+        if t.lower_ in lex.other_time_links and lex.relations.get(t.lower_) not in ("since", "until"):  # not a range
+            if lex.patterns["anchor"].search(doc[ent.start:t.i].text):
+                return t.i
+            break
     return end
 
 
@@ -357,7 +379,7 @@ def _timex_at(text: str, s: int, e: int, doc, lex: TimexLexicon) -> Optional[Tim
         s = s + span.index(core)
         span = core
     c = core.strip()
-    if _not_a_point(c, pats):
+    if _not_a_point(c, pats) or (pats["ordinal_day"].match(c) and _ordinal_of_noun(doc, e)):
         return None
     if pats["month_only"].match(c):
         word = re.sub(r"^(?:early|mid|late)[- ]", "", c, flags=re.I)
@@ -366,6 +388,18 @@ def _timex_at(text: str, s: int, e: int, doc, lex: TimexLexicon) -> Optional[Tim
         if c.lower().rstrip(".") == "may" and relation == "at" and not pm:
             return None  # a bare capitalised "May" without "in"/"since" ... is too often the verb
     return Timex(start=s, end=e, text=span, core=c, relation=relation, future=_is_future(doc, s, e, span, lex))
+
+
+def _ordinal_of_noun(doc, end: int) -> bool:
+    """Is the ordinal ending at ``end`` ("the 22nd") a modifier of a noun after it ("on the 22nd
+    anniversary", "the 3rd battalion"), not a day of the month?"""
+    if doc is None:
+        return False
+    span = doc.char_span(end - 1, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[-1]
+    return tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("amod", "nummod", "compound")
 
 
 def _capitalised_names(text: str, lex: TimexLexicon) -> str:
@@ -760,7 +794,8 @@ def _span_offsets(start, end) -> tuple[int, int]:
 
 def _date_rank(d, start: int, end: int, text: Optional[str], doc, verb, anc) -> tuple[int, int]:
     """How well date expression ``d`` governs ``[start, end)`` (lower is better): 0 on the span's
-    clause verb, 1 on a verb above it, 2 nearby, 3 behind a clause boundary; then the distance."""
+    clause verb, 1 on a verb above it or a modifier in its clause ("blew up power lines *leading* into Kabul
+    last month"), 2 nearby, 3 behind a clause boundary; then the distance."""
     lo, hi = (d.end, start) if d.end <= start else (end, d.start)
     dist = max(0, hi - lo)
     if verb is not None:
@@ -769,8 +804,8 @@ def _date_rank(d, start: int, end: int, text: Optional[str], doc, verb, anc) -> 
             dverb = clause_verb(ds.root)
             if dverb.i == verb.i:
                 return 0, dist
-            if dverb.i in anc or ds.root.i in anc:
-                return 1, dist
+            if dverb.i in anc or ds.root.i in anc or verb.i in _ancestors(dverb):
+                return 1, dist      # on a verb above the span's, or on a modifier inside its clause
     broken = text is not None and hi > lo and _CLAUSE_BREAK.search(text, lo, hi) is not None
     return (3 if broken else 2), dist
 

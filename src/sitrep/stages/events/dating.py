@@ -4,11 +4,12 @@
    "a month after", "ten days earlier", "the previous day") takes the other clause's date (the
    publication date when it has none) moved by that offset (:func:`offset_date`).
 1. The dates stage's expressions in the trigger's sentence (a wire dateline's date excluded) are
-   ranked by :func:`sitrep.lang.timex.governing_date` (inside the trigger, attached to its clause verb,
-   to a governing verb, nearest in the clause ...). The governing one dates the act unless it is a
+   ranked by :func:`sitrep.lang.timex.governing_date` on the parse (inside the trigger, attached to its
+   clause verb, to a governing verb, nearest in the clause ...). The governing one dates the act unless it is a
    "since" date of a punctual act ("struck for the first time since 2016") or of a cumulative count
    (step 2), a comparison with the past ("the first such strike since the war") or the date of a
-   clause embedded under the act ("since government forces retook it in 2016"), the date of the verb
+   clause embedded under the act ("since government forces retook it in 2016") or of a clause of another
+   time that is not the act's ("since the ceasefire took effect on Nov. 27": :func:`date_of_linked_clause`), the date of the verb
    above an act told in a part of another time ("sanctions on Monday *for* the invasion", "rockets
    *fired* by Hamas": :func:`act_of_other_time`; a date long before the news still dates it), or only the date of
    the statement that reports someone else's act ("gunmen shot 23 passengers, police said Monday":
@@ -92,6 +93,27 @@ def date_of_other_clause(d, c: Candidate) -> bool:
     return any(a.i in own for a in cur.ancestors)
 
 
+def date_of_linked_clause(d, c: Candidate) -> bool:
+    """Is the date in a clause of another time that is not the act's ("killed since the ceasefire took
+    effect *on Nov. 27*", "announced a victory after the army took the city *on Sunday*": a clause
+    led by a timex ``other_time_links`` word)? Its date dates that clause only."""
+    span = c.trigger.doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    dv = clause_verb(span.root, limits.MAX_TREE_WALK)
+    links = load_lexicon().other_time_links
+    if not any(ch.dep_ == "mark" and ch.lower_ in links for ch in dv.children):
+        return False
+    v = clause_verb(act_verb(c), limits.MAX_TREE_WALK)
+    own = {v.i} | {h.i for h in c.heads}
+    for _ in range(limits.MAX_TREE_WALK):     # "since Moscow intervened in 2015 and *helped* ...": one clause
+        if v.dep_ != "conj" or v.head.i == v.i:
+            break
+        v = v.head
+        own.add(v.i)
+    return dv.i not in own
+
+
 def act_of_other_time(d, c: Candidate) -> bool:
     """Is the act told inside another part of the sentence than the one the date is attached to, of a
     time of its own: a clause modifying a noun ("in response to rockets *fired* by Hamas", "the militia,
@@ -153,7 +175,7 @@ def _governing(ctx: ArticleContext, c: Candidate, sent):
     toks = c.heads
     start = min(t.idx for t in toks)
     end = max(t.idx + len(t.text) for t in toks)
-    d = governing_date(ds, start, end, sentence=(sent.start_char, sent.end_char), text=ctx.text)
+    d = governing_date(ds, start, end, sentence=(sent.start_char, sent.end_char), text=ctx.text, doc=c.trigger.doc)
     return d if d is not None and d.value else None
 
 
@@ -191,7 +213,7 @@ def governed_date(ctx: ArticleContext, c: Candidate, sent, modality: str = "asse
         return d.value        # "since February 1, when the military staged a coup": the coup's day
     if getattr(d, "relation", "at") == "since" and (not durative(c) or cumulative(c)):
         return None
-    if first_since(ctx, d) or date_of_other_clause(d, c):
+    if first_since(ctx, d) or date_of_other_clause(d, c) or date_of_linked_clause(d, c):
         return None
     if act_of_other_time(d, c) and not _long_before(ctx, d.value):
         return None       # (an act under a date long before the news stays dated there: it is background)
