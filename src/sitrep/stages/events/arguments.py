@@ -24,7 +24,7 @@ from ...lang.casing import singular
 from .argument_cues import argument_cues
 from .classify import candidate_mode
 from .context import ArticleContext
-from .grammar import SUBJ_DEPS, children, conjuncts, is_passive, pobjs, subjects
+from .grammar import SUBJ_DEPS, children, conj_root, conjuncts, is_passive, pobjs, subjects
 from .lexicon import EventCues
 from .model import Candidate
 from .triggers import carrier_of, embedded_acts, noun_sense, verb_sense
@@ -868,7 +868,7 @@ def one_act_per_coordination(ctx: ArticleContext, cands: list[Candidate]) -> Non
             for d in nxt:   # "killing 19 people and injuring 30 others": one act's toll
                 d.suppressed = d.suppressed or d.trigger.lemma_.lower() in ctx.cues.casualty_lemmas
         elif t.dep_ in MODIFIER_DEPS and t.lemma_.lower() in ctx.acues.targeting_participles:
-            heads = [x for x in conjuncts(_conj_root(t.head)) if x.i in by_i]
+            heads = [x for x in conjuncts(conj_root(t.head)) if x.i in by_i]
             c.suppressed = any(by_i[x.i].kind != "verbal" and by_i[x.i].sense.type == c.sense.type for x in heads)
 
 
@@ -997,15 +997,6 @@ def _governing_act(n, by_i: dict):
         if u.i in by_i:
             return by_i[u.i]
     return None
-
-
-def _conj_root(tok):
-    """The first of the tokens coordinated with ``tok`` (up the chain of ``conj`` links, bounded)."""
-    for _ in range(limits.MAX_TREE_WALK):
-        if tok.dep_ != "conj" or tok.head.i == tok.i:
-            break
-        tok = tok.head
-    return tok
 
 
 def _inner_recipients(ctx: ArticleContext, objs, targets, preps) -> list:

@@ -44,7 +44,7 @@ from ... import limits
 from ...lang.modality import analyze
 from ...lang.timex import clause_offset, clause_verb, governing_date, load_lexicon, shift_value
 from .context import ArticleContext
-from .grammar import PRESENT_TAGS, children
+from .grammar import PRESENT_TAGS, children, conj_chain, conj_root
 from .model import Candidate
 
 
@@ -104,13 +104,8 @@ def date_of_linked_clause(d, c: Candidate) -> bool:
     links = load_lexicon().other_time_links
     if not any(ch.dep_ == "mark" and ch.lower_ in links for ch in dv.children):
         return False
-    v = clause_verb(act_verb(c), limits.MAX_TREE_WALK)
-    own = {v.i} | {h.i for h in c.heads}
-    for _ in range(limits.MAX_TREE_WALK):     # "since Moscow intervened in 2015 and *helped* ...": one clause
-        if v.dep_ != "conj" or v.head.i == v.i:
-            break
-        v = v.head
-        own.add(v.i)
+    # "since Moscow intervened in 2015 and *helped* ...": the coordinated verbs are one clause
+    own = {v.i for v in conj_chain(clause_verb(act_verb(c), limits.MAX_TREE_WALK))} | {h.i for h in c.heads}
     return dv.i not in own
 
 
@@ -228,11 +223,7 @@ def when_of_date(d, c: Candidate) -> bool:
     span = c.trigger.doc.char_span(d.start, d.end, alignment_mode="expand")
     if span is None:
         return False
-    v = clause_verb(act_verb(c), limits.MAX_TREE_WALK)
-    for _ in range(limits.MAX_TREE_WALK):
-        if v.dep_ != "conj" or v.head.i == v.i:
-            break
-        v = v.head
+    v = conj_root(clause_verb(act_verb(c), limits.MAX_TREE_WALK))
     return v.dep_ == "relcl" and span.start <= v.head.i < span.end and any(
         t.dep_ == "advmod" and t.lower_ == "when" for t in v.children)
 

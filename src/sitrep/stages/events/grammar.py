@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ... import limits
 from ...core.text import DATELINE_ANY
 from .lexicon import EventCues
 
@@ -49,6 +50,23 @@ def headline_act_noun(tok) -> bool:
     if tok.dep_ == "ROOT":
         return True
     return tok.dep_ in HEADLINE_SUBJECT_DEPS and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("VERB", "AUX")
+
+
+def conj_chain(tok) -> list:
+    """``tok`` and the tokens above it along its chain of ``conj`` links, the first conjunct last
+    ("helped" in "intervened in 2015 and *helped*": [helped, intervened]); bounded."""
+    out = [tok]
+    for _ in range(limits.MAX_TREE_WALK):
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def conj_root(tok):
+    """The first of the tokens coordinated with ``tok`` (the end of :func:`conj_chain`)."""
+    return conj_chain(tok)[-1]
 
 
 def conjuncts(tok) -> list:
