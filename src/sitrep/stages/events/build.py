@@ -44,6 +44,7 @@ def sentence_events(ctx: ArticleContext, sent) -> list[RawEvent]:
     arguments.frames(ctx, cands)
     restated.consequence_participles(ctx, cands)
     restated.purpose_clauses(ctx, cands)
+    restated.attempted_aims(ctx, cands)
     restated.references_back(ctx, cands)
     restated.captures_by_fighting(ctx, cands)
     restated.armed_operations(ctx, cands)

@@ -198,6 +198,7 @@ class EventCues(_Model):
     obligation_aux: Words
     obligation_reporting_verbs: Words
     vow_verbs: Words
+    attempt_verbs: Words = frozenset()
     aim_preps: Words = frozenset()
     # type, mode and date
     decided_aux: Words

@@ -8,6 +8,7 @@ noun that refers back to an act told before is not coded again, and a seizure by
 from __future__ import annotations
 
 import dataclasses
+from typing import Optional
 
 from .arguments import definite_act, is_instrument, restates
 from .context import ArticleContext
@@ -75,6 +76,52 @@ def purpose_clauses(ctx: ArticleContext, cands: list[Candidate]) -> None:
         c.suppressed = True
         if act.sense.type == c.sense.type and not any(ctx.mention_for(x) for x in act.targets):
             act.targets = list(c.targets) or act.targets
+
+
+def attempted_aims(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """An act below another act of its type by the same doer tells that act again, not a second one
+    (news GUIDELINES §1: one act; its purpose is no event): its aim, in an infinitive ("police fired
+    teargas and *moved to disperse* crowds", "riot police used water cannons *to try to disperse*
+    people"), or its means, in a participle of a means verb (``cues.means_verbs``: "troops attacked the
+    village, *firing* on its houses"). Reached through ``xcomp`` / ``advcl`` links, conjuncts and the verbs
+    of ``cues.attempt_verbs`` (:func:`_governing_act`)."""
+    heads = _by_head(cands)
+    for c in cands:
+        if c.suppressed or c.kind != "verbal" or not _aim_or_means(ctx, c.trigger):
+            continue
+        doers = _doers(ctx, c)
+        act = _governing_act(ctx, c.trigger, heads)
+        if doers and act is not None and act is not c and not act.suppressed \
+                and act.sense.type == c.sense.type and _doers(ctx, act) == doers:
+            c.suppressed = True
+
+
+def _aim_or_means(ctx: ArticleContext, t) -> bool:
+    """Is verb ``t`` an adjoined infinitive ("to disperse") or an adjoined participle of a means verb
+    ("firing")?"""
+    if t.dep_ not in ("xcomp", "advcl"):
+        return False
+    return any(a.dep_ == "aux" and a.tag_ == "TO" for a in t.children) or (
+        t.tag_ == "VBG" and t.lemma_.lower() in ctx.cues.means_verbs)
+
+
+def _governing_act(ctx: ArticleContext, t, heads: dict, hops: int = 3) -> Optional[Candidate]:
+    """The candidate whose trigger governs infinitive ``t`` through ``xcomp``/``advcl`` links, passing
+    verbs of ``cues.attempt_verbs`` and the conjuncts of an act ("fired teargas and moved to ...")."""
+    for _ in range(hops):
+        if t.dep_ not in ("xcomp", "advcl", "conj") or t.head.i == t.i:
+            return None
+        t = t.head
+        if t.i in heads:
+            return heads[t.i]
+        if t.lemma_.lower() not in ctx.cues.attempt_verbs:
+            return None
+    return None
+
+
+def _doers(ctx: ArticleContext, c: Candidate) -> frozenset:
+    """The actors (ids) of ``c``'s source tokens that name one."""
+    return frozenset(m.actor_id for m in (ctx.mention_for(s) for s in c.sources) if m is not None)
 
 
 def references_back(ctx: ArticleContext, cands: list[Candidate]) -> None:
