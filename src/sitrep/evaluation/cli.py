@@ -135,7 +135,8 @@ def register(app: typer.Typer) -> None:
         json_file: Optional[str] = typer.Option(
             None, "--json", help="also write the result as JSON to FILE ('-' = stdout only)"),
         confusion: bool = typer.Option(False, "--confusion", help="print the confusion matrix (plover, news, short)"),
-        split: str = typer.Option("dev", "--split", help="news, fr, short: dev | held | all (held: once per change); news, lgl: dev-a | dev-b"),
+        split: str = typer.Option("dev", "--split",
+                                   help="news, fr, short: dev | held | all (held: once per change); news, lgl: dev-a | dev-b"),
         details: Optional[bool] = typer.Option(None, "--details/--no-details",
                                                help="list what was missed or wrong (default: on for seed)"),
         plots: Optional[Path] = typer.Option(None, "--plots",
