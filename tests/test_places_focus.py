@@ -218,11 +218,3 @@ def test_a_town_naming_an_armed_unit_is_no_place(nlp, stage):
     places = places_of(nlp, stage, text)
     assert "Azov" not in places
     assert places["Culiacan"].country_code == "MX" and places["Sinaloa"].country_code == "MX"
-
-
-def test_a_hamlet_abroad_needs_one_located_place_elsewhere(nlp, stage):
-    text = ("The council voted on Tuesday to allow drilling in north Arlington. Titan will drill "
-            "20 wells on the farm, the company said.")
-    places = places_of(nlp, stage, text)
-    assert places["Arlington"].country_code == "US"
-    assert "Titan" not in places  # a village of unknown size in Afghanistan

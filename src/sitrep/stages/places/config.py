@@ -70,9 +70,6 @@ class PlacesConfig(StageConfig):
     focus_min: int = 2
     focus_population: int = 200_000
     focus_km: float = 500.0
-    #: ... a hamlet abroad (a town reading under this many people, or of unknown size) needs only one such
-    #: place ("Titan Operating" of an Arlington story is no village in Afghanistan; 0 turns this off)
-    hamlet_population: int = 5_000
     #: "Novoselivka in the Donetsk region": a town named as lying in a place is read as its namesake
     #: nearest it when its reading lies farther than this from it (see focus.drop_uncontained)
     contained_km: float = 150.0

@@ -301,27 +301,12 @@ def focus_countries(cands: list[Candidate], choice: list, gaz) -> Counter:
     return out
 
 
-def is_hamlet(gaz, ch: int, cfg) -> bool:
-    """Is the reading ``ch`` a hamlet: a town of fewer than ``hamlet_population`` people, or of a size the
-    gazetteer does not know (``hamlet_population`` 0: none is)?"""
-    return cfg.hamlet_population > 0 and gaz.kind(ch) == "city" and gaz.population(ch) < cfg.hamlet_population
-
-
-def drop_far_hamlets(cands: list[Candidate], choice: list, gaz, cfg, scene: Counter) -> None:
-    """A hamlet abroad (:func:`is_hamlet`) needs less to be set aside than a town: one place the story
-    locates elsewhere, farther than ``focus_km`` ("Titan Operating" of an Arlington story is no village in
-    Afghanistan), with the other conditions of :func:`drop_far_namesakes`. Run after
-    :func:`drop_uncontained`, which reads "X in <hamlet>" with the hamlet still placed."""
-    drop_far_namesakes(cands, choice, gaz, cfg, scene, hamlets=True)
-
-
-def drop_far_namesakes(cands: list[Candidate], choice: list, gaz, cfg, scene: Counter, hamlets: bool = False) -> None:
+def drop_far_namesakes(cands: list[Candidate], choice: list, gaz, cfg, scene: Counter) -> None:
     """A story firmly set somewhere (``focus_min`` places that other names locate) does not wander
     off to a small namesake: a town or province reading (no capital, under ``focus_population`` people) in a
     country that no other name's reading and no demonym of the story names, farther than ``focus_km``
     from every town or region the story locates, is dropped ("Karari" read as a town in India in a
-    story set in Sudan; "Battle damage" as a town in England); with ``hamlets`` only hamlets are read, and one
-    such place is enough (:func:`drop_far_hamlets`). A province abroad needs less: one place
+    story set in Sudan; "Battle damage" as a town in England). A province abroad needs less: one place
     the story locates (its dateline too) in another country, farther than ``focus_km``, and no other
     name read in the province's country but as a province ("Nord" and "Sud" of a story set in Mali are
     not Haiti's; "the Southern governorate" of a Manama story is not Zambia's). Run before the actor
@@ -347,8 +332,7 @@ def drop_far_namesakes(cands: list[Candidate], choice: list, gaz, cfg, scene: Co
     focus_ccs = {gaz.country_of(j) for j in focus}
     for n, (c, ch) in enumerate(zip(cands, choice)):
         if ch is None or c.forced or c.dateline or gaz.kind(ch) not in ("city", "province") \
-                or ch in gaz.capitals or gaz.population(ch) >= cfg.focus_population \
-                or (hamlets and not is_hamlet(gaz, ch, cfg)):
+                or ch in gaz.capitals or gaz.population(ch) >= cfg.focus_population:
             continue
         cc = gaz.country_of(ch)
         province = gaz.kind(ch) == "province"
@@ -361,7 +345,7 @@ def drop_far_namesakes(cands: list[Candidate], choice: list, gaz, cfg, scene: Co
             continue
         points = [j for j, ks in focus.items() if ks - {keys[n]}]  # (only small towns abroad get here)
         points += [j for j in dated if j not in focus and gaz.country_of(j) in focus_ccs]
-        if len(points) >= (1 if hamlets else cfg.focus_min) and _far(gaz, ch, points, cfg.focus_km):
+        if len(points) >= cfg.focus_min and _far(gaz, ch, points, cfg.focus_km):
             choice[n] = None
 
 

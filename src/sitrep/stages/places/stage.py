@@ -28,8 +28,8 @@ from .candidates import (_iso2, drop_non_place_senses, drop_unlocated_senses, fi
 from .config import PlacesConfig
 from .confidence import drop_unsure
 from .demonyms import with_demonyms
-from .focus import (demonym_countries, drop_actor_states, home_divisions, drop_broad, drop_far_hamlets,
-                    drop_far_namesakes, drop_foreign_seats, drop_uncontained)
+from .focus import (demonym_countries, drop_actor_states, home_divisions, drop_broad, drop_far_namesakes, drop_foreign_seats,
+                    drop_uncontained)
 from .output import build_places, place_streets
 from .resolve import resolve
 
@@ -126,7 +126,6 @@ class PlacesStage(Stage):
             home_divisions(state.text, cands, choice, gaz, self._words().div, cfg.home_division_min)
             drop_far_namesakes(cands, choice, gaz, cfg, scene or Counter())
             drop_uncontained(state.text, cands, choice, gaz, cfg)
-            drop_far_hamlets(cands, choice, gaz, cfg, scene or Counter())
         if state is not None and not cfg.actor_countries:
             drop_actor_states(cands, choice, gaz)
             drop_foreign_seats(cands, choice, gaz)
