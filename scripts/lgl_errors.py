@@ -1,7 +1,10 @@
 """List the LGL dev set's place errors: toponyms placed more than 161 km from the gold point (wrong),
 mentions sitrep gave that no gold toponym overlaps (spurious), and optionally gold toponyms missed.
 
-    PYTHONPATH=src python scripts/lgl_errors.py [--limit N] [--missed] [--json FILE]
+    PYTHONPATH=src python scripts/lgl_errors.py [--split dev-a] [--limit N] [--missed] [--json FILE]
+
+Read errors on ``--split dev-a`` (the even articles, the default) and confirm a rule on ``dev-b``'s
+figures (``sitrep eval lgl --split dev-b --no-details``).
 
 Uses the suite's own reading (``sitrep.evaluation.lgl``: the geoparser configuration, one-to-one span
 overlap); each line names the article, the phrase, what sitrep resolved it to and the gold point.
@@ -15,7 +18,7 @@ import sys
 from pathlib import Path
 
 from sitrep.core.text import haversine_km
-from sitrep.evaluation.lgl import ACC_KM, GEOPARSER_CONFIG, load_gold
+from sitrep.evaluation.lgl import ACC_KM, GEOPARSER_CONFIG, lgl_half, load_gold
 from sitrep.evaluation.matching import overlap, run_pipeline
 from sitrep.pipeline import Pipeline
 
@@ -60,10 +63,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(LGL))
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--split", default="dev-a", help="dev-a (even articles; the default) | dev-b | dev (all)")
     ap.add_argument("--missed", action="store_true", help="also list the gold toponyms not found")
     ap.add_argument("--json", default=None, help="write every case to FILE")
     args = ap.parse_args(argv)
-    gold = load_gold(args.data, limit=args.limit)
+    gold = lgl_half(load_gold(args.data, limit=args.limit), args.split)
     from sitrep.core.article import Article
 
     docs, _, _ = run_pipeline([Article(text=g.text, id=g.id, title=g.title) for g in gold],

@@ -8,7 +8,7 @@ import pytest
 
 from sitrep.contract import ArticleMeta, Document, Place, Span
 from sitrep.errors import EvalDataError
-from sitrep.evaluation.lgl import load_gold, score_lgl
+from sitrep.evaluation.lgl import lgl_half, load_gold, score_lgl
 from sitrep.core.text import haversine_km
 
 DATA = Path(__file__).parent / "data" / "eval" / "lgl" / "toponyms.xml"
@@ -93,3 +93,12 @@ def test_suite_runs_the_places_stage_as_a_geoparser():
     geo = Pipeline(stage_config=GEOPARSER_CONFIG)
     assert next(s for s in geo.stages if s.name == "places").demonyms is True
     assert next(s for s in Pipeline().stages if s.name == "places").demonyms is False
+
+
+def test_halves_alternate_articles(gold):
+    """dev-a holds the even positions, dev-b the odd ones; dev and all hold every article."""
+    assert [g.id for g in lgl_half(gold, "dev-a")] == ["1"]
+    assert [g.id for g in lgl_half(gold, "dev-b")] == ["2"]
+    assert lgl_half(gold, "dev") == gold and lgl_half(gold, "all") == gold
+    with pytest.raises(EvalDataError):
+        lgl_half(gold, "held")

@@ -138,3 +138,27 @@ def test_a_division_frame_prefers_the_division_reading(nlp, stage):
 def test_an_ocean_is_no_town_of_its_name(nlp, stage):
     text = "The trade deal covers countries bordering the Pacific Rim, and ships crossed the Pacific on Monday."
     assert places_of(nlp, stage, text) == {}  # the ocean is broad (dropped by default), not Pacific, Missouri
+
+
+def test_a_one_word_speaker_is_no_place(nlp, stage):
+    # "Titan" is a village in Afghanistan; here it is a company that speaks, before or after its verb
+    for text in ("Titan said it would drill two wells near the lake. The permit was granted on Tuesday.",
+                 "\"The wells are safe,\" said Titan, which has not drilled here before."):
+        assert "Titan" not in places_of(nlp, stage, text), text
+
+
+def test_a_speaker_name_after_a_locative_cue_stays_a_place(nlp, stage):
+    text = "Crowds gathered in Titan on Monday after Titan said the well was dry."
+    assert places_of(nlp, stage, text)["Titan"].country_code == "AF"   # "in Titan" locates
+
+
+def test_speaker_names_reads_subjects_of_saying(nlp):
+    from sitrep.core.article import Article, ArticleState
+    from sitrep.geo.gazetteer import load_gazetteer
+    from sitrep.stages.places.candidates import speaker_names
+
+    gaz = load_gazetteer()
+    text = "Robertson said the theatre was sold. Moscow said no. Mary Wallace told reporters."
+    doc = nlp(ArticleState(article=Article(text=text, published="2024-12-03"))).doc
+    assert speaker_names(doc, gaz, 100_000) == {"Robertson"}   # Moscow is big; "Mary Wallace" two words
+    assert speaker_names(doc, gaz, 0) == set()

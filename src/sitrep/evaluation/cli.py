@@ -111,7 +111,7 @@ def run_suite(suite: str, data: Path, *, limit: Optional[int] = None, pipeline=N
         return evaluate_polnear(data, pipeline=pipeline, limit=limit)
     if suite == "lgl":
         from .lgl import evaluate_lgl
-        return evaluate_lgl(data, pipeline=pipeline, limit=limit)
+        return evaluate_lgl(data, pipeline=pipeline, limit=limit, split=split)
     if suite == "news":
         from .news import evaluate_news
         return evaluate_news(data, pipeline=pipeline, limit=limit, split=split, plots=plots)
@@ -135,7 +135,8 @@ def register(app: typer.Typer) -> None:
         json_file: Optional[str] = typer.Option(
             None, "--json", help="also write the result as JSON to FILE ('-' = stdout only)"),
         confusion: bool = typer.Option(False, "--confusion", help="print the confusion matrix (plover, news, short)"),
-        split: str = typer.Option("dev", "--split", help="news, fr, short: dev | held | all (held: once per change); news: dev-a | dev-b"),
+        split: str = typer.Option("dev", "--split",
+                                   help="news, fr, short: dev | held | all (held: once per change); news, lgl: dev-a | dev-b"),
         details: Optional[bool] = typer.Option(None, "--details/--no-details",
                                                help="list what was missed or wrong (default: on for seed)"),
         plots: Optional[Path] = typer.Option(None, "--plots",
@@ -162,7 +163,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"Error: {err}", err=True)
             raise typer.Exit(1)
         args = ["sitrep", "eval", suite] + (["--data", str(data)] if data else []) + \
-            (["--limit", str(limit)] if limit else []) + (["--split", split] if suite in ("news", "fr", "short") else [])
+            (["--limit", str(limit)] if limit else []) + (["--split", split] if suite in ("news", "fr", "short", "lgl") else [])
         result.command = " ".join(shlex.quote(a) for a in args)
         if json_file == "-":
             sys.stdout.write(result.to_json() + "\n")

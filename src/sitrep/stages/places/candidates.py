@@ -247,7 +247,7 @@ class Scan:
         self.person_words = {t.text for e in persons for t in e}
         surnames = {e[-1].text for e in persons} | person_surnames(self.state)
         self.surnames = {w for w in surnames if w[:1].isupper() and not is_division(self.gaz, w, False)}
-        self.person_words |= self.surnames
+        self.person_words |= self.surnames | speaker_names(doc, self.gaz, self.cfg.speaker_town_population)
         self.metonyms = actor_metonyms(self.state)
         self.non_places = actor_non_places(self.state)
         self.person_tokens = person_tokens(self.state)
@@ -353,6 +353,21 @@ def _appositive(sc: Scan, i: int, w: int) -> list:
 
 
 @lru_cache(maxsize=1)
+def speaker_names(doc, gaz, population: int) -> set:
+    """One-word proper names that are the subject of a verb of saying and no town of ``population``
+    people, nor a country or division: speakers ("Robertson said", "said Titan"), not places, in every
+    mention that no locative cue opens (:func:`persons_word`). "Moscow said" and "Ukraine said" stay."""
+    if population <= 0:
+        return set()
+    out = set()
+    for t in doc:
+        if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.is_title and t.head.lemma_.lower() in _speech_verbs() \
+                and not any(ch.dep_ in ("compound", "flat") for ch in t.children) \
+                and not is_big(gaz, t.text, population):
+            out.add(t.text)
+    return out
+
+
 def _speech_verbs() -> frozenset:
     """The shared lexicon's verbs of saying: "X, the speaker said" is no apposition."""
     return lexicon_words("speech_verbs", "places")

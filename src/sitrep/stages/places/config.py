@@ -164,6 +164,9 @@ class PlacesConfig(StageConfig):
     #: "the Bush administration": a name before a person head word is a leader's unless a town of this
     #: size (or a division, a province, a capital) bears it
     leader_town_population: int = 1_000_000
+    #: a one-word name that is the subject of a verb of saying ("Robertson said") names a speaker, not a
+    #: place, unless some reading of it has this many people ("Moscow said"; 0 turns this off)
+    speaker_town_population: int = 100_000
     #: "Cambridge University": a town opening an institution's name counts when it is this big
     institution_town_population: int = 50_000
     #: "the village of Kalaba": a village is no town of this many people (Kalaban Koro, 148,000)
