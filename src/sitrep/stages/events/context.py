@@ -374,6 +374,29 @@ class ArticleContext:
                 m = self.mention_for(c, media=media)
                 if m is not None and all(m.actor_id != o.actor_id for o in out):
                     out.append(m)
+                for m in self._coordinated_modifiers(c, media):
+                    if all(m.actor_id != o.actor_id for o in out):
+                        out.append(m)
+        return out
+
+    def _coordinated_modifiers(self, tok, media: bool = False) -> list[Mention]:
+        """The parties named by coordinated modifiers in front of the head ``tok`` ("attacked *Iraqi and
+        US* forces", "*the South Korean, US and Japanese* militaries are working together"): the mention
+        over each conjunct modifier, when the head names an actor (the parser hangs the modifiers on one
+        head, the actors stage names each party once)."""
+        if self.mention_for(tok, media=media) is None:
+            return []
+        mods = [m for m in tok.lefts if m.dep_ in ("amod", "compound", "nmod")]
+        if not any(children(m, "conj") for m in mods):
+            return []
+        out = []
+        for mod in mods:   # "The French, Italian and German navies": "French" hangs apart, with its comma
+            if not children(mod, "conj") and not any(p.dep_ == "punct" and p.text == "," for p in mod.children):
+                continue
+            for x in conjuncts(mod):
+                m = self._mention_over(x)
+                if m is not None and m.start <= x.idx < m.end and (media or self.actor_kind.get(m.actor_id) != "media"):
+                    out.append(m)
         return out
 
     def _title_name(self, tok) -> list:
