@@ -1,11 +1,12 @@
 """Parties named by coordinated modifiers of one noun ("attacked Iraqi and US forces"), and acts the
-coordinated parties do together ("the French and German navies are working together"): issue #14, wrong
-target.
+coordinated parties do together ("the French and German navies are working together"), and a count of a
+plural pronoun ("killed five of them"): issue #14, wrong target.
 
 Sentences are written for these tests (wire style, not taken from the news set)."""
 
 from __future__ import annotations
 
+import sitrep
 from events_support import pairs, run
 
 
@@ -31,3 +32,22 @@ def test_working_together_against_a_third_party_is_no_joint_cooperation():
     text = "Rebel groups and tribal militias jointly attacked an army post in the north on Sunday."
     st = run(text, ("Rebel groups", "REBELS"), ("tribal militias", "MILITIAS"), ("army", "ARMY"))
     assert ("REBELS", "MILITIAS") not in pairs(st, "ASSAULT")
+
+
+
+def _extracted(text: str, etype: str) -> list:
+    doc = sitrep.extract(text, published="2024-05-06")
+    return [(e.source.text if e.source else None, e.target.text if e.target else None)
+            for e in doc.events if e.type == etype]
+
+
+def test_a_count_of_them_is_the_party_the_pronoun_stands_for():
+    assert ("Soldiers", "Rebels") in _extracted(
+        "Rebels attacked the garrison on Monday. Soldiers killed five of them, the army said.", "ASSAULT")
+
+
+def test_a_count_of_them_never_stands_for_its_own_verbs_subject():
+    events = _extracted("Gunmen raided the village at dawn. Troops later captured three of them near the river.",
+                        "COERCE") + _extracted(
+        "Gunmen raided the village at dawn. Troops later captured three of them near the river.", "ASSAULT")
+    assert all(t != "Troops" for _, t in events)

@@ -249,7 +249,7 @@ class ArticleContext:
             held = self._held_by_participle(tok)
             if held is not None:
                 return held
-        if lemma in self.cues.group_nouns:
+        if lemma in self.cues.group_nouns or partitive_count(tok):
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
@@ -275,7 +275,7 @@ class ArticleContext:
 
     def _best_plural(self, tok) -> Optional[Mention]:
         """See :meth:`_plural_antecedent`."""
-        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        verb = governing_verb(tok)
         own = {s.i for s in children(verb, *SUBJ_DEPS)}
         doc = tok.doc
         best, best_score = None, None
@@ -563,6 +563,21 @@ class ArticleContext:
 _NP_LINKS = ("compound", "poss", "amod", "nmod", "flat", "case")
 #: entity labels of a time, never the dateline's subject
 _TIME_LABELS = ("DATE", "TIME")
+
+
+def partitive_count(tok) -> bool:
+    """Is ``tok`` a bare count heading a partitive "of" phrase ("killed *five* of them", "*three* of the
+    soldiers were wounded")? Its "of" phrase names the party, as a group noun's does."""
+    return tok.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
+def governing_verb(tok):
+    """The verb whose argument ``tok`` is, through a preposition and a partitive count ("attacked *them*",
+    "fired at *them*", "killed three of *them*"): its nearest verb ancestor, else its head."""
+    for a in tok.ancestors:
+        if a.pos_ in ("VERB", "AUX"):
+            return a
+    return tok.head
 
 
 def _first_phrase_after(sent, end: int):
