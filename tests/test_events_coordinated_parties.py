@@ -51,3 +51,17 @@ def test_a_count_of_them_never_stands_for_its_own_verbs_subject():
                         "COERCE") + _extracted(
         "Gunmen raided the village at dawn. Troops later captured three of them near the river.", "ASSAULT")
     assert all(t != "Troops" for _, t in events)
+
+
+def test_a_patrol_named_by_its_force_is_that_force_as_a_target():
+    assert ("Gunmen", "police patrol") in _extracted(
+        "Gunmen opened fire on a police patrol outside the town on Sunday, a local official said.", "ASSAULT")
+
+
+def test_a_patrol_passing_by_is_a_party_not_an_act_of_patrolling():
+    assert _extracted("The bomb went off as a police patrol passed by the market on Friday.", "MOBILIZE") == []
+
+
+def test_patrols_stepped_up_stay_a_show_of_force():
+    assert ("army", None) in _extracted("The army stepped up patrols along the northern border on Monday.",
+                                        "MOBILIZE")
