@@ -95,6 +95,8 @@ class ArgumentCues(DataModel):
     imputed_types: Words
     imputing_types: Words
     envoy_heads: Words
+    joint_adverbs: Words = frozenset()
+    joint_act_types: Words = frozenset()
     reciprocal_party_nouns: Words = frozenset()
     reciprocal_party_words: Words = frozenset()
     reciprocal_party_kinds: Words = frozenset()

@@ -329,7 +329,17 @@ def _has_operator(ctx: ArticleContext, actor_id: str) -> bool:
 def is_symmetric(ctx: ArticleContext, c: Candidate) -> bool:
     """Is the act symmetric (its trigger word or lemma among the symmetric lemmas: "talks", "clash")?"""
     lemmas = ctx.cues.symmetric_lemmas
-    return c.trigger.lemma_.lower() in lemmas or c.trigger.lower_ in lemmas
+    return c.trigger.lemma_.lower() in lemmas or c.trigger.lower_ in lemmas or done_together(ctx, c)
+
+
+def done_together(ctx: ArticleContext, c: Candidate) -> bool:
+    """Is ``c`` a joint act of a type the parties do with each other (``joint_act_types``), said so by a
+    joint adverb on its trigger ("the South Korean, US and Japanese militaries are *working together*",
+    "the two ministers *jointly* chaired": ``joint_adverbs``)? Its coordinated parties are then source
+    and targets of one another, as for "talks"."""
+    if c.sense.type.lower() not in ctx.acues.joint_act_types:
+        return False
+    return any(a.dep_ == "advmod" and a.lower_ in ctx.acues.joint_adverbs for a in c.trigger.children)
 
 
 def symmetric_parties(ctx: ArticleContext, c: Candidate, sources: list, targets: list) -> tuple[list, list]:

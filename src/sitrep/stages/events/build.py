@@ -469,7 +469,17 @@ def _codes_no_act(ctx: ArticleContext, c: Candidate, k, sources: list) -> bool:
             # "MSF warned that the forces have become a direct threat": a statement, no threat
             or k.type == "THREATEN" and _warning_of_a_state(ctx, c)
             # "eyewitnesses, who spoke to Anadolu over the phone": talking to the press, no consultation
-            or k.type.lower() in ctx.cues.press_types and _to_media(ctx, c))
+            or k.type.lower() in ctx.cues.press_types and _to_media(ctx, c)
+            # "a bomb went off as a police patrol passed by": the noun names the party, not an act
+            or names_its_source(c, sources))
+
+
+def names_its_source(c: Candidate, sources: list) -> bool:
+    """Is the act noun of ``c`` the head of its own source's mention ("as a police *patrol* passed by":
+    the actors stage read "police patrol" as the police, ``member_heads``)? Then the noun names a party,
+    not an act done by it."""
+    t = c.trigger
+    return c.kind != "verbal" and any(s.start <= t.idx < s.end for s in sources)
 
 
 def _warning_of_a_state(ctx: ArticleContext, c: Candidate) -> bool:

@@ -249,7 +249,7 @@ class ArticleContext:
             held = self._held_by_participle(tok)
             if held is not None:
                 return held
-        if lemma in self.cues.group_nouns:
+        if lemma in self.cues.group_nouns or partitive_count(tok):
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
@@ -275,7 +275,7 @@ class ArticleContext:
 
     def _best_plural(self, tok) -> Optional[Mention]:
         """See :meth:`_plural_antecedent`."""
-        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        verb = governing_verb(tok)
         own = {s.i for s in children(verb, *SUBJ_DEPS)}
         doc = tok.doc
         best, best_score = None, None
@@ -373,6 +373,29 @@ class ArticleContext:
             for c in [x for c0 in conjuncts(t) for x in self._counted(c0) + self._title_name(c0)]:
                 m = self.mention_for(c, media=media)
                 if m is not None and all(m.actor_id != o.actor_id for o in out):
+                    out.append(m)
+                for m in self._coordinated_modifiers(c, media):
+                    if all(m.actor_id != o.actor_id for o in out):
+                        out.append(m)
+        return out
+
+    def _coordinated_modifiers(self, tok, media: bool = False) -> list[Mention]:
+        """The parties named by coordinated modifiers in front of the head ``tok`` ("attacked *Iraqi and
+        US* forces", "*the South Korean, US and Japanese* militaries are working together"): the mention
+        over each conjunct modifier, when the head names an actor (the parser hangs the modifiers on one
+        head, the actors stage names each party once)."""
+        if self.mention_for(tok, media=media) is None:
+            return []
+        mods = [m for m in tok.lefts if m.dep_ in ("amod", "compound", "nmod")]
+        if not any(children(m, "conj") for m in mods):
+            return []
+        out = []
+        for mod in mods:   # "The French, Italian and German navies": "French" hangs apart, with its comma
+            if not children(mod, "conj") and not any(p.dep_ == "punct" and p.text == "," for p in mod.children):
+                continue
+            for x in conjuncts(mod):
+                m = self._mention_over(x)
+                if m is not None and m.start <= x.idx < m.end and (media or self.actor_kind.get(m.actor_id) != "media"):
                     out.append(m)
         return out
 
@@ -540,6 +563,21 @@ class ArticleContext:
 _NP_LINKS = ("compound", "poss", "amod", "nmod", "flat", "case")
 #: entity labels of a time, never the dateline's subject
 _TIME_LABELS = ("DATE", "TIME")
+
+
+def partitive_count(tok) -> bool:
+    """Is ``tok`` a bare count heading a partitive "of" phrase ("killed *five* of them", "*three* of the
+    soldiers were wounded")? Its "of" phrase names the party, as a group noun's does."""
+    return tok.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
+def governing_verb(tok):
+    """The verb whose argument ``tok`` is, through a preposition and a partitive count ("attacked *them*",
+    "fired at *them*", "killed three of *them*"): its nearest verb ancestor, else its head."""
+    for a in tok.ancestors:
+        if a.pos_ in ("VERB", "AUX"):
+            return a
+    return tok.head
 
 
 def _first_phrase_after(sent, end: int):
