@@ -57,6 +57,18 @@ def test_metonym_acts_versus_place():
     assert not any(m.text == "Tehran" for m in st.mentions)
 
 
+def test_capital_the_ner_misses_is_still_a_metonym():
+    # the small model tags no entity on "Kyiv"; the KB knows it as Ukraine's capital
+    st = run("Moscow accused Kyiv on Tuesday of shelling the power plant.\n"
+             "Kyiv said the charge was false. Sirens sounded across Kyiv overnight.")
+    check_offsets(st)
+    kyivs = [m for m in st.mentions if m.text == "Kyiv"]
+    assert [(m.actor_id, m.how) for m in kyivs] == [("UKR", "metonym"), ("UKR", "metonym")]
+    # a capitalised run that is more than the capital's name is not the capital
+    st = run("The Kyiv Independent reported the strike on Tuesday.")
+    assert not any(m.actor_id == "UKR" for m in st.mentions)
+
+
 def test_demonyms_and_possessives_give_the_state():
     st = run("Russian officials met Iranian diplomats in Vienna on Thursday, while Iran's army held drills.")
     check_offsets(st)

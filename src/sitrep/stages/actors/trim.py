@@ -45,7 +45,35 @@ def entity_spans(b) -> list[tuple[int, int, str, str]]:
             ts, te = trim(doc, ts, te, b.cues.trim_left)
             if te > ts:
                 out.append((ts, te, ent.label_, ent.ent_id_ if len(parts) == 1 else ""))
+    out.extend(missed_capitals(b))
+    out.sort(key=lambda s: s[0])
     return join_cut_surnames(b, out)
+
+
+def capitalised_runs(doc) -> list[tuple[int, int]]:
+    """The runs of capitalised proper nouns outside every entity, as token spans ("Kyiv" in "Moscow
+    accused Kyiv of ...", which the small model does not know)."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for t in doc:
+        inside = t.ent_iob_ == "O" and t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_space
+        if inside and start is None:
+            start = t.i
+        if not inside and start is not None:
+            runs.append((start, t.i))
+            start = None
+    if start is not None:
+        runs.append((start, len(doc)))
+    return runs
+
+
+def missed_capitals(b) -> list[tuple[int, int, str, str]]:
+    """Capitals and seats of power the NER missed: a whole run of capitalised proper nouns outside
+    every entity that is a KB metonym ("Kyiv accused Moscow ...") becomes a GPE span with no KB id, so
+    that the metonym rule decides whether it acts, speaks or receives (``metonyms.metonym_acts``) --
+    just as for the capitals the NER tags."""
+    doc = b.doc
+    return [(ts, te, "GPE", "") for ts, te in capitalised_runs(doc) if b.kb.metonym(doc[ts:te].text)]
 
 
 def join_cut_surnames(b, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
