@@ -40,13 +40,15 @@ from sitrep.evaluation.matching import run_pipeline
 from sitrep.evaluation.news import _Tally, expected_calibration_error, load_gold, score_events, split_ids
 from sitrep.pipeline import Pipeline
 from sitrep.stages.events.calibration import (BIAS, DECIMALS, FEATURES, calibrate, feature_vector, fit_isotonic,
-                                              fit_logistic)
+                                              fit_logistic, keep_lead)
 
 SEED = 14
 #: the splits a model may be fitted or measured on (never ``held``)
 FIT_SPLITS = ("dev", "dev-a", "dev-b")
-#: one event: its features (every name of FEATURES, in order) and whether it is strictly right
-Row = tuple[list[float], bool]
+#: one event: its features (every name of FEATURES, in order), whether it is strictly right and, optionally,
+#: where it stands (article number, sentence start: what :func:`keep_lead` groups by; rows of one article
+#: in the document's order)
+Row = tuple  # (list[float], bool) or (list[float], bool, tuple[int, int])
 #: a fitted model: the confidence of a feature row
 Model = Callable[[list[float]], float]
 NAMES = list(FEATURES)
@@ -70,13 +72,14 @@ def article_rows_by_id(data: str, split: str = "dev") -> list[tuple[str, list[Ro
     pipe = Pipeline(stage_config={"events": {"calibrate": False}})
     docs, _, _ = run_pipeline([g.article() for g in golds], pipeline=pipe)
     out = []
-    for gold, doc in zip(golds, docs):
+    for n, (gold, doc) in enumerate(zip(golds, docs)):
         t = _Tally()
         rows: list[Row] = []
         if doc is not None:
             score_events(gold, doc, t)
             # score_events appends one (confidence, right) per predicted event, in the document's order
-            rows = [(feature_vector(e, NAMES), ok) for e, (_, ok) in zip(doc.events, t.calibration)]
+            rows = [(feature_vector(e, NAMES), ok, (n, e.sentence.start))
+                    for e, (_, ok) in zip(doc.events, t.calibration)]
         out.append((gold.id, rows))
     return out
 
@@ -98,7 +101,7 @@ def logistic_fitter(features: Sequence[str], l2: float, min_raw: float) -> Calla
     cols = [NAMES.index(f) for f in features]
 
     def fit(rows: list[Row]) -> tuple[Model, dict]:
-        weights = fit_logistic([[x[i] for i in cols] for x, _ in rows], [ok for _, ok in rows], list(features),
+        weights = fit_logistic([[x[i] for i in cols] for x, *_ in rows], [r[1] for r in rows], list(features),
                                l2=l2, min_raw_weight=min_raw)
         return (lambda x: row_logistic(x, weights)), {"weights": weights}
     return fit
@@ -109,7 +112,7 @@ def isotonic_fitter(min_block: int) -> Callable[[list[Row]], tuple[Model, dict]]
     raw = NAMES.index("raw")
 
     def fit(rows: list[Row]) -> tuple[Model, dict]:
-        points = fit_isotonic([(x[raw], ok) for x, ok in rows], min_block=min_block)
+        points = fit_isotonic([(x[raw], ok) for x, ok, *_ in rows], min_block=min_block)
         return (lambda x: calibrate(x[raw], points)), {"points": [[a, b] for a, b in points]}
     return fit
 
@@ -131,7 +134,7 @@ def shrunk_fitter(features: Sequence[str], l2: float, min_raw: float, shrink: fl
 
     def fit(rows: list[Row]) -> tuple[Model, dict]:
         weights = base(rows)[1]["weights"]
-        share = prior if prior is not None else sum(ok for _, ok in rows) / len(rows)
+        share = prior if prior is not None else sum(r[1] for r in rows) / len(rows)
         share = min(0.99, max(0.01, share))
         out = {n: round(w * (1.0 - shrink), 4) for n, w in weights.items()}
         out["bias"] = round(out["bias"] + shrink * math.log(share / (1.0 - share)), 4)
@@ -144,6 +147,15 @@ SHRINKS = (0.3, 0.5)
 PRIORS = (None, 0.3, 0.35, 0.4, 0.45)
 #: every feature that describes the text of the report rather than its parties' names
 TEXT_ALL = ["raw", "target", "place_target", "announced", "negated", "verbal", "material_conflict", "lead"]
+#: the features of the default (docs/calibration.md): whether a target is named and is a place, how the
+#: source is named (a pronoun, carried over from another sentence), a quotation around the act, an
+#: announced or negated act; ``lead`` left out (a PLOVER GSR sentence is always one, which would flatter
+#: the out-of-distribution check), ``long_sentence`` too (weight -0.03 on dev: it says nothing)
+TEXT_KEPT = ["raw", "target", "place_target", "source_pronoun", "source_carried", "quoted", "announced", "negated"]
+#: the shrinkage of the candidates that keep the top events (:func:`lead_fitter`)
+LEAD_SHRINK = 0.3
+#: bisection steps of :func:`lead_fitter`'s bias
+RECENTRE_STEPS = 30
 
 
 def candidates(args: argparse.Namespace) -> dict[str, Callable[[list[Row]], tuple[Model, dict]]]:
@@ -172,6 +184,12 @@ def candidates(args: argparse.Namespace) -> dict[str, Callable[[list[Row]], tupl
         "logistic-text-lead": logistic_fitter(["raw", "target", "place_target", "lead"], args.l2, args.min_raw_weight),
         **{shrunk_name(s, p): shrunk_fitter(["raw"], args.l2, args.min_raw_weight, s, prior=p)
            for s in SHRINKS for p in PRIORS},
+        "logistic-text-top-kept": lead_fitter(TEXT_KEPT, args.l2, args.min_raw_weight, LEAD_SHRINK),
+        "logistic-text-top-kept-unshrunk": lead_fitter(TEXT_KEPT, args.l2, args.min_raw_weight, 0.0),
+        "logistic-text-all-top-kept": lead_fitter(TEXT_ALL + ["source_pronoun", "source_carried", "quoted",
+                                                              "long_sentence"], args.l2, args.min_raw_weight,
+                                                  LEAD_SHRINK),
+        "logistic-target-top-kept": lead_fitter(["raw", "target"], args.l2, args.min_raw_weight, LEAD_SHRINK),
         "constant": binned_fitter(1),
     }
 
@@ -186,6 +204,10 @@ def shrunk_name(shrink: float, prior: Optional[float]) -> str:
 #: two events, so the events output (and the top event of a sentence) are those of the raw score
 RAW_ORDER = ("logistic-raw-l2-10", "logistic-raw-l2-30", "isotonic-40", "binned-3", "binned-5", "isotonic",
              "constant", *(shrunk_name(s, p) for s in SHRINKS for p in PRIORS))
+#: the candidates that weigh features of the text but keep each sentence's and article's top event by raw
+#: score the most confident (:func:`keep_lead`): the events output and every top event are unchanged
+TOP_KEPT = ("logistic-text-top-kept", "logistic-text-top-kept-unshrunk", "logistic-text-all-top-kept",
+            "logistic-target-top-kept")
 
 
 def auc(pairs: Sequence[tuple[float, bool]]) -> Optional[float]:
@@ -211,9 +233,10 @@ def half_shares(pairs: Sequence[tuple[float, bool]]) -> tuple[float, float]:
     return (sum(ok for _, ok in top) / max(1, len(top)), sum(ok for _, ok in bottom) / max(1, len(bottom)))
 
 
-def measure(model: Model, rows: list[Row]) -> dict[str, float]:
-    """ECE, Brier score, AUC and the halves' shares right of ``model`` on ``rows``."""
-    pairs = scored(model, rows)
+def measure(model: Model, rows: list[Row], lead: bool = False) -> dict[str, float]:
+    """ECE, Brier score, AUC and the halves' shares right of ``model`` on ``rows`` (``lead``: its confidences
+    kept below each sentence's and article's top event, :func:`scored`)."""
+    pairs = scored(model, rows, lead)
     top, bottom = half_shares(pairs)
     return {"ece": round(expected_calibration_error(pairs) or 0.0, 4), "brier": round(brier(pairs), 4),
             "auc": round(auc(pairs) or 0.5, 4), "top_half": round(top, 4), "bottom_half": round(bottom, 4),
@@ -223,8 +246,10 @@ def measure(model: Model, rows: list[Row]) -> dict[str, float]:
 def cross_halves(half_rows: dict[str, list[Row]], fit) -> dict[str, float]:
     """Fit on dev-a and measure on dev-b, fit on dev-b and measure on dev-a: ``ece_ab``, ``ece_ba`` and
     the means of both directions' ECE (the decision measure), AUC and halves' shares right."""
-    ab = measure(fit(half_rows["dev-a"])[0], half_rows["dev-b"])
-    ba = measure(fit(half_rows["dev-b"])[0], half_rows["dev-a"])
+    model, lead = fitted(fit, half_rows["dev-a"])
+    ab = measure(model, half_rows["dev-b"], lead)
+    model, lead = fitted(fit, half_rows["dev-b"])
+    ba = measure(model, half_rows["dev-a"], lead)
     out = {"ece": round((ab["ece"] + ba["ece"]) / 2, 4), "ece_ab": ab["ece"], "ece_ba": ba["ece"]}
     for k in ("auc", "top_half", "bottom_half"):
         out[k] = round((ab[k] + ba[k]) / 2, 4)
@@ -247,15 +272,65 @@ def compare(fitters: dict, by_id: Sequence[tuple[str, list[Row]]], half_rows: di
     return out
 
 
-def choose(report: dict[str, dict[str, float]], raw_order: Sequence[str] | set[str] = RAW_ORDER) -> str:
-    """The candidate to make the default: one that keeps the raw order (the events output stay those of
-    the raw score) and is no constant (it must rank events), with the least ``transfer``."""
-    eligible = [n for n in report if n in raw_order and n != "constant"]
+def choose(report: dict[str, dict[str, float]], raw_order: Sequence[str] | set[str] = RAW_ORDER,
+           top_kept: Sequence[str] = TOP_KEPT) -> str:
+    """The candidate to make the default: one that keeps the raw order or the top events (the events
+    output and every sentence's and article's top event stay those of the raw score) and is no constant
+    (it must rank events), with the least ``transfer``."""
+    eligible = [n for n in report if (n in raw_order or n in top_kept) and n != "constant"]
     return min(eligible, key=lambda n: (report[n]["transfer"], n))
 
 
-def scored(model: Model, rows: list[Row]) -> list[tuple[float, bool]]:
-    return [(model(x), ok) for x, ok in rows]
+def fitted(fit, rows: list[Row]) -> tuple[Model, bool]:
+    """The model ``fit`` makes of ``rows`` and whether it keeps each sentence's and article's top event
+    (``keep_lead`` among its table fields)."""
+    model, params = fit(rows)
+    return model, bool(params.get("keep_lead"))
+
+
+def scored(model: Model, rows: list[Row], lead: bool = False) -> list[tuple[float, bool]]:
+    """(confidence, strictly right) of each row under ``model``; ``lead``: lowered as the stage lowers them
+    (:func:`keep_lead`, per article and sentence of the rows' place; a row without one is its own article)."""
+    confs = [model(r[0]) for r in rows]
+    if lead:
+        confs = lead_capped(rows, confs)
+    return [(c, r[1]) for c, r in zip(confs, rows)]
+
+
+def lead_capped(rows: list[Row], confs: list[float]) -> list[float]:
+    """``confs`` lowered by :func:`keep_lead` within each article of ``rows`` (by the raw score)."""
+    raw = NAMES.index("raw")
+    out = list(confs)
+    groups: dict = {}
+    for i, r in enumerate(rows):
+        groups.setdefault(r[2][0] if len(r) > 2 else ("row", i), []).append(i)
+    for idx in groups.values():
+        kept = keep_lead([rows[i][0][raw] for i in idx], [rows[i][2] if len(rows[i]) > 2 else i for i in idx],
+                         [out[i] for i in idx])
+        for i, c in zip(idx, kept):
+            out[i] = c
+    return out
+
+
+def lead_fitter(features: Sequence[str], l2: float, min_raw: float, shrink: float) -> Callable[[list[Row]], tuple[Model, dict]]:
+    """A logistic fit on ``features`` of the text (which rank events across readings), shrunk as
+    :func:`shrunk_fitter`, whose confidences are kept below each sentence's and article's top event by raw
+    score (:func:`keep_lead`: no event output and no top event changes); as that lowers some confidences,
+    the bias is then moved so that the fitting rows' mean kept confidence is their share right."""
+    base = shrunk_fitter(features, l2, min_raw, shrink)
+
+    def fit(rows: list[Row]) -> tuple[Model, dict]:
+        weights = dict(base(rows)[1]["weights"])
+        share = sum(r[1] for r in rows) / len(rows)
+        lo, hi = -2.0, 2.0
+        for _ in range(RECENTRE_STEPS):
+            mid = (lo + hi) / 2
+            trial = dict(weights, bias=weights["bias"] + mid)
+            mean = sum(lead_capped(rows, [row_logistic(r[0], trial) for r in rows])) / len(rows)
+            lo, hi = (mid, hi) if mean < share else (lo, mid)
+        out = dict(weights, bias=round(weights["bias"] + (lo + hi) / 2, 4))
+        return (lambda x: row_logistic(x, out)), {"weights": out, "keep_lead": True}
+    return fit
 
 
 def brier(pairs: list[tuple[float, bool]]) -> float:
@@ -280,7 +355,7 @@ def plover_rows(path: str) -> list[Row]:
         acts = DocActors(doc)
         ok = ev.type == g.type and all(not want or any(actor_matches(a, got, acts) for a in want)
                                        for want, got in ((g.sources, ev.source), (g.targets, ev.target)))
-        rows.append((feature_vector(ev, NAMES), ok))
+        rows.append((feature_vector(ev, NAMES), ok))   # the top event: kept by keep_lead as it is
     return rows
 
 
@@ -299,14 +374,15 @@ def cross_validate(per_article: list[list[Row]], fit, folds: int, repeats: int,
             test = [p for i in sorted(test_ids) for p in per_article[i]]
             if not test:
                 continue
-            pairs = scored(fit(train)[0], test)
+            model, lead = fitted(fit, train)
+            pairs = scored(model, test, lead)
             eces.append(expected_calibration_error(pairs) or 0.0)
             briers.append(brier(pairs))
     return {"ece": round(sum(eces) / len(eces), 4), "brier": round(sum(briers) / len(briers), 4)}
 
 
 #: what :func:`choose` picks with ``--cross-halves`` (docs/calibration.md has the table)
-DEFAULT_METHOD = "logistic-raw-shrunk-0.3"
+DEFAULT_METHOD = "logistic-text-top-kept"
 
 
 def main() -> None:
@@ -326,6 +402,9 @@ def main() -> None:
     ap.add_argument("--min-block", type=int, default=10)
     ap.add_argument("--folds", type=int, default=3)
     ap.add_argument("--repeats", type=int, default=20)
+    ap.add_argument("--plover-measure", default=None, metavar="PATH",
+                    help="also report the fitted model's ECE on the top events of this PLOVER GSR file "
+                         "(strict correctness on another distribution than news dev)")
     ap.add_argument("--plover", default=None, metavar="PATH",
                     help="also train on the top events of this PLOVER GSR file (off: it makes the news CV worse)")
     args = ap.parse_args()
@@ -347,17 +426,19 @@ def main() -> None:
         print("method: cross-half ECE (fit dev-a -> dev-b, fit dev-b -> dev-a), k-fold ECE, their mean, AUC, "
               "share right of the top / bottom half")
         for name, m in sorted(report.items(), key=lambda kv: kv[1]["transfer"]):
-            order = "raw order" if name in raw_order else "reorders"
+            order = "raw order" if name in raw_order else "top kept" if name in TOP_KEPT else "reorders"
             print(f"  {name:36s} {m['ece']:.4f} ({m['ece_ab']:.4f}, {m['ece_ba']:.4f})  {m['ece_cv']:.4f}  "
                   f"{m['transfer']:.4f}  AUC {m['auc']:.3f}  {m['top_half']:.3f} / {m['bottom_half']:.3f}  {order}")
-        print(f"chosen by the rule (raw order, no constant, least mean of both ECEs): {choose(report, raw_order)}")
+        print(f"chosen by the rule (raw order or top kept, no constant, least mean of both ECEs): "
+              f"{choose(report, raw_order)}")
     method = fitters[args.method]
     cv = {name: cross_validate(per_article, fitters[name], args.folds, args.repeats, extra)
           for name in dict.fromkeys((args.method, "logistic", "isotonic"))}
     model, params = method(rows + extra)
     raw = NAMES.index("raw")
-    before = expected_calibration_error([(x[raw], ok) for x, ok in rows]) or 0.0
-    after = expected_calibration_error(scored(model, rows)) or 0.0
+    lead = bool(params.get("keep_lead"))
+    before = expected_calibration_error([(x[raw], ok) for x, ok, *_ in rows]) or 0.0
+    after = expected_calibration_error(scored(model, rows, lead)) or 0.0
     kind = "isotonic" if "points" in params else "logistic"
     fitted_on = f"{args.data} {args.split} split" + (f" and {len(extra)} PLOVER GSR top events" if extra else "")
     table = {"method": kind, "variant": args.method, **params, "fitted_on": fitted_on, "seed": SEED,
@@ -368,6 +449,8 @@ def main() -> None:
     table |= {"folds": args.folds, "repeats": args.repeats}
     if kind == "logistic":
         table |= {"l2": args.l2, "min_raw_weight": args.min_raw_weight}
+    if lead:
+        table["keep_lead"] = table.pop("keep_lead")   # after the fitting record, beside the other settings
     head = ("# GENERATED by scripts/fit_event_calibration.py: do not edit by hand. The events stage maps its\n"
             "# rule-based confidence through this model (see stages/events/calibration.py); fitted on the news\n"
             "# dev split against strict correctness; cross_halves: fit dev-a -> ECE on dev-b and the reverse,\n"
@@ -378,9 +461,20 @@ def main() -> None:
           + f"; written {args.out}")
     if args.measure_split:
         ids = split_ids(Path(args.data), args.measure_split) or set()
-        m = measure(model, [r for aid, a in by_id if aid in ids for r in a])
+        m = measure(model, [r for aid, a in by_id if aid in ids for r in a], lead)
         print(f"measured on {args.measure_split}: ECE {m['ece']:.4f}, Brier {m['brier']:.4f}, AUC {m['auc']:.3f}, "
               f"share right {m['share_right']:.3f}: top half {m['top_half']:.3f}, bottom half {m['bottom_half']:.3f}")
+    if args.plover_measure:
+        gsr = plover_rows(args.plover_measure)
+        m = measure(model, gsr, lead)
+        print(f"measured on the PLOVER GSR top events (another distribution): ECE {m['ece']:.4f}, "
+              f"AUC {m['auc']:.3f}, share right {m['share_right']:.3f}, "
+              f"mean confidence {mean_confidence(model, gsr):.3f}")
+
+
+def mean_confidence(model: Model, rows: list[Row]) -> float:
+    """The mean confidence ``model`` gives ``rows`` (without :func:`keep_lead`: one top event per row)."""
+    return sum(model(r[0]) for r in rows) / max(1, len(rows))
 
 
 if __name__ == "__main__":

@@ -200,15 +200,87 @@ def test_logistic_calibration_keeps_the_order_of_raw_scores():
 def test_calibration_features_describe_the_report():
     from types import SimpleNamespace as NS
     from sitrep.stages.events.calibration import FEATURES, LEAD_CHARS, feature_vector
-    ev = NS(confidence=0.8, source=NS(actor_id="a1"), target=NS(actor_id="geo:123"), modality="asserted",
-            negated=True, type="ASSAULT", sentence=NS(start=LEAD_CHARS + 10))
+    ev = NS(confidence=0.8, source=NS(actor_id="a1", text="Army"), target=NS(actor_id="geo:123", text="Juba"),
+            modality="asserted", negated=True, type="ASSAULT",
+            sentence=NS(start=LEAD_CHARS + 10, text="The army did not shell Juba."))
     v = dict(zip(FEATURES, feature_vector(ev, list(FEATURES))))
     assert v["place_target"] == 1.0 and v["negated"] == 1.0 and v["material_conflict"] == 1.0
     assert v["verbal"] == 0.0 and v["lead"] == 0.0 and v["both"] == 1.0
-    talk = NS(confidence=0.8, source=NS(actor_id="a1"), target=NS(actor_id="a2"), modality="future",
-              negated=False, type="ACCUSE", sentence=NS(start=0))
+    talk = NS(confidence=0.8, source=NS(actor_id="a1", text="Kenya"), target=NS(actor_id="a2", text="Uganda"),
+              modality="future", negated=False, type="ACCUSE", sentence=NS(start=0, text="Kenya will accuse Uganda."))
     v = dict(zip(FEATURES, feature_vector(talk, list(FEATURES))))
     assert v["place_target"] == 0.0 and v["verbal"] == 1.0 and v["lead"] == 1.0 and v["announced"] == 1.0
+
+
+def _report(source: str, sentence: str, target=None):
+    """A contract-like event of ``sentence`` whose source is named ``source``."""
+    from types import SimpleNamespace as NS
+    return NS(confidence=0.8, source=NS(actor_id="a1", text=source) if source else None,
+              target=NS(actor_id="a2", text=target) if target else None, modality="asserted", negated=False,
+              type="ASSAULT", sentence=NS(start=500, text=sentence))
+
+
+def test_source_features_say_how_the_source_was_named():
+    from sitrep.stages.events.calibration import source_carried, source_pronoun
+    named = _report("Ethiopian troops", "Ethiopian troops shelled the border town of Humera on Tuesday.")
+    assert source_pronoun(named) == 0.0 and source_carried(named) == 0.0
+    pronoun = _report("They", "They shelled the border town of Humera on Tuesday.")
+    assert source_pronoun(pronoun) == 1.0 and source_carried(pronoun) == 0.0
+    carried = _report("Ethiopian troops", "The town was shelled again on Tuesday.")
+    assert source_carried(carried) == 1.0 and source_pronoun(carried) == 0.0
+    assert source_pronoun(_report("", "The town was shelled.")) == 0.0     # no source: neither
+    assert source_carried(_report("", "The town was shelled.")) == 0.0
+
+
+def test_text_features_read_the_sentence_around_the_act():
+    from sitrep.stages.events.calibration import LONG_SENTENCE_WORDS, has_target, long_sentence, quoted
+    plain = _report("Kenya", "Kenya condemned the attack on Monday.", target="Somalia")
+    assert quoted(plain) == 0.0 and long_sentence(plain) == 0.0 and has_target(plain) == 1.0
+    said = _report("Kenya", "\u201cWe condemn this attack,\u201d the Kenyan foreign ministry said.")
+    assert quoted(said) == 1.0 and has_target(said) == 0.0
+    assert quoted(_report("Kenya", 'Kenya said the attack was "cowardly".')) == 1.0
+    words = " ".join(["word"] * (LONG_SENTENCE_WORDS + 1))
+    assert long_sentence(_report("Kenya", words)) == 1.0
+    assert long_sentence(_report("Kenya", " ".join(["word"] * LONG_SENTENCE_WORDS))) == 0.0
+
+
+def test_keep_lead_keeps_each_top_event_the_most_confident():
+    from sitrep.stages.events.calibration import keep_lead
+    # the text's features would put the second reading above the first: it is kept just below
+    assert keep_lead([0.9, 0.8], [0, 0], [0.5, 0.7]) == [0.5, 0.499]
+    # below the top already: unchanged; two sentences, each with its own top
+    assert keep_lead([0.9, 0.8, 0.7, 0.6], [0, 0, 1, 1], [0.6, 0.3, 0.4, 0.2]) == [0.6, 0.3, 0.4, 0.2]
+    # the article's top (sentence 0) stays above sentence 1's, whose second reading stays below its own top
+    assert keep_lead([0.9, 0.7, 0.6], [0, 1, 1], [0.4, 0.5, 0.45]) == [0.4, 0.399, 0.398]
+    # a tie of raw scores goes to the first in order
+    assert keep_lead([0.8, 0.8], [0, 0], [0.3, 0.6]) == [0.3, 0.299]
+    assert keep_lead([], [], []) == []
+
+
+def test_the_stage_orders_and_merges_by_the_rule_score_not_the_calibrated_confidence():
+    from sitrep.core.contract import Span
+    from sitrep.stages.events.merge import finish, merge
+    from sitrep.stages.events.model import RawEvent
+
+    def raw(score, conf, target=None, start=0):
+        r = RawEvent(type="ASSAULT", mode=None, contexts=[], source=None, target=target, negated=False,
+                     modality="asserted", date=None, location=None, sentence=Span(text="x", start=start, end=start + 1),
+                     trigger="shelled", confidence=conf, cameo=None, lemma="shell", sent_start=start, victim_ok=False)
+        r.score = score
+        return r
+    from sitrep.core.article import Mention
+    a, b = Mention(0, 1, "a1", "Kenya"), Mention(0, 1, "a2", "Somalia")
+    first, second = raw(0.9, 0.4), raw(0.8, 0.7, target=a)
+    assert [r.rank for r in merge([second, first])] == [0.9, 0.8]   # the rule score's order, not confidence's
+    first.source = second.source = b
+    events = finish([raw(0.9, 0.4, start=0), raw(0.8, 0.7, target=a, start=0)], require_source=False,
+                    min_conf=0.0, keep_top=True)
+    assert [e.confidence for e in events] == [0.4, 0.399]
+    assert [e.confidence for e in finish([raw(0.9, 0.4), raw(0.8, 0.7, target=a)], require_source=False,
+                                          min_conf=0.0)] == [0.4, 0.7]
+    # the minimum confidence applies to the kept confidence
+    assert len(finish([raw(0.9, 0.45), raw(0.8, 0.7, target=a)], require_source=False, min_conf=0.45,
+                      keep_top=True)) == 1
 
 
 def test_logistic_fit_recovers_the_share_right_and_keeps_a_least_raw_weight():

@@ -92,8 +92,8 @@ def test_shrinkage_pulls_toward_the_prior_and_keeps_the_raw_order():
 
 def test_candidates_include_the_default_and_binning():
     names = fit_cal.candidates(_args())
-    assert fit_cal.DEFAULT_METHOD in names and fit_cal.DEFAULT_METHOD in fit_cal.RAW_ORDER
-    assert set(fit_cal.RAW_ORDER) <= set(names)
+    assert fit_cal.DEFAULT_METHOD in names and fit_cal.DEFAULT_METHOD in fit_cal.RAW_ORDER + fit_cal.TOP_KEPT
+    assert set(fit_cal.RAW_ORDER) <= set(names) and set(fit_cal.TOP_KEPT) <= set(names)
     model, params = names["binned-3"](_rows(30, 0.75, 0.25))
     assert len(params["points"]) <= 3 and model(_row(0.9)) > model(_row(0.5))
 
@@ -102,6 +102,42 @@ def test_choose_takes_the_best_transfer_that_ranks_and_keeps_the_raw_order():
     report = {"constant": {"transfer": 0.01}, "logistic-target": {"transfer": 0.02},
               "logistic-raw-l2-10": {"transfer": 0.05}, "binned-3": {"transfer": 0.04}}
     assert fit_cal.choose(report) == "binned-3"
+
+
+def test_choose_may_take_a_model_that_keeps_the_top_events():
+    report = {"logistic-target": {"transfer": 0.01}, "logistic-text-top-kept": {"transfer": 0.03},
+              "binned-3": {"transfer": 0.04}}
+    assert fit_cal.choose(report) == "logistic-text-top-kept"
+
+
+def _placed(n: int) -> list:
+    """``n`` articles of one sentence with two readings: the raw top (0.9) names no target and is right
+    once in four, the other (0.8) names one and is right three times in four."""
+    rows = []
+    for a in range(n):
+        rows.append((_row(0.9, target=False), a % 4 == 0, (a, 0)))
+        rows.append((_row(0.8), a % 4 != 0, (a, 0)))
+    return rows
+
+
+def test_lead_capped_keeps_each_articles_top_reading_the_most_confident():
+    rows = _placed(2)
+    assert fit_cal.lead_capped(rows, [0.3, 0.7, 0.3, 0.7]) == [0.3, 0.299, 0.3, 0.299]
+    # rows without a place are articles of their own: nothing to keep below
+    assert fit_cal.lead_capped([(r[0], r[1]) for r in rows], [0.3, 0.7, 0.3, 0.7]) == [0.3, 0.7, 0.3, 0.7]
+
+
+def test_the_top_kept_fitter_ranks_by_the_text_and_meets_the_share_right():
+    rows = _placed(40)
+    model, params = fit_cal.lead_fitter(["raw", "target"], l2=1.0, min_raw=0.5, shrink=0.3)(rows)
+    assert params["keep_lead"] is True and params["weights"]["target"] > 0
+    pairs = fit_cal.scored(model, rows, lead=True)
+    # the raw top stays the more confident reading of each article ...
+    assert all(pairs[i][0] > pairs[i + 1][0] for i in range(0, len(pairs), 2))
+    # ... and the mean confidence is the share right (the bias moved after the keeping lowered some)
+    assert sum(c for c, _ in pairs) / len(pairs) == pytest.approx(0.5, abs=0.01)
+    m = fit_cal.measure(model, rows, lead=True)
+    assert m["share_right"] == 0.5
 
 
 def test_the_script_refuses_the_held_split(monkeypatch):

@@ -54,7 +54,9 @@ How it reads a sentence:
    only place named in the sentence; the date that governs the trigger in the parse, else the
    sentence's date; the publication date only for present-tense acts (counted in a warning).
 6. **Confidence** is monotone in the evidence: a verbal pattern beats a light-verb noun beats a bare
-   noun; a KB-resolved source and a resolved target add to it; guesses subtract.
+   noun; a KB-resolved source and a resolved target add to it; guesses subtract. This rule score
+   chooses (merging, order); the reported confidence is calibrated (:mod:`.calibration`: the score and
+   features of the text, each sentence's and article's top event by score kept the most confident).
 7. Mentions of the same act in several sentences (headline, lead, body) merge into one event that
    keeps every sentence in ``evidence``; a body sentence that restates the act with a date of its own
    (or a restated act noun, step 2) is an event of its sentence (news GUIDELINES §9).
@@ -81,7 +83,8 @@ Where each job lives:
 * :mod:`.classify` -- type, mode, modality, contexts and CAMEO code (steps 3-4);
 * :mod:`.location` -- the place of the act, and a place as its target; :mod:`.dating` -- which date
   expression dates the act;
-* :mod:`.confidence` -- the confidence from named features (step 6); :mod:`.merge` -- step 7;
+* :mod:`.confidence` -- the rule score from named features (step 6); :mod:`.calibration` -- the reported
+  confidence; :mod:`.merge` -- step 7;
 * :mod:`.model` -- :class:`~.model.Candidate` and :class:`~.model.RawEvent`;
 * :mod:`.fallback` -- mentions from spaCy's NER for a state without an actors stage.
 """

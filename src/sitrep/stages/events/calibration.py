@@ -3,17 +3,20 @@ events that are strictly right (type, source and target; ``sitrep eval news`` re
 calibration error), by a model fitted on the news development split.
 
 The model lives in ``data/event_calibration.yaml`` and is written by
-``scripts/fit_event_calibration.py`` (a fixed seed; k-fold cross-validation by article chooses and
-reports it). Two kinds are read:
+``scripts/fit_event_calibration.py`` (a fixed seed; chosen by how it transfers between the halves of
+dev, with k-fold cross-validation by article beside it). Two kinds are read:
 
-- ``logistic`` (the default since issue #14's refit; now on the raw score alone, shrunk toward the share
-  right, the candidate that transfers best between the halves of dev: docs/calibration.md): ``weights``
-  over a few named features of a raw event (:data:`FEATURES`: the raw score, which parties it has, a few
-  features of the text), ``p = 1 / (1 + exp(-(bias + Σ w·x)))``.
-  On the news dev split whether an event has a target and a source says more about its being right than
-  the rest of the raw score; a few features fitted with an L2 penalty generalise better than a table.
-  The weight of ``raw`` is never negative, so that among events with the same parties the order of
-  the raw scores is kept (the most confident report of an act stays the most confident).
+- ``logistic``: ``weights`` over a few named features of a raw event (:data:`FEATURES`: the raw score,
+  which parties it has, features of the text: each a small function below),
+  ``p = 1 / (1 + exp(-(bias + Σ w·x)))``. The default (issue #14 item 7: docs/calibration.md) weighs
+  the raw score and features of the text (a target, a place target, a source named by a pronoun or
+  carried over from another sentence, a quotation, an announced or negated act), shrunk toward the share
+  right: they rank events by correctness far better than the raw score alone and follow a set of
+  articles whose events are right more or less often. The weight of ``raw`` is never negative.
+  Such features may put a reading above the one the raw score ranks first; with ``keep_lead`` the stage
+  lowers every other event of a sentence and of the article just below its top event by raw score
+  (:func:`keep_lead`), and merging and ordering use the raw score (``RawEvent.score``): the events output
+  and every top event are those of the raw score, only the confidences change.
 - ``isotonic``: ``points`` (raw score, calibrated confidence), linear between them, strictly increasing
   inside them and continued with a small slope outside.
 """
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
+from functools import lru_cache
 from typing import Any, Callable, Literal, Optional, Sequence
 
 from pydantic import ConfigDict, Field
@@ -29,6 +33,7 @@ from pydantic import ConfigDict, Field
 from ...core.datafiles import load_data
 from ...core.datamodels import DataModel, validate_data
 from ...ontology import load_ontology
+from .lexicon import read_cues
 
 CALIBRATION_FILE = "event_calibration.yaml"
 #: the slope of the isotonic map beyond the table's first and last point (keeps the raw order)
@@ -42,23 +47,128 @@ PLACE_PREFIXES = ("geo:", "region:")
 #: where the article's lead ends, in characters (feature ``lead``)
 LEAD_CHARS = 400
 
-#: the features a logistic model may weigh, read off a raw event (or a contract event: both have
-#: ``confidence``, ``source``, ``target`` and ``modality``)
+#: a sentence of more than this many words is long (feature ``long_sentence``)
+LONG_SENTENCE_WORDS = 35
+#: the marks of a quotation in a sentence (feature ``quoted``)
+QUOTE_MARKS = ('"', "\u201c", "\u201d")
+#: the step by which an event that is not its sentence's or article's top event stays below it
+#: (one unit of the last decimal: :func:`keep_lead`)
+LEAD_STEP = 10.0 ** -DECIMALS
+
+
+@lru_cache(maxsize=1)
+def _pronouns() -> frozenset[str]:
+    """The pronouns a source may be named by: the speaker and relative pronouns of ``event_cues.yaml``."""
+    cues = read_cues()
+    return frozenset(w.lower() for w in (*cues.speaker_pronouns, *cues.relative_pronouns))
+
+
+def raw_score(e: Any) -> float:
+    """The rule-based score (:mod:`.confidence`) of a raw event, before calibration."""
+    return float(e.confidence)
+
+
+def has_source(e: Any) -> float:
+    """1 when the event names a source."""
+    return float(e.source is not None)
+
+
+def has_target(e: Any) -> float:
+    """1 when the event names a target (an actor or a place)."""
+    return float(e.target is not None)
+
+
+def has_both(e: Any) -> float:
+    """1 when the event names both a source and a target."""
+    return float(e.source is not None and e.target is not None)
+
+
+def announced(e: Any) -> float:
+    """1 when the act is future or hypothetical."""
+    return float(e.modality in ("future", "hypothetical"))
+
+
+def place_target(e: Any) -> float:
+    """1 when the act is done to a place, no actor undergoing it ("shelled the capital Juba")."""
+    return float(e.target is not None and e.target.actor_id.startswith(PLACE_PREFIXES))
+
+
+def negated(e: Any) -> float:
+    """1 when the act is negated ("did not attack")."""
+    return float(bool(e.negated))
+
+
+def verbal(e: Any) -> float:
+    """1 for a verbal act (the type's PLOVER quad: verbal cooperation or conflict)."""
+    return float(load_ontology().quad(e.type).startswith("verbal"))
+
+
+def material_conflict(e: Any) -> float:
+    """1 for a material conflict (the type's PLOVER quad)."""
+    return float(load_ontology().quad(e.type) == "material_conflict")
+
+
+def lead(e: Any) -> float:
+    """1 when told in the article's first :data:`LEAD_CHARS` characters (headline and lead)."""
+    return float(e.sentence.start < LEAD_CHARS)
+
+
+def source_pronoun(e: Any) -> float:
+    """1 when the source is named by a pronoun ("*they* attacked"): resolved by coreference, not by name."""
+    return float(e.source is not None and e.source.text.strip().lower() in _pronouns())
+
+
+def source_carried(e: Any) -> float:
+    """1 when the source's words are not in the event's sentence: carried over from another sentence
+    (an inherited or restated doer, "the two sides", a context doer)."""
+    return float(e.source is not None and e.source.text not in e.sentence.text)
+
+
+def quoted(e: Any) -> float:
+    """1 when the event's sentence holds a quotation mark (an act told inside or beside a quote)."""
+    return float(any(m in e.sentence.text for m in QUOTE_MARKS))
+
+
+def long_sentence(e: Any) -> float:
+    """1 when the event's sentence has more than :data:`LONG_SENTENCE_WORDS` words (more readings compete)."""
+    return float(len(e.sentence.text.split()) > LONG_SENTENCE_WORDS)
+
+
+#: the features a logistic model may weigh, by name, read off a raw event (or a contract event: both have
+#: ``confidence``, ``source``, ``target``, ``modality``, ``negated``, ``type`` and ``sentence``)
 FEATURES: dict[str, Callable[[Any], float]] = {
-    "raw": lambda e: float(e.confidence),
-    "source": lambda e: float(e.source is not None),
-    "target": lambda e: float(e.target is not None),
-    "both": lambda e: float(e.source is not None and e.target is not None),
-    "announced": lambda e: float(e.modality in ("future", "hypothetical")),
-    #: the act is done to a place, no actor undergoing it ("shelled the capital Juba")
-    "place_target": lambda e: float(e.target is not None and e.target.actor_id.startswith(PLACE_PREFIXES)),
-    "negated": lambda e: float(bool(e.negated)),
-    #: a verbal act (the type's PLOVER quad: verbal cooperation or conflict), a material conflict
-    "verbal": lambda e: float(load_ontology().quad(e.type).startswith("verbal")),
-    "material_conflict": lambda e: float(load_ontology().quad(e.type) == "material_conflict"),
-    #: told in the article's first characters (headline and lead)
-    "lead": lambda e: float(e.sentence.start < LEAD_CHARS),
+    "raw": raw_score, "source": has_source, "target": has_target, "both": has_both, "announced": announced,
+    "place_target": place_target, "negated": negated, "verbal": verbal, "material_conflict": material_conflict,
+    "lead": lead, "source_pronoun": source_pronoun, "source_carried": source_carried, "quoted": quoted,
+    "long_sentence": long_sentence,
 }
+
+
+def keep_lead(scores: Sequence[float], sentences: Sequence[Any], confidences: Sequence[float],
+              step: float = LEAD_STEP) -> list[float]:
+    """The ``confidences`` of one article's events (in output order; ``scores`` their raw scores,
+    ``sentences`` a key of each one's sentence), lowered where needed so that the event the raw score
+    ranks first -- of the article, and of each sentence -- stays the most confident one: every other
+    event is at least ``step`` below it (ties of the raw score go to the first in order). The features
+    of the text thus move an event's confidence but never which reading of a sentence or an article is
+    its top one: scores (0.9, 0.8) with confidences (0.5, 0.7) -> (0.5, 0.499)."""
+    out = [float(c) for c in confidences]
+
+    def cap(idx: Sequence[int]) -> None:
+        if not idx:
+            return
+        top = max(idx, key=lambda i: (scores[i], -i))
+        ceiling = max(0.0, round(out[top] - step, DECIMALS))
+        for i in idx:
+            if i != top and out[i] > ceiling:
+                out[i] = ceiling
+    cap(range(len(out)))
+    groups: dict[Any, list[int]] = {}
+    for i, key in enumerate(sentences):
+        groups.setdefault(key, []).append(i)
+    for idx in groups.values():
+        cap(idx)
+    return out
 
 
 class CalibrationTable(DataModel):
@@ -90,6 +200,9 @@ class CalibrationTable(DataModel):
     #: the L2 penalty and the least weight of ``raw`` the logistic fit used
     l2: Optional[float] = None
     min_raw_weight: Optional[float] = None
+    #: the top event of each sentence and of the article by raw score stays the most confident one
+    #: (:func:`keep_lead`): a model of features of the text that rank events across readings
+    keep_lead: bool = False
 
 
 def _check_points(points: Sequence[tuple[float, float]]) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ...core.contract import Event
+from .calibration import keep_lead
 from .lexicon import EventCues, read_cues
 from .model import RawEvent
 
@@ -96,11 +97,12 @@ def absorb(home: RawEvent, r: RawEvent, evidence_starts: set) -> None:
 
 
 def merge(raw: list[RawEvent]) -> list[RawEvent]:
-    """One raw event per act, the most confident report first absorbing the others; in text order.
+    """One raw event per act, the report of the highest rule-based score (:attr:`~.model.RawEvent.rank`)
+    first absorbing the others; in text order, by that score within a sentence.
 
     Reports of one act share their :func:`act_key`: each is compared with the merged acts of its key
     only (in the order of ``merged``), not with every act of the article (quadratic)."""
-    raw = sorted(raw, key=lambda r: -r.confidence)
+    raw = sorted(raw, key=lambda r: -r.rank)
     merged: list[RawEvent] = []
     buckets: dict[tuple, list[RawEvent]] = {}
     starts: dict[int, set] = {}      # id(merged act) -> where its evidence sentences start
@@ -114,7 +116,7 @@ def merge(raw: list[RawEvent]) -> list[RawEvent]:
             bucket.append(r)
         else:
             absorb(home, r, starts[id(home)])
-    merged.sort(key=lambda r: (r.sentence.start, -r.confidence))
+    merged.sort(key=lambda r: (r.sentence.start, -r.rank))
     return merged
 
 
@@ -130,9 +132,24 @@ def to_event(i: int, r: RawEvent) -> Event:
         evidence=sorted(r.evidence, key=lambda s: s.start))
 
 
+def lead_kept(merged: list[RawEvent]) -> list[RawEvent]:
+    """``merged`` (one article's acts, in output order) with each confidence lowered where needed so that
+    the act of the highest rule-based score stays the most confident of its sentence and of the article
+    (:func:`~.calibration.keep_lead`)."""
+    confs = keep_lead([r.rank for r in merged], [r.sentence.start for r in merged], [r.confidence for r in merged])
+    for r, c in zip(merged, confs):
+        r.confidence = c
+    return merged
+
+
 def finish(raw: list[RawEvent], require_source: bool, min_conf: float,
-           cues: Optional[EventCues] = None) -> list[Event]:
+           cues: Optional[EventCues] = None, keep_top: bool = False) -> list[Event]:
     """The article's events from its raw events (see the module docstring), with ``cues`` (by default
-    the package's ``event_cues.yaml``)."""
+    the package's ``event_cues.yaml``); ``keep_top``: the top act of each sentence and of the article by
+    rule-based score stays the most confident (:func:`lead_kept`), and the minimum confidence is applied
+    again after."""
     cues = cues if cues is not None else read_cues()
-    return [to_event(i, r) for i, r in enumerate(merge(keep(raw, require_source, min_conf, cues)), 1)]
+    merged = merge(keep(raw, require_source, min_conf, cues))
+    if keep_top:
+        merged = [r for r in lead_kept(merged) if r.confidence >= min_conf]
+    return [to_event(i, r) for i, r in enumerate(merged, 1)]

@@ -89,3 +89,12 @@ class RawEvent:
     headline: bool = False
     #: undated, and may take the day of the first act of its type dated in the lead (dating.date_from_lead)
     lead_dateable: bool = False
+    #: the rule-based score (:mod:`.confidence`) once ``confidence`` is calibrated (None: not calibrated, the
+    #: confidence is the score); it alone orders reports of an act and an article's events (:func:`rank`)
+    score: Optional[float] = None
+
+    @property
+    def rank(self) -> float:
+        """What chooses among reports and readings: the rule-based score, never the calibrated confidence
+        (which may weigh features of the text: ``calibration.keep_lead``)."""
+        return self.confidence if self.score is None else self.score

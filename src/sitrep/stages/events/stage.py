@@ -224,11 +224,15 @@ class EventsStage(Stage):
         date_from_lead(ctx, raw)
         if cast(EventsConfig, self.config).typer:
             raw = self.typer().review(raw, self.ontology())
+        keep_top = False
         if cast(EventsConfig, self.config).calibrate:
             table = self.calibration()
             for r in raw:
+                r.score = r.confidence
                 r.confidence = calibrated(r, table)
-        state.events = finish(raw, self.config.require_source, self.config.min_confidence, lex.cues)
+            keep_top = table.keep_lead
+        state.events = finish(raw, self.config.require_source, self.config.min_confidence, lex.cues,
+                              keep_top=keep_top)
         if ctx.pub_dated:
             state.warnings.append(
                 f"events: {ctx.pub_dated} event date(s) taken from the publication date (present tense or 'today')")
