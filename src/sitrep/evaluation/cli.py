@@ -163,7 +163,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"Error: {err}", err=True)
             raise typer.Exit(1)
         args = ["sitrep", "eval", suite] + (["--data", str(data)] if data else []) + \
-            (["--limit", str(limit)] if limit else []) + (["--split", split] if suite in ("news", "fr", "short", "lgl") else [])
+            (["--limit", str(limit)] if limit else []) + (["--split", split] if suite in ("news", "fr", "short") or suite == "lgl" and split != "dev" else [])
         result.command = " ".join(shlex.quote(a) for a in args)
         if json_file == "-":
             sys.stdout.write(result.to_json() + "\n")
