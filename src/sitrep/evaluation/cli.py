@@ -162,8 +162,9 @@ def register(app: typer.Typer) -> None:
         except SitrepError as err:
             typer.echo(f"Error: {err}", err=True)
             raise typer.Exit(1)
+        named_split = suite in ("news", "fr", "short") or suite == "lgl" and split != "dev"
         args = ["sitrep", "eval", suite] + (["--data", str(data)] if data else []) + \
-            (["--limit", str(limit)] if limit else []) + (["--split", split] if suite in ("news", "fr", "short") or suite == "lgl" and split != "dev" else [])
+            (["--limit", str(limit)] if limit else []) + (["--split", split] if named_split else [])
         result.command = " ".join(shlex.quote(a) for a in args)
         if json_file == "-":
             sys.stdout.write(result.to_json() + "\n")
