@@ -180,3 +180,24 @@ def test_ruler_wants_a_capitalised_last_word_as_the_name_writes_it():
     assert ents("Karvan Today reported the strike.") == [("Karvan Today", "KT")]
     assert ents("Karvan today warned its neighbours.") == [("Karvan", "KRV")]
     assert ents("the Islamic Movement of Karvan said") == [("Islamic Movement of Karvan", "IMK")]
+
+
+def test_ruler_reads_names_with_a_possessive_inside():
+    from sitrep.kb.ruler import KbRuler
+    from sitrep.nlp import _import_model
+
+    nlp = _import_model(None).load(disable=["ner", "parser", "lemmatizer", "attribute_ruler"])
+    ruler = KbRuler(nlp)
+    ruler.add_patterns([{"label": "ORG", "pattern": "Farmers' Union", "id": "FU"},
+                        {"label": "ORG", "pattern": "Valley People's Front", "id": "VPF"},
+                        {"label": "ORG", "pattern": "Women's Guard", "id": "WG"},
+                        {"label": "GPE", "pattern": "Karvan", "id": "KRV"},
+                        {"label": "ORG", "pattern": "Karvan's Border Guard", "id": "KBG"}])
+
+    def ents(text):
+        return [(e.text, e.ent_id_) for e in ruler(nlp.make_doc(text)).ents]
+
+    assert ents("The Valley People's Front shelled the town.") == [("Valley People's Front", "VPF")]
+    assert ents("Women\u2019s Guard fighters held the pass.") == [("Women\u2019s Guard", "WG")]
+    # the possessor is a KB name itself: the state stays an entity of its own
+    assert ents("Karvan's Border Guard fired shots.") == [("Karvan", "KRV")]

@@ -31,6 +31,8 @@ def actor_by_mention(text: str, surface: str, published: str = "2025-10-01"):
     ("Delcy Rodriguez accused Guyana of provocation.", "Delcy Rodriguez", "DELCY_RODRIGUEZ", "VEN"),
     ("Washington designated the Cartel de los Soles a terrorist group.", "Cartel de los Soles", "CARTEL_SOLES",
      "VEN"),
+    ("The exiled government said its People's Defence Force ambushed a convoy.", "People's Defence Force",
+     "PDF_MMR", "MMR"),
     ("Corneille Nangaa, head of the AFC, said the rebels would march west.", "AFC", "AFC", "COD"),
 ])
 def test_modern_actors_are_known(text, surface, kb_id, country):

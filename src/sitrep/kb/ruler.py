@@ -29,6 +29,14 @@ RULER_NAME = "sitrep_kb_ruler"
 _STOP = frozenset({".", ",", ";", ":", "(", ")", "[", "]", '"', "\u201c", "\u201d", "!", "?", "\u2014", "\u2013"})
 
 
+def possessive_clitic(lower: str) -> bool:
+    """Is a token (lower-cased) the possessive "'s" that the tokenizer splits off ("People" + "'s")? It
+    belongs to the word before: KB names with a possessive ("People's Defence Force", "Tigray People's
+    Liberation Front") are normalised with it glued on ("peoples"). The ruler glues it on only when the
+    word before is no KB name itself: "Sudan's Rapid Support Forces" stays the state and the group."""
+    return lower in ("'s", "\u2019s")
+
+
 class KbRuler:
     def __init__(self, nlp: Language, name: str = RULER_NAME):
         self.nlp = nlp
@@ -87,7 +95,9 @@ class KbRuler:
             t = norms[j]
             if t == "\x00":
                 break
-            if t:
+            if t and parts and possessive_clitic(strings[arr[j][1]]) and parts[-1] not in self.names:
+                parts[-1] += t   # "People" + "'s" -> "peoples", as norm("People's ...") reads it
+            elif t:
                 parts.append(t)
                 nwords += t.count(" ") + 1
                 if nwords > maxw:
@@ -133,7 +143,10 @@ class KbRuler:
             nt = norms[i]
             if not nt or nt == "\x00":
                 continue
-            best = self._longest_name(i, norms, arr, strings) if nt.split(" ", 1)[0] in self.first_words else None
+            first = nt.split(" ", 1)[0]
+            if first == nt and i + 1 < n and possessive_clitic(strings[arr[i + 1][1]]) and nt not in self.names:
+                first += "s"   # "People" before "'s" starts "peoples ..."
+            best = self._longest_name(i, norms, arr, strings) if first in self.first_words else None
             if best is not None:
                 span = self._name_span(doc, i, best, arr, strings)
             else:
