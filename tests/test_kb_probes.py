@@ -44,3 +44,26 @@ def test_haiti_security_mission_is_an_international_force():
     a = actor_by_mention("The Multinational Security Support mission arrested four gang members.",
                          "Multinational Security Support")
     assert a is not None and a.kb_id == "MSS_HAITI" and a.kind == "igo"
+
+
+@pytest.mark.parametrize("text, surface, kb_id", [
+    ("Zelenskiy said Ukraine would not give up land.", "Zelenskiy", "ZELENSKY"),
+    ("Tshisekedi accused Kigali of backing the rebels.", "Tshisekedi", "TSHISEKEDI"),
+    ("Abiy said Addis Ababa wanted a port.", "Abiy", "ABIY"),
+])
+def test_kb_person_the_ner_misses_is_found(text, surface, kb_id):
+    a = actor_by_mention(text, surface)
+    assert a is not None and a.kind == "person" and a.kb_id == kb_id
+
+
+def test_missed_kb_surname_keeps_its_event():
+    doc = sitrep.extract("Petro accused the Clan del Golfo of the killings.", published="2025-10-01")
+    assert [(e.type, e.source.actor_id, e.target.actor_id) for e in doc.events
+            if e.source and e.target] == [("ACCUSE", "PETRO", "CLAN_DEL_GOLFO")]
+
+
+def test_surname_of_a_person_named_before_is_not_the_kb_namesake():
+    doc = sitrep.extract("Maria Petro, a teacher in Cali, joined the march on Friday. Petro said the police "
+                         "fired tear gas.", published="2025-10-01")
+    petro = [a for a in doc.actors if any(m.text == "Petro" for m in a.mentions)]
+    assert len(petro) == 1 and petro[0].kb_id is None and petro[0].name == "Maria Petro"

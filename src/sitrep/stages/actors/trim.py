@@ -46,6 +46,7 @@ def entity_spans(b) -> list[tuple[int, int, str, str]]:
             if te > ts:
                 out.append((ts, te, ent.label_, ent.ent_id_ if len(parts) == 1 else ""))
     out.extend(missed_capitals(b))
+    out.extend(missed_kb_persons(b))
     out.sort(key=lambda s: s[0])
     return join_cut_surnames(b, out)
 
@@ -74,6 +75,21 @@ def missed_capitals(b) -> list[tuple[int, int, str, str]]:
     just as for the capitals the NER tags."""
     doc = b.doc
     return [(ts, te, "GPE", "") for ts, te in capitalised_runs(doc) if b.kb.metonym(doc[ts:te].text)]
+
+
+def missed_kb_persons(b) -> list[tuple[int, int, str, str]]:
+    """KB persons the NER missed: a whole run of capitalised proper nouns outside every entity that is
+    a KB person's name or alias ("Zelenskiy said ...", "Delcy Rodriguez accused ...") or, as one word,
+    the surname of exactly one KB person ("Tshisekedi met ...") becomes a PERSON span with no KB id, so
+    that the person rules decide (a person named earlier in the article comes first)."""
+    doc = b.doc
+    out = []
+    for ts, te in capitalised_runs(doc):
+        text = doc[ts:te].text
+        kid = b.kb.lookup(text)
+        if kid and b.kb.entries[kid].kind == "person" or te - ts == 1 and not kid and b.kb.surname(text):
+            out.append((ts, te, "PERSON", ""))
+    return out
 
 
 def join_cut_surnames(b, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
