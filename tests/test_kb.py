@@ -201,3 +201,20 @@ def test_ruler_reads_names_with_a_possessive_inside():
     assert ents("Women\u2019s Guard fighters held the pass.") == [("Women\u2019s Guard", "WG")]
     # the possessor is a KB name itself: the state stays an entity of its own
     assert ents("Karvan's Border Guard fired shots.") == [("Karvan", "KRV")]
+
+
+def test_ruler_name_listed_with_both_casings_matches_both():
+    from sitrep.kb.ruler import KbRuler
+    from sitrep.nlp import _import_model
+
+    nlp = _import_model(None).load(disable=["ner", "parser", "lemmatizer", "attribute_ruler"])
+    ruler = KbRuler(nlp)
+    ruler.add_patterns([{"label": "ORG", "pattern": "Karvan News Agency", "id": "KNA"},
+                        {"label": "ORG", "pattern": "Karvan news agency", "id": "KNA"},
+                        {"label": "ORG", "pattern": "Karvan Today", "id": "KT"}])
+
+    def ents(text):
+        return [(e.text, e.ent_id_) for e in ruler(nlp.make_doc(text)).ents]
+
+    assert ents("The Karvan news agency said") == [("Karvan news agency", "KNA")]
+    assert ents("Karvan today said") == []

@@ -37,6 +37,11 @@ def possessive_clitic(lower: str) -> bool:
     return lower in ("'s", "\u2019s")
 
 
+def last_word_lower(text: str) -> bool:
+    """Does a name of several words end in a lower-case word ("Saba news agency")?"""
+    return " " in text and text.split()[-1][:1].islower()
+
+
 class KbRuler:
     def __init__(self, nlp: Language, name: str = RULER_NAME):
         self.nlp = nlp
@@ -67,6 +72,10 @@ class KbRuler:
                     # the same name also listed in lower case ("Burkinabe" in English, "burkinabè" in a
                     # French file): it matches lower-case text too
                     self.names[key] = (old[0], eid, True)
+                if old[1] == eid and last_word_lower(text):
+                    # also listed with a lower-case last word ("Saba News Agency", "Saba news agency"):
+                    # text writing it so is the name too
+                    self.last_capital.discard(key)
                 continue
             if not key:
                 continue
