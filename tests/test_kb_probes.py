@@ -81,3 +81,21 @@ def test_surname_of_a_person_named_before_is_not_the_kb_namesake():
                          "fired tear gas.", published="2025-10-01")
     petro = [a for a in doc.actors if any(m.text == "Petro" for m in a.mentions)]
     assert len(petro) == 1 and petro[0].kb_id is None and petro[0].name == "Maria Petro"
+
+
+def test_title_alias_with_the_cut_surname_keeps_the_kb_person():
+    doc = sitrep.extract("Ethiopian Prime Minister Abiy Ahmed accused the TPLF of treason.", published="2025-10-01")
+    assert [(e.type, e.source.actor_id, e.target.actor_id) for e in doc.events
+            if e.source and e.target] == [("ACCUSE", "ABIY", "TPLF")]
+
+
+def test_joined_kb_id_only_for_the_persons_own_surname():
+    from types import SimpleNamespace
+
+    from sitrep.kb import load_kb
+    from sitrep.stages.actors.trim import joined_kb_id
+
+    b = SimpleNamespace(kb=load_kb())
+    assert joined_kb_id(b, "ABIY", "Ahmed") == "ABIY"
+    assert joined_kb_id(b, "ABIY", "Tesfaye") == ""
+    assert joined_kb_id(b, "", "Ahmed") == ""

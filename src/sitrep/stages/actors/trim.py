@@ -3,6 +3,7 @@ possessives ("the Pentagon's" -> "Pentagon", "Hayat Tahrir al-Sham (HTS)" -> two
 
 from __future__ import annotations
 
+from ...kb import norm
 from .model import ACTOR_LABELS
 
 
@@ -105,10 +106,21 @@ def join_cut_surnames(b, spans: list[tuple[int, int, str, str]]) -> list[tuple[i
             continue
         if label == "PERSON" and _cut_surname(b, te, starts):
             skip.add(te)
+            eid = joined_kb_id(b, eid, b.doc[te].text)
             te += 1
-            eid = ""
         out.append((ts, te, label, eid))
     return out
+
+
+def joined_kb_id(b, eid: str, word: str) -> str:
+    """The KB id a person's span keeps when the NER-cut surname ``word`` is joined to it: the KB person
+    the ruler found ("[Prime Minister Abiy] Ahmed" -> ABIY) when one of its names ends with ``word``,
+    else none (the joined name is another person's)."""
+    e = b.kb.entries.get(eid) if eid else None
+    if e is None or e.kind != "person":
+        return ""
+    w = norm(word)
+    return eid if any(norm(n).split()[-1:] == [w] for n in e.names()) else ""
 
 
 def _cut_surname(b, i: int, starts: dict) -> bool:
