@@ -99,3 +99,9 @@ def test_joined_kb_id_only_for_the_persons_own_surname():
     assert joined_kb_id(b, "ABIY", "Ahmed") == "ABIY"
     assert joined_kb_id(b, "ABIY", "Tesfaye") == ""
     assert joined_kb_id(b, "", "Ahmed") == ""
+
+
+def test_province_named_alone_is_no_person():
+    doc = sitrep.extract("Russian troops shelled Kherson on Monday, the regional governor said.",
+                         published="2025-10-01")
+    assert not any(m.text == "Kherson" for a in doc.actors for m in a.mentions)

@@ -71,11 +71,16 @@ def looks_like_place(b, span, label: str) -> bool:
     return False
 
 
+#: gazetteer kinds whose one-word name is a place, not a person, whatever the NER says
+BIG_PLACE_KINDS = frozenset({"country", "admin1", "region", "province"})
+
+
 def big_place(b, name: str) -> bool:
     """Is a one-word name a sizeable town (``big_place_population``) or a region in the gazetteer
-    (loaded only when needed)? "Aleppo" tagged PERSON is a city."""
+    (loaded only when needed)? "Aleppo" tagged PERSON is a city; "Kherson" (a province, its city under
+    the threshold) a province."""
     gaz = b.data.gazetteer()
-    return any(gaz.population(i) >= b.config.big_place_population or gaz.kind(i) in ("country", "admin1", "region")
+    return any(gaz.population(i) >= b.config.big_place_population or gaz.kind(i) in BIG_PLACE_KINDS
                for i in gaz.lookup(name))
 
 
