@@ -105,3 +105,18 @@ def test_province_named_alone_is_no_person():
     doc = sitrep.extract("Russian troops shelled Kherson on Monday, the regional governor said.",
                          published="2025-10-01")
     assert not any(m.text == "Kherson" for a in doc.actors for m in a.mentions)
+
+
+def test_hyphenated_capital_the_tagger_splits_is_a_metonym():
+    doc = sitrep.extract("Port-au-Prince asked the UN for more troops.", published="2025-10-01")
+    assert [(e.type, e.source.actor_id, e.target.actor_id) for e in doc.events
+            if e.source and e.target] == [("REQUEST", "HTI", "UN")]
+
+
+def test_hyphenated_names_needs_capitals_at_both_ends():
+    from sitrep.stages.actors.trim import hyphenated_names
+    from sitrep.stages.nlp import load_pipeline
+
+    doc = load_pipeline()("Port-au-Prince asked a well-known anti-gang unit for help.")
+    names = [doc[s:e].text for s, e in hyphenated_names(doc)]
+    assert names == ["Port-au-Prince"]

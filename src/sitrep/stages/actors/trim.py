@@ -75,7 +75,26 @@ def missed_capitals(b) -> list[tuple[int, int, str, str]]:
     that the metonym rule decides whether it acts, speaks or receives (``metonyms.metonym_acts``) --
     just as for the capitals the NER tags."""
     doc = b.doc
-    return [(ts, te, "GPE", "") for ts, te in capitalised_runs(doc) if b.kb.metonym(doc[ts:te].text)]
+    runs = capitalised_runs(doc) + hyphenated_names(doc)
+    return [(ts, te, "GPE", "") for ts, te in runs if b.kb.metonym(doc[ts:te].text)]
+
+
+def hyphenated_names(doc) -> list[tuple[int, int]]:
+    """Hyphenated names outside every entity, as token spans: tokens written without a space between
+    them, joined by hyphens, the first and the last capitalised ("Port-au-Prince", which the tagger
+    reads as a noun, a preposition and a name)."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        j = i
+        while j + 1 < n and not doc[j].whitespace_ and doc[j + 1].ent_iob_ == "O":
+            j += 1
+        span = doc[i:j + 1]
+        if (j - i >= 2 and doc[i].ent_iob_ == "O" and span[0].text[:1].isupper()
+                and span[-1].text[:1].isupper() and any(t.text == "-" for t in span)):
+            out.append((i, j + 1))
+        i = j + 1
+    return out
 
 
 def missed_kb_persons(b) -> list[tuple[int, int, str, str]]:
