@@ -47,6 +47,14 @@ def actor_by_mention(text: str, surface: str, published: str = "2025-10-01"):
     ("The Awami League was banned from the vote.", "Awami League", "AWAMI_LEAGUE", "BGD"),
     ("Georgian Dream won the vote, the commission said.", "Georgian Dream", "GEORGIAN_DREAM", "GEO"),
     ("The Saba news agency said strikes hit the port.", "Saba news agency", "SABA_YEM", "YEM"),
+    ("Hun Manet said Cambodia wanted peace.", "Hun Manet", "HUN_MANET", "KHM"),
+    ("Anutin Charnvirakul ordered the army to respond.", "Anutin Charnvirakul", "ANUTIN", "THA"),
+    ("Daniel Noboa declared a state of emergency.", "Daniel Noboa", "NOBOA", "ECU"),
+    ("Evo Morales urged his supporters to block roads.", "Evo Morales", "EVO_MORALES", "BOL"),
+    ("Venancio Mondlane called for protests.", "Venancio Mondlane", "MONDLANE", "MOZ"),
+    ("Los Lobos attacked a police station.", "Los Lobos", "LOS_LOBOS", "ECU"),
+    ("Ukrenergo said power was restored.", "Ukrenergo", "UKRENERGO", "UKR"),
+    ("Roskomnadzor blocked the messaging app.", "Roskomnadzor", "ROSKOMNADZOR", "RUS"),
     ("Corneille Nangaa, head of the AFC, said the rebels would march west.", "AFC", "AFC", "COD"),
 ])
 def test_modern_actors_are_known(text, surface, kb_id, country):
@@ -120,3 +128,9 @@ def test_hyphenated_names_needs_capitals_at_both_ends():
     doc = load_pipeline()("Port-au-Prince asked a well-known anti-gang unit for help.")
     names = [doc[s:e].text for s, e in hyphenated_names(doc)]
     assert names == ["Port-au-Prince"]
+
+
+def test_capital_tagged_as_common_noun_is_a_metonym():
+    doc = sitrep.extract("Naypyidaw accused the Arakan Army of atrocities.", published="2025-10-01")
+    assert [(e.type, e.source.actor_id, e.target.actor_id) for e in doc.events
+            if e.source and e.target] == [("ACCUSE", "MMR", "ARAKAN_ARMY")]

@@ -76,7 +76,15 @@ def missed_capitals(b) -> list[tuple[int, int, str, str]]:
     just as for the capitals the NER tags."""
     doc = b.doc
     runs = capitalised_runs(doc) + hyphenated_names(doc)
+    covered = {i for ts, te in runs for i in range(ts, te)}
+    runs += [(i, i + 1) for i in capitalised_words(doc) if i not in covered]
     return [(ts, te, "GPE", "") for ts, te in runs if b.kb.metonym(doc[ts:te].text)]
+
+
+def capitalised_words(doc) -> list[int]:
+    """Capitalised words outside every entity whatever their part of speech: the tagger reads an
+    unknown capital opening a sentence as a common noun ("Naypyidaw accused ...")."""
+    return [t.i for t in doc if t.ent_iob_ == "O" and t.is_title and t.is_alpha]
 
 
 def hyphenated_names(doc) -> list[tuple[int, int]]:
