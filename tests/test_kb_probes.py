@@ -134,3 +134,15 @@ def test_capital_tagged_as_common_noun_is_a_metonym():
     doc = sitrep.extract("Naypyidaw accused the Arakan Army of atrocities.", published="2025-10-01")
     assert [(e.type, e.source.actor_id, e.target.actor_id) for e in doc.events
             if e.source and e.target] == [("ACCUSE", "MMR", "ARAKAN_ARMY")]
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    ("Karvan's interior ministry said gunmen attacked a checkpoint.", "interior ministry", None),
+    ("Syria's interior ministry said gunmen attacked a checkpoint.", "Syria's interior ministry", "SYR"),
+    ("The Israeli foreign ministry summoned the envoy.", "Israeli foreign ministry", "ISR"),
+    ("Pakistan's Home Ministry banned the party.", "Pakistan's Home Ministry", "PAK"),
+])
+def test_portfolio_ministry_takes_its_state(text, surface, country):
+    doc = sitrep.extract(text, published="2025-10-01")
+    owners = [a for a in doc.actors if any(surface in m.text for m in a.mentions)]
+    assert owners and owners[0].kind == "organization" and owners[0].country == country
