@@ -146,3 +146,10 @@ def test_portfolio_ministry_takes_its_state(text, surface, country):
     doc = sitrep.extract(text, published="2025-10-01")
     owners = [a for a in doc.actors if any(surface in m.text for m in a.mentions)]
     assert owners and owners[0].kind == "organization" and owners[0].country == country
+
+
+def test_title_word_the_ner_cuts_off_is_no_actor():
+    doc = sitrep.extract("Iran's Supreme Leader Ayatollah Ali Khamenei threatened Israel.", published="2025-10-01")
+    assert {a.id for a in doc.actors} == {"IRN", "KHAMENEI", "ISR"}
+    assert [(e.type, e.source.actor_id, e.target.actor_id) for e in doc.events
+            if e.source and e.target] == [("THREATEN", "KHAMENEI", "ISR")]
