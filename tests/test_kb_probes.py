@@ -55,6 +55,9 @@ def actor_by_mention(text: str, surface: str, published: str = "2025-10-01"):
     ("Los Lobos attacked a police station.", "Los Lobos", "LOS_LOBOS", "ECU"),
     ("Ukrenergo said power was restored.", "Ukrenergo", "UKRENERGO", "UKR"),
     ("Roskomnadzor blocked the messaging app.", "Roskomnadzor", "ROSKOMNADZOR", "RUS"),
+    ("The UPDF deployed troops to the border.", "UPDF", "UPDF", "UGA"),
+    ("The RDF denied crossing the border.", "RDF", "RDF", "RWA"),
+    ("The rebels accused the SSPDF of shelling Nasir.", "SSPDF", "SSPDF", "SSD"),
     ("Corneille Nangaa, head of the AFC, said the rebels would march west.", "AFC", "AFC", "COD"),
 ])
 def test_modern_actors_are_known(text, surface, kb_id, country):
