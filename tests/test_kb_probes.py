@@ -156,3 +156,11 @@ def test_title_word_the_ner_cuts_off_is_no_actor():
     assert {a.id for a in doc.actors} == {"IRN", "KHAMENEI", "ISR"}
     assert [(e.type, e.source.actor_id, e.target.actor_id) for e in doc.events
             if e.source and e.target] == [("THREATEN", "KHAMENEI", "ISR")]
+
+
+def test_capital_holding_a_state_name_is_one_metonym():
+    doc = sitrep.extract("Port Sudan accused Abu Dhabi of backing the paramilitaries.", published="2025-10-01")
+    sdn = [a for a in doc.actors if a.id == "SDN"]
+    assert sdn and [m.text for m in sdn[0].mentions] == ["Port Sudan"]
+    assert ("ACCUSE", "SDN", "ARE") in [(e.type, e.source.actor_id, e.target.actor_id) for e in doc.events
+                                        if e.source and e.target]

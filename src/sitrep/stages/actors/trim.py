@@ -46,10 +46,25 @@ def entity_spans(b) -> list[tuple[int, int, str, str]]:
             ts, te = trim(doc, ts, te, b.cues.trim_left)
             if te > ts:
                 out.append((ts, te, ent.label_, ent.ent_id_ if len(parts) == 1 else ""))
+    out = [widen_to_metonym(b, sp) for sp in out]
     out.extend(missed_capitals(b))
     out.extend(missed_kb_persons(b))
     out.sort(key=lambda s: s[0])
     return join_cut_surnames(b, out)
+
+
+def widen_to_metonym(b, span: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
+    """An entity that is part of a KB capital's name with the capitalised word next to it outside
+    every entity: the whole capital, as a GPE with no KB id ("Port [Sudan]", "[Mexico] City": the
+    ruler tags the state's name inside the capital's)."""
+    doc = b.doc
+    ts, te, label, eid = span
+    for s, e in ((ts - 1, te), (ts, te + 1)):
+        extra = s if s < ts else e - 1
+        if 0 <= s and e <= len(doc) and doc[extra].ent_iob_ == "O" and doc[extra].is_title \
+                and doc[extra].lower_ not in b.cues.trim_left and b.kb.metonym(doc[s:e].text):
+            return s, e, "GPE", ""
+    return span
 
 
 def capitalised_runs(doc) -> list[tuple[int, int]]:
