@@ -7,6 +7,13 @@ How mentions are found and resolved:
   matched to the KB through its aliases (case-insensitive except short acronyms), with rapidfuzz only
   for conservative near-spellings. Unknown PERSON/ORG/NORP names become new actors (kind inferred from
   titles and name words: "... Brigades" is an armed group, "... News" a medium), never dropped.
+* **Names the small model misses** (:mod:`.trim`) -- names that became common after its 2012-era training
+  news: a KB capital written outside every entity ("Kyiv", "Naypyidaw" read as a noun, "Port-au-Prince"
+  split by the tagger, "Port Sudan" whose "Sudan" the ruler took) is a metonym candidate; a KB person's
+  alias or one KB person's surname outside every entity ("Zelenskiy said", "Tshisekedi met") is a
+  PERSON span for the person rules; a KB person keeps its id when the NER-cut surname is joined back
+  ("[Prime Minister Abiy] Ahmed"). The ruler reads names with a possessive inside ("People's Defence
+  Force"); see :mod:`sitrep.kb.ruler`.
 * **Acronyms defined in the text** -- "Hayat Tahrir al-Sham (HTS)" links both forms for the article.
 * **Demonyms and possessives** -- "Russian officials", "Iran's army", "American forces" give the state.
 * **Generic agents** (``kb/data/agents.yaml``) -- "rebels", "security forces", "the regime" become
