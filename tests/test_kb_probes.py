@@ -58,6 +58,10 @@ def actor_by_mention(text: str, surface: str, published: str = "2025-10-01"):
     ("The UPDF deployed troops to the border.", "UPDF", "UPDF", "UGA"),
     ("The RDF denied crossing the border.", "RDF", "RDF", "RWA"),
     ("The rebels accused the SSPDF of shelling Nasir.", "SSPDF", "SSPDF", "SSD"),
+    ("Twan Mrat Naing said his fighters held Maungdaw.", "Twan Mrat Naing", "TWAN_MRAT_NAING", "MMR"),
+    ("Shams al-Din Kabashi visited troops in Omdurman.", "Shams al-Din Kabashi", "KABASHI", "SDN"),
+    ("Khawaja Asif warned India against any strike.", "Khawaja Asif", "KHAWAJA_ASIF", "PAK"),
+    ("Judith Suminwa said Kinshasa would not negotiate.", "Judith Suminwa", "SUMINWA", "COD"),
     ("Corneille Nangaa, head of the AFC, said the rebels would march west.", "AFC", "AFC", "COD"),
 ])
 def test_modern_actors_are_known(text, surface, kb_id, country):
