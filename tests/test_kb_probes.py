@@ -62,7 +62,7 @@ def actor_by_mention(text: str, surface: str, published: str = "2025-10-01"):
     ("Shams al-Din Kabashi visited troops in Omdurman.", "Shams al-Din Kabashi", "KABASHI", "SDN"),
     ("Khawaja Asif warned India against any strike.", "Khawaja Asif", "KHAWAJA_ASIF", "PAK"),
     ("Judith Suminwa said Kinshasa would not negotiate.", "Judith Suminwa", "SUMINWA", "COD"),
-    ("Corneille Nangaa, head of the AFC, said the rebels would march west.", "AFC", "AFC", "COD"),
+    ("Corneille Nangaa, head of the Alliance Fleuve Congo (AFC), said the AFC would march west.", "AFC", "AFC", "COD"),
 ])
 def test_modern_actors_are_known(text, surface, kb_id, country):
     a = actor_by_mention(text, surface)
