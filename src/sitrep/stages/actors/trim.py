@@ -47,8 +47,9 @@ def entity_spans(b) -> list[tuple[int, int, str, str]]:
             if te > ts:
                 out.append((ts, te, ent.label_, ent.ent_id_ if len(parts) == 1 else ""))
     out = [widen_to_metonym(b, sp) for sp in out]
-    out.extend(missed_capitals(b))
-    out.extend(missed_kb_persons(b))
+    runs = capitalised_runs(b.doc)
+    out.extend(missed_capitals(b, runs))
+    out.extend(missed_kb_persons(b, runs))
     out.sort(key=lambda s: s[0])
     return join_cut_surnames(b, out)
 
@@ -84,13 +85,13 @@ def capitalised_runs(doc) -> list[tuple[int, int]]:
     return runs
 
 
-def missed_capitals(b) -> list[tuple[int, int, str, str]]:
+def missed_capitals(b, runs: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
     """Capitals and seats of power the NER missed: a whole run of capitalised proper nouns outside
     every entity that is a KB metonym ("Kyiv accused Moscow ...") becomes a GPE span with no KB id, so
     that the metonym rule decides whether it acts, speaks or receives (``metonyms.metonym_acts``) --
-    just as for the capitals the NER tags."""
+    just as for the capitals the NER tags. ``runs``: :func:`capitalised_runs` of the document."""
     doc = b.doc
-    runs = capitalised_runs(doc) + hyphenated_names(doc)
+    runs = runs + hyphenated_names(doc)
     covered = {i for ts, te in runs for i in range(ts, te)}
     runs += [(i, i + 1) for i in capitalised_words(doc) if i not in covered]
     return [(ts, te, "GPE", "") for ts, te in runs if b.kb.metonym(doc[ts:te].text)]
@@ -112,22 +113,22 @@ def hyphenated_names(doc) -> list[tuple[int, int]]:
         j = i
         while j + 1 < n and not doc[j].whitespace_ and doc[j + 1].ent_iob_ == "O":
             j += 1
-        span = doc[i:j + 1]
-        if (j - i >= 2 and doc[i].ent_iob_ == "O" and span[0].text[:1].isupper()
-                and span[-1].text[:1].isupper() and any(t.text == "-" for t in span)):
+        if j - i >= 2 and doc[i].ent_iob_ == "O" and doc[i].text[:1].isupper() \
+                and doc[j].text[:1].isupper() and any(t.text == "-" for t in doc[i:j + 1]):
             out.append((i, j + 1))
         i = j + 1
     return out
 
 
-def missed_kb_persons(b) -> list[tuple[int, int, str, str]]:
+def missed_kb_persons(b, runs: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
     """KB persons the NER missed: a whole run of capitalised proper nouns outside every entity that is
     a KB person's name or alias ("Zelenskiy said ...", "Delcy Rodriguez accused ...") or, as one word,
     the surname of exactly one KB person ("Tshisekedi met ...") becomes a PERSON span with no KB id, so
-    that the person rules decide (a person named earlier in the article comes first)."""
+    that the person rules decide (a person named earlier in the article comes first). ``runs``:
+    :func:`capitalised_runs` of the document."""
     doc = b.doc
     out = []
-    for ts, te in capitalised_runs(doc):
+    for ts, te in runs:
         text = doc[ts:te].text
         kid = b.kb.lookup(text)
         if kid and b.kb.entries[kid].kind == "person" or te - ts == 1 and not kid and b.kb.surname(text):
