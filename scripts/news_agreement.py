@@ -2,6 +2,7 @@
 
     python scripts/news_agreement.py                  # agreement figures over every doubly annotated article
     python scripts/news_agreement.py --worksheet DIR  # also one worksheet per article for the adjudicator
+    python scripts/news_agreement.py --against-gold dev  # each annotation alone scored against the adjudicated gold
 
 Items are paired the way `sitrep eval news` pairs output with gold: events by sentence and type (then
 source and target), quotes by their first words, claims by value and property, places by name. Each
@@ -115,10 +116,47 @@ def _f1(pairs: int, only_a: int, only_b: int) -> float:
     return 2 * pairs / (2 * pairs + only_a + only_b) if pairs or only_a or only_b else 1.0
 
 
+def annotator_scores(ids, who: str, root: Path = NEWS) -> dict[str, float]:
+    """One annotation (``who``: "a" or "b") scored as a system against the adjudicated gold over ``ids``,
+    events paired as :func:`pair_events` pairs them: type P/R (sentence and type) and strict P/R (both
+    parties the same too). What a careful human reaches on this gold: the ceiling beside sitrep's figures."""
+    gold_n = pred_n = typed = strict = 0
+    for aid in sorted(ids):
+        path = root / "annotations" / who / f"{aid}.json"
+        if not path.is_file():
+            continue
+        text = json.loads((root / "texts" / f"{aid}.json").read_text(encoding="utf-8"))["text"]
+        gold = json.loads((root / "gold" / f"{aid}.json").read_text(encoding="utf-8"))
+        ann = json.loads(path.read_text(encoding="utf-8"))
+        pairs, _, _ = pair_events(text, gold, ann)
+        gold_n += len(gold.get("events") or [])
+        pred_n += len(ann.get("events") or [])
+        typed += len(pairs)
+        strict += sum(_same_party(gold, g.get("source"), ann, x.get("source"))
+                      and _same_party(gold, g.get("target"), ann, x.get("target")) for g, x in pairs)
+    return {"type P": typed / pred_n if pred_n else 0.0, "type R": typed / gold_n if gold_n else 0.0,
+            "strict P": strict / pred_n if pred_n else 0.0, "strict R": strict / gold_n if gold_n else 0.0}
+
+
+#: the splits whose gold ``--against-gold`` may read (never held: it is read once per change, by sitrep's run)
+GOLD_SPLITS = ("dev", "dev-a", "dev-b")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--worksheet", type=Path, help="write one worksheet per article into this folder")
+    ap.add_argument("--against-gold", choices=GOLD_SPLITS, default=None,
+                    help="score each annotation alone against the adjudicated gold of this split instead")
     args = ap.parse_args(argv)
+    if args.against_gold:
+        from sitrep.evaluation.news import split_ids
+
+        ids = split_ids(NEWS, args.against_gold) or set()
+        for who in ("a", "b"):
+            r = annotator_scores(ids, who)
+            print(f"annotation {who} vs gold ({args.against_gold}): type P/R {r['type P']:.3f}/{r['type R']:.3f}"
+                  f"  strict P/R {r['strict P']:.3f}/{r['strict R']:.3f}")
+        return 0
     ids = sorted(p.stem for p in (NEWS / "annotations" / "b").glob("*.json")
                  if (NEWS / "annotations" / "a" / p.name).is_file())
     total: Counter = Counter()
