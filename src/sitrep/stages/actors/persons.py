@@ -56,14 +56,24 @@ def surname_or_kb_surname(b, span, ts: int, te: int, text: str) -> bool:
     return False
 
 
+def after_title(b, ts: int) -> bool:
+    """Does a person's title or rank come right before token ``ts`` ("President Rivas", "Gen. Kherson")? A
+    name after a title is a person's even where a province bears it (Rivas, a department of Nicaragua)."""
+    if ts == 0:
+        return False
+    word = b.doc[ts - 1].lower_
+    return word in b.data.role_heads or word in b.agents.ranks
+
+
 def one_word_not_person(b, span, ts: int, te: int, text: str) -> bool:
     """A one-word PERSON that is not a new person: "the Herald" after "the Lakeside Herald", a
-    sizeable town ("Aleppo"), a plural common noun ("Scholars"), an armed group or medium by its word."""
+    sizeable town or a province ("Aleppo"; not after a title: :func:`after_title`), a plural common
+    noun ("Scholars"), an armed group or medium by its word."""
     hit = surname_of([text], b.new_organisations(), b.salience(), first_names=False)
     if hit:
         b.add_mention(ts, te, hit, "alias")  # "the Herald" after "the Lakeside Herald"
         return True
-    if frames.big_place(b, text):
+    if frames.big_place(b, text) and not after_title(b, ts):
         return True  # "Aleppo" tagged PERSON by the small model: a city, not a person
     if span[0].tag_ == "NNS":
         return True  # "Scholars": a plural common noun, not a name
