@@ -352,7 +352,6 @@ def _appositive(sc: Scan, i: int, w: int) -> list:
     return [t for t in doc[j + 1:min(j + 1 + _APPOSITION_WORDS, sc.n)] if not t.is_punct][:_APPOSITION_WORDS]
 
 
-@lru_cache(maxsize=1)
 def speaker_names(doc, gaz, population: int) -> set:
     """One-word proper names that are the subject of a verb of saying and no town of ``population``
     people, nor a country or division: speakers ("Robertson said", "said Titan"), not places, in every
@@ -368,6 +367,7 @@ def speaker_names(doc, gaz, population: int) -> set:
     return out
 
 
+@lru_cache(maxsize=1)
 def _speech_verbs() -> frozenset:
     """The shared lexicon's verbs of saying: "X, the speaker said" is no apposition."""
     return lexicon_words("speech_verbs", "places")
