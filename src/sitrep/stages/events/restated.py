@@ -12,7 +12,7 @@ from typing import Optional
 
 from .arguments import definite_act, is_instrument, restates
 from .context import ArticleContext
-from .grammar import children, conjuncts
+from .grammar import children, conjuncts, has_to_infinitive
 from .model import Candidate
 
 
@@ -71,7 +71,7 @@ def purpose_clauses(ctx: ArticleContext, cands: list[Candidate]) -> None:
             continue
         act = heads.get(t.head.i)
         if act is None or act.suppressed or c.sense.type.lower() in ctx.cues.stated_purpose_types \
-                or not any(a.dep_ == "aux" and a.tag_ == "TO" for a in t.children):
+                or not has_to_infinitive(t):
             continue
         c.suppressed = True
         if act.sense.type == c.sense.type and not any(ctx.mention_for(x) for x in act.targets):
@@ -101,8 +101,7 @@ def _aim_or_means(ctx: ArticleContext, t) -> bool:
     ("firing")?"""
     if t.dep_ not in ("xcomp", "advcl"):
         return False
-    return any(a.dep_ == "aux" and a.tag_ == "TO" for a in t.children) or (
-        t.tag_ == "VBG" and t.lemma_.lower() in ctx.cues.means_verbs)
+    return has_to_infinitive(t) or (t.tag_ == "VBG" and t.lemma_.lower() in ctx.cues.means_verbs)
 
 
 def _governing_act(ctx: ArticleContext, t, heads: dict, hops: int = 3) -> Optional[Candidate]:
